@@ -1,0 +1,124 @@
+"""Plain geometry shared by the layouts and their quality measures.
+
+>>> Box(0, 0, 10, 10).overlaps(Box(5, 5, 10, 10))
+True
+>>> segment_hits_box((-5, 5), (15, 5), Box(0, 0, 10, 10))
+True
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+Point = tuple[float, float]
+
+
+@dataclass(frozen=True)
+class Box:
+    """An axis-aligned rectangle: top-left corner ``(x, y)``, width ``w``, height ``h``."""
+
+    x: float
+    y: float
+    w: float
+    h: float
+
+    @property
+    def right(self) -> float:
+        return self.x + self.w
+
+    @property
+    def bottom(self) -> float:
+        return self.y + self.h
+
+    @property
+    def center(self) -> Point:
+        return (self.x + self.w / 2, self.y + self.h / 2)
+
+    def overlaps(self, other: Box, margin: float = 0.0) -> bool:
+        """True when the two boxes share interior area (touching edges do not count)."""
+        return (
+            self.x < other.right + margin - 1e-9
+            and other.x < self.right + margin - 1e-9
+            and self.y < other.bottom + margin - 1e-9
+            and other.y < self.bottom + margin - 1e-9
+        )
+
+    def contains(self, p: Point, margin: float = 0.0) -> bool:
+        return (
+            self.x - margin <= p[0] <= self.right + margin
+            and self.y - margin <= p[1] <= self.bottom + margin
+        )
+
+    def grown(self, d: float) -> Box:
+        return Box(self.x - d, self.y - d, self.w + 2 * d, self.h + 2 * d)
+
+    def union(self, other: Box) -> Box:
+        x, y = min(self.x, other.x), min(self.y, other.y)
+        return Box(x, y, max(self.right, other.right) - x, max(self.bottom, other.bottom) - y)
+
+
+def bounding_box(boxes: list[Box]) -> Box:
+    """The smallest box around ``boxes`` (a zero box for none)."""
+    if not boxes:
+        return Box(0, 0, 0, 0)
+    x0 = min(b.x for b in boxes)
+    y0 = min(b.y for b in boxes)
+    x1 = max(b.right for b in boxes)
+    y1 = max(b.bottom for b in boxes)
+    return Box(x0, y0, x1 - x0, y1 - y0)
+
+
+def segment_hits_box(p: Point, q: Point, box: Box, shrink: float = 0.5) -> bool:
+    """True when segment ``p``–``q`` passes through the interior of ``box``.
+
+    The box is shrunk by ``shrink`` so that a line running along an edge or ending on
+    it does not count (Liang–Barsky clipping).
+    """
+    x0, y0, x1, y1 = box.x + shrink, box.y + shrink, box.right - shrink, box.bottom - shrink
+    if x0 >= x1 or y0 >= y1:
+        return False
+    dx, dy = q[0] - p[0], q[1] - p[1]
+    t0, t1 = 0.0, 1.0
+    for pk, qk in ((-dx, p[0] - x0), (dx, x1 - p[0]), (-dy, p[1] - y0), (dy, y1 - p[1])):
+        if pk == 0:
+            if qk < 0:
+                return False
+            continue
+        t = qk / pk
+        if pk < 0:
+            t0 = max(t0, t)
+        else:
+            t1 = min(t1, t)
+        if t0 > t1:
+            return False
+    return t1 - t0 > 1e-9
+
+
+def segment_circle_distance(p: Point, q: Point, c: Point) -> float:
+    """Shortest distance from point ``c`` to segment ``p``–``q``."""
+    dx, dy = q[0] - p[0], q[1] - p[1]
+    length2 = dx * dx + dy * dy
+    if length2 == 0:
+        return math.dist(p, c)
+    t = max(0.0, min(1.0, ((c[0] - p[0]) * dx + (c[1] - p[1]) * dy) / length2))
+    return math.dist((p[0] + t * dx, p[1] + t * dy), c)
+
+
+def segments_cross(a: Point, b: Point, c: Point, d: Point) -> bool:
+    """True for a proper crossing of segments ``a``–``b`` and ``c``–``d`` (not at end points)."""
+
+    def orient(p: Point, q: Point, r: Point) -> float:
+        return (q[0] - p[0]) * (r[1] - p[1]) - (q[1] - p[1]) * (r[0] - p[0])
+
+    d1, d2 = orient(c, d, a), orient(c, d, b)
+    d3, d4 = orient(a, b, c), orient(a, b, d)
+    eps = 1e-9
+    return (d1 > eps and d2 < -eps or d1 < -eps and d2 > eps) and (
+        d3 > eps and d4 < -eps or d3 < -eps and d4 > eps
+    )
+
+
+def polyline_segments(points: list[Point]) -> list[tuple[Point, Point]]:
+    """Consecutive point pairs of a polyline."""
+    return list(zip(points, points[1:], strict=False))

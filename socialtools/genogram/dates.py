@@ -1,0 +1,87 @@
+"""Partial dates: a year alone, a year and month, or a full date — as case files write them.
+
+>>> PartialDate.parse("1998-03")
+PartialDate(year=1998, month=3, day=None)
+>>> str(PartialDate.parse(1972))
+'1972'
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from typing import Annotated, Any
+
+from pydantic import BeforeValidator, PlainSerializer, WithJsonSchema
+
+_PATTERN = re.compile(r"^\s*(\d{3,4})(?:[-/.](\d{1,2})(?:[-/.](\d{1,2}))?)?\s*$")
+_DMY = re.compile(r"^\s*(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})\s*$")
+
+
+@dataclass(frozen=True, order=True)
+class PartialDate:
+    """A date known to the year, the month or the day."""
+
+    year: int
+    month: int | None = None
+    day: int | None = None
+
+    @classmethod
+    def parse(cls, value: Any) -> PartialDate:
+        """Read ``1998``, ``"1998"``, ``"1998-03"``, ``"1998-03-04"``, ``"04-03-1998"`` or a date."""
+        if isinstance(value, PartialDate):
+            return value
+        if isinstance(value, dt.date):
+            return cls(value.year, value.month, value.day)
+        if isinstance(value, bool):
+            raise ValueError("expected a year or a date")
+        if isinstance(value, int):
+            return cls._checked(value, None, None)
+        if isinstance(value, str):
+            m = _PATTERN.match(value)
+            if m:
+                y, mo, d = (int(g) if g else None for g in m.groups())
+                return cls._checked(y, mo, d)  # type: ignore[arg-type]
+            m = _DMY.match(value)
+            if m:
+                d, mo, y = (int(g) for g in m.groups())
+                return cls._checked(y, mo, d)
+        raise ValueError(f"'{value}' is not a date: write a year (1998) or YYYY-MM-DD")
+
+    @classmethod
+    def _checked(cls, year: int, month: int | None, day: int | None) -> PartialDate:
+        if not 1 <= year <= 2999:
+            raise ValueError(f"year {year} is out of range")
+        if month is not None and not 1 <= month <= 12:
+            raise ValueError(f"month {month} is out of range")
+        if day is not None:
+            try:
+                dt.date(year, month or 1, day)
+            except ValueError:
+                raise ValueError(f"{year}-{month}-{day} is not a calendar date") from None
+        return cls(year, month, day)
+
+    def __str__(self) -> str:
+        if self.month is None:
+            return f"{self.year}"
+        if self.day is None:
+            return f"{self.year}-{self.month:02d}"
+        return f"{self.year}-{self.month:02d}-{self.day:02d}"
+
+    def years_until(self, later: PartialDate) -> int:
+        """Whole years from this date to ``later`` (by year alone when a month is missing)."""
+        years = later.year - self.year
+        if self.month and later.month and (later.month, later.day or 31) < (self.month, self.day or 1):
+            years -= 1
+        return years
+
+
+Date = Annotated[
+    PartialDate,
+    BeforeValidator(PartialDate.parse),
+    PlainSerializer(lambda d: d.year if d.month is None else str(d), return_type=Any),
+    WithJsonSchema({"anyOf": [{"type": "integer"}, {"type": "string",
+                    "pattern": r"^\d{3,4}([-/.]\d{1,2}([-/.]\d{1,2})?)?$"}],
+                    "description": "a year (1998) or a date (1998-03-04)"}),
+]

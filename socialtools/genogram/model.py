@@ -1,0 +1,352 @@
+"""The family model: people, unions with their children, emotional relationships, households.
+
+One family feeds the genogram, the centre of the ecomap and the family-identity table.
+Cross-references are checked when the family is built; errors name the record and field.
+
+>>> family = Family.model_validate({
+...     "people": [{"id": "K", "sex": "L"}, {"id": "S", "sex": "P"}, {"id": "PK", "sex": "P"}],
+...     "unions": [{"partners": ["K", "S"], "kind": "married", "start": 1996, "children": ["PK"]}],
+... })
+>>> family.person("K").sex, [c.id for c in family.unions[0].children]
+('male', ['PK'])
+>>> family.parents_of("PK")
+['K', 'S']
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from functools import cached_property
+from typing import Annotated, Any, Literal
+
+import networkx as nx
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_validator
+
+from socialtools.errors import InputError
+from socialtools.genogram.dates import Date, PartialDate
+
+SEX_WORDS = {
+    "male": ("male", "m", "l", "1", "man", "boy", "laki-laki", "laki", "lk", "pria", "cowok", "son", "father"),
+    "female": ("female", "f", "p", "2", "woman", "girl", "perempuan", "pr", "wanita", "cewek", "w"),
+    "unknown": ("unknown", "u", "0", "?", "", "none", "na", "tidak diketahui", "other", "-9", "3"),
+}
+_SEX_LOOKUP = {word: sex for sex, words in SEX_WORDS.items() for word in words}
+
+
+def _sex(value: Any) -> str:
+    if value is None:
+        return "unknown"
+    key = str(value).strip().lower()
+    if key in _SEX_LOOKUP:
+        return _SEX_LOOKUP[key]
+    raise ValueError(f"'{value}' is not a sex: use male/female/unknown (also L/P, M/F, 1/2)")
+
+
+def _id(value: Any) -> str:
+    if isinstance(value, bool) or value is None:
+        raise ValueError("an id must be text or a number")
+    text = str(value).strip()
+    if not text:
+        raise ValueError("an id must not be empty")
+    return text
+
+
+Sex = Annotated[Literal["male", "female", "unknown"], BeforeValidator(_sex)]
+Id = Annotated[str, BeforeValidator(_id)]
+Gender = Literal["non_binary", "trans_man", "trans_woman", "cis"]
+PersonKind = Literal["person", "pregnancy", "miscarriage", "abortion", "stillbirth", "pet"]
+UnionKind = Literal[
+    "married", "cohabiting", "engaged", "separated", "divorced", "widowed",
+    "committed", "affair", "annulled", "unknown",
+]
+ChildRelation = Literal["biological", "adopted", "foster", "step"]
+ConditionKind = Literal["medical", "mental", "disability", "substance", "other"]
+ConditionStatus = Literal["confirmed", "suspected", "recovery"]
+RelationshipKind = Literal[
+    "close", "fused", "distant", "cutoff", "cutoff_repaired", "conflict", "hostile",
+    "close_hostile", "fused_hostile", "focused_on", "physical_abuse", "emotional_abuse",
+    "sexual_abuse", "neglect", "caretaker", "spiritual", "indifferent", "harmony",
+]
+DIRECTIONAL: frozenset[str] = frozenset(
+    {"focused_on", "physical_abuse", "emotional_abuse", "sexual_abuse", "neglect", "caretaker"}
+)
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=False, populate_by_name=True)
+
+
+class Condition(_Strict):
+    """A medical, mental-health, disability or substance condition, drawn as a symbol fill.
+
+    ``status``: confirmed (solid fill), suspected (hatched), recovery (hatched, outlined).
+    """
+
+    name: str
+    kind: ConditionKind = "medical"
+    status: ConditionStatus = "confirmed"
+
+
+class Person(_Strict):
+    """One person (or a pregnancy, miscarriage, abortion, stillbirth, pet) of the family."""
+
+    id: Id
+    name: str | None = None
+    initials: str | None = None
+    sex: Sex = "unknown"
+    gender: Gender | None = Field(None, description="gender identity where it differs from sex")
+    kind: PersonKind = "person"
+    birth: Date | None = None
+    death: Date | None = None
+    deceased: bool = False
+    age: int | None = Field(None, ge=0, le=150, description="age when no birth date is known")
+    index: bool = Field(False, description="the index person (client, klien)")
+    role: str | None = Field(None, description="role in the family, e.g. ayah, ibu, klien")
+    occupation: str | None = None
+    education: str | None = None
+    religion: str | None = None
+    birthplace: str | None = None
+    ethnicity: str | None = None
+    place: str | None = Field(None, description="where the person lives now")
+    address: str | None = Field(None, description="identifying: left out of outputs by default")
+    phone: str | None = Field(None, description="identifying: left out of outputs by default")
+    notes: str | None = None
+    conditions: list[Condition] = Field(default_factory=list)
+    gestation_weeks: int | None = Field(None, ge=1, le=45)
+    count: int | None = Field(None, ge=2, description="several people of one kind in one symbol")
+    father: Id | None = Field(None, description="shorthand for a union of father and mother")
+    mother: Id | None = None
+
+    @model_validator(mode="after")
+    def _dates(self) -> Person:
+        if self.death is not None:
+            self.deceased = True
+        if self.birth and self.death and self.death < self.birth:
+            raise InputError(
+                f"death ({self.death}) is before birth ({self.birth})",
+                record=f"person '{self.id}'", field="death",
+            )
+        return self
+
+    @property
+    def display_initials(self) -> str:
+        """Initials given, or made from the name (``Siti Aminah`` → ``SA``), or the id."""
+        if self.initials:
+            return self.initials
+        if self.name:
+            words = [w for w in self.name.replace(".", " ").split() if w[:1].isalpha()]
+            if words:
+                return "".join(w[0].upper() for w in words)
+        return self.id
+
+    def age_at(self, when: PartialDate) -> int | None:
+        """Age at ``when``, or at death for the deceased (``None`` when unknown)."""
+        if self.birth is None:
+            return self.age
+        end = self.death if self.death is not None else when
+        years = self.birth.years_until(end)
+        return years if years >= 0 else None
+
+
+class ChildLink(_Strict):
+    """A child of a union; ``twin`` groups twins (same label), ``identical`` for monozygotic."""
+
+    id: Id
+    relation: ChildRelation = "biological"
+    twin: str | None = None
+    identical: bool = False
+
+    @model_validator(mode="before")
+    @classmethod
+    def _shorthand(cls, value: Any) -> Any:
+        return {"id": value} if isinstance(value, str | int) and not isinstance(value, bool) else value
+
+
+class Union(_Strict):
+    """A couple (or one known parent) with their children in birth order."""
+
+    id: str | None = None
+    partners: list[Id] = Field(min_length=1, max_length=2)
+    kind: UnionKind = "married"
+    start: Date | None = None
+    end: Date | None = None
+    children: list[ChildLink] = Field(default_factory=list)
+    consanguineous: bool = False
+    notes: str | None = None
+
+
+class Relationship(_Strict):
+    """An emotional relationship between two people; directional kinds point from the first."""
+
+    between: list[Id] = Field(min_length=2, max_length=2)
+    kind: RelationshipKind
+    label: str | None = None
+
+    @property
+    def directional(self) -> bool:
+        return self.kind in DIRECTIONAL
+
+
+class Household(_Strict):
+    """People who live together, drawn inside one dashed boundary."""
+
+    id: str | None = None
+    label: str | None = None
+    members: list[Id] = Field(min_length=1)
+
+
+class Family(_Strict):
+    """A whole family: the input of a genogram."""
+
+    title: str | None = None
+    as_of: Date | None = Field(None, description="date the genogram describes; ages are computed for it")
+    people: list[Person] = Field(default_factory=list)
+    unions: list[Union] = Field(default_factory=list)
+    relationships: list[Relationship] = Field(default_factory=list)
+    households: list[Household] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _check(self) -> Family:
+        self._check_people()
+        self._add_parent_shorthand()
+        self._check_unions()
+        self._check_other_references()
+        self._check_ancestry()
+        return self
+
+    # -- validation -----------------------------------------------------------------
+    def _check_people(self) -> None:
+        seen: set[str] = set()
+        for i, p in enumerate(self.people):
+            if p.id in seen:
+                raise InputError(f"duplicate id '{p.id}'", record=f"people[{i}]", field="id")
+            seen.add(p.id)
+
+    def _require(self, pid: str, record: str, field: str) -> None:
+        if pid not in self._index:
+            raise InputError(f"unknown person '{pid}'", record=record, field=field)
+
+    def _add_parent_shorthand(self) -> None:
+        for p in self.people:
+            if p.father is None and p.mother is None:
+                continue
+            record = f"person '{p.id}'"
+            for field, parent in (("father", p.father), ("mother", p.mother)):
+                if parent is not None:
+                    self._require(parent, record, field)
+                    if parent == p.id:
+                        raise InputError("is their own parent", record=record, field=field)
+            partners = [x for x in (p.father, p.mother) if x is not None]
+            for u in self.unions:
+                if sorted(u.partners) == sorted(partners):
+                    if all(c.id != p.id for c in u.children):
+                        u.children.append(ChildLink(id=p.id))
+                    break
+            else:
+                self.unions.append(Union(partners=partners, kind="unknown", children=[ChildLink(id=p.id)]))
+            p.father = p.mother = None
+
+    def _check_unions(self) -> None:
+        used: set[str] = set()
+        bio_parents: dict[str, str] = {}
+        for i, u in enumerate(self.unions):
+            if u.id is None:
+                n = i + 1
+                while f"u{n}" in used:
+                    n += 1
+                u.id = f"u{n}"
+            if u.id in used:
+                raise InputError(f"duplicate union id '{u.id}'", record=f"unions[{i}]", field="id")
+            used.add(u.id)
+            record = f"union '{u.id}'"
+            for pid in u.partners:
+                self._require(pid, record, "partners")
+            if len(u.partners) == 2 and u.partners[0] == u.partners[1]:
+                raise InputError(f"'{u.partners[0]}' cannot be in a union with themself",
+                                 record=record, field="partners")
+            if u.start and u.end and u.end < u.start:
+                raise InputError(f"ends ({u.end}) before it starts ({u.start})", record=record, field="end")
+            seen_children: set[str] = set()
+            for c in u.children:
+                self._require(c.id, record, "children")
+                if c.id in u.partners:
+                    raise InputError(f"'{c.id}' is a partner and a child of the same union",
+                                     record=record, field="children")
+                if c.id in seen_children:
+                    raise InputError(f"child '{c.id}' is listed twice", record=record, field="children")
+                seen_children.add(c.id)
+                if c.relation == "biological":
+                    if c.id in bio_parents:
+                        raise InputError(
+                            f"'{c.id}' has more than two biological parents (unions "
+                            f"'{bio_parents[c.id]}' and '{u.id}'): mark one as adopted, foster or step",
+                            record=record, field="children",
+                        )
+                    bio_parents[c.id] = u.id
+
+    def _check_other_references(self) -> None:
+        for i, r in enumerate(self.relationships):
+            for pid in r.between:
+                self._require(pid, f"relationships[{i}] ({r.kind})", "between")
+            if r.between[0] == r.between[1]:
+                raise InputError("a relationship needs two different people",
+                                 record=f"relationships[{i}] ({r.kind})", field="between")
+        for i, h in enumerate(self.households):
+            if h.id is None:
+                h.id = f"h{i + 1}"
+            for pid in h.members:
+                self._require(pid, f"household '{h.label or h.id}'", "members")
+
+    def _check_ancestry(self) -> None:
+        graph = self.parent_graph
+        if nx.is_directed_acyclic_graph(graph):
+            return
+        cycle = nx.find_cycle(graph)
+        who = cycle[0][0]
+        chain = " → ".join([a for a, _ in cycle] + [who])
+        raise InputError(f"is their own ancestor ({chain})", record=f"person '{who}'", field="children")
+
+    # -- queries ----------------------------------------------------------------------
+    @cached_property
+    def _index(self) -> dict[str, Person]:
+        return {p.id: p for p in self.people}
+
+    @cached_property
+    def parent_graph(self) -> nx.DiGraph:
+        """Directed graph parent → child over every union's children (all relations)."""
+        graph = nx.DiGraph()
+        graph.add_nodes_from(p.id for p in self.people)
+        for u in self.unions:
+            for parent in u.partners:
+                for c in u.children:
+                    graph.add_edge(parent, c.id)
+        return graph
+
+    def person(self, pid: str) -> Person:
+        """The person with id ``pid`` (``KeyError`` when unknown)."""
+        return self._index[pid]
+
+    def parents_of(self, pid: str) -> list[str]:
+        """Partners of every union that lists ``pid`` as a child."""
+        return [p for u in self.unions if any(c.id == pid for c in u.children) for p in u.partners]
+
+    def reference_date(self) -> PartialDate:
+        """``as_of``, or today's year when the family does not say."""
+        return self.as_of or PartialDate(dt.date.today().year)
+
+    def warnings(self) -> list[str]:
+        """Doubtful but possible facts: a child born before a parent, a parent aged under 12."""
+        out = []
+        for u in self.unions:
+            for c in u.children:
+                child = self._index[c.id]
+                for pid in u.partners:
+                    parent = self._index[pid]
+                    if child.birth and parent.birth and c.relation == "biological":
+                        gap = child.birth.year - parent.birth.year
+                        if gap < 0:
+                            out.append(f"person '{child.id}' is born ({child.birth}) before their parent "
+                                       f"'{parent.id}' ({parent.birth})")
+                        elif gap < 12:
+                            out.append(f"person '{parent.id}' would be {gap} at the birth of '{child.id}'")
+        return out

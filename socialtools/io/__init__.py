@@ -1,0 +1,1 @@
+"""Shared input and output: YAML/JSON documents, validated models, atomic writes, conversions."""

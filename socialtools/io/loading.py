@@ -1,0 +1,101 @@
+"""Read YAML/JSON documents and turn them into validated models with clear errors.
+
+Errors name the file, the record (``people[2] (id 'RP')``) and the field, never a traceback.
+
+>>> from pydantic import BaseModel
+>>> class P(BaseModel):
+...     id: str
+...     age: int
+>>> parse_model(P, {"id": "A", "age": "x"}, "person")  # doctest: +ELLIPSIS
+Traceback (most recent call last):
+...
+socialtools.errors.InputError: person, field 'age': ...
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any, TypeVar
+
+import yaml
+from pydantic import BaseModel, ValidationError
+
+from socialtools.errors import InputError
+
+M = TypeVar("M", bound=BaseModel)
+
+
+def load_document(path: str | Path) -> dict[str, Any]:
+    """Read a YAML (``.yaml``/``.yml``) or JSON file into a dict."""
+    path = Path(path)
+    if not path.is_file():
+        raise InputError("no such file", source=str(path))
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise InputError(f"not UTF-8 text (byte {exc.start})", source=str(path)) from None
+    try:
+        if path.suffix.lower() == ".json":
+            data = json.loads(text)
+        else:
+            data = yaml.safe_load(text)
+    except json.JSONDecodeError as exc:
+        raise InputError(f"invalid JSON at line {exc.lineno}, column {exc.colno}: {exc.msg}",
+                         source=str(path)) from None
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f" at line {mark.line + 1}, column {mark.column + 1}" if mark else ""
+        problem = getattr(exc, "problem", None) or "cannot be read"
+        raise InputError(f"invalid YAML{where}: {problem}", source=str(path)) from None
+    if not isinstance(data, dict):
+        raise InputError("expected a mapping (key: value) at the top of the file", source=str(path))
+    return data
+
+
+def _record_name(data: Any, loc: tuple[Any, ...]) -> tuple[str, str | None]:
+    """Split a pydantic error location into a readable record and a field name."""
+    parts: list[str] = []
+    node = data
+    last_record = len(loc)
+    for i, key in enumerate(loc):
+        if isinstance(key, int):
+            last_record = i + 1
+            label = f"{parts.pop() if parts else ''}[{key}]"
+            item = node[key] if isinstance(node, list) and key < len(node) else None
+            if isinstance(item, dict) and item.get("id") is not None:
+                label += f" (id '{item['id']}')"
+            elif isinstance(item, dict) and item.get("name") is not None:
+                label += f" ('{item['name']}')"
+            parts.append(label)
+            node = item
+        else:
+            parts.append(str(key))
+            node = node.get(key) if isinstance(node, dict) else None
+    record = ".".join(parts[: max(1, min(last_record, len(parts) - 1))]) if len(parts) > 1 else None
+    field = parts[-1] if parts else None
+    if record is not None and field is not None and record.endswith(field):
+        field = None
+    return record or "", field
+
+
+def parse_model(model: type[M], data: Any, source: str | None = None) -> M:
+    """Validate ``data`` as ``model``; the first problem becomes an :class:`InputError`."""
+    try:
+        return model.model_validate(data)
+    except ValidationError as exc:
+        err = exc.errors()[0]
+        loc = tuple(k for k in err["loc"] if not (isinstance(k, str) and k.startswith("function-")))
+        # drop pydantic's union/tag markers such as 'str' or 'ChildLink'
+        loc = tuple(k for k in loc if not (isinstance(k, str) and k[:1].isupper()))
+        record, field = _record_name(data, loc)
+        message = err["msg"]
+        if message.startswith("Value error, "):
+            message = message[len("Value error, "):]
+        if err["type"] == "missing":
+            message = "is required"
+        elif err["type"] == "extra_forbidden":
+            message = "is not a known field (check the spelling)"
+        raise InputError(message, record=record or model.__name__, field=field, source=source) from None
+    except InputError as exc:
+        raise exc.located(source) if source else exc from None
