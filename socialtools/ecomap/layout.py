@@ -28,8 +28,8 @@ SYSTEM_FONT = 10.0
 SYSTEM_LABEL_WIDTH = 80.0
 MIN_SYSTEM_R = 28.0
 FOCAL_FONT = 12.0
-MEMBER_SIZE = 20.0
-MEMBER_FONT = 8.0
+MEMBER_SIZE = 26.0
+MEMBER_FONT = 9.0
 TIE_FONT = 9.0
 GAP = 14.0  # between neighbouring system circles
 CLEAR = 6.0  # a tie keeps this far from circles it does not connect
@@ -142,6 +142,20 @@ class EcomapLayout:
         return next(m for m in self.members if m.id == pid)
 
 
+def system_label(text: str) -> TextBlock:
+    """The wrapped label of a system circle (a long word may break after a slash).
+
+    >>> system_label("Psikolog/terapis").lines
+    ('Psikolog/', 'terapis')
+    """
+    block = TextBlock.wrapped([text], SYSTEM_LABEL_WIDTH, SYSTEM_FONT)
+    if "/" in text and block.width > SYSTEM_LABEL_WIDTH * 0.8:
+        parts = TextBlock.wrapped([text.replace("/", "/ ")], SYSTEM_LABEL_WIDTH * 0.8, SYSTEM_FONT)
+        lines = tuple(line.replace("/ ", "/") for line in parts.lines)
+        block = TextBlock(lines, SYSTEM_FONT)
+    return block
+
+
 # -- the focal circle --------------------------------------------------------------------
 
 def _label_at(texts: list[str], cx: float, cy: float, size: float, max_width: float) -> Label:
@@ -206,22 +220,23 @@ def _household(eco: Ecomap, family: Family | None) -> tuple[list[MemberPlace], l
         row += [p for p in members if gen[p] == g and p not in placed]
         placed |= set(row)
         rows[g] = row
-    size = MEMBER_SIZE
     labels = {p: family.person(p).display_initials for p in members}
-    pitch = max(size, *(text_width(t, MEMBER_FONT) for t in labels.values())) + 14
-    label_h = MEMBER_FONT * LINE_HEIGHT
-    row_pitch = size + label_h + 22
+    widest = max(text_width(t, MEMBER_FONT) for t in labels.values())
+    size = max(MEMBER_SIZE, widest + 12)  # initials inside the symbol, within an index double outline
+    pitch = size + 18
+    row_pitch = size + 24
     n_rows = len(rows)
     places: list[MemberPlace] = []
     for r, g in enumerate(sorted(rows)):
         row = rows[g]
-        y = (r - (n_rows - 1) / 2) * row_pitch - label_h / 2
+        y = (r - (n_rows - 1) / 2) * row_pitch
         for i, pid in enumerate(row):
             x = (i - (len(row) - 1) / 2) * pitch
             person = family.person(pid)
             text = labels[pid]
             w = text_width(text, MEMBER_FONT)
-            label = Label((text,), MEMBER_FONT, Box(x - w / 2, y + size / 2 + 2, w, label_h))
+            h = MEMBER_FONT * LINE_HEIGHT
+            label = Label((text,), MEMBER_FONT, Box(x - w / 2, y - h / 2, w, h))
             places.append(MemberPlace(pid, x, y, size, person.sex, person.deceased, person.index, label))
     where = {m.id: m for m in places}
     lines: list[tuple[Point, ...]] = []
@@ -239,7 +254,7 @@ def _household(eco: Ecomap, family: Family | None) -> tuple[list[MemberPlace], l
             if max(xs) - min(xs) > 1e-6:
                 lines.append(((min(xs), bar), (max(xs), bar)))
             lines.extend(((k.cx, bar), (k.cx, k.cy - size / 2)) for k in kids)
-    boxes = [Box(m.cx - size / 2, m.cy - size / 2, size, size).union(m.label.box) for m in places]
+    boxes = [Box(m.cx - size / 2, m.cy - size / 2, size, size) for m in places]
     return places, lines, bounding_box(boxes)
 
 
@@ -381,7 +396,7 @@ class _Router:
 
     def _to_member(self, s: SystemPlace, m: MemberPlace) -> tuple[list[Point], bool]:
         others = [o for o in self.member_obstacles if o[0] != m.id]
-        boxes = [b for pid, b in self.member_labels.items() if pid != m.id]
+        boxes: list[Box] = []
         if self.focal_label is not None:
             boxes.append(self.focal_label.box)
         mc = m.circle
@@ -472,7 +487,9 @@ def _attempt(eco: Ecomap, focal: Circle, focal_label: Label | None, members: lis
     routes = [(t, *router.route(t)) for t in eco.ties]
     segments = [(p, q) for _, pts, _ in routes for p, q in zip(pts, pts[1:], strict=False)]
     circles = [focal, *(s.circle for s in systems.values())]
-    label_boxes: list[Box] = [m.label.box for m in members]
+    label_boxes: list[Box] = [Box(m.cx - m.size / 2, m.cy - m.size / 2, m.size, m.size) for m in members]
+    if focal_label is not None:
+        label_boxes.append(focal_label.box)
     ties: list[TieRoute] = []
     for tie, pts, bent in routes:
         text = _tie_text(tie)
@@ -500,8 +517,10 @@ def layout_ecomap(eco: Ecomap, family: Family | None = None, *, min_radius: floa
     focal, focal_label, members, lines = _focal(eco, family)
     if family is None:
         members, lines = [], []
-    blocks = {s.id: TextBlock.wrapped([s.label], SYSTEM_LABEL_WIDTH, SYSTEM_FONT) for s in eco.systems}
-    radii = {sid: max(MIN_SYSTEM_R, math.hypot(b.width / 2, b.height / 2) + 6) for sid, b in blocks.items()}
+    blocks = {s.id: system_label(s.label) for s in eco.systems}
+    # one size for every system circle: the one the widest label needs
+    r_all = max([MIN_SYSTEM_R] + [math.hypot(b.width / 2, b.height / 2) + 6 for b in blocks.values()])
+    radii = {sid: r_all for sid in blocks}
     slots = _slots(_system_order(eco))
     r_max = max(radii.values(), default=MIN_SYSTEM_R)
     inner, outer = _ring_radii(max(1, len(slots)), r_max, focal.r)
@@ -534,7 +553,7 @@ def measure(lay: EcomapLayout, eco: Ecomap) -> Quality:
             if math.dist(ca.center, cb.center) < ca.r + cb.r - 1e-6:
                 q.circle_overlaps += 1
                 note(f"circles {a} and {b} overlap")
-    labels: list[tuple[str, Box]] = [(f"member {m.id}", m.label.box) for m in lay.members]
+    labels: list[tuple[str, Box]] = [("focal", lay.focal_label.box)] if lay.focal_label and lay.members else []
     labels += [(f"tie {t.tie.describe()}", t.label.box) for t in lay.ties if t.label]
     for i, (a, ba) in enumerate(labels):
         for b, bb in labels[i + 1:]:
@@ -575,7 +594,7 @@ def measure(lay: EcomapLayout, eco: Ecomap) -> Quality:
                     q.ties_through_circles += 1
                     note(f"tie {t.tie.describe()} passes through {cname}")
             for name, box in labels:
-                if name == f"member {t.tie.target}":
+                if name == f"tie {t.tie.describe()}":
                     continue
                 if segment_hits_box(p, r, box):
                     q.label_on_line += 1
