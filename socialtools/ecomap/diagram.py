@@ -31,8 +31,15 @@ class EcomapDiagram(Exportable):
     draws the ecomap before and after its ``after`` changes side by side.
     """
 
-    def __init__(self, ecomap: Ecomap, family: Family | None = None, *, lang: str = "id",
-                 monochrome: bool = False, compare: bool = False) -> None:
+    def __init__(
+        self,
+        ecomap: Ecomap,
+        family: Family | None = None,
+        *,
+        lang: str = "id",
+        monochrome: bool = False,
+        compare: bool = False,
+    ) -> None:
         self.ecomap = ecomap.bind(family)
         self.family = family
         self.lang = check_language(lang)
@@ -42,7 +49,9 @@ class EcomapDiagram(Exportable):
         self.compare = compare
 
     @classmethod
-    def from_document(cls, document: dict[str, Any], *, source: str | None = None, **options: Any) -> EcomapDiagram:
+    def from_document(
+        cls, document: dict[str, Any], *, source: str | None = None, **options: Any
+    ) -> EcomapDiagram:
         """The ecomap of a case document (``ecomap`` section, focal members from ``family``)."""
         eco, family = load_ecomap(document, source)
         return cls(eco, family, **options)
@@ -55,5 +64,6 @@ class EcomapDiagram(Exportable):
     def to_svg(self) -> str:
         if self.compare:
             return render_comparison(self.ecomap, self.family, lang=self.lang, monochrome=self.monochrome)
-        return render_ecomap(self.ecomap, self.family, lang=self.lang, monochrome=self.monochrome,
-                             layout=self.layout)
+        return render_ecomap(
+            self.ecomap, self.family, lang=self.lang, monochrome=self.monochrome, layout=self.layout
+        )

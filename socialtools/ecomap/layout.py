@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, field
+from itertools import pairwise
 
 from socialtools.draw.geometry import Box, Point, bounding_box, segment_circle_distance, segment_hits_box
 from socialtools.draw.text import LINE_HEIGHT, TextBlock, text_width
@@ -35,6 +36,10 @@ GAP = 14.0  # between neighbouring system circles
 CLEAR = 6.0  # a tie keeps this far from circles it does not connect
 MIN_TIE = 80.0  # shortest focal tie (room for arrows, stress marks and a label)
 TWO_RINGS_FROM = 15
+# where along a tie its label may sit (fraction from the system end), best first; the outer
+# half of a tie has more room than the crowded middle
+LABEL_STOPS = tuple(sorted((k / 20 for k in range(2, 19)), key=lambda t: (abs(t - 0.45), t)))
+BOLD = 1.12  # bold text is about this much wider than regular
 
 
 @dataclass(frozen=True)
@@ -75,6 +80,35 @@ class MemberPlace:
     @property
     def circle(self) -> Circle:
         return Circle(self.cx, self.cy, self.size / 2)
+
+    @property
+    def hull(self) -> Circle:
+        """A circle around the whole symbol (a square's corners included)."""
+        return Circle(self.cx, self.cy, self.size / 2 * (math.sqrt(2) if self.sex == "male" else 1.0))
+
+    def edge(self, toward: Point) -> Point:
+        """Where a line from the centre toward ``toward`` leaves the symbol's outline."""
+        dx, dy = toward[0] - self.cx, toward[1] - self.cy
+        d = math.hypot(dx, dy) or 1.0
+        ux, uy = dx / d, dy / d
+        h = self.size / 2
+        if self.sex == "male":
+            t = h / max(abs(ux), abs(uy))
+        elif self.sex == "female":
+            t = h
+        else:
+            t = h / (abs(ux) + abs(uy))
+        return (self.cx + ux * t, self.cy + uy * t)
+
+    def on_outline(self, p: Point, tol: float = 0.6) -> bool:
+        """True when ``p`` lies on the symbol's outline."""
+        dx, dy = abs(p[0] - self.cx), abs(p[1] - self.cy)
+        h = self.size / 2
+        if self.sex == "male":
+            return abs(max(dx, dy) - h) <= tol
+        if self.sex == "female":
+            return abs(math.hypot(dx, dy) - h) <= tol
+        return abs(dx + dy - h) <= tol * 1.5
 
 
 @dataclass(frozen=True)
@@ -117,8 +151,15 @@ class Quality:
 
     @property
     def defects(self) -> int:
-        return (self.circle_overlaps + self.label_overlaps + self.label_on_line + self.label_on_circle
-                + self.ties_through_circles + self.unplaced_labels + self.member_ties_off_member)
+        return (
+            self.circle_overlaps
+            + self.label_overlaps
+            + self.label_on_line
+            + self.label_on_circle
+            + self.ties_through_circles
+            + self.unplaced_labels
+            + self.member_ties_off_member
+        )
 
 
 @dataclass
@@ -157,6 +198,7 @@ def system_label(text: str) -> TextBlock:
 
 
 # -- the focal circle --------------------------------------------------------------------
+
 
 def _label_at(texts: list[str], cx: float, cy: float, size: float, max_width: float) -> Label:
     block = TextBlock.wrapped(texts, max_width, size)
@@ -258,8 +300,9 @@ def _household(eco: Ecomap, family: Family | None) -> tuple[list[MemberPlace], l
     return places, lines, bounding_box(boxes)
 
 
-def _focal(eco: Ecomap, family: Family | None) -> tuple[Circle, Label | None, list[MemberPlace],
-                                                     list[tuple[Point, ...]]]:
+def _focal(
+    eco: Ecomap, family: Family | None
+) -> tuple[Circle, Label | None, list[MemberPlace], list[tuple[Point, ...]]]:
     members, lines, box = _household(eco, family)
     text = eco.focal.label
     if not members:
@@ -270,23 +313,43 @@ def _focal(eco: Ecomap, family: Family | None) -> tuple[Circle, Label | None, li
     if text:
         block = TextBlock.wrapped([text], max(box.w, 90), FOCAL_FONT)
         top = box.y - 6 - block.height
-        label = Label(block.lines, FOCAL_FONT, Box(-block.width / 2, top, block.width, block.height))
+        w = block.width * BOLD  # drawn in bold
+        label = Label(block.lines, FOCAL_FONT, Box(-w / 2, top, w, block.height))
         box = box.union(label.box)
     # centre the whole content on the origin
     dy = -(box.y + box.h / 2)
-    members = [MemberPlace(m.id, m.cx, m.cy + dy, m.size, m.sex, m.deceased, m.index,
-                           Label(m.label.lines, m.label.size, Box(m.label.box.x, m.label.box.y + dy,
-                                                                  m.label.box.w, m.label.box.h)))
-               for m in members]
+    members = [
+        MemberPlace(
+            m.id,
+            m.cx,
+            m.cy + dy,
+            m.size,
+            m.sex,
+            m.deceased,
+            m.index,
+            Label(
+                m.label.lines,
+                m.label.size,
+                Box(m.label.box.x, m.label.box.y + dy, m.label.box.w, m.label.box.h),
+            ),
+        )
+        for m in members
+    ]
     lines = [tuple((x, y + dy) for x, y in line) for line in lines]
     if label is not None:
         label = Label(label.lines, label.size, Box(label.box.x, label.box.y + dy, label.box.w, label.box.h))
-    corners = [(box.x, box.y + dy), (box.right, box.y + dy), (box.x, box.bottom + dy), (box.right, box.bottom + dy)]
+    corners = [
+        (box.x, box.y + dy),
+        (box.right, box.y + dy),
+        (box.x, box.bottom + dy),
+        (box.right, box.bottom + dy),
+    ]
     r = max(48.0, max(math.hypot(x, y) for x, y in corners) + 10)
     return Circle(0, 0, r), label, members, lines
 
 
 # -- systems -----------------------------------------------------------------------------
+
 
 def _system_order(eco: Ecomap) -> list[list[str]]:
     """Systems in drawing order, in groups (one group unless grouped by category)."""
@@ -305,6 +368,38 @@ def _slots(groups: list[list[str]]) -> list[str | None]:
     return slots
 
 
+def _toward_members(eco: Ecomap, slots: list[str | None], members: list[MemberPlace]) -> list[str | None]:
+    """Move systems tied to one household member to the slots nearest that member's side.
+
+    Systems tied to the whole focal circle keep their order in the remaining slots, so a
+    tie to a member runs straight to its symbol instead of across the household.
+    """
+    if not members or eco.group_by_category:
+        return slots
+    where = {m.id: m for m in members}
+    n = len(slots)
+    slot_angle = [-math.pi / 2 + 2 * math.pi * i / n for i in range(n)]
+    wish: dict[str, tuple[float, float]] = {}
+    for t in eco.ties:
+        m = where.get(t.target)
+        if m is not None and t.system not in wish and math.hypot(m.cx, m.cy) > 1.0:
+            wish[t.system] = (math.atan2(m.cy, m.cx), math.hypot(m.cx, m.cy))
+    if not wish:
+        return slots
+    out: list[str | None] = [None] * n
+    free = set(range(n))
+    # the farthest from the centre choose first; ties of distance by input order
+    for sid in sorted(wish, key=lambda k: (-round(wish[k][1], 3), slots.index(k))):
+        angle = wish[sid][0]
+        best = min(free, key=lambda i: (abs((slot_angle[i] - angle + math.pi) % (2 * math.pi) - math.pi), i))
+        out[best] = sid
+        free.remove(best)
+    rest = iter([sid for sid in slots if sid is not None and sid not in wish])
+    for i in sorted(free):
+        out[i] = next(rest, None)
+    return out
+
+
 def _ring_radii(n: int, r: float, focal_r: float) -> tuple[float, float]:
     """Radii of the inner and outer ring for ``n`` slots of circles of radius ``r``."""
     base = focal_r + r + MIN_TIE
@@ -320,6 +415,7 @@ def _ring_radii(n: int, r: float, focal_r: float) -> tuple[float, float]:
 
 # -- ties --------------------------------------------------------------------------------
 
+
 def _unit(a: Point, b: Point) -> tuple[float, float]:
     d = math.dist(a, b) or 1.0
     return ((b[0] - a[0]) / d, (b[1] - a[1]) / d)
@@ -334,13 +430,16 @@ def _arc(radius: float, a0: float, a1: float) -> list[Point]:
     """Points on a circle around the origin from angle ``a0`` to ``a1`` the short way."""
     d = (a1 - a0 + math.pi) % (2 * math.pi) - math.pi
     steps = max(1, math.ceil(abs(d) / math.radians(8)))
-    return [(radius * math.cos(a0 + d * i / steps), radius * math.sin(a0 + d * i / steps))
-            for i in range(steps + 1)]
+    return [
+        (radius * math.cos(a0 + d * i / steps), radius * math.sin(a0 + d * i / steps))
+        for i in range(steps + 1)
+    ]
 
 
-def _blocked(points: list[Point], obstacles: list[tuple[str, Circle]], ends: set[str],
-             boxes: list[Box] = ()) -> bool:  # type: ignore[assignment]
-    for p, q in zip(points, points[1:], strict=False):
+def _blocked(
+    points: list[Point], obstacles: list[tuple[str, Circle]], ends: set[str], boxes: list[Box] = ()
+) -> bool:  # type: ignore[assignment]
+    for p, q in pairwise(points):
         for name, c in obstacles:
             if name in ends:
                 continue
@@ -352,12 +451,20 @@ def _blocked(points: list[Point], obstacles: list[tuple[str, Circle]], ends: set
 
 
 def _length(points: list[Point]) -> float:
-    return sum(math.dist(p, q) for p, q in zip(points, points[1:], strict=False))
+    return sum(math.dist(p, q) for p, q in pairwise(points))
 
 
 class _Router:
-    def __init__(self, eco: Ecomap, focal: Circle, focal_label: Label | None, members: list[MemberPlace],
-                 systems: dict[str, SystemPlace], outer: float, r_max: float) -> None:
+    def __init__(
+        self,
+        eco: Ecomap,
+        focal: Circle,
+        focal_label: Label | None,
+        members: list[MemberPlace],
+        systems: dict[str, SystemPlace],
+        outer: float,
+        r_max: float,
+    ) -> None:
         self.eco = eco
         self.focal = focal
         self.members = {m.id: m for m in members}
@@ -366,7 +473,7 @@ class _Router:
         self.r_max = r_max
         self.obstacles: list[tuple[str, Circle]] = [(FOCAL, focal)]
         self.obstacles += [(sid, s.circle) for sid, s in systems.items()]
-        self.member_obstacles = [(m.id, Circle(m.cx, m.cy, m.size / 2 + 1)) for m in members]
+        self.member_obstacles = [(m.id, Circle(m.cx, m.cy, m.hull.r + 1)) for m in members]
         self.member_labels = {m.id: m.label.box for m in members}
         self.focal_label = focal_label
         self.bent_out = 0
@@ -400,11 +507,31 @@ class _Router:
         if self.focal_label is not None:
             boxes.append(self.focal_label.box)
         mc = m.circle
-        straight = [_edge(s.circle, mc.center), _edge(mc, s.circle.center)]
+        straight = [_edge(s.circle, mc.center), m.edge(s.circle.center)]
         inner = [(n, c) for n, c in self.obstacles if n != FOCAL]
         if not _blocked(straight, others + inner, {s.id}, boxes):
             return straight, False
+        # one bend: round a neighbouring symbol or a corner of the focal label
         best: list[Point] | None = None
+        waypoints: list[Point] = []
+        for _, c in others:
+            d = c.r + CLEAR + 3
+            waypoints += [
+                (c.cx + d * math.cos(k * math.pi / 4), c.cy + d * math.sin(k * math.pi / 4)) for k in range(8)
+            ]
+        for b in boxes:
+            g = b.grown(CLEAR)
+            waypoints += [(g.x, g.y), (g.right, g.y), (g.x, g.bottom), (g.right, g.bottom)]
+        for w in waypoints:
+            if math.hypot(*w) > self.focal.r - 2:
+                continue
+            path = [_edge(s.circle, w), w, m.edge(w)]
+            if math.dist(w, mc.center) <= mc.r + 1 or _blocked(path, others + inner, {s.id}, boxes):
+                continue
+            if best is None or _length(path) < _length(best):
+                best = path
+        if best is not None:
+            return best, True
         level = self.focal.r + 8 + 7 * self.bent_in
         for dx, dy in ((0, -1), (0, 1), (-1, 0), (1, 0)):
             # leave the household straight up, down, left or right, then go round the focal circle
@@ -413,7 +540,7 @@ class _Router:
             b = bx * dx + by * dy
             t = -b + math.sqrt(max(0.0, b * b - (bx * bx + by * by - level * level)))
             exit_ = (bx + dx * t, by + dy * t)
-            start = (bx + dx * m.size / 2, by + dy * m.size / 2)
+            start = m.edge((bx + dx, by + dy))
             a0 = math.atan2(exit_[1], exit_[0])
             arc = _arc(level, a0, s.angle)
             far = _edge(s.circle, arc[-1])
@@ -439,24 +566,43 @@ def _box_hits_circle(box: Box, c: Circle, pad: float = 2.0) -> bool:
     return math.hypot(nx - c.cx, ny - c.cy) < c.r + pad
 
 
-def _place_label(text: str, points: list[Point], circles: list[Circle], segments: list[tuple[Point, Point]],
-                 labels: list[Box]) -> Label | None:
+def _place_label(
+    text: str,
+    points: list[Point],
+    circles: list[Circle],
+    segments: list[tuple[Point, Point]],
+    labels: list[Box],
+) -> Label | None:
     w = text_width(text, TIE_FONT)
     h = TIE_FONT * LINE_HEIGHT
     # the longest segment carries the label
-    seg = max(zip(points, points[1:], strict=False), key=lambda pq: math.dist(*pq))
+    seg = max(pairwise(points), key=lambda pq: math.dist(*pq))
     (x0, y0), (x1, y1) = seg
     ux, uy = _unit(seg[0], seg[1])
     nx, ny = -uy, ux
     off = abs(nx) * w / 2 + abs(ny) * h / 2 + 3
-    for t in (0.5, 0.4, 0.6, 0.3, 0.7, 0.2, 0.8):
+    seg_boxes = [
+        (min(p[0], q[0]), min(p[1], q[1]), max(p[0], q[0]), max(p[1], q[1]), p, q) for p, q in segments
+    ]
+    for t in LABEL_STOPS:
         for side in (1, -1):
             cx = x0 + (x1 - x0) * t + nx * off * side
             cy = y0 + (y1 - y0) * t + ny * off * side
             box = Box(cx - w / 2, cy - h / 2, w, h)
-            if any(_box_hits_circle(box, c) for c in circles):
+            if any(
+                abs(c.cx - cx) < c.r + w and abs(c.cy - cy) < c.r + w and _box_hits_circle(box, c)
+                for c in circles
+            ):
                 continue
-            if any(segment_hits_box(p, q, box.grown(2)) for p, q in segments):
+            grown = box.grown(2)
+            if any(
+                sx1 >= grown.x
+                and sx0 <= grown.right
+                and sy1 >= grown.y
+                and sy0 <= grown.bottom
+                and segment_hits_box(p, q, grown)
+                for sx0, sy0, sx1, sy1, p, q in seg_boxes
+            ):
                 continue
             if any(box.overlaps(o, margin=2) for o in labels):
                 continue
@@ -466,9 +612,19 @@ def _place_label(text: str, points: list[Point], circles: list[Circle], segments
 
 # -- the whole layout --------------------------------------------------------------------
 
-def _attempt(eco: Ecomap, focal: Circle, focal_label: Label | None, members: list[MemberPlace],
-             lines: list[tuple[Point, ...]], blocks: dict[str, TextBlock], radii: dict[str, float],
-             slots: list[str | None], inner: float, outer: float) -> EcomapLayout:
+
+def _attempt(
+    eco: Ecomap,
+    focal: Circle,
+    focal_label: Label | None,
+    members: list[MemberPlace],
+    lines: list[tuple[Point, ...]],
+    blocks: dict[str, TextBlock],
+    radii: dict[str, float],
+    slots: list[str | None],
+    inner: float,
+    outer: float,
+) -> EcomapLayout:
     n = len(slots)
     systems: dict[str, SystemPlace] = {}
     two = inner != outer
@@ -481,11 +637,13 @@ def _attempt(eco: Ecomap, focal: Circle, focal_label: Label | None, members: lis
         cx, cy = radius * math.cos(angle), radius * math.sin(angle)
         block = blocks[sid]
         box = Box(cx - block.width / 2, cy - block.height / 2, block.width, block.height)
-        systems[sid] = SystemPlace(sid, Circle(cx, cy, radii[sid]), angle, ring, Label(block.lines, block.size, box))
+        systems[sid] = SystemPlace(
+            sid, Circle(cx, cy, radii[sid]), angle, ring, Label(block.lines, block.size, box)
+        )
     r_max = max(radii.values(), default=MIN_SYSTEM_R)
     router = _Router(eco, focal, focal_label, members, systems, outer, r_max)
     routes = [(t, *router.route(t)) for t in eco.ties]
-    segments = [(p, q) for _, pts, _ in routes for p, q in zip(pts, pts[1:], strict=False)]
+    segments = [(p, q) for _, pts, _ in routes for p, q in pairwise(pts)]
     circles = [focal, *(s.circle for s in systems.values())]
     label_boxes: list[Box] = [Box(m.cx - m.size / 2, m.cy - m.size / 2, m.size, m.size) for m in members]
     if focal_label is not None:
@@ -499,11 +657,19 @@ def _attempt(eco: Ecomap, focal: Circle, focal_label: Label | None, members: lis
         ties.append(TieRoute(tie, tuple(pts), label, bent))
     ordered = [systems[sid] for sid in slots if sid is not None]
     boxes = [Box(c.cx - c.r, c.cy - c.r, 2 * c.r, 2 * c.r) for c in circles]
-    boxes += [Box(min(x for x, _ in t.points), min(y for _, y in t.points),
-                  max(x for x, _ in t.points) - min(x for x, _ in t.points),
-                  max(y for _, y in t.points) - min(y for _, y in t.points)) for t in ties]
+    boxes += [
+        Box(
+            min(x for x, _ in t.points),
+            min(y for _, y in t.points),
+            max(x for x, _ in t.points) - min(x for x, _ in t.points),
+            max(y for _, y in t.points) - min(y for _, y in t.points),
+        )
+        for t in ties
+    ]
     boxes += [t.label.box for t in ties if t.label]
-    lay = EcomapLayout(focal, focal_label, members, lines, ordered, ties, inner, bounding_box(boxes), Quality())
+    lay = EcomapLayout(
+        focal, focal_label, members, lines, ordered, ties, inner, bounding_box(boxes), Quality()
+    )
     lay.quality = measure(lay, eco)
     return lay
 
@@ -522,18 +688,31 @@ def layout_ecomap(eco: Ecomap, family: Family | None = None, *, min_radius: floa
     r_all = max([MIN_SYSTEM_R] + [math.hypot(b.width / 2, b.height / 2) + 6 for b in blocks.values()])
     radii = {sid: r_all for sid in blocks}
     slots = _slots(_system_order(eco))
+    if len(slots) >= TWO_RINGS_FROM and len(slots) % 2:
+        slots.append(None)  # staggered rings need an even number of places
+    slots = _toward_members(eco, slots, members)
     r_max = max(radii.values(), default=MIN_SYSTEM_R)
     inner, outer = _ring_radii(max(1, len(slots)), r_max, focal.r)
     scale = max(1.0, min_radius / inner) if inner else 1.0
     best: EcomapLayout | None = None
     for _ in range(40):
-        lay = _attempt(eco, focal, focal_label, members, lines, blocks, radii, slots,
-                       inner * scale, inner * scale + (outer - inner))
+        lay = _attempt(
+            eco,
+            focal,
+            focal_label,
+            members,
+            lines,
+            blocks,
+            radii,
+            slots,
+            inner * scale,
+            inner * scale + (outer - inner),
+        )
         if best is None or lay.quality.defects < best.quality.defects:
             best = lay
         if lay.quality.defects == 0:
             return lay
-        scale *= 1.07
+        scale *= 1.08
     assert best is not None
     return best
 
@@ -542,21 +721,23 @@ def measure(lay: EcomapLayout, eco: Ecomap) -> Quality:
     """Count the defects of a layout (independently of how it was made)."""
     q = Quality()
     named: list[tuple[str, Circle]] = [(FOCAL, lay.focal), *((s.id, s.circle) for s in lay.systems)]
-    members = [(m.id, m.circle) for m in lay.members]
+    members = [(m.id, m.hull) for m in lay.members]
 
     def note(text: str) -> None:
         if len(q.examples) < 10:
             q.examples.append(text)
 
     for i, (a, ca) in enumerate(named):
-        for b, cb in named[i + 1:]:
+        for b, cb in named[i + 1 :]:
             if math.dist(ca.center, cb.center) < ca.r + cb.r - 1e-6:
                 q.circle_overlaps += 1
                 note(f"circles {a} and {b} overlap")
-    labels: list[tuple[str, Box]] = [("focal", lay.focal_label.box)] if lay.focal_label and lay.members else []
+    labels: list[tuple[str, Box]] = (
+        [("focal", lay.focal_label.box)] if lay.focal_label and lay.members else []
+    )
     labels += [(f"tie {t.tie.describe()}", t.label.box) for t in lay.ties if t.label]
     for i, (a, ba) in enumerate(labels):
-        for b, bb in labels[i + 1:]:
+        for b, bb in labels[i + 1 :]:
             if ba.overlaps(bb):
                 q.label_overlaps += 1
                 note(f"labels of {a} and {b} overlap")
@@ -579,14 +760,14 @@ def measure(lay: EcomapLayout, eco: Ecomap) -> Quality:
         if t.tie.target in member_ids:
             ends.add(FOCAL)
             m = lay.member(t.tie.target)
-            if abs(math.dist(t.points[-1], m.circle.center) - m.size / 2) > 0.5:
+            if not m.on_outline(t.points[-1]):
                 q.member_ties_off_member += 1
                 note(f"tie {t.tie.describe()} does not end on member {m.id}")
         text = _tie_text(t.tie)
         if text and t.label is None:
             q.unplaced_labels += 1
             note(f"no room for the label of tie {t.tie.describe()}")
-        for p, r in zip(t.points, t.points[1:], strict=False):
+        for p, r in pairwise(t.points):
             for cname, c in named + members:
                 if cname in ends:
                     continue

@@ -50,16 +50,40 @@ CATEGORIES: dict[str, tuple[str, str, str]] = {
 CUSTOM_COLOUR = "#7b7d7d"
 
 _CATEGORY_ALIASES = {
-    "extended": "extended_family", "keluarga": "family", "keluarga_besar": "extended_family",
-    "friend": "friends", "peers": "friends", "peer": "friends", "teman": "friends", "sebaya": "friends",
-    "school": "education", "pendidikan": "education", "sekolah": "education",
-    "job": "work", "pekerjaan": "work", "pelatihan": "work", "vocational": "work",
-    "health_care": "health", "kesehatan": "health", "faith": "religion", "agama": "religion",
-    "social_service": "social_services", "services": "social_services", "layanan_sosial": "social_services",
-    "residential": "institution", "residential_institution": "institution", "panti": "institution",
-    "lembaga": "institution", "rekreasi": "recreation", "leisure": "recreation",
-    "community_groups": "community", "masyarakat": "community", "legal": "government",
-    "government_legal": "government", "pemerintah": "government", "hukum": "government",
+    "extended": "extended_family",
+    "keluarga": "family",
+    "keluarga_besar": "extended_family",
+    "friend": "friends",
+    "peers": "friends",
+    "peer": "friends",
+    "teman": "friends",
+    "sebaya": "friends",
+    "school": "education",
+    "pendidikan": "education",
+    "sekolah": "education",
+    "job": "work",
+    "pekerjaan": "work",
+    "pelatihan": "work",
+    "vocational": "work",
+    "health_care": "health",
+    "kesehatan": "health",
+    "faith": "religion",
+    "agama": "religion",
+    "social_service": "social_services",
+    "services": "social_services",
+    "layanan_sosial": "social_services",
+    "residential": "institution",
+    "residential_institution": "institution",
+    "panti": "institution",
+    "lembaga": "institution",
+    "rekreasi": "recreation",
+    "leisure": "recreation",
+    "community_groups": "community",
+    "masyarakat": "community",
+    "legal": "government",
+    "government_legal": "government",
+    "pemerintah": "government",
+    "hukum": "government",
 }
 
 Strength = Literal["strong", "moderate", "weak"]
@@ -67,20 +91,47 @@ Quality = Literal["positive", "stressful", "conflictual", "broken"]
 Flow = Literal["none", "to_focal", "from_focal", "both"]
 
 _STRENGTH_ALIASES = {
-    "strong": "strong", "kuat": "strong", "moderate": "moderate", "normal": "moderate",
-    "sedang": "moderate", "cukup": "moderate", "weak": "weak", "tenuous": "weak", "lemah": "weak",
+    "strong": "strong",
+    "kuat": "strong",
+    "moderate": "moderate",
+    "normal": "moderate",
+    "sedang": "moderate",
+    "cukup": "moderate",
+    "weak": "weak",
+    "tenuous": "weak",
+    "lemah": "weak",
     "renggang": "weak",
 }
 _QUALITY_ALIASES = {
-    "positive": "positive", "positif": "positive", "neutral": "positive", "stressful": "stressful",
-    "stress": "stressful", "stres": "stressful", "conflictual": "conflictual", "conflict": "conflictual",
-    "konflik": "conflictual", "broken": "broken", "cutoff": "broken", "cut-off": "broken",
-    "cut_off": "broken", "terputus": "broken",
+    "positive": "positive",
+    "positif": "positive",
+    "neutral": "positive",
+    "stressful": "stressful",
+    "stress": "stressful",
+    "stres": "stressful",
+    "conflictual": "conflictual",
+    "conflict": "conflictual",
+    "konflik": "conflictual",
+    "broken": "broken",
+    "cutoff": "broken",
+    "cut-off": "broken",
+    "cut_off": "broken",
+    "terputus": "broken",
 }
 _FLOW_ALIASES = {
-    "none": "none", "": "none", "to_focal": "to_focal", "in": "to_focal", "to": "to_focal",
-    "from_focal": "from_focal", "out": "from_focal", "from": "from_focal", "both": "both",
-    "two_way": "both", "mutual": "both", "<->": "both", "dua_arah": "both",
+    "none": "none",
+    "": "none",
+    "to_focal": "to_focal",
+    "in": "to_focal",
+    "to": "to_focal",
+    "from_focal": "from_focal",
+    "out": "from_focal",
+    "from": "from_focal",
+    "both": "both",
+    "two_way": "both",
+    "mutual": "both",
+    "<->": "both",
+    "dua_arah": "both",
 }
 
 
@@ -247,8 +298,9 @@ class Ecomap(_Strict):
             if s.id in seen:
                 raise InputError(f"duplicate system id '{s.id}'", record=f"systems[{i}]", field="id")
             if s.id == FOCAL or s.id in members:
-                raise InputError(f"system id '{s.id}' is taken by the focal circle",
-                                 record=f"systems[{i}]", field="id")
+                raise InputError(
+                    f"system id '{s.id}' is taken by the focal circle", record=f"systems[{i}]", field="id"
+                )
             seen.add(s.id)
         self._check_ties(self.ties, "ties")
         if self.after is not None:
@@ -262,8 +314,11 @@ class Ecomap(_Strict):
         for i, t in enumerate(ties):
             record = f"{where}[{i}] ({t.system} – {t.to or FOCAL})"
             if t.system not in systems:
-                hint = " (a focal member: put the system in 'system' and the member in 'to')" \
-                    if t.system in members else ""
+                hint = (
+                    " (a focal member: put the system in 'system' and the member in 'to')"
+                    if t.system in members
+                    else ""
+                )
                 raise InputError(f"unknown system '{t.system}'{hint}", record=record, field="system")
             if t.to is not None and t.to != FOCAL and t.to not in systems and t.to not in members:
                 raise InputError(f"unknown system or focal member '{t.to}'", record=record, field="to")
@@ -303,13 +358,17 @@ class Ecomap(_Strict):
         """
         for pid in self.focal.members:
             if family is None:
-                raise InputError(f"member '{pid}' needs a family section (or leave out 'members')"
-                                 " to know who it is", record="focal", field="members")
+                raise InputError(
+                    f"member '{pid}' needs a family section (or leave out 'members') to know who it is",
+                    record="focal",
+                    field="members",
+                )
             try:
                 family.person(pid)
             except KeyError:
-                raise InputError(f"unknown person '{pid}' (not in the family section)",
-                                 record="focal", field="members") from None
+                raise InputError(
+                    f"unknown person '{pid}' (not in the family section)", record="focal", field="members"
+                ) from None
         return self
 
     def after_state(self) -> tuple[Ecomap, set[tuple[str, str]]]:
@@ -348,10 +407,14 @@ class Ecomap(_Strict):
                 ties[key] = Tie(system=change.system, to=change.to, **fields)
                 order.append(key)
                 changed.add(key)
-        later = self.model_copy(update={
-            "ties": [ties[k] for k in order], "after": None,
-            "date": self.after.date or self.date, "title": self.after.title or self.title,
-        })
+        later = self.model_copy(
+            update={
+                "ties": [ties[k] for k in order],
+                "after": None,
+                "date": self.after.date or self.date,
+                "title": self.after.title or self.title,
+            }
+        )
         return later, changed
 
 

@@ -4,7 +4,7 @@
 >>> eco = Ecomap.model_validate({"focal": "PK", "systems": [{"id": "a", "category": "health"}],
 ...     "ties": [{"system": "a", "strength": "weak", "flow": "to_focal"}]})
 >>> svg = render_ecomap(eco)
->>> "arah aliran" in svg and svg.startswith("<?xml")
+>>> "aliran energi" in svg and svg.startswith("<?xml")
 True
 """
 
@@ -30,7 +30,10 @@ CATALOGUE: Catalogue = {
     "ecomap": {"id": "Ekomap", "en": "Ecomap"},
     "client": {"id": "Klien", "en": "Client"},
     "strong": {"id": "Kuat", "en": "Strong"},
-    "strong2": {"id": "Kuat, tingkat 2 (lebih tebal = lebih kuat)", "en": "Strong, level 2 (thicker = stronger)"},
+    "strong2": {
+        "id": "Kuat, tingkat 2 (lebih tebal = lebih kuat)",
+        "en": "Strong, level 2 (thicker = stronger)",
+    },
     "strong3": {"id": "Kuat, tingkat 3 (paling kuat)", "en": "Strong, level 3 (strongest)"},
     "moderate": {"id": "Sedang", "en": "Moderate"},
     "weak": {"id": "Lemah / renggang", "en": "Weak / tenuous"},
@@ -75,7 +78,7 @@ def tint(colour: str, amount: float) -> str:
     if len(value) == 3:
         value = "".join(ch * 2 for ch in value)
     try:
-        rgb = [int(value[i:i + 2], 16) for i in (0, 2, 4)]
+        rgb = [int(value[i : i + 2], 16) for i in (0, 2, 4)]
     except ValueError:
         return colour
     mixed = [round(c + (255 - c) * amount) for c in rgb]
@@ -91,6 +94,7 @@ def category_name(category: str, lang: str) -> str:
 
 
 # -- ties ---------------------------------------------------------------------------------
+
 
 def tie_width(tie: Tie) -> float:
     """Stroke width: thicker as a strong tie's level rises."""
@@ -117,8 +121,16 @@ def _split_gap(points: list[Point], gap: float) -> tuple[list[Point], list[Point
     return first, second
 
 
-def draw_tie(canvas: SvgCanvas, parent: Group, tie: Tie, points: list[Point], style: Style,
-             *, changed: bool = False, arrow_size: float | None = None) -> None:
+def draw_tie(
+    canvas: SvgCanvas,
+    parent: Group,
+    tie: Tie,
+    points: list[Point],
+    style: Style,
+    *,
+    changed: bool = False,
+    arrow_size: float | None = None,
+) -> None:
     """Draw one tie along ``points`` (from the system end to the target end)."""
     width = tie_width(tie)
     colour = tie_colour(tie, style)
@@ -127,8 +139,14 @@ def draw_tie(canvas: SvgCanvas, parent: Group, tie: Tie, points: list[Point], st
     head_end = tie.flow in ("to_focal", "both")
     head_start = tie.flow in ("from_focal", "both")
     if changed:
-        canvas.polyline(parent, points, width=width + 9, colour=HIGHLIGHT_MONO if style.mono else HIGHLIGHT,
-                        stroke_linecap="round", class_="changed")
+        canvas.polyline(
+            parent,
+            points,
+            width=width + 9,
+            colour=HIGHLIGHT_MONO if style.mono else HIGHLIGHT,
+            stroke_linecap="round",
+            class_="changed",
+        )
     cut_start = size * 0.8 if head_start and total > 3 * size else 0.0
     cut_end = size * 0.8 if head_end and total > 3 * size else 0.0
     body = trim(points, cut_start, cut_end)
@@ -136,7 +154,9 @@ def draw_tie(canvas: SvgCanvas, parent: Group, tie: Tie, points: list[Point], st
     if tie.quality == "conflictual":
         margin = min(14.0, total / 4)
         line = zigzag(body, amplitude=3.5 + width / 2, wavelength=11, margin=margin)
-        canvas.polyline(parent, line, width=max(2.0, width), colour=colour, dash=dash, stroke_linejoin="round")
+        canvas.polyline(
+            parent, line, width=max(2.0, width), colour=colour, dash=dash, stroke_linejoin="round"
+        )
     elif tie.quality == "broken":
         first, second = _split_gap(body, 16)
         for part in (first, second):
@@ -158,7 +178,10 @@ def draw_tie(canvas: SvgCanvas, parent: Group, tie: Tie, points: list[Point], st
 
 # -- nodes --------------------------------------------------------------------------------
 
-def _text_block(canvas: SvgCanvas, parent: Group, label: Label, dx: float, dy: float, **attrs: object) -> None:
+
+def _text_block(
+    canvas: SvgCanvas, parent: Group, label: Label, dx: float, dy: float, **attrs: object
+) -> None:
     lh = label.size * LINE_HEIGHT
     for i, line in enumerate(label.lines):
         x = label.box.x + label.box.w / 2 + dx
@@ -166,7 +189,9 @@ def _text_block(canvas: SvgCanvas, parent: Group, label: Label, dx: float, dy: f
         canvas.text(parent, x, y, line, label.size, **attrs)
 
 
-def draw_member(canvas: SvgCanvas, parent: Group, member: MemberPlace, cx: float, cy: float, stroke: str) -> None:
+def draw_member(
+    canvas: SvgCanvas, parent: Group, member: MemberPlace, cx: float, cy: float, stroke: str
+) -> None:
     """A small genogram symbol: square (male), circle (female), diamond (unknown)."""
     s = member.size
     h = s / 2
@@ -175,8 +200,11 @@ def draw_member(canvas: SvgCanvas, parent: Group, member: MemberPlace, cx: float
     if member.sex == "male":
         parent.add(dwg.rect((cx - h, cy - h), (s, s), fill="#ffffff", stroke=stroke, stroke_width=sw))
         if member.index:
-            parent.add(dwg.rect((cx - h + 3, cy - h + 3), (s - 6, s - 6), fill="none", stroke=stroke,
-                                stroke_width=1.2))
+            parent.add(
+                dwg.rect(
+                    (cx - h + 3, cy - h + 3), (s - 6, s - 6), fill="none", stroke=stroke, stroke_width=1.2
+                )
+            )
     elif member.sex == "female":
         parent.add(dwg.circle((cx, cy), h, fill="#ffffff", stroke=stroke, stroke_width=sw))
         if member.index:
@@ -190,16 +218,31 @@ def draw_member(canvas: SvgCanvas, parent: Group, member: MemberPlace, cx: float
         canvas.polyline(parent, [(cx - d, cy + d), (cx + d, cy - d)], width=1.4, colour=stroke)
 
 
-def _draw_panel(canvas: SvgCanvas, lay: EcomapLayout, eco: Ecomap, style: Style, dx: float, dy: float,
-                changed: set[tuple[str, str]], gid: str) -> None:
+def _draw_panel(
+    canvas: SvgCanvas,
+    lay: EcomapLayout,
+    eco: Ecomap,
+    style: Style,
+    dx: float,
+    dy: float,
+    changed: set[tuple[str, str]],
+    gid: str,
+) -> None:
     theme = style.theme
     dwg = canvas.dwg
     panel = canvas.group(id=gid)
     # the focal circle, then the ties (they end on the members inside it), then the household
     focal = canvas.group(panel, id=f"{gid}-focal")
     fc = lay.focal
-    focal.add(dwg.circle((round(fc.cx + dx, 2), round(fc.cy + dy, 2)), round(fc.r, 2),
-                         fill="#ffffff" if style.mono else "#fdf6e3", stroke=theme.stroke, stroke_width=2.4))
+    focal.add(
+        dwg.circle(
+            (round(fc.cx + dx, 2), round(fc.cy + dy, 2)),
+            round(fc.r, 2),
+            fill="#ffffff" if style.mono else "#fdf6e3",
+            stroke=theme.stroke,
+            stroke_width=2.4,
+        )
+    )
     ties = canvas.group(panel, id=f"{gid}-ties")
     for route in lay.ties:
         g = canvas.group(ties, class_="tie")
@@ -223,8 +266,15 @@ def _draw_panel(canvas: SvgCanvas, lay: EcomapLayout, eco: Ecomap, style: Style,
         colour = system.colour or theme.stroke
         fill = "#ffffff" if style.mono else tint(colour, 0.82)
         stroke = theme.stroke if style.mono else colour
-        g.add(dwg.circle((round(c.cx + dx, 2), round(c.cy + dy, 2)), round(c.r, 2), fill=fill, stroke=stroke,
-                         stroke_width=2.0))
+        g.add(
+            dwg.circle(
+                (round(c.cx + dx, 2), round(c.cy + dy, 2)),
+                round(c.r, 2),
+                fill=fill,
+                stroke=stroke,
+                stroke_width=2.0,
+            )
+        )
         _text_block(canvas, g, place.label, dx, dy)
     # tie labels last, on top
     labels = canvas.group(panel, id=f"{gid}-tie-labels")
@@ -235,17 +285,27 @@ def _draw_panel(canvas: SvgCanvas, lay: EcomapLayout, eco: Ecomap, style: Style,
 
 # -- legend -------------------------------------------------------------------------------
 
+
 def _line_sample(tie: Tie, style: Style) -> object:
     def draw(canvas: SvgCanvas, g: Group, box: Box) -> None:
         y = box.y + box.h / 2
         draw_tie(canvas, g, tie, [(box.x, y), (box.right, y)], style, arrow_size=7)
+
     return draw
 
 
 def _circle_sample(colour: str) -> object:
     def draw(canvas: SvgCanvas, g: Group, box: Box) -> None:
-        g.add(canvas.dwg.circle((box.x + box.w / 2, box.y + box.h / 2), box.h / 2, fill=tint(colour, 0.82),
-                                stroke=colour, stroke_width=2))
+        g.add(
+            canvas.dwg.circle(
+                (box.x + box.w / 2, box.y + box.h / 2),
+                box.h / 2,
+                fill=tint(colour, 0.82),
+                stroke=colour,
+                stroke_width=2,
+            )
+        )
+
     return draw
 
 
@@ -253,6 +313,7 @@ def _highlight_sample(style: Style) -> object:
     def draw(canvas: SvgCanvas, g: Group, box: Box) -> None:
         y = box.y + box.h / 2
         draw_tie(canvas, g, Tie(system="x"), [(box.x, y), (box.right, y)], style, changed=True)
+
     return draw
 
 
@@ -266,18 +327,31 @@ def legend_entries(ecomaps: Iterable[Ecomap], style: Style, *, changed: bool = F
     for strength, level in (("strong", 3), ("strong", 2), ("strong", 1), ("moderate", 1), ("weak", 1)):
         if (strength, level) in kinds:
             key = strength if level == 1 else f"{strength}{level}"
-            out.append(LegendEntry(translate(CATALOGUE, key, lang),
-                                   _line_sample(Tie(system="x", strength=strength, level=level), style)))
+            out.append(
+                LegendEntry(
+                    translate(CATALOGUE, key, lang),
+                    _line_sample(Tie(system="x", strength=strength, level=level), style),
+                )
+            )
     for quality in ("stressful", "conflictual", "broken"):
         if any(t.quality == quality for t in ties):
-            out.append(LegendEntry(translate(CATALOGUE, quality, lang),
-                                   _line_sample(Tie(system="x", quality=quality), style)))
+            out.append(
+                LegendEntry(
+                    translate(CATALOGUE, quality, lang), _line_sample(Tie(system="x", quality=quality), style)
+                )
+            )
     if any(t.flow in ("to_focal", "from_focal") for t in ties):
-        out.append(LegendEntry(translate(CATALOGUE, "flow", lang), _line_sample(Tie(system="x", flow="to_focal"),
-                                                                                  style)))
+        out.append(
+            LegendEntry(
+                translate(CATALOGUE, "flow", lang), _line_sample(Tie(system="x", flow="to_focal"), style)
+            )
+        )
     if any(t.flow == "both" for t in ties):
-        out.append(LegendEntry(translate(CATALOGUE, "flow_both", lang), _line_sample(Tie(system="x", flow="both"),
-                                                                                       style)))
+        out.append(
+            LegendEntry(
+                translate(CATALOGUE, "flow_both", lang), _line_sample(Tie(system="x", flow="both"), style)
+            )
+        )
     if changed:
         out.append(LegendEntry(translate(CATALOGUE, "changed", lang), _highlight_sample(style)))
     for sign, key in (("+", "sign_plus"), ("-", "sign_minus"), ("+/-", "sign_both")):
@@ -295,6 +369,7 @@ def legend_entries(ecomaps: Iterable[Ecomap], style: Style, *, changed: bool = F
 
 # -- pages --------------------------------------------------------------------------------
 
+
 def _header_lines(eco: Ecomap, lang: str) -> list[str]:
     parts = []
     if eco.date:
@@ -304,8 +379,13 @@ def _header_lines(eco: Ecomap, lang: str) -> list[str]:
     return ["  ·  ".join(parts)] if parts else []
 
 
-def _page(panels: list[tuple[EcomapLayout, Ecomap, set[tuple[str, str]], str | None]], title: str,
-          subtitle: list[str], style: Style, changed_legend: bool) -> str:
+def _page(
+    panels: list[tuple[EcomapLayout, Ecomap, set[tuple[str, str]], str | None]],
+    title: str,
+    subtitle: list[str],
+    style: Style,
+    changed_legend: bool,
+) -> str:
     theme = style.theme
     margin = theme.margin
     bounds = panels[0][0].bounds
@@ -318,33 +398,60 @@ def _page(panels: list[tuple[EcomapLayout, Ecomap, set[tuple[str, str]], str | N
     legend_title = translate(CATALOGUE, "legend", style.lang)
     legend_max = max(diagram_w, 560.0)
     lbox = legend_box(entries, legend_title, legend_max, theme)
-    title_w = max([text_width(title, theme.title_font_size)] +
-                  [text_width(s, theme.small_font_size + 1) for s in subtitle])
+    title_w = max(
+        [text_width(title, theme.title_font_size)]
+        + [text_width(s, theme.small_font_size + 1) for s in subtitle]
+    )
     width = max(diagram_w, lbox.w, title_w) + 2 * margin
-    top = margin + theme.title_font_size * LINE_HEIGHT + len(subtitle) * (theme.small_font_size + 1) * LINE_HEIGHT
+    top = (
+        margin
+        + theme.title_font_size * LINE_HEIGHT
+        + len(subtitle) * (theme.small_font_size + 1) * LINE_HEIGHT
+    )
     top += 12
     height = top + heading_h + bounds.h + 20 + lbox.h + margin
     canvas = SvgCanvas(width, height, theme, title=title)
     header = canvas.group(id="title")
-    canvas.text(header, width / 2, margin + theme.title_font_size * 0.85, title, theme.title_font_size,
-                font_weight="bold")
+    canvas.text(
+        header,
+        width / 2,
+        margin + theme.title_font_size * 0.85,
+        title,
+        theme.title_font_size,
+        font_weight="bold",
+    )
     for i, line in enumerate(subtitle):
-        y = margin + theme.title_font_size * LINE_HEIGHT + (i + 0.8) * (theme.small_font_size + 1) * LINE_HEIGHT
+        y = (
+            margin
+            + theme.title_font_size * LINE_HEIGHT
+            + (i + 0.8) * (theme.small_font_size + 1) * LINE_HEIGHT
+        )
         canvas.text(header, width / 2, y, line, theme.small_font_size + 1, fill=theme.muted)
     left = (width - diagram_w) / 2
     for i, (lay, eco, changed, heading) in enumerate(panels):
         px = left + i * (panel_w + PANEL_GAP)
         if heading:
-            canvas.text(header, px + panel_w / 2, top + theme.font_size, heading, theme.font_size,
-                        font_weight="bold")
-        _draw_panel(canvas, lay, eco, style, px - bounds.x, top + heading_h - bounds.y, changed, f"panel{i + 1}")
+            canvas.text(
+                header, px + panel_w / 2, top + theme.font_size, heading, theme.font_size, font_weight="bold"
+            )
+        _draw_panel(
+            canvas, lay, eco, style, px - bounds.x, top + heading_h - bounds.y, changed, f"panel{i + 1}"
+        )
     if entries:
-        draw_legend(canvas, entries, legend_title, (width - lbox.w) / 2, top + heading_h + bounds.h + 20, legend_max)
+        draw_legend(
+            canvas, entries, legend_title, (width - lbox.w) / 2, top + heading_h + bounds.h + 20, legend_max
+        )
     return canvas.to_string()
 
 
-def render_ecomap(eco: Ecomap, family: Family | None = None, *, lang: str = "id", monochrome: bool = False,
-                  layout: EcomapLayout | None = None) -> str:
+def render_ecomap(
+    eco: Ecomap,
+    family: Family | None = None,
+    *,
+    lang: str = "id",
+    monochrome: bool = False,
+    layout: EcomapLayout | None = None,
+) -> str:
     """SVG text of one ecomap."""
     style = Style(Theme(monochrome=monochrome), check_language(lang))
     lay = layout or layout_ecomap(eco, family)
@@ -352,8 +459,9 @@ def render_ecomap(eco: Ecomap, family: Family | None = None, *, lang: str = "id"
     return _page([(lay, eco, set(), None)], title, _header_lines(eco, lang), style, False)
 
 
-def compare_layouts(eco: Ecomap, family: Family | None = None) -> tuple[EcomapLayout, EcomapLayout, Ecomap,
-                                                                         set[tuple[str, str]]]:
+def compare_layouts(
+    eco: Ecomap, family: Family | None = None
+) -> tuple[EcomapLayout, EcomapLayout, Ecomap, set[tuple[str, str]]]:
     """Layouts of the ecomap before and after its ``after`` changes, with the same placement."""
     later, changed = eco.after_state()
     before = layout_ecomap(eco, family)
@@ -363,18 +471,24 @@ def compare_layouts(eco: Ecomap, family: Family | None = None) -> tuple[EcomapLa
     return before, after, later, changed
 
 
-def render_comparison(eco: Ecomap, family: Family | None = None, *, lang: str = "id",
-                      monochrome: bool = False) -> str:
+def render_comparison(
+    eco: Ecomap, family: Family | None = None, *, lang: str = "id", monochrome: bool = False
+) -> str:
     """SVG text of the before/after pair side by side, changed ties highlighted."""
     style = Style(Theme(monochrome=monochrome), check_language(lang))
     before, after, later, changed = compare_layouts(eco, family)
     date_word = translate(CATALOGUE, "date", lang)
     head_before = translate(CATALOGUE, "before", lang) + (f" — {eco.date}" if eco.date else "")
     head_after = translate(CATALOGUE, "after", lang) + (f" — {later.date}" if later.date else "")
-    title = (eco.title or translate(CATALOGUE, "ecomap", lang))
+    title = eco.title or translate(CATALOGUE, "ecomap", lang)
     subtitle = [translate(CATALOGUE, "comparison", lang)]
     if eco.drawn_by:
         subtitle.append(f"{translate(CATALOGUE, 'drawn_by', lang)}: {eco.drawn_by}")
     del date_word
-    return _page([(before, eco, changed, head_before), (after, later, changed, head_after)], title, subtitle,
-                 style, bool(changed))
+    return _page(
+        [(before, eco, changed, head_before), (after, later, changed, head_after)],
+        title,
+        subtitle,
+        style,
+        bool(changed),
+    )
