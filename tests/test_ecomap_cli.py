@@ -53,25 +53,45 @@ def check_error(tmp_path, capsys, ecomap, *words, extra=()):
 
 
 def test_unknown_system(tmp_path, capsys):
-    check_error(tmp_path, capsys, {"systems": [{"id": "a"}], "ties": [{"system": "zz"}]},
-                "unknown system 'zz'", "ties[0]", "field 'system'")
+    check_error(
+        tmp_path,
+        capsys,
+        {"systems": [{"id": "a"}], "ties": [{"system": "zz"}]},
+        "unknown system 'zz'",
+        "ties[0]",
+        "field 'system'",
+    )
 
 
 def test_unknown_member(tmp_path, capsys):
-    check_error(tmp_path, capsys, {"focal": {"members": ["PK", "Q"]}, "systems": [{"id": "a"}]},
-                "unknown person 'Q'", "focal", "field 'members'")
+    check_error(
+        tmp_path,
+        capsys,
+        {"focal": {"members": ["PK", "Q"]}, "systems": [{"id": "a"}]},
+        "unknown person 'Q'",
+        "focal",
+        "field 'members'",
+    )
 
 
 def test_unknown_tie_end(tmp_path, capsys):
-    check_error(tmp_path, capsys, {"focal": {"members": ["PK"]}, "systems": [{"id": "a"}],
-                                   "ties": [{"system": "a", "to": "RP"}]},
-                "unknown system or focal member 'RP'", "field 'to'")
+    check_error(
+        tmp_path,
+        capsys,
+        {"focal": {"members": ["PK"]}, "systems": [{"id": "a"}], "ties": [{"system": "a", "to": "RP"}]},
+        "unknown system or focal member 'RP'",
+        "field 'to'",
+    )
 
 
 def test_strength_out_of_range(tmp_path, capsys):
-    check_error(tmp_path, capsys, {"systems": [{"id": "a"}], "ties": [{"system": "a", "strength": "strong",
-                                                                       "level": 5}]},
-                "ties[0]", "field 'level'")
+    check_error(
+        tmp_path,
+        capsys,
+        {"systems": [{"id": "a"}], "ties": [{"system": "a", "strength": "strong", "level": 5}]},
+        "ties[0]",
+        "field 'level'",
+    )
 
 
 def test_compare_without_after(tmp_path, capsys):

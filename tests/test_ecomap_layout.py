@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import math
 
 from hypothesis import given, settings
@@ -30,7 +31,7 @@ def check_geometry(lay: EcomapLayout, eco: Ecomap) -> None:
     assert len(lay.ties) == len(eco.ties)
     # no circle overlaps another
     for i, a in enumerate(names):
-        for b in names[i + 1:]:
+        for b in names[i + 1 :]:
             (ca, ra), (cb, rb) = circ[a], circ[b]
             assert math.dist(ca, cb) >= ra + rb, (a, b)
     members = {m.id: m for m in lay.members}
@@ -47,7 +48,7 @@ def check_geometry(lay: EcomapLayout, eco: Ecomap) -> None:
             (c, r) = circ[target]
             assert abs(math.dist(pts[-1], c) - r) < 0.5
         ends = {t.tie.system, target} | ({FOCAL} if target in members else set())
-        for p, q in zip(pts, pts[1:], strict=False):
+        for p, q in itertools.pairwise(pts):
             for name, (c, r) in circ.items():
                 if name not in ends:
                     assert segment_circle_distance(p, q, c) >= r, (t.tie.key, name)
@@ -59,7 +60,7 @@ def check_geometry(lay: EcomapLayout, eco: Ecomap) -> None:
                     assert not segment_hits_box(p, q, box), (t.tie.key, key)
     # labels: no overlap with each other or with any circle
     for i, (ka, a) in enumerate(label_boxes):
-        for kb, b in label_boxes[i + 1:]:
+        for kb, b in label_boxes[i + 1 :]:
             assert not a.overlaps(b), (ka, kb)
         for name, (c, r) in circ.items():
             nx = min(max(c[0], a.x), a.right)
@@ -73,11 +74,17 @@ def check_geometry(lay: EcomapLayout, eco: Ecomap) -> None:
 
 
 @SLOW
-@given(st.integers(3, 40), st.integers(0, 10_000), st.sampled_from([None, 0, 1, 2, 3, 4]), st.booleans(),
-       st.integers(0, 3))
+@given(
+    st.integers(3, 40),
+    st.integers(0, 10_000),
+    st.sampled_from([None, 0, 1, 2, 3, 4]),
+    st.booleans(),
+    st.integers(0, 3),
+)
 def test_generated_ecomaps_have_no_defects(n, seed, household, grouped, system_ties):
-    eco, family = generated_ecomap(n, seed=seed, household=household, group_by_category=grouped,
-                                   system_ties=system_ties)
+    eco, family = generated_ecomap(
+        n, seed=seed, household=household, group_by_category=grouped, system_ties=system_ties
+    )
     lay = layout_ecomap(eco, family)
     assert lay.quality.defects == 0, lay.quality.examples
     check_geometry(lay, eco)
@@ -98,7 +105,7 @@ def test_angles_spread_evenly():
     eco, family = generated_ecomap(9, seed=1, household=0)
     lay = layout_ecomap(eco, family)
     angles = sorted(s.angle for s in lay.systems)
-    gaps = [b - a for a, b in zip(angles, angles[1:], strict=False)]
+    gaps = [b - a for a, b in itertools.pairwise(angles)]
     assert max(gaps) - min(gaps) < 1e-9
     assert abs(gaps[0] - 2 * math.pi / 9) < 1e-9
     assert [s.id for s in lay.systems] == [s.id for s in eco.systems]  # input order, clockwise from the top
@@ -129,7 +136,7 @@ def test_picture_grows_gracefully():
         assert lay.quality.defects == 0
         sizes.append(lay.bounds.w)
     # never shrinks much, and 40 systems still fit a large page (well under 2000 units)
-    assert all(b >= 0.8 * a for a, b in zip(sizes, sizes[1:], strict=False))
+    assert all(b >= 0.8 * a for a, b in itertools.pairwise(sizes))
     assert sizes[-1] < 2000
     assert sizes[-1] / sizes[0] < 6
 

@@ -26,8 +26,15 @@ def test_categories_have_colour_and_both_languages():
 
 
 def test_category_aliases_and_custom_colour():
-    eco = Ecomap.model_validate(base(systems=[{"id": "a", "category": "Sekolah"}, {"id": "b", "category": "klub"},
-                                              {"id": "c", "category": "klub", "colour": "#123456"}]))
+    eco = Ecomap.model_validate(
+        base(
+            systems=[
+                {"id": "a", "category": "Sekolah"},
+                {"id": "b", "category": "klub"},
+                {"id": "c", "category": "klub", "colour": "#123456"},
+            ]
+        )
+    )
     assert eco.system("a").category == "education"
     assert eco.system("a").colour == CATEGORIES["education"][0]
     assert eco.system("b").category == "klub" and eco.system("b").colour == CUSTOM_COLOUR
@@ -35,8 +42,9 @@ def test_category_aliases_and_custom_colour():
 
 
 def test_tie_words_in_indonesian():
-    eco = Ecomap.model_validate(base(ties=[{"system": "a", "strength": "lemah", "quality": "stres",
-                                            "flow": "in", "sign": "−"}]))
+    eco = Ecomap.model_validate(
+        base(ties=[{"system": "a", "strength": "lemah", "quality": "stres", "flow": "in", "sign": "−"}])
+    )
     t = eco.ties[0]
     assert (t.strength, t.quality, t.flow, t.sign) == ("weak", "stressful", "to_focal", "-")
 
@@ -59,8 +67,12 @@ def test_bad_ties_name_record_and_field(ties, record, field, word):
 
 @pytest.mark.parametrize(
     ("tie", "field"),
-    [({"system": "a", "level": 4}, "level"), ({"system": "a", "strength": "huge"}, "strength"),
-     ({"system": "a", "quality": "meh"}, "quality"), ({"system": "a", "flow": "up"}, "flow")],
+    [
+        ({"system": "a", "level": 4}, "level"),
+        ({"system": "a", "strength": "huge"}, "strength"),
+        ({"system": "a", "quality": "meh"}, "quality"),
+        ({"system": "a", "flow": "up"}, "flow"),
+    ],
 )
 def test_out_of_range_values_name_the_field(tie, field):
     from socialtools.io.loading import parse_model
@@ -88,19 +100,32 @@ def test_focal_members_come_from_the_family_section():
 
 
 def test_tie_to_unknown_member():
-    doc = {"family": {"people": [{"id": "K"}]},
-           "ecomap": {"focal": {"members": ["K"]}, "systems": [{"id": "a"}], "ties": [{"system": "a", "to": "S"}]}}
+    doc = {
+        "family": {"people": [{"id": "K"}]},
+        "ecomap": {
+            "focal": {"members": ["K"]},
+            "systems": [{"id": "a"}],
+            "ties": [{"system": "a", "to": "S"}],
+        },
+    }
     with pytest.raises(InputError, match="unknown system or focal member 'S'"):
         load_ecomap(doc)
 
 
 def test_after_state_changes_adds_and_removes():
-    eco = Ecomap.model_validate(base(
-        ties=[{"system": "a", "strength": "weak"}, {"system": "b", "strength": "strong"}],
-        after={"date": "2024-09-27", "ties": [{"system": "a", "strength": "moderate"},
-                                              {"system": "b", "remove": True},
-                                              {"system": "b", "to": "a", "quality": "stressful"}]},
-    ))
+    eco = Ecomap.model_validate(
+        base(
+            ties=[{"system": "a", "strength": "weak"}, {"system": "b", "strength": "strong"}],
+            after={
+                "date": "2024-09-27",
+                "ties": [
+                    {"system": "a", "strength": "moderate"},
+                    {"system": "b", "remove": True},
+                    {"system": "b", "to": "a", "quality": "stressful"},
+                ],
+            },
+        )
+    )
     later, changed = eco.after_state()
     assert [t.key for t in later.ties] == [("a", "focal"), ("b", "a")]
     assert later.ties[0].strength == "moderate" and later.date == "2024-09-27"

@@ -18,8 +18,13 @@ NS = "{http://www.w3.org/2000/svg}"
 
 
 def one(**tie):
-    return Ecomap.model_validate({"focal": "PK", "systems": [{"id": "a", "name": "Puskesmas", "category": "health"}],
-                                  "ties": [{"system": "a", **tie}]})
+    return Ecomap.model_validate(
+        {
+            "focal": "PK",
+            "systems": [{"id": "a", "name": "Puskesmas", "category": "health"}],
+            "ties": [{"system": "a", **tie}],
+        }
+    )
 
 
 def legend_text(svg: str) -> str:
@@ -38,7 +43,11 @@ def test_weak_tie_is_dashed_and_strong_is_thicker():
     weak = tie_paths(render_ecomap(one(strength="weak")))
     assert any(p.get("stroke-dasharray") for p in weak)
     widths = {}
-    for kind, tie in (("moderate", {}), ("s1", {"strength": "strong"}), ("s3", {"strength": "strong", "level": 3})):
+    for kind, tie in (
+        ("moderate", {}),
+        ("s1", {"strength": "strong"}),
+        ("s3", {"strength": "strong", "level": 3}),
+    ):
         widths[kind] = max(float(p.get("stroke-width")) for p in tie_paths(render_ecomap(one(**tie))))
     assert widths["moderate"] < widths["s1"] < widths["s3"]
 
@@ -62,7 +71,9 @@ def test_arrow_points_at_the_receiver():
     head = next(p for p in tie_paths(svg) if p.get("d").endswith("Z"))
     tip = tuple(float(v) for v in re.match(r"M([-\d.]+) ([-\d.]+)", head.get("d")).groups())
     root = ET.fromstring(svg.split("\n", 1)[1])
-    focal = next(c for g in root.iter(f"{NS}g") if g.get("id") == "panel1-focal" for c in g.iter(f"{NS}circle"))
+    focal = next(
+        c for g in root.iter(f"{NS}g") if g.get("id") == "panel1-focal" for c in g.iter(f"{NS}circle")
+    )
     cx, cy, r = (float(focal.get(k)) for k in ("cx", "cy", "r"))
     assert abs(((tip[0] - cx) ** 2 + (tip[1] - cy) ** 2) ** 0.5 - r) < 1.0
 
@@ -89,8 +100,9 @@ def test_monochrome_has_no_colour():
 
 
 def test_title_and_date():
-    eco = Ecomap.model_validate({"title": "Ekomap Bu S", "date": "2024-09-02", "drawn_by": "RA",
-                                 "systems": [{"id": "a"}]})
+    eco = Ecomap.model_validate(
+        {"title": "Ekomap Bu S", "date": "2024-09-02", "drawn_by": "RA", "systems": [{"id": "a"}]}
+    )
     svg = render_ecomap(eco)
     assert "Ekomap Bu S" in svg and "2024-09-02" in svg and "Digambar oleh: RA" in svg
 
@@ -111,7 +123,9 @@ def test_pk_before_after_marks_the_changed_ties_in_the_same_places():
     before, after = centres("panel1"), centres("panel2")
     dx = after[0][0] - before[0][0]
     assert dx > 0
-    assert all(abs(b[0] - a[0] - dx) < 0.05 and abs(a[1] - b[1]) < 0.05 for a, b in zip(before, after, strict=True))
+    assert all(
+        abs(b[0] - a[0] - dx) < 0.05 and abs(a[1] - b[1]) < 0.05 for a, b in zip(before, after, strict=True)
+    )
     assert "Sebelum" in svg and "Sesudah" in svg
 
 
@@ -124,8 +138,10 @@ def test_output_is_deterministic():
     eco, family = generated_ecomap(20, seed=9)
     assert render_ecomap(eco, family) == render_ecomap(eco, family)
     doc = load_example("pk.yaml")
-    assert EcomapDiagram.from_document(doc, compare=True).to_svg() == \
+    assert (
         EcomapDiagram.from_document(doc, compare=True).to_svg()
+        == EcomapDiagram.from_document(doc, compare=True).to_svg()
+    )
     assert render_comparison(eco, family) != render_ecomap(eco, family)
 
 
