@@ -556,7 +556,8 @@ class _Router:
 
 
 def _tie_text(tie: Tie) -> str | None:
-    text = " ".join(t for t in (tie.sign, tie.label) if t)
+    sign = tie.sign.replace("-", "\u2212") if tie.sign else None
+    text = " ".join(t for t in (sign, tie.label) if t)
     return text or None
 
 
@@ -581,6 +582,7 @@ def _place_label(
     ux, uy = _unit(seg[0], seg[1])
     nx, ny = -uy, ux
     off = abs(nx) * w / 2 + abs(ny) * h / 2 + 3
+    own = set(pairwise(points))
     seg_boxes = [
         (min(p[0], q[0]), min(p[1], q[1]), max(p[0], q[0]), max(p[1], q[1]), p, q) for p, q in segments
     ]
@@ -605,6 +607,18 @@ def _place_label(
             ):
                 continue
             if any(box.overlaps(o, margin=2) for o in labels):
+                continue
+            # the label must sit clearly nearer its own tie than any other tie
+            reach = max(off + 12, off * 1.4)
+            if any(
+                (p, q) not in own
+                and sx1 >= cx - reach
+                and sx0 <= cx + reach
+                and sy1 >= cy - reach
+                and sy0 <= cy + reach
+                and segment_circle_distance(p, q, (cx, cy)) < reach
+                for sx0, sy0, sx1, sy1, p, q in seg_boxes
+            ):
                 continue
             return Label((text,), TIE_FONT, box)
     return None

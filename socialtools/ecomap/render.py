@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from svgwrite.container import Group
 
 from socialtools.draw.geometry import Box, Point
-from socialtools.draw.legend import LegendEntry, draw_legend, legend_box
+from socialtools.draw.legend import DrawSample, LegendEntry, draw_legend, legend_box
 from socialtools.draw.lines import arrowhead, cross_bars, polyline_length, trim, zigzag
 from socialtools.draw.svg import SvgCanvas
 from socialtools.draw.text import LINE_HEIGHT, text_width
@@ -42,9 +42,9 @@ CATALOGUE: Catalogue = {
     "broken": {"id": "Terputus", "en": "Broken / cut off"},
     "flow": {"id": "Arah aliran energi/dukungan (ke penerima)", "en": "Flow of energy/support (to receiver)"},
     "flow_both": {"id": "Aliran energi/dukungan dua arah", "en": "Two-way flow of energy/support"},
-    "sign_plus": {"id": "+ ikatan yang mendukung", "en": "+ supportive tie"},
-    "sign_minus": {"id": "− ikatan yang menghambat", "en": "− hindering tie"},
-    "sign_both": {"id": "+/− mendukung sekaligus menghambat", "en": "+/− both supportive and hindering"},
+    "sign_plus": {"id": "ikatan yang mendukung", "en": "supportive tie"},
+    "sign_minus": {"id": "ikatan yang menghambat", "en": "hindering tie"},
+    "sign_both": {"id": "mendukung sekaligus menghambat", "en": "both supportive and hindering"},
     "changed": {"id": "Ikatan yang berubah", "en": "Changed tie"},
     "before": {"id": "Sebelum intervensi (asesmen)", "en": "Before the intervention (assessment)"},
     "after": {"id": "Sesudah intervensi (evaluasi)", "en": "After the intervention (evaluation)"},
@@ -286,7 +286,7 @@ def _draw_panel(
 # -- legend -------------------------------------------------------------------------------
 
 
-def _line_sample(tie: Tie, style: Style) -> object:
+def _line_sample(tie: Tie, style: Style) -> DrawSample:
     def draw(canvas: SvgCanvas, g: Group, box: Box) -> None:
         y = box.y + box.h / 2
         draw_tie(canvas, g, tie, [(box.x, y), (box.right, y)], style, arrow_size=7)
@@ -294,7 +294,7 @@ def _line_sample(tie: Tie, style: Style) -> object:
     return draw
 
 
-def _circle_sample(colour: str) -> object:
+def _circle_sample(colour: str) -> DrawSample:
     def draw(canvas: SvgCanvas, g: Group, box: Box) -> None:
         g.add(
             canvas.dwg.circle(
@@ -309,7 +309,16 @@ def _circle_sample(colour: str) -> object:
     return draw
 
 
-def _highlight_sample(style: Style) -> object:
+def _sign_sample(sign: str) -> DrawSample:
+    def draw(canvas: SvgCanvas, g: Group, box: Box) -> None:
+        canvas.text(
+            g, box.x + box.w / 2, box.y + box.h / 2 + 4, sign.replace("-", "−"), 12, font_weight="bold"
+        )
+
+    return draw
+
+
+def _highlight_sample(style: Style) -> DrawSample:
     def draw(canvas: SvgCanvas, g: Group, box: Box) -> None:
         y = box.y + box.h / 2
         draw_tie(canvas, g, Tie(system="x"), [(box.x, y), (box.right, y)], style, changed=True)
@@ -356,7 +365,7 @@ def legend_entries(ecomaps: Iterable[Ecomap], style: Style, *, changed: bool = F
         out.append(LegendEntry(translate(CATALOGUE, "changed", lang), _highlight_sample(style)))
     for sign, key in (("+", "sign_plus"), ("-", "sign_minus"), ("+/-", "sign_both")):
         if any(t.sign == sign for t in ties):
-            out.append(LegendEntry(translate(CATALOGUE, key, lang), lambda canvas, g, box: None))
+            out.append(LegendEntry(translate(CATALOGUE, key, lang), _sign_sample(sign)))
     if not style.mono:
         seen: dict[str, str] = {}
         for e in ecos:

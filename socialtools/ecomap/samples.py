@@ -114,3 +114,39 @@ def generated_ecomap(
         }
     )
     return eco, Family.model_validate(HOUSEHOLD) if members else None
+
+
+def tie_gallery(lang: str = "id") -> Ecomap:
+    """An ecomap with one system per tie kind, each named after its kind (for the docs).
+
+    >>> len(tie_gallery().ties)
+    13
+    """
+    en = lang == "en"
+    kinds = [
+        ("Kuat 1", "Strong 1", {"strength": "strong", "level": 1}),
+        ("Kuat 2", "Strong 2", {"strength": "strong", "level": 2}),
+        ("Kuat 3", "Strong 3", {"strength": "strong", "level": 3}),
+        ("Sedang", "Moderate", {"strength": "moderate"}),
+        ("Lemah", "Weak", {"strength": "weak"}),
+        ("Stres", "Stressful", {"quality": "stressful"}),
+        ("Kuat + stres", "Strong + stress", {"strength": "strong", "level": 2, "quality": "stressful"}),
+        ("Konflik", "Conflictual", {"quality": "conflictual"}),
+        ("Terputus", "Cut off", {"quality": "broken"}),
+        ("Ke fokus", "To focal", {"flow": "to_focal"}),
+        ("Dari fokus", "From focal", {"flow": "from_focal"}),
+        ("Dua arah", "Both ways", {"flow": "both"}),
+        ("Dengan tanda", "With sign", {"sign": "+", "label": "uang saku" if not en else "pocket money"}),
+    ]
+    cats = list(CATEGORIES)
+    return Ecomap.model_validate(
+        {
+            "title": "Galeri jenis ikatan" if not en else "Gallery of tie kinds",
+            "focal": {"label": "Klien" if not en else "Client"},
+            "systems": [
+                {"id": f"k{i}", "name": en_name if en else id_name, "category": cats[i % len(cats)]}
+                for i, (id_name, en_name, _) in enumerate(kinds)
+            ],
+            "ties": [{"system": f"k{i}", **tie} for i, (_, _, tie) in enumerate(kinds)],
+        }
+    )
