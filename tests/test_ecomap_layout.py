@@ -14,7 +14,7 @@ from socialtools.ecomap.model import FOCAL, Ecomap
 from socialtools.ecomap.samples import generated_ecomap
 from socialtools.examples import load_example
 
-SLOW = settings(max_examples=50, deadline=None)
+SLOW = settings(max_examples=40, deadline=None)
 
 
 def circles(lay: EcomapLayout) -> dict[str, tuple[tuple[float, float], float]]:

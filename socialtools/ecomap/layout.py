@@ -374,7 +374,7 @@ def _toward_members(eco: Ecomap, slots: list[str | None], members: list[MemberPl
     Systems tied to the whole focal circle keep their order in the remaining slots, so a
     tie to a member runs straight to its symbol instead of across the household.
     """
-    if not members or eco.group_by_category:
+    if not members:
         return slots
     where = {m.id: m for m in members}
     n = len(slots)
@@ -386,12 +386,26 @@ def _toward_members(eco: Ecomap, slots: list[str | None], members: list[MemberPl
             wish[t.system] = (math.atan2(m.cy, m.cx), math.hypot(m.cx, m.cy))
     if not wish:
         return slots
+
+    def miss(i: int, angle: float) -> float:
+        return abs((slot_angle[i] - angle + math.pi) % (2 * math.pi) - math.pi)
+
+    if eco.group_by_category:
+        # categories stay together: only turn the whole ring so that it fits best
+        def cost(shift: int) -> float:
+            return sum(miss((i + shift) % n, wish[sid][0]) for i, sid in enumerate(slots) if sid in wish)
+
+        best = min(range(n), key=lambda k: (round(cost(k), 6), k))
+        turned: list[str | None] = [None] * n
+        for i, sid in enumerate(slots):
+            turned[(i + best) % n] = sid
+        return turned
     out: list[str | None] = [None] * n
     free = set(range(n))
     # the farthest from the centre choose first; ties of distance by input order
     for sid in sorted(wish, key=lambda k: (-round(wish[k][1], 3), slots.index(k))):
         angle = wish[sid][0]
-        best = min(free, key=lambda i: (abs((slot_angle[i] - angle + math.pi) % (2 * math.pi) - math.pi), i))
+        best = min(free, key=lambda i: (miss(i, angle), i))
         out[best] = sid
         free.remove(best)
     rest = iter([sid for sid in slots if sid is not None and sid not in wish])
@@ -493,6 +507,28 @@ class _Router:
         ends = {a.id, b.id}
         if not _blocked(straight, self.obstacles, ends):
             return straight, False
+        # one bend round the system circles in the way (never round the focal circle: that
+        # would cross every tie to it); else round the outside of the whole picture
+        blocking = [
+            c
+            for n, c in self.obstacles
+            if n not in ends and segment_circle_distance(*straight, c.center) < c.r + CLEAR
+        ]
+        if all(c is not self.focal for c in blocking) and len(blocking) <= 2:
+            best: list[Point] | None = None
+            for c in blocking:
+                out = math.atan2(c.cy, c.cx)
+                for k in (CLEAR + 10, CLEAR + 22, CLEAR + 40):
+                    for i in range(-3, 4):  # the outer side only: no crossing the ties to the focal circle
+                        u = out + math.pi / 8 * i
+                        w = (c.cx + (c.r + k) * math.cos(u), c.cy + (c.r + k) * math.sin(u))
+                        path = [_edge(a.circle, w), w, _edge(b.circle, w)]
+                        if _blocked(path, self.obstacles, ends):
+                            continue
+                        if best is None or _length(path) < _length(best) - 1e-9:
+                            best = path
+            if best is not None:
+                return best, True
         level = self.outer + self.r_max + 18 + 10 * self.bent_out
         self.bent_out += 1
         pa = (math.cos(a.angle), math.sin(a.angle))
@@ -574,53 +610,55 @@ def _place_label(
     segments: list[tuple[Point, Point]],
     labels: list[Box],
 ) -> Label | None:
+    """A box beside the tie for its label, clear of every circle, line and label (or None)."""
     w = text_width(text, TIE_FONT)
     h = TIE_FONT * LINE_HEIGHT
-    # the longest segment carries the label
-    seg = max(pairwise(points), key=lambda pq: math.dist(*pq))
-    (x0, y0), (x1, y1) = seg
-    ux, uy = _unit(seg[0], seg[1])
-    nx, ny = -uy, ux
-    off = abs(nx) * w / 2 + abs(ny) * h / 2 + 3
     own = set(pairwise(points))
     seg_boxes = [
         (min(p[0], q[0]), min(p[1], q[1]), max(p[0], q[0]), max(p[1], q[1]), p, q) for p, q in segments
     ]
-    for t in LABEL_STOPS:
-        for side in (1, -1):
-            cx = x0 + (x1 - x0) * t + nx * off * side
-            cy = y0 + (y1 - y0) * t + ny * off * side
-            box = Box(cx - w / 2, cy - h / 2, w, h)
-            if any(
-                abs(c.cx - cx) < c.r + w and abs(c.cy - cy) < c.r + w and _box_hits_circle(box, c)
-                for c in circles
-            ):
-                continue
-            grown = box.grown(2)
-            if any(
-                sx1 >= grown.x
-                and sx0 <= grown.right
-                and sy1 >= grown.y
-                and sy0 <= grown.bottom
-                and segment_hits_box(p, q, grown)
-                for sx0, sy0, sx1, sy1, p, q in seg_boxes
-            ):
-                continue
-            if any(box.overlaps(o, margin=2) for o in labels):
-                continue
-            # the label must sit clearly nearer its own tie than any other tie
-            reach = max(off + 12, off * 1.4)
-            if any(
-                (p, q) not in own
-                and sx1 >= cx - reach
-                and sx0 <= cx + reach
-                and sy1 >= cy - reach
-                and sy0 <= cy + reach
-                and segment_circle_distance(p, q, (cx, cy)) < reach
-                for sx0, sy0, sx1, sy1, p, q in seg_boxes
-            ):
-                continue
-            return Label((text,), TIE_FONT, box)
+    # the longest segment first: a bent tie's short pieces come last
+    for seg in sorted(pairwise(points), key=lambda pq: -math.dist(*pq)):
+        if math.dist(*seg) < 20:
+            continue
+        (x0, y0), (x1, y1) = seg
+        ux, uy = _unit(seg[0], seg[1])
+        nx, ny = -uy, ux
+        off = abs(nx) * w / 2 + abs(ny) * h / 2 + 3
+        reach = off + 12  # no other tie this near: the label must read as this tie's
+        for t in LABEL_STOPS:
+            for side in (1, -1):
+                cx = x0 + (x1 - x0) * t + nx * off * side
+                cy = y0 + (y1 - y0) * t + ny * off * side
+                box = Box(cx - w / 2, cy - h / 2, w, h)
+                if any(
+                    abs(c.cx - cx) < c.r + w and abs(c.cy - cy) < c.r + w and _box_hits_circle(box, c)
+                    for c in circles
+                ):
+                    continue
+                grown = box.grown(2)
+                if any(
+                    sx1 >= grown.x
+                    and sx0 <= grown.right
+                    and sy1 >= grown.y
+                    and sy0 <= grown.bottom
+                    and segment_hits_box(p, q, grown)
+                    for sx0, sy0, sx1, sy1, p, q in seg_boxes
+                ):
+                    continue
+                if any(box.overlaps(o, margin=2) for o in labels):
+                    continue
+                if any(
+                    (p, q) not in own
+                    and sx1 >= cx - reach
+                    and sx0 <= cx + reach
+                    and sy1 >= cy - reach
+                    and sy0 <= cy + reach
+                    and segment_circle_distance(p, q, (cx, cy)) < reach
+                    for sx0, sy0, sx1, sy1, p, q in seg_boxes
+                ):
+                    continue
+                return Label((text,), TIE_FONT, box)
     return None
 
 
