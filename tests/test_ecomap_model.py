@@ -145,3 +145,10 @@ def test_pk_after_tie_to_residents_goes_from_tenuous_to_moderate():
     after = {t.system: t for t in later.ties if t.target == "focal"}
     assert before["pm"].strength == "weak" and after["pm"].strength == "moderate"
     assert ("pm", "focal") in changed
+
+
+def test_yaml_dates_become_text():
+    import datetime as dt
+
+    eco = Ecomap.model_validate(base(date=dt.date(2024, 9, 2), after={"date": 2025, "ties": []}))
+    assert eco.date == "2024-09-02" and eco.after is not None and eco.after.date == "2025"

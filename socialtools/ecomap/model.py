@@ -159,6 +159,18 @@ def _sign(value: Any) -> Any:
     raise ValueError(f"'{value}' is not a sign: use '+', '-' or '+/-'")
 
 
+def _text(value: Any) -> Any:
+    """Dates and numbers as written (YAML reads ``2024-09-27`` as a date)."""
+    if value is None or isinstance(value, str):
+        return value
+    if isinstance(value, bool):
+        raise ValueError("expected text, e.g. a date like 2024-09-27")
+    return str(value)
+
+
+Text = Annotated[str | None, BeforeValidator(_text)]
+
+
 def normal_category(value: str) -> str:
     """The vocabulary key of ``value`` (aliases and Indonesian names accepted), else ``value``.
 
@@ -263,17 +275,17 @@ class TieChange(_Strict):
 class After(_Strict):
     """The state at a later date (evaluation): changed, added or removed ties."""
 
-    date: str | None = None
-    title: str | None = None
+    date: Text = None
+    title: Text = None
     ties: list[TieChange] = Field(default_factory=list)
 
 
 class Ecomap(_Strict):
     """A whole ecomap: the input of :class:`socialtools.ecomap.EcomapDiagram`."""
 
-    title: str | None = None
-    date: str | None = Field(None, description="date the ecomap describes (free text, e.g. 2024-09-02)")
-    drawn_by: str | None = None
+    title: Text = None
+    date: Text = Field(None, description="date the ecomap describes (free text, e.g. 2024-09-02)")
+    drawn_by: Text = None
     focal: Focal = Field(default_factory=Focal)
     systems: list[System] = Field(default_factory=list)
     ties: list[Tie] = Field(default_factory=list)
@@ -432,9 +444,13 @@ def load_ecomap(document: dict[str, Any], source: str | None = None) -> tuple[Ec
     family = None
     if isinstance(document.get("family"), dict):
         family = parse_model(Family, document["family"], source)
-    eco = parse_model(Ecomap, data, source)
+    prefix = "ecomap." if "ecomap" in document else ""
     try:
+        eco = parse_model(Ecomap, data)
         eco.bind(family)
     except InputError as exc:
-        raise InputError(exc.message, record=f"ecomap.{exc.record}", field=exc.field, source=source) from None
+        record = (
+            f"{prefix}{exc.record}" if exc.record and exc.record != "Ecomap" else prefix.rstrip(".") or None
+        )
+        raise InputError(exc.message, record=record, field=exc.field, source=source) from None
     return eco, family
