@@ -21,6 +21,7 @@ from svgwrite.container import Group
 from socialtools.draw.geometry import Point
 from socialtools.draw.lines import num
 from socialtools.draw.svg import SvgCanvas
+from socialtools.draw.text import text_width
 from socialtools.genogram.model import Person
 
 SMALL_KINDS = frozenset({"miscarriage", "abortion", "stillbirth", "pet"})
@@ -88,29 +89,8 @@ def region_polygon(polygon: list[Point], region: str, cx: float, cy: float) -> l
     return _clip(polygon, axis, cx if axis == 0 else cy, keep_below)
 
 
-def hatch_lines(polygon: list[Point], spacing: float = 4.0) -> list[list[Point]]:
-    """Diagonal hatching (45°) clipped to a convex polygon."""
-    if len(polygon) < 3:
-        return []
-    xs = [p[0] for p in polygon]
-    ys = [p[1] for p in polygon]
-    lines = []
-    lo, hi = min(xs) + min(ys), max(xs) + max(ys)
-    k = lo + spacing / 2
-    while k < hi:
-        # the line x + y = k, clipped against the convex polygon
-        hits: list[Point] = []
-        for i, q in enumerate(polygon):
-            p = polygon[i - 1]
-            fp, fq = p[0] + p[1] - k, q[0] + q[1] - k
-            if (fp <= 0 < fq) or (fq <= 0 < fp):
-                t = fp / (fp - fq)
-                hits.append((p[0] + t * (q[0] - p[0]), p[1] + t * (q[1] - p[1])))
-        if len(hits) >= 2:
-            hits.sort()
-            lines.append([hits[0], hits[-1]])
-        k += spacing
-    return lines
+def _cross(cx: float, cy: float, h: float) -> list[list[Point]]:
+    return [[(cx - h, cy - h), (cx + h, cy + h)], [(cx - h, cy + h), (cx + h, cy - h)]]
 
 
 @dataclass(frozen=True)
@@ -150,8 +130,7 @@ def draw_person(
     if shape == "cross":
         h = s / 2
         canvas.polygon(g, outline("square", cx, cy, s), fill="#ffffff", stroke="none")
-        for a, b in (((cx - h, cy - h), (cx + h, cy + h)), ((cx - h, cy + h), (cx + h, cy - h))):
-            canvas.polyline(g, [a, b], width=sw * 1.4)
+        canvas.multiline(g, _cross(cx, cy, h), width=sw * 1.4)
         return g
     poly = outline(shape, cx, cy, s)
     fill = theme.stroke if shape == "dot" else "#ffffff"
@@ -163,18 +142,16 @@ def draw_person(
         part = region_polygon(poly, style.region, cx, cy)
         if len(part) < 3:
             continue
-        if style.hatched:
-            for line in hatch_lines(part):
-                canvas.polyline(g, line, width=0.9)
-        else:
-            canvas.polygon(g, part, fill="#555555")
-        if style.outlined:
-            canvas.polygon(g, part, fill="none", stroke=theme.stroke, stroke_width=num(sw * 1.6))
+        stroke = {"stroke": theme.stroke, "stroke_width": num(sw * 1.6)} if style.outlined else {}
+        canvas.polygon(g, part, fill=canvas.hatch() if style.hatched else "#555555", **stroke)
     if person.deceased or person.kind == "stillbirth":
         h = s / 2 + (3 if s >= size else 1)
-        for a, b in (((cx - h, cy - h), (cx + h, cy + h)), ((cx - h, cy + h), (cx + h, cy - h))):
-            canvas.polyline(g, [a, b], width=sw)
+        canvas.multiline(g, _cross(cx, cy, h), width=sw)
     if inner_text:
-        canvas.text(g, cx, cy + theme.small_font_size * 0.35, inner_text, theme.small_font_size,
-                    stroke="#ffffff", stroke_width="3", paint_order="stroke", font_weight="bold")
+        fs = theme.small_font_size
+        if person.deceased or person.conditions:  # a white tag keeps the text readable over fills
+            w = text_width(inner_text, fs) + 4
+            g.add(canvas.dwg.rect((num(cx - w / 2), num(cy - fs * 0.55)), (num(w), num(fs * 1.1)),
+                                  fill="#ffffff", stroke="none"))
+        canvas.text(g, cx, cy + fs * 0.35, inner_text, fs, font_weight="bold")
     return g
