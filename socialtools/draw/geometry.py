@@ -8,6 +8,7 @@ True
 
 from __future__ import annotations
 
+import itertools
 import math
 from dataclasses import dataclass
 
@@ -121,7 +122,7 @@ def segments_cross(a: Point, b: Point, c: Point, d: Point) -> bool:
 
 def polyline_segments(points: list[Point]) -> list[tuple[Point, Point]]:
     """Consecutive point pairs of a polyline."""
-    return list(zip(points, points[1:], strict=False))
+    return list(itertools.pairwise(points))
 
 
 class BoxGrid:

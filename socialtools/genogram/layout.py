@@ -19,6 +19,7 @@ True
 
 from __future__ import annotations
 
+import itertools
 from collections import defaultdict
 from dataclasses import dataclass, field
 
@@ -191,7 +192,13 @@ class _Layout:
         self.household_labels = household_labels
         self.size = {pid: symbol_size(p, cfg.symbol) for pid, p in self.people.items()}
         self.outer = {pid: self.size[pid] + (2 * INDEX_GAP if p.index else 0) for pid, p in self.people.items()}
-        self.half = {pid: max(self.outer[pid], self.labels[pid].width) / 2 for pid in self.people}
+        self.label_w = {pid: block.width for pid, block in self.labels.items()}
+        self.half = {pid: max(self.outer[pid], self.label_w[pid]) / 2 for pid in self.people}
+        self.kids = {uid: self.s.children(uid) for uid in self.s.unions}
+        self.rank = {c: i for kids in self.kids.values() for i, c in enumerate(kids)}
+        self.single = {pid for pid in self.people if any(
+            len(self.s.unions[u].partners) == 1 and self.kids[u] for u in self.s.unions_of.get(pid, []))}
+        self._sep_cache: dict[tuple[str, str], float] = {}
         self.x: dict[str, float] = {}
 
     # ---- ordering ----
@@ -266,14 +273,15 @@ class _Layout:
                 nxt: list[int] = []
                 for pid in blocks[b]:
                     for uid in self.s.unions_of.get(pid, []):
-                        for cid in self.s.children(uid):
+                        for cid in self.kids_of(uid):
                             nxt.append(block_of[cid])
                     pu = self.s.parent_union.get(pid)
                     if pu:
                         nxt.extend(block_of[p] for p in self.s.unions[pu].partners)
                 stack.extend(reversed(nxt))
 
-        for b in sorted(range(len(blocks)), key=lambda i: (gen[blocks[i][0]], component.index(blocks[i][0]))):
+        first = {pid: i for i, pid in enumerate(component)}
+        for b in sorted(range(len(blocks)), key=lambda i: (gen[blocks[i][0]], first[blocks[i][0]])):
             visit(b)
         order = {r: [blocks[b] for b in bs] for r, bs in rows.items()}
         for _ in range(3):
@@ -299,7 +307,7 @@ class _Layout:
                 current = sum(self.x[p] for p in block) / len(block)
                 parents = [self._drop_x(self.s.parent_union[p]) for p in block if p in self.s.parent_union]
                 kids = [self.x[c] for p in block for uid in self.s.unions_of.get(p, [])
-                        for c in self.s.children(uid) if c in self.x]
+                        for c in self.kids_of(uid) if c in self.x]
                 if down and parents:
                     key = sum(parents) / len(parents)
                 elif not down and kids and not parents:
@@ -317,11 +325,11 @@ class _Layout:
                     x += self._sep(people[i - 1], pid)
                 self.x[pid] = x
 
+    def kids_of(self, uid: str) -> list[str]:
+        return self.kids[uid]
+
     def _birth_rank(self, pid: str) -> int:
-        uid = self.s.parent_union.get(pid)
-        if uid is None:
-            return 0
-        return self.s.children(uid).index(pid)
+        return self.rank.get(pid, 0)
 
     def _orient(self, block: list[str]) -> list[str]:
         """Turn a partner block so that each member faces their own parents' sibship."""
@@ -334,7 +342,7 @@ class _Layout:
         child = first if pf is not None else last if pl is not None else None
         if child is None:
             return block
-        sibs = self.s.children(self.s.parent_union[child])
+        sibs = self.kids_of(self.s.parent_union[child])
         older_half = sibs.index(child) < len(sibs) / 2 - 0.25
         # the eldest's partner stands on the left, the youngest's on the right
         if older_half != (child == last):
@@ -349,12 +357,15 @@ class _Layout:
         return None
 
     def _single_offset(self, pid: str) -> float:
-        return max(self.outer[pid] / 2 + 10, self.labels[pid].width / 2 + 7)
-
-    def _has_single(self, pid: str) -> bool:
-        return any(len(self.s.unions[u].partners) == 1 and self.s.children(u) for u in self.s.unions_of.get(pid, []))
+        return max(self.outer[pid] / 2 + 10, self.label_w[pid] / 2 + 7)
 
     def _sep(self, a: str, b: str) -> float:
+        key = (a, b)
+        if key not in self._sep_cache:
+            self._sep_cache[key] = self._separation(a, b)
+        return self._sep_cache[key]
+
+    def _separation(self, a: str, b: str) -> float:
         cfg = self.cfg
         same_block = self.s.clusters.find(a) == self.s.clusters.find(b)
         pa, pb = self.s.parent_union.get(a), self.s.parent_union.get(b)
@@ -369,9 +380,9 @@ class _Layout:
             sep = max(
                 sep,
                 self.outer[a] / 2 + self.outer[b] / 2 + max(need_label, 26.0),
-                2 * max(self.labels[a].width / 2, self.labels[b].width / 2) + 16,
+                2 * max(self.label_w[a] / 2, self.label_w[b] / 2) + 16,
             )
-        if self._has_single(a):
+        if a in self.single:
             sep = max(sep, self._single_offset(a) + 8 + self.half[b])
         return sep
 
@@ -395,12 +406,12 @@ class _Layout:
                     acc, wsum = 0.0, 0.0
                     uid = self.s.parent_union.get(pid)
                     if uid is not None:
-                        sibs = [c for c in self.s.children(uid) if c in self.x and self.s.generation[c] == r]
+                        sibs = [c for c in self.kids_of(uid) if c in self.x and self.s.generation[c] == r]
                         centre = (min(self.x[c] for c in sibs) + max(self.x[c] for c in sibs)) / 2
                         acc += self.x[pid] + self._drop_x(uid) - centre
                         wsum += 1.0
                     for u2 in self.s.unions_of.get(pid, []):
-                        kids = [c for c in self.s.children(u2) if c in self.x]
+                        kids = [c for c in self.kids_of(u2) if c in self.x]
                         if kids:
                             centre = (min(self.x[c] for c in kids) + max(self.x[c] for c in kids)) / 2
                             acc += self.x[pid] + centre - self._drop_x(u2)
@@ -484,6 +495,7 @@ class _Geometry:
         self.cfg = lay.cfg
         self.rows = rows
         self.row_of = {p: r for r, ps in rows.items() for p in ps}
+        self.pos = {p: i for ps in rows.values() for i, p in enumerate(ps)}
 
     def _union_levels(self) -> dict[str, int]:
         """Level of each union bracket: adjacent partners 0, longer spans staggered below."""
@@ -511,7 +523,7 @@ class _Geometry:
         # sibship bar levels per row
         bar_spans: dict[int, list[tuple[float, float, str]]] = defaultdict(list)
         for uid in lay.s.unions:
-            kids = lay.s.children(uid)
+            kids = lay.kids_of(uid)
             if not kids:
                 continue
             xs = [lay.x[c] for c in kids] + [lay._drop_x(uid)]
@@ -545,11 +557,11 @@ class _Geometry:
             for r, ps in self.rows.items() for p in ps
         }
         unions: dict[str, UnionPlacement] = {}
-        for uid, u in lay.s.unions.items():
+        for uid, _u in lay.s.unions.items():
             unions[uid] = self._union(uid, nodes, union_y0, ulevel)
         sibships = []
         for uid in lay.s.unions:
-            kids = lay.s.children(uid)
+            kids = lay.kids_of(uid)
             if kids:
                 r = self.row_of[lay.s.unions[uid].partners[0]]
                 sibships.append(self._sibship(uid, kids, nodes, unions[uid], bar_y0[r] + bar_level[uid] * cfg.level_step))
@@ -571,7 +583,7 @@ class _Geometry:
         for rel in lay.family.relationships:
             for p in rel.between:
                 need[self.row_of[p]] += 1
-        for uid, link in lay.s.extra_links:
+        for _uid, link in lay.s.extra_links:
             need[self.row_of[link.id]] += 1
         return need
 
@@ -590,7 +602,7 @@ class _Geometry:
         a, b = sorted((nodes[p] for p in u.partners), key=lambda n: n.x)
         pts = [a.bottom, (a.x, yu), (b.x, yu), b.bottom]
         row = self.rows[r]
-        ia, ib = row.index(a.id), row.index(b.id)
+        ia, ib = self.pos[a.id], self.pos[b.id]
         if ib - ia <= 1:
             dx = (a.x + b.x) / 2
         else:  # the gap between neighbours nearest the middle
@@ -649,4 +661,4 @@ class _Geometry:
 
 def boxes_hit(points: list[Point], boxes: list[Box]) -> bool:
     """True when the polyline passes through any of ``boxes``."""
-    return any(segment_hits_box(p, q, b) for p, q in zip(points, points[1:], strict=False) for b in boxes)
+    return any(segment_hits_box(p, q, b) for p, q in itertools.pairwise(points) for b in boxes)

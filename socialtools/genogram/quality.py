@@ -14,6 +14,7 @@ True
 
 from __future__ import annotations
 
+import itertools
 from dataclasses import asdict, dataclass, field
 
 from socialtools.draw.geometry import Box, BoxGrid, Point, segments_cross
@@ -80,7 +81,7 @@ def layout_quality(layout: GenogramLayout, family: Family, *, crossings: bool = 
 
     lines = layout.lines()
     for what, pts, allowed in lines:
-        for p, r in zip(pts, pts[1:], strict=False):
+        for p, r in itertools.pairwise(pts):
             for key, _ in boxes.hit_by_segment(p, r):
                 kind, _, who = key.rpartition(" ")
                 if kind == "symbol" and who not in allowed:
@@ -91,7 +92,7 @@ def layout_quality(layout: GenogramLayout, family: Family, *, crossings: bool = 
                     problem(f"{what} passes through {key}")
 
     bars = sorted((s.bar[0][1], s.bar[0][0], s.bar[1][0], s.union) for s in layout.sibships)
-    for i, (y, x0, x1, uid) in enumerate(bars):
+    for i, (y, _x0, x1, uid) in enumerate(bars):
         for y2, a0, _a1, uid2 in bars[i + 1:]:
             if abs(y2 - y) > 0.5 or a0 > x1 + 1.0:
                 break
@@ -121,7 +122,7 @@ def _crossings(lines: list[tuple[str, list[Point], frozenset[str]]]) -> int:
     grid: dict[tuple[int, int], list[tuple[int, Point, Point]]] = {}
     count = 0
     for index, (_, pts, _) in enumerate(lines):
-        for p, r in zip(pts, pts[1:], strict=False):
+        for p, r in itertools.pairwise(pts):
             keys = [(i, j) for i in range(int(min(p[0], r[0]) // cell), int(max(p[0], r[0]) // cell) + 1)
                     for j in range(int(min(p[1], r[1]) // cell), int(max(p[1], r[1]) // cell) + 1)]
             seen: set[int] = set()

@@ -242,7 +242,7 @@ class GenogramRenderer:
             add("index", self.t("index"), symbol(Person(id="_", sex="female", index=True)))
         if any(p.deceased for p in f.people):
             add("deceased", self.t("deceased"), symbol(Person(id="_", sex="male", deceased=True)))
-        for name, style in self.styles.items():
+        for name, _style in self.styles.items():
             status = next(c.status for p in f.people for c in p.conditions if c.name == name)
             label = name if status == "confirmed" else f"{name} ({self.t(status)})"
             demo = Person(id="_", sex="unknown")

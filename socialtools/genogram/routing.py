@@ -10,6 +10,7 @@ down a gutter beside a person) as the first that passes through no symbol and no
 
 from __future__ import annotations
 
+import itertools
 from collections import defaultdict
 from typing import TYPE_CHECKING
 
@@ -46,18 +47,18 @@ def _obstacles(lay: GenogramLayout) -> BoxGrid:
 
 
 def _blocked(grid: BoxGrid, points: list[Point], allowed: set[str]) -> bool:
-    return any(key not in allowed for p, q in zip(points, points[1:], strict=False)
+    return any(key not in allowed for p, q in itertools.pairwise(points)
                for key, _ in grid.hit_by_segment(p, q))
 
 
 def _collinear(points: list[Point], existing: list[list[Point]], tol: float = 3.0) -> bool:
     """True when a straight part of ``points`` runs along (within ``tol``) a part of another line."""
-    for p, q in zip(points, points[1:], strict=False):
+    for p, q in itertools.pairwise(points):
         vertical, horizontal = abs(p[0] - q[0]) < 1e-6, abs(p[1] - q[1]) < 1e-6
         if not (vertical or horizontal):
             continue
         for line in existing:
-            for a, b in zip(line, line[1:], strict=False):
+            for a, b in itertools.pairwise(line):
                 if vertical and abs(a[0] - b[0]) < 1e-6 and abs(a[0] - p[0]) < tol:
                     lo, hi = sorted((p[1], q[1]))
                     if min(hi, max(a[1], b[1])) - max(lo, min(a[1], b[1])) > 0.5:
@@ -77,7 +78,7 @@ def _gutters(lay: GenogramLayout, row: int, near: float, cfg: LayoutConfig) -> l
         return max(n.outer, n.label.width) / 2
 
     xs = [nodes[0].x - half(nodes[0]) - cfg.gap_block, nodes[-1].x + half(nodes[-1]) + cfg.gap_block]
-    xs += [(a.x + half(a) + b.x - half(b)) / 2 for a, b in zip(nodes, nodes[1:], strict=False)]
+    xs += [(a.x + half(a) + b.x - half(b)) / 2 for a, b in itertools.pairwise(nodes)]
     return sorted(xs, key=lambda x: (abs(x - near), x))[:12]
 
 
@@ -86,6 +87,8 @@ def route_links(lay: GenogramLayout, family: Family, structure: FamilyStructure,
     """Add emotional relationships and further child links to ``lay``."""
     from socialtools.genogram.layout import LinkPlacement
 
+    if not (family.relationships or structure.extra_links):
+        return
     obstacles = _obstacles(lay)
     lane_used: dict[int, int] = defaultdict(int)
     position = {p: (r, i) for r, ps in lay.rows.items() for i, p in enumerate(ps)}
@@ -191,6 +194,8 @@ def route_households(lay: GenogramLayout, family: Family, labels: dict[str, str]
     """Add a dashed boundary around each household's members (row runs joined between rows)."""
     from socialtools.genogram.layout import HouseholdPlacement
 
+    if not family.households:
+        return
     position = {p: (r, i) for r, ps in lay.rows.items() for i, p in enumerate(ps)}
     lines = [pts for _, pts, _ in lay.lines()]
     taken: list[Box] = [n.symbol_box for n in lay.nodes.values()] + [n.label_box for n in lay.nodes.values()]
@@ -237,7 +242,7 @@ def route_households(lay: GenogramLayout, family: Family, labels: dict[str, str]
                     continue
                 if any(cand.overlaps(t, 1.0) for t in taken):
                     continue
-                if any(segment_hits_box(p, q, cand.grown(1.0)) for pts in lines for p, q in zip(pts, pts[1:], strict=False)):
+                if any(segment_hits_box(p, q, cand.grown(1.0)) for pts in lines for p, q in itertools.pairwise(pts)):
                     continue
                 label_box = cand
                 taken.append(cand)
