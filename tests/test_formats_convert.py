@@ -1,0 +1,97 @@
+"""PNG and PDF output of diagrams: right format, size, fonts, text, determinism."""
+
+from __future__ import annotations
+
+import io
+import struct
+
+import pytest
+
+from socialtools.draw.svg import Exportable, SvgCanvas
+from socialtools.io.convert import svg_to_pdf, svg_to_png
+from socialtools.io.output import write_figure
+
+TEXT = "Ibu Siti Aminah — anak ke-2, kakek (alm.)"
+
+
+class Picture(Exportable):
+    """A small diagram with Indonesian text, a dashed line and a circle."""
+
+    def __init__(self, width: float = 400, height: float = 200) -> None:
+        self.width, self.height = width, height
+
+    def to_svg(self) -> str:
+        canvas = SvgCanvas(self.width, self.height, title="Uji")
+        canvas.text(canvas.root, self.width / 2, 40, TEXT, size=14)
+        canvas.polyline(canvas.root, [(10, 100), (self.width - 10, 100)], dash="dashed")
+        return canvas.to_string()
+
+
+def png_size(data: bytes) -> tuple[int, int]:
+    assert data[:8] == b"\x89PNG\r\n\x1a\n"
+    return struct.unpack(">II", data[16:24])
+
+
+@pytest.mark.parametrize("dpi", [96, 150, 300])
+def test_png_pixel_size_follows_dpi(dpi):
+    data = Picture(400, 200).to_png(dpi=dpi)
+    width, height = png_size(data)
+    assert width == pytest.approx(400 * dpi / 96, abs=1)
+    assert height == pytest.approx(200 * dpi / 96, abs=1)
+
+
+def test_png_has_ink_where_the_text_is():
+    from PIL import Image
+
+    image = Image.open(io.BytesIO(Picture().to_png(dpi=96))).convert("L")
+    band = image.crop((20, 25, 380, 45))
+    assert band.getextrema()[0] < 100, "the text line has no dark pixels"
+    blank = image.crop((20, 140, 380, 190))
+    assert blank.getextrema() == (255, 255), "empty area is not white"
+
+
+def test_pdf_is_one_page_of_the_figure_size():
+    pypdf = pytest.importorskip("pypdf")
+    data = Picture(400, 200).to_pdf()
+    assert data.startswith(b"%PDF-")
+    reader = pypdf.PdfReader(io.BytesIO(data))
+    assert len(reader.pages) == 1
+    box = reader.pages[0].mediabox
+    assert (float(box.width), float(box.height)) == pytest.approx((300, 150))  # 0.75 pt per px
+
+
+def test_pdf_text_is_real_text_in_the_bundled_font():
+    pypdf = pytest.importorskip("pypdf")
+    data = Picture().to_pdf()
+    text = pypdf.PdfReader(io.BytesIO(data)).pages[0].extract_text()
+    assert TEXT in text
+    assert b"/BaseFont /AAAAAA+DejaVuSans" in data
+
+
+def test_pdf_is_vector_not_an_image():
+    data = Picture().to_pdf()
+    assert b"/Subtype /Image" not in data
+
+
+def test_outputs_are_deterministic():
+    svg = Picture().to_svg()
+    assert svg_to_pdf(svg) == svg_to_pdf(svg)
+    assert svg_to_png(svg) == svg_to_png(svg)
+
+
+def test_save_and_to_pdf_write_files(tmp_path):
+    picture = Picture()
+    assert picture.save(tmp_path / "a.pdf").read_bytes().startswith(b"%PDF-")
+    assert picture.save(tmp_path / "a.png").read_bytes().startswith(b"\x89PNG")
+    written = picture.to_pdf(tmp_path / "b.pdf")
+    assert (tmp_path / "b.pdf").read_bytes() == written
+    picture.to_png(tmp_path / "b.png", dpi=96)
+    assert png_size((tmp_path / "b.png").read_bytes()) == (400, 200)
+
+
+def test_broken_svg_gives_a_clear_error_and_no_file(tmp_path):
+    from socialtools.errors import SocialToolsError
+
+    with pytest.raises(SocialToolsError, match="PDF"):
+        write_figure("<svg", tmp_path / "x.pdf")
+    assert not (tmp_path / "x.pdf").exists()
