@@ -23,6 +23,7 @@ COMMAND_MODULES = (
     "socialtools.genogram.cli",
     "socialtools.demo",
     "socialtools.io.gedcom_cli",
+    "socialtools.schema",
 )
 
 
