@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import os
 import struct
 
 import pytest
@@ -95,3 +96,13 @@ def test_broken_svg_gives_a_clear_error_and_no_file(tmp_path):
     with pytest.raises(SocialToolsError, match="PDF"):
         write_figure("<svg", tmp_path / "x.pdf")
     assert not (tmp_path / "x.pdf").exists()
+
+
+@pytest.mark.skipif(os.name != "posix", reason="POSIX permissions")
+def test_written_files_get_the_usual_permissions(tmp_path):
+    old = os.umask(0o022)
+    try:
+        path = Picture().save(tmp_path / "a.svg")
+    finally:
+        os.umask(old)
+    assert path.stat().st_mode & 0o777 == 0o644
