@@ -3,6 +3,7 @@
     socialtools gedcom kasus.yaml -o keluarga.ged              # case file → GEDCOM 5.5.1
     socialtools gedcom pohon.ged --focus @I1@ -o keluarga.yaml  # GEDCOM → family section (YAML)
     socialtools gedcom pohon.ged --focus @I1@ --generations 1 --info
+    socialtools gedcom kasus.yaml -o keluarga.dot               # Graphviz DOT
 
 >>> from socialtools.cli import build_parser
 >>> build_parser().parse_args(["gedcom", "a.ged", "--info"]).info
@@ -25,6 +26,7 @@ from socialtools.io.output import write_atomic
 
 GEDCOM_SUFFIXES = (".ged", ".gedcom")
 DOCUMENT_SUFFIXES = (".yaml", ".yml", ".json")
+DOT_SUFFIXES = (".dot", ".gv")
 
 
 def load_family(path: str | Path, focus: str | None = None, generations: int | None = None) -> Family:
@@ -55,7 +57,7 @@ def family_document(family: Family) -> dict:
 
 
 def family_text(family: Family, suffix: str) -> str:
-    """The family as GEDCOM, YAML or JSON text, by output file extension."""
+    """The family as GEDCOM, YAML, JSON or Graphviz DOT text, by output file extension."""
     suffix = suffix.lower()
     if suffix in GEDCOM_SUFFIXES:
         return family_to_gedcom(family)
@@ -63,7 +65,11 @@ def family_text(family: Family, suffix: str) -> str:
         return json.dumps(family_document(family), ensure_ascii=False, indent=2) + "\n"
     if suffix in (".yaml", ".yml"):
         return yaml.safe_dump(family_document(family), allow_unicode=True, sort_keys=False)
-    raise UsageError(f"cannot write '{suffix or 'no extension'}': use .ged, .yaml or .json")
+    if suffix in DOT_SUFFIXES:
+        from socialtools.genogram.dot import family_to_dot
+
+        return family_to_dot(family)
+    raise UsageError(f"cannot write '{suffix or 'no extension'}': use .ged, .yaml, .json or .dot")
 
 
 def info_lines(family: Family) -> list[str]:
@@ -97,11 +103,12 @@ def register(commands: argparse._SubParsersAction) -> None:
         "gedcom", help="convert between GEDCOM and case files; cut a family out of a big tree",
         description="Read a GEDCOM file (5.5.1 in UTF-8, UTF-16, ANSEL or ANSI; or GEDCOM 7) or the "
                     "family section of a case file, optionally keep only the family around one "
-                    "person, and write it as GEDCOM 5.5.1 (.ged) or as a case file (.yaml/.json).",
+                    "person, and write it as GEDCOM 5.5.1 (.ged), as a case file (.yaml/.json) "
+                    "or as Graphviz DOT (.dot).",
     )
     parser.add_argument("input", metavar="INPUT", help="a .ged file or a .yaml/.json case file")
     parser.add_argument("-o", "--output", metavar="FILE",
-                        help="output file: .ged (GEDCOM 5.5.1, UTF-8), .yaml or .json")
+                        help="output file: .ged (GEDCOM 5.5.1, UTF-8), .yaml, .json or .dot (Graphviz)")
     parser.add_argument("--focus", metavar="ID",
                         help="keep only the family around this person (e.g. @I1@)")
     parser.add_argument("--generations", type=int, metavar="N",
