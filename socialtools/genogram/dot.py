@@ -61,7 +61,7 @@ def _person_label(person: Person) -> str:
     born = person.birth.year if person.birth else None
     died = person.death.year if person.death else None
     if born or died:
-        lines.append(f"{born or '?'}–{died or ''}" if person.deceased else f"{born}")
+        lines.append(f"{born or '?'}–{died or '?'}" if person.deceased else f"{born}")
     elif person.age is not None:
         lines.append(str(person.age))
     if person.deceased:
