@@ -106,3 +106,20 @@ def test_written_files_get_the_usual_permissions(tmp_path):
     finally:
         os.umask(old)
     assert path.stat().st_mode & 0o777 == 0o644
+
+
+def test_pk_genogram_pdf_has_its_labels_and_size():
+    pypdf = pytest.importorskip("pypdf")
+    import re
+
+    from socialtools.examples import load_example
+    from socialtools.genogram import Genogram
+
+    genogram = Genogram.from_document(load_example("pk.yaml"))
+    svg = genogram.to_svg()
+    width, height = (float(v) for v in re.search(r'viewBox="0,0,([\d.]+),([\d.]+)"', svg).groups())
+    page = pypdf.PdfReader(io.BytesIO(genogram.to_pdf())).pages[0]
+    assert (float(page.mediabox.width), float(page.mediabox.height)) == pytest.approx((width * 0.75, height * 0.75))
+    text = page.extract_text()
+    for label in ("Genogram Klien", "PK", "BNP", "Keterangan", "Laki-laki", "Perempuan"):
+        assert label in text

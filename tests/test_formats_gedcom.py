@@ -60,6 +60,17 @@ def test_every_encoding_gives_the_same_family(name):
     assert family.person("I2").name == "René Pattiradjawane"
 
 
+def test_ansel_diacritics_and_special_letters():
+    raw = b"0 HEAD\n1 CHAR ANSEL\n0 @I1@ INDI\n1 NAME M\xe8uller /Fran\xf0cois \xa5sa/\n0 TRLR\n"
+    assert parse_gedcom(raw).people[0].name == "Müller François Æsa"
+
+
+def test_utf8_bytes_labelled_ansel_are_read_as_utf8():
+    text = (DATA / "family-utf8.ged").read_text(encoding="utf-8").replace("CHAR UTF-8", "CHAR ANSEL")
+    family = parse_gedcom(text.encode("utf-8"))
+    assert family.person("I2").name == "René Pattiradjawane"
+
+
 def test_people_unions_and_pedigree_links():
     family = read_gedcom(DATA / "family-utf8.ged")
     assert len(family.people) == 9 and len(family.unions) == 3

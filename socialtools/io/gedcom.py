@@ -128,9 +128,23 @@ def _prepare_bytes(raw: bytes, source: str | None) -> bytes:
         text = raw.decode(CODE_PAGES[declared], errors="replace")
         return _CHAR_LINE.sub(b"1 CHAR UTF-8", text.encode("utf-8"), count=1)
     if declared == "ANSEL":
+        if _is_utf8_text(raw):  # programs that write UTF-8 but keep "CHAR ANSEL" in the header
+            return _CHAR_LINE.sub(b"1 CHAR UTF-8", raw, count=1)
         return raw
     raise InputError(f"unknown character set '{declared}': use UTF-8, UNICODE, ANSEL or ANSI",
                      record="HEAD", field="CHAR", source=source)
+
+
+def _is_utf8_text(raw: bytes) -> bool:
+    """Non-ASCII bytes that decode as UTF-8: ANSEL text practically never does (its combining
+    marks 0xE0-0xFE precede an ASCII letter, which is not a UTF-8 continuation byte)."""
+    if raw.isascii():
+        return False
+    try:
+        raw.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
 
 
 def _parse_document(raw: bytes, source: str | None) -> Any:
