@@ -69,6 +69,42 @@ def test_pdf_text_is_real_text_in_the_bundled_font():
     assert b"/BaseFont /AAAAAA+DejaVuSans" in data
 
 
+def test_pdf_uses_only_the_bundled_font_and_marks_bold(monkeypatch):
+    import svglib.fonts
+
+    def no_system_fonts(*args, **kwargs):
+        raise AssertionError("svglib looked for a font on the machine")
+
+    monkeypatch.setattr(svglib.fonts.FontMap, "use_fontconfig", no_system_fonts)
+    canvas = SvgCanvas(300, 100)
+    canvas.text(canvas.root, 150, 30, "Tebal", font_weight="bold")
+    canvas.text(canvas.root, 150, 60, "Miring", font_style="italic")
+    canvas.text(canvas.root, 150, 90, "Biasa", style="font-family: Courier")
+    data = svg_to_pdf(canvas.to_string())
+    fonts = {line.split()[1] for line in data.decode("latin-1").splitlines() if line.startswith("/BaseFont")}
+    # Helvetica is ReportLab's initial font, set but never used for text
+    assert {f.strip("/").split("+")[-1] for f in fonts} <= {"DejaVuSans", "Helvetica"}
+    from reportlab.graphics.shapes import String
+    from svglib.svglib import svg2rlg
+
+    from socialtools.io.convert import _one_family, _use_bundled_font
+
+    drawing = svg2rlg(io.BytesIO(_one_family(canvas.to_string()).encode()))
+    _use_bundled_font(drawing)
+    strings = []
+
+    def collect(node):
+        strings.extend([node] if isinstance(node, String) else [])
+        for child in getattr(node, "contents", ()):
+            collect(child)
+
+    collect(drawing)
+    assert {s.text: s.fontName for s in strings} == {"Tebal": "DejaVuSans", "Miring": "DejaVuSans",
+                                                     "Biasa": "DejaVuSans"}
+    bold = [s for s in strings if getattr(s, "textRenderMode", 0) == 2]
+    assert [s.text for s in bold] == ["Tebal"] and bold[0].strokeWidth > 0
+
+
 def test_pdf_is_vector_not_an_image():
     data = Picture().to_pdf()
     assert b"/Subtype /Image" not in data
