@@ -142,6 +142,25 @@ def test_not_gedcom(content, tmp_path):
         read_gedcom(path)
 
 
+@pytest.mark.parametrize(("body", "words"), [
+    (b"0 @I1@ INDI\nxx NAME A\n", ["line 4", "xx NAME A"]),
+    (b"0 @I1@ INDI\n0 @I1@ INDI\n", ["@I1@", "two records"]),
+    (b"0 @I1@ INDI\n0 @F1@ FAM\n1 HUSB @I1@\n1 WIFE @I1@\n", ["F1", "I1", "themself"]),
+    (b"0 @I1@ INDI\n0 @I2@ INDI\n0 @F1@ FAM\n1 HUSB @I1@\n1 CHIL @I1@\n", ["F1", "partner and a child"]),
+])
+def test_inconsistent_records(body, words):
+    raw = b"0 HEAD\n1 CHAR UTF-8\n" + body + b"0 TRLR\n"
+    with pytest.raises(InputError) as info:
+        parse_gedcom(raw, source="x.ged")
+    for word in ["x.ged", *words]:
+        assert word in str(info.value)
+
+
+def test_unknown_character_set():
+    with pytest.raises(InputError, match="unknown character set 'KOI8'"):
+        parse_gedcom(b"0 HEAD\n1 CHAR KOI8\n0 TRLR\n")
+
+
 def test_dangling_family_pointer_from_a_person():
     text = (DATA / "family-utf8.ged").read_text(encoding="utf-8").replace("1 FAMS @F3@", "1 FAMS @F33@")
     with pytest.raises(InputError, match=r"person @I3@ \(line \d+\), field 'FAMS': points to @F33@"):
