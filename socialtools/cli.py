@@ -22,6 +22,8 @@ from socialtools.i18n import LANGUAGES
 COMMAND_MODULES = (
     "socialtools.genogram.cli",
     "socialtools.demo",
+    "socialtools.io.gedcom_cli",
+    "socialtools.schema",
 )
 
 
