@@ -70,3 +70,38 @@ def box_inside_circle(box: Box, c: Point, r: float, margin: float = 0.0) -> bool
 def segment_hits_circle(p: Point, q: Point, c: Point, r: float) -> bool:
     """True when segment ``p``–``q`` enters the open disc of radius ``r`` around ``c``."""
     return segment_circle_distance(p, q, c) < r - 1e-6
+
+
+def intersection_area(circles: list[tuple[float, float, float]]) -> float:
+    """Area common to every circle ``(cx, cy, r)`` in the list (exact, by Green's theorem over arcs).
+
+    >>> round(intersection_area([(0, 0, 1)]), 6) == round(math.pi, 6)
+    True
+    >>> round(intersection_area([(0, 0, 1), (1, 0, 1)]), 6) == round(lens_area(1, 1, 1), 6)
+    True
+    """
+    if not circles:
+        return 0.0
+    total = 0.0
+    for i, (cx, cy, r) in enumerate(circles):
+        others = [c for j, c in enumerate(circles) if j != i]
+        cuts = [0.0, 2 * math.pi]
+        for ox, oy, orr in others:
+            d = math.hypot(ox - cx, oy - cy)
+            if d >= r + orr:
+                return 0.0  # two disjoint discs: empty intersection
+            if d <= abs(r - orr) or d == 0:
+                continue
+            base = math.atan2(oy - cy, ox - cx)
+            half = math.acos(max(-1.0, min(1.0, (d * d + r * r - orr * orr) / (2 * d * r))))
+            cuts += [(base + half) % (2 * math.pi), (base - half) % (2 * math.pi)]
+        cuts.sort()
+        for a0, a1 in zip(cuts, cuts[1:], strict=False):
+            if a1 - a0 < 1e-12:
+                continue
+            mid = (a0 + a1) / 2
+            px, py = cx + r * math.cos(mid), cy + r * math.sin(mid)
+            if all(math.hypot(px - ox, py - oy) <= orr + 1e-9 for ox, oy, orr in others):
+                total += 0.5 * (r * r * (a1 - a0) + r * cx * (math.sin(a1) - math.sin(a0))
+                                - r * cy * (math.cos(a1) - math.cos(a0)))
+    return total

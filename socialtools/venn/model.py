@@ -9,7 +9,7 @@ Both are pydantic models, validated on construction; errors name the record and 
 ...     cooperation=[{"between": ["Puskesmas", "Posyandu"], "level": 2}])
 >>> venn.institutions[0].closeness
 0.75
->>> SetVenn(sets={"A": [1, 2, 3], "B": [3, 4]}).counts()["A&B"]
+>>> SetVenn(sets={"A": [1, 2, 3], "B": [3, 4]}).region_counts()["A&B"]
 1
 """
 
@@ -298,7 +298,6 @@ class SetVenn(_Strict):
     def counts_by_region(self) -> dict[tuple[str, ...], float]:
         """Size of each exclusive region (in exactly those sets)."""
         out: dict[tuple[str, ...], float] = {}
-        names = self.names or []
         for region in self.regions():
             if self.sets is not None:
                 out[region] = float(len(self.members(region)))
@@ -309,10 +308,9 @@ class SetVenn(_Strict):
                     if parts == set(region):
                         total += value
                 out[region] = total
-        del names
         return out
 
-    def counts(self) -> dict[str, float | int]:
+    def region_counts(self) -> dict[str, float | int]:
         """Region sizes by region key (``"A&B"``); whole numbers when they are whole."""
         return {region_key(r): int(v) if float(v).is_integer() else v
                 for r, v in self.counts_by_region().items()}
