@@ -22,6 +22,8 @@ from socialtools.i18n import LANGUAGES
 COMMAND_MODULES = (
     "socialtools.genogram.cli",
     "socialtools.demo",
+    "socialtools.venn.cli",
+    "socialtools.assessment.quadrant_cli",
 )
 
 
