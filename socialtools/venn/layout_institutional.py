@@ -136,8 +136,15 @@ def target_pair_distance(r1: float, r2: float, level: int) -> float:
     return r1 + r2 - COOPERATION_DEPTH[level] * min(r1, r2)
 
 
-def _order(venn: InstitutionalVenn) -> list[int]:
-    """Placement order: cooperation groups first (largest, breadth-first), then the rest by importance."""
+ORDERINGS = ("importance", "degree", "closeness")
+
+
+def _order(venn: InstitutionalVenn, ordering: str = "importance") -> list[int]:
+    """Placement order: cooperation groups first (largest, breadth-first), then the rest.
+
+    Within a group the first circle (the anchor, placed exactly) is the most important one,
+    the best connected one or the closest one, by ``ordering``.
+    """
     n = len(venn.institutions)
     index = {inst.name: i for i, inst in enumerate(venn.institutions)}
     nbrs: dict[int, list[int]] = {i: [] for i in range(n)}
@@ -146,8 +153,13 @@ def _order(venn: InstitutionalVenn) -> list[int]:
         nbrs[a].append(b)
         nbrs[b].append(a)
 
-    def weight(i: int) -> tuple[int, int, int]:
-        return (-len(nbrs[i]), -venn.institutions[i].importance, i)
+    def weight(i: int) -> tuple[float, float, int]:
+        inst = venn.institutions[i]
+        if ordering == "degree":
+            return (-len(nbrs[i]), -inst.importance, i)
+        if ordering == "closeness":
+            return (-inst.closeness, -inst.importance, i)
+        return (-inst.importance, -len(nbrs[i]), i)
 
     seen: set[int] = set()
     groups: list[list[int]] = []
@@ -242,6 +254,26 @@ class _Placer:
                 best = (score, -turn, p)
         return best[2] if best else None
 
+    def _meet(self, i: int, partners: list[int], target: float) -> Point | None:
+        """A spot at the asked overlap with two placed partners at once (closest to the target distance)."""
+        found: list[tuple[float, Point]] = []
+        for a in range(len(partners)):
+            for b in range(a + 1, len(partners)):
+                p, q = self.pos[partners[a]], self.pos[partners[b]]
+                ra, rb = self.pair_d[(i, partners[a])], self.pair_d[(i, partners[b])]
+                d = math.dist(p, q)
+                if d == 0 or d > ra + rb or d < abs(ra - rb):
+                    continue
+                x = (d * d + ra * ra - rb * rb) / (2 * d)
+                h = math.sqrt(max(0.0, ra * ra - x * x))
+                ux, uy = (q[0] - p[0]) / d, (q[1] - p[1]) / d
+                for sign in (1, -1):
+                    spot = (p[0] + x * ux - sign * h * uy, p[1] + x * uy + sign * h * ux)
+                    if self._fits(i, spot, set(partners)) is not None:
+                        found.append((abs(math.hypot(*spot) - target), spot))
+        found.sort()
+        return found[0][1] if found and found[0][0] <= 10 * STEP else None
+
     def place(self, order: list[int]) -> None:
         n = len(order)
         for rank, i in enumerate(order):
@@ -251,8 +283,8 @@ class _Placer:
             if not self.pos:
                 self.pos[i] = (target * math.cos(preferred), target * math.sin(preferred))
                 continue
-            spot = None
-            if partners:
+            spot = self._meet(i, partners, target) if len(partners) > 1 else None
+            if partners and spot is None:
                 # all placed partners at once, then the strongest single partner, at growing detours
                 tries = [partners] + [[j] for j in partners] if len(partners) > 1 else [partners]
                 for subset in tries:
@@ -341,17 +373,19 @@ def layout_institutional(venn: InstitutionalVenn, centre_radius: float | None = 
     if centre_radius is not None:
         return _layout(venn, centre_radius)
     best: tuple[tuple[float, ...], InstitutionalLayout] | None = None
+    unavoidable = _pair_forced_moves(venn)
+    orderings = ORDERINGS if venn.cooperation else ORDERINGS[:1]
     for k in range(8):
-        lay = _layout(venn, CENTRE_RADIUS + 12.0 * k)
-        q = lay.quality
-        unavoidable = _pair_forced_moves(venn)
-        avoidable = sum(err for name, err in q.distance_errors.items() if name not in unavoidable)
-        key = (len(q.unintended_overlaps), len(q.missed_cooperation), q.label_collisions, avoidable,
-               sum(q.distance_errors.values()))
-        if best is None or key < best[0]:
-            best = (key, lay)
-        if key[:4] == (0, 0, 0, 0):
-            break
+        for ordering in orderings:
+            lay = _layout(venn, CENTRE_RADIUS + 12.0 * k, ordering)
+            q = lay.quality
+            avoidable = sum(err for name, err in q.distance_errors.items() if name not in unavoidable)
+            key = (len(q.unintended_overlaps), len(q.missed_cooperation), q.label_collisions, avoidable,
+                   sum(q.distance_errors.values()))
+            if best is None or key < best[0]:
+                best = (key, lay)
+            if key[:4] == (0, 0, 0, 0):
+                return lay
     assert best is not None
     return best[1]
 
@@ -368,9 +402,9 @@ def _pair_forced_moves(venn: InstitutionalVenn) -> set[str]:
     return out
 
 
-def _layout(venn: InstitutionalVenn, centre_radius: float) -> InstitutionalLayout:
+def _layout(venn: InstitutionalVenn, centre_radius: float, ordering: str = "importance") -> InstitutionalLayout:
     placer = _Placer(venn, centre_radius)
-    placer.place(_order(venn))
+    placer.place(_order(venn, ordering))
     centre = Circle(-1, venn.centre, 0.0, 0.0, centre_radius, 0.0)
     circles = [
         Circle(i, inst.name, round(placer.pos[i][0], 3), round(placer.pos[i][1], 3), placer.r[i],
