@@ -42,6 +42,8 @@ MIN_REGION_SHARE = 0.03
 EQUAL_OVERLAP = 0.62
 """Centre distance of equal/manual circles as a fraction of the sum of radii."""
 DISJOINT_GAP = 16.0
+EMPTY_RADIUS = 10.0
+"""An empty set is still drawn, as a small circle apart from the others (not to scale)."""
 LABEL_SIZE = 12.0
 MEMBER_SIZE = 9.5
 NAME_SIZE = 12.0
@@ -144,10 +146,10 @@ def _proportional(names: list[str], counts: dict[Region, float]) -> list[SetCirc
     size, pair = _set_sizes(names, counts)
     scale = MAX_RADIUS / math.sqrt(max(size.values()) / math.pi)
     area_scale = scale * scale
-    r = {n: math.sqrt(size[n] / math.pi) * scale for n in names}
+    r = {n: max(EMPTY_RADIUS, math.sqrt(size[n] / math.pi) * scale) for n in names}
 
     def dist(a: str, b: str) -> float:
-        if pair[(a, b)] <= 0:
+        if pair[(a, b)] <= 0 or min(size[a], size[b]) <= 0:
             return r[a] + r[b] + DISJOINT_GAP
         if pair[(a, b)] >= min(size[a], size[b]):  # one inside the other
             return max(0.0, abs(r[a] - r[b]) * 0.5)
@@ -226,6 +228,8 @@ def layout_sets(venn: SetVenn, lang: str = "id") -> SetLayout:
             if 0 < v < MIN_REGION_SHARE * total:
                 visible[reg] = MIN_REGION_SHARE * total
                 enlarged.append(reg)
+        size, _ = _set_sizes(names, counts)
+        enlarged += [(n,) for n in names if size[n] <= 0]
         circles = _proportional(names, visible)
         share = _shares(region_areas(circles))
         vis_total = sum(visible.values())
@@ -378,14 +382,19 @@ def _name_labels(circles: list[SetCircle], regions: list[RegionLabel], quality: 
         if len(circles) == 2:
             base = -math.pi / 2 - (0.6 if c is circles[0] else -0.6)
         found = None
-        for gap in (6.0, 16.0, 30.0, 50.0):
+        containers = [o for o in circles if o is not c and math.dist(o.center, c.center) + c.r <= o.r + 1e-6]
+        for gap in (6.0, 16.0, 30.0, 50.0, 80.0, 120.0):
             for k in range(37):
                 a = base + (k + 1) // 2 * (math.pi / 18) * (1 if k % 2 else -1)
                 ux, uy = math.cos(a), math.sin(a)
                 ext = abs(ux) * w / 2 + abs(uy) * h / 2
                 bx, by = c.cx + (c.r + gap + ext) * ux, c.cy + (c.r + gap + ext) * uy
                 box = Box(bx - w / 2, by - h / 2, w, h)
-                if any(box_hits_circle(box, o.center, o.r, 3) for o in circles):
+                if box_hits_circle(box, c.center, c.r, 3):
+                    continue
+                # never across a boundary: wholly inside or wholly outside every other circle
+                holders = [o for o in circles if o is not c and box_inside_circle(box, o.center, o.r, 3)]
+                if any(o is not c and o not in holders and box_hits_circle(box, o.center, o.r, 3) for o in circles):
                     continue
                 if any(box.overlaps(o.box, 3) for o in [*out, *regions]):
                     continue
@@ -393,9 +402,10 @@ def _name_labels(circles: list[SetCircle], regions: list[RegionLabel], quality: 
                     continue
                 start = (c.cx + c.r * ux, c.cy + c.r * uy)
                 end = (bx - ext * ux, by - ext * uy)
-                leader = (start, end) if gap > 6.0 or len(circles) == 3 and _nested(c, circles) else None
-                if leader and any(o is not c and segment_hits_circle(start, end, o.center, o.r) and not
-                                  _inside(start, o) for o in circles):
+                leader = (start, end) if gap > 6.0 or holders or containers else None
+                # a leader may leave the circles that hold this one, and nothing else
+                if leader and any(o is not c and o not in holders and o not in containers
+                                  and segment_hits_circle(start, end, o.center, o.r) for o in circles):
                     continue
                 found = NameLabel(c.name, box, NAME_SIZE, leader)
                 break
