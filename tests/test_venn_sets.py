@@ -81,7 +81,8 @@ def test_two_sets_exact_lens():
 
 
 def test_from_python_sets_and_members():
-    venn = SetVenn(sets={"Kebutuhan": {"makan", "sekolah", "obat"}, "Sumber": {"obat", "PKH"}}, show="members")
+    venn = SetVenn(sets={"Kebutuhan": {"makan", "sekolah", "obat"}, "Sumber": {"obat", "PKH"}},
+                   show="members")
     assert venn.region_counts() == {"Kebutuhan": 2, "Sumber": 1, "Kebutuhan&Sumber": 1}
     lay = layout_sets(venn)
     texts = {lab.region: lab.lines for lab in lay.regions}

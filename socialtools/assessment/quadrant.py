@@ -42,7 +42,9 @@ class QuadrantDiagram(Exportable):
         self.width = width
 
     @classmethod
-    def from_document(cls, document: dict[str, Any], source: str | None = None, **options: Any) -> QuadrantDiagram:
+    def from_document(
+        cls, document: dict[str, Any], source: str | None = None, **options: Any
+    ) -> QuadrantDiagram:
         return cls(quadrant_from_document(document, source), **options)
 
     @cached_property

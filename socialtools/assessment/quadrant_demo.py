@@ -12,4 +12,5 @@ from socialtools.examples import load_example
 
 def demo_files() -> dict[str, str | bytes]:
     """``pk-strengths-quadrant.svg`` from the ``strengths:`` section of ``pk.yaml``."""
-    return {"pk-strengths-quadrant.svg": QuadrantDiagram.from_document(load_example("pk.yaml"), "pk.yaml").to_svg()}
+    diagram = QuadrantDiagram.from_document(load_example("pk.yaml"), "pk.yaml")
+    return {"pk-strengths-quadrant.svg": diagram.to_svg()}

@@ -18,9 +18,11 @@ from dataclasses import dataclass
 from socialtools.assessment.quadrant_model import CELLS, StrengthsQuadrant
 from socialtools.draw.geometry import Box
 from socialtools.draw.text import LINE_HEIGHT, text_width, wrap
+from socialtools.errors import UsageError
 from socialtools.i18n import Catalogue, translate
 
 WIDTH = 760.0
+MIN_WIDTH = 360.0
 HEADER_W = 96.0
 HEADER_H = 30.0
 PAD = 10.0
@@ -104,14 +106,22 @@ def _height(lines: list[TextLine], top: float) -> float:
 def layout_quadrant(model: StrengthsQuadrant, width: float = WIDTH, lang: str = "id") -> QuadrantLayout:
     """Boxes and wrapped text of the grid, origin at its top-left corner."""
     t = lambda key: translate(CATALOGUE, key, lang)  # noqa: E731
+    if not width >= MIN_WIDTH:
+        raise UsageError(f"width {width:g} is too narrow for the quadrant: use at least {MIN_WIDTH:g}")
     col_w = (width - HEADER_W) / 2
     headers: list[Cell] = []
+    col_heads = [wrap(t(key), col_w - 2 * PAD, HEAD_SIZE) for key in ("col_strengths", "col_weaknesses")]
+    head_h = max(HEADER_H, max(len(lines) for lines in col_heads) * HEAD_SIZE * LINE_HEIGHT + PAD)
     for k, key in enumerate(("col_strengths", "col_weaknesses")):
-        box = Box(HEADER_W + k * col_w, 0, col_w, HEADER_H)
-        headers.append(Cell(key, box, (TextLine(box.x + col_w / 2, HEADER_H / 2 + 0.35 * HEAD_SIZE, t(key),
-                                                HEAD_SIZE, bold=True, anchor="middle"),)))
+        box = Box(HEADER_W + k * col_w, 0, col_w, head_h)
+        lines = col_heads[k]
+        top = head_h / 2 - len(lines) * HEAD_SIZE * LINE_HEIGHT / 2 + HEAD_SIZE * 0.9
+        headers.append(Cell(key, box, tuple(
+            TextLine(box.x + col_w / 2, top + i * HEAD_SIZE * LINE_HEIGHT, part, HEAD_SIZE, bold=True,
+                     anchor="middle")
+            for i, part in enumerate(lines))))
     cells: list[Cell] = []
-    y = HEADER_H
+    y = head_h
     for row, row_key in enumerate(("row_personal", "row_environment")):
         keys = CELLS[2 * row: 2 * row + 2]
         drafts = [_cell_lines(t(key), model.cell(key), HEADER_W + k * col_w, y, col_w, lang)
@@ -121,7 +131,8 @@ def layout_quadrant(model: StrengthsQuadrant, width: float = WIDTH, lang: str = 
         row_h = max(row_h, len(head_lines) * HEAD_SIZE * LINE_HEIGHT + 2 * PAD)
         hy = y + row_h / 2 - len(head_lines) * HEAD_SIZE * LINE_HEIGHT / 2 + HEAD_SIZE * 0.9
         headers.append(Cell(row_key, Box(0, y, HEADER_W, row_h), tuple(
-            TextLine(HEADER_W / 2, hy + i * HEAD_SIZE * LINE_HEIGHT, part, HEAD_SIZE, bold=True, anchor="middle")
+            TextLine(HEADER_W / 2, hy + i * HEAD_SIZE * LINE_HEIGHT, part, HEAD_SIZE, bold=True,
+                     anchor="middle")
             for i, part in enumerate(head_lines))))
         for k, key in enumerate(keys):
             cells.append(Cell(key, Box(HEADER_W + k * col_w, y, col_w, row_h), tuple(drafts[k])))

@@ -69,7 +69,9 @@ class VennDiagram(Exportable):
         self.legend = legend
 
     @classmethod
-    def from_document(cls, document: dict[str, Any], source: str | None = None, **options: Any) -> VennDiagram:
+    def from_document(
+        cls, document: dict[str, Any], source: str | None = None, **options: Any
+    ) -> VennDiagram:
         """A diagram from a YAML/JSON document (see :func:`venn_from_document`)."""
         return cls(venn_from_document(document, source), **options)
 
@@ -98,5 +100,6 @@ class VennDiagram(Exportable):
     def table(self) -> CompanionTable:
         """The companion table (institution | kind | size | distance | cooperation | note)."""
         if not isinstance(self.model, InstitutionalVenn):
-            raise InputError("a companion table belongs to an institutional Venn", record="venn", field="kind")
+            raise InputError("a companion table belongs to an institutional Venn", record="venn",
+                             field="kind")
         return companion_table(self.model, self.lang)

@@ -10,6 +10,7 @@ True
 
 from __future__ import annotations
 
+import itertools
 import math
 
 from socialtools.draw.geometry import Box, Point, segment_circle_distance
@@ -96,7 +97,7 @@ def intersection_area(circles: list[tuple[float, float, float]]) -> float:
             half = math.acos(max(-1.0, min(1.0, (d * d + r * r - orr * orr) / (2 * d * r))))
             cuts += [(base + half) % (2 * math.pi), (base - half) % (2 * math.pi)]
         cuts.sort()
-        for a0, a1 in zip(cuts, cuts[1:], strict=False):
+        for a0, a1 in itertools.pairwise(cuts):
             if a1 - a0 < 1e-12:
                 continue
             mid = (a0 + a1) / 2

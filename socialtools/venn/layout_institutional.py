@@ -402,7 +402,9 @@ def _pair_forced_moves(venn: InstitutionalVenn) -> set[str]:
     return out
 
 
-def _layout(venn: InstitutionalVenn, centre_radius: float, ordering: str = "importance") -> InstitutionalLayout:
+def _layout(
+    venn: InstitutionalVenn, centre_radius: float, ordering: str = "importance"
+) -> InstitutionalLayout:
     placer = _Placer(venn, centre_radius)
     placer.place(_order(venn, ordering))
     centre = Circle(-1, venn.centre, 0.0, 0.0, centre_radius, 0.0)

@@ -136,7 +136,9 @@ def region_areas(circles: list[SetCircle]) -> dict[Region, float]:
     return out
 
 
-def _set_sizes(names: list[str], counts: dict[Region, float]) -> tuple[dict[str, float], dict[tuple[str, str], float]]:
+def _set_sizes(
+    names: list[str], counts: dict[Region, float]
+) -> tuple[dict[str, float], dict[tuple[str, str], float]]:
     size = {n: sum(v for r, v in counts.items() if n in r) for n in names}
     pair = {(a, b): sum(v for r, v in counts.items() if a in r and b in r) for a, b in combinations(names, 2)}
     return size, pair
@@ -202,7 +204,8 @@ def _symmetric(names: list[str], radii: dict[str, float], counts: dict[Region, f
     ab, ac, bc = dist(0, 1), dist(0, 2), dist(1, 2)
     x = (ac * ac - bc * bc + ab * ab) / (2 * ab)
     y = math.sqrt(max(0.0, ac * ac - x * x))
-    return [SetCircle(names[0], 0.0, 0.0, r[0]), SetCircle(names[1], ab, 0.0, r[1]), SetCircle(names[2], x, y, r[2])]
+    return [SetCircle(names[0], 0.0, 0.0, r[0]), SetCircle(names[1], ab, 0.0, r[1]),
+            SetCircle(names[2], x, y, r[2])]
 
 
 def _shares(areas: dict[Region, float]) -> dict[Region, float]:
@@ -285,7 +288,9 @@ def _deep_points(region: Region, circles: list[SetCircle]) -> list[tuple[float, 
     return out
 
 
-def _text_options(venn: SetVenn, region: Region, count: float, lang: str) -> list[tuple[tuple[str, ...], float]]:
+def _text_options(
+    venn: SetVenn, region: Region, count: float, lang: str
+) -> list[tuple[tuple[str, ...], float]]:
     from socialtools.i18n import translate
     from socialtools.venn.style import CATALOGUE
 
@@ -338,8 +343,8 @@ def _region_labels(venn: SetVenn, circles: list[SetCircle], counts: dict[Region,
                 quality.label_collisions += 1
                 w = max(text_width(line, size) for line in lines)
                 h = size * LINE_HEIGHT
-                placed = RegionLabel(region, lines, size, Box(anchor[0] - w / 2, anchor[1] - h / 2, w, h), anchor,
-                                     None)
+                box = Box(anchor[0] - w / 2, anchor[1] - h / 2, w, h)
+                placed = RegionLabel(region, lines, size, box, anchor, None)
         out.append(placed)
     return out
 
@@ -371,7 +376,9 @@ def _outside_region_label(region: Region, lines: tuple[str, ...], size: float, a
     return None
 
 
-def _name_labels(circles: list[SetCircle], regions: list[RegionLabel], quality: SetQuality) -> list[NameLabel]:
+def _name_labels(
+    circles: list[SetCircle], regions: list[RegionLabel], quality: SetQuality
+) -> list[NameLabel]:
     cx = sum(c.cx for c in circles) / len(circles)
     cy = sum(c.cy for c in circles) / len(circles)
     out: list[NameLabel] = []
@@ -394,7 +401,8 @@ def _name_labels(circles: list[SetCircle], regions: list[RegionLabel], quality: 
                     continue
                 # never across a boundary: wholly inside or wholly outside every other circle
                 holders = [o for o in circles if o is not c and box_inside_circle(box, o.center, o.r, 3)]
-                if any(o is not c and o not in holders and box_hits_circle(box, o.center, o.r, 3) for o in circles):
+                if any(o is not c and o not in holders and box_hits_circle(box, o.center, o.r, 3)
+                       for o in circles):
                     continue
                 if any(box.overlaps(o.box, 3) for o in [*out, *regions]):
                     continue

@@ -266,9 +266,8 @@ class SetVenn(_Strict):
         if any("&" in n or not n.strip() for n in names):
             raise InputError("set names must be non-empty and must not contain '&'", record="venn",
                              field="sets")
-        if self.sets is not None:
-            if all(len(members) == 0 for members in self.sets.values()):
-                raise InputError("every set is empty: nothing to draw", record="venn", field="sets")
+        if self.sets is not None and all(len(members) == 0 for members in self.sets.values()):
+            raise InputError("every set is empty: nothing to draw", record="venn", field="sets")
         if self.counts is not None:
             for key, value in self.counts.items():
                 parts = [p.strip() for p in key.split("&")]

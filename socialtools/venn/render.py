@@ -122,7 +122,8 @@ def _sample_distance(gap: float):
 def _sample_overlap(canvas: SvgCanvas, g: Group, box: Box) -> None:
     cx, cy = box.center
     for dx, colour in ((-5.5, "#bcd7f2"), (5.5, "#c9e8c0")):
-        _circle(canvas, g, cx + dx, cy, 8.0, FillStyle(colour, None), stroke="#222222", dash="solid", width=1.2)
+        _circle(canvas, g, cx + dx, cy, 8.0, FillStyle(colour, None), stroke="#222222", dash="solid",
+                width=1.2)
 
 
 def institutional_legend(venn: InstitutionalVenn, lang: str, colour_by: str = "kind") -> list[LegendEntry]:
@@ -145,8 +146,8 @@ def institutional_legend(venn: InstitutionalVenn, lang: str, colour_by: str = "k
     if used_valence != ["positive"]:
         for v in used_valence:
             style = VALENCE_STYLE[v]
-            entries.append(LegendEntry(t(f"valence_{v}"), _sample_circle(FillStyle("#ffffff", None), style.colour,
-                                                                          style.dash)))
+            sample = _sample_circle(FillStyle("#ffffff", None), style.colour, style.dash)
+            entries.append(LegendEntry(t(f"valence_{v}"), sample))
     return entries
 
 
@@ -205,7 +206,8 @@ def render_institutional(
             (x0, y0), (x1, y1) = label.leader
             canvas.polyline(g, [(x0 + dx, y0 + dy), (x1 + dx, y1 + dy)], width=0.8, colour=theme.muted)
         draw_label(canvas, g, label, dx, dy, backdrop=label.inside)
-    draw_label(canvas, canvas.group(diagram, id="centre-label"), layout.centre_label, dx, dy, font_weight="bold")
+    centre_label = canvas.group(diagram, id="centre-label")
+    draw_label(canvas, centre_label, layout.centre_label, dx, dy, font_weight="bold")
     if entries:
         top = theme.margin + header_h + b.h + 16
         draw_legend(canvas, entries, legend_title, (width - lbox.w) / 2, top, width - 2 * theme.margin)
