@@ -86,8 +86,10 @@ def _circle(canvas: SvgCanvas, g: Group, cx: float, cy: float, r: float, fill: F
     theme = canvas.theme
     colour = "#ffffff" if theme.monochrome else fill.colour
     paint = add_pattern(canvas.dwg, fill.pattern, background=colour) if fill.pattern else colour
+    # multiply: a circle tints what lies under it without hiding it (like transparent paper)
     outline = canvas.dwg.circle(center=(num(cx), num(cy)), r=num(r), fill=paint, fill_opacity=opacity,
-                                stroke=theme.colour(stroke), stroke_width=num(width))
+                                stroke=theme.colour(stroke), stroke_width=num(width),
+                                style="mix-blend-mode:multiply")
     if DASHES.get(dash):
         outline.attribs["stroke-dasharray"] = DASHES[dash]
     g.add(outline)
@@ -111,11 +113,11 @@ def _sample_size(level: int):
 def _sample_distance(gap: float):
     def draw(canvas: SvgCanvas, g: Group, box: Box) -> None:
         cy = box.center[1]
-        g.add(canvas.dwg.path(d=f"M{num(box.x)} {num(box.y)}A22 22 0 0 1 {num(box.x)} {num(box.bottom)}",
-                              fill="#fff3c4", stroke="#222222", stroke_width=1.5))
-        r = 5.0
-        x0 = box.x + 6.2 + gap + r
-        _circle(canvas, g, x0, cy, r, FillStyle("#ffffff", None), stroke="#222222", dash="solid", width=1.2)
+        centre_fill = "#ffffff" if canvas.theme.monochrome else "#fff3c4"
+        _circle(canvas, g, box.x + 8, cy, 7.0, FillStyle(centre_fill, None), stroke="#222222", dash="solid",
+                width=1.6)
+        _circle(canvas, g, box.x + 19 + gap, cy, 4.0, FillStyle("#ffffff", None), stroke="#222222",
+                dash="solid", width=1.2)
     return draw
 
 
@@ -200,7 +202,7 @@ def render_institutional(
         g = canvas.group(diagram, id=f"institution-{circle.index + 1}", class_=f"institution {inst.kind}")
         _circle(canvas, g, circle.cx + dx, circle.cy + dy, circle.r,
                 _fill_style(inst.kind, inst.valence, colour_by),
-                stroke=line.colour, dash=line.dash, width=line.width, opacity=0.6)
+                stroke=line.colour, dash=line.dash, width=line.width, opacity=0.85)
         label = layout.labels[circle.index]
         if label.leader:
             (x0, y0), (x1, y1) = label.leader
@@ -241,7 +243,7 @@ def render_sets(venn: SetVenn, layout: SetLayout, *, lang: str = "id", theme: Th
         g = canvas.group(diagram, id=f"set-{k + 1}", class_="set")
         fill = FillStyle(SET_COLOURS[k], SET_PATTERNS[k])
         _circle(canvas, g, c.cx + dx, c.cy + dy, c.r, fill, stroke=SET_COLOURS[k] if not theme.monochrome
-                else theme.stroke, dash=("solid", "dashed", "dashdot")[k], width=2.0, opacity=0.35)
+                else theme.stroke, dash=("solid", "dashed", "dashdot")[k], width=2.0, opacity=0.4)
     names = canvas.group(diagram, id="set-names")
     for k, n in enumerate(layout.names):
         label = Label(k, (n.name,), n.size, n.box, False, None)
@@ -257,7 +259,7 @@ def render_sets(venn: SetVenn, layout: SetLayout, *, lang: str = "id", theme: Th
             (x0, y0), (x1, y1) = reg.leader
             canvas.polyline(g, [(x0 + dx, y0 + dy), (x1 + dx, y1 + dy)], width=0.8, colour=theme.muted)
             g.add(canvas.dwg.circle(center=(num(x0 + dx), num(y0 + dy)), r=1.8, fill=theme.muted))
-        draw_label(canvas, g, label, dx, dy, backdrop=reg.leader is None and len(reg.lines) > 1)
+        draw_label(canvas, g, label, dx, dy, backdrop=reg.leader is None)
     y = theme.margin + header_h + b.h + 12
     notes = canvas.group(id="note")
     for line in note_block.lines:

@@ -47,7 +47,7 @@ VALENCE_STYLE: dict[str, LineStyle] = {
     "negative": LineStyle("#a61b1b", "dashed", 2.0),
     "mixed": LineStyle("#444444", "dashdot", 1.6),
 }
-SET_COLOURS = ("#5b8fd1", "#e0894a", "#5fae5a")
+SET_COLOURS = ("#4f86cc", "#e08a4c", "#4fa64a")
 SET_PATTERNS = ("hatch", None, "dots")
 
 CATALOGUE: Catalogue = {
