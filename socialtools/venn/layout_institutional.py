@@ -299,18 +299,23 @@ class _Placer:
                 if spot is None:
                     self.missed.extend((i, j) for j in partners)
             k = 0
-            while spot is None:
-                spot = self._best(i, target + k * STEP, [], preferred)
+            while spot is None:  # no room at its distance: move outward, in growing steps
+                spot = self._best(i, target + _outward(k), [], preferred)
                 k += 1
             self.pos[i] = spot
+
+
+def _outward(k: int) -> float:
+    """The k-th outward detour: 0, 6, 12, 18, 24, then 30 % longer each time."""
+    return STEP * k if k <= 4 else STEP * 4 * 1.3 ** (k - 4)
 
 
 def _inside_label(i: int, name: str, c: Circle, others: list[Circle]) -> Label | None:
     for size in (LABEL_SIZE, LABEL_SIZE_SMALL):
         width = 2 * c.r * 0.82
         block = TextBlock.wrapped([name], width, size)
-        if len(block.lines) > 3 or any(text_width(w, size) > width for w in block.lines):
-            continue
+        if len(block.lines) > 3 or " ".join(block.lines).split() != name.split():
+            continue  # too many lines, or a word would be cut in two
         w, h = block.width, block.height
         for t in (0.0, 0.12, 0.24):
             for k in range(8 if t else 1):
@@ -375,9 +380,13 @@ def layout_institutional(venn: InstitutionalVenn, centre_radius: float | None = 
     best: tuple[tuple[float, ...], InstitutionalLayout] | None = None
     unavoidable = _pair_forced_moves(venn)
     orderings = ORDERINGS if venn.cooperation else ORDERINGS[:1]
+    stale = 0
+    start = _crowded_centre(venn)
+    step = 12.0 * max(1.0, len(venn.institutions) / 10)
     for k in range(8):
+        before = best[0] if best else None
         for ordering in orderings:
-            lay = _layout(venn, CENTRE_RADIUS + 12.0 * k, ordering)
+            lay = _layout(venn, start + step * k, ordering)
             q = lay.quality
             avoidable = sum(err for name, err in q.distance_errors.items() if name not in unavoidable)
             key = (len(q.unintended_overlaps), len(q.missed_cooperation), q.label_collisions, avoidable,
@@ -386,8 +395,20 @@ def layout_institutional(venn: InstitutionalVenn, centre_radius: float | None = 
                 best = (key, lay)
             if key[:4] == (0, 0, 0, 0):
                 return lay
+        stale = stale + 1 if before is not None and best is not None and best[0] >= before else 0
+        if stale >= 2:  # a bigger centre no longer helps
+            break
     assert best is not None
     return best[1]
+
+
+def _crowded_centre(venn: InstitutionalVenn) -> float:
+    """A first centre radius with room for the circles that touch or overlap the centre."""
+    near = [radius_for(inst) for inst in venn.institutions if inst.closeness >= 0.75]
+    if not near:
+        return CENTRE_RADIUS
+    need = sum(2 * r + CLEARANCE for r in near) / (2 * math.pi) - sum(near) / len(near)
+    return max(CENTRE_RADIUS, round(need / 6.0) * 6.0)
 
 
 def _pair_forced_moves(venn: InstitutionalVenn) -> set[str]:
