@@ -24,6 +24,8 @@ COMMAND_MODULES = (
     "socialtools.demo",
     "socialtools.io.gedcom_cli",
     "socialtools.schema",
+    "socialtools.venn.cli",
+    "socialtools.assessment.quadrant_cli",
 )
 
 

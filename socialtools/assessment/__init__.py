@@ -1,0 +1,1 @@
+"""Assessment drawings and tables of a case report (strengths quadrant, BPSS, ...)."""
