@@ -26,6 +26,7 @@ COMMAND_MODULES = (
     "socialtools.schema",
     "socialtools.venn.cli",
     "socialtools.assessment.quadrant_cli",
+    "socialtools.ecomap.cli",
 )
 
 
