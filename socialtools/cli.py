@@ -22,6 +22,7 @@ from socialtools.i18n import LANGUAGES
 COMMAND_MODULES = (
     "socialtools.genogram.cli",
     "socialtools.demo",
+    "socialtools.report.cli",
 )
 
 

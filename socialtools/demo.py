@@ -20,6 +20,7 @@ from socialtools.io.output import write_atomic
 
 DEMO_SOURCES = (
     "socialtools.genogram.demo",
+    "socialtools.report.demo",
 )
 
 

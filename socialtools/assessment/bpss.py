@@ -200,8 +200,10 @@ class Measurements(_Strict):
 
     height_cm: float | None = Field(None, gt=30, lt=260)
     weight_kg: float | None = Field(None, gt=1, lt=400)
-    age: int | None = Field(None, ge=0, le=130, description="age at the assessment (else from the birth year)")
-    bmi_scale: BmiScale = Field("who", description="who (default) or kemenkes (Indonesian Ministry of Health)")
+    age: int | None = Field(None, ge=0, le=130,
+                            description="age at the assessment (else from the birth year)")
+    bmi_scale: BmiScale = Field("who",
+                                description="who (default) or kemenkes (Indonesian Ministry of Health)")
     iq: Annotated[IQ, BeforeValidator(IQ.parse), PlainSerializer(lambda v: v.text())] | None = None
     social_maturity: Annotated[SocialAge, BeforeValidator(SocialAge.parse),
                                PlainSerializer(lambda v: f"{v.years};{v.months}")] | None = None
