@@ -37,6 +37,7 @@ class SvgCanvas:
             self.dwg.set_desc(title=title)
         self.dwg.add(self.dwg.rect((0, 0), (num(width), num(height)), fill="#ffffff", id="background"))
         self.root = self.dwg.add(Group(id="content"))
+        self._patterns: set[str] = set()
 
     def group(self, parent: Group | None = None, **attrs: Any) -> Group:
         """A new ``<g>`` inside ``parent`` (the drawing's content group by default)."""
@@ -85,6 +86,32 @@ class SvgCanvas:
             stroke=colour or self.theme.stroke,
             stroke_width=num(width if width is not None else self.theme.stroke_width),
             **attrs,
+        )
+        pattern = DASHES.get(dash)
+        if pattern:
+            element.attribs["stroke-dasharray"] = pattern
+        parent.add(element)
+        return element
+
+    def hatch(self, spacing: float = 4.0, width: float = 0.9) -> str:
+        """Fill reference of a diagonal hatching pattern (added to ``<defs>`` once)."""
+        pid = f"hatch-{num(spacing)}".replace(".", "_")
+        if pid not in self._patterns:
+            self._patterns.add(pid)
+            pattern = self.dwg.pattern(id=pid, size=(num(spacing), num(spacing)),
+                                       patternUnits="userSpaceOnUse", patternTransform="rotate(45)")
+            pattern.add(self.dwg.line((0, 0), (0, num(spacing)), stroke=self.theme.stroke, stroke_width=num(width)))
+            self.dwg.defs.add(pattern)
+        return f"url(#{pid})"
+
+    def multiline(self, parent: Group, lines: list[list[Point]], *, width: float | None = None,
+                  colour: str | None = None, dash: str = "solid") -> Any:
+        """Several open polylines as one path element (hatching, crosses)."""
+        element = self.dwg.path(
+            d="".join(path_d(line) for line in lines if len(line) >= 2),
+            fill="none",
+            stroke=colour or self.theme.stroke,
+            stroke_width=num(width if width is not None else self.theme.stroke_width),
         )
         pattern = DASHES.get(dash)
         if pattern:
