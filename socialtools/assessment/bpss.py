@@ -162,6 +162,10 @@ class Source(_Strict):
         return word
 
 
+_ITEM_FIELDS = {"aspek": "aspect", "hasil": "finding", "hasil_observasi": "finding", "temuan": "finding",
+                "analisa": "analysis", "analisis": "analysis", "sumber": "source", "tanggal": "date"}
+
+
 class BpssItem(_Strict):
     """One aspect of a domain with its finding (hasil observasi) and optional analysis."""
 
@@ -170,6 +174,13 @@ class BpssItem(_Strict):
     analysis: str | None = None
     source: Source | None = None
     date: Date | None = None
+
+    @model_validator(mode="before")
+    @classmethod
+    def _indonesian_fields(cls, value: Any) -> Any:
+        if isinstance(value, dict):
+            return {_ITEM_FIELDS.get(str(k).lower(), k): v for k, v in value.items()}
+        return value
 
     @property
     def key(self) -> str | None:

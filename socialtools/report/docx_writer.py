@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import math
 import zipfile
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
@@ -242,11 +243,11 @@ def add_figure(document: Any, figure: Figure, *, text_width_cm: float = TEXT_WID
     w_px, h_px = figure.size_px
     width_cm = w_px / figure.dpi * 2.54
     height_cm = h_px / figure.dpi * 2.54
-    scale = min(1.0, text_width_cm / width_cm, MAX_FIGURE_HEIGHT_CM / height_cm)
+    scale = min(1.0, (text_width_cm - 0.01) / width_cm, MAX_FIGURE_HEIGHT_CM / height_cm)
     para = document.add_paragraph()
     para.alignment = WD_ALIGN_PARAGRAPH.CENTER
     para.paragraph_format.keep_with_next = True
-    para.add_run().add_picture(io.BytesIO(figure.png), width=Cm(round(width_cm * scale, 2)))
+    para.add_run().add_picture(io.BytesIO(figure.png), width=Cm(math.floor(width_cm * scale * 100) / 100))
     _caption(document, figure.label, figure.number, figure.caption)
 
 

@@ -7,6 +7,7 @@
 
 from __future__ import annotations
 
+import html
 from typing import TYPE_CHECKING
 
 from socialtools.report.tables import Table
@@ -25,7 +26,7 @@ def report_markdown(report: Report, image_prefix: str = "report") -> tuple[str, 
         if isinstance(block, Heading):
             parts.append(f"{'#' * block.level} {block.text}")
         elif isinstance(block, Paragraph):
-            parts.append(block.text)
+            parts.append(html.escape(block.text, quote=False))
         elif isinstance(block, Table):
             parts.append(block.to_markdown())
         elif isinstance(block, Figure):
@@ -36,5 +37,6 @@ def report_markdown(report: Report, image_prefix: str = "report") -> tuple[str, 
                 n += 1
             images[name] = block.png
             number = f"**{block.label} {block.number}** " if block.number else ""
-            parts.append(f"![{block.title}]({name})\n\n{number}{block.caption}")
+            caption = html.escape(block.caption, quote=False)
+            parts.append(f"![{caption}]({name})\n\n{number}{caption}")
     return "\n\n".join(parts) + "\n", images

@@ -67,7 +67,8 @@ class Table:
         def cell(text: str) -> str:
             return html.escape(text, quote=False).replace("|", "\\|").replace("\n", "<br>")
 
-        head = f"**{self.label} {self.number}** {self.caption}" if self.number else f"**{self.caption}**"
+        caption = html.escape(self.caption, quote=False)
+        head = f"**{self.label} {self.number}** {caption}" if self.number else f"**{caption}**"
         lines = [head, "", "| " + " | ".join(cell(h) for h in self.headings) + " |",
                  "|" + "---|" * len(self.headings)]
         for row in self.rows:
