@@ -93,7 +93,7 @@ def test_english_headings_and_captions(pk: dict[str, Any]) -> None:
     case = Case.from_document(pk)
     t = family_table(case, ReportOptions(lang="en"))
     assert t is not None
-    assert t.headings == ["No", "Name (initials)", "Role in the family", "Sex", "Place, year of birth",
+    assert t.headings == ["No", "Name (initials)", "Relation to the client", "Sex", "Place, year of birth",
                           "Occupation", "Religion"]
     assert t.caption == 'Family of Client "PK"'
     assert t.rows[0][3] == "Male"

@@ -106,9 +106,11 @@ def genogram_png(case: Case, opts: ReportOptions) -> bytes | None:
     """The genogram of the case's family as PNG (``None`` without people)."""
     if case.family is None or not case.family.people:
         return None
-    from socialtools.genogram import Genogram
+    from socialtools.genogram import Genogram, GenogramOptions
 
-    return Genogram(case.family).to_png(dpi=opts.dpi)
+    options = GenogramOptions(lang=opts.lang, initials=opts.initials, full_dates=opts.include_private,
+                              title="")
+    return Genogram(case.family, options).to_png(dpi=opts.dpi)
 
 
 def ecomap_png(case: Case, opts: ReportOptions) -> bytes | None:

@@ -30,10 +30,11 @@ if TYPE_CHECKING:  # pragma: no cover
 PAGE_WIDTH_CM, PAGE_HEIGHT_CM = 21.0, 29.7  # A4
 MARGINS_CM = {"left": 4.0, "right": 3.0, "top": 3.0, "bottom": 3.0}  # usual in Indonesian reports
 TEXT_WIDTH_CM = PAGE_WIDTH_CM - MARGINS_CM["left"] - MARGINS_CM["right"]
-MAX_FIGURE_HEIGHT_CM = 15.0
+MAX_FIGURE_HEIGHT_CM = 12.0
 FONT = "Times New Roman"
 HEADER_FILL = "D9D9D9"
 SECTION_FILL = "F2F2F2"
+CELL_MARGIN_CM = 0.1
 FIXED_TIME = dt.datetime(2000, 1, 1, tzinfo=dt.UTC)
 
 
@@ -103,7 +104,7 @@ def new_document(lang: str = "id", title: str = "") -> Any:
     caption.font.italic = False
     caption.font.color.rgb = RGBColor(0, 0, 0)
     caption.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    caption.paragraph_format.space_before = Pt(6)
+    caption.paragraph_format.space_before = Pt(12)
     caption.paragraph_format.space_after = Pt(6)
 
     props = document.core_properties
@@ -131,6 +132,17 @@ def _shade(cell: Any, fill: str) -> None:
     tcpr.append(shd)
 
 
+def _cell_margins(table: Any, cm: float) -> None:
+    from docx.oxml.ns import qn
+
+    tblpr = table._tbl.tblPr
+    margins = tblpr.makeelement(qn("w:tblCellMar"), {})
+    twips = str(round(cm / 2.54 * 1440))
+    for side in ("left", "right"):
+        margins.append(margins.makeelement(qn(f"w:{side}"), {qn("w:w"): twips, qn("w:type"): "dxa"}))
+    tblpr.append(margins)
+
+
 def _row_flag(row: Any, tag: str) -> None:
     from docx.oxml.ns import qn
 
@@ -138,7 +150,7 @@ def _row_flag(row: Any, tag: str) -> None:
     trpr.append(trpr.makeelement(qn(tag), {}))
 
 
-def _cell_text(cell: Any, text: str, *, bold: bool = False, size: float = 10.5) -> None:
+def _cell_text(cell: Any, text: str, *, bold: bool = False, size: float = 10) -> None:
     from docx.shared import Pt
 
     lines = text.split("\n")
@@ -163,7 +175,7 @@ def _caption(document: Any, label: str, number: str | None, caption: str) -> Any
 
 def _longest_word_cm(text: str, per_char: float) -> float:
     words = text.replace("/", "/ ").replace("-", "- ").split()
-    return max((len(w) for w in words), default=0) * per_char + 0.6
+    return max((len(w) for w in words), default=0) * per_char + 2 * CELL_MARGIN_CM + 0.15
 
 
 def column_widths_cm(table: Table, total: float = TEXT_WIDTH_CM) -> list[float]:
@@ -171,14 +183,14 @@ def column_widths_cm(table: Table, total: float = TEXT_WIDTH_CM) -> list[float]:
     word (so that no word breaks inside a narrow column) whenever the page allows it.
 
     >>> column_widths_cm(Table("t", ["No", "Keterangan"], [["1", "x"]], widths=[0.1, 5]), 14)
-    [1.0, 13.0]
+    [0.73, 13.27]
     """
     n = len(table.headings)
     weights = list(table.widths or [1.0] * n)
-    floors = [_longest_word_cm(h, 0.2) for h in table.headings]
+    floors = [_longest_word_cm(h, 0.19) for h in table.headings]
     for row in table.rows:
         if not isinstance(row, SectionRow):
-            floors = [max(f, _longest_word_cm(c, 0.185)) for f, c in zip(floors, row, strict=True)]
+            floors = [max(f, _longest_word_cm(c, 0.17)) for f, c in zip(floors, row, strict=True)]
     floors = [round(min(f, total / 2), 2) for f in floors]
     if sum(floors) >= total:
         return [round(total * f / sum(floors), 2) for f in floors]
@@ -209,6 +221,7 @@ def add_table(document: Any, table: Table, *, text_width_cm: float | None = None
     out.style = document.styles["Table Grid"]
     out.alignment = WD_TABLE_ALIGNMENT.CENTER
     out.autofit = False
+    _cell_margins(out, CELL_MARGIN_CM)
     widths = [Cm(w) for w in column_widths_cm(table, text_width_cm or TEXT_WIDTH_CM)]
     header = out.rows[0]
     _row_flag(header, "w:tblHeader")

@@ -51,7 +51,7 @@ REPORT: Catalogue = {
     "date": {"id": "Tanggal", "en": "Date"},
     "domain": {"id": "Domain", "en": "Domain"},
     "name": {"id": "Nama (Inisial)", "en": "Name (initials)"},
-    "role": {"id": "Status dalam Keluarga", "en": "Role in the family"},
+    "role": {"id": "Hubungan dengan Klien", "en": "Relation to the client"},
     "sex": {"id": "Jenis Kelamin", "en": "Sex"},
     "birth": {"id": "Tempat, Tahun Lahir", "en": "Place, year of birth"},
     "birth_full": {"id": "Tempat, Tanggal Lahir", "en": "Place, date of birth"},
