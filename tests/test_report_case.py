@@ -142,7 +142,7 @@ def test_table_outputs_agree() -> None:
     md = t.to_markdown()
     assert "**Tabel 4.9** Contoh &lt;b&gt;" in md and "x<br>y" in md and "1 \\| 2" in md
     html = t.to_html()
-    assert "<th>B|C</th>" in html and 'colspan="2"' in html and "&lt;b&gt;" in html
+    assert ">B|C</th>" in html and 'colspan="2"' in html and "&lt;b&gt;" in html
     df = t.to_dataframe()
     assert list(df.columns) == ["", "A", "B|C"] and df.iloc[0].tolist() == ["Bagian", "x\ny", "1 | 2"]
     with pytest.raises(ValueError, match="row 0 has 1 cells"):

@@ -81,7 +81,8 @@ class Table:
     def to_html(self) -> str:
         """A ``<table>`` with ``<caption>``, ``<thead>`` and section rows spanning the columns."""
         esc = html.escape
-        out = ['<table class="st-table">']
+        # border/cellpadding attributes keep the grid when the HTML is pasted into Word or LibreOffice
+        out = ['<table class="st-table" border="1" cellspacing="0" cellpadding="4">']
         if self.number:
             out.append(f"<caption><b>{esc(self.label)} {esc(self.number)}</b> {esc(self.caption)}</caption>")
         else:
@@ -90,12 +91,14 @@ class Table:
             total = sum(self.widths)
             out.append("<colgroup>" + "".join(f'<col style="width:{100 * w / total:.1f}%">'
                                               for w in self.widths) + "</colgroup>")
-        out.append("<thead><tr>" + "".join(f"<th>{esc(h)}</th>" for h in self.headings) + "</tr></thead>")
+        out.append("<thead><tr>" + "".join(f'<th style="background:#d9d9d9">{esc(h)}</th>'
+                                           for h in self.headings) + "</tr></thead>")
         out.append("<tbody>")
         for row in self.rows:
             if isinstance(row, SectionRow):
                 span = len(self.headings)
-                out.append(f'<tr class="st-section"><td colspan="{span}">{esc(row.label)}</td></tr>')
+                out.append(f'<tr class="st-section"><td colspan="{span}" style="background:#f2f2f2">'
+                           f"<b>{esc(row.label)}</b></td></tr>")
             else:
                 out.append("<tr>" + "".join(f"<td>{esc(c).replace(chr(10), '<br>')}</td>" for c in row)
                            + "</tr>")
