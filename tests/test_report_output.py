@@ -16,6 +16,7 @@ import docx
 import pytest
 
 from socialtools.cli import main
+from socialtools.errors import UsageError
 from socialtools.examples import example_path, load_example
 from socialtools.io.convert import svg_to_png
 from socialtools.report.case import Case
@@ -194,3 +195,21 @@ def test_demo_has_the_pk_report() -> None:
     for name in ("pk-report.docx", "pk-report.html", "pk-report.md", "pk-report-genogram.png"):
         assert name in files
     assert docx.Document(io.BytesIO(files["pk-report.docx"])).tables
+
+
+def test_only_keeps_parts_with_their_numbers(pk_case: Case) -> None:
+    report = build_report(pk_case, ReportOptions(only=("bpss", "genogram", "plan")))
+    assert not any(isinstance(b, Heading) for b in report.blocks)
+    assert [t.title for t in report.tables()] == ['Tabel 4.3 BPSS Klien "PK"',
+                                                 'Tabel 4.4 Rencana Intervensi Case Work Klien "PK"',
+                                                 'Tabel 4.5 Rencana Intervensi Group Work Klien "PK"']
+    assert [f.title for f in report.figures()] == ['Gambar 4.1 Genogram Klien "PK"']
+    with pytest.raises(UsageError, match="no report part 'bps'"):
+        ReportOptions(only=("bps",))
+
+
+def test_cli_only(tmp_path: Path) -> None:
+    out = tmp_path / "bpss.md"
+    assert main(["report", str(example_path("pk.yaml")), "-o", str(out), "--only", "bpss", "--lang", "en"]) == 0
+    text = out.read_text(encoding="utf-8")
+    assert text.startswith('**Table 4.3** BPSS Assessment of Client "PK"') and "Genogram" not in text

@@ -51,6 +51,9 @@ DEFAULT_COLUMNS: dict[str, list[str]] = {
     "systems": ["no", "system", "members", "system_role"],
 }
 PRIVATE_COLUMNS = frozenset({"address", "phone"})
+#: Parts of the report that ``only`` can pick (their tables and figures keep the full report's numbers).
+PARTS = ("client", "family", "bpss", "genogram", "ecomap", "plan", "systems", "schedule", "process",
+         "evaluation", "behaviour", "termination")
 
 
 @dataclass
@@ -58,7 +61,8 @@ class ReportOptions:
     """How the report is written.
 
     ``columns`` maps a table key (``bpss``, ``family``, ``plan``, ``schedule``, ``process``,
-    ``behaviour``, ``systems``) to the column keys to show, in order.
+    ``behaviour``, ``systems``) to the column keys to show, in order; ``only`` keeps just the named
+    parts (:data:`PARTS`) without headings, numbered as in the whole report.
     """
 
     lang: str = "id"
@@ -67,10 +71,16 @@ class ReportOptions:
     columns: dict[str, list[str]] = field(default_factory=dict)
     figures: bool = True
     dpi: float = 200
+    only: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
         if self.lang not in ("id", "en"):
             raise UsageError(f"unknown language '{self.lang}': choose id or en")
+        if self.dpi <= 0:
+            raise UsageError("--dpi must be positive")
+        bad_parts = [k for k in self.only if k not in PARTS]
+        if bad_parts:
+            raise UsageError(f"no report part '{bad_parts[0]}': choose from {', '.join(PARTS)}")
         for key, cols in self.columns.items():
             if key not in COLUMNS:
                 raise UsageError(f"no table '{key}': tables are {', '.join(COLUMNS)}")
@@ -158,6 +168,10 @@ def client_table(case: Case, opts: ReportOptions | None = None) -> Table | None:
     add("sex", word(sex, opts.lang) if sex and sex != "unknown" else None)
     add("birth_full" if opts.include_private else "birth",
         _birth_text(pick("birthplace"), pick("birth"), opts))
+    birth = pick("birth")
+    if birth is not None and case.family is not None:
+        years = birth.years_until(case.family.reference_date())
+        add("age", f"{years} {word('years_old', opts.lang)}" if years >= 0 else None)
     add("education", pick("education"))
     add("religion", pick("religion"))
     add("ethnicity", pick("ethnicity"))

@@ -32,7 +32,8 @@ def _run(args: argparse.Namespace) -> int:
     out = Path(args.output)
     check_report_suffix(out.suffix)
     options = ReportOptions(lang=args.lang, include_private=args.show_private, initials=args.initials,
-                            columns=_columns(args.columns), figures=not args.no_figures, dpi=args.dpi)
+                            columns=_columns(args.columns), figures=not args.no_figures, dpi=args.dpi,
+                            only=tuple(k.strip() for k in (args.only or "").split(",") if k.strip()))
     case = Case.load(args.input)
     data, images = report_bytes(build_report(case, options), out.suffix, image_prefix=out.stem)
     for name, png in sorted(images.items()):
@@ -62,6 +63,10 @@ def register(commands: argparse._SubParsersAction) -> None:
                         help="include phone numbers, addresses and full dates of birth")
     parser.add_argument("--columns", action="append", metavar="TABLE=COL,...",
                         help="columns of one table, e.g. bpss=no,aspect,finding,source (repeatable)")
+    parser.add_argument("--only", metavar="PART,...",
+                        help="just these parts, numbered as in the whole report: client, family, bpss, "
+                             "genogram, ecomap, plan, systems, schedule, process, evaluation, behaviour, "
+                             "termination")
     parser.add_argument("--no-figures", action="store_true", help="leave out the genogram and ecomap")
     parser.add_argument("--dpi", type=float, default=200, help="resolution of the figures (default 200)")
     parser.set_defaults(run=_run)

@@ -44,6 +44,7 @@ class Heading:
 @dataclass
 class Paragraph:
     text: str
+    key: str = ""
 
 
 @dataclass
@@ -199,11 +200,20 @@ def build_report(case: Case, opts: ReportOptions | None = None) -> Report:
     section("h_intervention", [(None, some(ct.schedule_table(case, opts), ct.process_table(case, opts)))])
     evaluation = []
     if case.evaluation is not None and case.evaluation.summary:
-        evaluation.append(Paragraph(case.evaluation.summary))
+        evaluation.append(Paragraph(case.evaluation.summary, key="evaluation"))
     section("h_evaluation", [(None, [*evaluation, *some(ct.behaviour_table(case, opts))])])
     section("h_termination", [(None, _termination(case, opts))])
     title = case.info.title or ct.client_label(case, opts)
+    if opts.only:
+        blocks = [b for b in blocks if _part(b) in opts.only]
     return Report(title=title, lang=lang, blocks=blocks)
+
+
+def _part(block: Block) -> str:
+    """The report part a block belongs to (``plan_case_work`` → ``plan``)."""
+    if isinstance(block, Heading):
+        return ""
+    return block.key.split("_")[0]
 
 
 def _termination(case: Case, opts: ReportOptions) -> list[Table | Figure | Paragraph]:
@@ -221,9 +231,9 @@ def _termination(case: Case, opts: ReportOptions) -> list[Table | Figure | Parag
         sentences.append(f"{word('referral_to', lang)} {t.referral}.")
     out: list[Table | Figure | Paragraph] = []
     if sentences:
-        out.append(Paragraph(" ".join(sentences)))
+        out.append(Paragraph(" ".join(sentences), key="termination"))
     if t.notes:
-        out.append(Paragraph(t.notes))
+        out.append(Paragraph(t.notes, key="termination"))
     return out
 
 
