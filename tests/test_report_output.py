@@ -213,3 +213,19 @@ def test_cli_only(tmp_path: Path) -> None:
     assert main(["report", str(example_path("pk.yaml")), "-o", str(out), "--only", "bpss", "--lang", "en"]) == 0
     text = out.read_text(encoding="utf-8")
     assert text.startswith('**Table 4.3** BPSS Assessment of Client "PK"') and "Genogram" not in text
+
+
+def test_bpss_form_blank_and_filled(tmp_path: Path) -> None:
+    blank = tmp_path / "form.md"
+    assert main(["report", "--bpss-form", "-o", str(blank)]) == 0
+    text = blank.read_text(encoding="utf-8")
+    assert text.startswith("**Tabel 4.1** BPSS Klien") and "| 12 | aktivitas fisik |  |" in text
+    filled = tmp_path / "pk.md"
+    assert main(["report", "--bpss-form", str(example_path("pk.yaml")), "-o", str(filled)]) == 0
+    text = filled.read_text(encoding="utf-8")
+    assert "| 4 | penampilan |  |" in text and "Berpakaian rapi" in text
+
+
+def test_cli_needs_a_case(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["report", "-o", str(tmp_path / "r.docx")]) == 2
+    assert "give a CASE file" in capsys.readouterr().err

@@ -241,6 +241,7 @@ class Bpss(_Strict):
     """A BPSS assessment: measurements and the items of the four domains (each optional)."""
 
     date: Date | None = None
+    defaults: bool = Field(False, description="list every default item of a domain, filled in where given")
     measurements: Measurements = Field(default_factory=Measurements)
     biological: Items = Field(default_factory=list)
     psychological: Items = Field(default_factory=list)
@@ -255,8 +256,33 @@ class Bpss(_Strict):
         return value
 
     def items(self, domain: str) -> list[BpssItem]:
-        """The items of one domain (``biological``, ``psychological``, ``social``, ``spiritual``)."""
-        return list(getattr(self, domain))
+        """The items of one domain (``biological``, ``psychological``, ``social``, ``spiritual``).
+
+        With ``defaults`` the domain's default items come first, in the spec's order, each
+        replaced by the case's item for the same aspect; the case's other items follow. Items
+        already given as measurements (height, weight, IQ, social maturity) are not repeated.
+
+        >>> b = Bpss.model_validate({"defaults": True, "spiritual": {"toleransi": "tinggi", "doa": "rajin"}})
+        >>> [(i.aspect, i.finding) for i in b.items("spiritual")][1:4]
+        [('pelaksanaan ibadah', None), ('toleransi', 'tinggi'), ('keyakinan dan makna hidup', None)]
+        >>> b.items("spiritual")[-1].aspect
+        'doa'
+        """
+        given = list(getattr(self, domain))
+        if not self.defaults:
+            return given
+        m = self.measurements
+        measured = {"height": m.height_cm is not None, "weight": m.weight_kg is not None,
+                    "intelligence": m.iq is not None, "social_maturity": m.social_maturity is not None}
+        by_key = {item.key: item for item in given if item.key is not None}
+        merged: list[BpssItem] = []
+        for key, (id_text, _) in DEFAULT_ITEMS[domain].items():
+            if key in by_key:
+                merged.append(by_key[key])
+            elif not measured.get(key, False):
+                merged.append(BpssItem(aspect=id_text))
+        used = {id(i) for i in merged}
+        return merged + [i for i in given if id(i) not in used]
 
     @classmethod
     def template(cls, domains: tuple[str, ...] = DOMAINS, *, lang: str = "id",

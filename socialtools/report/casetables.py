@@ -111,7 +111,7 @@ def client_initials(case: Case, opts: ReportOptions) -> str:
         return Person(id="x", name=info.name).display_initials
     if person is not None:
         return person.display_initials
-    return info.client or info.id or "?"
+    return info.client or info.id or "…"
 
 
 def _caption(key: str, case: Case, opts: ReportOptions) -> str:

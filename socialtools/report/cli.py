@@ -25,6 +25,7 @@ def _columns(values: list[str] | None) -> dict[str, list[str]]:
 
 
 def _run(args: argparse.Namespace) -> int:
+    from socialtools.io.loading import load_document
     from socialtools.io.output import write_atomic
     from socialtools.report.case import Case
     from socialtools.report.document import ReportOptions, build_report, check_report_suffix, report_bytes
@@ -34,7 +35,16 @@ def _run(args: argparse.Namespace) -> int:
     options = ReportOptions(lang=args.lang, include_private=args.show_private, initials=args.initials,
                             columns=_columns(args.columns), figures=not args.no_figures, dpi=args.dpi,
                             only=tuple(k.strip() for k in (args.only or "").split(",") if k.strip()))
-    case = Case.load(args.input)
+    if args.bpss_form:
+        document = load_document(args.input) if args.input else {}
+        bpss = dict(document.get("bpss") or {})
+        bpss["defaults"] = True
+        case = Case.from_document({**document, "bpss": bpss}, source=args.input)
+        options.only = ("bpss",)
+    elif args.input is None:
+        raise UsageError("give a CASE file (or --bpss-form for a blank BPSS form)")
+    else:
+        case = Case.load(args.input)
     data, images = report_bytes(build_report(case, options), out.suffix, image_prefix=out.stem)
     for name, png in sorted(images.items()):
         write_atomic(out.parent / name, png)
@@ -54,7 +64,7 @@ def register(commands: argparse._SubParsersAction) -> None:
                     "schedule, process log, behaviour change. Phone numbers, addresses and exact dates "
                     "of birth are left out unless --show-private is given.",
     )
-    parser.add_argument("input", metavar="CASE", help="case file (.yaml, .yml or .json)")
+    parser.add_argument("input", metavar="CASE", nargs="?", help="case file (.yaml, .yml or .json)")
     parser.add_argument("-o", "--output", required=True, metavar="FILE",
                         help="output file: .docx, .html or .md (Markdown images are written beside it)")
     add_language(parser)
@@ -67,6 +77,9 @@ def register(commands: argparse._SubParsersAction) -> None:
                         help="just these parts, numbered as in the whole report: client, family, bpss, "
                              "genogram, ecomap, plan, systems, schedule, process, evaluation, behaviour, "
                              "termination")
+    parser.add_argument("--bpss-form", action="store_true",
+                        help="a BPSS table with every default item (a blank form without CASE; "
+                             "with CASE, its findings filled in)")
     parser.add_argument("--no-figures", action="store_true", help="leave out the genogram and ecomap")
     parser.add_argument("--dpi", type=float, default=200, help="resolution of the figures (default 200)")
     parser.set_defaults(run=_run)
