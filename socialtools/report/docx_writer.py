@@ -17,9 +17,11 @@ from __future__ import annotations
 import datetime as dt
 import io
 import math
+import re
 import zipfile
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
+from xml.sax.saxutils import escape as xml_escape
 
 from socialtools.errors import MissingDependencyError
 from socialtools.report.tables import SectionRow, Table
@@ -34,7 +36,7 @@ MAX_FIGURE_HEIGHT_CM = 12.0
 FONT = "Times New Roman"
 HEADER_FILL = "D9D9D9"
 SECTION_FILL = "F2F2F2"
-CELL_MARGIN_CM = 0.1
+CELL_MARGIN_CM = 0.15
 FIXED_TIME = dt.datetime(2000, 1, 1, tzinfo=dt.UTC)
 
 
@@ -124,14 +126,6 @@ def new_document(lang: str = "id", title: str = "") -> Any:
     return document
 
 
-def _shade(cell: Any, fill: str) -> None:
-    from docx.oxml.ns import qn
-
-    tcpr = cell._tc.get_or_add_tcPr()
-    shd = tcpr.makeelement(qn("w:shd"), {qn("w:val"): "clear", qn("w:color"): "auto", qn("w:fill"): fill})
-    tcpr.append(shd)
-
-
 def _cell_margins(table: Any, cm: float) -> None:
     from docx.oxml.ns import qn
 
@@ -143,26 +137,42 @@ def _cell_margins(table: Any, cm: float) -> None:
     tblpr.append(margins)
 
 
-def _row_flag(row: Any, tag: str) -> None:
-    from docx.oxml.ns import qn
-
-    trpr = row._tr.get_or_add_trPr()
-    trpr.append(trpr.makeelement(qn(tag), {}))
+_W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+_BAD_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f]")
 
 
-def _cell_text(cell: Any, text: str, *, bold: bool = False, size: float = 10) -> None:
-    from docx.shared import Pt
+def _twips(cm: float) -> int:
+    return round(cm / 2.54 * 1440)
 
-    lines = text.split("\n")
-    para = cell.paragraphs[0]
-    para.paragraph_format.space_after = Pt(0)
-    para.paragraph_format.line_spacing = 1.0
-    run = para.add_run(lines[0])
-    run.bold = bold
-    run.font.size = Pt(size)
-    for line in lines[1:]:
-        run.add_break()
-        run.add_text(line)
+
+def _cell_xml(text: str, width: int, *, bold: bool = False, fill: str | None = None, span: int = 1,
+              size_pt: float = 10) -> str:
+    """One ``w:tc``: width, optional span and shading, the text with line breaks."""
+    props = f'<w:tcW w:w="{width}" w:type="dxa"/>'
+    if span > 1:
+        props += f'<w:gridSpan w:val="{span}"/>'
+    if fill:
+        props += f'<w:shd w:val="clear" w:color="auto" w:fill="{fill}"/>'
+    rpr = ("<w:b/>" if bold else "") + f'<w:sz w:val="{round(size_pt * 2)}"/><w:szCs w:val="{round(size_pt * 2)}"/>'
+    lines = [xml_escape(_BAD_XML.sub("", line)) for line in text.split("\n")]
+    runs = "<w:br/>".join(f'<w:t xml:space="preserve">{line}</w:t>' for line in lines)
+    return (f"<w:tc><w:tcPr>{props}</w:tcPr><w:p><w:pPr><w:spacing w:after=\"0\" w:line=\"240\" "
+            f'w:lineRule="auto"/></w:pPr><w:r><w:rPr>{rpr}</w:rPr>{runs}</w:r></w:p></w:tc>')
+
+
+def _rows_xml(table: Table, widths: list[int]) -> str:
+    """Every ``w:tr`` of ``table``: the header (repeated on each page), then the body rows."""
+    rows = ["<w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>"
+            + "".join(_cell_xml(h, w, bold=True, fill=HEADER_FILL) for h, w in zip(table.headings, widths,
+                                                                                    strict=True))
+            + "</w:tr>"]
+    for row in table.rows:
+        if isinstance(row, SectionRow):
+            cells = _cell_xml(row.label, sum(widths), bold=True, fill=SECTION_FILL, span=len(widths))
+        else:
+            cells = "".join(_cell_xml(text, w) for text, w in zip(row, widths, strict=True))
+        rows.append(f"<w:tr><w:trPr><w:cantSplit/></w:trPr>{cells}</w:tr>")
+    return f'<w:tbl xmlns:w="{_W_NS}">' + "".join(rows) + "</w:tbl>"
 
 
 def _caption(document: Any, label: str, number: str | None, caption: str) -> Any:
@@ -183,7 +193,7 @@ def column_widths_cm(table: Table, total: float = TEXT_WIDTH_CM) -> list[float]:
     word (so that no word breaks inside a narrow column) whenever the page allows it.
 
     >>> column_widths_cm(Table("t", ["No", "Keterangan"], [["1", "x"]], widths=[0.1, 5]), 14)
-    [0.73, 13.27]
+    [0.83, 13.17]
     """
     n = len(table.headings)
     weights = list(table.widths or [1.0] * n)
@@ -212,38 +222,24 @@ def column_widths_cm(table: Table, total: float = TEXT_WIDTH_CM) -> list[float]:
 def add_table(document: Any, table: Table, *, text_width_cm: float | None = None) -> Any:
     """Append ``table`` (caption above) to ``document``; return the python-docx table."""
     from docx.enum.table import WD_TABLE_ALIGNMENT
+    from docx.oxml import parse_xml
     from docx.shared import Cm
 
     caption = _caption(document, table.label, table.number, table.caption)
     caption.paragraph_format.keep_with_next = True
     ncols = len(table.headings)
-    out = document.add_table(rows=1, cols=ncols)
+    out = document.add_table(rows=0, cols=ncols)
     out.style = document.styles["Table Grid"]
     out.alignment = WD_TABLE_ALIGNMENT.CENTER
     out.autofit = False
     _cell_margins(out, CELL_MARGIN_CM)
-    widths = [Cm(w) for w in column_widths_cm(table, text_width_cm or TEXT_WIDTH_CM)]
-    header = out.rows[0]
-    _row_flag(header, "w:tblHeader")
-    _row_flag(header, "w:cantSplit")
-    for cell, text in zip(header.cells, table.headings, strict=True):
-        _cell_text(cell, text, bold=True)
-        _shade(cell, HEADER_FILL)
-    for row in table.rows:
-        cells = out.add_row().cells
-        _row_flag(out.rows[-1], "w:cantSplit")
-        if isinstance(row, SectionRow):
-            merged = cells[0].merge(cells[-1]) if ncols > 1 else cells[0]
-            _cell_text(merged, row.label, bold=True)
-            _shade(merged, SECTION_FILL)
-        else:
-            for cell, text in zip(cells, row, strict=True):
-                _cell_text(cell, text)
-    for r in out.rows:
-        for cell, width in zip(r.cells, widths, strict=True):
-            cell.width = width
-    for col, width in zip(out.columns, widths, strict=True):
-        col.width = width
+    widths_cm = column_widths_cm(table, text_width_cm or TEXT_WIDTH_CM)
+    for col, width in zip(out.columns, widths_cm, strict=True):
+        col.width = Cm(width)
+    # rows are written as XML in one go: python-docx's cell API is slow for long tables
+    built = parse_xml(_rows_xml(table, [_twips(w) for w in widths_cm]))
+    for tr in list(built):
+        out._tbl.append(tr)
     document.add_paragraph()
     return out
 
