@@ -122,26 +122,40 @@ def test_html_and_markdown(pk_case: Case) -> None:
     assert text.count("**Tabel 4.") == len(report.tables())
 
 
-def test_ecomap_figure_when_the_kind_is_installed(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_ecomap_figures_when_the_kind_is_installed(monkeypatch: pytest.MonkeyPatch) -> None:
     calls: list[Any] = []
 
     class FakeDiagram:
-        def __init__(self, eco: Any, family: Any) -> None:
-            calls.append((eco, family))
+        def __init__(self, compare: bool) -> None:
+            self.compare = compare
+
+        @classmethod
+        def from_document(cls, document: dict[str, Any], *, source: str | None = None, lang: str = "id",
+                          compare: bool = False) -> FakeDiagram:
+            calls.append((sorted(document["ecomap"]), lang, compare))
+            return cls(compare)
 
         def to_png(self, dpi: float) -> bytes:
-            return svg_to_png('<svg xmlns="http://www.w3.org/2000/svg" width="200" height="200"/>', dpi=dpi)
+            width = 400 if self.compare else 200
+            return svg_to_png(f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="200"/>', dpi=dpi)
 
     fake = types.ModuleType("socialtools.ecomap")
-    fake.load_ecomap = lambda document, source=None: ("eco", "family")  # type: ignore[attr-defined]
     fake.EcomapDiagram = FakeDiagram  # type: ignore[attr-defined]
     monkeypatch.setitem(sys.modules, "socialtools.ecomap", fake)
     doc = load_example("pk.yaml")
-    assert build_report(Case.from_document(doc)).figures()[-1].key == "genogram"  # no ecomap section
+    doc.pop("ecomap", None)
+    assert [f.key for f in build_report(Case.from_document(doc)).figures()] == ["genogram"]
     doc["ecomap"] = {"systems": []}
     figures = build_report(Case.from_document(doc)).figures()
     assert [f.title for f in figures] == ['Gambar 4.1 Genogram Klien "PK"', 'Gambar 4.2 Ekomap Klien "PK"']
-    assert calls == [("eco", "family")]
+    assert calls == [(["systems"], "id", False)]
+    doc["ecomap"]["after"] = {"ties": []}
+    report = build_report(Case.from_document(doc), ReportOptions(lang="en"))
+    assert [f.title for f in report.figures()][1:] == [
+        'Figure 4.2 Ecomap of Client "PK"',
+        'Figure 4.3 Ecomap before and after the intervention of Client "PK"']
+    assert calls[-1] == (["after", "systems"], "en", True)
+    assert isinstance(report.blocks[-3], Figure) and report.blocks[-3].key == "ecomap_comparison"
 
 
 @pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice (soffice) is not installed")

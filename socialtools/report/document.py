@@ -114,16 +114,19 @@ def genogram_png(case: Case, opts: ReportOptions) -> bytes | None:
     return Genogram(case.family, options).to_png(dpi=opts.dpi)
 
 
-def ecomap_png(case: Case, opts: ReportOptions) -> bytes | None:
-    """The ecomap as PNG, when the case has an ``ecomap`` section and the ecomap kind is installed."""
-    if case.raw("ecomap") is None:
+def ecomap_png(case: Case, opts: ReportOptions, *, compare: bool = False) -> bytes | None:
+    """The ecomap as PNG (``compare``: before and after side by side), when the case has an
+    ``ecomap`` section (with an ``after`` block for ``compare``) and the ecomap kind is installed."""
+    section = case.raw("ecomap")
+    if not isinstance(section, dict) or (compare and not section.get("after")):
         return None
     try:
         ecomap = importlib.import_module("socialtools.ecomap")
     except ImportError:
         return None
-    eco, family = ecomap.load_ecomap(case.document, source=case.source)
-    return ecomap.EcomapDiagram(eco, family).to_png(dpi=opts.dpi)
+    diagram = ecomap.EcomapDiagram.from_document(case.document, source=case.source, lang=opts.lang,
+                                                 compare=compare)
+    return diagram.to_png(dpi=opts.dpi)
 
 
 # -- the chapter -----------------------------------------------------------------------------
@@ -201,7 +204,8 @@ def build_report(case: Case, opts: ReportOptions | None = None) -> Report:
     evaluation = []
     if case.evaluation is not None and case.evaluation.summary:
         evaluation.append(Paragraph(case.evaluation.summary, key="evaluation"))
-    section("h_evaluation", [(None, [*evaluation, *some(ct.behaviour_table(case, opts))])])
+    comparison = figure("ecomap_comparison", ecomap_png(case, opts, compare=True)) if opts.figures else None
+    section("h_evaluation", [(None, [*evaluation, *some(ct.behaviour_table(case, opts), comparison)])])
     section("h_termination", [(None, _termination(case, opts))])
     title = case.info.title or ct.client_label(case, opts)
     if opts.only:

@@ -27,6 +27,8 @@ REPORT: Catalogue = {
     "cap_behaviour": {"id": "Perubahan Perilaku", "en": "Behaviour Change of"},
     "cap_genogram": {"id": "Genogram", "en": "Genogram of"},
     "cap_ecomap": {"id": "Ekomap", "en": "Ecomap of"},
+    "cap_ecomap_comparison": {"id": "Ekomap Sebelum dan Sesudah Intervensi",
+                              "en": "Ecomap before and after the intervention of"},
     # chapter headings
     "chapter": {"id": "BAB", "en": "CHAPTER"},
     "chapter_title": {"id": "PELAKSANAAN PRAKTIKUM", "en": "THE HELPING PROCESS"},
