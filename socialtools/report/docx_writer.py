@@ -17,14 +17,13 @@ from __future__ import annotations
 import datetime as dt
 import io
 import math
-import re
 import zipfile
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 from xml.sax.saxutils import escape as xml_escape
 
 from socialtools.errors import MissingDependencyError
-from socialtools.report.tables import SectionRow, Table
+from socialtools.report.tables import SectionRow, Table, clean_text
 
 if TYPE_CHECKING:  # pragma: no cover
     from socialtools.report.document import Figure, Report
@@ -138,7 +137,6 @@ def _cell_margins(table: Any, cm: float) -> None:
 
 
 _W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
-_BAD_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f]")
 
 
 def _twips(cm: float) -> int:
@@ -154,7 +152,7 @@ def _cell_xml(text: str, width: int, *, bold: bool = False, fill: str | None = N
     if fill:
         props += f'<w:shd w:val="clear" w:color="auto" w:fill="{fill}"/>'
     rpr = ("<w:b/>" if bold else "") + f'<w:sz w:val="{round(size_pt * 2)}"/><w:szCs w:val="{round(size_pt * 2)}"/>'
-    lines = [xml_escape(_BAD_XML.sub("", line)) for line in text.split("\n")]
+    lines = [xml_escape(line) for line in clean_text(text).split("\n")]
     runs = "<w:br/>".join(f'<w:t xml:space="preserve">{line}</w:t>' for line in lines)
     return (f"<w:tc><w:tcPr>{props}</w:tcPr><w:p><w:pPr><w:spacing w:after=\"0\" w:line=\"240\" "
             f'w:lineRule="auto"/></w:pPr><w:r><w:rPr>{rpr}</w:rPr>{runs}</w:r></w:p></w:tc>')
@@ -178,8 +176,8 @@ def _rows_xml(table: Table, widths: list[int]) -> str:
 def _caption(document: Any, label: str, number: str | None, caption: str) -> Any:
     para = document.add_paragraph(style="Caption")
     if number:
-        para.add_run(f"{label} {number} ").bold = True
-    para.add_run(caption)
+        para.add_run(clean_text(f"{label} {number} ")).bold = True
+    para.add_run(clean_text(caption))
     return para
 
 
@@ -290,12 +288,12 @@ def report_docx(report: Report) -> bytes:
     """The whole report as DOCX bytes."""
     from socialtools.report.document import Figure, Heading, Paragraph
 
-    document = new_document(report.lang, report.title)
+    document = new_document(report.lang, clean_text(report.title))
     for block in report.blocks:
         if isinstance(block, Heading):
-            document.add_heading(block.text, level=block.level)
+            document.add_heading(clean_text(block.text), level=block.level)
         elif isinstance(block, Paragraph):
-            document.add_paragraph(block.text)
+            document.add_paragraph(clean_text(block.text))
         elif isinstance(block, Table):
             add_table(document, block)
         elif isinstance(block, Figure):

@@ -10,7 +10,7 @@ from __future__ import annotations
 import html
 from typing import TYPE_CHECKING
 
-from socialtools.report.tables import Table
+from socialtools.report.tables import Table, clean_text
 
 if TYPE_CHECKING:  # pragma: no cover
     from socialtools.report.document import Report
@@ -24,9 +24,9 @@ def report_markdown(report: Report, image_prefix: str = "report") -> tuple[str, 
     images: dict[str, bytes] = {}
     for block in report.blocks:
         if isinstance(block, Heading):
-            parts.append(f"{'#' * block.level} {block.text}")
+            parts.append(f"{'#' * block.level} {clean_text(block.text).replace(chr(10), ' ')}")
         elif isinstance(block, Paragraph):
-            parts.append(html.escape(block.text, quote=False))
+            parts.append(html.escape(clean_text(block.text), quote=False))
         elif isinstance(block, Table):
             parts.append(block.to_markdown())
         elif isinstance(block, Figure):
@@ -37,6 +37,6 @@ def report_markdown(report: Report, image_prefix: str = "report") -> tuple[str, 
                 n += 1
             images[name] = block.png
             number = f"**{block.label} {block.number}** " if block.number else ""
-            caption = html.escape(block.caption, quote=False)
+            caption = html.escape(clean_text(block.caption), quote=False).replace("\n", " ")
             parts.append(f"![{caption}]({name})\n\n{number}{caption}")
     return "\n\n".join(parts) + "\n", images

@@ -17,11 +17,25 @@ inside the BPSS table, for example).
 from __future__ import annotations
 
 import html
+import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas
+
+
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+_NEWLINES = re.compile("\r\n?")
+
+
+def clean_text(text: str) -> str:
+    """Text without characters XML cannot hold, with ``\\n`` as the only line break.
+
+    >>> clean_text("a\\r\\nb\\x08c")
+    'a\\nbc'
+    """
+    return _NOT_XML.sub("", _NEWLINES.sub("\n", str(text)))
 
 
 class SectionRow(NamedTuple):
@@ -46,6 +60,10 @@ class Table:
     key: str = ""
 
     def __post_init__(self) -> None:
+        self.caption = clean_text(self.caption)
+        self.headings = [clean_text(h) for h in self.headings]
+        self.rows = [SectionRow(clean_text(r.label)) if isinstance(r, SectionRow) else [clean_text(c) for c in r]
+                     for r in self.rows]
         for i, row in enumerate(self.rows):
             if not isinstance(row, SectionRow) and len(row) != len(self.headings):
                 raise ValueError(f"row {i} has {len(row)} cells for {len(self.headings)} headings")
@@ -67,7 +85,7 @@ class Table:
         def cell(text: str) -> str:
             return html.escape(text, quote=False).replace("|", "\\|").replace("\n", "<br>")
 
-        caption = html.escape(self.caption, quote=False)
+        caption = html.escape(self.caption, quote=False).replace("\n", " ")
         head = f"**{self.label} {self.number}** {caption}" if self.number else f"**{caption}**"
         lines = [head, "", "| " + " | ".join(cell(h) for h in self.headings) + " |",
                  "|" + "---|" * len(self.headings)]
