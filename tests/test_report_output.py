@@ -243,3 +243,15 @@ def test_bpss_form_blank_and_filled(tmp_path: Path) -> None:
 def test_cli_needs_a_case(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["report", "-o", str(tmp_path / "r.docx")]) == 2
     assert "give a CASE file" in capsys.readouterr().err
+
+
+def test_json_case_file_and_chapter_title(tmp_path: Path) -> None:
+    import json
+
+    doc = load_example("pk.yaml")
+    doc["case"]["chapter_title"] = "ASESMEN DAN INTERVENSI"
+    case = tmp_path / "pk.json"
+    case.write_text(json.dumps(doc, ensure_ascii=False, default=str), encoding="utf-8")
+    out = tmp_path / "r.md"
+    assert main(["report", str(case), "-o", str(out), "--no-figures"]) == 0
+    assert out.read_text(encoding="utf-8").startswith("# BAB 4 ASESMEN DAN INTERVENSI\n")

@@ -57,6 +57,7 @@ class CaseInfo(_Strict):
     client: str | None = Field(None, description="id (or initials) of the client in the family")
     title: str | None = None
     chapter: int = Field(4, ge=1, le=99, description="chapter number used in captions (Tabel 4.1)")
+    chapter_title: str | None = Field(None, description="heading of the chapter (default: PELAKSANAAN PRAKTIKUM)")
     institution: str | None = None
     name: str | None = None
     initials: str | None = None

@@ -161,7 +161,8 @@ def build_report(case: Case, opts: ReportOptions | None = None) -> Report:
     opts = opts or ReportOptions()
     lang = opts.lang
     n = _Numbers(case.info.chapter)
-    blocks: list[Block] = [Heading(1, f"{word('chapter', lang)} {n.chapter} {word('chapter_title', lang)}")]
+    chapter_title = case.info.chapter_title or word("chapter_title", lang)
+    blocks: list[Block] = [Heading(1, f"{word('chapter', lang)} {n.chapter} {chapter_title}")]
 
     def table(t: Table | None) -> None:
         if t is not None:
