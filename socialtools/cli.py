@@ -27,6 +27,7 @@ COMMAND_MODULES = (
     "socialtools.venn.cli",
     "socialtools.assessment.quadrant_cli",
     "socialtools.ecomap.cli",
+    "socialtools.report.cli",
 )
 
 

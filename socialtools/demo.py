@@ -23,6 +23,7 @@ DEMO_SOURCES = (
     "socialtools.venn.demo",
     "socialtools.assessment.quadrant_demo",
     "socialtools.ecomap.demo",
+    "socialtools.report.demo",
 )
 
 
