@@ -98,7 +98,7 @@ def test_pk_layout():
     assert lay.quality.defects == 0
     check_geometry(lay, eco)
     assert [m.id for m in lay.members] == ["PK"]
-    assert lay.members[0].index and lay.members[0].sex == "female"
+    assert lay.members[0].index and lay.members[0].shape == "circle"
 
 
 def test_angles_spread_evenly():

@@ -71,9 +71,7 @@ def test_arrow_points_at_the_receiver():
     head = next(p for p in tie_paths(svg) if p.get("d").endswith("Z"))
     tip = tuple(float(v) for v in re.match(r"M([-\d.]+) ([-\d.]+)", head.get("d")).groups())
     root = ET.fromstring(svg.split("\n", 1)[1])
-    focal = next(
-        c for g in root.iter(f"{NS}g") if g.get("id") == "panel1-focal" for c in g.iter(f"{NS}circle")
-    )
+    focal = next(c for g in root.iter(f"{NS}g") if g.get("id") == "panel1-focal" for c in g.iter(f"{NS}circle"))
     cx, cy, r = (float(focal.get(k)) for k in ("cx", "cy", "r"))
     assert abs(((tip[0] - cx) ** 2 + (tip[1] - cy) ** 2) ** 0.5 - r) < 1.0
 
@@ -123,9 +121,7 @@ def test_pk_before_after_marks_the_changed_ties_in_the_same_places():
     before, after = centres("panel1"), centres("panel2")
     dx = after[0][0] - before[0][0]
     assert dx > 0
-    assert all(
-        abs(b[0] - a[0] - dx) < 0.05 and abs(a[1] - b[1]) < 0.05 for a, b in zip(before, after, strict=True)
-    )
+    assert all(abs(b[0] - a[0] - dx) < 0.05 and abs(a[1] - b[1]) < 0.05 for a, b in zip(before, after, strict=True))
     assert "Sebelum" in svg and "Sesudah" in svg
 
 

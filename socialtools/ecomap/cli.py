@@ -36,17 +36,13 @@ def register(commands: argparse._SubParsersAction) -> None:
         f"the extension of OUTPUT ({', '.join(FIGURE_FORMATS)}).",
     )
     parser.add_argument("input", metavar="INPUT", help="case document or ecomap file (.yaml, .yml, .json)")
-    parser.add_argument(
-        "-o", "--output", required=True, metavar="OUTPUT", help="file to write, e.g. ecomap.svg"
-    )
+    parser.add_argument("-o", "--output", required=True, metavar="OUTPUT", help="file to write, e.g. ecomap.svg")
     parser.add_argument(
         "--compare",
         action="store_true",
         help="draw before and after side by side (needs an 'after' block of tie changes)",
     )
-    parser.add_argument(
-        "--monochrome", "--bw", action="store_true", help="black and white, for printed reports"
-    )
+    parser.add_argument("--monochrome", "--bw", action="store_true", help="black and white, for printed reports")
     add_language(parser)
     add_dpi(parser)
     parser.set_defaults(run=_run)

@@ -49,9 +49,7 @@ class EcomapDiagram(Exportable):
         self.compare = compare
 
     @classmethod
-    def from_document(
-        cls, document: dict[str, Any], *, source: str | None = None, **options: Any
-    ) -> EcomapDiagram:
+    def from_document(cls, document: dict[str, Any], *, source: str | None = None, **options: Any) -> EcomapDiagram:
         """The ecomap of a case document (``ecomap`` section, focal members from ``family``)."""
         eco, family = load_ecomap(document, source)
         return cls(eco, family, **options)
@@ -64,6 +62,4 @@ class EcomapDiagram(Exportable):
     def to_svg(self) -> str:
         if self.compare:
             return render_comparison(self.ecomap, self.family, lang=self.lang, monochrome=self.monochrome)
-        return render_ecomap(
-            self.ecomap, self.family, lang=self.lang, monochrome=self.monochrome, layout=self.layout
-        )
+        return render_ecomap(self.ecomap, self.family, lang=self.lang, monochrome=self.monochrome, layout=self.layout)

@@ -17,13 +17,14 @@ between its members (ties to one member).
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from itertools import pairwise
 
 from socialtools.draw.geometry import Box, Point, bounding_box, segment_circle_distance, segment_hits_box
 from socialtools.draw.text import LINE_HEIGHT, TextBlock, text_width
 from socialtools.ecomap.model import FOCAL, Ecomap, Tie
 from socialtools.genogram.model import Family
+from socialtools.genogram.symbols import INDEX_GAP, outline, symbol_shape, symbol_size
 
 SYSTEM_FONT = 10.0
 SYSTEM_LABEL_WIDTH = 80.0
@@ -66,16 +67,21 @@ class Label:
 
 @dataclass(frozen=True)
 class MemberPlace:
-    """A household member drawn as a small genogram symbol inside the focal circle."""
+    """A household member drawn as a small genogram symbol inside the focal circle.
+
+    ``size`` is the outer size (the index person's second outline included); ``draw_size``
+    is the size handed to :func:`socialtools.genogram.symbols.draw_person`.
+    """
 
     id: str
     cx: float
     cy: float
     size: float
-    sex: str
+    shape: str
     deceased: bool
     index: bool
     label: Label
+    draw_size: float
 
     @property
     def circle(self) -> Circle:
@@ -84,31 +90,44 @@ class MemberPlace:
     @property
     def hull(self) -> Circle:
         """A circle around the whole symbol (a square's corners included)."""
-        return Circle(self.cx, self.cy, self.size / 2 * (math.sqrt(2) if self.sex == "male" else 1.0))
+        return Circle(self.cx, self.cy, self.size / 2 * (1.0 if self._round else math.sqrt(2)))
+
+    @property
+    def _round(self) -> bool:
+        return self.shape in ("circle", "dot")
+
+    def _polygon(self) -> list[Point]:
+        return outline("square" if self.shape == "cross" else self.shape, self.cx, self.cy, self.size)
 
     def edge(self, toward: Point) -> Point:
         """Where a line from the centre toward ``toward`` leaves the symbol's outline."""
         dx, dy = toward[0] - self.cx, toward[1] - self.cy
         d = math.hypot(dx, dy) or 1.0
         ux, uy = dx / d, dy / d
-        h = self.size / 2
-        if self.sex == "male":
-            t = h / max(abs(ux), abs(uy))
-        elif self.sex == "female":
-            t = h
-        else:
-            t = h / (abs(ux) + abs(uy))
+        if self._round:
+            t = self.size / 2
+        else:  # the ray leaves the convex outline where it meets its farthest edge crossing
+            t = 0.0
+            poly = self._polygon()
+            for (ax, ay), (bx, by) in zip(poly, poly[1:] + poly[:1], strict=True):
+                ex, ey = bx - ax, by - ay
+                den = ux * ey - uy * ex
+                if abs(den) < 1e-12:
+                    continue
+                # centre + t*u = a + s*e
+                wx, wy = ax - self.cx, ay - self.cy
+                tt = (wx * ey - wy * ex) / den
+                ss = (wx * uy - wy * ux) / den
+                if -1e-9 <= ss <= 1 + 1e-9 and tt > t:
+                    t = tt
         return (self.cx + ux * t, self.cy + uy * t)
 
     def on_outline(self, p: Point, tol: float = 0.6) -> bool:
         """True when ``p`` lies on the symbol's outline."""
-        dx, dy = abs(p[0] - self.cx), abs(p[1] - self.cy)
-        h = self.size / 2
-        if self.sex == "male":
-            return abs(max(dx, dy) - h) <= tol
-        if self.sex == "female":
-            return abs(math.hypot(dx, dy) - h) <= tol
-        return abs(dx + dy - h) <= tol * 1.5
+        if self._round:
+            return abs(math.dist(p, (self.cx, self.cy)) - self.size / 2) <= tol
+        poly = self._polygon()
+        return min(segment_circle_distance(a, b, p) for a, b in zip(poly, poly[1:] + poly[:1], strict=True)) <= tol
 
 
 @dataclass(frozen=True)
@@ -264,7 +283,14 @@ def _household(eco: Ecomap, family: Family | None) -> tuple[list[MemberPlace], l
         rows[g] = row
     labels = {p: family.person(p).display_initials for p in members}
     widest = max(text_width(t, MEMBER_FONT) for t in labels.values())
-    size = max(MEMBER_SIZE, widest + 12)  # initials inside the symbol, within an index double outline
+    base = max(MEMBER_SIZE, widest * BOLD + 12)  # bold initials inside the symbol
+
+    def outer(pid: str) -> float:
+        person = family.person(pid)
+        extra = 2 * INDEX_GAP if person.index and symbol_shape(person) not in ("dot", "cross") else 0.0
+        return symbol_size(person, base) + extra
+
+    size = max(outer(p) for p in members)
     pitch = size + 18
     row_pitch = size + 24
     n_rows = len(rows)
@@ -276,17 +302,19 @@ def _household(eco: Ecomap, family: Family | None) -> tuple[list[MemberPlace], l
             x = (i - (len(row) - 1) / 2) * pitch
             person = family.person(pid)
             text = labels[pid]
-            w = text_width(text, MEMBER_FONT)
+            w = text_width(text, MEMBER_FONT) * BOLD
             h = MEMBER_FONT * LINE_HEIGHT
             label = Label((text,), MEMBER_FONT, Box(x - w / 2, y - h / 2, w, h))
-            places.append(MemberPlace(pid, x, y, size, person.sex, person.deceased, person.index, label))
+            places.append(
+                MemberPlace(pid, x, y, outer(pid), symbol_shape(person), person.deceased, person.index, label, base)
+            )
     where = {m.id: m for m in places}
     lines: list[tuple[Point, ...]] = []
     for u in couples:
         a, b = sorted((where[p] for p in u.partners), key=lambda m: m.cx)
         if abs(a.cy - b.cy) > 1e-6:
             continue
-        lines.append(((a.cx + size / 2, a.cy), (b.cx - size / 2, b.cy)))
+        lines.append(((a.cx + a.size / 2, a.cy), (b.cx - b.size / 2, b.cy)))
         kids = [where[c.id] for c in u.children if c.id in where and where[c.id].cy > a.cy]
         if kids:
             mx = (a.cx + b.cx) / 2
@@ -295,7 +323,7 @@ def _household(eco: Ecomap, family: Family | None) -> tuple[list[MemberPlace], l
             xs = [k.cx for k in kids] + [mx]
             if max(xs) - min(xs) > 1e-6:
                 lines.append(((min(xs), bar), (max(xs), bar)))
-            lines.extend(((k.cx, bar), (k.cx, k.cy - size / 2)) for k in kids)
+            lines.extend(((k.cx, bar), (k.cx, k.cy - k.size / 2)) for k in kids)
     boxes = [Box(m.cx - size / 2, m.cy - size / 2, size, size) for m in places]
     return places, lines, bounding_box(boxes)
 
@@ -319,20 +347,7 @@ def _focal(
     # centre the whole content on the origin
     dy = -(box.y + box.h / 2)
     members = [
-        MemberPlace(
-            m.id,
-            m.cx,
-            m.cy + dy,
-            m.size,
-            m.sex,
-            m.deceased,
-            m.index,
-            Label(
-                m.label.lines,
-                m.label.size,
-                Box(m.label.box.x, m.label.box.y + dy, m.label.box.w, m.label.box.h),
-            ),
-        )
+        replace(m, cy=m.cy + dy, label=replace(m.label, box=replace(m.label.box, y=m.label.box.y + dy)))
         for m in members
     ]
     lines = [tuple((x, y + dy) for x, y in line) for line in lines]
@@ -444,15 +459,10 @@ def _arc(radius: float, a0: float, a1: float) -> list[Point]:
     """Points on a circle around the origin from angle ``a0`` to ``a1`` the short way."""
     d = (a1 - a0 + math.pi) % (2 * math.pi) - math.pi
     steps = max(1, math.ceil(abs(d) / math.radians(8)))
-    return [
-        (radius * math.cos(a0 + d * i / steps), radius * math.sin(a0 + d * i / steps))
-        for i in range(steps + 1)
-    ]
+    return [(radius * math.cos(a0 + d * i / steps), radius * math.sin(a0 + d * i / steps)) for i in range(steps + 1)]
 
 
-def _blocked(
-    points: list[Point], obstacles: list[tuple[str, Circle]], ends: set[str], boxes: list[Box] = ()
-) -> bool:  # type: ignore[assignment]
+def _blocked(points: list[Point], obstacles: list[tuple[str, Circle]], ends: set[str], boxes: list[Box] = ()) -> bool:  # type: ignore[assignment]
     for p, q in pairwise(points):
         for name, c in obstacles:
             if name in ends:
@@ -510,9 +520,7 @@ class _Router:
         # one bend round the system circles in the way (never round the focal circle: that
         # would cross every tie to it); else round the outside of the whole picture
         blocking = [
-            c
-            for n, c in self.obstacles
-            if n not in ends and segment_circle_distance(*straight, c.center) < c.r + CLEAR
+            c for n, c in self.obstacles if n not in ends and segment_circle_distance(*straight, c.center) < c.r + CLEAR
         ]
         if all(c is not self.focal for c in blocking) and len(blocking) <= 2:
             best: list[Point] | None = None
@@ -614,9 +622,7 @@ def _place_label(
     w = text_width(text, TIE_FONT)
     h = TIE_FONT * LINE_HEIGHT
     own = set(pairwise(points))
-    seg_boxes = [
-        (min(p[0], q[0]), min(p[1], q[1]), max(p[0], q[0]), max(p[1], q[1]), p, q) for p, q in segments
-    ]
+    seg_boxes = [(min(p[0], q[0]), min(p[1], q[1]), max(p[0], q[0]), max(p[1], q[1]), p, q) for p, q in segments]
     # the longest segment first: a bent tie's short pieces come last
     for seg in sorted(pairwise(points), key=lambda pq: -math.dist(*pq)):
         if math.dist(*seg) < 20:
@@ -632,8 +638,7 @@ def _place_label(
                 cy = y0 + (y1 - y0) * t + ny * off * side
                 box = Box(cx - w / 2, cy - h / 2, w, h)
                 if any(
-                    abs(c.cx - cx) < c.r + w and abs(c.cy - cy) < c.r + w and _box_hits_circle(box, c)
-                    for c in circles
+                    abs(c.cx - cx) < c.r + w and abs(c.cy - cy) < c.r + w and _box_hits_circle(box, c) for c in circles
                 ):
                     continue
                 grown = box.grown(2)
@@ -689,9 +694,7 @@ def _attempt(
         cx, cy = radius * math.cos(angle), radius * math.sin(angle)
         block = blocks[sid]
         box = Box(cx - block.width / 2, cy - block.height / 2, block.width, block.height)
-        systems[sid] = SystemPlace(
-            sid, Circle(cx, cy, radii[sid]), angle, ring, Label(block.lines, block.size, box)
-        )
+        systems[sid] = SystemPlace(sid, Circle(cx, cy, radii[sid]), angle, ring, Label(block.lines, block.size, box))
     r_max = max(radii.values(), default=MIN_SYSTEM_R)
     router = _Router(eco, focal, focal_label, members, systems, outer, r_max)
     routes = [(t, *router.route(t)) for t in eco.ties]
@@ -719,9 +722,7 @@ def _attempt(
         for t in ties
     ]
     boxes += [t.label.box for t in ties if t.label]
-    lay = EcomapLayout(
-        focal, focal_label, members, lines, ordered, ties, inner, bounding_box(boxes), Quality()
-    )
+    lay = EcomapLayout(focal, focal_label, members, lines, ordered, ties, inner, bounding_box(boxes), Quality())
     lay.quality = measure(lay, eco)
     return lay
 
@@ -784,9 +785,7 @@ def measure(lay: EcomapLayout, eco: Ecomap) -> Quality:
             if math.dist(ca.center, cb.center) < ca.r + cb.r - 1e-6:
                 q.circle_overlaps += 1
                 note(f"circles {a} and {b} overlap")
-    labels: list[tuple[str, Box]] = (
-        [("focal", lay.focal_label.box)] if lay.focal_label and lay.members else []
-    )
+    labels: list[tuple[str, Box]] = [("focal", lay.focal_label.box)] if lay.focal_label and lay.members else []
     labels += [(f"tie {t.tie.describe()}", t.label.box) for t in lay.ties if t.label]
     for i, (a, ba) in enumerate(labels):
         for b, bb in labels[i + 1 :]:

@@ -310,9 +310,7 @@ class Ecomap(_Strict):
             if s.id in seen:
                 raise InputError(f"duplicate system id '{s.id}'", record=f"systems[{i}]", field="id")
             if s.id == FOCAL or s.id in members:
-                raise InputError(
-                    f"system id '{s.id}' is taken by the focal circle", record=f"systems[{i}]", field="id"
-                )
+                raise InputError(f"system id '{s.id}' is taken by the focal circle", record=f"systems[{i}]", field="id")
             seen.add(s.id)
         self._check_ties(self.ties, "ties")
         if self.after is not None:
@@ -449,8 +447,6 @@ def load_ecomap(document: dict[str, Any], source: str | None = None) -> tuple[Ec
         eco = parse_model(Ecomap, data)
         eco.bind(family)
     except InputError as exc:
-        record = (
-            f"{prefix}{exc.record}" if exc.record and exc.record != "Ecomap" else prefix.rstrip(".") or None
-        )
+        record = f"{prefix}{exc.record}" if exc.record and exc.record != "Ecomap" else prefix.rstrip(".") or None
         raise InputError(exc.message, record=record, field=exc.field, source=source) from None
     return eco, family

@@ -21,9 +21,10 @@ from socialtools.draw.lines import arrowhead, cross_bars, polyline_length, trim,
 from socialtools.draw.svg import SvgCanvas
 from socialtools.draw.text import LINE_HEIGHT, text_width
 from socialtools.draw.theme import Theme
-from socialtools.ecomap.layout import EcomapLayout, Label, MemberPlace, layout_ecomap
+from socialtools.ecomap.layout import EcomapLayout, Label, layout_ecomap
 from socialtools.ecomap.model import CATEGORIES, Ecomap, Tie
 from socialtools.genogram.model import Family
+from socialtools.genogram.symbols import draw_person
 from socialtools.i18n import Catalogue, check_language, translate
 
 CATALOGUE: Catalogue = {
@@ -154,9 +155,7 @@ def draw_tie(
     if tie.quality == "conflictual":
         margin = min(14.0, total / 4)
         line = zigzag(body, amplitude=3.5 + width / 2, wavelength=11, margin=margin)
-        canvas.polyline(
-            parent, line, width=max(2.0, width), colour=colour, dash=dash, stroke_linejoin="round"
-        )
+        canvas.polyline(parent, line, width=max(2.0, width), colour=colour, dash=dash, stroke_linejoin="round")
     elif tie.quality == "broken":
         first, second = _split_gap(body, 16)
         for part in (first, second):
@@ -179,43 +178,12 @@ def draw_tie(
 # -- nodes --------------------------------------------------------------------------------
 
 
-def _text_block(
-    canvas: SvgCanvas, parent: Group, label: Label, dx: float, dy: float, **attrs: object
-) -> None:
+def _text_block(canvas: SvgCanvas, parent: Group, label: Label, dx: float, dy: float, **attrs: object) -> None:
     lh = label.size * LINE_HEIGHT
     for i, line in enumerate(label.lines):
         x = label.box.x + label.box.w / 2 + dx
         y = label.box.y + i * lh + (lh - label.size) / 2 + 0.8 * label.size + dy
         canvas.text(parent, x, y, line, label.size, **attrs)
-
-
-def draw_member(
-    canvas: SvgCanvas, parent: Group, member: MemberPlace, cx: float, cy: float, stroke: str
-) -> None:
-    """A small genogram symbol: square (male), circle (female), diamond (unknown)."""
-    s = member.size
-    h = s / 2
-    dwg = canvas.dwg
-    sw = 1.6
-    if member.sex == "male":
-        parent.add(dwg.rect((cx - h, cy - h), (s, s), fill="#ffffff", stroke=stroke, stroke_width=sw))
-        if member.index:
-            parent.add(
-                dwg.rect(
-                    (cx - h + 3, cy - h + 3), (s - 6, s - 6), fill="none", stroke=stroke, stroke_width=1.2
-                )
-            )
-    elif member.sex == "female":
-        parent.add(dwg.circle((cx, cy), h, fill="#ffffff", stroke=stroke, stroke_width=sw))
-        if member.index:
-            parent.add(dwg.circle((cx, cy), h - 3, fill="none", stroke=stroke, stroke_width=1.2))
-    else:
-        pts = [(cx, cy - h), (cx + h, cy), (cx, cy + h), (cx - h, cy)]
-        canvas.polygon(parent, pts, fill="#ffffff", stroke=stroke, stroke_width=sw)
-    if member.deceased:
-        d = h * 0.75
-        canvas.polyline(parent, [(cx - d, cy - d), (cx + d, cy + d)], width=1.4, colour=stroke)
-        canvas.polyline(parent, [(cx - d, cy + d), (cx + d, cy - d)], width=1.4, colour=stroke)
 
 
 def _draw_panel(
@@ -227,6 +195,7 @@ def _draw_panel(
     dy: float,
     changed: set[tuple[str, str]],
     gid: str,
+    family: Family | None = None,
 ) -> None:
     theme = style.theme
     dwg = canvas.dwg
@@ -253,8 +222,20 @@ def _draw_panel(
         canvas.polyline(household, [(x + dx, y + dy) for x, y in line], width=1.4)
     for m in lay.members:
         sym = canvas.group(household, class_="member")
-        draw_member(canvas, sym, m, m.cx + dx, m.cy + dy, theme.stroke)
-        _text_block(canvas, sym, m.label, dx, dy)
+        if family is not None:
+            person = family.person(m.id)
+            draw_person(canvas, sym, person, m.cx + dx, m.cy + dy, m.draw_size, inner_text=m.label.lines[0])
+        else:  # a layout made without its family: the initials in a plain circle
+            sym.add(
+                dwg.circle(
+                    (round(m.cx + dx, 2), round(m.cy + dy, 2)),
+                    round(m.size / 2, 2),
+                    fill="#ffffff",
+                    stroke=theme.stroke,
+                    stroke_width=theme.stroke_width,
+                )
+            )
+            _text_block(canvas, sym, m.label, dx, dy)
     if lay.focal_label is not None:
         _text_block(canvas, household, lay.focal_label, dx, dy, font_weight="bold")
     # systems
@@ -311,9 +292,7 @@ def _circle_sample(colour: str) -> DrawSample:
 
 def _sign_sample(sign: str) -> DrawSample:
     def draw(canvas: SvgCanvas, g: Group, box: Box) -> None:
-        canvas.text(
-            g, box.x + box.w / 2, box.y + box.h / 2 + 4, sign.replace("-", "−"), 12, font_weight="bold"
-        )
+        canvas.text(g, box.x + box.w / 2, box.y + box.h / 2 + 4, sign.replace("-", "−"), 12, font_weight="bold")
 
     return draw
 
@@ -345,21 +324,15 @@ def legend_entries(ecomaps: Iterable[Ecomap], style: Style, *, changed: bool = F
     for quality in ("stressful", "conflictual", "broken"):
         if any(t.quality == quality for t in ties):
             out.append(
-                LegendEntry(
-                    translate(CATALOGUE, quality, lang), _line_sample(Tie(system="x", quality=quality), style)
-                )
+                LegendEntry(translate(CATALOGUE, quality, lang), _line_sample(Tie(system="x", quality=quality), style))
             )
     if any(t.flow in ("to_focal", "from_focal") for t in ties):
         out.append(
-            LegendEntry(
-                translate(CATALOGUE, "flow", lang), _line_sample(Tie(system="x", flow="to_focal"), style)
-            )
+            LegendEntry(translate(CATALOGUE, "flow", lang), _line_sample(Tie(system="x", flow="to_focal"), style))
         )
     if any(t.flow == "both" for t in ties):
         out.append(
-            LegendEntry(
-                translate(CATALOGUE, "flow_both", lang), _line_sample(Tie(system="x", flow="both"), style)
-            )
+            LegendEntry(translate(CATALOGUE, "flow_both", lang), _line_sample(Tie(system="x", flow="both"), style))
         )
     if changed:
         out.append(LegendEntry(translate(CATALOGUE, "changed", lang), _highlight_sample(style)))
@@ -394,6 +367,7 @@ def _page(
     subtitle: list[str],
     style: Style,
     changed_legend: bool,
+    family: Family | None = None,
 ) -> str:
     theme = style.theme
     margin = theme.margin
@@ -408,15 +382,10 @@ def _page(
     legend_max = max(diagram_w, 560.0)
     lbox = legend_box(entries, legend_title, legend_max, theme)
     title_w = max(
-        [text_width(title, theme.title_font_size)]
-        + [text_width(s, theme.small_font_size + 1) for s in subtitle]
+        [text_width(title, theme.title_font_size)] + [text_width(s, theme.small_font_size + 1) for s in subtitle]
     )
     width = max(diagram_w, lbox.w, title_w) + 2 * margin
-    top = (
-        margin
-        + theme.title_font_size * LINE_HEIGHT
-        + len(subtitle) * (theme.small_font_size + 1) * LINE_HEIGHT
-    )
+    top = margin + theme.title_font_size * LINE_HEIGHT + len(subtitle) * (theme.small_font_size + 1) * LINE_HEIGHT
     top += 12
     height = top + heading_h + bounds.h + 20 + lbox.h + margin
     canvas = SvgCanvas(width, height, theme, title=title)
@@ -430,26 +399,18 @@ def _page(
         font_weight="bold",
     )
     for i, line in enumerate(subtitle):
-        y = (
-            margin
-            + theme.title_font_size * LINE_HEIGHT
-            + (i + 0.8) * (theme.small_font_size + 1) * LINE_HEIGHT
-        )
+        y = margin + theme.title_font_size * LINE_HEIGHT + (i + 0.8) * (theme.small_font_size + 1) * LINE_HEIGHT
         canvas.text(header, width / 2, y, line, theme.small_font_size + 1, fill=theme.muted)
     left = (width - diagram_w) / 2
     for i, (lay, eco, changed, heading) in enumerate(panels):
         px = left + i * (panel_w + PANEL_GAP)
         if heading:
-            canvas.text(
-                header, px + panel_w / 2, top + theme.font_size, heading, theme.font_size, font_weight="bold"
-            )
+            canvas.text(header, px + panel_w / 2, top + theme.font_size, heading, theme.font_size, font_weight="bold")
         _draw_panel(
-            canvas, lay, eco, style, px - bounds.x, top + heading_h - bounds.y, changed, f"panel{i + 1}"
+            canvas, lay, eco, style, px - bounds.x, top + heading_h - bounds.y, changed, f"panel{i + 1}", family
         )
     if entries:
-        draw_legend(
-            canvas, entries, legend_title, (width - lbox.w) / 2, top + heading_h + bounds.h + 20, legend_max
-        )
+        draw_legend(canvas, entries, legend_title, (width - lbox.w) / 2, top + heading_h + bounds.h + 20, legend_max)
     return canvas.to_string()
 
 
@@ -465,7 +426,7 @@ def render_ecomap(
     style = Style(Theme(monochrome=monochrome), check_language(lang))
     lay = layout or layout_ecomap(eco, family)
     title = eco.title or translate(CATALOGUE, "ecomap", lang)
-    return _page([(lay, eco, set(), None)], title, _header_lines(eco, lang), style, False)
+    return _page([(lay, eco, set(), None)], title, _header_lines(eco, lang), style, False, family)
 
 
 def compare_layouts(
@@ -480,24 +441,21 @@ def compare_layouts(
     return before, after, later, changed
 
 
-def render_comparison(
-    eco: Ecomap, family: Family | None = None, *, lang: str = "id", monochrome: bool = False
-) -> str:
+def render_comparison(eco: Ecomap, family: Family | None = None, *, lang: str = "id", monochrome: bool = False) -> str:
     """SVG text of the before/after pair side by side, changed ties highlighted."""
     style = Style(Theme(monochrome=monochrome), check_language(lang))
     before, after, later, changed = compare_layouts(eco, family)
-    date_word = translate(CATALOGUE, "date", lang)
     head_before = translate(CATALOGUE, "before", lang) + (f" — {eco.date}" if eco.date else "")
     head_after = translate(CATALOGUE, "after", lang) + (f" — {later.date}" if later.date else "")
     title = eco.title or translate(CATALOGUE, "ecomap", lang)
     subtitle = [translate(CATALOGUE, "comparison", lang)]
     if eco.drawn_by:
         subtitle.append(f"{translate(CATALOGUE, 'drawn_by', lang)}: {eco.drawn_by}")
-    del date_word
     return _page(
         [(before, eco, changed, head_before), (after, later, changed, head_after)],
         title,
         subtitle,
         style,
         bool(changed),
+        family,
     )
