@@ -40,6 +40,7 @@ TWO_RINGS_FROM = 15
 # where along a tie its label may sit (fraction from the system end), best first; the outer
 # half of a tie has more room than the crowded middle
 LABEL_STOPS = tuple(sorted((k / 20 for k in range(2, 19)), key=lambda t: (abs(t - 0.45), t)))
+ARROW_ROOM = 16.0  # room per tie end along the focal circle
 BOLD = 1.12  # bold text is about this much wider than regular
 
 
@@ -736,6 +737,9 @@ def layout_ecomap(eco: Ecomap, family: Family | None = None, *, min_radius: floa
     focal, focal_label, members, lines = _focal(eco, family)
     if family is None:
         members, lines = [], []
+    # room on the focal circle for every tie end (arrowheads side by side)
+    ends = sum(1 for t in eco.ties if t.target == FOCAL)
+    focal = Circle(0, 0, max(focal.r, ends * ARROW_ROOM / (2 * math.pi)))
     blocks = {s.id: system_label(s.label) for s in eco.systems}
     # one size for every system circle: the one the widest label needs
     r_all = max([MIN_SYSTEM_R] + [math.hypot(b.width / 2, b.height / 2) + 6 for b in blocks.values()])
