@@ -23,6 +23,8 @@ _EXPORTS = {
     "Union": "socialtools.genogram.model",
     "Genogram": "socialtools.genogram.diagram",
     "GenogramOptions": "socialtools.genogram.diagram",
+    "Ecomap": "socialtools.ecomap.model",
+    "EcomapDiagram": "socialtools.ecomap.diagram",
     "InputError": "socialtools.errors",
     "SocialToolsError": "socialtools.errors",
 }

@@ -116,3 +116,14 @@ def test_demo_has_the_pk_ecomaps():
     files = demo_files()
     assert "pk-ecomap.svg" in files and "pk-ecomap-before-after.svg" in files
     assert "Ekomap" in files["pk-ecomap.svg"]
+
+
+def test_group_option_groups_categories(tmp_path):
+    import re
+
+    out = tmp_path / "g.svg"
+    assert main(["ecomap", str(example_path("pk.yaml")), "--group", "-o", str(out)]) == 0
+    plain = tmp_path / "p.svg"
+    assert main(["ecomap", str(example_path("pk.yaml")), "-o", str(plain)]) == 0
+    circles = re.compile(r'<circle cx="([-\d.]+)" cy="([-\d.]+)"')
+    assert circles.findall(out.read_text(encoding="utf-8")) != circles.findall(plain.read_text(encoding="utf-8"))

@@ -152,3 +152,19 @@ def test_layout_is_deterministic():
     a, b = layout_ecomap(eco, family), layout_ecomap(eco, family)
     assert [t.points for t in a.ties] == [t.points for t in b.ties]
     assert [s.circle for s in a.systems] == [s.circle for s in b.systems]
+
+
+@settings(max_examples=25, deadline=None)
+@given(st.integers(3, 30), st.integers(0, 10_000), st.data())
+def test_before_and_after_keep_every_system_in_place(n, seed, data):
+    from socialtools.ecomap.render import compare_layouts
+
+    eco, family = generated_ecomap(n, seed=seed, labels=False)
+    picks = data.draw(st.lists(st.sampled_from(eco.ties), max_size=5, unique_by=lambda t: t.key)) if eco.ties else []
+    changes = [{"system": t.system, "to": t.to, "strength": "strong", "level": 3} for t in picks]
+    eco = Ecomap.model_validate({**eco.model_dump(), "after": {"date": "later", "ties": changes}})
+    before, after, later, changed = compare_layouts(eco, family)
+    assert [s.circle for s in before.systems] == [s.circle for s in after.systems]
+    assert before.quality.defects == 0 and after.quality.defects == 0
+    assert changed == {t.key for t in picks if not (t.strength == "strong" and t.level == 3)}
+    check_geometry(after, later)

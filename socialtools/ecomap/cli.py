@@ -22,6 +22,8 @@ def _run(args: argparse.Namespace) -> int:
     diagram = EcomapDiagram.from_document(
         document, source=str(args.input), lang=args.lang, monochrome=args.monochrome, compare=args.compare
     )
+    if args.group:
+        diagram.ecomap.group_by_category = True
     data = figure_bytes(diagram.to_svg(), out.suffix, dpi=args.dpi)  # fails before anything is written
     write_atomic(out, data)
     return 0
@@ -43,6 +45,11 @@ def register(commands: argparse._SubParsersAction) -> None:
         help="draw before and after side by side (needs an 'after' block of tie changes)",
     )
     parser.add_argument("--monochrome", "--bw", action="store_true", help="black and white, for printed reports")
+    parser.add_argument(
+        "--group",
+        action="store_true",
+        help="place systems of one category side by side (like 'group_by_category: true')",
+    )
     add_language(parser)
     add_dpi(parser)
     parser.set_defaults(run=_run)

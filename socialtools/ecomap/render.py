@@ -312,7 +312,7 @@ def legend_entries(ecomaps: Iterable[Ecomap], style: Style, *, changed: bool = F
     lang = style.lang
     out: list[LegendEntry] = []
     kinds = {(t.strength, t.level if t.strength == "strong" else 1) for t in ties}
-    for strength, level in (("strong", 3), ("strong", 2), ("strong", 1), ("moderate", 1), ("weak", 1)):
+    for strength, level in (("strong", 1), ("strong", 2), ("strong", 3), ("moderate", 1), ("weak", 1)):
         if (strength, level) in kinds:
             key = strength if level == 1 else f"{strength}{level}"
             out.append(
