@@ -91,14 +91,20 @@ class MemberPlace:
     @property
     def hull(self) -> Circle:
         """A circle around the whole symbol (a square's corners included)."""
-        return Circle(self.cx, self.cy, self.size / 2 * (1.0 if self._round else math.sqrt(2)))
+        return Circle(self.cx, self.cy, self._size / 2 * (1.0 if self._round else math.sqrt(2)))
 
     @property
     def _round(self) -> bool:
-        return self.shape in ("circle", "dot")
+        return self.shape in ("circle", "dot") and not self.deceased
+
+    @property
+    def _size(self) -> float:
+        # a deceased person's cross reaches past the symbol: ties end on the square around it
+        return max(self.size, self.draw_size + 6) if self.deceased else self.size
 
     def _polygon(self) -> list[Point]:
-        return outline("square" if self.shape == "cross" else self.shape, self.cx, self.cy, self.size)
+        shape = "square" if self.shape == "cross" or self.deceased else self.shape
+        return outline(shape, self.cx, self.cy, self._size)
 
     def edge(self, toward: Point) -> Point:
         """Where a line from the centre toward ``toward`` leaves the symbol's outline."""
@@ -106,7 +112,7 @@ class MemberPlace:
         d = math.hypot(dx, dy) or 1.0
         ux, uy = dx / d, dy / d
         if self._round:
-            t = self.size / 2
+            t = self._size / 2
         else:  # the ray leaves the convex outline where it meets its farthest edge crossing
             t = 0.0
             poly = self._polygon()
@@ -126,7 +132,7 @@ class MemberPlace:
     def on_outline(self, p: Point, tol: float = 0.6) -> bool:
         """True when ``p`` lies on the symbol's outline."""
         if self._round:
-            return abs(math.dist(p, (self.cx, self.cy)) - self.size / 2) <= tol
+            return abs(math.dist(p, (self.cx, self.cy)) - self._size / 2) <= tol
         poly = self._polygon()
         return min(segment_circle_distance(a, b, p) for a, b in zip(poly, poly[1:] + poly[:1], strict=True)) <= tol
 
@@ -284,7 +290,9 @@ def _household(eco: Ecomap, family: Family | None) -> tuple[list[MemberPlace], l
         rows[g] = row
     labels = {p: family.person(p).display_initials for p in members}
     widest = max(text_width(t, MEMBER_FONT) for t in labels.values())
-    base = max(MEMBER_SIZE, widest * BOLD + 12)  # bold initials inside the symbol
+    # bold initials inside the symbol, and room round it for the ends of its ties
+    most = max((sum(1 for t in eco.ties if t.target == p) for p in members), default=0)
+    base = max(MEMBER_SIZE, widest * BOLD + 12, most * ARROW_ROOM * 0.8 / math.pi)
 
     def outer(pid: str) -> float:
         person = family.person(pid)
@@ -600,6 +608,34 @@ class _Router:
         return best, True
 
 
+def tie_width(tie: Tie) -> float:
+    """Stroke width of a tie: thicker as a strong tie's level rises.
+
+    >>> [tie_width(Tie(system="a", strength="strong", level=k)) for k in (1, 2, 3)]
+    [3.0, 4.6, 6.2]
+    """
+    if tie.strength == "strong":
+        return {1: 3.0, 2: 4.6, 3: 6.2}[tie.level]
+    return 1.6
+
+
+def tie_reach(tie: Tie) -> float:
+    """How far the drawing of a tie reaches sideways from its centre line.
+
+    Zigzags, stress hatching, barrier marks and the highlight of a changed tie are wider
+    than the line itself; labels keep clear of all of them.
+    """
+    width = tie_width(tie)
+    reach = (width + 9) / 2  # the highlight of a changed tie
+    if tie.quality == "conflictual":
+        reach = max(reach, 3.5 + width / 2 + max(2.0, width) / 2)
+    elif tie.quality == "stressful":
+        reach = max(reach, (10 + width) / 2 * 0.87 + 0.75)
+    elif tie.quality == "broken":
+        reach = max(reach, (14 + width) / 2 * 0.87 + 0.9)
+    return reach
+
+
 def _tie_text(tie: Tie) -> str | None:
     sign = tie.sign.replace("-", "\u2212") if tie.sign else None
     text = " ".join(t for t in (sign, tie.label) if t)
@@ -615,15 +651,19 @@ def _box_hits_circle(box: Box, c: Circle, pad: float = 2.0) -> bool:
 def _place_label(
     text: str,
     points: list[Point],
+    own_reach: float,
     circles: list[Circle],
-    segments: list[tuple[Point, Point]],
+    segments: list[tuple[Point, Point, float]],
     labels: list[Box],
 ) -> Label | None:
     """A box beside the tie for its label, clear of every circle, line and label (or None)."""
     w = text_width(text, TIE_FONT)
     h = TIE_FONT * LINE_HEIGHT
     own = set(pairwise(points))
-    seg_boxes = [(min(p[0], q[0]), min(p[1], q[1]), max(p[0], q[0]), max(p[1], q[1]), p, q) for p, q in segments]
+    seg_boxes = [
+        (min(p[0], q[0]) - r, min(p[1], q[1]) - r, max(p[0], q[0]) + r, max(p[1], q[1]) + r, p, q, r)
+        for p, q, r in segments
+    ]
     # the longest segment first: a bent tie's short pieces come last
     for seg in sorted(pairwise(points), key=lambda pq: -math.dist(*pq)):
         if math.dist(*seg) < 20:
@@ -631,7 +671,7 @@ def _place_label(
         (x0, y0), (x1, y1) = seg
         ux, uy = _unit(seg[0], seg[1])
         nx, ny = -uy, ux
-        off = abs(nx) * w / 2 + abs(ny) * h / 2 + 3
+        off = abs(nx) * w / 2 + abs(ny) * h / 2 + own_reach + 3.5
         reach = off + 12  # no other tie this near: the label must read as this tie's
         for t in LABEL_STOPS:
             for side in (1, -1):
@@ -642,14 +682,13 @@ def _place_label(
                     abs(c.cx - cx) < c.r + w and abs(c.cy - cy) < c.r + w and _box_hits_circle(box, c) for c in circles
                 ):
                     continue
-                grown = box.grown(2)
                 if any(
-                    sx1 >= grown.x
-                    and sx0 <= grown.right
-                    and sy1 >= grown.y
-                    and sy0 <= grown.bottom
-                    and segment_hits_box(p, q, grown)
-                    for sx0, sy0, sx1, sy1, p, q in seg_boxes
+                    sx1 >= box.x - 2
+                    and sx0 <= box.right + 2
+                    and sy1 >= box.y - 2
+                    and sy0 <= box.bottom + 2
+                    and segment_hits_box(p, q, box.grown(1 if (p, q) in own else 2 + r))
+                    for sx0, sy0, sx1, sy1, p, q, r in seg_boxes
                 ):
                     continue
                 if any(box.overlaps(o, margin=2) for o in labels):
@@ -660,8 +699,8 @@ def _place_label(
                     and sx0 <= cx + reach
                     and sy1 >= cy - reach
                     and sy0 <= cy + reach
-                    and segment_circle_distance(p, q, (cx, cy)) < reach
-                    for sx0, sy0, sx1, sy1, p, q in seg_boxes
+                    and segment_circle_distance(p, q, (cx, cy)) < reach + r
+                    for sx0, sy0, sx1, sy1, p, q, r in seg_boxes
                 ):
                     continue
                 return Label((text,), TIE_FONT, box)
@@ -699,15 +738,17 @@ def _attempt(
     r_max = max(radii.values(), default=MIN_SYSTEM_R)
     router = _Router(eco, focal, focal_label, members, systems, outer, r_max)
     routes = [(t, *router.route(t)) for t in eco.ties]
-    segments = [(p, q) for _, pts, _ in routes for p, q in pairwise(pts)]
+    segments = [(p, q, tie_reach(t)) for t, pts, _ in routes for p, q in pairwise(pts)]
     circles = [focal, *(s.circle for s in systems.values())]
+    # arrowheads are wider than their line: keep labels off both ends of every tie
+    arrow_room = [Circle(x, y, ARROW_ROOM) for _, pts, _ in routes for x, y in (pts[0], pts[-1])]
     label_boxes: list[Box] = [Box(m.cx - m.size / 2, m.cy - m.size / 2, m.size, m.size) for m in members]
     if focal_label is not None:
         label_boxes.append(focal_label.box)
     ties: list[TieRoute] = []
     for tie, pts, bent in routes:
         text = _tie_text(tie)
-        label = _place_label(text, pts, circles, segments, label_boxes) if text else None
+        label = _place_label(text, pts, tie_reach(tie), circles + arrow_room, segments, label_boxes) if text else None
         if label is not None:
             label_boxes.append(label.box)
         ties.append(TieRoute(tie, tuple(pts), label, bent))

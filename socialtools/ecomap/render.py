@@ -21,7 +21,7 @@ from socialtools.draw.lines import arrowhead, cross_bars, polyline_length, trim,
 from socialtools.draw.svg import SvgCanvas
 from socialtools.draw.text import LINE_HEIGHT, text_width
 from socialtools.draw.theme import Theme
-from socialtools.ecomap.layout import EcomapLayout, Label, layout_ecomap
+from socialtools.ecomap.layout import EcomapLayout, Label, layout_ecomap, tie_width
 from socialtools.ecomap.model import CATEGORIES, Ecomap, Tie
 from socialtools.genogram.model import Family
 from socialtools.genogram.symbols import draw_person
@@ -95,13 +95,6 @@ def category_name(category: str, lang: str) -> str:
 
 
 # -- ties ---------------------------------------------------------------------------------
-
-
-def tie_width(tie: Tie) -> float:
-    """Stroke width: thicker as a strong tie's level rises."""
-    if tie.strength == "strong":
-        return {1: 3.0, 2: 4.6, 3: 6.2}[tie.level]
-    return 1.6
 
 
 def tie_colour(tie: Tie, style: Style) -> str:
