@@ -368,7 +368,8 @@ def _focal(
         (box.x, box.bottom + dy),
         (box.right, box.bottom + dy),
     ]
-    r = max(48.0, max(math.hypot(x, y) for x, y in corners) + 10)
+    # room for a whole arrowhead between a member and the edge of the focal circle
+    r = max(48.0, max(math.hypot(x, y) for x, y in corners) + ARROW_ROOM + 6)
     return Circle(0, 0, r), label, members, lines
 
 
