@@ -53,7 +53,7 @@ def run(args: argparse.Namespace) -> int:
     out = Path(args.output)
     families = load_families(source, args.family)
     many = len(families) > 1
-    to_dir = args.output.endswith(("/", "\\")) or out.is_dir() or many
+    to_dir = args.output.endswith(("/", "\\")) or out.is_dir() or (many and not out.suffix)
     if many and not to_dir:
         raise UsageError(f"'{source}' holds {len(families)} families: give a folder (-o DIR/) or --family ID")
     suffix = f".{args.format}" if to_dir else out.suffix.lower()
