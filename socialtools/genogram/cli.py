@@ -20,9 +20,17 @@ PARALLEL_FROM = 16  # families in one file from which both cores draw
 PEDIGREE_SUFFIXES = (".ped", ".fam", ".csv", ".tsv", ".txt", ".pre")
 
 
-def load_families(path: Path, family_id: str | None) -> dict[str, Family]:
-    """Families in ``path`` by name: one for a family/case file, one per family of a pedigree table."""
+def load_families(path: Path, family_id: str | None, focus: str | None = None,
+                  generations: int | None = None) -> dict[str, Family]:
+    """Families in ``path`` by name: one for a family/case file or a GEDCOM file (around ``focus``),
+    one per family of a pedigree table."""
     suffix = path.suffix.lower()
+    if suffix == ".ged":
+        from socialtools.io.gedcom import read_gedcom
+
+        return {path.stem: read_gedcom(path, focus=focus, generations=generations)}
+    if focus is not None or generations is not None:
+        raise UsageError("--focus and --generations are for GEDCOM files (.ged)")
     if suffix in PEDIGREE_SUFFIXES:
         from socialtools.io.pedigree import read_pedigree
 
@@ -51,7 +59,7 @@ def run(args: argparse.Namespace) -> int:
     source = Path(args.input)
     options = _options(args)
     out = Path(args.output)
-    families = load_families(source, args.family)
+    families = load_families(source, args.family, args.focus, args.generations)
     many = len(families) > 1
     to_dir = args.output.endswith(("/", "\\")) or out.is_dir() or (many and not out.suffix)
     if many and not to_dir:
@@ -98,9 +106,13 @@ def register(commands: argparse._SubParsersAction) -> None:
                     "(.ped/.fam/.csv/.tsv: columns id, father, mother, sex, ...). The output format "
                     "follows the extension (.svg, .png, .pdf); a folder (-o DIR/) takes one file per family.",
     )
-    parser.add_argument("input", help="family/case file (.yaml, .json) or pedigree table (.ped, .csv, .tsv)")
+    parser.add_argument("input", help="family/case file (.yaml, .json), pedigree table (.ped, .csv, .tsv) "
+                                      "or GEDCOM file (.ged)")
     parser.add_argument("-o", "--output", required=True, help="output file (.svg/.png/.pdf) or folder ending in /")
     parser.add_argument("--family", help="draw only this family of a pedigree table")
+    parser.add_argument("--focus", metavar="ID", help="GEDCOM: the person at the centre (e.g. @I1@ or I1)")
+    parser.add_argument("--generations", type=int, metavar="N",
+                        help="GEDCOM: generations of ancestors and descendants around --focus (default 2)")
     parser.add_argument("--format", choices=("svg", "png", "pdf"), default="svg",
                         help="file format when writing into a folder (default svg)")
     add_language(parser)
