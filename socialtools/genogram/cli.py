@@ -13,6 +13,7 @@ from socialtools.cli import add_dpi, add_language
 from socialtools.errors import InputError, UsageError
 from socialtools.genogram.diagram import Genogram, GenogramOptions
 from socialtools.genogram.labels import LABEL_FIELDS
+from socialtools.genogram.layout import LayoutConfig
 from socialtools.genogram.model import Family
 from socialtools.io.output import FIGURE_FORMATS, figure_bytes, write_atomic
 
@@ -52,7 +53,7 @@ def _options(args: argparse.Namespace) -> GenogramOptions:
         raise UsageError(f"unknown label field '{unknown[0]}': choose from {', '.join(LABEL_FIELDS)}")
     return GenogramOptions(lang=args.lang, labels=labels, initials=args.initials, full_dates=args.full_dates,
                            show_age=not args.no_age, title=args.title, legend=not args.no_legend,
-                           monochrome=args.monochrome)
+                           monochrome=args.monochrome, layout=LayoutConfig(engine=args.engine))
 
 
 def run(args: argparse.Namespace) -> int:
@@ -124,6 +125,8 @@ def register(commands: argparse._SubParsersAction) -> None:
     parser.add_argument("--title", help="title above the drawing (default: the family's title; '' for none)")
     parser.add_argument("--no-legend", action="store_true", help="leave out the legend")
     parser.add_argument("--monochrome", action="store_true", help="black and white only")
+    parser.add_argument("--engine", choices=("own", "graphviz"), default="own",
+                        help="layout engine: own (default) or graphviz (the system 'dot' program orders the rows)")
     parser.add_argument("--stats", action="store_true",
                         help="print the layout's quality measures (overlaps, crossings, width, ...) as JSON")
     add_dpi(parser)

@@ -50,6 +50,7 @@ class LayoutConfig:
     row_gap: float = 14.0
     margin: float = 24.0
     sweeps: int = 6
+    engine: str = "own"  # "own", or "graphviz" to let the dot program order the rows
 
 
 # -- result ------------------------------------------------------------------------------
@@ -184,6 +185,11 @@ class _Layout:
     def __init__(self, family: Family, labels: dict[str, TextBlock], union_labels: dict[str, str],
                  household_labels: dict[str, str], cfg: LayoutConfig) -> None:
         self.family = family
+        self.hint_x: dict[str, float] | None = None
+        if cfg.engine == "graphviz":
+            from socialtools.genogram.graphviz_engine import graphviz_positions
+
+            self.hint_x = graphviz_positions(family)
         self.cfg = cfg
         self.s = FamilyStructure(family)
         self.people = {p.id: p for p in family.people}
@@ -257,6 +263,13 @@ class _Layout:
     def _order(self, component: list[str]) -> dict[int, list[list[str]]]:
         gen = self.s.generation
         blocks = self._blocks(component)
+        if self.hint_x is not None:  # an outside engine has ordered the rows
+            hint = self.hint_x
+            rows_by_hint: dict[int, list[list[str]]] = defaultdict(list)
+            for block in blocks:
+                rows_by_hint[gen[block[0]]].append(sorted(block, key=lambda p: hint.get(p, 0.0)))
+            return {r: sorted(bs, key=lambda b: sum(hint.get(p, 0.0) for p in b) / len(b))
+                    for r, bs in rows_by_hint.items()}
         block_of = {pid: i for i, b in enumerate(blocks) for pid in b}
         rows: dict[int, list[int]] = defaultdict(list)
         seen: set[int] = set()
