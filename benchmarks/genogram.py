@@ -47,7 +47,7 @@ def pedigree_table(families: int, size: int) -> str:
         fam = synthetic_family(size, seed=f)
         parents = {c.id: u.partners for u in fam.unions for c in u.children}
         for p in fam.people:
-            dad, mom = (parents.get(p.id, []) + ["0", "0"])[:2]
+            dad, mom = ([*parents.get(p.id, []), "0", "0"])[:2]
             rows.append(f"F{f}\t{p.id}\t{dad}\t{mom}\t{ {'male': 1, 'female': 2}.get(p.sex, 0)}")
     return "\n".join(rows) + "\n"
 

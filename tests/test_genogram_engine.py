@@ -5,8 +5,7 @@ from __future__ import annotations
 import pytest
 
 from socialtools.errors import MissingDependencyError, UsageError
-from socialtools.genogram import Genogram
-from socialtools.genogram import graphviz_engine
+from socialtools.genogram import Genogram, graphviz_engine
 from socialtools.genogram.synthetic import synthetic_family
 from tests.test_genogram_layout import assert_hard_rules
 

@@ -16,9 +16,9 @@ from pathlib import Path
 from typing import Any
 
 from socialtools.draw.svg import Exportable
-from socialtools.errors import UsageError
 from socialtools.draw.text import TextBlock
 from socialtools.draw.theme import Theme
+from socialtools.errors import UsageError
 from socialtools.genogram.labels import LabelOptions, inner_text, person_lines, union_text
 from socialtools.genogram.layout import GenogramLayout, LayoutConfig, layout_family
 from socialtools.genogram.model import Family
