@@ -59,7 +59,7 @@ def test_pydantic_errors_name_the_person_and_field() -> None:
 
 
 def test_unknown_field_is_reported() -> None:
-    with pytest.raises(InputError, match="birthday.*not a known field"):
+    with pytest.raises(InputError, match=r"birthday.*not a known field"):
         parse_model(Family, {"people": [{"id": "A", "birthday": 1990}]})
 
 

@@ -26,7 +26,7 @@ def load_families(path: Path, family_id: str | None, focus: str | None = None,
     """Families in ``path`` by name: one for a family/case file or a GEDCOM file (around ``focus``),
     one per family of a pedigree table."""
     suffix = path.suffix.lower()
-    if suffix == ".ged":
+    if suffix in (".ged", ".gedcom"):
         from socialtools.io.gedcom import read_gedcom
 
         return {path.stem: read_gedcom(path, focus=focus, generations=generations)}

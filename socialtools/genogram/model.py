@@ -145,6 +145,8 @@ class Person(_Strict):
         """Age at ``when``, or at death for the deceased (``None`` when unknown)."""
         if self.birth is None:
             return self.age
+        if self.deceased and self.death is None:
+            return self.age  # died, but when is not known: no computed age
         end = self.death if self.death is not None else when
         years = self.birth.years_until(end)
         return years if years >= 0 else None
