@@ -71,6 +71,13 @@ def test_utf8_bytes_labelled_ansel_are_read_as_utf8():
     assert family.person("I2").name == "René Pattiradjawane"
 
 
+@pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be"])
+def test_utf16_without_byte_order_mark(codec):
+    text = (DATA / "family-utf8.ged").read_text(encoding="utf-8").replace("CHAR UTF-8", "CHAR UNICODE")
+    family = parse_gedcom(text.encode(codec))
+    assert links(family) == links(read_gedcom(DATA / "family-utf8.ged"))
+
+
 def test_people_unions_and_pedigree_links():
     family = read_gedcom(DATA / "family-utf8.ged")
     assert len(family.people) == 9 and len(family.unions) == 3
