@@ -7,6 +7,7 @@ import itertools
 from pathlib import Path
 
 import pytest
+import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -295,6 +296,14 @@ def test_cli_yaml_to_gedcom_to_yaml(tmp_path, capsys):
     assert main(["gedcom", str(example_path("pk.yaml")), "-o", str(ged)]) == 0
     assert main(["gedcom", str(ged), "-o", str(back)]) == 0
     assert links(load_family(back)) == links(load_family(example_path("pk.yaml")))
+
+
+def test_yaml_output_keeps_every_character():
+    from socialtools.io.gedcom_cli import family_text
+
+    family = Family.model_validate({"people": [{"id": "A", "name": "Ni\x85Luh é"}]})
+    again = yaml.safe_load(family_text(family, ".yaml"))
+    assert again["family"]["people"][0]["name"] == "Ni\x85Luh é"
 
 
 def test_cli_focus_info(capsys):

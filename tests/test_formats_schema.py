@@ -101,7 +101,8 @@ def family_data(draw):
                   "kind": draw(st.sampled_from(["person", "pregnancy", "miscarriage", "pet"])),
                   "age": draw(st.none() | st.integers(0, 150)), "notes": draw(texts),
                   "conditions": draw(st.lists(st.fixed_dictionaries({
-                      "name": st.text(max_size=10),
+                      "name": st.text(st.characters(codec="utf-8", exclude_categories=("Cs", "Cc")),
+                                      max_size=10),
                       "kind": st.sampled_from(["medical", "mental", "disability", "substance", "other"]),
                       "status": st.sampled_from(["confirmed", "suspected", "recovery"])}), max_size=2))}
         people.append({k: v for k, v in person.items() if v is not None})
