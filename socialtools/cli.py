@@ -24,6 +24,10 @@ COMMAND_MODULES = (
     "socialtools.demo",
     "socialtools.io.gedcom_cli",
     "socialtools.schema",
+    "socialtools.venn.cli",
+    "socialtools.assessment.quadrant_cli",
+    "socialtools.ecomap.cli",
+    "socialtools.report.cli",
 )
 
 

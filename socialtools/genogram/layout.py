@@ -564,7 +564,8 @@ class _Geometry:
             kids = lay.kids_of(uid)
             if kids:
                 r = self.row_of[lay.s.unions[uid].partners[0]]
-                sibships.append(self._sibship(uid, kids, nodes, unions[uid], bar_y0[r] + bar_level[uid] * cfg.level_step))
+                bar_y = bar_y0[r] + bar_level[uid] * cfg.level_step
+                sibships.append(self._sibship(uid, kids, nodes, unions[uid], bar_y))
         width = max((max(n.x + lay.half[n.id], n.symbol_box.right) for n in nodes.values()), default=0) + cfg.margin
         width = max([width] + [u.drop[0] + cfg.margin for u in unions.values()])
         height = y + cfg.margin - cfg.row_gap

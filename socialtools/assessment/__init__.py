@@ -1,0 +1,1 @@
+"""Assessment tools of the helping process: BPSS (:mod:`.bpss`) and the strengths quadrant."""
