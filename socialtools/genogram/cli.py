@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 from socialtools.cli import add_dpi, add_language
@@ -14,6 +16,7 @@ from socialtools.genogram.labels import LABEL_FIELDS
 from socialtools.genogram.model import Family
 from socialtools.io.output import FIGURE_FORMATS, figure_bytes, write_atomic
 
+PARALLEL_FROM = 16  # families in one file from which both cores draw
 PEDIGREE_SUFFIXES = (".ped", ".fam", ".csv", ".tsv", ".txt", ".pre")
 
 
@@ -57,20 +60,31 @@ def run(args: argparse.Namespace) -> int:
     if suffix not in FIGURE_FORMATS:
         raise UsageError(f"cannot write '{out.suffix or out.name}': use one of {', '.join(FIGURE_FORMATS)}")
     # everything is drawn before anything is written: bad input leaves no file behind
-    rendered: list[tuple[Path, bytes, Genogram]] = []
-    for name, family in families.items():
+    for family in families.values():
         for warning in family.warnings():
             sys.stderr.write(f"socialtools genogram: warning: {warning}\n")
-        genogram = Genogram(family, options)
+    jobs = [(family, options, suffix, args.dpi, args.stats) for family in families.values()]
+    if len(jobs) >= PARALLEL_FROM and (os.cpu_count() or 1) > 1:
+        with ProcessPoolExecutor() as pool:
+            rendered = list(pool.map(_draw, jobs, chunksize=8))
+    else:
+        rendered = [_draw(job) for job in jobs]
+    for name, (data, stats) in zip(families, rendered, strict=True):
         target = out / f"{_file_name(name)}-genogram{suffix}" if to_dir else out
-        rendered.append((target, figure_bytes(genogram.to_svg(), suffix, dpi=args.dpi), genogram))
-    for target, data, genogram in rendered:
         write_atomic(target, data)
-        if args.stats:
-            print(json.dumps({"file": str(target), **genogram.quality().as_dict()}, ensure_ascii=False))
+        if stats is not None:
+            print(json.dumps({"file": str(target), **stats}, ensure_ascii=False))
     if not args.stats:
         sys.stderr.write(f"socialtools genogram: wrote {len(rendered)} file(s) to {out}\n")
     return 0
+
+
+def _draw(job: tuple[Family, GenogramOptions, str, float, bool]) -> tuple[bytes, dict[str, object] | None]:
+    """One family to file bytes (and its quality measures): a unit of work for the process pool."""
+    family, options, suffix, dpi, stats = job
+    genogram = Genogram(family, options)
+    data = figure_bytes(genogram.to_svg(), suffix, dpi=dpi)
+    return data, genogram.quality().as_dict() if stats else None
 
 
 def _file_name(name: str) -> str:
