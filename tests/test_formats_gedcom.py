@@ -314,6 +314,29 @@ def test_cli_focus_info(capsys):
     assert "*@I6@" in out and "Putri Santoso" in out and "Hendrik" not in out
 
 
+def _genogram_reads_gedcom() -> bool:
+    from socialtools.cli import build_parser
+
+    try:
+        build_parser().parse_args(["genogram", "x.ged", "-o", "x.svg", "--focus", "@I1@"])
+    except SystemExit:
+        return False
+    return True
+
+
+def test_genogram_command_draws_the_focus_family_of_a_gedcom(tmp_path, capsys):
+    if not _genogram_reads_gedcom():
+        pytest.skip("socialtools genogram has no --focus yet")
+    out = tmp_path / "g.svg"
+    assert main(["genogram", str(DATA / "family-utf8.ged"), "--focus", "@I6@", "--generations", "1",
+                 "-o", str(out)]) == 0
+    svg = out.read_text(encoding="utf-8")
+    assert "Putri Santoso" in svg and "Agus" in svg and "Hendrik" not in svg
+    bad = tmp_path / "bad.svg"
+    assert main(["genogram", str(DATA / "dangling.ged"), "-o", str(bad)]) == 2
+    assert not bad.exists() and "@I55@" in capsys.readouterr().err
+
+
 def test_cli_usage_errors(tmp_path, capsys):
     assert main(["gedcom", str(DATA / "family-utf8.ged")]) == 2
     assert main(["gedcom", str(DATA / "family-utf8.ged"), "-o", str(tmp_path / "x.txt")]) == 2
