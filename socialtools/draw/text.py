@@ -5,7 +5,7 @@ anything" is a property of the coordinates.
 
 >>> round(text_width("Genogram", 10), 1)
 52.7
->>> wrap("ibu rumah tangga", 50, 10)
+>>> wrap("ibu rumah tangga", 60, 10)
 ['ibu rumah', 'tangga']
 """
 
