@@ -152,3 +152,31 @@ def test_yaml_dates_become_text():
 
     eco = Ecomap.model_validate(base(date=dt.date(2024, 9, 2), after={"date": 2025, "ties": []}))
     assert eco.date == "2024-09-02" and eco.after is not None and eco.after.date == "2025"
+
+
+def test_json_schema_accepts_what_the_model_accepts():
+    import json
+    from pathlib import Path
+
+    import yaml
+
+    jsonschema = pytest.importorskip("jsonschema")
+    from socialtools.ecomap.samples import generated_ecomap
+    from socialtools.schema import model_schema
+
+    validator = jsonschema.Draft202012Validator(model_schema(Ecomap))
+    household = Path(__file__).resolve().parent.parent / "docs" / "examples" / "ecomap-household.yaml"
+    for document in (load_example("pk.yaml"), yaml.safe_load(household.read_text(encoding="utf-8"))):
+        # as an editor sees YAML: unquoted dates are text
+        section = json.loads(json.dumps(document["ecomap"], default=str))
+        assert list(validator.iter_errors(section)) == []
+    short = {
+        "focal": "PK",
+        "systems": [{"id": "a"}],
+        "ties": [{"system": "a", "strength": "Kuat", "quality": "stres", "flow": "in", "sign": "-"}],
+    }
+    assert list(validator.iter_errors(short)) == []
+    Ecomap.model_validate(short)
+    eco, _ = generated_ecomap(12, seed=2)
+    assert list(validator.iter_errors(json.loads(eco.model_dump_json()))) == []
+    assert list(validator.iter_errors({"systems": [{"id": "a"}], "ties": [{"system": "a", "strength": "huge"}]}))

@@ -25,7 +25,7 @@ from __future__ import annotations
 
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_validator
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, WithJsonSchema, model_validator
 
 from socialtools.errors import InputError
 from socialtools.genogram.model import Family, Id
@@ -135,6 +135,12 @@ _FLOW_ALIASES = {
 }
 
 
+def _words_schema(aliases: dict[str, str]) -> WithJsonSchema:
+    """A JSON Schema listing every word the validator accepts (editors check YAML with it)."""
+    words = sorted({w for w in aliases if w} | {w.capitalize() for w in aliases if w})
+    return WithJsonSchema({"enum": words})
+
+
 def _word(aliases: dict[str, str], what: str) -> Any:
     def check(value: Any) -> Any:
         if value is None:
@@ -168,7 +174,23 @@ def _text(value: Any) -> Any:
     return str(value)
 
 
-Text = Annotated[str | None, BeforeValidator(_text)]
+Text = Annotated[str | None, BeforeValidator(_text), WithJsonSchema({"type": ["string", "number", "integer", "null"]})]
+FOCAL_SCHEMA: dict[str, Any] = {
+    "description": "the client or household in the centre: a label (a bare text is short for it) "
+    "and/or members, person ids of the family section",
+    "anyOf": [
+        {
+            "type": "object",
+            "properties": {
+                "label": {"type": ["string", "null"]},
+                "members": {"type": "array", "items": {"type": ["string", "integer"]}},
+            },
+            "additionalProperties": False,
+        },
+        {"type": ["string", "integer"]},
+    ],
+}
+SIGN_SCHEMA = WithJsonSchema({"anyOf": [{"enum": ["+", "-", "+/-", "\u2212"]}, {"type": "null"}]})
 
 
 def normal_category(value: str) -> str:
@@ -226,12 +248,12 @@ class Tie(_Strict):
 
     system: Id
     to: Id | None = Field(None, description="focal member id or system id; left out: the focal circle")
-    strength: Annotated[Strength, _word(_STRENGTH_ALIASES, "strength")] = "moderate"
+    strength: Annotated[Strength, _word(_STRENGTH_ALIASES, "strength"), _words_schema(_STRENGTH_ALIASES)] = "moderate"
     level: int = Field(1, ge=1, le=3, description="1–3 for strong ties")
-    quality: Annotated[Quality, _word(_QUALITY_ALIASES, "quality")] = "positive"
-    flow: Annotated[Flow, _word(_FLOW_ALIASES, "flow")] = "none"
+    quality: Annotated[Quality, _word(_QUALITY_ALIASES, "quality"), _words_schema(_QUALITY_ALIASES)] = "positive"
+    flow: Annotated[Flow, _word(_FLOW_ALIASES, "flow"), _words_schema(_FLOW_ALIASES)] = "none"
     label: str | None = None
-    sign: Annotated[str | None, BeforeValidator(_sign)] = None
+    sign: Annotated[str | None, BeforeValidator(_sign), SIGN_SCHEMA] = None
 
     @property
     def target(self) -> str:
@@ -259,12 +281,12 @@ class TieChange(_Strict):
 
     system: Id
     to: Id | None = None
-    strength: Annotated[Strength | None, _word(_STRENGTH_ALIASES, "strength")] = None
+    strength: Annotated[Strength | None, _word(_STRENGTH_ALIASES, "strength"), _words_schema(_STRENGTH_ALIASES)] = None
     level: int | None = Field(None, ge=1, le=3)
-    quality: Annotated[Quality | None, _word(_QUALITY_ALIASES, "quality")] = None
-    flow: Annotated[Flow | None, _word(_FLOW_ALIASES, "flow")] = None
+    quality: Annotated[Quality | None, _word(_QUALITY_ALIASES, "quality"), _words_schema(_QUALITY_ALIASES)] = None
+    flow: Annotated[Flow | None, _word(_FLOW_ALIASES, "flow"), _words_schema(_FLOW_ALIASES)] = None
     label: str | None = None
-    sign: Annotated[str | None, BeforeValidator(_sign)] = None
+    sign: Annotated[str | None, BeforeValidator(_sign), SIGN_SCHEMA] = None
     remove: bool = False
 
     @property
@@ -286,7 +308,7 @@ class Ecomap(_Strict):
     title: Text = None
     date: Text = Field(None, description="date the ecomap describes (free text, e.g. 2024-09-02)")
     drawn_by: Text = None
-    focal: Focal = Field(default_factory=Focal)
+    focal: Annotated[Focal, WithJsonSchema(FOCAL_SCHEMA)] = Field(default_factory=Focal)
     systems: list[System] = Field(default_factory=list)
     ties: list[Tie] = Field(default_factory=list)
     group_by_category: bool = False
