@@ -23,6 +23,10 @@ COMMAND_MODULES = (
     "socialtools.genogram.cli",
     "socialtools.demo",
     "socialtools.report.cli",
+    "socialtools.io.gedcom_cli",
+    "socialtools.schema",
+    "socialtools.venn.cli",
+    "socialtools.assessment.quadrant_cli",
 )
 
 

@@ -1,1 +1,1 @@
-"""Assessment tools of the helping process: BPSS (:mod:`.bpss`) and the strengths quadrant."""
+"""Assessment drawings and tables of a case report (strengths quadrant, BPSS, ...)."""

@@ -156,5 +156,15 @@ class Exportable:
             write_atomic(Path(path), data)
         return data
 
+    def to_pdf(self, path: str | Path | None = None) -> bytes:
+        """Vector PDF bytes of the diagram, one page the figure's size (also written to ``path``)."""
+        from socialtools.io.convert import svg_to_pdf
+        from socialtools.io.output import write_atomic
+
+        data = svg_to_pdf(self.to_svg())
+        if path is not None:
+            write_atomic(Path(path), data)
+        return data
+
     def _repr_svg_(self) -> str:
         return self.to_svg()

@@ -526,7 +526,7 @@ class _Geometry:
             kids = lay.kids_of(uid)
             if not kids:
                 continue
-            xs = [lay.x[c] for c in kids] + [lay._drop_x(uid)]
+            xs = [lay.x[c] for c in kids] + [self._drop_x(uid, ulevel)]
             bar_spans[self.row_of[lay.s.unions[uid].partners[0]]].append((min(xs), max(xs), uid))
         bar_level: dict[str, int] = {}
         for spans in bar_spans.values():
@@ -580,9 +580,12 @@ class _Geometry:
         """Lanes above each row for emotional lines and extra child links (an upper bound)."""
         lay = self.l
         need: dict[int, int] = defaultdict(int)
+        rows = sorted(self.rows)
         for rel in lay.family.relationships:
-            for p in rel.between:
-                need[self.row_of[p]] += 1
+            lo, hi = sorted(self.row_of[p] for p in rel.between)
+            for r in rows:
+                if lo <= r <= hi:
+                    need[r] += 1
         for _uid, link in lay.s.extra_links:
             need[self.row_of[link.id]] += 1
         return need
@@ -601,25 +604,30 @@ class _Geometry:
             return UnionPlacement(uid, u.kind, pts, (dx, yu), "", None, u.consanguineous)
         a, b = sorted((nodes[p] for p in u.partners), key=lambda n: n.x)
         pts = [a.bottom, (a.x, yu), (b.x, yu), b.bottom]
-        row = self.rows[r]
-        ia, ib = self.pos[a.id], self.pos[b.id]
-        if ib - ia <= 1:
-            dx = (a.x + b.x) / 2
-        else:  # the gap between neighbours nearest the middle
-            mid = (a.x + b.x) / 2
-            gaps = [((nodes[row[i]].x + nodes[row[i + 1]].x) / 2) for i in range(ia, ib)]
-            dx = min(gaps, key=lambda g: (abs(g - mid), g))
-            dx += (ulevel[uid] - 1) * 3.0
+        dx = self._drop_x(uid, ulevel)
         box = None
-        if text:
+        if text and abs(self.pos[a.id] - self.pos[b.id]) == 1:
             from socialtools.draw.text import text_width
 
             w = text_width(text, cfg.union_label_size)
             box = Box(dx - w / 2, yu - cfg.union_label_size * LINE_HEIGHT - 1, w, cfg.union_label_size * LINE_HEIGHT)
-            if ib - ia > 1:
-                box = Box((a.x + b.x) / 2 - w / 2, yu + 1, w, cfg.union_label_size * LINE_HEIGHT)
-                box = None if any(box.overlaps(n.label_box) for n in nodes.values() if n.row == r) else box
         return UnionPlacement(uid, u.kind, pts, (dx, yu), text if box else "", box, u.consanguineous)
+
+    def _drop_x(self, uid: str, ulevel: dict[str, int]) -> float:
+        """x where the children's line leaves a union: between adjacent partners, or — for a
+        partner further along the row — in the gap next to that partner."""
+        lay = self.l
+        u = lay.s.unions[uid]
+        if len(u.partners) == 1:
+            return lay._drop_x(uid)
+        a, b = sorted(u.partners, key=lambda p: lay.x[p])
+        ia, ib = self.pos[a], self.pos[b]
+        if ib - ia <= 1:
+            return (lay.x[a] + lay.x[b]) / 2
+        row = self.rows[self.row_of[a]]
+        hub_left = len(lay.s.unions_of.get(a, [])) >= len(lay.s.unions_of.get(b, []))
+        i = ib - 1 if hub_left else ia
+        return (lay.x[row[i]] + lay.x[row[i + 1]]) / 2 + (ulevel[uid] - 1) * 3.0
 
     def _sibship(self, uid: str, kids: list[str], nodes: dict[str, PersonNode], union: UnionPlacement,
                  bar_y: float) -> SibshipPlacement:

@@ -192,7 +192,10 @@ class GenogramRenderer:
         for h in self.layout.households:
             g = canvas.group(parent, class_="household")
             for poly in h.polygons:
-                canvas.polyline(g, [*poly, poly[0]], dash="dashed", width=1.1, colour=self.theme.colour("#2e6da4"))
+                # two open halves: a boundary people's lines may cross, not a closed symbol
+                half = len(poly) // 2
+                for part in (poly[: half + 1], [*poly[half:], poly[0]]):
+                    canvas.polyline(g, part, dash="dashed", width=1.1, colour=self.theme.colour("#2e6da4"))
             if h.label_box is not None:
                 canvas.text(g, h.label_box.x, h.label_box.bottom - 3, h.label, self.theme.small_font_size,
                             anchor="start", fill=self.theme.colour("#2e6da4"), font_style="italic")

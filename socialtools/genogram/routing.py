@@ -11,7 +11,9 @@ down a gutter beside a person) as the first that passes through no symbol and no
 from __future__ import annotations
 
 import itertools
+import itertools
 from collections import defaultdict
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from socialtools.draw.geometry import Box, BoxGrid, Point, segment_hits_box
@@ -71,15 +73,37 @@ def _collinear(points: list[Point], existing: list[list[Point]], tol: float = 3.
 
 
 def _gutters(lay: GenogramLayout, row: int, near: float, cfg: LayoutConfig) -> list[float]:
-    """x of the free gaps between people of a row (and beside its ends), nearest ``near`` first."""
+    """x of the free gaps between people of a row (and beside its ends), nearest ``near`` first.
+
+    Gaps between partners are not free: their union's label and children's line are there.
+    """
     nodes = [lay.nodes[p] for p in lay.rows[row]]
+    couples = {frozenset(ps) for ps in lay._union_partners.values() if len(ps) == 2}
 
     def half(n: PersonNode) -> float:
         return max(n.outer, n.label.width) / 2
 
     xs = [nodes[0].x - half(nodes[0]) - cfg.gap_block, nodes[-1].x + half(nodes[-1]) + cfg.gap_block]
-    xs += [(a.x + half(a) + b.x - half(b)) / 2 for a, b in itertools.pairwise(nodes)]
-    return sorted(xs, key=lambda x: (abs(x - near), x))[:12]
+    xs += [(a.x + half(a) + b.x - half(b)) / 2 for a, b in itertools.pairwise(nodes)
+           if frozenset((a.id, b.id)) not in couples]
+    return sorted(xs, key=lambda x: (abs(x - near), x))[:8]
+
+
+def _descent(lay: GenogramLayout, upper: PersonNode, lower: PersonNode, first_gap: float,
+             lane: Callable[[int], float], cfg: LayoutConfig, far_left: float | None = None) -> list[Point]:
+    """A route from the top of ``upper`` down through free gaps, row by row, to the top of ``lower``."""
+    rows = [r for r in sorted(lay.rows) if upper.row <= r <= lower.row]
+    x = first_gap
+    ou = upper.outer / 4 * (1 if x > upper.x else -1)
+    pts: list[Point] = [(upper.x + ou, upper.top[1]), (upper.x + ou, lane(upper.row)), (x, lane(upper.row))]
+    for r in rows[1:]:
+        pts.append((x, lane(r)))
+        if r != lower.row:
+            x = far_left if far_left is not None else _gutters(lay, r, x, cfg)[0]
+            pts.append((x, lane(r)))
+    ol = lower.outer / 4 * (1 if x > lower.x else -1)
+    pts += [(lower.x + ol, lane(lower.row)), (lower.x + ol, lower.top[1])]
+    return [p for i, p in enumerate(pts) if i == 0 or p != pts[i - 1]]
 
 
 def route_links(lay: GenogramLayout, family: Family, structure: FamilyStructure,
@@ -130,18 +154,16 @@ def route_links(lay: GenogramLayout, family: Family, structure: FamilyStructure,
                     candidates.append([(a.x + oa, a.top[1]), (a.x + oa, ly), (b.x + ob, ly), (b.x + ob, b.top[1])])
             else:
                 upper, lower = (a, b) if ra < rb else (b, a)
-                lu, ll = lane(upper.row), lane(lower.row)
-                for gx in _gutters(lay, upper.row, (upper.x + lower.x) / 2, cfg):
-                    ou = upper.outer / 4 * (1 if gx > upper.x else -1)
-                    ol = lower.outer / 4 * (1 if gx > lower.x else -1)
-                    pts = [(upper.x + ou, upper.top[1]), (upper.x + ou, lu), (gx, lu), (gx, ll),
-                           (lower.x + ol, ll), (lower.x + ol, lower.top[1])]
-                    candidates.append(pts if upper is a else pts[::-1])
+                left = min(n.x - max(n.outer, n.label.width) / 2 for n in lay.nodes.values()) - cfg.gap_block
+                routes = [_descent(lay, upper, lower, gx, lane, cfg)
+                          for gx in _gutters(lay, upper.row, (upper.x + lower.x) / 2, cfg)]
+                routes.append(_descent(lay, upper, lower, left, lane, cfg, far_left=left))
+                candidates += [pts if upper is a else pts[::-1] for pts in routes]
         chosen = next((c for c in candidates
                        if not _blocked(obstacles, c, allowed) and not _collinear(c, existing)), None)
         if chosen is None:
             chosen = next((c for c in candidates if not _blocked(obstacles, c, allowed)), candidates[0])
-        for row in {ra, rb}:
+        for row in lay.rows:
             if uses_lane(chosen, row):
                 lane_used[row] += 1
         lay.relationships.append(LinkPlacement(rel.kind, rel.between[0], rel.between[1], chosen))

@@ -124,17 +124,22 @@ def draw_person(
     shape = symbol_shape(person)
     s = symbol_size(person, size)
     sw = theme.stroke_width
+    def paint(size: float, fill: str) -> None:
+        if shape in ("circle", "dot"):  # a real circle: smaller files, exact shape
+            g.add(canvas.dwg.circle((num(cx), num(cy)), num(size / 2), fill=fill, stroke=theme.stroke,
+                                    stroke_width=num(sw)))
+        else:
+            canvas.polygon(g, outline(shape, cx, cy, size), fill=fill, stroke=theme.stroke, stroke_width=num(sw))
+
     if person.index and shape not in ("dot", "cross"):
-        canvas.polygon(g, outline(shape, cx, cy, s + 2 * INDEX_GAP), fill="#ffffff", stroke=theme.stroke,
-                       stroke_width=num(sw))
+        paint(s + 2 * INDEX_GAP, "#ffffff")
     if shape == "cross":
         h = s / 2
         canvas.polygon(g, outline("square", cx, cy, s), fill="#ffffff", stroke="none")
         canvas.multiline(g, _cross(cx, cy, h), width=sw * 1.4)
         return g
-    poly = outline(shape, cx, cy, s)
-    fill = theme.stroke if shape == "dot" else "#ffffff"
-    canvas.polygon(g, poly, fill=fill, stroke=theme.stroke, stroke_width=num(sw))
+    paint(s, theme.stroke if shape == "dot" else "#ffffff")
+    poly = outline(shape, cx, cy, s) if person.conditions else []
     for condition in person.conditions:
         style = (condition_styles or {}).get(condition.name)
         if style is None or shape == "dot":

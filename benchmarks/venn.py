@@ -1,0 +1,73 @@
+"""Timings of the Venn and strengths-quadrant layouts and renderers (a script, not a test).
+
+    PYTHONPATH=. python benchmarks/venn.py
+"""
+
+from __future__ import annotations
+
+import random
+import time
+
+from socialtools.assessment.quadrant import QuadrantDiagram
+from socialtools.examples import load_example
+from socialtools.venn import InstitutionalVenn, SetVenn, VennDiagram
+from socialtools.venn.layout_institutional import layout_institutional
+from socialtools.venn.layout_sets import layout_sets
+
+
+def timed(fn, repeat: int = 3) -> float:
+    best = float("inf")
+    for _ in range(repeat):
+        start = time.perf_counter()
+        fn()
+        best = min(best, time.perf_counter() - start)
+    return best
+
+
+def random_venn(n: int, pairs: int, rng: random.Random) -> InstitutionalVenn:
+    names = [f"Lembaga {i + 1}" for i in range(n)]
+    institutions = [{"name": name, "importance": rng.randint(1, 4),
+                     "closeness": rng.choice([0, .25, .5, .75, 1])} for name in names]
+    chosen: set[tuple[str, str]] = set()
+    while len(chosen) < min(pairs, n * (n - 1) // 2):
+        a, b = rng.sample(names, 2)
+        if (b, a) not in chosen:
+            chosen.add((a, b))
+    cooperation = [{"between": list(p), "level": rng.randint(1, 3)} for p in sorted(chosen)]
+    return InstitutionalVenn(institutions=institutions, cooperation=cooperation)
+
+
+def main() -> None:
+    rng = random.Random(2024)
+    print("institutional Venn layout (best of 3)")
+    print(f"{'institutions':>12} {'pairs':>5} {'seconds':>8}  quality")
+    for n, pairs in ((5, 2), (10, 4), (15, 6), (20, 8), (30, 10), (40, 12)):
+        venn = random_venn(n, pairs, rng)
+        seconds = timed(lambda venn=venn: layout_institutional(venn))
+        q = layout_institutional(venn).quality
+        print(f"{n:>12} {pairs:>5} {seconds:>8.3f}  unintended={len(q.unintended_overlaps)} "
+              f"missed={len(q.missed_cooperation)} moved={len(q.distance_errors)} "
+              f"labels_out={q.labels_outside}")
+    village = VennDiagram.from_document(load_example("village.yaml"))
+    print(f"village example, layout + SVG: {timed(lambda: VennDiagram(village.model).to_svg()):.3f} s")
+
+    print("\nset Venn layout (best of 3)")
+    cases = {
+        "2 sets": SetVenn(counts={"A": 30, "B": 20, "A&B": 10}),
+        "2 sets skewed": SetVenn(counts={"A": 5000, "B": 2, "A&B": 1}),
+        "3 sets": SetVenn(counts={"A": 10, "B": 8, "C": 6, "A&B": 3, "A&C": 2, "B&C": 2, "A&B&C": 1}),
+        "3 sets members": SetVenn(sets={"A": list(range(40)), "B": list(range(30, 60)),
+                                        "C": list(range(0, 60, 3))}, show="members"),
+    }
+    for name, venn in cases.items():
+        lay = layout_sets(venn)
+        seconds = timed(lambda venn=venn: layout_sets(venn))
+        print(f"{name:>16}: {seconds:.3f} s  mode={lay.mode} error={lay.error}")
+
+    pk = load_example("pk.yaml")
+    seconds = timed(lambda: QuadrantDiagram.from_document(pk).to_svg())
+    print(f"\nstrengths quadrant (PK), layout + SVG: {seconds:.4f} s")
+
+
+if __name__ == "__main__":
+    main()

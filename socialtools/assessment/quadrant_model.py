@@ -1,0 +1,64 @@
+"""The strengths quadrant (*kuadran kekuatan*): the four-front assessment of a client.
+
+A 2×2 grid: personal strengths, personal limitations, environmental resources and
+environmental obstacles (internal vs external × strengths vs weaknesses), with bullet text.
+Keys may be given in English or Indonesian (``kekuatan_personal``, ``keterbatasan_personal``,
+``sumber_lingkungan``, ``hambatan_lingkungan``).
+
+>>> q = StrengthsQuadrant(client="PK", kekuatan_personal=["rajin beribadah"])
+>>> q.personal_strengths
+['rajin beribadah']
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pydantic import AliasChoices, BaseModel, ConfigDict, Field, field_validator, model_validator
+
+from socialtools.errors import InputError
+
+CELLS = ("personal_strengths", "personal_limitations", "environmental_resources", "environmental_obstacles")
+
+
+def _items(alias_id: str, alias_en: str) -> Any:
+    return Field(default_factory=list, validation_alias=AliasChoices(alias_en, alias_id))
+
+
+class StrengthsQuadrant(BaseModel):
+    """The four cells of the quadrant, each a list of short statements."""
+
+    model_config = ConfigDict(extra="forbid", populate_by_name=True)
+
+    title: str = ""
+    client: str = ""
+    personal_strengths: list[str] = _items("kekuatan_personal", "personal_strengths")
+    personal_limitations: list[str] = _items("keterbatasan_personal", "personal_limitations")
+    environmental_resources: list[str] = _items("sumber_lingkungan", "environmental_resources")
+    environmental_obstacles: list[str] = _items("hambatan_lingkungan", "environmental_obstacles")
+
+    @field_validator(*CELLS, mode="before")
+    @classmethod
+    def _list(cls, value: Any) -> Any:
+        if value is None:
+            return []
+        if isinstance(value, str):
+            return [value]
+        if isinstance(value, list):
+            return [str(v).strip() if not isinstance(v, str) else v.strip() for v in value]
+        return value
+
+    @model_validator(mode="after")
+    def _check(self) -> StrengthsQuadrant:
+        for name in CELLS:
+            for i, item in enumerate(getattr(self, name)):
+                if not item:
+                    raise InputError("empty statement", record=f"strengths.{name}[{i}]", field=name)
+        if not any(getattr(self, name) for name in CELLS):
+            raise InputError("all four cells are empty: nothing to draw", record="strengths",
+                             field="personal_strengths")
+        return self
+
+    def cell(self, name: str) -> list[str]:
+        """The statements of one cell by its name in :data:`CELLS`."""
+        return list(getattr(self, name))

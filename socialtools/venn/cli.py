@@ -1,0 +1,73 @@
+"""``socialtools venn INPUT -o OUT.svg``: draw an institutional or set Venn diagram.
+
+The kind comes from the file (``kind: institutional`` / ``kind: sets``, or a ``venn:``
+section of a case document). ``--table FILE.md|.html|.csv`` also writes the companion table.
+
+>>> import argparse
+>>> sub = argparse.ArgumentParser().add_subparsers()
+>>> register(sub)
+"""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from socialtools.errors import UsageError
+from socialtools.io.loading import load_document
+from socialtools.io.output import figure_bytes, write_atomic
+from socialtools.venn.diagram import VennDiagram
+
+
+def _table_text(diagram: VennDiagram, path: Path) -> str:
+    table = diagram.table()
+    suffix = path.suffix.lower()
+    if suffix == ".md":
+        return table.to_markdown() + "\n"
+    if suffix in (".html", ".htm"):
+        return table.to_html() + "\n"
+    if suffix == ".csv":
+        import csv
+        import io
+
+        buffer = io.StringIO()
+        writer = csv.writer(buffer, lineterminator="\n")
+        writer.writerow(table.header)
+        writer.writerows(table.rows)
+        return buffer.getvalue()
+    raise UsageError(f"cannot write a table as '{suffix or 'no extension'}': use .md, .html or .csv")
+
+
+def run(args: argparse.Namespace) -> int:
+    source = str(args.input)
+    diagram = VennDiagram.from_document(load_document(args.input), source, lang=args.lang,
+                                        colour_by=args.colour_by, legend=not args.no_legend)
+    out = Path(args.output)
+    figure = figure_bytes(diagram.to_svg(), out.suffix, dpi=args.dpi)  # everything built before writing
+    table = _table_text(diagram, Path(args.table)) if args.table else None
+    write_atomic(out, figure)
+    if table is not None:
+        write_atomic(Path(args.table), table)
+    return 0
+
+
+def register(commands: argparse._SubParsersAction) -> None:
+    from socialtools.cli import add_dpi, add_language
+
+    parser = commands.add_parser(
+        "venn", help="draw an institutional (PRA) or set Venn diagram",
+        description="Draw a Venn diagram from a YAML/JSON file: an institutional Venn (kind: institutional; "
+                    "circle size = importance, distance from the centre = closeness, overlap = cooperation) "
+                    "or a set Venn/Euler diagram of 2-3 sets (kind: sets). The format follows the output "
+                    "extension (.svg, .png).",
+    )
+    parser.add_argument("input", type=Path, metavar="INPUT", help="YAML or JSON file (or a case document "
+                                                                   "with a 'venn:' section)")
+    parser.add_argument("-o", "--output", required=True, metavar="OUT", help="output file: .svg or .png")
+    parser.add_argument("--colour-by", choices=("kind", "valence"), default="kind",
+                        help="fill institutional circles by kind (default) or by valence")
+    parser.add_argument("--no-legend", action="store_true", help="leave the legend out")
+    parser.add_argument("--table", metavar="FILE", help="also write the companion table (.md, .html or .csv)")
+    add_language(parser)
+    add_dpi(parser)
+    parser.set_defaults(run=run)

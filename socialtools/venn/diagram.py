@@ -1,0 +1,105 @@
+"""The Venn diagram object: a model plus options, exportable as SVG/PNG and shown inline in Jupyter.
+
+>>> from socialtools.venn.model import SetVenn
+>>> d = VennDiagram(SetVenn(counts={"A": 3, "B": 2, "A&B": 1}), lang="en")
+>>> d.to_svg().startswith("<?xml")
+True
+>>> d.layout().mode
+'proportional'
+"""
+
+from __future__ import annotations
+
+from functools import cached_property
+from typing import Any
+
+from socialtools.draw.svg import Exportable
+from socialtools.draw.theme import Theme
+from socialtools.errors import InputError
+from socialtools.i18n import check_language
+from socialtools.io.loading import parse_model
+from socialtools.venn.layout_institutional import InstitutionalLayout, layout_institutional
+from socialtools.venn.layout_sets import SetLayout, layout_sets
+from socialtools.venn.model import InstitutionalVenn, SetVenn
+from socialtools.venn.tables import CompanionTable, companion_table
+
+VennModel = InstitutionalVenn | SetVenn
+
+
+def venn_from_document(document: dict[str, Any], source: str | None = None) -> VennModel:
+    """The Venn model of a document: a ``venn:`` section of a case file, or a file that is one.
+
+    The kind comes from ``kind: institutional`` or ``kind: sets`` (guessed from
+    ``institutions`` / ``sets`` / ``counts`` when absent).
+
+    >>> venn_from_document({"venn": {"kind": "sets", "counts": {"A": 1, "B": 1}}}).kind
+    'sets'
+    """
+    data = document.get("venn", document)
+    if not isinstance(data, dict):
+        raise InputError("expected a mapping (key: value)", record="venn", source=source)
+    kind = data.get("kind")
+    if kind is None:
+        if "institutions" in data:
+            kind = "institutional"
+        elif "sets" in data or "counts" in data:
+            kind = "sets"
+        else:
+            raise InputError("no 'venn' section, and no 'institutions', 'sets' or 'counts' to draw",
+                             record="venn", field="kind", source=source)
+    if kind == "institutional":
+        return parse_model(InstitutionalVenn, data, source)
+    if kind == "sets":
+        return parse_model(SetVenn, data, source)
+    raise InputError(f"unknown kind '{kind}': use 'institutional' or 'sets'", record="venn", field="kind",
+                     source=source)
+
+
+class VennDiagram(Exportable):
+    """A Venn diagram (institutional or set) ready to draw: ``to_svg()``, ``save(path)``, ``table()``."""
+
+    def __init__(self, model: VennModel, *, lang: str = "id", theme: Theme | None = None,
+                 colour_by: str = "kind", legend: bool = True) -> None:
+        self.model = model
+        self.lang = check_language(lang)
+        self.theme = theme or Theme()
+        if colour_by not in ("kind", "valence"):
+            raise InputError(f"unknown colour_by '{colour_by}': use kind or valence", field="colour_by")
+        self.colour_by = colour_by
+        self.legend = legend
+
+    @classmethod
+    def from_document(
+        cls, document: dict[str, Any], source: str | None = None, **options: Any
+    ) -> VennDiagram:
+        """A diagram from a YAML/JSON document (see :func:`venn_from_document`)."""
+        return cls(venn_from_document(document, source), **options)
+
+    @cached_property
+    def _layout(self) -> InstitutionalLayout | SetLayout:
+        if isinstance(self.model, InstitutionalVenn):
+            return layout_institutional(self.model)
+        return layout_sets(self.model, self.lang)
+
+    def layout(self) -> InstitutionalLayout | SetLayout:
+        """The computed layout (plain coordinates and quality measures)."""
+        return self._layout
+
+    def to_svg(self) -> str:
+        from socialtools.venn.render import render_institutional, render_sets
+
+        if isinstance(self.model, InstitutionalVenn):
+            layout = self._layout
+            assert isinstance(layout, InstitutionalLayout)
+            return render_institutional(self.model, layout, lang=self.lang, theme=self.theme,
+                                        colour_by=self.colour_by, legend=self.legend)
+        layout = self._layout
+        assert isinstance(layout, SetLayout)
+        return render_sets(self.model, layout, lang=self.lang, theme=self.theme)
+
+    def table(self) -> CompanionTable:
+        """The companion table (institution | kind | size | distance | cooperation | note)."""
+        if not isinstance(self.model, InstitutionalVenn):
+            raise InputError("a companion table belongs to an institutional Venn", record="venn",
+                             field="kind")
+        return companion_table(self.model, self.lang)

@@ -1,0 +1,337 @@
+"""Models of the Venn diagrams: the institutional (PRA "chapati") Venn and the set Venn/Euler.
+
+Both are pydantic models, validated on construction; errors name the record and field.
+
+>>> venn = InstitutionalVenn(
+...     topic="Lembaga di Desa Sukamaju", centre="Warga desa",
+...     institutions=[{"name": "Puskesmas", "kind": "government", "importance": 3, "closeness": "dekat"},
+...                   {"name": "Posyandu", "kind": "local", "importance": 2, "closeness": 1.0}],
+...     cooperation=[{"between": ["Puskesmas", "Posyandu"], "level": 2}])
+>>> venn.institutions[0].closeness
+0.75
+>>> SetVenn(sets={"A": [1, 2, 3], "B": [3, 4]}).region_counts()["A&B"]
+1
+"""
+
+from __future__ import annotations
+
+from itertools import combinations
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+from socialtools.errors import InputError
+
+IMPORTANCE_LEVELS = 4
+"""Importance (size) is graded 1..4: kecil, sedang, besar, sangat besar."""
+
+IMPORTANCE_NAMES: dict[str, int] = {
+    "kecil": 1, "small": 1, "rendah": 1, "low": 1,
+    "sedang": 2, "medium": 2,
+    "besar": 3, "large": 3, "big": 3, "tinggi": 3, "high": 3,
+    "sangat besar": 4, "very large": 4, "sangat tinggi": 4, "very high": 4,
+}
+
+CLOSENESS_NAMES: dict[str, float] = {
+    "sangat dekat": 1.0, "very close": 1.0,
+    "dekat": 0.75, "close": 0.75,
+    "sedang": 0.5, "medium": 0.5, "agak jauh": 0.5, "fairly far": 0.5,
+    "jauh": 0.25, "far": 0.25,
+    "sangat jauh": 0.0, "very far": 0.0,
+}
+
+KINDS = ("government", "private", "local", "outside")
+KIND_NAMES: dict[str, str] = {
+    "government": "government", "pemerintah": "government", "formal": "government",
+    "private": "private", "swasta": "private",
+    "local": "local", "lokal": "local", "masyarakat": "local", "community": "local",
+    "tradisional": "local", "traditional": "local", "non-formal": "local", "nonformal": "local",
+    "outside": "outside", "luar": "outside", "luar desa": "outside", "external": "outside",
+}
+VALENCES = ("positive", "negative", "mixed")
+VALENCE_NAMES: dict[str, str] = {
+    "positive": "positive", "positif": "positive", "+": "positive",
+    "negative": "negative", "negatif": "negative", "-": "negative",
+    "mixed": "mixed", "campuran": "mixed", "netral": "mixed", "neutral": "mixed", "±": "mixed",
+}
+COOPERATION_LEVELS = 3
+"""Cooperation (overlap depth) is graded 1..3: sedikit, cukup, erat."""
+
+MAX_SETS = 3
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", populate_by_name=True)
+
+
+def _key(value: Any) -> str:
+    return str(value).strip().lower()
+
+
+class Institution(_Strict):
+    """One institution (*lembaga*): its circle size is ``importance``, its distance ``closeness``."""
+
+    name: str = Field(min_length=1)
+    kind: str = "local"
+    importance: int = 2
+    closeness: float = 0.5
+    valence: str = "positive"
+    notes: str = ""
+
+    @field_validator("name")
+    @classmethod
+    def _name(cls, value: str) -> str:
+        value = value.strip()
+        if not value:
+            raise ValueError("must not be empty")
+        return value
+
+    @field_validator("kind", mode="before")
+    @classmethod
+    def _kind(cls, value: Any) -> str:
+        kind = KIND_NAMES.get(_key(value))
+        if kind is None:
+            raise ValueError(f"unknown kind '{value}': use one of {', '.join(KINDS)} "
+                             "(or pemerintah, swasta, lokal, luar desa)")
+        return kind
+
+    @field_validator("valence", mode="before")
+    @classmethod
+    def _valence(cls, value: Any) -> str:
+        valence = VALENCE_NAMES.get(_key(value))
+        if valence is None:
+            raise ValueError(f"unknown valence '{value}': use positive, negative or mixed")
+        return valence
+
+    @field_validator("importance", mode="before")
+    @classmethod
+    def _importance(cls, value: Any) -> int:
+        if isinstance(value, str) and not value.strip().isdigit():
+            level = IMPORTANCE_NAMES.get(_key(value))
+            if level is None:
+                raise ValueError(f"unknown importance '{value}': use 1-{IMPORTANCE_LEVELS} "
+                                 "or kecil, sedang, besar, sangat besar")
+            return level
+        if isinstance(value, bool) or not isinstance(value, int | str | float):
+            raise ValueError(f"importance must be a whole number 1-{IMPORTANCE_LEVELS}")
+        number = float(value)
+        if number != int(number) or not 1 <= number <= IMPORTANCE_LEVELS:
+            raise ValueError(f"importance {value} is out of range: use a whole number 1-{IMPORTANCE_LEVELS}")
+        return int(number)
+
+    @field_validator("closeness", mode="before")
+    @classmethod
+    def _closeness(cls, value: Any) -> float:
+        if isinstance(value, str):
+            try:
+                value = float(value)
+            except ValueError:
+                level = CLOSENESS_NAMES.get(_key(value))
+                if level is None:
+                    raise ValueError(f"unknown closeness '{value}': use a number 0-1 (1 = very close) or "
+                                     "sangat dekat, dekat, sedang, jauh, sangat jauh") from None
+                return level
+        if isinstance(value, bool) or not isinstance(value, int | float):
+            raise ValueError("closeness must be a number 0-1 (1 = very close) or a word such as 'dekat'")
+        if not 0.0 <= float(value) <= 1.0:
+            raise ValueError(f"closeness {value} is out of range: use 0 (very far) to 1 (very close)")
+        return float(value)
+
+
+class Cooperation(_Strict):
+    """Two institutions that work together; their circles overlap, deeper for a higher ``level``."""
+
+    between: tuple[str, str]
+    level: int = Field(default=2, ge=1, le=COOPERATION_LEVELS)
+    notes: str = ""
+
+
+class InstitutionalVenn(_Strict):
+    """The institutional Venn diagram of participatory appraisal (PRA).
+
+    ``centre`` names the community, client or family in the middle.
+    """
+
+    kind: Literal["institutional"] = "institutional"
+    topic: str = ""
+    centre: str = "Masyarakat"
+    place: str = ""
+    date: str = ""
+    facilitators: list[str] = Field(default_factory=list)
+    participants: list[str] = Field(default_factory=list)
+    institutions: list[Institution]
+    cooperation: list[Cooperation] = Field(default_factory=list)
+
+    @field_validator("date", mode="before")
+    @classmethod
+    def _date(cls, value: Any) -> str:
+        return "" if value is None else str(value)
+
+    @field_validator("facilitators", "participants", mode="before")
+    @classmethod
+    def _names(cls, value: Any) -> Any:
+        return [value] if isinstance(value, str) else value
+
+    @model_validator(mode="after")
+    def _check(self) -> InstitutionalVenn:
+        if not self.institutions:
+            raise InputError("needs at least one institution", record="venn", field="institutions")
+        names: dict[str, int] = {}
+        for i, inst in enumerate(self.institutions):
+            if inst.name in names:
+                raise InputError(f"duplicate institution name '{inst.name}'",
+                                 record=f"institutions[{i}]", field="name")
+            names[inst.name] = i
+        seen: set[frozenset[str]] = set()
+        for i, pair in enumerate(self.cooperation):
+            a, b = pair.between
+            for name in (a, b):
+                if name not in names:
+                    raise InputError(f"unknown institution '{name}' (not in institutions)",
+                                     record=f"cooperation[{i}]", field="between")
+            if a == b:
+                raise InputError(f"'{a}' cannot cooperate with itself", record=f"cooperation[{i}]",
+                                 field="between")
+            key = frozenset((a, b))
+            if key in seen:
+                raise InputError(f"the pair '{a}' – '{b}' is listed twice", record=f"cooperation[{i}]",
+                                 field="between")
+            seen.add(key)
+        return self
+
+    def partners(self, name: str) -> list[str]:
+        """Names of the institutions ``name`` cooperates with."""
+        out = []
+        for pair in self.cooperation:
+            if name in pair.between:
+                out.append(pair.between[1] if pair.between[0] == name else pair.between[0])
+        return out
+
+
+def region_key(names: tuple[str, ...] | list[str]) -> str:
+    """The key of a region: set names joined by ``&`` (``"A&B"`` = in A and B, not in the others)."""
+    return "&".join(names)
+
+
+class SetVenn(_Strict):
+    """A set Venn/Euler diagram of 2 or 3 sets, given as members or as region counts.
+
+    ``sets`` maps a set name to its members; or ``counts`` maps region keys (``"A"``,
+    ``"A&B"``, ``"A&B&C"`` — the part in exactly those sets) to a number. ``radii``
+    (optional) fixes the circle radii by hand (then the diagram is not area-proportional).
+    """
+
+    kind: Literal["sets"] = "sets"
+    title: str = ""
+    sets: dict[str, list[Any]] | None = None
+    names: list[str] | None = None
+    counts: dict[str, float] | None = None
+    radii: dict[str, float] | None = None
+    show: Literal["counts", "members", "none"] = "counts"
+    tolerance: float = Field(default=0.05, gt=0, le=1)
+
+    @field_validator("sets", mode="before")
+    @classmethod
+    def _sets(cls, value: Any) -> Any:
+        if isinstance(value, dict):
+            return {str(k): sorted(v, key=str) if isinstance(v, set | frozenset) else v
+                    for k, v in value.items()}
+        return value
+
+    @model_validator(mode="after")
+    def _check(self) -> SetVenn:
+        if self.sets is None and self.counts is None:
+            raise InputError("give either 'sets' (members) or 'counts' (region sizes)", record="venn",
+                             field="sets")
+        if self.sets is not None and self.counts is not None:
+            raise InputError("give 'sets' or 'counts', not both", record="venn", field="counts")
+        if self.sets is not None:
+            names = list(self.sets)
+            if self.names is not None and list(self.names) != names:
+                raise InputError("'names' must match the keys of 'sets'", record="venn", field="names")
+            self.names = names
+        elif self.names is None:
+            found: list[str] = []
+            for key in self.counts or {}:
+                for part in key.split("&"):
+                    if part.strip() and part.strip() not in found:
+                        found.append(part.strip())
+            self.names = found
+        names = self.names
+        if len(names) < 2:
+            raise InputError(f"a set Venn needs 2 or 3 sets, got {len(names)}", record="venn", field="sets")
+        if len(names) > MAX_SETS:
+            raise InputError(f"{len(names)} sets cannot be drawn with circles: a set Venn takes 2 or 3 "
+                             "sets (split the data into several diagrams)", record="venn", field="sets")
+        if any("&" in n or not n.strip() for n in names):
+            raise InputError("set names must be non-empty and must not contain '&'", record="venn",
+                             field="sets")
+        if self.sets is not None and all(len(members) == 0 for members in self.sets.values()):
+            raise InputError("every set is empty: nothing to draw", record="venn", field="sets")
+        if self.counts is not None:
+            for key, value in self.counts.items():
+                parts = [p.strip() for p in key.split("&")]
+                if any(p not in names for p in parts) or len(set(parts)) != len(parts):
+                    raise InputError(f"region '{key}' names an unknown set (sets: {', '.join(names)})",
+                                     record=f"counts['{key}']", field="counts")
+                if value < 0:
+                    raise InputError(f"count {value} is negative", record=f"counts['{key}']", field="counts")
+            if sum(self.counts.values()) <= 0:
+                raise InputError("every count is zero: nothing to draw", record="venn", field="counts")
+        if self.radii is not None:
+            for name, r in self.radii.items():
+                if name not in names:
+                    raise InputError(f"unknown set '{name}'", record=f"radii['{name}']", field="radii")
+                if r <= 0:
+                    raise InputError(f"radius {r} must be positive", record=f"radii['{name}']", field="radii")
+            missing = [n for n in names if n not in self.radii]
+            if missing:
+                raise InputError(f"no radius for {', '.join(missing)}", record="venn", field="radii")
+        return self
+
+    def regions(self) -> list[tuple[str, ...]]:
+        """Every region as the tuple of set names it lies in (in name order)."""
+        names = self.names or []
+        return [combo for k in range(1, len(names) + 1) for combo in combinations(names, k)]
+
+    def counts_by_region(self) -> dict[tuple[str, ...], float]:
+        """Size of each exclusive region (in exactly those sets)."""
+        out: dict[tuple[str, ...], float] = {}
+        for region in self.regions():
+            if self.sets is not None:
+                out[region] = float(len(self.members(region)))
+            else:
+                total = 0.0
+                for key, value in (self.counts or {}).items():
+                    parts = {p.strip() for p in key.split("&")}
+                    if parts == set(region):
+                        total += value
+                out[region] = total
+        return out
+
+    def region_counts(self) -> dict[str, float | int]:
+        """Region sizes by region key (``"A&B"``); whole numbers when they are whole."""
+        return {region_key(r): int(v) if float(v).is_integer() else v
+                for r, v in self.counts_by_region().items()}
+
+    def members(self, region: tuple[str, ...]) -> list[Any]:
+        """Members in exactly the sets of ``region`` (sets given by members only)."""
+        if self.sets is None:
+            return []
+        inside = [set(map(_hashable, self.sets[n])) for n in region]
+        outside = [set(map(_hashable, self.sets[n])) for n in (self.names or []) if n not in region]
+        first = self.sets[region[0]]
+        seen: set[Any] = set()
+        out = []
+        for m in first:
+            h = _hashable(m)
+            if h in seen:
+                continue
+            if all(h in s for s in inside) and not any(h in s for s in outside):
+                out.append(m)
+                seen.add(h)
+        return out
+
+
+def _hashable(value: Any) -> Any:
+    return value if isinstance(value, str | int | float | bool | tuple) else str(value)
