@@ -147,3 +147,28 @@ def test_table_outputs_agree() -> None:
     assert list(df.columns) == ["", "A", "B|C"] and df.iloc[0].tolist() == ["Bagian", "x\ny", "1 | 2"]
     with pytest.raises(ValueError, match="row 0 has 1 cells"):
         Table("t", ["a", "b"], [["x"]])
+
+
+def test_case_schema_accepts_the_shorthands_the_loader_accepts() -> None:
+    import jsonschema
+
+    from socialtools.schema import schema_for
+
+    validator = jsonschema.Draft202012Validator(schema_for("case"))
+    doc = {
+        "case": {"client": "PK", "sex": "P"},
+        "bpss": {"measurements": {"iq": "50-55", "social_maturity": "15;8"},
+                 "sosial": {"kerjasama": "baik"},
+                 "spiritual": [{"aspek": "ibadah", "hasil": "taat", "sumber": "triangulasi dengan psikolog"}]},
+        "plan": {"case_work": [{"activity": "konseling", "aims": "percaya diri"}]},
+        "sessions": [{"date": "2024-09-10", "kind": "case work", "techniques": "dukungan"}],
+        "intervention_systems": {"klien": "PK", "pelaksana perubahan": ["praktikan"]},
+    }
+    Case.from_document(doc)  # the loader accepts it ...
+    assert list(validator.iter_errors(doc)) == []  # ... and so does the schema
+    for bad in ({"bpss": {"social": [{"aspect": "a", "findng": "b"}]}},
+                {"sessions": [{"date": "2024-09-10", "minutes": 30}]},
+                {"plan": {"casework": []}}):
+        with pytest.raises(InputError):
+            Case.from_document(bad)
+        assert list(validator.iter_errors(bad)), bad
