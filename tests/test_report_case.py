@@ -143,10 +143,19 @@ def test_table_outputs_agree() -> None:
     assert "**Tabel 4.9** Contoh &lt;b&gt;" in md and "x<br>y" in md and "1 \\| 2" in md
     html = t.to_html()
     assert ">B|C</th>" in html and 'colspan="2"' in html and "&lt;b&gt;" in html
-    df = t.to_dataframe()
-    assert list(df.columns) == ["", "A", "B|C"] and df.iloc[0].tolist() == ["Bagian", "x\ny", "1 | 2"]
     with pytest.raises(ValueError, match="row 0 has 1 cells"):
         Table("t", ["a", "b"], [["x"]])
+
+
+def test_dataframes(pk: dict[str, Any]) -> None:
+    pytest.importorskip("pandas")
+    t = Table("Contoh", ["A", "B|C"], [SectionRow("Bagian"), ["x\ny", "1 | 2"]], number="4.9")
+    df = t.to_dataframe()
+    assert list(df.columns) == ["", "A", "B|C"] and df.iloc[0].tolist() == ["Bagian", "x\ny", "1 | 2"]
+    fam = family_table(Case.from_document(pk))
+    assert fam is not None
+    frame = fam.to_dataframe()
+    assert frame.shape == (5, 7) and frame["Nama (Inisial)"].tolist() == ["K", "S", "PK", "RP", "BNP"]
 
 
 def test_case_schema_accepts_the_shorthands_the_loader_accepts() -> None:
