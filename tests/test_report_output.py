@@ -255,3 +255,33 @@ def test_json_case_file_and_chapter_title(tmp_path: Path) -> None:
     out = tmp_path / "r.md"
     assert main(["report", str(case), "-o", str(out), "--no-figures"]) == 0
     assert out.read_text(encoding="utf-8").startswith("# BAB 4 ASESMEN DAN INTERVENSI\n")
+
+
+# Children order of the containers we write, from the OOXML schema (WordprocessingML sequences):
+# Word refuses files whose property elements are out of order, LibreOffice does not.
+SEQUENCES = {
+    "tblPr": "tblStyle tblpPr tblOverlap bidiVisual tblStyleRowBandSize tblStyleColBandSize tblW jc "
+             "tblCellSpacing tblInd tblBorders shd tblLayout tblCellMar tblLook tblCaption tblDescription",
+    "tcPr": "cnfStyle tcW gridSpan hMerge vMerge tcBorders shd noWrap tcMar textDirection tcFitText vAlign hideMark",
+    "rPr": "rStyle rFonts b bCs i iCs caps smallCaps strike dstrike outline shadow emboss imprint noProof "
+           "snapToGrid vanish webHidden color spacing w kern position sz szCs highlight u effect bdr shd "
+           "fitText vertAlign rtl cs em lang eastAsianLayout specVanish oMath",
+    "pPr": "pStyle keepNext keepLines pageBreakBefore framePr widowControl numPr suppressLineNumbers pBdr shd "
+           "tabs suppressAutoHyphens kinsoku wordWrap overflowPunct topLinePunct autoSpaceDE autoSpaceDN bidi "
+           "adjustRightInd snapToGrid spacing ind contextualSpacing mirrorIndents suppressOverlap jc "
+           "textDirection textAlignment textboxTightWrap outlineLvl divId cnfStyle rPr sectPr pPrChange",
+}
+
+
+def test_docx_property_elements_are_in_schema_order(pk_docx: bytes) -> None:
+    from lxml import etree
+
+    with zipfile.ZipFile(io.BytesIO(pk_docx)) as z:
+        for part in ("word/document.xml", "word/styles.xml"):
+            root = etree.fromstring(z.read(part))
+            for name, sequence in SEQUENCES.items():
+                order = sequence.split()
+                for element in root.iter(f"{W}{name}"):
+                    tags = [etree.QName(c).localname for c in element if isinstance(c.tag, str)]
+                    known = [t for t in tags if t in order]
+                    assert known == sorted(known, key=order.index), (part, name, tags)

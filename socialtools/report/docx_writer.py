@@ -133,7 +133,13 @@ def _cell_margins(table: Any, cm: float) -> None:
     twips = str(round(cm / 2.54 * 1440))
     for side in ("left", "right"):
         margins.append(margins.makeelement(qn(f"w:{side}"), {qn("w:w"): twips, qn("w:type"): "dxa"}))
-    tblpr.append(margins)
+    # the schema fixes the order of tblPr's children: tblCellMar comes before tblLook (Word is strict)
+    later = [tblpr.find(qn(f"w:{tag}")) for tag in ("tblLook", "tblCaption", "tblDescription")]
+    following = next((el for el in later if el is not None), None)
+    if following is not None:
+        following.addprevious(margins)
+    else:
+        tblpr.append(margins)
 
 
 _W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
