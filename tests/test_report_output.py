@@ -16,7 +16,7 @@ import docx
 import pytest
 
 from socialtools.cli import main
-from socialtools.errors import UsageError
+from socialtools.errors import InputError, UsageError
 from socialtools.examples import example_path, load_example
 from socialtools.io.convert import svg_to_png
 from socialtools.report.case import Case
@@ -91,8 +91,8 @@ def test_docx_tables_have_header_rows_borders_and_text(pk_docx: bytes, pk_case: 
     section = document.sections[0]
     text_width = section.page_width - section.left_margin - section.right_margin
     shapes = document.inline_shapes
-    assert len(shapes) == 1
-    assert 0 < shapes[0].width <= text_width
+    assert len(shapes) == len(report.figures()) == 2  # genogram, strengths quadrant
+    assert all(0 < shape.width <= text_width for shape in shapes)
 
 
 def test_wide_figures_are_scaled_to_the_text_width() -> None:
@@ -117,7 +117,7 @@ def test_html_and_markdown(pk_case: Case) -> None:
     assert html.count("<table") == len(report.tables())
     assert "data:image/png;base64," in html and "<figcaption><b>Gambar 4.1</b>" in html
     text, images = report.to_markdown("pk-report")
-    assert list(images) == ["pk-report-genogram.png"]
+    assert list(images) == ["pk-report-genogram.png", "pk-report-strengths.png"]
     assert "![Genogram Klien \"PK\"](pk-report-genogram.png)" in text
     assert text.count("**Tabel 4.") == len(report.tables())
 
@@ -144,16 +144,17 @@ def test_ecomap_figures_when_the_kind_is_installed(monkeypatch: pytest.MonkeyPat
     monkeypatch.setitem(sys.modules, "socialtools.ecomap", fake)
     doc = load_example("pk.yaml")
     doc.pop("ecomap", None)
-    assert [f.key for f in build_report(Case.from_document(doc)).figures()] == ["genogram"]
+    assert [f.key for f in build_report(Case.from_document(doc)).figures()] == ["genogram", "strengths"]
     doc["ecomap"] = {"systems": []}
     figures = build_report(Case.from_document(doc)).figures()
-    assert [f.title for f in figures] == ['Gambar 4.1 Genogram Klien "PK"', 'Gambar 4.2 Ekomap Klien "PK"']
+    assert [f.title for f in figures] == ['Gambar 4.1 Genogram Klien "PK"', 'Gambar 4.2 Ekomap Klien "PK"',
+                                          'Gambar 4.3 Kuadran Kekuatan Klien "PK"']
     assert calls == [(["systems"], "id", False)]
     doc["ecomap"]["after"] = {"ties": []}
     report = build_report(Case.from_document(doc), ReportOptions(lang="en"))
     assert [f.title for f in report.figures()][1:] == [
-        'Figure 4.2 Ecomap of Client "PK"',
-        'Figure 4.3 Ecomap before and after the intervention of Client "PK"']
+        'Figure 4.2 Ecomap of Client "PK"', 'Figure 4.3 Strengths Quadrant of Client "PK"',
+        'Figure 4.4 Ecomap before and after the intervention of Client "PK"']
     assert calls[-1] == (["after", "systems"], "en", True)
     assert isinstance(report.blocks[-3], Figure) and report.blocks[-3].key == "ecomap_comparison"
 
@@ -285,3 +286,11 @@ def test_docx_property_elements_are_in_schema_order(pk_docx: bytes) -> None:
                     tags = [etree.QName(c).localname for c in element if isinstance(c.tag, str)]
                     known = [t for t in tags if t in order]
                     assert known == sorted(known, key=order.index), (part, name, tags)
+
+
+def test_strengths_quadrant_errors_name_the_section(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    doc = load_example("pk.yaml")
+    doc["strengths"]["personal_strenghts"] = ["x"]
+    with pytest.raises(InputError, match="strengths"):
+        build_report(Case.from_document(doc))
+    assert build_report(Case.from_document(doc), ReportOptions(figures=False)).tables()

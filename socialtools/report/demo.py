@@ -1,7 +1,7 @@
 """The PK case report for ``socialtools demo``: ``pk-report.docx``, ``.html`` and ``.md``.
 
->>> sorted(demo_files())[:2]
-['pk-report-genogram.png', 'pk-report.docx']
+>>> sorted(demo_files())[:3]
+['pk-report-genogram.png', 'pk-report-strengths.png', 'pk-report.docx']
 """
 
 from __future__ import annotations

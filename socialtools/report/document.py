@@ -21,7 +21,7 @@ import importlib
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from socialtools.errors import UsageError
+from socialtools.errors import InputError, UsageError
 from socialtools.report import casetables as ct
 from socialtools.report.case import Case
 from socialtools.report.casetables import ReportOptions
@@ -129,6 +129,28 @@ def ecomap_png(case: Case, opts: ReportOptions, *, compare: bool = False) -> byt
     return diagram.to_png(dpi=opts.dpi)
 
 
+def strengths_png(case: Case, opts: ReportOptions) -> bytes | None:
+    """The strengths quadrant as PNG, when the case has a ``strengths`` section."""
+    if not isinstance(case.raw("strengths"), dict):
+        return None
+    try:
+        quadrant = importlib.import_module("socialtools.assessment.quadrant")
+    except ImportError:  # pragma: no cover - shipped with socialtools
+        return None
+    try:
+        diagram = quadrant.QuadrantDiagram.from_document(case.document, source=case.source, lang=opts.lang)
+    except InputError as exc:
+        raise _located_in(exc, "strengths") from None
+    return diagram.to_png(dpi=opts.dpi)
+
+
+def _located_in(exc: InputError, section: str) -> InputError:
+    record = exc.record or ""
+    if not record.startswith(section):
+        record = f"{section}.{record}" if record else section
+    return InputError(exc.message, record=record, field=exc.field, source=exc.source)
+
+
 # -- the chapter -----------------------------------------------------------------------------
 class _Numbers:
     def __init__(self, chapter: int) -> None:
@@ -198,8 +220,10 @@ def build_report(case: Case, opts: ReportOptions | None = None) -> Report:
     section("h_identity", [(None, some(ct.client_table(case, opts), ct.family_table(case, opts)))])
     genogram = figure("genogram", genogram_png(case, opts)) if opts.figures else None
     ecomap = figure("ecomap", ecomap_png(case, opts)) if opts.figures else None
+    strengths = figure("strengths", strengths_png(case, opts)) if opts.figures else None
     section("h_assessment", [("h_bpss", some(ct.bpss_table(case, opts))),
-                             ("h_genogram", some(genogram)), ("h_ecomap", some(ecomap))])
+                             ("h_genogram", some(genogram)), ("h_ecomap", some(ecomap)),
+                             ("h_strengths", some(strengths))])
     section("h_plan", [(None, [*ct.plan_tables(case, opts), *some(ct.systems_table(case, opts))])])
     section("h_intervention", [(None, some(ct.schedule_table(case, opts), ct.process_table(case, opts)))])
     evaluation = []
