@@ -291,6 +291,6 @@ def test_docx_property_elements_are_in_schema_order(pk_docx: bytes) -> None:
 def test_strengths_quadrant_errors_name_the_section(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     doc = load_example("pk.yaml")
     doc["strengths"]["personal_strenghts"] = ["x"]
-    with pytest.raises(InputError, match="^strengths, field 'personal_strenghts': is not a known field"):
+    with pytest.raises(InputError, match=r"^strengths, field 'personal_strenghts': is not a known field"):
         build_report(Case.from_document(doc))
     assert build_report(Case.from_document(doc), ReportOptions(figures=False)).tables()

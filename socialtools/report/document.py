@@ -31,6 +31,7 @@ from socialtools.report.tables import Table
 __all__ = ["Figure", "Heading", "Paragraph", "Report", "ReportOptions", "build_report", "report_bytes"]
 
 REPORT_FORMATS = (".docx", ".html", ".md")
+QUADRANT_WIDTH = 540.0  # SVG units (1/96 inch): 14.3 cm, about the text width of an A4 report page
 
 
 @dataclass
@@ -138,7 +139,9 @@ def strengths_png(case: Case, opts: ReportOptions) -> bytes | None:
     except ImportError:  # pragma: no cover - shipped with socialtools
         return None
     try:
-        diagram = quadrant.QuadrantDiagram.from_document(case.document, source=case.source, lang=opts.lang)
+        # narrower than the stand-alone figure, so that its text stays readable at the page's text width
+        diagram = quadrant.QuadrantDiagram.from_document(case.document, source=case.source, lang=opts.lang,
+                                                         width=QUADRANT_WIDTH)
     except InputError as exc:
         raise _located_in(exc, "strengths") from None
     return diagram.to_png(dpi=opts.dpi)
