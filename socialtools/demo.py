@@ -20,9 +20,10 @@ from socialtools.io.output import write_atomic
 
 DEMO_SOURCES = (
     "socialtools.genogram.demo",
-    "socialtools.report.demo",
     "socialtools.venn.demo",
     "socialtools.assessment.quadrant_demo",
+    "socialtools.ecomap.demo",
+    "socialtools.report.demo",
 )
 
 

@@ -17,10 +17,12 @@ from __future__ import annotations
 
 import datetime as dt
 from functools import cached_property
-from typing import Annotated, Any, Literal
+from typing import TYPE_CHECKING, Annotated, Any, Literal
 
-import networkx as nx
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_validator
+
+if TYPE_CHECKING:  # pragma: no cover
+    import networkx as nx
 
 from socialtools.errors import InputError
 from socialtools.genogram.dates import Date, PartialDate
@@ -298,6 +300,8 @@ class Family(_Strict):
                 self._require(pid, f"household '{h.label or h.id}'", "members")
 
     def _check_ancestry(self) -> None:
+        import networkx as nx  # imported here: it is heavy, and only validation needs it
+
         graph = self.parent_graph
         if nx.is_directed_acyclic_graph(graph):
             return
@@ -314,6 +318,8 @@ class Family(_Strict):
     @cached_property
     def parent_graph(self) -> nx.DiGraph:
         """Directed graph parent → child over every union's children (all relations)."""
+        import networkx as nx
+
         graph = nx.DiGraph()
         graph.add_nodes_from(p.id for p in self.people)
         for u in self.unions:

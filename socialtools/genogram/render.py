@@ -48,9 +48,12 @@ def condition_styles(family: Family) -> dict[str, ConditionStyle]:
     return styles
 
 
-def relationship_paths(kind: str, points: list[Point]) -> tuple[list[tuple[list[Point], str, float]], list[list[Point]]]:
+Stroke = tuple[list[Point], str, float]
+
+
+def relationship_paths(kind: str, points: list[Point]) -> tuple[list[Stroke], list[list[Point]]]:
     """Stroked polylines (points, dash, width factor) and filled arrowheads of one relationship."""
-    paths: list[tuple[list[Point], str, float]] = []
+    paths: list[Stroke] = []
     arrows: list[list[Point]] = []
     core = kind.replace("_repaired", "")
     if core in ("close", "fused", "close_hostile", "fused_hostile"):
@@ -256,8 +259,8 @@ class GenogramRenderer:
                 continue
             key = "union_unknown" if u.kind == "unknown" else u.kind
             slashes = UNION_SLASHES.get(u.kind, 0)
-            add(key, self.t(key), line(UNION_DASH.get(u.kind, "solid"),
-                                       (lambda pts, n=slashes: cross_bars(pts, 0.5, 11.0, n, 4.0)) if slashes else None))
+            bars = (lambda pts, n=slashes: cross_bars(pts, 0.5, 11.0, n, 4.0)) if slashes else None
+            add(key, self.t(key), line(UNION_DASH.get(u.kind, "solid"), bars))
             if u.consanguineous:
                 add("consanguineous", self.t("consanguineous"),
                     line(decorate=lambda pts: parallel_lines(pts, 2, 4.0)))
@@ -280,7 +283,8 @@ class GenogramRenderer:
             left, right = (box.x + 8, box.bottom), (box.right - 8, box.bottom)
             canvas.polyline(g, [left, top, right])
             if identical:
-                canvas.polyline(g, [((top[0] + left[0]) / 2, box.y + box.h / 2), ((top[0] + right[0]) / 2, box.y + box.h / 2)])
+                mid = box.y + box.h / 2
+                canvas.polyline(g, [((top[0] + left[0]) / 2, mid), ((top[0] + right[0]) / 2, mid)])
         return draw
 
     def _household_sample(self) -> Callable[[SvgCanvas, Group, Box], None]:

@@ -11,7 +11,6 @@ down a gutter beside a person) as the first that passes through no symbol and no
 from __future__ import annotations
 
 import itertools
-import itertools
 from collections import defaultdict
 from collections.abc import Callable
 from typing import TYPE_CHECKING

@@ -25,7 +25,8 @@ from socialtools.io.loading import parse_model
 
 COLUMNS: dict[str, tuple[str, ...]] = {
     "family": ("famid", "fid", "family", "familyid", "family_id", "ped", "pedigree", "pedigreeid", "pedid", "kindred"),
-    "id": ("id", "indid", "iid", "individual", "individualid", "individual_id", "person", "personid", "subject", "sampleid"),
+    "id": ("id", "indid", "iid", "individual", "individualid", "individual_id", "person", "personid", "subject",
+           "sampleid"),
     "father": ("father", "fatherid", "father_id", "dadid", "dad", "pid", "paternalid", "pat", "sire", "ayah"),
     "mother": ("mother", "motherid", "mother_id", "momid", "mom", "mid", "maternalid", "mat", "dam", "ibu"),
     "sex": ("sex", "gender", "jenis_kelamin", "jk"),
