@@ -91,7 +91,7 @@ def test_docx_tables_have_header_rows_borders_and_text(pk_docx: bytes, pk_case: 
     section = document.sections[0]
     text_width = section.page_width - section.left_margin - section.right_margin
     shapes = document.inline_shapes
-    assert len(shapes) == len(report.figures()) == 2  # genogram, strengths quadrant
+    assert len(shapes) == len(report.figures()) >= 2  # genogram, strengths quadrant (and ecomaps)
     assert all(0 < shape.width <= text_width for shape in shapes)
 
 
@@ -117,7 +117,8 @@ def test_html_and_markdown(pk_case: Case) -> None:
     assert html.count("<table") == len(report.tables())
     assert "data:image/png;base64," in html and "<figcaption><b>Gambar 4.1</b>" in html
     text, images = report.to_markdown("pk-report")
-    assert list(images) == ["pk-report-genogram.png", "pk-report-strengths.png"]
+    assert list(images) == [f"pk-report-{f.key.replace('_', '-')}.png" for f in report.figures()]
+    assert "pk-report-genogram.png" in images and "pk-report-strengths.png" in images
     assert "![Genogram Klien \"PK\"](pk-report-genogram.png)" in text
     assert text.count("**Tabel 4.") == len(report.tables())
 
