@@ -20,6 +20,7 @@ from __future__ import annotations
 import importlib
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from socialtools.errors import InputError, UsageError
 from socialtools.report import casetables as ct
@@ -108,11 +109,16 @@ def genogram_png(case: Case, opts: ReportOptions) -> bytes | None:
     """The genogram of the case's family as PNG (``None`` without people)."""
     if case.family is None or not case.family.people:
         return None
-    from socialtools.genogram import Genogram, GenogramOptions
+    from socialtools.genogram import Genogram
 
-    options = GenogramOptions(lang=opts.lang, initials=opts.initials, full_dates=opts.include_private,
-                              title="")
-    return Genogram(case.family, options).to_png(dpi=opts.dpi)
+    return Genogram(case.family, genogram_options(opts)).to_png(dpi=opts.dpi)
+
+
+def genogram_options(opts: ReportOptions) -> Any:
+    """The genogram options of a report: its language and privacy, no title (the caption is one)."""
+    from socialtools.genogram import GenogramOptions
+
+    return GenogramOptions(lang=opts.lang, initials=opts.initials, full_dates=opts.include_private, title="")
 
 
 def ecomap_png(case: Case, opts: ReportOptions, *, compare: bool = False) -> bytes | None:
