@@ -181,3 +181,18 @@ def test_case_schema_accepts_the_shorthands_the_loader_accepts() -> None:
         with pytest.raises(InputError):
             Case.from_document(bad)
         assert list(validator.iter_errors(bad)), bad
+
+
+def test_table_to_docx_appends_to_a_document(pk: dict[str, Any]) -> None:
+    from socialtools.report.docx_writer import new_document
+
+    document = new_document("en")
+    document.add_paragraph("My own report text.")
+    table = bpss_table(Case.from_document(pk), ReportOptions(lang="en"))
+    assert table is not None
+    table.number = "3.2"
+    out = table.to_docx(document)
+    assert len(document.tables) == 1
+    assert out.rows[0].cells[1].text == "Aspect"
+    captions = [p.text for p in document.paragraphs if p.style.name == "Caption"]
+    assert captions == ['Table 3.2 BPSS Assessment of Client "PK"']
