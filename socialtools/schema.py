@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from pydantic import BaseModel
+from pydantic import BaseModel, TypeAdapter
 
 from socialtools.errors import UsageError
 
@@ -41,13 +41,17 @@ class SchemaKind:
     section: str | None
     description: str
 
-    def model_class(self) -> type[BaseModel]:
+    def model_class(self) -> Any:
+        """The model: a pydantic model class, or any type pydantic can validate (e.g. a union)."""
         module, _, name = self.model.partition(":")
         return getattr(importlib.import_module(module), name)
 
 
 #: kind → model. Each diagram kind adds its own line; ``case`` (a whole case file) is built
-#: from every kind that names a section.
+#: from every kind that names a section. The model may also be a module attribute holding a
+#: union of models (``VennModel = InstitutionalVenn | SetVenn``). Before adding a kind, make the
+#: model's JSON Schema accept the words its before-validators accept (``WithJsonSchema`` on
+#: the field, or ``_accept_shorthands`` here): the bundled examples must validate (tested).
 SCHEMA_KINDS: dict[str, SchemaKind] = {
     "genogram": SchemaKind("socialtools.genogram.model:Family", "family",
                            "a family: people, unions, relationships, households"),
@@ -120,9 +124,12 @@ def _widen_id(field: Any) -> None:
             option["type"] = ["string", "integer"]
 
 
-def model_schema(model: type[BaseModel]) -> dict[str, Any]:
+def model_schema(model: Any) -> dict[str, Any]:
     """The validation schema of ``model`` with the YAML shorthands allowed."""
-    schema = model.model_json_schema(mode="validation")
+    if isinstance(model, type) and issubclass(model, BaseModel):
+        schema = model.model_json_schema(mode="validation")
+    else:
+        schema = TypeAdapter(model).json_schema(mode="validation")
     _accept_shorthands(schema)
     return schema
 

@@ -74,3 +74,12 @@ def test_demo_writes_the_pk_figures(tmp_path: Path) -> None:
     assert result.returncode == 0
     names = {p.name for p in tmp_path.iterdir()}
     assert {"pk-genogram.svg", "three-generations-genogram.svg"} <= names
+
+
+def test_pdf_and_dot_outputs(tmp_path: Path) -> None:
+    pk = str(example_path("pk.yaml"))
+    assert main(["genogram", pk, "-o", str(tmp_path / "g.pdf")]) == 0
+    assert (tmp_path / "g.pdf").read_bytes()[:5] == b"%PDF-"
+    assert main(["genogram", pk, "-o", str(tmp_path / "g.dot")]) == 0
+    dot = (tmp_path / "g.dot").read_text()
+    assert dot.startswith("digraph") and '"PK"' in dot

@@ -59,7 +59,7 @@ def test_pydantic_errors_name_the_person_and_field() -> None:
 
 
 def test_unknown_field_is_reported() -> None:
-    with pytest.raises(InputError, match="birthday.*not a known field"):
+    with pytest.raises(InputError, match=r"birthday.*not a known field"):
         parse_model(Family, {"people": [{"id": "A", "birthday": 1990}]})
 
 
@@ -94,3 +94,20 @@ def test_initials_and_privacy_in_the_drawing() -> None:
     assert "1998" in svg and "1998-03-04" not in svg  # years only by default
     assert "Contoh" not in svg and "0812" not in svg
     assert "1998-03-04" in Genogram(f, full_dates=True, labels=("name", "years")).to_svg()
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("12 Maret 1998", PartialDate(1998, 3, 12)), ("Agustus 2001", PartialDate(2001, 8)),
+    ("4 March 1998", PartialDate(1998, 3, 4)), ("04/03/1998", PartialDate(1998, 3, 4)),
+    ("sekitar 1970", PartialDate(1970)), ("abt 1950", PartialDate(1950)), ("1970-an", PartialDate(1970)),
+    ("±1960", PartialDate(1960)),
+])
+def test_dates_as_case_files_write_them(text: str, expected: PartialDate) -> None:
+    assert PartialDate.parse(text) == expected
+
+
+def test_age_with_its_unit() -> None:
+    f = parse_model(Family, {"people": [{"id": "A", "age": "45 tahun"}, {"id": "B", "age": 7}]})
+    assert [p.age for p in f.people] == [45, 7]
+    with pytest.raises(InputError, match="not an age"):
+        parse_model(Family, {"people": [{"id": "A", "age": "tua"}]})

@@ -2,7 +2,7 @@
 
 >>> canvas = SvgCanvas(100, 50, title="Demo")
 >>> _ = canvas.text(canvas.root, 50, 25, "Halo")
->>> canvas.to_string().startswith("<svg")
+>>> "<svg" in canvas.to_string() and "Halo" in canvas.to_string()
 True
 """
 
@@ -24,14 +24,20 @@ from socialtools.draw.lines import DASHES, num, path_d
 from socialtools.draw.theme import Theme
 
 
+_NAMES: dict[str, str] = {}
+
+
 def _attrs(attrs: dict[str, Any]) -> dict[str, str]:
     """SVG attributes from Python names (``stroke_width`` → ``stroke-width``, ``class_`` → ``class``)."""
     out = {}
     for key, value in attrs.items():
         if value is None:
             continue
-        name = key.rstrip("_").replace("_", "-")
-        out[name] = num(value) if isinstance(value, float | int) and not isinstance(value, bool) else str(value)
+        name = _NAMES.get(key)
+        if name is None:
+            name = _NAMES[key] = key.rstrip("_").replace("_", "-")
+        kind = type(value)
+        out[name] = value if kind is str else num(value) if kind is float or kind is int else str(value)
     return out
 
 

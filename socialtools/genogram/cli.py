@@ -26,7 +26,7 @@ def load_families(path: Path, family_id: str | None, focus: str | None = None,
     """Families in ``path`` by name: one for a family/case file or a GEDCOM file (around ``focus``),
     one per family of a pedigree table."""
     suffix = path.suffix.lower()
-    if suffix == ".ged":
+    if suffix in (".ged", ".gedcom"):
         from socialtools.io.gedcom import read_gedcom
 
         return {path.stem: read_gedcom(path, focus=focus, generations=generations)}
@@ -66,8 +66,8 @@ def run(args: argparse.Namespace) -> int:
     if many and not to_dir:
         raise UsageError(f"'{source}' holds {len(families)} families: give a folder (-o DIR/) or --family ID")
     suffix = f".{args.format}" if to_dir else out.suffix.lower()
-    if suffix not in FIGURE_FORMATS:
-        raise UsageError(f"cannot write '{out.suffix or out.name}': use one of {', '.join(FIGURE_FORMATS)}")
+    if suffix not in (*FIGURE_FORMATS, ".dot"):
+        raise UsageError(f"cannot write '{out.suffix or out.name}': use one of {', '.join(FIGURE_FORMATS)}, .dot")
     # everything is drawn before anything is written: bad input leaves no file behind
     for family in families.values():
         for warning in family.warnings():
@@ -92,6 +92,8 @@ def _draw(job: tuple[Family, GenogramOptions, str, float, bool]) -> tuple[bytes,
     """One family to file bytes (and its quality measures): a unit of work for the process pool."""
     family, options, suffix, dpi, stats = job
     genogram = Genogram(family, options)
+    if suffix == ".dot":
+        return genogram.to_dot().encode("utf-8"), None
     data = figure_bytes(genogram.to_svg(), suffix, dpi=dpi)
     return data, genogram.quality().as_dict() if stats else None
 
@@ -104,8 +106,9 @@ def register(commands: argparse._SubParsersAction) -> None:
     parser = commands.add_parser(
         "genogram", help="draw a genogram",
         description="Draw a genogram from a family or case file (YAML/JSON) or a pedigree table "
-                    "(.ped/.fam/.csv/.tsv: columns id, father, mother, sex, ...). The output format "
-                    "follows the extension (.svg, .png, .pdf); a folder (-o DIR/) takes one file per family.",
+                    "(.ped/.fam/.csv/.tsv: columns id, father, mother, sex, ...) or a GEDCOM file. The output "
+                    "format follows the extension (.svg, .png, .pdf, or .dot for Graphviz); a folder (-o DIR/) "
+                    "takes one file per family.",
     )
     parser.add_argument("input", help="family/case file (.yaml, .json), pedigree table (.ped, .csv, .tsv) "
                                       "or GEDCOM file (.ged)")
@@ -114,7 +117,7 @@ def register(commands: argparse._SubParsersAction) -> None:
     parser.add_argument("--focus", metavar="ID", help="GEDCOM: the person at the centre (e.g. @I1@ or I1)")
     parser.add_argument("--generations", type=int, metavar="N",
                         help="GEDCOM: generations of ancestors and descendants around --focus (default 2)")
-    parser.add_argument("--format", choices=("svg", "png", "pdf"), default="svg",
+    parser.add_argument("--format", choices=("svg", "png", "pdf", "dot"), default="svg",
                         help="file format when writing into a folder (default svg)")
     add_language(parser)
     parser.add_argument("--labels", help=f"comma-separated fields under each person, from: {', '.join(LABEL_FIELDS)} "

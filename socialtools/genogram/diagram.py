@@ -6,6 +6,8 @@
 1
 >>> g.quality().overlaps
 0
+>>> g.to_dot().startswith("digraph")
+True
 """
 
 from __future__ import annotations
@@ -99,6 +101,12 @@ class Genogram(Exportable):
         unions = {u.id: union_text(u, o.lang) for u in f.unions if u.id}
         households = {h.id: h.label or "" for h in f.households if h.id}
         return layout_family(f, labels, unions, households, o.layout)
+
+    def to_dot(self) -> str:
+        """The family as Graphviz DOT text (see :func:`socialtools.genogram.dot.family_to_dot`)."""
+        from socialtools.genogram.dot import family_to_dot
+
+        return family_to_dot(self.family)
 
     def quality(self) -> LayoutQuality:
         """Measures of the layout: overlaps, lines through symbols or labels, crossings, width."""

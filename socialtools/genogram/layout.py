@@ -327,7 +327,7 @@ class _Layout:
                     key = sum(kids) / len(kids)
                 else:
                     key = current
-                birth = min((self._birth_rank(p) for p in block), default=0)
+                birth = min((self.rank[p] for p in block if p in self.rank), default=0)
                 keyed.append((round(key, 3), birth, i, block))
             keyed.sort(key=lambda t: (t[0], t[1], t[2]))
             order[r] = [self._orient(t[3]) for t in keyed]
@@ -340,9 +340,6 @@ class _Layout:
 
     def kids_of(self, uid: str) -> list[str]:
         return self.kids[uid]
-
-    def _birth_rank(self, pid: str) -> int:
-        return self.rank.get(pid, 0)
 
     def _orient(self, block: list[str]) -> list[str]:
         """Turn a partner block so that each member faces their own parents' sibship."""
