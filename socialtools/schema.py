@@ -11,8 +11,8 @@ numbers as ids.
 >>> schema = schema_for("genogram")
 >>> schema["$schema"], schema["title"]
 ('https://json-schema.org/draft/2020-12/schema', 'socialtools genogram input')
->>> kinds()[:2]
-['case', 'genogram']
+>>> {"case", "genogram"} <= set(kinds())
+True
 """
 
 from __future__ import annotations
