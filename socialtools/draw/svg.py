@@ -23,7 +23,6 @@ from socialtools.draw.geometry import Point
 from socialtools.draw.lines import DASHES, num, path_d
 from socialtools.draw.theme import Theme
 
-
 _NAMES: dict[str, str] = {}
 
 
