@@ -65,6 +65,7 @@ SCHEMA_KINDS: dict[str, SchemaKind] = {
                                        "client, target, action and change-agent systems"),
     "evaluation": SchemaKind("socialtools.report.case:Evaluation", "evaluation", "the evaluation"),
     "termination": SchemaKind("socialtools.report.case:Termination", "termination", "termination and referral"),
+    "ecomap": SchemaKind("socialtools.ecomap.model:Ecomap", "ecomap", "an ecomap: focal circle, systems, ties"),
 }
 CASE_KIND = "case"
 
