@@ -127,3 +127,20 @@ def test_group_option_groups_categories(tmp_path):
     assert main(["ecomap", str(example_path("pk.yaml")), "-o", str(plain)]) == 0
     circles = re.compile(r'<circle cx="([-\d.]+)" cy="([-\d.]+)"')
     assert circles.findall(out.read_text(encoding="utf-8")) != circles.findall(plain.read_text(encoding="utf-8"))
+
+
+def test_dot_export_is_read_by_graphviz(tmp_path: Path) -> None:
+    import shutil
+    import subprocess
+
+    from socialtools.cli import main
+    from socialtools.examples import example_path
+
+    out = tmp_path / "eco.dot"
+    assert main(["ecomap", str(example_path("pk.yaml")), "-o", str(out)]) == 0
+    text = out.read_text()
+    assert text.startswith("graph ecomap {") and '"focal"' in text
+    if shutil.which("dot"):
+        result = subprocess.run(["dot", "-Kneato", "-Tplain", str(out)], capture_output=True, text=True)
+        assert result.returncode == 0, result.stderr
+        assert "Ibadah" in result.stdout

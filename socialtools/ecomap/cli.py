@@ -24,7 +24,10 @@ def _run(args: argparse.Namespace) -> int:
     )
     if args.group:
         diagram.ecomap.group_by_category = True
-    data = figure_bytes(diagram.to_svg(), out.suffix, dpi=args.dpi)  # fails before anything is written
+    if out.suffix.lower() == ".dot":
+        data = diagram.to_dot().encode("utf-8")
+    else:
+        data = figure_bytes(diagram.to_svg(), out.suffix, dpi=args.dpi)  # fails before anything is written
     write_atomic(out, data)
     return 0
 
@@ -35,7 +38,7 @@ def register(commands: argparse._SubParsersAction) -> None:
         help="draw an ecomap (Hartman) from a case document",
         description="Draw the ecomap of a case document (its 'ecomap' section; focal members are person "
         "ids of its 'family' section) or of a bare ecomap file. The output format follows "
-        f"the extension of OUTPUT ({', '.join(FIGURE_FORMATS)}).",
+        f"the extension of OUTPUT ({', '.join(FIGURE_FORMATS)}, or .dot for Graphviz).",
     )
     parser.add_argument("input", metavar="INPUT", help="case document or ecomap file (.yaml, .yml, .json)")
     parser.add_argument("-o", "--output", required=True, metavar="OUTPUT", help="file to write, e.g. ecomap.svg")

@@ -59,6 +59,12 @@ class EcomapDiagram(Exportable):
         """Plain coordinates of the (before) ecomap, with its quality measures."""
         return layout_ecomap(self.ecomap, self.family)
 
+    def to_dot(self) -> str:
+        """The ecomap as Graphviz DOT text (see :func:`socialtools.ecomap.dot.ecomap_to_dot`)."""
+        from socialtools.ecomap.dot import ecomap_to_dot
+
+        return ecomap_to_dot(self.ecomap)
+
     def to_svg(self) -> str:
         if self.compare:
             return render_comparison(self.ecomap, self.family, lang=self.lang, monochrome=self.monochrome)

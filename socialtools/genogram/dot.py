@@ -22,6 +22,8 @@ True
 from __future__ import annotations
 
 from socialtools.genogram.model import Family, Person, Union
+from socialtools.io.dot_text import attrs as _attrs
+from socialtools.io.dot_text import quote
 
 PARTNER_STYLE = {
     "married": "solid", "divorced": "solid", "separated": "solid", "widowed": "solid",
@@ -35,25 +37,6 @@ RELATIONSHIP_COLOUR = {
     "cutoff": "#777777", "cutoff_repaired": "#777777", "indifferent": "#777777", "spiritual": "#6a1b9a",
     "caretaker": "#1565c0", "focused_on": "#1565c0",
 }
-
-
-def quote(text: str) -> str:
-    """A DOT double-quoted string (``"`` and ``\\`` escaped, line breaks as ``\\n``).
-
-    >>> print(quote('Ibu "S"'))
-    "Ibu \\"S\\""
-    """
-    escaped = text.replace("\\", "\\\\").replace('"', '\\"')
-    return '"' + escaped.replace("\r\n", "\\n").replace("\n", "\\n") + '"'
-
-
-def _attrs(**values: object) -> str:
-    parts = []
-    for key, value in values.items():
-        if value is None or value is False:
-            continue
-        parts.append(f"{key}={value if isinstance(value, int | float) else quote(str(value))}")
-    return "[" + ", ".join(parts) + "]"
 
 
 def _person_label(person: Person) -> str:
