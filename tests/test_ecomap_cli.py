@@ -129,7 +129,7 @@ def test_group_option_groups_categories(tmp_path):
     assert circles.findall(out.read_text(encoding="utf-8")) != circles.findall(plain.read_text(encoding="utf-8"))
 
 
-def test_dot_export_is_read_by_graphviz(tmp_path) -> None:  # noqa: ANN001
+def test_dot_export_is_read_by_graphviz(tmp_path) -> None:
     import shutil
     import subprocess
 
