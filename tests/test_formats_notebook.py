@@ -22,8 +22,9 @@ def test_pk_notebook_runs_and_displays_svg():
     outputs = [o for cell in notebook.cells if cell.cell_type == "code" for o in cell.get("outputs", [])]
     assert not [o for o in outputs if o.output_type == "error"]
     svgs = [o["data"]["image/svg+xml"] for o in outputs if "image/svg+xml" in o.get("data", {})]
-    assert len(svgs) >= 2  # the Indonesian and the English genogram
+    assert len(svgs) >= 4  # the Indonesian and the English genogram, the ecomap and its before/after
     assert "Keterangan" in svgs[0] and "Legend" in svgs[1]
+    assert any("Ekomap" in svg for svg in svgs[2:])
     text = "".join(o.get("text", "") for o in outputs)
     assert "0 HEAD" in text and "digraph genogram" in text
 
