@@ -91,6 +91,14 @@ def layout_quality(layout: GenogramLayout, family: Family, *, crossings: bool = 
                     q.lines_through_labels += 1
                     problem(f"{what} passes through {key}")
 
+    for h in layout.households:  # a boundary goes round people, never through one
+        for poly in h.polygons:
+            for p, r in zip(poly, [*poly[1:], poly[0]], strict=True):
+                for key, _ in boxes.hit_by_segment(p, r):
+                    q.lines_through_symbols += key.startswith("symbol ")
+                    q.lines_through_labels += not key.startswith("symbol ")
+                    problem(f"the boundary of household {h.id} passes through {key}")
+
     bars = sorted((s.bar[0][1], s.bar[0][0], s.bar[1][0], s.union) for s in layout.sibships)
     for i, (y, _x0, x1, uid) in enumerate(bars):
         for y2, a0, _a1, uid2 in bars[i + 1:]:

@@ -222,6 +222,7 @@ def route_households(lay: GenogramLayout, family: Family, labels: dict[str, str]
     taken: list[Box] = [n.symbol_box for n in lay.nodes.values()] + [n.label_box for n in lay.nodes.values()]
     taken += [u.label_box for u in lay.unions.values() if u.label_box is not None]
     size = cfg.union_label_size
+    union_labels = [u.label_box for u in lay.unions.values() if u.label_box is not None]
     for h in family.households:
         assert h.id is not None
         runs: dict[int, list[list[str]]] = defaultdict(list)
@@ -244,6 +245,8 @@ def route_households(lay: GenogramLayout, family: Family, labels: dict[str, str]
                 box = Box(x0, y0, x1 - x0, y1 - y0).grown(HOUSEHOLD_PAD)
                 by_row[r].append(box)
                 rects.append(box)
+                # the date label of a union with someone outside the household: go round it
+                rects.extend(label.grown(2.0) for label in union_labels if label.overlaps(box))
         for r, boxes in by_row.items():
             for upper in boxes:
                 for lower in by_row.get(r + 1, []):
