@@ -32,7 +32,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from socialtools.genogram.diagram import Genogram, GenogramOptions
     from socialtools.genogram.model import Family, Person, Union
 
-__all__ = sorted(_EXPORTS)
+__all__ = ["Family", "Genogram", "GenogramOptions", "InputError", "Person", "SocialToolsError", "Union"]
 
 
 def __getattr__(name: str) -> Any:

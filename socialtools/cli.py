@@ -22,8 +22,12 @@ from socialtools.i18n import LANGUAGES
 COMMAND_MODULES = (
     "socialtools.genogram.cli",
     "socialtools.demo",
+    "socialtools.io.gedcom_cli",
+    "socialtools.schema",
     "socialtools.venn.cli",
     "socialtools.assessment.quadrant_cli",
+    "socialtools.ecomap.cli",
+    "socialtools.report.cli",
 )
 
 

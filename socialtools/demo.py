@@ -22,6 +22,8 @@ DEMO_SOURCES = (
     "socialtools.genogram.demo",
     "socialtools.venn.demo",
     "socialtools.assessment.quadrant_demo",
+    "socialtools.ecomap.demo",
+    "socialtools.report.demo",
 )
 
 

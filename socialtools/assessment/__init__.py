@@ -1,1 +1,1 @@
-"""Assessment drawings and tables of a case report (strengths quadrant, BPSS, ...)."""
+"""Assessment tools of the helping process: BPSS (:mod:`.bpss`) and the strengths quadrant."""

@@ -8,6 +8,7 @@ True
 
 from __future__ import annotations
 
+import itertools
 import math
 from dataclasses import dataclass
 
@@ -114,11 +115,48 @@ def segments_cross(a: Point, b: Point, c: Point, d: Point) -> bool:
     d1, d2 = orient(c, d, a), orient(c, d, b)
     d3, d4 = orient(a, b, c), orient(a, b, d)
     eps = 1e-9
-    return (d1 > eps and d2 < -eps or d1 < -eps and d2 > eps) and (
-        d3 > eps and d4 < -eps or d3 < -eps and d4 > eps
+    return ((d1 > eps and d2 < -eps) or (d1 < -eps and d2 > eps)) and (
+        (d3 > eps and d4 < -eps) or (d3 < -eps and d4 > eps)
     )
 
 
 def polyline_segments(points: list[Point]) -> list[tuple[Point, Point]]:
     """Consecutive point pairs of a polyline."""
-    return list(zip(points, points[1:], strict=False))
+    return list(itertools.pairwise(points))
+
+
+class BoxGrid:
+    """Boxes bucketed in a coarse grid, for fast 'what does this segment or box touch' queries.
+
+    >>> grid = BoxGrid()
+    >>> grid.add("a", Box(0, 0, 10, 10))
+    >>> [key for key, _ in grid.hit_by_segment((-5, 5), (20, 5))]
+    ['a']
+    """
+
+    def __init__(self, cell: float = 200.0) -> None:
+        self.cell = cell
+        self.cells: dict[tuple[int, int], list[tuple[str, Box]]] = {}
+
+    def _keys(self, x0: float, y0: float, x1: float, y1: float) -> list[tuple[int, int]]:
+        c = self.cell
+        return [(i, j) for i in range(int(x0 // c), int(x1 // c) + 1) for j in range(int(y0 // c), int(y1 // c) + 1)]
+
+    def add(self, key: str, box: Box) -> None:
+        for k in self._keys(box.x, box.y, box.right, box.bottom):
+            self.cells.setdefault(k, []).append((key, box))
+
+    def near(self, x0: float, y0: float, x1: float, y1: float) -> list[tuple[str, Box]]:
+        """Every stored (key, box) in the cells touching the given rectangle (each once)."""
+        seen: set[int] = set()
+        out = []
+        for k in self._keys(min(x0, x1), min(y0, y1), max(x0, x1), max(y0, y1)):
+            for item in self.cells.get(k, ()):
+                if id(item) not in seen:
+                    seen.add(id(item))
+                    out.append(item)
+        return out
+
+    def hit_by_segment(self, p: Point, q: Point) -> list[tuple[str, Box]]:
+        """Stored boxes whose interior the segment ``p``–``q`` passes through."""
+        return [(k, b) for k, b in self.near(p[0], p[1], q[0], q[1]) if segment_hits_box(p, q, b)]

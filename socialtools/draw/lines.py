@@ -11,6 +11,7 @@ polylines or polygons); the renderer turns them into SVG paths with :func:`path_
 
 from __future__ import annotations
 
+import itertools
 import math
 
 from socialtools.draw.geometry import Point
@@ -44,12 +45,12 @@ def _unit(p: Point, q: Point) -> tuple[float, float]:
 
 
 def polyline_length(points: list[Point]) -> float:
-    return sum(math.dist(p, q) for p, q in zip(points, points[1:], strict=False))
+    return sum(math.dist(p, q) for p, q in itertools.pairwise(points))
 
 
 def point_at(points: list[Point], distance: float) -> tuple[Point, tuple[float, float]]:
     """The point ``distance`` along a polyline and the unit direction there."""
-    for p, q in zip(points, points[1:], strict=False):
+    for p, q in itertools.pairwise(points):
         seg = math.dist(p, q)
         if distance <= seg or q == points[-1]:
             ux, uy = _unit(p, q)
@@ -62,7 +63,7 @@ def point_at(points: list[Point], distance: float) -> tuple[Point, tuple[float, 
 def offset_polyline(points: list[Point], d: float) -> list[Point]:
     """The polyline moved sideways by ``d`` (left of the direction of travel), mitred joints."""
     normals = []
-    for p, q in zip(points, points[1:], strict=False):
+    for p, q in itertools.pairwise(points):
         ux, uy = _unit(p, q)
         normals.append((-uy, ux))
     out: list[Point] = []
@@ -139,7 +140,7 @@ def trim(points: list[Point], start: float, end: float) -> list[Point]:
     b, _ = point_at(points, total - end)
     inner = []
     run = 0.0
-    for p, q in zip(points, points[1:], strict=False):
+    for p, q in itertools.pairwise(points):
         run += math.dist(p, q)
         if start < run < total - end:
             inner.append(q)

@@ -37,6 +37,7 @@ class SvgCanvas:
             self.dwg.set_desc(title=title)
         self.dwg.add(self.dwg.rect((0, 0), (num(width), num(height)), fill="#ffffff", id="background"))
         self.root = self.dwg.add(Group(id="content"))
+        self._patterns: set[str] = set()
 
     def group(self, parent: Group | None = None, **attrs: Any) -> Group:
         """A new ``<g>`` inside ``parent`` (the drawing's content group by default)."""
@@ -92,6 +93,32 @@ class SvgCanvas:
         parent.add(element)
         return element
 
+    def hatch(self, spacing: float = 4.0, width: float = 0.9) -> str:
+        """Fill reference of a diagonal hatching pattern (added to ``<defs>`` once)."""
+        pid = f"hatch-{num(spacing)}".replace(".", "_")
+        if pid not in self._patterns:
+            self._patterns.add(pid)
+            pattern = self.dwg.pattern(id=pid, size=(num(spacing), num(spacing)),
+                                       patternUnits="userSpaceOnUse", patternTransform="rotate(45)")
+            pattern.add(self.dwg.line((0, 0), (0, num(spacing)), stroke=self.theme.stroke, stroke_width=num(width)))
+            self.dwg.defs.add(pattern)
+        return f"url(#{pid})"
+
+    def multiline(self, parent: Group, lines: list[list[Point]], *, width: float | None = None,
+                  colour: str | None = None, dash: str = "solid") -> Any:
+        """Several open polylines as one path element (hatching, crosses)."""
+        element = self.dwg.path(
+            d="".join(path_d(line) for line in lines if len(line) >= 2),
+            fill="none",
+            stroke=colour or self.theme.stroke,
+            stroke_width=num(width if width is not None else self.theme.stroke_width),
+        )
+        pattern = DASHES.get(dash)
+        if pattern:
+            element.attribs["stroke-dasharray"] = pattern
+        parent.add(element)
+        return element
+
     def polygon(self, parent: Group, points: list[Point], *, fill: str, stroke: str = "none", **attrs: Any) -> Any:
         element = self.dwg.path(d=path_d(points, closed=True), fill=fill, stroke=stroke, **attrs)
         parent.add(element)
@@ -125,6 +152,16 @@ class Exportable:
         from socialtools.io.output import write_atomic
 
         data = svg_to_png(self.to_svg(), dpi=dpi)
+        if path is not None:
+            write_atomic(Path(path), data)
+        return data
+
+    def to_pdf(self, path: str | Path | None = None) -> bytes:
+        """Vector PDF bytes of the diagram, one page the figure's size (also written to ``path``)."""
+        from socialtools.io.convert import svg_to_pdf
+        from socialtools.io.output import write_atomic
+
+        data = svg_to_pdf(self.to_svg())
         if path is not None:
             write_atomic(Path(path), data)
         return data

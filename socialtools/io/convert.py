@@ -3,16 +3,30 @@
 PNG: resvg (through the ``resvg-py`` wheel) — a complete SVG renderer in Rust shipped
 inside a pip wheel, so no system library or program is needed.
 
+PDF: svglib reads the SVG into a ReportLab drawing, and ReportLab writes it as *vector*
+PDF (lines stay lines, text stays selectable text in the embedded DejaVu Sans subset).
+Both are pip wheels for every platform; nothing from the system is used: every text is
+set in the bundled DejaVu Sans (bold as a thin outline, like resvg's synthetic bold),
+never in a font looked up on the machine, so every computer gives the same file. One SVG unit (a CSS
+pixel) becomes 0.75 pt, so the page has the figure's size at 96 dpi.
+
 >>> png = svg_to_png('<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"/>')
 >>> png[:4] == b"\\x89PNG"
 True
+>>> svg_to_pdf('<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"/>')[:5]
+b'%PDF-'
 """
 
 from __future__ import annotations
 
+import io
+import re
+from functools import cache
 from pathlib import Path
+from typing import Any
+from xml.etree import ElementTree
 
-from socialtools.errors import MissingDependencyError
+from socialtools.errors import MissingDependencyError, SocialToolsError
 
 FONT_DIR = Path(__file__).resolve().parent.parent / "fonts"
 FONT_FILE = FONT_DIR / "DejaVuSans.ttf"
@@ -36,6 +50,92 @@ def svg_to_png(svg: str, *, dpi: float = 150) -> bytes:
     return bytes(data)
 
 
+PDF_FONT_NAME = "DejaVuSans"
+#: svglib's names for the four faces of the one family it is told to use (standard PDF names,
+#: so svglib never asks the machine's font configuration); each becomes DejaVu Sans.
+_STANDARD_FACES = {"Helvetica": (False, False), "Helvetica-Bold": (True, False),
+                   "Helvetica-Oblique": (False, True), "Helvetica-BoldOblique": (True, True)}
+_FONT_FAMILY = re.compile(r"""font-family(\s*=\s*"[^"]*"|\s*=\s*'[^']*'|\s*:\s*[^;"']*)""")
+#: Synthetic bold (outline stroke, as resvg does for PNG) as a fraction of the font size.
+BOLD_STROKE = 0.035
+
+
+@cache
+def _register_pdf_font() -> None:
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+
+    pdfmetrics.registerFont(TTFont(PDF_FONT_NAME, str(FONT_FILE)))
+
+
+def _one_family(svg: str) -> str:
+    """Every font family → Helvetica, which svglib maps without looking at the machine's fonts."""
+
+    def replace(match: re.Match[str]) -> str:
+        return "font-family:Helvetica" if match.group(1).lstrip().startswith(":") else 'font-family="Helvetica"'
+
+    return _FONT_FAMILY.sub(replace, svg)
+
+
+@cache
+def _bold_string() -> Any:
+    """A ReportLab ``String`` that may carry its own outline colour and width."""
+    from reportlab.graphics.shapes import String
+    from reportlab.lib.attrmap import AttrMap, AttrMapValue
+    from reportlab.lib.validators import isColorOrNone, isNumber
+
+    class BoldString(String):
+        _attrMap = AttrMap(BASE=String, strokeColor=AttrMapValue(isColorOrNone),
+                           strokeWidth=AttrMapValue(isNumber))
+
+    return BoldString
+
+
+def _use_bundled_font(node: Any) -> None:
+    """Swap svglib's Helvetica faces for DejaVu Sans; bold becomes fill plus a thin outline."""
+    contents = getattr(node, "contents", None)
+    if contents is None:
+        return
+    for i, child in enumerate(contents):
+        _use_bundled_font(child)
+        face = _STANDARD_FACES.get(getattr(child, "fontName", None) or "")
+        if face is None:
+            continue
+        child.fontName = PDF_FONT_NAME
+        if face[0]:
+            props = {k: v for k, v in child.getProperties().items() if k not in ("x", "y", "text")}
+            contents[i] = _bold_string()(child.x, child.y, child.text, **props, textRenderMode=2,
+                                         strokeColor=child.fillColor, strokeWidth=child.fontSize * BOLD_STROKE)
+
+
+def _pdf_libraries() -> tuple[Any, Any]:
+    try:
+        from reportlab.graphics import renderPDF
+        from svglib.svglib import svg2rlg
+    except ImportError:  # pragma: no cover - svglib and reportlab are dependencies
+        raise MissingDependencyError(
+            "PDF output needs svglib and reportlab: pip install svglib reportlab"
+        ) from None
+    return svg2rlg, renderPDF
+
+
 def svg_to_pdf(svg: str) -> bytes:
-    """Render ``svg`` to a vector PDF."""
-    raise MissingDependencyError("PDF output is not available yet")
+    """Render ``svg`` to a one-page vector PDF the size of the figure (same input → same bytes)."""
+    svg2rlg, render_pdf = _pdf_libraries()
+    _register_pdf_font()
+    try:  # svglib silently "recovers" broken XML into an empty page: check it first
+        root = ElementTree.fromstring(svg.encode("utf-8"))
+    except ElementTree.ParseError as exc:
+        raise SocialToolsError(
+            f"cannot convert the figure to PDF: the SVG is not valid XML ({exc})"
+        ) from None
+    if not root.tag.endswith("svg"):
+        raise SocialToolsError(f"cannot convert the figure to PDF: <{root.tag}> is not an SVG document")
+    try:
+        drawing = svg2rlg(io.BytesIO(_one_family(svg).encode("utf-8")))
+    except Exception as exc:  # svglib raises lxml and parsing errors of several kinds
+        raise SocialToolsError(f"cannot convert the figure to PDF: {exc}") from None
+    if drawing is None:
+        raise SocialToolsError("cannot convert the figure to PDF: the SVG could not be read")
+    _use_bundled_font(drawing)
+    return bytes(render_pdf.drawToString(drawing, invariant=1))

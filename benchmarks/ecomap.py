@@ -1,0 +1,43 @@
+"""Timings of the ecomap layout and drawing (a script, not a test).
+
+    PYTHONPATH=. python benchmarks/ecomap.py
+"""
+
+from __future__ import annotations
+
+import time
+
+from socialtools.ecomap.layout import layout_ecomap
+from socialtools.ecomap.render import render_comparison, render_ecomap
+from socialtools.ecomap.samples import generated_ecomap
+
+
+def best_of(fn, repeat: int = 3) -> float:
+    times = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - start)
+    return min(times)
+
+
+def main() -> None:
+    print(f"{'systems':>7} {'household':>9} {'layout ms':>10} {'svg ms':>8} {'radius':>7} {'defects':>7}")
+    for n in (3, 10, 20, 30, 40):
+        for household in (0, 3):
+            eco, family = generated_ecomap(n, seed=1, household=household)
+            lay = layout_ecomap(eco, family)
+            t_layout = best_of(lambda eco=eco, family=family: layout_ecomap(eco, family))
+            t_svg = best_of(lambda eco=eco, family=family: render_ecomap(eco, family))
+            print(f"{n:>7} {len(eco.focal.members):>9} {t_layout * 1000:>10.1f} {t_svg * 1000:>8.1f} "
+                  f"{lay.radius:>7.0f} {lay.quality.defects:>7}")
+    eco, family = generated_ecomap(40, seed=1, household=3)
+    eco = eco.model_copy(update={"after": eco.model_validate(
+        {"after": {"ties": [{"system": t.system, "to": t.to, "strength": "strong"} for t in eco.ties[:10]]},
+         "systems": [s.model_dump() for s in eco.systems], "focal": eco.focal.model_dump()}).after})
+    t = best_of(lambda: render_comparison(eco, family))
+    print(f"40-system before/after pair (layout + SVG): {t * 1000:.1f} ms")
+
+
+if __name__ == "__main__":
+    main()

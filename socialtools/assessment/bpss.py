@@ -1,0 +1,326 @@
+"""BPSS assessment: biological, psychological, social and spiritual domains of open items.
+
+Each item has an aspect (a known key such as ``hygiene``, its Indonesian or English label, or
+any text), a finding, an optional analysis, the source of the information and a date.
+Structured measurements (height and weight → BMI, IQ, social maturity age) sit beside them.
+
+>>> b = Bpss.model_validate({
+...     "measurements": {"height_cm": 152, "weight_kg": 33.5, "iq": "50-55"},
+...     "social": [{"aspect": "kepercayaan diri", "finding": "rendah"}],
+...     "spiritual": {"kejujuran": "selalu jujur"},
+... })
+>>> [(i.label("en"), i.finding) for i in b.items("social")]
+[('self-confidence', 'rendah')]
+>>> b.measurement_rows(age=26, lang="en")[2]
+('body-mass index (BMI)', '14.5 kg/m² (severe thinness; WHO adult classification)')
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Any, Literal
+
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, PlainSerializer, model_validator
+
+from socialtools.assessment.measures import (
+    CHILD_NOTE,
+    IQ,
+    BmiScale,
+    SocialAge,
+    bmi,
+    bmi_category,
+    number,
+)
+from socialtools.genogram.dates import Date
+
+Domain = Literal["biological", "psychological", "social", "spiritual"]
+DOMAINS: tuple[Domain, ...] = ("biological", "psychological", "social", "spiritual")
+
+#: Names of the domains, and the words accepted for them in a case file.
+DOMAIN_LABELS: dict[str, dict[str, str]] = {
+    "biological": {"id": "Biologis", "en": "Biological"},
+    "psychological": {"id": "Psikologis", "en": "Psychological"},
+    "social": {"id": "Sosial", "en": "Social"},
+    "spiritual": {"id": "Spiritual", "en": "Spiritual"},
+}
+DOMAIN_ALIASES = {
+    "biologis": "biological", "bio": "biological", "fisik": "biological",
+    "psikologis": "psychological", "psiko": "psychological", "psychology": "psychological",
+    "sosial": "social", "spiritualitas": "spiritual", "mental_spiritual": "spiritual",
+}
+
+#: The default items per domain (from the spec): key → (Indonesian, English).
+DEFAULT_ITEMS: dict[str, dict[str, tuple[str, str]]] = {
+    "biological": {
+        "height": ("tinggi badan", "height"),
+        "weight": ("berat badan", "weight"),
+        "appearance": ("penampilan", "appearance"),
+        "clothing": ("pakaian", "clothing"),
+        "hair": ("rambut", "hair"),
+        "hygiene": ("kebersihan diri", "personal hygiene"),
+        "disability": ("kondisi fisik / kecacatan", "physical condition / disability"),
+        "tattoos": ("tato", "tattoos"),
+        "health": ("kondisi kesehatan / riwayat penyakit", "health and illness history"),
+        "medication": ("obat", "medication"),
+        "eating_sleeping": ("pola makan dan tidur", "eating and sleeping"),
+        "physical_activity": ("aktivitas fisik", "physical activity"),
+    },
+    "psychological": {
+        "intelligence": ("kecerdasan (IQ)", "intelligence (IQ)"),
+        "social_maturity": ("kematangan sosial", "social maturity"),
+        "emotion": ("emosi", "emotion"),
+        "motivation": ("motivasi", "motivation"),
+        "self_concept": ("konsep diri / harga diri", "self-concept / self-esteem"),
+        "coping": ("mekanisme koping", "coping"),
+        "trauma": ("riwayat trauma", "trauma history"),
+        "mental_status": ("status mental", "mental status"),
+        "behaviour_problem": ("masalah perilaku", "behaviour problem"),
+    },
+    "social": {
+        "caring": ("kepedulian", "caring"),
+        "cooperation": ("kerjasama", "cooperation"),
+        "adjustment": ("penyesuaian diri", "adjustment"),
+        "socialisation": ("sosialisasi / interaksi", "socialisation / interaction"),
+        "self_confidence": ("kepercayaan diri", "self-confidence"),
+        "relations": ("relasi keluarga dan teman sebaya", "family and peer relations"),
+        "participation": ("partisipasi komunitas / rekreasi", "community participation / recreation"),
+    },
+    "spiritual": {
+        "honesty": ("kejujuran", "honesty"),
+        "worship": ("pelaksanaan ibadah", "worship practice"),
+        "tolerance": ("toleransi", "tolerance"),
+        "beliefs": ("keyakinan dan makna hidup", "beliefs and meaning"),
+        "strength_sources": ("sumber kekuatan", "sources of strength"),
+        "faith_community": ("dukungan komunitas keagamaan", "faith-community support"),
+    },
+}
+
+# every key, Indonesian and English label (and the words before a "/" or "(") → key
+_ASPECT_LOOKUP: dict[str, str] = {}
+for _items in DEFAULT_ITEMS.values():
+    for _key, (_id, _en) in _items.items():
+        for _word in (_key, _key.replace("_", " "), _id, _en, _id.split(" (")[0], _en.split(" (")[0],
+                      _id.split(" / ")[0], _en.split(" / ")[0]):
+            _ASPECT_LOOKUP.setdefault(_word.lower(), _key)
+_ASPECT_LOOKUP.update({"iq": "intelligence", "kecerdasan": "intelligence", "sosialisasi": "socialisation",
+                       "interaksi": "socialisation", "ibadah": "worship", "kebersihan": "hygiene",
+                       "kecacatan": "disability", "kesehatan": "health", "pola makan": "eating_sleeping",
+                       "socialization": "socialisation", "behavior problem": "behaviour_problem"})
+
+SOURCE_KINDS = ("observation", "interview", "document", "test", "triangulation")
+SOURCE_LABELS = {
+    "observation": {"id": "observasi", "en": "observation"},
+    "interview": {"id": "wawancara", "en": "interview"},
+    "document": {"id": "studi dokumentasi", "en": "document"},
+    "test": {"id": "tes", "en": "test"},
+    "triangulation": {"id": "triangulasi", "en": "triangulation"},
+}
+_SOURCE_ALIASES = {
+    "observasi": "observation", "pengamatan": "observation", "wawancara": "interview",
+    "dokumen": "document", "studi dokumentasi": "document", "dokumentasi": "document",
+    "documents": "document", "tes": "test", "psikotes": "test", "triangulasi": "triangulation",
+}
+
+
+def _source_kind(value: Any) -> Any:
+    if isinstance(value, str):
+        key = value.strip().lower()
+        key = _SOURCE_ALIASES.get(key, key)
+        if key not in SOURCE_KINDS:
+            raise ValueError(f"'{value}' is not a source: use one of {', '.join(SOURCE_KINDS)} "
+                             "(or observasi, wawancara, dokumen, tes, triangulasi)")
+        return key
+    return value
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", populate_by_name=True)
+
+
+class Source(_Strict):
+    """Where a finding comes from; ``with_`` names the professional of a triangulation."""
+
+    kind: Annotated[Literal["observation", "interview", "document", "test", "triangulation"],
+                    BeforeValidator(_source_kind)]
+    with_: str | None = Field(None, alias="with", description="e.g. psikolog, pengasuh asrama")
+
+    @model_validator(mode="before")
+    @classmethod
+    def _shorthand(cls, value: Any) -> Any:
+        if isinstance(value, str):
+            text = value.strip()
+            for sep in (" with ", " dengan ", ":"):
+                if sep in text:
+                    kind, who = text.split(sep, 1)
+                    return {"kind": kind.strip(), "with": who.strip()}
+            return {"kind": text}
+        return value
+
+    def text(self, lang: str = "id") -> str:
+        word = SOURCE_LABELS[self.kind][lang if lang in ("id", "en") else "en"]
+        if self.with_:
+            return f"{word} {'dengan' if lang == 'id' else 'with'} {self.with_}"
+        return word
+
+
+_ITEM_FIELDS = {"aspek": "aspect", "hasil": "finding", "hasil_observasi": "finding", "temuan": "finding",
+                "analisa": "analysis", "analisis": "analysis", "sumber": "source", "tanggal": "date"}
+
+
+class BpssItem(_Strict):
+    """One aspect of a domain with its finding (hasil observasi) and optional analysis."""
+
+    aspect: str = Field(min_length=1)
+    finding: str | None = None
+    analysis: str | None = None
+    source: Source | None = None
+    date: Date | None = None
+
+    @model_validator(mode="before")
+    @classmethod
+    def _indonesian_fields(cls, value: Any) -> Any:
+        if isinstance(value, dict):
+            return {_ITEM_FIELDS.get(str(k).lower(), k): v for k, v in value.items()}
+        return value
+
+    @property
+    def key(self) -> str | None:
+        """The default-item key the aspect names (``None`` for the user's own aspects)."""
+        return _ASPECT_LOOKUP.get(self.aspect.strip().lower())
+
+    def label(self, lang: str = "id") -> str:
+        """The aspect in ``lang`` when it is a known item, else as written."""
+        key = self.key
+        for items in DEFAULT_ITEMS.values():
+            if key in items:
+                return items[key][0 if lang == "id" else 1]
+        return self.aspect
+
+
+def _items(value: Any) -> Any:
+    """Items as a list, or the shorthand mapping ``aspect: finding``."""
+    if isinstance(value, dict):
+        return [{"aspect": str(k), "finding": None if v is None else str(v)} for k, v in value.items()]
+    return value
+
+
+Items = Annotated[list[BpssItem], BeforeValidator(_items)]
+
+
+class Measurements(_Strict):
+    """Structured measurements: height and weight (→ BMI), IQ, social maturity age."""
+
+    height_cm: float | None = Field(None, gt=30, lt=260)
+    weight_kg: float | None = Field(None, gt=1, lt=400)
+    age: int | None = Field(None, ge=0, le=130,
+                            description="age at the assessment (else from the birth year)")
+    bmi_scale: BmiScale = Field("who",
+                                description="who (default) or kemenkes (Indonesian Ministry of Health)")
+    iq: Annotated[IQ, BeforeValidator(IQ.parse), PlainSerializer(lambda v: v.text())] | None = None
+    social_maturity: Annotated[SocialAge, BeforeValidator(SocialAge.parse),
+                               PlainSerializer(lambda v: f"{v.years};{v.months}")] | None = None
+
+    @property
+    def bmi(self) -> float | None:
+        if self.height_cm is None or self.weight_kg is None:
+            return None
+        return bmi(self.height_cm, self.weight_kg)
+
+
+_MEASURE_LABELS = {
+    "height": {"id": "tinggi badan", "en": "height"},
+    "weight": {"id": "berat badan", "en": "weight"},
+    "bmi": {"id": "indeks massa tubuh (IMT)", "en": "body-mass index (BMI)"},
+    "iq": {"id": "kecerdasan (IQ)", "en": "intelligence (IQ)"},
+    "social_maturity": {"id": "usia kematangan sosial", "en": "social maturity age"},
+    "who": {"id": "klasifikasi dewasa WHO", "en": "WHO adult classification"},
+    "kemenkes": {"id": "klasifikasi dewasa Kemenkes", "en": "Kemenkes adult classification"},
+}
+
+
+class Bpss(_Strict):
+    """A BPSS assessment: measurements and the items of the four domains (each optional)."""
+
+    date: Date | None = None
+    defaults: bool = Field(False, description="list every default item of a domain, filled in where given")
+    measurements: Measurements = Field(default_factory=Measurements)
+    biological: Items = Field(default_factory=list)
+    psychological: Items = Field(default_factory=list)
+    social: Items = Field(default_factory=list)
+    spiritual: Items = Field(default_factory=list)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _domain_words(cls, value: Any) -> Any:
+        if isinstance(value, dict):
+            value = {DOMAIN_ALIASES.get(str(k).lower(), k): v for k, v in value.items()}
+        return value
+
+    def items(self, domain: str) -> list[BpssItem]:
+        """The items of one domain (``biological``, ``psychological``, ``social``, ``spiritual``).
+
+        With ``defaults`` the domain's default items come first, in the spec's order, each
+        replaced by the case's item for the same aspect; the case's other items follow. Items
+        already given as measurements (height, weight, IQ, social maturity) are not repeated.
+
+        >>> b = Bpss.model_validate({"defaults": True, "spiritual": {"toleransi": "tinggi", "doa": "rajin"}})
+        >>> [(i.aspect, i.finding) for i in b.items("spiritual")][1:4]
+        [('pelaksanaan ibadah', None), ('toleransi', 'tinggi'), ('keyakinan dan makna hidup', None)]
+        >>> b.items("spiritual")[-1].aspect
+        'doa'
+        """
+        given = list(getattr(self, domain))
+        if not self.defaults:
+            return given
+        m = self.measurements
+        measured = {"height": m.height_cm is not None, "weight": m.weight_kg is not None,
+                    "intelligence": m.iq is not None, "social_maturity": m.social_maturity is not None}
+        by_key = {item.key: item for item in given if item.key is not None}
+        merged: list[BpssItem] = []
+        for key, (id_text, _) in DEFAULT_ITEMS[domain].items():
+            if key in by_key:
+                merged.append(by_key[key])
+            elif not measured.get(key, False):
+                merged.append(BpssItem(aspect=id_text))
+        used = {id(i) for i in merged}
+        return merged + [i for i in given if id(i) not in used]
+
+    @classmethod
+    def template(cls, domains: tuple[str, ...] = DOMAINS, *, lang: str = "id",
+                 extra: dict[str, list[str]] | None = None) -> Bpss:
+        """A blank assessment form: the default items of ``domains`` plus ``extra`` ones.
+
+        >>> form = Bpss.template(("spiritual",), extra={"spiritual": ["doa harian"]})
+        >>> [i.aspect for i in form.spiritual][-2:]
+        ['dukungan komunitas keagamaan', 'doa harian']
+        """
+        data: dict[str, Any] = {}
+        for domain in domains:
+            names = [v[0 if lang == "id" else 1] for v in DEFAULT_ITEMS[domain].values()]
+            names += list((extra or {}).get(domain, []))
+            data[domain] = [{"aspect": n} for n in names]
+        return cls.model_validate(data)
+
+    def measurement_rows(self, *, age: int | None = None, lang: str = "id") -> list[tuple[str, str]]:
+        """(aspect, value) rows for the measurements that are given, with BMI and IQ categories."""
+        m = self.measurements
+        lang = "id" if lang == "id" else "en"
+        age = m.age if m.age is not None else age
+        rows: list[tuple[str, str]] = []
+        if m.height_cm is not None:
+            rows.append((_MEASURE_LABELS["height"][lang], f"{number(m.height_cm, lang)} cm"))
+        if m.weight_kg is not None:
+            rows.append((_MEASURE_LABELS["weight"][lang], f"{number(m.weight_kg, lang)} kg"))
+        value = m.bmi
+        if value is not None:
+            category = bmi_category(value, age=age, scale=m.bmi_scale, lang=lang)
+            note = (f"{category}; {_MEASURE_LABELS[m.bmi_scale][lang]}" if category is not None
+                    else CHILD_NOTE[lang])
+            rows.append((_MEASURE_LABELS["bmi"][lang], f"{number(value, lang)} kg/m² ({note})"))
+        if m.iq is not None:
+            text = m.iq.describe(lang)
+            if m.iq.test:
+                text += f", {m.iq.test}"
+            rows.append((_MEASURE_LABELS["iq"][lang], text))
+        if m.social_maturity is not None:
+            rows.append((_MEASURE_LABELS["social_maturity"][lang], m.social_maturity.text(lang)))
+        return rows

@@ -1,0 +1,69 @@
+"""The ecomap diagram object: one ecomap (or a before/after pair) ready to save or display.
+
+>>> from socialtools.ecomap.model import Ecomap
+>>> eco = Ecomap.model_validate({"focal": "RS", "systems": [{"id": "sekolah", "category": "education"}],
+...     "ties": [{"system": "sekolah", "strength": "strong"}]})
+>>> diagram = EcomapDiagram(eco, lang="en")
+>>> diagram.layout.quality.defects
+0
+>>> diagram.to_svg() == EcomapDiagram(eco, lang="en").to_svg()
+True
+"""
+
+from __future__ import annotations
+
+from functools import cached_property
+from typing import Any
+
+from socialtools.draw.svg import Exportable
+from socialtools.ecomap.layout import EcomapLayout, layout_ecomap
+from socialtools.ecomap.model import Ecomap, load_ecomap
+from socialtools.ecomap.render import render_comparison, render_ecomap
+from socialtools.errors import UsageError
+from socialtools.genogram.model import Family
+from socialtools.i18n import check_language
+
+
+class EcomapDiagram(Exportable):
+    """An ecomap drawn as SVG (``to_svg``, ``save('x.svg'|'x.png')``, inline in Jupyter).
+
+    ``family`` is the family model whose people ``ecomap.focal.members`` names; ``compare``
+    draws the ecomap before and after its ``after`` changes side by side.
+    """
+
+    def __init__(
+        self,
+        ecomap: Ecomap,
+        family: Family | None = None,
+        *,
+        lang: str = "id",
+        monochrome: bool = False,
+        compare: bool = False,
+    ) -> None:
+        self.ecomap = ecomap.bind(family)
+        self.family = family
+        self.lang = check_language(lang)
+        self.monochrome = monochrome
+        if compare and ecomap.after is None:
+            raise UsageError("a before/after comparison needs an 'after' block in the ecomap")
+        self.compare = compare
+
+    @classmethod
+    def from_document(
+        cls, document: dict[str, Any], *, source: str | None = None, **options: Any
+    ) -> EcomapDiagram:
+        """The ecomap of a case document (``ecomap`` section, focal members from ``family``)."""
+        eco, family = load_ecomap(document, source)
+        return cls(eco, family, **options)
+
+    @cached_property
+    def layout(self) -> EcomapLayout:
+        """Plain coordinates of the (before) ecomap, with its quality measures."""
+        return layout_ecomap(self.ecomap, self.family)
+
+    def to_svg(self) -> str:
+        if self.compare:
+            return render_comparison(self.ecomap, self.family, lang=self.lang, monochrome=self.monochrome)
+        return render_ecomap(
+            self.ecomap, self.family, lang=self.lang, monochrome=self.monochrome, layout=self.layout
+        )

@@ -1,0 +1,835 @@
+"""Radial ecomap layout: plain coordinates and their quality measures (no drawing here).
+
+The focal circle sits at the origin; systems stand on one ring (two staggered rings from
+15 systems on) whose radius grows until no circle, label or tie collides. Ties are
+straight unless a straight segment would cross a circle it does not connect; then they
+bend around the outside of the picture (system–system ties) or leave the household
+between its members (ties to one member).
+
+>>> from socialtools.ecomap.model import Ecomap
+>>> eco = Ecomap.model_validate({"focal": "PK", "systems": [{"id": s} for s in "abc"],
+...     "ties": [{"system": "a"}, {"system": "b", "to": "c"}]})
+>>> lay = layout_ecomap(eco)
+>>> lay.quality.defects, len(lay.systems), len(lay.ties)
+(0, 3, 2)
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+from itertools import pairwise
+
+from socialtools.draw.geometry import Box, Point, bounding_box, segment_circle_distance, segment_hits_box
+from socialtools.draw.text import LINE_HEIGHT, TextBlock, text_width
+from socialtools.ecomap.model import FOCAL, Ecomap, Tie
+from socialtools.genogram.model import Family
+
+SYSTEM_FONT = 10.0
+SYSTEM_LABEL_WIDTH = 80.0
+MIN_SYSTEM_R = 28.0
+FOCAL_FONT = 12.0
+MEMBER_SIZE = 26.0
+MEMBER_FONT = 9.0
+TIE_FONT = 9.0
+GAP = 14.0  # between neighbouring system circles
+CLEAR = 6.0  # a tie keeps this far from circles it does not connect
+MIN_TIE = 80.0  # shortest focal tie (room for arrows, stress marks and a label)
+TWO_RINGS_FROM = 15
+# where along a tie its label may sit (fraction from the system end), best first; the outer
+# half of a tie has more room than the crowded middle
+LABEL_STOPS = tuple(sorted((k / 20 for k in range(2, 19)), key=lambda t: (abs(t - 0.45), t)))
+BOLD = 1.12  # bold text is about this much wider than regular
+
+
+@dataclass(frozen=True)
+class Circle:
+    """A circle at ``(cx, cy)`` with radius ``r``."""
+
+    cx: float
+    cy: float
+    r: float
+
+    @property
+    def center(self) -> Point:
+        return (self.cx, self.cy)
+
+
+@dataclass(frozen=True)
+class Label:
+    """Lines of text centred in ``box`` (one line every ``size * LINE_HEIGHT``)."""
+
+    lines: tuple[str, ...]
+    size: float
+    box: Box
+
+
+@dataclass(frozen=True)
+class MemberPlace:
+    """A household member drawn as a small genogram symbol inside the focal circle."""
+
+    id: str
+    cx: float
+    cy: float
+    size: float
+    sex: str
+    deceased: bool
+    index: bool
+    label: Label
+
+    @property
+    def circle(self) -> Circle:
+        return Circle(self.cx, self.cy, self.size / 2)
+
+    @property
+    def hull(self) -> Circle:
+        """A circle around the whole symbol (a square's corners included)."""
+        return Circle(self.cx, self.cy, self.size / 2 * (math.sqrt(2) if self.sex == "male" else 1.0))
+
+    def edge(self, toward: Point) -> Point:
+        """Where a line from the centre toward ``toward`` leaves the symbol's outline."""
+        dx, dy = toward[0] - self.cx, toward[1] - self.cy
+        d = math.hypot(dx, dy) or 1.0
+        ux, uy = dx / d, dy / d
+        h = self.size / 2
+        if self.sex == "male":
+            t = h / max(abs(ux), abs(uy))
+        elif self.sex == "female":
+            t = h
+        else:
+            t = h / (abs(ux) + abs(uy))
+        return (self.cx + ux * t, self.cy + uy * t)
+
+    def on_outline(self, p: Point, tol: float = 0.6) -> bool:
+        """True when ``p`` lies on the symbol's outline."""
+        dx, dy = abs(p[0] - self.cx), abs(p[1] - self.cy)
+        h = self.size / 2
+        if self.sex == "male":
+            return abs(max(dx, dy) - h) <= tol
+        if self.sex == "female":
+            return abs(math.hypot(dx, dy) - h) <= tol
+        return abs(dx + dy - h) <= tol * 1.5
+
+
+@dataclass(frozen=True)
+class SystemPlace:
+    """A system circle, its angle (radians, 0 = right, clockwise on screen) and its label."""
+
+    id: str
+    circle: Circle
+    angle: float
+    ring: int
+    label: Label
+
+
+@dataclass(frozen=True)
+class TieRoute:
+    """A tie drawn from the ``system`` end (first point) to the target end (last point)."""
+
+    tie: Tie
+    points: tuple[Point, ...]
+    label: Label | None
+    bent: bool
+
+    @property
+    def key(self) -> tuple[str, str]:
+        return self.tie.key
+
+
+@dataclass
+class Quality:
+    """Defect counts of a layout; every one of them is 0 for a good picture."""
+
+    circle_overlaps: int = 0
+    label_overlaps: int = 0
+    label_on_line: int = 0
+    label_on_circle: int = 0
+    ties_through_circles: int = 0
+    unplaced_labels: int = 0
+    member_ties_off_member: int = 0
+    examples: list[str] = field(default_factory=list)
+
+    @property
+    def defects(self) -> int:
+        return (
+            self.circle_overlaps
+            + self.label_overlaps
+            + self.label_on_line
+            + self.label_on_circle
+            + self.ties_through_circles
+            + self.unplaced_labels
+            + self.member_ties_off_member
+        )
+
+
+@dataclass
+class EcomapLayout:
+    """Everything the renderer needs, in user units around the focal centre (0, 0)."""
+
+    focal: Circle
+    focal_label: Label | None
+    members: list[MemberPlace]
+    family_lines: list[tuple[Point, ...]]
+    systems: list[SystemPlace]
+    ties: list[TieRoute]
+    radius: float
+    bounds: Box
+    quality: Quality
+
+    def system(self, sid: str) -> SystemPlace:
+        return next(s for s in self.systems if s.id == sid)
+
+    def member(self, pid: str) -> MemberPlace:
+        return next(m for m in self.members if m.id == pid)
+
+
+def system_label(text: str) -> TextBlock:
+    """The wrapped label of a system circle (a long word may break after a slash).
+
+    >>> system_label("Psikolog/terapis").lines
+    ('Psikolog/', 'terapis')
+    """
+    block = TextBlock.wrapped([text], SYSTEM_LABEL_WIDTH, SYSTEM_FONT)
+    if "/" in text and block.width > SYSTEM_LABEL_WIDTH * 0.8:
+        parts = TextBlock.wrapped([text.replace("/", "/ ")], SYSTEM_LABEL_WIDTH * 0.8, SYSTEM_FONT)
+        lines = tuple(line.replace("/ ", "/") for line in parts.lines)
+        block = TextBlock(lines, SYSTEM_FONT)
+    return block
+
+
+# -- the focal circle --------------------------------------------------------------------
+
+
+def _label_at(texts: list[str], cx: float, cy: float, size: float, max_width: float) -> Label:
+    block = TextBlock.wrapped(texts, max_width, size)
+    w, h = block.width, block.height
+    return Label(block.lines, size, Box(cx - w / 2, cy - h / 2, w, h))
+
+
+def _generations(members: list[str], family: Family) -> dict[str, int]:
+    inside = set(members)
+    gen: dict[str, int] = {}
+
+    def depth(pid: str, seen: frozenset[str]) -> int:
+        if pid in gen:
+            return gen[pid]
+        parents = [p for p in family.parents_of(pid) if p in inside and p not in seen]
+        value = 1 + max(depth(p, seen | {pid}) for p in parents) if parents else 0
+        gen[pid] = value
+        return value
+
+    for pid in members:
+        depth(pid, frozenset())
+    # partners share a row
+    for u in family.unions:
+        both = [p for p in u.partners if p in inside]
+        if len(both) == 2:
+            top = max(gen[both[0]], gen[both[1]])
+            gen[both[0]] = gen[both[1]] = top
+    return gen
+
+
+def _household(eco: Ecomap, family: Family | None) -> tuple[list[MemberPlace], list[tuple[Point, ...]], Box]:
+    """Members as a small genogram centred on the origin, its lines and its bounding box."""
+    if not eco.focal.members or family is None:
+        return [], [], Box(0, 0, 0, 0)
+    members = list(eco.focal.members)
+    inside = set(members)
+    gen = _generations(members, family)
+    rows: dict[int, list[str]] = {}
+    couples = [u for u in family.unions if all(p in inside for p in u.partners) and len(u.partners) == 2]
+    placed: set[str] = set()
+    for g in sorted(set(gen.values())):
+        row: list[str] = []
+        # children in union and birth order first, then couples, then the rest in input order
+        for u in family.unions:
+            for c in u.children:
+                if c.id in inside and gen[c.id] == g and c.id not in placed:
+                    partner = next((v for v in couples for p in v.partners if p == c.id), None)
+                    row.append(c.id)
+                    placed.add(c.id)
+                    if partner is not None:
+                        other = next(p for p in partner.partners if p != c.id)
+                        if other not in placed:
+                            row.append(other)
+                            placed.add(other)
+        for u in couples:
+            a, b = u.partners
+            if gen[a] == g and a not in placed and b not in placed:
+                first, second = (a, b) if family.person(a).sex != "female" else (b, a)
+                row += [first, second]
+                placed |= {a, b}
+        row += [p for p in members if gen[p] == g and p not in placed]
+        placed |= set(row)
+        rows[g] = row
+    labels = {p: family.person(p).display_initials for p in members}
+    widest = max(text_width(t, MEMBER_FONT) for t in labels.values())
+    size = max(MEMBER_SIZE, widest + 12)  # initials inside the symbol, within an index double outline
+    pitch = size + 18
+    row_pitch = size + 24
+    n_rows = len(rows)
+    places: list[MemberPlace] = []
+    for r, g in enumerate(sorted(rows)):
+        row = rows[g]
+        y = (r - (n_rows - 1) / 2) * row_pitch
+        for i, pid in enumerate(row):
+            x = (i - (len(row) - 1) / 2) * pitch
+            person = family.person(pid)
+            text = labels[pid]
+            w = text_width(text, MEMBER_FONT)
+            h = MEMBER_FONT * LINE_HEIGHT
+            label = Label((text,), MEMBER_FONT, Box(x - w / 2, y - h / 2, w, h))
+            places.append(MemberPlace(pid, x, y, size, person.sex, person.deceased, person.index, label))
+    where = {m.id: m for m in places}
+    lines: list[tuple[Point, ...]] = []
+    for u in couples:
+        a, b = sorted((where[p] for p in u.partners), key=lambda m: m.cx)
+        if abs(a.cy - b.cy) > 1e-6:
+            continue
+        lines.append(((a.cx + size / 2, a.cy), (b.cx - size / 2, b.cy)))
+        kids = [where[c.id] for c in u.children if c.id in where and where[c.id].cy > a.cy]
+        if kids:
+            mx = (a.cx + b.cx) / 2
+            bar = min(k.cy for k in kids) - size / 2 - 8
+            lines.append(((mx, a.cy), (mx, bar)))
+            xs = [k.cx for k in kids] + [mx]
+            if max(xs) - min(xs) > 1e-6:
+                lines.append(((min(xs), bar), (max(xs), bar)))
+            lines.extend(((k.cx, bar), (k.cx, k.cy - size / 2)) for k in kids)
+    boxes = [Box(m.cx - size / 2, m.cy - size / 2, size, size) for m in places]
+    return places, lines, bounding_box(boxes)
+
+
+def _focal(
+    eco: Ecomap, family: Family | None
+) -> tuple[Circle, Label | None, list[MemberPlace], list[tuple[Point, ...]]]:
+    members, lines, box = _household(eco, family)
+    text = eco.focal.label
+    if not members:
+        label = _label_at([text or "Klien"], 0, 0, FOCAL_FONT, 100)
+        r = max(42.0, math.hypot(label.box.w / 2, label.box.h / 2) + 10)
+        return Circle(0, 0, r), label, [], []
+    label = None
+    if text:
+        block = TextBlock.wrapped([text], max(box.w, 90), FOCAL_FONT)
+        top = box.y - 6 - block.height
+        w = block.width * BOLD  # drawn in bold
+        label = Label(block.lines, FOCAL_FONT, Box(-w / 2, top, w, block.height))
+        box = box.union(label.box)
+    # centre the whole content on the origin
+    dy = -(box.y + box.h / 2)
+    members = [
+        MemberPlace(
+            m.id,
+            m.cx,
+            m.cy + dy,
+            m.size,
+            m.sex,
+            m.deceased,
+            m.index,
+            Label(
+                m.label.lines,
+                m.label.size,
+                Box(m.label.box.x, m.label.box.y + dy, m.label.box.w, m.label.box.h),
+            ),
+        )
+        for m in members
+    ]
+    lines = [tuple((x, y + dy) for x, y in line) for line in lines]
+    if label is not None:
+        label = Label(label.lines, label.size, Box(label.box.x, label.box.y + dy, label.box.w, label.box.h))
+    corners = [
+        (box.x, box.y + dy),
+        (box.right, box.y + dy),
+        (box.x, box.bottom + dy),
+        (box.right, box.bottom + dy),
+    ]
+    r = max(48.0, max(math.hypot(x, y) for x, y in corners) + 10)
+    return Circle(0, 0, r), label, members, lines
+
+
+# -- systems -----------------------------------------------------------------------------
+
+
+def _system_order(eco: Ecomap) -> list[list[str]]:
+    """Systems in drawing order, in groups (one group unless grouped by category)."""
+    if not eco.group_by_category:
+        return [[s.id for s in eco.systems]]
+    order = eco.categories_used()
+    return [[s.id for s in eco.systems if s.category == c] for c in order]
+
+
+def _slots(groups: list[list[str]]) -> list[str | None]:
+    if len(groups) <= 1:
+        return [sid for g in groups for sid in g]
+    slots: list[str | None] = []
+    for g in groups:
+        slots += [*g, None]  # an empty slot between categories
+    return slots
+
+
+def _toward_members(eco: Ecomap, slots: list[str | None], members: list[MemberPlace]) -> list[str | None]:
+    """Move systems tied to one household member to the slots nearest that member's side.
+
+    Systems tied to the whole focal circle keep their order in the remaining slots, so a
+    tie to a member runs straight to its symbol instead of across the household.
+    """
+    if not members:
+        return slots
+    where = {m.id: m for m in members}
+    n = len(slots)
+    slot_angle = [-math.pi / 2 + 2 * math.pi * i / n for i in range(n)]
+    wish: dict[str, tuple[float, float]] = {}
+    for t in eco.ties:
+        m = where.get(t.target)
+        if m is not None and t.system not in wish and math.hypot(m.cx, m.cy) > 1.0:
+            wish[t.system] = (math.atan2(m.cy, m.cx), math.hypot(m.cx, m.cy))
+    if not wish:
+        return slots
+
+    def miss(i: int, angle: float) -> float:
+        return abs((slot_angle[i] - angle + math.pi) % (2 * math.pi) - math.pi)
+
+    if eco.group_by_category:
+        # categories stay together: only turn the whole ring so that it fits best
+        def cost(shift: int) -> float:
+            return sum(miss((i + shift) % n, wish[sid][0]) for i, sid in enumerate(slots) if sid in wish)
+
+        best = min(range(n), key=lambda k: (round(cost(k), 6), k))
+        turned: list[str | None] = [None] * n
+        for i, sid in enumerate(slots):
+            turned[(i + best) % n] = sid
+        return turned
+    out: list[str | None] = [None] * n
+    free = set(range(n))
+    # the farthest from the centre choose first; ties of distance by input order
+    for sid in sorted(wish, key=lambda k: (-round(wish[k][1], 3), slots.index(k))):
+        angle = wish[sid][0]
+        best = min(free, key=lambda i: (miss(i, angle), i))
+        out[best] = sid
+        free.remove(best)
+    rest = iter([sid for sid in slots if sid is not None and sid not in wish])
+    for i in sorted(free):
+        out[i] = next(rest, None)
+    return out
+
+
+def _ring_radii(n: int, r: float, focal_r: float) -> tuple[float, float]:
+    """Radii of the inner and outer ring for ``n`` slots of circles of radius ``r``."""
+    base = focal_r + r + MIN_TIE
+    if n < TWO_RINGS_FROM:
+        need = (r + GAP / 2) / math.sin(math.pi / n) if n > 1 else 0.0
+        inner = max(base, need)
+        return inner, inner
+    # staggered: a tie to an outer circle passes between two inner neighbours
+    need = (r + CLEAR + 2) / math.sin(2 * math.pi / n)
+    inner = max(base, need)
+    return inner, inner + 2 * r + GAP
+
+
+# -- ties --------------------------------------------------------------------------------
+
+
+def _unit(a: Point, b: Point) -> tuple[float, float]:
+    d = math.dist(a, b) or 1.0
+    return ((b[0] - a[0]) / d, (b[1] - a[1]) / d)
+
+
+def _edge(c: Circle, toward: Point) -> Point:
+    ux, uy = _unit(c.center, toward)
+    return (c.cx + ux * c.r, c.cy + uy * c.r)
+
+
+def _arc(radius: float, a0: float, a1: float) -> list[Point]:
+    """Points on a circle around the origin from angle ``a0`` to ``a1`` the short way."""
+    d = (a1 - a0 + math.pi) % (2 * math.pi) - math.pi
+    steps = max(1, math.ceil(abs(d) / math.radians(8)))
+    return [
+        (radius * math.cos(a0 + d * i / steps), radius * math.sin(a0 + d * i / steps))
+        for i in range(steps + 1)
+    ]
+
+
+def _blocked(
+    points: list[Point], obstacles: list[tuple[str, Circle]], ends: set[str], boxes: list[Box] = ()
+) -> bool:  # type: ignore[assignment]
+    for p, q in pairwise(points):
+        for name, c in obstacles:
+            if name in ends:
+                continue
+            if segment_circle_distance(p, q, c.center) < c.r + CLEAR - 1e-6:
+                return True
+        if any(segment_hits_box(p, q, b.grown(1.5)) for b in boxes):
+            return True
+    return False
+
+
+def _length(points: list[Point]) -> float:
+    return sum(math.dist(p, q) for p, q in pairwise(points))
+
+
+class _Router:
+    def __init__(
+        self,
+        eco: Ecomap,
+        focal: Circle,
+        focal_label: Label | None,
+        members: list[MemberPlace],
+        systems: dict[str, SystemPlace],
+        outer: float,
+        r_max: float,
+    ) -> None:
+        self.eco = eco
+        self.focal = focal
+        self.members = {m.id: m for m in members}
+        self.systems = systems
+        self.outer = outer
+        self.r_max = r_max
+        self.obstacles: list[tuple[str, Circle]] = [(FOCAL, focal)]
+        self.obstacles += [(sid, s.circle) for sid, s in systems.items()]
+        self.member_obstacles = [(m.id, Circle(m.cx, m.cy, m.hull.r + 1)) for m in members]
+        self.member_labels = {m.id: m.label.box for m in members}
+        self.focal_label = focal_label
+        self.bent_out = 0
+        self.bent_in = 0
+
+    def route(self, tie: Tie) -> tuple[list[Point], bool]:
+        s = self.systems[tie.system]
+        target = tie.target
+        if target == FOCAL:
+            return [_edge(s.circle, self.focal.center), _edge(self.focal, s.circle.center)], False
+        if target in self.members:
+            return self._to_member(s, self.members[target])
+        return self._between(s, self.systems[target])
+
+    def _between(self, a: SystemPlace, b: SystemPlace) -> tuple[list[Point], bool]:
+        straight = [_edge(a.circle, b.circle.center), _edge(b.circle, a.circle.center)]
+        ends = {a.id, b.id}
+        if not _blocked(straight, self.obstacles, ends):
+            return straight, False
+        # one bend round the system circles in the way (never round the focal circle: that
+        # would cross every tie to it); else round the outside of the whole picture
+        blocking = [
+            c
+            for n, c in self.obstacles
+            if n not in ends and segment_circle_distance(*straight, c.center) < c.r + CLEAR
+        ]
+        if all(c is not self.focal for c in blocking) and len(blocking) <= 2:
+            best: list[Point] | None = None
+            for c in blocking:
+                out = math.atan2(c.cy, c.cx)
+                for k in (CLEAR + 10, CLEAR + 22, CLEAR + 40):
+                    for i in range(-3, 4):  # the outer side only: no crossing the ties to the focal circle
+                        u = out + math.pi / 8 * i
+                        w = (c.cx + (c.r + k) * math.cos(u), c.cy + (c.r + k) * math.sin(u))
+                        path = [_edge(a.circle, w), w, _edge(b.circle, w)]
+                        if _blocked(path, self.obstacles, ends):
+                            continue
+                        if best is None or _length(path) < _length(best) - 1e-9:
+                            best = path
+            if best is not None:
+                return best, True
+        level = self.outer + self.r_max + 18 + 10 * self.bent_out
+        self.bent_out += 1
+        pa = (math.cos(a.angle), math.sin(a.angle))
+        pb = (math.cos(b.angle), math.sin(b.angle))
+        start = (a.circle.cx + pa[0] * a.circle.r, a.circle.cy + pa[1] * a.circle.r)
+        end = (b.circle.cx + pb[0] * b.circle.r, b.circle.cy + pb[1] * b.circle.r)
+        return [start, *_arc(level, a.angle, b.angle), end], True
+
+    def _to_member(self, s: SystemPlace, m: MemberPlace) -> tuple[list[Point], bool]:
+        others = [o for o in self.member_obstacles if o[0] != m.id]
+        boxes: list[Box] = []
+        if self.focal_label is not None:
+            boxes.append(self.focal_label.box)
+        mc = m.circle
+        straight = [_edge(s.circle, mc.center), m.edge(s.circle.center)]
+        inner = [(n, c) for n, c in self.obstacles if n != FOCAL]
+        if not _blocked(straight, others + inner, {s.id}, boxes):
+            return straight, False
+        # one bend: round a neighbouring symbol or a corner of the focal label
+        best: list[Point] | None = None
+        waypoints: list[Point] = []
+        for _, c in others:
+            d = c.r + CLEAR + 3
+            waypoints += [
+                (c.cx + d * math.cos(k * math.pi / 4), c.cy + d * math.sin(k * math.pi / 4)) for k in range(8)
+            ]
+        for b in boxes:
+            g = b.grown(CLEAR)
+            waypoints += [(g.x, g.y), (g.right, g.y), (g.x, g.bottom), (g.right, g.bottom)]
+        for w in waypoints:
+            if math.hypot(*w) > self.focal.r - 2:
+                continue
+            path = [_edge(s.circle, w), w, m.edge(w)]
+            if math.dist(w, mc.center) <= mc.r + 1 or _blocked(path, others + inner, {s.id}, boxes):
+                continue
+            if best is None or _length(path) < _length(best):
+                best = path
+        if best is not None:
+            return best, True
+        level = self.focal.r + 8 + 7 * self.bent_in
+        for dx, dy in ((0, -1), (0, 1), (-1, 0), (1, 0)):
+            # leave the household straight up, down, left or right, then go round the focal circle
+            bx, by = mc.cx, mc.cy
+            # distance along (dx, dy) to the circle of radius ``level``
+            b = bx * dx + by * dy
+            t = -b + math.sqrt(max(0.0, b * b - (bx * bx + by * by - level * level)))
+            exit_ = (bx + dx * t, by + dy * t)
+            start = m.edge((bx + dx, by + dy))
+            a0 = math.atan2(exit_[1], exit_[0])
+            arc = _arc(level, a0, s.angle)
+            far = _edge(s.circle, arc[-1])
+            path = [far, *reversed(arc), start]
+            if _blocked(path, others + inner, {s.id}, boxes):
+                continue
+            if best is None or _length(path) < _length(best):
+                best = path
+        if best is None:
+            return straight, False
+        self.bent_in += 1
+        return best, True
+
+
+def _tie_text(tie: Tie) -> str | None:
+    sign = tie.sign.replace("-", "\u2212") if tie.sign else None
+    text = " ".join(t for t in (sign, tie.label) if t)
+    return text or None
+
+
+def _box_hits_circle(box: Box, c: Circle, pad: float = 2.0) -> bool:
+    nx = min(max(c.cx, box.x), box.right)
+    ny = min(max(c.cy, box.y), box.bottom)
+    return math.hypot(nx - c.cx, ny - c.cy) < c.r + pad
+
+
+def _place_label(
+    text: str,
+    points: list[Point],
+    circles: list[Circle],
+    segments: list[tuple[Point, Point]],
+    labels: list[Box],
+) -> Label | None:
+    """A box beside the tie for its label, clear of every circle, line and label (or None)."""
+    w = text_width(text, TIE_FONT)
+    h = TIE_FONT * LINE_HEIGHT
+    own = set(pairwise(points))
+    seg_boxes = [
+        (min(p[0], q[0]), min(p[1], q[1]), max(p[0], q[0]), max(p[1], q[1]), p, q) for p, q in segments
+    ]
+    # the longest segment first: a bent tie's short pieces come last
+    for seg in sorted(pairwise(points), key=lambda pq: -math.dist(*pq)):
+        if math.dist(*seg) < 20:
+            continue
+        (x0, y0), (x1, y1) = seg
+        ux, uy = _unit(seg[0], seg[1])
+        nx, ny = -uy, ux
+        off = abs(nx) * w / 2 + abs(ny) * h / 2 + 3
+        reach = off + 12  # no other tie this near: the label must read as this tie's
+        for t in LABEL_STOPS:
+            for side in (1, -1):
+                cx = x0 + (x1 - x0) * t + nx * off * side
+                cy = y0 + (y1 - y0) * t + ny * off * side
+                box = Box(cx - w / 2, cy - h / 2, w, h)
+                if any(
+                    abs(c.cx - cx) < c.r + w and abs(c.cy - cy) < c.r + w and _box_hits_circle(box, c)
+                    for c in circles
+                ):
+                    continue
+                grown = box.grown(2)
+                if any(
+                    sx1 >= grown.x
+                    and sx0 <= grown.right
+                    and sy1 >= grown.y
+                    and sy0 <= grown.bottom
+                    and segment_hits_box(p, q, grown)
+                    for sx0, sy0, sx1, sy1, p, q in seg_boxes
+                ):
+                    continue
+                if any(box.overlaps(o, margin=2) for o in labels):
+                    continue
+                if any(
+                    (p, q) not in own
+                    and sx1 >= cx - reach
+                    and sx0 <= cx + reach
+                    and sy1 >= cy - reach
+                    and sy0 <= cy + reach
+                    and segment_circle_distance(p, q, (cx, cy)) < reach
+                    for sx0, sy0, sx1, sy1, p, q in seg_boxes
+                ):
+                    continue
+                return Label((text,), TIE_FONT, box)
+    return None
+
+
+# -- the whole layout --------------------------------------------------------------------
+
+
+def _attempt(
+    eco: Ecomap,
+    focal: Circle,
+    focal_label: Label | None,
+    members: list[MemberPlace],
+    lines: list[tuple[Point, ...]],
+    blocks: dict[str, TextBlock],
+    radii: dict[str, float],
+    slots: list[str | None],
+    inner: float,
+    outer: float,
+) -> EcomapLayout:
+    n = len(slots)
+    systems: dict[str, SystemPlace] = {}
+    two = inner != outer
+    for i, sid in enumerate(slots):
+        if sid is None:
+            continue
+        angle = -math.pi / 2 + 2 * math.pi * i / n
+        ring = i % 2 if two else 0
+        radius = outer if ring else inner
+        cx, cy = radius * math.cos(angle), radius * math.sin(angle)
+        block = blocks[sid]
+        box = Box(cx - block.width / 2, cy - block.height / 2, block.width, block.height)
+        systems[sid] = SystemPlace(
+            sid, Circle(cx, cy, radii[sid]), angle, ring, Label(block.lines, block.size, box)
+        )
+    r_max = max(radii.values(), default=MIN_SYSTEM_R)
+    router = _Router(eco, focal, focal_label, members, systems, outer, r_max)
+    routes = [(t, *router.route(t)) for t in eco.ties]
+    segments = [(p, q) for _, pts, _ in routes for p, q in pairwise(pts)]
+    circles = [focal, *(s.circle for s in systems.values())]
+    label_boxes: list[Box] = [Box(m.cx - m.size / 2, m.cy - m.size / 2, m.size, m.size) for m in members]
+    if focal_label is not None:
+        label_boxes.append(focal_label.box)
+    ties: list[TieRoute] = []
+    for tie, pts, bent in routes:
+        text = _tie_text(tie)
+        label = _place_label(text, pts, circles, segments, label_boxes) if text else None
+        if label is not None:
+            label_boxes.append(label.box)
+        ties.append(TieRoute(tie, tuple(pts), label, bent))
+    ordered = [systems[sid] for sid in slots if sid is not None]
+    boxes = [Box(c.cx - c.r, c.cy - c.r, 2 * c.r, 2 * c.r) for c in circles]
+    boxes += [
+        Box(
+            min(x for x, _ in t.points),
+            min(y for _, y in t.points),
+            max(x for x, _ in t.points) - min(x for x, _ in t.points),
+            max(y for _, y in t.points) - min(y for _, y in t.points),
+        )
+        for t in ties
+    ]
+    boxes += [t.label.box for t in ties if t.label]
+    lay = EcomapLayout(
+        focal, focal_label, members, lines, ordered, ties, inner, bounding_box(boxes), Quality()
+    )
+    lay.quality = measure(lay, eco)
+    return lay
+
+
+def layout_ecomap(eco: Ecomap, family: Family | None = None, *, min_radius: float = 0.0) -> EcomapLayout:
+    """Place the focal circle, the systems and the ties of ``eco``.
+
+    ``family`` supplies the focal members (see :meth:`Ecomap.bind`); ``min_radius`` keeps
+    the ring at least that large (a before/after pair uses the larger of the two).
+    """
+    focal, focal_label, members, lines = _focal(eco, family)
+    if family is None:
+        members, lines = [], []
+    blocks = {s.id: system_label(s.label) for s in eco.systems}
+    # one size for every system circle: the one the widest label needs
+    r_all = max([MIN_SYSTEM_R] + [math.hypot(b.width / 2, b.height / 2) + 6 for b in blocks.values()])
+    radii = {sid: r_all for sid in blocks}
+    slots = _slots(_system_order(eco))
+    if len(slots) >= TWO_RINGS_FROM and len(slots) % 2:
+        slots.append(None)  # staggered rings need an even number of places
+    slots = _toward_members(eco, slots, members)
+    r_max = max(radii.values(), default=MIN_SYSTEM_R)
+    inner, outer = _ring_radii(max(1, len(slots)), r_max, focal.r)
+    scale = max(1.0, min_radius / inner) if inner else 1.0
+    best: EcomapLayout | None = None
+    for _ in range(40):
+        lay = _attempt(
+            eco,
+            focal,
+            focal_label,
+            members,
+            lines,
+            blocks,
+            radii,
+            slots,
+            inner * scale,
+            inner * scale + (outer - inner),
+        )
+        if best is None or lay.quality.defects < best.quality.defects:
+            best = lay
+        if lay.quality.defects == 0:
+            return lay
+        scale *= 1.08
+    assert best is not None
+    return best
+
+
+def measure(lay: EcomapLayout, eco: Ecomap) -> Quality:
+    """Count the defects of a layout (independently of how it was made)."""
+    q = Quality()
+    named: list[tuple[str, Circle]] = [(FOCAL, lay.focal), *((s.id, s.circle) for s in lay.systems)]
+    members = [(m.id, m.hull) for m in lay.members]
+
+    def note(text: str) -> None:
+        if len(q.examples) < 10:
+            q.examples.append(text)
+
+    for i, (a, ca) in enumerate(named):
+        for b, cb in named[i + 1 :]:
+            if math.dist(ca.center, cb.center) < ca.r + cb.r - 1e-6:
+                q.circle_overlaps += 1
+                note(f"circles {a} and {b} overlap")
+    labels: list[tuple[str, Box]] = (
+        [("focal", lay.focal_label.box)] if lay.focal_label and lay.members else []
+    )
+    labels += [(f"tie {t.tie.describe()}", t.label.box) for t in lay.ties if t.label]
+    for i, (a, ba) in enumerate(labels):
+        for b, bb in labels[i + 1 :]:
+            if ba.overlaps(bb):
+                q.label_overlaps += 1
+                note(f"labels of {a} and {b} overlap")
+    for name, box in labels:
+        if not name.startswith("tie"):
+            continue
+        for cname, c in named + members:
+            if _box_hits_circle(box, c, pad=0.0):
+                q.label_on_circle += 1
+                note(f"label of {name} on circle {cname}")
+    for s in lay.systems:  # a system label stays inside its own circle
+        b = s.label.box
+        corners = [(b.x, b.y), (b.right, b.y), (b.x, b.bottom), (b.right, b.bottom)]
+        if any(math.dist(p, s.circle.center) > s.circle.r + 1e-6 for p in corners):
+            q.label_on_circle += 1
+            note(f"label of system {s.id} sticks out of its circle")
+    member_ids = {m.id for m in lay.members}
+    for t in lay.ties:
+        ends = {t.tie.system, t.tie.target}
+        if t.tie.target in member_ids:
+            ends.add(FOCAL)
+            m = lay.member(t.tie.target)
+            if not m.on_outline(t.points[-1]):
+                q.member_ties_off_member += 1
+                note(f"tie {t.tie.describe()} does not end on member {m.id}")
+        text = _tie_text(t.tie)
+        if text and t.label is None:
+            q.unplaced_labels += 1
+            note(f"no room for the label of tie {t.tie.describe()}")
+        for p, r in pairwise(t.points):
+            for cname, c in named + members:
+                if cname in ends:
+                    continue
+                if segment_circle_distance(p, r, c.center) < c.r - 0.5:
+                    q.ties_through_circles += 1
+                    note(f"tie {t.tie.describe()} passes through {cname}")
+            for name, box in labels:
+                if name == f"tie {t.tie.describe()}":
+                    continue
+                if segment_hits_box(p, r, box):
+                    q.label_on_line += 1
+                    note(f"tie {t.tie.describe()} runs through the label of {name}")
+    return q

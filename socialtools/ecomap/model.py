@@ -1,0 +1,440 @@
+"""The ecomap model: a focal circle, the systems around it and the ties between them.
+
+The focal circle holds the client or a household; its ``members`` are person ids of the
+family model (:class:`socialtools.genogram.model.Family`) of the same case document, so a
+household is typed once and drawn both in the genogram and inside the ecomap.
+
+A tie joins a ``system`` to the whole focal circle (``to`` left out), to one focal member
+(``to: PK``) or to another system (``to: <system id>``). ``flow`` says where energy and
+resources go: ``to_focal`` means towards the ``to`` end (the focal circle, the member, or
+the second system), ``from_focal`` towards ``system``.
+
+>>> eco = Ecomap.model_validate({
+...     "focal": {"label": "PK"},
+...     "systems": [{"id": "peers", "name": "Teman", "category": "friends"}],
+...     "ties": [{"system": "peers", "strength": "strong", "level": 2, "flow": "both"}],
+... })
+>>> tie = eco.ties[0]
+>>> tie.strength, tie.level, tie.quality, tie.target
+('strong', 2, 'positive', 'focal')
+>>> eco.system("peers").colour
+'#2e86c1'
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Any, Literal
+
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_validator
+
+from socialtools.errors import InputError
+from socialtools.genogram.model import Family, Id
+
+FOCAL = "focal"
+
+# key: (default colour, Indonesian name, English name)
+CATEGORIES: dict[str, tuple[str, str, str]] = {
+    "family": ("#c0392b", "Keluarga", "Family"),
+    "extended_family": ("#e67e22", "Keluarga besar", "Extended family"),
+    "friends": ("#2e86c1", "Teman/sebaya", "Friends/peers"),
+    "education": ("#8e44ad", "Pendidikan", "Education"),
+    "work": ("#7f6000", "Pekerjaan/pelatihan", "Work/training"),
+    "health": ("#16a085", "Kesehatan", "Health"),
+    "religion": ("#1e8449", "Agama", "Religion"),
+    "social_services": ("#2874a6", "Layanan sosial", "Social services"),
+    "institution": ("#6c3483", "Lembaga/panti", "Residential institution"),
+    "recreation": ("#d4ac0d", "Rekreasi", "Recreation"),
+    "community": ("#a04000", "Masyarakat", "Community"),
+    "government": ("#566573", "Pemerintah/hukum", "Government/legal"),
+}
+CUSTOM_COLOUR = "#7b7d7d"
+
+_CATEGORY_ALIASES = {
+    "extended": "extended_family",
+    "keluarga": "family",
+    "keluarga_besar": "extended_family",
+    "friend": "friends",
+    "peers": "friends",
+    "peer": "friends",
+    "teman": "friends",
+    "sebaya": "friends",
+    "school": "education",
+    "pendidikan": "education",
+    "sekolah": "education",
+    "job": "work",
+    "pekerjaan": "work",
+    "pelatihan": "work",
+    "vocational": "work",
+    "health_care": "health",
+    "kesehatan": "health",
+    "faith": "religion",
+    "agama": "religion",
+    "social_service": "social_services",
+    "services": "social_services",
+    "layanan_sosial": "social_services",
+    "residential": "institution",
+    "residential_institution": "institution",
+    "panti": "institution",
+    "lembaga": "institution",
+    "rekreasi": "recreation",
+    "leisure": "recreation",
+    "community_groups": "community",
+    "masyarakat": "community",
+    "legal": "government",
+    "government_legal": "government",
+    "pemerintah": "government",
+    "hukum": "government",
+}
+
+Strength = Literal["strong", "moderate", "weak"]
+Quality = Literal["positive", "stressful", "conflictual", "broken"]
+Flow = Literal["none", "to_focal", "from_focal", "both"]
+
+_STRENGTH_ALIASES = {
+    "strong": "strong",
+    "kuat": "strong",
+    "moderate": "moderate",
+    "normal": "moderate",
+    "sedang": "moderate",
+    "cukup": "moderate",
+    "weak": "weak",
+    "tenuous": "weak",
+    "lemah": "weak",
+    "renggang": "weak",
+}
+_QUALITY_ALIASES = {
+    "positive": "positive",
+    "positif": "positive",
+    "neutral": "positive",
+    "stressful": "stressful",
+    "stress": "stressful",
+    "stres": "stressful",
+    "conflictual": "conflictual",
+    "conflict": "conflictual",
+    "konflik": "conflictual",
+    "broken": "broken",
+    "cutoff": "broken",
+    "cut-off": "broken",
+    "cut_off": "broken",
+    "terputus": "broken",
+}
+_FLOW_ALIASES = {
+    "none": "none",
+    "": "none",
+    "to_focal": "to_focal",
+    "in": "to_focal",
+    "to": "to_focal",
+    "from_focal": "from_focal",
+    "out": "from_focal",
+    "from": "from_focal",
+    "both": "both",
+    "two_way": "both",
+    "mutual": "both",
+    "<->": "both",
+    "dua_arah": "both",
+}
+
+
+def _word(aliases: dict[str, str], what: str) -> Any:
+    def check(value: Any) -> Any:
+        if value is None:
+            return value
+        key = str(value).strip().lower().replace(" ", "_")
+        if key in aliases:
+            return aliases[key]
+        if key.replace("_", "-") in aliases:
+            return aliases[key.replace("_", "-")]
+        choices = ", ".join(sorted(set(aliases.values())))
+        raise ValueError(f"'{value}' is not a {what}: use one of {choices}")
+
+    return BeforeValidator(check)
+
+
+def _sign(value: Any) -> Any:
+    if value is None:
+        return None
+    text = str(value).strip().replace("\u2212", "-")
+    if text in ("+", "-", "+/-"):
+        return text
+    raise ValueError(f"'{value}' is not a sign: use '+', '-' or '+/-'")
+
+
+def normal_category(value: str) -> str:
+    """The vocabulary key of ``value`` (aliases and Indonesian names accepted), else ``value``.
+
+    >>> normal_category("Sekolah"), normal_category("my club")
+    ('education', 'my club')
+    """
+    key = value.strip().lower().replace(" ", "_").replace("/", "_").replace("-", "_")
+    if key in CATEGORIES:
+        return key
+    return _CATEGORY_ALIASES.get(key, value.strip())
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", populate_by_name=True)
+
+
+class Focal(_Strict):
+    """The centre: a label (the client) and/or household members drawn as a small genogram."""
+
+    label: str | None = None
+    members: list[Id] = Field(default_factory=list, description="person ids of the family section")
+
+
+class System(_Strict):
+    """One system around the focal circle."""
+
+    id: Id
+    name: str | None = Field(None, description="label drawn in the circle (defaults to the id)")
+    category: str = "community"
+    colour: str | None = Field(None, description="overrides the category colour, e.g. '#2e86c1'")
+    notes: str | None = None
+
+    @model_validator(mode="after")
+    def _normal(self) -> System:
+        self.category = normal_category(self.category)
+        if not self.category:
+            raise InputError("must not be empty", record=f"system '{self.id}'", field="category")
+        if self.colour is None:
+            self.colour = CATEGORIES.get(self.category, (CUSTOM_COLOUR,))[0]
+        return self
+
+    @property
+    def label(self) -> str:
+        return self.name or self.id
+
+
+class Tie(_Strict):
+    """A tie of ``system`` to the focal circle, to one focal member, or to another system.
+
+    ``strength``: strong (``level`` 1–3), moderate or weak (tenuous). ``quality``: positive,
+    stressful (laid over the strength), conflictual or broken (cut off).
+    """
+
+    system: Id
+    to: Id | None = Field(None, description="focal member id or system id; left out: the focal circle")
+    strength: Annotated[Strength, _word(_STRENGTH_ALIASES, "strength")] = "moderate"
+    level: int = Field(1, ge=1, le=3, description="1–3 for strong ties")
+    quality: Annotated[Quality, _word(_QUALITY_ALIASES, "quality")] = "positive"
+    flow: Annotated[Flow, _word(_FLOW_ALIASES, "flow")] = "none"
+    label: str | None = None
+    sign: Annotated[str | None, BeforeValidator(_sign)] = None
+
+    @property
+    def target(self) -> str:
+        """``'focal'``, a member id or a system id: the other end of the tie."""
+        return self.to if self.to is not None else FOCAL
+
+    @property
+    def key(self) -> tuple[str, str]:
+        """The pair of ends that identifies the tie (the same in before and after)."""
+        return (self.system, self.target)
+
+    @property
+    def stress(self) -> bool:
+        return self.quality == "stressful"
+
+    def describe(self) -> str:
+        return f"{self.system} – {self.target}"
+
+
+class TieChange(_Strict):
+    """A change of one tie for the ``after`` state: the fields given replace the old ones.
+
+    ``remove: true`` drops the tie; a change of a tie that does not exist adds it.
+    """
+
+    system: Id
+    to: Id | None = None
+    strength: Annotated[Strength | None, _word(_STRENGTH_ALIASES, "strength")] = None
+    level: int | None = Field(None, ge=1, le=3)
+    quality: Annotated[Quality | None, _word(_QUALITY_ALIASES, "quality")] = None
+    flow: Annotated[Flow | None, _word(_FLOW_ALIASES, "flow")] = None
+    label: str | None = None
+    sign: Annotated[str | None, BeforeValidator(_sign)] = None
+    remove: bool = False
+
+    @property
+    def key(self) -> tuple[str, str]:
+        return (self.system, self.to if self.to is not None else FOCAL)
+
+
+class After(_Strict):
+    """The state at a later date (evaluation): changed, added or removed ties."""
+
+    date: str | None = None
+    title: str | None = None
+    ties: list[TieChange] = Field(default_factory=list)
+
+
+class Ecomap(_Strict):
+    """A whole ecomap: the input of :class:`socialtools.ecomap.EcomapDiagram`."""
+
+    title: str | None = None
+    date: str | None = Field(None, description="date the ecomap describes (free text, e.g. 2024-09-02)")
+    drawn_by: str | None = None
+    focal: Focal = Field(default_factory=Focal)
+    systems: list[System] = Field(default_factory=list)
+    ties: list[Tie] = Field(default_factory=list)
+    group_by_category: bool = False
+    after: After | None = None
+
+    @model_validator(mode="before")
+    @classmethod
+    def _shorthand(cls, value: Any) -> Any:
+        if isinstance(value, dict) and isinstance(value.get("focal"), str | int):
+            value = {**value, "focal": {"label": str(value["focal"])}}
+        return value
+
+    @model_validator(mode="after")
+    def _check(self) -> Ecomap:
+        seen: set[str] = set()
+        members = set(self.focal.members)
+        if len(members) != len(self.focal.members):
+            dup = next(m for m in self.focal.members if self.focal.members.count(m) > 1)
+            raise InputError(f"member '{dup}' is listed twice", record="focal", field="members")
+        for i, s in enumerate(self.systems):
+            if s.id in seen:
+                raise InputError(f"duplicate system id '{s.id}'", record=f"systems[{i}]", field="id")
+            if s.id == FOCAL or s.id in members:
+                raise InputError(
+                    f"system id '{s.id}' is taken by the focal circle", record=f"systems[{i}]", field="id"
+                )
+            seen.add(s.id)
+        self._check_ties(self.ties, "ties")
+        if self.after is not None:
+            self._check_ties(self.after.ties, "after.ties")
+        return self
+
+    def _check_ties(self, ties: list[Any], where: str) -> None:
+        systems = {s.id for s in self.systems}
+        members = set(self.focal.members)
+        keys: set[frozenset[str]] = set()
+        for i, t in enumerate(ties):
+            record = f"{where}[{i}] ({t.system} – {t.to or FOCAL})"
+            if t.system not in systems:
+                hint = (
+                    " (a focal member: put the system in 'system' and the member in 'to')"
+                    if t.system in members
+                    else ""
+                )
+                raise InputError(f"unknown system '{t.system}'{hint}", record=record, field="system")
+            if t.to is not None and t.to != FOCAL and t.to not in systems and t.to not in members:
+                raise InputError(f"unknown system or focal member '{t.to}'", record=record, field="to")
+            if t.to == t.system:
+                raise InputError("a tie needs two different ends", record=record, field="to")
+            if t.to == FOCAL:
+                t.to = None
+            pair = frozenset(t.key)
+            if pair in keys and where == "ties":
+                raise InputError("this tie is listed twice", record=record, field="to")
+            keys.add(pair)
+
+    # -- queries ----------------------------------------------------------------------
+    def system(self, sid: str) -> System:
+        """The system with id ``sid`` (``KeyError`` when unknown)."""
+        for s in self.systems:
+            if s.id == sid:
+                return s
+        raise KeyError(sid)
+
+    def is_member(self, end: str) -> bool:
+        return end in self.focal.members
+
+    def categories_used(self) -> list[str]:
+        """Categories of the systems, in vocabulary order then first use."""
+        used = {s.category for s in self.systems}
+        ordered = [c for c in CATEGORIES if c in used]
+        return ordered + [c for c in dict.fromkeys(s.category for s in self.systems) if c not in CATEGORIES]
+
+    def bind(self, family: Family | None) -> Ecomap:
+        """Check the focal members against ``family``; return ``self``.
+
+        >>> Ecomap.model_validate({"focal": {"members": ["X"]}}).bind(None)
+        Traceback (most recent call last):
+        ...
+        socialtools.errors.InputError: focal, field 'members': member 'X' needs a family section ...
+        """
+        for pid in self.focal.members:
+            if family is None:
+                raise InputError(
+                    f"member '{pid}' needs a family section (or leave out 'members') to know who it is",
+                    record="focal",
+                    field="members",
+                )
+            try:
+                family.person(pid)
+            except KeyError:
+                raise InputError(
+                    f"unknown person '{pid}' (not in the family section)", record="focal", field="members"
+                ) from None
+        return self
+
+    def after_state(self) -> tuple[Ecomap, set[tuple[str, str]]]:
+        """The ecomap at the ``after`` date and the keys of the ties that changed.
+
+        >>> eco = Ecomap.model_validate({"systems": [{"id": "a"}], "ties": [{"system": "a",
+        ...     "strength": "weak"}], "after": {"date": "2024", "ties": [{"system": "a",
+        ...     "strength": "moderate"}]}})
+        >>> later, changed = eco.after_state()
+        >>> later.ties[0].strength, sorted(changed), later.date
+        ('moderate', [('a', 'focal')], '2024')
+        """
+        if self.after is None:
+            return self, set()
+        ties = {t.key: t.model_copy() for t in self.ties}
+        order = [t.key for t in self.ties]
+        changed: set[tuple[str, str]] = set()
+        for change in self.after.ties:
+            key = change.key
+            if key not in ties and (key[1], key[0]) in ties:
+                key = (key[1], key[0])
+            if change.remove:
+                if key in ties:
+                    del ties[key]
+                    order.remove(key)
+                    changed.add(key)
+                continue
+            fields = change.model_dump(exclude={"system", "to", "remove"}, exclude_none=True)
+            if key in ties:
+                old = ties[key]
+                new = old.model_copy(update=fields)
+                if new != old:
+                    changed.add(key)
+                ties[key] = new
+            else:
+                ties[key] = Tie(system=change.system, to=change.to, **fields)
+                order.append(key)
+                changed.add(key)
+        later = self.model_copy(
+            update={
+                "ties": [ties[k] for k in order],
+                "after": None,
+                "date": self.after.date or self.date,
+                "title": self.after.title or self.title,
+            }
+        )
+        return later, changed
+
+
+def load_ecomap(document: dict[str, Any], source: str | None = None) -> tuple[Ecomap, Family | None]:
+    """The ecomap of a case document (its ``ecomap`` section) and the family it refers to.
+
+    >>> eco, family = load_ecomap({"ecomap": {"systems": [{"id": "a"}]}})
+    >>> [s.id for s in eco.systems], family
+    (['a'], None)
+    """
+    from socialtools.io.loading import parse_model
+    from socialtools.io.sections import section
+
+    data = section(document, "ecomap", marker="systems", source=source)
+    family = None
+    if isinstance(document.get("family"), dict):
+        family = parse_model(Family, document["family"], source)
+    eco = parse_model(Ecomap, data, source)
+    try:
+        eco.bind(family)
+    except InputError as exc:
+        raise InputError(exc.message, record=f"ecomap.{exc.record}", field=exc.field, source=source) from None
+    return eco, family

@@ -1,0 +1,503 @@
+"""Draw an ecomap layout as SVG: Hartman's line styles, arrows, category colours, legend.
+
+>>> from socialtools.ecomap.model import Ecomap
+>>> eco = Ecomap.model_validate({"focal": "PK", "systems": [{"id": "a", "category": "health"}],
+...     "ties": [{"system": "a", "strength": "weak", "flow": "to_focal"}]})
+>>> svg = render_ecomap(eco)
+>>> "aliran energi" in svg and svg.startswith("<?xml")
+True
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from svgwrite.container import Group
+
+from socialtools.draw.geometry import Box, Point
+from socialtools.draw.legend import DrawSample, LegendEntry, draw_legend, legend_box
+from socialtools.draw.lines import arrowhead, cross_bars, polyline_length, trim, zigzag
+from socialtools.draw.svg import SvgCanvas
+from socialtools.draw.text import LINE_HEIGHT, text_width
+from socialtools.draw.theme import Theme
+from socialtools.ecomap.layout import EcomapLayout, Label, MemberPlace, layout_ecomap
+from socialtools.ecomap.model import CATEGORIES, Ecomap, Tie
+from socialtools.genogram.model import Family
+from socialtools.i18n import Catalogue, check_language, translate
+
+CATALOGUE: Catalogue = {
+    "ecomap": {"id": "Ekomap", "en": "Ecomap"},
+    "client": {"id": "Klien", "en": "Client"},
+    "strong": {"id": "Kuat", "en": "Strong"},
+    "strong2": {
+        "id": "Kuat, tingkat 2 (lebih tebal = lebih kuat)",
+        "en": "Strong, level 2 (thicker = stronger)",
+    },
+    "strong3": {"id": "Kuat, tingkat 3 (paling kuat)", "en": "Strong, level 3 (strongest)"},
+    "moderate": {"id": "Sedang", "en": "Moderate"},
+    "weak": {"id": "Lemah / renggang", "en": "Weak / tenuous"},
+    "stressful": {"id": "Penuh tekanan (stres)", "en": "Stressful"},
+    "conflictual": {"id": "Konflik", "en": "Conflictual"},
+    "broken": {"id": "Terputus", "en": "Broken / cut off"},
+    "flow": {"id": "Arah aliran energi/dukungan (ke penerima)", "en": "Flow of energy/support (to receiver)"},
+    "flow_both": {"id": "Aliran energi/dukungan dua arah", "en": "Two-way flow of energy/support"},
+    "sign_plus": {"id": "ikatan yang mendukung", "en": "supportive tie"},
+    "sign_minus": {"id": "ikatan yang menghambat", "en": "hindering tie"},
+    "sign_both": {"id": "mendukung sekaligus menghambat", "en": "both supportive and hindering"},
+    "changed": {"id": "Ikatan yang berubah", "en": "Changed tie"},
+    "before": {"id": "Sebelum intervensi (asesmen)", "en": "Before the intervention (assessment)"},
+    "after": {"id": "Sesudah intervensi (evaluasi)", "en": "After the intervention (evaluation)"},
+    "comparison": {"id": "Perbandingan ekomap sebelum dan sesudah", "en": "Ecomap before and after"},
+}
+
+HIGHLIGHT = "#f7dc6f"
+HIGHLIGHT_MONO = "#c8c8c8"
+PANEL_GAP = 48.0
+
+
+@dataclass(frozen=True)
+class Style:
+    """Colours and language of one drawing."""
+
+    theme: Theme
+    lang: str
+
+    @property
+    def mono(self) -> bool:
+        return self.theme.monochrome
+
+
+def tint(colour: str, amount: float) -> str:
+    """``colour`` mixed with white (``amount`` 0 = colour, 1 = white).
+
+    >>> tint("#000000", 0.5)
+    '#808080'
+    """
+    value = colour.lstrip("#")
+    if len(value) == 3:
+        value = "".join(ch * 2 for ch in value)
+    try:
+        rgb = [int(value[i : i + 2], 16) for i in (0, 2, 4)]
+    except ValueError:
+        return colour
+    mixed = [round(c + (255 - c) * amount) for c in rgb]
+    return "#" + "".join(f"{c:02x}" for c in mixed)
+
+
+def category_name(category: str, lang: str) -> str:
+    """The category in ``lang`` (a custom category is shown as written)."""
+    if category in CATEGORIES:
+        _, id_name, en_name = CATEGORIES[category]
+        return id_name if lang == "id" else en_name
+    return category
+
+
+# -- ties ---------------------------------------------------------------------------------
+
+
+def tie_width(tie: Tie) -> float:
+    """Stroke width: thicker as a strong tie's level rises."""
+    if tie.strength == "strong":
+        return {1: 3.0, 2: 4.6, 3: 6.2}[tie.level]
+    return 1.6
+
+
+def tie_colour(tie: Tie, style: Style) -> str:
+    if style.mono:
+        return style.theme.stroke
+    if tie.quality in ("stressful", "conflictual"):
+        return style.theme.accent
+    if tie.quality == "broken":
+        return "#555555"
+    return style.theme.stroke
+
+
+def _split_gap(points: list[Point], gap: float) -> tuple[list[Point], list[Point]]:
+    total = polyline_length(points)
+    half = max(0.0, (total - gap) / 2)
+    first = trim(points, 0, total - half)
+    second = trim(points, total - half, 0)
+    return first, second
+
+
+def draw_tie(
+    canvas: SvgCanvas,
+    parent: Group,
+    tie: Tie,
+    points: list[Point],
+    style: Style,
+    *,
+    changed: bool = False,
+    arrow_size: float | None = None,
+) -> None:
+    """Draw one tie along ``points`` (from the system end to the target end)."""
+    width = tie_width(tie)
+    colour = tie_colour(tie, style)
+    size = arrow_size or 8.0 + width * 1.3
+    total = polyline_length(points)
+    head_end = tie.flow in ("to_focal", "both")
+    head_start = tie.flow in ("from_focal", "both")
+    if changed:
+        canvas.polyline(
+            parent,
+            points,
+            width=width + 9,
+            colour=HIGHLIGHT_MONO if style.mono else HIGHLIGHT,
+            stroke_linecap="round",
+            class_="changed",
+        )
+    cut_start = size * 0.8 if head_start and total > 3 * size else 0.0
+    cut_end = size * 0.8 if head_end and total > 3 * size else 0.0
+    body = trim(points, cut_start, cut_end)
+    dash = "dashed" if tie.strength == "weak" else "solid"
+    if tie.quality == "conflictual":
+        margin = min(14.0, total / 4)
+        line = zigzag(body, amplitude=3.5 + width / 2, wavelength=11, margin=margin)
+        canvas.polyline(
+            parent, line, width=max(2.0, width), colour=colour, dash=dash, stroke_linejoin="round"
+        )
+    elif tie.quality == "broken":
+        first, second = _split_gap(body, 16)
+        for part in (first, second):
+            canvas.polyline(parent, part, width=width, colour=colour, dash=dash)
+        for bar in cross_bars(points, 0.5, 14 + width, count=2, gap=6):
+            canvas.polyline(parent, bar, width=1.8, colour=colour)
+    else:
+        canvas.polyline(parent, body, width=width, colour=colour, dash=dash)
+    if tie.quality == "stressful":
+        length = polyline_length(points)
+        count = max(2, int((length - 4 * size) / 9))
+        for bar in cross_bars(points, 0.5, 10 + width, count=count, gap=9):
+            canvas.polyline(parent, bar, width=1.5, colour=colour)
+    if head_end and len(points) > 1:
+        canvas.polygon(parent, arrowhead(points[-1], points[-2], size), fill=colour)
+    if head_start and len(points) > 1:
+        canvas.polygon(parent, arrowhead(points[0], points[1], size), fill=colour)
+
+
+# -- nodes --------------------------------------------------------------------------------
+
+
+def _text_block(
+    canvas: SvgCanvas, parent: Group, label: Label, dx: float, dy: float, **attrs: object
+) -> None:
+    lh = label.size * LINE_HEIGHT
+    for i, line in enumerate(label.lines):
+        x = label.box.x + label.box.w / 2 + dx
+        y = label.box.y + i * lh + (lh - label.size) / 2 + 0.8 * label.size + dy
+        canvas.text(parent, x, y, line, label.size, **attrs)
+
+
+def draw_member(
+    canvas: SvgCanvas, parent: Group, member: MemberPlace, cx: float, cy: float, stroke: str
+) -> None:
+    """A small genogram symbol: square (male), circle (female), diamond (unknown)."""
+    s = member.size
+    h = s / 2
+    dwg = canvas.dwg
+    sw = 1.6
+    if member.sex == "male":
+        parent.add(dwg.rect((cx - h, cy - h), (s, s), fill="#ffffff", stroke=stroke, stroke_width=sw))
+        if member.index:
+            parent.add(
+                dwg.rect(
+                    (cx - h + 3, cy - h + 3), (s - 6, s - 6), fill="none", stroke=stroke, stroke_width=1.2
+                )
+            )
+    elif member.sex == "female":
+        parent.add(dwg.circle((cx, cy), h, fill="#ffffff", stroke=stroke, stroke_width=sw))
+        if member.index:
+            parent.add(dwg.circle((cx, cy), h - 3, fill="none", stroke=stroke, stroke_width=1.2))
+    else:
+        pts = [(cx, cy - h), (cx + h, cy), (cx, cy + h), (cx - h, cy)]
+        canvas.polygon(parent, pts, fill="#ffffff", stroke=stroke, stroke_width=sw)
+    if member.deceased:
+        d = h * 0.75
+        canvas.polyline(parent, [(cx - d, cy - d), (cx + d, cy + d)], width=1.4, colour=stroke)
+        canvas.polyline(parent, [(cx - d, cy + d), (cx + d, cy - d)], width=1.4, colour=stroke)
+
+
+def _draw_panel(
+    canvas: SvgCanvas,
+    lay: EcomapLayout,
+    eco: Ecomap,
+    style: Style,
+    dx: float,
+    dy: float,
+    changed: set[tuple[str, str]],
+    gid: str,
+) -> None:
+    theme = style.theme
+    dwg = canvas.dwg
+    panel = canvas.group(id=gid)
+    # the focal circle, then the ties (they end on the members inside it), then the household
+    focal = canvas.group(panel, id=f"{gid}-focal")
+    fc = lay.focal
+    focal.add(
+        dwg.circle(
+            (round(fc.cx + dx, 2), round(fc.cy + dy, 2)),
+            round(fc.r, 2),
+            fill="#ffffff" if style.mono else "#fdf6e3",
+            stroke=theme.stroke,
+            stroke_width=2.4,
+        )
+    )
+    ties = canvas.group(panel, id=f"{gid}-ties")
+    for route in lay.ties:
+        g = canvas.group(ties, class_="tie")
+        pts = [(x + dx, y + dy) for x, y in route.points]
+        draw_tie(canvas, g, route.tie, pts, style, changed=route.key in changed)
+    household = canvas.group(panel, id=f"{gid}-household")
+    for line in lay.family_lines:
+        canvas.polyline(household, [(x + dx, y + dy) for x, y in line], width=1.4)
+    for m in lay.members:
+        sym = canvas.group(household, class_="member")
+        draw_member(canvas, sym, m, m.cx + dx, m.cy + dy, theme.stroke)
+        _text_block(canvas, sym, m.label, dx, dy)
+    if lay.focal_label is not None:
+        _text_block(canvas, household, lay.focal_label, dx, dy, font_weight="bold")
+    # systems
+    systems = canvas.group(panel, id=f"{gid}-systems")
+    for place in lay.systems:
+        system = eco.system(place.id)
+        c = place.circle
+        g = canvas.group(systems, class_="system")
+        colour = system.colour or theme.stroke
+        fill = "#ffffff" if style.mono else tint(colour, 0.82)
+        stroke = theme.stroke if style.mono else colour
+        g.add(
+            dwg.circle(
+                (round(c.cx + dx, 2), round(c.cy + dy, 2)),
+                round(c.r, 2),
+                fill=fill,
+                stroke=stroke,
+                stroke_width=2.0,
+            )
+        )
+        _text_block(canvas, g, place.label, dx, dy)
+    # tie labels last, on top
+    labels = canvas.group(panel, id=f"{gid}-tie-labels")
+    for route in lay.ties:
+        if route.label is not None:
+            _text_block(canvas, labels, route.label, dx, dy, fill=tie_colour(route.tie, style))
+
+
+# -- legend -------------------------------------------------------------------------------
+
+
+def _line_sample(tie: Tie, style: Style) -> DrawSample:
+    def draw(canvas: SvgCanvas, g: Group, box: Box) -> None:
+        y = box.y + box.h / 2
+        draw_tie(canvas, g, tie, [(box.x, y), (box.right, y)], style, arrow_size=7)
+
+    return draw
+
+
+def _circle_sample(colour: str) -> DrawSample:
+    def draw(canvas: SvgCanvas, g: Group, box: Box) -> None:
+        g.add(
+            canvas.dwg.circle(
+                (box.x + box.w / 2, box.y + box.h / 2),
+                box.h / 2,
+                fill=tint(colour, 0.82),
+                stroke=colour,
+                stroke_width=2,
+            )
+        )
+
+    return draw
+
+
+def _sign_sample(sign: str) -> DrawSample:
+    def draw(canvas: SvgCanvas, g: Group, box: Box) -> None:
+        canvas.text(
+            g, box.x + box.w / 2, box.y + box.h / 2 + 4, sign.replace("-", "−"), 12, font_weight="bold"
+        )
+
+    return draw
+
+
+def _highlight_sample(style: Style) -> DrawSample:
+    def draw(canvas: SvgCanvas, g: Group, box: Box) -> None:
+        y = box.y + box.h / 2
+        draw_tie(canvas, g, Tie(system="x"), [(box.x, y), (box.right, y)], style, changed=True)
+
+    return draw
+
+
+def legend_entries(ecomaps: Iterable[Ecomap], style: Style, *, changed: bool = False) -> list[LegendEntry]:
+    """Legend lines for what the ecomaps use: tie kinds, arrows, signs, categories."""
+    ecos = list(ecomaps)
+    ties = [t for e in ecos for t in e.ties]
+    lang = style.lang
+    out: list[LegendEntry] = []
+    kinds = {(t.strength, t.level if t.strength == "strong" else 1) for t in ties}
+    for strength, level in (("strong", 3), ("strong", 2), ("strong", 1), ("moderate", 1), ("weak", 1)):
+        if (strength, level) in kinds:
+            key = strength if level == 1 else f"{strength}{level}"
+            out.append(
+                LegendEntry(
+                    translate(CATALOGUE, key, lang),
+                    _line_sample(Tie(system="x", strength=strength, level=level), style),
+                )
+            )
+    for quality in ("stressful", "conflictual", "broken"):
+        if any(t.quality == quality for t in ties):
+            out.append(
+                LegendEntry(
+                    translate(CATALOGUE, quality, lang), _line_sample(Tie(system="x", quality=quality), style)
+                )
+            )
+    if any(t.flow in ("to_focal", "from_focal") for t in ties):
+        out.append(
+            LegendEntry(
+                translate(CATALOGUE, "flow", lang), _line_sample(Tie(system="x", flow="to_focal"), style)
+            )
+        )
+    if any(t.flow == "both" for t in ties):
+        out.append(
+            LegendEntry(
+                translate(CATALOGUE, "flow_both", lang), _line_sample(Tie(system="x", flow="both"), style)
+            )
+        )
+    if changed:
+        out.append(LegendEntry(translate(CATALOGUE, "changed", lang), _highlight_sample(style)))
+    for sign, key in (("+", "sign_plus"), ("-", "sign_minus"), ("+/-", "sign_both")):
+        if any(t.sign == sign for t in ties):
+            out.append(LegendEntry(translate(CATALOGUE, key, lang), _sign_sample(sign)))
+    if not style.mono:
+        seen: dict[str, str] = {}
+        for e in ecos:
+            for s in e.systems:
+                seen.setdefault(s.category, s.colour or style.theme.stroke)
+        order = [c for c in CATEGORIES if c in seen] + [c for c in seen if c not in CATEGORIES]
+        out += [LegendEntry(category_name(c, lang), _circle_sample(seen[c])) for c in order]
+    return out
+
+
+# -- pages --------------------------------------------------------------------------------
+
+
+def _header_lines(eco: Ecomap, lang: str) -> list[str]:
+    parts = []
+    if eco.date:
+        parts.append(f"{translate(CATALOGUE, 'date', lang)}: {eco.date}")
+    if eco.drawn_by:
+        parts.append(f"{translate(CATALOGUE, 'drawn_by', lang)}: {eco.drawn_by}")
+    return ["  ·  ".join(parts)] if parts else []
+
+
+def _page(
+    panels: list[tuple[EcomapLayout, Ecomap, set[tuple[str, str]], str | None]],
+    title: str,
+    subtitle: list[str],
+    style: Style,
+    changed_legend: bool,
+) -> str:
+    theme = style.theme
+    margin = theme.margin
+    bounds = panels[0][0].bounds
+    for lay, *_ in panels[1:]:
+        bounds = bounds.union(lay.bounds)
+    heading_h = theme.font_size * LINE_HEIGHT + 10 if any(p[3] for p in panels) else 0.0
+    panel_w = bounds.w
+    diagram_w = len(panels) * panel_w + (len(panels) - 1) * PANEL_GAP
+    entries = legend_entries([p[1] for p in panels], style, changed=changed_legend)
+    legend_title = translate(CATALOGUE, "legend", style.lang)
+    legend_max = max(diagram_w, 560.0)
+    lbox = legend_box(entries, legend_title, legend_max, theme)
+    title_w = max(
+        [text_width(title, theme.title_font_size)]
+        + [text_width(s, theme.small_font_size + 1) for s in subtitle]
+    )
+    width = max(diagram_w, lbox.w, title_w) + 2 * margin
+    top = (
+        margin
+        + theme.title_font_size * LINE_HEIGHT
+        + len(subtitle) * (theme.small_font_size + 1) * LINE_HEIGHT
+    )
+    top += 12
+    height = top + heading_h + bounds.h + 20 + lbox.h + margin
+    canvas = SvgCanvas(width, height, theme, title=title)
+    header = canvas.group(id="title")
+    canvas.text(
+        header,
+        width / 2,
+        margin + theme.title_font_size * 0.85,
+        title,
+        theme.title_font_size,
+        font_weight="bold",
+    )
+    for i, line in enumerate(subtitle):
+        y = (
+            margin
+            + theme.title_font_size * LINE_HEIGHT
+            + (i + 0.8) * (theme.small_font_size + 1) * LINE_HEIGHT
+        )
+        canvas.text(header, width / 2, y, line, theme.small_font_size + 1, fill=theme.muted)
+    left = (width - diagram_w) / 2
+    for i, (lay, eco, changed, heading) in enumerate(panels):
+        px = left + i * (panel_w + PANEL_GAP)
+        if heading:
+            canvas.text(
+                header, px + panel_w / 2, top + theme.font_size, heading, theme.font_size, font_weight="bold"
+            )
+        _draw_panel(
+            canvas, lay, eco, style, px - bounds.x, top + heading_h - bounds.y, changed, f"panel{i + 1}"
+        )
+    if entries:
+        draw_legend(
+            canvas, entries, legend_title, (width - lbox.w) / 2, top + heading_h + bounds.h + 20, legend_max
+        )
+    return canvas.to_string()
+
+
+def render_ecomap(
+    eco: Ecomap,
+    family: Family | None = None,
+    *,
+    lang: str = "id",
+    monochrome: bool = False,
+    layout: EcomapLayout | None = None,
+) -> str:
+    """SVG text of one ecomap."""
+    style = Style(Theme(monochrome=monochrome), check_language(lang))
+    lay = layout or layout_ecomap(eco, family)
+    title = eco.title or translate(CATALOGUE, "ecomap", lang)
+    return _page([(lay, eco, set(), None)], title, _header_lines(eco, lang), style, False)
+
+
+def compare_layouts(
+    eco: Ecomap, family: Family | None = None
+) -> tuple[EcomapLayout, EcomapLayout, Ecomap, set[tuple[str, str]]]:
+    """Layouts of the ecomap before and after its ``after`` changes, with the same placement."""
+    later, changed = eco.after_state()
+    before = layout_ecomap(eco, family)
+    after = layout_ecomap(later, family, min_radius=before.radius)
+    if after.radius > before.radius + 1e-6:
+        before = layout_ecomap(eco, family, min_radius=after.radius)
+    return before, after, later, changed
+
+
+def render_comparison(
+    eco: Ecomap, family: Family | None = None, *, lang: str = "id", monochrome: bool = False
+) -> str:
+    """SVG text of the before/after pair side by side, changed ties highlighted."""
+    style = Style(Theme(monochrome=monochrome), check_language(lang))
+    before, after, later, changed = compare_layouts(eco, family)
+    date_word = translate(CATALOGUE, "date", lang)
+    head_before = translate(CATALOGUE, "before", lang) + (f" — {eco.date}" if eco.date else "")
+    head_after = translate(CATALOGUE, "after", lang) + (f" — {later.date}" if later.date else "")
+    title = eco.title or translate(CATALOGUE, "ecomap", lang)
+    subtitle = [translate(CATALOGUE, "comparison", lang)]
+    if eco.drawn_by:
+        subtitle.append(f"{translate(CATALOGUE, 'drawn_by', lang)}: {eco.drawn_by}")
+    del date_word
+    return _page(
+        [(before, eco, changed, head_before), (after, later, changed, head_after)],
+        title,
+        subtitle,
+        style,
+        bool(changed),
+    )

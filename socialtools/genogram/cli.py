@@ -1,0 +1,104 @@
+"""``socialtools genogram``: draw a genogram from a family/case file or a pedigree table."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from socialtools.cli import add_dpi, add_language
+from socialtools.errors import InputError, UsageError
+from socialtools.genogram.diagram import Genogram, GenogramOptions
+from socialtools.genogram.labels import LABEL_FIELDS
+from socialtools.genogram.model import Family
+from socialtools.io.output import FIGURE_FORMATS, figure_bytes, write_atomic
+
+PEDIGREE_SUFFIXES = (".ped", ".fam", ".csv", ".tsv", ".txt", ".pre")
+
+
+def load_families(path: Path, family_id: str | None) -> dict[str, Family]:
+    """Families in ``path`` by name: one for a family/case file, one per family of a pedigree table."""
+    suffix = path.suffix.lower()
+    if suffix in PEDIGREE_SUFFIXES:
+        from socialtools.io.pedigree import read_pedigree
+
+        families = read_pedigree(path)
+    else:
+        families = {path.stem: Genogram.from_file(path).family}
+    if family_id is not None:
+        if family_id not in families:
+            raise InputError(f"no family '{family_id}' (families: {', '.join(sorted(families)[:10])})",
+                             source=str(path), field="--family")
+        return {family_id: families[family_id]}
+    return families
+
+
+def _options(args: argparse.Namespace) -> GenogramOptions:
+    labels = tuple(x.strip() for x in args.labels.split(",") if x.strip()) if args.labels else GenogramOptions().labels
+    unknown = [x for x in labels if x not in LABEL_FIELDS]
+    if unknown:
+        raise UsageError(f"unknown label field '{unknown[0]}': choose from {', '.join(LABEL_FIELDS)}")
+    return GenogramOptions(lang=args.lang, labels=labels, initials=args.initials, full_dates=args.full_dates,
+                           show_age=not args.no_age, title=args.title, legend=not args.no_legend,
+                           monochrome=args.monochrome)
+
+
+def run(args: argparse.Namespace) -> int:
+    source = Path(args.input)
+    options = _options(args)
+    out = Path(args.output)
+    families = load_families(source, args.family)
+    many = len(families) > 1
+    to_dir = args.output.endswith(("/", "\\")) or out.is_dir() or many
+    if many and not to_dir:
+        raise UsageError(f"'{source}' holds {len(families)} families: give a folder (-o DIR/) or --family ID")
+    suffix = f".{args.format}" if to_dir else out.suffix.lower()
+    if suffix not in FIGURE_FORMATS:
+        raise UsageError(f"cannot write '{out.suffix or out.name}': use one of {', '.join(FIGURE_FORMATS)}")
+    # everything is drawn before anything is written: bad input leaves no file behind
+    rendered: list[tuple[Path, bytes, Genogram]] = []
+    for name, family in families.items():
+        for warning in family.warnings():
+            sys.stderr.write(f"socialtools genogram: warning: {warning}\n")
+        genogram = Genogram(family, options)
+        target = out / f"{_file_name(name)}-genogram{suffix}" if to_dir else out
+        rendered.append((target, figure_bytes(genogram.to_svg(), suffix, dpi=args.dpi), genogram))
+    for target, data, genogram in rendered:
+        write_atomic(target, data)
+        if args.stats:
+            print(json.dumps({"file": str(target), **genogram.quality().as_dict()}, ensure_ascii=False))
+    if not args.stats:
+        sys.stderr.write(f"socialtools genogram: wrote {len(rendered)} file(s) to {out}\n")
+    return 0
+
+
+def _file_name(name: str) -> str:
+    return "".join(ch if ch.isalnum() or ch in "-_." else "_" for ch in name) or "family"
+
+
+def register(commands: argparse._SubParsersAction) -> None:
+    parser = commands.add_parser(
+        "genogram", help="draw a genogram",
+        description="Draw a genogram from a family or case file (YAML/JSON) or a pedigree table "
+                    "(.ped/.fam/.csv/.tsv: columns id, father, mother, sex, ...). The output format "
+                    "follows the extension (.svg, .png, .pdf); a folder (-o DIR/) takes one file per family.",
+    )
+    parser.add_argument("input", help="family/case file (.yaml, .json) or pedigree table (.ped, .csv, .tsv)")
+    parser.add_argument("-o", "--output", required=True, help="output file (.svg/.png/.pdf) or folder ending in /")
+    parser.add_argument("--family", help="draw only this family of a pedigree table")
+    parser.add_argument("--format", choices=("svg", "png", "pdf"), default="svg",
+                        help="file format when writing into a folder (default svg)")
+    add_language(parser)
+    parser.add_argument("--labels", help=f"comma-separated fields under each person, from: {', '.join(LABEL_FIELDS)} "
+                                         "(default: name,role,years,occupation)")
+    parser.add_argument("--initials", action="store_true", help="show initials instead of names (privacy)")
+    parser.add_argument("--full-dates", action="store_true", help="show full dates (default: years only)")
+    parser.add_argument("--no-age", action="store_true", help="no age inside the symbols")
+    parser.add_argument("--title", help="title above the drawing (default: the family's title; '' for none)")
+    parser.add_argument("--no-legend", action="store_true", help="leave out the legend")
+    parser.add_argument("--monochrome", action="store_true", help="black and white only")
+    parser.add_argument("--stats", action="store_true",
+                        help="print the layout's quality measures (overlaps, crossings, width, ...) as JSON")
+    add_dpi(parser)
+    parser.set_defaults(run=run)

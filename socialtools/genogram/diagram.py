@@ -1,0 +1,104 @@
+"""The genogram as one object: family + options → layout → SVG/PNG/PDF.
+
+>>> from socialtools.examples import load_example
+>>> g = Genogram.from_document(load_example("pk.yaml"))
+>>> g.layout.nodes["PK"].row
+1
+>>> g.quality().overlaps
+0
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from functools import cached_property
+from pathlib import Path
+from typing import Any
+
+from socialtools.draw.svg import Exportable
+from socialtools.draw.text import TextBlock
+from socialtools.draw.theme import Theme
+from socialtools.genogram.labels import LabelOptions, inner_text, person_lines, union_text
+from socialtools.genogram.layout import GenogramLayout, LayoutConfig, layout_family
+from socialtools.genogram.model import Family
+from socialtools.genogram.quality import LayoutQuality, layout_quality
+from socialtools.genogram.render import GenogramRenderer
+from socialtools.i18n import check_language
+from socialtools.io.loading import load_document, parse_model
+from socialtools.io.sections import section
+
+LABEL_WIDTH = 110.0
+
+
+@dataclass(frozen=True)
+class GenogramOptions:
+    """How a genogram is drawn.
+
+    - ``lang``: ``"id"`` (default) or ``"en"`` for labels and legend;
+    - ``labels``: fields written under each person (see :data:`~socialtools.genogram.labels.LABEL_FIELDS`);
+    - ``initials``: show initials instead of names (privacy);
+    - ``full_dates``: show full dates (default: years only);
+    - ``show_age``: age inside the symbol;
+    - ``title``: a title above the drawing (``None``: the family's title; ``""``: none);
+    - ``legend``, ``monochrome``: a legend of what is used; black and white only.
+    """
+
+    lang: str = "id"
+    labels: tuple[str, ...] = ("name", "role", "years", "occupation")
+    initials: bool = False
+    full_dates: bool = False
+    show_age: bool = True
+    title: str | None = None
+    legend: bool = True
+    monochrome: bool = False
+    layout: LayoutConfig = field(default_factory=LayoutConfig)
+
+
+class Genogram(Exportable):
+    """A genogram of ``family``.
+
+    >>> from socialtools import Family
+    >>> f = Family.model_validate({"people": [{"id": "A", "sex": "male"}]})
+    >>> Genogram(f, GenogramOptions(lang="en")).to_svg().count("Male")
+    1
+    """
+
+    def __init__(self, family: Family, options: GenogramOptions | None = None, **kwargs: Any) -> None:
+        self.family = family
+        self.options = replace(options or GenogramOptions(), **kwargs)
+        check_language(self.options.lang)
+
+    @classmethod
+    def from_document(cls, document: dict[str, Any], options: GenogramOptions | None = None,
+                      source: str | None = None, **kwargs: Any) -> Genogram:
+        """A genogram of the ``family`` section of a case document (or a bare family)."""
+        family = parse_model(Family, section(document, "family", marker="people", source=source), source)
+        return cls(family, options, **kwargs)
+
+    @classmethod
+    def from_file(cls, path: str | Path, options: GenogramOptions | None = None, **kwargs: Any) -> Genogram:
+        """A genogram of a YAML/JSON family or case file."""
+        return cls.from_document(load_document(path), options, source=str(path), **kwargs)
+
+    @cached_property
+    def layout(self) -> GenogramLayout:
+        """Plain coordinates of everything drawn."""
+        o, f = self.options, self.family
+        label_options = LabelOptions(fields=o.labels, initials=o.initials, full_dates=o.full_dates, lang=o.lang)
+        size = o.layout.label_size
+        labels = {p.id: TextBlock.wrapped(person_lines(p, f, label_options), LABEL_WIDTH, size) for p in f.people}
+        unions = {u.id: union_text(u, o.lang) for u in f.unions if u.id}
+        households = {h.id: h.label or "" for h in f.households if h.id}
+        return layout_family(f, labels, unions, households, o.layout)
+
+    def quality(self) -> LayoutQuality:
+        """Measures of the layout: overlaps, lines through symbols or labels, crossings, width."""
+        return layout_quality(self.layout, self.family)
+
+    def to_svg(self) -> str:
+        o = self.options
+        title = self.family.title if o.title is None else o.title
+        inner = {p.id: inner_text(p, self.family) if o.show_age or p.count else None for p in self.family.people}
+        theme = Theme(monochrome=o.monochrome)
+        return GenogramRenderer(self.family, self.layout, lang=o.lang, title=title or None, inner=inner,
+                                theme=theme, legend=o.legend).render()

@@ -1,0 +1,163 @@
+"""The words of a genogram: label lines under each person, union dates, legend names.
+
+Everything here is text in Indonesian (``id``) or English (``en``); the layout measures it.
+
+>>> from socialtools.genogram.model import Family
+>>> f = Family.model_validate({"people": [{"id": "K", "sex": "male", "birth": 1972, "role": "ayah"}]})
+>>> person_lines(f.people[0], f, LabelOptions(fields=("name", "years")))
+['K', 'l. 1972']
+>>> union_text(Union(partners=["K"], kind="divorced", start=1990, end=2001), "en")
+'m. 1990 d. 2001'
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from socialtools.genogram.model import Family, Person, Union
+from socialtools.i18n import Catalogue, translate
+
+LABEL_FIELDS = ("name", "role", "years", "age", "occupation", "education", "religion", "birthplace",
+                "place", "conditions", "notes")
+
+TEXT: Catalogue = {
+    # people
+    "male": {"id": "Laki-laki", "en": "Male"},
+    "female": {"id": "Perempuan", "en": "Female"},
+    "unknown": {"id": "Jenis kelamin tidak diketahui", "en": "Sex unknown"},
+    "non_binary": {"id": "Non-biner", "en": "Non-binary"},
+    "index": {"id": "Klien (orang indeks)", "en": "Client (index person)"},
+    "deceased": {"id": "Meninggal", "en": "Deceased"},
+    "pregnancy": {"id": "Kehamilan", "en": "Pregnancy"},
+    "miscarriage": {"id": "Keguguran", "en": "Miscarriage"},
+    "abortion": {"id": "Aborsi", "en": "Induced abortion"},
+    "stillbirth": {"id": "Lahir mati", "en": "Stillbirth"},
+    "pet": {"id": "Hewan peliharaan", "en": "Pet"},
+    "born": {"id": "l.", "en": "b."},
+    "died": {"id": "w.", "en": "d."},
+    "age_unit": {"id": "th", "en": "y"},
+    "weeks": {"id": "mgg", "en": "wk"},
+    "AFAB": {"id": "AFAB", "en": "AFAB"},
+    "AMAB": {"id": "AMAB", "en": "AMAB"},
+    # unions
+    "married": {"id": "Menikah", "en": "Married"},
+    "cohabiting": {"id": "Tinggal bersama", "en": "Living together"},
+    "engaged": {"id": "Bertunangan", "en": "Engaged"},
+    "separated": {"id": "Berpisah", "en": "Separated"},
+    "divorced": {"id": "Bercerai", "en": "Divorced"},
+    "widowed": {"id": "Cerai mati (janda/duda)", "en": "Widowed"},
+    "committed": {"id": "Hubungan berkomitmen", "en": "Committed relationship"},
+    "affair": {"id": "Perselingkuhan", "en": "Affair"},
+    "annulled": {"id": "Pembatalan nikah", "en": "Annulled"},
+    "union_unknown": {"id": "Pasangan (jenis tidak disebut)", "en": "Partners (kind not stated)"},
+    "consanguineous": {"id": "Pernikahan sedarah", "en": "Consanguineous union"},
+    "m": {"id": "n.", "en": "m."},
+    "lt": {"id": "TB", "en": "LT"},
+    "e": {"id": "t.", "en": "e."},
+    "s": {"id": "p.", "en": "s."},
+    "d": {"id": "c.", "en": "d."},
+    # children
+    "biological": {"id": "Anak kandung", "en": "Biological child"},
+    "adopted": {"id": "Anak angkat (adopsi)", "en": "Adopted child"},
+    "foster": {"id": "Anak asuh", "en": "Foster child"},
+    "step": {"id": "Anak tiri", "en": "Stepchild"},
+    "twins": {"id": "Kembar", "en": "Twins"},
+    "identical_twins": {"id": "Kembar identik", "en": "Identical twins"},
+    # relationships
+    "close": {"id": "Dekat", "en": "Close"},
+    "fused": {"id": "Sangat dekat (menyatu)", "en": "Fused / very close"},
+    "distant": {"id": "Jauh", "en": "Distant"},
+    "cutoff": {"id": "Putus hubungan", "en": "Cut-off"},
+    "cutoff_repaired": {"id": "Putus lalu pulih", "en": "Cut-off repaired"},
+    "conflict": {"id": "Konflik", "en": "Conflict"},
+    "hostile": {"id": "Bermusuhan", "en": "Hostile"},
+    "close_hostile": {"id": "Dekat tetapi bermusuhan", "en": "Close–hostile"},
+    "fused_hostile": {"id": "Menyatu tetapi bermusuhan", "en": "Fused–hostile"},
+    "focused_on": {"id": "Terfokus pada (panah: ke siapa)", "en": "Focused on (arrow: on whom)"},
+    "physical_abuse": {"id": "Kekerasan fisik (panah: ke korban)", "en": "Physical abuse (arrow: to victim)"},
+    "emotional_abuse": {"id": "Kekerasan emosional (panah: ke korban)", "en": "Emotional abuse (arrow: to victim)"},
+    "sexual_abuse": {"id": "Kekerasan seksual (panah: ke korban)", "en": "Sexual abuse (arrow: to victim)"},
+    "neglect": {"id": "Penelantaran (panah: ke yang ditelantarkan)", "en": "Neglect (arrow: to the neglected)"},
+    "caretaker": {"id": "Pengasuh (panah: ke yang diasuh)", "en": "Caretaker (arrow: to the one cared for)"},
+    "spiritual": {"id": "Hubungan spiritual", "en": "Spiritual connection"},
+    "indifferent": {"id": "Acuh tak acuh", "en": "Indifferent"},
+    "harmony": {"id": "Harmonis", "en": "Harmony"},
+    # other
+    "household": {"id": "Tinggal serumah", "en": "Household"},
+    "suspected": {"id": "dugaan", "en": "suspected"},
+    "recovery": {"id": "dalam pemulihan", "en": "in recovery"},
+    "genogram": {"id": "Genogram", "en": "Genogram"},
+}
+
+
+@dataclass(frozen=True)
+class LabelOptions:
+    """What is written under each person.
+
+    ``fields``: any of :data:`LABEL_FIELDS` in order; ``initials``: names shown as initials;
+    ``full_dates``: show full birth/death dates (default: years only, for privacy).
+    """
+
+    fields: tuple[str, ...] = ("name", "role", "years", "occupation")
+    initials: bool = False
+    full_dates: bool = False
+    lang: str = "id"
+
+
+def _date(value: object, full: bool) -> str:
+    text = str(value)
+    return text if full else text[:4]
+
+
+def person_lines(person: Person, family: Family, options: LabelOptions) -> list[str]:
+    """Label lines of one person, in the order of ``options.fields``."""
+    lang = options.lang
+    out: list[str] = []
+    for name in options.fields:
+        if name == "name":
+            out.append(person.display_initials if options.initials or not person.name else person.name)
+        elif name == "years":
+            if person.birth and person.death:
+                out.append(f"{_date(person.birth, options.full_dates)}–{_date(person.death, options.full_dates)}")
+            elif person.birth:
+                out.append(f"{translate(TEXT, 'born', lang)} {_date(person.birth, options.full_dates)}")
+            elif person.death:
+                out.append(f"{translate(TEXT, 'died', lang)} {_date(person.death, options.full_dates)}")
+        elif name == "age":
+            age = person.age_at(family.reference_date())
+            if age is not None:
+                out.append(f"{age} {translate(TEXT, 'age_unit', lang)}")
+        elif name == "conditions":
+            out.extend(c.name for c in person.conditions)
+        elif name in LABEL_FIELDS:
+            value = getattr(person, name)
+            if value:
+                out.append(str(value))
+    if person.kind == "pregnancy" and person.gestation_weeks:
+        out.append(f"{person.gestation_weeks} {translate(TEXT, 'weeks', lang)}")
+    if person.gender in ("trans_man", "trans_woman", "non_binary") and person.sex != "unknown":
+        out.append(translate(TEXT, "AFAB" if person.sex == "female" else "AMAB", lang))
+    return [line for line in out if line]
+
+
+def inner_text(person: Person, family: Family) -> str | None:
+    """Text inside the symbol: the count of several people, else the age."""
+    if person.count:
+        return str(person.count)
+    if person.kind != "person":
+        return None
+    age = person.age_at(family.reference_date())
+    return None if age is None else str(age)
+
+
+def union_text(union: Union, lang: str) -> str:
+    """Date label of a union: ``n. 1995``, ``n. 1990 c. 2001`` (``m. 1990 d. 2001`` in English)."""
+    parts = []
+    if union.start:
+        prefix = {"cohabiting": "lt", "engaged": "e", "committed": "lt", "affair": "lt"}.get(union.kind, "m")
+        parts.append(f"{translate(TEXT, prefix, lang)} {union.start.year}")
+    if union.end:
+        key = {"separated": "s", "divorced": "d", "annulled": "d"}.get(union.kind)
+        if key:
+            parts.append(f"{translate(TEXT, key, lang)} {union.end.year}")
+    return " ".join(parts)

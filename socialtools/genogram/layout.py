@@ -1,0 +1,673 @@
+"""Genogram layout: the family as plain coordinates, before anything is drawn.
+
+Layered drawing (see ``shared/specs/architecture.md``): generations on rows, partners in one
+block, rows ordered by barycentre sweeps with sibships kept in birth order, then x by
+repeated weighted isotonic regression (pool-adjacent-violators) — parents centred over
+their children, every gap wide enough for symbols *and* labels — so the cost grows
+linearly. Lines are routed orthogonally: union brackets under the partners, one bar per
+sibship (staggered when bars would share a height), emotional lines around symbols.
+
+>>> from socialtools.genogram.model import Family
+>>> f = Family.model_validate({"people": [{"id": "K", "sex": "male"}, {"id": "S", "sex": "female"},
+...     {"id": "PK", "sex": "female"}], "unions": [{"partners": ["K", "S"], "children": ["PK"]}]})
+>>> lay = layout_family(f)
+>>> lay.nodes["K"].y < lay.nodes["PK"].y
+True
+>>> abs(lay.unions["u1"].drop[0] - lay.nodes["PK"].x) < 1e-6
+True
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from socialtools.draw.geometry import Box, Point, segment_hits_box
+from socialtools.draw.text import LINE_HEIGHT, TextBlock
+from socialtools.genogram.model import ChildLink, Family
+from socialtools.genogram.structure import FamilyStructure
+from socialtools.genogram.symbols import INDEX_GAP, symbol_size
+
+# -- configuration -----------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class LayoutConfig:
+    """Sizes of a genogram layout, in SVG units."""
+
+    symbol: float = 36.0
+    label_size: float = 10.0
+    union_label_size: float = 9.0
+    gap_block: float = 14.0  # between partners (beyond what labels need)
+    gap_siblings: float = 18.0
+    gap_families: float = 34.0
+    gap_components: float = 56.0
+    union_drop: float = 9.0  # symbol bottom → first union line
+    level_step: float = 7.0  # between staggered union lines / bars / lanes
+    label_gap: float = 5.0
+    bar_gap: float = 12.0
+    row_gap: float = 14.0
+    margin: float = 24.0
+    sweeps: int = 6
+
+
+# -- result ------------------------------------------------------------------------------
+
+
+@dataclass
+class PersonNode:
+    """A person placed: symbol centre, symbol box (outer outline) and label box."""
+
+    id: str
+    x: float
+    y: float
+    size: float
+    outer: float
+    row: int
+    label: TextBlock
+    label_top: float
+
+    @property
+    def symbol_box(self) -> Box:
+        h = self.outer / 2
+        return Box(self.x - h, self.y - h, self.outer, self.outer)
+
+    @property
+    def label_box(self) -> Box:
+        w = self.label.width
+        return Box(self.x - w / 2, self.label_top, w, self.label.height)
+
+    @property
+    def top(self) -> Point:
+        return (self.x, self.y - self.outer / 2)
+
+    @property
+    def bottom(self) -> Point:
+        return (self.x, self.y + self.outer / 2)
+
+
+@dataclass
+class UnionPlacement:
+    """A union's bracket (polyline), its date label and the point children hang from."""
+
+    id: str
+    kind: str
+    points: list[Point]
+    drop: Point
+    label: str
+    label_box: Box | None
+    consanguineous: bool = False
+
+
+@dataclass
+class SibshipPlacement:
+    """The bar of one union's children and the line down to each child."""
+
+    union: str
+    bar: list[Point]
+    stem: list[Point]
+    children: dict[str, list[Point]]
+    relation: dict[str, str]
+    identical_bars: list[list[Point]]
+
+
+@dataclass
+class LinkPlacement:
+    """A further child link (e.g. adoptive parents beside birth parents) or an emotional line."""
+
+    kind: str
+    a: str
+    b: str
+    points: list[Point]
+
+
+@dataclass
+class HouseholdPlacement:
+    id: str
+    label: str
+    polygons: list[list[Point]]
+    label_box: Box | None
+
+
+@dataclass
+class GenogramLayout:
+    """Plain coordinates of a whole genogram; ``width``/``height`` cover everything drawn."""
+
+    nodes: dict[str, PersonNode]
+    unions: dict[str, UnionPlacement]
+    sibships: list[SibshipPlacement]
+    extra_links: list[LinkPlacement]
+    relationships: list[LinkPlacement]
+    households: list[HouseholdPlacement]
+    width: float
+    height: float
+    rows: dict[int, list[str]] = field(default_factory=dict)
+
+    def lines(self) -> list[tuple[str, list[Point], frozenset[str]]]:
+        """Every line drawn: (what, polyline, ids of the people it may touch)."""
+        out: list[tuple[str, list[Point], frozenset[str]]] = []
+        for u in self.unions.values():
+            partners = frozenset(self._union_partners[u.id])
+            out.append((f"union {u.id}", u.points, partners))
+        for s in self.sibships:
+            partners = frozenset(self._union_partners[s.union])
+            out.append((f"sibship {s.union}", s.bar, frozenset()))
+            out.append((f"sibship {s.union}", s.stem, partners))
+            for cid, pts in s.children.items():
+                out.append((f"child {cid}", pts, frozenset({cid})))
+        for link in self.extra_links + self.relationships:
+            out.append((f"{link.kind} {link.a}-{link.b}", link.points, frozenset({link.a, link.b})))
+        return out
+
+    _union_partners: dict[str, list[str]] = field(default_factory=dict, repr=False)
+
+
+# -- the algorithm ---------------------------------------------------------------------------
+
+
+def layout_family(
+    family: Family,
+    labels: dict[str, TextBlock] | None = None,
+    union_labels: dict[str, str] | None = None,
+    household_labels: dict[str, str] | None = None,
+    config: LayoutConfig | None = None,
+) -> GenogramLayout:
+    """Place every person of ``family``; ``labels`` are the text blocks under each symbol."""
+    cfg = config or LayoutConfig()
+    labels = labels or {}
+    union_labels = union_labels or {}
+    return _Layout(family, labels, union_labels, household_labels or {}, cfg).run()
+
+
+class _Layout:
+    def __init__(self, family: Family, labels: dict[str, TextBlock], union_labels: dict[str, str],
+                 household_labels: dict[str, str], cfg: LayoutConfig) -> None:
+        self.family = family
+        self.cfg = cfg
+        self.s = FamilyStructure(family)
+        self.people = {p.id: p for p in family.people}
+        self.labels = {pid: labels.get(pid, TextBlock((), cfg.label_size)) for pid in self.people}
+        self.union_labels = union_labels
+        self.household_labels = household_labels
+        self.size = {pid: symbol_size(p, cfg.symbol) for pid, p in self.people.items()}
+        self.outer = {pid: self.size[pid] + (2 * INDEX_GAP if p.index else 0) for pid, p in self.people.items()}
+        self.label_w = {pid: block.width for pid, block in self.labels.items()}
+        self.half = {pid: max(self.outer[pid], self.label_w[pid]) / 2 for pid in self.people}
+        self.kids = {uid: self.s.children(uid) for uid in self.s.unions}
+        self.rank = {c: i for kids in self.kids.values() for i, c in enumerate(kids)}
+        self.single = {pid for pid in self.people if any(
+            len(self.s.unions[u].partners) == 1 and self.kids[u] for u in self.s.unions_of.get(pid, []))}
+        self._sep_cache: dict[tuple[str, str], float] = {}
+        self.x: dict[str, float] = {}
+
+    # ---- ordering ----
+    def _blocks(self, component: list[str]) -> list[list[str]]:
+        """Partner groups of a component, each arranged left to right."""
+        find = self.s.clusters.find
+        groups: dict[str, list[str]] = {}
+        for pid in component:
+            groups.setdefault(find(pid), []).append(pid)
+        return [self._arrange(members) for members in groups.values()]
+
+    def _partners(self, pid: str) -> list[str]:
+        out = []
+        for uid in self.s.unions_of.get(pid, []):
+            for other in self.s.unions[uid].partners:
+                if other != pid and other not in out:
+                    out.append(other)
+        return out
+
+    def _arrange(self, members: list[str]) -> list[str]:
+        if len(members) == 1:
+            return members
+        hub = max(members, key=lambda m: (len(self._partners(m)), -members.index(m)))
+        placed = {hub}
+        row = [hub]
+
+        def grow(person: str, side: int) -> None:
+            for other in self._partners(person):
+                if other in placed:
+                    continue
+                placed.add(other)
+                if side > 0:
+                    row.append(other)
+                else:
+                    row.insert(0, other)
+                grow(other, side)
+
+        partners = self._partners(hub)
+        for i, other in enumerate(partners):
+            if other in placed:
+                continue
+            placed.add(other)
+            side = 1 if i % 2 == 0 else -1
+            if side > 0:
+                row.append(other)
+            else:
+                row.insert(0, other)
+            grow(other, side)
+        for m in members:  # anything not reached (should not happen)
+            if m not in placed:
+                row.append(m)
+        if len(row) == 2 and self.people[row[0]].sex == "female" and self.people[row[1]].sex == "male":
+            row.reverse()
+        return row
+
+    def _order(self, component: list[str]) -> dict[int, list[list[str]]]:
+        gen = self.s.generation
+        blocks = self._blocks(component)
+        block_of = {pid: i for i, b in enumerate(blocks) for pid in b}
+        rows: dict[int, list[int]] = defaultdict(list)
+        seen: set[int] = set()
+
+        # depth-first from the top: a block, then its children's blocks in birth order
+        def visit(start: int) -> None:
+            stack = [start]
+            while stack:
+                b = stack.pop()
+                if b in seen:
+                    continue
+                seen.add(b)
+                rows[gen[blocks[b][0]]].append(b)
+                nxt: list[int] = []
+                for pid in blocks[b]:
+                    for uid in self.s.unions_of.get(pid, []):
+                        for cid in self.kids_of(uid):
+                            nxt.append(block_of[cid])
+                    pu = self.s.parent_union.get(pid)
+                    if pu:
+                        nxt.extend(block_of[p] for p in self.s.unions[pu].partners)
+                stack.extend(reversed(nxt))
+
+        first = {pid: i for i, pid in enumerate(component)}
+        for b in sorted(range(len(blocks)), key=lambda i: (gen[blocks[i][0]], first[blocks[i][0]])):
+            visit(b)
+        order = {r: [blocks[b] for b in bs] for r, bs in rows.items()}
+        for _ in range(3):
+            self._sweep(order, down=True)
+            self._sweep(order, down=False)
+        self._sweep(order, down=True)
+        return order
+
+    def _pack(self, order: dict[int, list[list[str]]]) -> None:
+        for row in order.values():
+            people = [p for block in row for p in block]
+            x = 0.0
+            for i, pid in enumerate(people):
+                if i:
+                    x += self._sep(people[i - 1], pid)
+                self.x[pid] = x
+
+    def _sweep(self, order: dict[int, list[list[str]]], down: bool) -> None:
+        self._pack(order)
+        for r in sorted(order, reverse=not down):
+            keyed = []
+            for i, block in enumerate(order[r]):
+                current = sum(self.x[p] for p in block) / len(block)
+                parents = [self._drop_x(self.s.parent_union[p]) for p in block if p in self.s.parent_union]
+                kids = [self.x[c] for p in block for uid in self.s.unions_of.get(p, [])
+                        for c in self.kids_of(uid) if c in self.x]
+                if down and parents:
+                    key = sum(parents) / len(parents)
+                elif not down and kids and not parents:
+                    key = sum(kids) / len(kids)
+                else:
+                    key = current
+                birth = min((self._birth_rank(p) for p in block), default=0)
+                keyed.append((round(key, 3), birth, i, block))
+            keyed.sort(key=lambda t: (t[0], t[1], t[2]))
+            order[r] = [self._orient(t[3]) for t in keyed]
+            people = [p for block in order[r] for p in block]
+            x = 0.0
+            for i, pid in enumerate(people):
+                if i:
+                    x += self._sep(people[i - 1], pid)
+                self.x[pid] = x
+
+    def kids_of(self, uid: str) -> list[str]:
+        return self.kids[uid]
+
+    def _birth_rank(self, pid: str) -> int:
+        return self.rank.get(pid, 0)
+
+    def _orient(self, block: list[str]) -> list[str]:
+        """Turn a partner block so that each member faces their own parents' sibship."""
+        if len(block) < 2:
+            return block
+        first, last = block[0], block[-1]
+        pf, pl = self.s.parent_union.get(first), self.s.parent_union.get(last)
+        if pf is not None and pl is not None:
+            return list(reversed(block)) if self._drop_x(pf) > self._drop_x(pl) + 1e-6 else block
+        child = first if pf is not None else last if pl is not None else None
+        if child is None:
+            return block
+        sibs = self.kids_of(self.s.parent_union[child])
+        older_half = sibs.index(child) < len(sibs) / 2 - 0.25
+        # the eldest's partner stands on the left, the youngest's on the right
+        if older_half != (child == last):
+            return list(reversed(block))
+        return block
+
+    # ---- spacing ----
+    def _union_between(self, a: str, b: str) -> str | None:
+        for uid in self.s.unions_of.get(a, []):
+            if b in self.s.unions[uid].partners:
+                return uid
+        return None
+
+    def _single_offset(self, pid: str) -> float:
+        return max(self.outer[pid] / 2 + 10, self.label_w[pid] / 2 + 7)
+
+    def _sep(self, a: str, b: str) -> float:
+        key = (a, b)
+        if key not in self._sep_cache:
+            self._sep_cache[key] = self._separation(a, b)
+        return self._sep_cache[key]
+
+    def _separation(self, a: str, b: str) -> float:
+        cfg = self.cfg
+        same_block = self.s.clusters.find(a) == self.s.clusters.find(b)
+        pa, pb = self.s.parent_union.get(a), self.s.parent_union.get(b)
+        gap = cfg.gap_block if same_block else cfg.gap_siblings if pa is not None and pa == pb else cfg.gap_families
+        sep = self.half[a] + self.half[b] + gap
+        if same_block:
+            uid = self._union_between(a, b)
+            text = self.union_labels.get(uid, "") if uid else ""
+            from socialtools.draw.text import text_width
+
+            need_label = text_width(text, cfg.union_label_size) + 10 if text else 0.0
+            sep = max(
+                sep,
+                self.outer[a] / 2 + self.outer[b] / 2 + max(need_label, 26.0),
+                2 * max(self.label_w[a] / 2, self.label_w[b] / 2) + 16,
+            )
+        if a in self.single:
+            sep = max(sep, self._single_offset(a) + 8 + self.half[b])
+        return sep
+
+    def _drop_x(self, uid: str) -> float:
+        partners = self.s.unions[uid].partners
+        if len(partners) == 1:
+            return self.x[partners[0]] + self._single_offset(partners[0])
+        a, b = sorted(partners, key=lambda p: self.x[p])
+        return (self.x[a] + self.x[b]) / 2
+
+    # ---- x assignment ----
+    def _assign_x(self, order: dict[int, list[list[str]]]) -> None:
+        rows = {r: [p for block in blocks for p in block] for r, blocks in order.items()}
+        seps = {r: [self._sep(ps[i], ps[i + 1]) for i in range(len(ps) - 1)] for r, ps in rows.items()}
+        for it in range(self.cfg.sweeps):
+            down = it % 2 == 0
+            for r in sorted(rows, reverse=not down):
+                people = rows[r]
+                targets, weights = [], []
+                for pid in people:
+                    acc, wsum = 0.0, 0.0
+                    uid = self.s.parent_union.get(pid)
+                    if uid is not None:
+                        sibs = [c for c in self.kids_of(uid) if c in self.x and self.s.generation[c] == r]
+                        centre = (min(self.x[c] for c in sibs) + max(self.x[c] for c in sibs)) / 2
+                        acc += self.x[pid] + self._drop_x(uid) - centre
+                        wsum += 1.0
+                    for u2 in self.s.unions_of.get(pid, []):
+                        kids = [c for c in self.kids_of(u2) if c in self.x]
+                        if kids:
+                            centre = (min(self.x[c] for c in kids) + max(self.x[c] for c in kids)) / 2
+                            acc += self.x[pid] + centre - self._drop_x(u2)
+                            wsum += 1.0
+                    if wsum == 0:
+                        acc, wsum = self.x[pid] * 0.05, 0.05
+                    targets.append(acc / wsum)
+                    weights.append(wsum)
+                for pid, x in zip(people, _isotonic(targets, weights, seps[r]), strict=True):
+                    self.x[pid] = x
+
+    # ---- main ----
+    def run(self) -> GenogramLayout:
+        cfg = self.cfg
+        comps = self.s.components()
+        index_first = sorted(range(len(comps)), key=lambda i: (not any(self.people[p].index for p in comps[i]), i))
+        rows_all: dict[int, list[str]] = defaultdict(list)
+        offset = 0.0
+        gen = self.s.generation
+        top = min(gen.values(), default=0)
+        for ci in index_first:
+            comp = comps[ci]
+            order = self._order(comp)
+            self._pack(order)
+            self._assign_x(order)
+            left = min(self.x[p] - self.half[p] for p in comp)
+            right = max(self.x[p] + self.half[p] for p in comp)
+            right = max([right] + [self._drop_x(u) + 8 for p in comp for u in self.s.unions_of.get(p, [])
+                                   if len(self.s.unions[u].partners) == 1])
+            shift = offset - left
+            for p in comp:
+                self.x[p] += shift
+            offset += right - left + cfg.gap_components
+            for r in sorted(order):
+                rows_all[r - top].extend(p for block in order[r] for p in block)
+        for p in self.x:
+            self.x[p] += cfg.margin
+        return _Geometry(self, dict(rows_all)).build()
+
+
+def _isotonic(targets: list[float], weights: list[float], seps: list[float]) -> list[float]:
+    """Positions closest to ``targets`` (weighted least squares) keeping consecutive gaps ≥ ``seps``."""
+    offsets = [0.0]
+    for s in seps:
+        offsets.append(offsets[-1] + s)
+    stack: list[list[float]] = []  # [weighted sum, weight, count]
+    for t, w, c in zip(targets, weights, offsets, strict=True):
+        stack.append([w * (t - c), w, 1])
+        while len(stack) > 1 and stack[-2][0] / stack[-2][1] > stack[-1][0] / stack[-1][1]:
+            s, wt, n = stack.pop()
+            stack[-1][0] += s
+            stack[-1][1] += wt
+            stack[-1][2] += n
+    out: list[float] = []
+    for s, wt, n in stack:
+        out.extend([s / wt] * int(n))
+    return [y + c for y, c in zip(out, offsets, strict=True)]
+
+
+def _levels(intervals: list[tuple[float, float, str]], pad: float) -> dict[str, int]:
+    """Greedy interval colouring: the lowest level where an interval meets no other."""
+    ends: list[float] = []
+    out: dict[str, int] = {}
+    for lo, hi, key in sorted(intervals):
+        for level, end in enumerate(ends):
+            if end + pad < lo:
+                ends[level] = hi
+                out[key] = level
+                break
+        else:
+            ends.append(hi)
+            out[key] = len(ends) - 1
+    return out
+
+
+class _Geometry:
+    """Second half of the layout: rows to y, then every line and label box."""
+
+    def __init__(self, lay: _Layout, rows: dict[int, list[str]]) -> None:
+        self.l = lay
+        self.cfg = lay.cfg
+        self.rows = rows
+        self.row_of = {p: r for r, ps in rows.items() for p in ps}
+        self.pos = {p: i for ps in rows.values() for i, p in enumerate(ps)}
+
+    def _union_levels(self) -> dict[str, int]:
+        """Level of each union bracket: adjacent partners 0, longer spans staggered below."""
+        lay = self.l
+        out: dict[str, int] = {}
+        pos = {p: i for ps in self.rows.values() for i, p in enumerate(ps)}
+        by_row: dict[int, list[tuple[float, float, str]]] = defaultdict(list)
+        for uid, u in lay.s.unions.items():
+            if len(u.partners) == 1:
+                out[uid] = 0
+                continue
+            a, b = sorted(u.partners, key=lambda p: lay.x[p])
+            if self.row_of[a] == self.row_of[b] and abs(pos[a] - pos[b]) == 1:
+                out[uid] = 0
+            else:
+                by_row[self.row_of[a]].append((lay.x[a], lay.x[b], uid))
+        for spans in by_row.values():
+            for uid, level in _levels(spans, 2.0).items():
+                out[uid] = level + 1
+        return out
+
+    def build(self) -> GenogramLayout:
+        lay, cfg = self.l, self.cfg
+        ulevel = self._union_levels()
+        # sibship bar levels per row
+        bar_spans: dict[int, list[tuple[float, float, str]]] = defaultdict(list)
+        for uid in lay.s.unions:
+            kids = lay.kids_of(uid)
+            if not kids:
+                continue
+            xs = [lay.x[c] for c in kids] + [self._drop_x(uid, ulevel)]
+            bar_spans[self.row_of[lay.s.unions[uid].partners[0]]].append((min(xs), max(xs), uid))
+        bar_level: dict[str, int] = {}
+        for spans in bar_spans.values():
+            bar_level.update(_levels(spans, 6.0))
+        lanes = self._lane_needs()
+        # rows to y
+        y = cfg.margin
+        cy: dict[int, float] = {}
+        union_y0: dict[int, float] = {}
+        label_top: dict[int, float] = {}
+        bar_y0: dict[int, float] = {}
+        lane_y0: dict[int, float] = {}
+        for r in sorted(self.rows):
+            people = self.rows[r]
+            lane_y0[r] = y + cfg.level_step
+            y += lanes.get(r, 0) * cfg.level_step + (cfg.level_step if lanes.get(r) else 0)
+            band = max(lay.outer[p] for p in people)
+            cy[r] = y + band / 2
+            levels = max((ulevel[u] for p in people for u in lay.s.unions_of.get(p, [])), default=-1)
+            union_y0[r] = cy[r] + band / 2 + cfg.union_drop
+            label_top[r] = union_y0[r] + max(levels, 0) * cfg.level_step + cfg.label_gap + 2
+            label_h = max(lay.labels[p].height for p in people)
+            bar_y0[r] = label_top[r] + label_h + cfg.bar_gap
+            nbars = max((bar_level[u] + 1 for _, _, u in bar_spans.get(r, [])), default=0)
+            y = bar_y0[r] + max(nbars - 1, 0) * cfg.level_step + cfg.row_gap + (cfg.bar_gap if nbars else 0)
+        nodes = {
+            p: PersonNode(p, lay.x[p], cy[r], lay.size[p], lay.outer[p], r, lay.labels[p], label_top[r])
+            for r, ps in self.rows.items() for p in ps
+        }
+        unions: dict[str, UnionPlacement] = {}
+        for uid, _u in lay.s.unions.items():
+            unions[uid] = self._union(uid, nodes, union_y0, ulevel)
+        sibships = []
+        for uid in lay.s.unions:
+            kids = lay.kids_of(uid)
+            if kids:
+                r = self.row_of[lay.s.unions[uid].partners[0]]
+                bar_y = bar_y0[r] + bar_level[uid] * cfg.level_step
+                sibships.append(self._sibship(uid, kids, nodes, unions[uid], bar_y))
+        width = max((max(n.x + lay.half[n.id], n.symbol_box.right) for n in nodes.values()), default=0) + cfg.margin
+        width = max([width] + [u.drop[0] + cfg.margin for u in unions.values()])
+        height = y + cfg.margin - cfg.row_gap
+        result = GenogramLayout(nodes, unions, sibships, [], [], [], width, height, dict(self.rows))
+        result._union_partners = {uid: list(u.partners) for uid, u in lay.s.unions.items()}
+        from socialtools.genogram.routing import route_households, route_links
+
+        route_links(result, lay.family, lay.s, lane_y0, cfg)
+        route_households(result, lay.family, lay.household_labels, cfg)
+        return result
+
+    def _lane_needs(self) -> dict[int, int]:
+        """Lanes above each row for emotional lines and extra child links (an upper bound)."""
+        lay = self.l
+        need: dict[int, int] = defaultdict(int)
+        rows = sorted(self.rows)
+        for rel in lay.family.relationships:
+            lo, hi = sorted(self.row_of[p] for p in rel.between)
+            for r in rows:
+                if lo <= r <= hi:
+                    need[r] += 1
+        for _uid, link in lay.s.extra_links:
+            need[self.row_of[link.id]] += 1
+        return need
+
+    def _union(self, uid: str, nodes: dict[str, PersonNode], union_y0: dict[int, float],
+               ulevel: dict[str, int]) -> UnionPlacement:
+        lay, cfg = self.l, self.cfg
+        u = lay.s.unions[uid]
+        r = self.row_of[u.partners[0]]
+        yu = union_y0[r] + ulevel[uid] * cfg.level_step
+        text = lay.union_labels.get(uid, "")
+        if len(u.partners) == 1:
+            n = nodes[u.partners[0]]
+            dx = lay._drop_x(uid)
+            pts = [n.bottom, (n.x, yu), (dx, yu)]
+            return UnionPlacement(uid, u.kind, pts, (dx, yu), "", None, u.consanguineous)
+        a, b = sorted((nodes[p] for p in u.partners), key=lambda n: n.x)
+        pts = [a.bottom, (a.x, yu), (b.x, yu), b.bottom]
+        dx = self._drop_x(uid, ulevel)
+        box = None
+        if text and abs(self.pos[a.id] - self.pos[b.id]) == 1:
+            from socialtools.draw.text import text_width
+
+            w = text_width(text, cfg.union_label_size)
+            box = Box(dx - w / 2, yu - cfg.union_label_size * LINE_HEIGHT - 1, w, cfg.union_label_size * LINE_HEIGHT)
+        return UnionPlacement(uid, u.kind, pts, (dx, yu), text if box else "", box, u.consanguineous)
+
+    def _drop_x(self, uid: str, ulevel: dict[str, int]) -> float:
+        """x where the children's line leaves a union: between adjacent partners, or — for a
+        partner further along the row — in the gap next to that partner."""
+        lay = self.l
+        u = lay.s.unions[uid]
+        if len(u.partners) == 1:
+            return lay._drop_x(uid)
+        a, b = sorted(u.partners, key=lambda p: lay.x[p])
+        ia, ib = self.pos[a], self.pos[b]
+        if ib - ia <= 1:
+            return (lay.x[a] + lay.x[b]) / 2
+        row = self.rows[self.row_of[a]]
+        hub_left = len(lay.s.unions_of.get(a, [])) >= len(lay.s.unions_of.get(b, []))
+        i = ib - 1 if hub_left else ia
+        return (lay.x[row[i]] + lay.x[row[i + 1]]) / 2 + (ulevel[uid] - 1) * 3.0
+
+    def _sibship(self, uid: str, kids: list[str], nodes: dict[str, PersonNode], union: UnionPlacement,
+                 bar_y: float) -> SibshipPlacement:
+        lay = self.l
+        links: dict[str, ChildLink] = {c.id: c for c in lay.s.unions[uid].children}
+        dx, dy = union.drop
+        attach: dict[str, float] = {}
+        twins: dict[str, list[str]] = defaultdict(list)
+        for c in kids:
+            if links[c].twin:
+                twins[links[c].twin].append(c)
+        for group in twins.values():
+            point = sum(nodes[c].x for c in group) / len(group)
+            for c in group:
+                attach[c] = point
+        children: dict[str, list[Point]] = {}
+        identical: list[list[Point]] = []
+        for c in kids:
+            n = nodes[c]
+            ax = attach.get(c, n.x)
+            if c in attach:
+                children[c] = [(ax, bar_y), n.top]
+            else:
+                children[c] = [(n.x, bar_y), n.top]
+        for group in twins.values():
+            if len(group) >= 2 and any(links[c].identical for c in group):
+                pts = []
+                for c in group:
+                    (x0, y0), (x1, y1) = children[c]
+                    t = 0.45
+                    pts.append((x0 + (x1 - x0) * t, y0 + (y1 - y0) * t))
+                pts.sort()
+                identical.append([pts[0], pts[-1]])
+        xs = [p[0][0] for p in children.values()] + [dx]
+        bar = [(min(xs), bar_y), (max(xs), bar_y)]
+        return SibshipPlacement(uid, bar, [(dx, dy), (dx, bar_y)], children,
+                                {c: links[c].relation for c in kids}, identical)
+
+
+def boxes_hit(points: list[Point], boxes: list[Box]) -> bool:
+    """True when the polyline passes through any of ``boxes``."""
+    return any(segment_hits_box(p, q, b) for p, q in itertools.pairwise(points) for b in boxes)

@@ -1,0 +1,138 @@
+"""Quality measures of a genogram layout — the hard rules and the soft goals, as numbers.
+
+Hard rules (all must be 0): overlaps of symbols and labels, lines through symbols they do
+not connect, lines through labels, people not drawn, people drawn twice, merged sibship bars.
+Soft goals: crossings, width against the widest generation, parents off the centre of
+their children.
+
+>>> from socialtools.genogram.model import Family
+>>> from socialtools.genogram.layout import layout_family
+>>> f = Family.model_validate({"people": [{"id": "A"}, {"id": "B"}]})
+>>> layout_quality(layout_family(f), f).ok
+True
+"""
+
+from __future__ import annotations
+
+import itertools
+from dataclasses import asdict, dataclass, field
+
+from socialtools.draw.geometry import Box, BoxGrid, Point, segments_cross
+from socialtools.genogram.layout import GenogramLayout
+from socialtools.genogram.model import Family
+
+
+@dataclass
+class LayoutQuality:
+    """Numbers that judge a layout; ``ok`` is True when every hard rule holds."""
+
+    people: int
+    drawn: int
+    missing: list[str] = field(default_factory=list)
+    drawn_twice: list[str] = field(default_factory=list)
+    overlaps: int = 0
+    lines_through_symbols: int = 0
+    lines_through_labels: int = 0
+    merged_bars: int = 0
+    crossings: int = 0
+    width: float = 0.0
+    widest_row: float = 0.0
+    parent_offset: float = 0.0
+    problems: list[str] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not (self.missing or self.drawn_twice or self.overlaps or self.lines_through_symbols
+                    or self.lines_through_labels or self.merged_bars)
+
+    def as_dict(self) -> dict[str, object]:
+        data = asdict(self)
+        data["ok"] = self.ok
+        return data
+
+
+def layout_quality(layout: GenogramLayout, family: Family, *, crossings: bool = True,
+                   max_problems: int = 20) -> LayoutQuality:
+    """Measure ``layout`` (drawn from ``family``); ``problems`` names the first defects found."""
+    ids = [p.id for p in family.people]
+    placed = [p for row in layout.rows.values() for p in row]
+    q = LayoutQuality(people=len(ids), drawn=len(set(placed) & set(ids)))
+    q.missing = [p for p in ids if p not in layout.nodes]
+    q.drawn_twice = sorted({p for p in placed if placed.count(p) > 1}) if len(placed) != len(set(placed)) else []
+
+    def problem(text: str) -> None:
+        if len(q.problems) < max_problems:
+            q.problems.append(text)
+
+    boxes = BoxGrid()
+    items: list[tuple[str, Box]] = []
+    for n in layout.nodes.values():
+        items.append((f"symbol {n.id}", n.symbol_box))
+        if n.label_box.w > 0:
+            items.append((f"label {n.id}", n.label_box))
+    items += [(f"union label {u.id}", u.label_box) for u in layout.unions.values() if u.label_box is not None]
+    items += [(f"household label {h.id}", h.label_box) for h in layout.households if h.label_box is not None]
+    for key, box in items:
+        for other, obox in boxes.near(box.x, box.y, box.right, box.bottom):
+            if box.overlaps(obox):
+                q.overlaps += 1
+                problem(f"{key} overlaps {other}")
+        boxes.add(key, box)
+
+    lines = layout.lines()
+    for what, pts, allowed in lines:
+        for p, r in itertools.pairwise(pts):
+            for key, _ in boxes.hit_by_segment(p, r):
+                kind, _, who = key.rpartition(" ")
+                if kind == "symbol" and who not in allowed:
+                    q.lines_through_symbols += 1
+                    problem(f"{what} passes through the symbol of {who}")
+                elif kind != "symbol":
+                    q.lines_through_labels += 1
+                    problem(f"{what} passes through {key}")
+
+    bars = sorted((s.bar[0][1], s.bar[0][0], s.bar[1][0], s.union) for s in layout.sibships)
+    for i, (y, _x0, x1, uid) in enumerate(bars):
+        for y2, a0, _a1, uid2 in bars[i + 1:]:
+            if abs(y2 - y) > 0.5 or a0 > x1 + 1.0:
+                break
+            q.merged_bars += 1
+            problem(f"sibship bars of {uid} and {uid2} share a height")
+
+    if crossings:
+        q.crossings = _crossings(lines)
+    xs = [n.symbol_box.x for n in layout.nodes.values()] + [n.label_box.x for n in layout.nodes.values()]
+    xe = [n.symbol_box.right for n in layout.nodes.values()] + [n.label_box.right for n in layout.nodes.values()]
+    q.width = (max(xe) - min(xs)) if xs else 0.0
+    for row in layout.rows.values():
+        q.widest_row = max(q.widest_row, sum(max(layout.nodes[p].outer, layout.nodes[p].label.width) for p in row))
+    offsets = []
+    for s in layout.sibships:
+        kids = [layout.nodes[c].x for c in s.children]
+        offsets.append(abs(s.stem[0][0] - (min(kids) + max(kids)) / 2))
+    q.parent_offset = round(sum(offsets) / len(offsets), 2) if offsets else 0.0
+    q.width = round(q.width, 1)
+    q.widest_row = round(q.widest_row, 1)
+    return q
+
+
+def _crossings(lines: list[tuple[str, list[Point], frozenset[str]]]) -> int:
+    """Proper crossings between segments of different lines (grid-bucketed)."""
+    cell = 150.0
+    grid: dict[tuple[int, int], list[tuple[int, Point, Point]]] = {}
+    count = 0
+    for index, (_, pts, _) in enumerate(lines):
+        for p, r in itertools.pairwise(pts):
+            keys = [(i, j) for i in range(int(min(p[0], r[0]) // cell), int(max(p[0], r[0]) // cell) + 1)
+                    for j in range(int(min(p[1], r[1]) // cell), int(max(p[1], r[1]) // cell) + 1)]
+            seen: set[int] = set()
+            for k in keys:
+                for other, a, b in grid.get(k, ()):
+                    key = id((other, a, b))
+                    if other != index and key not in seen and segments_cross(p, r, a, b):
+                        seen.add(key)
+                        count += 1
+            item = (index, p, r)
+            for k in keys:
+                grid.setdefault(k, []).append(item)
+    return count

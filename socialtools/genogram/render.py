@@ -1,0 +1,299 @@
+"""Draw a :class:`~socialtools.genogram.layout.GenogramLayout` as SVG.
+
+The renderer only paints: every position comes from the layout. Line meanings
+(union kinds, child relations, emotional relationships) are patterns that read in black
+and white; colour only helps on screen.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from svgwrite.container import Group
+
+from socialtools.draw.geometry import Box, Point
+from socialtools.draw.legend import LegendEntry, draw_legend, legend_box
+from socialtools.draw.lines import arrowhead, cross_bars, num, parallel_lines, trim, zigzag
+from socialtools.draw.svg import SvgCanvas
+from socialtools.draw.text import LINE_HEIGHT, TextBlock
+from socialtools.draw.theme import Theme
+from socialtools.genogram.labels import TEXT
+from socialtools.genogram.layout import GenogramLayout, LinkPlacement, PersonNode, UnionPlacement
+from socialtools.genogram.model import DIRECTIONAL, Family, Person
+from socialtools.genogram.symbols import REGIONS, ConditionStyle, draw_person
+from socialtools.i18n import translate
+
+CHILD_DASH = {"biological": "solid", "adopted": "dashed", "foster": "dotted", "step": "dashdot"}
+UNION_DASH = {"cohabiting": "dashed", "engaged": "dotted", "affair": "dashdot", "committed": "longdash"}
+UNION_SLASHES = {"separated": 1, "divorced": 2, "annulled": 2}
+REL_COLOUR = {
+    "conflict": "#c0392b", "hostile": "#c0392b", "close_hostile": "#c0392b", "fused_hostile": "#c0392b",
+    "physical_abuse": "#8e1b10", "emotional_abuse": "#8e1b10", "sexual_abuse": "#8e1b10",
+    "neglect": "#8e1b10", "close": "#1e6f3f", "fused": "#1e6f3f", "harmony": "#1e6f3f",
+    "distant": "#555555", "cutoff": "#555555", "cutoff_repaired": "#555555",
+    "focused_on": "#1f4e8c", "caretaker": "#1f4e8c", "spiritual": "#6c3483", "indifferent": "#555555",
+}
+
+
+def condition_styles(family: Family) -> dict[str, ConditionStyle]:
+    """One fill per distinct condition: substance use in the lower half (McGoldrick), others in turn."""
+    styles: dict[str, ConditionStyle] = {}
+    free = [r for r in REGIONS if r != "lower"] + ["lower"]
+    for person in family.people:
+        for c in person.conditions:
+            if c.name in styles:
+                continue
+            region = "lower" if c.kind == "substance" else (free[len(styles) % len(free)])
+            styles[c.name] = ConditionStyle(region, hatched=c.status != "confirmed", outlined=c.status == "recovery")
+    return styles
+
+
+Stroke = tuple[list[Point], str, float]
+
+
+def relationship_paths(kind: str, points: list[Point]) -> tuple[list[Stroke], list[list[Point]]]:
+    """Stroked polylines (points, dash, width factor) and filled arrowheads of one relationship."""
+    paths: list[Stroke] = []
+    arrows: list[list[Point]] = []
+    core = kind.replace("_repaired", "")
+    if core in ("close", "fused", "close_hostile", "fused_hostile"):
+        count = 3 if core.startswith("fused") else 2
+        paths += [(p, "solid", 0.8) for p in parallel_lines(points, count, 3.5)]
+    if core in ("conflict", "hostile", "close_hostile", "fused_hostile", "physical_abuse"):
+        paths.append((zigzag(points, 4.0, 9.0, margin=6), "solid", 1.6 if core == "hostile" else 1.0))
+    if core == "emotional_abuse":
+        paths.append((zigzag(points, 4.0, 9.0, margin=6), "dashed", 1.0))
+    if core == "sexual_abuse":
+        paths += [(zigzag(p, 3.0, 9.0, margin=6), "solid", 0.8) for p in parallel_lines(points, 2, 4.0)]
+    if core in ("distant",):
+        paths.append((points, "dotted", 1.2))
+    if core in ("neglect",):
+        paths.append((points, "dashed", 1.0))
+    if core in ("cutoff", "focused_on", "caretaker", "harmony"):
+        paths.append((points, "solid", 1.0))
+    if core == "spiritual":
+        paths.append((points, "dashdot", 1.0))
+    if core == "indifferent":
+        paths.append((points, "longdash", 0.8))
+    if kind.startswith("cutoff"):
+        paths += [(bar, "solid", 1.2) for bar in cross_bars(points, 0.5, 12.0, 2, 5.0)]
+    if kind == "cutoff_repaired":
+        paths += [(bar, "solid", 1.2) for bar in cross_bars(points, 0.5, 7.0, 1, 0.0)]
+    if kind == "caretaker":
+        paths += [(bar, "solid", 1.0) for bar in cross_bars(points, 0.3, 8.0, 1, 0.0)]
+    if kind in DIRECTIONAL:
+        arrows.append(arrowhead(points[-1], points[-2], 9.0))
+    return paths, arrows
+
+
+class GenogramRenderer:
+    """Paints one layout; ``texts`` is the catalogue language, ``inner`` the text inside symbols."""
+
+    def __init__(self, family: Family, layout: GenogramLayout, *, lang: str, title: str | None,
+                 inner: dict[str, str | None], theme: Theme, legend: bool) -> None:
+        self.family = family
+        self.layout = layout
+        self.lang = lang
+        self.title = title
+        self.inner = inner
+        self.theme = theme
+        self.show_legend = legend
+        self.styles = condition_styles(family)
+
+    def t(self, key: str) -> str:
+        return translate(TEXT, key, self.lang)
+
+    def render(self) -> str:
+        lay, theme = self.layout, self.theme
+        title_h = theme.title_font_size * LINE_HEIGHT + 12 if self.title else 0.0
+        entries = self.legend_entries() if self.show_legend else []
+        width = max(lay.width, 360.0)
+        lbox = legend_box(entries, self.t("legend"), width - 2 * theme.margin, theme)
+        width = max(width, lbox.w + 2 * theme.margin)
+        height = title_h + lay.height + (lbox.h + theme.margin if entries else 0)
+        canvas = SvgCanvas(width, height, theme, title=self.title or self.t("genogram"))
+        if self.title:
+            canvas.text(canvas.root, width / 2, theme.margin * 0.5 + theme.title_font_size, self.title,
+                        theme.title_font_size, font_weight="bold", id="title")
+        shift = {"transform": f"translate(0,{num(title_h)})"} if title_h else {}
+        body = canvas.group(id="genogram", **shift)
+        self._households(canvas, body)
+        for u in lay.unions.values():
+            self._union(canvas, body, u)
+        for s in lay.sibships:
+            g = canvas.group(body, class_="sibship")
+            canvas.polyline(g, s.bar)
+            canvas.polyline(g, s.stem)
+            for cid, pts in s.children.items():
+                canvas.polyline(g, pts, dash=CHILD_DASH[s.relation[cid]])
+            for bar in s.identical_bars:
+                canvas.polyline(g, bar)
+        for link in lay.extra_links:
+            canvas.polyline(canvas.group(body, class_="child-link"), link.points, dash=CHILD_DASH[link.kind])
+        for rel in lay.relationships:
+            self._relationship(canvas, body, rel)
+        for node in lay.nodes.values():
+            self._person(canvas, body, node)
+        if entries:
+            draw_legend(canvas, entries, self.t("legend"), theme.margin, title_h + lay.height, width - 2 * theme.margin)
+        return canvas.to_string()
+
+    # ---- parts ----
+    def _person(self, canvas: SvgCanvas, parent: Group, node: PersonNode) -> None:
+        person = self.family.person(node.id)
+        draw_person(canvas, parent, person, node.x, node.y, node.size, inner_text=self.inner.get(node.id),
+                    condition_styles=self.styles, element_id=f"p-{_safe(node.id)}")
+        if node.label.lines:
+            g = canvas.group(parent, class_="label")
+            self._text_block(canvas, g, node.label, node.x, node.label_top,
+                             bold_first=person.index)
+
+    def _text_block(self, canvas: SvgCanvas, g: Group, block: TextBlock, x: float, top: float,
+                    bold_first: bool = False) -> None:
+        for i, line in enumerate(block.lines):
+            extra = {"font_weight": "bold"} if bold_first and i == 0 else {}
+            canvas.text(g, x, top + block.size * (0.95 + i * LINE_HEIGHT), line, block.size, **extra)
+
+    def _union(self, canvas: SvgCanvas, parent: Group, u: UnionPlacement) -> None:
+        g = canvas.group(parent, class_="union")
+        dash = UNION_DASH.get(u.kind, "solid")
+        if u.consanguineous:
+            a, b = u.points[1], u.points[2]
+            for line in parallel_lines([a, b], 2, 4.0):
+                canvas.polyline(g, line, dash=dash)
+            canvas.polyline(g, u.points[:2], dash=dash)
+            canvas.polyline(g, u.points[2:], dash=dash)
+        else:
+            canvas.polyline(g, u.points, dash=dash)
+        slashes = UNION_SLASHES.get(u.kind, 0)
+        if slashes and len(u.points) >= 3:
+            (ax, y), (bx, _) = u.points[1], u.points[2]
+            lo, hi = min(ax, bx), max(ax, bx)
+            at_x = u.drop[0] - 9 if u.drop[0] - 9 - 6 > lo else u.drop[0] + 9
+            at_x = min(max(at_x, lo + 6), hi - 6)
+            seg = [(at_x - 10, y), (at_x + 10, y)]
+            for bar in cross_bars(seg, 0.5, 11.0, slashes, 4.0):
+                canvas.polyline(g, bar, width=1.3)
+        if u.label_box is not None:
+            canvas.text(g, u.label_box.x + u.label_box.w / 2, u.label_box.bottom - 3, u.label,
+                        self.layout_label_size(), class_="union-label")
+
+    def layout_label_size(self) -> float:
+        return self.theme.small_font_size
+
+    def _relationship(self, canvas: SvgCanvas, parent: Group, rel: LinkPlacement) -> None:
+        g = canvas.group(parent, class_=f"relationship {rel.kind}")
+        colour = self.theme.colour(REL_COLOUR.get(rel.kind, self.theme.stroke))
+        points = trim(rel.points, 2.0, 2.0)
+        paths, arrows = relationship_paths(rel.kind, points)
+        for pts, dash, factor in paths:
+            canvas.polyline(g, pts, dash=dash, width=self.theme.stroke_width * factor, colour=colour)
+        for tri in arrows:
+            canvas.polygon(g, tri, fill=colour)
+
+    def _households(self, canvas: SvgCanvas, parent: Group) -> None:
+        for h in self.layout.households:
+            g = canvas.group(parent, class_="household")
+            for poly in h.polygons:
+                # two open halves: a boundary people's lines may cross, not a closed symbol
+                half = len(poly) // 2
+                for part in (poly[: half + 1], [*poly[half:], poly[0]]):
+                    canvas.polyline(g, part, dash="dashed", width=1.1, colour=self.theme.colour("#2e6da4"))
+            if h.label_box is not None:
+                canvas.text(g, h.label_box.x, h.label_box.bottom - 3, h.label, self.theme.small_font_size,
+                            anchor="start", fill=self.theme.colour("#2e6da4"), font_style="italic")
+
+    # ---- legend ----
+    def legend_entries(self) -> list[LegendEntry]:
+        f = self.family
+        entries: list[LegendEntry] = []
+        seen: set[str] = set()
+
+        def add(key: str, label: str, draw: Callable[[SvgCanvas, Group, Box], None]) -> None:
+            if key not in seen:
+                seen.add(key)
+                entries.append(LegendEntry(label, draw))
+
+        def symbol(person: Person) -> Callable[[SvgCanvas, Group, Box], None]:
+            def draw(canvas: SvgCanvas, g: Group, box: Box) -> None:
+                draw_person(canvas, g, person, box.x + box.w / 2, box.y + box.h / 2, box.h * 0.85,
+                            condition_styles=self.styles)
+            return draw
+
+        def line(dash: str = "solid", decorate: Callable[[list[Point]], list[list[Point]]] | None = None,
+                 kind: str | None = None) -> Callable[[SvgCanvas, Group, Box], None]:
+            def draw(canvas: SvgCanvas, g: Group, box: Box) -> None:
+                pts = [(box.x + 2, box.y + box.h / 2), (box.right - 2, box.y + box.h / 2)]
+                if kind is not None:
+                    colour = self.theme.colour(REL_COLOUR.get(kind, self.theme.stroke))
+                    paths, arrows = relationship_paths(kind, pts)
+                    for p, d, factor in paths:
+                        canvas.polyline(g, p, dash=d, width=self.theme.stroke_width * factor, colour=colour)
+                    for tri in arrows:
+                        canvas.polygon(g, tri, fill=colour)
+                    return
+                canvas.polyline(g, pts, dash=dash)
+                for extra in (decorate(pts) if decorate else []):
+                    canvas.polyline(g, extra, width=1.3)
+            return draw
+
+        for p in f.people:
+            if p.kind == "person" and not p.gender:
+                add(p.sex, self.t(p.sex), symbol(Person(id="_", sex=p.sex)))
+            elif p.kind == "person" and p.gender == "non_binary":
+                add("non_binary", self.t("non_binary"), symbol(Person(id="_", gender="non_binary")))
+            elif p.kind != "person":
+                add(p.kind, self.t(p.kind), symbol(Person(id="_", kind=p.kind, sex=p.sex)))
+        if any(p.index for p in f.people):
+            add("index", self.t("index"), symbol(Person(id="_", sex="female", index=True)))
+        if any(p.deceased for p in f.people):
+            add("deceased", self.t("deceased"), symbol(Person(id="_", sex="male", deceased=True)))
+        for name, _style in self.styles.items():
+            status = next(c.status for p in f.people for c in p.conditions if c.name == name)
+            label = name if status == "confirmed" else f"{name} ({self.t(status)})"
+            demo = Person(id="_", sex="unknown")
+            demo.conditions = [c for p in f.people for c in p.conditions if c.name == name][:1]
+            add(f"condition:{name}", label, symbol(demo))
+        for u in f.unions:
+            if len(u.partners) < 2:
+                continue
+            key = "union_unknown" if u.kind == "unknown" else u.kind
+            slashes = UNION_SLASHES.get(u.kind, 0)
+            bars = (lambda pts, n=slashes: cross_bars(pts, 0.5, 11.0, n, 4.0)) if slashes else None
+            add(key, self.t(key), line(UNION_DASH.get(u.kind, "solid"), bars))
+            if u.consanguineous:
+                add("consanguineous", self.t("consanguineous"),
+                    line(decorate=lambda pts: parallel_lines(pts, 2, 4.0)))
+            for c in u.children:
+                if c.relation != "biological":
+                    add(c.relation, self.t(c.relation), line(CHILD_DASH[c.relation]))
+                if c.twin:
+                    key = "identical_twins" if c.identical else "twins"
+                    add(key, self.t(key), self._twin_sample(c.identical))
+        for r in f.relationships:
+            add(f"rel:{r.kind}", self.t(r.kind), line(kind=r.kind))
+        for h in self.layout.households:
+            label = f"{self.t('household')}: {h.label}" if h.label else self.t("household")
+            add(f"household:{h.id}", label, self._household_sample())
+        return entries
+
+    def _twin_sample(self, identical: bool) -> Callable[[SvgCanvas, Group, Box], None]:
+        def draw(canvas: SvgCanvas, g: Group, box: Box) -> None:
+            top = (box.x + box.w / 2, box.y)
+            left, right = (box.x + 8, box.bottom), (box.right - 8, box.bottom)
+            canvas.polyline(g, [left, top, right])
+            if identical:
+                mid = box.y + box.h / 2
+                canvas.polyline(g, [((top[0] + left[0]) / 2, mid), ((top[0] + right[0]) / 2, mid)])
+        return draw
+
+    def _household_sample(self) -> Callable[[SvgCanvas, Group, Box], None]:
+        def draw(canvas: SvgCanvas, g: Group, box: Box) -> None:
+            canvas.polyline(g, [(box.x + 2, box.y + 2), (box.right - 2, box.y + 2), (box.right - 2, box.bottom - 2),
+                                (box.x + 2, box.bottom - 2), (box.x + 2, box.y + 2)], dash="dashed", width=1.1,
+                            colour=self.theme.colour("#2e6da4"))
+        return draw
+
+
+def _safe(text: str) -> str:
+    return "".join(ch if ch.isalnum() or ch in "-_" else "_" for ch in text)

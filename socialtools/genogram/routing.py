@@ -1,0 +1,278 @@
+"""Routing of the lines that do not follow the family tree: emotional relationships,
+further child links (adoptive beside birth parents) and household boundaries.
+
+Every route is chosen among a few candidates (straight, through a lane above the row,
+down a gutter beside a person) as the first that passes through no symbol and no label.
+
+>>> outline_of_boxes([Box(0, 0, 10, 10), Box(10, 0, 10, 10)])
+[[(0, 0), (20, 0), (20, 10), (0, 10)]]
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections import defaultdict
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from socialtools.draw.geometry import Box, BoxGrid, Point, segment_hits_box
+from socialtools.draw.text import LINE_HEIGHT, text_width
+from socialtools.genogram.model import Family
+
+if TYPE_CHECKING:  # pragma: no cover
+    from socialtools.genogram.layout import GenogramLayout, LayoutConfig, PersonNode
+    from socialtools.genogram.structure import FamilyStructure
+
+HOUSEHOLD_PAD = 7.0
+
+
+def _edge_point(n: PersonNode, toward: Point) -> Point:
+    """Where the straight line from the centre of ``n`` toward a point leaves its symbol box."""
+    dx, dy = toward[0] - n.x, toward[1] - n.y
+    h = n.outer / 2
+    scale = min(h / abs(dx) if dx else float("inf"), h / abs(dy) if dy else float("inf"))
+    return (n.x + dx * scale, n.y + dy * scale)
+
+
+def _obstacles(lay: GenogramLayout) -> BoxGrid:
+    """Symbol, label and union-label boxes of the layout, keyed by the person they belong to."""
+    grid = BoxGrid()
+    for n in lay.nodes.values():
+        grid.add(n.id, n.symbol_box)
+        if n.label_box.w > 0:
+            grid.add(f"label:{n.id}", n.label_box)
+    for u in lay.unions.values():
+        if u.label_box is not None:
+            grid.add(f"union:{u.id}", u.label_box)
+    return grid
+
+
+def _blocked(grid: BoxGrid, points: list[Point], allowed: set[str]) -> bool:
+    return any(key not in allowed for p, q in itertools.pairwise(points)
+               for key, _ in grid.hit_by_segment(p, q))
+
+
+def _collinear(points: list[Point], existing: list[list[Point]], tol: float = 3.0) -> bool:
+    """True when a straight part of ``points`` runs along (within ``tol``) a part of another line."""
+    for p, q in itertools.pairwise(points):
+        vertical, horizontal = abs(p[0] - q[0]) < 1e-6, abs(p[1] - q[1]) < 1e-6
+        if not (vertical or horizontal):
+            continue
+        for line in existing:
+            for a, b in itertools.pairwise(line):
+                if vertical and abs(a[0] - b[0]) < 1e-6 and abs(a[0] - p[0]) < tol:
+                    lo, hi = sorted((p[1], q[1]))
+                    if min(hi, max(a[1], b[1])) - max(lo, min(a[1], b[1])) > 0.5:
+                        return True
+                if horizontal and abs(a[1] - b[1]) < 1e-6 and abs(a[1] - p[1]) < tol:
+                    lo, hi = sorted((p[0], q[0]))
+                    if min(hi, max(a[0], b[0])) - max(lo, min(a[0], b[0])) > 0.5:
+                        return True
+    return False
+
+
+def _gutters(lay: GenogramLayout, row: int, near: float, cfg: LayoutConfig) -> list[float]:
+    """x of the free gaps between people of a row (and beside its ends), nearest ``near`` first.
+
+    Gaps between partners are not free: their union's label and children's line are there.
+    """
+    nodes = [lay.nodes[p] for p in lay.rows[row]]
+    couples = {frozenset(ps) for ps in lay._union_partners.values() if len(ps) == 2}
+
+    def half(n: PersonNode) -> float:
+        return max(n.outer, n.label.width) / 2
+
+    xs = [nodes[0].x - half(nodes[0]) - cfg.gap_block, nodes[-1].x + half(nodes[-1]) + cfg.gap_block]
+    xs += [(a.x + half(a) + b.x - half(b)) / 2 for a, b in itertools.pairwise(nodes)
+           if frozenset((a.id, b.id)) not in couples]
+    return sorted(xs, key=lambda x: (abs(x - near), x))[:8]
+
+
+def _descent(lay: GenogramLayout, upper: PersonNode, lower: PersonNode, first_gap: float,
+             lane: Callable[[int], float], cfg: LayoutConfig, far_left: float | None = None) -> list[Point]:
+    """A route from the top of ``upper`` down through free gaps, row by row, to the top of ``lower``."""
+    rows = [r for r in sorted(lay.rows) if upper.row <= r <= lower.row]
+    x = first_gap
+    ou = upper.outer / 4 * (1 if x > upper.x else -1)
+    pts: list[Point] = [(upper.x + ou, upper.top[1]), (upper.x + ou, lane(upper.row)), (x, lane(upper.row))]
+    for r in rows[1:]:
+        pts.append((x, lane(r)))
+        if r != lower.row:
+            x = far_left if far_left is not None else _gutters(lay, r, x, cfg)[0]
+            pts.append((x, lane(r)))
+    ol = lower.outer / 4 * (1 if x > lower.x else -1)
+    pts += [(lower.x + ol, lane(lower.row)), (lower.x + ol, lower.top[1])]
+    return [p for i, p in enumerate(pts) if i == 0 or p != pts[i - 1]]
+
+
+def route_links(lay: GenogramLayout, family: Family, structure: FamilyStructure,
+                lane_y0: dict[int, float], cfg: LayoutConfig) -> None:
+    """Add emotional relationships and further child links to ``lay``."""
+    from socialtools.genogram.layout import LinkPlacement
+
+    if not (family.relationships or structure.extra_links):
+        return
+    obstacles = _obstacles(lay)
+    lane_used: dict[int, int] = defaultdict(int)
+    position = {p: (r, i) for r, ps in lay.rows.items() for i, p in enumerate(ps)}
+    existing = [pts for _, pts, _ in lay.lines()]
+
+    def lane(row: int) -> float:
+        return lane_y0[row] + lane_used[row] * cfg.level_step
+
+    def uses_lane(points: list[Point], row: int) -> bool:
+        return any(abs(p[1] - lane(row)) < 1e-6 for p in points)
+
+    for uid, link in structure.extra_links:
+        child = lay.nodes[link.id]
+        dx, dy = lay.unions[uid].drop
+        ly = lane(child.row)
+        lane_used[child.row] += 1
+        off = child.outer / 4 * (1 if dx >= child.x else -1)
+        pts = [(dx, dy), (dx, ly), (child.x + off, ly), (child.x + off, child.top[1])]
+        lay.extra_links.append(LinkPlacement(link.relation, uid, link.id, pts))
+        existing.append(pts)
+
+    for rel in family.relationships:
+        a, b = (lay.nodes[p] for p in rel.between)
+        allowed = {a.id, b.id}
+        (ra, ia), (rb, ib) = position[a.id], position[b.id]
+        candidates: list[list[Point]] = []
+        if ra == rb and abs(ia - ib) == 1:
+            left, right = (a, b) if a.x < b.x else (b, a)
+            y = (left.y + right.y) / 2
+            pts = [(left.x + left.outer / 2, y), (right.x - right.outer / 2, y)]
+            candidates.append(pts if left is a else pts[::-1])
+        else:
+            candidates.append([_edge_point(a, (b.x, b.y)), _edge_point(b, (a.x, a.y))])
+            if ra == rb:
+                ly = lane(ra)
+                for k in (0.25, -0.25):
+                    oa = a.outer * k * (1 if b.x > a.x else -1)
+                    ob = b.outer * k * (1 if a.x > b.x else -1)
+                    candidates.append([(a.x + oa, a.top[1]), (a.x + oa, ly), (b.x + ob, ly), (b.x + ob, b.top[1])])
+            else:
+                upper, lower = (a, b) if ra < rb else (b, a)
+                left = min(n.x - max(n.outer, n.label.width) / 2 for n in lay.nodes.values()) - cfg.gap_block
+                routes = [_descent(lay, upper, lower, gx, lane, cfg)
+                          for gx in _gutters(lay, upper.row, (upper.x + lower.x) / 2, cfg)]
+                routes.append(_descent(lay, upper, lower, left, lane, cfg, far_left=left))
+                candidates += [pts if upper is a else pts[::-1] for pts in routes]
+        chosen = next((c for c in candidates
+                       if not _blocked(obstacles, c, allowed) and not _collinear(c, existing)), None)
+        if chosen is None:
+            chosen = next((c for c in candidates if not _blocked(obstacles, c, allowed)), candidates[0])
+        for row in lay.rows:
+            if uses_lane(chosen, row):
+                lane_used[row] += 1
+        lay.relationships.append(LinkPlacement(rel.kind, rel.between[0], rel.between[1], chosen))
+        existing.append(chosen)
+
+
+def outline_of_boxes(boxes: list[Box]) -> list[list[Point]]:
+    """Outline polygons (clockwise on screen) of the union of axis-aligned boxes."""
+    xs = sorted({v for b in boxes for v in (b.x, b.right)})
+    ys = sorted({v for b in boxes for v in (b.y, b.bottom)})
+    xi = {v: i for i, v in enumerate(xs)}
+    yi = {v: i for i, v in enumerate(ys)}
+    covered: set[tuple[int, int]] = set()
+    for b in boxes:
+        for i in range(xi[b.x], xi[b.right]):
+            for j in range(yi[b.y], yi[b.bottom]):
+                covered.add((i, j))
+    edges: dict[tuple[int, int], list[tuple[int, int]]] = defaultdict(list)
+    for i, j in sorted(covered):
+        if (i, j - 1) not in covered:
+            edges[(i, j)].append((i + 1, j))
+        if (i + 1, j) not in covered:
+            edges[(i + 1, j)].append((i + 1, j + 1))
+        if (i, j + 1) not in covered:
+            edges[(i + 1, j + 1)].append((i, j + 1))
+        if (i - 1, j) not in covered:
+            edges[(i, j + 1)].append((i, j))
+    polygons: list[list[Point]] = []
+    while edges:
+        start = min(edges)
+        loop = [start]
+        cur = start
+        while True:
+            nxt = edges[cur].pop(0)
+            if not edges[cur]:
+                del edges[cur]
+            if nxt == start:
+                break
+            loop.append(nxt)
+            cur = nxt
+        pts = [(xs[i], ys[j]) for i, j in loop]
+        simplified = [p for k, p in enumerate(pts)
+                      if not (pts[k - 1][0] == p[0] == pts[(k + 1) % len(pts)][0]
+                              or pts[k - 1][1] == p[1] == pts[(k + 1) % len(pts)][1])]
+        polygons.append(simplified)
+    return polygons
+
+
+def route_households(lay: GenogramLayout, family: Family, labels: dict[str, str], cfg: LayoutConfig) -> None:
+    """Add a dashed boundary around each household's members (row runs joined between rows)."""
+    from socialtools.genogram.layout import HouseholdPlacement
+
+    if not family.households:
+        return
+    position = {p: (r, i) for r, ps in lay.rows.items() for i, p in enumerate(ps)}
+    lines = [pts for _, pts, _ in lay.lines()]
+    taken: list[Box] = [n.symbol_box for n in lay.nodes.values()] + [n.label_box for n in lay.nodes.values()]
+    taken += [u.label_box for u in lay.unions.values() if u.label_box is not None]
+    size = cfg.union_label_size
+    for h in family.households:
+        assert h.id is not None
+        runs: dict[int, list[list[str]]] = defaultdict(list)
+        for pid in sorted(set(h.members), key=lambda p: position[p]):
+            r, i = position[pid]
+            if runs[r] and position[runs[r][-1][-1]][1] == i - 1:
+                runs[r][-1].append(pid)
+            else:
+                runs[r].append([pid])
+        rects: list[Box] = []
+        by_row: dict[int, list[Box]] = {}
+        for r, row_runs in runs.items():
+            by_row[r] = []
+            for run in row_runs:
+                nodes = [lay.nodes[p] for p in run]
+                x0 = min(min(n.symbol_box.x, n.label_box.x if n.label_box.w else n.x) for n in nodes)
+                x1 = max(max(n.symbol_box.right, n.label_box.right if n.label_box.w else n.x) for n in nodes)
+                y0 = min(n.symbol_box.y for n in nodes)
+                y1 = max(n.label_box.bottom if n.label_box.h else n.symbol_box.bottom for n in nodes)
+                box = Box(x0, y0, x1 - x0, y1 - y0).grown(HOUSEHOLD_PAD)
+                by_row[r].append(box)
+                rects.append(box)
+        for r, boxes in by_row.items():
+            for upper in boxes:
+                for lower in by_row.get(r + 1, []):
+                    lo, hi = max(upper.x, lower.x), min(upper.right, lower.right)
+                    if hi - lo > 2 * HOUSEHOLD_PAD:
+                        rects.append(Box(lo, upper.bottom, hi - lo, lower.y - upper.bottom))
+        polygons = outline_of_boxes(rects)
+        text = labels.get(h.id, "")
+        label_box = None
+        if text:
+            w, ht = text_width(text, size), size * LINE_HEIGHT
+            first = min(rects, key=lambda b: (b.y, b.x))
+            last = max(rects, key=lambda b: (b.bottom, -b.x))
+            for cand in (Box(first.x + 4, first.y - ht - 1, w, ht), Box(first.right - w - 4, first.y - ht - 1, w, ht),
+                         Box(last.x + 4, last.bottom + 1, w, ht), Box(last.right - w - 4, last.bottom + 1, w, ht)):
+                if cand.x < 0 or cand.y < 0:
+                    continue
+                if any(cand.overlaps(t, 1.0) for t in taken):
+                    continue
+                if any(segment_hits_box(p, q, cand.grown(1.0)) for pts in lines for p, q in itertools.pairwise(pts)):
+                    continue
+                label_box = cand
+                taken.append(cand)
+                break
+        lay.households.append(HouseholdPlacement(h.id, text, polygons, label_box))
+        for poly in polygons:
+            lines.append([*poly, poly[0]])
+    right = max([lay.width] + [p[0] + cfg.margin for h in lay.households for poly in h.polygons for p in poly]
+                + [h.label_box.right + cfg.margin for h in lay.households if h.label_box])
+    bottom = max([lay.height] + [p[1] + cfg.margin for h in lay.households for poly in h.polygons for p in poly]
+                 + [h.label_box.bottom + cfg.margin for h in lay.households if h.label_box])
+    lay.width, lay.height = right, bottom

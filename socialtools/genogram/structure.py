@@ -1,0 +1,150 @@
+"""The family as the layout sees it: who hangs from which union, generations, components.
+
+Pure graph work on the validated :class:`~socialtools.genogram.model.Family`; no geometry.
+
+>>> from socialtools.genogram.model import Family
+>>> f = Family.model_validate({"people": [{"id": "A"}, {"id": "B"}, {"id": "C"}, {"id": "D"}],
+...     "unions": [{"partners": ["A", "B"], "children": ["C"]}]})
+>>> s = FamilyStructure(f)
+>>> s.generation["A"], s.generation["C"], s.generation["D"]
+(0, 1, 0)
+>>> [sorted(c) for c in s.components()]
+[['A', 'B', 'C'], ['D']]
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from socialtools.genogram.model import ChildLink, Family, Union
+
+
+class _Clusters:
+    """Union-find over people joined by unions (partners share a generation)."""
+
+    def __init__(self, ids: list[str]) -> None:
+        self.parent = {i: i for i in ids}
+
+    def find(self, x: str) -> str:
+        root = x
+        while self.parent[root] != root:
+            root = self.parent[root]
+        while self.parent[x] != root:
+            self.parent[x], x = root, self.parent[x]
+        return root
+
+    def join(self, a: str, b: str) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            self.parent[rb] = ra
+
+
+class FamilyStructure:
+    """Derived relations of a family used by the layout.
+
+    - ``parent_union[c]``: the union a child hangs from (biological first);
+    - ``extra_links``: further (union, child link) pairs, e.g. an adoptive couple besides the birth parents;
+    - ``unions_of[p]``: the unions of a person, in input order;
+    - ``generation[p]``: row of each person (partners share a row, children one below).
+    """
+
+    def __init__(self, family: Family) -> None:
+        self.family = family
+        self.ids = [p.id for p in family.people]
+        self.unions: dict[str, Union] = {u.id: u for u in family.unions if u.id}
+        self.unions_of: dict[str, list[str]] = defaultdict(list)
+        self.parent_union: dict[str, str] = {}
+        self.child_link: dict[str, ChildLink] = {}
+        self.extra_links: list[tuple[str, ChildLink]] = []
+        for u in family.unions:
+            assert u.id is not None
+            for p in u.partners:
+                self.unions_of[p].append(u.id)
+        for rank in ("biological", "other"):
+            for u in family.unions:
+                for c in u.children:
+                    if (c.relation == "biological") != (rank == "biological"):
+                        continue
+                    if c.id not in self.parent_union:
+                        self.parent_union[c.id] = u.id  # type: ignore[assignment]
+                        self.child_link[c.id] = c
+                    else:
+                        self.extra_links.append((u.id, c))  # type: ignore[arg-type]
+        self.clusters = _Clusters(self.ids)
+        for u in family.unions:
+            if len(u.partners) == 2:
+                self.clusters.join(*u.partners)
+        self.generation = self._generations()
+
+    def children(self, union_id: str) -> list[str]:
+        """Children hanging from ``union_id`` (birth order)."""
+        return [c.id for c in self.unions[union_id].children if self.parent_union.get(c.id) == union_id]
+
+    def _generations(self) -> dict[str, int]:
+        find = self.clusters.find
+        members: dict[str, list[str]] = defaultdict(list)
+        for pid in self.ids:
+            members[find(pid)].append(pid)
+        # cluster graph: parents' cluster -> child's cluster (primary links only)
+        down: dict[str, set[str]] = defaultdict(set)
+        for child, uid in self.parent_union.items():
+            src = find(self.unions[uid].partners[0])
+            dst = find(child)
+            if src != dst:
+                down[src].add(dst)
+        order, back = _topological(list(members), down)
+        for a, b in back:
+            down[a].discard(b)
+        up: dict[str, set[str]] = defaultdict(set)
+        for a, targets in down.items():
+            for b in targets:
+                up[b].add(a)
+        level: dict[str, int] = {}
+        for c in order:
+            level[c] = max((level[p] + 1 for p in up[c]), default=0)
+        # pull parentless clusters down next to their children
+        for c in reversed(order):
+            if not up[c] and down[c]:
+                level[c] = min(level[d] for d in down[c]) - 1
+        return {pid: level[find(pid)] for pid in self.ids}
+
+    def components(self) -> list[list[str]]:
+        """Groups of people linked by unions or parenthood, in input order of their first member."""
+        comp = _Clusters(self.ids)
+        for u in self.family.unions:
+            for p in u.partners[1:]:
+                comp.join(u.partners[0], p)
+            for c in u.children:
+                comp.join(u.partners[0], c.id)
+        groups: dict[str, list[str]] = {}
+        for pid in self.ids:
+            groups.setdefault(comp.find(pid), []).append(pid)
+        return list(groups.values())
+
+
+def _topological(nodes: list[str], edges: dict[str, set[str]]) -> tuple[list[str], list[tuple[str, str]]]:
+    """Topological order of ``nodes`` and the back edges removed to break cycles."""
+    state: dict[str, int] = {}
+    order: list[str] = []
+    back: list[tuple[str, str]] = []
+    for start in nodes:
+        if start in state:
+            continue
+        stack = [(start, iter(sorted(edges.get(start, ()))))]
+        state[start] = 1
+        while stack:
+            node, it = stack[-1]
+            for nxt in it:
+                s = state.get(nxt)
+                if s is None:
+                    state[nxt] = 1
+                    stack.append((nxt, iter(sorted(edges.get(nxt, ())))))
+                    break
+                if s == 1:
+                    back.append((node, nxt))
+            else:
+                state[node] = 2
+                order.append(node)
+                stack.pop()
+    order.reverse()
+    return order, back

@@ -1,0 +1,162 @@
+"""Person symbols of a genogram: shapes, index outline, deceased cross, condition fills.
+
+Shapes follow McGoldrick and NSGC 2022 (the symbol follows gender identity):
+square = male, circle = female, diamond = unknown or non-binary, triangle = pregnancy;
+small filled circle = miscarriage, small cross = induced abortion, small symbol with
+a cross = stillbirth. Geometry here is plain (points); :func:`draw_person` paints it.
+
+>>> symbol_shape(Person(id="A", sex="female"))
+'circle'
+>>> len(outline("square", 0, 0, 10))
+4
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+from svgwrite.container import Group
+
+from socialtools.draw.geometry import Point
+from socialtools.draw.lines import num
+from socialtools.draw.svg import SvgCanvas
+from socialtools.draw.text import text_width
+from socialtools.genogram.model import Person
+
+SMALL_KINDS = frozenset({"miscarriage", "abortion", "stillbirth", "pet"})
+CIRCLE_STEPS = 48
+INDEX_GAP = 4.0  # distance of the index person's second outline
+
+
+def symbol_shape(person: Person) -> str:
+    """Name of the outline shape: square, circle, diamond, triangle, dot or cross."""
+    if person.kind == "pregnancy":
+        return "triangle"
+    if person.kind == "miscarriage":
+        return "dot"
+    if person.kind == "abortion":
+        return "cross"
+    if person.kind == "pet":
+        return "diamond"
+    identity = {"trans_man": "male", "trans_woman": "female", "non_binary": "unknown"}.get(
+        person.gender or "", person.sex
+    )
+    return {"male": "square", "female": "circle"}.get(identity, "diamond")
+
+
+def symbol_size(person: Person, size: float) -> float:
+    """Outer size of the symbol: small kinds are drawn at half size."""
+    return size * 0.5 if person.kind in SMALL_KINDS else size
+
+
+def outline(shape: str, cx: float, cy: float, size: float) -> list[Point]:
+    """Polygon of a shape centred on ``(cx, cy)`` fitting a ``size`` × ``size`` box."""
+    h = size / 2
+    if shape == "square":
+        return [(cx - h, cy - h), (cx + h, cy - h), (cx + h, cy + h), (cx - h, cy + h)]
+    if shape == "diamond":
+        return [(cx, cy - h), (cx + h, cy), (cx, cy + h), (cx - h, cy)]
+    if shape == "triangle":
+        return [(cx, cy - h), (cx + h, cy + h), (cx - h, cy + h)]
+    return [
+        (cx + h * math.cos(2 * math.pi * i / CIRCLE_STEPS), cy + h * math.sin(2 * math.pi * i / CIRCLE_STEPS))
+        for i in range(CIRCLE_STEPS)
+    ]
+
+
+REGIONS = ("left", "lower", "right", "upper")
+
+
+def _clip(polygon: list[Point], axis: int, value: float, keep_below: bool) -> list[Point]:
+    """Sutherland–Hodgman clip of a polygon against one axis-aligned half-plane."""
+    out: list[Point] = []
+    for i, cur in enumerate(polygon):
+        prev = polygon[i - 1]
+        cur_in = cur[axis] <= value if keep_below else cur[axis] >= value
+        prev_in = prev[axis] <= value if keep_below else prev[axis] >= value
+        if cur_in != prev_in:
+            t = (value - prev[axis]) / ((cur[axis] - prev[axis]) or 1e-12)
+            out.append((prev[0] + t * (cur[0] - prev[0]), prev[1] + t * (cur[1] - prev[1])))
+        if cur_in:
+            out.append(cur)
+    return out
+
+
+def region_polygon(polygon: list[Point], region: str, cx: float, cy: float) -> list[Point]:
+    """The part of a symbol polygon in one half: left, lower, right or upper."""
+    axis, keep_below = {"left": (0, True), "right": (0, False), "upper": (1, True), "lower": (1, False)}[region]
+    return _clip(polygon, axis, cx if axis == 0 else cy, keep_below)
+
+
+def _cross(cx: float, cy: float, h: float) -> list[list[Point]]:
+    return [[(cx - h, cy - h), (cx + h, cy + h)], [(cx - h, cy + h), (cx + h, cy - h)]]
+
+
+@dataclass(frozen=True)
+class ConditionStyle:
+    """How one condition is shown: which half of the symbol, solid or hatched."""
+
+    region: str
+    hatched: bool
+    outlined: bool = False
+
+
+def draw_person(
+    canvas: SvgCanvas,
+    parent: Group,
+    person: Person,
+    cx: float,
+    cy: float,
+    size: float,
+    *,
+    inner_text: str | None = None,
+    condition_styles: dict[str, ConditionStyle] | None = None,
+    element_id: str | None = None,
+) -> Group:
+    """Draw one person's symbol centred on ``(cx, cy)``; return its group.
+
+    ``size`` is the full symbol size (small kinds are halved); ``inner_text`` goes inside
+    (an age, a count); ``condition_styles`` maps condition names to fills.
+    """
+    theme = canvas.theme
+    g = canvas.group(parent, class_="person", **({"id": element_id} if element_id else {}))
+    shape = symbol_shape(person)
+    s = symbol_size(person, size)
+    sw = theme.stroke_width
+    def paint(size: float, fill: str) -> None:
+        if shape in ("circle", "dot"):  # a real circle: smaller files, exact shape
+            g.add(canvas.dwg.circle((num(cx), num(cy)), num(size / 2), fill=fill, stroke=theme.stroke,
+                                    stroke_width=num(sw)))
+        else:
+            canvas.polygon(g, outline(shape, cx, cy, size), fill=fill, stroke=theme.stroke, stroke_width=num(sw))
+
+    if person.index and shape not in ("dot", "cross"):
+        paint(s + 2 * INDEX_GAP, "#ffffff")
+    if shape == "cross":
+        h = s / 2
+        canvas.polygon(g, outline("square", cx, cy, s), fill="#ffffff", stroke="none")
+        canvas.multiline(g, _cross(cx, cy, h), width=sw * 1.4)
+        return g
+    paint(s, theme.stroke if shape == "dot" else "#ffffff")
+    poly = outline(shape, cx, cy, s) if person.conditions else []
+    for condition in person.conditions:
+        style = (condition_styles or {}).get(condition.name)
+        if style is None or shape == "dot":
+            continue
+        part = region_polygon(poly, style.region, cx, cy)
+        if len(part) < 3:
+            continue
+        stroke = {"stroke": theme.stroke, "stroke_width": num(sw * 1.6)} if style.outlined else {}
+        canvas.polygon(g, part, fill=canvas.hatch() if style.hatched else "#555555", **stroke)
+    if person.deceased or person.kind == "stillbirth":
+        h = s / 2 + (3 if s >= size else 1)
+        canvas.multiline(g, _cross(cx, cy, h), width=sw)
+    if inner_text:
+        fs = theme.small_font_size
+        if person.deceased or person.conditions:  # a white tag keeps the text readable over fills
+            w = text_width(inner_text, fs) + 4
+            g.add(canvas.dwg.rect((num(cx - w / 2), num(cy - fs * 0.55)), (num(w), num(fs * 1.1)),
+                                  fill="#ffffff", stroke="none"))
+        canvas.text(g, cx, cy + fs * 0.35, inner_text, fs, font_weight="bold")
+    return g

@@ -1,0 +1,663 @@
+"""GEDCOM import and export: genealogy files ⇄ the :class:`~socialtools.genogram.model.Family` model.
+
+Reading goes through one maintained parser library, `gedcom-lite`_ (MIT, pure Python, reads
+GEDCOM 5.5.1 in UTF-8, UTF-16 and ANSEL, and GEDCOM 7). Everything that touches the library
+is in this module (:func:`_parse_document` and the ``Structure`` walking below), so it can be
+swapped for another. On top of the library this module adds the checks it does not make:
+a truncated file (no ``0 TRLR``), bytes that do not match the declared ``CHAR``, pointers
+to records that are not in the file, and cycles (through the Family model). Every error
+names the record and its line.
+
+Writing is a small line writer of our own (GEDCOM 5.5.1, UTF-8): it only ever writes what
+the Family model holds, so it needs no library.
+
+>>> text = '''0 HEAD
+... 1 GEDC
+... 2 VERS 5.5.1
+... 1 CHAR UTF-8
+... 0 @I1@ INDI
+... 1 NAME Budi /Santoso/
+... 1 SEX M
+... 1 FAMS @F1@
+... 0 @I2@ INDI
+... 1 NAME Siti /Aminah/
+... 1 SEX F
+... 1 FAMS @F1@
+... 0 @I3@ INDI
+... 1 NAME Putri /Santoso/
+... 1 SEX F
+... 1 BIRT
+... 2 DATE 4 MAR 2005
+... 1 FAMC @F1@
+... 2 PEDI adopted
+... 0 @F1@ FAM
+... 1 HUSB @I1@
+... 1 WIFE @I2@
+... 1 CHIL @I3@
+... 1 MARR
+... 2 DATE 1998
+... 0 TRLR
+... '''
+>>> family = parse_gedcom(text.encode("utf-8"))
+>>> [(p.id, p.name, p.sex) for p in family.people][2]
+('I3', 'Putri Santoso', 'female')
+>>> union = family.unions[0]
+>>> union.id, union.partners, union.kind, str(union.start), union.children[0].relation
+('F1', ['I1', 'I2'], 'married', '1998', 'adopted')
+>>> parse_gedcom(family_to_gedcom(family).encode("utf-8")) == family
+True
+
+.. _gedcom-lite: https://pypi.org/project/gedcom-lite/
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import deque
+from collections.abc import Iterable
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from socialtools import __version__
+from socialtools.errors import InputError, MissingDependencyError, UsageError
+from socialtools.genogram.dates import PartialDate
+from socialtools.genogram.model import Family
+
+#: PEDI (5.5.1 lower case, 7 upper case) and _FREL/_MREL words → our child relation.
+PEDIGREE = {
+    "birth": "biological", "natural": "biological", "sealing": "biological", "biological": "biological",
+    "adopted": "adopted", "adoptive": "adopted",
+    "foster": "foster",
+    "step": "step", "stepchild": "step",
+}
+SEX_CODES = {"M": "male", "F": "female"}
+MONTHS = ("JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "OCT", "NOV", "DEC")
+#: CHAR values of 8-bit code pages the parser library does not know; we decode them ourselves.
+CODE_PAGES = {"ANSI": "cp1252", "WINDOWS-1252": "cp1252", "CP1252": "cp1252", "IBMPC": "cp850",
+              "IBM": "cp850", "CP850": "cp850", "LATIN1": "latin-1", "ISO-8859-1": "latin-1",
+              "ISO8859-1": "latin-1"}
+_CHAR_LINE = re.compile(rb"^\s*1\s+CHAR\s+(\S+)", re.MULTILINE)
+_XREF = re.compile(r"^[A-Za-z0-9_]{1,20}$")
+_DATE = re.compile(
+    r"^(?:(?P<day>\d{1,2})\s+)?(?:(?P<month>[A-Z]{3})\s+)?(?P<year>\d{1,4})(?:/\d{1,2})?"
+    r"(?P<bc>\s*(?:B\.?C\.?|BCE))?$"
+)
+
+
+# -- the parser library, behind one door -------------------------------------------------------
+def _library() -> Any:
+    try:
+        import gedcom_lite
+    except ImportError:  # pragma: no cover - gedcom-lite is a dependency
+        raise MissingDependencyError("GEDCOM import needs gedcom-lite: pip install gedcom-lite") from None
+    return gedcom_lite
+
+
+def _line_of(raw: bytes, offset: int) -> int:
+    return raw.count(b"\n", 0, offset) + 1
+
+
+def _prepare_bytes(raw: bytes, source: str | None) -> bytes:
+    """Check the bytes against the declared ``CHAR``; decode code pages the library lacks."""
+    if raw.startswith((b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")):
+        return raw  # a byte-order mark is unambiguous: the library handles UTF-8 and UTF-16
+    if raw[:64].count(b"\x00") > 8:
+        return raw  # UTF-16 without a mark: the library detects it
+    match = _CHAR_LINE.search(raw[:8192])
+    declared = match.group(1).decode("ascii", "replace").upper() if match else None
+    if declared in (None, "UTF-8", "UTF8", "UNICODE"):
+        if declared == "UNICODE":
+            return raw
+        try:
+            raw.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            what = f"declares CHAR {declared}" if declared else "is GEDCOM 7 or declares no CHAR (so UTF-8)"
+            raise InputError(
+                f"the file {what}, but byte {exc.start} (line {_line_of(raw, exc.start)}) is not UTF-8: "
+                "save it again as UTF-8 or correct the CHAR line", record="HEAD", field="CHAR",
+                source=source) from None
+        return raw
+    if declared == "ASCII":
+        bad = next((i for i, b in enumerate(raw) if b > 0x7F), None)
+        if bad is None:
+            return raw
+        declared = "ANSI"  # 8-bit text labelled ASCII is nearly always Windows-1252
+    if declared in CODE_PAGES:
+        text = raw.decode(CODE_PAGES[declared], errors="replace")
+        return _CHAR_LINE.sub(b"1 CHAR UTF-8", text.encode("utf-8"), count=1)
+    if declared == "ANSEL":
+        if _is_utf8_text(raw):  # programs that write UTF-8 but keep "CHAR ANSEL" in the header
+            return _CHAR_LINE.sub(b"1 CHAR UTF-8", raw, count=1)
+        return raw
+    raise InputError(f"unknown character set '{declared}': use UTF-8, UNICODE, ANSEL or ANSI",
+                     record="HEAD", field="CHAR", source=source)
+
+
+def _is_utf8_text(raw: bytes) -> bool:
+    """Non-ASCII bytes that decode as UTF-8: ANSEL text practically never does (its combining
+    marks 0xE0-0xFE precede an ASCII letter, which is not a UTF-8 continuation byte)."""
+    if raw.isascii():
+        return False
+    try:
+        raw.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
+def _parse_document(raw: bytes, source: str | None) -> Any:
+    """The library's document tree, after our checks for encoding and truncation."""
+    if not raw.strip(b"\x00\r\n\t \xef\xbb\xbf\xff\xfe"):
+        raise InputError("the file is empty", source=source)
+    data = _prepare_bytes(raw, source)
+    try:
+        document = _library().parse(data)
+    except ValueError as exc:
+        raise InputError(f"not a GEDCOM file: {exc}", source=source) from None
+    except (UnicodeDecodeError, LookupError) as exc:  # pragma: no cover - defensive
+        raise InputError(f"cannot decode the file: {exc}", source=source) from None
+    for warning in document.parse_warnings:
+        if warning == "missing TRLR record":
+            last = document.records[-1] if document.records else document.header
+            raise InputError(
+                f"the file is truncated: it does not end with '0 TRLR' (last record {_label(last)})",
+                record="TRLR", source=source)
+        if warning.startswith("duplicate xref"):
+            raise InputError(f"{warning.split()[-1]} is used by two records", record=warning.split()[-1],
+                             field="xref", source=source)
+        if warning.startswith("line "):
+            where, _, what = warning.partition(": ")
+            raise InputError(f"malformed {where}: {what}", source=source)
+    return document
+
+
+def _label(record: Any) -> str:
+    name = {"INDI": "person", "FAM": "family"}.get(record.tag, record.tag)
+    xref = f" {record.xref}" if record.xref else ""
+    return f"{name}{xref} (line {record.source_line_no})"
+
+
+# -- GEDCOM values → model values ---------------------------------------------------------------
+def _strip_xref(xref: str) -> str:
+    return xref.strip().strip("@")
+
+
+@lru_cache(maxsize=8192)
+def parse_gedcom_date(value: str | None) -> PartialDate | None:
+    """The first calendar date in a GEDCOM date value, to the precision it gives.
+
+    Qualifiers (ABT, BEF, EST, ...) are dropped, a range gives its start, dual years
+    (1700/01) their first year; B.C. dates, phrases and non-Gregorian/Julian calendars
+    give ``None``.
+
+    >>> [str(parse_gedcom_date(v)) for v in ("12 MAR 1998", "ABT 1950", "BET 1900 AND 1910", "JAN 1700/01")]
+    ['1998-03-12', '1950', '1900', '1700-01']
+    >>> parse_gedcom_date("(kira-kira waktu perang)") is None
+    True
+    """
+    if not value:
+        return None
+    text = value.strip().upper()
+    if text.startswith("@#D") or text.startswith(("JULIAN ", "GREGORIAN ")):
+        calendar, _, rest = text.partition(" ")
+        if "JULIAN" not in calendar and "GREGORIAN" not in calendar:
+            return None
+        text = rest
+    text = re.sub(r"\(.*\)", "", text).strip()
+    words = text.split()
+    while words and words[0] in ("ABT", "CAL", "EST", "BEF", "AFT", "FROM", "BET", "TO", "INT"):
+        words = words[1:]
+    for stop in ("AND", "TO"):
+        if stop in words:
+            words = words[: words.index(stop)]
+    m = _DATE.match(" ".join(words))
+    if not m or m.group("bc"):
+        return None
+    month = MONTHS.index(m.group("month")) + 1 if m.group("month") in MONTHS else None
+    if m.group("month") and month is None:
+        return None
+    day = int(m.group("day")) if m.group("day") and month else None
+    try:
+        return PartialDate.parse(f"{int(m.group('year')):04d}" + (f"-{month:02d}" if month else "")
+                                 + (f"-{day:02d}" if day else ""))
+    except ValueError:
+        return None
+
+
+def format_gedcom_date(date: PartialDate) -> str:
+    """A partial date the GEDCOM way.
+
+    >>> format_gedcom_date(PartialDate(2005, 3, 4)), format_gedcom_date(PartialDate(1972))
+    ('4 MAR 2005', '1972')
+    """
+    parts = []
+    if date.day and date.month:
+        parts.append(str(date.day))
+    if date.month:
+        parts.append(MONTHS[date.month - 1])
+    parts.append(str(date.year))
+    return " ".join(parts)
+
+
+def _clean(text: str | None) -> str | None:
+    if text is None:
+        return None
+    text = unicodedata.normalize("NFC", text.replace("/", " "))
+    text = " ".join(text.split())
+    return text.replace("@@", "@") or None
+
+
+def _value(node: Any, tag: str) -> str | None:
+    child = node.find(tag)
+    return child.text().strip() if child is not None and child.payload else None
+
+
+def _event_date(node: Any, tag: str) -> tuple[bool, PartialDate | None]:
+    event = node.find(tag)
+    if event is None:
+        return False, None
+    return (event.payload or "").strip().upper() != "N", parse_gedcom_date(_value(event, "DATE"))
+
+
+class _Reader:
+    """Turns the library's record tree into Family data, checking every pointer."""
+
+    def __init__(self, document: Any, source: str | None) -> None:
+        self.source = source
+        self.people: dict[str, Any] = {}
+        self.families: dict[str, Any] = {}
+        for record in document.records:
+            if record.tag == "INDI" and record.xref:
+                self.people[record.xref] = record
+            elif record.tag == "FAM" and record.xref:
+                self.families[record.xref] = record
+
+    def _pointer(self, node: Any, owner: Any, table: dict[str, Any], kind: str) -> str | None:
+        target = (node.payload or "").strip()
+        if not target or target == "@VOID@":
+            return None
+        if target not in table:
+            raise InputError(
+                f"points to {target} (line {node.source_line_no}), but there is no {kind} record {target} "
+                "in the file", record=_label(owner), field=node.tag, source=self.source)
+        return _strip_xref(target)
+
+    def person(self, record: Any) -> dict[str, Any]:
+        name_node = record.find("NAME")
+        name = _clean(name_node.payload) if name_node is not None else None
+        if name_node is not None and not name:
+            given, surname = _value(name_node, "GIVN"), _value(name_node, "SURN")
+            name = _clean(" ".join(x for x in (given, surname) if x))
+        initials = _value(record, "_INIT")
+        if initials and name == initials:
+            name = None
+        sex = SEX_CODES.get((_value(record, "SEX") or "U")[:1].upper(), "unknown")
+        _, birth = _event_date(record, "BIRT")
+        died, death = _event_date(record, "DEAT")
+        data: dict[str, Any] = {"id": _strip_xref(record.xref), "sex": sex}
+        if name:
+            data["name"] = name
+        if initials:
+            data["initials"] = initials
+        if birth:
+            data["birth"] = birth
+        if death:
+            data["death"] = death
+        if died or _event_date(record, "BURI")[0]:
+            data["deceased"] = True
+        birth_node = record.find("BIRT")
+        place = _value(birth_node, "PLAC") if birth_node is not None else None
+        for key, value in (("birthplace", place), ("occupation", _value(record, "OCCU")),
+                           ("religion", _value(record, "RELI")), ("education", _value(record, "EDUC"))):
+            if value:
+                data[key] = value
+        if birth and death and death < birth:
+            data.pop("death")  # a typing error in a genealogy file must not stop the import
+            data["deceased"] = True
+        return data
+
+    def child_relations(self) -> dict[tuple[str, str], str]:
+        """(family, child) → relation, from INDI.FAMC.PEDI and INDI.ADOP.FAMC."""
+        relations: dict[tuple[str, str], str] = {}
+        for xref, record in self.people.items():
+            for famc in record.find_all_children("FAMC"):
+                fam = self._pointer(famc, record, self.families, "family")
+                if fam is None:
+                    continue
+                pedi = (_value(famc, "_PEDI") or _value(famc, "PEDI") or "").lower()
+                relations[(fam, _strip_xref(xref))] = PEDIGREE.get(pedi, "biological")
+            for adop in record.find_all_children("ADOP"):
+                famc = adop.find("FAMC")
+                fam = self._pointer(famc, record, self.families, "family") if famc is not None else None
+                if fam is not None:
+                    relations[(fam, _strip_xref(xref))] = "adopted"
+            for fams in record.find_all_children("FAMS"):
+                self._pointer(fams, record, self.families, "family")
+        return relations
+
+    def union(self, record: Any, relations: dict[tuple[str, str], str],
+              named_by_child: dict[str, list[str]]) -> dict[str, Any] | None:
+        fid = _strip_xref(record.xref)
+        partners = [p for tag in ("HUSB", "WIFE") for node in record.find_all_children(tag)
+                    if (p := self._pointer(node, record, self.people, "person")) is not None]
+        children = []
+        for node in record.find_all_children("CHIL"):
+            child = self._pointer(node, record, self.people, "person")
+            if child is None or any(c["id"] == child for c in children):
+                continue
+            relation = relations.get((fid, child))
+            for tag in ("_FREL", "_MREL"):
+                word = (_value(node, tag) or "").lower()
+                if relation in (None, "biological") and PEDIGREE.get(word, "biological") != "biological":
+                    relation = PEDIGREE[word]
+            children.append({"id": child, "relation": relation or "biological"})
+        listed = {c["id"] for c in children}
+        for child in named_by_child.get(fid, ()):  # children named only on their own record
+            if child not in listed:
+                children.append({"id": child, "relation": relations[(fid, child)]})
+        if not partners:
+            return None
+        married, start = _event_date(record, "MARR")
+        divorced, end = _event_date(record, "DIV")
+        annulled, annul_date = _event_date(record, "ANUL")
+        engaged, engage_date = _event_date(record, "ENGA")
+        kind = ("divorced" if divorced else "annulled" if annulled else "married" if married
+                else "engaged" if engaged else "unknown")
+        kind = (_value(record, "_KIND") or kind).lower()
+        start = (start or (engage_date if kind == "engaged" else None)
+                 or parse_gedcom_date(_value(record, "_STRT")))
+        end = end or annul_date or parse_gedcom_date(_value(record, "_END"))
+        data: dict[str, Any] = {"id": fid, "partners": partners, "kind": kind, "children": children}
+        if start:
+            data["start"] = start
+        if end and (not start or end >= start):
+            data["end"] = end
+        if (_value(record, "_CONS") or "").upper() == "Y":
+            data["consanguineous"] = True
+        return data
+
+    def family(self) -> Family:
+        people = [self.person(record) for record in self.people.values()]
+        relations = self.child_relations()
+        named_by_child: dict[str, list[str]] = {}
+        for fam, child in relations:
+            named_by_child.setdefault(fam, []).append(child)
+        unions = [u for record in self.families.values()
+                  if (u := self.union(record, relations, named_by_child))]
+        _resolve_extra_biological_parents(unions)
+        try:
+            return Family.model_validate({"people": people, "unions": unions})
+        except InputError as exc:
+            raise exc.located(self.source) if self.source else exc from None
+        except ValueError as exc:  # pydantic ValidationError: a value the model refuses
+            raise InputError(f"a record has a value socialtools cannot use: {exc}",
+                             source=self.source) from None
+
+
+def _resolve_extra_biological_parents(unions: list[dict[str, Any]]) -> None:
+    """A child in two families both marked 'birth' is biological in the first only."""
+    seen: set[str] = set()
+    for union in unions:
+        for child in union["children"]:
+            if child["relation"] == "biological":
+                if child["id"] in seen:
+                    child["relation"] = "step"
+                seen.add(child["id"])
+
+
+# -- public API ------------------------------------------------------------------------------------
+def parse_gedcom(data: bytes, source: str | None = None) -> Family:
+    """The whole family of a GEDCOM file's bytes (5.5.1 in UTF-8/UTF-16/ANSEL/ANSI, or 7).
+
+    Raises :class:`InputError` naming the record and line for truncated files, bytes that
+    do not match the declared character set, pointers to missing records and cycles.
+    """
+    return _Reader(_parse_document(data, source), source).family()
+
+
+def normalise_id(person_id: str) -> str:
+    """A GEDCOM pointer or a plain id as the Family model spells it (``@I1@`` → ``I1``).
+
+    >>> normalise_id("@I1@"), normalise_id("I1")
+    ('I1', 'I1')
+    """
+    return _strip_xref(str(person_id))
+
+
+def read_gedcom(path: str | Path, focus: str | None = None, generations: int | None = None) -> Family:
+    """Read a GEDCOM file; with ``focus``, only the family around that person (see :func:`focus_family`).
+
+    ``focus`` is the person's pointer (``@I1@`` or ``I1``); ``generations`` defaults to 2.
+    """
+    path = Path(path)
+    if generations is not None and focus is None:
+        raise UsageError("--generations needs --focus (the person the genogram is about)")
+    if not path.is_file():
+        raise InputError("no such file", source=str(path))
+    family = parse_gedcom(path.read_bytes(), source=str(path))
+    if focus is None:
+        return family
+    try:
+        return focus_family(family, focus, 2 if generations is None else generations)
+    except InputError as exc:
+        raise exc.located(str(path)) from None
+
+
+def focus_family(family: Family, focus: str, generations: int = 2) -> Family:
+    """The part of ``family`` a genogram of ``focus`` needs.
+
+    Ancestors up to ``generations`` up and descendants up to ``generations`` down; the
+    siblings and half-siblings of the focus and of every ancestor whose parents are kept
+    (all children of a kept ancestor's unions); and the partners of everyone kept.
+    The focus person becomes the index person.
+
+    >>> big = Family.model_validate({
+    ...     "people": [{"id": i} for i in ("GF", "GM", "F", "M", "C", "S", "CC", "X", "XP")],
+    ...     "unions": [{"partners": ["GF", "GM"], "children": ["F"]},
+    ...                {"partners": ["F", "M"], "children": ["C", "S"]},
+    ...                {"partners": ["C"], "children": ["CC"]},
+    ...                {"partners": ["X", "XP"], "children": ["GF"]}]})
+    >>> small = focus_family(big, "C", generations=1)
+    >>> sorted(p.id for p in small.people), small.person("C").index
+    (['C', 'CC', 'F', 'M', 'S'], True)
+    """
+    focus = normalise_id(focus)
+    if generations < 0:
+        raise UsageError("--generations must be 0 or more")
+    ids = {p.id for p in family.people}
+    if focus not in ids:
+        raise InputError(f"there is no person '{focus}' (give the pointer of an INDI record, e.g. @I1@)",
+                         field="focus")
+    parent_unions: dict[str, list[Any]] = {}
+    partner_unions: dict[str, list[Any]] = {}
+    for union in family.unions:
+        for child in union.children:
+            parent_unions.setdefault(child.id, []).append(union)
+        for pid in union.partners:
+            partner_unions.setdefault(pid, []).append(union)
+
+    def walk(start: str, step: Any) -> dict[str, int]:
+        found, queue = {start: 0}, deque([start])
+        while queue:
+            pid = queue.popleft()
+            if found[pid] == generations:
+                continue
+            for nxt in step(pid):
+                if nxt not in found:
+                    found[nxt] = found[pid] + 1
+                    queue.append(nxt)
+        return found
+
+    def parents(pid: str) -> Iterable[str]:
+        return (p for u in parent_unions.get(pid, ()) for p in u.partners)
+
+    def children(pid: str) -> Iterable[str]:
+        return (c.id for u in partner_unions.get(pid, ()) for c in u.children)
+
+    ancestors = walk(focus, parents)
+    keep = set(ancestors) | set(walk(focus, children))
+    for pid, depth in ancestors.items():  # (half-)siblings of the focus and of the ancestors below the top
+        if depth >= 1:
+            keep.update(children(pid))
+    for pid in list(keep):  # partners of everyone kept
+        for union in partner_unions.get(pid, ()):
+            keep.update(union.partners)
+
+    data = family.model_dump(mode="json", exclude_none=True,
+                             exclude={"people", "unions", "relationships", "households"})
+    data["people"] = [p.model_dump(mode="json", exclude_none=True) for p in family.people if p.id in keep]
+    for person in data["people"]:
+        person["index"] = person["id"] == focus
+    unions = []
+    for union in (u.model_dump(mode="json", exclude_none=True) for u in family.unions
+                  if any(p in keep for p in u.partners)):
+        partners = [p for p in union["partners"] if p in keep]
+        if not partners:
+            continue
+        union["partners"] = partners
+        union["children"] = [c for c in union.get("children", []) if c["id"] in keep]
+        unions.append(union)
+    data["unions"] = unions
+    data["relationships"] = [r.model_dump(mode="json", exclude_none=True) for r in family.relationships
+                             if set(r.between) <= keep]
+    households = []
+    for household in (h.model_dump(mode="json", exclude_none=True) for h in family.households):
+        household["members"] = [m for m in household["members"] if m in keep]
+        if household["members"]:
+            households.append(household)
+    data["households"] = households
+    return Family.model_validate(data)
+
+
+# -- writing -------------------------------------------------------------------------------------
+def _escape(text: str) -> str:
+    return " ".join(text.replace("@", "@@").split())
+
+
+def _xrefs(ids: Iterable[str], prefix: str, taken: set[str]) -> dict[str, str]:
+    out: dict[str, str] = {}
+    counter = 0
+    pending = []
+    for item in ids:
+        if _XREF.match(item) and item not in taken:
+            out[item] = item
+            taken.add(item)
+        else:
+            pending.append(item)
+    for item in pending:
+        counter += 1
+        while f"{prefix}{counter}" in taken:
+            counter += 1
+        out[item] = f"{prefix}{counter}"
+        taken.add(out[item])
+    return out
+
+
+def family_to_gedcom(family: Family) -> str:
+    """The family as GEDCOM 5.5.1 text (UTF-8): people, unions, parent links with PEDI.
+
+    Ids that are valid GEDCOM pointers are kept (``PK`` → ``@PK@``); others are numbered
+    (``@I1@``, ...) with the original id in ``REFN``. Kinds of union GEDCOM has no event
+    for (cohabiting, separated, ...) are kept in a ``_KIND`` tag, initials in ``_INIT``.
+    Re-reading the text gives the same people, unions and parent links.
+    """
+    taken: set[str] = set()
+    person_x = _xrefs((p.id for p in family.people), "I", taken)
+    union_x = _xrefs((u.id or "" for u in family.unions), "F", taken)
+    lines = ["0 HEAD", "1 SOUR SOCIALTOOLS", f"2 VERS {__version__}", "2 NAME socialtools",
+             "1 GEDC", "2 VERS 5.5.1", "2 FORM LINEAGE-LINKED", "1 CHAR UTF-8"]
+    if family.title:
+        lines += [f"1 NOTE {_escape(family.title)}"]
+    famc: dict[str, list[tuple[str, str]]] = {}
+    fams: dict[str, list[str]] = {}
+    for union in family.unions:
+        fx = union_x[union.id or ""]
+        for pid in union.partners:
+            fams.setdefault(pid, []).append(fx)
+        for child in union.children:
+            famc.setdefault(child.id, []).append((fx, child.relation))
+    for person in family.people:
+        lines.append(f"0 @{person_x[person.id]}@ INDI")
+        name = person.name or person.initials
+        if name:
+            lines.append(f"1 NAME {_escape(name)}")
+        if person.initials:
+            lines.append(f"1 _INIT {_escape(person.initials)}")
+        lines.append(f"1 SEX {({'male': 'M', 'female': 'F'}).get(person.sex, 'U')}")
+        if person_x[person.id] != person.id:
+            lines.append(f"1 REFN {_escape(person.id)}")
+        if person.birth or person.birthplace:
+            lines.append("1 BIRT")
+            if person.birth:
+                lines.append(f"2 DATE {format_gedcom_date(person.birth)}")
+            if person.birthplace:
+                lines.append(f"2 PLAC {_escape(person.birthplace)}")
+        if person.death:
+            lines += ["1 DEAT", f"2 DATE {format_gedcom_date(person.death)}"]
+        elif person.deceased:
+            lines.append("1 DEAT Y")
+        for tag, value in (("OCCU", person.occupation), ("EDUC", person.education),
+                           ("RELI", person.religion)):
+            if value:
+                lines.append(f"1 {tag} {_escape(value)}")
+        for fx, relation in famc.get(person.id, []):
+            lines.append(f"1 FAMC @{fx}@")
+            if relation == "step":
+                lines.append("2 _PEDI step")
+            else:
+                lines.append(f"2 PEDI {({'biological': 'birth'}).get(relation, relation)}")
+        lines += [f"1 FAMS @{fx}@" for fx in fams.get(person.id, [])]
+    for union in family.unions:
+        lines.append(f"0 @{union_x[union.id or '']}@ FAM")
+        partners = list(union.partners)
+        if len(partners) == 2 and family.person(partners[0]).sex == "female" \
+                and family.person(partners[1]).sex == "male":
+            partners.reverse()
+        roles = ["HUSB", "WIFE"] if len(partners) == 2 else \
+            ["WIFE" if family.person(partners[0]).sex == "female" else "HUSB"]
+        lines += [f"1 {role} @{person_x[pid]}@" for role, pid in zip(roles, partners, strict=True)]
+        lines += [f"1 CHIL @{person_x[c.id]}@" for c in union.children]
+        lines += _union_events(union)
+    lines.append("0 TRLR")
+    return "\n".join(lines) + "\n"
+
+
+def _union_events(union: Any) -> list[str]:
+    out: list[str] = []
+
+    def event(tag: str, date: PartialDate | None) -> None:
+        out.append(f"1 {tag}" + ("" if date else " Y"))
+        if date:
+            out.append(f"2 DATE {format_gedcom_date(date)}")
+
+    start_written = end_written = False
+    if union.kind in ("married", "divorced", "separated", "widowed", "annulled"):
+        event("MARR", union.start)
+        start_written = True
+    elif union.kind == "engaged":
+        event("ENGA", union.start)
+        start_written = True
+    if union.kind == "divorced":
+        event("DIV", union.end)
+        end_written = True
+    elif union.kind == "annulled":
+        event("ANUL", union.end)
+        end_written = True
+    if union.kind not in ("married", "divorced", "annulled", "engaged", "unknown"):
+        out.append(f"1 _KIND {union.kind}")
+    if union.start and not start_written:
+        out.append(f"1 _STRT {format_gedcom_date(union.start)}")
+    if union.end and not end_written:
+        out.append(f"1 _END {format_gedcom_date(union.end)}")
+    if union.consanguineous:
+        out.append("1 _CONS Y")
+    return out
+
+
+def write_gedcom(family: Family, path: str | Path) -> Path:
+    """Write ``family`` as a GEDCOM 5.5.1 UTF-8 file (whole or not at all)."""
+    from socialtools.io.output import write_atomic
+
+    return write_atomic(Path(path), family_to_gedcom(family))

@@ -1,0 +1,277 @@
+"""The case file: one YAML/JSON document for a whole case, every section optional.
+
+Sections: ``case`` (identity), ``family`` (the genogram's people: one source for the family
+table), ``ecomap``, ``strengths``, ``venn`` (passed on to their diagram kinds), ``bpss``,
+``plan``, ``sessions``, ``behaviour_change``, ``intervention_systems``, ``evaluation``,
+``termination``. Errors name the section, the record and the field.
+
+>>> case = Case.from_document({"case": {"client": "PK"}, "sessions": [{"date": "2024-09-10"}]})
+>>> case.info.client, str(case.sessions[0].date)
+('PK', '2024-09-10')
+>>> Case.from_document({"sesions": []})  # doctest: +ELLIPSIS
+Traceback (most recent call last):
+...
+socialtools.errors.InputError: case file, field 'sesions': unknown section ...
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated, Any, Literal
+
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, RootModel, model_validator
+
+from socialtools.assessment.bpss import Bpss
+from socialtools.errors import InputError
+from socialtools.genogram.dates import Date
+from socialtools.genogram.model import Family, Person, Sex
+from socialtools.io.loading import load_document, parse_model
+
+#: Sections read by other diagram kinds; the case keeps them as they are.
+PASSED_ON = ("ecomap", "strengths", "venn")
+SECTIONS = ("case", "family", *PASSED_ON, "bpss", "plan", "sessions", "behaviour_change",
+            "intervention_systems", "evaluation", "termination")
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", populate_by_name=True)
+
+
+def _text_list(value: Any) -> Any:
+    if isinstance(value, str):
+        return [value]
+    return value
+
+
+TextList = Annotated[list[str], BeforeValidator(_text_list)]
+
+
+class CaseInfo(_Strict):
+    """The ``case`` section: who the client is and the identity facts not in the family.
+
+    Identity fields given here win over the client's entry in ``family``; ``address``,
+    ``phone`` and full dates of birth are left out of reports unless asked for.
+    """
+
+    id: str | None = None
+    client: str | None = Field(None, description="id (or initials) of the client in the family")
+    title: str | None = None
+    chapter: int = Field(4, ge=1, le=99, description="chapter number used in captions (Tabel 4.1)")
+    chapter_title: str | None = Field(None, description="heading of the chapter (default: PELAKSANAAN PRAKTIKUM)")
+    institution: str | None = None
+    name: str | None = None
+    initials: str | None = None
+    sex: Sex | None = None
+    birth: Date | None = None
+    birthplace: str | None = None
+    education: str | None = None
+    religion: str | None = None
+    ethnicity: str | None = None
+    address: str | None = Field(None, description="identifying: left out of reports by default")
+    phone: str | None = Field(None, description="identifying: left out of reports by default")
+    status: str | None = Field(None, description="e.g. penerima manfaat (PM)")
+    residence: str | None = Field(None, description="where the client lives now, e.g. asrama putri")
+    programme: str | None = Field(None, description="class or programme attended")
+    admission: Date | None = None
+    disability: str | None = None
+    problem: str | None = Field(None, description="the focus problem (masalah fokus)")
+
+
+class PlanItem(_Strict):
+    """One planned activity: what, how it is carried out, with which techniques, to what end."""
+
+    activity: str = Field(min_length=1)
+    method: str | None = Field(None, description="how it is carried out (pelaksanaan)")
+    techniques: TextList = Field(default_factory=list)
+    aims: TextList = Field(default_factory=list)
+
+
+class Plan(_Strict):
+    """The intervention plan: case work (individual) and group work."""
+
+    case_work: list[PlanItem] = Field(default_factory=list)
+    group_work: list[PlanItem] = Field(default_factory=list)
+
+
+SessionKind = Literal["case_work", "group_work", "family", "community", "other"]
+_KIND_ALIASES = {
+    "case work": "case_work", "casework": "case_work", "individual": "case_work", "individu": "case_work",
+    "bimbingan individu": "case_work", "group work": "group_work", "groupwork": "group_work",
+    "group": "group_work", "kelompok": "group_work", "bimbingan kelompok": "group_work",
+    "keluarga": "family", "komunitas": "community", "masyarakat": "community", "lainnya": "other",
+}
+
+
+def _session_kind(value: Any) -> Any:
+    if isinstance(value, str):
+        key = value.strip().lower()
+        return _KIND_ALIASES.get(key, key.replace(" ", "_").replace("-", "_"))
+    return value
+
+
+class Session(_Strict):
+    """One intervention session (schedule and process log)."""
+
+    number: int | None = Field(None, ge=0)
+    date: Date | None = None
+    time: str | None = Field(None, description="e.g. 15.00-15.30")
+    kind: Annotated[SessionKind, BeforeValidator(_session_kind)] | None = None
+    activity: str | None = None
+    techniques: TextList = Field(default_factory=list)
+    process: str | None = None
+    result: str | None = None
+
+
+class Sessions(RootModel[list[Session]]):
+    pass
+
+
+class BehaviourChange(_Strict):
+    """A target behaviour before, during and after the intervention."""
+
+    target: str = Field(min_length=1)
+    before: str | None = None
+    during: str | None = None
+    after: str | None = None
+
+
+class BehaviourChanges(RootModel[list[BehaviourChange]]):
+    pass
+
+
+SystemKind = Literal["client", "target", "action", "change_agent"]
+_SYSTEM_ALIASES = {"klien": "client", "sasaran": "target", "aksi": "action", "tindakan": "action",
+                   "change agent": "change_agent", "change-agent": "change_agent", "pelaksana_perubahan":
+                   "change_agent", "agen perubahan": "change_agent", "pelaksana perubahan": "change_agent"}
+
+
+def _system_kind(value: Any) -> Any:
+    if isinstance(value, str):
+        key = value.strip().lower()
+        return _SYSTEM_ALIASES.get(key, key.replace(" ", "_").replace("-", "_"))
+    return value
+
+
+class InterventionSystem(_Strict):
+    """One of Pincus and Minahan's systems: client, target, action, change agent."""
+
+    system: Annotated[SystemKind, BeforeValidator(_system_kind)]
+    members: TextList = Field(min_length=1)
+    role: str | None = None
+
+
+class InterventionSystems(RootModel[list[InterventionSystem]]):
+    @model_validator(mode="before")
+    @classmethod
+    def _mapping(cls, value: Any) -> Any:
+        if isinstance(value, dict):
+            return [{"system": k, "members": v} for k, v in value.items()]
+        return value
+
+
+class Evaluation(_Strict):
+    """The evaluation: a summary and the method used."""
+
+    date: Date | None = None
+    method: str | None = None
+    summary: str | None = None
+
+
+class Termination(_Strict):
+    """Termination and referral."""
+
+    date: Date | None = None
+    reason: str | None = None
+    referral: str | None = Field(None, description="to whom the client is referred back")
+    notes: str | None = None
+
+
+_MODELS: dict[str, type[BaseModel]] = {
+    "case": CaseInfo, "family": Family, "bpss": Bpss, "plan": Plan, "sessions": Sessions,
+    "behaviour_change": BehaviourChanges, "intervention_systems": InterventionSystems,
+    "evaluation": Evaluation, "termination": Termination,
+}
+
+
+def _in_section(exc: InputError, name: str, source: str | None) -> InputError:
+    record = exc.record or ""
+    if not record or record in {m.__name__ for m in _MODELS.values()}:
+        record = name
+    elif record.startswith("["):
+        record = name + record
+    else:
+        record = f"{name}.{record}"
+    return InputError(exc.message, record=record, field=exc.field, source=source or exc.source)
+
+
+class Case:
+    """A whole case: validated sections (``None`` when absent) plus the passed-on raw sections."""
+
+    def __init__(self, *, info: CaseInfo | None = None, family: Family | None = None,
+                 bpss: Bpss | None = None, plan: Plan | None = None,
+                 sessions: list[Session] | None = None,
+                 behaviour_change: list[BehaviourChange] | None = None,
+                 intervention_systems: list[InterventionSystem] | None = None,
+                 evaluation: Evaluation | None = None, termination: Termination | None = None,
+                 document: dict[str, Any] | None = None, source: str | None = None) -> None:
+        self.info = info or CaseInfo()
+        self.family = family
+        self.bpss = bpss
+        self.plan = plan
+        self.sessions = sessions or []
+        self.behaviour_change = behaviour_change or []
+        self.intervention_systems = intervention_systems or []
+        self.evaluation = evaluation
+        self.termination = termination
+        self.document = document or {}
+        self.source = source
+
+    @classmethod
+    def from_document(cls, document: dict[str, Any], source: str | None = None) -> Case:
+        """Validate every section of a case document (a dict read from YAML/JSON)."""
+        if not isinstance(document, dict):
+            raise InputError("expected a mapping of sections (case, family, bpss, ...)", source=source)
+        unknown = [str(k) for k in document if k not in SECTIONS]
+        if unknown:
+            names = ", ".join(f"'{k}'" for k in unknown)
+            raise InputError(f"unknown section {names}: known sections are {', '.join(SECTIONS)}",
+                             record="case file", field=unknown[0], source=source)
+        parsed: dict[str, Any] = {}
+        for name, model in _MODELS.items():
+            if name not in document or document[name] is None:
+                continue
+            data = document[name]
+            try:
+                value = parse_model(model, data)
+            except InputError as exc:
+                raise _in_section(exc, name, source) from None
+            parsed[name] = value.root if isinstance(value, RootModel) else value
+        for name in PASSED_ON:
+            if name in document and not isinstance(document[name], dict | list):
+                raise InputError("expected a mapping (key: value)", record=name, source=source)
+        return cls(info=parsed.get("case"), family=parsed.get("family"), bpss=parsed.get("bpss"),
+                   plan=parsed.get("plan"), sessions=parsed.get("sessions"),
+                   behaviour_change=parsed.get("behaviour_change"),
+                   intervention_systems=parsed.get("intervention_systems"),
+                   evaluation=parsed.get("evaluation"), termination=parsed.get("termination"),
+                   document=document, source=source)
+
+    @classmethod
+    def load(cls, path: str | Path) -> Case:
+        """Read and validate a case file (``.yaml``, ``.yml`` or ``.json``)."""
+        return cls.from_document(load_document(path), source=str(path))
+
+    def raw(self, section: str) -> Any:
+        """A passed-on section (``ecomap``, ``strengths``, ``venn``) as written, or ``None``."""
+        return self.document.get(section)
+
+    def client_person(self) -> Person | None:
+        """The client's entry in the family: by ``case.client`` (id or initials), else the index person."""
+        if self.family is None:
+            return None
+        wanted = self.info.client
+        if wanted is not None:
+            for p in self.family.people:
+                if wanted in (p.id, p.initials):
+                    return p
+        return next((p for p in self.family.people if p.index), None)

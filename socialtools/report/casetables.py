@@ -1,0 +1,343 @@
+"""The tables of a case report, built from a :class:`~socialtools.report.case.Case`.
+
+Every builder returns a :class:`~socialtools.report.tables.Table` (or ``None`` when the case
+has no data for it). Columns are chosen by key (see :data:`COLUMNS`); phone numbers, addresses
+and exact dates of birth are left out unless ``include_private`` is set, and ``initials``
+renders every person by initials.
+
+>>> from socialtools.report.case import Case
+>>> case = Case.from_document({"case": {"client": "PK"},
+...     "family": {"people": [{"id": "PK", "name": "Putri Kirana", "sex": "P", "birth": "1998-03-04"}]}})
+>>> t = family_table(case, ReportOptions(initials=True))
+>>> t.rows
+[['1', 'PK', '', 'Perempuan', '1998', '', '']]
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from socialtools.assessment.bpss import DOMAIN_LABELS, DOMAINS, BpssItem
+from socialtools.errors import UsageError
+from socialtools.genogram.dates import PartialDate
+from socialtools.genogram.model import Person
+from socialtools.report.case import Case, PlanItem, Session
+from socialtools.report.labels import long_date, word
+from socialtools.report.tables import Row, SectionRow, Table
+
+#: Columns each table offers (key → relative width); the defaults are marked in DEFAULT_COLUMNS.
+COLUMNS: dict[str, dict[str, float]] = {
+    "bpss": {"no": 0.5, "domain": 1.2, "aspect": 2.0, "finding": 4.0, "analysis": 3.0,
+             "finding_analysis": 5.0, "source": 1.8, "date": 1.6},
+    "family": {"no": 0.5, "name": 1.4, "role": 1.5, "sex": 1.4, "birth": 2.0, "age": 0.8,
+               "education": 1.3, "occupation": 1.8, "religion": 1.1, "place": 1.8,
+               "address": 2.2, "phone": 1.6},
+    "plan": {"no": 0.5, "activity": 2.0, "method": 3.0, "techniques": 2.0, "aims": 3.0},
+    "schedule": {"session": 0.7, "day_date": 2.4, "time": 1.4, "kind": 1.3, "activity": 2.5,
+                 "techniques": 2.2},
+    "process": {"session": 0.7, "day_date": 2.0, "techniques": 1.8, "process": 3.5, "result": 3.0},
+    "behaviour": {"no": 0.5, "target": 2.0, "before": 2.5, "during": 2.5, "after": 2.5},
+    "systems": {"no": 0.5, "system": 2.0, "members": 3.0, "system_role": 3.5},
+}
+DEFAULT_COLUMNS: dict[str, list[str]] = {
+    "bpss": ["no", "aspect", "finding_analysis"],
+    "family": ["no", "name", "role", "sex", "birth", "occupation", "religion"],
+    "plan": ["no", "activity", "method", "aims"],
+    "schedule": ["session", "day_date", "time", "kind", "activity", "techniques"],
+    "process": ["session", "day_date", "techniques", "process", "result"],
+    "behaviour": ["no", "target", "before", "during", "after"],
+    "systems": ["no", "system", "members", "system_role"],
+}
+PRIVATE_COLUMNS = frozenset({"address", "phone"})
+#: Parts of the report that ``only`` can pick (their tables and figures keep the full report's numbers).
+PARTS = ("client", "family", "bpss", "genogram", "ecomap", "plan", "systems", "schedule", "process",
+         "evaluation", "behaviour", "termination")
+
+
+@dataclass
+class ReportOptions:
+    """How the report is written.
+
+    ``columns`` maps a table key (``bpss``, ``family``, ``plan``, ``schedule``, ``process``,
+    ``behaviour``, ``systems``) to the column keys to show, in order; ``only`` keeps just the named
+    parts (:data:`PARTS`) without headings, numbered as in the whole report.
+    """
+
+    lang: str = "id"
+    include_private: bool = False
+    initials: bool = False
+    columns: dict[str, list[str]] = field(default_factory=dict)
+    figures: bool = True
+    dpi: float = 200
+    only: tuple[str, ...] = ()
+
+    def __post_init__(self) -> None:
+        if self.lang not in ("id", "en"):
+            raise UsageError(f"unknown language '{self.lang}': choose id or en")
+        if self.dpi <= 0:
+            raise UsageError("--dpi must be positive")
+        bad_parts = [k for k in self.only if k not in PARTS]
+        if bad_parts:
+            raise UsageError(f"no report part '{bad_parts[0]}': choose from {', '.join(PARTS)}")
+        for key, cols in self.columns.items():
+            if key not in COLUMNS:
+                raise UsageError(f"no table '{key}': tables are {', '.join(COLUMNS)}")
+            bad = [c for c in cols if c not in COLUMNS[key]]
+            if bad:
+                raise UsageError(f"table '{key}' has no column '{bad[0]}': choose from "
+                                 f"{', '.join(COLUMNS[key])}")
+
+    def columns_of(self, key: str) -> list[str]:
+        cols = self.columns.get(key) or DEFAULT_COLUMNS[key]
+        if not self.include_private:
+            cols = [c for c in cols if c not in PRIVATE_COLUMNS]
+        return cols
+
+
+def client_label(case: Case, opts: ReportOptions) -> str:
+    """``Klien "PK"`` / ``Client "PK"``."""
+    return f'{word("client_label", opts.lang)} "{client_initials(case, opts)}"'
+
+
+def client_initials(case: Case, opts: ReportOptions) -> str:
+    """The client's initials (captions always use initials)."""
+    info = case.info
+    person = case.client_person()
+    if info.initials:
+        return info.initials
+    if info.name:
+        return Person(id="x", name=info.name).display_initials
+    if person is not None:
+        return person.display_initials
+    return info.client or info.id or "…"
+
+
+def _caption(key: str, case: Case, opts: ReportOptions) -> str:
+    return f"{word(key, opts.lang)} {client_label(case, opts)}"
+
+
+def _person_name(p: Person, opts: ReportOptions) -> str:
+    if opts.initials or not p.name:
+        return p.display_initials
+    return p.name
+
+
+def _birth_text(place: str | None, date: PartialDate | None, opts: ReportOptions) -> str:
+    when = ""
+    if date is not None:
+        when = long_date(date, opts.lang, weekday=False) if opts.include_private else str(date.year)
+    return ", ".join(x for x in (place, when) if x)
+
+
+def _build(key: str, caption_key: str, case: Case, opts: ReportOptions,
+           values: list[dict[str, str]], heading: Callable[[str], str] | None = None) -> Table:
+    cols = opts.columns_of(key)
+    headings = [heading(c) if heading else word(c, opts.lang) for c in cols]
+    rows: list[Row] = [[v.get(c, "") for c in cols] for v in values]
+    return Table(_caption(caption_key, case, opts), headings, rows, label=word("table", opts.lang),
+                 widths=[COLUMNS[key][c] for c in cols], key=key)
+
+
+# -- client and family ------------------------------------------------------------------------
+def client_table(case: Case, opts: ReportOptions | None = None) -> Table | None:
+    """Client identity: two columns, aspect and details (Tabel 4.1)."""
+    opts = opts or ReportOptions()
+    info, person = case.info, case.client_person()
+    if person is None and not any((info.name, info.initials, info.client)):
+        return None
+
+    def pick(name: str) -> Any:
+        value = getattr(info, name, None)
+        if value is None and person is not None:
+            value = getattr(person, name, None)
+        return value
+
+    rows: list[Row] = []
+
+    def add(key: str, value: Any) -> None:
+        if value not in (None, ""):
+            rows.append([word(key, opts.lang), str(value)])
+
+    if person is not None and not info.name:
+        add("name", _person_name(person, opts))
+    else:
+        add("name", client_initials(case, opts) if opts.initials or not info.name else info.name)
+    sex = pick("sex")
+    add("sex", word(sex, opts.lang) if sex and sex != "unknown" else None)
+    add("birth_full" if opts.include_private else "birth",
+        _birth_text(pick("birthplace"), pick("birth"), opts))
+    birth = pick("birth")
+    if birth is not None and case.family is not None:
+        years = birth.years_until(case.family.reference_date())
+        add("age", f"{years} {word('years_old', opts.lang)}" if years >= 0 else None)
+    add("education", pick("education"))
+    add("religion", pick("religion"))
+    add("ethnicity", pick("ethnicity"))
+    add("status", info.status)
+    add("residence", info.residence or (person.place if person is not None else None))
+    add("programme", info.programme)
+    if info.admission is not None:
+        add("admission", long_date(info.admission, opts.lang, weekday=False))
+    disability = info.disability
+    if disability is None and person is not None:
+        disability = "; ".join(c.name for c in person.conditions if c.kind == "disability") or None
+    add("disability", disability)
+    add("problem", info.problem)
+    add("institution", info.institution)
+    if opts.include_private:
+        add("address", pick("address"))
+        add("phone", pick("phone"))
+    return Table(_caption("cap_client", case, opts), [word("aspect", opts.lang), word("value", opts.lang)],
+                 rows, label=word("table", opts.lang), widths=[1.0, 2.4], key="client")
+
+
+def family_table(case: Case, opts: ReportOptions | None = None) -> Table | None:
+    """Family identity from the genogram's people (Tabel 4.2): not typed twice."""
+    opts = opts or ReportOptions()
+    family = case.family
+    if family is None or not family.people:
+        return None
+    when = family.reference_date()
+    values = []
+    for i, p in enumerate(q for q in family.people if q.kind == "person"):
+        age = p.age_at(when)
+        values.append({
+            "no": str(i + 1), "name": _person_name(p, opts), "role": p.role or "",
+            "sex": word(p.sex, opts.lang) if p.sex != "unknown" else "",
+            "birth": _birth_text(p.birthplace, p.birth, opts),
+            "age": f"{age}" if age is not None else "",
+            "education": p.education or "", "occupation": p.occupation or "", "religion": p.religion or "",
+            "place": p.place or "", "address": p.address or "", "phone": p.phone or "",
+        })
+
+    def heading(col: str) -> str:
+        if col == "birth" and opts.include_private:
+            return word("birth_full", opts.lang)
+        return word(col, opts.lang)
+
+    return _build("family", "cap_family", case, opts, values, heading)
+
+
+# -- BPSS --------------------------------------------------------------------------------------
+def _item_cells(item: BpssItem, opts: ReportOptions) -> dict[str, str]:
+    finding = item.finding or ""
+    both = finding if not item.analysis else (f"{finding}\n{item.analysis}" if finding else item.analysis)
+    return {"aspect": item.label(opts.lang), "finding": finding, "analysis": item.analysis or "",
+            "finding_analysis": both, "source": item.source.text(opts.lang) if item.source else "",
+            "date": long_date(item.date, opts.lang, weekday=False) if item.date else ""}
+
+
+def bpss_table(case: Case, opts: ReportOptions | None = None) -> Table | None:
+    """The BPSS table (Tabel 4.3): a section row per domain, measurements first in their domain.
+
+    Without a ``domain`` column each domain opens with a spanning row (A. Biologis, ...);
+    with one, the table is flat.
+    """
+    opts = opts or ReportOptions()
+    bpss = case.bpss
+    if bpss is None:
+        return None
+    cols = opts.columns_of("bpss")
+    flat = "domain" in cols
+    age = None
+    person = case.client_person()
+    birth = case.info.birth or (person.birth if person is not None else None)
+    when = bpss.date or (case.family.reference_date() if case.family else None)
+    if birth is not None and when is not None:
+        age = birth.years_until(when)
+    rows: list[Row] = []
+    letters = "ABCD"
+    for d, domain in enumerate(DOMAINS):
+        values: list[dict[str, str]] = []
+        if domain == "biological" or domain == "psychological":
+            measures = bpss.measurement_rows(age=age, lang=opts.lang)
+            bio_keys = (("tinggi badan", "berat badan", "indeks massa tubuh (IMT)") if opts.lang == "id"
+                        else ("height", "weight", "body-mass index (BMI)"))
+            for aspect, value in measures:
+                if (aspect in bio_keys) == (domain == "biological"):
+                    values.append({"aspect": aspect, "finding": value, "finding_analysis": value})
+        values += [_item_cells(item, opts) for item in bpss.items(domain)]
+        if not values:
+            continue
+        label = DOMAIN_LABELS[domain][opts.lang]
+        if not flat:
+            rows.append(SectionRow(f"{letters[d]}. {label}"))
+        for i, v in enumerate(values):
+            v = {**v, "no": str(i + 1), "domain": label}
+            rows.append([v.get(c, "") for c in cols])
+    return Table(_caption("cap_bpss", case, opts), [word(c, opts.lang) for c in cols], rows,
+                 label=word("table", opts.lang), widths=[COLUMNS["bpss"][c] for c in cols], key="bpss")
+
+
+# -- plan, sessions, change, systems ---------------------------------------------------------
+def _plan_values(items: list[PlanItem]) -> list[dict[str, str]]:
+    return [{"no": str(i + 1), "activity": it.activity, "method": it.method or "",
+             "techniques": "\n".join(it.techniques), "aims": "\n".join(it.aims)}
+            for i, it in enumerate(items)]
+
+
+def plan_tables(case: Case, opts: ReportOptions | None = None) -> list[Table]:
+    """Intervention plan: one table for case work and one for group work (Tabel 4.4, 4.5)."""
+    opts = opts or ReportOptions()
+    if case.plan is None:
+        return []
+    out = []
+    for kind in ("case_work", "group_work"):
+        items = getattr(case.plan, kind)
+        if items:
+            table = _build("plan", f"cap_plan_{kind}", case, opts, _plan_values(items))
+            table.key = f"plan_{kind}"
+            out.append(table)
+    return out
+
+
+def _session_values(sessions: list[Session], opts: ReportOptions) -> list[dict[str, str]]:
+    out = []
+    for i, s in enumerate(sessions):
+        out.append({
+            "session": str(s.number if s.number is not None else i + 1),
+            "day_date": long_date(s.date, opts.lang) if s.date else "",
+            "time": s.time or "", "kind": word(s.kind, opts.lang) if s.kind else "",
+            "activity": s.activity or "", "techniques": "\n".join(s.techniques),
+            "process": s.process or "", "result": s.result or "",
+        })
+    return out
+
+
+def schedule_table(case: Case, opts: ReportOptions | None = None) -> Table | None:
+    """Intervention schedule (Tabel 4.6)."""
+    opts = opts or ReportOptions()
+    if not case.sessions:
+        return None
+    return _build("schedule", "cap_schedule", case, opts, _session_values(case.sessions, opts))
+
+
+def process_table(case: Case, opts: ReportOptions | None = None) -> Table | None:
+    """Intervention process log (Tabel 4.7): what happened and the result of each session."""
+    opts = opts or ReportOptions()
+    if not any(s.process or s.result for s in case.sessions):
+        return None
+    return _build("process", "cap_process", case, opts, _session_values(case.sessions, opts))
+
+
+def behaviour_table(case: Case, opts: ReportOptions | None = None) -> Table | None:
+    """Behaviour change before / during / after the intervention (Tabel 4.8)."""
+    opts = opts or ReportOptions()
+    if not case.behaviour_change:
+        return None
+    values = [{"no": str(i + 1), "target": b.target, "before": b.before or "", "during": b.during or "",
+               "after": b.after or ""} for i, b in enumerate(case.behaviour_change)]
+    return _build("behaviour", "cap_behaviour", case, opts, values)
+
+
+def systems_table(case: Case, opts: ReportOptions | None = None) -> Table | None:
+    """Intervention systems: client, target, action and change-agent systems."""
+    opts = opts or ReportOptions()
+    if not case.intervention_systems:
+        return None
+    values = [{"no": str(i + 1), "system": word(f"sys_{s.system}", opts.lang),
+               "members": ", ".join(s.members), "system_role": s.role or ""}
+              for i, s in enumerate(case.intervention_systems)]
+    return _build("systems", "cap_systems", case, opts, values)

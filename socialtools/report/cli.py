@@ -1,0 +1,85 @@
+"""``socialtools report CASE.yaml -o report.docx``: the case report chapter as DOCX, HTML or Markdown.
+
+>>> import argparse
+>>> sub = argparse.ArgumentParser().add_subparsers()
+>>> register(sub)
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from socialtools.errors import UsageError
+
+
+def _columns(values: list[str] | None) -> dict[str, list[str]]:
+    out: dict[str, list[str]] = {}
+    for value in values or []:
+        table, sep, cols = value.partition("=")
+        if not sep or not cols.strip():
+            raise UsageError(f"--columns '{value}': write TABLE=COL,COL (e.g. bpss=no,aspect,finding,source)")
+        out[table.strip()] = [c.strip() for c in cols.split(",") if c.strip()]
+    return out
+
+
+def _run(args: argparse.Namespace) -> int:
+    from socialtools.io.loading import load_document
+    from socialtools.io.output import write_atomic
+    from socialtools.report.case import Case
+    from socialtools.report.document import ReportOptions, build_report, check_report_suffix, report_bytes
+
+    out = Path(args.output)
+    check_report_suffix(out.suffix)
+    options = ReportOptions(lang=args.lang, include_private=args.show_private, initials=args.initials,
+                            columns=_columns(args.columns), figures=not args.no_figures, dpi=args.dpi,
+                            only=tuple(k.strip() for k in (args.only or "").split(",") if k.strip()))
+    if args.bpss_form:
+        document = load_document(args.input) if args.input else {}
+        bpss = dict(document.get("bpss") or {})
+        bpss["defaults"] = True
+        case = Case.from_document({**document, "bpss": bpss}, source=args.input)
+        options.only = ("bpss",)
+    elif args.input is None:
+        raise UsageError("give a CASE file (or --bpss-form for a blank BPSS form)")
+    else:
+        case = Case.load(args.input)
+    data, images = report_bytes(build_report(case, options), out.suffix, image_prefix=out.stem)
+    for name, png in sorted(images.items()):
+        write_atomic(out.parent / name, png)
+    write_atomic(out, data)
+    sys.stderr.write(f"socialtools report: wrote {out}" + (f" and {len(images)} image(s)" if images else "")
+                     + "\n")
+    return 0
+
+
+def register(commands: argparse._SubParsersAction) -> None:
+    from socialtools.cli import add_language
+
+    parser = commands.add_parser(
+        "report", help="write the case report chapter (tables and figures) as DOCX, HTML or Markdown",
+        description="Write the assessment-to-termination chapter of a case report from one case file: "
+                    "client and family identity, BPSS, genogram and ecomap figures, intervention plan, "
+                    "schedule, process log, behaviour change. Phone numbers, addresses and exact dates "
+                    "of birth are left out unless --show-private is given.",
+    )
+    parser.add_argument("input", metavar="CASE", nargs="?", help="case file (.yaml, .yml or .json)")
+    parser.add_argument("-o", "--output", required=True, metavar="FILE",
+                        help="output file: .docx, .html or .md (Markdown images are written beside it)")
+    add_language(parser)
+    parser.add_argument("--initials", action="store_true", help="render every person by initials")
+    parser.add_argument("--show-private", action="store_true",
+                        help="include phone numbers, addresses and full dates of birth")
+    parser.add_argument("--columns", action="append", metavar="TABLE=COL,...",
+                        help="columns of one table, e.g. bpss=no,aspect,finding,source (repeatable)")
+    parser.add_argument("--only", metavar="PART,...",
+                        help="just these parts, numbered as in the whole report: client, family, bpss, "
+                             "genogram, ecomap, plan, systems, schedule, process, evaluation, behaviour, "
+                             "termination")
+    parser.add_argument("--bpss-form", action="store_true",
+                        help="a BPSS table with every default item (a blank form without CASE; "
+                             "with CASE, its findings filled in)")
+    parser.add_argument("--no-figures", action="store_true", help="leave out the genogram and ecomap")
+    parser.add_argument("--dpi", type=float, default=200, help="resolution of the figures (default 200)")
+    parser.set_defaults(run=_run)

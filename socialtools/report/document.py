@@ -1,0 +1,276 @@
+"""The assessment-to-evaluation chapter of a case report, as a list of blocks.
+
+:func:`build_report` turns a case into headings, paragraphs, numbered tables and numbered
+figures (genogram and, when the ecomap kind is installed, ecomap); the writers turn the
+blocks into DOCX (:mod:`.docx_writer`), HTML (:mod:`.html_writer`) or Markdown
+(:mod:`.markdown_writer`).
+
+>>> from socialtools.report.case import Case
+>>> case = Case.from_document({"case": {"client": "PK"},
+...     "behaviour_change": [{"target": "interaksi", "before": "jarang", "after": "sering"}]})
+>>> report = build_report(case, ReportOptions(figures=False))
+>>> [b.text for b in report.blocks if isinstance(b, Heading)]
+['BAB 4 PELAKSANAAN PRAKTIKUM', '4.1 Identitas Klien dan Keluarga', '4.2 Evaluasi']
+>>> [t.title for t in report.tables()]
+['Tabel 4.1 Identitas Klien "PK"', 'Tabel 4.2 Perubahan Perilaku Klien "PK"']
+"""
+
+from __future__ import annotations
+
+import importlib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from socialtools.errors import UsageError
+from socialtools.report import casetables as ct
+from socialtools.report.case import Case
+from socialtools.report.casetables import ReportOptions
+from socialtools.report.labels import long_date, word
+from socialtools.report.tables import Table
+
+__all__ = ["Figure", "Heading", "Paragraph", "Report", "ReportOptions", "build_report", "report_bytes"]
+
+REPORT_FORMATS = (".docx", ".html", ".md")
+
+
+@dataclass
+class Heading:
+    """A numbered heading; level 1 is the chapter."""
+
+    level: int
+    text: str
+
+
+@dataclass
+class Paragraph:
+    text: str
+    key: str = ""
+
+
+@dataclass
+class Figure:
+    """A picture (PNG) with its numbered caption; ``key`` names the kind (``genogram``)."""
+
+    key: str
+    caption: str
+    png: bytes
+    number: str | None = None
+    label: str = "Gambar"
+    dpi: float = 200
+
+    @property
+    def title(self) -> str:
+        return f"{self.label} {self.number} {self.caption}" if self.number else self.caption
+
+    @property
+    def size_px(self) -> tuple[int, int]:
+        """Width and height from the PNG header."""
+        return int.from_bytes(self.png[16:20], "big"), int.from_bytes(self.png[20:24], "big")
+
+
+Block = Heading | Paragraph | Table | Figure
+
+
+@dataclass
+class Report:
+    """A report chapter: title, language and blocks in reading order."""
+
+    title: str
+    lang: str
+    blocks: list[Block] = field(default_factory=list)
+
+    def tables(self) -> list[Table]:
+        return [b for b in self.blocks if isinstance(b, Table)]
+
+    def figures(self) -> list[Figure]:
+        return [b for b in self.blocks if isinstance(b, Figure)]
+
+    def to_docx(self) -> bytes:
+        from socialtools.report.docx_writer import report_docx
+
+        return report_docx(self)
+
+    def to_html(self) -> str:
+        from socialtools.report.html_writer import report_html
+
+        return report_html(self)
+
+    def to_markdown(self, image_prefix: str = "report") -> tuple[str, dict[str, bytes]]:
+        """Markdown text and its images ``{file name: PNG}`` (named ``<prefix>-<kind>.png``)."""
+        from socialtools.report.markdown_writer import report_markdown
+
+        return report_markdown(self, image_prefix)
+
+
+# -- figures ---------------------------------------------------------------------------------
+def genogram_png(case: Case, opts: ReportOptions) -> bytes | None:
+    """The genogram of the case's family as PNG (``None`` without people)."""
+    if case.family is None or not case.family.people:
+        return None
+    from socialtools.genogram import Genogram, GenogramOptions
+
+    options = GenogramOptions(lang=opts.lang, initials=opts.initials, full_dates=opts.include_private,
+                              title="")
+    return Genogram(case.family, options).to_png(dpi=opts.dpi)
+
+
+def ecomap_png(case: Case, opts: ReportOptions, *, compare: bool = False) -> bytes | None:
+    """The ecomap as PNG (``compare``: before and after side by side), when the case has an
+    ``ecomap`` section (with an ``after`` block for ``compare``) and the ecomap kind is installed."""
+    section = case.raw("ecomap")
+    if not isinstance(section, dict) or (compare and not section.get("after")):
+        return None
+    try:
+        ecomap = importlib.import_module("socialtools.ecomap")
+    except ImportError:
+        return None
+    diagram = ecomap.EcomapDiagram.from_document(case.document, source=case.source, lang=opts.lang,
+                                                 compare=compare)
+    return diagram.to_png(dpi=opts.dpi)
+
+
+# -- the chapter -----------------------------------------------------------------------------
+class _Numbers:
+    def __init__(self, chapter: int) -> None:
+        self.chapter = chapter
+        self.sections = 0
+        self.subsections = 0
+        self.tables = 0
+        self.figures = 0
+
+    def section(self) -> str:
+        self.sections += 1
+        self.subsections = 0
+        return f"{self.chapter}.{self.sections}"
+
+    def subsection(self) -> str:
+        self.subsections += 1
+        return f"{self.chapter}.{self.sections}.{self.subsections}"
+
+    def table(self) -> str:
+        self.tables += 1
+        return f"{self.chapter}.{self.tables}"
+
+    def figure(self) -> str:
+        self.figures += 1
+        return f"{self.chapter}.{self.figures}"
+
+
+def build_report(case: Case, opts: ReportOptions | None = None) -> Report:
+    """The chapter from identity to termination; sections without data are left out."""
+    opts = opts or ReportOptions()
+    lang = opts.lang
+    n = _Numbers(case.info.chapter)
+    chapter_title = case.info.chapter_title or word("chapter_title", lang)
+    blocks: list[Block] = [Heading(1, f"{word('chapter', lang)} {n.chapter} {chapter_title}")]
+
+    def table(t: Table | None) -> None:
+        if t is not None:
+            t.number = n.table()
+            blocks.append(t)
+
+    def section(key: str, parts: list[tuple[str | None, list[Table | Figure | Paragraph]]]) -> None:
+        present = [(h, items) for h, items in parts if items]
+        if not present:
+            return
+        blocks.append(Heading(2, f"{n.section()} {word(key, lang)}"))
+        for sub, items in present:
+            if sub is not None and len(present) > 1:
+                blocks.append(Heading(3, f"{n.subsection()} {word(sub, lang)}"))
+            for item in items:
+                if isinstance(item, Table):
+                    table(item)
+                elif isinstance(item, Figure):
+                    item.number = n.figure()
+                    blocks.append(item)
+                else:
+                    blocks.append(item)
+
+    def some(*items: Table | Figure | Paragraph | None) -> list[Table | Figure | Paragraph]:
+        return [i for i in items if i is not None]
+
+    def figure(key: str, png: bytes | None) -> Figure | None:
+        if png is None:
+            return None
+        return Figure(key, f"{word('cap_' + key, lang)} {ct.client_label(case, opts)}", png,
+                      label=word("figure", lang), dpi=opts.dpi)
+
+    section("h_identity", [(None, some(ct.client_table(case, opts), ct.family_table(case, opts)))])
+    genogram = figure("genogram", genogram_png(case, opts)) if opts.figures else None
+    ecomap = figure("ecomap", ecomap_png(case, opts)) if opts.figures else None
+    section("h_assessment", [("h_bpss", some(ct.bpss_table(case, opts))),
+                             ("h_genogram", some(genogram)), ("h_ecomap", some(ecomap))])
+    section("h_plan", [(None, [*ct.plan_tables(case, opts), *some(ct.systems_table(case, opts))])])
+    section("h_intervention", [(None, some(ct.schedule_table(case, opts), ct.process_table(case, opts)))])
+    evaluation = []
+    if case.evaluation is not None and case.evaluation.summary:
+        evaluation.append(Paragraph(case.evaluation.summary, key="evaluation"))
+    comparison = figure("ecomap_comparison", ecomap_png(case, opts, compare=True)) if opts.figures else None
+    section("h_evaluation", [(None, [*evaluation, *some(ct.behaviour_table(case, opts), comparison)])])
+    section("h_termination", [(None, _termination(case, opts))])
+    title = case.info.title or ct.client_label(case, opts)
+    if opts.only:
+        blocks = [b for b in blocks if _part(b) in opts.only]
+    return Report(title=title, lang=lang, blocks=blocks)
+
+
+def _part(block: Block) -> str:
+    """The report part a block belongs to (``plan_case_work`` → ``plan``)."""
+    if isinstance(block, Heading):
+        return ""
+    return block.key.split("_")[0]
+
+
+def _termination(case: Case, opts: ReportOptions) -> list[Table | Figure | Paragraph]:
+    t = case.termination
+    if t is None:
+        return []
+    lang = opts.lang
+    sentences = []
+    if t.date is not None:
+        text = f"{word('termination_on', lang)} {long_date(t.date, lang)}"
+        sentences.append(text + (f" ({t.reason})." if t.reason else "."))
+    elif t.reason:
+        sentences.append(t.reason)
+    if t.referral:
+        sentences.append(f"{word('referral_to', lang)} {t.referral}.")
+    out: list[Table | Figure | Paragraph] = []
+    if sentences:
+        out.append(Paragraph(" ".join(sentences), key="termination"))
+    if t.notes:
+        out.append(Paragraph(t.notes, key="termination"))
+    return out
+
+
+def check_report_suffix(suffix: str) -> str:
+    """The lower-cased suffix if reports can be written in it, else :class:`UsageError`."""
+    suffix = suffix.lower()
+    if suffix not in (".docx", ".html", ".htm", ".md", ".markdown"):
+        raise UsageError(f"cannot write a report as '{suffix or 'no extension'}': use one of "
+                         f"{', '.join(REPORT_FORMATS)}")
+    return suffix
+
+
+def report_bytes(report: Report, suffix: str, *,
+                 image_prefix: str = "report") -> tuple[bytes, dict[str, bytes]]:
+    """The report in the format ``suffix`` names, and the side files (Markdown images)."""
+    suffix = check_report_suffix(suffix)
+    if suffix == ".docx":
+        return report.to_docx(), {}
+    if suffix in (".html", ".htm"):
+        return report.to_html().encode("utf-8"), {}
+    if suffix in (".md", ".markdown"):
+        text, images = report.to_markdown(image_prefix)
+        return text.encode("utf-8"), images
+    raise AssertionError(suffix)  # pragma: no cover
+
+
+def write_report(report: Report, path: str | Path) -> list[Path]:
+    """Write the report (and, for Markdown, its images beside it); return the paths written."""
+    from socialtools.io.output import write_atomic
+
+    path = Path(path)
+    data, images = report_bytes(report, path.suffix, image_prefix=path.stem)
+    written = [write_atomic(path.parent / name, png) for name, png in sorted(images.items())]
+    written.append(write_atomic(path, data))
+    return written

@@ -1,0 +1,301 @@
+"""Word (DOCX) output through python-docx: A4, report fonts, bordered tables, sized figures.
+
+Tables have a header row that repeats on every page, borders on every cell ('Table Grid'),
+rows that do not split across pages, and a numbered caption above; figures are centred,
+never wider than the text, with the caption below. The bytes are deterministic (fixed
+document dates and zip timestamps).
+
+>>> from socialtools.report.tables import Table
+>>> import io, docx
+>>> data = tables_docx([Table("Contoh", ["A", "B"], [["1", "2"]], number="1.1")])
+>>> [t.rows[1].cells[1].text for t in docx.Document(io.BytesIO(data)).tables]
+['2']
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import math
+import zipfile
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Any
+from xml.sax.saxutils import escape as xml_escape
+
+from socialtools.errors import MissingDependencyError
+from socialtools.report.tables import SectionRow, Table, clean_text
+
+if TYPE_CHECKING:  # pragma: no cover
+    from socialtools.report.document import Figure, Report
+
+PAGE_WIDTH_CM, PAGE_HEIGHT_CM = 21.0, 29.7  # A4
+MARGINS_CM = {"left": 4.0, "right": 3.0, "top": 3.0, "bottom": 3.0}  # usual in Indonesian reports
+TEXT_WIDTH_CM = PAGE_WIDTH_CM - MARGINS_CM["left"] - MARGINS_CM["right"]
+MAX_FIGURE_HEIGHT_CM = 12.0
+FONT = "Times New Roman"
+HEADER_FILL = "D9D9D9"
+SECTION_FILL = "F2F2F2"
+CELL_MARGIN_CM = 0.15
+FIXED_TIME = dt.datetime(2000, 1, 1, tzinfo=dt.UTC)
+
+
+def _docx() -> Any:
+    try:
+        import docx
+    except ImportError:  # pragma: no cover - python-docx is a dependency
+        raise MissingDependencyError("DOCX output needs python-docx: pip install python-docx") from None
+    return docx
+
+
+def new_document(lang: str = "id", title: str = "") -> Any:
+    """An empty A4 document with the report's fonts, margins and caption style."""
+    docx = _docx()
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.oxml.ns import qn
+    from docx.shared import Cm, Pt, RGBColor
+
+    document = docx.Document()
+    section = document.sections[0]
+    section.page_width, section.page_height = Cm(PAGE_WIDTH_CM), Cm(PAGE_HEIGHT_CM)
+    section.left_margin, section.right_margin = Cm(MARGINS_CM["left"]), Cm(MARGINS_CM["right"])
+    section.top_margin, section.bottom_margin = Cm(MARGINS_CM["top"]), Cm(MARGINS_CM["bottom"])
+
+    styles = document.styles
+    normal = styles["Normal"]
+    normal.font.name = FONT
+    normal.font.size = Pt(12)
+    rpr = normal.element.get_or_add_rPr()
+    fonts = rpr.find(qn("w:rFonts"))
+    if fonts is None:  # pragma: no cover - set by font.name above
+        fonts = rpr.makeelement(qn("w:rFonts"), {})
+        rpr.append(fonts)
+    for attr in ("w:ascii", "w:hAnsi", "w:cs", "w:eastAsia"):
+        fonts.set(qn(attr), FONT)
+    lang_el = rpr.find(qn("w:lang"))
+    if lang_el is None:
+        lang_el = rpr.makeelement(qn("w:lang"), {})
+        rpr.append(lang_el)
+    lang_el.set(qn("w:val"), "id-ID" if lang == "id" else "en-GB")
+    normal.paragraph_format.space_after = Pt(6)
+    normal.paragraph_format.line_spacing = 1.15
+
+    for level, size in ((1, 14), (2, 13), (3, 12)):
+        style = styles[f"Heading {level}"]
+        style.font.name = FONT
+        style.font.size = Pt(size)
+        style.font.bold = True
+        style.font.italic = False
+        style.font.color.rgb = RGBColor(0, 0, 0)
+        hr = style.element.get_or_add_rPr().find(qn("w:rFonts"))
+        if hr is not None:
+            for attr in ("w:ascii", "w:hAnsi", "w:cs", "w:eastAsia", "w:asciiTheme", "w:hAnsiTheme"):
+                if attr.endswith("Theme"):
+                    hr.attrib.pop(qn(attr), None)
+                else:
+                    hr.set(qn(attr), FONT)
+        style.paragraph_format.space_before = Pt(12)
+        style.paragraph_format.space_after = Pt(6)
+        style.paragraph_format.keep_with_next = True
+    styles["Heading 1"].paragraph_format.alignment = WD_ALIGN_PARAGRAPH.CENTER
+
+    caption = styles["Caption"]
+    caption.font.name = FONT
+    caption.font.size = Pt(11)
+    caption.font.bold = False
+    caption.font.italic = False
+    caption.font.color.rgb = RGBColor(0, 0, 0)
+    caption.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    caption.paragraph_format.space_before = Pt(12)
+    caption.paragraph_format.space_after = Pt(6)
+
+    props = document.core_properties
+    props.title = title
+    props.author = "socialtools"
+    props.last_modified_by = "socialtools"
+    props.comments = ""
+    props.subject = ""
+    props.keywords = ""
+    props.language = "id-ID" if lang == "id" else "en-GB"
+    props.created = props.modified = FIXED_TIME.replace(tzinfo=None)
+    props.revision = 1
+    pkg = document.part.package
+    for rid, rel in list(pkg.rels.items()):
+        if rel.reltype.endswith("/thumbnail"):
+            del pkg.rels[rid]
+    return document
+
+
+def _cell_margins(table: Any, cm: float) -> None:
+    from docx.oxml.ns import qn
+
+    tblpr = table._tbl.tblPr
+    margins = tblpr.makeelement(qn("w:tblCellMar"), {})
+    twips = str(round(cm / 2.54 * 1440))
+    for side in ("left", "right"):
+        margins.append(margins.makeelement(qn(f"w:{side}"), {qn("w:w"): twips, qn("w:type"): "dxa"}))
+    tblpr.append(margins)
+
+
+_W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+
+
+def _twips(cm: float) -> int:
+    return round(cm / 2.54 * 1440)
+
+
+def _cell_xml(text: str, width: int, *, bold: bool = False, fill: str | None = None, span: int = 1,
+              size_pt: float = 10) -> str:
+    """One ``w:tc``: width, optional span and shading, the text with line breaks."""
+    props = f'<w:tcW w:w="{width}" w:type="dxa"/>'
+    if span > 1:
+        props += f'<w:gridSpan w:val="{span}"/>'
+    if fill:
+        props += f'<w:shd w:val="clear" w:color="auto" w:fill="{fill}"/>'
+    rpr = ("<w:b/>" if bold else "") + f'<w:sz w:val="{round(size_pt * 2)}"/><w:szCs w:val="{round(size_pt * 2)}"/>'
+    lines = [xml_escape(line) for line in clean_text(text).split("\n")]
+    runs = "<w:br/>".join(f'<w:t xml:space="preserve">{line}</w:t>' for line in lines)
+    return (f"<w:tc><w:tcPr>{props}</w:tcPr><w:p><w:pPr><w:spacing w:after=\"0\" w:line=\"240\" "
+            f'w:lineRule="auto"/></w:pPr><w:r><w:rPr>{rpr}</w:rPr>{runs}</w:r></w:p></w:tc>')
+
+
+def _rows_xml(table: Table, widths: list[int]) -> str:
+    """Every ``w:tr`` of ``table``: the header (repeated on each page), then the body rows."""
+    rows = ["<w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>"
+            + "".join(_cell_xml(h, w, bold=True, fill=HEADER_FILL) for h, w in zip(table.headings, widths,
+                                                                                    strict=True))
+            + "</w:tr>"]
+    for row in table.rows:
+        if isinstance(row, SectionRow):
+            cells = _cell_xml(row.label, sum(widths), bold=True, fill=SECTION_FILL, span=len(widths))
+        else:
+            cells = "".join(_cell_xml(text, w) for text, w in zip(row, widths, strict=True))
+        rows.append(f"<w:tr><w:trPr><w:cantSplit/></w:trPr>{cells}</w:tr>")
+    return f'<w:tbl xmlns:w="{_W_NS}">' + "".join(rows) + "</w:tbl>"
+
+
+def _caption(document: Any, label: str, number: str | None, caption: str) -> Any:
+    para = document.add_paragraph(style="Caption")
+    if number:
+        para.add_run(clean_text(f"{label} {number} ")).bold = True
+    para.add_run(clean_text(caption))
+    return para
+
+
+def _longest_word_cm(text: str, per_char: float) -> float:
+    words = text.replace("/", "/ ").replace("-", "- ").split()
+    return max((len(w) for w in words), default=0) * per_char + 2 * CELL_MARGIN_CM + 0.15
+
+
+def column_widths_cm(table: Table, total: float = TEXT_WIDTH_CM) -> list[float]:
+    """Column widths filling ``total`` by the table's weights, each wide enough for its longest
+    word (so that no word breaks inside a narrow column) whenever the page allows it.
+
+    >>> column_widths_cm(Table("t", ["No", "Keterangan"], [["1", "x"]], widths=[0.1, 5]), 14)
+    [0.83, 13.17]
+    """
+    n = len(table.headings)
+    weights = list(table.widths or [1.0] * n)
+    floors = [_longest_word_cm(h, 0.19) for h in table.headings]
+    for row in table.rows:
+        if not isinstance(row, SectionRow):
+            floors = [max(f, _longest_word_cm(c, 0.17)) for f, c in zip(floors, row, strict=True)]
+    floors = [round(min(f, total / 2), 2) for f in floors]
+    if sum(floors) >= total:
+        return [round(total * f / sum(floors), 2) for f in floors]
+    fixed: dict[int, float] = {}
+    while True:
+        free = [i for i in range(n) if i not in fixed]
+        room = total - sum(fixed.values())
+        weight = sum(weights[i] for i in free)
+        widths = {i: room * weights[i] / weight for i in free}
+        short = [i for i in free if widths[i] < floors[i]]
+        if not short:
+            break
+        for i in short:
+            fixed[i] = floors[i]
+    widths.update(fixed)
+    return [round(widths[i], 2) for i in range(n)]
+
+
+def add_table(document: Any, table: Table, *, text_width_cm: float | None = None) -> Any:
+    """Append ``table`` (caption above) to ``document``; return the python-docx table."""
+    from docx.enum.table import WD_TABLE_ALIGNMENT
+    from docx.oxml import parse_xml
+    from docx.shared import Cm
+
+    caption = _caption(document, table.label, table.number, table.caption)
+    caption.paragraph_format.keep_with_next = True
+    ncols = len(table.headings)
+    out = document.add_table(rows=0, cols=ncols)
+    out.style = document.styles["Table Grid"]
+    out.alignment = WD_TABLE_ALIGNMENT.CENTER
+    out.autofit = False
+    _cell_margins(out, CELL_MARGIN_CM)
+    widths_cm = column_widths_cm(table, text_width_cm or TEXT_WIDTH_CM)
+    for col, width in zip(out.columns, widths_cm, strict=True):
+        col.width = Cm(width)
+    # rows are written as XML in one go: python-docx's cell API is slow for long tables
+    built = parse_xml(_rows_xml(table, [_twips(w) for w in widths_cm]))
+    for tr in list(built):
+        out._tbl.append(tr)
+    document.add_paragraph()
+    return out
+
+
+def add_figure(document: Any, figure: Figure, *, text_width_cm: float = TEXT_WIDTH_CM) -> None:
+    """Append a centred picture no wider than the text and its caption below it."""
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.shared import Cm
+
+    w_px, h_px = figure.size_px
+    width_cm = w_px / figure.dpi * 2.54
+    height_cm = h_px / figure.dpi * 2.54
+    scale = min(1.0, (text_width_cm - 0.01) / width_cm, MAX_FIGURE_HEIGHT_CM / height_cm)
+    para = document.add_paragraph()
+    para.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    para.paragraph_format.keep_with_next = True
+    para.add_run().add_picture(io.BytesIO(figure.png), width=Cm(math.floor(width_cm * scale * 100) / 100))
+    _caption(document, figure.label, figure.number, figure.caption)
+
+
+def deterministic_zip(data: bytes) -> bytes:
+    """The same package with fixed timestamps (python-docx stamps the current time)."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+        for info in src.infolist():
+            fixed = zipfile.ZipInfo(info.filename, date_time=(2000, 1, 1, 0, 0, 0))
+            fixed.compress_type = zipfile.ZIP_DEFLATED
+            fixed.external_attr = 0o644 << 16
+            dst.writestr(fixed, src.read(info.filename))
+    return out.getvalue()
+
+
+def save_bytes(document: Any) -> bytes:
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return deterministic_zip(buffer.getvalue())
+
+
+def tables_docx(tables: Iterable[Table], *, lang: str = "id", title: str = "") -> bytes:
+    """A DOCX holding only ``tables``, each under its caption."""
+    document = new_document(lang, title)
+    for table in tables:
+        add_table(document, table)
+    return save_bytes(document)
+
+
+def report_docx(report: Report) -> bytes:
+    """The whole report as DOCX bytes."""
+    from socialtools.report.document import Figure, Heading, Paragraph
+
+    document = new_document(report.lang, clean_text(report.title))
+    for block in report.blocks:
+        if isinstance(block, Heading):
+            document.add_heading(clean_text(block.text), level=block.level)
+        elif isinstance(block, Paragraph):
+            document.add_paragraph(clean_text(block.text))
+        elif isinstance(block, Table):
+            add_table(document, block)
+        elif isinstance(block, Figure):
+            add_figure(document, block)
+    return save_bytes(document)

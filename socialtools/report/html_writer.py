@@ -1,0 +1,60 @@
+"""HTML output: one self-contained page (styles inline, figures as embedded PNG).
+
+>>> from socialtools.report.document import Report, Heading
+>>> "<h1>BAB 4</h1>" in report_html(Report("Klien", "id", [Heading(1, "BAB 4")]))
+True
+"""
+
+from __future__ import annotations
+
+import base64
+import html
+from typing import TYPE_CHECKING
+
+from socialtools.report.tables import Table
+
+if TYPE_CHECKING:  # pragma: no cover
+    from socialtools.report.document import Report
+
+STYLE = """
+body { font-family: "Times New Roman", "Liberation Serif", serif; font-size: 12pt; line-height: 1.4;
+       max-width: 46em; margin: 2em auto; padding: 0 1em; color: #000; }
+h1 { text-align: center; font-size: 15pt; }
+h2 { font-size: 13pt; margin-top: 1.6em; }
+h3 { font-size: 12pt; }
+table.st-table { border-collapse: collapse; width: 100%; margin: 0.5em 0 1.5em; font-size: 10.5pt; }
+table.st-table caption { caption-side: top; text-align: center; padding: 0.4em; font-size: 11pt; }
+table.st-table th, table.st-table td { border: 1px solid #000; padding: 0.25em 0.45em; vertical-align: top;
+       text-align: left; }
+table.st-table th { background: #d9d9d9; }
+table.st-table tr.st-section td { background: #f2f2f2; font-weight: bold; }
+figure { margin: 1em 0 1.5em; text-align: center; }
+figure img { max-width: 100%; height: auto; }
+figcaption { font-size: 11pt; margin-top: 0.4em; }
+@media print { table.st-table thead { display: table-header-group; } tr { page-break-inside: avoid; } }
+"""
+
+
+def report_html(report: Report) -> str:
+    """The report as a standalone HTML page."""
+    from socialtools.report.document import Figure, Heading, Paragraph
+
+    esc = html.escape
+    out = ["<!DOCTYPE html>", f'<html lang="{report.lang}">', "<head>", '<meta charset="utf-8">',
+           f"<title>{esc(report.title)}</title>", f"<style>{STYLE}</style>", "</head>", "<body>"]
+    for block in report.blocks:
+        if isinstance(block, Heading):
+            out.append(f"<h{block.level}>{esc(block.text)}</h{block.level}>")
+        elif isinstance(block, Paragraph):
+            out.append(f"<p>{esc(block.text)}</p>")
+        elif isinstance(block, Table):
+            out.append(block.to_html())
+        elif isinstance(block, Figure):
+            data = base64.b64encode(block.png).decode("ascii")
+            w, _ = block.size_px
+            width = round(w / block.dpi * 96)
+            number = f"<b>{esc(block.label)} {esc(block.number)}</b> " if block.number else ""
+            out.append(f'<figure><img src="data:image/png;base64,{data}" alt="{esc(block.title)}" '
+                       f'style="width:{width}px"><figcaption>{number}{esc(block.caption)}</figcaption></figure>')
+    out += ["</body>", "</html>", ""]
+    return "\n".join(out)

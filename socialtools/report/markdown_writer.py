@@ -1,0 +1,42 @@
+"""Markdown output: headings, pipe tables and figures as image links to PNG files beside it.
+
+>>> from socialtools.report.document import Report, Heading
+>>> report_markdown(Report("Klien", "id", [Heading(2, "4.1 Identitas")]), "r")
+('## 4.1 Identitas\\n', {})
+"""
+
+from __future__ import annotations
+
+import html
+from typing import TYPE_CHECKING
+
+from socialtools.report.tables import Table, clean_text
+
+if TYPE_CHECKING:  # pragma: no cover
+    from socialtools.report.document import Report
+
+
+def report_markdown(report: Report, image_prefix: str = "report") -> tuple[str, dict[str, bytes]]:
+    """The Markdown text and the images it links to (``<prefix>-<kind>.png``)."""
+    from socialtools.report.document import Figure, Heading, Paragraph
+
+    parts: list[str] = []
+    images: dict[str, bytes] = {}
+    for block in report.blocks:
+        if isinstance(block, Heading):
+            parts.append(f"{'#' * block.level} {clean_text(block.text).replace(chr(10), ' ')}")
+        elif isinstance(block, Paragraph):
+            parts.append(html.escape(clean_text(block.text), quote=False))
+        elif isinstance(block, Table):
+            parts.append(block.to_markdown())
+        elif isinstance(block, Figure):
+            name = f"{image_prefix}-{block.key}.png"
+            n = 2
+            while name in images:
+                name = f"{image_prefix}-{block.key}-{n}.png"
+                n += 1
+            images[name] = block.png
+            number = f"**{block.label} {block.number}** " if block.number else ""
+            caption = html.escape(clean_text(block.caption), quote=False).replace("\n", " ")
+            parts.append(f"![{caption}]({name})\n\n{number}{caption}")
+    return "\n\n".join(parts) + "\n", images

@@ -1,0 +1,205 @@
+"""JSON Schemas of every input file kind, generated from the pydantic models.
+
+Editors validate YAML with them (VS Code's YAML extension: first line
+``# yaml-language-server: $schema=genogram.schema.json``), and other systems use them to
+produce our input. Each kind is registered by one line in :data:`SCHEMA_KINDS`.
+
+The schemas accept what the loader accepts, including the shorthands people write in YAML:
+``sex: L`` / ``P`` / ``M`` / ``F``, a child as a bare id (``children: [PK, RP]``) and
+numbers as ids.
+
+>>> schema = schema_for("genogram")
+>>> schema["$schema"], schema["title"]
+('https://json-schema.org/draft/2020-12/schema', 'socialtools genogram input')
+>>> kinds()[:2]
+['case', 'genogram']
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import json
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel
+
+from socialtools.errors import UsageError
+
+DIALECT = "https://json-schema.org/draft/2020-12/schema"
+SCHEMA_DIR = Path(__file__).resolve().parent / "schemas"
+
+
+@dataclass(frozen=True)
+class SchemaKind:
+    """An input kind: its pydantic model (``"module:Class"``) and the case-document section it reads."""
+
+    model: str
+    section: str | None
+    description: str
+
+    def model_class(self) -> type[BaseModel]:
+        module, _, name = self.model.partition(":")
+        return getattr(importlib.import_module(module), name)
+
+
+#: kind → model. Each diagram kind adds its own line; ``case`` (a whole case file) is built
+#: from every kind that names a section.
+SCHEMA_KINDS: dict[str, SchemaKind] = {
+    "genogram": SchemaKind("socialtools.genogram.model:Family", "family",
+                           "a family: people, unions, relationships, households"),
+}
+CASE_KIND = "case"
+
+
+# -- shorthands the loader accepts, so the schema must accept them too ------------------------------
+def _sex_words() -> list[Any]:
+    from socialtools.genogram.model import SEX_WORDS
+
+    words: set[str] = set()
+    for group in SEX_WORDS.values():
+        for word in group:
+            words.update({word, word.upper(), word.capitalize()})
+    numbers = [int(w) for w in words if w.lstrip("-").isdigit()]
+    return sorted(words) + sorted(set(numbers))
+
+
+ID_FIELDS = ("id", "father", "mother")
+ID_LIST_FIELDS = ("partners", "between", "members")
+ID_TYPE = {"type": ["string", "integer"]}
+
+
+def _accept_shorthands(node: Any) -> None:
+    """Widen the generated schema where the models' before-validators accept more."""
+    if isinstance(node, list):
+        for item in node:
+            _accept_shorthands(item)
+        return
+    if not isinstance(node, dict):
+        return
+    properties = node.get("properties")
+    if isinstance(properties, dict):
+        sex = properties.get("sex")
+        if isinstance(sex, dict) and "enum" in sex:
+            sex.pop("type", None)
+            sex["enum"] = _sex_words()
+            sex["description"] = "male/female/unknown; also L/P (laki-laki/perempuan), M/F, 1/2"
+        for name in ID_FIELDS:
+            _widen_id(properties.get(name))
+        for name in ID_LIST_FIELDS:
+            field = properties.get(name)
+            if isinstance(field, dict):
+                _widen_id(field.get("items"))
+        children = properties.get("children")
+        if isinstance(children, dict) and children.get("items", {}).get("$ref", "").endswith("/ChildLink"):
+            children["items"] = {"anyOf": [children["items"], ID_TYPE]}
+    for value in node.values():
+        _accept_shorthands(value)
+
+
+def _widen_id(field: Any) -> None:
+    if not isinstance(field, dict):
+        return
+    if field.get("type") == "string":
+        field["type"] = ["string", "integer"]
+    for option in field.get("anyOf", []):
+        if option.get("type") == "string":
+            option["type"] = ["string", "integer"]
+
+
+def model_schema(model: type[BaseModel]) -> dict[str, Any]:
+    """The validation schema of ``model`` with the YAML shorthands allowed."""
+    schema = model.model_json_schema(mode="validation")
+    _accept_shorthands(schema)
+    return schema
+
+
+def _section_schema(kind: SchemaKind) -> dict[str, Any]:
+    body = model_schema(kind.model_class())
+    defs = body.pop("$defs", {})
+    name = kind.model.rpartition(":")[2]
+    defs[name] = body
+    return {"defs": defs, "ref": {"$ref": f"#/$defs/{name}"}}
+
+
+def schema_for(kind: str) -> dict[str, Any]:
+    """The JSON Schema of an input kind (see :data:`SCHEMA_KINDS`, plus ``case``)."""
+    if kind == CASE_KIND:
+        defs: dict[str, Any] = {}
+        properties: dict[str, Any] = {}
+        for entry in SCHEMA_KINDS.values():
+            if entry.section:
+                part = _section_schema(entry)
+                defs.update(part["defs"])
+                properties[entry.section] = part["ref"]
+        return {"$schema": DIALECT, "title": "socialtools case file",
+                "description": "A whole case in sections; each command reads the section it draws.",
+                "type": "object", "properties": properties, "additionalProperties": True, "$defs": defs}
+    if kind not in SCHEMA_KINDS:
+        raise UsageError(f"unknown kind '{kind}': use one of {', '.join(sorted(kinds()))}")
+    entry = SCHEMA_KINDS[kind]
+    part = _section_schema(entry)
+    options = [part["ref"]]
+    if entry.section:
+        options.append({"type": "object", "required": [entry.section],
+                        "properties": {entry.section: part["ref"]}, "additionalProperties": True})
+    return {"$schema": DIALECT, "title": f"socialtools {kind} input",
+            "description": f"{entry.description}; either the section itself or a case file with a "
+                           f"'{entry.section}' section" if entry.section else entry.description,
+            "anyOf": options, "$defs": part["defs"]}
+
+
+def kinds() -> list[str]:
+    """Every kind with a schema."""
+    return sorted([*SCHEMA_KINDS, CASE_KIND])
+
+
+def schema_text(kind: str) -> str:
+    """The schema as stable, pretty JSON text (the shipped files are exactly this)."""
+    return json.dumps(schema_for(kind), indent=2, ensure_ascii=False, sort_keys=True) + "\n"
+
+
+def write_schemas(directory: str | Path = SCHEMA_DIR) -> list[Path]:
+    """Write ``<kind>.schema.json`` for every kind (run after changing a model)."""
+    from socialtools.io.output import write_atomic
+
+    return [write_atomic(Path(directory) / f"{kind}.schema.json", schema_text(kind)) for kind in kinds()]
+
+
+def _run(args: argparse.Namespace) -> int:
+    if args.list:
+        for kind in kinds():
+            entry = SCHEMA_KINDS.get(kind)
+            description = entry.description if entry else "a whole case file, every section"
+            sys.stdout.write(f"{kind}\t{description}\n")
+        return 0
+    if args.kind is None:
+        raise UsageError("name a kind (socialtools schema --list shows them)")
+    text = schema_text(args.kind)
+    if args.output:
+        from socialtools.io.output import write_atomic
+
+        write_atomic(Path(args.output), text)
+    else:
+        sys.stdout.write(text)
+    return 0
+
+
+def register(commands: argparse._SubParsersAction) -> None:
+    parser = commands.add_parser(
+        "schema", help="print the JSON Schema of an input file kind",
+        description="Print (or write) the JSON Schema of an input file kind, for editors that "
+                    "check YAML as you type and for systems that produce socialtools input.",
+    )
+    parser.add_argument("kind", nargs="?", metavar="KIND", help="genogram, case, ... (see --list)")
+    parser.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of standard output")
+    parser.add_argument("--list", action="store_true", help="list the kinds")
+    parser.set_defaults(run=_run)
+
+
+if __name__ == "__main__":  # pragma: no cover - maintainers: python -m socialtools.schema
+    for written in write_schemas():
+        print(written)

@@ -1,0 +1,154 @@
+"""Ecomap layout: geometry checked independently of the layout's own quality measures."""
+
+from __future__ import annotations
+
+import itertools
+import math
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from socialtools.draw.geometry import segment_circle_distance, segment_hits_box
+from socialtools.ecomap.layout import EcomapLayout, layout_ecomap
+from socialtools.ecomap.model import FOCAL, Ecomap
+from socialtools.ecomap.samples import generated_ecomap
+from socialtools.examples import load_example
+
+SLOW = settings(max_examples=40, deadline=None)
+
+
+def circles(lay: EcomapLayout) -> dict[str, tuple[tuple[float, float], float]]:
+    out = {FOCAL: (lay.focal.center, lay.focal.r)}
+    out.update({s.id: (s.circle.center, s.circle.r) for s in lay.systems})
+    return out
+
+
+def check_geometry(lay: EcomapLayout, eco: Ecomap) -> None:
+    circ = circles(lay)
+    names = list(circ)
+    # every system drawn once
+    assert sorted(s.id for s in lay.systems) == sorted(s.id for s in eco.systems)
+    assert len(lay.ties) == len(eco.ties)
+    # no circle overlaps another
+    for i, a in enumerate(names):
+        for b in names[i + 1 :]:
+            (ca, ra), (cb, rb) = circ[a], circ[b]
+            assert math.dist(ca, cb) >= ra + rb, (a, b)
+    members = {m.id: m for m in lay.members}
+    label_boxes = [(t.tie.key, t.label.box) for t in lay.ties if t.label]
+    for t in lay.ties:
+        pts = list(t.points)
+        # the tie starts on its system's circle
+        (c, r) = circ[t.tie.system]
+        assert abs(math.dist(pts[0], c) - r) < 0.5
+        target = t.tie.target
+        if target in members:  # ends on that member's symbol
+            assert members[target].on_outline(pts[-1])
+        else:
+            (c, r) = circ[target]
+            assert abs(math.dist(pts[-1], c) - r) < 0.5
+        ends = {t.tie.system, target} | ({FOCAL} if target in members else set())
+        for p, q in itertools.pairwise(pts):
+            for name, (c, r) in circ.items():
+                if name not in ends:
+                    assert segment_circle_distance(p, q, c) >= r, (t.tie.key, name)
+            for m in lay.members:
+                if m.id != target:
+                    assert segment_circle_distance(p, q, m.circle.center) >= m.size / 2, (t.tie.key, m.id)
+            for key, box in label_boxes:
+                if key != t.tie.key:
+                    assert not segment_hits_box(p, q, box), (t.tie.key, key)
+    # labels: no overlap with each other or with any circle
+    for i, (ka, a) in enumerate(label_boxes):
+        for kb, b in label_boxes[i + 1 :]:
+            assert not a.overlaps(b), (ka, kb)
+        for name, (c, r) in circ.items():
+            nx = min(max(c[0], a.x), a.right)
+            ny = min(max(c[1], a.y), a.bottom)
+            assert math.hypot(nx - c[0], ny - c[1]) >= r, (ka, name)
+    # system labels stay inside their circles
+    for s in lay.systems:
+        b = s.label.box
+        for corner in ((b.x, b.y), (b.right, b.y), (b.x, b.bottom), (b.right, b.bottom)):
+            assert math.dist(corner, s.circle.center) <= s.circle.r
+
+
+@SLOW
+@given(
+    st.integers(3, 40),
+    st.integers(0, 10_000),
+    st.sampled_from([None, 0, 1, 2, 3, 4]),
+    st.booleans(),
+    st.integers(0, 3),
+)
+def test_generated_ecomaps_have_no_defects(n, seed, household, grouped, system_ties):
+    eco, family = generated_ecomap(
+        n, seed=seed, household=household, group_by_category=grouped, system_ties=system_ties
+    )
+    lay = layout_ecomap(eco, family)
+    assert lay.quality.defects == 0, lay.quality.examples
+    check_geometry(lay, eco)
+
+
+def test_pk_layout():
+    from socialtools.ecomap.model import load_ecomap
+
+    eco, family = load_ecomap(load_example("pk.yaml"))
+    lay = layout_ecomap(eco, family)
+    assert lay.quality.defects == 0
+    check_geometry(lay, eco)
+    assert [m.id for m in lay.members] == ["PK"]
+    assert lay.members[0].index and lay.members[0].sex == "female"
+
+
+def test_angles_spread_evenly():
+    eco, family = generated_ecomap(9, seed=1, household=0)
+    lay = layout_ecomap(eco, family)
+    angles = sorted(s.angle for s in lay.systems)
+    gaps = [b - a for a, b in itertools.pairwise(angles)]
+    assert max(gaps) - min(gaps) < 1e-9
+    assert abs(gaps[0] - 2 * math.pi / 9) < 1e-9
+    assert [s.id for s in lay.systems] == [s.id for s in eco.systems]  # input order, clockwise from the top
+
+
+def test_grouped_by_category_keeps_categories_together():
+    eco, family = generated_ecomap(16, seed=5, household=0, group_by_category=True)
+    lay = layout_ecomap(eco, family)
+    order = [eco.system(s.id).category for s in sorted(lay.systems, key=lambda s: s.angle)]
+    runs = [c for i, c in enumerate(order) if i == 0 or order[i - 1] != c]
+    assert len(runs) == len(set(order))
+
+
+def test_ties_to_members_face_their_member():
+    eco, family = generated_ecomap(12, seed=2, household=3, labels=False, system_ties=0)
+    lay = layout_ecomap(eco, family)
+    members = {m.id: m for m in lay.members}
+    straight = [t for t in lay.ties if t.tie.target in members and not t.bent]
+    assert straight  # most member ties run straight to their symbol
+    assert sum(t.bent for t in lay.ties if t.tie.target in members) <= len(straight)
+
+
+def test_picture_grows_gracefully():
+    sizes = []
+    for n in (3, 6, 10, 14, 20, 30, 40):
+        eco, family = generated_ecomap(n, seed=7, household=0, labels=False, system_ties=0)
+        lay = layout_ecomap(eco, family)
+        assert lay.quality.defects == 0
+        sizes.append(lay.bounds.w)
+    # never shrinks much, and 40 systems still fit a large page (well under 2000 units)
+    assert all(b >= 0.8 * a for a, b in itertools.pairwise(sizes))
+    assert sizes[-1] < 2000
+    assert sizes[-1] / sizes[0] < 6
+
+
+def test_min_radius_is_respected():
+    eco, family = generated_ecomap(6, seed=1, household=0)
+    lay = layout_ecomap(eco, family, min_radius=500)
+    assert lay.radius >= 500
+
+
+def test_layout_is_deterministic():
+    eco, family = generated_ecomap(25, seed=11)
+    a, b = layout_ecomap(eco, family), layout_ecomap(eco, family)
+    assert [t.points for t in a.ties] == [t.points for t in b.ties]
+    assert [s.circle for s in a.systems] == [s.circle for s in b.systems]

@@ -1,0 +1,147 @@
+"""Ecomap model: vocabulary, validation errors that name record and field, after-changes."""
+
+from __future__ import annotations
+
+import pytest
+
+from socialtools.ecomap.model import CATEGORIES, CUSTOM_COLOUR, Ecomap, load_ecomap
+from socialtools.errors import InputError
+from socialtools.examples import load_example
+
+
+def base(**extra):
+    data = {
+        "focal": {"label": "PK"},
+        "systems": [{"id": "a", "category": "health"}, {"id": "b", "category": "Sekolah"}],
+        "ties": [{"system": "a"}],
+    }
+    data.update(extra)
+    return data
+
+
+def test_categories_have_colour_and_both_languages():
+    for key, (colour, id_name, en_name) in CATEGORIES.items():
+        assert colour.startswith("#") and len(colour) == 7, key
+        assert id_name and en_name
+
+
+def test_category_aliases_and_custom_colour():
+    eco = Ecomap.model_validate(
+        base(
+            systems=[
+                {"id": "a", "category": "Sekolah"},
+                {"id": "b", "category": "klub"},
+                {"id": "c", "category": "klub", "colour": "#123456"},
+            ]
+        )
+    )
+    assert eco.system("a").category == "education"
+    assert eco.system("a").colour == CATEGORIES["education"][0]
+    assert eco.system("b").category == "klub" and eco.system("b").colour == CUSTOM_COLOUR
+    assert eco.system("c").colour == "#123456"
+
+
+def test_tie_words_in_indonesian():
+    eco = Ecomap.model_validate(
+        base(ties=[{"system": "a", "strength": "lemah", "quality": "stres", "flow": "in", "sign": "−"}])
+    )
+    t = eco.ties[0]
+    assert (t.strength, t.quality, t.flow, t.sign) == ("weak", "stressful", "to_focal", "-")
+
+
+@pytest.mark.parametrize(
+    ("ties", "record", "field", "word"),
+    [
+        ([{"system": "x"}], "ties[0]", "system", "unknown system 'x'"),
+        ([{"system": "a", "to": "nobody"}], "ties[0]", "to", "unknown system or focal member 'nobody'"),
+        ([{"system": "a", "to": "a"}], "ties[0]", "to", "two different ends"),
+        ([{"system": "a"}, {"system": "a", "to": "focal"}], "ties[1]", "to", "listed twice"),
+    ],
+)
+def test_bad_ties_name_record_and_field(ties, record, field, word):
+    with pytest.raises(InputError) as info:
+        Ecomap.model_validate(base(ties=ties))
+    err = info.value
+    assert err.record.startswith(record) and err.field == field and word in err.message
+
+
+@pytest.mark.parametrize(
+    ("tie", "field"),
+    [
+        ({"system": "a", "level": 4}, "level"),
+        ({"system": "a", "strength": "huge"}, "strength"),
+        ({"system": "a", "quality": "meh"}, "quality"),
+        ({"system": "a", "flow": "up"}, "flow"),
+    ],
+)
+def test_out_of_range_values_name_the_field(tie, field):
+    from socialtools.io.loading import parse_model
+
+    with pytest.raises(InputError) as info:
+        parse_model(Ecomap, base(ties=[tie]))
+    assert info.value.field == field
+    assert "ties[0]" in (info.value.record or "")
+
+
+def test_duplicate_system_id():
+    with pytest.raises(InputError, match="duplicate system id 'a'"):
+        Ecomap.model_validate(base(systems=[{"id": "a"}, {"id": "a"}]))
+
+
+def test_focal_members_come_from_the_family_section():
+    doc = load_example("pk.yaml")
+    eco, family = load_ecomap(doc)
+    assert eco.focal.members == ["PK"]
+    assert family is not None and family.person("PK").index
+    doc["ecomap"] = {**doc["ecomap"], "focal": {"members": ["PK", "ZZ"]}}
+    with pytest.raises(InputError) as info:
+        load_ecomap(doc, "pk.yaml")
+    assert info.value.field == "members" and "ZZ" in info.value.message and "ecomap.focal" in str(info.value)
+
+
+def test_tie_to_unknown_member():
+    doc = {
+        "family": {"people": [{"id": "K"}]},
+        "ecomap": {
+            "focal": {"members": ["K"]},
+            "systems": [{"id": "a"}],
+            "ties": [{"system": "a", "to": "S"}],
+        },
+    }
+    with pytest.raises(InputError, match="unknown system or focal member 'S'"):
+        load_ecomap(doc)
+
+
+def test_after_state_changes_adds_and_removes():
+    eco = Ecomap.model_validate(
+        base(
+            ties=[{"system": "a", "strength": "weak"}, {"system": "b", "strength": "strong"}],
+            after={
+                "date": "2024-09-27",
+                "ties": [
+                    {"system": "a", "strength": "moderate"},
+                    {"system": "b", "remove": True},
+                    {"system": "b", "to": "a", "quality": "stressful"},
+                ],
+            },
+        )
+    )
+    later, changed = eco.after_state()
+    assert [t.key for t in later.ties] == [("a", "focal"), ("b", "a")]
+    assert later.ties[0].strength == "moderate" and later.date == "2024-09-27"
+    assert changed == {("a", "focal"), ("b", "focal"), ("b", "a")}
+    assert eco.ties[0].strength == "weak"  # the before state is untouched
+
+
+def test_unchanged_after_is_not_marked():
+    eco = Ecomap.model_validate(base(after={"ties": [{"system": "a", "strength": "moderate"}]}))
+    assert eco.after_state()[1] == set()
+
+
+def test_pk_after_tie_to_residents_goes_from_tenuous_to_moderate():
+    eco, _ = load_ecomap(load_example("pk.yaml"))
+    later, changed = eco.after_state()
+    before = {t.system: t for t in eco.ties if t.target == "focal"}
+    after = {t.system: t for t in later.ties if t.target == "focal"}
+    assert before["pm"].strength == "weak" and after["pm"].strength == "moderate"
+    assert ("pm", "focal") in changed

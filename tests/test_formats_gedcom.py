@@ -1,0 +1,305 @@
+"""GEDCOM import/export: encodings, GEDCOM 7, pedigree links, focus extraction, round trips, bad files."""
+
+from __future__ import annotations
+
+import importlib.util
+import itertools
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from socialtools.cli import main
+from socialtools.errors import InputError, UsageError
+from socialtools.examples import example_path
+from socialtools.genogram.dates import PartialDate
+from socialtools.genogram.model import Family
+from socialtools.io.gedcom import (
+    family_to_gedcom,
+    focus_family,
+    parse_gedcom,
+    parse_gedcom_date,
+    read_gedcom,
+    write_gedcom,
+)
+from socialtools.io.gedcom_cli import load_family
+
+DATA = Path(__file__).parent / "data" / "gedcom"
+SAME_FAMILY = ["family-utf8.ged", "family-utf16.ged", "family-ansel.ged", "family-ansi.ged"]
+
+
+def links(family: Family) -> dict:
+    """What must survive a round trip: people, unions and parent links."""
+    return {
+        "people": sorted(
+            (p.id, p.name, p.initials, p.sex, str(p.birth), str(p.death), p.deceased) for p in family.people
+        ),
+        "unions": sorted(
+            (u.id, tuple(sorted(u.partners)), u.kind, str(u.start), str(u.end),
+             tuple((c.id, c.relation) for c in u.children))
+            for u in family.unions
+        ),
+    }
+
+
+def load_benchmark():
+    spec = importlib.util.spec_from_file_location(
+        "gedcom_benchmark", Path(__file__).parent.parent / "benchmarks" / "gedcom.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+# -- reading -----------------------------------------------------------------------------------
+@pytest.mark.parametrize("name", SAME_FAMILY)
+def test_every_encoding_gives_the_same_family(name):
+    reference = read_gedcom(DATA / "family-utf8.ged")
+    family = read_gedcom(DATA / name)
+    assert links(family) == links(reference)
+    assert family.person("I2").name == "René Pattiradjawane"
+
+
+def test_ansel_diacritics_and_special_letters():
+    raw = b"0 HEAD\n1 CHAR ANSEL\n0 @I1@ INDI\n1 NAME M\xe8uller /Fran\xf0cois \xa5sa/\n0 TRLR\n"
+    assert parse_gedcom(raw).people[0].name == "Müller François Æsa"
+
+
+def test_utf8_bytes_labelled_ansel_are_read_as_utf8():
+    text = (DATA / "family-utf8.ged").read_text(encoding="utf-8").replace("CHAR UTF-8", "CHAR ANSEL")
+    family = parse_gedcom(text.encode("utf-8"))
+    assert family.person("I2").name == "René Pattiradjawane"
+
+
+def test_people_unions_and_pedigree_links():
+    family = read_gedcom(DATA / "family-utf8.ged")
+    assert len(family.people) == 9 and len(family.unions) == 3
+    budi = family.person("I3")
+    assert (budi.name, budi.sex, str(budi.birth)) == ("Budi Santoso", "male", "1968-03-03")
+    assert budi.occupation == "Guru"
+    assert family.person("I1").birthplace == "Ambon"
+    assert str(family.person("I1").death) == "2001-01-12"
+    assert family.person("I2").deceased and family.person("I2").death is None  # 1 DEAT Y
+    f2 = next(u for u in family.unions if u.id == "F2")
+    assert (f2.kind, str(f2.start), str(f2.end)) == ("divorced", "1995-02-14", "2005")
+    assert [(c.id, c.relation) for c in f2.children] == [("I6", "biological"), ("I7", "adopted")]
+    f3 = next(u for u in family.unions if u.id == "F3")
+    assert f3.kind == "married" and [(c.id, c.relation) for c in f3.children] == [("I9", "foster")]
+    assert family.parents_of("I5") == ["I1", "I2"]  # FAMC without PEDI: by birth
+
+
+def test_gedcom7():
+    family = read_gedcom(DATA / "family-g7.ged")
+    assert [p.sex for p in family.people] == ["male", "female", "male", "unknown", "unknown"]
+    union = family.unions[0]
+    assert [(c.id, c.relation) for c in union.children] == [("A3", "biological"), ("A4", "adopted"),
+                                                            ("A5", "foster")]
+    assert str(family.person("A4").birth) == "1984"
+
+
+def test_adoption_event_and_frel_tags():
+    text = (DATA / "family-utf8.ged").read_text(encoding="utf-8")
+    text = text.replace("1 FAMC @F2@\n2 PEDI adopted\n", "1 FAMC @F2@\n1 ADOP\n2 FAMC @F2@\n")
+    text = text.replace("1 CHIL @I6@\n", "1 CHIL @I6@\n2 _FREL Step\n2 _MREL Natural\n")
+    family = parse_gedcom(text.encode("utf-8"))
+    f2 = next(u for u in family.unions if u.id == "F2")
+    assert [(c.id, c.relation) for c in f2.children] == [("I6", "step"), ("I7", "adopted")]
+
+
+@pytest.mark.parametrize(("value", "expected"), [
+    ("12 MAR 1998", PartialDate(1998, 3, 12)), ("MAR 1998", PartialDate(1998, 3)),
+    ("1998", PartialDate(1998)), ("ABT 1950", PartialDate(1950)), ("BEF 1 JAN 1900", PartialDate(1900, 1, 1)),
+    ("BET 1900 AND 1910", PartialDate(1900)), ("FROM 1901 TO 1905", PartialDate(1901)),
+    ("11 FEB 1731/32", PartialDate(1731, 2, 11)), ("@#DJULIAN@ 1700", PartialDate(1700)),
+    ("@#DHEBREW@ 5700", None), ("44 B.C.", None), ("(waktu perang)", None), ("", None),
+    ("31 FEB 1990", None), ("INT 1950 (kira-kira)", PartialDate(1950)),
+])
+def test_gedcom_dates(value, expected):
+    assert parse_gedcom_date(value) == expected
+
+
+# -- bad files -------------------------------------------------------------------------------
+@pytest.mark.parametrize(("name", "words"), [
+    ("truncated.ged", ["truncated", "0 TRLR", "@I8@", "line 60"]),
+    ("dangling.ged", ["@F1@", "CHIL", "@I55@", "line 77"]),
+    ("wrong-encoding.ged", ["CHAR", "UTF-8", "line 18"]),
+    ("cycle.ged", ["ancestor", "I1", "I2"]),
+])
+def test_bad_files_are_named_errors(name, words):
+    with pytest.raises(InputError) as info:
+        read_gedcom(DATA / name)
+    message = str(info.value)
+    assert name in message
+    for word in words:
+        assert word in message
+
+
+@pytest.mark.parametrize("content", [b"", b"\n\n", b"hello world\n", b"0 @I1@ INDI\n0 TRLR\n"])
+def test_not_gedcom(content, tmp_path):
+    path = tmp_path / "x.ged"
+    path.write_bytes(content)
+    with pytest.raises(InputError, match=r"x\.ged"):
+        read_gedcom(path)
+
+
+@pytest.mark.parametrize(("body", "words"), [
+    (b"0 @I1@ INDI\nxx NAME A\n", ["line 4", "xx NAME A"]),
+    (b"0 @I1@ INDI\n0 @I1@ INDI\n", ["@I1@", "two records"]),
+    (b"0 @I1@ INDI\n0 @F1@ FAM\n1 HUSB @I1@\n1 WIFE @I1@\n", ["F1", "I1", "themself"]),
+    (b"0 @I1@ INDI\n0 @I2@ INDI\n0 @F1@ FAM\n1 HUSB @I1@\n1 CHIL @I1@\n", ["F1", "partner and a child"]),
+])
+def test_inconsistent_records(body, words):
+    raw = b"0 HEAD\n1 CHAR UTF-8\n" + body + b"0 TRLR\n"
+    with pytest.raises(InputError) as info:
+        parse_gedcom(raw, source="x.ged")
+    for word in ["x.ged", *words]:
+        assert word in str(info.value)
+
+
+def test_unknown_character_set():
+    with pytest.raises(InputError, match="unknown character set 'KOI8'"):
+        parse_gedcom(b"0 HEAD\n1 CHAR KOI8\n0 TRLR\n")
+
+
+def test_dangling_family_pointer_from_a_person():
+    text = (DATA / "family-utf8.ged").read_text(encoding="utf-8").replace("1 FAMS @F3@", "1 FAMS @F33@")
+    with pytest.raises(InputError, match=r"person @I3@ \(line \d+\), field 'FAMS': points to @F33@"):
+        parse_gedcom(text.encode("utf-8"))
+
+
+@pytest.mark.parametrize("name", ["truncated.ged", "dangling.ged", "wrong-encoding.ged", "cycle.ged"])
+def test_cli_bad_file_exit_2_and_no_output(name, tmp_path, capsys):
+    out = tmp_path / "out.yaml"
+    assert main(["gedcom", str(DATA / name), "-o", str(out)]) == 2
+    assert not out.exists()
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "Traceback" not in err and name in err
+
+
+# -- focus -----------------------------------------------------------------------------------
+def test_focus_generations():
+    family = read_gedcom(DATA / "family-utf8.ged")
+    one = focus_family(family, "@I6@", 1)
+    # parents, full and foster half-sibling, the father's second wife; not the grandparents or uncle
+    assert sorted(p.id for p in one.people) == ["I3", "I4", "I6", "I7", "I8", "I9"]
+    assert [p.id for p in one.people if p.index] == ["I6"]
+    assert sorted(p.id for p in focus_family(family, "I6", 2).people) == [f"I{i}" for i in range(1, 10)]
+    assert [p.id for p in focus_family(family, "I6", 0).people] == ["I6"]
+    down = focus_family(family, "I1", 1)  # a grandfather: his wife and children, no grandchildren
+    assert sorted(p.id for p in down.people) == ["I1", "I2", "I3", "I4", "I5"]
+    assert all(c.id in {"I4", "I5"} for u in down.unions for c in u.children)
+
+
+def test_focus_errors(tmp_path):
+    with pytest.raises(InputError, match=r"no person 'I99'"):
+        read_gedcom(DATA / "family-utf8.ged", focus="@I99@")
+    with pytest.raises(UsageError, match="--focus"):
+        read_gedcom(DATA / "family-utf8.ged", generations=2)
+
+
+def test_focus_in_a_large_synthetic_tree():
+    bench = load_benchmark()
+    family = parse_gedcom(bench.synthetic_gedcom(2000, seed=3).encode("utf-8"))
+    assert len(family.people) >= 2000
+    focus = family.people[-1].id
+    small = focus_family(family, focus, 2)
+    ids = {p.id for p in small.people}
+    grandparents = {g for p in family.parents_of(focus) for g in family.parents_of(p)}
+    assert set(family.parents_of(focus)) <= ids and grandparents <= ids
+    assert len(ids) < 60
+    for union in small.unions:  # every kept link was a link of the whole tree
+        whole = next(u for u in family.unions if u.id == union.id)
+        assert set(union.partners) <= set(whole.partners)
+        assert {c.id for c in union.children} <= {c.id for c in whole.children}
+
+
+# -- writing and round trips ---------------------------------------------------------------------
+@pytest.mark.parametrize("name", [*SAME_FAMILY, "family-g7.ged"])
+def test_import_export_import_is_identical(name):
+    first = read_gedcom(DATA / name)
+    text = family_to_gedcom(first)
+    second = parse_gedcom(text.encode("utf-8"))
+    assert links(second) == links(first)
+    assert [u.partners for u in second.unions] == [u.partners for u in first.unions]
+    assert family_to_gedcom(second) == text  # and the text is stable
+
+
+def test_export_is_valid_line_structure():
+    text = family_to_gedcom(read_gedcom(DATA / "family-utf8.ged"))
+    lines = text.splitlines()
+    assert lines[0] == "0 HEAD" and lines[-1] == "0 TRLR" and "1 CHAR UTF-8" in lines
+    levels = [int(line.split(" ", 1)[0]) for line in lines]
+    assert all(b <= a + 1 for a, b in itertools.pairwise(levels))
+    assert all(len(line) <= 255 for line in lines)
+
+
+def test_case_file_to_gedcom_and_back(tmp_path):
+    family = load_family(example_path("pk.yaml"))
+    path = write_gedcom(family, tmp_path / "pk.ged")
+    again = read_gedcom(path)
+    assert links(again) == links(family)
+
+
+people_ids = st.lists(st.from_regex(r"[A-Z][A-Za-z0-9]{0,3}", fullmatch=True), min_size=1, max_size=12,
+                      unique=True)
+
+
+@st.composite
+def families(draw):
+    ids = draw(people_ids)
+    people = [{"id": pid, "sex": draw(st.sampled_from(["male", "female", "unknown"])),
+               "name": draw(st.none() | st.text("abcdé ÁZ-'", min_size=1, max_size=12).filter(str.strip)),
+               "birth": draw(st.none() | st.integers(1900, 2020))} for pid in ids]
+    for p in people:
+        if p["name"] is not None:
+            p["name"] = " ".join(p["name"].split())
+    unions, bio = [], set()
+    for _ in range(draw(st.integers(0, 4))):
+        a = draw(st.integers(0, len(ids) - 1))
+        b = draw(st.none() | st.integers(0, len(ids) - 1).filter(lambda x, a=a: x != a))
+        partners = [ids[a]] + ([ids[b]] if b is not None else [])
+        later = [i for i in range(max(a, b or 0) + 1, len(ids))]
+        kids = draw(st.lists(st.sampled_from(later), unique=True, max_size=3)) if later else []
+        children = []
+        for k in kids:
+            relation = draw(st.sampled_from(["biological", "adopted", "foster", "step"]))
+            if relation == "biological" and ids[k] in bio:
+                relation = "step"
+            bio.add(ids[k]) if relation == "biological" else None
+            children.append({"id": ids[k], "relation": relation})
+        start = draw(st.none() | st.integers(1920, 2000))
+        unions.append({"partners": partners, "children": children, "start": start,
+                       "end": draw(st.none() | st.integers(2001, 2020)),
+                       "kind": draw(st.sampled_from(["married", "divorced", "separated", "cohabiting",
+                                                     "engaged", "widowed", "annulled", "unknown"]))})
+    return Family.model_validate({"people": people, "unions": unions})
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(families())
+def test_any_family_survives_gedcom(family):
+    again = parse_gedcom(family_to_gedcom(family).encode("utf-8"))
+    assert links(again) == links(family)
+
+
+# -- command line ----------------------------------------------------------------------------
+def test_cli_yaml_to_gedcom_to_yaml(tmp_path, capsys):
+    ged, back = tmp_path / "pk.ged", tmp_path / "pk.yaml"
+    assert main(["gedcom", str(example_path("pk.yaml")), "-o", str(ged)]) == 0
+    assert main(["gedcom", str(ged), "-o", str(back)]) == 0
+    assert links(load_family(back)) == links(load_family(example_path("pk.yaml")))
+
+
+def test_cli_focus_info(capsys):
+    assert main(["gedcom", str(DATA / "family-utf8.ged"), "--focus", "@I6@", "--generations", "1",
+                 "--info"]) == 0
+    out = capsys.readouterr().out
+    assert out.splitlines()[0] == "6 people, 2 unions"
+    assert "*@I6@" in out and "Putri Santoso" in out and "Hendrik" not in out
+
+
+def test_cli_usage_errors(tmp_path, capsys):
+    assert main(["gedcom", str(DATA / "family-utf8.ged")]) == 2
+    assert main(["gedcom", str(DATA / "family-utf8.ged"), "-o", str(tmp_path / "x.txt")]) == 2
+    assert not (tmp_path / "x.txt").exists()
+    assert main(["gedcom", str(DATA / "family-utf8.ged"), "--generations", "2", "--info"]) == 2

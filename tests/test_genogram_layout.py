@@ -1,0 +1,120 @@
+"""Hard layout rules, checked on the bundled cases and on hypothesis-generated families."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+
+from socialtools.draw.geometry import segment_hits_box
+from socialtools.examples import load_example
+from socialtools.genogram import Family, Genogram
+from socialtools.genogram.layout import layout_family
+from socialtools.genogram.quality import layout_quality
+from socialtools.genogram.synthetic import synthetic_family
+from tests.strategies import families
+
+
+def assert_hard_rules(genogram: Genogram) -> None:
+    q = genogram.quality()
+    assert q.missing == [], q.problems
+    assert q.drawn_twice == []
+    assert q.overlaps == 0, q.problems
+    assert q.lines_through_symbols == 0, q.problems
+    assert q.lines_through_labels == 0, q.problems
+    assert q.merged_bars == 0, q.problems
+
+
+@pytest.mark.parametrize("name", ["pk.yaml", "three-generations.yaml"])
+def test_bundled_families_keep_every_rule(name: str) -> None:
+    assert_hard_rules(Genogram.from_document(load_example(name)))
+
+
+def test_pk_generations_and_birth_order() -> None:
+    lay = Genogram.from_document(load_example("pk.yaml")).layout
+    n = lay.nodes
+    assert n["K"].y == n["S"].y < n["PK"].y == n["RP"].y == n["BNP"].y
+    assert n["PK"].x < n["RP"].x < n["BNP"].x  # oldest on the left
+    assert n["K"].x < n["S"].x  # man on the left of the couple
+    stem_x = lay.unions["u1"].drop[0]
+    assert stem_x == pytest.approx((n["PK"].x + n["BNP"].x) / 2)  # parents centred over the sibship
+
+
+def test_child_lines_end_on_the_child_and_the_bar() -> None:
+    lay = Genogram.from_document(load_example("three-generations.yaml")).layout
+    for sib in lay.sibships:
+        bar_y = sib.bar[0][1]
+        for cid, pts in sib.children.items():
+            assert pts[-1] == pytest.approx(lay.nodes[cid].top)
+            assert pts[0][1] == pytest.approx(bar_y)
+            assert sib.bar[0][0] - 1e-6 <= pts[0][0] <= sib.bar[1][0] + 1e-6
+
+
+def test_people_without_relatives_are_drawn() -> None:
+    f = Family.model_validate({"people": [{"id": "A"}, {"id": "B"}, {"id": "C"}],
+                               "unions": [{"partners": ["A", "B"]}]})
+    lay = layout_family(f)
+    assert set(lay.nodes) == {"A", "B", "C"}
+
+
+def test_sibship_bars_of_half_siblings_are_separate() -> None:
+    f = Family.model_validate({
+        "people": [{"id": i, "sex": s} for i, s in
+                   [("M", "female"), ("F1", "male"), ("F2", "male"), ("A", "male"), ("B", "female"),
+                    ("C", "male"), ("D", "female")]],
+        "unions": [{"partners": ["F1", "M"], "children": ["A", "B"]},
+                   {"partners": ["M", "F2"], "children": ["C", "D"]}],
+    })
+    g = Genogram(f)
+    assert_hard_rules(g)
+    bars = {s.union: s.bar for s in g.layout.sibships}
+    (a0, y0), (a1, _) = bars["u1"]
+    (b0, y1), (b1, _) = bars["u2"]
+    assert a1 < b0 or b1 < a0 or y0 != y1
+
+
+def test_a_line_through_a_symbol_is_caught() -> None:
+    """The quality measure itself must be able to fail."""
+    g = Genogram(synthetic_family(30, seed=3))
+    lay = g.layout
+    a, b = list(lay.nodes.values())[:2]
+    lay.relationships.append(type(lay.sibships[0].__class__)  # a fake straight line through a third symbol
+                             and __import__("socialtools.genogram.layout", fromlist=["LinkPlacement"]).LinkPlacement(
+                                 "close", a.id, b.id, [(0, 0), (lay.width, lay.height)]))
+    q = layout_quality(lay, g.family)
+    assert q.lines_through_symbols + q.lines_through_labels > 0
+    assert any(segment_hits_box((0, 0), (lay.width, lay.height), n.symbol_box) for n in lay.nodes.values())
+
+
+def test_mirror_input_order_gives_mirror_sibship_order() -> None:
+    f = Family.model_validate({"people": [{"id": i} for i in "PQABC"],
+                               "unions": [{"partners": ["P", "Q"], "children": ["A", "B", "C"]}]})
+    lay = layout_family(f)
+    xs = [lay.nodes[c].x for c in "ABC"]
+    assert xs == sorted(xs)
+
+
+@settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(families())
+def test_generated_families_keep_every_hard_rule(family: Family) -> None:
+    assert_hard_rules(Genogram(family))
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(families(max_people=60, relationships=False))
+def test_partners_share_a_row_and_children_sit_below(family: Family) -> None:
+    lay = layout_family(family)
+    for u in family.unions:
+        rows = {lay.nodes[p].row for p in u.partners}
+        assert len(rows) == 1
+        for c in u.children:
+            assert lay.nodes[c.id].y > lay.nodes[u.partners[0]].y
+
+
+@pytest.mark.parametrize("size", [200, 800])
+def test_large_synthetic_pedigrees_keep_every_rule(size: int) -> None:
+    assert_hard_rules(Genogram(synthetic_family(size, seed=size, relationships=5)))
+
+
+def test_same_input_same_bytes() -> None:
+    doc = load_example("three-generations.yaml")
+    assert Genogram.from_document(doc).to_svg() == Genogram.from_document(doc).to_svg()

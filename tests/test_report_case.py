@@ -1,0 +1,149 @@
+"""The case file and the case tables: validation errors, one source for the family, columns."""
+
+from __future__ import annotations
+
+import copy
+from typing import Any
+
+import pytest
+
+from socialtools.errors import InputError, UsageError
+from socialtools.examples import load_example
+from socialtools.report.case import Case
+from socialtools.report.casetables import (
+    ReportOptions,
+    behaviour_table,
+    bpss_table,
+    client_table,
+    family_table,
+    plan_tables,
+    process_table,
+    schedule_table,
+    systems_table,
+)
+from socialtools.report.tables import SectionRow, Table
+
+
+@pytest.fixture
+def pk() -> dict[str, Any]:
+    return load_example("pk.yaml")
+
+
+def test_pk_case_loads_every_section(pk: dict[str, Any]) -> None:
+    case = Case.from_document(pk)
+    assert case.client_person() is not None and case.client_person().id == "PK"  # type: ignore[union-attr]
+    assert case.bpss is not None and case.plan is not None
+    assert len(case.sessions) == 5 and case.termination is not None
+    for build in (client_table, family_table, bpss_table, schedule_table, process_table, behaviour_table,
+                  systems_table):
+        assert build(case) is not None, build.__name__
+    assert [t.key for t in plan_tables(case)] == ["plan_case_work", "plan_group_work"]
+
+
+def test_other_kinds_sections_are_passed_on(pk: dict[str, Any]) -> None:
+    doc = {**pk, "ecomap": {"systems": [{"id": "a"}]}, "strengths": {"items": []}, "venn": {"sets": []}}
+    case = Case.from_document(doc)
+    assert case.raw("ecomap") == {"systems": [{"id": "a"}]}
+    assert case.raw("venn") == {"sets": []}
+
+
+def test_unknown_section_is_named() -> None:
+    with pytest.raises(InputError) as err:
+        Case.from_document({"case": {}, "bpps": {}, "sesions": []}, source="x.yaml")
+    text = str(err.value)
+    assert text.startswith("x.yaml, case file, field 'bpps': unknown section 'bpps', 'sesions'")
+    assert "bpss" in text
+
+
+@pytest.mark.parametrize(("path", "value", "expected"), [
+    (("sessions", 2, "date"), "kemarin", "sessions[2], field 'date'"),
+    (("sessions", 0, "kind"), "telepathy", "sessions[0], field 'kind'"),
+    (("bpss", "social", 1, "source"), "mimpi", "bpss.social[1].source, field 'kind'"),
+    (("bpss", "measurements", "iq"), "tinggi", "bpss.measurements, field 'iq'"),
+    (("plan", "case_work", 0, "activity"), "", "plan.case_work[0], field 'activity'"),
+    (("behaviour_change", 0, "sebelum"), "x", "behaviour_change[0], field 'sebelum'"),
+    (("intervention_systems", 1, "system"), "moon", "intervention_systems[1], field 'system'"),
+    (("termination", "date"), "2024-13-01", "termination, field 'date'"),
+    (("case", "chapter"), 0, "case, field 'chapter'"),
+    (("family", "unions", 0, "children"), ["PK", "XX"], "family.union 'u1', field 'children'"),
+])
+def test_errors_name_section_record_and_field(pk: dict[str, Any], path: tuple[Any, ...], value: Any,
+                                              expected: str) -> None:
+    doc = copy.deepcopy(pk)
+    node = doc
+    for key in path[:-1]:
+        node = node[key]
+    node[path[-1]] = value
+    with pytest.raises(InputError) as err:
+        Case.from_document(doc, source="pk.yaml")
+    assert str(err.value).startswith(f"pk.yaml, {expected}: "), str(err.value)
+
+
+def test_family_table_comes_from_the_family(pk: dict[str, Any]) -> None:
+    doc = copy.deepcopy(pk)
+    doc["family"]["people"].append({"id": "NN", "sex": "P", "role": "nenek", "birth": 1950,
+                                    "birthplace": "Magelang", "religion": "Islam"})
+    table = family_table(Case.from_document(doc))
+    assert table is not None
+    assert table.rows[-1] == ["6", "NN", "nenek", "Perempuan", "Magelang, 1950", "", "Islam"]
+    assert [r[1] for r in table.rows] == [p["id"] for p in doc["family"]["people"]]  # type: ignore[index]
+
+
+def test_english_headings_and_captions(pk: dict[str, Any]) -> None:
+    case = Case.from_document(pk)
+    t = family_table(case, ReportOptions(lang="en"))
+    assert t is not None
+    assert t.headings == ["No", "Name (initials)", "Relation to the client", "Sex", "Place, year of birth",
+                          "Occupation", "Religion"]
+    assert t.caption == 'Family of Client "PK"'
+    assert t.rows[0][3] == "Male"
+
+
+def test_configurable_columns(pk: dict[str, Any]) -> None:
+    case = Case.from_document(pk)
+    opts = ReportOptions(columns={"bpss": ["domain", "aspect", "finding", "source"],
+                                  "family": ["name", "age", "religion"]})
+    bpss = bpss_table(case, opts)
+    assert bpss is not None
+    assert not any(isinstance(r, SectionRow) for r in bpss.rows)
+    assert bpss.headings == ["Domain", "Aspek", "Hasil Observasi", "Sumber"]
+    row = ["Sosial", "kepercayaan diri", "Rendah ketika berhadapan dengan PM lain.", "wawancara"]
+    assert row in bpss.rows
+    fam = family_table(case, opts)
+    assert fam is not None and fam.rows[0] == ["K", "52", "Islam"]
+    with pytest.raises(UsageError, match="no column 'colour'"):
+        ReportOptions(columns={"bpss": ["colour"]})
+    with pytest.raises(UsageError, match="no table 'bps'"):
+        ReportOptions(columns={"bps": ["no"]})
+
+
+def test_bpss_table_measurements_and_sections(pk: dict[str, Any]) -> None:
+    t = bpss_table(Case.from_document(pk))
+    assert t is not None
+    sections = [r.label for r in t.rows if isinstance(r, SectionRow)]
+    assert sections == ["A. Biologis", "B. Psikologis", "C. Sosial", "D. Spiritual"]
+    cells = t.cells()
+    assert ["1", "tinggi badan", "152 cm"] in cells
+    assert any("14,5 kg/m² (kurus berat" in c[2] for c in cells)
+    assert ["1", "kecerdasan (IQ)", "50–55 (debil bawah)"] in cells
+    assert ["2", "usia kematangan sosial", "15 tahun 8 bulan"] in cells
+
+
+def test_sessions_schedule_dates_in_both_languages(pk: dict[str, Any]) -> None:
+    case = Case.from_document(pk)
+    t = schedule_table(case)
+    assert t is not None and t.rows[0][:4] == ["1", "Selasa, 10 September 2024", "15.00–15.30", "Case work"]
+    en = schedule_table(case, ReportOptions(lang="en"))
+    assert en is not None and en.rows[4][1] == "Saturday, 21 September 2024"
+
+
+def test_table_outputs_agree() -> None:
+    t = Table("Contoh <b>", ["A", "B|C"], [SectionRow("Bagian"), ["x\ny", "1 | 2"]], number="4.9")
+    md = t.to_markdown()
+    assert "**Tabel 4.9** Contoh &lt;b&gt;" in md and "x<br>y" in md and "1 \\| 2" in md
+    html = t.to_html()
+    assert ">B|C</th>" in html and 'colspan="2"' in html and "&lt;b&gt;" in html
+    df = t.to_dataframe()
+    assert list(df.columns) == ["", "A", "B|C"] and df.iloc[0].tolist() == ["Bagian", "x\ny", "1 | 2"]
+    with pytest.raises(ValueError, match="row 0 has 1 cells"):
+        Table("t", ["a", "b"], [["x"]])
