@@ -212,7 +212,7 @@ def test_render_has_every_institution_and_legend():
 
 def test_indonesian_legend_and_valence_colouring():
     svg = VennDiagram(village(), colour_by="valence").to_svg()
-    assert "Keterangan" in svg and "Negatif" in svg
+    assert "Keterangan" in svg and "Pengaruh negatif" in svg and svg.count("Pengaruh positif") == 1
 
 
 def test_companion_table_formats():
