@@ -274,35 +274,63 @@ class _Placer:
         found.sort()
         return found[0][1] if found and found[0][0] <= 10 * STEP else None
 
+    def _spot(self, i: int, partners: list[int], preferred: float) -> Point:
+        """Where circle ``i`` goes, given the partners already placed (always finds a spot)."""
+        target = self.target[i]
+        spot = self._meet(i, partners, target) if len(partners) > 1 else None
+        if partners and spot is None:
+            # all placed partners at once, then each single partner, at growing detours
+            tries = [partners] + [[j] for j in partners] if len(partners) > 1 else [partners]
+            for subset in tries:
+                for k in range(0, 40):
+                    shift = (k + 1) // 2 * STEP * (1 if k % 2 else -1) if k else 0.0
+                    spot = self._best(i, target + shift, subset, preferred)
+                    if spot:
+                        return spot
+        k = 0
+        while spot is None:  # no room at its distance: move outward, in growing steps
+            spot = self._best(i, target + _outward(k), [], preferred)
+            k += 1
+        return spot
+
+    def _met(self, i: int, j: int, p: Point | None = None) -> bool:
+        """Whether the pair (i, j) overlaps at its asked depth (with ``i`` at ``p`` when given)."""
+        d = math.dist(p or self.pos[i], self.pos[j])
+        return abs(d - self.pair_d[(i, j)]) <= DEPTH_TOLERANCE * min(self.r[i], self.r[j]) * 0.5
+
     def place(self, order: list[int]) -> None:
         n = len(order)
         for rank, i in enumerate(order):
             preferred = -math.pi / 2 + 2 * math.pi * rank / max(n, 1)
-            partners = [j for j in self.pos if (i, j) in self.pair_d]
-            target = self.target[i]
             if not self.pos:
+                target = self.target[i]
                 self.pos[i] = (target * math.cos(preferred), target * math.sin(preferred))
                 continue
-            spot = self._meet(i, partners, target) if len(partners) > 1 else None
-            if partners and spot is None:
-                # all placed partners at once, then the strongest single partner, at growing detours
-                tries = [partners] + [[j] for j in partners] if len(partners) > 1 else [partners]
-                for subset in tries:
-                    for k in range(0, 40):
-                        shift = (k + 1) // 2 * STEP * (1 if k % 2 else -1) if k else 0.0
-                        spot = self._best(i, target + shift, subset, preferred)
-                        if spot:
-                            break
-                    if spot:
-                        self.missed.extend((i, j) for j in partners if j not in subset)
+            self.pos[i] = self._spot(i, [j for j in self.pos if (i, j) in self.pair_d], preferred)
+        self._repair(order)
+
+    def _repair(self, order: list[int], rounds: int = 3) -> None:
+        """Move one circle of each pair that missed its overlap, when that meets more of its pairs."""
+        rank = {i: k for k, i in enumerate(order)}
+        for _ in range(rounds):
+            missed = sorted({(a, b) for (a, b) in self.pair_d if rank[a] < rank[b] and not self._met(a, b)},
+                            key=lambda pair: (rank[pair[1]], rank[pair[0]]))
+            improved = False
+            for a, b in missed:
+                if self._met(a, b):
+                    continue
+                for k in (b, a):
+                    old = self.pos.pop(k)
+                    partners = [j for j in self.pos if (k, j) in self.pair_d]
+                    before = sum(self._met(k, j, old) for j in partners)
+                    new = self._spot(k, partners, math.atan2(old[1], old[0]))
+                    if sum(self._met(k, j, new) for j in partners) > before:
+                        self.pos[k] = new
+                        improved = True
                         break
-                if spot is None:
-                    self.missed.extend((i, j) for j in partners)
-            k = 0
-            while spot is None:  # no room at its distance: move outward, in growing steps
-                spot = self._best(i, target + _outward(k), [], preferred)
-                k += 1
-            self.pos[i] = spot
+                    self.pos[k] = old
+            if not improved:
+                break
 
 
 def _outward(k: int) -> float:
