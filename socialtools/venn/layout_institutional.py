@@ -282,9 +282,8 @@ class _Placer:
             # all placed partners at once, then each single partner, at growing detours
             tries = [partners] + [[j] for j in partners] if len(partners) > 1 else [partners]
             for subset in tries:
-                for k in range(0, 40):
-                    shift = (k + 1) // 2 * STEP * (1 if k % 2 else -1) if k else 0.0
-                    spot = self._best(i, target + shift, subset, preferred)
+                for dist in self._reach(i, subset[0], target):
+                    spot = self._best(i, dist, subset, preferred)
                     if spot:
                         return spot
         k = 0
@@ -292,6 +291,15 @@ class _Placer:
             spot = self._best(i, target + _outward(k), [], preferred)
             k += 1
         return spot
+
+    def _reach(self, i: int, j: int, target: float) -> list[float]:
+        """Distances from the centre at which ``i`` can overlap ``j`` as asked, nearest the target first."""
+        dj = math.hypot(*self.pos[j])
+        want = self.pair_d[(i, j)]
+        lo, hi = max(abs(dj - want), 1.0), dj + want
+        steps = int((hi - lo) // STEP) + 1
+        ds = [lo + k * STEP for k in range(steps)] + [hi, min(max(target, lo), hi)]
+        return sorted(set(ds), key=lambda d: (abs(d - target), d))
 
     def _met(self, i: int, j: int, p: Point | None = None) -> bool:
         """Whether the pair (i, j) overlaps at its asked depth (with ``i`` at ``p`` when given)."""
@@ -329,8 +337,40 @@ class _Placer:
                         improved = True
                         break
                     self.pos[k] = old
+                else:
+                    improved = self._make_room(a, b) or self._make_room(b, a) or improved
             if not improved:
                 break
+
+    def _make_room(self, hub: int, other: int) -> bool:
+        """Move another partner of ``hub`` along its own possible spots so that ``other`` fits too."""
+        for sib in [j for j in self.pos if (hub, j) in self.pair_d and j != other and self._met(hub, j)]:
+            old_sib, old_other = self.pos.pop(sib), self.pos.pop(other)
+            sib_partners = [j for j in self.pos if (sib, j) in self.pair_d]
+            other_partners = [j for j in [*self.pos, sib] if (other, j) in self.pair_d]
+            kept = [j for j in sib_partners if self._met(sib, j, old_sib)]
+            before = sum(self._met(other, j, old_other) for j in other_partners if j != sib) + \
+                ((other, sib) in self.pair_d and abs(math.dist(old_other, old_sib) - self.pair_d[(other, sib)])
+                 <= DEPTH_TOLERANCE * min(self.r[other], self.r[sib]) * 0.5)
+            for alt in self._alternatives(sib, hub, kept)[:48]:
+                self.pos[sib] = alt
+                if not all(self._met(sib, j) for j in kept):
+                    continue
+                for new in self._alternatives(other, hub, [])[:24]:
+                    if sum(self._met(other, j, new) for j in other_partners) > before:
+                        self.pos[other] = new
+                        return True
+            self.pos[sib], self.pos[other] = old_sib, old_other
+        return False
+
+    def _alternatives(self, k: int, hub: int, partners: list[int]) -> list[Point]:
+        """Every spot where ``k`` overlaps ``hub`` as asked and breaks no rule (nearest its target first)."""
+        out = []
+        for dist in self._reach(k, hub, self.target[k]):
+            for _, p in self._candidates(k, dist, [hub]):
+                if self._fits(k, p, set(partners) | {hub}) is not None:
+                    out.append(p)
+        return out
 
 
 def _outward(k: int) -> float:
