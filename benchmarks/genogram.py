@@ -47,7 +47,7 @@ def pedigree_table(families: int, size: int) -> str:
         fam = synthetic_family(size, seed=f)
         parents = {c.id: u.partners for u in fam.unions for c in u.children}
         for p in fam.people:
-            dad, mom = (parents.get(p.id, []) + ["0", "0"])[:2]
+            dad, mom = ([*parents.get(p.id, []), "0", "0"])[:2]
             rows.append(f"F{f}\t{p.id}\t{dad}\t{mom}\t{ {'male': 1, 'female': 2}.get(p.sex, 0)}")
     return "\n".join(rows) + "\n"
 
@@ -76,6 +76,20 @@ def main() -> None:
         ratio = q.width / q.widest_row if q.widest_row else 0
         print(f"{size:>8} {t_layout:>9.3f} {t_svg:>8.3f} {t_q:>10.3f} {q.crossings:>10} {ratio:>13.2f}"
               + ("" if q.ok else "  HARD RULE BROKEN"))
+    from socialtools.genogram.graphviz_engine import dot_program
+
+    if dot_program():
+        print("\nengine comparison (same drawing rules; only the order of each row differs)")
+        print(f"{'people':>8} {'engine':>9} {'layout s':>9} {'crossings':>10} {'width':>10}")
+        for size in (100, 1000) + (() if args.quick else (3000,)):
+            family = synthetic_family(size, seed=size)
+            for engine in ("own", "graphviz"):
+                g = Genogram(family, engine=engine)
+                t = time.perf_counter()
+                _ = g.layout
+                elapsed = time.perf_counter() - t
+                q = g.quality()
+                print(f"{size:>8} {engine:>9} {elapsed:>9.3f} {q.crossings:>10} {q.width:>10.0f}")
     if not args.quick:
         with tempfile.TemporaryDirectory() as tmp:
             table = Path(tmp) / "many.tsv"

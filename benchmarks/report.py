@@ -44,7 +44,7 @@ def main() -> None:
     pk = load_example("pk.yaml")
     case = timed("PK: validate case file", lambda: Case.from_document(pk))
     timed("PK: build report (no figures)", lambda: build_report(case, ReportOptions(figures=False)))
-    report = timed("PK: build report (genogram at 200 dpi)", lambda: build_report(case))
+    report = timed("PK: build report (4 figures at 200 dpi)", lambda: build_report(case))
     timed("PK: DOCX", report.to_docx)
     timed("PK: HTML", report.to_html)
     timed("PK: Markdown", report.to_markdown)

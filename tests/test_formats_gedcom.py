@@ -7,6 +7,7 @@ import itertools
 from pathlib import Path
 
 import pytest
+import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -69,6 +70,13 @@ def test_utf8_bytes_labelled_ansel_are_read_as_utf8():
     text = (DATA / "family-utf8.ged").read_text(encoding="utf-8").replace("CHAR UTF-8", "CHAR ANSEL")
     family = parse_gedcom(text.encode("utf-8"))
     assert family.person("I2").name == "René Pattiradjawane"
+
+
+@pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be"])
+def test_utf16_without_byte_order_mark(codec):
+    text = (DATA / "family-utf8.ged").read_text(encoding="utf-8").replace("CHAR UTF-8", "CHAR UNICODE")
+    family = parse_gedcom(text.encode(codec))
+    assert links(family) == links(read_gedcom(DATA / "family-utf8.ged"))
 
 
 def test_people_unions_and_pedigree_links():
@@ -290,12 +298,43 @@ def test_cli_yaml_to_gedcom_to_yaml(tmp_path, capsys):
     assert links(load_family(back)) == links(load_family(example_path("pk.yaml")))
 
 
+def test_yaml_output_keeps_every_character():
+    from socialtools.io.gedcom_cli import family_text
+
+    family = Family.model_validate({"people": [{"id": "A", "name": "Ni\x85Luh é"}]})
+    again = yaml.safe_load(family_text(family, ".yaml"))
+    assert again["family"]["people"][0]["name"] == "Ni\x85Luh é"
+
+
 def test_cli_focus_info(capsys):
     assert main(["gedcom", str(DATA / "family-utf8.ged"), "--focus", "@I6@", "--generations", "1",
                  "--info"]) == 0
     out = capsys.readouterr().out
     assert out.splitlines()[0] == "6 people, 2 unions"
     assert "*@I6@" in out and "Putri Santoso" in out and "Hendrik" not in out
+
+
+def _genogram_reads_gedcom() -> bool:
+    from socialtools.cli import build_parser
+
+    try:
+        build_parser().parse_args(["genogram", "x.ged", "-o", "x.svg", "--focus", "@I1@"])
+    except SystemExit:
+        return False
+    return True
+
+
+def test_genogram_command_draws_the_focus_family_of_a_gedcom(tmp_path, capsys):
+    if not _genogram_reads_gedcom():
+        pytest.skip("socialtools genogram has no --focus yet")
+    out = tmp_path / "g.svg"
+    assert main(["genogram", str(DATA / "family-utf8.ged"), "--focus", "@I6@", "--generations", "1",
+                 "-o", str(out)]) == 0
+    svg = out.read_text(encoding="utf-8")
+    assert "Putri Santoso" in svg and "Agus" in svg and "Hendrik" not in svg
+    bad = tmp_path / "bad.svg"
+    assert main(["genogram", str(DATA / "dangling.ged"), "-o", str(bad)]) == 2
+    assert not bad.exists() and "@I55@" in capsys.readouterr().err
 
 
 def test_cli_usage_errors(tmp_path, capsys):

@@ -143,7 +143,56 @@ def test_table_outputs_agree() -> None:
     assert "**Tabel 4.9** Contoh &lt;b&gt;" in md and "x<br>y" in md and "1 \\| 2" in md
     html = t.to_html()
     assert ">B|C</th>" in html and 'colspan="2"' in html and "&lt;b&gt;" in html
-    df = t.to_dataframe()
-    assert list(df.columns) == ["", "A", "B|C"] and df.iloc[0].tolist() == ["Bagian", "x\ny", "1 | 2"]
     with pytest.raises(ValueError, match="row 0 has 1 cells"):
         Table("t", ["a", "b"], [["x"]])
+
+
+def test_dataframes(pk: dict[str, Any]) -> None:
+    pytest.importorskip("pandas")
+    t = Table("Contoh", ["A", "B|C"], [SectionRow("Bagian"), ["x\ny", "1 | 2"]], number="4.9")
+    df = t.to_dataframe()
+    assert list(df.columns) == ["", "A", "B|C"] and df.iloc[0].tolist() == ["Bagian", "x\ny", "1 | 2"]
+    fam = family_table(Case.from_document(pk))
+    assert fam is not None
+    frame = fam.to_dataframe()
+    assert frame.shape == (5, 7) and frame["Nama (Inisial)"].tolist() == ["K", "S", "PK", "RP", "BNP"]
+
+
+def test_case_schema_accepts_the_shorthands_the_loader_accepts() -> None:
+    import jsonschema
+
+    from socialtools.schema import schema_for
+
+    validator = jsonschema.Draft202012Validator(schema_for("case"))
+    doc = {
+        "case": {"client": "PK", "sex": "P"},
+        "bpss": {"measurements": {"iq": "50-55", "social_maturity": "15;8"},
+                 "sosial": {"kerjasama": "baik"},
+                 "spiritual": [{"aspek": "ibadah", "hasil": "taat", "sumber": "triangulasi dengan psikolog"}]},
+        "plan": {"case_work": [{"activity": "konseling", "aims": "percaya diri"}]},
+        "sessions": [{"date": "2024-09-10", "kind": "case work", "techniques": "dukungan"}],
+        "intervention_systems": {"klien": "PK", "pelaksana perubahan": ["praktikan"]},
+    }
+    Case.from_document(doc)  # the loader accepts it ...
+    assert list(validator.iter_errors(doc)) == []  # ... and so does the schema
+    for bad in ({"bpss": {"social": [{"aspect": "a", "findng": "b"}]}},
+                {"sessions": [{"date": "2024-09-10", "minutes": 30}]},
+                {"plan": {"casework": []}}):
+        with pytest.raises(InputError):
+            Case.from_document(bad)
+        assert list(validator.iter_errors(bad)), bad
+
+
+def test_table_to_docx_appends_to_a_document(pk: dict[str, Any]) -> None:
+    from socialtools.report.docx_writer import new_document
+
+    document = new_document("en")
+    document.add_paragraph("My own report text.")
+    table = bpss_table(Case.from_document(pk), ReportOptions(lang="en"))
+    assert table is not None
+    table.number = "3.2"
+    out = table.to_docx(document)
+    assert len(document.tables) == 1
+    assert out.rows[0].cells[1].text == "Aspect"
+    captions = [p.text for p in document.paragraphs if p.style.name == "Caption"]
+    assert captions == ['Table 3.2 BPSS Assessment of Client "PK"']

@@ -16,7 +16,7 @@ import docx
 import pytest
 
 from socialtools.cli import main
-from socialtools.errors import UsageError
+from socialtools.errors import InputError, UsageError
 from socialtools.examples import example_path, load_example
 from socialtools.io.convert import svg_to_png
 from socialtools.report.case import Case
@@ -91,8 +91,8 @@ def test_docx_tables_have_header_rows_borders_and_text(pk_docx: bytes, pk_case: 
     section = document.sections[0]
     text_width = section.page_width - section.left_margin - section.right_margin
     shapes = document.inline_shapes
-    assert len(shapes) == 1
-    assert 0 < shapes[0].width <= text_width
+    assert len(shapes) == len(report.figures()) >= 2  # genogram, strengths quadrant (and ecomaps)
+    assert all(0 < shape.width <= text_width for shape in shapes)
 
 
 def test_wide_figures_are_scaled_to_the_text_width() -> None:
@@ -117,7 +117,8 @@ def test_html_and_markdown(pk_case: Case) -> None:
     assert html.count("<table") == len(report.tables())
     assert "data:image/png;base64," in html and "<figcaption><b>Gambar 4.1</b>" in html
     text, images = report.to_markdown("pk-report")
-    assert list(images) == ["pk-report-genogram.png"]
+    assert list(images) == [f"pk-report-{f.key.replace('_', '-')}.png" for f in report.figures()]
+    assert "pk-report-genogram.png" in images and "pk-report-strengths.png" in images
     assert "![Genogram Klien \"PK\"](pk-report-genogram.png)" in text
     assert text.count("**Tabel 4.") == len(report.tables())
 
@@ -144,16 +145,17 @@ def test_ecomap_figures_when_the_kind_is_installed(monkeypatch: pytest.MonkeyPat
     monkeypatch.setitem(sys.modules, "socialtools.ecomap", fake)
     doc = load_example("pk.yaml")
     doc.pop("ecomap", None)
-    assert [f.key for f in build_report(Case.from_document(doc)).figures()] == ["genogram"]
+    assert [f.key for f in build_report(Case.from_document(doc)).figures()] == ["genogram", "strengths"]
     doc["ecomap"] = {"systems": []}
     figures = build_report(Case.from_document(doc)).figures()
-    assert [f.title for f in figures] == ['Gambar 4.1 Genogram Klien "PK"', 'Gambar 4.2 Ekomap Klien "PK"']
+    assert [f.title for f in figures] == ['Gambar 4.1 Genogram Klien "PK"', 'Gambar 4.2 Ekomap Klien "PK"',
+                                          'Gambar 4.3 Kuadran Kekuatan Klien "PK"']
     assert calls == [(["systems"], "id", False)]
     doc["ecomap"]["after"] = {"ties": []}
     report = build_report(Case.from_document(doc), ReportOptions(lang="en"))
     assert [f.title for f in report.figures()][1:] == [
-        'Figure 4.2 Ecomap of Client "PK"',
-        'Figure 4.3 Ecomap before and after the intervention of Client "PK"']
+        'Figure 4.2 Ecomap of Client "PK"', 'Figure 4.3 Strengths Quadrant of Client "PK"',
+        'Figure 4.4 Ecomap before and after the intervention of Client "PK"']
     assert calls[-1] == (["after", "systems"], "en", True)
     assert isinstance(report.blocks[-3], Figure) and report.blocks[-3].key == "ecomap_comparison"
 
@@ -166,7 +168,14 @@ def test_libreoffice_opens_the_docx(pk_docx: bytes, tmp_path: Path) -> None:
                     "--convert-to", "pdf", "--outdir", str(tmp_path), str(src)],
                    check=True, capture_output=True, timeout=180)
     pdf = (tmp_path / "pk.pdf").read_bytes()
-    assert pdf.startswith(b"%PDF") and pdf.count(b"/Type /Page") + pdf.count(b"/Type/Page") >= 3
+    assert pdf.startswith(b"%PDF")
+    pypdf = pytest.importorskip("pypdf")
+    pages = pypdf.PdfReader(io.BytesIO(pdf)).pages
+    assert len(pages) >= 3
+    text = " ".join(" ".join((page.extract_text() or "").split()) for page in pages)
+    for expected in ("BAB 4 PELAKSANAAN PRAKTIKUM", 'Tabel 4.1 Identitas Klien "PK"', 'Tabel 4.3 BPSS Klien "PK"',
+                     'Gambar 4.1 Genogram Klien "PK"', "kurus berat", "Selasa, 10 September 2024"):
+        assert expected in text, expected
 
 
 # -- command line and demo ----------------------------------------------------------------------
@@ -255,3 +264,41 @@ def test_json_case_file_and_chapter_title(tmp_path: Path) -> None:
     out = tmp_path / "r.md"
     assert main(["report", str(case), "-o", str(out), "--no-figures"]) == 0
     assert out.read_text(encoding="utf-8").startswith("# BAB 4 ASESMEN DAN INTERVENSI\n")
+
+
+# Children order of the containers we write, from the OOXML schema (WordprocessingML sequences):
+# Word refuses files whose property elements are out of order, LibreOffice does not.
+SEQUENCES = {
+    "tblPr": "tblStyle tblpPr tblOverlap bidiVisual tblStyleRowBandSize tblStyleColBandSize tblW jc "
+             "tblCellSpacing tblInd tblBorders shd tblLayout tblCellMar tblLook tblCaption tblDescription",
+    "tcPr": "cnfStyle tcW gridSpan hMerge vMerge tcBorders shd noWrap tcMar textDirection tcFitText vAlign hideMark",
+    "rPr": "rStyle rFonts b bCs i iCs caps smallCaps strike dstrike outline shadow emboss imprint noProof "
+           "snapToGrid vanish webHidden color spacing w kern position sz szCs highlight u effect bdr shd "
+           "fitText vertAlign rtl cs em lang eastAsianLayout specVanish oMath",
+    "pPr": "pStyle keepNext keepLines pageBreakBefore framePr widowControl numPr suppressLineNumbers pBdr shd "
+           "tabs suppressAutoHyphens kinsoku wordWrap overflowPunct topLinePunct autoSpaceDE autoSpaceDN bidi "
+           "adjustRightInd snapToGrid spacing ind contextualSpacing mirrorIndents suppressOverlap jc "
+           "textDirection textAlignment textboxTightWrap outlineLvl divId cnfStyle rPr sectPr pPrChange",
+}
+
+
+def test_docx_property_elements_are_in_schema_order(pk_docx: bytes) -> None:
+    from lxml import etree
+
+    with zipfile.ZipFile(io.BytesIO(pk_docx)) as z:
+        for part in ("word/document.xml", "word/styles.xml"):
+            root = etree.fromstring(z.read(part))
+            for name, sequence in SEQUENCES.items():
+                order = sequence.split()
+                for element in root.iter(f"{W}{name}"):
+                    tags = [etree.QName(c).localname for c in element if isinstance(c.tag, str)]
+                    known = [t for t in tags if t in order]
+                    assert known == sorted(known, key=order.index), (part, name, tags)
+
+
+def test_strengths_quadrant_errors_name_the_section(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    doc = load_example("pk.yaml")
+    doc["strengths"]["personal_strenghts"] = ["x"]
+    with pytest.raises(InputError, match=r"^strengths, field 'personal_strenghts': is not a known field"):
+        build_report(Case.from_document(doc))
+    assert build_report(Case.from_document(doc), ReportOptions(figures=False)).tables()

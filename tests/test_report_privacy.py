@@ -84,3 +84,19 @@ def test_cli_files_hold_no_private_values(tmp_path: Path) -> None:
         data = _all_bytes(out.read_bytes(), suffix)
         for secret in SECRETS:
             assert secret.encode() not in data, (suffix, secret)
+
+
+def test_the_genogram_figure_follows_the_privacy_options() -> None:
+    from socialtools.genogram import Genogram
+    from socialtools.report.document import genogram_options
+
+    family = Case.from_document(_case_document()).family
+    assert family is not None
+    default = Genogram(family, genogram_options(ReportOptions())).to_svg()
+    assert "Kusnadi" in default and "1998" in default
+    assert "1998-03-04" not in default and "4 Maret 1998" not in default
+    hidden = Genogram(family, genogram_options(ReportOptions(initials=True))).to_svg()
+    for name in NAMES:
+        assert name not in hidden
+    shown = Genogram(family, genogram_options(ReportOptions(include_private=True))).to_svg()
+    assert "1998-03-04" in shown

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, PlainSerializer, model_validator
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, PlainSerializer, WithJsonSchema, model_validator
 
 from socialtools.assessment.measures import (
     CHILD_NOTE,
@@ -166,13 +166,33 @@ _ITEM_FIELDS = {"aspek": "aspect", "hasil": "finding", "hasil_observasi": "findi
                 "analisa": "analysis", "analisis": "analysis", "sumber": "source", "tanggal": "date"}
 
 
+def _item_schema(schema: dict[str, Any]) -> None:
+    """The JSON Schema accepts the Indonesian field names too (``aspek``, ``hasil``, ...)."""
+    props = schema.setdefault("properties", {})
+    for alias, name in _ITEM_FIELDS.items():
+        if name in props:
+            props[alias] = props[name]
+    schema.pop("required", None)
+    schema["anyOf"] = [{"required": ["aspect"]}, {"required": ["aspek"]}]
+
+
+SOURCE_SCHEMA = {"anyOf": [
+    {"type": "string", "description": "observation, interview, document, test, triangulation (also "
+                                      "observasi, wawancara, dokumen, tes, triangulasi; 'triangulasi dengan X')"},
+    {"type": "object", "properties": {"kind": {"type": "string"}, "with": {"type": "string"}},
+     "required": ["kind"], "additionalProperties": False},
+]}
+
+
 class BpssItem(_Strict):
     """One aspect of a domain with its finding (hasil observasi) and optional analysis."""
+
+    model_config = ConfigDict(extra="forbid", populate_by_name=True, json_schema_extra=_item_schema)
 
     aspect: str = Field(min_length=1)
     finding: str | None = None
     analysis: str | None = None
-    source: Source | None = None
+    source: Annotated[Source, WithJsonSchema(SOURCE_SCHEMA)] | None = None
     date: Date | None = None
 
     @model_validator(mode="before")
@@ -206,6 +226,29 @@ def _items(value: Any) -> Any:
 Items = Annotated[list[BpssItem], BeforeValidator(_items)]
 
 
+IQ_SCHEMA = {"anyOf": [
+    {"type": "number"}, {"type": "string", "description": "a value (52) or a range (50-55, 50 s.d. 55)"},
+    {"type": "object", "properties": {k: {"type": "number"} for k in ("value", "low", "high", "min", "max")}
+     | {"category": {"type": "string"}, "test": {"type": "string"}}, "additionalProperties": False},
+]}
+SOCIAL_AGE_SCHEMA = {"anyOf": [
+    {"type": "integer"}, {"type": "string", "description": "15;8 or '15 tahun 8 bulan'"},
+    {"type": "object", "properties": {"years": {"type": "integer"}, "months": {"type": "integer"}},
+     "additionalProperties": False},
+]}
+
+
+def _bpss_schema(schema: dict[str, Any]) -> None:
+    """Domains accept the ``aspect: finding`` mapping, and their Indonesian names."""
+    props = schema.setdefault("properties", {})
+    for domain in DOMAINS:
+        if domain in props:
+            props[domain] = {"anyOf": [props[domain], {"type": "object",
+                                                       "additionalProperties": {"type": ["string", "null"]}}]}
+    for alias, domain in DOMAIN_ALIASES.items():
+        props[alias] = props[domain]
+
+
 class Measurements(_Strict):
     """Structured measurements: height and weight (→ BMI), IQ, social maturity age."""
 
@@ -215,9 +258,11 @@ class Measurements(_Strict):
                             description="age at the assessment (else from the birth year)")
     bmi_scale: BmiScale = Field("who",
                                 description="who (default) or kemenkes (Indonesian Ministry of Health)")
-    iq: Annotated[IQ, BeforeValidator(IQ.parse), PlainSerializer(lambda v: v.text())] | None = None
+    iq: Annotated[IQ, BeforeValidator(IQ.parse), PlainSerializer(lambda v: v.text()),
+                  WithJsonSchema(IQ_SCHEMA)] | None = None
     social_maturity: Annotated[SocialAge, BeforeValidator(SocialAge.parse),
-                               PlainSerializer(lambda v: f"{v.years};{v.months}")] | None = None
+                               PlainSerializer(lambda v: f"{v.years};{v.months}"),
+                               WithJsonSchema(SOCIAL_AGE_SCHEMA)] | None = None
 
     @property
     def bmi(self) -> float | None:
@@ -239,6 +284,8 @@ _MEASURE_LABELS = {
 
 class Bpss(_Strict):
     """A BPSS assessment: measurements and the items of the four domains (each optional)."""
+
+    model_config = ConfigDict(extra="forbid", populate_by_name=True, json_schema_extra=_bpss_schema)
 
     date: Date | None = None
     defaults: bool = Field(False, description="list every default item of a domain, filled in where given")

@@ -2,7 +2,7 @@
 
 >>> canvas = SvgCanvas(100, 50, title="Demo")
 >>> _ = canvas.text(canvas.root, 50, 25, "Halo")
->>> canvas.to_string().startswith("<svg")
+>>> "<svg" in canvas.to_string() and "Halo" in canvas.to_string()
 True
 """
 
@@ -10,13 +10,34 @@ from __future__ import annotations
 
 from pathlib import Path
 from typing import Any
+from xml.etree import ElementTree
+from xml.etree.ElementTree import _escape_attrib, _escape_cdata  # type: ignore[attr-defined]
 
 import svgwrite
 from svgwrite.container import Group
+from svgwrite.path import Path as SvgPath
+from svgwrite.text import Text, TSpan
+from svgwrite.utils import strlist
 
 from socialtools.draw.geometry import Point
 from socialtools.draw.lines import DASHES, num, path_d
 from socialtools.draw.theme import Theme
+
+_NAMES: dict[str, str] = {}
+
+
+def _attrs(attrs: dict[str, Any]) -> dict[str, str]:
+    """SVG attributes from Python names (``stroke_width`` → ``stroke-width``, ``class_`` → ``class``)."""
+    out = {}
+    for key, value in attrs.items():
+        if value is None:
+            continue
+        name = _NAMES.get(key)
+        if name is None:
+            name = _NAMES[key] = key.rstrip("_").replace("_", "-")
+        kind = type(value)
+        out[name] = value if kind is str else num(value) if kind is float or kind is int else str(value)
+    return out
 
 
 class SvgCanvas:
@@ -41,7 +62,8 @@ class SvgCanvas:
 
     def group(self, parent: Group | None = None, **attrs: Any) -> Group:
         """A new ``<g>`` inside ``parent`` (the drawing's content group by default)."""
-        g = Group(**{k.rstrip("_"): v for k, v in attrs.items()})
+        g = Group(factory=self.dwg)
+        g.attribs.update(_attrs(attrs))
         (parent if parent is not None else self.root).add(g)
         return g
 
@@ -56,14 +78,18 @@ class SvgCanvas:
         **attrs: Any,
     ) -> Any:
         """Text whose *baseline* is at ``y`` (alphabetic), anchored at ``x``."""
-        element = self.dwg.text(
-            text,
-            insert=(num(x), num(y)),
-            font_size=num(size or self.theme.font_size),
-            text_anchor=anchor,
-            **attrs,
-        )
+        element = Text(text, factory=self.dwg)
+        element.attribs.update(_attrs({"x": x, "y": y, "font_size": size or self.theme.font_size,
+                                       "text_anchor": anchor, **attrs}))
         element.attribs.setdefault("fill", self.theme.stroke)
+        parent.add(element)
+        return element
+
+    def path(self, parent: Group, d: str, **attrs: Any) -> Any:
+        """A ``<path>`` with ready path data (the fast way: no per-attribute checks)."""
+        element = SvgPath(factory=self.dwg)
+        element.commands.append(d)
+        element.attribs.update(_attrs(attrs))
         parent.add(element)
         return element
 
@@ -80,18 +106,11 @@ class SvgCanvas:
         **attrs: Any,
     ) -> Any:
         """A path through ``points`` with a named dash pattern from :data:`DASHES`."""
-        element = self.dwg.path(
-            d=path_d(points, closed),
-            fill=fill,
-            stroke=colour or self.theme.stroke,
-            stroke_width=num(width if width is not None else self.theme.stroke_width),
-            **attrs,
-        )
         pattern = DASHES.get(dash)
         if pattern:
-            element.attribs["stroke-dasharray"] = pattern
-        parent.add(element)
-        return element
+            attrs["stroke_dasharray"] = pattern
+        return self.path(parent, path_d(points, closed), fill=fill, stroke=colour or self.theme.stroke,
+                         stroke_width=width if width is not None else self.theme.stroke_width, **attrs)
 
     def hatch(self, spacing: float = 4.0, width: float = 0.9) -> str:
         """Fill reference of a diagonal hatching pattern (added to ``<defs>`` once)."""
@@ -107,25 +126,52 @@ class SvgCanvas:
     def multiline(self, parent: Group, lines: list[list[Point]], *, width: float | None = None,
                   colour: str | None = None, dash: str = "solid") -> Any:
         """Several open polylines as one path element (hatching, crosses)."""
-        element = self.dwg.path(
-            d="".join(path_d(line) for line in lines if len(line) >= 2),
-            fill="none",
-            stroke=colour or self.theme.stroke,
-            stroke_width=num(width if width is not None else self.theme.stroke_width),
-        )
         pattern = DASHES.get(dash)
-        if pattern:
-            element.attribs["stroke-dasharray"] = pattern
-        parent.add(element)
-        return element
+        extra = {"stroke_dasharray": pattern} if pattern else {}
+        return self.path(parent, "".join(path_d(line) for line in lines if len(line) >= 2), fill="none",
+                         stroke=colour or self.theme.stroke,
+                         stroke_width=width if width is not None else self.theme.stroke_width, **extra)
 
     def polygon(self, parent: Group, points: list[Point], *, fill: str, stroke: str = "none", **attrs: Any) -> Any:
-        element = self.dwg.path(d=path_d(points, closed=True), fill=fill, stroke=stroke, **attrs)
-        parent.add(element)
-        return element
+        return self.path(parent, path_d(points, closed=True), fill=fill, stroke=stroke, **attrs)
 
     def to_string(self) -> str:
-        return '<?xml version="1.0" encoding="utf-8" ?>\n' + self.dwg.tostring() + "\n"
+        """The whole document as text (the same bytes svgwrite writes, several times faster)."""
+        dwg = self.dwg
+        dwg.attribs.update({"xmlns": "http://www.w3.org/2000/svg", "xmlns:xlink": "http://www.w3.org/1999/xlink",
+                            "xmlns:ev": "http://www.w3.org/2001/xml-events", "baseProfile": dwg.profile,
+                            "version": dwg.version})
+        out: list[str] = ['<?xml version="1.0" encoding="utf-8" ?>\n']
+        _serialize(dwg, out)
+        out.append("\n")
+        return "".join(out)
+
+
+def _serialize(element: Any, out: list[str]) -> None:
+    """Append the XML of an svgwrite element tree to ``out`` (ElementTree's escaping and layout)."""
+    if not hasattr(element, "attribs"):  # title/desc keep a ready ElementTree element
+        out.append(ElementTree.tostring(element.get_xml(), encoding="unicode"))
+        return
+    if isinstance(element, SvgPath):
+        element.attribs["d"] = strlist(element.commands, " ")
+    name = element.elementname
+    out.append("<" + name)
+    for key, value in sorted(element.attribs.items()):
+        if value is None:
+            continue
+        text = value if isinstance(value, str) else element.value_to_string(value)
+        if text:
+            out.append(f' {key}="{_escape_attrib(text)}"')
+    content = element.text if isinstance(element, TSpan) else None
+    if content is None and not element.elements:
+        out.append(" />")
+        return
+    out.append(">")
+    if content:
+        out.append(_escape_cdata(str(content)))
+    for child in element.elements:
+        _serialize(child, out)
+    out.append(f"</{name}>")
 
 
 class Exportable:

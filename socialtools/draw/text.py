@@ -4,8 +4,8 @@ Layouts reserve room for every label before anything is drawn, so "no label over
 anything" is a property of the coordinates.
 
 >>> round(text_width("Genogram", 10), 1)
-47.5
->>> wrap("ibu rumah tangga", 40, 10)
+52.7
+>>> wrap("ibu rumah tangga", 60, 10)
 ['ibu rumah', 'tangga']
 """
 

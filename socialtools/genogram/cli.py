@@ -4,22 +4,34 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 from socialtools.cli import add_dpi, add_language
 from socialtools.errors import InputError, UsageError
 from socialtools.genogram.diagram import Genogram, GenogramOptions
 from socialtools.genogram.labels import LABEL_FIELDS
+from socialtools.genogram.layout import LayoutConfig
 from socialtools.genogram.model import Family
 from socialtools.io.output import FIGURE_FORMATS, figure_bytes, write_atomic
 
+PARALLEL_FROM = 16  # families in one file from which both cores draw
 PEDIGREE_SUFFIXES = (".ped", ".fam", ".csv", ".tsv", ".txt", ".pre")
 
 
-def load_families(path: Path, family_id: str | None) -> dict[str, Family]:
-    """Families in ``path`` by name: one for a family/case file, one per family of a pedigree table."""
+def load_families(path: Path, family_id: str | None, focus: str | None = None,
+                  generations: int | None = None) -> dict[str, Family]:
+    """Families in ``path`` by name: one for a family/case file or a GEDCOM file (around ``focus``),
+    one per family of a pedigree table."""
     suffix = path.suffix.lower()
+    if suffix in (".ged", ".gedcom"):
+        from socialtools.io.gedcom import read_gedcom
+
+        return {path.stem: read_gedcom(path, focus=focus, generations=generations)}
+    if focus is not None or generations is not None:
+        raise UsageError("--focus and --generations are for GEDCOM files (.ged)")
     if suffix in PEDIGREE_SUFFIXES:
         from socialtools.io.pedigree import read_pedigree
 
@@ -41,36 +53,49 @@ def _options(args: argparse.Namespace) -> GenogramOptions:
         raise UsageError(f"unknown label field '{unknown[0]}': choose from {', '.join(LABEL_FIELDS)}")
     return GenogramOptions(lang=args.lang, labels=labels, initials=args.initials, full_dates=args.full_dates,
                            show_age=not args.no_age, title=args.title, legend=not args.no_legend,
-                           monochrome=args.monochrome)
+                           monochrome=args.monochrome, layout=LayoutConfig(engine=args.engine))
 
 
 def run(args: argparse.Namespace) -> int:
     source = Path(args.input)
     options = _options(args)
     out = Path(args.output)
-    families = load_families(source, args.family)
+    families = load_families(source, args.family, args.focus, args.generations)
     many = len(families) > 1
-    to_dir = args.output.endswith(("/", "\\")) or out.is_dir() or many
+    to_dir = args.output.endswith(("/", "\\")) or out.is_dir() or (many and not out.suffix)
     if many and not to_dir:
         raise UsageError(f"'{source}' holds {len(families)} families: give a folder (-o DIR/) or --family ID")
     suffix = f".{args.format}" if to_dir else out.suffix.lower()
-    if suffix not in FIGURE_FORMATS:
-        raise UsageError(f"cannot write '{out.suffix or out.name}': use one of {', '.join(FIGURE_FORMATS)}")
+    if suffix not in (*FIGURE_FORMATS, ".dot"):
+        raise UsageError(f"cannot write '{out.suffix or out.name}': use one of {', '.join(FIGURE_FORMATS)}, .dot")
     # everything is drawn before anything is written: bad input leaves no file behind
-    rendered: list[tuple[Path, bytes, Genogram]] = []
-    for name, family in families.items():
+    for family in families.values():
         for warning in family.warnings():
             sys.stderr.write(f"socialtools genogram: warning: {warning}\n")
-        genogram = Genogram(family, options)
+    jobs = [(family, options, suffix, args.dpi, args.stats) for family in families.values()]
+    if len(jobs) >= PARALLEL_FROM and (os.cpu_count() or 1) > 1:
+        with ProcessPoolExecutor() as pool:
+            rendered = list(pool.map(_draw, jobs, chunksize=8))
+    else:
+        rendered = [_draw(job) for job in jobs]
+    for name, (data, stats) in zip(families, rendered, strict=True):
         target = out / f"{_file_name(name)}-genogram{suffix}" if to_dir else out
-        rendered.append((target, figure_bytes(genogram.to_svg(), suffix, dpi=args.dpi), genogram))
-    for target, data, genogram in rendered:
         write_atomic(target, data)
-        if args.stats:
-            print(json.dumps({"file": str(target), **genogram.quality().as_dict()}, ensure_ascii=False))
+        if stats is not None:
+            print(json.dumps({"file": str(target), **stats}, ensure_ascii=False))
     if not args.stats:
         sys.stderr.write(f"socialtools genogram: wrote {len(rendered)} file(s) to {out}\n")
     return 0
+
+
+def _draw(job: tuple[Family, GenogramOptions, str, float, bool]) -> tuple[bytes, dict[str, object] | None]:
+    """One family to file bytes (and its quality measures): a unit of work for the process pool."""
+    family, options, suffix, dpi, stats = job
+    genogram = Genogram(family, options)
+    if suffix == ".dot":
+        return genogram.to_dot().encode("utf-8"), None
+    data = figure_bytes(genogram.to_svg(), suffix, dpi=dpi)
+    return data, genogram.quality().as_dict() if stats else None
 
 
 def _file_name(name: str) -> str:
@@ -81,13 +106,18 @@ def register(commands: argparse._SubParsersAction) -> None:
     parser = commands.add_parser(
         "genogram", help="draw a genogram",
         description="Draw a genogram from a family or case file (YAML/JSON) or a pedigree table "
-                    "(.ped/.fam/.csv/.tsv: columns id, father, mother, sex, ...). The output format "
-                    "follows the extension (.svg, .png, .pdf); a folder (-o DIR/) takes one file per family.",
+                    "(.ped/.fam/.csv/.tsv: columns id, father, mother, sex, ...) or a GEDCOM file. The output "
+                    "format follows the extension (.svg, .png, .pdf, or .dot for Graphviz); a folder (-o DIR/) "
+                    "takes one file per family.",
     )
-    parser.add_argument("input", help="family/case file (.yaml, .json) or pedigree table (.ped, .csv, .tsv)")
+    parser.add_argument("input", help="family/case file (.yaml, .json), pedigree table (.ped, .csv, .tsv) "
+                                      "or GEDCOM file (.ged)")
     parser.add_argument("-o", "--output", required=True, help="output file (.svg/.png/.pdf) or folder ending in /")
     parser.add_argument("--family", help="draw only this family of a pedigree table")
-    parser.add_argument("--format", choices=("svg", "png", "pdf"), default="svg",
+    parser.add_argument("--focus", metavar="ID", help="GEDCOM: the person at the centre (e.g. @I1@ or I1)")
+    parser.add_argument("--generations", type=int, metavar="N",
+                        help="GEDCOM: generations of ancestors and descendants around --focus (default 2)")
+    parser.add_argument("--format", choices=("svg", "png", "pdf", "dot"), default="svg",
                         help="file format when writing into a folder (default svg)")
     add_language(parser)
     parser.add_argument("--labels", help=f"comma-separated fields under each person, from: {', '.join(LABEL_FIELDS)} "
@@ -98,6 +128,8 @@ def register(commands: argparse._SubParsersAction) -> None:
     parser.add_argument("--title", help="title above the drawing (default: the family's title; '' for none)")
     parser.add_argument("--no-legend", action="store_true", help="leave out the legend")
     parser.add_argument("--monochrome", action="store_true", help="black and white only")
+    parser.add_argument("--engine", choices=("own", "graphviz"), default="own",
+                        help="layout engine: own (default) or graphviz (the system 'dot' program orders the rows)")
     parser.add_argument("--stats", action="store_true",
                         help="print the layout's quality measures (overlaps, crossings, width, ...) as JSON")
     add_dpi(parser)

@@ -4,6 +4,8 @@
 PartialDate(year=1998, month=3, day=None)
 >>> str(PartialDate.parse(1972))
 '1972'
+>>> PartialDate.parse("12 Agustus 2001"), PartialDate.parse("sekitar 1970")
+(PartialDate(year=2001, month=8, day=12), PartialDate(year=1970, month=None, day=None))
 """
 
 from __future__ import annotations
@@ -15,6 +17,20 @@ from typing import Annotated, Any
 
 from pydantic import BeforeValidator, PlainSerializer, WithJsonSchema
 
+MONTHS = {
+    name: i + 1
+    for i, names in enumerate([
+        ("januari", "january", "jan"), ("februari", "pebruari", "february", "feb", "peb"), ("maret", "march", "mar"),
+        ("april", "apr"), ("mei", "may"), ("juni", "june", "jun"), ("juli", "july", "jul"),
+        ("agustus", "august", "agu", "agt", "aug"), ("september", "sept", "sep"),
+        ("oktober", "october", "okt", "oct"), ("november", "nopember", "nov", "nop"),
+        ("desember", "december", "des", "dec"),
+    ])
+    for name in names
+}
+_APPROX = re.compile(r"^\s*(?:±|\+-|sekitar|kira-kira|kurang lebih|ca\.?|c\.|circa|abt\.?|about|approx\.?)\s*", re.I)
+_WORDS = re.compile(r"^\s*(?:(\d{1,2})\s+)?([A-Za-z]+)\.?\s+(\d{4})\s*$")
+_YEAR_SUFFIX = re.compile(r"^\s*(\d{4})\s*-?\s*(?:an|s|'s|\?)\s*$", re.I)
 _PATTERN = re.compile(r"^\s*(\d{3,4})(?:[-/.](\d{1,2})(?:[-/.](\d{1,2}))?)?\s*$")
 _DMY = re.compile(r"^\s*(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})\s*$")
 
@@ -29,7 +45,8 @@ class PartialDate:
 
     @classmethod
     def parse(cls, value: Any) -> PartialDate:
-        """Read ``1998``, ``"1998"``, ``"1998-03"``, ``"1998-03-04"``, ``"04-03-1998"`` or a date."""
+        """Read ``1998``, ``"1998-03"``, ``"1998-03-04"``, ``"04-03-1998"``, ``"4 Maret 1998"``,
+        ``"March 1998"``, ``"sekitar 1970"``/``"abt 1970"``/``"1970-an"`` (the year), or a date."""
         if isinstance(value, PartialDate):
             return value
         if isinstance(value, dt.date):
@@ -39,6 +56,14 @@ class PartialDate:
         if isinstance(value, int):
             return cls._checked(value, None, None)
         if isinstance(value, str):
+            value = _APPROX.sub("", value)
+            m = _YEAR_SUFFIX.match(value)
+            if m:
+                return cls._checked(int(m.group(1)), None, None)
+            m = _WORDS.match(value)
+            if m and m.group(2).lower() in MONTHS:
+                day = int(m.group(1)) if m.group(1) else None
+                return cls._checked(int(m.group(3)), MONTHS[m.group(2).lower()], day)
             m = _PATTERN.match(value)
             if m:
                 y, mo, d = (int(g) if g else None for g in m.groups())

@@ -6,6 +6,8 @@
 1
 >>> g.quality().overlaps
 0
+>>> g.to_dot().startswith("digraph")
+True
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from typing import Any
 from socialtools.draw.svg import Exportable
 from socialtools.draw.text import TextBlock
 from socialtools.draw.theme import Theme
+from socialtools.errors import UsageError
 from socialtools.genogram.labels import LabelOptions, inner_text, person_lines, union_text
 from socialtools.genogram.layout import GenogramLayout, LayoutConfig, layout_family
 from socialtools.genogram.model import Family
@@ -28,6 +31,7 @@ from socialtools.io.loading import load_document, parse_model
 from socialtools.io.sections import section
 
 LABEL_WIDTH = 110.0
+ENGINES = ("own", "graphviz")
 
 
 @dataclass(frozen=True)
@@ -40,7 +44,9 @@ class GenogramOptions:
     - ``full_dates``: show full dates (default: years only);
     - ``show_age``: age inside the symbol;
     - ``title``: a title above the drawing (``None``: the family's title; ``""``: none);
-    - ``legend``, ``monochrome``: a legend of what is used; black and white only.
+    - ``legend``, ``monochrome``: a legend of what is used; black and white only;
+    - ``layout``: sizes and the engine (``Genogram(family, engine="graphviz")`` lets the
+      Graphviz program order the rows of a tangled pedigree).
     """
 
     lang: str = "id"
@@ -65,7 +71,12 @@ class Genogram(Exportable):
 
     def __init__(self, family: Family, options: GenogramOptions | None = None, **kwargs: Any) -> None:
         self.family = family
+        engine = kwargs.pop("engine", None)
         self.options = replace(options or GenogramOptions(), **kwargs)
+        if engine is not None:
+            if engine not in ENGINES:
+                raise UsageError(f"unknown layout engine '{engine}': choose one of {', '.join(ENGINES)}")
+            self.options = replace(self.options, layout=replace(self.options.layout, engine=engine))
         check_language(self.options.lang)
 
     @classmethod
@@ -90,6 +101,12 @@ class Genogram(Exportable):
         unions = {u.id: union_text(u, o.lang) for u in f.unions if u.id}
         households = {h.id: h.label or "" for h in f.households if h.id}
         return layout_family(f, labels, unions, households, o.layout)
+
+    def to_dot(self) -> str:
+        """The family as Graphviz DOT text (see :func:`socialtools.genogram.dot.family_to_dot`)."""
+        from socialtools.genogram.dot import family_to_dot
+
+        return family_to_dot(self.family)
 
     def quality(self) -> LayoutQuality:
         """Measures of the layout: overlaps, lines through symbols or labels, crossings, width."""

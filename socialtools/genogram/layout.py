@@ -50,6 +50,7 @@ class LayoutConfig:
     row_gap: float = 14.0
     margin: float = 24.0
     sweeps: int = 6
+    engine: str = "own"  # "own", or "graphviz" to let the dot program order the rows
 
 
 # -- result ------------------------------------------------------------------------------
@@ -184,6 +185,11 @@ class _Layout:
     def __init__(self, family: Family, labels: dict[str, TextBlock], union_labels: dict[str, str],
                  household_labels: dict[str, str], cfg: LayoutConfig) -> None:
         self.family = family
+        self.hint_x: dict[str, float] | None = None
+        if cfg.engine == "graphviz":
+            from socialtools.genogram.graphviz_engine import graphviz_positions
+
+            self.hint_x = graphviz_positions(family)
         self.cfg = cfg
         self.s = FamilyStructure(family)
         self.people = {p.id: p for p in family.people}
@@ -257,6 +263,13 @@ class _Layout:
     def _order(self, component: list[str]) -> dict[int, list[list[str]]]:
         gen = self.s.generation
         blocks = self._blocks(component)
+        if self.hint_x is not None:  # an outside engine has ordered the rows
+            hint = self.hint_x
+            rows_by_hint: dict[int, list[list[str]]] = defaultdict(list)
+            for block in blocks:
+                rows_by_hint[gen[block[0]]].append(sorted(block, key=lambda p: hint.get(p, 0.0)))
+            return {r: sorted(bs, key=lambda b: sum(hint.get(p, 0.0) for p in b) / len(b))
+                    for r, bs in rows_by_hint.items()}
         block_of = {pid: i for i, b in enumerate(blocks) for pid in b}
         rows: dict[int, list[int]] = defaultdict(list)
         seen: set[int] = set()
@@ -314,7 +327,7 @@ class _Layout:
                     key = sum(kids) / len(kids)
                 else:
                     key = current
-                birth = min((self._birth_rank(p) for p in block), default=0)
+                birth = min((self.rank[p] for p in block if p in self.rank), default=0)
                 keyed.append((round(key, 3), birth, i, block))
             keyed.sort(key=lambda t: (t[0], t[1], t[2]))
             order[r] = [self._orient(t[3]) for t in keyed]
@@ -327,9 +340,6 @@ class _Layout:
 
     def kids_of(self, uid: str) -> list[str]:
         return self.kids[uid]
-
-    def _birth_rank(self, pid: str) -> int:
-        return self.rank.get(pid, 0)
 
     def _orient(self, block: list[str]) -> list[str]:
         """Turn a partner block so that each member faces their own parents' sibship."""
@@ -395,33 +405,66 @@ class _Layout:
 
     # ---- x assignment ----
     def _assign_x(self, order: dict[int, list[list[str]]]) -> None:
+        """Alternate down and up passes; each row is placed by weighted isotonic regression.
+
+        A person is pulled so that their sibship is centred under their parents' union,
+        and so that each of their own unions is centred over its children.
+        """
         rows = {r: [p for block in blocks for p in block] for r, blocks in order.items()}
         seps = {r: [self._sep(ps[i], ps[i + 1]) for i in range(len(ps) - 1)] for r, ps in rows.items()}
+        x = self.x
+        gen = self.s.generation
+        plan: dict[int, list[tuple[str, str | None, list[str], list[tuple[str, float]]]]] = {}
+        touched: dict[int, set[str]] = {}
+        for r, people in rows.items():
+            plan[r] = []
+            touched[r] = set()
+            for i, pid in enumerate(people):
+                up = self.s.parent_union.get(pid)
+                own = [u for u in self.s.unions_of.get(pid, []) if self.kids[u]]
+                # someone who married into the family stays close to their partner
+                beside: list[tuple[str, float]] = []
+                if up is None:
+                    if i > 0 and self._union_between(pid, people[i - 1]):
+                        beside.append((people[i - 1], seps[r][i - 1]))
+                    if i + 1 < len(people) and self._union_between(pid, people[i + 1]):
+                        beside.append((people[i + 1], -seps[r][i]))
+                plan[r].append((pid, up, own, beside))
+                touched[r].update(own)
+                if up is not None:
+                    touched[r].add(up)
         for it in range(self.cfg.sweeps):
             down = it % 2 == 0
             for r in sorted(rows, reverse=not down):
-                people = rows[r]
+                centre: dict[str, float] = {}
+                drop: dict[str, float] = {}
+                for u in touched[r]:
+                    kx = [x[c] for c in self.kids[u]]
+                    centre[u] = (min(kx) + max(kx)) / 2
+                    drop[u] = self._drop_x(u)
+                sib_centre: dict[str, float] = {}
                 targets, weights = [], []
-                for pid in people:
+                for pid, up, own, beside in plan[r]:
                     acc, wsum = 0.0, 0.0
-                    uid = self.s.parent_union.get(pid)
-                    if uid is not None:
-                        sibs = [c for c in self.kids_of(uid) if c in self.x and self.s.generation[c] == r]
-                        centre = (min(self.x[c] for c in sibs) + max(self.x[c] for c in sibs)) / 2
-                        acc += self.x[pid] + self._drop_x(uid) - centre
+                    px = x[pid]
+                    for partner, offset in beside:
+                        acc += 2.0 * (x[partner] + offset)
+                        wsum += 2.0
+                    if up is not None:
+                        if up not in sib_centre:
+                            sibs = [x[c] for c in self.kids[up] if gen[c] == r]
+                            sib_centre[up] = (min(sibs) + max(sibs)) / 2
+                        acc += px + drop[up] - sib_centre[up]
                         wsum += 1.0
-                    for u2 in self.s.unions_of.get(pid, []):
-                        kids = [c for c in self.kids_of(u2) if c in self.x]
-                        if kids:
-                            centre = (min(self.x[c] for c in kids) + max(self.x[c] for c in kids)) / 2
-                            acc += self.x[pid] + centre - self._drop_x(u2)
-                            wsum += 1.0
+                    for u in own:
+                        acc += px + centre[u] - drop[u]
+                        wsum += 1.0
                     if wsum == 0:
-                        acc, wsum = self.x[pid] * 0.05, 0.05
+                        acc, wsum = px * 0.05, 0.05
                     targets.append(acc / wsum)
                     weights.append(wsum)
-                for pid, x in zip(people, _isotonic(targets, weights, seps[r]), strict=True):
-                    self.x[pid] = x
+                for pid, new_x in zip(rows[r], _isotonic(targets, weights, seps[r]), strict=True):
+                    x[pid] = new_x
 
     # ---- main ----
     def run(self) -> GenogramLayout:
@@ -434,9 +477,13 @@ class _Layout:
         top = min(gen.values(), default=0)
         for ci in index_first:
             comp = comps[ci]
-            order = self._order(comp)
-            self._pack(order)
-            self._assign_x(order)
+            if len(comp) == 1:  # someone with no relatives in the data: nothing to order
+                order = {gen[comp[0]]: [comp]}
+                self.x[comp[0]] = 0.0
+            else:
+                order = self._order(comp)
+                self._pack(order)
+                self._assign_x(order)
             left = min(self.x[p] - self.half[p] for p in comp)
             right = max(self.x[p] + self.half[p] for p in comp)
             right = max([right] + [self._drop_x(u) + 8 for p in comp for u in self.s.unions_of.get(p, [])

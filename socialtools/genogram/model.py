@@ -16,11 +16,14 @@ Cross-references are checked when the family is built; errors name the record an
 from __future__ import annotations
 
 import datetime as dt
+import re
 from functools import cached_property
-from typing import Annotated, Any, Literal
+from typing import TYPE_CHECKING, Annotated, Any, Literal
 
-import networkx as nx
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_validator
+
+if TYPE_CHECKING:  # pragma: no cover
+    import networkx as nx
 
 from socialtools.errors import InputError
 from socialtools.genogram.dates import Date, PartialDate
@@ -49,6 +52,16 @@ def _id(value: Any) -> str:
     if not text:
         raise ValueError("an id must not be empty")
     return text
+
+
+def _age(value: Any) -> Any:
+    """``45``, ``"45"``, ``"45 tahun"``, ``"45 th"``, ``"45 years"`` → 45."""
+    if isinstance(value, str):
+        match = re.match(r"^\s*(\d{1,3})\s*(?:tahun|thn|th|years?|yrs?|y)?\.?\s*$", value, re.I)
+        if not match:
+            raise ValueError(f"'{value}' is not an age: write a number of years (45)")
+        return int(match.group(1))
+    return value
 
 
 Sex = Annotated[Literal["male", "female", "unknown"], BeforeValidator(_sex)]
@@ -99,7 +112,8 @@ class Person(_Strict):
     birth: Date | None = None
     death: Date | None = None
     deceased: bool = False
-    age: int | None = Field(None, ge=0, le=150, description="age when no birth date is known")
+    age: Annotated[int, BeforeValidator(_age)] | None = Field(None, ge=0, le=150,
+                                                               description="age when no birth date is known")
     index: bool = Field(False, description="the index person (client, klien)")
     role: str | None = Field(None, description="role in the family, e.g. ayah, ibu, klien")
     occupation: str | None = None
@@ -143,6 +157,8 @@ class Person(_Strict):
         """Age at ``when``, or at death for the deceased (``None`` when unknown)."""
         if self.birth is None:
             return self.age
+        if self.deceased and self.death is None:
+            return self.age  # died, but when is not known: no computed age
         end = self.death if self.death is not None else when
         years = self.birth.years_until(end)
         return years if years >= 0 else None
@@ -298,6 +314,8 @@ class Family(_Strict):
                 self._require(pid, f"household '{h.label or h.id}'", "members")
 
     def _check_ancestry(self) -> None:
+        import networkx as nx  # imported here: it is heavy, and only validation needs it
+
         graph = self.parent_graph
         if nx.is_directed_acyclic_graph(graph):
             return
@@ -314,6 +332,8 @@ class Family(_Strict):
     @cached_property
     def parent_graph(self) -> nx.DiGraph:
         """Directed graph parent → child over every union's children (all relations)."""
+        import networkx as nx
+
         graph = nx.DiGraph()
         graph.add_nodes_from(p.id for p in self.people)
         for u in self.unions:

@@ -221,7 +221,7 @@ class GenogramRenderer:
             return draw
 
         def line(dash: str = "solid", decorate: Callable[[list[Point]], list[list[Point]]] | None = None,
-                 kind: str | None = None) -> Callable[[SvgCanvas, Group, Box], None]:
+                 kind: str | None = None, base: bool = True) -> Callable[[SvgCanvas, Group, Box], None]:
             def draw(canvas: SvgCanvas, g: Group, box: Box) -> None:
                 pts = [(box.x + 2, box.y + box.h / 2), (box.right - 2, box.y + box.h / 2)]
                 if kind is not None:
@@ -232,7 +232,8 @@ class GenogramRenderer:
                     for tri in arrows:
                         canvas.polygon(g, tri, fill=colour)
                     return
-                canvas.polyline(g, pts, dash=dash)
+                if base:
+                    canvas.polyline(g, pts, dash=dash)
                 for extra in (decorate(pts) if decorate else []):
                     canvas.polyline(g, extra, width=1.3)
             return draw
@@ -263,7 +264,7 @@ class GenogramRenderer:
             add(key, self.t(key), line(UNION_DASH.get(u.kind, "solid"), bars))
             if u.consanguineous:
                 add("consanguineous", self.t("consanguineous"),
-                    line(decorate=lambda pts: parallel_lines(pts, 2, 4.0)))
+                    line(decorate=lambda pts: parallel_lines(pts, 2, 4.0), base=False))
             for c in u.children:
                 if c.relation != "biological":
                     add(c.relation, self.t(c.relation), line(CHILD_DASH[c.relation]))

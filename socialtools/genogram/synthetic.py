@@ -69,9 +69,12 @@ def synthetic_family(size: int, seed: int = 0, *, remarriage: float = 0.12, rela
                 couples.append((pid, add(other, year + rng.randint(-3, 3)), year))
                 if rng.random() < remarriage and counter < size:
                     couples.append((pid, add(other, year + rng.randint(-3, 6)), year + 10))
+    for a, b, year in couples:  # the youngest couples, still without children
+        unions.append({"partners": [a, b], "kind": "married", "start": year + 22})
     rels = []
     ids = [p["id"] for p in people]
     for _ in range(relationships):
         a, b = rng.sample(ids, 2)
         rels.append({"between": [a, b], "kind": rng.choice(("close", "conflict", "distant", "cutoff"))})
-    return Family.model_validate({"people": people, "unions": unions, "relationships": rels})
+    as_of = max(int(p["birth"]) for p in people) + 5  # type: ignore[call-overload]
+    return Family.model_validate({"as_of": as_of, "people": people, "unions": unions, "relationships": rels})

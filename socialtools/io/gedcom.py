@@ -103,8 +103,14 @@ def _prepare_bytes(raw: bytes, source: str | None) -> bytes:
     """Check the bytes against the declared ``CHAR``; decode code pages the library lacks."""
     if raw.startswith((b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")):
         return raw  # a byte-order mark is unambiguous: the library handles UTF-8 and UTF-16
-    if raw[:64].count(b"\x00") > 8:
-        return raw  # UTF-16 without a mark: the library detects it
+    if raw[:64].count(b"\x00") > 8:  # UTF-16 without a mark ("0 HEAD" has a zero byte per letter)
+        codec = "utf-16-be" if raw[:1] == b"\x00" else "utf-16-le"
+        try:
+            text = raw.decode(codec)
+        except UnicodeDecodeError as exc:
+            raise InputError(f"the file looks like UTF-16 but byte {exc.start} is not: save it again as UTF-8",
+                             record="HEAD", field="CHAR", source=source) from None
+        return _CHAR_LINE.sub(b"1 CHAR UTF-8", text.encode("utf-8"), count=1)
     match = _CHAR_LINE.search(raw[:8192])
     declared = match.group(1).decode("ascii", "replace").upper() if match else None
     if declared in (None, "UTF-8", "UTF8", "UNICODE"):

@@ -64,7 +64,11 @@ def family_text(family: Family, suffix: str) -> str:
     if suffix == ".json":
         return json.dumps(family_document(family), ensure_ascii=False, indent=2) + "\n"
     if suffix in (".yaml", ".yml"):
-        return yaml.safe_dump(family_document(family), allow_unicode=True, sort_keys=False)
+        data = family_document(family)
+        text = yaml.safe_dump(data, allow_unicode=True, sort_keys=False)
+        if yaml.safe_load(text) != data:  # PyYAML writes U+0085 raw, and reads it as a line break
+            text = yaml.safe_dump(data, allow_unicode=False, sort_keys=False)
+        return text
     if suffix in DOT_SUFFIXES:
         from socialtools.genogram.dot import family_to_dot
 

@@ -6,10 +6,11 @@ Errors name the file, the record (``people[2] (id 'RP')``) and the field, never 
 >>> class P(BaseModel):
 ...     id: str
 ...     age: int
->>> parse_model(P, {"id": "A", "age": "x"}, "person")  # doctest: +ELLIPSIS
-Traceback (most recent call last):
-...
-socialtools.errors.InputError: person, field 'age': ...
+>>> try:
+...     parse_model(P, {"id": "A", "age": "x"}, "person.yaml")
+... except InputError as error:
+...     print(error)
+person.yaml, P, field 'age': Input should be a valid integer, unable to parse string as an integer
 """
 
 from __future__ import annotations

@@ -19,7 +19,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, RootModel, model_validator
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, RootModel, WithJsonSchema, model_validator
 
 from socialtools.assessment.bpss import Bpss
 from socialtools.errors import InputError
@@ -43,7 +43,8 @@ def _text_list(value: Any) -> Any:
     return value
 
 
-TextList = Annotated[list[str], BeforeValidator(_text_list)]
+TextList = Annotated[list[str], BeforeValidator(_text_list),
+                     WithJsonSchema({"anyOf": [{"type": "string"}, {"type": "array", "items": {"type": "string"}}]})]
 
 
 class CaseInfo(_Strict):
@@ -61,7 +62,8 @@ class CaseInfo(_Strict):
     institution: str | None = None
     name: str | None = None
     initials: str | None = None
-    sex: Sex | None = None
+    sex: Annotated[Sex, WithJsonSchema({"type": ["string", "integer"],
+                                        "description": "male/female/unknown; also L/P, M/F, 1/2"})] | None = None
     birth: Date | None = None
     birthplace: str | None = None
     education: str | None = None
@@ -115,7 +117,9 @@ class Session(_Strict):
     number: int | None = Field(None, ge=0)
     date: Date | None = None
     time: str | None = Field(None, description="e.g. 15.00-15.30")
-    kind: Annotated[SessionKind, BeforeValidator(_session_kind)] | None = None
+    kind: Annotated[SessionKind, BeforeValidator(_session_kind), WithJsonSchema(
+        {"type": "string", "description": "case_work, group_work, family, community, other "
+                                          "(also 'case work', 'group work', kelompok, keluarga, ...)"})] | None = None
     activity: str | None = None
     techniques: TextList = Field(default_factory=list)
     process: str | None = None
@@ -155,12 +159,24 @@ def _system_kind(value: Any) -> Any:
 class InterventionSystem(_Strict):
     """One of Pincus and Minahan's systems: client, target, action, change agent."""
 
-    system: Annotated[SystemKind, BeforeValidator(_system_kind)]
+    system: Annotated[SystemKind, BeforeValidator(_system_kind), WithJsonSchema(
+        {"type": "string", "description": "client, target, action, change_agent (also klien, sasaran, aksi, "
+                                          "'pelaksana perubahan')"})]
     members: TextList = Field(min_length=1)
     role: str | None = None
 
 
+def _systems_schema(schema: dict[str, Any]) -> None:
+    """A list of systems, or the mapping ``system: members``."""
+    listed = dict(schema)
+    schema.clear()
+    schema["anyOf"] = [listed, {"type": "object", "additionalProperties": {
+        "anyOf": [{"type": "string"}, {"type": "array", "items": {"type": "string"}}]}}]
+
+
 class InterventionSystems(RootModel[list[InterventionSystem]]):
+    model_config = ConfigDict(json_schema_extra=_systems_schema)
+
     @model_validator(mode="before")
     @classmethod
     def _mapping(cls, value: Any) -> Any:

@@ -52,7 +52,7 @@ DEFAULT_COLUMNS: dict[str, list[str]] = {
 }
 PRIVATE_COLUMNS = frozenset({"address", "phone"})
 #: Parts of the report that ``only`` can pick (their tables and figures keep the full report's numbers).
-PARTS = ("client", "family", "bpss", "genogram", "ecomap", "plan", "systems", "schedule", "process",
+PARTS = ("client", "family", "bpss", "genogram", "ecomap", "strengths", "plan", "systems", "schedule", "process",
          "evaluation", "behaviour", "termination")
 
 

@@ -20,8 +20,9 @@ from __future__ import annotations
 import importlib
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
-from socialtools.errors import UsageError
+from socialtools.errors import InputError, UsageError
 from socialtools.report import casetables as ct
 from socialtools.report.case import Case
 from socialtools.report.casetables import ReportOptions
@@ -31,6 +32,7 @@ from socialtools.report.tables import Table
 __all__ = ["Figure", "Heading", "Paragraph", "Report", "ReportOptions", "build_report", "report_bytes"]
 
 REPORT_FORMATS = (".docx", ".html", ".md")
+QUADRANT_WIDTH = 540.0  # SVG units (1/96 inch): 14.3 cm, about the text width of an A4 report page
 
 
 @dataclass
@@ -107,11 +109,16 @@ def genogram_png(case: Case, opts: ReportOptions) -> bytes | None:
     """The genogram of the case's family as PNG (``None`` without people)."""
     if case.family is None or not case.family.people:
         return None
-    from socialtools.genogram import Genogram, GenogramOptions
+    from socialtools.genogram import Genogram
 
-    options = GenogramOptions(lang=opts.lang, initials=opts.initials, full_dates=opts.include_private,
-                              title="")
-    return Genogram(case.family, options).to_png(dpi=opts.dpi)
+    return Genogram(case.family, genogram_options(opts)).to_png(dpi=opts.dpi)
+
+
+def genogram_options(opts: ReportOptions) -> Any:
+    """The genogram options of a report: its language and privacy, no title (the caption is one)."""
+    from socialtools.genogram import GenogramOptions
+
+    return GenogramOptions(lang=opts.lang, initials=opts.initials, full_dates=opts.include_private, title="")
 
 
 def ecomap_png(case: Case, opts: ReportOptions, *, compare: bool = False) -> bytes | None:
@@ -127,6 +134,32 @@ def ecomap_png(case: Case, opts: ReportOptions, *, compare: bool = False) -> byt
     diagram = ecomap.EcomapDiagram.from_document(case.document, source=case.source, lang=opts.lang,
                                                  compare=compare)
     return diagram.to_png(dpi=opts.dpi)
+
+
+def strengths_png(case: Case, opts: ReportOptions) -> bytes | None:
+    """The strengths quadrant as PNG, when the case has a ``strengths`` section."""
+    if not isinstance(case.raw("strengths"), dict):
+        return None
+    try:
+        quadrant = importlib.import_module("socialtools.assessment.quadrant")
+    except ImportError:  # pragma: no cover - shipped with socialtools
+        return None
+    try:
+        # narrower than the stand-alone figure, so that its text stays readable at the page's text width
+        diagram = quadrant.QuadrantDiagram.from_document(case.document, source=case.source, lang=opts.lang,
+                                                         width=QUADRANT_WIDTH)
+    except InputError as exc:
+        raise _located_in(exc, "strengths") from None
+    return diagram.to_png(dpi=opts.dpi)
+
+
+def _located_in(exc: InputError, section: str) -> InputError:
+    record = exc.record or ""
+    if record[:1].isupper() and "." not in record:  # the model's class name: the section itself
+        record = ""
+    if not record.startswith(section):
+        record = f"{section}.{record}" if record else section
+    return InputError(exc.message, record=record, field=exc.field, source=exc.source)
 
 
 # -- the chapter -----------------------------------------------------------------------------
@@ -198,8 +231,10 @@ def build_report(case: Case, opts: ReportOptions | None = None) -> Report:
     section("h_identity", [(None, some(ct.client_table(case, opts), ct.family_table(case, opts)))])
     genogram = figure("genogram", genogram_png(case, opts)) if opts.figures else None
     ecomap = figure("ecomap", ecomap_png(case, opts)) if opts.figures else None
+    strengths = figure("strengths", strengths_png(case, opts)) if opts.figures else None
     section("h_assessment", [("h_bpss", some(ct.bpss_table(case, opts))),
-                             ("h_genogram", some(genogram)), ("h_ecomap", some(ecomap))])
+                             ("h_genogram", some(genogram)), ("h_ecomap", some(ecomap)),
+                             ("h_strengths", some(strengths))])
     section("h_plan", [(None, [*ct.plan_tables(case, opts), *some(ct.systems_table(case, opts))])])
     section("h_intervention", [(None, some(ct.schedule_table(case, opts), ct.process_table(case, opts)))])
     evaluation = []

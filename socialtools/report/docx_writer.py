@@ -31,7 +31,7 @@ if TYPE_CHECKING:  # pragma: no cover
 PAGE_WIDTH_CM, PAGE_HEIGHT_CM = 21.0, 29.7  # A4
 MARGINS_CM = {"left": 4.0, "right": 3.0, "top": 3.0, "bottom": 3.0}  # usual in Indonesian reports
 TEXT_WIDTH_CM = PAGE_WIDTH_CM - MARGINS_CM["left"] - MARGINS_CM["right"]
-MAX_FIGURE_HEIGHT_CM = 12.0
+MAX_FIGURE_HEIGHT_CM = 12.5
 FONT = "Times New Roman"
 HEADER_FILL = "D9D9D9"
 SECTION_FILL = "F2F2F2"
@@ -133,7 +133,13 @@ def _cell_margins(table: Any, cm: float) -> None:
     twips = str(round(cm / 2.54 * 1440))
     for side in ("left", "right"):
         margins.append(margins.makeelement(qn(f"w:{side}"), {qn("w:w"): twips, qn("w:type"): "dxa"}))
-    tblpr.append(margins)
+    # the schema fixes the order of tblPr's children: tblCellMar comes before tblLook (Word is strict)
+    later = [tblpr.find(qn(f"w:{tag}")) for tag in ("tblLook", "tblCaption", "tblDescription")]
+    following = next((el for el in later if el is not None), None)
+    if following is not None:
+        following.addprevious(margins)
+    else:
+        tblpr.append(margins)
 
 
 _W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -221,7 +227,7 @@ def add_table(document: Any, table: Table, *, text_width_cm: float | None = None
     """Append ``table`` (caption above) to ``document``; return the python-docx table."""
     from docx.enum.table import WD_TABLE_ALIGNMENT
     from docx.oxml import parse_xml
-    from docx.shared import Cm
+    from docx.shared import Cm, Pt
 
     caption = _caption(document, table.label, table.number, table.caption)
     caption.paragraph_format.keep_with_next = True
@@ -238,14 +244,16 @@ def add_table(document: Any, table: Table, *, text_width_cm: float | None = None
     built = parse_xml(_rows_xml(table, [_twips(w) for w in widths_cm]))
     for tr in list(built):
         out._tbl.append(tr)
-    document.add_paragraph()
+    spacer = document.add_paragraph()  # Word needs a paragraph between two tables; keep it small
+    spacer.paragraph_format.space_after = Pt(6)
+    spacer.paragraph_format.line_spacing = Pt(6)
     return out
 
 
 def add_figure(document: Any, figure: Figure, *, text_width_cm: float = TEXT_WIDTH_CM) -> None:
     """Append a centred picture no wider than the text and its caption below it."""
     from docx.enum.text import WD_ALIGN_PARAGRAPH
-    from docx.shared import Cm
+    from docx.shared import Cm, Pt
 
     w_px, h_px = figure.size_px
     width_cm = w_px / figure.dpi * 2.54
@@ -254,6 +262,8 @@ def add_figure(document: Any, figure: Figure, *, text_width_cm: float = TEXT_WID
     para = document.add_paragraph()
     para.alignment = WD_ALIGN_PARAGRAPH.CENTER
     para.paragraph_format.keep_with_next = True
+    para.paragraph_format.line_spacing = 1.0  # a multiple of the picture's height otherwise
+    para.paragraph_format.space_after = Pt(0)
     para.add_run().add_picture(io.BytesIO(figure.png), width=Cm(math.floor(width_cm * scale * 100) / 100))
     _caption(document, figure.label, figure.number, figure.caption)
 

@@ -27,6 +27,7 @@ REPORT: Catalogue = {
     "cap_behaviour": {"id": "Perubahan Perilaku", "en": "Behaviour Change of"},
     "cap_genogram": {"id": "Genogram", "en": "Genogram of"},
     "cap_ecomap": {"id": "Ekomap", "en": "Ecomap of"},
+    "cap_strengths": {"id": "Kuadran Kekuatan", "en": "Strengths Quadrant of"},
     "cap_ecomap_comparison": {"id": "Ekomap Sebelum dan Sesudah Intervensi",
                               "en": "Ecomap before and after the intervention of"},
     # chapter headings
@@ -38,6 +39,7 @@ REPORT: Catalogue = {
                "en": "Bio-psycho-social-spiritual (BPSS) assessment"},
     "h_genogram": {"id": "Genogram", "en": "Genogram"},
     "h_ecomap": {"id": "Ekomap", "en": "Ecomap"},
+    "h_strengths": {"id": "Kuadran Kekuatan", "en": "Strengths Quadrant"},
     "h_plan": {"id": "Rencana Intervensi", "en": "Intervention Plan"},
     "h_intervention": {"id": "Pelaksanaan Intervensi", "en": "Intervention"},
     "h_evaluation": {"id": "Evaluasi", "en": "Evaluation"},

@@ -30,10 +30,11 @@ def report_markdown(report: Report, image_prefix: str = "report") -> tuple[str, 
         elif isinstance(block, Table):
             parts.append(block.to_markdown())
         elif isinstance(block, Figure):
-            name = f"{image_prefix}-{block.key}.png"
+            kind = block.key.replace("_", "-")
+            name = f"{image_prefix}-{kind}.png"
             n = 2
             while name in images:
-                name = f"{image_prefix}-{block.key}-{n}.png"
+                name = f"{image_prefix}-{kind}-{n}.png"
                 n += 1
             images[name] = block.png
             number = f"**{block.label} {block.number}** " if block.number else ""

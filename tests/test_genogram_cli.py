@@ -1,0 +1,85 @@
+"""``socialtools genogram`` and ``socialtools demo`` as a user meets them."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from socialtools.cli import main
+from socialtools.examples import example_path
+
+
+def run(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "socialtools", *args], capture_output=True, text=True)
+
+
+def test_svg_png_and_stats(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["genogram", str(example_path("pk.yaml")), "-o", str(tmp_path / "g.svg"), "--lang", "en"]) == 0
+    svg = (tmp_path / "g.svg").read_text()
+    assert "Legend" in svg and "Female" in svg
+    assert main(["genogram", str(example_path("pk.yaml")), "-o", str(tmp_path / "g.png")]) == 0
+    assert (tmp_path / "g.png").read_bytes()[:4] == b"\x89PNG"
+    capsys.readouterr()
+    assert main(["genogram", str(example_path("pk.yaml")), "-o", str(tmp_path / "s.svg"), "--stats"]) == 0
+    stats = json.loads(capsys.readouterr().out)
+    assert stats["ok"] is True and stats["people"] == stats["drawn"] == 5
+
+
+def test_bad_input_one_line_exit_2_no_file(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("family:\n  people:\n    - {id: A}\n  unions:\n    - {partners: [A, Z]}\n")
+    out = tmp_path / "out.svg"
+    result = run("genogram", str(bad), "-o", str(out))
+    assert result.returncode == 2
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and "unknown person 'Z'" in lines[0] and "union 'u1'" in lines[0]
+    assert "Traceback" not in result.stderr
+    assert not out.exists()
+
+
+@pytest.mark.parametrize("content, words", [("family: [1, 2", "invalid YAML"), ("- a\n- b\n", "mapping"),
+                                            ("other: {}\n", "no 'family' section")])
+def test_unreadable_files(tmp_path: Path, content: str, words: str) -> None:
+    bad = tmp_path / "bad.yaml"
+    bad.write_text(content)
+    result = run("genogram", str(bad), "-o", str(tmp_path / "o.svg"))
+    assert result.returncode == 2 and words in result.stderr and "Traceback" not in result.stderr
+
+
+def test_usage_errors(tmp_path: Path) -> None:
+    assert run("genogram", str(example_path("pk.yaml")), "-o", str(tmp_path / "o.gif")).returncode == 2
+    assert run("genogram", str(example_path("pk.yaml"))).returncode == 2
+    assert run("genogram", str(tmp_path / "missing.yaml"), "-o", str(tmp_path / "o.svg")).returncode == 2
+    result = run("genogram", "--help")
+    assert result.returncode == 0 and "--initials" in result.stdout
+
+
+def test_pedigree_table_to_folder(tmp_path: Path) -> None:
+    table = tmp_path / "fam.ped"
+    table.write_text("1 a 0 0 1 1\n1 b 0 0 2 1\n1 c a b 1 2\n2 x 0 0 2 1\n2 y 0 x 1 1\n")
+    out = tmp_path / "out"
+    assert run("genogram", str(table), "-o", f"{out}/").returncode == 0
+    assert sorted(p.name for p in out.iterdir()) == ["1-genogram.svg", "2-genogram.svg"]
+    assert run("genogram", str(table), "-o", str(tmp_path / "one.svg"), "--family", "2").returncode == 0
+    assert run("genogram", str(table), "-o", str(tmp_path / "all.svg")).returncode == 2  # two families, one file
+    assert run("genogram", str(table), "-o", str(tmp_path / "n.svg"), "--family", "9").returncode == 2
+
+
+def test_demo_writes_the_pk_figures(tmp_path: Path) -> None:
+    result = run("demo", "-o", str(tmp_path))
+    assert result.returncode == 0
+    names = {p.name for p in tmp_path.iterdir()}
+    assert {"pk-genogram.svg", "three-generations-genogram.svg"} <= names
+
+
+def test_pdf_and_dot_outputs(tmp_path: Path) -> None:
+    pk = str(example_path("pk.yaml"))
+    assert main(["genogram", pk, "-o", str(tmp_path / "g.pdf")]) == 0
+    assert (tmp_path / "g.pdf").read_bytes()[:5] == b"%PDF-"
+    assert main(["genogram", pk, "-o", str(tmp_path / "g.dot")]) == 0
+    dot = (tmp_path / "g.dot").read_text()
+    assert dot.startswith("digraph") and '"PK"' in dot

@@ -1,0 +1,113 @@
+"""The family model: what it accepts and the errors that name record and field."""
+
+from __future__ import annotations
+
+import pytest
+
+from socialtools.errors import InputError
+from socialtools.genogram import Family, Genogram
+from socialtools.genogram.dates import PartialDate
+from socialtools.io.loading import parse_model
+
+
+def family(**data: object) -> Family:
+    return parse_model(Family, {"people": [{"id": "A", "sex": "male"}, {"id": "B", "sex": "female"},
+                                           {"id": "C"}], **data})
+
+
+@pytest.mark.parametrize("word, sex", [("L", "male"), ("laki-laki", "male"), ("1", "male"), ("M", "male"),
+                                       ("P", "female"), ("perempuan", "female"), ("2", "female"),
+                                       ("F", "female"), ("?", "unknown"), ("0", "unknown")])
+def test_sex_words(word: str, sex: str) -> None:
+    f = parse_model(Family, {"people": [{"id": "A", "sex": word}]})
+    assert f.people[0].sex == sex
+
+
+@pytest.mark.parametrize("data, record, field, words", [
+    ({"unions": [{"partners": ["A", "X"]}]}, "union 'u1'", "partners", "unknown person 'X'"),
+    ({"unions": [{"partners": ["A", "A"]}]}, "union 'u1'", "partners", "with themself"),
+    ({"unions": [{"partners": ["A", "B"], "children": ["Z"]}]}, "union 'u1'", "children", "unknown person 'Z'"),
+    ({"unions": [{"partners": ["A", "B"], "children": ["C"]}, {"partners": ["C"], "children": ["A"]}]},
+     "person", "children", "own ancestor"),
+    ({"unions": [{"partners": ["A", "B"], "children": ["C"]}, {"partners": ["B"], "children": ["C"]}]},
+     "union 'u2'", "children", "more than two biological parents"),
+    ({"relationships": [{"between": ["A", "Q"], "kind": "close"}]}, "relationships[0]", "between", "unknown"),
+    ({"households": [{"members": ["A", "Q"]}]}, "household", "members", "unknown person 'Q'"),
+])
+def test_reference_errors_name_record_and_field(data: dict, record: str, field: str, words: str) -> None:
+    with pytest.raises(InputError) as err:
+        family(**data)
+    text = str(err.value)
+    assert record in text and f"field '{field}'" in text and words in text
+
+
+def test_duplicate_ids_are_named() -> None:
+    with pytest.raises(InputError, match=r"people\[1\].*duplicate id 'A'"):
+        parse_model(Family, {"people": [{"id": "A"}, {"id": "A"}]})
+
+
+def test_death_before_birth() -> None:
+    with pytest.raises(InputError, match=r"person 'A'.*field 'death'.*before birth"):
+        parse_model(Family, {"people": [{"id": "A", "birth": 1990, "death": 1980}]})
+
+
+def test_pydantic_errors_name_the_person_and_field() -> None:
+    with pytest.raises(InputError) as err:
+        parse_model(Family, {"people": [{"id": "A"}, {"id": "RP", "sex": "robot"}]}, "case.yaml")
+    text = str(err.value)
+    assert text.startswith("case.yaml") and "id 'RP'" in text and "sex" in text and "robot" in text
+
+
+def test_unknown_field_is_reported() -> None:
+    with pytest.raises(InputError, match=r"birthday.*not a known field"):
+        parse_model(Family, {"people": [{"id": "A", "birthday": 1990}]})
+
+
+def test_child_born_before_parent_is_a_warning() -> None:
+    f = parse_model(Family, {"people": [{"id": "P", "birth": 2000}, {"id": "C", "birth": 1990}],
+                             "unions": [{"partners": ["P"], "children": ["C"]}]})
+    assert any("before their parent" in w for w in f.warnings())
+
+
+def test_father_mother_shorthand_builds_unions() -> None:
+    f = parse_model(Family, {"people": [{"id": "F", "sex": "male"}, {"id": "M", "sex": "female"},
+                                        {"id": "C1", "father": "F", "mother": "M"},
+                                        {"id": "C2", "father": "F", "mother": "M"}]})
+    assert len(f.unions) == 1 and [c.id for c in f.unions[0].children] == ["C1", "C2"]
+
+
+def test_dates_and_ages() -> None:
+    assert PartialDate.parse("04-03-1998") == PartialDate(1998, 3, 4)
+    f = parse_model(Family, {"as_of": "2024-06-01", "people": [{"id": "A", "birth": "1998-07-01"},
+                                                                {"id": "B", "birth": 1950, "death": 2000}]})
+    assert f.people[0].age_at(f.reference_date()) == 25
+    assert f.people[1].age_at(f.reference_date()) == 50
+    with pytest.raises(InputError, match="not a date"):
+        parse_model(Family, {"people": [{"id": "A", "birth": "last year"}]})
+
+
+def test_initials_and_privacy_in_the_drawing() -> None:
+    f = parse_model(Family, {"people": [{"id": "a", "name": "Siti Aminah", "birth": "1998-03-04",
+                                         "address": "Jl. Contoh 12", "phone": "0812-0000-0000"}]})
+    svg = Genogram(f, initials=True).to_svg()
+    assert "SA" in svg and "Siti" not in svg
+    assert "1998" in svg and "1998-03-04" not in svg  # years only by default
+    assert "Contoh" not in svg and "0812" not in svg
+    assert "1998-03-04" in Genogram(f, full_dates=True, labels=("name", "years")).to_svg()
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("12 Maret 1998", PartialDate(1998, 3, 12)), ("Agustus 2001", PartialDate(2001, 8)),
+    ("4 March 1998", PartialDate(1998, 3, 4)), ("04/03/1998", PartialDate(1998, 3, 4)),
+    ("sekitar 1970", PartialDate(1970)), ("abt 1950", PartialDate(1950)), ("1970-an", PartialDate(1970)),
+    ("±1960", PartialDate(1960)),
+])
+def test_dates_as_case_files_write_them(text: str, expected: PartialDate) -> None:
+    assert PartialDate.parse(text) == expected
+
+
+def test_age_with_its_unit() -> None:
+    f = parse_model(Family, {"people": [{"id": "A", "age": "45 tahun"}, {"id": "B", "age": 7}]})
+    assert [p.age for p in f.people] == [45, 7]
+    with pytest.raises(InputError, match="not an age"):
+        parse_model(Family, {"people": [{"id": "A", "age": "tua"}]})

@@ -1,0 +1,40 @@
+"""Pedigree tables in the shapes genetics tools write them."""
+
+from __future__ import annotations
+
+import pytest
+
+from socialtools.errors import InputError
+from socialtools.genogram import Genogram
+from socialtools.io.pedigree import read_pedigree_text
+
+
+def test_kinship2_columns_and_unknown_parents() -> None:
+    text = "ped,id,dadid,momid,sex,affected\n1,1,NA,NA,1,0\n1,2,0,.,2,1\n1,3,1,2,2,1\n1,4,1,2,1,0\n"
+    fam = read_pedigree_text(text)["1"]
+    assert [p.sex for p in fam.people] == ["male", "female", "female", "male"]
+    assert fam.parents_of("3") == ["1", "2"]
+    assert [c.name for c in fam.person("2").conditions] == ["affected"]
+
+
+def test_plink_without_header_and_affection_scale() -> None:
+    fams = read_pedigree_text("F1 A 0 0 1 1\nF1 B 0 0 2 2\nF1 C A B 2 -9\n")
+    people = {p.id: p for p in fams["F1"].people}
+    assert people["B"].conditions and not people["A"].conditions  # PLINK: 2 = affected
+
+
+def test_tab_separated_with_other_spellings_and_missing_parent_rows() -> None:
+    text = "FamilyID\tIndividualID\tFatherID\tMotherID\tGender\tName\tBirth\nX\tk\tdad\tmum\tM\tKid\t1990\n"
+    fam = read_pedigree_text(text)["X"]
+    assert {p.id for p in fam.people} == {"k", "dad", "mum"}
+    assert fam.person("dad").sex == "male" and fam.person("k").name == "Kid"
+    assert Genogram(fam).quality().ok
+
+
+def test_errors_name_the_line_and_the_problem() -> None:
+    with pytest.raises(InputError, match="no 'father' column"):
+        read_pedigree_text("id,mother\n1,0\n")
+    with pytest.raises(InputError, match="duplicate id"):
+        read_pedigree_text("id,father,mother\n1,0,0\n1,0,0\n")
+    with pytest.raises(InputError, match="own ancestor"):
+        read_pedigree_text("id,father,mother,sex\n1,2,0,1\n2,1,0,1\n")
