@@ -65,6 +65,9 @@ SCHEMA_KINDS: dict[str, SchemaKind] = {
                                        "client, target, action and change-agent systems"),
     "evaluation": SchemaKind("socialtools.report.case:Evaluation", "evaluation", "the evaluation"),
     "termination": SchemaKind("socialtools.report.case:Termination", "termination", "termination and referral"),
+    "venn": SchemaKind("socialtools.venn.model:VennModel", "venn", "an institutional (PRA) or set Venn diagram"),
+    "strengths": SchemaKind("socialtools.assessment.quadrant_model:StrengthsQuadrant", "strengths",
+                            "a strengths quadrant: four cells of statements"),
 }
 CASE_KIND = "case"
 

@@ -81,3 +81,18 @@ def test_help_mentions_commands(capsys):
     with pytest.raises(SystemExit):
         cli.main(["venn", "--help"])
     assert "institutional" in capsys.readouterr().out
+
+
+def test_json_schemas_accept_the_words_the_models_accept():
+    jsonschema = pytest.importorskip("jsonschema")
+    from socialtools.schema import schema_for
+
+    venn = jsonschema.Draft202012Validator(schema_for("venn"))
+    good = {"kind": "institutional", "facilitators": "Tim KKN",
+            "institutions": [{"name": "A", "importance": "sangat besar", "closeness": "dekat"}]}
+    assert list(venn.iter_errors(good)) == []
+    assert list(venn.iter_errors({"kind": "institutional", "institutions": [{"name": "A", "importance": 7}]}))
+    assert list(venn.iter_errors({"kind": "sets", "counts": {"A": 1, "B": 2, "A&B": 1}})) == []
+    strengths = jsonschema.Draft202012Validator(schema_for("strengths"))
+    assert list(strengths.iter_errors({"kekuatan_personal": "jujur", "client": "PK"})) == []
+    assert list(strengths.iter_errors({"kekuatan": ["typo in the key"]}))
