@@ -168,3 +168,14 @@ def test_three_set_properties(values):
 def test_deterministic():
     venn = SetVenn(counts={"A": 10, "B": 8, "C": 6, "A&B": 3, "A&C": 2, "B&C": 2, "A&B&C": 1})
     assert VennDiagram(venn).to_svg() == VennDiagram(venn).to_svg()
+
+
+def test_members_that_do_not_fit_go_outside_with_a_leader_not_to_a_count():
+    venn = SetVenn(sets={"Kebutuhan": ["makan", "sekolah anak", "obat", "rumah layak", "pekerjaan"],
+                         "Sumber tersedia": ["obat", "sekolah anak", "PKH", "BPNT", "Posyandu"],
+                         "Sudah diakses": ["PKH", "obat", "Posyandu"]}, show="members")
+    lay = layout_sets(venn)
+    texts = {lab.region: lab for lab in lay.regions}
+    for region, label in texts.items():
+        assert label.lines == tuple(venn.members(region)), region
+    check_labels(venn, lay)

@@ -12,13 +12,26 @@ Keys may be given in English or Indonesian (``kekuatan_personal``, ``keterbatasa
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Annotated, Any
 
-from pydantic import AliasChoices, BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import AliasChoices, BaseModel, ConfigDict, Field, WithJsonSchema, field_validator, model_validator
 
 from socialtools.errors import InputError
 
 CELLS = ("personal_strengths", "personal_limitations", "environmental_resources", "environmental_obstacles")
+ALIASES = {"personal_strengths": "kekuatan_personal", "personal_limitations": "keterbatasan_personal",
+           "environmental_resources": "sumber_lingkungan", "environmental_obstacles": "hambatan_lingkungan"}
+CELL_SCHEMA = WithJsonSchema({"anyOf": [{"type": "string"}, {"type": "array", "items": {"type": "string"}},
+                                        {"type": "null"}]})
+Cell = Annotated[list[str], CELL_SCHEMA]
+
+
+def _schema_aliases(schema: dict[str, Any]) -> None:
+    """The JSON Schema accepts the Indonesian keys too."""
+    properties = schema.get("properties", {})
+    for name, alias in ALIASES.items():
+        if name in properties:
+            properties[alias] = dict(properties[name], title=alias)
 
 
 def _items(alias_id: str, alias_en: str) -> Any:
@@ -28,14 +41,14 @@ def _items(alias_id: str, alias_en: str) -> Any:
 class StrengthsQuadrant(BaseModel):
     """The four cells of the quadrant, each a list of short statements."""
 
-    model_config = ConfigDict(extra="forbid", populate_by_name=True)
+    model_config = ConfigDict(extra="forbid", populate_by_name=True, json_schema_extra=_schema_aliases)
 
     title: str = ""
     client: str = ""
-    personal_strengths: list[str] = _items("kekuatan_personal", "personal_strengths")
-    personal_limitations: list[str] = _items("keterbatasan_personal", "personal_limitations")
-    environmental_resources: list[str] = _items("sumber_lingkungan", "environmental_resources")
-    environmental_obstacles: list[str] = _items("hambatan_lingkungan", "environmental_obstacles")
+    personal_strengths: Cell = _items("kekuatan_personal", "personal_strengths")
+    personal_limitations: Cell = _items("keterbatasan_personal", "personal_limitations")
+    environmental_resources: Cell = _items("sumber_lingkungan", "environmental_resources")
+    environmental_obstacles: Cell = _items("hambatan_lingkungan", "environmental_obstacles")
 
     @field_validator(*CELLS, mode="before")
     @classmethod

@@ -20,10 +20,8 @@ from socialtools.i18n import check_language
 from socialtools.io.loading import parse_model
 from socialtools.venn.layout_institutional import InstitutionalLayout, layout_institutional
 from socialtools.venn.layout_sets import SetLayout, layout_sets
-from socialtools.venn.model import InstitutionalVenn, SetVenn
+from socialtools.venn.model import InstitutionalVenn, SetVenn, VennModel
 from socialtools.venn.tables import CompanionTable, companion_table
-
-VennModel = InstitutionalVenn | SetVenn
 
 
 def venn_from_document(document: dict[str, Any], source: str | None = None) -> VennModel:

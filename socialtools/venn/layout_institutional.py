@@ -274,35 +274,103 @@ class _Placer:
         found.sort()
         return found[0][1] if found and found[0][0] <= 10 * STEP else None
 
+    def _spot(self, i: int, partners: list[int], preferred: float) -> Point:
+        """Where circle ``i`` goes, given the partners already placed (always finds a spot)."""
+        target = self.target[i]
+        spot = self._meet(i, partners, target) if len(partners) > 1 else None
+        if partners and spot is None:
+            # all placed partners at once, then each single partner, at growing detours
+            tries = [partners] + [[j] for j in partners] if len(partners) > 1 else [partners]
+            for subset in tries:
+                for dist in self._reach(i, subset[0], target):
+                    spot = self._best(i, dist, subset, preferred)
+                    if spot:
+                        return spot
+        k = 0
+        while spot is None:  # no room at its distance: move outward, in growing steps
+            spot = self._best(i, target + _outward(k), [], preferred)
+            k += 1
+        return spot
+
+    def _reach(self, i: int, j: int, target: float) -> list[float]:
+        """Distances from the centre at which ``i`` can overlap ``j`` as asked, nearest the target first."""
+        dj = math.hypot(*self.pos[j])
+        want = self.pair_d[(i, j)]
+        lo, hi = max(abs(dj - want), 1.0), dj + want
+        steps = int((hi - lo) // STEP) + 1
+        ds = [lo + k * STEP for k in range(steps)] + [hi, min(max(target, lo), hi)]
+        return sorted(set(ds), key=lambda d: (abs(d - target), d))
+
+    def _met(self, i: int, j: int, p: Point | None = None) -> bool:
+        """Whether the pair (i, j) overlaps at its asked depth (with ``i`` at ``p`` when given)."""
+        d = math.dist(p or self.pos[i], self.pos[j])
+        return abs(d - self.pair_d[(i, j)]) <= DEPTH_TOLERANCE * min(self.r[i], self.r[j]) * 0.5
+
     def place(self, order: list[int]) -> None:
         n = len(order)
         for rank, i in enumerate(order):
             preferred = -math.pi / 2 + 2 * math.pi * rank / max(n, 1)
-            partners = [j for j in self.pos if (i, j) in self.pair_d]
-            target = self.target[i]
             if not self.pos:
+                target = self.target[i]
                 self.pos[i] = (target * math.cos(preferred), target * math.sin(preferred))
                 continue
-            spot = self._meet(i, partners, target) if len(partners) > 1 else None
-            if partners and spot is None:
-                # all placed partners at once, then the strongest single partner, at growing detours
-                tries = [partners] + [[j] for j in partners] if len(partners) > 1 else [partners]
-                for subset in tries:
-                    for k in range(0, 40):
-                        shift = (k + 1) // 2 * STEP * (1 if k % 2 else -1) if k else 0.0
-                        spot = self._best(i, target + shift, subset, preferred)
-                        if spot:
-                            break
-                    if spot:
-                        self.missed.extend((i, j) for j in partners if j not in subset)
+            self.pos[i] = self._spot(i, [j for j in self.pos if (i, j) in self.pair_d], preferred)
+        self._repair(order)
+
+    def _repair(self, order: list[int], rounds: int = 3) -> None:
+        """Move one circle of each pair that missed its overlap, when that meets more of its pairs."""
+        rank = {i: k for k, i in enumerate(order)}
+        for _ in range(rounds):
+            missed = sorted({(a, b) for (a, b) in self.pair_d if rank[a] < rank[b] and not self._met(a, b)},
+                            key=lambda pair: (rank[pair[1]], rank[pair[0]]))
+            improved = False
+            for a, b in missed:
+                if self._met(a, b):
+                    continue
+                for k in (b, a):
+                    old = self.pos.pop(k)
+                    partners = [j for j in self.pos if (k, j) in self.pair_d]
+                    before = sum(self._met(k, j, old) for j in partners)
+                    new = self._spot(k, partners, math.atan2(old[1], old[0]))
+                    if sum(self._met(k, j, new) for j in partners) > before:
+                        self.pos[k] = new
+                        improved = True
                         break
-                if spot is None:
-                    self.missed.extend((i, j) for j in partners)
-            k = 0
-            while spot is None:  # no room at its distance: move outward, in growing steps
-                spot = self._best(i, target + _outward(k), [], preferred)
-                k += 1
-            self.pos[i] = spot
+                    self.pos[k] = old
+                else:
+                    improved = self._make_room(a, b) or self._make_room(b, a) or improved
+            if not improved:
+                break
+
+    def _make_room(self, hub: int, other: int) -> bool:
+        """Move another partner of ``hub`` along its own possible spots so that ``other`` fits too."""
+        for sib in [j for j in self.pos if (hub, j) in self.pair_d and j != other and self._met(hub, j)]:
+            old_sib, old_other = self.pos.pop(sib), self.pos.pop(other)
+            sib_partners = [j for j in self.pos if (sib, j) in self.pair_d]
+            other_partners = [j for j in [*self.pos, sib] if (other, j) in self.pair_d]
+            kept = [j for j in sib_partners if self._met(sib, j, old_sib)]
+            before = sum(self._met(other, j, old_other) for j in other_partners if j != sib) + \
+                ((other, sib) in self.pair_d and abs(math.dist(old_other, old_sib) - self.pair_d[(other, sib)])
+                 <= DEPTH_TOLERANCE * min(self.r[other], self.r[sib]) * 0.5)
+            for alt in self._alternatives(sib, hub, kept)[:48]:
+                self.pos[sib] = alt
+                if not all(self._met(sib, j) for j in kept):
+                    continue
+                for new in self._alternatives(other, hub, [])[:24]:
+                    if sum(self._met(other, j, new) for j in other_partners) > before:
+                        self.pos[other] = new
+                        return True
+            self.pos[sib], self.pos[other] = old_sib, old_other
+        return False
+
+    def _alternatives(self, k: int, hub: int, partners: list[int]) -> list[Point]:
+        """Every spot where ``k`` overlaps ``hub`` as asked and breaks no rule (nearest its target first)."""
+        out = []
+        for dist in self._reach(k, hub, self.target[k]):
+            for _, p in self._candidates(k, dist, [hub]):
+                if self._fits(k, p, set(partners) | {hub}) is not None:
+                    out.append(p)
+        return out
 
 
 def _outward(k: int) -> float:

@@ -321,32 +321,44 @@ def _region_labels(venn: SetVenn, circles: list[SetCircle], counts: dict[Region,
         if not points:
             continue
         anchor = points[0][1]
+        options = _text_options(venn, region, count, lang)
+        if not options:
+            continue
+        *member_options, count_option = options
         placed = None
-        for lines, size in _text_options(venn, region, count, lang):
-            w = max(text_width(line, size) for line in lines)
-            h = len(lines) * size * LINE_HEIGHT
-            for _, (x, y) in points[:400]:
-                box = Box(x - w / 2, y - h / 2, w, h)
-                if _box_in_region(box, region, circles) and not any(box.overlaps(o.box, 2) for o in out):
-                    placed = RegionLabel(region, lines, size, box, (x, y), None)
-                    break
+        for lines, size in member_options:
+            placed = _inside_region_label(region, lines, size, points, circles, out)
             if placed:
                 break
+        if placed is None and member_options:  # the full list outside, with a leader
+            placed = _outside_region_label(region, *member_options[0], anchor, circles, out)
         if placed is None:
-            options = _text_options(venn, region, count, lang)
-            if not options:
-                continue
-            lines, size = options[-1]
-            placed = _outside_region_label(region, lines, size, anchor, circles, out)
-            quality.labels_outside += 1
+            placed = _inside_region_label(region, *count_option, points, circles, out)
+        if placed is None:
+            placed = _outside_region_label(region, *count_option, anchor, circles, out)
             if placed is None:
                 quality.label_collisions += 1
+                lines, size = count_option
                 w = max(text_width(line, size) for line in lines)
                 h = size * LINE_HEIGHT
                 box = Box(anchor[0] - w / 2, anchor[1] - h / 2, w, h)
                 placed = RegionLabel(region, lines, size, box, anchor, None)
+        if placed.leader is not None:
+            quality.labels_outside += 1
         out.append(placed)
     return out
+
+
+def _inside_region_label(region: Region, lines: tuple[str, ...], size: float,
+                         points: list[tuple[float, Point]], circles: list[SetCircle],
+                         placed: list[RegionLabel]) -> RegionLabel | None:
+    w = max(text_width(line, size) for line in lines)
+    h = len(lines) * size * LINE_HEIGHT
+    for _, (x, y) in points[:400]:
+        box = Box(x - w / 2, y - h / 2, w, h)
+        if _box_in_region(box, region, circles) and not any(box.overlaps(o.box, 2) for o in placed):
+            return RegionLabel(region, lines, size, box, (x, y), None)
+    return None
 
 
 def _outside_region_label(region: Region, lines: tuple[str, ...], size: float, anchor: Point,
@@ -371,6 +383,8 @@ def _outside_region_label(region: Region, lines: tuple[str, ...], size: float, a
                 continue
             if any(c.name not in region and segment_hits_circle(anchor, end, c.center, c.r) for c in circles):
                 # the leader may only cross the boundaries of the circles it leaves
+                continue
+            if any(_seg_box((anchor, end), o.box) for o in placed):
                 continue
             return RegionLabel(region, lines, size, box, anchor, (anchor, end))
     return None

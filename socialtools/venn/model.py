@@ -16,9 +16,9 @@ Both are pydantic models, validated on construction; errors name the record and 
 from __future__ import annotations
 
 from itertools import combinations
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, Field, WithJsonSchema, field_validator, model_validator
 
 from socialtools.errors import InputError
 
@@ -60,6 +60,23 @@ COOPERATION_LEVELS = 3
 MAX_SETS = 3
 
 
+def _words(words: list[str]) -> list[str]:
+    return sorted({w for word in words for w in (word, word.capitalize(), word.upper())})
+
+
+# JSON Schema of the fields whose before-validators accept words as well as numbers
+IMPORTANCE_SCHEMA = WithJsonSchema({
+    "anyOf": [{"type": "integer", "minimum": 1, "maximum": IMPORTANCE_LEVELS},
+              {"type": "string", "enum": _words(list(IMPORTANCE_NAMES))}],
+    "description": "circle size: 1-4 or kecil, sedang, besar, sangat besar"})
+CLOSENESS_SCHEMA = WithJsonSchema({
+    "anyOf": [{"type": "number", "minimum": 0, "maximum": 1},
+              {"type": "string", "enum": _words(list(CLOSENESS_NAMES))}],
+    "description": "distance from the centre: 0 (very far) to 1 (very close), or sangat dekat ... sangat jauh"})
+NAMES_SCHEMA = WithJsonSchema({"anyOf": [{"type": "string"}, {"type": "array", "items": {"type": "string"}}]})
+DATE_SCHEMA = WithJsonSchema({"type": ["string", "null"]})
+
+
 class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", populate_by_name=True)
 
@@ -73,8 +90,8 @@ class Institution(_Strict):
 
     name: str = Field(min_length=1)
     kind: str = "local"
-    importance: int = 2
-    closeness: float = 0.5
+    importance: Annotated[int, IMPORTANCE_SCHEMA] = 2
+    closeness: Annotated[float, CLOSENESS_SCHEMA] = 0.5
     valence: str = "positive"
     notes: str = ""
 
@@ -156,9 +173,9 @@ class InstitutionalVenn(_Strict):
     topic: str = ""
     centre: str = "Masyarakat"
     place: str = ""
-    date: str = ""
-    facilitators: list[str] = Field(default_factory=list)
-    participants: list[str] = Field(default_factory=list)
+    date: Annotated[str, DATE_SCHEMA] = ""
+    facilitators: Annotated[list[str], NAMES_SCHEMA] = Field(default_factory=list)
+    participants: Annotated[list[str], NAMES_SCHEMA] = Field(default_factory=list)
     institutions: list[Institution]
     cooperation: list[Cooperation] = Field(default_factory=list)
 
@@ -335,3 +352,7 @@ class SetVenn(_Strict):
 
 def _hashable(value: Any) -> Any:
     return value if isinstance(value, str | int | float | bool | tuple) else str(value)
+
+
+VennModel = InstitutionalVenn | SetVenn
+"""Either Venn model (the ``kind`` field tells them apart)."""

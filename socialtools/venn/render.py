@@ -138,9 +138,11 @@ def institutional_legend(venn: InstitutionalVenn, lang: str, colour_by: str = "k
     if venn.cooperation:
         entries.append(LegendEntry(t("overlap"), _sample_overlap))
     used_valence = [v for v in VALENCES if any(i.valence == v for i in venn.institutions)]
-    if colour_by == "valence":
+    if colour_by == "valence":  # fill and outline both tell the valence: one entry each
         for v in used_valence:
-            entries.append(LegendEntry(t(f"fill_{v}"), _sample_circle(VALENCE_FILL[v])))
+            style = VALENCE_STYLE[v]
+            entries.append(LegendEntry(t(f"valence_{v}"), _sample_circle(VALENCE_FILL[v], style.colour, style.dash)))
+        return entries
     else:
         for k in KINDS:
             if any(i.kind == k for i in venn.institutions):
