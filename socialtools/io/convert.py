@@ -30,6 +30,8 @@ from socialtools.errors import MissingDependencyError, SocialToolsError
 
 FONT_DIR = Path(__file__).resolve().parent.parent / "fonts"
 FONT_FILE = FONT_DIR / "DejaVuSans.ttf"
+#: the faces drawings use: regular, bold (titles, the client's name), oblique (household names)
+FONT_FILES = (FONT_FILE, FONT_DIR / "DejaVuSans-Bold.ttf", FONT_DIR / "DejaVuSans-Oblique.ttf")
 
 
 def svg_to_png(svg: str, *, dpi: float = 150) -> bytes:
@@ -43,7 +45,7 @@ def svg_to_png(svg: str, *, dpi: float = 150) -> bytes:
         zoom=dpi / 96.0,
         background="#ffffff",
         skip_system_fonts=True,
-        font_files=[str(FONT_FILE)],
+        font_files=[str(f) for f in FONT_FILES],
         font_family="DejaVu Sans",
         sans_serif_family="DejaVu Sans",
     )
