@@ -2,26 +2,11 @@
 
 from __future__ import annotations
 
-import importlib.util
-from pathlib import Path
-
 import pytest
 
 from socialtools.assessment.quadrant import QuadrantDiagram
 from socialtools.examples import load_example
 from socialtools.venn import VennDiagram
-
-CHECKER = Path("/work/shared/tools/svgcheck.py")
-
-
-@pytest.fixture(scope="module")
-def svgcheck():
-    if not CHECKER.is_file():
-        pytest.skip("svgcheck.py is not available here")
-    spec = importlib.util.spec_from_file_location("svgcheck", CHECKER)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
 
 
 def counts(svgcheck, svg: str) -> dict[str, int]:
