@@ -59,6 +59,19 @@ class Box:
         return Box(x, y, max(self.right, other.right) - x, max(self.bottom, other.bottom) - y)
 
 
+@dataclass(frozen=True)
+class Circle:
+    """A circle at ``(cx, cy)`` with radius ``r``."""
+
+    cx: float
+    cy: float
+    r: float
+
+    @property
+    def center(self) -> Point:
+        return (self.cx, self.cy)
+
+
 def bounding_box(boxes: list[Box]) -> Box:
     """The smallest box around ``boxes`` (a zero box for none)."""
     if not boxes:

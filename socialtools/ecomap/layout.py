@@ -20,7 +20,7 @@ import math
 from dataclasses import dataclass, field, replace
 from itertools import pairwise
 
-from socialtools.draw.geometry import Box, Point, bounding_box, segment_circle_distance, segment_hits_box
+from socialtools.draw.geometry import Box, Circle, Point, bounding_box, segment_circle_distance, segment_hits_box
 from socialtools.draw.text import LINE_HEIGHT, TextBlock, text_width
 from socialtools.ecomap.model import FOCAL, Ecomap, Tie
 from socialtools.genogram.model import Family
@@ -42,19 +42,6 @@ TWO_RINGS_FROM = 15
 LABEL_STOPS = tuple(sorted((k / 20 for k in range(2, 19)), key=lambda t: (abs(t - 0.45), t)))
 ARROW_ROOM = 16.0  # room per tie end along the focal circle
 BOLD = 1.12  # bold text is about this much wider than regular
-
-
-@dataclass(frozen=True)
-class Circle:
-    """A circle at ``(cx, cy)`` with radius ``r``."""
-
-    cx: float
-    cy: float
-    r: float
-
-    @property
-    def center(self) -> Point:
-        return (self.cx, self.cy)
 
 
 @dataclass(frozen=True)
