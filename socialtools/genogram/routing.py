@@ -154,8 +154,10 @@ def route_links(lay: GenogramLayout, family: Family, structure: FamilyStructure,
             else:
                 upper, lower = (a, b) if ra < rb else (b, a)
                 left = min(n.x - max(n.outer, n.label.width) / 2 for n in lay.nodes.values()) - cfg.gap_block
-                routes = [_descent(lay, upper, lower, gx, lane, cfg)
-                          for gx in _gutters(lay, upper.row, (upper.x + lower.x) / 2, cfg)]
+                # each free gap, and beside it when another line already runs down its middle
+                routes = [_descent(lay, upper, lower, gx + shift, lane, cfg)
+                          for gx in _gutters(lay, upper.row, (upper.x + lower.x) / 2, cfg)
+                          for shift in (0.0, 6.0, -6.0)]
                 routes.append(_descent(lay, upper, lower, left, lane, cfg, far_left=left))
                 candidates += [pts if upper is a else pts[::-1] for pts in routes]
         chosen = next((c for c in candidates
