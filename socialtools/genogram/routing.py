@@ -88,19 +88,39 @@ def _gutters(lay: GenogramLayout, row: int, near: float, cfg: LayoutConfig) -> l
     return sorted(xs, key=lambda x: (abs(x - near), x))[:8]
 
 
+def _port(node: PersonNode, toward: float, used: int) -> float:
+    """x offset on top of a symbol where the next emotional line attaches: lines already there
+    take the places beside the child line, nearest first, alternating sides."""
+    side = 1 if toward > node.x else -1
+    if used % 2:
+        side = -side
+    return side * node.outer * min(0.42, 0.25 + 0.09 * (used // 2))
+
+
 def _descent(lay: GenogramLayout, upper: PersonNode, lower: PersonNode, first_gap: float,
-             lane: Callable[[int], float], cfg: LayoutConfig, far_left: float | None = None) -> list[Point]:
-    """A route from the top of ``upper`` down through free gaps, row by row, to the top of ``lower``."""
+             lane: Callable[[int], float], cfg: LayoutConfig, far_left: float | None = None,
+             free: Callable[[list[Point]], bool] | None = None, ports: dict[str, int] | None = None) -> list[Point]:
+    """A route from the top of ``upper`` down through free gaps, row by row, to the top of ``lower``.
+
+    In each row between them the gap nearest the way down is taken (beside its middle when
+    ``free`` says a line already runs there).
+    """
     rows = [r for r in sorted(lay.rows) if upper.row <= r <= lower.row]
     x = first_gap
-    ou = upper.outer / 4 * (1 if x > upper.x else -1)
+    ports = ports or {}
+    ou = _port(upper, x, ports.get(upper.id, 0))
     pts: list[Point] = [(upper.x + ou, upper.top[1]), (upper.x + ou, lane(upper.row)), (x, lane(upper.row))]
-    for r in rows[1:]:
+    for i, r in enumerate(rows[1:], start=1):
         pts.append((x, lane(r)))
         if r != lower.row:
-            x = far_left if far_left is not None else _gutters(lay, r, x, cfg)[0]
+            if far_left is not None:
+                x = far_left
+            else:
+                options = [g + shift for g in _gutters(lay, r, x, cfg) for shift in (0.0, 6.0, -6.0)]
+                nxt = rows[i + 1]
+                x = next((g for g in options if free is None or free([(g, lane(r)), (g, lane(nxt))])), options[0])
             pts.append((x, lane(r)))
-    ol = lower.outer / 4 * (1 if x > lower.x else -1)
+    ol = _port(lower, x, ports.get(lower.id, 0))
     pts += [(lower.x + ol, lane(lower.row)), (lower.x + ol, lower.top[1])]
     return [p for i, p in enumerate(pts) if i == 0 or p != pts[i - 1]]
 
@@ -114,6 +134,7 @@ def route_links(lay: GenogramLayout, family: Family, structure: FamilyStructure,
         return
     obstacles = _obstacles(lay)
     lane_used: dict[int, int] = defaultdict(int)
+    ports: dict[str, int] = defaultdict(int)  # emotional lines already on top of each symbol
     position = {p: (r, i) for r, ps in lay.rows.items() for i, p in enumerate(ps)}
     existing = [pts for _, pts, _ in lay.lines()]
 
@@ -147,18 +168,21 @@ def route_links(lay: GenogramLayout, family: Family, structure: FamilyStructure,
             candidates.append([_edge_point(a, (b.x, b.y)), _edge_point(b, (a.x, a.y))])
             if ra == rb:
                 ly = lane(ra)
-                for k in (0.25, -0.25):
-                    oa = a.outer * k * (1 if b.x > a.x else -1)
-                    ob = b.outer * k * (1 if a.x > b.x else -1)
+                for extra in (0, 1):
+                    oa = _port(a, b.x, ports[a.id] + extra)
+                    ob = _port(b, a.x, ports[b.id] + extra)
                     candidates.append([(a.x + oa, a.top[1]), (a.x + oa, ly), (b.x + ob, ly), (b.x + ob, b.top[1])])
             else:
                 upper, lower = (a, b) if ra < rb else (b, a)
                 left = min(n.x - max(n.outer, n.label.width) / 2 for n in lay.nodes.values()) - cfg.gap_block
                 # each free gap, and beside it when another line already runs down its middle
-                routes = [_descent(lay, upper, lower, gx + shift, lane, cfg)
+                def free(segment: list[Point], allowed: set[str] = allowed) -> bool:
+                    return not _blocked(obstacles, segment, allowed) and not _collinear(segment, existing)
+
+                routes = [_descent(lay, upper, lower, gx + shift, lane, cfg, free=free, ports=ports)
                           for gx in _gutters(lay, upper.row, (upper.x + lower.x) / 2, cfg)
                           for shift in (0.0, 6.0, -6.0)]
-                routes.append(_descent(lay, upper, lower, left, lane, cfg, far_left=left))
+                routes.append(_descent(lay, upper, lower, left, lane, cfg, far_left=left, ports=ports))
                 candidates += [pts if upper is a else pts[::-1] for pts in routes]
         chosen = next((c for c in candidates
                        if not _blocked(obstacles, c, allowed) and not _collinear(c, existing)), None)
@@ -167,6 +191,9 @@ def route_links(lay: GenogramLayout, family: Family, structure: FamilyStructure,
         for row in lay.rows:
             if uses_lane(chosen, row):
                 lane_used[row] += 1
+        for node, end in ((a, chosen[0]), (b, chosen[-1])):
+            if abs(end[1] - node.top[1]) < 1e-6:
+                ports[node.id] += 1
         lay.relationships.append(LinkPlacement(rel.kind, rel.between[0], rel.between[1], chosen))
         existing.append(chosen)
 
