@@ -1,0 +1,131 @@
+"""Genogram inputs as they arrive from the field: genetics-tool tables, genealogy exports and
+case files written by students. Every file here is invented."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from socialtools.cli import main
+from socialtools.errors import InputError
+from socialtools.genogram import Genogram
+from socialtools.genogram.model import Family
+from socialtools.io.loading import parse_model
+from socialtools.io.pedigree import read_pedigree_text
+
+DATA = Path(__file__).parent / "data" / "realworld"
+
+
+# -- pedigree tables ---------------------------------------------------------------------
+def test_r_write_table_quoted_cells_and_row_names() -> None:
+    text = '"ped" "id" "father" "mother" "sex" "affected"\n"1" 1 1 0 0 1 0\n"2" 1 2 0 0 2 1\n"3" 1 3 1 2 1 1\n'
+    fam = read_pedigree_text(text)["1"]
+    assert [(p.id, p.sex) for p in fam.people] == [("1", "male"), ("2", "female"), ("3", "male")]
+    assert fam.parents_of("3") == ["1", "2"]
+
+
+def test_comment_lines_trailing_tabs_and_blank_lines() -> None:
+    text = ("# exported from the clinic database\n# second comment\nfamid\tid\tfather\tmother\tsex\t\n\n"
+            "F1\t1\t0\t0\t1\t\n\nF1\t2\t0\t0\t2\t\t\nF1\t3\t1\t2\t2\t\n\n")
+    fam = read_pedigree_text(text)["F1"]
+    assert [p.id for p in fam.people] == ["1", "2", "3"] and fam.parents_of("3") == ["1", "2"]
+    # a '#'-prefixed header row (PLINK 2 style) is still the header
+    assert read_pedigree_text("#FID IID PAT MAT SEX\nA x 0 0 1\n")["A"].person("x").sex == "male"
+
+
+def test_header_without_rows_is_an_error() -> None:
+    with pytest.raises(InputError, match="header but no people"):
+        read_pedigree_text("id,father,mother,sex\n")
+
+
+def test_duplicate_id_names_both_lines() -> None:
+    with pytest.raises(InputError, match=r"line 4, field 'id': duplicate id '1' \(also on line 2\)"):
+        read_pedigree_text("id,father,mother,sex\n1,0,0,1\n2,0,0,2\n1,0,0,1\n")
+
+
+def test_bad_sex_code_names_the_line() -> None:
+    with pytest.raises(InputError, match=r"line 3 \(id 'b'\), field 'gender'"):
+        read_pedigree_text("id,father,mother,gender\na,0,0,M\nb,0,0,7\n")
+
+
+def test_father_who_is_female_or_mother_who_is_male_is_an_error() -> None:
+    with pytest.raises(InputError, match=r"line 4 \(id '3'\), field 'mother': '2' is the mother.*line 3"):
+        read_pedigree_text("id,father,mother,sex\n1,0,0,1\n2,0,0,1\n3,1,2,2\n")
+    with pytest.raises(InputError, match="is the father here but the mother of"):
+        read_pedigree_text("id,father,mother,sex\n1,0,5,1\n2,5,0,2\n")
+
+
+def test_sex_codes_of_many_tools() -> None:
+    codes = ["M", "F", "1", "2", "male", "Female", "L", "P", "?", "NA", "x", "laki laki", "0"]
+    rows = "".join(f"p{i},0,0,{c}\n" for i, c in enumerate(codes))
+    fam = read_pedigree_text("id,father,mother,sex\n" + rows)["1"]
+    assert [p.sex for p in fam.people] == ["male", "female", "male", "female", "male", "female", "male", "female",
+                                           "unknown", "unknown", "unknown", "male", "unknown"]
+
+
+def test_madeline_proband_column_marks_the_index_person() -> None:
+    text = ("FamilyID\tIndividualID\tGender\tFather\tMother\tDeceased\tProband\tDOB\tAffected\n"
+            "F1\tA1\tM\t.\t.\tY\t.\t1930\tY\nF1\tA2\tF\t.\t.\tN\t.\t1932\tN\nF1\tA3\tF\tA1\tA2\t.\tY\t1960\tY\n")
+    fam = read_pedigree_text(text)["F1"]
+    assert [p.id for p in fam.people if p.index] == ["A3"]
+    assert fam.person("A1").deceased and not fam.person("A2").deceased
+
+
+def test_excel_semicolon_csv_with_bom_and_crlf(tmp_path: Path) -> None:
+    path = tmp_path / "keluarga.csv"
+    path.write_bytes("\ufeffid;ayah;ibu;jk;nama\r\n1;;;L;Ayah\r\n2;;;P;Ibu\r\n3;1;2;P;Anak\r\n".encode())
+    out = tmp_path / "g.svg"
+    assert main(["genogram", str(path), "-o", str(out)]) == 0
+    from socialtools.io.pedigree import read_pedigree
+
+    fam = read_pedigree(path)["1"]
+    assert fam.parents_of("3") == ["1", "2"] and fam.person("3").name == "Anak"
+
+
+# -- case files --------------------------------------------------------------------------
+def _family(people: list[dict[str, object]], unions: list[dict[str, object]] | None = None) -> Family:
+    return parse_model(Family, {"people": people, "unions": unions or []}, "kasus.yaml")
+
+
+def test_indonesian_yes_no_and_union_kinds() -> None:
+    fam = _family([{"id": "A", "sex": "L", "deceased": "ya"}, {"id": "B", "sex": "P", "deceased": "tidak"},
+                   {"id": "C", "sex": "P", "index": "Ya"}],
+                  [{"partners": ["A", "B"], "kind": "cerai mati", "children": ["C"]},
+                   {"partners": ["B"], "kind": "Menikah"}])
+    assert fam.person("A").deceased and not fam.person("B").deceased and fam.person("C").index
+    assert [u.kind for u in fam.unions] == ["widowed", "married"]
+    with pytest.raises(InputError, match="kind"):
+        _family([{"id": "A"}], [{"partners": ["A"], "kind": "janda-ish"}])
+
+
+@pytest.mark.parametrize(("key", "hint"), [("jenis_kelamin", "sex"), ("umur", "age"), ("ayah", "father"),
+                                           ("tanggal_lahir", "birth"), ("ocupation", "occupation")])
+def test_unknown_field_suggests_the_right_one(key: str, hint: str) -> None:
+    with pytest.raises(InputError, match=rf"people\[0\] \(id 'A'\), field '{key}': .*did you mean '{hint}'"):
+        _family([{"id": "A", key: "x"}])
+
+
+def test_unknown_field_without_a_guess() -> None:
+    with pytest.raises(InputError, match="check the spelling"):
+        _family([{"id": "A", "zzzzqq": 1}])
+
+
+@pytest.mark.parametrize("text", ["family:\n  people: []\n",
+                                  "0 HEAD\n1 GEDC\n2 VERS 5.5.1\n1 CHAR UTF-8\n0 TRLR\n"])
+def test_a_file_with_nobody_is_an_error_and_writes_nothing(tmp_path: Path, text: str,
+                                                           capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / ("kosong.ged" if text.startswith("0") else "kosong.yaml")
+    path.write_text(text)
+    out = tmp_path / "g.svg"
+    assert main(["genogram", str(path), "-o", str(out)]) == 2
+    assert "no people to draw" in capsys.readouterr().err and not out.exists()
+
+
+def test_student_case_file_draws_cleanly() -> None:
+    g = Genogram.from_file(DATA / "kasus-mahasiswa.yaml")
+    q = g.quality()
+    assert q.ok, q.as_dict()
+    fam = g.family
+    assert fam.parents_of("AY") == ["KK", "NN"]
+    assert {c.relation for u in fam.unions for c in u.children if c.id in ("AD", "ST")} == {"adopted", "step"}
