@@ -29,9 +29,12 @@ from socialtools.errors import InputError
 from socialtools.genogram.dates import Date, PartialDate
 
 SEX_WORDS = {
-    "male": ("male", "m", "l", "1", "man", "boy", "laki-laki", "laki", "lk", "pria", "cowok", "son", "father"),
-    "female": ("female", "f", "p", "2", "woman", "girl", "perempuan", "pr", "wanita", "cewek", "w"),
-    "unknown": ("unknown", "u", "0", "?", "", "none", "na", "tidak diketahui", "other", "-9", "3"),
+    "male": ("male", "m", "l", "1", "man", "boy", "laki-laki", "laki", "lk", "pria", "cowok", "son", "father",
+             "laki laki", "laki2", "lelaki", "l/k", "cowo", "lk."),
+    "female": ("female", "f", "p", "2", "woman", "girl", "perempuan", "pr", "wanita", "cewek", "w", "cewe", "pr.",
+               "prp"),
+    "unknown": ("unknown", "u", "0", "?", "", "none", "na", "tidak diketahui", "other", "-9", "3", "x",
+                "tidak tahu", "n/a"),
 }
 _SEX_LOOKUP = {word: sex for sex, words in SEX_WORDS.items() for word in words}
 
@@ -43,6 +46,45 @@ def _sex(value: Any) -> str:
     if key in _SEX_LOOKUP:
         return _SEX_LOOKUP[key]
     raise ValueError(f"'{value}' is not a sex: use male/female/unknown (also L/P, M/F, 1/2)")
+
+
+YES_NO = {
+    True: ("ya", "y", "yes", "true", "benar", "iya", "sudah", "1", "meninggal", "almarhum", "almarhumah", "alm",
+           "alm.", "almh", "almh."),
+    False: ("tidak", "tdk", "no", "n", "false", "bukan", "belum", "0", "hidup", "masih hidup", ""),
+}
+_YES_NO_LOOKUP = {word: flag for flag, words in YES_NO.items() for word in words}
+
+
+def _yes_no(value: Any) -> Any:
+    """``ya``/``tidak`` (and yes/no, true/false, 1/0) → a boolean; anything else is left to pydantic."""
+    if isinstance(value, str) and value.strip().lower() in _YES_NO_LOOKUP:
+        return _YES_NO_LOOKUP[value.strip().lower()]
+    return value
+
+
+UNION_WORDS = {
+    "married": ("menikah", "nikah", "kawin", "married", "marriage", "suami istri", "suami-istri"),
+    "divorced": ("cerai", "bercerai", "cerai hidup", "divorce"),
+    "widowed": ("cerai mati", "widow", "widower", "ditinggal meninggal"),
+    "separated": ("pisah", "berpisah", "pisah ranjang", "separation"),
+    "engaged": ("tunangan", "bertunangan", "engagement"),
+    "cohabiting": ("tinggal bersama", "kumpul kebo", "living together", "cohabitation"),
+    "affair": ("selingkuh", "perselingkuhan"),
+    "unknown": ("tidak diketahui", ""),
+}
+_UNION_LOOKUP = {word: kind for kind, words in UNION_WORDS.items() for word in words}
+
+
+def _union_kind(value: Any) -> Any:
+    """``menikah``, ``cerai``, ``cerai mati``, ``pisah``, ... → the union kind; other values unchanged."""
+    if isinstance(value, str):
+        key = value.strip().lower()
+        return _UNION_LOOKUP.get(key, key.replace(" ", "_"))
+    return value
+
+
+YesNo = Annotated[bool, BeforeValidator(_yes_no)]
 
 
 def _id(value: Any) -> str:
@@ -111,10 +153,10 @@ class Person(_Strict):
     kind: PersonKind = "person"
     birth: Date | None = None
     death: Date | None = None
-    deceased: bool = False
+    deceased: YesNo = False
     age: Annotated[int, BeforeValidator(_age)] | None = Field(None, ge=0, le=150,
                                                                description="age when no birth date is known")
-    index: bool = Field(False, description="the index person (client, klien)")
+    index: YesNo = Field(False, description="the index person (client, klien)")
     role: str | None = Field(None, description="role in the family, e.g. ayah, ibu, klien")
     occupation: str | None = None
     education: str | None = None
@@ -170,7 +212,7 @@ class ChildLink(_Strict):
     id: Id
     relation: ChildRelation = "biological"
     twin: str | None = None
-    identical: bool = False
+    identical: YesNo = False
 
     @model_validator(mode="before")
     @classmethod
@@ -183,11 +225,11 @@ class Union(_Strict):
 
     id: str | None = None
     partners: list[Id] = Field(min_length=1, max_length=2)
-    kind: UnionKind = "married"
+    kind: Annotated[UnionKind, BeforeValidator(_union_kind)] = "married"
     start: Date | None = None
     end: Date | None = None
     children: list[ChildLink] = Field(default_factory=list)
-    consanguineous: bool = False
+    consanguineous: YesNo = False
     notes: str | None = None
 
 
