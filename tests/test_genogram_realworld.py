@@ -129,3 +129,79 @@ def test_student_case_file_draws_cleanly() -> None:
     fam = g.family
     assert fam.parents_of("AY") == ["KK", "NN"]
     assert {c.relation for u in fam.unions for c in u.children if c.id in ("AD", "ST")} == {"adopted", "step"}
+
+
+# -- GEDCOM exports ----------------------------------------------------------------------
+GEDCOM_EXPORT = """0 HEAD
+1 SOUR SomeProgram
+2 VERS 8.0
+1 GEDC
+2 VERS 5.5.1
+2 FORM LINEAGE-LINKED
+1 CHAR UTF-8
+0 @P1@ INDI
+1 NAME Budi /Contoh/
+1 _FSFTID AAAA-111
+1 BIRT
+2 DATE Abt. 1950
+1 FAMS @F1@
+0 @P2@ INDI
+1 NAME Ani /Contoh/
+1 BIRT
+2 DATE 1 January 1952
+1 FAMS @F1@
+0 @P3@ INDI
+1 NAME Citra /Contoh/
+1 SEX F
+1 BIRT
+2 DATE 31 FEB 1975
+1 FAMC @F1@
+0 @F1@ FAM
+1 HUSB @P1@
+1 WIFE @P2@
+1 _KIND Partnership
+1 CHIL @P3@
+1 MARR
+2 DATE Bet. 1970 and 1972
+0 TRLR
+"""
+
+
+def test_gedcom_export_quirks(tmp_path: Path) -> None:
+    from socialtools.io.gedcom import read_gedcom
+
+    path = tmp_path / "ekspor.ged"
+    path.write_bytes(b"\xef\xbb\xbf" + GEDCOM_EXPORT.replace("\n", "\r\n").encode())
+    fam = read_gedcom(path)
+    people = {p.id: p for p in fam.people}
+    # no SEX line: the HUSB/WIFE role says it
+    assert (people["P1"].sex, people["P2"].sex, people["P3"].sex) == ("male", "female", "female")
+    # qualifiers with a dot, months in full, an impossible day keeps the month
+    assert (str(people["P1"].birth), str(people["P2"].birth), str(people["P3"].birth)) == \
+        ("1950", "1952-01-01", "1975-02")
+    union = fam.unions[0]
+    assert union.kind == "married" and str(union.start) == "1970"  # a foreign _KIND is ignored
+    assert Genogram(fam).quality().ok
+
+
+def test_gedcom_explicit_unknown_sex_is_kept() -> None:
+    from socialtools.io.gedcom import parse_gedcom
+
+    fam = parse_gedcom(GEDCOM_EXPORT.replace("1 NAME Ani /Contoh/\n", "1 NAME Ani /Contoh/\n1 SEX U\n").encode())
+    assert fam.person("P2").sex == "unknown" and fam.person("P1").sex == "male"
+
+
+def test_gedcom_family_with_three_partners_is_named() -> None:
+    from socialtools.io.gedcom import parse_gedcom
+
+    text = GEDCOM_EXPORT.replace("1 WIFE @P2@\n", "1 WIFE @P2@\n1 WIFE @P3@\n")
+    with pytest.raises(InputError, match=r"family @F1@ \(line \d+\), field 'HUSB/WIFE': has 3 partners") as info:
+        parse_gedcom(text.encode(), "x.ged")
+    assert "\n" not in str(info.value)
+
+
+def test_gedcom_wrong_encoding_message_shows_the_byte() -> None:
+    from socialtools.io.gedcom import parse_gedcom
+
+    with pytest.raises(InputError, match=r"byte 0xE9 at offset \d+ \(line 9\)"):
+        parse_gedcom(GEDCOM_EXPORT.replace("Budi", "Andr\xe9").encode("latin-1"), "x.ged")
