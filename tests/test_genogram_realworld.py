@@ -205,3 +205,13 @@ def test_gedcom_wrong_encoding_message_shows_the_byte() -> None:
 
     with pytest.raises(InputError, match=r"byte 0xE9 at offset \d+ \(line 9\)"):
         parse_gedcom(GEDCOM_EXPORT.replace("Budi", "Andr\xe9").encode("latin-1"), "x.ged")
+
+
+def test_spreadsheet_whole_numbers_and_parents_without_sex() -> None:
+    fam = read_pedigree_text("id,father,mother,sex,birth\n1.0,0.0,0.0,1.0,1950.0\n2.0,0.0,0.0,2.0,\n"
+                             "3.0,1.0,2.0,2.0,1975.0\n")["1"]
+    assert [p.id for p in fam.people] == ["1", "2", "3"] and fam.parents_of("3") == ["1", "2"]
+    assert str(fam.person("1").birth) == "1950"
+    # no sex column: fathers are men and mothers women, the others unknown
+    fam = read_pedigree_text("id\tfather\tmother\n1\t\t\n2\t\t\n3\t1\t2\n")["1"]
+    assert [p.sex for p in fam.people] == ["male", "female", "unknown"]

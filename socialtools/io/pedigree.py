@@ -46,6 +46,7 @@ def _norm(name: str) -> str:
     return re.sub(r"[\s.\-]+", "", name.strip().lower().lstrip("#"))
 
 
+_WHOLE = re.compile(r"^(-?\d+)\.0+$")
 _KNOWN = {alias for aliases in COLUMNS.values() for alias in aliases}
 
 
@@ -64,7 +65,8 @@ def _split(lines: list[str]) -> list[list[str]]:
     else:  # whitespace; R's write.table quotes text cells
         rows = [[cell[1:-1] if len(cell) > 1 and cell[0] == cell[-1] == '"' else cell for cell in ln.split()]
                 for ln in lines]
-    rows = [[cell.strip() for cell in row] for row in rows]
+    # a spreadsheet or pandas writes whole numbers as 1.0: ids, parents, sex and years are whole
+    rows = [[_WHOLE.sub(r"\1", cell.strip()) for cell in row] for row in rows]
     # trailing empty cells (a spreadsheet's trailing tabs or commas) are no columns
     width = max(len(row) for row in rows)
     while width > 1 and all(len(row) < width or not row[width - 1] for row in rows):
@@ -194,6 +196,9 @@ def _check_parent_sex(people: list[dict[str, object]], lines: dict[str, int], co
             if other != role:
                 raise InputError(f"'{parent}' is the {role} here but the {other} of '{first}'",
                                  record=where, field=header[cols[role]], source=source)
+    for p in people:  # a parent of unknown sex is drawn as the role says
+        if p["sex"] == "unknown" and p["id"] in roles:
+            p["sex"] = "male" if roles[p["id"]][0] == "father" else "female"
 
 
 def _add_missing_parents(people: list[dict[str, object]]) -> None:
