@@ -215,3 +215,27 @@ def test_spreadsheet_whole_numbers_and_parents_without_sex() -> None:
     # no sex column: fathers are men and mothers women, the others unknown
     fam = read_pedigree_text("id\tfather\tmother\n1\t\t\n2\t\t\n3\t1\t2\n")["1"]
     assert [p.sex for p in fam.people] == ["male", "female", "unknown"]
+
+
+def test_conditions_as_plain_words_and_indonesian_relationship_kinds() -> None:
+    fam = _family([{"id": "A", "sex": "L", "conditions": ["diabetes", {"name": "stroke"}]},
+                   {"id": "C", "sex": "P", "conditions": "depresi"}])
+    assert [c.name for c in fam.person("A").conditions] == ["diabetes", "stroke"]
+    assert [c.name for c in fam.person("C").conditions] == ["depresi"]
+    fam = parse_model(Family, {"people": [{"id": "A"}, {"id": "B"}, {"id": "C"}],
+                               "relationships": [{"between": ["A", "B"], "kind": "konflik"},
+                                                 {"between": ["B", "C"], "kind": "Dekat"},
+                                                 {"between": ["A", "C"], "kind": "cut off"}]})
+    assert [r.kind for r in fam.relationships] == ["conflict", "close", "cutoff"]
+
+
+@pytest.mark.parametrize("year", [65, "68"])
+def test_two_digit_years_are_refused_with_a_hint(year: object) -> None:
+    with pytest.raises(InputError, match=r"people\[0\] \(id 'A'\), field 'birth': .*write the year in full"):
+        _family([{"id": "A", "birth": year}])
+
+
+def test_several_index_persons_give_a_warning() -> None:
+    fam = _family([{"id": "A", "index": True}, {"id": "B", "index": "ya"}])
+    assert any("index person" in w for w in fam.warnings())
+    assert not _family([{"id": "A", "index": True}]).warnings()

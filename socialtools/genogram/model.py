@@ -84,6 +84,27 @@ def _union_kind(value: Any) -> Any:
     return value
 
 
+RELATIONSHIP_WORDS = {
+    "close": ("dekat", "akrab", "harmonis"), "fused": ("menyatu", "sangat dekat", "lekat"),
+    "distant": ("jauh", "renggang", "berjarak"),
+    "cutoff": ("putus", "terputus", "putus hubungan", "cut off", "cut-off", "cut_off"),
+    "conflict": ("konflik", "bertengkar", "cekcok"), "hostile": ("bermusuhan", "permusuhan", "benci"),
+    "close_hostile": ("dekat bermusuhan", "dekat tapi konflik"), "physical_abuse": ("kekerasan fisik",),
+    "emotional_abuse": ("kekerasan emosional", "kekerasan psikis"), "sexual_abuse": ("kekerasan seksual",),
+    "neglect": ("penelantaran", "ditelantarkan"), "caretaker": ("pengasuh", "merawat"),
+    "focused_on": ("fokus pada", "terfokus"),
+}
+_RELATIONSHIP_LOOKUP = {word: kind for kind, words in RELATIONSHIP_WORDS.items() for word in words}
+
+
+def _relationship_kind(value: Any) -> Any:
+    """``dekat``, ``konflik``, ``jauh``, ``putus``, ... (and ``Close``, ``cut off``) → the kind."""
+    if isinstance(value, str):
+        key = value.strip().lower()
+        return _RELATIONSHIP_LOOKUP.get(key, key.replace(" ", "_").replace("-", "_"))
+    return value
+
+
 YesNo = Annotated[bool, BeforeValidator(_yes_no)]
 
 
@@ -141,6 +162,11 @@ class Condition(_Strict):
     kind: ConditionKind = "medical"
     status: ConditionStatus = "confirmed"
 
+    @model_validator(mode="before")
+    @classmethod
+    def _shorthand(cls, value: Any) -> Any:
+        return {"name": value} if isinstance(value, str) else value
+
 
 class Person(_Strict):
     """One person (or a pregnancy, miscarriage, abortion, stillbirth, pet) of the family."""
@@ -167,7 +193,8 @@ class Person(_Strict):
     address: str | None = Field(None, description="identifying: left out of outputs by default")
     phone: str | None = Field(None, description="identifying: left out of outputs by default")
     notes: str | None = None
-    conditions: list[Condition] = Field(default_factory=list)
+    conditions: Annotated[list[Condition], BeforeValidator(lambda v: [v] if isinstance(v, str | dict) else v)] = \
+        Field(default_factory=list)
     gestation_weeks: int | None = Field(None, ge=1, le=45)
     count: int | None = Field(None, ge=2, description="several people of one kind in one symbol")
     father: Id | None = Field(None, description="shorthand for a union of father and mother")
@@ -237,7 +264,7 @@ class Relationship(_Strict):
     """An emotional relationship between two people; directional kinds point from the first."""
 
     between: list[Id] = Field(min_length=2, max_length=2)
-    kind: RelationshipKind
+    kind: Annotated[RelationshipKind, BeforeValidator(_relationship_kind)]
     label: str | None = None
 
     @property
@@ -397,8 +424,12 @@ class Family(_Strict):
         return self.as_of or PartialDate(dt.date.today().year)
 
     def warnings(self) -> list[str]:
-        """Doubtful but possible facts: a child born before a parent, a parent aged under 12."""
+        """Doubtful but possible facts: a child born before a parent, a parent aged under 12,
+        several index persons."""
         out = []
+        index = [p.id for p in self.people if p.index]
+        if len(index) > 1:
+            out.append(f"{len(index)} people are marked as the index person (client): {', '.join(index)}")
         for u in self.unions:
             for c in u.children:
                 child = self._index[c.id]
