@@ -239,3 +239,19 @@ def test_several_index_persons_give_a_warning() -> None:
     fam = _family([{"id": "A", "index": True}, {"id": "B", "index": "ya"}])
     assert any("index person" in w for w in fam.warnings())
     assert not _family([{"id": "A", "index": True}]).warnings()
+
+
+def test_yaml_initials_no_and_on_stay_text_and_the_schema_accepts_the_words(tmp_path: Path) -> None:
+    path = tmp_path / "kasus.yaml"
+    path.write_text("family:\n  people:\n    - {id: NO, sex: P, deceased: ya, conditions: depresi}\n"
+                    "    - {id: ON, sex: L, deceased: yes}\n"
+                    "  unions:\n    - {partners: [ON, NO], kind: menikah}\n"
+                    "  relationships:\n    - {between: [ON, NO], kind: konflik}\n")
+    fam = Genogram.from_file(path).family
+    assert [p.id for p in fam.people] == ["NO", "ON"] and all(p.deceased for p in fam.people)
+    jsonschema = pytest.importorskip("jsonschema")
+    from socialtools.io.loading import load_document
+    from socialtools.schema import schema_for
+
+    errors = list(jsonschema.Draft202012Validator(schema_for("genogram")).iter_errors(load_document(path)["family"]))
+    assert errors == []
