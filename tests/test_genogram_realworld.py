@@ -255,3 +255,14 @@ def test_yaml_initials_no_and_on_stay_text_and_the_schema_accepts_the_words(tmp_
 
     errors = list(jsonschema.Draft202012Validator(schema_for("genogram")).iter_errors(load_document(path)["family"]))
     assert errors == []
+
+
+def test_gedcom_indented_lines_and_extra_spaces_after_the_level() -> None:
+    from socialtools.io.gedcom import parse_gedcom
+
+    lines = GEDCOM_EXPORT.splitlines()
+    indented = "\n".join("  " * int(ln.split()[0]) + ln for ln in lines) + "\n"
+    fam = parse_gedcom(indented.encode(), "x.ged")
+    assert [p.name for p in fam.people] == ["Budi Contoh", "Ani Contoh", "Citra Contoh"]
+    spaced = GEDCOM_EXPORT.replace("1 NAME Budi", "1   NAME Budi")
+    assert parse_gedcom(spaced.encode(), "x.ged").person("P1").name == "Budi Contoh"

@@ -80,6 +80,8 @@ CODE_PAGES = {"ANSI": "cp1252", "WINDOWS-1252": "cp1252", "CP1252": "cp1252", "I
               "IBM": "cp850", "CP850": "cp850", "LATIN1": "latin-1", "ISO-8859-1": "latin-1",
               "ISO8859-1": "latin-1"}
 _CHAR_LINE = re.compile(rb"^\s*1\s+CHAR\s+(\S+)", re.MULTILINE)
+_LEADING_SPACE = re.compile(rb"^[ \t]+(?=\d)", re.MULTILINE)
+_LEVEL_SPACES = re.compile(rb"^(\d{1,2})[ \t]{2,}(?=\S)", re.MULTILINE)
 _XREF = re.compile(r"^[A-Za-z0-9_]{1,20}$")
 _DATE = re.compile(
     r"^(?:(?P<day>\d{1,2})\s+)?(?:(?P<month>[A-Z]{3})\s+)?(?P<year>\d{1,4})(?:/\d{1,2})?"
@@ -160,6 +162,11 @@ def _parse_document(raw: bytes, source: str | None) -> Any:
     if not raw.strip(b"\x00\r\n\t \xef\xbb\xbf\xff\xfe"):
         raise InputError("the file is empty", source=source)
     data = _prepare_bytes(raw, source)
+    if not data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        # 5.5.1: readers ignore white space before the level; some programs indent lines by
+        # level or put several spaces after it
+        data = _LEADING_SPACE.sub(b"", data)
+        data = _LEVEL_SPACES.sub(rb"\1 ", data)
     try:
         document = _library().parse(data)
     except ValueError as exc:
