@@ -266,3 +266,13 @@ def test_gedcom_indented_lines_and_extra_spaces_after_the_level() -> None:
     assert [p.name for p in fam.people] == ["Budi Contoh", "Ani Contoh", "Citra Contoh"]
     spaced = GEDCOM_EXPORT.replace("1 NAME Budi", "1   NAME Budi")
     assert parse_gedcom(spaced.encode(), "x.ged").person("P1").name == "Budi Contoh"
+
+
+def test_place_and_date_of_birth_in_one_field() -> None:
+    fam = _family([{"id": "A", "birth": "Wonosobo, 12 Agustus 1998"},
+                   {"id": "B", "birth": "Kab. Temanggung, Jawa Tengah, 1975", "birthplace": "Temanggung"}])
+    a, b = fam.person("A"), fam.person("B")
+    assert (str(a.birth), a.birthplace) == ("1998-08-12", "Wonosobo")
+    assert (str(b.birth), b.birthplace) == ("1975", "Temanggung")  # a birthplace given stays
+    with pytest.raises(InputError, match=r"field 'birth'"):
+        _family([{"id": "A", "birth": "Wonosobo, kemarin"}])

@@ -200,6 +200,22 @@ class Person(_Strict):
     father: Id | None = Field(None, description="shorthand for a union of father and mother")
     mother: Id | None = None
 
+    @model_validator(mode="before")
+    @classmethod
+    def _place_and_date(cls, value: Any) -> Any:
+        """``birth: "Wonosobo, 12 Agustus 1998"`` (tempat, tanggal lahir) → birthplace and birth."""
+        birth = value.get("birth") if isinstance(value, dict) else None
+        if isinstance(birth, str) and "," in birth:
+            place, _, date = birth.rpartition(",")
+            if place.strip() and not any(ch.isdigit() for ch in place):
+                try:
+                    PartialDate.parse(date.strip())
+                except ValueError:
+                    return value
+                value = {**value, "birth": date.strip()}
+                value.setdefault("birthplace", place.strip())
+        return value
+
     @model_validator(mode="after")
     def _dates(self) -> Person:
         if self.death is not None:
