@@ -64,6 +64,14 @@ def families(draw: st.DrawFn, max_people: int = 40, relationships: bool = True) 
             union = {"partners": [a, b], "kind": "married", "consanguineous": True, "children": []}
             unions.append(union)
             pending.append(union)
+    if len(people) > 6 and draw(st.integers(0, 3)) == 0:
+        # a union across generations (a grandfather or stepfather and a young woman of the family)
+        elder = draw(st.sampled_from(["P0", "P1"]))
+        younger = f"P{draw(st.integers(3, len(people) - 1))}"
+        union = {"partners": [elder, younger], "kind": draw(st.sampled_from(KINDS)), "children": []}
+        if len(people) < max_people:
+            union["children"].append({"id": new()})
+        unions.append(union)
     for _ in range(draw(st.integers(0, 3))):
         new()  # people with no relatives in the data
     data: dict = {"people": people, "unions": unions}

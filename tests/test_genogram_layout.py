@@ -118,3 +118,26 @@ def test_large_synthetic_pedigrees_keep_every_rule(size: int) -> None:
 def test_same_input_same_bytes() -> None:
     doc = load_example("three-generations.yaml")
     assert Genogram.from_document(doc).to_svg() == Genogram.from_document(doc).to_svg()
+
+
+@pytest.mark.parametrize("unions", [
+    # a stepfather and his stepdaughter have a child
+    [{"partners": ["X", "M"], "children": ["D", "E"]},
+     {"partners": ["S", "M"], "children": [{"id": "D", "relation": "step"}]},
+     {"partners": ["S", "D"], "kind": "affair", "children": ["B"]}],
+    # a father and his daughter have a child
+    [{"partners": ["S", "M"], "children": ["D", "E"]}, {"partners": ["S", "D"], "children": ["B"]}],
+    # a father and his son share a partner
+    [{"partners": ["S", "M"], "children": ["D"]}, {"partners": ["D", "X"], "children": ["E"]},
+     {"partners": ["S", "X"], "children": ["B"]}],
+])
+def test_unions_across_generations_keep_every_rule(unions: list[dict]) -> None:
+    people = [{"id": i, "sex": s} for i, s in [("X", "male"), ("M", "female"), ("S", "male"), ("D", "female"),
+                                               ("E", "male"), ("B", "unknown")]]
+    family = Family.model_validate({"people": people, "unions": unions})
+    g = Genogram(family)
+    assert_hard_rules(g)
+    lay = g.layout
+    for u in family.unions:  # every child stands below every parent
+        for c in u.children:
+            assert all(lay.nodes[c.id].row > lay.nodes[p].row for p in u.partners)

@@ -202,8 +202,7 @@ class _Layout:
         self.half = {pid: max(self.outer[pid], self.label_w[pid]) / 2 for pid in self.people}
         self.kids = {uid: self.s.children(uid) for uid in self.s.unions}
         self.rank = {c: i for kids in self.kids.values() for i, c in enumerate(kids)}
-        self.single = {pid for pid in self.people if any(
-            len(self.s.unions[u].partners) == 1 and self.kids[u] for u in self.s.unions_of.get(pid, []))}
+        self.single = {pid for uid, pid in self.s.anchor.items() if self.kids[uid]}
         self._sep_cache: dict[tuple[str, str], float] = {}
         self.x: dict[str, float] = {}
 
@@ -217,8 +216,11 @@ class _Layout:
         return [self._arrange(members) for members in groups.values()]
 
     def _partners(self, pid: str) -> list[str]:
+        """Partners who stand in the same row (a union spanning rows is drawn from its anchor)."""
         out = []
         for uid in self.s.unions_of.get(pid, []):
+            if uid in self.s.anchor:
+                continue
             for other in self.s.unions[uid].partners:
                 if other != pid and other not in out:
                     out.append(other)
@@ -397,10 +399,10 @@ class _Layout:
         return sep
 
     def _drop_x(self, uid: str) -> float:
-        partners = self.s.unions[uid].partners
-        if len(partners) == 1:
-            return self.x[partners[0]] + self._single_offset(partners[0])
-        a, b = sorted(partners, key=lambda p: self.x[p])
+        anchor = self.s.anchor.get(uid)
+        if anchor is not None:
+            return self.x[anchor] + self._single_offset(anchor)
+        a, b = sorted(self.s.unions[uid].partners, key=lambda p: self.x[p])
         return (self.x[a] + self.x[b]) / 2
 
     # ---- x assignment ----
@@ -487,7 +489,7 @@ class _Layout:
             left = min(self.x[p] - self.half[p] for p in comp)
             right = max(self.x[p] + self.half[p] for p in comp)
             right = max([right] + [self._drop_x(u) + 8 for p in comp for u in self.s.unions_of.get(p, [])
-                                   if len(self.s.unions[u].partners) == 1])
+                                   if self.s.anchor.get(u) == p])
             shift = offset - left
             for p in comp:
                 self.x[p] += shift
@@ -544,6 +546,10 @@ class _Geometry:
         self.row_of = {p: r for r, ps in rows.items() for p in ps}
         self.pos = {p: i for ps in rows.values() for i, p in enumerate(ps)}
 
+    def union_row(self, uid: str) -> int:
+        """The row a union's bracket and its children's bar belong to."""
+        return self.row_of[self.l.s.hangs_from(uid)[0]]
+
     def _union_levels(self) -> dict[str, int]:
         """Level of each union bracket: adjacent partners 0, longer spans staggered below."""
         lay = self.l
@@ -551,7 +557,7 @@ class _Geometry:
         pos = {p: i for ps in self.rows.values() for i, p in enumerate(ps)}
         by_row: dict[int, list[tuple[float, float, str]]] = defaultdict(list)
         for uid, u in lay.s.unions.items():
-            if len(u.partners) == 1:
+            if uid in lay.s.anchor:
                 out[uid] = 0
                 continue
             a, b = sorted(u.partners, key=lambda p: lay.x[p])
@@ -574,7 +580,7 @@ class _Geometry:
             if not kids:
                 continue
             xs = [lay.x[c] for c in kids] + [self._drop_x(uid, ulevel)]
-            bar_spans[self.row_of[lay.s.unions[uid].partners[0]]].append((min(xs), max(xs), uid))
+            bar_spans[self.union_row(uid)].append((min(xs), max(xs), uid))
         bar_level: dict[str, int] = {}
         for spans in bar_spans.values():
             bar_level.update(_levels(spans, 6.0))
@@ -610,8 +616,7 @@ class _Geometry:
         for uid in lay.s.unions:
             kids = lay.kids_of(uid)
             if kids:
-                r = self.row_of[lay.s.unions[uid].partners[0]]
-                bar_y = bar_y0[r] + bar_level[uid] * cfg.level_step
+                bar_y = bar_y0[self.union_row(uid)] + bar_level[uid] * cfg.level_step
                 sibships.append(self._sibship(uid, kids, nodes, unions[uid], bar_y))
         width = max((max(n.x + lay.half[n.id], n.symbol_box.right) for n in nodes.values()), default=0) + cfg.margin
         width = max([width] + [u.drop[0] + cfg.margin for u in unions.values()])
@@ -636,17 +641,22 @@ class _Geometry:
                     need[r] += 1
         for _uid, link in lay.s.extra_links:
             need[self.row_of[link.id]] += 1
+        for uid in lay.s.cross:
+            lo, hi = sorted(self.row_of[p] for p in lay.s.unions[uid].partners)
+            for r in rows:
+                if lo <= r <= hi:
+                    need[r] += 1
         return need
 
     def _union(self, uid: str, nodes: dict[str, PersonNode], union_y0: dict[int, float],
                ulevel: dict[str, int]) -> UnionPlacement:
         lay, cfg = self.l, self.cfg
         u = lay.s.unions[uid]
-        r = self.row_of[u.partners[0]]
-        yu = union_y0[r] + ulevel[uid] * cfg.level_step
+        yu = union_y0[self.union_row(uid)] + ulevel[uid] * cfg.level_step
         text = lay.union_labels.get(uid, "")
-        if len(u.partners) == 1:
-            n = nodes[u.partners[0]]
+        anchor = lay.s.anchor.get(uid)
+        if anchor is not None:  # one parent known, or partners on two rows: a stub at the anchor
+            n = nodes[anchor]
             dx = lay._drop_x(uid)
             pts = [n.bottom, (n.x, yu), (dx, yu)]
             return UnionPlacement(uid, u.kind, pts, (dx, yu), "", None, u.consanguineous)
@@ -666,7 +676,7 @@ class _Geometry:
         partner further along the row — in the gap next to that partner."""
         lay = self.l
         u = lay.s.unions[uid]
-        if len(u.partners) == 1:
+        if uid in lay.s.anchor:
             return lay._drop_x(uid)
         a, b = sorted(u.partners, key=lambda p: lay.x[p])
         ia, ib = self.pos[a], self.pos[b]

@@ -129,7 +129,11 @@ class GenogramRenderer:
             for bar in s.identical_bars:
                 canvas.polyline(g, bar)
         for link in lay.extra_links:
-            canvas.polyline(canvas.group(body, class_="child-link"), link.points, dash=CHILD_DASH[link.kind])
+            if link.kind.startswith("union-"):  # partners standing on two rows
+                dash = UNION_DASH.get(link.kind.removeprefix("union-"), "solid")
+                canvas.polyline(canvas.group(body, class_="union"), link.points, dash=dash)
+            else:
+                canvas.polyline(canvas.group(body, class_="child-link"), link.points, dash=CHILD_DASH[link.kind])
         for rel in lay.relationships:
             self._relationship(canvas, body, rel)
         for node in lay.nodes.values():

@@ -130,7 +130,7 @@ def route_links(lay: GenogramLayout, family: Family, structure: FamilyStructure,
     """Add emotional relationships and further child links to ``lay``."""
     from socialtools.genogram.layout import LinkPlacement
 
-    if not (family.relationships or structure.extra_links):
+    if not (family.relationships or structure.extra_links or structure.cross):
         return
     obstacles = _obstacles(lay)
     lane_used: dict[int, int] = defaultdict(int)
@@ -150,12 +150,16 @@ def route_links(lay: GenogramLayout, family: Family, structure: FamilyStructure,
         ly = lane(child.row)
         lane_used[child.row] += 1
         off = child.outer / 4 * (1 if dx >= child.x else -1)
-        pts = [(dx, dy), (dx, ly), (child.x + off, ly), (child.x + off, child.top[1])]
+        options = [[(dx + s, dy), (dx + s, ly), (child.x + off, ly), (child.x + off, child.top[1])]
+                   for s in (0.0, 6.0, -6.0, 12.0, -12.0)]
+        allowed = {link.id, *structure.unions[uid].partners}
+        pts = next((o for o in options if not _blocked(obstacles, o, allowed) and not _collinear(o, existing)),
+                   options[0])
         lay.extra_links.append(LinkPlacement(link.relation, uid, link.id, pts))
         existing.append(pts)
 
-    for rel in family.relationships:
-        a, b = (lay.nodes[p] for p in rel.between)
+    def route(a: PersonNode, b: PersonNode) -> list[Point]:
+        """The first free candidate line from ``a`` to ``b`` (lanes, ports and lines recorded)."""
         allowed = {a.id, b.id}
         (ra, ia), (rb, ib) = position[a.id], position[b.id]
         candidates: list[list[Point]] = []
@@ -175,10 +179,11 @@ def route_links(lay: GenogramLayout, family: Family, structure: FamilyStructure,
             else:
                 upper, lower = (a, b) if ra < rb else (b, a)
                 left = min(n.x - max(n.outer, n.label.width) / 2 for n in lay.nodes.values()) - cfg.gap_block
-                # each free gap, and beside it when another line already runs down its middle
-                def free(segment: list[Point], allowed: set[str] = allowed) -> bool:
+
+                def free(segment: list[Point]) -> bool:
                     return not _blocked(obstacles, segment, allowed) and not _collinear(segment, existing)
 
+                # each free gap, and beside it when another line already runs down its middle
                 routes = [_descent(lay, upper, lower, gx + shift, lane, cfg, free=free, ports=ports)
                           for gx in _gutters(lay, upper.row, (upper.x + lower.x) / 2, cfg)
                           for shift in (0.0, 6.0, -6.0)]
@@ -194,8 +199,19 @@ def route_links(lay: GenogramLayout, family: Family, structure: FamilyStructure,
         for node, end in ((a, chosen[0]), (b, chosen[-1])):
             if abs(end[1] - node.top[1]) < 1e-6:
                 ports[node.id] += 1
-        lay.relationships.append(LinkPlacement(rel.kind, rel.between[0], rel.between[1], chosen))
         existing.append(chosen)
+        return chosen
+
+    # a union whose partners stand on two rows: a line in the union's style joins them
+    for uid, union in structure.unions.items():
+        if uid in structure.cross:
+            anchor = structure.anchor[uid]
+            other = next(p for p in union.partners if p != anchor)
+            pts = route(lay.nodes[other], lay.nodes[anchor])
+            lay.extra_links.append(LinkPlacement(f"union-{union.kind}", other, anchor, pts))
+    for rel in family.relationships:
+        pts = route(lay.nodes[rel.between[0]], lay.nodes[rel.between[1]])
+        lay.relationships.append(LinkPlacement(rel.kind, rel.between[0], rel.between[1], pts))
 
 
 def outline_of_boxes(boxes: list[Box]) -> list[list[Point]]:

@@ -45,7 +45,9 @@ class FamilyStructure:
     - ``parent_union[c]``: the union a child hangs from (biological first);
     - ``extra_links``: further (union, child link) pairs, e.g. an adoptive couple besides the birth parents;
     - ``unions_of[p]``: the unions of a person, in input order;
-    - ``generation[p]``: row of each person (partners share a row, children one below).
+    - ``generation[p]``: row of each person (partners share a row, children one below);
+    - ``cross``: unions whose partners stand on different rows (one descends from the other);
+    - ``anchor[u]``: for those and for one-parent unions, the partner the children hang from.
     """
 
     def __init__(self, family: Family) -> None:
@@ -71,10 +73,72 @@ class FamilyStructure:
                     else:
                         self.extra_links.append((u.id, c))  # type: ignore[arg-type]
         self.clusters = _Clusters(self.ids)
-        for u in family.unions:
-            if len(u.partners) == 2:
-                self.clusters.join(*u.partners)
+        self.cross = self._join_partners()
         self.generation = self._generations()
+        # the partner a union's children hang from when it is drawn from one partner only
+        self.anchor: dict[str, str] = {}
+        for uid, u in self.unions.items():
+            if len(u.partners) == 1:
+                self.anchor[uid] = u.partners[0]
+            elif uid in self.cross:
+                self.anchor[uid] = max(u.partners, key=lambda p: (self.generation[p], u.partners.index(p)))
+
+    def _join_partners(self) -> set[str]:
+        """Put partners on one row — except where one descends from the other (a father and
+        his daughter, a stepfather and his stepdaughter): those unions span rows; return their ids."""
+        kids: dict[str, list[str]] = defaultdict(list)
+        indegree: dict[str, int] = dict.fromkeys(self.ids, 0)
+        for u in self.family.unions:
+            for p in u.partners:
+                for c in u.children:
+                    kids[p].append(c.id)
+                    indegree[c.id] += 1
+        depth = dict.fromkeys(self.ids, 0)  # longest path from an ancestor without parents
+        ready = [p for p in self.ids if indegree[p] == 0]
+        while ready:
+            p = ready.pop()
+            for c in kids[p]:
+                depth[c] = max(depth[c], depth[p] + 1)
+                indegree[c] -= 1
+                if indegree[c] == 0:
+                    ready.append(c)
+
+        def descends(tops: list[str], bottoms: list[str]) -> bool:
+            """Is someone of ``bottoms`` a descendant of someone of ``tops``?"""
+            targets = set(bottoms)
+            deepest = max(depth[b] for b in bottoms)
+            stack = [t for t in tops if depth[t] < deepest]
+            seen = set(stack)
+            while stack:
+                for c in kids[stack.pop()]:
+                    if c in targets:
+                        return True
+                    if c not in seen and depth[c] < deepest:
+                        seen.add(c)
+                        stack.append(c)
+            return False
+
+        members: dict[str, list[str]] = {p: [p] for p in self.ids}
+        cross: set[str] = set()
+        for uid, u in self.unions.items():
+            if len(u.partners) != 2:
+                continue
+            ra, rb = (self.clusters.find(p) for p in u.partners)
+            if ra == rb:
+                continue
+            a, b = members[ra], members[rb]
+            if descends(a, b) or descends(b, a):  # one row would hold a parent and their child
+                cross.add(uid)
+                continue
+            self.clusters.join(ra, rb)
+            root = self.clusters.find(ra)
+            members[root] = a + b
+        return cross
+
+    def hangs_from(self, union_id: str) -> list[str]:
+        """The partners a union's line joins in its own row: both, or its anchor alone."""
+        anchor = self.anchor.get(union_id)
+        return [anchor] if anchor is not None else list(self.unions[union_id].partners)
 
     def children(self, union_id: str) -> list[str]:
         """Children hanging from ``union_id`` (birth order)."""
@@ -88,10 +152,11 @@ class FamilyStructure:
         # cluster graph: parents' cluster -> child's cluster (primary links only)
         down: dict[str, set[str]] = defaultdict(set)
         for child, uid in self.parent_union.items():
-            src = find(self.unions[uid].partners[0])
             dst = find(child)
-            if src != dst:
-                down[src].add(dst)
+            for parent in self.unions[uid].partners:
+                src = find(parent)
+                if src != dst:
+                    down[src].add(dst)
         order, back = _topological(list(members), down)
         for a, b in back:
             down[a].discard(b)
