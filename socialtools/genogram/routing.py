@@ -11,6 +11,7 @@ down a gutter beside a person) as the first that passes through no symbol and no
 from __future__ import annotations
 
 import itertools
+import math
 from collections import defaultdict
 from collections.abc import Callable
 from typing import TYPE_CHECKING
@@ -97,6 +98,16 @@ def _port(node: PersonNode, toward: float, used: int) -> float:
     return side * node.outer * min(0.42, 0.25 + 0.09 * (used // 2))
 
 
+def _ends(node: PersonNode, other: PersonNode, used: int) -> list[Point]:
+    """Where a straight line toward ``other`` may leave ``node``: the side facing it, and the
+    top (beside the child line) when ``other`` stands higher."""
+    side = 1 if other.x > node.x else -1
+    ends = [(node.x + side * node.outer / 2, node.y)]
+    if other.y < node.y:
+        ends.append((node.x + _port(node, other.x, used), node.top[1]))
+    return ends
+
+
 def _descent(lay: GenogramLayout, upper: PersonNode, lower: PersonNode, first_gap: float,
              lane: Callable[[int], float], cfg: LayoutConfig, far_left: float | None = None,
              free: Callable[[list[Point]], bool] | None = None, ports: dict[str, int] | None = None) -> list[Point]:
@@ -170,6 +181,9 @@ def route_links(lay: GenogramLayout, family: Family, structure: FamilyStructure,
             candidates.append(pts if left is a else pts[::-1])
         else:
             candidates.append([_edge_point(a, (b.x, b.y)), _edge_point(b, (a.x, a.y))])
+            # straight lines that leave a symbol by its side (clear of its own label) or its top
+            straight = [[p, q] for p in _ends(a, b, ports[a.id]) for q in _ends(b, a, ports[b.id])]
+            candidates += sorted(straight, key=lambda pq: math.dist(*pq))
             if ra == rb:
                 ly = lane(ra)
                 for extra in (0, 1):
