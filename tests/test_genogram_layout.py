@@ -144,3 +144,15 @@ def test_unions_across_generations_keep_every_rule(unions: list[dict]) -> None:
     for u in family.unions:  # every child stands below every parent
         for c in u.children:
             assert all(lay.nodes[c.id].row > lay.nodes[p].row for p in u.partners)
+
+
+def test_parent_child_relationship_is_one_straight_line_clear_of_labels() -> None:
+    family = Family.model_validate({
+        "people": [{"id": "K", "sex": "male"}, {"id": "S", "sex": "female"}, {"id": "PK", "sex": "female"},
+                   {"id": "RP", "sex": "female"}],
+        "unions": [{"partners": ["K", "S"], "children": ["PK", "RP"]}],
+        "relationships": [{"between": ["S", "PK"], "kind": "conflict"}, {"between": ["K", "RP"], "kind": "close"}],
+    })
+    g = Genogram(family)
+    assert_hard_rules(g)
+    assert [len(r.points) for r in g.layout.relationships] == [2, 2]
