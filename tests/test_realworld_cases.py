@@ -41,3 +41,29 @@ def test_leader_lines_touch_their_labels() -> None:
         dx = max(box.x - end[0], 0.0, end[0] - box.right)
         dy = max(box.y - end[1], 0.0, end[1] - box.bottom)
         assert math.hypot(dx, dy) < 0.5
+
+
+def test_venn_cli_warns_when_a_declared_cooperation_is_not_drawn(tmp_path, capsys) -> None:
+    import yaml
+
+    from socialtools.cli import main
+
+    names = [f"Lembaga {k}" for k in range(8)]
+    doc = {"venn": {"kind": "institutional", "centre": "Warga",
+                    "institutions": [{"name": n, "importance": 4, "closeness": "dekat"} for n in names],
+                    # a hub with seven big partners cannot overlap all of them at depth 3
+                    "cooperation": [{"between": [names[0], n], "level": 3} for n in names[1:]]}}
+    src = tmp_path / "venn.yaml"
+    src.write_text(yaml.safe_dump(doc), encoding="utf-8")
+    out = tmp_path / "venn.svg"
+    assert main(["venn", str(src), "-o", str(out)]) == 0
+    assert out.exists()
+    from socialtools.venn import VennDiagram
+
+    diagram = VennDiagram.from_document(doc)
+    missed = diagram.layout().quality.missed_cooperation
+    err = capsys.readouterr().err
+    assert len(diagram.warnings()) == err.count("warning:")
+    for a, b in missed:
+        assert f"cooperation {a} – {b}" in err
+    assert missed  # the case really is crowded: the warning is not vacuous

@@ -11,6 +11,7 @@ section of a case document). ``--table FILE.md|.html|.csv`` also writes the comp
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 
 from socialtools.errors import UsageError
@@ -45,6 +46,8 @@ def run(args: argparse.Namespace) -> int:
     out = Path(args.output)
     figure = figure_bytes(diagram.to_svg(), out.suffix, dpi=args.dpi)  # everything built before writing
     table = _table_text(diagram, Path(args.table)) if args.table else None
+    for warning in diagram.warnings():
+        sys.stderr.write(f"socialtools venn: warning: {warning}\n")
     write_atomic(out, figure)
     if table is not None:
         write_atomic(Path(args.table), table)
