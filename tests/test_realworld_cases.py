@@ -67,3 +67,49 @@ def test_venn_cli_warns_when_a_declared_cooperation_is_not_drawn(tmp_path, capsy
     for a, b in missed:
         assert f"cooperation {a} – {b}" in err
     assert missed  # the case really is crowded: the warning is not vacuous
+
+
+def test_ecomap_words_students_write() -> None:
+    from socialtools.ecomap.model import Ecomap
+
+    eco = Ecomap.model_validate({
+        "focal": "Keluarga SM",
+        "systems": ["Tetangga",
+                    {"id": "pkm", "name": "Puskesmas Kecamatan", "category": "Puskesmas"},
+                    {"id": "dinsos", "category": "Dinas Sosial"},
+                    {"id": "masjid", "category": "masjid"}],
+        "ties": [{"system": "pkm", "strength": "Sangat Kuat", "flow": "timbal balik"},
+                 {"system": "dinsos", "strength": "sangat lemah", "quality": "putus"},
+                 {"system": "masjid", "strength": "sangat kuat", "level": 2},
+                 {"system": "Tetangga", "quality": "penuh tekanan"}]})
+    assert [s.category for s in eco.systems] == ["community", "health", "social_services", "religion"]
+    assert eco.systems[0].id == eco.systems[0].label == "Tetangga"
+    pkm, dinsos, masjid, tetangga = eco.ties
+    assert (pkm.strength, pkm.level, pkm.flow) == ("strong", 3, "both")
+    assert (dinsos.strength, dinsos.quality) == ("weak", "broken")
+    assert masjid.level == 2  # a level given stays
+    assert tetangga.quality == "stressful"
+
+
+def test_venn_words_and_pairs_students_write() -> None:
+    import pytest
+
+    from socialtools.errors import InputError
+    from socialtools.io.loading import parse_model
+    from socialtools.venn.model import InstitutionalVenn
+
+    venn = InstitutionalVenn.model_validate({
+        "centre": "Keluarga Ibu S",
+        "institutions": [{"name": "Puskesmas", "importance": "Sangat Penting", "closeness": "Sangat  Dekat"},
+                         {"name": "RT", "importance": "penting", "closeness": "cukup dekat"},
+                         {"name": "Bank", "closeness": "0,3"}],
+        "cooperation": [{"between": ["puskesmas", "rt"], "level": "erat"}]})
+    pkm, rt, bank = venn.institutions
+    assert (pkm.importance, pkm.closeness, rt.importance, rt.closeness) == (4, 1.0, 3, 0.5)
+    assert bank.closeness == 0.3
+    assert venn.cooperation[0].between == ("Puskesmas", "RT") and venn.cooperation[0].level == 3
+    with pytest.raises(InputError, match=r"institutions\[1\].*'name'.*duplicate.*'Puskesmas'"):
+        parse_model(InstitutionalVenn, {"institutions": [{"name": "Puskesmas"}, {"name": "puskesmas "}]})
+    with pytest.raises(InputError, match=r"cooperation\[0\].*'between'.*two institutions, 3"):
+        parse_model(InstitutionalVenn, {"institutions": [{"name": "A"}, {"name": "B"}, {"name": "C"}],
+                                        "cooperation": [{"between": ["A", "B", "C"]}]})
