@@ -113,3 +113,37 @@ def test_venn_words_and_pairs_students_write() -> None:
     with pytest.raises(InputError, match=r"cooperation\[0\].*'between'.*two institutions, 3"):
         parse_model(InstitutionalVenn, {"institutions": [{"name": "A"}, {"name": "B"}, {"name": "C"}],
                                         "cooperation": [{"between": ["A", "B", "C"]}]})
+
+
+def test_quadrant_keys_as_students_type_them() -> None:
+    import pytest
+
+    from socialtools.assessment.quadrant import quadrant_from_document
+    from socialtools.errors import InputError
+
+    q = quadrant_from_document({"strengths": {"Kekuatan Personal": ["jujur"], "Hambatan-Lingkungan": "jauh"}})
+    assert q.personal_strengths == ["jujur"] and q.environmental_obstacles == ["jauh"]
+    with pytest.raises(InputError, match=r"strengths, field 'kekuatan_personal': given twice"):
+        quadrant_from_document({"strengths": {"personal_strengths": ["a"], "kekuatan_personal": ["b"]}})
+    with pytest.raises(InputError, match=r"strengths, field 'personal_strengths': item 2 is a mapping"):
+        quadrant_from_document({"strengths": {"personal_strengths": ["a", {"item": "b"}]}})
+    with pytest.raises(InputError, match=r"environmental_obstacles\[1\].*empty statement"):
+        quadrant_from_document({"strengths": {"environmental_obstacles": ["a", None]}})
+    with pytest.raises(InputError, match=r"strengths, field 'Kekuatan Pribadi': is not a known field"):
+        quadrant_from_document({"strengths": {"Kekuatan Pribadi": ["a"], "client": "X"}})
+
+
+def test_quadrant_long_client_line_wraps_inside_the_picture() -> None:
+    from socialtools.assessment.quadrant import QuadrantDiagram
+    from socialtools.assessment.quadrant_model import StrengthsQuadrant
+
+    client = "Ibu SN (perempuan, 45 tahun, janda, tiga anak, buruh cuci di tiga rumah tetangga)"
+    svg = QuadrantDiagram(StrengthsQuadrant(client=client, personal_strengths=["jujur"]), width=360).to_svg()
+    width = float(re.search(r'<svg[^>]* width="([\d.]+)', svg).group(1))
+    header = svg.split('<g id="header">')[1].split("</g>")[0]
+    texts = re.findall(r'<text[^>]*font-size="([\d.]+)"[^>]*text-anchor="middle" x="([-\d.]+)"[^>]*>([^<]*)<',
+                       header)
+    assert len(texts) >= 3  # the title and the client on two lines or more
+    for size, x, text in texts:
+        half = text_width(text, float(size)) / 2
+        assert float(x) - half >= 0 and float(x) + half <= width, text

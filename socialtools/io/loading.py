@@ -77,15 +77,36 @@ def _record_name(data: Any, loc: tuple[Any, ...]) -> tuple[str, str | None]:
     return record or "", field
 
 
+def _data_location(data: Any, loc: tuple[Any, ...]) -> tuple[Any, ...]:
+    """The error location without pydantic's markers ('function-after[...]', 'ChildLink', ...).
+
+    A key the file itself has is kept as written, even a capitalised one ('Kekuatan Personal').
+
+    >>> _data_location({"Umur": 3}, ("Umur",)), _data_location({"a": [1]}, ("a", 0, "ChildLink"))
+    (('Umur',), ('a', 0))
+    """
+    kept: list[Any] = []
+    node = data
+    for key in loc:
+        in_dict = isinstance(node, dict) and key in node
+        if in_dict or (isinstance(key, int) and isinstance(node, list) and 0 <= key < len(node)):
+            kept.append(key)
+            node = node[key]
+        elif isinstance(key, str) and (key.startswith("function-") or key[:1].isupper()):
+            continue
+        else:
+            kept.append(key)
+            node = None
+    return tuple(kept)
+
+
 def parse_model(model: type[M], data: Any, source: str | None = None) -> M:
     """Validate ``data`` as ``model``; the first problem becomes an :class:`InputError`."""
     try:
         return model.model_validate(data)
     except ValidationError as exc:
         err = exc.errors()[0]
-        loc = tuple(k for k in err["loc"] if not (isinstance(k, str) and k.startswith("function-")))
-        # drop pydantic's union/tag markers such as 'str' or 'ChildLink'
-        loc = tuple(k for k in loc if not (isinstance(k, str) and k[:1].isupper()))
+        loc = _data_location(data, err["loc"])
         record, field = _record_name(data, loc)
         message = err["msg"]
         if message.startswith("Value error, "):
