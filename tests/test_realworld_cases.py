@@ -147,3 +147,62 @@ def test_quadrant_long_client_line_wraps_inside_the_picture() -> None:
     for size, x, text in texts:
         half = text_width(text, float(size)) / 2
         assert float(x) - half >= 0 and float(x) + half <= width, text
+
+
+STUDENT_CASE = """\
+case:
+  client: AN
+family:
+  people:
+    - {id: AN, sex: L, birth: 2008, index: true, role: klien}
+    - {id: IB, sex: P, birth: 1980, role: ibu}
+  unions:
+    - {partners: [IB], children: [AN]}
+bpss:
+  measurements: {height_cm: 152 cm, weight_kg: "33,5 kg", iq: IQ 50-55 (debil bawah)}
+sessions:
+  - {date: "Selasa, 10 September 2024", kind: konseling, result: baik}
+  - {date: "Kamis, 12 Sept 2024", kind: home visit}
+  - {date: "hari Jum'at tanggal 13/09/2024", kind: konseling kelompok}
+termination:
+  date: 27 September 2024
+"""
+
+
+def test_report_reads_a_case_as_students_write_it(tmp_path) -> None:
+    from socialtools.report.case import Case
+
+    src = tmp_path / "kasus.yaml"
+    src.write_text(STUDENT_CASE, encoding="utf-8")
+    case = Case.load(src)
+    m = case.bpss.measurements
+    assert (m.height_cm, m.weight_kg) == (152, 33.5)
+    assert (m.iq.low, m.iq.high, m.iq.category) == (50, 55, "debil bawah")
+    assert [str(s.date) for s in case.sessions] == ["2024-09-10", "2024-09-12", "2024-09-13"]
+    assert [s.kind for s in case.sessions] == ["case_work", "family", "group_work"]
+
+
+def test_report_ages_are_those_at_the_time_of_the_case(tmp_path) -> None:
+    from socialtools.cli import main
+
+    src = tmp_path / "kasus.yaml"
+    src.write_text(STUDENT_CASE, encoding="utf-8")
+    out = tmp_path / "laporan.md"
+    assert main(["report", str(src), "-o", str(out)]) == 0
+    text = out.read_text(encoding="utf-8")
+    # born 2008, sessions in September 2024: 16 years old, whatever year the report is made
+    assert "| Usia | 16 tahun |" in text
+
+
+def test_measurement_errors_say_what_to_write() -> None:
+    import pytest
+
+    from socialtools.assessment.bpss import Bpss
+    from socialtools.errors import InputError
+    from socialtools.io.loading import parse_model
+
+    with pytest.raises(InputError, match=r"height_cm.*1.52 looks like metres: write the height in cm \(152\)"):
+        parse_model(Bpss, {"measurements": {"height_cm": 1.52}})
+    assert parse_model(Bpss, {"measurements": {"height_cm": "1,52 m"}}).measurements.height_cm == 152
+    with pytest.raises(InputError, match=r"weight_kg.*'tiga puluh' is not a number"):
+        parse_model(Bpss, {"measurements": {"weight_kg": "tiga puluh"}})

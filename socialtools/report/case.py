@@ -23,8 +23,9 @@ from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, RootModel, W
 
 from socialtools.assessment.bpss import Bpss
 from socialtools.errors import InputError
-from socialtools.genogram.dates import Date
+from socialtools.genogram.dates import Date, PartialDate
 from socialtools.genogram.model import Family, Person, Sex
+from socialtools.io.dates import CaseDate
 from socialtools.io.loading import load_document, parse_model
 
 #: Sections read by other diagram kinds; the case keeps them as they are.
@@ -101,6 +102,12 @@ _KIND_ALIASES = {
     "bimbingan individu": "case_work", "group work": "group_work", "groupwork": "group_work",
     "group": "group_work", "kelompok": "group_work", "bimbingan kelompok": "group_work",
     "keluarga": "family", "komunitas": "community", "masyarakat": "community", "lainnya": "other",
+    # what process notes call their sessions
+    "konseling": "case_work", "konseling individu": "case_work", "terapi individu": "case_work",
+    "pendampingan": "case_work", "pendampingan individu": "case_work", "bimbingan sosial": "case_work",
+    "wawancara": "case_work", "konseling kelompok": "group_work", "terapi kelompok": "group_work",
+    "diskusi kelompok": "group_work", "home visit": "family", "kunjungan rumah": "family",
+    "konseling keluarga": "family", "terapi keluarga": "family", "penyuluhan": "community",
 }
 
 
@@ -115,7 +122,7 @@ class Session(_Strict):
     """One intervention session (schedule and process log)."""
 
     number: int | None = Field(None, ge=0)
-    date: Date | None = None
+    date: CaseDate | None = None
     time: str | None = Field(None, description="e.g. 15.00-15.30")
     kind: Annotated[SessionKind, BeforeValidator(_session_kind), WithJsonSchema(
         {"type": "string", "description": "case_work, group_work, family, community, other "
@@ -188,7 +195,7 @@ class InterventionSystems(RootModel[list[InterventionSystem]]):
 class Evaluation(_Strict):
     """The evaluation: a summary and the method used."""
 
-    date: Date | None = None
+    date: CaseDate | None = None
     method: str | None = None
     summary: str | None = None
 
@@ -196,7 +203,7 @@ class Evaluation(_Strict):
 class Termination(_Strict):
     """Termination and referral."""
 
-    date: Date | None = None
+    date: CaseDate | None = None
     reason: str | None = None
     referral: str | None = Field(None, description="to whom the client is referred back")
     notes: str | None = None
@@ -241,6 +248,21 @@ class Case:
         self.termination = termination
         self.document = document or {}
         self.source = source
+        when = self.case_date()
+        if family is not None and family.as_of is None and when is not None:
+            # ages (tables and genogram) at the time of the case, not at the day the report is made
+            self.family = family.model_copy(update={"as_of": when})
+
+    def case_date(self) -> PartialDate | None:
+        """The earliest date the case gives (assessment, sessions, evaluation, termination).
+
+        >>> Case(sessions=[Session(date="Selasa, 10 September 2024")]).case_date()
+        PartialDate(year=2024, month=9, day=10)
+        """
+        dates = [d for d in (self.bpss.date if self.bpss else None, *(s.date for s in self.sessions),
+                             self.evaluation.date if self.evaluation else None,
+                             self.termination.date if self.termination else None) if d is not None]
+        return min(dates, key=lambda d: (d.year, d.month or 0, d.day or 0)) if dates else None
 
     @classmethod
     def from_document(cls, document: dict[str, Any], source: str | None = None) -> Case:
