@@ -206,3 +206,14 @@ def test_measurement_errors_say_what_to_write() -> None:
     assert parse_model(Bpss, {"measurements": {"height_cm": "1,52 m"}}).measurements.height_cm == 152
     with pytest.raises(InputError, match=r"weight_kg.*'tiga puluh' is not a number"):
         parse_model(Bpss, {"measurements": {"weight_kg": "tiga puluh"}})
+
+
+def test_report_section_shorthands() -> None:
+    from socialtools.report.case import Case
+
+    case = Case.from_document({"case": "AN", "plan": [{"activity": "konseling"}],
+                               "evaluation": "klien mulai percaya diri", "termination": "masa praktikum selesai"})
+    assert case.info.client == "AN"
+    assert [p.activity for p in case.plan.case_work] == ["konseling"]
+    assert case.evaluation.summary == "klien mulai percaya diri"
+    assert case.termination.reason == "masa praktikum selesai"

@@ -55,6 +55,13 @@ class CaseInfo(_Strict):
     ``phone`` and full dates of birth are left out of reports unless asked for.
     """
 
+    @model_validator(mode="before")
+    @classmethod
+    def _bare(cls, data: Any) -> Any:
+        """``case: PK`` is short for ``case: {client: PK}``."""
+        return {"client": str(data)} if isinstance(data, str | int) and not isinstance(data, bool) else data
+
+
     id: str | None = None
     client: str | None = Field(None, description="id (or initials) of the client in the family")
     title: str | None = None
@@ -94,6 +101,12 @@ class Plan(_Strict):
 
     case_work: list[PlanItem] = Field(default_factory=list)
     group_work: list[PlanItem] = Field(default_factory=list)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _bare(cls, data: Any) -> Any:
+        """A plain list of activities is the case-work plan."""
+        return {"case_work": data} if isinstance(data, list) else data
 
 
 SessionKind = Literal["case_work", "group_work", "family", "community", "other"]
@@ -199,6 +212,12 @@ class Evaluation(_Strict):
     method: str | None = None
     summary: str | None = None
 
+    @model_validator(mode="before")
+    @classmethod
+    def _bare(cls, data: Any) -> Any:
+        """``evaluation: text`` is short for ``evaluation: {summary: text}``."""
+        return {"summary": data} if isinstance(data, str) else data
+
 
 class Termination(_Strict):
     """Termination and referral."""
@@ -207,6 +226,12 @@ class Termination(_Strict):
     reason: str | None = None
     referral: str | None = Field(None, description="to whom the client is referred back")
     notes: str | None = None
+
+    @model_validator(mode="before")
+    @classmethod
+    def _bare(cls, data: Any) -> Any:
+        """``termination: text`` is short for ``termination: {reason: text}``."""
+        return {"reason": data} if isinstance(data, str) else data
 
 
 _MODELS: dict[str, type[BaseModel]] = {
