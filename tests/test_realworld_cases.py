@@ -217,3 +217,18 @@ def test_report_section_shorthands() -> None:
     assert [p.activity for p in case.plan.case_work] == ["konseling"]
     assert case.evaluation.summary == "klien mulai percaya diri"
     assert case.termination.reason == "masa praktikum selesai"
+
+
+def test_long_ecomap_tie_label_wraps_near_its_tie() -> None:
+    from socialtools.ecomap import Ecomap, EcomapDiagram
+    from socialtools.ecomap.layout import TIE_LABEL_WIDTH
+
+    text = "label yang sangat panjang sekali untuk sebuah garis hubungan di ekomap ini"
+    eco = Ecomap.model_validate({"focal": "Klien", "systems": [{"id": "s", "name": "Sekolah"}, "Puskesmas"],
+                                 "ties": [{"system": "s", "label": text}, {"system": "Puskesmas"}]})
+    diagram = EcomapDiagram(eco)
+    lay = diagram.layout
+    label = next(t.label for t in lay.ties if t.label)
+    assert len(label.lines) > 1 and " ".join(label.lines) == text
+    assert label.box.w <= TIE_LABEL_WIDTH + 1e-6
+    assert lay.quality.defects == 0
