@@ -232,3 +232,15 @@ def test_long_ecomap_tie_label_wraps_near_its_tie() -> None:
     assert len(label.lines) > 1 and " ".join(label.lines) == text
     assert label.box.w <= TIE_LABEL_WIDTH + 1e-6
     assert lay.quality.defects == 0
+
+
+def test_tab_indented_yaml_says_to_use_spaces(tmp_path) -> None:
+    import pytest
+
+    from socialtools.errors import InputError
+    from socialtools.io.loading import load_document
+
+    src = tmp_path / "kasus.yaml"
+    src.write_bytes(b"\xef\xbb\xbfecomap:\n\tfocal: Klien\n")
+    with pytest.raises(InputError, match=r"line 2.*indent with spaces, not tabs"):
+        load_document(src)

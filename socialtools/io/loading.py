@@ -45,6 +45,8 @@ def load_document(path: str | Path) -> dict[str, Any]:
         mark = getattr(exc, "problem_mark", None)
         where = f" at line {mark.line + 1}, column {mark.column + 1}" if mark else ""
         problem = getattr(exc, "problem", None) or "cannot be read"
+        if "'\\t'" in problem:
+            problem += " (indent with spaces, not tabs)"
         raise InputError(f"invalid YAML{where}: {problem}", source=str(path)) from None
     if not isinstance(data, dict):
         raise InputError("expected a mapping (key: value) at the top of the file", source=str(path))
