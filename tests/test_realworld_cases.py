@@ -244,3 +244,26 @@ def test_tab_indented_yaml_says_to_use_spaces(tmp_path) -> None:
     src.write_bytes(b"\xef\xbb\xbfecomap:\n\tfocal: Klien\n")
     with pytest.raises(InputError, match=r"line 2.*indent with spaces, not tabs"):
         load_document(src)
+
+
+def test_impossible_calendar_date_is_an_error_not_a_traceback(tmp_path) -> None:
+    from socialtools.cli import main
+
+    src = tmp_path / "kasus.yaml"
+    src.write_text("case: {client: ZZ}\nsessions:\n  - {date: 2024-09-10}\n  - {date: 2024-09-31}\n",
+                   encoding="utf-8")
+    out = tmp_path / "laporan.docx"
+    assert main(["report", str(src), "-o", str(out)]) == 2
+    assert not out.exists()
+
+
+def test_calendar_date_error_names_the_line(tmp_path) -> None:
+    import pytest
+
+    from socialtools.errors import InputError
+    from socialtools.io.loading import load_document
+
+    src = tmp_path / "kasus.yaml"
+    src.write_text("sessions:\n  - {date: 2024-09-10}\n  - {date: 2024-02-30}\n", encoding="utf-8")
+    with pytest.raises(InputError, match=r"line 3.*'2024-02-30' is not a calendar date"):
+        load_document(src)
