@@ -267,3 +267,17 @@ def test_calendar_date_error_names_the_line(tmp_path) -> None:
     src.write_text("sessions:\n  - {date: 2024-09-10}\n  - {date: 2024-02-30}\n", encoding="utf-8")
     with pytest.raises(InputError, match=r"line 3.*'2024-02-30' is not a calendar date"):
         load_document(src)
+
+
+def test_bpss_measurement_not_repeated_when_the_case_writes_the_item() -> None:
+    from socialtools.report.case import Case
+    from socialtools.report.casetables import ReportOptions, bpss_table
+
+    case = Case.from_document({"case": {"client": "AN"}, "bpss": {
+        "measurements": {"height_cm": 152, "weight_kg": 40},
+        "biologis": [{"aspek": "tinggi badan", "hasil": "152 cm (diukur di puskesmas)"}]}})
+    for lang in ("id", "en"):
+        md = bpss_table(case, ReportOptions(lang=lang)).to_markdown()
+        height = "tinggi badan" if lang == "id" else "height"
+        assert md.count(f"| {height} |") == 1, md
+        assert "diukur di puskesmas" in md
