@@ -281,3 +281,22 @@ def test_bpss_measurement_not_repeated_when_the_case_writes_the_item() -> None:
         height = "tinggi badan" if lang == "id" else "height"
         assert md.count(f"| {height} |") == 1, md
         assert "diukur di puskesmas" in md
+
+
+def test_small_before_after_ecomap_headings_do_not_collide() -> None:
+    from socialtools.ecomap import Ecomap, EcomapDiagram
+
+    eco = Ecomap.model_validate({"focal": "Klien", "systems": ["Sekolah", "Puskesmas"],
+                                 "ties": [{"system": "Sekolah"}],
+                                 "after": {"ties": [{"system": "Sekolah", "strength": "kuat"}]}})
+    for lang in ("id", "en"):
+        svg = EcomapDiagram(eco, compare=True, lang=lang).to_svg()
+        width = float(re.search(r'<svg[^>]* width="([\d.]+)', svg).group(1))
+        title = svg.split('<g id="title">')[1].split("</g>")[0]
+        heads = re.findall(r'<text[^>]*font-size="([\d.]+)"[^>]*font-weight="bold"[^>]*x="([-\d.]+)"[^>]*>([^<]*)<',
+                           title)[1:]  # the first is the figure title
+        assert len(heads) == 2, title
+        spans = sorted((float(x) - text_width(t, float(size)) * 0.56, float(x) + text_width(t, float(size)) * 0.56)
+                       for size, x, t in heads)
+        assert spans[0][0] >= 0 and spans[1][1] <= width
+        assert spans[0][1] <= spans[1][0]
