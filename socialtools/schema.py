@@ -105,6 +105,7 @@ def _accept_shorthands(node: Any) -> None:
             sex.pop("type", None)
             sex["enum"] = _sex_words()
             sex["description"] = "male/female/unknown; also L/P (laki-laki/perempuan), M/F, 1/2"
+        _widen_words(properties)
         for name in ID_FIELDS:
             _widen_id(properties.get(name))
         for name in ID_LIST_FIELDS:
@@ -116,6 +117,34 @@ def _accept_shorthands(node: Any) -> None:
             children["items"] = {"anyOf": [children["items"], ID_TYPE]}
     for value in node.values():
         _accept_shorthands(value)
+
+
+def _words(groups: dict[Any, tuple[str, ...]]) -> list[str]:
+    return sorted({form for words in groups.values() for w in words if w
+                   for form in (w, w.upper(), w.capitalize())})
+
+
+def _widen_words(properties: dict[str, Any]) -> None:
+    """Indonesian words for union and relationship kinds, ya/tidak for booleans, conditions as text."""
+    from socialtools.genogram.model import RELATIONSHIP_WORDS, UNION_WORDS, YES_NO
+
+    kind = properties.get("kind")
+    if isinstance(kind, dict) and "enum" in kind:
+        for marker, groups in (("married", UNION_WORDS), ("close", RELATIONSHIP_WORDS)):
+            if marker in kind["enum"]:
+                kind.pop("type", None)
+                kind["enum"] = kind["enum"] + [w for w in _words(groups) if w not in kind["enum"]]
+    for name in ("deceased", "index", "identical", "consanguineous"):
+        field = properties.get(name)
+        if isinstance(field, dict) and field.get("type") == "boolean":
+            field.pop("type")
+            field["anyOf"] = [{"type": "boolean"}, {"enum": _words(YES_NO)}]
+    conditions = properties.get("conditions")
+    if isinstance(conditions, dict) and conditions.get("type") == "array":
+        item = conditions.get("items")
+        conditions["items"] = {"anyOf": [item, {"type": "string"}]}
+        conditions.pop("type")
+        conditions["anyOf"] = [{"type": "array", "items": conditions.pop("items")}, item, {"type": "string"}]
 
 
 def _widen_id(field: Any) -> None:

@@ -120,7 +120,7 @@ def test_adoption_event_and_frel_tags():
     ("BET 1900 AND 1910", PartialDate(1900)), ("FROM 1901 TO 1905", PartialDate(1901)),
     ("11 FEB 1731/32", PartialDate(1731, 2, 11)), ("@#DJULIAN@ 1700", PartialDate(1700)),
     ("@#DHEBREW@ 5700", None), ("44 B.C.", None), ("(waktu perang)", None), ("", None),
-    ("31 FEB 1990", None), ("INT 1950 (kira-kira)", PartialDate(1950)),
+    ("31 FEB 1990", PartialDate(1990, 2)), ("INT 1950 (kira-kira)", PartialDate(1950)),
 ])
 def test_gedcom_dates(value, expected):
     assert parse_gedcom_date(value) == expected

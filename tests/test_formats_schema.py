@@ -59,7 +59,7 @@ def test_yaml_shorthands_are_accepted():
     {"people": [{"id": "A", "umur": 3}]},
     {"people": [{"sex": "male"}]},
     {"people": [{"id": "A"}], "unions": [{"partners": []}]},
-    {"people": [{"id": "A"}], "unions": [{"partners": ["A"], "kind": "kawin"}]},
+    {"people": [{"id": "A"}], "unions": [{"partners": ["A"], "kind": "pacaran"}]},
     {"people": [{"id": "A", "birth": "kemarin"}]},
 ])
 def test_schema_rejects_what_the_model_rejects(bad):

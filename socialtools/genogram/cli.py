@@ -29,7 +29,7 @@ def load_families(path: Path, family_id: str | None, focus: str | None = None,
     if suffix in (".ged", ".gedcom"):
         from socialtools.io.gedcom import read_gedcom
 
-        return {path.stem: read_gedcom(path, focus=focus, generations=generations)}
+        return _drawable({path.stem: read_gedcom(path, focus=focus, generations=generations)}, path)
     if focus is not None or generations is not None:
         raise UsageError("--focus and --generations are for GEDCOM files (.ged)")
     if suffix in PEDIGREE_SUFFIXES:
@@ -42,7 +42,16 @@ def load_families(path: Path, family_id: str | None, focus: str | None = None,
         if family_id not in families:
             raise InputError(f"no family '{family_id}' (families: {', '.join(sorted(families)[:10])})",
                              source=str(path), field="--family")
-        return {family_id: families[family_id]}
+        return _drawable({family_id: families[family_id]}, path)
+    return _drawable(families, path)
+
+
+def _drawable(families: dict[str, Family], path: Path) -> dict[str, Family]:
+    """A genogram needs someone to draw: an empty family is an input error, not an empty picture."""
+    for name, family in families.items():
+        if not family.people:
+            record = f"family '{name}'" if name != path.stem else "family"
+            raise InputError("there are no people to draw", record=record, field="people", source=str(path))
     return families
 
 

@@ -64,6 +64,8 @@ class PartialDate:
             if m and m.group(2).lower() in MONTHS:
                 day = int(m.group(1)) if m.group(1) else None
                 return cls._checked(int(m.group(3)), MONTHS[m.group(2).lower()], day)
+            if value.strip().isdigit() and len(value.strip()) <= 2:
+                return cls._checked(int(value), None, None)  # refused with a hint to write it in full
             m = _PATTERN.match(value)
             if m:
                 y, mo, d = (int(g) if g else None for g in m.groups())
@@ -76,6 +78,8 @@ class PartialDate:
 
     @classmethod
     def _checked(cls, year: int, month: int | None, day: int | None) -> PartialDate:
+        if 0 <= year < 100:
+            raise ValueError(f"year {year}: write the year in full (19{year:02d} or 20{year:02d})")
         if not 1 <= year <= 2999:
             raise ValueError(f"year {year} is out of range")
         if month is not None and not 1 <= month <= 12:

@@ -29,9 +29,12 @@ from socialtools.errors import InputError
 from socialtools.genogram.dates import Date, PartialDate
 
 SEX_WORDS = {
-    "male": ("male", "m", "l", "1", "man", "boy", "laki-laki", "laki", "lk", "pria", "cowok", "son", "father"),
-    "female": ("female", "f", "p", "2", "woman", "girl", "perempuan", "pr", "wanita", "cewek", "w"),
-    "unknown": ("unknown", "u", "0", "?", "", "none", "na", "tidak diketahui", "other", "-9", "3"),
+    "male": ("male", "m", "l", "1", "man", "boy", "laki-laki", "laki", "lk", "pria", "cowok", "son", "father",
+             "laki laki", "laki2", "lelaki", "l/k", "cowo", "lk."),
+    "female": ("female", "f", "p", "2", "woman", "girl", "perempuan", "pr", "wanita", "cewek", "w", "cewe", "pr.",
+               "prp"),
+    "unknown": ("unknown", "u", "0", "?", "", "none", "na", "tidak diketahui", "other", "-9", "3", "x",
+                "tidak tahu", "n/a"),
 }
 _SEX_LOOKUP = {word: sex for sex, words in SEX_WORDS.items() for word in words}
 
@@ -43,6 +46,66 @@ def _sex(value: Any) -> str:
     if key in _SEX_LOOKUP:
         return _SEX_LOOKUP[key]
     raise ValueError(f"'{value}' is not a sex: use male/female/unknown (also L/P, M/F, 1/2)")
+
+
+YES_NO = {
+    True: ("ya", "y", "yes", "true", "benar", "iya", "sudah", "1", "meninggal", "almarhum", "almarhumah", "alm",
+           "alm.", "almh", "almh."),
+    False: ("tidak", "tdk", "no", "n", "false", "bukan", "belum", "0", "hidup", "masih hidup", ""),
+}
+_YES_NO_LOOKUP = {word: flag for flag, words in YES_NO.items() for word in words}
+
+
+def _yes_no(value: Any) -> Any:
+    """``ya``/``tidak`` (and yes/no, true/false, 1/0) → a boolean; anything else is left to pydantic."""
+    if isinstance(value, str) and value.strip().lower() in _YES_NO_LOOKUP:
+        return _YES_NO_LOOKUP[value.strip().lower()]
+    return value
+
+
+UNION_WORDS = {
+    "married": ("menikah", "nikah", "kawin", "married", "marriage", "suami istri", "suami-istri"),
+    "divorced": ("cerai", "bercerai", "cerai hidup", "divorce"),
+    "widowed": ("cerai mati", "widow", "widower", "ditinggal meninggal"),
+    "separated": ("pisah", "berpisah", "pisah ranjang", "separation"),
+    "engaged": ("tunangan", "bertunangan", "engagement"),
+    "cohabiting": ("tinggal bersama", "kumpul kebo", "living together", "cohabitation"),
+    "affair": ("selingkuh", "perselingkuhan"),
+    "unknown": ("tidak diketahui", ""),
+}
+_UNION_LOOKUP = {word: kind for kind, words in UNION_WORDS.items() for word in words}
+
+
+def _union_kind(value: Any) -> Any:
+    """``menikah``, ``cerai``, ``cerai mati``, ``pisah``, ... → the union kind; other values unchanged."""
+    if isinstance(value, str):
+        key = value.strip().lower()
+        return _UNION_LOOKUP.get(key, key.replace(" ", "_"))
+    return value
+
+
+RELATIONSHIP_WORDS = {
+    "close": ("dekat", "akrab", "harmonis"), "fused": ("menyatu", "sangat dekat", "lekat"),
+    "distant": ("jauh", "renggang", "berjarak"),
+    "cutoff": ("putus", "terputus", "putus hubungan", "cut off", "cut-off", "cut_off"),
+    "conflict": ("konflik", "bertengkar", "cekcok"), "hostile": ("bermusuhan", "permusuhan", "benci"),
+    "close_hostile": ("dekat bermusuhan", "dekat tapi konflik"), "physical_abuse": ("kekerasan fisik",),
+    "emotional_abuse": ("kekerasan emosional", "kekerasan psikis"), "sexual_abuse": ("kekerasan seksual",),
+    "neglect": ("penelantaran", "ditelantarkan"), "caretaker": ("pengasuh", "merawat"),
+    "focused_on": ("fokus pada", "terfokus"),
+}
+_RELATIONSHIP_LOOKUP = {word: kind for kind, words in RELATIONSHIP_WORDS.items() for word in words}
+
+
+def _relationship_kind(value: Any) -> Any:
+    """``dekat``, ``konflik``, ``jauh``, ``putus``, ... (and ``Close``, ``cut off``) → the kind."""
+    if isinstance(value, str):
+        key = value.strip().lower()
+        return _RELATIONSHIP_LOOKUP.get(key, key.replace(" ", "_").replace("-", "_"))
+    return value
+
+
+YesNo = Annotated[bool, BeforeValidator(_yes_no)]
 
 
 def _id(value: Any) -> str:
@@ -99,6 +162,11 @@ class Condition(_Strict):
     kind: ConditionKind = "medical"
     status: ConditionStatus = "confirmed"
 
+    @model_validator(mode="before")
+    @classmethod
+    def _shorthand(cls, value: Any) -> Any:
+        return {"name": value} if isinstance(value, str) else value
+
 
 class Person(_Strict):
     """One person (or a pregnancy, miscarriage, abortion, stillbirth, pet) of the family."""
@@ -111,10 +179,10 @@ class Person(_Strict):
     kind: PersonKind = "person"
     birth: Date | None = None
     death: Date | None = None
-    deceased: bool = False
+    deceased: YesNo = False
     age: Annotated[int, BeforeValidator(_age)] | None = Field(None, ge=0, le=150,
                                                                description="age when no birth date is known")
-    index: bool = Field(False, description="the index person (client, klien)")
+    index: YesNo = Field(False, description="the index person (client, klien)")
     role: str | None = Field(None, description="role in the family, e.g. ayah, ibu, klien")
     occupation: str | None = None
     education: str | None = None
@@ -125,11 +193,28 @@ class Person(_Strict):
     address: str | None = Field(None, description="identifying: left out of outputs by default")
     phone: str | None = Field(None, description="identifying: left out of outputs by default")
     notes: str | None = None
-    conditions: list[Condition] = Field(default_factory=list)
+    conditions: Annotated[list[Condition], BeforeValidator(lambda v: [v] if isinstance(v, str | dict) else v)] = \
+        Field(default_factory=list)
     gestation_weeks: int | None = Field(None, ge=1, le=45)
     count: int | None = Field(None, ge=2, description="several people of one kind in one symbol")
     father: Id | None = Field(None, description="shorthand for a union of father and mother")
     mother: Id | None = None
+
+    @model_validator(mode="before")
+    @classmethod
+    def _place_and_date(cls, value: Any) -> Any:
+        """``birth: "Wonosobo, 12 Agustus 1998"`` (tempat, tanggal lahir) → birthplace and birth."""
+        birth = value.get("birth") if isinstance(value, dict) else None
+        if isinstance(birth, str) and "," in birth:
+            place, _, date = birth.rpartition(",")
+            if place.strip() and not any(ch.isdigit() for ch in place):
+                try:
+                    PartialDate.parse(date.strip())
+                except ValueError:
+                    return value
+                value = {**value, "birth": date.strip()}
+                value.setdefault("birthplace", place.strip())
+        return value
 
     @model_validator(mode="after")
     def _dates(self) -> Person:
@@ -170,7 +255,7 @@ class ChildLink(_Strict):
     id: Id
     relation: ChildRelation = "biological"
     twin: str | None = None
-    identical: bool = False
+    identical: YesNo = False
 
     @model_validator(mode="before")
     @classmethod
@@ -183,11 +268,11 @@ class Union(_Strict):
 
     id: str | None = None
     partners: list[Id] = Field(min_length=1, max_length=2)
-    kind: UnionKind = "married"
+    kind: Annotated[UnionKind, BeforeValidator(_union_kind)] = "married"
     start: Date | None = None
     end: Date | None = None
     children: list[ChildLink] = Field(default_factory=list)
-    consanguineous: bool = False
+    consanguineous: YesNo = False
     notes: str | None = None
 
 
@@ -195,7 +280,7 @@ class Relationship(_Strict):
     """An emotional relationship between two people; directional kinds point from the first."""
 
     between: list[Id] = Field(min_length=2, max_length=2)
-    kind: RelationshipKind
+    kind: Annotated[RelationshipKind, BeforeValidator(_relationship_kind)]
     label: str | None = None
 
     @property
@@ -355,8 +440,12 @@ class Family(_Strict):
         return self.as_of or PartialDate(dt.date.today().year)
 
     def warnings(self) -> list[str]:
-        """Doubtful but possible facts: a child born before a parent, a parent aged under 12."""
+        """Doubtful but possible facts: a child born before a parent, a parent aged under 12,
+        several index persons."""
         out = []
+        index = [p.id for p in self.people if p.index]
+        if len(index) > 1:
+            out.append(f"{len(index)} people are marked as the index person (client): {', '.join(index)}")
         for u in self.unions:
             for c in u.children:
                 child = self._index[c.id]

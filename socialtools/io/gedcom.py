@@ -58,12 +58,13 @@ from collections import deque
 from collections.abc import Iterable
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import Any, get_args
 
 from socialtools import __version__
 from socialtools.errors import InputError, MissingDependencyError, UsageError
 from socialtools.genogram.dates import PartialDate
-from socialtools.genogram.model import Family
+from socialtools.genogram.model import Family, UnionKind
+from socialtools.io.loading import parse_model
 
 #: PEDI (5.5.1 lower case, 7 upper case) and _FREL/_MREL words → our child relation.
 PEDIGREE = {
@@ -79,6 +80,8 @@ CODE_PAGES = {"ANSI": "cp1252", "WINDOWS-1252": "cp1252", "CP1252": "cp1252", "I
               "IBM": "cp850", "CP850": "cp850", "LATIN1": "latin-1", "ISO-8859-1": "latin-1",
               "ISO8859-1": "latin-1"}
 _CHAR_LINE = re.compile(rb"^\s*1\s+CHAR\s+(\S+)", re.MULTILINE)
+_LEADING_SPACE = re.compile(rb"^[ \t]+(?=\d)", re.MULTILINE)
+_LEVEL_SPACES = re.compile(rb"^(\d{1,2})[ \t]{2,}(?=\S)", re.MULTILINE)
 _XREF = re.compile(r"^[A-Za-z0-9_]{1,20}$")
 _DATE = re.compile(
     r"^(?:(?P<day>\d{1,2})\s+)?(?:(?P<month>[A-Z]{3})\s+)?(?P<year>\d{1,4})(?:/\d{1,2})?"
@@ -121,7 +124,8 @@ def _prepare_bytes(raw: bytes, source: str | None) -> bytes:
         except UnicodeDecodeError as exc:
             what = f"declares CHAR {declared}" if declared else "is GEDCOM 7 or declares no CHAR (so UTF-8)"
             raise InputError(
-                f"the file {what}, but byte {exc.start} (line {_line_of(raw, exc.start)}) is not UTF-8: "
+                f"the file {what}, but byte 0x{raw[exc.start]:02X} at offset {exc.start} "
+                f"(line {_line_of(raw, exc.start)}) is not UTF-8: "
                 "save it again as UTF-8 or correct the CHAR line", record="HEAD", field="CHAR",
                 source=source) from None
         return raw
@@ -158,6 +162,11 @@ def _parse_document(raw: bytes, source: str | None) -> Any:
     if not raw.strip(b"\x00\r\n\t \xef\xbb\xbf\xff\xfe"):
         raise InputError("the file is empty", source=source)
     data = _prepare_bytes(raw, source)
+    if not data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        # 5.5.1: readers ignore white space before the level; some programs indent lines by
+        # level or put several spaces after it
+        data = _LEADING_SPACE.sub(b"", data)
+        data = _LEVEL_SPACES.sub(rb"\1 ", data)
     try:
         document = _library().parse(data)
     except ValueError as exc:
@@ -202,6 +211,8 @@ def parse_gedcom_date(value: str | None) -> PartialDate | None:
     ['1998-03-12', '1950', '1900', '1700-01']
     >>> parse_gedcom_date("(kira-kira waktu perang)") is None
     True
+    >>> [str(parse_gedcom_date(v)) for v in ("Abt. 1950", "1 January 1990", "31 FEB 1975", "1975-03-12")]
+    ['1950', '1990-01-01', '1975-02', '1975-03-12']
     """
     if not value:
         return None
@@ -212,22 +223,46 @@ def parse_gedcom_date(value: str | None) -> PartialDate | None:
             return None
         text = rest
     text = re.sub(r"\(.*\)", "", text).strip()
-    words = text.split()
+    # programs write qualifiers with a dot or in full (Abt., About, Bef., Circa) and months in full
+    text = re.sub(r"^(\S*?\s*\d{4})\s*-\s*\d{4}$", r"\1", text)  # "1950-1955": a range, its start
+    words = [w.rstrip(".") if w.rstrip(".").isalpha() else w for w in text.replace(",", " ").split()]
+    words = [_FULL_MONTHS.get(w, _QUALIFIERS.get(w, w)) for w in words]
     while words and words[0] in ("ABT", "CAL", "EST", "BEF", "AFT", "FROM", "BET", "TO", "INT"):
         words = words[1:]
-    for stop in ("AND", "TO"):
+    for stop in ("AND", "TO", "-"):
         if stop in words:
             words = words[: words.index(stop)]
     m = _DATE.match(" ".join(words))
-    if not m or m.group("bc"):
+    if not m:
+        return _other_date(" ".join(words))
+    if m.group("bc"):
         return None
     month = MONTHS.index(m.group("month")) + 1 if m.group("month") in MONTHS else None
     if m.group("month") and month is None:
         return None
     day = int(m.group("day")) if m.group("day") and month else None
+    year = f"{int(m.group('year')):04d}"
+    for text in (year + (f"-{month:02d}" if month else "") + (f"-{day:02d}" if day else ""),
+                 year + (f"-{month:02d}" if month else ""), year):  # 31 FEB 1975 keeps FEB 1975
+        try:
+            return PartialDate.parse(text)
+        except ValueError:
+            continue
+    return None
+
+
+_QUALIFIERS = {"ABOUT": "ABT", "CIRCA": "ABT", "CA": "ABT", "C": "ABT", "APPROX": "ABT", "BEFORE": "BEF",
+               "AFTER": "AFT", "BETWEEN": "BET", "CALCULATED": "CAL", "ESTIMATED": "EST"}
+_FULL_MONTHS = {name: name[:3] for name in ("JANUARY", "FEBRUARY", "MARCH", "APRIL", "JUNE", "JULY", "AUGUST",
+                                             "SEPTEMBER", "SEPT", "OCTOBER", "NOVEMBER", "DECEMBER")}
+
+
+def _other_date(text: str) -> PartialDate | None:
+    """Dates some programs write outside the standard: ISO ``1975-03-12``, ``12.03.1975``."""
+    if not re.fullmatch(r"\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}|\d{4}[-/.]\d{1,2}", text):
+        return None
     try:
-        return PartialDate.parse(f"{int(m.group('year')):04d}" + (f"-{month:02d}" if month else "")
-                                 + (f"-{day:02d}" if day else ""))
+        return PartialDate.parse(text)
     except ValueError:
         return None
 
@@ -348,6 +383,10 @@ class _Reader:
         fid = _strip_xref(record.xref)
         partners = [p for tag in ("HUSB", "WIFE") for node in record.find_all_children(tag)
                     if (p := self._pointer(node, record, self.people, "person")) is not None]
+        if len(partners) > 2:
+            raise InputError(f"has {len(partners)} partners (HUSB/WIFE): a family has one or two; give each "
+                             "couple its own FAM record", record=_label(record), field="HUSB/WIFE",
+                             source=self.source)
         children = []
         for node in record.find_all_children("CHIL"):
             child = self._pointer(node, record, self.people, "person")
@@ -371,7 +410,8 @@ class _Reader:
         engaged, engage_date = _event_date(record, "ENGA")
         kind = ("divorced" if divorced else "annulled" if annulled else "married" if married
                 else "engaged" if engaged else "unknown")
-        kind = (_value(record, "_KIND") or kind).lower()
+        own_kind = (_value(record, "_KIND") or "").lower()
+        kind = own_kind if own_kind in get_args(UnionKind) else kind  # another program's _KIND is not ours
         start = (start or (engage_date if kind == "engaged" else None)
                  or parse_gedcom_date(_value(record, "_STRT")))
         end = end or annul_date or parse_gedcom_date(_value(record, "_END"))
@@ -393,13 +433,21 @@ class _Reader:
         unions = [u for record in self.families.values()
                   if (u := self.union(record, relations, named_by_child))]
         _resolve_extra_biological_parents(unions)
-        try:
-            return Family.model_validate({"people": people, "unions": unions})
-        except InputError as exc:
-            raise exc.located(self.source) if self.source else exc from None
-        except ValueError as exc:  # pydantic ValidationError: a value the model refuses
-            raise InputError(f"a record has a value socialtools cannot use: {exc}",
-                             source=self.source) from None
+        _sex_from_roles(people, self.families.values(), {_strip_xref(x): r for x, r in self.people.items()})
+        return parse_model(Family, {"people": people, "unions": unions}, self.source)
+
+
+def _sex_from_roles(people: list[dict[str, Any]], families: Any, records: dict[str, Any]) -> None:
+    """Someone without a SEX line who is always HUSB is a man, always WIFE a woman (GEDCOM 5.5.1 roles)."""
+    roles: dict[str, set[str]] = {}
+    for record in families:
+        for tag in ("HUSB", "WIFE"):
+            for node in record.find_all_children(tag):
+                roles.setdefault(_strip_xref(node.payload or ""), set()).add(tag)
+    for person in people:
+        tags = roles.get(person["id"], set())
+        if person["sex"] == "unknown" and len(tags) == 1 and records[person["id"]].find("SEX") is None:
+            person["sex"] = "male" if tags == {"HUSB"} else "female"
 
 
 def _resolve_extra_biological_parents(unions: list[dict[str, Any]]) -> None:

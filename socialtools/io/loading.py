@@ -15,7 +15,11 @@ person.yaml, P, field 'age': Input should be a valid integer, unable to parse st
 
 from __future__ import annotations
 
+import difflib
 import json
+import re
+import types
+import typing
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -26,11 +30,61 @@ from socialtools.errors import InputError
 
 M = TypeVar("M", bound=BaseModel)
 
+# keys case files written in Indonesian often use, and the field each one means
+FIELD_SYNONYMS = {
+    "nama": "name", "nama_lengkap": "name", "inisial": "initials", "jenis_kelamin": "sex", "jk": "sex",
+    "kelamin": "sex", "gender": "sex", "lahir": "birth", "tanggal_lahir": "birth", "tgl_lahir": "birth",
+    "tahun_lahir": "birth", "born": "birth", "dob": "birth", "wafat": "death", "tanggal_meninggal": "death",
+    "tahun_meninggal": "death", "meninggal": "deceased", "almarhum": "deceased", "dead": "deceased",
+    "umur": "age", "usia": "age", "peran": "role", "hubungan": "role", "status": "role",
+    "pekerjaan": "occupation", "job": "occupation", "pendidikan": "education", "agama": "religion",
+    "tempat_lahir": "birthplace", "suku": "ethnicity", "alamat": "address", "telepon": "phone",
+    "hp": "phone", "catatan": "notes", "keterangan": "notes", "note": "notes", "kondisi": "conditions",
+    "penyakit": "conditions", "ayah": "father", "bapak": "father", "ibu": "mother", "klien": "index",
+    "anak": "children", "child": "children", "pasangan": "partners", "partner": "partners",
+    "spouses": "partners", "jenis": "kind", "type": "kind", "mulai": "start", "selesai": "end",
+    "anggota": "members", "orang": "people", "persons": "people", "individuals": "people",
+    "hubungan_emosional": "relationships", "rumah_tangga": "households", "judul": "title",
+    "twins": "twin", "kembar": "twin", "relasi": "relation",
+}
+
+
+def _field_names(model: Any, seen: set[Any] | None = None) -> set[str]:
+    """Every field name of ``model`` and of the models inside it."""
+    seen = set() if seen is None else seen
+    if model in seen:
+        return set()
+    seen.add(model)
+    names: set[str] = set()
+    stack: list[Any] = [f.annotation for f in model.model_fields.values()]
+    names.update(model.model_fields)
+    while stack:
+        ann = stack.pop()
+        if isinstance(ann, type) and issubclass(ann, BaseModel):
+            names |= _field_names(ann, seen)
+        elif isinstance(ann, types.UnionType) or typing.get_origin(ann) is not None:
+            stack.extend(typing.get_args(ann))
+    return names
+
+
+def _did_you_mean(model: Any, key: Any) -> str:
+    if not isinstance(key, str):
+        return ""
+    names = _field_names(model)
+    norm = key.strip().lower().replace(" ", "_").replace("-", "_")
+    guess = FIELD_SYNONYMS.get(norm)
+    if guess is None or guess not in names:
+        close = difflib.get_close_matches(norm, sorted(names), n=1, cutoff=0.75)
+        guess = close[0] if close else None
+    return f": did you mean '{guess}'?" if guess else " (check the spelling)"
+
 
 class _Loader(yaml.SafeLoader):
-    """The safe YAML loader; a date that is not in the calendar is an error at its line."""
+    """YAML 1.2 booleans: only true/false. YAML 1.1 also reads yes/no/on/off, which turns the
+    initials ``NO`` or ``ON`` into booleans (fields that want a boolean still accept the words)."""
 
     def construct_yaml_timestamp(self, node: yaml.Node) -> Any:
+        """A date that is not in the calendar (2024-09-31) is an error at its line, not a crash."""
         try:
             return super().construct_yaml_timestamp(node)  # type: ignore[arg-type]
         except ValueError as exc:
@@ -38,7 +92,22 @@ class _Loader(yaml.SafeLoader):
                 None, None, f"'{node.value}' is not a calendar date ({exc})", node.start_mark) from None
 
 
+_Loader.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:bool"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
 _Loader.add_constructor("tag:yaml.org,2002:timestamp", _Loader.construct_yaml_timestamp)
+_Loader.add_implicit_resolver("tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"),
+                              list("tTfF"))
+
+
+def load_yaml(text: str) -> Any:
+    """YAML text to Python data, with ``yes``/``no``/``on``/``off`` kept as text.
+
+    >>> load_yaml("people: [{id: NO}, {id: ON, deceased: true}]")
+    {'people': [{'id': 'NO'}, {'id': 'ON', 'deceased': True}]}
+    """
+    return yaml.load(text, Loader=_Loader)
 
 
 def load_document(path: str | Path) -> dict[str, Any]:
@@ -51,7 +120,7 @@ def load_document(path: str | Path) -> dict[str, Any]:
     except UnicodeDecodeError as exc:
         raise InputError(f"not UTF-8 text (byte {exc.start})", source=str(path)) from None
     try:
-        data = json.loads(text) if path.suffix.lower() == ".json" else yaml.load(text, Loader=_Loader)
+        data = json.loads(text) if path.suffix.lower() == ".json" else load_yaml(text)
     except json.JSONDecodeError as exc:
         raise InputError(f"invalid JSON at line {exc.lineno}, column {exc.colno}: {exc.msg}",
                          source=str(path)) from None
@@ -130,7 +199,7 @@ def parse_model(model: type[M], data: Any, source: str | None = None) -> M:
         if err["type"] == "missing":
             message = "is required"
         elif err["type"] == "extra_forbidden":
-            message = "is not a known field (check the spelling)"
+            message = f"is not a known field{_did_you_mean(model, loc[-1] if loc else None)}"
         raise InputError(message, record=record or model.__name__, field=field, source=source) from None
     except InputError as exc:
         raise exc.located(source) if source else exc from None
