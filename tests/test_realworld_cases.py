@@ -300,3 +300,18 @@ def test_small_before_after_ecomap_headings_do_not_collide() -> None:
                        for size, x, t in heads)
         assert spans[0][0] >= 0 and spans[1][1] <= width
         assert spans[0][1] <= spans[1][0]
+
+
+def test_venn_kind_and_show_in_indonesian_and_errors_name_the_section() -> None:
+    import pytest
+
+    from socialtools.errors import InputError
+    from socialtools.venn.diagram import venn_from_document
+
+    venn = venn_from_document({"venn": {"kind": "himpunan", "show": "anggota",
+                                        "sets": {"Kebutuhan": ["makan", "obat"], "Sumber": ["obat"]}}})
+    assert (venn.kind, venn.show) == ("sets", "members")
+    assert venn_from_document({"venn": {"kind": "Kelembagaan", "institutions": [{"name": "RT"}]}}).kind \
+        == "institutional"
+    with pytest.raises(InputError, match=r"^venn, field 'show'"):
+        venn_from_document({"venn": {"kind": "sets", "show": "semua", "counts": {"A": 1, "B": 2}}})

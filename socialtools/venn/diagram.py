@@ -23,6 +23,10 @@ from socialtools.venn.layout_sets import SetLayout, layout_sets
 from socialtools.venn.model import InstitutionalVenn, SetVenn, VennModel
 from socialtools.venn.tables import CompanionTable, companion_table
 
+_KIND_WORDS = {"kelembagaan": "institutional", "lembaga": "institutional", "institusional": "institutional",
+               "institution": "institutional", "institutions": "institutional", "pra": "institutional",
+               "himpunan": "sets", "set": "sets", "euler": "sets"}
+
 
 def venn_from_document(document: dict[str, Any], source: str | None = None) -> VennModel:
     """The Venn model of a document: a ``venn:`` section of a case file, or a file that is one.
@@ -45,10 +49,17 @@ def venn_from_document(document: dict[str, Any], source: str | None = None) -> V
         else:
             raise InputError("no 'venn' section, and no 'institutions', 'sets' or 'counts' to draw",
                              record="venn", field="kind", source=source)
-    if kind == "institutional":
-        return parse_model(InstitutionalVenn, data, source)
-    if kind == "sets":
-        return parse_model(SetVenn, data, source)
+    kind = _KIND_WORDS.get(str(kind).strip().lower(), kind)
+    model: type[InstitutionalVenn] | type[SetVenn] | None = (
+        InstitutionalVenn if kind == "institutional" else SetVenn if kind == "sets" else None)
+    if model is not None:
+        data = {**data, "kind": kind}
+        try:
+            return parse_model(model, data, source)
+        except InputError as error:
+            if error.record != model.__name__:
+                raise
+            raise InputError(error.message, record="venn", field=error.field, source=source) from None
     raise InputError(f"unknown kind '{kind}': use 'institutional' or 'sets'", record="venn", field="kind",
                      source=source)
 

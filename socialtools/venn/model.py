@@ -283,6 +283,13 @@ class SetVenn(_Strict):
     counts: dict[str, float] | None = None
     radii: dict[str, float] | None = None
     show: Literal["counts", "members", "none"] = "counts"
+
+    @field_validator("show", mode="before")
+    @classmethod
+    def _show(cls, value: Any) -> Any:
+        words = {"jumlah": "counts", "angka": "counts", "count": "counts", "anggota": "members",
+                 "isi": "members", "member": "members", "tidak": "none", "kosong": "none"}
+        return words.get(_key(value), _key(value)) if isinstance(value, str) else value
     tolerance: float = Field(default=0.05, gt=0, le=1)
 
     @field_validator("sets", mode="before")
