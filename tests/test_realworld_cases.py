@@ -315,3 +315,14 @@ def test_venn_kind_and_show_in_indonesian_and_errors_name_the_section() -> None:
         == "institutional"
     with pytest.raises(InputError, match=r"^venn, field 'show'"):
         venn_from_document({"venn": {"kind": "sets", "show": "semua", "counts": {"A": 1, "B": 2}}})
+
+
+def test_long_member_list_is_packed_not_cut_when_there_is_room() -> None:
+    members = [f"anggota{k}" for k in range(20)]
+    venn = SetVenn(sets={"A": members, "B": ["anggota0", "lain"]}, show="members")
+    lay = layout_sets(venn)
+    only_a = next(lab for lab in lay.regions if lab.region == ("A",))
+    text = " ".join(only_a.lines)
+    assert all(m in text for m in members[1:])  # every member of A alone is listed
+    assert "lainnya" not in text
+    assert len(only_a.lines) <= 7

@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 from itertools import combinations
 
 from socialtools.draw.geometry import Box, Point, bounding_box
-from socialtools.draw.text import LINE_HEIGHT, TextBlock, text_width
+from socialtools.draw.text import LINE_HEIGHT, TextBlock, text_width, wrap
 from socialtools.venn.geometry import (
     box_hits_circle,
     box_inside_circle,
@@ -49,6 +49,7 @@ MEMBER_SIZE = 9.5
 NAME_SIZE = 12.0
 BOLD = 1.12  # bold text (set names) is about this much wider than regular
 MAX_MEMBER_LINES = 6
+PACKED_WIDTHS = (120.0, 160.0, 200.0)  # a long member list is packed into lines this wide
 
 Region = tuple[str, ...]
 
@@ -302,6 +303,11 @@ def _text_options(
     options: list[tuple[tuple[str, ...], float]] = []
     if venn.show == "members" and venn.sets is not None:
         members = [str(m) for m in venn.members(region)]
+        if len(members) > MAX_MEMBER_LINES + 1:  # a long list, several to a line, before cutting it
+            for width in PACKED_WIDTHS:
+                packed = wrap(", ".join(members), width, MEMBER_SIZE)
+                if len(packed) <= MAX_MEMBER_LINES + 1:
+                    options.append((tuple(packed), MEMBER_SIZE))
         for keep in range(len(members), 0, -1):
             lines = members[:keep]
             if keep < len(members):
