@@ -326,3 +326,20 @@ def test_long_member_list_is_packed_not_cut_when_there_is_room() -> None:
     assert all(m in text for m in members[1:])  # every member of A alone is listed
     assert "lainnya" not in text
     assert len(only_a.lines) <= 7
+
+
+def test_bpss_items_written_as_one_key_lines() -> None:
+    import pytest
+
+    from socialtools.assessment.bpss import Bpss
+    from socialtools.errors import InputError
+    from socialtools.io.loading import parse_model
+
+    b = parse_model(Bpss, {"sosial": [{"kerjasama": "baik"}, {"kepedulian": "tinggi"},
+                                      {"aspek": "toleransi", "hasil": "tinggi"}]})
+    assert [(i.aspect, i.finding) for i in b.items("social")] == [
+        ("kerjasama", "baik"), ("kepedulian", "tinggi"), ("toleransi", "tinggi")]
+    with pytest.raises(InputError, match=r"field 'social'.*item 2 'kerjasama baik' is a bare text"):
+        parse_model(Bpss, {"social": [{"aspect": "a"}, "kerjasama baik"]})
+    with pytest.raises(InputError, match=r"field 'spiritual'.*not as one text"):
+        parse_model(Bpss, {"spiritual": "ibadah rajin"})

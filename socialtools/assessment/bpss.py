@@ -218,9 +218,27 @@ class BpssItem(_Strict):
 
 
 def _items(value: Any) -> Any:
-    """Items as a list, or the shorthand mapping ``aspect: finding``."""
+    """Items as a list, or the shorthand mapping ``aspect: finding``.
+
+    A list of one-key mappings (``- kerjasama: baik``) is the same shorthand, one item a line.
+    """
     if isinstance(value, dict):
         return [{"aspect": str(k), "finding": None if v is None else str(v)} for k, v in value.items()]
+    if isinstance(value, str):
+        raise ValueError("write the items of a domain one a line, as 'aspect: finding' "
+                         "(e.g. kerjasama: baik), not as one text")
+    if isinstance(value, list):
+        known = {"aspect", "finding", "analysis", "source", "date", *_ITEM_FIELDS}
+        out = []
+        for i, item in enumerate(value):
+            if isinstance(item, dict) and len(item) == 1 and str(next(iter(item))).strip().lower() not in known:
+                aspect, finding = next(iter(item.items()))
+                item = {"aspect": str(aspect), "finding": None if finding is None else str(finding)}
+            elif isinstance(item, str):
+                raise ValueError(f"item {i + 1} '{item}' is a bare text: write 'aspect: finding' "
+                                 "(e.g. - kerjasama: baik) or the fields aspect and finding")
+            out.append(item)
+        return out
     return value
 
 
