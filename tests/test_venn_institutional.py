@@ -75,7 +75,7 @@ def test_importance_out_of_range(value):
     assert "importance" in str(err.value) and "institutions[0]" in str(err.value)
 
 
-@pytest.mark.parametrize("value", [-0.1, 1.5, "dekat sekali"])
+@pytest.mark.parametrize("value", [-0.1, 1.5, "entah"])
 def test_closeness_out_of_range(value):
     with pytest.raises(InputError, match="closeness"):
         parse_model(InstitutionalVenn, {"institutions": [{"name": "A", "closeness": value}]})

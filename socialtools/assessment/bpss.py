@@ -17,6 +17,7 @@ Structured measurements (height and weight → BMI, IQ, social maturity age) sit
 
 from __future__ import annotations
 
+import re
 from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, PlainSerializer, WithJsonSchema, model_validator
@@ -30,7 +31,7 @@ from socialtools.assessment.measures import (
     bmi_category,
     number,
 )
-from socialtools.genogram.dates import Date
+from socialtools.io.dates import CaseDate
 
 Domain = Literal["biological", "psychological", "social", "spiritual"]
 DOMAINS: tuple[Domain, ...] = ("biological", "psychological", "social", "spiritual")
@@ -193,7 +194,7 @@ class BpssItem(_Strict):
     finding: str | None = None
     analysis: str | None = None
     source: Annotated[Source, WithJsonSchema(SOURCE_SCHEMA)] | None = None
-    date: Date | None = None
+    date: CaseDate | None = None
 
     @model_validator(mode="before")
     @classmethod
@@ -217,9 +218,27 @@ class BpssItem(_Strict):
 
 
 def _items(value: Any) -> Any:
-    """Items as a list, or the shorthand mapping ``aspect: finding``."""
+    """Items as a list, or the shorthand mapping ``aspect: finding``.
+
+    A list of one-key mappings (``- kerjasama: baik``) is the same shorthand, one item a line.
+    """
     if isinstance(value, dict):
         return [{"aspect": str(k), "finding": None if v is None else str(v)} for k, v in value.items()]
+    if isinstance(value, str):
+        raise ValueError("write the items of a domain one a line, as 'aspect: finding' "
+                         "(e.g. kerjasama: baik), not as one text")
+    if isinstance(value, list):
+        known = {"aspect", "finding", "analysis", "source", "date", *_ITEM_FIELDS}
+        out = []
+        for i, item in enumerate(value):
+            if isinstance(item, dict) and len(item) == 1 and str(next(iter(item))).strip().lower() not in known:
+                aspect, finding = next(iter(item.items()))
+                item = {"aspect": str(aspect), "finding": None if finding is None else str(finding)}
+            elif isinstance(item, str):
+                raise ValueError(f"item {i + 1} '{item}' is a bare text: write 'aspect: finding' "
+                                 "(e.g. - kerjasama: baik) or the fields aspect and finding")
+            out.append(item)
+        return out
     return value
 
 
@@ -249,11 +268,37 @@ def _bpss_schema(schema: dict[str, Any]) -> None:
         props[alias] = props[domain]
 
 
+def _amount(unit: str) -> Any:
+    """A number as written: ``152``, ``"152 cm"``, ``"33,5 kg"``, ``"1,52 m"`` (height in metres)."""
+
+    def read(value: Any) -> Any:
+        if isinstance(value, bool) or not isinstance(value, str | int | float):
+            return value
+        if isinstance(value, str):
+            m = re.fullmatch(r"\s*(\d+(?:[.,]\d+)?)\s*(cm|kg|m|meter|kilogram|kilo)?\.?\s*", value, re.I)
+            if not m:
+                raise ValueError(f"'{value}' is not a number: write e.g. {'152' if unit == 'cm' else '33.5'}")
+            number = float(m[1].replace(",", "."))
+            written = (m[2] or "").lower()
+            if unit == "cm" and written in ("m", "meter"):
+                return number * 100
+            if written and written[:1] != unit[:1]:
+                raise ValueError(f"'{value}': write the value in {unit}")
+            value = number
+        if unit == "cm" and 0 < value < 3:
+            raise ValueError(f"{value} looks like metres: write the height in cm ({value * 100:g})")
+        return value
+
+    return BeforeValidator(read)
+
+
 class Measurements(_Strict):
     """Structured measurements: height and weight (→ BMI), IQ, social maturity age."""
 
-    height_cm: float | None = Field(None, gt=30, lt=260)
-    weight_kg: float | None = Field(None, gt=1, lt=400)
+    height_cm: Annotated[float | None, _amount("cm"), WithJsonSchema(
+        {"type": ["number", "string", "null"], "description": "in cm: 152 or '152 cm'"})] = Field(None, gt=30, lt=260)
+    weight_kg: Annotated[float | None, _amount("kg"), WithJsonSchema(
+        {"type": ["number", "string", "null"], "description": "in kg: 33.5 or '33,5 kg'"})] = Field(None, gt=1, lt=400)
     age: int | None = Field(None, ge=0, le=130,
                             description="age at the assessment (else from the birth year)")
     bmi_scale: BmiScale = Field("who",
@@ -287,7 +332,7 @@ class Bpss(_Strict):
 
     model_config = ConfigDict(extra="forbid", populate_by_name=True, json_schema_extra=_bpss_schema)
 
-    date: Date | None = None
+    date: CaseDate | None = None
     defaults: bool = Field(False, description="list every default item of a domain, filled in where given")
     measurements: Measurements = Field(default_factory=Measurements)
     biological: Items = Field(default_factory=list)

@@ -138,6 +138,8 @@ def iq_category(low: float, high: float | None = None, *, lang: str = "id") -> s
     return a if a == b else f"{a} – {b}"
 
 
+_IQ_PREFIX = re.compile(r"^\s*(?:skor\s+|nilai\s+)?iq\s*[:=]?\s*", re.I)
+_IQ_NOTE = re.compile(r"^\s*([\d.,]+(?:\s*(?:[-–—]|s\.?d\.?|to|sampai)\s*[\d.,]+)?)\s*\(([^()]+)\)\s*$")
 _RANGE = re.compile(r"^\s*(\d+(?:[.,]\d+)?)\s*(?:[-–—]|s\.?d\.?|to|sampai)\s*(\d+(?:[.,]\d+)?)\s*$")
 
 
@@ -165,7 +167,11 @@ class IQ:
         if isinstance(value, int | float):
             return cls._checked(float(value), None)
         if isinstance(value, str):
-            text = value.strip()
+            text = _IQ_PREFIX.sub("", value.strip())
+            note = _IQ_NOTE.match(text)
+            if note:  # "50-55 (debil bawah)": the psychologist's category in brackets
+                iq = cls.parse(note[1])
+                return cls(iq.low, iq.high, note[2].strip(), iq.test)
             m = _RANGE.match(text)
             if m:
                 return cls._checked(float(m[1].replace(",", ".")), float(m[2].replace(",", ".")))

@@ -15,6 +15,7 @@ from socialtools.assessment.quadrant_model import StrengthsQuadrant
 from socialtools.assessment.quadrant_render import render_quadrant
 from socialtools.draw.svg import Exportable
 from socialtools.draw.theme import Theme
+from socialtools.errors import InputError
 from socialtools.i18n import check_language
 from socialtools.io.loading import parse_model
 from socialtools.io.sections import section
@@ -28,7 +29,12 @@ def quadrant_from_document(document: dict[str, Any], source: str | None = None) 
     case = document.get("case")
     if isinstance(case, dict) and not data.get("client") and case.get("client"):
         data["client"] = str(case["client"])
-    return parse_model(StrengthsQuadrant, data, source)
+    try:
+        return parse_model(StrengthsQuadrant, data, source)
+    except InputError as error:
+        if error.record != StrengthsQuadrant.__name__:
+            raise
+        raise InputError(error.message, record="strengths", field=error.field, source=source) from None
 
 
 class QuadrantDiagram(Exportable):

@@ -50,6 +50,29 @@ class StrengthsQuadrant(BaseModel):
     environmental_resources: Cell = _items("sumber_lingkungan", "environmental_resources")
     environmental_obstacles: Cell = _items("hambatan_lingkungan", "environmental_obstacles")
 
+    @model_validator(mode="before")
+    @classmethod
+    def _keys(cls, data: Any) -> Any:
+        """Keys as students type them (``Kekuatan Personal``); a cell given twice is an error."""
+        if not isinstance(data, dict):
+            return data
+        known = {"title", "client", *CELLS, *ALIASES.values()}
+        english = {alias: name for name, alias in ALIASES.items()}
+        out: dict[Any, Any] = {}
+        written: dict[str, Any] = {}
+        for key, value in data.items():
+            word = str(key).strip().lower().replace(" ", "_").replace("-", "_")
+            if word not in known:
+                out[key] = value
+                continue
+            cell = english.get(word, word)
+            if cell in written:
+                raise InputError(f"given twice, as '{written[cell]}' and as '{key}': keep one",
+                                 record="strengths", field=str(key))
+            written[cell] = key
+            out[cell] = value
+        return out
+
     @field_validator(*CELLS, mode="before")
     @classmethod
     def _list(cls, value: Any) -> Any:
@@ -58,7 +81,12 @@ class StrengthsQuadrant(BaseModel):
         if isinstance(value, str):
             return [value]
         if isinstance(value, list):
-            return [str(v).strip() if not isinstance(v, str) else v.strip() for v in value]
+            for i, v in enumerate(value):
+                if isinstance(v, dict | list):
+                    raise ValueError(f"item {i + 1} is a {'mapping' if isinstance(v, dict) else 'list'}: "
+                                     "write each statement as plain text after '- '")
+            # an empty bullet ("- ") is null in YAML: it stays empty and is reported below
+            return ["" if v is None else str(v).strip() for v in value]
         return value
 
     @model_validator(mode="after")

@@ -25,15 +25,19 @@ FILLS = {
 }
 
 
+BOLD = 1.12  # bold text is about this much wider than regular
+
+
 def render_quadrant(model: StrengthsQuadrant, layout: QuadrantLayout, *, lang: str = "id",
                     theme: Theme | None = None) -> str:
     """The SVG text of the quadrant, with its title and client above the grid."""
     theme = theme or Theme()
     title = model.title or translate(CATALOGUE, "default_title", lang)
     width = layout.width + 2 * theme.margin
-    head = TextBlock.wrapped([title], layout.width, theme.title_font_size)
-    sub = f"{translate(CATALOGUE, 'client', lang)}: {model.client}" if model.client else ""
-    head_h = head.height + (theme.font_size * LINE_HEIGHT + 4 if sub else 0) + 12
+    head = TextBlock.wrapped([title], layout.width / BOLD, theme.title_font_size)  # drawn in bold
+    client = f"{translate(CATALOGUE, 'client', lang)}: {model.client}" if model.client else ""
+    sub = TextBlock.wrapped([client], layout.width, theme.font_size) if client else None
+    head_h = head.height + (sub.height + 4 if sub else 0) + 12
     height = theme.margin + head_h + layout.height + theme.margin
     canvas = SvgCanvas(width, height, theme, title=title)
     g = canvas.group(id="header")
@@ -43,8 +47,11 @@ def render_quadrant(model: StrengthsQuadrant, layout: QuadrantLayout, *, lang: s
         canvas.text(g, width / 2, y, line, head.size, font_weight="bold")
         y += head.size * (LINE_HEIGHT - 1)
     if sub:
-        y += 4 + theme.font_size
-        canvas.text(g, width / 2, y, sub, theme.font_size, fill=theme.muted)
+        y += 4
+        for line in sub.lines:
+            y += sub.size
+            canvas.text(g, width / 2, y, line, sub.size, fill=theme.muted)
+            y += sub.size * (LINE_HEIGHT - 1)
     ox, oy = theme.margin, theme.margin + head_h
     grid = canvas.group(id="quadrant")
     for cell in [*layout.headers, *layout.cells]:

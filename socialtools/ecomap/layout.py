@@ -21,7 +21,7 @@ from dataclasses import dataclass, field, replace
 from itertools import pairwise
 
 from socialtools.draw.geometry import Box, Circle, Point, bounding_box, segment_circle_distance, segment_hits_box
-from socialtools.draw.text import LINE_HEIGHT, TextBlock, text_width
+from socialtools.draw.text import LINE_HEIGHT, TextBlock, text_width, wrap
 from socialtools.ecomap.model import FOCAL, Ecomap, Tie
 from socialtools.genogram.model import Family
 from socialtools.genogram.symbols import INDEX_GAP, outline, symbol_shape, symbol_size
@@ -33,6 +33,7 @@ FOCAL_FONT = 12.0
 MEMBER_SIZE = 26.0
 MEMBER_FONT = 9.0
 TIE_FONT = 9.0
+TIE_LABEL_WIDTH = 150.0  # a longer tie label wraps
 GAP = 14.0  # between neighbouring system circles
 CLEAR = 6.0  # a tie keeps this far from circles it does not connect
 MIN_TIE = 80.0  # shortest focal tie (room for arrows, stress marks and a label)
@@ -644,9 +645,13 @@ def _place_label(
     segments: list[tuple[Point, Point, float]],
     labels: list[Box],
 ) -> Label | None:
-    """A box beside the tie for its label, clear of every circle, line and label (or None)."""
-    w = text_width(text, TIE_FONT)
-    h = TIE_FONT * LINE_HEIGHT
+    """A box beside the tie for its label, clear of every circle, line and label (or None).
+
+    A long label wraps to :data:`TIE_LABEL_WIDTH` so it stays close to its own tie.
+    """
+    lines = tuple(wrap(text, TIE_LABEL_WIDTH, TIE_FONT))
+    w = max(text_width(line, TIE_FONT) for line in lines)
+    h = len(lines) * TIE_FONT * LINE_HEIGHT
     own = set(pairwise(points))
     seg_boxes = [
         (min(p[0], q[0]) - r, min(p[1], q[1]) - r, max(p[0], q[0]) + r, max(p[1], q[1]) + r, p, q, r)
@@ -691,7 +696,7 @@ def _place_label(
                     for sx0, sy0, sx1, sy1, p, q, r in seg_boxes
                 ):
                     continue
-                return Label((text,), TIE_FONT, box)
+                return Label(lines, TIE_FONT, box)
     return None
 
 

@@ -84,6 +84,35 @@ _CATEGORY_ALIASES = {
     "government_legal": "government",
     "pemerintah": "government",
     "hukum": "government",
+    # what students write for a category: the name of a typical system of it
+    "keluarga_inti": "family",
+    "kerabat": "extended_family",
+    "saudara": "extended_family",
+    "teman_sebaya": "friends",
+    "sahabat": "friends",
+    "kerja": "work",
+    "tempat_kerja": "work",
+    "puskesmas": "health",
+    "rumah_sakit": "health",
+    "klinik": "health",
+    "posyandu": "health",
+    "masjid": "religion",
+    "gereja": "religion",
+    "ibadah": "religion",
+    "keagamaan": "religion",
+    "dinas_sosial": "social_services",
+    "dinsos": "social_services",
+    "bansos": "social_services",
+    "pelayanan_sosial": "social_services",
+    "hobi": "recreation",
+    "olahraga": "recreation",
+    "tetangga": "community",
+    "lingkungan": "community",
+    "organisasi": "community",
+    "pemerintahan": "government",
+    "desa": "government",
+    "kelurahan": "government",
+    "polisi": "government",
 }
 
 Strength = Literal["strong", "moderate", "weak"]
@@ -101,7 +130,17 @@ _STRENGTH_ALIASES = {
     "tenuous": "weak",
     "lemah": "weak",
     "renggang": "weak",
+    "sangat_kuat": "strong",  # with level 3 (see Tie)
+    "very_strong": "strong",
+    "erat": "strong",
+    "cukup_kuat": "moderate",
+    "biasa": "moderate",
+    "sangat_lemah": "weak",
+    "very_weak": "weak",
+    "agak_lemah": "weak",
+    "kurang": "weak",
 }
+_VERY_STRONG = ("sangat_kuat", "very_strong")
 _QUALITY_ALIASES = {
     "positive": "positive",
     "positif": "positive",
@@ -117,6 +156,12 @@ _QUALITY_ALIASES = {
     "cut-off": "broken",
     "cut_off": "broken",
     "terputus": "broken",
+    "putus": "broken",
+    "penuh_tekanan": "stressful",
+    "tertekan": "stressful",
+    "tegang": "stressful",
+    "bertentangan": "conflictual",
+    "baik": "positive",
 }
 _FLOW_ALIASES = {
     "none": "none",
@@ -132,6 +177,11 @@ _FLOW_ALIASES = {
     "mutual": "both",
     "<->": "both",
     "dua_arah": "both",
+    "timbal_balik": "both",
+    "ke_klien": "to_focal",
+    "ke_fokal": "to_focal",
+    "dari_klien": "from_focal",
+    "dari_fokal": "from_focal",
 }
 
 
@@ -154,6 +204,15 @@ def _word(aliases: dict[str, str], what: str) -> Any:
         raise ValueError(f"'{value}' is not a {what}: use one of {choices}")
 
     return BeforeValidator(check)
+
+
+def _very_strong(data: Any) -> Any:
+    """``strength: sangat kuat`` (very strong) is a strong tie of level 3 unless a level is given."""
+    if isinstance(data, dict) and "level" not in data:
+        word = str(data.get("strength", "")).strip().lower().replace(" ", "_").replace("-", "_")
+        if word in _VERY_STRONG:
+            return {**data, "level": 3}
+    return data
 
 
 def _sign(value: Any) -> Any:
@@ -225,6 +284,12 @@ class System(_Strict):
     colour: str | None = Field(None, description="overrides the category colour, e.g. '#2e86c1'")
     notes: str | None = None
 
+    @model_validator(mode="before")
+    @classmethod
+    def _bare(cls, data: Any) -> Any:
+        """A bare name (``- Puskesmas``) is a system whose id is that name."""
+        return {"id": data} if isinstance(data, str | int) and not isinstance(data, bool) else data
+
     @model_validator(mode="after")
     def _normal(self) -> System:
         self.category = normal_category(self.category)
@@ -254,6 +319,8 @@ class Tie(_Strict):
     flow: Annotated[Flow, _word(_FLOW_ALIASES, "flow"), _words_schema(_FLOW_ALIASES)] = "none"
     label: str | None = None
     sign: Annotated[str | None, BeforeValidator(_sign), SIGN_SCHEMA] = None
+
+    _level_of_very_strong = model_validator(mode="before")(_very_strong)
 
     @property
     def target(self) -> str:
@@ -288,6 +355,8 @@ class TieChange(_Strict):
     label: str | None = None
     sign: Annotated[str | None, BeforeValidator(_sign), SIGN_SCHEMA] = None
     remove: bool = False
+
+    _level_of_very_strong = model_validator(mode="before")(_very_strong)
 
     @property
     def key(self) -> tuple[str, str]:

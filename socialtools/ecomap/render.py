@@ -369,7 +369,9 @@ def _page(
         bounds = bounds.union(lay.bounds)
     heading_h = theme.font_size * LINE_HEIGHT + 10 if any(p[3] for p in panels) else 0.0
     panel_w = bounds.w
-    diagram_w = len(panels) * panel_w + (len(panels) - 1) * PANEL_GAP
+    # a panel is at least as wide as its heading (bold), so headings never meet
+    slot_w = max([panel_w] + [text_width(p[3], theme.font_size) * 1.12 + 8 for p in panels if p[3]])
+    diagram_w = len(panels) * slot_w + (len(panels) - 1) * PANEL_GAP
     entries = legend_entries([p[1] for p in panels], style, changed=changed_legend)
     legend_title = translate(CATALOGUE, "legend", style.lang)
     legend_max = max(diagram_w, 560.0)
@@ -396,9 +398,10 @@ def _page(
         canvas.text(header, width / 2, y, line, theme.small_font_size + 1, fill=theme.muted)
     left = (width - diagram_w) / 2
     for i, (lay, eco, changed, heading) in enumerate(panels):
-        px = left + i * (panel_w + PANEL_GAP)
+        slot = left + i * (slot_w + PANEL_GAP)
+        px = slot + (slot_w - panel_w) / 2
         if heading:
-            canvas.text(header, px + panel_w / 2, top + theme.font_size, heading, theme.font_size, font_weight="bold")
+            canvas.text(header, slot + slot_w / 2, top + theme.font_size, heading, theme.font_size, font_weight="bold")
         _draw_panel(
             canvas, lay, eco, style, px - bounds.x, top + heading_h - bounds.y, changed, f"panel{i + 1}", family
         )

@@ -83,11 +83,20 @@ class _Loader(yaml.SafeLoader):
     """YAML 1.2 booleans: only true/false. YAML 1.1 also reads yes/no/on/off, which turns the
     initials ``NO`` or ``ON`` into booleans (fields that want a boolean still accept the words)."""
 
+    def construct_yaml_timestamp(self, node: yaml.Node) -> Any:
+        """A date that is not in the calendar (2024-09-31) is an error at its line, not a crash."""
+        try:
+            return super().construct_yaml_timestamp(node)  # type: ignore[arg-type]
+        except ValueError as exc:
+            raise yaml.constructor.ConstructorError(
+                None, None, f"'{node.value}' is not a calendar date ({exc})", node.start_mark) from None
+
 
 _Loader.yaml_implicit_resolvers = {
     first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:bool"]
     for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
 }
+_Loader.add_constructor("tag:yaml.org,2002:timestamp", _Loader.construct_yaml_timestamp)
 _Loader.add_implicit_resolver("tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"),
                               list("tTfF"))
 
@@ -119,6 +128,8 @@ def load_document(path: str | Path) -> dict[str, Any]:
         mark = getattr(exc, "problem_mark", None)
         where = f" at line {mark.line + 1}, column {mark.column + 1}" if mark else ""
         problem = getattr(exc, "problem", None) or "cannot be read"
+        if "'\\t'" in problem:
+            problem += " (indent with spaces, not tabs)"
         raise InputError(f"invalid YAML{where}: {problem}", source=str(path)) from None
     if not isinstance(data, dict):
         raise InputError("expected a mapping (key: value) at the top of the file", source=str(path))
@@ -151,15 +162,36 @@ def _record_name(data: Any, loc: tuple[Any, ...]) -> tuple[str, str | None]:
     return record or "", field
 
 
+def _data_location(data: Any, loc: tuple[Any, ...]) -> tuple[Any, ...]:
+    """The error location without pydantic's markers ('function-after[...]', 'ChildLink', ...).
+
+    A key the file itself has is kept as written, even a capitalised one ('Kekuatan Personal').
+
+    >>> _data_location({"Umur": 3}, ("Umur",)), _data_location({"a": [1]}, ("a", 0, "ChildLink"))
+    (('Umur',), ('a', 0))
+    """
+    kept: list[Any] = []
+    node = data
+    for key in loc:
+        in_dict = isinstance(node, dict) and key in node
+        if in_dict or (isinstance(key, int) and isinstance(node, list) and 0 <= key < len(node)):
+            kept.append(key)
+            node = node[key]
+        elif isinstance(key, str) and (key.startswith("function-") or key[:1].isupper()):
+            continue
+        else:
+            kept.append(key)
+            node = None
+    return tuple(kept)
+
+
 def parse_model(model: type[M], data: Any, source: str | None = None) -> M:
     """Validate ``data`` as ``model``; the first problem becomes an :class:`InputError`."""
     try:
         return model.model_validate(data)
     except ValidationError as exc:
         err = exc.errors()[0]
-        loc = tuple(k for k in err["loc"] if not (isinstance(k, str) and k.startswith("function-")))
-        # drop pydantic's union/tag markers such as 'str' or 'ChildLink'
-        loc = tuple(k for k in loc if not (isinstance(k, str) and k[:1].isupper()))
+        loc = _data_location(data, err["loc"])
         record, field = _record_name(data, loc)
         message = err["msg"]
         if message.startswith("Value error, "):

@@ -23,8 +23,9 @@ from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, RootModel, W
 
 from socialtools.assessment.bpss import Bpss
 from socialtools.errors import InputError
-from socialtools.genogram.dates import Date
+from socialtools.genogram.dates import Date, PartialDate
 from socialtools.genogram.model import Family, Person, Sex
+from socialtools.io.dates import CaseDate
 from socialtools.io.loading import load_document, parse_model
 
 #: Sections read by other diagram kinds; the case keeps them as they are.
@@ -53,6 +54,13 @@ class CaseInfo(_Strict):
     Identity fields given here win over the client's entry in ``family``; ``address``,
     ``phone`` and full dates of birth are left out of reports unless asked for.
     """
+
+    @model_validator(mode="before")
+    @classmethod
+    def _bare(cls, data: Any) -> Any:
+        """``case: PK`` is short for ``case: {client: PK}``."""
+        return {"client": str(data)} if isinstance(data, str | int) and not isinstance(data, bool) else data
+
 
     id: str | None = None
     client: str | None = Field(None, description="id (or initials) of the client in the family")
@@ -94,6 +102,12 @@ class Plan(_Strict):
     case_work: list[PlanItem] = Field(default_factory=list)
     group_work: list[PlanItem] = Field(default_factory=list)
 
+    @model_validator(mode="before")
+    @classmethod
+    def _bare(cls, data: Any) -> Any:
+        """A plain list of activities is the case-work plan."""
+        return {"case_work": data} if isinstance(data, list) else data
+
 
 SessionKind = Literal["case_work", "group_work", "family", "community", "other"]
 _KIND_ALIASES = {
@@ -101,6 +115,12 @@ _KIND_ALIASES = {
     "bimbingan individu": "case_work", "group work": "group_work", "groupwork": "group_work",
     "group": "group_work", "kelompok": "group_work", "bimbingan kelompok": "group_work",
     "keluarga": "family", "komunitas": "community", "masyarakat": "community", "lainnya": "other",
+    # what process notes call their sessions
+    "konseling": "case_work", "konseling individu": "case_work", "terapi individu": "case_work",
+    "pendampingan": "case_work", "pendampingan individu": "case_work", "bimbingan sosial": "case_work",
+    "wawancara": "case_work", "konseling kelompok": "group_work", "terapi kelompok": "group_work",
+    "diskusi kelompok": "group_work", "home visit": "family", "kunjungan rumah": "family",
+    "konseling keluarga": "family", "terapi keluarga": "family", "penyuluhan": "community",
 }
 
 
@@ -115,7 +135,7 @@ class Session(_Strict):
     """One intervention session (schedule and process log)."""
 
     number: int | None = Field(None, ge=0)
-    date: Date | None = None
+    date: CaseDate | None = None
     time: str | None = Field(None, description="e.g. 15.00-15.30")
     kind: Annotated[SessionKind, BeforeValidator(_session_kind), WithJsonSchema(
         {"type": "string", "description": "case_work, group_work, family, community, other "
@@ -188,18 +208,30 @@ class InterventionSystems(RootModel[list[InterventionSystem]]):
 class Evaluation(_Strict):
     """The evaluation: a summary and the method used."""
 
-    date: Date | None = None
+    date: CaseDate | None = None
     method: str | None = None
     summary: str | None = None
+
+    @model_validator(mode="before")
+    @classmethod
+    def _bare(cls, data: Any) -> Any:
+        """``evaluation: text`` is short for ``evaluation: {summary: text}``."""
+        return {"summary": data} if isinstance(data, str) else data
 
 
 class Termination(_Strict):
     """Termination and referral."""
 
-    date: Date | None = None
+    date: CaseDate | None = None
     reason: str | None = None
     referral: str | None = Field(None, description="to whom the client is referred back")
     notes: str | None = None
+
+    @model_validator(mode="before")
+    @classmethod
+    def _bare(cls, data: Any) -> Any:
+        """``termination: text`` is short for ``termination: {reason: text}``."""
+        return {"reason": data} if isinstance(data, str) else data
 
 
 _MODELS: dict[str, type[BaseModel]] = {
@@ -241,6 +273,21 @@ class Case:
         self.termination = termination
         self.document = document or {}
         self.source = source
+        when = self.case_date()
+        if family is not None and family.as_of is None and when is not None:
+            # ages (tables and genogram) at the time of the case, not at the day the report is made
+            self.family = family.model_copy(update={"as_of": when})
+
+    def case_date(self) -> PartialDate | None:
+        """The earliest date the case gives (assessment, sessions, evaluation, termination).
+
+        >>> Case(sessions=[Session(date="Selasa, 10 September 2024")]).case_date()
+        PartialDate(year=2024, month=9, day=10)
+        """
+        dates = [d for d in (self.bpss.date if self.bpss else None, *(s.date for s in self.sessions),
+                             self.evaluation.date if self.evaluation else None,
+                             self.termination.date if self.termination else None) if d is not None]
+        return min(dates, key=lambda d: (d.year, d.month or 0, d.day or 0)) if dates else None
 
     @classmethod
     def from_document(cls, document: dict[str, Any], source: str | None = None) -> Case:

@@ -251,14 +251,16 @@ def bpss_table(case: Case, opts: ReportOptions | None = None) -> Table | None:
     letters = "ABCD"
     for d, domain in enumerate(DOMAINS):
         values: list[dict[str, str]] = []
+        items = [_item_cells(item, opts) for item in bpss.items(domain)]
         if domain == "biological" or domain == "psychological":
             measures = bpss.measurement_rows(age=age, lang=opts.lang)
             bio_keys = (("tinggi badan", "berat badan", "indeks massa tubuh (IMT)") if opts.lang == "id"
                         else ("height", "weight", "body-mass index (BMI)"))
+            written = {v.get("aspect") for v in items}  # an item the case writes itself is not repeated
             for aspect, value in measures:
-                if (aspect in bio_keys) == (domain == "biological"):
+                if (aspect in bio_keys) == (domain == "biological") and aspect not in written:
                     values.append({"aspect": aspect, "finding": value, "finding_analysis": value})
-        values += [_item_cells(item, opts) for item in bpss.items(domain)]
+        values += items
         if not values:
             continue
         label = DOMAIN_LABELS[domain][opts.lang]

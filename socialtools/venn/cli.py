@@ -11,9 +11,10 @@ section of a case document). ``--table FILE.md|.html|.csv`` also writes the comp
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 
-from socialtools.errors import UsageError
+from socialtools.errors import InputError, UsageError
 from socialtools.io.loading import load_document
 from socialtools.io.output import figure_bytes, write_atomic
 from socialtools.venn.diagram import VennDiagram
@@ -44,7 +45,12 @@ def run(args: argparse.Namespace) -> int:
                                         colour_by=args.colour_by, legend=not args.no_legend)
     out = Path(args.output)
     figure = figure_bytes(diagram.to_svg(), out.suffix, dpi=args.dpi)  # everything built before writing
-    table = _table_text(diagram, Path(args.table)) if args.table else None
+    try:
+        table = _table_text(diagram, Path(args.table)) if args.table else None
+    except InputError as error:
+        raise error.located(source) from None
+    for warning in diagram.warnings():
+        sys.stderr.write(f"socialtools venn: warning: {warning}\n")
     write_atomic(out, figure)
     if table is not None:
         write_atomic(Path(args.table), table)

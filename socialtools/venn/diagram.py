@@ -18,10 +18,14 @@ from socialtools.draw.theme import Theme
 from socialtools.errors import InputError
 from socialtools.i18n import check_language
 from socialtools.io.loading import parse_model
-from socialtools.venn.layout_institutional import InstitutionalLayout, layout_institutional
+from socialtools.venn.layout_institutional import GAP_STEP, InstitutionalLayout, layout_institutional
 from socialtools.venn.layout_sets import SetLayout, layout_sets
 from socialtools.venn.model import InstitutionalVenn, SetVenn, VennModel
 from socialtools.venn.tables import CompanionTable, companion_table
+
+_KIND_WORDS = {"kelembagaan": "institutional", "lembaga": "institutional", "institusional": "institutional",
+               "institution": "institutional", "institutions": "institutional", "pra": "institutional",
+               "himpunan": "sets", "set": "sets", "euler": "sets"}
 
 
 def venn_from_document(document: dict[str, Any], source: str | None = None) -> VennModel:
@@ -45,10 +49,17 @@ def venn_from_document(document: dict[str, Any], source: str | None = None) -> V
         else:
             raise InputError("no 'venn' section, and no 'institutions', 'sets' or 'counts' to draw",
                              record="venn", field="kind", source=source)
-    if kind == "institutional":
-        return parse_model(InstitutionalVenn, data, source)
-    if kind == "sets":
-        return parse_model(SetVenn, data, source)
+    kind = _KIND_WORDS.get(str(kind).strip().lower(), kind)
+    model: type[InstitutionalVenn] | type[SetVenn] | None = (
+        InstitutionalVenn if kind == "institutional" else SetVenn if kind == "sets" else None)
+    if model is not None:
+        data = {**data, "kind": kind}
+        try:
+            return parse_model(model, data, source)
+        except InputError as error:
+            if error.record != model.__name__:
+                raise
+            raise InputError(error.message, record="venn", field=error.field, source=source) from None
     raise InputError(f"unknown kind '{kind}': use 'institutional' or 'sets'", record="venn", field="kind",
                      source=source)
 
@@ -82,6 +93,27 @@ class VennDiagram(Exportable):
     def layout(self) -> InstitutionalLayout | SetLayout:
         """The computed layout (plain coordinates and quality measures)."""
         return self._layout
+
+    def warnings(self) -> list[str]:
+        """What the picture could not show as the data asks (empty when it shows everything).
+
+        >>> VennDiagram(InstitutionalVenn(centre="Warga", institutions=[{"name": "RT"}])).warnings()
+        []
+        """
+        layout = self._layout
+        notes: list[str] = []
+        if isinstance(layout, InstitutionalLayout):
+            q = layout.quality
+            notes += [f"cooperation {a} – {b}: the circles could not overlap at the asked depth "
+                      "(too many partners around them); check the figure" for a, b in q.missed_cooperation]
+            notes += [f"{a} and {b} touch although no cooperation between them is declared"
+                      for a, b in q.unintended_overlaps]
+            notes += [f"{name} is drawn about {err:.0f} units (more than one closeness step) off the "
+                      "distance its closeness asks, to make room" for name, err in q.distance_errors.items()
+                      if err > GAP_STEP]
+        if layout.quality.label_collisions:
+            notes.append(f"{layout.quality.label_collisions} label(s) could not be placed clear of the rest")
+        return notes
 
     def to_svg(self) -> str:
         from socialtools.venn.render import render_institutional, render_sets

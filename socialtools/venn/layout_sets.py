@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 from itertools import combinations
 
 from socialtools.draw.geometry import Box, Point, bounding_box
-from socialtools.draw.text import LINE_HEIGHT, TextBlock, text_width
+from socialtools.draw.text import LINE_HEIGHT, TextBlock, text_width, wrap
 from socialtools.venn.geometry import (
     box_hits_circle,
     box_inside_circle,
@@ -47,7 +47,9 @@ EMPTY_RADIUS = 10.0
 LABEL_SIZE = 12.0
 MEMBER_SIZE = 9.5
 NAME_SIZE = 12.0
+BOLD = 1.12  # bold text (set names) is about this much wider than regular
 MAX_MEMBER_LINES = 6
+PACKED_WIDTHS = (120.0, 160.0, 200.0)  # a long member list is packed into lines this wide
 
 Region = tuple[str, ...]
 
@@ -84,6 +86,7 @@ class NameLabel:
     box: Box
     size: float
     leader: tuple[Point, Point] | None = None
+    lines: tuple[str, ...] = ()  # the name wrapped to the box; empty: the name on one line
 
 
 @dataclass
@@ -300,6 +303,11 @@ def _text_options(
     options: list[tuple[tuple[str, ...], float]] = []
     if venn.show == "members" and venn.sets is not None:
         members = [str(m) for m in venn.members(region)]
+        if len(members) > MAX_MEMBER_LINES + 1:  # a long list, several to a line, before cutting it
+            for width in PACKED_WIDTHS:
+                packed = wrap(", ".join(members), width, MEMBER_SIZE)
+                if len(packed) <= MAX_MEMBER_LINES + 1:
+                    options.append((tuple(packed), MEMBER_SIZE))
         for keep in range(len(members), 0, -1):
             lines = members[:keep]
             if keep < len(members):
@@ -376,7 +384,7 @@ def _outside_region_label(region: Region, lines: tuple[str, ...], size: float, a
             ext = abs(ux) * w / 2 + abs(uy) * h / 2
             bx, by = cx + (reach + extra + ext) * ux, cy + (reach + extra + ext) * uy
             box = Box(bx - w / 2, by - h / 2, w, h)
-            end = (bx - ext * ux, by - ext * uy)
+            end = _edge_point(box, ux, uy)
             if any(box_hits_circle(box, c.center, c.r, 3) for c in circles):
                 continue
             if any(box.overlaps(o.box, 3) for o in placed):
@@ -398,7 +406,7 @@ def _name_labels(
     out: list[NameLabel] = []
     for c in circles:
         block = TextBlock.wrapped([c.name], 160, NAME_SIZE)
-        w, h = block.width, block.height
+        w, h = block.width * BOLD, block.height  # drawn in bold
         base = math.atan2(c.cy - cy, c.cx - cx) if math.dist((c.cx, c.cy), (cx, cy)) > 1 else -math.pi / 2
         if len(circles) == 2:
             base = -math.pi / 2 - (0.6 if c is circles[0] else -0.6)
@@ -423,21 +431,32 @@ def _name_labels(
                 if any(lab.leader and _seg_box(lab.leader, box) for lab in regions):
                     continue
                 start = (c.cx + c.r * ux, c.cy + c.r * uy)
-                end = (bx - ext * ux, by - ext * uy)
+                end = _edge_point(box, ux, uy)
                 leader = (start, end) if gap > 6.0 or holders or containers else None
                 # a leader may leave the circles that hold this one, and nothing else
                 if leader and any(o is not c and o not in holders and o not in containers
                                   and segment_hits_circle(start, end, o.center, o.r) for o in circles):
                     continue
-                found = NameLabel(c.name, box, NAME_SIZE, leader)
+                found = NameLabel(c.name, box, NAME_SIZE, leader, block.lines)
                 break
             if found:
                 break
         if found is None:
             quality.label_collisions += 1
-            found = NameLabel(c.name, Box(c.cx - w / 2, c.cy - c.r - h - 6, w, h), NAME_SIZE)
+            found = NameLabel(c.name, Box(c.cx - w / 2, c.cy - c.r - h - 6, w, h), NAME_SIZE, None, block.lines)
         out.append(found)
     return out
+
+
+def _edge_point(box: Box, ux: float, uy: float) -> Point:
+    """Where the ray from the box centre in direction ``-(ux, uy)`` leaves the box.
+
+    A leader line ends there, touching its label, not short of it.
+    """
+    cx, cy = box.x + box.w / 2, box.y + box.h / 2
+    reach = min(box.w / 2 / abs(ux) if abs(ux) > 1e-9 else math.inf,
+                box.h / 2 / abs(uy) if abs(uy) > 1e-9 else math.inf)
+    return (cx - reach * ux, cy - reach * uy)
 
 
 def _nested(c: SetCircle, circles: list[SetCircle]) -> bool:

@@ -30,6 +30,9 @@ IMPORTANCE_NAMES: dict[str, int] = {
     "sedang": 2, "medium": 2,
     "besar": 3, "large": 3, "big": 3, "tinggi": 3, "high": 3,
     "sangat besar": 4, "very large": 4, "sangat tinggi": 4, "very high": 4,
+    # the words of a Likert-style "how important?" question
+    "tidak penting": 1, "kurang penting": 1, "cukup penting": 2, "penting": 3,
+    "sangat penting": 4, "penting sekali": 4,
 }
 
 CLOSENESS_NAMES: dict[str, float] = {
@@ -38,6 +41,7 @@ CLOSENESS_NAMES: dict[str, float] = {
     "sedang": 0.5, "medium": 0.5, "agak jauh": 0.5, "fairly far": 0.5,
     "jauh": 0.25, "far": 0.25,
     "sangat jauh": 0.0, "very far": 0.0,
+    "cukup dekat": 0.5, "kurang dekat": 0.25, "tidak dekat": 0.25, "dekat sekali": 1.0,
 }
 
 KINDS = ("government", "private", "local", "outside")
@@ -56,6 +60,11 @@ VALENCE_NAMES: dict[str, str] = {
 }
 COOPERATION_LEVELS = 3
 """Cooperation (overlap depth) is graded 1..3: sedikit, cukup, erat."""
+COOPERATION_NAMES: dict[str, int] = {
+    "sedikit": 1, "rendah": 1, "lemah": 1, "kurang": 1, "low": 1, "weak": 1, "little": 1,
+    "cukup": 2, "sedang": 2, "medium": 2, "moderate": 2,
+    "erat": 3, "kuat": 3, "tinggi": 3, "sangat erat": 3, "close": 3, "strong": 3, "high": 3,
+}
 
 MAX_SETS = 3
 
@@ -82,7 +91,12 @@ class _Strict(BaseModel):
 
 
 def _key(value: Any) -> str:
-    return str(value).strip().lower()
+    return " ".join(str(value).lower().split())
+
+
+def _fold(name: str) -> str:
+    """A name as compared: case and runs of spaces do not matter."""
+    return " ".join(name.casefold().split())
 
 
 class Institution(_Strict):
@@ -141,7 +155,7 @@ class Institution(_Strict):
     def _closeness(cls, value: Any) -> float:
         if isinstance(value, str):
             try:
-                value = float(value)
+                value = float(value.strip().replace(",", "."))  # 0,5 as Indonesians write it
             except ValueError:
                 level = CLOSENESS_NAMES.get(_key(value))
                 if level is None:
@@ -161,6 +175,25 @@ class Cooperation(_Strict):
     between: tuple[str, str]
     level: int = Field(default=2, ge=1, le=COOPERATION_LEVELS)
     notes: str = ""
+
+    @field_validator("between", mode="before")
+    @classmethod
+    def _pair(cls, value: Any) -> Any:
+        if isinstance(value, list | tuple) and len(value) != 2:
+            raise ValueError(f"cooperation is between two institutions, {len(value)} are given: "
+                             "write one pair per line (A with B, A with C, ...)")
+        return value
+
+    @field_validator("level", mode="before")
+    @classmethod
+    def _level(cls, value: Any) -> Any:
+        if isinstance(value, str) and not value.strip().isdigit():
+            level = COOPERATION_NAMES.get(_key(value))
+            if level is None:
+                raise ValueError(f"unknown cooperation level '{value}': use 1-{COOPERATION_LEVELS} "
+                                 "or sedikit, cukup, erat")
+            return level
+        return value
 
 
 class InstitutionalVenn(_Strict):
@@ -194,14 +227,19 @@ class InstitutionalVenn(_Strict):
         if not self.institutions:
             raise InputError("needs at least one institution", record="venn", field="institutions")
         names: dict[str, int] = {}
+        folded: dict[str, str] = {}  # "puskesmas" -> "Puskesmas": spelling of a name may vary in case
         for i, inst in enumerate(self.institutions):
-            if inst.name in names:
-                raise InputError(f"duplicate institution name '{inst.name}'",
+            same = folded.get(_fold(inst.name))
+            if same is not None:
+                also = "" if same == inst.name else f" (as '{same}', institutions[{names[same]}])"
+                raise InputError(f"duplicate institution name '{inst.name}'{also}",
                                  record=f"institutions[{i}]", field="name")
             names[inst.name] = i
+            folded[_fold(inst.name)] = inst.name
         seen: set[frozenset[str]] = set()
         for i, pair in enumerate(self.cooperation):
-            a, b = pair.between
+            a, b = (folded.get(_fold(name), name) for name in pair.between)
+            pair.between = (a, b)
             for name in (a, b):
                 if name not in names:
                     raise InputError(f"unknown institution '{name}' (not in institutions)",
@@ -245,6 +283,13 @@ class SetVenn(_Strict):
     counts: dict[str, float] | None = None
     radii: dict[str, float] | None = None
     show: Literal["counts", "members", "none"] = "counts"
+
+    @field_validator("show", mode="before")
+    @classmethod
+    def _show(cls, value: Any) -> Any:
+        words = {"jumlah": "counts", "angka": "counts", "count": "counts", "anggota": "members",
+                 "isi": "members", "member": "members", "tidak": "none", "kosong": "none"}
+        return words.get(_key(value), _key(value)) if isinstance(value, str) else value
     tolerance: float = Field(default=0.05, gt=0, le=1)
 
     @field_validator("sets", mode="before")

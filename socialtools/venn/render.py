@@ -248,7 +248,7 @@ def render_sets(venn: SetVenn, layout: SetLayout, *, lang: str = "id", theme: Th
                 else theme.stroke, dash=("solid", "dashed", "dashdot")[k], width=2.0, opacity=0.4)
     names = canvas.group(diagram, id="set-names")
     for k, n in enumerate(layout.names):
-        label = Label(k, (n.name,), n.size, n.box, False, None)
+        label = Label(k, n.lines or (n.name,), n.size, n.box, False, None)
         if n.leader:
             (x0, y0), (x1, y1) = n.leader
             canvas.polyline(names, [(x0 + dx, y0 + dy), (x1 + dx, y1 + dy)], width=0.8, colour=theme.muted)
