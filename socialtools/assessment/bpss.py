@@ -31,7 +31,7 @@ from socialtools.assessment.measures import (
     bmi_category,
     number,
 )
-from socialtools.io.dates import CaseDate
+from socialtools.genogram.dates import Date
 
 Domain = Literal["biological", "psychological", "social", "spiritual"]
 DOMAINS: tuple[Domain, ...] = ("biological", "psychological", "social", "spiritual")
@@ -194,7 +194,7 @@ class BpssItem(_Strict):
     finding: str | None = None
     analysis: str | None = None
     source: Annotated[Source, WithJsonSchema(SOURCE_SCHEMA)] | None = None
-    date: CaseDate | None = None
+    date: Date | None = None
 
     @model_validator(mode="before")
     @classmethod
@@ -332,7 +332,7 @@ class Bpss(_Strict):
 
     model_config = ConfigDict(extra="forbid", populate_by_name=True, json_schema_extra=_bpss_schema)
 
-    date: CaseDate | None = None
+    date: Date | None = None
     defaults: bool = Field(False, description="list every default item of a domain, filled in where given")
     measurements: Measurements = Field(default_factory=Measurements)
     biological: Items = Field(default_factory=list)

@@ -6,6 +6,8 @@ PartialDate(year=1998, month=3, day=None)
 '1972'
 >>> PartialDate.parse("12 Agustus 2001"), PartialDate.parse("sekitar 1970")
 (PartialDate(year=2001, month=8, day=12), PartialDate(year=1970, month=None, day=None))
+>>> str(PartialDate.parse("Selasa, 10 September 2024")), str(PartialDate.parse("hari Jum'at tanggal 13/09/2024"))
+('2024-09-10', '2024-09-13')
 """
 
 from __future__ import annotations
@@ -31,6 +33,12 @@ MONTHS = {
 _APPROX = re.compile(r"^\s*(?:±|\+-|sekitar|kira-kira|kurang lebih|ca\.?|c\.|circa|abt\.?|about|approx\.?)\s*", re.I)
 _WORDS = re.compile(r"^\s*(?:(\d{1,2})\s+)?([A-Za-z]+)\.?\s+(\d{4})\s*$")
 _YEAR_SUFFIX = re.compile(r"^\s*(\d{4})\s*-?\s*(?:an|s|'s|\?)\s*$", re.I)
+_WEEKDAYS = ("senin", "selasa", "rabu", "kamis", "jumat", "jum'at", "jum’at", "sabtu", "minggu", "ahad",
+             "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+             "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun")
+# a weekday or "tanggal" before the date, as process notes write it: "Selasa, 10 September 2024"
+_LEAD = re.compile(r"^\s*(?:hari\s+)?(?:(?:" + "|".join(re.escape(w) for w in _WEEKDAYS) + r")\b\.?\s*,?\s*)?"
+                   r"(?:tanggal|tgl\.?)?\s*", re.I)
 _PATTERN = re.compile(r"^\s*(\d{3,4})(?:[-/.](\d{1,2})(?:[-/.](\d{1,2}))?)?\s*$")
 _DMY = re.compile(r"^\s*(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})\s*$")
 
@@ -56,6 +64,7 @@ class PartialDate:
         if isinstance(value, int):
             return cls._checked(value, None, None)
         if isinstance(value, str):
+            value = _LEAD.sub("", value, count=1).strip() or value
             value = _APPROX.sub("", value)
             m = _YEAR_SUFFIX.match(value)
             if m:

@@ -25,7 +25,6 @@ from socialtools.assessment.bpss import Bpss
 from socialtools.errors import InputError
 from socialtools.genogram.dates import Date, PartialDate
 from socialtools.genogram.model import Family, Person, Sex
-from socialtools.io.dates import CaseDate
 from socialtools.io.loading import load_document, parse_model
 
 #: Sections read by other diagram kinds; the case keeps them as they are.
@@ -135,7 +134,7 @@ class Session(_Strict):
     """One intervention session (schedule and process log)."""
 
     number: int | None = Field(None, ge=0)
-    date: CaseDate | None = None
+    date: Date | None = None
     time: str | None = Field(None, description="e.g. 15.00-15.30")
     kind: Annotated[SessionKind, BeforeValidator(_session_kind), WithJsonSchema(
         {"type": "string", "description": "case_work, group_work, family, community, other "
@@ -208,7 +207,7 @@ class InterventionSystems(RootModel[list[InterventionSystem]]):
 class Evaluation(_Strict):
     """The evaluation: a summary and the method used."""
 
-    date: CaseDate | None = None
+    date: Date | None = None
     method: str | None = None
     summary: str | None = None
 
@@ -222,7 +221,7 @@ class Evaluation(_Strict):
 class Termination(_Strict):
     """Termination and referral."""
 
-    date: CaseDate | None = None
+    date: Date | None = None
     reason: str | None = None
     referral: str | None = Field(None, description="to whom the client is referred back")
     notes: str | None = None
