@@ -8,6 +8,13 @@ from pathlib import Path
 from types import ModuleType
 
 import pytest
+from hypothesis import settings
+
+# CI runs the same generated examples every time (a submission's result must not depend on
+# luck); a developer's run keeps exploring new ones.
+settings.register_profile("ci", derandomize=True, print_blob=True)
+if os.environ.get("CI"):
+    settings.load_profile("ci")
 
 ROOT = Path(__file__).resolve().parent.parent
 CANDIDATES = [Path(os.environ["SVGCHECK"])] if os.environ.get("SVGCHECK") else []
