@@ -412,7 +412,9 @@ def _name_labels(
             base = -math.pi / 2 - (0.6 if c is circles[0] else -0.6)
         found = None
         containers = [o for o in circles if o is not c and math.dist(o.center, c.center) + c.r <= o.r + 1e-6]
-        for gap in (6.0, 16.0, 30.0, 50.0, 80.0, 120.0):
+        # first a place whose leader crosses no other circle; failing that (nearly coincident
+        # circles), a place outside every circle with a leader that may cross them
+        for strict, gap in [(True, g) for g in (6.0, 16.0, 30.0, 50.0, 80.0, 120.0)] + [(False, 16.0), (False, 30.0)]:
             for k in range(37):
                 a = base + (k + 1) // 2 * (math.pi / 18) * (1 if k % 2 else -1)
                 ux, uy = math.cos(a), math.sin(a)
@@ -432,10 +434,12 @@ def _name_labels(
                     continue
                 start = (c.cx + c.r * ux, c.cy + c.r * uy)
                 end = _edge_point(box, ux, uy)
-                leader = (start, end) if gap > 6.0 or holders or containers else None
+                leader = (start, end) if gap > 6.0 or holders or containers or not strict else None
                 # a leader may leave the circles that hold this one, and nothing else
-                if leader and any(o is not c and o not in holders and o not in containers
-                                  and segment_hits_circle(start, end, o.center, o.r) for o in circles):
+                if strict and leader and any(o is not c and o not in holders and o not in containers
+                                             and segment_hits_circle(start, end, o.center, o.r) for o in circles):
+                    continue
+                if not strict and holders:
                     continue
                 found = NameLabel(c.name, box, NAME_SIZE, leader, block.lines)
                 break
