@@ -5,6 +5,9 @@ from __future__ import annotations
 
 import math
 import re
+from pathlib import Path
+
+import pytest
 
 from socialtools.draw.text import text_width
 from socialtools.venn import SetVenn, VennDiagram
@@ -343,3 +346,17 @@ def test_bpss_items_written_as_one_key_lines() -> None:
         parse_model(Bpss, {"social": [{"aspect": "a"}, "kerjasama baik"]})
     with pytest.raises(InputError, match=r"field 'spiritual'.*not as one text"):
         parse_model(Bpss, {"spiritual": "ibadah rajin"})
+
+
+@pytest.mark.xfail(strict=True, reason="known defect (issue 3 stays open): grouped by category with many ties "
+                                       "to household members, a few ties bend round the focal circle across "
+                                       "member symbols they do not connect")
+def test_grouped_ecomap_with_many_member_ties_has_no_line_through_a_symbol(svgcheck) -> None:
+    from socialtools.ecomap import EcomapDiagram
+    from socialtools.io.loading import load_document
+
+    document = load_document(Path(__file__).parent / "data" / "realworld" / "ecomap-grouped-member-ties.yaml")
+    diagram = EcomapDiagram.from_document(document)
+    diagram.ecomap.group_by_category = True
+    result = svgcheck.check(diagram.to_svg(), is_text=True)
+    assert result["counts"]["line_through_shape"] == 0
