@@ -12,7 +12,9 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
+
+from socialtools._lazy import lazy_exports
 
 __version__ = "0.1.0"
 
@@ -37,9 +39,4 @@ if TYPE_CHECKING:  # pragma: no cover
 __all__ = ["Family", "Genogram", "GenogramOptions", "InputError", "Person", "SocialToolsError", "Union"]
 
 
-def __getattr__(name: str) -> Any:
-    if name in _EXPORTS:
-        import importlib
-
-        return getattr(importlib.import_module(_EXPORTS[name]), name)
-    raise AttributeError(f"module 'socialtools' has no attribute {name!r}")
+__getattr__ = lazy_exports(__name__, _EXPORTS)

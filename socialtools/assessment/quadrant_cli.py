@@ -9,12 +9,13 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from socialtools.assessment.quadrant import QuadrantDiagram
 from socialtools.io.loading import load_document
 from socialtools.io.output import write_figure
 
 
 def run(args: argparse.Namespace) -> int:
+    from socialtools.assessment.quadrant import QuadrantDiagram  # here: --help stays quick
+
     diagram = QuadrantDiagram.from_document(load_document(args.input), str(args.input), lang=args.lang,
                                             width=args.width)
     write_figure(diagram.to_svg(), Path(args.output), dpi=args.dpi)

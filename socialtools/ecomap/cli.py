@@ -11,12 +11,13 @@ import argparse
 from pathlib import Path
 
 from socialtools.cli import add_dpi, add_language
-from socialtools.ecomap.diagram import EcomapDiagram
 from socialtools.io.loading import load_document
 from socialtools.io.output import FIGURE_FORMATS, figure_bytes, write_atomic
 
 
 def _run(args: argparse.Namespace) -> int:
+    from socialtools.ecomap.diagram import EcomapDiagram  # here: --help stays quick
+
     out = Path(args.output)
     document = load_document(args.input)
     diagram = EcomapDiagram.from_document(

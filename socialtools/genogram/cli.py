@@ -8,14 +8,16 @@ import os
 import sys
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from socialtools.cli import add_dpi, add_language
 from socialtools.errors import InputError, UsageError
-from socialtools.genogram.diagram import Genogram, GenogramOptions
-from socialtools.genogram.labels import LABEL_FIELDS
-from socialtools.genogram.layout import LayoutConfig
-from socialtools.genogram.model import Family
+from socialtools.genogram.label_fields import LABEL_FIELDS
 from socialtools.io.output import FIGURE_FORMATS, figure_bytes, write_atomic
+
+if TYPE_CHECKING:  # pragma: no cover
+    from socialtools.genogram.diagram import GenogramOptions
+    from socialtools.genogram.model import Family
 
 PARALLEL_FROM = 16  # families in one file from which both cores draw
 PEDIGREE_SUFFIXES = (".ped", ".fam", ".csv", ".tsv", ".txt", ".pre")
@@ -25,6 +27,8 @@ def load_families(path: Path, family_id: str | None, focus: str | None = None,
                   generations: int | None = None) -> dict[str, Family]:
     """Families in ``path`` by name: one for a family/case file or a GEDCOM file (around ``focus``),
     one per family of a pedigree table."""
+    from socialtools.genogram.diagram import Genogram  # here: --help stays quick
+
     suffix = path.suffix.lower()
     if suffix in (".ged", ".gedcom"):
         from socialtools.io.gedcom import read_gedcom
@@ -56,6 +60,9 @@ def _drawable(families: dict[str, Family], path: Path) -> dict[str, Family]:
 
 
 def _options(args: argparse.Namespace) -> GenogramOptions:
+    from socialtools.genogram.diagram import GenogramOptions
+    from socialtools.genogram.layout import LayoutConfig
+
     labels = tuple(x.strip() for x in args.labels.split(",") if x.strip()) if args.labels else GenogramOptions().labels
     unknown = [x for x in labels if x not in LABEL_FIELDS]
     if unknown:
@@ -99,6 +106,8 @@ def run(args: argparse.Namespace) -> int:
 
 def _draw(job: tuple[Family, GenogramOptions, str, float, bool]) -> tuple[bytes, dict[str, object] | None]:
     """One family to file bytes (and its quality measures): a unit of work for the process pool."""
+    from socialtools.genogram.diagram import Genogram
+
     family, options, suffix, dpi, stats = job
     genogram = Genogram(family, options)
     if suffix == ".dot":

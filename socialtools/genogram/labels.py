@@ -14,11 +14,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from socialtools.genogram.label_fields import LABEL_FIELDS
 from socialtools.genogram.model import Family, Person, Union
 from socialtools.i18n import Catalogue, translate
-
-LABEL_FIELDS = ("name", "role", "years", "age", "occupation", "education", "religion", "birthplace",
-                "place", "conditions", "notes")
 
 TEXT: Catalogue = {
     # people

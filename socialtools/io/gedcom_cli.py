@@ -16,13 +16,15 @@ import argparse
 import json
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import yaml
 
 from socialtools.errors import UsageError
-from socialtools.genogram.model import Family
-from socialtools.io.gedcom import family_to_gedcom, focus_family, read_gedcom
 from socialtools.io.output import write_atomic
+
+if TYPE_CHECKING:  # pragma: no cover
+    from socialtools.genogram.model import Family
 
 GEDCOM_SUFFIXES = (".ged", ".gedcom")
 DOCUMENT_SUFFIXES = (".yaml", ".yml", ".json")
@@ -36,6 +38,9 @@ def load_family(path: str | Path, focus: str | None = None, generations: int | N
     >>> load_family(example_path("pk.yaml")).people[0].id
     'K'
     """
+    from socialtools.genogram.model import Family
+    from socialtools.io.gedcom import focus_family, read_gedcom
+
     path = Path(path)
     if path.suffix.lower() in GEDCOM_SUFFIXES:
         return read_gedcom(path, focus=focus, generations=generations)
@@ -58,6 +63,8 @@ def family_document(family: Family) -> dict:
 
 def family_text(family: Family, suffix: str) -> str:
     """The family as GEDCOM, YAML, JSON or Graphviz DOT text, by output file extension."""
+    from socialtools.io.gedcom import family_to_gedcom
+
     suffix = suffix.lower()
     if suffix in GEDCOM_SUFFIXES:
         return family_to_gedcom(family)

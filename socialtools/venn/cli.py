@@ -13,11 +13,14 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from socialtools.errors import InputError, UsageError
 from socialtools.io.loading import load_document
 from socialtools.io.output import figure_bytes, write_atomic
-from socialtools.venn.diagram import VennDiagram
+
+if TYPE_CHECKING:  # pragma: no cover
+    from socialtools.venn.diagram import VennDiagram
 
 
 def _table_text(diagram: VennDiagram, path: Path) -> str:
@@ -40,6 +43,8 @@ def _table_text(diagram: VennDiagram, path: Path) -> str:
 
 
 def run(args: argparse.Namespace) -> int:
+    from socialtools.venn.diagram import VennDiagram  # here: --help stays quick
+
     source = str(args.input)
     diagram = VennDiagram.from_document(load_document(args.input), source, lang=args.lang,
                                         colour_by=args.colour_by, legend=not args.no_legend)
