@@ -8,9 +8,16 @@ import math
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from socialtools.draw.geometry import segment_circle_distance, segment_hits_box
+from socialtools.draw.geometry import (
+    polygons_apart,
+    segment_circle_distance,
+    segment_hits_box,
+    segment_polygon_distance,
+)
+from socialtools.draw.lines import arrowhead
 from socialtools.ecomap.layout import EcomapLayout, layout_ecomap
 from socialtools.ecomap.model import FOCAL, Ecomap
+from socialtools.ecomap.routing import tie_width
 from socialtools.ecomap.samples import generated_ecomap
 from socialtools.examples import load_example
 
@@ -71,6 +78,42 @@ def check_geometry(lay: EcomapLayout, eco: Ecomap) -> None:
         b = s.label.box
         for corner in ((b.x, b.y), (b.right, b.y), (b.x, b.bottom), (b.right, b.bottom)):
             assert math.dist(corner, s.circle.center) <= s.circle.r
+    check_arrowheads(lay)
+
+
+def heads_of(t) -> list[list[tuple[float, float]]]:
+    """The arrowheads as the renderer draws them: at the target end for flow to the focal side."""
+    size = 8.0 + tie_width(t.tie) * 1.3
+    pts = list(t.points)
+    heads = []
+    if t.tie.flow in ("to_focal", "both"):
+        heads.append(arrowhead(pts[-1], pts[-2], size))
+    if t.tie.flow in ("from_focal", "both"):
+        heads.append(arrowhead(pts[0], pts[1], size))
+    return heads
+
+
+def check_arrowheads(lay: EcomapLayout) -> None:
+    """No line runs through an arrowhead it does not belong to; no arrowhead touches another or a symbol."""
+    circ = circles(lay)
+    members = {m.id: m for m in lay.members}
+    lines = [(None, p, q) for line in lay.family_lines for p, q in itertools.pairwise(line)]
+    lines += [(t.tie.key, p, q) for t in lay.ties for p, q in itertools.pairwise(t.points)]
+    heads = [(t.tie, h) for t in lay.ties for h in heads_of(t)]
+    for i, (tie, h) in enumerate(heads):
+        for key, p, q in lines:
+            if key != tie.key:
+                assert segment_polygon_distance(p, q, h) > 0.5, (tie.key, key)
+        for other, g in heads[i + 1 :]:
+            assert polygons_apart(h, g) > 0.5, (tie.key, other.key)
+        own = {tie.system, tie.target, FOCAL}
+        shapes = [(n, c, r) for n, (c, r) in circ.items()] + [(m.id, m.hull.center, m.hull.r) for m in members.values()]
+        for name, c, r in shapes:
+            if name not in own:
+                assert min(segment_circle_distance(a, b, c) for a, b in itertools.pairwise(h + h[:1])) >= r, (
+                    tie.key,
+                    name,
+                )
 
 
 @SLOW

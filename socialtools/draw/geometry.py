@@ -133,6 +133,64 @@ def segments_cross(a: Point, b: Point, c: Point, d: Point) -> bool:
     )
 
 
+def segment_distance(a: Point, b: Point, c: Point, d: Point) -> float:
+    """Shortest distance between segments ``a``–``b`` and ``c``–``d`` (0 when they cross).
+
+    >>> segment_distance((0, 0), (10, 0), (5, 3), (5, 8))
+    3.0
+    >>> segment_distance((0, 0), (10, 0), (5, -3), (5, 8))
+    0.0
+    """
+    if segments_cross(a, b, c, d):
+        return 0.0
+    return min(
+        segment_circle_distance(a, b, c),
+        segment_circle_distance(a, b, d),
+        segment_circle_distance(c, d, a),
+        segment_circle_distance(c, d, b),
+    )
+
+
+def inside_convex(p: Point, polygon: list[Point]) -> bool:
+    """True when ``p`` lies inside (or on) the convex ``polygon`` (either winding).
+
+    >>> inside_convex((1, 1), [(0, 0), (4, 0), (0, 4)]), inside_convex((3, 3), [(0, 0), (4, 0), (0, 4)])
+    (True, False)
+    """
+    signs = set()
+    for (ax, ay), (bx, by) in zip(polygon, polygon[1:] + polygon[:1], strict=True):
+        cross = (bx - ax) * (p[1] - ay) - (by - ay) * (p[0] - ax)
+        if abs(cross) > 1e-9:
+            signs.add(cross > 0)
+    return len(signs) <= 1
+
+
+def segment_polygon_distance(p: Point, q: Point, polygon: list[Point]) -> float:
+    """Shortest distance from segment ``p``–``q`` to a convex ``polygon`` (0 when it enters it).
+
+    >>> segment_polygon_distance((-5, 1), (10, 1), [(0, 0), (4, 0), (0, 4)])
+    0.0
+    >>> segment_polygon_distance((6, 0), (6, 9), [(0, 0), (4, 0), (0, 4)])
+    2.0
+    """
+    if inside_convex(p, polygon) or inside_convex(q, polygon):
+        return 0.0
+    return min(segment_distance(p, q, a, b) for a, b in zip(polygon, polygon[1:] + polygon[:1], strict=True))
+
+
+def polygons_apart(a: list[Point], b: list[Point]) -> float:
+    """Shortest distance between two convex polygons (0 when they touch or overlap).
+
+    >>> polygons_apart([(0, 0), (2, 0), (0, 2)], [(5, 0), (7, 0), (5, 2)])
+    3.0
+    >>> polygons_apart([(0, 0), (9, 0), (0, 9)], [(1, 1), (2, 1), (1, 2)])
+    0.0
+    """
+    if any(inside_convex(p, a) for p in b):
+        return 0.0
+    return min(segment_polygon_distance(p, q, b) for p, q in zip(a, a[1:] + a[:1], strict=True))
+
+
 def polyline_segments(points: list[Point]) -> list[tuple[Point, Point]]:
     """Consecutive point pairs of a polyline."""
     return list(itertools.pairwise(points))

@@ -38,7 +38,12 @@ def path_d(points: list[Point], closed: bool = False) -> str:
     return d + ("Z" if closed else "")
 
 
-def _unit(p: Point, q: Point) -> tuple[float, float]:
+def unit(p: Point, q: Point) -> tuple[float, float]:
+    """The unit vector from ``p`` toward ``q``.
+
+    >>> unit((0, 0), (3, 4))
+    (0.6, 0.8)
+    """
     dx, dy = q[0] - p[0], q[1] - p[1]
     length = math.hypot(dx, dy) or 1.0
     return dx / length, dy / length
@@ -53,7 +58,7 @@ def point_at(points: list[Point], distance: float) -> tuple[Point, tuple[float, 
     for p, q in itertools.pairwise(points):
         seg = math.dist(p, q)
         if distance <= seg or q == points[-1]:
-            ux, uy = _unit(p, q)
+            ux, uy = unit(p, q)
             t = min(distance, seg)
             return (p[0] + ux * t, p[1] + uy * t), (ux, uy)
         distance -= seg
@@ -64,7 +69,7 @@ def offset_polyline(points: list[Point], d: float) -> list[Point]:
     """The polyline moved sideways by ``d`` (left of the direction of travel), mitred joints."""
     normals = []
     for p, q in itertools.pairwise(points):
-        ux, uy = _unit(p, q)
+        ux, uy = unit(p, q)
         normals.append((-uy, ux))
     out: list[Point] = []
     for i, p in enumerate(points):
@@ -125,7 +130,7 @@ def cross_bars(points: list[Point], at: float, length: float, count: int = 2, ga
 
 def arrowhead(tip: Point, toward_from: Point, size: float = 8.0) -> list[Point]:
     """Triangle with its point at ``tip``, pointing away from ``toward_from``."""
-    ux, uy = _unit(toward_from, tip)
+    ux, uy = unit(toward_from, tip)
     bx, by = tip[0] - ux * size, tip[1] - uy * size
     w = size * 0.45
     return [tip, (bx - uy * w, by + ux * w), (bx + uy * w, by - ux * w)]

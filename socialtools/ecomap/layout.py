@@ -17,12 +17,24 @@ between its members (ties to one member).
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from itertools import pairwise
 
-from socialtools.draw.geometry import Box, Circle, Point, bounding_box, segment_circle_distance, segment_hits_box
+from socialtools.draw.geometry import (
+    Box,
+    Circle,
+    Point,
+    bounding_box,
+    polygons_apart,
+    segment_circle_distance,
+    segment_hits_box,
+    segment_polygon_distance,
+)
+from socialtools.draw.lines import unit
 from socialtools.draw.text import LINE_HEIGHT, TextBlock, text_width, wrap
 from socialtools.ecomap.model import FOCAL, Ecomap, Tie
+from socialtools.ecomap.routing import CLEAR, LANE, Router, arrowheads, end_room, reach_pieces, tie_reach
 from socialtools.genogram.model import Family
 from socialtools.genogram.symbols import INDEX_GAP, outline, symbol_shape, symbol_size
 
@@ -35,7 +47,6 @@ MEMBER_FONT = 9.0
 TIE_FONT = 9.0
 TIE_LABEL_WIDTH = 150.0  # a longer tie label wraps
 GAP = 14.0  # between neighbouring system circles
-CLEAR = 6.0  # a tie keeps this far from circles it does not connect
 MIN_TIE = 80.0  # shortest focal tie (room for arrows, stress marks and a label)
 TWO_RINGS_FROM = 15
 # where along a tie its label may sit (fraction from the system end), best first; the outer
@@ -161,6 +172,8 @@ class Quality:
     ties_through_circles: int = 0
     unplaced_labels: int = 0
     member_ties_off_member: int = 0
+    ties_through_arrows: int = 0
+    arrow_overlaps: int = 0
     examples: list[str] = field(default_factory=list)
 
     @property
@@ -173,6 +186,8 @@ class Quality:
             + self.ties_through_circles
             + self.unplaced_labels
             + self.member_ties_off_member
+            + self.ties_through_arrows
+            + self.arrow_overlaps
         )
 
 
@@ -243,8 +258,13 @@ def _generations(members: list[str], family: Family) -> dict[str, int]:
     return gen
 
 
-def _household(eco: Ecomap, family: Family | None) -> tuple[list[MemberPlace], list[tuple[Point, ...]], Box]:
-    """Members as a small genogram centred on the origin, its lines and its bounding box."""
+def _household(
+    eco: Ecomap, family: Family | None, spread: float = 0.0
+) -> tuple[list[MemberPlace], list[tuple[Point, ...]], Box]:
+    """Members as a small genogram centred on the origin, its lines and its bounding box.
+
+    ``spread`` widens the gaps between members (room for more ties to come in between).
+    """
     if not eco.focal.members or family is None:
         return [], [], Box(0, 0, 0, 0)
     members = list(eco.focal.members)
@@ -279,8 +299,9 @@ def _household(eco: Ecomap, family: Family | None) -> tuple[list[MemberPlace], l
     labels = {p: family.person(p).display_initials for p in members}
     widest = max(text_width(t, MEMBER_FONT) for t in labels.values())
     # bold initials inside the symbol, and room round it for the ends of its ties
-    most = max((sum(1 for t in eco.ties if t.target == p) for p in members), default=0)
-    base = max(MEMBER_SIZE, widest * BOLD + 12, most * ARROW_ROOM * 0.8 / math.pi)
+    # round its outline (a part of it faces other members), the tie ends side by side
+    most = max((sum(end_room(t) for t in eco.ties if t.target == p) for p in members), default=0.0)
+    base = max(MEMBER_SIZE, widest * BOLD + 12, most / (math.pi * 0.7))
 
     def outer(pid: str) -> float:
         person = family.person(pid)
@@ -288,8 +309,8 @@ def _household(eco: Ecomap, family: Family | None) -> tuple[list[MemberPlace], l
         return symbol_size(person, base) + extra
 
     size = max(outer(p) for p in members)
-    pitch = size + 18
-    row_pitch = size + 24
+    pitch = size + 18 + spread
+    row_pitch = size + 24 + spread
     n_rows = len(rows)
     places: list[MemberPlace] = []
     for r, g in enumerate(sorted(rows)):
@@ -326,9 +347,9 @@ def _household(eco: Ecomap, family: Family | None) -> tuple[list[MemberPlace], l
 
 
 def _focal(
-    eco: Ecomap, family: Family | None
+    eco: Ecomap, family: Family | None, spread: float = 0.0
 ) -> tuple[Circle, Label | None, list[MemberPlace], list[tuple[Point, ...]]]:
-    members, lines, box = _household(eco, family)
+    members, lines, box = _household(eco, family, spread)
     text = eco.focal.label
     if not members:
         label = _label_at([text or "Klien"], 0, 0, FOCAL_FONT, 100)
@@ -440,189 +461,7 @@ def _ring_radii(n: int, r: float, focal_r: float) -> tuple[float, float]:
     return inner, inner + 2 * r + GAP
 
 
-# -- ties --------------------------------------------------------------------------------
-
-
-def _unit(a: Point, b: Point) -> tuple[float, float]:
-    d = math.dist(a, b) or 1.0
-    return ((b[0] - a[0]) / d, (b[1] - a[1]) / d)
-
-
-def _edge(c: Circle, toward: Point) -> Point:
-    ux, uy = _unit(c.center, toward)
-    return (c.cx + ux * c.r, c.cy + uy * c.r)
-
-
-def _arc(radius: float, a0: float, a1: float) -> list[Point]:
-    """Points on a circle around the origin from angle ``a0`` to ``a1`` the short way."""
-    d = (a1 - a0 + math.pi) % (2 * math.pi) - math.pi
-    steps = max(1, math.ceil(abs(d) / math.radians(8)))
-    return [(radius * math.cos(a0 + d * i / steps), radius * math.sin(a0 + d * i / steps)) for i in range(steps + 1)]
-
-
-def _blocked(points: list[Point], obstacles: list[tuple[str, Circle]], ends: set[str], boxes: list[Box] = ()) -> bool:  # type: ignore[assignment]
-    for p, q in pairwise(points):
-        for name, c in obstacles:
-            if name in ends:
-                continue
-            if segment_circle_distance(p, q, c.center) < c.r + CLEAR - 1e-6:
-                return True
-        if any(segment_hits_box(p, q, b.grown(1.5)) for b in boxes):
-            return True
-    return False
-
-
-def _length(points: list[Point]) -> float:
-    return sum(math.dist(p, q) for p, q in pairwise(points))
-
-
-class _Router:
-    def __init__(
-        self,
-        eco: Ecomap,
-        focal: Circle,
-        focal_label: Label | None,
-        members: list[MemberPlace],
-        systems: dict[str, SystemPlace],
-        outer: float,
-        r_max: float,
-    ) -> None:
-        self.eco = eco
-        self.focal = focal
-        self.members = {m.id: m for m in members}
-        self.systems = systems
-        self.outer = outer
-        self.r_max = r_max
-        self.obstacles: list[tuple[str, Circle]] = [(FOCAL, focal)]
-        self.obstacles += [(sid, s.circle) for sid, s in systems.items()]
-        self.member_obstacles = [(m.id, Circle(m.cx, m.cy, m.hull.r + 1)) for m in members]
-        self.member_labels = {m.id: m.label.box for m in members}
-        self.focal_label = focal_label
-        self.bent_out = 0
-        self.bent_in = 0
-
-    def route(self, tie: Tie) -> tuple[list[Point], bool]:
-        s = self.systems[tie.system]
-        target = tie.target
-        if target == FOCAL:
-            return [_edge(s.circle, self.focal.center), _edge(self.focal, s.circle.center)], False
-        if target in self.members:
-            return self._to_member(s, self.members[target])
-        return self._between(s, self.systems[target])
-
-    def _between(self, a: SystemPlace, b: SystemPlace) -> tuple[list[Point], bool]:
-        straight = [_edge(a.circle, b.circle.center), _edge(b.circle, a.circle.center)]
-        ends = {a.id, b.id}
-        if not _blocked(straight, self.obstacles, ends):
-            return straight, False
-        # one bend round the system circles in the way (never round the focal circle: that
-        # would cross every tie to it); else round the outside of the whole picture
-        blocking = [
-            c for n, c in self.obstacles if n not in ends and segment_circle_distance(*straight, c.center) < c.r + CLEAR
-        ]
-        if all(c is not self.focal for c in blocking) and len(blocking) <= 2:
-            best: list[Point] | None = None
-            for c in blocking:
-                out = math.atan2(c.cy, c.cx)
-                for k in (CLEAR + 10, CLEAR + 22, CLEAR + 40):
-                    for i in range(-3, 4):  # the outer side only: no crossing the ties to the focal circle
-                        u = out + math.pi / 8 * i
-                        w = (c.cx + (c.r + k) * math.cos(u), c.cy + (c.r + k) * math.sin(u))
-                        path = [_edge(a.circle, w), w, _edge(b.circle, w)]
-                        if _blocked(path, self.obstacles, ends):
-                            continue
-                        if best is None or _length(path) < _length(best) - 1e-9:
-                            best = path
-            if best is not None:
-                return best, True
-        level = self.outer + self.r_max + 18 + 10 * self.bent_out
-        self.bent_out += 1
-        pa = (math.cos(a.angle), math.sin(a.angle))
-        pb = (math.cos(b.angle), math.sin(b.angle))
-        start = (a.circle.cx + pa[0] * a.circle.r, a.circle.cy + pa[1] * a.circle.r)
-        end = (b.circle.cx + pb[0] * b.circle.r, b.circle.cy + pb[1] * b.circle.r)
-        return [start, *_arc(level, a.angle, b.angle), end], True
-
-    def _to_member(self, s: SystemPlace, m: MemberPlace) -> tuple[list[Point], bool]:
-        others = [o for o in self.member_obstacles if o[0] != m.id]
-        boxes: list[Box] = []
-        if self.focal_label is not None:
-            boxes.append(self.focal_label.box)
-        mc = m.circle
-        straight = [_edge(s.circle, mc.center), m.edge(s.circle.center)]
-        inner = [(n, c) for n, c in self.obstacles if n != FOCAL]
-        if not _blocked(straight, others + inner, {s.id}, boxes):
-            return straight, False
-        # one bend: round a neighbouring symbol or a corner of the focal label
-        best: list[Point] | None = None
-        waypoints: list[Point] = []
-        for _, c in others:
-            d = c.r + CLEAR + 3
-            waypoints += [
-                (c.cx + d * math.cos(k * math.pi / 4), c.cy + d * math.sin(k * math.pi / 4)) for k in range(8)
-            ]
-        for b in boxes:
-            g = b.grown(CLEAR)
-            waypoints += [(g.x, g.y), (g.right, g.y), (g.x, g.bottom), (g.right, g.bottom)]
-        for w in waypoints:
-            if math.hypot(*w) > self.focal.r - 2:
-                continue
-            path = [_edge(s.circle, w), w, m.edge(w)]
-            if math.dist(w, mc.center) <= mc.r + 1 or _blocked(path, others + inner, {s.id}, boxes):
-                continue
-            if best is None or _length(path) < _length(best):
-                best = path
-        if best is not None:
-            return best, True
-        level = self.focal.r + 8 + 7 * self.bent_in
-        for dx, dy in ((0, -1), (0, 1), (-1, 0), (1, 0)):
-            # leave the household straight up, down, left or right, then go round the focal circle
-            bx, by = mc.cx, mc.cy
-            # distance along (dx, dy) to the circle of radius ``level``
-            b = bx * dx + by * dy
-            t = -b + math.sqrt(max(0.0, b * b - (bx * bx + by * by - level * level)))
-            exit_ = (bx + dx * t, by + dy * t)
-            start = m.edge((bx + dx, by + dy))
-            a0 = math.atan2(exit_[1], exit_[0])
-            arc = _arc(level, a0, s.angle)
-            far = _edge(s.circle, arc[-1])
-            path = [far, *reversed(arc), start]
-            if _blocked(path, others + inner, {s.id}, boxes):
-                continue
-            if best is None or _length(path) < _length(best):
-                best = path
-        if best is None:
-            return straight, False
-        self.bent_in += 1
-        return best, True
-
-
-def tie_width(tie: Tie) -> float:
-    """Stroke width of a tie: thicker as a strong tie's level rises.
-
-    >>> [tie_width(Tie(system="a", strength="strong", level=k)) for k in (1, 2, 3)]
-    [3.0, 4.6, 6.2]
-    """
-    if tie.strength == "strong":
-        return {1: 3.0, 2: 4.6, 3: 6.2}[tie.level]
-    return 1.6
-
-
-def tie_reach(tie: Tie) -> float:
-    """How far the drawing of a tie reaches sideways from its centre line.
-
-    Zigzags, stress hatching, barrier marks and the highlight of a changed tie are wider
-    than the line itself; labels keep clear of all of them.
-    """
-    width = tie_width(tie)
-    reach = (width + 9) / 2  # the highlight of a changed tie
-    if tie.quality == "conflictual":
-        reach = max(reach, 3.5 + width / 2 + max(2.0, width) / 2)
-    elif tie.quality == "stressful":
-        reach = max(reach, (10 + width) / 2 * 0.87 + 0.75)
-    elif tie.quality == "broken":
-        reach = max(reach, (14 + width) / 2 * 0.87 + 0.9)
-    return reach
+# -- tie labels --------------------------------------------------------------------------
 
 
 def _tie_text(tie: Tie) -> str | None:
@@ -662,7 +501,7 @@ def _place_label(
         if math.dist(*seg) < 20:
             continue
         (x0, y0), (x1, y1) = seg
-        ux, uy = _unit(seg[0], seg[1])
+        ux, uy = unit(seg[0], seg[1])
         nx, ny = -uy, ux
         off = abs(nx) * w / 2 + abs(ny) * h / 2 + own_reach + 3.5
         reach = off + 12  # no other tie this near: the label must read as this tie's
@@ -714,7 +553,8 @@ def _attempt(
     slots: list[str | None],
     inner: float,
     outer: float,
-) -> EcomapLayout:
+) -> tuple[EcomapLayout, int]:
+    """One layout with the ring at ``inner``/``outer``, and how many member ties found no clear route."""
     n = len(slots)
     systems: dict[str, SystemPlace] = {}
     two = inner != outer
@@ -729,8 +569,8 @@ def _attempt(
         box = Box(cx - block.width / 2, cy - block.height / 2, block.width, block.height)
         systems[sid] = SystemPlace(sid, Circle(cx, cy, radii[sid]), angle, ring, Label(block.lines, block.size, box))
     r_max = max(radii.values(), default=MIN_SYSTEM_R)
-    router = _Router(eco, focal, focal_label, members, systems, outer, r_max)
-    routes = [(t, *router.route(t)) for t in eco.ties]
+    router = Router(focal, focal_label, members, lines, systems, outer, r_max)
+    routes = [(t, *route) for t, route in zip(eco.ties, router.route_all(eco.ties), strict=True)]
     segments = [(p, q, tie_reach(t)) for t, pts, _ in routes for p, q in pairwise(pts)]
     circles = [focal, *(s.circle for s in systems.values())]
     # arrowheads are wider than their line: keep labels off both ends of every tie
@@ -759,7 +599,7 @@ def _attempt(
     boxes += [t.label.box for t in ties if t.label]
     lay = EcomapLayout(focal, focal_label, members, lines, ordered, ties, inner, bounding_box(boxes), Quality())
     lay.quality = measure(lay, eco)
-    return lay
+    return lay, router.short
 
 
 def layout_ecomap(eco: Ecomap, family: Family | None = None, *, min_radius: float = 0.0) -> EcomapLayout:
@@ -768,12 +608,6 @@ def layout_ecomap(eco: Ecomap, family: Family | None = None, *, min_radius: floa
     ``family`` supplies the focal members (see :meth:`Ecomap.bind`); ``min_radius`` keeps
     the ring at least that large (a before/after pair uses the larger of the two).
     """
-    focal, focal_label, members, lines = _focal(eco, family)
-    if family is None:
-        members, lines = [], []
-    # room on the focal circle for every tie end (arrowheads side by side)
-    ends = sum(1 for t in eco.ties if t.target == FOCAL)
-    focal = Circle(0, 0, max(focal.r, ends * ARROW_ROOM / (2 * math.pi)))
     blocks = {s.id: system_label(s.label) for s in eco.systems}
     # one size for every system circle: the one the widest label needs
     r_all = max([MIN_SYSTEM_R] + [math.hypot(b.width / 2, b.height / 2) + 6 for b in blocks.values()])
@@ -781,29 +615,36 @@ def layout_ecomap(eco: Ecomap, family: Family | None = None, *, min_radius: floa
     slots = _slots(_system_order(eco))
     if len(slots) >= TWO_RINGS_FROM and len(slots) % 2:
         slots.append(None)  # staggered rings need an even number of places
-    slots = _toward_members(eco, slots, members)
+    slots = _toward_members(eco, slots, _focal(eco, family)[2] if family is not None else [])
     r_max = max(radii.values(), default=MIN_SYSTEM_R)
-    inner, outer = _ring_radii(max(1, len(slots)), r_max, focal.r)
-    scale = max(1.0, min_radius / inner) if inner else 1.0
+    # room on the focal circle for every tie end (arrowheads side by side)
+    ends = sum(1 for t in eco.ties if t.target == FOCAL)
+    scale, grow = 1.0, 0.0
     best: EcomapLayout | None = None
+    spread = 0.0
     for _ in range(40):
-        lay = _attempt(
-            eco,
-            focal,
-            focal_label,
-            members,
-            lines,
-            blocks,
-            radii,
-            slots,
-            inner * scale,
-            inner * scale + (outer - inner),
-        )
-        if best is None or lay.quality.defects < best.quality.defects:
+        focal, focal_label, members, lines = _focal(eco, family, spread)
+        if family is None:
+            members, lines = [], []
+        ring = Circle(0, 0, max(focal.r, ends * ARROW_ROOM / (2 * math.pi)) + grow)
+        inner, outer = _ring_radii(max(1, len(slots)), r_max, ring.r)
+        radius = max(inner * scale, min_radius)
+        far = radius if outer == inner else radius + 2 * r_max + GAP  # exactly so for a before/after pair
+        lay, short = _attempt(eco, ring, focal_label, members, lines, blocks, radii, slots, radius, far)
+        q = lay.quality
+        if best is None or q.defects < best.quality.defects:
             best = lay
-        if lay.quality.defects == 0:
+        if q.defects == 0:
             return lay
-        scale *= 1.08
+        # ties to members short of room, or arrowheads crowding: a larger focal circle;
+        # anything else: a wider ring
+        if short or q.ties_through_arrows or q.arrow_overlaps:
+            # ties to members short of room: more lanes, then wider gaps between the members
+            grow += 2 * LANE * max(1, short)
+            if short and grow > 8 * LANE:
+                spread += 2 * LANE
+        if q.defects > q.ties_through_arrows + q.arrow_overlaps:
+            scale *= 1.08
     assert best is not None
     return best
 
@@ -869,4 +710,32 @@ def measure(lay: EcomapLayout, eco: Ecomap) -> Quality:
                 if segment_hits_box(p, r, box):
                     q.label_on_line += 1
                     note(f"tie {t.tie.describe()} runs through the label of {name}")
+    _measure_arrows(lay, q, note)
     return q
+
+
+def _measure_arrows(lay: EcomapLayout, q: Quality, note: Callable[[str], None]) -> None:
+    """Count ties through other ties' arrowheads and arrowheads on each other or on symbols."""
+    heads = [(t, h) for t in lay.ties for h in arrowheads(t.tie, t.points)]
+    boxed = [(t, h, bounding_box([Box(x, y, 0, 0) for x, y in h])) for t, h in heads]
+    pieces: list[tuple[TieRoute | None, Point, Point, float]] = [
+        (t, p, r, w) for t in lay.ties for p, r, w in reach_pieces(t.tie, t.points)
+    ]
+    pieces += [(None, p, r, 1.0) for line in lay.family_lines for p, r in pairwise(line)]
+    shapes = [(FOCAL, lay.focal), *((s.id, s.circle) for s in lay.systems), *((m.id, m.hull) for m in lay.members)]
+    for i, (t, h, hb) in enumerate(boxed):
+        near = hb.grown(12)
+        for u, p, r, w in pieces:
+            if u is not t and segment_hits_box(p, r, near) and segment_polygon_distance(p, r, h) < w:
+                q.ties_through_arrows += 1
+                what = "a family line" if u is None else f"tie {u.tie.describe()}"
+                note(f"{what} runs through an arrowhead of tie {t.tie.describe()}")
+        for u, g, gb in boxed[i + 1 :]:
+            if hb.overlaps(gb, margin=1) and polygons_apart(h, g) < 0.5:
+                q.arrow_overlaps += 1
+                note(f"arrowheads of ties {t.tie.describe()} and {u.tie.describe()} touch")
+        own = {t.tie.system, t.tie.target, FOCAL}
+        for name, c in shapes:
+            if name not in own and min(segment_circle_distance(a, b, c.center) for a, b in pairwise(h + h[:1])) < c.r:
+                q.arrow_overlaps += 1
+                note(f"an arrowhead of tie {t.tie.describe()} lies on {name}")

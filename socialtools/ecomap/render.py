@@ -17,12 +17,13 @@ from svgwrite.container import Group
 
 from socialtools.draw.geometry import Box, Point
 from socialtools.draw.legend import DrawSample, LegendEntry, draw_legend, legend_box
-from socialtools.draw.lines import arrowhead, cross_bars, polyline_length, trim, zigzag
+from socialtools.draw.lines import cross_bars, polyline_length, trim, zigzag
 from socialtools.draw.svg import SvgCanvas
 from socialtools.draw.text import LINE_HEIGHT, text_width
 from socialtools.draw.theme import Theme
-from socialtools.ecomap.layout import EcomapLayout, Label, layout_ecomap, tie_width
+from socialtools.ecomap.layout import EcomapLayout, Label, layout_ecomap
 from socialtools.ecomap.model import CATEGORIES, Ecomap, Tie
+from socialtools.ecomap.routing import arrowheads, head_size, tie_width
 from socialtools.genogram.model import Family
 from socialtools.genogram.symbols import draw_person
 from socialtools.i18n import Catalogue, check_language, translate
@@ -128,7 +129,7 @@ def draw_tie(
     """Draw one tie along ``points`` (from the system end to the target end)."""
     width = tie_width(tie)
     colour = tie_colour(tie, style)
-    size = arrow_size or 8.0 + width * 1.3
+    size = arrow_size or head_size(tie)
     total = polyline_length(points)
     head_end = tie.flow in ("to_focal", "both")
     head_start = tie.flow in ("from_focal", "both")
@@ -162,10 +163,8 @@ def draw_tie(
         count = max(2, int((length - 4 * size) / 9))
         for bar in cross_bars(points, 0.5, 10 + width, count=count, gap=9):
             canvas.polyline(parent, bar, width=1.5, colour=colour)
-    if head_end and len(points) > 1:
-        canvas.polygon(parent, arrowhead(points[-1], points[-2], size), fill=colour)
-    if head_start and len(points) > 1:
-        canvas.polygon(parent, arrowhead(points[0], points[1], size), fill=colour)
+    for head in arrowheads(tie, points, size) if len(points) > 1 else []:
+        canvas.polygon(parent, head, fill=colour)
 
 
 # -- nodes --------------------------------------------------------------------------------
@@ -432,8 +431,11 @@ def compare_layouts(
     later, changed = eco.after_state()
     before = layout_ecomap(eco, family)
     after = layout_ecomap(later, family, min_radius=before.radius)
-    if after.radius > before.radius + 1e-6:
-        before = layout_ecomap(eco, family, min_radius=after.radius)
+    for _ in range(4):  # each may need a wider ring than the other: until they agree
+        if abs(after.radius - before.radius) < 1e-6:
+            break
+        before = layout_ecomap(eco, family, min_radius=max(before.radius, after.radius))
+        after = layout_ecomap(later, family, min_radius=before.radius)
     return before, after, later, changed
 
 

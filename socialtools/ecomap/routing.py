@@ -1,0 +1,409 @@
+"""Routes of ecomap ties, in plain coordinates: straight where they can be, else bent.
+
+No tie passes through a circle or symbol it does not connect or through another tie's
+arrowhead, and no arrowhead touches another arrowhead or a symbol it does not point at.
+Ties are routed in this order:
+
+1. ties to the whole focal circle run straight along their system's spoke;
+2. a tie to one household member runs straight to its symbol when that is clear; else it
+   bends once on a *lane*, a ring inside the focal circle just outside the household; else
+   it comes in along its own spoke, follows a lane round the household and turns in to
+   the member. Lanes are shared out so that no two ties run along the same stretch; when
+   they run out, :attr:`Router.short` tells the layout to make the focal circle larger;
+3. a tie between two systems runs straight, else bends once round the circles in the
+   way, else goes round the outside of the whole picture.
+
+>>> from socialtools.ecomap.model import Tie
+>>> tie = Tie(system="a", strength="strong", level=2, flow="to_focal")
+>>> head = arrowheads(tie, [(0.0, 0.0), (100.0, 0.0)])[0]
+>>> head[0], round(head_size(tie), 2)
+((100.0, 0.0), 13.98)
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from itertools import pairwise
+from typing import TYPE_CHECKING
+
+from socialtools.draw.geometry import (
+    Box,
+    Circle,
+    Point,
+    polygons_apart,
+    segment_circle_distance,
+    segment_hits_box,
+    segment_polygon_distance,
+    segments_cross,
+)
+from socialtools.draw.lines import arrowhead, unit
+from socialtools.ecomap.model import FOCAL, Tie
+
+if TYPE_CHECKING:
+    from socialtools.ecomap.layout import Label, MemberPlace, SystemPlace
+
+CLEAR = 6.0  # a tie keeps this far from circles and symbols it does not connect
+LANE = 6.0  # between neighbouring lanes inside the focal circle
+LANE_EDGE = 8.0  # the outermost lane keeps this far inside the focal circle
+LANE_HOUSE = 4.0  # the innermost lane keeps this far outside the household
+PLAIN_END = 14.0  # the stretch at each end of a tie drawn as a plain line
+HEAD_GAP = 1.5  # arrowheads keep this far from each other and from symbols
+STEP = math.radians(4)  # angles tried for a bend on a lane
+MAX_LANES = 12
+TRIES = 160  # bent routes tried per tie, cheapest first, before it counts as short of room
+
+
+def tie_width(tie: Tie) -> float:
+    """Stroke width of a tie: thicker as a strong tie's level rises.
+
+    >>> [tie_width(Tie(system="a", strength="strong", level=k)) for k in (1, 2, 3)]
+    [3.0, 4.6, 6.2]
+    """
+    if tie.strength == "strong":
+        return {1: 3.0, 2: 4.6, 3: 6.2}[tie.level]
+    return 1.6
+
+
+def tie_reach(tie: Tie) -> float:
+    """How far the drawing of a tie reaches sideways from its centre line.
+
+    Zigzags, stress hatching, barrier marks and the highlight of a changed tie are wider
+    than the line itself; labels and arrowheads keep clear of all of them.
+    """
+    width = tie_width(tie)
+    reach = (width + 9) / 2  # the highlight of a changed tie
+    if tie.quality == "conflictual":
+        reach = max(reach, 3.5 + width / 2 + max(2.0, width) / 2)
+    elif tie.quality == "stressful":
+        reach = max(reach, (10 + width) / 2 * 0.87 + 0.75)
+    elif tie.quality == "broken":
+        reach = max(reach, (14 + width) / 2 * 0.87 + 0.9)
+    return reach
+
+
+def end_reach(tie: Tie) -> float:
+    """How far a tie reaches sideways near its ends, where it is a plain line (highlight included)."""
+    return (tie_width(tie) + 9) / 2
+
+
+def reach_pieces(tie: Tie, points: list[Point] | tuple[Point, ...]) -> list[tuple[Point, Point, float]]:
+    """The segments of a tie with how far its drawing reaches from each.
+
+    Zigzags, stress hatching and barrier marks keep :data:`PLAIN_END` away from the ends,
+    so the first and last stretch of a tie reach only as far as its line.
+
+    >>> tie = Tie(system="a", quality="stressful")
+    >>> [(p, q, round(r, 1)) for p, q, r in reach_pieces(tie, [(0.0, 0.0), (100.0, 0.0)])]
+    [((0.0, 0.0), (14.0, 0.0), 5.3), ((14.0, 0.0), (86.0, 0.0), 5.8), ((86.0, 0.0), (100.0, 0.0), 5.3)]
+    """
+    full, plain = tie_reach(tie), end_reach(tie)
+    total = length(list(points))
+    if total <= 2 * PLAIN_END or full <= plain:
+        return [(p, q, max(full, plain)) for p, q in pairwise(points)]
+    cuts = (PLAIN_END, total - PLAIN_END)
+    pieces = []
+    run = 0.0
+    for p, q in pairwise(points):
+        d = math.dist(p, q)
+        if d == 0:
+            continue
+        marks = [0.0, *(c - run for c in cuts if run < c < run + d), d]
+        for t0, t1 in pairwise(marks):
+            a = (p[0] + (q[0] - p[0]) * t0 / d, p[1] + (q[1] - p[1]) * t0 / d)
+            b = (p[0] + (q[0] - p[0]) * t1 / d, p[1] + (q[1] - p[1]) * t1 / d)
+            middle = PLAIN_END - 1e-6 <= run + (t0 + t1) / 2 <= total - PLAIN_END + 1e-6
+            pieces.append((a, b, full if middle else plain))
+        run += d
+    return pieces
+
+
+def end_room(tie: Tie) -> float:
+    """Room a tie's end needs along the outline it ends on, beside its neighbours."""
+    head = 0.9 * head_size(tie) if tie.flow in ("to_focal", "both") else 0.0
+    return max(head, 2 * end_reach(tie)) + 2 * HEAD_GAP
+
+
+def head_size(tie: Tie) -> float:
+    """Length of a tie's arrowheads (wider lines get larger heads)."""
+    return 8.0 + tie_width(tie) * 1.3
+
+
+def arrowheads(tie: Tie, points: list[Point] | tuple[Point, ...], size: float | None = None) -> list[list[Point]]:
+    """The arrowhead triangles of a tie drawn along ``points`` (system end first)."""
+    size = size or head_size(tie)
+    heads = []
+    if tie.flow in ("to_focal", "both"):
+        heads.append(arrowhead(points[-1], points[-2], size))
+    if tie.flow in ("from_focal", "both"):
+        heads.append(arrowhead(points[0], points[1], size))
+    return heads
+
+
+def edge(c: Circle, toward: Point) -> Point:
+    """Where a line from the centre of ``c`` toward ``toward`` leaves the circle."""
+    ux, uy = unit(c.center, toward)
+    return (c.cx + ux * c.r, c.cy + uy * c.r)
+
+
+def arc(radius: float, a0: float, sweep: float) -> list[Point]:
+    """Points on a circle round the origin from angle ``a0`` through ``sweep`` radians."""
+    steps = max(1, math.ceil(abs(sweep) / math.radians(8)))
+    angles = [a0 + sweep * i / steps for i in range(steps + 1)]
+    return [(radius * math.cos(a), radius * math.sin(a)) for a in angles]
+
+
+def _turn(a0: float, a1: float) -> float:
+    """The signed short turn from angle ``a0`` to ``a1``."""
+    return (a1 - a0 + math.pi) % (2 * math.pi) - math.pi
+
+
+def length(points: list[Point]) -> float:
+    return sum(math.dist(p, q) for p, q in pairwise(points))
+
+
+Extent = tuple[float, float, float, float]  # x0, y0, x1, y1
+Keepouts = list[tuple[Point, float]]  # centres and radii a route keeps out of
+
+
+def _extent(points: list[Point]) -> Extent:
+    xs, ys = [x for x, _ in points], [y for _, y in points]
+    return (min(xs), min(ys), max(xs), max(ys))
+
+
+def _boxes_meet(a: Extent, b: Extent, pad: float) -> bool:
+    return a[2] >= b[0] - pad and a[0] <= b[2] + pad and a[3] >= b[1] - pad and a[1] <= b[3] + pad
+
+
+def _near(box: Extent, c: Point, r: float) -> bool:
+    return _boxes_meet(box, (c[0], c[1], c[0], c[1]), r)
+
+
+@dataclass(frozen=True)
+class _Span:
+    """A stretch of one lane: from angle ``start`` through ``sweep`` radians."""
+
+    start: float
+    sweep: float
+
+    def meets(self, other: _Span, margin: float) -> bool:
+        a0, a1 = sorted((self.start, self.start + self.sweep))
+        b0, b1 = sorted((other.start, other.start + other.sweep))
+        for shift in (-2 * math.pi, 0.0, 2 * math.pi):
+            if a0 - margin <= b1 + shift and b0 + shift <= a1 + margin:
+                return True
+        return False
+
+
+class Router:
+    """Routes every tie of an ecomap round the circles, symbols and arrowheads in its way."""
+
+    def __init__(
+        self,
+        focal: Circle,
+        focal_label: Label | None,
+        members: list[MemberPlace],
+        family_lines: list[tuple[Point, ...]],
+        systems: dict[str, SystemPlace],
+        outer: float,
+        r_max: float,
+    ) -> None:
+        self.focal = focal
+        self.focal_label = focal_label
+        self.members = {m.id: m for m in members}
+        self.family_lines = [seg for line in family_lines for seg in pairwise(line)]
+        self.systems = systems
+        self.outer = outer
+        self.r_max = r_max
+        self.circles: list[tuple[str, Circle]] = [(FOCAL, focal), *((sid, s.circle) for sid, s in systems.items())]
+        reach = [math.hypot(m.cx, m.cy) + m.hull.r for m in members]
+        if focal_label is not None and members:
+            b = focal_label.box
+            reach += [math.hypot(x, y) for x in (b.x, b.right) for y in (b.y, b.bottom)]
+        house = max(reach, default=0.0) + LANE_HOUSE
+        lanes = (focal.r - LANE_EDGE - k * LANE for k in range(MAX_LANES))
+        self.lanes = [rho for rho in lanes if rho >= house]
+        self._ends: dict[tuple[str, int, int], tuple[float, Point, Point, float]] = {}
+        self.spans: list[list[_Span]] = [[] for _ in self.lanes]
+        self.bends: list[tuple[int, float]] = []  # (lane, angle) of each one-bend route
+        # what arrowheads keep clear of: the family lines, then the ties routed so far
+        self.pieces: list[tuple[Point, Point, float, Extent]] = [
+            (a, b, 1.0, _extent([a, b])) for a, b in self.family_lines
+        ]
+        self.heads: list[tuple[list[Point], Extent]] = []
+        self.short = 0  # ties to members that found no clear route
+        self.bent_out = 0
+
+    # -- the whole set ------------------------------------------------------------------
+
+    def route_all(self, ties: list[Tie]) -> list[tuple[list[Point], bool]]:
+        """A route (points from the system end, bent or not) for each of ``ties``."""
+        routes: list[tuple[list[Point], bool] | None] = [None] * len(ties)
+        to_focal = [i for i, t in enumerate(ties) if t.target == FOCAL]
+        to_member = [i for i, t in enumerate(ties) if t.target in self.members]
+        between = [i for i, t in enumerate(ties) if t.target != FOCAL and t.target not in self.members]
+        for i in to_focal:
+            c = self.systems[ties[i].system].circle
+            routes[i] = self._keep(ties[i], [edge(c, self.focal.center), edge(self.focal, c.center)], False)
+        waiting = []
+        for i in to_member:  # every straight tie first: bent ones go round them
+            s, m = self.systems[ties[i].system], self.members[ties[i].target]
+            straight = [edge(s.circle, (m.cx, m.cy)), m.edge(s.circle.center)]
+            if self._free(ties[i], straight):
+                routes[i] = self._keep(ties[i], straight, False)
+            else:
+                waiting.append(i)
+        for i in waiting:
+            routes[i] = self._to_member(ties[i])
+        for i in between:
+            routes[i] = self._between(ties[i])
+        return [r for r in routes if r is not None]
+
+    def _keep(self, tie: Tie, points: list[Point], bent: bool) -> tuple[list[Point], bool]:
+        self.pieces += [(p, q, r, _extent([p, q])) for p, q, r in reach_pieces(tie, points)]
+        self.heads += [(h, _extent(h)) for h in arrowheads(tie, points)]
+        return points, bent
+
+    # -- what a route may not touch ----------------------------------------------------------
+
+    def _obstacles(self, tie: Tie) -> tuple[Keepouts, Keepouts]:
+        """Keep-out circles ``tie`` must avoid: inside the focal circle and outside it."""
+        ends = {tie.system, tie.target} | ({FOCAL} if tie.target in self.members else set())
+        outside = [(c.center, c.r + CLEAR) for n, c in self.circles if n not in ends]
+        inside = [((m.cx, m.cy), m.hull.r + CLEAR) for n, m in self.members.items() if n != tie.target]
+        return inside, outside
+
+    def _free(self, tie: Tie, points: list[Point]) -> bool:
+        """True when ``points`` pass clear of everything the tie does not connect."""
+        inside, outside = self._obstacles(tie)
+        label = self.focal_label.box.grown(1.5) if tie.target in self.members and self.focal_label else None
+        for p, q, reach in reach_pieces(tie, points):
+            # system circles lie outside the focal circle: a piece within it cannot meet them
+            within = math.hypot(*p) < self.focal.r and math.hypot(*q) < self.focal.r
+            if not self._piece_free(p, q, reach, inside if within else inside + outside, label):
+                return False
+        return all(self._head_free(h, inside + outside) for h in arrowheads(tie, points))
+
+    def _piece_free(self, p: Point, q: Point, reach: float, circles: Keepouts, label: Box | None) -> bool:
+        box = _extent([p, q])
+        if any(_near(box, c, r) and segment_circle_distance(p, q, c) < r for c, r in circles):
+            return False
+        if label is not None and segment_hits_box(p, q, label):
+            return False
+        return not any(
+            _boxes_meet(box, hb, reach + 1) and segment_polygon_distance(p, q, h) < reach + 1 for h, hb in self.heads
+        )
+
+    def _head_free(self, h: list[Point], circles: Keepouts) -> bool:
+        hb = _extent(h)
+        sides = list(pairwise(h + h[:1]))
+        for c, r in circles:  # a head keeps 1 unit off symbols, not a whole CLEAR
+            if _near(hb, c, r) and min(segment_circle_distance(a, b, c) for a, b in sides) < r - CLEAR + 1:
+                return False
+        if any(_boxes_meet(hb, pb, r + 1) and segment_polygon_distance(a, b, h) < r + 1 for a, b, r, pb in self.pieces):
+            return False
+        return not any(_boxes_meet(hb, ob, HEAD_GAP) and polygons_apart(h, o) < HEAD_GAP for o, ob in self.heads)
+
+    # -- ties to one member --------------------------------------------------------------
+
+    def _to_member(self, tie: Tie) -> tuple[list[Point], bool]:
+        """The cheapest clear bent route to a member: once on a lane, or in along a lane."""
+        s, m = self.systems[tie.system], self.members[tie.target]
+        shortest = head_size(tie) + 2 if tie.flow in ("to_focal", "both") else 6.0
+        circles, _ = self._obstacles(tie)  # the lanes and the last stretch lie inside the focal circle
+        label = self.focal_label.box.grown(1.5) if self.focal_label else None
+        spoke = edge(s.circle, self.focal.center)
+        # (cost, lane, bend point, end point, sweep along the lane or None for one bend)
+        candidates: list[tuple[float, int, Point, Point, float | None]] = []
+        for k, rho in enumerate(self.lanes):
+            margin = LANE / rho
+            taken = self.spans[k] + [_Span(a, 0.0) for lane, a in self.bends if lane == k]
+            inward = math.dist(spoke, (rho * math.cos(s.angle), rho * math.sin(s.angle)))
+            for j in range(round(2 * math.pi / STEP)):
+                phi, w, end, last = self._lane_end(m, k, j)
+                if math.dist(w, end) < shortest:
+                    continue
+                if not any(_Span(phi, 0.0).meets(o, margin) for o in taken):
+                    start = edge(s.circle, w)
+                    candidates.append((last + math.dist(start, w) + self._crossing_cost(start, w), k, w, end, None))
+                turn = _turn(s.angle, phi)
+                for sweep in (turn, turn - math.copysign(2 * math.pi, turn)):
+                    if not any(_Span(s.angle, sweep).meets(o, margin) for o in taken):
+                        # the lanes lie outside the household: only the ends can cross its lines
+                        candidates.append((last + inward + abs(sweep) * rho + 10, k, w, end, sweep))
+        candidates.sort(key=lambda c: c[0])
+        # the last stretch, into the member, is shared by many candidates: check it once
+        ends: dict[Point, bool] = {}
+        tries = 0
+        for _, k, w, end, sweep in candidates:
+            if w not in ends:
+                ends[w] = self._end_free(tie, w, end, circles, label)
+            if not ends[w]:
+                continue
+            tries += 1
+            if tries > TRIES:
+                break
+            bend = [w] if sweep is None else arc(self.lanes[k], s.angle, sweep)
+            points = [edge(s.circle, w) if sweep is None else spoke, *bend, end]
+            if self._free(tie, points):
+                if sweep is None:
+                    self.bends.append((k, math.atan2(w[1], w[0])))
+                else:
+                    self.spans[k].append(_Span(s.angle, sweep))
+                return self._keep(tie, points, True)
+        self.short += 1
+        return self._keep(tie, [edge(s.circle, (m.cx, m.cy)), m.edge(s.circle.center)], False)
+
+    def _lane_end(self, m: MemberPlace, k: int, j: int) -> tuple[float, Point, Point, float]:
+        """Angle and point ``j`` on lane ``k``, where a line from it ends on ``m``, and its cost."""
+        key = (m.id, k, j)
+        if key not in self._ends:
+            phi = j * STEP
+            w = (self.lanes[k] * math.cos(phi), self.lanes[k] * math.sin(phi))
+            end = m.edge(w)
+            self._ends[key] = (phi, w, end, math.dist(w, end) + self._crossing_cost(w, end) + 3 * k)
+        return self._ends[key]
+
+    def _end_free(
+        self, tie: Tie, w: Point, end: Point, circles: Keepouts, label: Box | None
+    ) -> bool:
+        """True when the last stretch of a bent route, ``w`` to ``end``, is clear (head included)."""
+        if not self._piece_free(w, end, end_reach(tie), circles, label):
+            return False
+        return tie.flow not in ("to_focal", "both") or self._head_free(arrowhead(end, w, head_size(tie)), circles)
+
+    def _crossing_cost(self, p: Point, q: Point) -> float:
+        """A detour's worth of length for each family line that ``p``–``q`` crosses."""
+        return 25.0 * sum(1 for a, b in self.family_lines if segments_cross(p, q, a, b))
+
+    # -- ties between systems ------------------------------------------------------------
+
+    def _between(self, tie: Tie) -> tuple[list[Point], bool]:
+        a, b = self.systems[tie.system], self.systems[tie.target]
+        straight = [edge(a.circle, b.circle.center), edge(b.circle, a.circle.center)]
+        if self._free(tie, straight):
+            return self._keep(tie, straight, False)
+        # one bend round the system circles in the way (never round the focal circle: that
+        # would cross every tie to it); else round the outside of the whole picture
+        ends = {a.id, b.id}
+        blocking = [
+            c for n, c in self.circles if n not in ends and segment_circle_distance(*straight, c.center) < c.r + CLEAR
+        ]
+        if all(c is not self.focal for c in blocking) and len(blocking) <= 2:
+            best: list[Point] | None = None
+            for c in blocking:
+                out = math.atan2(c.cy, c.cx)
+                for gap in (CLEAR + 10, CLEAR + 22, CLEAR + 40):
+                    for i in range(-3, 4):  # the outer side only: no crossing the ties to the focal circle
+                        u = out + math.pi / 8 * i
+                        w = (c.cx + (c.r + gap) * math.cos(u), c.cy + (c.r + gap) * math.sin(u))
+                        path = [edge(a.circle, w), w, edge(b.circle, w)]
+                        if (best is None or length(path) < length(best) - 1e-9) and self._free(tie, path):
+                            best = path
+            if best is not None:
+                return self._keep(tie, best, True)
+        level = self.outer + self.r_max + 18 + 10 * self.bent_out
+        self.bent_out += 1
+        start = (a.circle.cx + math.cos(a.angle) * a.circle.r, a.circle.cy + math.sin(a.angle) * a.circle.r)
+        end = (b.circle.cx + math.cos(b.angle) * b.circle.r, b.circle.cy + math.sin(b.angle) * b.circle.r)
+        return self._keep(tie, [start, *arc(level, a.angle, _turn(a.angle, b.angle)), end], True)
