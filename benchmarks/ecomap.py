@@ -31,6 +31,16 @@ def main() -> None:
             t_svg = best_of(lambda eco=eco, family=family: render_ecomap(eco, family))
             print(f"{n:>7} {len(eco.focal.members):>9} {t_layout * 1000:>10.1f} {t_svg * 1000:>8.1f} "
                   f"{lay.radius:>7.0f} {lay.quality.defects:>7}")
+    print("\ngrouped by category, most ties to household members (the hardest case for routing)")
+    print(f"{'systems':>7} {'household':>9} {'member ties':>11} {'layout ms':>10} {'focal r':>7} {'defects':>7}")
+    for n in (10, 25, 40):
+        for household in (3, 2):
+            eco, family = generated_ecomap(n, seed=1, household=household, group_by_category=True, system_ties=2)
+            lay = layout_ecomap(eco, family)
+            t_layout = best_of(lambda eco=eco, family=family: layout_ecomap(eco, family), repeat=1)
+            to_members = sum(1 for t in eco.ties if t.target in eco.focal.members)
+            print(f"{n:>7} {len(eco.focal.members):>9} {to_members:>11} {t_layout * 1000:>10.1f} "
+                  f"{lay.focal.r:>7.0f} {lay.quality.defects:>7}")
     eco, family = generated_ecomap(40, seed=1, household=3)
     eco = eco.model_copy(update={"after": eco.model_validate(
         {"after": {"ties": [{"system": t.system, "to": t.to, "strength": "strong"} for t in eco.ties[:10]]},

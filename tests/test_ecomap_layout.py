@@ -49,8 +49,10 @@ def check_geometry(lay: EcomapLayout, eco: Ecomap) -> None:
         (c, r) = circ[t.tie.system]
         assert abs(math.dist(pts[0], c) - r) < 0.5
         target = t.tie.target
-        if target in members:  # ends on that member's symbol
+        if target in members:  # ends on that member's symbol, coming to it only on its last stretch
             assert members[target].on_outline(pts[-1])
+            for p, q in itertools.pairwise(pts[:-1]):
+                assert segment_circle_distance(p, q, members[target].circle.center) >= members[target].size / 2
         else:
             (c, r) = circ[target]
             assert abs(math.dist(pts[-1], c) - r) < 0.5

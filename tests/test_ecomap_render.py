@@ -6,6 +6,8 @@ import re
 import xml.etree.ElementTree as ET
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from socialtools.ecomap import EcomapDiagram
 from socialtools.ecomap.model import Ecomap
@@ -155,3 +157,12 @@ def test_household_members_drawn_as_symbols():
 def test_png_export(tmp_path):
     out = EcomapDiagram(one()).save(tmp_path / "e.png")
     assert out.read_bytes()[:4] == b"\x89PNG"
+
+
+@settings(max_examples=20, deadline=None)
+@given(st.integers(3, 40), st.integers(0, 10_000), st.sampled_from([None, 1, 2, 3, 4]), st.booleans())
+def test_generated_ecomaps_pass_the_independent_svg_checker(svgcheck, n, seed, household, grouped) -> None:
+    """Checked on the drawn SVG by ``svgcheck``: no overlaps and no line through a symbol or an arrowhead."""
+    eco, family = generated_ecomap(n, seed=seed, household=household, group_by_category=grouped, system_ties=2)
+    result = svgcheck.check(EcomapDiagram(eco, family).to_svg(), is_text=True)
+    assert result["defects_total"] == 0, result["examples"]

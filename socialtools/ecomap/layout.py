@@ -1,10 +1,10 @@
 """Radial ecomap layout: plain coordinates and their quality measures (no drawing here).
 
 The focal circle sits at the origin; systems stand on one ring (two staggered rings from
-15 systems on) whose radius grows until no circle, label or tie collides. Ties are
-straight unless a straight segment would cross a circle it does not connect; then they
-bend around the outside of the picture (system–system ties) or leave the household
-between its members (ties to one member).
+15 systems on) whose radius grows until no circle, label, tie or arrowhead collides. The
+ties are routed by :mod:`socialtools.ecomap.routing`; when ties to household members find
+no clear way in, the focal circle grows (more lanes round the household), then the
+members stand further apart.
 
 >>> from socialtools.ecomap.model import Ecomap
 >>> eco = Ecomap.model_validate({"focal": "PK", "systems": [{"id": s} for s in "abc"],
@@ -619,32 +619,43 @@ def layout_ecomap(eco: Ecomap, family: Family | None = None, *, min_radius: floa
     r_max = max(radii.values(), default=MIN_SYSTEM_R)
     # room on the focal circle for every tie end (arrowheads side by side)
     ends = sum(1 for t in eco.ties if t.target == FOCAL)
-    scale, grow = 1.0, 0.0
+    # the ring widens by steps of 8 %: doubling the number of steps until the layout is
+    # clean, then halving the gap to the last failure (a few attempts, not dozens)
+    steps, failed, clean = 0, -1, None
+    grow = spread = 0.0
     best: EcomapLayout | None = None
-    spread = 0.0
-    for _ in range(40):
+    for _ in range(60):
         focal, focal_label, members, lines = _focal(eco, family, spread)
         if family is None:
             members, lines = [], []
         ring = Circle(0, 0, max(focal.r, ends * ARROW_ROOM / (2 * math.pi)) + grow)
         inner, outer = _ring_radii(max(1, len(slots)), r_max, ring.r)
-        radius = max(inner * scale, min_radius)
+        radius = max(inner * 1.08**steps, min_radius)
         far = radius if outer == inner else radius + 2 * r_max + GAP  # exactly so for a before/after pair
         lay, short = _attempt(eco, ring, focal_label, members, lines, blocks, radii, slots, radius, far)
         q = lay.quality
-        if best is None or q.defects < best.quality.defects:
-            best = lay
         if q.defects == 0:
-            return lay
-        # ties to members short of room, or arrowheads crowding: a larger focal circle;
-        # anything else: a wider ring
-        if short or q.ties_through_arrows or q.arrow_overlaps:
-            # ties to members short of room: more lanes, then wider gaps between the members
-            grow += 2 * LANE * max(1, short)
-            if short and grow > 8 * LANE:
-                spread += 2 * LANE
-        if q.defects > q.ties_through_arrows + q.arrow_overlaps:
-            scale *= 1.08
+            clean = (steps, lay)
+        else:
+            if best is None or q.defects < best.quality.defects:
+                best = lay
+            if clean is None and (short or q.ties_through_arrows or q.arrow_overlaps):
+                # ties to members short of room, or arrowheads crowding: a larger focal
+                # circle (more lanes), then wider gaps between the members
+                grow += 2 * LANE * max(1, short)
+                if short and grow > 8 * LANE:
+                    spread += 2 * LANE
+                if q.defects == q.ties_through_arrows + q.arrow_overlaps:
+                    continue  # the ring itself was wide enough
+            failed = max(failed, steps)
+        if clean is None:
+            steps = 1 if steps == 0 else 2 * steps
+        elif clean[0] - failed <= 1:
+            return clean[1]
+        else:
+            steps = (failed + clean[0]) // 2
+    if clean is not None:
+        return clean[1]
     assert best is not None
     return best
 
@@ -693,6 +704,9 @@ def measure(lay: EcomapLayout, eco: Ecomap) -> Quality:
             if not m.on_outline(t.points[-1]):
                 q.member_ties_off_member += 1
                 note(f"tie {t.tie.describe()} does not end on member {m.id}")
+            if any(segment_circle_distance(p, r, (m.cx, m.cy)) < m.hull.r for p, r in pairwise(t.points[:-1])):
+                q.ties_through_circles += 1
+                note(f"tie {t.tie.describe()} crosses member {m.id} before it ends there")
         text = _tie_text(t.tie)
         if text and t.label is None:
             q.unplaced_labels += 1

@@ -49,8 +49,8 @@ LANE_EDGE = 8.0  # the outermost lane keeps this far inside the focal circle
 LANE_HOUSE = 4.0  # the innermost lane keeps this far outside the household
 PLAIN_END = 14.0  # the stretch at each end of a tie drawn as a plain line
 HEAD_GAP = 1.5  # arrowheads keep this far from each other and from symbols
-STEP = math.radians(4)  # angles tried for a bend on a lane
-MAX_LANES = 12
+STEP = math.radians(6)  # angles tried for a bend on a lane
+MAX_LANES = 8
 TRIES = 160  # bent routes tried per tie, cheapest first, before it counts as short of room
 
 
@@ -212,6 +212,7 @@ class Router:
         self.focal_label = focal_label
         self.members = {m.id: m for m in members}
         self.family_lines = [seg for line in family_lines for seg in pairwise(line)]
+        self.family_box = _extent([p for seg in self.family_lines for p in seg]) if self.family_lines else None
         self.systems = systems
         self.outer = outer
         self.r_max = r_max
@@ -281,6 +282,10 @@ class Router:
             # system circles lie outside the focal circle: a piece within it cannot meet them
             within = math.hypot(*p) < self.focal.r and math.hypot(*q) < self.focal.r
             if not self._piece_free(p, q, reach, inside if within else inside + outside, label):
+                return False
+        if tie.target in self.members:  # a bent tie comes to its member only on its last stretch
+            m = self.members[tie.target]
+            if any(segment_circle_distance(p, q, (m.cx, m.cy)) < m.hull.r + CLEAR for p, q in pairwise(points[:-1])):
                 return False
         return all(self._head_free(h, inside + outside) for h in arrowheads(tie, points))
 
@@ -374,6 +379,8 @@ class Router:
 
     def _crossing_cost(self, p: Point, q: Point) -> float:
         """A detour's worth of length for each family line that ``p``–``q`` crosses."""
+        if self.family_box is None or not _boxes_meet(_extent([p, q]), self.family_box, 0.0):
+            return 0.0
         return 25.0 * sum(1 for a, b in self.family_lines if segments_cross(p, q, a, b))
 
     # -- ties between systems ------------------------------------------------------------
