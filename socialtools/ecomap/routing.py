@@ -390,23 +390,27 @@ class Router:
         straight = [edge(a.circle, b.circle.center), edge(b.circle, a.circle.center)]
         if self._free(tie, straight):
             return self._keep(tie, straight, False)
-        # one bend round the system circles in the way (never round the focal circle: that
-        # would cross every tie to it); else round the outside of the whole picture
+        # one bend round the system circles or arrowheads in the way (never round the focal
+        # circle: that would cross every tie to it); else round the outside of the picture
         ends = {a.id, b.id}
         blocking = [
             c for n, c in self.circles if n not in ends and segment_circle_distance(*straight, c.center) < c.r + CLEAR
         ]
         if all(c is not self.focal for c in blocking) and len(blocking) <= 2:
-            best: list[Point] | None = None
+            bends: list[Point] = []
             for c in blocking:
                 out = math.atan2(c.cy, c.cx)
                 for gap in (CLEAR + 10, CLEAR + 22, CLEAR + 40):
                     for i in range(-3, 4):  # the outer side only: no crossing the ties to the focal circle
                         u = out + math.pi / 8 * i
-                        w = (c.cx + (c.r + gap) * math.cos(u), c.cy + (c.r + gap) * math.sin(u))
-                        path = [edge(a.circle, w), w, edge(b.circle, w)]
-                        if (best is None or length(path) < length(best) - 1e-9) and self._free(tie, path):
-                            best = path
+                        bends.append((c.cx + (c.r + gap) * math.cos(u), c.cy + (c.r + gap) * math.sin(u)))
+            # off the middle of the straight line, on the side away from the focal circle
+            (x0, y0), (x1, y1) = straight
+            mx, my = (x0 + x1) / 2, (y0 + y1) / 2
+            nx, ny = unit((0.0, 0.0), (mx, my)) if math.hypot(mx, my) > 1e-9 else (0.0, -1.0)
+            bends += [(mx + nx * d, my + ny * d) for d in range(12, 200, 12)]
+            paths = sorted(([edge(a.circle, w), w, edge(b.circle, w)] for w in bends), key=length)
+            best = next((path for path in paths if self._free(tie, path)), None)
             if best is not None:
                 return self._keep(tie, best, True)
         level = self.outer + self.r_max + 18 + 10 * self.bent_out
