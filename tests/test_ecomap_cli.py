@@ -144,3 +144,21 @@ def test_dot_export_is_read_by_graphviz(tmp_path) -> None:
         result = subprocess.run(["dot", "-Kneato", "-Tplain", str(out)], capture_output=True, text=True)
         assert result.returncode == 0, result.stderr
         assert "Ibadah" in result.stdout
+
+
+def test_cli_warns_about_defects_the_layout_could_not_avoid(tmp_path, monkeypatch, capsys) -> None:
+    from socialtools.ecomap.diagram import EcomapDiagram
+    from socialtools.ecomap.layout import layout_ecomap
+
+    def crowded(*args, **kwargs):
+        lay = layout_ecomap(*args, **kwargs)
+        lay.quality.unplaced_labels = 1
+        lay.quality.examples.append("no room for the label of tie x – focal")
+        return lay
+
+    monkeypatch.setattr("socialtools.ecomap.diagram.layout_ecomap", crowded)
+    out = tmp_path / "pk.svg"
+    assert main(["ecomap", str(example_path("pk.yaml")), "-o", str(out)]) == 0
+    err = capsys.readouterr().err
+    assert out.exists() and "warning: 1 layout defect(s) remain" in err and "tie x" in err
+    assert EcomapDiagram.from_document(load_example("pk.yaml")).warnings()

@@ -8,6 +8,7 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 
 from socialtools.cli import add_dpi, add_language
@@ -30,6 +31,8 @@ def _run(args: argparse.Namespace) -> int:
     else:
         data = figure_bytes(diagram.to_svg(), out.suffix, dpi=args.dpi)  # fails before anything is written
     write_atomic(out, data)
+    for warning in diagram.warnings():
+        sys.stderr.write(f"socialtools ecomap: warning: {warning}\n")
     return 0
 
 

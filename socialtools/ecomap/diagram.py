@@ -59,6 +59,18 @@ class EcomapDiagram(Exportable):
         """Plain coordinates of the (before) ecomap, with its quality measures."""
         return layout_ecomap(self.ecomap, self.family)
 
+    def warnings(self) -> list[str]:
+        """What the layout could not avoid, one sentence each (empty for a clean picture).
+
+        >>> from socialtools.examples import load_example
+        >>> EcomapDiagram.from_document(load_example("pk.yaml")).warnings()
+        []
+        """
+        q = self.layout.quality
+        if not q.defects:
+            return []
+        return [f"{q.defects} layout defect(s) remain, for example: {'; '.join(q.examples[:3])}"]
+
     def to_dot(self) -> str:
         """The ecomap as Graphviz DOT text (see :func:`socialtools.ecomap.dot.ecomap_to_dot`)."""
         from socialtools.ecomap.dot import ecomap_to_dot
