@@ -615,7 +615,8 @@ def layout_ecomap(eco: Ecomap, family: Family | None = None, *, min_radius: floa
     slots = _slots(_system_order(eco))
     if len(slots) >= TWO_RINGS_FROM and len(slots) % 2:
         slots.append(None)  # staggered rings need an even number of places
-    slots = _toward_members(eco, slots, _focal(eco, family)[2] if family is not None else [])
+    household = _focal(eco, family)  # focal circle, its label, members, family lines
+    slots = _toward_members(eco, slots, household[2])
     r_max = max(radii.values(), default=MIN_SYSTEM_R)
     # room on the focal circle for every tie end (arrowheads side by side)
     ends = sum(1 for t in eco.ties if t.target == FOCAL)
@@ -625,9 +626,7 @@ def layout_ecomap(eco: Ecomap, family: Family | None = None, *, min_radius: floa
     grow = spread = 0.0
     best: EcomapLayout | None = None
     for _ in range(60):
-        focal, focal_label, members, lines = _focal(eco, family, spread)
-        if family is None:
-            members, lines = [], []
+        focal, focal_label, members, lines = household
         ring = Circle(0, 0, max(focal.r, ends * ARROW_ROOM / (2 * math.pi)) + grow)
         inner, outer = _ring_radii(max(1, len(slots)), r_max, ring.r)
         radius = max(inner * 1.08**steps, min_radius)
@@ -645,6 +644,7 @@ def layout_ecomap(eco: Ecomap, family: Family | None = None, *, min_radius: floa
                 grow += 2 * LANE * max(1, short)
                 if short and grow > 8 * LANE:
                     spread += 2 * LANE
+                    household = _focal(eco, family, spread)
                 if q.defects == q.ties_through_arrows + q.arrow_overlaps:
                     continue  # the ring itself was wide enough
             failed = max(failed, steps)
