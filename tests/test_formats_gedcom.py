@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 from socialtools.cli import main
 from socialtools.errors import InputError, UsageError
 from socialtools.examples import example_path
-from socialtools.genogram.dates import PartialDate
+from socialtools.dates import PartialDate
 from socialtools.genogram.model import Family
 from socialtools.io.gedcom import (
     family_to_gedcom,

@@ -6,7 +6,7 @@ import pytest
 
 from socialtools.errors import InputError
 from socialtools.genogram import Family, Genogram
-from socialtools.genogram.dates import PartialDate
+from socialtools.dates import PartialDate
 from socialtools.io.loading import parse_model
 
 

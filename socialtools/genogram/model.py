@@ -26,7 +26,7 @@ if TYPE_CHECKING:  # pragma: no cover
     import networkx as nx
 
 from socialtools.errors import InputError
-from socialtools.genogram.dates import Date, PartialDate
+from socialtools.dates import Date, PartialDate
 
 SEX_WORDS = {
     "male": ("male", "m", "l", "1", "man", "boy", "laki-laki", "laki", "lk", "pria", "cowok", "son", "father",

@@ -62,7 +62,7 @@ from typing import Any, get_args
 
 from socialtools import __version__
 from socialtools.errors import InputError, MissingDependencyError, UsageError
-from socialtools.genogram.dates import PartialDate
+from socialtools.dates import PartialDate
 from socialtools.genogram.model import Family, UnionKind
 from socialtools.io.loading import parse_model
 

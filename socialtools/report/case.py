@@ -23,7 +23,7 @@ from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, RootModel, W
 
 from socialtools.assessment.bpss import Bpss
 from socialtools.errors import InputError
-from socialtools.genogram.dates import Date, PartialDate
+from socialtools.dates import Date, PartialDate
 from socialtools.genogram.model import Family, Person, Sex
 from socialtools.io.loading import load_document, parse_model
 
