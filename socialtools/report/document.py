@@ -141,7 +141,7 @@ def strengths_png(case: Case, opts: ReportOptions) -> bytes | None:
     if not isinstance(case.raw("strengths"), dict):
         return None
     try:
-        quadrant = importlib.import_module("socialtools.assessment.quadrant")
+        quadrant = importlib.import_module("socialtools.quadrant.diagram")
     except ImportError:  # pragma: no cover - shipped with socialtools
         return None
     try:
