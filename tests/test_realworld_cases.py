@@ -269,7 +269,8 @@ def test_calendar_date_error_names_the_line(tmp_path) -> None:
 
 def test_bpss_measurement_not_repeated_when_the_case_writes_the_item() -> None:
     from socialtools.report.case import Case
-    from socialtools.report.casetables import ReportOptions, bpss_table
+    from socialtools.report.casetables import bpss_table
+    from socialtools.report.model import ReportOptions
 
     case = Case.from_document({"case": {"client": "AN"}, "bpss": {
         "measurements": {"height_cm": 152, "weight_kg": 40},
