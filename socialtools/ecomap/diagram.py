@@ -16,8 +16,9 @@ from functools import cached_property
 from typing import Any
 
 from socialtools.draw.svg import Exportable
-from socialtools.ecomap.layout import EcomapLayout, layout_ecomap
+from socialtools.ecomap.layout import layout_ecomap
 from socialtools.ecomap.model import Ecomap, load_ecomap
+from socialtools.ecomap.placements import EcomapLayout
 from socialtools.ecomap.render import render_comparison, render_ecomap
 from socialtools.errors import UsageError
 from socialtools.genogram.model import Family

@@ -1,6 +1,7 @@
 """Radial ecomap layout: plain coordinates and their quality measures (no drawing here).
 
-The focal circle sits at the origin; systems stand on one ring (two staggered rings from
+The result types (:class:`EcomapLayout` and its parts) live in :mod:`socialtools.ecomap.placements`,
+shared with the routing. The focal circle sits at the origin; systems stand on one ring (two staggered rings from
 15 systems on) whose radius grows until no circle, label, tie or arrowhead collides. The
 ties are routed by :mod:`socialtools.ecomap.routing`; when ties to household members find
 no clear way in, the focal circle grows (more lanes round the household), then the
@@ -18,7 +19,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from itertools import pairwise
 
 from socialtools.draw.geometry import (
@@ -34,9 +35,10 @@ from socialtools.draw.geometry import (
 from socialtools.draw.lines import unit
 from socialtools.draw.text import LINE_HEIGHT, TextBlock, text_width, wrap
 from socialtools.ecomap.model import FOCAL, Ecomap, Tie
+from socialtools.ecomap.placements import EcomapLayout, Label, MemberPlace, Quality, SystemPlace, TieRoute
 from socialtools.ecomap.routing import CLEAR, LANE, Router, arrowheads, end_room, reach_pieces, tie_reach
 from socialtools.genogram.model import Family
-from socialtools.genogram.symbols import INDEX_GAP, outline, symbol_shape, symbol_size
+from socialtools.genogram.symbols import INDEX_GAP, symbol_shape, symbol_size
 
 SYSTEM_FONT = 10.0
 SYSTEM_LABEL_WIDTH = 80.0
@@ -54,162 +56,6 @@ TWO_RINGS_FROM = 15
 LABEL_STOPS = tuple(sorted((k / 20 for k in range(2, 19)), key=lambda t: (abs(t - 0.45), t)))
 ARROW_ROOM = 16.0  # room per tie end along the focal circle
 BOLD = 1.12  # bold text is about this much wider than regular
-
-
-@dataclass(frozen=True)
-class Label:
-    """Lines of text centred in ``box`` (one line every ``size * LINE_HEIGHT``)."""
-
-    lines: tuple[str, ...]
-    size: float
-    box: Box
-
-
-@dataclass(frozen=True)
-class MemberPlace:
-    """A household member drawn as a small genogram symbol inside the focal circle.
-
-    ``size`` is the outer size (the index person's second outline included); ``draw_size``
-    is the size handed to :func:`socialtools.genogram.symbols.draw_person`.
-    """
-
-    id: str
-    cx: float
-    cy: float
-    size: float
-    shape: str
-    deceased: bool
-    index: bool
-    label: Label
-    draw_size: float
-
-    @property
-    def circle(self) -> Circle:
-        return Circle(self.cx, self.cy, self.size / 2)
-
-    @property
-    def hull(self) -> Circle:
-        """A circle around the whole symbol (a square's corners included)."""
-        return Circle(self.cx, self.cy, self._size / 2 * (1.0 if self._round else math.sqrt(2)))
-
-    @property
-    def _round(self) -> bool:
-        return self.shape in ("circle", "dot") and not self.deceased
-
-    @property
-    def _size(self) -> float:
-        # a deceased person's cross reaches past the symbol: ties end on the square around it
-        return max(self.size, self.draw_size + 6) if self.deceased else self.size
-
-    def _polygon(self) -> list[Point]:
-        shape = "square" if self.shape == "cross" or self.deceased else self.shape
-        return outline(shape, self.cx, self.cy, self._size)
-
-    def edge(self, toward: Point) -> Point:
-        """Where a line from the centre toward ``toward`` leaves the symbol's outline."""
-        dx, dy = toward[0] - self.cx, toward[1] - self.cy
-        d = math.hypot(dx, dy) or 1.0
-        ux, uy = dx / d, dy / d
-        if self._round:
-            t = self._size / 2
-        else:  # the ray leaves the convex outline where it meets its farthest edge crossing
-            t = 0.0
-            poly = self._polygon()
-            for (ax, ay), (bx, by) in zip(poly, poly[1:] + poly[:1], strict=True):
-                ex, ey = bx - ax, by - ay
-                den = ux * ey - uy * ex
-                if abs(den) < 1e-12:
-                    continue
-                # centre + t*u = a + s*e
-                wx, wy = ax - self.cx, ay - self.cy
-                tt = (wx * ey - wy * ex) / den
-                ss = (wx * uy - wy * ux) / den
-                if -1e-9 <= ss <= 1 + 1e-9 and tt > t:
-                    t = tt
-        return (self.cx + ux * t, self.cy + uy * t)
-
-    def on_outline(self, p: Point, tol: float = 0.6) -> bool:
-        """True when ``p`` lies on the symbol's outline."""
-        if self._round:
-            return abs(math.dist(p, (self.cx, self.cy)) - self._size / 2) <= tol
-        poly = self._polygon()
-        return min(segment_circle_distance(a, b, p) for a, b in zip(poly, poly[1:] + poly[:1], strict=True)) <= tol
-
-
-@dataclass(frozen=True)
-class SystemPlace:
-    """A system circle, its angle (radians, 0 = right, clockwise on screen) and its label."""
-
-    id: str
-    circle: Circle
-    angle: float
-    ring: int
-    label: Label
-
-
-@dataclass(frozen=True)
-class TieRoute:
-    """A tie drawn from the ``system`` end (first point) to the target end (last point)."""
-
-    tie: Tie
-    points: tuple[Point, ...]
-    label: Label | None
-    bent: bool
-
-    @property
-    def key(self) -> tuple[str, str]:
-        return self.tie.key
-
-
-@dataclass
-class Quality:
-    """Defect counts of a layout; every one of them is 0 for a good picture."""
-
-    circle_overlaps: int = 0
-    label_overlaps: int = 0
-    label_on_line: int = 0
-    label_on_circle: int = 0
-    ties_through_circles: int = 0
-    unplaced_labels: int = 0
-    member_ties_off_member: int = 0
-    ties_through_arrows: int = 0
-    arrow_overlaps: int = 0
-    examples: list[str] = field(default_factory=list)
-
-    @property
-    def defects(self) -> int:
-        return (
-            self.circle_overlaps
-            + self.label_overlaps
-            + self.label_on_line
-            + self.label_on_circle
-            + self.ties_through_circles
-            + self.unplaced_labels
-            + self.member_ties_off_member
-            + self.ties_through_arrows
-            + self.arrow_overlaps
-        )
-
-
-@dataclass
-class EcomapLayout:
-    """Everything the renderer needs, in user units around the focal centre (0, 0)."""
-
-    focal: Circle
-    focal_label: Label | None
-    members: list[MemberPlace]
-    family_lines: list[tuple[Point, ...]]
-    systems: list[SystemPlace]
-    ties: list[TieRoute]
-    radius: float
-    bounds: Box
-    quality: Quality
-
-    def system(self, sid: str) -> SystemPlace:
-        return next(s for s in self.systems if s.id == sid)
-
-    def member(self, pid: str) -> MemberPlace:
-        return next(m for m in self.members if m.id == pid)
 
 
 def system_label(text: str) -> TextBlock:

@@ -21,8 +21,9 @@ from socialtools.draw.lines import cross_bars, polyline_length, trim, zigzag
 from socialtools.draw.svg import SvgCanvas
 from socialtools.draw.text import LINE_HEIGHT, text_width
 from socialtools.draw.theme import Theme
-from socialtools.ecomap.layout import EcomapLayout, Label, layout_ecomap
+from socialtools.ecomap.layout import layout_ecomap
 from socialtools.ecomap.model import CATEGORIES, Ecomap, Tie
+from socialtools.ecomap.placements import EcomapLayout, Label
 from socialtools.ecomap.routing import arrowheads, head_size, tie_width
 from socialtools.genogram.model import Family
 from socialtools.genogram.symbols import draw_person

@@ -25,7 +25,6 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 from itertools import pairwise
-from typing import TYPE_CHECKING
 
 from socialtools.draw.geometry import (
     Box,
@@ -39,9 +38,7 @@ from socialtools.draw.geometry import (
 )
 from socialtools.draw.lines import arrowhead, unit
 from socialtools.ecomap.model import FOCAL, Tie
-
-if TYPE_CHECKING:
-    from socialtools.ecomap.layout import Label, MemberPlace, SystemPlace
+from socialtools.ecomap.placements import Label, MemberPlace, SystemPlace
 
 CLEAR = 6.0  # a tie keeps this far from circles and symbols it does not connect
 LANE = 6.0  # between neighbouring lanes inside the focal circle
