@@ -15,8 +15,9 @@ from socialtools.draw.geometry import (
     segment_polygon_distance,
 )
 from socialtools.draw.lines import arrowhead
-from socialtools.ecomap.layout import EcomapLayout, layout_ecomap
+from socialtools.ecomap.layout import layout_ecomap
 from socialtools.ecomap.model import FOCAL, Ecomap
+from socialtools.ecomap.placements import EcomapLayout
 from socialtools.ecomap.routing import tie_width
 from socialtools.ecomap.samples import generated_ecomap
 from socialtools.examples import load_example

@@ -8,8 +8,9 @@ from hypothesis import strategies as st
 
 from socialtools.errors import InputError, UsageError
 from socialtools.examples import load_example
+from socialtools.i18n import translate
 from socialtools.quadrant.diagram import QuadrantDiagram, quadrant_from_document
-from socialtools.quadrant.layout import layout_quadrant
+from socialtools.quadrant.layout import CATALOGUE, layout_quadrant
 from socialtools.quadrant.model import CELLS, StrengthsQuadrant
 
 words = st.text(alphabet="abcdefghijklmnopqrstuvwxyzáé ", min_size=1, max_size=14).map(str.strip).filter(bool)
@@ -27,7 +28,7 @@ def check_inside(layout) -> None:
             if previous is not None:
                 assert box.y >= previous.bottom - 1e-6  # lines do not overlap
             previous = box
-    assert layout.overflow == 0
+    assert layout.quality.overflow == 0
 
 
 @settings(max_examples=60, deadline=None)
@@ -74,3 +75,16 @@ def test_errors():
     assert "personal_strengths[1]" in str(err.value)
     with pytest.raises(UsageError, match="too narrow"):
         layout_quadrant(StrengthsQuadrant(personal_strengths=["x"]), 100)
+
+
+@pytest.mark.parametrize("lang", ["id", "en"])
+def test_row_header_words_are_not_cut_when_drawn_bold(lang):
+    """'Lingkungan' and 'Environment' were measured in regular weight and cut or drawn past the cell."""
+    layout = layout_quadrant(StrengthsQuadrant(personal_strengths=["jujur"]), lang=lang)
+    for cell in layout.headers:
+        words = [w for line in cell.lines for w in line.text.split()]
+        title = translate(CATALOGUE, cell.key, lang)
+        assert words == title.split(), f"{cell.key}: {words}"
+        for line in cell.lines:
+            box = line.box()
+            assert cell.box.x <= box.x and box.right <= cell.box.right, line.text

@@ -9,11 +9,11 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from socialtools.draw.geometry import box_hits_circle, box_inside_circle, segment_hits_circle
 from socialtools.errors import InputError
 from socialtools.examples import load_example
 from socialtools.io.loading import parse_model
 from socialtools.venn import InstitutionalVenn, VennDiagram
-from socialtools.venn.geometry import box_hits_circle, box_inside_circle, segment_hits_circle
 from socialtools.venn.institutional.layout import (
     CLEARANCE,
     COOPERATION_DEPTH,

@@ -8,9 +8,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from socialtools.draw.geometry import box_hits_circle, box_inside_circle
 from socialtools.errors import InputError
 from socialtools.venn import SetVenn, VennDiagram
-from socialtools.venn.geometry import box_hits_circle, box_inside_circle, lens_area
+from socialtools.venn.geometry import lens_area
 from socialtools.venn.sets.layout import MIN_REGION_SHARE, layout_sets, region_areas
 
 SETTINGS = settings(max_examples=50, deadline=None, suppress_health_check=[HealthCheck.too_slow])

@@ -119,6 +119,29 @@ def segment_circle_distance(p: Point, q: Point, c: Point) -> float:
     return math.dist((p[0] + t * dx, p[1] + t * dy), c)
 
 
+def box_circle_distance(box: Box, c: Point) -> float:
+    """Distance from ``c`` to the nearest point of ``box`` (0 when ``c`` is inside)."""
+    dx = max(box.x - c[0], 0.0, c[0] - box.right)
+    dy = max(box.y - c[1], 0.0, c[1] - box.bottom)
+    return math.hypot(dx, dy)
+
+
+def box_hits_circle(box: Box, c: Point, r: float, margin: float = 0.0) -> bool:
+    """True when ``box`` reaches into the disc of radius ``r`` around ``c`` (plus ``margin``)."""
+    return box_circle_distance(box, c) < r + margin
+
+
+def box_inside_circle(box: Box, c: Point, r: float, margin: float = 0.0) -> bool:
+    """True when every corner of ``box`` lies at least ``margin`` inside the circle."""
+    return all(math.dist(p, c) <= r - margin for p in
+               ((box.x, box.y), (box.right, box.y), (box.x, box.bottom), (box.right, box.bottom)))
+
+
+def segment_hits_circle(p: Point, q: Point, c: Point, r: float) -> bool:
+    """True when segment ``p``–``q`` enters the open disc of radius ``r`` around ``c``."""
+    return segment_circle_distance(p, q, c) < r - 1e-6
+
+
 def segments_cross(a: Point, b: Point, c: Point, d: Point) -> bool:
     """True for a proper crossing of segments ``a``–``b`` and ``c``–``d`` (not at end points)."""
 

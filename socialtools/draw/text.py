@@ -1,10 +1,10 @@
-"""Text measurement with the metrics of the bundled DejaVu Sans font.
+"""Text measurement with the metrics of the bundled DejaVu Sans fonts (regular and bold).
 
 Layouts reserve room for every label before anything is drawn, so "no label overlaps
-anything" is a property of the coordinates.
+anything" is a property of the coordinates. Text drawn in bold is measured in bold.
 
->>> round(text_width("Genogram", 10), 1)
-52.7
+>>> round(text_width("Genogram", 10), 1), round(text_width("Genogram", 10, bold=True), 1)
+(52.7, 58.2)
 >>> wrap("ibu rumah tangga", 60, 10)
 ['ibu rumah', 'tangga']
 """
@@ -14,37 +14,38 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
-from socialtools.draw.font_metrics import WIDTHS
+from socialtools.draw.font_metrics import BOLD_WIDTHS, WIDTHS
 
 FALLBACK_WIDTH = 1000  # per mille: a wide glyph for characters outside the table (CJK, emoji)
 LINE_HEIGHT = 1.25  # line pitch as a multiple of the font size
 
 
 @lru_cache(maxsize=65536)
-def _units(text: str) -> int:
-    return sum(WIDTHS.get(ord(ch), FALLBACK_WIDTH) for ch in text)
+def _units(text: str, bold: bool = False) -> int:
+    widths = BOLD_WIDTHS if bold else WIDTHS
+    return sum(widths.get(ord(ch), FALLBACK_WIDTH) for ch in text)
 
 
-def text_width(text: str, size: float) -> float:
-    """Width of ``text`` set in DejaVu Sans at ``size`` user units."""
-    return _units(text) * size / 1000.0
+def text_width(text: str, size: float, *, bold: bool = False) -> float:
+    """Width of ``text`` set in DejaVu Sans (``bold``: DejaVu Sans Bold) at ``size`` user units."""
+    return _units(text, bold) * size / 1000.0
 
 
-def wrap(text: str, max_width: float, size: float) -> list[str]:
+def wrap(text: str, max_width: float, size: float, *, bold: bool = False) -> list[str]:
     """Break ``text`` into lines no wider than ``max_width`` (a long word is cut hard)."""
     lines: list[str] = []
     for paragraph in str(text).splitlines() or [""]:
         current = ""
         for word in paragraph.split():
             candidate = f"{current} {word}" if current else word
-            if text_width(candidate, size) <= max_width:
+            if text_width(candidate, size, bold=bold) <= max_width:
                 current = candidate
                 continue
             if current:
                 lines.append(current)
-            while text_width(word, size) > max_width and len(word) > 1:
+            while text_width(word, size, bold=bold) > max_width and len(word) > 1:
                 cut = len(word) - 1
-                while cut > 1 and text_width(word[:cut], size) > max_width:
+                while cut > 1 and text_width(word[:cut], size, bold=bold) > max_width:
                     cut -= 1
                 lines.append(word[:cut])
                 word = word[cut:]
@@ -55,26 +56,27 @@ def wrap(text: str, max_width: float, size: float) -> list[str]:
 
 @dataclass(frozen=True)
 class TextBlock:
-    """Lines of text at one size, with the box they need.
+    """Lines of text at one size (``bold`` or not), with the box they need.
 
     ``width`` is the widest line; ``height`` covers every line at :data:`LINE_HEIGHT`.
     """
 
     lines: tuple[str, ...]
     size: float
+    bold: bool = False
 
     @property
     def width(self) -> float:
-        return max((text_width(line, self.size) for line in self.lines), default=0.0)
+        return max((text_width(line, self.size, bold=self.bold) for line in self.lines), default=0.0)
 
     @property
     def height(self) -> float:
         return len(self.lines) * self.size * LINE_HEIGHT
 
     @classmethod
-    def wrapped(cls, texts: list[str], max_width: float, size: float) -> TextBlock:
+    def wrapped(cls, texts: list[str], max_width: float, size: float, *, bold: bool = False) -> TextBlock:
         """A block of several texts, each wrapped to ``max_width``."""
         lines: list[str] = []
         for text in texts:
-            lines.extend(wrap(text, max_width, size))
-        return cls(tuple(line for line in lines if line), size)
+            lines.extend(wrap(text, max_width, size, bold=bold))
+        return cls(tuple(line for line in lines if line), size, bold)

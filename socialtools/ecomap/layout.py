@@ -18,7 +18,7 @@ members stand further apart.
 from __future__ import annotations
 
 import math
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import replace
 from itertools import pairwise
 
@@ -27,12 +27,14 @@ from socialtools.draw.geometry import (
     Circle,
     Point,
     bounding_box,
+    box_hits_circle,
     polygons_apart,
     segment_circle_distance,
     segment_hits_box,
     segment_polygon_distance,
 )
 from socialtools.draw.lines import unit
+from socialtools.draw.placer import Obstacles, first_clear
 from socialtools.draw.text import LINE_HEIGHT, TextBlock, text_width, wrap
 from socialtools.ecomap.model import FOCAL, Ecomap, Tie
 from socialtools.ecomap.placements import EcomapLayout, Label, MemberPlace, Quality, SystemPlace, TieRoute
@@ -55,7 +57,6 @@ TWO_RINGS_FROM = 15
 # half of a tie has more room than the crowded middle
 LABEL_STOPS = tuple(sorted((k / 20 for k in range(2, 19)), key=lambda t: (abs(t - 0.45), t)))
 ARROW_ROOM = 16.0  # room per tie end along the focal circle
-BOLD = 1.12  # bold text is about this much wider than regular
 
 
 def system_label(text: str) -> TextBlock:
@@ -143,11 +144,11 @@ def _household(
         placed |= set(row)
         rows[g] = row
     labels = {p: family.person(p).display_initials for p in members}
-    widest = max(text_width(t, MEMBER_FONT) for t in labels.values())
+    widest = max(text_width(t, MEMBER_FONT, bold=True) for t in labels.values())
     # bold initials inside the symbol, and room round it for the ends of its ties
     # round its outline (a part of it faces other members), the tie ends side by side
     most = max((sum(end_room(t) for t in eco.ties if t.target == p) for p in members), default=0.0)
-    base = max(MEMBER_SIZE, widest * BOLD + 12, most / (math.pi * 0.7))
+    base = max(MEMBER_SIZE, widest + 12, most / (math.pi * 0.7))
 
     def outer(pid: str) -> float:
         person = family.person(pid)
@@ -166,7 +167,7 @@ def _household(
             x = (i - (len(row) - 1) / 2) * pitch
             person = family.person(pid)
             text = labels[pid]
-            w = text_width(text, MEMBER_FONT) * BOLD
+            w = text_width(text, MEMBER_FONT, bold=True)
             h = MEMBER_FONT * LINE_HEIGHT
             label = Label((text,), MEMBER_FONT, Box(x - w / 2, y - h / 2, w, h))
             places.append(
@@ -203,9 +204,9 @@ def _focal(
         return Circle(0, 0, r), label, [], []
     label = None
     if text:
-        block = TextBlock.wrapped([text], max(box.w, 90), FOCAL_FONT)
+        block = TextBlock.wrapped([text], max(box.w, 90), FOCAL_FONT, bold=True)  # drawn in bold
         top = box.y - 6 - block.height
-        w = block.width * BOLD  # drawn in bold
+        w = block.width
         label = Label(block.lines, FOCAL_FONT, Box(-w / 2, top, w, block.height))
         box = box.union(label.box)
     # centre the whole content on the origin
@@ -316,20 +317,7 @@ def _tie_text(tie: Tie) -> str | None:
     return text or None
 
 
-def _box_hits_circle(box: Box, c: Circle, pad: float = 2.0) -> bool:
-    nx = min(max(c.cx, box.x), box.right)
-    ny = min(max(c.cy, box.y), box.bottom)
-    return math.hypot(nx - c.cx, ny - c.cy) < c.r + pad
-
-
-def _place_label(
-    text: str,
-    points: list[Point],
-    own_reach: float,
-    circles: list[Circle],
-    segments: list[tuple[Point, Point, float]],
-    labels: list[Box],
-) -> Label | None:
+def _place_label(text: str, points: list[Point], own_reach: float, obstacles: Obstacles) -> Label | None:
     """A box beside the tie for its label, clear of every circle, line and label (or None).
 
     A long label wraps to :data:`TIE_LABEL_WIDTH` so it stays close to its own tie.
@@ -338,51 +326,43 @@ def _place_label(
     w = max(text_width(line, TIE_FONT) for line in lines)
     h = len(lines) * TIE_FONT * LINE_HEIGHT
     own = set(pairwise(points))
-    seg_boxes = [
-        (min(p[0], q[0]) - r, min(p[1], q[1]) - r, max(p[0], q[0]) + r, max(p[1], q[1]) + r, p, q, r)
-        for p, q, r in segments
-    ]
-    # the longest segment first: a bent tie's short pieces come last
-    for seg in sorted(pairwise(points), key=lambda pq: -math.dist(*pq)):
-        if math.dist(*seg) < 20:
-            continue
-        (x0, y0), (x1, y1) = seg
-        ux, uy = unit(seg[0], seg[1])
-        nx, ny = -uy, ux
-        off = abs(nx) * w / 2 + abs(ny) * h / 2 + own_reach + 3.5
-        reach = off + 12  # no other tie this near: the label must read as this tie's
-        for t in LABEL_STOPS:
-            for side in (1, -1):
-                cx = x0 + (x1 - x0) * t + nx * off * side
-                cy = y0 + (y1 - y0) * t + ny * off * side
-                box = Box(cx - w / 2, cy - h / 2, w, h)
-                if any(
-                    abs(c.cx - cx) < c.r + w and abs(c.cy - cy) < c.r + w and _box_hits_circle(box, c) for c in circles
-                ):
-                    continue
-                if any(
-                    sx1 >= box.x - 2
-                    and sx0 <= box.right + 2
-                    and sy1 >= box.y - 2
-                    and sy0 <= box.bottom + 2
-                    and segment_hits_box(p, q, box.grown(1 if (p, q) in own else 2 + r))
-                    for sx0, sy0, sx1, sy1, p, q, r in seg_boxes
-                ):
-                    continue
-                if any(box.overlaps(o, margin=2) for o in labels):
-                    continue
-                if any(
-                    (p, q) not in own
-                    and sx1 >= cx - reach
-                    and sx0 <= cx + reach
-                    and sy1 >= cy - reach
-                    and sy0 <= cy + reach
-                    and segment_circle_distance(p, q, (cx, cy)) < reach + r
-                    for sx0, sy0, sx1, sy1, p, q, r in seg_boxes
-                ):
-                    continue
-                return Label(lines, TIE_FONT, box)
-    return None
+
+    def spots() -> Iterator[tuple[Box, float]]:
+        """Boxes beside the tie, each with how far other ties must keep from its centre."""
+        # the longest segment first: a bent tie's short pieces come last
+        for seg in sorted(pairwise(points), key=lambda pq: -math.dist(*pq)):
+            if math.dist(*seg) < 20:
+                continue
+            (x0, y0), (x1, y1) = seg
+            ux, uy = unit(seg[0], seg[1])
+            nx, ny = -uy, ux
+            off = abs(nx) * w / 2 + abs(ny) * h / 2 + own_reach + 3.5
+            reach = off + 12  # no other tie this near: the label must read as this tie's
+            for t in LABEL_STOPS:
+                for side in (1, -1):
+                    cx = x0 + (x1 - x0) * t + nx * off * side
+                    cy = y0 + (y1 - y0) * t + ny * off * side
+                    yield Box(cx - w / 2, cy - h / 2, w, h), reach
+
+    def on_a_circle(spot: tuple[Box, float]) -> bool:
+        return obstacles.box_hits_circle(spot[0], 2.0)
+
+    def on_a_line(spot: tuple[Box, float]) -> bool:
+        box = spot[0]
+        return any(segment_hits_box(p, q, box.grown(1 if (p, q) in own else 2 + r))
+                   for p, q, r in obstacles.segments_near(box, 2))
+
+    def on_a_label(spot: tuple[Box, float]) -> bool:
+        return obstacles.box_hits_box(spot[0], 2)
+
+    def near_another_tie(spot: tuple[Box, float]) -> bool:
+        box, reach = spot
+        centre = (box.x + w / 2, box.y + h / 2)
+        return any((p, q) not in own and segment_circle_distance(p, q, centre) < reach + r
+                   for p, q, r in obstacles.segments_near(Box(*centre, 0, 0), reach))
+
+    spot = first_clear(spots(), on_a_circle, on_a_line, on_a_label, near_another_tie)
+    return Label(lines, TIE_FONT, spot[0]) if spot is not None else None
 
 
 # -- the whole layout --------------------------------------------------------------------
@@ -424,12 +404,13 @@ def _attempt(
     label_boxes: list[Box] = [Box(m.cx - m.size / 2, m.cy - m.size / 2, m.size, m.size) for m in members]
     if focal_label is not None:
         label_boxes.append(focal_label.box)
+    obstacles = Obstacles(circles + arrow_room, segments, label_boxes)
     ties: list[TieRoute] = []
     for tie, pts, bent in routes:
         text = _tie_text(tie)
-        label = _place_label(text, pts, tie_reach(tie), circles + arrow_room, segments, label_boxes) if text else None
+        label = _place_label(text, pts, tie_reach(tie), obstacles) if text else None
         if label is not None:
-            label_boxes.append(label.box)
+            obstacles.boxes.append(label.box)
         ties.append(TieRoute(tie, tuple(pts), label, bent))
     ordered = [systems[sid] for sid in slots if sid is not None]
     boxes = [Box(c.cx - c.r, c.cy - c.r, 2 * c.r, 2 * c.r) for c in circles]
@@ -512,9 +493,7 @@ def measure(lay: EcomapLayout, eco: Ecomap) -> Quality:
     named: list[tuple[str, Circle]] = [(FOCAL, lay.focal), *((s.id, s.circle) for s in lay.systems)]
     members = [(m.id, m.hull) for m in lay.members]
 
-    def note(text: str) -> None:
-        if len(q.examples) < 10:
-            q.examples.append(text)
+    note = q.note
 
     for i, (a, ca) in enumerate(named):
         for b, cb in named[i + 1 :]:
@@ -532,7 +511,7 @@ def measure(lay: EcomapLayout, eco: Ecomap) -> Quality:
         if not name.startswith("tie"):
             continue
         for cname, c in named + members:
-            if _box_hits_circle(box, c, pad=0.0):
+            if box_hits_circle(box, c.center, c.r):
                 q.label_on_circle += 1
                 note(f"label of {name} on circle {cname}")
     for s in lay.systems:  # a system label stays inside its own circle

@@ -2,7 +2,8 @@
 routes, the labels and the quality counts — plain coordinates that the layout computes, the routing
 reads and the renderer draws.
 
->>> from socialtools.draw.geometry import Box, Circle
+>>> from socialtools.draw.quality import Quality as BaseQuality
+from socialtools.draw.geometry import Box, Circle
 >>> label = Label(("Puskesmas",), 10.0, Box(-20, -6, 40, 12))
 >>> place = SystemPlace("puskesmas", Circle(100.0, 0.0, 30.0), 0.0, 0, label)
 >>> place.circle.center
@@ -12,9 +13,10 @@ reads and the renderer draws.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from socialtools.draw.geometry import Box, Circle, Point, segment_circle_distance
+from socialtools.draw.quality import Quality as BaseQuality
 from socialtools.ecomap.model import Tie
 from socialtools.genogram.symbols import outline
 
@@ -125,8 +127,12 @@ class TieRoute:
 
 
 @dataclass
-class Quality:
-    """Defect counts of a layout; every one of them is 0 for a good picture."""
+class Quality(BaseQuality):
+    """Defect counts of an ecomap layout; every one of them is 0 for a good picture."""
+
+    DEFECTS = ("circle_overlaps", "label_overlaps", "label_on_line", "label_on_circle", "ties_through_circles",
+               "unplaced_labels", "member_ties_off_member", "ties_through_arrows", "arrow_overlaps")
+    MAX_EXAMPLES = 10
 
     circle_overlaps: int = 0
     label_overlaps: int = 0
@@ -137,21 +143,6 @@ class Quality:
     member_ties_off_member: int = 0
     ties_through_arrows: int = 0
     arrow_overlaps: int = 0
-    examples: list[str] = field(default_factory=list)
-
-    @property
-    def defects(self) -> int:
-        return (
-            self.circle_overlaps
-            + self.label_overlaps
-            + self.label_on_line
-            + self.label_on_circle
-            + self.ties_through_circles
-            + self.unplaced_labels
-            + self.member_ties_off_member
-            + self.ties_through_arrows
-            + self.arrow_overlaps
-        )
 
 
 @dataclass

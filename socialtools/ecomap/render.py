@@ -370,7 +370,7 @@ def _page(
     heading_h = theme.font_size * LINE_HEIGHT + 10 if any(p[3] for p in panels) else 0.0
     panel_w = bounds.w
     # a panel is at least as wide as its heading (bold), so headings never meet
-    slot_w = max([panel_w] + [text_width(p[3], theme.font_size) * 1.12 + 8 for p in panels if p[3]])
+    slot_w = max([panel_w] + [text_width(p[3], theme.font_size, bold=True) + 8 for p in panels if p[3]])
     diagram_w = len(panels) * slot_w + (len(panels) - 1) * PANEL_GAP
     entries = legend_entries([p[1] for p in panels], style, changed=changed_legend)
     legend_title = translate(CATALOGUE, "legend", style.lang)

@@ -58,7 +58,7 @@ class QuadrantDiagram(Exportable):
         return layout_quadrant(self.model, self.width, self.lang)
 
     def layout(self) -> QuadrantLayout:
-        """The grid's boxes and text lines (with its ``overflow`` measure)."""
+        """The grid's boxes and text lines (with its ``quality``)."""
         return self._layout
 
     def to_svg(self) -> str:

@@ -1,12 +1,12 @@
 """Layout of the strengths quadrant: boxes for the 2×2 grid and every wrapped line of text.
 
 Rows grow to fit the longest cell, so text always stays inside its cell; the layout
-measures that itself (:attr:`QuadrantLayout.overflow`).
+measures that itself (:class:`QuadrantQuality`: lines that leave their cell).
 
 >>> from socialtools.quadrant.model import StrengthsQuadrant
 >>> lay = layout_quadrant(StrengthsQuadrant(personal_strengths=["jujur", "taat beribadah"]))
->>> lay.overflow
-0
+>>> lay.quality.overflow, lay.quality.ok
+(0, True)
 >>> len(lay.cells)
 4
 """
@@ -16,6 +16,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from socialtools.draw.geometry import Box
+from socialtools.draw.quality import Quality
 from socialtools.draw.text import LINE_HEIGHT, text_width, wrap
 from socialtools.errors import UsageError
 from socialtools.i18n import Catalogue, translate
@@ -23,7 +24,6 @@ from socialtools.quadrant.model import CELLS, StrengthsQuadrant
 
 WIDTH = 760.0
 MIN_WIDTH = 360.0
-HEADER_W = 96.0
 HEADER_H = 30.0
 PAD = 10.0
 BULLET_INDENT = 14.0
@@ -44,6 +44,10 @@ CATALOGUE: Catalogue = {
     "client": {"id": "Klien", "en": "Client"},
     "none": {"id": "(belum ada)", "en": "(none noted)"},
 }
+#: The row headers' column: as wide as their longest word in bold (no word is cut), at least 96.
+HEADER_W = max(96.0, *(text_width(word, HEAD_SIZE, bold=True) + 2 * PAD
+                       for key in ("row_personal", "row_environment") for text in CATALOGUE[key].values()
+                       for word in text.split()))
 
 
 @dataclass(frozen=True)
@@ -59,7 +63,7 @@ class TextLine:
     bullet: bool = False
 
     def box(self) -> Box:
-        w = text_width(self.text, self.size)
+        w = text_width(self.text, self.size, bold=self.bold)
         x = self.x - w / 2 if self.anchor == "middle" else self.x
         return Box(x, self.y - 0.8 * self.size, w, self.size)
 
@@ -72,20 +76,29 @@ class Cell:
 
 
 @dataclass
+class QuadrantQuality(Quality):
+    """``overflow`` counts lines of text that leave their cell (0 is right)."""
+
+    DEFECTS = ("overflow",)
+
+    overflow: int = 0
+
+
+@dataclass
 class QuadrantLayout:
-    """The grid's cells and headers; ``overflow`` counts lines that leave their cell (0 is right)."""
+    """The grid's cells and headers, and how good they are."""
 
     width: float
     height: float
     cells: list[Cell]
     headers: list[Cell]
-    overflow: int
+    quality: QuadrantQuality
 
 
 def _cell_lines(title: str, items: list[str], x: float, y: float, w: float, lang: str) -> list[TextLine]:
     lines = []
     y += PAD + HEAD_SIZE
-    for part in wrap(title, w - 2 * PAD, HEAD_SIZE):
+    for part in wrap(title, w - 2 * PAD, HEAD_SIZE, bold=True):
         lines.append(TextLine(x + PAD, y, part, HEAD_SIZE, bold=True))
         y += HEAD_SIZE * LINE_HEIGHT
     y += 4
@@ -110,7 +123,7 @@ def layout_quadrant(model: StrengthsQuadrant, width: float = WIDTH, lang: str = 
         raise UsageError(f"width {width:g} is too narrow for the quadrant: use at least {MIN_WIDTH:g}")
     col_w = (width - HEADER_W) / 2
     headers: list[Cell] = []
-    col_heads = [wrap(t(key), col_w - 2 * PAD, HEAD_SIZE) for key in ("col_strengths", "col_weaknesses")]
+    col_heads = [wrap(t(key), col_w - 2 * PAD, HEAD_SIZE, bold=True) for key in ("col_strengths", "col_weaknesses")]
     head_h = max(HEADER_H, max(len(lines) for lines in col_heads) * HEAD_SIZE * LINE_HEIGHT + PAD)
     for k, key in enumerate(("col_strengths", "col_weaknesses")):
         box = Box(HEADER_W + k * col_w, 0, col_w, head_h)
@@ -127,7 +140,7 @@ def layout_quadrant(model: StrengthsQuadrant, width: float = WIDTH, lang: str = 
         drafts = [_cell_lines(t(key), model.cell(key), HEADER_W + k * col_w, y, col_w, lang)
                   for k, key in enumerate(keys)]
         row_h = max(_height(lines, y) for lines in drafts)
-        head_lines = wrap(t(row_key), HEADER_W - 2 * PAD, HEAD_SIZE)
+        head_lines = wrap(t(row_key), HEADER_W - 2 * PAD, HEAD_SIZE, bold=True)
         row_h = max(row_h, len(head_lines) * HEAD_SIZE * LINE_HEIGHT + 2 * PAD)
         hy = y + row_h / 2 - len(head_lines) * HEAD_SIZE * LINE_HEIGHT / 2 + HEAD_SIZE * 0.9
         headers.append(Cell(row_key, Box(0, y, HEADER_W, row_h), tuple(
@@ -137,12 +150,13 @@ def layout_quadrant(model: StrengthsQuadrant, width: float = WIDTH, lang: str = 
         for k, key in enumerate(keys):
             cells.append(Cell(key, Box(HEADER_W + k * col_w, y, col_w, row_h), tuple(drafts[k])))
         y += row_h
-    overflow = 0
+    quality = QuadrantQuality()
     for cell in [*cells, *headers]:
         for line in cell.lines:
             if not _within(line.box(), cell.box):
-                overflow += 1
-    return QuadrantLayout(width, y, cells, headers, overflow)
+                quality.overflow += 1
+                quality.note(f"'{line.text}' leaves the cell {cell.key}")
+    return QuadrantLayout(width, y, cells, headers, quality)
 
 
 def _within(inner: Box, outer: Box) -> bool:

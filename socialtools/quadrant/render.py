@@ -25,7 +25,6 @@ FILLS = {
 }
 
 
-BOLD = 1.12  # bold text is about this much wider than regular
 
 
 def render_quadrant(model: StrengthsQuadrant, layout: QuadrantLayout, *, lang: str = "id",
@@ -34,7 +33,7 @@ def render_quadrant(model: StrengthsQuadrant, layout: QuadrantLayout, *, lang: s
     theme = theme or Theme()
     title = model.title or translate(CATALOGUE, "default_title", lang)
     width = layout.width + 2 * theme.margin
-    head = TextBlock.wrapped([title], layout.width / BOLD, theme.title_font_size)  # drawn in bold
+    head = TextBlock.wrapped([title], layout.width, theme.title_font_size, bold=True)
     client = f"{translate(CATALOGUE, 'client', lang)}: {model.client}" if model.client else ""
     sub = TextBlock.wrapped([client], layout.width, theme.font_size) if client else None
     head_h = head.height + (sub.height + 4 if sub else 0) + 12

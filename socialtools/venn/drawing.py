@@ -23,7 +23,7 @@ from socialtools.venn.style import FillStyle
 
 def header_lines(title: str, meta: list[str], width: float, theme: Theme) -> tuple[TextBlock, TextBlock]:
     """Wrapped title and meta lines (place, date, ...) for a figure of ``width``."""
-    return (TextBlock.wrapped([title], width, theme.title_font_size) if title else TextBlock((), 1.0),
+    return (TextBlock.wrapped([title], width, theme.title_font_size, bold=True) if title else TextBlock((), 1.0),
             TextBlock.wrapped(meta, width, theme.small_font_size + 1))
 
 

@@ -1,19 +1,15 @@
-"""Circle geometry shared by the Venn layouts: lens areas, box/circle tests.
+"""Circle geometry of the Venn layouts: lens areas and the areas of overlapping circles.
 
 >>> round(lens_area(1, 1, 0), 4) == round(math.pi, 4)
 True
 >>> lens_area(1, 1, 2.5)
 0.0
->>> box_hits_circle(Box(0, 0, 10, 10), (15, 5), 6)
-True
 """
 
 from __future__ import annotations
 
 import itertools
 import math
-
-from socialtools.draw.geometry import Box, Point, segment_circle_distance
 
 
 def lens_area(r1: float, r2: float, d: float) -> float:
@@ -48,29 +44,6 @@ def distance_for_overlap(r1: float, r2: float, area: float, iterations: int = 80
         else:
             hi = mid
     return (lo + hi) / 2
-
-
-def box_circle_distance(box: Box, c: Point) -> float:
-    """Distance from ``c`` to the nearest point of ``box`` (0 when ``c`` is inside)."""
-    dx = max(box.x - c[0], 0.0, c[0] - box.right)
-    dy = max(box.y - c[1], 0.0, c[1] - box.bottom)
-    return math.hypot(dx, dy)
-
-
-def box_hits_circle(box: Box, c: Point, r: float, margin: float = 0.0) -> bool:
-    """True when ``box`` reaches into the disc of radius ``r`` around ``c`` (plus ``margin``)."""
-    return box_circle_distance(box, c) < r + margin
-
-
-def box_inside_circle(box: Box, c: Point, r: float, margin: float = 0.0) -> bool:
-    """True when every corner of ``box`` lies at least ``margin`` inside the circle."""
-    return all(math.dist(p, c) <= r - margin for p in
-               ((box.x, box.y), (box.right, box.y), (box.x, box.bottom), (box.right, box.bottom)))
-
-
-def segment_hits_circle(p: Point, q: Point, c: Point, r: float) -> bool:
-    """True when segment ``p``–``q`` enters the open disc of radius ``r`` around ``c``."""
-    return segment_circle_distance(p, q, c) < r - 1e-6
 
 
 def intersection_area(circles: list[tuple[float, float, float]]) -> float:

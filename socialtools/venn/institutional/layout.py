@@ -25,11 +25,21 @@ circle may move toward its partner. Every such move is reported in :class:`Quali
 from __future__ import annotations
 
 import math
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from socialtools.draw.geometry import Box, Point, bounding_box
+from socialtools.draw.geometry import (
+    Box,
+    Point,
+    bounding_box,
+    box_hits_circle,
+    box_inside_circle,
+    segment_hits_box,
+    segment_hits_circle,
+)
+from socialtools.draw.placer import Obstacles, first_clear
+from socialtools.draw.quality import Quality as BaseQuality
 from socialtools.draw.text import LINE_HEIGHT, TextBlock, text_width
-from socialtools.venn.geometry import box_hits_circle, box_inside_circle, segment_hits_circle
 from socialtools.venn.institutional.model import Institution, InstitutionalVenn
 
 CENTRE_RADIUS = 72.0
@@ -87,8 +97,11 @@ class Label:
 
 
 @dataclass
-class Quality:
-    """How well the drawing follows the data (empty lists / zeros are perfect)."""
+class Quality(BaseQuality):
+    """How well the drawing follows the data: the pairs that touch or miss, and label collisions
+    are defects; distances moved off their closeness and labels set outside are measures."""
+
+    DEFECTS = ("unintended_overlaps", "missed_cooperation", "label_collisions")
 
     unintended_overlaps: list[tuple[str, str]] = field(default_factory=list)
     missed_cooperation: list[tuple[str, str]] = field(default_factory=list)
@@ -96,10 +109,6 @@ class Quality:
     label_collisions: int = 0
     labels_outside: int = 0
     intended_overlaps: list[tuple[str, str]] = field(default_factory=list)
-
-    @property
-    def ok(self) -> bool:
-        return not (self.unintended_overlaps or self.missed_cooperation or self.label_collisions)
 
 
 @dataclass
@@ -379,61 +388,61 @@ def _outward(k: int) -> float:
 
 
 def _inside_label(i: int, name: str, c: Circle, others: list[Circle]) -> Label | None:
+    """The name inside its circle, centred or nudged, clear of the circles overlapping it (or None)."""
+    neighbours = Obstacles([o for o in others if o.index != c.index])
     for size in (LABEL_SIZE, LABEL_SIZE_SMALL):
         width = 2 * c.r * 0.82
         block = TextBlock.wrapped([name], width, size)
         if len(block.lines) > 3 or " ".join(block.lines).split() != name.split():
             continue  # too many lines, or a word would be cut in two
         w, h = block.width, block.height
-        for t in (0.0, 0.12, 0.24):
-            for k in range(8 if t else 1):
-                a = -math.pi / 2 + k * math.pi / 4
-                cx, cy = c.cx + t * c.r * math.cos(a), c.cy + t * c.r * math.sin(a)
-                box = Box(cx - w / 2, cy - h / 2, w, h)
-                if not box_inside_circle(box, c.center, c.r, LABEL_PAD):
-                    continue
-                if any(box_hits_circle(box, o.center, o.r, 2.0) for o in others if o.index != c.index):
-                    continue
-                return Label(i, block.lines, size, box, True, None)
+        spots = (Box(cx - w / 2, cy - h / 2, w, h)
+                 for t in (0.0, 0.12, 0.24) for k in range(8 if t else 1)
+                 for cx, cy in [(c.cx + t * c.r * math.cos(-math.pi / 2 + k * math.pi / 4),
+                                 c.cy + t * c.r * math.sin(-math.pi / 2 + k * math.pi / 4))])
+        box = first_clear(spots, lambda b: not box_inside_circle(b, c.center, c.r, LABEL_PAD),
+                          lambda b: neighbours.box_hits_circle(b, 2.0))
+        if box is not None:
+            return Label(i, block.lines, size, box, True, None)
     return None
 
 
 def _outside_label(
     i: int, name: str, c: Circle, circles: list[Circle], placed: list[Label]
 ) -> tuple[Label, bool]:
+    """The name outside its circle on a leader, round the circle from its outward side; the first
+    spot clear of circles, labels and leaders (False with the first spot tried when none is)."""
     block = TextBlock.wrapped([name], max(90.0, text_width(name, LABEL_SIZE) / 2 + 10), LABEL_SIZE)
     w, h = block.width, block.height
     base = math.atan2(c.cy, c.cx) if (c.cx or c.cy) else -math.pi / 2
-    fallback: Label | None = None
-    for gap in (10.0, 22.0, 38.0, 58.0, 84.0, 120.0):
-        for k in range(37):
-            a = base + (k + 1) // 2 * (math.pi / 18) * (1 if k % 2 else -1)
-            ux, uy = math.cos(a), math.sin(a)
-            ext = abs(ux) * w / 2 + abs(uy) * h / 2
-            start = (c.cx + c.r * ux, c.cy + c.r * uy)
-            end = (c.cx + (c.r + gap) * ux, c.cy + (c.r + gap) * uy)
-            bx, by = c.cx + (c.r + gap + ext) * ux, c.cy + (c.r + gap + ext) * uy
-            box = Box(bx - w / 2, by - h / 2, w, h)
-            label = Label(i, block.lines, LABEL_SIZE, box, False, (start, end))
-            fallback = fallback or label
-            if any(box_hits_circle(box, o.center, o.r, 3.0) for o in circles):
-                continue
-            if any(box.overlaps(p.box, 3.0) for p in placed):
-                continue
-            if any(segment_hits_circle(start, end, o.center, o.r) for o in circles if o.index != c.index):
-                continue
-            if any(_segment_hits_box(start, end, p.box) for p in placed):
-                continue
-            if any(p.leader and _segment_hits_box(p.leader[0], p.leader[1], box) for p in placed):
-                continue
-            return label, True
-    assert fallback is not None
-    return fallback, False
+    obstacles = Obstacles(circles, boxes=[p.box for p in placed])
+    others = [o for o in circles if o.index != c.index]
+
+    def spots() -> Iterator[Label]:
+        for gap in (10.0, 22.0, 38.0, 58.0, 84.0, 120.0):
+            for k in range(37):
+                a = base + (k + 1) // 2 * (math.pi / 18) * (1 if k % 2 else -1)
+                ux, uy = math.cos(a), math.sin(a)
+                ext = abs(ux) * w / 2 + abs(uy) * h / 2
+                start = (c.cx + c.r * ux, c.cy + c.r * uy)
+                end = (c.cx + (c.r + gap) * ux, c.cy + (c.r + gap) * uy)
+                bx, by = c.cx + (c.r + gap + ext) * ux, c.cy + (c.r + gap + ext) * uy
+                yield Label(i, block.lines, LABEL_SIZE, Box(bx - w / 2, by - h / 2, w, h), False, (start, end))
+
+    def leader_blocked(label: Label) -> bool:
+        assert label.leader is not None
+        start, end = label.leader
+        return (any(segment_hits_circle(start, end, o.center, o.r) for o in others)
+                or any(_segment_hits_box(start, end, p.box) for p in placed)
+                or any(p.leader is not None and _segment_hits_box(p.leader[0], p.leader[1], label.box)
+                       for p in placed))
+
+    label = first_clear(spots(), lambda lb: obstacles.box_hits_circle(lb.box, 3.0),
+                        lambda lb: obstacles.box_hits_box(lb.box, 3.0), leader_blocked)
+    return (label, True) if label is not None else (next(spots()), False)
 
 
 def _segment_hits_box(p: Point, q: Point, box: Box) -> bool:
-    from socialtools.draw.geometry import segment_hits_box
-
     return segment_hits_box(p, q, box.grown(2.0), shrink=0.0)
 
 

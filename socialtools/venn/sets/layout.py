@@ -22,18 +22,15 @@ True
 from __future__ import annotations
 
 import math
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from itertools import combinations
 
-from socialtools.draw.geometry import Box, Point, bounding_box
+from socialtools.draw.geometry import Box, Point, bounding_box, box_hits_circle, box_inside_circle, segment_hits_circle
+from socialtools.draw.placer import Obstacles, first_clear
+from socialtools.draw.quality import Quality
 from socialtools.draw.text import LINE_HEIGHT, TextBlock, text_width, wrap
-from socialtools.venn.geometry import (
-    box_hits_circle,
-    box_inside_circle,
-    distance_for_overlap,
-    intersection_area,
-    segment_hits_circle,
-)
+from socialtools.venn.geometry import distance_for_overlap, intersection_area
 from socialtools.venn.sets.model import SetVenn
 
 MAX_RADIUS = 120.0
@@ -47,7 +44,6 @@ EMPTY_RADIUS = 10.0
 LABEL_SIZE = 12.0
 MEMBER_SIZE = 9.5
 NAME_SIZE = 12.0
-BOLD = 1.12  # bold text (set names) is about this much wider than regular
 MAX_MEMBER_LINES = 6
 PACKED_WIDTHS = (120.0, 160.0, 200.0)  # a long member list is packed into lines this wide
 
@@ -90,8 +86,11 @@ class NameLabel:
 
 
 @dataclass
-class SetQuality:
-    """How faithful the drawing is: region area errors, missing regions, label collisions."""
+class SetQuality(Quality):
+    """How faithful the drawing is: regions lost and label collisions are defects; the share of the
+    picture each region takes (against its share of the data) and labels set outside are measures."""
+
+    DEFECTS = ("missing_regions", "label_collisions")
 
     region_share: dict[Region, float] = field(default_factory=dict)
     target_share: dict[Region, float] = field(default_factory=dict)
@@ -360,42 +359,47 @@ def _region_labels(venn: SetVenn, circles: list[SetCircle], counts: dict[Region,
 def _inside_region_label(region: Region, lines: tuple[str, ...], size: float,
                          points: list[tuple[float, Point]], circles: list[SetCircle],
                          placed: list[RegionLabel]) -> RegionLabel | None:
+    """The region's text at the deepest point inside it where it fits clear of the placed labels."""
     w = max(text_width(line, size) for line in lines)
     h = len(lines) * size * LINE_HEIGHT
-    for _, (x, y) in points[:400]:
-        box = Box(x - w / 2, y - h / 2, w, h)
-        if _box_in_region(box, region, circles) and not any(box.overlaps(o.box, 2) for o in placed):
-            return RegionLabel(region, lines, size, box, (x, y), None)
-    return None
+    labels = Obstacles(boxes=[o.box for o in placed])
+    spots = (((x, y), Box(x - w / 2, y - h / 2, w, h)) for _, (x, y) in points[:400])
+    spot = first_clear(spots, lambda s: not _box_in_region(s[1], region, circles),
+                       lambda s: labels.box_hits_box(s[1], 2))
+    return RegionLabel(region, lines, size, spot[1], spot[0], None) if spot is not None else None
 
 
 def _outside_region_label(region: Region, lines: tuple[str, ...], size: float, anchor: Point,
                           circles: list[SetCircle], placed: list[RegionLabel]) -> RegionLabel | None:
+    """The region's text outside every circle on a leader from ``anchor``, round the diagram from
+    the region's side: the first spot clear of circles, labels and other circles' boundaries."""
     w = max(text_width(line, size) for line in lines)
     h = len(lines) * size * LINE_HEIGHT
     cx = sum(c.cx for c in circles) / len(circles)
     cy = sum(c.cy for c in circles) / len(circles)
     base = math.atan2(anchor[1] - cy, anchor[0] - cx)
     reach = max(math.dist((cx, cy), (c.cx, c.cy)) + c.r for c in circles)
-    for extra in (14.0, 30.0, 50.0):
-        for k in range(37):
-            a = base + (k + 1) // 2 * (math.pi / 18) * (1 if k % 2 else -1)
-            ux, uy = math.cos(a), math.sin(a)
-            ext = abs(ux) * w / 2 + abs(uy) * h / 2
-            bx, by = cx + (reach + extra + ext) * ux, cy + (reach + extra + ext) * uy
-            box = Box(bx - w / 2, by - h / 2, w, h)
-            end = _edge_point(box, ux, uy)
-            if any(box_hits_circle(box, c.center, c.r, 3) for c in circles):
-                continue
-            if any(box.overlaps(o.box, 3) for o in placed):
-                continue
-            if any(c.name not in region and segment_hits_circle(anchor, end, c.center, c.r) for c in circles):
-                # the leader may only cross the boundaries of the circles it leaves
-                continue
-            if any(_seg_box((anchor, end), o.box) for o in placed):
-                continue
-            return RegionLabel(region, lines, size, box, anchor, (anchor, end))
-    return None
+    obstacles = Obstacles(circles, boxes=[o.box for o in placed])
+
+    def spots() -> Iterator[tuple[Box, Point]]:
+        for extra in (14.0, 30.0, 50.0):
+            for k in range(37):
+                a = base + (k + 1) // 2 * (math.pi / 18) * (1 if k % 2 else -1)
+                ux, uy = math.cos(a), math.sin(a)
+                ext = abs(ux) * w / 2 + abs(uy) * h / 2
+                bx, by = cx + (reach + extra + ext) * ux, cy + (reach + extra + ext) * uy
+                box = Box(bx - w / 2, by - h / 2, w, h)
+                yield box, _edge_point(box, ux, uy)
+
+    def leader_blocked(spot: tuple[Box, Point]) -> bool:
+        end = spot[1]
+        # the leader may only cross the boundaries of the circles it leaves
+        return (any(c.name not in region and segment_hits_circle(anchor, end, c.center, c.r) for c in circles)
+                or any(_seg_box((anchor, end), o.box) for o in placed))
+
+    spot = first_clear(spots(), lambda s: obstacles.box_hits_circle(s[0], 3),
+                       lambda s: obstacles.box_hits_box(s[0], 3), leader_blocked)
+    return RegionLabel(region, lines, size, spot[0], anchor, (anchor, spot[1])) if spot is not None else None
 
 
 def _name_labels(
@@ -405,8 +409,8 @@ def _name_labels(
     cy = sum(c.cy for c in circles) / len(circles)
     out: list[NameLabel] = []
     for c in circles:
-        block = TextBlock.wrapped([c.name], 160, NAME_SIZE)
-        w, h = block.width * BOLD, block.height  # drawn in bold
+        block = TextBlock.wrapped([c.name], 160, NAME_SIZE, bold=True)  # drawn in bold
+        w, h = block.width, block.height
         base = math.atan2(c.cy - cy, c.cx - cx) if math.dist((c.cx, c.cy), (cx, cy)) > 1 else -math.pi / 2
         if len(circles) == 2:
             base = -math.pi / 2 - (0.6 if c is circles[0] else -0.6)
