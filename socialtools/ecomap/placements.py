@@ -2,8 +2,7 @@
 routes, the labels and the quality counts — plain coordinates that the layout computes, the routing
 reads and the renderer draws.
 
->>> from socialtools.draw.quality import Quality as BaseQuality
-from socialtools.draw.geometry import Box, Circle
+>>> from socialtools.draw.geometry import Box, Circle
 >>> label = Label(("Puskesmas",), 10.0, Box(-20, -6, 40, 12))
 >>> place = SystemPlace("puskesmas", Circle(100.0, 0.0, 30.0), 0.0, 0, label)
 >>> place.circle.center
