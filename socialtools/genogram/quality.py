@@ -18,8 +18,8 @@ import itertools
 from dataclasses import asdict, dataclass, field
 
 from socialtools.draw.geometry import Box, BoxGrid, Point, segments_cross
-from socialtools.genogram.layout import GenogramLayout
 from socialtools.genogram.model import Family
+from socialtools.genogram.placements import GenogramLayout
 
 
 @dataclass

@@ -18,8 +18,8 @@ from socialtools.draw.svg import SvgCanvas
 from socialtools.draw.text import LINE_HEIGHT, TextBlock
 from socialtools.draw.theme import Theme
 from socialtools.genogram.labels import TEXT
-from socialtools.genogram.layout import GenogramLayout, LinkPlacement, PersonNode, UnionPlacement
 from socialtools.genogram.model import DIRECTIONAL, Family, Person
+from socialtools.genogram.placements import GenogramLayout, LinkPlacement, PersonNode, UnionPlacement
 from socialtools.genogram.symbols import REGIONS, ConditionStyle, draw_person
 from socialtools.i18n import translate
 
