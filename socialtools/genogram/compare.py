@@ -34,9 +34,9 @@ from socialtools.genogram.labels import TEXT, LabelOptions, person_lines, union_
 from socialtools.genogram.layout import GenogramLayout
 from socialtools.genogram.model import Family
 from socialtools.genogram.notes import FigureNote
+from socialtools.i18n import translate
 from socialtools.io.loading import load_document, parse_model
 from socialtools.io.sections import section
-from socialtools.i18n import translate
 
 HIGHLIGHT = "#f7dc6f"
 HIGHLIGHT_MONO = "#c8c8c8"
@@ -54,7 +54,8 @@ WORDS = {
     "household_ended": {"id": "tidak lagi serumah", "en": "household ended"},
     "ev_married": {"id": "menikah", "en": "married"}, "ev_separated": {"id": "pisah", "en": "separated"},
     "ev_divorced": {"id": "cerai", "en": "divorced"}, "ev_reconciled": {"id": "rujuk", "en": "reconciled"},
-    "ev_widowed": {"id": "cerai mati", "en": "widowed"}, "ev_cohabiting": {"id": "tinggal bersama", "en": "living together"},
+    "ev_widowed": {"id": "cerai mati", "en": "widowed"},
+    "ev_cohabiting": {"id": "tinggal bersama", "en": "living together"},
     "ev_engaged": {"id": "tunangan", "en": "engaged"}, "ev_annulled": {"id": "batal", "en": "annulled"},
 }
 
@@ -175,9 +176,9 @@ class GenogramComparison(Exportable):
         return out
 
     def _renderer(self, year: int) -> Any:
+        from socialtools.draw.theme import Theme
         from socialtools.genogram.labels import inner_text
         from socialtools.genogram.render import GenogramRenderer
-        from socialtools.draw.theme import Theme
 
         o = self.options
         then = self.family_at(year)

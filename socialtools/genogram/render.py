@@ -36,7 +36,7 @@ REL_COLOUR = {
 }
 
 
-SHADES = ("#555555", "#9a9a9a", "#222222")
+SHADES = ("#555555", "#9a9a9a", "#222222", "#c2c2c2", "#777777", "#3a3a3a", "#adadad", "#666666")
 
 
 def condition_styles(family: Family) -> dict[str, ConditionStyle]:
@@ -63,11 +63,16 @@ def condition_styles(family: Family) -> dict[str, ConditionStyle]:
                 continue
             taken = [(styles[n].region, styles[n].shade) for n in meets[c.name] if n in styles]
             used = [(s.region, s.shade) for s in styles.values()]
+            used += [(q, s.shade) for s in styles.values() if s.movable for q in QUADRANTS]  # its shade is its own
             order = sorted(options, key=lambda o: (o[0] in [t[0] for t in taken], o in used,
                                                    c.kind == "substance" and o[0] != "lower-left"))
-            region, shade = next((o for o in order if o not in taken), order[0])
+            region, shade = order[0]
+            movable = region in [t[0] for t in taken]
+            if movable:  # no quadrant is free of the conditions it meets: a shade of its own tells it apart
+                shades = [x for x in SHADES if x not in [s.shade for s in styles.values()]]
+                shade = shades[0] if shades else shade
             styles[c.name] = ConditionStyle(region, hatched=c.status != "confirmed",
-                                            outlined=c.status == "recovery", shade=shade)
+                                            outlined=c.status == "recovery", shade=shade, movable=movable)
     return styles
 
 

@@ -111,6 +111,29 @@ class ConditionStyle:
     hatched: bool
     outlined: bool = False
     shade: str = "#555555"
+    movable: bool = False  # its quadrant meets another condition's in some person: it gives way there
+
+
+def person_regions(person: Person, styles: dict[str, ConditionStyle]) -> dict[str, str]:
+    """The quadrant of each of a person's conditions: its own, or — when an earlier condition of
+    this person already fills it (a family with more conditions than four quadrants can keep
+    apart) — the first free one; a fifth condition and more are not drawn (the caller warns).
+
+    >>> s = {"a": ConditionStyle("upper-left", False), "b": ConditionStyle("upper-left", False, shade="#999")}
+    >>> s["a"] = ConditionStyle("upper-left", False, movable=True)
+    >>> person_regions(Person(id="X", conditions=["a", "b"]), s)
+    {'b': 'upper-left', 'a': 'upper-right'}
+    """
+    out: dict[str, str] = {}
+    for c in sorted(person.conditions, key=lambda c: c.name in styles and styles[c.name].movable):
+        style = styles.get(c.name)
+        if style is None or c.name in out:
+            continue
+        free = [q for q in QUADRANTS if q not in out.values()]
+        if not free:
+            break
+        out[c.name] = style.region if style.region in free else free[0]
+    return out
 
 
 BRACKET_GAP = 5.0  # distance of the NSGC brackets of an adopted or foster child from its symbol
@@ -168,11 +191,12 @@ def draw_person(
         return g
     paint(s, theme.stroke if shape == "dot" else "#ffffff")
     poly = outline(shape, cx, cy, s) if person.conditions else []
+    regions = person_regions(person, condition_styles or {})
     for condition in person.conditions:
         style = (condition_styles or {}).get(condition.name)
-        if style is None or shape == "dot":
+        if style is None or shape == "dot" or condition.name not in regions:
             continue
-        part = region_polygon(poly, style.region, cx, cy)
+        part = region_polygon(poly, regions[condition.name], cx, cy)
         if len(part) < 3:
             continue
         stroke = {"stroke": theme.stroke, "stroke_width": num(sw * 1.6)} if style.outlined else {}
