@@ -12,11 +12,6 @@ import socialtools
 
 PACKAGE = Path(socialtools.__file__).parent
 
-#: Circles still being taken apart elsewhere; each entry must go as soon as its circle does.
-#: genogram layout <-> routing: the genogram layout rewrite (issue 10) moves the placements out.
-KNOWN_CIRCLES = {frozenset({"socialtools.genogram.layout", "socialtools.genogram.routing"})}
-
-
 def _module_name(path: Path, root: Path) -> str:
     parts = list(path.relative_to(root.parent).with_suffix("").parts)
     return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
@@ -55,13 +50,8 @@ def circles(graph: nx.DiGraph) -> set[frozenset[str]]:
 
 
 def test_no_import_circles_inside_the_package() -> None:
-    found = circles(import_graph()) - KNOWN_CIRCLES
+    found = circles(import_graph())
     assert not found, "import circles: " + "; ".join(" <-> ".join(sorted(c)) for c in found)
-
-
-def test_known_circles_are_still_there() -> None:
-    gone = KNOWN_CIRCLES - circles(import_graph())
-    assert not gone, f"these circles are gone; remove them from KNOWN_CIRCLES: {gone}"
 
 
 def test_the_check_finds_a_circle_through_a_function_level_import(tmp_path: Path) -> None:
