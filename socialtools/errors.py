@@ -2,11 +2,16 @@
 
 Every error names what is wrong in words a case worker can act on: the section,
 the record and the field. The command line prints ``str(error)`` on one line and
-exits with status 2.
+exits with status 2. Like Python's own errors, bad input is a ``ValueError`` and a
+wrong call (an unknown option, an output format that cannot be written) a ``TypeError``,
+so a caller's generic handler catches them too. Messages name options as the library
+spells them, never as command-line flags.
 
 >>> from socialtools.errors import InputError
 >>> str(InputError("unknown person 'X'", record="union 2", field="partners"))
 "union 2, field 'partners': unknown person 'X'"
+>>> isinstance(InputError("x"), ValueError), isinstance(UsageError("x"), TypeError)
+(True, True)
 """
 
 from __future__ import annotations
@@ -16,7 +21,7 @@ class SocialToolsError(Exception):
     """Base class of every error socialtools raises on purpose."""
 
 
-class InputError(SocialToolsError):
+class InputError(SocialToolsError, ValueError):
     """Bad input data: names the record (e.g. ``person 'PK'``) and the field."""
 
     def __init__(
@@ -48,7 +53,7 @@ class InputError(SocialToolsError):
         return InputError(self.message, record=self.record, field=self.field, source=source)
 
 
-class UsageError(SocialToolsError):
+class UsageError(SocialToolsError, TypeError):
     """A wrong call: an unknown output format, a missing option, an option out of range."""
 
 

@@ -52,7 +52,7 @@ def test_pk_quadrant():
     q = QuadrantDiagram.from_document(load_example("pk.yaml"))
     assert q.model.client.startswith("PK")
     assert all(q.model.cell(name) for name in CELLS)
-    check_inside(q.layout())
+    check_inside(q.layout)
     svg = q.to_svg()
     assert "Kekuatan personal" in svg and "Hambatan lingkungan" in svg
     assert svg == QuadrantDiagram.from_document(load_example("pk.yaml")).to_svg()

@@ -64,7 +64,7 @@ def test_venn_cli_warns_when_a_declared_cooperation_is_not_drawn(tmp_path, capsy
     from socialtools.venn import VennDiagram
 
     diagram = VennDiagram.from_document(doc)
-    missed = diagram.layout().quality.missed_cooperation
+    missed = diagram.layout.quality.missed_cooperation
     err = capsys.readouterr().err
     assert len(diagram.warnings()) == err.count("warning:")
     for a, b in missed:

@@ -18,7 +18,7 @@ def counts(svgcheck, svg: str) -> dict[str, int]:
 def test_institutional_only_declared_overlaps(svgcheck):
     diagram = VennDiagram.from_document(load_example("village.yaml"))
     found = counts(svgcheck, diagram.to_svg())
-    quality = diagram.layout().quality
+    quality = diagram.layout.quality
     assert found["shape_shape"] == len(quality.intended_overlaps)
     for key in ("text_text", "text_shape", "line_through_shape", "text_line", "out_of_canvas"):
         assert found[key] == 0, key

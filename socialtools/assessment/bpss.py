@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, PlainSerializer, WithJsonSchema, model_validator
+from pydantic import BeforeValidator, ConfigDict, Field, PlainSerializer, WithJsonSchema, model_validator
 
 from socialtools.assessment.measures import (
     CHILD_NOTE,
@@ -32,6 +32,7 @@ from socialtools.assessment.measures import (
     number,
 )
 from socialtools.dates import Date
+from socialtools.records import Record
 
 Domain = Literal["biological", "psychological", "social", "spiritual"]
 DOMAINS: tuple[Domain, ...] = ("biological", "psychological", "social", "spiritual")
@@ -133,11 +134,7 @@ def _source_kind(value: Any) -> Any:
     return value
 
 
-class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", populate_by_name=True)
-
-
-class Source(_Strict):
+class Source(Record):
     """Where a finding comes from; ``with_`` names the professional of a triangulation."""
 
     kind: Annotated[Literal["observation", "interview", "document", "test", "triangulation"],
@@ -185,7 +182,7 @@ SOURCE_SCHEMA = {"anyOf": [
 ]}
 
 
-class BpssItem(_Strict):
+class BpssItem(Record):
     """One aspect of a domain with its finding (hasil observasi) and optional analysis."""
 
     model_config = ConfigDict(extra="forbid", populate_by_name=True, json_schema_extra=_item_schema)
@@ -292,7 +289,7 @@ def _amount(unit: str) -> Any:
     return BeforeValidator(read)
 
 
-class Measurements(_Strict):
+class Measurements(Record):
     """Structured measurements: height and weight (→ BMI), IQ, social maturity age."""
 
     height_cm: Annotated[float | None, _amount("cm"), WithJsonSchema(
@@ -327,7 +324,7 @@ _MEASURE_LABELS = {
 }
 
 
-class Bpss(_Strict):
+class Bpss(Record):
     """A BPSS assessment: measurements and the items of the four domains (each optional)."""
 
     model_config = ConfigDict(extra="forbid", populate_by_name=True, json_schema_extra=_bpss_schema)

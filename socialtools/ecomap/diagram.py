@@ -4,8 +4,8 @@
 >>> eco = Ecomap.model_validate({"focal": "RS", "systems": [{"id": "sekolah", "category": "education"}],
 ...     "ties": [{"system": "sekolah", "strength": "strong"}]})
 >>> diagram = EcomapDiagram(eco, lang="en")
->>> diagram.layout.quality.defects
-0
+>>> diagram.layout.quality.defects, diagram.warnings()
+(0, [])
 >>> diagram.to_svg() == EcomapDiagram(eco, lang="en").to_svg()
 True
 """
@@ -13,24 +13,26 @@ True
 from __future__ import annotations
 
 from functools import cached_property
-from typing import Any
+from typing import Any, ClassVar
 
-from socialtools.draw.svg import Exportable
+from socialtools.draw.diagram import Diagram
 from socialtools.ecomap.layout import layout_ecomap
 from socialtools.ecomap.model import Ecomap, load_ecomap
-from socialtools.ecomap.placements import EcomapLayout
+from socialtools.ecomap.placements import EcomapLayout, Quality
 from socialtools.ecomap.render import render_comparison, render_ecomap
 from socialtools.errors import UsageError
 from socialtools.genogram.model import Family
 from socialtools.i18n import check_language
 
 
-class EcomapDiagram(Exportable):
+class EcomapDiagram(Diagram):
     """An ecomap drawn as SVG (``to_svg``, ``save('x.svg'|'x.png')``, inline in Jupyter).
 
     ``family`` is the family model whose people ``ecomap.focal.members`` names; ``compare``
     draws the ecomap before and after its ``after`` changes side by side.
     """
+
+    TEXT_FORMATS: ClassVar[dict[str, str]] = {".dot": "to_dot"}
 
     def __init__(
         self,
@@ -60,17 +62,9 @@ class EcomapDiagram(Exportable):
         """Plain coordinates of the (before) ecomap, with its quality measures."""
         return layout_ecomap(self.ecomap, self.family)
 
-    def warnings(self) -> list[str]:
-        """What the layout could not avoid, one sentence each (empty for a clean picture).
-
-        >>> from socialtools.examples import load_example
-        >>> EcomapDiagram.from_document(load_example("pk.yaml")).warnings()
-        []
-        """
-        q = self.layout.quality
-        if not q.defects:
-            return []
-        return [f"{q.defects} layout defect(s) remain, for example: {'; '.join(q.examples[:3])}"]
+    def quality(self) -> Quality:
+        """Defect counts and examples of the (before) layout."""
+        return self.layout.quality
 
     def to_dot(self) -> str:
         """The ecomap as Graphviz DOT text (see :func:`socialtools.ecomap.dot.ecomap_to_dot`)."""

@@ -25,10 +25,11 @@ from __future__ import annotations
 
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, WithJsonSchema, model_validator
+from pydantic import BeforeValidator, Field, WithJsonSchema, model_validator
 
 from socialtools.errors import InputError
 from socialtools.genogram.model import Family, Id
+from socialtools.records import Record
 
 FOCAL = "focal"
 
@@ -264,18 +265,14 @@ def normal_category(value: str) -> str:
     return _CATEGORY_ALIASES.get(key, value.strip())
 
 
-class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", populate_by_name=True)
-
-
-class Focal(_Strict):
+class Focal(Record):
     """The centre: a label (the client) and/or household members drawn as a small genogram."""
 
     label: str | None = None
     members: list[Id] = Field(default_factory=list, description="person ids of the family section")
 
 
-class System(_Strict):
+class System(Record):
     """One system around the focal circle."""
 
     id: Id
@@ -304,7 +301,7 @@ class System(_Strict):
         return self.name or self.id
 
 
-class Tie(_Strict):
+class Tie(Record):
     """A tie of ``system`` to the focal circle, to one focal member, or to another system.
 
     ``strength``: strong (``level`` 1–3), moderate or weak (tenuous). ``quality``: positive,
@@ -340,7 +337,7 @@ class Tie(_Strict):
         return f"{self.system} – {self.target}"
 
 
-class TieChange(_Strict):
+class TieChange(Record):
     """A change of one tie for the ``after`` state: the fields given replace the old ones.
 
     ``remove: true`` drops the tie; a change of a tie that does not exist adds it.
@@ -363,7 +360,7 @@ class TieChange(_Strict):
         return (self.system, self.to if self.to is not None else FOCAL)
 
 
-class After(_Strict):
+class After(Record):
     """The state at a later date (evaluation): changed, added or removed ties."""
 
     date: Text = None
@@ -371,7 +368,7 @@ class After(_Strict):
     ties: list[TieChange] = Field(default_factory=list)
 
 
-class Ecomap(_Strict):
+class Ecomap(Record):
     """A whole ecomap: the input of :class:`socialtools.ecomap.EcomapDiagram`."""
 
     title: Text = None
@@ -532,10 +529,10 @@ def load_ecomap(document: dict[str, Any], source: str | None = None) -> tuple[Ec
     data = section(document, "ecomap", marker="systems", source=source)
     family = None
     if isinstance(document.get("family"), dict):
-        family = parse_model(Family, document["family"], source)
+        family = parse_model(Family, document["family"], source, record="family")
     prefix = "ecomap." if "ecomap" in document else ""
     try:
-        eco = parse_model(Ecomap, data)
+        eco = parse_model(Ecomap, data, record="ecomap")
         eco.bind(family)
     except InputError as exc:
         record = f"{prefix}{exc.record}" if exc.record and exc.record != "Ecomap" else prefix.rstrip(".") or None

@@ -12,15 +12,14 @@ True
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field, fields, replace
 from functools import cached_property
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
-from socialtools.draw.svg import Exportable
+from socialtools.draw.diagram import Diagram, unknown_option
 from socialtools.draw.text import TextBlock
 from socialtools.draw.theme import Theme
-from socialtools.errors import UsageError
 from socialtools.genogram.history import family_as_of
 from socialtools.genogram.labels import TEXT, LabelOptions, inner_text, person_lines, union_text
 from socialtools.genogram.layout import layout_family
@@ -34,7 +33,6 @@ from socialtools.io.loading import load_document, parse_model
 from socialtools.io.sections import section
 
 LABEL_WIDTH = 110.0
-ENGINES = ("own", "graphviz")
 
 
 @dataclass(frozen=True)
@@ -65,7 +63,7 @@ class GenogramOptions:
     as_of: int | None = None
 
 
-class Genogram(Exportable):
+class Genogram(Diagram):
     """A genogram of ``family``.
 
     >>> from socialtools import Family
@@ -77,13 +75,18 @@ class Genogram(Exportable):
     then, their ages then, unions, deaths, households and relationships in their state then.
     """
 
+    TEXT_FORMATS: ClassVar[dict[str, str]] = {".dot": "to_dot"}
+
     def __init__(self, family: Family, options: GenogramOptions | None = None, **kwargs: Any) -> None:
+        """``options`` as a :class:`GenogramOptions`, or its fields as keywords (and ``engine``)."""
         self.family = family
+        known = [f.name for f in fields(GenogramOptions)]
+        for name in kwargs:
+            if name not in (*known, "engine"):
+                raise unknown_option("Genogram", name, [*known, "engine"])
         engine = kwargs.pop("engine", None)
         self.options = replace(options or GenogramOptions(), **kwargs)
         if engine is not None:
-            if engine not in ENGINES:
-                raise UsageError(f"unknown layout engine '{engine}': choose one of {', '.join(ENGINES)}")
             self.options = replace(self.options, layout=replace(self.options.layout, engine=engine))
         check_language(self.options.lang)
         self.full_family = family
@@ -91,16 +94,17 @@ class Genogram(Exportable):
             self.family = family_as_of(family, self.options.as_of)
 
     @classmethod
-    def from_document(cls, document: dict[str, Any], options: GenogramOptions | None = None,
-                      source: str | None = None, **kwargs: Any) -> Genogram:
+    def from_document(cls, document: dict[str, Any], *, source: str | None = None,
+                      options: GenogramOptions | None = None, **kwargs: Any) -> Genogram:
         """A genogram of the ``family`` section of a case document (or a bare family)."""
-        family = parse_model(Family, section(document, "family", marker="people", source=source), source)
+        family = parse_model(Family, section(document, "family", marker="people", source=source), source,
+                             record="family")
         return cls(family, options, **kwargs)
 
     @classmethod
     def from_file(cls, path: str | Path, options: GenogramOptions | None = None, **kwargs: Any) -> Genogram:
         """A genogram of a YAML/JSON family or case file."""
-        return cls.from_document(load_document(path), options, source=str(path), **kwargs)
+        return cls.from_document(load_document(path), source=str(path), options=options, **kwargs)
 
     @cached_property
     def layout(self) -> GenogramLayout:
@@ -119,9 +123,21 @@ class Genogram(Exportable):
 
         return family_to_dot(self.family)
 
-    def quality(self) -> LayoutQuality:
+    def quality(self) -> LayoutQuality:  # type: ignore[override]  # until LayoutQuality is a draw Quality
         """Measures of the layout: overlaps, lines through symbols or labels, crossings, width."""
         return layout_quality(self.layout, self.family)
+
+    def warnings(self) -> list[str]:
+        """The layout's defects, one sentence each (empty when every hard rule holds).
+
+        >>> from socialtools.examples import load_example
+        >>> Genogram.from_document(load_example("pk.yaml")).warnings()
+        []
+        """
+        q = self.quality()
+        if q.ok:
+            return []
+        return [f"the layout breaks a drawing rule, for example: {'; '.join(q.problems[:3])}"]
 
     def notes(self) -> list[FigureNote]:
         """The numbered notes under the figure: relationship labels, union and person notes."""

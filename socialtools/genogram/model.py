@@ -20,13 +20,14 @@ import re
 from functools import cached_property
 from typing import TYPE_CHECKING, Annotated, Any, Literal
 
-from pydantic import AliasChoices, BaseModel, BeforeValidator, ConfigDict, Field, WithJsonSchema, model_validator
+from pydantic import AliasChoices, BeforeValidator, Field, WithJsonSchema, model_validator
 
 if TYPE_CHECKING:  # pragma: no cover
     import networkx as nx
 
 from socialtools.dates import Date, PartialDate
 from socialtools.errors import InputError
+from socialtools.records import Record
 
 SEX_WORDS = {
     "male": ("male", "m", "l", "1", "man", "boy", "laki-laki", "laki", "lk", "pria", "cowok", "son", "father",
@@ -153,11 +154,7 @@ DIRECTIONAL: frozenset[str] = frozenset(
 )
 
 
-class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=False, populate_by_name=True)
-
-
-class Condition(_Strict):
+class Condition(Record):
     """A medical, mental-health, disability or substance condition, drawn as a symbol fill.
 
     ``status``: confirmed (solid fill), suspected (hatched), recovery (hatched, outlined).
@@ -173,7 +170,7 @@ class Condition(_Strict):
         return {"name": value} if isinstance(value, str) else value
 
 
-class Person(_Strict):
+class Person(Record):
     """One person (or a pregnancy, miscarriage, abortion, stillbirth, pet) of the family."""
 
     id: Id
@@ -254,7 +251,7 @@ class Person(_Strict):
         return years if years >= 0 else None
 
 
-class ChildLink(_Strict):
+class ChildLink(Record):
     """A child of a union; ``twin`` groups twins (same label), ``identical`` for monozygotic."""
 
     id: Id
@@ -268,7 +265,7 @@ class ChildLink(_Strict):
         return {"id": value} if isinstance(value, str | int) and not isinstance(value, bool) else value
 
 
-class UnionEvent(_Strict):
+class UnionEvent(Record):
     """One dated event of a union's history: married, separated, divorced, reconciled, widowed, ...
 
     Written ``{kind: separated, year: 2004}`` or shortly ``{separated: 2004}`` or ``"pisah 2004"``.
@@ -316,7 +313,7 @@ def _state_after(events: list[UnionEvent]) -> str:
     return state
 
 
-class Union(_Strict):
+class Union(Record):
     """A couple (or one known parent) with their children in birth order.
 
     ``kind`` is a shorthand for a simple history (``divorced`` with ``start`` and ``end``);
@@ -396,7 +393,7 @@ def union_date_key(union: Union) -> tuple[int, PartialDate]:
     return (0, date) if date is not None else (1, PartialDate(1))
 
 
-class Relationship(_Strict):
+class Relationship(Record):
     """An emotional relationship between two people; directional kinds point from the first."""
 
     between: list[Id] = Field(min_length=2, max_length=2)
@@ -414,7 +411,7 @@ class Relationship(_Strict):
         return self.kind in DIRECTIONAL
 
 
-class Household(_Strict):
+class Household(Record):
     """People who live together, drawn inside one dashed boundary."""
 
     id: str | None = None
@@ -428,7 +425,7 @@ class Household(_Strict):
         return (self.start is None or self.start.year <= year) and (self.end is None or self.end.year > year)
 
 
-class Family(_Strict):
+class Family(Record):
     """A whole family: the input of a genogram."""
 
     title: str | None = None

@@ -16,8 +16,12 @@ from dataclasses import dataclass, field
 
 from socialtools.draw.geometry import Box, Point
 from socialtools.draw.text import TextBlock
+from socialtools.errors import UsageError
 
 # -- configuration -----------------------------------------------------------------------
+
+#: The layout engines: our own, or the Graphviz dot program ordering the rows.
+ENGINES = ("own", "graphviz")
 
 
 @dataclass(frozen=True)
@@ -39,6 +43,10 @@ class LayoutConfig:
     margin: float = 24.0
     sweeps: int = 6
     engine: str = "own"  # "own", or "graphviz" to let the dot program order the rows
+
+    def __post_init__(self) -> None:
+        if self.engine not in ENGINES:
+            raise UsageError(f"unknown layout engine '{self.engine}': choose one of {', '.join(ENGINES)}")
 
 
 # -- results ------------------------------------------------------------------------------

@@ -10,7 +10,7 @@ Errors name the file, the record (``people[2] (id 'RP')``) and the field, never 
 ...     parse_model(P, {"id": "A", "age": "x"}, "person.yaml")
 ... except InputError as error:
 ...     print(error)
-person.yaml, P, field 'age': Input should be a valid integer, unable to parse string as an integer
+person.yaml, field 'age': Input should be a valid integer, unable to parse string as an integer
 """
 
 from __future__ import annotations
@@ -27,6 +27,7 @@ import yaml
 from pydantic import BaseModel, ValidationError
 
 from socialtools.errors import InputError
+from socialtools.records import raised_input_error
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -185,14 +186,21 @@ def _data_location(data: Any, loc: tuple[Any, ...]) -> tuple[Any, ...]:
     return tuple(kept)
 
 
-def parse_model(model: type[M], data: Any, source: str | None = None) -> M:
-    """Validate ``data`` as ``model``; the first problem becomes an :class:`InputError`."""
+def parse_model(model: type[M], data: Any, source: str | None = None, *, record: str | None = None) -> M:
+    """Validate ``data`` as ``model``; the first problem becomes an :class:`InputError`.
+
+    The error names the part of ``data`` at fault (``people[2] (id 'RP')``); a problem with ``data``
+    as a whole names ``record``, the name ``data`` has in the file (``"strengths"``), if given.
+    """
     try:
         return model.model_validate(data)
     except ValidationError as exc:
+        raised = raised_input_error(exc)
+        if raised is not None:
+            raise raised.located(source) if source else raised from None
         err = exc.errors()[0]
         loc = _data_location(data, err["loc"])
-        record, field = _record_name(data, loc)
+        inner, field = _record_name(data, loc)
         message = err["msg"]
         if message.startswith("Value error, "):
             message = message[len("Value error, "):]
@@ -200,6 +208,6 @@ def parse_model(model: type[M], data: Any, source: str | None = None) -> M:
             message = "is required"
         elif err["type"] == "extra_forbidden":
             message = f"is not a known field{_did_you_mean(model, loc[-1] if loc else None)}"
-        raise InputError(message, record=record or model.__name__, field=field, source=source) from None
+        raise InputError(message, record=inner or record, field=field, source=source) from None
     except InputError as exc:
         raise exc.located(source) if source else exc from None

@@ -16,7 +16,7 @@ from socialtools.io.output import write_figure
 def run(args: argparse.Namespace) -> int:
     from socialtools.quadrant.diagram import QuadrantDiagram  # here: --help stays quick
 
-    diagram = QuadrantDiagram.from_document(load_document(args.input), str(args.input), lang=args.lang,
+    diagram = QuadrantDiagram.from_document(load_document(args.input), source=str(args.input), lang=args.lang,
                                             width=args.width)
     write_figure(diagram.to_svg(), Path(args.output), dpi=args.dpi)
     return 0

@@ -12,5 +12,5 @@ from socialtools.quadrant.diagram import QuadrantDiagram
 
 def demo_files() -> dict[str, str | bytes]:
     """``pk-strengths-quadrant.svg`` from the ``strengths:`` section of ``pk.yaml``."""
-    diagram = QuadrantDiagram.from_document(load_example("pk.yaml"), "pk.yaml")
+    diagram = QuadrantDiagram.from_document(load_example("pk.yaml"), source="pk.yaml")
     return {"pk-strengths-quadrant.svg": diagram.to_svg()}

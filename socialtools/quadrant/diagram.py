@@ -10,13 +10,12 @@ from __future__ import annotations
 from functools import cached_property
 from typing import Any
 
-from socialtools.draw.svg import Exportable
+from socialtools.draw.diagram import Diagram
 from socialtools.draw.theme import Theme
-from socialtools.errors import InputError
 from socialtools.i18n import check_language
 from socialtools.io.loading import parse_model
 from socialtools.io.sections import section
-from socialtools.quadrant.layout import QuadrantLayout, layout_quadrant
+from socialtools.quadrant.layout import QuadrantLayout, QuadrantQuality, layout_quadrant
 from socialtools.quadrant.model import StrengthsQuadrant
 from socialtools.quadrant.render import render_quadrant
 
@@ -29,15 +28,10 @@ def quadrant_from_document(document: dict[str, Any], source: str | None = None) 
     case = document.get("case")
     if isinstance(case, dict) and not data.get("client") and case.get("client"):
         data["client"] = str(case["client"])
-    try:
-        return parse_model(StrengthsQuadrant, data, source)
-    except InputError as error:
-        if error.record != StrengthsQuadrant.__name__:
-            raise
-        raise InputError(error.message, record="strengths", field=error.field, source=source) from None
+    return parse_model(StrengthsQuadrant, data, source, record="strengths")
 
 
-class QuadrantDiagram(Exportable):
+class QuadrantDiagram(Diagram):
     """A strengths quadrant ready to draw: ``to_svg()``, ``save(path)``, inline in Jupyter."""
 
     def __init__(self, model: StrengthsQuadrant, *, lang: str = "id", theme: Theme | None = None,
@@ -49,17 +43,19 @@ class QuadrantDiagram(Exportable):
 
     @classmethod
     def from_document(
-        cls, document: dict[str, Any], source: str | None = None, **options: Any
+        cls, document: dict[str, Any], *, source: str | None = None, **options: Any
     ) -> QuadrantDiagram:
+        """The strengths quadrant of a case document (see :func:`quadrant_from_document`)."""
         return cls(quadrant_from_document(document, source), **options)
 
     @cached_property
-    def _layout(self) -> QuadrantLayout:
-        return layout_quadrant(self.model, self.width, self.lang)
-
     def layout(self) -> QuadrantLayout:
         """The grid's boxes and text lines (with its ``quality``)."""
-        return self._layout
+        return layout_quadrant(self.model, self.width, self.lang)
+
+    def quality(self) -> QuadrantQuality:
+        """Lines of text that leave their cell (none: every count 0)."""
+        return self.layout.quality
 
     def to_svg(self) -> str:
-        return render_quadrant(self.model, self._layout, lang=self.lang, theme=self.theme)
+        return render_quadrant(self.model, self.layout, lang=self.lang, theme=self.theme)

@@ -14,9 +14,10 @@ from __future__ import annotations
 
 from typing import Annotated, Any
 
-from pydantic import AliasChoices, BaseModel, ConfigDict, Field, WithJsonSchema, field_validator, model_validator
+from pydantic import AliasChoices, ConfigDict, Field, WithJsonSchema, field_validator, model_validator
 
 from socialtools.errors import InputError
+from socialtools.records import Record
 
 CELLS = ("personal_strengths", "personal_limitations", "environmental_resources", "environmental_obstacles")
 ALIASES = {"personal_strengths": "kekuatan_personal", "personal_limitations": "keterbatasan_personal",
@@ -38,10 +39,10 @@ def _items(alias_id: str, alias_en: str) -> Any:
     return Field(default_factory=list, validation_alias=AliasChoices(alias_en, alias_id))
 
 
-class StrengthsQuadrant(BaseModel):
+class StrengthsQuadrant(Record):
     """The four cells of the quadrant, each a list of short statements."""
 
-    model_config = ConfigDict(extra="forbid", populate_by_name=True, json_schema_extra=_schema_aliases)
+    model_config = ConfigDict(json_schema_extra=_schema_aliases)
 
     title: str = ""
     client: str = ""

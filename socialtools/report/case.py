@@ -26,15 +26,12 @@ from socialtools.dates import Date, PartialDate
 from socialtools.errors import InputError
 from socialtools.genogram.model import Family, Person, Sex
 from socialtools.io.loading import load_document, parse_model
+from socialtools.records import Record
 
 #: Sections read by other diagram kinds; the case keeps them as they are.
 PASSED_ON = ("ecomap", "strengths", "venn")
 SECTIONS = ("case", "family", *PASSED_ON, "bpss", "plan", "sessions", "behaviour_change",
             "intervention_systems", "evaluation", "termination")
-
-
-class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", populate_by_name=True)
 
 
 def _text_list(value: Any) -> Any:
@@ -47,7 +44,7 @@ TextList = Annotated[list[str], BeforeValidator(_text_list),
                      WithJsonSchema({"anyOf": [{"type": "string"}, {"type": "array", "items": {"type": "string"}}]})]
 
 
-class CaseInfo(_Strict):
+class CaseInfo(Record):
     """The ``case`` section: who the client is and the identity facts not in the family.
 
     Identity fields given here win over the client's entry in ``family``; ``address``,
@@ -86,7 +83,7 @@ class CaseInfo(_Strict):
     problem: str | None = Field(None, description="the focus problem (masalah fokus)")
 
 
-class PlanItem(_Strict):
+class PlanItem(Record):
     """One planned activity: what, how it is carried out, with which techniques, to what end."""
 
     activity: str = Field(min_length=1)
@@ -95,7 +92,7 @@ class PlanItem(_Strict):
     aims: TextList = Field(default_factory=list)
 
 
-class Plan(_Strict):
+class Plan(Record):
     """The intervention plan: case work (individual) and group work."""
 
     case_work: list[PlanItem] = Field(default_factory=list)
@@ -130,7 +127,7 @@ def _session_kind(value: Any) -> Any:
     return value
 
 
-class Session(_Strict):
+class Session(Record):
     """One intervention session (schedule and process log)."""
 
     number: int | None = Field(None, ge=0)
@@ -149,7 +146,7 @@ class Sessions(RootModel[list[Session]]):
     pass
 
 
-class BehaviourChange(_Strict):
+class BehaviourChange(Record):
     """A target behaviour before, during and after the intervention."""
 
     target: str = Field(min_length=1)
@@ -175,7 +172,7 @@ def _system_kind(value: Any) -> Any:
     return value
 
 
-class InterventionSystem(_Strict):
+class InterventionSystem(Record):
     """One of Pincus and Minahan's systems: client, target, action, change agent."""
 
     system: Annotated[SystemKind, BeforeValidator(_system_kind), WithJsonSchema(
@@ -204,7 +201,7 @@ class InterventionSystems(RootModel[list[InterventionSystem]]):
         return value
 
 
-class Evaluation(_Strict):
+class Evaluation(Record):
     """The evaluation: a summary and the method used."""
 
     date: Date | None = None
@@ -218,7 +215,7 @@ class Evaluation(_Strict):
         return {"summary": data} if isinstance(data, str) else data
 
 
-class Termination(_Strict):
+class Termination(Record):
     """Termination and referral."""
 
     date: Date | None = None
@@ -242,7 +239,7 @@ _MODELS: dict[str, type[BaseModel]] = {
 
 def _in_section(exc: InputError, name: str, source: str | None) -> InputError:
     record = exc.record or ""
-    if not record or record in {m.__name__ for m in _MODELS.values()}:
+    if not record or record == name:
         record = name
     elif record.startswith("["):
         record = name + record
@@ -304,7 +301,7 @@ class Case:
                 continue
             data = document[name]
             try:
-                value = parse_model(model, data)
+                value = parse_model(model, data, record=name)
             except InputError as exc:
                 raise _in_section(exc, name, source) from None
             parsed[name] = value.root if isinstance(value, RootModel) else value

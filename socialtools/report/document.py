@@ -83,8 +83,6 @@ def strengths_png(case: Case, opts: ReportOptions) -> bytes | None:
 
 def _located_in(exc: InputError, section: str) -> InputError:
     record = exc.record or ""
-    if record[:1].isupper() and "." not in record:  # the model's class name: the section itself
-        record = ""
     if not record.startswith(section):
         record = f"{section}.{record}" if record else section
     return InputError(exc.message, record=record, field=exc.field, source=exc.source)

@@ -1,4 +1,4 @@
-"""What both Venn models share: strict pydantic records and how words are compared.
+"""What both Venn models share: how words are looked up in their vocabularies.
 
 >>> word_key("  Sangat   Dekat ")
 'sangat dekat'
@@ -7,14 +7,6 @@
 from __future__ import annotations
 
 from typing import Any
-
-from pydantic import BaseModel, ConfigDict
-
-
-class StrictModel(BaseModel):
-    """A record that refuses unknown fields (a misspelt key is an error, not silently dropped)."""
-
-    model_config = ConfigDict(extra="forbid", populate_by_name=True)
 
 
 def word_key(value: Any) -> str:

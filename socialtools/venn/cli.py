@@ -46,7 +46,7 @@ def run(args: argparse.Namespace) -> int:
     from socialtools.venn.diagram import VennDiagram  # here: --help stays quick
 
     source = str(args.input)
-    diagram = VennDiagram.from_document(load_document(args.input), source, lang=args.lang,
+    diagram = VennDiagram.from_document(load_document(args.input), source=source, lang=args.lang,
                                         colour_by=args.colour_by, legend=not args.no_legend)
     out = Path(args.output)
     figure = figure_bytes(diagram.to_svg(), out.suffix, dpi=args.dpi)  # everything built before writing

@@ -12,8 +12,8 @@ from socialtools.venn.diagram import VennDiagram
 
 def demo_files() -> dict[str, str | bytes]:
     """``village-venn.svg`` (+ its companion table as Markdown) and ``village-bansos-venn.svg``."""
-    village = VennDiagram.from_document(load_example("village.yaml"), "village.yaml")
-    bansos = VennDiagram.from_document(load_example("village-bansos.yaml"), "village-bansos.yaml")
+    village = VennDiagram.from_document(load_example("village.yaml"), source="village.yaml")
+    bansos = VennDiagram.from_document(load_example("village-bansos.yaml"), source="village-bansos.yaml")
     return {
         "village-venn.svg": village.to_svg(),
         "village-venn.md": village.table().to_markdown() + "\n",

@@ -4,7 +4,7 @@
 >>> d = VennDiagram(SetVenn(counts={"A": 3, "B": 2, "A&B": 1}), lang="en")
 >>> d.to_svg().startswith("<?xml")
 True
->>> d.layout().mode
+>>> d.layout.mode
 'proportional'
 """
 
@@ -13,9 +13,10 @@ from __future__ import annotations
 from functools import cached_property
 from typing import Any
 
-from socialtools.draw.svg import Exportable
+from socialtools.draw.diagram import Diagram
+from socialtools.draw.quality import Quality
 from socialtools.draw.theme import Theme
-from socialtools.errors import InputError
+from socialtools.errors import InputError, UsageError
 from socialtools.i18n import check_language
 from socialtools.io.loading import parse_model
 from socialtools.venn.institutional.layout import GAP_STEP, InstitutionalLayout, layout_institutional
@@ -58,17 +59,12 @@ def venn_from_document(document: dict[str, Any], source: str | None = None) -> V
         InstitutionalVenn if kind == "institutional" else SetVenn if kind == "sets" else None)
     if model is not None:
         data = {**data, "kind": kind}
-        try:
-            return parse_model(model, data, source)
-        except InputError as error:
-            if error.record != model.__name__:
-                raise
-            raise InputError(error.message, record="venn", field=error.field, source=source) from None
+        return parse_model(model, data, source, record="venn")
     raise InputError(f"unknown kind '{kind}': use 'institutional' or 'sets'", record="venn", field="kind",
                      source=source)
 
 
-class VennDiagram(Exportable):
+class VennDiagram(Diagram):
     """A Venn diagram (institutional or set) ready to draw: ``to_svg()``, ``save(path)``, ``table()``."""
 
     def __init__(self, model: VennModel, *, lang: str = "id", theme: Theme | None = None,
@@ -77,26 +73,27 @@ class VennDiagram(Exportable):
         self.lang = check_language(lang)
         self.theme = theme or Theme()
         if colour_by not in ("kind", "valence"):
-            raise InputError(f"unknown colour_by '{colour_by}': use kind or valence", field="colour_by")
+            raise UsageError(f"unknown colour_by '{colour_by}': use kind or valence")
         self.colour_by = colour_by
         self.legend = legend
 
     @classmethod
     def from_document(
-        cls, document: dict[str, Any], source: str | None = None, **options: Any
+        cls, document: dict[str, Any], *, source: str | None = None, **options: Any
     ) -> VennDiagram:
         """A diagram from a YAML/JSON document (see :func:`venn_from_document`)."""
         return cls(venn_from_document(document, source), **options)
 
     @cached_property
-    def _layout(self) -> InstitutionalLayout | SetLayout:
+    def layout(self) -> InstitutionalLayout | SetLayout:
+        """The computed layout (plain coordinates and quality measures)."""
         if isinstance(self.model, InstitutionalVenn):
             return layout_institutional(self.model)
         return layout_sets(self.model, self.lang)
 
-    def layout(self) -> InstitutionalLayout | SetLayout:
-        """The computed layout (plain coordinates and quality measures)."""
-        return self._layout
+    def quality(self) -> Quality:
+        """Defect counts of the layout (pairs that touch or miss, lost regions, label collisions)."""
+        return self.layout.quality
 
     def warnings(self) -> list[str]:
         """What the picture could not show as the data asks (empty when it shows everything).
@@ -104,7 +101,7 @@ class VennDiagram(Exportable):
         >>> VennDiagram(InstitutionalVenn(centre="Warga", institutions=[{"name": "RT"}])).warnings()
         []
         """
-        layout = self._layout
+        layout = self.layout
         notes: list[str] = []
         if isinstance(layout, InstitutionalLayout):
             q = layout.quality
@@ -123,18 +120,16 @@ class VennDiagram(Exportable):
         from socialtools.venn.institutional.render import render_institutional
         from socialtools.venn.sets.render import render_sets
 
+        layout = self.layout
         if isinstance(self.model, InstitutionalVenn):
-            layout = self._layout
             assert isinstance(layout, InstitutionalLayout)
             return render_institutional(self.model, layout, lang=self.lang, theme=self.theme,
                                         colour_by=self.colour_by, legend=self.legend)
-        layout = self._layout
         assert isinstance(layout, SetLayout)
         return render_sets(self.model, layout, lang=self.lang, theme=self.theme)
 
     def table(self) -> CompanionTable:
         """The companion table (institution | kind | size | distance | cooperation | note)."""
         if not isinstance(self.model, InstitutionalVenn):
-            raise InputError("a companion table belongs to an institutional Venn", record="venn",
-                             field="kind")
+            raise UsageError("a companion table belongs to an institutional Venn, not to a set Venn")
         return companion_table(self.model, self.lang)

@@ -19,7 +19,8 @@ from typing import Annotated, Any, Literal
 from pydantic import Field, WithJsonSchema, field_validator, model_validator
 
 from socialtools.errors import InputError
-from socialtools.venn.base import StrictModel, word_key
+from socialtools.records import Record
+from socialtools.venn.base import word_key
 
 IMPORTANCE_LEVELS = 4
 """Importance (size) is graded 1..4: kecil, sedang, besar, sangat besar."""
@@ -88,7 +89,7 @@ def _fold(name: str) -> str:
     return " ".join(name.casefold().split())
 
 
-class Institution(StrictModel):
+class Institution(Record):
     """One institution (*lembaga*): its circle size is ``importance``, its distance ``closeness``."""
 
     name: str = Field(min_length=1)
@@ -158,7 +159,7 @@ class Institution(StrictModel):
         return float(value)
 
 
-class Cooperation(StrictModel):
+class Cooperation(Record):
     """Two institutions that work together; their circles overlap, deeper for a higher ``level``."""
 
     between: tuple[str, str]
@@ -185,7 +186,7 @@ class Cooperation(StrictModel):
         return value
 
 
-class InstitutionalVenn(StrictModel):
+class InstitutionalVenn(Record):
     """The institutional Venn diagram of participatory appraisal (PRA).
 
     ``centre`` names the community, client or family in the middle.

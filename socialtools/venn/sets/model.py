@@ -12,7 +12,8 @@ from typing import Any, Literal
 from pydantic import Field, field_validator, model_validator
 
 from socialtools.errors import InputError
-from socialtools.venn.base import StrictModel, word_key
+from socialtools.records import Record
+from socialtools.venn.base import word_key
 
 MAX_SETS = 3
 
@@ -22,7 +23,7 @@ def region_key(names: tuple[str, ...] | list[str]) -> str:
     return "&".join(names)
 
 
-class SetVenn(StrictModel):
+class SetVenn(Record):
     """A set Venn/Euler diagram of 2 or 3 sets, given as members or as region counts.
 
     ``sets`` maps a set name to its members; or ``counts`` maps region keys (``"A"``,

@@ -1,0 +1,66 @@
+"""The base of every record a case file holds (people, ties, institutions, BPSS items, ...).
+
+A record refuses fields it does not know (a misspelt key is an error, not silently dropped),
+accepts each field by its name or its alias, and lets an :class:`~socialtools.errors.InputError`
+that one of its validators raises come out as itself — naming its record and field — rather than
+folded into pydantic's ``ValidationError`` (an ``InputError`` is a ``ValueError``, which pydantic
+would otherwise take for its own).
+
+>>> from pydantic import field_validator
+>>> class Person(Record):
+...     id: str
+...     @field_validator("id")
+...     @classmethod
+...     def _known(cls, value: str) -> str:
+...         if value == "X":
+...             raise InputError("unknown person 'X'", record="people[0]", field="id")
+...         return value
+>>> Person(id="X")
+Traceback (most recent call last):
+...
+socialtools.errors.InputError: people[0], field 'id': unknown person 'X'
+>>> Person.model_validate({"id": "PK", "nmae": "Putri"})
+Traceback (most recent call last):
+...
+pydantic_core._pydantic_core.ValidationError: 1 validation error for Person
+nmae
+  Extra inputs are not permitted [type=extra_forbidden, input_value='Putri', input_type=str]
+    For further information visit https://errors.pydantic.dev/...
+"""
+
+from __future__ import annotations
+
+from typing import Any, Self
+
+from pydantic import BaseModel, ConfigDict, ValidationError
+
+from socialtools.errors import InputError
+
+
+def raised_input_error(exc: ValidationError) -> InputError | None:
+    """The first :class:`InputError` a validator raised inside ``exc`` (None when there is none)."""
+    for error in exc.errors():
+        raised = (error.get("ctx") or {}).get("error")
+        if isinstance(raised, InputError):
+            return raised
+    return None
+
+
+class Record(BaseModel):
+    """A strict record of a case file (see the module)."""
+
+    model_config = ConfigDict(extra="forbid", populate_by_name=True)
+
+    def __init__(self, /, **data: Any) -> None:
+        try:
+            super().__init__(**data)
+        except ValidationError as exc:
+            raise raised_input_error(exc) or exc from None
+
+    @classmethod
+    def model_validate(cls, obj: Any, **options: Any) -> Self:  # type: ignore[override]
+        """Pydantic's ``model_validate``, with a validator's :class:`InputError` kept as it is."""
+        try:
+            return super().model_validate(obj, **options)
+        except ValidationError as exc:
+            raise raised_input_error(exc) or exc from None
