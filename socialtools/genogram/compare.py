@@ -73,7 +73,7 @@ class GenogramComparison(Exportable):
     def __init__(self, family: Family, before: int, after: int, options: GenogramOptions | None = None,
                  **kwargs: Any) -> None:
         if before >= after:
-            raise UsageError(f"--compare needs an earlier and a later year ({before} is not before {after})")
+            raise UsageError(f"a comparison needs an earlier and a later year ({before} is not before {after})")
         self.family = family
         self.before, self.after = before, after
         self.options = replace(options or GenogramOptions(), as_of=None, **kwargs)

@@ -487,7 +487,7 @@ def read_gedcom(path: str | Path, focus: str | None = None, generations: int | N
     """
     path = Path(path)
     if generations is not None and focus is None:
-        raise UsageError("--generations needs --focus (the person the genogram is about)")
+        raise UsageError("generations needs a focus: the person the genogram is about")
     if not path.is_file():
         raise InputError("no such file", source=str(path))
     family = parse_gedcom(path.read_bytes(), source=str(path))
@@ -519,7 +519,7 @@ def focus_family(family: Family, focus: str, generations: int = 2) -> Family:
     """
     focus = normalise_id(focus)
     if generations < 0:
-        raise UsageError("--generations must be 0 or more")
+        raise UsageError("generations must be 0 or more")
     ids = {p.id for p in family.people}
     if focus not in ids:
         raise InputError(f"there is no person '{focus}' (give the pointer of an INDI record, e.g. @I1@)",

@@ -69,7 +69,7 @@ class ReportOptions:
         if self.lang not in ("id", "en"):
             raise UsageError(f"unknown language '{self.lang}': choose id or en")
         if self.dpi <= 0:
-            raise UsageError("--dpi must be positive")
+            raise UsageError(f"dpi must be positive, not {self.dpi:g}")
         bad_parts = [k for k in self.only if k not in PARTS]
         if bad_parts:
             raise UsageError(f"no report part '{bad_parts[0]}': choose from {', '.join(PARTS)}")
