@@ -46,7 +46,7 @@ def test_tie_words_in_indonesian():
         base(ties=[{"system": "a", "strength": "lemah", "quality": "stres", "flow": "in", "sign": "−"}])
     )
     t = eco.ties[0]
-    assert (t.strength, t.quality, t.flow, t.sign) == ("weak", "stressful", "to_focal", "-")
+    assert (t.strength, t.quality, t.flow, t.sign) == ("weak", ("stressful",), "to_focal", "-")
 
 
 @pytest.mark.parametrize(
