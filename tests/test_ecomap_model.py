@@ -143,7 +143,7 @@ def test_pk_after_tie_to_residents_goes_from_tenuous_to_moderate():
     later, changed = eco.after_state()
     before = {t.system: t for t in eco.ties if t.target == "focal"}
     after = {t.system: t for t in later.ties if t.target == "focal"}
-    assert before["pm"].strength == "weak" and after["pm"].strength == "moderate"
+    assert before["pm"].strength == "tenuous" and after["pm"].strength == "moderate"
     assert ("pm", "focal") in changed
 
 

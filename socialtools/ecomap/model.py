@@ -361,11 +361,15 @@ class System(_Strict):
         return self.name or self.id
 
     def label_for(self, family: Family | None) -> str:
-        """The label drawn in the circle: the name given, else the person's name or initials."""
+        """The label drawn in the circle: the name given, else the person's name, else the
+        role and initials (``Ibu S``)."""
         if self.name or self.person is None or family is None:
             return self.label
         person = family.person(self.person)
-        return person.name or person.display_initials
+        if person.name:
+            return person.name
+        role = (person.role or "").strip()
+        return f"{role[:1].upper()}{role[1:]} {person.display_initials}" if role else person.display_initials
 
 
 class Tie(_Strict):
@@ -473,6 +477,13 @@ class Ecomap(_Strict):
         for i, s in enumerate(self.systems):
             if s.id in seen:
                 raise InputError(f"duplicate system id '{s.id}'", record=f"systems[{i}]", field="id")
+            if s.person is not None and s.person in members:
+                raise InputError(
+                    f"person '{s.person}' is already in the focal circle: tie systems to the member with "
+                    f"'to: {s.person}' instead of listing it twice",
+                    record=f"systems[{i}] ({s.id})",
+                    field="person",
+                )
             if s.id == FOCAL or s.id in members:
                 raise InputError(f"system id '{s.id}' is taken by the focal circle", record=f"systems[{i}]", field="id")
             seen.add(s.id)
@@ -549,13 +560,6 @@ class Ecomap(_Strict):
                 raise InputError(
                     f"unknown person '{s.person}' (not in the family section)", record=record, field="person"
                 ) from None
-            if s.person in self.focal.members:
-                raise InputError(
-                    f"person '{s.person}' is already in the focal circle: tie systems to the member with 'to: "
-                    f"{s.person}' instead of listing it twice",
-                    record=record,
-                    field="person",
-                )
         for pid in self.focal.members:
             if family is None:
                 raise InputError(
