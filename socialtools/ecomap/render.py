@@ -24,8 +24,8 @@ from socialtools.draw.theme import Theme
 from socialtools.ecomap.layout import EcomapLayout, Label, layout_ecomap
 from socialtools.ecomap.model import CATEGORIES, Ecomap, Tie
 from socialtools.ecomap.routing import arrowheads, head_size, stress_bar, tie_width
-from socialtools.genogram.model import Family
 from socialtools.genogram.labels import inner_text
+from socialtools.genogram.model import Family
 from socialtools.genogram.symbols import draw_person
 from socialtools.i18n import Catalogue, check_language, translate
 
