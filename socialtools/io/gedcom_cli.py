@@ -31,29 +31,21 @@ DOCUMENT_SUFFIXES = (".yaml", ".yml", ".json")
 DOT_SUFFIXES = (".dot", ".gv")
 
 
-def load_family(path: str | Path, focus: str | None = None, generations: int | None = None) -> Family:
-    """The family of a GEDCOM file or of the ``family`` section of a YAML/JSON case file.
+def load_family(path: str | Path, focus: str | None = None, generations: int | None = None, *,
+                kind: str | None = None, lenient: bool = False) -> Family:
+    """The family of any family file (GEDCOM, case file, pedigree table, ...; the kind is found
+    from the content), optionally only the part around ``focus``.
 
     >>> from socialtools.examples import example_path
     >>> load_family(example_path("pk.yaml")).people[0].id
     'K'
     """
-    from socialtools.genogram.model import Family
-    from socialtools.io.gedcom import focus_family, read_gedcom
+    from socialtools.io.families import read_families
 
-    path = Path(path)
-    if path.suffix.lower() in GEDCOM_SUFFIXES:
-        return read_gedcom(path, focus=focus, generations=generations)
-    from socialtools.io.loading import load_document, parse_model
-    from socialtools.io.sections import section
-
-    document = load_document(path)
-    family = parse_model(Family, section(document, "family", marker="people", source=str(path)), str(path))
-    if focus is not None:
-        return focus_family(family, focus, 2 if generations is None else generations)
-    if generations is not None:
-        raise UsageError("--generations needs --focus (the person the genogram is about)")
-    return family
+    found = read_families(path, kind=kind, focus=focus, generations=generations, lenient=lenient)
+    for warning in found.warnings:
+        sys.stderr.write(f"socialtools: warning: {warning}\n")
+    return found.family
 
 
 def family_document(family: Family) -> dict:

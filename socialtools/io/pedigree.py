@@ -36,7 +36,7 @@ from socialtools.io.loading import parse_model
 COLUMNS: dict[str, tuple[str, ...]] = {
     "family": ("famid", "fid", "family", "familyid", "family_id", "ped", "pedigree", "pedigreeid", "pedid", "kindred"),
     "id": ("id", "indid", "iid", "individual", "individualid", "individual_id", "person", "personid", "subject",
-           "sampleid", "indiveverid"),
+           "sampleid", "individ"),
     "father": ("father", "fatherid", "father_id", "dadid", "dad", "pid", "paternalid", "pat", "sire", "ayah",
                "fathid"),
     "mother": ("mother", "motherid", "mother_id", "momid", "mom", "mid", "maternalid", "mat", "dam", "ibu",
@@ -368,7 +368,8 @@ def _family(people: dict[str, Row], fam: str, source: str, problem: _Problems) -
             continue
         for parent in (row.father, row.mother):
             birth = people[parent].birth if parent else None
-            if birth and row.birth and row.birth.certainly_before(birth):
+            if birth and row.birth and row.birth.certainly_before(birth) and not problem.lenient:
+                # drawn anyway with --lenient: Family.warnings() then names it once
                 problem(f"is born ({row.birth}) before their parent '{parent}' ({birth})", row.where, "birth")
         key = (row.father, row.mother)
         union = unions.get(key)
