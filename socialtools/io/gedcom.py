@@ -60,8 +60,8 @@ from pathlib import Path
 from typing import Any, get_args
 
 from socialtools import __version__
+from socialtools.dates import PartialDate
 from socialtools.errors import InputError, MissingDependencyError, UsageError
-from socialtools.genogram.dates import PartialDate
 from socialtools.genogram.model import Family, UnionKind
 from socialtools.io.gedcom_dates import GedcomDate, format_gedcom_date, parse_gedcom_date, read_gedcom_date
 from socialtools.io.loading import parse_model
