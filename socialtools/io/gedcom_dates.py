@@ -27,7 +27,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from socialtools.genogram.dates import PartialDate
+from socialtools.dates import PartialDate
 
 MONTHS = ("JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "OCT", "NOV", "DEC")
 #: Hebrew and French Republican month codes: the year is what we use of them

@@ -28,8 +28,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from socialtools.dates import PartialDate
 from socialtools.errors import InputError
-from socialtools.genogram.dates import PartialDate
 from socialtools.genogram.model import Family, _sex
 from socialtools.io.loading import parse_model
 

@@ -18,8 +18,8 @@ from __future__ import annotations
 import json
 from typing import TYPE_CHECKING, Any
 
+from socialtools.dates import PartialDate
 from socialtools.errors import InputError
-from socialtools.genogram.dates import PartialDate
 from socialtools.genogram.model import _sex
 from socialtools.io.pedigree import Pedigree, Row, build_families
 
