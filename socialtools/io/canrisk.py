@@ -116,23 +116,15 @@ def read_canrisk_text(text: str, source: str = "canrisk", *, family: str | None 
 
 def family_to_canrisk(family: Family, famid: str = "XX") -> tuple[str, list[str]]:
     """The family as a CanRisk 2.0 file, and what it could not hold (see the module)."""
-    from socialtools.io.fidelity import ids_for
+    from socialtools.io.fidelity import biological_parents, ids_for
 
     ids = ids_for(family, 7)
     index = [p.id for p in family.people if p.index]
     lines = ["##CanRisk 2.0", "##" + "\t".join(HEADER)]
-    parents: dict[str, tuple[str, str]] = {}
-    for union in family.unions:
-        for child in union.children:
-            if child.relation != "biological":
-                continue
-            father = next((p for p in union.partners if family.person(p).sex == "male"), None)
-            mother = next((p for p in union.partners if family.person(p).sex == "female"), None)
-            if father and mother:
-                parents[child.id] = (father, mother)
+    parents = {child: pair for child, pair in biological_parents(family).items() if all(pair)}
     twins = {c.id: c.twin for u in family.unions for c in u.children if c.twin and c.identical}
     for person in family.people:
-        father, mother = parents.get(person.id, ("0", "0"))
+        father, mother = parents.get(person.id, (None, None))
         cancers = dict.fromkeys(CANCERS, "0")
         for condition in person.conditions:
             match = _AGE.match(condition.name)
@@ -142,7 +134,8 @@ def family_to_canrisk(family: Family, famid: str = "XX") -> tuple[str, list[str]
                 cancers[column] = age
         twin = twins.get(person.id)
         cells = [famid, _name(person), "1" if index and person.id == index[0] else "0", ids[person.id],
-                 ids.get(father, "0"), ids.get(mother, "0"), {"male": "M", "female": "F"}.get(person.sex, "U"),
+                 ids[father] if father else "0", ids[mother] if mother else "0",
+                 {"male": "M", "female": "F"}.get(person.sex, "U"),
                  _twin_code(twin) if twin else "0", "1" if person.deceased else "0",
                  str(person.age) if person.age and not person.birth else "0",
                  str(person.birth.year) if person.birth else "0", *cancers.values(), "0",
@@ -150,7 +143,9 @@ def family_to_canrisk(family: Family, famid: str = "XX") -> tuple[str, list[str]
         lines.append("\t".join(cells))
     from socialtools.io.fidelity import left_out
 
-    return "\n".join(lines) + "\n", left_out(family, "canrisk")
+    renamed = sum(1 for pid, new in ids.items() if pid != new)
+    extra = [f"{renamed} ids longer than 7 characters (numbered P1, P2, ...)"] if renamed else []
+    return "\n".join(lines) + "\n", left_out(family, "canrisk") + extra
 
 
 def _name(person: Any) -> str:

@@ -3,7 +3,8 @@
 Kinds: ``case`` (a YAML/JSON case or family file), ``pedigree`` (a pedigree table: kinship2,
 LINKAGE, spreadsheet CSV/TSV, Madeline tab files), ``plink`` (a LINKAGE/PLINK ``.fam``/``.ped``
 without a header), ``madeline`` (a Madeline 2.0 flat file), ``gedcom``, ``canrisk`` (CanRisk/
-BOADICEA) and ``pedigreejs`` (pedigreejs JSON). Any extension, or none, works; ``kind``
+BOADICEA), ``pedigreejs`` (pedigreejs JSON) and ``fhir`` (a FHIR Bundle of FamilyMemberHistory).
+Any extension, or none, works; ``kind``
 (``--from`` on the command line) overrides what is detected, and every error says how the
 file was read ("read as a pedigree table: ...").
 
@@ -37,6 +38,7 @@ KINDS: dict[str, str] = {
     "gedcom": "a GEDCOM file",
     "canrisk": "a CanRisk file",
     "pedigreejs": "a pedigreejs file",
+    "fhir": "a FHIR bundle",
 }
 _GEDCOM = re.compile(rb"^\s*0\s+(HEAD|@[^@]+@\s+(INDI|FAM))\b")
 _YAML_KEY = re.compile(r"^\s*(-\s+)?[\w\-\"' ]+\s*:(\s|$)|^\s*-(\s|$)")
@@ -74,12 +76,15 @@ def detect_kind(data: bytes) -> str:
 
 
 def _json_kind(data: bytes) -> str:
+    from socialtools.io.fhir import is_fhir_bundle
     from socialtools.io.pedigreejs import people_list
 
     try:
         document = json.loads(_text(data))
     except json.JSONDecodeError:
         return "case"  # the case reader names the JSON error
+    if is_fhir_bundle(document):
+        return "fhir"
     return "pedigreejs" if people_list(document) is not None else "case"
 
 
@@ -182,6 +187,10 @@ def _read(kind: str, data: bytes, source: str, stem: str, family: str | None, le
         from socialtools.io.canrisk import read_canrisk_text
 
         return read_canrisk_text(text, source, **options)
+    if kind == "fhir":
+        from socialtools.io.fhir import read_fhir_text
+
+        return read_fhir_text(text, source)
     from socialtools.io.pedigreejs import read_pedigreejs_text
 
     return read_pedigreejs_text(text, source, **options)

@@ -307,6 +307,9 @@ class _Reader:
                 if fam is None:
                     continue
                 pedi = (_value(famc, "_PEDI") or _value(famc, "PEDI") or "").lower()
+                if pedi == "other":  # GEDCOM 7: PEDI OTHER with a PHRASE saying which
+                    phrase = famc.find("PEDI").find("PHRASE")
+                    pedi = (phrase.text() if phrase is not None and phrase.payload else "").strip().lower()
                 relations[(fam, _strip_xref(xref))] = PEDIGREE.get(pedi, "biological")
             for adop in record.find_all_children("ADOP"):
                 famc = adop.find("FAMC")
@@ -623,6 +626,30 @@ def family_to_gedcom(family: Family) -> str:
         lines += _union_events(union)
     lines.append("0 TRLR")
     return "\n".join(lines) + "\n"
+
+
+def family_to_gedcom7(family: Family) -> str:
+    """The family as GEDCOM 7.0 text: the 5.5.1 records with a 7.0 header (no ``CHAR``, UTF-8 is
+    the rule), ``PEDI`` in upper case and step-children as ``PEDI OTHER`` with a ``PHRASE``.
+
+    >>> text = family_to_gedcom7(Family.model_validate({"people": [{"id": "A"}, {"id": "B"}],
+    ...     "unions": [{"partners": ["A"], "children": [{"id": "B", "relation": "step"}]}]}))
+    >>> text.splitlines()[4:6], "2 PEDI OTHER" in text, parse_gedcom(text.encode()).unions[0].children[0].relation
+    (['1 GEDC', '2 VERS 7.0'], True, 'step')
+    """
+    out = []
+    for line in family_to_gedcom(family).splitlines():
+        if line in ("2 VERS 5.5.1", "2 FORM LINEAGE-LINKED", "1 CHAR UTF-8"):
+            if line == "2 VERS 5.5.1":
+                out.append("2 VERS 7.0")
+            continue
+        if line.startswith("2 PEDI "):
+            line = line.upper()
+        elif line == "2 _PEDI step":
+            out += ["2 PEDI OTHER", "3 PHRASE step"]
+            continue
+        out.append(line)
+    return "\n".join(out) + "\n"
 
 
 def _union_events(union: Any) -> list[str]:

@@ -13,7 +13,7 @@ import argparse
 
 #: the kinds of family file (see :mod:`socialtools.io.families`), listed here so that ``--help``
 #: does not import the readers
-KIND_NAMES = ("case", "pedigree", "plink", "madeline", "gedcom", "canrisk", "pedigreejs")
+KIND_NAMES = ("case", "pedigree", "plink", "madeline", "gedcom", "canrisk", "pedigreejs", "fhir")
 
 
 def add_input_options(parser: argparse.ArgumentParser) -> None:

@@ -109,7 +109,6 @@ def family_to_pedigreejs(family: Family, famid: str = "1") -> tuple[str, list[st
 
     parents = biological_parents(family)
     twins = {c.id: c for u in family.unions for c in u.children if c.twin}
-    adopted = {c.id for u in family.unions for c in u.children if c.relation == "adopted"}
     out = []
     for person in family.people:
         entry: dict[str, Any] = {"famid": famid, "name": person.id,
@@ -132,8 +131,6 @@ def family_to_pedigreejs(family: Family, famid: str = "1") -> tuple[str, list[st
         twin = twins.get(person.id)
         if twin is not None:
             entry["mztwin" if twin.identical else "dztwin"] = twin.twin
-        if person.id in adopted:
-            entry["adopted_in"] = True
         for condition in person.conditions:
             match = re.match(r"^(.*?)\s*\(age (\d{1,3})\)$", condition.name)
             name, age = (match.group(1), int(match.group(2))) if match else (condition.name, True)
