@@ -10,15 +10,15 @@ from __future__ import annotations
 from functools import cached_property
 from typing import Any
 
-from socialtools.assessment.quadrant_layout import QuadrantLayout, layout_quadrant
-from socialtools.assessment.quadrant_model import StrengthsQuadrant
-from socialtools.assessment.quadrant_render import render_quadrant
 from socialtools.draw.svg import Exportable
 from socialtools.draw.theme import Theme
 from socialtools.errors import InputError
 from socialtools.i18n import check_language
 from socialtools.io.loading import parse_model
 from socialtools.io.sections import section
+from socialtools.quadrant.layout import QuadrantLayout, layout_quadrant
+from socialtools.quadrant.model import StrengthsQuadrant
+from socialtools.quadrant.render import render_quadrant
 
 
 def quadrant_from_document(document: dict[str, Any], source: str | None = None) -> StrengthsQuadrant:

@@ -3,7 +3,7 @@
 Rows are plain data; :meth:`CompanionTable.to_markdown` and :meth:`CompanionTable.to_html`
 need nothing else, :meth:`CompanionTable.to_dataframe` needs pandas (``pip install socialtools[tables]``).
 
->>> from socialtools.venn.model import InstitutionalVenn
+>>> from socialtools.venn.institutional.model import InstitutionalVenn
 >>> venn = InstitutionalVenn(institutions=[{"name": "Puskesmas", "importance": 3, "closeness": "dekat",
 ...                                          "notes": "layanan kesehatan"}])
 >>> print(companion_table(venn, lang="id").to_markdown())
@@ -20,7 +20,7 @@ from typing import Any
 
 from socialtools.errors import MissingDependencyError
 from socialtools.i18n import translate
-from socialtools.venn.model import InstitutionalVenn
+from socialtools.venn.institutional.model import InstitutionalVenn
 from socialtools.venn.style import CATALOGUE
 
 COLUMNS = ("col_institution", "col_kind", "col_size", "col_distance", "col_cooperation", "col_note")

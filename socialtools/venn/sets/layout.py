@@ -10,7 +10,7 @@
   back to equal circles with every region present (mode ``"equal"``, labelled as not to scale).
 * ``radii`` given by hand: those radii, every region present (mode ``"manual"``).
 
->>> from socialtools.venn.model import SetVenn
+>>> from socialtools.venn.sets.model import SetVenn
 >>> lay = layout_sets(SetVenn(counts={"A": 30, "B": 20, "A&B": 10}))
 >>> lay.mode, lay.error
 ('proportional', 0.0)
@@ -34,7 +34,7 @@ from socialtools.venn.geometry import (
     intersection_area,
     segment_hits_circle,
 )
-from socialtools.venn.model import SetVenn
+from socialtools.venn.sets.model import SetVenn
 
 MAX_RADIUS = 120.0
 MIN_REGION_SHARE = 0.03

@@ -1,7 +1,7 @@
 """Drawing of the strengths quadrant as SVG.
 
->>> from socialtools.assessment.quadrant_model import StrengthsQuadrant
->>> from socialtools.assessment.quadrant_layout import layout_quadrant
+>>> from socialtools.quadrant.model import StrengthsQuadrant
+>>> from socialtools.quadrant.layout import layout_quadrant
 >>> q = StrengthsQuadrant(client="PK", personal_strengths=["jujur"])
 >>> render_quadrant(q, layout_quadrant(q)).startswith("<?xml")
 True
@@ -9,13 +9,13 @@ True
 
 from __future__ import annotations
 
-from socialtools.assessment.quadrant_layout import CATALOGUE, QuadrantLayout
-from socialtools.assessment.quadrant_model import StrengthsQuadrant
 from socialtools.draw.lines import num
 from socialtools.draw.svg import SvgCanvas
 from socialtools.draw.text import LINE_HEIGHT, TextBlock
 from socialtools.draw.theme import Theme
 from socialtools.i18n import translate
+from socialtools.quadrant.layout import CATALOGUE, QuadrantLayout
+from socialtools.quadrant.model import StrengthsQuadrant
 
 FILLS = {
     "personal_strengths": "#e3f2dc",

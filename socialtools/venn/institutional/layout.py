@@ -12,7 +12,7 @@ The community (or client) is a circle at the origin. Each institution gets
 When a circle finds no room at its distance it moves outward step by step; a cooperating
 circle may move toward its partner. Every such move is reported in :class:`Quality`.
 
->>> from socialtools.venn.model import InstitutionalVenn
+>>> from socialtools.venn.institutional.model import InstitutionalVenn
 >>> venn = InstitutionalVenn(institutions=[
 ...     {"name": "Puskesmas", "importance": 3, "closeness": 0.75},
 ...     {"name": "Posyandu", "importance": 2, "closeness": 1.0}],
@@ -30,7 +30,7 @@ from dataclasses import dataclass, field
 from socialtools.draw.geometry import Box, Point, bounding_box
 from socialtools.draw.text import LINE_HEIGHT, TextBlock, text_width
 from socialtools.venn.geometry import box_hits_circle, box_inside_circle, segment_hits_circle
-from socialtools.venn.model import Institution, InstitutionalVenn
+from socialtools.venn.institutional.model import Institution, InstitutionalVenn
 
 CENTRE_RADIUS = 72.0
 RADII = {1: 28.0, 2: 38.0, 3: 50.0, 4: 64.0}

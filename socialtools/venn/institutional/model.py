@@ -1,6 +1,7 @@
-"""Models of the Venn diagrams: the institutional (PRA "chapati") Venn and the set Venn/Euler.
+"""The model of the institutional (PRA "chapati") Venn: institutions around a centre, their
+importance (size), closeness (distance) and cooperation (overlap).
 
-Both are pydantic models, validated on construction; errors name the record and field.
+A pydantic model, validated on construction; errors name the record and field.
 
 >>> venn = InstitutionalVenn(
 ...     topic="Lembaga di Desa Sukamaju", centre="Warga desa",
@@ -9,18 +10,16 @@ Both are pydantic models, validated on construction; errors name the record and 
 ...     cooperation=[{"between": ["Puskesmas", "Posyandu"], "level": 2}])
 >>> venn.institutions[0].closeness
 0.75
->>> SetVenn(sets={"A": [1, 2, 3], "B": [3, 4]}).region_counts()["A&B"]
-1
 """
 
 from __future__ import annotations
 
-from itertools import combinations
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, WithJsonSchema, field_validator, model_validator
+from pydantic import Field, WithJsonSchema, field_validator, model_validator
 
 from socialtools.errors import InputError
+from socialtools.venn.base import StrictModel, word_key
 
 IMPORTANCE_LEVELS = 4
 """Importance (size) is graded 1..4: kecil, sedang, besar, sangat besar."""
@@ -66,8 +65,6 @@ COOPERATION_NAMES: dict[str, int] = {
     "erat": 3, "kuat": 3, "tinggi": 3, "sangat erat": 3, "close": 3, "strong": 3, "high": 3,
 }
 
-MAX_SETS = 3
-
 
 def _words(words: list[str]) -> list[str]:
     return sorted({w for word in words for w in (word, word.capitalize(), word.upper())})
@@ -86,20 +83,12 @@ NAMES_SCHEMA = WithJsonSchema({"anyOf": [{"type": "string"}, {"type": "array", "
 DATE_SCHEMA = WithJsonSchema({"type": ["string", "null"]})
 
 
-class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", populate_by_name=True)
-
-
-def _key(value: Any) -> str:
-    return " ".join(str(value).lower().split())
-
-
 def _fold(name: str) -> str:
     """A name as compared: case and runs of spaces do not matter."""
     return " ".join(name.casefold().split())
 
 
-class Institution(_Strict):
+class Institution(StrictModel):
     """One institution (*lembaga*): its circle size is ``importance``, its distance ``closeness``."""
 
     name: str = Field(min_length=1)
@@ -120,7 +109,7 @@ class Institution(_Strict):
     @field_validator("kind", mode="before")
     @classmethod
     def _kind(cls, value: Any) -> str:
-        kind = KIND_NAMES.get(_key(value))
+        kind = KIND_NAMES.get(word_key(value))
         if kind is None:
             raise ValueError(f"unknown kind '{value}': use one of {', '.join(KINDS)} "
                              "(or pemerintah, swasta, lokal, luar desa)")
@@ -129,7 +118,7 @@ class Institution(_Strict):
     @field_validator("valence", mode="before")
     @classmethod
     def _valence(cls, value: Any) -> str:
-        valence = VALENCE_NAMES.get(_key(value))
+        valence = VALENCE_NAMES.get(word_key(value))
         if valence is None:
             raise ValueError(f"unknown valence '{value}': use positive, negative or mixed")
         return valence
@@ -138,7 +127,7 @@ class Institution(_Strict):
     @classmethod
     def _importance(cls, value: Any) -> int:
         if isinstance(value, str) and not value.strip().isdigit():
-            level = IMPORTANCE_NAMES.get(_key(value))
+            level = IMPORTANCE_NAMES.get(word_key(value))
             if level is None:
                 raise ValueError(f"unknown importance '{value}': use 1-{IMPORTANCE_LEVELS} "
                                  "or kecil, sedang, besar, sangat besar")
@@ -157,7 +146,7 @@ class Institution(_Strict):
             try:
                 value = float(value.strip().replace(",", "."))  # 0,5 as Indonesians write it
             except ValueError:
-                level = CLOSENESS_NAMES.get(_key(value))
+                level = CLOSENESS_NAMES.get(word_key(value))
                 if level is None:
                     raise ValueError(f"unknown closeness '{value}': use a number 0-1 (1 = very close) or "
                                      "sangat dekat, dekat, sedang, jauh, sangat jauh") from None
@@ -169,7 +158,7 @@ class Institution(_Strict):
         return float(value)
 
 
-class Cooperation(_Strict):
+class Cooperation(StrictModel):
     """Two institutions that work together; their circles overlap, deeper for a higher ``level``."""
 
     between: tuple[str, str]
@@ -188,7 +177,7 @@ class Cooperation(_Strict):
     @classmethod
     def _level(cls, value: Any) -> Any:
         if isinstance(value, str) and not value.strip().isdigit():
-            level = COOPERATION_NAMES.get(_key(value))
+            level = COOPERATION_NAMES.get(word_key(value))
             if level is None:
                 raise ValueError(f"unknown cooperation level '{value}': use 1-{COOPERATION_LEVELS} "
                                  "or sedikit, cukup, erat")
@@ -196,7 +185,7 @@ class Cooperation(_Strict):
         return value
 
 
-class InstitutionalVenn(_Strict):
+class InstitutionalVenn(StrictModel):
     """The institutional Venn diagram of participatory appraisal (PRA).
 
     ``centre`` names the community, client or family in the middle.
@@ -261,143 +250,3 @@ class InstitutionalVenn(_Strict):
             if name in pair.between:
                 out.append(pair.between[1] if pair.between[0] == name else pair.between[0])
         return out
-
-
-def region_key(names: tuple[str, ...] | list[str]) -> str:
-    """The key of a region: set names joined by ``&`` (``"A&B"`` = in A and B, not in the others)."""
-    return "&".join(names)
-
-
-class SetVenn(_Strict):
-    """A set Venn/Euler diagram of 2 or 3 sets, given as members or as region counts.
-
-    ``sets`` maps a set name to its members; or ``counts`` maps region keys (``"A"``,
-    ``"A&B"``, ``"A&B&C"`` — the part in exactly those sets) to a number. ``radii``
-    (optional) fixes the circle radii by hand (then the diagram is not area-proportional).
-    """
-
-    kind: Literal["sets"] = "sets"
-    title: str = ""
-    sets: dict[str, list[Any]] | None = None
-    names: list[str] | None = None
-    counts: dict[str, float] | None = None
-    radii: dict[str, float] | None = None
-    show: Literal["counts", "members", "none"] = "counts"
-
-    @field_validator("show", mode="before")
-    @classmethod
-    def _show(cls, value: Any) -> Any:
-        words = {"jumlah": "counts", "angka": "counts", "count": "counts", "anggota": "members",
-                 "isi": "members", "member": "members", "tidak": "none", "kosong": "none"}
-        return words.get(_key(value), _key(value)) if isinstance(value, str) else value
-    tolerance: float = Field(default=0.05, gt=0, le=1)
-
-    @field_validator("sets", mode="before")
-    @classmethod
-    def _sets(cls, value: Any) -> Any:
-        if isinstance(value, dict):
-            return {str(k): sorted(v, key=str) if isinstance(v, set | frozenset) else v
-                    for k, v in value.items()}
-        return value
-
-    @model_validator(mode="after")
-    def _check(self) -> SetVenn:
-        if self.sets is None and self.counts is None:
-            raise InputError("give either 'sets' (members) or 'counts' (region sizes)", record="venn",
-                             field="sets")
-        if self.sets is not None and self.counts is not None:
-            raise InputError("give 'sets' or 'counts', not both", record="venn", field="counts")
-        if self.sets is not None:
-            names = list(self.sets)
-            if self.names is not None and list(self.names) != names:
-                raise InputError("'names' must match the keys of 'sets'", record="venn", field="names")
-            self.names = names
-        elif self.names is None:
-            found: list[str] = []
-            for key in self.counts or {}:
-                for part in key.split("&"):
-                    if part.strip() and part.strip() not in found:
-                        found.append(part.strip())
-            self.names = found
-        names = self.names
-        if len(names) < 2:
-            raise InputError(f"a set Venn needs 2 or 3 sets, got {len(names)}", record="venn", field="sets")
-        if len(names) > MAX_SETS:
-            raise InputError(f"{len(names)} sets cannot be drawn with circles: a set Venn takes 2 or 3 "
-                             "sets (split the data into several diagrams)", record="venn", field="sets")
-        if any("&" in n or not n.strip() for n in names):
-            raise InputError("set names must be non-empty and must not contain '&'", record="venn",
-                             field="sets")
-        if self.sets is not None and all(len(members) == 0 for members in self.sets.values()):
-            raise InputError("every set is empty: nothing to draw", record="venn", field="sets")
-        if self.counts is not None:
-            for key, value in self.counts.items():
-                parts = [p.strip() for p in key.split("&")]
-                if any(p not in names for p in parts) or len(set(parts)) != len(parts):
-                    raise InputError(f"region '{key}' names an unknown set (sets: {', '.join(names)})",
-                                     record=f"counts['{key}']", field="counts")
-                if value < 0:
-                    raise InputError(f"count {value} is negative", record=f"counts['{key}']", field="counts")
-            if sum(self.counts.values()) <= 0:
-                raise InputError("every count is zero: nothing to draw", record="venn", field="counts")
-        if self.radii is not None:
-            for name, r in self.radii.items():
-                if name not in names:
-                    raise InputError(f"unknown set '{name}'", record=f"radii['{name}']", field="radii")
-                if r <= 0:
-                    raise InputError(f"radius {r} must be positive", record=f"radii['{name}']", field="radii")
-            missing = [n for n in names if n not in self.radii]
-            if missing:
-                raise InputError(f"no radius for {', '.join(missing)}", record="venn", field="radii")
-        return self
-
-    def regions(self) -> list[tuple[str, ...]]:
-        """Every region as the tuple of set names it lies in (in name order)."""
-        names = self.names or []
-        return [combo for k in range(1, len(names) + 1) for combo in combinations(names, k)]
-
-    def counts_by_region(self) -> dict[tuple[str, ...], float]:
-        """Size of each exclusive region (in exactly those sets)."""
-        out: dict[tuple[str, ...], float] = {}
-        for region in self.regions():
-            if self.sets is not None:
-                out[region] = float(len(self.members(region)))
-            else:
-                total = 0.0
-                for key, value in (self.counts or {}).items():
-                    parts = {p.strip() for p in key.split("&")}
-                    if parts == set(region):
-                        total += value
-                out[region] = total
-        return out
-
-    def region_counts(self) -> dict[str, float | int]:
-        """Region sizes by region key (``"A&B"``); whole numbers when they are whole."""
-        return {region_key(r): int(v) if float(v).is_integer() else v
-                for r, v in self.counts_by_region().items()}
-
-    def members(self, region: tuple[str, ...]) -> list[Any]:
-        """Members in exactly the sets of ``region`` (sets given by members only)."""
-        if self.sets is None:
-            return []
-        inside = [set(map(_hashable, self.sets[n])) for n in region]
-        outside = [set(map(_hashable, self.sets[n])) for n in (self.names or []) if n not in region]
-        first = self.sets[region[0]]
-        seen: set[Any] = set()
-        out = []
-        for m in first:
-            h = _hashable(m)
-            if h in seen:
-                continue
-            if all(h in s for s in inside) and not any(h in s for s in outside):
-                out.append(m)
-                seen.add(h)
-        return out
-
-
-def _hashable(value: Any) -> Any:
-    return value if isinstance(value, str | int | float | bool | tuple) else str(value)
-
-
-VennModel = InstitutionalVenn | SetVenn
-"""Either Venn model (the ``kind`` field tells them apart)."""

@@ -3,7 +3,7 @@
 Rows grow to fit the longest cell, so text always stays inside its cell; the layout
 measures that itself (:attr:`QuadrantLayout.overflow`).
 
->>> from socialtools.assessment.quadrant_model import StrengthsQuadrant
+>>> from socialtools.quadrant.model import StrengthsQuadrant
 >>> lay = layout_quadrant(StrengthsQuadrant(personal_strengths=["jujur", "taat beribadah"]))
 >>> lay.overflow
 0
@@ -15,11 +15,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from socialtools.assessment.quadrant_model import CELLS, StrengthsQuadrant
 from socialtools.draw.geometry import Box
 from socialtools.draw.text import LINE_HEIGHT, text_width, wrap
 from socialtools.errors import UsageError
 from socialtools.i18n import Catalogue, translate
+from socialtools.quadrant.model import CELLS, StrengthsQuadrant
 
 WIDTH = 760.0
 MIN_WIDTH = 360.0

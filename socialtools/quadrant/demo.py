@@ -6,8 +6,8 @@
 
 from __future__ import annotations
 
-from socialtools.assessment.quadrant import QuadrantDiagram
 from socialtools.examples import load_example
+from socialtools.quadrant.diagram import QuadrantDiagram
 
 
 def demo_files() -> dict[str, str | bytes]:

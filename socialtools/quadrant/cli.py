@@ -14,7 +14,7 @@ from socialtools.io.output import write_figure
 
 
 def run(args: argparse.Namespace) -> int:
-    from socialtools.assessment.quadrant import QuadrantDiagram  # here: --help stays quick
+    from socialtools.quadrant.diagram import QuadrantDiagram  # here: --help stays quick
 
     diagram = QuadrantDiagram.from_document(load_document(args.input), str(args.input), lang=args.lang,
                                             width=args.width)
