@@ -130,7 +130,7 @@ def test_left_out_is_one_stderr_line(tmp_path: Path, capsys: pytest.CaptureFixtu
 
 
 def test_unknown_output_extension_is_a_usage_error(tmp_path: Path) -> None:
-    with pytest.raises(UsageError, match="cannot write '.xyz'"):
+    with pytest.raises(UsageError, match=r"cannot write '\.xyz'"):
         convert(example_path("pk.yaml"), tmp_path / "out.xyz")
     assert not (tmp_path / "out.xyz").exists()
 
