@@ -540,6 +540,26 @@ def write_worst(members: dict[str, Member], results: list[Result], n: int, folde
     return written
 
 
+def against_baseline(results: list[Result], baseline: dict[str, object]) -> str:
+    """Crossings, width and defects now and in an earlier ``--json`` run, over the families both
+    runs drew (socialtools and dot), with dot's crossings of this run for scale."""
+    before = {f["name"]: f for f in baseline["families"] if not (f["ours"]["error"] or f["dot"]["error"])}
+    rows = [(r, before[r.name]) for r in results if r.name in before and not (r.ours.error or r.dot.error)]
+    lines = ["| families | n | crossings before | now | dot | width before | now | dot | defects before | now |",
+             "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
+    big = [x for x in rows if x[0].people >= BIG]
+    groups: dict[str, list[tuple[Result, dict]]] = {"all": rows, f"{BIG}+ people": big}
+    for r, b in rows:
+        groups.setdefault(group_of(r), []).append((r, b))
+    for name, rs in groups.items():
+        lines.append(f"| {name} | {len(rs)} | {sum(b['ours']['crossings'] for _, b in rs):,} "
+                     f"| {sum(r.ours.crossings for r, _ in rs):,} | {sum(r.dot.crossings for r, _ in rs):,} "
+                     f"| {sum(b['ours']['width'] for _, b in rs):,.0f} | {sum(r.ours.width for r, _ in rs):,.0f} "
+                     f"| {sum(r.dot.width for r, _ in rs):,.0f} | {sum(b['ours']['defects'] for _, b in rs):,} "
+                     f"| {sum(r.ours.defects for r, _ in rs):,} |")
+    return "\n".join(lines)
+
+
 def write_docs(path: Path, block: str) -> None:
     text = path.read_text(encoding="utf-8")
     if DOCS_BEGIN not in text or DOCS_END not in text:
@@ -558,6 +578,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--write-docs", metavar="FILE.md", help="replace the marked block of FILE.md by the summary")
     ap.add_argument("--no-race", action="store_true", help="skip the kinship2 comparison")
     ap.add_argument("--only", metavar="TEXT", help="only families whose name contains TEXT")
+    ap.add_argument("--baseline", metavar="FILE.json", help="compare with an earlier --json run")
     ap.add_argument("--jobs", type=int, default=1, metavar="N",
                     help="measure the families in N processes (times are then less comparable)")
     args = ap.parse_args(argv)
@@ -602,6 +623,9 @@ def main(argv: list[str] | None = None) -> int:
     for c in checks:
         print(f"| {c['family']} | {c['people']} | {c['svgcheck']} | {c['svg_brute_force']} | {c['own']} "
               f"| {c['layout_brute_force']} |", file=out)
+    if args.baseline:
+        print(f"\n### Against the baseline {args.baseline}\n", file=out)
+        print(against_baseline(results, json.loads(Path(args.baseline).read_text(encoding="utf-8"))), file=out)
     print("\n### Worst families (crossings over dot's, defects x10)\n", file=out)
     print(family_table(worst(results, max(args.worst, 5))), file=out)
     sys.stdout.write(out.getvalue())
