@@ -465,12 +465,13 @@ def summary(results: list[Result], unread: list[Member], speeds: dict[str, objec
 
     c, dc = figures["crossings_100_plus"], figures["dot_crossings_100_plus"]
     targets = [
-        ("0 svgcheck defects on every family", f"{figures['families_with_defects']} families with defects "
-         f"({figures['defects']} defects)", verdict(figures["families_with_defects"] == 0 and not figures["failed"])),
+        ("0 svgcheck defects on every family", f"families with defects: {figures['families_with_defects']} "
+         f"({figures['defects']} defects in all); drawings that failed: {figures['failed']}",
+         verdict(figures["families_with_defects"] == 0 and not figures["failed"])),
         (f"total crossings <= 0.8x dot over the {len(big)} families of {BIG}+ people",
          f"{c} vs {dc} ({ratio(c, dc)}x)", verdict(c <= 0.8 * dc if big else None)),
         ("no family of 100+ people worse than 1.5x dot",
-         f"worst {figures['worst_ratio_100_plus']}x ({figures['worst_ratio_family']})"
+         (f"worst {figures['worst_ratio_100_plus']}x ({figures['worst_ratio_family']})" if worst_big else "-")
          + (f"; {len(zero_dot_worse)} with crossings where dot has 0" if zero_dot_worse else ""),
          verdict(None if worst_big is None else figures["worst_ratio_100_plus"] <= 1.5 and not zero_dot_worse)),
         ("total width <= dot's", f"{figures['width']} vs {figures['dot_width']} "
@@ -639,8 +640,11 @@ def main(argv: list[str] | None = None) -> int:
                                                "families": [asdict(r) for r in results]}, indent=1),
                                    encoding="utf-8")
     if args.write_docs:
+        target = Path(args.write_docs).resolve()
+        shown = target.relative_to(ROOT) if target.is_relative_to(ROOT) else target.name
         block = ("Measured by `python3 benchmarks/layout_quality.py"
-                 f"{' --quick' if args.quick else ''} --write-docs {args.write_docs}` "
+                 f"{' --quick' if args.quick else ''} --write-docs {shown}` (all figures of one run on one "
+                 "machine; times are wall-clock seconds) "
                  f"on {figures['families']} families ({figures['drawn_by_both']} drawn by both, "
                  f"{figures['unread_files']} files not read).\n\n"
                  f"{by_source(results)}\n\n{targets}\n\nThe worst families (crossings over dot's):\n\n"
