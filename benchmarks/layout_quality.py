@@ -420,7 +420,7 @@ def ratio(a: float | None, b: float | None) -> str:
     return f"{a / b:.2f}"
 
 
-def family_table(results: list[Result]) -> str:
+def family_table(results: list[Result], total: bool = False) -> str:
     lines = ["| family | people | crossings | dot | ratio | width | dot | ratio | defects | dot | s | dot s |",
              "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
     for r in results:
@@ -431,6 +431,15 @@ def family_table(results: list[Result]) -> str:
         lines.append(f"| {r.name} | {r.people} | {o.crossings} | {d.crossings} | {ratio(o.crossings, d.crossings)} "
                      f"| {o.width:.0f} | {d.width:.0f} | {ratio(o.width, d.width)} | {o.defects} | {d.defects} "
                      f"| {o.time:.2f} | {d.time:.2f} |")
+    ok = [r for r in results if not (r.ours.error or r.dot.error)]
+    if total and ok:
+        c, dc = sum(r.ours.crossings for r in ok), sum(r.dot.crossings for r in ok)
+        w, dw = sum(r.ours.width for r in ok), sum(r.dot.width for r in ok)
+        t, dt = sum(r.ours.time for r in ok), sum(r.dot.time for r in ok)
+        lines.append(f"| **total ({len(ok)} families)** | {sum(r.people for r in ok):,} | {c:,} | {dc:,} "
+                     f"| {ratio(c, dc)} | {w:,.0f} | {dw:,.0f} | {ratio(w, dw)} "
+                     f"| {sum(r.ours.defects for r in ok):,} | {sum(r.dot.defects for r in ok):,} "
+                     f"| {t:.1f} | {dt:.1f} |")
     return "\n".join(lines)
 
 
@@ -602,7 +611,7 @@ def main(argv: list[str] | None = None) -> int:
 
     out = io.StringIO()
     print("## Layout quality: socialtools against Graphviz dot (yardstick model)\n", file=out)
-    print(family_table(results), file=out)
+    print(family_table(results, total=True), file=out)
     if unread:
         print("\nNot read by socialtools (reported, not measured):", file=out)
         for m in unread:
