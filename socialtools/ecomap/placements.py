@@ -109,6 +109,7 @@ class SystemPlace:
     angle: float
     ring: int
     label: Label
+    symbol: Circle | None = None  # a family member's genogram symbol above the label
 
 
 @dataclass(frozen=True)
