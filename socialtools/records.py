@@ -58,7 +58,7 @@ class Record(BaseModel):
             raise raised_input_error(exc) or exc from None
 
     @classmethod
-    def model_validate(cls, obj: Any, **options: Any) -> Self:  # type: ignore[override]
+    def model_validate(cls, obj: Any, **options: Any) -> Self:
         """Pydantic's ``model_validate``, with a validator's :class:`InputError` kept as it is."""
         try:
             return super().model_validate(obj, **options)

@@ -98,8 +98,8 @@ DEFAULT_ITEMS: dict[str, dict[str, tuple[str, str]]] = {
 
 # every key, Indonesian and English label (and the words before a "/" or "(") → key
 _ASPECT_LOOKUP: dict[str, str] = {}
-for _items in DEFAULT_ITEMS.values():
-    for _key, (_id, _en) in _items.items():
+for _table in DEFAULT_ITEMS.values():
+    for _key, (_id, _en) in _table.items():
         for _word in (_key, _key.replace("_", " "), _id, _en, _id.split(" (")[0], _en.split(" (")[0],
                       _id.split(" / ")[0], _en.split(" / ")[0]):
             _ASPECT_LOOKUP.setdefault(_word.lower(), _key)

@@ -54,7 +54,7 @@ def ecomap_to_dot(ecomap: Ecomap) -> str:
         out.append(f"  {quote(member)} " + attrs(shape="box", style="rounded", width=0.3, height=0.3) + ";")
         out.append(f"  {quote(member)} -- {quote(FOCAL)} " + attrs(style="invis", len=0.4) + ";")
     for system in ecomap.systems:
-        out.append(f"  {quote(system.id)} " + attrs(label=system.label, fillcolor=system.colour + "33",
+        out.append(f"  {quote(system.id)} " + attrs(label=system.label, fillcolor=f"{system.colour}33",
                                                      color=system.colour, penwidth=1.5) + ";")
     for tie in ecomap.ties:
         out.append(_tie(tie, tie.target))

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Any
 
 from svgwrite.container import Group
 
@@ -151,7 +152,7 @@ def draw_tie(
     cut_end = size * 0.8 if head_end and total > 3 * size else 0.0
     body = trim(points, cut_start, cut_end)
     dash = DASH.get(tie.strength, "solid")
-    cap = {"stroke_linecap": "round"} if dash == "dotted" else {}
+    cap: dict[str, Any] = {"stroke_linecap": "round"} if dash == "dotted" else {}
     line_width = max(2.0, width) if tie.has("conflictual") else width
     if tie.has("conflictual"):
         margin = min(14.0, total / 4)
@@ -179,7 +180,7 @@ def draw_tie(
 # -- nodes --------------------------------------------------------------------------------
 
 
-def _text_block(canvas: SvgCanvas, parent: Group, label: Label, dx: float, dy: float, **attrs: object) -> None:
+def _text_block(canvas: SvgCanvas, parent: Group, label: Label, dx: float, dy: float, **attrs: Any) -> None:
     lh = label.size * LINE_HEIGHT
     for i, line in enumerate(label.lines):
         x = label.box.x + label.box.w / 2 + dx
@@ -325,13 +326,14 @@ def legend_entries(ecomaps: Iterable[Ecomap], style: Style, *, changed: bool = F
             out.append(
                 LegendEntry(
                     translate(CATALOGUE, key, lang),
-                    _line_sample(Tie(system="x", strength=strength, level=level), style),
+                    _line_sample(Tie.model_validate({"system": "x", "strength": strength, "level": level}), style),
                 )
             )
     for quality in ("stressful", "conflictual", "broken"):
         if any(t.has(quality) for t in ties):
             out.append(
-                LegendEntry(translate(CATALOGUE, quality, lang), _line_sample(Tie(system="x", quality=quality), style))
+                LegendEntry(translate(CATALOGUE, quality, lang),
+                            _line_sample(Tie.model_validate({"system": "x", "quality": quality}), style))
             )
     # a tie with several qualities shows all their marks at once: its own entry says so
     for combo in dict.fromkeys(t.quality for t in ties if len(t.quality) > 1):

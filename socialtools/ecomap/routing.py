@@ -396,7 +396,8 @@ class Router:
         # circle: that would cross every tie to it); else round the outside of the picture
         ends = {a.id, b.id}
         blocking = [
-            c for n, c in self.circles if n not in ends and segment_circle_distance(*straight, c.center) < c.r + CLEAR
+            c for n, c in self.circles
+            if n not in ends and segment_circle_distance(straight[0], straight[1], c.center) < c.r + CLEAR
         ]
         if all(c is not self.focal for c in blocking) and len(blocking) <= 2:
             bends: list[Point] = []

@@ -10,6 +10,7 @@ True
 from __future__ import annotations
 
 import random
+from typing import Any
 
 from socialtools.ecomap.model import CATEGORIES, Ecomap
 from socialtools.genogram.model import Family
@@ -127,7 +128,7 @@ def tie_gallery(lang: str = "id") -> Ecomap:
     15
     """
     en = lang == "en"
-    kinds = [
+    kinds: list[tuple[str, str, dict[str, Any]]] = [
         ("Kuat 1", "Strong 1", {"strength": "strong", "level": 1}),
         ("Kuat 2", "Strong 2", {"strength": "strong", "level": 2}),
         ("Kuat 3", "Strong 3", {"strength": "strong", "level": 3}),

@@ -33,7 +33,7 @@ from socialtools.genogram.history import Change, family_as_of, family_changes
 from socialtools.genogram.labels import TEXT, LabelOptions, person_lines, union_text
 from socialtools.genogram.model import Family
 from socialtools.genogram.notes import FigureNote
-from socialtools.genogram.placements import GenogramLayout
+from socialtools.genogram.placements import GenogramLayout, UnionPlacement
 from socialtools.i18n import translate
 from socialtools.io.loading import load_document, parse_model
 from socialtools.io.sections import section
@@ -127,9 +127,10 @@ class GenogramComparison(Exportable):
         for p in then.people:
             block = TextBlock.wrapped(person_lines(p, then, label_options), LABEL_WIDTH, o.layout.label_size)
             nodes[p.id] = replace(lay.nodes[p.id], label=block)
-        unions = {}
+        unions: dict[str, UnionPlacement] = {}
         for u in then.unions:
-            placed = lay.unions[u.id]  # type: ignore[index]
+            assert u.id is not None  # every union of a laid-out family has an id
+            placed = lay.unions[u.id]
             text = union_text(u, o.lang) if placed.label_box is not None else ""
             box = None
             if text and placed.label_box is not None:

@@ -65,7 +65,7 @@ def family_as_of(family: Family, year: int) -> Family:
         u["children"] = [c for c in u["children"] if c["id"] in keep]
         kind = model.kind_at(year)
         u["kind"] = kind or model.kind
-        u["events"] = [e for e in u["events"] if e["year"] is not None and _year(e["year"]) <= year]
+        u["events"] = [e for e in u["events"] if e["year"] is not None and int(str(e["year"])[:4]) <= year]
         if _year(u.get("end")) is not None and _year(u["end"]) > year:  # type: ignore[operator]
             u["end"] = None
         unions.append(u)

@@ -571,8 +571,8 @@ class _Geometry:
         attach: dict[str, float] = {}
         twins: dict[str, list[str]] = defaultdict(list)
         for c in kids:
-            if links[c].twin:
-                twins[links[c].twin].append(c)
+            if twin := links[c].twin:
+                twins[twin].append(c)
         for group in twins.values():
             point = sum(nodes[c].x for c in group) / len(group)
             for c in group:

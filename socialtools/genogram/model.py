@@ -367,7 +367,7 @@ class Union(Record):
         out: list[UnionEvent] = []
         if self.start is not None:
             first = self.kind if self.kind in STARTING_KINDS else "married"
-            out.append(UnionEvent(kind=first, year=self.start))  # type: ignore[arg-type]
+            out.append(UnionEvent(kind=first, year=self.start))
         if self.end is not None and self.kind in ENDING_KINDS | {"reconciled"}:
             out.append(UnionEvent(kind=self.kind, year=self.end))
         return out

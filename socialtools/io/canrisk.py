@@ -85,7 +85,7 @@ def read_canrisk_text(text: str, source: str = "canrisk", *, family: str | None 
         raise InputError("the CanRisk file has no people", source=source)
     rows = rows_from_table(header, body, numbers, source, only=family, plink_scale=False)
     if family is not None and not rows:
-        raise InputError(f"no family '{family}'", source=source, field="--family")
+        raise InputError(f"no family '{family}'", source=source, field="family")
     cols = {name: i for i, name in enumerate(header)}
     genes = [name for name in header if name.upper() in GENES or name.upper() in GENES_V1]
     tested = 0

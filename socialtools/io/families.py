@@ -112,7 +112,7 @@ class FamilyFile:
         """The only family (an error naming them when there are several)."""
         if len(self.families) != 1:
             names = ", ".join(sorted(self.families)[:10])
-            raise UsageError(f"'{self.source}' holds {len(self.families)} families ({names}): choose one with --family")
+            raise UsageError(f"'{self.source}' holds {len(self.families)} families ({names}): choose one by its family id")
         return next(iter(self.families.values()))
 
 
@@ -131,7 +131,7 @@ def read_families(path: str | Path, *, kind: str | None = None, family: str | No
     if kind is not None and kind not in KINDS:
         raise UsageError(f"unknown kind '{kind}': choose from {', '.join(KINDS)}")
     if generations is not None and focus is None:
-        raise UsageError("--generations needs --focus (the person the genogram is about)")
+        raise UsageError("generations needs a focus: the person the genogram is about")
     if not path.is_file():
         raise InputError("no such file", source=str(path))
     data = path.read_bytes()
@@ -141,7 +141,7 @@ def read_families(path: str | Path, *, kind: str | None = None, family: str | No
         families = _read(found, data, str(path), path.stem, family, lenient, warnings)
         if family is not None and family not in families:
             raise InputError(f"no family '{family}' (families: {', '.join(sorted(families)[:10])})",
-                             field="--family")
+                             field="family")
         if family is not None:
             families = {family: families[family]}
         if focus is not None:
@@ -156,7 +156,7 @@ def read_families(path: str | Path, *, kind: str | None = None, family: str | No
 
 def _one(families: Mapping[str, Family], source: str) -> tuple[str, Family]:
     if len(families) != 1:
-        raise UsageError(f"'{source}' holds {len(families)} families: choose one with --family before --focus")
+        raise UsageError(f"'{source}' holds {len(families)} families: choose one by its family id before the focus person")
     return next(iter(families.items()))
 
 

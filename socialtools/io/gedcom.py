@@ -264,7 +264,8 @@ class _Reader:
         death = death_date.shown if death_date else None
         if birth_date and death_date and (death_date.certainly_before(birth_date)
                                           or (birth and death and death.certainly_before(birth))):
-            death = self._death_before_birth(record, birth_date, death_date)
+            self._death_before_birth(record, birth_date, death_date)
+            death = None
         data: dict[str, Any] = {"id": _strip_xref(record.xref), "sex": sex}
         if name:
             data["name"] = name
@@ -290,13 +291,12 @@ class _Reader:
         what = f"death ({death.text}) is before birth ({birth.text})"
         if death.certainly_before(birth):
             if not self.lenient:
-                raise InputError(what + ": correct one of the dates, or use --lenient to draw without the "
-                                 "death date", record=_label(record), field="DEAT.DATE", source=self.source)
+                raise InputError(what + ": correct one of the dates, or read the file leniently to draw it "
+                                 "without the death date", record=_label(record), field="DEAT.DATE", source=self.source)
             self.warnings.append(f"{_label(record)}: {what}; drawn without the death date")
         else:
             self.warnings.append(f"{_label(record)}: {what} as written (an approximate date); "
                                  "drawn without the death date")
-        return None
 
     def child_relations(self) -> dict[tuple[str, str], str]:
         """(family, child) → relation, from INDI.FAMC.PEDI and INDI.ADOP.FAMC."""
@@ -329,7 +329,7 @@ class _Reader:
             raise InputError(f"has {len(partners)} partners (HUSB/WIFE): a family has one or two; give each "
                              "couple its own FAM record", record=_label(record), field="HUSB/WIFE",
                              source=self.source)
-        children = []
+        children: list[dict[str, Any]] = []
         for node in record.find_all_children("CHIL"):
             child = self._pointer(node, record, self.people, "person")
             if child is None or any(c["id"] == child for c in children):

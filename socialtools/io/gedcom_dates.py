@@ -185,7 +185,7 @@ def read_gedcom_date(value: str | None) -> GedcomDate | None:
         low_open, before, words = True, True, words[1:]
     elif words and words[0] == "AFT":
         high_open, after, words = True, True, words[1:]
-    first, second = words, []
+    first, second = words, list[str]()
     if words and words[0] in ("BET", "FROM"):
         words = words[1:]
         stop = next((i for i, w in enumerate(words) if w in ("AND", "TO", "-")), None)

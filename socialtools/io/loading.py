@@ -179,7 +179,7 @@ def _data_location(data: Any, loc: tuple[Any, ...]) -> tuple[Any, ...]:
     (('Umur',), ('a', 0))
     """
     kept: list[Any] = []
-    node = data
+    node: Any = data
     for key in loc:
         in_dict = isinstance(node, dict) and key in node
         if in_dict or (isinstance(key, int) and isinstance(node, list) and 0 <= key < len(node)):

@@ -58,5 +58,5 @@ def read_madeline_text(text: str, source: str = "madeline", *, family: str | Non
         raise InputError("the file names its columns but has no people", source=source)
     rows = rows_from_table(header, body, numbers, source, only=family)
     if family is not None and not rows:
-        raise InputError(f"no family '{family}'", source=source, field="--family")
+        raise InputError(f"no family '{family}'", source=source, field="family")
     return build_families(rows, source, lenient=lenient, warnings=warnings)

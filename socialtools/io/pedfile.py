@@ -27,7 +27,8 @@ SEX_CODES = {"male": "1", "female": "2", "unknown": "0"}
 
 def family_to_ped(family: Family, famid: str = "1") -> tuple[str, list[str]]:
     """The family as a kinship2/LINKAGE table, and what the table could not hold."""
-    ids, renamed = {}, 0
+    ids: dict[str, str] = {}
+    renamed = 0
     taken = {p.id for p in family.people}
     for person in family.people:
         pid = person.id

@@ -208,8 +208,8 @@ def rows_from_table(header: list[str], body: list[list[str]], numbers: list[int]
     cols = column_map(header, source)
     get = cols.get
     i_fam, i_id, i_father, i_mother = get("family"), cols["id"], cols["father"], cols["mother"]
-    optional = [(role, get(role)) for role in ("sex", "name", "birth", "death", "deceased", "index", "affected",
-                                               "mztwin", "dztwin") if get(role) is not None]
+    optional = [(role, i) for role in ("sex", "name", "birth", "death", "deceased", "index", "affected",
+                                       "mztwin", "dztwin") if (i := get(role)) is not None]
     i_aff = get("affected")
     if plink_scale is None:
         plink_scale = i_aff is not None and any(i_aff < len(r) and _whole(r[i_aff]) == "2" for r in body)
@@ -285,7 +285,7 @@ class _Problems:
 
     def __call__(self, message: str, where: str, column: str | None = None) -> None:
         if not self.lenient:
-            raise InputError(message + " (use --lenient to draw anyway)", record=where, field=column,
+            raise InputError(message + " (read the file leniently to draw it anyway)", record=where, field=column,
                              source=self.source)
         self.warnings.append(f"{where}: {message}")
 
@@ -456,7 +456,7 @@ def read_pedigree_text(text: str, source: str = "pedigree", *, family: str | Non
         names, body, numbers = table_rows(text, source, header)
         known = family_names(names, body, source)
         raise InputError(f"no family '{family}' (families: {', '.join(sorted(known)[:10])})", source=source,
-                         field="--family")
+                         field="family")
     return build_families(rows, source, lenient=lenient, warnings=warnings)
 
 

@@ -97,7 +97,7 @@ def read_pedigreejs_text(text: str, source: str = "pedigreejs", *, family: str |
         row.conditions = conditions or None
         rows.append(row)
     if family is not None and not rows:
-        raise InputError(f"no family '{family}'", source=source, field="--family")
+        raise InputError(f"no family '{family}'", source=source, field="family")
     return build_families(rows, source, lenient=lenient, warnings=warnings)
 
 

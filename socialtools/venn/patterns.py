@@ -26,7 +26,7 @@ def add_pattern(dwg: Any, name: str, colour: str = "#222222", size: float = 8.0,
     With ``background`` the pattern paints that colour under its ink, so one shape carries both.
     """
     pid = pattern_id(name, colour, background)
-    known = getattr(dwg, "_socialtools_patterns", set())
+    known: set[str] = getattr(dwg, "_socialtools_patterns", set())
     if pid not in known:
         pat = dwg.pattern(id=pid, size=(size, size), patternUnits="userSpaceOnUse")
         if background:

@@ -432,7 +432,7 @@ def _name_labels(
                 if any(o is not c and o not in holders and box_hits_circle(box, o.center, o.r, 3)
                        for o in circles):
                     continue
-                if any(box.overlaps(o.box, 3) for o in [*out, *regions]):
+                if any(box.overlaps(o.box, 3) for o in out) or any(box.overlaps(o.box, 3) for o in regions):
                     continue
                 if any(lab.leader and _seg_box(lab.leader, box) for lab in regions):
                     continue
