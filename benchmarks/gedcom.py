@@ -1,6 +1,6 @@
 """GEDCOM benchmark: a synthetic tree of N people (default 5,000) — load, cut out a focus family, write.
 
-    PYTHONPATH=. python benchmarks/gedcom.py [N ...]
+    PYTHONPATH=. python benchmarks/gedcom.py [N ...] [--write-docs docs/gedcom.md]
 
 The generator (:func:`synthetic_gedcom`) is also used by the tests; it is deterministic.
 """
@@ -91,9 +91,20 @@ def synthetic_gedcom(n_people: int = 5000, seed: int = 1) -> str:
     return "\n".join(lines) + "\n"
 
 
-def main(sizes: list[int]) -> None:
+def main(argv: list[str] | None = None) -> None:
+    import argparse
+
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+    from docs_block import markdown_table, replace_block
+
     from socialtools.io.gedcom import family_to_gedcom, focus_family, parse_gedcom
+
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("sizes", nargs="*", type=int, default=[1000, 5000, 20000], metavar="N")
+    parser.add_argument("--write-docs", metavar="FILE.md", help="replace the gedcom-benchmark block of FILE.md")
+    args = parser.parse_args(argv)
+    sizes = args.sizes
+    rows: list[list[object]] = []
 
     print(f"{'people':>7} {'unions':>7} {'load s':>7} {'focus s':>8} {'kept':>5} {'write s':>8} "
           f"{'reload s':>9}")
@@ -112,7 +123,12 @@ def main(sizes: list[int]) -> None:
         t4 = time.perf_counter()
         print(f"{len(family.people):>7} {len(family.unions):>7} {t1 - t0:>7.2f} {t2 - t1:>8.3f} "
               f"{len(small.people):>5} {t3 - t2:>8.2f} {t4 - t3:>9.2f}")
+        rows.append([len(family.people), len(family.unions), f"{t1 - t0:.2f} s", f"{t2 - t1:.3f} s",
+                     len(small.people), f"{t3 - t2:.2f} s", f"{t4 - t3:.2f} s"])
+    if args.write_docs:
+        replace_block(args.write_docs, "gedcom-benchmark", markdown_table(
+            ["people", "unions", "load", "focus (2 gen.)", "people kept", "write", "reload"], rows))
 
 
 if __name__ == "__main__":
-    main([int(a) for a in sys.argv[1:]] or [1000, 5000, 20000])
+    main()

@@ -2,6 +2,7 @@
 
     python benchmarks/genogram.py            # all sizes
     python benchmarks/genogram.py --quick    # up to 1,000 people
+    python benchmarks/genogram.py --quick --write-docs docs/genogram.md   # also the engine table into the docs
 
 Figures: import time of ``socialtools``; the PK family end to end (model → SVG);
 pedigrees of 10 … 10,000 people (layout, SVG, quality check); and a pedigree table of
@@ -19,6 +20,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+
+from docs_block import markdown_table, replace_block  # noqa: E402
 
 from socialtools.examples import load_example  # noqa: E402
 from socialtools.genogram import Family, Genogram  # noqa: E402
@@ -55,6 +58,7 @@ def pedigree_table(families: int, size: int) -> str:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true")
+    parser.add_argument("--write-docs", metavar="FILE.md", help="replace the genogram-engines block of FILE.md")
     args = parser.parse_args()
     print(f"import socialtools: {import_time() * 1000:.0f} ms")
     doc = load_example("pk.yaml")
@@ -81,6 +85,7 @@ def main() -> None:
     if dot_program():
         print("\nengine comparison (same drawing rules; only the order of each row differs)")
         print(f"{'people':>8} {'engine':>9} {'layout s':>9} {'crossings':>10} {'width':>10}")
+        rows: list[list[object]] = []
         for size in (100, 1000) + (() if args.quick else (3000,)):
             family = synthetic_family(size, seed=size)
             for engine in ("own", "graphviz"):
@@ -90,6 +95,10 @@ def main() -> None:
                 elapsed = time.perf_counter() - t
                 q = g.quality()
                 print(f"{size:>8} {engine:>9} {elapsed:>9.3f} {q.crossings:>10} {q.width:>10.0f}")
+                rows.append([size, engine, f"{elapsed:.2f}", q.crossings, round(q.width)])
+        if args.write_docs:
+            replace_block(args.write_docs, "genogram-engines",
+                          markdown_table(["people", "engine", "layout s", "crossings", "width"], rows))
     if not args.quick:
         with tempfile.TemporaryDirectory() as tmp:
             table = Path(tmp) / "many.tsv"

@@ -1,12 +1,15 @@
 """Timings of the Venn and strengths-quadrant layouts and renderers (a script, not a test).
 
-    PYTHONPATH=. python benchmarks/venn.py
+    PYTHONPATH=. python benchmarks/venn.py [--write-docs docs/venn-institutional.md]
 """
 
 from __future__ import annotations
 
+import argparse
 import random
 import time
+
+from docs_block import markdown_table, replace_block
 
 from socialtools.examples import load_example
 from socialtools.quadrant.diagram import QuadrantDiagram
@@ -38,6 +41,10 @@ def random_venn(n: int, pairs: int, rng: random.Random) -> InstitutionalVenn:
 
 
 def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--write-docs", metavar="FILE.md", help="replace the venn-benchmark block of FILE.md")
+    args = parser.parse_args()
+    rows: list[list[object]] = []
     rng = random.Random(2024)
     print("institutional Venn layout (best of 3)")
     print(f"{'institutions':>12} {'pairs':>5} {'seconds':>8}  quality")
@@ -48,6 +55,12 @@ def main() -> None:
         print(f"{n:>12} {pairs:>5} {seconds:>8.3f}  unintended={len(q.unintended_overlaps)} "
               f"missed={len(q.missed_cooperation)} moved={len(q.distance_errors)} "
               f"labels_out={q.labels_outside}")
+        rows.append([n, pairs, f"{seconds:.2f}", len(q.unintended_overlaps), len(q.missed_cooperation),
+                     len(q.distance_errors)])
+    if args.write_docs:
+        replace_block(args.write_docs, "venn-benchmark", markdown_table(
+            ["institutions", "cooperating pairs", "layout s", "unintended overlaps", "missed cooperation",
+             "moved off their closeness"], rows))
     village = VennDiagram.from_document(load_example("village.yaml"))
     print(f"village example, layout + SVG: {timed(lambda: VennDiagram(village.model).to_svg()):.3f} s")
 

@@ -4,7 +4,8 @@ Each diagram kind registers its sub-command from its own ``cli`` module (listed 
 :data:`COMMAND_MODULES`). Errors become one line on stderr and exit status 2; an
 output file is only ever written whole.
 
->>> main(["--version"])  # doctest: +SKIP
+>>> main(["quadrant", "no-such-case.yaml", "-o", "q.svg"])  # one line on stderr, status 2
+2
 """
 
 from __future__ import annotations

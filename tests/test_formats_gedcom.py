@@ -201,7 +201,7 @@ def test_focus_generations():
 def test_focus_errors(tmp_path):
     with pytest.raises(InputError, match=r"no person 'I99'"):
         read_gedcom(DATA / "family-utf8.ged", focus="@I99@")
-    with pytest.raises(UsageError, match="--focus"):
+    with pytest.raises(UsageError, match="generations needs a focus"):
         read_gedcom(DATA / "family-utf8.ged", generations=2)
 
 

@@ -35,7 +35,10 @@ class Round(Protocol):
 def first_clear(candidates: Iterable[T], *blocked: Callable[[T], bool]) -> T | None:
     """The first of ``candidates`` that none of the ``blocked`` tests refuses (None when all are refused)."""
     for candidate in candidates:
-        if not any(test(candidate) for test in blocked):
+        for test in blocked:
+            if test(candidate):
+                break
+        else:
             return candidate
     return None
 

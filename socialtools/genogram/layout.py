@@ -1,6 +1,6 @@
 """Genogram layout: the family as plain coordinates, before anything is drawn.
 
-Layered drawing (see ``shared/specs/architecture.md``): generations on rows, partners in one
+Layered drawing (Sugiyama style; see docs/architecture.md): generations on rows, partners in one
 block, rows ordered by barycentre sweeps with sibships kept in birth order, then x by
 repeated weighted isotonic regression (pool-adjacent-violators) — parents centred over
 their children, every gap wide enough for symbols *and* labels — so the cost grows

@@ -15,8 +15,8 @@
 >>> lay.mode, lay.error
 ('proportional', 0.0)
 >>> lay3 = layout_sets(SetVenn(counts={"A": 1, "B": 1, "C": 1, "A&B": 1, "A&C": 1, "B&C": 1, "A&B&C": 1}))
->>> lay3.mode in ("proportional", "enlarged", "equal")
-True
+>>> lay3.mode, lay3.quality.missing_regions  # 7 equal regions cannot be drawn to scale with circles
+('equal', [])
 """
 
 from __future__ import annotations
