@@ -112,7 +112,8 @@ class FamilyFile:
         """The only family (an error naming them when there are several)."""
         if len(self.families) != 1:
             names = ", ".join(sorted(self.families)[:10])
-            raise UsageError(f"'{self.source}' holds {len(self.families)} families ({names}): choose one by its family id")
+            raise UsageError(f"'{self.source}' holds {len(self.families)} families ({names}): "
+                             "choose one by its family id")
         return next(iter(self.families.values()))
 
 
@@ -156,7 +157,8 @@ def read_families(path: str | Path, *, kind: str | None = None, family: str | No
 
 def _one(families: Mapping[str, Family], source: str) -> tuple[str, Family]:
     if len(families) != 1:
-        raise UsageError(f"'{source}' holds {len(families)} families: choose one by its family id before the focus person")
+        raise UsageError(f"'{source}' holds {len(families)} families: "
+                         "choose one by its family id before the focus person")
     return next(iter(families.items()))
 
 
