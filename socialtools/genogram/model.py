@@ -25,8 +25,8 @@ from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_valida
 if TYPE_CHECKING:  # pragma: no cover
     import networkx as nx
 
+from socialtools.dates import Date, PartialDate
 from socialtools.errors import InputError
-from socialtools.genogram.dates import Date, PartialDate
 
 SEX_WORDS = {
     "male": ("male", "m", "l", "1", "man", "boy", "laki-laki", "laki", "lk", "pria", "cowok", "son", "father",

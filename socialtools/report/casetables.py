@@ -20,8 +20,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from socialtools.assessment.bpss import DOMAIN_LABELS, DOMAINS, BpssItem
+from socialtools.dates import PartialDate
 from socialtools.errors import UsageError
-from socialtools.genogram.dates import PartialDate
 from socialtools.genogram.model import Person
 from socialtools.report.case import Case, PlanItem, Session
 from socialtools.report.labels import long_date, word
