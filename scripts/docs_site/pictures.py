@@ -18,7 +18,7 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from socialtools.assessment.quadrant import QuadrantDiagram
+from socialtools.quadrant.diagram import QuadrantDiagram
 from socialtools.draw.theme import Theme
 from socialtools.ecomap import EcomapDiagram
 from socialtools.ecomap.samples import generated_ecomap, tie_gallery
