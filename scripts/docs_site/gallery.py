@@ -238,8 +238,9 @@ def ecomap_sections() -> list[Section]:
 
 def venn_sections() -> list[Section]:
     """Sizes, distances, overlap, institution kinds and valences of the institutional Venn diagram."""
-    from socialtools.venn.model import KINDS, VALENCES, InstitutionalVenn
-    from socialtools.venn.render import institutional_legend
+    from socialtools.venn import InstitutionalVenn
+    from socialtools.venn.institutional.model import KINDS, VALENCES
+    from socialtools.venn.institutional.render import institutional_legend
 
     importance = InstitutionalVenn.model_fields["institutions"].annotation
     inst_model = typing.get_args(importance)[0] if typing.get_args(importance) else None

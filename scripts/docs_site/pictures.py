@@ -86,11 +86,9 @@ def _report(lang: str, fmt: str) -> Draw:
     """The PK case report (the whole chapter) as a web page or a Word file."""
     def draw(path: Path) -> None:
         from socialtools.report.case import Case
-        from socialtools.report.document import ReportOptions, build_report
+        from socialtools.report.document import ReportOptions, build_report, write_report
 
-        report = build_report(Case.load(example_path("pk.yaml")), ReportOptions(lang=lang))
-        data = report.to_html() if fmt == "html" else report.to_docx()
-        path.write_bytes(data.encode("utf-8") if isinstance(data, str) else data)
+        write_report(build_report(Case.load(example_path("pk.yaml")), ReportOptions(lang=lang)), path)
     return draw
 
 
