@@ -185,6 +185,15 @@ def test_readme_shows_one_picture_and_it_exists() -> None:
     assert (ROOT / images[0]).is_file()
 
 
+def test_every_public_class_and_function_has_a_doctest_example() -> None:
+    """The API reference gives each public name a section; its docstring carries a runnable example."""
+    api = _site_module("api")
+    public = api.public_objects()
+    assert len(public) >= 10
+    missing = [f"{package}.{name}" for package, name, obj in public if ">>>" not in (obj.__doc__ or "")]
+    assert missing == [], "public names without a doctest example in their docstring"
+
+
 # -- the gallery ------------------------------------------------------------------------------------
 
 

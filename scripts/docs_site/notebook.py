@@ -30,7 +30,10 @@ def notebook_markdown(out_dir: Path, stem: str = "pk-notebook") -> tuple[str, di
                for name, data in resources.get("outputs", {}).items()}
     intro = ("*This page is the bundled notebook `examples/pk.ipynb`, run when the site is built: every "
              "output below is what the notebook gives today.*\n\n")
-    return intro + body, outputs
+    title, _, rest = body.lstrip().partition("\n")
+    if not title.startswith("# "):
+        title, rest = "# The PK notebook", body
+    return f"{title}\n\n{intro}{rest}", outputs
 
 
 if __name__ == "__main__":

@@ -276,7 +276,10 @@ class Focal(_Strict):
 
 
 class System(_Strict):
-    """One system around the focal circle."""
+    """One system around the focal circle.
+
+    >>> System(id="puskesmas", category="kesehatan").category
+    'health'"""
 
     id: Id
     name: str | None = Field(None, description="label drawn in the circle (defaults to the id)")
@@ -306,6 +309,10 @@ class System(_Strict):
 
 class Tie(_Strict):
     """A tie of ``system`` to the focal circle, to one focal member, or to another system.
+
+    >>> tie = Tie(system="rentenir", quality="stres", flow="from_focal", sign="−")
+    >>> tie.quality, tie.sign, tie.key
+    ('stressful', '-', ('rentenir', 'focal'))
 
     ``strength``: strong (``level`` 1–3), moderate or weak (tenuous). ``quality``: positive,
     stressful (laid over the strength), conflictual or broken (cut off).
@@ -372,7 +379,12 @@ class After(_Strict):
 
 
 class Ecomap(_Strict):
-    """A whole ecomap: the input of :class:`socialtools.ecomap.EcomapDiagram`."""
+    """A whole ecomap: the input of :class:`socialtools.ecomap.EcomapDiagram`.
+
+    >>> eco = Ecomap.model_validate({"focal": "PK", "systems": [{"id": "sekolah", "category": "pendidikan"}],
+    ...     "ties": [{"system": "sekolah", "strength": "kuat", "flow": "dua arah"}]})
+    >>> eco.systems[0].category, eco.ties[0].strength, eco.ties[0].flow
+    ('education', 'strong', 'both')"""
 
     title: Text = None
     date: Text = Field(None, description="date the ecomap describes (free text, e.g. 2024-09-02)")
