@@ -274,6 +274,34 @@ def measure(svgcheck: ModuleType, member: Member) -> Result:
     return res
 
 
+_CHECKER: ModuleType | None = None
+
+
+def _measure_one(member: Member) -> Result:
+    global _CHECKER  # one checker per worker process
+    if _CHECKER is None:
+        _CHECKER = load_svgcheck()
+    return measure(_CHECKER, member)
+
+
+def measure_all(members: list[Member], jobs: int = 1) -> list[Result]:
+    """Results in the order of ``members``; ``jobs`` > 1 measures in that many processes."""
+    results: list[Result] = []
+    if jobs > 1:
+        from concurrent.futures import ProcessPoolExecutor
+
+        with ProcessPoolExecutor(jobs) as pool:
+            for result in pool.map(_measure_one, members, chunksize=4):
+                results.append(result)
+                print(f"\r{len(results)} families measured", end="", file=sys.stderr, flush=True)
+    else:
+        for member in members:
+            results.append(_measure_one(member))
+            print(f"\r{len(results)} families measured", end="", file=sys.stderr, flush=True)
+    print(file=sys.stderr)
+    return results
+
+
 # --------------------------------------------------------------------------- speed targets
 
 def best_of(fn, repeat: int = 3) -> float:
@@ -362,10 +390,15 @@ def kinship2_race() -> dict[str, object]:
 
 # --------------------------------------------------------------------------- cross-check of counts
 
-def cross_check(svgcheck: ModuleType, members: list[Member], n: int = 4) -> list[dict[str, object]]:
+def cross_check(svgcheck: ModuleType, members: list[Member], results: list[Result],
+                n: int = 4) -> list[dict[str, object]]:
     """Crossing counts of a few drawings: svgcheck, socialtools' own, and brute force over the
-    svgcheck polylines and over the layout's lines."""
-    picks = [m for m in members if m.family is not None and 30 <= len(m.family.people) <= 260][:n]
+    svgcheck polylines and over the layout's lines. The drawings are those of up to 300 people
+    with the most crossings (a count that is 0 everywhere would check nothing)."""
+    by_name = {m.name: m for m in members}
+    ranked = sorted((r for r in results if r.people <= 300 and r.ours.crossings),
+                    key=lambda r: (-(r.ours.crossings or 0), r.name))
+    picks = [by_name[r.name] for r in ranked[:n]]
     out = []
     for m in picks:
         genogram = Genogram(m.family, OPTIONS)
@@ -529,6 +562,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--write-docs", metavar="FILE.md", help="replace the marked block of FILE.md by the summary")
     ap.add_argument("--no-race", action="store_true", help="skip the kinship2 comparison")
     ap.add_argument("--only", metavar="TEXT", help="only families whose name contains TEXT")
+    ap.add_argument("--jobs", type=int, default=1, metavar="N",
+                    help="measure the families in N processes (times are then less comparable)")
     args = ap.parse_args(argv)
 
     if shutil.which("dot") is None:
@@ -541,14 +576,10 @@ def main(argv: list[str] | None = None) -> int:
     if args.only:
         members = [m for m in members if args.only in m.name]
     unread = [m for m in members if m.family is None]
-    results = []
-    for i, m in enumerate(m for m in members if m.family is not None):
-        results.append(measure(svgcheck, m))
-        print(f"\r{i + 1} families measured", end="", file=sys.stderr, flush=True)
-    print(file=sys.stderr)
+    results = measure_all([m for m in members if m.family is not None], args.jobs)
     speeds = speed(args.quick)
     race = {"kinship2": "skipped (--no-race)"} if args.no_race or args.quick else kinship2_race()
-    checks = cross_check(svgcheck, members)
+    checks = cross_check(svgcheck, members, results)
     targets, figures = summary(results, unread, speeds, race)
 
     out = io.StringIO()

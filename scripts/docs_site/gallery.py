@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import html
 import sys
-import types
 import typing
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -50,7 +49,7 @@ def choices(model: type[BaseModel], field: str) -> tuple[str, ...]:
             out.extend(a for a in typing.get_args(tp) if a not in out)
         elif origin is typing.Annotated:
             walk(typing.get_args(tp)[0])
-        elif origin in (typing.Union, types.UnionType):
+        else:  # X | None, list[X], tuple[X, ...]
             for arg in typing.get_args(tp):
                 walk(arg)
 

@@ -126,6 +126,8 @@ PICTURES: dict[str, Draw] = {
     "ecomap-household.png": _save(lambda: EcomapDiagram.from_document(_household())),
     "ecomap-household-before-after.png": _save(lambda: EcomapDiagram.from_document(_household(), compare=True)),
     "ecomap-member-ties.png": _save(_member_ties),
+    "ecomap-member-system.png": _save(lambda: EcomapDiagram.from_document(
+        load_document(ROOT / "docs" / "examples" / "ecomap-member-system.yaml"))),
     # tutorials/case-system.md
     "case-system-genogram.png": _case_system,
     # tutorials/ecomap-intervention.md
