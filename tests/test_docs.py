@@ -32,7 +32,8 @@ SITE_TOOLS = ROOT / "scripts" / "docs_site"
 SHELL_LANGS = {"", "bash", "sh", "shell", "console"}
 FENCE = re.compile(r"^(?P<indent>[ \t]*)```(?P<lang>[\w-]*)[^\n]*\n(?P<body>.*?)^(?P=indent)```[ \t]*$",
                    re.S | re.M)
-ERROR_LINE = re.compile(r"^socialtools [\w-]+: (error|warning):")
+OUTPUT_LINE = re.compile(r"^socialtools [\w-]+: ")  # what a command prints, not a command
+ERROR_LINE = re.compile(r"^socialtools [\w-]+: error:")
 
 # The files the examples name, as the reader would have them.
 PEDIGREE = """famid id father mother sex affected
@@ -78,7 +79,7 @@ def shell_commands(code: str) -> list[str]:
     commands = []
     for i, line in enumerate(lines):
         command = line[2:] if line.startswith("$ ") else line
-        if not command.startswith("socialtools") or ERROR_LINE.match(command):
+        if not command.startswith("socialtools") or OUTPUT_LINE.match(command):
             continue
         following = lines[i + 1] if i + 1 < len(lines) else ""
         if ERROR_LINE.match(following):
@@ -95,6 +96,8 @@ def seed(folder: Path) -> None:
     (folder / "needs.yaml").write_text(NEEDS, encoding="utf-8")
     shutil.copytree(example_path("pk.yaml").parent, folder / "socialtools" / "examples",
                     ignore=shutil.ignore_patterns("*.py", "__pycache__"))
+    (folder / "tests").mkdir()
+    (folder / "tests" / "data").symlink_to(ROOT / "tests" / "data")  # examples run from a clone name these
 
 
 def run_command(command: str) -> tuple[int, str]:
@@ -140,7 +143,7 @@ def test_every_code_block_of_the_page_runs(page: Path, tmp_path: Path, monkeypat
 
 def test_shell_lines_shown_with_their_error_are_not_run_but_others_are() -> None:
     block = "$ socialtools venn bad.yaml -o bad.svg\nsocialtools venn: error: bad.yaml, x\n" \
-            "socialtools genogram case.yaml -o g.svg   # note\ndot -Tsvg g.dot\n"
+            "socialtools genogram case.yaml -o g.svg   # note\nsocialtools genogram: wrote g.svg\ndot -Tsvg g.dot\n"
     assert shell_commands(block) == ["socialtools genogram case.yaml -o g.svg   # note"]
 
 
