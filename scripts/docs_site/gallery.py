@@ -191,6 +191,27 @@ def genogram_sections() -> list[Section]:
     return sections
 
 
+def union_event_rows() -> list[tuple[str, dict[str, str]]]:
+    """How each union event is written on the union line: (events, text in each language)."""
+    from socialtools.genogram.labels import union_text
+    from socialtools.genogram.model import Union, UnionEvent
+
+    rows = []
+    for kind in choices(UnionEvent, "kind"):
+        events = [f"{kind} 1990"] if kind in ("married", "cohabiting", "engaged", "committed", "affair") \
+            else ["married 1990", f"{kind} 2005"]
+        if kind == "reconciled":
+            events = ["married 1990", "separated 2001", "reconciled 2005"]
+        try:
+            union = Union.model_validate({"partners": ["A", "B"], "events": events})
+        except ValueError:
+            continue  # not an event a history can hold
+        texts = {lang: union_text(union, lang) for lang in LANGS}
+        if events[-1].split()[-1] in texts["en"]:  # an event the label writes
+            rows.append((", ".join(events), texts))
+    return rows
+
+
 # -- ecomap ---------------------------------------------------------------------------------------
 
 
@@ -357,6 +378,11 @@ def gallery_markdown(out: Path) -> str:
     ]
     for section in genogram_sections():
         lines += _table(section, "genogram", out)
+    lines += ["### Union events — *Peristiwa hubungan pasangan*", "",
+              "`events` of a union, its history in time order: each is written on the union line as an "
+              "abbreviation and a year.", "",
+              "| `events` | Bahasa Indonesia | English |", "|---|---|---|",
+              *(f"| `{events}` | {t['id']} | {t['en']} |" for events, t in union_event_rows()), ""]
     lines += ["## Ecomap — *Ekomap*", ""]
     for section in ecomap_sections():
         lines += _table(section, "ecomap", out)
