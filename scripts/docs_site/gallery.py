@@ -357,8 +357,9 @@ def _table(section: Section, prefix: str, out: Path) -> list[str]:
 
 
 def _figure_row(files: Iterable[tuple[str, str]]) -> list[str]:
-    return ["<div class=\"gallery-pair\" markdown>", "",
-            *(f"![{alt}](../{name}){{ loading=lazy }}" for alt, name in files), "", "</div>", ""]
+    """Drawings side by side: one table row, a column per language."""
+    cells = [f"![{alt}](../{name}){{ loading=lazy }}" for alt, name in files]
+    return ["| Bahasa Indonesia | English |", "|---|---|", "| " + " | ".join(cells) + " |", ""]
 
 
 def gallery_markdown(out: Path) -> str:
