@@ -414,7 +414,8 @@ class _Geometry:
                 bar_y = bar_y0[self.union_row(uid)] + bar_level[uid] * cfg.level_step
                 sibships.append(self._sibship(uid, kids, nodes, unions[uid], bar_y))
         width = max((max(n.x + lay.half[n.id], n.symbol_box.right) for n in nodes.values()), default=0) + cfg.margin
-        width = max([width] + [u.drop[0] + cfg.margin for u in unions.values()])
+        width = max([width] + [u.drop[0] + cfg.margin for u in unions.values()]
+                    + [x + cfg.margin for x in self.long_x.values()])
         height = y + cfg.margin - cfg.row_gap
         result = GenogramLayout(nodes, unions, sibships, [], [], [], width, height, dict(self.rows))
         result.extra_links, result.relationships = route_links(result, lay.family, lay.s, lane_y0, cfg)
@@ -525,7 +526,10 @@ class _Geometry:
         row = self.rows[self.row_of[a]]
         hub_left = len(lay.s.unions_of.get(a, [])) >= len(lay.s.unions_of.get(b, []))
         i = ib - 1 if hub_left else ia
-        return (lay.x[row[i]] + lay.x[row[i + 1]]) / 2 + (ulevel[uid] - 1) * 3.0
+        left, right = row[i], row[i + 1]  # in the free gap between their labels, off its middle by level
+        lo, hi = lay.x[left] + lay.half[left], lay.x[right] - lay.half[right]
+        room = max((hi - lo) / 2 - 2.0, 0.0)
+        return (lo + hi) / 2 + max(-room, min(room, (ulevel[uid] - 1) * 3.0))
 
     def _sibship(self, uid: str, kids: list[str], nodes: dict[str, PersonNode], union: UnionPlacement,
                  bar_y: float) -> SibshipPlacement:
