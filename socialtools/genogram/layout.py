@@ -178,18 +178,31 @@ class _Layout:
                 if up is not None:
                     touched[r].add(up)
         people = [p for ps in rows.values() for p in ps]
+        # each union's drop: (anchor, offset) for a one-sided union, else its partners
+        drop_of: dict[str, tuple[str | None, float, tuple[str, ...]]] = {}
+        kids_in_row: dict[str, list[str]] = {}
+        for r, ts in touched.items():
+            for u in ts:
+                anchor = self.s.anchor.get(u)
+                drop_of[u] = (anchor, self._single_offset(anchor) if anchor else 0.0,
+                              tuple(self.s.unions[u].partners))
+            for _pid, up, _, _ in plan[r]:
+                if up is not None and up not in kids_in_row:
+                    kids_in_row[up] = [c for c in self.kids[up] if gen[c] == r]
+        kids = self.kids
         # passes, fewer on very large families (each pass costs a walk over everyone)
         passes = max(8, min(self.cfg.sweeps, 80_000 // max(len(people), 1)))
         for it in range(passes):
             down = it % 2 == 0
-            before = {p: x[p] for p in people} if it % 2 == 1 else None
+            before = [x[p] for p in people] if it % 2 == 1 else None
             for r in sorted(rows, reverse=not down):
                 centre: dict[str, float] = {}
                 drop: dict[str, float] = {}
                 for u in touched[r]:
-                    kx = [x[c] for c in self.kids[u]]
+                    kx = [x[c] for c in kids[u]]
                     centre[u] = (min(kx) + max(kx)) / 2
-                    drop[u] = self._drop_x(u)
+                    anchor, offset, partners = drop_of[u]
+                    drop[u] = x[anchor] + offset if anchor is not None else sum(x[q] for q in partners) / len(partners)
                 sib_centre: dict[str, float] = {}
                 targets, weights = [], []
                 for pid, up, own, beside in plan[r]:
@@ -199,10 +212,11 @@ class _Layout:
                         acc += 2.0 * (x[partner] + offset)
                         wsum += 2.0
                     if up is not None:
-                        if up not in sib_centre:
-                            sibs = [x[c] for c in self.kids[up] if gen[c] == r]
-                            sib_centre[up] = (min(sibs) + max(sibs)) / 2
-                        acc += px + drop[up] - sib_centre[up]
+                        sc = sib_centre.get(up)
+                        if sc is None:
+                            sibs = [x[c] for c in kids_in_row[up]]
+                            sc = sib_centre[up] = (min(sibs) + max(sibs)) / 2
+                        acc += px + drop[up] - sc
                         wsum += 1.0
                     for u in own:
                         acc += px + centre[u] - drop[u]
@@ -213,8 +227,8 @@ class _Layout:
                     weights.append(wsum)
                 for pid, new_x in zip(rows[r], _isotonic(targets, weights, seps[r]), strict=True):
                     x[pid] = new_x
-            if before is not None and max(abs(x[p] - before[p]) for p in before) < SETTLED:
-                break  # settled: a down and an up pass moved nobody by half a unit
+            if before is not None and max(abs(x[p] - b) for p, b in zip(people, before, strict=True)) < SETTLED:
+                break  # settled: a down and an up pass moved nobody further than SETTLED
 
     # ---- main ----
     def run(self) -> GenogramLayout:
