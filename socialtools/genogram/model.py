@@ -169,6 +169,7 @@ class Condition(_Strict):
     name: str
     kind: ConditionKind = "medical"
     status: ConditionStatus = "confirmed"
+    age: int | None = Field(None, ge=0, le=150, description="age at diagnosis (pedigree files carry it)")
 
     @model_validator(mode="before")
     @classmethod
