@@ -51,6 +51,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(HERE))
 
 from crossings import brute_force_crossings, svg_brute_force  # noqa: E402
+from docs_block import replace_block  # noqa: E402
 from generated_families import Shape, big_table, grow, stress_tables, table  # noqa: E402
 
 from socialtools.genogram import Genogram  # noqa: E402
@@ -65,8 +66,6 @@ DEFECTS = ("text_text", "text_shape", "shape_shape", "line_through_shape", "text
            "out_of_canvas")
 BIG = 100  # the crossing targets are over families of at least this many people
 TIMEOUT = 300
-DOCS_BEGIN = "<!-- layout_quality:begin -->"
-DOCS_END = "<!-- layout_quality:end -->"
 OPTIONS = GenogramOptions(legend=False, title="")
 
 
@@ -570,15 +569,6 @@ def against_baseline(results: list[Result], baseline: dict[str, object]) -> str:
     return "\n".join(lines)
 
 
-def write_docs(path: Path, block: str) -> None:
-    text = path.read_text(encoding="utf-8")
-    if DOCS_BEGIN not in text or DOCS_END not in text:
-        sys.exit(f"layout_quality: {path} has no {DOCS_BEGIN} ... {DOCS_END} block")
-    head, _, rest = text.partition(DOCS_BEGIN)
-    _, _, tail = rest.partition(DOCS_END)
-    path.write_text(f"{head}{DOCS_BEGIN}\n{block}\n{DOCS_END}{tail}", encoding="utf-8")
-
-
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--quick", action="store_true", help="a small subset of the corpus; no 10,000-person run")
@@ -658,7 +648,7 @@ def main(argv: list[str] | None = None) -> int:
                  f"{figures['unread_files']} files not read).\n\n"
                  f"{by_source(results)}\n\n{targets}\n\nThe worst families (crossings over dot's):\n\n"
                  f"{family_table(worst(results, 5))}\n")
-        write_docs(Path(args.write_docs), block)
+        replace_block(args.write_docs, "layout_quality", block)
     return 0
 
 
