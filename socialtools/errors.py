@@ -67,8 +67,19 @@ class InputError(SocialToolsError, ValueError):
 
 
 class UsageError(SocialToolsError, TypeError):
-    """A wrong call: an unknown output format, a missing option, an option out of range."""
+    """A wrong call: an unknown output format, a missing option, an option out of range.
+
+    >>> from socialtools import Family, Genogram
+    >>> Genogram(Family.model_validate({"people": [{"id": "A"}]}), lagn="en")
+    Traceback (most recent call last):
+    ...
+    socialtools.errors.UsageError: Genogram has no option 'lagn' (did you mean 'lang'?): its options are lang, ...
+    """
 
 
 class MissingDependencyError(SocialToolsError):
-    """An optional program or package is needed for this call; the message says how to get it."""
+    """An optional program or package is needed for this call; the message says how to get it.
+
+    >>> str(MissingDependencyError("the graphviz engine needs the 'dot' program: apt-get install graphviz"))
+    "the graphviz engine needs the 'dot' program: apt-get install graphviz"
+    """

@@ -68,6 +68,13 @@ class GenogramComparison(Exportable):
     """The family in ``before`` and in ``after``, in two panels with everyone in the same place.
 
     ``GenogramComparison(family, 2010, 2024).save("g.svg")``; options as for :class:`Genogram`.
+
+    >>> from socialtools.examples import load_example
+    >>> family = Family.model_validate(load_example("family-history.yaml")["family"])
+    >>> GenogramComparison(family, 2024, 2000)
+    Traceback (most recent call last):
+    ...
+    socialtools.errors.UsageError: a comparison needs an earlier and a later year (2024 is not before 2000)
     """
 
     def __init__(self, family: Family, before: int, after: int, options: GenogramOptions | None = None,
