@@ -314,10 +314,10 @@ def set_venn_figures(out: Path) -> list[tuple[str, str, str]]:
 
 def quadrant_figures(out: Path) -> tuple[list[tuple[str, dict[str, str]]], dict[str, str]]:
     """The strengths quadrant with every cell filled, in each language, and the cells' names."""
+    from socialtools.i18n import translate
     from socialtools.quadrant.diagram import QuadrantDiagram
     from socialtools.quadrant.layout import CATALOGUE
     from socialtools.quadrant.model import CELLS, StrengthsQuadrant
-    from socialtools.i18n import translate
 
     quadrant = StrengthsQuadrant(client="K", **{cell: [f"{cell} 1", f"{cell} 2"] for cell in CELLS})
     files = {}
