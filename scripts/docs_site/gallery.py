@@ -300,7 +300,8 @@ def set_venn_figures(out: Path) -> list[tuple[str, str, str]]:
     figures: list[tuple[str, str, str]] = []
     for show in choices(SetVenn, "show"):
         for lang in LANGS:
-            sets = {"A": ["a1", "a2", "ab", "abc"], "B": ["b1", "ab", "bc", "abc"], "C": ["c1", "c2", "c3", "bc", "abc"]}
+            sets = {"A": ["a1", "a2", "ab", "abc"], "B": ["b1", "ab", "bc", "abc"],
+                    "C": ["c1", "c2", "c3", "bc", "abc"]}
             venn = SetVenn.model_validate({"title": f"show: {show}", "show": show, "sets": sets})
             name = f"gallery/venn-sets-{show}-{lang}.svg"
             (out / name).write_text(VennDiagram(venn, lang=lang).to_svg(), encoding="utf-8")
