@@ -228,11 +228,11 @@ def ecomap_sections() -> list[Section]:
             ties.append({"strength": strength, "level": level})
     ties += [{"quality": q} for q in choices(Tie, "quality")]
     ties += [{"flow": f} for f in choices(Tie, "flow")]
-    signs = [s for s in SIGN_SCHEMA.json_schema["anyOf"][0]["enum"] if s.isascii()]
+    schema: dict[str, Any] = SIGN_SCHEMA.json_schema or {}
+    signs = [s for s in schema["anyOf"][0]["enum"] if s.isascii()]
     ties += [{"sign": s} for s in signs]
-    categories = list(CATEGORIES)
-    systems = [{"id": f"s{i}", "category": categories[i % len(categories)]}
-               for i in range(max(len(ties), len(categories)))]
+    names = list(CATEGORIES)
+    systems = [{"id": f"s{i}", "category": names[i % len(names)]} for i in range(max(len(ties), len(names)))]
     ties = [{**t, "system": f"s{i}"} for i, t in enumerate(ties)]
     eco = Ecomap.model_validate({"focal": "K", "systems": systems, "ties": ties})
 
@@ -300,9 +300,9 @@ def set_venn_figures(out: Path) -> list[tuple[str, str, str]]:
     figures: list[tuple[str, str, str]] = []
     for show in choices(SetVenn, "show"):
         for lang in LANGS:
-            venn = SetVenn(title=f"show: {show}", show=show,
-                           sets={"A": ["a1", "a2", "ab", "abc"], "B": ["b1", "ab", "bc", "abc"],
-                                 "C": ["c1", "c2", "c3", "bc", "abc"]})
+            sets = {"A": ["a1", "a2", "ab", "abc"], "B": ["b1", "ab", "bc", "abc"],
+                    "C": ["c1", "c2", "c3", "bc", "abc"]}
+            venn = SetVenn.model_validate({"title": f"show: {show}", "show": show, "sets": sets})
             name = f"gallery/venn-sets-{show}-{lang}.svg"
             (out / name).write_text(VennDiagram(venn, lang=lang).to_svg(), encoding="utf-8")
             figures.append((show, lang, name))
@@ -319,7 +319,7 @@ def quadrant_figures(out: Path) -> tuple[list[tuple[str, dict[str, str]]], dict[
     from socialtools.quadrant.layout import CATALOGUE
     from socialtools.quadrant.model import CELLS, StrengthsQuadrant
 
-    quadrant = StrengthsQuadrant(client="K", **{cell: [f"{cell} 1", f"{cell} 2"] for cell in CELLS})
+    quadrant = StrengthsQuadrant.model_validate({"client": "K", **{cell: [f"{cell} 1", f"{cell} 2"] for cell in CELLS}})
     files = {}
     for lang in LANGS:
         name = f"gallery/quadrant-{lang}.svg"
