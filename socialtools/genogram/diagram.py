@@ -130,21 +130,9 @@ class Genogram(Diagram):
 
         return family_to_dot(self.family)
 
-    def quality(self) -> LayoutQuality:  # type: ignore[override]  # until LayoutQuality is a draw Quality
+    def quality(self) -> LayoutQuality:
         """Measures of the layout: overlaps, lines through symbols or labels, crossings, width."""
         return layout_quality(self.layout, self.family)
-
-    def warnings(self) -> list[str]:
-        """The layout's defects, one sentence each (empty when every hard rule holds).
-
-        >>> from socialtools.examples import load_example
-        >>> Genogram.from_document(load_example("pk.yaml")).warnings()
-        []
-        """
-        q = self.quality()
-        if q.ok:
-            return []
-        return [f"the layout breaks a drawing rule, for example: {'; '.join(q.problems[:3])}"]
 
     def notes(self) -> list[FigureNote]:
         """The numbered notes under the figure: relationship labels, union and person notes."""

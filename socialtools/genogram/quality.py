@@ -20,13 +20,17 @@ from collections import defaultdict
 from dataclasses import asdict, dataclass, field
 
 from socialtools.draw.geometry import Box, BoxGrid, Point, segments_cross
+from socialtools.draw.quality import Quality
 from socialtools.genogram.model import Family
 from socialtools.genogram.placements import GenogramLayout
 
 
-@dataclass
-class LayoutQuality:
-    """Numbers that judge a layout; ``ok`` is True when every hard rule holds."""
+@dataclass(kw_only=True)
+class LayoutQuality(Quality):
+    """Numbers that judge a layout: the hard rules are its defects (``ok`` when every one holds),
+    the soft goals (crossings, width, height, line length, parents off centre) its measures."""
+
+    DEFECTS = ("missing", "drawn_twice", "overlaps", "lines_through_symbols", "lines_through_labels", "merged_bars")
 
     people: int
     drawn: int
@@ -43,15 +47,15 @@ class LayoutQuality:
     line_length: float = 0.0
     widest_row: float = 0.0
     parent_offset: float = 0.0
-    problems: list[str] = field(default_factory=list)
 
     @property
-    def ok(self) -> bool:
-        return not (self.missing or self.drawn_twice or self.overlaps or self.lines_through_symbols
-                    or self.lines_through_labels or self.merged_bars)
+    def problems(self) -> list[str]:
+        """The first defects found, in words (:attr:`examples` by the name the measures use)."""
+        return self.examples
 
     def as_dict(self) -> dict[str, object]:
         data = asdict(self)
+        data["problems"] = data.pop("examples")
         data["ok"] = self.ok
         return data
 
@@ -66,8 +70,8 @@ def layout_quality(layout: GenogramLayout, family: Family, *, crossings: bool = 
     q.drawn_twice = sorted({p for p in placed if placed.count(p) > 1}) if len(placed) != len(set(placed)) else []
 
     def problem(text: str) -> None:
-        if len(q.problems) < max_problems:
-            q.problems.append(text)
+        if len(q.examples) < max_problems:
+            q.examples.append(text)
 
     boxes = BoxGrid()
     items: list[tuple[str, Box]] = []
