@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from socialtools.cli import add_dpi, add_language
 from socialtools.errors import InputError, UsageError
 from socialtools.genogram.label_fields import LABEL_FIELDS
-from socialtools.io.output import FIGURE_FORMATS, figure_bytes, write_atomic
+from socialtools.io.output import FIGURE_FORMATS, figure_bytes, write_files
 
 if TYPE_CHECKING:  # pragma: no cover
     from socialtools.genogram.diagram import GenogramOptions
@@ -94,9 +94,9 @@ def run(args: argparse.Namespace) -> int:
             rendered = list(pool.map(_draw, jobs, chunksize=8))
     else:
         rendered = [_draw(job) for job in jobs]
-    for name, (data, stats) in zip(families, rendered, strict=True):
-        target = out / f"{_file_name(name)}-genogram{suffix}" if to_dir else out
-        write_atomic(target, data)
+    targets = [out / f"{_file_name(name)}-genogram{suffix}" if to_dir else out for name in families]
+    write_files({target: data for target, (data, _) in zip(targets, rendered, strict=True)})
+    for target, (_, stats) in zip(targets, rendered, strict=True):
         if stats is not None:
             print(json.dumps({"file": str(target), **stats}, ensure_ascii=False))
     if not args.stats:

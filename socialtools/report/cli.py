@@ -26,7 +26,7 @@ def _columns(values: list[str] | None) -> dict[str, list[str]]:
 
 def _run(args: argparse.Namespace) -> int:
     from socialtools.io.loading import load_document
-    from socialtools.io.output import write_atomic
+    from socialtools.io.output import write_files
     from socialtools.report.case import Case
     from socialtools.report.document import ReportOptions, build_report, check_report_suffix, report_bytes
 
@@ -46,16 +46,14 @@ def _run(args: argparse.Namespace) -> int:
     else:
         case = Case.load(args.input)
     data, images = report_bytes(build_report(case, options), out.suffix, image_prefix=out.stem)
-    for name, png in sorted(images.items()):
-        write_atomic(out.parent / name, png)
-    write_atomic(out, data)
+    write_files({**{out.parent / name: png for name, png in sorted(images.items())}, out: data})
     sys.stderr.write(f"socialtools report: wrote {out}" + (f" and {len(images)} image(s)" if images else "")
                      + "\n")
     return 0
 
 
 def register(commands: argparse._SubParsersAction) -> None:
-    from socialtools.cli import add_language
+    from socialtools.cli import add_dpi, add_language
 
     parser = commands.add_parser(
         "report", help="write the case report chapter (tables and figures) as DOCX, HTML or Markdown",
@@ -81,5 +79,5 @@ def register(commands: argparse._SubParsersAction) -> None:
                         help="a BPSS table with every default item (a blank form without CASE; "
                              "with CASE, its findings filled in)")
     parser.add_argument("--no-figures", action="store_true", help="leave out the genogram and ecomap")
-    parser.add_argument("--dpi", type=float, default=200, help="resolution of the figures (default 200)")
+    add_dpi(parser, default=200)
     parser.set_defaults(run=_run)

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from socialtools.errors import InputError, UsageError
+from socialtools.io.escape import csv_cell
 from socialtools.io.loading import load_document
 from socialtools.io.output import figure_bytes, write_atomic
 
@@ -36,8 +37,8 @@ def _table_text(diagram: VennDiagram, path: Path) -> str:
 
         buffer = io.StringIO()
         writer = csv.writer(buffer, lineterminator="\n")
-        writer.writerow(table.header)
-        writer.writerows(table.rows)
+        writer.writerow([csv_cell(h) for h in table.header])
+        writer.writerows([csv_cell(c) for c in row] for row in table.rows)
         return buffer.getvalue()
     raise UsageError(f"cannot write a table as '{suffix or 'no extension'}': use .md, .html or .csv")
 
