@@ -45,6 +45,13 @@ def add_language(parser: argparse.ArgumentParser) -> None:
                         help="language of labels and legend: id (Indonesian, default) or en (English)")
 
 
+def add_initials(parser: argparse.ArgumentParser) -> None:
+    """The privacy switch every command takes (see :mod:`socialtools.privacy`)."""
+    parser.add_argument("--initials", action="store_true",
+                        help="privacy: people by their initials, dates as years, no address, phone, "
+                             "birthplace or notes of a person (every output format)")
+
+
 def dpi(value: str) -> float:
     """``--dpi`` as a number in the allowed range (an argparse type: out of range is a usage error)."""
     from socialtools.io.limits import check_dpi

@@ -10,7 +10,7 @@ from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from socialtools.cli import add_dpi, add_language
+from socialtools.cli import add_dpi, add_initials, add_language
 from socialtools.errors import InputError, UsageError
 from socialtools.genogram.label_fields import LABEL_FIELDS
 from socialtools.io.output import FIGURE_FORMATS, figure_bytes, write_files
@@ -77,6 +77,10 @@ def run(args: argparse.Namespace) -> int:
     options = _options(args)
     out = Path(args.output)
     families = load_families(source, args.family, args.focus, args.generations)
+    if args.initials:
+        from socialtools.privacy import hide_identifying
+
+        families = {name: hide_identifying(family) for name, family in families.items()}
     many = len(families) > 1
     to_dir = args.output.endswith(("/", "\\")) or out.is_dir() or (many and not out.suffix)
     if many and not to_dir:
@@ -140,7 +144,7 @@ def register(commands: argparse._SubParsersAction) -> None:
     add_language(parser)
     parser.add_argument("--labels", help=f"comma-separated fields under each person, from: {', '.join(LABEL_FIELDS)} "
                                          "(default: name,role,years,occupation)")
-    parser.add_argument("--initials", action="store_true", help="show initials instead of names (privacy)")
+    add_initials(parser)
     parser.add_argument("--full-dates", action="store_true", help="show full dates (default: years only)")
     parser.add_argument("--no-age", action="store_true", help="no age inside the symbols")
     parser.add_argument("--title", help="title above the drawing (default: the family's title; '' for none)")

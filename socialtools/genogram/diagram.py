@@ -106,6 +106,10 @@ class Genogram(Exportable):
         """The family as Graphviz DOT text (see :func:`socialtools.genogram.dot.family_to_dot`)."""
         from socialtools.genogram.dot import family_to_dot
 
+        if self.options.initials:
+            from socialtools.privacy import hide_identifying
+
+            return family_to_dot(hide_identifying(self.family))
         return family_to_dot(self.family)
 
     def quality(self) -> LayoutQuality:

@@ -99,6 +99,10 @@ def _run(args: argparse.Namespace) -> int:
     if not args.output and not args.info:
         raise UsageError("say what to do: -o FILE (.ged, .yaml or .json) and/or --info")
     family = load_family(args.input, focus=args.focus, generations=args.generations)
+    if args.initials:
+        from socialtools.privacy import hide_identifying
+
+        family = hide_identifying(family)
     if args.output:
         path = Path(args.output)
         text = family_text(family, path.suffix)
@@ -110,6 +114,8 @@ def _run(args: argparse.Namespace) -> int:
 
 
 def register(commands: argparse._SubParsersAction) -> None:
+    from socialtools.cli import add_initials
+
     parser = commands.add_parser(
         "gedcom", help="convert between GEDCOM and case files; cut a family out of a big tree",
         description="Read a GEDCOM file (5.5.1 in UTF-8, UTF-16, ANSEL or ANSI; or GEDCOM 7) or the "
@@ -124,6 +130,7 @@ def register(commands: argparse._SubParsersAction) -> None:
                         help="keep only the family around this person (e.g. @I1@)")
     parser.add_argument("--generations", type=int, metavar="N",
                         help="with --focus: generations up and down to keep (default 2)")
+    add_initials(parser)
     parser.add_argument("--info", action="store_true",
                         help="list the people (pointer, sex, years, name, parents) on standard output")
     parser.set_defaults(run=_run)

@@ -53,7 +53,7 @@ def _run(args: argparse.Namespace) -> int:
 
 
 def register(commands: argparse._SubParsersAction) -> None:
-    from socialtools.cli import add_dpi, add_language
+    from socialtools.cli import add_dpi, add_initials, add_language
 
     parser = commands.add_parser(
         "report", help="write the case report chapter (tables and figures) as DOCX, HTML or Markdown",
@@ -66,7 +66,7 @@ def register(commands: argparse._SubParsersAction) -> None:
     parser.add_argument("-o", "--output", required=True, metavar="FILE",
                         help="output file: .docx, .html or .md (Markdown images are written beside it)")
     add_language(parser)
-    parser.add_argument("--initials", action="store_true", help="render every person by initials")
+    add_initials(parser)
     parser.add_argument("--show-private", action="store_true",
                         help="include phone numbers, addresses and full dates of birth")
     parser.add_argument("--columns", action="append", metavar="TABLE=COL,...",

@@ -132,7 +132,7 @@ def ecomap_png(case: Case, opts: ReportOptions, *, compare: bool = False) -> byt
     except ImportError:
         return None
     diagram = ecomap.EcomapDiagram.from_document(case.document, source=case.source, lang=opts.lang,
-                                                 compare=compare)
+                                                 compare=compare, initials=opts.initials)
     return diagram.to_png(dpi=opts.dpi)
 
 
@@ -150,6 +150,10 @@ def strengths_png(case: Case, opts: ReportOptions) -> bytes | None:
                                                          width=QUADRANT_WIDTH)
     except InputError as exc:
         raise _located_in(exc, "strengths") from None
+    if opts.initials:
+        from socialtools.privacy import hide_client
+
+        diagram.model = diagram.model.model_copy(update={"client": hide_client(case.document)})
     return diagram.to_png(dpi=opts.dpi)
 
 

@@ -49,6 +49,10 @@ def run(args: argparse.Namespace) -> int:
     source = str(args.input)
     diagram = VennDiagram.from_document(load_document(args.input), source, lang=args.lang,
                                         colour_by=args.colour_by, legend=not args.no_legend)
+    if args.initials:
+        from socialtools.privacy import hide_venn
+
+        diagram.model = hide_venn(diagram.model)
     out = Path(args.output)
     figure = figure_bytes(diagram.to_svg(), out.suffix, dpi=args.dpi)  # everything built before writing
     try:
@@ -64,7 +68,7 @@ def run(args: argparse.Namespace) -> int:
 
 
 def register(commands: argparse._SubParsersAction) -> None:
-    from socialtools.cli import add_dpi, add_language
+    from socialtools.cli import add_dpi, add_initials, add_language
 
     parser = commands.add_parser(
         "venn", help="draw an institutional (PRA) or set Venn diagram",
@@ -80,6 +84,7 @@ def register(commands: argparse._SubParsersAction) -> None:
                         help="fill institutional circles by kind (default) or by valence")
     parser.add_argument("--no-legend", action="store_true", help="leave the legend out")
     parser.add_argument("--table", metavar="FILE", help="also write the companion table (.md, .html or .csv)")
+    add_initials(parser)
     add_language(parser)
     add_dpi(parser)
     parser.set_defaults(run=run)
