@@ -14,7 +14,7 @@ text in one field         100,000 characters  ``SOCIALTOOLS_MAX_FIELD_CHARS``
 size of a number          1e15 (15 digits)    (none: no field needs more)
 PNG pixels                40 million          ``SOCIALTOOLS_MAX_PIXELS``
 ``--dpi``                 10 to 1200          (none)
-label on a drawing        200 characters      (cut with an ellipsis …)
+label on a drawing        300 characters      (cut with an ellipsis …)
 ========================  ==================  =======================================
 
 >>> limit("SOCIALTOOLS_MAX_DEPTH", 64)
@@ -36,7 +36,7 @@ MAX_FIELD_CHARS = 100_000
 MAX_NUMBER = 1e15
 MAX_PIXELS = 40_000_000
 DPI_RANGE = (10.0, 1200.0)
-MAX_LABEL_CHARS = 200
+MAX_LABEL_CHARS = 300
 
 
 def limit(variable: str, default: int) -> int:
@@ -68,7 +68,7 @@ def check_dpi(value: float | str) -> float:
 def shorten(text: str, max_chars: int = MAX_LABEL_CHARS) -> str:
     """``text`` cut to ``max_chars`` characters with an ellipsis, for a label on a drawing.
 
-    >>> shorten("a" * 300)[-3:], len(shorten("a" * 300))
-    ('aa…', 200)
+    >>> shorten("a" * 500)[-3:], len(shorten("a" * 500))
+    ('aa…', 300)
     """
     return text if len(text) <= max_chars else text[: max_chars - 1] + "…"

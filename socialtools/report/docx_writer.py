@@ -5,7 +5,7 @@ rows that do not split across pages, and a numbered caption above; figures are c
 never wider than the text, with the caption below. The bytes are deterministic (fixed
 document dates and zip timestamps).
 
->>> from socialtools.report.tables import Table
+from socialtools.report.tables import Table
 >>> import io, docx
 >>> data = tables_docx([Table("Contoh", ["A", "B"], [["1", "2"]], number="1.1")])
 >>> [t.rows[1].cells[1].text for t in docx.Document(io.BytesIO(data)).tables]
@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING, Any
 from xml.sax.saxutils import escape as xml_escape
 
 from socialtools.errors import MissingDependencyError
+from socialtools.io.limits import shorten
 from socialtools.report.tables import SectionRow, Table, clean_text
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -109,7 +110,7 @@ def new_document(lang: str = "id", title: str = "") -> Any:
     caption.paragraph_format.space_after = Pt(6)
 
     props = document.core_properties
-    props.title = title
+    props.title = shorten(title, 255)  # the DOCX core property limit; the heading keeps the whole title
     props.author = "socialtools"
     props.last_modified_by = "socialtools"
     props.comments = ""
