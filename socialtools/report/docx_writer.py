@@ -5,7 +5,7 @@ rows that do not split across pages, and a numbered caption above; figures are c
 never wider than the text, with the caption below. The bytes are deterministic (fixed
 document dates and zip timestamps).
 
-from socialtools.report.tables import Table
+>>> from socialtools.report.tables import Table
 >>> import io, docx
 >>> data = tables_docx([Table("Contoh", ["A", "B"], [["1", "2"]], number="1.1")])
 >>> [t.rows[1].cells[1].text for t in docx.Document(io.BytesIO(data)).tables]
