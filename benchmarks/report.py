@@ -12,7 +12,8 @@ from typing import Any
 from socialtools.examples import load_example
 from socialtools.genogram.synthetic import synthetic_family
 from socialtools.report.case import Case
-from socialtools.report.document import ReportOptions, build_report
+from socialtools.report.document import build_report
+from socialtools.report.model import ReportOptions
 
 
 def timed(label: str, func: Callable[[], Any], repeat: int = 3) -> Any:

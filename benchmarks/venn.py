@@ -8,11 +8,11 @@ from __future__ import annotations
 import random
 import time
 
-from socialtools.assessment.quadrant import QuadrantDiagram
 from socialtools.examples import load_example
+from socialtools.quadrant.diagram import QuadrantDiagram
 from socialtools.venn import InstitutionalVenn, SetVenn, VennDiagram
-from socialtools.venn.layout_institutional import layout_institutional
-from socialtools.venn.layout_sets import layout_sets
+from socialtools.venn.institutional.layout import layout_institutional
+from socialtools.venn.sets.layout import layout_sets
 
 
 def timed(fn, repeat: int = 3) -> float:

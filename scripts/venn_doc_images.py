@@ -7,9 +7,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from socialtools.assessment.quadrant import QuadrantDiagram
 from socialtools.draw.theme import Theme
 from socialtools.examples import load_example
+from socialtools.quadrant.diagram import QuadrantDiagram
 from socialtools.venn import SetVenn, VennDiagram
 
 OUT = Path(__file__).resolve().parent.parent / "docs" / "img"

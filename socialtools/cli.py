@@ -25,7 +25,7 @@ COMMAND_MODULES = (
     "socialtools.io.gedcom_cli",
     "socialtools.schema",
     "socialtools.venn.cli",
-    "socialtools.assessment.quadrant_cli",
+    "socialtools.quadrant.cli",
     "socialtools.ecomap.cli",
     "socialtools.report.cli",
 )

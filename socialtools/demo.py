@@ -21,7 +21,7 @@ from socialtools.io.output import write_atomic
 DEMO_SOURCES = (
     "socialtools.genogram.demo",
     "socialtools.venn.demo",
-    "socialtools.assessment.quadrant_demo",
+    "socialtools.quadrant.demo",
     "socialtools.ecomap.demo",
     "socialtools.report.demo",
 )

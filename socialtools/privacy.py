@@ -39,7 +39,7 @@ def initials_of(text: str) -> str:
 
 def hide_identifying(family: Family) -> Family:
     """A copy of ``family`` with names as initials, dates as years, no address, phone or notes."""
-    from socialtools.genogram.dates import PartialDate
+    from socialtools.dates import PartialDate
     from socialtools.genogram.model import Family
 
     data = family.model_dump()
@@ -73,4 +73,7 @@ def hide_client(document: dict[str, Any]) -> str:
     """
     case = document.get("case")
     client = case.get("client") if isinstance(case, dict) else None
-    return initials_of(str(client)) if client else ""
+    if not client:
+        return ""
+    text = str(client).strip()
+    return text if len(text) <= 4 and " " not in text else initials_of(text)  # a code stays, a name does not

@@ -66,8 +66,8 @@ SCHEMA_KINDS: dict[str, SchemaKind] = {
     "evaluation": SchemaKind("socialtools.report.case:Evaluation", "evaluation", "the evaluation"),
     "termination": SchemaKind("socialtools.report.case:Termination", "termination", "termination and referral"),
     "ecomap": SchemaKind("socialtools.ecomap.model:Ecomap", "ecomap", "an ecomap: focal circle, systems, ties"),
-    "venn": SchemaKind("socialtools.venn.model:VennModel", "venn", "an institutional (PRA) or set Venn diagram"),
-    "strengths": SchemaKind("socialtools.assessment.quadrant_model:StrengthsQuadrant", "strengths",
+    "venn": SchemaKind("socialtools.venn.diagram:VennModel", "venn", "an institutional (PRA) or set Venn diagram"),
+    "strengths": SchemaKind("socialtools.quadrant.model:StrengthsQuadrant", "strengths",
                             "a strengths quadrant: four cells of statements"),
 }
 CASE_KIND = "case"

@@ -12,9 +12,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from socialtools.cli import main
+from socialtools.dates import PartialDate
 from socialtools.errors import InputError, UsageError
 from socialtools.examples import example_path
-from socialtools.genogram.dates import PartialDate
 from socialtools.genogram.model import Family
 from socialtools.io.gedcom import (
     family_to_gedcom,

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+from socialtools.dates import PartialDate
 from socialtools.errors import InputError
 from socialtools.genogram import Family, Genogram
-from socialtools.genogram.dates import PartialDate
 from socialtools.io.loading import parse_model
 
 

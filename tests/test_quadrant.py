@@ -6,11 +6,11 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from socialtools.assessment.quadrant import QuadrantDiagram, quadrant_from_document
-from socialtools.assessment.quadrant_layout import layout_quadrant
-from socialtools.assessment.quadrant_model import CELLS, StrengthsQuadrant
 from socialtools.errors import InputError, UsageError
 from socialtools.examples import load_example
+from socialtools.quadrant.diagram import QuadrantDiagram, quadrant_from_document
+from socialtools.quadrant.layout import layout_quadrant
+from socialtools.quadrant.model import CELLS, StrengthsQuadrant
 
 words = st.text(alphabet="abcdefghijklmnopqrstuvwxyzáé ", min_size=1, max_size=14).map(str.strip).filter(bool)
 statements = st.lists(words, min_size=1, max_size=25).map(" ".join)

@@ -11,7 +11,7 @@ import pytest
 
 from socialtools.draw.text import text_width
 from socialtools.venn import SetVenn, VennDiagram
-from socialtools.venn.layout_sets import layout_sets
+from socialtools.venn.sets.layout import layout_sets
 
 LONG_SETS = {
     "Kebutuhan keluarga Bapak AS yang sangat mendesak": ["biaya sekolah anak pertama di SMA",
@@ -98,7 +98,7 @@ def test_venn_words_and_pairs_students_write() -> None:
 
     from socialtools.errors import InputError
     from socialtools.io.loading import parse_model
-    from socialtools.venn.model import InstitutionalVenn
+    from socialtools.venn.institutional.model import InstitutionalVenn
 
     venn = InstitutionalVenn.model_validate({
         "centre": "Keluarga Ibu S",
@@ -119,8 +119,8 @@ def test_venn_words_and_pairs_students_write() -> None:
 
 def test_quadrant_keys_as_students_type_them() -> None:
 
-    from socialtools.assessment.quadrant import quadrant_from_document
     from socialtools.errors import InputError
+    from socialtools.quadrant.diagram import quadrant_from_document
 
     q = quadrant_from_document({"strengths": {"Kekuatan Personal": ["jujur"], "Hambatan-Lingkungan": "jauh"}})
     assert q.personal_strengths == ["jujur"] and q.environmental_obstacles == ["jauh"]
@@ -135,8 +135,8 @@ def test_quadrant_keys_as_students_type_them() -> None:
 
 
 def test_quadrant_long_client_line_wraps_inside_the_picture() -> None:
-    from socialtools.assessment.quadrant import QuadrantDiagram
-    from socialtools.assessment.quadrant_model import StrengthsQuadrant
+    from socialtools.quadrant.diagram import QuadrantDiagram
+    from socialtools.quadrant.model import StrengthsQuadrant
 
     client = "Ibu SN (perempuan, 45 tahun, janda, tiga anak, buruh cuci di tiga rumah tetangga)"
     svg = QuadrantDiagram(StrengthsQuadrant(client=client, personal_strengths=["jujur"]), width=360).to_svg()
@@ -269,7 +269,8 @@ def test_calendar_date_error_names_the_line(tmp_path) -> None:
 
 def test_bpss_measurement_not_repeated_when_the_case_writes_the_item() -> None:
     from socialtools.report.case import Case
-    from socialtools.report.casetables import ReportOptions, bpss_table
+    from socialtools.report.casetables import bpss_table
+    from socialtools.report.model import ReportOptions
 
     case = Case.from_document({"case": {"client": "AN"}, "bpss": {
         "measurements": {"height_cm": 152, "weight_kg": 40},

@@ -11,7 +11,6 @@ from socialtools.errors import InputError, UsageError
 from socialtools.examples import load_example
 from socialtools.report.case import Case
 from socialtools.report.casetables import (
-    ReportOptions,
     behaviour_table,
     bpss_table,
     client_table,
@@ -21,6 +20,7 @@ from socialtools.report.casetables import (
     schedule_table,
     systems_table,
 )
+from socialtools.report.model import ReportOptions
 from socialtools.report.tables import SectionRow, Table
 
 
@@ -183,15 +183,15 @@ def test_case_schema_accepts_the_shorthands_the_loader_accepts() -> None:
         assert list(validator.iter_errors(bad)), bad
 
 
-def test_table_to_docx_appends_to_a_document(pk: dict[str, Any]) -> None:
-    from socialtools.report.docx_writer import new_document
+def test_add_table_appends_to_a_document(pk: dict[str, Any]) -> None:
+    from socialtools.report.docx_writer import add_table, new_document
 
     document = new_document("en")
     document.add_paragraph("My own report text.")
     table = bpss_table(Case.from_document(pk), ReportOptions(lang="en"))
     assert table is not None
     table.number = "3.2"
-    out = table.to_docx(document)
+    out = add_table(document, table)
     assert len(document.tables) == 1
     assert out.rows[0].cells[1].text == "Aspect"
     captions = [p.text for p in document.paragraphs if p.style.name == "Caption"]

@@ -20,8 +20,11 @@ from socialtools.errors import InputError, UsageError
 from socialtools.examples import example_path, load_example
 from socialtools.io.convert import svg_to_png
 from socialtools.report.case import Case
-from socialtools.report.document import Figure, Heading, ReportOptions, build_report
-from socialtools.report.docx_writer import TEXT_WIDTH_CM
+from socialtools.report.document import build_report
+from socialtools.report.docx_writer import TEXT_WIDTH_CM, report_docx
+from socialtools.report.html_writer import report_html
+from socialtools.report.markdown_writer import report_markdown
+from socialtools.report.model import Figure, Heading, ReportOptions
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
@@ -33,7 +36,7 @@ def pk_case() -> Case:
 
 @pytest.fixture(scope="module")
 def pk_docx(pk_case: Case) -> bytes:
-    return build_report(pk_case).to_docx()
+    return report_docx(build_report(pk_case))
 
 
 def test_numbering_follows_the_report(pk_case: Case) -> None:
@@ -99,24 +102,24 @@ def test_wide_figures_are_scaled_to_the_text_width() -> None:
     wide = svg_to_png('<svg xmlns="http://www.w3.org/2000/svg" width="3000" height="300"/>', dpi=96)
     report = build_report(Case.from_document({"case": {"client": "X"}}), ReportOptions(figures=False))
     report.blocks.append(Figure("genogram", "lebar", wide, number="4.1", dpi=96))
-    document = docx.Document(io.BytesIO(report.to_docx()))
+    document = docx.Document(io.BytesIO(report_docx(report)))
     assert document.inline_shapes[0].width.cm == pytest.approx(TEXT_WIDTH_CM, abs=0.03)
 
 
 def test_outputs_are_deterministic(pk_case: Case) -> None:
     a, b = build_report(pk_case), build_report(pk_case)
-    assert a.to_docx() == b.to_docx()
-    assert a.to_html() == b.to_html()
-    assert a.to_markdown("r") == b.to_markdown("r")
+    assert report_docx(a) == report_docx(b)
+    assert report_html(a) == report_html(b)
+    assert report_markdown(a, "r") == report_markdown(b, "r")
 
 
 def test_html_and_markdown(pk_case: Case) -> None:
     report = build_report(pk_case)
-    html = report.to_html()
+    html = report_html(report)
     assert html.startswith("<!DOCTYPE html>") and '<html lang="id">' in html
     assert html.count("<table") == len(report.tables())
     assert "data:image/png;base64," in html and "<figcaption><b>Gambar 4.1</b>" in html
-    text, images = report.to_markdown("pk-report")
+    text, images = report_markdown(report, "pk-report")
     assert list(images) == [f"pk-report-{f.key.replace('_', '-')}.png" for f in report.figures()]
     assert "pk-report-genogram.png" in images and "pk-report-strengths.png" in images
     assert "![Genogram Klien \"PK\"](pk-report-genogram.png)" in text

@@ -14,7 +14,11 @@ import pytest
 from socialtools.cli import main
 from socialtools.examples import load_example
 from socialtools.report.case import Case
-from socialtools.report.document import ReportOptions, build_report
+from socialtools.report.document import build_report
+from socialtools.report.docx_writer import report_docx
+from socialtools.report.html_writer import report_html
+from socialtools.report.markdown_writer import report_markdown
+from socialtools.report.model import ReportOptions
 
 PHONE = "0812-3456-7890"
 ADDRESS = "Jl. Melati Nomor 17"
@@ -43,8 +47,8 @@ def _all_bytes(data: bytes, suffix: str) -> bytes:
 
 def _outputs(opts: ReportOptions) -> dict[str, bytes]:
     report = build_report(Case.from_document(_case_document()), opts)
-    text, _images = report.to_markdown("r")
-    return {".docx": _all_bytes(report.to_docx(), ".docx"), ".html": report.to_html().encode(),
+    text, _images = report_markdown(report, "r")
+    return {".docx": _all_bytes(report_docx(report), ".docx"), ".html": report_html(report).encode(),
             ".md": text.encode()}
 
 

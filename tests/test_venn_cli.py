@@ -12,7 +12,7 @@ from socialtools.examples import example_path
 def only_our_demos(monkeypatch):
     """The demo test checks this package's figures; the other kinds' demos are theirs to test."""
     monkeypatch.setattr(demo, "DEMO_SOURCES",
-                        ("socialtools.venn.demo", "socialtools.assessment.quadrant_demo"))
+                        ("socialtools.venn.demo", "socialtools.quadrant.demo"))
 
 
 def test_venn_institutional_svg_png_and_table(tmp_path):

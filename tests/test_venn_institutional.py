@@ -14,7 +14,7 @@ from socialtools.examples import load_example
 from socialtools.io.loading import parse_model
 from socialtools.venn import InstitutionalVenn, VennDiagram
 from socialtools.venn.geometry import box_hits_circle, box_inside_circle, segment_hits_circle
-from socialtools.venn.layout_institutional import (
+from socialtools.venn.institutional.layout import (
     CLEARANCE,
     COOPERATION_DEPTH,
     DEPTH_TOLERANCE,

@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from socialtools.errors import InputError
 from socialtools.venn import SetVenn, VennDiagram
 from socialtools.venn.geometry import box_hits_circle, box_inside_circle, lens_area
-from socialtools.venn.layout_sets import MIN_REGION_SHARE, layout_sets, region_areas
+from socialtools.venn.sets.layout import MIN_REGION_SHARE, layout_sets, region_areas
 
 SETTINGS = settings(max_examples=50, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 skewed = st.one_of(st.just(0), st.integers(1, 5), st.integers(0, 2000))

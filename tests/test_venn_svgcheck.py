@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from socialtools.assessment.quadrant import QuadrantDiagram
 from socialtools.examples import load_example
+from socialtools.quadrant.diagram import QuadrantDiagram
 from socialtools.venn import VennDiagram
 
 

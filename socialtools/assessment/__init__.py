@@ -1,1 +1,1 @@
-"""Assessment tools of the helping process: BPSS (:mod:`.bpss`) and the strengths quadrant."""
+"""Assessment tools of the helping process: BPSS (:mod:`.bpss`) and measures (:mod:`.measures`)."""

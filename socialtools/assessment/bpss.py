@@ -31,7 +31,7 @@ from socialtools.assessment.measures import (
     bmi_category,
     number,
 )
-from socialtools.genogram.dates import Date
+from socialtools.dates import Date
 
 Domain = Literal["biological", "psychological", "social", "spiritual"]
 DOMAINS: tuple[Domain, ...] = ("biological", "psychological", "social", "spiritual")

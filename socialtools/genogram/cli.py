@@ -67,9 +67,11 @@ def _options(args: argparse.Namespace) -> GenogramOptions:
     unknown = [x for x in labels if x not in LABEL_FIELDS]
     if unknown:
         raise UsageError(f"unknown label field '{unknown[0]}': choose from {', '.join(LABEL_FIELDS)}")
+    if args.as_of is not None and args.compare is not None:
+        raise UsageError("give either --as-of or --compare, not both")
     return GenogramOptions(lang=args.lang, labels=labels, initials=args.initials, full_dates=args.full_dates,
                            show_age=not args.no_age, title=args.title, legend=not args.no_legend,
-                           monochrome=args.monochrome, layout=LayoutConfig(engine=args.engine))
+                           monochrome=args.monochrome, layout=LayoutConfig(engine=args.engine), as_of=args.as_of)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -89,10 +91,20 @@ def run(args: argparse.Namespace) -> int:
     if suffix not in (*FIGURE_FORMATS, ".dot"):
         raise UsageError(f"cannot write '{out.suffix or out.name}': use one of {', '.join(FIGURE_FORMATS)}, .dot")
     # everything is drawn before anything is written: bad input leaves no file behind
+    year = args.as_of if args.as_of is not None else args.compare[1] if args.compare else None
+    if year is not None:
+        from socialtools.genogram.history import family_as_of
+
+        for name, family in families.items():
+            if not family_as_of(family, year).people:
+                raise InputError(f"nobody of the family was born by {year}", record=f"family '{name}'",
+                                 field="--as-of" if args.as_of is not None else "--compare", source=str(source))
     for family in families.values():
         for warning in family.warnings():
             sys.stderr.write(f"socialtools genogram: warning: {warning}\n")
-    jobs = [(family, options, suffix, args.dpi, args.stats) for family in families.values()]
+    if args.compare is not None and suffix == ".dot":
+        raise UsageError("--compare draws a figure: write .svg, .png or .pdf")
+    jobs = [(family, options, suffix, args.dpi, args.stats, args.compare) for family in families.values()]
     if len(jobs) >= PARALLEL_FROM and (os.cpu_count() or 1) > 1:
         with ProcessPoolExecutor() as pool:
             rendered = list(pool.map(_draw, jobs, chunksize=8))
@@ -108,16 +120,31 @@ def run(args: argparse.Namespace) -> int:
     return 0
 
 
-def _draw(job: tuple[Family, GenogramOptions, str, float, bool]) -> tuple[bytes, dict[str, object] | None]:
+Job = tuple["Family", "GenogramOptions", str, float, bool, "list[int] | None"]
+
+
+def _draw(job: Job) -> tuple[bytes, dict[str, object] | None]:
     """One family to file bytes (and its quality measures): a unit of work for the process pool."""
     from socialtools.genogram.diagram import Genogram
 
-    family, options, suffix, dpi, stats = job
+    family, options, suffix, dpi, stats, compare = job
+    if compare is not None:
+        from socialtools.genogram.compare import GenogramComparison
+
+        comparison = GenogramComparison(family, compare[0], compare[1], options)
+        return figure_bytes(comparison.to_svg(), suffix, dpi=dpi), None
     genogram = Genogram(family, options)
     if suffix == ".dot":
         return genogram.to_dot().encode("utf-8"), None
     data = figure_bytes(genogram.to_svg(), suffix, dpi=dpi)
     return data, genogram.quality().as_dict() if stats else None
+
+
+def _year(text: str) -> int:
+    """A year on the command line (``2015``)."""
+    if not text.strip().isdigit() or not 1000 <= int(text) <= 2999:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a year: write four digits, e.g. 2015")
+    return int(text)
 
 
 def _file_name(name: str) -> str:
@@ -152,6 +179,12 @@ def register(commands: argparse._SubParsersAction) -> None:
     parser.add_argument("--monochrome", action="store_true", help="black and white only")
     parser.add_argument("--engine", choices=("own", "graphviz"), default="own",
                         help="layout engine: own (default) or graphviz (the system 'dot' program orders the rows)")
+    parser.add_argument("--as-of", type=_year, metavar="YEAR",
+                        help="draw the family as it was in YEAR: people born by then, ages then, unions, deaths, "
+                             "households and relationships in their state then")
+    parser.add_argument("--compare", type=_year, nargs=2, metavar=("YEAR1", "YEAR2"),
+                        help="two panels, the family in YEAR1 and in YEAR2, everyone in the same place and the "
+                             "changes highlighted")
     parser.add_argument("--stats", action="store_true",
                         help="print the layout's quality measures (overlaps, crossings, width, ...) as JSON")
     add_dpi(parser)

@@ -21,12 +21,14 @@ from socialtools.draw.svg import Exportable
 from socialtools.draw.text import TextBlock
 from socialtools.draw.theme import Theme
 from socialtools.errors import UsageError
-from socialtools.genogram.labels import LabelOptions, inner_text, person_lines, union_text
+from socialtools.genogram.history import family_as_of
+from socialtools.genogram.labels import TEXT, LabelOptions, inner_text, person_lines, union_text
 from socialtools.genogram.layout import GenogramLayout, LayoutConfig, layout_family
 from socialtools.genogram.model import Family
+from socialtools.genogram.notes import FigureNote, figure_notes
 from socialtools.genogram.quality import LayoutQuality, layout_quality
 from socialtools.genogram.render import GenogramRenderer
-from socialtools.i18n import check_language
+from socialtools.i18n import check_language, translate
 from socialtools.io.loading import load_document, parse_model
 from socialtools.io.sections import section
 
@@ -46,7 +48,8 @@ class GenogramOptions:
     - ``title``: a title above the drawing (``None``: the family's title; ``""``: none);
     - ``legend``, ``monochrome``: a legend of what is used; black and white only;
     - ``layout``: sizes and the engine (``Genogram(family, engine="graphviz")`` lets the
-      Graphviz program order the rows of a tangled pedigree).
+      Graphviz program order the rows of a tangled pedigree);
+    - ``as_of``: a year: draw the family as it was then (see :mod:`~socialtools.genogram.history`).
     """
 
     lang: str = "id"
@@ -58,6 +61,7 @@ class GenogramOptions:
     legend: bool = True
     monochrome: bool = False
     layout: LayoutConfig = field(default_factory=LayoutConfig)
+    as_of: int | None = None
 
 
 class Genogram(Exportable):
@@ -67,6 +71,9 @@ class Genogram(Exportable):
     >>> f = Family.model_validate({"people": [{"id": "A", "sex": "male"}]})
     >>> Genogram(f, GenogramOptions(lang="en")).to_svg().count("Male")
     1
+
+    ``Genogram(family, as_of=2015)`` draws the family as it was in 2015: the people born by
+    then, their ages then, unions, deaths, households and relationships in their state then.
     """
 
     def __init__(self, family: Family, options: GenogramOptions | None = None, **kwargs: Any) -> None:
@@ -78,6 +85,9 @@ class Genogram(Exportable):
                 raise UsageError(f"unknown layout engine '{engine}': choose one of {', '.join(ENGINES)}")
             self.options = replace(self.options, layout=replace(self.options.layout, engine=engine))
         check_language(self.options.lang)
+        self.full_family = family
+        if self.options.as_of is not None:
+            self.family = family_as_of(family, self.options.as_of)
 
     @classmethod
     def from_document(cls, document: dict[str, Any], options: GenogramOptions | None = None,
@@ -116,10 +126,25 @@ class Genogram(Exportable):
         """Measures of the layout: overlaps, lines through symbols or labels, crossings, width."""
         return layout_quality(self.layout, self.family)
 
-    def to_svg(self) -> str:
+    def notes(self) -> list[FigureNote]:
+        """The numbered notes under the figure: relationship labels, union and person notes."""
+        o = self.options
+        return figure_notes(self.family, o.lang, o.labels, o.initials)
+
+    def title(self) -> str | None:
+        """The title drawn above the genogram (with the year of ``as_of``)."""
         o = self.options
         title = self.family.title if o.title is None else o.title
+        if title and o.as_of is not None and o.title is None:
+            title = f"{title} — {translate(TEXT, 'as_of', o.lang)} {o.as_of}"
+        return title or None
+
+    def renderer(self) -> GenogramRenderer:
+        """The painter of this genogram (used by :meth:`to_svg` and by comparisons)."""
+        o = self.options
         inner = {p.id: inner_text(p, self.family) if o.show_age or p.count else None for p in self.family.people}
-        theme = Theme(monochrome=o.monochrome)
-        return GenogramRenderer(self.family, self.layout, lang=o.lang, title=title or None, inner=inner,
-                                theme=theme, legend=o.legend).render()
+        return GenogramRenderer(self.family, self.layout, lang=o.lang, title=self.title(), inner=inner,
+                                theme=Theme(monochrome=o.monochrome), legend=o.legend, notes=self.notes())
+
+    def to_svg(self) -> str:
+        return self.renderer().render()

@@ -44,6 +44,7 @@ TEXT: Catalogue = {
     "separated": {"id": "Berpisah", "en": "Separated"},
     "divorced": {"id": "Bercerai", "en": "Divorced"},
     "widowed": {"id": "Cerai mati (janda/duda)", "en": "Widowed"},
+    "reconciled": {"id": "Rujuk setelah berpisah", "en": "Reconciled after a separation"},
     "committed": {"id": "Hubungan berkomitmen", "en": "Committed relationship"},
     "affair": {"id": "Perselingkuhan", "en": "Affair"},
     "annulled": {"id": "Pembatalan nikah", "en": "Annulled"},
@@ -54,6 +55,8 @@ TEXT: Catalogue = {
     "e": {"id": "t.", "en": "e."},
     "s": {"id": "p.", "en": "s."},
     "d": {"id": "c.", "en": "d."},
+    "w": {"id": "cm.", "en": "w."},
+    "r": {"id": "rj.", "en": "rec."},
     # children
     "biological": {"id": "Anak kandung", "en": "Biological child"},
     "adopted": {"id": "Anak angkat (adopsi)", "en": "Adopted child"},
@@ -85,6 +88,8 @@ TEXT: Catalogue = {
     "suspected": {"id": "dugaan", "en": "suspected"},
     "recovery": {"id": "dalam pemulihan", "en": "in recovery"},
     "genogram": {"id": "Genogram", "en": "Genogram"},
+    "notes": {"id": "Catatan", "en": "Notes"},
+    "as_of": {"id": "keadaan tahun", "en": "as of"},
 }
 
 
@@ -102,6 +107,9 @@ class LabelOptions:
     lang: str = "id"
 
 
+LOSS_KINDS = frozenset({"miscarriage", "abortion", "stillbirth"})
+
+
 def _date(value: object, full: bool) -> str:
     text = str(value)
     return text if full else text[:4]
@@ -115,7 +123,11 @@ def person_lines(person: Person, family: Family, options: LabelOptions) -> list[
         if name == "name":
             out.append(person.display_initials if options.initials or not person.name else person.name)
         elif name == "years":
-            if person.birth and person.death:
+            if person.kind in LOSS_KINDS:  # a pregnancy loss has one date: the year alone
+                when = person.death or person.birth
+                if when:
+                    out.append(_date(when, options.full_dates))
+            elif person.birth and person.death:
                 out.append(f"{_date(person.birth, options.full_dates)}–{_date(person.death, options.full_dates)}")
             elif person.birth:
                 out.append(f"{translate(TEXT, 'born', lang)} {_date(person.birth, options.full_dates)}")
@@ -148,14 +160,19 @@ def inner_text(person: Person, family: Family) -> str | None:
     return None if age is None else str(age)
 
 
+EVENT_PREFIX = {"married": "m", "cohabiting": "lt", "engaged": "e", "committed": "lt", "affair": "lt",
+                "separated": "s", "divorced": "d", "annulled": "d", "widowed": "w", "reconciled": "r"}
+
+
 def union_text(union: Union, lang: str) -> str:
-    """Date label of a union: ``n. 1995``, ``n. 1990 c. 2001`` (``m. 1990 d. 2001`` in English)."""
-    parts = []
-    if union.start:
-        prefix = {"cohabiting": "lt", "engaged": "e", "committed": "lt", "affair": "lt"}.get(union.kind, "m")
-        parts.append(f"{translate(TEXT, prefix, lang)} {union.start.year}")
-    if union.end:
-        key = {"separated": "s", "divorced": "d", "annulled": "d"}.get(union.kind)
-        if key:
-            parts.append(f"{translate(TEXT, key, lang)} {union.end.year}")
+    """Date label of a union, one abbreviation and year per event of its history.
+
+    ``n. 1995``; ``n. 1990 c. 2001`` (``m. 1990 d. 2001`` in English); a widowhood ends
+    ``n. 1986 cm. 2019`` (``m. 1986 w. 2019``); a reconciliation ``n. 1995 p. 2004 rj. 2010``.
+
+    >>> union_text(Union(partners=["A", "B"], events=["married 1986", "widowed 2019"]), "en")
+    'm. 1986 w. 2019'
+    """
+    parts = [f"{translate(TEXT, EVENT_PREFIX[e.kind], lang)} {e.year.year}"
+             for e in union.history if e.kind in EVENT_PREFIX]
     return " ".join(parts)

@@ -20,13 +20,13 @@ import re
 from functools import cached_property
 from typing import TYPE_CHECKING, Annotated, Any, Literal
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_validator
+from pydantic import AliasChoices, BaseModel, BeforeValidator, ConfigDict, Field, WithJsonSchema, model_validator
 
 if TYPE_CHECKING:  # pragma: no cover
     import networkx as nx
 
+from socialtools.dates import Date, PartialDate
 from socialtools.errors import InputError
-from socialtools.genogram.dates import Date, PartialDate
 
 SEX_WORDS = {
     "male": ("male", "m", "l", "1", "man", "boy", "laki-laki", "laki", "lk", "pria", "cowok", "son", "father",
@@ -68,6 +68,7 @@ UNION_WORDS = {
     "divorced": ("cerai", "bercerai", "cerai hidup", "divorce"),
     "widowed": ("cerai mati", "widow", "widower", "ditinggal meninggal"),
     "separated": ("pisah", "berpisah", "pisah ranjang", "separation"),
+    "reconciled": ("rujuk", "berbaikan", "kembali bersama", "reconciliation", "reunited"),
     "engaged": ("tunangan", "bertunangan", "engagement"),
     "cohabiting": ("tinggal bersama", "kumpul kebo", "living together", "cohabitation"),
     "affair": ("selingkuh", "perselingkuhan"),
@@ -132,9 +133,13 @@ Id = Annotated[str, BeforeValidator(_id)]
 Gender = Literal["non_binary", "trans_man", "trans_woman", "cis"]
 PersonKind = Literal["person", "pregnancy", "miscarriage", "abortion", "stillbirth", "pet"]
 UnionKind = Literal[
-    "married", "cohabiting", "engaged", "separated", "divorced", "widowed",
+    "married", "cohabiting", "engaged", "separated", "divorced", "widowed", "reconciled",
     "committed", "affair", "annulled", "unknown",
 ]
+#: kinds that end a union (the union line then carries slashes or the partner's death)
+ENDING_KINDS: frozenset[str] = frozenset({"separated", "divorced", "widowed", "annulled"})
+#: kinds that start a union: an event of one of these opens the history
+STARTING_KINDS: frozenset[str] = frozenset({"married", "cohabiting", "engaged", "committed", "affair"})
 ChildRelation = Literal["biological", "adopted", "foster", "step"]
 ConditionKind = Literal["medical", "mental", "disability", "substance", "other"]
 ConditionStatus = Literal["confirmed", "suspected", "recovery"]
@@ -263,17 +268,132 @@ class ChildLink(_Strict):
         return {"id": value} if isinstance(value, str | int) and not isinstance(value, bool) else value
 
 
+class UnionEvent(_Strict):
+    """One dated event of a union's history: married, separated, divorced, reconciled, widowed, ...
+
+    Written ``{kind: separated, year: 2004}`` or shortly ``{separated: 2004}`` or ``"pisah 2004"``.
+
+    >>> UnionEvent.model_validate("rujuk 2010")
+    UnionEvent(kind='reconciled', year=PartialDate(year=2010, month=None, day=None))
+    """
+
+    kind: Annotated[UnionKind, BeforeValidator(_union_kind)]
+    year: Date = Field(validation_alias=AliasChoices("year", "date", "tahun", "tanggal"))
+
+    @model_validator(mode="before")
+    @classmethod
+    def _shorthand(cls, value: Any) -> Any:
+        if isinstance(value, str):
+            match = re.match(r"^\s*(.*?)[\s,:]+(\S+)\s*$", value)
+            if not match:
+                raise ValueError(f"'{value}' is not a union event: write a kind and a year ('divorced 2012')")
+            return {"kind": match.group(1), "year": match.group(2)}
+        if isinstance(value, dict) and len(value) == 1:
+            (key, year), = value.items()
+            if str(key).strip().lower() not in ("kind", "year", "date", "tahun", "tanggal"):
+                return {"kind": key, "year": year}
+        return value
+
+
+_YEAR_SCHEMA: dict[str, Any] = {"anyOf": [{"type": "integer"}, {"type": "string"}]}
+_EVENT_SCHEMA: dict[str, Any] = {
+    "description": "a union event: {kind: divorced, year: 2012}, {divorced: 2012} or 'cerai 2012'",
+    "anyOf": [
+        {"type": "object", "required": ["kind"], "additionalProperties": False,
+         "properties": {"kind": {"type": "string"}, "year": _YEAR_SCHEMA, "date": _YEAR_SCHEMA,
+                        "tahun": _YEAR_SCHEMA, "tanggal": _YEAR_SCHEMA}},
+        {"type": "object", "minProperties": 1, "maxProperties": 1, "additionalProperties": _YEAR_SCHEMA},
+        {"type": "string"},
+    ],
+}
+
+
+def _state_after(events: list[UnionEvent]) -> str:
+    """The union kind after a sequence of events (a reconciliation after a separation)."""
+    state = "unknown"
+    for e in events:
+        state = e.kind
+    return state
+
+
 class Union(_Strict):
-    """A couple (or one known parent) with their children in birth order."""
+    """A couple (or one known parent) with their children in birth order.
+
+    ``kind`` is a shorthand for a simple history (``divorced`` with ``start`` and ``end``);
+    ``events`` tells the whole history in time order, and then ``kind``, ``start`` and ``end``
+    follow from it.
+
+    >>> u = Union.model_validate({"partners": ["A", "B"], "events": [
+    ...     {"married": 1995}, {"separated": 2004}, {"reconciled": 2010}]})
+    >>> u.kind, u.start.year, u.end, [e.kind for e in u.history]
+    ('reconciled', 1995, None, ['married', 'separated', 'reconciled'])
+    """
 
     id: str | None = None
     partners: list[Id] = Field(min_length=1, max_length=2)
     kind: Annotated[UnionKind, BeforeValidator(_union_kind)] = "married"
     start: Date | None = None
     end: Date | None = None
+    events: list[Annotated[UnionEvent, WithJsonSchema(_EVENT_SCHEMA)]] = Field(default_factory=list,
+                                     description="the union's history in time order (married, separated, ...)")
     children: list[ChildLink] = Field(default_factory=list)
     consanguineous: YesNo = False
     notes: str | None = None
+
+    @model_validator(mode="after")
+    def _history(self) -> Union:
+        if not self.events:
+            return self
+        self.events.sort(key=lambda e: e.year)  # stable: events of one year keep their order
+        state = _state_after(self.events)
+        if "kind" in self.model_fields_set and self.kind != state and not (
+                self.kind == "married" and state == "reconciled"):
+            raise InputError(f"kind '{self.kind}' disagrees with the last event ('{state}' in "
+                             f"{self.events[-1].year.year}): leave kind out or correct it",
+                             record=f"union '{self.id or '/'.join(self.partners)}'", field="kind")
+        self.kind = state  # type: ignore[assignment]
+        if self.start is None:
+            self.start = self.events[0].year
+        if self.end is None and state in ENDING_KINDS:
+            self.end = self.events[-1].year
+        return self
+
+    @property
+    def history(self) -> list[UnionEvent]:
+        """The union's events in time order: those given, or the ones ``kind``/``start``/``end`` imply.
+
+        >>> [f"{e.kind} {e.year}" for e in Union(partners=["A"], kind="divorced", start=1990, end=2001).history]
+        ['married 1990', 'divorced 2001']
+        """
+        if self.events:
+            return list(self.events)
+        out: list[UnionEvent] = []
+        if self.start is not None:
+            first = self.kind if self.kind in STARTING_KINDS else "married"
+            out.append(UnionEvent(kind=first, year=self.start))  # type: ignore[arg-type]
+        if self.end is not None and self.kind in ENDING_KINDS | {"reconciled"}:
+            out.append(UnionEvent(kind=self.kind, year=self.end))
+        return out
+
+    def kind_at(self, year: int) -> str | None:
+        """The union's kind in ``year``, or ``None`` when it had not begun (by the dates given).
+
+        >>> Union(partners=["A"], kind="divorced", start=1990, end=2001).kind_at(1995)
+        'married'
+        """
+        if self.start is not None and self.start.year > year:
+            return None
+        if not self.events and self.end is not None and self.end.year > year and self.kind in ENDING_KINDS:
+            return "married" if self.kind not in STARTING_KINDS else self.kind
+        known = [e for e in self.history if e.year.year <= year]
+        return _state_after(known) if known else self.kind
+
+
+def union_date_key(union: Union) -> tuple[int, PartialDate]:
+    """Sort key of a union by its date: start, first event or end; undated last (a stable sort keeps
+    the input order among equals)."""
+    date = union.start or (union.history[0].year if union.history else None) or union.end
+    return (0, date) if date is not None else (1, PartialDate(1))
 
 
 class Relationship(_Strict):
@@ -281,7 +401,13 @@ class Relationship(_Strict):
 
     between: list[Id] = Field(min_length=2, max_length=2)
     kind: Annotated[RelationshipKind, BeforeValidator(_relationship_kind)]
-    label: str | None = None
+    label: str | None = Field(None, description="a short note, drawn as a numbered note under the genogram")
+    start: Date | None = Field(None, description="year the relationship began (for --as-of)")
+    end: Date | None = Field(None, description="year it ended (for --as-of)")
+
+    def active_in(self, year: int) -> bool:
+        """Did the relationship hold in ``year`` (by its start and end, where given)?"""
+        return (self.start is None or self.start.year <= year) and (self.end is None or self.end.year > year)
 
     @property
     def directional(self) -> bool:
@@ -294,6 +420,12 @@ class Household(_Strict):
     id: str | None = None
     label: str | None = None
     members: list[Id] = Field(min_length=1)
+    start: Date | None = Field(None, description="year they began to live together (for --as-of)")
+    end: Date | None = Field(None, description="year the household ended (for --as-of)")
+
+    def active_in(self, year: int) -> bool:
+        """Did the household exist in ``year`` (by its start and end, where given)?"""
+        return (self.start is None or self.start.year <= year) and (self.end is None or self.end.year > year)
 
 
 class Family(_Strict):
@@ -445,6 +577,25 @@ class Family(_Strict):
     def parents_of(self, pid: str) -> list[str]:
         """Partners of every union that lists ``pid`` as a child."""
         return [p for u in self.unions if any(c.id == pid for c in u.children) for p in u.partners]
+
+    def partners_in_union_order(self, pid: str) -> list[str]:
+        """The partners of ``pid`` in the order of their unions, earliest first.
+
+        The rule (McGoldrick/NSGC): a union is dated by its start, else its first event, else
+        its end; undated unions follow the dated ones in input order. The layout places the
+        first partner nearest to the person and the later ones further out.
+
+        >>> f = Family.model_validate({"people": [{"id": "A"}, {"id": "B"}, {"id": "C"}],
+        ...     "unions": [{"partners": ["A", "C"], "start": 1986}, {"partners": ["A", "B"], "start": 1970}]})
+        >>> f.partners_in_union_order("A")
+        ['B', 'C']
+        """
+        out: list[str] = []
+        for u in sorted((u for u in self.unions if pid in u.partners), key=union_date_key):
+            for other in u.partners:
+                if other != pid and other not in out:
+                    out.append(other)
+        return out
 
     def reference_date(self) -> PartialDate:
         """``as_of``, or today's year when the family does not say."""

@@ -20,12 +20,13 @@ from socialtools.draw.theme import Theme
 from socialtools.genogram.labels import TEXT
 from socialtools.genogram.layout import GenogramLayout, LinkPlacement, PersonNode, UnionPlacement
 from socialtools.genogram.model import DIRECTIONAL, Family, Person
-from socialtools.genogram.symbols import REGIONS, ConditionStyle, draw_person
+from socialtools.genogram.notes import MARK_SIZE, FigureNote, mark_box, place_beside, place_on_line
+from socialtools.genogram.symbols import QUADRANTS, ConditionStyle, draw_person
 from socialtools.i18n import translate
 
 CHILD_DASH = {"biological": "solid", "adopted": "dashed", "foster": "dotted", "step": "dashdot"}
 UNION_DASH = {"cohabiting": "dashed", "engaged": "dotted", "affair": "dashdot", "committed": "longdash"}
-UNION_SLASHES = {"separated": 1, "divorced": 2, "annulled": 2}
+UNION_SLASHES = {"separated": 1, "divorced": 2, "annulled": 2, "reconciled": 1}
 REL_COLOUR = {
     "conflict": "#c0392b", "hostile": "#c0392b", "close_hostile": "#c0392b", "fused_hostile": "#c0392b",
     "physical_abuse": "#8e1b10", "emotional_abuse": "#8e1b10", "sexual_abuse": "#8e1b10",
@@ -35,20 +36,64 @@ REL_COLOUR = {
 }
 
 
+SHADES = ("#555555", "#9a9a9a", "#222222", "#c2c2c2", "#777777", "#3a3a3a", "#adadad", "#666666")
+
+
 def condition_styles(family: Family) -> dict[str, ConditionStyle]:
-    """One fill per distinct condition: substance use in the lower half (McGoldrick), others in turn."""
+    """One quadrant per distinct condition (NSGC), so that several conditions of one person never
+    stack into a solid symbol: conditions that meet in one person take different quadrants (a
+    substance condition prefers the lower left, after McGoldrick's lower half); when a family has
+    more than four conditions, quadrants are shared by conditions that never meet, or told apart
+    by their shade.
+
+    >>> f = Family.model_validate({"people": [{"id": "A", "conditions": ["diabetes", "depresi"]}]})
+    >>> sorted((name, s.region) for name, s in condition_styles(f).items())
+    [('depresi', 'upper-right'), ('diabetes', 'upper-left')]
+    """
     styles: dict[str, ConditionStyle] = {}
-    free = [r for r in REGIONS if r != "lower"] + ["lower"]
+    meets: dict[str, set[str]] = {}
+    for person in family.people:
+        names = [c.name for c in person.conditions]
+        for n in names:
+            meets.setdefault(n, set()).update(x for x in names if x != n)
+    options = [(q, shade) for shade in SHADES for q in QUADRANTS]
     for person in family.people:
         for c in person.conditions:
             if c.name in styles:
                 continue
-            region = "lower" if c.kind == "substance" else (free[len(styles) % len(free)])
-            styles[c.name] = ConditionStyle(region, hatched=c.status != "confirmed", outlined=c.status == "recovery")
+            taken = [(styles[n].region, styles[n].shade) for n in meets[c.name] if n in styles]
+            used = [(s.region, s.shade) for s in styles.values()]
+            used += [(q, s.shade) for s in styles.values() if s.movable for q in QUADRANTS]  # its shade is its own
+            order = sorted(options, key=lambda o: (o[0] in [t[0] for t in taken], o in used,
+                                                   c.kind == "substance" and o[0] != "lower-left"))
+            region, shade = order[0]
+            movable = region in [t[0] for t in taken]
+            if movable:  # no quadrant is free of the conditions it meets: a shade of its own tells it apart
+                shades = [x for x in SHADES if x not in [s.shade for s in styles.values()]]
+                shade = shades[0] if shades else shade
+            styles[c.name] = ConditionStyle(region, hatched=c.status != "confirmed",
+                                            outlined=c.status == "recovery", shade=shade, movable=movable)
     return styles
 
 
 Stroke = tuple[list[Point], str, float]
+
+
+def union_marks(kind: str, segment: list[Point]) -> list[list[Point]]:
+    """Strokes across a union line by its state: one slash separated, two divorced (or annulled),
+    a crossed-out slash reconciled (after a separation).
+
+    >>> len(union_marks("divorced", [(0, 0), (20, 0)])), len(union_marks("reconciled", [(0, 0), (20, 0)]))
+    (2, 2)
+    """
+    slashes = UNION_SLASHES.get(kind, 0)
+    if not slashes:
+        return []
+    bars = cross_bars(segment, 0.5, 11.0, slashes, 4.0)
+    if kind == "reconciled":  # the separation's slash, crossed out
+        (x0, y0), (x1, y1) = bars[0]
+        bars.append([(x0, y1), (x1, y0)])
+    return bars
 
 
 def relationship_paths(kind: str, points: list[Point]) -> tuple[list[Stroke], list[list[Point]]]:
@@ -90,8 +135,11 @@ class GenogramRenderer:
     """Paints one layout; ``texts`` is the catalogue language, ``inner`` the text inside symbols."""
 
     def __init__(self, family: Family, layout: GenogramLayout, *, lang: str, title: str | None,
-                 inner: dict[str, str | None], theme: Theme, legend: bool) -> None:
+                 inner: dict[str, str | None], theme: Theme, legend: bool,
+                 notes: list[FigureNote] | None = None) -> None:
         self.family = family
+        self.notes = notes or []
+        self.bracketed = {c.id for u in family.unions for c in u.children if c.relation in ("adopted", "foster")}
         self.layout = layout
         self.lang = lang
         self.title = title
@@ -110,20 +158,39 @@ class GenogramRenderer:
         width = max(lay.width, 360.0)
         lbox = legend_box(entries, self.t("legend"), width - 2 * theme.margin, theme)
         width = max(width, lbox.w + 2 * theme.margin)
-        height = title_h + lay.height + (lbox.h + theme.margin if entries else 0)
+        notes = self.note_lines(width - 2 * theme.margin)
+        notes_h = notes.height + theme.margin / 2 if notes.lines else 0.0
+        height = title_h + lay.height + notes_h + (lbox.h + theme.margin if entries else 0)
         canvas = SvgCanvas(width, height, theme, title=self.title or self.t("genogram"))
         if self.title:
             canvas.text(canvas.root, width / 2, theme.margin * 0.5 + theme.title_font_size, self.title,
                         theme.title_font_size, font_weight="bold", id="title")
         shift = {"transform": f"translate(0,{num(title_h)})"} if title_h else {}
         body = canvas.group(id="genogram", **shift)
+        self.draw_body(canvas, body)
+        if notes.lines:
+            g = canvas.group(id="notes", class_="notes")
+            for i, line in enumerate(notes.lines):
+                canvas.text(g, theme.margin, title_h + lay.height + notes.size * (0.95 + i * LINE_HEIGHT), line,
+                            notes.size, anchor="start")
+        if entries:
+            draw_legend(canvas, entries, self.t("legend"), theme.margin, title_h + lay.height + notes_h,
+                        width - 2 * theme.margin)
+        return canvas.to_string()
+
+    def draw_body(self, canvas: SvgCanvas, body: Group) -> None:
+        """Everything of the genogram itself (not the title, notes or legend) into ``body``."""
+        lay = self.layout
         self._households(canvas, body)
         for u in lay.unions.values():
             self._union(canvas, body, u)
         for s in lay.sibships:
             g = canvas.group(body, class_="sibship")
-            canvas.polyline(g, s.bar)
-            canvas.polyline(g, s.stem)
+            # children who are all adopted (or all fostered): their whole line from the union is dashed
+            kinds = set(s.relation.values())
+            whole = CHILD_DASH[kinds.pop()] if len(kinds) == 1 else "solid"
+            canvas.polyline(g, s.bar, dash=whole)
+            canvas.polyline(g, s.stem, dash=whole)
             for cid, pts in s.children.items():
                 canvas.polyline(g, pts, dash=CHILD_DASH[s.relation[cid]])
             for bar in s.identical_bars:
@@ -138,15 +205,58 @@ class GenogramRenderer:
             self._relationship(canvas, body, rel)
         for node in lay.nodes.values():
             self._person(canvas, body, node)
-        if entries:
-            draw_legend(canvas, entries, self.t("legend"), theme.margin, title_h + lay.height, width - 2 * theme.margin)
-        return canvas.to_string()
+        self._note_marks(canvas, body)
+
+    def note_lines(self, width: float) -> TextBlock:
+        """The numbered notes written under the figure, wrapped to ``width``."""
+        if not self.notes:
+            return TextBlock((), self.theme.small_font_size)
+        texts = [f"{self.t('notes')}:"] + [f"{n.number}. {n.text}" for n in self.notes]
+        return TextBlock.wrapped(texts, width, self.theme.small_font_size)
+
+    def note_positions(self) -> dict[int, Point]:
+        """Where each note's number stands on the drawing (by note number)."""
+        lay = self.layout
+        obstacles = [n.symbol_box for n in lay.nodes.values()]
+        obstacles += [n.label_box for n in lay.nodes.values() if n.label_box.w > 0]
+        obstacles += [u.label_box for u in lay.unions.values() if u.label_box is not None]
+        obstacles += [h.label_box for h in lay.households if h.label_box is not None]
+        lines = [pts for _, pts, _ in lay.lines()]
+        lines += [[*poly, poly[0]] for h in lay.households for poly in h.polygons]
+        out: dict[int, Point] = {}
+        for note in self.notes:
+            kind, key = note.target
+            spot: Point | None = None
+            if kind == "relationship" and int(key) < len(lay.relationships):
+                own = lay.relationships[int(key)].points
+                spot = place_on_line(own, note.number, obstacles, [ln for ln in lines if ln is not own])
+            elif kind == "union" and key in lay.unions:
+                u = lay.unions[key]
+                box = u.label_box or Box(u.drop[0] - 1, u.drop[1] - 1, 2, 2)
+                own_lines = [ln for ln in lines if ln is not u.points]
+                spot = place_beside(box, note.number, obstacles, own_lines) or place_on_line(
+                    u.points, note.number, obstacles, own_lines)
+            elif kind == "person" and key in lay.nodes:
+                spot = place_beside(lay.nodes[key].symbol_box, note.number, obstacles, lines)
+            if spot is not None:
+                out[note.number] = spot
+                obstacles.append(mark_box(spot, note.number))
+        return out
+
+    def _note_marks(self, canvas: SvgCanvas, parent: Group) -> None:
+        for number, spot in self.note_positions().items():
+            box = mark_box(spot, number)
+            g = canvas.group(parent, class_="note-mark")
+            g.add(canvas.dwg.rect((num(box.x), num(box.y)), (num(box.w), num(box.h)), rx=num(box.h / 2),
+                                  fill="#ffffff", stroke=self.theme.stroke, stroke_width=0.6))
+            canvas.text(g, spot[0], spot[1] + MARK_SIZE * 0.35, str(number), MARK_SIZE, font_weight="bold")
 
     # ---- parts ----
     def _person(self, canvas: SvgCanvas, parent: Group, node: PersonNode) -> None:
         person = self.family.person(node.id)
         draw_person(canvas, parent, person, node.x, node.y, node.size, inner_text=self.inner.get(node.id),
-                    condition_styles=self.styles, element_id=f"p-{_safe(node.id)}")
+                    condition_styles=self.styles, element_id=f"p-{_safe(node.id)}",
+                    bracketed=node.id in self.bracketed)
         if node.label.lines:
             g = canvas.group(parent, class_="label")
             self._text_block(canvas, g, node.label, node.x, node.label_top,
@@ -176,7 +286,7 @@ class GenogramRenderer:
             at_x = u.drop[0] - 9 if u.drop[0] - 9 - 6 > lo else u.drop[0] + 9
             at_x = min(max(at_x, lo + 6), hi - 6)
             seg = [(at_x - 10, y), (at_x + 10, y)]
-            for bar in cross_bars(seg, 0.5, 11.0, slashes, 4.0):
+            for bar in union_marks(u.kind, seg):
                 canvas.polyline(g, bar, width=1.3)
         if u.label_box is not None:
             canvas.text(g, u.label_box.x + u.label_box.w / 2, u.label_box.bottom - 3, u.label,
@@ -256,22 +366,24 @@ class GenogramRenderer:
         for name, _style in self.styles.items():
             status = next(c.status for p in f.people for c in p.conditions if c.name == name)
             label = name if status == "confirmed" else f"{name} ({self.t(status)})"
-            demo = Person(id="_", sex="unknown")
+            demo = Person(id="_", sex="male")
             demo.conditions = [c for p in f.people for c in p.conditions if c.name == name][:1]
             add(f"condition:{name}", label, symbol(demo))
         for u in f.unions:
             if len(u.partners) < 2:
                 continue
             key = "union_unknown" if u.kind == "unknown" else u.kind
-            slashes = UNION_SLASHES.get(u.kind, 0)
-            bars = (lambda pts, n=slashes: cross_bars(pts, 0.5, 11.0, n, 4.0)) if slashes else None
-            add(key, self.t(key), line(UNION_DASH.get(u.kind, "solid"), bars))
+            if u.kind == "widowed":
+                add(key, self.t(key), self._widowed_sample())
+            else:
+                bars = (lambda pts, k=u.kind: union_marks(k, pts)) if u.kind in UNION_SLASHES else None
+                add(key, self.t(key), line(UNION_DASH.get(u.kind, "solid"), bars))
             if u.consanguineous:
                 add("consanguineous", self.t("consanguineous"),
                     line(decorate=lambda pts: parallel_lines(pts, 2, 4.0), base=False))
             for c in u.children:
                 if c.relation != "biological":
-                    add(c.relation, self.t(c.relation), line(CHILD_DASH[c.relation]))
+                    add(c.relation, self.t(c.relation), self._child_sample(c.relation))
                 if c.twin:
                     key = "identical_twins" if c.identical else "twins"
                     add(key, self.t(key), self._twin_sample(c.identical))
@@ -281,6 +393,26 @@ class GenogramRenderer:
             label = f"{self.t('household')}: {h.label}" if h.label else self.t("household")
             add(f"household:{h.id}", label, self._household_sample())
         return entries
+
+    def _widowed_sample(self) -> Callable[[SvgCanvas, Group, Box], None]:
+        """A marriage line whose partner on the right is deceased (a small crossed square)."""
+        def draw(canvas: SvgCanvas, g: Group, box: Box) -> None:
+            y, h = box.y + box.h / 2, box.h * 0.55
+            right = box.right - 2 - h / 2
+            canvas.polyline(g, [(box.x + 2, y), (right - h / 2, y)])
+            draw_person(canvas, g, Person(id="_", sex="male", deceased=True), right, y, h)
+        return draw
+
+    def _child_sample(self, relation: str) -> Callable[[SvgCanvas, Group, Box], None]:
+        """A child line in the relation's pattern down to a small bracketed symbol (adopted, foster)."""
+        def draw(canvas: SvgCanvas, g: Group, box: Box) -> None:
+            h = box.h * 0.5
+            x = box.x + box.w / 2
+            canvas.polyline(g, [(box.x + 2, box.y + 1), (x, box.y + 1), (x, box.bottom - h)],
+                            dash=CHILD_DASH[relation])
+            draw_person(canvas, g, Person(id="_", sex="unknown"), x, box.bottom - h / 2, h * 0.8,
+                        bracketed=relation in ("adopted", "foster"))
+        return draw
 
     def _twin_sample(self, identical: bool) -> Callable[[SvgCanvas, Group, Box], None]:
         def draw(canvas: SvgCanvas, g: Group, box: Box) -> None:

@@ -65,7 +65,9 @@ def outline(shape: str, cx: float, cy: float, size: float) -> list[Point]:
     ]
 
 
-REGIONS = ("left", "lower", "right", "upper")
+#: one quadrant per condition (NSGC): the order in which conditions of a family take them
+QUADRANTS = ("upper-left", "upper-right", "lower-left", "lower-right")
+HALVES = {"left": (0, True), "right": (0, False), "upper": (1, True), "lower": (1, False)}
 
 
 def _clip(polygon: list[Point], axis: int, value: float, keep_below: bool) -> list[Point]:
@@ -84,9 +86,16 @@ def _clip(polygon: list[Point], axis: int, value: float, keep_below: bool) -> li
 
 
 def region_polygon(polygon: list[Point], region: str, cx: float, cy: float) -> list[Point]:
-    """The part of a symbol polygon in one half: left, lower, right or upper."""
-    axis, keep_below = {"left": (0, True), "right": (0, False), "upper": (1, True), "lower": (1, False)}[region]
-    return _clip(polygon, axis, cx if axis == 0 else cy, keep_below)
+    """The part of a symbol polygon in one half (left, lower, right, upper) or one quadrant
+    (``upper-left``, ``lower-right``, ...).
+
+    >>> sorted(region_polygon(outline("square", 0, 0, 10), "lower-right", 0, 0))
+    [(0.0, 0.0), (0.0, 5.0), (5.0, 0.0), (5.0, 5.0)]
+    """
+    for half in region.split("-"):
+        axis, keep_below = HALVES[half]
+        polygon = _clip(polygon, axis, cx if axis == 0 else cy, keep_below)
+    return polygon
 
 
 def _cross(cx: float, cy: float, h: float) -> list[list[Point]]:
@@ -95,11 +104,51 @@ def _cross(cx: float, cy: float, h: float) -> list[list[Point]]:
 
 @dataclass(frozen=True)
 class ConditionStyle:
-    """How one condition is shown: which half of the symbol, solid or hatched."""
+    """How one condition is shown: which quadrant of the symbol, and its fill: solid (a shade
+    of grey when quadrants must be shared), hatched (suspected), outlined (in recovery)."""
 
     region: str
     hatched: bool
     outlined: bool = False
+    shade: str = "#555555"
+    movable: bool = False  # its quadrant meets another condition's in some person: it gives way there
+
+
+def person_regions(person: Person, styles: dict[str, ConditionStyle]) -> dict[str, str]:
+    """The quadrant of each of a person's conditions: its own, or — when an earlier condition of
+    this person already fills it (a family with more conditions than four quadrants can keep
+    apart) — the first free one; a fifth condition and more are not drawn (the caller warns).
+
+    >>> s = {"a": ConditionStyle("upper-left", False), "b": ConditionStyle("upper-left", False, shade="#999")}
+    >>> s["a"] = ConditionStyle("upper-left", False, movable=True)
+    >>> person_regions(Person(id="X", conditions=["a", "b"]), s)
+    {'b': 'upper-left', 'a': 'upper-right'}
+    """
+    out: dict[str, str] = {}
+    for c in sorted(person.conditions, key=lambda c: c.name in styles and styles[c.name].movable):
+        style = styles.get(c.name)
+        if style is None or c.name in out:
+            continue
+        free = [q for q in QUADRANTS if q not in out.values()]
+        if not free:
+            break
+        out[c.name] = style.region if style.region in free else free[0]
+    return out
+
+
+BRACKET_GAP = 5.0  # distance of the NSGC brackets of an adopted or foster child from its symbol
+
+
+def brackets(cx: float, cy: float, size: float) -> list[list[Point]]:
+    """The NSGC brackets ``[ ]`` around a symbol of ``size`` (an adopted or foster child).
+
+    >>> [len(b) for b in brackets(0, 0, 10)]
+    [4, 4]
+    """
+    h, x = size / 2 + BRACKET_GAP, size / 2 + BRACKET_GAP
+    tick = 4.0
+    left = [(-x + tick, -h), (-x, -h), (-x, h), (-x + tick, h)]
+    return [[(cx + px, cy + py) for px, py in left], [(cx - px, cy + py) for px, py in left]]
 
 
 def draw_person(
@@ -113,11 +162,13 @@ def draw_person(
     inner_text: str | None = None,
     condition_styles: dict[str, ConditionStyle] | None = None,
     element_id: str | None = None,
+    bracketed: bool = False,
 ) -> Group:
     """Draw one person's symbol centred on ``(cx, cy)``; return its group.
 
     ``size`` is the full symbol size (small kinds are halved); ``inner_text`` goes inside
-    (an age, a count); ``condition_styles`` maps condition names to fills.
+    (an age, a count); ``condition_styles`` maps condition names to fills; ``bracketed``
+    draws the NSGC brackets of an adopted or foster child.
     """
     theme = canvas.theme
     g = canvas.group(parent, class_="person", **({"id": element_id} if element_id else {}))
@@ -140,15 +191,18 @@ def draw_person(
         return g
     paint(s, theme.stroke if shape == "dot" else "#ffffff")
     poly = outline(shape, cx, cy, s) if person.conditions else []
+    regions = person_regions(person, condition_styles or {})
     for condition in person.conditions:
         style = (condition_styles or {}).get(condition.name)
-        if style is None or shape == "dot":
+        if style is None or shape == "dot" or condition.name not in regions:
             continue
-        part = region_polygon(poly, style.region, cx, cy)
+        part = region_polygon(poly, regions[condition.name], cx, cy)
         if len(part) < 3:
             continue
         stroke = {"stroke": theme.stroke, "stroke_width": num(sw * 1.6)} if style.outlined else {}
-        canvas.polygon(g, part, fill=canvas.hatch() if style.hatched else "#555555", **stroke)
+        canvas.polygon(g, part, fill=canvas.hatch() if style.hatched else style.shade, **stroke)
+    if bracketed:
+        canvas.multiline(g, brackets(cx, cy, s + (2 * INDEX_GAP if person.index else 0)), width=sw * 1.2)
     if person.deceased or person.kind == "stillbirth":
         h = s / 2 + (3 if s >= size else 1)
         canvas.multiline(g, _cross(cx, cy, h), width=sw)

@@ -61,8 +61,8 @@ from pathlib import Path
 from typing import Any, get_args
 
 from socialtools import __version__
+from socialtools.dates import PartialDate
 from socialtools.errors import InputError, MissingDependencyError, UsageError
-from socialtools.genogram.dates import PartialDate
 from socialtools.genogram.model import Family, UnionKind
 from socialtools.io.loading import parse_model
 

@@ -22,8 +22,8 @@ from typing import Annotated, Any, Literal
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, RootModel, WithJsonSchema, model_validator
 
 from socialtools.assessment.bpss import Bpss
+from socialtools.dates import Date, PartialDate
 from socialtools.errors import InputError
-from socialtools.genogram.dates import Date, PartialDate
 from socialtools.genogram.model import Family, Person, Sex
 from socialtools.io.loading import load_document, parse_model
 

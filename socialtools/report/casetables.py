@@ -1,11 +1,12 @@
 """The tables of a case report, built from a :class:`~socialtools.report.case.Case`.
 
 Every builder returns a :class:`~socialtools.report.tables.Table` (or ``None`` when the case
-has no data for it). Columns are chosen by key (see :data:`COLUMNS`); phone numbers, addresses
+has no data for it). Columns are chosen by key (see :data:`socialtools.report.model.COLUMNS`); phone numbers, addresses
 and exact dates of birth are left out unless ``include_private`` is set, and ``initials``
 renders every person by initials.
 
 >>> from socialtools.report.case import Case
+>>> from socialtools.report.model import ReportOptions
 >>> case = Case.from_document({"case": {"client": "PK"},
 ...     "family": {"people": [{"id": "PK", "name": "Putri Kirana", "sex": "P", "birth": "1998-03-04"}]}})
 >>> t = family_table(case, ReportOptions(initials=True))
@@ -16,84 +17,15 @@ renders every person by initials.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from typing import Any
 
 from socialtools.assessment.bpss import DOMAIN_LABELS, DOMAINS, BpssItem
-from socialtools.errors import UsageError
-from socialtools.genogram.dates import PartialDate
+from socialtools.dates import PartialDate
 from socialtools.genogram.model import Person
 from socialtools.report.case import Case, PlanItem, Session
 from socialtools.report.labels import long_date, word
+from socialtools.report.model import COLUMNS, ReportOptions
 from socialtools.report.tables import Row, SectionRow, Table
-
-#: Columns each table offers (key → relative width); the defaults are marked in DEFAULT_COLUMNS.
-COLUMNS: dict[str, dict[str, float]] = {
-    "bpss": {"no": 0.5, "domain": 1.2, "aspect": 2.0, "finding": 4.0, "analysis": 3.0,
-             "finding_analysis": 5.0, "source": 1.8, "date": 1.6},
-    "family": {"no": 0.5, "name": 1.4, "role": 1.5, "sex": 1.4, "birth": 2.0, "age": 0.8,
-               "education": 1.3, "occupation": 1.8, "religion": 1.1, "place": 1.8,
-               "address": 2.2, "phone": 1.6},
-    "plan": {"no": 0.5, "activity": 2.0, "method": 3.0, "techniques": 2.0, "aims": 3.0},
-    "schedule": {"session": 0.7, "day_date": 2.4, "time": 1.4, "kind": 1.3, "activity": 2.5,
-                 "techniques": 2.2},
-    "process": {"session": 0.7, "day_date": 2.0, "techniques": 1.8, "process": 3.5, "result": 3.0},
-    "behaviour": {"no": 0.5, "target": 2.0, "before": 2.5, "during": 2.5, "after": 2.5},
-    "systems": {"no": 0.5, "system": 2.0, "members": 3.0, "system_role": 3.5},
-}
-DEFAULT_COLUMNS: dict[str, list[str]] = {
-    "bpss": ["no", "aspect", "finding_analysis"],
-    "family": ["no", "name", "role", "sex", "birth", "occupation", "religion"],
-    "plan": ["no", "activity", "method", "aims"],
-    "schedule": ["session", "day_date", "time", "kind", "activity", "techniques"],
-    "process": ["session", "day_date", "techniques", "process", "result"],
-    "behaviour": ["no", "target", "before", "during", "after"],
-    "systems": ["no", "system", "members", "system_role"],
-}
-PRIVATE_COLUMNS = frozenset({"address", "phone"})
-#: Parts of the report that ``only`` can pick (their tables and figures keep the full report's numbers).
-PARTS = ("client", "family", "bpss", "genogram", "ecomap", "strengths", "plan", "systems", "schedule", "process",
-         "evaluation", "behaviour", "termination")
-
-
-@dataclass
-class ReportOptions:
-    """How the report is written.
-
-    ``columns`` maps a table key (``bpss``, ``family``, ``plan``, ``schedule``, ``process``,
-    ``behaviour``, ``systems``) to the column keys to show, in order; ``only`` keeps just the named
-    parts (:data:`PARTS`) without headings, numbered as in the whole report.
-    """
-
-    lang: str = "id"
-    include_private: bool = False
-    initials: bool = False
-    columns: dict[str, list[str]] = field(default_factory=dict)
-    figures: bool = True
-    dpi: float = 200
-    only: tuple[str, ...] = ()
-
-    def __post_init__(self) -> None:
-        if self.lang not in ("id", "en"):
-            raise UsageError(f"unknown language '{self.lang}': choose id or en")
-        if self.dpi <= 0:
-            raise UsageError("--dpi must be positive")
-        bad_parts = [k for k in self.only if k not in PARTS]
-        if bad_parts:
-            raise UsageError(f"no report part '{bad_parts[0]}': choose from {', '.join(PARTS)}")
-        for key, cols in self.columns.items():
-            if key not in COLUMNS:
-                raise UsageError(f"no table '{key}': tables are {', '.join(COLUMNS)}")
-            bad = [c for c in cols if c not in COLUMNS[key]]
-            if bad:
-                raise UsageError(f"table '{key}' has no column '{bad[0]}': choose from "
-                                 f"{', '.join(COLUMNS[key])}")
-
-    def columns_of(self, key: str) -> list[str]:
-        cols = self.columns.get(key) or DEFAULT_COLUMNS[key]
-        if not self.include_private:
-            cols = [c for c in cols if c not in PRIVATE_COLUMNS]
-        return cols
 
 
 def client_label(case: Case, opts: ReportOptions) -> str:

@@ -28,7 +28,8 @@ def _run(args: argparse.Namespace) -> int:
     from socialtools.io.loading import load_document
     from socialtools.io.output import write_files
     from socialtools.report.case import Case
-    from socialtools.report.document import ReportOptions, build_report, check_report_suffix, report_bytes
+    from socialtools.report.document import build_report, check_report_suffix, report_bytes
+    from socialtools.report.model import ReportOptions
 
     out = Path(args.output)
     check_report_suffix(out.suffix)

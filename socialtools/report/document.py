@@ -1,11 +1,12 @@
 """The assessment-to-evaluation chapter of a case report, as a list of blocks.
 
 :func:`build_report` turns a case into headings, paragraphs, numbered tables and numbered
-figures (genogram and, when the ecomap kind is installed, ecomap); the writers turn the
+figures (genogram, ecomap, strengths quadrant) of :mod:`.model`; the writers turn the
 blocks into DOCX (:mod:`.docx_writer`), HTML (:mod:`.html_writer`) or Markdown
 (:mod:`.markdown_writer`).
 
 >>> from socialtools.report.case import Case
+>>> from socialtools.report.model import Heading, ReportOptions
 >>> case = Case.from_document({"case": {"client": "PK"},
 ...     "behaviour_change": [{"target": "interaksi", "before": "jarang", "after": "sering"}]})
 >>> report = build_report(case, ReportOptions(figures=False))
@@ -17,91 +18,23 @@ blocks into DOCX (:mod:`.docx_writer`), HTML (:mod:`.html_writer`) or Markdown
 
 from __future__ import annotations
 
-import importlib
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from socialtools.errors import InputError, UsageError
 from socialtools.report import casetables as ct
 from socialtools.report.case import Case
-from socialtools.report.casetables import ReportOptions
+from socialtools.report.docx_writer import report_docx
+from socialtools.report.html_writer import report_html
 from socialtools.report.labels import long_date, word
+from socialtools.report.markdown_writer import report_markdown
+from socialtools.report.model import Block, Figure, Heading, Paragraph, Report, ReportOptions
 from socialtools.report.tables import Table
 
-__all__ = ["Figure", "Heading", "Paragraph", "Report", "ReportOptions", "build_report", "report_bytes"]
+__all__ = ["build_report", "report_bytes", "write_report"]
 
 REPORT_FORMATS = (".docx", ".html", ".md")
 QUADRANT_WIDTH = 540.0  # SVG units (1/96 inch): 14.3 cm, about the text width of an A4 report page
-
-
-@dataclass
-class Heading:
-    """A numbered heading; level 1 is the chapter."""
-
-    level: int
-    text: str
-
-
-@dataclass
-class Paragraph:
-    text: str
-    key: str = ""
-
-
-@dataclass
-class Figure:
-    """A picture (PNG) with its numbered caption; ``key`` names the kind (``genogram``)."""
-
-    key: str
-    caption: str
-    png: bytes
-    number: str | None = None
-    label: str = "Gambar"
-    dpi: float = 200
-
-    @property
-    def title(self) -> str:
-        return f"{self.label} {self.number} {self.caption}" if self.number else self.caption
-
-    @property
-    def size_px(self) -> tuple[int, int]:
-        """Width and height from the PNG header."""
-        return int.from_bytes(self.png[16:20], "big"), int.from_bytes(self.png[20:24], "big")
-
-
-Block = Heading | Paragraph | Table | Figure
-
-
-@dataclass
-class Report:
-    """A report chapter: title, language and blocks in reading order."""
-
-    title: str
-    lang: str
-    blocks: list[Block] = field(default_factory=list)
-
-    def tables(self) -> list[Table]:
-        return [b for b in self.blocks if isinstance(b, Table)]
-
-    def figures(self) -> list[Figure]:
-        return [b for b in self.blocks if isinstance(b, Figure)]
-
-    def to_docx(self) -> bytes:
-        from socialtools.report.docx_writer import report_docx
-
-        return report_docx(self)
-
-    def to_html(self) -> str:
-        from socialtools.report.html_writer import report_html
-
-        return report_html(self)
-
-    def to_markdown(self, image_prefix: str = "report") -> tuple[str, dict[str, bytes]]:
-        """Markdown text and its images ``{file name: PNG}`` (named ``<prefix>-<kind>.png``)."""
-        from socialtools.report.markdown_writer import report_markdown
-
-        return report_markdown(self, image_prefix)
 
 
 # -- figures ---------------------------------------------------------------------------------
@@ -123,16 +56,14 @@ def genogram_options(opts: ReportOptions) -> Any:
 
 def ecomap_png(case: Case, opts: ReportOptions, *, compare: bool = False) -> bytes | None:
     """The ecomap as PNG (``compare``: before and after side by side), when the case has an
-    ``ecomap`` section (with an ``after`` block for ``compare``) and the ecomap kind is installed."""
+    ``ecomap`` section (with an ``after`` block for ``compare``)."""
     section = case.raw("ecomap")
     if not isinstance(section, dict) or (compare and not section.get("after")):
         return None
-    try:
-        ecomap = importlib.import_module("socialtools.ecomap")
-    except ImportError:
-        return None
-    diagram = ecomap.EcomapDiagram.from_document(case.document, source=case.source, lang=opts.lang,
-                                                 compare=compare, initials=opts.initials)
+    from socialtools.ecomap import EcomapDiagram
+
+    diagram = EcomapDiagram.from_document(case.document, source=case.source, lang=opts.lang, compare=compare,
+                                          initials=opts.initials)
     return diagram.to_png(dpi=opts.dpi)
 
 
@@ -140,14 +71,12 @@ def strengths_png(case: Case, opts: ReportOptions) -> bytes | None:
     """The strengths quadrant as PNG, when the case has a ``strengths`` section."""
     if not isinstance(case.raw("strengths"), dict):
         return None
-    try:
-        quadrant = importlib.import_module("socialtools.assessment.quadrant")
-    except ImportError:  # pragma: no cover - shipped with socialtools
-        return None
+    from socialtools.quadrant import QuadrantDiagram
+
     try:
         # narrower than the stand-alone figure, so that its text stays readable at the page's text width
-        diagram = quadrant.QuadrantDiagram.from_document(case.document, source=case.source, lang=opts.lang,
-                                                         width=QUADRANT_WIDTH)
+        diagram = QuadrantDiagram.from_document(case.document, source=case.source, lang=opts.lang,
+                                                width=QUADRANT_WIDTH)
     except InputError as exc:
         raise _located_in(exc, "strengths") from None
     if opts.initials:
@@ -295,11 +224,11 @@ def report_bytes(report: Report, suffix: str, *,
     """The report in the format ``suffix`` names, and the side files (Markdown images)."""
     suffix = check_report_suffix(suffix)
     if suffix == ".docx":
-        return report.to_docx(), {}
+        return report_docx(report), {}
     if suffix in (".html", ".htm"):
-        return report.to_html().encode("utf-8"), {}
+        return report_html(report).encode("utf-8"), {}
     if suffix in (".md", ".markdown"):
-        text, images = report.to_markdown(image_prefix)
+        text, images = report_markdown(report, image_prefix)
         return text.encode("utf-8"), images
     raise AssertionError(suffix)  # pragma: no cover
 

@@ -19,15 +19,13 @@ import io
 import math
 import zipfile
 from collections.abc import Iterable
-from typing import TYPE_CHECKING, Any
+from typing import Any
 from xml.sax.saxutils import escape as xml_escape
 
 from socialtools.errors import MissingDependencyError
 from socialtools.io.limits import shorten
+from socialtools.report.model import Figure, Heading, Paragraph, Report
 from socialtools.report.tables import SectionRow, Table, clean_text
-
-if TYPE_CHECKING:  # pragma: no cover
-    from socialtools.report.document import Figure, Report
 
 PAGE_WIDTH_CM, PAGE_HEIGHT_CM = 21.0, 29.7  # A4
 MARGINS_CM = {"left": 4.0, "right": 3.0, "top": 3.0, "bottom": 3.0}  # usual in Indonesian reports
@@ -297,8 +295,6 @@ def tables_docx(tables: Iterable[Table], *, lang: str = "id", title: str = "") -
 
 def report_docx(report: Report) -> bytes:
     """The whole report as DOCX bytes."""
-    from socialtools.report.document import Figure, Heading, Paragraph
-
     document = new_document(report.lang, clean_text(report.title))
     for block in report.blocks:
         if isinstance(block, Heading):

@@ -1,6 +1,6 @@
 """HTML output: one self-contained page (styles inline, figures as embedded PNG).
 
->>> from socialtools.report.document import Report, Heading
+>>> from socialtools.report.model import Report, Heading
 >>> "<h1>BAB 4</h1>" in report_html(Report("Klien", "id", [Heading(1, "BAB 4")]))
 True
 """
@@ -9,12 +9,9 @@ from __future__ import annotations
 
 import base64
 import html
-from typing import TYPE_CHECKING
 
+from socialtools.report.model import Figure, Heading, Paragraph, Report
 from socialtools.report.tables import Table
-
-if TYPE_CHECKING:  # pragma: no cover
-    from socialtools.report.document import Report
 
 STYLE = """
 body { font-family: "Times New Roman", "Liberation Serif", serif; font-size: 12pt; line-height: 1.4;
@@ -37,8 +34,6 @@ figcaption { font-size: 11pt; margin-top: 0.4em; }
 
 def report_html(report: Report) -> str:
     """The report as a standalone HTML page."""
-    from socialtools.report.document import Figure, Heading, Paragraph
-
     esc = html.escape
     out = ["<!DOCTYPE html>", f'<html lang="{report.lang}">', "<head>", '<meta charset="utf-8">',
            f"<title>{esc(report.title)}</title>", f"<style>{STYLE}</style>", "</head>", "<body>"]

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from socialtools.genogram.dates import PartialDate
+from socialtools.dates import PartialDate
 from socialtools.i18n import Catalogue, translate
 
 REPORT: Catalogue = {

@@ -1,26 +1,21 @@
 """Markdown output: headings, pipe tables and figures as image links to PNG files beside it.
 
->>> from socialtools.report.document import Report, Heading
+>>> from socialtools.report.model import Report, Heading
 >>> report_markdown(Report("Klien", "id", [Heading(2, "4.1 Identitas")]), "r")
 ('## 4.1 Identitas\\n', {})
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
 from urllib.parse import quote
 
 from socialtools.io.escape import markdown_line, markdown_text
+from socialtools.report.model import Figure, Heading, Paragraph, Report
 from socialtools.report.tables import Table, clean_text
-
-if TYPE_CHECKING:  # pragma: no cover
-    from socialtools.report.document import Report
 
 
 def report_markdown(report: Report, image_prefix: str = "report") -> tuple[str, dict[str, bytes]]:
     """The Markdown text and the images it links to (``<prefix>-<kind>.png``)."""
-    from socialtools.report.document import Figure, Heading, Paragraph
-
     parts: list[str] = []
     images: dict[str, bytes] = {}
     for block in report.blocks:

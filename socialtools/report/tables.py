@@ -1,4 +1,5 @@
-"""A report table: numbered caption, headings and rows, written as Markdown, HTML, DOCX or pandas.
+"""A report table: numbered caption, headings and rows, written as Markdown, HTML or pandas (DOCX:
+:func:`socialtools.report.docx_writer.add_table`).
 
 A row is a list of cell texts, or a :class:`SectionRow` that spans the table (a domain heading
 inside the BPSS table, for example).
@@ -19,7 +20,7 @@ from __future__ import annotations
 import html
 import re
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from socialtools.io.escape import markdown_cell, markdown_line
 
@@ -137,9 +138,3 @@ class Table:
             else:
                 records.append([section, *row])
         return pd.DataFrame(records, columns=["", *self.headings])
-
-    def to_docx(self, document: Any, *, text_width_cm: float | None = None) -> Any:
-        """Append caption and table to a python-docx ``Document``; return the docx table."""
-        from socialtools.report.docx_writer import add_table
-
-        return add_table(document, self, text_width_cm=text_width_cm)

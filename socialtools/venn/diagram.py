@@ -1,6 +1,6 @@
 """The Venn diagram object: a model plus options, exportable as SVG/PNG and shown inline in Jupyter.
 
->>> from socialtools.venn.model import SetVenn
+>>> from socialtools.venn.sets.model import SetVenn
 >>> d = VennDiagram(SetVenn(counts={"A": 3, "B": 2, "A&B": 1}), lang="en")
 >>> d.to_svg().startswith("<?xml")
 True
@@ -18,10 +18,14 @@ from socialtools.draw.theme import Theme
 from socialtools.errors import InputError
 from socialtools.i18n import check_language
 from socialtools.io.loading import parse_model
-from socialtools.venn.layout_institutional import GAP_STEP, InstitutionalLayout, layout_institutional
-from socialtools.venn.layout_sets import SetLayout, layout_sets
-from socialtools.venn.model import InstitutionalVenn, SetVenn, VennModel
-from socialtools.venn.tables import CompanionTable, companion_table
+from socialtools.venn.institutional.layout import GAP_STEP, InstitutionalLayout, layout_institutional
+from socialtools.venn.institutional.model import InstitutionalVenn
+from socialtools.venn.institutional.table import CompanionTable, companion_table
+from socialtools.venn.sets.layout import SetLayout, layout_sets
+from socialtools.venn.sets.model import SetVenn
+
+VennModel = InstitutionalVenn | SetVenn
+"""Either Venn model (the ``kind`` field tells them apart)."""
 
 _KIND_WORDS = {"kelembagaan": "institutional", "lembaga": "institutional", "institusional": "institutional",
                "institution": "institutional", "institutions": "institutional", "pra": "institutional",
@@ -116,7 +120,8 @@ class VennDiagram(Exportable):
         return notes
 
     def to_svg(self) -> str:
-        from socialtools.venn.render import render_institutional, render_sets
+        from socialtools.venn.institutional.render import render_institutional
+        from socialtools.venn.sets.render import render_sets
 
         if isinstance(self.model, InstitutionalVenn):
             layout = self._layout

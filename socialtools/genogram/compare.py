@@ -1,0 +1,287 @@
+"""Two years of one family side by side: everyone in the same place, the changes highlighted.
+
+The family is laid out once, as it was in the later year (with the relationships and
+households of the earlier year added), and each panel draws the part that existed in its
+year, in its state then. What changed — births, deaths, union events, relationships that
+began — is highlighted in the later panel and listed under the figure.
+
+>>> from socialtools.examples import load_example
+>>> c = GenogramComparison.from_document(load_example("family-history.yaml"), before=2000, after=2024)
+>>> sorted(c.panel_layout(2000).nodes) == sorted(p.id for p in c.family_at(2000).people)
+True
+>>> c.panel_layout(2000).nodes["RA"].x == c.panel_layout(2024).nodes["RA"].x
+True
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from functools import cached_property
+from pathlib import Path
+from typing import Any
+
+from svgwrite.container import Group
+
+from socialtools.draw.geometry import Box, Point
+from socialtools.draw.legend import LegendEntry, draw_legend, legend_box
+from socialtools.draw.lines import num
+from socialtools.draw.svg import Exportable, SvgCanvas
+from socialtools.draw.text import LINE_HEIGHT, TextBlock, text_width
+from socialtools.errors import UsageError
+from socialtools.genogram.diagram import LABEL_WIDTH, Genogram, GenogramOptions
+from socialtools.genogram.history import Change, family_as_of, family_changes
+from socialtools.genogram.labels import TEXT, LabelOptions, person_lines, union_text
+from socialtools.genogram.layout import GenogramLayout
+from socialtools.genogram.model import Family
+from socialtools.genogram.notes import FigureNote
+from socialtools.i18n import translate
+from socialtools.io.loading import load_document, parse_model
+from socialtools.io.sections import section
+
+HIGHLIGHT = "#f7dc6f"
+HIGHLIGHT_MONO = "#c8c8c8"
+PANEL_GAP = 40.0
+
+WORDS = {
+    "changes": {"id": "Perubahan", "en": "Changes"},
+    "changed": {"id": "Berubah sejak", "en": "Changed since"},
+    "born": {"id": "lahir", "en": "born"},
+    "died": {"id": "meninggal", "en": "died"},
+    "union": {"id": "pasangan", "en": "union"},
+    "relationship": {"id": "hubungan baru", "en": "new relationship"},
+    "relationship_ended": {"id": "hubungan berakhir", "en": "relationship ended"},
+    "household": {"id": "serumah", "en": "household"},
+    "household_ended": {"id": "tidak lagi serumah", "en": "household ended"},
+    "ev_married": {"id": "menikah", "en": "married"}, "ev_separated": {"id": "pisah", "en": "separated"},
+    "ev_divorced": {"id": "cerai", "en": "divorced"}, "ev_reconciled": {"id": "rujuk", "en": "reconciled"},
+    "ev_widowed": {"id": "cerai mati", "en": "widowed"},
+    "ev_cohabiting": {"id": "tinggal bersama", "en": "living together"},
+    "ev_engaged": {"id": "tunangan", "en": "engaged"}, "ev_annulled": {"id": "batal", "en": "annulled"},
+}
+
+
+def _key(rel: Any) -> tuple[tuple[str, ...], str]:
+    return tuple(rel.between), rel.kind
+
+
+class GenogramComparison(Exportable):
+    """The family in ``before`` and in ``after``, in two panels with everyone in the same place.
+
+    ``GenogramComparison(family, 2010, 2024).save("g.svg")``; options as for :class:`Genogram`.
+    """
+
+    def __init__(self, family: Family, before: int, after: int, options: GenogramOptions | None = None,
+                 **kwargs: Any) -> None:
+        if before >= after:
+            raise UsageError(f"--compare needs an earlier and a later year ({before} is not before {after})")
+        self.family = family
+        self.before, self.after = before, after
+        self.options = replace(options or GenogramOptions(), as_of=None, **kwargs)
+
+    @classmethod
+    def from_document(cls, document: dict[str, Any], before: int, after: int,
+                      options: GenogramOptions | None = None, source: str | None = None,
+                      **kwargs: Any) -> GenogramComparison:
+        """A comparison of the ``family`` section of a case document."""
+        family = parse_model(Family, section(document, "family", marker="people", source=source), source)
+        return cls(family, before, after, options, **kwargs)
+
+    @classmethod
+    def from_file(cls, path: str | Path, before: int, after: int, options: GenogramOptions | None = None,
+                  **kwargs: Any) -> GenogramComparison:
+        """A comparison of a YAML/JSON family or case file."""
+        return cls.from_document(load_document(path), before, after, options, source=str(path), **kwargs)
+
+    def family_at(self, year: int) -> Family:
+        """The family as it was in ``year``."""
+        return family_as_of(self.family, year)
+
+    @cached_property
+    def _whole(self) -> Family:
+        """The later family, with the relationships and households of the earlier year that had ended."""
+        early, late = self.family_at(self.before), self.family_at(self.after)
+        data = late.model_dump()
+        keys = {_key(r) for r in late.relationships}
+        data["relationships"] += [r.model_dump() for r in early.relationships if _key(r) not in keys]
+        ids = {h.id for h in late.households}
+        data["households"] += [h.model_dump() for h in early.households if h.id not in ids]
+        return Family.model_validate(data)
+
+    @cached_property
+    def genogram(self) -> Genogram:
+        """The genogram whose layout both panels share."""
+        return Genogram(self._whole, self.options)
+
+    def changes(self) -> list[Change]:
+        """What changed from ``before`` to ``after``."""
+        return family_changes(self.family, self.before, self.after)
+
+    def panel_layout(self, year: int) -> GenogramLayout:
+        """The shared layout, keeping what existed in ``year`` with its labels then."""
+        lay = self.genogram.layout
+        then = self.family_at(year)
+        o = self.options
+        label_options = LabelOptions(fields=o.labels, initials=o.initials, full_dates=o.full_dates, lang=o.lang)
+        people = {p.id for p in then.people}
+        nodes = {}
+        for p in then.people:
+            block = TextBlock.wrapped(person_lines(p, then, label_options), LABEL_WIDTH, o.layout.label_size)
+            nodes[p.id] = replace(lay.nodes[p.id], label=block)
+        unions = {}
+        for u in then.unions:
+            placed = lay.unions[u.id]  # type: ignore[index]
+            text = union_text(u, o.lang) if placed.label_box is not None else ""
+            box = None
+            if text and placed.label_box is not None:
+                w = text_width(text, o.layout.union_label_size)
+                cx = placed.label_box.x + placed.label_box.w / 2
+                box = Box(cx - w / 2, placed.label_box.y, w, placed.label_box.h)
+            unions[u.id] = replace(placed, kind=u.kind, label=text, label_box=box)
+        sibships = []
+        for s in lay.sibships:
+            kids = {c: pts for c, pts in s.children.items() if c in people}
+            if not kids or s.union not in unions:
+                continue
+            xs = [pts[0][0] for pts in kids.values()] + [s.stem[0][0]]
+            y = s.bar[0][1]
+            sibships.append(replace(s, bar=[(min(xs), y), (max(xs), y)], children=kids,
+                                    relation={c: s.relation[c] for c in kids},
+                                    identical_bars=s.identical_bars if len(kids) == len(s.children) else []))
+        extra = [link for link in lay.extra_links
+                 if link.b in people and (link.a in people or link.a in unions)]
+        keys = {_key(r) for r in then.relationships}
+        relationships = [placed for placed, rel in zip(lay.relationships, self._whole.relationships, strict=True)
+                         if _key(rel) in keys]
+        households = [h for h in lay.households if h.id in {x.id for x in then.households}]
+        rows = {r: [p for p in ps if p in people] for r, ps in lay.rows.items()}
+        out = GenogramLayout(nodes, unions, sibships, extra, relationships, households, lay.width, lay.height, rows)
+        out._union_partners = {uid: ps for uid, ps in lay._union_partners.items() if uid in unions}
+        return out
+
+    def _notes(self, year: int) -> list[FigureNote]:
+        """The notes of the whole family, their targets in the panel of ``year``."""
+        then = self.family_at(year)
+        keys = [_key(r) for r in self._whole.relationships if _key(r) in {_key(x) for x in then.relationships}]
+        present_unions = {u.id for u in then.unions}
+        people = {p.id for p in then.people}
+        out = []
+        for n in self.genogram.notes():
+            kind, key = n.target
+            if kind == "relationship":
+                k = _key(self._whole.relationships[int(key)])
+                if k in keys:
+                    out.append(replace(n, target=("relationship", str(keys.index(k)))))
+            elif (kind == "union" and key in present_unions) or (kind == "person" and key in people):
+                out.append(n)
+        return out
+
+    def _renderer(self, year: int) -> Any:
+        from socialtools.draw.theme import Theme
+        from socialtools.genogram.labels import inner_text
+        from socialtools.genogram.render import GenogramRenderer
+
+        o = self.options
+        then = self.family_at(year)
+        inner = {p.id: inner_text(p, then) if o.show_age or p.count else None for p in then.people}
+        return GenogramRenderer(then, self.panel_layout(year), lang=o.lang, title=None, inner=inner,
+                                theme=Theme(monochrome=o.monochrome), legend=False, notes=self._notes(year))
+
+    def _t(self, key: str) -> str:
+        return translate(WORDS, key, self.options.lang) if key in WORDS else translate(TEXT, key, self.options.lang)
+
+    def change_lines(self, width: float, size: float) -> TextBlock:
+        """The list of changes written under the panels."""
+        late = self.family_at(self.after)
+        names = {p.id: (p.display_initials if self.options.initials or not p.name else p.name) for p in late.people}
+        early = self.family_at(self.before)
+        names.update({p.id: p.display_initials if self.options.initials or not p.name else p.name
+                      for p in early.people if p.id not in names})
+        parts = []
+        for c in self.changes():
+            who = " – ".join(names.get(i, i) for i in c.ids)
+            detail = c.detail
+            if c.what.startswith("relationship"):
+                detail = translate(TEXT, detail, self.options.lang)
+            elif c.what == "union":
+                words = [w.split(" ") for w in detail.split(", ")]
+                detail = ", ".join(" ".join([self._t(f"ev_{w[0]}") if f"ev_{w[0]}" in WORDS else w[0], *w[1:]])
+                                   for w in words)
+            parts.append(f"{self._t(c.what)}: {who}" + (f" ({detail})" if detail else ""))
+        if not parts:
+            return TextBlock((), size)
+        head = f"{self._t('changes')} {self.before} → {self.after}:"
+        return TextBlock.wrapped([head, "; ".join(parts)], width, size)
+
+    def _highlights(self, canvas: SvgCanvas, parent: Group, lay: GenogramLayout) -> None:
+        colour = HIGHLIGHT_MONO if self.options.monochrome else HIGHLIGHT
+        g = canvas.group(parent, class_="changed")
+        for c in self.changes():
+            if c.what in ("born", "died") and c.ids[0] in lay.nodes:
+                b = lay.nodes[c.ids[0]].symbol_box.grown(4.0)
+                ring: list[Point] = [(b.x, b.y), (b.right, b.y), (b.right, b.bottom), (b.x, b.bottom), (b.x, b.y + 0.1)]
+                canvas.polyline(g, ring, width=5.0, colour=colour)
+            elif c.what == "union":
+                for u in lay.unions.values():
+                    if sorted(lay._union_partners.get(u.id, [])) == sorted(c.ids):
+                        canvas.polyline(g, u.points, width=7.0, colour=colour)
+            elif c.what == "relationship":
+                for placed in lay.relationships:
+                    if (placed.a, placed.b) == tuple(c.ids) and placed.kind == c.detail:
+                        canvas.polyline(g, placed.points, width=9.0, colour=colour)
+
+    def legend_entries(self) -> list[LegendEntry]:
+        """The legend of everything drawn in either panel, and the highlight."""
+        entries = self.genogram.renderer().legend_entries()
+        colour = HIGHLIGHT_MONO if self.options.monochrome else HIGHLIGHT
+
+        def sample(canvas: SvgCanvas, g: Group, box: Box) -> None:
+            y = box.y + box.h / 2
+            canvas.polyline(g, [(box.x + 2, y), (box.right - 2, y)], width=7.0, colour=colour)
+            canvas.polyline(g, [(box.x + 2, y), (box.right - 2, y)])
+        return [*entries, LegendEntry(f"{self._t('changed')} {self.before}", sample)]
+
+    def to_svg(self) -> str:
+        o = self.options
+        lay = self.genogram.layout
+        first, second = self._renderer(self.before), self._renderer(self.after)
+        theme = first.theme
+        title = self.genogram.title()
+        title_h = theme.title_font_size * LINE_HEIGHT + 12 if title else 0.0
+        caption_h = theme.font_size * LINE_HEIGHT + 6
+        width = 2 * lay.width + PANEL_GAP
+        entries = self.legend_entries() if o.legend else []
+        lbox = legend_box(entries, first.t("legend"), width - 2 * theme.margin, theme)
+        notes = first.note_lines(width - 2 * theme.margin)
+        later_notes = second.note_lines(width - 2 * theme.margin)
+        if len(later_notes.lines) > len(notes.lines):
+            notes = later_notes
+        changes = self.change_lines(width - 2 * theme.margin, theme.small_font_size)
+        below = lay.height + caption_h + title_h
+        notes_h = notes.height + theme.margin / 2 if notes.lines else 0.0
+        changes_h = changes.height + theme.margin / 2 if changes.lines else 0.0
+        height = below + notes_h + changes_h + (lbox.h + theme.margin if entries else 0)
+        canvas = SvgCanvas(width, height, theme, title=title or first.t("genogram"))
+        if title:
+            canvas.text(canvas.root, width / 2, theme.margin * 0.5 + theme.title_font_size, title,
+                        theme.title_font_size, font_weight="bold", id="title")
+        for i, (year, renderer) in enumerate(((self.before, first), (self.after, second))):
+            dx = i * (lay.width + PANEL_GAP)
+            canvas.text(canvas.root, dx + lay.width / 2, title_h + theme.font_size, str(year), theme.font_size,
+                        font_weight="bold", class_="panel-caption")
+            body = canvas.group(id=f"panel-{year}",
+                                transform=f"translate({num(dx)},{num(title_h + caption_h)})")
+            if i == 1:
+                self._highlights(canvas, body, renderer.layout)
+            renderer.draw_body(canvas, body)
+        y = below
+        for block, key in ((notes, "notes"), (changes, "changes")):
+            if not block.lines:
+                continue
+            g = canvas.group(id=key, class_=key)
+            for j, line in enumerate(block.lines):
+                canvas.text(g, theme.margin, y + block.size * (0.95 + j * LINE_HEIGHT), line, block.size,
+                            anchor="start")
+            y += block.height + theme.margin / 2
+        if entries:
+            draw_legend(canvas, entries, first.t("legend"), theme.margin, y, width - 2 * theme.margin)
+        return canvas.to_string()

@@ -1,0 +1,119 @@
+"""The family through time: the family as it was in a given year, and what changed between two years.
+
+A genogram is read as a history. :func:`family_as_of` keeps the people born by then, with
+their ages then; deaths, unions (by their events), households and emotional relationships
+(by their start and end years, where given) in their state at that time.
+:func:`family_changes` lists what changed between two years.
+
+>>> f = Family.model_validate({"people": [
+...     {"id": "A", "sex": "male", "birth": 1940, "death": 2015}, {"id": "B", "sex": "female", "birth": 1944},
+...     {"id": "C", "birth": 1970}, {"id": "D", "birth": 2012}],
+...     "unions": [{"partners": ["A", "B"], "events": [{"married": 1965}, {"widowed": 2015}],
+...                 "children": ["C", "D"]}]})
+>>> then = family_as_of(f, 2010)
+>>> [p.id for p in then.people], then.person("A").deceased, then.unions[0].kind
+(['A', 'B', 'C'], False, 'married')
+>>> [c.what for c in family_changes(f, 2010, 2024)]
+['born', 'died', 'union']
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from socialtools.genogram.model import Family
+
+
+def _born_by(person: dict[str, Any], year: int) -> bool:
+    birth = person.get("birth")
+    if birth is None and person.get("kind") in ("miscarriage", "abortion", "stillbirth"):
+        birth = person.get("death")  # a pregnancy loss is dated by its one date
+    return birth is None or int(str(birth)[:4]) <= year
+
+
+def _year(value: Any) -> int | None:
+    return None if value is None else int(str(value)[:4])
+
+
+def family_as_of(family: Family, year: int) -> Family:
+    """The family as it was in ``year`` (a new family; ``family`` is not changed).
+
+    People born after ``year`` are left out (and a child of a union that began after it);
+    a death after ``year`` is undone; a union keeps the events up to ``year``; households and
+    relationships that began later or had ended are left out. Ages are computed for ``year``.
+    """
+    data = family.model_dump()
+    unions_later = {u["id"] for u, model in zip(data["unions"], family.unions, strict=True)
+                    if model.start is not None and model.start.year > year}
+    later_children = {c["id"] for u in data["unions"] if u["id"] in unions_later for c in u["children"]}
+    dated_children = {p["id"] for p in data["people"] if p.get("birth") is not None}
+    keep: set[str] = set()
+    people = []
+    for p in data["people"]:
+        if not _born_by(p, year) or (p["id"] in later_children and p["id"] not in dated_children):
+            continue
+        death = _year(p.get("death"))
+        if death is not None and death > year:
+            p["death"], p["deceased"] = None, False
+        keep.add(p["id"])
+        people.append(p)
+    unions = []
+    for u, model in zip(data["unions"], family.unions, strict=True):
+        if u["id"] in unions_later or not all(pid in keep for pid in u["partners"]):
+            continue
+        u["children"] = [c for c in u["children"] if c["id"] in keep]
+        kind = model.kind_at(year)
+        u["kind"] = kind or model.kind
+        u["events"] = [e for e in u["events"] if e["year"] is not None and _year(e["year"]) <= year]
+        if _year(u.get("end")) is not None and _year(u["end"]) > year:  # type: ignore[operator]
+            u["end"] = None
+        unions.append(u)
+    relationships = [r for r, model in zip(data["relationships"], family.relationships, strict=True)
+                     if model.active_in(year) and all(pid in keep for pid in r["between"])]
+    households = []
+    for h, model in zip(data["households"], family.households, strict=True):
+        members = [m for m in h["members"] if m in keep]
+        if model.active_in(year) and members:
+            households.append({**h, "members": members})
+    data.update(people=people, unions=unions, relationships=relationships, households=households, as_of=year)
+    return Family.model_validate(data)
+
+
+@dataclass(frozen=True)
+class Change:
+    """One change between two years: ``what`` (born, died, union, relationship, household,
+    relationship_ended, household_ended) and the ids it concerns."""
+
+    what: str
+    ids: tuple[str, ...]
+    detail: str = ""
+
+
+def family_changes(family: Family, before: int, after: int) -> list[Change]:
+    """What changed in ``family`` from ``before`` to ``after``: births, deaths, union events,
+    relationships and households that began or ended (in that order)."""
+    a, b = family_as_of(family, before), family_as_of(family, after)
+    old = {p.id: p for p in a.people}
+    out: list[Change] = []
+    out += [Change("born", (p.id,)) for p in b.people if p.id not in old]
+    out += [Change("died", (p.id,)) for p in b.people if p.deceased and p.id in old and not old[p.id].deceased]
+    old_unions = {u.id: u for u in a.unions}
+    for u in b.unions:
+        was = old_unions.get(u.id)
+        if was is None or was.kind != u.kind or len(was.history) != len(u.history):
+            events = [e for e in u.history if e.year.year > before]
+            detail = ", ".join(f"{e.kind} {e.year.year}" for e in events) or u.kind
+            out.append(Change("union", tuple(u.partners), detail))
+    key = {(tuple(r.between), r.kind) for r in a.relationships}
+    new_key = {(tuple(r.between), r.kind) for r in b.relationships}
+    out += [Change("relationship", tuple(r.between), r.kind) for r in b.relationships
+            if (tuple(r.between), r.kind) not in key]
+    out += [Change("relationship_ended", tuple(r.between), r.kind) for r in a.relationships
+            if (tuple(r.between), r.kind) not in new_key]
+    old_h = {h.id: h for h in a.households}
+    new_h = {h.id: h for h in b.households}
+    out += [Change("household", tuple(h.members), h.label or "") for h in b.households
+            if h.id not in old_h or old_h[h.id].members != h.members]
+    out += [Change("household_ended", tuple(h.members), h.label or "") for h in a.households if h.id not in new_h]
+    return out

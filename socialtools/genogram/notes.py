@@ -1,0 +1,99 @@
+"""Numbered notes of a genogram: what a case file writes in words about a relationship, a union or a
+person, drawn as a small number at its line or symbol and written out under the figure.
+
+Nothing the family accepts is silently dropped: a relationship's ``label`` ("hostile since 2015"),
+a union's ``notes`` and a person's ``notes`` (when not already written under the person) all
+become notes.
+
+>>> from socialtools.genogram.model import Family
+>>> f = Family.model_validate({"people": [{"id": "A"}, {"id": "B"}],
+...     "relationships": [{"between": ["A", "B"], "kind": "hostile", "label": "sejak 2015"}]})
+>>> [(n.number, n.target, n.text) for n in figure_notes(f, "id", ("name",))]
+[(1, ('relationship', '0'), 'A – B (Bermusuhan): sejak 2015')]
+"""
+
+from __future__ import annotations
+
+import itertools
+from dataclasses import dataclass
+
+from socialtools.draw.geometry import Box, Point, segment_hits_box
+from socialtools.draw.lines import point_at, polyline_length
+from socialtools.genogram.labels import TEXT
+from socialtools.genogram.model import Family, Person
+from socialtools.i18n import translate
+
+MARK_SIZE = 9.0  # font size of a note's number on the drawing
+
+
+@dataclass(frozen=True)
+class FigureNote:
+    """One numbered note: ``target`` is (``relationship``, index), (``union``, id) or (``person``, id)."""
+
+    number: int
+    target: tuple[str, str]
+    text: str
+
+
+def _who(person: Person, initials: bool) -> str:
+    return person.display_initials if initials or not person.name else person.name
+
+
+def figure_notes(family: Family, lang: str, label_fields: tuple[str, ...], initials: bool = False) -> list[FigureNote]:
+    """The notes of ``family`` in drawing order: relationships, unions, then people."""
+    raw: list[tuple[tuple[str, str], str]] = []
+    for i, r in enumerate(family.relationships):
+        if r.label:
+            a, b = (_who(family.person(p), initials) for p in r.between)
+            raw.append((("relationship", str(i)), f"{a} – {b} ({translate(TEXT, r.kind, lang)}): {r.label}"))
+    for u in family.unions:
+        if u.notes and u.id:
+            names = " – ".join(_who(family.person(p), initials) for p in u.partners)
+            raw.append((("union", u.id), f"{names}: {u.notes}"))
+    if "notes" not in label_fields:
+        for p in family.people:
+            if p.notes:
+                raw.append((("person", p.id), f"{_who(p, initials)}: {p.notes}"))
+    return [FigureNote(i + 1, target, text) for i, (target, text) in enumerate(raw)]
+
+
+def mark_box(centre: Point, number: int) -> Box:
+    """The box of a note's number (a small white pill) centred on ``centre``."""
+    w = MARK_SIZE * (0.7 * len(str(number)) + 0.6)
+    h = MARK_SIZE * 1.3
+    return Box(centre[0] - w / 2, centre[1] - h / 2, w, h)
+
+
+def place_on_line(points: list[Point], number: int, obstacles: list[Box],
+                  lines: list[list[Point]]) -> Point | None:
+    """A point on the polyline, nearest its middle, where the number's box meets no obstacle and
+    no other line (``None`` when there is none)."""
+    length = polyline_length(points)
+    if length <= 0:
+        return None
+    steps = 40
+    for k in sorted(range(1, steps), key=lambda k: abs(k - steps / 2)):
+        centre, _ = point_at(points, length * k / steps)
+        box = mark_box(centre, number)
+        if any(box.overlaps(o, 1.0) for o in obstacles):
+            continue
+        if any(segment_hits_box(p, q, box, shrink=0.0) for line in lines for p, q in itertools.pairwise(line)):
+            continue
+        return centre
+    return None
+
+
+def place_beside(box: Box, number: int, obstacles: list[Box], lines: list[list[Point]]) -> Point | None:
+    """A point just right of, left of, above or below ``box`` where the number fits."""
+    probe = mark_box((0, 0), number)
+    cy = box.y + box.h / 2
+    for centre in ((box.right + probe.w / 2 + 2, cy), (box.x - probe.w / 2 - 2, cy),
+                   (box.right + probe.w / 2, box.y - probe.h / 2 - 1), (box.x - probe.w / 2, box.y - probe.h / 2 - 1),
+                   (box.right + probe.w / 2, box.bottom + probe.h / 2 + 1)):
+        mark = mark_box(centre, number)
+        if mark.x < 0 or mark.y < 0 or any(mark.overlaps(o, 1.0) for o in obstacles):
+            continue
+        if any(segment_hits_box(p, q, mark, shrink=0.0) for line in lines for p, q in itertools.pairwise(line)):
+            continue
+        return centre
+    return None

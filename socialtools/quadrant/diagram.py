@@ -1,0 +1,65 @@
+"""The strengths quadrant diagram object, from Python or from a ``strengths:`` section.
+
+>>> q = QuadrantDiagram.from_document({"strengths": {"client": "PK", "kekuatan_personal": ["jujur"]}})
+>>> q.to_svg().count("<rect") >= 6
+True
+"""
+
+from __future__ import annotations
+
+from functools import cached_property
+from typing import Any
+
+from socialtools.draw.svg import Exportable
+from socialtools.draw.theme import Theme
+from socialtools.errors import InputError
+from socialtools.i18n import check_language
+from socialtools.io.loading import parse_model
+from socialtools.io.sections import section
+from socialtools.quadrant.layout import QuadrantLayout, layout_quadrant
+from socialtools.quadrant.model import StrengthsQuadrant
+from socialtools.quadrant.render import render_quadrant
+
+
+def quadrant_from_document(document: dict[str, Any], source: str | None = None) -> StrengthsQuadrant:
+    """The ``strengths:`` section of a case document (or a file that is one) as a model."""
+    data = section(document, "strengths", marker="personal_strengths", source=source) \
+        if "kekuatan_personal" not in document else document
+    data = dict(data)
+    case = document.get("case")
+    if isinstance(case, dict) and not data.get("client") and case.get("client"):
+        data["client"] = str(case["client"])
+    try:
+        return parse_model(StrengthsQuadrant, data, source)
+    except InputError as error:
+        if error.record != StrengthsQuadrant.__name__:
+            raise
+        raise InputError(error.message, record="strengths", field=error.field, source=source) from None
+
+
+class QuadrantDiagram(Exportable):
+    """A strengths quadrant ready to draw: ``to_svg()``, ``save(path)``, inline in Jupyter."""
+
+    def __init__(self, model: StrengthsQuadrant, *, lang: str = "id", theme: Theme | None = None,
+                 width: float = 760.0) -> None:
+        self.model = model
+        self.lang = check_language(lang)
+        self.theme = theme or Theme()
+        self.width = width
+
+    @classmethod
+    def from_document(
+        cls, document: dict[str, Any], source: str | None = None, **options: Any
+    ) -> QuadrantDiagram:
+        return cls(quadrant_from_document(document, source), **options)
+
+    @cached_property
+    def _layout(self) -> QuadrantLayout:
+        return layout_quadrant(self.model, self.width, self.lang)
+
+    def layout(self) -> QuadrantLayout:
+        """The grid's boxes and text lines (with its ``overflow`` measure)."""
+        return self._layout
+
+    def to_svg(self) -> str:
+        return render_quadrant(self.model, self._layout, lang=self.lang, theme=self.theme)

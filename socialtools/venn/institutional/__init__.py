@@ -1,0 +1,1 @@
+"""The institutional (PRA "chapati") Venn: model, layout, renderer and companion table."""

@@ -1,0 +1,238 @@
+"""Genogram conventions of a whole case (issue 13): union histories, adopted and foster children,
+pregnancy losses, several conditions, partner order, notes that are never dropped."""
+
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as ET
+from types import ModuleType
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from socialtools.draw.svg import SvgCanvas
+from socialtools.draw.theme import Theme
+from socialtools.errors import InputError
+from socialtools.examples import load_example
+from socialtools.genogram import Family, Genogram
+from socialtools.genogram.labels import LabelOptions, person_lines, union_text
+from socialtools.genogram.model import Union
+from socialtools.genogram.render import condition_styles
+from socialtools.genogram.symbols import BRACKET_GAP, outline, person_regions, region_polygon
+from socialtools.io.loading import parse_model
+
+NS = "{http://www.w3.org/2000/svg}"
+
+
+def couple(**union: object) -> Family:
+    return parse_model(Family, {"people": [{"id": "A", "sex": "male"}, {"id": "B", "sex": "female"},
+                                           {"id": "C", "sex": "female", "birth": 1990}],
+                                "unions": [{"partners": ["A", "B"], "children": ["C"], **union}]})
+
+
+def groups(svg: str, cls: str) -> list[ET.Element]:
+    root = ET.fromstring(svg)
+    return [g for g in root.iter(f"{NS}g") if cls in (g.get("class") or "").split()]
+
+
+def strokes(group: ET.Element) -> list[ET.Element]:
+    return [e for e in group.iter() if e.tag in (f"{NS}path", f"{NS}polyline", f"{NS}line")]
+
+
+# ---- 1. union events -----------------------------------------------------------------------
+
+@pytest.mark.parametrize("events", [
+    [{"kind": "married", "year": 1978}, {"kind": "separated", "year": 2004}, {"kind": "reconciled", "year": 2010}],
+    [{"married": 1978}, {"separated": 2004}, {"reconciled": 2010}],
+    ["menikah 1978", "pisah 2004", "rujuk 2010"],
+    [{"rujuk": 2010}, {"nikah": 1978}, {"pisah": 2004}],  # any order: sorted by year
+])
+def test_union_events_in_every_spelling(events: list) -> None:
+    u = couple(events=events).unions[0]
+    assert [e.kind for e in u.history] == ["married", "separated", "reconciled"]
+    assert u.kind == "reconciled" and u.start.year == 1978 and u.end is None
+    assert u.kind_at(2005) == "separated" and u.kind_at(1990) == "married" and u.kind_at(1970) is None
+
+
+def test_kind_shorthand_is_kept() -> None:
+    u = couple(kind="cerai", start=1970, end=1983).unions[0]
+    assert u.kind == "divorced" and [(e.kind, e.year.year) for e in u.history] == [("married", 1970),
+                                                                                   ("divorced", 1983)]
+    assert u.kind_at(1980) == "married"
+
+
+def test_kind_that_contradicts_the_events_is_an_error_naming_the_field() -> None:
+    with pytest.raises(InputError, match=r"field 'kind'.*disagrees with the last event"):
+        couple(kind="married", events=[{"married": 1970}, {"divorced": 1983}])
+
+
+@pytest.mark.parametrize("union, lang, text", [
+    ({"kind": "divorced", "start": 1970, "end": 1983}, "id", "n. 1970 c. 1983"),
+    ({"kind": "divorced", "start": 1970, "end": 1983}, "en", "m. 1970 d. 1983"),
+    ({"events": ["married 1986", "widowed 2019"]}, "en", "m. 1986 w. 2019"),
+    ({"events": ["married 1986", "widowed 2019"]}, "id", "n. 1986 cm. 2019"),
+    ({"events": ["married 1978", "separated 2004", "reconciled 2010"]}, "id", "n. 1978 p. 2004 rj. 2010"),
+    ({"kind": "cohabiting", "start": 2022}, "en", "LT 2022"),
+])
+def test_union_year_labels(union: dict, lang: str, text: str) -> None:
+    assert union_text(Union.model_validate({"partners": ["A", "B"], **union}), lang) == text
+
+
+@pytest.mark.parametrize("kind, marks", [("married", 0), ("separated", 1), ("divorced", 2), ("reconciled", 2),
+                                         ("widowed", 0)])
+def test_union_line_marks(kind: str, marks: int) -> None:
+    svg = Genogram(couple(kind=kind, start=1970, end=None if kind in ("married", "reconciled") else 1990)).to_svg()
+    union = groups(svg, "union")[0]
+    assert len(strokes(union)) == 1 + marks  # the line itself and the slashes
+    if kind == "reconciled":  # the separation slash crossed out: the two strokes cross
+        (a, b) = [list(map(float, re.findall(r"-?\d+\.?\d*", s.get("d", "")))) for s in strokes(union)[1:]]
+        assert (a[1] - a[3]) * (b[1] - b[3]) < 0
+
+
+def _sample_svg(entry) -> str:
+    from socialtools.draw.geometry import Box
+
+    canvas = SvgCanvas(60, 30, Theme())
+    entry.draw(canvas, canvas.root, Box(0, 0, 40, 18))
+    return canvas.to_string()
+
+
+def test_widowed_and_married_legend_entries_differ() -> None:
+    family = parse_model(Family, {"people": [{"id": "A", "sex": "male", "death": 2019}, {"id": "B", "sex": "female"},
+                                             {"id": "C", "sex": "male"}, {"id": "D", "sex": "female"}],
+                                  "unions": [{"partners": ["A", "B"], "events": ["nikah 1986", "cerai mati 2019"]},
+                                             {"partners": ["C", "D"], "kind": "menikah"}]})
+    entries = {e.label: e for e in Genogram(family).renderer().legend_entries()}
+    assert "Menikah" in entries and "Cerai mati (janda/duda)" in entries
+    assert _sample_svg(entries["Menikah"]) != _sample_svg(entries["Cerai mati (janda/duda)"])
+
+
+def test_no_two_legend_entries_look_alike_in_the_example() -> None:
+    entries = Genogram.from_document(load_example("family-history.yaml")).renderer().legend_entries()
+    samples = [_sample_svg(e) for e in entries]
+    same = [(a.label, b.label) for i, a in enumerate(entries) for j, b in enumerate(entries)
+            if i < j and samples[i] == samples[j] and not a.label.startswith("Tinggal serumah")]
+    assert same == []
+
+
+# ---- 2. adopted and foster children ----------------------------------------------------------
+
+def test_adopted_child_in_brackets_and_whole_line_dashed() -> None:
+    family = parse_model(Family, {"people": [{"id": "A", "sex": "male"}, {"id": "B", "sex": "female"},
+                                             {"id": "C", "sex": "male"}],
+                                  "unions": [{"partners": ["A", "B"],
+                                              "children": [{"id": "C", "relation": "adopted"}]}]})
+    g = Genogram(family)
+    svg = g.to_svg()
+    root = ET.fromstring(svg)
+    child = next(e for e in root.iter(f"{NS}g") if e.get("id") == "p-C")
+    node = g.layout.nodes["C"]
+    xs = [float(v) for s in strokes(child) for v in re.findall(r"-?\d+\.?\d*", s.get("d", ""))[0::2]]
+    # brackets stand left and right of the symbol, BRACKET_GAP away
+    assert min(xs) == pytest.approx(node.x - node.size / 2 - BRACKET_GAP, abs=0.01)
+    assert max(xs) == pytest.approx(node.x + node.size / 2 + BRACKET_GAP, abs=0.01)
+    sibship = groups(svg, "sibship")[0]
+    assert all(s.get("stroke-dasharray") for s in strokes(sibship))  # bar, stem and child line
+
+
+def test_biological_sibship_bar_stays_solid_beside_an_adopted_child() -> None:
+    family = parse_model(Family, {"people": [{"id": "A", "sex": "male"}, {"id": "B", "sex": "female"},
+                                             {"id": "C"}, {"id": "D"}],
+                                  "unions": [{"partners": ["A", "B"],
+                                              "children": ["C", {"id": "D", "relation": "foster"}]}]})
+    sibship = groups(Genogram(family).to_svg(), "sibship")[0]
+    dashed = [bool(s.get("stroke-dasharray")) for s in strokes(sibship)]
+    assert dashed.count(True) == 1 and dashed.count(False) == 3
+
+
+# ---- 3. pregnancy loss ---------------------------------------------------------------------
+
+@pytest.mark.parametrize("kind", ["miscarriage", "abortion", "stillbirth"])
+def test_pregnancy_loss_labelled_with_the_year_alone(kind: str) -> None:
+    family = parse_model(Family, {"people": [{"id": "KG", "kind": kind, "death": 1964}]})
+    for lang in ("id", "en"):
+        assert person_lines(family.people[0], family, LabelOptions(fields=("name", "years"), lang=lang)) == [
+            "KG", "1964"]
+
+
+# ---- 4. several conditions -------------------------------------------------------------------
+
+def _area(poly: list[tuple[float, float]]) -> float:
+    return abs(sum(x0 * y1 - x1 * y0 for (x0, y0), (x1, y1) in zip(poly, poly[1:] + poly[:1], strict=True))) / 2
+
+
+def test_three_conditions_fill_three_distinct_quadrants_not_a_solid_symbol() -> None:
+    family = parse_model(Family, {"people": [{"id": "A", "sex": "female",
+                                              "conditions": ["diabetes", "depresi", "hipertensi"]}]})
+    styles = condition_styles(family)
+    regions = [styles[c].region for c in ("diabetes", "depresi", "hipertensi")]
+    assert len(set(regions)) == 3
+    square = outline("square", 0, 0, 40)
+    filled = sum(_area(region_polygon(square, r, 0, 0)) for r in regions)
+    assert filled == pytest.approx(0.75 * 40 * 40)
+    svg = Genogram(family, lang="en").to_svg()
+    assert all(name in svg for name in ("diabetes", "depresi", "hipertensi"))  # each in the legend
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.lists(st.sampled_from("abcdefg"), min_size=1, max_size=4, unique=True), min_size=1, max_size=6))
+def test_conditions_of_one_person_never_share_a_quadrant(people: list[list[str]]) -> None:
+    family = parse_model(Family, {"people": [{"id": f"P{i}", "conditions": cs} for i, cs in enumerate(people)]})
+    styles = condition_styles(family)
+    for person in family.people:
+        regions = person_regions(person, styles)
+        assert len(set(regions.values())) == len(regions) == len(person.conditions)
+        # a condition away from its own quadrant is told apart by its shade
+        for name, region in regions.items():
+            if region != styles[name].region:
+                assert all(styles[other].shade != styles[name].shade for other in styles
+                           if other != name and styles[other].region == region)
+
+
+def test_age_stays_readable_over_quadrants() -> None:
+    family = parse_model(Family, {"as_of": 2024, "people": [{"id": "A", "sex": "female", "birth": 1950,
+                                                            "conditions": ["x", "y", "z", "w"]}]})
+    svg = Genogram(family).to_svg()
+    root = ET.fromstring(svg)
+    person = next(e for e in root.iter(f"{NS}g") if e.get("id") == "p-A")
+    tags = [e.tag for e in person]
+    # a white tag is painted after the four fills and before the age
+    assert tags.index(f"{NS}rect") > max(i for i, t in enumerate(tags) if t == f"{NS}path")
+    assert person[-1].text == "74"
+
+
+# ---- 5. partners by the dates of their unions ------------------------------------------------
+
+def test_partners_in_union_order() -> None:
+    f = parse_model(Family, {"people": [{"id": "W", "sex": "female"}, {"id": "H2", "sex": "male"},
+                                        {"id": "H1", "sex": "male"}, {"id": "H3", "sex": "male"}],
+                             "unions": [{"partners": ["H2", "W"], "start": 1986}, {"partners": ["H3", "W"]},
+                                        {"partners": ["H1", "W"], "events": ["married 1970", "divorced 1983"]}]})
+    assert f.partners_in_union_order("W") == ["H1", "H2", "H3"]
+
+
+# ---- 7. nothing silently dropped ---------------------------------------------------------------
+
+def test_relationship_label_and_union_notes_are_drawn_as_numbered_notes(svgcheck: ModuleType) -> None:
+    g = Genogram.from_document(load_example("family-history.yaml"))
+    svg = g.to_svg()
+    texts = [t.text for t in ET.fromstring(svg).iter(f"{NS}text")]
+    assert "1. Ratna – Bambang (Bermusuhan): bermusuhan sejak perceraian" in texts
+    assert any(t and t.startswith("3. Joko – Lina: pisah rumah 2004–2010") for t in texts)
+    marks = groups(svg, "note-mark")
+    assert sorted(m[-1].text for m in marks) == ["1", "2", "3"]
+    # each number stands on its line: the hostile relationship passes through mark 1
+    positions = g.renderer().note_positions()
+    rel = g.layout.relationships[0]
+    from socialtools.draw.geometry import segment_hits_box
+    from socialtools.genogram.notes import mark_box
+    box = mark_box(positions[1], 1)
+    assert any(segment_hits_box(p, q, box) for p, q in zip(rel.points, rel.points[1:], strict=False))
+    assert svgcheck.check(svg, is_text=True)["defects_total"] == 0
+
+
+def test_person_notes_become_notes_unless_written_under_the_person() -> None:
+    family = parse_model(Family, {"people": [{"id": "A", "notes": "pindah ke Jakarta"}]})
+    assert "1. A: pindah ke Jakarta" in Genogram(family).to_svg()
+    assert "1. A:" not in Genogram(family, labels=("name", "notes")).to_svg()

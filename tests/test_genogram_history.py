@@ -1,0 +1,130 @@
+"""The family through time: ``--as-of`` and ``--compare`` (issue 13)."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import xml.etree.ElementTree as ET
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+
+from socialtools.cli import main
+from socialtools.examples import example_path, load_example
+from socialtools.genogram import Family, Genogram
+from socialtools.genogram.compare import GenogramComparison
+from socialtools.genogram.history import family_as_of, family_changes
+from socialtools.io.loading import parse_model
+
+NS = "{http://www.w3.org/2000/svg}"
+
+
+@pytest.fixture(scope="module")
+def family() -> Family:
+    return Genogram.from_document(load_example("family-history.yaml")).family
+
+
+def test_as_of_keeps_people_born_by_then_with_their_state_then(family: Family) -> None:
+    then = family_as_of(family, 2000)
+    ids = {p.id for p in then.people}
+    assert "HR" not in ids and {"FA", "DI", "KG", "TW"} <= ids  # HR born 2005
+    assert then.person("TW").deceased is False and then.person("TW").death is None  # died 2019
+    assert then.person("DI").deceased is True  # died 1979
+    assert then.person("RA").age_at(then.reference_date()) == 50
+    kinds = {tuple(u.partners): u.kind for u in then.unions}
+    assert kinds[("TW", "RA")] == "married" and kinds[("JS", "LN")] == "married"
+    assert kinds[("BS", "RA")] == "divorced"
+    assert family_as_of(family, 2005).unions[3].kind == "separated"
+
+
+def test_as_of_relationships_and_households_by_their_years(family: Family) -> None:
+    then = family_as_of(family, 2000)
+    rel = {(tuple(r.between), r.kind) for r in then.relationships}
+    assert (("EK", "TW"), "conflict") in rel  # 1995–2010
+    assert (("RA", "FA"), "fused") not in rel  # from 2019
+    assert [h.label for h in then.households] == ["Rumah Ratna"]  # Rumah Joko from 2010
+    now = family_as_of(family, 2024)
+    assert (("EK", "TW"), "conflict") not in {(tuple(r.between), r.kind) for r in now.relationships}
+    assert {h.label for h in now.households} == {"Rumah Ratna", "Rumah Joko"}
+
+
+def test_as_of_does_not_change_the_family(family: Family) -> None:
+    before = family.model_dump()
+    family_as_of(family, 1960)
+    assert family.model_dump() == before
+
+
+def test_a_child_of_a_later_union_without_a_birth_year_is_left_out() -> None:
+    f = parse_model(Family, {"people": [{"id": "A"}, {"id": "B"}, {"id": "C"}],
+                             "unions": [{"partners": ["A", "B"], "start": 2010, "children": ["C"]}]})
+    then = family_as_of(f, 2005)
+    assert [p.id for p in then.people] == ["A", "B"] and then.unions == []
+
+
+def test_changes_between_two_years(family: Family) -> None:
+    changes = family_changes(family, 2000, 2024)
+    what = {(c.what, c.ids) for c in changes}
+    assert ("born", ("HR",)) in what
+    assert ("died", ("TW",)) in what and ("died", ("MS",)) in what
+    assert ("union", ("JS", "LN")) in what and ("union", ("TW", "RA")) in what
+    assert ("relationship_ended", ("EK", "TW")) in what
+    assert not any(c.ids == ("BS", "RA") and c.what == "union" for c in changes)  # divorced already
+
+
+def test_as_of_drawing_shows_the_year_and_ages_then(svgcheck: ModuleType) -> None:
+    g = Genogram.from_document(load_example("family-history.yaml"), as_of=2000)
+    svg = g.to_svg()
+    assert "keadaan tahun 2000" in svg
+    root = ET.fromstring(svg)
+    ratna = next(e for e in root.iter(f"{NS}g") if e.get("id") == "p-RA")
+    assert [t.text for t in ratna.iter(f"{NS}text")] == ["50"]
+    assert not any(e.get("id") == "p-HR" for e in root.iter(f"{NS}g"))
+    assert svgcheck.check(svg, is_text=True)["defects_total"] == 0
+
+
+def test_compare_keeps_everyone_in_the_same_place(family: Family, svgcheck: ModuleType) -> None:
+    c = GenogramComparison(family, 2000, 2024)
+    early, late = c.panel_layout(2000), c.panel_layout(2024)
+    assert set(early.nodes) < set(late.nodes)
+    for pid, node in early.nodes.items():
+        assert (node.x, node.y) == (late.nodes[pid].x, late.nodes[pid].y)
+    svg = c.to_svg()
+    root = ET.fromstring(svg)
+    panels = [g for g in root.iter(f"{NS}g") if (g.get("id") or "").startswith("panel-")]
+    assert [p.get("id") for p in panels] == ["panel-2000", "panel-2024"]
+    # the changes are highlighted in the later panel only
+    changed = [g for g in root.iter(f"{NS}g") if g.get("class") == "changed"]
+    assert len(changed) == 1 and len(list(changed[0])) >= 5
+    assert any(g is changed[0] for g in panels[1].iter(f"{NS}g"))
+    assert "lahir: Hari" in svg and "meninggal: Teguh" in svg
+    assert svgcheck.check(svg, is_text=True)["defects_total"] == 0
+
+
+def test_compare_panels_draw_their_own_union_state(family: Family) -> None:
+    c = GenogramComparison(family, 2000, 2024)
+    assert c.panel_layout(2000).unions["u4"].label == "n. 1978"
+    assert c.panel_layout(2024).unions["u4"].label == "n. 1978 p. 2004 rj. 2010"
+    assert c.panel_layout(2000).unions["u4"].kind == "married"
+
+
+def test_cli_as_of_and_compare(tmp_path: Path) -> None:
+    src = str(example_path("family-history.yaml"))
+    assert main(["genogram", src, "--as-of", "2000", "-o", str(tmp_path / "a.svg")]) == 0
+    assert "p-HR" not in (tmp_path / "a.svg").read_text()
+    assert main(["genogram", src, "--compare", "2000", "2024", "-o", str(tmp_path / "c.svg"), "--lang", "en"]) == 0
+    assert "born: Hari" in (tmp_path / "c.svg").read_text()
+
+
+@pytest.mark.parametrize("args, words", [
+    (["--as-of", "1900"], "nobody of the family was born by 1900"),
+    (["--as-of", "20x5"], "is not a year"),
+    (["--compare", "2024", "2000"], "earlier and a later year"),
+    (["--as-of", "2000", "--compare", "2000", "2024"], "either --as-of or --compare"),
+])
+def test_cli_time_errors_one_line_exit_2_no_file(tmp_path: Path, args: list[str], words: str) -> None:
+    out = tmp_path / "g.svg"
+    result = subprocess.run([sys.executable, "-m", "socialtools", "genogram", str(example_path("family-history.yaml")),
+                             *args, "-o", str(out)], capture_output=True, text=True)
+    assert result.returncode == 2 and words in result.stderr and "Traceback" not in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1 and not out.exists()
