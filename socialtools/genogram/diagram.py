@@ -29,6 +29,7 @@ from socialtools.genogram.notes import FigureNote, figure_notes
 from socialtools.genogram.quality import LayoutQuality, layout_quality
 from socialtools.genogram.render import GenogramRenderer
 from socialtools.i18n import check_language, translate
+from socialtools.io.limits import MAX_LINE_CHARS, shorten
 from socialtools.io.loading import load_document, parse_model
 from socialtools.io.sections import section
 
@@ -109,7 +110,7 @@ class Genogram(Exportable):
         size = o.layout.label_size
         labels = {p.id: TextBlock.wrapped(person_lines(p, f, label_options), LABEL_WIDTH, size) for p in f.people}
         unions = {u.id: union_text(u, o.lang) for u in f.unions if u.id}
-        households = {h.id: h.label or "" for h in f.households if h.id}
+        households = {h.id: shorten(h.label or "", MAX_LINE_CHARS) for h in f.households if h.id}
         return layout_family(f, labels, unions, households, o.layout)
 
     def to_dot(self) -> str:

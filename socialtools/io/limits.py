@@ -14,7 +14,7 @@ text in one field         100,000 characters  ``SOCIALTOOLS_MAX_FIELD_CHARS``
 size of a number          1e15 (15 digits)    (none: no field needs more)
 PNG pixels                40 million          ``SOCIALTOOLS_MAX_PIXELS``
 ``--dpi``                 10 to 1200          (none)
-label on a drawing        300 characters      (cut with an ellipsis …)
+label on a drawing        300 characters      (cut with an ellipsis …; 80 on one line)
 ========================  ==================  =======================================
 
 >>> limit("SOCIALTOOLS_MAX_DEPTH", 64)
@@ -37,6 +37,7 @@ MAX_NUMBER = 1e15
 MAX_PIXELS = 40_000_000
 DPI_RANGE = (10.0, 1200.0)
 MAX_LABEL_CHARS = 300
+MAX_LINE_CHARS = 80
 
 
 def limit(variable: str, default: int) -> int:
