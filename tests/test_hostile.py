@@ -399,13 +399,27 @@ def test_file_over_the_size_limit_is_refused_and_can_be_allowed(tmp_path: Path, 
     assert run(["gedcom", source, "-o", tmp_path / "g.json"], capsys)[0] == 0
 
 
-def test_directory_as_input_names_the_path(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    folder = tmp_path / "kasus.yaml"
+@pytest.mark.parametrize(("command", "name"), [("genogram", "kasus.yaml"), ("genogram", "pohon.ged"),
+                                               ("genogram", "tabel.csv"), ("gedcom", "pohon.ged"),
+                                               ("report", "kasus.json")])
+def test_directory_as_input_names_the_path(command: str, name: str, tmp_path: Path,
+                                           capsys: pytest.CaptureFixture[str]) -> None:
+    folder = tmp_path / name
     folder.mkdir()
-    out = tmp_path / "g.svg"
-    status, err = run(["genogram", folder, "-o", out], capsys)
+    out = tmp_path / ("g.docx" if command == "report" else "g.json" if command == "gedcom" else "g.svg")
+    status, err = run([command, folder, "-o", out], capsys)
     assert_refused(status, err, out)
     assert str(folder) in err and "folder" in err
+
+
+def test_csv_field_over_the_csv_module_limit_is_refused(tmp_path: Path,
+                                                        capsys: pytest.CaptureFixture[str]) -> None:
+    source = tmp_path / "tabel.csv"
+    source.write_text('id,father,mother,sex\nA,0,0,1\nB,0,0,2\nC,A,B,"' + "x" * 140_000 + '"\n')
+    out = tmp_path / "g.svg"
+    status, err = run(["genogram", source, "-o", out], capsys)
+    assert_refused(status, err, out)
+    assert str(source) in err
 
 
 # -- output hygiene -----------------------------------------------------------------------------------

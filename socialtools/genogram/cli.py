@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import csv
 import json
 import os
 import sys
@@ -28,8 +29,12 @@ def load_families(path: Path, family_id: str | None, focus: str | None = None,
     """Families in ``path`` by name: one for a family/case file or a GEDCOM file (around ``focus``),
     one per family of a pedigree table."""
     from socialtools.genogram.diagram import Genogram  # here: --help stays quick
+    from socialtools.io.limits import MAX_TREE_MB
+    from socialtools.io.loading import check_input_file
 
     suffix = path.suffix.lower()
+    if suffix in (*PEDIGREE_SUFFIXES, ".ged", ".gedcom"):
+        check_input_file(path, MAX_TREE_MB)
     if suffix in (".ged", ".gedcom"):
         from socialtools.io.gedcom import read_gedcom
 
@@ -39,7 +44,10 @@ def load_families(path: Path, family_id: str | None, focus: str | None = None,
     if suffix in PEDIGREE_SUFFIXES:
         from socialtools.io.pedigree import read_pedigree
 
-        families = read_pedigree(path)
+        try:
+            families = read_pedigree(path)
+        except csv.Error as exc:  # a field over the csv module's limit, a NUL byte, ...
+            raise InputError(f"the table cannot be read: {exc}", source=str(path)) from None
     else:
         families = {path.stem: Genogram.from_file(path).family}
     if family_id is not None:

@@ -43,6 +43,10 @@ def load_family(path: str | Path, focus: str | None = None, generations: int | N
 
     path = Path(path)
     if path.suffix.lower() in GEDCOM_SUFFIXES:
+        from socialtools.io.limits import MAX_TREE_MB
+        from socialtools.io.loading import check_input_file
+
+        check_input_file(path, MAX_TREE_MB)
         return read_gedcom(path, focus=focus, generations=generations)
     from socialtools.io.loading import load_document, parse_model
     from socialtools.io.sections import section

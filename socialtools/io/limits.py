@@ -8,7 +8,8 @@ poster-sized PNG) an environment variable raises them:
 ========================  ==================  =======================================
 limit                     default             override
 ========================  ==================  =======================================
-input file size           64 MB               ``SOCIALTOOLS_MAX_INPUT_MB``
+input file size           16 MB (GEDCOM and  ``SOCIALTOOLS_MAX_INPUT_MB``
+                          pedigree: 256 MB)
 nesting depth             64 levels           ``SOCIALTOOLS_MAX_DEPTH``
 text in one field         100,000 characters  ``SOCIALTOOLS_MAX_FIELD_CHARS``
 size of a number          1e15 (15 digits)    (none: no field needs more)
@@ -30,7 +31,8 @@ import os
 
 from socialtools.errors import UsageError
 
-MAX_INPUT_MB = 64
+MAX_INPUT_MB = 16
+MAX_TREE_MB = 256  # GEDCOM trees and pedigree tables: whole-country trees are big
 MAX_DEPTH = 64
 MAX_FIELD_CHARS = 100_000
 MAX_NUMBER = 1e15

@@ -184,8 +184,12 @@ def load_json(text: str) -> Any:
     return json.loads(text, object_pairs_hook=_json_object)
 
 
-def read_input_text(path: str | Path, max_mb: int = limits.MAX_INPUT_MB) -> str:
-    """The UTF-8 text of an input file, refused when it is a folder, missing or over the size limit."""
+def check_input_file(path: str | Path, max_mb: int = limits.MAX_INPUT_MB) -> Path:
+    """``path`` if it is a readable file within the size limit; else an :class:`InputError` naming it.
+
+    ``max_mb`` is the default limit (``SOCIALTOOLS_MAX_INPUT_MB`` overrides it): 16 MB for a case
+    file, more for a GEDCOM tree (:data:`~socialtools.io.limits.MAX_TREE_MB`).
+    """
     path = Path(path)
     if path.is_dir():
         raise InputError("is a folder, not a file", source=str(path))
@@ -196,6 +200,12 @@ def read_input_text(path: str | Path, max_mb: int = limits.MAX_INPUT_MB) -> str:
     if size > biggest * 1_000_000:
         raise InputError(f"the file is {size / 1e6:.0f} MB, over the limit of {biggest} MB "
                          "(SOCIALTOOLS_MAX_INPUT_MB raises it)", source=str(path))
+    return path
+
+
+def read_input_text(path: str | Path, max_mb: int = limits.MAX_INPUT_MB) -> str:
+    """The UTF-8 text of an input file, refused when it is a folder, missing or over the size limit."""
+    path = check_input_file(path, max_mb)
     try:
         return path.read_text(encoding="utf-8-sig")
     except UnicodeDecodeError as exc:
