@@ -264,6 +264,32 @@ def test_hostile_text_gives_valid_inert_output(command: str, source: str, suffix
         assert not re.search("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]", text), "control character written"
 
 
+def test_yaml_escapes_and_command_line_title_are_cleaned(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    source = tmp_path / "c.yaml"
+    source.write_text('people:\n  - {id: A, name: "Bu\\x01di\\0\\e[31m\\uFFFE \\x08x", sex: male}\n')
+    out = tmp_path / "c.svg"
+    status, err = run(["genogram", source, "-o", out, "--title", "Judul\x1b[2J\x00"], capsys)
+    assert status == 0, err
+    check_svg(out.read_bytes())
+    text = out.read_text(encoding="utf-8")
+    assert "Budi" in text and "Judul[2J" in text
+
+
+def test_initials_hide_names_in_dot_from_gedcom(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    source = tmp_path / "f.ged"
+    source.write_text("0 HEAD\n1 CHAR UTF-8\n0 @I1@ INDI\n1 NAME Sukarmanto /Hadi/\n1 SEX M\n1 BIRT\n"
+                      "2 DATE 2 MAY 1972\n"
+                      "0 @I2@ INDI\n1 NAME Putri /Aminahwati/\n1 SEX F\n1 FAMC @F1@\n0 @F1@ FAM\n1 HUSB @I1@\n"
+                      "1 CHIL @I2@\n0 TRLR\n")
+    for out in (tmp_path / "g.dot", tmp_path / "g.svg", tmp_path / "g.json"):
+        command = "gedcom" if out.suffix == ".json" else "genogram"
+        status, err = run([command, source, "-o", out, "--initials"], capsys)
+        assert status == 0, err
+        data = out.read_bytes()
+        assert b"Sukarmanto" not in data and b"Aminahwati" not in data and b"MAY" not in data
+        assert b"SH" in data and b"1972" in data
+
+
 @pytest.mark.parametrize("suffix", [".md", ".html", ".csv"])
 def test_venn_table_escapes_data(suffix: str, inputs: dict[str, Path], tmp_path: Path,
                                  capsys: pytest.CaptureFixture[str]) -> None:

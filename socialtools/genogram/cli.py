@@ -15,6 +15,7 @@ from socialtools.cli import add_dpi, add_initials, add_language
 from socialtools.errors import InputError, UsageError
 from socialtools.genogram.label_fields import LABEL_FIELDS
 from socialtools.io.output import FIGURE_FORMATS, figure_bytes, write_files
+from socialtools.io.sanitize import clean_text
 
 if TYPE_CHECKING:  # pragma: no cover
     from socialtools.genogram.diagram import GenogramOptions
@@ -78,7 +79,8 @@ def _options(args: argparse.Namespace) -> GenogramOptions:
     if args.as_of is not None and args.compare is not None:
         raise UsageError("give either --as-of or --compare, not both")
     return GenogramOptions(lang=args.lang, labels=labels, initials=args.initials, full_dates=args.full_dates,
-                           show_age=not args.no_age, title=args.title, legend=not args.no_legend,
+                           show_age=not args.no_age,
+                           title=None if args.title is None else clean_text(args.title), legend=not args.no_legend,
                            monochrome=args.monochrome, layout=LayoutConfig(engine=args.engine), as_of=args.as_of)
 
 
