@@ -229,7 +229,9 @@ def load_document(path: str | Path) -> dict[str, Any]:
         mark = getattr(exc, "problem_mark", None)
         where = f" at line {mark.line + 1}, column {mark.column + 1}" if mark else ""
         problem = getattr(exc, "problem", None) or "cannot be read"
-        if "'\\t'" in problem:
+        lines = text.splitlines()
+        at = lines[mark.line][mark.column:mark.column + 1] if mark and mark.line < len(lines) else ""
+        if "'\\t'" in problem or at == "\t":  # libyaml does not name the tab
             problem += " (indent with spaces, not tabs)"
         raise InputError(f"invalid YAML{where}: {problem}", source=str(path)) from None
     except RecursionError:
