@@ -219,12 +219,19 @@ def load_document(path: str | Path) -> dict[str, Any]:
     twice, nesting too deep or a number too long is an :class:`InputError` naming the file.
     """
     path = Path(path)
-    text = read_input_text(path)
+    return document_from_text(read_input_text(path), str(path), as_json=path.suffix.lower() == ".json")
+
+
+def document_from_text(text: str, source: str, as_json: bool | None = None) -> dict[str, Any]:
+    """A YAML or JSON document (``as_json=None``: JSON when the text starts with ``{``) as a dict,
+    its texts cleaned and its limits checked (:func:`socialtools.io.sanitize.clean_data`)."""
+    if as_json is None:
+        as_json = text.lstrip().startswith("{")
     try:
-        data = load_json(text) if path.suffix.lower() == ".json" else load_yaml(text)
+        data = load_json(text) if as_json else load_yaml(text)
     except json.JSONDecodeError as exc:
         raise InputError(f"invalid JSON at line {exc.lineno}, column {exc.colno}: {exc.msg}",
-                         source=str(path)) from None
+                         source=source) from None
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f" at line {mark.line + 1}, column {mark.column + 1}" if mark else ""
@@ -233,17 +240,17 @@ def load_document(path: str | Path) -> dict[str, Any]:
         at = lines[mark.line][mark.column:mark.column + 1] if mark and mark.line < len(lines) else ""
         if "'\\t'" in problem or at == "\t":  # libyaml does not name the tab
             problem += " (indent with spaces, not tabs)"
-        raise InputError(f"invalid YAML{where}: {problem}", source=str(path)) from None
+        raise InputError(f"invalid YAML{where}: {problem}", source=source) from None
     except RecursionError:
-        raise InputError("nested too deeply to read", source=str(path)) from None
+        raise InputError("nested too deeply to read", source=source) from None
     except ValueError as exc:  # a key written twice (JSON), an integer of thousands of digits
         message = str(exc)
         if "digits" in message:
             message = "a number has thousands of digits"
-        raise InputError(message.split("; ")[0], source=str(path)) from None
+        raise InputError(message.split("; ")[0], source=source) from None
     if not isinstance(data, dict):
-        raise InputError("expected a mapping (key: value) at the top of the file", source=str(path))
-    return clean_data(data, str(path))
+        raise InputError("expected a mapping (key: value) at the top of the file", source=source)
+    return clean_data(data, source)
 
 
 def _record_name(data: Any, loc: tuple[Any, ...]) -> tuple[str, str | None]:
