@@ -52,7 +52,7 @@ def _named(doc: dict[str, Any], text: str) -> dict[str, Any]:
     for key in ("personal_strengths", "environmental_obstacles"):
         doc["strengths"][key][0] = text
     for system in doc["ecomap"]["systems"]:
-        system["name"] = f"{system['id']} {text}"
+        system["name"] = f"{system.get('id', system.get('person'))} {text}"
     doc["bpss"]["biological"][0]["finding"] = text
     doc["plan"]["case_work"][0]["activity"] = text
     return doc
@@ -366,6 +366,9 @@ def test_hostile_structure_is_refused_in_one_line(bad: str, command: str, suffix
     source.write_bytes(text.encode("utf-8", "surrogateescape"))
     out = tmp_path / "out" / f"x{suffix}"
     status, err = run([command, source, "-o", out], capsys)
+    if bad == "not-utf8" and command in ("genogram", "gedcom") and status == 0:
+        CHECKS[suffix](out.read_bytes())  # the family readers fall back to Latin-1 (issue 11): valid output
+        return
     assert_refused(status, err, out)
 
 

@@ -18,6 +18,7 @@ file was read ("read as a pedigree table: ...").
 
 from __future__ import annotations
 
+import csv
 import json
 import re
 from collections.abc import Mapping
@@ -81,7 +82,7 @@ def _json_kind(data: bytes) -> str:
 
     try:
         document = json.loads(_text(data))
-    except json.JSONDecodeError:
+    except (ValueError, RecursionError):  # bad JSON, a 5,000-digit number, nesting 100,000 deep
         return "case"  # the case reader names the JSON error
     if is_fhir_bundle(document):
         return "fhir"
@@ -181,7 +182,10 @@ def _read(kind: str, data: bytes, source: str, stem: str, family: str | None, le
     if kind in ("pedigree", "plink"):
         from socialtools.io.pedigree import read_pedigree_text
 
-        return read_pedigree_text(text, source, header=False if kind == "plink" else None, **options)
+        try:
+            return read_pedigree_text(text, source, header=False if kind == "plink" else None, **options)
+        except csv.Error as exc:  # a field over the csv module's limit, a NUL byte, ...
+            raise InputError(f"the table cannot be read: {exc}") from None
     if kind == "madeline":
         from socialtools.io.madeline import read_madeline_text
 
