@@ -194,6 +194,28 @@ def check_markdown(data: bytes, clean: bytes) -> None:
                 assert re.fullmatch(r"[\w.-]+\.png", child.attrs["src"]), child.attrs["src"]
 
 
+def test_pandoc_makes_no_link_image_or_markup_from_data(inputs: dict[str, Path], tmp_path: Path,
+                                                        capsys: pytest.CaptureFixture[str]) -> None:
+    """The report's Markdown converted by pandoc (whose Markdown has more syntax than CommonMark)."""
+    if not shutil.which("pandoc"):
+        pytest.skip("pandoc is not installed")
+    tags: dict[str, dict[str, int]] = {}
+    for name in ("case", "clean"):
+        md = tmp_path / name / "r.md"
+        assert run(["report", inputs[name], "-o", md, "--no-figures"], capsys)[0] == 0
+        html = subprocess.run(["pandoc", "-f", "markdown", "-t", "html", str(md)], capture_output=True,
+                              check=True, timeout=120).stdout
+        parser = _Tags()
+        parser.feed(html.decode("utf-8"))
+        counts: dict[str, int] = {}
+        for tag, _ in parser.tags:
+            counts[tag] = counts.get(tag, 0) + 1
+        tags[name] = counts
+    for tag in ("a", "img", "script", "em", "strong", "code", "sup", "sub", "del", "span", "h1", "h2", "h3", "h4",
+                "blockquote", "ol", "ul", "li", "pre", "math", "cite", "div"):
+        assert tags["case"].get(tag, 0) == tags["clean"].get(tag, 0), tag
+
+
 def check_csv(data: bytes) -> None:
     for row in csv.reader(io.StringIO(data.decode("utf-8"))):
         for cell in row:

@@ -23,8 +23,9 @@ from __future__ import annotations
 import re
 
 # Inline syntax of CommonMark and GFM: emphasis, code, links and images, raw HTML and
-# autolinks, entities, tables, strikethrough; a backslash escapes itself.
-_INLINE = re.compile(r"([\\`*_\[\]<>&|~])")
+# autolinks, entities, tables, strikethrough; and of pandoc's Markdown: superscript, math,
+# citations; a backslash escapes itself.
+_INLINE = re.compile(r"([\\`*_\[\]<>&|~^$@])")
 # What makes a block of a line: ATX heading, quote, bullet, setext underline, fenced code,
 # ordered-list number (``1.`` / ``1)``).
 _LINE_START = re.compile(r"^(\s*)([#>+=\-]|\d{1,9}(?=[.)](?:\s|$)))")
