@@ -86,13 +86,13 @@ class _Constructor(yaml.constructor.SafeConstructor):
 
     def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
         """A key written twice is an error at its line (YAML would keep the last one silently)."""
-        seen: set[Any] = set()
+        seen: set[tuple[str, str]] = set()
         for key_node, _ in node.value:
             if isinstance(key_node, yaml.ScalarNode) and key_node.tag != "tag:yaml.org,2002:merge":
-                key = self.construct_object(key_node)
+                key = (key_node.tag, key_node.value)  # as written: cheap, and 'a' vs "a" are one key
                 if key in seen:
                     raise yaml.constructor.ConstructorError(
-                        None, None, f"the key '{str(key)[:60]}' is written twice in one mapping",
+                        None, None, f"the key '{key_node.value[:60]}' is written twice in one mapping",
                         key_node.start_mark)
                 seen.add(key)
         return super().construct_mapping(node, deep=deep)
