@@ -86,7 +86,8 @@ def main() -> None:
         doc["ecomap"]["systems"][0]["name"] = long
         village = load_example("village.yaml")
         village["venn"]["centre"] = long
-        village["venn"]["institutions"][-1]["name"] = long
+        village["venn"]["institutions"][-1]["notes"] = long
+        village["venn"]["topic"] = long
         (folder / "long.json").write_text(json.dumps(doc, default=str))
         (folder / "village.json").write_text(json.dumps(village, default=str))
         for command, source, out in (("genogram", "long.json", "g.png"), ("ecomap", "long.json", "e.png"),

@@ -8,7 +8,7 @@ poster-sized PNG) an environment variable raises them:
 ========================  ==================  =======================================
 limit                     default             override
 ========================  ==================  =======================================
-input file size           16 MB (GEDCOM and  ``SOCIALTOOLS_MAX_INPUT_MB``
+input file size           8 MB (GEDCOM and   ``SOCIALTOOLS_MAX_INPUT_MB``
                           pedigree: 256 MB)
 nesting depth             64 levels           ``SOCIALTOOLS_MAX_DEPTH``
 text in one field         100,000 characters  ``SOCIALTOOLS_MAX_FIELD_CHARS``
@@ -31,7 +31,7 @@ import os
 
 from socialtools.errors import UsageError
 
-MAX_INPUT_MB = 16
+MAX_INPUT_MB = 8
 MAX_TREE_MB = 256  # GEDCOM trees and pedigree tables: whole-country trees are big
 MAX_DEPTH = 64
 MAX_FIELD_CHARS = 100_000
