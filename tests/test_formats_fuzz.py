@@ -14,7 +14,11 @@ from socialtools.errors import InputError
 from socialtools.io.families import read_families
 
 DATA = Path(__file__).parent / "data"
-SEEDS = sorted([*(DATA / "gedcom").glob("*.ged"), *(p for p in (DATA / "pedigree").iterdir() if p.suffix != ".md")])
+CORPUS = Path(__file__).parent.parent / "benchmarks" / "corpus"  # real files, licences in corpus/licences
+REAL = [CORPUS / name for name in ("kinship2/sample.ped.tab", "madeline/cs_001.data", "madeline/tw_003.data",
+                                   "gedcom/bronte.ged", "gedcom/kennedy.ged")]
+SEEDS = sorted([*(DATA / "gedcom").glob("*.ged"), *(p for p in (DATA / "pedigree").iterdir() if p.suffix != ".md"),
+                *(p for p in REAL if p.is_file())])
 TOKENS = ["0", ".", "NA", "-9", "@I1@", "@F1@", "@VOID@", "2 DATE", "ABT", "BET 1900 AND", "FROM TO", "B.C.",
           "@#DJULIAN@", "31 FEB 1900", "0 TRLR", "1 CHIL @I1@", "1 FAMC @F1@", "\t", ",", ";", '"', "\x00",
           "\ufeff", "é", "1.0", "2", "999999999999999999999", "-1", "", "x" * 300, "1/2", "2020-13-45"]
