@@ -79,3 +79,12 @@ def test_seed_files_read_or_are_refused_as_broken(seed: Path) -> None:
             read_families(seed)
     else:
         assert all(f.people for f in read_families(seed).families.values())
+
+
+def test_quote_left_open_in_a_table_cell_is_no_crash(tmp_path: Path) -> None:
+    """Found by benchmarks/fuzz_formats.py: a `"` opened in a tab-separated cell made the csv reader
+    join the following lines into one row, and the rows no longer matched their line numbers."""
+    table = tmp_path / "quote.tsv"
+    table.write_text('id\tfather\tmother\tsex\n1\t.\t.\tm\n2\t"\t.\tf\n3\t1\t2\tm\n')
+    family = read_families(table).family
+    assert sorted(p.id for p in family.people) == ['"', "1", "2", "3"]
