@@ -13,7 +13,7 @@ from svgwrite.container import Group
 
 from socialtools.draw.geometry import Box, Point
 from socialtools.draw.legend import LegendEntry, draw_legend, legend_box
-from socialtools.draw.lines import arrowhead, cross_bars, num, parallel_lines, trim, zigzag
+from socialtools.draw.lines import arrowhead, cross_bars, num, parallel_lines, zigzag
 from socialtools.draw.svg import SvgCanvas
 from socialtools.draw.text import LINE_HEIGHT, TextBlock
 from socialtools.draw.theme import Theme
@@ -21,7 +21,7 @@ from socialtools.genogram.labels import TEXT
 from socialtools.genogram.layout import GenogramLayout, LinkPlacement, PersonNode, UnionPlacement
 from socialtools.genogram.model import DIRECTIONAL, Family, Person
 from socialtools.genogram.notes import MARK_SIZE, FigureNote, mark_box, place_beside, place_on_line
-from socialtools.genogram.symbols import QUADRANTS, ConditionStyle, draw_person
+from socialtools.genogram.symbols import QUADRANTS, ConditionStyle, draw_person, end_on_outline, outer_outline
 from socialtools.i18n import translate
 
 CHILD_DASH = {"biological": "solid", "adopted": "dashed", "foster": "dotted", "step": "dashdot"}
@@ -298,7 +298,12 @@ class GenogramRenderer:
     def _relationship(self, canvas: SvgCanvas, parent: Group, rel: LinkPlacement) -> None:
         g = canvas.group(parent, class_=f"relationship {rel.kind}")
         colour = self.theme.colour(REL_COLOUR.get(rel.kind, self.theme.stroke))
-        points = trim(rel.points, 2.0, 2.0)
+        points = rel.points
+        for pid in (rel.b, rel.a):  # both ends exactly on the symbols' outlines
+            node = self.layout.nodes.get(pid)
+            if node is not None:
+                points = end_on_outline(points, outer_outline(self.family.person(pid), node.x, node.y, node.size))
+            points = points[::-1]
         paths, arrows = relationship_paths(rel.kind, points)
         for pts, dash, factor in paths:
             canvas.polyline(g, pts, dash=dash, width=self.theme.stroke_width * factor, colour=colour)

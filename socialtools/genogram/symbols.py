@@ -139,6 +139,41 @@ def person_regions(person: Person, styles: dict[str, ConditionStyle]) -> dict[st
 BRACKET_GAP = 5.0  # distance of the NSGC brackets of an adopted or foster child from its symbol
 
 
+def outer_outline(person: Person, cx: float, cy: float, size: float) -> list[Point]:
+    """The outermost outline of a person's symbol (the second outline of the index person)."""
+    shape = symbol_shape(person)
+    s = symbol_size(person, size)
+    if person.index and shape not in ("dot", "cross"):
+        s += 2 * INDEX_GAP
+    return outline("square" if shape == "cross" else "circle" if shape == "dot" else shape, cx, cy, s)
+
+
+def end_on_outline(points: list[Point], polygon: list[Point]) -> list[Point]:
+    """The polyline with its last point moved onto ``polygon`` (a symbol's outline): its last
+    segment is cut where it enters the symbol, or lengthened to reach it.
+
+    >>> end_on_outline([(0, -50), (0, -30)], outline("square", 0, 0, 20))
+    [(0, -50), (0.0, -10.0)]
+    """
+    if len(points) < 2:
+        return points
+    (px, py), (qx, qy) = points[-2], points[-1]
+    dx, dy = qx - px, qy - py
+    best: float | None = None
+    for (ax, ay), (bx, by) in zip(polygon, polygon[1:] + polygon[:1], strict=True):
+        ex, ey = bx - ax, by - ay
+        den = dx * ey - dy * ex
+        if abs(den) < 1e-12:
+            continue
+        t = ((ax - px) * ey - (ay - py) * ex) / den
+        u = ((ax - px) * dy - (ay - py) * dx) / den
+        if 0 <= u <= 1 and t > 1e-9 and (best is None or t < best):
+            best = t
+    if best is None or best > 3.0:  # the line does not point at the symbol: leave it
+        return points
+    return [*points[:-1], (px + dx * best, py + dy * best)]
+
+
 def brackets(cx: float, cy: float, size: float) -> list[list[Point]]:
     """The NSGC brackets ``[ ]`` around a symbol of ``size`` (an adopted or foster child).
 
