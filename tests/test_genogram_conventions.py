@@ -236,3 +236,50 @@ def test_person_notes_become_notes_unless_written_under_the_person() -> None:
     family = parse_model(Family, {"people": [{"id": "A", "notes": "pindah ke Jakarta"}]})
     assert "1. A: pindah ke Jakarta" in Genogram(family).to_svg()
     assert "1. A:" not in Genogram(family, labels=("name", "notes")).to_svg()
+
+
+# ---- 8. crowded lines at one person ------------------------------------------------------------
+
+CROWDED = {"as_of": 2024, "people": [
+    {"id": "GF", "sex": "male", "birth": 1940}, {"id": "GM", "sex": "female", "birth": 1944},
+    {"id": "P", "sex": "female", "birth": 1965, "index": True}, {"id": "H", "sex": "male", "birth": 1960},
+    {"id": "H2", "sex": "male", "birth": 1962}, {"id": "S", "sex": "male", "birth": 1967},
+    {"id": "K", "sex": "female", "birth": 1990}, {"id": "K2", "sex": "male", "birth": 1995}],
+    "unions": [{"partners": ["GF", "GM"], "kind": "married", "start": 1963, "children": ["P", "S"]},
+               {"partners": ["H", "P"], "kind": "divorced", "start": 1985, "end": 1993, "children": ["K"]},
+               {"partners": ["H2", "P"], "events": ["married 1994"], "children": ["K2"]}],
+    "relationships": [{"between": ["P", "GM"], "kind": "conflict"}, {"between": ["P", "H"], "kind": "hostile"},
+                      {"between": ["P", "K"], "kind": "close"}, {"between": ["GF", "P"], "kind": "distant"},
+                      {"between": ["P", "K2"], "kind": "fused"}, {"between": ["S", "P"], "kind": "cutoff"},
+                      {"between": ["H", "K"], "kind": "focused_on"}]}
+
+
+def _distance_to_polygon(p: tuple[float, float], poly: list[tuple[float, float]]) -> float:
+    from socialtools.draw.geometry import segment_distance
+
+    return min(segment_distance(p, p, a, b) for a, b in zip(poly, poly[1:] + poly[:1], strict=True))
+
+
+def test_crowded_person_lines_end_on_outlines_clear_of_labels_and_child_lines(svgcheck: ModuleType) -> None:
+    from socialtools.draw.geometry import segment_hits_box
+    from socialtools.genogram.render import relationship_paths
+    from socialtools.genogram.routing import _collinear
+    from socialtools.genogram.symbols import outer_outline
+
+    family = parse_model(Family, CROWDED)
+    g = Genogram(family)
+    renderer = g.renderer()
+    lay = g.layout
+    labels = [u.label_box for u in lay.unions.values() if u.label_box is not None]
+    child_lines = [pts for s in lay.sibships for pts in [*s.children.values(), s.stem]]
+    for rel in lay.relationships:
+        points = renderer.relationship_points(rel)
+        for pid, end in ((rel.a, points[0]), (rel.b, points[-1])):
+            node = lay.nodes[pid]
+            assert _distance_to_polygon(end, outer_outline(family.person(pid), node.x, node.y, node.size)) < 0.01
+        strokes, _ = relationship_paths(rel.kind, points)
+        for stroke, _dash, _w in strokes:
+            assert not any(segment_hits_box(p, q, b) for p, q in zip(stroke, stroke[1:], strict=False)
+                           for b in labels), f"{rel.kind} {rel.a}-{rel.b} crosses a union-date label"
+        assert not _collinear(rel.points, child_lines, tol=6.0), f"{rel.kind} {rel.a}-{rel.b} runs along a child line"
+    assert svgcheck.check(g.to_svg(), is_text=True)["defects_total"] == 0

@@ -15,7 +15,7 @@ from socialtools.draw.geometry import Box, Point
 from socialtools.draw.legend import LegendEntry, draw_legend, legend_box
 from socialtools.draw.lines import arrowhead, cross_bars, num, parallel_lines, zigzag
 from socialtools.draw.svg import SvgCanvas
-from socialtools.draw.text import LINE_HEIGHT, TextBlock
+from socialtools.draw.text import LINE_HEIGHT, TextBlock, text_width
 from socialtools.draw.theme import Theme
 from socialtools.genogram.labels import TEXT
 from socialtools.genogram.layout import GenogramLayout, LinkPlacement, PersonNode, UnionPlacement
@@ -156,6 +156,8 @@ class GenogramRenderer:
         title_h = theme.title_font_size * LINE_HEIGHT + 12 if self.title else 0.0
         entries = self.legend_entries() if self.show_legend else []
         width = max(lay.width, 360.0)
+        if self.title:  # the title is never cut off
+            width = max(width, text_width(self.title, theme.title_font_size) + 2 * theme.margin)
         lbox = legend_box(entries, self.t("legend"), width - 2 * theme.margin, theme)
         width = max(width, lbox.w + 2 * theme.margin)
         notes = self.note_lines(width - 2 * theme.margin)
@@ -298,17 +300,21 @@ class GenogramRenderer:
     def _relationship(self, canvas: SvgCanvas, parent: Group, rel: LinkPlacement) -> None:
         g = canvas.group(parent, class_=f"relationship {rel.kind}")
         colour = self.theme.colour(REL_COLOUR.get(rel.kind, self.theme.stroke))
-        points = rel.points
-        for pid in (rel.b, rel.a):  # both ends exactly on the symbols' outlines
-            node = self.layout.nodes.get(pid)
-            if node is not None:
-                points = end_on_outline(points, outer_outline(self.family.person(pid), node.x, node.y, node.size))
-            points = points[::-1]
-        paths, arrows = relationship_paths(rel.kind, points)
+        paths, arrows = relationship_paths(rel.kind, self.relationship_points(rel))
         for pts, dash, factor in paths:
             canvas.polyline(g, pts, dash=dash, width=self.theme.stroke_width * factor, colour=colour)
         for tri in arrows:
             canvas.polygon(g, tri, fill=colour)
+
+    def relationship_points(self, rel: LinkPlacement) -> list[Point]:
+        """The routed line of a relationship with both ends moved exactly onto the symbols' outlines."""
+        points = rel.points
+        for pid in (rel.b, rel.a):
+            node = self.layout.nodes.get(pid)
+            if node is not None:
+                points = end_on_outline(points, outer_outline(self.family.person(pid), node.x, node.y, node.size))
+            points = points[::-1]
+        return points
 
     def _households(self, canvas: SvgCanvas, parent: Group) -> None:
         for h in self.layout.households:
