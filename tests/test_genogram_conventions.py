@@ -3,6 +3,7 @@ pregnancy losses, several conditions, partner order, notes that are never droppe
 
 from __future__ import annotations
 
+import itertools
 import re
 import xml.etree.ElementTree as ET
 from types import ModuleType
@@ -228,7 +229,7 @@ def test_relationship_label_and_union_notes_are_drawn_as_numbered_notes(svgcheck
     from socialtools.draw.geometry import segment_hits_box
     from socialtools.genogram.notes import mark_box
     box = mark_box(positions[1], 1)
-    assert any(segment_hits_box(p, q, box) for p, q in zip(rel.points, rel.points[1:], strict=False))
+    assert any(segment_hits_box(p, q, box) for p, q in itertools.pairwise(rel.points))
     assert svgcheck.check(svg, is_text=True)["defects_total"] == 0
 
 
@@ -279,7 +280,7 @@ def test_crowded_person_lines_end_on_outlines_clear_of_labels_and_child_lines(sv
             assert _distance_to_polygon(end, outer_outline(family.person(pid), node.x, node.y, node.size)) < 0.01
         strokes, _ = relationship_paths(rel.kind, points)
         for stroke, _dash, _w in strokes:
-            assert not any(segment_hits_box(p, q, b) for p, q in zip(stroke, stroke[1:], strict=False)
+            assert not any(segment_hits_box(p, q, b) for p, q in itertools.pairwise(stroke)
                            for b in labels), f"{rel.kind} {rel.a}-{rel.b} crosses a union-date label"
         assert not _collinear(rel.points, child_lines, tol=6.0), f"{rel.kind} {rel.a}-{rel.b} runs along a child line"
     assert svgcheck.check(g.to_svg(), is_text=True)["defects_total"] == 0

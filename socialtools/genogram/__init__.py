@@ -14,7 +14,8 @@ if TYPE_CHECKING:  # pragma: no cover
 
 __all__ = ["Family", "Genogram", "GenogramComparison", "GenogramOptions", "Person", "Union"]
 __getattr__ = lazy_exports(__name__, {
-    "Genogram": "socialtools.genogram.diagram", "GenogramComparison": "socialtools.genogram.compare", "GenogramOptions": "socialtools.genogram.diagram",
+    "Genogram": "socialtools.genogram.diagram",
+    "GenogramComparison": "socialtools.genogram.compare", "GenogramOptions": "socialtools.genogram.diagram",
     "Family": "socialtools.genogram.model", "Person": "socialtools.genogram.model",
     "Union": "socialtools.genogram.model",
 })
