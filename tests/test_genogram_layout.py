@@ -9,6 +9,7 @@ from socialtools.draw.geometry import segment_hits_box
 from socialtools.examples import load_example
 from socialtools.genogram import Family, Genogram
 from socialtools.genogram.layout import layout_family
+from socialtools.genogram.placements import LinkPlacement
 from socialtools.genogram.quality import layout_quality
 from socialtools.genogram.structure import FamilyStructure
 from socialtools.genogram.synthetic import synthetic_family
@@ -78,9 +79,8 @@ def test_a_line_through_a_symbol_is_caught() -> None:
     g = Genogram(synthetic_family(30, seed=3))
     lay = g.layout
     a, b = list(lay.nodes.values())[:2]
-    lay.relationships.append(type(lay.sibships[0].__class__)  # a fake straight line through a third symbol
-                             and __import__("socialtools.genogram.layout", fromlist=["LinkPlacement"]).LinkPlacement(
-                                 "close", a.id, b.id, [(0, 0), (lay.width, lay.height)]))
+    # a fake straight line from corner to corner, through third people's symbols
+    lay.relationships.append(LinkPlacement("close", a.id, b.id, [(0, 0), (lay.width, lay.height)]))
     q = layout_quality(lay, g.family)
     assert q.lines_through_symbols + q.lines_through_labels > 0
     assert any(segment_hits_box((0, 0), (lay.width, lay.height), n.symbol_box) for n in lay.nodes.values())

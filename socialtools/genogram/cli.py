@@ -61,7 +61,7 @@ def _drawable(families: dict[str, Family], path: Path) -> dict[str, Family]:
 
 def _options(args: argparse.Namespace) -> GenogramOptions:
     from socialtools.genogram.diagram import GenogramOptions
-    from socialtools.genogram.layout import LayoutConfig
+    from socialtools.genogram.placements import LayoutConfig
 
     labels = tuple(x.strip() for x in args.labels.split(",") if x.strip()) if args.labels else GenogramOptions().labels
     unknown = [x for x in labels if x not in LABEL_FIELDS]

@@ -31,9 +31,9 @@ from socialtools.errors import UsageError
 from socialtools.genogram.diagram import LABEL_WIDTH, Genogram, GenogramOptions
 from socialtools.genogram.history import Change, family_as_of, family_changes
 from socialtools.genogram.labels import TEXT, LabelOptions, person_lines, union_text
-from socialtools.genogram.layout import GenogramLayout
 from socialtools.genogram.model import Family
 from socialtools.genogram.notes import FigureNote
+from socialtools.genogram.placements import GenogramLayout
 from socialtools.i18n import translate
 from socialtools.io.loading import load_document, parse_model
 from socialtools.io.sections import section
@@ -154,9 +154,7 @@ class GenogramComparison(Exportable):
                          if _key(rel) in keys]
         households = [h for h in lay.households if h.id in {x.id for x in then.households}]
         rows = {r: [p for p in ps if p in people] for r, ps in lay.rows.items()}
-        out = GenogramLayout(nodes, unions, sibships, extra, relationships, households, lay.width, lay.height, rows)
-        out._union_partners = {uid: ps for uid, ps in lay._union_partners.items() if uid in unions}
-        return out
+        return GenogramLayout(nodes, unions, sibships, extra, relationships, households, lay.width, lay.height, rows)
 
     def _notes(self, year: int) -> list[FigureNote]:
         """The notes of the whole family, their targets in the panel of ``year``."""
@@ -222,7 +220,7 @@ class GenogramComparison(Exportable):
                 canvas.polyline(g, ring, width=5.0, colour=colour)
             elif c.what == "union":
                 for u in lay.unions.values():
-                    if sorted(lay._union_partners.get(u.id, [])) == sorted(c.ids):
+                    if sorted(u.partners) == sorted(c.ids):
                         canvas.polyline(g, u.points, width=7.0, colour=colour)
             elif c.what == "relationship":
                 for placed in lay.relationships:

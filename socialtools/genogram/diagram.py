@@ -23,9 +23,10 @@ from socialtools.draw.theme import Theme
 from socialtools.errors import UsageError
 from socialtools.genogram.history import family_as_of
 from socialtools.genogram.labels import TEXT, LabelOptions, inner_text, person_lines, union_text
-from socialtools.genogram.layout import GenogramLayout, LayoutConfig, layout_family
+from socialtools.genogram.layout import layout_family
 from socialtools.genogram.model import Family
 from socialtools.genogram.notes import FigureNote, figure_notes
+from socialtools.genogram.placements import GenogramLayout, LayoutConfig
 from socialtools.genogram.quality import LayoutQuality, layout_quality
 from socialtools.genogram.render import GenogramRenderer
 from socialtools.i18n import check_language, translate

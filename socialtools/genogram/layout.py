@@ -21,148 +21,20 @@ from __future__ import annotations
 
 import itertools
 from collections import defaultdict
-from dataclasses import dataclass, field
 
 from socialtools.draw.geometry import Box, Point, segment_hits_box
 from socialtools.draw.text import LINE_HEIGHT, TextBlock
 from socialtools.genogram.model import ChildLink, Family
+from socialtools.genogram.placements import (
+    GenogramLayout,
+    LayoutConfig,
+    PersonNode,
+    SibshipPlacement,
+    UnionPlacement,
+)
+from socialtools.genogram.routing import route_households, route_links
 from socialtools.genogram.structure import FamilyStructure
 from socialtools.genogram.symbols import INDEX_GAP, symbol_size
-
-# -- configuration -----------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class LayoutConfig:
-    """Sizes of a genogram layout, in SVG units."""
-
-    symbol: float = 36.0
-    label_size: float = 10.0
-    union_label_size: float = 9.0
-    gap_block: float = 14.0  # between partners (beyond what labels need)
-    gap_siblings: float = 18.0
-    gap_families: float = 34.0
-    gap_components: float = 56.0
-    union_drop: float = 9.0  # symbol bottom → first union line
-    level_step: float = 7.0  # between staggered union lines / bars / lanes
-    label_gap: float = 5.0
-    bar_gap: float = 12.0
-    row_gap: float = 14.0
-    margin: float = 24.0
-    sweeps: int = 6
-    engine: str = "own"  # "own", or "graphviz" to let the dot program order the rows
-
-
-# -- result ------------------------------------------------------------------------------
-
-
-@dataclass
-class PersonNode:
-    """A person placed: symbol centre, symbol box (outer outline) and label box."""
-
-    id: str
-    x: float
-    y: float
-    size: float
-    outer: float
-    row: int
-    label: TextBlock
-    label_top: float
-
-    @property
-    def symbol_box(self) -> Box:
-        h = self.outer / 2
-        return Box(self.x - h, self.y - h, self.outer, self.outer)
-
-    @property
-    def label_box(self) -> Box:
-        w = self.label.width
-        return Box(self.x - w / 2, self.label_top, w, self.label.height)
-
-    @property
-    def top(self) -> Point:
-        return (self.x, self.y - self.outer / 2)
-
-    @property
-    def bottom(self) -> Point:
-        return (self.x, self.y + self.outer / 2)
-
-
-@dataclass
-class UnionPlacement:
-    """A union's bracket (polyline), its date label and the point children hang from."""
-
-    id: str
-    kind: str
-    points: list[Point]
-    drop: Point
-    label: str
-    label_box: Box | None
-    consanguineous: bool = False
-
-
-@dataclass
-class SibshipPlacement:
-    """The bar of one union's children and the line down to each child."""
-
-    union: str
-    bar: list[Point]
-    stem: list[Point]
-    children: dict[str, list[Point]]
-    relation: dict[str, str]
-    identical_bars: list[list[Point]]
-
-
-@dataclass
-class LinkPlacement:
-    """A further child link (e.g. adoptive parents beside birth parents) or an emotional line."""
-
-    kind: str
-    a: str
-    b: str
-    points: list[Point]
-
-
-@dataclass
-class HouseholdPlacement:
-    id: str
-    label: str
-    polygons: list[list[Point]]
-    label_box: Box | None
-
-
-@dataclass
-class GenogramLayout:
-    """Plain coordinates of a whole genogram; ``width``/``height`` cover everything drawn."""
-
-    nodes: dict[str, PersonNode]
-    unions: dict[str, UnionPlacement]
-    sibships: list[SibshipPlacement]
-    extra_links: list[LinkPlacement]
-    relationships: list[LinkPlacement]
-    households: list[HouseholdPlacement]
-    width: float
-    height: float
-    rows: dict[int, list[str]] = field(default_factory=dict)
-
-    def lines(self) -> list[tuple[str, list[Point], frozenset[str]]]:
-        """Every line drawn: (what, polyline, ids of the people it may touch)."""
-        out: list[tuple[str, list[Point], frozenset[str]]] = []
-        for u in self.unions.values():
-            partners = frozenset(self._union_partners[u.id])
-            out.append((f"union {u.id}", u.points, partners))
-        for s in self.sibships:
-            partners = frozenset(self._union_partners[s.union])
-            out.append((f"sibship {s.union}", s.bar, frozenset()))
-            out.append((f"sibship {s.union}", s.stem, partners))
-            for cid, pts in s.children.items():
-                out.append((f"child {cid}", pts, frozenset({cid})))
-        for link in self.extra_links + self.relationships:
-            out.append((f"{link.kind} {link.a}-{link.b}", link.points, frozenset({link.a, link.b})))
-        return out
-
-    _union_partners: dict[str, list[str]] = field(default_factory=dict, repr=False)
-
 
 # -- the algorithm ---------------------------------------------------------------------------
 
@@ -622,11 +494,14 @@ class _Geometry:
         width = max([width] + [u.drop[0] + cfg.margin for u in unions.values()])
         height = y + cfg.margin - cfg.row_gap
         result = GenogramLayout(nodes, unions, sibships, [], [], [], width, height, dict(self.rows))
-        result._union_partners = {uid: list(u.partners) for uid, u in lay.s.unions.items()}
-        from socialtools.genogram.routing import route_households, route_links
-
-        route_links(result, lay.family, lay.s, lane_y0, cfg)
-        route_households(result, lay.family, lay.household_labels, cfg)
+        result.extra_links, result.relationships = route_links(result, lay.family, lay.s, lane_y0, cfg)
+        result.households = route_households(result, lay.family, lay.household_labels, cfg)
+        for h in result.households:
+            corners = [p for poly in h.polygons for p in poly]
+            if h.label_box is not None:
+                corners += [(h.label_box.right, h.label_box.bottom)]
+            result.width = max([result.width] + [x + cfg.margin for x, _ in corners])
+            result.height = max([result.height] + [y + cfg.margin for _, y in corners])
         return result
 
     def _lane_needs(self) -> dict[int, int]:
@@ -659,7 +534,7 @@ class _Geometry:
             n = nodes[anchor]
             dx = lay._drop_x(uid)
             pts = [n.bottom, (n.x, yu), (dx, yu)]
-            return UnionPlacement(uid, u.kind, pts, (dx, yu), "", None, u.consanguineous)
+            return UnionPlacement(uid, u.kind, pts, (dx, yu), "", None, u.consanguineous, tuple(u.partners))
         a, b = sorted((nodes[p] for p in u.partners), key=lambda n: n.x)
         pts = [a.bottom, (a.x, yu), (b.x, yu), b.bottom]
         dx = self._drop_x(uid, ulevel)
@@ -669,7 +544,8 @@ class _Geometry:
 
             w = text_width(text, cfg.union_label_size)
             box = Box(dx - w / 2, yu - cfg.union_label_size * LINE_HEIGHT - 1, w, cfg.union_label_size * LINE_HEIGHT)
-        return UnionPlacement(uid, u.kind, pts, (dx, yu), text if box else "", box, u.consanguineous)
+        return UnionPlacement(uid, u.kind, pts, (dx, yu), text if box else "", box, u.consanguineous,
+                              tuple(u.partners))
 
     def _drop_x(self, uid: str, ulevel: dict[str, int]) -> float:
         """x where the children's line leaves a union: between adjacent partners, or — for a

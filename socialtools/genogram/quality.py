@@ -2,8 +2,8 @@
 
 Hard rules (all must be 0): overlaps of symbols and labels, lines through symbols they do
 not connect, lines through labels, people not drawn, people drawn twice, merged sibship bars.
-Soft goals: crossings, width against the widest generation, parents off the centre of
-their children.
+Soft goals: crossings, width (against the widest generation), height, aspect ratio, total
+line length, parents off the centre of their children.
 
 >>> from socialtools.genogram.model import Family
 >>> from socialtools.genogram.layout import layout_family
@@ -15,11 +15,13 @@ True
 from __future__ import annotations
 
 import itertools
+import math
+from collections import defaultdict
 from dataclasses import asdict, dataclass, field
 
 from socialtools.draw.geometry import Box, BoxGrid, Point, segments_cross
-from socialtools.genogram.layout import GenogramLayout
 from socialtools.genogram.model import Family
+from socialtools.genogram.placements import GenogramLayout
 
 
 @dataclass
@@ -36,6 +38,9 @@ class LayoutQuality:
     merged_bars: int = 0
     crossings: int = 0
     width: float = 0.0
+    height: float = 0.0
+    aspect: float = 0.0
+    line_length: float = 0.0
     widest_row: float = 0.0
     parent_offset: float = 0.0
     problems: list[str] = field(default_factory=list)
@@ -108,7 +113,7 @@ def layout_quality(layout: GenogramLayout, family: Family, *, crossings: bool = 
             problem(f"sibship bars of {uid} and {uid2} share a height")
 
     if crossings:
-        q.crossings = _crossings(lines)
+        q.crossings = count_crossings(lines)
     xs = [n.symbol_box.x for n in layout.nodes.values()] + [n.label_box.x for n in layout.nodes.values()]
     xe = [n.symbol_box.right for n in layout.nodes.values()] + [n.label_box.right for n in layout.nodes.values()]
     q.width = (max(xe) - min(xs)) if xs else 0.0
@@ -119,28 +124,49 @@ def layout_quality(layout: GenogramLayout, family: Family, *, crossings: bool = 
         kids = [layout.nodes[c].x for c in s.children]
         offsets.append(abs(s.stem[0][0] - (min(kids) + max(kids)) / 2))
     q.parent_offset = round(sum(offsets) / len(offsets), 2) if offsets else 0.0
+    ys = [n.symbol_box.y for n in layout.nodes.values()]
+    ye = [max(n.symbol_box.bottom, n.label_box.bottom) for n in layout.nodes.values()]
+    ye += [pt[1] for _, pts, _ in lines for pt in pts]
+    q.height = round((max(ye) - min(ys)) if ys else 0.0, 1)
+    q.aspect = round(q.width / q.height, 3) if q.height else 0.0
+    q.line_length = round(line_length(lines), 1)
     q.width = round(q.width, 1)
     q.widest_row = round(q.widest_row, 1)
     return q
 
 
-def _crossings(lines: list[tuple[str, list[Point], frozenset[str]]]) -> int:
-    """Proper crossings between segments of different lines (grid-bucketed)."""
+def count_crossings(lines: list[tuple[str, list[Point], frozenset[str]]]) -> int:
+    """Proper crossings between segments of different lines, each pair of segments counted once.
+
+    A sibship bar crossed by three other lines counts 3; lines that meet at an end (a child's
+    line hanging from its bar) do not cross. Segments are bucketed on a grid, so the cost
+    follows the number of nearby pairs.
+
+    >>> bar = ("bar", [(0.0, 0.0), (100.0, 0.0)], frozenset())
+    >>> drops = [(f"v{x}", [(x, -10.0), (x, 10.0)], frozenset()) for x in (20.0, 50.0, 80.0)]
+    >>> count_crossings([bar, *drops])
+    3
+    """
     cell = 150.0
-    grid: dict[tuple[int, int], list[tuple[int, Point, Point]]] = {}
+    grid: dict[tuple[int, int], list[tuple[int, int, Point, Point]]] = defaultdict(list)
     count = 0
+    serial = 0
     for index, (_, pts, _) in enumerate(lines):
         for p, r in itertools.pairwise(pts):
             keys = [(i, j) for i in range(int(min(p[0], r[0]) // cell), int(max(p[0], r[0]) // cell) + 1)
                     for j in range(int(min(p[1], r[1]) // cell), int(max(p[1], r[1]) // cell) + 1)]
             seen: set[int] = set()
             for k in keys:
-                for other, a, b in grid.get(k, ()):
-                    key = id((other, a, b))
-                    if other != index and key not in seen and segments_cross(p, r, a, b):
-                        seen.add(key)
-                        count += 1
-            item = (index, p, r)
+                for other, segment, a, b in grid[k]:
+                    if other != index and segment not in seen:
+                        seen.add(segment)
+                        count += segments_cross(p, r, a, b)
             for k in keys:
-                grid.setdefault(k, []).append(item)
+                grid[k].append((index, serial, p, r))
+            serial += 1
     return count
+
+
+def line_length(lines: list[tuple[str, list[Point], frozenset[str]]]) -> float:
+    """Total length of all lines drawn."""
+    return sum(math.dist(p, r) for _, pts, _ in lines for p, r in itertools.pairwise(pts))

@@ -18,9 +18,9 @@ from socialtools.draw.svg import SvgCanvas
 from socialtools.draw.text import LINE_HEIGHT, TextBlock, text_width
 from socialtools.draw.theme import Theme
 from socialtools.genogram.labels import TEXT
-from socialtools.genogram.layout import GenogramLayout, LinkPlacement, PersonNode, UnionPlacement
 from socialtools.genogram.model import DIRECTIONAL, Family, Person
 from socialtools.genogram.notes import MARK_SIZE, FigureNote, mark_box, place_beside, place_on_line
+from socialtools.genogram.placements import GenogramLayout, LinkPlacement, PersonNode, UnionPlacement
 from socialtools.genogram.symbols import QUADRANTS, ConditionStyle, draw_person, end_on_outline, outer_outline
 from socialtools.i18n import translate
 

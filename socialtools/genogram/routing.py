@@ -14,15 +14,18 @@ import itertools
 import math
 from collections import defaultdict
 from collections.abc import Callable
-from typing import TYPE_CHECKING
 
 from socialtools.draw.geometry import Box, BoxGrid, Point, segment_hits_box
 from socialtools.draw.text import LINE_HEIGHT, text_width
 from socialtools.genogram.model import Family
-
-if TYPE_CHECKING:  # pragma: no cover
-    from socialtools.genogram.layout import GenogramLayout, LayoutConfig, PersonNode
-    from socialtools.genogram.structure import FamilyStructure
+from socialtools.genogram.placements import (
+    GenogramLayout,
+    HouseholdPlacement,
+    LayoutConfig,
+    LinkPlacement,
+    PersonNode,
+)
+from socialtools.genogram.structure import FamilyStructure
 
 HOUSEHOLD_PAD = 7.0
 
@@ -78,7 +81,7 @@ def _gutters(lay: GenogramLayout, row: int, near: float, cfg: LayoutConfig) -> l
     Gaps between partners are not free: their union's label and children's line are there.
     """
     nodes = [lay.nodes[p] for p in lay.rows[row]]
-    couples = {frozenset(ps) for ps in lay._union_partners.values() if len(ps) == 2}
+    couples = {frozenset(u.partners) for u in lay.unions.values() if len(u.partners) == 2}
 
     def half(n: PersonNode) -> float:
         return max(n.outer, n.label.width) / 2
@@ -137,12 +140,13 @@ def _descent(lay: GenogramLayout, upper: PersonNode, lower: PersonNode, first_ga
 
 
 def route_links(lay: GenogramLayout, family: Family, structure: FamilyStructure,
-                lane_y0: dict[int, float], cfg: LayoutConfig) -> None:
-    """Add emotional relationships and further child links to ``lay``."""
-    from socialtools.genogram.layout import LinkPlacement
-
+                lane_y0: dict[int, float], cfg: LayoutConfig) -> tuple[list[LinkPlacement], list[LinkPlacement]]:
+    """Lines of the further child links (and of unions across rows), and of the emotional
+    relationships, routed around everything already in ``lay``: ``(extra_links, relationships)``."""
+    extra_links: list[LinkPlacement] = []
+    relationships: list[LinkPlacement] = []
     if not (family.relationships or structure.extra_links or structure.cross):
-        return
+        return extra_links, relationships
     obstacles = _obstacles(lay)
     lane_used: dict[int, int] = defaultdict(int)
     ports: dict[str, int] = defaultdict(int)  # emotional lines already on top of each symbol
@@ -166,7 +170,7 @@ def route_links(lay: GenogramLayout, family: Family, structure: FamilyStructure,
         allowed = {link.id, *structure.unions[uid].partners}
         pts = next((o for o in options if not _blocked(obstacles, o, allowed) and not _collinear(o, existing)),
                    options[0])
-        lay.extra_links.append(LinkPlacement(link.relation, uid, link.id, pts))
+        extra_links.append(LinkPlacement(link.relation, uid, link.id, pts))
         existing.append(pts)
 
     def route(a: PersonNode, b: PersonNode) -> list[Point]:
@@ -222,10 +226,11 @@ def route_links(lay: GenogramLayout, family: Family, structure: FamilyStructure,
             anchor = structure.anchor[uid]
             other = next(p for p in union.partners if p != anchor)
             pts = route(lay.nodes[other], lay.nodes[anchor])
-            lay.extra_links.append(LinkPlacement(f"union-{union.kind}", other, anchor, pts))
+            extra_links.append(LinkPlacement(f"union-{union.kind}", other, anchor, pts))
     for rel in family.relationships:
         pts = route(lay.nodes[rel.between[0]], lay.nodes[rel.between[1]])
-        lay.relationships.append(LinkPlacement(rel.kind, rel.between[0], rel.between[1], pts))
+        relationships.append(LinkPlacement(rel.kind, rel.between[0], rel.between[1], pts))
+    return extra_links, relationships
 
 
 def outline_of_boxes(boxes: list[Box]) -> list[list[Point]]:
@@ -270,12 +275,12 @@ def outline_of_boxes(boxes: list[Box]) -> list[list[Point]]:
     return polygons
 
 
-def route_households(lay: GenogramLayout, family: Family, labels: dict[str, str], cfg: LayoutConfig) -> None:
-    """Add a dashed boundary around each household's members (row runs joined between rows)."""
-    from socialtools.genogram.layout import HouseholdPlacement
-
+def route_households(lay: GenogramLayout, family: Family, labels: dict[str, str],
+                     cfg: LayoutConfig) -> list[HouseholdPlacement]:
+    """A dashed boundary around each household's members (row runs joined between rows)."""
+    households: list[HouseholdPlacement] = []
     if not family.households:
-        return
+        return households
     position = {p: (r, i) for r, ps in lay.rows.items() for i, p in enumerate(ps)}
     lines = [pts for _, pts, _ in lay.lines()]
     taken: list[Box] = [n.symbol_box for n in lay.nodes.values()] + [n.label_box for n in lay.nodes.values()]
@@ -330,11 +335,7 @@ def route_households(lay: GenogramLayout, family: Family, labels: dict[str, str]
                 label_box = cand
                 taken.append(cand)
                 break
-        lay.households.append(HouseholdPlacement(h.id, text, polygons, label_box))
+        households.append(HouseholdPlacement(h.id, text, polygons, label_box))
         for poly in polygons:
             lines.append([*poly, poly[0]])
-    right = max([lay.width] + [p[0] + cfg.margin for h in lay.households for poly in h.polygons for p in poly]
-                + [h.label_box.right + cfg.margin for h in lay.households if h.label_box])
-    bottom = max([lay.height] + [p[1] + cfg.margin for h in lay.households for poly in h.polygons for p in poly]
-                 + [h.label_box.bottom + cfg.margin for h in lay.households if h.label_box])
-    lay.width, lay.height = right, bottom
+    return households

@@ -1,0 +1,596 @@
+"""Genogram layout quality on real pedigrees, against Graphviz ``dot`` (and kinship2's speed).
+
+    python3 benchmarks/layout_quality.py                 # the whole corpus, table + targets
+    python3 benchmarks/layout_quality.py --quick         # a small subset (a minute or two)
+    python3 benchmarks/layout_quality.py --json out.json --worst 5 --worst-dir /tmp/worst
+    python3 benchmarks/layout_quality.py --write-docs docs/genogram.md
+
+Every family of the corpus (``benchmarks/corpus``: real pedigrees listed in its MANIFEST with
+source, licence and sha256; the seeded stress families of ``generated_families.py``; the hard
+cases of ``tests/data/hardcases``) is drawn twice:
+
+- with socialtools (``Genogram(family).to_svg()``, no legend and no title, so that the
+  width is the layout's), and
+- with ``dot -Tsvg`` on the yardstick DOT (shared/specs/layout-yardstick.md): one node per
+  person (labelled with the name, else the id), one point per union, edges partner -> point ->
+  child, and no rank, order or same-rank constraints.
+
+Both SVGs are judged by the independent checker ``svgcheck.py`` (``$SVGCHECK`` or
+``../shared/tools/svgcheck.py``): line crossings, canvas width and the defects of the yardstick
+(text_text, text_shape, shape_shape, line_through_shape, text_line, line_overlaps,
+out_of_canvas). Times are wall-clock seconds of ``to_svg()`` and of the ``dot`` process.
+Then the speed targets (a 400-person family against ``dot``, 10,000 people, and the
+400-family / 28,000-person table against kinship2 when ``Rscript`` with kinship2 is installed)
+and the cross-check of the crossing counts against a brute-force count. Prints a Markdown table
+per family and the targets with PASS/FAIL; ``--worst N`` writes the SVGs (and PNGs, with
+``svg2png``) of the N families with most crossings over dot's into ``--worst-dir``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import hashlib
+import importlib.util
+import io
+import json
+import os
+import random
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from types import ModuleType
+
+ROOT = Path(__file__).resolve().parents[1]
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(HERE))
+
+from crossings import brute_force_crossings, svg_brute_force  # noqa: E402
+from generated_families import Shape, big_table, grow, stress_tables, table  # noqa: E402
+
+from socialtools.genogram import Genogram  # noqa: E402
+from socialtools.genogram.diagram import GenogramOptions  # noqa: E402
+from socialtools.genogram.model import Family  # noqa: E402
+
+CORPUS = HERE / "corpus"
+HARD_CASES = ROOT / "tests" / "data" / "hardcases"
+TOOLS = [Path(os.environ["SHARED_TOOLS"])] if os.environ.get("SHARED_TOOLS") else []
+TOOLS += [ROOT.parent / "shared" / "tools", Path("/work/shared/tools")]
+DEFECTS = ("text_text", "text_shape", "shape_shape", "line_through_shape", "text_line", "line_overlaps",
+           "out_of_canvas")
+BIG = 100  # the crossing targets are over families of at least this many people
+TIMEOUT = 300
+DOCS_BEGIN = "<!-- layout_quality:begin -->"
+DOCS_END = "<!-- layout_quality:end -->"
+OPTIONS = GenogramOptions(legend=False, title="")
+
+
+# --------------------------------------------------------------------------- the corpus
+
+@dataclass
+class Member:
+    """One family of the corpus (``family`` is None when it could not be read)."""
+
+    name: str
+    source: str  # real / generated / hard case
+    family: Family | None
+    error: str = ""
+
+
+def tool(name: str) -> Path | None:
+    """A file of shared/tools (svgcheck.py, svg2png), or None."""
+    if name == "svgcheck.py" and os.environ.get("SVGCHECK"):
+        return Path(os.environ["SVGCHECK"])
+    return next((d / name for d in TOOLS if (d / name).is_file()), None)
+
+
+def load_svgcheck() -> ModuleType:
+    path = tool("svgcheck.py")
+    if path is None:
+        sys.exit("layout_quality: svgcheck.py not found (set SVGCHECK=/path/to/svgcheck.py)")
+    spec = importlib.util.spec_from_file_location("svgcheck", path)
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def manifest() -> list[dict[str, str]]:
+    """The rows of ``corpus/MANIFEST.tsv`` (file, repository, path, commit, licence, sha256)."""
+    with open(CORPUS / "MANIFEST.tsv", encoding="utf-8") as handle:
+        return list(csv.DictReader((ln for ln in handle if not ln.startswith("#")), delimiter="\t"))
+
+
+def verify_manifest() -> list[str]:
+    """Files whose sha256 is not the one the MANIFEST records (empty: all good)."""
+    bad = []
+    for row in manifest():
+        data = (CORPUS / row["file"]).read_bytes()
+        if hashlib.sha256(data).hexdigest() != row["sha256"]:
+            bad.append(row["file"])
+    return bad
+
+
+def madeline_table(text: str) -> str:
+    """A Madeline 2.0 flat file (column names one per line, a blank line, then whitespace rows)
+    as a plain famid,id,father,mother,sex table — only for the benchmark, while the package
+    cannot read Madeline files itself."""
+    head, _, body = text.strip().partition("\n\n")
+    names = [h.strip().lower() for h in head.splitlines()]
+    col = {k: names.index(k) for k in ("familyid", "individualid", "gender", "father", "mother")}
+    out = ["famid,id,father,mother,sex"]
+    for line in body.splitlines():
+        cells = line.split()
+        if len(cells) < len(col):
+            continue
+        sex = {"m": "1", "f": "2"}.get(cells[col["gender"]].lower(), "0")
+        parents = ["0" if cells[col[k]] == "." else cells[col[k]] for k in ("father", "mother")]
+        out.append(",".join([cells[col["familyid"]], cells[col["individualid"]], *parents, sex]))
+    return "\n".join(out) + "\n"
+
+
+def read_table(text: str, source: str) -> dict[str, Family]:
+    from socialtools.io.pedigree import read_pedigree_text
+
+    return read_pedigree_text(text, source=source)
+
+
+def load_file(path: Path) -> tuple[dict[str, Family], str]:
+    """Families of one corpus file by name, and how it was read ("" or a note)."""
+    suffix = path.suffix.lower()
+    if suffix == ".ged":
+        from socialtools.io.gedcom import read_gedcom
+
+        return {path.stem: read_gedcom(path)}, ""
+    text = path.read_text(encoding="utf-8", errors="replace")
+    if suffix == ".data" and text.lstrip().split("\n", 1)[0].strip().lower() == "familyid":
+        # a Madeline flat file (one column name a line): the package's reader when it has one
+        try:
+            from socialtools.genogram.cli import load_families
+
+            return load_families(path, None), ""
+        except Exception:  # not read by the package (yet): convert
+            return read_table(madeline_table(text), str(path)), "converted by the benchmark"
+    return read_table(text, str(path)), ""
+
+
+def corpus(quick: bool = False) -> list[Member]:
+    """Every family of the benchmark: real ones from the MANIFEST, generated ones, hard cases."""
+    members: list[Member] = []
+    rows = manifest()
+    if quick:
+        rows = [r for r in rows if not r["file"].startswith("madeline/") or r["file"].endswith(("1.data",))]
+        rows = [r for r in rows if not r["file"].endswith(".ged") or os.path.getsize(CORPUS / r["file"]) < 120_000]
+    for row in rows:
+        path = CORPUS / row["file"]
+        base = row["file"].rsplit(".", 1)[0]
+        try:
+            families, _ = load_file(path)
+        except Exception as exc:  # an unread file is reported, not fatal
+            members.append(Member(base, "real", None, f"{type(exc).__name__}: {exc}"[:160]))
+            continue
+        names = sorted(families, key=lambda n: (len(n), n))
+        if quick and len(names) > 20:
+            names = names[::max(1, len(names) // 15)]
+        for name in names:
+            label = base if len(families) == 1 else f"{base}#{name}"
+            members.append(Member(label, "real", families[name]))
+    seeds = (1,) if quick else (1, 2, 3)
+    for name, text in stress_tables(seeds).items():
+        members.append(Member(f"generated/{name}", "generated", read_table(text, name)["1"]))
+    for path in sorted(HARD_CASES.glob("*.yaml")):
+        members.append(Member(f"hardcase/{path.stem}", "hard case", Genogram.from_file(path).family))
+    return members
+
+
+# --------------------------------------------------------------------------- drawing and judging
+
+def yardstick_dot(family: Family) -> str:
+    """The yardstick DOT of ``family``: person nodes, one point per union, no constraints."""
+    def q(text: str) -> str:
+        return '"' + text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", " ") + '"'
+
+    out = ["digraph G {", "rankdir=TB; nodesep=0.3;", "node [fontsize=10];"]
+    for p in family.people:
+        shape = {"male": "box", "female": "ellipse"}.get(str(p.sex), "diamond")
+        out.append(f"{q('p' + p.id)} [label={q(p.name or p.id)}, shape={shape}];")
+    for i, u in enumerate(family.unions):
+        point = q(f"u{i}")
+        out.append(f"{point} [shape=point, width=0.05];")
+        out += [f"{q('p' + pid)} -> {point} [dir=none];" for pid in u.partners]
+        out += [f"{point} -> {q('p' + c.id)} [dir=none];" for c in u.children]
+    return "\n".join([*out, "}"]) + "\n"
+
+
+@dataclass
+class Drawing:
+    crossings: int | None = None
+    width: float | None = None
+    defects: int | None = None
+    time: float | None = None
+    counts: dict[str, int] = field(default_factory=dict)
+    error: str = ""
+
+
+@dataclass
+class Result:
+    name: str
+    source: str
+    people: int
+    ours: Drawing
+    dot: Drawing
+    own_count: int | None = None  # socialtools' own crossing count (Genogram.quality())
+    error: str = ""
+
+
+def judge(svgcheck: ModuleType, svg: str, drawing: Drawing) -> None:
+    result = svgcheck.check(svg, is_text=True, max_examples=0)
+    if not result.get("ok"):
+        drawing.error = result.get("error", "svgcheck failed")
+        return
+    counts = result["counts"]
+    drawing.counts = {k: counts[k] for k in DEFECTS if counts.get(k)}
+    drawing.crossings = counts["line_crossings"]
+    drawing.defects = sum(counts.get(k, 0) for k in DEFECTS)
+    drawing.width = round(result["canvas"][2], 1) if result.get("canvas") else None
+
+
+def draw_ours(family: Family) -> tuple[str, float, Genogram]:
+    start = time.perf_counter()
+    genogram = Genogram(family, OPTIONS)
+    svg = genogram.to_svg()
+    return svg, time.perf_counter() - start, genogram
+
+
+def draw_dot(family: Family) -> tuple[str, float]:
+    start = time.perf_counter()
+    done = subprocess.run([shutil.which("dot") or "dot", "-Tsvg"], input=yardstick_dot(family).encode("utf-8"),
+                          capture_output=True, check=True, timeout=TIMEOUT)
+    return done.stdout.decode("utf-8"), time.perf_counter() - start
+
+
+def measure(svgcheck: ModuleType, member: Member) -> Result:
+    family = member.family
+    assert family is not None
+    res = Result(member.name, member.source, len(family.people), Drawing(), Drawing())
+    try:
+        svg, seconds, genogram = draw_ours(family)
+        res.ours.time = round(seconds, 3)
+        judge(svgcheck, svg, res.ours)
+        res.own_count = getattr(genogram.quality(), "crossings", None)
+    except Exception as exc:  # a failing family is a row, not the end
+        res.ours.error = f"{type(exc).__name__}: {exc}"[:160]
+    try:
+        svg, seconds = draw_dot(family)
+        res.dot.time = round(seconds, 3)
+        judge(svgcheck, svg, res.dot)
+    except Exception as exc:
+        res.dot.error = f"{type(exc).__name__}: {exc}"[:160]
+    return res
+
+
+# --------------------------------------------------------------------------- speed targets
+
+def best_of(fn, repeat: int = 3) -> float:
+    times = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - start)
+    return min(times)
+
+
+def generated_family(people: int, seed: int) -> Family:
+    shape = Shape("speed", founders=max(1, people // 400), generations=7, inside=0.05, remarry=0.15,
+                  children=(1, 5), max_people=people)
+    rows = grow(random.Random(seed), shape)
+    return read_table(table({"1": rows}), f"generated-{people}")["1"]
+
+
+def speed(quick: bool) -> dict[str, object]:
+    """Drawing times: a ~400-person family (ours and dot), 10,000 people (ours)."""
+    out: dict[str, object] = {}
+    family = generated_family(400, 4)
+    out["people_400"] = len(family.people)
+    out["ours_400"] = round(best_of(lambda: Genogram(family, OPTIONS).to_svg()), 3)
+    out["dot_400"] = round(best_of(lambda: draw_dot(family)), 3)
+    if not quick:
+        big = generated_family(10_000, 10)
+        out["people_10000"] = len(big.people)
+        out["ours_10000"] = round(best_of(lambda: Genogram(big, OPTIONS).to_svg(), repeat=1), 2)
+    return out
+
+
+KINSHIP2_SCRIPT = r"""
+suppressMessages(library(kinship2))
+args <- commandArgs(trailingOnly = TRUE)
+ped <- read.csv(args[1], colClasses = "character")
+dir.create(args[2], showWarnings = FALSE)
+use_svg <- capabilities("cairo")
+for (fam in unique(ped$famid)) {
+  d <- ped[ped$famid == fam, ]
+  p <- pedigree(id = d$id, dadid = d$father, momid = d$mother, sex = as.integer(d$sex), missid = "0")
+  if (use_svg) svg(file.path(args[2], paste0(fam, ".svg"))) else pdf(file.path(args[2], paste0(fam, ".pdf")))
+  plot(p)
+  invisible(dev.off())
+}
+cat(if (use_svg) "svg" else "pdf", "\n")
+"""
+
+
+def kinship2_available() -> bool:
+    rscript = shutil.which("Rscript")
+    if not rscript:
+        return False
+    done = subprocess.run([rscript, "-e", "quit(status = !requireNamespace('kinship2', quietly = TRUE))"],
+                          capture_output=True)
+    return done.returncode == 0
+
+
+def kinship2_race() -> dict[str, object]:
+    """Seconds to write every family of the 400-family table into a folder: socialtools vs kinship2."""
+    if not kinship2_available():
+        return {"kinship2": "not available (Rscript with kinship2)"}
+    with tempfile.TemporaryDirectory(prefix="lq-race-") as tmp:
+        tmpdir = Path(tmp)
+        tablefile = tmpdir / "big.csv"
+        tablefile.write_text(big_table(), encoding="utf-8")
+        people = tablefile.read_text(encoding="utf-8").count("\n") - 1
+        env = {**os.environ, "PYTHONPATH": str(ROOT)}
+        start = time.perf_counter()
+        subprocess.run([sys.executable, "-m", "socialtools", "genogram", str(tablefile), "-o", f"{tmpdir / 'ours'}/"],
+                       check=True, capture_output=True, env=env, timeout=3600)
+        ours = time.perf_counter() - start
+        script = tmpdir / "k2.R"
+        script.write_text(KINSHIP2_SCRIPT, encoding="utf-8")
+        start = time.perf_counter()
+        done = subprocess.run(["Rscript", str(script), str(tablefile), str(tmpdir / "k2")], capture_output=True,
+                              text=True, timeout=3600)
+        theirs = time.perf_counter() - start
+        if done.returncode != 0:
+            return {"kinship2": f"failed: {done.stderr.strip().splitlines()[-1:]}"}
+        return {"families": 400, "people": people, "ours_s": round(ours, 2), "kinship2_s": round(theirs, 2),
+                "kinship2_device": done.stdout.strip(), "speedup": round(theirs / ours, 2),
+                "files_ours": len(list((tmpdir / "ours").iterdir())),
+                "files_kinship2": len(list((tmpdir / "k2").iterdir()))}
+
+
+# --------------------------------------------------------------------------- cross-check of counts
+
+def cross_check(svgcheck: ModuleType, members: list[Member], n: int = 4) -> list[dict[str, object]]:
+    """Crossing counts of a few drawings: svgcheck, socialtools' own, and brute force over the
+    svgcheck polylines and over the layout's lines."""
+    picks = [m for m in members if m.family is not None and 30 <= len(m.family.people) <= 260][:n]
+    out = []
+    for m in picks:
+        genogram = Genogram(m.family, OPTIONS)
+        svg = genogram.to_svg()
+        lines = getattr(genogram.layout, "lines", None)
+        out.append({
+            "family": m.name, "people": len(m.family.people),
+            "svgcheck": svgcheck.check(svg, is_text=True, max_examples=0)["counts"]["line_crossings"],
+            "svg_brute_force": svg_brute_force(svgcheck, svg),
+            "own": getattr(genogram.quality(), "crossings", None),
+            "layout_brute_force": brute_force_crossings([pts for _, pts, _ in lines()]) if callable(lines) else None,
+        })
+    return out
+
+
+# --------------------------------------------------------------------------- report
+
+def ratio(a: float | None, b: float | None) -> str:
+    if a is None or b is None:
+        return "-"
+    if b == 0:
+        return "0" if a == 0 else "inf"
+    return f"{a / b:.2f}"
+
+
+def family_table(results: list[Result]) -> str:
+    lines = ["| family | people | crossings | dot | ratio | width | dot | ratio | defects | dot | s | dot s |",
+             "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
+    for r in results:
+        o, d = r.ours, r.dot
+        if o.error or d.error:
+            lines.append(f"| {r.name} | {r.people} | error: {o.error or d.error} |||||||||| ")
+            continue
+        lines.append(f"| {r.name} | {r.people} | {o.crossings} | {d.crossings} | {ratio(o.crossings, d.crossings)} "
+                     f"| {o.width:.0f} | {d.width:.0f} | {ratio(o.width, d.width)} | {o.defects} | {d.defects} "
+                     f"| {o.time:.2f} | {d.time:.2f} |")
+    return "\n".join(lines)
+
+
+def summary(results: list[Result], unread: list[Member], speeds: dict[str, object],
+            race: dict[str, object]) -> tuple[str, dict[str, object]]:
+    ok = [r for r in results if not (r.ours.error or r.dot.error)]
+    big = [r for r in ok if r.people >= BIG]
+
+    def total(rs: list[Result], side: str, key: str) -> float:
+        return sum(getattr(getattr(r, side), key) or 0 for r in rs)
+
+    figures: dict[str, object] = {
+        "families": len(results), "drawn_by_both": len(ok), "unread_files": len(unread),
+        "failed": len(results) - len(ok), "families_100_plus": len(big),
+        "crossings_100_plus": total(big, "ours", "crossings"), "dot_crossings_100_plus": total(big, "dot", "crossings"),
+        "crossings_all": total(ok, "ours", "crossings"), "dot_crossings_all": total(ok, "dot", "crossings"),
+        "width": round(total(ok, "ours", "width")), "dot_width": round(total(ok, "dot", "width")),
+        "defects": total(ok, "ours", "defects"), "dot_defects": total(ok, "dot", "defects"),
+        "families_with_defects": sum(1 for r in ok if r.ours.defects),
+        "time": round(total(ok, "ours", "time"), 2), "dot_time": round(total(ok, "dot", "time"), 2),
+        **speeds, **{f"race_{k}": v for k, v in race.items()},
+    }
+    worst_big = max((r for r in big if r.dot.crossings), key=lambda r: r.ours.crossings / r.dot.crossings,
+                    default=None)
+    figures["worst_ratio_100_plus"] = (round(worst_big.ours.crossings / worst_big.dot.crossings, 2)
+                                       if worst_big else None)
+    figures["worst_ratio_family"] = worst_big.name if worst_big else None
+    zero_dot_worse = [r.name for r in big if r.dot.crossings == 0 and r.ours.crossings]
+
+    def verdict(good: bool | None) -> str:
+        return "n/a" if good is None else "PASS" if good else "FAIL"
+
+    c, dc = figures["crossings_100_plus"], figures["dot_crossings_100_plus"]
+    targets = [
+        ("0 svgcheck defects on every family", f"{figures['families_with_defects']} families with defects "
+         f"({figures['defects']} defects)", verdict(figures["families_with_defects"] == 0 and not figures["failed"])),
+        (f"total crossings <= 0.8x dot over the {len(big)} families of {BIG}+ people",
+         f"{c} vs {dc} ({ratio(c, dc)}x)", verdict(c <= 0.8 * dc if big else None)),
+        ("no family of 100+ people worse than 1.5x dot",
+         f"worst {figures['worst_ratio_100_plus']}x ({figures['worst_ratio_family']})"
+         + (f"; {len(zero_dot_worse)} with crossings where dot has 0" if zero_dot_worse else ""),
+         verdict(None if worst_big is None else figures["worst_ratio_100_plus"] <= 1.5 and not zero_dot_worse)),
+        ("total width <= dot's", f"{figures['width']} vs {figures['dot_width']} "
+         f"({ratio(figures['width'], figures['dot_width'])}x)", verdict(figures["width"] <= figures["dot_width"])),
+        (f"{speeds['people_400']}-person family no slower than 2x dot",
+         f"{speeds['ours_400']} s vs {speeds['dot_400']} s", verdict(speeds["ours_400"] <= 2 * speeds["dot_400"])),
+    ]
+    if "ours_10000" in speeds:
+        targets.append((f"{speeds['people_10000']:,} people <= 5 s", f"{speeds['ours_10000']} s",
+                        verdict(speeds["ours_10000"] <= 5)))
+    if "speedup" in race:
+        targets.append((f"{race['families']} families / {race['people']:,} people into a folder >= 5x faster "
+                        "than kinship2", f"{race['ours_s']} s vs {race['kinship2_s']} s ({race['speedup']}x)",
+                        verdict(race["speedup"] >= 5)))
+    else:
+        targets.append(("400-family table >= 5x faster than kinship2", str(race.get("kinship2")), "n/a"))
+    figures["targets"] = [{"target": t, "measured": m, "verdict": v} for t, m, v in targets]
+    text = ["| target | measured | verdict |", "|---|---|---|"]
+    text += [f"| {t} | {m} | {v} |" for t, m, v in targets]
+    return "\n".join(text), figures
+
+
+def by_source(results: list[Result]) -> str:
+    lines = ["| families | n | people | crossings | dot | width | dot | defects | dot |",
+             "|---|---:|---:|---:|---:|---:|---:|---:|---:|"]
+    groups: dict[str, list[Result]] = {}
+    for r in results:
+        if not (r.ours.error or r.dot.error):
+            groups.setdefault(group_of(r), []).append(r)
+    for name, rs in groups.items():
+        lines.append(f"| {name} | {len(rs)} | {sum(r.people for r in rs):,} "
+                     f"| {sum(r.ours.crossings for r in rs):,} | {sum(r.dot.crossings for r in rs):,} "
+                     f"| {sum(r.ours.width for r in rs):,.0f} | {sum(r.dot.width for r in rs):,.0f} "
+                     f"| {sum(r.ours.defects for r in rs):,} | {sum(r.dot.defects for r in rs):,} |")
+    return "\n".join(lines)
+
+
+def group_of(r: Result) -> str:
+    if r.source != "real":
+        return r.source if r.source != "generated" else "generated (stress)"
+    head = r.name.split("/")[0]
+    if "minnbreast" in r.name:
+        return "kinship2 minnbreast" + (" (100+ people)" if r.people >= BIG else " (< 100 people)")
+    return {"kinship2": "kinship2 samples", "madeline": "Madeline 2.0 tests", "gedcom": "GEDCOM files"}.get(head, head)
+
+
+def worst(results: list[Result], n: int) -> list[Result]:
+    ok = [r for r in results if not (r.ours.error or r.dot.error)]
+    return sorted(ok, key=lambda r: (-(r.ours.crossings - r.dot.crossings + 10 * r.ours.defects), r.name))[:n]
+
+
+def write_worst(members: dict[str, Member], results: list[Result], n: int, folder: Path) -> list[str]:
+    folder.mkdir(parents=True, exist_ok=True)
+    written = []
+    svg2png = tool("svg2png")
+    for rank, r in enumerate(worst(results, n), 1):
+        family = members[r.name].family
+        stem = f"{rank:02d}-" + "".join(ch if ch.isalnum() or ch in "-_" else "_" for ch in r.name)
+        ours, _, _ = draw_ours(family)
+        theirs, _ = draw_dot(family)
+        for suffix, svg in (("socialtools", ours), ("dot", theirs)):
+            path = folder / f"{stem}-{suffix}.svg"
+            path.write_text(svg, encoding="utf-8")
+            written.append(str(path))
+            if svg2png:
+                subprocess.run([str(svg2png), str(path)], capture_output=True, timeout=TIMEOUT)
+    return written
+
+
+def write_docs(path: Path, block: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    if DOCS_BEGIN not in text or DOCS_END not in text:
+        sys.exit(f"layout_quality: {path} has no {DOCS_BEGIN} ... {DOCS_END} block")
+    head, _, rest = text.partition(DOCS_BEGIN)
+    _, _, tail = rest.partition(DOCS_END)
+    path.write_text(f"{head}{DOCS_BEGIN}\n{block}\n{DOCS_END}{tail}", encoding="utf-8")
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--quick", action="store_true", help="a small subset of the corpus; no 10,000-person run")
+    ap.add_argument("--json", metavar="FILE", help="also write every figure as JSON")
+    ap.add_argument("--worst", type=int, default=0, metavar="N", help="draw the N worst families into --worst-dir")
+    ap.add_argument("--worst-dir", default="layout-quality-worst", metavar="DIR")
+    ap.add_argument("--write-docs", metavar="FILE.md", help="replace the marked block of FILE.md by the summary")
+    ap.add_argument("--no-race", action="store_true", help="skip the kinship2 comparison")
+    ap.add_argument("--only", metavar="TEXT", help="only families whose name contains TEXT")
+    args = ap.parse_args(argv)
+
+    if shutil.which("dot") is None:
+        sys.exit("layout_quality: Graphviz 'dot' is not on the PATH")
+    bad = verify_manifest()
+    if bad:
+        sys.exit(f"layout_quality: checksum differs from corpus/MANIFEST.tsv: {', '.join(bad)}")
+    svgcheck = load_svgcheck()
+    members = corpus(args.quick)
+    if args.only:
+        members = [m for m in members if args.only in m.name]
+    unread = [m for m in members if m.family is None]
+    results = []
+    for i, m in enumerate(m for m in members if m.family is not None):
+        results.append(measure(svgcheck, m))
+        print(f"\r{i + 1} families measured", end="", file=sys.stderr, flush=True)
+    print(file=sys.stderr)
+    speeds = speed(args.quick)
+    race = {"kinship2": "skipped (--no-race)"} if args.no_race or args.quick else kinship2_race()
+    checks = cross_check(svgcheck, members)
+    targets, figures = summary(results, unread, speeds, race)
+
+    out = io.StringIO()
+    print("## Layout quality: socialtools against Graphviz dot (yardstick model)\n", file=out)
+    print(family_table(results), file=out)
+    if unread:
+        print("\nNot read by socialtools (reported, not measured):", file=out)
+        for m in unread:
+            print(f"- {m.name}: {m.error}", file=out)
+    print("\n### By source\n", file=out)
+    print(by_source(results), file=out)
+    print("\n### Targets (issue 10)\n", file=out)
+    print(targets, file=out)
+    print("\n### Crossing counts cross-checked against brute force\n", file=out)
+    print("| family | people | svgcheck | brute force (SVG lines) | socialtools own | brute force (layout lines) |",
+          file=out)
+    print("|---|---:|---:|---:|---:|---:|", file=out)
+    for c in checks:
+        print(f"| {c['family']} | {c['people']} | {c['svgcheck']} | {c['svg_brute_force']} | {c['own']} "
+              f"| {c['layout_brute_force']} |", file=out)
+    print("\n### Worst families (crossings over dot's, defects x10)\n", file=out)
+    print(family_table(worst(results, max(args.worst, 5))), file=out)
+    sys.stdout.write(out.getvalue())
+
+    if args.worst:
+        written = write_worst({m.name: m for m in members}, results, args.worst, Path(args.worst_dir))
+        print(f"\nwrote {len(written)} SVGs of the {args.worst} worst families into {args.worst_dir}/")
+    if args.json:
+        Path(args.json).write_text(json.dumps({"summary": figures, "cross_check": checks,
+                                               "unread": [{"name": m.name, "error": m.error} for m in unread],
+                                               "families": [asdict(r) for r in results]}, indent=1),
+                                   encoding="utf-8")
+    if args.write_docs:
+        block = ("Measured by `python3 benchmarks/layout_quality.py"
+                 f"{' --quick' if args.quick else ''} --write-docs {args.write_docs}` "
+                 f"on {figures['families']} families ({figures['drawn_by_both']} drawn by both, "
+                 f"{figures['unread_files']} files not read).\n\n"
+                 f"{by_source(results)}\n\n{targets}\n\nThe worst families (crossings over dot's):\n\n"
+                 f"{family_table(worst(results, 5))}\n")
+        write_docs(Path(args.write_docs), block)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,152 @@
+"""Result types of the genogram layout: plain coordinates, no drawing library.
+
+The layout (:mod:`socialtools.genogram.layout`) produces them, routing
+(:mod:`socialtools.genogram.routing`) adds lines to them, quality measures and the renderer
+read them; none of those modules imports another to get at these types.
+
+>>> from socialtools.draw.text import TextBlock
+>>> n = PersonNode("A", x=50, y=40, size=36, outer=36, row=0, label=TextBlock((), 10), label_top=70)
+>>> n.symbol_box.x, n.bottom
+(32.0, (50, 58.0))
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from socialtools.draw.geometry import Box, Point
+from socialtools.draw.text import TextBlock
+
+# -- configuration -----------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class LayoutConfig:
+    """Sizes of a genogram layout, in SVG units."""
+
+    symbol: float = 36.0
+    label_size: float = 10.0
+    union_label_size: float = 9.0
+    gap_block: float = 14.0  # between partners (beyond what labels need)
+    gap_siblings: float = 18.0
+    gap_families: float = 34.0
+    gap_components: float = 56.0
+    union_drop: float = 9.0  # symbol bottom → first union line
+    level_step: float = 7.0  # between staggered union lines / bars / lanes
+    label_gap: float = 5.0
+    bar_gap: float = 12.0
+    row_gap: float = 14.0
+    margin: float = 24.0
+    sweeps: int = 6
+    engine: str = "own"  # "own", or "graphviz" to let the dot program order the rows
+
+
+# -- results ------------------------------------------------------------------------------
+
+
+@dataclass
+class PersonNode:
+    """A person placed: symbol centre, symbol box (outer outline) and label box."""
+
+    id: str
+    x: float
+    y: float
+    size: float
+    outer: float
+    row: int
+    label: TextBlock
+    label_top: float
+
+    @property
+    def symbol_box(self) -> Box:
+        h = self.outer / 2
+        return Box(self.x - h, self.y - h, self.outer, self.outer)
+
+    @property
+    def label_box(self) -> Box:
+        w = self.label.width
+        return Box(self.x - w / 2, self.label_top, w, self.label.height)
+
+    @property
+    def top(self) -> Point:
+        return (self.x, self.y - self.outer / 2)
+
+    @property
+    def bottom(self) -> Point:
+        return (self.x, self.y + self.outer / 2)
+
+
+@dataclass
+class UnionPlacement:
+    """A union's bracket (polyline), its date label and the point children hang from."""
+
+    id: str
+    kind: str
+    points: list[Point]
+    drop: Point
+    label: str
+    label_box: Box | None
+    consanguineous: bool = False
+    partners: tuple[str, ...] = ()
+
+
+@dataclass
+class SibshipPlacement:
+    """The bar of one union's children and the line down to each child."""
+
+    union: str
+    bar: list[Point]
+    stem: list[Point]
+    children: dict[str, list[Point]]
+    relation: dict[str, str]
+    identical_bars: list[list[Point]]
+
+
+@dataclass
+class LinkPlacement:
+    """A further child link (e.g. adoptive parents beside birth parents) or an emotional line."""
+
+    kind: str
+    a: str
+    b: str
+    points: list[Point]
+
+
+@dataclass
+class HouseholdPlacement:
+    """A household's boundary polygons and its label box."""
+
+    id: str
+    label: str
+    polygons: list[list[Point]]
+    label_box: Box | None
+
+
+@dataclass
+class GenogramLayout:
+    """Plain coordinates of a whole genogram; ``width``/``height`` cover everything drawn."""
+
+    nodes: dict[str, PersonNode]
+    unions: dict[str, UnionPlacement]
+    sibships: list[SibshipPlacement]
+    extra_links: list[LinkPlacement]
+    relationships: list[LinkPlacement]
+    households: list[HouseholdPlacement]
+    width: float
+    height: float
+    rows: dict[int, list[str]] = field(default_factory=dict)
+
+    def lines(self) -> list[tuple[str, list[Point], frozenset[str]]]:
+        """Every line drawn: (what, polyline, ids of the people it may touch)."""
+        out: list[tuple[str, list[Point], frozenset[str]]] = []
+        for u in self.unions.values():
+            out.append((f"union {u.id}", u.points, frozenset(u.partners)))
+        for s in self.sibships:
+            partners = frozenset(self.unions[s.union].partners)
+            out.append((f"sibship {s.union}", s.bar, frozenset()))
+            out.append((f"sibship {s.union}", s.stem, partners))
+            for cid, pts in s.children.items():
+                out.append((f"child {cid}", pts, frozenset({cid})))
+        for link in self.extra_links + self.relationships:
+            out.append((f"{link.kind} {link.a}-{link.b}", link.points, frozenset({link.a, link.b})))
+        return out

@@ -1,0 +1,164 @@
+"""The measuring side of the layout benchmark (benchmarks/): the brute-force crossing counter,
+the crossing counts it cross-checks, the corpus MANIFEST, the yardstick DOT and the stress families."""
+
+from __future__ import annotations
+
+import hashlib
+import importlib.util
+import random
+import sys
+from collections import Counter
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+
+from socialtools.genogram import Genogram
+
+BENCH = Path(__file__).resolve().parent.parent / "benchmarks"
+
+
+def _module(name: str) -> ModuleType:
+    if name in sys.modules:
+        return sys.modules[name]
+    sys.path.insert(0, str(BENCH))
+    spec = importlib.util.spec_from_file_location(name, BENCH / f"{name}.py")
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[name] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+crossings = _module("crossings")
+generated = _module("generated_families")
+lq = _module("layout_quality")
+
+
+def test_three_lines_through_one_bar_are_three_crossings() -> None:
+    bar = [(0.0, 50.0), (300.0, 50.0)]
+    verticals = [[(x, 0.0), (x, 100.0)] for x in (50.0, 150.0, 250.0)]
+    assert crossings.brute_force_crossings([bar, *verticals]) == 3
+
+
+def test_junctions_and_shared_ends_are_no_crossings() -> None:
+    bar = [(0.0, 50.0), (300.0, 50.0)]
+    t_junction = [(100.0, 50.0), (100.0, 100.0)]
+    end_to_end = [(300.0, 50.0), (300.0, 0.0)]
+    parallel = [(0.0, 40.0), (250.0, 40.0)]
+    assert crossings.brute_force_crossings([bar, t_junction, end_to_end, parallel]) == 0
+
+
+def test_polyline_segments_each_count_and_skip_excludes_pairs() -> None:
+    zigzag = [(0.0, 0.0), (10.0, 100.0), (20.0, 0.0), (30.0, 100.0)]
+    bar = [(-5.0, 50.0), (40.0, 50.0)]
+    assert crossings.brute_force_crossings([zigzag, bar]) == 3
+    assert crossings.brute_force_crossings([zigzag, bar], skip=lambda i, j: True) == 0
+
+
+def test_brute_force_agrees_with_a_random_check() -> None:
+    rng = random.Random(7)
+    lines = [[(rng.uniform(0, 100), rng.uniform(0, 100)), (rng.uniform(0, 100), rng.uniform(0, 100))]
+             for _ in range(30)]
+    expected = 0
+    for i in range(len(lines)):
+        for j in range(i + 1, len(lines)):
+            (a, b), (c, d) = lines[i], lines[j]
+
+            def side(p: tuple[float, float], q: tuple[float, float], r: tuple[float, float]) -> float:
+                return (q[0] - p[0]) * (r[1] - p[1]) - (q[1] - p[1]) * (r[0] - p[0])
+
+            expected += side(a, b, c) * side(a, b, d) < 0 and side(c, d, a) * side(c, d, b) < 0
+    # random segments meet near an end point with negligible probability: tol 0 matches the orientation test
+    assert crossings.brute_force_crossings(lines, tol=0.0) == expected
+
+
+@pytest.mark.parametrize("shape", ["cousin-marriage", "half-siblings", "large-sibships"])
+def test_svgcheck_crossings_equal_the_brute_force_count(svgcheck: ModuleType, shape: str) -> None:
+    text = generated.stress_tables((1,))[f"{shape}-1"]
+    family = lq.read_table(text, shape)["1"]
+    svg = Genogram(family, lq.OPTIONS).to_svg()
+    counted = svgcheck.check(svg, is_text=True, max_examples=0)["counts"]["line_crossings"]
+    assert counted == crossings.svg_brute_force(svgcheck, svg)
+    assert counted > 0  # these families do cross: the comparison is not 0 == 0
+
+
+def test_every_corpus_file_is_in_the_manifest_with_its_checksum() -> None:
+    rows = lq.manifest()
+    listed = {r["file"] for r in rows}
+    files = {str(p.relative_to(lq.CORPUS)) for p in lq.CORPUS.rglob("*")
+             if p.is_file() and p.parent.name != "licences" and p.name != "MANIFEST.tsv"}
+    assert files == listed
+    for r in rows:
+        assert r["repository"].count("/") == 1 and r["licence"] and len(r["commit"]) == 40
+        assert hashlib.sha256((lq.CORPUS / r["file"]).read_bytes()).hexdigest() == r["sha256"], r["file"]
+    assert lq.verify_manifest() == []
+
+
+def test_madeline_flat_file_becomes_a_plain_table() -> None:
+    text = "FamilyId\nIndividualId\nGender\nFather\nMother\n\nf1 a M . .\nf1 b F . .\nf1 c F a b\n"
+    families = lq.read_table(lq.madeline_table(text), "madeline")
+    union = families["f1"].unions[0]
+    assert sorted(union.partners) == ["a", "b"] and [c.id for c in union.children] == ["c"]
+
+
+def test_yardstick_dot_has_one_point_per_union_and_no_constraints() -> None:
+    family = Genogram.from_file(lq.HARD_CASES / "several-partners.yaml").family
+    dot = lq.yardstick_dot(family)
+    assert dot.count("shape=point") == len(family.unions)
+    edges = sum(len(u.partners) + len(u.children) for u in family.unions)
+    assert dot.count("->") == edges
+    assert "rank" not in dot.replace("rankdir", "")
+
+
+def _parents(rows: list[tuple[str, str, str, str]]) -> dict[str, tuple[str, str]]:
+    return {pid: (f, m) for pid, f, m, _ in rows if f != "0"}
+
+
+def _ancestors(pid: str, parents: dict[str, tuple[str, str]]) -> set[str]:
+    out, todo = set(), [pid]
+    while todo:
+        for p in parents.get(todo.pop(), ()):
+            if p not in out:
+                out.add(p)
+                todo.append(p)
+    return out
+
+
+def _rows(name: str) -> list[tuple[str, str, str, str]]:
+    shape = next(s for s in generated.SHAPES if s.name == name)
+    return generated.grow(random.Random(f"{name}:1"), shape)
+
+
+def test_stress_families_are_seeded() -> None:
+    assert generated.stress_tables((2,)) == generated.stress_tables((2,))
+    assert generated.big_table(families=5, people=300) == generated.big_table(families=5, people=300)
+
+
+def test_stress_families_have_their_shapes() -> None:
+    big = Counter((f, m) for _, f, m, _ in _rows("large-sibships") if f != "0")
+    assert max(big.values()) >= 8
+    rows = _rows("cousin-marriage")
+    parents = _parents(rows)
+    related = [(f, m) for f, m in set(parents.values()) if _ancestors(f, parents) & _ancestors(m, parents)]
+    assert related, "no union between relatives"
+    rows = _rows("partners-from-one-family")
+    parents = _parents(rows)
+    families_of_partners = [[parents[q] for q in ps if q in parents] for ps in _partner_sets(rows).values()]
+    assert any(len(set(fs)) < len(fs) for fs in families_of_partners), "nobody has two partners who are siblings"
+    rows = _rows("remarriage-chains")
+    assert any(len(ps) >= 2 for ps in _partner_sets(rows).values())
+
+
+def _partner_sets(rows: list[tuple[str, str, str, str]]) -> dict[str, set[str]]:
+    out: dict[str, set[str]] = {}
+    for f, m in set(_parents(rows).values()):
+        out.setdefault(f, set()).add(m)
+        out.setdefault(m, set()).add(f)
+    return out
+
+
+def test_big_table_is_400_families_of_about_28000_people() -> None:
+    lines = generated.big_table().splitlines()[1:]
+    assert len({ln.split(",")[0] for ln in lines}) == 400
+    assert 26_000 <= len(lines) <= 30_000
