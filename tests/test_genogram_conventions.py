@@ -213,6 +213,33 @@ def test_partners_in_union_order() -> None:
     assert f.partners_in_union_order("W") == ["H1", "H2", "H3"]
 
 
+@pytest.mark.parametrize("with_parents", [False, True])
+@pytest.mark.parametrize("reverse", [False, True])
+def test_regression_1986_husband_stood_left_of_the_1970_one(with_parents: bool, reverse: bool) -> None:
+    people = [{"id": "W", "sex": "female"}, {"id": "H86", "sex": "male"}, {"id": "H70", "sex": "male"},
+              {"id": "C1"}, {"id": "C2"}]
+    unions = [{"partners": ["H86", "W"], "start": 1986, "children": ["C2"]},
+              {"partners": ["H70", "W"], "kind": "divorced", "start": 1970, "end": 1983, "children": ["C1"]}]
+    if reverse:
+        unions.reverse()
+    if with_parents:  # her parents' sibship on the right must not turn the order round
+        people += [{"id": "F", "sex": "male"}, {"id": "M", "sex": "female"}, {"id": "B", "sex": "male"}]
+        unions.append({"partners": ["F", "M"], "children": ["B", "W"]})
+    lay = Genogram(parse_model(Family, {"people": people, "unions": unions})).layout
+    assert lay.nodes["H70"].x < lay.nodes["W"].x < lay.nodes["H86"].x
+
+
+def test_a_union_date_without_room_on_its_line_becomes_a_note() -> None:
+    family = parse_model(Family, {"people": [{"id": "W", "sex": "female"}, {"id": "A", "sex": "male"},
+                                             {"id": "B", "sex": "male"}, {"id": "C", "sex": "male"}],
+                                  "unions": [{"partners": ["A", "W"], "start": 1970}, {"partners": ["B", "W"],
+                                              "start": 1980}, {"partners": ["C", "W"], "start": 1990}]})
+    g = Genogram(family, lang="en")
+    far = next(u for u in g.layout.unions.values() if u.label_box is None)
+    partner = next(p for p in far.partners if p != "W")
+    assert f"{partner} – W: m. {1970 + 10 * 'ABC'.index(partner)}" in g.to_svg()
+
+
 # ---- 7. nothing silently dropped ---------------------------------------------------------------
 
 def test_relationship_label_and_union_notes_are_drawn_as_numbered_notes(svgcheck: ModuleType) -> None:

@@ -24,7 +24,7 @@ from collections import defaultdict
 
 from socialtools.draw.geometry import Box, Point, segment_hits_box
 from socialtools.draw.text import LINE_HEIGHT, TextBlock
-from socialtools.genogram.model import ChildLink, Family
+from socialtools.genogram.model import ChildLink, Family, union_date_key
 from socialtools.genogram.placements import (
     GenogramLayout,
     LayoutConfig,
@@ -90,7 +90,9 @@ class _Layout:
     def _partners(self, pid: str) -> list[str]:
         """Partners who stand in the same row (a union spanning rows is drawn from its anchor)."""
         out = []
-        for uid in self.s.unions_of.get(pid, []):
+        # in the order of the unions' dates, earliest first (Family.partners_in_union_order)
+        unions = sorted(self.s.unions_of.get(pid, []), key=lambda u: union_date_key(self.s.unions[u]))
+        for uid in unions:
             if uid in self.s.anchor:
                 continue
             for other in self.s.unions[uid].partners:
@@ -121,7 +123,7 @@ class _Layout:
             if other in placed:
                 continue
             placed.add(other)
-            side = 1 if i % 2 == 0 else -1
+            side = -1 if i % 2 == 0 else 1  # the first partner on the left, the second on the right, ...
             if side > 0:
                 row.append(other)
             else:
@@ -217,8 +219,8 @@ class _Layout:
 
     def _orient(self, block: list[str]) -> list[str]:
         """Turn a partner block so that each member faces their own parents' sibship."""
-        if len(block) < 2:
-            return block
+        if len(block) < 2 or (len(block) > 2 and self._dated(block)):
+            return block  # partners stand in the order of their unions' dates
         first, last = block[0], block[-1]
         pf, pl = self.s.parent_union.get(first), self.s.parent_union.get(last)
         if pf is not None and pl is not None:
@@ -232,6 +234,11 @@ class _Layout:
         if older_half != (child == last):
             return list(reversed(block))
         return block
+
+    def _dated(self, block: list[str]) -> bool:
+        """Does someone in the block have several partners whose unions are dated?"""
+        return any(sum(self.s.unions[u].start is not None or bool(self.s.unions[u].events)
+                       for u in self.s.unions_of.get(p, [])) >= 2 for p in block)
 
     # ---- spacing ----
     def _union_between(self, a: str, b: str) -> str | None:

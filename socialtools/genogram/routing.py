@@ -28,6 +28,7 @@ from socialtools.genogram.placements import (
 from socialtools.genogram.structure import FamilyStructure
 
 HOUSEHOLD_PAD = 7.0
+PATTERN_HALF_WIDTH = 3.5  # half the width of the widest emotional-line pattern (three lines, a zigzag)
 
 
 def _edge_point(n: PersonNode, toward: Point) -> Point:
@@ -46,8 +47,8 @@ def _obstacles(lay: GenogramLayout) -> BoxGrid:
         if n.label_box.w > 0:
             grid.add(f"label:{n.id}", n.label_box)
     for u in lay.unions.values():
-        if u.label_box is not None:
-            grid.add(f"union:{u.id}", u.label_box)
+        if u.label_box is not None:  # with room for the width of a drawn pattern (zigzag, parallel lines)
+            grid.add(f"union:{u.id}", u.label_box.grown(PATTERN_HALF_WIDTH))
     return grid
 
 
@@ -207,8 +208,8 @@ def route_links(lay: GenogramLayout, family: Family, structure: FamilyStructure,
                           for shift in (0.0, 6.0, -6.0)]
                 routes.append(_descent(lay, upper, lower, left, lane, cfg, far_left=left, ports=ports))
                 candidates += [pts if upper is a else pts[::-1] for pts in routes]
-        chosen = next((c for c in candidates
-                       if not _blocked(obstacles, c, allowed) and not _collinear(c, existing)), None)
+        chosen = next((c for c in candidates if not _blocked(obstacles, c, allowed)
+                       and not _collinear(c, existing, tol=PATTERN_HALF_WIDTH + 1)), None)
         if chosen is None:
             chosen = next((c for c in candidates if not _blocked(obstacles, c, allowed)), candidates[0])
         for row in lay.rows:
