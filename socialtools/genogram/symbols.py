@@ -169,9 +169,25 @@ def end_on_outline(points: list[Point], polygon: list[Point]) -> list[Point]:
         u = ((ax - px) * dy - (ay - py) * dx) / den
         if 0 <= u <= 1 and t > 1e-9 and (best is None or t < best):
             best = t
-    if best is None or best > 3.0:  # the line does not point at the symbol: leave it
-        return points
-    return [*points[:-1], (px + dx * best, py + dy * best)]
+    xs, ys = [x for x, _ in polygon], [y for _, y in polygon]
+    span = max(max(xs) - min(xs), max(ys) - min(ys))
+    if best is not None and math.dist((px + dx * best, py + dy * best), (qx, qy)) <= span:
+        return [*points[:-1], (px + dx * best, py + dy * best)]
+    # the line passes beside the symbol: its end moves to the nearest point of the outline
+    return [*points[:-1], _nearest_on_polygon((qx, qy), polygon)]
+
+
+def _nearest_on_polygon(p: Point, polygon: list[Point]) -> Point:
+    best, out = math.inf, p
+    for (ax, ay), (bx, by) in zip(polygon, polygon[1:] + polygon[:1], strict=True):
+        ex, ey = bx - ax, by - ay
+        length = ex * ex + ey * ey
+        t = 0.0 if length == 0 else max(0.0, min(1.0, ((p[0] - ax) * ex + (p[1] - ay) * ey) / length))
+        q = (ax + ex * t, ay + ey * t)
+        d = math.dist(p, q)
+        if d < best:
+            best, out = d, q
+    return out
 
 
 def brackets(cx: float, cy: float, size: float) -> list[list[Point]]:
