@@ -22,7 +22,7 @@ from socialtools.i18n import LANGUAGES
 COMMAND_MODULES = (
     "socialtools.genogram.cli",
     "socialtools.demo",
-    "socialtools.io.gedcom_cli",
+    "socialtools.io.convert_family",
     "socialtools.schema",
     "socialtools.venn.cli",
     "socialtools.quadrant.cli",

@@ -15,6 +15,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
+from functools import total_ordering
 from typing import Annotated, Any
 
 from pydantic import BeforeValidator, PlainSerializer, WithJsonSchema
@@ -43,9 +44,21 @@ _PATTERN = re.compile(r"^\s*(\d{3,4})(?:[-/.](\d{1,2})(?:[-/.](\d{1,2}))?)?\s*$"
 _DMY = re.compile(r"^\s*(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})\s*$")
 
 
-@dataclass(frozen=True, order=True)
+@total_ordering
+@dataclass(frozen=True)
 class PartialDate:
-    """A date known to the year, the month or the day."""
+    """A date known to the year, the month or the day.
+
+    Dates of different precision sort safely (a missing month or day counts as 0, so ``1900``
+    sorts before ``1900-03``); :meth:`certainly_before` says whether one date is before another
+    on what both of them say.
+
+    >>> sorted([PartialDate(1900, 3), PartialDate(1900), PartialDate(1899, 12, 31)])
+    [PartialDate(year=1899, month=12, day=31), PartialDate(year=1900, month=None, day=None), \
+PartialDate(year=1900, month=3, day=None)]
+    >>> PartialDate(1900).certainly_before(PartialDate(1900, 3)), PartialDate(1899).certainly_before(PartialDate(1900))
+    (False, True)
+    """
 
     year: int
     month: int | None = None
@@ -99,6 +112,22 @@ class PartialDate:
             except ValueError:
                 raise ValueError(f"{year}-{month}-{day} is not a calendar date") from None
         return cls(year, month, day)
+
+    def _key(self) -> tuple[int, int, int]:
+        return self.year, self.month or 0, self.day or 0
+
+    def __lt__(self, other: object) -> bool:
+        if not isinstance(other, PartialDate):
+            return NotImplemented
+        return self._key() < other._key()
+
+    def certainly_before(self, other: PartialDate) -> bool:
+        """True when this date is before ``other`` whatever the unknown month or day is."""
+        if self.year != other.year:
+            return self.year < other.year
+        if self.month is None or other.month is None or self.month != other.month:
+            return self.month is not None and other.month is not None and self.month < other.month
+        return self.day is not None and other.day is not None and self.day < other.day
 
     def __str__(self) -> str:
         if self.month is None:

@@ -15,8 +15,8 @@ from socialtools.cli import main
 from socialtools.examples import example_path
 from socialtools.genogram.dot import family_to_dot, quote
 from socialtools.genogram.model import Family
+from socialtools.io.convert_family import load_family
 from socialtools.io.gedcom import read_gedcom
-from socialtools.io.gedcom_cli import load_family
 
 DATA = Path(__file__).parent / "data" / "gedcom"
 DOT = shutil.which("dot")

@@ -16,6 +16,7 @@ from socialtools.dates import PartialDate
 from socialtools.errors import InputError, UsageError
 from socialtools.examples import example_path
 from socialtools.genogram.model import Family
+from socialtools.io.convert_family import load_family
 from socialtools.io.gedcom import (
     family_to_gedcom,
     focus_family,
@@ -24,7 +25,6 @@ from socialtools.io.gedcom import (
     read_gedcom,
     write_gedcom,
 )
-from socialtools.io.gedcom_cli import load_family
 
 DATA = Path(__file__).parent / "data" / "gedcom"
 SAME_FAMILY = ["family-utf8.ged", "family-utf16.ged", "family-ansel.ged", "family-ansi.ged"]
@@ -299,7 +299,7 @@ def test_cli_yaml_to_gedcom_to_yaml(tmp_path, capsys):
 
 
 def test_yaml_output_keeps_every_character():
-    from socialtools.io.gedcom_cli import family_text
+    from socialtools.io.convert_family import family_text
 
     family = Family.model_validate({"people": [{"id": "A", "name": "Ni\x85Luh é"}]})
     again = yaml.safe_load(family_text(family, ".yaml"))

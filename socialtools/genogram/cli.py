@@ -6,6 +6,7 @@ import argparse
 import json
 import os
 import sys
+from collections.abc import Mapping
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -13,6 +14,7 @@ from typing import TYPE_CHECKING
 from socialtools.cli import add_dpi, add_language
 from socialtools.errors import InputError, UsageError
 from socialtools.genogram.label_fields import LABEL_FIELDS
+from socialtools.io.options import add_input_options
 from socialtools.io.output import FIGURE_FORMATS, figure_bytes, write_atomic
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -20,38 +22,26 @@ if TYPE_CHECKING:  # pragma: no cover
     from socialtools.genogram.model import Family
 
 PARALLEL_FROM = 16  # families in one file from which both cores draw
-PEDIGREE_SUFFIXES = (".ped", ".fam", ".csv", ".tsv", ".txt", ".pre")
 
 
 def load_families(path: Path, family_id: str | None, focus: str | None = None,
-                  generations: int | None = None) -> dict[str, Family]:
-    """Families in ``path`` by name: one for a family/case file or a GEDCOM file (around ``focus``),
-    one per family of a pedigree table."""
-    from socialtools.genogram.diagram import Genogram  # here: --help stays quick
+                  generations: int | None = None, *, kind: str | None = None,
+                  lenient: bool = False) -> dict[str, Family]:
+    """Families in ``path`` by name, whatever kind of family file it is (found from the content;
+    ``kind`` overrides): one for a case file or a GEDCOM file, one per family of a pedigree table.
+    Warnings (problems drawn anyway with ``lenient``) go to stderr, one line each."""
+    from socialtools.io.families import read_families
 
-    suffix = path.suffix.lower()
-    if suffix in (".ged", ".gedcom"):
-        from socialtools.io.gedcom import read_gedcom
-
-        return _drawable({path.stem: read_gedcom(path, focus=focus, generations=generations)}, path)
-    if focus is not None or generations is not None:
-        raise UsageError("--focus and --generations are for GEDCOM files (.ged)")
-    if suffix in PEDIGREE_SUFFIXES:
-        from socialtools.io.pedigree import read_pedigree
-
-        families = read_pedigree(path)
-    else:
-        families = {path.stem: Genogram.from_file(path).family}
-    if family_id is not None:
-        if family_id not in families:
-            raise InputError(f"no family '{family_id}' (families: {', '.join(sorted(families)[:10])})",
-                             source=str(path), field="--family")
-        return _drawable({family_id: families[family_id]}, path)
-    return _drawable(families, path)
+    found = read_families(path, kind=kind, family=family_id, focus=focus, generations=generations,
+                          lenient=lenient)
+    for warning in found.warnings:
+        sys.stderr.write(f"socialtools genogram: warning: {warning}\n")
+    return _drawable(found.families, path)
 
 
-def _drawable(families: dict[str, Family], path: Path) -> dict[str, Family]:
+def _drawable(families: Mapping[str, Family], path: Path) -> dict[str, Family]:
     """A genogram needs someone to draw: an empty family is an input error, not an empty picture."""
+    families = dict(families)
     for name, family in families.items():
         if not family.people:
             record = f"family '{name}'" if name != path.stem else "family"
@@ -78,7 +68,8 @@ def run(args: argparse.Namespace) -> int:
     source = Path(args.input)
     options = _options(args)
     out = Path(args.output)
-    families = load_families(source, args.family, args.focus, args.generations)
+    families = load_families(source, args.family, args.focus, args.generations, kind=args.input_kind,
+                             lenient=args.lenient)
     many = len(families) > 1
     to_dir = args.output.endswith(("/", "\\")) or out.is_dir() or (many and not out.suffix)
     if many and not to_dir:
@@ -155,13 +146,15 @@ def register(commands: argparse._SubParsersAction) -> None:
                     "format follows the extension (.svg, .png, .pdf, or .dot for Graphviz); a folder (-o DIR/) "
                     "takes one file per family.",
     )
-    parser.add_argument("input", help="family/case file (.yaml, .json), pedigree table (.ped, .csv, .tsv) "
-                                      "or GEDCOM file (.ged)")
+    parser.add_argument("input", help="family/case file (YAML/JSON), pedigree table (kinship2, LINKAGE/PLINK, "
+                                      "Madeline, CanRisk, pedigreejs) or GEDCOM file; the kind is found from "
+                                      "the content, whatever the extension")
     parser.add_argument("-o", "--output", required=True, help="output file (.svg/.png/.pdf) or folder ending in /")
     parser.add_argument("--family", help="draw only this family of a pedigree table")
-    parser.add_argument("--focus", metavar="ID", help="GEDCOM: the person at the centre (e.g. @I1@ or I1)")
+    parser.add_argument("--focus", metavar="ID", help="only the family around this person (e.g. @I1@ or I1)")
     parser.add_argument("--generations", type=int, metavar="N",
-                        help="GEDCOM: generations of ancestors and descendants around --focus (default 2)")
+                        help="generations of ancestors and descendants around --focus (default 2)")
+    add_input_options(parser)
     parser.add_argument("--format", choices=("svg", "png", "pdf", "dot"), default="svg",
                         help="file format when writing into a folder (default svg)")
     add_language(parser)

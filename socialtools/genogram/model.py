@@ -225,7 +225,7 @@ class Person(_Strict):
     def _dates(self) -> Person:
         if self.death is not None:
             self.deceased = True
-        if self.birth and self.death and self.death < self.birth:
+        if self.birth and self.death and self.death.certainly_before(self.birth):
             raise InputError(
                 f"death ({self.death}) is before birth ({self.birth})",
                 record=f"person '{self.id}'", field="death",
@@ -497,7 +497,7 @@ class Family(_Strict):
             if len(u.partners) == 2 and u.partners[0] == u.partners[1]:
                 raise InputError(f"'{u.partners[0]}' cannot be in a union with themself",
                                  record=record, field="partners")
-            if u.start and u.end and u.end < u.start:
+            if u.start and u.end and u.end.certainly_before(u.start):
                 raise InputError(f"ends ({u.end}) before it starts ({u.start})", record=record, field="end")
             seen_children: set[str] = set()
             for c in u.children:

@@ -56,7 +56,6 @@ import re
 import unicodedata
 from collections import deque
 from collections.abc import Iterable
-from functools import lru_cache
 from pathlib import Path
 from typing import Any, get_args
 
@@ -64,7 +63,11 @@ from socialtools import __version__
 from socialtools.dates import PartialDate
 from socialtools.errors import InputError, MissingDependencyError, UsageError
 from socialtools.genogram.model import Family, UnionKind
+from socialtools.io.gedcom_dates import GedcomDate, format_gedcom_date, parse_gedcom_date, read_gedcom_date
 from socialtools.io.loading import parse_model
+
+__all__ = ["GedcomDate", "focus_family", "format_gedcom_date", "parse_gedcom", "parse_gedcom_date",
+           "read_gedcom", "read_gedcom_date", "write_gedcom"]
 
 #: PEDI (5.5.1 lower case, 7 upper case) and _FREL/_MREL words → our child relation.
 PEDIGREE = {
@@ -74,7 +77,6 @@ PEDIGREE = {
     "step": "step", "stepchild": "step",
 }
 SEX_CODES = {"M": "male", "F": "female"}
-MONTHS = ("JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "OCT", "NOV", "DEC")
 #: CHAR values of 8-bit code pages the parser library does not know; we decode them ourselves.
 CODE_PAGES = {"ANSI": "cp1252", "WINDOWS-1252": "cp1252", "CP1252": "cp1252", "IBMPC": "cp850",
               "IBM": "cp850", "CP850": "cp850", "LATIN1": "latin-1", "ISO-8859-1": "latin-1",
@@ -83,10 +85,6 @@ _CHAR_LINE = re.compile(rb"^\s*1\s+CHAR\s+(\S+)", re.MULTILINE)
 _LEADING_SPACE = re.compile(rb"^[ \t]+(?=\d)", re.MULTILINE)
 _LEVEL_SPACES = re.compile(rb"^(\d{1,2})[ \t]{2,}(?=\S)", re.MULTILINE)
 _XREF = re.compile(r"^[A-Za-z0-9_]{1,20}$")
-_DATE = re.compile(
-    r"^(?:(?P<day>\d{1,2})\s+)?(?:(?P<month>[A-Z]{3})\s+)?(?P<year>\d{1,4})(?:/\d{1,2})?"
-    r"(?P<bc>\s*(?:B\.?C\.?|BCE))?$"
-)
 
 
 # -- the parser library, behind one door -------------------------------------------------------
@@ -199,89 +197,6 @@ def _strip_xref(xref: str) -> str:
     return xref.strip().strip("@")
 
 
-@lru_cache(maxsize=8192)
-def parse_gedcom_date(value: str | None) -> PartialDate | None:
-    """The first calendar date in a GEDCOM date value, to the precision it gives.
-
-    Qualifiers (ABT, BEF, EST, ...) are dropped, a range gives its start, dual years
-    (1700/01) their first year; B.C. dates, phrases and non-Gregorian/Julian calendars
-    give ``None``.
-
-    >>> [str(parse_gedcom_date(v)) for v in ("12 MAR 1998", "ABT 1950", "BET 1900 AND 1910", "JAN 1700/01")]
-    ['1998-03-12', '1950', '1900', '1700-01']
-    >>> parse_gedcom_date("(kira-kira waktu perang)") is None
-    True
-    >>> [str(parse_gedcom_date(v)) for v in ("Abt. 1950", "1 January 1990", "31 FEB 1975", "1975-03-12")]
-    ['1950', '1990-01-01', '1975-02', '1975-03-12']
-    """
-    if not value:
-        return None
-    text = value.strip().upper()
-    if text.startswith("@#D") or text.startswith(("JULIAN ", "GREGORIAN ")):
-        calendar, _, rest = text.partition(" ")
-        if "JULIAN" not in calendar and "GREGORIAN" not in calendar:
-            return None
-        text = rest
-    text = re.sub(r"\(.*\)", "", text).strip()
-    # programs write qualifiers with a dot or in full (Abt., About, Bef., Circa) and months in full
-    text = re.sub(r"^(\S*?\s*\d{4})\s*-\s*\d{4}$", r"\1", text)  # "1950-1955": a range, its start
-    words = [w.rstrip(".") if w.rstrip(".").isalpha() else w for w in text.replace(",", " ").split()]
-    words = [_FULL_MONTHS.get(w, _QUALIFIERS.get(w, w)) for w in words]
-    while words and words[0] in ("ABT", "CAL", "EST", "BEF", "AFT", "FROM", "BET", "TO", "INT"):
-        words = words[1:]
-    for stop in ("AND", "TO", "-"):
-        if stop in words:
-            words = words[: words.index(stop)]
-    m = _DATE.match(" ".join(words))
-    if not m:
-        return _other_date(" ".join(words))
-    if m.group("bc"):
-        return None
-    month = MONTHS.index(m.group("month")) + 1 if m.group("month") in MONTHS else None
-    if m.group("month") and month is None:
-        return None
-    day = int(m.group("day")) if m.group("day") and month else None
-    year = f"{int(m.group('year')):04d}"
-    for text in (year + (f"-{month:02d}" if month else "") + (f"-{day:02d}" if day else ""),
-                 year + (f"-{month:02d}" if month else ""), year):  # 31 FEB 1975 keeps FEB 1975
-        try:
-            return PartialDate.parse(text)
-        except ValueError:
-            continue
-    return None
-
-
-_QUALIFIERS = {"ABOUT": "ABT", "CIRCA": "ABT", "CA": "ABT", "C": "ABT", "APPROX": "ABT", "BEFORE": "BEF",
-               "AFTER": "AFT", "BETWEEN": "BET", "CALCULATED": "CAL", "ESTIMATED": "EST"}
-_FULL_MONTHS = {name: name[:3] for name in ("JANUARY", "FEBRUARY", "MARCH", "APRIL", "JUNE", "JULY", "AUGUST",
-                                             "SEPTEMBER", "SEPT", "OCTOBER", "NOVEMBER", "DECEMBER")}
-
-
-def _other_date(text: str) -> PartialDate | None:
-    """Dates some programs write outside the standard: ISO ``1975-03-12``, ``12.03.1975``."""
-    if not re.fullmatch(r"\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}|\d{4}[-/.]\d{1,2}", text):
-        return None
-    try:
-        return PartialDate.parse(text)
-    except ValueError:
-        return None
-
-
-def format_gedcom_date(date: PartialDate) -> str:
-    """A partial date the GEDCOM way.
-
-    >>> format_gedcom_date(PartialDate(2005, 3, 4)), format_gedcom_date(PartialDate(1972))
-    ('4 MAR 2005', '1972')
-    """
-    parts = []
-    if date.day and date.month:
-        parts.append(str(date.day))
-    if date.month:
-        parts.append(MONTHS[date.month - 1])
-    parts.append(str(date.year))
-    return " ".join(parts)
-
-
 def _clean(text: str | None) -> str | None:
     if text is None:
         return None
@@ -296,17 +211,25 @@ def _value(node: Any, tag: str) -> str | None:
 
 
 def _event_date(node: Any, tag: str) -> tuple[bool, PartialDate | None]:
+    happened, date = _event(node, tag)
+    return happened, date.shown if date else None
+
+
+def _event(node: Any, tag: str) -> tuple[bool, GedcomDate | None]:
     event = node.find(tag)
     if event is None:
         return False, None
-    return (event.payload or "").strip().upper() != "N", parse_gedcom_date(_value(event, "DATE"))
+    return (event.payload or "").strip().upper() != "N", read_gedcom_date(_value(event, "DATE"))
 
 
 class _Reader:
     """Turns the library's record tree into Family data, checking every pointer."""
 
-    def __init__(self, document: Any, source: str | None) -> None:
+    def __init__(self, document: Any, source: str | None, lenient: bool = False) -> None:
         self.source = source
+        self.lenient = lenient
+        #: problems drawn anyway (with ``lenient``) and dates left out, one line each
+        self.warnings: list[str] = []
         self.people: dict[str, Any] = {}
         self.families: dict[str, Any] = {}
         for record in document.records:
@@ -335,8 +258,13 @@ class _Reader:
         if initials and name == initials:
             name = None
         sex = SEX_CODES.get((_value(record, "SEX") or "U")[:1].upper(), "unknown")
-        _, birth = _event_date(record, "BIRT")
-        died, death = _event_date(record, "DEAT")
+        _, birth_date = _event(record, "BIRT")
+        died, death_date = _event(record, "DEAT")
+        birth = birth_date.shown if birth_date else None
+        death = death_date.shown if death_date else None
+        if birth_date and death_date and (death_date.certainly_before(birth_date)
+                                          or (birth and death and death.certainly_before(birth))):
+            death = self._death_before_birth(record, birth_date, death_date)
         data: dict[str, Any] = {"id": _strip_xref(record.xref), "sex": sex}
         if name:
             data["name"] = name
@@ -354,10 +282,21 @@ class _Reader:
                            ("religion", _value(record, "RELI")), ("education", _value(record, "EDUC"))):
             if value:
                 data[key] = value
-        if birth and death and death < birth:
-            data.pop("death")  # a typing error in a genealogy file must not stop the import
-            data["deceased"] = True
         return data
+
+    def _death_before_birth(self, record: Any, birth: GedcomDate, death: GedcomDate) -> None:
+        """Death certainly before birth: refused (or, ``lenient``, drawn without the death date);
+        death before birth only as written (an approximate date): the death date is left out."""
+        what = f"death ({death.text}) is before birth ({birth.text})"
+        if death.certainly_before(birth):
+            if not self.lenient:
+                raise InputError(what + ": correct one of the dates, or use --lenient to draw without the "
+                                 "death date", record=_label(record), field="DEAT.DATE", source=self.source)
+            self.warnings.append(f"{_label(record)}: {what}; drawn without the death date")
+        else:
+            self.warnings.append(f"{_label(record)}: {what} as written (an approximate date); "
+                                 "drawn without the death date")
+        return None
 
     def child_relations(self) -> dict[tuple[str, str], str]:
         """(family, child) → relation, from INDI.FAMC.PEDI and INDI.ADOP.FAMC."""
@@ -368,6 +307,9 @@ class _Reader:
                 if fam is None:
                     continue
                 pedi = (_value(famc, "_PEDI") or _value(famc, "PEDI") or "").lower()
+                if pedi == "other":  # GEDCOM 7: PEDI OTHER with a PHRASE saying which
+                    phrase = famc.find("PEDI").find("PHRASE")
+                    pedi = (phrase.text() if phrase is not None and phrase.payload else "").strip().lower()
                 relations[(fam, _strip_xref(xref))] = PEDIGREE.get(pedi, "biological")
             for adop in record.find_all_children("ADOP"):
                 famc = adop.find("FAMC")
@@ -418,7 +360,7 @@ class _Reader:
         data: dict[str, Any] = {"id": fid, "partners": partners, "kind": kind, "children": children}
         if start:
             data["start"] = start
-        if end and (not start or end >= start):
+        if end and (not start or not end.certainly_before(start)):
             data["end"] = end
         if (_value(record, "_CONS") or "").upper() == "Y":
             data["consanguineous"] = True
@@ -462,13 +404,20 @@ def _resolve_extra_biological_parents(unions: list[dict[str, Any]]) -> None:
 
 
 # -- public API ------------------------------------------------------------------------------------
-def parse_gedcom(data: bytes, source: str | None = None) -> Family:
+def parse_gedcom(data: bytes, source: str | None = None, *, lenient: bool = False,
+                 warnings: list[str] | None = None) -> Family:
     """The whole family of a GEDCOM file's bytes (5.5.1 in UTF-8/UTF-16/ANSEL/ANSI, or 7).
 
     Raises :class:`InputError` naming the record and line for truncated files, bytes that
-    do not match the declared character set, pointers to missing records and cycles.
+    do not match the declared character set, pointers to missing records, cycles and a
+    death certainly before the birth (with ``lenient``, drawn without the death date).
+    Problems passed over and dates left out are appended to ``warnings``, one line each.
     """
-    return _Reader(_parse_document(data, source), source).family()
+    reader = _Reader(_parse_document(data, source), source, lenient)
+    family = reader.family()
+    if warnings is not None:
+        warnings.extend(reader.warnings)
+    return family
 
 
 def normalise_id(person_id: str) -> str:
@@ -480,7 +429,8 @@ def normalise_id(person_id: str) -> str:
     return _strip_xref(str(person_id))
 
 
-def read_gedcom(path: str | Path, focus: str | None = None, generations: int | None = None) -> Family:
+def read_gedcom(path: str | Path, focus: str | None = None, generations: int | None = None, *,
+                lenient: bool = False, warnings: list[str] | None = None) -> Family:
     """Read a GEDCOM file; with ``focus``, only the family around that person (see :func:`focus_family`).
 
     ``focus`` is the person's pointer (``@I1@`` or ``I1``); ``generations`` defaults to 2.
@@ -490,7 +440,7 @@ def read_gedcom(path: str | Path, focus: str | None = None, generations: int | N
         raise UsageError("--generations needs --focus (the person the genogram is about)")
     if not path.is_file():
         raise InputError("no such file", source=str(path))
-    family = parse_gedcom(path.read_bytes(), source=str(path))
+    family = parse_gedcom(path.read_bytes(), source=str(path), lenient=lenient, warnings=warnings)
     if focus is None:
         return family
     try:
@@ -676,6 +626,30 @@ def family_to_gedcom(family: Family) -> str:
         lines += _union_events(union)
     lines.append("0 TRLR")
     return "\n".join(lines) + "\n"
+
+
+def family_to_gedcom7(family: Family) -> str:
+    """The family as GEDCOM 7.0 text: the 5.5.1 records with a 7.0 header (no ``CHAR``, UTF-8 is
+    the rule), ``PEDI`` in upper case and step-children as ``PEDI OTHER`` with a ``PHRASE``.
+
+    >>> text = family_to_gedcom7(Family.model_validate({"people": [{"id": "A"}, {"id": "B"}],
+    ...     "unions": [{"partners": ["A"], "children": [{"id": "B", "relation": "step"}]}]}))
+    >>> text.splitlines()[4:6], "2 PEDI OTHER" in text, parse_gedcom(text.encode()).unions[0].children[0].relation
+    (['1 GEDC', '2 VERS 7.0'], True, 'step')
+    """
+    out = []
+    for line in family_to_gedcom(family).splitlines():
+        if line in ("2 VERS 5.5.1", "2 FORM LINEAGE-LINKED", "1 CHAR UTF-8"):
+            if line == "2 VERS 5.5.1":
+                out.append("2 VERS 7.0")
+            continue
+        if line.startswith("2 PEDI "):
+            line = line.upper()
+        elif line == "2 _PEDI step":
+            out += ["2 PEDI OTHER", "3 PHRASE step"]
+            continue
+        out.append(line)
+    return "\n".join(out) + "\n"
 
 
 def _union_events(union: Any) -> list[str]:

@@ -119,20 +119,27 @@ def load_document(path: str | Path) -> dict[str, Any]:
         text = path.read_text(encoding="utf-8-sig")
     except UnicodeDecodeError as exc:
         raise InputError(f"not UTF-8 text (byte {exc.start})", source=str(path)) from None
+    return document_from_text(text, str(path), as_json=path.suffix.lower() == ".json")
+
+
+def document_from_text(text: str, source: str, as_json: bool | None = None) -> dict[str, Any]:
+    """A YAML or JSON document (``as_json=None``: JSON when the text starts with ``{``) as a dict."""
+    if as_json is None:
+        as_json = text.lstrip().startswith("{")
     try:
-        data = json.loads(text) if path.suffix.lower() == ".json" else load_yaml(text)
+        data = json.loads(text) if as_json else load_yaml(text)
     except json.JSONDecodeError as exc:
         raise InputError(f"invalid JSON at line {exc.lineno}, column {exc.colno}: {exc.msg}",
-                         source=str(path)) from None
+                         source=source) from None
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f" at line {mark.line + 1}, column {mark.column + 1}" if mark else ""
         problem = getattr(exc, "problem", None) or "cannot be read"
         if "'\\t'" in problem:
             problem += " (indent with spaces, not tabs)"
-        raise InputError(f"invalid YAML{where}: {problem}", source=str(path)) from None
+        raise InputError(f"invalid YAML{where}: {problem}", source=source) from None
     if not isinstance(data, dict):
-        raise InputError("expected a mapping (key: value) at the top of the file", source=str(path))
+        raise InputError("expected a mapping (key: value) at the top of the file", source=source)
     return data
 
 

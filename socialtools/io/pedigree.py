@@ -1,11 +1,18 @@
-"""Pedigree tables (kinship2, PLINK ``.ped``/``.fam``, spreadsheet CSV/TSV) → families.
+"""Pedigree tables (kinship2, LINKAGE/PLINK ``.ped``/``.fam``, Madeline, spreadsheet CSV/TSV) → families.
 
 Columns are found by name, in the spellings genetics tools use (``id``/``indid``/
 ``individualid``, ``father``/``fatherid``/``dadid``/``pid``, ``mother``/``momid``/``mid``,
 ``famid``/``ped``/``family``, ``sex``/``gender``, ``affected``/``status``/``phenotype``,
-``deceased``/``status``, ``birth``/``byear``/``dob``, ``name``). A file without a header
-row is read as PLINK: family, id, father, mother, sex, phenotype. ``0``, ``.``, ``NA`` or
-empty mean an unknown parent.
+``deceased``/``status``, ``birth``/``byear``/``dob``, ``name``, ``mztwin``/``dztwin``). A file
+without a header row is read as LINKAGE/PLINK: family, id, father, mother, sex, phenotype
+(and genotype columns after them, which are not used). ``0``, ``.``, ``NA`` or empty mean
+an unknown parent.
+
+Every reader of a pedigree-like format (this table reader, Madeline flat files, CanRisk,
+pedigreejs) turns its lines into :class:`Row` values; :func:`build_families` checks them
+(a father whose row says female, a child born before a parent, a duplicate id: refused
+naming the line, or with ``lenient`` drawn anyway with one warning each) and makes the
+families.
 
 >>> families = read_pedigree_text("famid,id,father,mother,sex\\nF1,1,0,0,1\\nF1,2,0,0,2\\nF1,3,1,2,2\\n")
 >>> [(p.id, p.sex) for p in families["F1"].people]
@@ -15,10 +22,13 @@ empty mean an unknown parent.
 from __future__ import annotations
 
 import csv
-import io
 import re
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
+from socialtools.dates import PartialDate
 from socialtools.errors import InputError
 from socialtools.genogram.model import Family, _sex
 from socialtools.io.loading import parse_model
@@ -26,20 +36,47 @@ from socialtools.io.loading import parse_model
 COLUMNS: dict[str, tuple[str, ...]] = {
     "family": ("famid", "fid", "family", "familyid", "family_id", "ped", "pedigree", "pedigreeid", "pedid", "kindred"),
     "id": ("id", "indid", "iid", "individual", "individualid", "individual_id", "person", "personid", "subject",
-           "sampleid"),
-    "father": ("father", "fatherid", "father_id", "dadid", "dad", "pid", "paternalid", "pat", "sire", "ayah"),
-    "mother": ("mother", "motherid", "mother_id", "momid", "mom", "mid", "maternalid", "mat", "dam", "ibu"),
+           "sampleid", "individ"),
+    "father": ("father", "fatherid", "father_id", "dadid", "dad", "pid", "paternalid", "pat", "sire", "ayah",
+               "fathid"),
+    "mother": ("mother", "motherid", "mother_id", "momid", "mom", "mid", "maternalid", "mat", "dam", "ibu",
+               "mothid"),
     "sex": ("sex", "gender", "jenis_kelamin", "jk"),
     "affected": ("affected", "affection", "phenotype", "pheno", "disease", "condition", "trait"),
     "deceased": ("deceased", "dead", "vitalstatus", "vital_status", "status", "meninggal"),
     "birth": ("birth", "byear", "birthyear", "birth_year", "dob", "yob", "born", "tahun_lahir", "lahir"),
     "death": ("death", "dyear", "deathyear", "death_year", "dod"),
     "name": ("name", "nama", "label", "fullname"),
-    "index": ("proband", "index", "indexperson", "klien", "client"),
+    "index": ("proband", "index", "indexperson", "klien", "client", "target"),
+    "mztwin": ("mztwin", "mz_twin", "monozygotic"),
+    "dztwin": ("dztwin", "dz_twin", "dizygotic", "twin"),
 }
 UNKNOWN = {"", "0", ".", "na", "nan", "none", "-", "-9", "?", "unknown"}
-YES = {"1", "2", "y", "yes", "true", "t", "affected", "ya", "dead", "deceased", "d"}
+YES = {"1", "2", "y", "yes", "true", "t", "affected", "ya", "dead", "deceased", "d", "a"}
 PLINK_ORDER = ("family", "id", "father", "mother", "sex", "affected")
+
+
+@dataclass(slots=True)
+class Row:
+    """One person of a pedigree-like file, as read, with where it was read (``line 4``)."""
+
+    where: str
+    id: str
+    family: str = "1"
+    father: str | None = None
+    mother: str | None = None
+    sex: str = "unknown"
+    name: str | None = None
+    birth: PartialDate | None = None
+    death: PartialDate | None = None
+    deceased: bool = False
+    index: bool = False
+    age: int | None = None
+    conditions: list[dict[str, Any]] | None = None
+    twin: str | None = None
+    identical: bool = False
+    relation: str = "biological"
+    extra: dict[str, Any] | None = None
 
 
 def _norm(name: str) -> str:
@@ -55,59 +92,86 @@ def _is_header(cells: list[str]) -> bool:
     return "id" in names or sum(n in _KNOWN for n in names) >= 2
 
 
-def _split(lines: list[str]) -> list[list[str]]:
-    sample = "\n".join(lines[:20])
+def _delimiter(sample: str) -> str | None:
+    """Tab, semicolon or comma when the sample uses one; ``None`` for white space."""
     if "\t" in sample:
-        rows = list(csv.reader(io.StringIO("\n".join(lines)), delimiter="\t"))
-    elif "," in sample or ";" in sample:
-        delimiter = ";" if sample.count(";") > sample.count(",") else ","
-        rows = list(csv.reader(io.StringIO("\n".join(lines)), delimiter=delimiter))
-    else:  # whitespace; R's write.table quotes text cells
-        rows = [[cell[1:-1] if len(cell) > 1 and cell[0] == cell[-1] == '"' else cell for cell in ln.split()]
-                for ln in lines]
-    # a spreadsheet or pandas writes whole numbers as 1.0: ids, parents, sex and years are whole
-    rows = [[_WHOLE.sub(r"\1", cell.strip()) for cell in row] for row in rows]
+        return "\t"
+    if "," in sample or ";" in sample:
+        return ";" if sample.count(";") > sample.count(",") else ","
+    return None
+
+
+def _split(lines: list[str], delimiter: str | None = None) -> list[list[str]]:
+    if delimiter is None and lines:
+        delimiter = _delimiter("\n".join(lines[:20]))
+    if delimiter is None:  # whitespace; R's write.table quotes text cells
+        rows = [ln.split() for ln in lines]
+        if any('"' in ln for ln in lines[:20]):
+            rows = [[c[1:-1] if len(c) > 1 and c[0] == c[-1] == '"' else c for c in row] for row in rows]
+    else:
+        rows = list(csv.reader(lines, delimiter=delimiter))
+        rows = [[c.strip() for c in row] for row in rows]
     # trailing empty cells (a spreadsheet's trailing tabs or commas) are no columns
-    width = max(len(row) for row in rows)
+    width = max((len(row) for row in rows), default=0)
     while width > 1 and all(len(row) < width or not row[width - 1] for row in rows):
         width -= 1
         rows = [row[:width] for row in rows]
     return rows
 
 
-def _rows(text: str, source: str) -> tuple[list[str], list[list[str]], list[int]]:
+def _whole(cell: str) -> str:
+    """A spreadsheet or pandas writes whole numbers as 1.0: ids, parents, sex and years are whole."""
+    return _WHOLE.sub(r"\1", cell) if "." in cell else cell
+
+
+def table_rows(text: str, source: str, header: bool | None = None,
+               only: str | None = None) -> tuple[list[str], list[list[str]], list[int]]:
     """Header, data rows and their line numbers. ``#`` lines are comments, except a
-    ``#``-prefixed header row (``#famid id ...``)."""
-    numbered = []
-    for n, ln in enumerate(text.splitlines(), start=1):
-        stripped = ln.strip()
-        if not stripped or stripped.startswith("##"):
-            continue
-        if stripped.startswith("#") and not (not numbered and _is_header(_split([stripped.lstrip("#")])[0])):
-            continue
-        numbered.append((n, ln.lstrip().lstrip("#") if stripped.startswith("#") else ln))
+    ``#``-prefixed header row (``#famid id ...``). ``header=False``: LINKAGE/PLINK columns.
+    ``only``: lines that do not contain this text are skipped before they are split."""
+    lines = text.splitlines()
+    numbered: list[tuple[int, str]] = []
+    first = True
+    for n, ln in enumerate(lines, start=1):
+        if first:
+            stripped = ln.strip()
+            if not stripped or stripped.startswith("##"):
+                continue
+            if stripped.startswith("#"):
+                if not _is_header(_split([stripped.lstrip("#")])[0]):
+                    continue
+                ln = ln.lstrip().lstrip("#")
+            numbered.append((n, ln))
+            first = False
+        elif only is None or only in ln:
+            numbered.append((n, ln))
+    numbered = [(n, ln) for n, ln in numbered if ln and ln[0] != "#" and not ln.isspace()] if numbered else []
     if not numbered:
         raise InputError("the pedigree table is empty", source=source)
-    rows = _split([ln for _, ln in numbered])
-    numbers = [n for n, _ in numbered]
-    if _is_header(rows[0]):
-        header = [_norm(c) for c in rows[0]]
-        body, numbers = rows[1:], numbers[1:]
+    delimiter = _delimiter("\n".join(ln for _, ln in numbered[:20]))
+    head = _split([numbered[0][1]], delimiter)[0]
+    if header is not False and _is_header(head):
+        names = [_norm(c) for c in head]
+        body = _split([ln for _, ln in numbered[1:]], delimiter)
+        numbers = [n for n, _ in numbered[1:]]
         # R's write.table(row.names = TRUE): one more cell in every row than in the header
-        if body and all(len(row) == len(header) + 1 for row in body):
+        if body and all(len(row) == len(names) + 1 for row in body):
             body = [row[1:] for row in body]
-        if not body:
+        if not body and only is None:
             raise InputError("the pedigree table has a header but no people", source=source)
-        return header, body, numbers
-    return list(PLINK_ORDER[: len(rows[0])]) + [f"col{i}" for i in range(len(PLINK_ORDER), len(rows[0]))], \
-        rows, numbers
+        return names, body, numbers
+    rows = _split([ln for _, ln in numbered], delimiter)
+    width = max(len(r) for r in rows)
+    return (list(PLINK_ORDER[:width]) + [f"col{i}" for i in range(len(PLINK_ORDER), width)], rows,
+            [n for n, _ in numbered])
 
 
-def _column_map(header: list[str], source: str) -> dict[str, int]:
+def column_map(header: list[str], source: str) -> dict[str, int]:
+    """Role (``id``, ``father``, ...) → column number, from the header's names."""
     found: dict[str, int] = {}
     for role, aliases in COLUMNS.items():
         for i, name in enumerate(header):
-            if name == role or name in aliases:
+            if (name == role or name in aliases) and i not in found.values():
                 found.setdefault(role, i)
                 break
     for role in ("id", "father", "mother"):
@@ -116,109 +180,297 @@ def _column_map(header: list[str], source: str) -> dict[str, int]:
     return found
 
 
-def read_pedigree_text(text: str, source: str = "pedigree") -> dict[str, Family]:
-    """Families of a pedigree table given as text, by family id (``"1"`` when there is none)."""
-    header, rows, numbers = _rows(text, source)
-    cols = _column_map(header, source)
-    families: dict[str, dict[str, list[dict[str, object]]]] = {}
-    lines: dict[tuple[str, str], int] = {}
-    for n, row in zip(numbers, rows, strict=True):
-        if len(row) < len(cols) and len(row) <= max(cols.values()):
-            raise InputError(f"has {len(row)} columns, expected {len(header)}", record=f"line {n}", source=source)
+def _date(value: str, where: str, column: str, source: str) -> PartialDate:
+    try:
+        return PartialDate.parse(value)
+    except ValueError as exc:
+        raise InputError(str(exc), record=where, field=column, source=source) from None
 
-        def cell(role: str, row: list[str] = row) -> str:
-            i = cols.get(role)
-            return row[i] if i is not None and i < len(row) else ""
 
-        fam = cell("family") or "1"
-        pid = cell("id")
-        if pid.lower() in UNKNOWN:
-            raise InputError("the id is empty", record=f"line {n}", field="id", source=source)
-        if (fam, pid) in lines:
-            raise InputError(f"duplicate id '{pid}' (also on line {lines[fam, pid]})", record=f"line {n}",
-                             field="id", source=source)
-        lines[fam, pid] = n
-        person: dict[str, object] = {"id": pid}
-        sex = cell("sex").lower()
-        try:
-            person["sex"] = "unknown" if sex in UNKNOWN else _sex(sex)
-        except ValueError as exc:
-            raise InputError(str(exc), record=f"line {n} (id '{pid}')", field=header[cols["sex"]],
-                             source=source) from None
-        for role in ("father", "mother"):
-            value = cell(role)
-            if value.lower() not in UNKNOWN:
-                person[role] = value
-        if cell("name"):
-            person["name"] = cell("name")
-        for role in ("birth", "death"):
-            value = cell(role)
-            if value.lower() not in UNKNOWN:
-                person[role] = value
-        if cell("deceased").lower() in YES and "deceased" in cols:
-            person["deceased"] = True
-        if "index" in cols and cell("index").lower() in YES:
-            person["index"] = True
-        affected = cell("affected").lower()
-        if "affected" in cols and affected in YES and not (affected == "1" and _plink_scale(rows, cols)):
-            person["conditions"] = [{"name": header[cols["affected"]], "kind": "medical"}]
-        families.setdefault(fam, {"people": []})["people"].append(person)
-    out: dict[str, Family] = {}
-    for fam, data in families.items():
-        _check_parent_sex(data["people"], {pid: n for (f, pid), n in lines.items() if f == fam}, cols, header,
-                          source)
-        _add_missing_parents(data["people"])
-        out[fam] = parse_model(Family, data, f"{source}, family '{fam}'")
+def plink_scale_in(text: str, column: int, delimiter: str | None) -> bool:
+    """Whether any line of ``text`` has ``2`` in the affection ``column`` (PLINK's 1/2 scale),
+    found without splitting the lines."""
+    if delimiter is None:
+        cell, lead, end = r"\S+[^\S\n]+", r"[^\S\n]*", r"(?:\s|$)"
+    else:
+        d = re.escape(delimiter)
+        cell, lead, end = f"[^{d}\\n]*{d}", "", f"(?:{d}|\\s*$)"
+    pattern = re.compile("^" + lead + f"(?:{cell}){{{column}}}" + r"""["']?2(?:\.0+)?["']?""" + end, re.MULTILINE)
+    return pattern.search(text) is not None
+
+
+def rows_from_table(header: list[str], body: list[list[str]], numbers: list[int], source: str,
+                    only: str | None = None, plink_scale: bool | None = None) -> list[Row]:
+    """Rows of a table whose columns are named in ``header`` (``only``: rows of that family).
+
+    ``plink_scale``: affection is coded 1/2 (PLINK) rather than 0/1 (kinship2); by default,
+    when any row says 2."""
+    cols = column_map(header, source)
+    get = cols.get
+    i_fam, i_id, i_father, i_mother = get("family"), cols["id"], cols["father"], cols["mother"]
+    optional = [(role, get(role)) for role in ("sex", "name", "birth", "death", "deceased", "index", "affected",
+                                               "mztwin", "dztwin") if get(role) is not None]
+    i_aff = get("affected")
+    if plink_scale is None:
+        plink_scale = i_aff is not None and any(i_aff < len(r) and _whole(r[i_aff]) == "2" for r in body)
+    condition = header[i_aff] if i_aff is not None else "affected"
+    needed = max(i_id, i_father, i_mother)
+    unknown, yes = UNKNOWN, YES
+    out: list[Row] = []
+    for n, row in zip(numbers, body, strict=True):
+        width = len(row)
+        if width <= needed:
+            raise InputError(f"has {width} columns, expected {len(header)}", record=f"line {n}", source=source)
+        fam = (row[i_fam] if i_fam is not None and i_fam < width else "") or "1"
+        if only is not None and fam != only:
+            continue
+        pid, father, mother = row[i_id], row[i_father], row[i_mother]
+        if "." in pid + father + mother:
+            pid, father, mother = _whole(pid), _whole(father), _whole(mother)
+        if pid.lower() in unknown:
+            raise InputError("the id is empty", record=f"line {n}", field=header[i_id], source=source)
+        person = Row(f"line {n} (id '{pid}')", pid, fam)
+        if father.lower() not in unknown:
+            person.father = father
+        if mother.lower() not in unknown:
+            person.mother = mother
+        for role, i in optional:
+            value = row[i] if i < width else ""
+            if not value:
+                continue
+            if "." in value and role != "name":
+                value = _whole(value)
+            low = value.lower()
+            if role == "name":
+                person.name = value
+            elif low in unknown:
+                continue
+            elif role == "sex":
+                try:
+                    person.sex = _sex(low)
+                except ValueError as exc:
+                    raise InputError(str(exc), record=person.where, field=header[i], source=source) from None
+            elif role in ("birth", "death"):
+                setattr(person, role, _date(value, person.where, header[i], source))
+            elif role == "deceased":
+                person.deceased = low in yes
+            elif role == "index":
+                person.index = low in yes
+            elif role == "affected":
+                if low in yes and not (low == "1" and plink_scale):
+                    person.conditions = [{"name": condition, "kind": "medical"}]
+            else:  # twins: the same label on each twin
+                person.twin, person.identical = value, role == "mztwin"
+        if person.death is not None:
+            person.deceased = True
+        out.append(person)
     return out
 
 
-def _plink_scale(rows: list[list[str]], cols: dict[str, int]) -> bool:
-    """PLINK codes affection 1 = unaffected, 2 = affected; kinship2 uses 0/1."""
-    values = {r[cols["affected"]] for r in rows if cols["affected"] < len(r)}
-    return "2" in values
+def family_names(header: list[str], body: list[list[str]], source: str) -> list[str]:
+    """The family ids of a table, in the order they first appear."""
+    i_fam = column_map(header, source).get("family")
+    if i_fam is None:
+        return ["1"]
+    return list(dict.fromkeys((r[i_fam] if i_fam < len(r) else "") or "1" for r in body))
 
 
-def _check_parent_sex(people: list[dict[str, object]], lines: dict[str, int], cols: dict[str, int],
-                      header: list[str], source: str) -> None:
-    """A father must not be female, a mother not male, and nobody both (kinship2 checks the same)."""
-    sex = {p["id"]: p["sex"] for p in people}
-    roles: dict[object, tuple[str, object]] = {}
-    for p in people:
+# -- rows → families ---------------------------------------------------------------------------------
+class _Problems:
+    """Inconsistent rows: refused (the first one) or, ``lenient``, one warning each."""
+
+    def __init__(self, source: str, lenient: bool, warnings: list[str] | None) -> None:
+        self.source, self.lenient = source, lenient
+        self.warnings = warnings if warnings is not None else []
+
+    def __call__(self, message: str, where: str, column: str | None = None) -> None:
+        if not self.lenient:
+            raise InputError(message + " (use --lenient to draw anyway)", record=where, field=column,
+                             source=self.source)
+        self.warnings.append(f"{where}: {message}")
+
+
+class Pedigree(Mapping[str, Family]):
+    """The families of a pedigree file by family id, each checked row by row when read and made
+    into a validated :class:`Family` the first time it is asked for (a table of 200,000 rows
+    reads in a second or two; drawing one family of it validates only that one).
+
+    >>> pedigree = read_pedigree_text("id,father,mother\\na,0,0\\nb,a,0\\n")
+    >>> list(pedigree), [p.id for p in pedigree["1"].people]
+    (['1'], ['a', 'b'])
+    """
+
+    def __init__(self, data: dict[str, dict[str, Any]], source: str) -> None:
+        self._data = data
+        self._made: dict[str, Family] = {}
+        self.source = source
+
+    def __getitem__(self, fam: str) -> Family:
+        made = self._made.get(fam)
+        if made is None:
+            made = self._made[fam] = parse_model(Family, self._data[fam], f"{self.source}, family '{fam}'")
+        return made
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._data)
+
+    def __len__(self) -> int:
+        return len(self._data)
+
+    def sizes(self) -> dict[str, int]:
+        """Number of people of each family, without making the families."""
+        return {fam: len(data["people"]) for fam, data in self._data.items()}
+
+
+def build_families(rows: Iterable[Row], source: str, *, lenient: bool = False,
+                   warnings: list[str] | None = None) -> Pedigree:
+    """Families (by family id) of checked rows; see the module's description for the checks."""
+    problem = _Problems(source, lenient, warnings)
+    grouped: dict[str, dict[str, Row]] = {}
+    for row in rows:
+        people = grouped.setdefault(row.family, {})
+        if row.id in people:
+            problem(f"duplicate id '{row.id}' (also on {people[row.id].where.split(' (')[0]})",
+                    row.where.split(" (")[0], "id")
+            continue
+        people[row.id] = row
+    return Pedigree({fam: _family(people, fam, source, problem) for fam, people in grouped.items()}, source)
+
+
+def _family(people: dict[str, Row], fam: str, source: str, problem: _Problems) -> dict[str, Any]:
+    roles: dict[str, tuple[str, Row]] = {}
+    for row in people.values():
         for role, wrong in (("father", "female"), ("mother", "male")):
-            parent = p.get(role)
+            parent = row.father if role == "father" else row.mother
             if parent is None:
                 continue
-            where = f"line {lines[str(p['id'])]} (id '{p['id']}')"
-            if sex.get(parent) == wrong:
-                raise InputError(f"'{parent}' is the {role}, but their row (line {lines[str(parent)]}) says "
-                                 f"sex {wrong}", record=where, field=header[cols[role]], source=source)
-            other, first = roles.setdefault(parent, (role, p["id"]))
+            if parent == row.id:
+                problem("is their own parent", row.where, role)
+                setattr(row, role, None)
+                continue
+            known = people.get(parent)
+            if known is not None and known.sex == wrong:
+                problem(f"'{parent}' is the {role}, but their row ({known.where.split(' (')[0]}) says sex {wrong}",
+                        row.where, role)
+            other, first = roles.setdefault(parent, (role, row))
             if other != role:
-                raise InputError(f"'{parent}' is the {role} here but the {other} of '{first}'",
-                                 record=where, field=header[cols[role]], source=source)
-    for p in people:  # a parent of unknown sex is drawn as the role says
-        if p["sex"] == "unknown" and p["id"] in roles:
-            p["sex"] = "male" if roles[p["id"]][0] == "father" else "female"
+                problem(f"'{parent}' is the {role} here but the {other} of '{first.id}'", row.where, role)
+    for pid, (role, _) in roles.items():  # parents without a row of their own; unknown sex from the role
+        known = people.get(pid)
+        if known is None:
+            people[pid] = Row(f"parent '{pid}'", pid, fam, sex="male" if role == "father" else "female")
+        elif known.sex == "unknown":
+            known.sex = "male" if role == "father" else "female"
+    _check_cycles(people, source)
+    unions: dict[tuple[str | None, str | None], dict[str, Any]] = {}
+    for row in people.values():
+        if row.father is None and row.mother is None:
+            continue
+        for parent in (row.father, row.mother):
+            birth = people[parent].birth if parent else None
+            if birth and row.birth and row.birth.certainly_before(birth) and not problem.lenient:
+                # drawn anyway with --lenient: Family.warnings() then names it once
+                problem(f"is born ({row.birth}) before their parent '{parent}' ({birth})", row.where, "birth")
+        key = (row.father, row.mother)
+        union = unions.get(key)
+        if union is None:
+            union = unions[key] = {"id": f"u{len(unions) + 1}", "partners": [p for p in key if p is not None],
+                                   "kind": "unknown", "children": []}
+        child: dict[str, Any] = {"id": row.id}
+        if row.relation != "biological":
+            child["relation"] = row.relation
+        if row.twin:
+            child["twin"] = row.twin
+            if row.identical:
+                child["identical"] = True
+        union["children"].append(child)
+    return {"people": [_person(row) for row in people.values()], "unions": list(unions.values())}
 
 
-def _add_missing_parents(people: list[dict[str, object]]) -> None:
-    """Parents named in a row but without a row of their own are added (sex from their role)."""
-    known = {p["id"] for p in people}
-    for p in list(people):
-        for role, sex in (("father", "male"), ("mother", "female")):
-            parent = p.get(role)
-            if parent is not None and parent not in known:
-                people.append({"id": parent, "sex": sex})
-                known.add(parent)
+def _check_cycles(people: dict[str, Row], source: str) -> None:
+    """Someone who is their own ancestor, named with the chain (without building a graph)."""
+    children: dict[str, list[str]] = {}
+    waiting = dict.fromkeys(people, 0)
+    for row in people.values():
+        for parent in (row.father, row.mother):
+            if parent is not None:
+                children.setdefault(parent, []).append(row.id)
+                waiting[row.id] += 1
+    ready = [pid for pid, n in waiting.items() if n == 0]
+    while ready:
+        for child in children.get(ready.pop(), ()):
+            waiting[child] -= 1
+            if waiting[child] == 0:
+                ready.append(child)
+    stuck = [pid for pid, n in waiting.items() if n > 0]
+    if not stuck:
+        return
+    chain, pid = [stuck[0]], stuck[0]
+    while True:  # walk up through parents that are themselves stuck until someone repeats
+        row = people[pid]
+        pid = next(p for p in (row.father, row.mother) if p is not None and waiting.get(p, 0) > 0)
+        if pid in chain:
+            chain = [*chain[chain.index(pid):], pid]
+            break
+        chain.append(pid)
+    chain.reverse()
+    raise InputError(f"is their own ancestor ({' → '.join(chain)})", record=people[chain[0]].where,
+                     field="father/mother", source=source)
 
 
-def read_pedigree(path: str | Path) -> dict[str, Family]:
-    """Families of a pedigree file (``.ped``, ``.fam``, ``.csv``, ``.tsv``, ``.txt``)."""
+def _person(row: Row) -> dict[str, Any]:
+    person: dict[str, Any] = {"id": row.id, "sex": row.sex}
+    for key in ("name", "birth", "death", "age"):
+        value = getattr(row, key)
+        if value is not None:
+            person[key] = value
+    if row.deceased:
+        person["deceased"] = True
+    if row.index:
+        person["index"] = True
+    if row.conditions:
+        person["conditions"] = row.conditions
+    if row.extra:
+        person.update(row.extra)
+    return person
+
+
+# -- public API ----------------------------------------------------------------------------------------
+def read_pedigree_text(text: str, source: str = "pedigree", *, family: str | None = None,
+                       header: bool | None = None, lenient: bool = False,
+                       warnings: list[str] | None = None) -> Pedigree:
+    """Families of a pedigree table given as text, by family id (``"1"`` when there is none).
+
+    ``family``: only that family is built (the others are only listed in the error when it
+    is missing). ``header=False`` reads LINKAGE/PLINK columns even when the first row
+    looks like names.
+    """
+    names, body, numbers = table_rows(text, source, header, only=family)
+    scale = None
+    if family is not None:  # the affection scale is the whole file's, not the family's
+        i_aff = column_map(names, source).get("affected")
+        sample = "\n".join(text.splitlines()[:50])
+        scale = i_aff is not None and plink_scale_in(text, i_aff, _delimiter(sample))
+    rows = rows_from_table(names, body, numbers, source, only=family, plink_scale=scale)
+    if family is not None and not rows:
+        names, body, numbers = table_rows(text, source, header)
+        known = family_names(names, body, source)
+        raise InputError(f"no family '{family}' (families: {', '.join(sorted(known)[:10])})", source=source,
+                         field="--family")
+    return build_families(rows, source, lenient=lenient, warnings=warnings)
+
+
+def read_text_file(path: str | Path) -> str:
+    """A text file as UTF-8 (with or without a byte-order mark), else as Latin-1."""
     path = Path(path)
     if not path.is_file():
         raise InputError("no such file", source=str(path))
     try:
-        text = path.read_text(encoding="utf-8-sig")
+        return path.read_text(encoding="utf-8-sig")
     except UnicodeDecodeError:
-        text = path.read_text(encoding="latin-1")
-    return read_pedigree_text(text, str(path))
+        return path.read_text(encoding="latin-1")
+
+
+def read_pedigree(path: str | Path, **options: Any) -> Pedigree:
+    """Families of a pedigree file (``.ped``, ``.fam``, ``.csv``, ``.tsv``, ``.txt``, ...)."""
+    return read_pedigree_text(read_text_file(path), str(path), **options)

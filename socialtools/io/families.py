@@ -1,0 +1,207 @@
+"""One door for every file that holds a family: the kind is found from the content, not the name.
+
+Kinds: ``case`` (a YAML/JSON case or family file), ``pedigree`` (a pedigree table: kinship2,
+LINKAGE, spreadsheet CSV/TSV, Madeline tab files), ``plink`` (a LINKAGE/PLINK ``.fam``/``.ped``
+without a header), ``madeline`` (a Madeline 2.0 flat file), ``gedcom``, ``canrisk`` (CanRisk/
+BOADICEA), ``pedigreejs`` (pedigreejs JSON) and ``fhir`` (a FHIR Bundle of FamilyMemberHistory).
+Any extension, or none, works; ``kind``
+(``--from`` on the command line) overrides what is detected, and every error says how the
+file was read ("read as a pedigree table: ...").
+
+>>> detect_kind(b"famid id father mother sex\\n1 a 0 0 1\\n"), detect_kind(b"0 HEAD\\n1 GEDC\\n")
+('pedigree', 'gedcom')
+>>> detect_kind(b"FamilyId\\nIndividualId\\nGender\\nFather\\nMother\\n\\nf a M . .\\n")
+'madeline'
+>>> detect_kind(b"family:\\n  people:\\n    - id: A\\n"), detect_kind(b"F1 A 0 0 1 2\\nF1 B 0 0 2 1\\n")
+('case', 'plink')
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from socialtools.errors import InputError, UsageError
+
+if TYPE_CHECKING:  # pragma: no cover
+    from socialtools.genogram.model import Family
+
+KINDS: dict[str, str] = {
+    "case": "a case file (YAML/JSON)",
+    "pedigree": "a pedigree table",
+    "plink": "a LINKAGE/PLINK table",
+    "madeline": "a Madeline flat file",
+    "gedcom": "a GEDCOM file",
+    "canrisk": "a CanRisk file",
+    "pedigreejs": "a pedigreejs file",
+    "fhir": "a FHIR bundle",
+}
+_GEDCOM = re.compile(rb"^\s*0\s+(HEAD|@[^@]+@\s+(INDI|FAM))\b")
+_YAML_KEY = re.compile(r"^\s*(-\s+)?[\w\-\"' ]+\s*:(\s|$)|^\s*-(\s|$)")
+
+
+def _text(data: bytes) -> str:
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return data.decode("latin-1")
+
+
+def detect_kind(data: bytes) -> str:
+    """The kind of family file ``data`` is (see the module), from its first bytes."""
+    head = data[:65536]
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")) or head[:64].count(b"\x00") > 8:
+        return "gedcom"  # UTF-16 text: only GEDCOM files come that way
+    head = head.lstrip(b"\xef\xbb\xbf \t\r\n")
+    if _GEDCOM.match(head):
+        return "gedcom"
+    text = _text(head)
+    from socialtools.io.canrisk import is_canrisk
+    from socialtools.io.madeline import is_madeline_flat
+
+    if is_canrisk(text):
+        return "canrisk"
+    if text.startswith(("[", "{")):
+        return _json_kind(data)
+    if is_madeline_flat(text):
+        return "madeline"
+    lines = [ln for ln in text.splitlines() if ln.strip() and not ln.lstrip().startswith("#")][:20]
+    if not lines or text.lstrip().startswith("---") or any(_YAML_KEY.match(ln) for ln in lines[:3]):
+        return "case"
+    return _table_kind(lines)
+
+
+def _json_kind(data: bytes) -> str:
+    from socialtools.io.fhir import is_fhir_bundle
+    from socialtools.io.pedigreejs import people_list
+
+    try:
+        document = json.loads(_text(data))
+    except json.JSONDecodeError:
+        return "case"  # the case reader names the JSON error
+    if is_fhir_bundle(document):
+        return "fhir"
+    return "pedigreejs" if people_list(document) is not None else "case"
+
+
+def _table_kind(lines: list[str]) -> str:
+    from socialtools.io.pedigree import _is_header, _split
+
+    rows = _split(lines)
+    if _is_header(rows[0]):
+        return "pedigree"
+    return "plink" if len(rows[0]) >= 5 else "pedigree"
+
+
+@dataclass
+class FamilyFile:
+    """What was read from a file: its families by name, the kind it was read as, and warnings
+    (problems drawn anyway with ``lenient``, things the format holds that a family cannot)."""
+
+    families: Mapping[str, Family]
+    kind: str
+    source: str
+    warnings: list[str] = field(default_factory=list)
+
+    @property
+    def family(self) -> Family:
+        """The only family (an error naming them when there are several)."""
+        if len(self.families) != 1:
+            names = ", ".join(sorted(self.families)[:10])
+            raise UsageError(f"'{self.source}' holds {len(self.families)} families ({names}): choose one with --family")
+        return next(iter(self.families.values()))
+
+
+def read_families(path: str | Path, *, kind: str | None = None, family: str | None = None,
+                  focus: str | None = None, generations: int | None = None,
+                  lenient: bool = False) -> FamilyFile:
+    """Read any family file; see the module. ``family`` picks one family of a multi-family file,
+    ``focus``/``generations`` keep the family around one person (any kind of file).
+
+    >>> from socialtools.examples import example_path
+    >>> found = read_families(example_path("pk.yaml"))
+    >>> found.kind, found.family.people[0].id
+    ('case', 'K')
+    """
+    path = Path(path)
+    if kind is not None and kind not in KINDS:
+        raise UsageError(f"unknown kind '{kind}': choose from {', '.join(KINDS)}")
+    if generations is not None and focus is None:
+        raise UsageError("--generations needs --focus (the person the genogram is about)")
+    if not path.is_file():
+        raise InputError("no such file", source=str(path))
+    data = path.read_bytes()
+    found = kind or detect_kind(data)
+    warnings: list[str] = []
+    try:
+        families = _read(found, data, str(path), path.stem, family, lenient, warnings)
+        if family is not None and family not in families:
+            raise InputError(f"no family '{family}' (families: {', '.join(sorted(families)[:10])})",
+                             field="--family")
+        if family is not None:
+            families = {family: families[family]}
+        if focus is not None:
+            from socialtools.io.gedcom import focus_family
+
+            name, whole = _one(families, str(path))
+            families = {name: focus_family(whole, focus, 2 if generations is None else generations)}
+    except InputError as exc:
+        raise _read_as(exc, found, str(path)) from None
+    return FamilyFile(families, found, str(path), warnings)
+
+
+def _one(families: Mapping[str, Family], source: str) -> tuple[str, Family]:
+    if len(families) != 1:
+        raise UsageError(f"'{source}' holds {len(families)} families: choose one with --family before --focus")
+    return next(iter(families.items()))
+
+
+def _read(kind: str, data: bytes, source: str, stem: str, family: str | None, lenient: bool,
+          warnings: list[str]) -> Mapping[str, Family]:
+    options: dict[str, Any] = {"lenient": lenient, "warnings": warnings, "family": family}
+    if kind == "gedcom":
+        from socialtools.io.gedcom import parse_gedcom
+
+        return {stem: parse_gedcom(data, source, lenient=lenient, warnings=warnings)}
+    text = _text(data)
+    if kind == "case":
+        from socialtools.genogram.model import Family
+        from socialtools.io.loading import document_from_text, parse_model
+        from socialtools.io.sections import section
+
+        document = document_from_text(text, source)
+        return {stem: parse_model(Family, section(document, "family", marker="people", source=source), source)}
+    if kind in ("pedigree", "plink"):
+        from socialtools.io.pedigree import read_pedigree_text
+
+        return read_pedigree_text(text, source, header=False if kind == "plink" else None, **options)
+    if kind == "madeline":
+        from socialtools.io.madeline import read_madeline_text
+
+        return read_madeline_text(text, source, **options)
+    if kind == "canrisk":
+        from socialtools.io.canrisk import read_canrisk_text
+
+        return read_canrisk_text(text, source, **options)
+    if kind == "fhir":
+        from socialtools.io.fhir import read_fhir_text
+
+        return read_fhir_text(text, source)
+    from socialtools.io.pedigreejs import read_pedigreejs_text
+
+    return read_pedigreejs_text(text, source, **options)
+
+
+def _read_as(exc: InputError, kind: str, source: str) -> InputError:
+    """The error with the kind the file was read as in front of what went wrong."""
+    inner = InputError(exc.message, record=exc.record, field=exc.field)
+    if exc.source and exc.source != source and exc.source.startswith(source):
+        inner = InputError(exc.message, record=", ".join(x for x in (exc.source[len(source):].lstrip(", "),
+                                                                      exc.record) if x) or None, field=exc.field)
+    error = InputError(f"read as {KINDS[kind]}: {inner}", source=source)
+    error.kind = kind  # type: ignore[attr-defined]
+    return error

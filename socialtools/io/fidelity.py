@@ -1,0 +1,336 @@
+"""What each family file format keeps, and what a conversion leaves out: nothing is lost silently.
+
+:data:`KEEPS` lists, per output format, the parts of a :class:`Family` it holds;
+:func:`left_out` counts the rest in words ("3 emotional relationships, 1 household") and
+:func:`reduced` gives the family as the format will give it back (the round-trip tests
+check ``read(write(family)) == reduced(family)``).
+
+>>> from socialtools.genogram.model import Family
+>>> family = Family.model_validate({"people": [{"id": "A", "name": "Budi", "sex": "L"}, {"id": "B", "sex": "P"}],
+...     "relationships": [{"between": ["A", "B"], "kind": "conflict"}], "households": [{"members": ["A", "B"]}]})
+>>> left_out(family, "ped")
+['1 emotional relationship', '1 household', '1 name']
+>>> left_out(family, "yaml")
+[]
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from typing import Any
+
+from socialtools.genogram.model import Family, Union
+
+_DETAILS = ("role", "notes", "ethnicity", "place", "gender", "address", "phone")
+_LIFE = ("occupation", "education", "religion", "birthplace")
+CANRISK_CANCERS = ("breast cancer", "contralateral breast cancer", "ovarian cancer", "prostate cancer",
+                   "pancreatic cancer")
+_AGE = re.compile(r"^(?P<name>.*?)\s*\(age (?P<age>\d{1,3})\)$")
+
+
+def _cancer(name: str) -> bool:
+    match = _AGE.match(name)
+    return (match.group("name") if match else name).lower() in CANRISK_CANCERS
+
+
+def _count(family: Family) -> dict[str, int]:
+    people, unions = family.people, family.unions
+    children = [c for u in unions for c in u.children]
+    return {
+        "relationships": len(family.relationships),
+        "households": len(family.households),
+        "names": sum(1 for p in people if p.name),
+        "initials": sum(1 for p in people if p.initials),
+        "birth dates": sum(1 for p in people if p.birth),
+        "birth months and days": sum(1 for p in people if p.birth and p.birth.month),
+        "death dates": sum(1 for p in people if p.death),
+        "ages": sum(1 for p in people if p.age is not None),
+        "conditions": sum(len(p.conditions) for p in people),
+        "condition names": sum(1 for p in people for c in p.conditions if c.name != "affected"),
+        "other conditions": sum(1 for p in people for c in p.conditions if not _cancer(c.name)),
+        "condition kinds": sum(1 for p in people for c in p.conditions
+                               if c.kind != "medical" or c.status != "confirmed"),
+        "index person": sum(1 for p in people if p.index),
+        "adoptive, foster and step links": sum(1 for c in children if c.relation != "biological"),
+        "twins": sum(1 for c in children if c.twin),
+        "unions without children": sum(1 for u in unions if not u.children),
+        "union kinds and dates": sum(1 for u in unions if u.kind != "unknown" or u.start or u.end
+                                     or u.consanguineous or u.notes),
+        "union notes": sum(1 for u in unions if u.notes),
+        "occupations, education, religion, birthplaces": sum(1 for p in people if any(getattr(p, k) for k in _LIFE)),
+        "roles, notes and other personal details": sum(1 for p in people if any(getattr(p, k) for k in _DETAILS)),
+        "pregnancies, losses and pets": sum(1 for p in people if p.kind != "person" or p.gestation_weeks or p.count),
+        "title and date of the genogram": int(bool(family.title or family.as_of)),
+        "same-sex second parents": sum(1 for u in unions if u.children and len(u.partners) == 2
+                                       and None in pedigree_roles(family, u)),
+    }
+
+
+#: words for one of each part (the plural is the key)
+SINGULAR = {
+    "relationships": "emotional relationship", "households": "household", "names": "name",
+    "birth dates": "birth date", "death dates": "death date", "ages": "age", "conditions": "condition",
+    "condition names": "condition name", "other conditions": "condition other than the five CanRisk cancers",
+    "condition kinds": "condition kind or status", "adoptive, foster and step links": "adoptive, foster or step link",
+    "twins": "twin", "unions without children": "union without children",
+    "union kinds and dates": "union kind or date", "union notes": "union note",
+    "occupations, education, religion, birthplaces": "occupation, education, religion or birthplace",
+    "roles, notes and other personal details": "role, note or other personal detail",
+    "pregnancies, losses and pets": "pregnancy, loss or pet", "birth months and days": "birth month and day",
+    "same-sex second parents": "same-sex second parent",
+}
+PLURAL = {"occupations, education, religion, birthplaces": "people's occupation, education, religion or birthplace",
+          "roles, notes and other personal details": "people's role, notes or other personal details",
+          "relationships": "emotional relationships", "other conditions": "conditions other than the five "
+          "CanRisk cancers", "condition kinds": "condition kinds or statuses"}
+ALL = frozenset(_count(Family()))
+_PEDIGREE_CORE = {"names", "birth dates", "death dates", "ages", "index person", "twins"}
+#: the parts of a family each output format holds
+KEEPS: dict[str, frozenset[str]] = {
+    "yaml": ALL,
+    "json": ALL,
+    "gedcom": frozenset({"same-sex second parents", "names",
+                         "initials", "birth dates", "birth months and days", "death dates",
+                         "adoptive, foster and step links", "unions without children", "union kinds and dates",
+                         "occupations, education, religion, birthplaces"}),
+    "ped": frozenset({"conditions", "other conditions"}),  # an 'affected' column
+    "canrisk": frozenset(_PEDIGREE_CORE | {"conditions"}),
+    "pedigreejs": frozenset(_PEDIGREE_CORE | {"conditions", "other conditions", "condition names"}),
+    "fhir": frozenset({"same-sex second parents",
+                       "names", "birth dates", "birth months and days", "death dates", "ages", "conditions",
+                       "other conditions", "condition names", "index person", "adoptive, foster and step links"}),
+    "dot": frozenset({"same-sex second parents",
+                      "names", "relationships", "adoptive, foster and step links", "unions without children",
+                      "index person"}),
+}
+KEEPS["gedcom7"] = KEEPS["gedcom"]
+
+
+def left_out(family: Family, fmt: str) -> list[str]:
+    """What ``fmt`` cannot hold of ``family``, in words, one item per kind of thing."""
+    keeps = KEEPS[fmt]
+    out = []
+    for part, n in _count(family).items():
+        if n and part not in keeps and not _implied(part, keeps):
+            out.append(f"{n} {SINGULAR.get(part, part) if n == 1 else PLURAL.get(part, part)}")
+    return out
+
+
+def _implied(part: str, keeps: frozenset[str]) -> bool:
+    """A part that is left out only when its whole is kept (no 'condition names' once 'conditions' is out)."""
+    whole = {"condition names": "conditions", "other conditions": "conditions", "condition kinds": "conditions",
+             "birth months and days": "birth dates", "union notes": "union kinds and dates"}.get(part)
+    return whole is not None and whole not in keeps
+
+
+def biological_parents(family: Family) -> dict[str, tuple[str | None, str | None]]:
+    """child → (father, mother) of the first biological union of each child, by the roles a
+    pedigree table gives them (see :func:`pedigree_roles`)."""
+    out: dict[str, tuple[str | None, str | None]] = {}
+    for union in family.unions:
+        father, mother = pedigree_roles(family, union)
+        for child in union.children:
+            if child.relation == "biological" and child.id not in out:
+                out[child.id] = (father, mother)
+    return out
+
+
+def pedigree_roles(family: Family, union: Union) -> tuple[str | None, str | None]:
+    """(father, mother) of a union for a pedigree table: the man and the woman; a partner of
+    unknown sex takes the role that is free; of two partners of one sex, only the first."""
+    father = mother = None
+    rest = []
+    for pid in union.partners:
+        sex = family.person(pid).sex
+        if sex == "male" and father is None:
+            father = pid
+        elif sex == "female" and mother is None:
+            mother = pid
+        elif sex == "unknown":
+            rest.append(pid)
+    for pid in rest:
+        if father is None:
+            father = pid
+        elif mother is None:
+            mother = pid
+    return father, mother
+
+
+def ids_for(family: Family, width: int) -> dict[str, str]:
+    """Ids as they are when they are short letters and digits, else numbered ``P1``, ``P2``, ..."""
+    ok = re.compile(rf"^[A-Za-z0-9_]{{1,{width}}}$")
+    taken = {p.id for p in family.people if ok.match(p.id)}
+    out, n = {}, 0
+    for person in family.people:
+        if person.id in taken:
+            out[person.id] = person.id
+            continue
+        n += 1
+        while f"P{n}" in taken:
+            n += 1
+        out[person.id] = f"P{n}"
+        taken.add(f"P{n}")
+    return out
+
+
+# -- what a format gives back (for the round-trip tests and for callers who want to know) ----------------
+def reduced(family: Family, fmt: str) -> Family:
+    """``family`` as ``fmt`` gives it back after writing and reading."""
+    return _REDUCERS.get(fmt, lambda f: f)(family.model_copy(deep=True))
+
+
+def _people_only(data: dict[str, Any], keep: set[str]) -> None:
+    for person in data["people"]:
+        for key in list(person):
+            if key not in keep:
+                del person[key]
+
+
+def _pedigree_unions(family: Family, data: dict[str, Any], relations: bool, twins: bool) -> None:
+    """Unions as a pedigree table gives them back: one per couple with children, kind unknown."""
+    unions: dict[tuple[str | None, str | None], dict[str, Any]] = {}
+    sexes = {p["id"]: p for p in data["people"]}
+    for union in family.unions:
+        father, mother = pedigree_roles(family, union)
+        for child in union.children:
+            if child.relation != "biological" and not relations:
+                continue
+            key = (father, mother)
+            entry = unions.setdefault(key, {"partners": [p for p in key if p], "kind": "unknown", "children": []})
+            link: dict[str, Any] = {"id": child.id}
+            if child.relation != "biological":
+                link["relation"] = child.relation
+            if twins and child.twin:
+                link.update({"twin": child.twin, "identical": child.identical})
+            entry["children"].append(link)
+        for pid, role in ((father, "male"), (mother, "female")):
+            if pid and sexes[pid].get("sex", "unknown") == "unknown" and any(
+                    c.relation == "biological" or relations for c in union.children):
+                sexes[pid]["sex"] = role
+    data["unions"] = [u for u in unions.values() if u["children"]]
+
+
+def _dump(family: Family) -> dict[str, Any]:
+    return family.model_dump(mode="json", exclude_defaults=True, exclude_none=True)
+
+
+def _ped(family: Family) -> Family:
+    data = _dump(family)
+    _people_only(data, {"id", "sex", "deceased", "conditions", "death"})
+    for person in data["people"]:
+        if person.pop("death", None) is not None:
+            person["deceased"] = True
+        if person.get("conditions"):
+            person["conditions"] = [{"name": "affected"}]
+    _pedigree_unions(family, data, relations=False, twins=False)
+    return Family.model_validate({"people": data["people"], "unions": data["unions"]})
+
+
+def _year_only(person: dict[str, Any]) -> None:
+    if "birth" in person:
+        person["birth"] = int(str(person["birth"])[:4])
+
+
+def _canrisk(family: Family) -> Family:
+    data = _dump(family)
+    _people_only(data, {"id", "sex", "name", "initials", "deceased", "death", "index", "age", "birth",
+                        "conditions"})
+    first_index = next((p.id for p in family.people if p.index), None)
+    for person in data["people"]:
+        name = "".join(ch for ch in (person.pop("name", None) or person.pop("initials", None) or "")
+                       if ch.isalnum())[:8]
+        person.pop("initials", None)
+        if name and name != "NA":
+            person["name"] = name
+        if person.pop("death", None) is not None:
+            person["deceased"] = True
+        _year_only(person)
+        if "birth" in person:
+            person.pop("age", None)
+        if person.get("index") and person["id"] != first_index:
+            del person["index"]
+        conditions = [c for c in person.get("conditions", []) if _cancer(c["name"])]
+        person.pop("conditions", None)
+        if conditions:
+            person["conditions"] = [{"name": _canrisk_name(c["name"])} for c in conditions]
+    _pedigree_unions(family, data, relations=False, twins=True)
+    for union in data["unions"]:
+        for child in union["children"]:
+            if child.get("twin") and child.get("identical"):
+                child["twin"] = "".join(ch for ch in child["twin"] if ch.isalnum())[:1] or "1"
+            else:
+                child.pop("twin", None)
+                child.pop("identical", None)
+    data["unions"] = [u for u in data["unions"] if len(u["partners"]) == 2]  # CanRisk needs both parents
+    return Family.model_validate({"people": data["people"], "unions": data["unions"]})
+
+
+def _canrisk_name(name: str) -> str:
+    match = _AGE.match(name)
+    base, age = (match.group("name"), match.group("age")) if match else (name, None)
+    base = base.lower()
+    return f"{base} (age {int(age)})" if age else base
+
+
+def _pedigreejs(family: Family) -> Family:
+    data = _dump(family)
+    _people_only(data, {"id", "sex", "name", "deceased", "death", "index", "age", "birth", "conditions"})
+    for person in data["people"]:
+        if person.pop("death", None) is not None:
+            person["deceased"] = True
+        _year_only(person)
+        if "birth" in person:
+            person.pop("age", None)
+        if person.get("conditions"):
+            person["conditions"] = [{"name": _pedigreejs_name(c["name"])} for c in person["conditions"]]
+    _pedigree_unions(family, data, relations=False, twins=True)
+    for union in data["unions"]:
+        for child in union["children"]:
+            if not child.get("identical"):
+                child.pop("identical", None)
+    return Family.model_validate({"people": data["people"], "unions": data["unions"]})
+
+
+def _pedigreejs_name(name: str) -> str:
+    match = _AGE.match(name)
+    base, age = (match.group("name"), match.group("age")) if match else (name, None)
+    base = re.sub(r"\W+", "_", base.strip()).replace("_", " ")
+    return f"{base} (age {int(age)})" if age else base
+
+
+def _gedcom(family: Family) -> Family:
+    data = _dump(family)
+    _people_only(data, {"id", "sex", "name", "initials", "deceased", "death", "birth", *_LIFE})
+    for union in data.get("unions", []):
+        union.pop("notes", None)
+        for child in union.get("children", []):
+            child.pop("twin", None)
+            child.pop("identical", None)
+    return Family.model_validate({"people": data["people"], "unions": data.get("unions", [])})
+
+
+def _fhir(family: Family) -> Family:
+    data = _dump(family)
+    _people_only(data, {"id", "sex", "name", "birth", "death", "deceased", "age", "conditions", "index"})
+    index = next((p.id for p in family.people if p.index), family.people[0].id if family.people else None)
+    for person in data["people"]:
+        person.pop("index", None)
+        if person["id"] == index:
+            person["index"] = True
+            person.pop("age", None)
+            person.pop("conditions", None)
+        if person.get("conditions"):
+            person["conditions"] = [{"name": c["name"]} for c in person["conditions"]]
+    merged: dict[tuple[str, ...], dict[str, Any]] = {}
+    for union in family.unions:
+        if not union.children:
+            continue
+        entry = merged.setdefault(tuple(union.partners), {"partners": list(union.partners), "kind": "unknown",
+                                                         "children": []})
+        entry["children"] += [{"id": c.id, "relation": c.relation} for c in union.children]
+    return Family.model_validate({"people": data["people"], "unions": list(merged.values())})
+
+
+_REDUCERS: dict[str, Callable[[Family], Family]] = {
+    "fhir": _fhir, "ped": _ped, "canrisk": _canrisk, "pedigreejs": _pedigreejs, "gedcom": _gedcom, "gedcom7": _gedcom}

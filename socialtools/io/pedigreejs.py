@@ -1,0 +1,139 @@
+"""pedigreejs JSON (the CanRisk web tool's pedigree editor): a list of people, read and written.
+
+Each person is an object with ``name`` (the id), ``display_name``, ``sex`` (M/F/U),
+``father``/``mother`` (ids), ``proband``, ``status`` (1 = dead), ``yob``, ``age``,
+``mztwin``/``dztwin`` (a label shared by twins), ``adopted_in``, ``noparents`` and diseases
+as ``<disease>_diagnosis_age``. Hidden helper nodes (``"hidden": true``) are layout aids of
+the editor and are not people.
+
+>>> text = '[{"name":"m","sex":"M","top_level":true},{"name":"f","sex":"F","top_level":true},'
+>>> text += '{"name":"c","sex":"F","father":"m","mother":"f","proband":true,"breast_cancer_diagnosis_age":40}]'
+>>> family = read_pedigreejs_text(text)["1"]
+>>> family.person("c").index, [x.name for x in family.person("c").conditions]
+(True, ['breast cancer (age 40)'])
+"""
+
+from __future__ import annotations
+
+import json
+from typing import TYPE_CHECKING, Any
+
+from socialtools.dates import PartialDate
+from socialtools.errors import InputError
+from socialtools.genogram.model import _sex
+from socialtools.io.pedigree import Pedigree, Row, build_families
+
+if TYPE_CHECKING:  # pragma: no cover
+    from socialtools.genogram.model import Family
+
+SUFFIX = "_diagnosis_age"
+
+
+def people_list(data: Any) -> list[Any] | None:
+    """The list of people of a pedigreejs document (a bare list, or under ``dataset``/``pedigree``)."""
+    if isinstance(data, dict):
+        data = data.get("dataset", data.get("pedigree"))
+    if isinstance(data, list) and data and all(isinstance(p, dict) for p in data) \
+            and all("name" in p and "sex" in p for p in data) and not any("people" in p for p in data):
+        return data
+    return None
+
+
+def read_pedigreejs_text(text: str, source: str = "pedigreejs", *, family: str | None = None,
+                         lenient: bool = False, warnings: list[str] | None = None, **_: Any) -> Pedigree:
+    """Families of a pedigreejs JSON document, by ``famid`` (``"1"`` when there is none)."""
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise InputError(f"invalid JSON at line {exc.lineno}, column {exc.colno}: {exc.msg}", source=source) from None
+    people = people_list(data)
+    if people is None:
+        raise InputError("not a pedigreejs list of people (objects with 'name' and 'sex')", source=source)
+    hidden = {str(p["name"]) for p in people if p.get("hidden")}
+    rows = []
+    for i, p in enumerate(people):
+        pid = str(p["name"]).strip()
+        if pid in hidden:
+            continue
+        where = f"people[{i}] (name '{pid}')"
+        if not pid:
+            raise InputError("the name (id) is empty", record=f"people[{i}]", field="name", source=source)
+        fam = str(p.get("famid") or "1")
+        if family is not None and fam != family:
+            continue
+        try:
+            sex = _sex(p.get("sex") or "U")
+        except ValueError as exc:
+            raise InputError(str(exc), record=where, field="sex", source=source) from None
+        row = Row(where, pid, fam, sex=sex)
+        if not p.get("noparents"):
+            for role in ("father", "mother"):
+                parent = p.get(role)
+                if parent is not None and str(parent) not in hidden and str(parent).strip():
+                    setattr(row, role, str(parent).strip())
+        row.name = str(p["display_name"]) if p.get("display_name") else None
+        row.index = bool(p.get("proband"))
+        row.deceased = str(p.get("status", "0")) == "1"
+        for key, attr in (("yob", "birth"), ("age", "age")):
+            value = p.get(key)
+            if value in (None, "", 0, "0"):
+                continue
+            try:
+                number = int(str(value))
+                setattr(row, attr, PartialDate.parse(number) if attr == "birth" else number)
+            except ValueError:
+                raise InputError(f"'{value}' is not a whole number", record=where, field=key, source=source) from None
+        for key, identical in (("mztwin", True), ("dztwin", False)):
+            if p.get(key):
+                row.twin, row.identical = str(p[key]), identical
+        if p.get("adopted_in"):
+            row.relation = "adopted"
+        conditions = []
+        for key, value in p.items():
+            if key.endswith(SUFFIX) and value not in (None, "", False):
+                name = key[: -len(SUFFIX)].replace("_", " ")
+                age = str(value)
+                conditions.append({"name": f"{name} (age {age})" if age.isdigit() else name, "kind": "medical"})
+        row.conditions = conditions or None
+        rows.append(row)
+    if family is not None and not rows:
+        raise InputError(f"no family '{family}'", source=source, field="--family")
+    return build_families(rows, source, lenient=lenient, warnings=warnings)
+
+
+def family_to_pedigreejs(family: Family, famid: str = "1") -> tuple[str, list[str]]:
+    """The family as pedigreejs JSON, and what it could not hold."""
+    import re
+
+    from socialtools.io.fidelity import biological_parents, left_out
+
+    parents = biological_parents(family)
+    twins = {c.id: c for u in family.unions for c in u.children if c.twin}
+    out = []
+    for person in family.people:
+        entry: dict[str, Any] = {"famid": famid, "name": person.id,
+                                 "sex": {"male": "M", "female": "F"}.get(person.sex, "U")}
+        if person.name:
+            entry["display_name"] = person.name
+        father, mother = parents.get(person.id, (None, None))
+        if father or mother:
+            entry.update({k: v for k, v in (("father", father), ("mother", mother)) if v})
+        else:
+            entry["top_level"] = True
+        if person.index:
+            entry["proband"] = True
+        if person.deceased:
+            entry["status"] = "1"
+        if person.birth:
+            entry["yob"] = person.birth.year
+        elif person.age is not None:
+            entry["age"] = person.age
+        twin = twins.get(person.id)
+        if twin is not None:
+            entry["mztwin" if twin.identical else "dztwin"] = twin.twin
+        for condition in person.conditions:
+            match = re.match(r"^(.*?)\s*\(age (\d{1,3})\)$", condition.name)
+            name, age = (match.group(1), int(match.group(2))) if match else (condition.name, True)
+            entry[re.sub(r"\W+", "_", name.strip()) + SUFFIX] = age
+        out.append(entry)
+    return json.dumps(out, ensure_ascii=False, indent=1) + "\n", left_out(family, "pedigreejs")

@@ -1,0 +1,77 @@
+"""Fuzzing the GEDCOM and pedigree readers with mutated real files: only the package's input error
+may come out (a clear one-line message), never a crash."""
+
+from __future__ import annotations
+
+import tempfile
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from socialtools.errors import InputError
+from socialtools.io.families import read_families
+
+DATA = Path(__file__).parent / "data"
+SEEDS = sorted([*(DATA / "gedcom").glob("*.ged"), *(p for p in (DATA / "pedigree").iterdir() if p.suffix != ".md")])
+TOKENS = ["0", ".", "NA", "-9", "@I1@", "@F1@", "@VOID@", "2 DATE", "ABT", "BET 1900 AND", "FROM TO", "B.C.",
+          "@#DJULIAN@", "31 FEB 1900", "0 TRLR", "1 CHIL @I1@", "1 FAMC @F1@", "\t", ",", ";", '"', "\x00",
+          "\ufeff", "é", "1.0", "2", "999999999999999999999", "-1", "", "x" * 300, "1/2", "2020-13-45"]
+
+
+@st.composite
+def mutated(draw: st.DrawFn) -> tuple[str, bytes]:
+    seed = draw(st.sampled_from(SEEDS))
+    lines = seed.read_bytes().splitlines(keepends=True)
+    for _ in range(draw(st.integers(1, 4))):
+        if not lines:
+            break
+        i = draw(st.integers(0, len(lines) - 1))
+        action = draw(st.sampled_from(["delete", "duplicate", "swap", "token", "byte", "truncate"]))
+        if action == "delete":
+            del lines[i]
+        elif action == "duplicate":
+            lines.insert(i, lines[i])
+        elif action == "swap":
+            j = draw(st.integers(0, len(lines) - 1))
+            lines[i], lines[j] = lines[j], lines[i]
+        elif action == "token":
+            words = lines[i].split(b" ") if b" " in lines[i] else lines[i].split(b"\t")
+            k = draw(st.integers(0, len(words) - 1))
+            words[k] = draw(st.sampled_from(TOKENS)).encode("utf-8")
+            lines[i] = (b" " if b" " in lines[i] else b"\t").join(words)
+        elif action == "byte" and lines[i]:
+            k = draw(st.integers(0, len(lines[i]) - 1))
+            lines[i] = lines[i][:k] + bytes([draw(st.integers(0, 255))]) + lines[i][k + 1:]
+        else:
+            lines = lines[: i + 1]
+            lines[-1] = lines[-1][: draw(st.integers(0, len(lines[-1])))]
+    return seed.name, b"".join(lines)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+@given(case=mutated(), lenient=st.booleans())
+def test_mutated_real_files_give_an_input_error_or_a_family(case: tuple[str, bytes], lenient: bool) -> None:
+    name, data = case
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / name
+        path.write_bytes(data)
+        try:
+            found = read_families(path, lenient=lenient)
+            for family in found.families.values():  # families of a table are made when asked for
+                assert family.people is not None
+        except InputError as exc:
+            assert "\n" not in str(exc).strip() and "Traceback" not in str(exc)
+
+
+BROKEN = {"truncated", "dangling", "wrong-encoding", "cycle"}
+
+
+@pytest.mark.parametrize("seed", SEEDS, ids=lambda p: p.name)
+def test_seed_files_read_or_are_refused_as_broken(seed: Path) -> None:
+    if seed.stem in BROKEN:
+        with pytest.raises(InputError):
+            read_families(seed)
+    else:
+        assert all(f.people for f in read_families(seed).families.values())
