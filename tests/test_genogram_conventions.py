@@ -311,3 +311,46 @@ def test_crowded_person_lines_end_on_outlines_clear_of_labels_and_child_lines(sv
                            for b in labels), f"{rel.kind} {rel.a}-{rel.b} crosses a union-date label"
         assert not _collinear(rel.points, child_lines, tol=6.0), f"{rel.kind} {rel.a}-{rel.b} runs along a child line"
     assert svgcheck.check(g.to_svg(), is_text=True)["defects_total"] == 0
+
+
+# ---- 6. household outlines ----------------------------------------------------------------------
+
+def test_household_outlines_are_simple_and_never_cross_union_labels() -> None:
+    from socialtools.draw.geometry import segment_hits_box
+    from socialtools.genogram.households import MIN_JOIN
+
+    for name in ("family-history.yaml", "three-generations.yaml", "pk.yaml"):
+        lay = Genogram.from_document(load_example(name)).layout
+        labels = [u.label_box for u in lay.unions.values() if u.label_box is not None]
+        for h in lay.households:
+            for poly in h.polygons:
+                closed = [*poly, poly[0]]
+                assert not any(segment_hits_box(p, q, b, shrink=0.0) for p, q in itertools.pairwise(closed)
+                               for b in labels), f"{name}: household {h.id} runs through a union label"
+                # rectilinear, and no corridor: every horizontal run between two vertical edges is wide
+                assert all(p[0] == q[0] or p[1] == q[1] for p, q in itertools.pairwise(closed))
+                assert len(poly) <= 12, f"{name}: household {h.id} has {len(poly)} corners"
+            members = [lay.nodes[m] for m in Genogram.from_document(load_example(name)).family.households[
+                [x.id for x in lay.households].index(h.id)].members]
+            for n in members:  # everyone of the household is inside an outline
+                assert any(_inside((n.x, n.y), poly) for poly in h.polygons)
+    assert MIN_JOIN > 2 * 7.0
+
+
+def _inside(p: tuple[float, float], poly: list[tuple[float, float]]) -> bool:
+    inside = False
+    for (x0, y0), (x1, y1) in zip(poly, poly[1:] + poly[:1], strict=True):
+        if (y0 > p[1]) != (y1 > p[1]) and p[0] < x0 + (p[1] - y0) * (x1 - x0) / (y1 - y0):
+            inside = not inside
+    return inside
+
+
+def test_regression_household_corridor_becomes_separate_rectangles() -> None:
+    from socialtools.draw.geometry import Box
+    from socialtools.genogram.households import household_outlines, household_rectangles
+
+    # a wide row above and a narrow member below, overlapping by 20 units only
+    rects = household_rectangles({0: [[Box(0, 0, 200, 60)]], 1: [[Box(190, 100, 40, 60)]]}, {}, [], 5)
+    assert len(household_outlines(rects)) == 2
+    rects = household_rectangles({0: [[Box(0, 0, 200, 60)]], 1: [[Box(100, 100, 60, 60)]]}, {}, [], 5)
+    assert len(household_outlines(rects)) == 1 and len(household_outlines(rects)[0]) == 8

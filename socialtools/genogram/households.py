@@ -30,9 +30,10 @@ def _bbox(boxes: list[Box]) -> Box:
     return Box(x0, y0, x1 - x0, y1 - y0)
 
 
-def _fits(box: Box, members: list[Box], others: list[Box]) -> bool:
-    inside = all(box.x <= m.x and m.right <= box.right for m in members)
-    return inside and not any(box.overlaps(o) for o in others)
+def _fits(box: Box, members: list[Box], others: list[Box], clearance: float = 3.0) -> bool:
+    """Does ``box`` hold every member's box and keep clear of everyone else's, with room to spare?"""
+    inside = all(box.x + clearance <= m.x and m.right <= box.right - clearance for m in members)
+    return inside and not any(box.overlaps(o, clearance) for o in others)
 
 
 def _clear_labels(box: Box, members: list[Box], others: list[Box], union_labels: list[Box]) -> list[Box]:
@@ -53,7 +54,8 @@ def _clear_labels(box: Box, members: list[Box], others: list[Box], union_labels:
         if fit is not None:
             out[0] = fit
         else:
-            out.append(label.grown(c))
+            # a notch round the label, its lower edge clear of the union line under the label
+            out.append(Box(label.x - c, label.y - c, label.w + 2 * c, label.h + 2 * c + 2.5))
     return out
 
 
