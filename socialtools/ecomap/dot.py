@@ -23,17 +23,18 @@ DIRECTION = {"none": "none", "to_focal": "forward", "from_focal": "back", "both"
 
 
 def _tie(tie: Tie, target: str) -> str:
-    width = {"strong": 1.5 + tie.level, "moderate": 1.5, "weak": 1.0}.get(tie.strength, 1.5)
-    style = "dashed" if tie.strength == "weak" else "solid"
+    width = {"strong": 1.5 + tie.level, "moderate": 1.5, "weak": 1.0, "tenuous": 1.0}.get(tie.strength, 1.5)
+    style = {"weak": "dashed", "tenuous": "dotted"}.get(tie.strength, "solid")
     colour = "#222222"
     label = tie.label or ""
-    if tie.quality == "stressful":
+    if tie.has("stressful"):
         colour = "#c0392b"
         style = "tapered" if style == "solid" else style
-    elif tie.quality == "conflictual":
-        colour, style = "#c0392b", "bold"
-    elif tie.quality == "broken":
-        style, label = "dotted", (label + " //").strip()
+    if tie.has("conflictual"):
+        colour, style = "#c0392b", "bold" if style in ("solid", "tapered") else style
+    if tie.has("broken"):
+        label = (label + " //").strip()
+        style = "dotted" if style == "solid" else style
     if tie.sign:
         label = f"{label} {tie.sign}".strip()
     return f"  {quote(tie.system)} -- {quote(target)} " + attrs(

@@ -40,6 +40,9 @@ from socialtools.genogram.symbols import INDEX_GAP, outline, symbol_shape, symbo
 
 SYSTEM_FONT = 10.0
 SYSTEM_LABEL_WIDTH = 80.0
+SYSTEM_FONT_FLOOR = 8.0  # a long word shrinks its label down to this size, then widens the circle
+PERSON_SYMBOL = 24.0  # the genogram symbol of a family member drawn as a system
+SYMBOL_GAP = 4.0  # between that symbol and the name under it
 MIN_SYSTEM_R = 28.0
 FOCAL_FONT = 12.0
 MEMBER_SIZE = 26.0
@@ -145,6 +148,7 @@ class SystemPlace:
     angle: float
     ring: int
     label: Label
+    symbol: Circle | None = None  # a family member's genogram symbol above the label
 
 
 @dataclass(frozen=True)
@@ -212,18 +216,59 @@ class EcomapLayout:
         return next(m for m in self.members if m.id == pid)
 
 
+def _pieces(text: str, at_slash: bool) -> list[tuple[str, str]]:
+    """The unbreakable pieces of ``text``, each with what joins it to the one before."""
+    out: list[tuple[str, str]] = []
+    for word in text.split():
+        parts = [p for p in word.replace("/", "/\0").split("\0") if p] if at_slash else [word]
+        out += [(p, " " if i == 0 else "") for i, p in enumerate(parts)]
+    return out
+
+
+def wrap_words(text: str, max_width: float, size: float, *, at_slash: bool = False) -> list[str]:
+    """Lines no wider than ``max_width`` where possible, broken only at spaces (and after a
+    slash with ``at_slash``): a word wider than ``max_width`` stands alone on its line, whole.
+
+    >>> wrap_words("Rumah sakit (dipertimbangkan)", 70, 10)
+    ['Rumah sakit', '(dipertimbangkan)']
+    """
+    lines: list[str] = []
+    current = ""
+    for piece, joiner in _pieces(text, at_slash):
+        candidate = f"{current}{joiner}{piece}" if current else piece
+        if current and text_width(candidate, size) > max_width:
+            lines.append(current)
+            current = piece
+        else:
+            current = candidate
+    if current:
+        lines.append(current)
+    return lines
+
+
 def system_label(text: str) -> TextBlock:
-    """The wrapped label of a system circle (a long word may break after a slash).
+    """The wrapped label of a system circle; no word is ever split.
+
+    The label wraps at spaces (after a slash when that helps); a word too long for the
+    circle first shrinks the text, down to :data:`SYSTEM_FONT_FLOOR`, then widens the label
+    (and so the circle).
 
     >>> system_label("Psikolog/terapis").lines
     ('Psikolog/', 'terapis')
+    >>> block = system_label("Rumah sakit jiwa (dipertimbangkan)")
+    >>> block.lines, block.size
+    (('Rumah sakit jiwa', '(dipertimbangkan)'), 8.5)
     """
-    block = TextBlock.wrapped([text], SYSTEM_LABEL_WIDTH, SYSTEM_FONT)
-    if "/" in text and block.width > SYSTEM_LABEL_WIDTH * 0.8:
-        parts = TextBlock.wrapped([text.replace("/", "/ ")], SYSTEM_LABEL_WIDTH * 0.8, SYSTEM_FONT)
-        lines = tuple(line.replace("/ ", "/") for line in parts.lines)
-        block = TextBlock(lines, SYSTEM_FONT)
-    return block
+    width = SYSTEM_LABEL_WIDTH
+    slash = "/" in text and text_width(text, SYSTEM_FONT) > width * 0.8
+    if slash:
+        width *= 0.8
+    size = SYSTEM_FONT
+    widest = max((text_width(p, 1.0) for p, _ in _pieces(text, slash)), default=0.0)
+    while widest * size > width and size > SYSTEM_FONT_FLOOR:
+        size = max(SYSTEM_FONT_FLOOR, size - 0.5)
+    width = max(width, widest * size)
+    return TextBlock(tuple(wrap_words(text, width, size, at_slash=slash)), size)
 
 
 # -- the focal circle --------------------------------------------------------------------
@@ -549,6 +594,7 @@ def _attempt(
     members: list[MemberPlace],
     lines: list[tuple[Point, ...]],
     blocks: dict[str, TextBlock],
+    symbols: dict[str, float],
     radii: dict[str, float],
     slots: list[str | None],
     inner: float,
@@ -566,8 +612,12 @@ def _attempt(
         radius = outer if ring else inner
         cx, cy = radius * math.cos(angle), radius * math.sin(angle)
         block = blocks[sid]
-        box = Box(cx - block.width / 2, cy - block.height / 2, block.width, block.height)
-        systems[sid] = SystemPlace(sid, Circle(cx, cy, radii[sid]), angle, ring, Label(block.lines, block.size, box))
+        sym = symbols.get(sid, 0.0)
+        shift = (sym + SYMBOL_GAP) / 2 if sym else 0.0
+        box = Box(cx - block.width / 2, cy - block.height / 2 + shift, block.width, block.height)
+        symbol = Circle(cx, box.y - SYMBOL_GAP - sym / 2, sym / 2) if sym else None
+        label = Label(block.lines, block.size, box)
+        systems[sid] = SystemPlace(sid, Circle(cx, cy, radii[sid]), angle, ring, label, symbol)
     r_max = max(radii.values(), default=MIN_SYSTEM_R)
     router = Router(focal, focal_label, members, lines, systems, outer, r_max)
     routes = [(t, *route) for t, route in zip(eco.ties, router.route_all(eco.ties), strict=True)]
@@ -608,9 +658,16 @@ def layout_ecomap(eco: Ecomap, family: Family | None = None, *, min_radius: floa
     ``family`` supplies the focal members (see :meth:`Ecomap.bind`); ``min_radius`` keeps
     the ring at least that large (a before/after pair uses the larger of the two).
     """
-    blocks = {s.id: system_label(s.label) for s in eco.systems}
+    blocks = {s.id: system_label(s.label_for(family)) for s in eco.systems}
+    # a family member as a system: its genogram symbol (age inside) above its name
+    symbols = {s.id: PERSON_SYMBOL for s in eco.systems if s.person is not None and family is not None}
+
+    def content(sid: str) -> tuple[float, float]:
+        b, sym = blocks[sid], symbols.get(sid, 0.0)
+        return (max(b.width, sym + 8), b.height + (sym + SYMBOL_GAP + 3 if sym else 0.0))
+
     # one size for every system circle: the one the widest label needs
-    r_all = max([MIN_SYSTEM_R] + [math.hypot(b.width / 2, b.height / 2) + 6 for b in blocks.values()])
+    r_all = max([MIN_SYSTEM_R] + [math.hypot(*content(sid)) / 2 + 6 for sid in blocks])
     radii = {sid: r_all for sid in blocks}
     slots = _slots(_system_order(eco))
     if len(slots) >= TWO_RINGS_FROM and len(slots) % 2:
@@ -631,7 +688,7 @@ def layout_ecomap(eco: Ecomap, family: Family | None = None, *, min_radius: floa
         inner, outer = _ring_radii(max(1, len(slots)), r_max, ring.r)
         radius = max(inner * 1.08**steps, min_radius)
         far = radius if outer == inner else radius + 2 * r_max + GAP  # exactly so for a before/after pair
-        lay, short = _attempt(eco, ring, focal_label, members, lines, blocks, radii, slots, radius, far)
+        lay, short = _attempt(eco, ring, focal_label, members, lines, blocks, symbols, radii, slots, radius, far)
         q = lay.quality
         if q.defects == 0:
             clean = (steps, lay)
@@ -695,6 +752,12 @@ def measure(lay: EcomapLayout, eco: Ecomap) -> Quality:
         if any(math.dist(p, s.circle.center) > s.circle.r + 1e-6 for p in corners):
             q.label_on_circle += 1
             note(f"label of system {s.id} sticks out of its circle")
+        if s.symbol is not None and (
+            math.dist(s.symbol.center, s.circle.center) + s.symbol.r * math.sqrt(2) > s.circle.r + 1e-6
+            or s.symbol.cy + s.symbol.r > b.y
+        ):
+            q.label_on_circle += 1
+            note(f"the symbol of system {s.id} sticks out of its circle or sits on its label")
     member_ids = {m.id for m in lay.members}
     for t in lay.ties:
         ends = {t.tie.system, t.tie.target}

@@ -16,7 +16,7 @@ the second system), ``from_focal`` towards ``system``.
 ... })
 >>> tie = eco.ties[0]
 >>> tie.strength, tie.level, tie.quality, tie.target
-('strong', 2, 'positive', 'focal')
+('strong', 2, ('positive',), 'focal')
 >>> eco.system("peers").colour
 '#2e86c1'
 """
@@ -115,7 +115,7 @@ _CATEGORY_ALIASES = {
     "polisi": "government",
 }
 
-Strength = Literal["strong", "moderate", "weak"]
+Strength = Literal["strong", "moderate", "weak", "tenuous"]
 Quality = Literal["positive", "stressful", "conflictual", "broken"]
 Flow = Literal["none", "to_focal", "from_focal", "both"]
 
@@ -127,16 +127,17 @@ _STRENGTH_ALIASES = {
     "sedang": "moderate",
     "cukup": "moderate",
     "weak": "weak",
-    "tenuous": "weak",
+    "tenuous": "tenuous",
     "lemah": "weak",
-    "renggang": "weak",
+    "renggang": "tenuous",
+    "rapuh": "tenuous",
     "sangat_kuat": "strong",  # with level 3 (see Tie)
     "very_strong": "strong",
     "erat": "strong",
     "cukup_kuat": "moderate",
     "biasa": "moderate",
-    "sangat_lemah": "weak",
-    "very_weak": "weak",
+    "sangat_lemah": "tenuous",
+    "very_weak": "tenuous",
     "agak_lemah": "weak",
     "kurang": "weak",
 }
@@ -204,6 +205,50 @@ def _word(aliases: dict[str, str], what: str) -> Any:
         raise ValueError(f"'{value}' is not a {what}: use one of {choices}")
 
     return BeforeValidator(check)
+
+
+QUALITY_ORDER: tuple[str, ...] = ("positive", "stressful", "conflictual", "broken")
+
+
+def _qualities(value: Any) -> Any:
+    """One quality or several (``[stressful, conflictual]``, ``stressful, conflictual``,
+    ``stres dan konflik``) as a tuple in a fixed order; ``positive`` only when alone.
+
+    >>> _qualities("stres dan konflik"), _qualities(["broken", "positive"]), _qualities(None)
+    (('stressful', 'conflictual'), ('broken',), None)
+    """
+    if value is None:
+        return None
+    items = list(value) if isinstance(value, list | tuple) else [value]
+    words: list[str] = []
+    for item in items:
+        text = str(item).strip().lower()
+        for sep in (",", "+", ";", "/", " and ", " dan ", " & "):
+            text = text.replace(sep, "|")
+        words += [w for w in (part.strip() for part in text.split("|")) if w]
+    if not words:
+        return ("positive",)
+    check = _word(_QUALITY_ALIASES, "quality").func
+    found = {check(w) for w in words}
+    if len(found) > 1:
+        found.discard("positive")
+    return tuple(q for q in QUALITY_ORDER if q in found)
+
+
+QUALITY_SCHEMA = WithJsonSchema(
+    {
+        "description": "one quality or a list of them, e.g. [stressful, conflictual]",
+        "anyOf": [
+            {"enum": sorted(set(_QUALITY_ALIASES) | {w.capitalize() for w in _QUALITY_ALIASES})},
+            {
+                "type": "array",
+                "items": {"enum": sorted(set(_QUALITY_ALIASES) | {w.capitalize() for w in _QUALITY_ALIASES})},
+            },
+            {"type": "string"},
+        ],
+    }
+)
+Qualities = Annotated[tuple[Quality, ...], BeforeValidator(_qualities), QUALITY_SCHEMA]
 
 
 def _very_strong(data: Any) -> Any:
@@ -276,11 +321,17 @@ class Focal(_Strict):
 
 
 class System(_Strict):
-    """One system around the focal circle."""
+    """One system around the focal circle.
 
-    id: Id
-    name: str | None = Field(None, description="label drawn in the circle (defaults to the id)")
-    category: str = "community"
+    A system can be a family member outside the household (``person: E``, a person id of
+    the family section): its name, sex and age come from the family, its id defaults to
+    the person id and its category to ``extended_family``.
+    """
+
+    id: Id = Field("", description="defaults to 'person' for a family member")
+    person: Id | None = Field(None, description="person id of the family section: a family member as a system")
+    name: str | None = Field(None, description="label drawn in the circle (defaults to the id or the person's name)")
+    category: str = ""
     colour: str | None = Field(None, description="overrides the category colour, e.g. '#2e86c1'")
     notes: str | None = None
 
@@ -292,6 +343,12 @@ class System(_Strict):
 
     @model_validator(mode="after")
     def _normal(self) -> System:
+        if not self.id:
+            if self.person is None:
+                raise InputError("a system needs an id (or a person of the family)", record="system", field="id")
+            self.id = self.person
+        if not self.category:
+            self.category = "extended_family" if self.person is not None else "community"
         self.category = normal_category(self.category)
         if not self.category:
             raise InputError("must not be empty", record=f"system '{self.id}'", field="category")
@@ -303,24 +360,44 @@ class System(_Strict):
     def label(self) -> str:
         return self.name or self.id
 
+    def label_for(self, family: Family | None) -> str:
+        """The label drawn in the circle: the name given, else the person's name, else the
+        role and initials (``Ibu S``)."""
+        if self.name or self.person is None or family is None:
+            return self.label
+        person = family.person(self.person)
+        if person.name:
+            return person.name
+        role = (person.role or "").strip()
+        return f"{role[:1].upper()}{role[1:]} {person.display_initials}" if role else person.display_initials
+
 
 class Tie(_Strict):
     """A tie of ``system`` to the focal circle, to one focal member, or to another system.
 
-    ``strength``: strong (``level`` 1–3), moderate or weak (tenuous). ``quality``: positive,
-    stressful (laid over the strength), conflictual or broken (cut off).
+    ``strength``: strong (``level`` 1–3), moderate, weak or tenuous. ``quality``: positive,
+    or one or more of stressful (laid over the strength), conflictual and broken (cut off),
+    e.g. ``quality: [stressful, conflictual]``.
     """
 
     system: Id
     to: Id | None = Field(None, description="focal member id or system id; left out: the focal circle")
     strength: Annotated[Strength, _word(_STRENGTH_ALIASES, "strength"), _words_schema(_STRENGTH_ALIASES)] = "moderate"
     level: int = Field(1, ge=1, le=3, description="1–3 for strong ties")
-    quality: Annotated[Quality, _word(_QUALITY_ALIASES, "quality"), _words_schema(_QUALITY_ALIASES)] = "positive"
+    quality: Qualities = ("positive",)
     flow: Annotated[Flow, _word(_FLOW_ALIASES, "flow"), _words_schema(_FLOW_ALIASES)] = "none"
     label: str | None = None
     sign: Annotated[str | None, BeforeValidator(_sign), SIGN_SCHEMA] = None
 
     _level_of_very_strong = model_validator(mode="before")(_very_strong)
+
+    def has(self, quality: str) -> bool:
+        """True when the tie carries ``quality`` (a tie may carry several).
+
+        >>> Tie(system="a", quality=["stressful", "conflictual"]).has("conflictual")
+        True
+        """
+        return quality in self.quality
 
     @property
     def target(self) -> str:
@@ -334,7 +411,7 @@ class Tie(_Strict):
 
     @property
     def stress(self) -> bool:
-        return self.quality == "stressful"
+        return self.has("stressful")
 
     def describe(self) -> str:
         return f"{self.system} – {self.target}"
@@ -350,7 +427,7 @@ class TieChange(_Strict):
     to: Id | None = None
     strength: Annotated[Strength | None, _word(_STRENGTH_ALIASES, "strength"), _words_schema(_STRENGTH_ALIASES)] = None
     level: int | None = Field(None, ge=1, le=3)
-    quality: Annotated[Quality | None, _word(_QUALITY_ALIASES, "quality"), _words_schema(_QUALITY_ALIASES)] = None
+    quality: Qualities | None = None
     flow: Annotated[Flow | None, _word(_FLOW_ALIASES, "flow"), _words_schema(_FLOW_ALIASES)] = None
     label: str | None = None
     sign: Annotated[str | None, BeforeValidator(_sign), SIGN_SCHEMA] = None
@@ -400,6 +477,13 @@ class Ecomap(_Strict):
         for i, s in enumerate(self.systems):
             if s.id in seen:
                 raise InputError(f"duplicate system id '{s.id}'", record=f"systems[{i}]", field="id")
+            if s.person is not None and s.person in members:
+                raise InputError(
+                    f"person '{s.person}' is already in the focal circle: tie systems to the member with "
+                    f"'to: {s.person}' instead of listing it twice",
+                    record=f"systems[{i}] ({s.id})",
+                    field="person",
+                )
             if s.id == FOCAL or s.id in members:
                 raise InputError(f"system id '{s.id}' is taken by the focal circle", record=f"systems[{i}]", field="id")
             seen.add(s.id)
@@ -429,7 +513,12 @@ class Ecomap(_Strict):
                 t.to = None
             pair = frozenset(t.key)
             if pair in keys and where == "ties":
-                raise InputError("this tie is listed twice", record=record, field="to")
+                raise InputError(
+                    "this tie is listed twice (a tie with several qualities takes a list: "
+                    "quality: [stressful, conflictual])",
+                    record=record,
+                    field="to",
+                )
             keys.add(pair)
 
     # -- queries ----------------------------------------------------------------------
@@ -457,6 +546,20 @@ class Ecomap(_Strict):
         ...
         socialtools.errors.InputError: focal, field 'members': member 'X' needs a family section ...
         """
+        for i, s in enumerate(self.systems):
+            if s.person is None:
+                continue
+            record = f"systems[{i}] ({s.id})"
+            if family is None:
+                raise InputError(
+                    f"person '{s.person}' needs a family section to know who it is", record=record, field="person"
+                )
+            try:
+                family.person(s.person)
+            except KeyError:
+                raise InputError(
+                    f"unknown person '{s.person}' (not in the family section)", record=record, field="person"
+                ) from None
         for pid in self.focal.members:
             if family is None:
                 raise InputError(

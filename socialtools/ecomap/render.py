@@ -23,7 +23,8 @@ from socialtools.draw.text import LINE_HEIGHT, text_width
 from socialtools.draw.theme import Theme
 from socialtools.ecomap.layout import EcomapLayout, Label, layout_ecomap
 from socialtools.ecomap.model import CATEGORIES, Ecomap, Tie
-from socialtools.ecomap.routing import arrowheads, head_size, tie_width
+from socialtools.ecomap.routing import arrowheads, head_size, stress_bar, tie_width
+from socialtools.genogram.labels import inner_text
 from socialtools.genogram.model import Family
 from socialtools.genogram.symbols import draw_person
 from socialtools.i18n import Catalogue, check_language, translate
@@ -38,7 +39,8 @@ CATALOGUE: Catalogue = {
     },
     "strong3": {"id": "Kuat, tingkat 3 (paling kuat)", "en": "Strong, level 3 (strongest)"},
     "moderate": {"id": "Sedang", "en": "Moderate"},
-    "weak": {"id": "Lemah / renggang", "en": "Weak / tenuous"},
+    "weak": {"id": "Lemah", "en": "Weak"},
+    "tenuous": {"id": "Renggang / rapuh", "en": "Tenuous"},
     "stressful": {"id": "Penuh tekanan (stres)", "en": "Stressful"},
     "conflictual": {"id": "Konflik", "en": "Conflictual"},
     "broken": {"id": "Terputus", "en": "Broken / cut off"},
@@ -54,6 +56,8 @@ CATALOGUE: Catalogue = {
 }
 
 HIGHLIGHT = "#f7dc6f"
+# line pattern of each strength: every strength differs in black and white
+DASH = {"strong": "solid", "moderate": "solid", "weak": "dashed", "tenuous": "dotted"}
 HIGHLIGHT_MONO = "#c8c8c8"
 PANEL_GAP = 48.0
 
@@ -101,9 +105,9 @@ def category_name(category: str, lang: str) -> str:
 def tie_colour(tie: Tie, style: Style) -> str:
     if style.mono:
         return style.theme.stroke
-    if tie.quality in ("stressful", "conflictual"):
+    if tie.has("stressful") or tie.has("conflictual"):
         return style.theme.accent
-    if tie.quality == "broken":
+    if tie.has("broken"):
         return "#555555"
     return style.theme.stroke
 
@@ -145,23 +149,27 @@ def draw_tie(
     cut_start = size * 0.8 if head_start and total > 3 * size else 0.0
     cut_end = size * 0.8 if head_end and total > 3 * size else 0.0
     body = trim(points, cut_start, cut_end)
-    dash = "dashed" if tie.strength == "weak" else "solid"
-    if tie.quality == "conflictual":
+    dash = DASH.get(tie.strength, "solid")
+    cap = {"stroke_linecap": "round"} if dash == "dotted" else {}
+    line_width = max(2.0, width) if tie.has("conflictual") else width
+    if tie.has("conflictual"):
         margin = min(14.0, total / 4)
-        line = zigzag(body, amplitude=3.5 + width / 2, wavelength=11, margin=margin)
-        canvas.polyline(parent, line, width=max(2.0, width), colour=colour, dash=dash, stroke_linejoin="round")
-    elif tie.quality == "broken":
-        first, second = _split_gap(body, 16)
-        for part in (first, second):
-            canvas.polyline(parent, part, width=width, colour=colour, dash=dash)
+        body = zigzag(body, amplitude=3.5 + width / 2, wavelength=11, margin=margin)
+    parts = list(_split_gap(body, 16)) if tie.has("broken") else [body]
+    for part in parts:
+        canvas.polyline(parent, part, width=line_width, colour=colour, dash=dash, stroke_linejoin="round", **cap)
+    if tie.has("broken"):
         for bar in cross_bars(points, 0.5, 14 + width, count=2, gap=6):
             canvas.polyline(parent, bar, width=1.8, colour=colour)
-    else:
-        canvas.polyline(parent, body, width=width, colour=colour, dash=dash)
-    if tie.quality == "stressful":
+    if tie.has("stressful"):
         length = polyline_length(points)
-        count = max(2, int((length - 4 * size) / 9))
-        for bar in cross_bars(points, 0.5, 10 + width, count=count, gap=9):
+        if tie.has("broken"):  # hatch marks on both halves, none in the gap
+            half = max(2, int((length / 2 - 8 - 2 * size - 4) / 9))
+            bars = [b for at in (0.25, 0.75) for b in cross_bars(points, at, stress_bar(tie), count=half, gap=9)]
+        else:
+            count = max(2, int((length - 4 * size) / 9))
+            bars = cross_bars(points, 0.5, stress_bar(tie), count=count, gap=9)
+        for bar in bars:
             canvas.polyline(parent, bar, width=1.5, colour=colour)
     for head in arrowheads(tie, points, size) if len(points) > 1 else []:
         canvas.polygon(parent, head, fill=colour)
@@ -249,6 +257,12 @@ def _draw_panel(
             )
         )
         _text_block(canvas, g, place.label, dx, dy)
+        if place.symbol is not None and family is not None and system.person is not None:
+            person = family.person(system.person)
+            sym = place.symbol
+            draw_person(
+                canvas, g, person, sym.cx + dx, sym.cy + dy, 2 * sym.r, inner_text=inner_text(person, family)
+            )
     # tie labels last, on top
     labels = canvas.group(panel, id=f"{gid}-tie-labels")
     for route in lay.ties:
@@ -304,7 +318,7 @@ def legend_entries(ecomaps: Iterable[Ecomap], style: Style, *, changed: bool = F
     lang = style.lang
     out: list[LegendEntry] = []
     kinds = {(t.strength, t.level if t.strength == "strong" else 1) for t in ties}
-    for strength, level in (("strong", 1), ("strong", 2), ("strong", 3), ("moderate", 1), ("weak", 1)):
+    for strength, level in (("strong", 1), ("strong", 2), ("strong", 3), ("moderate", 1), ("weak", 1), ("tenuous", 1)):
         if (strength, level) in kinds:
             key = strength if level == 1 else f"{strength}{level}"
             out.append(
@@ -314,10 +328,14 @@ def legend_entries(ecomaps: Iterable[Ecomap], style: Style, *, changed: bool = F
                 )
             )
     for quality in ("stressful", "conflictual", "broken"):
-        if any(t.quality == quality for t in ties):
+        if any(t.has(quality) for t in ties):
             out.append(
                 LegendEntry(translate(CATALOGUE, quality, lang), _line_sample(Tie(system="x", quality=quality), style))
             )
+    # a tie with several qualities shows all their marks at once: its own entry says so
+    for combo in dict.fromkeys(t.quality for t in ties if len(t.quality) > 1):
+        text = " + ".join(translate(CATALOGUE, q, lang) for q in combo)
+        out.append(LegendEntry(text, _line_sample(Tie(system="x", quality=combo), style)))
     if any(t.flow in ("to_focal", "from_focal") for t in ties):
         out.append(
             LegendEntry(translate(CATALOGUE, "flow", lang), _line_sample(Tie(system="x", flow="to_focal"), style))

@@ -73,13 +73,18 @@ def tie_reach(tie: Tie) -> float:
     """
     width = tie_width(tie)
     reach = (width + 9) / 2  # the highlight of a changed tie
-    if tie.quality == "conflictual":
+    if tie.has("conflictual"):
         reach = max(reach, 3.5 + width / 2 + max(2.0, width) / 2)
-    elif tie.quality == "stressful":
-        reach = max(reach, (10 + width) / 2 * 0.87 + 0.75)
-    elif tie.quality == "broken":
+    if tie.has("stressful"):
+        reach = max(reach, stress_bar(tie) / 2 * 0.87 + 0.75)
+    if tie.has("broken"):
         reach = max(reach, (14 + width) / 2 * 0.87 + 0.9)
     return reach
+
+
+def stress_bar(tie: Tie) -> float:
+    """Length of the hatch marks across a stressful tie (longer across a zigzag, so they show)."""
+    return 10 + tie_width(tie) + (8 if tie.has("conflictual") else 0)
 
 
 def end_reach(tie: Tie) -> float:
@@ -293,7 +298,7 @@ class Router:
         box = _extent([p, q])
         if any(_near(box, c, r) and segment_circle_distance(p, q, c) < r for c, r in circles):
             return False
-        if label is not None and segment_hits_box(p, q, label):
+        if label is not None and segment_hits_box(p, q, label.grown(max(0.0, reach - 1.5))):
             return False
         return not any(
             _boxes_meet(box, hb, reach + 1) and segment_polygon_distance(p, q, h) < reach + 1 for h, hb in self.heads

@@ -71,7 +71,7 @@ def generated_ecomap(
     rnd = random.Random(seed)
     cats = [*CATEGORIES, "klub hobi"]
     members = HOUSEHOLDS[rnd.randrange(len(HOUSEHOLDS)) if household is None else household]
-    systems = [
+    systems: list[dict[str, object]] = [
         {
             "id": f"s{i}",
             "name": NAMES[i % len(NAMES)] + (f" {i // len(NAMES) + 1}" if i >= len(NAMES) else ""),
@@ -79,6 +79,8 @@ def generated_ecomap(
         }
         for i in range(n_systems)
     ]
+    if members and "G" not in members:  # the grandmother outside the household: a family member as a system
+        systems[0] = {"id": "s0", "person": "G"}
     ends = ["focal", *members]
     ties = []
     pairs: set[frozenset[str]] = set()
@@ -91,9 +93,11 @@ def generated_ecomap(
             {
                 "system": f"s{i}",
                 "to": to,
-                "strength": rnd.choice(["strong", "moderate", "weak"]),
+                "strength": rnd.choice(["strong", "moderate", "weak", "tenuous"]),
                 "level": rnd.randint(1, 3),
-                "quality": rnd.choice(["positive", "positive", "stressful", "conflictual", "broken"]),
+                "quality": rnd.choice(
+                    ["positive", "positive", "stressful", "conflictual", "broken", ["stressful", "conflictual"]]
+                ),
                 "flow": rnd.choice(["none", "to_focal", "from_focal", "both"]),
                 "label": rnd.choice([None, None, *TIE_LABELS]) if labels else None,
                 "sign": rnd.choice([None, None, "+", "-"]),
@@ -120,7 +124,7 @@ def tie_gallery(lang: str = "id") -> Ecomap:
     """An ecomap with one system per tie kind, each named after its kind (for the docs).
 
     >>> len(tie_gallery().ties)
-    13
+    15
     """
     en = lang == "en"
     kinds = [
@@ -129,9 +133,11 @@ def tie_gallery(lang: str = "id") -> Ecomap:
         ("Kuat 3", "Strong 3", {"strength": "strong", "level": 3}),
         ("Sedang", "Moderate", {"strength": "moderate"}),
         ("Lemah", "Weak", {"strength": "weak"}),
+        ("Renggang", "Tenuous", {"strength": "tenuous"}),
         ("Stres", "Stressful", {"quality": "stressful"}),
         ("Kuat + stres", "Strong + stress", {"strength": "strong", "level": 2, "quality": "stressful"}),
         ("Konflik", "Conflictual", {"quality": "conflictual"}),
+        ("Stres + konflik", "Stress + conflict", {"quality": ["stressful", "conflictual"]}),
         ("Terputus", "Cut off", {"quality": "broken"}),
         ("Ke fokus", "To focal", {"flow": "to_focal"}),
         ("Dari fokus", "From focal", {"flow": "from_focal"}),
