@@ -354,3 +354,9 @@ def test_regression_household_corridor_becomes_separate_rectangles() -> None:
     assert len(household_outlines(rects)) == 2
     rects = household_rectangles({0: [[Box(0, 0, 200, 60)]], 1: [[Box(100, 100, 60, 60)]]}, {}, [], 5)
     assert len(household_outlines(rects)) == 1 and len(household_outlines(rects)[0]) == 8
+
+
+def test_a_fifth_condition_is_warned_about_not_dropped() -> None:
+    family = parse_model(Family, {"people": [{"id": "A", "conditions": ["a", "b", "c", "d", "e"]}]})
+    assert any("5 conditions" in w and "e is written" in w for w in family.warnings())
+    assert "e" in person_lines(family.people[0], family, LabelOptions(fields=("conditions",)))

@@ -34,6 +34,7 @@ from socialtools.genogram.labels import TEXT, LabelOptions, person_lines, union_
 from socialtools.genogram.model import Family
 from socialtools.genogram.notes import FigureNote
 from socialtools.genogram.placements import GenogramLayout
+from socialtools.genogram.routing import route_households
 from socialtools.i18n import translate
 from socialtools.io.loading import load_document, parse_model
 from socialtools.io.sections import section
@@ -152,9 +153,13 @@ class GenogramComparison(Exportable):
         keys = {_key(r) for r in then.relationships}
         relationships = [placed for placed, rel in zip(lay.relationships, self._whole.relationships, strict=True)
                          if _key(rel) in keys]
-        households = [h for h in lay.households if h.id in {x.id for x in then.households}]
         rows = {r: [p for p in ps if p in people] for r, ps in lay.rows.items()}
-        return GenogramLayout(nodes, unions, sibships, extra, relationships, households, lay.width, lay.height, rows)
+        rows = {r: ps for r, ps in rows.items() if ps}
+        out = GenogramLayout(nodes, unions, sibships, extra, relationships, [], lay.width, lay.height, rows)
+        # households round the members of that year (the shared layout's outline may hold people born later)
+        out.households = route_households(out, then, {h.id: h.label or "" for h in then.households if h.id},
+                                          self.options.layout)
+        return out
 
     def _notes(self, year: int) -> list[FigureNote]:
         """The notes of the whole family, their targets in the panel of ``year``."""
