@@ -227,6 +227,13 @@ class GenogramComparison(Exportable):
                 for u in lay.unions.values():
                     if sorted(u.partners) == sorted(c.ids):
                         canvas.polyline(g, u.points, width=7.0, colour=colour)
+            elif c.what == "household":
+                for h in lay.households:
+                    if h.label == c.detail or not c.detail:
+                        for poly in h.polygons:  # two open halves, as the outline itself is drawn
+                            half = len(poly) // 2
+                            for part in (poly[: half + 1], [*poly[half:], poly[0]]):
+                                canvas.polyline(g, part, width=6.0, colour=colour)
             elif c.what == "relationship":
                 for placed in lay.relationships:
                     if (placed.a, placed.b) == tuple(c.ids) and placed.kind == c.detail:
