@@ -360,3 +360,29 @@ def test_a_fifth_condition_is_warned_about_not_dropped() -> None:
     family = parse_model(Family, {"people": [{"id": "A", "conditions": ["a", "b", "c", "d", "e"]}]})
     assert any("5 conditions" in w and "e is written" in w for w in family.warnings())
     assert "e" in person_lines(family.people[0], family, LabelOptions(fields=("conditions",)))
+
+
+# every text field a family accepts reaches the figure (or, for identifying fields, the report tables)
+IDENTIFYING = {"address", "phone"}  # left out of figures on purpose; the report's family table has them
+
+
+def test_every_text_field_of_a_person_union_and_relationship_is_drawn() -> None:
+    from socialtools.genogram.label_fields import LABEL_FIELDS
+    from socialtools.genogram.model import Person, Relationship
+
+    text_fields = [name for name, f in Person.model_fields.items()
+                   if f.annotation in (str | None,) and name not in ("father", "mother", "initials")]
+    person = {name: f"<{name}>" for name in text_fields}
+    family = parse_model(Family, {
+        "people": [{"id": "A", "sex": "male", **person}, {"id": "B", "sex": "female"}],
+        "unions": [{"partners": ["A", "B"], "start": 1990, "notes": "<union notes>"}],
+        "relationships": [{"between": ["A", "B"], "kind": "close", "label": "<relationship label>"}],
+        "households": [{"members": ["A", "B"], "label": "<household>"}]})
+    svg = Genogram(family, labels=LABEL_FIELDS).to_svg()
+    texts = " ".join(t.text or "" for t in ET.fromstring(svg).iter(f"{NS}text"))
+    missing = [name for name in text_fields if name not in IDENTIFYING and f"<{name}>" not in texts]
+    assert missing == []
+    assert all(f"<{name}>" not in texts for name in IDENTIFYING)
+    for text in ("<union notes>", "<relationship label>", "<household>"):
+        assert text in texts
+    assert {"label", "start", "end"} <= set(Relationship.model_fields)
