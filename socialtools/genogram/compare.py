@@ -69,6 +69,11 @@ class GenogramComparison(Exportable):
     """The family in ``before`` and in ``after``, in two panels with everyone in the same place.
 
     ``GenogramComparison(family, 2010, 2024).save("g.svg")``; options as for :class:`Genogram`.
+
+    >>> from socialtools.genogram import Family
+    >>> f = Family.model_validate({"people": [{"id": "A", "birth": 1990}, {"id": "B", "birth": 2012}]})
+    >>> [c.what + " " + c.ids[0] for c in GenogramComparison(f, 2010, 2024).changes()]
+    ['born B']
     """
 
     def __init__(self, family: Family, before: int, after: int, options: GenogramOptions | None = None,
