@@ -213,18 +213,18 @@ def test_partners_in_union_order() -> None:
     assert f.partners_in_union_order("W") == ["H1", "H2", "H3"]
 
 
-@pytest.mark.parametrize("with_parents", [False, True])
+@pytest.mark.parametrize("with_parents", [False, True, "his"])
 @pytest.mark.parametrize("reverse", [False, True])
-def test_regression_1986_husband_stood_left_of_the_1970_one(with_parents: bool, reverse: bool) -> None:
+def test_regression_1986_husband_stood_left_of_the_1970_one(with_parents: bool | str, reverse: bool) -> None:
     people = [{"id": "W", "sex": "female"}, {"id": "H86", "sex": "male"}, {"id": "H70", "sex": "male"},
               {"id": "C1"}, {"id": "C2"}]
     unions = [{"partners": ["H86", "W"], "start": 1986, "children": ["C2"]},
               {"partners": ["H70", "W"], "kind": "divorced", "start": 1970, "end": 1983, "children": ["C1"]}]
     if reverse:
         unions.reverse()
-    if with_parents:  # her parents' sibship on the right must not turn the order round
+    if with_parents:  # her (or his) parents' sibship must not turn the order round
         people += [{"id": "F", "sex": "male"}, {"id": "M", "sex": "female"}, {"id": "B", "sex": "male"}]
-        unions.append({"partners": ["F", "M"], "children": ["B", "W"]})
+        unions.append({"partners": ["F", "M"], "children": ["H86", "B"] if with_parents == "his" else ["B", "W"]})
     lay = Genogram(parse_model(Family, {"people": people, "unions": unions})).layout
     assert lay.nodes["H70"].x < lay.nodes["W"].x < lay.nodes["H86"].x
 
