@@ -386,3 +386,11 @@ def test_every_text_field_of_a_person_union_and_relationship_is_drawn() -> None:
     for text in ("<union notes>", "<relationship label>", "<household>"):
         assert text in texts
     assert {"label", "start", "end"} <= set(Relationship.model_fields)
+
+
+def test_a_family_with_one_condition_fills_the_whole_symbol() -> None:
+    family = parse_model(Family, {"people": [{"id": "A", "conditions": ["x"]}, {"id": "B", "conditions": ["x"]}]})
+    styles = condition_styles(family)
+    assert styles["x"].region == "whole"
+    square = outline("square", 0, 0, 40)
+    assert _area(region_polygon(square, person_regions(family.people[0], styles)["x"], 0, 0)) == 40 * 40

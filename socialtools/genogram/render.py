@@ -8,6 +8,7 @@ and white; colour only helps on screen.
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 
 from svgwrite.container import Group
 
@@ -41,8 +42,9 @@ SHADES = ("#555555", "#9a9a9a", "#222222", "#c2c2c2", "#777777", "#3a3a3a", "#ad
 
 def condition_styles(family: Family) -> dict[str, ConditionStyle]:
     """One quadrant per distinct condition (NSGC), so that several conditions of one person never
-    stack into a solid symbol: conditions that meet in one person take different quadrants (a
-    substance condition prefers the lower left, after McGoldrick's lower half); when a family has
+    stack into a solid symbol (a family with one condition fills the whole symbol): conditions that
+    meet in one person take different quadrants (a substance condition prefers the lower left,
+    after McGoldrick's lower half); when a family has
     more than four conditions, quadrants are shared by conditions that never meet, or told apart
     by their shade.
 
@@ -73,6 +75,9 @@ def condition_styles(family: Family) -> dict[str, ConditionStyle]:
                 shade = shades[0] if shades else shade
             styles[c.name] = ConditionStyle(region, hatched=c.status != "confirmed",
                                             outlined=c.status == "recovery", shade=shade, movable=movable)
+    if len(styles) == 1:  # one condition in the whole family: the whole symbol, as the NSGC draws "affected"
+        (name, style), = styles.items()
+        styles[name] = replace(style, region="whole")
     return styles
 
 

@@ -92,6 +92,8 @@ def region_polygon(polygon: list[Point], region: str, cx: float, cy: float) -> l
     >>> sorted(region_polygon(outline("square", 0, 0, 10), "lower-right", 0, 0))
     [(0.0, 0.0), (0.0, 5.0), (5.0, 0.0), (5.0, 5.0)]
     """
+    if region == "whole":
+        return polygon
     for half in region.split("-"):
         axis, keep_below = HALVES[half]
         polygon = _clip(polygon, axis, cx if axis == 0 else cy, keep_below)
@@ -128,6 +130,9 @@ def person_regions(person: Person, styles: dict[str, ConditionStyle]) -> dict[st
     for c in sorted(person.conditions, key=lambda c: c.name in styles and styles[c.name].movable):
         style = styles.get(c.name)
         if style is None or c.name in out:
+            continue
+        if style.region == "whole":  # the family's only condition fills the symbol
+            out[c.name] = "whole"
             continue
         free = [q for q in QUADRANTS if q not in out.values()]
         if not free:
