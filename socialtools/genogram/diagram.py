@@ -30,6 +30,7 @@ from socialtools.genogram.placements import GenogramLayout, LayoutConfig
 from socialtools.genogram.quality import LayoutQuality, layout_quality
 from socialtools.genogram.render import GenogramRenderer
 from socialtools.i18n import check_language, translate
+from socialtools.io.limits import MAX_LINE_CHARS, shorten
 from socialtools.io.loading import load_document, parse_model
 from socialtools.io.sections import section
 
@@ -117,13 +118,17 @@ class Genogram(Exportable):
         size = o.layout.label_size
         labels = {p.id: TextBlock.wrapped(person_lines(p, f, label_options), LABEL_WIDTH, size) for p in f.people}
         unions = {u.id: union_text(u, o.lang) for u in f.unions if u.id}
-        households = {h.id: h.label or "" for h in f.households if h.id}
+        households = {h.id: shorten(h.label or "", MAX_LINE_CHARS) for h in f.households if h.id}
         return layout_family(f, labels, unions, households, o.layout)
 
     def to_dot(self) -> str:
         """The family as Graphviz DOT text (see :func:`socialtools.genogram.dot.family_to_dot`)."""
         from socialtools.genogram.dot import family_to_dot
 
+        if self.options.initials:
+            from socialtools.privacy import hide_identifying
+
+            return family_to_dot(hide_identifying(self.family))
         return family_to_dot(self.family)
 
     def quality(self) -> LayoutQuality:
