@@ -312,6 +312,17 @@ def test_initials_hide_names_in_dot_from_gedcom(tmp_path: Path, capsys: pytest.C
         assert b"SH" in data and b"1972" in data
 
 
+def test_python_api_svg_is_valid_xml_with_control_characters() -> None:
+    """Models built in Python skip the file readers; the SVG writer still writes valid XML."""
+    from socialtools.genogram import Family, Genogram
+
+    family = Family.model_validate({"people": [{"id": "A", "name": CONTROL, "sex": "male", "index": True}],
+                                    "title": "Judul\x01\x1b"})
+    svg = Genogram(family).to_svg()
+    check_svg(svg.encode("utf-8"))
+    assert "\x1b" not in svg and "\x01" not in svg
+
+
 @pytest.mark.parametrize("suffix", [".md", ".html", ".csv"])
 def test_venn_table_escapes_data(suffix: str, inputs: dict[str, Path], tmp_path: Path,
                                  capsys: pytest.CaptureFixture[str]) -> None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import itertools
 import math
+from collections import defaultdict
 from dataclasses import dataclass
 
 Point = tuple[float, float]
@@ -217,6 +218,52 @@ def polygons_apart(a: list[Point], b: list[Point]) -> float:
 def polyline_segments(points: list[Point]) -> list[tuple[Point, Point]]:
     """Consecutive point pairs of a polyline."""
     return list(itertools.pairwise(points))
+
+
+def outline_of_boxes(boxes: list[Box]) -> list[list[Point]]:
+    """Outline polygons (clockwise on screen) of the union of axis-aligned boxes.
+
+    >>> outline_of_boxes([Box(0, 0, 10, 10), Box(10, 0, 10, 10)])
+    [[(0, 0), (20, 0), (20, 10), (0, 10)]]
+    """
+    xs = sorted({v for b in boxes for v in (b.x, b.right)})
+    ys = sorted({v for b in boxes for v in (b.y, b.bottom)})
+    xi = {v: i for i, v in enumerate(xs)}
+    yi = {v: i for i, v in enumerate(ys)}
+    covered: set[tuple[int, int]] = set()
+    for b in boxes:
+        for i in range(xi[b.x], xi[b.right]):
+            for j in range(yi[b.y], yi[b.bottom]):
+                covered.add((i, j))
+    edges: dict[tuple[int, int], list[tuple[int, int]]] = defaultdict(list)
+    for i, j in sorted(covered):
+        if (i, j - 1) not in covered:
+            edges[(i, j)].append((i + 1, j))
+        if (i + 1, j) not in covered:
+            edges[(i + 1, j)].append((i + 1, j + 1))
+        if (i, j + 1) not in covered:
+            edges[(i + 1, j + 1)].append((i, j + 1))
+        if (i - 1, j) not in covered:
+            edges[(i, j + 1)].append((i, j))
+    polygons: list[list[Point]] = []
+    while edges:
+        start = min(edges)
+        loop = [start]
+        cur = start
+        while True:
+            nxt = edges[cur].pop(0)
+            if not edges[cur]:
+                del edges[cur]
+            if nxt == start:
+                break
+            loop.append(nxt)
+            cur = nxt
+        pts = [(xs[i], ys[j]) for i, j in loop]
+        simplified = [p for k, p in enumerate(pts)
+                      if not (pts[k - 1][0] == p[0] == pts[(k + 1) % len(pts)][0]
+                              or pts[k - 1][1] == p[1] == pts[(k + 1) % len(pts)][1])]
+        polygons.append(simplified)
+    return polygons
 
 
 class BoxGrid:

@@ -86,12 +86,14 @@ def run(args: argparse.Namespace) -> int:
     # everything is drawn before anything is written: bad input leaves no file behind
     year = args.as_of if args.as_of is not None else args.compare[1] if args.compare else None
     if year is not None:
-        from socialtools.genogram.history import family_as_of
+        from socialtools.genogram.history import as_of_warnings, family_as_of
 
         for name, family in families.items():
             if not family_as_of(family, year).people:
                 raise InputError(f"nobody of the family was born by {year}", record=f"family '{name}'",
                                  field="--as-of" if args.as_of is not None else "--compare", source=str(source))
+            for warning in as_of_warnings(family, args.as_of or args.compare[0]):
+                sys.stderr.write(f"socialtools genogram: warning: {warning}\n")
     for family in families.values():
         for warning in family.warnings():
             sys.stderr.write(f"socialtools genogram: warning: {warning}\n")

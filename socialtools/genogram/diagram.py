@@ -23,7 +23,7 @@ from socialtools.draw.theme import Theme
 from socialtools.genogram.history import family_as_of
 from socialtools.genogram.labels import TEXT, LabelOptions, inner_text, person_lines, union_text
 from socialtools.genogram.layout import layout_family
-from socialtools.genogram.model import Family
+from socialtools.genogram.model import Family, Union
 from socialtools.genogram.notes import FigureNote, figure_notes
 from socialtools.genogram.placements import GenogramLayout, LayoutConfig
 from socialtools.genogram.quality import LayoutQuality, layout_quality
@@ -142,7 +142,13 @@ class Genogram(Diagram):
     def notes(self) -> list[FigureNote]:
         """The numbered notes under the figure: relationship labels, union and person notes."""
         o = self.options
-        return figure_notes(self.family, o.lang, o.labels, o.initials)
+        unplaced = {uid: text for uid, u in self.layout.unions.items() if u.label_box is None and len(u.partners) == 2
+                    and (text := union_text(self.family_union(uid), o.lang))}
+        return figure_notes(self.family, o.lang, o.labels, o.initials, unplaced)
+
+    def family_union(self, uid: str) -> Union:
+        """The union with id ``uid``."""
+        return next(u for u in self.family.unions if u.id == uid)
 
     def title(self) -> str | None:
         """The title drawn above the genogram (with the year of ``as_of``)."""

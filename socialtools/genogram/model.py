@@ -627,6 +627,11 @@ class Family(Record):
         """Doubtful but possible facts: a child born before a parent, a parent aged under 12,
         several index persons."""
         out = []
+        for p in self.people:
+            if len(p.conditions) > 4:
+                extra = ", ".join(c.name for c in p.conditions[4:])
+                out.append(f"person '{p.id}' has {len(p.conditions)} conditions: a symbol has four quadrants, "
+                           f"so {extra} is written under the person only with --labels ...,conditions")
         index = [p.id for p in self.people if p.index]
         if len(index) > 1:
             out.append(f"{len(index)} people are marked as the index person (client): {', '.join(index)}")
