@@ -70,8 +70,14 @@ class GenogramComparison(Exportable):
 
     ``GenogramComparison(family, 2010, 2024).save("g.svg")``; options as for :class:`Genogram`.
 
-from socialtools.genogram.placements import GenogramLayout, UnionPlacement
-from socialtools.genogram.routing import route_households
+    >>> from socialtools.genogram import Family
+    >>> f = Family.model_validate({"people": [{"id": "A", "birth": 1990}, {"id": "B", "birth": 2012}]})
+    >>> [c.what + " " + c.ids[0] for c in GenogramComparison(f, 2010, 2024).changes()]
+    ['born B']
+    >>> GenogramComparison(f, 2024, 2010)
+    Traceback (most recent call last):
+    ...
+    socialtools.errors.UsageError: a comparison needs an earlier and a later year (2024 is not before 2010)
     """
 
     def __init__(self, family: Family, before: int, after: int, options: GenogramOptions | None = None,
