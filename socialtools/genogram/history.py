@@ -50,9 +50,14 @@ def family_as_of(family: Family, year: int) -> Family:
     dated_children = {p["id"] for p in data["people"] if p.get("birth") is not None}
     keep: set[str] = set()
     people = []
+    shift = family.reference_date().year - year  # an age given without a birth year is an age then
     for p in data["people"]:
         if not _born_by(p, year) or (p["id"] in later_children and p["id"] not in dated_children):
             continue
+        if p.get("birth") is None and p.get("age") is not None and not p.get("deceased"):
+            if p["age"] - shift < 0:
+                continue  # not born yet
+            p["age"] -= shift
         death = _year(p.get("death"))
         if death is not None and death > year:
             p["death"], p["deceased"] = None, False
@@ -78,6 +83,26 @@ def family_as_of(family: Family, year: int) -> Family:
             households.append({**h, "members": members})
     data.update(people=people, unions=unions, relationships=relationships, households=households, as_of=year)
     return Family.model_validate(data)
+
+
+def as_of_warnings(family: Family, year: int) -> list[str]:
+    """What ``--as-of`` cannot date: people without a birth year are drawn in every year.
+
+    >>> as_of_warnings(Family.model_validate({"people": [{"id": "A"}, {"id": "B", "birth": 1990}]}), 2000)
+    ['1 person without a birth year (A) is drawn as if born by 2000']
+    """
+    kept = {p.id for p in family_as_of(family, year).people}
+    undated = [p.id for p in family.people if p.birth is None and p.age is None
+               and not (p.kind in LOSSES and p.death) and p.id in kept]
+    if not undated:
+        return []
+    who = ", ".join(undated[:5]) + (", ..." if len(undated) > 5 else "")
+    if len(undated) == 1:
+        return [f"1 person without a birth year ({who}) is drawn as if born by {year}"]
+    return [f"{len(undated)} people without a birth year ({who}) are drawn as if born by {year}"]
+
+
+LOSSES = ("miscarriage", "abortion", "stillbirth")
 
 
 @dataclass(frozen=True)

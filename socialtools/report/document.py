@@ -62,7 +62,8 @@ def ecomap_png(case: Case, opts: ReportOptions, *, compare: bool = False) -> byt
         return None
     from socialtools.ecomap import EcomapDiagram
 
-    diagram = EcomapDiagram.from_document(case.document, source=case.source, lang=opts.lang, compare=compare)
+    diagram = EcomapDiagram.from_document(case.document, source=case.source, lang=opts.lang, compare=compare,
+                                          initials=opts.initials)
     return diagram.to_png(dpi=opts.dpi)
 
 
@@ -78,6 +79,10 @@ def strengths_png(case: Case, opts: ReportOptions) -> bytes | None:
                                                 width=QUADRANT_WIDTH)
     except InputError as exc:
         raise _located_in(exc, "strengths") from None
+    if opts.initials:
+        from socialtools.privacy import hide_client
+
+        diagram.model = diagram.model.model_copy(update={"client": hide_client(case.document)})
     return diagram.to_png(dpi=opts.dpi)
 
 
