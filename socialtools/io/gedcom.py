@@ -164,8 +164,10 @@ def _parse_document(raw: bytes, source: str | None) -> Any:
     if not data.startswith((b"\xff\xfe", b"\xfe\xff")):
         # 5.5.1: readers ignore white space before the level; some programs indent lines by
         # level or put several spaces after it
-        data = _LEADING_SPACE.sub(b"", data)
-        data = _LEVEL_SPACES.sub(rb"\1 ", data)
+        if data[:1] in (b" ", b"\t") or b"\n " in data or b"\n\t" in data:
+            data = _LEADING_SPACE.sub(b"", data)
+        if b"  " in data or b"\t" in data:  # (a scan for the pair is much cheaper than the substitution)
+            data = _LEVEL_SPACES.sub(rb"\1 ", data)
     try:
         document = _library().parse(data)
     except ValueError as exc:
