@@ -417,11 +417,25 @@ def parse_gedcom(data: bytes, source: str | None = None, *, lenient: bool = Fals
     Problems passed over and dates left out are appended to ``warnings``, one line each.
     """
     with collector_paused():
-        reader = _Reader(_parse_document(data, source), source, lenient)
-        family = reader.family()
+        document = _parse_document(data, source)
+        reader = _Reader(document, source, lenient)
+        try:
+            family = reader.family()
+        finally:
+            _unlink(document)
     if warnings is not None:
         warnings.extend(reader.warnings)
     return family
+
+
+def _unlink(document: Any) -> None:
+    """Cut the library's child → parent links, so the tree is freed at once when dropped rather
+    than left for the cycle collector to scan (a tenth of the load time of a big file)."""
+    stack = [document.header, *document.records, document.trailer]
+    while stack:
+        node = stack.pop()
+        node.parent = None
+        stack.extend(node.children)
 
 
 def normalise_id(person_id: str) -> str:
