@@ -505,7 +505,8 @@ def summary(results: list[Result], unread: list[Member], speeds: dict[str, objec
                         "than kinship2", f"{race['ours_s']} s vs {race['kinship2_s']} s ({race['speedup']}x)",
                         verdict(race["speedup"] >= 5)))
     else:
-        targets.append(("400-family table >= 5x faster than kinship2", str(race.get("kinship2", "not measured in this run")), "n/a"))
+        targets.append(("400-family table >= 5x faster than kinship2",
+                        str(race.get("kinship2", "not measured in this run")), "n/a"))
     figures["targets"] = [{"target": t, "measured": m, "verdict": v} for t, m, v in targets]
     text = ["| target | measured | verdict |", "|---|---|---|"]
     text += [f"| {t} | {m} | {v} |" for t, m, v in targets]
