@@ -450,6 +450,16 @@ def test_png_over_the_pixel_budget_is_a_clear_error(tmp_path: Path, capsys: pyte
     assert "SOCIALTOOLS_MAX_PIXELS" in err
 
 
+def test_family_too_big_to_draw_is_a_clear_error(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    source = _write_json(tmp_path / "many.json", {"people": [{"id": f"P{i}"} for i in range(30)]})
+    monkeypatch.setenv("SOCIALTOOLS_MAX_PEOPLE", "20")
+    out = tmp_path / "g.png"
+    status, err = run(["genogram", source, "-o", out], capsys)
+    assert_refused(status, err, out)
+    assert "--focus" in err and "30 people" in err
+
+
 def test_file_over_the_size_limit_is_refused_and_can_be_allowed(tmp_path: Path, capsys: pytest.CaptureFixture[str],
                                                                  monkeypatch: pytest.MonkeyPatch) -> None:
     source = tmp_path / "big.yaml"
