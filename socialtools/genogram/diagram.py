@@ -29,8 +29,8 @@ from socialtools.genogram.notes import FigureNote, figure_notes
 from socialtools.genogram.quality import LayoutQuality, layout_quality
 from socialtools.genogram.render import GenogramRenderer
 from socialtools.i18n import check_language, translate
-from socialtools.io.loading import load_document, parse_model
-from socialtools.io.sections import section
+from socialtools.io.loading import load_document
+from socialtools.io.sections import parse_section
 
 LABEL_WIDTH = 110.0
 ENGINES = ("own", "graphviz")
@@ -93,7 +93,7 @@ class Genogram(Exportable):
     def from_document(cls, document: dict[str, Any], options: GenogramOptions | None = None,
                       source: str | None = None, **kwargs: Any) -> Genogram:
         """A genogram of the ``family`` section of a case document (or a bare family)."""
-        family = parse_model(Family, section(document, "family", marker="people", source=source), source)
+        family = parse_section(Family, document, "family", marker="people", source=source)
         return cls(family, options, **kwargs)
 
     @classmethod
