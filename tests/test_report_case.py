@@ -65,7 +65,7 @@ def test_unknown_section_is_named() -> None:
     (("intervention_systems", 1, "system"), "moon", "intervention_systems[1], field 'system'"),
     (("termination", "date"), "2024-13-01", "termination, field 'date'"),
     (("case", "chapter"), 0, "case, field 'chapter'"),
-    (("family", "unions", 0, "children"), ["PK", "XX"], "family.union 'u1', field 'children'"),
+    (("family", "unions", 0, "children"), ["PK", "XX"], "family.unions[0], field 'children'"),
 ])
 def test_errors_name_section_record_and_field(pk: dict[str, Any], path: tuple[Any, ...], value: Any,
                                               expected: str) -> None:

@@ -30,8 +30,8 @@ from socialtools.genogram.placements import GenogramLayout, LayoutConfig
 from socialtools.genogram.quality import LayoutQuality, layout_quality
 from socialtools.genogram.render import GenogramRenderer
 from socialtools.i18n import check_language, translate
-from socialtools.io.loading import load_document, parse_model
-from socialtools.io.sections import section
+from socialtools.io.loading import load_document
+from socialtools.io.sections import parse_section
 
 LABEL_WIDTH = 110.0
 ENGINES = ("own", "graphviz")
@@ -94,7 +94,7 @@ class Genogram(Exportable):
     def from_document(cls, document: dict[str, Any], options: GenogramOptions | None = None,
                       source: str | None = None, **kwargs: Any) -> Genogram:
         """A genogram of the ``family`` section of a case document (or a bare family)."""
-        family = parse_model(Family, section(document, "family", marker="people", source=source), source)
+        family = parse_section(Family, document, "family", marker="people", source=source)
         return cls(family, options, **kwargs)
 
     @classmethod

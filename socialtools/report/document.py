@@ -138,7 +138,7 @@ def build_report(case: Case, opts: ReportOptions | None = None) -> Report:
         for sub, items in present:
             if sub is not None and len(present) > 1:
                 blocks.append(Heading(3, f"{n.subsection()} {word(sub, lang)}"))
-            for item in items:
+            for i, item in enumerate(items):
                 if isinstance(item, Table):
                     table(item)
                 elif isinstance(item, Figure):
@@ -146,6 +146,12 @@ def build_report(case: Case, opts: ReportOptions | None = None) -> Report:
                     blocks.append(item)
                 else:
                     blocks.append(item)
+                    continue
+                part = narrative_part(item)
+                item.source = source_line(case, opts, part)
+                following = items[i + 1] if i + 1 < len(items) else None
+                if following is None or isinstance(following, Paragraph) or narrative_part(following) != part:
+                    blocks.extend(narrative(case, part, item))
 
     def some(*items: Table | Figure | Paragraph | None) -> list[Table | Figure | Paragraph]:
         return [i for i in items if i is not None]
@@ -175,6 +181,46 @@ def build_report(case: Case, opts: ReportOptions | None = None) -> Report:
     if opts.only:
         blocks = [b for b in blocks if _part(b) in opts.only]
     return Report(title=title, lang=lang, blocks=blocks)
+
+
+def narrative_part(item: Table | Figure) -> str:
+    """The part of the case file's ``narrative`` (and ``source``) a table or figure takes."""
+    if isinstance(item, Figure):
+        return "comparison" if item.key == "ecomap_comparison" else item.key
+    key = item.key.split("_")[0]
+    return "identity" if key == "client" else key
+
+
+def source_line(case: Case, opts: ReportOptions, part: str) -> str | None:
+    """``Sumber: ...`` under a table or figure: ``--source``, else the case file's ``case.source``.
+
+    >>> from socialtools.report.case import Case
+    >>> case = Case.from_document({"case": {"source": {"default": "Hasil asesmen praktikan, 2024",
+    ...                                                "genogram": "Wawancara dengan ibu S, 2024"}}})
+    >>> source_line(case, ReportOptions(), "genogram"), source_line(case, ReportOptions(lang="en"), "bpss")
+    ('Sumber: Wawancara dengan ibu S, 2024', 'Source: Hasil asesmen praktikan, 2024')
+    """
+    text = (opts.source or case.info.source_for(part) or "").strip()
+    if not text:
+        return None
+    if text.lower().startswith(("sumber:", "source:")):
+        return text
+    return f"{word('source', opts.lang)}: {text}"
+
+
+REFERENCES = ("{gambar}", "{figure}", "{tabel}", "{table}")
+
+
+def narrative(case: Case, part: str, item: Table | Figure) -> list[Paragraph]:
+    """The case file's interpretation of ``part``, written under ``item`` (``{gambar}``,
+    ``{tabel}`` and their English names become the item's number, e.g. ``Gambar 4.2``)."""
+    reference = f"{item.label} {item.number}" if item.number else item.label
+    out = []
+    for text in case.narrative.get(part, []):
+        for placeholder in REFERENCES:
+            text = text.replace(placeholder, reference)
+        out.append(Paragraph(text, key=f"{item.key.split('_')[0]}_narrative"))
+    return out
 
 
 def _part(block: Block) -> str:

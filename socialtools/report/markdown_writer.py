@@ -34,5 +34,6 @@ def report_markdown(report: Report, image_prefix: str = "report") -> tuple[str, 
             images[name] = block.png
             number = f"**{block.label} {block.number}** " if block.number else ""
             caption = html.escape(clean_text(block.caption), quote=False).replace("\n", " ")
-            parts.append(f"![{caption}]({name})\n\n{number}{caption}")
+            source = f"\n\n*{html.escape(clean_text(block.source), quote=False)}*" if block.source else ""
+            parts.append(f"![{caption}]({name})\n\n{number}{caption}{source}")
     return "\n\n".join(parts) + "\n", images
