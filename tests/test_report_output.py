@@ -160,7 +160,9 @@ def test_ecomap_figures_when_the_kind_is_installed(monkeypatch: pytest.MonkeyPat
         'Figure 4.2 Ecomap of Client "PK"', 'Figure 4.3 Strengths Quadrant of Client "PK"',
         'Figure 4.4 Ecomap before and after the intervention of Client "PK"']
     assert calls[-1] == (["after", "systems"], "en", True)
-    assert isinstance(report.blocks[-3], Figure) and report.blocks[-3].key == "ecomap_comparison"
+    # the comparison closes the evaluation, followed by its narrative, before the termination
+    assert isinstance(report.blocks[-4], Figure) and report.blocks[-4].key == "ecomap_comparison"
+    assert report.blocks[-3].key == "ecomap_narrative"
 
 
 @pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice (soffice) is not installed")
