@@ -32,7 +32,7 @@ def _module(name: str) -> ModuleType:
 
 crossings = _module("crossings")
 generated = _module("generated_families")
-lq = _module("layout_quality")
+lq = _module("layout_quality")  # the same module object as the corpus regression tests use
 
 
 def test_three_lines_through_one_bar_are_three_crossings() -> None:

@@ -1,0 +1,64 @@
+"""Real pedigrees of the benchmark corpus (benchmarks/corpus) that showed a defect: each is drawn
+with 0 defects of the independent checker and with every person drawn once.
+
+Those the current layout still draws with a defect are ``xfail(strict=True)`` with what the
+benchmark found (benchmarks/layout_quality.py, baseline of issue 10), so a fix turns them into
+failures to unmark.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+
+from socialtools.genogram import Genogram
+
+BENCH = Path(__file__).resolve().parent.parent / "benchmarks"
+DEFECTS = ("text_text", "text_shape", "shape_shape", "line_through_shape", "text_line", "line_overlaps",
+           "out_of_canvas")
+# corpus file -> the defects of the baseline drawing
+STILL_FAILING = {
+    "madeline/cs_006.data": "a line through a symbol",
+    "madeline/cs_007.data": "a line through a symbol and a label",
+    "madeline/cs_010.data": "a line through a symbol",
+    "madeline/cs_ms_001.data": "a line through a symbol and a label",
+    "madeline/cx_001.data": "a line through a label",
+    "madeline/dt_003.data": "a line through a symbol",
+    "madeline/ms_004.data": "lines through two labels",
+    "gedcom/hawaiian-kings.ged": "a line through a symbol, three through labels",
+    "gedcom/kennedy.ged": "a line through a symbol, 13 through labels",
+    "gedcom/english-tudor-royal-family.ged": "12 lines through symbols, 41 through labels, 2 overlaps",
+}
+
+
+def _loader() -> ModuleType:
+    if "layout_quality" in sys.modules:
+        return sys.modules["layout_quality"]
+    sys.path.insert(0, str(BENCH))
+    spec = importlib.util.spec_from_file_location("layout_quality", BENCH / "layout_quality.py")
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    sys.modules["layout_quality"] = module  # dataclasses look their module up there
+    spec.loader.exec_module(module)
+    return module
+
+
+def _xfail(reason: str) -> pytest.MarkDecorator:
+    return pytest.mark.xfail(strict=True, raises=AssertionError, reason=reason)
+
+
+@pytest.mark.parametrize("name", [pytest.param(n, id=n, marks=_xfail(r)) for n, r in STILL_FAILING.items()])
+def test_real_pedigree_is_drawn_without_defects(svgcheck: ModuleType, name: str) -> None:
+    families, _ = _loader().load_file(BENCH / "corpus" / name)
+    for family in families.values():
+        genogram = Genogram(family)
+        result = svgcheck.check(genogram.to_svg(), is_text=True, max_examples=3)
+        assert result["ok"], result
+        defects = {k: result["counts"][k] for k in DEFECTS if result["counts"][k]}
+        assert not defects, (defects, result["examples"])
+        quality = genogram.quality()
+        assert not quality.missing and not quality.drawn_twice
