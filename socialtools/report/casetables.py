@@ -8,10 +8,11 @@ renders every person by initials.
 >>> from socialtools.report.case import Case
 >>> from socialtools.report.model import ReportOptions
 >>> case = Case.from_document({"case": {"client": "PK"},
-...     "family": {"people": [{"id": "PK", "name": "Putri Kirana", "sex": "P", "birth": "1998-03-04"}]}})
+...     "family": {"as_of": 2024, "people": [{"id": "PK", "name": "Putri Kirana", "sex": "P",
+...                                        "birth": "1998-03-04"}]}})
 >>> t = family_table(case, ReportOptions(initials=True))
 >>> t.rows
-[['1', 'PK', '', 'Perempuan', '1998', '', '']]
+[['1', 'PK', '', 'Perempuan', '1998', '26', '', '']]
 """
 
 from __future__ import annotations
