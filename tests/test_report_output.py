@@ -135,13 +135,14 @@ def test_ecomap_figures_when_the_kind_is_installed(monkeypatch: pytest.MonkeyPat
 
         @classmethod
         def from_document(cls, document: dict[str, Any], *, source: str | None = None, lang: str = "id",
-                          compare: bool = False) -> FakeDiagram:
+                          compare: bool = False, text: float = 1.0) -> FakeDiagram:
             calls.append((sorted(document["ecomap"]), lang, compare))
             return cls(compare)
 
-        def to_png(self, dpi: float) -> bytes:
+        def to_svg(self) -> str:
             width = 400 if self.compare else 200
-            return svg_to_png(f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="200"/>', dpi=dpi)
+            return f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="200"/>'
+
 
     fake = types.ModuleType("socialtools.ecomap")
     fake.EcomapDiagram = FakeDiagram  # type: ignore[attr-defined]

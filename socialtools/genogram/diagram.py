@@ -62,6 +62,7 @@ class GenogramOptions:
     legend: bool = True
     monochrome: bool = False
     layout: LayoutConfig = field(default_factory=LayoutConfig)
+    theme: Theme | None = None  # fonts and colours (a report passes larger fonts for print)
     as_of: int | None = None
 
 
@@ -141,7 +142,8 @@ class Genogram(Exportable):
         o = self.options
         inner = {p.id: inner_text(p, self.family) if o.show_age or p.count else None for p in self.family.people}
         return GenogramRenderer(self.family, self.layout, lang=o.lang, title=self.title(), inner=inner,
-                                theme=Theme(monochrome=o.monochrome), legend=o.legend, notes=self.notes())
+                                theme=o.theme or Theme(monochrome=o.monochrome), legend=o.legend,
+                                notes=self.notes())
 
     def to_svg(self) -> str:
         return self.renderer().render()

@@ -29,7 +29,8 @@ from socialtools.report.tables import SectionRow, Table, clean_text
 PAGE_WIDTH_CM, PAGE_HEIGHT_CM = 21.0, 29.7  # A4
 MARGINS_CM = {"left": 4.0, "right": 3.0, "top": 3.0, "bottom": 3.0}  # usual in Indonesian reports
 TEXT_WIDTH_CM = PAGE_WIDTH_CM - MARGINS_CM["left"] - MARGINS_CM["right"]
-MAX_FIGURE_HEIGHT_CM = 12.5
+MAX_FIGURE_HEIGHT_CM = 14.0  # leaves room for a heading, the caption and a few lines of text
+MAX_UPSCALE = 1.5  # a small figure is printed up to this much larger than its natural size
 FONT = "Times New Roman"
 HEADER_FILL = "D9D9D9"
 SECTION_FILL = "F2F2F2"
@@ -266,15 +267,33 @@ def _source(document: Any, text: str) -> Any:
     return para
 
 
+def natural_size_cm(figure: Figure) -> tuple[float, float]:
+    """Width and height of the figure at its natural size (1 SVG unit = 1/96 inch)."""
+    w_px, h_px = figure.size_px
+    return w_px / figure.dpi * 2.54, h_px / figure.dpi * 2.54
+
+
+def figure_scale(figure: Figure, text_width_cm: float = TEXT_WIDTH_CM) -> float:
+    """How much the figure is scaled on the page: up to the text width (at most
+    :data:`MAX_UPSCALE` times its natural size) and no taller than :data:`MAX_FIGURE_HEIGHT_CM`."""
+    width_cm, height_cm = natural_size_cm(figure)
+    return min(MAX_UPSCALE, (text_width_cm - 0.01) / width_cm, MAX_FIGURE_HEIGHT_CM / height_cm)
+
+
+def printed_font_pt(figure: Figure, text_width_cm: float = TEXT_WIDTH_CM) -> float | None:
+    """The smallest text of the figure as printed, in points (``None`` when it has no text)."""
+    if figure.min_font is None:
+        return None
+    return figure.min_font * 0.75 * figure_scale(figure, text_width_cm)
+
+
 def add_figure(document: Any, figure: Figure, *, text_width_cm: float = TEXT_WIDTH_CM) -> None:
     """Append a centred picture no wider than the text and its caption below it."""
     from docx.enum.text import WD_ALIGN_PARAGRAPH
     from docx.shared import Cm, Pt
 
-    w_px, h_px = figure.size_px
-    width_cm = w_px / figure.dpi * 2.54
-    height_cm = h_px / figure.dpi * 2.54
-    scale = min(1.0, (text_width_cm - 0.01) / width_cm, MAX_FIGURE_HEIGHT_CM / height_cm)
+    width_cm = natural_size_cm(figure)[0]
+    scale = figure_scale(figure, text_width_cm)
     para = document.add_paragraph()
     para.alignment = WD_ALIGN_PARAGRAPH.CENTER
     para.paragraph_format.keep_with_next = True

@@ -114,6 +114,7 @@ class Figure:
     label: str = "Gambar"
     dpi: float = 200
     source: str | None = None  # the whole line under the caption, e.g. 'Sumber: Hasil asesmen praktikan, 2024'
+    min_font: float | None = None  # the smallest font of the drawing, in SVG units (1/96 inch at natural size)
 
     @property
     def title(self) -> str:
