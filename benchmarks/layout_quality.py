@@ -420,7 +420,7 @@ def ratio(a: float | None, b: float | None) -> str:
     return f"{a / b:.2f}"
 
 
-def family_table(results: list[Result]) -> str:
+def family_table(results: list[Result], total: bool = False) -> str:
     lines = ["| family | people | crossings | dot | ratio | width | dot | ratio | defects | dot | s | dot s |",
              "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
     for r in results:
@@ -431,6 +431,15 @@ def family_table(results: list[Result]) -> str:
         lines.append(f"| {r.name} | {r.people} | {o.crossings} | {d.crossings} | {ratio(o.crossings, d.crossings)} "
                      f"| {o.width:.0f} | {d.width:.0f} | {ratio(o.width, d.width)} | {o.defects} | {d.defects} "
                      f"| {o.time:.2f} | {d.time:.2f} |")
+    ok = [r for r in results if not (r.ours.error or r.dot.error)]
+    if total and ok:
+        c, dc = sum(r.ours.crossings for r in ok), sum(r.dot.crossings for r in ok)
+        w, dw = sum(r.ours.width for r in ok), sum(r.dot.width for r in ok)
+        t, dt = sum(r.ours.time for r in ok), sum(r.dot.time for r in ok)
+        lines.append(f"| **total ({len(ok)} families)** | {sum(r.people for r in ok):,} | {c:,} | {dc:,} "
+                     f"| {ratio(c, dc)} | {w:,.0f} | {dw:,.0f} | {ratio(w, dw)} "
+                     f"| {sum(r.ours.defects for r in ok):,} | {sum(r.dot.defects for r in ok):,} "
+                     f"| {t:.1f} | {dt:.1f} |")
     return "\n".join(lines)
 
 
@@ -465,12 +474,13 @@ def summary(results: list[Result], unread: list[Member], speeds: dict[str, objec
 
     c, dc = figures["crossings_100_plus"], figures["dot_crossings_100_plus"]
     targets = [
-        ("0 svgcheck defects on every family", f"{figures['families_with_defects']} families with defects "
-         f"({figures['defects']} defects)", verdict(figures["families_with_defects"] == 0 and not figures["failed"])),
+        ("0 svgcheck defects on every family", f"families with defects: {figures['families_with_defects']} "
+         f"({figures['defects']} defects in all); drawings that failed: {figures['failed']}",
+         verdict(figures["families_with_defects"] == 0 and not figures["failed"])),
         (f"total crossings <= 0.8x dot over the {len(big)} families of {BIG}+ people",
          f"{c} vs {dc} ({ratio(c, dc)}x)", verdict(c <= 0.8 * dc if big else None)),
         ("no family of 100+ people worse than 1.5x dot",
-         f"worst {figures['worst_ratio_100_plus']}x ({figures['worst_ratio_family']})"
+         (f"worst {figures['worst_ratio_100_plus']}x ({figures['worst_ratio_family']})" if worst_big else "-")
          + (f"; {len(zero_dot_worse)} with crossings where dot has 0" if zero_dot_worse else ""),
          verdict(None if worst_big is None else figures["worst_ratio_100_plus"] <= 1.5 and not zero_dot_worse)),
         ("total width <= dot's", f"{figures['width']} vs {figures['dot_width']} "
@@ -540,6 +550,26 @@ def write_worst(members: dict[str, Member], results: list[Result], n: int, folde
     return written
 
 
+def against_baseline(results: list[Result], baseline: dict[str, object]) -> str:
+    """Crossings, width and defects now and in an earlier ``--json`` run, over the families both
+    runs drew (socialtools and dot), with dot's crossings of this run for scale."""
+    before = {f["name"]: f for f in baseline["families"] if not (f["ours"]["error"] or f["dot"]["error"])}
+    rows = [(r, before[r.name]) for r in results if r.name in before and not (r.ours.error or r.dot.error)]
+    lines = ["| families | n | crossings before | now | dot | width before | now | dot | defects before | now |",
+             "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
+    big = [x for x in rows if x[0].people >= BIG]
+    groups: dict[str, list[tuple[Result, dict]]] = {"all": rows, f"{BIG}+ people": big}
+    for r, b in rows:
+        groups.setdefault(group_of(r), []).append((r, b))
+    for name, rs in groups.items():
+        lines.append(f"| {name} | {len(rs)} | {sum(b['ours']['crossings'] for _, b in rs):,} "
+                     f"| {sum(r.ours.crossings for r, _ in rs):,} | {sum(r.dot.crossings for r, _ in rs):,} "
+                     f"| {sum(b['ours']['width'] for _, b in rs):,.0f} | {sum(r.ours.width for r, _ in rs):,.0f} "
+                     f"| {sum(r.dot.width for r, _ in rs):,.0f} | {sum(b['ours']['defects'] for _, b in rs):,} "
+                     f"| {sum(r.ours.defects for r, _ in rs):,} |")
+    return "\n".join(lines)
+
+
 def write_docs(path: Path, block: str) -> None:
     text = path.read_text(encoding="utf-8")
     if DOCS_BEGIN not in text or DOCS_END not in text:
@@ -558,6 +588,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--write-docs", metavar="FILE.md", help="replace the marked block of FILE.md by the summary")
     ap.add_argument("--no-race", action="store_true", help="skip the kinship2 comparison")
     ap.add_argument("--only", metavar="TEXT", help="only families whose name contains TEXT")
+    ap.add_argument("--baseline", metavar="FILE.json", help="compare with an earlier --json run")
     ap.add_argument("--jobs", type=int, default=1, metavar="N",
                     help="measure the families in N processes (times are then less comparable)")
     args = ap.parse_args(argv)
@@ -580,7 +611,7 @@ def main(argv: list[str] | None = None) -> int:
 
     out = io.StringIO()
     print("## Layout quality: socialtools against Graphviz dot (yardstick model)\n", file=out)
-    print(family_table(results), file=out)
+    print(family_table(results, total=True), file=out)
     if unread:
         print("\nNot read by socialtools (reported, not measured):", file=out)
         for m in unread:
@@ -602,6 +633,9 @@ def main(argv: list[str] | None = None) -> int:
     for c in checks:
         print(f"| {c['family']} | {c['people']} | {c['svgcheck']} | {c['svg_brute_force']} | {c['own']} "
               f"| {c['layout_brute_force']} |", file=out)
+    if args.baseline:
+        print(f"\n### Against the baseline {args.baseline}\n", file=out)
+        print(against_baseline(results, json.loads(Path(args.baseline).read_text(encoding="utf-8"))), file=out)
     print("\n### Worst families (crossings over dot's, defects x10)\n", file=out)
     print(family_table(worst(results, max(args.worst, 5))), file=out)
     sys.stdout.write(out.getvalue())
@@ -615,8 +649,11 @@ def main(argv: list[str] | None = None) -> int:
                                                "families": [asdict(r) for r in results]}, indent=1),
                                    encoding="utf-8")
     if args.write_docs:
+        target = Path(args.write_docs).resolve()
+        shown = target.relative_to(ROOT) if target.is_relative_to(ROOT) else target.name
         block = ("Measured by `python3 benchmarks/layout_quality.py"
-                 f"{' --quick' if args.quick else ''} --write-docs {args.write_docs}` "
+                 f"{' --quick' if args.quick else ''} --write-docs {shown}` (all figures of one run on one "
+                 "machine; times are wall-clock seconds) "
                  f"on {figures['families']} families ({figures['drawn_by_both']} drawn by both, "
                  f"{figures['unread_files']} files not read).\n\n"
                  f"{by_source(results)}\n\n{targets}\n\nThe worst families (crossings over dot's):\n\n"

@@ -13,11 +13,24 @@ from __future__ import annotations
 
 
 class SocialToolsError(Exception):
-    """Base class of every error socialtools raises on purpose."""
+    """Base class of every error socialtools raises on purpose.
+
+    >>> from socialtools import Family
+    >>> try:
+    ...     Family.model_validate({"people": [{"id": "A"}], "unions": [{"partners": ["A", "B"]}]})
+    ... except SocialToolsError as error:
+    ...     print(type(error).__name__, error.field, "unknown person 'B'" in str(error))
+    InputError partners True
+    """
 
 
 class InputError(SocialToolsError):
-    """Bad input data: names the record (e.g. ``person 'PK'``) and the field."""
+    """Bad input data: names the record (e.g. ``person 'PK'``) and the field.
+
+    >>> error = InputError("not a date", record="person 'PK'", field="birth")
+    >>> str(error), error.field
+    ("person 'PK', field 'birth': not a date", 'birth')
+    """
 
     def __init__(
         self,

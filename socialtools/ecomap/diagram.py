@@ -27,6 +27,12 @@ from socialtools.i18n import check_language
 class EcomapDiagram(Exportable):
     """An ecomap drawn as SVG (``to_svg``, ``save('x.svg'|'x.png')``, inline in Jupyter).
 
+    >>> from socialtools.ecomap import Ecomap
+    >>> eco = Ecomap.model_validate({"focal": "PK", "systems": [{"id": "sekolah"}], "ties": [{"system": "sekolah"}]})
+    >>> diagram = EcomapDiagram(eco, lang="en")
+    >>> diagram.layout.quality.defects, "Legend" in diagram.to_svg()
+    (0, True)
+
     ``family`` is the family model whose people ``ecomap.focal.members`` names; ``compare``
     draws the ecomap before and after its ``after`` changes side by side.
     """

@@ -326,6 +326,9 @@ class System(_Strict):
     A system can be a family member outside the household (``person: E``, a person id of
     the family section): its name, sex and age come from the family, its id defaults to
     the person id and its category to ``extended_family``.
+
+    >>> System(id="puskesmas", category="kesehatan").category, System(person="E").category
+    ('health', 'extended_family')
     """
 
     id: Id = Field("", description="defaults to 'person' for a family member")
@@ -378,6 +381,10 @@ class Tie(_Strict):
     ``strength``: strong (``level`` 1–3), moderate, weak or tenuous. ``quality``: positive,
     or one or more of stressful (laid over the strength), conflictual and broken (cut off),
     e.g. ``quality: [stressful, conflictual]``.
+
+    >>> tie = Tie(system="rentenir", quality="stres", flow="from_focal", sign="−")
+    >>> tie.quality, tie.sign, tie.key
+    (('stressful',), '-', ('rentenir', 'focal'))
     """
 
     system: Id
@@ -449,7 +456,12 @@ class After(_Strict):
 
 
 class Ecomap(_Strict):
-    """A whole ecomap: the input of :class:`socialtools.ecomap.EcomapDiagram`."""
+    """A whole ecomap: the input of :class:`socialtools.ecomap.EcomapDiagram`.
+
+    >>> eco = Ecomap.model_validate({"focal": "PK", "systems": [{"id": "sekolah", "category": "pendidikan"}],
+    ...     "ties": [{"system": "sekolah", "strength": "kuat", "flow": "dua arah"}]})
+    >>> eco.systems[0].category, eco.ties[0].strength, eco.ties[0].flow
+    ('education', 'strong', 'both')"""
 
     title: Text = None
     date: Text = Field(None, description="date the ecomap describes (free text, e.g. 2024-09-02)")

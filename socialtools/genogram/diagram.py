@@ -41,6 +41,13 @@ ENGINES = ("own", "graphviz")
 class GenogramOptions:
     """How a genogram is drawn.
 
+    >>> from socialtools import Family
+    >>> options = GenogramOptions(lang="en", initials=True, labels=("name", "years"))
+    >>> family = Family.model_validate({"people": [{"id": "A", "name": "Ani Rahma", "sex": "female"}]})
+    >>> svg = Genogram(family, options).to_svg()
+    >>> "AR" in svg, "Ani" in svg
+    (True, False)
+
     - ``lang``: ``"id"`` (default) or ``"en"`` for labels and legend;
     - ``labels``: fields written under each person (see :data:`~socialtools.genogram.labels.LABEL_FIELDS`);
     - ``initials``: show initials instead of names (privacy);

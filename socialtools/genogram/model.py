@@ -174,7 +174,11 @@ class Condition(_Strict):
 
 
 class Person(_Strict):
-    """One person (or a pregnancy, miscarriage, abortion, stillbirth, pet) of the family."""
+    """One person (or a pregnancy, miscarriage, abortion, stillbirth, pet) of the family.
+
+    >>> p = Person(id="PK", name="Putri Kartika", sex="perempuan", birth=1998, deceased="tidak")
+    >>> p.sex, p.deceased, p.display_initials
+    ('female', False, 'PK')"""
 
     id: Id
     name: str | None = None
@@ -429,7 +433,12 @@ class Household(_Strict):
 
 
 class Family(_Strict):
-    """A whole family: the input of a genogram."""
+    """A whole family: the input of a genogram.
+
+    >>> family = Family.model_validate({"people": [{"id": "K", "sex": "L"}, {"id": "S", "sex": "P"},
+    ...     {"id": "PK", "sex": "P", "index": True}], "unions": [{"partners": ["K", "S"], "children": ["PK"]}]})
+    >>> family.parents_of("PK"), family.person("S").sex
+    (['K', 'S'], 'female')"""
 
     title: str | None = None
     as_of: Date | None = Field(None, description="date the genogram describes; ages are computed for it")

@@ -22,7 +22,11 @@ from socialtools.quadrant.render import render_quadrant
 
 
 def quadrant_from_document(document: dict[str, Any], source: str | None = None) -> StrengthsQuadrant:
-    """The ``strengths:`` section of a case document (or a file that is one) as a model."""
+    """The ``strengths:`` section of a case document (or a file that is one) as a model.
+
+    >>> q = quadrant_from_document({"strengths": {"client": "PK", "kekuatan_personal": ["jujur", "rajin"]}})
+    >>> q.personal_strengths
+    ['jujur', 'rajin']"""
     data = section(document, "strengths", marker="personal_strengths", source=source) \
         if "kekuatan_personal" not in document else document
     data = dict(data)
@@ -38,7 +42,12 @@ def quadrant_from_document(document: dict[str, Any], source: str | None = None) 
 
 
 class QuadrantDiagram(Exportable):
-    """A strengths quadrant ready to draw: ``to_svg()``, ``save(path)``, inline in Jupyter."""
+    """A strengths quadrant ready to draw: ``to_svg()``, ``save(path)``, inline in Jupyter.
+
+    >>> q = StrengthsQuadrant(client="PK", personal_strengths=["jujur"], environmental_obstacles=["jauh dari keluarga"])
+    >>> svg = QuadrantDiagram(q, lang="en").to_svg()
+    >>> "Personal strengths" in svg and "jauh dari keluarga" in svg
+    True"""
 
     def __init__(self, model: StrengthsQuadrant, *, lang: str = "id", theme: Theme | None = None,
                  width: float = 760.0) -> None:

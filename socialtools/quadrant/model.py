@@ -39,7 +39,11 @@ def _items(alias_id: str, alias_en: str) -> Any:
 
 
 class StrengthsQuadrant(BaseModel):
-    """The four cells of the quadrant, each a list of short statements."""
+    """The four cells of the quadrant, each a list of short statements.
+
+    >>> q = StrengthsQuadrant(client="PK", personal_strengths="jujur", hambatan_lingkungan=["jauh dari keluarga"])
+    >>> q.personal_strengths, q.environmental_obstacles
+    (['jujur'], ['jauh dari keluarga'])"""
 
     model_config = ConfigDict(extra="forbid", populate_by_name=True, json_schema_extra=_schema_aliases)
 

@@ -69,7 +69,13 @@ def venn_from_document(document: dict[str, Any], source: str | None = None) -> V
 
 
 class VennDiagram(Exportable):
-    """A Venn diagram (institutional or set) ready to draw: ``to_svg()``, ``save(path)``, ``table()``."""
+    """A Venn diagram (institutional or set) ready to draw: ``to_svg()``, ``save(path)``, ``table()``.
+
+    >>> from socialtools.venn import InstitutionalVenn
+    >>> venn = InstitutionalVenn(centre="Keluarga S", institutions=[{"name": "Puskesmas", "kind": "pemerintah"}])
+    >>> diagram = VennDiagram(venn, lang="en")
+    >>> diagram.table().to_records()[0]["Institution"], "Government" in diagram.to_svg()
+    ('Puskesmas', True)"""
 
     def __init__(self, model: VennModel, *, lang: str = "id", theme: Theme | None = None,
                  colour_by: str = "kind", legend: bool = True) -> None:

@@ -89,7 +89,11 @@ def _fold(name: str) -> str:
 
 
 class Institution(StrictModel):
-    """One institution (*lembaga*): its circle size is ``importance``, its distance ``closeness``."""
+    """One institution (*lembaga*): its circle size is ``importance``, its distance ``closeness``.
+
+    >>> inst = Institution(name="Puskesmas", kind="pemerintah", importance="besar", closeness="0,75")
+    >>> inst.kind, inst.importance, inst.closeness
+    ('government', 3, 0.75)"""
 
     name: str = Field(min_length=1)
     kind: str = "local"
@@ -159,7 +163,10 @@ class Institution(StrictModel):
 
 
 class Cooperation(StrictModel):
-    """Two institutions that work together; their circles overlap, deeper for a higher ``level``."""
+    """Two institutions that work together; their circles overlap, deeper for a higher ``level``.
+
+    >>> Cooperation(between=("Puskesmas", "Posyandu"), level="erat").level
+    3"""
 
     between: tuple[str, str]
     level: int = Field(default=2, ge=1, le=COOPERATION_LEVELS)
@@ -187,6 +194,11 @@ class Cooperation(StrictModel):
 
 class InstitutionalVenn(StrictModel):
     """The institutional Venn diagram of participatory appraisal (PRA).
+
+    >>> venn = InstitutionalVenn(centre="Desa Sukamaju", institutions=[{"name": "Puskesmas"}, {"name": "PKK"}],
+    ...                          cooperation=[{"between": ["Puskesmas", "PKK"]}])
+    >>> [i.name for i in venn.institutions], venn.cooperation[0].level
+    (['Puskesmas', 'PKK'], 2)
 
     ``centre`` names the community, client or family in the middle.
     """

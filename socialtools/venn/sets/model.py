@@ -25,6 +25,10 @@ def region_key(names: tuple[str, ...] | list[str]) -> str:
 class SetVenn(StrictModel):
     """A set Venn/Euler diagram of 2 or 3 sets, given as members or as region counts.
 
+    >>> venn = SetVenn(sets={"Kebutuhan": ["makan", "obat"], "Sumber": ["obat", "PKH"]})
+    >>> venn.region_counts()
+    {'Kebutuhan': 1, 'Sumber': 1, 'Kebutuhan&Sumber': 1}
+
     ``sets`` maps a set name to its members; or ``counts`` maps region keys (``"A"``,
     ``"A&B"``, ``"A&B&C"`` — the part in exactly those sets) to a number. ``radii``
     (optional) fixes the circle radii by hand (then the diagram is not area-proportional).

@@ -1,0 +1,188 @@
+"""Every picture of the documentation, drawn by socialtools when the site is built.
+
+A page shows a picture as ``![...](img/NAME.png)`` (or links a generated report,
+``img/NAME.html``/``.docx``); :data:`PICTURES` maps ``NAME`` to the function that draws it.
+The build (``hooks.py``) draws each picture a page uses and fails when a page asks for one
+that nothing here draws — so no picture is committed by hand and none can drift from the code.
+To add a picture to a page, add one line to :data:`PICTURES`.
+
+    PYTHONPATH=. python scripts/docs_site/pictures.py OUT_DIR [NAME.png ...]
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+from socialtools.quadrant.diagram import QuadrantDiagram
+from socialtools.draw.theme import Theme
+from socialtools.ecomap import EcomapDiagram
+from socialtools.ecomap.samples import generated_ecomap, tie_gallery
+from socialtools.examples import example_path, load_example
+from socialtools.genogram import Genogram
+from socialtools.genogram.dot import family_to_dot
+from socialtools.io.gedcom import read_gedcom
+from socialtools.io.loading import load_document
+from socialtools.venn import SetVenn, VennDiagram
+
+ROOT = Path(__file__).resolve().parents[2]
+DPI = 100
+
+Draw = Callable[[Path], object]
+
+
+def _save(diagram_factory: Callable[[], object]) -> Draw:
+    def draw(path: Path) -> object:
+        return diagram_factory().save(path, dpi=DPI)  # type: ignore[attr-defined]
+    return draw
+
+
+def _pk() -> dict:
+    return load_example("pk.yaml")
+
+
+def _household() -> dict:
+    return load_document(ROOT / "docs" / "examples" / "ecomap-household.yaml")
+
+
+def _member_ties() -> EcomapDiagram:
+    """25 systems grouped by category, many ties to single members (``--group``)."""
+    diagram = EcomapDiagram.from_document(
+        load_document(ROOT / "tests" / "data" / "realworld" / "ecomap-grouped-member-ties.yaml"))
+    diagram.ecomap.group_by_category = True
+    return diagram
+
+
+def _gedcom_edited() -> Genogram:
+    """The three generations round @I6@ with roles and relationships added (the GEDCOM tutorial)."""
+    from socialtools.genogram import Family
+
+    data = read_gedcom(example_path("keluarga.ged"), focus="@I6@", generations=1).model_dump(exclude_none=True)
+    roles = {"I6": "klien", "I3": "ayah", "I4": "ibu", "I14": "suami"}
+    for person in data["people"]:
+        if person["id"] in roles:
+            person["role"] = roles[person["id"]]
+    data["relationships"] = [{"between": ["I3", "I6"], "kind": "cutoff"}, {"between": ["I6", "I9"], "kind": "close"}]
+    return Genogram(Family.model_validate(data), lang="en", initials=True)
+
+
+def _case_system(path: Path) -> None:
+    """The genogram the case-system tutorial draws: its own code, run from the page."""
+    page = (ROOT / "docs" / "tutorials" / "case-system.md").read_text(encoding="utf-8")
+    blocks = re.findall(r"^```python\n(.*?)^```", page, re.S | re.M)
+    namespace: dict[str, object] = {}
+    for block in blocks[:2]:  # the request and the function that draws it
+        exec(compile(block.split("status, content_type, body")[0], "case-system.md", "exec"), namespace)
+    status, _, png = namespace["genogram_for"](namespace["request"], fmt="png", lang="en")  # type: ignore[operator]
+    assert status == 200
+    path.write_bytes(png)
+
+
+def _report(lang: str, fmt: str) -> Draw:
+    """The PK case report (the whole chapter) as a web page or a Word file."""
+    def draw(path: Path) -> None:
+        from socialtools.report.case import Case
+        from socialtools.report.document import ReportOptions, build_report, write_report
+
+        write_report(build_report(Case.load(example_path("pk.yaml")), ReportOptions(lang=lang)), path)
+    return draw
+
+
+def _report_genogram() -> Genogram:
+    """The PK genogram as the report draws it (print-size text, no title)."""
+    from socialtools.report.case import Case
+    from socialtools.report.document import genogram_options
+    from socialtools.report.model import ReportOptions
+
+    case = Case.load(example_path("pk.yaml"))
+    assert case.family is not None
+    return Genogram(case.family, genogram_options(ReportOptions()))
+
+
+def _dot_family(path: Path) -> None:
+    """The three-generation example through Graphviz ``dot`` (the DOT export page)."""
+    dot = shutil.which("dot")
+    if dot is None:
+        raise RuntimeError("the picture dot-family.png needs Graphviz 'dot' (apt-get install graphviz)")
+    family = Genogram.from_document(load_example("pk.yaml")).family
+    png = subprocess.run([dot, "-Tpng", f"-Gdpi={DPI}"], input=family_to_dot(family).encode("utf-8"),
+                         capture_output=True, check=True).stdout
+    path.write_bytes(png)
+
+
+PICTURES: dict[str, Draw] = {
+    # genogram.md, index.md, README
+    "pk-genogram.png": _save(lambda: Genogram.from_document(_pk())),
+    "pk-genogram-en.png": _save(lambda: Genogram.from_document(_pk(), lang="en")),
+    "genogram-symbols.png": _save(lambda: Genogram.from_document(load_example("symbol-gallery.yaml"))),
+    "three-generations-genogram.png": _save(lambda: Genogram.from_document(load_example("three-generations.yaml"))),
+    # gedcom.md, dot.md
+    "gedcom-focus.png": _save(lambda: Genogram(read_gedcom(example_path("keluarga.ged"), focus="@I6@",
+                                                           generations=2))),
+    "dot-family.png": _dot_family,
+    # tutorials/gedcom-genogram.md
+    "gedcom-three-generations.png": _save(lambda: Genogram(read_gedcom(example_path("keluarga.ged"), focus="@I6@",
+                                                                       generations=1))),
+    "gedcom-three-generations-edited.png": _save(_gedcom_edited),
+    # ecomap.md
+    "ecomap-pk.png": _save(lambda: EcomapDiagram.from_document(_pk())),
+    "ecomap-pk-bw-en.png": _save(lambda: EcomapDiagram.from_document(_pk(), lang="en", monochrome=True)),
+    "ecomap-pk-before-after.png": _save(lambda: EcomapDiagram.from_document(_pk(), compare=True)),
+    "ecomap-gallery.png": _save(lambda: EcomapDiagram(tie_gallery())),
+    "ecomap-gallery-bw-en.png": _save(lambda: EcomapDiagram(tie_gallery("en"), lang="en", monochrome=True)),
+    "ecomap-household.png": _save(lambda: EcomapDiagram.from_document(_household())),
+    "ecomap-household-before-after.png": _save(lambda: EcomapDiagram.from_document(_household(), compare=True)),
+    "ecomap-member-ties.png": _save(_member_ties),
+    "ecomap-member-system.png": _save(lambda: EcomapDiagram.from_document(
+        load_document(ROOT / "docs" / "examples" / "ecomap-member-system.yaml"))),
+    # tutorials/case-system.md
+    "case-system-genogram.png": _case_system,
+    # tutorials/ecomap-intervention.md
+    "ecomap-intervention.png": _save(lambda: EcomapDiagram.from_document(load_example("ecomap-intervention.yaml"))),
+    "ecomap-intervention-compare.png": _save(lambda: EcomapDiagram.from_document(
+        load_example("ecomap-intervention.yaml"), compare=True)),
+    "ecomap-30-systems.png": _save(lambda: EcomapDiagram(*generated_ecomap(30, seed=7))),
+    # venn-institutional.md, venn-sets.md
+    "village-venn.png": _save(lambda: VennDiagram.from_document(load_example("village.yaml"))),
+    "village-venn-bw-en.png": _save(lambda: VennDiagram.from_document(
+        load_example("village.yaml"), lang="en", theme=Theme(monochrome=True))),
+    "village-bansos-venn.png": _save(lambda: VennDiagram.from_document(load_example("village-bansos.yaml"))),
+    "venn-sets-members.png": _save(lambda: VennDiagram(SetVenn(
+        title="Kebutuhan keluarga dan sumber yang ada",
+        sets={"Kebutuhan": ["makan", "sekolah anak", "obat", "rumah layak", "pekerjaan"],
+              "Sumber tersedia": ["obat", "sekolah anak", "PKH", "BPNT", "Posyandu"],
+              "Sudah diakses": ["PKH", "obat", "Posyandu"]},
+        show="members"))),
+    "venn-sets-skewed.png": _save(lambda: VennDiagram(
+        SetVenn(title="Skewed data: no region vanishes", counts={"A": 5000, "B": 2, "A&B": 1}), lang="en")),
+    "venn-sets-fallback.png": _save(lambda: VennDiagram(
+        SetVenn(title="Fallback: equal circles", counts={"A": 10, "A&B&C": 40, "B": 0, "C": 0}), lang="en")),
+    # report.md, tutorials/pk-report.md
+    "pk-report.html": _report("id", "html"),
+    "pk-report-en.html": _report("en", "html"),
+    "pk-report.docx": _report("id", "docx"),
+    "pk-report-en.docx": _report("en", "docx"),
+    "report-genogram.png": _save(_report_genogram),
+    # strengths-quadrant.md
+    "pk-strengths-quadrant.png": _save(lambda: QuadrantDiagram.from_document(_pk())),
+}
+
+
+def draw(name: str, out_dir: Path) -> Path:
+    """Draw picture ``name`` into ``out_dir``; ``KeyError`` names a picture nothing draws."""
+    if name not in PICTURES:
+        raise KeyError(f"no picture '{name}': add it to PICTURES in scripts/docs_site/pictures.py")
+    out_dir.mkdir(parents=True, exist_ok=True)
+    path = out_dir / name
+    PICTURES[name](path)
+    return path
+
+
+if __name__ == "__main__":
+    out = Path(sys.argv[1])
+    for name in sys.argv[2:] or sorted(PICTURES):
+        print(draw(name, out))
