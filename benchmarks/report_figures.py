@@ -17,7 +17,8 @@ def main() -> None:
     print(f"{'figure':<20} {'natural (cm)':>14} {'scale':>6} {'smallest text (pt)':>19}")
     for figure in report.figures():
         w, h = natural_size_cm(figure)
-        print(f"{figure.key:<20} {w:>6.1f} x {h:<5.1f} {figure_scale(figure):>6.2f} {printed_font_pt(figure) or 0:>19.1f}")
+        smallest = printed_font_pt(figure) or 0.0
+        print(f"{figure.key:<20} {w:>6.1f} x {h:<5.1f} {figure_scale(figure):>6.2f} {smallest:>19.1f}")
 
 
 if __name__ == "__main__":
