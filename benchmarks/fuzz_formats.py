@@ -1,5 +1,6 @@
 """Time-bounded fuzzing of the family readers (GEDCOM, pedigree tables, Madeline, CanRisk, pedigreejs,
-FHIR): mutated copies of the test files, read as the command line reads them. Anything other than
+FHIR): mutated copies of the test files and of the real files of the benchmark corpus, read as the
+command line reads them. Anything other than
 the package's InputError is a finding; its input is saved under the output folder.
 
     PYTHONPATH=. python benchmarks/fuzz_formats.py [SECONDS] [--seed N] [--out DIR]
@@ -22,6 +23,7 @@ from socialtools.errors import InputError
 from socialtools.io.families import read_families
 
 DATA = Path(__file__).resolve().parent.parent / "tests" / "data"
+CORPUS = Path(__file__).resolve().parent / "corpus"  # real files (licences in corpus/licences)
 TOKENS = [b"0", b".", b"NA", b"-9", b"@I1@", b"@F1@", b"@VOID@", b"2 DATE", b"ABT", b"BET 1900 AND", b"FROM TO",
           b"B.C.", b"@#DJULIAN@", b"31 FEB 1900", b"0 TRLR", b"1 CHIL @I1@", b"1 FAMC @F1@", b"\t", b",", b";",
           b'"', b"\x00", b"\xef\xbb\xbf", b"\xc3\xa9", b"1.0", b"2", b"99999999999999999999", b"-1", b"", b"x" * 500,
@@ -29,7 +31,10 @@ TOKENS = [b"0", b".", b"NA", b"-9", b"@I1@", b"@F1@", b"@VOID@", b"2 DATE", b"AB
 
 
 def seeds() -> list[Path]:
+    """The test files and the real files of the benchmark corpus (those under 200 kB)."""
     files = [*(DATA / "gedcom").glob("*.ged"), *(DATA / "pedigree").iterdir()]
+    files += [p for folder in ("gedcom", "kinship2", "madeline") for p in (CORPUS / folder).glob("*")
+              if p.is_file() and p.stat().st_size < 200_000]
     return sorted(p for p in files if p.suffix != ".md")
 
 

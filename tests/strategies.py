@@ -84,3 +84,61 @@ def families(draw: st.DrawFn, max_people: int = 40, relationships: bool = True) 
         data["households"] = [{"label": "Rumah", "members": draw(st.lists(st.sampled_from(ids), min_size=1,
                                                                           max_size=5, unique=True))}]
     return Family.model_validate(data)
+
+
+@st.composite
+def loopy_families(draw: st.DrawFn, max_people: int = 70) -> Family:
+    """Families with every loop shape that breaks tree layouts: two founding branches that
+    intermarry, cousin marriages, remarriage chains (A–B, B–C, C–D, each with children),
+    half-siblings, one person with children by two siblings of another family, and large
+    sibships (up to 9 children)."""
+    people: list[dict] = []
+    unions: list[dict] = []
+    gen_of: dict[str, int] = {}
+    kids_of: dict[str, list[str]] = {}  # union index -> children
+
+    def new(gen: int, sex: str | None = None) -> str:
+        pid = f"P{len(people)}"
+        people.append({"id": pid, "sex": sex or draw(st.sampled_from(["male", "female"])),
+                       "birth": 1900 + 25 * gen + len(people) % 20})
+        gen_of[pid] = gen
+        return pid
+
+    def union(a: str, b: str, children: int, start: int | None = None, **extra: object) -> str:
+        kids = [new(gen_of[a] + 1) for _ in range(children) if len(people) < max_people]
+        u = {"partners": [a, b], "children": kids, **extra}
+        if start is not None:
+            u["start"] = start
+        unions.append(u)
+        kids_of[str(len(unions) - 1)] = kids
+        return str(len(unions) - 1)
+
+    branches = [union(new(0, "male"), new(0, "female"), draw(st.integers(2, 9))) for _ in range(2)]
+    pool = [c for b in branches for c in kids_of[b]]
+    for _ in range(draw(st.integers(2, 7))):
+        if len(people) >= max_people or len(pool) < 2:
+            break
+        shape = draw(st.sampled_from(["outsider", "intermarriage", "cousins", "chain", "half", "two-siblings"]))
+        a = draw(st.sampled_from(pool))
+        same_gen = [p for p in pool if p != a and gen_of[p] == gen_of[a]]
+        if shape in ("intermarriage", "cousins") and same_gen:
+            b = draw(st.sampled_from(same_gen))
+            pool += kids_of[union(a, b, draw(st.integers(0, 4)), consanguineous=shape == "cousins")]
+        elif shape == "chain":
+            x = a
+            for k in range(draw(st.integers(2, 4))):
+                y = new(gen_of[a])
+                pool += kids_of[union(x, y, draw(st.integers(0, 3)), start=1950 + 5 * k)]
+                x = y
+        elif shape == "half":
+            for k in range(2):
+                pool += kids_of[union(a, new(gen_of[a]), draw(st.integers(1, 3)), start=1990 - 10 * k)]
+        elif shape == "two-siblings":
+            sibs = [new(gen_of[a]) for _ in range(2)]
+            parents = union(new(gen_of[a] - 1), new(gen_of[a] - 1), 0)
+            unions[int(parents)]["children"] = sibs
+            for s in sibs:
+                pool += kids_of[union(a, s, draw(st.integers(1, 2)))]
+        else:
+            pool += kids_of[union(a, new(gen_of[a]), draw(st.integers(0, 9)))]
+    return Family.model_validate({"people": people, "unions": unions})

@@ -21,7 +21,7 @@ from socialtools.io.fidelity import KEEPS, _count, left_out, reduced
 FORMATS = {"yaml": "out.yaml", "json": "out.json", "gedcom": "out.ged", "gedcom7": "out.ged", "ped": "out.ped",
            "canrisk": "out.canrisk.txt", "pedigreejs": "out.pedigreejs.json", "fhir": "out.fhir.json"}
 NAMES = st.sampled_from(["Budi", "Siti Aminah", "Wayan", "Putri", "Agus Salim", "Dewi", "Made", "Rina"])
-CONDITIONS = ["breast cancer", "ovarian cancer (age 40)", "asma", "depresi", "prostate cancer (age 61)"]
+CONDITIONS = ["breast cancer", "ovarian cancer", "asma", "depresi", "prostate cancer"]
 
 
 def canonical(family: Family) -> dict[str, Any]:
@@ -29,7 +29,7 @@ def canonical(family: Family) -> dict[str, Any]:
     people = {}
     for p in family.people:
         data = p.model_dump(mode="json", exclude_defaults=True, exclude={"father", "mother"})
-        data["conditions"] = sorted(c["name"] for c in data.get("conditions", []))
+        data["conditions"] = sorted((c["name"], c.get("age")) for c in data.get("conditions", []))
         people[p.id] = data
     unions = sorted(
         (tuple(sorted(u.partners)), u.kind, str(u.start), str(u.end), u.consanguineous,
@@ -57,7 +57,9 @@ def families(draw: st.DrawFn) -> Family:
             person["age"] = draw(st.integers(1, 99))
         if draw(st.booleans()):
             person["deceased"] = True
-        person["conditions"] = draw(st.lists(st.sampled_from(CONDITIONS), max_size=2, unique=True))
+        person["conditions"] = [{"name": name, **({"age": age} if age else {})} for name, age in zip(
+            draw(st.lists(st.sampled_from(CONDITIONS), max_size=2, unique=True)),
+            draw(st.lists(st.none() | st.integers(20, 80), min_size=2, max_size=2)), strict=False)]
         if draw(st.booleans()):
             person["occupation"] = "guru"
         people.append(person)

@@ -1,9 +1,8 @@
 """Real pedigrees of the benchmark corpus (benchmarks/corpus) that showed a defect: each is drawn
 with 0 defects of the independent checker and with every person drawn once.
 
-Those the current layout still draws with a defect are ``xfail(strict=True)`` with what the
-benchmark found (benchmarks/layout_quality.py, baseline of issue 10), so a fix turns them into
-failures to unmark.
+Each file is listed with the defects the baseline layout of issue 10 drew
+(benchmarks/layout_quality.py); all are fixed, and a file that shows a defect again fails.
 """
 
 from __future__ import annotations
@@ -20,8 +19,8 @@ from socialtools.genogram import Genogram
 BENCH = Path(__file__).resolve().parent.parent / "benchmarks"
 DEFECTS = ("text_text", "text_shape", "shape_shape", "line_through_shape", "text_line", "line_overlaps",
            "out_of_canvas")
-# corpus file -> the defects of the baseline drawing
-STILL_FAILING = {
+# corpus file -> the defects of the baseline drawing (now fixed)
+FIXED = {
     "madeline/cs_006.data": "a line through a symbol",
     "madeline/cs_007.data": "a line through a symbol and a label",
     "madeline/cs_010.data": "a line through a symbol",
@@ -47,11 +46,7 @@ def _loader() -> ModuleType:
     return module
 
 
-def _xfail(reason: str) -> pytest.MarkDecorator:
-    return pytest.mark.xfail(strict=True, raises=AssertionError, reason=reason)
-
-
-@pytest.mark.parametrize("name", [pytest.param(n, id=n, marks=_xfail(r)) for n, r in STILL_FAILING.items()])
+@pytest.mark.parametrize("name", list(FIXED))
 def test_real_pedigree_is_drawn_without_defects(svgcheck: ModuleType, name: str) -> None:
     families, _ = _loader().load_file(BENCH / "corpus" / name)
     for family in families.values():

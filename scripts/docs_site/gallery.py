@@ -191,6 +191,27 @@ def genogram_sections() -> list[Section]:
     return sections
 
 
+def union_event_rows() -> list[tuple[str, dict[str, str]]]:
+    """How each union event is written on the union line: (events, text in each language)."""
+    from socialtools.genogram.labels import union_text
+    from socialtools.genogram.model import Union, UnionEvent
+
+    rows = []
+    for kind in choices(UnionEvent, "kind"):
+        events = [f"{kind} 1990"] if kind in ("married", "cohabiting", "engaged", "committed", "affair") \
+            else ["married 1990", f"{kind} 2005"]
+        if kind == "reconciled":
+            events = ["married 1990", "separated 2001", "reconciled 2005"]
+        try:
+            union = Union.model_validate({"partners": ["A", "B"], "events": events})
+        except ValueError:
+            continue  # not an event a history can hold
+        texts = {lang: union_text(union, lang) for lang in LANGS}
+        if events[-1].split()[-1] in texts["en"]:  # an event the label writes
+            rows.append((", ".join(events), texts))
+    return rows
+
+
 # -- ecomap ---------------------------------------------------------------------------------------
 
 
@@ -207,11 +228,11 @@ def ecomap_sections() -> list[Section]:
             ties.append({"strength": strength, "level": level})
     ties += [{"quality": q} for q in choices(Tie, "quality")]
     ties += [{"flow": f} for f in choices(Tie, "flow")]
-    signs = [s for s in SIGN_SCHEMA.json_schema["anyOf"][0]["enum"] if s.isascii()]
+    schema: dict[str, Any] = SIGN_SCHEMA.json_schema or {}
+    signs = [s for s in schema["anyOf"][0]["enum"] if s.isascii()]
     ties += [{"sign": s} for s in signs]
-    categories = list(CATEGORIES)
-    systems = [{"id": f"s{i}", "category": categories[i % len(categories)]}
-               for i in range(max(len(ties), len(categories)))]
+    names = list(CATEGORIES)
+    systems = [{"id": f"s{i}", "category": names[i % len(names)]} for i in range(max(len(ties), len(names)))]
     ties = [{**t, "system": f"s{i}"} for i, t in enumerate(ties)]
     eco = Ecomap.model_validate({"focal": "K", "systems": systems, "ties": ties})
 
@@ -279,9 +300,9 @@ def set_venn_figures(out: Path) -> list[tuple[str, str, str]]:
     figures: list[tuple[str, str, str]] = []
     for show in choices(SetVenn, "show"):
         for lang in LANGS:
-            venn = SetVenn(title=f"show: {show}", show=show,
-                           sets={"A": ["a1", "a2", "ab", "abc"], "B": ["b1", "ab", "bc", "abc"],
-                                 "C": ["c1", "c2", "c3", "bc", "abc"]})
+            sets = {"A": ["a1", "a2", "ab", "abc"], "B": ["b1", "ab", "bc", "abc"],
+                    "C": ["c1", "c2", "c3", "bc", "abc"]}
+            venn = SetVenn.model_validate({"title": f"show: {show}", "show": show, "sets": sets})
             name = f"gallery/venn-sets-{show}-{lang}.svg"
             (out / name).write_text(VennDiagram(venn, lang=lang).to_svg(), encoding="utf-8")
             figures.append((show, lang, name))
@@ -293,12 +314,12 @@ def set_venn_figures(out: Path) -> list[tuple[str, str, str]]:
 
 def quadrant_figures(out: Path) -> tuple[list[tuple[str, dict[str, str]]], dict[str, str]]:
     """The strengths quadrant with every cell filled, in each language, and the cells' names."""
+    from socialtools.i18n import translate
     from socialtools.quadrant.diagram import QuadrantDiagram
     from socialtools.quadrant.layout import CATALOGUE
     from socialtools.quadrant.model import CELLS, StrengthsQuadrant
-    from socialtools.i18n import translate
 
-    quadrant = StrengthsQuadrant(client="K", **{cell: [f"{cell} 1", f"{cell} 2"] for cell in CELLS})
+    quadrant = StrengthsQuadrant.model_validate({"client": "K", **{cell: [f"{cell} 1", f"{cell} 2"] for cell in CELLS}})
     files = {}
     for lang in LANGS:
         name = f"gallery/quadrant-{lang}.svg"
@@ -336,8 +357,9 @@ def _table(section: Section, prefix: str, out: Path) -> list[str]:
 
 
 def _figure_row(files: Iterable[tuple[str, str]]) -> list[str]:
-    return ["<div class=\"gallery-pair\" markdown>", "",
-            *(f"![{alt}](../{name}){{ loading=lazy }}" for alt, name in files), "", "</div>", ""]
+    """Drawings side by side: one table row, a column per language."""
+    cells = [f"![{alt}](../{name}){{ loading=lazy }}" for alt, name in files]
+    return ["| Bahasa Indonesia | English |", "|---|---|", "| " + " | ".join(cells) + " |", ""]
 
 
 def gallery_markdown(out: Path) -> str:
@@ -357,6 +379,11 @@ def gallery_markdown(out: Path) -> str:
     ]
     for section in genogram_sections():
         lines += _table(section, "genogram", out)
+    lines += ["### Union events — *Peristiwa hubungan pasangan*", "",
+              "`events` of a union, its history in time order: each is written on the union line as an "
+              "abbreviation and a year.", "",
+              "| `events` | Bahasa Indonesia | English |", "|---|---|---|",
+              *(f"| `{events}` | {t['id']} | {t['en']} |" for events, t in union_event_rows()), ""]
     lines += ["## Ecomap — *Ekomap*", ""]
     for section in ecomap_sections():
         lines += _table(section, "ecomap", out)

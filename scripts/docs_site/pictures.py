@@ -18,7 +18,6 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from socialtools.quadrant.diagram import QuadrantDiagram
 from socialtools.draw.theme import Theme
 from socialtools.ecomap import EcomapDiagram
 from socialtools.ecomap.samples import generated_ecomap, tie_gallery
@@ -27,6 +26,7 @@ from socialtools.genogram import Genogram
 from socialtools.genogram.dot import family_to_dot
 from socialtools.io.gedcom import read_gedcom
 from socialtools.io.loading import load_document
+from socialtools.quadrant.diagram import QuadrantDiagram
 from socialtools.venn import SetVenn, VennDiagram
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -25,6 +25,7 @@ from collections import defaultdict
 from socialtools.draw.geometry import Box, Point, segment_hits_box
 from socialtools.draw.text import LINE_HEIGHT, TextBlock
 from socialtools.genogram.model import ChildLink, Family
+from socialtools.genogram.ordering import blocks_of, order_component
 from socialtools.genogram.placements import (
     GenogramLayout,
     LayoutConfig,
@@ -79,103 +80,16 @@ class _Layout:
         self.x: dict[str, float] = {}
 
     # ---- ordering ----
-    def _blocks(self, component: list[str]) -> list[list[str]]:
-        """Partner groups of a component, each arranged left to right."""
-        find = self.s.clusters.find
-        groups: dict[str, list[str]] = {}
-        for pid in component:
-            groups.setdefault(find(pid), []).append(pid)
-        return [self._arrange(members) for members in groups.values()]
-
-    def _partners(self, pid: str) -> list[str]:
-        """Partners who stand in the same row (a union spanning rows is drawn from its anchor)."""
-        out = []
-        for uid in self.s.unions_of.get(pid, []):
-            if uid in self.s.anchor:
-                continue
-            for other in self.s.unions[uid].partners:
-                if other != pid and other not in out:
-                    out.append(other)
-        return out
-
-    def _arrange(self, members: list[str]) -> list[str]:
-        if len(members) == 1:
-            return members
-        hub = max(members, key=lambda m: (len(self._partners(m)), -members.index(m)))
-        placed = {hub}
-        row = [hub]
-
-        def grow(person: str, side: int) -> None:
-            for other in self._partners(person):
-                if other in placed:
-                    continue
-                placed.add(other)
-                if side > 0:
-                    row.append(other)
-                else:
-                    row.insert(0, other)
-                grow(other, side)
-
-        partners = self._partners(hub)
-        for i, other in enumerate(partners):
-            if other in placed:
-                continue
-            placed.add(other)
-            side = 1 if i % 2 == 0 else -1
-            if side > 0:
-                row.append(other)
-            else:
-                row.insert(0, other)
-            grow(other, side)
-        for m in members:  # anything not reached (should not happen)
-            if m not in placed:
-                row.append(m)
-        if len(row) == 2 and self.people[row[0]].sex == "female" and self.people[row[1]].sex == "male":
-            row.reverse()
-        return row
-
     def _order(self, component: list[str]) -> dict[int, list[list[str]]]:
+        if self.hint_x is None:
+            return order_component(self.s, component)
+        hint = self.hint_x  # an outside engine has ordered the rows
         gen = self.s.generation
-        blocks = self._blocks(component)
-        if self.hint_x is not None:  # an outside engine has ordered the rows
-            hint = self.hint_x
-            rows_by_hint: dict[int, list[list[str]]] = defaultdict(list)
-            for block in blocks:
-                rows_by_hint[gen[block[0]]].append(sorted(block, key=lambda p: hint.get(p, 0.0)))
-            return {r: sorted(bs, key=lambda b: sum(hint.get(p, 0.0) for p in b) / len(b))
-                    for r, bs in rows_by_hint.items()}
-        block_of = {pid: i for i, b in enumerate(blocks) for pid in b}
-        rows: dict[int, list[int]] = defaultdict(list)
-        seen: set[int] = set()
-
-        # depth-first from the top: a block, then its children's blocks in birth order
-        def visit(start: int) -> None:
-            stack = [start]
-            while stack:
-                b = stack.pop()
-                if b in seen:
-                    continue
-                seen.add(b)
-                rows[gen[blocks[b][0]]].append(b)
-                nxt: list[int] = []
-                for pid in blocks[b]:
-                    for uid in self.s.unions_of.get(pid, []):
-                        for cid in self.kids_of(uid):
-                            nxt.append(block_of[cid])
-                    pu = self.s.parent_union.get(pid)
-                    if pu:
-                        nxt.extend(block_of[p] for p in self.s.unions[pu].partners)
-                stack.extend(reversed(nxt))
-
-        first = {pid: i for i, pid in enumerate(component)}
-        for b in sorted(range(len(blocks)), key=lambda i: (gen[blocks[i][0]], first[blocks[i][0]])):
-            visit(b)
-        order = {r: [blocks[b] for b in bs] for r, bs in rows.items()}
-        for _ in range(3):
-            self._sweep(order, down=True)
-            self._sweep(order, down=False)
-        self._sweep(order, down=True)
-        return order
+        rows_by_hint: dict[int, list[list[str]]] = defaultdict(list)
+        for block in blocks_of(self.s, component):
+            rows_by_hint[gen[block[0]]].append(sorted(block, key=lambda p: hint.get(p, 0.0)))
+        return {r: sorted(bs, key=lambda b: sum(hint.get(p, 0.0) for p in b) / len(b))
+                for r, bs in rows_by_hint.items()}
 
     def _pack(self, order: dict[int, list[list[str]]]) -> None:
         for row in order.values():
@@ -186,52 +100,8 @@ class _Layout:
                     x += self._sep(people[i - 1], pid)
                 self.x[pid] = x
 
-    def _sweep(self, order: dict[int, list[list[str]]], down: bool) -> None:
-        self._pack(order)
-        for r in sorted(order, reverse=not down):
-            keyed = []
-            for i, block in enumerate(order[r]):
-                current = sum(self.x[p] for p in block) / len(block)
-                parents = [self._drop_x(self.s.parent_union[p]) for p in block if p in self.s.parent_union]
-                kids = [self.x[c] for p in block for uid in self.s.unions_of.get(p, [])
-                        for c in self.kids_of(uid) if c in self.x]
-                if down and parents:
-                    key = sum(parents) / len(parents)
-                elif not down and kids and not parents:
-                    key = sum(kids) / len(kids)
-                else:
-                    key = current
-                birth = min((self.rank[p] for p in block if p in self.rank), default=0)
-                keyed.append((round(key, 3), birth, i, block))
-            keyed.sort(key=lambda t: (t[0], t[1], t[2]))
-            order[r] = [self._orient(t[3]) for t in keyed]
-            people = [p for block in order[r] for p in block]
-            x = 0.0
-            for i, pid in enumerate(people):
-                if i:
-                    x += self._sep(people[i - 1], pid)
-                self.x[pid] = x
-
     def kids_of(self, uid: str) -> list[str]:
         return self.kids[uid]
-
-    def _orient(self, block: list[str]) -> list[str]:
-        """Turn a partner block so that each member faces their own parents' sibship."""
-        if len(block) < 2:
-            return block
-        first, last = block[0], block[-1]
-        pf, pl = self.s.parent_union.get(first), self.s.parent_union.get(last)
-        if pf is not None and pl is not None:
-            return list(reversed(block)) if self._drop_x(pf) > self._drop_x(pl) + 1e-6 else block
-        child = first if pf is not None else last if pl is not None else None
-        if child is None:
-            return block
-        sibs = self.kids_of(self.s.parent_union[child])
-        older_half = sibs.index(child) < len(sibs) / 2 - 0.25
-        # the eldest's partner stands on the left, the youngest's on the right
-        if older_half != (child == last):
-            return list(reversed(block))
-        return block
 
     # ---- spacing ----
     def _union_between(self, a: str, b: str) -> str | None:
@@ -274,8 +144,8 @@ class _Layout:
         anchor = self.s.anchor.get(uid)
         if anchor is not None:
             return self.x[anchor] + self._single_offset(anchor)
-        a, b = sorted(self.s.unions[uid].partners, key=lambda p: self.x[p])
-        return (self.x[a] + self.x[b]) / 2
+        partners = self.s.unions[uid].partners
+        return sum(self.x[p] for p in partners) / len(partners)
 
     # ---- x assignment ----
     def _assign_x(self, order: dict[int, list[list[str]]]) -> None:
@@ -307,15 +177,32 @@ class _Layout:
                 touched[r].update(own)
                 if up is not None:
                     touched[r].add(up)
-        for it in range(self.cfg.sweeps):
+        people = [p for ps in rows.values() for p in ps]
+        # each union's drop: (anchor, offset) for a one-sided union, else its partners
+        drop_of: dict[str, tuple[str | None, float, tuple[str, ...]]] = {}
+        kids_in_row: dict[str, list[str]] = {}
+        for r, ts in touched.items():
+            for u in ts:
+                anchor = self.s.anchor.get(u)
+                drop_of[u] = (anchor, self._single_offset(anchor) if anchor else 0.0,
+                              tuple(self.s.unions[u].partners))
+            for _pid, up, _, _ in plan[r]:
+                if up is not None and up not in kids_in_row:
+                    kids_in_row[up] = [c for c in self.kids[up] if gen[c] == r]
+        kids = self.kids
+        # passes, fewer on very large families (each pass costs a walk over everyone)
+        passes = max(8, min(self.cfg.sweeps, 80_000 // max(len(people), 1)))
+        for it in range(passes):
             down = it % 2 == 0
+            before = [x[p] for p in people] if it % 2 == 1 else None
             for r in sorted(rows, reverse=not down):
                 centre: dict[str, float] = {}
                 drop: dict[str, float] = {}
                 for u in touched[r]:
-                    kx = [x[c] for c in self.kids[u]]
+                    kx = [x[c] for c in kids[u]]
                     centre[u] = (min(kx) + max(kx)) / 2
-                    drop[u] = self._drop_x(u)
+                    anchor, offset, partners = drop_of[u]
+                    drop[u] = x[anchor] + offset if anchor is not None else sum(x[q] for q in partners) / len(partners)
                 sib_centre: dict[str, float] = {}
                 targets, weights = [], []
                 for pid, up, own, beside in plan[r]:
@@ -325,10 +212,11 @@ class _Layout:
                         acc += 2.0 * (x[partner] + offset)
                         wsum += 2.0
                     if up is not None:
-                        if up not in sib_centre:
-                            sibs = [x[c] for c in self.kids[up] if gen[c] == r]
-                            sib_centre[up] = (min(sibs) + max(sibs)) / 2
-                        acc += px + drop[up] - sib_centre[up]
+                        sc = sib_centre.get(up)
+                        if sc is None:
+                            sibs = [x[c] for c in kids_in_row[up]]
+                            sc = sib_centre[up] = (min(sibs) + max(sibs)) / 2
+                        acc += px + drop[up] - sc
                         wsum += 1.0
                     for u in own:
                         acc += px + centre[u] - drop[u]
@@ -339,17 +227,19 @@ class _Layout:
                     weights.append(wsum)
                 for pid, new_x in zip(rows[r], _isotonic(targets, weights, seps[r]), strict=True):
                     x[pid] = new_x
+            if before is not None and max(abs(x[p] - b) for p, b in zip(people, before, strict=True)) < SETTLED:
+                break  # settled: a down and an up pass moved nobody further than SETTLED
 
     # ---- main ----
     def run(self) -> GenogramLayout:
         cfg = self.cfg
         comps = self.s.components()
-        index_first = sorted(range(len(comps)), key=lambda i: (not any(self.people[p].index for p in comps[i]), i))
-        rows_all: dict[int, list[str]] = defaultdict(list)
-        offset = 0.0
+        # the index person's family first, then the larger families before the smaller
+        first = sorted(range(len(comps)), key=lambda i: (not any(self.people[p].index for p in comps[i]),
+                                                          -len(comps[i]), i))
         gen = self.s.generation
-        top = min(gen.values(), default=0)
-        for ci in index_first:
+        placed: list[tuple[list[str], dict[int, list[list[str]]], float, float]] = []
+        for ci in first:
             comp = comps[ci]
             if len(comp) == 1:  # someone with no relatives in the data: nothing to order
                 order = {gen[comp[0]]: [comp]}
@@ -362,15 +252,52 @@ class _Layout:
             right = max(self.x[p] + self.half[p] for p in comp)
             right = max([right] + [self._drop_x(u) + 8 for p in comp for u in self.s.unions_of.get(p, [])
                                    if self.s.anchor.get(u) == p])
-            shift = offset - left
-            for p in comp:
-                self.x[p] += shift
-            offset += right - left + cfg.gap_components
-            for r in sorted(order):
-                rows_all[r - top].extend(p for block in order[r] for p in block)
+            placed.append((comp, order, left, right))
+        rows_all: dict[int, list[str]] = defaultdict(list)
+        base = 0
+        for shelf in self._shelves(placed):
+            offset = 0.0
+            top = min(r for _, order, _, _ in shelf for r in order)
+            bottom = max(r for _, order, _, _ in shelf for r in order)
+            for comp, order, left, right in shelf:
+                shift = offset - left
+                for p in comp:
+                    self.x[p] += shift
+                offset += right - left + cfg.gap_components
+                for r in sorted(order):
+                    rows_all[base + r - top].extend(p for block in order[r] for p in block)
+            base += bottom - top + 1
         for p in self.x:
             self.x[p] += cfg.margin
         return _Geometry(self, dict(rows_all)).build()
+
+    def _shelves(self, placed: list[tuple[list[str], dict[int, list[list[str]]], float, float]]
+                 ) -> list[list[tuple[list[str], dict[int, list[list[str]]], float, float]]]:
+        """Unconnected families side by side in one strip — or, when that strip would be far
+        wider than a drawing of about 3:2, on shelves one below the other (next fit, in order)."""
+        gap = self.cfg.gap_components
+        widths = [right - left for _, _, left, right in placed]
+        area = sum(w * (max(order) - min(order) + 1) * ROW_HEIGHT
+                   for w, (_, order, _, _) in zip(widths, placed, strict=True))
+        target = max([(area * ASPECT) ** 0.5, *widths])
+        if sum(widths) + gap * (len(widths) - 1) <= 1.25 * target:
+            return [placed]
+        shelves: list[list[tuple[list[str], dict[int, list[list[str]]], float, float]]] = [[]]
+        used = 0.0
+        for item, w in zip(placed, widths, strict=True):
+            if shelves[-1] and used + gap + w > target:
+                shelves.append([])
+                used = 0.0
+            used += (gap if shelves[-1] else 0.0) + w
+            shelves[-1].append(item)
+        return shelves
+
+
+ROW_HEIGHT = 130.0  # about what one generation's row takes, for the packing of families
+ASPECT = 1.5  # width : height aimed at when unconnected families are packed on shelves
+
+
+SETTLED = 1.0  # a down and an up pass moved nobody further than this: stop
 
 
 def _isotonic(targets: list[float], weights: list[float], seps: list[float]) -> list[float]:
@@ -378,17 +305,21 @@ def _isotonic(targets: list[float], weights: list[float], seps: list[float]) -> 
     offsets = [0.0]
     for s in seps:
         offsets.append(offsets[-1] + s)
-    stack: list[list[float]] = []  # [weighted sum, weight, count]
+    sums: list[float] = []  # pooled blocks: weighted sum, weight, count
+    wts: list[float] = []
+    counts: list[int] = []
     for t, w, c in zip(targets, weights, offsets, strict=True):
-        stack.append([w * (t - c), w, 1])
-        while len(stack) > 1 and stack[-2][0] / stack[-2][1] > stack[-1][0] / stack[-1][1]:
-            s, wt, n = stack.pop()
-            stack[-1][0] += s
-            stack[-1][1] += wt
-            stack[-1][2] += n
+        ws, wt, n = w * (t - c), w, 1
+        while sums and sums[-1] * wt > ws * wts[-1]:  # the block before lies further right: pool
+            ws += sums.pop()
+            wt += wts.pop()
+            n += counts.pop()
+        sums.append(ws)
+        wts.append(wt)
+        counts.append(n)
     out: list[float] = []
-    for s, wt, n in stack:
-        out.extend([s / wt] * int(n))
+    for ws, wt, n in zip(sums, wts, counts, strict=True):
+        out.extend([ws / wt] * n)
     return [y + c for y, c in zip(out, offsets, strict=True)]
 
 
@@ -417,6 +348,9 @@ class _Geometry:
         self.rows = rows
         self.row_of = {p: r for r, ps in rows.items() for p in ps}
         self.pos = {p: i for ps in rows.values() for i, p in enumerate(ps)}
+        self.band_top: dict[int, float] = {}
+        self.long_x: dict[tuple[str, str], float] = {}
+        self.long_lane: dict[int, int] = defaultdict(int)  # long child lines into each row so far
 
     def union_row(self, uid: str) -> int:
         """The row a union's bracket and its children's bar belong to."""
@@ -445,6 +379,7 @@ class _Geometry:
     def build(self) -> GenogramLayout:
         lay, cfg = self.l, self.cfg
         ulevel = self._union_levels()
+        self.long_x = self._long_child_gutters()
         # sibship bar levels per row
         bar_spans: dict[int, list[tuple[float, float, str]]] = defaultdict(list)
         for uid in lay.s.unions:
@@ -452,6 +387,7 @@ class _Geometry:
             if not kids:
                 continue
             xs = [lay.x[c] for c in kids] + [self._drop_x(uid, ulevel)]
+            xs += [self.long_x[(uid, c)] for c in kids if (uid, c) in self.long_x]
             bar_spans[self.union_row(uid)].append((min(xs), max(xs), uid))
         bar_level: dict[str, int] = {}
         for spans in bar_spans.values():
@@ -470,6 +406,7 @@ class _Geometry:
             y += lanes.get(r, 0) * cfg.level_step + (cfg.level_step if lanes.get(r) else 0)
             band = max(lay.outer[p] for p in people)
             cy[r] = y + band / 2
+            self.band_top[r] = y
             levels = max((ulevel[u] for p in people for u in lay.s.unions_of.get(p, [])), default=-1)
             union_y0[r] = cy[r] + band / 2 + cfg.union_drop
             label_top[r] = union_y0[r] + max(levels, 0) * cfg.level_step + cfg.label_gap + 2
@@ -491,7 +428,8 @@ class _Geometry:
                 bar_y = bar_y0[self.union_row(uid)] + bar_level[uid] * cfg.level_step
                 sibships.append(self._sibship(uid, kids, nodes, unions[uid], bar_y))
         width = max((max(n.x + lay.half[n.id], n.symbol_box.right) for n in nodes.values()), default=0) + cfg.margin
-        width = max([width] + [u.drop[0] + cfg.margin for u in unions.values()])
+        width = max([width] + [u.drop[0] + cfg.margin for u in unions.values()]
+                    + [x + cfg.margin for x in self.long_x.values()])
         height = y + cfg.margin - cfg.row_gap
         result = GenogramLayout(nodes, unions, sibships, [], [], [], width, height, dict(self.rows))
         result.extra_links, result.relationships = route_links(result, lay.family, lay.s, lane_y0, cfg)
@@ -503,6 +441,45 @@ class _Geometry:
             result.width = max([result.width] + [x + cfg.margin for x, _ in corners])
             result.height = max([result.height] + [y + cfg.margin for _, y in corners])
         return result
+
+    def _long_child_gutters(self) -> dict[tuple[str, str], float]:
+        """x of the way down for each child standing more than one row below its parents' union:
+        a gap free of symbols and labels in every row between, nearest the child."""
+        lay = self.l
+        out: dict[tuple[str, str], float] = {}
+        used: list[float] = []
+        for uid in lay.s.unions:
+            top = self.union_row(uid)
+            for c in lay.kids_of(uid):
+                if self.row_of[c] <= top + 1:
+                    continue
+                between = [r for r in range(top + 1, self.row_of[c]) if r in self.rows]
+
+                def free(x: float, between: list[int] = between) -> bool:
+                    return (all(abs(x - lay.x[p]) > lay.half[p] + 3 for r in between for p in self.rows[r])
+                            and not any(lay.x[a] - 3 < x < lay.x[b] + 3 for r in between
+                                        for a, b in itertools.pairwise(self.rows[r]) if lay._union_between(a, b))
+                            and all(abs(x - u) > 4 for u in used))
+
+                candidates = [x for r in between[:1] for x in self._gaps(r)]
+                candidates += [x + shift for x in candidates for shift in (6.0, -6.0)]
+                candidates.sort(key=lambda x: (abs(x - lay.x[c]), x))
+                gx = next((x for x in candidates if free(x)), None)
+                if gx is None:  # beyond the right end of every row between
+                    gx = max(lay.x[p] + lay.half[p] for r in between for p in self.rows[r]) + 12 + 6 * len(used)
+                used.append(gx)
+                out[(uid, c)] = gx
+        return out
+
+    def _gaps(self, r: int) -> list[float]:
+        """Middles of the gaps between neighbours of row ``r`` who are not partners, and beyond its ends."""
+        lay = self.l
+        people = self.rows[r]
+        xs = [lay.x[people[0]] - lay.half[people[0]] - self.cfg.gap_block,
+              lay.x[people[-1]] + lay.half[people[-1]] + self.cfg.gap_block]
+        xs += [(lay.x[a] + lay.half[a] + lay.x[b] - lay.half[b]) / 2 for a, b in itertools.pairwise(people)
+               if lay._union_between(a, b) is None]
+        return xs
 
     def _lane_needs(self) -> dict[int, int]:
         """Lanes above each row for emotional lines and extra child links (an upper bound)."""
@@ -516,6 +493,8 @@ class _Geometry:
                     need[r] += 1
         for _uid, link in lay.s.extra_links:
             need[self.row_of[link.id]] += 1
+        for _uid, child in self.long_x:  # the lowest lanes: long child lines
+            need[self.row_of[child]] += 1
         for uid in lay.s.cross:
             lo, hi = sorted(self.row_of[p] for p in lay.s.unions[uid].partners)
             for r in rows:
@@ -561,7 +540,10 @@ class _Geometry:
         row = self.rows[self.row_of[a]]
         hub_left = len(lay.s.unions_of.get(a, [])) >= len(lay.s.unions_of.get(b, []))
         i = ib - 1 if hub_left else ia
-        return (lay.x[row[i]] + lay.x[row[i + 1]]) / 2 + (ulevel[uid] - 1) * 3.0
+        left, right = row[i], row[i + 1]  # in the free gap between their labels, off its middle by level
+        lo, hi = lay.x[left] + lay.half[left], lay.x[right] - lay.half[right]
+        room = max((hi - lo) / 2 - 2.0, 0.0)
+        return (lo + hi) / 2 + max(-room, min(room, (ulevel[uid] - 1) * 3.0))
 
     def _sibship(self, uid: str, kids: list[str], nodes: dict[str, PersonNode], union: UnionPlacement,
                  bar_y: float) -> SibshipPlacement:
@@ -582,10 +564,13 @@ class _Geometry:
         for c in kids:
             n = nodes[c]
             ax = attach.get(c, n.x)
-            if c in attach:
-                children[c] = [(ax, bar_y), n.top]
+            if (uid, c) in self.long_x:  # down a free gap through the rows between, then across
+                gx = self.long_x[(uid, c)]
+                self.long_lane[n.row] += 1
+                ly = self.band_top[n.row] - self.long_lane[n.row] * self.cfg.level_step
+                children[c] = [(gx, bar_y), (gx, ly), (ax, ly), n.top]
             else:
-                children[c] = [(n.x, bar_y), n.top]
+                children[c] = [(ax, bar_y), n.top]
         for group in twins.values():
             if len(group) >= 2 and any(links[c].identical for c in group):
                 pts = []

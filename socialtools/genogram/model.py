@@ -38,6 +38,9 @@ SEX_WORDS = {
 }
 _SEX_LOOKUP = {word: sex for sex, words in SEX_WORDS.items() for word in words}
 
+MAX_LIVING_AGE = 110
+"""Above this age (birth known, no death date) no age is shown: the person is not plausibly alive."""
+
 
 def _sex(value: Any) -> str:
     if value is None:
@@ -166,6 +169,7 @@ class Condition(_Strict):
     name: str
     kind: ConditionKind = "medical"
     status: ConditionStatus = "confirmed"
+    age: int | None = Field(None, ge=0, le=150, description="age at diagnosis (pedigree files carry it)")
 
     @model_validator(mode="before")
     @classmethod
@@ -248,13 +252,25 @@ class Person(_Strict):
         return self.id
 
     def age_at(self, when: PartialDate) -> int | None:
-        """Age at ``when``, or at death for the deceased (``None`` when unknown)."""
+        """Age at ``when``, or at death for the deceased (``None`` when unknown).
+
+        No age is computed for someone who could not plausibly be alive at ``when``: born more
+        than :data:`MAX_LIVING_AGE` years before it with no death date.
+
+        >>> from socialtools.dates import PartialDate
+        >>> Person(id="A", birth=1871).age_at(PartialDate(2026)) is None
+        True
+        >>> Person(id="B", birth=1871, death=1950).age_at(PartialDate(2026))
+        79
+        """
         if self.birth is None:
             return self.age
         if self.deceased and self.death is None:
             return self.age  # died, but when is not known: no computed age
         end = self.death if self.death is not None else when
         years = self.birth.years_until(end)
+        if self.death is None and years > MAX_LIVING_AGE:
+            return None  # not plausibly alive, and when they died is not known
         return years if years >= 0 else None
 
 

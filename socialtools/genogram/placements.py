@@ -37,7 +37,7 @@ class LayoutConfig:
     bar_gap: float = 12.0
     row_gap: float = 14.0
     margin: float = 24.0
-    sweeps: int = 6
+    sweeps: int = 60  # passes of the x assignment at most (it stops when settled)
     engine: str = "own"  # "own", or "graphviz" to let the dot program order the rows
 
 

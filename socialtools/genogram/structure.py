@@ -167,10 +167,13 @@ class FamilyStructure:
         level: dict[str, int] = {}
         for c in order:
             level[c] = max((level[p] + 1 for p in up[c]), default=0)
-        # pull parentless clusters down next to their children
+        # pull clusters down next to their children: parentless ones always, and those whose
+        # children all stand further down (someone who married into a younger generation)
         for c in reversed(order):
-            if not up[c] and down[c]:
-                level[c] = min(level[d] for d in down[c]) - 1
+            if down[c]:
+                lowest = min(level[d] for d in down[c]) - 1
+                if not up[c] or lowest > level[c]:
+                    level[c] = lowest
         return {pid: level[find(pid)] for pid in self.ids}
 
     def components(self) -> list[list[str]]:

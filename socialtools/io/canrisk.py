@@ -10,14 +10,14 @@ and pathology.
 What it keeps of a family: ids, display names (8 characters), the index person, parents,
 sex, identical twins, deceased, age, year of birth, and the five cancers (as conditions named
 ``breast cancer``, ``contralateral breast cancer``, ``ovarian cancer``, ``prostate cancer``,
-``pancreatic cancer``, with ``(age 45)`` when the age at diagnosis is known). Genetic tests,
+``pancreatic cancer``, with the age at diagnosis when it is known). Genetic tests,
 pathology and risk factors are not part of a genogram: reading lists them as left out.
 
 >>> text = family_to_canrisk(read_canrisk_text(EXAMPLE)["XX"])[0]
 >>> text.splitlines()[0], len(text.splitlines()[1].split("\\t"))
 ('##CanRisk 2.0', 27)
->>> [c.name for c in read_canrisk_text(text)["XX"].person("ch1").conditions]
-['breast cancer (age 42)']
+>>> [(c.name, c.age) for c in read_canrisk_text(text)["XX"].person("ch1").conditions]
+[('breast cancer', 42)]
 """
 
 from __future__ import annotations
@@ -37,7 +37,6 @@ GENES_V1 = ("BRCA1", "BRCA2", "PALB2", "ATM", "CHEK2", "RAD51D", "RAD51C", "BRIP
 GENES = ("BRCA1", "BRCA2", "PALB2", "ATM", "CHEK2", "BARD1", "RAD51D", "RAD51C", "BRIP1")
 HEADER = ("FamID", "Name", "Target", "IndivID", "FathID", "MothID", "Sex", "MZtwin", "Dead", "Age", "Yob",
           "BC1", "BC2", "OC", "PRO", "PAN", "Ashkn", *GENES, "ER:PR:HER2:CK14:CK56")
-_AGE = re.compile(r"^(?P<name>.*?)\s*\(age (?P<age>\d{1,3})\)$")
 EXAMPLE = """##CanRisk 2.0
 ##FamID\tName\tTarget\tIndivID\tFathID\tMothID\tSex\tMZtwin\tDead\tAge\tYob\tBC1\tBC2\tOC\tPRO\tPAN\tAshkn\t\
 BRCA1\tBRCA2\tPALB2\tATM\tCHEK2\tBARD1\tRAD51D\tRAD51C\tBRIP1\tER:PR:HER2:CK14:CK56
@@ -103,7 +102,7 @@ def read_canrisk_text(text: str, source: str = "canrisk", *, family: str | None 
         for column, name in CANCERS.items():
             value = cells[cols[column]] if column in cols else "0"
             if value.isdigit() and int(value) > 0:
-                conditions.append({"name": f"{name} (age {int(value)})", "kind": "medical"})
+                conditions.append({"name": name, "kind": "medical", "age": int(value)})
             elif value.upper() == "AU":
                 conditions.append({"name": name, "kind": "medical"})
         row.conditions = conditions or None
@@ -127,11 +126,9 @@ def family_to_canrisk(family: Family, famid: str = "XX") -> tuple[str, list[str]
         father, mother = parents.get(person.id, (None, None))
         cancers = dict.fromkeys(CANCERS, "0")
         for condition in person.conditions:
-            match = _AGE.match(condition.name)
-            name, age = (match.group("name"), match.group("age")) if match else (condition.name, "AU")
-            column = next((c for c, n in CANCERS.items() if n == name.lower()), None)
+            column = next((c for c, n in CANCERS.items() if n == condition.name.strip().lower()), None)
             if column:
-                cancers[column] = age
+                cancers[column] = "AU" if condition.age is None else str(condition.age)
         twin = twins.get(person.id)
         cells = [famid, _name(person), "1" if index and person.id == index[0] else "0", ids[person.id],
                  ids[father] if father else "0", ids[mother] if mother else "0",

@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from socialtools.errors import InputError, UsageError
+from socialtools.io.bulk import collector_paused
 
 if TYPE_CHECKING:  # pragma: no cover
     from socialtools.genogram.model import Family
@@ -138,7 +139,8 @@ def read_families(path: str | Path, *, kind: str | None = None, family: str | No
     found = kind or detect_kind(data)
     warnings: list[str] = []
     try:
-        families = _read(found, data, str(path), path.stem, family, lenient, warnings)
+        with collector_paused():
+            families = _read(found, data, str(path), path.stem, family, lenient, warnings)
         if family is not None and family not in families:
             raise InputError(f"no family '{family}' (families: {', '.join(sorted(families)[:10])})",
                              field="--family")

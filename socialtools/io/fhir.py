@@ -130,6 +130,11 @@ def _kinship(family: Family, index: str) -> dict[str, str]:
     return out
 
 
+def _years(value: int) -> dict[str, Any]:
+    """A FHIR Age of ``value`` years."""
+    return {"value": value, "unit": "a", "system": "http://unitsofmeasure.org", "code": "a"}
+
+
 def _coding(system: str, code: str, display: str | None = None) -> dict[str, Any]:
     coding = {"system": system, "code": code}
     if display:
@@ -175,14 +180,14 @@ def family_to_fhir(family: Family) -> tuple[str, list[str]]:
             if person.birth:
                 resource["bornDate"] = str(person.birth)
             if person.age is not None:
-                resource["ageAge"] = {"value": person.age, "unit": "a", "system": "http://unitsofmeasure.org",
-                                      "code": "a"}
+                resource["ageAge"] = _years(person.age)
             if person.death:
                 resource["deceasedDate"] = str(person.death)
             elif person.deceased:
                 resource["deceasedBoolean"] = True
             if person.conditions:
-                resource["condition"] = [{"code": {"text": c.name}} for c in person.conditions]
+                resource["condition"] = [{"code": {"text": c.name}, **({"onsetAge": _years(c.age)} if c.age is not None
+                                                                       else {})} for c in person.conditions]
         extensions = []
         for parent, relation in links.get(person.id, []):
             code = PARENT_CODES[(relation, family.person(parent).sex)]
@@ -286,7 +291,9 @@ def _person_fields(resource: dict[str, Any], kind: str) -> dict[str, Any]:
         birth, death = resource.get("bornDate"), resource.get("deceasedDate")
         if isinstance(resource.get("ageAge"), dict) and resource["ageAge"].get("value") is not None:
             out["age"] = int(resource["ageAge"]["value"])
-        conditions = [c["code"]["text"] for c in resource.get("condition") or [] if c.get("code", {}).get("text")]
+        conditions = [{"name": c["code"]["text"], **({"age": int(c["onsetAge"]["value"])} if isinstance(
+            c.get("onsetAge"), dict) and c["onsetAge"].get("value") is not None else {})}
+                      for c in resource.get("condition") or [] if c.get("code", {}).get("text")]
         if conditions:
             out["conditions"] = conditions
     if birth:

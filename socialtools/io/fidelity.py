@@ -26,12 +26,10 @@ _DETAILS = ("role", "notes", "ethnicity", "place", "gender", "address", "phone")
 _LIFE = ("occupation", "education", "religion", "birthplace")
 CANRISK_CANCERS = ("breast cancer", "contralateral breast cancer", "ovarian cancer", "prostate cancer",
                    "pancreatic cancer")
-_AGE = re.compile(r"^(?P<name>.*?)\s*\(age (?P<age>\d{1,3})\)$")
 
 
 def _cancer(name: str) -> bool:
-    match = _AGE.match(name)
-    return (match.group("name") if match else name).lower() in CANRISK_CANCERS
+    return name.strip().lower() in CANRISK_CANCERS
 
 
 def _count(family: Family) -> dict[str, int]:
@@ -253,7 +251,8 @@ def _canrisk(family: Family) -> Family:
         conditions = [c for c in person.get("conditions", []) if _cancer(c["name"])]
         person.pop("conditions", None)
         if conditions:
-            person["conditions"] = [{"name": _canrisk_name(c["name"])} for c in conditions]
+            person["conditions"] = [{"name": c["name"].strip().lower(), **({"age": c["age"]} if "age" in c else {})}
+                                    for c in conditions]
     _pedigree_unions(family, data, relations=False, twins=True)
     for union in data["unions"]:
         for child in union["children"]:
@@ -266,13 +265,6 @@ def _canrisk(family: Family) -> Family:
     return Family.model_validate({"people": data["people"], "unions": data["unions"]})
 
 
-def _canrisk_name(name: str) -> str:
-    match = _AGE.match(name)
-    base, age = (match.group("name"), match.group("age")) if match else (name, None)
-    base = base.lower()
-    return f"{base} (age {int(age)})" if age else base
-
-
 def _pedigreejs(family: Family) -> Family:
     data = _dump(family)
     _people_only(data, {"id", "sex", "name", "deceased", "death", "index", "age", "birth", "conditions"})
@@ -283,20 +275,14 @@ def _pedigreejs(family: Family) -> Family:
         if "birth" in person:
             person.pop("age", None)
         if person.get("conditions"):
-            person["conditions"] = [{"name": _pedigreejs_name(c["name"])} for c in person["conditions"]]
+            person["conditions"] = [{"name": re.sub(r"\W+", "_", c["name"].strip()).replace("_", " "),
+                                     **({"age": c["age"]} if "age" in c else {})} for c in person["conditions"]]
     _pedigree_unions(family, data, relations=False, twins=True)
     for union in data["unions"]:
         for child in union["children"]:
             if not child.get("identical"):
                 child.pop("identical", None)
     return Family.model_validate({"people": data["people"], "unions": data["unions"]})
-
-
-def _pedigreejs_name(name: str) -> str:
-    match = _AGE.match(name)
-    base, age = (match.group("name"), match.group("age")) if match else (name, None)
-    base = re.sub(r"\W+", "_", base.strip()).replace("_", " ")
-    return f"{base} (age {int(age)})" if age else base
 
 
 def _gedcom(family: Family) -> Family:
@@ -321,7 +307,8 @@ def _fhir(family: Family) -> Family:
             person.pop("age", None)
             person.pop("conditions", None)
         if person.get("conditions"):
-            person["conditions"] = [{"name": c["name"]} for c in person["conditions"]]
+            person["conditions"] = [{"name": c["name"], **({"age": c["age"]} if "age" in c else {})}
+                                    for c in person["conditions"]]
     merged: dict[tuple[str, ...], dict[str, Any]] = {}
     for union in family.unions:
         if not union.children:

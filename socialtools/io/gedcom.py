@@ -63,6 +63,7 @@ from socialtools import __version__
 from socialtools.dates import PartialDate
 from socialtools.errors import InputError, MissingDependencyError, UsageError
 from socialtools.genogram.model import Family, UnionKind
+from socialtools.io.bulk import collector_paused
 from socialtools.io.gedcom_dates import GedcomDate, format_gedcom_date, parse_gedcom_date, read_gedcom_date
 from socialtools.io.loading import parse_model
 
@@ -413,8 +414,9 @@ def parse_gedcom(data: bytes, source: str | None = None, *, lenient: bool = Fals
     death certainly before the birth (with ``lenient``, drawn without the death date).
     Problems passed over and dates left out are appended to ``warnings``, one line each.
     """
-    reader = _Reader(_parse_document(data, source), source, lenient)
-    family = reader.family()
+    with collector_paused():
+        reader = _Reader(_parse_document(data, source), source, lenient)
+        family = reader.family()
     if warnings is not None:
         warnings.extend(reader.warnings)
     return family

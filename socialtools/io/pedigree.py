@@ -31,6 +31,7 @@ from typing import Any
 from socialtools.dates import PartialDate
 from socialtools.errors import InputError
 from socialtools.genogram.model import Family, _sex
+from socialtools.io.bulk import collector_paused
 from socialtools.io.loading import parse_model
 
 COLUMNS: dict[str, tuple[str, ...]] = {
@@ -180,13 +181,6 @@ def column_map(header: list[str], source: str) -> dict[str, int]:
     return found
 
 
-def _date(value: str, where: str, column: str, source: str) -> PartialDate:
-    try:
-        return PartialDate.parse(value)
-    except ValueError as exc:
-        raise InputError(str(exc), record=where, field=column, source=source) from None
-
-
 def plink_scale_in(text: str, column: int, delimiter: str | None) -> bool:
     """Whether any line of ``text`` has ``2`` in the affection ``column`` (PLINK's 1/2 scale),
     found without splitting the lines."""
@@ -215,7 +209,9 @@ def rows_from_table(header: list[str], body: list[list[str]], numbers: list[int]
         plink_scale = i_aff is not None and any(i_aff < len(r) and _whole(r[i_aff]) == "2" for r in body)
     condition = header[i_aff] if i_aff is not None else "affected"
     needed = max(i_id, i_father, i_mother)
-    unknown, yes = UNKNOWN, YES
+    parse = _CellParser(header, condition, plink_scale)
+    decoded: dict[tuple[int, str], Any] = {}  # every distinct cell value is parsed once
+    unknown = UNKNOWN
     out: list[Row] = []
     for n, row in zip(numbers, body, strict=True):
         width = len(row)
@@ -225,7 +221,7 @@ def rows_from_table(header: list[str], body: list[list[str]], numbers: list[int]
         if only is not None and fam != only:
             continue
         pid, father, mother = row[i_id], row[i_father], row[i_mother]
-        if "." in pid + father + mother:
+        if "." in pid or "." in father or "." in mother:
             pid, father, mother = _whole(pid), _whole(father), _whole(mother)
         if pid.lower() in unknown:
             raise InputError("the id is empty", record=f"line {n}", field=header[i_id], source=source)
@@ -235,36 +231,56 @@ def rows_from_table(header: list[str], body: list[list[str]], numbers: list[int]
         if mother.lower() not in unknown:
             person.mother = mother
         for role, i in optional:
-            value = row[i] if i < width else ""
-            if not value:
+            raw = row[i] if i < width else ""
+            if not raw:
                 continue
-            if "." in value and role != "name":
-                value = _whole(value)
-            low = value.lower()
-            if role == "name":
-                person.name = value
-            elif low in unknown:
-                continue
-            elif role == "sex":
+            value = decoded.get((i, raw), _MISSING)
+            if value is _MISSING:
                 try:
-                    person.sex = _sex(low)
+                    value = decoded[i, raw] = parse(role, raw)
                 except ValueError as exc:
                     raise InputError(str(exc), record=person.where, field=header[i], source=source) from None
-            elif role in ("birth", "death"):
-                setattr(person, role, _date(value, person.where, header[i], source))
-            elif role == "deceased":
-                person.deceased = low in yes
-            elif role == "index":
-                person.index = low in yes
-            elif role == "affected":
-                if low in yes and not (low == "1" and plink_scale):
-                    person.conditions = [{"name": condition, "kind": "medical"}]
-            else:  # twins: the same label on each twin
-                person.twin, person.identical = value, role == "mztwin"
+            if value is None:
+                continue
+            if role == "affected":
+                person.conditions = [dict(value)]
+            elif role in ("mztwin", "dztwin"):
+                person.twin, person.identical = value
+            else:
+                setattr(person, role, value)
         if person.death is not None:
             person.deceased = True
         out.append(person)
     return out
+
+
+_MISSING = object()
+
+
+class _CellParser:
+    """A cell's text → the value of its role (``None``: nothing to set); raises ValueError."""
+
+    def __init__(self, header: list[str], condition: str, plink_scale: bool) -> None:
+        self.condition, self.plink_scale = condition, plink_scale
+
+    def __call__(self, role: str, raw: str) -> Any:
+        if role == "name":
+            return raw
+        value = _whole(raw) if "." in raw else raw
+        low = value.lower()
+        if low in UNKNOWN:
+            return None
+        if role == "sex":
+            return _sex(low)
+        if role in ("birth", "death"):
+            return PartialDate.parse(value)
+        if role in ("deceased", "index"):
+            return low in YES or None
+        if role == "affected":
+            if low in YES and not (low == "1" and self.plink_scale):
+                return {"name": self.condition, "kind": "medical"}
+            return None
+        return value, role == "mztwin"  # twins: the same label on each twin
 
 
 def family_names(header: list[str], body: list[list[str]], source: str) -> list[str]:
@@ -445,6 +461,12 @@ def read_pedigree_text(text: str, source: str = "pedigree", *, family: str | Non
     is missing). ``header=False`` reads LINKAGE/PLINK columns even when the first row
     looks like names.
     """
+    with collector_paused():
+        return _read_table(text, source, family, header, lenient, warnings)
+
+
+def _read_table(text: str, source: str, family: str | None, header: bool | None, lenient: bool,
+                warnings: list[str] | None) -> Pedigree:
     names, body, numbers = table_rows(text, source, header, only=family)
     scale = None
     if family is not None:  # the affection scale is the whole file's, not the family's

@@ -9,8 +9,8 @@ the editor and are not people.
 >>> text = '[{"name":"m","sex":"M","top_level":true},{"name":"f","sex":"F","top_level":true},'
 >>> text += '{"name":"c","sex":"F","father":"m","mother":"f","proband":true,"breast_cancer_diagnosis_age":40}]'
 >>> family = read_pedigreejs_text(text)["1"]
->>> family.person("c").index, [x.name for x in family.person("c").conditions]
-(True, ['breast cancer (age 40)'])
+>>> family.person("c").index, [(x.name, x.age) for x in family.person("c").conditions]
+(True, [('breast cancer', 40)])
 """
 
 from __future__ import annotations
@@ -93,7 +93,7 @@ def read_pedigreejs_text(text: str, source: str = "pedigreejs", *, family: str |
             if key.endswith(SUFFIX) and value not in (None, "", False):
                 name = key[: -len(SUFFIX)].replace("_", " ")
                 age = str(value)
-                conditions.append({"name": f"{name} (age {age})" if age.isdigit() else name, "kind": "medical"})
+                conditions.append({"name": name, "kind": "medical", **({"age": int(age)} if age.isdigit() else {})})
         row.conditions = conditions or None
         rows.append(row)
     if family is not None and not rows:
@@ -132,8 +132,7 @@ def family_to_pedigreejs(family: Family, famid: str = "1") -> tuple[str, list[st
         if twin is not None:
             entry["mztwin" if twin.identical else "dztwin"] = twin.twin
         for condition in person.conditions:
-            match = re.match(r"^(.*?)\s*\(age (\d{1,3})\)$", condition.name)
-            name, age = (match.group(1), int(match.group(2))) if match else (condition.name, True)
-            entry[re.sub(r"\W+", "_", name.strip()) + SUFFIX] = age
+            key = re.sub(r"\W+", "_", condition.name.strip()) + SUFFIX
+            entry[key] = True if condition.age is None else condition.age
         out.append(entry)
     return json.dumps(out, ensure_ascii=False, indent=1) + "\n", left_out(family, "pedigreejs")

@@ -1,0 +1,114 @@
+"""The ordering step on its own, and the layout on families with every loop shape."""
+
+from __future__ import annotations
+
+import itertools
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+
+from socialtools.genogram import Family, Genogram
+from socialtools.genogram.ordering import _Orderer, count_crossings, order_component
+from socialtools.genogram.structure import FamilyStructure
+from tests.strategies import loopy_families
+from tests.test_genogram_layout import assert_hard_rules
+
+LOOPS = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+
+@LOOPS
+@given(loopy_families())
+def test_final_order_never_has_more_crossings_than_the_initial_one(family: Family) -> None:
+    s = FamilyStructure(family)
+    for comp in s.components():
+        initial = _Orderer(s, comp).initial()
+        final = order_component(s, comp)
+        assert count_crossings(final, s) <= count_crossings(initial, s)
+        assert sorted(p for bs in final.values() for b in bs for p in b) == sorted(comp)
+
+
+@LOOPS
+@given(loopy_families())
+def test_loop_shapes_keep_every_hard_rule(family: Family) -> None:
+    assert_hard_rules(Genogram(family))
+
+
+@LOOPS
+@given(loopy_families())
+def test_partners_adjacent_and_sibships_contiguous_in_birth_order(family: Family) -> None:
+    s = FamilyStructure(family)
+    lay = Genogram(family).layout
+    for comp in s.components():
+        rows = order_component(s, comp)
+        for blocks in rows.values():
+            for block in blocks:  # partners of one block stand side by side
+                idx = [lay.rows[lay.nodes[p].row].index(p) for p in block]
+                assert max(idx) - min(idx) == len(block) - 1
+    for uid in s.unions:
+        kids = [c for c in s.children(uid) if s.generation[c] == s.generation[s.hangs_from(uid)[0]] + 1]
+        blocks = [m for c in kids for m in s.ids if s.clusters.find(m) == s.clusters.find(c)]
+        if any(s.parent_union.get(m) not in (None, uid) for m in blocks) or len(set(blocks)) < len(blocks):
+            continue  # a child married into another family of the drawing, or a sibling: the marriage decides
+        xs = [lay.nodes[c].x for c in kids]
+        assert xs == sorted(xs), f"sibship of {uid} is not in birth order"
+
+
+def _two_men() -> Family:
+    """A woman with children by two men (the 14-person pedigree of issue 10, rebuilt)."""
+    people = [{"id": i, "sex": s} for i, s in [
+        ("GF", "male"), ("GM", "female"), ("W", "female"), ("B", "male"), ("M1", "male"), ("M2", "male"),
+        ("A1", "female"), ("A2", "male"), ("C1", "male"), ("C2", "female"), ("C3", "male"),
+        ("BW", "female"), ("D1", "female"), ("D2", "male")]]
+    return Family.model_validate({"people": people, "unions": [
+        {"partners": ["GF", "GM"], "children": ["W", "B"]},
+        {"partners": ["M1", "W"], "start": 1980, "children": ["A1", "A2"]},
+        {"partners": ["W", "M2"], "start": 1990, "children": ["C1", "C2", "C3"]},
+        {"partners": ["B", "BW"], "children": ["D1", "D2"]}]})
+
+
+def test_no_parent_line_through_a_woman_with_children_by_two_men() -> None:
+    g = Genogram(_two_men())
+    assert_hard_rules(g)
+    lay = g.layout
+    w = lay.nodes["W"]
+    for what, pts, allowed in lay.lines():
+        if "W" in allowed:
+            continue
+        for (x0, y0), (x1, y1) in itertools.pairwise(pts):
+            inside_x = min(x0, x1) <= w.x <= max(x0, x1) and abs(x0 - x1) < 1e-6 and abs(x0 - w.x) < w.outer / 2
+            assert not (inside_x and min(y0, y1) < w.y < max(y0, y1)), what
+    # her partners in the order of their unions, each union's children under it
+    assert lay.nodes["M1"].x < lay.nodes["W"].x < lay.nodes["M2"].x
+
+
+def test_sibships_of_several_couples_on_one_row_do_not_interleave() -> None:
+    people = [{"id": f"G{i}", "sex": "male" if i % 2 == 0 else "female"} for i in range(8)]
+    kids = {f"u{i}": [f"K{i}{j}" for j in range(4)] for i in range(4)}
+    people += [{"id": k, "sex": "female"} for ks in kids.values() for k in ks]
+    unions = [{"id": f"u{i}", "partners": [f"G{2 * i}", f"G{2 * i + 1}"], "children": kids[f"u{i}"]}
+              for i in range(4)]
+    # the children marry across the couples, so the sibships compete for one row
+    people += [{"id": "GG", "sex": "male"}, {"id": "GH", "sex": "female"}]
+    unions += [{"id": "u9", "partners": ["GG", "GH"], "children": ["G1", "G3", "G5", "G7"]}]
+    g = Genogram(Family.model_validate({"people": people, "unions": unions}))
+    assert_hard_rules(g)
+    lay = g.layout
+    spans = sorted((min(lay.nodes[k].x for k in ks), max(lay.nodes[k].x for k in ks), u) for u, ks in kids.items())
+    for (_, right, _), (left, _, _) in itertools.pairwise(spans):
+        assert right < left  # each sibship stands apart from the next
+    bars = {s.union: s.bar for s in lay.sibships}
+    for (_, _, u), (_, _, v) in itertools.pairwise(spans):
+        (_a0, ay), (a1, _) = bars[u]
+        (b0, by), (_b1, _) = bars[v]
+        assert a1 < b0 or ay != by
+
+
+@pytest.mark.parametrize("size", [3, 9])
+def test_large_sibship_keeps_birth_order(size: int) -> None:
+    kids = [f"C{i}" for i in range(size)]
+    family = Family.model_validate({"people": [{"id": "F", "sex": "male"}, {"id": "M", "sex": "female"}]
+                                    + [{"id": k} for k in kids],
+                                    "unions": [{"partners": ["F", "M"], "children": kids}]})
+    lay = Genogram(family).layout
+    xs = [lay.nodes[k].x for k in kids]
+    assert xs == sorted(xs)
