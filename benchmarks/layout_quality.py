@@ -570,6 +570,20 @@ def against_baseline(results: list[Result], baseline: dict[str, object]) -> str:
     return "\n".join(lines)
 
 
+def from_json(path: Path) -> tuple[list[Member], list[Member], list[Result], dict[str, object],
+                                   dict[str, object], list[dict[str, object]]]:
+    """Members (unread and converted only), results, speeds, race and cross-check of a --json run."""
+    data = json.loads(path.read_text(encoding="utf-8"))
+    results = [Result(**{**f, "ours": Drawing(**f["ours"]), "dot": Drawing(**f["dot"])}) for f in data["families"]]
+    unread = [Member(u["name"], "real", None, u["error"]) for u in data["unread"]]
+    converted = [Member(c["name"], "real", None, note=c["note"]) for c in data.get("converted", [])]
+    summary_ = data["summary"]
+    speeds = {k: v for k, v in summary_.items() if k.split("_")[0] in ("people", "ours", "dot") and
+              k.split("_")[-1] in ("400", "10000")}
+    race = {k.removeprefix("race_"): v for k, v in summary_.items() if k.startswith("race_")}
+    return unread + converted, unread, results, speeds, race, data["cross_check"]
+
+
 def write_docs(path: Path, block: str) -> None:
     text = path.read_text(encoding="utf-8")
     if DOCS_BEGIN not in text or DOCS_END not in text:
@@ -589,6 +603,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--no-race", action="store_true", help="skip the kinship2 comparison")
     ap.add_argument("--only", metavar="TEXT", help="only families whose name contains TEXT")
     ap.add_argument("--baseline", metavar="FILE.json", help="compare with an earlier --json run")
+    ap.add_argument("--from-json", metavar="FILE.json",
+                    help="print (and --write-docs) the figures of an earlier --json run instead of measuring")
     ap.add_argument("--jobs", type=int, default=1, metavar="N",
                     help="measure the families in N processes (times are then less comparable)")
     args = ap.parse_args(argv)
@@ -598,15 +614,20 @@ def main(argv: list[str] | None = None) -> int:
     bad = verify_manifest()
     if bad:
         sys.exit(f"layout_quality: checksum differs from corpus/MANIFEST.tsv: {', '.join(bad)}")
-    svgcheck = load_svgcheck()
-    members = corpus(args.quick)
-    if args.only:
-        members = [m for m in members if args.only in m.name]
-    unread = [m for m in members if m.family is None]
-    results = measure_all([m for m in members if m.family is not None], args.jobs)
-    speeds = speed(args.quick)
-    race = {"kinship2": "skipped (--no-race)"} if args.no_race or args.quick else kinship2_race()
-    checks = cross_check(svgcheck, members, results)
+    if args.from_json:
+        members, unread, results, speeds, race, checks = from_json(Path(args.from_json))
+        if args.worst:
+            members = corpus(args.quick)
+    else:
+        svgcheck = load_svgcheck()
+        members = corpus(args.quick)
+        if args.only:
+            members = [m for m in members if args.only in m.name]
+        unread = [m for m in members if m.family is None]
+        results = measure_all([m for m in members if m.family is not None], args.jobs)
+        speeds = speed(args.quick)
+        race = {"kinship2": "skipped (--no-race)"} if args.no_race or args.quick else kinship2_race()
+        checks = cross_check(svgcheck, members, results)
     targets, figures = summary(results, unread, speeds, race)
 
     out = io.StringIO()
@@ -646,6 +667,8 @@ def main(argv: list[str] | None = None) -> int:
     if args.json:
         Path(args.json).write_text(json.dumps({"summary": figures, "cross_check": checks,
                                                "unread": [{"name": m.name, "error": m.error} for m in unread],
+                                               "converted": [{"name": m.name, "note": m.note}
+                                                             for m in members if m.note],
                                                "families": [asdict(r) for r in results]}, indent=1),
                                    encoding="utf-8")
     if args.write_docs:

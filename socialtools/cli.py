@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from typing import NoReturn
 
 from socialtools import __version__
-from socialtools.errors import SocialToolsError
+from socialtools.errors import SocialToolsError, UsageError
 from socialtools.i18n import LANGUAGES
 
 COMMAND_MODULES = (
@@ -45,9 +45,27 @@ def add_language(parser: argparse.ArgumentParser) -> None:
                         help="language of labels and legend: id (Indonesian, default) or en (English)")
 
 
-def add_dpi(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--dpi", type=float, default=150,
-                        help="resolution of PNG output (default 150)")
+def add_initials(parser: argparse.ArgumentParser) -> None:
+    """The privacy switch every command takes (see :mod:`socialtools.privacy`)."""
+    parser.add_argument("--initials", action="store_true",
+                        help="privacy: people by their initials, dates as years, no address, phone, "
+                             "birthplace or notes of a person (every output format)")
+
+
+def dpi(value: str) -> float:
+    """``--dpi`` as a number in the allowed range (an argparse type: out of range is a usage error)."""
+    from socialtools.io.limits import check_dpi
+
+    try:
+        return check_dpi(value)
+    except UsageError as exc:
+        raise argparse.ArgumentTypeError(str(exc).removeprefix(f"--dpi {value}: ")) from None
+
+
+def add_dpi(parser: argparse.ArgumentParser, default: float = 150) -> None:
+    """The ``--dpi`` option of every command that can write PNG."""
+    parser.add_argument("--dpi", type=dpi, default=default,
+                        help=f"resolution of PNG output, 10 to 1200 (default {default:g})")
 
 
 def build_parser() -> Parser:
@@ -76,6 +94,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     except OSError as exc:
         sys.stderr.write(f"socialtools {args.command}: error: {exc.strerror or exc}: {exc.filename or ''}\n")
+        return 2
+    except RecursionError:
+        sys.stderr.write(f"socialtools {args.command}: error: the input is nested too deeply\n")
+        return 2
+    except MemoryError:
+        sys.stderr.write(f"socialtools {args.command}: error: out of memory: the input or the figure is "
+                         "too large\n")
         return 2
     except KeyboardInterrupt:
         return 130

@@ -53,7 +53,7 @@ sets:
 """
 SEED_COPIES = {
     "kasus.yaml": "pk.yaml", "case.yaml": "pk.yaml", "pk.yaml": "pk.yaml", "village.yaml": "village.yaml",
-    "pohon.ged": "keluarga.ged", "family.ged": "keluarga.ged",
+    "pohon.ged": "keluarga.ged", "family.ged": "keluarga.ged", "family-history.yaml": "family-history.yaml",
 }
 
 

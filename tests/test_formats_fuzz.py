@@ -14,7 +14,11 @@ from socialtools.errors import InputError
 from socialtools.io.families import read_families
 
 DATA = Path(__file__).parent / "data"
-SEEDS = sorted([*(DATA / "gedcom").glob("*.ged"), *(p for p in (DATA / "pedigree").iterdir() if p.suffix != ".md")])
+CORPUS = Path(__file__).parent.parent / "benchmarks" / "corpus"  # real files, licences in corpus/licences
+REAL = [CORPUS / name for name in ("kinship2/sample.ped.tab", "madeline/cs_001.data", "madeline/tw_003.data",
+                                   "gedcom/bronte.ged", "gedcom/kennedy.ged")]
+SEEDS = sorted([*(DATA / "gedcom").glob("*.ged"), *(p for p in (DATA / "pedigree").iterdir() if p.suffix != ".md"),
+                *(p for p in REAL if p.is_file())])
 TOKENS = ["0", ".", "NA", "-9", "@I1@", "@F1@", "@VOID@", "2 DATE", "ABT", "BET 1900 AND", "FROM TO", "B.C.",
           "@#DJULIAN@", "31 FEB 1900", "0 TRLR", "1 CHIL @I1@", "1 FAMC @F1@", "\t", ",", ";", '"', "\x00",
           "\ufeff", "é", "1.0", "2", "999999999999999999999", "-1", "", "x" * 300, "1/2", "2020-13-45"]
@@ -75,3 +79,12 @@ def test_seed_files_read_or_are_refused_as_broken(seed: Path) -> None:
             read_families(seed)
     else:
         assert all(f.people for f in read_families(seed).families.values())
+
+
+def test_quote_left_open_in_a_table_cell_is_no_crash(tmp_path: Path) -> None:
+    """Found by benchmarks/fuzz_formats.py: a `"` opened in a tab-separated cell made the csv reader
+    join the following lines into one row, and the rows no longer matched their line numbers."""
+    table = tmp_path / "quote.tsv"
+    table.write_text('id\tfather\tmother\tsex\n1\t.\t.\tm\n2\t"\t.\tf\n3\t1\t2\tm\n')
+    family = read_families(table).family
+    assert sorted(p.id for p in family.people) == ['"', "1", "2", "3"]

@@ -128,3 +128,25 @@ def test_cli_time_errors_one_line_exit_2_no_file(tmp_path: Path, args: list[str]
                              *args, "-o", str(out)], capture_output=True, text=True)
     assert result.returncode == 2 and words in result.stderr and "Traceback" not in result.stderr
     assert len(result.stderr.strip().splitlines()) == 1 and not out.exists()
+
+
+def test_compare_earlier_household_holds_only_the_people_of_that_year() -> None:
+    from tests.test_genogram_conventions import _inside
+
+    fam = Genogram.from_document(load_example("three-generations.yaml")).family
+    c = GenogramComparison(fam, 2006, 2024)  # Gita (C5) born 2010 lives in "Rumah Budi"
+    early, late = c.panel_layout(2006), c.panel_layout(2024)
+    gita = late.nodes["C5"]
+    assert any(_inside((gita.x, gita.y), poly) for h in late.households for poly in h.polygons)
+    assert not any(_inside((gita.x, gita.y), poly) for h in early.households for poly in h.polygons)
+    assert any(_inside((early.nodes["C3"].x, early.nodes["C3"].y), poly)
+               for h in early.households for poly in h.polygons)
+
+
+def test_as_of_warns_about_people_it_cannot_date(tmp_path: Path) -> None:
+    case = tmp_path / "f.yaml"
+    case.write_text("family:\n  people:\n    - {id: A, birth: 1950}\n    - {id: B}\n    - {id: C, birth: 2010}\n")
+    result = subprocess.run([sys.executable, "-m", "socialtools", "genogram", str(case), "--as-of", "2000",
+                             "-o", str(tmp_path / "g.svg")], capture_output=True, text=True)
+    assert result.returncode == 0
+    assert "warning: 1 person without a birth year (B) is drawn as if born by 2000" in result.stderr

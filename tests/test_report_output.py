@@ -135,7 +135,7 @@ def test_ecomap_figures_when_the_kind_is_installed(monkeypatch: pytest.MonkeyPat
 
         @classmethod
         def from_document(cls, document: dict[str, Any], *, source: str | None = None, lang: str = "id",
-                          compare: bool = False, text: float = 1.0) -> FakeDiagram:
+                          compare: bool = False, text: float = 1.0, initials: bool = False) -> FakeDiagram:
             calls.append((sorted(document["ecomap"]), lang, compare))
             return cls(compare)
 

@@ -22,7 +22,7 @@ from socialtools.draw.theme import Theme
 from socialtools.ecomap import EcomapDiagram
 from socialtools.ecomap.samples import generated_ecomap, tie_gallery
 from socialtools.examples import example_path, load_example
-from socialtools.genogram import Genogram
+from socialtools.genogram import Genogram, GenogramComparison
 from socialtools.genogram.dot import family_to_dot
 from socialtools.io.gedcom import read_gedcom
 from socialtools.io.loading import load_document
@@ -120,6 +120,15 @@ PICTURES: dict[str, Draw] = {
     "pk-genogram-en.png": _save(lambda: Genogram.from_document(_pk(), lang="en")),
     "genogram-symbols.png": _save(lambda: Genogram.from_document(load_example("symbol-gallery.yaml"))),
     "three-generations-genogram.png": _save(lambda: Genogram.from_document(load_example("three-generations.yaml"))),
+    # genogram.md: a whole case, the family through time (invented families)
+    **{f"genogram-{name}.png": _save(lambda name=name: Genogram.from_document(
+        load_document(ROOT / "docs" / "examples" / f"genogram-{name}.yaml"), lang="en"))
+       for name in ("unions", "children", "conditions", "partner-order")},
+    "genogram-family-history.png": _save(lambda: Genogram.from_document(load_example("family-history.yaml"))),
+    "genogram-family-history-2000.png": _save(lambda: Genogram.from_document(load_example("family-history.yaml"),
+                                                                             as_of=2000)),
+    "genogram-family-history-compare.png": _save(lambda: GenogramComparison.from_document(
+        load_example("family-history.yaml"), 2000, 2024)),
     # gedcom.md, dot.md
     "gedcom-focus.png": _save(lambda: Genogram(read_gedcom(example_path("keluarga.ged"), focus="@I6@",
                                                            generations=2))),

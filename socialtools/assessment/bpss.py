@@ -217,13 +217,21 @@ class BpssItem(_Strict):
         return self.aspect
 
 
+def _finding(aspect: Any, value: Any) -> str | None:
+    """The finding of a shorthand item: a text (a number is fine); a list or mapping is an error."""
+    if isinstance(value, dict | list):
+        raise ValueError(f"the finding of '{aspect}' is a {'list' if isinstance(value, list) else 'mapping'}: "
+                         "write it as text, or use the fields aspect, finding, source")
+    return None if value is None else str(value)
+
+
 def _items(value: Any) -> Any:
     """Items as a list, or the shorthand mapping ``aspect: finding``.
 
     A list of one-key mappings (``- kerjasama: baik``) is the same shorthand, one item a line.
     """
     if isinstance(value, dict):
-        return [{"aspect": str(k), "finding": None if v is None else str(v)} for k, v in value.items()]
+        return [{"aspect": str(k), "finding": _finding(k, v)} for k, v in value.items()]
     if isinstance(value, str):
         raise ValueError("write the items of a domain one a line, as 'aspect: finding' "
                          "(e.g. kerjasama: baik), not as one text")
@@ -233,7 +241,7 @@ def _items(value: Any) -> Any:
         for i, item in enumerate(value):
             if isinstance(item, dict) and len(item) == 1 and str(next(iter(item))).strip().lower() not in known:
                 aspect, finding = next(iter(item.items()))
-                item = {"aspect": str(aspect), "finding": None if finding is None else str(finding)}
+                item = {"aspect": str(aspect), "finding": _finding(aspect, finding)}
             elif isinstance(item, str):
                 raise ValueError(f"item {i + 1} '{item}' is a bare text: write 'aspect: finding' "
                                  "(e.g. - kerjasama: baik) or the fields aspect and finding")

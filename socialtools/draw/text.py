@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from socialtools.draw.font_metrics import WIDTHS
+from socialtools.io.limits import shorten
 
 FALLBACK_WIDTH = 1000  # per mille: a wide glyph for characters outside the table (CJK, emoji)
 LINE_HEIGHT = 1.25  # line pitch as a multiple of the font size
@@ -30,10 +31,29 @@ def text_width(text: str, size: float) -> float:
     return _units(text) * size / 1000.0
 
 
+def _fitting(word: str, max_width: float, size: float) -> int:
+    """How many leading characters of ``word`` fit in ``max_width`` (at least one): linear, not quadratic."""
+    limit = max_width * 1000.0 / size
+    total, n = 0, 0
+    for n, ch in enumerate(word):
+        total += WIDTHS.get(ord(ch), FALLBACK_WIDTH)
+        if total > limit:
+            return max(1, n)
+    return len(word)
+
+
 def wrap(text: str, max_width: float, size: float) -> list[str]:
-    """Break ``text`` into lines no wider than ``max_width`` (a long word is cut hard)."""
+    """Break ``text`` into lines no wider than ``max_width`` (a long word is cut hard).
+
+    A text longer than :data:`~socialtools.io.limits.MAX_LABEL_CHARS` is first cut with an ellipsis:
+    a label is not the place for a page of text (and a 10,000-character name must not make a
+    drawing of thousands of lines).
+
+    >>> len(wrap("x" * 5000, 100, 10)) < 50
+    True
+    """
     lines: list[str] = []
-    for paragraph in str(text).splitlines() or [""]:
+    for paragraph in shorten(str(text)).splitlines() or [""]:
         current = ""
         for word in paragraph.split():
             candidate = f"{current} {word}" if current else word
@@ -42,10 +62,8 @@ def wrap(text: str, max_width: float, size: float) -> list[str]:
                 continue
             if current:
                 lines.append(current)
-            while text_width(word, size) > max_width and len(word) > 1:
-                cut = len(word) - 1
-                while cut > 1 and text_width(word[:cut], size) > max_width:
-                    cut -= 1
+            while len(word) > 1 and text_width(word, size) > max_width:
+                cut = _fitting(word, max_width, size)
                 lines.append(word[:cut])
                 word = word[cut:]
             current = word

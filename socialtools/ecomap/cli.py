@@ -11,7 +11,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from socialtools.cli import add_dpi, add_language
+from socialtools.cli import add_dpi, add_initials, add_language
 from socialtools.io.loading import load_document
 from socialtools.io.output import FIGURE_FORMATS, figure_bytes, write_atomic
 
@@ -22,7 +22,8 @@ def _run(args: argparse.Namespace) -> int:
     out = Path(args.output)
     document = load_document(args.input)
     diagram = EcomapDiagram.from_document(
-        document, source=str(args.input), lang=args.lang, monochrome=args.monochrome, compare=args.compare
+        document, source=str(args.input), lang=args.lang, monochrome=args.monochrome, compare=args.compare,
+        initials=args.initials,
     )
     if args.group:
         diagram.ecomap.group_by_category = True
@@ -57,6 +58,7 @@ def register(commands: argparse._SubParsersAction) -> None:
         action="store_true",
         help="place systems of one category side by side (like 'group_by_category: true')",
     )
+    add_initials(parser)
     add_language(parser)
     add_dpi(parser)
     parser.set_defaults(run=_run)

@@ -34,7 +34,8 @@ class EcomapDiagram(Exportable):
     (0, True)
 
     ``family`` is the family model whose people ``ecomap.focal.members`` names; ``compare``
-    draws the ecomap before and after its ``after`` changes side by side.
+    draws the ecomap before and after its ``after`` changes side by side; ``initials`` shows
+    the family's people by their initials (:func:`socialtools.privacy.hide_identifying`).
     """
 
     def __init__(
@@ -46,8 +47,13 @@ class EcomapDiagram(Exportable):
         monochrome: bool = False,
         compare: bool = False,
         text: float = 1.0,
+        initials: bool = False,
     ) -> None:
         self.ecomap = ecomap.bind(family)
+        if initials and family is not None:  # the privacy switch: see socialtools.privacy
+            from socialtools.privacy import hide_identifying
+
+            family = hide_identifying(family)
         self.family = family
         self.lang = check_language(lang)
         self.monochrome = monochrome

@@ -37,6 +37,7 @@ from socialtools.ecomap.model import FOCAL, Ecomap, Tie
 from socialtools.ecomap.routing import CLEAR, LANE, Router, arrowheads, end_room, reach_pieces, tie_reach
 from socialtools.genogram.model import Family
 from socialtools.genogram.symbols import INDEX_GAP, outline, symbol_shape, symbol_size
+from socialtools.io.limits import MAX_LINE_CHARS, shorten
 
 SYSTEM_FONT = 10.0
 SYSTEM_LABEL_WIDTH = 80.0
@@ -259,6 +260,8 @@ def system_label(text: str, scale: float = 1.0) -> TextBlock:
     >>> block.lines, block.size
     (('Rumah sakit jiwa', '(dipertimbangkan)'), 8.5)
     """
+    # a hostile or mistaken label is cut: 300 characters, no word over 80 (see socialtools.io.limits)
+    text = " ".join(shorten(word, MAX_LINE_CHARS) for word in shorten(text).split(" "))
     width = SYSTEM_LABEL_WIDTH * scale
     slash = "/" in text and text_width(text, SYSTEM_FONT * scale) > width * 0.8
     if slash:

@@ -27,6 +27,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, WithJsonSchema, model_validator
 
+from socialtools.draw.colours import Colour
 from socialtools.errors import InputError
 from socialtools.genogram.model import Family, Id
 
@@ -335,7 +336,8 @@ class System(_Strict):
     person: Id | None = Field(None, description="person id of the family section: a family member as a system")
     name: str | None = Field(None, description="label drawn in the circle (defaults to the id or the person's name)")
     category: str = ""
-    colour: str | None = Field(None, description="overrides the category colour, e.g. '#2e86c1'")
+    colour: Colour | None = Field(None, description="overrides the category colour: a colour name or "
+                                                    "#rgb/#rrggbb, e.g. '#2e86c1'")
     notes: str | None = None
 
     @model_validator(mode="before")

@@ -11,11 +11,12 @@ from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from socialtools.cli import add_dpi, add_language
+from socialtools.cli import add_dpi, add_initials, add_language
 from socialtools.errors import InputError, UsageError
 from socialtools.genogram.label_fields import LABEL_FIELDS
 from socialtools.io.options import add_input_options
-from socialtools.io.output import FIGURE_FORMATS, figure_bytes, write_atomic
+from socialtools.io.output import FIGURE_FORMATS, figure_bytes, write_files
+from socialtools.io.sanitize import clean_text
 
 if TYPE_CHECKING:  # pragma: no cover
     from socialtools.genogram.diagram import GenogramOptions
@@ -60,7 +61,8 @@ def _options(args: argparse.Namespace) -> GenogramOptions:
     if args.as_of is not None and args.compare is not None:
         raise UsageError("give either --as-of or --compare, not both")
     return GenogramOptions(lang=args.lang, labels=labels, initials=args.initials, full_dates=args.full_dates,
-                           show_age=not args.no_age, title=args.title, legend=not args.no_legend,
+                           show_age=not args.no_age, title=None if args.title is None else clean_text(args.title),
+                           legend=not args.no_legend,
                            monochrome=args.monochrome, layout=LayoutConfig(engine=args.engine), as_of=args.as_of)
 
 
@@ -70,6 +72,10 @@ def run(args: argparse.Namespace) -> int:
     out = Path(args.output)
     families = load_families(source, args.family, args.focus, args.generations, kind=args.input_kind,
                              lenient=args.lenient)
+    if args.initials:
+        from socialtools.privacy import hide_identifying
+
+        families = {name: hide_identifying(family) for name, family in families.items()}
     many = len(families) > 1
     to_dir = args.output.endswith(("/", "\\")) or out.is_dir() or (many and not out.suffix)
     if many and not to_dir:
@@ -80,12 +86,14 @@ def run(args: argparse.Namespace) -> int:
     # everything is drawn before anything is written: bad input leaves no file behind
     year = args.as_of if args.as_of is not None else args.compare[1] if args.compare else None
     if year is not None:
-        from socialtools.genogram.history import family_as_of
+        from socialtools.genogram.history import as_of_warnings, family_as_of
 
         for name, family in families.items():
             if not family_as_of(family, year).people:
                 raise InputError(f"nobody of the family was born by {year}", record=f"family '{name}'",
                                  field="--as-of" if args.as_of is not None else "--compare", source=str(source))
+            for warning in as_of_warnings(family, args.as_of or args.compare[0]):
+                sys.stderr.write(f"socialtools genogram: warning: {warning}\n")
     for family in families.values():
         for warning in family.warnings():
             sys.stderr.write(f"socialtools genogram: warning: {warning}\n")
@@ -97,9 +105,9 @@ def run(args: argparse.Namespace) -> int:
             rendered = list(pool.map(_draw, jobs, chunksize=8))
     else:
         rendered = [_draw(job) for job in jobs]
-    for name, (data, stats) in zip(families, rendered, strict=True):
-        target = out / f"{_file_name(name)}-genogram{suffix}" if to_dir else out
-        write_atomic(target, data)
+    targets = [out / f"{_file_name(name)}-genogram{suffix}" if to_dir else out for name in families]
+    write_files({target: data for target, (data, _) in zip(targets, rendered, strict=True)})
+    for target, (_, stats) in zip(targets, rendered, strict=True):
         if stats is not None:
             print(json.dumps({"file": str(target), **stats}, ensure_ascii=False))
     if not args.stats:
@@ -160,7 +168,7 @@ def register(commands: argparse._SubParsersAction) -> None:
     add_language(parser)
     parser.add_argument("--labels", help=f"comma-separated fields under each person, from: {', '.join(LABEL_FIELDS)} "
                                          "(default: name,role,years,occupation)")
-    parser.add_argument("--initials", action="store_true", help="show initials instead of names (privacy)")
+    add_initials(parser)
     parser.add_argument("--full-dates", action="store_true", help="show full dates (default: years only)")
     parser.add_argument("--no-age", action="store_true", help="no age inside the symbols")
     parser.add_argument("--title", help="title above the drawing (default: the family's title; '' for none)")

@@ -34,6 +34,7 @@ from socialtools.genogram.labels import TEXT, LabelOptions, person_lines, union_
 from socialtools.genogram.model import Family
 from socialtools.genogram.notes import FigureNote
 from socialtools.genogram.placements import GenogramLayout
+from socialtools.genogram.routing import route_households
 from socialtools.i18n import translate
 from socialtools.io.loading import load_document
 from socialtools.io.sections import parse_section
@@ -68,6 +69,11 @@ class GenogramComparison(Exportable):
     """The family in ``before`` and in ``after``, in two panels with everyone in the same place.
 
     ``GenogramComparison(family, 2010, 2024).save("g.svg")``; options as for :class:`Genogram`.
+
+    >>> from socialtools.genogram import Family
+    >>> f = Family.model_validate({"people": [{"id": "A", "birth": 1990}, {"id": "B", "birth": 2012}]})
+    >>> [c.what + " " + c.ids[0] for c in GenogramComparison(f, 2010, 2024).changes()]
+    ['born B']
     """
 
     def __init__(self, family: Family, before: int, after: int, options: GenogramOptions | None = None,
@@ -152,9 +158,13 @@ class GenogramComparison(Exportable):
         keys = {_key(r) for r in then.relationships}
         relationships = [placed for placed, rel in zip(lay.relationships, self._whole.relationships, strict=True)
                          if _key(rel) in keys]
-        households = [h for h in lay.households if h.id in {x.id for x in then.households}]
         rows = {r: [p for p in ps if p in people] for r, ps in lay.rows.items()}
-        return GenogramLayout(nodes, unions, sibships, extra, relationships, households, lay.width, lay.height, rows)
+        rows = {r: ps for r, ps in rows.items() if ps}
+        out = GenogramLayout(nodes, unions, sibships, extra, relationships, [], lay.width, lay.height, rows)
+        # households round the members of that year (the shared layout's outline may hold people born later)
+        out.households = route_households(out, then, {h.id: h.label or "" for h in then.households if h.id},
+                                          self.options.layout)
+        return out
 
     def _notes(self, year: int) -> list[FigureNote]:
         """The notes of the whole family, their targets in the panel of ``year``."""
@@ -222,6 +232,13 @@ class GenogramComparison(Exportable):
                 for u in lay.unions.values():
                     if sorted(u.partners) == sorted(c.ids):
                         canvas.polyline(g, u.points, width=7.0, colour=colour)
+            elif c.what == "household":
+                for h in lay.households:
+                    if h.label == c.detail or not c.detail:
+                        for poly in h.polygons:  # two open halves, as the outline itself is drawn
+                            half = len(poly) // 2
+                            for part in (poly[: half + 1], [*poly[half:], poly[0]]):
+                                canvas.polyline(g, part, width=6.0, colour=colour)
             elif c.what == "relationship":
                 for placed in lay.relationships:
                     if (placed.a, placed.b) == tuple(c.ids) and placed.kind == c.detail:

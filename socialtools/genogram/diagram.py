@@ -24,12 +24,13 @@ from socialtools.errors import UsageError
 from socialtools.genogram.history import family_as_of
 from socialtools.genogram.labels import TEXT, LabelOptions, inner_text, person_lines, union_text
 from socialtools.genogram.layout import layout_family
-from socialtools.genogram.model import Family
+from socialtools.genogram.model import Family, Union
 from socialtools.genogram.notes import FigureNote, figure_notes
 from socialtools.genogram.placements import GenogramLayout, LayoutConfig
 from socialtools.genogram.quality import LayoutQuality, layout_quality
 from socialtools.genogram.render import GenogramRenderer
 from socialtools.i18n import check_language, translate
+from socialtools.io.limits import MAX_LINE_CHARS, shorten
 from socialtools.io.loading import load_document
 from socialtools.io.sections import parse_section
 
@@ -118,13 +119,17 @@ class Genogram(Exportable):
         size = o.layout.label_size
         labels = {p.id: TextBlock.wrapped(person_lines(p, f, label_options), LABEL_WIDTH, size) for p in f.people}
         unions = {u.id: union_text(u, o.lang) for u in f.unions if u.id}
-        households = {h.id: h.label or "" for h in f.households if h.id}
+        households = {h.id: shorten(h.label or "", MAX_LINE_CHARS) for h in f.households if h.id}
         return layout_family(f, labels, unions, households, o.layout)
 
     def to_dot(self) -> str:
         """The family as Graphviz DOT text (see :func:`socialtools.genogram.dot.family_to_dot`)."""
         from socialtools.genogram.dot import family_to_dot
 
+        if self.options.initials:
+            from socialtools.privacy import hide_identifying
+
+            return family_to_dot(hide_identifying(self.family))
         return family_to_dot(self.family)
 
     def quality(self) -> LayoutQuality:
@@ -134,7 +139,13 @@ class Genogram(Exportable):
     def notes(self) -> list[FigureNote]:
         """The numbered notes under the figure: relationship labels, union and person notes."""
         o = self.options
-        return figure_notes(self.family, o.lang, o.labels, o.initials)
+        unplaced = {uid: text for uid, u in self.layout.unions.items() if u.label_box is None and len(u.partners) == 2
+                    and (text := union_text(self.family_union(uid), o.lang))}
+        return figure_notes(self.family, o.lang, o.labels, o.initials, unplaced)
+
+    def family_union(self, uid: str) -> Union:
+        """The union with id ``uid``."""
+        return next(u for u in self.family.unions if u.id == uid)
 
     def title(self) -> str | None:
         """The title drawn above the genogram (with the year of ``as_of``)."""

@@ -80,6 +80,25 @@ def family_as_of(family: Family, year: int) -> Family:
     return Family.model_validate(data)
 
 
+def as_of_warnings(family: Family, year: int) -> list[str]:
+    """What ``--as-of`` cannot date: people without a birth year are drawn in every year.
+
+    >>> as_of_warnings(Family.model_validate({"people": [{"id": "A"}, {"id": "B", "birth": 1990}]}), 2000)
+    ['1 person without a birth year (A) is drawn as if born by 2000']
+    """
+    kept = {p.id for p in family_as_of(family, year).people}
+    undated = [p.id for p in family.people if p.birth is None and not (p.kind in LOSSES and p.death) and p.id in kept]
+    if not undated:
+        return []
+    who = ", ".join(undated[:5]) + (", ..." if len(undated) > 5 else "")
+    if len(undated) == 1:
+        return [f"1 person without a birth year ({who}) is drawn as if born by {year}"]
+    return [f"{len(undated)} people without a birth year ({who}) are drawn as if born by {year}"]
+
+
+LOSSES = ("miscarriage", "abortion", "stillbirth")
+
+
 @dataclass(frozen=True)
 class Change:
     """One change between two years: ``what`` (born, died, union, relationship, household,

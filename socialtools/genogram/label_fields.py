@@ -6,4 +6,4 @@ True
 """
 
 LABEL_FIELDS = ("name", "role", "years", "age", "occupation", "education", "religion", "birthplace",
-                "place", "conditions", "notes")
+                "place", "ethnicity", "conditions", "notes")

@@ -113,7 +113,7 @@ YesNo = Annotated[bool, BeforeValidator(_yes_no)]
 
 
 def _id(value: Any) -> str:
-    if isinstance(value, bool) or value is None:
+    if isinstance(value, bool) or value is None or not isinstance(value, str | int | float):
         raise ValueError("an id must be text or a number")
     text = str(value).strip()
     if not text:
@@ -485,6 +485,12 @@ class Family(_Strict):
             raise InputError(f"unknown person '{pid}'", record=record, field=field)
 
     def _add_parent_shorthand(self) -> None:
+        # unions by their partners and the children each has, so that a sibship of 50,000 takes
+        # linear time (a scan of every union's children per child was quadratic)
+        by_partners: dict[tuple[str, ...], Union] = {}
+        for u in self.unions:
+            by_partners.setdefault(tuple(sorted(u.partners)), u)
+        children: dict[int, set[str]] = {}
         for i, p in enumerate(self.people):
             if p.father is None and p.mother is None:
                 continue
@@ -495,13 +501,18 @@ class Family(_Strict):
                     if parent == p.id:
                         raise InputError("is their own parent", record=record, field=field)
             partners = [x for x in (p.father, p.mother) if x is not None]
-            for u in self.unions:
-                if sorted(u.partners) == sorted(partners):
-                    if all(c.id != p.id for c in u.children):
-                        u.children.append(ChildLink(id=p.id))
-                    break
+            union = by_partners.get(tuple(sorted(partners)))
+            if union is None:
+                union = Union(partners=partners, kind="unknown", children=[ChildLink(id=p.id)])
+                self.unions.append(union)
+                by_partners[tuple(sorted(partners))] = union
             else:
-                self.unions.append(Union(partners=partners, kind="unknown", children=[ChildLink(id=p.id)]))
+                known = children.get(id(union))
+                if known is None:
+                    known = children[id(union)] = {c.id for c in union.children}
+                if p.id not in known:
+                    union.children.append(ChildLink(id=p.id))
+                    known.add(p.id)
             p.father = p.mother = None
 
     def _check_unions(self) -> None:
@@ -620,6 +631,11 @@ class Family(_Strict):
         """Doubtful but possible facts: a child born before a parent, a parent aged under 12,
         several index persons."""
         out = []
+        for p in self.people:
+            if len(p.conditions) > 4:
+                extra = ", ".join(c.name for c in p.conditions[4:])
+                out.append(f"person '{p.id}' has {len(p.conditions)} conditions: a symbol has four quadrants, "
+                           f"so {extra} is written under the person only with --labels ...,conditions")
         index = [p.id for p in self.people if p.index]
         if len(index) > 1:
             out.append(f"{len(index)} people are marked as the index person (client): {', '.join(index)}")

@@ -39,17 +39,23 @@ def _who(person: Person, initials: bool) -> str:
     return person.display_initials if initials or not person.name else person.name
 
 
-def figure_notes(family: Family, lang: str, label_fields: tuple[str, ...], initials: bool = False) -> list[FigureNote]:
-    """The notes of ``family`` in drawing order: relationships, unions, then people."""
+def figure_notes(family: Family, lang: str, label_fields: tuple[str, ...], initials: bool = False,
+                 union_dates: dict[str, str] | None = None) -> list[FigureNote]:
+    """The notes of ``family`` in drawing order: relationships, unions, then people.
+
+    ``union_dates`` holds the date labels of unions that found no room on their line (partners
+    who do not stand side by side): they become notes too.
+    """
     raw: list[tuple[tuple[str, str], str]] = []
     for i, r in enumerate(family.relationships):
         if r.label:
             a, b = (_who(family.person(p), initials) for p in r.between)
             raw.append((("relationship", str(i)), f"{a} – {b} ({translate(TEXT, r.kind, lang)}): {r.label}"))
     for u in family.unions:
-        if u.notes and u.id:
+        texts = [t for t in ((union_dates or {}).get(u.id or ""), u.notes) if t]
+        if texts and u.id:
             names = " – ".join(_who(family.person(p), initials) for p in u.partners)
-            raw.append((("union", u.id), f"{names}: {u.notes}"))
+            raw.append((("union", u.id), f"{names}: {'; '.join(texts)}"))
     if "notes" not in label_fields:
         for p in family.people:
             if p.notes:

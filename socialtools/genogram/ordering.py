@@ -293,9 +293,10 @@ class _Orderer:
     def orient(self, b: int, pos: dict[str, float]) -> list[str]:
         """Turn a block so that each member faces their own parents' sibship."""
         block = self.blocks[b]
-        if len(block) < 2:
-            return block
         s = self.s
+        if len(block) < 2 or (len(block) > 2 and any(
+                sum(union_date_key(s.unions[u])[0] == 0 for u in s.unions_of.get(p, [])) >= 2 for p in block)):
+            return block  # a person's partners stand in the order of their unions' dates: never turned round
         first, last = block[0], block[-1]
         pf, pl = (s.parent_union.get(p) for p in (first, last))
         if pf is not None and pl is not None and pf in self.graph.kids and pl in self.graph.kids:

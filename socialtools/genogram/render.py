@@ -8,20 +8,21 @@ and white; colour only helps on screen.
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 
 from svgwrite.container import Group
 
 from socialtools.draw.geometry import Box, Point
 from socialtools.draw.legend import LegendEntry, draw_legend, legend_box
-from socialtools.draw.lines import arrowhead, cross_bars, num, parallel_lines, trim, zigzag
+from socialtools.draw.lines import arrowhead, cross_bars, num, parallel_lines, zigzag
 from socialtools.draw.svg import SvgCanvas
-from socialtools.draw.text import LINE_HEIGHT, TextBlock
+from socialtools.draw.text import LINE_HEIGHT, TextBlock, text_width
 from socialtools.draw.theme import Theme
 from socialtools.genogram.labels import TEXT
 from socialtools.genogram.model import DIRECTIONAL, Family, Person
 from socialtools.genogram.notes import MARK_SIZE, FigureNote, mark_box, place_beside, place_on_line
 from socialtools.genogram.placements import GenogramLayout, LinkPlacement, PersonNode, UnionPlacement
-from socialtools.genogram.symbols import QUADRANTS, ConditionStyle, draw_person
+from socialtools.genogram.symbols import QUADRANTS, ConditionStyle, draw_person, end_on_outline, outer_outline
 from socialtools.i18n import translate
 
 CHILD_DASH = {"biological": "solid", "adopted": "dashed", "foster": "dotted", "step": "dashdot"}
@@ -41,8 +42,9 @@ SHADES = ("#555555", "#9a9a9a", "#222222", "#c2c2c2", "#777777", "#3a3a3a", "#ad
 
 def condition_styles(family: Family) -> dict[str, ConditionStyle]:
     """One quadrant per distinct condition (NSGC), so that several conditions of one person never
-    stack into a solid symbol: conditions that meet in one person take different quadrants (a
-    substance condition prefers the lower left, after McGoldrick's lower half); when a family has
+    stack into a solid symbol (a family with one condition fills the whole symbol): conditions that
+    meet in one person take different quadrants (a substance condition prefers the lower left,
+    after McGoldrick's lower half); when a family has
     more than four conditions, quadrants are shared by conditions that never meet, or told apart
     by their shade.
 
@@ -73,6 +75,9 @@ def condition_styles(family: Family) -> dict[str, ConditionStyle]:
                 shade = shades[0] if shades else shade
             styles[c.name] = ConditionStyle(region, hatched=c.status != "confirmed",
                                             outlined=c.status == "recovery", shade=shade, movable=movable)
+    if len(styles) == 1:  # one condition in the whole family: the whole symbol, as the NSGC draws "affected"
+        (name, style), = styles.items()
+        styles[name] = replace(style, region="whole")
     return styles
 
 
@@ -156,6 +161,8 @@ class GenogramRenderer:
         title_h = theme.title_font_size * LINE_HEIGHT + 12 if self.title else 0.0
         entries = self.legend_entries() if self.show_legend else []
         width = max(lay.width, 360.0)
+        if self.title:  # the title is never cut off
+            width = max(width, text_width(self.title, theme.title_font_size) + 2 * theme.margin)
         lbox = legend_box(entries, self.t("legend"), width - 2 * theme.margin, theme)
         width = max(width, lbox.w + 2 * theme.margin)
         notes = self.note_lines(width - 2 * theme.margin)
@@ -298,12 +305,21 @@ class GenogramRenderer:
     def _relationship(self, canvas: SvgCanvas, parent: Group, rel: LinkPlacement) -> None:
         g = canvas.group(parent, class_=f"relationship {rel.kind}")
         colour = self.theme.colour(REL_COLOUR.get(rel.kind, self.theme.stroke))
-        points = trim(rel.points, 2.0, 2.0)
-        paths, arrows = relationship_paths(rel.kind, points)
+        paths, arrows = relationship_paths(rel.kind, self.relationship_points(rel))
         for pts, dash, factor in paths:
             canvas.polyline(g, pts, dash=dash, width=self.theme.stroke_width * factor, colour=colour)
         for tri in arrows:
             canvas.polygon(g, tri, fill=colour)
+
+    def relationship_points(self, rel: LinkPlacement) -> list[Point]:
+        """The routed line of a relationship with both ends moved exactly onto the symbols' outlines."""
+        points = rel.points
+        for pid in (rel.b, rel.a):
+            node = self.layout.nodes.get(pid)
+            if node is not None:
+                points = end_on_outline(points, outer_outline(self.family.person(pid), node.x, node.y, node.size))
+            points = points[::-1]
+        return points
 
     def _households(self, canvas: SvgCanvas, parent: Group) -> None:
         for h in self.layout.households:

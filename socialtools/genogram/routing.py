@@ -17,6 +17,7 @@ from collections.abc import Callable
 
 from socialtools.draw.geometry import Box, BoxGrid, Point, segment_hits_box
 from socialtools.draw.text import LINE_HEIGHT, text_width
+from socialtools.genogram.households import household_rectangles
 from socialtools.genogram.model import Family
 from socialtools.genogram.placements import (
     GenogramLayout,
@@ -28,6 +29,7 @@ from socialtools.genogram.placements import (
 from socialtools.genogram.structure import FamilyStructure
 
 HOUSEHOLD_PAD = 7.0
+PATTERN_HALF_WIDTH = 3.5  # half the width of the widest emotional-line pattern (three lines, a zigzag)
 
 
 def _edge_point(n: PersonNode, toward: Point) -> Point:
@@ -46,8 +48,8 @@ def _obstacles(lay: GenogramLayout) -> BoxGrid:
         if n.label_box.w > 0:
             grid.add(f"label:{n.id}", n.label_box)
     for u in lay.unions.values():
-        if u.label_box is not None:
-            grid.add(f"union:{u.id}", u.label_box)
+        if u.label_box is not None:  # with room for the width of a drawn pattern (zigzag, parallel lines)
+            grid.add(f"union:{u.id}", u.label_box.grown(PATTERN_HALF_WIDTH))
     return grid
 
 
@@ -92,16 +94,21 @@ def _gutters(lay: GenogramLayout, row: int, near: float, cfg: LayoutConfig) -> l
     return sorted(xs, key=lambda x: (abs(x - near), x))[:8]
 
 
-def _port(node: PersonNode, toward: float, used: int) -> float:
-    """x offset on top of a symbol where the next emotional line attaches: lines already there
-    take the places beside the child line, nearest first, alternating sides."""
+PORTS = (0.25, 0.34, 0.42)  # offsets of the places on top of a symbol, as fractions of its size
+PORT_GAP = 7.0  # two lines on top of one symbol stay this far apart (a pattern's width)
+
+
+def _port(node: PersonNode, toward: float, taken: list[float], skip: int = 0) -> float:
+    """x offset on top of a symbol where the next emotional line attaches: beside the child line
+    (in the middle), on the side facing ``toward`` first, and away from the places ``taken``
+    (offsets of lines already there) by :data:`PORT_GAP`; ``skip`` passes over free places."""
     side = 1 if toward > node.x else -1
-    if used % 2:
-        side = -side
-    return side * node.outer * min(0.42, 0.25 + 0.09 * (used // 2))
+    places = [s * node.outer * f for f in PORTS for s in (side, -side)]
+    free = [o for o in places if all(abs(o - t) >= PORT_GAP for t in taken)] or places
+    return free[min(skip, len(free) - 1)]
 
 
-def _ends(node: PersonNode, other: PersonNode, used: int) -> list[Point]:
+def _ends(node: PersonNode, other: PersonNode, used: list[float]) -> list[Point]:
     """Where a straight line toward ``other`` may leave ``node``: the side facing it, and the
     top (beside the child line) when ``other`` stands higher."""
     side = 1 if other.x > node.x else -1
@@ -113,7 +120,8 @@ def _ends(node: PersonNode, other: PersonNode, used: int) -> list[Point]:
 
 def _descent(lay: GenogramLayout, upper: PersonNode, lower: PersonNode, first_gap: float,
              lane: Callable[[int], float], cfg: LayoutConfig, far_left: float | None = None,
-             free: Callable[[list[Point]], bool] | None = None, ports: dict[str, int] | None = None) -> list[Point]:
+             free: Callable[[list[Point]], bool] | None = None,
+             ports: dict[str, list[float]] | None = None) -> list[Point]:
     """A route from the top of ``upper`` down through free gaps, row by row, to the top of ``lower``.
 
     In each row between them the gap nearest the way down is taken (beside its middle when
@@ -122,7 +130,7 @@ def _descent(lay: GenogramLayout, upper: PersonNode, lower: PersonNode, first_ga
     rows = [r for r in sorted(lay.rows) if upper.row <= r <= lower.row]
     x = first_gap
     ports = ports or {}
-    ou = _port(upper, x, ports.get(upper.id, 0))
+    ou = _port(upper, x, ports.get(upper.id, []))
     pts: list[Point] = [(upper.x + ou, upper.top[1]), (upper.x + ou, lane(upper.row)), (x, lane(upper.row))]
     for i, r in enumerate(rows[1:], start=1):
         pts.append((x, lane(r)))
@@ -134,7 +142,7 @@ def _descent(lay: GenogramLayout, upper: PersonNode, lower: PersonNode, first_ga
                 nxt = rows[i + 1]
                 x = next((g for g in options if free is None or free([(g, lane(r)), (g, lane(nxt))])), options[0])
             pts.append((x, lane(r)))
-    ol = _port(lower, x, ports.get(lower.id, 0))
+    ol = _port(lower, x, ports.get(lower.id, []))
     pts += [(lower.x + ol, lane(lower.row)), (lower.x + ol, lower.top[1])]
     return [p for i, p in enumerate(pts) if i == 0 or p != pts[i - 1]]
 
@@ -149,7 +157,7 @@ def route_links(lay: GenogramLayout, family: Family, structure: FamilyStructure,
         return extra_links, relationships
     obstacles = _obstacles(lay)
     lane_used: dict[int, int] = defaultdict(int)
-    ports: dict[str, int] = defaultdict(int)  # emotional lines already on top of each symbol
+    ports: dict[str, list[float]] = defaultdict(list)  # offsets of the emotional lines on top of each symbol
     position = {p: (r, i) for r, ps in lay.rows.items() for i, p in enumerate(ps)}
     existing = [pts for _, pts, _ in lay.lines()]
 
@@ -191,8 +199,8 @@ def route_links(lay: GenogramLayout, family: Family, structure: FamilyStructure,
             if ra == rb:
                 ly = lane(ra)
                 for extra in (0, 1):
-                    oa = _port(a, b.x, ports[a.id] + extra)
-                    ob = _port(b, a.x, ports[b.id] + extra)
+                    oa = _port(a, b.x, ports[a.id], extra)
+                    ob = _port(b, a.x, ports[b.id], extra)
                     candidates.append([(a.x + oa, a.top[1]), (a.x + oa, ly), (b.x + ob, ly), (b.x + ob, b.top[1])])
             else:
                 upper, lower = (a, b) if ra < rb else (b, a)
@@ -207,8 +215,8 @@ def route_links(lay: GenogramLayout, family: Family, structure: FamilyStructure,
                           for shift in (0.0, 6.0, -6.0)]
                 routes.append(_descent(lay, upper, lower, left, lane, cfg, far_left=left, ports=ports))
                 candidates += [pts if upper is a else pts[::-1] for pts in routes]
-        chosen = next((c for c in candidates
-                       if not _blocked(obstacles, c, allowed) and not _collinear(c, existing)), None)
+        chosen = next((c for c in candidates if not _blocked(obstacles, c, allowed)
+                       and not _collinear(c, existing)), None)
         if chosen is None:
             chosen = next((c for c in candidates if not _blocked(obstacles, c, allowed)), candidates[0])
         for row in lay.rows:
@@ -216,7 +224,7 @@ def route_links(lay: GenogramLayout, family: Family, structure: FamilyStructure,
                 lane_used[row] += 1
         for node, end in ((a, chosen[0]), (b, chosen[-1])):
             if abs(end[1] - node.top[1]) < 1e-6:
-                ports[node.id] += 1
+                ports[node.id].append(end[0] - node.x)
         existing.append(chosen)
         return chosen
 
@@ -275,9 +283,15 @@ def outline_of_boxes(boxes: list[Box]) -> list[list[Point]]:
     return polygons
 
 
+def _person_boxes(n: PersonNode) -> list[Box]:
+    """The symbol box and (when there is one) the label box of a person."""
+    return [n.symbol_box] + ([n.label_box] if n.label_box.w and n.label_box.h else [])
+
+
 def route_households(lay: GenogramLayout, family: Family, labels: dict[str, str],
                      cfg: LayoutConfig) -> list[HouseholdPlacement]:
-    """A dashed boundary around each household's members (row runs joined between rows)."""
+    """A dashed boundary around each household's members: a simple rectilinear outline, or several
+    rectangles where one would need corridors (see :mod:`socialtools.genogram.households`)."""
     households: list[HouseholdPlacement] = []
     if not family.households:
         return households
@@ -296,27 +310,11 @@ def route_households(lay: GenogramLayout, family: Family, labels: dict[str, str]
                 runs[r][-1].append(pid)
             else:
                 runs[r].append([pid])
-        rects: list[Box] = []
-        by_row: dict[int, list[Box]] = {}
-        for r, row_runs in runs.items():
-            by_row[r] = []
-            for run in row_runs:
-                nodes = [lay.nodes[p] for p in run]
-                x0 = min(min(n.symbol_box.x, n.label_box.x if n.label_box.w else n.x) for n in nodes)
-                x1 = max(max(n.symbol_box.right, n.label_box.right if n.label_box.w else n.x) for n in nodes)
-                y0 = min(n.symbol_box.y for n in nodes)
-                y1 = max(n.label_box.bottom if n.label_box.h else n.symbol_box.bottom for n in nodes)
-                box = Box(x0, y0, x1 - x0, y1 - y0).grown(HOUSEHOLD_PAD)
-                by_row[r].append(box)
-                rects.append(box)
-                # the date label of a union with someone outside the household: go round it
-                rects.extend(label.grown(2.0) for label in union_labels if label.overlaps(box))
-        for r, boxes in by_row.items():
-            for upper in boxes:
-                for lower in by_row.get(r + 1, []):
-                    lo, hi = max(upper.x, lower.x), min(upper.right, lower.right)
-                    if hi - lo > 2 * HOUSEHOLD_PAD:
-                        rects.append(Box(lo, upper.bottom, hi - lo, lower.y - upper.bottom))
+        member_boxes = {r: [[b for p in run for b in _person_boxes(lay.nodes[p])] for run in row_runs]
+                        for r, row_runs in runs.items()}
+        others = {r: [b for p in lay.rows[r] if p not in h.members for b in _person_boxes(lay.nodes[p])]
+                  for r in runs}
+        rects = household_rectangles(member_boxes, others, union_labels, HOUSEHOLD_PAD)
         polygons = outline_of_boxes(rects)
         text = labels.get(h.id, "")
         label_box = None

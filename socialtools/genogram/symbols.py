@@ -92,6 +92,8 @@ def region_polygon(polygon: list[Point], region: str, cx: float, cy: float) -> l
     >>> sorted(region_polygon(outline("square", 0, 0, 10), "lower-right", 0, 0))
     [(0.0, 0.0), (0.0, 5.0), (5.0, 0.0), (5.0, 5.0)]
     """
+    if region == "whole":
+        return polygon
     for half in region.split("-"):
         axis, keep_below = HALVES[half]
         polygon = _clip(polygon, axis, cx if axis == 0 else cy, keep_below)
@@ -129,6 +131,9 @@ def person_regions(person: Person, styles: dict[str, ConditionStyle]) -> dict[st
         style = styles.get(c.name)
         if style is None or c.name in out:
             continue
+        if style.region == "whole":  # the family's only condition fills the symbol
+            out[c.name] = "whole"
+            continue
         free = [q for q in QUADRANTS if q not in out.values()]
         if not free:
             break
@@ -137,6 +142,57 @@ def person_regions(person: Person, styles: dict[str, ConditionStyle]) -> dict[st
 
 
 BRACKET_GAP = 5.0  # distance of the NSGC brackets of an adopted or foster child from its symbol
+
+
+def outer_outline(person: Person, cx: float, cy: float, size: float) -> list[Point]:
+    """The outermost outline of a person's symbol (the second outline of the index person)."""
+    shape = symbol_shape(person)
+    s = symbol_size(person, size)
+    if person.index and shape not in ("dot", "cross"):
+        s += 2 * INDEX_GAP
+    return outline("square" if shape == "cross" else "circle" if shape == "dot" else shape, cx, cy, s)
+
+
+def end_on_outline(points: list[Point], polygon: list[Point]) -> list[Point]:
+    """The polyline with its last point moved onto ``polygon`` (a symbol's outline): its last
+    segment is cut where it enters the symbol, or lengthened to reach it.
+
+    >>> end_on_outline([(0, -50), (0, -30)], outline("square", 0, 0, 20))
+    [(0, -50), (0.0, -10.0)]
+    """
+    if len(points) < 2:
+        return points
+    (px, py), (qx, qy) = points[-2], points[-1]
+    dx, dy = qx - px, qy - py
+    best: float | None = None
+    for (ax, ay), (bx, by) in zip(polygon, polygon[1:] + polygon[:1], strict=True):
+        ex, ey = bx - ax, by - ay
+        den = dx * ey - dy * ex
+        if abs(den) < 1e-12:
+            continue
+        t = ((ax - px) * ey - (ay - py) * ex) / den
+        u = ((ax - px) * dy - (ay - py) * dx) / den
+        if 0 <= u <= 1 and t > 1e-9 and (best is None or t < best):
+            best = t
+    xs, ys = [x for x, _ in polygon], [y for _, y in polygon]
+    span = max(max(xs) - min(xs), max(ys) - min(ys))
+    if best is not None and math.dist((px + dx * best, py + dy * best), (qx, qy)) <= span:
+        return [*points[:-1], (px + dx * best, py + dy * best)]
+    # the line passes beside the symbol: its end moves to the nearest point of the outline
+    return [*points[:-1], _nearest_on_polygon((qx, qy), polygon)]
+
+
+def _nearest_on_polygon(p: Point, polygon: list[Point]) -> Point:
+    best, out = math.inf, p
+    for (ax, ay), (bx, by) in zip(polygon, polygon[1:] + polygon[:1], strict=True):
+        ex, ey = bx - ax, by - ay
+        length = ex * ex + ey * ey
+        t = 0.0 if length == 0 else max(0.0, min(1.0, ((p[0] - ax) * ex + (p[1] - ay) * ey) / length))
+        q = (ax + ex * t, ay + ey * t)
+        d = math.dist(p, q)
+        if d < best:
+            best, out = d, q
+    return out
 
 
 def brackets(cx: float, cy: float, size: float) -> list[list[Point]]:

@@ -20,13 +20,14 @@ b'%PDF-'
 from __future__ import annotations
 
 import io
+import math
 import re
 from functools import cache
 from pathlib import Path
 from typing import Any
 from xml.etree import ElementTree
 
-from socialtools.errors import MissingDependencyError, SocialToolsError
+from socialtools.errors import MissingDependencyError, SocialToolsError, UsageError
 
 FONT_DIR = Path(__file__).resolve().parent.parent / "fonts"
 FONT_FILE = FONT_DIR / "DejaVuSans.ttf"
@@ -34,8 +35,45 @@ FONT_FILE = FONT_DIR / "DejaVuSans.ttf"
 FONT_FILES = (FONT_FILE, FONT_DIR / "DejaVuSans-Bold.ttf", FONT_DIR / "DejaVuSans-Oblique.ttf")
 
 
+_ROOT = re.compile(r"<svg\b[^>]*>")
+_SIZE = re.compile(r"""\b(width|height)\s*=\s*["']\s*([0-9.eE+-]+)\s*(px)?\s*["']""")
+
+
+def png_size(svg: str, dpi: float) -> tuple[int, int]:
+    """Width and height in pixels of ``svg`` rendered at ``dpi`` (from the root's width and height).
+
+    >>> png_size('<svg xmlns="http://www.w3.org/2000/svg" width="960" height="480"/>', 150)
+    (1500, 750)
+    """
+    root = _ROOT.search(svg[:4096])
+    size = dict((k, float(v)) for k, v, _ in _SIZE.findall(root.group() if root else ""))
+    zoom = dpi / 96.0
+    return (round(size.get("width", 0.0) * zoom), round(size.get("height", 0.0) * zoom))
+
+
+def check_pixel_budget(svg: str, dpi: float) -> None:
+    """Refuse a PNG over the pixel budget (:data:`~socialtools.io.limits.MAX_PIXELS`) with a clear error."""
+    from socialtools.io.limits import MAX_PIXELS, limit
+
+    budget = limit("SOCIALTOOLS_MAX_PIXELS", MAX_PIXELS)
+    width, height = png_size(svg, dpi)
+    if not (math.isfinite(width * height) and width * height <= budget):
+        raise UsageError(
+            f"a PNG of {width:,} × {height:,} pixels at {dpi:g} dpi is over the budget of "
+            f"{budget / 1e6:g} million pixels: write .svg or .pdf, lower --dpi, or raise "
+            "SOCIALTOOLS_MAX_PIXELS")
+
+
 def svg_to_png(svg: str, *, dpi: float = 150) -> bytes:
-    """Render ``svg`` to PNG at ``dpi`` (96 dpi = one pixel per SVG unit)."""
+    """Render ``svg`` to PNG at ``dpi`` (96 dpi = one pixel per SVG unit).
+
+    ``dpi`` must lie in :data:`~socialtools.io.limits.DPI_RANGE` and the picture within the pixel
+    budget; otherwise a :class:`~socialtools.errors.UsageError` says what to do.
+    """
+    from socialtools.io.limits import check_dpi
+
+    dpi = check_dpi(dpi)
+    check_pixel_budget(svg, dpi)
     try:
         import resvg_py
     except ImportError:  # pragma: no cover - resvg-py is a dependency

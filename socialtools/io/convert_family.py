@@ -122,8 +122,10 @@ class Conversion:
 
 def convert(source: str | Path, target: str | Path, *, kind: str | None = None, family: str | None = None,
             focus: str | None = None, generations: int | None = None, lenient: bool = False,
-            gedcom_version: str = "7") -> Conversion:
+            gedcom_version: str = "7", initials: bool = False) -> Conversion:
     """Read any family file and write it in the format of ``target``'s extension.
+
+    ``initials`` is the privacy switch (:func:`socialtools.privacy.hide_identifying`).
 
     >>> import tempfile
     >>> from socialtools.examples import example_path
@@ -136,6 +138,10 @@ def convert(source: str | Path, target: str | Path, *, kind: str | None = None, 
 
     fmt = output_format(target, gedcom_version)
     found = read_families(source, kind=kind, family=family, focus=focus, generations=generations, lenient=lenient)
+    if initials:
+        from socialtools.privacy import hide_identifying
+
+        found.families = {name: hide_identifying(f) for name, f in found.families.items()}
     if fmt == "ped" and len(found.families) > 1:
         from socialtools.io.pedfile import family_to_ped
 
@@ -200,7 +206,7 @@ def _run(args: argparse.Namespace) -> int:
     if args.output:
         result = convert(args.input, args.output, kind=args.input_kind, family=args.family, focus=args.focus,
                          generations=args.generations, lenient=args.lenient,
-                         gedcom_version="5.5.1" if name == "gedcom" else "7")
+                         gedcom_version="5.5.1" if name == "gedcom" else "7", initials=args.initials)
         for warning in result.warnings:
             sys.stderr.write(f"socialtools {name}: warning: {warning}\n")
         sys.stderr.write(f"socialtools {name}: wrote {result.path} ({result.people} people)\n")
@@ -208,6 +214,10 @@ def _run(args: argparse.Namespace) -> int:
             sys.stderr.write(f"socialtools {name}: left out: {', '.join(result.left_out)}\n")
     if getattr(args, "info", False):
         family = load_family(args.input, args.focus, args.generations, kind=args.input_kind, lenient=args.lenient)
+        if args.initials:
+            from socialtools.privacy import hide_identifying
+
+            family = hide_identifying(family)
         sys.stdout.write("\n".join(info_lines(family)) + "\n")
     return 0
 
@@ -221,6 +231,9 @@ def _arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--generations", type=int, metavar="N",
                         help="with --focus: generations up and down to keep (default 2)")
     add_input_options(parser)
+    from socialtools.cli import add_initials
+
+    add_initials(parser)
     parser.set_defaults(run=_run)
 
 

@@ -18,6 +18,7 @@ file was read ("read as a pedigree table: ...").
 
 from __future__ import annotations
 
+import csv
 import json
 import re
 from collections.abc import Mapping
@@ -82,7 +83,7 @@ def _json_kind(data: bytes) -> str:
 
     try:
         document = json.loads(_text(data))
-    except json.JSONDecodeError:
+    except (ValueError, RecursionError):  # bad JSON, a 5,000-digit number, nesting 100,000 deep
         return "case"  # the case reader names the JSON error
     if is_fhir_bundle(document):
         return "fhir"
@@ -133,10 +134,13 @@ def read_families(path: str | Path, *, kind: str | None = None, family: str | No
         raise UsageError(f"unknown kind '{kind}': choose from {', '.join(KINDS)}")
     if generations is not None and focus is None:
         raise UsageError("--generations needs --focus (the person the genogram is about)")
-    if not path.is_file():
-        raise InputError("no such file", source=str(path))
-    data = path.read_bytes()
+    from socialtools.io.limits import MAX_TREE_MB
+    from socialtools.io.loading import check_input_file
+
+    data = check_input_file(path, MAX_TREE_MB).read_bytes()
     found = kind or detect_kind(data)
+    if found == "case":  # YAML/JSON: the case-file limit (a parsed document takes many times its size)
+        check_input_file(path)
     warnings: list[str] = []
     try:
         with collector_paused():
@@ -180,7 +184,10 @@ def _read(kind: str, data: bytes, source: str, stem: str, family: str | None, le
     if kind in ("pedigree", "plink"):
         from socialtools.io.pedigree import read_pedigree_text
 
-        return read_pedigree_text(text, source, header=False if kind == "plink" else None, **options)
+        try:
+            return read_pedigree_text(text, source, header=False if kind == "plink" else None, **options)
+        except csv.Error as exc:  # a field over the csv module's limit, a NUL byte, ...
+            raise InputError(f"the table cannot be read: {exc}") from None
     if kind == "madeline":
         from socialtools.io.madeline import read_madeline_text
 

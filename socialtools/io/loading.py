@@ -27,6 +27,8 @@ import yaml
 from pydantic import BaseModel, ValidationError
 
 from socialtools.errors import InputError
+from socialtools.io import limits
+from socialtools.io.sanitize import clean_data
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -79,9 +81,21 @@ def _did_you_mean(model: Any, key: Any) -> str:
     return f": did you mean '{guess}'?" if guess else " (check the spelling)"
 
 
-class _Loader(yaml.SafeLoader):
-    """YAML 1.2 booleans: only true/false. YAML 1.1 also reads yes/no/on/off, which turns the
-    initials ``NO`` or ``ON`` into booleans (fields that want a boolean still accept the words)."""
+class _Constructor(yaml.constructor.SafeConstructor):
+    """Safe YAML with three changes: YAML 1.2 booleans, calendar dates checked, duplicate keys refused."""
+
+    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
+        """A key written twice is an error at its line (YAML would keep the last one silently)."""
+        seen: set[tuple[str, str]] = set()
+        for key_node, _ in node.value:
+            if isinstance(key_node, yaml.ScalarNode) and key_node.tag != "tag:yaml.org,2002:merge":
+                key = (key_node.tag, key_node.value)  # as written: cheap, and 'a' vs "a" are one key
+                if key in seen:
+                    raise yaml.constructor.ConstructorError(
+                        None, None, f"the key '{key_node.value[:60]}' is written twice in one mapping",
+                        key_node.start_mark)
+                seen.add(key)
+        return super().construct_mapping(node, deep=deep)
 
     def construct_yaml_timestamp(self, node: yaml.Node) -> Any:
         """A date that is not in the calendar (2024-09-31) is an error at its line, not a crash."""
@@ -92,13 +106,55 @@ class _Loader(yaml.SafeLoader):
                 None, None, f"'{node.value}' is not a calendar date ({exc})", node.start_mark) from None
 
 
-_Loader.yaml_implicit_resolvers = {
+class _Resolver(yaml.resolver.Resolver):
+    """YAML 1.2 booleans: only true/false. YAML 1.1 also reads yes/no/on/off, which turns the
+    initials ``NO`` or ``ON`` into booleans (fields that want a boolean still accept the words)."""
+
+
+class _Loader(yaml.reader.Reader, yaml.scanner.Scanner, yaml.parser.Parser, yaml.composer.Composer,
+              _Constructor, _Resolver):
+    """The pure-Python loader: for text nested so deep that the C parser's recursion could overflow."""
+
+    def __init__(self, stream: str) -> None:
+        yaml.reader.Reader.__init__(self, stream)
+        yaml.scanner.Scanner.__init__(self)
+        yaml.parser.Parser.__init__(self)
+        yaml.composer.Composer.__init__(self)
+        _Constructor.__init__(self)
+        _Resolver.__init__(self)
+
+
+if getattr(yaml, "__with_libyaml__", False):
+    class _FastLoader(yaml.cyaml.CParser, _Constructor, _Resolver):  # type: ignore[misc,name-defined]
+        """The same loader over libyaml's parser, five times faster."""
+
+        def __init__(self, stream: str) -> None:
+            yaml.cyaml.CParser.__init__(self, stream)  # type: ignore[attr-defined]
+            _Constructor.__init__(self)
+            _Resolver.__init__(self)
+else:  # pragma: no cover - PyYAML wheels ship libyaml
+    _FastLoader = _Loader  # type: ignore[misc,assignment]
+
+
+_Resolver.yaml_implicit_resolvers = {
     first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:bool"]
     for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
 }
-_Loader.add_constructor("tag:yaml.org,2002:timestamp", _Loader.construct_yaml_timestamp)
-_Loader.add_implicit_resolver("tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"),
+_Constructor.add_constructor("tag:yaml.org,2002:timestamp", _Constructor.construct_yaml_timestamp)
+_Resolver.add_implicit_resolver("tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"),
                               list("tTfF"))
+
+
+def _deeply_nested(text: str) -> bool:
+    """Whether ``text`` may nest deeper than libyaml's recursive composer should go (a cheap bound)."""
+    if text.count("[") + text.count("{") > 500:
+        depth = deepest = 0
+        for match in re.finditer(r"[][{}]", text):
+            depth = max(0, depth + (1 if match.group() in "[{" else -1))
+            deepest = max(deepest, depth)
+        if deepest > 500:
+            return True
+    return max((len(m.group()) for m in re.finditer(r"^[ -]{500,}", text, re.M)), default=0) > 0
 
 
 def load_yaml(text: str) -> Any:
@@ -107,27 +163,72 @@ def load_yaml(text: str) -> Any:
     >>> load_yaml("people: [{id: NO}, {id: ON, deceased: true}]")
     {'people': [{'id': 'NO'}, {'id': 'ON', 'deceased': True}]}
     """
-    return yaml.load(text, Loader=_Loader)
+    return yaml.load(text, Loader=_Loader if _deeply_nested(text) else _FastLoader)
+
+
+def _json_object(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in out:
+            raise ValueError(f"the key '{key[:60]}' is written twice in one object")
+        out[key] = value
+    return out
+
+
+def load_json(text: str) -> Any:
+    """JSON text to Python data; a key written twice in one object is a ``ValueError``.
+
+    >>> load_json('{"a": 1}')
+    {'a': 1}
+    """
+    return json.loads(text, object_pairs_hook=_json_object)
+
+
+def check_input_file(path: str | Path, max_mb: int = limits.MAX_INPUT_MB) -> Path:
+    """``path`` if it is a readable file within the size limit; else an :class:`InputError` naming it.
+
+    ``max_mb`` is the default limit (``SOCIALTOOLS_MAX_INPUT_MB`` overrides it): 16 MB for a case
+    file, more for a GEDCOM tree (:data:`~socialtools.io.limits.MAX_TREE_MB`).
+    """
+    path = Path(path)
+    if path.is_dir():
+        raise InputError("is a folder, not a file", source=str(path))
+    if not path.is_file():
+        raise InputError("no such file", source=str(path))
+    biggest = limits.limit("SOCIALTOOLS_MAX_INPUT_MB", max_mb)
+    size = path.stat().st_size
+    if size > biggest * 1_000_000:
+        raise InputError(f"the file is {size / 1e6:.0f} MB, over the limit of {biggest} MB "
+                         "(SOCIALTOOLS_MAX_INPUT_MB raises it)", source=str(path))
+    return path
+
+
+def read_input_text(path: str | Path, max_mb: int = limits.MAX_INPUT_MB) -> str:
+    """The UTF-8 text of an input file, refused when it is a folder, missing or over the size limit."""
+    path = check_input_file(path, max_mb)
+    try:
+        return path.read_text(encoding="utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise InputError(f"not UTF-8 text (byte {exc.start})", source=str(path)) from None
 
 
 def load_document(path: str | Path) -> dict[str, Any]:
-    """Read a YAML (``.yaml``/``.yml``) or JSON file into a dict."""
+    """Read a YAML (``.yaml``/``.yml``) or JSON file into a dict.
+
+    Texts are cleaned and limits checked (:func:`socialtools.io.sanitize.clean_data`); a key written
+    twice, nesting too deep or a number too long is an :class:`InputError` naming the file.
+    """
     path = Path(path)
-    if not path.is_file():
-        raise InputError("no such file", source=str(path))
-    try:
-        text = path.read_text(encoding="utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise InputError(f"not UTF-8 text (byte {exc.start})", source=str(path)) from None
-    return document_from_text(text, str(path), as_json=path.suffix.lower() == ".json")
+    return document_from_text(read_input_text(path), str(path), as_json=path.suffix.lower() == ".json")
 
 
 def document_from_text(text: str, source: str, as_json: bool | None = None) -> dict[str, Any]:
-    """A YAML or JSON document (``as_json=None``: JSON when the text starts with ``{``) as a dict."""
+    """A YAML or JSON document (``as_json=None``: JSON when the text starts with ``{``) as a dict,
+    its texts cleaned and its limits checked (:func:`socialtools.io.sanitize.clean_data`)."""
     if as_json is None:
         as_json = text.lstrip().startswith("{")
     try:
-        data = json.loads(text) if as_json else load_yaml(text)
+        data = load_json(text) if as_json else load_yaml(text)
     except json.JSONDecodeError as exc:
         raise InputError(f"invalid JSON at line {exc.lineno}, column {exc.colno}: {exc.msg}",
                          source=source) from None
@@ -135,12 +236,21 @@ def document_from_text(text: str, source: str, as_json: bool | None = None) -> d
         mark = getattr(exc, "problem_mark", None)
         where = f" at line {mark.line + 1}, column {mark.column + 1}" if mark else ""
         problem = getattr(exc, "problem", None) or "cannot be read"
-        if "'\\t'" in problem:
+        lines = text.splitlines()
+        at = lines[mark.line][mark.column:mark.column + 1] if mark and mark.line < len(lines) else ""
+        if "'\\t'" in problem or at == "\t":  # libyaml does not name the tab
             problem += " (indent with spaces, not tabs)"
         raise InputError(f"invalid YAML{where}: {problem}", source=source) from None
+    except RecursionError:
+        raise InputError("nested too deeply to read", source=source) from None
+    except ValueError as exc:  # a key written twice (JSON), an integer of thousands of digits
+        message = str(exc)
+        if "digits" in message:
+            message = "a number has thousands of digits"
+        raise InputError(message.split("; ")[0], source=source) from None
     if not isinstance(data, dict):
         raise InputError("expected a mapping (key: value) at the top of the file", source=source)
-    return data
+    return clean_data(data, source)
 
 
 def _record_name(data: Any, loc: tuple[Any, ...]) -> tuple[str, str | None]:
@@ -195,7 +305,7 @@ def _data_location(data: Any, loc: tuple[Any, ...]) -> tuple[Any, ...]:
 def parse_model(model: type[M], data: Any, source: str | None = None) -> M:
     """Validate ``data`` as ``model``; the first problem becomes an :class:`InputError`."""
     try:
-        return model.model_validate(data)
+        return model.model_validate(clean_data(data, source))
     except ValidationError as exc:
         err = exc.errors()[0]
         loc = _data_location(data, err["loc"])

@@ -8,6 +8,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import tempfile
 from pathlib import Path
@@ -23,21 +24,85 @@ def _umask() -> int:
     return mask
 
 
-def write_atomic(path: Path, data: bytes | str) -> Path:
-    """Write ``data`` to a temporary file beside ``path`` and rename it into place."""
-    path = Path(path)
+def _mode_for(path: Path) -> int:
+    """The permissions the file will have: those of the file it replaces, else the usual ones."""
+    try:
+        return path.stat().st_mode & 0o7777
+    except OSError:
+        return 0o666 & ~_umask()
+
+
+def _named(exc: OSError, path: Path) -> OSError:
+    """The same error naming the user's ``path`` (never the temporary file beside it)."""
+    return type(exc)(exc.errno, exc.strerror or str(exc), str(path)) if exc.errno else OSError(
+        None, str(exc), str(path))
+
+
+def _write_temporary(path: Path, raw: bytes, made: list[Path]) -> str:
+    missing = [d for d in (path.parent, *path.parent.parents) if not d.exists()]
     path.parent.mkdir(parents=True, exist_ok=True)
-    raw = data.encode("utf-8") if isinstance(data, str) else data
+    made.extend(missing)
+    if path.is_dir():
+        raise IsADirectoryError(21, "is a folder, not a file", str(path))
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(raw)
-        os.chmod(tmp, 0o666 & ~_umask())  # mkstemp makes 0600; give the usual permissions
-        os.replace(tmp, path)
+        os.chmod(tmp, _mode_for(path))  # mkstemp makes 0600: keep the replaced file's permissions
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
-    return path
+    return tmp
+
+
+def write_atomic(path: Path, data: bytes | str) -> Path:
+    """Write ``data`` to a temporary file beside ``path`` and rename it into place.
+
+    A replaced file keeps its permissions; an error (a full disk, a folder in the way) names
+    ``path`` and leaves nothing behind.
+    """
+    write_files({Path(path): data})
+    return Path(path)
+
+
+def write_files(files: dict[Path, bytes | str]) -> list[Path]:
+    """Write several files all or nothing (a report and its images).
+
+    Every file is first written in full beside its target; only then are they renamed into
+    place. If anything fails, the temporary files and the files this call created are removed.
+    """
+    temporaries: dict[Path, str] = {}
+    created: list[Path] = []
+    made: list[Path] = []  # folders this call made, deepest first
+    current = Path(".")
+    try:
+        for current, data in files.items():
+            raw = data.encode("utf-8") if isinstance(data, str) else data
+            temporaries[current] = _write_temporary(current, raw, made)
+        for current, tmp in temporaries.items():
+            existed = current.exists()
+            os.replace(tmp, current)
+            if not existed:
+                created.append(current)
+    except OSError as exc:
+        for tmp in temporaries.values():
+            Path(tmp).unlink(missing_ok=True)
+        _remove(created, made)
+        raise _named(exc, current) from None
+    except BaseException:
+        for tmp in temporaries.values():
+            Path(tmp).unlink(missing_ok=True)
+        _remove(created, made)
+        raise
+    return list(files)
+
+
+def _remove(files: list[Path], folders: list[Path]) -> None:
+    for path in files:
+        path.unlink(missing_ok=True)
+    for folder in folders:
+        with contextlib.suppress(OSError):
+            folder.rmdir()
 
 
 def figure_bytes(svg: str, suffix: str, *, dpi: float = 150) -> bytes:

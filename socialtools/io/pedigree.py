@@ -111,6 +111,8 @@ def _split(lines: list[str], delimiter: str | None = None) -> list[list[str]]:
             rows = [[c[1:-1] if len(c) > 1 and c[0] == c[-1] == '"' else c for c in row] for row in rows]
     else:
         rows = list(csv.reader(lines, delimiter=delimiter))
+        if len(rows) != len(lines):  # a quote left open runs into the next lines: one row per line
+            rows = list(csv.reader(lines, delimiter=delimiter, quoting=csv.QUOTE_NONE))
         rows = [[c.strip() for c in row] for row in rows]
     # trailing empty cells (a spreadsheet's trailing tabs or commas) are no columns
     width = max((len(row) for row in rows), default=0)

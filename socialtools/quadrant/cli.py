@@ -16,14 +16,18 @@ from socialtools.io.output import write_figure
 def run(args: argparse.Namespace) -> int:
     from socialtools.quadrant.diagram import QuadrantDiagram  # here: --help stays quick
 
-    diagram = QuadrantDiagram.from_document(load_document(args.input), str(args.input), lang=args.lang,
-                                            width=args.width)
+    document = load_document(args.input)
+    diagram = QuadrantDiagram.from_document(document, str(args.input), lang=args.lang, width=args.width)
+    if args.initials:
+        from socialtools.privacy import hide_client
+
+        diagram.model = diagram.model.model_copy(update={"client": hide_client(document)})
     write_figure(diagram.to_svg(), Path(args.output), dpi=args.dpi)
     return 0
 
 
 def register(commands: argparse._SubParsersAction) -> None:
-    from socialtools.cli import add_dpi, add_language
+    from socialtools.cli import add_dpi, add_initials, add_language
 
     parser = commands.add_parser(
         "quadrant", help="draw a strengths quadrant (kuadran kekuatan)",
@@ -34,6 +38,7 @@ def register(commands: argparse._SubParsersAction) -> None:
     parser.add_argument("input", type=Path, metavar="INPUT", help="YAML or JSON case document")
     parser.add_argument("-o", "--output", required=True, metavar="OUT", help="output file: .svg or .png")
     parser.add_argument("--width", type=float, default=760.0, help="width of the grid (default 760)")
+    add_initials(parser)
     add_language(parser)
     add_dpi(parser)
     parser.set_defaults(run=run)

@@ -26,7 +26,7 @@ def _columns(values: list[str] | None) -> dict[str, list[str]]:
 
 def _run(args: argparse.Namespace) -> int:
     from socialtools.io.loading import load_document
-    from socialtools.io.output import write_atomic
+    from socialtools.io.output import write_files
     from socialtools.report.case import Case
     from socialtools.report.document import build_report, check_report_suffix, report_bytes
     from socialtools.report.model import ReportOptions
@@ -48,16 +48,14 @@ def _run(args: argparse.Namespace) -> int:
     else:
         case = Case.load(args.input)
     data, images = report_bytes(build_report(case, options), out.suffix, image_prefix=out.stem)
-    for name, png in sorted(images.items()):
-        write_atomic(out.parent / name, png)
-    write_atomic(out, data)
+    write_files({**{out.parent / name: png for name, png in sorted(images.items())}, out: data})
     sys.stderr.write(f"socialtools report: wrote {out}" + (f" and {len(images)} image(s)" if images else "")
                      + "\n")
     return 0
 
 
 def register(commands: argparse._SubParsersAction) -> None:
-    from socialtools.cli import add_language
+    from socialtools.cli import add_dpi, add_initials, add_language
 
     parser = commands.add_parser(
         "report", help="write the case report chapter (tables and figures) as DOCX, HTML or Markdown",
@@ -70,7 +68,7 @@ def register(commands: argparse._SubParsersAction) -> None:
     parser.add_argument("-o", "--output", required=True, metavar="FILE",
                         help="output file: .docx, .html or .md (Markdown images are written beside it)")
     add_language(parser)
-    parser.add_argument("--initials", action="store_true", help="render every person by initials")
+    add_initials(parser)
     parser.add_argument("--show-private", action="store_true",
                         help="include phone numbers, addresses and full dates of birth")
     parser.add_argument("--columns", action="append", metavar="TABLE=COL,...",
@@ -86,5 +84,5 @@ def register(commands: argparse._SubParsersAction) -> None:
                         help="the 'Sumber:' line under every table and figure, e.g. "
                              "\"Hasil asesmen praktikan, 2024\" (else the case file's case.source)")
     parser.add_argument("--no-figures", action="store_true", help="leave out the genogram and ecomap")
-    parser.add_argument("--dpi", type=float, default=200, help="resolution of the figures (default 200)")
+    add_dpi(parser, default=200)
     parser.set_defaults(run=_run)

@@ -85,7 +85,7 @@ def ecomap_svg(case: Case, opts: ReportOptions, *, compare: bool = False) -> str
     from socialtools.ecomap import EcomapDiagram
 
     diagram = EcomapDiagram.from_document(case.document, source=case.source, lang=opts.lang, compare=compare,
-                                          text=REPORT_TEXT)
+                                          text=REPORT_TEXT, initials=opts.initials)
     return diagram.to_svg()
 
 
@@ -101,6 +101,10 @@ def strengths_svg(case: Case, opts: ReportOptions) -> str | None:
                                                 width=QUADRANT_WIDTH)
     except InputError as exc:
         raise _located_in(exc, "strengths") from None
+    if opts.initials:
+        from socialtools.privacy import hide_client
+
+        diagram.model = diagram.model.model_copy(update={"client": hide_client(case.document)})
     return diagram.to_svg()
 
 

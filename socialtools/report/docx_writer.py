@@ -23,6 +23,7 @@ from typing import Any
 from xml.sax.saxutils import escape as xml_escape
 
 from socialtools.errors import MissingDependencyError
+from socialtools.io.limits import shorten
 from socialtools.report.model import Figure, Heading, Paragraph, Report
 from socialtools.report.tables import SectionRow, Table, clean_text
 
@@ -108,7 +109,7 @@ def new_document(lang: str = "id", title: str = "") -> Any:
     caption.paragraph_format.space_after = Pt(6)
 
     props = document.core_properties
-    props.title = title
+    props.title = shorten(title, 255)  # the DOCX core property limit; the heading keeps the whole title
     props.author = "socialtools"
     props.last_modified_by = "socialtools"
     props.comments = ""

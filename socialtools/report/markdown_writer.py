@@ -7,8 +7,9 @@
 
 from __future__ import annotations
 
-import html
+from urllib.parse import quote
 
+from socialtools.io.escape import markdown_line, markdown_text
 from socialtools.report.model import Figure, Heading, Paragraph, Report
 from socialtools.report.tables import Table, clean_text
 
@@ -19,9 +20,9 @@ def report_markdown(report: Report, image_prefix: str = "report") -> tuple[str, 
     images: dict[str, bytes] = {}
     for block in report.blocks:
         if isinstance(block, Heading):
-            parts.append(f"{'#' * block.level} {clean_text(block.text).replace(chr(10), ' ')}")
+            parts.append(f"{'#' * block.level} {markdown_line(clean_text(block.text))}")
         elif isinstance(block, Paragraph):
-            parts.append(html.escape(clean_text(block.text), quote=False))
+            parts.append(markdown_text(clean_text(block.text)))
         elif isinstance(block, Table):
             parts.append(block.to_markdown())
         elif isinstance(block, Figure):
@@ -32,8 +33,8 @@ def report_markdown(report: Report, image_prefix: str = "report") -> tuple[str, 
                 name = f"{image_prefix}-{kind}-{n}.png"
                 n += 1
             images[name] = block.png
-            number = f"**{block.label} {block.number}** " if block.number else ""
-            caption = html.escape(clean_text(block.caption), quote=False).replace("\n", " ")
-            source = f"\n\n*{html.escape(clean_text(block.source), quote=False)}*" if block.source else ""
-            parts.append(f"![{caption}]({name})\n\n{number}{caption}{source}")
+            number = f"**{markdown_line(f'{block.label} {block.number}')}** " if block.number else ""
+            caption = markdown_line(clean_text(block.caption))
+            source = f"\n\n*{markdown_line(clean_text(block.source))}*" if block.source else ""
+            parts.append(f"![{caption}]({quote(name)})\n\n{number}{caption}{source}")
     return "\n\n".join(parts) + "\n", images

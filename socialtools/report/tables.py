@@ -22,6 +22,8 @@ import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, NamedTuple
 
+from socialtools.io.escape import markdown_cell, markdown_line
+
 if TYPE_CHECKING:  # pragma: no cover
     import pandas
 
@@ -84,11 +86,9 @@ class Table:
     def to_markdown(self) -> str:
         """A pipe table under its caption (line breaks in cells become ``<br>``)."""
 
-        def cell(text: str) -> str:
-            return html.escape(text, quote=False).replace("|", "\\|").replace("\n", "<br>")
-
-        caption = html.escape(self.caption, quote=False).replace("\n", " ")
-        head = f"**{self.label} {self.number}** {caption}" if self.number else f"**{caption}**"
+        cell = markdown_cell
+        caption = markdown_line(self.caption)
+        head = f"**{markdown_line(f'{self.label} {self.number}')}** {caption}" if self.number else f"**{caption}**"
         lines = [head, "", "| " + " | ".join(cell(h) for h in self.headings) + " |",
                  "|" + "---|" * len(self.headings)]
         for row in self.rows:

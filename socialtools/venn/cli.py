@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from socialtools.errors import InputError, UsageError
+from socialtools.io.escape import csv_cell
 from socialtools.io.loading import load_document
 from socialtools.io.output import figure_bytes, write_atomic
 
@@ -36,8 +37,8 @@ def _table_text(diagram: VennDiagram, path: Path) -> str:
 
         buffer = io.StringIO()
         writer = csv.writer(buffer, lineterminator="\n")
-        writer.writerow(table.header)
-        writer.writerows(table.rows)
+        writer.writerow([csv_cell(h) for h in table.header])
+        writer.writerows([csv_cell(c) for c in row] for row in table.rows)
         return buffer.getvalue()
     raise UsageError(f"cannot write a table as '{suffix or 'no extension'}': use .md, .html or .csv")
 
@@ -48,6 +49,10 @@ def run(args: argparse.Namespace) -> int:
     source = str(args.input)
     diagram = VennDiagram.from_document(load_document(args.input), source, lang=args.lang,
                                         colour_by=args.colour_by, legend=not args.no_legend)
+    if args.initials:
+        from socialtools.privacy import hide_venn
+
+        diagram.model = hide_venn(diagram.model)
     out = Path(args.output)
     figure = figure_bytes(diagram.to_svg(), out.suffix, dpi=args.dpi)  # everything built before writing
     try:
@@ -63,7 +68,7 @@ def run(args: argparse.Namespace) -> int:
 
 
 def register(commands: argparse._SubParsersAction) -> None:
-    from socialtools.cli import add_dpi, add_language
+    from socialtools.cli import add_dpi, add_initials, add_language
 
     parser = commands.add_parser(
         "venn", help="draw an institutional (PRA) or set Venn diagram",
@@ -79,6 +84,7 @@ def register(commands: argparse._SubParsersAction) -> None:
                         help="fill institutional circles by kind (default) or by valence")
     parser.add_argument("--no-legend", action="store_true", help="leave the legend out")
     parser.add_argument("--table", metavar="FILE", help="also write the companion table (.md, .html or .csv)")
+    add_initials(parser)
     add_language(parser)
     add_dpi(parser)
     parser.set_defaults(run=run)

@@ -20,6 +20,7 @@ from typing import Any
 
 from socialtools.errors import MissingDependencyError
 from socialtools.i18n import translate
+from socialtools.io.escape import markdown_cell
 from socialtools.venn.institutional.model import InstitutionalVenn
 from socialtools.venn.style import CATALOGUE
 
@@ -52,8 +53,7 @@ class CompanionTable:
 
     def to_markdown(self) -> str:
         """A GitHub-flavoured Markdown table."""
-        def cell(text: str) -> str:
-            return text.replace("|", "\\|").replace("\n", " ")
+        cell = markdown_cell
         lines = ["| " + " | ".join(map(cell, self.header)) + " |", "|" + "---|" * len(self.header)]
         lines += ["| " + " | ".join(map(cell, row)) + " |" for row in self.rows]
         return "\n".join(lines)

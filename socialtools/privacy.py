@@ -1,0 +1,79 @@
+"""The privacy switch (``--initials``): what every command leaves out before anything is drawn.
+
+One rule, applied to the model before any writer sees it, so SVG, PNG, PDF, DOT, GEDCOM, YAML,
+JSON, DOCX, HTML, Markdown and CSV all hide the same things:
+
+- a person's **name** becomes their initials (given ``initials``, else made from the name);
+- **exact dates** of birth and death become the year;
+- **address** and **phone** are dropped (they are left out of every drawing anyway);
+- the **place of birth** and **notes** of a person are dropped.
+
+Ids stay as they are: they are how records refer to each other, and the examples use codes or
+initials as ids (``K``, ``PK``); a case file whose ids are full names should use codes.
+
+>>> from socialtools.genogram.model import Family
+>>> f = Family.model_validate({"people": [{"id": "A", "name": "Siti Aminah", "birth": "1998-03-14",
+...                                         "phone": "0812 3456 789"}]})
+>>> p = hide_identifying(f).people[0]
+>>> p.name, p.initials, str(p.birth), p.phone
+(None, 'SA', '1998', None)
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:  # pragma: no cover
+    from socialtools.genogram.model import Family
+
+
+def initials_of(text: str) -> str:
+    """Initials of a name: ``Siti Aminah`` → ``SA`` (the text itself when it has no letters).
+
+    >>> initials_of("Bu Siti Aminah"), initials_of("  ")
+    ('BSA', '?')
+    """
+    words = [w for w in str(text).replace(".", " ").split() if w[:1].isalpha()]
+    return "".join(w[0].upper() for w in words) or "?"
+
+
+def hide_identifying(family: Family) -> Family:
+    """A copy of ``family`` with names as initials, dates as years, no address, phone or notes."""
+    from socialtools.dates import PartialDate
+    from socialtools.genogram.model import Family
+
+    data = family.model_dump()
+    for person, row in zip(family.people, data["people"], strict=True):
+        row.update(name=None, initials=person.display_initials, address=None, phone=None, birthplace=None,
+                   notes=None, birth=PartialDate(person.birth.year) if person.birth else None,
+                   death=PartialDate(person.death.year) if person.death else None)
+    return Family.model_validate(data)
+
+
+def hide_venn(model: Any) -> Any:
+    """A Venn model with the people in it as initials: the members of a set Venn, the facilitators
+    and participants of an institutional Venn (institutions are organisations and stay named)."""
+    if getattr(model, "kind", None) == "sets" and model.sets is not None:
+        sets = {name: [initials_of(str(m)) for m in members] for name, members in model.sets.items()}
+        return model.model_copy(update={"sets": sets})
+    if getattr(model, "kind", None) == "institutional":
+        return model.model_copy(update={"facilitators": [initials_of(n) for n in model.facilitators],
+                                        "participants": [initials_of(n) for n in model.participants]})
+    return model
+
+
+def hide_client(document: dict[str, Any]) -> str:
+    """The client as a case's own short reference (``case.client``, an id or initials), else ``''``.
+
+    The strengths quadrant's ``client`` line is free text ("PK, perempuan, lahir 1998 ...");
+    with the privacy switch only the case's client reference is shown.
+
+    >>> hide_client({"case": {"client": "PK"}, "strengths": {"client": "Siti, lahir 1998"}})
+    'PK'
+    """
+    case = document.get("case")
+    client = case.get("client") if isinstance(case, dict) else None
+    if not client:
+        return ""
+    text = str(client).strip()
+    return text if len(text) <= 4 and " " not in text else initials_of(text)  # a code stays, a name does not
