@@ -109,6 +109,23 @@ def strengths_svg(case: Case, opts: ReportOptions) -> str | None:
 
 
 _FONT_SIZE = re.compile(r'font-size="([0-9.]+)')
+_WIDTH = re.compile(r'<svg[^>]*?\swidth="([0-9.]+)')
+
+
+def print_dpi(svg: str, dpi: float) -> float:
+    """The PNG resolution that gives ``dpi`` on the page: a figure printed at the text width
+    needs no more pixels than that, however large it is drawn.
+
+    >>> round(print_dpi('<svg width="2000" height="10"/>', 200), 1), print_dpi('<svg width="100"/>', 200)
+    (52.9, 300.0)
+    """
+    from socialtools.report.docx_writer import MAX_UPSCALE, TEXT_WIDTH_CM
+
+    match = _WIDTH.search(svg)
+    if match is None or float(match[1]) <= 0:
+        return dpi
+    natural_in = float(match[1]) / 96
+    return dpi * min(MAX_UPSCALE, TEXT_WIDTH_CM / 2.54 / natural_in)
 
 
 def smallest_font(svg: str) -> float | None:
@@ -199,8 +216,9 @@ def build_report(case: Case, opts: ReportOptions | None = None) -> Report:
     def figure(key: str, svg: str | None) -> Figure | None:
         if svg is None:
             return None
-        return Figure(key, f"{word('cap_' + key, lang)} {ct.client_label(case, opts)}", svg_to_png(svg, dpi=opts.dpi),
-                      label=word("figure", lang), dpi=opts.dpi, min_font=smallest_font(svg))
+        dpi = print_dpi(svg, opts.dpi)
+        return Figure(key, f"{word('cap_' + key, lang)} {ct.client_label(case, opts)}", svg_to_png(svg, dpi=dpi),
+                      label=word("figure", lang), dpi=dpi, min_font=smallest_font(svg))
 
     section("h_identity", [(None, some(ct.client_table(case, opts), ct.family_table(case, opts)))])
     genogram = figure("genogram", genogram_svg(case, opts)) if opts.figures else None
