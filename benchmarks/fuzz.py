@@ -171,13 +171,12 @@ def fuzz(seconds: float, seed: int) -> int:
                     base = rng.choice([pk, pk, village, bansos])
                     doc = mutate(base, rng)
                     source = work / f"in.{kind}"
-                    if kind == "json":
-                        source.write_text(json.dumps(doc, default=str), encoding="utf-8")
-                    else:
-                        try:
-                            source.write_text(yaml.safe_dump(doc, allow_unicode=True), encoding="utf-8")
-                        except (yaml.YAMLError, UnicodeEncodeError):
-                            source.write_bytes(_text_mutation(yaml.safe_dump(base), rng))
+                    try:
+                        text = (json.dumps(doc, default=str) if kind == "json"
+                                else yaml.safe_dump(doc, allow_unicode=True))
+                        source.write_bytes(text.encode("utf-8", "surrogatepass"))
+                    except (yaml.YAMLError, UnicodeEncodeError, RecursionError, ValueError):
+                        source.write_bytes(_text_mutation(yaml.safe_dump(base, allow_unicode=True), rng))
                 elif kind == "pedigree":
                     command, suffix = rng.choice([("genogram", ".svg"), ("genogram", ".dot")])
                     source = work / "in.csv"

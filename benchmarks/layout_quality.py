@@ -64,6 +64,7 @@ TOOLS += [ROOT.parent / "shared" / "tools", Path("/work/shared/tools")]
 DEFECTS = ("text_text", "text_shape", "shape_shape", "line_through_shape", "text_line", "line_overlaps",
            "out_of_canvas")
 BIG = 100  # the crossing targets are over families of at least this many people
+LARGEST = 2_000  # larger whole files (royal92: 3,010 people) take svgcheck too long; listed, not measured
 TIMEOUT = 300
 DOCS_BEGIN = "<!-- layout_quality:begin -->"
 DOCS_END = "<!-- layout_quality:end -->"
@@ -175,6 +176,10 @@ def corpus(quick: bool = False) -> list[Member]:
             names = names[::max(1, len(names) // 15)]
         for name in names:
             label = base if len(families) == 1 else f"{base}#{name}"
+            if len(families[name].people) > LARGEST:
+                members.append(Member(label, "real", None, f"{len(families[name].people):,} people: more than "
+                                      f"{LARGEST:,}, too slow for svgcheck; not measured"))
+                continue
             members.append(Member(label, "real", families[name], note=note))
     seeds = (1,) if quick else (1, 2, 3)
     for name, text in stress_tables(seeds).items():
@@ -485,9 +490,13 @@ def summary(results: list[Result], unread: list[Member], speeds: dict[str, objec
          verdict(None if worst_big is None else figures["worst_ratio_100_plus"] <= 1.5 and not zero_dot_worse)),
         ("total width <= dot's", f"{figures['width']} vs {figures['dot_width']} "
          f"({ratio(figures['width'], figures['dot_width'])}x)", verdict(figures["width"] <= figures["dot_width"])),
-        (f"{speeds['people_400']}-person family no slower than 2x dot",
-         f"{speeds['ours_400']} s vs {speeds['dot_400']} s", verdict(speeds["ours_400"] <= 2 * speeds["dot_400"])),
     ]
+    if "ours_400" in speeds:
+        targets.append((f"{speeds['people_400']}-person family no slower than 2x dot",
+                        f"{speeds['ours_400']} s vs {speeds['dot_400']} s",
+                        verdict(speeds["ours_400"] <= 2 * speeds["dot_400"])))
+    else:
+        targets.append(("400-person family no slower than 2x dot", "not measured in this run", "n/a"))
     if "ours_10000" in speeds:
         targets.append((f"{speeds['people_10000']:,} people <= 5 s", f"{speeds['ours_10000']} s",
                         verdict(speeds["ours_10000"] <= 5)))
@@ -496,7 +505,8 @@ def summary(results: list[Result], unread: list[Member], speeds: dict[str, objec
                         "than kinship2", f"{race['ours_s']} s vs {race['kinship2_s']} s ({race['speedup']}x)",
                         verdict(race["speedup"] >= 5)))
     else:
-        targets.append(("400-family table >= 5x faster than kinship2", str(race.get("kinship2")), "n/a"))
+        targets.append(("400-family table >= 5x faster than kinship2",
+                        str(race.get("kinship2", "not measured in this run")), "n/a"))
     figures["targets"] = [{"target": t, "measured": m, "verdict": v} for t, m, v in targets]
     text = ["| target | measured | verdict |", "|---|---|---|"]
     text += [f"| {t} | {m} | {v} |" for t, m, v in targets]
@@ -570,6 +580,14 @@ def against_baseline(results: list[Result], baseline: dict[str, object]) -> str:
     return "\n".join(lines)
 
 
+def write_json(path: Path, figures: dict[str, object], checks: list[dict[str, object]], unread: list[Member],
+               members: list[Member], results: list[Result]) -> None:
+    path.write_text(json.dumps({"summary": figures, "cross_check": checks,
+                                "unread": [{"name": m.name, "error": m.error} for m in unread],
+                                "converted": [{"name": m.name, "note": m.note} for m in members if m.note],
+                                "families": [asdict(r) for r in results]}, indent=1), encoding="utf-8")
+
+
 def from_json(path: Path) -> tuple[list[Member], list[Member], list[Result], dict[str, object],
                                    dict[str, object], list[dict[str, object]]]:
     """Members (unread and converted only), results, speeds, race and cross-check of a --json run."""
@@ -625,6 +643,8 @@ def main(argv: list[str] | None = None) -> int:
             members = [m for m in members if args.only in m.name]
         unread = [m for m in members if m.family is None]
         results = measure_all([m for m in members if m.family is not None], args.jobs)
+        if args.json:  # the families first: a run stopped during the speed targets keeps them
+            write_json(Path(args.json), summary(results, unread, {}, {})[1], [], unread, members, results)
         speeds = speed(args.quick)
         race = {"kinship2": "skipped (--no-race)"} if args.no_race or args.quick else kinship2_race()
         checks = cross_check(svgcheck, members, results)
@@ -665,17 +685,13 @@ def main(argv: list[str] | None = None) -> int:
         written = write_worst({m.name: m for m in members}, results, args.worst, Path(args.worst_dir))
         print(f"\nwrote {len(written)} SVGs of the {args.worst} worst families into {args.worst_dir}/")
     if args.json:
-        Path(args.json).write_text(json.dumps({"summary": figures, "cross_check": checks,
-                                               "unread": [{"name": m.name, "error": m.error} for m in unread],
-                                               "converted": [{"name": m.name, "note": m.note}
-                                                             for m in members if m.note],
-                                               "families": [asdict(r) for r in results]}, indent=1),
-                                   encoding="utf-8")
+        write_json(Path(args.json), figures, checks, unread, members, results)
     if args.write_docs:
         target = Path(args.write_docs).resolve()
         shown = target.relative_to(ROOT) if target.is_relative_to(ROOT) else target.name
         block = ("Measured by `python3 benchmarks/layout_quality.py"
-                 f"{' --quick' if args.quick else ''} --write-docs {shown}` (all figures of one run on one "
+                 f"{' --quick' if args.quick else ''}{f' --only {args.only}' if args.only else ''}"
+                 f" --write-docs {shown}` (all figures of one run on one "
                  "machine; times are wall-clock seconds) "
                  f"on {figures['families']} families ({figures['drawn_by_both']} drawn by both, "
                  f"{figures['unread_files']} files not read).\n\n"

@@ -8,7 +8,7 @@ Each case runs in a fresh process (peak memory is that process's maximum residen
 - reading a YAML and a JSON case file of growing size (memory per MB of input);
 - one sibship of 20,000 and 50,000 children, given with the ``father``/``mother`` shorthand;
 - a 10,000-character name through the genogram PNG, the ecomap PNG, the Venn SVG and the report;
-- a 20,000-person family to PNG (refused by the pixel budget, not aborted).
+- a 20,000-person family to PNG (refused with one line, not aborted or left running).
 """
 
 from __future__ import annotations
@@ -97,7 +97,7 @@ def main() -> None:
                     "assert status == 0, status")
             r = measure(body)
             print(f"{command:<9} {out:<6}: {r.get('seconds', r.get('error'))} s, peak {r.get('peak_mb', '-')} MB")
-        print("\na family of 20,000 people to PNG (the pixel budget refuses it with one line)")
+        print("\na family of 20,000 people to PNG (refused with one line: more than one genogram can show)")
         people = [{"id": f"P{i}", "sex": "male" if i % 2 else "female"} for i in range(20_000)]
         unions = [{"partners": [f"P{i}", f"P{i + 1}"]} for i in range(0, 20_000, 2)]
         (folder / "many.json").write_text(json.dumps({"people": people, "unions": unions}))

@@ -100,6 +100,8 @@ def _accept_shorthands(node: Any) -> None:
         return
     if not isinstance(node, dict):
         return
+    if isinstance(node.get("description"), str):
+        node["description"] = _without_examples(node["description"])
     properties = node.get("properties")
     if isinstance(properties, dict):
         sex = properties.get("sex")
@@ -119,6 +121,20 @@ def _accept_shorthands(node: Any) -> None:
             children["items"] = {"anyOf": [children["items"], ID_TYPE]}
     for value in node.values():
         _accept_shorthands(value)
+
+
+def _without_examples(text: str) -> str:
+    r"""A model's docstring as a schema description: the prose, not its doctest examples.
+
+    >>> _without_examples("A family.\n\n>>> Family()\nFamily()\n\nMore prose.")
+    'A family.'
+    """
+    kept: list[str] = []
+    for line in text.splitlines():
+        if line.lstrip().startswith(">>>"):
+            break
+        kept.append(line)
+    return "\n".join(kept).strip()
 
 
 def _words(groups: dict[Any, tuple[str, ...]]) -> list[str]:

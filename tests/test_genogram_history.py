@@ -150,3 +150,16 @@ def test_as_of_warns_about_people_it_cannot_date(tmp_path: Path) -> None:
                              "-o", str(tmp_path / "g.svg")], capture_output=True, text=True)
     assert result.returncode == 0
     assert "warning: 1 person without a birth year (B) is drawn as if born by 2000" in result.stderr
+
+
+def test_an_age_without_a_birth_year_is_an_age_then() -> None:
+    f = parse_model(Family, {"as_of": 2024, "people": [{"id": "A", "age": 45}, {"id": "B", "age": "10 tahun"}]})
+    then = family_as_of(f, 2004)
+    assert [(p.id, p.age) for p in then.people] == [("A", 25)]  # B, 10 in 2024, was not born in 2004
+
+
+def test_regression_long_change_list_was_cut_with_an_ellipsis(family: Family) -> None:
+    c = GenogramComparison(family, 1960, 2024, lang="en")
+    block = c.change_lines(800, 9)
+    text = " ".join(block.lines)
+    assert "…" not in text and "born: Hari" in text and "household: Joko – Lina – Hari" in text

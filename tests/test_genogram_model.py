@@ -111,3 +111,17 @@ def test_age_with_its_unit() -> None:
     assert [p.age for p in f.people] == [45, 7]
     with pytest.raises(InputError, match="not an age"):
         parse_model(Family, {"people": [{"id": "A", "age": "tua"}]})
+
+
+def test_no_age_for_someone_born_over_110_years_ago_without_a_death_date() -> None:
+    """Issue 10: a person born in 1871 with no death date was shown as aged 155."""
+    from socialtools.genogram.labels import inner_text
+
+    family = Family.model_validate({"as_of": 2026, "people": [
+        {"id": "OLD", "birth": 1871}, {"id": "DIED", "birth": 1871, "death": 1950},
+        {"id": "AGED", "birth": 1917}]})
+    people = {p.id: p for p in family.people}
+    assert inner_text(people["OLD"], family) is None
+    assert inner_text(people["DIED"], family) == "79"
+    assert inner_text(people["AGED"], family) == "109"
+    assert ">155<" not in Genogram(family).to_svg()

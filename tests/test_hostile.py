@@ -312,6 +312,17 @@ def test_initials_hide_names_in_dot_from_gedcom(tmp_path: Path, capsys: pytest.C
         assert b"SH" in data and b"1972" in data
 
 
+def test_python_api_svg_is_valid_xml_with_control_characters() -> None:
+    """Models built in Python skip the file readers; the SVG writer still writes valid XML."""
+    from socialtools.genogram import Family, Genogram
+
+    family = Family.model_validate({"people": [{"id": "A", "name": CONTROL, "sex": "male", "index": True}],
+                                    "title": "Judul\x01\x1b"})
+    svg = Genogram(family).to_svg()
+    check_svg(svg.encode("utf-8"))
+    assert "\x1b" not in svg and "\x01" not in svg
+
+
 @pytest.mark.parametrize("suffix", [".md", ".html", ".csv"])
 def test_venn_table_escapes_data(suffix: str, inputs: dict[str, Path], tmp_path: Path,
                                  capsys: pytest.CaptureFixture[str]) -> None:
@@ -437,6 +448,16 @@ def test_png_over_the_pixel_budget_is_a_clear_error(tmp_path: Path, capsys: pyte
     status, err = run(["genogram", example_path("pk.yaml"), "-o", out], capsys)
     assert_refused(status, err, out)
     assert "SOCIALTOOLS_MAX_PIXELS" in err
+
+
+def test_family_too_big_to_draw_is_a_clear_error(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    source = _write_json(tmp_path / "many.json", {"people": [{"id": f"P{i}"} for i in range(30)]})
+    monkeypatch.setenv("SOCIALTOOLS_MAX_PEOPLE", "20")
+    out = tmp_path / "g.png"
+    status, err = run(["genogram", source, "-o", out], capsys)
+    assert_refused(status, err, out)
+    assert "--focus" in err and "30 people" in err
 
 
 def test_file_over_the_size_limit_is_refused_and_can_be_allowed(tmp_path: Path, capsys: pytest.CaptureFixture[str],

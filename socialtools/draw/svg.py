@@ -22,6 +22,7 @@ from svgwrite.utils import strlist
 from socialtools.draw.geometry import Point
 from socialtools.draw.lines import DASHES, num, path_d
 from socialtools.draw.theme import Theme
+from socialtools.io.sanitize import clean_text
 
 _NAMES: dict[str, str] = {}
 
@@ -55,7 +56,7 @@ class SvgCanvas:
         self.dwg.viewbox(0, 0, float(num(width)), float(num(height)))
         self.dwg.attribs["font-family"] = self.theme.font_family
         if title:
-            self.dwg.set_desc(title=title)
+            self.dwg.set_desc(title=clean_text(title))
         self.dwg.add(self.dwg.rect((0, 0), (num(width), num(height)), fill="#ffffff", id="background"))
         self.root = self.dwg.add(Group(id="content"))
         self._patterns: set[str] = set()
@@ -161,14 +162,14 @@ def _serialize(element: Any, out: list[str]) -> None:
             continue
         text = value if isinstance(value, str) else element.value_to_string(value)
         if text:
-            out.append(f' {key}="{_escape_attrib(text)}"')
+            out.append(f' {key}="{_escape_attrib(clean_text(text))}"')
     content = element.text if isinstance(element, TSpan) else None
     if content is None and not element.elements:
         out.append(" />")
         return
     out.append(">")
     if content:
-        out.append(_escape_cdata(str(content)))
+        out.append(_escape_cdata(clean_text(str(content))))  # valid XML even from the Python API
     for child in element.elements:
         _serialize(child, out)
     out.append(f"</{name}>")

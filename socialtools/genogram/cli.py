@@ -76,6 +76,14 @@ def run(args: argparse.Namespace) -> int:
         from socialtools.privacy import hide_identifying
 
         families = {name: hide_identifying(family) for name, family in families.items()}
+    from socialtools.io.limits import MAX_PEOPLE_DRAWN, limit
+
+    most = limit("SOCIALTOOLS_MAX_PEOPLE", MAX_PEOPLE_DRAWN)
+    for name, family in families.items():
+        if len(family.people) > most:
+            raise UsageError(f"family '{name}' has {len(family.people):,} people, more than one genogram can show "
+                             f"(at most {most:,}): draw the part around one person with --focus ID --generations N, "
+                             "or raise SOCIALTOOLS_MAX_PEOPLE")
     many = len(families) > 1
     to_dir = args.output.endswith(("/", "\\")) or out.is_dir() or (many and not out.suffix)
     if many and not to_dir:

@@ -218,7 +218,14 @@ class GenogramComparison(Exportable):
         if not parts:
             return TextBlock((), size)
         head = f"{self._t('changes')} {self.before} → {self.after}:"
-        return TextBlock.wrapped([head, "; ".join(parts)], width, size)
+        # several changes to a line, each line short enough never to be cut (draw.text.MAX_LABEL_CHARS)
+        lines: list[str] = []
+        for part in parts:
+            if lines and len(lines[-1]) + len(part) + 2 <= 200:
+                lines[-1] += f"; {part}"
+            else:
+                lines.append(part)
+        return TextBlock.wrapped([head, *lines], width, size)
 
     def _highlights(self, canvas: SvgCanvas, parent: Group, lay: GenogramLayout) -> None:
         colour = HIGHLIGHT_MONO if self.options.monochrome else HIGHLIGHT

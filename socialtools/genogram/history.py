@@ -50,9 +50,14 @@ def family_as_of(family: Family, year: int) -> Family:
     dated_children = {p["id"] for p in data["people"] if p.get("birth") is not None}
     keep: set[str] = set()
     people = []
+    shift = family.reference_date().year - year  # an age given without a birth year is an age then
     for p in data["people"]:
         if not _born_by(p, year) or (p["id"] in later_children and p["id"] not in dated_children):
             continue
+        if p.get("birth") is None and p.get("age") is not None and not p.get("deceased"):
+            if p["age"] - shift < 0:
+                continue  # not born yet
+            p["age"] -= shift
         death = _year(p.get("death"))
         if death is not None and death > year:
             p["death"], p["deceased"] = None, False
@@ -87,7 +92,8 @@ def as_of_warnings(family: Family, year: int) -> list[str]:
     ['1 person without a birth year (A) is drawn as if born by 2000']
     """
     kept = {p.id for p in family_as_of(family, year).people}
-    undated = [p.id for p in family.people if p.birth is None and not (p.kind in LOSSES and p.death) and p.id in kept]
+    undated = [p.id for p in family.people if p.birth is None and p.age is None
+               and not (p.kind in LOSSES and p.death) and p.id in kept]
     if not undated:
         return []
     who = ", ".join(undated[:5]) + (", ..." if len(undated) > 5 else "")

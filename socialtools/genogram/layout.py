@@ -165,7 +165,8 @@ class _Layout:
             touched[r] = set()
             for i, pid in enumerate(people):
                 up = self.s.parent_union.get(pid)
-                own = [u for u in self.s.unions_of.get(pid, []) if self.kids[u]]
+                # the unions whose drop this person carries (a union across rows: its anchor only)
+                own = [u for u in self.s.unions_of.get(pid, []) if self.kids[u] and pid in self.s.hangs_from(u)]
                 # someone who married into the family stays close to their partner
                 beside: list[tuple[str, float]] = []
                 if up is None:
@@ -192,6 +193,7 @@ class _Layout:
         kids = self.kids
         # passes, fewer on very large families (each pass costs a walk over everyone)
         passes = max(8, min(self.cfg.sweeps, 80_000 // max(len(people), 1)))
+        last_move = float("inf")
         for it in range(passes):
             down = it % 2 == 0
             before = [x[p] for p in people] if it % 2 == 1 else None
@@ -227,8 +229,13 @@ class _Layout:
                     weights.append(wsum)
                 for pid, new_x in zip(rows[r], _isotonic(targets, weights, seps[r]), strict=True):
                     x[pid] = new_x
-            if before is not None and max(abs(x[p] - b) for p, b in zip(people, before, strict=True)) < SETTLED:
-                break  # settled: a down and an up pass moved nobody further than SETTLED
+            if before is not None:
+                move = max(abs(x[p] - b) for p, b in zip(people, before, strict=True))
+                if move < SETTLED:
+                    break  # settled: a down and an up pass moved nobody further than SETTLED
+                if it > 8 and move > 0.98 * last_move:
+                    break  # not settling (pulls that cannot all be met): stop where it is
+                last_move = move
 
     # ---- main ----
     def run(self) -> GenogramLayout:

@@ -570,13 +570,35 @@ class Family(_Strict):
     def _check_ancestry(self) -> None:
         import networkx as nx  # imported here: it is heavy, and only validation needs it
 
-        graph = self.parent_graph
-        if nx.is_directed_acyclic_graph(graph):
+        if not self._has_cycle():
             return
+        graph = self.parent_graph
         cycle = nx.find_cycle(graph)
         who = cycle[0][0]
         chain = " → ".join([a for a, _ in cycle] + [who])
         raise InputError(f"is their own ancestor ({chain})", record=f"person '{who}'", field="children")
+
+    def _has_cycle(self) -> bool:
+        """Does anyone descend from themself? (Kahn's topological sort over the unions, in linear time;
+        the graph of :attr:`parent_graph` is only built to name the cycle.)"""
+        children: dict[str, list[str]] = {}
+        parents_left: dict[str, int] = {}
+        for u in self.unions:
+            kids = [c.id for c in u.children]
+            for parent in u.partners:
+                children.setdefault(parent, []).extend(kids)
+                for kid in kids:
+                    parents_left[kid] = parents_left.get(kid, 0) + 1
+        ready = [pid for pid in children if pid not in parents_left]
+        done = 0
+        while ready:
+            pid = ready.pop()
+            done += 1
+            for kid in children.get(pid, ()):
+                parents_left[kid] -= 1
+                if not parents_left[kid]:
+                    ready.append(kid)
+        return done < len(children.keys() | parents_left.keys())
 
     # -- queries ----------------------------------------------------------------------
     @cached_property

@@ -381,9 +381,9 @@ def order_component(s: FamilyStructure, component: list[str], *, work: int = 200
     rounds = max(2, min(12, work // max(len(component), 1)))
     starts = [first, o.initial(reverse=True)] if len(component) * rounds * 2 <= work else [first]
     for start in starts:
+        if best_count == 0:  # nothing crosses (a tree drawn depth first): nothing to improve
+            break
         rows, c = o.improve(start, rounds)
         if c < best_count:
             best, best_count = rows, c
-        if best_count == 0:
-            break
     return best

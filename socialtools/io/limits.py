@@ -14,6 +14,7 @@ nesting depth             64 levels           ``SOCIALTOOLS_MAX_DEPTH``
 text in one field         100,000 characters  ``SOCIALTOOLS_MAX_FIELD_CHARS``
 size of a number          1e15 (15 digits)    (none: no field needs more)
 PNG pixels                40 million          ``SOCIALTOOLS_MAX_PIXELS``
+people in one genogram    5,000               ``SOCIALTOOLS_MAX_PEOPLE`` (or --focus)
 ``--dpi``                 10 to 1200          (none)
 label on a drawing        300 characters      (cut with an ellipsis …; 80 on one line)
 ========================  ==================  =======================================
@@ -39,6 +40,7 @@ MAX_NUMBER = 1e15
 MAX_PIXELS = 40_000_000
 DPI_RANGE = (10.0, 1200.0)
 MAX_LABEL_CHARS = 300
+MAX_PEOPLE_DRAWN = 5_000  # people in one genogram drawn by the command line (the layout is not linear)
 MAX_LINE_CHARS = 80
 
 

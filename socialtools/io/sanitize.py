@@ -80,6 +80,9 @@ def clean_data(data: Any, source: str | None = None) -> Any:
             _check_number(value, path, source)
         return value
 
+    def plain(value: Any) -> bool:  # a short printable text: nothing to check, no path needed
+        return type(value) is str and len(value) <= max_chars and value.isprintable()
+
     if not isinstance(data, dict | list):
         return leaf(data, [])
     root: Any = {} if isinstance(data, dict) else []
@@ -91,14 +94,15 @@ def clean_data(data: Any, source: str | None = None) -> Any:
                              record=_where(path[:3]) + (" …" if len(path) > 3 else ""), source=source)
         items = node.items() if isinstance(node, dict) else enumerate(node)
         for key, value in items:
-            if isinstance(node, dict):
+            if isinstance(node, dict) and not plain(key):
                 key = leaf(key, path)
-            inner = [*path, key]
             if isinstance(value, dict | list):
                 child: Any = {} if isinstance(value, dict) else []
-                stack.append((value, child, inner))
+                stack.append((value, child, [*path, key]))
+            elif plain(value):
+                child = value
             else:
-                child = leaf(value, inner)
+                child = leaf(value, [*path, key])
             if isinstance(copy, dict):
                 copy[key] = child
             else:
