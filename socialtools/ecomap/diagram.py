@@ -46,6 +46,7 @@ class EcomapDiagram(Exportable):
         lang: str = "id",
         monochrome: bool = False,
         compare: bool = False,
+        text: float = 1.0,
         initials: bool = False,
     ) -> None:
         self.ecomap = ecomap.bind(family)
@@ -59,6 +60,7 @@ class EcomapDiagram(Exportable):
         if compare and ecomap.after is None:
             raise UsageError("a before/after comparison needs an 'after' block in the ecomap")
         self.compare = compare
+        self.text = text  # font scale: a report prints its figures with larger text
 
     @classmethod
     def from_document(cls, document: dict[str, Any], *, source: str | None = None, **options: Any) -> EcomapDiagram:
@@ -69,7 +71,7 @@ class EcomapDiagram(Exportable):
     @cached_property
     def layout(self) -> EcomapLayout:
         """Plain coordinates of the (before) ecomap, with its quality measures."""
-        return layout_ecomap(self.ecomap, self.family)
+        return layout_ecomap(self.ecomap, self.family, text=self.text)
 
     def warnings(self) -> list[str]:
         """What the layout could not avoid, one sentence each (empty for a clean picture).
@@ -91,5 +93,9 @@ class EcomapDiagram(Exportable):
 
     def to_svg(self) -> str:
         if self.compare:
-            return render_comparison(self.ecomap, self.family, lang=self.lang, monochrome=self.monochrome)
-        return render_ecomap(self.ecomap, self.family, lang=self.lang, monochrome=self.monochrome, layout=self.layout)
+            return render_comparison(
+                self.ecomap, self.family, lang=self.lang, monochrome=self.monochrome, text=self.text
+            )
+        return render_ecomap(
+            self.ecomap, self.family, lang=self.lang, monochrome=self.monochrome, layout=self.layout, text=self.text
+        )

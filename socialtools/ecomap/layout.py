@@ -247,7 +247,7 @@ def wrap_words(text: str, max_width: float, size: float, *, at_slash: bool = Fal
     return lines
 
 
-def system_label(text: str) -> TextBlock:
+def system_label(text: str, scale: float = 1.0) -> TextBlock:
     """The wrapped label of a system circle; no word is ever split.
 
     The label wraps at spaces (after a slash when that helps); a word too long for the
@@ -262,14 +262,14 @@ def system_label(text: str) -> TextBlock:
     """
     # a hostile or mistaken label is cut: 300 characters, no word over 80 (see socialtools.io.limits)
     text = " ".join(shorten(word, MAX_LINE_CHARS) for word in shorten(text).split(" "))
-    width = SYSTEM_LABEL_WIDTH
-    slash = "/" in text and text_width(text, SYSTEM_FONT) > width * 0.8
+    width = SYSTEM_LABEL_WIDTH * scale
+    slash = "/" in text and text_width(text, SYSTEM_FONT * scale) > width * 0.8
     if slash:
         width *= 0.8
-    size = SYSTEM_FONT
+    size, floor = SYSTEM_FONT * scale, SYSTEM_FONT_FLOOR * scale
     widest = max((text_width(p, 1.0) for p, _ in _pieces(text, slash)), default=0.0)
-    while widest * size > width and size > SYSTEM_FONT_FLOOR:
-        size = max(SYSTEM_FONT_FLOOR, size - 0.5)
+    while widest * size > width and size > floor:
+        size = max(floor, size - 0.5)
     width = max(width, widest * size)
     return TextBlock(tuple(wrap_words(text, width, size, at_slash=slash)), size)
 
@@ -307,7 +307,7 @@ def _generations(members: list[str], family: Family) -> dict[str, int]:
 
 
 def _household(
-    eco: Ecomap, family: Family | None, spread: float = 0.0
+    eco: Ecomap, family: Family | None, spread: float = 0.0, k: float = 1.0
 ) -> tuple[list[MemberPlace], list[tuple[Point, ...]], Box]:
     """Members as a small genogram centred on the origin, its lines and its bounding box.
 
@@ -345,7 +345,8 @@ def _household(
         placed |= set(row)
         rows[g] = row
     labels = {p: family.person(p).display_initials for p in members}
-    widest = max(text_width(t, MEMBER_FONT) for t in labels.values())
+    font = MEMBER_FONT * k
+    widest = max(text_width(t, font) for t in labels.values())
     # bold initials inside the symbol, and room round it for the ends of its ties
     # round its outline (a part of it faces other members), the tie ends side by side
     most = max((sum(end_room(t) for t in eco.ties if t.target == p) for p in members), default=0.0)
@@ -368,9 +369,9 @@ def _household(
             x = (i - (len(row) - 1) / 2) * pitch
             person = family.person(pid)
             text = labels[pid]
-            w = text_width(text, MEMBER_FONT) * BOLD
-            h = MEMBER_FONT * LINE_HEIGHT
-            label = Label((text,), MEMBER_FONT, Box(x - w / 2, y - h / 2, w, h))
+            w = text_width(text, font) * BOLD
+            h = font * LINE_HEIGHT
+            label = Label((text,), font, Box(x - w / 2, y - h / 2, w, h))
             places.append(
                 MemberPlace(pid, x, y, outer(pid), symbol_shape(person), person.deceased, person.index, label, base)
             )
@@ -395,20 +396,20 @@ def _household(
 
 
 def _focal(
-    eco: Ecomap, family: Family | None, spread: float = 0.0
+    eco: Ecomap, family: Family | None, spread: float = 0.0, k: float = 1.0
 ) -> tuple[Circle, Label | None, list[MemberPlace], list[tuple[Point, ...]]]:
-    members, lines, box = _household(eco, family, spread)
+    members, lines, box = _household(eco, family, spread, k)
     text = eco.focal.label
     if not members:
-        label = _label_at([text or "Klien"], 0, 0, FOCAL_FONT, 100)
+        label = _label_at([text or "Klien"], 0, 0, FOCAL_FONT * k, 100 * k)
         r = max(42.0, math.hypot(label.box.w / 2, label.box.h / 2) + 10)
         return Circle(0, 0, r), label, [], []
     label = None
     if text:
-        block = TextBlock.wrapped([text], max(box.w, 90), FOCAL_FONT)
+        block = TextBlock.wrapped([text], max(box.w, 90 * k), FOCAL_FONT * k)
         top = box.y - 6 - block.height
         w = block.width * BOLD  # drawn in bold
-        label = Label(block.lines, FOCAL_FONT, Box(-w / 2, top, w, block.height))
+        label = Label(block.lines, FOCAL_FONT * k, Box(-w / 2, top, w, block.height))
         box = box.union(label.box)
     # centre the whole content on the origin
     dy = -(box.y + box.h / 2)
@@ -531,14 +532,16 @@ def _place_label(
     circles: list[Circle],
     segments: list[tuple[Point, Point, float]],
     labels: list[Box],
+    k: float = 1.0,
 ) -> Label | None:
     """A box beside the tie for its label, clear of every circle, line and label (or None).
 
     A long label wraps to :data:`TIE_LABEL_WIDTH` so it stays close to its own tie.
     """
-    lines = tuple(wrap(text, TIE_LABEL_WIDTH, TIE_FONT))
-    w = max(text_width(line, TIE_FONT) for line in lines)
-    h = len(lines) * TIE_FONT * LINE_HEIGHT
+    font = TIE_FONT * k
+    lines = tuple(wrap(text, TIE_LABEL_WIDTH * k, font))
+    w = max(text_width(line, font) for line in lines)
+    h = len(lines) * font * LINE_HEIGHT
     own = set(pairwise(points))
     seg_boxes = [
         (min(p[0], q[0]) - r, min(p[1], q[1]) - r, max(p[0], q[0]) + r, max(p[1], q[1]) + r, p, q, r)
@@ -583,7 +586,7 @@ def _place_label(
                     for sx0, sy0, sx1, sy1, p, q, r in seg_boxes
                 ):
                     continue
-                return Label(lines, TIE_FONT, box)
+                return Label(lines, font, box)
     return None
 
 
@@ -602,6 +605,7 @@ def _attempt(
     slots: list[str | None],
     inner: float,
     outer: float,
+    k: float = 1.0,
 ) -> tuple[EcomapLayout, int]:
     """One layout with the ring at ``inner``/``outer``, and how many member ties found no clear route."""
     n = len(slots)
@@ -634,7 +638,9 @@ def _attempt(
     ties: list[TieRoute] = []
     for tie, pts, bent in routes:
         text = _tie_text(tie)
-        label = _place_label(text, pts, tie_reach(tie), circles + arrow_room, segments, label_boxes) if text else None
+        label = (
+            _place_label(text, pts, tie_reach(tie), circles + arrow_room, segments, label_boxes, k) if text else None
+        )
         if label is not None:
             label_boxes.append(label.box)
         ties.append(TieRoute(tie, tuple(pts), label, bent))
@@ -655,15 +661,17 @@ def _attempt(
     return lay, router.short
 
 
-def layout_ecomap(eco: Ecomap, family: Family | None = None, *, min_radius: float = 0.0) -> EcomapLayout:
+def layout_ecomap(
+    eco: Ecomap, family: Family | None = None, *, min_radius: float = 0.0, text: float = 1.0
+) -> EcomapLayout:
     """Place the focal circle, the systems and the ties of ``eco``.
 
     ``family`` supplies the focal members (see :meth:`Ecomap.bind`); ``min_radius`` keeps
     the ring at least that large (a before/after pair uses the larger of the two).
     """
-    blocks = {s.id: system_label(s.label_for(family)) for s in eco.systems}
+    blocks = {s.id: system_label(s.label_for(family), text) for s in eco.systems}
     # a family member as a system: its genogram symbol (age inside) above its name
-    symbols = {s.id: PERSON_SYMBOL for s in eco.systems if s.person is not None and family is not None}
+    symbols = {s.id: PERSON_SYMBOL * text for s in eco.systems if s.person is not None and family is not None}
 
     def content(sid: str) -> tuple[float, float]:
         b, sym = blocks[sid], symbols.get(sid, 0.0)
@@ -675,7 +683,7 @@ def layout_ecomap(eco: Ecomap, family: Family | None = None, *, min_radius: floa
     slots = _slots(_system_order(eco))
     if len(slots) >= TWO_RINGS_FROM and len(slots) % 2:
         slots.append(None)  # staggered rings need an even number of places
-    household = _focal(eco, family)  # focal circle, its label, members, family lines
+    household = _focal(eco, family, 0.0, text)  # focal circle, its label, members, family lines
     slots = _toward_members(eco, slots, household[2])
     r_max = max(radii.values(), default=MIN_SYSTEM_R)
     # room on the focal circle for every tie end (arrowheads side by side)
@@ -691,7 +699,9 @@ def layout_ecomap(eco: Ecomap, family: Family | None = None, *, min_radius: floa
         inner, outer = _ring_radii(max(1, len(slots)), r_max, ring.r)
         radius = max(inner * 1.08**steps, min_radius)
         far = radius if outer == inner else radius + 2 * r_max + GAP  # exactly so for a before/after pair
-        lay, short = _attempt(eco, ring, focal_label, members, lines, blocks, symbols, radii, slots, radius, far)
+        lay, short = _attempt(
+            eco, ring, focal_label, members, lines, blocks, symbols, radii, slots, radius, far, text
+        )
         q = lay.quality
         if q.defects == 0:
             clean = (steps, lay)
@@ -704,7 +714,7 @@ def layout_ecomap(eco: Ecomap, family: Family | None = None, *, min_radius: floa
                 grow += 2 * LANE * max(1, short)
                 if short and grow > 8 * LANE:
                     spread += 2 * LANE
-                    household = _focal(eco, family, spread)
+                    household = _focal(eco, family, spread, text)
                 if q.defects == q.ties_through_arrows + q.arrow_overlaps:
                     continue  # the ring itself was wide enough
             failed = max(failed, steps)
