@@ -680,7 +680,8 @@ def main(argv: list[str] | None = None) -> int:
         target = Path(args.write_docs).resolve()
         shown = target.relative_to(ROOT) if target.is_relative_to(ROOT) else target.name
         block = ("Measured by `python3 benchmarks/layout_quality.py"
-                 f"{' --quick' if args.quick else ''} --write-docs {shown}` (all figures of one run on one "
+                 f"{' --quick' if args.quick else ''}{f' --only {args.only}' if args.only else ''}"
+                 f" --write-docs {shown}` (all figures of one run on one "
                  "machine; times are wall-clock seconds) "
                  f"on {figures['families']} families ({figures['drawn_by_both']} drawn by both, "
                  f"{figures['unread_files']} files not read).\n\n"

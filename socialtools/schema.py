@@ -65,6 +65,8 @@ SCHEMA_KINDS: dict[str, SchemaKind] = {
                                        "client, target, action and change-agent systems"),
     "evaluation": SchemaKind("socialtools.report.case:Evaluation", "evaluation", "the evaluation"),
     "termination": SchemaKind("socialtools.report.case:Termination", "termination", "termination and referral"),
+    "narrative": SchemaKind("socialtools.report.case:Narrative", "narrative",
+                            "the interpretation written under each table and figure"),
     "ecomap": SchemaKind("socialtools.ecomap.model:Ecomap", "ecomap", "an ecomap: focal circle, systems, ties"),
     "venn": SchemaKind("socialtools.venn.diagram:VennModel", "venn", "an institutional (PRA) or set Venn diagram"),
     "strengths": SchemaKind("socialtools.quadrant.model:StrengthsQuadrant", "strengths",

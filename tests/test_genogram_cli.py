@@ -36,7 +36,7 @@ def test_bad_input_one_line_exit_2_no_file(tmp_path: Path) -> None:
     result = run("genogram", str(bad), "-o", str(out))
     assert result.returncode == 2
     lines = result.stderr.strip().splitlines()
-    assert len(lines) == 1 and "unknown person 'Z'" in lines[0] and "union 'u1'" in lines[0]
+    assert len(lines) == 1 and "unknown person 'Z'" in lines[0] and "family.unions[0]" in lines[0]
     assert "Traceback" not in result.stderr
     assert not out.exists()
 

@@ -24,15 +24,15 @@ def test_sex_words(word: str, sex: str) -> None:
 
 
 @pytest.mark.parametrize("data, record, field, words", [
-    ({"unions": [{"partners": ["A", "X"]}]}, "union 'u1'", "partners", "unknown person 'X'"),
-    ({"unions": [{"partners": ["A", "A"]}]}, "union 'u1'", "partners", "with themself"),
-    ({"unions": [{"partners": ["A", "B"], "children": ["Z"]}]}, "union 'u1'", "children", "unknown person 'Z'"),
+    ({"unions": [{"partners": ["A", "X"]}]}, "unions[0]", "partners", "unknown person 'X'"),
+    ({"unions": [{"partners": ["A", "A"]}]}, "unions[0]", "partners", "with themself"),
+    ({"unions": [{"partners": ["A", "B"], "children": ["Z"]}]}, "unions[0]", "children", "unknown person 'Z'"),
     ({"unions": [{"partners": ["A", "B"], "children": ["C"]}, {"partners": ["C"], "children": ["A"]}]},
      "person", "children", "own ancestor"),
     ({"unions": [{"partners": ["A", "B"], "children": ["C"]}, {"partners": ["B"], "children": ["C"]}]},
-     "union 'u2'", "children", "more than two biological parents"),
+     "unions[1]", "children", "more than two biological parents"),
     ({"relationships": [{"between": ["A", "Q"], "kind": "close"}]}, "relationships[0]", "between", "unknown"),
-    ({"households": [{"members": ["A", "Q"]}]}, "household", "members", "unknown person 'Q'"),
+    ({"households": [{"members": ["A", "Q"]}]}, "households[0]", "members", "unknown person 'Q'"),
 ])
 def test_reference_errors_name_record_and_field(data: dict, record: str, field: str, words: str) -> None:
     with pytest.raises(InputError) as err:

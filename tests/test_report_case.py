@@ -65,7 +65,7 @@ def test_unknown_section_is_named() -> None:
     (("intervention_systems", 1, "system"), "moon", "intervention_systems[1], field 'system'"),
     (("termination", "date"), "2024-13-01", "termination, field 'date'"),
     (("case", "chapter"), 0, "case, field 'chapter'"),
-    (("family", "unions", 0, "children"), ["PK", "XX"], "family.union 'u1', field 'children'"),
+    (("family", "unions", 0, "children"), ["PK", "XX"], "family.unions[0], field 'children'"),
 ])
 def test_errors_name_section_record_and_field(pk: dict[str, Any], path: tuple[Any, ...], value: Any,
                                               expected: str) -> None:
@@ -85,7 +85,7 @@ def test_family_table_comes_from_the_family(pk: dict[str, Any]) -> None:
                                     "birthplace": "Magelang", "religion": "Islam"})
     table = family_table(Case.from_document(doc))
     assert table is not None
-    assert table.rows[-1] == ["6", "NN", "nenek", "Perempuan", "Magelang, 1950", "", "Islam"]
+    assert table.rows[-1] == ["6", "NN", "nenek", "Perempuan", "Magelang, 1950", "74", "", "Islam"]
     assert [r[1] for r in table.rows] == [p["id"] for p in doc["family"]["people"]]  # type: ignore[index]
 
 
@@ -93,7 +93,7 @@ def test_english_headings_and_captions(pk: dict[str, Any]) -> None:
     case = Case.from_document(pk)
     t = family_table(case, ReportOptions(lang="en"))
     assert t is not None
-    assert t.headings == ["No", "Name (initials)", "Relation to the client", "Sex", "Place, year of birth",
+    assert t.headings == ["No", "Name (initials)", "Relation to the client", "Sex", "Place, year of birth", "Age",
                           "Occupation", "Religion"]
     assert t.caption == 'Family of Client "PK"'
     assert t.rows[0][3] == "Male"
@@ -155,7 +155,7 @@ def test_dataframes(pk: dict[str, Any]) -> None:
     fam = family_table(Case.from_document(pk))
     assert fam is not None
     frame = fam.to_dataframe()
-    assert frame.shape == (5, 7) and frame["Nama (Inisial)"].tolist() == ["K", "S", "PK", "RP", "BNP"]
+    assert frame.shape == (5, 8) and frame["Nama (Inisial)"].tolist() == ["K", "S", "PK", "RP", "BNP"]
 
 
 def test_case_schema_accepts_the_shorthands_the_loader_accepts() -> None:

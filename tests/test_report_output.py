@@ -135,13 +135,14 @@ def test_ecomap_figures_when_the_kind_is_installed(monkeypatch: pytest.MonkeyPat
 
         @classmethod
         def from_document(cls, document: dict[str, Any], *, source: str | None = None, lang: str = "id",
-                          compare: bool = False, initials: bool = False) -> FakeDiagram:
+                          compare: bool = False, text: float = 1.0, initials: bool = False) -> FakeDiagram:
             calls.append((sorted(document["ecomap"]), lang, compare))
             return cls(compare)
 
-        def to_png(self, dpi: float) -> bytes:
+        def to_svg(self) -> str:
             width = 400 if self.compare else 200
-            return svg_to_png(f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="200"/>', dpi=dpi)
+            return f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="200"/>'
+
 
     fake = types.ModuleType("socialtools.ecomap")
     fake.EcomapDiagram = FakeDiagram  # type: ignore[attr-defined]
@@ -160,7 +161,9 @@ def test_ecomap_figures_when_the_kind_is_installed(monkeypatch: pytest.MonkeyPat
         'Figure 4.2 Ecomap of Client "PK"', 'Figure 4.3 Strengths Quadrant of Client "PK"',
         'Figure 4.4 Ecomap before and after the intervention of Client "PK"']
     assert calls[-1] == (["after", "systems"], "en", True)
-    assert isinstance(report.blocks[-3], Figure) and report.blocks[-3].key == "ecomap_comparison"
+    # the comparison closes the evaluation, followed by its narrative, before the termination
+    assert isinstance(report.blocks[-4], Figure) and report.blocks[-4].key == "ecomap_comparison"
+    assert report.blocks[-3].key == "ecomap_narrative"
 
 
 @pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice (soffice) is not installed")

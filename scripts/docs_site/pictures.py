@@ -92,6 +92,17 @@ def _report(lang: str, fmt: str) -> Draw:
     return draw
 
 
+def _report_genogram() -> Genogram:
+    """The PK genogram as the report draws it (print-size text, no title)."""
+    from socialtools.report.case import Case
+    from socialtools.report.document import genogram_options
+    from socialtools.report.model import ReportOptions
+
+    case = Case.load(example_path("pk.yaml"))
+    assert case.family is not None
+    return Genogram(case.family, genogram_options(ReportOptions()))
+
+
 def _dot_family(path: Path) -> None:
     """The three-generation example through Graphviz ``dot`` (the DOT export page)."""
     dot = shutil.which("dot")
@@ -164,6 +175,7 @@ PICTURES: dict[str, Draw] = {
     "pk-report-en.html": _report("en", "html"),
     "pk-report.docx": _report("id", "docx"),
     "pk-report-en.docx": _report("en", "docx"),
+    "report-genogram.png": _save(_report_genogram),
     # strengths-quadrant.md
     "pk-strengths-quadrant.png": _save(lambda: QuadrantDiagram.from_document(_pk())),
 }

@@ -49,6 +49,7 @@ class EcomapDiagram(Diagram):
         lang: str = "id",
         monochrome: bool = False,
         compare: bool = False,
+        text: float = 1.0,
         initials: bool = False,
     ) -> None:
         self.ecomap = ecomap.bind(family)
@@ -62,6 +63,7 @@ class EcomapDiagram(Diagram):
         if compare and ecomap.after is None:
             raise UsageError("a before/after comparison needs an 'after' block in the ecomap")
         self.compare = compare
+        self.text = text  # font scale: a report prints its figures with larger text
 
     @classmethod
     def from_document(cls, document: dict[str, Any], *, source: str | None = None, **options: Any) -> EcomapDiagram:
@@ -72,7 +74,7 @@ class EcomapDiagram(Diagram):
     @cached_property
     def layout(self) -> EcomapLayout:
         """Plain coordinates of the (before) ecomap, with its quality measures."""
-        return layout_ecomap(self.ecomap, self.family)
+        return layout_ecomap(self.ecomap, self.family, text=self.text)
 
     def quality(self) -> Quality:
         """Defect counts and examples of the (before) layout."""
@@ -86,5 +88,9 @@ class EcomapDiagram(Diagram):
 
     def to_svg(self) -> str:
         if self.compare:
-            return render_comparison(self.ecomap, self.family, lang=self.lang, monochrome=self.monochrome)
-        return render_ecomap(self.ecomap, self.family, lang=self.lang, monochrome=self.monochrome, layout=self.layout)
+            return render_comparison(
+                self.ecomap, self.family, lang=self.lang, monochrome=self.monochrome, text=self.text
+            )
+        return render_ecomap(
+            self.ecomap, self.family, lang=self.lang, monochrome=self.monochrome, layout=self.layout, text=self.text
+        )

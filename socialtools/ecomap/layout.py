@@ -18,7 +18,7 @@ members stand further apart.
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import replace
 from itertools import pairwise
 
@@ -34,7 +34,7 @@ from socialtools.draw.geometry import (
     segment_polygon_distance,
 )
 from socialtools.draw.lines import unit
-from socialtools.draw.placer import Obstacles, first_clear
+from socialtools.draw.placer import Obstacles
 from socialtools.draw.text import LINE_HEIGHT, TextBlock, text_width, wrap
 from socialtools.ecomap.model import FOCAL, Ecomap, Tie
 from socialtools.ecomap.placements import EcomapLayout, Label, MemberPlace, Quality, SystemPlace, TieRoute
@@ -93,7 +93,7 @@ def wrap_words(text: str, max_width: float, size: float, *, at_slash: bool = Fal
     return lines
 
 
-def system_label(text: str) -> TextBlock:
+def system_label(text: str, scale: float = 1.0) -> TextBlock:
     """The wrapped label of a system circle; no word is ever split.
 
     The label wraps at spaces (after a slash when that helps); a word too long for the
@@ -108,14 +108,14 @@ def system_label(text: str) -> TextBlock:
     """
     # a hostile or mistaken label is cut: 300 characters, no word over 80 (see socialtools.io.limits)
     text = " ".join(shorten(word, MAX_LINE_CHARS) for word in shorten(text).split(" "))
-    width = SYSTEM_LABEL_WIDTH
-    slash = "/" in text and text_width(text, SYSTEM_FONT) > width * 0.8
+    width = SYSTEM_LABEL_WIDTH * scale
+    slash = "/" in text and text_width(text, SYSTEM_FONT * scale) > width * 0.8
     if slash:
         width *= 0.8
-    size = SYSTEM_FONT
+    size, floor = SYSTEM_FONT * scale, SYSTEM_FONT_FLOOR * scale
     widest = max((text_width(p, 1.0) for p, _ in _pieces(text, slash)), default=0.0)
-    while widest * size > width and size > SYSTEM_FONT_FLOOR:
-        size = max(SYSTEM_FONT_FLOOR, size - 0.5)
+    while widest * size > width and size > floor:
+        size = max(floor, size - 0.5)
     width = max(width, widest * size)
     return TextBlock(tuple(wrap_words(text, width, size, at_slash=slash)), size)
 
@@ -153,7 +153,7 @@ def _generations(members: list[str], family: Family) -> dict[str, int]:
 
 
 def _household(
-    eco: Ecomap, family: Family | None, spread: float = 0.0
+    eco: Ecomap, family: Family | None, spread: float = 0.0, k: float = 1.0
 ) -> tuple[list[MemberPlace], list[tuple[Point, ...]], Box]:
     """Members as a small genogram centred on the origin, its lines and its bounding box.
 
@@ -191,7 +191,8 @@ def _household(
         placed |= set(row)
         rows[g] = row
     labels = {p: family.person(p).display_initials for p in members}
-    widest = max(text_width(t, MEMBER_FONT, bold=True) for t in labels.values())
+    font = MEMBER_FONT * k
+    widest = max(text_width(t, font, bold=True) for t in labels.values())
     # bold initials inside the symbol, and room round it for the ends of its ties
     # round its outline (a part of it faces other members), the tie ends side by side
     most = max((sum(end_room(t) for t in eco.ties if t.target == p) for p in members), default=0.0)
@@ -214,9 +215,9 @@ def _household(
             x = (i - (len(row) - 1) / 2) * pitch
             person = family.person(pid)
             text = labels[pid]
-            w = text_width(text, MEMBER_FONT, bold=True)
-            h = MEMBER_FONT * LINE_HEIGHT
-            label = Label((text,), MEMBER_FONT, Box(x - w / 2, y - h / 2, w, h))
+            w = text_width(text, font, bold=True)
+            h = font * LINE_HEIGHT
+            label = Label((text,), font, Box(x - w / 2, y - h / 2, w, h))
             places.append(
                 MemberPlace(pid, x, y, outer(pid), symbol_shape(person), person.deceased, person.index, label, base)
             )
@@ -241,20 +242,20 @@ def _household(
 
 
 def _focal(
-    eco: Ecomap, family: Family | None, spread: float = 0.0
+    eco: Ecomap, family: Family | None, spread: float = 0.0, k: float = 1.0
 ) -> tuple[Circle, Label | None, list[MemberPlace], list[tuple[Point, ...]]]:
-    members, lines, box = _household(eco, family, spread)
+    members, lines, box = _household(eco, family, spread, k)
     text = eco.focal.label
     if not members:
-        label = _label_at([text or "Klien"], 0, 0, FOCAL_FONT, 100)
+        label = _label_at([text or "Klien"], 0, 0, FOCAL_FONT * k, 100 * k)
         r = max(42.0, math.hypot(label.box.w / 2, label.box.h / 2) + 10)
         return Circle(0, 0, r), label, [], []
     label = None
     if text:
-        block = TextBlock.wrapped([text], max(box.w, 90), FOCAL_FONT, bold=True)  # drawn in bold
+        block = TextBlock.wrapped([text], max(box.w, 90 * k), FOCAL_FONT * k, bold=True)  # drawn in bold
         top = box.y - 6 - block.height
         w = block.width
-        label = Label(block.lines, FOCAL_FONT, Box(-w / 2, top, w, block.height))
+        label = Label(block.lines, FOCAL_FONT * k, Box(-w / 2, top, w, block.height))
         box = box.union(label.box)
     # centre the whole content on the origin
     dy = -(box.y + box.h / 2)
@@ -364,52 +365,75 @@ def _tie_text(tie: Tie) -> str | None:
     return text or None
 
 
-def _place_label(text: str, points: list[Point], own_reach: float, obstacles: Obstacles) -> Label | None:
+def _box_hits_circle(box: Box, c: Circle, pad: float = 2.0) -> bool:
+    nx = min(max(c.cx, box.x), box.right)
+    ny = min(max(c.cy, box.y), box.bottom)
+    return math.hypot(nx - c.cx, ny - c.cy) < c.r + pad
+
+
+def _place_label(
+    text: str,
+    points: list[Point],
+    own_reach: float,
+    circles: list[Circle],
+    segments: list[tuple[Point, Point, float]],
+    labels: list[Box],
+    k: float = 1.0,
+) -> Label | None:
     """A box beside the tie for its label, clear of every circle, line and label (or None).
 
     A long label wraps to :data:`TIE_LABEL_WIDTH` so it stays close to its own tie.
     """
-    lines = tuple(wrap(text, TIE_LABEL_WIDTH, TIE_FONT))
-    w = max(text_width(line, TIE_FONT) for line in lines)
-    h = len(lines) * TIE_FONT * LINE_HEIGHT
+    font = TIE_FONT * k
+    lines = tuple(wrap(text, TIE_LABEL_WIDTH * k, font))
+    w = max(text_width(line, font) for line in lines)
+    h = len(lines) * font * LINE_HEIGHT
     own = set(pairwise(points))
-
-    def spots() -> Iterator[tuple[Box, float]]:
-        """Boxes beside the tie, each with how far other ties must keep from its centre."""
-        # the longest segment first: a bent tie's short pieces come last
-        for seg in sorted(pairwise(points), key=lambda pq: -math.dist(*pq)):
-            if math.dist(*seg) < 20:
-                continue
-            (x0, y0), (x1, y1) = seg
-            ux, uy = unit(seg[0], seg[1])
-            nx, ny = -uy, ux
-            off = abs(nx) * w / 2 + abs(ny) * h / 2 + own_reach + 3.5
-            reach = off + 12  # no other tie this near: the label must read as this tie's
-            for t in LABEL_STOPS:
-                for side in (1, -1):
-                    cx = x0 + (x1 - x0) * t + nx * off * side
-                    cy = y0 + (y1 - y0) * t + ny * off * side
-                    yield Box(cx - w / 2, cy - h / 2, w, h), reach
-
-    def on_a_circle(spot: tuple[Box, float]) -> bool:
-        return obstacles.box_hits_circle(spot[0], 2.0)
-
-    def on_a_line(spot: tuple[Box, float]) -> bool:
-        box = spot[0]
-        return any(segment_hits_box(p, q, box.grown(1 if (p, q) in own else 2 + r))
-                   for p, q, r in obstacles.segments_near(box, 2))
-
-    def on_a_label(spot: tuple[Box, float]) -> bool:
-        return obstacles.box_hits_box(spot[0], 2)
-
-    def near_another_tie(spot: tuple[Box, float]) -> bool:
-        box, reach = spot
-        centre = (box.x + w / 2, box.y + h / 2)
-        return any((p, q) not in own and segment_circle_distance(p, q, centre) < reach + r
-                   for p, q, r in obstacles.segments_near(Box(*centre, 0, 0), reach))
-
-    spot = first_clear(spots(), on_a_circle, on_a_line, on_a_label, near_another_tie)
-    return Label(lines, TIE_FONT, spot[0]) if spot is not None else None
+    seg_boxes = [
+        (min(p[0], q[0]) - r, min(p[1], q[1]) - r, max(p[0], q[0]) + r, max(p[1], q[1]) + r, p, q, r)
+        for p, q, r in segments
+    ]
+    # the longest segment first: a bent tie's short pieces come last
+    for seg in sorted(pairwise(points), key=lambda pq: -math.dist(*pq)):
+        if math.dist(*seg) < 20:
+            continue
+        (x0, y0), (x1, y1) = seg
+        ux, uy = unit(seg[0], seg[1])
+        nx, ny = -uy, ux
+        off = abs(nx) * w / 2 + abs(ny) * h / 2 + own_reach + 3.5
+        reach = off + 12  # no other tie this near: the label must read as this tie's
+        for t in LABEL_STOPS:
+            for side in (1, -1):
+                cx = x0 + (x1 - x0) * t + nx * off * side
+                cy = y0 + (y1 - y0) * t + ny * off * side
+                box = Box(cx - w / 2, cy - h / 2, w, h)
+                if any(
+                    abs(c.cx - cx) < c.r + w and abs(c.cy - cy) < c.r + w and _box_hits_circle(box, c) for c in circles
+                ):
+                    continue
+                if any(
+                    sx1 >= box.x - 2
+                    and sx0 <= box.right + 2
+                    and sy1 >= box.y - 2
+                    and sy0 <= box.bottom + 2
+                    and segment_hits_box(p, q, box.grown(1 if (p, q) in own else 2 + r))
+                    for sx0, sy0, sx1, sy1, p, q, r in seg_boxes
+                ):
+                    continue
+                if any(box.overlaps(o, margin=2) for o in labels):
+                    continue
+                if any(
+                    (p, q) not in own
+                    and sx1 >= cx - reach
+                    and sx0 <= cx + reach
+                    and sy1 >= cy - reach
+                    and sy0 <= cy + reach
+                    and segment_circle_distance(p, q, (cx, cy)) < reach + r
+                    for sx0, sy0, sx1, sy1, p, q, r in seg_boxes
+                ):
+                    continue
+                return Label(lines, font, box)
+    return None
 
 
 # -- the whole layout --------------------------------------------------------------------
@@ -427,6 +451,7 @@ def _attempt(
     slots: list[str | None],
     inner: float,
     outer: float,
+    k: float = 1.0,
 ) -> tuple[EcomapLayout, int]:
     """One layout with the ring at ``inner``/``outer``, and how many member ties found no clear route."""
     n = len(slots)
@@ -460,7 +485,9 @@ def _attempt(
     ties: list[TieRoute] = []
     for tie, pts, bent in routes:
         text = _tie_text(tie)
-        label = _place_label(text, pts, tie_reach(tie), obstacles) if text else None
+        label = (
+            _place_label(text, pts, tie_reach(tie), circles + arrow_room, segments, label_boxes, k) if text else None
+        )
         if label is not None:
             obstacles.boxes.append(label.box)
         ties.append(TieRoute(tie, tuple(pts), label, bent))
@@ -481,15 +508,17 @@ def _attempt(
     return lay, router.short
 
 
-def layout_ecomap(eco: Ecomap, family: Family | None = None, *, min_radius: float = 0.0) -> EcomapLayout:
+def layout_ecomap(
+    eco: Ecomap, family: Family | None = None, *, min_radius: float = 0.0, text: float = 1.0
+) -> EcomapLayout:
     """Place the focal circle, the systems and the ties of ``eco``.
 
     ``family`` supplies the focal members (see :meth:`Ecomap.bind`); ``min_radius`` keeps
     the ring at least that large (a before/after pair uses the larger of the two).
     """
-    blocks = {s.id: system_label(s.label_for(family)) for s in eco.systems}
+    blocks = {s.id: system_label(s.label_for(family), text) for s in eco.systems}
     # a family member as a system: its genogram symbol (age inside) above its name
-    symbols = {s.id: PERSON_SYMBOL for s in eco.systems if s.person is not None and family is not None}
+    symbols = {s.id: PERSON_SYMBOL * text for s in eco.systems if s.person is not None and family is not None}
 
     def content(sid: str) -> tuple[float, float]:
         b, sym = blocks[sid], symbols.get(sid, 0.0)
@@ -501,7 +530,7 @@ def layout_ecomap(eco: Ecomap, family: Family | None = None, *, min_radius: floa
     slots = _slots(_system_order(eco))
     if len(slots) >= TWO_RINGS_FROM and len(slots) % 2:
         slots.append(None)  # staggered rings need an even number of places
-    household = _focal(eco, family)  # focal circle, its label, members, family lines
+    household = _focal(eco, family, 0.0, text)  # focal circle, its label, members, family lines
     slots = _toward_members(eco, slots, household[2])
     r_max = max(radii.values(), default=MIN_SYSTEM_R)
     # room on the focal circle for every tie end (arrowheads side by side)
@@ -517,7 +546,9 @@ def layout_ecomap(eco: Ecomap, family: Family | None = None, *, min_radius: floa
         inner, outer = _ring_radii(max(1, len(slots)), r_max, ring.r)
         radius = max(inner * 1.08**steps, min_radius)
         far = radius if outer == inner else radius + 2 * r_max + GAP  # exactly so for a before/after pair
-        lay, short = _attempt(eco, ring, focal_label, members, lines, blocks, symbols, radii, slots, radius, far)
+        lay, short = _attempt(
+            eco, ring, focal_label, members, lines, blocks, symbols, radii, slots, radius, far, text
+        )
         q = lay.quality
         if q.defects == 0:
             clean = (steps, lay)
@@ -530,7 +561,7 @@ def layout_ecomap(eco: Ecomap, family: Family | None = None, *, min_radius: floa
                 grow += 2 * LANE * max(1, short)
                 if short and grow > 8 * LANE:
                     spread += 2 * LANE
-                    household = _focal(eco, family, spread)
+                    household = _focal(eco, family, spread, text)
                 if q.defects == q.ties_through_arrows + q.arrow_overlaps:
                     continue  # the ring itself was wide enough
             failed = max(failed, steps)

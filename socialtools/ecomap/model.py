@@ -641,12 +641,12 @@ def load_ecomap(document: dict[str, Any], source: str | None = None) -> tuple[Ec
     (['a'], None)
     """
     from socialtools.io.loading import parse_model
-    from socialtools.io.sections import section
+    from socialtools.io.sections import parse_section, section
 
     data = section(document, "ecomap", marker="systems", source=source)
     family = None
     if isinstance(document.get("family"), dict):
-        family = parse_model(Family, document["family"], source, record="family")
+        family = parse_section(Family, document, "family", marker="people", source=source)
     prefix = "ecomap." if "ecomap" in document else ""
     try:
         eco = parse_model(Ecomap, data, record="ecomap")

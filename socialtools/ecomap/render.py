@@ -76,6 +76,17 @@ class Style:
         return self.theme.monochrome
 
 
+def scaled_theme(monochrome: bool, text: float = 1.0) -> Theme:
+    """The drawing theme with every font ``text`` times the default size.
+
+    >>> scaled_theme(False, 1.5).small_font_size
+    13.5
+    """
+    base = Theme(monochrome=monochrome)
+    return Theme(monochrome=monochrome, font_size=base.font_size * text,
+                 small_font_size=base.small_font_size * text, title_font_size=base.title_font_size * text)
+
+
 def tint(colour: str, amount: float) -> str:
     """``colour`` mixed with white (``amount`` 0 = colour, 1 = white).
 
@@ -394,7 +405,7 @@ def _page(
     diagram_w = len(panels) * slot_w + (len(panels) - 1) * PANEL_GAP
     entries = legend_entries([p[1] for p in panels], style, changed=changed_legend)
     legend_title = translate(CATALOGUE, "legend", style.lang)
-    legend_max = max(diagram_w, 560.0)
+    legend_max = max(diagram_w, 560.0 * theme.small_font_size / Theme().small_font_size)  # two columns at any text size
     lbox = legend_box(entries, legend_title, legend_max, theme)
     title_w = max(
         [text_width(title, theme.title_font_size)] + [text_width(s, theme.small_font_size + 1) for s in subtitle]
@@ -437,33 +448,36 @@ def render_ecomap(
     lang: str = "id",
     monochrome: bool = False,
     layout: EcomapLayout | None = None,
+    text: float = 1.0,
 ) -> str:
-    """SVG text of one ecomap."""
-    style = Style(Theme(monochrome=monochrome), check_language(lang))
-    lay = layout or layout_ecomap(eco, family)
+    """SVG text of one ecomap; ``text`` scales every font (a report prints larger text)."""
+    style = Style(scaled_theme(monochrome, text), check_language(lang))
+    lay = layout or layout_ecomap(eco, family, text=text)
     title = eco.title or translate(CATALOGUE, "ecomap", lang)
     return _page([(lay, eco, set(), None)], title, _header_lines(eco, lang), style, False, family)
 
 
 def compare_layouts(
-    eco: Ecomap, family: Family | None = None
+    eco: Ecomap, family: Family | None = None, text: float = 1.0
 ) -> tuple[EcomapLayout, EcomapLayout, Ecomap, set[tuple[str, str]]]:
     """Layouts of the ecomap before and after its ``after`` changes, with the same placement."""
     later, changed = eco.after_state()
-    before = layout_ecomap(eco, family)
-    after = layout_ecomap(later, family, min_radius=before.radius)
+    before = layout_ecomap(eco, family, text=text)
+    after = layout_ecomap(later, family, min_radius=before.radius, text=text)
     for _ in range(4):  # each may need a wider ring than the other: until they agree
         if abs(after.radius - before.radius) < 1e-6:
             break
-        before = layout_ecomap(eco, family, min_radius=max(before.radius, after.radius))
-        after = layout_ecomap(later, family, min_radius=before.radius)
+        before = layout_ecomap(eco, family, min_radius=max(before.radius, after.radius), text=text)
+        after = layout_ecomap(later, family, min_radius=before.radius, text=text)
     return before, after, later, changed
 
 
-def render_comparison(eco: Ecomap, family: Family | None = None, *, lang: str = "id", monochrome: bool = False) -> str:
+def render_comparison(
+    eco: Ecomap, family: Family | None = None, *, lang: str = "id", monochrome: bool = False, text: float = 1.0
+) -> str:
     """SVG text of the before/after pair side by side, changed ties highlighted."""
-    style = Style(Theme(monochrome=monochrome), check_language(lang))
-    before, after, later, changed = compare_layouts(eco, family)
+    style = Style(scaled_theme(monochrome, text), check_language(lang))
+    before, after, later, changed = compare_layouts(eco, family, text)
     head_before = translate(CATALOGUE, "before", lang) + (f" — {eco.date}" if eco.date else "")
     head_after = translate(CATALOGUE, "after", lang) + (f" — {later.date}" if later.date else "")
     title = eco.title or translate(CATALOGUE, "ecomap", lang)

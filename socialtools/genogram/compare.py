@@ -36,8 +36,8 @@ from socialtools.genogram.notes import FigureNote
 from socialtools.genogram.placements import GenogramLayout, UnionPlacement
 from socialtools.genogram.routing import route_households
 from socialtools.i18n import translate
-from socialtools.io.loading import load_document, parse_model
-from socialtools.io.sections import section
+from socialtools.io.loading import load_document
+from socialtools.io.sections import parse_section
 
 HIGHLIGHT = "#f7dc6f"
 HIGHLIGHT_MONO = "#c8c8c8"
@@ -93,7 +93,7 @@ class GenogramComparison(Exportable):
                       options: GenogramOptions | None = None, source: str | None = None,
                       **kwargs: Any) -> GenogramComparison:
         """A comparison of the ``family`` section of a case document."""
-        family = parse_model(Family, section(document, "family", marker="people", source=source), source)
+        family = parse_section(Family, document, "family", marker="people", source=source)
         return cls(family, before, after, options, **kwargs)
 
     @classmethod

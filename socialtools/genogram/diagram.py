@@ -30,8 +30,8 @@ from socialtools.genogram.quality import LayoutQuality, layout_quality
 from socialtools.genogram.render import GenogramRenderer
 from socialtools.i18n import check_language, translate
 from socialtools.io.limits import MAX_LINE_CHARS, shorten
-from socialtools.io.loading import load_document, parse_model
-from socialtools.io.sections import section
+from socialtools.io.loading import load_document
+from socialtools.io.sections import parse_section
 
 LABEL_WIDTH = 110.0
 
@@ -68,6 +68,7 @@ class GenogramOptions:
     legend: bool = True
     monochrome: bool = False
     layout: LayoutConfig = field(default_factory=LayoutConfig)
+    theme: Theme | None = None  # fonts and colours (a report passes larger fonts for print)
     as_of: int | None = None
 
 
@@ -105,8 +106,7 @@ class Genogram(Diagram):
     def from_document(cls, document: dict[str, Any], *, source: str | None = None,
                       options: GenogramOptions | None = None, **kwargs: Any) -> Genogram:
         """A genogram of the ``family`` section of a case document (or a bare family)."""
-        family = parse_model(Family, section(document, "family", marker="people", source=source), source,
-                             record="family")
+        family = parse_section(Family, document, "family", marker="people", source=source)
         return cls(family, options, **kwargs)
 
     @classmethod
@@ -163,7 +163,8 @@ class Genogram(Diagram):
         o = self.options
         inner = {p.id: inner_text(p, self.family) if o.show_age or p.count else None for p in self.family.people}
         return GenogramRenderer(self.family, self.layout, lang=o.lang, title=self.title(), inner=inner,
-                                theme=Theme(monochrome=o.monochrome), legend=o.legend, notes=self.notes())
+                                theme=o.theme or Theme(monochrome=o.monochrome), legend=o.legend,
+                                notes=self.notes())
 
     def to_svg(self) -> str:
         return self.renderer().render()

@@ -488,10 +488,10 @@ class Family(Record):
         for u in self.unions:
             by_partners.setdefault(tuple(sorted(u.partners)), u)
         children: dict[int, set[str]] = {}
-        for p in self.people:
+        for i, p in enumerate(self.people):
             if p.father is None and p.mother is None:
                 continue
-            record = f"person '{p.id}'"
+            record = f"people[{i}] (id '{p.id}')"
             for field, parent in (("father", p.father), ("mother", p.mother)):
                 if parent is not None:
                     self._require(parent, record, field)
@@ -516,6 +516,7 @@ class Family(Record):
         used: set[str] = set()
         bio_parents: dict[str, str] = {}
         for i, u in enumerate(self.unions):
+            named = u.id is not None
             if u.id is None:
                 n = i + 1
                 while f"u{n}" in used:
@@ -524,7 +525,7 @@ class Family(Record):
             if u.id in used:
                 raise InputError(f"duplicate union id '{u.id}'", record=f"unions[{i}]", field="id")
             used.add(u.id)
-            record = f"union '{u.id}'"
+            record = f"unions[{i}]" + (f" (id '{u.id}')" if named else "")
             for pid in u.partners:
                 self._require(pid, record, "partners")
             if len(u.partners) == 2 and u.partners[0] == u.partners[1]:
@@ -561,7 +562,7 @@ class Family(Record):
             if h.id is None:
                 h.id = f"h{i + 1}"
             for pid in h.members:
-                self._require(pid, f"household '{h.label or h.id}'", "members")
+                self._require(pid, f"households[{i}]" + (f" ('{h.label}')" if h.label else ""), "members")
 
     def _check_ancestry(self) -> None:
         import networkx as nx  # imported here: it is heavy, and only validation needs it

@@ -178,11 +178,11 @@ def _read(kind: str, data: bytes, source: str, stem: str, family: str | None, le
     text = _text(data)
     if kind == "case":
         from socialtools.genogram.model import Family
-        from socialtools.io.loading import document_from_text, parse_model
-        from socialtools.io.sections import section
+        from socialtools.io.loading import document_from_text
+        from socialtools.io.sections import parse_section
 
         document = document_from_text(text, source)
-        return {stem: parse_model(Family, section(document, "family", marker="people", source=source), source)}
+        return {stem: parse_section(Family, document, "family", marker="people", source=source)}
     if kind in ("pedigree", "plink"):
         from socialtools.io.pedigree import read_pedigree_text
 

@@ -86,6 +86,7 @@ _CHAR_LINE = re.compile(rb"^\s*1\s+CHAR\s+(\S+)", re.MULTILINE)
 _LEADING_SPACE = re.compile(rb"^[ \t]+(?=\d)", re.MULTILINE)
 _LEVEL_SPACES = re.compile(rb"^(\d{1,2})[ \t]{2,}(?=\S)", re.MULTILINE)
 _XREF = re.compile(r"^[A-Za-z0-9_]{1,20}$")
+_UNION_KINDS = frozenset(get_args(UnionKind))
 
 
 # -- the parser library, behind one door -------------------------------------------------------
@@ -333,17 +334,18 @@ class _Reader:
                              "couple its own FAM record", record=_label(record), field="HUSB/WIFE",
                              source=self.source)
         children: list[dict[str, Any]] = []
+        listed: set[str] = set()  # (a set: a sibship of thousands stays linear)
         for node in record.find_all_children("CHIL"):
             child = self._pointer(node, record, self.people, "person")
-            if child is None or any(c["id"] == child for c in children):
+            if child is None or child in listed:
                 continue
+            listed.add(child)
             relation = relations.get((fid, child))
             for tag in ("_FREL", "_MREL"):
                 word = (_value(node, tag) or "").lower()
                 if relation in (None, "biological") and PEDIGREE.get(word, "biological") != "biological":
                     relation = PEDIGREE[word]
             children.append({"id": child, "relation": relation or "biological"})
-        listed = {c["id"] for c in children}
         for child in named_by_child.get(fid, ()):  # children named only on their own record
             if child not in listed:
                 children.append({"id": child, "relation": relations[(fid, child)]})
@@ -356,7 +358,7 @@ class _Reader:
         kind = ("divorced" if divorced else "annulled" if annulled else "married" if married
                 else "engaged" if engaged else "unknown")
         own_kind = (_value(record, "_KIND") or "").lower()
-        kind = own_kind if own_kind in get_args(UnionKind) else kind  # another program's _KIND is not ours
+        kind = own_kind if own_kind in _UNION_KINDS else kind  # another program's _KIND is not ours
         start = (start or (engage_date if kind == "engaged" else None)
                  or parse_gedcom_date(_value(record, "_STRT")))
         end = end or annul_date or parse_gedcom_date(_value(record, "_END"))

@@ -11,9 +11,15 @@ Each command reads the section it draws; a file that *is* the section (a bare fa
 
 from __future__ import annotations
 
-from typing import Any
+import re
+from typing import Any, TypeVar
+
+from pydantic import BaseModel
 
 from socialtools.errors import InputError
+
+M = TypeVar("M", bound=BaseModel)
+_PERSON = re.compile(r"^person '(.+)'$")
 
 
 def section(document: dict[str, Any], name: str, *, marker: str, source: str | None = None) -> dict[str, Any]:
@@ -26,3 +32,51 @@ def section(document: dict[str, Any], name: str, *, marker: str, source: str | N
     if marker in document:
         return document
     raise InputError(f"no '{name}' section (and no '{marker}' at the top of the file)", source=source)
+
+
+def in_section(exc: InputError, name: str, data: Any = None, source: str | None = None) -> InputError:
+    """``exc`` with its record put inside section ``name``: ``unions[3]`` → ``family.unions[3]``,
+    ``person 'PK'`` → ``family.people[2] (id 'PK')``, none → ``family``.
+
+    >>> in_section(InputError("bad", record="unions[3]", field="kind"), "family").record
+    'family.unions[3]'
+    >>> in_section(InputError("bad", record="person 'B'"), "family", {"people": [{"id": "A"}, {"id": "B"}]}).record
+    "family.people[1] (id 'B')"
+    """
+    record = exc.record or ""
+    match = _PERSON.match(record)
+    people = data.get("people") if isinstance(data, dict) else None
+    if match and isinstance(people, list):
+        index = next((i for i, p in enumerate(people) if isinstance(p, dict) and str(p.get("id")) == match[1]), None)
+        if index is not None:
+            record = f"people[{index}] (id '{match[1]}')"
+    if not record:
+        record = name
+    elif record.startswith("["):
+        record = name + record
+    elif record != name and not record.startswith(name + "."):
+        record = f"{name}.{record}"
+    return InputError(exc.message, record=record, field=exc.field, source=source or exc.source)
+
+
+def parse_section(model: type[M], document: dict[str, Any], name: str, *, marker: str,
+                  source: str | None = None) -> M:
+    """The ``name`` section of a case document validated as ``model``; an error names the
+    section (``family.unions[3]``) when the document has sections.
+
+    >>> from socialtools.genogram.model import Family
+    >>> parse_section(Family, {"family": {"people": [{"id": "A"}], "unions": [{"partners": ["A", "Z"]}]}},
+    ...               "family", marker="people")
+    Traceback (most recent call last):
+    ...
+    socialtools.errors.InputError: family.unions[0], field 'partners': unknown person 'Z'
+    """
+    from socialtools.io.loading import parse_model
+
+    data = section(document, name, marker=marker, source=source)
+    try:
+        return parse_model(model, data)
+    except InputError as exc:
+        if name in document:
+            raise in_section(exc, name, data, source) from None
+        raise exc.located(source) if source else exc from None

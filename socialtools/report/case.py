@@ -3,7 +3,8 @@
 Sections: ``case`` (identity), ``family`` (the genogram's people: one source for the family
 table), ``ecomap``, ``strengths``, ``venn`` (passed on to their diagram kinds), ``bpss``,
 ``plan``, ``sessions``, ``behaviour_change``, ``intervention_systems``, ``evaluation``,
-``termination``. Errors name the section, the record and the field.
+``termination``, ``narrative`` (the interpretation under each table and figure). Errors name
+the section, the record and the field.
 
 >>> case = Case.from_document({"case": {"client": "PK"}, "sessions": [{"date": "2024-09-10"}]})
 >>> case.info.client, str(case.sessions[0].date)
@@ -26,12 +27,34 @@ from socialtools.dates import Date, PartialDate
 from socialtools.errors import InputError
 from socialtools.genogram.model import Family, Person, Sex
 from socialtools.io.loading import load_document, parse_model
+from socialtools.io.sections import in_section
 from socialtools.records import Record
 
 #: Sections read by other diagram kinds; the case keeps them as they are.
 PASSED_ON = ("ecomap", "strengths", "venn")
 SECTIONS = ("case", "family", *PASSED_ON, "bpss", "plan", "sessions", "behaviour_change",
-            "intervention_systems", "evaluation", "termination")
+            "intervention_systems", "evaluation", "termination", "narrative")
+#: Parts of the report that take an interpretation (``narrative``) and a source line, with the
+#: words a case file may use for them.
+NARRATIVE_PARTS = ("identity", "family", "bpss", "genogram", "ecomap", "strengths", "plan", "systems",
+                   "schedule", "process", "behaviour", "comparison")
+_PART_ALIASES = {
+    "client": "identity", "identitas": "identity", "klien": "identity", "keluarga": "family",
+    "ekomap": "ecomap", "kekuatan": "strengths", "kuadran": "strengths", "rencana": "plan",
+    "sistem": "systems", "intervention_systems": "systems", "jadwal": "schedule", "proses": "process",
+    "behaviour_change": "behaviour", "perubahan": "behaviour", "perbandingan": "comparison",
+    "ecomap_comparison": "comparison",
+}
+
+
+def part_name(key: str) -> str:
+    """The narrative part a case file names (``Identitas`` → ``identity``), or ``key`` itself.
+
+    >>> part_name("Identitas"), part_name("ecomap")
+    ('identity', 'ecomap')
+    """
+    word = str(key).strip().lower().replace(" ", "_")
+    return _PART_ALIASES.get(word, word)
 
 
 def _text_list(value: Any) -> Any:
@@ -81,6 +104,65 @@ class CaseInfo(Record):
     admission: Date | None = None
     disability: str | None = None
     problem: str | None = Field(None, description="the focus problem (masalah fokus)")
+    source: Annotated[str | dict[str, str] | None, BeforeValidator(lambda v: _sources(v))] = Field(
+        None, description="the 'Sumber:' line under every table and figure, e.g. 'Hasil asesmen praktikan, "
+        "2024'; or one per part: {default: ..., genogram: ..., ecomap: ...}")
+
+    def source_for(self, part: str) -> str | None:
+        """The source text of one report part (its own, else the default)."""
+        if isinstance(self.source, dict):
+            return self.source.get(part) or self.source.get("default")
+        return self.source
+
+
+def _sources(value: Any) -> Any:
+    """A source text, or a mapping of report parts to source texts (keys checked)."""
+    if value is None or isinstance(value, str):
+        return value
+    if not isinstance(value, dict):
+        raise ValueError("write a text, or a mapping of report parts to texts (default, genogram, ...)")
+    out = {}
+    for key, text in value.items():
+        part = part_name(key)
+        if part != "default" and part not in NARRATIVE_PARTS:
+            raise ValueError(f"no report part '{key}': use default or one of {', '.join(NARRATIVE_PARTS)}")
+        out[part] = str(text)
+    return out
+
+
+NARRATIVE_SCHEMA = WithJsonSchema({
+    "type": "object",
+    "description": "report part (identity, family, bpss, genogram, ecomap, strengths, plan, ...) -> "
+                   "the interpretation under its table or figure: a text or a list of paragraphs",
+    "additionalProperties": {"anyOf": [{"type": "string"}, {"type": "array", "items": {"type": "string"}}]},
+})
+
+
+class Narrative(RootModel[Annotated[dict[str, list[str]], NARRATIVE_SCHEMA]]):
+    """The ``narrative`` section: the interpretation written under each table or figure.
+
+    Keys are report parts (:data:`NARRATIVE_PARTS`, Indonesian words too); a value is a text or a
+    list of paragraphs. ``{gambar}``/``{figure}`` and ``{tabel}``/``{table}`` stand for the number
+    of the table or figure the text follows (``Berdasarkan {gambar}, ...`` → ``Berdasarkan Gambar
+    4.2, ...``).
+
+    >>> Narrative.model_validate({"Ekomap": "Berdasarkan {gambar}, ..."}).root
+    {'ecomap': ['Berdasarkan {gambar}, ...']}
+    """
+
+    @model_validator(mode="before")
+    @classmethod
+    def _parts(cls, data: Any) -> Any:
+        if not isinstance(data, dict):
+            raise ValueError("expected a mapping of report parts to texts (identity, family, bpss, ...)")
+        out: dict[str, list[str]] = {}
+        for key, value in data.items():
+            part = part_name(key)
+            if part not in NARRATIVE_PARTS:
+                raise ValueError(f"no report part '{key}': use one of {', '.join(NARRATIVE_PARTS)}")
+            texts = value if isinstance(value, list) else [value]
+            out[part] = [str(t).strip() for t in texts if t is not None and str(t).strip()]
+        return out
 
 
 class PlanItem(Record):
@@ -233,19 +315,8 @@ class Termination(Record):
 _MODELS: dict[str, type[BaseModel]] = {
     "case": CaseInfo, "family": Family, "bpss": Bpss, "plan": Plan, "sessions": Sessions,
     "behaviour_change": BehaviourChanges, "intervention_systems": InterventionSystems,
-    "evaluation": Evaluation, "termination": Termination,
+    "evaluation": Evaluation, "termination": Termination, "narrative": Narrative,
 }
-
-
-def _in_section(exc: InputError, name: str, source: str | None) -> InputError:
-    record = exc.record or ""
-    if not record or record == name:
-        record = name
-    elif record.startswith("["):
-        record = name + record
-    else:
-        record = f"{name}.{record}"
-    return InputError(exc.message, record=record, field=exc.field, source=source or exc.source)
 
 
 class Case:
@@ -257,6 +328,7 @@ class Case:
                  behaviour_change: list[BehaviourChange] | None = None,
                  intervention_systems: list[InterventionSystem] | None = None,
                  evaluation: Evaluation | None = None, termination: Termination | None = None,
+                 narrative: dict[str, list[str]] | None = None,
                  document: dict[str, Any] | None = None, source: str | None = None) -> None:
         self.info = info or CaseInfo()
         self.family = family
@@ -267,6 +339,7 @@ class Case:
         self.intervention_systems = intervention_systems or []
         self.evaluation = evaluation
         self.termination = termination
+        self.narrative = narrative or {}
         self.document = document or {}
         self.source = source
         when = self.case_date()
@@ -303,7 +376,7 @@ class Case:
             try:
                 value = parse_model(model, data, record=name)
             except InputError as exc:
-                raise _in_section(exc, name, source) from None
+                raise in_section(exc, name, data, source) from None
             parsed[name] = value.root if isinstance(value, RootModel) else value
         for name in PASSED_ON:
             if name in document and not isinstance(document[name], dict | list):
@@ -313,6 +386,7 @@ class Case:
                    behaviour_change=parsed.get("behaviour_change"),
                    intervention_systems=parsed.get("intervention_systems"),
                    evaluation=parsed.get("evaluation"), termination=parsed.get("termination"),
+                   narrative=parsed.get("narrative"),
                    document=document, source=source)
 
     @classmethod

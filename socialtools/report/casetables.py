@@ -8,10 +8,11 @@ renders every person by initials.
 >>> from socialtools.report.case import Case
 >>> from socialtools.report.model import ReportOptions
 >>> case = Case.from_document({"case": {"client": "PK"},
-...     "family": {"people": [{"id": "PK", "name": "Putri Kirana", "sex": "P", "birth": "1998-03-04"}]}})
+...     "family": {"as_of": 2024, "people": [{"id": "PK", "name": "Putri Kirana", "sex": "P",
+...                                        "birth": "1998-03-04"}]}})
 >>> t = family_table(case, ReportOptions(initials=True))
 >>> t.rows
-[['1', 'PK', '', 'Perempuan', '1998', '', '']]
+[['1', 'PK', '', 'Perempuan', '1998', '26', '', '']]
 """
 
 from __future__ import annotations
@@ -51,9 +52,23 @@ def _caption(key: str, case: Case, opts: ReportOptions) -> str:
 
 
 def _person_name(p: Person, opts: ReportOptions) -> str:
-    if opts.initials or not p.name:
-        return p.display_initials
-    return p.name
+    """The name (or initials); a deceased person is marked as Indonesian reports do: ``Alm. K
+    (wafat 2015)`` for a man, ``Almh. S`` for a woman (``the late K (d. 2015)`` in English)."""
+    name = p.display_initials if opts.initials or not p.name else p.name
+    if not p.deceased:
+        return name
+    year = f" ({word('died', opts.lang)} {p.death.year})" if p.death is not None else ""
+    if opts.lang == "id":
+        return f"{'Almh.' if p.sex == 'female' else 'Alm.'} {name}{year}"
+    return f"the late {name}{year}"
+
+
+def _age_text(p: Person, when: PartialDate, opts: ReportOptions) -> str:
+    """The age at the case's date, or at death (``45 (saat wafat)``)."""
+    age = p.age_at(when)
+    if age is None:
+        return ""
+    return f"{age} ({word('at_death', opts.lang)})" if p.deceased else str(age)
 
 
 def _birth_text(place: str | None, date: PartialDate | None, opts: ReportOptions) -> str:
@@ -134,12 +149,11 @@ def family_table(case: Case, opts: ReportOptions | None = None) -> Table | None:
     when = family.reference_date()
     values = []
     for i, p in enumerate(q for q in family.people if q.kind == "person"):
-        age = p.age_at(when)
         values.append({
             "no": str(i + 1), "name": _person_name(p, opts), "role": p.role or "",
             "sex": word(p.sex, opts.lang) if p.sex != "unknown" else "",
             "birth": _birth_text(p.birthplace, p.birth, opts),
-            "age": f"{age}" if age is not None else "",
+            "age": _age_text(p, when, opts),
             "education": p.education or "", "occupation": p.occupation or "", "religion": p.religion or "",
             "place": p.place or "", "address": p.address or "", "phone": p.phone or "",
         })

@@ -35,7 +35,8 @@ def _run(args: argparse.Namespace) -> int:
     check_report_suffix(out.suffix)
     options = ReportOptions(lang=args.lang, include_private=args.show_private, initials=args.initials,
                             columns=_columns(args.columns), figures=not args.no_figures, dpi=args.dpi,
-                            only=tuple(k.strip() for k in (args.only or "").split(",") if k.strip()))
+                            only=tuple(k.strip() for k in (args.only or "").split(",") if k.strip()),
+                            source=args.source)
     if args.bpss_form:
         document = load_document(args.input) if args.input else {}
         bpss = dict(document.get("bpss") or {})
@@ -79,6 +80,9 @@ def register(commands: argparse._SubParsersAction) -> None:
     parser.add_argument("--bpss-form", action="store_true",
                         help="a BPSS table with every default item (a blank form without CASE; "
                              "with CASE, its findings filled in)")
+    parser.add_argument("--source", metavar="TEXT",
+                        help="the 'Sumber:' line under every table and figure, e.g. "
+                             "\"Hasil asesmen praktikan, 2024\" (else the case file's case.source)")
     parser.add_argument("--no-figures", action="store_true", help="leave out the genogram and ecomap")
     add_dpi(parser, default=200)
     parser.set_defaults(run=_run)

@@ -18,10 +18,12 @@ blocks into DOCX (:mod:`.docx_writer`), HTML (:mod:`.html_writer`) or Markdown
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
 from socialtools.errors import InputError, UsageError
+from socialtools.io.convert import svg_to_png
 from socialtools.report import casetables as ct
 from socialtools.report.case import Case
 from socialtools.report.docx_writer import report_docx
@@ -38,24 +40,44 @@ QUADRANT_WIDTH = 540.0  # SVG units (1/96 inch): 14.3 cm, about the text width o
 
 
 # -- figures ---------------------------------------------------------------------------------
-def genogram_png(case: Case, opts: ReportOptions) -> bytes | None:
-    """The genogram of the case's family as PNG (``None`` without people)."""
+#: Fonts of the report's figures are this much larger than on screen: printed at the text width,
+#: figure text stays at 8 pt or more (see :func:`socialtools.report.docx_writer.printed_font_pt`).
+REPORT_TEXT = 1.3
+
+
+def report_theme(monochrome: bool = False) -> Any:
+    """The drawing theme of report figures: every font :data:`REPORT_TEXT` times larger."""
+    from socialtools.ecomap.render import scaled_theme
+
+    return scaled_theme(monochrome, REPORT_TEXT)
+
+
+def genogram_svg(case: Case, opts: ReportOptions) -> str | None:
+    """The genogram of the case's family as SVG (``None`` without people)."""
     if case.family is None or not case.family.people:
         return None
     from socialtools.genogram import Genogram
 
-    return Genogram(case.family, genogram_options(opts)).to_png(dpi=opts.dpi)
+    return Genogram(case.family, genogram_options(opts)).to_svg()
 
 
 def genogram_options(opts: ReportOptions) -> Any:
-    """The genogram options of a report: its language and privacy, no title (the caption is one)."""
+    """The genogram options of a report: its language and privacy, no title (the caption is one),
+    print-size text."""
+    from dataclasses import replace
+
     from socialtools.genogram import GenogramOptions
+    from socialtools.genogram.layout import LayoutConfig
 
-    return GenogramOptions(lang=opts.lang, initials=opts.initials, full_dates=opts.include_private, title="")
+    base = LayoutConfig()
+    layout = replace(base, label_size=base.label_size * REPORT_TEXT,
+                     union_label_size=base.union_label_size * REPORT_TEXT)
+    return GenogramOptions(lang=opts.lang, initials=opts.initials, full_dates=opts.include_private, title="",
+                           layout=layout, theme=report_theme())
 
 
-def ecomap_png(case: Case, opts: ReportOptions, *, compare: bool = False) -> bytes | None:
-    """The ecomap as PNG (``compare``: before and after side by side), when the case has an
+def ecomap_svg(case: Case, opts: ReportOptions, *, compare: bool = False) -> str | None:
+    """The ecomap as SVG (``compare``: before and after side by side), when the case has an
     ``ecomap`` section (with an ``after`` block for ``compare``)."""
     section = case.raw("ecomap")
     if not isinstance(section, dict) or (compare and not section.get("after")):
@@ -63,12 +85,12 @@ def ecomap_png(case: Case, opts: ReportOptions, *, compare: bool = False) -> byt
     from socialtools.ecomap import EcomapDiagram
 
     diagram = EcomapDiagram.from_document(case.document, source=case.source, lang=opts.lang, compare=compare,
-                                          initials=opts.initials)
-    return diagram.to_png(dpi=opts.dpi)
+                                          text=REPORT_TEXT, initials=opts.initials)
+    return diagram.to_svg()
 
 
-def strengths_png(case: Case, opts: ReportOptions) -> bytes | None:
-    """The strengths quadrant as PNG, when the case has a ``strengths`` section."""
+def strengths_svg(case: Case, opts: ReportOptions) -> str | None:
+    """The strengths quadrant as SVG, when the case has a ``strengths`` section."""
     if not isinstance(case.raw("strengths"), dict):
         return None
     from socialtools.quadrant import QuadrantDiagram
@@ -83,7 +105,37 @@ def strengths_png(case: Case, opts: ReportOptions) -> bytes | None:
         from socialtools.privacy import hide_client
 
         diagram.model = diagram.model.model_copy(update={"client": hide_client(case.document)})
-    return diagram.to_png(dpi=opts.dpi)
+    return diagram.to_svg()
+
+
+_FONT_SIZE = re.compile(r'font-size="([0-9.]+)')
+_WIDTH = re.compile(r'<svg[^>]*?\swidth="([0-9.]+)')
+
+
+def print_dpi(svg: str, dpi: float) -> float:
+    """The PNG resolution that gives ``dpi`` on the page: a figure printed at the text width
+    needs no more pixels than that, however large it is drawn.
+
+    >>> round(print_dpi('<svg width="2000" height="10"/>', 200), 1), print_dpi('<svg width="100"/>', 200)
+    (52.9, 300.0)
+    """
+    from socialtools.report.docx_writer import MAX_UPSCALE, TEXT_WIDTH_CM
+
+    match = _WIDTH.search(svg)
+    if match is None or float(match[1]) <= 0:
+        return dpi
+    natural_in = float(match[1]) / 96
+    return dpi * min(MAX_UPSCALE, TEXT_WIDTH_CM / 2.54 / natural_in)
+
+
+def smallest_font(svg: str) -> float | None:
+    """The smallest font size an SVG uses, in its user units (1/96 inch at natural size).
+
+    >>> smallest_font('<svg><text font-size="9">a</text><text font-size="12.5">b</text></svg>')
+    9.0
+    """
+    sizes = [float(v) for v in _FONT_SIZE.findall(svg)]
+    return min(sizes) if sizes else None
 
 
 def _located_in(exc: InputError, section: str) -> InputError:
@@ -141,7 +193,7 @@ def build_report(case: Case, opts: ReportOptions | None = None) -> Report:
         for sub, items in present:
             if sub is not None and len(present) > 1:
                 blocks.append(Heading(3, f"{n.subsection()} {word(sub, lang)}"))
-            for item in items:
+            for i, item in enumerate(items):
                 if isinstance(item, Table):
                     table(item)
                 elif isinstance(item, Figure):
@@ -149,20 +201,27 @@ def build_report(case: Case, opts: ReportOptions | None = None) -> Report:
                     blocks.append(item)
                 else:
                     blocks.append(item)
+                    continue
+                part = narrative_part(item)
+                item.source = source_line(case, opts, part)
+                following = items[i + 1] if i + 1 < len(items) else None
+                if following is None or isinstance(following, Paragraph) or narrative_part(following) != part:
+                    blocks.extend(narrative(case, part, item))
 
     def some(*items: Table | Figure | Paragraph | None) -> list[Table | Figure | Paragraph]:
         return [i for i in items if i is not None]
 
-    def figure(key: str, png: bytes | None) -> Figure | None:
-        if png is None:
+    def figure(key: str, svg: str | None) -> Figure | None:
+        if svg is None:
             return None
-        return Figure(key, f"{word('cap_' + key, lang)} {ct.client_label(case, opts)}", png,
-                      label=word("figure", lang), dpi=opts.dpi)
+        dpi = print_dpi(svg, opts.dpi)
+        return Figure(key, f"{word('cap_' + key, lang)} {ct.client_label(case, opts)}", svg_to_png(svg, dpi=dpi),
+                      label=word("figure", lang), dpi=dpi, min_font=smallest_font(svg))
 
     section("h_identity", [(None, some(ct.client_table(case, opts), ct.family_table(case, opts)))])
-    genogram = figure("genogram", genogram_png(case, opts)) if opts.figures else None
-    ecomap = figure("ecomap", ecomap_png(case, opts)) if opts.figures else None
-    strengths = figure("strengths", strengths_png(case, opts)) if opts.figures else None
+    genogram = figure("genogram", genogram_svg(case, opts)) if opts.figures else None
+    ecomap = figure("ecomap", ecomap_svg(case, opts)) if opts.figures else None
+    strengths = figure("strengths", strengths_svg(case, opts)) if opts.figures else None
     section("h_assessment", [("h_bpss", some(ct.bpss_table(case, opts))),
                              ("h_genogram", some(genogram)), ("h_ecomap", some(ecomap)),
                              ("h_strengths", some(strengths))])
@@ -171,13 +230,53 @@ def build_report(case: Case, opts: ReportOptions | None = None) -> Report:
     evaluation = []
     if case.evaluation is not None and case.evaluation.summary:
         evaluation.append(Paragraph(case.evaluation.summary, key="evaluation"))
-    comparison = figure("ecomap_comparison", ecomap_png(case, opts, compare=True)) if opts.figures else None
+    comparison = figure("ecomap_comparison", ecomap_svg(case, opts, compare=True)) if opts.figures else None
     section("h_evaluation", [(None, [*evaluation, *some(ct.behaviour_table(case, opts), comparison)])])
     section("h_termination", [(None, _termination(case, opts))])
     title = case.info.title or ct.client_label(case, opts)
     if opts.only:
         blocks = [b for b in blocks if _part(b) in opts.only]
     return Report(title=title, lang=lang, blocks=blocks)
+
+
+def narrative_part(item: Table | Figure) -> str:
+    """The part of the case file's ``narrative`` (and ``source``) a table or figure takes."""
+    if isinstance(item, Figure):
+        return "comparison" if item.key == "ecomap_comparison" else item.key
+    key = item.key.split("_")[0]
+    return "identity" if key == "client" else key
+
+
+def source_line(case: Case, opts: ReportOptions, part: str) -> str | None:
+    """``Sumber: ...`` under a table or figure: ``--source``, else the case file's ``case.source``.
+
+    >>> from socialtools.report.case import Case
+    >>> case = Case.from_document({"case": {"source": {"default": "Hasil asesmen praktikan, 2024",
+    ...                                                "genogram": "Wawancara dengan ibu S, 2024"}}})
+    >>> source_line(case, ReportOptions(), "genogram"), source_line(case, ReportOptions(lang="en"), "bpss")
+    ('Sumber: Wawancara dengan ibu S, 2024', 'Source: Hasil asesmen praktikan, 2024')
+    """
+    text = (opts.source or case.info.source_for(part) or "").strip()
+    if not text:
+        return None
+    if text.lower().startswith(("sumber:", "source:")):
+        return text
+    return f"{word('source', opts.lang)}: {text}"
+
+
+REFERENCES = ("{gambar}", "{figure}", "{tabel}", "{table}")
+
+
+def narrative(case: Case, part: str, item: Table | Figure) -> list[Paragraph]:
+    """The case file's interpretation of ``part``, written under ``item`` (``{gambar}``,
+    ``{tabel}`` and their English names become the item's number, e.g. ``Gambar 4.2``)."""
+    reference = f"{item.label} {item.number}" if item.number else item.label
+    out = []
+    for text in case.narrative.get(part, []):
+        for placeholder in REFERENCES:
+            text = text.replace(placeholder, reference)
+        out.append(Paragraph(text, key=f"{item.key.split('_')[0]}_narrative"))
+    return out
 
 
 def _part(block: Block) -> str:

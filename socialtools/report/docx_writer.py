@@ -30,7 +30,8 @@ from socialtools.report.tables import SectionRow, Table, clean_text
 PAGE_WIDTH_CM, PAGE_HEIGHT_CM = 21.0, 29.7  # A4
 MARGINS_CM = {"left": 4.0, "right": 3.0, "top": 3.0, "bottom": 3.0}  # usual in Indonesian reports
 TEXT_WIDTH_CM = PAGE_WIDTH_CM - MARGINS_CM["left"] - MARGINS_CM["right"]
-MAX_FIGURE_HEIGHT_CM = 12.5
+MAX_FIGURE_HEIGHT_CM = 14.0  # leaves room for a heading, the caption and a few lines of text
+MAX_UPSCALE = 1.5  # a small figure is printed up to this much larger than its natural size
 FONT = "Times New Roman"
 HEADER_FILL = "D9D9D9"
 SECTION_FILL = "F2F2F2"
@@ -149,8 +150,9 @@ def _twips(cm: float) -> int:
 
 
 def _cell_xml(text: str, width: int, *, bold: bool = False, fill: str | None = None, span: int = 1,
-              size_pt: float = 10) -> str:
-    """One ``w:tc``: width, optional span and shading, the text with line breaks."""
+              size_pt: float = 10, keep_next: bool = False) -> str:
+    """One ``w:tc``: width, optional span and shading, the text with line breaks; ``keep_next``
+    keeps its row on the page of the next row (a header or a section row is never stranded)."""
     props = f'<w:tcW w:w="{width}" w:type="dxa"/>'
     if span > 1:
         props += f'<w:gridSpan w:val="{span}"/>'
@@ -159,19 +161,20 @@ def _cell_xml(text: str, width: int, *, bold: bool = False, fill: str | None = N
     rpr = ("<w:b/>" if bold else "") + f'<w:sz w:val="{round(size_pt * 2)}"/><w:szCs w:val="{round(size_pt * 2)}"/>'
     lines = [xml_escape(line) for line in clean_text(text).split("\n")]
     runs = "<w:br/>".join(f'<w:t xml:space="preserve">{line}</w:t>' for line in lines)
-    return (f"<w:tc><w:tcPr>{props}</w:tcPr><w:p><w:pPr><w:spacing w:after=\"0\" w:line=\"240\" "
+    keep = "<w:keepNext/>" if keep_next else ""
+    return (f"<w:tc><w:tcPr>{props}</w:tcPr><w:p><w:pPr>{keep}<w:spacing w:after=\"0\" w:line=\"240\" "
             f'w:lineRule="auto"/></w:pPr><w:r><w:rPr>{rpr}</w:rPr>{runs}</w:r></w:p></w:tc>')
 
 
 def _rows_xml(table: Table, widths: list[int]) -> str:
     """Every ``w:tr`` of ``table``: the header (repeated on each page), then the body rows."""
     rows = ["<w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>"
-            + "".join(_cell_xml(h, w, bold=True, fill=HEADER_FILL) for h, w in zip(table.headings, widths,
-                                                                                    strict=True))
+            + "".join(_cell_xml(h, w, bold=True, fill=HEADER_FILL, keep_next=True)
+                      for h, w in zip(table.headings, widths, strict=True))
             + "</w:tr>"]
     for row in table.rows:
         if isinstance(row, SectionRow):
-            cells = _cell_xml(row.label, sum(widths), bold=True, fill=SECTION_FILL, span=len(widths))
+            cells = _cell_xml(row.label, sum(widths), bold=True, fill=SECTION_FILL, span=len(widths), keep_next=True)
         else:
             cells = "".join(_cell_xml(text, w) for text, w in zip(row, widths, strict=True))
         rows.append(f"<w:tr><w:trPr><w:cantSplit/></w:trPr>{cells}</w:tr>")
@@ -243,10 +246,46 @@ def add_table(document: Any, table: Table, *, text_width_cm: float | None = None
     built = parse_xml(_rows_xml(table, [_twips(w) for w in widths_cm]))
     for tr in list(built):
         out._tbl.append(tr)
-    spacer = document.add_paragraph()  # Word needs a paragraph between two tables; keep it small
-    spacer.paragraph_format.space_after = Pt(6)
-    spacer.paragraph_format.line_spacing = Pt(6)
+    if table.source:
+        _source(document, table.source)
+    else:
+        spacer = document.add_paragraph()  # Word needs a paragraph between two tables; keep it small
+        spacer.paragraph_format.space_after = Pt(6)
+        spacer.paragraph_format.line_spacing = Pt(6)
     return out
+
+
+def _source(document: Any, text: str) -> Any:
+    """The ``Sumber: ...`` line under a table or figure: small, left-aligned, close to it."""
+    from docx.shared import Pt
+
+    para = document.add_paragraph()
+    para.paragraph_format.space_before = Pt(2)
+    para.paragraph_format.space_after = Pt(10)
+    run = para.add_run(clean_text(text))
+    run.font.size = Pt(10)
+    run.italic = True
+    return para
+
+
+def natural_size_cm(figure: Figure) -> tuple[float, float]:
+    """Width and height of the figure at its natural size (1 SVG unit = 1/96 inch)."""
+    w_px, h_px = figure.size_px
+    return w_px / figure.dpi * 2.54, h_px / figure.dpi * 2.54
+
+
+def figure_scale(figure: Figure, text_width_cm: float = TEXT_WIDTH_CM) -> float:
+    """How much the figure is scaled on the page: up to the text width (at most
+    :data:`MAX_UPSCALE` times its natural size) and no taller than :data:`MAX_FIGURE_HEIGHT_CM`."""
+    width_cm, height_cm = natural_size_cm(figure)
+    return min(MAX_UPSCALE, (text_width_cm - 0.01) / width_cm, MAX_FIGURE_HEIGHT_CM / height_cm)
+
+
+def printed_font_pt(figure: Figure, text_width_cm: float = TEXT_WIDTH_CM) -> float | None:
+    """The smallest text of the figure as printed, in points (``None`` when it has no text)."""
+    if figure.min_font is None:
+        return None
+    return figure.min_font * 0.75 * figure_scale(figure, text_width_cm)
 
 
 def add_figure(document: Any, figure: Figure, *, text_width_cm: float = TEXT_WIDTH_CM) -> None:
@@ -254,17 +293,19 @@ def add_figure(document: Any, figure: Figure, *, text_width_cm: float = TEXT_WID
     from docx.enum.text import WD_ALIGN_PARAGRAPH
     from docx.shared import Cm, Pt
 
-    w_px, h_px = figure.size_px
-    width_cm = w_px / figure.dpi * 2.54
-    height_cm = h_px / figure.dpi * 2.54
-    scale = min(1.0, (text_width_cm - 0.01) / width_cm, MAX_FIGURE_HEIGHT_CM / height_cm)
+    width_cm = natural_size_cm(figure)[0]
+    scale = figure_scale(figure, text_width_cm)
     para = document.add_paragraph()
     para.alignment = WD_ALIGN_PARAGRAPH.CENTER
     para.paragraph_format.keep_with_next = True
     para.paragraph_format.line_spacing = 1.0  # a multiple of the picture's height otherwise
     para.paragraph_format.space_after = Pt(0)
     para.add_run().add_picture(io.BytesIO(figure.png), width=Cm(math.floor(width_cm * scale * 100) / 100))
-    _caption(document, figure.label, figure.number, figure.caption)
+    caption = _caption(document, figure.label, figure.number, figure.caption)
+    if figure.source:
+        caption.paragraph_format.keep_with_next = True
+        caption.paragraph_format.space_after = Pt(0)
+        _source(document, figure.source).alignment = WD_ALIGN_PARAGRAPH.CENTER
 
 
 def deterministic_zip(data: bytes) -> bytes:

@@ -28,6 +28,8 @@ table.st-table tr.st-section td { background: #f2f2f2; font-weight: bold; }
 figure { margin: 1em 0 1.5em; text-align: center; }
 figure img { max-width: 100%; height: auto; }
 figcaption { font-size: 11pt; margin-top: 0.4em; }
+p.st-source { font-size: 10pt; font-style: italic; margin: -1.2em 0 1.5em; }
+figure p.st-source { margin: 0.2em 0 0; text-align: center; }
 @media print { table.st-table thead { display: table-header-group; } tr { page-break-inside: avoid; } }
 """
 
@@ -50,6 +52,7 @@ def report_html(report: Report) -> str:
             width = round(w / block.dpi * 96)
             number = f"<b>{esc(block.label)} {esc(block.number)}</b> " if block.number else ""
             out.append(f'<figure><img src="data:image/png;base64,{data}" alt="{esc(block.title)}" '
-                       f'style="width:{width}px"><figcaption>{number}{esc(block.caption)}</figcaption></figure>')
+                       f'style="width:{width}px"><figcaption>{number}{esc(block.caption)}</figcaption>'
+                       + (f'<p class="st-source">{esc(block.source)}</p>' if block.source else "") + "</figure>")
     out += ["</body>", "</html>", ""]
     return "\n".join(out)

@@ -60,6 +60,8 @@ REPORT: Catalogue = {
     "birth": {"id": "Tempat, Tahun Lahir", "en": "Place, year of birth"},
     "birth_full": {"id": "Tempat, Tanggal Lahir", "en": "Place, date of birth"},
     "age": {"id": "Usia", "en": "Age"},
+    "died": {"id": "wafat", "en": "d."},
+    "at_death": {"id": "saat wafat", "en": "at death"},
     "education": {"id": "Pendidikan", "en": "Education"},
     "occupation": {"id": "Pekerjaan", "en": "Occupation"},
     "religion": {"id": "Agama", "en": "Religion"},

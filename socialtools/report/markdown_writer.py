@@ -35,5 +35,6 @@ def report_markdown(report: Report, image_prefix: str = "report") -> tuple[str, 
             images[name] = block.png
             number = f"**{markdown_line(f'{block.label} {block.number}')}** " if block.number else ""
             caption = markdown_line(clean_text(block.caption))
-            parts.append(f"![{caption}]({quote(name)})\n\n{number}{caption}")
+            source = f"\n\n*{markdown_line(clean_text(block.source))}*" if block.source else ""
+            parts.append(f"![{caption}]({quote(name)})\n\n{number}{caption}{source}")
     return "\n\n".join(parts) + "\n", images

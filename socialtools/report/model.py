@@ -35,7 +35,7 @@ COLUMNS: dict[str, dict[str, float]] = {
 }
 DEFAULT_COLUMNS: dict[str, list[str]] = {
     "bpss": ["no", "aspect", "finding_analysis"],
-    "family": ["no", "name", "role", "sex", "birth", "occupation", "religion"],
+    "family": ["no", "name", "role", "sex", "birth", "age", "occupation", "religion"],
     "plan": ["no", "activity", "method", "aims"],
     "schedule": ["session", "day_date", "time", "kind", "activity", "techniques"],
     "process": ["session", "day_date", "techniques", "process", "result"],
@@ -64,6 +64,7 @@ class ReportOptions:
     figures: bool = True
     dpi: float = 200
     only: tuple[str, ...] = ()
+    source: str | None = None  # the 'Sumber:' line under every table and figure (wins over the case file's)
 
     def __post_init__(self) -> None:
         if self.lang not in ("id", "en"):
@@ -112,6 +113,8 @@ class Figure:
     number: str | None = None
     label: str = "Gambar"
     dpi: float = 200
+    source: str | None = None  # the whole line under the caption, e.g. 'Sumber: Hasil asesmen praktikan, 2024'
+    min_font: float | None = None  # the smallest font of the drawing, in SVG units (1/96 inch at natural size)
 
     @property
     def title(self) -> str:

@@ -61,6 +61,7 @@ class Table:
     label: str = "Tabel"
     widths: list[float] | None = None
     key: str = ""
+    source: str | None = None  # the whole line under the table, e.g. 'Sumber: Hasil asesmen praktikan, 2024'
 
     def __post_init__(self) -> None:
         self.caption = clean_text(self.caption)
@@ -95,6 +96,8 @@ class Table:
                 lines.append(f"| **{cell(row.label)}** |" + " |" * (len(self.headings) - 1))
             else:
                 lines.append("| " + " | ".join(cell(c) for c in row) + " |")
+        if self.source:
+            lines += ["", f"*{html.escape(clean_text(self.source), quote=False)}*"]
         return "\n".join(lines)
 
     def to_html(self) -> str:
@@ -122,6 +125,8 @@ class Table:
                 out.append("<tr>" + "".join(f"<td>{esc(c).replace(chr(10), '<br>')}</td>" for c in row)
                            + "</tr>")
         out.append("</tbody></table>")
+        if self.source:
+            out.append(f'<p class="st-source">{esc(clean_text(self.source))}</p>')
         return "\n".join(out)
 
     def to_dataframe(self) -> pandas.DataFrame:
