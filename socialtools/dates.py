@@ -41,6 +41,7 @@ _WEEKDAYS = ("senin", "selasa", "rabu", "kamis", "jumat", "jum'at", "jum’at", 
 _LEAD = re.compile(r"^\s*(?:hari\s+)?(?:(?:" + "|".join(re.escape(w) for w in _WEEKDAYS) + r")\b\.?\s*,?\s*)?"
                    r"(?:tanggal|tgl\.?)?\s*", re.I)
 _PATTERN = re.compile(r"^\s*(\d{3,4})(?:[-/.](\d{1,2})(?:[-/.](\d{1,2}))?)?\s*$")
+_CJK = re.compile(r"^\s*(\d{4})\s*年(?:\s*(\d{1,2})\s*月(?:\s*(\d{1,2})\s*日)?)?\s*$")  # 1954年07月19日
 _DMY = re.compile(r"^\s*(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})\s*$")
 
 
@@ -67,7 +68,8 @@ PartialDate(year=1900, month=3, day=None)]
     @classmethod
     def parse(cls, value: Any) -> PartialDate:
         """Read ``1998``, ``"1998-03"``, ``"1998-03-04"``, ``"04-03-1998"``, ``"4 Maret 1998"``,
-        ``"March 1998"``, ``"sekitar 1970"``/``"abt 1970"``/``"1970-an"`` (the year), or a date."""
+        ``"March 1998"``, ``"1998年03月04日"``, ``"sekitar 1970"``/``"abt 1970"``/``"1970-an"`` (the year),
+        or a date."""
         if isinstance(value, PartialDate):
             return value
         if isinstance(value, dt.date):
@@ -88,7 +90,7 @@ PartialDate(year=1900, month=3, day=None)]
                 return cls._checked(int(m.group(3)), MONTHS[m.group(2).lower()], day)
             if value.strip().isdigit() and len(value.strip()) <= 2:
                 return cls._checked(int(value), None, None)  # refused with a hint to write it in full
-            m = _PATTERN.match(value)
+            m = _PATTERN.match(value) or _CJK.match(value)
             if m:
                 y, mo, d = (int(g) if g else None for g in m.groups())
                 return cls._checked(y, mo, d)  # type: ignore[arg-type]

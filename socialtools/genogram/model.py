@@ -31,9 +31,9 @@ from socialtools.records import Record
 
 SEX_WORDS = {
     "male": ("male", "m", "l", "1", "man", "boy", "laki-laki", "laki", "lk", "pria", "cowok", "son", "father",
-             "laki laki", "laki2", "lelaki", "l/k", "cowo", "lk."),
+             "laki laki", "laki2", "lelaki", "l/k", "cowo", "lk.", "♂", "男", "雄"),
     "female": ("female", "f", "p", "2", "woman", "girl", "perempuan", "pr", "wanita", "cewek", "w", "cewe", "pr.",
-               "prp"),
+               "prp", "♀", "女", "雌"),
     "unknown": ("unknown", "u", "0", "?", "", "none", "na", "tidak diketahui", "other", "-9", "3", "x",
                 "tidak tahu", "n/a"),
 }

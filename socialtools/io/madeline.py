@@ -2,7 +2,9 @@
 
 Madeline (the pedigree drawing program) also reads tab-separated tables with a header row;
 those are ordinary pedigree tables (:mod:`socialtools.io.pedigree`). In both, ``.`` is
-unknown, ``Gender`` is M/F, ``Affected`` is A (affected) or U, ``Deceased`` and ``Proband``
+unknown, ``Gender`` is M/F (also
+male/female, ♂/♀ and Chinese 男/女, 雄/雌), rows may stop before the last columns (the rest
+unknown), ``Affected`` is A (affected) or U, ``Deceased`` and ``Proband``
 are Y/N, and twins share a letter in ``MZTwin`` (identical) or ``DZTwin``.
 
 >>> text = "FamilyId\\nIndividualId\\nGender\\nFather\\nMother\\nMZTwin\\nAffected\\n\\n"
@@ -22,10 +24,17 @@ from socialtools.errors import InputError
 from socialtools.io.pedigree import Pedigree, _norm, build_families, rows_from_table
 
 
+def _without_leading_blanks(text: str) -> list[str]:
+    """The lines from the first that holds something (Madeline skips blank lines before the names)."""
+    lines = text.lstrip("\ufeff").splitlines()
+    first = next((i for i, line in enumerate(lines) if line.strip()), len(lines))
+    return lines[first:]
+
+
 def is_madeline_flat(text: str) -> bool:
     """Column names one per line (at least three, one of them an id), then a blank line."""
     names = []
-    for line in text.lstrip("\ufeff").splitlines():
+    for line in _without_leading_blanks(text):
         if not line.strip():
             break
         if len(line.split()) != 1:
@@ -40,16 +49,18 @@ def read_madeline_text(text: str, source: str = "madeline", *, family: str | Non
                        warnings: list[str] | None = None, **_: Any) -> Pedigree:
     """Families of a Madeline 2.0 flat file, by family id."""
     lines = text.lstrip("\ufeff").splitlines()
+    skipped = len(lines) - len(_without_leading_blanks(text))
+    lines = lines[skipped:]
     blank = next((i for i, line in enumerate(lines) if not line.strip()), None)
     if blank is None:
         raise InputError("no blank line after the column names", source=source)
     header = [_norm(line) for line in lines[:blank]]
     body, numbers = [], []
-    for n, line in enumerate(lines[blank + 1:], start=blank + 2):
+    for n, line in enumerate(lines[blank + 1:], start=skipped + blank + 2):
         cells = line.split()
         if not cells or cells[0].startswith("#"):
             continue
-        if len(cells) != len(header):
+        if len(cells) > len(header):  # a short row is read with its missing last cells unknown
             raise InputError(f"has {len(cells)} columns, expected {len(header)} (one per name at the top)",
                              record=f"line {n}", source=source)
         body.append(cells)
