@@ -6,7 +6,9 @@ JSON, DOCX, HTML, Markdown and CSV all hide the same things:
 - a person's **name** becomes their initials (given ``initials``, else made from the name);
 - **exact dates** of birth and death become the year;
 - **address** and **phone** are dropped (they are left out of every drawing anyway);
-- the **place of birth** and **notes** of a person are dropped.
+- the **place of birth** and **notes** of a person are dropped;
+- a person's name written in a **title** (the family's or one given for the figure) becomes their
+  initials too (:func:`mask_names`).
 
 Ids stay as they are: they are how records refer to each other, and the examples use codes or
 initials as ids (``K``, ``PK``); a case file whose ids are full names should use codes.
@@ -37,6 +39,26 @@ def initials_of(text: str) -> str:
     return "".join(w[0].upper() for w in words) or "?"
 
 
+def mask_names(text: str, family: Family) -> str:
+    """``text`` with every full name of a person in ``family`` replaced by their initials.
+
+    Longer names go first, so "Siti Aminah" is not half-replaced by a person called "Siti".
+    Matching ignores case; ids and other words stay as they are.
+
+    >>> from socialtools.genogram.model import Family
+    >>> f = Family.model_validate({"people": [{"id": "A", "name": "Siti Aminah"}, {"id": "B", "name": "Siti"}]})
+    >>> mask_names("Genogram keluarga siti aminah dan Siti", f)
+    'Genogram keluarga SA dan S'
+    """
+    import re
+
+    names = sorted(((p.name, p.display_initials) for p in family.people if p.name and p.name.strip()),
+                   key=lambda pair: -len(pair[0]))
+    for name, short in names:
+        text = re.sub(rf"(?<!\w){re.escape(name.strip())}(?!\w)", short, text, flags=re.IGNORECASE)
+    return text
+
+
 def hide_identifying(family: Family) -> Family:
     """A copy of ``family`` with names as initials, dates as years, no address, phone or notes."""
     from socialtools.dates import PartialDate
@@ -47,6 +69,8 @@ def hide_identifying(family: Family) -> Family:
         row.update(name=None, initials=person.display_initials, address=None, phone=None, birthplace=None,
                    notes=None, birth=PartialDate(person.birth.year) if person.birth else None,
                    death=PartialDate(person.death.year) if person.death else None)
+    if family.title:
+        data["title"] = mask_names(family.title, family)
     return Family.model_validate(data)
 
 

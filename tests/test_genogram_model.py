@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
 import pytest
 
+from socialtools.cli import main
 from socialtools.dates import PartialDate
 from socialtools.errors import InputError
 from socialtools.genogram import Family, Genogram
@@ -94,6 +98,19 @@ def test_initials_and_privacy_in_the_drawing() -> None:
     assert "1998" in svg and "1998-03-04" not in svg  # years only by default
     assert "Contoh" not in svg and "0812" not in svg
     assert "1998-03-04" in Genogram(f, full_dates=True, labels=("name", "years")).to_svg()
+
+
+def test_initials_hide_a_name_written_in_the_title(tmp_path: Path) -> None:
+    case = {"title": "Genogram Ibu Siti Aminah", "people": [{"id": "a", "name": "Siti Aminah", "sex": "P"}]}
+    f = parse_model(Family, case)
+    assert "Siti" in Genogram(f).to_svg()
+    assert "Siti" not in Genogram(f, initials=True).to_svg()
+    assert "Siti" not in Genogram(f, initials=True, title="Keluarga siti aminah").to_svg()
+    path = tmp_path / "case.json"
+    path.write_text(json.dumps({"family": case}))
+    out = tmp_path / "g.svg"
+    assert main(["genogram", str(path), "-o", str(out), "--initials"]) == 0
+    assert "Siti" not in out.read_text() and "Genogram Ibu SA" in out.read_text()
 
 
 @pytest.mark.parametrize("text, expected", [

@@ -34,7 +34,6 @@ from socialtools.draw.geometry import (
     segment_polygon_distance,
 )
 from socialtools.draw.lines import unit
-from socialtools.draw.placer import Obstacles
 from socialtools.draw.text import LINE_HEIGHT, TextBlock, text_width, wrap
 from socialtools.ecomap.model import FOCAL, Ecomap, Tie
 from socialtools.ecomap.placements import EcomapLayout, Label, MemberPlace, Quality, SystemPlace, TieRoute
@@ -481,7 +480,6 @@ def _attempt(
     label_boxes: list[Box] = [Box(m.cx - m.size / 2, m.cy - m.size / 2, m.size, m.size) for m in members]
     if focal_label is not None:
         label_boxes.append(focal_label.box)
-    obstacles = Obstacles(circles + arrow_room, segments, label_boxes)
     ties: list[TieRoute] = []
     for tie, pts, bent in routes:
         text = _tie_text(tie)
@@ -489,7 +487,7 @@ def _attempt(
             _place_label(text, pts, tie_reach(tie), circles + arrow_room, segments, label_boxes, k) if text else None
         )
         if label is not None:
-            obstacles.boxes.append(label.box)
+            label_boxes.append(label.box)
         ties.append(TieRoute(tie, tuple(pts), label, bent))
     ordered = [systems[sid] for sid in slots if sid is not None]
     boxes = [Box(c.cx - c.r, c.cy - c.r, 2 * c.r, 2 * c.r) for c in circles]

@@ -156,6 +156,10 @@ class Genogram(Diagram):
         title = self.family.title if o.title is None else o.title
         if title and o.as_of is not None and o.title is None:
             title = f"{title} — {translate(TEXT, 'as_of', o.lang)} {o.as_of}"
+        if title and o.initials:
+            from socialtools.privacy import mask_names
+
+            title = mask_names(title, self.family)
         return title or None
 
     def renderer(self) -> GenogramRenderer:
