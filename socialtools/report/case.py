@@ -320,7 +320,12 @@ _MODELS: dict[str, type[BaseModel]] = {
 
 
 class Case:
-    """A whole case: validated sections (``None`` when absent) plus the passed-on raw sections."""
+    """A whole case: validated sections (``None`` when absent) plus the passed-on raw sections.
+
+    >>> case = Case.from_document({"case": {"client": "PK"}, "family": {"people": [{"id": "PK", "sex": "P"}]}})
+    >>> case.info.client, [p.id for p in case.family.people], case.bpss is None
+    ('PK', ['PK'], True)
+    """
 
     def __init__(self, *, info: CaseInfo | None = None, family: Family | None = None,
                  bpss: Bpss | None = None, plan: Plan | None = None,

@@ -22,9 +22,9 @@ import re
 from pathlib import Path
 from typing import Any
 
+import socialtools.report.casetables as ct
 from socialtools.errors import InputError, UsageError
 from socialtools.io.convert import svg_to_png
-from socialtools.report import casetables as ct
 from socialtools.report.case import Case
 from socialtools.report.docx_writer import report_docx
 from socialtools.report.html_writer import report_html
@@ -173,7 +173,13 @@ class _Numbers:
 
 
 def build_report(case: Case, opts: ReportOptions | None = None) -> Report:
-    """The chapter from identity to termination; sections without data are left out."""
+    """The chapter from identity to termination; sections without data are left out.
+
+    >>> from socialtools.examples import example_path
+    >>> report = build_report(Case.load(example_path("pk.yaml")), ReportOptions(lang="en"))
+    >>> report.blocks[0].text
+    'CHAPTER 4 THE HELPING PROCESS'
+    """
     opts = opts or ReportOptions()
     lang = opts.lang
     n = _Numbers(case.info.chapter)
@@ -318,7 +324,13 @@ def check_report_suffix(suffix: str) -> str:
 
 def report_bytes(report: Report, suffix: str, *,
                  image_prefix: str = "report") -> tuple[bytes, dict[str, bytes]]:
-    """The report in the format ``suffix`` names, and the side files (Markdown images)."""
+    """The report in the format ``suffix`` names, and the side files (Markdown images).
+
+    >>> from socialtools.report.model import Heading, Report
+    >>> data, images = report_bytes(Report("Bab IV", "id", [Heading(1, "Bab IV")]), ".md")
+    >>> data.decode().strip(), images
+    ('# Bab IV', {})
+    """
     suffix = check_report_suffix(suffix)
     if suffix == ".docx":
         return report_docx(report), {}
@@ -331,7 +343,14 @@ def report_bytes(report: Report, suffix: str, *,
 
 
 def write_report(report: Report, path: str | Path) -> list[Path]:
-    """Write the report (and, for Markdown, its images beside it); return the paths written."""
+    """Write the report (and, for Markdown, its images beside it); return the paths written.
+
+    >>> import tempfile
+    >>> from socialtools.report.model import Heading, Report
+    >>> folder = Path(tempfile.mkdtemp())
+    >>> [p.name for p in write_report(Report("Bab IV", "id", [Heading(1, "Bab IV")]), folder / "bab4.html")]
+    ['bab4.html']
+    """
     from socialtools.io.output import write_atomic
 
     path = Path(path)

@@ -55,6 +55,10 @@ class ReportOptions:
     ``columns`` maps a table key (``bpss``, ``family``, ``plan``, ``schedule``, ``process``,
     ``behaviour``, ``systems``) to the column keys to show, in order; ``only`` keeps just the named
     parts (:data:`PARTS`) without headings, numbered as in the whole report.
+
+    >>> opts = ReportOptions(lang="en", initials=True)
+    >>> opts.lang, opts.initials, opts.include_private
+    ('en', True, False)
     """
 
     lang: str = "id"
