@@ -11,6 +11,15 @@ from socialtools.genogram import Genogram
 from socialtools.genogram.synthetic import synthetic_family
 
 NO_OVERLAPS_BY_DESIGN = ("-genogram.svg", "-ecomap.svg", "-ecomap-before-after.svg", "-quadrant.svg")
+# The yardstick's defects (shared/specs/layout-yardstick.md): svgcheck's main categories plus a line
+# through a label, lines running along each other and anything outside the canvas.
+YARDSTICK = ("text_text", "text_shape", "shape_shape", "line_through_shape", "text_line", "line_overlaps",
+             "out_of_canvas")
+# Pinned until fixed: in the family history an emotional line runs 17.5 units along Teguh's line; in the
+# before/after the highlight of a changed tie lies along that tie (by design, but counted as an overlap).
+KNOWN = {"family-history-genogram.svg": "an emotional line runs along another line",
+         "family-history-compare-genogram.svg": "an emotional line runs along another line",
+         "pk-ecomap-before-after.svg": "the changed-tie highlight lies along its tie"}
 
 
 def defects(svgcheck: ModuleType, svg: str) -> tuple[int, dict]:
@@ -19,10 +28,14 @@ def defects(svgcheck: ModuleType, svg: str) -> tuple[int, dict]:
     return result["defects_total"], result["counts"]
 
 
-@pytest.mark.parametrize("name", sorted(n for n in demo_files() if n.endswith(NO_OVERLAPS_BY_DESIGN)))
-def test_demo_figure_has_no_defects(svgcheck: ModuleType, name: str) -> None:
+@pytest.mark.parametrize("name", [
+    pytest.param(n, marks=pytest.mark.xfail(strict=True, reason=KNOWN[n]))
+    if n in KNOWN else n
+    for n in sorted(n for n in demo_files() if n.endswith(NO_OVERLAPS_BY_DESIGN))])
+def test_demo_figure_has_no_yardstick_defects(svgcheck: ModuleType, name: str) -> None:
     total, counts = defects(svgcheck, str(demo_files()[name]))
     assert total == 0, counts
+    assert sum(counts[k] for k in YARDSTICK) == 0, counts
 
 
 @pytest.mark.parametrize("seed", [1, 2, 3])
