@@ -68,7 +68,9 @@ class Obstacles:
 
     def box_hits_circle(self, box: Box, pad: float = 0.0) -> bool:
         """True when ``box`` comes within ``pad`` of any circle."""
-        return any(box_hits_circle(box, (c.cx, c.cy), c.r, pad) for c in self.circles)
+        x0, y0, x1, y1 = box.x - pad, box.y - pad, box.right + pad, box.bottom + pad
+        return any(x0 - c.r < c.cx < x1 + c.r and y0 - c.r < c.cy < y1 + c.r  # near enough to look closer
+                   and box_hits_circle(box, (c.cx, c.cy), c.r, pad) for c in self.circles)
 
     def box_hits_box(self, box: Box, margin: float = 0.0) -> bool:
         """True when ``box`` comes within ``margin`` of any box."""
