@@ -55,7 +55,13 @@ def unknown_option(owner: str, name: str, options: list[str]) -> UsageError:
 
 class Diagram(Exportable):
     """Base of every diagram class; a subclass provides ``from_document``, ``layout``, ``to_svg``
-    and, when its layout has no ``quality``, :meth:`quality`."""
+    and, when its layout has no ``quality``, :meth:`quality`.
+
+    >>> from socialtools import EcomapDiagram, Genogram, GenogramComparison, QuadrantDiagram, VennDiagram
+    >>> all(issubclass(kind, Diagram) for kind in (Genogram, GenogramComparison, EcomapDiagram, VennDiagram,
+    ...                                            QuadrantDiagram))
+    True
+    """
 
     #: Formats :meth:`save` writes besides .svg, .png and .pdf, with the method giving their text.
     TEXT_FORMATS: ClassVar[dict[str, str]] = {}

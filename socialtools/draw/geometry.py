@@ -18,7 +18,12 @@ Point = tuple[float, float]
 
 @dataclass(frozen=True)
 class Box:
-    """An axis-aligned rectangle: top-left corner ``(x, y)``, width ``w``, height ``h``."""
+    """An axis-aligned rectangle: top-left corner ``(x, y)``, width ``w``, height ``h``.
+
+    >>> box = Box(0, 0, 40, 10)
+    >>> box.right, box.center, box.grown(2)
+    (40, (20.0, 5.0), Box(x=-2, y=-2, w=44, h=14))
+    """
 
     x: float
     y: float
@@ -62,7 +67,11 @@ class Box:
 
 @dataclass(frozen=True)
 class Circle:
-    """A circle at ``(cx, cy)`` with radius ``r``."""
+    """A circle at ``(cx, cy)`` with radius ``r``.
+
+    >>> Circle(10, 20, 5).center
+    (10, 20)
+    """
 
     cx: float
     cy: float

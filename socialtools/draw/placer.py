@@ -33,7 +33,11 @@ class Round(Protocol):
 
 
 def first_clear(candidates: Iterable[T], *blocked: Callable[[T], bool]) -> T | None:
-    """The first of ``candidates`` that none of the ``blocked`` tests refuses (None when all are refused)."""
+    """The first of ``candidates`` that none of the ``blocked`` tests refuses (None when all are refused).
+
+    >>> first_clear([1, 2, 3, 4], lambda n: n % 2 == 1, lambda n: n < 3)
+    4
+    """
     for candidate in candidates:
         for test in blocked:
             if test(candidate):
@@ -45,7 +49,13 @@ def first_clear(candidates: Iterable[T], *blocked: Callable[[T], bool]) -> T | N
 
 class Obstacles:
     """Circles, line segments (each with its half width) and boxes that a new label must keep
-    clear of, with quick queries that only look at those near a box."""
+    clear of, with quick queries that only look at those near a box.
+
+    >>> obstacles = Obstacles(segments=[((0, 0), (100, 0), 2.0)])
+    >>> obstacles.boxes.append(Box(40, 10, 20, 10))  # a label placed joins the obstacles
+    >>> [len(list(obstacles.segments_near(Box(40, 3, 20, 5), 2))), obstacles.box_hits_box(Box(45, 15, 5, 5))]
+    [1, True]
+    """
 
     def __init__(self, circles: Iterable[Round] = (), segments: Iterable[tuple[Point, Point, float]] = (),
                  boxes: Iterable[Box] = ()) -> None:
