@@ -82,6 +82,21 @@ class Circle:
         return (self.cx, self.cy)
 
 
+@dataclass(frozen=True)
+class Label:
+    """Lines of text at one ``size``, centred in ``box`` (one line every ``size * LINE_HEIGHT``).
+
+    Every kind's labels are these, some with more fields (the set a Venn label names, its leader line).
+
+    >>> Label(("Puskesmas",), 10.0, Box(-20, -6, 40, 12)).box.center
+    (0.0, 0.0)
+    """
+
+    lines: tuple[str, ...]
+    size: float
+    box: Box
+
+
 def bounding_box(boxes: list[Box]) -> Box:
     """The smallest box around ``boxes`` (a zero box for none)."""
     if not boxes:
