@@ -4,6 +4,8 @@
 True
 >>> segment_hits_box((-5, 5), (15, 5), Box(0, 0, 10, 10))
 True
+
+The index of what a layout must keep clear of is :class:`socialtools.draw.placer.Obstacles`.
 """
 
 from __future__ import annotations
@@ -288,40 +290,3 @@ def outline_of_boxes(boxes: list[Box]) -> list[list[Point]]:
                               or pts[k - 1][1] == p[1] == pts[(k + 1) % len(pts)][1])]
         polygons.append(simplified)
     return polygons
-
-
-class BoxGrid:
-    """Boxes bucketed in a coarse grid, for fast 'what does this segment or box touch' queries.
-
-    >>> grid = BoxGrid()
-    >>> grid.add("a", Box(0, 0, 10, 10))
-    >>> [key for key, _ in grid.hit_by_segment((-5, 5), (20, 5))]
-    ['a']
-    """
-
-    def __init__(self, cell: float = 200.0) -> None:
-        self.cell = cell
-        self.cells: dict[tuple[int, int], list[tuple[str, Box]]] = {}
-
-    def _keys(self, x0: float, y0: float, x1: float, y1: float) -> list[tuple[int, int]]:
-        c = self.cell
-        return [(i, j) for i in range(int(x0 // c), int(x1 // c) + 1) for j in range(int(y0 // c), int(y1 // c) + 1)]
-
-    def add(self, key: str, box: Box) -> None:
-        for k in self._keys(box.x, box.y, box.right, box.bottom):
-            self.cells.setdefault(k, []).append((key, box))
-
-    def near(self, x0: float, y0: float, x1: float, y1: float) -> list[tuple[str, Box]]:
-        """Every stored (key, box) in the cells touching the given rectangle (each once)."""
-        seen: set[int] = set()
-        out = []
-        for k in self._keys(min(x0, x1), min(y0, y1), max(x0, x1), max(y0, y1)):
-            for item in self.cells.get(k, ()):
-                if id(item) not in seen:
-                    seen.add(id(item))
-                    out.append(item)
-        return out
-
-    def hit_by_segment(self, p: Point, q: Point) -> list[tuple[str, Box]]:
-        """Stored boxes whose interior the segment ``p``–``q`` passes through."""
-        return [(k, b) for k, b in self.near(p[0], p[1], q[0], q[1]) if segment_hits_box(p, q, b)]

@@ -421,7 +421,7 @@ def _place_label(
                        on_a_line, lambda s: obstacles.box_hits_box(s.box, 2.0), near_another_tie)
     if spot is None:
         return None
-    obstacles.boxes.append(spot.box)
+    obstacles.add("tie label", spot.box)
     return Label(lines, font, spot.box)
 
 

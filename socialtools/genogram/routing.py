@@ -19,7 +19,8 @@ import math
 from collections import defaultdict
 from collections.abc import Callable
 
-from socialtools.draw.geometry import Box, BoxGrid, Point, outline_of_boxes, segment_hits_box
+from socialtools.draw.geometry import Box, Point, outline_of_boxes, segment_hits_box
+from socialtools.draw.placer import Obstacles
 from socialtools.draw.text import LINE_HEIGHT, text_width
 from socialtools.genogram.households import household_rectangles
 from socialtools.genogram.model import Family
@@ -44,9 +45,9 @@ def _edge_point(n: PersonNode, toward: Point) -> Point:
     return (n.x + dx * scale, n.y + dy * scale)
 
 
-def _obstacles(lay: GenogramLayout) -> BoxGrid:
+def _obstacles(lay: GenogramLayout) -> Obstacles:
     """Symbol, label and union-label boxes of the layout, keyed by the person they belong to."""
-    grid = BoxGrid()
+    grid = Obstacles()
     for n in lay.nodes.values():
         grid.add(n.id, n.symbol_box)
         if n.label_box.w > 0:
@@ -57,7 +58,7 @@ def _obstacles(lay: GenogramLayout) -> BoxGrid:
     return grid
 
 
-def _blocked(grid: BoxGrid, points: list[Point], allowed: set[str]) -> bool:
+def _blocked(grid: Obstacles, points: list[Point], allowed: set[str]) -> bool:
     return any(key not in allowed for p, q in itertools.pairwise(points)
                for key, _ in grid.hit_by_segment(p, q))
 
