@@ -53,6 +53,7 @@ sys.path.insert(0, str(HERE))
 from crossings import brute_force_crossings, svg_brute_force  # noqa: E402
 from docs_block import replace_block  # noqa: E402
 from generated_families import Shape, big_table, grow, stress_tables, table  # noqa: E402
+from timing import best_of  # noqa: E402
 
 from socialtools.genogram import Genogram  # noqa: E402
 from socialtools.genogram.diagram import GenogramOptions  # noqa: E402
@@ -303,15 +304,6 @@ def measure_all(members: list[Member], jobs: int = 1) -> list[Result]:
 
 
 # --------------------------------------------------------------------------- speed targets
-
-def best_of(fn, repeat: int = 3) -> float:
-    times = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - start)
-    return min(times)
-
 
 def generated_family(people: int, seed: int) -> Family:
     shape = Shape("speed", founders=max(1, people // 400), generations=7, inside=0.05, remarry=0.15,
