@@ -95,11 +95,14 @@ class Genogram(Diagram):
 
     >>> from socialtools import Family
     >>> f = Family.model_validate({"people": [{"id": "A", "sex": "male"}]})
-    >>> Genogram(f, GenogramOptions(lang="en")).to_svg().count("Male")
+    >>> Genogram(f, lang="en").to_svg().count("Male")
     1
+    >>> Genogram(f, GenogramOptions(lang="en", legend=False), legend=True).options.legend  # a keyword wins
+    True
 
-    ``Genogram(family, as_of=2015)`` draws the family as it was in 2015: the people born by
-    then, their ages then, unions, deaths, households and relationships in their state then.
+    Every field of :class:`GenogramOptions` is a keyword option. ``Genogram(family, as_of=2015)``
+    draws the family as it was in 2015: the people born by then, their ages then, unions, deaths,
+    households and relationships in their state then.
     """
 
     TEXT_FORMATS: ClassVar[dict[str, str]] = {".dot": "to_dot"}
