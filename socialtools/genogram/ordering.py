@@ -345,10 +345,15 @@ class _Orderer:
         ids = self._ids(start)
         arranged = {self.block_of[b[0]]: b for blocks in start.values() for b in blocks}
         best, best_count = start, self.count(start)
+        seen: set[tuple[int, tuple[tuple[int, tuple[str, ...]], ...]]] = set()
         for it in range(rounds):
             self.sweep(ids, arranged, down=it % 2 == 0)
             self.transpose(ids, arranged)
             rows = self._rows(ids, arranged)
+            state = (it % 2, tuple((r, tuple(p for b in bs for p in b)) for r, bs in sorted(rows.items())))
+            if state in seen:
+                break  # a round is a function of the order and the sweep's direction: from here it repeats
+            seen.add(state)
             c = self.count(rows)
             if c < best_count:
                 best, best_count = {r: [list(b) for b in bs] for r, bs in rows.items()}, c
