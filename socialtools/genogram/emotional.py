@@ -31,7 +31,8 @@ import itertools
 import math
 from collections.abc import Callable, Iterable
 
-from socialtools.draw.geometry import Box, BoxGrid, Point, segment_hits_box, segments_cross
+from socialtools.draw.geometry import Box, Point, segment_hits_box, segments_cross
+from socialtools.draw.placer import Obstacles
 from socialtools.genogram.placements import GenogramLayout, PersonNode
 from socialtools.genogram.symbols import BRACKET_GAP
 
@@ -201,12 +202,12 @@ def parallel(s: tuple[Point, Point], t: tuple[Point, Point]) -> bool:
     return lu > 0 and lv > 0 and abs(ux * vy - uy * vx) / (lu * lv) < math.sin(math.radians(degrees))
 
 
-def obstacle_grid(lay: GenogramLayout) -> BoxGrid:
+def obstacle_grid(lay: GenogramLayout) -> Obstacles:
     """Symbols (with the brackets of adopted and foster children), labels and union-date labels,
     each grown by half a line pattern's width."""
     bracketed = {c for s in lay.sibships for c, relation in s.relation.items() if relation in BRACKETED}
     bracketed |= {link.b for link in lay.extra_links if link.kind in BRACKETED}
-    grid = BoxGrid()
+    grid = Obstacles()
     for n in lay.nodes.values():
         grid.add(n.id, n.symbol_box.grown(PATTERN_HALF_WIDTH + (BRACKET_GAP if n.id in bracketed else 0.0)))
         if n.label_box.w > 0:
