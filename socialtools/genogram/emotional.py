@@ -39,8 +39,7 @@ from socialtools.genogram.symbols import BRACKET_GAP
 PATTERN_HALF_WIDTH = 5.0  # half the width of the widest emotional-line pattern (a zigzag, three lines) and its stroke
 NEAR = 6.0  # a line closer than this to another line for longer than ALONG runs along it
 ALONG = 8.0
-PARALLEL = 15.0  # degrees: lines meeting at a wider angle fan out; they do not run along
-CROSSING = 6.0  # and lines that cross at a wider angle than this cross, they do not run along
+PARALLEL = 15.0  # degrees: lines meeting (or crossing) at a wider angle fan out or cross; they do not run along
 CROSS_COST = 24.0  # a crossing of another line is worth this much detour
 BEND_COST = 40.0  # and a bend this much (a straight line reads best)
 FAN = (0.0, 20.0, -20.0, 40.0, -40.0, 60.0, -60.0, 80.0, -80.0)  # degrees off the direct direction
@@ -103,6 +102,10 @@ class LineIndex:
                     seen.add(id(seg))
                     out.append(seg)
         return out
+
+    def touches(self, c: Point, reach: float = PATTERN_HALF_WIDTH) -> bool:
+        """Is ``c`` within ``reach`` of a stored segment (a bend there would touch that line)?"""
+        return any(_distance(c, a, b) < reach for a, b in self.near(c, c))
 
     def crossings(self, points: list[Point]) -> int:
         """How many stored segments the polyline crosses."""
@@ -192,11 +195,17 @@ def _hits(p: Point, q: Point, box: tuple[float, float, float, float]) -> bool:
     return t1 - t0 > 1e-9
 
 
+def _distance(c: Point, p: Point, q: Point) -> float:
+    dx, dy = q[0] - p[0], q[1] - p[1]
+    length2 = dx * dx + dy * dy
+    t = 0.0 if length2 == 0 else max(0.0, min(1.0, ((c[0] - p[0]) * dx + (c[1] - p[1]) * dy) / length2))
+    return math.hypot(p[0] + t * dx - c[0], p[1] + t * dy - c[1])
+
+
 def parallel(s: tuple[Point, Point], t: tuple[Point, Point]) -> bool:
-    """Do the two segments run in nearly the same direction: within :data:`PARALLEL` degrees, or
-    :data:`CROSSING` degrees when they cross?"""
+    """Do the two segments run in nearly the same direction (within :data:`PARALLEL` degrees)?"""
     (p, q), (a, b) = s, t
-    degrees = CROSSING if segments_cross(p, q, a, b) else PARALLEL
+    degrees = PARALLEL
     ux, uy, vx, vy = q[0] - p[0], q[1] - p[1], b[0] - a[0], b[1] - a[1]
     lu, lv = math.hypot(ux, uy), math.hypot(vx, vy)
     return lu > 0 and lv > 0 and abs(ux * vy - uy * vx) / (lu * lv) < math.sin(math.radians(degrees))
@@ -280,7 +289,8 @@ class EmotionalRouter:
                           if x0 <= x <= x1 and y0 <= y <= y1},
                          key=lambda c: (math.dist(c, (a.x, a.y)) + math.dist(c, (b.x, b.y)), c))
         corners = list(itertools.islice((c for c in corners if not any(
-            box.contains(c, -0.01) for _, box in self.grid.near(c[0], c[1], c[0], c[1]))), CORNERS))
+            box.contains(c, -0.01) for _, box in self.grid.near(c[0], c[1], c[0], c[1]))
+            and not self.lines.touches(c)), CORNERS))
         turns = [math.radians(d) for d in range(0, 360, 360 // EXITS)]
         starts = [edge_point(a, t) for t in turns]
         ends = [edge_point(b, t) for t in turns]

@@ -23,6 +23,7 @@ from functools import partial
 from socialtools.draw.geometry import Box, Point, outline_of_boxes, segment_hits_box
 from socialtools.draw.placer import Obstacles, first_clear
 from socialtools.draw.text import LINE_HEIGHT, text_width
+from socialtools.genogram.emotional import PATTERN_HALF_WIDTH as EMOTIONAL_HALF_WIDTH
 from socialtools.genogram.emotional import EmotionalRouter
 from socialtools.genogram.households import household_rectangles
 from socialtools.genogram.model import Family
@@ -336,6 +337,7 @@ def label_households(lay: GenogramLayout, households: list[HouseholdPlacement],
     """Each household's label beside a corner of its outline (above its top edge or below its
     bottom edge), clear of symbols, labels and every line drawn, the outlines included."""
     lines = [pts for _, pts, _ in lay.lines()] + [[*poly, poly[0]] for h in households for poly in h.polygons]
+    patterned = [r.points for r in lay.relationships]  # drawn wide: a zigzag, two or three lines
     taken: list[Box] = [n.symbol_box for n in lay.nodes.values()] + [n.label_box for n in lay.nodes.values()]
     taken += [u.label_box for u in lay.unions.values() if u.label_box is not None]
     size = cfg.union_label_size
@@ -353,7 +355,9 @@ def label_households(lay: GenogramLayout, households: list[HouseholdPlacement],
             label_box = first_clear(spots, lambda b: b.x < 0 or b.y < 0,
                                     lambda b: any(b.overlaps(t, 1.0) for t in taken),
                                     lambda b: any(segment_hits_box(p, q, b.grown(1.0))
-                                                  for pts in lines for p, q in itertools.pairwise(pts)))
+                                                  for pts in lines for p, q in itertools.pairwise(pts)),
+                                    lambda b: any(segment_hits_box(p, q, b.grown(1.0 + EMOTIONAL_HALF_WIDTH))
+                                                  for pts in patterned for p, q in itertools.pairwise(pts)))
             if label_box is not None:
                 taken.append(label_box)
         out.append(HouseholdPlacement(h.id, h.label, h.polygons, label_box))
