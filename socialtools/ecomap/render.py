@@ -18,14 +18,23 @@ from svgwrite.container import Group
 
 from socialtools.draw.geometry import Box, Point
 from socialtools.draw.legend import DrawSample, LegendEntry, draw_legend, legend_box
-from socialtools.draw.lines import cross_bars, polyline_length, trim, zigzag
+from socialtools.draw.lines import cross_bars, offset_polyline, polyline_length, trim, zigzag
 from socialtools.draw.svg import SvgCanvas
 from socialtools.draw.text import LINE_HEIGHT, text_width
 from socialtools.draw.theme import Theme
 from socialtools.ecomap.layout import layout_ecomap
 from socialtools.ecomap.model import CATEGORIES, Ecomap, Tie
 from socialtools.ecomap.placements import EcomapLayout, Label
-from socialtools.ecomap.routing import arrowheads, head_size, stress_bar, tie_width
+from socialtools.ecomap.routing import (
+    PLAIN_END,
+    RAIL_WIDTH,
+    arrowheads,
+    head_size,
+    marks_reach,
+    rail_offset,
+    stress_bar,
+    tie_width,
+)
 from socialtools.genogram.labels import inner_text
 from socialtools.genogram.model import Family
 from socialtools.genogram.symbols import draw_person
@@ -57,10 +66,11 @@ CATALOGUE: Catalogue = {
     "comparison": {"id": "Perbandingan ekomap sebelum dan sesudah", "en": "Ecomap before and after"},
 }
 
-HIGHLIGHT = "#f7dc6f"
+RAIL = "#e0a100"  # amber: the rails beside a changed tie
+RAIL_MONO = "#8c8c8c"
+RAIL_END = 3.0  # rails stop this far from a tie's ends (and further from its arrowheads)
 # line pattern of each strength: every strength differs in black and white
 DASH = {"strong": "solid", "moderate": "solid", "weak": "dashed", "tenuous": "dotted"}
-HIGHLIGHT_MONO = "#c8c8c8"
 PANEL_GAP = 48.0
 
 
@@ -133,6 +143,27 @@ def _split_gap(points: list[Point], gap: float) -> tuple[list[Point], list[Point
     return first, second
 
 
+def draw_rails(
+    canvas: SvgCanvas, parent: Group, tie: Tie, points: list[Point], style: Style, *, arrow_size: float
+) -> None:
+    """Mark a changed tie with two rails, one on each side of it, clear of its line, marks and
+    arrowheads (a highlight drawn along the tie itself would hide its line pattern)."""
+    total = polyline_length(points)
+    marked = marks_reach(tie) > tie_width(tie) / 2
+    ends = [PLAIN_END if marked else RAIL_END, PLAIN_END if marked else RAIL_END]
+    if tie.flow in ("from_focal", "both"):
+        ends[0] = max(ends[0], arrow_size + RAIL_END)
+    if tie.flow in ("to_focal", "both"):
+        ends[1] = max(ends[1], arrow_size + RAIL_END)
+    if total - sum(ends) < 2 * RAIL_END:  # too short for rails: mark its middle
+        ends = [total / 2 - RAIL_END, total / 2 - RAIL_END]
+    stretch = trim(points, *ends)
+    g = canvas.group(parent, class_="changed")
+    for side in (1, -1):
+        canvas.polyline(g, offset_polyline(stretch, side * rail_offset(tie)), width=RAIL_WIDTH,
+                        colour=RAIL_MONO if style.mono else RAIL, stroke_linecap="round")
+
+
 def draw_tie(
     canvas: SvgCanvas,
     parent: Group,
@@ -151,14 +182,7 @@ def draw_tie(
     head_end = tie.flow in ("to_focal", "both")
     head_start = tie.flow in ("from_focal", "both")
     if changed:
-        canvas.polyline(
-            parent,
-            points,
-            width=width + 9,
-            colour=HIGHLIGHT_MONO if style.mono else HIGHLIGHT,
-            stroke_linecap="round",
-            class_="changed",
-        )
+        draw_rails(canvas, parent, tie, points, style, arrow_size=size)
     cut_start = size * 0.8 if head_start and total > 3 * size else 0.0
     cut_end = size * 0.8 if head_end and total > 3 * size else 0.0
     body = trim(points, cut_start, cut_end)

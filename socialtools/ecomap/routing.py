@@ -46,6 +46,8 @@ LANE_EDGE = 8.0  # the outermost lane keeps this far inside the focal circle
 LANE_HOUSE = 4.0  # the innermost lane keeps this far outside the household
 PLAIN_END = 14.0  # the stretch at each end of a tie drawn as a plain line
 HEAD_GAP = 1.5  # arrowheads keep this far from each other and from symbols
+RAIL_WIDTH = 2.5  # the two rails beside a changed tie (before/after comparison)
+RAIL_GAP = 2.0  # between a changed tie (with its marks) and its rails
 STEP = math.radians(6)  # angles tried for a bend on a lane
 MAX_LANES = 8
 TRIES = 160  # bent routes tried per tie, cheapest first, before it counts as short of room
@@ -62,14 +64,10 @@ def tie_width(tie: Tie) -> float:
     return 1.6
 
 
-def tie_reach(tie: Tie) -> float:
-    """How far the drawing of a tie reaches sideways from its centre line.
-
-    Zigzags, stress hatching, barrier marks and the highlight of a changed tie are wider
-    than the line itself; labels and arrowheads keep clear of all of them.
-    """
+def marks_reach(tie: Tie) -> float:
+    """How far a tie's line and its marks (zigzag, stress hatching, barrier) reach from its centre line."""
     width = tie_width(tie)
-    reach = (width + 9) / 2  # the highlight of a changed tie
+    reach = width / 2
     if tie.has("conflictual"):
         reach = max(reach, 3.5 + width / 2 + max(2.0, width) / 2)
     if tie.has("stressful"):
@@ -79,13 +77,33 @@ def tie_reach(tie: Tie) -> float:
     return reach
 
 
+def rail_offset(tie: Tie) -> float:
+    """How far from a changed tie's centre line the two rails that mark the change run: beside
+    the line and its marks, never along them.
+
+    >>> rail_offset(Tie(system="a")), rail_offset(Tie(system="a", quality="stressful")) > 6
+    (4.05, True)
+    """
+    return max(tie_width(tie) / 2, marks_reach(tie)) + RAIL_GAP + RAIL_WIDTH / 2
+
+
+def tie_reach(tie: Tie) -> float:
+    """How far the drawing of a tie reaches sideways from its centre line.
+
+    Zigzags, stress hatching, barrier marks and the rails of a changed tie are wider
+    than the line itself; labels and arrowheads keep clear of all of them.
+    """
+    return max((tie_width(tie) + 9) / 2, rail_offset(tie) + RAIL_WIDTH / 2)
+
+
 def stress_bar(tie: Tie) -> float:
     """Length of the hatch marks across a stressful tie (longer across a zigzag, so they show)."""
     return 10 + tie_width(tie) + (8 if tie.has("conflictual") else 0)
 
 
 def end_reach(tie: Tie) -> float:
-    """How far a tie reaches sideways near its ends, where it is a plain line (highlight included)."""
+    """How far a tie reaches sideways near its ends, where it is a plain line (rails of a plain
+    changed tie included; a marked tie's rails keep :data:`PLAIN_END` away from its ends)."""
     return (tie_width(tie) + 9) / 2
 
 
