@@ -47,7 +47,6 @@ LANE_HOUSE = 4.0  # the innermost lane keeps this far outside the household
 PLAIN_END = 14.0  # the stretch at each end of a tie drawn as a plain line
 HEAD_GAP = 1.5  # arrowheads keep this far from each other and from symbols
 RAIL_WIDTH = 2.5  # the two rails beside a changed tie (before/after comparison)
-RAIL_GAP = 2.0  # between a changed tie (with its marks) and its rails
 STEP = math.radians(6)  # angles tried for a bend on a lane
 MAX_LANES = 8
 TRIES = 160  # bent routes tried per tie, cheapest first, before it counts as short of room
@@ -64,10 +63,26 @@ def tie_width(tie: Tie) -> float:
     return 1.6
 
 
-def marks_reach(tie: Tie) -> float:
-    """How far a tie's line and its marks (zigzag, stress hatching, barrier) reach from its centre line."""
+def rail_offset(tie: Tie) -> float:
+    """How far from a changed tie's centre line the two rails that mark the change run: beside a
+    plain line, within the room the layout keeps clear round every tie (:func:`end_reach`); beside
+    the zigzag, hatching or barrier of a marked tie, just outside them.
+
+    >>> rail_offset(Tie(system="a")), round(rail_offset(Tie(system="a", quality="stressful")), 2)
+    (4.05, 8.05)
+    """
+    plain, marks = end_reach(tie), tie_reach(tie)
+    return plain - RAIL_WIDTH / 2 if marks <= plain else marks + 1.0 + RAIL_WIDTH / 2
+
+
+def tie_reach(tie: Tie) -> float:
+    """How far the drawing of a tie reaches sideways from its centre line.
+
+    Zigzags, stress hatching, barrier marks and the rails of a changed tie are wider
+    than the line itself; labels and arrowheads keep clear of all of them.
+    """
     width = tie_width(tie)
-    reach = width / 2
+    reach = end_reach(tie)  # the rails of a plain changed tie
     if tie.has("conflictual"):
         reach = max(reach, 3.5 + width / 2 + max(2.0, width) / 2)
     if tie.has("stressful"):
@@ -77,33 +92,14 @@ def marks_reach(tie: Tie) -> float:
     return reach
 
 
-def rail_offset(tie: Tie) -> float:
-    """How far from a changed tie's centre line the two rails that mark the change run: beside
-    the line and its marks, never along them.
-
-    >>> rail_offset(Tie(system="a")), rail_offset(Tie(system="a", quality="stressful")) > 6
-    (4.05, True)
-    """
-    return max(tie_width(tie) / 2, marks_reach(tie)) + RAIL_GAP + RAIL_WIDTH / 2
-
-
-def tie_reach(tie: Tie) -> float:
-    """How far the drawing of a tie reaches sideways from its centre line.
-
-    Zigzags, stress hatching, barrier marks and the rails of a changed tie are wider
-    than the line itself; labels and arrowheads keep clear of all of them.
-    """
-    return max((tie_width(tie) + 9) / 2, rail_offset(tie) + RAIL_WIDTH / 2)
-
-
 def stress_bar(tie: Tie) -> float:
     """Length of the hatch marks across a stressful tie (longer across a zigzag, so they show)."""
     return 10 + tie_width(tie) + (8 if tie.has("conflictual") else 0)
 
 
 def end_reach(tie: Tie) -> float:
-    """How far a tie reaches sideways near its ends, where it is a plain line (rails of a plain
-    changed tie included; a marked tie's rails keep :data:`PLAIN_END` away from its ends)."""
+    """How far a tie reaches sideways near its ends, where it is a plain line (the rails of a
+    changed tie included)."""
     return (tie_width(tie) + 9) / 2
 
 
