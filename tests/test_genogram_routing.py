@@ -9,11 +9,15 @@ from pathlib import Path
 from types import ModuleType
 
 import pytest
+from hypothesis import HealthCheck, given, settings
 
+from socialtools.cli import main
 from socialtools.draw.geometry import Point, segment_hits_box
 from socialtools.genogram import Family, Genogram
+from socialtools.genogram.loops import loop_unions
 from socialtools.genogram.placements import GenogramLayout
 from socialtools.io.families import read_families
+from tests.strategies import loopy_families
 
 CORPUS = Path(__file__).resolve().parent.parent / "benchmarks" / "corpus"
 HARDCASES = Path(__file__).parent / "data" / "hardcases"
@@ -103,3 +107,87 @@ def test_long_child_line_keeps_off_another_unions_drop_tudor(svgcheck: ModuleTyp
     genogram = _corpus_file("gedcom/english-tudor-royal-family.ged")
     assert _lines_along_lines(genogram.layout) == []
     assert _defects(svgcheck, genogram) == {}
+
+
+# -- a person in a loop drawn twice (option, default off) -----------------------------------------
+
+def test_loop_unions_are_the_unions_of_blood_relatives() -> None:
+    consanguinity = Genogram.from_file(HARDCASES / "consanguinity.yaml").family
+    loops = [u.partners for u in consanguinity.unions if u.id in loop_unions(consanguinity)]
+    assert loops == [["C1", "C2"]]  # first cousins; their siblings' marriages to outsiders are not loops
+    collapse = Genogram.from_file(HARDCASES / "pedigree-collapse.yaml").family
+    assert [u.partners for u in collapse.unions if u.id in loop_unions(collapse)] == [["H", "W"]]
+    parent_and_child = Family.model_validate({"people": [{"id": "F"}, {"id": "M"}, {"id": "D"}],
+                                              "unions": [{"partners": ["F", "M"], "children": ["D"]},
+                                                         {"partners": ["F", "D"]}]})
+    assert loop_unions(parent_and_child) == ["u2"]
+
+
+def test_by_default_everyone_in_a_loop_is_drawn_once() -> None:
+    genogram = Genogram.from_file(HARDCASES / "pedigree-collapse.yaml")
+    assert genogram.copies == {}
+    assert sorted(genogram.layout.nodes) == sorted(p.id for p in genogram.family.people)
+    assert not [link for link in genogram.layout.extra_links if link.kind == "duplicate"]
+
+
+@pytest.mark.parametrize("name", ["pedigree-collapse", "consanguinity", "inbred-lines"])
+def test_duplicate_loops_draws_a_copy_joined_to_the_original_by_a_dashed_line(svgcheck: ModuleType,
+                                                                             name: str) -> None:
+    plain = Genogram.from_file(HARDCASES / f"{name}.yaml")
+    genogram = Genogram.from_file(HARDCASES / f"{name}.yaml", duplicate_loops=True)
+    lay = genogram.layout
+    loops = loop_unions(plain.family)
+    assert len(genogram.copies) == len(loops) > 0
+    links = {link.b: link for link in lay.extra_links if link.kind == "duplicate"}
+    assert {c: link.a for c, link in links.items()} == genogram.copies
+    for copy, link in links.items():
+        original = lay.nodes[link.a]
+        assert lay.nodes[copy].size == original.size  # the same symbol
+        assert not [u for u in genogram.family.unions if copy in u.partners and u.id not in loops]
+        assert _through_others(lay, link.points, {copy, link.a}) == []
+        for end, node in ((link.points[0], original), (link.points[-1], lay.nodes[copy])):
+            assert node.symbol_box.grown(1.0).contains(end), (end, node.symbol_box)
+    # the loop is open: the copy stands beside the partner, with no parents of its own
+    for copy in genogram.copies:
+        assert genogram.family.parents_of(copy) == []
+    svg = genogram.to_svg()
+    assert svg.count('class="duplicate"') == len(genogram.copies)
+    assert _defects(svgcheck, genogram) == {}
+    q = genogram.quality()
+    assert not q.missing and not q.drawn_twice and q.lines_through_symbols == 0 and q.lines_through_labels == 0
+
+
+def test_duplicate_loops_on_the_command_line(tmp_path: Path) -> None:
+    source = str(HARDCASES / "pedigree-collapse.yaml")
+    assert main(["genogram", source, "-o", str(tmp_path / "once.svg"), "--lang", "en"]) == 0
+    assert main(["genogram", source, "-o", str(tmp_path / "twice.svg"), "--lang", "en", "--duplicate-loops"]) == 0
+    once, twice = (tmp_path / "once.svg").read_text(), (tmp_path / "twice.svg").read_text()
+    assert 'class="duplicate"' not in once and "drawn twice" not in once
+    assert twice.count('class="duplicate"') == 1 and "Same person (drawn twice)" in twice
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(loopy_families(max_people=40))
+def test_duplicate_loops_keeps_every_hard_rule_on_loopy_families(family: Family) -> None:
+    genogram = Genogram(family, duplicate_loops=True)
+    assert len(genogram.copies) == len(loop_unions(family))
+    assert loop_unions(genogram.family) == []  # every loop is opened
+    lay = genogram.layout
+    q = genogram.quality()
+    assert not q.missing and not q.drawn_twice and q.overlaps == 0, q.problems
+    assert q.lines_through_symbols == 0 and q.lines_through_labels == 0, q.problems
+    links = [link for link in lay.extra_links if link.kind == "duplicate"]
+    assert sorted((link.b, link.a) for link in links) == sorted(genogram.copies.items())
+
+
+def test_consanguineous_union_across_two_rows_gets_the_double_line() -> None:
+    def family(consanguineous: bool) -> Family:
+        return Family.model_validate({
+            "people": [{"id": i} for i in ("F", "M", "D", "S", "K")],
+            "unions": [{"partners": ["F", "M"], "children": ["D", "S"]},
+                       {"partners": ["F", "D"], "consanguineous": consanguineous, "children": ["K"]}]})
+
+    single, double = Genogram(family(False)), Genogram(family(True))
+    assert len([link for link in double.layout.extra_links if link.kind.startswith("union-")]) == 1
+    assert double.layout.nodes["F"].row != double.layout.nodes["D"].row
+    assert double.to_svg().count('class="union"') == single.to_svg().count('class="union"') + 1

@@ -47,18 +47,22 @@ def layout_family(
     union_labels: dict[str, str] | None = None,
     household_labels: dict[str, str] | None = None,
     config: LayoutConfig | None = None,
+    copies: dict[str, str] | None = None,
 ) -> GenogramLayout:
-    """Place every person of ``family``; ``labels`` are the text blocks under each symbol."""
+    """Place every person of ``family``; ``labels`` are the text blocks under each symbol;
+    ``copies`` (copy id → original id, see :mod:`~socialtools.genogram.loops`) are people drawn a
+    second time, each joined to the original by a line."""
     cfg = config or LayoutConfig()
     labels = labels or {}
     union_labels = union_labels or {}
-    return _Layout(family, labels, union_labels, household_labels or {}, cfg).run()
+    return _Layout(family, labels, union_labels, household_labels or {}, cfg, copies or {}).run()
 
 
 class _Layout:
     def __init__(self, family: Family, labels: dict[str, TextBlock], union_labels: dict[str, str],
-                 household_labels: dict[str, str], cfg: LayoutConfig) -> None:
+                 household_labels: dict[str, str], cfg: LayoutConfig, copies: dict[str, str] | None = None) -> None:
         self.family = family
+        self.copies = copies or {}
         self.hint_x: dict[str, float] | None = None
         if cfg.engine == "graphviz":
             from socialtools.genogram.graphviz_engine import graphviz_positions
@@ -443,6 +447,7 @@ class _Geometry:
                     + [x + cfg.margin for x in self.long_x.values()])
         height = y + cfg.margin - cfg.row_gap
         result = GenogramLayout(nodes, unions, sibships, [], [], [], width, height, dict(self.rows))
+        result.copies = dict(lay.copies)
         result.extra_links, result.relationships = route_links(result, lay.family, lay.s, lane_y0, cfg)
         result.households = route_households(result, lay.family, lay.household_labels, cfg)
         for h in result.households:
@@ -503,8 +508,8 @@ class _Geometry:
         lay = self.l
         need: dict[int, int] = defaultdict(int)
         rows = sorted(self.rows)
-        for rel in lay.family.relationships:
-            lo, hi = sorted(self.row_of[p] for p in rel.between)
+        for between in [rel.between for rel in lay.family.relationships] + list(lay.copies.items()):
+            lo, hi = sorted(self.row_of[p] for p in between)
             for r in rows:
                 if lo <= r <= hi:
                     need[r] += 1

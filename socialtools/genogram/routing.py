@@ -1,5 +1,6 @@
 """Routing of the lines that do not follow the family tree: emotional relationships,
-further child links (adoptive beside birth parents) and household boundaries.
+further child links (adoptive beside birth parents), the line joining a person drawn twice to
+the copy, and household boundaries.
 
 Every route is chosen among a few candidates (straight, through a lane above the row,
 down a gutter beside a person) as the first that passes through no symbol and no label.
@@ -164,7 +165,7 @@ def route_links(lay: GenogramLayout, family: Family, structure: FamilyStructure,
     relationships, routed around everything already in ``lay``: ``(extra_links, relationships)``."""
     extra_links: list[LinkPlacement] = []
     relationships: list[LinkPlacement] = []
-    if not (family.relationships or structure.extra_links or structure.cross):
+    if not (family.relationships or structure.extra_links or structure.cross or lay.copies):
         return extra_links, relationships
     obstacles = _obstacles(lay)
     lane_used: dict[int, int] = defaultdict(int)
@@ -259,6 +260,9 @@ def route_links(lay: GenogramLayout, family: Family, structure: FamilyStructure,
             other = next(p for p in union.partners if p != anchor)
             pts = route(lay.nodes[other], lay.nodes[anchor])
             extra_links.append(LinkPlacement(f"union-{union.kind}", other, anchor, pts))
+    # a person drawn twice: a dashed line joins the copy to the original
+    for copy, original in lay.copies.items():
+        extra_links.append(LinkPlacement("duplicate", original, copy, route(lay.nodes[original], lay.nodes[copy])))
     for rel in family.relationships:
         pts = route(lay.nodes[rel.between[0]], lay.nodes[rel.between[1]])
         relationships.append(LinkPlacement(rel.kind, rel.between[0], rel.between[1], pts))
