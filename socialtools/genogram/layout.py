@@ -537,7 +537,7 @@ class _Geometry:
         anchor = lay.s.anchor.get(uid)
         if anchor is not None:  # one parent known, or partners on two rows: a stub at the anchor
             n = nodes[anchor]
-            dx = lay._drop_x(uid)
+            dx = self.drop[uid]
             pts = [n.bottom, (n.x, yu), (dx, yu)]
             return UnionPlacement(uid, u.kind, pts, (dx, yu), "", None, u.consanguineous, tuple(u.partners))
         a, b = sorted((nodes[p] for p in u.partners), key=lambda n: n.x)
@@ -563,18 +563,30 @@ class _Geometry:
         for kids in below.values():
             kids.sort()
 
+        row_unions: dict[int, list[str]] = defaultdict(list)
+        for uid in lay.s.unions:
+            row_unions[self.union_row(uid)].append(uid)
+
         def clash(x: float, uid: str, kids: list[tuple[float, str]]) -> bool:
             i = bisect.bisect_left(kids, (x - DROP_CLEAR, ""))
             return any(v != uid for _, v in itertools.takewhile(lambda k: k[0] < x + DROP_CLEAR, kids[i:]))
 
+        def free(x: float, uid: str, kids: list[tuple[float, str]]) -> bool:
+            return not clash(x, uid, kids) and all(abs(drops[v] - x) >= DROP_CLEAR or v == uid
+                                                   for v in row_unions[self.union_row(uid)])
+
         for uid, dx in drops.items():
             kids = below[self.union_row(uid)]
-            if uid in lay.s.anchor or not lay.kids_of(uid) or not clash(dx, uid, kids):
+            if not lay.kids_of(uid) or not clash(dx, uid, kids):
                 continue
-            a, b = sorted(lay.s.unions[uid].partners, key=lambda p: lay.x[p])
-            lo, hi = lay.x[a] + lay.outer[a] / 2 + 2, lay.x[b] - lay.outer[b] / 2 - 2
+            if (anchor := lay.s.anchor.get(uid)) is not None:  # a stub beside one partner: on its side
+                clear = lay.x[anchor] + (1 if dx > lay.x[anchor] else -1) * (lay.outer[anchor] / 2 + 2)
+                lo, hi = sorted((clear, dx + (11.0 if dx > lay.x[anchor] else -11.0)))
+            else:
+                a, b = sorted(lay.s.unions[uid].partners, key=lambda p: lay.x[p])
+                lo, hi = lay.x[a] + lay.outer[a] / 2 + 2, lay.x[b] - lay.outer[b] / 2 - 2
             moved = (dx + s * d for d in (5.0, 8.0, 11.0) for s in (1, -1))
-            drops[uid] = next((x for x in moved if lo <= x <= hi and not clash(x, uid, kids)), dx)
+            drops[uid] = next((x for x in moved if lo <= x <= hi and free(x, uid, kids)), dx)
         return drops
 
     def _drop_x(self, uid: str, ulevel: dict[str, int]) -> float:
