@@ -14,7 +14,7 @@ from hypothesis import HealthCheck, given, settings
 from socialtools.cli import main
 from socialtools.draw.geometry import Point, segment_hits_box
 from socialtools.genogram import Family, Genogram
-from socialtools.genogram.loops import loop_unions
+from socialtools.genogram.loops import copied_unions, loop_unions
 from socialtools.genogram.placements import GenogramLayout
 from socialtools.io.families import read_families
 from tests.strategies import loopy_families
@@ -128,7 +128,11 @@ def test_loop_unions_are_the_unions_of_blood_relatives() -> None:
     parent_and_child = Family.model_validate({"people": [{"id": "F"}, {"id": "M"}, {"id": "D"}],
                                               "unions": [{"partners": ["F", "M"], "children": ["D"]},
                                                          {"partners": ["F", "D"]}]})
-    assert loop_unions(parent_and_child) == ["u2"]
+    assert loop_unions(parent_and_child) == copied_unions(parent_and_child) == ["u2"]
+    siblings = Family.model_validate({"people": [{"id": "F"}, {"id": "M"}, {"id": "S"}, {"id": "B"}],
+                                      "unions": [{"partners": ["F", "M"], "children": ["S", "B"]},
+                                                 {"partners": ["B", "S"]}]})
+    assert loop_unions(siblings) == ["u2"] and copied_unions(siblings) == []  # they stand side by side
 
 
 def test_by_default_everyone_in_a_loop_is_drawn_once() -> None:
@@ -178,8 +182,8 @@ def test_duplicate_loops_on_the_command_line(tmp_path: Path) -> None:
 @given(loopy_families(max_people=40))
 def test_duplicate_loops_keeps_every_hard_rule_on_loopy_families(family: Family) -> None:
     genogram = Genogram(family, duplicate_loops=True)
-    assert len(genogram.copies) == len(loop_unions(family))
-    assert loop_unions(genogram.family) == []  # every loop is opened
+    assert len(genogram.copies) == len(copied_unions(family))
+    assert copied_unions(genogram.family) == []  # every loop of distant relatives is opened
     lay = genogram.layout
     q = genogram.quality()
     assert not q.missing and not q.drawn_twice and q.overlaps == 0, q.problems

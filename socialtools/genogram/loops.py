@@ -4,8 +4,9 @@ A loop is a union of two blood relatives: a cousin marriage, a marriage after pe
 (both partners descend from one couple), or a union of a person with their own descendant. By
 default everyone is drawn once and the layout brings the two branches together. With
 ``GenogramOptions(duplicate_loops=True)`` (``--duplicate-loops``) one partner of each such union
-is drawn a second time, as a marked copy standing beside the other partner, and a dashed line
-joins the copy to the original: each branch then keeps its own place.
+(but a union of siblings, who stand side by side anyway) is drawn a second time, as a copy
+standing beside the other partner, and a dashed line joins the copy to the original: each branch
+then keeps its own place.
 
 >>> from socialtools.genogram.model import Family
 >>> family = Family.model_validate({"people": [{"id": p} for p in ("A", "B", "C", "D", "E", "F")],
@@ -58,12 +59,25 @@ def loop_unions(family: Family) -> list[str]:
             and ancestry[u.partners[0]] & ancestry[u.partners[1]]]
 
 
+def copied_unions(family: Family) -> list[str]:
+    """The loop unions drawn with a copy: those of partners who are not siblings or half-siblings
+    (siblings stand side by side in their sibship, and their union line is short anyway)."""
+    parents: dict[str, set[str]] = defaultdict(set)
+    for u in family.unions:
+        for c in u.children:
+            if c.relation == "biological":
+                parents[c.id].update(u.partners)
+    unions = {u.id: u for u in family.unions}
+    return [uid for uid in loop_unions(family)
+            if not parents[unions[uid].partners[0]] & parents[unions[uid].partners[1]]]
+
+
 def with_loop_copies(family: Family) -> tuple[Family, dict[str, str]]:
-    """``family`` with one partner of each loop union replaced, in that union, by a copy of the
-    person, and the copies (copy id → original id). The partner copied is the one with fewer
-    unions (the second listed on a tie), so that the original keeps their other unions; the copy
-    has no parents, which opens the loop. ``family`` is not changed."""
-    loops = set(loop_unions(family))
+    """``family`` with one partner of each union of :func:`copied_unions` replaced, in that union,
+    by a copy of the person, and the copies (copy id → original id). The partner copied is the one
+    with fewer unions (the second listed on a tie), so that the original keeps their other unions;
+    the copy has no parents, which opens the loop. ``family`` is not changed."""
+    loops = set(copied_unions(family))
     if not loops:
         return family, {}
     taken = {p.id for p in family.people}
