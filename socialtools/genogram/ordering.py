@@ -116,12 +116,16 @@ class _Graph:
             self.row_unions[gen[hang[0]]].append(uid)
             self.kids[uid] = [c for c in s.children(uid) if gen[c] == gen[hang[0]] + 1]
         self.rank = {c: i for uid in s.unions for i, c in enumerate(s.children(uid))}
+        # where a union stands: its anchor (one-sided) or its partners, looked up once
+        self._at: dict[str, tuple[str | None, tuple[str, ...]]] = {
+            uid: (s.anchor.get(uid), tuple(u.partners)) for uid, u in s.unions.items()}
 
     def union_pos(self, uid: str, pos: dict[str, float]) -> float:
-        anchor = self.s.anchor.get(uid)
+        anchor, ps = self._at[uid]
         if anchor is not None:
             return pos[anchor] + 0.5
-        ps = self.s.unions[uid].partners
+        if len(ps) == 2:
+            return (pos[ps[0]] + pos[ps[1]]) / 2
         return sum(pos[p] for p in ps) / len(ps)
 
     def band(self, r: int, pos: dict[str, float]) -> int:
@@ -333,8 +337,9 @@ class _Orderer:
             self._place(ids[r], arranged, pos)
 
     def _ends(self, unit: list[int], pos: dict[str, float]) -> tuple[list[float], list[float]]:
-        ups = [self.graph.union_pos(u, pos) for b in unit for u in self.up[b]]
-        downs = [pos[c] for b in unit for c in self.down[b] if c in pos]
+        """Where the unit's lines end above and below, each sorted (for :func:`_cost`)."""
+        ups = sorted(self.graph.union_pos(u, pos) for b in unit for u in self.up[b])
+        downs = sorted(pos[c] for b in unit for c in self.down[b] if c in pos)
         return ups, downs
 
     def count(self, rows: Rows) -> int:
@@ -345,10 +350,15 @@ class _Orderer:
         ids = self._ids(start)
         arranged = {self.block_of[b[0]]: b for blocks in start.values() for b in blocks}
         best, best_count = start, self.count(start)
+        seen: set[tuple[int, tuple[tuple[int, tuple[str, ...]], ...]]] = set()
         for it in range(rounds):
             self.sweep(ids, arranged, down=it % 2 == 0)
             self.transpose(ids, arranged)
             rows = self._rows(ids, arranged)
+            state = (it % 2, tuple((r, tuple(p for b in bs for p in b)) for r, bs in sorted(rows.items())))
+            if state in seen:
+                break  # a round is a function of the order and the sweep's direction: from here it repeats
+            seen.add(state)
             c = self.count(rows)
             if c < best_count:
                 best, best_count = {r: [list(b) for b in bs] for r, bs in rows.items()}, c
@@ -358,9 +368,18 @@ class _Orderer:
 
 
 def _cost(left: tuple[list[float], list[float]], right: tuple[list[float], list[float]]) -> int:
-    """Crossings between the edges of two neighbouring units when ``left`` stands left."""
-    return (sum(1 for a in left[0] for b in right[0] if a > b)
-            + sum(1 for a in left[1] for b in right[1] if a > b))
+    """Crossings between the edges of two neighbouring units when ``left`` stands left: pairs
+    with the left unit's end beyond the right one's (the ends are sorted: counted by bisection).
+
+    >>> _cost(([1.0, 3.0], [0.0]), ([2.0], [0.0, 5.0]))
+    1
+    """
+    count = 0
+    for mine, theirs in ((left[0], right[0]), (left[1], right[1])):
+        if mine and theirs:
+            for a in mine:
+                count += bisect.bisect_left(theirs, a)
+    return count
 
 
 def _median(values: list[float]) -> float:
