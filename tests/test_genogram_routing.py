@@ -10,6 +10,7 @@ from types import ModuleType
 
 import pytest
 from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from socialtools.cli import main
 from socialtools.draw.geometry import Point, segment_hits_box
@@ -17,7 +18,7 @@ from socialtools.genogram import Family, Genogram
 from socialtools.genogram.loops import copied_unions, loop_unions
 from socialtools.genogram.placements import GenogramLayout
 from socialtools.io.families import read_families
-from tests.strategies import loopy_families
+from tests.strategies import families, loopy_families
 
 CORPUS = Path(__file__).resolve().parent.parent / "benchmarks" / "corpus"
 HARDCASES = Path(__file__).parent / "data" / "hardcases"
@@ -203,3 +204,30 @@ def test_consanguineous_union_across_two_rows_gets_the_double_line() -> None:
     assert len([link for link in double.layout.extra_links if link.kind.startswith("union-")]) == 1
     assert double.layout.nodes["F"].row != double.layout.nodes["D"].row
     assert double.to_svg().count('class="union"') == single.to_svg().count('class="union"') + 1
+
+
+@st.composite
+def _grandparents_adopt(draw: st.DrawFn) -> Family:
+    """A generated family whose first couple also adopts (or fosters, or steps in for) some of
+    their grandchildren and great-grandchildren: child links two or more rows down."""
+    data = draw(families(max_people=30, relationships=False)).model_dump()
+    children = {c["id"] for u in data["unions"] for c in u["children"]}
+    first = data["unions"][0]
+    own = {c["id"] for c in first["children"]}
+    far = sorted(children - own - set(first["partners"]))
+    for pid in draw(st.lists(st.sampled_from(far), unique=True, max_size=3)) if far else []:
+        first["children"].append({"id": pid, "relation": draw(st.sampled_from(["adopted", "foster", "step"]))})
+    return Family.model_validate(data)
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(_grandparents_adopt())
+def test_child_links_from_two_rows_up_pass_through_nothing_and_along_nothing(family: Family) -> None:
+    genogram = Genogram(family)
+    q = genogram.quality()
+    assert q.lines_through_symbols == 0 and q.lines_through_labels == 0, q.problems
+    lay = genogram.layout
+    for link in lay.extra_links:
+        if link.a in lay.unions:
+            assert _through_others(lay, link.points, {link.b, *lay.unions[link.a].partners}) == []
+    assert [pair for pair in _lines_along_lines(lay, tol=1.0) if any("-" in w for w in pair)] == []

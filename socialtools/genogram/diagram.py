@@ -129,6 +129,7 @@ class Genogram(Diagram):
         layout: LayoutConfig | None = None,
         theme: Theme | None = None,
         as_of: int | None = None,
+        duplicate_loops: bool | None = None,
         engine: str | None = None,
     ) -> None:
         """Each keyword given replaces that field of ``options`` (:class:`GenogramOptions`, the
@@ -136,7 +137,8 @@ class Genogram(Diagram):
         self.family = family
         self.options = with_options(options, lang=lang, labels=labels, initials=initials, full_dates=full_dates,
                                     show_age=show_age, title=title, legend=legend, monochrome=monochrome,
-                                    layout=layout, theme=theme, as_of=as_of, engine=engine)
+                                    layout=layout, theme=theme, as_of=as_of, duplicate_loops=duplicate_loops,
+                                    engine=engine)
         self.full_family = family
         if self.options.as_of is not None:
             self.family = family_as_of(family, self.options.as_of)

@@ -65,6 +65,12 @@ def _blocked(grid: Obstacles, points: list[Point], allowed: set[str]) -> bool:
                for key, _ in grid.hit_by_segment(p, q))
 
 
+def _blocked_leaving(grid: Obstacles, points: list[Point], allowed: set[str], down: set[str]) -> bool:
+    """:func:`_blocked` for a line from a union's drop: ``down`` is what it may pass when it
+    leaves the union line downward (the union's own label stands above the line)."""
+    return _blocked(grid, points, down if points[1][1] > points[0][1] else allowed)
+
+
 def _collinear(points: list[Point], existing: list[list[Point]], tol: float = 3.0) -> bool:
     """True when a straight part of ``points`` runs along (within ``tol``) a part of another line."""
     for p, q in itertools.pairwise(points):
@@ -184,10 +190,12 @@ def route_links(lay: GenogramLayout, family: Family, structure: FamilyStructure,
     for uid, link in structure.extra_links:
         child = lay.nodes[link.id]
         dx, dy = lay.unions[uid].drop
-        allowed = {link.id, *structure.unions[uid].partners}
+        allowed = {link.id}
         top = lay.nodes[structure.hangs_from(uid)[0]].row
         between = [r for r in sorted(lay.rows) if top < r < child.row]
         shifts = (0.0, 6.0, -6.0, 12.0, -12.0)
+        ly = lane(child.row)
+        off = child.outer / 4 * (1 if dx >= child.x else -1)
         if between:  # two or more rows down: through a free gap of each row on the way
             def free(segment: list[Point], allowed: set[str] = allowed) -> bool:
                 return not _blocked(obstacles, segment, allowed) and not _collinear(segment, existing)
@@ -195,11 +203,17 @@ def route_links(lay: GenogramLayout, family: Family, structure: FamilyStructure,
             options = [_down_gaps(lay, [(dx + s, dy), (dx + s, lane(between[0]))], [*between, child.row], child,
                                   lane, cfg, free=free, ports=ports) for s in shifts]
         else:
-            ly = lane(child.row)
-            off = child.outer / 4 * (1 if dx >= child.x else -1)
             options = [[(dx + s, dy), (dx + s, ly), (child.x + off, ly), (child.x + off, child.top[1])]
                        for s in shifts]
-        pts = first_clear(options, partial(_blocked, obstacles, allowed=allowed), lambda o: _collinear(o, existing))
+        if child.row <= top:  # up to a child of the union's own row: down below the labels, up a gap
+            below = max(lay.nodes[p].label_box.bottom for p in lay.rows[top]) + cfg.bar_gap / 2
+            options += [[(dx + s, dy), (dx + s, y), (g + t, y), (g + t, ly), (child.x + off, ly),
+                         (child.x + off, child.top[1])]
+                        for g in _gutters(lay, top, dx, cfg) for t in shifts[:3] for s in shifts[:3]
+                        for y in (below, below - 3.0, below + 3.0)]
+        down = allowed | {f"union:{uid}"}  # a line that leaves the union line downward misses its label
+        pts = first_clear(options, partial(_blocked_leaving, obstacles, allowed=allowed, down=down),
+                          lambda o: _collinear(o, existing))
         pts = options[0] if pts is None else pts
         for r in (*between, child.row):
             lane_used[r] += 1
