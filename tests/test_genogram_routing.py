@@ -231,3 +231,16 @@ def test_child_links_from_two_rows_up_pass_through_nothing_and_along_nothing(fam
         if link.a in lay.unions:
             assert _through_others(lay, link.points, {link.b, *lay.unions[link.a].partners}) == []
     assert [pair for pair in _lines_along_lines(lay, tol=1.0) if any("-" in w for w in pair)] == []
+
+
+def test_duplicate_loops_is_refused_by_a_comparison(tmp_path: Path) -> None:
+    from socialtools.errors import UsageError
+    from socialtools.genogram import GenogramComparison
+
+    family = Genogram.from_file(HARDCASES / "pedigree-collapse.yaml").family
+    with pytest.raises(UsageError, match="duplicate_loops"):
+        GenogramComparison(family, 2000, 2020, duplicate_loops=True)
+    source = str(HARDCASES / "pedigree-collapse.yaml")
+    out = tmp_path / "c.svg"
+    assert main(["genogram", source, "-o", str(out), "--compare", "2000", "2020", "--duplicate-loops"]) == 2
+    assert not out.exists()
