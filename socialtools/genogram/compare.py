@@ -115,7 +115,7 @@ class GenogramComparison(Diagram):
                                             layout=layout, theme=theme, duplicate_loops=duplicate_loops,
                                             engine=engine), as_of=None)
         if self.options.duplicate_loops:
-            raise UsageError("a comparison draws everyone once: leave out duplicate_loops (--duplicate-loops)")
+            raise UsageError("a comparison draws everyone once: leave out duplicate_loops")
 
     @classmethod
     def from_document(cls, document: dict[str, Any], before: int | None = None, after: int | None = None, *,
