@@ -37,6 +37,7 @@ from socialtools.draw.geometry import (
     segments_cross,
 )
 from socialtools.draw.lines import arrowhead, unit
+from socialtools.draw.placer import Obstacles
 from socialtools.ecomap.model import FOCAL, Tie
 from socialtools.ecomap.placements import Label, MemberPlace, SystemPlace
 
@@ -173,6 +174,10 @@ def _extent(points: list[Point]) -> Extent:
     return (min(xs), min(ys), max(xs), max(ys))
 
 
+def _box(e: Extent) -> Box:
+    return Box(e[0], e[1], e[2] - e[0], e[3] - e[1])
+
+
 def _boxes_meet(a: Extent, b: Extent, pad: float) -> bool:
     return a[2] >= b[0] - pad and a[0] <= b[2] + pad and a[3] >= b[1] - pad and a[1] <= b[3] + pad
 
@@ -229,11 +234,9 @@ class Router:
         self._ends: dict[tuple[str, int, int], tuple[float, Point, Point, float]] = {}
         self.spans: list[list[_Span]] = [[] for _ in self.lanes]
         self.bends: list[tuple[int, float]] = []  # (lane, angle) of each one-bend route
-        # what arrowheads keep clear of: the family lines, then the ties routed so far
-        self.pieces: list[tuple[Point, Point, float, Extent]] = [
-            (a, b, 1.0, _extent([a, b])) for a, b in self.family_lines
-        ]
-        self.heads: list[tuple[list[Point], Extent]] = []
+        # what arrowheads keep clear of: the family lines, then the ties routed so far (segments
+        # drawn as wide as they reach) and their arrowheads (polygons)
+        self.drawn = Obstacles(segments=[(a, b, 1.0) for a, b in self.family_lines])
         self.short = 0  # ties to members that found no clear route
         self.bent_out = 0
 
@@ -263,8 +266,10 @@ class Router:
         return [r for r in routes if r is not None]
 
     def _keep(self, tie: Tie, points: list[Point], bent: bool) -> tuple[list[Point], bool]:
-        self.pieces += [(p, q, r, _extent([p, q])) for p, q, r in reach_pieces(tie, points)]
-        self.heads += [(h, _extent(h)) for h in arrowheads(tie, points)]
+        for p, q, r in reach_pieces(tie, points):
+            self.drawn.add_segment(p, q, r)
+        for h in arrowheads(tie, points):
+            self.drawn.add_polygon(h)
         return points, bent
 
     # -- what a route may not touch ----------------------------------------------------------
@@ -297,9 +302,7 @@ class Router:
             return False
         if label is not None and segment_hits_box(p, q, label.grown(max(0.0, reach - 1.5))):
             return False
-        return not any(
-            _boxes_meet(box, hb, reach + 1) and segment_polygon_distance(p, q, h) < reach + 1 for h, hb in self.heads
-        )
+        return not any(segment_polygon_distance(p, q, h) < reach + 1 for h in self.drawn.polygons_near(box, reach + 1))
 
     def _head_free(self, h: list[Point], circles: Keepouts) -> bool:
         hb = _extent(h)
@@ -307,9 +310,9 @@ class Router:
         for c, r in circles:  # a head keeps 1 unit off symbols, not a whole CLEAR
             if _near(hb, c, r) and min(segment_circle_distance(a, b, c) for a, b in sides) < r - CLEAR + 1:
                 return False
-        if any(_boxes_meet(hb, pb, r + 1) and segment_polygon_distance(a, b, h) < r + 1 for a, b, r, pb in self.pieces):
+        if any(segment_polygon_distance(a, b, h) < r + 1 for a, b, r in self.drawn.segments_near(_box(hb), 1)):
             return False
-        return not any(_boxes_meet(hb, ob, HEAD_GAP) and polygons_apart(h, o) < HEAD_GAP for o, ob in self.heads)
+        return not any(polygons_apart(h, o) < HEAD_GAP for o in self.drawn.polygons_near(hb, HEAD_GAP))
 
     # -- ties to one member --------------------------------------------------------------
 

@@ -24,6 +24,7 @@ import itertools
 from collections import defaultdict
 
 from socialtools.draw.geometry import Box, Point, segment_hits_box
+from socialtools.draw.placer import first_clear
 from socialtools.draw.text import LINE_HEIGHT, TextBlock
 from socialtools.genogram.model import ChildLink, Family
 from socialtools.genogram.ordering import blocks_of, order_component
@@ -503,16 +504,16 @@ class _Geometry:
                 between = [r for r in range(top + 1, self.row_of[c]) if r in self.rows]
                 used_here = used + [x for r in (top, *between) for x, other in drops[r] if other != uid]
 
-                def free(x: float, between: list[int] = between, used_here: list[float] = used_here) -> bool:
-                    return (all(abs(x - lay.x[p]) > lay.half[p] + 3 for r in between for p in self.rows[r])
-                            and not any(lay.x[a] - 3 < x < lay.x[b] + 3 for r in between
-                                        for a, b in itertools.pairwise(self.rows[r]) if lay._union_between(a, b))
-                            and all(abs(x - u) > 4 for u in used_here))
+                def blocked(x: float, between: list[int] = between, used_here: list[float] = used_here) -> bool:
+                    return not (all(abs(x - lay.x[p]) > lay.half[p] + 3 for r in between for p in self.rows[r])
+                                and not any(lay.x[a] - 3 < x < lay.x[b] + 3 for r in between
+                                            for a, b in itertools.pairwise(self.rows[r]) if lay._union_between(a, b))
+                                and all(abs(x - u) > 4 for u in used_here))
 
                 candidates = [x for r in between[:1] for x in self._gaps(r)]
                 candidates += [x + shift for x in candidates for shift in (6.0, -6.0)]
                 candidates.sort(key=lambda x: (abs(x - lay.x[c]), x))
-                gx = next((x for x in candidates if free(x)), None)
+                gx = first_clear(candidates, blocked)
                 if gx is None:  # beyond the right end of every row between
                     gx = max(lay.x[p] + lay.half[p] for r in between for p in self.rows[r]) + 12 + 6 * len(used)
                 used.append(gx)
