@@ -27,7 +27,7 @@ PARALLEL_FROM = 16  # families in one file from which both cores draw
 
 def load_families(path: Path, family_id: str | None, focus: str | None = None,
                   generations: int | None = None, *, kind: str | None = None,
-                  lenient: bool = False) -> dict[str, Family]:
+                  lenient: bool = False) -> Mapping[str, Family]:
     """Families in ``path`` by name, whatever kind of family file it is (found from the content;
     ``kind`` overrides): one for a case file or a GEDCOM file, one per family of a pedigree table.
     Warnings (problems drawn anyway with ``lenient``) go to stderr, one line each."""

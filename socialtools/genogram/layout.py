@@ -225,37 +225,37 @@ class _Layout:
             down = it % 2 == 0
             before = xs[:] if it % 2 == 1 else None
             for r in sorted(rows, reverse=not down):
-                evaluated, sibships, steps, members, offsets = row_plan[r]
+                evaluated, row_sibships, row_steps, members, row_offsets = row_plan[r]
                 for k in evaluated:
                     kx = [xs[c] for c in kids[k]]
                     centre[k] = (min(kx) + max(kx)) / 2
                     anchor, offset, partners = drop_of[k]
                     drop[k] = xs[anchor] + offset if anchor >= 0 else sum(xs[q] for q in partners) / len(partners)
-                for k, sibs in sibships:
+                for k, sibs in row_sibships:
                     sx = [xs[c] for c in sibs]
                     sib_centre[k] = (min(sx) + max(sx)) / 2
                 targets, weights = [], []
-                for i, up, own, beside, pulls in steps:
+                for i, k_up, k_own, i_beside, pulls in row_steps:
                     px = xs[i]
-                    if pulls == 1.0 and up >= 0:  # a child pulled by their sibship only (most people)
-                        targets.append(px + drop[up] - sib_centre[up])
+                    if pulls == 1.0 and k_up >= 0:  # a child pulled by their sibship only (most people)
+                        targets.append(px + drop[k_up] - sib_centre[k_up])
                         weights.append(1.0)
                         continue
                     acc, wsum = 0.0, 0.0
-                    for partner, offset in beside:
+                    for partner, offset in i_beside:
                         acc += 2.0 * (xs[partner] + offset)
                         wsum += 2.0
-                    if up >= 0:
-                        acc += px + drop[up] - sib_centre[up]
+                    if k_up >= 0:
+                        acc += px + drop[k_up] - sib_centre[k_up]
                         wsum += 1.0
-                    for k in own:
+                    for k in k_own:
                         acc += px + centre[k] - drop[k]
                         wsum += 1.0
                     if wsum == 0:
                         acc, wsum = px * 0.05, 0.05
                     targets.append(acc / wsum)
                     weights.append(wsum)
-                for i, new_x in zip(members, _isotonic(targets, weights, offsets), strict=True):
+                for i, new_x in zip(members, _isotonic(targets, weights, row_offsets), strict=True):
                     xs[i] = new_x
             if before is not None:
                 move = max(abs(a - b) for a, b in zip(xs, before, strict=True))
