@@ -47,6 +47,7 @@ LANE_EDGE = 8.0  # the outermost lane keeps this far inside the focal circle
 LANE_HOUSE = 4.0  # the innermost lane keeps this far outside the household
 PLAIN_END = 14.0  # the stretch at each end of a tie drawn as a plain line
 HEAD_GAP = 1.5  # arrowheads keep this far from each other and from symbols
+RAIL_WIDTH = 2.5  # the two rails beside a changed tie (before/after comparison)
 STEP = math.radians(6)  # angles tried for a bend on a lane
 MAX_LANES = 8
 TRIES = 160  # bent routes tried per tie, cheapest first, before it counts as short of room
@@ -63,14 +64,26 @@ def tie_width(tie: Tie) -> float:
     return 1.6
 
 
+def rail_offset(tie: Tie) -> float:
+    """How far from a changed tie's centre line the two rails that mark the change run: beside a
+    plain line, within the room the layout keeps clear round every tie (:func:`end_reach`); beside
+    the zigzag, hatching or barrier of a marked tie, just outside them.
+
+    >>> rail_offset(Tie(system="a")), round(rail_offset(Tie(system="a", quality="stressful")), 2)
+    (4.05, 8.05)
+    """
+    plain, marks = end_reach(tie), tie_reach(tie)
+    return plain - RAIL_WIDTH / 2 if marks <= plain else marks + 1.0 + RAIL_WIDTH / 2
+
+
 def tie_reach(tie: Tie) -> float:
     """How far the drawing of a tie reaches sideways from its centre line.
 
-    Zigzags, stress hatching, barrier marks and the highlight of a changed tie are wider
+    Zigzags, stress hatching, barrier marks and the rails of a changed tie are wider
     than the line itself; labels and arrowheads keep clear of all of them.
     """
     width = tie_width(tie)
-    reach = (width + 9) / 2  # the highlight of a changed tie
+    reach = end_reach(tie)  # the rails of a plain changed tie
     if tie.has("conflictual"):
         reach = max(reach, 3.5 + width / 2 + max(2.0, width) / 2)
     if tie.has("stressful"):
@@ -86,7 +99,8 @@ def stress_bar(tie: Tie) -> float:
 
 
 def end_reach(tie: Tie) -> float:
-    """How far a tie reaches sideways near its ends, where it is a plain line (highlight included)."""
+    """How far a tie reaches sideways near its ends, where it is a plain line (the rails of a
+    changed tie included)."""
     return (tie_width(tie) + 9) / 2
 
 
