@@ -539,7 +539,8 @@ def render_comparison(
     subtitle = [translate(CATALOGUE, "comparison", lang)]
     if eco.drawn_by:
         subtitle.append(f"{translate(CATALOGUE, 'drawn_by', lang)}: {eco.drawn_by}")
-    panels = [(before, eco, changed, head_before), (after, later, changed, head_after)]
+    panels: list[tuple[EcomapLayout, Ecomap, set[tuple[str, str]], str | None]] = [
+        (before, eco, changed, head_before), (after, later, changed, head_after)]
     if panel is not None:
         panels = [panels[0] if panel == "before" else panels[1]]
     return _page(panels, title, subtitle, style, bool(changed), family, header=header, compact=compact_legend)
