@@ -395,7 +395,7 @@ class _Orderer:
                     units[-1].append(b)
                 else:
                     units.append([b])
-            if 1 < len(units) <= SIFT_LIMIT:
+            if len(units) > 1:
                 units = _sift_units(units, [_Ends(self._ends(u, pos)) for u in units])
             out: list[int] = []
             for unit in units:
@@ -473,7 +473,8 @@ class _Orderer:
 WORK = 6000  # people × rounds spent on one family's order at most
 PATIENCE = 3  # rounds without a better order before a restart
 MAX_ROUNDS = 12  # rounds from one start at most
-SIFT_LIMIT = 60  # rows or groups with more units are only transposed (sifting is quadratic)
+SIFT_LIMIT = 60  # groups with more blocks are not sifted inside (quadratic)
+SIFT_WINDOW = 12  # a unit is sifted among this many neighbours on each side
 
 
 class _Ends:
@@ -525,12 +526,15 @@ def _sift_units(units: list[list[int]], ends: list[_Ends]) -> list[list[int]]:
     """Each unit in turn moved to the place of fewest crossings with the others."""
     order = list(range(len(units)))
     for u in sorted(order, key=lambda u: -ends[u].size):
+        if not ends[u].size:
+            continue
         before = order.index(u)
-        rest = [x for x in order if x != u]
+        lo, hi = max(0, before - SIFT_WINDOW), min(len(order), before + SIFT_WINDOW + 1)
+        rest = [x for x in order[lo:hi] if x != u]
         costs = _insertion_costs(ends[u], [ends[x] for x in rest])
-        best = min(range(len(costs)), key=lambda i: (costs[i], abs(i - before)))
-        if costs[best] < costs[before]:
-            order = [*rest[:best], u, *rest[best:]]
+        best = min(range(len(costs)), key=lambda i: (costs[i], abs(i - before + lo)))
+        if costs[best] < costs[before - lo]:
+            order = [*order[:lo], *rest[:best], u, *rest[best:], *order[hi:]]
     return [units[i] for i in order]
 
 
