@@ -20,9 +20,7 @@ CASES = Path(__file__).parent / "data" / "hardcases"
 # the defect categories of the layout yardstick (shared/specs/layout-yardstick.md)
 DEFECTS = ("text_text", "text_shape", "shape_shape", "line_through_shape", "text_line", "line_overlaps",
            "out_of_canvas")
-STILL_FAILING: dict[str, str] = {
-    "phantom-mating": "a union line runs along another couple's union line (line_overlaps)",
-}
+STILL_FAILING: dict[str, str] = {}
 
 
 def _case(name: str) -> object:

@@ -19,6 +19,7 @@ True
 
 from __future__ import annotations
 
+import bisect
 import itertools
 from collections import defaultdict
 
@@ -305,6 +306,8 @@ ASPECT = 1.5  # width : height aimed at when unconnected families are packed on 
 
 
 SETTLED = 1.0  # a down and an up pass moved nobody further than this: stop
+DROP_CLEAR = 3.0  # a drop keeps this far from the line of another union's child
+DROP_GAP = 6.0  # a second drop in the gap of a couple keeps this far (per level) from the couple's own
 
 
 def _isotonic(targets: list[float], weights: list[float], seps: list[float]) -> list[float]:
@@ -386,6 +389,7 @@ class _Geometry:
     def build(self) -> GenogramLayout:
         lay, cfg = self.l, self.cfg
         ulevel = self._union_levels()
+        self.drop = self._place_drops(ulevel)
         self.long_x = self._long_child_gutters()
         # sibship bar levels per row
         bar_spans: dict[int, list[tuple[float, float, str]]] = defaultdict(list)
@@ -393,7 +397,7 @@ class _Geometry:
             kids = lay.kids_of(uid)
             if not kids:
                 continue
-            xs = [lay.x[c] for c in kids] + [self._drop_x(uid, ulevel)]
+            xs = [lay.x[c] for c in kids] + [self.drop[uid]]
             xs += [self.long_x[(uid, c)] for c in kids if (uid, c) in self.long_x]
             bar_spans[self.union_row(uid)].append((min(xs), max(xs), uid))
         bar_level: dict[str, int] = {}
@@ -451,22 +455,28 @@ class _Geometry:
 
     def _long_child_gutters(self) -> dict[tuple[str, str], float]:
         """x of the way down for each child standing more than one row below its parents' union:
-        a gap free of symbols and labels in every row between, nearest the child."""
+        a gap free of symbols and labels in every row between, nearest the child, and away from
+        the drops of the other unions it passes."""
         lay = self.l
         out: dict[tuple[str, str], float] = {}
         used: list[float] = []
+        drops: dict[int, list[tuple[float, str]]] = defaultdict(list)
+        for uid in lay.s.unions:
+            if lay.kids_of(uid):
+                drops[self.union_row(uid)].append((self.drop[uid], uid))
         for uid in lay.s.unions:
             top = self.union_row(uid)
             for c in lay.kids_of(uid):
                 if self.row_of[c] <= top + 1:
                     continue
                 between = [r for r in range(top + 1, self.row_of[c]) if r in self.rows]
+                used_here = used + [x for r in (top, *between) for x, other in drops[r] if other != uid]
 
-                def free(x: float, between: list[int] = between) -> bool:
+                def free(x: float, between: list[int] = between, used_here: list[float] = used_here) -> bool:
                     return (all(abs(x - lay.x[p]) > lay.half[p] + 3 for r in between for p in self.rows[r])
                             and not any(lay.x[a] - 3 < x < lay.x[b] + 3 for r in between
                                         for a, b in itertools.pairwise(self.rows[r]) if lay._union_between(a, b))
-                            and all(abs(x - u) > 4 for u in used))
+                            and all(abs(x - u) > 4 for u in used_here))
 
                 candidates = [x for r in between[:1] for x in self._gaps(r)]
                 candidates += [x + shift for x in candidates for shift in (6.0, -6.0)]
@@ -498,7 +508,11 @@ class _Geometry:
             for r in rows:
                 if lo <= r <= hi:
                     need[r] += 1
-        for _uid, link in lay.s.extra_links:
+        for uid, link in lay.s.extra_links:  # the rows down to the child (a lane above each)
+            top = self.union_row(uid)
+            for r in rows:
+                if top < r < self.row_of[link.id]:
+                    need[r] += 1
             need[self.row_of[link.id]] += 1
         for _uid, child in self.long_x:  # the lowest lanes: long child lines
             need[self.row_of[child]] += 1
@@ -523,7 +537,7 @@ class _Geometry:
             return UnionPlacement(uid, u.kind, pts, (dx, yu), "", None, u.consanguineous, tuple(u.partners))
         a, b = sorted((nodes[p] for p in u.partners), key=lambda n: n.x)
         pts = [a.bottom, (a.x, yu), (b.x, yu), b.bottom]
-        dx = self._drop_x(uid, ulevel)
+        dx = self.drop[uid]
         box = None
         if text and abs(self.pos[a.id] - self.pos[b.id]) == 1:
             from socialtools.draw.text import text_width
@@ -532,6 +546,31 @@ class _Geometry:
             box = Box(dx - w / 2, yu - cfg.union_label_size * LINE_HEIGHT - 1, w, cfg.union_label_size * LINE_HEIGHT)
         return UnionPlacement(uid, u.kind, pts, (dx, yu), text if box else "", box, u.consanguineous,
                               tuple(u.partners))
+
+    def _place_drops(self, ulevel: dict[str, int]) -> dict[str, float]:
+        """x of each union's drop, moved along its union line off the line of another union's child
+        right below it (the drop may reach a lower bar and would run along that child's line)."""
+        lay = self.l
+        drops = {uid: self._drop_x(uid, ulevel) for uid in lay.s.unions}
+        below: dict[int, list[tuple[float, str]]] = defaultdict(list)  # row -> (x of a child, its union)
+        for uid in lay.s.unions:
+            below[self.union_row(uid)] += [(lay.x[c], uid) for c in lay.kids_of(uid)]
+        for kids in below.values():
+            kids.sort()
+
+        def clash(x: float, uid: str, kids: list[tuple[float, str]]) -> bool:
+            i = bisect.bisect_left(kids, (x - DROP_CLEAR, ""))
+            return any(v != uid for _, v in itertools.takewhile(lambda k: k[0] < x + DROP_CLEAR, kids[i:]))
+
+        for uid, dx in drops.items():
+            kids = below[self.union_row(uid)]
+            if uid in lay.s.anchor or not lay.kids_of(uid) or not clash(dx, uid, kids):
+                continue
+            a, b = sorted(lay.s.unions[uid].partners, key=lambda p: lay.x[p])
+            lo, hi = lay.x[a] + lay.outer[a] / 2 + 2, lay.x[b] - lay.outer[b] / 2 - 2
+            moved = (dx + s * d for d in (5.0, 8.0, 11.0) for s in (1, -1))
+            drops[uid] = next((x for x in moved if lo <= x <= hi and not clash(x, uid, kids)), dx)
+        return drops
 
     def _drop_x(self, uid: str, ulevel: dict[str, int]) -> float:
         """x where the children's line leaves a union: between adjacent partners, or — for a
@@ -550,6 +589,12 @@ class _Geometry:
         left, right = row[i], row[i + 1]  # in the free gap between their labels, off its middle by level
         lo, hi = lay.x[left] + lay.half[left], lay.x[right] - lay.half[right]
         room = max((hi - lo) / 2 - 2.0, 0.0)
+        if lay._union_between(left, right) is not None:
+            # the gap of a couple: their own drop runs down its middle, so keep this one beside it
+            middle = (lay.x[left] + lay.x[right]) / 2
+            side = -1.0 if hub_left else 1.0  # toward the inside of this union's span
+            shift = min(max(room, 4.0), DROP_GAP * ulevel[uid])
+            return middle + side * shift
         return (lo + hi) / 2 + max(-room, min(room, (ulevel[uid] - 1) * 3.0))
 
     def _sibship(self, uid: str, kids: list[str], nodes: dict[str, PersonNode], union: UnionPlacement,

@@ -122,33 +122,40 @@ def _ends(node: PersonNode, other: PersonNode, used: list[float]) -> list[Point]
     return ends
 
 
+def _down_gaps(lay: GenogramLayout, pts: list[Point], rows: list[int], lower: PersonNode,
+               lane: Callable[[int], float], cfg: LayoutConfig, far_left: float | None = None,
+               free: Callable[[list[Point]], bool] | None = None,
+               ports: dict[str, list[float]] | None = None) -> list[Point]:
+    """Continue ``pts``, which ends on the lane above ``rows[0]``, down through a gap of each of
+    ``rows`` but the last (the row of ``lower``), to the top of ``lower``.
+
+    In each row the gap nearest the way down is taken (beside its middle when ``free`` says a
+    line already runs there), or the column ``far_left`` beyond every row.
+    """
+    x = pts[-1][0]
+    for r, nxt in itertools.pairwise(rows):
+        if far_left is not None:
+            x = far_left
+        else:
+            options = [g + shift for g in _gutters(lay, r, x, cfg) for shift in (0.0, 6.0, -6.0)]
+            x = next((g for g in options if free is None or free([(g, lane(r)), (g, lane(nxt))])), options[0])
+        pts += [(x, lane(r)), (x, lane(nxt))]
+    ol = _port(lower, x, (ports or {}).get(lower.id, []))
+    pts += [(lower.x + ol, lane(lower.row)), (lower.x + ol, lower.top[1])]
+    return [p for i, p in enumerate(pts) if i == 0 or p != pts[i - 1]]
+
+
 def _descent(lay: GenogramLayout, upper: PersonNode, lower: PersonNode, first_gap: float,
              lane: Callable[[int], float], cfg: LayoutConfig, far_left: float | None = None,
              free: Callable[[list[Point]], bool] | None = None,
              ports: dict[str, list[float]] | None = None) -> list[Point]:
-    """A route from the top of ``upper`` down through free gaps, row by row, to the top of ``lower``.
-
-    In each row between them the gap nearest the way down is taken (beside its middle when
-    ``free`` says a line already runs there).
-    """
+    """A route from the top of ``upper`` down through free gaps, row by row, to the top of ``lower``
+    (through the gap ``first_gap`` of the row of ``upper``)."""
     rows = [r for r in sorted(lay.rows) if upper.row <= r <= lower.row]
-    x = first_gap
-    ports = ports or {}
-    ou = _port(upper, x, ports.get(upper.id, []))
-    pts: list[Point] = [(upper.x + ou, upper.top[1]), (upper.x + ou, lane(upper.row)), (x, lane(upper.row))]
-    for i, r in enumerate(rows[1:], start=1):
-        pts.append((x, lane(r)))
-        if r != lower.row:
-            if far_left is not None:
-                x = far_left
-            else:
-                options = [g + shift for g in _gutters(lay, r, x, cfg) for shift in (0.0, 6.0, -6.0)]
-                nxt = rows[i + 1]
-                x = next((g for g in options if free is None or free([(g, lane(r)), (g, lane(nxt))])), options[0])
-            pts.append((x, lane(r)))
-    ol = _port(lower, x, ports.get(lower.id, []))
-    pts += [(lower.x + ol, lane(lower.row)), (lower.x + ol, lower.top[1])]
-    return [p for i, p in enumerate(pts) if i == 0 or p != pts[i - 1]]
+    ou = _port(upper, first_gap, (ports or {}).get(upper.id, []))
+    pts: list[Point] = [(upper.x + ou, upper.top[1]), (upper.x + ou, lane(upper.row)),
+                        (first_gap, lane(upper.row)), (first_gap, lane(rows[1]))]
+    return _down_gaps(lay, pts, rows[1:], lower, lane, cfg, far_left, free, ports)
 
 
 def route_links(lay: GenogramLayout, family: Family, structure: FamilyStructure,
@@ -174,14 +181,27 @@ def route_links(lay: GenogramLayout, family: Family, structure: FamilyStructure,
     for uid, link in structure.extra_links:
         child = lay.nodes[link.id]
         dx, dy = lay.unions[uid].drop
-        ly = lane(child.row)
-        lane_used[child.row] += 1
-        off = child.outer / 4 * (1 if dx >= child.x else -1)
-        options = [[(dx + s, dy), (dx + s, ly), (child.x + off, ly), (child.x + off, child.top[1])]
-                   for s in (0.0, 6.0, -6.0, 12.0, -12.0)]
         allowed = {link.id, *structure.unions[uid].partners}
+        top = lay.nodes[structure.hangs_from(uid)[0]].row
+        between = [r for r in sorted(lay.rows) if top < r < child.row]
+        shifts = (0.0, 6.0, -6.0, 12.0, -12.0)
+        if between:  # two or more rows down: through a free gap of each row on the way
+            def free(segment: list[Point], allowed: set[str] = allowed) -> bool:
+                return not _blocked(obstacles, segment, allowed) and not _collinear(segment, existing)
+
+            options = [_down_gaps(lay, [(dx + s, dy), (dx + s, lane(between[0]))], [*between, child.row], child,
+                                  lane, cfg, free=free, ports=ports) for s in shifts]
+        else:
+            ly = lane(child.row)
+            off = child.outer / 4 * (1 if dx >= child.x else -1)
+            options = [[(dx + s, dy), (dx + s, ly), (child.x + off, ly), (child.x + off, child.top[1])]
+                       for s in shifts]
         pts = next((o for o in options if not _blocked(obstacles, o, allowed) and not _collinear(o, existing)),
                    options[0])
+        for r in (*between, child.row):
+            lane_used[r] += 1
+        if between:
+            ports[child.id].append(pts[-1][0] - child.x)
         extra_links.append(LinkPlacement(link.relation, uid, link.id, pts))
         existing.append(pts)
 
