@@ -39,6 +39,7 @@ import random
 from collections import defaultdict
 from collections.abc import Callable, Mapping
 
+from socialtools.genogram.bars import Bar, bar_crossings, stagger
 from socialtools.genogram.model import union_date_key
 from socialtools.genogram.structure import FamilyStructure
 
@@ -129,41 +130,27 @@ class _Graph:
         return sum(pos[p] for p in ps) / len(ps)
 
     def drawn_band(self, r: int, pos: dict[str, float]) -> int:
-        """Crossings between row ``r`` and the row below as the genogram draws them: one bar
-        per sibship, overlapping bars on separate levels (the first from the left on top), a
-        drop crossing each bar above it that it passes, a child's line each bar below.
+        """Crossings between row ``r`` and the row below as the genogram draws them: the
+        :meth:`bars` on the levels the drawing gives them (:mod:`socialtools.genogram.bars`)."""
+        bars = self.bars(r, pos)
+        return bar_crossings(bars, stagger(bars)) if len(bars) > 1 else 0
 
-        Each drop is put over the middle of its sibship as far as the order of the drops in
-        row ``r`` allows (isotonic regression, as the coordinate step does)."""
+    def bars(self, r: int, pos: dict[str, float]) -> list[Bar]:
+        """The sibship bars between row ``r`` and the row below, in the positions of ``pos``:
+        each drop over the middle of its sibship as far as the order of the drops in row ``r``
+        allows (isotonic regression, as the coordinate step does)."""
         items = []
         for uid in self.row_unions.get(r, ()):
             kids = self.kids[uid]
             if kids:
                 ks = sorted(pos[c] for c in kids)
                 items.append((self.union_pos(uid, pos), (ks[0] + ks[-1]) / 2, ks))
-        if len(items) < 2:
-            return 0
+        if not items:
+            return []
         items.sort(key=lambda t: t[0])
         gaps = [b[0] - a[0] for a, b in itertools.pairwise(items)]
         drops = _isotonic([m for _, m, _ in items], [float(len(ks)) for _, _, ks in items], gaps)
-        bars = sorted((min(ks[0], d), max(ks[-1], d), d, ks) for d, (_, _, ks) in zip(drops, items, strict=True))
-        ends: list[float] = []
-        placed: list[tuple[int, float, float, float, list[float]]] = []
-        count = 0
-        for lo, hi, d, ks in bars:
-            level = next((i for i, e in enumerate(ends) if e < lo), len(ends))
-            if level == len(ends):
-                ends.append(hi)
-            else:
-                ends[level] = hi
-            for lv, lo2, hi2, d2, ks2 in placed:
-                if hi2 < lo or lo2 > hi:
-                    continue
-                (upper, lower) = ((lo2, hi2, ks2), (lo, hi, d)) if lv < level else ((lo, hi, ks), (lo2, hi2, d2))
-                count += upper[0] < lower[2] < upper[1]
-                count += sum(1 for k in upper[2] if lower[0] < k < lower[1])
-            placed.append((level, lo, hi, d, ks))
-        return count
+        return [Bar(min(ks[0], d), max(ks[-1], d), d, tuple(ks)) for d, (_, _, ks) in zip(drops, items, strict=True)]
 
 
 def _isotonic(values: list[float], weights: list[float], gaps: list[float]) -> list[float]:
@@ -280,6 +267,8 @@ class _Orderer:
                 if rng is not None:
                     rng.shuffle(nxt)
                 stack.extend(reversed([i for group in nxt for i in group]))
+        # each sibship group together, in birth order, where its members stand on average
+        rows = {r: self._sort_row(bs, lambda b: None, lambda b: None) for r, bs in rows.items()}
         pos = positions({r: [self.blocks[b] for b in bs] for r, bs in rows.items()})
         return {r: [self.orient(b, pos) for b in bs] for r, bs in rows.items()}
 
