@@ -339,7 +339,7 @@ def _nested_levels(intervals: list[tuple[float, float, str]], pad: float) -> dic
     inside another stands above it and its legs do not cross it.
 
     >>> _nested_levels([(0.0, 10.0, "outer"), (2.0, 5.0, "inner"), (7.0, 9.0, "beside")], 1.0)
-    {'inner': 0, 'beside': 0, 'outer': 1}
+    {'beside': 0, 'inner': 0, 'outer': 1}
     """
     taken: list[list[tuple[float, float]]] = []
     out: dict[str, int] = {}
