@@ -6,22 +6,13 @@
 from __future__ import annotations
 
 import argparse
-import time
 
 from docs_block import markdown_table, replace_block
+from timing import best_of
 
 from socialtools.ecomap.layout import layout_ecomap
 from socialtools.ecomap.render import render_comparison, render_ecomap
 from socialtools.ecomap.samples import generated_ecomap
-
-
-def best_of(fn, repeat: int = 3) -> float:
-    times = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - start)
-    return min(times)
 
 
 def main() -> None:

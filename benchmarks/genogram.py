@@ -22,19 +22,11 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from docs_block import markdown_table, replace_block  # noqa: E402
+from timing import best_of  # noqa: E402
 
 from socialtools.examples import load_example  # noqa: E402
 from socialtools.genogram import Family, Genogram  # noqa: E402
 from socialtools.genogram.synthetic import synthetic_family  # noqa: E402
-
-
-def best(fn, repeat: int = 3) -> float:
-    times = []
-    for _ in range(repeat):
-        t = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - t)
-    return min(times)
 
 
 def import_time() -> float:
@@ -62,7 +54,7 @@ def main() -> None:
     args = parser.parse_args()
     print(f"import socialtools: {import_time() * 1000:.0f} ms")
     doc = load_example("pk.yaml")
-    pk = best(lambda: Genogram(Family.model_validate(doc["family"])).to_svg(), 20)
+    pk = best_of(lambda: Genogram(Family.model_validate(doc["family"])).to_svg(), 20)
     print(f"PK family end to end (model+layout+SVG): {pk * 1000:.1f} ms")
     print(f"{'people':>8} {'layout s':>9} {'svg s':>8} {'quality s':>10} {'crossings':>10} {'width/widest':>13}")
     for size in (10, 100, 1000) + (() if args.quick else (10000,)):

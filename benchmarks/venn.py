@@ -7,24 +7,15 @@ from __future__ import annotations
 
 import argparse
 import random
-import time
 
 from docs_block import markdown_table, replace_block
+from timing import best_of
 
 from socialtools.examples import load_example
 from socialtools.quadrant.diagram import QuadrantDiagram
 from socialtools.venn import InstitutionalVenn, SetVenn, VennDiagram
 from socialtools.venn.institutional.layout import layout_institutional
 from socialtools.venn.sets.layout import layout_sets
-
-
-def timed(fn, repeat: int = 3) -> float:
-    best = float("inf")
-    for _ in range(repeat):
-        start = time.perf_counter()
-        fn()
-        best = min(best, time.perf_counter() - start)
-    return best
 
 
 def random_venn(n: int, pairs: int, rng: random.Random) -> InstitutionalVenn:
@@ -50,7 +41,7 @@ def main() -> None:
     print(f"{'institutions':>12} {'pairs':>5} {'seconds':>8}  quality")
     for n, pairs in ((5, 2), (10, 4), (15, 6), (20, 8), (30, 10), (40, 12)):
         venn = random_venn(n, pairs, rng)
-        seconds = timed(lambda venn=venn: layout_institutional(venn))
+        seconds = best_of(lambda venn=venn: layout_institutional(venn))
         q = layout_institutional(venn).quality
         print(f"{n:>12} {pairs:>5} {seconds:>8.3f}  unintended={len(q.unintended_overlaps)} "
               f"missed={len(q.missed_cooperation)} moved={len(q.distance_errors)} "
@@ -62,7 +53,7 @@ def main() -> None:
             ["institutions", "cooperating pairs", "layout s", "unintended overlaps", "missed cooperation",
              "moved off their closeness"], rows))
     village = VennDiagram.from_document(load_example("village.yaml"))
-    print(f"village example, layout + SVG: {timed(lambda: VennDiagram(village.model).to_svg()):.3f} s")
+    print(f"village example, layout + SVG: {best_of(lambda: VennDiagram(village.model).to_svg()):.3f} s")
 
     print("\nset Venn layout (best of 3)")
     cases = {
@@ -74,11 +65,11 @@ def main() -> None:
     }
     for name, venn in cases.items():
         lay = layout_sets(venn)
-        seconds = timed(lambda venn=venn: layout_sets(venn))
+        seconds = best_of(lambda venn=venn: layout_sets(venn))
         print(f"{name:>16}: {seconds:.3f} s  mode={lay.mode} error={lay.error}")
 
     pk = load_example("pk.yaml")
-    seconds = timed(lambda: QuadrantDiagram.from_document(pk).to_svg())
+    seconds = best_of(lambda: QuadrantDiagram.from_document(pk).to_svg())
     print(f"\nstrengths quadrant (PK), layout + SVG: {seconds:.4f} s")
 
 

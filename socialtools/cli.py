@@ -13,12 +13,16 @@ from __future__ import annotations
 import argparse
 import importlib
 import sys
-from collections.abc import Sequence
-from typing import NoReturn
+from collections.abc import Callable, Mapping, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, NoReturn
 
 from socialtools import __version__
 from socialtools.errors import SocialToolsError, UsageError
 from socialtools.i18n import LANGUAGES
+
+if TYPE_CHECKING:  # pragma: no cover
+    from socialtools.draw.diagram import Diagram
 
 COMMAND_MODULES = (
     "socialtools.genogram.cli",
@@ -67,6 +71,40 @@ def add_dpi(parser: argparse.ArgumentParser, default: float = 150) -> None:
     """The ``--dpi`` option of every command that can write PNG."""
     parser.add_argument("--dpi", type=dpi, default=default,
                         help=f"resolution of PNG output, 10 to 1200 (default {default:g})")
+
+
+def add_command(commands: argparse._SubParsersAction, name: str, run: Callable[[argparse.Namespace], int], *,
+                help: str, description: str, input_help: str, output_help: str, input_metavar: str = "INPUT",
+                output_metavar: str | None = None, input_optional: bool = False) -> argparse.ArgumentParser:
+    """A kind's sub-command ``socialtools NAME INPUT -o OUTPUT``, run by ``run``; the kind adds its own
+    options to the parser returned, then :func:`add_drawing_options`."""
+    parser: argparse.ArgumentParser = commands.add_parser(name, help=help, description=description)
+    parser.add_argument("input", metavar=input_metavar, nargs="?" if input_optional else None, help=input_help)
+    parser.add_argument("-o", "--output", required=True, metavar=output_metavar, help=output_help)
+    parser.set_defaults(run=run)
+    return parser
+
+
+def add_drawing_options(parser: argparse.ArgumentParser) -> None:
+    """``--initials``, ``--lang`` and ``--dpi``: the options every drawing command ends with."""
+    add_initials(parser)
+    add_language(parser)
+    add_dpi(parser)
+
+
+def write_diagram(command: str, diagram: Diagram, output: str | Path, *, dpi: float,
+                  also: Mapping[Path, bytes | str] | None = None) -> int:
+    """Write ``diagram`` to ``output`` in the format its extension names (with the files ``also``,
+    all or nothing, once everything has been built) and its warnings to stderr."""
+    from socialtools.io.output import write_files
+
+    out = Path(output)
+    data = diagram.to_bytes(out.suffix, dpi=dpi)  # fails before anything is written
+    for warning in diagram.warnings():
+        sys.stderr.write(f"socialtools {command}: warning: {warning}\n")
+    files: dict[Path, bytes | str] = {out: data, **(also or {})}
+    write_files(files)
+    return 0
 
 
 def build_parser() -> Parser:

@@ -16,13 +16,17 @@ from socialtools.draw.diagram import Diagram
 from socialtools.errors import UsageError
 from socialtools.examples import load_example
 
-#: Each diagram class with a case document it draws and an option every one of them has.
-CASES: dict[str, tuple[str, dict[str, Any]]] = {
-    "Genogram": ("pk.yaml", {"lang": "en"}),
-    "EcomapDiagram": ("pk.yaml", {"lang": "en"}),
-    "VennDiagram": ("village.yaml", {"lang": "en"}),
-    "QuadrantDiagram": ("pk.yaml", {"lang": "en"}),
+#: Each diagram class with a case document it draws, what else it needs to draw it (the years of
+#: a comparison) and an option every one of them has.
+CASES: dict[str, tuple[str, dict[str, Any], dict[str, Any]]] = {
+    "Genogram": ("pk.yaml", {}, {"lang": "en"}),
+    "GenogramComparison": ("family-history.yaml", {"before": 2000, "after": 2024}, {"lang": "en"}),
+    "EcomapDiagram": ("pk.yaml", {}, {"lang": "en"}),
+    "VennDiagram": ("village.yaml", {}, {"lang": "en"}),
+    "QuadrantDiagram": ("pk.yaml", {}, {"lang": "en"}),
 }
+#: Parameters that say what is drawn rather than how: given by position too.
+MODEL_PARAMETERS = {"family", "before", "after", "options"}
 MAGIC = {".svg": (b"<?xml",), ".png": (b"\x89PNG",), ".pdf": (b"%PDF",), ".dot": (b"digraph", b"graph")}
 
 
@@ -39,8 +43,8 @@ def test_every_exported_diagram_class_is_covered_here() -> None:
 def kind(request: pytest.FixtureRequest) -> tuple[type[Diagram], Diagram]:
     name = request.param
     cls = getattr(socialtools, name)
-    example, options = CASES[name]
-    return cls, cls.from_document(load_example(example), source=example, **options)
+    example, needs, options = CASES[name]
+    return cls, cls.from_document(load_example(example), source=example, **needs, **options)
 
 
 def test_exported_from_socialtools_and_listed_in_all(kind: tuple[type[Diagram], Diagram]) -> None:
@@ -63,15 +67,15 @@ def test_options_are_typed_and_keyword_only(kind: tuple[type[Diagram], Diagram])
     assert model.kind is inspect.Parameter.POSITIONAL_OR_KEYWORD
     for p in rest:
         assert p.annotation is not inspect.Parameter.empty, f"{cls.__name__}({p.name}) has no type"
-        if p.kind is not inspect.Parameter.VAR_KEYWORD and p.name != "options" and p.name != "family":
+        if p.kind is not inspect.Parameter.VAR_KEYWORD and p.name not in MODEL_PARAMETERS:
             assert p.kind is inspect.Parameter.KEYWORD_ONLY, f"{cls.__name__}({p.name}) is positional"
 
 
 def test_a_misspelt_option_is_a_usage_error_naming_it(kind: tuple[type[Diagram], Diagram]) -> None:
     cls, _ = kind
-    example, _ = CASES[cls.__name__]
+    example, needs, _ = CASES[cls.__name__]
     with pytest.raises(UsageError, match=r"has no option 'lagn' \(did you mean 'lang'\?\)") as caught:
-        cls.from_document(load_example(example), lagn="en")
+        cls.from_document(load_example(example), **needs, lagn="en")
     assert isinstance(caught.value, TypeError)
     assert cls.__name__ in str(caught.value)
 
@@ -89,8 +93,8 @@ def test_svg_is_deterministic_and_shown_inline(kind: tuple[type[Diagram], Diagra
     cls, diagram = kind
     svg = diagram.to_svg()
     assert svg.startswith("<?xml") and "<svg" in svg
-    example, options = CASES[cls.__name__]
-    assert cls.from_document(load_example(example), source=example, **options).to_svg() == svg
+    example, needs, options = CASES[cls.__name__]
+    assert cls.from_document(load_example(example), source=example, **needs, **options).to_svg() == svg
     assert diagram._repr_svg_() == svg
 
 
@@ -113,3 +117,22 @@ def test_an_unknown_layout_engine_is_an_error() -> None:
         socialtools.Genogram(family, engine="dott")
     with pytest.raises(UsageError, match="unknown layout engine 'dott'"):
         LayoutConfig(engine="dott")
+
+
+def test_genogram_keywords_are_the_fields_of_genogram_options() -> None:
+    """Every field of GenogramOptions is a typed keyword of Genogram (and of the comparison,
+    whose years replace ``as_of``); a keyword given wins over the options bundle."""
+    from dataclasses import fields
+
+    from socialtools.genogram import GenogramComparison, GenogramOptions
+
+    def keywords(cls: type) -> set[str]:
+        return {name for name, p in inspect.signature(cls.__init__).parameters.items()
+                if p.kind is inspect.Parameter.KEYWORD_ONLY}
+
+    names = {f.name for f in fields(GenogramOptions)} | {"engine"}
+    assert keywords(socialtools.Genogram) == names
+    assert keywords(GenogramComparison) == names - {"as_of"}
+    family = socialtools.Family.model_validate({"people": [{"id": "A"}]})
+    genogram = socialtools.Genogram(family, GenogramOptions(lang="en", initials=True), lang="id", labels=["name"])
+    assert (genogram.options.lang, genogram.options.initials, genogram.options.labels) == ("id", True, ("name",))

@@ -214,3 +214,33 @@ def test_before_and_after_keep_every_system_in_place(n, seed, data):
     assert before.quality.defects == 0 and after.quality.defects == 0
     assert changed == {t.key for t in picks if not (t.strength == "strong" and t.level == 3)}
     check_geometry(after, later)
+
+
+def test_tie_label_placed_is_an_obstacle_for_the_next():
+    """Regression (adc9d39): a placed tie label was put in an index nothing read, so the next
+    label could take the same spot. The same label placed twice along one tie takes two spots."""
+    from socialtools.draw.placer import Obstacles
+    from socialtools.ecomap.layout import _place_label
+
+    tie = [(0.0, 0.0), (300.0, 0.0)]
+    obstacles = Obstacles(segments=[(tie[0], tie[1], 2.0)])
+    first = _place_label("bantuan bulanan", tie, 2.0, obstacles)
+    second = _place_label("bantuan bulanan", tie, 2.0, obstacles)
+    assert first is not None and second is not None
+    assert not first.box.overlaps(second.box, margin=2)
+
+
+def test_tie_labels_are_obstacles_in_every_ring_tried(monkeypatch):
+    """Regression (adc9d39), end to end: in every ring the layout tries on its way to a clean
+    one, the tie labels placed stand clear of each other (counted here, box by box)."""
+    import socialtools.ecomap.layout as layout_module
+
+    tried: list[EcomapLayout] = []
+    measure = layout_module.measure
+    monkeypatch.setattr(layout_module, "measure", lambda lay, eco: tried.append(lay) or measure(lay, eco))
+    for seed in range(6):
+        layout_ecomap(*generated_ecomap(10, seed=seed))
+    assert len(tried) > 6
+    for lay in tried:
+        boxes = [t.label.box for t in lay.ties if t.label]
+        assert not any(a.overlaps(b) for a, b in itertools.combinations(boxes, 2))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import xml.etree.ElementTree as ET
+from itertools import pairwise
 
 import pytest
 from hypothesis import given, settings
@@ -112,8 +113,9 @@ def test_pk_before_after_marks_the_changed_ties_in_the_same_places():
     svg = EcomapDiagram.from_document(doc, compare=True).to_svg()
     root = ET.fromstring(svg.split("\n", 1)[1])
     panels = [g for g in root.iter(f"{NS}g") if g.get("id") in ("panel1-ties", "panel2-ties")]
-    changed = [p for g in panels for p in g.iter(f"{NS}path") if p.get("class") == "changed"]
+    changed = [g for panel in panels for g in panel.iter(f"{NS}g") if g.get("class") == "changed"]
     assert len(changed) == 4  # two changed ties, marked in both panels
+    assert all(len(list(g.iter(f"{NS}path"))) == 2 for g in changed)  # two rails each
     assert "Ikatan yang berubah" in legend_text(svg)
 
     def centres(panel: str) -> list[tuple[float, float]]:
@@ -166,3 +168,65 @@ def test_generated_ecomaps_pass_the_independent_svg_checker(svgcheck, n, seed, h
     eco, family = generated_ecomap(n, seed=seed, household=household, group_by_category=grouped, system_ties=2)
     result = svgcheck.check(EcomapDiagram(eco, family).to_svg(), is_text=True)
     assert result["defects_total"] == 0, result["examples"]
+
+
+def _points(d: str) -> list[tuple[float, float]]:
+    nums = [float(v) for v in re.findall(r"-?[0-9.]+", d)]
+    return list(zip(nums[::2], nums[1::2], strict=True))
+
+
+def _segment_distance(p, a, b) -> float:
+    ax, ay = a
+    dx, dy = b[0] - ax, b[1] - ay
+    length2 = dx * dx + dy * dy or 1e-12
+    t = max(0.0, min(1.0, ((p[0] - ax) * dx + (p[1] - ay) * dy) / length2))
+    return ((p[0] - ax - t * dx) ** 2 + (p[1] - ay - t * dy) ** 2) ** 0.5
+
+
+def _samples(points, step: float = 1.0):
+    for a, b in pairwise(points):
+        n = max(1, int(((b[0] - a[0]) ** 2 + (b[1] - a[1]) ** 2) ** 0.5 / step))
+        for k in range(n + 1):
+            yield (a[0] + (b[0] - a[0]) * k / n, a[1] + (b[1] - a[1]) * k / n)
+
+
+@pytest.mark.parametrize("tie", [{}, {"strength": "strong", "level": 3, "flow": "both"},
+                                 {"strength": "weak", "flow": "from_focal"},
+                                 {"quality": ["stressful", "conflictual"], "flow": "to_focal"},
+                                 {"strength": "tenuous", "quality": "broken"}])
+def test_changed_tie_highlight_does_not_lie_along_its_tie(tie):
+    """svgcheck's line_overlaps on the PK before/after: the highlight was a wide band drawn along the
+    tie itself. Now two rails run beside the tie, in both panels, and never touch its line, its zigzag,
+    hatching or barrier, or its arrowheads."""
+    eco = Ecomap.model_validate({"focal": "PK", "systems": [{"id": "a", "name": "Puskesmas"}],
+                                 "ties": [{"system": "a", **tie}],
+                                 "after": {"ties": [{"system": "a", "strength": "strong", "level": 2}]}})
+    root = ET.fromstring(render_comparison(eco).split("\n", 1)[1])
+    checked = 0
+    for panel in ("panel1-ties", "panel2-ties"):
+        group = next(g for g in root.iter(f"{NS}g") if g.get("id") == panel)
+        tie_group = next(g for g in group.iter(f"{NS}g") if g.get("class") == "tie")
+        rails = list(next(g for g in tie_group.iter(f"{NS}g") if g.get("class") == "changed").iter(f"{NS}path"))
+        others = [p for p in tie_group.iter(f"{NS}path") if p not in rails]
+        assert len(rails) == 2 and others
+        for rail in rails:
+            half = float(rail.get("stroke-width")) / 2
+            run = longest = 0  # the longest stretch of a rail touching the tie's drawing
+            for q in _samples(_points(rail.get("d"))):
+                touching = False
+                for other in others:
+                    pts = _points(other.get("d"))
+                    closed = other.get("d").endswith("Z")
+                    if closed:
+                        pts.append(pts[0])
+                    reach = half + float(other.get("stroke-width") or 0) / 2
+                    gap = min(_segment_distance(q, a, b) for a, b in pairwise(pts))
+                    if closed:
+                        assert gap >= reach + 1.0, (panel, q, "arrowhead")
+                    elif gap < reach + 0.5:
+                        touching = True
+                run = run + 1 if touching else 0
+                longest = max(longest, run)
+            assert longest == 0, (panel, longest)
+            checked += 1
+    assert checked == 4

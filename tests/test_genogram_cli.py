@@ -83,3 +83,26 @@ def test_pdf_and_dot_outputs(tmp_path: Path) -> None:
     assert main(["genogram", pk, "-o", str(tmp_path / "g.dot")]) == 0
     dot = (tmp_path / "g.dot").read_text()
     assert dot.startswith("digraph") and '"PK"' in dot
+
+
+def test_many_families_drawn_in_parallel_match_one_by_one(tmp_path: Path) -> None:
+    """From PARALLEL_FROM families on, the workers make and draw the families: the files, the
+    initials and the warnings are those of drawing each family on its own."""
+    rows = ["famid,id,father,mother,sex,name,birth"]
+    for f in range(1, 21):
+        rows += [f"{f},a,0,0,1,Adi Putra {f},1950", f"{f},b,0,0,2,Bunga Sari,1952",
+                 f"{f},c,a,b,{1 + f % 2},Citra {f},{1940 if f == 7 else 1980}", f"{f},d,a,b,2,Dewi,1982"]
+    table = tmp_path / "many.csv"
+    table.write_text("\n".join(rows) + "\n")
+    out = tmp_path / "all"
+    result = run("genogram", str(table), "-o", f"{out}/", "--lenient", "--initials")
+    assert result.returncode == 0, result.stderr
+    assert len(list(out.iterdir())) == 20
+    warnings = [ln for ln in result.stderr.splitlines() if "warning" in ln]
+    assert len(warnings) == 2 and all("person 'c' is born (1940)" in w for w in warnings)
+    for f in (1, 7, 20):
+        one = tmp_path / f"{f}.svg"
+        alone = run("genogram", str(table), "-o", str(one), "--family", str(f), "--lenient", "--initials")
+        assert alone.returncode == 0
+        assert (out / f"{f}-genogram.svg").read_bytes() == one.read_bytes()
+        assert "Adi Putra" not in one.read_text() and "AP" in one.read_text()

@@ -163,3 +163,12 @@ def test_regression_long_change_list_was_cut_with_an_ellipsis(family: Family) ->
     block = c.change_lines(800, 9)
     text = " ".join(block.lines)
     assert "…" not in text and "born: Hari" in text and "household: Joko – Lina – Hari" in text
+
+
+def test_comparison_draws_with_the_theme_it_is_given(family: Family) -> None:
+    """Regression: the comparison took a ``theme`` option and drew its panels without it."""
+    from socialtools.draw.theme import Theme
+
+    plain = GenogramComparison(family, 2000, 2024).to_svg()
+    large = GenogramComparison(family, 2000, 2024, theme=Theme(font_size=15.5, stroke="#123456")).to_svg()
+    assert "#123456" not in plain and "#123456" in large

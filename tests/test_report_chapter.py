@@ -111,6 +111,22 @@ def test_table_header_rows_repeat_and_keep_with_the_next_row(pk_report) -> None:
         assert document.styles[f"Heading {level}"].paragraph_format.keep_with_next
 
 
+def test_source_line_is_never_alone_at_the_top_of_a_page(pk_report) -> None:
+    """Seen in the PK PDF: Tabel 4.7 ended a page and its 'Sumber:' line opened the next. The last row
+    of a table with a source line keeps with it (and a table without one does not hold the page)."""
+    document = docx.Document(io.BytesIO(report_docx(pk_report)))
+    body = document.element.body
+    checked = 0
+    for tbl in body.iter(f"{W}tbl"):
+        following = tbl.getnext()
+        text = "".join(t.text or "" for t in following.iter(f"{W}t")) if following is not None else ""
+        last = tbl.findall(f"{W}tr")[-1]
+        kept = all(p.find(f"{W}pPr/{W}keepNext") is not None for p in last.iter(f"{W}p"))
+        assert kept == text.startswith("Sumber:"), text
+        checked += kept
+    assert checked == len(document.tables) >= 8
+
+
 FAMILY = {
     "as_of": 2024,
     "people": [

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 from pathlib import Path
@@ -16,27 +17,23 @@ from socialtools.examples import load_example
 from socialtools.io.convert import svg_to_png
 from socialtools.report.case import Case
 from socialtools.report.document import REPORT_TEXT, build_report, smallest_font
-from socialtools.report.docx_writer import (
+from socialtools.report.docx_writer import report_docx
+from socialtools.report.model import Figure
+from socialtools.report.print_size import (
     MAX_FIGURE_HEIGHT_CM,
+    MAX_READABLE_HEIGHT_CM,
     MAX_UPSCALE,
+    MIN_PRINT_PT,
     TEXT_WIDTH_CM,
     figure_scale,
     natural_size_cm,
     printed_font_pt,
-    report_docx,
 )
-from socialtools.report.model import Figure
 
 
 @pytest.fixture(scope="module")
 def pk_report():
     return build_report(Case.from_document(load_example("pk.yaml")))
-
-
-def test_genogram_text_prints_at_8pt_or_more(pk_report) -> None:
-    """Issue 13: the genogram labels came out at about 5-6 pt in the report."""
-    genogram = next(f for f in pk_report.figures() if f.key == "genogram")
-    assert genogram.min_font is not None and printed_font_pt(genogram) >= 8.0
 
 
 def test_report_figures_print_larger_text_than_the_screen_figures(pk_report) -> None:
@@ -49,16 +46,77 @@ def figure(width: int, height: int, font: float = 9.0) -> Figure:
     return Figure("x", "x", svg_to_png(svg, dpi=96), dpi=96, min_font=font)
 
 
-@pytest.mark.parametrize(("w", "h"), [(100, 100), (300, 150), (2000, 300), (300, 2000), (1200, 1200)])
-def test_figures_fit_the_text_width_and_height_and_small_ones_grow(w: int, h: int) -> None:
-    f = figure(w, h)
+@pytest.mark.parametrize(("w", "h"), [(100, 100), (300, 150), (2000, 300), (300, 2000), (1200, 1200), (500, 650)])
+@pytest.mark.parametrize("font", [9.0, 12.0, 16.0])
+def test_figures_fit_the_text_width_and_height_and_small_ones_grow(w: int, h: int, font: float) -> None:
+    f = figure(w, h, font)
     scale = figure_scale(f)
     width, height = natural_size_cm(f)
-    assert width * scale <= TEXT_WIDTH_CM and height * scale <= MAX_FIGURE_HEIGHT_CM + 1e-9
+    assert width * scale <= TEXT_WIDTH_CM and height * scale <= MAX_READABLE_HEIGHT_CM + 1e-9
     assert scale <= MAX_UPSCALE
     if width * MAX_UPSCALE <= TEXT_WIDTH_CM and height * MAX_UPSCALE <= MAX_FIGURE_HEIGHT_CM:
         assert scale == MAX_UPSCALE  # a small figure is printed larger, not left tiny
-    assert printed_font_pt(f) == pytest.approx(9.0 * 0.75 * scale)
+    if height * scale > MAX_FIGURE_HEIGHT_CM + 1e-9:  # taller than usual only for its text, and no more than
+        # 8 pt needs, unless the text width or the readable height stops it first
+        assert (font * 0.75 * scale == pytest.approx(MIN_PRINT_PT, rel=0.003)
+                or height * scale == pytest.approx(MAX_READABLE_HEIGHT_CM)
+                or width * scale == pytest.approx(TEXT_WIDTH_CM, abs=0.02))
+        assert font * 0.75 * scale <= MIN_PRINT_PT * 1.003
+    assert printed_font_pt(f) == pytest.approx(font * 0.75 * scale, abs=0.05)  # width rounded to 0.1 mm
+
+
+def picture_widths_cm(docx_bytes: bytes) -> list[float]:
+    """The width of every picture as placed in the DOCX (``wp:extent``), in reading order."""
+    import io
+    import re
+    import zipfile
+
+    xml = zipfile.ZipFile(io.BytesIO(docx_bytes)).read("word/document.xml").decode()
+    return [int(cx) / 360000 for cx in re.findall(r'<wp:extent cx="(\d+)"', xml)]
+
+
+def test_every_report_figure_prints_its_smallest_text_at_8pt_or_more(pk_report) -> None:
+    """Issue 13: the ecomap printed at 5.3 pt, the strengths quadrant at 6.9 pt and the before/after
+    ecomap at 4.0 pt. Measured from the figure's SVG font sizes and the width the DOCX gives it."""
+    from socialtools.report.document import ecomap_svg, genogram_svg, strengths_svg
+    from socialtools.report.model import ReportOptions
+
+    case, opts = Case.from_document(load_example("pk.yaml")), ReportOptions()
+    svgs = {"genogram": genogram_svg(case, opts), "ecomap": ecomap_svg(case, opts),
+            "strengths": strengths_svg(case, opts), "ecomap_before": ecomap_svg(case, opts, panel="before"),
+            "ecomap_after": ecomap_svg(case, opts, panel="after")}
+    figures = pk_report.figures()
+    assert [f.key for f in figures] == ["genogram", "ecomap", "strengths", "ecomap_before", "ecomap_after"]
+    widths = picture_widths_cm(report_docx(pk_report))
+    assert len(widths) == len(figures)
+    for figure_, placed_cm in zip(figures, widths, strict=True):
+        svg = svgs[figure_.key]
+        svg_width = float(re.search(r'<svg[^>]*?\swidth="([0-9.]+)', svg)[1])
+        fonts = [float(v) for v in re.findall(r'font-size="([0-9.]+)"', svg)]
+        scale = placed_cm / (svg_width / 96 * 2.54)
+        printed = min(fonts) * 0.75 * scale
+        assert printed >= MIN_PRINT_PT, (figure_.key, round(printed, 2))
+        assert placed_cm <= TEXT_WIDTH_CM
+
+
+def test_report_ecomap_legend_is_a_compact_grid_under_the_drawing(pk_report) -> None:
+    """Issue 13: the legend took about 45 % of the figure's height; the report's ecomaps pack it in
+    columns no wider than the drawing."""
+    from socialtools.report.document import ecomap_svg
+    from socialtools.report.model import ReportOptions
+
+    case = Case.from_document(load_example("pk.yaml"))
+    for panel in (None, "before", "after"):
+        svg = ecomap_svg(case, ReportOptions(), panel=panel)
+        height = float(re.search(r'<svg[^>]*?\sheight="([0-9.]+)', svg)[1])
+        width = float(re.search(r'<svg[^>]*?\swidth="([0-9.]+)', svg)[1])
+        legend = re.search(r'<g class="legend" id="legend"><rect [^>]*?\sheight="([0-9.]+)"[^>]*\swidth="([0-9.]+)"',
+                           svg)
+        assert legend is not None
+        assert float(legend[1]) <= 0.3 * height, (panel, float(legend[1]) / height)
+        assert float(legend[2]) <= width
+        assert ">Keterangan<" in svg
+        assert ('class="changed"' in svg) == (panel is not None)
 
 
 def test_smallest_font_reads_every_text() -> None:

@@ -21,10 +21,11 @@ from socialtools.examples import example_path, load_example
 from socialtools.io.convert import svg_to_png
 from socialtools.report.case import Case
 from socialtools.report.document import build_report
-from socialtools.report.docx_writer import TEXT_WIDTH_CM, report_docx
+from socialtools.report.docx_writer import report_docx
 from socialtools.report.html_writer import report_html
 from socialtools.report.markdown_writer import report_markdown
 from socialtools.report.model import Figure, Heading, ReportOptions
+from socialtools.report.print_size import TEXT_WIDTH_CM
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
@@ -135,7 +136,8 @@ def test_ecomap_figures_when_the_kind_is_installed(monkeypatch: pytest.MonkeyPat
 
         @classmethod
         def from_document(cls, document: dict[str, Any], *, source: str | None = None, lang: str = "id",
-                          compare: bool = False, text: float = 1.0, initials: bool = False) -> FakeDiagram:
+                          compare: bool = False, text: float = 1.0, initials: bool = False,
+                          **print_options: Any) -> FakeDiagram:
             calls.append((sorted(document["ecomap"]), lang, compare))
             return cls(compare)
 
@@ -159,10 +161,11 @@ def test_ecomap_figures_when_the_kind_is_installed(monkeypatch: pytest.MonkeyPat
     report = build_report(Case.from_document(doc), ReportOptions(lang="en"))
     assert [f.title for f in report.figures()][1:] == [
         'Figure 4.2 Ecomap of Client "PK"', 'Figure 4.3 Strengths Quadrant of Client "PK"',
-        'Figure 4.4 Ecomap before and after the intervention of Client "PK"']
-    assert calls[-1] == (["after", "systems"], "en", True)
-    # the comparison closes the evaluation, followed by its narrative, before the termination
-    assert isinstance(report.blocks[-4], Figure) and report.blocks[-4].key == "ecomap_comparison"
+        'Figure 4.4 Ecomap before the intervention of Client "PK"',
+        'Figure 4.5 Ecomap after the intervention of Client "PK"']
+    assert calls[-2:] == [(["after", "systems"], "en", True)] * 2
+    # the comparison (before, then after) closes the evaluation, followed by its narrative, before the termination
+    assert [b.key for b in report.blocks[-5:-3]] == ["ecomap_before", "ecomap_after"]
     assert report.blocks[-3].key == "ecomap_narrative"
 
 

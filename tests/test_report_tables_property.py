@@ -10,7 +10,8 @@ import docx
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from socialtools.report.docx_writer import TEXT_WIDTH_CM, column_widths_cm, tables_docx
+from socialtools.report.docx_writer import column_widths_cm, tables_docx
+from socialtools.report.print_size import TEXT_WIDTH_CM
 from socialtools.report.tables import SectionRow, Table
 
 TEXT = st.text(st.characters(blacklist_categories=("Cs",)), max_size=40)

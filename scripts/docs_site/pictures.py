@@ -103,6 +103,21 @@ def _report_genogram() -> Genogram:
     return Genogram(case.family, genogram_options(ReportOptions()))
 
 
+def _report_ecomap(panel: str | None) -> Draw:
+    """The PK ecomap as the report draws it (print-size text, compact legend, no title); ``panel``:
+    one side of the before/after comparison."""
+    def draw(path: Path) -> None:
+        from socialtools.io.convert import svg_to_png
+        from socialtools.report.case import Case
+        from socialtools.report.document import ecomap_svg
+        from socialtools.report.model import ReportOptions
+
+        svg = ecomap_svg(Case.load(example_path("pk.yaml")), ReportOptions(), panel=panel)
+        assert svg is not None
+        path.write_bytes(svg_to_png(svg, dpi=DPI))
+    return draw
+
+
 def _dot_family(path: Path) -> None:
     """The three-generation example through Graphviz ``dot`` (the DOT export page)."""
     dot = shutil.which("dot")
@@ -176,6 +191,8 @@ PICTURES: dict[str, Draw] = {
     "pk-report.docx": _report("id", "docx"),
     "pk-report-en.docx": _report("en", "docx"),
     "report-genogram.png": _save(_report_genogram),
+    "report-ecomap.png": _report_ecomap(None),
+    "report-ecomap-after.png": _report_ecomap("after"),
     # strengths-quadrant.md
     "pk-strengths-quadrant.png": _save(lambda: QuadrantDiagram.from_document(_pk())),
 }

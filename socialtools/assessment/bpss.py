@@ -333,7 +333,12 @@ _MEASURE_LABELS = {
 
 
 class Bpss(Record):
-    """A BPSS assessment: measurements and the items of the four domains (each optional)."""
+    """A BPSS assessment: measurements and the items of the four domains (each optional).
+
+    >>> bpss = Bpss.model_validate({"biologis": {"kebersihan diri": "baik"}})
+    >>> [(i.label("id"), i.finding) for i in bpss.items("biological")]
+    [('kebersihan diri', 'baik')]
+    """
 
     model_config = ConfigDict(extra="forbid", populate_by_name=True, json_schema_extra=_bpss_schema)
 

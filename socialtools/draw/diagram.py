@@ -55,7 +55,13 @@ def unknown_option(owner: str, name: str, options: list[str]) -> UsageError:
 
 class Diagram(Exportable):
     """Base of every diagram class; a subclass provides ``from_document``, ``layout``, ``to_svg``
-    and, when its layout has no ``quality``, :meth:`quality`."""
+    and, when its layout has no ``quality``, :meth:`quality`.
+
+    >>> from socialtools import EcomapDiagram, Genogram, GenogramComparison, QuadrantDiagram, VennDiagram
+    >>> all(issubclass(kind, Diagram) for kind in (Genogram, GenogramComparison, EcomapDiagram, VennDiagram,
+    ...                                            QuadrantDiagram))
+    True
+    """
 
     #: Formats :meth:`save` writes besides .svg, .png and .pdf, with the method giving their text.
     TEXT_FORMATS: ClassVar[dict[str, str]] = {}
@@ -87,18 +93,24 @@ class Diagram(Exportable):
             return []
         return [f"{q.defects} layout defect(s) remain, for example: {'; '.join(q.examples[:3])}"]
 
+    def to_bytes(self, suffix: str, *, dpi: float = 150) -> bytes:
+        """The diagram in the format ``suffix`` names (.svg, .png, .pdf and the kind's text formats,
+        e.g. .dot)."""
+        from socialtools.io.output import FIGURE_FORMATS, figure_bytes
+
+        method = self.TEXT_FORMATS.get(suffix.lower())
+        if method is not None:
+            text: str = getattr(self, method)()
+            return text.encode("utf-8")
+        if suffix.lower() not in FIGURE_FORMATS:
+            raise UsageError(f"cannot write '{suffix or 'no extension'}': use one of "
+                             f"{', '.join([*FIGURE_FORMATS, *self.TEXT_FORMATS])}")
+        return figure_bytes(self.to_svg(), suffix, dpi=dpi)
+
     def save(self, path: str | Path, *, dpi: float = 150) -> Path:
         """Write the diagram to ``path`` in the format its extension names (.svg, .png, .pdf and
         the kind's text formats, e.g. .dot); the file is written whole or not at all."""
-        from socialtools.io.output import FIGURE_FORMATS
-
-        path = Path(path)
-        method = self.TEXT_FORMATS.get(path.suffix.lower())
-        if method is None:
-            if path.suffix.lower() not in FIGURE_FORMATS:
-                raise UsageError(f"cannot write '{path.suffix or 'no extension'}': use one of "
-                                 f"{', '.join([*FIGURE_FORMATS, *self.TEXT_FORMATS])}")
-            return super().save(path, dpi=dpi)
         from socialtools.io.output import write_atomic
 
-        return write_atomic(path, getattr(self, method)())
+        path = Path(path)
+        return write_atomic(path, self.to_bytes(path.suffix, dpi=dpi))

@@ -4,6 +4,8 @@
 True
 >>> segment_hits_box((-5, 5), (15, 5), Box(0, 0, 10, 10))
 True
+
+The index of what a layout must keep clear of is :class:`socialtools.draw.placer.Obstacles`.
 """
 
 from __future__ import annotations
@@ -18,7 +20,12 @@ Point = tuple[float, float]
 
 @dataclass(frozen=True)
 class Box:
-    """An axis-aligned rectangle: top-left corner ``(x, y)``, width ``w``, height ``h``."""
+    """An axis-aligned rectangle: top-left corner ``(x, y)``, width ``w``, height ``h``.
+
+    >>> box = Box(0, 0, 40, 10)
+    >>> box.right, box.center, box.grown(2)
+    (40, (20.0, 5.0), Box(x=-2, y=-2, w=44, h=14))
+    """
 
     x: float
     y: float
@@ -62,7 +69,11 @@ class Box:
 
 @dataclass(frozen=True)
 class Circle:
-    """A circle at ``(cx, cy)`` with radius ``r``."""
+    """A circle at ``(cx, cy)`` with radius ``r``.
+
+    >>> Circle(10, 20, 5).center
+    (10, 20)
+    """
 
     cx: float
     cy: float
@@ -71,6 +82,21 @@ class Circle:
     @property
     def center(self) -> Point:
         return (self.cx, self.cy)
+
+
+@dataclass(frozen=True)
+class Label:
+    """Lines of text at one ``size``, centred in ``box`` (one line every ``size * LINE_HEIGHT``).
+
+    Every kind's labels are these, some with more fields (the set a Venn label names, its leader line).
+
+    >>> Label(("Puskesmas",), 10.0, Box(-20, -6, 40, 12)).box.center
+    (0.0, 0.0)
+    """
+
+    lines: tuple[str, ...]
+    size: float
+    box: Box
 
 
 def bounding_box(boxes: list[Box]) -> Box:
@@ -264,40 +290,3 @@ def outline_of_boxes(boxes: list[Box]) -> list[list[Point]]:
                               or pts[k - 1][1] == p[1] == pts[(k + 1) % len(pts)][1])]
         polygons.append(simplified)
     return polygons
-
-
-class BoxGrid:
-    """Boxes bucketed in a coarse grid, for fast 'what does this segment or box touch' queries.
-
-    >>> grid = BoxGrid()
-    >>> grid.add("a", Box(0, 0, 10, 10))
-    >>> [key for key, _ in grid.hit_by_segment((-5, 5), (20, 5))]
-    ['a']
-    """
-
-    def __init__(self, cell: float = 200.0) -> None:
-        self.cell = cell
-        self.cells: dict[tuple[int, int], list[tuple[str, Box]]] = {}
-
-    def _keys(self, x0: float, y0: float, x1: float, y1: float) -> list[tuple[int, int]]:
-        c = self.cell
-        return [(i, j) for i in range(int(x0 // c), int(x1 // c) + 1) for j in range(int(y0 // c), int(y1 // c) + 1)]
-
-    def add(self, key: str, box: Box) -> None:
-        for k in self._keys(box.x, box.y, box.right, box.bottom):
-            self.cells.setdefault(k, []).append((key, box))
-
-    def near(self, x0: float, y0: float, x1: float, y1: float) -> list[tuple[str, Box]]:
-        """Every stored (key, box) in the cells touching the given rectangle (each once)."""
-        seen: set[int] = set()
-        out = []
-        for k in self._keys(min(x0, x1), min(y0, y1), max(x0, x1), max(y0, y1)):
-            for item in self.cells.get(k, ()):
-                if id(item) not in seen:
-                    seen.add(id(item))
-                    out.append(item)
-        return out
-
-    def hit_by_segment(self, p: Point, q: Point) -> list[tuple[str, Box]]:
-        """Stored boxes whose interior the segment ``p``–``q`` passes through."""
-        return [(k, b) for k, b in self.near(p[0], p[1], q[0], q[1]) if segment_hits_box(p, q, b)]

@@ -37,33 +37,59 @@ class LegendEntry:
     draw: DrawSample
 
 
-def _grid(entries: list[LegendEntry], max_width: float, theme: Theme) -> tuple[int, float]:
-    label_w = max((text_width(e.label, theme.small_font_size) for e in entries), default=0.0)
-    col_w = SAMPLE_W + GAP + label_w + 2 * GAP
-    cols = max(1, min(len(entries), int((max_width - 2 * GAP) // col_w)))
-    return cols, col_w
+def _label_w(entry: LegendEntry, theme: Theme) -> float:
+    return SAMPLE_W + GAP + text_width(entry.label, theme.small_font_size) + 2 * GAP
 
 
-def legend_box(entries: list[LegendEntry], title: str, max_width: float, theme: Theme) -> Box:
-    """Width and height the legend needs (placed at the origin)."""
+def _grid(entries: list[LegendEntry], max_width: float, theme: Theme, compact: bool) -> tuple[int, list[float]]:
+    """Columns and their widths: equal columns filled row by row; ``compact``: columns filled top to
+    bottom, each as wide as its own longest label, as many as fit ``max_width``."""
+    if not compact:
+        col_w = max((_label_w(e, theme) for e in entries), default=0.0)
+        cols = max(1, min(len(entries), int((max_width - 2 * GAP) // col_w)))
+        return cols, [col_w] * cols
+    for cols in range(len(entries), 0, -1):
+        rows = math.ceil(len(entries) / cols)
+        widths = [max(_label_w(e, theme) for e in entries[c * rows:(c + 1) * rows])
+                  for c in range(math.ceil(len(entries) / rows))]
+        if sum(widths) + GAP <= max_width or cols == 1:
+            return len(widths), widths
+    raise AssertionError("unreachable")  # pragma: no cover
+
+
+def _row(theme: Theme) -> float:
+    return max(ROW, theme.small_font_size * LINE_HEIGHT + 8)
+
+
+def _cell(i: int, cols: int, rows: int, compact: bool) -> tuple[int, int]:
+    return (i % rows, i // rows) if compact else divmod(i, cols)
+
+
+def legend_box(entries: list[LegendEntry], title: str, max_width: float, theme: Theme, *,
+               compact: bool = False) -> Box:
+    """Width and height the legend needs (placed at the origin); ``compact`` packs the entries in
+    columns of their own widths (for a narrow figure, e.g. in a printed report)."""
     if not entries:
         return Box(0, 0, 0, 0)
-    cols, col_w = _grid(entries, max_width, theme)
+    cols, widths = _grid(entries, max_width, theme, compact)
     rows = math.ceil(len(entries) / cols)
     title_h = theme.font_size * LINE_HEIGHT + GAP
-    width = max(cols * col_w + GAP, text_width(title, theme.font_size) + 2 * GAP)
-    return Box(0, 0, width, title_h + rows * ROW + GAP)
+    width = max(sum(widths) + GAP, text_width(title, theme.font_size) + 2 * GAP)
+    return Box(0, 0, width, title_h + rows * _row(theme) + GAP)
 
 
 def draw_legend(
-    canvas: SvgCanvas, entries: list[LegendEntry], title: str, x: float, y: float, max_width: float
+    canvas: SvgCanvas, entries: list[LegendEntry], title: str, x: float, y: float, max_width: float, *,
+    compact: bool = False,
 ) -> Box:
     """Draw the legend with its top-left corner at ``(x, y)``; return the box it fills."""
     theme = canvas.theme
-    box = legend_box(entries, title, max_width, theme)
+    box = legend_box(entries, title, max_width, theme, compact=compact)
     if not entries:
         return box
-    cols, col_w = _grid(entries, max_width, theme)
+    cols, widths = _grid(entries, max_width, theme, compact)
+    rows = math.ceil(len(entries) / cols)
+    row_h = _row(theme)
     g = canvas.group(id="legend", class_="legend")
     g.add(
         canvas.dwg.rect(
@@ -75,11 +101,11 @@ def draw_legend(
                 font_weight="bold")
     top = y + theme.font_size * LINE_HEIGHT + GAP
     for i, entry in enumerate(entries):
-        row, col = divmod(i, cols)
-        sx = x + GAP + col * col_w
-        sy = top + row * ROW
+        row, col = _cell(i, cols, rows, compact)
+        sx = x + GAP + sum(widths[:col])
+        sy = top + row * row_h
         sample = canvas.group(g)
-        entry.draw(canvas, sample, Box(sx, sy + (ROW - SAMPLE_H) / 2 - 2, SAMPLE_W, SAMPLE_H))
-        canvas.text(g, sx + SAMPLE_W + GAP, sy + ROW / 2 + theme.small_font_size * 0.3 - 2, entry.label,
+        entry.draw(canvas, sample, Box(sx, sy + (row_h - SAMPLE_H) / 2 - 2, SAMPLE_W, SAMPLE_H))
+        canvas.text(g, sx + SAMPLE_W + GAP, sy + row_h / 2 + theme.small_font_size * 0.3 - 2, entry.label,
                     theme.small_font_size, anchor="start")
     return Box(x, y, box.w, box.h)

@@ -30,7 +30,13 @@ from typing import Any, ClassVar
 
 @dataclass
 class Quality:
-    """Defect counts of a layout (all 0 for a good picture) and the first defects, in words."""
+    """Defect counts of a layout (all 0 for a good picture) and the first defects, in words.
+
+    >>> q = Quality()
+    >>> q.note("label PK overlaps symbol AY")
+    >>> q.ok, q.examples  # no DEFECTS named here: nothing is counted
+    (True, ['label PK overlaps symbol AY'])
+    """
 
     #: The names of the fields that count defects (an int, or a list/dict counted by its length).
     DEFECTS: ClassVar[tuple[str, ...]] = ()

@@ -28,7 +28,11 @@ def _units(text: str, bold: bool = False) -> int:
 
 
 def text_width(text: str, size: float, *, bold: bool = False) -> float:
-    """Width of ``text`` set in DejaVu Sans (``bold``: DejaVu Sans Bold) at ``size`` user units."""
+    """Width of ``text`` set in DejaVu Sans (``bold``: DejaVu Sans Bold) at ``size`` user units.
+
+    >>> round(text_width("Keluarga", 10), 2), round(text_width("Keluarga", 10, bold=True), 2)
+    (44.55, 50.67)
+    """
     return _units(text, bold) * size / 1000.0
 
 
@@ -77,6 +81,10 @@ class TextBlock:
     """Lines of text at one size (``bold`` or not), with the box they need.
 
     ``width`` is the widest line; ``height`` covers every line at :data:`LINE_HEIGHT`.
+
+    >>> block = TextBlock.wrapped(["Puskesmas Kecamatan Wonosobo"], 80, 10)
+    >>> block.lines, round(block.width, 1), round(block.height, 1)
+    (('Puskesmas', 'Kecamatan', 'Wonosobo'), 56.6, 37.5)
     """
 
     lines: tuple[str, ...]

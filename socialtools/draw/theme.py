@@ -16,7 +16,11 @@ FONT_FAMILY = "DejaVu Sans, Verdana, Arial, sans-serif"
 
 @dataclass(frozen=True)
 class Theme:
-    """Drawing defaults; every size is in SVG user units (1 unit = 1 px at 96 dpi)."""
+    """Drawing defaults; every size is in SVG user units (1 unit = 1 px at 96 dpi).
+
+    >>> Theme(monochrome=True).colour("#c0392b"), Theme(font_size=14).font_size
+    ('#222222', 14)
+    """
 
     font_family: str = FONT_FAMILY
     font_size: float = 11.0

@@ -37,6 +37,9 @@ class EcomapDiagram(Diagram):
     ``family`` is the family model whose people ``ecomap.focal.members`` names; ``compare``
     draws the ecomap before and after its ``after`` changes side by side; ``initials`` shows
     the family's people by their initials (:func:`socialtools.privacy.hide_identifying`).
+    For print: ``header=False`` leaves out the title, date and author (a report's caption says
+    them), ``compact_legend`` packs the legend to the drawing's width, and ``panel`` (``"before"``
+    or ``"after"``, with ``compare``) draws one side of the comparison alone.
     """
 
     TEXT_FORMATS: ClassVar[dict[str, str]] = {".dot": "to_dot"}
@@ -51,6 +54,9 @@ class EcomapDiagram(Diagram):
         compare: bool = False,
         text: float = 1.0,
         initials: bool = False,
+        header: bool = True,
+        compact_legend: bool = False,
+        panel: str | None = None,
     ) -> None:
         self.ecomap = ecomap.bind(family)
         if initials and family is not None:  # the privacy switch: see socialtools.privacy
@@ -64,6 +70,11 @@ class EcomapDiagram(Diagram):
             raise UsageError("a before/after comparison needs an 'after' block in the ecomap")
         self.compare = compare
         self.text = text  # font scale: a report prints its figures with larger text
+        if panel is not None and not compare:
+            raise UsageError("a comparison panel (before/after) needs compare")
+        self.header = header
+        self.compact_legend = compact_legend
+        self.panel = panel
 
     @classmethod
     def from_document(cls, document: dict[str, Any], *, source: str | None = None, **options: Any) -> EcomapDiagram:
@@ -89,8 +100,10 @@ class EcomapDiagram(Diagram):
     def to_svg(self) -> str:
         if self.compare:
             return render_comparison(
-                self.ecomap, self.family, lang=self.lang, monochrome=self.monochrome, text=self.text
+                self.ecomap, self.family, lang=self.lang, monochrome=self.monochrome, text=self.text,
+                header=self.header, compact_legend=self.compact_legend, panel=self.panel,
             )
         return render_ecomap(
-            self.ecomap, self.family, lang=self.lang, monochrome=self.monochrome, layout=self.layout, text=self.text
+            self.ecomap, self.family, lang=self.lang, monochrome=self.monochrome, layout=self.layout, text=self.text,
+            header=self.header, compact_legend=self.compact_legend,
         )

@@ -18,9 +18,10 @@ members stand further apart.
 from __future__ import annotations
 
 import math
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import replace
 from itertools import pairwise
+from typing import NamedTuple
 
 from socialtools.draw.geometry import (
     Box,
@@ -34,6 +35,7 @@ from socialtools.draw.geometry import (
     segment_polygon_distance,
 )
 from socialtools.draw.lines import unit
+from socialtools.draw.placer import Obstacles, first_clear
 from socialtools.draw.text import LINE_HEIGHT, TextBlock, text_width, wrap
 from socialtools.ecomap.model import FOCAL, Ecomap, Tie
 from socialtools.ecomap.placements import EcomapLayout, Label, MemberPlace, Quality, SystemPlace, TieRoute
@@ -364,35 +366,18 @@ def _tie_text(tie: Tie) -> str | None:
     return text or None
 
 
-def _box_hits_circle(box: Box, c: Circle, pad: float = 2.0) -> bool:
-    nx = min(max(c.cx, box.x), box.right)
-    ny = min(max(c.cy, box.y), box.bottom)
-    return math.hypot(nx - c.cx, ny - c.cy) < c.r + pad
+class _Spot(NamedTuple):
+    """A place tried for a tie label: its box, its centre, and how near no other tie may come."""
+
+    box: Box
+    centre: Point
+    reach: float
 
 
-def _place_label(
-    text: str,
-    points: list[Point],
-    own_reach: float,
-    circles: list[Circle],
-    segments: list[tuple[Point, Point, float]],
-    labels: list[Box],
-    k: float = 1.0,
-) -> Label | None:
-    """A box beside the tie for its label, clear of every circle, line and label (or None).
-
-    A long label wraps to :data:`TIE_LABEL_WIDTH` so it stays close to its own tie.
-    """
-    font = TIE_FONT * k
-    lines = tuple(wrap(text, TIE_LABEL_WIDTH * k, font))
-    w = max(text_width(line, font) for line in lines)
-    h = len(lines) * font * LINE_HEIGHT
-    own = set(pairwise(points))
-    seg_boxes = [
-        (min(p[0], q[0]) - r, min(p[1], q[1]) - r, max(p[0], q[0]) + r, max(p[1], q[1]) + r, p, q, r)
-        for p, q, r in segments
-    ]
-    # the longest segment first: a bent tie's short pieces come last
+def _label_spots(points: list[Point], w: float, h: float, own_reach: float) -> Iterator[_Spot]:
+    """Where a ``w`` x ``h`` label may stand beside a tie along ``points``, best first: the
+    longest segment first (a bent tie's short pieces come last), at :data:`LABEL_STOPS`, on
+    either side."""
     for seg in sorted(pairwise(points), key=lambda pq: -math.dist(*pq)):
         if math.dist(*seg) < 20:
             continue
@@ -405,34 +390,39 @@ def _place_label(
             for side in (1, -1):
                 cx = x0 + (x1 - x0) * t + nx * off * side
                 cy = y0 + (y1 - y0) * t + ny * off * side
-                box = Box(cx - w / 2, cy - h / 2, w, h)
-                if any(
-                    abs(c.cx - cx) < c.r + w and abs(c.cy - cy) < c.r + w and _box_hits_circle(box, c) for c in circles
-                ):
-                    continue
-                if any(
-                    sx1 >= box.x - 2
-                    and sx0 <= box.right + 2
-                    and sy1 >= box.y - 2
-                    and sy0 <= box.bottom + 2
-                    and segment_hits_box(p, q, box.grown(1 if (p, q) in own else 2 + r))
-                    for sx0, sy0, sx1, sy1, p, q, r in seg_boxes
-                ):
-                    continue
-                if any(box.overlaps(o, margin=2) for o in labels):
-                    continue
-                if any(
-                    (p, q) not in own
-                    and sx1 >= cx - reach
-                    and sx0 <= cx + reach
-                    and sy1 >= cy - reach
-                    and sy0 <= cy + reach
-                    and segment_circle_distance(p, q, (cx, cy)) < reach + r
-                    for sx0, sy0, sx1, sy1, p, q, r in seg_boxes
-                ):
-                    continue
-                return Label(lines, font, box)
-    return None
+                yield _Spot(Box(cx - w / 2, cy - h / 2, w, h), (cx, cy), reach)
+
+
+def _place_label(
+    text: str, points: list[Point], own_reach: float, obstacles: Obstacles, k: float = 1.0
+) -> Label | None:
+    """A box beside the tie for its label, clear of every circle, line and label in ``obstacles``
+    (or None); the label placed becomes an obstacle for the next.
+
+    A long label wraps to :data:`TIE_LABEL_WIDTH` so it stays close to its own tie.
+    """
+    font = TIE_FONT * k
+    lines = tuple(wrap(text, TIE_LABEL_WIDTH * k, font))
+    w = max(text_width(line, font) for line in lines)
+    h = len(lines) * font * LINE_HEIGHT
+    own = set(pairwise(points))
+
+    def on_a_line(spot: _Spot) -> bool:
+        box = spot.box
+        return any(segment_hits_box(p, q, box.grown(1 if (p, q) in own else 2 + r))
+                   for p, q, r in obstacles.segments_near(box, 2))
+
+    def near_another_tie(spot: _Spot) -> bool:
+        (cx, cy), reach = spot.centre, spot.reach
+        return any((p, q) not in own and segment_circle_distance(p, q, (cx, cy)) < reach + r
+                   for p, q, r in obstacles.segments_near(Box(cx, cy, 0, 0), reach))
+
+    spot = first_clear(_label_spots(points, w, h, own_reach), lambda s: obstacles.box_hits_circle(s.box, 2.0),
+                       on_a_line, lambda s: obstacles.box_hits_box(s.box, 2.0), near_another_tie)
+    if spot is None:
+        return None
+    obstacles.add("tie label", spot.box)
+    return Label(lines, font, spot.box)
 
 
 # -- the whole layout --------------------------------------------------------------------
@@ -480,14 +470,11 @@ def _attempt(
     label_boxes: list[Box] = [Box(m.cx - m.size / 2, m.cy - m.size / 2, m.size, m.size) for m in members]
     if focal_label is not None:
         label_boxes.append(focal_label.box)
+    obstacles = Obstacles(circles + arrow_room, segments, label_boxes)  # each tie label placed joins them
     ties: list[TieRoute] = []
     for tie, pts, bent in routes:
         text = _tie_text(tie)
-        label = (
-            _place_label(text, pts, tie_reach(tie), circles + arrow_room, segments, label_boxes, k) if text else None
-        )
-        if label is not None:
-            label_boxes.append(label.box)
+        label = _place_label(text, pts, tie_reach(tie), obstacles, k) if text else None
         ties.append(TieRoute(tie, tuple(pts), label, bent))
     ordered = [systems[sid] for sid in slots if sid is not None]
     boxes = [Box(c.cx - c.r, c.cy - c.r, 2 * c.r, 2 * c.r) for c in circles]

@@ -14,19 +14,12 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-from socialtools.draw.geometry import Box, Circle, Point, segment_circle_distance
+from socialtools.draw.geometry import Box, Circle, Label, Point, segment_circle_distance
 from socialtools.draw.quality import Quality as BaseQuality
 from socialtools.ecomap.model import Tie
 from socialtools.genogram.symbols import outline
 
-
-@dataclass(frozen=True)
-class Label:
-    """Lines of text centred in ``box`` (one line every ``size * LINE_HEIGHT``)."""
-
-    lines: tuple[str, ...]
-    size: float
-    box: Box
+__all__ = ["EcomapLayout", "Label", "MemberPlace", "Quality", "SystemPlace", "TieRoute"]
 
 
 @dataclass(frozen=True)

@@ -18,14 +18,22 @@ from svgwrite.container import Group
 
 from socialtools.draw.geometry import Box, Point
 from socialtools.draw.legend import DrawSample, LegendEntry, draw_legend, legend_box
-from socialtools.draw.lines import cross_bars, polyline_length, trim, zigzag
+from socialtools.draw.lines import cross_bars, offset_polyline, polyline_length, trim, zigzag
 from socialtools.draw.svg import SvgCanvas
 from socialtools.draw.text import LINE_HEIGHT, text_width
 from socialtools.draw.theme import Theme
 from socialtools.ecomap.layout import layout_ecomap
 from socialtools.ecomap.model import CATEGORIES, Ecomap, Tie
 from socialtools.ecomap.placements import EcomapLayout, Label
-from socialtools.ecomap.routing import arrowheads, head_size, stress_bar, tie_width
+from socialtools.ecomap.routing import (
+    RAIL_WIDTH,
+    arrowheads,
+    head_size,
+    rail_offset,
+    stress_bar,
+    tie_width,
+)
+from socialtools.errors import UsageError
 from socialtools.genogram.labels import inner_text
 from socialtools.genogram.model import Family
 from socialtools.genogram.symbols import draw_person
@@ -57,11 +65,13 @@ CATALOGUE: Catalogue = {
     "comparison": {"id": "Perbandingan ekomap sebelum dan sesudah", "en": "Ecomap before and after"},
 }
 
-HIGHLIGHT = "#f7dc6f"
+RAIL = "#e0a100"  # amber: the rails beside a changed tie
+RAIL_MONO = "#8c8c8c"
+RAIL_END = 3.0  # rails stop this far from a tie's ends (and further from its arrowheads)
 # line pattern of each strength: every strength differs in black and white
 DASH = {"strong": "solid", "moderate": "solid", "weak": "dashed", "tenuous": "dotted"}
-HIGHLIGHT_MONO = "#c8c8c8"
 PANEL_GAP = 48.0
+PRINT_MARGIN = 8.0  # round a figure without its header: the page of a report has its own margins
 
 
 @dataclass(frozen=True)
@@ -133,6 +143,26 @@ def _split_gap(points: list[Point], gap: float) -> tuple[list[Point], list[Point
     return first, second
 
 
+def draw_rails(
+    canvas: SvgCanvas, parent: Group, tie: Tie, points: list[Point], style: Style, *, arrow_size: float
+) -> None:
+    """Mark a changed tie with two rails, one on each side of its line and its marks, clear of its
+    arrowheads (a band drawn along the tie itself would lie on its line and hide its pattern)."""
+    total = polyline_length(points)
+    ends = [RAIL_END, RAIL_END]
+    if tie.flow in ("from_focal", "both"):
+        ends[0] = arrow_size + RAIL_END
+    if tie.flow in ("to_focal", "both"):
+        ends[1] = arrow_size + RAIL_END
+    if total - sum(ends) < 2 * RAIL_END:  # too short for rails: mark its middle
+        ends = [max(0.0, total / 2 - RAIL_END)] * 2
+    stretch = trim(points, *ends)
+    g = canvas.group(parent, class_="changed")
+    for side in (1, -1):
+        canvas.polyline(g, offset_polyline(stretch, side * rail_offset(tie)), width=RAIL_WIDTH,
+                        colour=RAIL_MONO if style.mono else RAIL, stroke_linecap="round")
+
+
 def draw_tie(
     canvas: SvgCanvas,
     parent: Group,
@@ -151,14 +181,7 @@ def draw_tie(
     head_end = tie.flow in ("to_focal", "both")
     head_start = tie.flow in ("from_focal", "both")
     if changed:
-        canvas.polyline(
-            parent,
-            points,
-            width=width + 9,
-            colour=HIGHLIGHT_MONO if style.mono else HIGHLIGHT,
-            stroke_linecap="round",
-            class_="changed",
-        )
+        draw_rails(canvas, parent, tie, points, style, arrow_size=size)
     cut_start = size * 0.8 if head_start and total > 3 * size else 0.0
     cut_end = size * 0.8 if head_end and total > 3 * size else 0.0
     body = trim(points, cut_start, cut_end)
@@ -392,9 +415,19 @@ def _page(
     style: Style,
     changed_legend: bool,
     family: Family | None = None,
+    *,
+    header: bool = True,
+    compact: bool = False,
 ) -> str:
+    """The SVG page: title and subtitle, the panels side by side, the legend below (``compact``:
+    packed to the drawing's width). Without ``header`` (a report figure, whose caption is its title)
+    the title, subtitle and a lone panel's heading are left out and the margin is narrow."""
     theme = style.theme
-    margin = theme.margin
+    margin = theme.margin if header else PRINT_MARGIN
+    if not header:
+        subtitle = []
+        if len(panels) == 1:  # the caption names the side of the comparison and its date
+            panels = [(lay, eco, changed, None) for lay, eco, changed, _ in panels]
     bounds = panels[0][0].bounds
     for lay, *_ in panels[1:]:
         bounds = bounds.union(lay.bounds)
@@ -405,39 +438,45 @@ def _page(
     diagram_w = len(panels) * slot_w + (len(panels) - 1) * PANEL_GAP
     entries = legend_entries([p[1] for p in panels], style, changed=changed_legend)
     legend_title = translate(CATALOGUE, "legend", style.lang)
-    legend_max = max(diagram_w, 560.0 * theme.small_font_size / Theme().small_font_size)  # two columns at any text size
-    lbox = legend_box(entries, legend_title, legend_max, theme)
+    # two columns at any text size, or (compact) as many as the drawing's width holds
+    legend_max = diagram_w if compact else max(diagram_w, 560.0 * theme.small_font_size / Theme().small_font_size)
+    lbox = legend_box(entries, legend_title, legend_max, theme, compact=compact)
     title_w = max(
         [text_width(title, theme.title_font_size)] + [text_width(s, theme.small_font_size + 1) for s in subtitle]
-    )
+    ) if header else 0.0
     width = max(diagram_w, lbox.w, title_w) + 2 * margin
-    top = margin + theme.title_font_size * LINE_HEIGHT + len(subtitle) * (theme.small_font_size + 1) * LINE_HEIGHT
-    top += 12
-    height = top + heading_h + bounds.h + 20 + lbox.h + margin
+    top = margin
+    if header:
+        top += theme.title_font_size * LINE_HEIGHT + len(subtitle) * (theme.small_font_size + 1) * LINE_HEIGHT + 12
+    legend_gap = (20.0 if header else 12.0) if entries else 0.0
+    height = top + heading_h + bounds.h + legend_gap + lbox.h + margin
     canvas = SvgCanvas(width, height, theme, title=title)
-    header = canvas.group(id="title")
-    canvas.text(
-        header,
-        width / 2,
-        margin + theme.title_font_size * 0.85,
-        title,
-        theme.title_font_size,
-        font_weight="bold",
-    )
+    header_group = canvas.group(id="title")
+    if header:
+        canvas.text(
+            header_group,
+            width / 2,
+            margin + theme.title_font_size * 0.85,
+            title,
+            theme.title_font_size,
+            font_weight="bold",
+        )
     for i, line in enumerate(subtitle):
         y = margin + theme.title_font_size * LINE_HEIGHT + (i + 0.8) * (theme.small_font_size + 1) * LINE_HEIGHT
-        canvas.text(header, width / 2, y, line, theme.small_font_size + 1, fill=theme.muted)
+        canvas.text(header_group, width / 2, y, line, theme.small_font_size + 1, fill=theme.muted)
     left = (width - diagram_w) / 2
     for i, (lay, eco, changed, heading) in enumerate(panels):
         slot = left + i * (slot_w + PANEL_GAP)
         px = slot + (slot_w - panel_w) / 2
         if heading:
-            canvas.text(header, slot + slot_w / 2, top + theme.font_size, heading, theme.font_size, font_weight="bold")
+            canvas.text(header_group, slot + slot_w / 2, top + theme.font_size, heading, theme.font_size,
+                        font_weight="bold")
         _draw_panel(
             canvas, lay, eco, style, px - bounds.x, top + heading_h - bounds.y, changed, f"panel{i + 1}", family
         )
     if entries:
-        draw_legend(canvas, entries, legend_title, (width - lbox.w) / 2, top + heading_h + bounds.h + 20, legend_max)
+        draw_legend(canvas, entries, legend_title, (width - lbox.w) / 2, top + heading_h + bounds.h + legend_gap,
+                    legend_max, compact=compact)
     return canvas.to_string()
 
 
@@ -449,12 +488,16 @@ def render_ecomap(
     monochrome: bool = False,
     layout: EcomapLayout | None = None,
     text: float = 1.0,
+    header: bool = True,
+    compact_legend: bool = False,
 ) -> str:
-    """SVG text of one ecomap; ``text`` scales every font (a report prints larger text)."""
+    """SVG text of one ecomap; ``text`` scales every font (a report prints larger text), ``header``
+    draws the title, date and author, ``compact_legend`` packs the legend to the drawing's width."""
     style = Style(scaled_theme(monochrome, text), check_language(lang))
     lay = layout or layout_ecomap(eco, family, text=text)
     title = eco.title or translate(CATALOGUE, "ecomap", lang)
-    return _page([(lay, eco, set(), None)], title, _header_lines(eco, lang), style, False, family)
+    return _page([(lay, eco, set(), None)], title, _header_lines(eco, lang), style, False, family,
+                 header=header, compact=compact_legend)
 
 
 def compare_layouts(
@@ -473,9 +516,21 @@ def compare_layouts(
 
 
 def render_comparison(
-    eco: Ecomap, family: Family | None = None, *, lang: str = "id", monochrome: bool = False, text: float = 1.0
+    eco: Ecomap,
+    family: Family | None = None,
+    *,
+    lang: str = "id",
+    monochrome: bool = False,
+    text: float = 1.0,
+    header: bool = True,
+    compact_legend: bool = False,
+    panel: str | None = None,
 ) -> str:
-    """SVG text of the before/after pair side by side, changed ties highlighted."""
+    """SVG text of the before/after pair side by side, changed ties highlighted; ``panel``
+    (``"before"`` or ``"after"``) draws one of the two alone, in the same placement (a report
+    prints them one under the other, each at the text width)."""
+    if panel not in (None, "before", "after"):
+        raise UsageError(f"unknown comparison panel '{panel}': choose before or after")
     style = Style(scaled_theme(monochrome, text), check_language(lang))
     before, after, later, changed = compare_layouts(eco, family, text)
     head_before = translate(CATALOGUE, "before", lang) + (f" — {eco.date}" if eco.date else "")
@@ -484,11 +539,8 @@ def render_comparison(
     subtitle = [translate(CATALOGUE, "comparison", lang)]
     if eco.drawn_by:
         subtitle.append(f"{translate(CATALOGUE, 'drawn_by', lang)}: {eco.drawn_by}")
-    return _page(
-        [(before, eco, changed, head_before), (after, later, changed, head_after)],
-        title,
-        subtitle,
-        style,
-        bool(changed),
-        family,
-    )
+    panels: list[tuple[EcomapLayout, Ecomap, set[tuple[str, str]], str | None]] = [
+        (before, eco, changed, head_before), (after, later, changed, head_after)]
+    if panel is not None:
+        panels = [panels[0] if panel == "before" else panels[1]]
+    return _page(panels, title, subtitle, style, bool(changed), family, header=header, compact=compact_legend)

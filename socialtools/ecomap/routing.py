@@ -37,6 +37,7 @@ from socialtools.draw.geometry import (
     segments_cross,
 )
 from socialtools.draw.lines import arrowhead, unit
+from socialtools.draw.placer import Obstacles
 from socialtools.ecomap.model import FOCAL, Tie
 from socialtools.ecomap.placements import Label, MemberPlace, SystemPlace
 
@@ -46,6 +47,7 @@ LANE_EDGE = 8.0  # the outermost lane keeps this far inside the focal circle
 LANE_HOUSE = 4.0  # the innermost lane keeps this far outside the household
 PLAIN_END = 14.0  # the stretch at each end of a tie drawn as a plain line
 HEAD_GAP = 1.5  # arrowheads keep this far from each other and from symbols
+RAIL_WIDTH = 2.5  # the two rails beside a changed tie (before/after comparison)
 STEP = math.radians(6)  # angles tried for a bend on a lane
 MAX_LANES = 8
 TRIES = 160  # bent routes tried per tie, cheapest first, before it counts as short of room
@@ -62,14 +64,26 @@ def tie_width(tie: Tie) -> float:
     return 1.6
 
 
+def rail_offset(tie: Tie) -> float:
+    """How far from a changed tie's centre line the two rails that mark the change run: beside a
+    plain line, within the room the layout keeps clear round every tie (:func:`end_reach`); beside
+    the zigzag, hatching or barrier of a marked tie, just outside them.
+
+    >>> rail_offset(Tie(system="a")), round(rail_offset(Tie(system="a", quality="stressful")), 2)
+    (4.05, 8.05)
+    """
+    plain, marks = end_reach(tie), tie_reach(tie)
+    return plain - RAIL_WIDTH / 2 if marks <= plain else marks + 1.0 + RAIL_WIDTH / 2
+
+
 def tie_reach(tie: Tie) -> float:
     """How far the drawing of a tie reaches sideways from its centre line.
 
-    Zigzags, stress hatching, barrier marks and the highlight of a changed tie are wider
+    Zigzags, stress hatching, barrier marks and the rails of a changed tie are wider
     than the line itself; labels and arrowheads keep clear of all of them.
     """
     width = tie_width(tie)
-    reach = (width + 9) / 2  # the highlight of a changed tie
+    reach = end_reach(tie)  # the rails of a plain changed tie
     if tie.has("conflictual"):
         reach = max(reach, 3.5 + width / 2 + max(2.0, width) / 2)
     if tie.has("stressful"):
@@ -85,7 +99,8 @@ def stress_bar(tie: Tie) -> float:
 
 
 def end_reach(tie: Tie) -> float:
-    """How far a tie reaches sideways near its ends, where it is a plain line (highlight included)."""
+    """How far a tie reaches sideways near its ends, where it is a plain line (the rails of a
+    changed tie included)."""
     return (tie_width(tie) + 9) / 2
 
 
@@ -173,6 +188,10 @@ def _extent(points: list[Point]) -> Extent:
     return (min(xs), min(ys), max(xs), max(ys))
 
 
+def _box(e: Extent) -> Box:
+    return Box(e[0], e[1], e[2] - e[0], e[3] - e[1])
+
+
 def _boxes_meet(a: Extent, b: Extent, pad: float) -> bool:
     return a[2] >= b[0] - pad and a[0] <= b[2] + pad and a[3] >= b[1] - pad and a[1] <= b[3] + pad
 
@@ -229,11 +248,9 @@ class Router:
         self._ends: dict[tuple[str, int, int], tuple[float, Point, Point, float]] = {}
         self.spans: list[list[_Span]] = [[] for _ in self.lanes]
         self.bends: list[tuple[int, float]] = []  # (lane, angle) of each one-bend route
-        # what arrowheads keep clear of: the family lines, then the ties routed so far
-        self.pieces: list[tuple[Point, Point, float, Extent]] = [
-            (a, b, 1.0, _extent([a, b])) for a, b in self.family_lines
-        ]
-        self.heads: list[tuple[list[Point], Extent]] = []
+        # what arrowheads keep clear of: the family lines, then the ties routed so far (segments
+        # drawn as wide as they reach) and their arrowheads (polygons)
+        self.drawn = Obstacles(segments=[(a, b, 1.0) for a, b in self.family_lines])
         self.short = 0  # ties to members that found no clear route
         self.bent_out = 0
 
@@ -263,8 +280,10 @@ class Router:
         return [r for r in routes if r is not None]
 
     def _keep(self, tie: Tie, points: list[Point], bent: bool) -> tuple[list[Point], bool]:
-        self.pieces += [(p, q, r, _extent([p, q])) for p, q, r in reach_pieces(tie, points)]
-        self.heads += [(h, _extent(h)) for h in arrowheads(tie, points)]
+        for p, q, r in reach_pieces(tie, points):
+            self.drawn.add_segment(p, q, r)
+        for h in arrowheads(tie, points):
+            self.drawn.add_polygon(h)
         return points, bent
 
     # -- what a route may not touch ----------------------------------------------------------
@@ -297,9 +316,7 @@ class Router:
             return False
         if label is not None and segment_hits_box(p, q, label.grown(max(0.0, reach - 1.5))):
             return False
-        return not any(
-            _boxes_meet(box, hb, reach + 1) and segment_polygon_distance(p, q, h) < reach + 1 for h, hb in self.heads
-        )
+        return not any(segment_polygon_distance(p, q, h) < reach + 1 for h in self.drawn.polygons_near(box, reach + 1))
 
     def _head_free(self, h: list[Point], circles: Keepouts) -> bool:
         hb = _extent(h)
@@ -307,9 +324,9 @@ class Router:
         for c, r in circles:  # a head keeps 1 unit off symbols, not a whole CLEAR
             if _near(hb, c, r) and min(segment_circle_distance(a, b, c) for a, b in sides) < r - CLEAR + 1:
                 return False
-        if any(_boxes_meet(hb, pb, r + 1) and segment_polygon_distance(a, b, h) < r + 1 for a, b, r, pb in self.pieces):
+        if any(segment_polygon_distance(a, b, h) < r + 1 for a, b, r in self.drawn.segments_near(_box(hb), 1)):
             return False
-        return not any(_boxes_meet(hb, ob, HEAD_GAP) and polygons_apart(h, o) < HEAD_GAP for o, ob in self.heads)
+        return not any(polygons_apart(h, o) < HEAD_GAP for o in self.drawn.polygons_near(hb, HEAD_GAP))
 
     # -- ties to one member --------------------------------------------------------------
 

@@ -18,6 +18,7 @@ ordering's crossing count both use them, so the count is that of the drawing.
 
 from __future__ import annotations
 
+import bisect
 from typing import NamedTuple
 
 
@@ -32,7 +33,9 @@ class Bar(NamedTuple):
 
 def over(upper: Bar, lower: Bar) -> int:
     """Crossings between two overlapping bars' lines when ``upper`` stands above ``lower``."""
-    return (upper.lo < lower.drop < upper.hi) + sum(1 for k in upper.kids if lower.lo < k < lower.hi)
+    kids = upper.kids
+    inside = bisect.bisect_left(kids, lower.hi) - bisect.bisect_right(kids, lower.lo)
+    return (upper.lo < lower.drop < upper.hi) + max(inside, 0)
 
 
 def _overlaps(bars: list[Bar], pad: float) -> list[list[int]]:
@@ -51,12 +54,17 @@ def _overlaps(bars: list[Bar], pad: float) -> list[list[int]]:
 def bar_crossings(bars: list[Bar], levels: list[int]) -> int:
     """Crossings between the lines of bars on the given levels (overlapping bars on distinct
     levels)."""
-    count = 0
-    for i, others in enumerate(_overlaps(bars, 0.0)):
-        for j in others:
-            if levels[i] < levels[j]:
-                count += over(bars[i], bars[j])
-    return count
+    return _crossings(_costs(bars, _overlaps(bars, 0.0)), levels)
+
+
+def _costs(bars: list[Bar], near: list[list[int]]) -> list[tuple[int, int, int, int]]:
+    """Each overlapping pair once: (i, j, crossings with i above, crossings with j above)."""
+    return [(i, j, over(bars[i], bars[j]), over(bars[j], bars[i]))
+            for i, others in enumerate(near) for j in others if i < j]
+
+
+def _crossings(costs: list[tuple[int, int, int, int]], levels: list[int]) -> int:
+    return sum(above if levels[i] < levels[j] else below for i, j, above, below in costs)
 
 
 def stagger(bars: list[Bar], pad: float = 0.0) -> list[int]:
@@ -67,10 +75,14 @@ def stagger(bars: list[Bar], pad: float = 0.0) -> list[int]:
     first = _levels_in(by_lo, near, len(bars), lowest_free=True)
     if not any(near):
         return first
-    score = [sum(over(bars[i], bars[j]) - over(bars[j], bars[i]) for j in near[i]) for i in range(len(bars))]
+    costs = _costs(bars, _overlaps(bars, 0.0) if pad else near)
+    score = [0] * len(bars)
+    for i, j, above, below in costs:
+        score[i] += above - below
+        score[j] += below - above
     ranked = sorted(range(len(bars)), key=lambda i: (score[i], bars[i].lo, i))
     ordered = _levels_in(ranked, near, len(bars), lowest_free=False)
-    return ordered if bar_crossings(bars, ordered) < bar_crossings(bars, first) else first
+    return ordered if _crossings(costs, ordered) < _crossings(costs, first) else first
 
 
 def _levels_in(sequence: list[int], near: list[list[int]], n: int, lowest_free: bool) -> list[int]:

@@ -27,7 +27,7 @@ PARALLEL_FROM = 16  # families in one file from which both cores draw
 
 def load_families(path: Path, family_id: str | None, focus: str | None = None,
                   generations: int | None = None, *, kind: str | None = None,
-                  lenient: bool = False) -> dict[str, Family]:
+                  lenient: bool = False) -> Mapping[str, Family]:
     """Families in ``path`` by name, whatever kind of family file it is (found from the content;
     ``kind`` overrides): one for a case file or a GEDCOM file, one per family of a pedigree table.
     Warnings (problems drawn anyway with ``lenient``) go to stderr, one line each."""
@@ -40,11 +40,13 @@ def load_families(path: Path, family_id: str | None, focus: str | None = None,
     return _drawable(found.families, path)
 
 
-def _drawable(families: Mapping[str, Family], path: Path) -> dict[str, Family]:
-    """A genogram needs someone to draw: an empty family is an input error, not an empty picture."""
-    families = dict(families)
-    for name, family in families.items():
-        if not family.people:
+def _drawable(families: Mapping[str, Family], path: Path) -> Mapping[str, Family]:
+    """A genogram needs someone to draw: an empty family is an input error, not an empty picture.
+
+    The families of a pedigree table stay unmade (a :class:`~socialtools.io.pedigree.Pedigree`
+    validates a family when it is first asked for), so that many families are made in parallel."""
+    for name, count in _sizes(families).items():
+        if not count:
             record = f"family '{name}'" if name != path.stem else "family"
             raise InputError("there are no people to draw", record=record, field="people", source=str(path))
     return families
@@ -72,16 +74,12 @@ def run(args: argparse.Namespace) -> int:
     out = Path(args.output)
     families = load_families(source, args.family, args.focus, args.generations, kind=args.input_kind,
                              lenient=args.lenient)
-    if args.initials:
-        from socialtools.privacy import hide_identifying
-
-        families = {name: hide_identifying(family) for name, family in families.items()}
     from socialtools.io.limits import MAX_PEOPLE_DRAWN, limit
 
     most = limit("SOCIALTOOLS_MAX_PEOPLE", MAX_PEOPLE_DRAWN)
-    for name, family in families.items():
-        if len(family.people) > most:
-            raise UsageError(f"family '{name}' has {len(family.people):,} people, more than one genogram can show "
+    for name, count in _sizes(families).items():
+        if count > most:
+            raise UsageError(f"family '{name}' has {count:,} people, more than one genogram can show "
                              f"(at most {most:,}): draw the part around one person with --focus ID --generations N, "
                              "or raise SOCIALTOOLS_MAX_PEOPLE")
     many = len(families) > 1
@@ -96,26 +94,21 @@ def run(args: argparse.Namespace) -> int:
     if year is not None:
         from socialtools.genogram.history import as_of_warnings, family_as_of
 
-        for name, family in families.items():
+        for name, family in _made(families, args.initials).items():
             if not family_as_of(family, year).people:
                 raise InputError(f"nobody of the family was born by {year}", record=f"family '{name}'",
                                  field="--as-of" if args.as_of is not None else "--compare", source=str(source))
             for warning in as_of_warnings(family, args.as_of or args.compare[0]):
                 sys.stderr.write(f"socialtools genogram: warning: {warning}\n")
-    for family in families.values():
-        for warning in family.warnings():
-            sys.stderr.write(f"socialtools genogram: warning: {warning}\n")
     if args.compare is not None and suffix == ".dot":
         raise UsageError("--compare draws a figure: write .svg, .png or .pdf")
-    jobs = [(family, options, suffix, args.dpi, args.stats, args.compare) for family in families.values()]
-    if len(jobs) >= PARALLEL_FROM and (os.cpu_count() or 1) > 1:
-        with ProcessPoolExecutor() as pool:
-            rendered = list(pool.map(_draw, jobs, chunksize=8))
-    else:
-        rendered = [_draw(job) for job in jobs]
+    rendered = _draw_all(families, (options, suffix, args.dpi, args.stats, args.compare, args.initials))
+    for _, _, warnings in rendered:
+        for warning in warnings:
+            sys.stderr.write(f"socialtools genogram: warning: {warning}\n")
     targets = [out / f"{_file_name(name)}-genogram{suffix}" if to_dir else out for name in families]
-    write_files({target: data for target, (data, _) in zip(targets, rendered, strict=True)})
-    for target, (_, stats) in zip(targets, rendered, strict=True):
+    write_files({target: data for target, (data, _, _) in zip(targets, rendered, strict=True)})
+    for target, (_, stats, _) in zip(targets, rendered, strict=True):
         if stats is not None:
             print(json.dumps({"file": str(target), **stats}, ensure_ascii=False))
     if not args.stats:
@@ -123,24 +116,73 @@ def run(args: argparse.Namespace) -> int:
     return 0
 
 
-Job = tuple["Family", "GenogramOptions", str, float, bool, "list[int] | None"]
+Settings = tuple["GenogramOptions", str, float, bool, "list[int] | None", bool]
+Drawn = tuple[bytes, "dict[str, object] | None", list[str]]
+
+# the families of the running command, for the forked workers of the process pool to inherit
+# (a family is then neither made nor pickled in the parent: each worker makes the ones it draws)
+_FAMILIES: Mapping[str, Family] = {}
 
 
-def _draw(job: Job) -> tuple[bytes, dict[str, object] | None]:
-    """One family to file bytes (and its quality measures): a unit of work for the process pool."""
+def _sizes(families: Mapping[str, Family]) -> dict[str, int]:
+    sizes = getattr(families, "sizes", None)
+    return sizes() if callable(sizes) else {name: len(family.people) for name, family in families.items()}
+
+
+def _made(families: Mapping[str, Family], initials: bool) -> dict[str, Family]:
+    """Every family made (validated), with names as initials when asked."""
+    if not initials:
+        return dict(families)
+    from socialtools.privacy import hide_identifying
+
+    return {name: hide_identifying(family) for name, family in families.items()}
+
+
+def _draw_all(families: Mapping[str, Family], settings: Settings) -> list[Drawn]:
+    """Every family drawn, in order; from :data:`PARALLEL_FROM` families on, in a process pool."""
+    import multiprocessing
+
+    global _FAMILIES
+    names = list(families)
+    if len(names) < PARALLEL_FROM or (os.cpu_count() or 1) < 2:
+        return [_draw(families[name], settings) for name in names]
+    if "fork" not in multiprocessing.get_all_start_methods():  # the families travel to the workers
+        made = _made(families, False)
+        with ProcessPoolExecutor() as pool:
+            return list(pool.map(_draw, made.values(), [settings] * len(made), chunksize=8))
+    _FAMILIES = families
+    try:
+        with ProcessPoolExecutor(mp_context=multiprocessing.get_context("fork")) as pool:
+            return list(pool.map(_draw_named, names, [settings] * len(names), chunksize=8))
+    finally:
+        _FAMILIES = {}
+
+
+def _draw_named(name: str, settings: Settings) -> Drawn:
+    return _draw(_FAMILIES[name], settings)
+
+
+def _draw(family: Family, settings: Settings) -> Drawn:
+    """One family to file bytes, its quality measures (``--stats``) and its warnings: a unit of
+    work for the process pool."""
     from socialtools.genogram.diagram import Genogram
 
-    family, options, suffix, dpi, stats, compare = job
+    options, suffix, dpi, stats, compare, initials = settings
+    if initials:
+        from socialtools.privacy import hide_identifying
+
+        family = hide_identifying(family)
+    warnings = family.warnings()
     if compare is not None:
         from socialtools.genogram.compare import GenogramComparison
 
         comparison = GenogramComparison(family, compare[0], compare[1], options)
-        return figure_bytes(comparison.to_svg(), suffix, dpi=dpi), None
+        return figure_bytes(comparison.to_svg(), suffix, dpi=dpi), None, warnings
     genogram = Genogram(family, options)
     if suffix == ".dot":
-        return genogram.to_dot().encode("utf-8"), None
+        return genogram.to_dot().encode("utf-8"), None, warnings
     data = figure_bytes(genogram.to_svg(), suffix, dpi=dpi)
-    return data, genogram.quality().as_dict() if stats else None
+    return data, genogram.quality().as_dict() if stats else None, warnings
 
 
 def _year(text: str) -> int:

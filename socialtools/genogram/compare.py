@@ -15,6 +15,7 @@ True
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import replace
 from functools import cached_property
 from pathlib import Path
@@ -22,18 +23,21 @@ from typing import Any
 
 from svgwrite.container import Group
 
+from socialtools.draw.diagram import Diagram
 from socialtools.draw.geometry import Box, Point
 from socialtools.draw.legend import LegendEntry, draw_legend, legend_box
 from socialtools.draw.lines import num
-from socialtools.draw.svg import Exportable, SvgCanvas
+from socialtools.draw.svg import SvgCanvas
 from socialtools.draw.text import LINE_HEIGHT, TextBlock, text_width
+from socialtools.draw.theme import Theme
 from socialtools.errors import UsageError
-from socialtools.genogram.diagram import LABEL_WIDTH, Genogram, GenogramOptions
+from socialtools.genogram.diagram import LABEL_WIDTH, Genogram, GenogramOptions, with_options
 from socialtools.genogram.history import Change, family_as_of, family_changes
 from socialtools.genogram.labels import TEXT, LabelOptions, person_lines, union_text
 from socialtools.genogram.model import Family
 from socialtools.genogram.notes import FigureNote
-from socialtools.genogram.placements import GenogramLayout, UnionPlacement
+from socialtools.genogram.placements import GenogramLayout, LayoutConfig, UnionPlacement
+from socialtools.genogram.quality import LayoutQuality
 from socialtools.genogram.routing import route_households
 from socialtools.i18n import translate
 from socialtools.io.loading import load_document
@@ -65,7 +69,7 @@ def _key(rel: Any) -> tuple[tuple[str, ...], str]:
     return tuple(rel.between), rel.kind
 
 
-class GenogramComparison(Exportable):
+class GenogramComparison(Diagram):
     """The family in ``before`` and in ``after``, in two panels with everyone in the same place.
 
     ``GenogramComparison(family, 2010, 2024).save("g.svg")``; options as for :class:`Genogram`.
@@ -80,27 +84,58 @@ class GenogramComparison(Exportable):
     socialtools.errors.UsageError: a comparison needs an earlier and a later year (2024 is not before 2010)
     """
 
-    def __init__(self, family: Family, before: int, after: int, options: GenogramOptions | None = None,
-                 **kwargs: Any) -> None:
+    def __init__(
+        self,
+        family: Family,
+        before: int,
+        after: int,
+        options: GenogramOptions | None = None,
+        *,
+        lang: str | None = None,
+        labels: Sequence[str] | None = None,
+        initials: bool | None = None,
+        full_dates: bool | None = None,
+        show_age: bool | None = None,
+        title: str | None = None,
+        legend: bool | None = None,
+        monochrome: bool | None = None,
+        layout: LayoutConfig | None = None,
+        theme: Theme | None = None,
+        engine: str | None = None,
+    ) -> None:
+        """The years ``before`` and ``after``; each keyword given replaces that field of ``options``."""
         if before >= after:
             raise UsageError(f"a comparison needs an earlier and a later year ({before} is not before {after})")
         self.family = family
         self.before, self.after = before, after
-        self.options = replace(options or GenogramOptions(), as_of=None, **kwargs)
+        self.options = replace(with_options(options, lang=lang, labels=labels, initials=initials, full_dates=full_dates,
+                                            show_age=show_age, title=title, legend=legend, monochrome=monochrome,
+                                            layout=layout, theme=theme, engine=engine), as_of=None)
 
     @classmethod
-    def from_document(cls, document: dict[str, Any], before: int, after: int,
-                      options: GenogramOptions | None = None, source: str | None = None,
-                      **kwargs: Any) -> GenogramComparison:
-        """A comparison of the ``family`` section of a case document."""
+    def from_document(cls, document: dict[str, Any], before: int | None = None, after: int | None = None, *,
+                      source: str | None = None, **options: Any) -> GenogramComparison:
+        """A comparison of the ``family`` section of a case document in the years ``before`` and
+        ``after`` (both needed); ``options`` as for :class:`Genogram`."""
+        if before is None or after is None:
+            raise UsageError("a comparison needs the years before and after")
         family = parse_section(Family, document, "family", marker="people", source=source)
-        return cls(family, before, after, options, **kwargs)
+        return cls(family, before, after, **options)
 
     @classmethod
     def from_file(cls, path: str | Path, before: int, after: int, options: GenogramOptions | None = None,
-                  **kwargs: Any) -> GenogramComparison:
+                  **keywords: Any) -> GenogramComparison:
         """A comparison of a YAML/JSON family or case file."""
-        return cls.from_document(load_document(path), before, after, options, source=str(path), **kwargs)
+        return cls.from_document(load_document(path), before, after, source=str(path), options=options, **keywords)
+
+    @property
+    def layout(self) -> GenogramLayout:
+        """The layout both panels share (the later family, with what had ended before it)."""
+        return self.genogram.layout
+
+    def quality(self) -> LayoutQuality:
+        """Measures of the shared layout (see :meth:`Genogram.quality`)."""
+        return self.genogram.quality()
 
     def family_at(self, year: int) -> Family:
         """The family as it was in ``year``."""
@@ -189,7 +224,6 @@ class GenogramComparison(Exportable):
         return out
 
     def _renderer(self, year: int) -> Any:
-        from socialtools.draw.theme import Theme
         from socialtools.genogram.labels import inner_text
         from socialtools.genogram.render import GenogramRenderer
 
@@ -197,7 +231,7 @@ class GenogramComparison(Exportable):
         then = self.family_at(year)
         inner = {p.id: inner_text(p, then) if o.show_age or p.count else None for p in then.people}
         return GenogramRenderer(then, self.panel_layout(year), lang=o.lang, title=None, inner=inner,
-                                theme=Theme(monochrome=o.monochrome), legend=False, notes=self._notes(year))
+                                theme=o.theme or Theme(monochrome=o.monochrome), legend=False, notes=self._notes(year))
 
     def _t(self, key: str) -> str:
         return translate(WORDS, key, self.options.lang) if key in WORDS else translate(TEXT, key, self.options.lang)

@@ -12,12 +12,13 @@ True
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, fields, replace
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 from pathlib import Path
 from typing import Any, ClassVar
 
-from socialtools.draw.diagram import Diagram, unknown_option
+from socialtools.draw.diagram import Diagram
 from socialtools.draw.text import TextBlock
 from socialtools.draw.theme import Theme
 from socialtools.genogram.history import family_as_of
@@ -72,47 +73,79 @@ class GenogramOptions:
     as_of: int | None = None
 
 
+def with_options(options: GenogramOptions | None, *, engine: str | None = None, **given: Any) -> GenogramOptions:
+    """``options`` (the defaults when None) with each field ``given`` that is not None put in, and
+    the layout ``engine`` when it is given.
+
+    >>> with_options(GenogramOptions(lang="en"), initials=True, lang=None, engine="own").lang
+    'en'
+    """
+    chosen = {name: value for name, value in given.items() if value is not None}
+    if "labels" in chosen:
+        chosen["labels"] = tuple(chosen["labels"])
+    out = replace(options or GenogramOptions(), **chosen)
+    if engine is not None:
+        out = replace(out, layout=replace(out.layout, engine=engine))
+    check_language(out.lang)
+    return out
+
+
 class Genogram(Diagram):
     """A genogram of ``family``.
 
     >>> from socialtools import Family
     >>> f = Family.model_validate({"people": [{"id": "A", "sex": "male"}]})
-    >>> Genogram(f, GenogramOptions(lang="en")).to_svg().count("Male")
+    >>> Genogram(f, lang="en").to_svg().count("Male")
     1
+    >>> Genogram(f, GenogramOptions(lang="en", legend=False), legend=True).options.legend  # a keyword wins
+    True
 
-    ``Genogram(family, as_of=2015)`` draws the family as it was in 2015: the people born by
-    then, their ages then, unions, deaths, households and relationships in their state then.
+    Every field of :class:`GenogramOptions` is a keyword option. ``Genogram(family, as_of=2015)``
+    draws the family as it was in 2015: the people born by then, their ages then, unions, deaths,
+    households and relationships in their state then.
     """
 
     TEXT_FORMATS: ClassVar[dict[str, str]] = {".dot": "to_dot"}
 
-    def __init__(self, family: Family, options: GenogramOptions | None = None, **kwargs: Any) -> None:
-        """``options`` as a :class:`GenogramOptions`, or its fields as keywords (and ``engine``)."""
+    def __init__(
+        self,
+        family: Family,
+        options: GenogramOptions | None = None,
+        *,
+        lang: str | None = None,
+        labels: Sequence[str] | None = None,
+        initials: bool | None = None,
+        full_dates: bool | None = None,
+        show_age: bool | None = None,
+        title: str | None = None,
+        legend: bool | None = None,
+        monochrome: bool | None = None,
+        layout: LayoutConfig | None = None,
+        theme: Theme | None = None,
+        as_of: int | None = None,
+        engine: str | None = None,
+    ) -> None:
+        """Each keyword given replaces that field of ``options`` (:class:`GenogramOptions`, the
+        defaults when None); ``engine`` names the layout engine of ``layout``."""
         self.family = family
-        known = [f.name for f in fields(GenogramOptions)]
-        for name in kwargs:
-            if name not in (*known, "engine"):
-                raise unknown_option("Genogram", name, [*known, "engine"])
-        engine = kwargs.pop("engine", None)
-        self.options = replace(options or GenogramOptions(), **kwargs)
-        if engine is not None:
-            self.options = replace(self.options, layout=replace(self.options.layout, engine=engine))
-        check_language(self.options.lang)
+        self.options = with_options(options, lang=lang, labels=labels, initials=initials, full_dates=full_dates,
+                                    show_age=show_age, title=title, legend=legend, monochrome=monochrome,
+                                    layout=layout, theme=theme, as_of=as_of, engine=engine)
         self.full_family = family
         if self.options.as_of is not None:
             self.family = family_as_of(family, self.options.as_of)
 
     @classmethod
-    def from_document(cls, document: dict[str, Any], *, source: str | None = None,
-                      options: GenogramOptions | None = None, **kwargs: Any) -> Genogram:
-        """A genogram of the ``family`` section of a case document (or a bare family)."""
+    def from_document(cls, document: dict[str, Any], *, source: str | None = None, **options: Any) -> Genogram:
+        """A genogram of the ``family`` section of a case document (or a bare family); ``options``
+        as for :class:`Genogram` (``options=GenogramOptions(...)`` too)."""
         family = parse_section(Family, document, "family", marker="people", source=source)
-        return cls(family, options, **kwargs)
+        return cls(family, **options)
 
     @classmethod
-    def from_file(cls, path: str | Path, options: GenogramOptions | None = None, **kwargs: Any) -> Genogram:
+    def from_file(cls, path: str | Path, options: GenogramOptions | None = None, **keywords: Any) -> Genogram:
         """A genogram of a YAML/JSON family or case file."""
-        return cls.from_document(load_document(path), source=str(path), options=options, **kwargs)
+        return cls.from_document(load_document(path), source=str(path), options=options, **keywords)
 
     @cached_property
     def layout(self) -> GenogramLayout:

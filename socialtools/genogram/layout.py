@@ -24,6 +24,7 @@ import itertools
 from collections import defaultdict
 
 from socialtools.draw.geometry import Box, Point, segment_hits_box
+from socialtools.draw.placer import first_clear
 from socialtools.draw.text import LINE_HEIGHT, TextBlock
 from socialtools.genogram.bars import Bar, stagger
 from socialtools.genogram.model import ChildLink, Family
@@ -181,63 +182,85 @@ class _Layout:
                 if up is not None:
                     touched[r].add(up)
         people = [p for ps in rows.values() for p in ps]
-        # each union's drop: (anchor, offset) for a one-sided union, else its partners
-        drop_of: dict[str, tuple[str | None, float, tuple[str, ...]]] = {}
-        kids_in_row: dict[str, list[str]] = {}
-        for r, ts in touched.items():
-            for u in ts:
-                anchor = self.s.anchor.get(u)
-                drop_of[u] = (anchor, self._single_offset(anchor) if anchor else 0.0,
-                              tuple(self.s.unions[u].partners))
-            for _pid, up, _, _ in plan[r]:
-                if up is not None and up not in kids_in_row:
-                    kids_in_row[up] = [c for c in self.kids[up] if gen[c] == r]
-        kids = self.kids
+        # the passes work on lists indexed by number: person i at xs[i], union k (drop and centre) at k
+        index = {p: i for i, p in enumerate(people)}
+        xs = [x[p] for p in people]
+        unions = sorted(set().union(*touched.values()))
+        uindex = {u: k for k, u in enumerate(unions)}
+        kids = [[index[c] for c in self.kids[u]] for u in unions]
+        # each union's drop: the anchor's index and offset for a one-sided union, else its partners
+        drop_of: list[tuple[int, float, list[int]]] = []
+        for u in unions:
+            anchor = self.s.anchor.get(u)
+            drop_of.append((index[anchor] if anchor is not None else -1,
+                            self._single_offset(anchor) if anchor else 0.0,
+                            [index[q] for q in self.s.unions[u].partners]))
+        # per row: the unions to evaluate, the sibships in the row, and each person's pulls
+        row_plan: dict[int, tuple[list[int], list[tuple[int, list[int]]], list[tuple[int, int, list[int],
+                                  list[tuple[int, float]]]], list[int], list[float]]] = {}
+        kids_in_row: dict[int, list[int]] = {}  # a sibship: its members in the first row that holds one
+        for r, entries in plan.items():
+            sibships: dict[int, list[int]] = {}
+            steps = []
+            for pid, up, own, beside in entries:
+                k = uindex[up] if up is not None else -1
+                if up is not None and k not in sibships:
+                    if k not in kids_in_row:
+                        kids_in_row[k] = [index[c] for c in self.kids[up] if gen[c] == r]
+                    sibships[k] = kids_in_row[k]
+                steps.append((index[pid], k, [uindex[u] for u in own], [(index[q], off) for q, off in beside]))
+            offsets = [0.0]
+            for sep in seps[r]:
+                offsets.append(offsets[-1] + sep)
+            row_plan[r] = ([uindex[u] for u in touched[r]], list(sibships.items()), steps,
+                           [index[p] for p in rows[r]], offsets)
+        centre = [0.0] * len(unions)
+        drop = [0.0] * len(unions)
+        sib_centre = [0.0] * len(unions)
         # passes, fewer on very large families (each pass costs a walk over everyone)
         passes = max(8, min(self.cfg.sweeps, 80_000 // max(len(people), 1)))
         last_move = float("inf")
         for it in range(passes):
             down = it % 2 == 0
-            before = [x[p] for p in people] if it % 2 == 1 else None
+            before = xs[:] if it % 2 == 1 else None
             for r in sorted(rows, reverse=not down):
-                centre: dict[str, float] = {}
-                drop: dict[str, float] = {}
-                for u in touched[r]:
-                    kx = [x[c] for c in kids[u]]
-                    centre[u] = (min(kx) + max(kx)) / 2
-                    anchor, offset, partners = drop_of[u]
-                    drop[u] = x[anchor] + offset if anchor is not None else sum(x[q] for q in partners) / len(partners)
-                sib_centre: dict[str, float] = {}
+                evaluated, row_sibships, row_steps, members, row_offsets = row_plan[r]
+                for k in evaluated:
+                    kx = [xs[c] for c in kids[k]]
+                    centre[k] = (min(kx) + max(kx)) / 2
+                    anchor, offset, partners = drop_of[k]
+                    drop[k] = xs[anchor] + offset if anchor >= 0 else sum(xs[q] for q in partners) / len(partners)
+                for k, sibs in row_sibships:
+                    sx = [xs[c] for c in sibs]
+                    sib_centre[k] = (min(sx) + max(sx)) / 2
                 targets, weights = [], []
-                for pid, up, own, beside in plan[r]:
+                for i, k_up, k_own, i_beside in row_steps:
                     acc, wsum = 0.0, 0.0
-                    px = x[pid]
-                    for partner, offset in beside:
-                        acc += 2.0 * (x[partner] + offset)
+                    px = xs[i]
+                    for partner, offset in i_beside:
+                        acc += 2.0 * (xs[partner] + offset)
                         wsum += 2.0
-                    if up is not None:
-                        sc = sib_centre.get(up)
-                        if sc is None:
-                            sibs = [x[c] for c in kids_in_row[up]]
-                            sc = sib_centre[up] = (min(sibs) + max(sibs)) / 2
-                        acc += px + drop[up] - sc
+                    if k_up >= 0:
+                        acc += px + drop[k_up] - sib_centre[k_up]
                         wsum += 1.0
-                    for u in own:
-                        acc += px + centre[u] - drop[u]
+                    for k in k_own:
+                        acc += px + centre[k] - drop[k]
                         wsum += 1.0
                     if wsum == 0:
                         acc, wsum = px * 0.05, 0.05
                     targets.append(acc / wsum)
                     weights.append(wsum)
-                for pid, new_x in zip(rows[r], _isotonic(targets, weights, seps[r]), strict=True):
-                    x[pid] = new_x
+                for i, new_x in zip(members, _isotonic(targets, weights, row_offsets), strict=True):
+                    xs[i] = new_x
             if before is not None:
-                move = max(abs(x[p] - b) for p, b in zip(people, before, strict=True))
+                move = max(abs(a - b) for a, b in zip(xs, before, strict=True))
                 if move < SETTLED:
                     break  # settled: a down and an up pass moved nobody further than SETTLED
                 if it > 8 and move > 0.98 * last_move:
                     break  # not settling (pulls that cannot all be met): stop where it is
                 last_move = move
+        for p, i in index.items():
+            x[p] = xs[i]
 
     # ---- main ----
     def run(self) -> GenogramLayout:
@@ -311,11 +334,14 @@ DROP_CLEAR = 3.0  # a drop keeps this far from the line of another union's child
 DROP_GAP = 6.0  # a second drop in the gap of a couple keeps this far (per level) from the couple's own
 
 
-def _isotonic(targets: list[float], weights: list[float], seps: list[float]) -> list[float]:
-    """Positions closest to ``targets`` (weighted least squares) keeping consecutive gaps ≥ ``seps``."""
-    offsets = [0.0]
-    for s in seps:
-        offsets.append(offsets[-1] + s)
+def _isotonic(targets: list[float], weights: list[float], offsets: list[float]) -> list[float]:
+    """Positions closest to ``targets`` (weighted least squares) keeping each position ``i`` at
+    least ``offsets[i] - offsets[i - 1]`` right of the one before (``offsets``: the cumulative gaps
+    from 0).
+
+    >>> _isotonic([0.0, 0.0], [1.0, 1.0], [0.0, 10.0])
+    [-5.0, 5.0]
+    """
     sums: list[float] = []  # pooled blocks: weighted sum, weight, count
     wts: list[float] = []
     counts: list[int] = []
@@ -479,16 +505,16 @@ class _Geometry:
                 between = [r for r in range(top + 1, self.row_of[c]) if r in self.rows]
                 used_here = used + [x for r in (top, *between) for x, other in drops[r] if other != uid]
 
-                def free(x: float, between: list[int] = between, used_here: list[float] = used_here) -> bool:
-                    return (all(abs(x - lay.x[p]) > lay.half[p] + 3 for r in between for p in self.rows[r])
-                            and not any(lay.x[a] - 3 < x < lay.x[b] + 3 for r in between
-                                        for a, b in itertools.pairwise(self.rows[r]) if lay._union_between(a, b))
-                            and all(abs(x - u) > 4 for u in used_here))
+                def blocked(x: float, between: list[int] = between, used_here: list[float] = used_here) -> bool:
+                    return not (all(abs(x - lay.x[p]) > lay.half[p] + 3 for r in between for p in self.rows[r])
+                                and not any(lay.x[a] - 3 < x < lay.x[b] + 3 for r in between
+                                            for a, b in itertools.pairwise(self.rows[r]) if lay._union_between(a, b))
+                                and all(abs(x - u) > 4 for u in used_here))
 
                 candidates = [x for r in between[:1] for x in self._gaps(r)]
                 candidates += [x + shift for x in candidates for shift in (6.0, -6.0)]
                 candidates.sort(key=lambda x: (abs(x - lay.x[c]), x))
-                gx = next((x for x in candidates if free(x)), None)
+                gx = first_clear(candidates, blocked)
                 if gx is None:  # beyond the right end of every row between
                     gx = max(lay.x[p] + lay.half[p] for r in between for p in self.rows[r]) + 12 + 6 * len(used)
                 used.append(gx)

@@ -121,12 +121,19 @@ class _Graph:
             self.row_unions[gen[hang[0]]].append(uid)
             self.kids[uid] = [c for c in s.children(uid) if gen[c] == gen[hang[0]] + 1]
         self.rank = {c: i for uid in s.unions for i, c in enumerate(s.children(uid))}
+        self.row_size: dict[int, int] = defaultdict(int)
+        for p in people:
+            self.row_size[gen[p]] += 1
+        # where a union stands: its anchor (one-sided) or its partners, looked up once
+        self._at: dict[str, tuple[str | None, tuple[str, ...]]] = {
+            uid: (s.anchor.get(uid), tuple(u.partners)) for uid, u in s.unions.items()}
 
     def union_pos(self, uid: str, pos: dict[str, float]) -> float:
-        anchor = self.s.anchor.get(uid)
+        anchor, ps = self._at[uid]
         if anchor is not None:
             return pos[anchor] + 0.5
-        ps = self.s.unions[uid].partners
+        if len(ps) == 2:
+            return (pos[ps[0]] + pos[ps[1]]) / 2
         return sum(pos[p] for p in ps) / len(ps)
 
     def drawn_band(self, r: int, pos: dict[str, float]) -> int:
@@ -148,7 +155,9 @@ class _Graph:
         if not items:
             return []
         items.sort(key=lambda t: t[0])
-        gaps = [b[0] - a[0] for a, b in itertools.pairwise(items)]
+        # a row of parents wider than its children's row: the children's row spreads to match
+        scale = min(1.0, self.row_size.get(r + 1, 0) / max(self.row_size.get(r, 1), 1))
+        gaps = [(b[0] - a[0]) * scale for a, b in itertools.pairwise(items)]
         drops = _isotonic([m for _, m, _ in items], [float(len(ks)) for _, _, ks in items], gaps)
         return [Bar(min(ks[0], d), max(ks[-1], d), d, tuple(ks)) for d, (_, _, ks) in zip(drops, items, strict=True)]
 
@@ -369,8 +378,9 @@ class _Orderer:
             self._place(ids[r], arranged, pos)
 
     def _ends(self, unit: list[int], pos: dict[str, float]) -> tuple[list[float], list[float]]:
-        ups = [self.graph.union_pos(u, pos) for b in unit for u in self.up[b]]
-        downs = [pos[c] for b in unit for c in self.down[b] if c in pos]
+        """Where the unit's lines end above and below, each sorted (for :func:`_cost`)."""
+        ups = sorted(self.graph.union_pos(u, pos) for b in unit for u in self.up[b])
+        downs = sorted(pos[c] for b in unit for c in self.down[b] if c in pos)
         return ups, downs
 
     def sift(self, ids: dict[int, list[int]], arranged: dict[int, list[str]]) -> None:
@@ -444,11 +454,16 @@ class _Orderer:
         best_count = self.count(start) + 1
         since = 0
         it = 0
+        seen: set[tuple[int, tuple[tuple[int, tuple[str, ...]], ...]]] = set()
         for it in range(rounds):
             self.sweep(ids, arranged, down=it % 2 == 0)
             self.transpose(ids, arranged)
             self.sift(ids, arranged)
             rows = self._rows(ids, arranged)
+            state = (it % 2, tuple((r, tuple(p for b in bs for p in b)) for r, bs in sorted(rows.items())))
+            if state in seen:
+                break  # a round is a function of the order and the sweep's direction: from here it repeats
+            seen.add(state)
             c = self.count(rows)
             since += 1
             if c < best_count:
@@ -528,9 +543,18 @@ def _sift_units(units: list[list[int]], ends: list[_Ends]) -> list[list[int]]:
 
 
 def _cost(left: tuple[list[float], list[float]], right: tuple[list[float], list[float]]) -> int:
-    """Crossings between the edges of two neighbouring units when ``left`` stands left."""
-    return (sum(1 for a in left[0] for b in right[0] if a > b)
-            + sum(1 for a in left[1] for b in right[1] if a > b))
+    """Crossings between the edges of two neighbouring units when ``left`` stands left: pairs
+    with the left unit's end beyond the right one's (the ends are sorted: counted by bisection).
+
+    >>> _cost(([1.0, 3.0], [0.0]), ([2.0], [0.0, 5.0]))
+    1
+    """
+    count = 0
+    for mine, theirs in ((left[0], right[0]), (left[1], right[1])):
+        if mine and theirs:
+            for a in mine:
+                count += bisect.bisect_left(theirs, a)
+    return count
 
 
 def _median(values: list[float]) -> float:

@@ -19,7 +19,8 @@ import math
 from collections import defaultdict
 from dataclasses import asdict, dataclass, field
 
-from socialtools.draw.geometry import Box, BoxGrid, Point, segments_cross
+from socialtools.draw.geometry import Box, Point, segments_cross
+from socialtools.draw.placer import Obstacles
 from socialtools.draw.quality import Quality
 from socialtools.genogram.model import Family
 from socialtools.genogram.placements import GenogramLayout
@@ -73,7 +74,7 @@ def layout_quality(layout: GenogramLayout, family: Family, *, crossings: bool = 
         if len(q.examples) < max_problems:
             q.examples.append(text)
 
-    boxes = BoxGrid()
+    boxes = Obstacles()
     items: list[tuple[str, Box]] = []
     for n in layout.nodes.values():
         items.append((f"symbol {n.id}", n.symbol_box))

@@ -370,10 +370,12 @@ class GenogramRenderer:
 
         for p in f.people:
             if p.kind == "person" and not p.gender:
-                add(p.sex, self.t(p.sex), symbol(Person(id="_", sex=p.sex)))
+                if p.sex not in seen:  # the sample person is made once per entry, not once per person
+                    add(p.sex, self.t(p.sex), symbol(Person(id="_", sex=p.sex)))
             elif p.kind == "person" and p.gender == "non_binary":
-                add("non_binary", self.t("non_binary"), symbol(Person(id="_", gender="non_binary")))
-            elif p.kind != "person":
+                if "non_binary" not in seen:
+                    add("non_binary", self.t("non_binary"), symbol(Person(id="_", gender="non_binary")))
+            elif p.kind != "person" and p.kind not in seen:
                 add(p.kind, self.t(p.kind), symbol(Person(id="_", kind=p.kind, sex=p.sex)))
         if any(p.index for p in f.people):
             add("index", self.t("index"), symbol(Person(id="_", sex="female", index=True)))

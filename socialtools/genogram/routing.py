@@ -18,8 +18,10 @@ import itertools
 import math
 from collections import defaultdict
 from collections.abc import Callable
+from functools import partial
 
-from socialtools.draw.geometry import Box, BoxGrid, Point, outline_of_boxes, segment_hits_box
+from socialtools.draw.geometry import Box, Point, outline_of_boxes, segment_hits_box
+from socialtools.draw.placer import Obstacles, first_clear
 from socialtools.draw.text import LINE_HEIGHT, text_width
 from socialtools.genogram.households import household_rectangles
 from socialtools.genogram.model import Family
@@ -44,9 +46,9 @@ def _edge_point(n: PersonNode, toward: Point) -> Point:
     return (n.x + dx * scale, n.y + dy * scale)
 
 
-def _obstacles(lay: GenogramLayout) -> BoxGrid:
+def _obstacles(lay: GenogramLayout) -> Obstacles:
     """Symbol, label and union-label boxes of the layout, keyed by the person they belong to."""
-    grid = BoxGrid()
+    grid = Obstacles()
     for n in lay.nodes.values():
         grid.add(n.id, n.symbol_box)
         if n.label_box.w > 0:
@@ -57,7 +59,7 @@ def _obstacles(lay: GenogramLayout) -> BoxGrid:
     return grid
 
 
-def _blocked(grid: BoxGrid, points: list[Point], allowed: set[str]) -> bool:
+def _blocked(grid: Obstacles, points: list[Point], allowed: set[str]) -> bool:
     return any(key not in allowed for p, q in itertools.pairwise(points)
                for key, _ in grid.hit_by_segment(p, q))
 
@@ -196,8 +198,8 @@ def route_links(lay: GenogramLayout, family: Family, structure: FamilyStructure,
             off = child.outer / 4 * (1 if dx >= child.x else -1)
             options = [[(dx + s, dy), (dx + s, ly), (child.x + off, ly), (child.x + off, child.top[1])]
                        for s in shifts]
-        pts = next((o for o in options if not _blocked(obstacles, o, allowed) and not _collinear(o, existing)),
-                   options[0])
+        pts = first_clear(options, partial(_blocked, obstacles, allowed=allowed), lambda o: _collinear(o, existing))
+        pts = options[0] if pts is None else pts
         for r in (*between, child.row):
             lane_used[r] += 1
         if between:
@@ -239,10 +241,8 @@ def route_links(lay: GenogramLayout, family: Family, structure: FamilyStructure,
                           for shift in (0.0, 6.0, -6.0)]
                 routes.append(_descent(lay, upper, lower, left, lane, cfg, far_left=left, ports=ports))
                 candidates += [pts if upper is a else pts[::-1] for pts in routes]
-        chosen = next((c for c in candidates if not _blocked(obstacles, c, allowed)
-                       and not _collinear(c, existing)), None)
-        if chosen is None:
-            chosen = next((c for c in candidates if not _blocked(obstacles, c, allowed)), candidates[0])
+        chosen = (first_clear(candidates, lambda c: _blocked(obstacles, c, allowed), lambda c: _collinear(c, existing))
+                  or first_clear(candidates, lambda c: _blocked(obstacles, c, allowed)) or candidates[0])
         for row in lay.rows:
             if uses_lane(chosen, row):
                 lane_used[row] += 1
@@ -304,17 +304,14 @@ def route_households(lay: GenogramLayout, family: Family, labels: dict[str, str]
             w, ht = text_width(text, size), size * LINE_HEIGHT
             first = min(rects, key=lambda b: (b.y, b.x))
             last = max(rects, key=lambda b: (b.bottom, -b.x))
-            for cand in (Box(first.x + 4, first.y - ht - 1, w, ht), Box(first.right - w - 4, first.y - ht - 1, w, ht),
-                         Box(last.x + 4, last.bottom + 1, w, ht), Box(last.right - w - 4, last.bottom + 1, w, ht)):
-                if cand.x < 0 or cand.y < 0:
-                    continue
-                if any(cand.overlaps(t, 1.0) for t in taken):
-                    continue
-                if any(segment_hits_box(p, q, cand.grown(1.0)) for pts in lines for p, q in itertools.pairwise(pts)):
-                    continue
-                label_box = cand
-                taken.append(cand)
-                break
+            spots = (Box(first.x + 4, first.y - ht - 1, w, ht), Box(first.right - w - 4, first.y - ht - 1, w, ht),
+                     Box(last.x + 4, last.bottom + 1, w, ht), Box(last.right - w - 4, last.bottom + 1, w, ht))
+            label_box = first_clear(spots, lambda b: b.x < 0 or b.y < 0,
+                                    lambda b: any(b.overlaps(t, 1.0) for t in taken),
+                                    lambda b: any(segment_hits_box(p, q, b.grown(1.0))
+                                                  for pts in lines for p, q in itertools.pairwise(pts)))
+            if label_box is not None:
+                taken.append(label_box)
         households.append(HouseholdPlacement(h.id, text, polygons, label_box))
         for poly in polygons:
             lines.append([*poly, poly[0]])

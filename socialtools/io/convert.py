@@ -69,6 +69,11 @@ def svg_to_png(svg: str, *, dpi: float = 150) -> bytes:
 
     ``dpi`` must lie in :data:`~socialtools.io.limits.DPI_RANGE` and the picture within the pixel
     budget; otherwise a :class:`~socialtools.errors.UsageError` says what to do.
+
+    >>> svg = '<svg xmlns="http://www.w3.org/2000/svg" width="40" height="20"/>'
+    >>> png = svg_to_png(svg, dpi=96)
+    >>> png[:4], int.from_bytes(png[16:20], "big"), int.from_bytes(png[20:24], "big")
+    (b'\x89PNG', 40, 20)
     """
     from socialtools.io.limits import check_dpi
 
@@ -160,7 +165,12 @@ def _pdf_libraries() -> tuple[Any, Any]:
 
 
 def svg_to_pdf(svg: str) -> bytes:
-    """Render ``svg`` to a one-page vector PDF the size of the figure (same input → same bytes)."""
+    """Render ``svg`` to a one-page vector PDF the size of the figure (same input → same bytes).
+
+    >>> svg = '<svg xmlns="http://www.w3.org/2000/svg" width="40" height="20"/>'
+    >>> svg_to_pdf(svg)[:5], svg_to_pdf(svg) == svg_to_pdf(svg)
+    (b'%PDF-', True)
+    """
     svg2rlg, render_pdf = _pdf_libraries()
     _register_pdf_font()
     try:  # svglib silently "recovers" broken XML into an empty page: check it first

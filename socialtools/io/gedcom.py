@@ -454,6 +454,11 @@ def read_gedcom(path: str | Path, focus: str | None = None, generations: int | N
     """Read a GEDCOM file; with ``focus``, only the family around that person (see :func:`focus_family`).
 
     ``focus`` is the person's pointer (``@I1@`` or ``I1``); ``generations`` defaults to 2.
+
+    >>> from socialtools.examples import example_path
+    >>> path = example_path("keluarga.ged")
+    >>> len(read_gedcom(path).people), len(read_gedcom(path, focus="I6", generations=1).people)
+    (17, 9)
     """
     path = Path(path)
     if generations is not None and focus is None:
@@ -705,7 +710,15 @@ def _union_events(union: Any) -> list[str]:
 
 
 def write_gedcom(family: Family, path: str | Path) -> Path:
-    """Write ``family`` as a GEDCOM 5.5.1 UTF-8 file (whole or not at all)."""
+    """Write ``family`` as a GEDCOM 5.5.1 UTF-8 file (whole or not at all).
+
+    >>> import tempfile
+    >>> from socialtools.genogram.model import Family
+    >>> family = Family.model_validate({"people": [{"id": "A", "name": "Ani", "sex": "female"}]})
+    >>> path = write_gedcom(family, Path(tempfile.mkdtemp()) / "ani.ged")
+    >>> [p.name for p in read_gedcom(path).people]
+    ['Ani']
+    """
     from socialtools.io.output import write_atomic
 
     return write_atomic(Path(path), family_to_gedcom(family))

@@ -26,8 +26,8 @@ from typing import Any, TypeVar
 import yaml
 from pydantic import BaseModel, ValidationError
 
+import socialtools.io.limits as limits
 from socialtools.errors import InputError
-from socialtools.io import limits
 from socialtools.io.sanitize import clean_data
 from socialtools.records import raised_input_error
 
@@ -218,6 +218,10 @@ def load_document(path: str | Path) -> dict[str, Any]:
 
     Texts are cleaned and limits checked (:func:`socialtools.io.sanitize.clean_data`); a key written
     twice, nesting too deep or a number too long is an :class:`InputError` naming the file.
+
+    >>> from socialtools.examples import example_path
+    >>> load_document(example_path("pk.yaml"))["family"]["people"][0]["id"]
+    'K'
     """
     path = Path(path)
     return document_from_text(read_input_text(path), str(path), as_json=path.suffix.lower() == ".json")
@@ -308,6 +312,12 @@ def parse_model(model: type[M], data: Any, source: str | None = None, *, record:
 
     The error names the part of ``data`` at fault (``people[2] (id 'RP')``); a problem with ``data``
     as a whole names ``record``, the name ``data`` has in the file (``"strengths"``), if given.
+
+    >>> from socialtools.genogram.model import Family
+    >>> parse_model(Family, {"people": [{"id": "A"}, {"id": "B", "brith": 1990}]}, "k.yaml")
+    Traceback (most recent call last):
+    ...
+    socialtools.errors.InputError: k.yaml, people[1] (id 'B'), field 'brith': is not a known field: ...
     """
     try:
         return model.model_validate(clean_data(data, source))

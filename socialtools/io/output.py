@@ -60,6 +60,10 @@ def write_atomic(path: Path, data: bytes | str) -> Path:
 
     A replaced file keeps its permissions; an error (a full disk, a folder in the way) names
     ``path`` and leaves nothing behind.
+
+    >>> import tempfile
+    >>> write_atomic(Path(tempfile.mkdtemp()) / "catatan.txt", "halo").read_text()
+    'halo'
     """
     write_files({Path(path): data})
     return Path(path)

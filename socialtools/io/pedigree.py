@@ -496,5 +496,12 @@ def read_text_file(path: str | Path) -> str:
 
 
 def read_pedigree(path: str | Path, **options: Any) -> Pedigree:
-    """Families of a pedigree file (``.ped``, ``.fam``, ``.csv``, ``.tsv``, ``.txt``, ...)."""
+    """Families of a pedigree file (``.ped``, ``.fam``, ``.csv``, ``.tsv``, ``.txt``, ...).
+
+    >>> import tempfile
+    >>> path = Path(tempfile.mkdtemp()) / "keluarga.csv"
+    >>> _ = path.write_text("famid,id,father,mother,sex\\nF1,1,0,0,1\\nF1,2,0,0,2\\nF1,3,1,2,2\\n")
+    >>> [p.id for p in read_pedigree(path)["F1"].people]
+    ['1', '2', '3']
+    """
     return read_pedigree_text(read_text_file(path), str(path), **options)

@@ -27,8 +27,8 @@ import math
 import re
 from typing import Any
 
+import socialtools.io.limits as limits
 from socialtools.errors import InputError
-from socialtools.io import limits
 
 _UNSAFE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufdd0-\ufdef\ufffe\uffff]")
 _SURROGATE = re.compile("[\ud800-\udfff]")

@@ -44,11 +44,12 @@ class QuadrantDiagram(Diagram):
     True"""
 
     def __init__(self, model: StrengthsQuadrant, *, lang: str = "id", theme: Theme | None = None,
-                 width: float = 760.0) -> None:
+                 width: float = 760.0, header: bool = True) -> None:
         self.model = model
         self.lang = check_language(lang)
         self.theme = theme or Theme()
         self.width = width
+        self.header = header  # False: the grid alone (a report's caption is its title)
 
     @classmethod
     def from_document(
@@ -67,4 +68,4 @@ class QuadrantDiagram(Diagram):
         return self.layout.quality
 
     def to_svg(self) -> str:
-        return render_quadrant(self.model, self.layout, lang=self.lang, theme=self.theme)
+        return render_quadrant(self.model, self.layout, lang=self.lang, theme=self.theme, header=self.header)

@@ -27,31 +27,36 @@ FILLS = {
 
 
 
+PRINT_MARGIN = 8.0  # round a quadrant without its header: the page of a report has its own margins
+
+
 def render_quadrant(model: StrengthsQuadrant, layout: QuadrantLayout, *, lang: str = "id",
-                    theme: Theme | None = None) -> str:
-    """The SVG text of the quadrant, with its title and client above the grid."""
+                    theme: Theme | None = None, header: bool = True) -> str:
+    """The SVG text of the quadrant, with its title and client above the grid (``header=False``:
+    the grid alone with a narrow margin, for a report whose caption is the title)."""
     theme = theme or Theme()
     title = model.title or translate(CATALOGUE, "default_title", lang)
-    width = layout.width + 2 * theme.margin
+    margin = theme.margin if header else PRINT_MARGIN
+    width = layout.width + 2 * margin
     head = TextBlock.wrapped([title], layout.width, theme.title_font_size, bold=True)
     client = f"{translate(CATALOGUE, 'client', lang)}: {model.client}" if model.client else ""
     sub = TextBlock.wrapped([client], layout.width, theme.font_size) if client else None
-    head_h = head.height + (sub.height + 4 if sub else 0) + 12
-    height = theme.margin + head_h + layout.height + theme.margin
+    head_h = head.height + (sub.height + 4 if sub else 0) + 12 if header else 0.0
+    height = margin + head_h + layout.height + margin
     canvas = SvgCanvas(width, height, theme, title=title)
     g = canvas.group(id="header")
-    y = theme.margin
-    for line in head.lines:
+    y = margin
+    for line in head.lines if header else ():
         y += head.size
         canvas.text(g, width / 2, y, line, head.size, font_weight="bold")
         y += head.size * (LINE_HEIGHT - 1)
-    if sub:
+    if sub and header:
         y += 4
         for line in sub.lines:
             y += sub.size
             canvas.text(g, width / 2, y, line, sub.size, fill=theme.muted)
             y += sub.size * (LINE_HEIGHT - 1)
-    ox, oy = theme.margin, theme.margin + head_h
+    ox, oy = margin, margin + head_h
     grid = canvas.group(id="quadrant")
     for cell in [*layout.headers, *layout.cells]:
         cg = canvas.group(grid, id=f"cell-{cell.key.replace('_', '-')}")

@@ -43,7 +43,7 @@ _PART_ALIASES = {
     "ekomap": "ecomap", "kekuatan": "strengths", "kuadran": "strengths", "rencana": "plan",
     "sistem": "systems", "intervention_systems": "systems", "jadwal": "schedule", "proses": "process",
     "behaviour_change": "behaviour", "perubahan": "behaviour", "perbandingan": "comparison",
-    "ecomap_comparison": "comparison",
+    "ecomap_comparison": "comparison", "ecomap_before": "comparison", "ecomap_after": "comparison",
 }
 
 

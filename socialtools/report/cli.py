@@ -55,18 +55,18 @@ def _run(args: argparse.Namespace) -> int:
 
 
 def register(commands: argparse._SubParsersAction) -> None:
-    from socialtools.cli import add_dpi, add_initials, add_language
+    from socialtools.cli import add_command, add_dpi, add_initials, add_language
 
-    parser = commands.add_parser(
-        "report", help="write the case report chapter (tables and figures) as DOCX, HTML or Markdown",
+    parser = add_command(
+        commands, "report", _run,
+        help="write the case report chapter (tables and figures) as DOCX, HTML or Markdown",
         description="Write the assessment-to-termination chapter of a case report from one case file: "
                     "client and family identity, BPSS, genogram and ecomap figures, intervention plan, "
                     "schedule, process log, behaviour change. Phone numbers, addresses and exact dates "
                     "of birth are left out unless --show-private is given.",
+        input_metavar="CASE", input_optional=True, input_help="case file (.yaml, .yml or .json)",
+        output_metavar="FILE", output_help="output file: .docx, .html or .md (Markdown images are written beside it)",
     )
-    parser.add_argument("input", metavar="CASE", nargs="?", help="case file (.yaml, .yml or .json)")
-    parser.add_argument("-o", "--output", required=True, metavar="FILE",
-                        help="output file: .docx, .html or .md (Markdown images are written beside it)")
     add_language(parser)
     add_initials(parser)
     parser.add_argument("--show-private", action="store_true",
@@ -85,4 +85,3 @@ def register(commands: argparse._SubParsersAction) -> None:
                              "\"Hasil asesmen praktikan, 2024\" (else the case file's case.source)")
     parser.add_argument("--no-figures", action="store_true", help="leave out the genogram and ecomap")
     add_dpi(parser, default=200)
-    parser.set_defaults(run=_run)

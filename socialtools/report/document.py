@@ -36,12 +36,11 @@ from socialtools.report.tables import Table
 __all__ = ["build_report", "report_bytes", "write_report"]
 
 REPORT_FORMATS = (".docx", ".html", ".md")
-QUADRANT_WIDTH = 540.0  # SVG units (1/96 inch): 14.3 cm, about the text width of an A4 report page
 
 
 # -- figures ---------------------------------------------------------------------------------
 #: Fonts of the report's figures are this much larger than on screen: printed at the text width,
-#: figure text stays at 8 pt or more (see :func:`socialtools.report.docx_writer.printed_font_pt`).
+#: figure text stays at 8 pt or more (see :func:`socialtools.report.print_size.printed_font_pt`).
 REPORT_TEXT = 1.3
 
 
@@ -76,17 +75,38 @@ def genogram_options(opts: ReportOptions) -> Any:
                            layout=layout, theme=report_theme())
 
 
-def ecomap_svg(case: Case, opts: ReportOptions, *, compare: bool = False) -> str | None:
-    """The ecomap as SVG (``compare``: before and after side by side), when the case has an
-    ``ecomap`` section (with an ``after`` block for ``compare``)."""
+#: The report's ecomaps print their fonts this much larger than on screen (their drawing grows more slowly
+#: than their text, so a larger font reaches 8 pt within the page's text width).
+REPORT_ECOMAP_TEXT = 1.5
+QUADRANT_WIDTH = 500.0  # SVG units (1/96 inch): 13.2 cm, within an A4 report page's text width at 8 pt
+
+
+def ecomap_svg(case: Case, opts: ReportOptions, *, panel: str | None = None) -> str | None:
+    """The ecomap as SVG, when the case has an ``ecomap`` section; ``panel`` (``before`` or
+    ``after``): one side of the comparison with its changed ties marked, when the section has an
+    ``after`` block. Drawn for print: no title (the caption is one), a compact legend under it."""
     section = case.raw("ecomap")
-    if not isinstance(section, dict) or (compare and not section.get("after")):
+    if not isinstance(section, dict) or (panel and not section.get("after")):
         return None
     from socialtools.ecomap import EcomapDiagram
 
-    diagram = EcomapDiagram.from_document(case.document, source=case.source, lang=opts.lang, compare=compare,
-                                          text=REPORT_TEXT, initials=opts.initials)
+    diagram = EcomapDiagram.from_document(case.document, source=case.source, lang=opts.lang,
+                                          compare=panel is not None, panel=panel, text=REPORT_ECOMAP_TEXT,
+                                          initials=opts.initials, header=False, compact_legend=True)
     return diagram.to_svg()
+
+
+def ecomap_date(case: Case, panel: str | None = None) -> str | None:
+    """The date the ecomap (or the ``after`` side of the comparison) was drawn, as written."""
+    section = case.raw("ecomap")
+    if not isinstance(section, dict):
+        return None
+    if panel == "after":
+        after = section.get("after")
+        date = after.get("date") if isinstance(after, dict) else None
+    else:
+        date = section.get("date")
+    return str(date) if date else None
 
 
 def strengths_svg(case: Case, opts: ReportOptions) -> str | None:
@@ -96,9 +116,10 @@ def strengths_svg(case: Case, opts: ReportOptions) -> str | None:
     from socialtools.quadrant import QuadrantDiagram
 
     try:
-        # narrower than the stand-alone figure, so that its text stays readable at the page's text width
+        # narrower than the stand-alone figure and without its title (the caption is one), so that
+        # its text prints at 8 pt or more within the page's text width
         diagram = QuadrantDiagram.from_document(case.document, source=case.source, lang=opts.lang,
-                                                width=QUADRANT_WIDTH)
+                                                width=QUADRANT_WIDTH, header=False)
     except InputError as exc:
         raise _located_in(exc, "strengths") from None
     if opts.initials:
@@ -119,7 +140,7 @@ def print_dpi(svg: str, dpi: float) -> float:
     >>> round(print_dpi('<svg width="2000" height="10"/>', 200), 1), print_dpi('<svg width="100"/>', 200)
     (52.9, 300.0)
     """
-    from socialtools.report.docx_writer import MAX_UPSCALE, TEXT_WIDTH_CM
+    from socialtools.report.print_size import MAX_UPSCALE, TEXT_WIDTH_CM
 
     match = _WIDTH.search(svg)
     if match is None or float(match[1]) <= 0:
@@ -217,16 +238,17 @@ def build_report(case: Case, opts: ReportOptions | None = None) -> Report:
     def some(*items: Table | Figure | Paragraph | None) -> list[Table | Figure | Paragraph]:
         return [i for i in items if i is not None]
 
-    def figure(key: str, svg: str | None) -> Figure | None:
+    def figure(key: str, svg: str | None, date: str | None = None) -> Figure | None:
         if svg is None:
             return None
         dpi = print_dpi(svg, opts.dpi)
-        return Figure(key, f"{word('cap_' + key, lang)} {ct.client_label(case, opts)}", svg_to_png(svg, dpi=dpi),
-                      label=word("figure", lang), dpi=dpi, min_font=smallest_font(svg))
+        caption = f"{word('cap_' + key, lang)} {ct.client_label(case, opts)}" + (f" ({date})" if date else "")
+        return Figure(key, caption, svg_to_png(svg, dpi=dpi), label=word("figure", lang), dpi=dpi,
+                      min_font=smallest_font(svg))
 
     section("h_identity", [(None, some(ct.client_table(case, opts), ct.family_table(case, opts)))])
     genogram = figure("genogram", genogram_svg(case, opts)) if opts.figures else None
-    ecomap = figure("ecomap", ecomap_svg(case, opts)) if opts.figures else None
+    ecomap = figure("ecomap", ecomap_svg(case, opts), ecomap_date(case)) if opts.figures else None
     strengths = figure("strengths", strengths_svg(case, opts)) if opts.figures else None
     section("h_assessment", [("h_bpss", some(ct.bpss_table(case, opts))),
                              ("h_genogram", some(genogram)), ("h_ecomap", some(ecomap)),
@@ -236,8 +258,10 @@ def build_report(case: Case, opts: ReportOptions | None = None) -> Report:
     evaluation = []
     if case.evaluation is not None and case.evaluation.summary:
         evaluation.append(Paragraph(case.evaluation.summary, key="evaluation"))
-    comparison = figure("ecomap_comparison", ecomap_svg(case, opts, compare=True)) if opts.figures else None
-    section("h_evaluation", [(None, [*evaluation, *some(ct.behaviour_table(case, opts), comparison)])])
+    # the comparison prints as two figures, one under the other, each at the text width
+    comparison = [figure(f"ecomap_{side}", ecomap_svg(case, opts, panel=side), ecomap_date(case, side))
+                  for side in ("before", "after")] if opts.figures else []
+    section("h_evaluation", [(None, [*evaluation, *some(ct.behaviour_table(case, opts), *comparison)])])
     section("h_termination", [(None, _termination(case, opts))])
     title = case.info.title or ct.client_label(case, opts)
     if opts.only:
@@ -248,7 +272,7 @@ def build_report(case: Case, opts: ReportOptions | None = None) -> Report:
 def narrative_part(item: Table | Figure) -> str:
     """The part of the case file's ``narrative`` (and ``source``) a table or figure takes."""
     if isinstance(item, Figure):
-        return "comparison" if item.key == "ecomap_comparison" else item.key
+        return "comparison" if item.key in ("ecomap_before", "ecomap_after") else item.key
     key = item.key.split("_")[0]
     return "identity" if key == "client" else key
 

@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-import math
 import zipfile
 from collections.abc import Iterable
 from typing import Any
@@ -25,13 +24,9 @@ from xml.sax.saxutils import escape as xml_escape
 from socialtools.errors import MissingDependencyError
 from socialtools.io.limits import shorten
 from socialtools.report.model import Figure, Heading, Paragraph, Report
+from socialtools.report.print_size import MARGINS_CM, PAGE_HEIGHT_CM, PAGE_WIDTH_CM, TEXT_WIDTH_CM, print_width_cm
 from socialtools.report.tables import SectionRow, Table, clean_text
 
-PAGE_WIDTH_CM, PAGE_HEIGHT_CM = 21.0, 29.7  # A4
-MARGINS_CM = {"left": 4.0, "right": 3.0, "top": 3.0, "bottom": 3.0}  # usual in Indonesian reports
-TEXT_WIDTH_CM = PAGE_WIDTH_CM - MARGINS_CM["left"] - MARGINS_CM["right"]
-MAX_FIGURE_HEIGHT_CM = 14.0  # leaves room for a heading, the caption and a few lines of text
-MAX_UPSCALE = 1.5  # a small figure is printed up to this much larger than its natural size
 FONT = "Times New Roman"
 HEADER_FILL = "D9D9D9"
 SECTION_FILL = "F2F2F2"
@@ -166,17 +161,19 @@ def _cell_xml(text: str, width: int, *, bold: bool = False, fill: str | None = N
             f'w:lineRule="auto"/></w:pPr><w:r><w:rPr>{rpr}</w:rPr>{runs}</w:r></w:p></w:tc>')
 
 
-def _rows_xml(table: Table, widths: list[int]) -> str:
-    """Every ``w:tr`` of ``table``: the header (repeated on each page), then the body rows."""
+def _rows_xml(table: Table, widths: list[int], *, keep_last: bool = False) -> str:
+    """Every ``w:tr`` of ``table``: the header (repeated on each page), then the body rows;
+    ``keep_last`` keeps the last row on the page of the paragraph after the table (its source line)."""
     rows = ["<w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>"
             + "".join(_cell_xml(h, w, bold=True, fill=HEADER_FILL, keep_next=True)
                       for h, w in zip(table.headings, widths, strict=True))
             + "</w:tr>"]
-    for row in table.rows:
+    for i, row in enumerate(table.rows):
         if isinstance(row, SectionRow):
             cells = _cell_xml(row.label, sum(widths), bold=True, fill=SECTION_FILL, span=len(widths), keep_next=True)
         else:
-            cells = "".join(_cell_xml(text, w) for text, w in zip(row, widths, strict=True))
+            last = keep_last and i == len(table.rows) - 1
+            cells = "".join(_cell_xml(text, w, keep_next=last) for text, w in zip(row, widths, strict=True))
         rows.append(f"<w:tr><w:trPr><w:cantSplit/></w:trPr>{cells}</w:tr>")
     return f'<w:tbl xmlns:w="{_W_NS}">' + "".join(rows) + "</w:tbl>"
 
@@ -243,7 +240,7 @@ def add_table(document: Any, table: Table, *, text_width_cm: float | None = None
     for col, width in zip(out.columns, widths_cm, strict=True):
         col.width = Cm(width)
     # rows are written as XML in one go: python-docx's cell API is slow for long tables
-    built = parse_xml(_rows_xml(table, [_twips(w) for w in widths_cm]))
+    built = parse_xml(_rows_xml(table, [_twips(w) for w in widths_cm], keep_last=bool(table.source)))
     for tr in list(built):
         out._tbl.append(tr)
     if table.source:
@@ -268,39 +265,17 @@ def _source(document: Any, text: str) -> Any:
     return para
 
 
-def natural_size_cm(figure: Figure) -> tuple[float, float]:
-    """Width and height of the figure at its natural size (1 SVG unit = 1/96 inch)."""
-    w_px, h_px = figure.size_px
-    return w_px / figure.dpi * 2.54, h_px / figure.dpi * 2.54
-
-
-def figure_scale(figure: Figure, text_width_cm: float = TEXT_WIDTH_CM) -> float:
-    """How much the figure is scaled on the page: up to the text width (at most
-    :data:`MAX_UPSCALE` times its natural size) and no taller than :data:`MAX_FIGURE_HEIGHT_CM`."""
-    width_cm, height_cm = natural_size_cm(figure)
-    return min(MAX_UPSCALE, (text_width_cm - 0.01) / width_cm, MAX_FIGURE_HEIGHT_CM / height_cm)
-
-
-def printed_font_pt(figure: Figure, text_width_cm: float = TEXT_WIDTH_CM) -> float | None:
-    """The smallest text of the figure as printed, in points (``None`` when it has no text)."""
-    if figure.min_font is None:
-        return None
-    return figure.min_font * 0.75 * figure_scale(figure, text_width_cm)
-
-
 def add_figure(document: Any, figure: Figure, *, text_width_cm: float = TEXT_WIDTH_CM) -> None:
     """Append a centred picture no wider than the text and its caption below it."""
     from docx.enum.text import WD_ALIGN_PARAGRAPH
     from docx.shared import Cm, Pt
 
-    width_cm = natural_size_cm(figure)[0]
-    scale = figure_scale(figure, text_width_cm)
     para = document.add_paragraph()
     para.alignment = WD_ALIGN_PARAGRAPH.CENTER
     para.paragraph_format.keep_with_next = True
     para.paragraph_format.line_spacing = 1.0  # a multiple of the picture's height otherwise
     para.paragraph_format.space_after = Pt(0)
-    para.add_run().add_picture(io.BytesIO(figure.png), width=Cm(math.floor(width_cm * scale * 100) / 100))
+    para.add_run().add_picture(io.BytesIO(figure.png), width=Cm(print_width_cm(figure, text_width_cm)))
     caption = _caption(document, figure.label, figure.number, figure.caption)
     if figure.source:
         caption.paragraph_format.keep_with_next = True

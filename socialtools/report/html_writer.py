@@ -11,6 +11,7 @@ import base64
 import html
 
 from socialtools.report.model import Figure, Heading, Paragraph, Report
+from socialtools.report.print_size import print_width_cm
 from socialtools.report.tables import Table
 
 STYLE = """
@@ -48,11 +49,10 @@ def report_html(report: Report) -> str:
             out.append(block.to_html())
         elif isinstance(block, Figure):
             data = base64.b64encode(block.png).decode("ascii")
-            w, _ = block.size_px
-            width = round(w / block.dpi * 96)
+            width = print_width_cm(block)  # as in the DOCX: printed, its text keeps its size
             number = f"<b>{esc(block.label)} {esc(block.number)}</b> " if block.number else ""
             out.append(f'<figure><img src="data:image/png;base64,{data}" alt="{esc(block.title)}" '
-                       f'style="width:{width}px"><figcaption>{number}{esc(block.caption)}</figcaption>'
+                       f'style="width:{width:g}cm"><figcaption>{number}{esc(block.caption)}</figcaption>'
                        + (f'<p class="st-source">{esc(block.source)}</p>' if block.source else "") + "</figure>")
     out += ["</body>", "</html>", ""]
     return "\n".join(out)

@@ -28,8 +28,8 @@ REPORT: Catalogue = {
     "cap_genogram": {"id": "Genogram", "en": "Genogram of"},
     "cap_ecomap": {"id": "Ekomap", "en": "Ecomap of"},
     "cap_strengths": {"id": "Kuadran Kekuatan", "en": "Strengths Quadrant of"},
-    "cap_ecomap_comparison": {"id": "Ekomap Sebelum dan Sesudah Intervensi",
-                              "en": "Ecomap before and after the intervention of"},
+    "cap_ecomap_before": {"id": "Ekomap Sebelum Intervensi", "en": "Ecomap before the intervention of"},
+    "cap_ecomap_after": {"id": "Ekomap Sesudah Intervensi", "en": "Ecomap after the intervention of"},
     # chapter headings
     "chapter": {"id": "BAB", "en": "CHAPTER"},
     "chapter_title": {"id": "PELAKSANAAN PRAKTIKUM", "en": "THE HELPING PROCESS"},

@@ -11,14 +11,13 @@ section of a case document). ``--table FILE.md|.html|.csv`` also writes the comp
 from __future__ import annotations
 
 import argparse
-import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from socialtools.cli import add_command, add_drawing_options, write_diagram
 from socialtools.errors import InputError, UsageError
 from socialtools.io.escape import csv_cell
 from socialtools.io.loading import load_document
-from socialtools.io.output import figure_bytes, write_atomic
 
 if TYPE_CHECKING:  # pragma: no cover
     from socialtools.venn.diagram import VennDiagram
@@ -53,38 +52,25 @@ def run(args: argparse.Namespace) -> int:
         from socialtools.privacy import hide_venn
 
         diagram.model = hide_venn(diagram.model)
-    out = Path(args.output)
-    figure = figure_bytes(diagram.to_svg(), out.suffix, dpi=args.dpi)  # everything built before writing
     try:
-        table = _table_text(diagram, Path(args.table)) if args.table else None
+        table = {Path(args.table): _table_text(diagram, Path(args.table))} if args.table else {}
     except InputError as error:
         raise error.located(source) from None
-    for warning in diagram.warnings():
-        sys.stderr.write(f"socialtools venn: warning: {warning}\n")
-    write_atomic(out, figure)
-    if table is not None:
-        write_atomic(Path(args.table), table)
-    return 0
+    return write_diagram("venn", diagram, args.output, dpi=args.dpi, also=table)
 
 
 def register(commands: argparse._SubParsersAction) -> None:
-    from socialtools.cli import add_dpi, add_initials, add_language
-
-    parser = commands.add_parser(
-        "venn", help="draw an institutional (PRA) or set Venn diagram",
+    parser = add_command(
+        commands, "venn", run, help="draw an institutional (PRA) or set Venn diagram",
         description="Draw a Venn diagram from a YAML/JSON file: an institutional Venn (kind: institutional; "
                     "circle size = importance, distance from the centre = closeness, overlap = cooperation) "
                     "or a set Venn/Euler diagram of 2-3 sets (kind: sets). The format follows the output "
                     "extension (.svg, .png).",
+        input_help="YAML or JSON file (or a case document with a 'venn:' section)",
+        output_metavar="OUT", output_help="output file: .svg or .png",
     )
-    parser.add_argument("input", type=Path, metavar="INPUT", help="YAML or JSON file (or a case document "
-                                                                   "with a 'venn:' section)")
-    parser.add_argument("-o", "--output", required=True, metavar="OUT", help="output file: .svg or .png")
     parser.add_argument("--colour-by", choices=("kind", "valence"), default="kind",
                         help="fill institutional circles by kind (default) or by valence")
     parser.add_argument("--no-legend", action="store_true", help="leave the legend out")
     parser.add_argument("--table", metavar="FILE", help="also write the companion table (.md, .html or .csv)")
-    add_initials(parser)
-    add_language(parser)
-    add_dpi(parser)
-    parser.set_defaults(run=run)
+    add_drawing_options(parser)

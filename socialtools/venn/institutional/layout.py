@@ -30,6 +30,8 @@ from dataclasses import dataclass, field
 
 from socialtools.draw.geometry import (
     Box,
+    Circle,
+    Label,
     Point,
     bounding_box,
     box_hits_circle,
@@ -64,36 +66,27 @@ STEP = 6.0
 ANGLES = 120
 
 
-@dataclass(frozen=True)
-class Circle:
+@dataclass(frozen=True, kw_only=True)
+class InstitutionCircle(Circle):
     """One drawn circle: centre, radius and the institution's index (-1 for the centre)."""
 
     index: int
     name: str
-    cx: float
-    cy: float
-    r: float
     target_distance: float
-
-    @property
-    def center(self) -> Point:
-        return (self.cx, self.cy)
 
     @property
     def distance(self) -> float:
         return math.hypot(self.cx, self.cy)
 
 
-@dataclass(frozen=True)
-class Label:
-    """A label: wrapped lines inside ``box``; ``leader`` is a line from the circle to the box (or None)."""
+@dataclass(frozen=True, kw_only=True)
+class InstitutionLabel(Label):
+    """An institution's label (``index`` -1 for the centre): inside its circle, or outside with a
+    ``leader`` line from the circle to the box."""
 
     index: int
-    lines: tuple[str, ...]
-    size: float
-    box: Box
     inside: bool
-    leader: tuple[Point, Point] | None
+    leader: tuple[Point, Point] | None = None
 
 
 @dataclass
@@ -115,10 +108,10 @@ class Quality(BaseQuality):
 class InstitutionalLayout:
     """Plain coordinates of the whole diagram, centred on the origin."""
 
-    centre: Circle
-    circles: list[Circle]
-    labels: list[Label]
-    centre_label: Label
+    centre: InstitutionCircle
+    circles: list[InstitutionCircle]
+    labels: list[InstitutionLabel]
+    centre_label: InstitutionLabel
     bounds: Box
     quality: Quality
 
@@ -387,7 +380,7 @@ def _outward(k: int) -> float:
     return STEP * k if k <= 4 else STEP * 4 * 1.3 ** (k - 4)
 
 
-def _inside_label(i: int, name: str, c: Circle, others: list[Circle]) -> Label | None:
+def _inside_label(i: int, name: str, c: InstitutionCircle, others: list[InstitutionCircle]) -> InstitutionLabel | None:
     """The name inside its circle, centred or nudged, clear of the circles overlapping it (or None)."""
     neighbours = Obstacles([o for o in others if o.index != c.index])
     for size in (LABEL_SIZE, LABEL_SIZE_SMALL):
@@ -403,13 +396,13 @@ def _inside_label(i: int, name: str, c: Circle, others: list[Circle]) -> Label |
         box = first_clear(spots, lambda b: not box_inside_circle(b, c.center, c.r, LABEL_PAD),
                           lambda b: neighbours.box_hits_circle(b, 2.0))
         if box is not None:
-            return Label(i, block.lines, size, box, True, None)
+            return InstitutionLabel(block.lines, size, box, index=i, inside=True)
     return None
 
 
 def _outside_label(
-    i: int, name: str, c: Circle, circles: list[Circle], placed: list[Label]
-) -> tuple[Label, bool]:
+    i: int, name: str, c: InstitutionCircle, circles: list[InstitutionCircle], placed: list[InstitutionLabel]
+) -> tuple[InstitutionLabel, bool]:
     """The name outside its circle on a leader, round the circle from its outward side; the first
     spot clear of circles, labels and leaders (False with the first spot tried when none is)."""
     block = TextBlock.wrapped([name], max(90.0, text_width(name, LABEL_SIZE) / 2 + 10), LABEL_SIZE)
@@ -418,7 +411,7 @@ def _outside_label(
     obstacles = Obstacles(circles, boxes=[p.box for p in placed])
     others = [o for o in circles if o.index != c.index]
 
-    def spots() -> Iterator[Label]:
+    def spots() -> Iterator[InstitutionLabel]:
         for gap in (10.0, 22.0, 38.0, 58.0, 84.0, 120.0):
             for k in range(37):
                 a = base + (k + 1) // 2 * (math.pi / 18) * (1 if k % 2 else -1)
@@ -427,9 +420,10 @@ def _outside_label(
                 start = (c.cx + c.r * ux, c.cy + c.r * uy)
                 end = (c.cx + (c.r + gap) * ux, c.cy + (c.r + gap) * uy)
                 bx, by = c.cx + (c.r + gap + ext) * ux, c.cy + (c.r + gap + ext) * uy
-                yield Label(i, block.lines, LABEL_SIZE, Box(bx - w / 2, by - h / 2, w, h), False, (start, end))
+                yield InstitutionLabel(block.lines, LABEL_SIZE, Box(bx - w / 2, by - h / 2, w, h), index=i,
+                                       inside=False, leader=(start, end))
 
-    def leader_blocked(label: Label) -> bool:
+    def leader_blocked(label: InstitutionLabel) -> bool:
         assert label.leader is not None
         start, end = label.leader
         return (any(segment_hits_circle(start, end, o.center, o.r) for o in others)
@@ -505,10 +499,10 @@ def _layout(
 ) -> InstitutionalLayout:
     placer = _Placer(venn, centre_radius)
     placer.place(_order(venn, ordering))
-    centre = Circle(-1, venn.centre, 0.0, 0.0, centre_radius, 0.0)
+    centre = InstitutionCircle(0.0, 0.0, centre_radius, index=-1, name=venn.centre, target_distance=0.0)
     circles = [
-        Circle(i, inst.name, round(placer.pos[i][0], 3), round(placer.pos[i][1], 3), placer.r[i],
-               placer.target[i])
+        InstitutionCircle(round(placer.pos[i][0], 3), round(placer.pos[i][1], 3), placer.r[i], index=i, name=inst.name,
+                          target_distance=placer.target[i])
         for i, inst in enumerate(venn.institutions)
     ]
     everything = [centre, *circles]
@@ -540,13 +534,13 @@ def _layout(
             quality.unintended_overlaps.append((venn.centre, c.name))
 
     centre_block = TextBlock.wrapped([venn.centre], centre_radius * 1.3, LABEL_SIZE + 1)
-    centre_label = Label(-1, centre_block.lines, LABEL_SIZE + 1,
-                         Box(-centre_block.width / 2, -centre_block.height / 2, centre_block.width,
-                             centre_block.height), True, None)
+    centre_label = InstitutionLabel(centre_block.lines, LABEL_SIZE + 1,
+                                    Box(-centre_block.width / 2, -centre_block.height / 2, centre_block.width,
+                                        centre_block.height), index=-1, inside=True)
     if any(box_hits_circle(centre_label.box, c.center, c.r, 2.0) for c in circles):
         quality.label_collisions += 1
 
-    labels: list[Label] = []
+    labels: list[InstitutionLabel] = []
     pending = []
     for c in circles:
         label = _inside_label(c.index, names[c.index], c, everything)

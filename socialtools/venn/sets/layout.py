@@ -26,7 +26,16 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from itertools import combinations
 
-from socialtools.draw.geometry import Box, Point, bounding_box, box_hits_circle, box_inside_circle, segment_hits_circle
+from socialtools.draw.geometry import (
+    Box,
+    Circle,
+    Label,
+    Point,
+    bounding_box,
+    box_hits_circle,
+    box_inside_circle,
+    segment_hits_circle,
+)
 from socialtools.draw.placer import Obstacles, first_clear
 from socialtools.draw.quality import Quality
 from socialtools.draw.text import LINE_HEIGHT, TextBlock, text_width, wrap
@@ -50,39 +59,29 @@ PACKED_WIDTHS = (120.0, 160.0, 200.0)  # a long member list is packed into lines
 Region = tuple[str, ...]
 
 
-@dataclass(frozen=True)
-class SetCircle:
+@dataclass(frozen=True, kw_only=True)
+class SetCircle(Circle):
+    """The circle of the set ``name``."""
+
     name: str
-    cx: float
-    cy: float
-    r: float
-
-    @property
-    def center(self) -> Point:
-        return (self.cx, self.cy)
 
 
-@dataclass(frozen=True)
-class RegionLabel:
+@dataclass(frozen=True, kw_only=True)
+class RegionLabel(Label):
     """Text of one region at a point inside it (``leader`` when the text had to go outside)."""
 
     region: Region
-    lines: tuple[str, ...]
-    size: float
-    box: Box
     anchor: Point
-    leader: tuple[Point, Point] | None
+    leader: tuple[Point, Point] | None = None
 
 
-@dataclass(frozen=True)
-class NameLabel:
-    """A set's name outside its circle; ``leader`` joins it to the circle when it sits farther off."""
+@dataclass(frozen=True, kw_only=True)
+class NameLabel(Label):
+    """A set's name outside its circle (``lines``: the name wrapped to the box; empty: the name on
+    one line); ``leader`` joins it to the circle when it sits farther off."""
 
     name: str
-    box: Box
-    size: float
     leader: tuple[Point, Point] | None = None
-    lines: tuple[str, ...] = ()  # the name wrapped to the box; empty: the name on one line
 
 
 @dataclass
@@ -161,7 +160,7 @@ def _proportional(names: list[str], counts: dict[Region, float]) -> list[SetCirc
 
     if len(names) == 2:
         a, b = names
-        return [SetCircle(a, 0.0, 0.0, r[a]), SetCircle(b, dist(a, b), 0.0, r[b])]
+        return [SetCircle(0.0, 0.0, r[a], name=a), SetCircle(dist(a, b), 0.0, r[b], name=b)]
     a, b, c = names
     dab, dac, dbc = dist(a, b), dist(a, c), dist(b, c)
 
@@ -169,7 +168,7 @@ def _proportional(names: list[str], counts: dict[Region, float]) -> list[SetCirc
         ab, ac, bc = dab * s, dac * s, dbc * s
         x = (ac * ac - bc * bc + ab * ab) / (2 * ab) if ab > 0 else 0.0
         y = math.sqrt(max(0.0, ac * ac - x * x))
-        return [SetCircle(a, 0.0, 0.0, r[a]), SetCircle(b, ab, 0.0, r[b]), SetCircle(c, x, y, r[c])]
+        return [SetCircle(0.0, 0.0, r[a], name=a), SetCircle(ab, 0.0, r[b], name=b), SetCircle(x, y, r[c], name=c)]
 
     target = {reg: v * area_scale for reg, v in counts.items()}
 
@@ -202,12 +201,12 @@ def _symmetric(names: list[str], radii: dict[str, float], counts: dict[Region, f
         return max(abs(r[i] - r[j]) + 0.3 * min(r[i], r[j]), EQUAL_OVERLAP * (r[i] + r[j]))
 
     if len(names) == 2:
-        return [SetCircle(names[0], 0.0, 0.0, r[0]), SetCircle(names[1], dist(0, 1), 0.0, r[1])]
+        return [SetCircle(0.0, 0.0, r[0], name=names[0]), SetCircle(dist(0, 1), 0.0, r[1], name=names[1])]
     ab, ac, bc = dist(0, 1), dist(0, 2), dist(1, 2)
     x = (ac * ac - bc * bc + ab * ab) / (2 * ab)
     y = math.sqrt(max(0.0, ac * ac - x * x))
-    return [SetCircle(names[0], 0.0, 0.0, r[0]), SetCircle(names[1], ab, 0.0, r[1]),
-            SetCircle(names[2], x, y, r[2])]
+    return [SetCircle(0.0, 0.0, r[0], name=names[0]), SetCircle(ab, 0.0, r[1], name=names[1]),
+            SetCircle(x, y, r[2], name=names[2])]
 
 
 def _shares(areas: dict[Region, float]) -> dict[Region, float]:
@@ -349,7 +348,7 @@ def _region_labels(venn: SetVenn, circles: list[SetCircle], counts: dict[Region,
                 w = max(text_width(line, size) for line in lines)
                 h = size * LINE_HEIGHT
                 box = Box(anchor[0] - w / 2, anchor[1] - h / 2, w, h)
-                placed = RegionLabel(region, lines, size, box, anchor, None)
+                placed = RegionLabel(lines, size, box, region=region, anchor=anchor)
         if placed.leader is not None:
             quality.labels_outside += 1
         out.append(placed)
@@ -366,7 +365,7 @@ def _inside_region_label(region: Region, lines: tuple[str, ...], size: float,
     spots = (((x, y), Box(x - w / 2, y - h / 2, w, h)) for _, (x, y) in points[:400])
     spot = first_clear(spots, lambda s: not _box_in_region(s[1], region, circles),
                        lambda s: labels.box_hits_box(s[1], 2))
-    return RegionLabel(region, lines, size, spot[1], spot[0], None) if spot is not None else None
+    return RegionLabel(lines, size, spot[1], region=region, anchor=spot[0]) if spot is not None else None
 
 
 def _outside_region_label(region: Region, lines: tuple[str, ...], size: float, anchor: Point,
@@ -399,7 +398,8 @@ def _outside_region_label(region: Region, lines: tuple[str, ...], size: float, a
 
     spot = first_clear(spots(), lambda s: obstacles.box_hits_circle(s[0], 3),
                        lambda s: obstacles.box_hits_box(s[0], 3), leader_blocked)
-    return RegionLabel(region, lines, size, spot[0], anchor, (anchor, spot[1])) if spot is not None else None
+    return (RegionLabel(lines, size, spot[0], region=region, anchor=anchor, leader=(anchor, spot[1]))
+            if spot is not None else None)
 
 
 def _name_labels(
@@ -445,13 +445,13 @@ def _name_labels(
                     continue
                 if not strict and holders:
                     continue
-                found = NameLabel(c.name, box, NAME_SIZE, leader, block.lines)
+                found = NameLabel(block.lines, NAME_SIZE, box, name=c.name, leader=leader)
                 break
             if found:
                 break
         if found is None:
             quality.label_collisions += 1
-            found = NameLabel(c.name, Box(c.cx - w / 2, c.cy - c.r - h - 6, w, h), NAME_SIZE, None, block.lines)
+            found = NameLabel(block.lines, NAME_SIZE, Box(c.cx - w / 2, c.cy - c.r - h - 6, w, h), name=c.name)
         out.append(found)
     return out
 
