@@ -693,7 +693,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--json", metavar="FILE", help="also write every figure as JSON")
     ap.add_argument("--worst", type=int, default=0, metavar="N", help="draw the N worst families into --worst-dir")
     ap.add_argument("--worst-dir", default="layout-quality-worst", metavar="DIR")
-    ap.add_argument("--write-docs", metavar="FILE.md", help="replace the marked block of FILE.md by the summary")
+    ap.add_argument("--write-docs", metavar="FILE.md", nargs="+",
+                    help="replace the marked block (<!-- layout_quality:begin/end -->) of each FILE.md by the summary")
     ap.add_argument("--no-race", action="store_true", help="skip the kinship2 comparison")
     ap.add_argument("--only", metavar="TEXT", help="only families whose name contains TEXT")
     ap.add_argument("--baseline", metavar="FILE.json", help="compare with an earlier --json run")
@@ -714,6 +715,8 @@ def main(argv: list[str] | None = None) -> int:
         sys.exit(f"layout_quality: checksum differs from corpus/MANIFEST.tsv: {', '.join(bad)}")
     if args.from_json:
         members, unread, results, speeds, race, checks = from_json(Path(args.from_json))
+        stored = json.loads(Path(args.from_json).read_text(encoding="utf-8"))["summary"]
+        set_check_limit(stored.get("check_limit_s", CHECK_LIMIT))
         if args.worst:
             members = corpus(args.quick)
     else:
@@ -767,17 +770,26 @@ def main(argv: list[str] | None = None) -> int:
     if args.json:
         write_json(Path(args.json), figures, checks, unread, members, results)
     if args.write_docs:
-        target = Path(args.write_docs).resolve()
-        shown = target.relative_to(ROOT) if target.is_relative_to(ROOT) else target.name
-        block = ("Measured by `python3 benchmarks/layout_quality.py"
-                 f"{' --quick' if args.quick else ''}{f' --only {args.only}' if args.only else ''}"
-                 f" --write-docs {shown}` (all figures of one run on one "
-                 "machine; times are wall-clock seconds) "
-                 f"on {figures['families']} families ({figures['drawn_by_both']} drawn by both, "
-                 f"{figures['unread_files']} files not read).\n\n"
-                 f"{by_source(results)}\n\n{targets}\n\nThe worst families (crossings over dot's):\n\n"
+        shown = []
+        for page in args.write_docs:
+            target = Path(page).resolve()
+            shown.append(str(target.relative_to(ROOT) if target.is_relative_to(ROOT) else target.name))
+        script = "python3 benchmarks/layout_quality.py"
+        how = (script + (" --quick" if args.quick else "") + (f" --only {args.only}" if args.only else "")
+               + (f" --jobs {args.jobs}" if args.jobs > 1 else "") + (" --no-race" if args.no_race else "")
+               + (f" --svgcheck-limit {CHECK_LIMIT:g}" if CHECK_LIMIT != 60 else ""))
+        if args.from_json:  # the options of the measuring run are not known here
+            run = Path(args.from_json).name
+            how = f"{script} --json {run}`, then `{script} --from-json {run}"
+        block = (f"Measured by `{how} --write-docs {' '.join(shown)}` (all figures of one run on one machine) "
+                 f"on {figures['families']} families ({figures['real_pedigrees']} real pedigrees; "
+                 f"{figures['drawn_by_both']} drawn and judged on both sides, {figures['unread_files']} file(s) not "
+                 f"read" + (f", {len(figures['svgcheck_time_limit'])} not judged: svgcheck over "
+                            f"{figures['check_limit_s']:g} s" if figures.get("svgcheck_time_limit") else "")
+                 + f").\n\n{by_source(results)}\n\n{targets}\n\nThe worst families (crossings over dot's):\n\n"
                  f"{family_table(worst(results, 5))}\n")
-        replace_block(args.write_docs, "layout_quality", block)
+        for page in args.write_docs:
+            replace_block(page, "layout_quality", block)
     return 0
 
 

@@ -162,3 +162,31 @@ def test_big_table_is_400_families_of_about_28000_people() -> None:
     lines = generated.big_table().splitlines()[1:]
     assert len({ln.split(",")[0] for ln in lines}) == 400
     assert 26_000 <= len(lines) <= 30_000
+
+
+def test_svgcheck_over_the_time_limit_is_not_judged_and_is_listed() -> None:
+    """bourbon took svgcheck more than 85 s: a drawing over the limit is reported, not waited for."""
+    import time
+    import types
+
+    def slow_check(svg: str, is_text: bool, max_examples: int) -> dict[str, object]:
+        deadline = time.monotonic() + 5
+        while time.monotonic() < deadline:  # busy, as svgcheck is (a sleep would be interrupted too)
+            pass
+        return {"ok": True, "counts": {"line_crossings": 0}, "canvas": [0, 0, 10, 10]}
+
+    slow = types.SimpleNamespace(check=slow_check)
+    before = lq.CHECK_LIMIT
+    lq.set_check_limit(0.2)
+    try:
+        assert lq.check_within(slow, "<svg/>", 0.2) is None
+        drawing = lq.Drawing()
+        lq.judge(slow, "<svg/>", drawing)
+    finally:
+        lq.set_check_limit(before)
+    assert drawing.timed_out and drawing.crossings is None and "time limit" in drawing.error
+    result = lq.Result("slow", "real", 3, drawing, lq.Drawing(crossings=0, width=10.0, defects=0, time=0.1))
+    text, figures = lq.summary([result], [], {}, {})
+    assert figures["svgcheck_time_limit"] == ["slow"] and figures["failed"] == 0
+    assert "not judged" in text and "| unknown |" in text
+    assert "not judged: svgcheck time limit on socialtools" in lq.family_table([result])

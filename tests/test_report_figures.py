@@ -16,7 +16,7 @@ from socialtools.ecomap.samples import generated_ecomap
 from socialtools.examples import load_example
 from socialtools.io.convert import svg_to_png
 from socialtools.report.case import Case
-from socialtools.report.document import REPORT_TEXT, build_report, smallest_font
+from socialtools.report.document import REPORT_ECOMAP_TEXT, REPORT_TEXT, build_report, smallest_font
 from socialtools.report.docx_writer import report_docx
 from socialtools.report.model import Figure
 from socialtools.report.print_size import (
@@ -128,9 +128,23 @@ def test_smallest_font_reads_every_text() -> None:
 @given(st.integers(3, 16), st.integers(0, 1000), st.sampled_from([None, 1, 2, 4]))
 def test_ecomaps_with_print_size_text_keep_a_clean_layout(svgcheck, n: int, seed: int, household) -> None:
     eco, family = generated_ecomap(n, seed=seed, household=household)
-    diagram = EcomapDiagram(eco, family, text=REPORT_TEXT)
+    diagram = EcomapDiagram(eco, family, text=REPORT_ECOMAP_TEXT, header=False, compact_legend=True)
     assert diagram.layout.quality.defects == 0, diagram.layout.quality.examples
     assert svgcheck.check(diagram.to_svg(), is_text=True)["defects_total"] == 0
+
+
+def test_pk_report_figures_have_no_yardstick_defects(svgcheck) -> None:
+    """The figures as the report draws them (print text, compact legend, one side of the comparison)
+    pass the independent checker like the stand-alone ones."""
+    from socialtools.report.document import ecomap_svg, genogram_svg, strengths_svg
+    from socialtools.report.model import ReportOptions
+    from tests.test_figures_svgcheck import YARDSTICK
+
+    case, opts = Case.from_document(load_example("pk.yaml")), ReportOptions()
+    for svg in (genogram_svg(case, opts), ecomap_svg(case, opts), strengths_svg(case, opts),
+                ecomap_svg(case, opts, panel="before"), ecomap_svg(case, opts, panel="after")):
+        result = svgcheck.check(svg, is_text=True)
+        assert result["defects_total"] == 0 and sum(result["counts"][k] for k in YARDSTICK) == 0, result["counts"]
 
 
 def page_fill(png: Path) -> float:

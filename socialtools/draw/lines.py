@@ -27,7 +27,10 @@ DASHES: dict[str, str | None] = {
 
 def num(v: float) -> str:
     """A coordinate as short, deterministic text (two decimals, no trailing zeros)."""
-    text = f"{v:.2f}".rstrip("0").rstrip(".")
+    text = f"{v:.2f}"
+    if text[-1] != "0":  # "12.34": nothing to strip (the common case)
+        return text
+    text = text.rstrip("0").rstrip(".")
     return "0" if text in ("-0", "") else text
 
 

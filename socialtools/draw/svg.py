@@ -8,6 +8,7 @@ True
 
 from __future__ import annotations
 
+import functools
 from pathlib import Path
 from typing import Any
 from xml.etree import ElementTree
@@ -148,6 +149,12 @@ class SvgCanvas:
         return "".join(out)
 
 
+@functools.lru_cache(maxsize=1 << 16)
+def _attribute_text(text: str) -> str:
+    """An attribute's text cleaned and escaped (colours, widths and classes repeat: kept)."""
+    return _escape_attrib(clean_text(text))
+
+
 def _serialize(element: Any, out: list[str]) -> None:
     """Append the XML of an svgwrite element tree to ``out`` (ElementTree's escaping and layout)."""
     if not hasattr(element, "attribs"):  # title/desc keep a ready ElementTree element
@@ -160,9 +167,9 @@ def _serialize(element: Any, out: list[str]) -> None:
     for key, value in sorted(element.attribs.items()):
         if value is None:
             continue
-        text = value if isinstance(value, str) else element.value_to_string(value)
+        text = value if type(value) is str else element.value_to_string(value)
         if text:
-            out.append(f' {key}="{_escape_attrib(clean_text(text))}"')
+            out.append(f' {key}="{_attribute_text(text)}"')
     content = element.text if isinstance(element, TSpan) else None
     if content is None and not element.elements:
         out.append(" />")

@@ -196,19 +196,21 @@ class _Layout:
                             self._single_offset(anchor) if anchor else 0.0,
                             [index[q] for q in self.s.unions[u].partners]))
         # per row: the unions to evaluate, the sibships in the row, and each person's pulls
-        row_plan: dict[int, tuple[list[int], list[tuple[int, list[int]]], list[tuple[int, int, list[int],
-                                  list[tuple[int, float]]]], list[int], list[float]]] = {}
+        # a person's step: index, parent union (-1: none), own unions, partners beside, number of pulls
+        Step = tuple[int, int, list[int], list[tuple[int, float]], float]
+        row_plan: dict[int, tuple[list[int], list[tuple[int, list[int]]], list[Step], list[int], list[float]]] = {}
         kids_in_row: dict[int, list[int]] = {}  # a sibship: its members in the first row that holds one
         for r, entries in plan.items():
             sibships: dict[int, list[int]] = {}
-            steps = []
+            steps: list[Step] = []
             for pid, up, own, beside in entries:
                 k = uindex[up] if up is not None else -1
                 if up is not None and k not in sibships:
                     if k not in kids_in_row:
                         kids_in_row[k] = [index[c] for c in self.kids[up] if gen[c] == r]
                     sibships[k] = kids_in_row[k]
-                steps.append((index[pid], k, [uindex[u] for u in own], [(index[q], off) for q, off in beside]))
+                steps.append((index[pid], k, [uindex[u] for u in own], [(index[q], off) for q, off in beside],
+                              2.0 * len(beside) + (k >= 0) + len(own)))
             offsets = [0.0]
             for sep in seps[r]:
                 offsets.append(offsets[-1] + sep)
@@ -234,9 +236,13 @@ class _Layout:
                     sx = [xs[c] for c in sibs]
                     sib_centre[k] = (min(sx) + max(sx)) / 2
                 targets, weights = [], []
-                for i, k_up, k_own, i_beside in row_steps:
-                    acc, wsum = 0.0, 0.0
+                for i, k_up, k_own, i_beside, pulls in row_steps:
                     px = xs[i]
+                    if pulls == 1.0 and k_up >= 0:  # a child pulled by their sibship only (most people)
+                        targets.append(px + drop[k_up] - sib_centre[k_up])
+                        weights.append(1.0)
+                        continue
+                    acc, wsum = 0.0, 0.0
                     for partner, offset in i_beside:
                         acc += 2.0 * (xs[partner] + offset)
                         wsum += 2.0

@@ -313,15 +313,15 @@ class _Orderer:
 
     def sweep(self, ids: dict[int, list[int]], arranged: dict[int, list[str]], down: bool) -> None:
         """One pass over the rows (down: by parents; up: by children), each row re-sorted."""
-        first, second = (self._parent_key, self._child_key) if down else (self._child_key, self._parent_key)
         pos = positions(self._rows(ids, arranged))
         for r in sorted(ids, reverse=not down):
-
-            def key(b: int) -> float | None:
-                k = first(b, pos)
-                return k if k is not None else second(b, pos)
-
-            ids[r] = self._sort_row(ids[r], key, lambda b: self._parent_key(b, pos))
+            # each block's keys, made once (the sort asks for the parents' key twice a block)
+            by_parents = {b: self._parent_key(b, pos) for b in ids[r]}
+            if down:
+                keys = {b: k if (k := by_parents[b]) is not None else self._child_key(b, pos) for b in ids[r]}
+            else:
+                keys = {b: k if (k := self._child_key(b, pos)) is not None else by_parents[b] for b in ids[r]}
+            ids[r] = self._sort_row(ids[r], keys.get, by_parents.get)
             for b in ids[r]:
                 arranged[b] = self.orient(b, pos)
             self._place(ids[r], arranged, pos)

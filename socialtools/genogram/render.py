@@ -223,6 +223,8 @@ class GenogramRenderer:
 
     def note_positions(self) -> dict[int, Point]:
         """Where each note's number stands on the drawing (by note number)."""
+        if not self.notes:
+            return {}
         lay = self.layout
         obstacles = [n.symbol_box for n in lay.nodes.values()]
         obstacles += [n.label_box for n in lay.nodes.values() if n.label_box.w > 0]

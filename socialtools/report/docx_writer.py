@@ -21,6 +21,7 @@ from collections.abc import Iterable
 from typing import Any
 from xml.sax.saxutils import escape as xml_escape
 
+from socialtools.draw.text import text_width
 from socialtools.errors import MissingDependencyError
 from socialtools.io.limits import shorten
 from socialtools.report.model import Figure, Heading, Paragraph, Report
@@ -186,9 +187,17 @@ def _caption(document: Any, label: str, number: str | None, caption: str) -> Any
     return para
 
 
-def _longest_word_cm(text: str, per_char: float) -> float:
+#: Times New Roman (and Liberation Serif, which LibreOffice sets in its place) is about this much narrower
+#: than DejaVu Sans, whose glyph widths the library carries: the width of a word in the Word file.
+SERIF_PER_DEJAVU = 0.8
+
+
+def _longest_word_cm(text: str, size_pt: float, *, bold: bool = False) -> float:
+    """The width a cell needs for the longest word of ``text`` at ``size_pt`` (with the cell's margins
+    and a little room): measured glyph by glyph, so 'Agama' needs more than 'Usia' plus a letter."""
     words = text.replace("/", "/ ").replace("-", "- ").split()
-    return max((len(w) for w in words), default=0) * per_char + 2 * CELL_MARGIN_CM + 0.15
+    widest = max((text_width(w, size_pt, bold=bold) for w in words), default=0.0)
+    return widest * SERIF_PER_DEJAVU / 72 * 2.54 + 2 * CELL_MARGIN_CM + 0.15
 
 
 def column_widths_cm(table: Table, total: float = TEXT_WIDTH_CM) -> list[float]:
@@ -196,14 +205,14 @@ def column_widths_cm(table: Table, total: float = TEXT_WIDTH_CM) -> list[float]:
     word (so that no word breaks inside a narrow column) whenever the page allows it.
 
     >>> column_widths_cm(Table("t", ["No", "Keterangan"], [["1", "x"]], widths=[0.1, 5]), 14)
-    [0.83, 13.17]
+    [0.88, 13.12]
     """
     n = len(table.headings)
     weights = list(table.widths or [1.0] * n)
-    floors = [_longest_word_cm(h, 0.19) for h in table.headings]
+    floors = [_longest_word_cm(h, 10, bold=True) for h in table.headings]
     for row in table.rows:
         if not isinstance(row, SectionRow):
-            floors = [max(f, _longest_word_cm(c, 0.17)) for f, c in zip(floors, row, strict=True)]
+            floors = [max(f, _longest_word_cm(c, 10)) for f, c in zip(floors, row, strict=True)]
     floors = [round(min(f, total / 2), 2) for f in floors]
     if sum(floors) >= total:
         return [round(total * f / sum(floors), 2) for f in floors]
