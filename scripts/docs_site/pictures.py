@@ -139,6 +139,10 @@ PICTURES: dict[str, Draw] = {
     **{f"genogram-{name}.png": _save(lambda name=name: Genogram.from_document(
         load_document(ROOT / "docs" / "examples" / f"genogram-{name}.yaml"), lang="en"))
        for name in ("unions", "children", "conditions", "partner-order")},
+    "genogram-loop.png": _save(lambda: Genogram.from_document(
+        load_document(ROOT / "docs" / "examples" / "genogram-loop.yaml"), lang="en")),
+    "genogram-loop-duplicates.png": _save(lambda: Genogram.from_document(
+        load_document(ROOT / "docs" / "examples" / "genogram-loop.yaml"), lang="en", duplicate_loops=True)),
     "genogram-family-history.png": _save(lambda: Genogram.from_document(load_example("family-history.yaml"))),
     "genogram-family-history-2000.png": _save(lambda: Genogram.from_document(load_example("family-history.yaml"),
                                                                              as_of=2000)),

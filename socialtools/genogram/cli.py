@@ -65,7 +65,8 @@ def _options(args: argparse.Namespace) -> GenogramOptions:
     return GenogramOptions(lang=args.lang, labels=labels, initials=args.initials, full_dates=args.full_dates,
                            show_age=not args.no_age, title=None if args.title is None else clean_text(args.title),
                            legend=not args.no_legend,
-                           monochrome=args.monochrome, layout=LayoutConfig(engine=args.engine), as_of=args.as_of)
+                           monochrome=args.monochrome, layout=LayoutConfig(engine=args.engine), as_of=args.as_of,
+                           duplicate_loops=args.duplicate_loops)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -232,6 +233,10 @@ def register(commands: argparse._SubParsersAction) -> None:
     parser.add_argument("--compare", type=_year, nargs=2, metavar=("YEAR1", "YEAR2"),
                         help="two panels, the family in YEAR1 and in YEAR2, everyone in the same place and the "
                              "changes highlighted")
+    parser.add_argument("--duplicate-loops", action="store_true",
+                        help="draw one partner of a union of blood relatives (cousin marriage, pedigree collapse) a "
+                             "second time beside the other partner, joined to the original by a dashed line "
+                             "(default: everyone drawn once)")
     parser.add_argument("--stats", action="store_true",
                         help="print the layout's quality measures (overlaps, crossings, width, ...) as JSON")
     add_dpi(parser)

@@ -101,16 +101,21 @@ class GenogramComparison(Diagram):
         monochrome: bool | None = None,
         layout: LayoutConfig | None = None,
         theme: Theme | None = None,
+        duplicate_loops: bool | None = None,
         engine: str | None = None,
     ) -> None:
-        """The years ``before`` and ``after``; each keyword given replaces that field of ``options``."""
+        """The years ``before`` and ``after``; each keyword given replaces that field of ``options``
+        (``duplicate_loops`` is refused: both panels draw everyone once)."""
         if before >= after:
             raise UsageError(f"a comparison needs an earlier and a later year ({before} is not before {after})")
         self.family = family
         self.before, self.after = before, after
         self.options = replace(with_options(options, lang=lang, labels=labels, initials=initials, full_dates=full_dates,
                                             show_age=show_age, title=title, legend=legend, monochrome=monochrome,
-                                            layout=layout, theme=theme, engine=engine), as_of=None)
+                                            layout=layout, theme=theme, duplicate_loops=duplicate_loops,
+                                            engine=engine), as_of=None)
+        if self.options.duplicate_loops:
+            raise UsageError("a comparison draws everyone once: leave out duplicate_loops")
 
     @classmethod
     def from_document(cls, document: dict[str, Any], before: int | None = None, after: int | None = None, *,

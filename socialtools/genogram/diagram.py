@@ -24,6 +24,7 @@ from socialtools.draw.theme import Theme
 from socialtools.genogram.history import family_as_of
 from socialtools.genogram.labels import TEXT, LabelOptions, inner_text, person_lines, union_text
 from socialtools.genogram.layout import layout_family
+from socialtools.genogram.loops import with_loop_copies
 from socialtools.genogram.model import Family, Union
 from socialtools.genogram.notes import FigureNote, figure_notes
 from socialtools.genogram.placements import GenogramLayout, LayoutConfig
@@ -57,7 +58,11 @@ class GenogramOptions:
     - ``legend``, ``monochrome``: a legend of what is used; black and white only;
     - ``layout``: sizes and the engine (``Genogram(family, engine="graphviz")`` lets the
       Graphviz program order the rows of a tangled pedigree);
-    - ``as_of``: a year: draw the family as it was then (see :mod:`~socialtools.genogram.history`).
+    - ``as_of``: a year: draw the family as it was then (see :mod:`~socialtools.genogram.history`);
+    - ``duplicate_loops``: draw one partner of a union of blood relatives (cousin marriage,
+      pedigree collapse) a second time beside the other partner, joined to the original by a
+      dashed line, as Madeline and the NSGC do (see :mod:`~socialtools.genogram.loops`); by
+      default everyone is drawn once.
     """
 
     lang: str = "id"
@@ -71,6 +76,7 @@ class GenogramOptions:
     layout: LayoutConfig = field(default_factory=LayoutConfig)
     theme: Theme | None = None  # fonts and colours (a report passes larger fonts for print)
     as_of: int | None = None
+    duplicate_loops: bool = False
 
 
 def with_options(options: GenogramOptions | None, *, engine: str | None = None, **given: Any) -> GenogramOptions:
@@ -123,6 +129,7 @@ class Genogram(Diagram):
         layout: LayoutConfig | None = None,
         theme: Theme | None = None,
         as_of: int | None = None,
+        duplicate_loops: bool | None = None,
         engine: str | None = None,
     ) -> None:
         """Each keyword given replaces that field of ``options`` (:class:`GenogramOptions`, the
@@ -130,10 +137,14 @@ class Genogram(Diagram):
         self.family = family
         self.options = with_options(options, lang=lang, labels=labels, initials=initials, full_dates=full_dates,
                                     show_age=show_age, title=title, legend=legend, monochrome=monochrome,
-                                    layout=layout, theme=theme, as_of=as_of, engine=engine)
+                                    layout=layout, theme=theme, as_of=as_of, duplicate_loops=duplicate_loops,
+                                    engine=engine)
         self.full_family = family
         if self.options.as_of is not None:
             self.family = family_as_of(family, self.options.as_of)
+        self.copies: dict[str, str] = {}  # people drawn a second time: copy id -> original id
+        if self.options.duplicate_loops:
+            self.family, self.copies = with_loop_copies(self.family)
 
     @classmethod
     def from_document(cls, document: dict[str, Any], *, source: str | None = None, **options: Any) -> Genogram:
@@ -156,7 +167,7 @@ class Genogram(Diagram):
         labels = {p.id: TextBlock.wrapped(person_lines(p, f, label_options), LABEL_WIDTH, size) for p in f.people}
         unions = {u.id: union_text(u, o.lang) for u in f.unions if u.id}
         households = {h.id: shorten(h.label or "", MAX_LINE_CHARS) for h in f.households if h.id}
-        return layout_family(f, labels, unions, households, o.layout)
+        return layout_family(f, labels, unions, households, o.layout, self.copies)
 
     def to_dot(self) -> str:
         """The family as Graphviz DOT text (see :func:`socialtools.genogram.dot.family_to_dot`)."""

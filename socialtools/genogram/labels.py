@@ -50,6 +50,7 @@ TEXT: Catalogue = {
     "annulled": {"id": "Pembatalan nikah", "en": "Annulled"},
     "union_unknown": {"id": "Pasangan (jenis tidak disebut)", "en": "Partners (kind not stated)"},
     "consanguineous": {"id": "Pernikahan sedarah", "en": "Consanguineous union"},
+    "duplicate": {"id": "Orang yang sama (digambar dua kali)", "en": "Same person (drawn twice)"},
     "m": {"id": "n.", "en": "m."},
     "lt": {"id": "TB", "en": "LT"},
     "e": {"id": "t.", "en": "e."},

@@ -49,18 +49,22 @@ def layout_family(
     union_labels: dict[str, str] | None = None,
     household_labels: dict[str, str] | None = None,
     config: LayoutConfig | None = None,
+    copies: dict[str, str] | None = None,
 ) -> GenogramLayout:
-    """Place every person of ``family``; ``labels`` are the text blocks under each symbol."""
+    """Place every person of ``family``; ``labels`` are the text blocks under each symbol;
+    ``copies`` (copy id → original id, see :mod:`~socialtools.genogram.loops`) are people drawn a
+    second time, each joined to the original by a line."""
     cfg = config or LayoutConfig()
     labels = labels or {}
     union_labels = union_labels or {}
-    return _Layout(family, labels, union_labels, household_labels or {}, cfg).run()
+    return _Layout(family, labels, union_labels, household_labels or {}, cfg, copies or {}).run()
 
 
 class _Layout:
     def __init__(self, family: Family, labels: dict[str, TextBlock], union_labels: dict[str, str],
-                 household_labels: dict[str, str], cfg: LayoutConfig) -> None:
+                 household_labels: dict[str, str], cfg: LayoutConfig, copies: dict[str, str] | None = None) -> None:
         self.family = family
+        self.copies = copies or {}
         self.hint_x: dict[str, float] | None = None
         if cfg.engine == "graphviz":
             from socialtools.genogram.graphviz_engine import graphviz_positions
@@ -482,6 +486,7 @@ class _Geometry:
                     + [x + cfg.margin for x in self.long_x.values()])
         height = y + cfg.margin - cfg.row_gap
         result = GenogramLayout(nodes, unions, sibships, [], [], [], width, height, dict(self.rows))
+        result.copies = dict(lay.copies)
         result.extra_links, result.relationships = route_links(result, lay.family, lay.s, lane_y0, cfg)
         result.households = route_households(result, lay.family, lay.household_labels, cfg)
         for h in result.households:
@@ -542,8 +547,8 @@ class _Geometry:
         lay = self.l
         need: dict[int, int] = defaultdict(int)
         rows = sorted(self.rows)
-        for rel in lay.family.relationships:
-            lo, hi = sorted(self.row_of[p] for p in rel.between)
+        for between in [rel.between for rel in lay.family.relationships] + list(lay.copies.items()):
+            lo, hi = sorted(self.row_of[p] for p in between)
             for r in rows:
                 if lo <= r <= hi:
                     need[r] += 1
@@ -571,7 +576,7 @@ class _Geometry:
         anchor = lay.s.anchor.get(uid)
         if anchor is not None:  # one parent known, or partners on two rows: a stub at the anchor
             n = nodes[anchor]
-            dx = lay._drop_x(uid)
+            dx = self.drop[uid]
             pts = [n.bottom, (n.x, yu), (dx, yu)]
             return UnionPlacement(uid, u.kind, pts, (dx, yu), "", None, u.consanguineous, tuple(u.partners))
         a, b = sorted((nodes[p] for p in u.partners), key=lambda n: n.x)
@@ -597,18 +602,30 @@ class _Geometry:
         for kids in below.values():
             kids.sort()
 
+        row_unions: dict[int, list[str]] = defaultdict(list)
+        for uid in lay.s.unions:
+            row_unions[self.union_row(uid)].append(uid)
+
         def clash(x: float, uid: str, kids: list[tuple[float, str]]) -> bool:
             i = bisect.bisect_left(kids, (x - DROP_CLEAR, ""))
             return any(v != uid for _, v in itertools.takewhile(lambda k: k[0] < x + DROP_CLEAR, kids[i:]))
 
+        def free(x: float, uid: str, kids: list[tuple[float, str]]) -> bool:
+            return not clash(x, uid, kids) and all(abs(drops[v] - x) >= DROP_CLEAR or v == uid
+                                                   for v in row_unions[self.union_row(uid)])
+
         for uid, dx in drops.items():
             kids = below[self.union_row(uid)]
-            if uid in lay.s.anchor or not lay.kids_of(uid) or not clash(dx, uid, kids):
+            if not lay.kids_of(uid) or not clash(dx, uid, kids):
                 continue
-            a, b = sorted(lay.s.unions[uid].partners, key=lambda p: lay.x[p])
-            lo, hi = lay.x[a] + lay.outer[a] / 2 + 2, lay.x[b] - lay.outer[b] / 2 - 2
+            if (anchor := lay.s.anchor.get(uid)) is not None:  # a stub beside one partner: on its side
+                clear = lay.x[anchor] + (1 if dx > lay.x[anchor] else -1) * (lay.outer[anchor] / 2 + 2)
+                lo, hi = sorted((clear, dx + (11.0 if dx > lay.x[anchor] else -11.0)))
+            else:
+                a, b = sorted(lay.s.unions[uid].partners, key=lambda p: lay.x[p])
+                lo, hi = lay.x[a] + lay.outer[a] / 2 + 2, lay.x[b] - lay.outer[b] / 2 - 2
             moved = (dx + s * d for d in (5.0, 8.0, 11.0) for s in (1, -1))
-            drops[uid] = next((x for x in moved if lo <= x <= hi and not clash(x, uid, kids)), dx)
+            drops[uid] = next((x for x in moved if lo <= x <= hi and free(x, uid, kids)), dx)
         return drops
 
     def _drop_x(self, uid: str, ulevel: dict[str, int]) -> float:

@@ -143,6 +143,7 @@ class GenogramLayout:
     width: float
     height: float
     rows: dict[int, list[str]] = field(default_factory=dict)
+    copies: dict[str, str] = field(default_factory=dict)  # people drawn a second time: copy id -> original id
 
     def lines(self) -> list[tuple[str, list[Point], frozenset[str]]]:
         """Every line drawn: (what, polyline, ids of the people it may touch)."""

@@ -27,6 +27,7 @@ from socialtools.i18n import translate
 
 CHILD_DASH = {"biological": "solid", "adopted": "dashed", "foster": "dotted", "step": "dashdot"}
 UNION_DASH = {"cohabiting": "dashed", "engaged": "dotted", "affair": "dashdot", "committed": "longdash"}
+DUPLICATE_DASH = "dashed"  # the line joining a person drawn twice (Madeline, NSGC)
 UNION_SLASHES = {"separated": 1, "divorced": 2, "annulled": 2, "reconciled": 1}
 REL_COLOUR = {
     "conflict": "#c0392b", "hostile": "#c0392b", "close_hostile": "#c0392b", "fused_hostile": "#c0392b",
@@ -202,10 +203,15 @@ class GenogramRenderer:
                 canvas.polyline(g, pts, dash=CHILD_DASH[s.relation[cid]])
             for bar in s.identical_bars:
                 canvas.polyline(g, bar)
+        consanguineous = {frozenset(u.partners) for u in lay.unions.values() if u.consanguineous}
         for link in lay.extra_links:
             if link.kind.startswith("union-"):  # partners standing on two rows
                 dash = UNION_DASH.get(link.kind.removeprefix("union-"), "solid")
-                canvas.polyline(canvas.group(body, class_="union"), link.points, dash=dash)
+                double = frozenset((link.a, link.b)) in consanguineous
+                for line in parallel_lines(link.points, 2, 4.0) if double else [link.points]:
+                    canvas.polyline(canvas.group(body, class_="union"), line, dash=dash)
+            elif link.kind == "duplicate":  # the same person, drawn twice
+                canvas.polyline(canvas.group(body, class_="duplicate"), link.points, dash=DUPLICATE_DASH)
             else:
                 canvas.polyline(canvas.group(body, class_="child-link"), link.points, dash=CHILD_DASH[link.kind])
         for rel in lay.relationships:
@@ -409,6 +415,8 @@ class GenogramRenderer:
                     add(key, self.t(key), self._twin_sample(c.identical))
         for r in f.relationships:
             add(f"rel:{r.kind}", self.t(r.kind), line(kind=r.kind))
+        if self.layout.copies:
+            add("duplicate", self.t("duplicate"), line(DUPLICATE_DASH))
         for h in self.layout.households:
             label = f"{self.t('household')}: {h.label}" if h.label else self.t("household")
             add(f"household:{h.id}", label, self._household_sample())

@@ -1,5 +1,6 @@
 """Routing of the lines that do not follow the family tree: emotional relationships,
-further child links (adoptive beside birth parents) and household boundaries.
+further child links (adoptive beside birth parents), the line joining a person drawn twice to
+the copy, and household boundaries.
 
 Every route is chosen among a few candidates (straight, through a lane above the row,
 down a gutter beside a person) as the first that passes through no symbol and no label.
@@ -62,6 +63,12 @@ def _obstacles(lay: GenogramLayout) -> Obstacles:
 def _blocked(grid: Obstacles, points: list[Point], allowed: set[str]) -> bool:
     return any(key not in allowed for p, q in itertools.pairwise(points)
                for key, _ in grid.hit_by_segment(p, q))
+
+
+def _blocked_leaving(grid: Obstacles, points: list[Point], allowed: set[str], down: set[str]) -> bool:
+    """:func:`_blocked` for a line from a union's drop: ``down`` is what it may pass when it
+    leaves the union line downward (the union's own label stands above the line)."""
+    return _blocked(grid, points, down if points[1][1] > points[0][1] else allowed)
 
 
 def _collinear(points: list[Point], existing: list[list[Point]], tol: float = 3.0) -> bool:
@@ -166,7 +173,7 @@ def route_links(lay: GenogramLayout, family: Family, structure: FamilyStructure,
     relationships, routed around everything already in ``lay``: ``(extra_links, relationships)``."""
     extra_links: list[LinkPlacement] = []
     relationships: list[LinkPlacement] = []
-    if not (family.relationships or structure.extra_links or structure.cross):
+    if not (family.relationships or structure.extra_links or structure.cross or lay.copies):
         return extra_links, relationships
     obstacles = _obstacles(lay)
     lane_used: dict[int, int] = defaultdict(int)
@@ -183,10 +190,12 @@ def route_links(lay: GenogramLayout, family: Family, structure: FamilyStructure,
     for uid, link in structure.extra_links:
         child = lay.nodes[link.id]
         dx, dy = lay.unions[uid].drop
-        allowed = {link.id, *structure.unions[uid].partners}
+        allowed = {link.id}
         top = lay.nodes[structure.hangs_from(uid)[0]].row
         between = [r for r in sorted(lay.rows) if top < r < child.row]
         shifts = (0.0, 6.0, -6.0, 12.0, -12.0)
+        ly = lane(child.row)
+        off = child.outer / 4 * (1 if dx >= child.x else -1)
         if between:  # two or more rows down: through a free gap of each row on the way
             def free(segment: list[Point], allowed: set[str] = allowed) -> bool:
                 return not _blocked(obstacles, segment, allowed) and not _collinear(segment, existing)
@@ -194,11 +203,17 @@ def route_links(lay: GenogramLayout, family: Family, structure: FamilyStructure,
             options = [_down_gaps(lay, [(dx + s, dy), (dx + s, lane(between[0]))], [*between, child.row], child,
                                   lane, cfg, free=free, ports=ports) for s in shifts]
         else:
-            ly = lane(child.row)
-            off = child.outer / 4 * (1 if dx >= child.x else -1)
             options = [[(dx + s, dy), (dx + s, ly), (child.x + off, ly), (child.x + off, child.top[1])]
                        for s in shifts]
-        pts = first_clear(options, partial(_blocked, obstacles, allowed=allowed), lambda o: _collinear(o, existing))
+        if child.row <= top:  # up to a child of the union's own row: down below the labels, up a gap
+            below = max(lay.nodes[p].label_box.bottom for p in lay.rows[top]) + cfg.bar_gap / 2
+            options += [[(dx + s, dy), (dx + s, y), (g + t, y), (g + t, ly), (child.x + off, ly),
+                         (child.x + off, child.top[1])]
+                        for g in _gutters(lay, top, dx, cfg) for t in shifts[:3] for s in shifts[:3]
+                        for y in (below, below - 3.0, below + 3.0)]
+        down = allowed | {f"union:{uid}"}  # a line that leaves the union line downward misses its label
+        pts = first_clear(options, partial(_blocked_leaving, obstacles, allowed=allowed, down=down),
+                          lambda o: _collinear(o, existing))
         pts = options[0] if pts is None else pts
         for r in (*between, child.row):
             lane_used[r] += 1
@@ -259,6 +274,9 @@ def route_links(lay: GenogramLayout, family: Family, structure: FamilyStructure,
             other = next(p for p in union.partners if p != anchor)
             pts = route(lay.nodes[other], lay.nodes[anchor])
             extra_links.append(LinkPlacement(f"union-{union.kind}", other, anchor, pts))
+    # a person drawn twice: a dashed line joins the copy to the original
+    for copy, original in lay.copies.items():
+        extra_links.append(LinkPlacement("duplicate", original, copy, route(lay.nodes[original], lay.nodes[copy])))
     for rel in family.relationships:
         pts = route(lay.nodes[rel.between[0]], lay.nodes[rel.between[1]])
         relationships.append(LinkPlacement(rel.kind, rel.between[0], rel.between[1], pts))

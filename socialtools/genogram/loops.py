@@ -1,0 +1,102 @@
+"""Loops of a pedigree, and the optional way Madeline and the NSGC draw them.
+
+A loop is a union of two blood relatives: a cousin marriage, a marriage after pedigree collapse
+(both partners descend from one couple), or a union of a person with their own descendant. By
+default everyone is drawn once and the layout brings the two branches together. With
+``GenogramOptions(duplicate_loops=True)`` (``--duplicate-loops``) one partner of each such union
+(but a union of siblings, who stand side by side anyway) is drawn a second time, as a copy
+standing beside the other partner, and a dashed line joins the copy to the original: each branch
+then keeps its own place.
+
+>>> from socialtools.genogram.model import Family
+>>> family = Family.model_validate({"people": [{"id": p} for p in ("A", "B", "C", "D", "E", "F")],
+...     "unions": [{"partners": ["A", "B"], "children": ["C", "D"]},
+...                {"partners": ["C"], "children": ["E"]}, {"partners": ["D"], "children": ["F"]},
+...                {"partners": ["E", "F"]}]})
+>>> loop_unions(family)
+['u4']
+>>> drawn, copies = with_loop_copies(family)
+>>> copies, drawn.unions[3].partners
+({'F:2': 'F'}, ['E', 'F:2'])
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+
+from socialtools.genogram.model import Family
+
+COPY_SEPARATOR = ":"  # the copy of person X has the id X:2 (X:3, ... when that is taken)
+
+
+def _ancestry(family: Family) -> dict[str, frozenset[str]]:
+    """Each person with every biological ancestor in the data (the person included)."""
+    parents: dict[str, list[str]] = defaultdict(list)
+    for u in family.unions:
+        for c in u.children:
+            if c.relation == "biological":
+                parents[c.id] += u.partners
+    out: dict[str, frozenset[str]] = {}
+    for start in (p.id for p in family.people):
+        stack = [start]
+        while stack:  # depth first, parents before the child (a cycle in bad data is cut)
+            pid = stack[-1]
+            todo = [q for q in parents.get(pid, ()) if q not in out and q not in stack]
+            if todo:
+                stack += todo
+                continue
+            stack.pop()
+            if pid not in out:
+                out[pid] = frozenset({pid}).union(*(out.get(q, frozenset({q})) for q in parents.get(pid, ())))
+    return out
+
+
+def loop_unions(family: Family) -> list[str]:
+    """Ids of the unions whose two partners are blood relatives in the data (a common ancestor,
+    or one descends from the other)."""
+    ancestry = _ancestry(family)
+    return [u.id for u in family.unions if u.id is not None and len(u.partners) == 2
+            and ancestry[u.partners[0]] & ancestry[u.partners[1]]]
+
+
+def copied_unions(family: Family) -> list[str]:
+    """The loop unions drawn with a copy: those of partners who are not siblings or half-siblings
+    (siblings stand side by side in their sibship, and their union line is short anyway)."""
+    parents: dict[str, set[str]] = defaultdict(set)
+    for u in family.unions:
+        for c in u.children:
+            if c.relation == "biological":
+                parents[c.id].update(u.partners)
+    unions = {u.id: u for u in family.unions}
+    return [uid for uid in loop_unions(family)
+            if not parents[unions[uid].partners[0]] & parents[unions[uid].partners[1]]]
+
+
+def with_loop_copies(family: Family) -> tuple[Family, dict[str, str]]:
+    """``family`` with one partner of each union of :func:`copied_unions` replaced, in that union,
+    by a copy of the person, and the copies (copy id → original id). The partner copied is the one
+    with fewer unions (the second listed on a tie), so that the original keeps their other unions;
+    the copy has no parents, which opens the loop. ``family`` is not changed."""
+    loops = set(copied_unions(family))
+    if not loops:
+        return family, {}
+    taken = {p.id for p in family.people}
+    unions_of = Counter(p for u in family.unions for p in u.partners)
+    data = family.model_dump()
+    copies: dict[str, str] = {}
+    people = {p["id"]: p for p in data["people"]}
+    for u in data["unions"]:
+        if u["id"] not in loops:
+            continue
+        a, b = u["partners"]
+        who = a if unions_of[a] < unions_of[b] else b
+        n = 2
+        while f"{who}{COPY_SEPARATOR}{n}" in taken:
+            n += 1
+        copy = f"{who}{COPY_SEPARATOR}{n}"
+        taken.add(copy)
+        copies[copy] = who
+        # the same person once more; notes are written under the original only
+        data["people"].append({**people[who], "id": copy, "index": False, "notes": None})
+        u["partners"] = [copy if p == who else p for p in u["partners"]]
+    return Family.model_validate(data), copies
