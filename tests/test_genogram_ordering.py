@@ -7,8 +7,10 @@ import itertools
 import pytest
 from hypothesis import HealthCheck, given, settings
 
+from socialtools.draw.geometry import segments_cross
 from socialtools.genogram import Family, Genogram
-from socialtools.genogram.ordering import _Orderer, count_crossings, order_component
+from socialtools.genogram.bars import bar_crossings, stagger
+from socialtools.genogram.ordering import _Graph, _Orderer, count_crossings, order_component, positions
 from socialtools.genogram.structure import FamilyStructure
 from tests.strategies import loopy_families
 from tests.test_genogram_layout import assert_hard_rules
@@ -25,6 +27,30 @@ def test_final_order_never_has_more_crossings_than_the_initial_one(family: Famil
         final = order_component(s, comp)
         assert count_crossings(final, s) <= count_crossings(initial, s)
         assert sorted(p for bs in final.values() for b in bs for p in b) == sorted(comp)
+
+
+@LOOPS
+@given(loopy_families())
+def test_crossing_count_of_an_order_matches_a_brute_force_count_of_its_bars(family: Family) -> None:
+    """The bars the count sees, drawn as segments (drops from the parents' row, bars on their
+    levels, children's lines to the row below) and crossed pair by pair."""
+    s = FamilyStructure(family)
+    for comp in s.components():
+        rows = order_component(s, comp)
+        graph = _Graph(s, set(comp))
+        pos = positions(rows)
+        total = 0
+        for r in rows:
+            bars = graph.bars(r, pos)
+            levels = stagger(bars)
+            lines = [[((b.drop, 0.0), (b.drop, 1.0 + lv)), ((b.lo, 1.0 + lv), (b.hi, 1.0 + lv))]
+                     + [((k, 1.0 + lv), (k, 100.0)) for k in b.kids] for b, lv in zip(bars, levels, strict=True)]
+            brute = sum(segments_cross(*p, *q) for a, b in itertools.combinations(lines, 2) for p in a for q in b)
+            assert bar_crossings(bars, levels) == brute
+            for (a, la), (b, lb) in itertools.combinations(zip(bars, levels, strict=True), 2):
+                assert la != lb or a.hi < b.lo or b.hi < a.lo  # bars of one level never overlap
+            total += brute
+        assert count_crossings(rows, s) == total
 
 
 @LOOPS
@@ -112,3 +138,16 @@ def test_large_sibship_keeps_birth_order(size: int) -> None:
     lay = Genogram(family).layout
     xs = [lay.nodes[k].x for k in kids]
     assert xs == sorted(xs)
+
+
+def test_nested_union_brackets_of_a_remarriage_chain_do_not_cross() -> None:
+    """Tudor: a man with several wives, each wife with a second husband — the brackets of the
+    farther unions hang inside one another; each inner one stands above the outer ones."""
+    people = [{"id": "H", "sex": "male"}] + [{"id": f"W{i}", "sex": "female"} for i in range(4)]
+    people += [{"id": f"M{i}", "sex": "male"} for i in range(4)]
+    unions = [{"partners": ["H", f"W{i}"], "start": 1500 + i} for i in range(4)]
+    unions += [{"partners": [f"W{i}", f"M{i}"], "start": 1520 + i} for i in range(4)]
+    lay = Genogram(Family.model_validate({"people": people, "unions": unions})).layout
+    brackets = [pts for what, pts, _ in lay.lines() if what.startswith("union")]
+    for a, b in itertools.combinations(brackets, 2):
+        assert not any(segments_cross(p, q, r, t) for p, q in itertools.pairwise(a) for r, t in itertools.pairwise(b))

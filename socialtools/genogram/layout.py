@@ -26,6 +26,7 @@ from collections import defaultdict
 from socialtools.draw.geometry import Box, Point, segment_hits_box
 from socialtools.draw.placer import first_clear
 from socialtools.draw.text import LINE_HEIGHT, TextBlock
+from socialtools.genogram.bars import Bar, stagger
 from socialtools.genogram.model import ChildLink, Family
 from socialtools.genogram.ordering import blocks_of, order_component
 from socialtools.genogram.placements import (
@@ -369,19 +370,22 @@ def _isotonic(targets: list[float], weights: list[float], offsets: list[float]) 
     return [y + c for y, c in zip(out, offsets, strict=True)]
 
 
-def _levels(intervals: list[tuple[float, float, str]], pad: float) -> dict[str, int]:
-    """Greedy interval colouring: the lowest level where an interval meets no other."""
-    ends: list[float] = []
+def _nested_levels(intervals: list[tuple[float, float, str]], pad: float) -> dict[str, int]:
+    """Levels for union brackets hanging below a row: shorter ones first, so that a bracket
+    inside another stands above it and its legs do not cross it.
+
+    >>> _nested_levels([(0.0, 10.0, "outer"), (2.0, 5.0, "inner"), (7.0, 9.0, "beside")], 1.0)
+    {'beside': 0, 'inner': 0, 'outer': 1}
+    """
+    taken: list[list[tuple[float, float]]] = []
     out: dict[str, int] = {}
-    for lo, hi, key in sorted(intervals):
-        for level, end in enumerate(ends):
-            if end + pad < lo:
-                ends[level] = hi
-                out[key] = level
-                break
-        else:
-            ends.append(hi)
-            out[key] = len(ends) - 1
+    for lo, hi, key in sorted(intervals, key=lambda t: (t[1] - t[0], t[0], t[2])):
+        level = next((i for i, spans in enumerate(taken)
+                      if all(hi + pad < a or b + pad < lo for a, b in spans)), len(taken))
+        if level == len(taken):
+            taken.append([])
+        taken[level].append((lo, hi))
+        out[key] = level
     return out
 
 
@@ -418,7 +422,7 @@ class _Geometry:
             else:
                 by_row[self.row_of[a]].append((lay.x[a], lay.x[b], uid))
         for spans in by_row.values():
-            for uid, level in _levels(spans, 2.0).items():
+            for uid, level in _nested_levels(spans, 2.0).items():
                 out[uid] = level + 1
         return out
 
@@ -429,16 +433,19 @@ class _Geometry:
         self.long_x = self._long_child_gutters()
         # sibship bar levels per row
         bar_spans: dict[int, list[tuple[float, float, str]]] = defaultdict(list)
+        bars: dict[int, list[Bar]] = defaultdict(list)
         for uid in lay.s.unions:
             kids = lay.kids_of(uid)
             if not kids:
                 continue
-            xs = [lay.x[c] for c in kids] + [self.drop[uid]]
-            xs += [self.long_x[(uid, c)] for c in kids if (uid, c) in self.long_x]
-            bar_spans[self.union_row(uid)].append((min(xs), max(xs), uid))
+            drop = self.drop[uid]
+            down = sorted([lay.x[c] for c in kids] + [self.long_x[(uid, c)] for c in kids if (uid, c) in self.long_x])
+            lo, hi = min(down[0], drop), max(down[-1], drop)
+            bar_spans[self.union_row(uid)].append((lo, hi, uid))
+            bars[self.union_row(uid)].append(Bar(lo, hi, drop, tuple(down)))
         bar_level: dict[str, int] = {}
-        for spans in bar_spans.values():
-            bar_level.update(_levels(spans, 6.0))
+        for r, spans in bar_spans.items():  # staggered so that fewest lines cross
+            bar_level.update({uid: level for (_, _, uid), level in zip(spans, stagger(bars[r], 6.0), strict=True)})
         lanes = self._lane_needs()
         # rows to y
         y = cfg.margin

@@ -1,20 +1,22 @@
 """Ordering step of the genogram layout: the left-to-right order of every row.
 
 Layered drawing with union nodes: each union with children is a node between its partners'
-row and its children's row (at the mean position of its partners), so the band between two
-rows holds two kinds of edges — partner → union and union → child — and a crossing of two
-edges of the band is a crossing of the drawing (a sibship bar crossed by another family's
-line, a drop crossing a bar). :func:`count_crossings` counts them exactly for an order.
+row and its children's row. :func:`count_crossings` counts the crossings of an order in the
+genogram's own line style (one bar per sibship, a drop or a child's line crossing each bar it
+passes; see :meth:`_Graph.drawn_band`).
 
 The order moves *blocks* (partners side by side, several partners around the person they
 share) and *sibship groups* (all blocks of one union's children, in birth order) as units:
 
 1. an initial order (depth first from the oldest generation, children in birth order);
-2. median/barycentre sweeps, down and up, each row sorted by the positions of the blocks'
+2. rounds of: a median sweep, down or up, each row sorted by the positions of the blocks'
    parents (down) or children (up), sibship groups kept contiguous and in birth order;
-3. transposition of neighbouring groups wherever it removes crossings;
-4. the order with the fewest crossings is kept, over several restarts (a fixed number, so
-   the same input always gives the same order).
+   transposition of neighbouring groups wherever it removes crossings; sifting — each group,
+   then each block that joins two sibships, moved to the place of its row where its lines
+   cross fewest others (no sibship's birth order broken);
+3. the order with the fewest crossings is kept, over restarts (depth first, mirrored, then
+   shuffled with fixed seeds) within a work budget, so the same input always gives the same
+   order.
 
 >>> from socialtools.genogram.model import Family
 >>> from socialtools.genogram.structure import FamilyStructure
@@ -32,9 +34,12 @@ share) and *sibship groups* (all blocks of one union's children, in birth order)
 from __future__ import annotations
 
 import bisect
+import itertools
+import random
 from collections import defaultdict
 from collections.abc import Callable, Mapping
 
+from socialtools.genogram.bars import Bar, bar_crossings, stagger
 from socialtools.genogram.model import union_date_key
 from socialtools.genogram.structure import FamilyStructure
 
@@ -116,6 +121,9 @@ class _Graph:
             self.row_unions[gen[hang[0]]].append(uid)
             self.kids[uid] = [c for c in s.children(uid) if gen[c] == gen[hang[0]] + 1]
         self.rank = {c: i for uid in s.unions for i, c in enumerate(s.children(uid))}
+        self.row_size: dict[int, int] = defaultdict(int)
+        for p in people:
+            self.row_size[gen[p]] += 1
         # where a union stands: its anchor (one-sided) or its partners, looked up once
         self._at: dict[str, tuple[str | None, tuple[str, ...]]] = {
             uid: (s.anchor.get(uid), tuple(u.partners)) for uid, u in s.unions.items()}
@@ -128,36 +136,60 @@ class _Graph:
             return (pos[ps[0]] + pos[ps[1]]) / 2
         return sum(pos[p] for p in ps) / len(ps)
 
-    def band(self, r: int, pos: dict[str, float]) -> int:
-        """Crossings between row ``r`` and the row below: partner → union and union → child edges."""
-        upper: list[tuple[float, float]] = []
-        lower: list[tuple[float, float]] = []
+    def drawn_band(self, r: int, pos: dict[str, float]) -> int:
+        """Crossings between row ``r`` and the row below as the genogram draws them: the
+        :meth:`bars` on the levels the drawing gives them (:mod:`socialtools.genogram.bars`)."""
+        bars = self.bars(r, pos)
+        return bar_crossings(bars, stagger(bars)) if len(bars) > 1 else 0
+
+    def bars(self, r: int, pos: dict[str, float]) -> list[Bar]:
+        """The sibship bars between row ``r`` and the row below, in the positions of ``pos``:
+        each drop over the middle of its sibship as far as the order of the drops in row ``r``
+        allows (isotonic regression, as the coordinate step does)."""
+        items = []
         for uid in self.row_unions.get(r, ()):
-            u = self.union_pos(uid, pos)
             kids = self.kids[uid]
-            if not kids and self.s.anchor.get(uid) is None and len(self.s.unions[uid].partners) == 2:
-                a, b = (pos[p] for p in self.s.unions[uid].partners)
-                if abs(a - b) <= 1:
-                    continue  # a childless couple side by side crosses nothing
-            for p in self.s.hangs_from(uid):
-                upper.append((pos[p], u))
-            lower += [(u, pos[c]) for c in kids]
-        return _inversions(upper) + _inversions(lower)
+            if kids:
+                ks = sorted(pos[c] for c in kids)
+                items.append((self.union_pos(uid, pos), (ks[0] + ks[-1]) / 2, ks))
+        if not items:
+            return []
+        items.sort(key=lambda t: t[0])
+        # a row of parents wider than its children's row: the children's row spreads to match
+        scale = min(1.0, self.row_size.get(r + 1, 0) / max(self.row_size.get(r, 1), 1))
+        gaps = [(b[0] - a[0]) * scale for a, b in itertools.pairwise(items)]
+        drops = _isotonic([m for _, m, _ in items], [float(len(ks)) for _, _, ks in items], gaps)
+        return [Bar(min(ks[0], d), max(ks[-1], d), d, tuple(ks)) for d, (_, _, ks) in zip(drops, items, strict=True)]
 
 
-def _inversions(edges: list[tuple[float, float]]) -> int:
-    """Pairs of edges that cross: ``a1 < a2`` and ``b1 > b2``.
+def _isotonic(values: list[float], weights: list[float], gaps: list[float]) -> list[float]:
+    """Values closest to ``values`` (weighted least squares) with consecutive ones at least
+    ``gaps`` apart (pool adjacent violators).
 
-    >>> _inversions([(0, 2), (1, 1), (2, 0), (2, 3)])
-    3
+    >>> _isotonic([1.0, 3.0, 2.0], [1.0, 1.0, 1.0], [0.0, 0.0])
+    [1.0, 2.5, 2.5]
+    >>> _isotonic([0.0, 0.0], [1.0, 1.0], [2.0])
+    [-1.0, 1.0]
     """
-    seen: list[float] = []
-    count = 0
-    for _, b in sorted(edges):
-        i = bisect.bisect_right(seen, b)
-        count += len(seen) - i
-        seen.insert(i, b)
-    return count
+    offsets = [0.0]
+    for g in gaps:
+        offsets.append(offsets[-1] + g)
+    sums: list[float] = []
+    wts: list[float] = []
+    counts: list[int] = []
+    for v, w, off in zip(values, weights, offsets, strict=True):
+        s, wt, n = (v - off) * w, w, 1
+        while sums and sums[-1] * wt > s * wts[-1]:
+            s += sums.pop()
+            wt += wts.pop()
+            n += counts.pop()
+        sums.append(s)
+        wts.append(wt)
+        counts.append(n)
+    out: list[float] = []
+    for s, wt, n in zip(sums, wts, counts, strict=True):
+        out += [s / wt] * n
+    return [v + off for v, off in zip(out, offsets, strict=True)]
 
 
 def positions(rows: Rows) -> dict[str, float]:
@@ -166,11 +198,11 @@ def positions(rows: Rows) -> dict[str, float]:
 
 
 def count_crossings(rows: Rows, s: FamilyStructure) -> int:
-    """Crossings of an order in the union-node model (exact for that model)."""
+    """Crossings of an order as the genogram draws it (see :meth:`_Graph.drawn_band`)."""
     people = {p for blocks in rows.values() for b in blocks for p in b}
     graph = _Graph(s, people)
     pos = positions(rows)
-    return sum(graph.band(r, pos) for r in rows)
+    return sum(graph.drawn_band(r, pos) for r in rows)
 
 
 class _Orderer:
@@ -202,6 +234,7 @@ class _Orderer:
                 else:
                     by_union[uid] = i
         self.group_of = [find(i) for i in range(len(self.blocks))]
+        self.joins = [len({s.parent_union.get(p) for p in b} - {None}) > 1 for b in self.blocks]
         self.rank = [min((self.graph.rank[p] for p in b if p in self.graph.rank), default=0) for b in self.blocks]
         # what each block hangs from and what hangs from it
         self.up: list[list[str]] = [[s.parent_union[p] for p in b if p in s.parent_union
@@ -212,8 +245,10 @@ class _Orderer:
             self.down.append([c for uid in sorted(own) for c in self.graph.kids.get(uid, [])])
 
     # ---- orders ----
-    def initial(self, reverse: bool = False) -> Rows:
-        """Depth first from the oldest blocks: a block, then its children's blocks in birth order."""
+    def initial(self, reverse: bool = False, seed: int = 0) -> Rows:
+        """Depth first from the oldest blocks: a block, then its children's blocks in birth order
+        (``seed`` > 0: the blocks of a row and the relatives of a block visited in a shuffled order)."""
+        rng = random.Random(seed) if seed else None
         s, gen = self.s, self.s.generation
         rows: dict[int, list[int]] = defaultdict(list)
         seen: set[int] = set()
@@ -221,6 +256,8 @@ class _Orderer:
         starts = sorted(range(len(self.blocks)), key=lambda i: (gen[self.blocks[i][0]], first[self.blocks[i][0]]))
         if reverse:
             starts = sorted(starts, key=lambda i: (gen[self.blocks[i][0]], -first[self.blocks[i][0]]))
+        if rng is not None:
+            starts = sorted(starts, key=lambda i: (gen[self.blocks[i][0]], rng.random()))
         for start in starts:
             stack = [start]
             while stack:
@@ -229,14 +266,18 @@ class _Orderer:
                     continue
                 seen.add(b)
                 rows[self.row_of_block[b]].append(b)
-                nxt: list[int] = []
+                nxt: list[list[int]] = []  # each union's children in birth order, each parents' couple
                 for pid in self.blocks[b]:
                     for uid in s.unions_of.get(pid, []):
-                        nxt += [self.block_of[c] for c in s.children(uid) if c in self.block_of]
+                        nxt.append([self.block_of[c] for c in s.children(uid) if c in self.block_of])
                     pu = s.parent_union.get(pid)
                     if pu:
-                        nxt += [self.block_of[p] for p in s.unions[pu].partners if p in self.block_of]
-                stack.extend(reversed(nxt))
+                        nxt.append([self.block_of[p] for p in s.unions[pu].partners if p in self.block_of])
+                if rng is not None:
+                    rng.shuffle(nxt)
+                stack.extend(reversed([i for group in nxt for i in group]))
+        # each sibship group together, in birth order, where its members stand on average
+        rows = {r: self._sort_row(bs, lambda b: None, lambda b: None) for r, bs in rows.items()}
         pos = positions({r: [self.blocks[b] for b in bs] for r, bs in rows.items()})
         return {r: [self.orient(b, pos) for b in bs] for r, bs in rows.items()}
 
@@ -342,29 +383,163 @@ class _Orderer:
         downs = sorted(pos[c] for b in unit for c in self.down[b] if c in pos)
         return ups, downs
 
+    def sift(self, ids: dict[int, list[int]], arranged: dict[int, list[str]]) -> None:
+        """Move each sibship group, then each block inside a group, to the place in its row
+        where its edges cross fewest others (sifting; exact for the union-node model)."""
+        pos = positions(self._rows(ids, arranged))
+        for r in sorted(ids):
+            units: list[list[int]] = []
+            for b in ids[r]:
+                if units and self.group_of[units[-1][-1]] == self.group_of[b]:
+                    units[-1].append(b)
+                else:
+                    units.append([b])
+            if len(units) > 1:
+                units = _sift_units(units, [_Ends(self._ends(u, pos)) for u in units])
+            out: list[int] = []
+            for unit in units:
+                out += self._sift_inside(unit, pos) if 2 < len(unit) <= SIFT_LIMIT else unit
+            ids[r] = out
+            self._place(ids[r], arranged, pos)
+
+    def _sift_inside(self, unit: list[int], pos: dict[str, float]) -> list[int]:
+        """Sift the blocks of one sibship group, keeping every sibship as contiguous and in
+        birth order as it was."""
+        order = list(unit)
+        ends = {b: _Ends(self._ends([b], pos)) for b in unit}
+        # a block of one sibship only cannot move without breaking its birth order: the blocks
+        # that join two sibships (a marriage between them) are the ones to move
+        movable = [b for b in unit if self.joins[b]]
+        for b in sorted(movable, key=lambda b: -ends[b].size):
+            rest = [x for x in order if x != b]
+            before = order.index(b)
+            base = self._violations(order)
+            costs = _insertion_costs(ends[b], [ends[x] for x in rest])
+            best = min(range(len(costs)), key=lambda i: (costs[i], abs(i - before)))
+            if costs[best] < costs[before]:
+                trial = [*rest[:best], b, *rest[best:]]
+                if self._violations(trial) <= base:
+                    order = trial
+        return order
+
+    def _violations(self, order: list[int]) -> int:
+        """How far the sibships in ``order`` are from contiguous runs in birth order."""
+        where: dict[str, list[tuple[int, int]]] = defaultdict(list)
+        for i, b in enumerate(order):
+            for p in self.blocks[b]:
+                uid = self.s.parent_union.get(p)
+                if uid is not None:
+                    where[uid].append((self.graph.rank[p], i))
+        bad = 0
+        for runs in where.values():
+            if len(runs) < 2:
+                continue
+            idx = sorted({i for _, i in runs})
+            bad += idx[-1] - idx[0] + 1 - len(idx)
+            seq = [i for _, i in sorted(runs)]
+            bad += sum(1 for a, c in itertools.pairwise(seq) if a > c)
+        return bad
+
     def count(self, rows: Rows) -> int:
         pos = positions(rows)
-        return sum(self.graph.band(r, pos) for r in rows)
+        return sum(self.graph.drawn_band(r, pos) for r in rows)
 
-    def improve(self, start: Rows, rounds: int) -> tuple[Rows, int]:
+    def improve(self, start: Rows, rounds: int) -> tuple[Rows | None, int, int]:
+        """Rounds of sweeps, transposition and sifting from ``start``, until ``rounds`` are
+        done or :data:`PATIENCE` rounds in a row found nothing better: (best order after a
+        round, its crossings, rounds done)."""
         ids = self._ids(start)
         arranged = {self.block_of[b[0]]: b for blocks in start.values() for b in blocks}
-        best, best_count = start, self.count(start)
+        best: Rows | None = None
+        best_count = self.count(start) + 1
+        since = 0
+        it = 0
         seen: set[tuple[int, tuple[tuple[int, tuple[str, ...]], ...]]] = set()
         for it in range(rounds):
             self.sweep(ids, arranged, down=it % 2 == 0)
             self.transpose(ids, arranged)
+            self.sift(ids, arranged)
             rows = self._rows(ids, arranged)
             state = (it % 2, tuple((r, tuple(p for b in bs for p in b)) for r, bs in sorted(rows.items())))
             if state in seen:
                 break  # a round is a function of the order and the sweep's direction: from here it repeats
             seen.add(state)
             c = self.count(rows)
+            since += 1
             if c < best_count:
                 best, best_count = {r: [list(b) for b in bs] for r, bs in rows.items()}, c
-            if best_count == 0:
+                since = 0
+            if best_count == 0 or since >= PATIENCE:
                 break
-        return best, best_count
+        return best, best_count, it + 1
+
+
+WORK = 6000  # people × rounds spent on one family's order at most
+PATIENCE = 3  # rounds without a better order before a restart
+MAX_ROUNDS = 12  # rounds from one start at most
+SIFT_LIMIT = 60  # groups with more blocks are not sifted inside (quadratic)
+SIFT_WINDOW = 12  # a unit is sifted among this many neighbours on each side
+
+
+class _Ends:
+    """The far ends of a unit's edges in the bands above and below its row, sorted."""
+
+    __slots__ = ("down", "size", "up")
+
+    def __init__(self, ends: tuple[list[float], list[float]]) -> None:
+        self.up, self.down = sorted(ends[0]), sorted(ends[1])
+        self.size = len(self.up) + len(self.down)
+
+
+def _pair(a: list[float], b: list[float]) -> tuple[int, int]:
+    """Crossings between edges ending at ``a`` and at ``b`` (both sorted) when the ``a`` unit
+    stands left of the ``b`` unit, and when it stands right of it.
+
+    >>> _pair([1.0, 3.0], [2.0])
+    (1, 1)
+    """
+    if not a or not b:
+        return 0, 0
+    if a[-1] < b[0]:
+        return 0, len(a) * len(b)
+    if a[0] > b[-1]:
+        return len(a) * len(b), 0
+    n = len(b)
+    return sum(bisect.bisect_left(b, x) for x in a), sum(n - bisect.bisect_right(b, x) for x in a)
+
+
+def _insertion_costs(unit: _Ends, others: list[_Ends]) -> list[int]:
+    """Crossings of ``unit``'s edges with the others' for each place it can take among them
+    (place ``i``: before ``others[i]``)."""
+    right: list[int] = []  # unit left of o
+    left: list[int] = []  # o left of unit
+    for o in others:
+        r1, l1 = _pair(unit.up, o.up)
+        r2, l2 = _pair(unit.down, o.down)
+        right.append(r1 + r2)
+        left.append(l1 + l2)
+    cost = sum(right)
+    costs = [cost]
+    for r, lft in zip(right, left, strict=True):
+        cost += lft - r
+        costs.append(cost)
+    return costs
+
+
+def _sift_units(units: list[list[int]], ends: list[_Ends]) -> list[list[int]]:
+    """Each unit in turn moved to the place of fewest crossings with the others."""
+    order = list(range(len(units)))
+    for u in sorted(order, key=lambda u: -ends[u].size):
+        if not ends[u].size:
+            continue
+        before = order.index(u)
+        lo, hi = max(0, before - SIFT_WINDOW), min(len(order), before + SIFT_WINDOW + 1)
+        rest = [x for x in order[lo:hi] if x != u]
+        costs = _insertion_costs(ends[u], [ends[x] for x in rest])
+        best = min(range(len(costs)), key=lambda i: (costs[i], abs(i - before + lo)))
+        if costs[best] < costs[before - lo]:
+            order = [*order[:lo], *rest[:best], u, *rest[best:], *order[hi:]]
+    return [units[i] for i in order]
 
 
 def _cost(left: tuple[list[float], list[float]], right: tuple[list[float], list[float]]) -> int:
@@ -388,21 +563,24 @@ def _median(values: list[float]) -> float:
     return v[m] if len(v) % 2 else (v[m - 1] + v[m]) / 2
 
 
-def order_component(s: FamilyStructure, component: list[str], *, work: int = 200_000) -> Rows:
+def order_component(s: FamilyStructure, component: list[str], *, work: int | None = None) -> Rows:
     """The order of every row of one connected component, fewest crossings found first.
 
-    ``work`` bounds the effort (people × rounds × restarts), so that large families stay fast
-    and the result does not depend on the machine's speed.
+    ``work`` bounds the effort (people × rounds, over all restarts), so that large families
+    stay fast and the result does not depend on the machine's speed. The restarts begin
+    from the depth-first order, from it mirrored, then from shuffled ones (fixed seeds, so
+    the same input always gives the same order).
     """
     o = _Orderer(s, component)
     first = o.initial()
     best, best_count = first, o.count(first)
-    rounds = max(2, min(12, work // max(len(component), 1)))
-    starts = [first, o.initial(reverse=True)] if len(component) * rounds * 2 <= work else [first]
-    for start in starts:
-        if best_count == 0:  # nothing crosses (a tree drawn depth first): nothing to improve
-            break
-        rows, c = o.improve(start, rounds)
-        if c < best_count:
+    budget = max(2, (WORK if work is None else work) // max(len(component), 1))
+    k = 0
+    while budget > 0 and best_count > 0:
+        start = first if k == 0 else o.initial(reverse=True) if k == 1 else o.initial(seed=k - 1)
+        rows, c, done = o.improve(start, min(budget, MAX_ROUNDS))
+        budget -= done
+        k += 1
+        if rows is not None and c < best_count:
             best, best_count = rows, c
     return best
