@@ -597,7 +597,8 @@ class _Geometry:
 
     def _place_drops(self, ulevel: dict[str, int]) -> dict[str, float]:
         """x of each union's drop, moved along its union line off the line of another union's child
-        right below it (the drop may reach a lower bar and would run along that child's line)."""
+        right below it (the drop may reach a lower bar and would run along that child's line) and
+        off another union's drop beside it (a person's one-parent union next to their couple's)."""
         lay = self.l
         drops = {uid: self._drop_x(uid, ulevel) for uid in lay.s.unions}
         below: dict[int, list[tuple[float, str]]] = defaultdict(list)  # row -> (x of a child, its union)
@@ -618,9 +619,13 @@ class _Geometry:
             return not clash(x, uid, kids) and all(abs(drops[v] - x) >= DROP_CLEAR or v == uid
                                                    for v in row_unions[self.union_row(uid)])
 
+        def near_drop(x: float, uid: str) -> bool:  # another drawn drop of the row runs beside it
+            return any(abs(drops[v] - x) < DROP_CLEAR for v in row_unions[self.union_row(uid)]
+                       if v != uid and lay.kids_of(v))
+
         for uid, dx in drops.items():
             kids = below[self.union_row(uid)]
-            if not lay.kids_of(uid) or not clash(dx, uid, kids):
+            if not lay.kids_of(uid) or not (clash(dx, uid, kids) or near_drop(dx, uid)):
                 continue
             if (anchor := lay.s.anchor.get(uid)) is not None:  # a stub beside one partner: on its side
                 clear = lay.x[anchor] + (1 if dx > lay.x[anchor] else -1) * (lay.outer[anchor] / 2 + 2)
