@@ -6,6 +6,7 @@ from __future__ import annotations
 import itertools
 import re
 import xml.etree.ElementTree as ET
+from pathlib import Path
 from types import ModuleType
 
 import pytest
@@ -473,3 +474,24 @@ def test_a_family_with_one_condition_fills_the_whole_symbol() -> None:
     assert styles["x"].region == "whole"
     square = outline("square", 0, 0, 40)
     assert _area(region_polygon(square, person_regions(family.people[0], styles)["x"], 0, 0)) == 40 * 40
+
+
+def test_regression_household_outline_and_change_ring_keep_off_foster_brackets(svgcheck: ModuleType) -> None:
+    """A household outline ran 2 units outside a foster child's symbol box, so through his NSGC
+    brackets; the --compare ring round his birth did too. Both now go round the brackets."""
+    import yaml
+
+    from socialtools.draw.geometry import segment_hits_box
+    from socialtools.genogram import GenogramComparison
+
+    doc = yaml.safe_load((Path(__file__).parent / "data" / "cases" / "bracketed-household.yaml").read_text())
+    lay = Genogram.from_document(doc).layout
+    bracketed = [lay.nodes[p] for p in ("PU", "DM")]
+    for h in lay.households:
+        for poly in h.polygons:
+            for p, q in itertools.pairwise([*poly, poly[0]]):
+                for n in bracketed:
+                    assert not segment_hits_box(p, q, n.symbol_box.grown(BRACKET_GAP)), (h.id, n.id)
+    compare = GenogramComparison.from_document(doc, before=2010, after=2024)
+    counts = svgcheck.check(compare.to_svg(), is_text=True)["counts"]
+    assert counts["line_through_shape"] == 0, counts

@@ -211,11 +211,17 @@ def parallel(s: tuple[Point, Point], t: tuple[Point, Point]) -> bool:
     return lu > 0 and lv > 0 and abs(ux * vy - uy * vx) / (lu * lv) < math.sin(math.radians(degrees))
 
 
+def bracketed_people(lay: GenogramLayout) -> set[str]:
+    """The adopted and foster children of a layout: their symbols carry the NSGC brackets,
+    :data:`~socialtools.genogram.symbols.BRACKET_GAP` outside the symbol box."""
+    bracketed = {c for s in lay.sibships for c, relation in s.relation.items() if relation in BRACKETED}
+    return bracketed | {link.b for link in lay.extra_links if link.kind in BRACKETED}
+
+
 def obstacle_grid(lay: GenogramLayout) -> Obstacles:
     """Symbols (with the brackets of adopted and foster children), labels and union-date labels,
     each grown by half a line pattern's width."""
-    bracketed = {c for s in lay.sibships for c, relation in s.relation.items() if relation in BRACKETED}
-    bracketed |= {link.b for link in lay.extra_links if link.kind in BRACKETED}
+    bracketed = bracketed_people(lay)
     grid = Obstacles()
     for n in lay.nodes.values():
         grid.add(n.id, n.symbol_box.grown(PATTERN_HALF_WIDTH + (BRACKET_GAP if n.id in bracketed else 0.0)))
