@@ -297,7 +297,7 @@ def route_links(lay: GenogramLayout, family: Family, structure: FamilyStructure,
     chosen: dict[int, list[Point]] = {}
     for i in sorted(range(len(family.relationships)), key=lambda i: (_span(lay, family.relationships[i].between), i)):
         a, b = (lay.nodes[p] for p in family.relationships[i].between)
-        pts = router.choose(a, b, lambda a=a, b=b: candidates_of(a, b))
+        pts = router.choose(a, b, partial(candidates_of, a, b))
         if pts is None:  # nothing is clean by the router's measure: the first free candidate
             chosen[i] = route(a, b)
             router.lines.add(chosen[i])
