@@ -290,6 +290,59 @@ def test_any_family_survives_gedcom(family):
     assert links(again) == links(family)
 
 
+def history(family: Family) -> list[tuple[str, list[tuple[str, str]], str | None]]:
+    return [(u.kind, [(e.kind, str(e.year)) for e in u.history], u.notes) for u in family.unions]
+
+
+def test_union_events_separated_reconciled_widowed_round_trip():
+    """A history of separation and reconciliation was written as its last kind only (``_KIND``);
+    every event is now written (``EVEN`` with a ``TYPE`` where GEDCOM has no tag) and read back."""
+    from socialtools.examples import load_example
+    from socialtools.io.gedcom import family_to_gedcom7
+    from socialtools.io.loading import parse_model
+
+    family = parse_model(Family, load_example("family-history.yaml")["family"])
+    text = family_to_gedcom(family)
+    assert "1 EVEN\n2 TYPE separated\n2 DATE 2004\n1 EVEN\n2 TYPE reconciled\n2 DATE 2010" in text
+    assert "1 EVEN\n2 TYPE widowed\n2 DATE 2019" in text
+    assert "1 NOTE pisah rumah 2004–2010; rujuk setelah konseling keluarga" in text
+    for again in (parse_gedcom(text.encode()), parse_gedcom(family_to_gedcom7(family).encode())):
+        assert history(again) == history(family)
+        assert [u.kind for u in again.unions] == ["widowed", "widowed", "divorced", "reconciled"]
+
+
+def test_other_programs_separation_events_are_read():
+    text = ("0 HEAD\n1 CHAR UTF-8\n0 @I1@ INDI\n1 SEX M\n1 FAMS @F1@\n0 @I2@ INDI\n1 SEX F\n1 FAMS @F1@\n"
+            "0 @F1@ FAM\n1 HUSB @I1@\n1 WIFE @I2@\n1 MARR\n2 DATE 12 JUN 1980\n1 EVEN\n2 TYPE Separation\n"
+            "2 DATE 1999\n1 _SEPR\n2 DATE 2003\n1 EVEN\n2 TYPE Christening party\n2 DATE 1981\n0 TRLR\n")
+    union = parse_gedcom(text.encode()).unions[0]
+    assert [(e.kind, e.year.year) for e in union.history] == [("married", 1980), ("separated", 1999),
+                                                             ("separated", 2003)]
+    assert union.kind == "separated" and union.end.year == 2003
+
+
+@st.composite
+def union_histories(draw):
+    year = draw(st.integers(1940, 1990))
+    events = [{"married": year}]
+    for kind in draw(st.lists(st.sampled_from(["separated", "reconciled", "divorced", "widowed", "cohabiting"]),
+                              max_size=4)):
+        year += draw(st.integers(0, 9))
+        events.append({kind: year})
+    notes = draw(st.none() | st.text("abc xyz-é", min_size=1, max_size=20).filter(str.strip))
+    union = {"partners": ["A", "B"], "events": events}
+    if notes:
+        union["notes"] = " ".join(notes.split())
+    return Family.model_validate({"people": [{"id": "A", "sex": "male"}, {"id": "B", "sex": "female"}],
+                                  "unions": [union]})
+
+
+@settings(max_examples=60, deadline=None)
+@given(union_histories())
+def test_any_union_history_survives_gedcom(family):
+    assert history(parse_gedcom(family_to_gedcom(family).encode("utf-8"))) == history(family)
+
+
 # -- command line ----------------------------------------------------------------------------
 def test_cli_yaml_to_gedcom_to_yaml(tmp_path, capsys):
     ged, back = tmp_path / "pk.ged", tmp_path / "pk.yaml"

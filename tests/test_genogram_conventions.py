@@ -313,6 +313,54 @@ def test_crowded_person_lines_end_on_outlines_clear_of_labels_and_child_lines(sv
     assert svgcheck.check(g.to_svg(), is_text=True)["defects_total"] == 0
 
 
+def _line_length(points: list[tuple[float, float]]) -> float:
+    import math
+
+    return sum(math.dist(p, q) for p, q in itertools.pairwise(points))
+
+
+@pytest.mark.parametrize("name", ["family-history.yaml", "three-generations.yaml"])
+def test_regression_emotional_lines_take_short_routes_not_detours(name: str) -> None:
+    """Emotional lines went up into a lane, across and down a gutter: two to three times the
+    distance between the two people. Now each takes a short clean route."""
+    import math
+
+    lay = Genogram.from_document(load_example(name)).layout
+    ratios = []
+    for rel in lay.relationships:
+        a, b = lay.nodes[rel.a], lay.nodes[rel.b]
+        gap = math.dist((a.x, a.y), (b.x, b.y)) - a.outer / 2 - b.outer / 2
+        ratios.append(_line_length(rel.points) / gap)
+    assert max(ratios) <= 3.05, ratios
+    assert sum(ratios) / len(ratios) <= 1.6, ratios
+
+
+def test_emotional_lines_keep_off_household_outlines_and_every_other_line(svgcheck: ModuleType) -> None:
+    from socialtools.genogram.emotional import LineIndex
+
+    g = Genogram.from_document(load_example("family-history.yaml"))
+    lay = g.layout
+    others = [pts for what, pts, _ in lay.lines() if not any(what.startswith(k + " ") for k in
+                                                             {r.kind for r in lay.relationships})]
+    outlines = [[*poly, poly[0]] for h in lay.households for poly in h.polygons]
+    index = LineIndex(others + outlines)
+    for rel in lay.relationships:
+        assert not index.runs_along(rel.points, 5.0, 5.0), f"{rel.kind} {rel.a}-{rel.b} runs along a line"
+    assert svgcheck.check(g.to_svg(), is_text=True)["counts"]["line_overlaps"] == 0
+
+
+def test_line_index_tells_running_along_from_crossing() -> None:
+    from socialtools.genogram.emotional import LineIndex
+
+    index = LineIndex([[(0, 0), (0, 100)]])
+    assert index.runs_along([(3, 10), (4, 60)])  # beside the line, nearly parallel, for 50 units
+    assert not index.runs_along([(-30, 20), (30, 40)])  # across it
+    assert index.runs_along([(-10, 0), (10, 100)])  # across it at a shallow angle (11 degrees): along it
+    assert not index.runs_along([(-30, 0), (30, 100)])  # across it at 31 degrees
+    assert not index.runs_along([(12, 10), (12, 60)])  # parallel, but well apart
+    assert index.crossings([(-30, 20), (30, 40)]) == 1
+
+
 # ---- 6. household outlines ----------------------------------------------------------------------
 
 def test_household_outlines_are_simple_and_never_cross_union_labels() -> None:
@@ -354,6 +402,37 @@ def test_regression_household_corridor_becomes_separate_rectangles() -> None:
     assert len(household_outlines(rects)) == 2
     rects = household_rectangles({0: [[Box(0, 0, 200, 60)]], 1: [[Box(100, 100, 60, 60)]]}, {}, [], 5)
     assert len(household_outlines(rects)) == 1 and len(household_outlines(rects)[0]) == 8
+
+
+def test_regression_household_cuts_a_union_label_out_instead_of_an_ear() -> None:
+    """A partner's union label straddling the household's edge, with no room to leave it out or
+    take it in: the label was added as an ear sticking out of the outline; now it is cut out."""
+    from socialtools.draw.geometry import Box, segment_hits_box
+    from socialtools.genogram.households import household_outlines, household_rectangles
+
+    member = [Box(100, 0, 40, 40), Box(95, 50, 50, 20)]
+    label = Box(70, 40, 36, 8)  # across the left edge of the member's box (grown by 7)
+    partner = [Box(30, 0, 40, 70)]  # right beside it: the edge cannot take the label in
+    rects = household_rectangles({0: [member]}, {0: partner}, [label], 7)
+    polygons = household_outlines(rects)
+    assert len(polygons) == 1
+    closed = [*polygons[0], polygons[0][0]]
+    assert not any(segment_hits_box(p, q, label, shrink=0.0) for p, q in itertools.pairwise(closed))
+    assert min(x for x, _ in polygons[0]) >= 88  # no ear out to the left round the label
+    assert not any(r.overlaps(label) for r in rects)
+
+
+def test_household_edge_moves_off_a_line_it_would_run_along() -> None:
+    from socialtools.draw.geometry import Box
+    from socialtools.genogram.households import household_outlines, household_rectangles
+
+    member = [Box(100, 0, 40, 60)]
+    stem = [(93.0, -20.0), (93.0, 80.0)]  # a child's line right where the left edge would be
+    plain = household_outlines(household_rectangles({0: [member]}, {}, [], 7))
+    assert min(x for x, _ in plain[0]) == 93.0
+    moved = household_outlines(household_rectangles({0: [member]}, {}, [], 7, [stem]))
+    assert abs(min(x for x, _ in moved[0]) - 93.0) >= 7.0
+    assert len(moved) == 1 and len(moved[0]) == 4
 
 
 def test_a_fifth_condition_is_warned_about_not_dropped() -> None:

@@ -36,7 +36,7 @@ from socialtools.genogram.placements import (
     SibshipPlacement,
     UnionPlacement,
 )
-from socialtools.genogram.routing import route_households, route_links
+from socialtools.genogram.routing import label_households, route_households, route_links
 from socialtools.genogram.structure import FamilyStructure
 from socialtools.genogram.symbols import INDEX_GAP, symbol_size
 
@@ -487,15 +487,19 @@ class _Geometry:
         height = y + cfg.margin - cfg.row_gap
         result = GenogramLayout(nodes, unions, sibships, [], [], [], width, height, dict(self.rows))
         result.copies = dict(lay.copies)
+        # household outlines first (round the family's own lines), then the further links and
+        # emotional lines, which keep off the outlines, then the households' labels clear of them all
+        result.households = route_households(result, lay.family, lay.household_labels, cfg, with_labels=False)
+        self._grow(result, [p for h in result.households for poly in h.polygons for p in poly])
         result.extra_links, result.relationships = route_links(result, lay.family, lay.s, lane_y0, cfg)
-        result.households = route_households(result, lay.family, lay.household_labels, cfg)
-        for h in result.households:
-            corners = [p for poly in h.polygons for p in poly]
-            if h.label_box is not None:
-                corners += [(h.label_box.right, h.label_box.bottom)]
-            result.width = max([result.width] + [x + cfg.margin for x, _ in corners])
-            result.height = max([result.height] + [y + cfg.margin for _, y in corners])
+        result.households = label_households(result, result.households, cfg)
+        self._grow(result, [(h.label_box.right, h.label_box.bottom) for h in result.households if h.label_box])
         return result
+
+    def _grow(self, result: GenogramLayout, corners: list[Point]) -> None:
+        """Widen and heighten the drawing to hold ``corners`` with its margin."""
+        result.width = max([result.width] + [x + self.cfg.margin for x, _ in corners])
+        result.height = max([result.height] + [y + self.cfg.margin for _, y in corners])
 
     def _long_child_gutters(self) -> dict[tuple[str, str], float]:
         """x of the way down for each child standing more than one row below its parents' union:

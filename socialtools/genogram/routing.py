@@ -24,6 +24,8 @@ from functools import partial
 from socialtools.draw.geometry import Box, Point, outline_of_boxes, segment_hits_box
 from socialtools.draw.placer import Obstacles, first_clear
 from socialtools.draw.text import LINE_HEIGHT, text_width
+from socialtools.genogram.emotional import PATTERN_HALF_WIDTH as EMOTIONAL_HALF_WIDTH
+from socialtools.genogram.emotional import EmotionalRouter
 from socialtools.genogram.households import household_rectangles
 from socialtools.genogram.model import Family
 from socialtools.genogram.placements import (
@@ -180,6 +182,7 @@ def route_links(lay: GenogramLayout, family: Family, structure: FamilyStructure,
     ports: dict[str, list[float]] = defaultdict(list)  # offsets of the emotional lines on top of each symbol
     position = {p: (r, i) for r, ps in lay.rows.items() for i, p in enumerate(ps)}
     existing = [pts for _, pts, _ in lay.lines()]
+    existing += [[*poly, poly[0]] for h in lay.households for poly in h.polygons]  # outlines routed before
 
     def lane(row: int) -> float:
         return lane_y0[row] + lane_used[row] * cfg.level_step
@@ -222,8 +225,8 @@ def route_links(lay: GenogramLayout, family: Family, structure: FamilyStructure,
         extra_links.append(LinkPlacement(link.relation, uid, link.id, pts))
         existing.append(pts)
 
-    def route(a: PersonNode, b: PersonNode) -> list[Point]:
-        """The first free candidate line from ``a`` to ``b`` (lanes, ports and lines recorded)."""
+    def candidates_of(a: PersonNode, b: PersonNode) -> list[list[Point]]:
+        """Candidate lines from ``a`` to ``b``: straight, through a lane, down the gutters."""
         allowed = {a.id, b.id}
         (ra, ia), (rb, ib) = position[a.id], position[b.id]
         candidates: list[list[Point]] = []
@@ -256,8 +259,10 @@ def route_links(lay: GenogramLayout, family: Family, structure: FamilyStructure,
                           for shift in (0.0, 6.0, -6.0)]
                 routes.append(_descent(lay, upper, lower, left, lane, cfg, far_left=left, ports=ports))
                 candidates += [pts if upper is a else pts[::-1] for pts in routes]
-        chosen = (first_clear(candidates, lambda c: _blocked(obstacles, c, allowed), lambda c: _collinear(c, existing))
-                  or first_clear(candidates, lambda c: _blocked(obstacles, c, allowed)) or candidates[0])
+        return candidates
+
+    def commit(a: PersonNode, b: PersonNode, chosen: list[Point]) -> None:
+        """Record the lanes, ports and line that ``chosen`` takes."""
         for row in lay.rows:
             if uses_lane(chosen, row):
                 lane_used[row] += 1
@@ -265,6 +270,14 @@ def route_links(lay: GenogramLayout, family: Family, structure: FamilyStructure,
             if abs(end[1] - node.top[1]) < 1e-6:
                 ports[node.id].append(end[0] - node.x)
         existing.append(chosen)
+
+    def route(a: PersonNode, b: PersonNode) -> list[Point]:
+        """The first free candidate line from ``a`` to ``b`` (lanes, ports and lines recorded)."""
+        allowed = {a.id, b.id}
+        candidates = candidates_of(a, b)
+        chosen = (first_clear(candidates, lambda c: _blocked(obstacles, c, allowed), lambda c: _collinear(c, existing))
+                  or first_clear(candidates, lambda c: _blocked(obstacles, c, allowed)) or candidates[0])
+        commit(a, b, chosen)
         return chosen
 
     # a union whose partners stand on two rows: a line in the union's style joins them
@@ -277,10 +290,27 @@ def route_links(lay: GenogramLayout, family: Family, structure: FamilyStructure,
     # a person drawn twice: a dashed line joins the copy to the original
     for copy, original in lay.copies.items():
         extra_links.append(LinkPlacement("duplicate", original, copy, route(lay.nodes[original], lay.nodes[copy])))
-    for rel in family.relationships:
-        pts = route(lay.nodes[rel.between[0]], lay.nodes[rel.between[1]])
-        relationships.append(LinkPlacement(rel.kind, rel.between[0], rel.between[1], pts))
+    # emotional lines: the shortest clean route of each (see socialtools.genogram.emotional),
+    # the shorter relationships first; the lanes and gutters only when nothing short is clean
+    router = EmotionalRouter(lay, existing)
+    chosen: dict[int, list[Point]] = {}
+    for i in sorted(range(len(family.relationships)), key=lambda i: (_span(lay, family.relationships[i].between), i)):
+        a, b = (lay.nodes[p] for p in family.relationships[i].between)
+        pts = router.choose(a, b, lambda a=a, b=b: candidates_of(a, b))
+        if pts is None:  # nothing is clean by the router's measure: the first free candidate
+            chosen[i] = route(a, b)
+            router.lines.add(chosen[i])
+        else:
+            chosen[i] = pts
+            commit(a, b, pts)
+    relationships += [LinkPlacement(rel.kind, rel.between[0], rel.between[1], chosen[i])
+                      for i, rel in enumerate(family.relationships)]
     return extra_links, relationships
+
+
+def _span(lay: GenogramLayout, between: tuple[str, str] | list[str]) -> float:
+    a, b = (lay.nodes[p] for p in between)
+    return math.dist((a.x, a.y), (b.x, b.y))
 
 
 def _person_boxes(n: PersonNode) -> list[Box]:
@@ -289,17 +319,15 @@ def _person_boxes(n: PersonNode) -> list[Box]:
 
 
 def route_households(lay: GenogramLayout, family: Family, labels: dict[str, str],
-                     cfg: LayoutConfig) -> list[HouseholdPlacement]:
+                     cfg: LayoutConfig, *, with_labels: bool = True) -> list[HouseholdPlacement]:
     """A dashed boundary around each household's members: a simple rectilinear outline, or several
-    rectangles where one would need corridors (see :mod:`socialtools.genogram.households`)."""
+    rectangles where one would need corridors (see :mod:`socialtools.genogram.households`).
+    Without ``with_labels`` the labels are placed later, by :func:`label_households`."""
     households: list[HouseholdPlacement] = []
     if not family.households:
         return households
     position = {p: (r, i) for r, ps in lay.rows.items() for i, p in enumerate(ps)}
     lines = [pts for _, pts, _ in lay.lines()]
-    taken: list[Box] = [n.symbol_box for n in lay.nodes.values()] + [n.label_box for n in lay.nodes.values()]
-    taken += [u.label_box for u in lay.unions.values() if u.label_box is not None]
-    size = cfg.union_label_size
     union_labels = [u.label_box for u in lay.unions.values() if u.label_box is not None]
     for h in family.households:
         assert h.id is not None
@@ -314,23 +342,41 @@ def route_households(lay: GenogramLayout, family: Family, labels: dict[str, str]
                         for r, row_runs in runs.items()}
         others = {r: [b for p in lay.rows[r] if p not in h.members for b in _person_boxes(lay.nodes[p])]
                   for r in runs}
-        rects = household_rectangles(member_boxes, others, union_labels, HOUSEHOLD_PAD)
+        rects = household_rectangles(member_boxes, others, union_labels, HOUSEHOLD_PAD, lines)
         polygons = outline_of_boxes(rects)
-        text = labels.get(h.id, "")
+        households.append(HouseholdPlacement(h.id, labels.get(h.id, ""), polygons, None))
+        for poly in polygons:
+            lines.append([*poly, poly[0]])
+    return label_households(lay, households, cfg) if with_labels else households
+
+
+def label_households(lay: GenogramLayout, households: list[HouseholdPlacement],
+                     cfg: LayoutConfig) -> list[HouseholdPlacement]:
+    """Each household's label beside a corner of its outline (above its top edge or below its
+    bottom edge), clear of symbols, labels and every line drawn, the outlines included."""
+    lines = [pts for _, pts, _ in lay.lines()] + [[*poly, poly[0]] for h in households for poly in h.polygons]
+    patterned = [r.points for r in lay.relationships]  # drawn wide: a zigzag, two or three lines
+    taken: list[Box] = [n.symbol_box for n in lay.nodes.values()] + [n.label_box for n in lay.nodes.values()]
+    taken += [u.label_box for u in lay.unions.values() if u.label_box is not None]
+    size = cfg.union_label_size
+    out = []
+    for h in households:
         label_box = None
-        if text:
-            w, ht = text_width(text, size), size * LINE_HEIGHT
-            first = min(rects, key=lambda b: (b.y, b.x))
-            last = max(rects, key=lambda b: (b.bottom, -b.x))
-            spots = (Box(first.x + 4, first.y - ht - 1, w, ht), Box(first.right - w - 4, first.y - ht - 1, w, ht),
-                     Box(last.x + 4, last.bottom + 1, w, ht), Box(last.right - w - 4, last.bottom + 1, w, ht))
+        if h.label and h.polygons:
+            w, ht = text_width(h.label, size), size * LINE_HEIGHT
+            points = [p for poly in h.polygons for p in poly]
+            top, bottom = min(y for _, y in points), max(y for _, y in points)
+            top_xs = [x for x, y in points if y == top]
+            bottom_xs = [x for x, y in points if y == bottom]
+            spots = (Box(min(top_xs) + 4, top - ht - 1, w, ht), Box(max(top_xs) - w - 4, top - ht - 1, w, ht),
+                     Box(min(bottom_xs) + 4, bottom + 1, w, ht), Box(max(bottom_xs) - w - 4, bottom + 1, w, ht))
             label_box = first_clear(spots, lambda b: b.x < 0 or b.y < 0,
                                     lambda b: any(b.overlaps(t, 1.0) for t in taken),
                                     lambda b: any(segment_hits_box(p, q, b.grown(1.0))
-                                                  for pts in lines for p, q in itertools.pairwise(pts)))
+                                                  for pts in lines for p, q in itertools.pairwise(pts)),
+                                    lambda b: any(segment_hits_box(p, q, b.grown(1.0 + EMOTIONAL_HALF_WIDTH))
+                                                  for pts in patterned for p, q in itertools.pairwise(pts)))
             if label_box is not None:
                 taken.append(label_box)
-        households.append(HouseholdPlacement(h.id, text, polygons, label_box))
-        for poly in polygons:
-            lines.append([*poly, poly[0]])
-    return households
+        out.append(HouseholdPlacement(h.id, h.label, h.polygons, label_box))
+    return out

@@ -226,6 +226,48 @@ def _event(node: Any, tag: str) -> tuple[bool, GedcomDate | None]:
     return (event.payload or "").strip().upper() != "N", read_gedcom_date(_value(event, "DATE"))
 
 
+# GEDCOM's family events, and the words other programs write as an event's TYPE, as union kinds
+_UNION_EVENT_TAGS = {"MARR": "married", "ENGA": "engaged", "DIV": "divorced", "ANUL": "annulled",
+                     "_SEPR": "separated"}
+_EVENT_TYPES = {"separation": "separated", "reconciliation": "reconciled", "widowhood": "widowed",
+                "marriage": "married", "divorce": "divorced", "engagement": "engaged",
+                "cohabitation": "cohabiting", "annulment": "annulled"}
+
+
+def _union_history(record: Any) -> list[dict[str, Any]]:
+    """A family's dated events in file order (MARR, DIV, ... and ``EVEN`` with a ``TYPE`` such as
+    ``separated`` or ``reconciled``) — only when the history needs more than a start and an end,
+    that is when an ``EVEN`` (or ``_SEPR``) of a union kind is among them; else ``[]``."""
+    events: list[dict[str, Any]] = []
+    beyond = False
+    for node in record.children:
+        if node.tag == "EVEN":
+            word = (_value(node, "TYPE") or "").strip().lower()
+            kind = _EVENT_TYPES.get(word, word)
+            if kind not in _UNION_KINDS:
+                continue
+        elif node.tag in _UNION_EVENT_TAGS and (node.payload or "").strip().upper() != "N":
+            kind = _UNION_EVENT_TAGS[node.tag]
+        else:
+            continue
+        date = read_gedcom_date(_value(node, "DATE"))
+        if date is None:
+            continue
+        beyond = beyond or node.tag in ("EVEN", "_SEPR")
+        events.append({"kind": kind, "year": date.shown})
+    return events if beyond else []
+
+
+def _union_extras(record: Any, data: dict[str, Any]) -> dict[str, Any]:
+    """A union's notes and consanguinity added to its data."""
+    notes = [text for node in record.find_all_children("NOTE") if (text := _clean(node.text()))]
+    if notes:
+        data["notes"] = "; ".join(notes)
+    if (_value(record, "_CONS") or "").upper() == "Y":
+        data["consanguineous"] = True
+    return data
+
+
 class _Reader:
     """Turns the library's record tree into Family data, checking every pointer."""
 
@@ -351,6 +393,10 @@ class _Reader:
                 children.append({"id": child, "relation": relations[(fid, child)]})
         if not partners:
             return None
+        events = _union_history(record)
+        if events:  # a history with separations, reconciliations, ...: kind, start and end follow from it
+            data: dict[str, Any] = {"id": fid, "partners": partners, "events": events, "children": children}
+            return _union_extras(record, data)
         married, start = _event_date(record, "MARR")
         divorced, end = _event_date(record, "DIV")
         annulled, annul_date = _event_date(record, "ANUL")
@@ -362,14 +408,12 @@ class _Reader:
         start = (start or (engage_date if kind == "engaged" else None)
                  or parse_gedcom_date(_value(record, "_STRT")))
         end = end or annul_date or parse_gedcom_date(_value(record, "_END"))
-        data: dict[str, Any] = {"id": fid, "partners": partners, "kind": kind, "children": children}
+        data = {"id": fid, "partners": partners, "kind": kind, "children": children}
         if start:
             data["start"] = start
         if end and (not start or not end.certainly_before(start)):
             data["end"] = end
-        if (_value(record, "_CONS") or "").upper() == "Y":
-            data["consanguineous"] = True
-        return data
+        return _union_extras(record, data)
 
     def family(self) -> Family:
         people = [self.person(record) for record in self.people.values()]
@@ -678,12 +722,24 @@ def family_to_gedcom7(family: Family) -> str:
 
 
 def _union_events(union: Any) -> list[str]:
+    """A union's events as GEDCOM lines: the whole history when it has one (``MARR``, ``DIV``,
+    ``ANUL``, ``ENGA``, and ``EVEN`` with a ``TYPE`` for separated, reconciled, widowed, ...),
+    else its kind, start and end; then its notes and consanguinity."""
     out: list[str] = []
 
     def event(tag: str, date: PartialDate | None) -> None:
         out.append(f"1 {tag}" + ("" if date else " Y"))
         if date:
             out.append(f"2 DATE {format_gedcom_date(date)}")
+
+    if union.events:
+        tags = {kind: tag for tag, kind in _UNION_EVENT_TAGS.items() if not tag.startswith("_")}
+        for e in union.events:
+            if e.kind in tags:
+                event(tags[e.kind], e.year)
+            else:
+                out += ["1 EVEN", f"2 TYPE {e.kind}", f"2 DATE {format_gedcom_date(e.year)}"]
+        return out + _union_notes(union)
 
     start_written = end_written = False
     if union.kind in ("married", "divorced", "separated", "widowed", "annulled"):
@@ -704,6 +760,11 @@ def _union_events(union: Any) -> list[str]:
         out.append(f"1 _STRT {format_gedcom_date(union.start)}")
     if union.end and not end_written:
         out.append(f"1 _END {format_gedcom_date(union.end)}")
+    return out + _union_notes(union)
+
+
+def _union_notes(union: Any) -> list[str]:
+    out = [f"1 NOTE {_escape(union.notes)}"] if union.notes else []
     if union.consanguineous:
         out.append("1 _CONS Y")
     return out

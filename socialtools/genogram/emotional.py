@@ -1,0 +1,380 @@
+"""Routes of the emotional relationship lines: short and clean, even where lines crowd at one person.
+
+Each line is chosen among candidates, shortest first once crossings and bends are counted:
+
+- straight lines between the two symbols, leaving each symbol in the direction of the other or
+  fanned out from it by a few angles (a line to someone beside a partner leaves by the side);
+- lines with one bend through a point beside the straight line (over the people between two
+  members of one row, round a label);
+- the lane and gutter routes of :mod:`socialtools.genogram.routing` as the last resort.
+
+A candidate is taken only when it passes through no symbol, no label and no union-date label,
+each grown by half the width of the widest line pattern (a zigzag, three parallel lines), and
+when it runs along no other line: no stretch longer than :data:`ALONG` lies within
+:data:`NEAR` of a child line, a union line or another emotional line. Every end lies on the
+edge of its symbol; the renderer moves it exactly onto the outline (circle, diamond).
+
+>>> from socialtools.genogram.model import Family
+>>> from socialtools.genogram.layout import layout_family
+>>> family = Family.model_validate({"people": [{"id": "A"}, {"id": "B"}, {"id": "C"}],
+...     "unions": [{"partners": ["A", "B"], "children": ["C"]}],
+...     "relationships": [{"between": ["A", "C"], "kind": "close"}]})
+>>> len(layout_family(family).relationships[0].points)  # one straight line, mother to child
+2
+"""
+
+from __future__ import annotations
+
+import bisect
+import heapq
+import itertools
+import math
+from collections.abc import Callable, Iterable
+
+from socialtools.draw.geometry import Box, Point, segment_hits_box, segments_cross
+from socialtools.draw.placer import Obstacles
+from socialtools.genogram.placements import GenogramLayout, PersonNode
+from socialtools.genogram.symbols import BRACKET_GAP
+
+PATTERN_HALF_WIDTH = 5.0  # half the width of the widest emotional-line pattern (a zigzag, three lines) and its stroke
+NEAR = 6.0  # a line closer than this to another line for longer than ALONG runs along it
+ALONG = 8.0
+PARALLEL = 15.0  # degrees: lines meeting (or crossing) at a wider angle fan out or cross; they do not run along
+CROSS_COST = 24.0  # a crossing of another line is worth this much detour
+BEND_COST = 40.0  # and a bend this much (a straight line reads best)
+FAN = (0.0, 20.0, -20.0, 40.0, -40.0, 60.0, -60.0, 80.0, -80.0)  # degrees off the direct direction
+BEND_AT = (0.25, 0.5, 0.75)  # where along the direct line a bend may stand
+BEND_OFF = (18.0, 36.0, 60.0, 90.0, 130.0, 180.0)  # how far beside the direct line
+REGION = 150.0  # a line round obstacles stays this close to the box of its two people
+CORNER_GAPS = (1.5, 9.0)  # it passes this far outside the corners of the (grown) obstacles
+CORNERS = 120  # at most this many corners to pass (those of the shortest detours)
+EDGE_BUDGET = 8000  # and at most this many candidate stretches tested
+EXITS = 16  # directions in which it may leave a symbol
+REACH = 700.0  # people further apart than this are joined through the lanes (a search round obstacles is too dear)
+DETOUR = 1.3  # a route round the obstacles is sought when the best short one is this much longer than direct
+BRACKETED = ("adopted", "foster")  # children drawn in the NSGC brackets
+
+
+def edge_point(n: PersonNode, angle: float) -> Point:
+    """Where the ray from the centre of ``n`` at ``angle`` (radians) leaves its symbol box."""
+    dx, dy = math.cos(angle), math.sin(angle)
+    h = n.outer / 2
+    scale = min(h / abs(dx) if abs(dx) > 1e-12 else math.inf, h / abs(dy) if abs(dy) > 1e-12 else math.inf)
+    return (n.x + dx * scale, n.y + dy * scale)
+
+
+def _toward(n: PersonNode, p: Point) -> float:
+    return math.atan2(p[1] - n.y, p[0] - n.x)
+
+
+class LineIndex:
+    """Segments of the lines already drawn, bucketed in a grid, for 'what runs near here' queries.
+
+    >>> index = LineIndex([[(0, 0), (100, 0)]])
+    >>> index.runs_along([(10, 2), (60, 2)]), index.runs_along([(10, 20), (60, 20)])
+    (True, False)
+    """
+
+    def __init__(self, lines: Iterable[list[Point]] = (), cell: float = 80.0) -> None:
+        self.cell = cell
+        self.cells: dict[tuple[int, int], list[tuple[Point, Point]]] = {}
+        for line in lines:
+            self.add(line)
+
+    def _keys(self, x0: float, y0: float, x1: float, y1: float) -> list[tuple[int, int]]:
+        c = self.cell
+        return [(i, j) for i in range(int(x0 // c), int(x1 // c) + 1) for j in range(int(y0 // c), int(y1 // c) + 1)]
+
+    def add(self, line: list[Point]) -> None:
+        for p, q in itertools.pairwise(line):
+            seg = (p, q)
+            for k in self._keys(min(p[0], q[0]) - NEAR, min(p[1], q[1]) - NEAR,
+                                max(p[0], q[0]) + NEAR, max(p[1], q[1]) + NEAR):
+                self.cells.setdefault(k, []).append(seg)
+
+    def near(self, p: Point, q: Point) -> list[tuple[Point, Point]]:
+        """Every stored segment in the cells the segment ``p``–``q`` touches (each once)."""
+        seen: set[int] = set()
+        out = []
+        for k in self._keys(min(p[0], q[0]), min(p[1], q[1]), max(p[0], q[0]), max(p[1], q[1])):
+            for seg in self.cells.get(k, ()):
+                if id(seg) not in seen:
+                    seen.add(id(seg))
+                    out.append(seg)
+        return out
+
+    def touches(self, c: Point, reach: float = PATTERN_HALF_WIDTH) -> bool:
+        """Is ``c`` within ``reach`` of a stored segment (a bend there would touch that line)?"""
+        return any(_distance(c, a, b) < reach for a, b in self.near(c, c))
+
+    def crossings(self, points: list[Point]) -> int:
+        """How many stored segments the polyline crosses."""
+        return sum(segments_cross(p, q, a, b) for p, q in itertools.pairwise(points) for a, b in self.near(p, q))
+
+    def runs_along(self, points: list[Point], skip_start: float = 0.0, skip_end: float = 0.0) -> bool:
+        """True when a stretch of the polyline longer than :data:`ALONG` stays within :data:`NEAR`
+        of one stored segment; ``skip_start`` and ``skip_end`` leave out that much at the ends of
+        the polyline (where lines meet at a person)."""
+        total = sum(math.dist(p, q) for p, q in itertools.pairwise(points))
+        done = 0.0
+        for p, q in itertools.pairwise(points):
+            length = math.dist(p, q)
+            if length > 0:
+                # the part of this segment outside the skipped ends, as fractions of it
+                t_lo = max(0.0, (skip_start - done) / length)
+                t_hi = min(1.0, (total - skip_end - done) / length)
+                if t_hi - t_lo > 0 and any(along(p, q, t_lo, t_hi, seg) * length > ALONG
+                                           for seg in self.near(p, q) if parallel((p, q), seg)):
+                    return True
+            done += length
+        return False
+
+
+def along(p: Point, q: Point, t_lo: float, t_hi: float, seg: tuple[Point, Point], near: float = NEAR) -> float:
+    """The fraction of segment ``p``–``q`` (between ``t_lo`` and ``t_hi``) that lies within
+    ``near`` of the nearly parallel segment ``seg``, beside it (not beyond its ends).
+
+    >>> along((0, 2), (10, 2), 0.0, 1.0, ((5, 0), (20, 0)))
+    0.5
+    """
+    (ax, ay), (bx, by) = seg
+    ux, uy = bx - ax, by - ay
+    length = math.hypot(ux, uy)
+    ux, uy = ux / length, uy / length
+    # coordinates along seg (s) and across it (h) of p and q: both linear in t
+    sp, sq = (p[0] - ax) * ux + (p[1] - ay) * uy, (q[0] - ax) * ux + (q[1] - ay) * uy
+    hp, hq = (p[0] - ax) * uy - (p[1] - ay) * ux, (q[0] - ax) * uy - (q[1] - ay) * ux
+    lo, hi = t_lo, t_hi
+    for (v0, v1), (low, high) in (((sp, sq), (0.0, length)), ((hp, hq), (-near, near))):
+        if abs(v1 - v0) < 1e-12:
+            if not low <= v0 <= high:
+                return 0.0
+            continue
+        ta, tb = sorted(((low - v0) / (v1 - v0), (high - v0) / (v1 - v0)))
+        lo, hi = max(lo, ta), min(hi, tb)
+    return max(0.0, hi - lo)
+
+
+class LocalBoxes:
+    """The obstacles near one route, sorted by their left side for quick 'does this segment hit one'.
+
+    >>> LocalBoxes([Box(0, 0, 10, 10)]).hit((-5, 5), (20, 5)), LocalBoxes([Box(0, 0, 10, 10)]).hit((-5, 15), (20, 15))
+    (True, False)
+    """
+
+    def __init__(self, boxes: list[Box], shrink: float = 0.5) -> None:
+        self.boxes = sorted((b.x + shrink, b.y + shrink, b.right - shrink, b.bottom - shrink) for b in boxes)
+        self.lefts = [b[0] for b in self.boxes]
+        self.widest = max((b[2] - b[0] for b in self.boxes), default=0.0)
+
+    def hit(self, p: Point, q: Point) -> bool:
+        lo_x, hi_x, lo_y, hi_y = min(p[0], q[0]), max(p[0], q[0]), min(p[1], q[1]), max(p[1], q[1])
+        first = bisect.bisect_left(self.lefts, lo_x - self.widest)
+        last = bisect.bisect_right(self.lefts, hi_x)
+        return any(_hits(p, q, box) for box in self.boxes[first:last]
+                   if box[2] > lo_x and box[1] < hi_y and box[3] > lo_y)
+
+
+def _hits(p: Point, q: Point, box: tuple[float, float, float, float]) -> bool:
+    """Does segment ``p``–``q`` pass through the open box ``(x0, y0, x1, y1)``? (Liang–Barsky)"""
+    x0, y0, x1, y1 = box
+    dx, dy = q[0] - p[0], q[1] - p[1]
+    t0, t1 = 0.0, 1.0
+    for pk, qk in ((-dx, p[0] - x0), (dx, x1 - p[0]), (-dy, p[1] - y0), (dy, y1 - p[1])):
+        if pk == 0:
+            if qk < 0:
+                return False
+            continue
+        t = qk / pk
+        if pk < 0:
+            t0 = max(t0, t)
+        else:
+            t1 = min(t1, t)
+        if t0 > t1:
+            return False
+    return t1 - t0 > 1e-9
+
+
+def _distance(c: Point, p: Point, q: Point) -> float:
+    dx, dy = q[0] - p[0], q[1] - p[1]
+    length2 = dx * dx + dy * dy
+    t = 0.0 if length2 == 0 else max(0.0, min(1.0, ((c[0] - p[0]) * dx + (c[1] - p[1]) * dy) / length2))
+    return math.hypot(p[0] + t * dx - c[0], p[1] + t * dy - c[1])
+
+
+def parallel(s: tuple[Point, Point], t: tuple[Point, Point]) -> bool:
+    """Do the two segments run in nearly the same direction (within :data:`PARALLEL` degrees)?"""
+    (p, q), (a, b) = s, t
+    degrees = PARALLEL
+    ux, uy, vx, vy = q[0] - p[0], q[1] - p[1], b[0] - a[0], b[1] - a[1]
+    lu, lv = math.hypot(ux, uy), math.hypot(vx, vy)
+    return lu > 0 and lv > 0 and abs(ux * vy - uy * vx) / (lu * lv) < math.sin(math.radians(degrees))
+
+
+def obstacle_grid(lay: GenogramLayout) -> Obstacles:
+    """Symbols (with the brackets of adopted and foster children), labels and union-date labels,
+    each grown by half a line pattern's width."""
+    bracketed = {c for s in lay.sibships for c, relation in s.relation.items() if relation in BRACKETED}
+    bracketed |= {link.b for link in lay.extra_links if link.kind in BRACKETED}
+    grid = Obstacles()
+    for n in lay.nodes.values():
+        grid.add(n.id, n.symbol_box.grown(PATTERN_HALF_WIDTH + (BRACKET_GAP if n.id in bracketed else 0.0)))
+        if n.label_box.w > 0:
+            grid.add(f"label:{n.id}", n.label_box.grown(PATTERN_HALF_WIDTH))
+            # and the narrow gap between a symbol and its label: no line squeezes through it
+            box = n.symbol_box
+            grid.add(f"gap:{n.id}", Box(box.x, box.bottom, box.w, max(n.label_box.y - box.bottom, 0.0)))
+    for u in lay.unions.values():
+        if u.label_box is not None:
+            grid.add(f"union:{u.id}", u.label_box.grown(PATTERN_HALF_WIDTH))
+    return grid
+
+
+class EmotionalRouter:
+    """Chooses the line of each emotional relationship in turn; lines already chosen are avoided.
+
+    ``lines`` are the lines drawn before (unions, sibships, child links); every chosen line joins them.
+    """
+
+    def __init__(self, lay: GenogramLayout, lines: Iterable[list[Point]]) -> None:
+        self.lay = lay
+        self.grid = obstacle_grid(lay)
+        self.lines = LineIndex(lines)
+
+    def _clear(self, points: list[Point], a: PersonNode, b: PersonNode,
+               local: LocalBoxes | None = None) -> bool:
+        """Through no one else's symbol, no label, and not back through its own two symbols;
+        ``local`` (corners of the boxes, shrunk) stands for the grid near both people when given."""
+        lay = self.lay
+        if not all(0 <= x <= lay.width and 0 <= y <= lay.height for x, y in points):
+            return False
+        for p, q in itertools.pairwise(points):
+            if local is not None:
+                if local.hit(p, q):
+                    return False
+            elif any(key not in (a.id, b.id) and segment_hits_box(p, q, box)
+                     for key, box in self.grid.near(p[0], p[1], q[0], q[1])):
+                return False
+            if any(segment_hits_box(p, q, n.symbol_box, shrink=1.0) for n in (a, b)):
+                return False
+        return True
+
+    def candidates(self, a: PersonNode, b: PersonNode) -> list[list[Point]]:
+        """Straight lines fanned out from the direct direction, then lines with one bend."""
+        out: list[list[Point]] = []
+        ab, ba = _toward(a, (b.x, b.y)), _toward(b, (a.x, a.y))
+        fans = sorted(itertools.product(FAN, FAN), key=lambda d: (abs(d[0]) + abs(d[1]), d))
+        for da, db in fans:
+            out.append([edge_point(a, ab + math.radians(da)), edge_point(b, ba + math.radians(db))])
+        length = math.dist((a.x, a.y), (b.x, b.y)) or 1.0
+        nx, ny = -(b.y - a.y) / length, (b.x - a.x) / length
+        for off in BEND_OFF:
+            for side in (1, -1):
+                for t in BEND_AT:
+                    w = (a.x + (b.x - a.x) * t + side * off * nx, a.y + (b.y - a.y) * t + side * off * ny)
+                    out.append([edge_point(a, _toward(a, w)), w, edge_point(b, _toward(b, w))])
+        return out
+
+    def _graph_route(self, a: PersonNode, b: PersonNode, strict: bool = True) -> list[Point] | None:
+        """The cheapest clean line through the corners of the obstacles near ``a`` and ``b``
+        (A* over a visibility graph; edges are tested only when reached)."""
+        margin = REGION
+        x0, x1 = min(a.x, b.x) - margin, max(a.x, b.x) + margin
+        y0, y1 = min(a.y, b.y) - margin, max(a.y, b.y) + margin
+        boxes = [box for key, box in self.grid.near(x0, y0, x1, y1) if key not in (a.id, b.id)]
+        local = LocalBoxes(boxes)
+        # the free corners that make the shortest detours, within a budget
+        corners = sorted({(x, y) for box in boxes for gap in CORNER_GAPS
+                          for x in (box.x - gap, box.right + gap) for y in (box.y - gap, box.bottom + gap)
+                          if x0 <= x <= x1 and y0 <= y <= y1},
+                         key=lambda c: (math.dist(c, (a.x, a.y)) + math.dist(c, (b.x, b.y)), c))
+        corners = list(itertools.islice((c for c in corners if not any(
+            box.contains(c, -0.01) for _, box in self.grid.near(c[0], c[1], c[0], c[1]))
+            and not self.lines.touches(c)), CORNERS))
+        turns = [math.radians(d) for d in range(0, 360, 360 // EXITS)]
+        starts = [edge_point(a, t) for t in turns]
+        ends = [edge_point(b, t) for t in turns]
+        points = starts + corners + ends
+        first_end = len(starts) + len(corners)
+        goal = (b.x, b.y)
+        n_starts = len(starts)
+
+        def h(k: int) -> float:
+            return math.dist(points[k], goal) - b.outer / 2
+
+        # lazy A*: a stretch is pushed at its length alone and tested only when it comes first
+        heap: list[tuple[float, float, int, int, bool]] = [(h(k), 0.0, k, -1, True) for k in range(n_starts)]
+        heapq.heapify(heap)
+        came: dict[int, int] = {}
+        done: set[int] = set()
+        budget = EDGE_BUDGET
+        while heap and budget > 0:
+            _, g, k, parent, tested = heapq.heappop(heap)
+            if k in done:
+                continue
+            if not tested:
+                budget -= 1
+                seg = [points[parent], points[k]]
+                skip = (PATTERN_HALF_WIDTH if parent < n_starts else 0.0, PATTERN_HALF_WIDTH if k >= first_end else 0.0)
+                if self._clear(seg, a, b, local) and not (strict and self.lines.runs_along(seg, *skip)):
+                    g = g - math.dist(*seg) + self.cost(seg)
+                    heapq.heappush(heap, (g + h(k), g, k, parent, True))
+                continue
+            done.add(k)
+            if parent >= 0:
+                came[k] = parent
+            if k >= first_end:
+                path = [points[k]]
+                while k in came:
+                    k = came[k]
+                    path.append(points[k])
+                return path[::-1]
+            for m in range(n_starts, len(points)):
+                if m not in done:
+                    step = g + math.dist(points[k], points[m]) + (BEND_COST if m < first_end else 0.0)
+                    heapq.heappush(heap, (step + h(m), step, m, k, False))
+        return None
+
+    def cost(self, points: list[Point]) -> float:
+        length = sum(math.dist(p, q) for p, q in itertools.pairwise(points))
+        return length + CROSS_COST * self.lines.crossings(points) + BEND_COST * (len(points) - 2)
+
+    def _cheapest(self, a: PersonNode, b: PersonNode, fallback: Callable[[], list[list[Point]]],
+                  strict: bool) -> list[Point] | None:
+        """The cheapest candidate that passes through nothing (and, when ``strict``, runs along no line)."""
+        skip = (PATTERN_HALF_WIDTH, PATTERN_HALF_WIDTH)
+
+        def clean(pts: list[Point]) -> bool:
+            return self._clear(pts, a, b) and not (strict and self.lines.runs_along(pts, *skip))
+
+        best: tuple[float, int] | None = None
+        options = self.candidates(a, b)
+        lengths = [sum(math.dist(p, q) for p, q in itertools.pairwise(pts)) for pts in options]
+        for i in sorted(range(len(options)), key=lambda i: (lengths[i], i)):
+            if best is not None and lengths[i] >= best[0]:
+                break  # no longer candidate can cost less
+            if clean(options[i]):
+                c = self.cost(options[i])
+                if best is None or c < best[0] - 1e-9:
+                    best = (c, i)
+        direct = math.dist((a.x, a.y), (b.x, b.y))
+        if (best is None or best[0] > DETOUR * direct) and direct <= REACH:
+            around = self._graph_route(a, b, strict)
+            if around is not None and (best is None or self.cost(around) < best[0]):
+                options.append(around)
+                best = (self.cost(around), len(options) - 1)
+        if best is not None:
+            return options[best[1]]
+        return next((f for f in fallback() if clean(f)), None)  # the lanes and gutters
+
+    def choose(self, a: PersonNode, b: PersonNode, fallback: Callable[[], list[list[Point]]]) -> list[Point] | None:
+        """The cheapest clean candidate from ``a`` to ``b`` (``fallback`` routes last), which joins
+        the lines. When none is clean, the cheapest that at least passes through nothing (though it
+        may run along a line); ``None`` when even that fails."""
+        chosen = self._cheapest(a, b, fallback, strict=True)
+        if chosen is None:
+            chosen = self._cheapest(a, b, fallback, strict=False)
+        if chosen is not None:
+            self.lines.add(chosen)
+        return chosen
+
