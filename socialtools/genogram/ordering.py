@@ -474,7 +474,7 @@ class _Orderer:
         return best, best_count, it + 1
 
 
-WORK = 6000  # people × rounds spent on one family's order at most
+WORK = 2000  # people × rounds spent on one family's order at most
 PATIENCE = 3  # rounds without a better order before a restart
 MAX_ROUNDS = 12  # rounds from one start at most
 SIFT_LIMIT = 60  # groups with more blocks are not sifted inside (quadratic)
