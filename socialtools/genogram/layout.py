@@ -504,7 +504,7 @@ class _Geometry:
     def _long_child_gutters(self) -> dict[tuple[str, str], float]:
         """x of the way down for each child standing more than one row below its parents' union:
         a gap free of symbols and labels in every row between, nearest the child, and away from
-        the drops of the other unions it passes."""
+        the drops of the other unions it passes and from the child lines of the child's row."""
         lay = self.l
         out: dict[tuple[str, str], float] = {}
         used: list[float] = []
@@ -519,6 +519,8 @@ class _Geometry:
                     continue
                 between = [r for r in range(top + 1, self.row_of[c]) if r in self.rows]
                 used_here = used + [x for r in (top, *between) for x, other in drops[r] if other != uid]
+                # and off the child lines coming down to the child's row (royal92: one ran along another)
+                used_here += [lay.x[p] for p in self.rows[self.row_of[c]] if p != c]
 
                 def blocked(x: float, between: list[int] = between, used_here: list[float] = used_here) -> bool:
                     return not (all(abs(x - lay.x[p]) > lay.half[p] + 3 for r in between for p in self.rows[r])
