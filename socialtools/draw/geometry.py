@@ -119,6 +119,17 @@ def segment_hits_box(p: Point, q: Point, box: Box, shrink: float = 0.5) -> bool:
     x0, y0, x1, y1 = box.x + shrink, box.y + shrink, box.right - shrink, box.bottom - shrink
     if x0 >= x1 or y0 >= y1:
         return False
+    return segment_hits_rect(p, q, (x0, y0, x1, y1))
+
+
+def segment_hits_rect(p: Point, q: Point, rect: tuple[float, float, float, float]) -> bool:
+    """True when segment ``p``–``q`` passes through the open rectangle ``(x0, y0, x1, y1)``
+    (Liang–Barsky clipping; a plain tuple, for callers that keep many rectangles in arrays).
+
+    >>> segment_hits_rect((0, 5), (20, 5), (5, 0, 10, 10)), segment_hits_rect((0, 15), (20, 15), (5, 0, 10, 10))
+    (True, False)
+    """
+    x0, y0, x1, y1 = rect
     dx, dy = q[0] - p[0], q[1] - p[1]
     t0, t1 = 0.0, 1.0
     for pk, qk in ((-dx, p[0] - x0), (dx, x1 - p[0]), (-dy, p[1] - y0), (dy, y1 - p[1])):

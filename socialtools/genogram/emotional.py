@@ -31,7 +31,14 @@ import itertools
 import math
 from collections.abc import Callable, Iterable
 
-from socialtools.draw.geometry import Box, Point, segment_hits_box, segments_cross
+from socialtools.draw.geometry import (
+    Box,
+    Point,
+    segment_circle_distance,
+    segment_hits_box,
+    segment_hits_rect,
+    segments_cross,
+)
 from socialtools.draw.placer import Obstacles
 from socialtools.genogram.placements import GenogramLayout, PersonNode
 from socialtools.genogram.symbols import BRACKET_GAP
@@ -105,7 +112,7 @@ class LineIndex:
 
     def touches(self, c: Point, reach: float = PATTERN_HALF_WIDTH) -> bool:
         """Is ``c`` within ``reach`` of a stored segment (a bend there would touch that line)?"""
-        return any(_distance(c, a, b) < reach for a, b in self.near(c, c))
+        return any(segment_circle_distance(a, b, c) < reach for a, b in self.near(c, c))
 
     def crossings(self, points: list[Point]) -> int:
         """How many stored segments the polyline crosses."""
@@ -171,35 +178,8 @@ class LocalBoxes:
         lo_x, hi_x, lo_y, hi_y = min(p[0], q[0]), max(p[0], q[0]), min(p[1], q[1]), max(p[1], q[1])
         first = bisect.bisect_left(self.lefts, lo_x - self.widest)
         last = bisect.bisect_right(self.lefts, hi_x)
-        return any(_hits(p, q, box) for box in self.boxes[first:last]
+        return any(segment_hits_rect(p, q, box) for box in self.boxes[first:last]
                    if box[2] > lo_x and box[1] < hi_y and box[3] > lo_y)
-
-
-def _hits(p: Point, q: Point, box: tuple[float, float, float, float]) -> bool:
-    """Does segment ``p``–``q`` pass through the open box ``(x0, y0, x1, y1)``? (Liang–Barsky)"""
-    x0, y0, x1, y1 = box
-    dx, dy = q[0] - p[0], q[1] - p[1]
-    t0, t1 = 0.0, 1.0
-    for pk, qk in ((-dx, p[0] - x0), (dx, x1 - p[0]), (-dy, p[1] - y0), (dy, y1 - p[1])):
-        if pk == 0:
-            if qk < 0:
-                return False
-            continue
-        t = qk / pk
-        if pk < 0:
-            t0 = max(t0, t)
-        else:
-            t1 = min(t1, t)
-        if t0 > t1:
-            return False
-    return t1 - t0 > 1e-9
-
-
-def _distance(c: Point, p: Point, q: Point) -> float:
-    dx, dy = q[0] - p[0], q[1] - p[1]
-    length2 = dx * dx + dy * dy
-    t = 0.0 if length2 == 0 else max(0.0, min(1.0, ((c[0] - p[0]) * dx + (c[1] - p[1]) * dy) / length2))
-    return math.hypot(p[0] + t * dx - c[0], p[1] + t * dy - c[1])
 
 
 def parallel(s: tuple[Point, Point], t: tuple[Point, Point]) -> bool:

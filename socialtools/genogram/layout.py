@@ -27,6 +27,7 @@ from socialtools.draw.geometry import Box, Point, segment_hits_box
 from socialtools.draw.placer import first_clear
 from socialtools.draw.text import LINE_HEIGHT, TextBlock
 from socialtools.genogram.bars import Bar, stagger
+from socialtools.genogram.isotonic import isotonic
 from socialtools.genogram.model import ChildLink, Family
 from socialtools.genogram.ordering import blocks_of, order_component
 from socialtools.genogram.placements import (
@@ -260,7 +261,7 @@ class _Layout:
                         acc, wsum = px * 0.05, 0.05
                     targets.append(acc / wsum)
                     weights.append(wsum)
-                for i, new_x in zip(members, _isotonic(targets, weights, row_offsets), strict=True):
+                for i, new_x in zip(members, isotonic(targets, weights, row_offsets), strict=True):
                     xs[i] = new_x
             if before is not None:
                 move = max(abs(a - b) for a, b in zip(xs, before, strict=True))
@@ -342,32 +343,6 @@ ASPECT = 1.5  # width : height aimed at when unconnected families are packed on 
 SETTLED = 1.0  # a down and an up pass moved nobody further than this: stop
 DROP_CLEAR = 3.0  # a drop keeps this far from the line of another union's child
 DROP_GAP = 6.0  # a second drop in the gap of a couple keeps this far (per level) from the couple's own
-
-
-def _isotonic(targets: list[float], weights: list[float], offsets: list[float]) -> list[float]:
-    """Positions closest to ``targets`` (weighted least squares) keeping each position ``i`` at
-    least ``offsets[i] - offsets[i - 1]`` right of the one before (``offsets``: the cumulative gaps
-    from 0).
-
-    >>> _isotonic([0.0, 0.0], [1.0, 1.0], [0.0, 10.0])
-    [-5.0, 5.0]
-    """
-    sums: list[float] = []  # pooled blocks: weighted sum, weight, count
-    wts: list[float] = []
-    counts: list[int] = []
-    for t, w, c in zip(targets, weights, offsets, strict=True):
-        ws, wt, n = w * (t - c), w, 1
-        while sums and sums[-1] * wt > ws * wts[-1]:  # the block before lies further right: pool
-            ws += sums.pop()
-            wt += wts.pop()
-            n += counts.pop()
-        sums.append(ws)
-        wts.append(wt)
-        counts.append(n)
-    out: list[float] = []
-    for ws, wt, n in zip(sums, wts, counts, strict=True):
-        out.extend([ws / wt] * n)
-    return [y + c for y, c in zip(out, offsets, strict=True)]
 
 
 def _nested_levels(intervals: list[tuple[float, float, str]], pad: float) -> dict[str, int]:

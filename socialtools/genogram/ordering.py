@@ -40,6 +40,7 @@ from collections import defaultdict
 from collections.abc import Callable, Mapping
 
 from socialtools.genogram.bars import Bar, bar_crossings, stagger
+from socialtools.genogram.isotonic import isotonic
 from socialtools.genogram.model import union_date_key
 from socialtools.genogram.structure import FamilyStructure
 
@@ -158,38 +159,9 @@ class _Graph:
         # a row of parents wider than its children's row: the children's row spreads to match
         scale = min(1.0, self.row_size.get(r + 1, 0) / max(self.row_size.get(r, 1), 1))
         gaps = [(b[0] - a[0]) * scale for a, b in itertools.pairwise(items)]
-        drops = _isotonic([m for _, m, _ in items], [float(len(ks)) for _, _, ks in items], gaps)
+        drops = isotonic([m for _, m, _ in items], [float(len(ks)) for _, _, ks in items],
+                         list(itertools.accumulate(gaps, initial=0.0)))
         return [Bar(min(ks[0], d), max(ks[-1], d), d, tuple(ks)) for d, (_, _, ks) in zip(drops, items, strict=True)]
-
-
-def _isotonic(values: list[float], weights: list[float], gaps: list[float]) -> list[float]:
-    """Values closest to ``values`` (weighted least squares) with consecutive ones at least
-    ``gaps`` apart (pool adjacent violators).
-
-    >>> _isotonic([1.0, 3.0, 2.0], [1.0, 1.0, 1.0], [0.0, 0.0])
-    [1.0, 2.5, 2.5]
-    >>> _isotonic([0.0, 0.0], [1.0, 1.0], [2.0])
-    [-1.0, 1.0]
-    """
-    offsets = [0.0]
-    for g in gaps:
-        offsets.append(offsets[-1] + g)
-    sums: list[float] = []
-    wts: list[float] = []
-    counts: list[int] = []
-    for v, w, off in zip(values, weights, offsets, strict=True):
-        s, wt, n = (v - off) * w, w, 1
-        while sums and sums[-1] * wt > s * wts[-1]:
-            s += sums.pop()
-            wt += wts.pop()
-            n += counts.pop()
-        sums.append(s)
-        wts.append(wt)
-        counts.append(n)
-    out: list[float] = []
-    for s, wt, n in zip(sums, wts, counts, strict=True):
-        out += [s / wt] * n
-    return [v + off for v, off in zip(out, offsets, strict=True)]
 
 
 def positions(rows: Rows) -> dict[str, float]:
@@ -358,12 +330,7 @@ class _Orderer:
         """Swap neighbouring sibship groups (or single blocks) while that removes crossings."""
         pos = positions(self._rows(ids, arranged))
         for r in sorted(ids):
-            units: list[list[int]] = []
-            for b in ids[r]:
-                if units and self.group_of[units[-1][-1]] == self.group_of[b]:
-                    units[-1].append(b)
-                else:
-                    units.append([b])
+            units = self._units(ids[r])
             ends = [self._ends(u, pos) for u in units]
             for _ in range(4):
                 changed = False
@@ -377,6 +344,16 @@ class _Orderer:
             ids[r] = [b for u in units for b in u]
             self._place(ids[r], arranged, pos)
 
+    def _units(self, row: list[int]) -> list[list[int]]:
+        """The blocks of a row gathered into runs of one sibship group each."""
+        units: list[list[int]] = []
+        for b in row:
+            if units and self.group_of[units[-1][-1]] == self.group_of[b]:
+                units[-1].append(b)
+            else:
+                units.append([b])
+        return units
+
     def _ends(self, unit: list[int], pos: dict[str, float]) -> tuple[list[float], list[float]]:
         """Where the unit's lines end above and below, each sorted (for :func:`_cost`)."""
         ups = sorted(self.graph.union_pos(u, pos) for b in unit for u in self.up[b])
@@ -388,12 +365,7 @@ class _Orderer:
         where its edges cross fewest others (sifting; exact for the union-node model)."""
         pos = positions(self._rows(ids, arranged))
         for r in sorted(ids):
-            units: list[list[int]] = []
-            for b in ids[r]:
-                if units and self.group_of[units[-1][-1]] == self.group_of[b]:
-                    units[-1].append(b)
-                else:
-                    units.append([b])
+            units = self._units(ids[r])
             if len(units) > 1:
                 units = _sift_units(units, [_Ends(self._ends(u, pos)) for u in units])
             out: list[int] = []
