@@ -196,3 +196,26 @@ def test_add_table_appends_to_a_document(pk: dict[str, Any]) -> None:
     assert out.rows[0].cells[1].text == "Aspect"
     captions = [p.text for p in document.paragraphs if p.style.name == "Caption"]
     assert captions == ['Table 3.2 BPSS Assessment of Client "PK"']
+
+
+def test_family_table_reads_the_relation_to_the_client_from_the_unions() -> None:
+    """A supervisor's remark: 'Hubungan dengan Klien' was empty wherever the case file gave no
+    ``role``, though the genogram knows mother, brother, former husband, adopted and foster child."""
+    from pathlib import Path
+
+    import yaml
+
+    doc = yaml.safe_load((Path(__file__).parent / "data" / "cases" / "bracketed-household.yaml").read_text())
+    doc["family"]["people"][0]["role"] = "kakek dari pihak ibu"  # a role written in the file wins
+    case = Case.from_document(doc)
+    for lang, expected in (("id", {"PT": "kakek dari pihak ibu", "LS": "ibu", "RW": "klien", "JK": "adik",
+                                   "AG": "mantan suami", "WH": "suami", "DW": "ipar", "FJ": "anak",
+                                   "PU": "anak angkat", "DM": "anak asuh", "EK": "keponakan", "HD": ""}),
+                           ("en", {"LS": "mother", "JK": "brother", "AG": "former husband", "DW": "sister-in-law",
+                                   "PU": "adopted daughter", "DM": "foster son", "LI": "niece"})):
+        table = family_table(case, ReportOptions(lang=lang))
+        assert table is not None
+        people = [p["id"] for p in doc["family"]["people"] if p.get("kind", "person") == "person"]
+        by_id = {pid: row[2] for pid, row in zip(people, table.rows, strict=True) if isinstance(row, list)}
+        for pid, word in expected.items():
+            assert by_id[pid] == word, (lang, pid, by_id[pid])

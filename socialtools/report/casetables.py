@@ -22,6 +22,7 @@ from typing import Any
 
 from socialtools.assessment.bpss import DOMAIN_LABELS, DOMAINS, BpssItem
 from socialtools.dates import PartialDate
+from socialtools.genogram.kinship import relation_to_client
 from socialtools.genogram.model import Person
 from socialtools.report.case import Case, PlanItem, Session
 from socialtools.report.labels import long_date, word
@@ -141,7 +142,8 @@ def client_table(case: Case, opts: ReportOptions | None = None) -> Table | None:
 
 
 def family_table(case: Case, opts: ReportOptions | None = None) -> Table | None:
-    """Family identity from the genogram's people (Tabel 4.2): not typed twice."""
+    """Family identity from the genogram's people (Tabel 4.2): not typed twice. A person's
+    relation to the client is their ``role``, else read from the unions (:mod:`socialtools.genogram.kinship`)."""
     opts = opts or ReportOptions()
     family = case.family
     if family is None or not family.people:
@@ -150,7 +152,8 @@ def family_table(case: Case, opts: ReportOptions | None = None) -> Table | None:
     values = []
     for i, p in enumerate(q for q in family.people if q.kind == "person"):
         values.append({
-            "no": str(i + 1), "name": _person_name(p, opts), "role": p.role or "",
+            "no": str(i + 1), "name": _person_name(p, opts),
+            "role": p.role or relation_to_client(family, p.id, opts.lang),
             "sex": word(p.sex, opts.lang) if p.sex != "unknown" else "",
             "birth": _birth_text(p.birthplace, p.birth, opts),
             "age": _age_text(p, when, opts),
