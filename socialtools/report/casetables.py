@@ -22,7 +22,7 @@ from typing import Any
 
 from socialtools.assessment.bpss import DOMAIN_LABELS, DOMAINS, BpssItem
 from socialtools.dates import PartialDate
-from socialtools.genogram.kinship import relation_to_client
+from socialtools.genogram.kinship import relations_to_client
 from socialtools.genogram.model import Person
 from socialtools.report.case import Case, PlanItem, Session
 from socialtools.report.labels import long_date, word
@@ -149,11 +149,12 @@ def family_table(case: Case, opts: ReportOptions | None = None) -> Table | None:
     if family is None or not family.people:
         return None
     when = family.reference_date()
+    relations = relations_to_client(family, opts.lang)
     values = []
     for i, p in enumerate(q for q in family.people if q.kind == "person"):
         values.append({
             "no": str(i + 1), "name": _person_name(p, opts),
-            "role": p.role or relation_to_client(family, p.id, opts.lang),
+            "role": p.role or relations[p.id],
             "sex": word(p.sex, opts.lang) if p.sex != "unknown" else "",
             "birth": _birth_text(p.birthplace, p.birth, opts),
             "age": _age_text(p, when, opts),
