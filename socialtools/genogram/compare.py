@@ -32,7 +32,7 @@ from socialtools.draw.text import LINE_HEIGHT, TextBlock, text_width
 from socialtools.draw.theme import Theme
 from socialtools.errors import UsageError
 from socialtools.genogram.diagram import LABEL_WIDTH, Genogram, GenogramOptions, with_options
-from socialtools.genogram.emotional import bracketed_people
+from socialtools.genogram.emotional import symbol_extents
 from socialtools.genogram.history import Change, family_as_of, family_changes
 from socialtools.genogram.labels import TEXT, LabelOptions, person_lines, union_text
 from socialtools.genogram.model import Family
@@ -40,7 +40,6 @@ from socialtools.genogram.notes import FigureNote
 from socialtools.genogram.placements import GenogramLayout, LayoutConfig, UnionPlacement
 from socialtools.genogram.quality import LayoutQuality
 from socialtools.genogram.routing import route_households
-from socialtools.genogram.symbols import BRACKET_GAP
 from socialtools.i18n import translate
 from socialtools.io.loading import load_document
 from socialtools.io.sections import parse_section
@@ -276,10 +275,10 @@ class GenogramComparison(Diagram):
     def _highlights(self, canvas: SvgCanvas, parent: Group, lay: GenogramLayout) -> None:
         colour = HIGHLIGHT_MONO if self.options.monochrome else HIGHLIGHT
         g = canvas.group(parent, class_="changed")
-        bracketed = bracketed_people(lay)  # the ring goes round an adopted or foster child's brackets
+        extents = symbol_extents(lay)  # the ring goes round an adopted or foster child's brackets
         for c in self.changes():
             if c.what in ("born", "died") and c.ids[0] in lay.nodes:
-                b = lay.nodes[c.ids[0]].symbol_box.grown(4.0 + (BRACKET_GAP + 1.0 if c.ids[0] in bracketed else 0.0))
+                b = extents[c.ids[0]].grown(4.0)
                 ring: list[Point] = [(b.x, b.y), (b.right, b.y), (b.right, b.bottom), (b.x, b.bottom), (b.x, b.y + 0.1)]
                 canvas.polyline(g, ring, width=5.0, colour=colour)
             elif c.what == "union":

@@ -191,20 +191,22 @@ def parallel(s: tuple[Point, Point], t: tuple[Point, Point]) -> bool:
     return lu > 0 and lv > 0 and abs(ux * vy - uy * vx) / (lu * lv) < math.sin(math.radians(degrees))
 
 
-def bracketed_people(lay: GenogramLayout) -> set[str]:
-    """The adopted and foster children of a layout: their symbols carry the NSGC brackets,
-    :data:`~socialtools.genogram.symbols.BRACKET_GAP` outside the symbol box."""
+def symbol_extents(lay: GenogramLayout) -> dict[str, Box]:
+    """Each person's symbol box, grown to the outer edge of the NSGC brackets (their stroke
+    included) for an adopted or foster child: what no other line or outline may enter."""
     bracketed = {c for s in lay.sibships for c, relation in s.relation.items() if relation in BRACKETED}
-    return bracketed | {link.b for link in lay.extra_links if link.kind in BRACKETED}
+    bracketed |= {link.b for link in lay.extra_links if link.kind in BRACKETED}
+    return {pid: n.symbol_box.grown(BRACKET_GAP + 1.0) if pid in bracketed else n.symbol_box
+            for pid, n in lay.nodes.items()}
 
 
 def obstacle_grid(lay: GenogramLayout) -> Obstacles:
     """Symbols (with the brackets of adopted and foster children), labels and union-date labels,
     each grown by half a line pattern's width."""
-    bracketed = bracketed_people(lay)
+    extents = symbol_extents(lay)
     grid = Obstacles()
     for n in lay.nodes.values():
-        grid.add(n.id, n.symbol_box.grown(PATTERN_HALF_WIDTH + (BRACKET_GAP if n.id in bracketed else 0.0)))
+        grid.add(n.id, extents[n.id].grown(PATTERN_HALF_WIDTH))
         if n.label_box.w > 0:
             grid.add(f"label:{n.id}", n.label_box.grown(PATTERN_HALF_WIDTH))
             # and the narrow gap between a symbol and its label: no line squeezes through it

@@ -25,7 +25,7 @@ from socialtools.draw.geometry import Box, Point, outline_of_boxes, segment_hits
 from socialtools.draw.placer import Obstacles, first_clear
 from socialtools.draw.text import LINE_HEIGHT, text_width
 from socialtools.genogram.emotional import PATTERN_HALF_WIDTH as EMOTIONAL_HALF_WIDTH
-from socialtools.genogram.emotional import EmotionalRouter, bracketed_people
+from socialtools.genogram.emotional import EmotionalRouter, symbol_extents
 from socialtools.genogram.households import household_rectangles
 from socialtools.genogram.model import Family
 from socialtools.genogram.placements import (
@@ -36,7 +36,6 @@ from socialtools.genogram.placements import (
     PersonNode,
 )
 from socialtools.genogram.structure import FamilyStructure
-from socialtools.genogram.symbols import BRACKET_GAP
 
 HOUSEHOLD_PAD = 7.0
 PATTERN_HALF_WIDTH = 3.5  # half the width of the widest emotional-line pattern (three lines, a zigzag)
@@ -314,11 +313,9 @@ def _span(lay: GenogramLayout, between: tuple[str, str] | list[str]) -> float:
     return math.dist((a.x, a.y), (b.x, b.y))
 
 
-def _person_boxes(n: PersonNode, bracketed: set[str]) -> list[Box]:
-    """The symbol box (with the brackets of an adopted or foster child, and their stroke) and
-    (when there is one) the label box of a person."""
-    symbol = n.symbol_box.grown(BRACKET_GAP + 1.0) if n.id in bracketed else n.symbol_box
-    return [symbol] + ([n.label_box] if n.label_box.w and n.label_box.h else [])
+def _person_boxes(n: PersonNode, extents: dict[str, Box]) -> list[Box]:
+    """The symbol's extent (see :func:`symbol_extents`) and (when there is one) the label box of a person."""
+    return [extents[n.id]] + ([n.label_box] if n.label_box.w and n.label_box.h else [])
 
 
 def route_households(lay: GenogramLayout, family: Family, labels: dict[str, str],
@@ -332,7 +329,7 @@ def route_households(lay: GenogramLayout, family: Family, labels: dict[str, str]
     position = {p: (r, i) for r, ps in lay.rows.items() for i, p in enumerate(ps)}
     lines = [pts for _, pts, _ in lay.lines()]
     union_labels = [u.label_box for u in lay.unions.values() if u.label_box is not None]
-    bracketed = bracketed_people(lay)
+    extents = symbol_extents(lay)
     for h in family.households:
         assert h.id is not None
         runs: dict[int, list[list[str]]] = defaultdict(list)
@@ -342,11 +339,11 @@ def route_households(lay: GenogramLayout, family: Family, labels: dict[str, str]
                 runs[r][-1].append(pid)
             else:
                 runs[r].append([pid])
-        member_boxes = {r: [[b for p in run for b in _person_boxes(lay.nodes[p], bracketed)]
+        member_boxes = {r: [[b for p in run for b in _person_boxes(lay.nodes[p], extents)]
                             for run in row_runs]
                         for r, row_runs in runs.items()}
         others = {r: [b for p in lay.rows[r] if p not in h.members
-                      for b in _person_boxes(lay.nodes[p], bracketed)]
+                      for b in _person_boxes(lay.nodes[p], extents)]
                   for r in runs}
         rects = household_rectangles(member_boxes, others, union_labels, HOUSEHOLD_PAD, lines)
         polygons = outline_of_boxes(rects)
