@@ -186,10 +186,17 @@ class GenogramRenderer:
                         width - 2 * theme.margin)
         return canvas.to_string()
 
-    def draw_body(self, canvas: SvgCanvas, body: Group) -> None:
-        """Everything of the genogram itself (not the title, notes or legend) into ``body``."""
+    def draw_body(self, canvas: SvgCanvas, body: Group,
+                  underlay: Callable[[SvgCanvas, Group, bool], None] | None = None) -> None:
+        """Everything of the genogram itself (not the title, notes or legend) into ``body``, the
+        household outlines beneath every other line; ``underlay(canvas, body, households)`` paints
+        under the outlines (``households`` true) and then between them and the other lines."""
         lay = self.layout
+        if underlay is not None:
+            underlay(canvas, body, True)
         self._households(canvas, body)
+        if underlay is not None:
+            underlay(canvas, body, False)
         for u in lay.unions.values():
             self._union(canvas, body, u)
         for s in lay.sibships:
@@ -417,9 +424,10 @@ class GenogramRenderer:
             add(f"rel:{r.kind}", self.t(r.kind), line(kind=r.kind))
         if self.layout.copies:
             add("duplicate", self.t("duplicate"), line(DUPLICATE_DASH))
-        for h in self.layout.households:
-            label = f"{self.t('household')}: {h.label}" if h.label else self.t("household")
-            add(f"household:{h.id}", label, self._household_sample())
+        if self.layout.households:  # one style for every household: one entry; the names stand on the outlines
+            unnamed = [h.label for h in self.layout.households if h.label and h.label_box is None]
+            label = f"{self.t('household')}: {', '.join(unnamed)}" if unnamed else self.t("household")
+            add("household", label, self._household_sample())
         return entries
 
     def _widowed_sample(self) -> Callable[[SvgCanvas, Group, Box], None]:
