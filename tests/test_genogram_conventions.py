@@ -336,6 +336,67 @@ def test_regression_emotional_lines_take_short_routes_not_detours(name: str) -> 
     assert sum(ratios) / len(ratios) <= 1.6, ratios
 
 
+def test_regression_ratna_fajar_fused_line_went_over_the_top_of_the_drawing() -> None:
+    """The fused line from the client to her adopted son left her symbol upward, crossed her
+    parents' sibship bar and came down the far side: 2.4 times the distance between them (3.8
+    times the gap). Now it passes over her husband's symbol, outside the household's corner."""
+    import math
+
+    lay = Genogram.from_document(load_example("family-history.yaml")).layout
+    rel = next(r for r in lay.relationships if {r.a, r.b} == {"RA", "FA"})
+    a, b = lay.nodes["RA"], lay.nodes["FA"]
+    assert _line_length(rel.points) <= 2.0 * math.dist((a.x, a.y), (b.x, b.y))
+    parents_bar = max(y for s in lay.sibships if "RA" in s.children for _, y in s.bar)
+    assert min(y for _, y in rel.points) > parents_bar + 20  # below the parents' sibship bar
+
+
+SAME_PAIR = {"people": [{"id": "A", "sex": "male", "birth": 1960}, {"id": "B", "sex": "female", "birth": 1962},
+                        {"id": "C", "sex": "female", "birth": 1985}, {"id": "D", "sex": "male", "birth": 1988}],
+             "unions": [{"partners": ["A", "B"], "children": ["C", "D"]}]}
+
+
+def _polyline_distance(p: list[tuple[float, float]], q: list[tuple[float, float]]) -> float:
+    from socialtools.draw.geometry import segment_distance
+
+    return min(segment_distance(a, b, c, d) for a, b in itertools.pairwise(p) for c, d in itertools.pairwise(q))
+
+
+@pytest.mark.parametrize("between", [["A", "B"], ["B", "C"], ["D", "A"]])
+@pytest.mark.parametrize("kinds", [["hostile", "emotional_abuse"], ["conflict", "close"],
+                                   ["physical_abuse", "sexual_abuse"]])
+def test_regression_two_relationships_of_one_pair_were_interleaved_zigzags(between: list[str], kinds: list[str],
+                                                                           svgcheck: ModuleType) -> None:
+    """Hostile and emotional abuse between the same two people were two zigzags on one segment,
+    woven into one another; now they are parallel lanes of one route, each pattern clear of the
+    other, each explained by its own legend entry."""
+    from socialtools.draw.geometry import segments_cross
+    from socialtools.genogram.emotional import LANE_GAP, PATTERN_HALF_WIDTH
+    from socialtools.genogram.render import relationship_paths
+
+    family = parse_model(Family, {**SAME_PAIR, "relationships": [
+        {"between": between, "kind": kinds[0]}, {"between": between[::-1], "kind": kinds[1]}]})
+    g = Genogram(family)
+    lay = g.layout
+    first, second = lay.relationships
+    assert (first.a, first.b) == tuple(between) and (second.a, second.b) == tuple(between[::-1])
+    # two lanes: apart by the width of two patterns, yet side by side (one route)
+    middle = [pts[1:-1] if len(pts) > 3 else pts for pts in (first.points, second.points[::-1])]
+    gap = _polyline_distance(first.points, second.points)
+    assert gap >= 2 * PATTERN_HALF_WIDTH - 0.5, gap
+    assert _polyline_distance(*middle) <= LANE_GAP + 0.5
+    # the drawn patterns never touch
+    renderer = g.renderer()
+    drawn = [[s for s, _, _ in relationship_paths(r.kind, renderer.relationship_points(r))[0]] for r in (first, second)]
+    for s1 in drawn[0]:
+        for s2 in drawn[1]:
+            assert not any(segments_cross(p, q, c, d) for p, q in itertools.pairwise(s1)
+                           for c, d in itertools.pairwise(s2))
+    labels = [e.label for e in renderer.legend_entries()]
+    assert len(labels) == len(set(labels))
+    report = svgcheck.check(g.to_svg(), is_text=True)
+    assert report["defects_total"] == 0, report["examples"]
+
+
 def test_emotional_lines_keep_off_household_outlines_and_every_other_line(svgcheck: ModuleType) -> None:
     from socialtools.genogram.emotional import LineIndex
 
