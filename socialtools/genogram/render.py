@@ -14,7 +14,7 @@ from svgwrite.container import Group
 
 from socialtools.draw.geometry import Box, Point
 from socialtools.draw.legend import LegendEntry, draw_legend, legend_box
-from socialtools.draw.lines import arrowhead, cross_bars, num, parallel_lines, zigzag
+from socialtools.draw.lines import DASHES, arrowhead, cross_bars, num, parallel_lines, zigzag
 from socialtools.draw.svg import SvgCanvas
 from socialtools.draw.text import LINE_HEIGHT, TextBlock, text_width
 from socialtools.draw.theme import Theme
@@ -217,8 +217,12 @@ class GenogramRenderer:
                 double = frozenset((link.a, link.b)) in consanguineous
                 for line in parallel_lines(link.points, 2, 4.0) if double else [link.points]:
                     canvas.polyline(canvas.group(body, class_="union"), line, dash=dash)
-            elif link.kind == "duplicate":  # the same person, drawn twice
-                canvas.polyline(canvas.group(body, class_="duplicate"), link.points, dash=DUPLICATE_DASH)
+            elif link.kind == "duplicate":  # the same person, drawn twice: a dashed arc (a line when no arc was free)
+                g = canvas.group(body, class_="duplicate")
+                if link.control is None:
+                    canvas.polyline(g, link.points, dash=DUPLICATE_DASH)
+                else:
+                    self._arc(canvas, g, link.points[0], link.control, link.points[-1])
             else:
                 canvas.polyline(canvas.group(body, class_="child-link"), link.points, dash=CHILD_DASH[link.kind])
         for rel in lay.relationships:
@@ -423,7 +427,7 @@ class GenogramRenderer:
         for r in f.relationships:
             add(f"rel:{r.kind}", self.t(r.kind), line(kind=r.kind))
         if self.layout.copies:
-            add("duplicate", self.t("duplicate"), line(DUPLICATE_DASH))
+            add("duplicate", self.t("duplicate"), self._duplicate_sample())
         if self.layout.households:  # one style for every household: one entry; the names stand on the outlines
             unnamed = [h.label for h in self.layout.households if h.label and h.label_box is None]
             label = f"{self.t('household')}: {', '.join(unnamed)}" if unnamed else self.t("household")
@@ -458,6 +462,25 @@ class GenogramRenderer:
             if identical:
                 mid = box.y + box.h / 2
                 canvas.polyline(g, [((top[0] + left[0]) / 2, mid), ((top[0] + right[0]) / 2, mid)])
+        return draw
+
+    def _arc(self, canvas: SvgCanvas, g: Group, p0: Point, control: tuple[Point, ...], p1: Point) -> None:
+        """A dashed Bézier curve from ``p0`` to ``p1`` with one or two control points."""
+        command = "Q" if len(control) == 1 else "C"
+        d = f"M{num(p0[0])} {num(p0[1])}{command}" + " ".join(f"{num(x)} {num(y)}" for x, y in (*control, p1))
+        canvas.path(g, d, fill="none", stroke=self.theme.stroke, stroke_width=self.theme.stroke_width,
+                    stroke_dasharray=DASHES[DUPLICATE_DASH])
+
+    def _duplicate_sample(self) -> Callable[[SvgCanvas, Group, Box], None]:
+        """Two small symbols of one person joined by the dashed arc."""
+        def draw(canvas: SvgCanvas, g: Group, box: Box) -> None:
+            h = box.h * 0.5
+            y = box.bottom - h / 2 - 1
+            left, right = box.x + h / 2 + 1, box.right - h / 2 - 1
+            for x in (left, right):
+                draw_person(canvas, g, Person(id="_", sex="unknown"), x, y, h)
+            top = y - h / 2
+            self._arc(canvas, g, (left, top), ((left, box.y - 2), (right, box.y - 2)), (right, top))
         return draw
 
     def _household_sample(self) -> Callable[[SvgCanvas, Group, Box], None]:

@@ -21,11 +21,12 @@ from collections import defaultdict
 from collections.abc import Callable
 from functools import partial
 
-from socialtools.draw.geometry import Box, Point, outline_of_boxes, segment_hits_box
+from socialtools.draw.geometry import Box, Point, outline_of_boxes, segment_distance, segment_hits_box
 from socialtools.draw.placer import Obstacles, first_clear
 from socialtools.draw.text import LINE_HEIGHT, text_width
+from socialtools.genogram.arcs import duplicate_arc
 from socialtools.genogram.emotional import PATTERN_HALF_WIDTH as EMOTIONAL_HALF_WIDTH
-from socialtools.genogram.emotional import EmotionalRouter, symbol_extents
+from socialtools.genogram.emotional import EmotionalRouter, LineIndex, symbol_extents
 from socialtools.genogram.households import household_rectangles
 from socialtools.genogram.model import Family
 from socialtools.genogram.placements import (
@@ -38,6 +39,7 @@ from socialtools.genogram.placements import (
 from socialtools.genogram.structure import FamilyStructure
 
 HOUSEHOLD_PAD = 7.0
+ARC_CLEARANCE = 6.0  # the arc joining a person drawn twice keeps this far from other symbols and labels
 PATTERN_HALF_WIDTH = 3.5  # half the width of the widest emotional-line pattern (three lines, a zigzag)
 
 
@@ -49,17 +51,29 @@ def _edge_point(n: PersonNode, toward: Point) -> Point:
     return (n.x + dx * scale, n.y + dy * scale)
 
 
-def _obstacles(lay: GenogramLayout) -> Obstacles:
-    """Symbol, label and union-label boxes of the layout, keyed by the person they belong to."""
+def _obstacles(lay: GenogramLayout, grow: float = 0.0) -> Obstacles:
+    """Symbol, label and union-label boxes of the layout, keyed by the person they belong to
+    (symbols and labels grown by ``grow``)."""
     grid = Obstacles()
     for n in lay.nodes.values():
-        grid.add(n.id, n.symbol_box)
+        grid.add(n.id, n.symbol_box.grown(grow))
         if n.label_box.w > 0:
-            grid.add(f"label:{n.id}", n.label_box)
+            grid.add(f"label:{n.id}", n.label_box.grown(grow))
     for u in lay.unions.values():
         if u.label_box is not None:  # with room for the width of a drawn pattern (zigzag, parallel lines)
             grid.add(f"union:{u.id}", u.label_box.grown(PATTERN_HALF_WIDTH))
     return grid
+
+
+def _near(p: list[Point], q: list[Point], gap: float) -> bool:
+    """Do the polylines come within ``gap`` of each other (crossing included)?"""
+    return any(segment_distance(a, b, c, d) < gap for a, b in itertools.pairwise(p) for c, d in itertools.pairwise(q))
+
+
+def _arc_blocked(lay: GenogramLayout, grid: Obstacles, points: list[Point], allowed: set[str]) -> bool:
+    """An arc passes through a symbol or label not its own (with room to spare), or leaves the drawing."""
+    return (not all(0 <= x <= lay.width and 0 <= y <= lay.height for x, y in points)
+            or _blocked(grid, points, allowed))
 
 
 def _blocked(grid: Obstacles, points: list[Point], allowed: set[str]) -> bool:
@@ -178,6 +192,7 @@ def route_links(lay: GenogramLayout, family: Family, structure: FamilyStructure,
     if not (family.relationships or structure.extra_links or structure.cross or lay.copies):
         return extra_links, relationships
     obstacles = _obstacles(lay)
+    arc_obstacles = _obstacles(lay, ARC_CLEARANCE) if lay.copies else obstacles
     lane_used: dict[int, int] = defaultdict(int)
     ports: dict[str, list[float]] = defaultdict(list)  # offsets of the emotional lines on top of each symbol
     position = {p: (r, i) for r, ps in lay.rows.items() for i, p in enumerate(ps)}
@@ -287,9 +302,29 @@ def route_links(lay: GenogramLayout, family: Family, structure: FamilyStructure,
             other = next(p for p in union.partners if p != anchor)
             pts = route(lay.nodes[other], lay.nodes[anchor])
             extra_links.append(LinkPlacement(f"union-{union.kind}", other, anchor, pts))
-    # a person drawn twice: a dashed line joins the copy to the original
-    for copy, original in lay.copies.items():
-        extra_links.append(LinkPlacement("duplicate", original, copy, route(lay.nodes[original], lay.nodes[copy])))
+    # a person drawn twice: a dashed arc joins the copy to the original (a routed line when no arc is free)
+    # (the shorter first, so that a longer arc goes over a shorter one, clear of it)
+    drawn = LineIndex(existing)  # an arc runs along no other line
+    arcs: list[list[Point]] = []  # and keeps clear of the other arcs
+
+    def arc_blocked(pts: list[Point], ends: set[str]) -> bool:
+        return (_arc_blocked(lay, arc_obstacles, pts, ends) or drawn.runs_along(pts, ARC_CLEARANCE, ARC_CLEARANCE)
+                or any(_near(pts, other, ARC_CLEARANCE) for other in arcs))
+
+    for copy, original in sorted(lay.copies.items(), key=lambda c: (_span(lay, c), c)):
+        a, b = lay.nodes[original], lay.nodes[copy]
+        arc = duplicate_arc(a, b, partial(arc_blocked, ends={a.id, b.id}))
+        if arc is None:
+            pts = route(a, b)
+            extra_links.append(LinkPlacement("duplicate", original, copy, pts))
+        else:
+            pts = arc[0]
+            extra_links.append(LinkPlacement("duplicate", original, copy, pts, control=arc[1]))
+            existing.append(pts)
+            arcs.append(pts)
+        drawn.add(pts)
+    rank = {copy: i for i, copy in enumerate(lay.copies)}  # listed in the order of the copies
+    extra_links.sort(key=lambda link: rank.get(link.b, -1) if link.kind == "duplicate" else -1)
     # emotional lines: the shortest clean route of each (see socialtools.genogram.emotional),
     # the shorter relationships first; the lanes and gutters only when nothing short is clean
     # several relationships of one pair are parallel lanes of one route, each in its own pattern
