@@ -39,7 +39,7 @@ from socialtools.draw.geometry import (
     segment_hits_rect,
     segments_cross,
 )
-from socialtools.draw.lines import parallel_lines
+from socialtools.draw.lines import offset_polyline
 from socialtools.draw.placer import Obstacles
 from socialtools.genogram.placements import GenogramLayout, PersonNode
 from socialtools.genogram.symbols import BRACKET_GAP, end_on_outline
@@ -61,7 +61,7 @@ EDGE_BUDGET = 8000  # and at most this many candidate stretches tested
 EXITS = 16  # directions in which it may leave a symbol
 REACH = 700.0  # people further apart than this are joined through the lanes (a search round obstacles is too dear)
 DETOUR = 1.3  # a route round the obstacles is sought when the best short one is this much longer than direct
-LANE_GAP = 2 * PATTERN_HALF_WIDTH + 4.0  # several relationships of one pair: parallel lanes this far apart
+LANE_GAP = 2 * PATTERN_HALF_WIDTH + 6.0  # several relationships of one pair: parallel lanes this far apart
 BRACKETED = ("adopted", "foster")  # children drawn in the NSGC brackets
 
 
@@ -381,32 +381,48 @@ class EmotionalRouter:
         """The cheapest clean candidate from ``a`` to ``b`` (``fallback`` routes last), which joins
         the lines. When none is clean, the cheapest that at least passes through nothing (though it
         may run along a line); ``None`` when even that fails."""
-        lanes = self.choose_lanes(a, b, fallback, 1)
-        return lanes[0] if lanes else None
+        chosen = self._pick(a, b, fallback)
+        if chosen is not None:
+            self.lines.add(chosen)
+        return chosen
+
+    def _pick(self, a: PersonNode, b: PersonNode, fallback: Callable[[], list[list[Point]]]) -> list[Point] | None:
+        chosen = self._cheapest(a, b, fallback, strict=True)
+        return chosen if chosen is not None else self._cheapest(a, b, fallback, strict=False)
+
+    def _lane(self, a: PersonNode, b: PersonNode, line: list[Point], offset: float) -> list[Point] | None:
+        """``line`` moved sideways by ``offset``, its ends on the two symbols, when that is clean."""
+        lane = _on_box(b, _on_box(a, offset_polyline(line, offset)[::-1])[::-1]) if offset else line
+        if self._clear(lane, a, b) and not self.lines.runs_along(lane, PATTERN_HALF_WIDTH, PATTERN_HALF_WIDTH):
+            return lane
+        return None
 
     def choose_lanes(self, a: PersonNode, b: PersonNode, fallback: Callable[[], list[list[Point]]],
-                     count: int) -> list[list[Point]] | None:
-        """``count`` parallel lanes from ``a`` to ``b``, :data:`LANE_GAP` apart (several
-        relationships of one pair, each drawn in its own pattern): the middle line is chosen as
-        :meth:`choose` does, with room for the whole bundle; every lane joins the lines."""
-        self.reach = PATTERN_HALF_WIDTH + (count - 1) * LANE_GAP / 2
-        if self.reach not in self.grids:
-            self.grids[self.reach] = obstacle_grid(self.lay, self.reach)
-        self.grid = self.grids[self.reach]
-        try:
-            chosen = self._cheapest(a, b, fallback, strict=True)
-            if chosen is None:
-                chosen = self._cheapest(a, b, fallback, strict=False)
-        finally:
-            self.reach = PATTERN_HALF_WIDTH
-            self.grid = self.grids[PATTERN_HALF_WIDTH]
-        if chosen is None:
-            return None
-        lanes = [chosen]
-        if count > 1:  # the middle line's end stretches aimed at the centres: every lane meets its symbol
-            middle = [edge_point(a, _toward(a, chosen[1])), *chosen[1:-1], edge_point(b, _toward(b, chosen[-2]))]
-            lanes = [_on_box(b, _on_box(a, lane[::-1])[::-1]) for lane in parallel_lines(middle, count, LANE_GAP)]
-        for lane in lanes:
-            self.lines.add(lane)
+                     count: int) -> list[list[Point] | None]:
+        """``count`` lines from ``a`` to ``b`` (several relationships of one pair, each drawn in
+        its own pattern): parallel lanes :data:`LANE_GAP` apart, centred on the line :meth:`choose`
+        would choose, when they are all clean; else that line and lanes beside it, each where it
+        is clean, and a route of its own for a line that has no clean lane. Every line joins the
+        lines; ``None`` stands for a line with no route at all."""
+        first = self._pick(a, b, fallback)
+        if first is None:
+            return [None] * count
+        centred = [self._lane(a, b, first, (i - (count - 1) / 2) * LANE_GAP) for i in range(count)]
+        if count > 1 and all(lane is not None for lane in centred):
+            for lane in centred:
+                self.lines.add(lane)  # type: ignore[arg-type]
+            return centred
+        self.lines.add(first)
+        lanes: list[list[Point] | None] = [first]
+        offsets = [k * side * LANE_GAP for k in range(1, count) for side in (1, -1)]
+        for _ in range(count - 1):
+            lane = None
+            for off in offsets:
+                lane = self._lane(a, b, first, off)
+                if lane is not None:
+                    offsets.remove(off)
+                    self.lines.add(lane)
+                    break
+            lanes.append(lane if lane is not None else self.choose(a, b, fallback))
         return lanes
 

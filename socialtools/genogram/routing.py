@@ -326,8 +326,8 @@ def route_links(lay: GenogramLayout, family: Family, structure: FamilyStructure,
     rank = {copy: i for i, copy in enumerate(lay.copies)}  # listed in the order of the copies
     extra_links.sort(key=lambda link: rank.get(link.b, -1) if link.kind == "duplicate" else -1)
     # emotional lines: the shortest clean route of each (see socialtools.genogram.emotional),
-    # the shorter relationships first; the lanes and gutters only when nothing short is clean
-    # several relationships of one pair are parallel lanes of one route, each in its own pattern
+    # the shorter relationships first; the lanes and gutters only when nothing short is clean;
+    # several relationships of one pair are parallel lanes beside the first, each in its own pattern
     router = EmotionalRouter(lay, existing)
     chosen: dict[int, list[Point]] = {}
     pairs: dict[frozenset[str], list[int]] = defaultdict(list)
@@ -336,22 +336,13 @@ def route_links(lay: GenogramLayout, family: Family, structure: FamilyStructure,
     for group in sorted(pairs.values(), key=lambda g: (_span(lay, family.relationships[g[0]].between), g[0])):
         first = family.relationships[group[0]].between
         a, b = (lay.nodes[p] for p in first)
-        lanes = router.choose_lanes(a, b, partial(candidates_of, a, b), len(group)) if len(group) > 1 else None
-        if lanes is not None:
-            for track in lanes:
-                commit(a, b, track)
-        else:  # one relationship, or no room for the bundle: each line on its own route
-            lanes = []
-            for _ in group:
-                pts = router.choose(a, b, partial(candidates_of, a, b))
-                if pts is None:  # nothing is clean by the router's measure: the first free candidate
-                    pts = route(a, b)
-                    router.lines.add(pts)
-                else:
-                    commit(a, b, pts)
-                lanes.append(pts)
-        for i, track in zip(group, lanes, strict=True):
-            chosen[i] = track if family.relationships[i].between[0] == first[0] else track[::-1]
+        for i, pts in zip(group, router.choose_lanes(a, b, partial(candidates_of, a, b), len(group)), strict=True):
+            if pts is None:  # nothing is clean by the router's measure: the first free candidate
+                pts = route(a, b)
+                router.lines.add(pts)
+            else:
+                commit(a, b, pts)
+            chosen[i] = pts if family.relationships[i].between[0] == first[0] else pts[::-1]
     relationships += [LinkPlacement(rel.kind, rel.between[0], rel.between[1], chosen[i])
                       for i, rel in enumerate(family.relationships)]
     return extra_links, relationships
