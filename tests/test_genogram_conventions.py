@@ -419,6 +419,55 @@ def test_regression_two_relationships_of_one_pair_were_interleaved_zigzags(betwe
     assert report["defects_total"] == 0, report["examples"]
 
 
+def _far_family() -> Family:
+    """Six sibships of three under one couple: cousins at the two ends of a row stand 800-1000
+    units apart."""
+    people = [{"id": "GF", "sex": "male", "birth": 1930}, {"id": "GM", "sex": "female", "birth": 1932}]
+    unions: list[dict] = [{"partners": ["GF", "GM"], "children": [f"K{i}" for i in range(6)]}]
+    for i in range(6):
+        people += [{"id": f"K{i}", "sex": ("female", "male")[i % 2], "birth": 1955 + i},
+                   {"id": f"S{i}", "sex": ("male", "female")[i % 2], "birth": 1954 + i}]
+        people += [{"id": f"G{i}{j}", "sex": ("female", "male")[j % 2], "birth": 1980 + j} for j in range(3)]
+        unions.append({"partners": [f"K{i}", f"S{i}"], "children": [f"G{i}{j}" for j in range(3)]})
+    relationships = [{"between": ["G00", "G52"], "kind": "conflict"}, {"between": ["K0", "G51"], "kind": "close"},
+                     {"between": ["GF", "G52"], "kind": "hostile"}, {"between": ["S0", "K5"], "kind": "distant"},
+                     {"between": ["G02", "G50"], "kind": "fused"}]
+    return parse_model(Family, {"people": people, "unions": unions, "relationships": relationships})
+
+
+def test_regression_far_apart_emotional_lines_took_the_old_crowded_lanes(svgcheck: ModuleType) -> None:
+    """People more than REACH apart were joined through lanes one level step (7 units) apart:
+    patterns 10 units wide lay on one another, and the lines came down onto a symbol beside its
+    child line. Now each takes lanes a pattern apart, comes down well off the child line and ends
+    on the symbol's outline; nothing passes through a symbol or label."""
+    import math
+
+    from socialtools.genogram.emotional import REACH, LineIndex
+    from socialtools.genogram.symbols import outer_outline
+
+    family = _far_family()
+    g = Genogram(family)
+    lay = g.layout
+    renderer = g.renderer()
+    far = [r for r in lay.relationships if math.dist((lay.nodes[r.a].x, lay.nodes[r.a].y),
+                                                       (lay.nodes[r.b].x, lay.nodes[r.b].y)) > REACH]
+    assert len(far) >= 3
+    kinds = {r.kind for r in lay.relationships}
+    others = [pts for what, pts, _ in lay.lines() if not any(what.startswith(k + " ") for k in kinds)]
+    for rel in lay.relationships:
+        index = LineIndex(others)
+        for other in lay.relationships:
+            if other is not rel:
+                index.add(other.points, half_width=5.0)
+        assert not index.runs_along(rel.points, 5.0, 5.0), f"{rel.kind} {rel.a}-{rel.b} runs along a line"
+        points = renderer.relationship_points(rel)
+        for pid, end in ((rel.a, points[0]), (rel.b, points[-1])):
+            node = lay.nodes[pid]
+            assert _distance_to_polygon(end, outer_outline(family.person(pid), node.x, node.y, node.size)) < 0.01
+    report = svgcheck.check(g.to_svg(), is_text=True)
+    assert report["defects_total"] == 0, report["examples"]
+
+
 def test_emotional_lines_keep_off_household_outlines_and_every_other_line(svgcheck: ModuleType) -> None:
     from socialtools.genogram.emotional import LineIndex
 

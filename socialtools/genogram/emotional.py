@@ -94,6 +94,7 @@ class LineIndex:
     def __init__(self, lines: Iterable[list[Point]] = (), cell: float = 80.0) -> None:
         self.cell = cell
         self.cells: dict[tuple[int, int], list[tuple[Point, Point]]] = {}
+        self.half: dict[int, float] = {}  # half the width of a patterned line's segments (by id)
         for line in lines:
             self.add(line)
 
@@ -101,9 +102,13 @@ class LineIndex:
         c = self.cell
         return [(i, j) for i in range(int(x0 // c), int(x1 // c) + 1) for j in range(int(y0 // c), int(y1 // c) + 1)]
 
-    def add(self, line: list[Point]) -> None:
+    def add(self, line: list[Point], half_width: float = 0.0) -> None:
+        """Store ``line``, drawn ``2 * half_width`` wide (an emotional line's pattern): another line
+        runs along it when it comes within :data:`NEAR` of the pattern's edge."""
         for p, q in itertools.pairwise(line):
             seg = (p, q)
+            if half_width:
+                self.half[id(seg)] = half_width
             for k in self._keys(min(p[0], q[0]) - NEAR, min(p[1], q[1]) - NEAR,
                                 max(p[0], q[0]) + NEAR, max(p[1], q[1]) + NEAR):
                 self.cells.setdefault(k, []).append(seg)
@@ -141,8 +146,9 @@ class LineIndex:
                 # the part of this segment outside the skipped ends, as fractions of it
                 t_lo = max(0.0, (skip_start - done) / length)
                 t_hi = min(1.0, (total - skip_end - done) / length)
-                if t_hi - t_lo > 0 and any(along(p, q, t_lo, t_hi, seg, near) * length > ALONG
-                                           for seg in self.near(p, q, near - NEAR) if parallel((p, q), seg)):
+                if t_hi - t_lo > 0 and any(along(p, q, t_lo, t_hi, seg, near + self.half.get(id(seg), 0.0)) * length
+                                           > ALONG for seg in self.near(p, q, near - NEAR + PATTERN_HALF_WIDTH)
+                                           if parallel((p, q), seg)):
                     return True
             done += length
         return False
@@ -383,7 +389,7 @@ class EmotionalRouter:
         may run along a line); ``None`` when even that fails."""
         chosen = self._pick(a, b, fallback)
         if chosen is not None:
-            self.lines.add(chosen)
+            self.lines.add(chosen, PATTERN_HALF_WIDTH)
         return chosen
 
     def _pick(self, a: PersonNode, b: PersonNode, fallback: Callable[[], list[list[Point]]]) -> list[Point] | None:
@@ -410,9 +416,9 @@ class EmotionalRouter:
         centred = [self._lane(a, b, first, (i - (count - 1) / 2) * LANE_GAP) for i in range(count)]
         if count > 1 and all(lane is not None for lane in centred):
             for lane in centred:
-                self.lines.add(lane)  # type: ignore[arg-type]
+                self.lines.add(lane, PATTERN_HALF_WIDTH)  # type: ignore[arg-type]
             return centred
-        self.lines.add(first)
+        self.lines.add(first, PATTERN_HALF_WIDTH)
         lanes: list[list[Point] | None] = [first]
         offsets = [k * side * LANE_GAP for k in range(1, count) for side in (1, -1)]
         for _ in range(count - 1):
@@ -421,7 +427,7 @@ class EmotionalRouter:
                 lane = self._lane(a, b, first, off)
                 if lane is not None:
                     offsets.remove(off)
-                    self.lines.add(lane)
+                    self.lines.add(lane, PATTERN_HALF_WIDTH)
                     break
             lanes.append(lane if lane is not None else self.choose(a, b, fallback))
         return lanes
