@@ -28,8 +28,8 @@ from socialtools.draw.placer import first_clear
 from socialtools.draw.text import LINE_HEIGHT, TextBlock
 from socialtools.genogram.bars import Bar, stagger
 from socialtools.genogram.isotonic import isotonic
-from socialtools.genogram.model import ChildLink, Family
 from socialtools.genogram.loops import consanguineous_unions
+from socialtools.genogram.model import ChildLink, Family
 from socialtools.genogram.ordering import blocks_of, order_component
 from socialtools.genogram.placements import (
     GenogramLayout,
