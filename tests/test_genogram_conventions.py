@@ -365,7 +365,8 @@ def _samples(points: list[tuple[float, float]], step: float = 1.0) -> list[tuple
     return [*out, points[-1]]
 
 
-def _apart(p: list[tuple[float, float]], q: list[tuple[float, float]], zones: list[tuple[float, float, float]]) -> float:
+def _apart(p: list[tuple[float, float]], q: list[tuple[float, float]],
+           zones: list[tuple[float, float, float]]) -> float:
     """The least distance from a point of ``p`` to the polyline ``q``, outside the discs ``zones``
     (round the two people, where lines meeting at a person come together)."""
     import math
