@@ -112,3 +112,14 @@ def test_a_genogram_that_cannot_print_at_8pt_is_named_in_a_warning() -> None:
     assert len(report.warnings) == 1
     assert report.warnings[0].startswith("Gambar 4.1 (genogram) prints its smallest text at ")
     assert "landscape" in report.warnings[0]
+
+
+@pytest.mark.parametrize("path", CASES, ids=lambda p: Path(p).stem)
+def test_every_note_written_under_the_caption_has_its_number_on_the_drawing(path) -> None:
+    """With print-size numbers, notes 5-7 of bracketed-household found no room beside their crowded
+    union lines and were written under the caption with nothing on the drawing to point at."""
+    drawing = genogram_drawing(Case.load(path), ReportOptions())
+    assert drawing is not None
+    drawn = re.findall(r'class="note-mark">.*?>(\d+)</text>', drawing.svg)
+    assert sorted(drawn, key=int) == [note.split(".")[0] for note in drawing.notes]
+    assert "Catatan:" not in drawing.svg  # the notes are text under the caption, not in the picture

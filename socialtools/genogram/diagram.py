@@ -56,10 +56,6 @@ class GenogramOptions:
     - ``show_age``: age inside the symbol;
     - ``title``: a title above the drawing (``None``: the family's title; ``""``: none);
     - ``legend``, ``monochrome``: a legend of what is used; black and white only;
-    - ``legend_at``: ``"below"`` the drawing (default), ``"grid"`` (below, in compact columns) or
-      ``"beside"`` it (compact columns as tall as the drawing), as a printed report places it;
-    - ``notes_text``: write the numbered notes under the drawing (a report writes them as text
-      under its caption instead; the numbers stay on the drawing);
     - ``layout``: sizes and the engine (``Genogram(family, engine="graphviz")`` lets the
       Graphviz program order the rows of a tangled pedigree);
     - ``as_of``: a year: draw the family as it was then (see :mod:`~socialtools.genogram.history`);
@@ -77,8 +73,6 @@ class GenogramOptions:
     title: str | None = None
     legend: bool = True
     monochrome: bool = False
-    legend_at: str = "below"
-    notes_text: bool = True
     layout: LayoutConfig = field(default_factory=LayoutConfig)
     theme: Theme | None = None  # fonts and colours (a report passes larger fonts for print)
     as_of: int | None = None
@@ -212,15 +206,17 @@ class Genogram(Diagram):
             title = mask_names(title, self.family)
         return title or None
 
-    def renderer(self, legend_at: str | None = None, legend_columns: int | None = None) -> GenogramRenderer:
-        """The painter of this genogram (used by :meth:`to_svg` and by comparisons); ``legend_at``
-        overrides the options' place of the legend, ``legend_columns`` the columns of a legend
-        beside the drawing (the layout is the same)."""
+    def renderer(self, legend_at: str = "below", legend_columns: int | None = None,
+                 notes_text: bool = True) -> GenogramRenderer:
+        """The painter of this genogram (used by :meth:`to_svg` and by comparisons). A printed report
+        asks for its legend ``legend_at`` ``"grid"`` (under the drawing in compact columns) or
+        ``"beside"`` it, in ``legend_columns`` columns, and writes the numbered notes under its caption
+        itself (``notes_text=False``: only their numbers are drawn); the layout is the same."""
         o = self.options
         inner = {p.id: inner_text(p, self.family) if o.show_age or p.count else None for p in self.family.people}
         return GenogramRenderer(self.family, self.layout, lang=o.lang, title=self.title(), inner=inner,
                                 theme=o.theme or Theme(monochrome=o.monochrome), legend=o.legend,
-                                notes=self.notes(), legend_at=legend_at or o.legend_at, notes_text=o.notes_text,
+                                notes=self.notes(), legend_at=legend_at, notes_text=notes_text,
                                 legend_columns=legend_columns)
 
     def to_svg(self) -> str:

@@ -90,13 +90,19 @@ def place_on_line(points: list[Point], number: int, obstacles: list[Box],
 
 
 def place_beside(box: Box, number: int, obstacles: list[Box], lines: list[list[Point]],
-                 size: float = MARK_SIZE) -> Point | None:
-    """A point just right of, left of, above or below ``box`` where the number fits."""
+                 size: float = MARK_SIZE, *, further: bool = False) -> Point | None:
+    """A point just right of, left of, above or below ``box`` where the number fits (``further``: a
+    little further off, under or over its middle or beyond its neighbours' lines)."""
     probe = mark_box((0, 0), number, size)
     cy = box.y + box.h / 2
-    for centre in ((box.right + probe.w / 2 + 2, cy), (box.x - probe.w / 2 - 2, cy),
-                   (box.right + probe.w / 2, box.y - probe.h / 2 - 1), (box.x - probe.w / 2, box.y - probe.h / 2 - 1),
-                   (box.right + probe.w / 2, box.bottom + probe.h / 2 + 1)):
+    cx = box.x + box.w / 2
+    near = ((box.right + probe.w / 2 + 2, cy), (box.x - probe.w / 2 - 2, cy),
+            (box.right + probe.w / 2, box.y - probe.h / 2 - 1), (box.x - probe.w / 2, box.y - probe.h / 2 - 1),
+            (box.right + probe.w / 2, box.bottom + probe.h / 2 + 1))
+    far = ((cx, box.bottom + probe.h / 2 + 2), (cx, box.y - probe.h / 2 - 2),
+           (box.x - probe.w / 2, box.bottom + probe.h / 2 + 1),
+           (box.right + probe.w * 1.5 + 4, cy), (box.x - probe.w * 1.5 - 4, cy))
+    for centre in far if further else near:
         mark = mark_box(centre, number, size)
         if mark.x < 0 or mark.y < 0 or any(mark.overlaps(o, 1.0) for o in obstacles):
             continue

@@ -289,8 +289,12 @@ class GenogramRenderer:
                 u = lay.unions[key]
                 box = u.label_box or Box(u.drop[0] - 1, u.drop[1] - 1, 2, 2)
                 own_lines = [ln for ln in lines if ln is not u.points]
-                spot = place_beside(box, note.number, obstacles, own_lines, size) or place_on_line(
-                    u.points, note.number, obstacles, own_lines, size)
+                spot = (place_beside(box, note.number, obstacles, own_lines, size)
+                        or place_on_line(u.points, note.number, obstacles, own_lines, size)
+                        or place_beside(box, note.number, obstacles, own_lines, size, further=True))
+                for stem in (s.stem for s in lay.sibships if s.union == key and spot is None):
+                    # a crowded union line: the number on the line down to its children
+                    spot = place_on_line(stem, note.number, obstacles, [ln for ln in lines if ln is not stem], size)
             elif kind == "person" and key in lay.nodes:
                 spot = place_beside(lay.nodes[key].symbol_box, note.number, obstacles, lines, size)
             if spot is not None:

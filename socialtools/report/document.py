@@ -93,14 +93,14 @@ def genogram_drawing(case: Case, opts: ReportOptions) -> GenogramDrawing | None:
         printed = printed_font_pt(probe, page) or 0.0
         return printed >= MIN_PRINT_PT, page is PORTRAIT, -round(legend_share(svg), 1), printed
 
-    candidates = [genogram.renderer("grid").render()]
-    if genogram.renderer().show_legend:
-        candidates += [genogram.renderer(place, columns).render()
+    candidates = [genogram.renderer("grid", notes_text=False).render()]
+    if genogram.options.legend:
+        candidates += [genogram.renderer(place, columns, notes_text=False).render()
                        for place in ("beside", "grid") for columns in (1, 2, 3, 4)]
     best = max(candidates, key=rank)
     if rank(best)[0] or not genogram.options.legend:
         return GenogramDrawing(best, notes)
-    painter = genogram.renderer()
+    painter = genogram.renderer(notes_text=False)
     painter.show_legend = False
     alone = painter.render()
     if rank(alone)[2] <= rank(best)[2]:
@@ -144,7 +144,7 @@ def _probe(svg: str, opts: ReportOptions) -> Figure:
 
 def genogram_options(opts: ReportOptions) -> Any:
     """The genogram options of a report: its language and privacy, no title (the caption is one),
-    print-size text of one size, tighter spacing, the notes written under the caption."""
+    print-size text of one size, tighter rows (the notes are written under the caption)."""
     from socialtools.draw.theme import Theme
     from socialtools.genogram import GenogramOptions
     from socialtools.genogram.layout import LayoutConfig
@@ -154,7 +154,7 @@ def genogram_options(opts: ReportOptions) -> Any:
                           gap_siblings=18.0, gap_families=24.0, gap_components=40.0, margin=14.0)
     theme = Theme(font_size=size, small_font_size=size, title_font_size=size * 1.2, margin=layout.margin)
     return GenogramOptions(lang=opts.lang, initials=opts.initials, full_dates=opts.include_private, title="",
-                           layout=layout, theme=theme, notes_text=False)
+                           layout=layout, theme=theme)
 
 
 #: The report's ecomaps print their fonts this much larger than on screen (their drawing grows more slowly
