@@ -1,5 +1,6 @@
 """Print size of the text in the figures of a case report (``python benchmarks/report_figures.py
-[CASE.yaml ...]``; the bundled PK case without arguments).
+[CASE.yaml ...] [--write-docs]``; the bundled PK case without arguments; ``--write-docs`` puts the
+output into docs/report.md between its ``report_figures`` markers).
 
 For each figure (and a legend printed apart): the page it is printed on (portrait, or landscape for a
 figure too wide for a portrait page), its natural size, the scale and size it is printed at on an A4
@@ -27,13 +28,20 @@ from socialtools.report.print_size import (
 )
 
 
-def main(paths: list[str]) -> None:
+def main(paths: list[str]) -> list[str]:
+    """The benchmark's lines, printed as they come."""
+    out: list[str] = []
+
+    def say(line: str = "") -> None:
+        out.append(line)
+        sys.stdout.write(line + "\n")
+
     for path in paths or [str(example_path("pk.yaml"))]:
         case = Case.load(path)
         report = build_report(case)
         svgs = {"genogram": genogram_svg(case, ReportOptions()), "ecomap": ecomap_svg(case, ReportOptions())}
-        print(f"# {path}")
-        print(f"{'figure':<16} {'page':<9} {'natural (cm)':>13} {'scale':>6} {'printed (cm)':>13} "
+        say(f"# {path}")
+        say(f"{'figure':<16} {'page':<9} {'natural (cm)':>13} {'scale':>6} {'printed (cm)':>13} "
               f"{'smallest text (pt)':>19}  verdict  legend share")
         for figure in report.figures():
             for part in (figure, figure.legend):
@@ -47,12 +55,22 @@ def main(paths: list[str]) -> None:
                 printed = f"{print_width_cm(part):.1f} x {h * scale:.1f}"
                 svg = svgs.get(part.key)
                 share = f"{legend_share(svg):.0%}" if svg else "-"
-                print(f"{part.key:<16} {page.name:<9} {w:>5.1f} x {h:<5.1f} {scale:>6.2f} {printed:>13} "
+                say(f"{part.key:<16} {page.name:<9} {w:>5.1f} x {h:<5.1f} {scale:>6.2f} {printed:>13} "
                       f"{smallest:>19.2f}  {verdict:<7}  {share}")
         for warning in report.warnings:
-            print(f"warning: {warning}")
-        print()
+            say(f"warning: {warning}")
+        say()
+    return out
 
 
 if __name__ == "__main__":
-    main(sys.argv[1:])
+    args = [a for a in sys.argv[1:] if a != "--write-docs"]
+    lines = main(args)
+    if "--write-docs" in sys.argv[1:]:
+        from pathlib import Path
+
+        sys.path.insert(0, str(Path(__file__).parent))
+        from docs_block import replace_block
+
+        replace_block(Path(__file__).parents[1] / "docs" / "report.md", "report_figures",
+                      "```text\n" + "\n".join(lines).strip() + "\n```")

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import io
 import re
+import shutil
+import subprocess
 import zipfile
 from pathlib import Path
 
@@ -123,3 +125,22 @@ def test_every_note_written_under_the_caption_has_its_number_on_the_drawing(path
     drawn = re.findall(r'class="note-mark">.*?>(\d+)</text>', drawing.svg)
     assert sorted(drawn, key=int) == [note.split(".")[0] for note in drawing.notes]
     assert "Catatan:" not in drawing.svg  # the notes are text under the caption, not in the picture
+
+
+@pytest.mark.skipif(shutil.which("soffice") is None or shutil.which("pdftoppm") is None,
+                    reason="LibreOffice and poppler-utils are not installed")
+def test_the_landscape_page_holds_its_heading_figure_and_caption(tmp_path: Path) -> None:
+    """Converted to PDF: tables on a portrait page, then one landscape page with the heading, the
+    genogram and its caption (nothing spilling onto a further landscape page), then the legend and the
+    notes on a portrait page."""
+    from PIL import Image
+
+    src = tmp_path / "rw.docx"
+    src.write_bytes(report_bytes(build_report(Case.load(WIDE)), ".docx")[0])
+    subprocess.run(["soffice", "--headless", "--convert-to", "pdf", "--outdir", str(tmp_path), str(src)],
+                   check=True, capture_output=True, timeout=240)
+    subprocess.run(["pdftoppm", "-png", "-r", "20", str(tmp_path / "rw.pdf"), str(tmp_path / "page")],
+                   check=True, capture_output=True, timeout=120)
+    sizes = [Image.open(p).size for p in sorted(tmp_path.glob("page-*.png"))]
+    shapes = ["landscape" if w > h else "portrait" for w, h in sizes]
+    assert shapes == ["portrait", "landscape", "portrait"], shapes
