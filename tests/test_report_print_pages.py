@@ -144,3 +144,16 @@ def test_the_landscape_page_holds_its_heading_figure_and_caption(tmp_path: Path)
     sizes = [Image.open(p).size for p in sorted(tmp_path.glob("page-*.png"))]
     shapes = ["landscape" if w > h else "portrait" for w, h in sizes]
     assert shapes == ["portrait", "landscape", "portrait"], shapes
+
+
+@pytest.mark.parametrize(("only", "sections"), [(("genogram",), ["landscape", "portrait"]),
+                                                (("family", "genogram"), ["portrait", "landscape", "portrait"])])
+def test_no_empty_page_before_or_after_a_landscape_figure(only, sections) -> None:
+    """``--only genogram``: the one landscape figure is the first page, with no empty portrait page
+    before it; notes after it go on a portrait page."""
+    import docx
+
+    report = build_report(Case.load(WIDE), ReportOptions(only=only))
+    document = docx.Document(io.BytesIO(report_bytes(report, ".docx")[0]))
+    shapes = ["landscape" if s.page_width > s.page_height else "portrait" for s in document.sections]
+    assert shapes == sections

@@ -113,7 +113,7 @@ def genogram_drawing(case: Case, opts: ReportOptions) -> GenogramDrawing | None:
 LEGEND_WIDTH = 14.0 / 2.54 * 96 * 0.75 * REPORT_GENOGRAM_TEXT / 8.0 / 1.01
 
 
-_LEGEND_BOX = re.compile(r'<g class="legend" id="legend"><rect [^>]*?\sheight="([0-9.]+)"[^>]*?\swidth="([0-9.]+)"'
+_LEGEND_BOX = re.compile(r'<g class="legend" id="legend"><rect\b[^>]*?\sheight="([0-9.]+)"[^>]*?\swidth="([0-9.]+)"'
                          r'[^>]*?\sx="([0-9.]+)"[^>]*?\sy="([0-9.]+)"')
 
 
@@ -129,7 +129,7 @@ def legend_share(svg: str) -> float:
     height = float(m[1]) if (m := _HEIGHT.search(svg)) else 0.0
     if box is None or height <= 0:
         return 0.0
-    if float(box[4]) + float(box[1]) < height - 0.5 * float(box[1]) - 60:  # not at the foot: beside
+    if float(box[3]) > 60:  # it starts right of the drawing's left margin: beside it
         return 0.0
     return float(box[1]) / height
 

@@ -284,11 +284,13 @@ def _source(document: Any, text: str) -> Any:
     return para
 
 
-def add_figure(document: Any, figure: Figure, lang: str = "id", *, page_open: bool = False) -> None:
+def add_figure(document: Any, figure: Figure, lang: str = "id", *, page_open: bool = False,
+               last: bool = False) -> None:
     """Append a centred picture at its print size (:func:`~socialtools.report.print_size.figure_page`:
     a figure too wide for a portrait page gets a landscape page of its own, which ``page_open`` says
     is already begun, e.g. by the figure's heading), its caption and source line below it, then its
-    legend when printed apart and its numbered notes."""
+    legend when printed apart and its numbered notes; the pages after it are portrait again, unless
+    it is the ``last`` thing of the document and nothing follows it."""
     from docx.enum.text import WD_ALIGN_PARAGRAPH
     from docx.shared import Pt
 
@@ -301,7 +303,7 @@ def add_figure(document: Any, figure: Figure, lang: str = "id", *, page_open: bo
         caption.paragraph_format.keep_with_next = True
         caption.paragraph_format.space_after = Pt(0)
         _source(document, figure.source).alignment = WD_ALIGN_PARAGRAPH.CENTER
-    if page is not PORTRAIT:
+    if page is not PORTRAIT and not (last and figure.legend is None and not figure.notes):
         _new_section(document, PORTRAIT)
     name = f"{figure.label} {figure.number}" if figure.number else figure.label
     if figure.legend is not None:
@@ -341,11 +343,13 @@ def _small(document: Any, text: str) -> Any:
 
 
 def _new_section(document: Any, page: Page) -> None:
-    """Start a new page in ``page``'s orientation, size and margins."""
+    """Start a new page in ``page``'s orientation, size and margins (the first page itself when the
+    document is still empty, e.g. a report of just one figure)."""
     from docx.enum.section import WD_ORIENT, WD_SECTION
     from docx.shared import Cm
 
-    section = document.add_section(WD_SECTION.NEW_PAGE)
+    empty = not document.paragraphs and not document.tables
+    section = document.sections[-1] if empty else document.add_section(WD_SECTION.NEW_PAGE)
     section.orientation = WD_ORIENT.LANDSCAPE if page.width_cm > page.height_cm else WD_ORIENT.PORTRAIT
     section.page_width, section.page_height = Cm(page.width_cm), Cm(page.height_cm)
     section.left_margin, section.right_margin = Cm(page.margins_cm["left"]), Cm(page.margins_cm["right"])
@@ -396,6 +400,6 @@ def report_docx(report: Report) -> bytes:
         elif isinstance(block, Table):
             add_table(document, block)
         elif isinstance(block, Figure):
-            add_figure(document, block, report.lang, page_open=landscape_open)
+            add_figure(document, block, report.lang, page_open=landscape_open, last=i == len(report.blocks) - 1)
             landscape_open = False
     return save_bytes(document)

@@ -10,7 +10,7 @@ the HTML writer gives them the same width, so a printed report reads the same fr
 >>> figure_page(wide).name, round(figure_scale(wide, PORTRAIT), 2), round(printed_font_pt(wide, PORTRAIT), 1)
 ('landscape', 0.5, 6.7)
 >>> round(figure_scale(wide), 2), round(printed_font_pt(wide), 1), print_width_cm(wide)
-(0.84, 11.3, 23.69)
+(0.85, 11.4, 23.69)
 """
 
 from __future__ import annotations
