@@ -84,7 +84,12 @@ def genogram_drawing(case: Case, opts: ReportOptions) -> GenogramDrawing | None:
     from socialtools.genogram import Genogram
     from socialtools.report.print_size import MIN_PRINT_PT, PORTRAIT, figure_page, printed_font_pt
 
-    genogram = Genogram(case.family, genogram_options(opts))
+    family = case.family
+    if opts.initials:  # as `socialtools genogram --initials`: no person's notes, address or phone either
+        from socialtools.privacy import hide_identifying
+
+        family = hide_identifying(family)
+    genogram = Genogram(family, genogram_options(opts))
     notes = tuple(f"{n.number}. {n.text}" for n in genogram.notes())
 
     def rank(svg: str) -> tuple[bool, bool, float, float]:
