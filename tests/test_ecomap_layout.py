@@ -252,6 +252,19 @@ def test_removed_tie_to_a_member_moves_no_system():
     same_places(before, later_lay)
 
 
+def test_members_spread_in_one_panel_move_no_system_in_the_other():
+    """Regression (found by the property test above): the household spread apart in the "before"
+    layout (room for its ties) and the "after" layout, started at that spread, chose the systems'
+    places from members standing elsewhere, so five systems changed places."""
+    from socialtools.ecomap.render import compare_layouts
+
+    eco, family = generated_ecomap(23, seed=9604, labels=False)
+    eco = Ecomap.model_validate({**eco.model_dump(), "after": {"date": "later", "ties": []}})
+    before, after, _, changed = compare_layouts(eco, family)
+    assert before.spread > 0 and not changed
+    same_places(before, after)
+
+
 def test_tie_label_placed_is_an_obstacle_for_the_next():
     """Regression (adc9d39): a placed tie label was put in an index nothing read, so the next
     label could take the same spot. The same label placed twice along one tie takes two spots."""

@@ -527,8 +527,10 @@ def layout_ecomap(
     if len(slots) >= TWO_RINGS_FROM and len(slots) % 2:
         slots.append(None)  # staggered rings need an even number of places
     placing = placed_by or eco  # its ties size the household and choose the systems' places
-    household = _focal(placing, family, min_spread, text)  # focal circle, its label, members, family lines
-    slots = _toward_members(placing, slots, household[2])
+    household = _focal(placing, family, 0.0, text)  # focal circle, its label, members, family lines
+    slots = _toward_members(placing, slots, household[2])  # chosen before any spread: the same for a pair
+    if min_spread:
+        household = _focal(placing, family, min_spread, text)
     r_max = max(radii.values(), default=MIN_SYSTEM_R)
     # room on the focal circle for every tie end (arrowheads side by side)
     ends = sum(1 for t in placing.ties if t.target == FOCAL)

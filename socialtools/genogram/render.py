@@ -18,11 +18,18 @@ from socialtools.draw.lines import arrowhead, cross_bars, num, parallel_lines, z
 from socialtools.draw.svg import SvgCanvas
 from socialtools.draw.text import LINE_HEIGHT, TextBlock, text_width
 from socialtools.draw.theme import Theme
-from socialtools.genogram.labels import TEXT
+from socialtools.genogram.labels import TEXT, condition_name
 from socialtools.genogram.model import DIRECTIONAL, Family, Person
 from socialtools.genogram.notes import MARK_SIZE, FigureNote, mark_box, place_beside, place_on_line
 from socialtools.genogram.placements import GenogramLayout, LinkPlacement, PersonNode, UnionPlacement
-from socialtools.genogram.symbols import QUADRANTS, ConditionStyle, draw_person, end_on_outline, outer_outline
+from socialtools.genogram.symbols import (
+    QUADRANTS,
+    ConditionStyle,
+    crossed,
+    draw_person,
+    end_on_outline,
+    outer_outline,
+)
 from socialtools.i18n import translate
 
 CHILD_DASH = {"biological": "solid", "adopted": "dashed", "foster": "dotted", "step": "dashdot"}
@@ -42,16 +49,17 @@ SHADES = ("#555555", "#9a9a9a", "#222222", "#c2c2c2", "#777777", "#3a3a3a", "#ad
 
 
 def condition_styles(family: Family) -> dict[str, ConditionStyle]:
-    """One quadrant per distinct condition (NSGC), so that several conditions of one person never
-    stack into a solid symbol (a family with one condition fills the whole symbol): conditions that
-    meet in one person take different quadrants (a substance condition prefers the lower left,
-    after McGoldrick's lower half); when a family has
-    more than four conditions, quadrants are shared by conditions that never meet, or told apart
-    by their shade.
+    """One quadrant and one fill per distinct condition (NSGC), so that several conditions of one
+    person never stack into a solid symbol (a family with one condition fills the whole symbol):
+    each condition of the family has a grey of its own (up to :data:`SHADES`, eight, so two
+    conditions never share a fill, in black and white too); conditions that meet in one person
+    take different quadrants (a substance condition prefers the lower left, after McGoldrick's
+    lower half); when a family has more than four conditions, quadrants are shared by
+    conditions that never meet, or told apart by their shade.
 
     >>> f = Family.model_validate({"people": [{"id": "A", "conditions": ["diabetes", "depresi"]}]})
-    >>> sorted((name, s.region) for name, s in condition_styles(f).items())
-    [('depresi', 'upper-right'), ('diabetes', 'upper-left')]
+    >>> sorted((name, s.region, s.shade) for name, s in condition_styles(f).items())
+    [('depresi', 'upper-right', '#9a9a9a'), ('diabetes', 'upper-left', '#555555')]
     """
     styles: dict[str, ConditionStyle] = {}
     meets: dict[str, set[str]] = {}
@@ -59,23 +67,20 @@ def condition_styles(family: Family) -> dict[str, ConditionStyle]:
         names = [c.name for c in person.conditions]
         for n in names:
             meets.setdefault(n, set()).update(x for x in names if x != n)
-    options = [(q, shade) for shade in SHADES for q in QUADRANTS]
     for person in family.people:
         for c in person.conditions:
             if c.name in styles:
                 continue
-            taken = [(styles[n].region, styles[n].shade) for n in meets[c.name] if n in styles]
-            used = [(s.region, s.shade) for s in styles.values()]
-            used += [(q, s.shade) for s in styles.values() if s.movable for q in QUADRANTS]  # its shade is its own
-            order = sorted(options, key=lambda o: (o[0] in [t[0] for t in taken], o in used,
-                                                   c.kind == "substance" and o[0] != "lower-left"))
-            region, shade = order[0]
-            movable = region in [t[0] for t in taken]
-            if movable:  # no quadrant is free of the conditions it meets: a shade of its own tells it apart
-                shades = [x for x in SHADES if x not in [s.shade for s in styles.values()]]
-                shade = shades[0] if shades else shade
+            taken = {styles[n].region for n in meets[c.name] if n in styles}
+            used = {s.region for s in styles.values()}
+            substance = c.kind == "substance"
+            region = min(QUADRANTS, key=lambda q: (q in taken, substance and q != "lower-left", q in used))
+            shades = [x for x in SHADES if x not in {s.shade for s in styles.values()}]
+            # more conditions than shades: a shade not yet used in this quadrant
+            shade = shades[0] if shades else next(
+                (x for x in SHADES if all(s.shade != x for s in styles.values() if s.region == region)), SHADES[0])
             styles[c.name] = ConditionStyle(region, hatched=c.status != "confirmed",
-                                            outlined=c.status == "recovery", shade=shade, movable=movable)
+                                            outlined=c.status == "recovery", shade=shade, movable=region in taken)
     if len(styles) == 1:  # one condition in the whole family: the whole symbol, as the NSGC draws "affected"
         (name, style), = styles.items()
         styles[name] = replace(style, region="whole")
@@ -387,11 +392,12 @@ class GenogramRenderer:
                 add(p.kind, self.t(p.kind), symbol(Person(id="_", kind=p.kind, sex=p.sex)))
         if any(p.index for p in f.people):
             add("index", self.t("index"), symbol(Person(id="_", sex="female", index=True)))
-        if any(p.deceased for p in f.people):
+        if any(crossed(p) and p.kind != "stillbirth" for p in f.people):
             add("deceased", self.t("deceased"), symbol(Person(id="_", sex="male", deceased=True)))
         for name, _style in self.styles.items():
             status = next(c.status for p in f.people for c in p.conditions if c.name == name)
-            label = name if status == "confirmed" else f"{name} ({self.t(status)})"
+            shown = condition_name(name, self.lang)
+            label = shown if status == "confirmed" else f"{shown} ({self.t(status)})"
             demo = Person(id="_", sex="male")
             demo.conditions = [c for p in f.people for c in p.conditions if c.name == name][:1]
             add(f"condition:{name}", label, symbol(demo))

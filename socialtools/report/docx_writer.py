@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import math
 import zipfile
 from collections.abc import Iterable
 from typing import Any
@@ -274,8 +275,55 @@ def _source(document: Any, text: str) -> Any:
     return para
 
 
-def add_figure(document: Any, figure: Figure, *, text_width_cm: float = TEXT_WIDTH_CM) -> None:
-    """Append a centred picture no wider than the text and its caption below it."""
+#: The height of the text area of a page.
+TEXT_HEIGHT_CM = PAGE_HEIGHT_CM - MARGINS_CM["top"] - MARGINS_CM["bottom"]
+#: A figure whose heading, picture, caption and source line take more than this share of the text
+#: area starts a new page with its heading (it would not fit under much text anyway).
+TALL_FIGURE = 0.5
+_PT_CM = 2.54 / 72
+#: Heights of the report's paragraphs (font size x line spacing + the space before and after), in cm.
+_HEADING_CM = {level: (size * 1.15 + 18) * _PT_CM for level, size in ((1, 14), (2, 13), (3, 12))}
+_CAPTION_LINE_CM, _CAPTION_SPACE_CM = 11 * 1.15 * _PT_CM, 18 * _PT_CM
+_SOURCE_CM = (10 * 1.15 + 12) * _PT_CM
+_CAPTION_CHARS = 75  # characters of an 11 pt caption line across the text width
+
+
+def _caption_cm(figure: Figure) -> float:
+    """The height of the caption and the source line under a figure."""
+    lines = -(-len(figure.title) // _CAPTION_CHARS)
+    return lines * _CAPTION_LINE_CM + _CAPTION_SPACE_CM + (_SOURCE_CM if figure.source else 0.0)
+
+
+def figure_height_cm(figure: Figure, width_cm: float) -> float:
+    """The picture's height printed ``width_cm`` wide."""
+    w_px, h_px = figure.size_px
+    return width_cm * h_px / w_px
+
+
+def figure_width_cm(figure: Figure, above_cm: float = 0.0, text_width_cm: float = TEXT_WIDTH_CM) -> float:
+    """The print width (:func:`print_width_cm`), narrowed where needed so that the headings above
+    (``above_cm``), the picture, its caption and its source line fit one page: a page break may
+    then come only before the heading, never between the heading and its figure.
+
+    >>> from socialtools.io.convert import svg_to_png
+    >>> tall = Figure("x", "x", svg_to_png('<svg xmlns="http://www.w3.org/2000/svg" width="400" height="900"/>',
+    ...                                    dpi=96), dpi=96, min_font=6)
+    >>> round(figure_height_cm(tall, print_width_cm(tall)), 1), round(figure_height_cm(tall, figure_width_cm(tall)), 1)
+    (19.0, 19.0)
+    >>> round(figure_height_cm(tall, figure_width_cm(tall, above_cm=4.0)) + 4.0 + _caption_cm(tall), 1)
+    23.2
+    """
+    width = print_width_cm(figure, text_width_cm)
+    room = TEXT_HEIGHT_CM - 0.5 - above_cm - _caption_cm(figure)  # 0.5 cm for the rounding of line heights
+    height = figure_height_cm(figure, width)
+    if height > room:
+        width = math.floor(width * room / height * 100) / 100
+    return width
+
+
+def add_figure(document: Any, figure: Figure, *, text_width_cm: float = TEXT_WIDTH_CM, above_cm: float = 0.0) -> None:
+    """Append a centred picture no wider than the text and its caption below it; the picture, with
+    the headings above it (``above_cm`` tall) and its caption, fits one page (:func:`figure_width_cm`)."""
     from docx.enum.text import WD_ALIGN_PARAGRAPH
     from docx.shared import Cm, Pt
 
@@ -284,7 +332,8 @@ def add_figure(document: Any, figure: Figure, *, text_width_cm: float = TEXT_WID
     para.paragraph_format.keep_with_next = True
     para.paragraph_format.line_spacing = 1.0  # a multiple of the picture's height otherwise
     para.paragraph_format.space_after = Pt(0)
-    para.add_run().add_picture(io.BytesIO(figure.png), width=Cm(print_width_cm(figure, text_width_cm)))
+    width = figure_width_cm(figure, above_cm, text_width_cm)
+    para.add_run().add_picture(io.BytesIO(figure.png), width=Cm(width))
     caption = _caption(document, figure.label, figure.number, figure.caption)
     if figure.source:
         caption.paragraph_format.keep_with_next = True
@@ -318,16 +367,45 @@ def tables_docx(tables: Iterable[Table], *, lang: str = "id", title: str = "") -
     return save_bytes(document)
 
 
+def _headed_figures(blocks: list[Any]) -> dict[int, tuple[int, float]]:
+    """For each figure, the index of the first of the headings right above it and their height."""
+    out: dict[int, tuple[int, float]] = {}
+    for i, block in enumerate(blocks):
+        if isinstance(block, Figure):
+            first = i
+            while first > 0 and isinstance(blocks[first - 1], Heading):
+                first -= 1
+            out[i] = (first, sum(_HEADING_CM.get(b.level, _HEADING_CM[3]) for b in blocks[first:i]))
+    return out
+
+
 def report_docx(report: Report) -> bytes:
-    """The whole report as DOCX bytes."""
+    """The whole report as DOCX bytes.
+
+    A heading keeps with its figure: the figure is narrowed where needed so that the headings
+    right above it, the picture and its caption fit one page, and the first of those headings
+    starts a new page when they take more than :data:`TALL_FIGURE` of it (the chain of
+    keep-with-next alone is not enough: LibreOffice leaves the heading at the foot of the page
+    after a table that runs across pages).
+    """
     document = new_document(report.lang, clean_text(report.title))
-    for block in report.blocks:
+    headed = _headed_figures(report.blocks)
+    breaks = set()
+    for i, (first, above) in headed.items():
+        figure = report.blocks[i]
+        assert isinstance(figure, Figure)
+        tall = above + figure_height_cm(figure, figure_width_cm(figure, above)) + _caption_cm(figure)
+        if first < i and first > 0 and tall > TALL_FIGURE * TEXT_HEIGHT_CM:
+            breaks.add(first)
+    for i, block in enumerate(report.blocks):
         if isinstance(block, Heading):
-            document.add_heading(clean_text(block.text), level=block.level)
+            heading = document.add_heading(clean_text(block.text), level=block.level)
+            if i in breaks:
+                heading.paragraph_format.page_break_before = True
         elif isinstance(block, Paragraph):
             document.add_paragraph(clean_text(block.text))
         elif isinstance(block, Table):
             add_table(document, block)
         elif isinstance(block, Figure):
-            add_figure(document, block)
+            add_figure(document, block, above_cm=headed[i][1])
     return save_bytes(document)
