@@ -12,7 +12,7 @@ from dataclasses import replace
 
 from svgwrite.container import Group
 
-from socialtools.draw.geometry import Box, Point
+from socialtools.draw.geometry import Box, Point, segment_hits_box
 from socialtools.draw.legend import LegendEntry, draw_legend, legend_box
 from socialtools.draw.lines import arrowhead, cross_bars, num, parallel_lines, zigzag
 from socialtools.draw.svg import SvgCanvas
@@ -23,18 +23,25 @@ from socialtools.genogram.model import DIRECTIONAL, Family, Person
 from socialtools.genogram.notes import MARK_SIZE, FigureNote, mark_box, place_beside, place_on_line
 from socialtools.genogram.placements import GenogramLayout, LinkPlacement, PersonNode, UnionPlacement
 from socialtools.genogram.symbols import (
+    BRACKET_GAP,
     QUADRANTS,
     ConditionStyle,
     crossed,
     draw_person,
     end_on_outline,
     outer_outline,
+    outline,
 )
 from socialtools.i18n import translate
 
 CHILD_DASH = {"biological": "solid", "adopted": "dashed", "foster": "dotted", "step": "dashdot"}
 UNION_DASH = {"cohabiting": "dashed", "engaged": "dotted", "affair": "dashdot", "committed": "longdash"}
 DUPLICATE_DASH = "dashed"  # the line joining a person drawn twice (Madeline, NSGC)
+TICK_LENGTH = 8.0  # the caretaker's tick across its line
+TICK_MARGIN = 6.0  # the tick keeps this far from every label and symbol
+#: where along the line the tick may stand (a fraction of its length from the carer), best first
+TICK_PLACES = (0.3, 0.35, 0.4, 0.25, 0.45, 0.5, 0.2, 0.55, 0.6, 0.65, 0.7)
+BRACKET_CLEARANCE = 3.0  # between an adopted or foster child's brackets and the arrowhead at them
 UNION_SLASHES = {"separated": 1, "divorced": 2, "annulled": 2, "reconciled": 1}
 REL_COLOUR = {
     "conflict": "#c0392b", "hostile": "#c0392b", "close_hostile": "#c0392b", "fused_hostile": "#c0392b",
@@ -107,8 +114,9 @@ def union_marks(kind: str, segment: list[Point]) -> list[list[Point]]:
     return bars
 
 
-def relationship_paths(kind: str, points: list[Point]) -> tuple[list[Stroke], list[list[Point]]]:
-    """Stroked polylines (points, dash, width factor) and filled arrowheads of one relationship."""
+def relationship_paths(kind: str, points: list[Point], tick_at: float = 0.3) -> tuple[list[Stroke], list[list[Point]]]:
+    """Stroked polylines (points, dash, width factor) and filled arrowheads of one relationship;
+    ``tick_at``: where along the line (a fraction of its length) the caretaker's tick stands."""
     paths: list[Stroke] = []
     arrows: list[list[Point]] = []
     core = kind.replace("_repaired", "")
@@ -136,7 +144,7 @@ def relationship_paths(kind: str, points: list[Point]) -> tuple[list[Stroke], li
     if kind == "cutoff_repaired":
         paths += [(bar, "solid", 1.2) for bar in cross_bars(points, 0.5, 7.0, 1, 0.0)]
     if kind == "caretaker":
-        paths += [(bar, "solid", 1.0) for bar in cross_bars(points, 0.3, 8.0, 1, 0.0)]
+        paths += [(bar, "solid", 1.0) for bar in cross_bars(points, tick_at, TICK_LENGTH, 1, 0.0)]
     if kind in DIRECTIONAL:
         arrows.append(arrowhead(points[-1], points[-2], 9.0))
     return paths, arrows
@@ -318,19 +326,41 @@ class GenogramRenderer:
     def _relationship(self, canvas: SvgCanvas, parent: Group, rel: LinkPlacement) -> None:
         g = canvas.group(parent, class_=f"relationship {rel.kind}")
         colour = self.theme.colour(REL_COLOUR.get(rel.kind, self.theme.stroke))
-        paths, arrows = relationship_paths(rel.kind, self.relationship_points(rel))
+        points = self.relationship_points(rel)
+        paths, arrows = relationship_paths(rel.kind, points, self.tick_at(points))
         for pts, dash, factor in paths:
             canvas.polyline(g, pts, dash=dash, width=self.theme.stroke_width * factor, colour=colour)
         for tri in arrows:
             canvas.polygon(g, tri, fill=colour)
 
+    def tick_at(self, points: list[Point]) -> float:
+        """Where along a relationship line its tick (a caretaker's) stands: the place nearest a
+        third of the way from the carer that keeps a clear margin from every label and symbol,
+        so that it never reads as a dash before a name ("-Bambang")."""
+        lay = self.layout
+        boxes = [n.label_box.grown(TICK_MARGIN) for n in lay.nodes.values() if n.label_box.w > 0]
+        boxes += [u.label_box.grown(TICK_MARGIN) for u in lay.unions.values() if u.label_box is not None]
+        boxes += [n.symbol_box.grown(TICK_MARGIN + BRACKET_GAP) for n in lay.nodes.values()]
+        for at in TICK_PLACES:
+            (p, q), = cross_bars(points, at, TICK_LENGTH, 1, 0.0)
+            if not any(segment_hits_box(p, q, box, shrink=0.0) for box in boxes):
+                return at
+        return TICK_PLACES[0]
+
     def relationship_points(self, rel: LinkPlacement) -> list[Point]:
-        """The routed line of a relationship with both ends moved exactly onto the symbols' outlines."""
+        """The routed line of a relationship with both ends moved exactly onto the symbols' outlines
+        (for an adopted or foster child, onto the box of its brackets, the arrowhead clear of them)."""
         points = rel.points
         for pid in (rel.b, rel.a):
             node = self.layout.nodes.get(pid)
             if node is not None:
-                points = end_on_outline(points, outer_outline(self.family.person(pid), node.x, node.y, node.size))
+                person = self.family.person(pid)
+                polygon = outer_outline(person, node.x, node.y, node.size)
+                if pid in self.bracketed:
+                    xs = [x for x, _ in polygon]
+                    half = (max(xs) - min(xs)) / 2 + BRACKET_GAP + BRACKET_CLEARANCE
+                    polygon = outline("square", node.x, node.y, 2 * half)
+                points = end_on_outline(points, polygon)
             points = points[::-1]
         return points
 
