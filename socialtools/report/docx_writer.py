@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-import math
 import zipfile
 from collections.abc import Iterable
 from typing import Any
@@ -25,8 +24,20 @@ from xml.sax.saxutils import escape as xml_escape
 from socialtools.draw.text import text_width
 from socialtools.errors import MissingDependencyError
 from socialtools.io.limits import shorten
+from socialtools.report.labels import word
 from socialtools.report.model import Figure, Heading, Paragraph, Report
-from socialtools.report.print_size import MARGINS_CM, PAGE_HEIGHT_CM, PAGE_WIDTH_CM, TEXT_WIDTH_CM, print_width_cm
+from socialtools.report.print_size import (
+    CAPTION_CM,
+    HEADING_CM,
+    MARGINS_CM,
+    PAGE_HEIGHT_CM,
+    PAGE_WIDTH_CM,
+    PORTRAIT,
+    TEXT_WIDTH_CM,
+    Page,
+    figure_page,
+    print_width_cm,
+)
 from socialtools.report.tables import SectionRow, Table, clean_text
 
 FONT = "Times New Roman"
@@ -275,55 +286,37 @@ def _source(document: Any, text: str) -> Any:
     return para
 
 
-#: The height of the text area of a page.
-TEXT_HEIGHT_CM = PAGE_HEIGHT_CM - MARGINS_CM["top"] - MARGINS_CM["bottom"]
-#: A figure whose heading, picture, caption and source line take more than this share of the text
-#: area starts a new page with its heading (it would not fit under much text anyway).
-TALL_FIGURE = 0.5
-_PT_CM = 2.54 / 72
-#: Heights of the report's paragraphs (font size x line spacing + the space before and after), in cm.
-_HEADING_CM = {level: (size * 1.15 + 18) * _PT_CM for level, size in ((1, 14), (2, 13), (3, 12))}
-_CAPTION_LINE_CM, _CAPTION_SPACE_CM = 11 * 1.15 * _PT_CM, 18 * _PT_CM
-_SOURCE_CM = (10 * 1.15 + 12) * _PT_CM
-_CAPTION_CHARS = 75  # characters of an 11 pt caption line across the text width
+def add_figure(document: Any, figure: Figure, lang: str = "id", *, page_open: bool = False,
+               last: bool = False) -> None:
+    """Append a centred picture at its print size (:func:`~socialtools.report.print_size.figure_page`:
+    a figure too wide for a portrait page gets a landscape page of its own, which ``page_open`` says
+    is already begun, e.g. by the figure's heading), its caption and source line below it, then its
+    legend when printed apart and its numbered notes; the pages after it are portrait again, unless
+    it is the ``last`` thing of the document and nothing follows it."""
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.shared import Pt
+
+    page = figure_page(figure)
+    if page is not PORTRAIT and not page_open:
+        _new_section(document, page)
+    _picture(document, figure, page)
+    caption = _caption(document, figure.label, figure.number, figure.caption)
+    if figure.source:
+        caption.paragraph_format.keep_with_next = True
+        caption.paragraph_format.space_after = Pt(0)
+        _source(document, figure.source).alignment = WD_ALIGN_PARAGRAPH.CENTER
+    if page is not PORTRAIT and not (last and figure.legend is None and not figure.notes):
+        _new_section(document, PORTRAIT)
+    name = f"{figure.label} {figure.number}" if figure.number else figure.label
+    if figure.legend is not None:
+        head = _small(document, f"{figure.legend.caption} {name}:")
+        head.paragraph_format.keep_with_next = True
+        _picture(document, figure.legend, figure_page(figure.legend))
+    if figure.notes:
+        _small(document, "\n".join([f"{word('figure_notes', lang)} {name}:", *figure.notes]))
 
 
-def _caption_cm(figure: Figure) -> float:
-    """The height of the caption and the source line under a figure."""
-    lines = -(-len(figure.title) // _CAPTION_CHARS)
-    return lines * _CAPTION_LINE_CM + _CAPTION_SPACE_CM + (_SOURCE_CM if figure.source else 0.0)
-
-
-def figure_height_cm(figure: Figure, width_cm: float) -> float:
-    """The picture's height printed ``width_cm`` wide."""
-    w_px, h_px = figure.size_px
-    return width_cm * h_px / w_px
-
-
-def figure_width_cm(figure: Figure, above_cm: float = 0.0, text_width_cm: float = TEXT_WIDTH_CM) -> float:
-    """The print width (:func:`print_width_cm`), narrowed where needed so that the headings above
-    (``above_cm``), the picture, its caption and its source line fit one page: a page break may
-    then come only before the heading, never between the heading and its figure.
-
-    >>> from socialtools.io.convert import svg_to_png
-    >>> tall = Figure("x", "x", svg_to_png('<svg xmlns="http://www.w3.org/2000/svg" width="400" height="900"/>',
-    ...                                    dpi=96), dpi=96, min_font=6)
-    >>> round(figure_height_cm(tall, print_width_cm(tall)), 1), round(figure_height_cm(tall, figure_width_cm(tall)), 1)
-    (19.0, 19.0)
-    >>> round(figure_height_cm(tall, figure_width_cm(tall, above_cm=4.0)) + 4.0 + _caption_cm(tall), 1)
-    23.2
-    """
-    width = print_width_cm(figure, text_width_cm)
-    room = TEXT_HEIGHT_CM - 0.5 - above_cm - _caption_cm(figure)  # 0.5 cm for the rounding of line heights
-    height = figure_height_cm(figure, width)
-    if height > room:
-        width = math.floor(width * room / height * 100) / 100
-    return width
-
-
-def add_figure(document: Any, figure: Figure, *, text_width_cm: float = TEXT_WIDTH_CM, above_cm: float = 0.0) -> None:
-    """Append a centred picture no wider than the text and its caption below it; the picture, with
-    the headings above it (``above_cm`` tall) and its caption, fits one page (:func:`figure_width_cm`)."""
+def _picture(document: Any, figure: Figure, page: Page) -> None:
     from docx.enum.text import WD_ALIGN_PARAGRAPH
     from docx.shared import Cm, Pt
 
@@ -332,13 +325,37 @@ def add_figure(document: Any, figure: Figure, *, text_width_cm: float = TEXT_WID
     para.paragraph_format.keep_with_next = True
     para.paragraph_format.line_spacing = 1.0  # a multiple of the picture's height otherwise
     para.paragraph_format.space_after = Pt(0)
-    width = figure_width_cm(figure, above_cm, text_width_cm)
-    para.add_run().add_picture(io.BytesIO(figure.png), width=Cm(width))
-    caption = _caption(document, figure.label, figure.number, figure.caption)
-    if figure.source:
-        caption.paragraph_format.keep_with_next = True
-        caption.paragraph_format.space_after = Pt(0)
-        _source(document, figure.source).alignment = WD_ALIGN_PARAGRAPH.CENTER
+    para.add_run().add_picture(io.BytesIO(figure.png), width=Cm(print_width_cm(figure, page)))
+
+
+def _small(document: Any, text: str) -> Any:
+    """A 10 pt paragraph (a figure's notes, the heading of its legend), its lines kept apart."""
+    from docx.shared import Pt
+
+    para = document.add_paragraph()
+    para.paragraph_format.space_after = Pt(10)
+    para.paragraph_format.line_spacing = 1.0
+    lines = clean_text(text).split("\n")
+    for i, line in enumerate(lines):
+        run = para.add_run(line)
+        run.font.size = Pt(10)
+        if i < len(lines) - 1:
+            run.add_break()
+    return para
+
+
+def _new_section(document: Any, page: Page) -> None:
+    """Start a new page in ``page``'s orientation, size and margins (the first page itself when the
+    document is still empty, e.g. a report of just one figure)."""
+    from docx.enum.section import WD_ORIENT, WD_SECTION
+    from docx.shared import Cm
+
+    empty = not document.paragraphs and not document.tables
+    section = document.sections[-1] if empty else document.add_section(WD_SECTION.NEW_PAGE)
+    section.orientation = WD_ORIENT.LANDSCAPE if page.width_cm > page.height_cm else WD_ORIENT.PORTRAIT
+    section.page_width, section.page_height = Cm(page.width_cm), Cm(page.height_cm)
+    section.left_margin, section.right_margin = Cm(page.margins_cm["left"]), Cm(page.margins_cm["right"])
+    section.top_margin, section.bottom_margin = Cm(page.margins_cm["top"]), Cm(page.margins_cm["bottom"])
 
 
 def deterministic_zip(data: bytes) -> bytes:
@@ -367,38 +384,45 @@ def tables_docx(tables: Iterable[Table], *, lang: str = "id", title: str = "") -
     return save_bytes(document)
 
 
-def _headed_figures(blocks: list[Any]) -> dict[int, tuple[int, float]]:
-    """For each figure, the index of the first of the headings right above it and their height."""
-    out: dict[int, tuple[int, float]] = {}
+#: The height of the text area of a portrait page.
+TEXT_HEIGHT_CM = PORTRAIT.text_height_cm
+#: A portrait figure whose headings, picture, caption and source line take more than this share of
+#: the text area starts a new page with its headings (it would not fit under much text anyway).
+TALL_FIGURE = 0.5
+
+
+def _tall_figure_breaks(blocks: list[Any]) -> set[int]:
+    """The headings that start a new page: the first of the headings right above a tall portrait
+    figure (not the first block of the report). Keep-with-next alone is not enough: LibreOffice
+    drops it on a page after a table that runs across pages, and the heading is left at the foot
+    of the page with its figure on the next."""
+    out: set[int] = set()
     for i, block in enumerate(blocks):
-        if isinstance(block, Figure):
-            first = i
-            while first > 0 and isinstance(blocks[first - 1], Heading):
-                first -= 1
-            out[i] = (first, sum(_HEADING_CM.get(b.level, _HEADING_CM[3]) for b in blocks[first:i]))
+        if not isinstance(block, Figure) or figure_page(block) is not PORTRAIT:
+            continue
+        first = i
+        while first > 0 and isinstance(blocks[first - 1], Heading):
+            first -= 1
+        w_px, h_px = block.size_px
+        height = print_width_cm(block, PORTRAIT) * h_px / w_px + (i - first) * HEADING_CM + CAPTION_CM
+        if 0 < first < i and height > TALL_FIGURE * TEXT_HEIGHT_CM:
+            out.add(first)
     return out
 
 
 def report_docx(report: Report) -> bytes:
-    """The whole report as DOCX bytes.
-
-    A heading keeps with its figure: the figure is narrowed where needed so that the headings
-    right above it, the picture and its caption fit one page, and the first of those headings
-    starts a new page when they take more than :data:`TALL_FIGURE` of it (the chain of
-    keep-with-next alone is not enough: LibreOffice leaves the heading at the foot of the page
-    after a table that runs across pages).
-    """
+    """The whole report as DOCX bytes. A heading keeps with its figure (:func:`_tall_figure_breaks`)."""
     document = new_document(report.lang, clean_text(report.title))
-    headed = _headed_figures(report.blocks)
-    breaks = set()
-    for i, (first, above) in headed.items():
-        figure = report.blocks[i]
-        assert isinstance(figure, Figure)
-        tall = above + figure_height_cm(figure, figure_width_cm(figure, above)) + _caption_cm(figure)
-        if first < i and first > 0 and tall > TALL_FIGURE * TEXT_HEIGHT_CM:
-            breaks.add(first)
+    landscape_open = False
+    breaks = _tall_figure_breaks(report.blocks)
     for i, block in enumerate(report.blocks):
         if isinstance(block, Heading):
+            # the headings right before a figure on a landscape page go onto that page with it
+            following = next((b for b in report.blocks[i:] if not isinstance(b, Heading)), None)
+            if (not landscape_open and isinstance(following, Figure)
+                    and figure_page(following) is not PORTRAIT):
+                _new_section(document, figure_page(following))
+                landscape_open = True
             heading = document.add_heading(clean_text(block.text), level=block.level)
             if i in breaks:
                 heading.paragraph_format.page_break_before = True
@@ -407,5 +431,6 @@ def report_docx(report: Report) -> bytes:
         elif isinstance(block, Table):
             add_table(document, block)
         elif isinstance(block, Figure):
-            add_figure(document, block, above_cm=headed[i][1])
+            add_figure(document, block, report.lang, page_open=landscape_open, last=i == len(report.blocks) - 1)
+            landscape_open = False
     return save_bytes(document)
