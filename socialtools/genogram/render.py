@@ -39,7 +39,7 @@ CHILD_DASH = {"biological": "solid", "adopted": "dashed", "foster": "dotted", "s
 UNION_DASH = {"cohabiting": "dashed", "engaged": "dotted", "affair": "dashdot", "committed": "longdash"}
 DUPLICATE_DASH = "dashed"  # the line joining a person drawn twice (Madeline, NSGC)
 TICK_LENGTH = 8.0  # the caretaker's tick across its line
-TICK_MARGIN = 6.0  # the tick keeps this far from every label and symbol
+TICK_MARGIN = 12.0  # the tick keeps this far from every label and symbol (never read as a dash)
 #: where along the line the tick may stand (a fraction of its length from the carer), best first
 TICK_PLACES = (0.3, 0.35, 0.4, 0.25, 0.45, 0.5, 0.2, 0.55, 0.6, 0.65, 0.7)
 BRACKET_CLEARANCE = 3.0  # between an adopted or foster child's brackets and the arrowhead at them
