@@ -49,8 +49,9 @@ def _heading_level(p: str) -> int | None:
 
 
 def headed_figures(data: bytes) -> list[tuple[list[str], float, str]]:
-    """Each figure with the headings right above it: their paragraphs, the picture's height (cm)
-    and the caption's text."""
+    """Each figure with the headings right above it: their paragraphs (the first with
+    ``<w:pageBreakBefore/>`` also when a new section, e.g. a landscape page, starts there), the
+    picture's height (cm) and the caption's text."""
     paras = _paragraphs(data)
     out = []
     for i, p in enumerate(paras):
@@ -60,7 +61,10 @@ def headed_figures(data: bytes) -> list[tuple[list[str], float, str]]:
         first = i
         while first > 0 and _heading_level(paras[first - 1]) is not None:
             first -= 1
-        out.append((paras[first:i], int(m.group(2)) / EMU_PER_CM, _text(paras[i + 1])))
+        headings = paras[first:i]
+        if headings and first > 0 and "<w:sectPr" in paras[first - 1]:  # a section (a new page) ends before it
+            headings = ["<w:pageBreakBefore/>" + headings[0], *headings[1:]]
+        out.append((headings, int(m.group(2)) / EMU_PER_CM, _text(paras[i + 1])))
     return out
 
 
