@@ -1,20 +1,18 @@
 """A caretaker line and the date a genogram describes (review of ac7d268, defect 10): its tick clear
-of every label (it read as "-Bambang"), its arrowhead clear of the foster child's brackets, and the
-default drawing following the family's own ``as_of`` as ``--as-of`` that year and the comparison do."""
+of every label (it read as "-Bambang"), and the default drawing following the family's own
+``as_of`` as ``--as-of`` that year and the comparison do."""
 
 from __future__ import annotations
 
-import itertools
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
 
-from socialtools.draw.geometry import Box, segment_hits_box
+from socialtools.draw.geometry import segment_hits_box
 from socialtools.genogram import Family, Genogram
 from socialtools.genogram.compare import GenogramComparison
 from socialtools.genogram.render import TICK_LENGTH
-from socialtools.genogram.symbols import BRACKET_GAP
 from socialtools.io.loading import load_document, parse_model
 
 NS = "{http://www.w3.org/2000/svg}"
@@ -38,17 +36,8 @@ def _caretaker_strokes(svg: str) -> list[list[tuple[float, float]]]:
     return out
 
 
-def _arrowhead(svg: str) -> list[tuple[float, float]]:
-    group = next(g for g in ET.fromstring(svg).iter(f"{NS}g") if g.get("class") == "relationship caretaker")
-    shape = next(e for e in group if e.tag in (f"{NS}polygon", f"{NS}path") and e.get("fill") not in (None, "none"))
-    if shape.tag == f"{NS}polygon":
-        return [tuple(map(float, p.split(","))) for p in shape.get("points", "").split()]
-    nums = [float(x) for x in shape.get("d", "").replace("M", " ").replace("L", " ").replace("Z", " ").split()]
-    return list(zip(nums[::2], nums[1::2], strict=True))
-
-
 @pytest.mark.parametrize("year", [2007, 2010, 2018])
-def test_caretaker_tick_is_clear_of_every_label_and_the_arrowhead_of_the_brackets(family: Family, year: int) -> None:
+def test_caretaker_tick_is_clear_of_every_label(family: Family, year: int) -> None:
     g = Genogram(family, as_of=year)
     svg = g.to_svg()
     strokes = _caretaker_strokes(svg)
@@ -60,13 +49,6 @@ def test_caretaker_tick_is_clear_of_every_label_and_the_arrowhead_of_the_bracket
     labels = [n.label_box for n in lay.nodes.values() if n.label_box.w > 0]
     labels += [u.label_box for u in lay.unions.values() if u.label_box is not None]
     assert not any(segment_hits_box(p, q, box.grown(4.0), shrink=0.0) for box in labels)
-    # the arrowhead at Fajar (a foster child) stays outside his brackets, with room to spare
-    fajar = lay.nodes["FJ"].symbol_box.grown(BRACKET_GAP + 1.0)
-    arrow = _arrowhead(svg)
-    assert not any(segment_hits_box(a, b, fajar.grown(1.5), shrink=0.0)
-                   for a, b in itertools.pairwise([*arrow, arrow[0]]))
-    tip = arrow[0]
-    assert Box(fajar.x - 6, fajar.y - 6, fajar.w + 12, fajar.h + 12).contains(tip)  # it still points at him
 
 
 def _relationships(svg: str) -> list[str]:

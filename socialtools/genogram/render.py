@@ -31,7 +31,6 @@ from socialtools.genogram.symbols import (
     draw_person,
     end_on_outline,
     outer_outline,
-    outline,
 )
 from socialtools.i18n import translate
 
@@ -42,7 +41,6 @@ TICK_LENGTH = 8.0  # the caretaker's tick across its line
 TICK_MARGIN = 12.0  # the tick keeps this far from every label and symbol (never read as a dash)
 #: where along the line the tick may stand (a fraction of its length from the carer), best first
 TICK_PLACES = (0.3, 0.35, 0.4, 0.25, 0.45, 0.5, 0.2, 0.55, 0.6, 0.65, 0.7)
-BRACKET_CLEARANCE = 3.0  # between an adopted or foster child's brackets and the arrowhead at them
 UNION_SLASHES = {"separated": 1, "divorced": 2, "annulled": 2, "reconciled": 1}
 REL_COLOUR = {
     "conflict": "#c0392b", "hostile": "#c0392b", "close_hostile": "#c0392b", "fused_hostile": "#c0392b",
@@ -392,19 +390,12 @@ class GenogramRenderer:
         return TICK_PLACES[0]
 
     def relationship_points(self, rel: LinkPlacement) -> list[Point]:
-        """The routed line of a relationship with both ends moved exactly onto the symbols' outlines
-        (for an adopted or foster child, onto the box of its brackets, the arrowhead clear of them)."""
+        """The routed line of a relationship with both ends moved exactly onto the symbols' outlines."""
         points = rel.points
         for pid in (rel.b, rel.a):
             node = self.layout.nodes.get(pid)
             if node is not None:
-                person = self.family.person(pid)
-                polygon = outer_outline(person, node.x, node.y, node.size)
-                if pid in self.bracketed:
-                    xs = [x for x, _ in polygon]
-                    half = (max(xs) - min(xs)) / 2 + BRACKET_GAP + BRACKET_CLEARANCE
-                    polygon = outline("square", node.x, node.y, 2 * half)
-                points = end_on_outline(points, polygon)
+                points = end_on_outline(points, outer_outline(self.family.person(pid), node.x, node.y, node.size))
             points = points[::-1]
         return points
 
