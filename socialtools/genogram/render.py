@@ -369,7 +369,7 @@ class GenogramRenderer:
         g = canvas.group(parent, class_=f"relationship {rel.kind}")
         colour = self.theme.colour(REL_COLOUR.get(rel.kind, self.theme.stroke))
         points = self.relationship_points(rel)
-        paths, arrows = relationship_paths(rel.kind, points, self.tick_at(points))
+        paths, arrows = relationship_paths(rel.kind, points, self.tick_at(points) if rel.kind == "caretaker" else 0.3)
         for pts, dash, factor in paths:
             canvas.polyline(g, pts, dash=dash, width=self.theme.stroke_width * factor, colour=colour)
         for tri in arrows:
