@@ -151,12 +151,17 @@ def _draw_all(families: Mapping[str, Family], settings: Settings) -> list[Drawn]
         made = _made(families, False)
         with ProcessPoolExecutor() as pool:
             return list(pool.map(_draw, made.values(), [settings] * len(made), chunksize=8))
+    # the largest families first, a few at a time: no worker is left with a big one at the end
+    sizes = _sizes(families)
+    biggest_first = sorted(names, key=lambda name: -sizes[name])
     _FAMILIES = families
     try:
         with ProcessPoolExecutor(mp_context=multiprocessing.get_context("fork")) as pool:
-            return list(pool.map(_draw_named, names, [settings] * len(names), chunksize=8))
+            drawn = dict(zip(biggest_first, pool.map(_draw_named, biggest_first, [settings] * len(names),
+                                                     chunksize=2), strict=True))
     finally:
         _FAMILIES = {}
+    return [drawn[name] for name in names]
 
 
 def _draw_named(name: str, settings: Settings) -> Drawn:
