@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import functools
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 from xml.etree import ElementTree
 from xml.etree.ElementTree import _escape_attrib, _escape_cdata  # type: ignore[attr-defined]
 
@@ -26,6 +26,7 @@ from socialtools.draw.theme import Theme
 from socialtools.io.sanitize import clean_text
 
 _NAMES: dict[str, str] = {}
+_E = TypeVar("_E", Group, SvgPath, Text)
 
 
 def _attrs(attrs: dict[str, Any]) -> dict[str, str]:
@@ -64,10 +65,19 @@ class SvgCanvas:
 
     def group(self, parent: Group | None = None, **attrs: Any) -> Group:
         """A new ``<g>`` inside ``parent`` (the drawing's content group by default)."""
-        g = Group(factory=self.dwg)
-        g.attribs.update(_attrs(attrs))
-        (parent if parent is not None else self.root).add(g)
+        g = self._element(Group, _attrs(attrs))
+        (parent if parent is not None else self.root).elements.append(g)
         return g
+
+    def _element(self, kind: type[_E], attribs: dict[str, str]) -> _E:
+        """An svgwrite element with ``attribs``, made without svgwrite's per-element set-up: its
+        checks are off in this drawing (``debug=False``), and the drawings are made of many
+        thousands of elements."""
+        element = object.__new__(kind)
+        element._parameter = self.dwg._parameter
+        element.attribs = attribs
+        element.elements = []
+        return element
 
     def text(
         self,
@@ -80,19 +90,18 @@ class SvgCanvas:
         **attrs: Any,
     ) -> Any:
         """Text whose *baseline* is at ``y`` (alphabetic), anchored at ``x``."""
-        element = Text(text, factory=self.dwg)
-        element.attribs.update(_attrs({"x": x, "y": y, "font_size": size or self.theme.font_size,
-                                       "text_anchor": anchor, **attrs}))
-        element.attribs.setdefault("fill", self.theme.stroke)
-        parent.add(element)
+        attribs = _attrs({"x": x, "y": y, "font_size": size or self.theme.font_size, "text_anchor": anchor, **attrs})
+        attribs.setdefault("fill", self.theme.stroke)
+        element = self._element(Text, attribs)
+        element.text = text
+        parent.elements.append(element)
         return element
 
     def path(self, parent: Group, d: str, **attrs: Any) -> Any:
         """A ``<path>`` with ready path data (the fast way: no per-attribute checks)."""
-        element = SvgPath(factory=self.dwg)
-        element.commands.append(d)
-        element.attribs.update(_attrs(attrs))
-        parent.add(element)
+        element = self._element(SvgPath, _attrs(attrs))
+        element.commands = [d]
+        parent.elements.append(element)
         return element
 
     def polyline(
