@@ -17,6 +17,7 @@ from xml.etree.ElementTree import _escape_attrib, _escape_cdata  # type: ignore[
 import svgwrite
 from svgwrite.container import Group
 from svgwrite.path import Path as SvgPath
+from svgwrite.shapes import Circle, Rect
 from svgwrite.text import Text, TSpan
 from svgwrite.utils import strlist
 
@@ -26,7 +27,7 @@ from socialtools.draw.theme import Theme
 from socialtools.io.sanitize import clean_text
 
 _NAMES: dict[str, str] = {}
-_E = TypeVar("_E", Group, SvgPath, Text)
+_E = TypeVar("_E", Group, SvgPath, Text, Circle, Rect)
 
 
 def _attrs(attrs: dict[str, Any]) -> dict[str, str]:
@@ -104,6 +105,19 @@ class SvgCanvas:
         parent.elements.append(element)
         return element
 
+    def circle(self, parent: Group, cx: float, cy: float, r: float, **attrs: Any) -> Any:
+        """A ``<circle>`` (what ``dwg.circle`` makes, without svgwrite's per-element set-up)."""
+        element = self._element(Circle, {"cx": num(cx), "cy": num(cy), "r": num(r), **_attrs(attrs)})
+        parent.elements.append(element)
+        return element
+
+    def rect(self, parent: Group, x: float, y: float, width: float, height: float, **attrs: Any) -> Any:
+        """A ``<rect>`` (what ``dwg.rect`` makes, without svgwrite's per-element set-up)."""
+        element = self._element(Rect, {"x": num(x), "y": num(y), "width": num(width), "height": num(height),
+                                       **_attrs(attrs)})
+        parent.elements.append(element)
+        return element
+
     def polyline(
         self,
         parent: Group,
@@ -169,16 +183,19 @@ def _serialize(element: Any, out: list[str]) -> None:
     if not hasattr(element, "attribs"):  # title/desc keep a ready ElementTree element
         out.append(ElementTree.tostring(element.get_xml(), encoding="unicode"))
         return
+    attribs = element.attribs
     if isinstance(element, SvgPath):
-        element.attribs["d"] = strlist(element.commands, " ")
+        commands = element.commands
+        attribs["d"] = commands[0] if len(commands) == 1 and type(commands[0]) is str else strlist(commands, " ")
     name = element.elementname
-    out.append("<" + name)
-    for key, value in sorted(element.attribs.items()):
+    parts = ["<", name]
+    for key, value in sorted(attribs.items()):
         if value is None:
             continue
         text = value if type(value) is str else element.value_to_string(value)
         if text:
-            out.append(f' {key}="{_attribute_text(text)}"')
+            parts += (" ", key, '="', _attribute_text(text), '"')
+    out.append("".join(parts))
     content = element.text if isinstance(element, TSpan) else None
     if content is None and not element.elements:
         out.append(" />")
