@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import gc
 import json
 import os
 import sys
@@ -155,13 +156,21 @@ def _draw_all(families: Mapping[str, Family], settings: Settings) -> list[Drawn]
     sizes = _sizes(families)
     biggest_first = sorted(names, key=lambda name: -sizes[name])
     _FAMILIES = families
+    gc.freeze()  # what the workers inherit is never scanned by their cycle collector (nor copied for it)
     try:
-        with ProcessPoolExecutor(mp_context=multiprocessing.get_context("fork")) as pool:
+        with ProcessPoolExecutor(mp_context=multiprocessing.get_context("fork"), initializer=_worker_start) as pool:
             drawn = dict(zip(biggest_first, pool.map(_draw_named, biggest_first, [settings] * len(names),
                                                      chunksize=2), strict=True))
     finally:
         _FAMILIES = {}
+        gc.unfreeze()
     return [drawn[name] for name in names]
+
+
+def _worker_start() -> None:
+    """A worker's cycle collector runs less often: a drawing makes tens of thousands of small
+    objects and hardly any reference cycles (10% of the drawing time otherwise)."""
+    gc.set_threshold(50_000, 20, 20)
 
 
 def _draw_named(name: str, settings: Settings) -> Drawn:
