@@ -91,8 +91,10 @@ class SvgCanvas:
         **attrs: Any,
     ) -> Any:
         """Text whose *baseline* is at ``y`` (alphabetic), anchored at ``x``."""
-        attribs = _attrs({"x": x, "y": y, "font_size": size or self.theme.font_size, "text_anchor": anchor, **attrs})
-        attribs.setdefault("fill", self.theme.stroke)
+        attribs = {"x": num(x), "y": num(y), "font-size": num(size or self.theme.font_size), "text-anchor": anchor,
+                   "fill": self.theme.stroke}
+        if attrs:
+            attribs.update(_attrs(attrs))
         element = self._element(Text, attribs)
         element.text = text
         parent.elements.append(element)
@@ -131,11 +133,17 @@ class SvgCanvas:
         **attrs: Any,
     ) -> Any:
         """A path through ``points`` with a named dash pattern from :data:`DASHES`."""
+        attribs = {"fill": fill, "stroke": colour or self.theme.stroke,
+                   "stroke-width": num(width if width is not None else self.theme.stroke_width)}
         pattern = DASHES.get(dash)
         if pattern:
-            attrs["stroke_dasharray"] = pattern
-        return self.path(parent, path_d(points, closed), fill=fill, stroke=colour or self.theme.stroke,
-                         stroke_width=width if width is not None else self.theme.stroke_width, **attrs)
+            attribs["stroke-dasharray"] = pattern
+        if attrs:
+            attribs.update(_attrs(attrs))
+        element = self._element(SvgPath, attribs)
+        element.commands = [path_d(points, closed)]
+        parent.elements.append(element)
+        return element
 
     def hatch(self, spacing: float = 4.0, width: float = 0.9) -> str:
         """Fill reference of a diagonal hatching pattern (added to ``<defs>`` once)."""

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import gc
+import importlib
 import json
 import os
 import sys
@@ -156,6 +157,7 @@ def _draw_all(families: Mapping[str, Family], settings: Settings) -> list[Drawn]
     sizes = _sizes(families)
     biggest_first = sorted(names, key=lambda name: -sizes[name])
     _FAMILIES = families
+    importlib.import_module("socialtools.genogram.diagram")  # imported once, here: the forked workers share it
     gc.freeze()  # what the workers inherit is never scanned by their cycle collector (nor copied for it)
     try:
         with ProcessPoolExecutor(mp_context=multiprocessing.get_context("fork"), initializer=_worker_start) as pool:
