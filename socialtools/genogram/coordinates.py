@@ -12,8 +12,8 @@ rows, so the drawing has exactly the crossings the ordering counted.
 The positions start from the leftmost ones that meet every constraint (longest paths in the
 constraint graph), then alternate down and up passes: each row is placed by weighted isotonic
 regression with bounds (:func:`~socialtools.genogram.isotonic.isotonic`), the other rows
-held: each drop pulled over the middle of its sibship and toward its partners, each sibship
-pulled under its drop, partners pulled together. Every pass keeps every constraint, so it
+held: each drop pulled over the middle of its sibship, each child toward its place in its
+sibship packed tight under its parents' drop, a partner block and its drops pulled as one. Every pass keeps every constraint, so it
 only moves toward a better drawing; the cost of a pass is linear in the number of people.
 
 >>> from socialtools.genogram.model import Family
@@ -176,6 +176,18 @@ class _Placer:
         for p, e in self.elem.items():
             v = s.parent_union.get(p)
             self.up[e] = v if v in self.drop_elem else None
+        # where each child stands in its sibship packed tight and centred under its parents' drop
+        where = {e: (r, i) for r, chain in self.chains.items() for i, e in enumerate(chain)}
+        self.ideal = [0.0] * n
+        for u in drop_unions:
+            by_row: dict[int, list[float]] = defaultdict(list)
+            for k in self.kid_elems[u]:
+                r, i = where[k]
+                by_row[r].append(self.offsets[r][i])
+            for k in self.kid_elems[u]:
+                r, i = where[k]
+                offs = by_row[r]
+                self.ideal[k] = self.offsets[r][i] - (min(offs) + max(offs)) / 2
         # a partner block and its drops are pulled as one: runs of a chain in one block
         find = s.clusters.find
         block_of = [find(p) for p in people] + [find(s.hangs_from(u)[0]) for u in drop_unions]
@@ -260,18 +272,14 @@ class _Placer:
         weights: list[float] = []
         lower: list[float] = []
         upper: list[float] = []
-        sib_centre: dict[str, float] = {}
         # each element's pull: a target and a weight (least squares)
         for e in chain:
             px = xs[e]
             u = self.drop_union.get(e)
             if u is not None:  # a drop: over the middle of its children
                 acc, wsum = self._kid_centre(u, xs), 1.0
-            elif (v := self.up[e]) is not None:  # a child: its sibship under its parents' drop
-                if v not in sib_centre:
-                    sibs = [xs[k] for k in self.kid_elems[v] if self.row_of_elem[k] == r]
-                    sib_centre[v] = (min(sibs) + max(sibs)) / 2
-                acc, wsum = px + xs[self.drop_elem[v]] - sib_centre[v], 1.0
+            elif (v := self.up[e]) is not None:  # a child: in its sibship packed under its parents' drop
+                acc, wsum = xs[self.drop_elem[v]] + self.ideal[e], 1.0
             else:
                 acc, wsum = px, IDLE
             targets.append(acc)

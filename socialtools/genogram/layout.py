@@ -1,9 +1,10 @@
 """Genogram layout: the family as plain coordinates, before anything is drawn.
 
 Layered drawing (Sugiyama style; see docs/architecture.md): generations on rows, partners in one
-block, rows ordered by barycentre sweeps with sibships kept in birth order, then x by
-repeated weighted isotonic regression (pool-adjacent-violators) — parents centred over
-their children, every gap wide enough for symbols *and* labels — so the cost grows
+block, rows ordered by barycentre sweeps with sibships kept in birth order, then x of people and
+drops (:mod:`~socialtools.genogram.coordinates`: weighted isotonic regression row by row, each
+drop on the side of every other union's child that the ordering counted, parents centred over
+their children, every gap wide enough for symbols *and* labels), so the cost grows
 linearly. Lines are routed orthogonally: union brackets under the partners, one bar per
 sibship (staggered when bars would share a height), emotional lines around symbols.
 

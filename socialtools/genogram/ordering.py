@@ -134,9 +134,9 @@ class _Graph:
         # where a union stands: its anchor (one-sided) or its partners, looked up once
         self._at: dict[str, tuple[str | None, tuple[str, ...]]] = {
             uid: (s.anchor.get(uid), tuple(u.partners)) for uid, u in s.unions.items()}
-        # a union of two partners: does the first have at least as many unions as the second
-        self._first_hub = {uid: len(s.unions_of[u.partners[0]]) >= len(s.unions_of[u.partners[1]])
-                           for uid, u in s.unions.items() if len(u.partners) == 2}
+        # a union of two partners: how many unions each partner has
+        self._unions_each = {uid: (len(s.unions_of[u.partners[0]]), len(s.unions_of[u.partners[1]]))
+                             for uid, u in s.unions.items() if len(u.partners) == 2}
 
     def union_pos(self, uid: str, pos: dict[str, float]) -> float:
         """Where the union's drop stands in its row: right of its anchor, between adjacent
@@ -149,7 +149,8 @@ class _Graph:
             a, b = pos[ps[0]], pos[ps[1]]
             if abs(a - b) <= 1:
                 return (a + b) / 2
-            hub_left = self._first_hub[uid] if a < b else not self._first_hub[uid]
+            na, nb = self._unions_each[uid]
+            hub_left = na >= nb if a < b else nb >= na  # the left partner has at least as many
             lo, hi = (a, b) if a < b else (b, a)
             return hi - 0.5 - HUB_SIDE if hub_left else lo + 0.5 + HUB_SIDE
         return sum(pos[p] for p in ps) / len(ps)
