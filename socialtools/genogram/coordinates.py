@@ -13,8 +13,8 @@ The positions start from the leftmost ones that meet every constraint (longest p
 constraint graph), then alternate down and up passes: each row is placed by weighted isotonic
 regression with bounds (:func:`~socialtools.genogram.isotonic.isotonic`), the other rows
 held: each drop pulled over the middle of its sibship, each child toward its place in its
-sibship packed tight under its parents' drop, a partner block and its drops pulled as one. Every pass keeps every constraint, so it
-only moves toward a better drawing; the cost of a pass is linear in the number of people.
+sibship packed tight under its parents' drop, a partner block and its drops pulled as one.
+Every pass keeps every constraint; the cost of a pass is linear in the number of people.
 
 >>> from socialtools.genogram.model import Family
 >>> from socialtools.genogram.structure import FamilyStructure
