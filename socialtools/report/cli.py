@@ -47,6 +47,8 @@ def _run(args: argparse.Namespace) -> int:
         raise UsageError("give a CASE file (or --bpss-form for a blank BPSS form)")
     else:
         case = Case.load(args.input)
+    for warning in case.warnings + (case.family.warnings() if case.family is not None else []):
+        sys.stderr.write(f"socialtools report: warning: {warning}\n")
     data, images = report_bytes(build_report(case, options), out.suffix, image_prefix=out.stem)
     write_files({**{out.parent / name: png for name, png in sorted(images.items())}, out: data})
     sys.stderr.write(f"socialtools report: wrote {out}" + (f" and {len(images)} image(s)" if images else "")
