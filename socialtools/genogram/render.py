@@ -404,7 +404,8 @@ class GenogramRenderer:
             else:
                 bars = (lambda pts, k=u.kind: union_marks(k, pts)) if u.kind in UNION_SLASHES else None
                 add(key, self.t(key), line(UNION_DASH.get(u.kind, "solid"), bars))
-            if u.consanguineous:
+            placed = self.layout.unions.get(u.id or "")
+            if placed is not None and placed.consanguineous:
                 add("consanguineous", self.t("consanguineous"),
                     line(decorate=lambda pts: parallel_lines(pts, 2, 4.0), base=False))
             for c in u.children:
