@@ -344,7 +344,7 @@ def parse_model(model: type[M], data: Any, source: str | None = None, *, record:
     try:
         # pydantic's own validation (not Record.model_validate, which unwraps a validator's InputError
         # before its place in ``data`` is known)
-        return model.__pydantic_validator__.validate_python(clean_data(data, source))  # type: ignore[no-any-return]
+        return model.__pydantic_validator__.validate_python(clean_data(data, source))
     except ValidationError as exc:
         found = raised_input_error_at(exc)
         if found is not None:
