@@ -51,7 +51,7 @@ def test_duplicate_ids_are_named() -> None:
 
 
 def test_death_before_birth() -> None:
-    with pytest.raises(InputError, match=r"person 'A'.*field 'death'.*before birth"):
+    with pytest.raises(InputError, match=r"people\[0\] \(id 'A'\), field 'death'.*before birth"):
         parse_model(Family, {"people": [{"id": "A", "birth": 1990, "death": 1980}]})
 
 

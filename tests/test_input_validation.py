@@ -124,3 +124,84 @@ def test_a_yaml_file_of_comments_only_is_empty(tmp_path: Path, capsys: pytest.Ca
     path.write_text("# family of KL: to be filled in\n", encoding="utf-8")
     err = refused(capsys, tmp_path / "o.md", "report", str(path))
     assert "notes.yaml: the file is empty (it holds only comments)" in err
+
+
+# -- defect 7: bad input accepted silently ------------------------------------------------------
+def test_relationship_that_ends_before_it_starts_is_refused(tmp_path: Path,
+                                                            capsys: pytest.CaptureFixture[str]) -> None:
+    rels = [FAMILY["relationships"][0], {**FAMILY["relationships"][1], "end": 1995}]
+    path = case_file(tmp_path, family={**FAMILY, "relationships": rels})
+    for command, out in (("genogram", "g.svg"), ("report", "r.md")):
+        err = refused(capsys, tmp_path / out, command, str(path))
+        assert "family.relationships[1] (hostile), field 'end': ends (1995) before it starts (2008)" in err
+
+
+def test_household_that_ends_before_it_starts_is_refused() -> None:
+    from socialtools.errors import InputError
+    from socialtools.genogram.model import Family
+
+    with pytest.raises(InputError, match=r"households\[0\] \('Rumah'\), field 'end': ends \(2001\) before it starts"):
+        Family.model_validate({**FAMILY, "households": [{"label": "Rumah", "members": ["KL"], "start": 2005,
+                                                         "end": 2001}]})
+
+
+def test_repeated_relationship_is_refused_naming_both(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    # the same pair and kind, in the other order and without a start: it holds in the same years
+    rels = [*FAMILY["relationships"], {"between": ["IB", "KL"], "kind": "close"}]
+    err = refused(capsys, tmp_path / "g.svg", "genogram", str(case_file(tmp_path, family={**FAMILY,
+                                                                                           "relationships": rels})))
+    assert "family.relationships[2] (close), field 'between': repeats relationships[0]" in err
+
+
+@pytest.mark.parametrize("rels", [
+    [{"between": ["KL", "IB"], "kind": "close", "end": 2000}, {"between": ["KL", "IB"], "kind": "close", "start": 2005}],
+    [{"between": ["KL", "IB"], "kind": "close"}, {"between": ["KL", "IB"], "kind": "conflict"}],
+    [{"between": ["KL", "IB"], "kind": "focused_on"}, {"between": ["IB", "KL"], "kind": "focused_on"}],
+])
+def test_same_pair_in_other_years_kinds_or_directions_is_not_a_repeat(rels: list[dict[str, object]]) -> None:
+    from socialtools.genogram.model import Family
+
+    assert len(Family.model_validate({**FAMILY, "relationships": rels}).relationships) == 2
+
+
+SHORT = "famid,id,father,mother,sex\n1,1,0,0,1\n1,2,0,0,2\n1,3,1,2\n"
+
+
+def test_pedigree_row_missing_a_cell_is_refused_naming_row_and_column(tmp_path: Path,
+                                                                      capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "short.csv"
+    path.write_text(SHORT, encoding="utf-8")
+    err = refused(capsys, tmp_path / "g.svg", "genogram", str(path))
+    assert "line 4 (id '3'), field 'sex': has 4 cells, the header 5 columns: the 'sex' cell is missing" in err
+    out = tmp_path / "lenient.svg"
+    status, err = run(capsys, "genogram", str(path), "--lenient", "-o", str(out))
+    assert status == 0 and out.exists()
+    assert "warning: line 4 (id '3'), field 'sex': has 4 cells" in err
+    spaces = tmp_path / "short.txt"  # white-space columns too
+    spaces.write_text(SHORT.replace(",", " "), encoding="utf-8")
+    assert "the 'sex' cell is missing" in refused(capsys, tmp_path / "s.svg", "genogram", str(spaces))
+
+
+def test_parent_without_a_row_is_added_with_a_warning_naming_the_row(tmp_path: Path,
+                                                                     capsys: pytest.CaptureFixture[str]) -> None:
+    from socialtools.io.families import read_families
+
+    path = tmp_path / "missing.csv"
+    path.write_text("famid,id,father,mother,sex\n1,1,0,0,1\n1,2,0,0,2\n1,3,1,2,1\n1,4,1,99,2\n", encoding="utf-8")
+    found = read_families(path)
+    assert found.warnings == ["line 5 (id '4'), field 'mother': '99' has no row of its own: added as a woman "
+                              "with nothing else known"]
+    assert found.family.person("99").sex == "female"
+    status, err = run(capsys, "genogram", str(path), "-o", str(tmp_path / "g.svg"))
+    assert status == 0 and "warning: line 5 (id '4'), field 'mother': '99' has no row of its own" in err
+
+
+def test_many_parents_without_rows_are_counted_after_ten_warnings(tmp_path: Path) -> None:
+    from socialtools.io.families import read_families
+
+    rows = "".join(f"1,c{i},f{i},m{i},1\n" for i in range(8))  # 16 parents without a row
+    path = tmp_path / "founders.csv"
+    path.write_text("famid,id,father,mother,sex\n" + rows, encoding="utf-8")
+    warnings = read_families(path).warnings
+    assert len(warnings) == 11 and warnings[-1] == "... and 6 more like these"
+    assert len(read_families(path).family.people) == 24
