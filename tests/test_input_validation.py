@@ -154,7 +154,8 @@ def test_repeated_relationship_is_refused_naming_both(tmp_path: Path, capsys: py
 
 
 @pytest.mark.parametrize("rels", [
-    [{"between": ["KL", "IB"], "kind": "close", "end": 2000}, {"between": ["KL", "IB"], "kind": "close", "start": 2005}],
+    [{"between": ["KL", "IB"], "kind": "close", "end": 2000},
+     {"between": ["KL", "IB"], "kind": "close", "start": 2005}],
     [{"between": ["KL", "IB"], "kind": "close"}, {"between": ["KL", "IB"], "kind": "conflict"}],
     [{"between": ["KL", "IB"], "kind": "focused_on"}, {"between": ["IB", "KL"], "kind": "focused_on"}],
 ])
@@ -205,3 +206,103 @@ def test_many_parents_without_rows_are_counted_after_ten_warnings(tmp_path: Path
     warnings = read_families(path).warnings
     assert len(warnings) == 11 and warnings[-1] == "... and 6 more like these"
     assert len(read_families(path).family.people) == 24
+
+
+# -- defect 7: approximate and unreadable dates -------------------------------------------------
+GED = """0 HEAD
+1 GEDC
+2 VERS 5.5.1
+1 CHAR UTF-8
+0 @I1@ INDI
+1 NAME Ani /Contoh/
+1 SEX F
+1 BIRT
+2 DATE 31 FEBRUARI 19x8
+1 FAMS @F1@
+0 @I2@ INDI
+1 NAME Budi /Contoh/
+1 SEX M
+1 BIRT
+2 DATE {budi}
+1 DEAT
+2 DATE 1990
+1 FAMS @F1@
+0 @F1@ FAM
+1 HUSB @I2@
+1 WIFE @I1@
+1 MARR
+2 DATE BET 1970 AND 1972
+0 TRLR
+"""
+
+
+def svg_texts(path: Path) -> list[str]:
+    import re
+
+    return re.findall(r"<text[^>]*>([^<]*)</text>", path.read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize("budi", ["ABT 1950", "EST 1950", "CAL 1950", "BEF 1950", "AFT 1950", "BET 1950 AND 1952"])
+def test_gedcom_approximate_dates_are_shown_approximate(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                                        budi: str) -> None:
+    path = tmp_path / "pohon.ged"
+    path.write_text(GED.format(budi=budi), encoding="utf-8")
+    for lang, married in (("id", "n. ~1970"), ("en", "m. ~1970")):
+        out = tmp_path / f"g-{lang}.svg"
+        status, _ = run(capsys, "genogram", str(path), "--lang", lang, "-o", str(out))
+        texts = svg_texts(out)
+        assert status == 0 and "~1950–1990" in texts and married in texts, texts
+
+
+def test_gedcom_date_that_cannot_be_read_is_a_warning_naming_record_line_and_field(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "pohon.ged"
+    path.write_text(GED.format(budi="ABT 1950"), encoding="utf-8")
+    out = tmp_path / "g.svg"
+    status, err = run(capsys, "genogram", str(path), "-o", str(out))
+    assert status == 0 and out.exists()
+    assert ("warning: person @I1@ (line 5), field 'BIRT.DATE' (line 9): '31 FEBRUARI 19x8' cannot be read as a "
+            "date; drawn without it") in err
+    texts = svg_texts(out)
+    assert "Ani Contoh" in texts and not any(t.startswith("l. ") for t in texts)  # Ani is drawn without a year
+
+
+def test_many_unreadable_gedcom_dates_are_counted_after_ten(tmp_path: Path) -> None:
+    from socialtools.io.families import read_families
+
+    people = "".join(f"0 @I{i}@ INDI\n1 BIRT\n2 DATE (waktu perang {i})\n" for i in range(14))
+    path = tmp_path / "pohon.ged"
+    path.write_text("0 HEAD\n1 GEDC\n2 VERS 5.5.1\n" + people + "0 TRLR\n", encoding="utf-8")
+    warnings = read_families(path).warnings
+    assert len(warnings) == 11 and warnings[-1] == "... and 4 more dates that cannot be read or shown"
+    assert "person @I0@ (line 4), field 'BIRT.DATE' (line 6): '(waktu perang 0)' cannot be read" in warnings[0]
+
+
+def test_case_file_approximate_dates_are_labelled_and_kept(tmp_path: Path,
+                                                          capsys: pytest.CaptureFixture[str]) -> None:
+    from socialtools.genogram.model import Family
+    from socialtools.io.convert_family import family_text
+    from socialtools.io.gedcom import family_to_gedcom, parse_gedcom
+
+    people = [{**FAMILY["people"][0], "birth": "sekitar 1950", "death": "1990"}, *FAMILY["people"][1:]]
+    unions = [{**FAMILY["unions"][0], "start": "~1975"}, FAMILY["unions"][1]]
+    data = {**FAMILY, "people": people, "unions": unions}
+    out = tmp_path / "g.svg"
+    status, _ = run(capsys, "genogram", str(case_file(tmp_path, family=data)), "--lang", "en", "-o", str(out))
+    assert status == 0 and {"~1950–1990", "m. ~1975"} <= set(svg_texts(out))
+    family = Family.model_validate(data)
+    # kept through a case file and through GEDCOM (ABT)
+    again = yaml.safe_load(family_text(family, ".yaml"))["family"]
+    assert again["people"][0]["birth"] == "~1950" and Family.model_validate(again) == family
+    ged = family_to_gedcom(family)
+    assert "2 DATE ABT 1950" in ged and "2 DATE ABT 1975" in ged
+    assert parse_gedcom(ged.encode("utf-8")).person("AY").birth == family.person("AY").birth
+
+
+def test_report_family_table_marks_an_approximate_year() -> None:
+    from socialtools.dates import PartialDate
+    from socialtools.report.casetables import _birth_text
+    from socialtools.report.model import ReportOptions
+
+    assert _birth_text("Wonosobo", PartialDate(1950, approximate=True), ReportOptions()) == "Wonosobo, ~1950"
+    assert _birth_text(None, PartialDate(1950, 3, 4), ReportOptions()) == "1950"
