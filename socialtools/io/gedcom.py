@@ -310,8 +310,7 @@ class _Reader:
             events += [node for node in record.children if node.tag in ("EVEN", "_SEPR")]
         for event in events:
             node = event.find("DATE") if event is not None else None
-            text = (node.text() or "").strip() if node is not None and node.payload else ""
-            if not text:
+            if node is None or not node.payload or not (text := (node.text() or "").strip()):
                 continue
             date = read_gedcom_date(text)
             if date is not None and date.shown is not None:
