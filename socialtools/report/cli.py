@@ -47,9 +47,11 @@ def _run(args: argparse.Namespace) -> int:
         raise UsageError("give a CASE file (or --bpss-form for a blank BPSS form)")
     else:
         case = Case.load(args.input)
-    for warning in case.warnings + (case.family.warnings() if case.family is not None else []):
+    report = build_report(case, options)
+    family_warnings = case.family.warnings() if case.family is not None else []
+    for warning in case.warnings + family_warnings + report.warnings:
         sys.stderr.write(f"socialtools report: warning: {warning}\n")
-    data, images = report_bytes(build_report(case, options), out.suffix, image_prefix=out.stem)
+    data, images = report_bytes(report, out.suffix, image_prefix=out.stem)
     write_files({**{out.parent / name: png for name, png in sorted(images.items())}, out: data})
     sys.stderr.write(f"socialtools report: wrote {out}" + (f" and {len(images)} image(s)" if images else "")
                      + "\n")
