@@ -94,12 +94,28 @@ TEXT: Catalogue = {
     "harmony": {"id": "Harmonis", "en": "Harmony"},
     # other
     "household": {"id": "Tinggal serumah", "en": "Household"},
+    "affected": {"id": "Memiliki kondisi (terdampak)", "en": "Affected"},
     "suspected": {"id": "dugaan", "en": "suspected"},
     "recovery": {"id": "dalam pemulihan", "en": "in recovery"},
     "genogram": {"id": "Genogram", "en": "Genogram"},
     "notes": {"id": "Catatan", "en": "Notes"},
     "as_of": {"id": "keadaan tahun", "en": "as of"},
 }
+
+
+#: Condition names that only say "affected": a pedigree table's affection column is named so
+#: (PLINK, kinship2, ...), and the reader names the condition after the column.
+GENERIC_CONDITIONS = frozenset({"affected", "affection", "phenotype", "pheno", "disease", "condition", "trait"})
+
+
+def condition_name(name: str, lang: str) -> str:
+    """A condition as the legend names it: its own name, or "affected" in the legend's language
+    for the generic name a pedigree table gives.
+
+    >>> condition_name("Affected", "id"), condition_name("diabetes", "id")
+    ('Memiliki kondisi (terdampak)', 'diabetes')
+    """
+    return translate(TEXT, "affected", lang) if name.strip().lower() in GENERIC_CONDITIONS else name
 
 
 @dataclass(frozen=True)
@@ -159,13 +175,14 @@ def person_lines(person: Person, family: Family, options: LabelOptions) -> list[
     return [line for line in out if line]
 
 
-def inner_text(person: Person, family: Family) -> str | None:
-    """Text inside the symbol: the count of several people, else the age."""
+def inner_text(person: Person, family: Family, when: PartialDate | None = None) -> str | None:
+    """Text inside the symbol: the count of several people, else the age (at ``when``, by default
+    the family's :meth:`~Family.reference_date`: give it once for a whole family)."""
     if person.count:
         return str(person.count)
     if person.kind != "person":
         return None
-    age = person.age_at(family.reference_date())
+    age = person.age_at(when or family.reference_date())
     return None if age is None else str(age)
 
 

@@ -45,6 +45,17 @@ def symbol_shape(person: Person) -> str:
     return {"male": "square", "female": "circle"}.get(identity, "diamond")
 
 
+def crossed(person: Person) -> bool:
+    """Whether the symbol carries the X of death: a deceased person and a stillbirth, but not a
+    miscarriage (a filled dot) or an induced abortion (an X already), whose date is the loss
+    itself: they are drawn as the legend shows them, death year or not.
+
+    >>> crossed(Person(id="M", kind="miscarriage", death=1999)), crossed(Person(id="B", death=2019))
+    (False, True)
+    """
+    return person.kind == "stillbirth" or (person.deceased and person.kind not in ("miscarriage", "abortion"))
+
+
 def symbol_size(person: Person, size: float) -> float:
     """Outer size of the symbol: small kinds are drawn at half size."""
     return size * 0.5 if person.kind in SMALL_KINDS else size
@@ -233,8 +244,7 @@ def draw_person(
     sw = theme.stroke_width
     def paint(size: float, fill: str) -> None:
         if shape in ("circle", "dot"):  # a real circle: smaller files, exact shape
-            g.add(canvas.dwg.circle((num(cx), num(cy)), num(size / 2), fill=fill, stroke=theme.stroke,
-                                    stroke_width=num(sw)))
+            canvas.circle(g, cx, cy, size / 2, fill=fill, stroke=theme.stroke, stroke_width=sw)
         else:
             canvas.polygon(g, outline(shape, cx, cy, size), fill=fill, stroke=theme.stroke, stroke_width=num(sw))
 
@@ -259,14 +269,13 @@ def draw_person(
         canvas.polygon(g, part, fill=canvas.hatch() if style.hatched else style.shade, **stroke)
     if bracketed:
         canvas.multiline(g, brackets(cx, cy, s + (2 * INDEX_GAP if person.index else 0)), width=sw * 1.2)
-    if person.deceased or person.kind == "stillbirth":
+    if crossed(person):
         h = s / 2 + (3 if s >= size else 1)
         canvas.multiline(g, _cross(cx, cy, h), width=sw)
     if inner_text:
         fs = theme.small_font_size
         if person.deceased or person.conditions:  # a white tag keeps the text readable over fills
             w = text_width(inner_text, fs) + 4
-            g.add(canvas.dwg.rect((num(cx - w / 2), num(cy - fs * 0.55)), (num(w), num(fs * 1.1)),
-                                  fill="#ffffff", stroke="none"))
+            canvas.rect(g, cx - w / 2, cy - fs * 0.55, w, fs * 1.1, fill="#ffffff", stroke="none")
         canvas.text(g, cx, cy + fs * 0.35, inner_text, fs, font_weight="bold")
     return g
