@@ -523,10 +523,9 @@ class GenogramRenderer:
             add(f"rel:{r.kind}", self.t(r.kind), line(kind=r.kind))
         if self.layout.copies:
             add("duplicate", self.t("duplicate"), self._duplicate_sample())
-        if self.layout.households:  # one style, one entry: names on the outlines (all here if one is not)
-            names = [h.label for h in self.layout.households if h.label]
-            unplaced = any(h.label and h.label_box is None for h in self.layout.households)
-            label = f"{self.t('household')}: {'; '.join(names)}" if unplaced else self.t("household")
+        if self.layout.households:  # one style, one entry: names on the outlines (here if not placed)
+            unplaced = [h.label for h in self.layout.households if h.label and h.label_box is None]
+            label = f"{self.t('household')}: {'; '.join(unplaced)}" if unplaced else self.t("household")
             add("household", label, self._household_sample())
         return entries
 
