@@ -134,30 +134,85 @@ class _Layout:
         """The dummy nodes of the component being placed (kept in :attr:`gaps`)."""
         return [d for _, gaps in self.gaps.values() for between in gaps for d in between]
 
-    def _place_dummies(self) -> None:
-        """x of each long line on each row it passes: spread over the free part of its gap (or
-        beyond the row's end), in the order the ordering gave."""
-        for people, gaps in self.gaps.values():
+    def _place_dummies(self, chains: list[list[str]]) -> None:
+        """x of each long line on each row it passes: within its share of the gap its dummy
+        holds (or beyond the row's end), the shares in the order the ordering gave; a line runs
+        straight down as long as its shares overlap, and steps aside only where they do not."""
+        inf = float("inf")
+        share: dict[str, tuple[float, float]] = {}
+        row_of: dict[str, int] = {}
+        for r, (people, gaps) in self.gaps.items():
             for i, between in enumerate(gaps):
-                if not between:
-                    continue
-                if not people:
-                    self.dummy_x.update(dict.fromkeys(between))
-                    continue
                 m = len(between)
-                if i < len(people):
-                    b = people[i]
-                    hi = self.x[b] - self.half[b]
+                row_of.update(dict.fromkeys(between, r))
+                if not people:
+                    share.update(dict.fromkeys(between, (-inf, inf)))
+                    continue
+                if not m:
+                    continue
                 if i > 0:
                     a = people[i - 1]
                     lo = self.x[a] + max(self.half[a], self._single_offset(a) + DROP_ROOM if a in self.single else 0.0)
-                if i == 0:
+                if i < len(people):
+                    b = people[i]
+                    hi = self.x[b] - self.half[b]
+                if i == 0:  # beyond the left end: the leftmost line free to go further
                     lo = hi - SLOT * (m + 1)
                 elif i == len(people):
                     hi = lo + SLOT * (m + 1)
+                step = (hi - lo - 2 * LONG_CLEAR) / m
                 for j, d in enumerate(between):
-                    self.dummy_x[d] = lo + (hi - lo) * (j + 1) / (m + 1)
+                    a_ = lo + LONG_CLEAR + j * step + LONG_PAD
+                    b_ = lo + LONG_CLEAR + (j + 1) * step - LONG_PAD
+                    share[d] = (-inf if i == 0 and j == 0 else a_, inf if i == len(people) and j == m - 1 else b_)
+        runs: list[tuple[int, list[str], float, float]] = []
+        for ci, chain in enumerate(chains):
+            x: float | None = None
+            i = 0
+            while i < len(chain):
+                lo, hi = share[chain[i]]
+                j = i + 1
+                while j < len(chain) and max(lo, share[chain[j]][0]) <= min(hi, share[chain[j]][1]):
+                    lo, hi = max(lo, share[chain[j]][0]), min(hi, share[chain[j]][1])
+                    j += 1
+                if x is None:  # the first run: the middle of what it may take (or beside its one bound)
+                    x = (lo + hi) / 2 if -inf < lo and hi < inf else hi - SLOT if hi < inf else lo + SLOT
+                x = min(max(x, lo), hi)  # later runs: as near the run above as they may
+                if abs(x) == inf:
+                    x = None
+                for d in chain[i:j]:
+                    self.dummy_x[d] = x
+                if x is not None:
+                    runs.append((ci, chain[i:j], lo, hi))
+                i = j
+        people_x = {r: [self.x[p] for p in people] for r, (people, _) in self.gaps.items()}
         self.gaps.clear()
+        self._apart(runs, row_of, people_x)
+
+    def _apart(self, runs: list[tuple[int, list[str], float, float]], row_of: dict[str, int],
+               people_x: dict[int, list[float]]) -> None:
+        """Move a straight run of a long line aside (within what it may take) where another long
+        line comes down at its x on a row next to it, or a child's line to the row below it: one
+        would run along the other in the band between."""
+        near: dict[int, list[list[float | int]]] = defaultdict(list)  # row -> [x, line] of each dummy
+        for ci, run, _, _ in runs:
+            for d in run:
+                near[row_of[d]].append([self.dummy_x[d] or 0.0, ci])
+        for ci, run, lo, hi in runs:
+            rows = [row_of[d] for d in run]
+            others = [item for r in range(min(rows) - 1, max(rows) + 2) for item in near.get(r, []) if item[1] != ci]
+            others += [[px, -1] for px in people_x.get(max(rows) + 1, [])]
+            x = self.dummy_x[run[0]] or 0.0
+            if all(abs(x - o[0]) >= LONG_APART for o in others):
+                continue
+            moved = (x + s * k * LONG_APART for k in range(1, 6) for s in (1, -1))
+            new = next((c for c in moved if lo <= c <= hi and all(abs(c - o[0]) >= LONG_APART for o in others)), x)
+            for d in run:
+                self.dummy_x[d] = new
+            for r in rows:
+                for item in near[r]:
+                    if item[1] == ci and item[0] == x:
+                        item[0] = new
 
     def _pack(self, order: dict[int, list[list[str]]]) -> None:
         for row in order.values():
@@ -353,7 +408,7 @@ class _Layout:
                 self._pack(order)
                 self._assign_x(order)
             dummies = self._dummies_of()
-            self._place_dummies()
+            self._place_dummies(list(long_chains(self.s, set(comp)).values()))
             dummy_xs = [x for d in dummies if (x := self.dummy_x[d]) is not None]
             left = min([self.x[p] - self.half[p] for p in comp] + [x - SLOT for x in dummy_xs])
             right = max([self.x[p] + self.half[p] for p in comp] + [x + SLOT for x in dummy_xs])
@@ -407,7 +462,10 @@ class _Layout:
 
 
 SLOT = 8.0  # room a long line takes between two neighbours of a row it passes
-DROP_ROOM = 14.0  # a long line keeps this far beyond the drop beside a one-sided union's partner
+DROP_ROOM = 14.0
+LONG_CLEAR = 3.0  # a long line keeps this far from the labels and symbols beside its gap
+LONG_PAD = 1.5  # and this far from the share of the next long line in the gap
+LONG_APART = 2.0  # two long lines passing neighbouring rows keep this far apart  # a long line keeps this far beyond the drop beside a one-sided union's partner
 ROW_HEIGHT = 130.0  # about what one generation's row takes, for the packing of families
 ASPECT = 1.5  # width : height aimed at when unconnected families are packed on shelves
 
@@ -627,7 +685,11 @@ class _Geometry:
         drops = {uid: self._drop_x(uid, ulevel) for uid in lay.s.unions}
         below: dict[int, list[tuple[float, str]]] = defaultdict(list)  # row -> (x of a child, its union)
         for uid in lay.s.unions:
-            below[self.union_row(uid)] += [(lay.x[c], uid) for c in lay.kids_of(uid)]
+            below[self.union_row(uid)] += [(lay.x[c], uid) for c in lay.kids_of(uid) if (uid, c) not in self.long_x]
+        for (uid, c), xs in self.long_x.items():  # a long line: down each band it passes
+            for r, (a, b) in enumerate(itertools.pairwise([*xs, lay.x[c]]), start=self.union_row(uid) + 1):
+                below[r] += [(a, uid), (b, uid)]
+            below[self.union_row(uid)].append((xs[0], uid))
         for kids in below.values():
             kids.sort()
 
@@ -652,7 +714,7 @@ class _Geometry:
             if not lay.kids_of(uid) or not (clash(dx, uid, kids) or near_drop(dx, uid)):
                 continue
             if (anchor := lay.s.anchor.get(uid)) is not None:  # a stub beside one partner: on its side
-                clear = lay.x[anchor] + (1 if dx > lay.x[anchor] else -1) * (lay.outer[anchor] / 2 + 2)
+                clear = lay.x[anchor] + (1 if dx > lay.x[anchor] else -1) * (lay.half[anchor] + 2)  # off its label too
                 lo, hi = sorted((clear, dx + (11.0 if dx > lay.x[anchor] else -11.0)))
             else:
                 a, b = sorted(lay.s.unions[uid].partners, key=lambda p: lay.x[p])

@@ -3,7 +3,9 @@
 Layered drawing with union nodes: each union with children is a node between its partners'
 row and its children's row. :func:`count_crossings` counts the crossings of an order in the
 genogram's own line style (one bar per sibship, a drop or a child's line crossing each bar it
-passes; see :meth:`_Graph.drawn_band`).
+passes; see :meth:`_Graph.drawn_band`). A long line (a child two or more rows below its
+parents' union) has a dummy node on every row it passes (:func:`long_chains`): a one-person
+block of its own in that row's order, counted band by band.
 
 The order moves *blocks* (partners side by side, several partners around the person they
 share) and *sibship groups* (all blocks of one union's children, in birth order) as units:
