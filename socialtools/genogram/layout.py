@@ -462,10 +462,10 @@ class _Layout:
 
 
 SLOT = 8.0  # room a long line takes between two neighbours of a row it passes
-DROP_ROOM = 14.0
+DROP_ROOM = 14.0  # a long line keeps this far beyond the drop beside a one-sided union's partner
 LONG_CLEAR = 3.0  # a long line keeps this far from the labels and symbols beside its gap
 LONG_PAD = 1.5  # and this far from the share of the next long line in the gap
-LONG_APART = 2.0  # two long lines passing neighbouring rows keep this far apart  # a long line keeps this far beyond the drop beside a one-sided union's partner
+LONG_APART = 2.0  # two long lines passing neighbouring rows keep this far apart
 ROW_HEIGHT = 130.0  # about what one generation's row takes, for the packing of families
 ASPECT = 1.5  # width : height aimed at when unconnected families are packed on shelves
 
