@@ -194,10 +194,10 @@ def test_duplicate_loops_keeps_every_hard_rule_on_loopy_families(family: Family)
 
 
 def test_consanguineous_union_across_two_rows_gets_the_double_line() -> None:
-    def family(consanguineous: bool) -> Family:
+    def family(consanguineous: bool) -> Family:  # D is F's stepdaughter: marked, not inferred
         return Family.model_validate({
             "people": [{"id": i} for i in ("F", "M", "D", "S", "K")],
-            "unions": [{"partners": ["F", "M"], "children": ["D", "S"]},
+            "unions": [{"partners": ["F", "M"], "children": [{"id": "D", "relation": "step"}, "S"]},
                        {"partners": ["F", "D"], "consanguineous": consanguineous, "children": ["K"]}]})
 
     single, double = Genogram(family(False)), Genogram(family(True))
@@ -244,3 +244,51 @@ def test_duplicate_loops_is_refused_by_a_comparison(tmp_path: Path) -> None:
     out = tmp_path / "c.svg"
     assert main(["genogram", source, "-o", str(out), "--compare", "2000", "2020", "--duplicate-loops"]) == 2
     assert not out.exists()
+
+
+def _cousins(flag: bool | None = None, generations_up: int = 2) -> Family:
+    """Two branches from one couple, ``generations_up`` generations down to two partners who
+    marry (2: first cousins, 5: fourth cousins); ``flag`` marks the union when given."""
+    people, unions = [{"id": "A"}, {"id": "B"}], []
+    unions.append({"partners": ["A", "B"], "children": ["L1", "R1"]})
+    for side in "LR":
+        for g in range(1, generations_up):
+            unions.append({"partners": [f"{side}{g}", f"{side}{g}w"], "children": [f"{side}{g + 1}"]})
+            people += [{"id": f"{side}{g}"}, {"id": f"{side}{g}w"}]
+        people.append({"id": f"{side}{generations_up}"})
+    union: dict[str, object] = {"partners": [f"L{generations_up}", f"R{generations_up}"]}
+    if flag is not None:
+        union["consanguineous"] = flag
+    unions.append(union)
+    return Family.model_validate({"people": people, "unions": unions})
+
+
+def test_cousin_marriage_gets_the_double_line_without_a_mark() -> None:
+    """A cousin marriage read from a file with no consanguinity mark (GEDCOM has none) is drawn
+    with the double line and its legend entry, as kinship2 and pedigreejs draw it."""
+    g = Genogram(_cousins())
+    last = g.family.unions[-1].id
+    assert g.layout.unions[last].consanguineous
+    assert not any(u.consanguineous for uid, u in g.layout.unions.items() if uid != last)
+    assert "Pernikahan sedarah" in g.to_svg()
+
+
+def test_distant_relatives_are_not_marked_consanguineous_unless_the_file_says_so() -> None:
+    """A common ancestor five generations up (fourth cousins) is beyond
+    CONSANGUINITY_GENERATIONS: single line, unless the union is marked."""
+    plain, marked = Genogram(_cousins(generations_up=5)), Genogram(_cousins(True, generations_up=5))
+    last = plain.family.unions[-1].id
+    assert last in loop_unions(plain.family)  # a loop all the same
+    assert not plain.layout.unions[last].consanguineous
+    assert "Pernikahan sedarah" not in plain.to_svg()
+    assert marked.layout.unions[last].consanguineous
+
+
+def test_loop_copy_is_labelled_and_marked_like_the_original() -> None:
+    """The copy of a person with no name shows the original's id (not 'C2:2'), and the union
+    the copy stands in keeps its double line although the copy has no parents."""
+    g = Genogram(_cousins(), duplicate_loops=True)
+    (copy, original), = g.copies.items()
+    assert g.layout.nodes[copy].label.lines[0] == g.layout.nodes[original].label.lines[0] == original
+    (union,) = [u for u in g.layout.unions.values() if copy in u.partners]
+    assert union.consanguineous

@@ -27,6 +27,7 @@ from socialtools.draw.geometry import Box, Point, segment_hits_box
 from socialtools.draw.text import LINE_HEIGHT, TextBlock
 from socialtools.genogram.bars import Bar, stagger
 from socialtools.genogram.isotonic import isotonic
+from socialtools.genogram.loops import consanguineous_unions
 from socialtools.genogram.model import ChildLink, Family
 from socialtools.genogram.ordering import blocks_of, is_dummy, long_chains, order_component
 from socialtools.genogram.placements import (
@@ -72,6 +73,7 @@ class _Layout:
             self.hint_x = graphviz_positions(family)
         self.cfg = cfg
         self.s = FamilyStructure(family)
+        self.double = set(consanguineous_unions(family))  # unions drawn with the double line
         self.people = {p.id: p for p in family.people}
         self.labels = {pid: labels.get(pid, TextBlock((), cfg.label_size)) for pid in self.people}
         self.union_labels = union_labels
@@ -664,7 +666,7 @@ class _Geometry:
             n = nodes[anchor]
             dx = self.drop[uid]
             pts = [n.bottom, (n.x, yu), (dx, yu)]
-            return UnionPlacement(uid, u.kind, pts, (dx, yu), "", None, u.consanguineous, tuple(u.partners))
+            return UnionPlacement(uid, u.kind, pts, (dx, yu), "", None, uid in lay.double, tuple(u.partners))
         a, b = sorted((nodes[p] for p in u.partners), key=lambda n: n.x)
         pts = [a.bottom, (a.x, yu), (b.x, yu), b.bottom]
         dx = self.drop[uid]
@@ -674,7 +676,7 @@ class _Geometry:
 
             w = text_width(text, cfg.union_label_size)
             box = Box(dx - w / 2, yu - cfg.union_label_size * LINE_HEIGHT - 1, w, cfg.union_label_size * LINE_HEIGHT)
-        return UnionPlacement(uid, u.kind, pts, (dx, yu), text if box else "", box, u.consanguineous,
+        return UnionPlacement(uid, u.kind, pts, (dx, yu), text if box else "", box, uid in lay.double,
                               tuple(u.partners))
 
     def _place_drops(self, ulevel: dict[str, int]) -> dict[str, float]:

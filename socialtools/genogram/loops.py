@@ -27,15 +27,12 @@ from collections import Counter, defaultdict
 from socialtools.genogram.model import Family
 
 COPY_SEPARATOR = ":"  # the copy of person X has the id X:2 (X:3, ... when that is taken)
+CONSANGUINITY_GENERATIONS = 4  # a common ancestor this close or closer: third cousins at most
 
 
 def _ancestry(family: Family) -> dict[str, frozenset[str]]:
     """Each person with every biological ancestor in the data (the person included)."""
-    parents: dict[str, list[str]] = defaultdict(list)
-    for u in family.unions:
-        for c in u.children:
-            if c.relation == "biological":
-                parents[c.id] += u.partners
+    parents = _biological_parents(family)
     out: dict[str, frozenset[str]] = {}
     for start in (p.id for p in family.people):
         stack = [start]
@@ -51,6 +48,43 @@ def _ancestry(family: Family) -> dict[str, frozenset[str]]:
     return out
 
 
+def _biological_parents(family: Family) -> dict[str, list[str]]:
+    parents: dict[str, list[str]] = defaultdict(list)
+    for u in family.unions:
+        for c in u.children:
+            if c.relation == "biological":
+                parents[c.id] += u.partners
+    return parents
+
+
+def _near_ancestors(pid: str, parents: dict[str, list[str]], generations: int) -> set[str]:
+    """``pid`` and their biological ancestors up to ``generations`` generations up."""
+    found, layer = {pid}, [pid]
+    for _ in range(generations):
+        layer = [q for p in layer for q in parents.get(p, ()) if q not in found]
+        found.update(layer)
+    return found
+
+
+def consanguineous_unions(family: Family, generations: int = CONSANGUINITY_GENERATIONS) -> list[str]:
+    """Ids of the unions drawn with the double line: those marked ``consanguineous``, and those
+    whose partners the data shows to be blood relatives — a common ancestor at most
+    ``generations`` generations above each (4: third cousins or closer), or one the other's
+    ancestor that close — as kinship2 and pedigreejs find them, so that a cousin marriage read
+    from a GEDCOM file (which has no such mark) gets its double line too.
+
+    >>> family = Family.model_validate({"people": [{"id": p} for p in "ABCDEF"], "unions": [
+    ...     {"partners": ["A", "B"], "children": ["C", "D"]}, {"partners": ["C"], "children": ["E"]},
+    ...     {"partners": ["D"], "children": ["F"]}, {"partners": ["E", "F"]}]})
+    >>> consanguineous_unions(family), consanguineous_unions(family, generations=1)
+    (['u4'], [])
+    """
+    parents = _biological_parents(family)
+    return [u.id for u in family.unions if u.id is not None and (u.consanguineous or (
+        len(u.partners) == 2 and _near_ancestors(u.partners[0], parents, generations)
+        & _near_ancestors(u.partners[1], parents, generations)))]
+
+
 def loop_unions(family: Family) -> list[str]:
     """Ids of the unions whose two partners are blood relatives in the data (a common ancestor,
     or one descends from the other)."""
@@ -62,14 +96,10 @@ def loop_unions(family: Family) -> list[str]:
 def copied_unions(family: Family) -> list[str]:
     """The loop unions drawn with a copy: those of partners who are not siblings or half-siblings
     (siblings stand side by side in their sibship, and their union line is short anyway)."""
-    parents: dict[str, set[str]] = defaultdict(set)
-    for u in family.unions:
-        for c in u.children:
-            if c.relation == "biological":
-                parents[c.id].update(u.partners)
+    parents = _biological_parents(family)
     unions = {u.id: u for u in family.unions}
     return [uid for uid in loop_unions(family)
-            if not parents[unions[uid].partners[0]] & parents[unions[uid].partners[1]]]
+            if not set(parents[unions[uid].partners[0]]) & set(parents[unions[uid].partners[1]])]
 
 
 def with_loop_copies(family: Family) -> tuple[Family, dict[str, str]]:
@@ -80,6 +110,7 @@ def with_loop_copies(family: Family) -> tuple[Family, dict[str, str]]:
     loops = set(copied_unions(family))
     if not loops:
         return family, {}
+    double = set(consanguineous_unions(family))  # the copy has no parents: keep the double line
     taken = {p.id for p in family.people}
     unions_of = Counter(p for u in family.unions for p in u.partners)
     data = family.model_dump()
@@ -97,6 +128,9 @@ def with_loop_copies(family: Family) -> tuple[Family, dict[str, str]]:
         taken.add(copy)
         copies[copy] = who
         # the same person once more; notes are written under the original only
-        data["people"].append({**people[who], "id": copy, "index": False, "notes": None})
+        # (named as the original, even where the original goes by its id)
+        data["people"].append({**people[who], "id": copy, "name": people[who].get("name") or who,
+                               "index": False, "notes": None})
         u["partners"] = [copy if p == who else p for p in u["partners"]]
+        u["consanguineous"] = u["id"] in double
     return Family.model_validate(data), copies

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 
+from socialtools.genogram.layering import tight_ranks
 from socialtools.genogram.model import ChildLink, Family, Union
 
 
@@ -145,18 +146,23 @@ class FamilyStructure:
         return [c.id for c in self.unions[union_id].children if self.parent_union.get(c.id) == union_id]
 
     def _generations(self) -> dict[str, int]:
+        """Rows of the partner clusters: every child below its parents, and the parent->child
+        lines as short as they can be (least total number of rows skipped, by network simplex
+        from the longest-path rows), ties broken towards the parents' row; the oldest
+        generation of each part on row 0."""
         find = self.clusters.find
         members: dict[str, list[str]] = defaultdict(list)
         for pid in self.ids:
             members[find(pid)].append(pid)
-        # cluster graph: parents' cluster -> child's cluster (primary links only)
+        # cluster graph: parents' cluster -> child's cluster, one unit of weight per child line
         down: dict[str, set[str]] = defaultdict(set)
+        links: list[tuple[str, str]] = []
         for child, uid in self.parent_union.items():
             dst = find(child)
-            for parent in self.unions[uid].partners:
-                src = find(parent)
+            for src in dict.fromkeys(find(p) for p in self.unions[uid].partners):
                 if src != dst:
                     down[src].add(dst)
+                    links.append((src, dst))
         order, back = _topological(list(members), down)
         for a, b in back:
             down[a].discard(b)
@@ -164,17 +170,25 @@ class FamilyStructure:
         for a, targets in down.items():
             for b in targets:
                 up[b].add(a)
-        level: dict[str, int] = {}
-        for c in order:
-            level[c] = max((level[p] + 1 for p in up[c]), default=0)
-        # pull clusters down next to their children: parentless ones always, and those whose
-        # children all stand further down (someone who married into a younger generation)
-        for c in reversed(order):
-            if down[c]:
-                lowest = min(level[d] for d in down[c]) - 1
-                if not up[c] or lowest > level[c]:
-                    level[c] = lowest
-        return {pid: level[find(pid)] for pid in self.ids}
+        index = {c: i for i, c in enumerate(order)}
+        level = [0] * len(order)
+        for i, c in enumerate(order):
+            level[i] = max((level[index[p]] + 1 for p in up[c]), default=0)
+        for i in reversed(range(len(order))):  # a head start: clusters without parents go down
+            if down[order[i]] and not up[order[i]]:
+                level[i] = min(level[index[d]] for d in down[order[i]]) - 1
+        edges = [(index[a], index[b], 1) for a, b in links if b in down[a]]
+        level = tight_ranks(len(order), edges, level)
+        # ties: a cluster with as many lines up as down moves up next to its parents
+        weight_in = [0] * len(order)
+        weight_out = [0] * len(order)
+        for a, b, _ in edges:
+            weight_out[a] += 1
+            weight_in[b] += 1
+        for i, c in enumerate(order):
+            if up[c] and weight_in[i] == weight_out[i]:
+                level[i] = max(level[index[p]] for p in up[c]) + 1
+        return {pid: level[index[find(pid)]] for pid in self.ids}
 
     def components(self) -> list[list[str]]:
         """Groups of people linked by unions or parenthood, in input order of their first member."""

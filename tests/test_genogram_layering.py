@@ -1,0 +1,127 @@
+"""The layering step: rows that keep parent->child lines short (structure + layering)."""
+
+from __future__ import annotations
+
+import itertools
+from collections import defaultdict
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from socialtools.genogram.layering import tight_ranks
+from socialtools.genogram.model import Family
+from socialtools.genogram.structure import FamilyStructure, _topological
+from tests.strategies import families, loopy_families
+
+
+def cluster_links(s: FamilyStructure) -> list[tuple[str, str]]:
+    """(parents' cluster, child's cluster) for every child line, one per distinct parent cluster."""
+    find = s.clusters.find
+    links = []
+    for child, uid in s.parent_union.items():
+        for src in dict.fromkeys(find(p) for p in s.unions[uid].partners):
+            if src != find(child):
+                links.append((src, find(child)))
+    return links
+
+
+def total_span(s: FamilyStructure, row: dict[str, int]) -> int:
+    """Rows skipped by the child lines: sum of row(child) - row(parent) - 1."""
+    return sum(row[b] - row[a] - 1 for a, b in cluster_links(s))
+
+
+def longest_path_rows(s: FamilyStructure) -> dict[str, int]:
+    """The previous layering: longest path from the top, then clusters without parents (and
+    those whose children all stand lower) pulled down next to their children."""
+    down: dict[str, set[str]] = defaultdict(set)
+    for a, b in cluster_links(s):
+        down[a].add(b)
+    order, back = _topological(sorted({s.clusters.find(p) for p in s.ids}), down)
+    for a, b in back:
+        down[a].discard(b)
+    up: dict[str, set[str]] = defaultdict(set)
+    for a, bs in down.items():
+        for b in bs:
+            up[b].add(a)
+    level: dict[str, int] = {}
+    for c in order:
+        level[c] = max((level[p] + 1 for p in up[c]), default=0)
+    for c in reversed(order):
+        if down[c]:
+            lowest = min(level[d] for d in down[c]) - 1
+            if not up[c] or lowest > level[c]:
+                level[c] = lowest
+    return level
+
+
+def check_rows(family: Family) -> FamilyStructure:
+    s = FamilyStructure(family)
+    gen = s.generation
+    find = s.clusters.find
+    row = {find(p): gen[p] for p in s.ids}
+    for uid, u in s.unions.items():
+        assert len({gen[p] for p in u.partners}) == 1 or uid in s.cross
+    for child, uid in s.parent_union.items():
+        assert all(gen[child] > gen[p] for p in s.unions[uid].partners)
+    for comp in s.components():  # the oldest generation of each family on top
+        assert min(gen[p] for p in comp) == 0
+    assert total_span(s, row) <= total_span(s, longest_path_rows(s))
+    return s
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(families(max_people=60, relationships=False))
+def test_layering_never_longer_than_longest_path(family: Family) -> None:
+    check_rows(family)
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(loopy_families())
+def test_layering_never_longer_than_longest_path_on_loops(family: Family) -> None:
+    check_rows(family)
+
+
+@st.composite
+def dags(draw: st.DrawFn) -> tuple[int, list[tuple[int, int, int]]]:
+    n = draw(st.integers(1, 5))
+    pairs = [(a, b) for a in range(n) for b in range(a + 1, n)]
+    chosen = draw(st.lists(st.sampled_from(pairs), max_size=10)) if pairs else []
+    return n, [(a, b, draw(st.integers(1, 3))) for a, b in chosen]
+
+
+@settings(max_examples=150, deadline=None)
+@given(dags())
+def test_tight_ranks_is_optimal_against_brute_force(dag: tuple[int, list[tuple[int, int, int]]]) -> None:
+    n, edges = dag
+    start = [0] * n
+    for a, b, _ in sorted(edges, key=lambda e: e[1]):  # edges go from lower to higher numbers
+        start[b] = max(start[b], start[a] + 1)
+    ranks = tight_ranks(n, edges, start)
+
+    def cost(r: tuple[int, ...] | list[int]) -> int:
+        return sum(w * (r[b] - r[a]) for a, b, w in edges)
+
+    assert all(ranks[b] - ranks[a] >= 1 for a, b, _ in edges)
+    best = min(cost(r) for r in itertools.product(range(n), repeat=n)
+               if all(r[b] - r[a] >= 1 for a, b, _ in edges))
+    assert cost(ranks) == best
+
+
+def test_marrying_into_a_younger_generation_keeps_the_children_under_their_parents() -> None:
+    """Regression: G married into the generation of her partner's grandchildren; her parents and
+    her brother's family used to stay at the top, the brother's children two rows below him."""
+    people = [{"id": i} for i in ("A", "B", "C", "D", "E", "F", "GP1", "GP2", "G", "H", "H1", "H2", "K")]
+    unions = [
+        {"partners": ["A", "B"], "children": ["C"]},  # a line of three generations
+        {"partners": ["C", "D"], "children": ["E"]},
+        {"partners": ["E", "F"], "children": []},
+        {"partners": ["GP1", "GP2"], "children": ["G", "H"]},  # G's parents, with a son H
+        {"partners": ["H", "H1"], "children": ["H2"]},
+        {"partners": ["E", "G"], "children": ["K"]},  # G marries E, two generations down
+    ]
+    s = check_rows(Family.model_validate({"people": people, "unions": unions}))
+    gen = s.generation
+    assert gen["G"] == gen["E"] == 2
+    assert gen["GP1"] == gen["GP2"] == 1  # G's parents one row above her, not on the top row
+    assert gen["H"] == 2 and gen["H2"] == 3  # her brother beside her, his son just below him
+    assert gen["A"] == 0
