@@ -722,7 +722,11 @@ class _Geometry:
                 a, b = sorted(lay.s.unions[uid].partners, key=lambda p: lay.x[p])
                 lo, hi = lay.x[a] + lay.outer[a] / 2 + 2, lay.x[b] - lay.outer[b] / 2 - 2
             moved = (dx + s * d for d in (5.0, 8.0, 11.0) for s in (1, -1))
-            drops[uid] = next((x for x in moved if lo <= x <= hi and free(x, uid, kids)), dx)
+            row = self.rows[self.union_row(uid)]  # a drop moved along its union line stays off the row's labels
+            labels = [(lay.x[p] - lay.half[p], lay.x[p] + lay.half[p]) for p in row
+                      if abs(lay.x[p] - dx) < lay.half[p] + 12]
+            drops[uid] = next((x for x in moved if lo <= x <= hi and free(x, uid, kids)
+                               and not any(a < x < b for a, b in labels)), dx)
         return drops
 
     def _drop_x(self, uid: str, ulevel: dict[str, int]) -> float:
