@@ -8,6 +8,13 @@ Everything here is text in Indonesian (``id``) or English (``en``); the layout m
 ['K', 'l. 1972']
 >>> union_text(Union(partners=["K"], kind="divorced", start=1990, end=2001), "en")
 'm. 1990 d. 2001'
+
+An approximate date (``sekitar 1950``, ``~1950``, GEDCOM ``ABT 1950``, ``BEF``, ``BET … AND``) is
+``~1950`` in both languages:
+
+>>> p = Family.model_validate({"people": [{"id": "B", "birth": "sekitar 1950", "death": 1990}]}).people[0]
+>>> person_lines(p, f, LabelOptions(fields=("years",), lang="en"))
+['~1950–1990']
 """
 
 from __future__ import annotations
@@ -87,12 +94,28 @@ TEXT: Catalogue = {
     "harmony": {"id": "Harmonis", "en": "Harmony"},
     # other
     "household": {"id": "Tinggal serumah", "en": "Household"},
+    "affected": {"id": "Memiliki kondisi (terdampak)", "en": "Affected"},
     "suspected": {"id": "dugaan", "en": "suspected"},
     "recovery": {"id": "dalam pemulihan", "en": "in recovery"},
     "genogram": {"id": "Genogram", "en": "Genogram"},
     "notes": {"id": "Catatan", "en": "Notes"},
     "as_of": {"id": "keadaan tahun", "en": "as of"},
 }
+
+
+#: Condition names that only say "affected": a pedigree table's affection column is named so
+#: (PLINK, kinship2, ...), and the reader names the condition after the column.
+GENERIC_CONDITIONS = frozenset({"affected", "affection", "phenotype", "pheno", "disease", "condition", "trait"})
+
+
+def condition_name(name: str, lang: str) -> str:
+    """A condition as the legend names it: its own name, or "affected" in the legend's language
+    for the generic name a pedigree table gives.
+
+    >>> condition_name("Affected", "id"), condition_name("diabetes", "id")
+    ('Memiliki kondisi (terdampak)', 'diabetes')
+    """
+    return translate(TEXT, "affected", lang) if name.strip().lower() in GENERIC_CONDITIONS else name
 
 
 @dataclass(frozen=True)
@@ -112,9 +135,9 @@ class LabelOptions:
 LOSS_KINDS = frozenset({"miscarriage", "abortion", "stillbirth"})
 
 
-def _date(value: object, full: bool) -> str:
-    text = str(value)
-    return text if full else text[:4]
+def _date(value: PartialDate, full: bool) -> str:
+    """A date of a label: the year alone unless ``full``; ``~1950`` when it is approximate."""
+    return value.display(full)
 
 
 def person_lines(person: Person, family: Family, options: LabelOptions) -> list[str]:
@@ -176,6 +199,6 @@ def union_text(union: Union, lang: str) -> str:
     >>> union_text(Union(partners=["A", "B"], events=["married 1986", "widowed 2019"]), "en")
     'm. 1986 w. 2019'
     """
-    parts = [f"{translate(TEXT, EVENT_PREFIX[e.kind], lang)} {e.year.year}"
+    parts = [f"{translate(TEXT, EVENT_PREFIX[e.kind], lang)} {e.year.display(full=False)}"
              for e in union.history if e.kind in EVENT_PREFIX]
     return " ".join(parts)
