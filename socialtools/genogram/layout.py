@@ -356,6 +356,7 @@ DROP_ROOM = 14.0  # a long line keeps this far beyond the drop beside a one-side
 LONG_CLEAR = 3.0  # a long line keeps this far from the labels and symbols beside its gap
 LONG_PAD = 1.5  # and this far from the share of the next long line in the gap
 LONG_APART = 2.0  # two long lines passing neighbouring rows keep this far apart
+LONG_END = 5.0  # a long line reaches its child this far off the middle where a drop comes down there
 ROW_HEIGHT = 130.0  # about what one generation's row takes, for the packing of families
 ASPECT = 1.5  # width : height aimed at when unconnected families are packed on shelves
 
@@ -375,6 +376,7 @@ class _Geometry:
         self.band_top: dict[int, float] = {}
         self.long_x = self._long_lines()
         self.jog_y: dict[tuple[str, str, int], float] = {}  # y of each long line's step in a band
+        self.long_end: dict[tuple[str, str], float] = {}  # x where each long line reaches its child
 
     def union_row(self, uid: str) -> int:
         """The row a union's bracket and its children's bar belong to."""
@@ -416,9 +418,17 @@ class _Geometry:
             lo, hi = min(down[0], drop), max(down[-1], drop)
             bar_spans[self.union_row(uid)].append((lo, hi, uid))
             bars[self.union_row(uid)].append(Bar(lo, hi, drop, tuple(down)))
+        row_drops: dict[int, list[float]] = defaultdict(list)
+        for u in lay.s.unions:
+            if lay.kids_of(u):
+                row_drops[self.union_row(u)].append(self.drop[u])
         for (uid, c), xs in self.long_x.items():
             top = self.union_row(uid)
-            for i, (a, b) in enumerate(itertools.pairwise([*xs, lay.x[c]])):
+            end = lay.x[c]  # beside the child's middle where another union's drop comes down over it
+            if any(abs(d - end) < LONG_APART for d in row_drops[self.row_of[c] - 1]):
+                end += LONG_END if xs[-1] >= end else -LONG_END
+            self.long_end[(uid, c)] = end
+            for i, (a, b) in enumerate(itertools.pairwise([*xs, end])):
                 if abs(a - b) > 0.5:
                     bar_spans[top + 1 + i].append((min(a, b), max(a, b), (uid, c, top + 1 + i)))
                     bars[top + 1 + i].append(Bar(min(a, b), max(a, b), a, (b,)))
@@ -592,12 +602,12 @@ class _Geometry:
             n = nodes[c]
             ax = attach.get(c, n.x)
             if (uid, c) in self.long_x:  # down the gaps its dummy nodes hold, a step in a band between
-                xs = [*self.long_x[(uid, c)], n.x]
+                xs = [*self.long_x[(uid, c)], self.long_end[(uid, c)]]
                 pts = [(xs[0], bar_y)]
                 for i in range(len(xs) - 1):
                     if (y := self.jog_y.get((uid, c, self.union_row(uid) + 1 + i))) is not None:
                         pts += [(xs[i], y), (xs[i + 1], y)]
-                children[c] = [*pts, n.top]
+                children[c] = [*pts, (xs[-1], n.top[1])]
             else:
                 children[c] = [(ax, bar_y), n.top]
         for group in twins.values():
