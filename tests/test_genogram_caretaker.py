@@ -4,15 +4,18 @@ of every label (it read as "-Bambang"), and the default drawing following the fa
 
 from __future__ import annotations
 
+import itertools
+import re
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
 
-from socialtools.draw.geometry import segment_hits_box
+from socialtools.draw.geometry import segment_distance, segment_hits_box
 from socialtools.genogram import Family, Genogram
 from socialtools.genogram.compare import GenogramComparison
 from socialtools.genogram.render import TICK_LENGTH
+from socialtools.genogram.symbols import brackets
 from socialtools.io.loading import load_document, parse_model
 
 NS = "{http://www.w3.org/2000/svg}"
@@ -37,7 +40,7 @@ def _caretaker_strokes(svg: str) -> list[list[tuple[float, float]]]:
 
 
 @pytest.mark.parametrize("year", [2007, 2010, 2018])
-def test_caretaker_tick_is_clear_of_every_label(family: Family, year: int) -> None:
+def test_caretaker_tick_is_clear_of_every_label_and_the_arrowhead_of_the_brackets(family: Family, year: int) -> None:
     g = Genogram(family, as_of=year)
     svg = g.to_svg()
     strokes = _caretaker_strokes(svg)
@@ -49,6 +52,15 @@ def test_caretaker_tick_is_clear_of_every_label(family: Family, year: int) -> No
     labels = [n.label_box for n in lay.nodes.values() if n.label_box.w > 0]
     labels += [u.label_box for u in lay.unions.values() if u.label_box is not None]
     assert not any(segment_hits_box(p, q, box.grown(4.0), shrink=0.0) for box in labels)
+    # the arrowhead at Fajar (a foster child) keeps off his brackets and still ends on his symbol
+    node = lay.nodes["FJ"]
+    bars = [seg for bar in brackets(node.x, node.y, node.size) for seg in itertools.pairwise(bar)]
+    group = next(e for e in ET.fromstring(svg).iter(f"{NS}g") if e.get("class") == "relationship caretaker")
+    shape = next(e for e in group if e.get("fill") not in (None, "none"))
+    nums = [float(x) for x in re.findall(r"-?\d+\.?\d*", shape.get("points") or shape.get("d", ""))]
+    head = list(zip(nums[::2], nums[1::2], strict=True))
+    assert min(segment_distance(a, b, c, d) for a, b in itertools.pairwise([*head, head[0]]) for c, d in bars) > 1.0
+    assert node.symbol_box.contains(head[0], margin=0.5)
 
 
 def _relationships(svg: str) -> list[str]:

@@ -7,13 +7,14 @@ and white; colour only helps on screen.
 
 from __future__ import annotations
 
+import itertools
 import math
 from collections.abc import Callable
 from dataclasses import replace
 
 from svgwrite.container import Group
 
-from socialtools.draw.geometry import Box, Point, segment_hits_box
+from socialtools.draw.geometry import Box, Point, segment_distance, segment_hits_box
 from socialtools.draw.legend import LegendEntry, draw_legend, legend_box, legend_rows
 from socialtools.draw.lines import arrowhead, cross_bars, num, parallel_lines, zigzag
 from socialtools.draw.svg import SvgCanvas
@@ -25,12 +26,15 @@ from socialtools.genogram.notes import MARK_SIZE, FigureNote, mark_box, place_be
 from socialtools.genogram.placements import GenogramLayout, LinkPlacement, PersonNode, UnionPlacement
 from socialtools.genogram.symbols import (
     BRACKET_GAP,
+    INDEX_GAP,
     QUADRANTS,
     ConditionStyle,
+    brackets,
     crossed,
     draw_person,
     end_on_outline,
     outer_outline,
+    symbol_size,
 )
 from socialtools.i18n import translate
 
@@ -390,13 +394,32 @@ class GenogramRenderer:
         return TICK_PLACES[0]
 
     def relationship_points(self, rel: LinkPlacement) -> list[Point]:
-        """The routed line of a relationship with both ends moved exactly onto the symbols' outlines."""
+        """The routed line of a relationship with both ends moved exactly onto the symbols' outlines;
+        an arrowhead at an adopted or foster child slides along the outline, towards the middle
+        of the side it reaches, until it is clear of the child's brackets."""
         points = rel.points
         for pid in (rel.b, rel.a):
             node = self.layout.nodes.get(pid)
             if node is not None:
-                points = end_on_outline(points, outer_outline(self.family.person(pid), node.x, node.y, node.size))
+                person = self.family.person(pid)
+                points = end_on_outline(points, outer_outline(person, node.x, node.y, node.size))
+                if pid == rel.b and rel.kind in DIRECTIONAL and pid in self.bracketed and len(points) >= 2:
+                    points = self._clear_of_brackets(points, person, node)
             points = points[::-1]
+        return points
+
+    def _clear_of_brackets(self, points: list[Point], person: Person, node: PersonNode) -> list[Point]:
+        s = symbol_size(person, node.size) + (2 * INDEX_GAP if person.index else 0.0)
+        bars = [seg for bar in brackets(node.x, node.y, s) for seg in itertools.pairwise(bar)]
+        (px, py), (tx, ty) = points[-2], points[-1]
+        # the middle of the side the tip is on (top or bottom when it is nearer them, else left or right)
+        mid = (node.x, ty) if abs(ty - node.y) >= abs(tx - node.x) else (tx, node.y)
+        for k in range(11):
+            tip = (tx + (mid[0] - tx) * k / 10, ty + (mid[1] - ty) * k / 10)
+            head = arrowhead(tip, (px, py), 9.0)
+            edges = list(zip(head, [*head[1:], head[0]], strict=True))
+            if all(segment_distance(a, b, c, d) > 1.5 for a, b in edges for c, d in bars):
+                return [*points[:-1], tip]
         return points
 
     def _households(self, canvas: SvgCanvas, parent: Group) -> None:
