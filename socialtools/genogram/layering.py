@@ -33,6 +33,30 @@ def tight_ranks(n: int, edges: list[tuple[int, int, int]], ranks: list[int]) -> 
     for t, h, w in edges:
         merged[(t, h)] = merged.get((t, h), 0) + w
     pairs = list(merged)
+    rank = list(ranks)
+    if any(rank[h] - rank[t] > 1 for t, h in pairs):  # else every edge is as short as it can be
+        _improve(n, merged, rank)
+    # the top of each connected part on row 0
+    part = list(range(n))
+
+    def find(v: int) -> int:
+        while part[v] != v:
+            part[v] = part[part[v]]
+            v = part[v]
+        return v
+
+    for t, h in pairs:
+        part[find(h)] = find(t)
+    top: dict[int, int] = {}
+    for v in range(n):
+        root = find(v)
+        top[root] = min(top.get(root, rank[v]), rank[v])
+    return [rank[v] - top[find(v)] for v in range(n)]
+
+
+def _improve(n: int, merged: dict[tuple[int, int], int], rank: list[int]) -> None:
+    """Shorten the edges in place: peel the tree-like parts, network simplex on the rest."""
+    pairs = list(merged)
     incident: list[list[int]] = [[] for _ in range(n)]
     for e, (t, h) in enumerate(pairs):
         incident[t].append(e)
@@ -56,42 +80,24 @@ def tight_ranks(n: int, edges: list[tuple[int, int, int]], ranks: list[int]) -> 
     core = [v for v in range(n) if alive[v] and degree[v]]
     index = {v: i for i, v in enumerate(core)}
     core_edges = [(index[t], index[h], merged[(t, h)]) for t, h in pairs if t in index and h in index]
-    rank = list(ranks)
-    for v, r in zip(core, _Simplex(len(core), core_edges, [ranks[v] for v in core]).solve(), strict=True):
+    for v, r in zip(core, _Simplex(len(core), core_edges, [rank[v] for v in core]).solve(), strict=True):
         rank[v] = r
     for v, e in reversed(peeled):  # each peeled node right next to the neighbour it hung from
         t, h = pairs[e]
         rank[v] = rank[h] - 1 if v == t else rank[t] + 1
-    # the top of each connected part on row 0
-    part = list(range(n))
-
-    def find(v: int) -> int:
-        while part[v] != v:
-            part[v] = part[part[v]]
-            v = part[v]
-        return v
-
-    for t, h in pairs:
-        part[find(h)] = find(t)
-    top: dict[int, int] = {}
-    for v in range(n):
-        root = find(v)
-        top[root] = min(top.get(root, rank[v]), rank[v])
-    return [rank[v] - top[find(v)] for v in range(n)]
 
 
 class _Simplex:
+    """Network simplex over ``edges`` (no two with the same ends) from feasible ``ranks``."""
+
     def __init__(self, n: int, edges: list[tuple[int, int, int]], ranks: list[int]) -> None:
-        merged: dict[tuple[int, int], int] = {}
-        for t, h, w in edges:
-            merged[(t, h)] = merged.get((t, h), 0) + w
         self.n = n
-        self.tail = [t for t, _ in merged]
-        self.head = [h for _, h in merged]
-        self.weight = list(merged.values())
+        self.tail = [t for t, _, _ in edges]
+        self.head = [h for _, h, _ in edges]
+        self.weight = [w for _, _, w in edges]
         self.out: list[list[int]] = [[] for _ in range(n)]
         self.into: list[list[int]] = [[] for _ in range(n)]
-        for e, (t, h) in enumerate(merged):
+        for e, (t, h, _) in enumerate(edges):
             self.out[t].append(e)
             self.into[h].append(e)
         self.rank = list(ranks)
