@@ -1,30 +1,76 @@
-"""Print size of the text in the figures of the bundled PK report (``python benchmarks/report_figures.py``).
+"""Print size of the text in the figures of a case report (``python benchmarks/report_figures.py
+[CASE.yaml ...] [--write-docs]``; the bundled PK case without arguments; ``--write-docs`` puts the
+output into docs/report.md between its ``report_figures`` markers).
 
-For each figure: its natural size, the scale and size it is printed at on an A4 page (text width
-14 cm; at most 14 cm tall, or up to 19 cm when its text needs it) and its smallest text in points
-once printed, with PASS when that is 8 pt or more (``MIN_PRINT_PT``), else FAIL. The smallest
-text is read from the font sizes of the figure's SVG; the scale is the one the DOCX places it at.
+For each figure (and a legend printed apart): the page it is printed on (portrait, or landscape for a
+figure too wide for a portrait page), its natural size, the scale and size it is printed at on an A4
+page, its smallest text in points once printed, with PASS when that is 8 pt or more
+(``MIN_PRINT_PT``), else FAIL, and the share of the figure's height its legend takes under the drawing.
+The smallest text is read from the font sizes of the figure's SVG; the scale is the one the DOCX
+places it at.
 """
 
 from __future__ import annotations
 
-from socialtools.examples import load_example
+import sys
+
+from socialtools.examples import example_path
 from socialtools.report.case import Case
-from socialtools.report.document import build_report
-from socialtools.report.print_size import MIN_PRINT_PT, figure_scale, natural_size_cm, print_width_cm, printed_font_pt
+from socialtools.report.document import build_report, ecomap_svg, genogram_svg, legend_share
+from socialtools.report.model import ReportOptions
+from socialtools.report.print_size import (
+    MIN_PRINT_PT,
+    figure_page,
+    figure_scale,
+    natural_size_cm,
+    print_width_cm,
+    printed_font_pt,
+)
 
 
-def main() -> None:
-    report = build_report(Case.from_document(load_example("pk.yaml")))
-    print(f"{'figure':<16} {'natural (cm)':>13} {'scale':>6} {'printed (cm)':>13} {'smallest text (pt)':>19}  verdict")
-    for figure in report.figures():
-        w, h = natural_size_cm(figure)
-        scale = figure_scale(figure)
-        smallest = printed_font_pt(figure) or 0.0
-        verdict = "PASS" if smallest >= MIN_PRINT_PT else "FAIL"
-        printed = f"{print_width_cm(figure):.1f} x {h * scale:.1f}"
-        print(f"{figure.key:<16} {w:>5.1f} x {h:<5.1f} {scale:>6.2f} {printed:>13} {smallest:>19.2f}  {verdict}")
+def main(paths: list[str]) -> list[str]:
+    """The benchmark's lines, printed as they come."""
+    out: list[str] = []
+
+    def say(line: str = "") -> None:
+        out.append(line)
+        sys.stdout.write(line + "\n")
+
+    for path in paths or [str(example_path("pk.yaml"))]:
+        case = Case.load(path)
+        report = build_report(case)
+        svgs = {"genogram": genogram_svg(case, ReportOptions()), "ecomap": ecomap_svg(case, ReportOptions())}
+        say(f"# {path}")
+        say(f"{'figure':<16} {'page':<9} {'natural (cm)':>13} {'scale':>6} {'printed (cm)':>13} "
+              f"{'smallest text (pt)':>19}  verdict  legend share")
+        for figure in report.figures():
+            for part in (figure, figure.legend):
+                if part is None:
+                    continue
+                page = figure_page(part)
+                w, h = natural_size_cm(part)
+                scale = figure_scale(part)
+                smallest = printed_font_pt(part) or 0.0
+                verdict = "PASS" if smallest >= MIN_PRINT_PT else "FAIL"
+                printed = f"{print_width_cm(part):.1f} x {h * scale:.1f}"
+                svg = svgs.get(part.key)
+                share = f"{legend_share(svg):.0%}" if svg else "-"
+                say(f"{part.key:<16} {page.name:<9} {w:>5.1f} x {h:<5.1f} {scale:>6.2f} {printed:>13} "
+                      f"{smallest:>19.2f}  {verdict:<7}  {share}")
+        for warning in report.warnings:
+            say(f"warning: {warning}")
+        say()
+    return out
 
 
 if __name__ == "__main__":
-    main()
+    args = [a for a in sys.argv[1:] if a != "--write-docs"]
+    lines = main(args)
+    if "--write-docs" in sys.argv[1:]:
+        from pathlib import Path
+
+        sys.path.insert(0, str(Path(__file__).parent))
+        from docs_block import replace_block
+
+        replace_block(Path(__file__).parents[1] / "docs" / "report.md", "report_figures",
+                      "```text\n" + "\n".join(lines).strip() + "\n```")

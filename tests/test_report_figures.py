@@ -20,11 +20,13 @@ from socialtools.report.document import REPORT_ECOMAP_TEXT, REPORT_TEXT, build_r
 from socialtools.report.docx_writer import report_docx
 from socialtools.report.model import Figure
 from socialtools.report.print_size import (
+    LANDSCAPE,
     MAX_FIGURE_HEIGHT_CM,
-    MAX_READABLE_HEIGHT_CM,
     MAX_UPSCALE,
     MIN_PRINT_PT,
+    PORTRAIT,
     TEXT_WIDTH_CM,
+    figure_page,
     figure_scale,
     natural_size_cm,
     printed_font_pt,
@@ -50,17 +52,21 @@ def figure(width: int, height: int, font: float = 9.0) -> Figure:
 @pytest.mark.parametrize("font", [9.0, 12.0, 16.0])
 def test_figures_fit_the_text_width_and_height_and_small_ones_grow(w: int, h: int, font: float) -> None:
     f = figure(w, h, font)
+    page = figure_page(f)
     scale = figure_scale(f)
     width, height = natural_size_cm(f)
-    assert width * scale <= TEXT_WIDTH_CM and height * scale <= MAX_READABLE_HEIGHT_CM + 1e-9
+    assert width * scale <= page.text_width_cm and height * scale <= page.readable_height_cm + 1e-9
     assert scale <= MAX_UPSCALE
-    if width * MAX_UPSCALE <= TEXT_WIDTH_CM and height * MAX_UPSCALE <= MAX_FIGURE_HEIGHT_CM:
+    if page is PORTRAIT and width * MAX_UPSCALE <= TEXT_WIDTH_CM and height * MAX_UPSCALE <= MAX_FIGURE_HEIGHT_CM:
         assert scale == MAX_UPSCALE  # a small figure is printed larger, not left tiny
-    if height * scale > MAX_FIGURE_HEIGHT_CM + 1e-9:  # taller than usual only for its text, and no more than
+    if page is LANDSCAPE:  # only for a figure whose text a portrait page prints under 8 pt, and larger
+        assert printed_font_pt(f, PORTRAIT) < MIN_PRINT_PT
+        assert printed_font_pt(f, LANDSCAPE) > printed_font_pt(f, PORTRAIT)
+    if height * scale > page.max_height_cm + 1e-9:  # taller than usual only for its text, and no more than
         # 8 pt needs, unless the text width or the readable height stops it first
         assert (font * 0.75 * scale == pytest.approx(MIN_PRINT_PT, rel=0.003)
-                or height * scale == pytest.approx(MAX_READABLE_HEIGHT_CM)
-                or width * scale == pytest.approx(TEXT_WIDTH_CM, abs=0.02))
+                or height * scale == pytest.approx(page.readable_height_cm)
+                or width * scale == pytest.approx(page.text_width_cm, abs=0.02))
         assert font * 0.75 * scale <= MIN_PRINT_PT * 1.003
     assert printed_font_pt(f) == pytest.approx(font * 0.75 * scale, abs=0.05)  # width rounded to 0.1 mm
 

@@ -92,15 +92,19 @@ def _report(lang: str, fmt: str) -> Draw:
     return draw
 
 
-def _report_genogram() -> Genogram:
-    """The PK genogram as the report draws it (print-size text, no title)."""
-    from socialtools.report.case import Case
-    from socialtools.report.document import genogram_options
-    from socialtools.report.model import ReportOptions
+def _report_genogram(path_of_case: Path) -> Draw:
+    """A genogram as the report prints it (one print-size text, no title, its legend beside the drawing or
+    in a compact grid, notes under the caption)."""
+    def draw(path: Path) -> None:
+        from socialtools.io.convert import svg_to_png
+        from socialtools.report.case import Case
+        from socialtools.report.document import genogram_svg
+        from socialtools.report.model import ReportOptions
 
-    case = Case.load(example_path("pk.yaml"))
-    assert case.family is not None
-    return Genogram(case.family, genogram_options(ReportOptions()))
+        svg = genogram_svg(Case.load(path_of_case), ReportOptions())
+        assert svg is not None
+        path.write_bytes(svg_to_png(svg, dpi=DPI))
+    return draw
 
 
 def _report_ecomap(panel: str | None) -> Draw:
@@ -194,7 +198,9 @@ PICTURES: dict[str, Draw] = {
     "pk-report-en.html": _report("en", "html"),
     "pk-report.docx": _report("id", "docx"),
     "pk-report-en.docx": _report("en", "docx"),
-    "report-genogram.png": _save(_report_genogram),
+    "report-genogram.png": _report_genogram(example_path("pk.yaml")),
+    "report-genogram-wide.png": _report_genogram(
+        Path(__file__).resolve().parents[2] / "tests" / "data" / "cases" / "bracketed-household.yaml"),
     "report-ecomap.png": _report_ecomap(None),
     "report-ecomap-after.png": _report_ecomap("after"),
     # strengths-quadrant.md

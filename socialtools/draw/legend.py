@@ -41,9 +41,15 @@ def _label_w(entry: LegendEntry, theme: Theme) -> float:
     return SAMPLE_W + GAP + text_width(entry.label, theme.small_font_size) + 2 * GAP
 
 
-def _grid(entries: list[LegendEntry], max_width: float, theme: Theme, compact: bool) -> tuple[int, list[float]]:
+def _grid(entries: list[LegendEntry], max_width: float, theme: Theme, compact: bool,
+          rows: int | None = None) -> tuple[int, list[float]]:
     """Columns and their widths: equal columns filled row by row; ``compact``: columns filled top to
-    bottom, each as wide as its own longest label, as many as fit ``max_width``."""
+    bottom, each as wide as its own longest label, as many as fit ``max_width`` (or, with ``rows``,
+    as many as ``rows`` rows need)."""
+    if compact and rows:
+        rows = math.ceil(len(entries) / math.ceil(len(entries) / rows))  # as drawn: columns filled evenly
+        return math.ceil(len(entries) / rows), [max(_label_w(e, theme) for e in entries[c:c + rows])
+                                                for c in range(0, len(entries), rows)]
     if not compact:
         col_w = max((_label_w(e, theme) for e in entries), default=0.0)
         cols = max(1, min(len(entries), int((max_width - 2 * GAP) // col_w)))
@@ -57,6 +63,12 @@ def _grid(entries: list[LegendEntry], max_width: float, theme: Theme, compact: b
     raise AssertionError("unreachable")  # pragma: no cover
 
 
+def legend_rows(entries: list[LegendEntry], height: float, theme: Theme) -> int:
+    """How many entries a compact legend column holds within ``height`` (at least one)."""
+    title_h = theme.font_size * LINE_HEIGHT + GAP
+    return max(1, min(len(entries), int((height - title_h - GAP) // _row(theme))))
+
+
 def _row(theme: Theme) -> float:
     return max(ROW, theme.small_font_size * LINE_HEIGHT + 8)
 
@@ -66,12 +78,13 @@ def _cell(i: int, cols: int, rows: int, compact: bool) -> tuple[int, int]:
 
 
 def legend_box(entries: list[LegendEntry], title: str, max_width: float, theme: Theme, *,
-               compact: bool = False) -> Box:
+               compact: bool = False, rows: int | None = None) -> Box:
     """Width and height the legend needs (placed at the origin); ``compact`` packs the entries in
-    columns of their own widths (for a narrow figure, e.g. in a printed report)."""
+    columns of their own widths (for a narrow figure, e.g. in a printed report), ``rows`` rows
+    to a column when given (a legend beside a drawing, as tall as the drawing)."""
     if not entries:
         return Box(0, 0, 0, 0)
-    cols, widths = _grid(entries, max_width, theme, compact)
+    cols, widths = _grid(entries, max_width, theme, compact, rows)
     rows = math.ceil(len(entries) / cols)
     title_h = theme.font_size * LINE_HEIGHT + GAP
     width = max(sum(widths) + GAP, text_width(title, theme.font_size) + 2 * GAP)
@@ -80,14 +93,14 @@ def legend_box(entries: list[LegendEntry], title: str, max_width: float, theme: 
 
 def draw_legend(
     canvas: SvgCanvas, entries: list[LegendEntry], title: str, x: float, y: float, max_width: float, *,
-    compact: bool = False,
+    compact: bool = False, rows: int | None = None,
 ) -> Box:
     """Draw the legend with its top-left corner at ``(x, y)``; return the box it fills."""
     theme = canvas.theme
-    box = legend_box(entries, title, max_width, theme, compact=compact)
+    box = legend_box(entries, title, max_width, theme, compact=compact, rows=rows)
     if not entries:
         return box
-    cols, widths = _grid(entries, max_width, theme, compact)
+    cols, widths = _grid(entries, max_width, theme, compact, rows)
     rows = math.ceil(len(entries) / cols)
     row_h = _row(theme)
     g = canvas.group(id="legend", class_="legend")

@@ -206,13 +206,18 @@ class Genogram(Diagram):
             title = mask_names(title, self.family)
         return title or None
 
-    def renderer(self) -> GenogramRenderer:
-        """The painter of this genogram (used by :meth:`to_svg` and by comparisons)."""
+    def renderer(self, legend_at: str = "below", legend_columns: int | None = None,
+                 notes_text: bool = True) -> GenogramRenderer:
+        """The painter of this genogram (used by :meth:`to_svg` and by comparisons). A printed report
+        asks for its legend ``legend_at`` ``"grid"`` (under the drawing in compact columns) or
+        ``"beside"`` it, in ``legend_columns`` columns, and writes the numbered notes under its caption
+        itself (``notes_text=False``: only their numbers are drawn); the layout is the same."""
         o = self.options
         inner = {p.id: inner_text(p, self.family) if o.show_age or p.count else None for p in self.family.people}
         return GenogramRenderer(self.family, self.layout, lang=o.lang, title=self.title(), inner=inner,
                                 theme=o.theme or Theme(monochrome=o.monochrome), legend=o.legend,
-                                notes=self.notes())
+                                notes=self.notes(), legend_at=legend_at, notes_text=notes_text,
+                                legend_columns=legend_columns)
 
     def to_svg(self) -> str:
         return self.renderer().render()

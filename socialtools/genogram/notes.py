@@ -63,15 +63,15 @@ def figure_notes(family: Family, lang: str, label_fields: tuple[str, ...], initi
     return [FigureNote(i + 1, target, text) for i, (target, text) in enumerate(raw)]
 
 
-def mark_box(centre: Point, number: int) -> Box:
-    """The box of a note's number (a small white pill) centred on ``centre``."""
-    w = MARK_SIZE * (0.7 * len(str(number)) + 0.6)
-    h = MARK_SIZE * 1.3
+def mark_box(centre: Point, number: int, size: float = MARK_SIZE) -> Box:
+    """The box of a note's number (a small white pill, its text ``size`` units) centred on ``centre``."""
+    w = size * (0.7 * len(str(number)) + 0.6)
+    h = size * 1.3
     return Box(centre[0] - w / 2, centre[1] - h / 2, w, h)
 
 
 def place_on_line(points: list[Point], number: int, obstacles: list[Box],
-                  lines: list[list[Point]]) -> Point | None:
+                  lines: list[list[Point]], size: float = MARK_SIZE) -> Point | None:
     """A point on the polyline, nearest its middle, where the number's box meets no obstacle and
     no other line (``None`` when there is none)."""
     length = polyline_length(points)
@@ -80,7 +80,7 @@ def place_on_line(points: list[Point], number: int, obstacles: list[Box],
     steps = 40
     for k in sorted(range(1, steps), key=lambda k: abs(k - steps / 2)):
         centre, _ = point_at(points, length * k / steps)
-        box = mark_box(centre, number)
+        box = mark_box(centre, number, size)
         if any(box.overlaps(o, 1.0) for o in obstacles):
             continue
         if any(segment_hits_box(p, q, box, shrink=0.0) for line in lines for p, q in itertools.pairwise(line)):
@@ -89,14 +89,21 @@ def place_on_line(points: list[Point], number: int, obstacles: list[Box],
     return None
 
 
-def place_beside(box: Box, number: int, obstacles: list[Box], lines: list[list[Point]]) -> Point | None:
-    """A point just right of, left of, above or below ``box`` where the number fits."""
-    probe = mark_box((0, 0), number)
+def place_beside(box: Box, number: int, obstacles: list[Box], lines: list[list[Point]],
+                 size: float = MARK_SIZE, *, further: bool = False) -> Point | None:
+    """A point just right of, left of, above or below ``box`` where the number fits (``further``: a
+    little further off, under or over its middle or beyond its neighbours' lines)."""
+    probe = mark_box((0, 0), number, size)
     cy = box.y + box.h / 2
-    for centre in ((box.right + probe.w / 2 + 2, cy), (box.x - probe.w / 2 - 2, cy),
-                   (box.right + probe.w / 2, box.y - probe.h / 2 - 1), (box.x - probe.w / 2, box.y - probe.h / 2 - 1),
-                   (box.right + probe.w / 2, box.bottom + probe.h / 2 + 1)):
-        mark = mark_box(centre, number)
+    cx = box.x + box.w / 2
+    near = ((box.right + probe.w / 2 + 2, cy), (box.x - probe.w / 2 - 2, cy),
+            (box.right + probe.w / 2, box.y - probe.h / 2 - 1), (box.x - probe.w / 2, box.y - probe.h / 2 - 1),
+            (box.right + probe.w / 2, box.bottom + probe.h / 2 + 1))
+    far = ((cx, box.bottom + probe.h / 2 + 2), (cx, box.y - probe.h / 2 - 2),
+           (box.x - probe.w / 2, box.bottom + probe.h / 2 + 1),
+           (box.right + probe.w * 1.5 + 4, cy), (box.x - probe.w * 1.5 - 4, cy))
+    for centre in far if further else near:
+        mark = mark_box(centre, number, size)
         if mark.x < 0 or mark.y < 0 or any(mark.overlaps(o, 1.0) for o in obstacles):
             continue
         if any(segment_hits_box(p, q, mark, shrink=0.0) for line in lines for p, q in itertools.pairwise(line)):

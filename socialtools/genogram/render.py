@@ -7,13 +7,14 @@ and white; colour only helps on screen.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable
 from dataclasses import replace
 
 from svgwrite.container import Group
 
 from socialtools.draw.geometry import Box, Point
-from socialtools.draw.legend import LegendEntry, draw_legend, legend_box
+from socialtools.draw.legend import LegendEntry, draw_legend, legend_box, legend_rows
 from socialtools.draw.lines import arrowhead, cross_bars, num, parallel_lines, zigzag
 from socialtools.draw.svg import SvgCanvas
 from socialtools.draw.text import LINE_HEIGHT, TextBlock, text_width
@@ -137,12 +138,20 @@ def relationship_paths(kind: str, points: list[Point]) -> tuple[list[Stroke], li
     return paths, arrows
 
 
+#: Where the legend stands: under the drawing in equal columns (the stand-alone figure), under it in a
+#: compact grid of columns as wide as their entries, or beside it in compact columns as tall as the drawing.
+LEGEND_PLACES = ("below", "grid", "beside")
+
+
 class GenogramRenderer:
-    """Paints one layout; ``texts`` is the catalogue language, ``inner`` the text inside symbols."""
+    """Paints one layout; ``texts`` is the catalogue language, ``inner`` the text inside symbols;
+    ``legend_at`` one of :data:`LEGEND_PLACES`; ``notes_text``: the numbered notes written under the
+    drawing (a report writes them as text under the caption instead: only their numbers are drawn)."""
 
     def __init__(self, family: Family, layout: GenogramLayout, *, lang: str, title: str | None,
                  inner: dict[str, str | None], theme: Theme, legend: bool,
-                 notes: list[FigureNote] | None = None) -> None:
+                 notes: list[FigureNote] | None = None, legend_at: str = "below", notes_text: bool = True,
+                 legend_columns: int | None = None) -> None:
         self.family = family
         self.notes = notes or []
         self.bracketed = {c.id for u in family.unions for c in u.children if c.relation in ("adopted", "foster")}
@@ -153,6 +162,15 @@ class GenogramRenderer:
         self.theme = theme
         self.show_legend = legend
         self.styles = condition_styles(family)
+        if legend_at not in LEGEND_PLACES:
+            raise ValueError(f"legend_at must be one of {', '.join(LEGEND_PLACES)}, not {legend_at!r}")
+        self.legend_at = legend_at
+        # a compact legend in this many columns (else: under the drawing as many as its width holds, beside
+        # it as few as its height allows)
+        self.legend_columns = legend_columns
+        self.notes_text = notes_text
+        # a note's number grows with the theme's small text (the same size as before on screen)
+        self.mark_size = MARK_SIZE * theme.small_font_size / Theme().small_font_size
 
     def t(self, key: str) -> str:
         return translate(TEXT, key, self.lang)
@@ -164,26 +182,48 @@ class GenogramRenderer:
         width = max(lay.width, 360.0)
         if self.title:  # the title is never cut off
             width = max(width, text_width(self.title, theme.title_font_size) + 2 * theme.margin)
-        lbox = legend_box(entries, self.t("legend"), width - 2 * theme.margin, theme)
-        width = max(width, lbox.w + 2 * theme.margin)
-        notes = self.note_lines(width - 2 * theme.margin)
+        beside = self.legend_at == "beside" and bool(entries)
+        rows = None
+        if entries and self.legend_at != "below" and self.legend_columns:
+            rows = math.ceil(len(entries) / self.legend_columns)
+        elif beside:
+            rows = legend_rows(entries, lay.height - 2 * theme.margin, theme)
+        lbox = legend_box(entries, self.t("legend"), width - 2 * theme.margin, theme,
+                          compact=self.legend_at != "below", rows=rows)
+        width = max(width, lay.width + lbox.w + theme.margin if beside else lbox.w + 2 * theme.margin)
+        body_h = max(lay.height, lbox.h + 2 * theme.margin) if beside else lay.height
+        notes = self.note_lines(width - 2 * theme.margin) if self.notes_text else TextBlock((), theme.small_font_size)
         notes_h = notes.height + theme.margin / 2 if notes.lines else 0.0
-        height = title_h + lay.height + notes_h + (lbox.h + theme.margin if entries else 0)
+        height = title_h + body_h + notes_h + (lbox.h + theme.margin if entries and not beside else 0)
         canvas = SvgCanvas(width, height, theme, title=self.title or self.t("genogram"))
         if self.title:
             canvas.text(canvas.root, width / 2, theme.margin * 0.5 + theme.title_font_size, self.title,
                         theme.title_font_size, font_weight="bold", id="title")
-        shift = {"transform": f"translate(0,{num(title_h)})"} if title_h else {}
+        # a compact legend wider than the drawing: the drawing stands centred over it
+        dx = (width - lay.width) / 2 if self.legend_at == "grid" and width > lay.width else 0.0
+        shift = {"transform": f"translate({num(dx)},{num(title_h)})"} if title_h or dx else {}
         body = canvas.group(id="genogram", **shift)
         self.draw_body(canvas, body)
         if notes.lines:
             g = canvas.group(id="notes", class_="notes")
             for i, line in enumerate(notes.lines):
-                canvas.text(g, theme.margin, title_h + lay.height + notes.size * (0.95 + i * LINE_HEIGHT), line,
+                canvas.text(g, theme.margin, title_h + body_h + notes.size * (0.95 + i * LINE_HEIGHT), line,
                             notes.size, anchor="start")
-        if entries:
-            draw_legend(canvas, entries, self.t("legend"), theme.margin, title_h + lay.height + notes_h,
-                        width - 2 * theme.margin)
+        if beside:
+            draw_legend(canvas, entries, self.t("legend"), lay.width, title_h + theme.margin, lbox.w,
+                        compact=True, rows=rows)
+        elif entries:
+            draw_legend(canvas, entries, self.t("legend"), theme.margin, title_h + body_h + notes_h,
+                        width - 2 * theme.margin, compact=self.legend_at == "grid", rows=rows)
+        return canvas.to_string()
+
+    def render_legend(self, max_width: float) -> str:
+        """The legend alone, in a compact grid no wider than ``max_width`` (a report prints it under
+        the caption when the drawing alone fills its page)."""
+        entries = self.legend_entries()
+        box = legend_box(entries, self.t("legend"), max_width, self.theme, compact=True)
+        canvas = SvgCanvas(box.w + 2, box.h + 2, self.theme, title=self.t("legend"))
+        draw_legend(canvas, entries, self.t("legend"), 1, 1, max_width, compact=True)
         return canvas.to_string()
 
     def draw_body(self, canvas: SvgCanvas, body: Group) -> None:
@@ -231,7 +271,7 @@ class GenogramRenderer:
         """Where each note's number stands on the drawing (by note number)."""
         if not self.notes:
             return {}
-        lay = self.layout
+        lay, size = self.layout, self.mark_size
         obstacles = [n.symbol_box for n in lay.nodes.values()]
         obstacles += [n.label_box for n in lay.nodes.values() if n.label_box.w > 0]
         obstacles += [u.label_box for u in lay.unions.values() if u.label_box is not None]
@@ -244,27 +284,31 @@ class GenogramRenderer:
             spot: Point | None = None
             if kind == "relationship" and int(key) < len(lay.relationships):
                 own = lay.relationships[int(key)].points
-                spot = place_on_line(own, note.number, obstacles, [ln for ln in lines if ln is not own])
+                spot = place_on_line(own, note.number, obstacles, [ln for ln in lines if ln is not own], size)
             elif kind == "union" and key in lay.unions:
                 u = lay.unions[key]
                 box = u.label_box or Box(u.drop[0] - 1, u.drop[1] - 1, 2, 2)
                 own_lines = [ln for ln in lines if ln is not u.points]
-                spot = place_beside(box, note.number, obstacles, own_lines) or place_on_line(
-                    u.points, note.number, obstacles, own_lines)
+                spot = (place_beside(box, note.number, obstacles, own_lines, size)
+                        or place_on_line(u.points, note.number, obstacles, own_lines, size)
+                        or place_beside(box, note.number, obstacles, own_lines, size, further=True))
+                for stem in (s.stem for s in lay.sibships if s.union == key and spot is None):
+                    # a crowded union line: the number on the line down to its children
+                    spot = place_on_line(stem, note.number, obstacles, [ln for ln in lines if ln is not stem], size)
             elif kind == "person" and key in lay.nodes:
-                spot = place_beside(lay.nodes[key].symbol_box, note.number, obstacles, lines)
+                spot = place_beside(lay.nodes[key].symbol_box, note.number, obstacles, lines, size)
             if spot is not None:
                 out[note.number] = spot
-                obstacles.append(mark_box(spot, note.number))
+                obstacles.append(mark_box(spot, note.number, size))
         return out
 
     def _note_marks(self, canvas: SvgCanvas, parent: Group) -> None:
         for number, spot in self.note_positions().items():
-            box = mark_box(spot, number)
+            box = mark_box(spot, number, self.mark_size)
             g = canvas.group(parent, class_="note-mark")
             g.add(canvas.dwg.rect((num(box.x), num(box.y)), (num(box.w), num(box.h)), rx=num(box.h / 2),
                                   fill="#ffffff", stroke=self.theme.stroke, stroke_width=0.6))
-            canvas.text(g, spot[0], spot[1] + MARK_SIZE * 0.35, str(number), MARK_SIZE, font_weight="bold")
+            canvas.text(g, spot[0], spot[1] + self.mark_size * 0.35, str(number), self.mark_size, font_weight="bold")
 
     # ---- parts ----
     def _person(self, canvas: SvgCanvas, parent: Group, node: PersonNode) -> None:

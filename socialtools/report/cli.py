@@ -47,7 +47,10 @@ def _run(args: argparse.Namespace) -> int:
         raise UsageError("give a CASE file (or --bpss-form for a blank BPSS form)")
     else:
         case = Case.load(args.input)
-    data, images = report_bytes(build_report(case, options), out.suffix, image_prefix=out.stem)
+    report = build_report(case, options)
+    for warning in report.warnings:
+        sys.stderr.write(f"socialtools report: warning: {warning}\n")
+    data, images = report_bytes(report, out.suffix, image_prefix=out.stem)
     write_files({**{out.parent / name: png for name, png in sorted(images.items())}, out: data})
     sys.stderr.write(f"socialtools report: wrote {out}" + (f" and {len(images)} image(s)" if images else "")
                      + "\n")

@@ -19,6 +19,7 @@ blocks into DOCX (:mod:`.docx_writer`), HTML (:mod:`.html_writer`) or Markdown
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -31,6 +32,7 @@ from socialtools.report.html_writer import report_html
 from socialtools.report.labels import long_date, word
 from socialtools.report.markdown_writer import report_markdown
 from socialtools.report.model import Block, Figure, Heading, Paragraph, Report, ReportOptions
+from socialtools.report.print_size import print_warning
 from socialtools.report.tables import Table
 
 __all__ = ["build_report", "report_bytes", "write_report"]
@@ -52,27 +54,112 @@ def report_theme(monochrome: bool = False) -> Any:
 
 
 def genogram_svg(case: Case, opts: ReportOptions) -> str | None:
-    """The genogram of the case's family as SVG (``None`` without people)."""
+    """The genogram of the case's family as SVG, as the report prints it (``None`` without people)."""
+    drawn = genogram_drawing(case, opts)
+    return None if drawn is None else drawn.svg
+
+
+#: The report's genogram: one text size for every label (the smallest text sets the print scale, so
+#: larger labels only widen the drawing), a narrow margin, tighter gaps than on screen.
+REPORT_GENOGRAM_TEXT = 10.0 * REPORT_TEXT  # the screen's label size, 1.3 times
+
+
+@dataclass(frozen=True)
+class GenogramDrawing:
+    """The report's genogram: the drawing (``svg``), its numbered notes (written under the caption)
+    and, when the drawing with its legend cannot print its text at 8 pt on any page, the legend as
+    a picture of its own (``legend_svg``; ``svg`` is then the drawing alone)."""
+
+    svg: str
+    notes: tuple[str, ...]
+    legend_svg: str | None = None
+
+
+def genogram_drawing(case: Case, opts: ReportOptions) -> GenogramDrawing | None:
+    """The genogram as the report prints it: of the legend beside the drawing (in one to three
+    columns) or in a compact grid under it, the arrangement whose text prints largest (a portrait
+    page first); when none reaches 8 pt, the drawing alone and its legend as a second picture."""
     if case.family is None or not case.family.people:
         return None
     from socialtools.genogram import Genogram
+    from socialtools.report.print_size import MIN_PRINT_PT, PORTRAIT, figure_page, printed_font_pt
 
-    return Genogram(case.family, genogram_options(opts)).to_svg()
+    family = case.family
+    if opts.initials:  # as `socialtools genogram --initials`: no person's notes, address or phone either
+        from socialtools.privacy import hide_identifying
+
+        family = hide_identifying(family)
+    genogram = Genogram(family, genogram_options(opts))
+    notes = tuple(f"{n.number}. {n.text}" for n in genogram.notes())
+
+    def rank(svg: str) -> tuple[bool, bool, float, float]:
+        probe = _probe(svg, opts)
+        page = figure_page(probe)
+        printed = printed_font_pt(probe, page) or 0.0
+        return printed >= MIN_PRINT_PT, page is PORTRAIT, -round(legend_share(svg), 1), printed
+
+    candidates = [genogram.renderer("grid", notes_text=False).render()]
+    if genogram.options.legend:
+        candidates += [genogram.renderer(place, columns, notes_text=False).render()
+                       for place in ("beside", "grid") for columns in (1, 2, 3, 4)]
+    best = max(candidates, key=rank)
+    if rank(best)[0] or not genogram.options.legend:
+        return GenogramDrawing(best, notes)
+    painter = genogram.renderer(notes_text=False)
+    painter.show_legend = False
+    alone = painter.render()
+    if rank(alone)[2] <= rank(best)[2]:
+        return GenogramDrawing(best, notes)
+    return GenogramDrawing(alone, notes, genogram.renderer().render_legend(LEGEND_WIDTH))
+
+
+#: The widest a legend printed as a picture of its own may be (SVG units): at the portrait text width
+#: its text still prints at 8 pt.
+LEGEND_WIDTH = 14.0 / 2.54 * 96 * 0.75 * REPORT_GENOGRAM_TEXT / 8.0 / 1.01
+
+
+_LEGEND_BOX = re.compile(r'<g class="legend" id="legend"><rect\b[^>]*?\sheight="([0-9.]+)"[^>]*?\swidth="([0-9.]+)"'
+                         r'[^>]*?\sx="([0-9.]+)"[^>]*?\sy="([0-9.]+)"')
+
+
+def legend_share(svg: str) -> float:
+    """The share of the figure's height its legend takes under the drawing (0 for a legend beside it
+    or none).
+
+    >>> legend_share('<svg height="400" width="300"><g class="legend" id="legend"><rect height="100" '
+    ...              'width="200" x="10" y="290"/></g></svg>')
+    0.25
+    """
+    box = _LEGEND_BOX.search(svg)
+    height = float(m[1]) if (m := _HEIGHT.search(svg)) else 0.0
+    if box is None or height <= 0:
+        return 0.0
+    if float(box[3]) > 60:  # it starts right of the drawing's left margin: beside it
+        return 0.0
+    return float(box[1]) / height
+
+
+def _probe(svg: str, opts: ReportOptions) -> Figure:
+    """A figure of ``svg`` at its natural size, to measure how it prints (no PNG is drawn)."""
+    width = float(m[1]) if (m := _WIDTH.search(svg)) else 1.0
+    height = float(m[1]) if (m := _HEIGHT.search(svg)) else 1.0
+    header = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + round(width).to_bytes(4, "big") + round(height).to_bytes(4, "big")
+    return Figure("probe", "", header, dpi=96, min_font=smallest_font(svg))
 
 
 def genogram_options(opts: ReportOptions) -> Any:
     """The genogram options of a report: its language and privacy, no title (the caption is one),
-    print-size text."""
-    from dataclasses import replace
-
+    print-size text of one size, tighter rows (the notes are written under the caption)."""
+    from socialtools.draw.theme import Theme
     from socialtools.genogram import GenogramOptions
     from socialtools.genogram.layout import LayoutConfig
 
-    base = LayoutConfig()
-    layout = replace(base, label_size=base.label_size * REPORT_TEXT,
-                     union_label_size=base.union_label_size * REPORT_TEXT)
+    size = REPORT_GENOGRAM_TEXT
+    layout = LayoutConfig(label_size=size, union_label_size=size, symbol=32.0, row_gap=8.0, bar_gap=8.0, gap_block=14.0,
+                          gap_siblings=18.0, gap_families=24.0, gap_components=40.0, margin=14.0)
+    theme = Theme(font_size=size, small_font_size=size, title_font_size=size * 1.2, margin=layout.margin)
     return GenogramOptions(lang=opts.lang, initials=opts.initials, full_dates=opts.include_private, title="",
-                           layout=layout, theme=report_theme())
+                           layout=layout, theme=theme)
 
 
 #: The report's ecomaps print their fonts this much larger than on screen (their drawing grows more slowly
@@ -131,6 +218,7 @@ def strengths_svg(case: Case, opts: ReportOptions) -> str | None:
 
 _FONT_SIZE = re.compile(r'font-size="([0-9.]+)')
 _WIDTH = re.compile(r'<svg[^>]*?\swidth="([0-9.]+)')
+_HEIGHT = re.compile(r'<svg[^>]*?\sheight="([0-9.]+)')
 
 
 def print_dpi(svg: str, dpi: float) -> float:
@@ -241,13 +329,23 @@ def build_report(case: Case, opts: ReportOptions | None = None) -> Report:
     def figure(key: str, svg: str | None, date: str | None = None) -> Figure | None:
         if svg is None:
             return None
-        dpi = print_dpi(svg, opts.dpi)
         caption = f"{word('cap_' + key, lang)} {ct.client_label(case, opts)}" + (f" ({date})" if date else "")
+        return picture(key, caption, svg)
+
+    def picture(key: str, caption: str, svg: str) -> Figure:
+        dpi = print_dpi(svg, opts.dpi)
         return Figure(key, caption, svg_to_png(svg, dpi=dpi), label=word("figure", lang), dpi=dpi,
                       min_font=smallest_font(svg))
 
     section("h_identity", [(None, some(ct.client_table(case, opts), ct.family_table(case, opts)))])
-    genogram = figure("genogram", genogram_svg(case, opts)) if opts.figures else None
+    genogram = None
+    drawing = genogram_drawing(case, opts) if opts.figures else None
+    if drawing is not None:
+        genogram = figure("genogram", drawing.svg)
+        if genogram is not None:
+            genogram.notes = drawing.notes
+            if drawing.legend_svg is not None:
+                genogram.legend = picture("genogram_legend", word("figure_legend", lang), drawing.legend_svg)
     ecomap = figure("ecomap", ecomap_svg(case, opts), ecomap_date(case)) if opts.figures else None
     strengths = figure("strengths", strengths_svg(case, opts)) if opts.figures else None
     section("h_assessment", [("h_bpss", some(ct.bpss_table(case, opts))),
@@ -266,7 +364,13 @@ def build_report(case: Case, opts: ReportOptions | None = None) -> Report:
     title = case.info.title or ct.client_label(case, opts)
     if opts.only:
         blocks = [b for b in blocks if _part(b) in opts.only]
-    return Report(title=title, lang=lang, blocks=blocks)
+    report = Report(title=title, lang=lang, blocks=blocks)
+    for fig in report.figures():
+        for part in (fig, fig.legend):
+            warning = print_warning(part, fig) if part is not None else None
+            if warning:
+                report.warnings.append(warning)
+    return report
 
 
 def narrative_part(item: Table | Figure) -> str:

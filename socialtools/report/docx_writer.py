@@ -24,8 +24,18 @@ from xml.sax.saxutils import escape as xml_escape
 from socialtools.draw.text import text_width
 from socialtools.errors import MissingDependencyError
 from socialtools.io.limits import shorten
+from socialtools.report.labels import word
 from socialtools.report.model import Figure, Heading, Paragraph, Report
-from socialtools.report.print_size import MARGINS_CM, PAGE_HEIGHT_CM, PAGE_WIDTH_CM, TEXT_WIDTH_CM, print_width_cm
+from socialtools.report.print_size import (
+    MARGINS_CM,
+    PAGE_HEIGHT_CM,
+    PAGE_WIDTH_CM,
+    PORTRAIT,
+    TEXT_WIDTH_CM,
+    Page,
+    figure_page,
+    print_width_cm,
+)
 from socialtools.report.tables import SectionRow, Table, clean_text
 
 FONT = "Times New Roman"
@@ -274,8 +284,37 @@ def _source(document: Any, text: str) -> Any:
     return para
 
 
-def add_figure(document: Any, figure: Figure, *, text_width_cm: float = TEXT_WIDTH_CM) -> None:
-    """Append a centred picture no wider than the text and its caption below it."""
+def add_figure(document: Any, figure: Figure, lang: str = "id", *, page_open: bool = False,
+               last: bool = False) -> None:
+    """Append a centred picture at its print size (:func:`~socialtools.report.print_size.figure_page`:
+    a figure too wide for a portrait page gets a landscape page of its own, which ``page_open`` says
+    is already begun, e.g. by the figure's heading), its caption and source line below it, then its
+    legend when printed apart and its numbered notes; the pages after it are portrait again, unless
+    it is the ``last`` thing of the document and nothing follows it."""
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.shared import Pt
+
+    page = figure_page(figure)
+    if page is not PORTRAIT and not page_open:
+        _new_section(document, page)
+    _picture(document, figure, page)
+    caption = _caption(document, figure.label, figure.number, figure.caption)
+    if figure.source:
+        caption.paragraph_format.keep_with_next = True
+        caption.paragraph_format.space_after = Pt(0)
+        _source(document, figure.source).alignment = WD_ALIGN_PARAGRAPH.CENTER
+    if page is not PORTRAIT and not (last and figure.legend is None and not figure.notes):
+        _new_section(document, PORTRAIT)
+    name = f"{figure.label} {figure.number}" if figure.number else figure.label
+    if figure.legend is not None:
+        head = _small(document, f"{figure.legend.caption} {name}:")
+        head.paragraph_format.keep_with_next = True
+        _picture(document, figure.legend, figure_page(figure.legend))
+    if figure.notes:
+        _small(document, "\n".join([f"{word('figure_notes', lang)} {name}:", *figure.notes]))
+
+
+def _picture(document: Any, figure: Figure, page: Page) -> None:
     from docx.enum.text import WD_ALIGN_PARAGRAPH
     from docx.shared import Cm, Pt
 
@@ -284,12 +323,37 @@ def add_figure(document: Any, figure: Figure, *, text_width_cm: float = TEXT_WID
     para.paragraph_format.keep_with_next = True
     para.paragraph_format.line_spacing = 1.0  # a multiple of the picture's height otherwise
     para.paragraph_format.space_after = Pt(0)
-    para.add_run().add_picture(io.BytesIO(figure.png), width=Cm(print_width_cm(figure, text_width_cm)))
-    caption = _caption(document, figure.label, figure.number, figure.caption)
-    if figure.source:
-        caption.paragraph_format.keep_with_next = True
-        caption.paragraph_format.space_after = Pt(0)
-        _source(document, figure.source).alignment = WD_ALIGN_PARAGRAPH.CENTER
+    para.add_run().add_picture(io.BytesIO(figure.png), width=Cm(print_width_cm(figure, page)))
+
+
+def _small(document: Any, text: str) -> Any:
+    """A 10 pt paragraph (a figure's notes, the heading of its legend), its lines kept apart."""
+    from docx.shared import Pt
+
+    para = document.add_paragraph()
+    para.paragraph_format.space_after = Pt(10)
+    para.paragraph_format.line_spacing = 1.0
+    lines = clean_text(text).split("\n")
+    for i, line in enumerate(lines):
+        run = para.add_run(line)
+        run.font.size = Pt(10)
+        if i < len(lines) - 1:
+            run.add_break()
+    return para
+
+
+def _new_section(document: Any, page: Page) -> None:
+    """Start a new page in ``page``'s orientation, size and margins (the first page itself when the
+    document is still empty, e.g. a report of just one figure)."""
+    from docx.enum.section import WD_ORIENT, WD_SECTION
+    from docx.shared import Cm
+
+    empty = not document.paragraphs and not document.tables
+    section = document.sections[-1] if empty else document.add_section(WD_SECTION.NEW_PAGE)
+    section.orientation = WD_ORIENT.LANDSCAPE if page.width_cm > page.height_cm else WD_ORIENT.PORTRAIT
+    section.page_width, section.page_height = Cm(page.width_cm), Cm(page.height_cm)
+    section.left_margin, section.right_margin = Cm(page.margins_cm["left"]), Cm(page.margins_cm["right"])
+    section.top_margin, section.bottom_margin = Cm(page.margins_cm["top"]), Cm(page.margins_cm["bottom"])
 
 
 def deterministic_zip(data: bytes) -> bytes:
@@ -321,13 +385,21 @@ def tables_docx(tables: Iterable[Table], *, lang: str = "id", title: str = "") -
 def report_docx(report: Report) -> bytes:
     """The whole report as DOCX bytes."""
     document = new_document(report.lang, clean_text(report.title))
-    for block in report.blocks:
+    landscape_open = False
+    for i, block in enumerate(report.blocks):
         if isinstance(block, Heading):
+            # the headings right before a figure on a landscape page go onto that page with it
+            following = next((b for b in report.blocks[i:] if not isinstance(b, Heading)), None)
+            if (not landscape_open and isinstance(following, Figure)
+                    and figure_page(following) is not PORTRAIT):
+                _new_section(document, figure_page(following))
+                landscape_open = True
             document.add_heading(clean_text(block.text), level=block.level)
         elif isinstance(block, Paragraph):
             document.add_paragraph(clean_text(block.text))
         elif isinstance(block, Table):
             add_table(document, block)
         elif isinstance(block, Figure):
-            add_figure(document, block)
+            add_figure(document, block, report.lang, page_open=landscape_open, last=i == len(report.blocks) - 1)
+            landscape_open = False
     return save_bytes(document)

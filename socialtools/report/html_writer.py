@@ -10,8 +10,9 @@ from __future__ import annotations
 import base64
 import html
 
+from socialtools.report.labels import word
 from socialtools.report.model import Figure, Heading, Paragraph, Report
-from socialtools.report.print_size import print_width_cm
+from socialtools.report.print_size import PORTRAIT, figure_page, print_width_cm
 from socialtools.report.tables import Table
 
 STYLE = """
@@ -31,6 +32,10 @@ figure img { max-width: 100%; height: auto; }
 figcaption { font-size: 11pt; margin-top: 0.4em; }
 p.st-source { font-size: 10pt; font-style: italic; margin: -1.2em 0 1.5em; }
 figure p.st-source { margin: 0.2em 0 0; text-align: center; }
+figure p.st-notes { font-size: 10pt; text-align: left; margin: 0.6em 0 0; }
+figure.st-landscape { overflow-x: auto; page: landscape; }
+figure.st-landscape img { max-width: none; }
+@page landscape { size: A4 landscape; }
 @media print { table.st-table thead { display: table-header-group; } tr { page-break-inside: avoid; } }
 """
 
@@ -48,11 +53,32 @@ def report_html(report: Report) -> str:
         elif isinstance(block, Table):
             out.append(block.to_html())
         elif isinstance(block, Figure):
-            data = base64.b64encode(block.png).decode("ascii")
-            width = print_width_cm(block)  # as in the DOCX: printed, its text keeps its size
-            number = f"<b>{esc(block.label)} {esc(block.number)}</b> " if block.number else ""
-            out.append(f'<figure><img src="data:image/png;base64,{data}" alt="{esc(block.title)}" '
-                       f'style="width:{width:g}cm"><figcaption>{number}{esc(block.caption)}</figcaption>'
-                       + (f'<p class="st-source">{esc(block.source)}</p>' if block.source else "") + "</figure>")
+            out.append(_figure(block, report.lang))
     out += ["</body>", "</html>", ""]
     return "\n".join(out)
+
+
+def _img(figure: Figure, alt: str) -> str:
+    data = base64.b64encode(figure.png).decode("ascii")
+    width = print_width_cm(figure)  # as in the DOCX: printed, its text keeps its size
+    return f'<img src="data:image/png;base64,{data}" alt="{html.escape(alt)}" style="width:{width:g}cm">'
+
+
+def _figure(figure: Figure, lang: str) -> str:
+    """A figure at its print width (a landscape one wider than the column, on a landscape page when
+    printed), its caption, source line, legend printed apart and numbered notes."""
+    esc = html.escape
+    wide = figure_page(figure) is not PORTRAIT
+    name = f"{figure.label} {figure.number}" if figure.number else figure.label
+    number = f"<b>{esc(name)}</b> " if figure.number else ""
+    parts = ['<figure class="st-landscape">' if wide else "<figure>", _img(figure, figure.title),
+             f"<figcaption>{number}{esc(figure.caption)}</figcaption>"]
+    if figure.source:
+        parts.append(f'<p class="st-source">{esc(figure.source)}</p>')
+    if figure.legend is not None:
+        parts.append(f'<p class="st-notes">{esc(figure.legend.caption)} {esc(name)}:</p>')
+        parts.append(_img(figure.legend, f"{figure.legend.caption} {name}"))
+    if figure.notes:
+        lines = [f"{word('figure_notes', lang)} {name}:", *figure.notes]
+        parts.append('<p class="st-notes">' + "<br>".join(esc(line) for line in lines) + "</p>")
+    return "".join(parts) + "</figure>"

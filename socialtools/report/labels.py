@@ -15,6 +15,10 @@ REPORT: Catalogue = {
     # captions and table kinds
     "table": {"id": "Tabel", "en": "Table"},
     "figure": {"id": "Gambar", "en": "Figure"},
+    "figure_notes": {"id": "Catatan", "en": "Notes"},
+    "figure_legend": {"id": "Keterangan", "en": "Key to"},
+    "landscape_note": {"id": "Cetak gambar ini pada halaman lanskap, selebar {width} cm, agar teksnya tetap terbaca",
+                       "en": "Print this figure on a landscape page, {width} cm wide, to keep its text readable"},
     "client_label": {"id": "Klien", "en": "Client"},
     "cap_client": {"id": "Identitas", "en": "Identity of"},
     "cap_family": {"id": "Identitas Keluarga", "en": "Family of"},

@@ -119,6 +119,10 @@ class Figure:
     dpi: float = 200
     source: str | None = None  # the whole line under the caption, e.g. 'Sumber: Hasil asesmen praktikan, 2024'
     min_font: float | None = None  # the smallest font of the drawing, in SVG units (1/96 inch at natural size)
+    #: numbered notes written as text under the caption (a genogram's relationship labels, union notes)
+    notes: tuple[str, ...] = ()
+    #: the legend as a picture of its own, under the caption, when the drawing alone fills the page
+    legend: Figure | None = None
 
     @property
     def title(self) -> str:
@@ -140,6 +144,7 @@ class Report:
     title: str
     lang: str
     blocks: list[Block] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)  # e.g. a figure whose text prints under 8 pt
 
     def tables(self) -> list[Table]:
         return [b for b in self.blocks if isinstance(b, Table)]

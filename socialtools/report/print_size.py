@@ -1,18 +1,22 @@
-"""Print size of the report's figures on an A4 page: the scale each is printed at and the size its
-smallest text then has. The DOCX writer places pictures at that size and the HTML writer gives them
-the same width, so a printed report reads the same from either.
+"""Print size of the report's figures on an A4 page: the page each is printed on (portrait, or a
+landscape page for a figure too wide to keep its text at 8 pt on a portrait one), the scale it is
+printed at and the size its smallest text then has. The DOCX writer places pictures at that size and
+the HTML writer gives them the same width, so a printed report reads the same from either.
 
 >>> from socialtools.io.convert import svg_to_png
 >>> from socialtools.report.model import Figure
 >>> wide = Figure("x", "x", svg_to_png('<svg xmlns="http://www.w3.org/2000/svg" width="1058" height="300"/>',
 ...                                    dpi=96), dpi=96, min_font=18)
+>>> figure_page(wide).name, round(figure_scale(wide, PORTRAIT), 2), round(printed_font_pt(wide, PORTRAIT), 1)
+('landscape', 0.5, 6.7)
 >>> round(figure_scale(wide), 2), round(printed_font_pt(wide), 1), print_width_cm(wide)
-(0.5, 6.7, 13.99)
+(0.85, 11.4, 23.69)
 """
 
 from __future__ import annotations
 
 import math
+from dataclasses import dataclass
 
 from socialtools.report.model import Figure
 
@@ -25,6 +29,38 @@ MAX_FIGURE_HEIGHT_CM = 14.0  # leaves room for a heading, the caption and a few 
 MAX_READABLE_HEIGHT_CM = 19.0
 MIN_PRINT_PT = 8.0  # the smallest figure text a printed report should have
 MAX_UPSCALE = 1.5  # a small figure is printed up to this much larger than its natural size
+#: A landscape page turns the binding edge (the portrait page's 4 cm left margin) to its top.
+LANDSCAPE_MARGINS_CM = {"left": 3.0, "right": 3.0, "top": 4.0, "bottom": 3.0}
+CAPTION_CM = 1.5  # the caption and the source line under a figure, with their spacing
+HEADING_CM = 1.0  # a heading kept with the figure it introduces
+
+
+@dataclass(frozen=True)
+class Page:
+    """A page a figure is printed on: paper size, margins and how tall the figure may be (usually,
+    and when its text needs more)."""
+
+    name: str
+    width_cm: float
+    height_cm: float
+    margins_cm: dict[str, float]
+    max_height_cm: float
+    readable_height_cm: float
+
+    @property
+    def text_width_cm(self) -> float:
+        return self.width_cm - self.margins_cm["left"] - self.margins_cm["right"]
+
+    @property
+    def text_height_cm(self) -> float:
+        return self.height_cm - self.margins_cm["top"] - self.margins_cm["bottom"]
+
+
+PORTRAIT = Page("portrait", PAGE_WIDTH_CM, PAGE_HEIGHT_CM, MARGINS_CM, MAX_FIGURE_HEIGHT_CM, MAX_READABLE_HEIGHT_CM)
+#: A page of its own for a wide figure: 23.7 x 14 cm of text area, the figure 11.5 cm tall at most under
+#: its heading and over its caption.
+LANDSCAPE = Page("landscape", PAGE_HEIGHT_CM, PAGE_WIDTH_CM, LANDSCAPE_MARGINS_CM,
+                 PAGE_WIDTH_CM - 7.0 - CAPTION_CM - HEADING_CM, PAGE_WIDTH_CM - 7.0 - CAPTION_CM - HEADING_CM)
 
 
 def natural_size_cm(figure: Figure) -> tuple[float, float]:
@@ -33,11 +69,21 @@ def natural_size_cm(figure: Figure) -> tuple[float, float]:
     return w_px / figure.dpi * 2.54, h_px / figure.dpi * 2.54
 
 
-def figure_scale(figure: Figure, text_width_cm: float = TEXT_WIDTH_CM) -> float:
-    """How much the figure is scaled on the page: up to the text width (at most
-    :data:`MAX_UPSCALE` times its natural size) and no taller than :data:`MAX_FIGURE_HEIGHT_CM`;
-    when that would print its text below :data:`MIN_PRINT_PT`, as large as that text needs,
-    within the text width and :data:`MAX_READABLE_HEIGHT_CM`.
+def figure_page(figure: Figure) -> Page:
+    """The page the figure is printed on: portrait, unless its text would print under
+    :data:`MIN_PRINT_PT` there and a landscape page prints it larger."""
+    portrait = printed_font_pt(figure, PORTRAIT)
+    if portrait is None or portrait >= MIN_PRINT_PT:
+        return PORTRAIT
+    landscape = printed_font_pt(figure, LANDSCAPE)
+    return LANDSCAPE if landscape is not None and landscape > portrait else PORTRAIT
+
+
+def figure_scale(figure: Figure, page: Page | None = None) -> float:
+    """How much the figure is scaled on ``page`` (by default :func:`figure_page`): up to the text
+    width (at most :data:`MAX_UPSCALE` times its natural size) and no taller than the page's
+    usual figure height; when that would print its text below :data:`MIN_PRINT_PT`, as large as
+    that text needs, within the text width and the page's readable height.
 
     >>> from socialtools.io.convert import svg_to_png
     >>> tall = Figure("x", "x", svg_to_png('<svg xmlns="http://www.w3.org/2000/svg" width="500" height="650"/>',
@@ -45,25 +91,42 @@ def figure_scale(figure: Figure, text_width_cm: float = TEXT_WIDTH_CM) -> float:
     >>> round(figure_scale(tall), 3), round(printed_font_pt(tall), 2)
     (0.891, 8.01)
     """
+    page = page or figure_page(figure)
     width_cm, height_cm = natural_size_cm(figure)
-    fits_width = (text_width_cm - 0.01) / width_cm
-    scale = min(MAX_UPSCALE, fits_width, MAX_FIGURE_HEIGHT_CM / height_cm)
+    fits_width = (page.text_width_cm - 0.01) / width_cm
+    scale = min(MAX_UPSCALE, fits_width, page.max_height_cm / height_cm)
     if figure.min_font:
         # a hair more than 8 pt needs, so that the width rounded down to 0.1 mm still gives 8 pt
         readable = MIN_PRINT_PT / (figure.min_font * 0.75) * 1.002
         if scale < readable:
-            scale = min(readable, fits_width, MAX_READABLE_HEIGHT_CM / height_cm)
+            scale = min(readable, fits_width, page.readable_height_cm / height_cm)
     return scale
 
 
-def print_width_cm(figure: Figure, text_width_cm: float = TEXT_WIDTH_CM) -> float:
+def print_width_cm(figure: Figure, page: Page | None = None) -> float:
     """The width the figure is printed at (rounded down to 0.1 mm)."""
-    return math.floor(natural_size_cm(figure)[0] * figure_scale(figure, text_width_cm) * 100) / 100
+    return math.floor(natural_size_cm(figure)[0] * figure_scale(figure, page) * 100) / 100
 
 
-def printed_font_pt(figure: Figure, text_width_cm: float = TEXT_WIDTH_CM) -> float | None:
+def printed_font_pt(figure: Figure, page: Page | None = None) -> float | None:
     """The smallest text of the figure as printed at :func:`print_width_cm`, in points (``None``
     when it has no text): its smallest font (1/96 inch at natural size) times the print scale."""
     if figure.min_font is None:
         return None
-    return figure.min_font * 0.75 * print_width_cm(figure, text_width_cm) / natural_size_cm(figure)[0]
+    return figure.min_font * 0.75 * print_width_cm(figure, page) / natural_size_cm(figure)[0]
+
+
+def print_warning(figure: Figure, numbered: Figure | None = None) -> str | None:
+    """A one-line warning naming the figure (``numbered``: the figure it belongs to, for a legend
+    printed apart) when its text prints under :data:`MIN_PRINT_PT` even on the page chosen for it
+    (``None`` when it reads)."""
+    page = figure_page(figure)
+    printed = printed_font_pt(figure, page)
+    if printed is None or printed >= MIN_PRINT_PT:
+        return None
+    owner = numbered or figure
+    name = f"{owner.label} {owner.number}" if owner.number else owner.label
+    part = f"{name} ({figure.key})"
+    where = "even on a landscape page" if page is LANDSCAPE else "at the text width"
+    return (f"{part} prints its smallest text at {printed:.1f} pt, under {MIN_PRINT_PT:g} pt {where}: "
+            f"draw it with fewer label fields (e.g. name and years) or split the family")
