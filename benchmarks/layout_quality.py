@@ -416,8 +416,9 @@ def kinship2_available() -> bool:
     return done.returncode == 0
 
 
-def kinship2_race() -> dict[str, object]:
-    """Seconds to write every family of the 400-family table into a folder: socialtools vs kinship2."""
+def kinship2_race(repeat: int = 1) -> dict[str, object]:
+    """Seconds to write every family of the 400-family table into a folder: socialtools vs kinship2
+    (the fastest of ``repeat`` runs of each)."""
     if not kinship2_available():
         return {"kinship2": "not available (Rscript with kinship2)"}
     with tempfile.TemporaryDirectory(prefix="lq-race-") as tmp:
@@ -425,22 +426,28 @@ def kinship2_race() -> dict[str, object]:
         tablefile = tmpdir / "big.csv"
         tablefile.write_text(big_table(), encoding="utf-8")
         people = tablefile.read_text(encoding="utf-8").count("\n") - 1
+        # the package byte-compiled first (into its __pycache__ folders), as pip installs it: a
+        # machine that sets PYTHONDONTWRITEBYTECODE would otherwise compile every module again in
+        # every process
         env = {**os.environ, "PYTHONPATH": str(ROOT)}
+        subprocess.run([sys.executable, "-m", "compileall", "-q", str(ROOT / "socialtools")], check=True,
+                       env={k: v for k, v in env.items() if k != "PYTHONDONTWRITEBYTECODE"}, capture_output=True)
         load = round(os.getloadavg()[0], 1)
         done_ours: list[subprocess.CompletedProcess[str]] = []
         ours, ours_cpu = timed(lambda: done_ours.append(subprocess.run(
             [sys.executable, "-m", "socialtools", "genogram", str(tablefile), "-o", f"{tmpdir / 'ours'}/"],
-            check=True, capture_output=True, text=True, env=env, timeout=3600)), 1)
+            check=True, capture_output=True, text=True, env=env, timeout=3600)), repeat)
         script = tmpdir / "k2.R"
         script.write_text(KINSHIP2_SCRIPT, encoding="utf-8")
         runs: list[subprocess.CompletedProcess[str]] = []
         theirs, theirs_cpu = timed(lambda: runs.append(subprocess.run(
             ["Rscript", str(script), str(tablefile), str(tmpdir / "k2")], capture_output=True, text=True,
-            timeout=3600)), 1)
+            timeout=3600)), repeat)
         done = runs[0]
         if done.returncode != 0:
             return {"kinship2": f"failed: {done.stderr.strip().splitlines()[-1:]}"}
-        return {"families": 400, "people": people, "ours_s": round(ours, 2), "kinship2_s": round(theirs, 2),
+        return {"families": 400, "people": people, "runs": repeat, "ours_s": round(ours, 2),
+                "kinship2_s": round(theirs, 2),
                 "ours_cpu_s": round(ours_cpu, 2), "kinship2_cpu_s": round(theirs_cpu, 2), "load": load,
                 "kinship2_device": done.stdout.strip(), "speedup": round(theirs / ours, 2),
                 "files_ours": len(list((tmpdir / "ours").iterdir())),
@@ -539,10 +546,6 @@ def summary(results: list[Result], unread: list[Member], speeds: dict[str, objec
                                        if worst_big else None)
     figures["worst_ratio_family"] = worst_big.name if worst_big else None
     zero_dot_worse = [r.name for r in big if r.dot.crossings == 0 and r.ours.crossings]
-
-    def verdict(good: bool | None) -> str:
-        return "n/a" if good is None else "PASS" if good else "FAIL"
-
     c, dc = figures["crossings_100_plus"], figures["dot_crossings_100_plus"]
     unjudged = (f"; not judged (svgcheck over {CHECK_LIMIT:g} s): {len(timed_out)} ({', '.join(timed_out)})"
                 if timed_out else "")
@@ -562,6 +565,30 @@ def summary(results: list[Result], unread: list[Member], speeds: dict[str, objec
         ("total width <= dot's", f"{figures['width']} vs {figures['dot_width']} "
          f"({ratio(figures['width'], figures['dot_width'])}x)", verdict(figures["width"] <= figures["dot_width"])),
     ]
+    targets += speed_targets(speeds, race)
+    figures["targets"] = [{"target": t, "measured": m, "verdict": v} for t, m, v in targets]
+    return target_table(targets, speeds, race), figures
+
+
+def target_table(targets: list[tuple[str, str, str]], speeds: dict[str, object], race: dict[str, object]) -> str:
+    """The targets as a Markdown table, with the machine's load under it when speed was measured."""
+    text = ["| target | measured | verdict |", "|---|---|---|"]
+    text += [f"| {t} | {m} | {v} |" for t, m, v in targets]
+    if "load_before" in speeds:
+        text.append(f"\nTimes are wall-clock seconds (the targets' measure), CPU seconds beside them; the machine "
+                    f"({os.cpu_count()} cores) had a load average of {speeds['load_before']} before the speed "
+                    f"runs and {speeds['load_after']} after them"
+                    + (f", {race['load']} before the kinship2 race" if "load" in race else "") + ".")
+    return "\n".join(text)
+
+
+def verdict(good: bool | None) -> str:
+    return "n/a" if good is None else "PASS" if good else "FAIL"
+
+
+def speed_targets(speeds: dict[str, object], race: dict[str, object]) -> list[tuple[str, str, str]]:
+    """The speed targets of issue 10 (400 people, 10,000 people, the kinship2 race) with verdicts."""
+    targets: list[tuple[str, str, str]] = []
     if "ours_400" in speeds:
         cpu = (f" (CPU {speeds['ours_cpu_400']} s vs {speeds['dot_cpu_400']} s)"
                if "ours_cpu_400" in speeds else "")
@@ -587,15 +614,7 @@ def summary(results: list[Result], unread: list[Member], speeds: dict[str, objec
     else:
         targets.append(("400-family table >= 5x faster than kinship2",
                         str(race.get("kinship2", "not measured in this run")), "n/a"))
-    figures["targets"] = [{"target": t, "measured": m, "verdict": v} for t, m, v in targets]
-    text = ["| target | measured | verdict |", "|---|---|---|"]
-    text += [f"| {t} | {m} | {v} |" for t, m, v in targets]
-    if "load_before" in speeds:
-        text.append(f"\nTimes are wall-clock seconds (the targets' measure), CPU seconds beside them; the machine "
-                    f"({os.cpu_count()} cores) had a load average of {speeds['load_before']} before the speed "
-                    f"runs and {speeds['load_after']} after them"
-                    + (f", {race['load']} before the kinship2 race" if "load" in race else "") + ".")
-    return "\n".join(text), figures
+    return targets
 
 
 def by_source(results: list[Result]) -> str:
@@ -696,6 +715,11 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--write-docs", metavar="FILE.md", nargs="+",
                     help="replace the marked block (<!-- layout_quality:begin/end -->) of each FILE.md by the summary")
     ap.add_argument("--no-race", action="store_true", help="skip the kinship2 comparison")
+    ap.add_argument("--speed-only", action="store_true",
+                    help="only the speed targets (400 and 10,000 people; with --quick the 400-person family only) and "
+                    "the kinship2 race: no corpus, no svgcheck")
+    ap.add_argument("--race-runs", type=int, default=1, metavar="N",
+                    help="run each side of the kinship2 race N times and keep the fastest (default 1)")
     ap.add_argument("--only", metavar="TEXT", help="only families whose name contains TEXT")
     ap.add_argument("--baseline", metavar="FILE.json", help="compare with an earlier --json run")
     ap.add_argument("--from-json", metavar="FILE.json",
@@ -713,6 +737,8 @@ def main(argv: list[str] | None = None) -> int:
     bad = verify_manifest()
     if bad:
         sys.exit(f"layout_quality: checksum differs from corpus/MANIFEST.tsv: {', '.join(bad)}")
+    if args.speed_only:
+        return speed_only(args)
     if args.from_json:
         members, unread, results, speeds, race, checks = from_json(Path(args.from_json))
         stored = json.loads(Path(args.from_json).read_text(encoding="utf-8"))["summary"]
@@ -729,7 +755,8 @@ def main(argv: list[str] | None = None) -> int:
         if args.json:  # the families first: a run stopped during the speed targets keeps them
             write_json(Path(args.json), summary(results, unread, {}, {})[1], [], unread, members, results)
         speeds = speed(args.quick)
-        race = {"kinship2": "skipped (--no-race)"} if args.no_race or args.quick else kinship2_race()
+        race = ({"kinship2": "skipped (--no-race)"} if args.no_race or args.quick
+                else kinship2_race(args.race_runs))
         checks = cross_check(svgcheck, members, results)
     targets, figures = summary(results, unread, speeds, race)
 
@@ -790,6 +817,25 @@ def main(argv: list[str] | None = None) -> int:
                  f"{family_table(worst(results, 5))}\n")
         for page in args.write_docs:
             replace_block(page, "layout_quality", block)
+    return 0
+
+
+def speed_only(args: argparse.Namespace) -> int:
+    """``--speed-only``: the speed targets and the kinship2 race, printed (and written into the
+    ``layout_speed`` block of each ``--write-docs`` page)."""
+    speeds = speed(args.quick)
+    race = {"kinship2": "skipped (--no-race)"} if args.no_race else kinship2_race(args.race_runs)
+    table_text = target_table(speed_targets(speeds, race), speeds, race)
+    print("## Speed targets (issue 10)\n")
+    print(table_text)
+    if args.json:
+        Path(args.json).write_text(json.dumps({"speed": speeds, "race": race}, indent=1) + "\n", encoding="utf-8")
+    if args.write_docs:
+        how = ("python3 benchmarks/layout_quality.py --speed-only" + (" --quick" if args.quick else "")
+               + (" --no-race" if args.no_race else "")
+               + (f" --race-runs {args.race_runs}" if args.race_runs > 1 else ""))
+        for page in args.write_docs:
+            replace_block(page, "layout_speed", f"Measured by `{how}`:\n\n{table_text}\n")
     return 0
 
 

@@ -86,12 +86,13 @@ def test_pdf_and_dot_outputs(tmp_path: Path) -> None:
 
 
 def test_many_families_drawn_in_parallel_match_one_by_one(tmp_path: Path) -> None:
-    """From PARALLEL_FROM families on, the workers make and draw the families: the files, the
-    initials and the warnings are those of drawing each family on its own."""
+    """From PARALLEL_FROM families on, the workers make and draw the families (the largest first):
+    the files, their order, the initials and the warnings are those of drawing each family on its own."""
     rows = ["famid,id,father,mother,sex,name,birth"]
     for f in range(1, 21):
         rows += [f"{f},a,0,0,1,Adi Putra {f},1950", f"{f},b,0,0,2,Bunga Sari,1952",
                  f"{f},c,a,b,{1 + f % 2},Citra {f},{1940 if f == 7 else 1980}", f"{f},d,a,b,2,Dewi,1982"]
+        rows += [f"{f},e{k},a,b,{1 + k % 2},Eka {k},{1984 + k}" for k in range(f % 5)]  # sizes differ
     table = tmp_path / "many.csv"
     table.write_text("\n".join(rows) + "\n")
     out = tmp_path / "all"
@@ -100,7 +101,7 @@ def test_many_families_drawn_in_parallel_match_one_by_one(tmp_path: Path) -> Non
     assert len(list(out.iterdir())) == 20
     warnings = [ln for ln in result.stderr.splitlines() if "warning" in ln]
     assert len(warnings) == 2 and all("person 'c' is born (1940)" in w for w in warnings)
-    for f in (1, 7, 20):
+    for f in (1, 4, 7, 20):
         one = tmp_path / f"{f}.svg"
         alone = run("genogram", str(table), "-o", str(one), "--family", str(f), "--lenient", "--initials")
         assert alone.returncode == 0

@@ -10,13 +10,14 @@ from __future__ import annotations
 
 import functools
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 from xml.etree import ElementTree
 from xml.etree.ElementTree import _escape_attrib, _escape_cdata  # type: ignore[attr-defined]
 
 import svgwrite
 from svgwrite.container import Group
 from svgwrite.path import Path as SvgPath
+from svgwrite.shapes import Circle, Rect
 from svgwrite.text import Text, TSpan
 from svgwrite.utils import strlist
 
@@ -26,6 +27,7 @@ from socialtools.draw.theme import Theme
 from socialtools.io.sanitize import clean_text
 
 _NAMES: dict[str, str] = {}
+_E = TypeVar("_E", Group, SvgPath, Text, Circle, Rect)
 
 
 def _attrs(attrs: dict[str, Any]) -> dict[str, str]:
@@ -64,10 +66,19 @@ class SvgCanvas:
 
     def group(self, parent: Group | None = None, **attrs: Any) -> Group:
         """A new ``<g>`` inside ``parent`` (the drawing's content group by default)."""
-        g = Group(factory=self.dwg)
-        g.attribs.update(_attrs(attrs))
-        (parent if parent is not None else self.root).add(g)
+        g = self._element(Group, _attrs(attrs))
+        (parent if parent is not None else self.root).elements.append(g)
         return g
+
+    def _element(self, kind: type[_E], attribs: dict[str, str]) -> _E:
+        """An svgwrite element with ``attribs``, made without svgwrite's per-element set-up: its
+        checks are off in this drawing (``debug=False``), and the drawings are made of many
+        thousands of elements."""
+        element = object.__new__(kind)
+        element._parameter = self.dwg._parameter
+        element.attribs = attribs
+        element.elements = []
+        return element
 
     def text(
         self,
@@ -80,19 +91,33 @@ class SvgCanvas:
         **attrs: Any,
     ) -> Any:
         """Text whose *baseline* is at ``y`` (alphabetic), anchored at ``x``."""
-        element = Text(text, factory=self.dwg)
-        element.attribs.update(_attrs({"x": x, "y": y, "font_size": size or self.theme.font_size,
-                                       "text_anchor": anchor, **attrs}))
-        element.attribs.setdefault("fill", self.theme.stroke)
-        parent.add(element)
+        attribs = {"x": num(x), "y": num(y), "font-size": num(size or self.theme.font_size), "text-anchor": anchor,
+                   "fill": self.theme.stroke}
+        if attrs:
+            attribs.update(_attrs(attrs))
+        element = self._element(Text, attribs)
+        element.text = text
+        parent.elements.append(element)
         return element
 
     def path(self, parent: Group, d: str, **attrs: Any) -> Any:
         """A ``<path>`` with ready path data (the fast way: no per-attribute checks)."""
-        element = SvgPath(factory=self.dwg)
-        element.commands.append(d)
-        element.attribs.update(_attrs(attrs))
-        parent.add(element)
+        element = self._element(SvgPath, _attrs(attrs))
+        element.commands = [d]
+        parent.elements.append(element)
+        return element
+
+    def circle(self, parent: Group, cx: float, cy: float, r: float, **attrs: Any) -> Any:
+        """A ``<circle>`` (what ``dwg.circle`` makes, without svgwrite's per-element set-up)."""
+        element = self._element(Circle, {"cx": num(cx), "cy": num(cy), "r": num(r), **_attrs(attrs)})
+        parent.elements.append(element)
+        return element
+
+    def rect(self, parent: Group, x: float, y: float, width: float, height: float, **attrs: Any) -> Any:
+        """A ``<rect>`` (what ``dwg.rect`` makes, without svgwrite's per-element set-up)."""
+        element = self._element(Rect, {"x": num(x), "y": num(y), "width": num(width), "height": num(height),
+                                       **_attrs(attrs)})
+        parent.elements.append(element)
         return element
 
     def polyline(
@@ -108,11 +133,17 @@ class SvgCanvas:
         **attrs: Any,
     ) -> Any:
         """A path through ``points`` with a named dash pattern from :data:`DASHES`."""
+        attribs = {"fill": fill, "stroke": colour or self.theme.stroke,
+                   "stroke-width": num(width if width is not None else self.theme.stroke_width)}
         pattern = DASHES.get(dash)
         if pattern:
-            attrs["stroke_dasharray"] = pattern
-        return self.path(parent, path_d(points, closed), fill=fill, stroke=colour or self.theme.stroke,
-                         stroke_width=width if width is not None else self.theme.stroke_width, **attrs)
+            attribs["stroke-dasharray"] = pattern
+        if attrs:
+            attribs.update(_attrs(attrs))
+        element = self._element(SvgPath, attribs)
+        element.commands = [path_d(points, closed)]
+        parent.elements.append(element)
+        return element
 
     def hatch(self, spacing: float = 4.0, width: float = 0.9) -> str:
         """Fill reference of a diagonal hatching pattern (added to ``<defs>`` once)."""
@@ -160,16 +191,19 @@ def _serialize(element: Any, out: list[str]) -> None:
     if not hasattr(element, "attribs"):  # title/desc keep a ready ElementTree element
         out.append(ElementTree.tostring(element.get_xml(), encoding="unicode"))
         return
+    attribs = element.attribs
     if isinstance(element, SvgPath):
-        element.attribs["d"] = strlist(element.commands, " ")
+        commands = element.commands
+        attribs["d"] = commands[0] if len(commands) == 1 and type(commands[0]) is str else strlist(commands, " ")
     name = element.elementname
-    out.append("<" + name)
-    for key, value in sorted(element.attribs.items()):
+    parts = ["<", name]
+    for key, value in sorted(attribs.items()):
         if value is None:
             continue
         text = value if type(value) is str else element.value_to_string(value)
         if text:
-            out.append(f' {key}="{_attribute_text(text)}"')
+            parts += (" ", key, '="', _attribute_text(text), '"')
+    out.append("".join(parts))
     content = element.text if isinstance(element, TSpan) else None
     if content is None and not element.elements:
         out.append(" />")

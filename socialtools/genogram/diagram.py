@@ -192,7 +192,11 @@ class Genogram(Diagram):
 
     def family_union(self, uid: str) -> Union:
         """The union with id ``uid``."""
-        return next(u for u in self.family.unions if u.id == uid)
+        return self._unions[uid]
+
+    @cached_property
+    def _unions(self) -> dict[str, Union]:
+        return {u.id: u for u in self.family.unions if u.id is not None}
 
     def title(self) -> str | None:
         """The title drawn above the genogram (with the year of ``as_of``)."""
@@ -213,7 +217,8 @@ class Genogram(Diagram):
         ``"beside"`` it, in ``legend_columns`` columns, and writes the numbered notes under its caption
         itself (``notes_text=False``: only their numbers are drawn); the layout is the same."""
         o = self.options
-        inner = {p.id: inner_text(p, self.family) if o.show_age or p.count else None for p in self.family.people}
+        when = self.family.reference_date()
+        inner = {p.id: inner_text(p, self.family, when) if o.show_age or p.count else None for p in self.family.people}
         return GenogramRenderer(self.family, self.layout, lang=o.lang, title=self.title(), inner=inner,
                                 theme=o.theme or Theme(monochrome=o.monochrome), legend=o.legend,
                                 notes=self.notes(), legend_at=legend_at, notes_text=notes_text,

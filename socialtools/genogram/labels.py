@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from socialtools.dates import PartialDate
 from socialtools.genogram.label_fields import LABEL_FIELDS
 from socialtools.genogram.model import Family, Person, Union
 from socialtools.i18n import Catalogue, translate
@@ -151,13 +152,14 @@ def person_lines(person: Person, family: Family, options: LabelOptions) -> list[
     return [line for line in out if line]
 
 
-def inner_text(person: Person, family: Family) -> str | None:
-    """Text inside the symbol: the count of several people, else the age."""
+def inner_text(person: Person, family: Family, when: PartialDate | None = None) -> str | None:
+    """Text inside the symbol: the count of several people, else the age (at ``when``, by default
+    the family's :meth:`~Family.reference_date`: give it once for a whole family)."""
     if person.count:
         return str(person.count)
     if person.kind != "person":
         return None
-    age = person.age_at(family.reference_date())
+    age = person.age_at(when or family.reference_date())
     return None if age is None else str(age)
 
 

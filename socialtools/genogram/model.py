@@ -565,10 +565,10 @@ class Family(Record):
                 self._require(pid, f"households[{i}]" + (f" ('{h.label}')" if h.label else ""), "members")
 
     def _check_ancestry(self) -> None:
-        import networkx as nx  # imported here: it is heavy, and only validation needs it
-
         if not self._has_cycle():
             return
+        import networkx as nx  # imported here: it is heavy, and only the message about a cycle needs it
+
         graph = self.parent_graph
         cycle = nx.find_cycle(graph)
         who = cycle[0][0]

@@ -15,8 +15,8 @@ share) and *sibship groups* (all blocks of one union's children, in birth order)
    then each block that joins two sibships, moved to the place of its row where its lines
    cross fewest others (no sibship's birth order broken);
 3. the order with the fewest crossings is kept, over restarts (depth first, mirrored, then
-   shuffled with fixed seeds) within a work budget, so the same input always gives the same
-   order.
+   shuffled with fixed seeds) within a work budget and until a few restarts in a row found
+   nothing better, so the same input always gives the same order.
 
 >>> from socialtools.genogram.model import Family
 >>> from socialtools.genogram.structure import FamilyStructure
@@ -448,6 +448,7 @@ class _Orderer:
 
 WORK = 2000  # people × rounds spent on one family's order at most
 PATIENCE = 3  # rounds without a better order before a restart
+RESTART_PATIENCE = 4  # restarts in a row without a better order before the search ends
 MAX_ROUNDS = 12  # rounds from one start at most
 SIFT_LIMIT = 60  # groups with more blocks are not sifted inside (quadratic)
 SIFT_WINDOW = 12  # a unit is sifted among this many neighbours on each side
@@ -539,7 +540,8 @@ def order_component(s: FamilyStructure, component: list[str], *, work: int | Non
     """The order of every row of one connected component, fewest crossings found first.
 
     ``work`` bounds the effort (people × rounds, over all restarts), so that large families
-    stay fast and the result does not depend on the machine's speed. The restarts begin
+    stay fast and the result does not depend on the machine's speed; the search also ends
+    after :data:`RESTART_PATIENCE` restarts in a row found nothing better. The restarts begin
     from the depth-first order, from it mirrored, then from shuffled ones (fixed seeds, so
     the same input always gives the same order).
     """
@@ -547,12 +549,14 @@ def order_component(s: FamilyStructure, component: list[str], *, work: int | Non
     first = o.initial()
     best, best_count = first, o.count(first)
     budget = max(2, (WORK if work is None else work) // max(len(component), 1))
-    k = 0
-    while budget > 0 and best_count > 0:
+    k = since = 0
+    while budget > 0 and best_count > 0 and since < RESTART_PATIENCE:
         start = first if k == 0 else o.initial(reverse=True) if k == 1 else o.initial(seed=k - 1)
         rows, c, done = o.improve(start, min(budget, MAX_ROUNDS))
         budget -= done
         k += 1
+        since += 1
         if rows is not None and c < best_count:
             best, best_count = rows, c
+            since = 0
     return best

@@ -233,8 +233,7 @@ def draw_person(
     sw = theme.stroke_width
     def paint(size: float, fill: str) -> None:
         if shape in ("circle", "dot"):  # a real circle: smaller files, exact shape
-            g.add(canvas.dwg.circle((num(cx), num(cy)), num(size / 2), fill=fill, stroke=theme.stroke,
-                                    stroke_width=num(sw)))
+            canvas.circle(g, cx, cy, size / 2, fill=fill, stroke=theme.stroke, stroke_width=sw)
         else:
             canvas.polygon(g, outline(shape, cx, cy, size), fill=fill, stroke=theme.stroke, stroke_width=num(sw))
 
@@ -266,7 +265,6 @@ def draw_person(
         fs = theme.small_font_size
         if person.deceased or person.conditions:  # a white tag keeps the text readable over fills
             w = text_width(inner_text, fs) + 4
-            g.add(canvas.dwg.rect((num(cx - w / 2), num(cy - fs * 0.55)), (num(w), num(fs * 1.1)),
-                                  fill="#ffffff", stroke="none"))
+            canvas.rect(g, cx - w / 2, cy - fs * 0.55, w, fs * 1.1, fill="#ffffff", stroke="none")
         canvas.text(g, cx, cy + fs * 0.35, inner_text, fs, font_weight="bold")
     return g
