@@ -200,6 +200,13 @@ def test_layout_is_deterministic():
     assert [s.circle for s in a.systems] == [s.circle for s in b.systems]
 
 
+def same_places(before: EcomapLayout, after: EcomapLayout) -> None:
+    """Every system, the focal circle and every household member stand in the same place."""
+    assert [(s.id, s.circle) for s in before.systems] == [(s.id, s.circle) for s in after.systems]
+    assert before.focal == after.focal
+    assert [(m.id, m.cx, m.cy, m.size) for m in before.members] == [(m.id, m.cx, m.cy, m.size) for m in after.members]
+
+
 @settings(max_examples=25, deadline=None)
 @given(st.integers(3, 30), st.integers(0, 10_000), st.data())
 def test_before_and_after_keep_every_system_in_place(n, seed, data):
@@ -207,13 +214,55 @@ def test_before_and_after_keep_every_system_in_place(n, seed, data):
 
     eco, family = generated_ecomap(n, seed=seed, labels=False)
     picks = data.draw(st.lists(st.sampled_from(eco.ties), max_size=5, unique_by=lambda t: t.key)) if eco.ties else []
-    changes = [{"system": t.system, "to": t.to, "strength": "strong", "level": 3} for t in picks]
+    removed = data.draw(st.lists(st.booleans(), min_size=len(picks), max_size=len(picks)))
+    changes = [
+        {"system": t.system, "to": t.to, "remove": True} if gone
+        else {"system": t.system, "to": t.to, "strength": "strong", "level": 3}
+        for t, gone in zip(picks, removed, strict=True)
+    ]
+    expected = {t.key for t, gone in zip(picks, removed, strict=True) if gone or (t.strength, t.level) != ("strong", 3)}
+    tied = {t.system for t in eco.ties}
+    untied = [s.id for s in eco.systems if s.id not in tied]
+    if untied and data.draw(st.booleans()):  # a tie added at the evaluation
+        to = data.draw(st.sampled_from([FOCAL, *eco.focal.members]))
+        changes.append({"system": untied[0], "to": to, "strength": "moderate"})
+        expected.add((untied[0], to))
     eco = Ecomap.model_validate({**eco.model_dump(), "after": {"date": "later", "ties": changes}})
     before, after, later, changed = compare_layouts(eco, family)
-    assert [s.circle for s in before.systems] == [s.circle for s in after.systems]
+    same_places(before, after)
     assert before.quality.defects == 0 and after.quality.defects == 0
-    assert changed == {t.key for t in picks if not (t.strength == "strong" and t.level == 3)}
+    assert changed == expected
     check_geometry(after, later)
+
+
+def test_removed_tie_to_a_member_moves_no_system():
+    """Regression (review of ac7d268, defect 3): a tie to a household member removed at the
+    evaluation (``remove: true``) no longer pulled its system toward that member in the
+    "after" panel only, so five systems changed places between the two panels."""
+    from socialtools.ecomap.render import compare_layouts
+
+    eco, family = generated_ecomap(12, seed=3, labels=False, household=2)
+    member = next(iter(eco.focal.members))
+    ties = [{"system": s.id, "to": member if s.id == "s5" else FOCAL, "strength": "weak"} for s in eco.systems]
+    after = {"date": "later", "ties": [{"system": "s5", "to": member, "remove": True}]}
+    eco = Ecomap.model_validate({**eco.model_dump(), "ties": ties, "after": after})
+    before, later_lay, _, changed = compare_layouts(eco, family)
+    assert changed == {("s5", member)}
+    assert len(later_lay.ties) == len(before.ties) - 1
+    same_places(before, later_lay)
+
+
+def test_members_spread_in_one_panel_move_no_system_in_the_other():
+    """Regression (found by the property test above): the household spread apart in the "before"
+    layout (room for its ties) and the "after" layout, started at that spread, chose the systems'
+    places from members standing elsewhere, so five systems changed places."""
+    from socialtools.ecomap.render import compare_layouts
+
+    eco, family = generated_ecomap(23, seed=9604, labels=False)
+    eco = Ecomap.model_validate({**eco.model_dump(), "after": {"date": "later", "ties": []}})
+    before, after, _, changed = compare_layouts(eco, family)
+    assert before.spread > 0 and not changed
+    same_places(before, after)
 
 
 def test_tie_label_placed_is_an_obstacle_for_the_next():

@@ -22,7 +22,7 @@ NS = "{http://www.w3.org/2000/svg}"
 
 @pytest.fixture(scope="module")
 def family() -> Family:
-    return Genogram.from_document(load_example("family-history.yaml")).family
+    return Genogram.from_document(load_example("family-history.yaml")).full_family
 
 
 def test_as_of_keeps_people_born_by_then_with_their_state_then(family: Family) -> None:
@@ -133,7 +133,7 @@ def test_cli_time_errors_one_line_exit_2_no_file(tmp_path: Path, args: list[str]
 def test_compare_earlier_household_holds_only_the_people_of_that_year() -> None:
     from tests.test_genogram_conventions import _inside
 
-    fam = Genogram.from_document(load_example("three-generations.yaml")).family
+    fam = Genogram.from_document(load_example("three-generations.yaml")).full_family
     c = GenogramComparison(fam, 2006, 2024)  # Gita (C5) born 2010 lives in "Rumah Budi"
     early, late = c.panel_layout(2006), c.panel_layout(2024)
     gita = late.nodes["C5"]

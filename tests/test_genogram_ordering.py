@@ -9,7 +9,7 @@ from hypothesis import HealthCheck, given, settings
 
 from socialtools.draw.geometry import segments_cross
 from socialtools.genogram import Family, Genogram
-from socialtools.genogram.bars import bar_crossings, stagger
+from socialtools.genogram.bars import bar_crossings, nested_levels, stagger
 from socialtools.genogram.ordering import _Graph, _Orderer, count_crossings, order_component, positions
 from socialtools.genogram.structure import FamilyStructure
 from tests.strategies import loopy_families
@@ -49,8 +49,24 @@ def test_crossing_count_of_an_order_matches_a_brute_force_count_of_its_bars(fami
             assert bar_crossings(bars, levels) == brute
             for (a, la), (b, lb) in itertools.combinations(zip(bars, levels, strict=True), 2):
                 assert la != lb or a.hi < b.lo or b.hi < a.lo  # bars of one level never overlap
-            total += brute
+            total += brute + _brute_brackets(graph, r, pos)
         assert count_crossings(rows, s) == total
+
+
+def _brute_brackets(graph: _Graph, r: int, pos: dict[str, float]) -> int:
+    """Crossings under row ``r`` between the brackets of partners who do not stand side by
+    side (drawn on their levels) and the drops and bracket legs, segment by segment."""
+    s = graph.s
+    spans = [(min(pos[p] for p in s.unions[u].partners), max(pos[p] for p in s.unions[u].partners), u)
+             for u in graph.row_pairs.get(r, ())]
+    spans = [t for t in spans if t[1] - t[0] > 1]
+    level = {u: lv + 1 for u, lv in nested_levels(spans).items()}
+    lines = {u: [((lo, 0.0), (lo, level[u])), ((lo, level[u]), (hi, level[u])), ((hi, 0.0), (hi, level[u]))]
+             for lo, hi, u in spans}
+    for u in graph.row_drawn.get(r, ()):
+        x = graph.union_pos(u, pos)
+        lines.setdefault(u, []).append(((x, level.get(u, 0)), (x, 100.0)))
+    return sum(segments_cross(*p, *q) for a, b in itertools.combinations(lines.values(), 2) for p in a for q in b)
 
 
 @LOOPS

@@ -219,3 +219,24 @@ def test_family_table_reads_the_relation_to_the_client_from_the_unions() -> None
         by_id = {pid: row[2] for pid, row in zip(people, table.rows, strict=True) if isinstance(row, list)}
         for pid, word in expected.items():
             assert by_id[pid] == word, (lang, pid, by_id[pid])
+
+
+@pytest.mark.parametrize(("case", "person", "expected"), [
+    ({"client": "RT"}, {"id": "RT", "name": "Ratna"}, "RT"),  # the id the file gives, not 'R' from the name
+    ({"client": "RT", "initials": "R.T."}, {"id": "RT", "name": "Ratna"}, "R.T."),
+    ({"client": "p12"}, {"id": "p12", "name": "Siti Aminah"}, "SA"),  # a machine id: initials from the name
+    ({"client": "p12"}, {"id": "p12", "name": "Siti Aminah", "initials": "SiA"}, "SiA"),
+    ({}, {"id": "x1", "name": "Putri Kirana", "index": True}, "PK"),
+])
+def test_captions_use_the_client_initials_the_case_file_gives(case: dict[str, Any], person: dict[str, Any],
+                                                               expected: str) -> None:
+    """Regression (review of ac7d268, defect 6): with ``client: RT`` for a client named Ratna the
+    captions said 'Klien "R"' while the narrative, the quadrant and the genogram title said RT."""
+    doc = {"case": case, "family": {"people": [{"sex": "female", **person}]},
+           "bpss": {"biological": [{"aspect": "kesehatan", "finding": "baik"}]}}
+    parsed = Case.from_document(doc)
+    for lang, word in (("id", "Klien"), ("en", "Client")):
+        opts = ReportOptions(lang=lang)
+        captions = [t.caption for t in (client_table(parsed, opts), bpss_table(parsed, opts)) if t is not None]
+        assert len(captions) == 2
+        assert all(c.endswith(f'{word} "{expected}"') for c in captions), captions

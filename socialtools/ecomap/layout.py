@@ -494,12 +494,23 @@ def _attempt(
 
 
 def layout_ecomap(
-    eco: Ecomap, family: Family | None = None, *, min_radius: float = 0.0, text: float = 1.0
+    eco: Ecomap,
+    family: Family | None = None,
+    *,
+    min_radius: float = 0.0,
+    min_focal: float = 0.0,
+    min_spread: float = 0.0,
+    placed_by: Ecomap | None = None,
+    text: float = 1.0,
 ) -> EcomapLayout:
     """Place the focal circle, the systems and the ties of ``eco``.
 
     ``family`` supplies the focal members (see :meth:`Ecomap.bind`); ``min_radius`` keeps
-    the ring at least that large (a before/after pair uses the larger of the two).
+    the ring at least that large, ``min_focal`` the focal circle and ``min_spread`` the
+    gaps between the household members (a before/after pair uses the larger of the two);
+    ``placed_by`` is the ecomap whose ties choose the systems' places and size the household
+    (a before/after pair passes both states' ties, so that a tie removed or added at the
+    evaluation moves nothing).
     """
     blocks = {s.id: system_label(s.label_for(family), text) for s in eco.systems}
     # a family member as a system: its genogram symbol (age inside) above its name
@@ -515,25 +526,29 @@ def layout_ecomap(
     slots = _slots(_system_order(eco))
     if len(slots) >= TWO_RINGS_FROM and len(slots) % 2:
         slots.append(None)  # staggered rings need an even number of places
-    household = _focal(eco, family, 0.0, text)  # focal circle, its label, members, family lines
-    slots = _toward_members(eco, slots, household[2])
+    placing = placed_by or eco  # its ties size the household and choose the systems' places
+    household = _focal(placing, family, 0.0, text)  # focal circle, its label, members, family lines
+    slots = _toward_members(placing, slots, household[2])  # chosen before any spread: the same for a pair
+    if min_spread:
+        household = _focal(placing, family, min_spread, text)
     r_max = max(radii.values(), default=MIN_SYSTEM_R)
     # room on the focal circle for every tie end (arrowheads side by side)
-    ends = sum(1 for t in eco.ties if t.target == FOCAL)
+    ends = sum(1 for t in placing.ties if t.target == FOCAL)
     # the ring widens by steps of 8 %: doubling the number of steps until the layout is
     # clean, then halving the gap to the last failure (a few attempts, not dozens)
     steps, failed, clean = 0, -1, None
-    grow = spread = 0.0
+    grow, spread = 0.0, min_spread
     best: EcomapLayout | None = None
     for _ in range(60):
         focal, focal_label, members, lines = household
-        ring = Circle(0, 0, max(focal.r, ends * ARROW_ROOM / (2 * math.pi)) + grow)
+        ring = Circle(0, 0, max(max(focal.r, ends * ARROW_ROOM / (2 * math.pi)) + grow, min_focal))
         inner, outer = _ring_radii(max(1, len(slots)), r_max, ring.r)
         radius = max(inner * 1.08**steps, min_radius)
         far = radius if outer == inner else radius + 2 * r_max + GAP  # exactly so for a before/after pair
         lay, short = _attempt(
             eco, ring, focal_label, members, lines, blocks, symbols, radii, slots, radius, far, text
         )
+        lay.spread = spread
         q = lay.quality
         if q.defects == 0:
             clean = (steps, lay)
@@ -546,7 +561,7 @@ def layout_ecomap(
                 grow += 2 * LANE * max(1, short)
                 if short and grow > 8 * LANE:
                     spread += 2 * LANE
-                    household = _focal(eco, family, spread, text)
+                    household = _focal(placing, family, spread, text)
                 if q.defects == q.ties_through_arrows + q.arrow_overlaps:
                     continue  # the ring itself was wide enough
             failed = max(failed, steps)

@@ -151,6 +151,7 @@ class EcomapLayout:
     radius: float
     bounds: Box
     quality: Quality
+    spread: float = 0.0  # the room added between household members (more ties between them)
 
     def system(self, sid: str) -> SystemPlace:
         return next(s for s in self.systems if s.id == sid)

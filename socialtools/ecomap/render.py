@@ -503,15 +503,32 @@ def render_ecomap(
 def compare_layouts(
     eco: Ecomap, family: Family | None = None, text: float = 1.0
 ) -> tuple[EcomapLayout, EcomapLayout, Ecomap, set[tuple[str, str]]]:
-    """Layouts of the ecomap before and after its ``after`` changes, with the same placement."""
+    """Layouts of the ecomap before and after its ``after`` changes, with the same placement:
+    the systems' places are chosen by the ties of both states (a tie removed or added moves
+    nothing), and the ring and the focal circle take the larger of the two sizes."""
     later, changed = eco.after_state()
-    before = layout_ecomap(eco, family, text=text)
-    after = layout_ecomap(later, family, min_radius=before.radius, text=text)
-    for _ in range(4):  # each may need a wider ring than the other: until they agree
-        if abs(after.radius - before.radius) < 1e-6:
+    keys = {t.key for t in eco.ties}
+    both = eco.model_copy(update={"ties": [*eco.ties, *(t for t in later.ties if t.key not in keys)]})
+
+    def pair(size: tuple[float, float, float]) -> tuple[EcomapLayout, EcomapLayout]:
+        radius, focal, spread = size
+        first = layout_ecomap(
+            eco, family, min_radius=radius, min_focal=focal, min_spread=spread, placed_by=both, text=text
+        )
+        second = layout_ecomap(
+            later, family, min_radius=first.radius, min_focal=first.focal.r, min_spread=first.spread,
+            placed_by=both, text=text,
+        )
+        return first, second
+
+    def sizes(lay: EcomapLayout) -> tuple[float, float, float]:
+        return lay.radius, lay.focal.r, lay.spread
+
+    before, after = pair((0.0, 0.0, 0.0))
+    for _ in range(4):  # each may need a wider ring, focal circle or household: until they agree
+        if all(abs(a - b) < 1e-6 for a, b in zip(sizes(before), sizes(after), strict=True)):
             break
-        before = layout_ecomap(eco, family, min_radius=max(before.radius, after.radius), text=text)
-        after = layout_ecomap(later, family, min_radius=before.radius, text=text)
+        before, after = pair(sizes(after))
     return before, after, later, changed
 
 

@@ -100,3 +100,39 @@ def _levels_in(sequence: list[int], near: list[list[int]], n: int, lowest_free: 
             level = max(taken, default=-1) + 1
         levels[i] = level
     return levels
+
+
+def nested_levels(intervals: list[tuple[float, float, str]], pad: float = 0.5) -> dict[str, int]:
+    """Levels for the union brackets of partners who do not stand side by side, hanging below
+    their row (given by the partners' places in the row): shorter ones first, so that a bracket
+    inside another stands above it and its legs do not cross it; brackets closer than ``pad``
+    never share a level.
+
+    >>> nested_levels([(0.0, 10.0, "outer"), (2.0, 5.0, "inner"), (7.0, 9.0, "beside")], 1.0)
+    {'beside': 0, 'inner': 0, 'outer': 1}
+    """
+    taken: list[list[tuple[float, float]]] = []
+    out: dict[str, int] = {}
+    for lo, hi, key in sorted(intervals, key=lambda t: (t[1] - t[0], t[0], t[2])):
+        level = next((i for i, spans in enumerate(taken)
+                      if all(hi + pad < a or b + pad < lo for a, b in spans)), len(taken))
+        if level == len(taken):
+            taken.append([])
+        taken[level].append((lo, hi))
+        out[key] = level
+    return out
+
+
+def bracket_crossings(brackets: list[tuple[float, float, int]], drops: list[tuple[float, int]]) -> int:
+    """Crossings under a row between union brackets (``(lo, hi, level)``; level 1 and lower
+    for partners who do not stand side by side) and the vertical lines that come down through
+    them: drops (``(x, level of the drop's union)``) and the legs of lower brackets.
+
+    >>> bracket_crossings([(0.0, 2.0, 1)], [(0.5, 0), (1.5, 0), (2.5, 0), (0.2, 1)])
+    2
+    """
+    count = 0
+    for lo, hi, level in brackets:
+        count += sum(1 for x, lv in drops if lv < level and lo < x < hi)
+        count += sum((lo < a < hi) + (lo < b < hi) for a, b, lv in brackets if lv > level)
+    return count

@@ -161,7 +161,7 @@ class GenogramComparison(Diagram):
     @cached_property
     def genogram(self) -> Genogram:
         """The genogram whose layout both panels share."""
-        return Genogram(self._whole, self.options)
+        return _EveryRecord(self._whole, self.options)
 
     def changes(self) -> list[Change]:
         """What changed from ``before`` to ``after``."""
@@ -353,3 +353,9 @@ class GenogramComparison(Diagram):
         if entries:
             draw_legend(canvas, entries, first.t("legend"), theme.margin, y, width - 2 * theme.margin)
         return canvas.to_string()
+
+
+class _EveryRecord(Genogram):
+    """The genogram of a comparison's whole family: every record drawn, ended or not."""
+
+    at_its_date = False

@@ -21,7 +21,7 @@ from typing import Any, ClassVar
 from socialtools.draw.diagram import Diagram
 from socialtools.draw.text import TextBlock
 from socialtools.draw.theme import Theme
-from socialtools.genogram.history import family_as_of
+from socialtools.genogram.history import family_as_of, family_at_its_date
 from socialtools.genogram.labels import TEXT, LabelOptions, inner_text, person_lines, union_text
 from socialtools.genogram.layout import layout_family
 from socialtools.genogram.loops import with_loop_copies
@@ -59,6 +59,8 @@ class GenogramOptions:
     - ``layout``: sizes and the engine (``Genogram(family, engine="graphviz")`` lets the
       Graphviz program order the rows of a tangled pedigree);
     - ``as_of``: a year: draw the family as it was then (see :mod:`~socialtools.genogram.history`);
+      without it the family is drawn as of its own ``as_of`` (the date the genogram describes),
+      the same way: a relationship or household that had ended by then is left out;
     - ``duplicate_loops``: draw one partner of a union of blood relatives (cousin marriage,
       pedigree collapse) a second time beside the other partner, joined to the original by a
       dashed line, as Madeline and the NSGC do (see :mod:`~socialtools.genogram.loops`); by
@@ -108,10 +110,15 @@ class Genogram(Diagram):
 
     Every field of :class:`GenogramOptions` is a keyword option. ``Genogram(family, as_of=2015)``
     draws the family as it was in 2015: the people born by then, their ages then, unions, deaths,
-    households and relationships in their state then.
+    households and relationships in their state then. Without ``as_of`` the family is drawn the
+    same way as of its own ``as_of`` (the date the genogram describes): a relationship that had
+    ended by then is not drawn as current. :attr:`full_family` is the family as given.
     """
 
     TEXT_FORMATS: ClassVar[dict[str, str]] = {".dot": "to_dot"}
+    #: Draw the family as of its own ``as_of`` when no year is asked (a comparison's shared
+    #: layout draws every record of the family it is given instead).
+    at_its_date: ClassVar[bool] = True
 
     def __init__(
         self,
@@ -142,6 +149,8 @@ class Genogram(Diagram):
         self.full_family = family
         if self.options.as_of is not None:
             self.family = family_as_of(family, self.options.as_of)
+        elif self.at_its_date:  # the date the family gives: drawn as --as-of that year draws it
+            self.family = family_at_its_date(family)
         self.copies: dict[str, str] = {}  # people drawn a second time: copy id -> original id
         if self.options.duplicate_loops:
             self.family, self.copies = with_loop_copies(self.family)

@@ -81,8 +81,25 @@ def family_as_of(family: Family, year: int) -> Family:
         members = [m for m in h["members"] if m in keep]
         if model.active_in(year) and members:
             households.append({**h, "members": members})
-    data.update(people=people, unions=unions, relationships=relationships, households=households, as_of=year)
+    # the family's own year keeps its full date (ages for 2024-08-01, not for 2024)
+    as_of = data["as_of"] if family.as_of is not None and family.as_of.year == year else year
+    data.update(people=people, unions=unions, relationships=relationships, households=households, as_of=as_of)
     return Family.model_validate(data)
+
+
+def family_at_its_date(family: Family) -> Family:
+    """The family as its own ``as_of`` describes it, as ``--as-of`` that year draws it: a
+    relationship or household that had ended by then (or had not begun) is left out, and so is
+    anything dated later. Without ``as_of`` the family is returned as it is.
+
+    >>> f = Family.model_validate({"as_of": 2024, "people": [{"id": "A"}, {"id": "B"}], "relationships": [
+    ...     {"between": ["A", "B"], "kind": "caretaker", "start": 2003, "end": 2019}]})
+    >>> len(f.relationships), len(family_at_its_date(f).relationships), str(family_at_its_date(f).as_of)
+    (1, 0, '2024')
+    """
+    if family.as_of is None:
+        return family
+    return family_as_of(family, family.as_of.year)
 
 
 def as_of_warnings(family: Family, year: int) -> list[str]:

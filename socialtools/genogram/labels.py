@@ -87,12 +87,28 @@ TEXT: Catalogue = {
     "harmony": {"id": "Harmonis", "en": "Harmony"},
     # other
     "household": {"id": "Tinggal serumah", "en": "Household"},
+    "affected": {"id": "Memiliki kondisi (terdampak)", "en": "Affected"},
     "suspected": {"id": "dugaan", "en": "suspected"},
     "recovery": {"id": "dalam pemulihan", "en": "in recovery"},
     "genogram": {"id": "Genogram", "en": "Genogram"},
     "notes": {"id": "Catatan", "en": "Notes"},
     "as_of": {"id": "keadaan tahun", "en": "as of"},
 }
+
+
+#: Condition names that only say "affected": a pedigree table's affection column is named so
+#: (PLINK, kinship2, ...), and the reader names the condition after the column.
+GENERIC_CONDITIONS = frozenset({"affected", "affection", "phenotype", "pheno", "disease", "condition", "trait"})
+
+
+def condition_name(name: str, lang: str) -> str:
+    """A condition as the legend names it: its own name, or "affected" in the legend's language
+    for the generic name a pedigree table gives.
+
+    >>> condition_name("Affected", "id"), condition_name("diabetes", "id")
+    ('Memiliki kondisi (terdampak)', 'diabetes')
+    """
+    return translate(TEXT, "affected", lang) if name.strip().lower() in GENERIC_CONDITIONS else name
 
 
 @dataclass(frozen=True)

@@ -1,9 +1,10 @@
 """Genogram layout: the family as plain coordinates, before anything is drawn.
 
 Layered drawing (Sugiyama style; see docs/architecture.md): generations on rows, partners in one
-block, rows ordered by barycentre sweeps with sibships kept in birth order, then x by
-repeated weighted isotonic regression (pool-adjacent-violators) — parents centred over
-their children, every gap wide enough for symbols *and* labels — so the cost grows
+block, rows ordered by barycentre sweeps with sibships kept in birth order, then x of people and
+drops (:mod:`~socialtools.genogram.coordinates`: weighted isotonic regression row by row, each
+drop on the side of every other union's child that the ordering counted, parents centred over
+their children, every gap wide enough for symbols *and* labels), so the cost grows
 linearly. Lines are routed orthogonally: union brackets under the partners, one bar per
 sibship (staggered when bars would share a height), emotional lines around symbols.
 
@@ -19,15 +20,14 @@ True
 
 from __future__ import annotations
 
-import bisect
 import itertools
 from collections import defaultdict
 
 from socialtools.draw.geometry import Box, Point, segment_hits_box
 from socialtools.draw.placer import first_clear
 from socialtools.draw.text import LINE_HEIGHT, TextBlock
-from socialtools.genogram.bars import Bar, stagger
-from socialtools.genogram.isotonic import isotonic
+from socialtools.genogram.bars import Bar, nested_levels, stagger
+from socialtools.genogram.coordinates import place
 from socialtools.genogram.loops import consanguineous_unions
 from socialtools.genogram.model import ChildLink, Family
 from socialtools.genogram.ordering import blocks_of, order_component
@@ -88,6 +88,7 @@ class _Layout:
         self.single = {pid for uid, pid in self.s.anchor.items() if self.kids[uid]}
         self._sep_cache: dict[tuple[str, str], float] = {}
         self.x: dict[str, float] = {}
+        self.drop_at: dict[str, float] = {}  # union with children -> x of its drop
 
     # ---- ordering ----
     def _order(self, component: list[str]) -> dict[int, list[list[str]]]:
@@ -100,15 +101,6 @@ class _Layout:
             rows_by_hint[gen[block[0]]].append(sorted(block, key=lambda p: hint.get(p, 0.0)))
         return {r: sorted(bs, key=lambda b: sum(hint.get(p, 0.0) for p in b) / len(b))
                 for r, bs in rows_by_hint.items()}
-
-    def _pack(self, order: dict[int, list[list[str]]]) -> None:
-        for row in order.values():
-            people = [p for block in row for p in block]
-            x = 0.0
-            for i, pid in enumerate(people):
-                if i:
-                    x += self._sep(people[i - 1], pid)
-                self.x[pid] = x
 
     def kids_of(self, uid: str) -> list[str]:
         return self.kids[uid]
@@ -151,129 +143,13 @@ class _Layout:
         return sep
 
     def _drop_x(self, uid: str) -> float:
+        if uid in self.drop_at:
+            return self.drop_at[uid]
         anchor = self.s.anchor.get(uid)
         if anchor is not None:
             return self.x[anchor] + self._single_offset(anchor)
         partners = self.s.unions[uid].partners
         return sum(self.x[p] for p in partners) / len(partners)
-
-    # ---- x assignment ----
-    def _assign_x(self, order: dict[int, list[list[str]]]) -> None:
-        """Alternate down and up passes; each row is placed by weighted isotonic regression.
-
-        A person is pulled so that their sibship is centred under their parents' union,
-        and so that each of their own unions is centred over its children.
-        """
-        rows = {r: [p for block in blocks for p in block] for r, blocks in order.items()}
-        seps = {r: [self._sep(ps[i], ps[i + 1]) for i in range(len(ps) - 1)] for r, ps in rows.items()}
-        x = self.x
-        gen = self.s.generation
-        plan: dict[int, list[tuple[str, str | None, list[str], list[tuple[str, float]]]]] = {}
-        touched: dict[int, set[str]] = {}
-        for r, people in rows.items():
-            plan[r] = []
-            touched[r] = set()
-            for i, pid in enumerate(people):
-                up = self.s.parent_union.get(pid)
-                # the unions whose drop this person carries (a union across rows: its anchor only)
-                own = [u for u in self.s.unions_of.get(pid, []) if self.kids[u] and pid in self.s.hangs_from(u)]
-                # someone who married into the family stays close to their partner
-                beside: list[tuple[str, float]] = []
-                if up is None:
-                    if i > 0 and self._union_between(pid, people[i - 1]):
-                        beside.append((people[i - 1], seps[r][i - 1]))
-                    if i + 1 < len(people) and self._union_between(pid, people[i + 1]):
-                        beside.append((people[i + 1], -seps[r][i]))
-                plan[r].append((pid, up, own, beside))
-                touched[r].update(own)
-                if up is not None:
-                    touched[r].add(up)
-        people = [p for ps in rows.values() for p in ps]
-        # the passes work on lists indexed by number: person i at xs[i], union k (drop and centre) at k
-        index = {p: i for i, p in enumerate(people)}
-        xs = [x[p] for p in people]
-        unions = sorted(set().union(*touched.values()))
-        uindex = {u: k for k, u in enumerate(unions)}
-        kids = [[index[c] for c in self.kids[u]] for u in unions]
-        # each union's drop: the anchor's index and offset for a one-sided union, else its partners
-        drop_of: list[tuple[int, float, list[int]]] = []
-        for u in unions:
-            anchor = self.s.anchor.get(u)
-            drop_of.append((index[anchor] if anchor is not None else -1,
-                            self._single_offset(anchor) if anchor else 0.0,
-                            [index[q] for q in self.s.unions[u].partners]))
-        # per row: the unions to evaluate, the sibships in the row, and each person's pulls
-        # a person's step: index, parent union (-1: none), own unions, partners beside, number of pulls
-        Step = tuple[int, int, list[int], list[tuple[int, float]], float]
-        row_plan: dict[int, tuple[list[int], list[tuple[int, list[int]]], list[Step], list[int], list[float]]] = {}
-        kids_in_row: dict[int, list[int]] = {}  # a sibship: its members in the first row that holds one
-        for r, entries in plan.items():
-            sibships: dict[int, list[int]] = {}
-            steps: list[Step] = []
-            for pid, up, own, beside in entries:
-                k = uindex[up] if up is not None else -1
-                if up is not None and k not in sibships:
-                    if k not in kids_in_row:
-                        kids_in_row[k] = [index[c] for c in self.kids[up] if gen[c] == r]
-                    sibships[k] = kids_in_row[k]
-                steps.append((index[pid], k, [uindex[u] for u in own], [(index[q], off) for q, off in beside],
-                              2.0 * len(beside) + (k >= 0) + len(own)))
-            offsets = [0.0]
-            for sep in seps[r]:
-                offsets.append(offsets[-1] + sep)
-            row_plan[r] = ([uindex[u] for u in touched[r]], list(sibships.items()), steps,
-                           [index[p] for p in rows[r]], offsets)
-        centre = [0.0] * len(unions)
-        drop = [0.0] * len(unions)
-        sib_centre = [0.0] * len(unions)
-        # passes, fewer on very large families (each pass costs a walk over everyone)
-        passes = max(8, min(self.cfg.sweeps, 80_000 // max(len(people), 1)))
-        last_move = float("inf")
-        for it in range(passes):
-            down = it % 2 == 0
-            before = xs[:] if it % 2 == 1 else None
-            for r in sorted(rows, reverse=not down):
-                evaluated, row_sibships, row_steps, members, row_offsets = row_plan[r]
-                for k in evaluated:
-                    kx = [xs[c] for c in kids[k]]
-                    centre[k] = (min(kx) + max(kx)) / 2
-                    anchor, offset, partners = drop_of[k]
-                    drop[k] = xs[anchor] + offset if anchor >= 0 else sum(xs[q] for q in partners) / len(partners)
-                for k, sibs in row_sibships:
-                    sx = [xs[c] for c in sibs]
-                    sib_centre[k] = (min(sx) + max(sx)) / 2
-                targets, weights = [], []
-                for i, k_up, k_own, i_beside, pulls in row_steps:
-                    px = xs[i]
-                    if pulls == 1.0 and k_up >= 0:  # a child pulled by their sibship only (most people)
-                        targets.append(px + drop[k_up] - sib_centre[k_up])
-                        weights.append(1.0)
-                        continue
-                    acc, wsum = 0.0, 0.0
-                    for partner, offset in i_beside:
-                        acc += 2.0 * (xs[partner] + offset)
-                        wsum += 2.0
-                    if k_up >= 0:
-                        acc += px + drop[k_up] - sib_centre[k_up]
-                        wsum += 1.0
-                    for k in k_own:
-                        acc += px + centre[k] - drop[k]
-                        wsum += 1.0
-                    if wsum == 0:
-                        acc, wsum = px * 0.05, 0.05
-                    targets.append(acc / wsum)
-                    weights.append(wsum)
-                for i, new_x in zip(members, isotonic(targets, weights, row_offsets), strict=True):
-                    xs[i] = new_x
-            if before is not None:
-                move = max(abs(a - b) for a, b in zip(xs, before, strict=True))
-                if move < SETTLED:
-                    break  # settled: a down and an up pass moved nobody further than SETTLED
-                if it > 8 and move > 0.98 * last_move:
-                    break  # not settling (pulls that cannot all be met): stop where it is
-                last_move = move
-        for p, i in index.items():
-            x[p] = xs[i]
 
     # ---- main ----
     def run(self) -> GenogramLayout:
@@ -291,8 +167,10 @@ class _Layout:
                 self.x[comp[0]] = 0.0
             else:
                 order = self._order(comp)
-                self._pack(order)
-                self._assign_x(order)
+                passes = max(8, min(cfg.sweeps, PASS_WORK // len(comp)))
+                xs, drops = place(self.s, order, self._sep, self.half, self._single_offset, passes)
+                self.x.update(xs)
+                self.drop_at.update(drops)
             left = min(self.x[p] - self.half[p] for p in comp)
             right = max(self.x[p] + self.half[p] for p in comp)
             right = max([right] + [self._drop_x(u) + 8 for p in comp for u in self.s.unions_of.get(p, [])
@@ -308,12 +186,17 @@ class _Layout:
                 shift = offset - left
                 for p in comp:
                     self.x[p] += shift
+                    for u in self.s.unions_of.get(p, []):
+                        if u in self.drop_at and p == self.s.hangs_from(u)[0]:
+                            self.drop_at[u] += shift
                 offset += right - left + cfg.gap_components
                 for r in sorted(order):
                     rows_all[base + r - top].extend(p for block in order[r] for p in block)
             base += bottom - top + 1
         for p in self.x:
             self.x[p] += cfg.margin
+        for u in self.drop_at:
+            self.drop_at[u] += cfg.margin
         return _Geometry(self, dict(rows_all)).build()
 
     def _shelves(self, placed: list[tuple[list[str], dict[int, list[list[str]]], float, float]]
@@ -338,32 +221,12 @@ class _Layout:
         return shelves
 
 
+PASS_WORK = 4_000  # people x passes of the coordinate step at most (8 passes at least)
 ROW_HEIGHT = 130.0  # about what one generation's row takes, for the packing of families
 ASPECT = 1.5  # width : height aimed at when unconnected families are packed on shelves
 
 
-SETTLED = 1.0  # a down and an up pass moved nobody further than this: stop
-DROP_CLEAR = 3.0  # a drop keeps this far from the line of another union's child
 DROP_GAP = 6.0  # a second drop in the gap of a couple keeps this far (per level) from the couple's own
-
-
-def _nested_levels(intervals: list[tuple[float, float, str]], pad: float) -> dict[str, int]:
-    """Levels for union brackets hanging below a row: shorter ones first, so that a bracket
-    inside another stands above it and its legs do not cross it.
-
-    >>> _nested_levels([(0.0, 10.0, "outer"), (2.0, 5.0, "inner"), (7.0, 9.0, "beside")], 1.0)
-    {'beside': 0, 'inner': 0, 'outer': 1}
-    """
-    taken: list[list[tuple[float, float]]] = []
-    out: dict[str, int] = {}
-    for lo, hi, key in sorted(intervals, key=lambda t: (t[1] - t[0], t[0], t[2])):
-        level = next((i for i, spans in enumerate(taken)
-                      if all(hi + pad < a or b + pad < lo for a, b in spans)), len(taken))
-        if level == len(taken):
-            taken.append([])
-        taken[level].append((lo, hi))
-        out[key] = level
-    return out
 
 
 class _Geometry:
@@ -396,17 +259,17 @@ class _Geometry:
             a, b = sorted(u.partners, key=lambda p: lay.x[p])
             if self.row_of[a] == self.row_of[b] and abs(pos[a] - pos[b]) == 1:
                 out[uid] = 0
-            else:
-                by_row[self.row_of[a]].append((lay.x[a], lay.x[b], uid))
+            else:  # by the places in the row, as the ordering counts their crossings
+                by_row[self.row_of[a]].append((float(pos[a]), float(pos[b]), uid))
         for spans in by_row.values():
-            for uid, level in _nested_levels(spans, 2.0).items():
+            for uid, level in nested_levels(spans).items():
                 out[uid] = level + 1
         return out
 
     def build(self) -> GenogramLayout:
         lay, cfg = self.l, self.cfg
         ulevel = self._union_levels()
-        self.drop = self._place_drops(ulevel)
+        self.drop = {uid: self._drop_x(uid, ulevel) for uid in lay.s.unions}  # placed with the people
         self.long_x = self._long_child_gutters()
         # sibship bar levels per row
         bar_spans: dict[int, list[tuple[float, float, str]]] = defaultdict(list)
@@ -569,59 +432,18 @@ class _Geometry:
         if text and abs(self.pos[a.id] - self.pos[b.id]) == 1:
             from socialtools.draw.text import text_width
 
-            w = text_width(text, cfg.union_label_size)
-            box = Box(dx - w / 2, yu - cfg.union_label_size * LINE_HEIGHT - 1, w, cfg.union_label_size * LINE_HEIGHT)
+            w = text_width(text, cfg.union_label_size)  # over the middle of the partners' line
+            h = cfg.union_label_size * LINE_HEIGHT
+            box = Box((a.x + b.x) / 2 - w / 2, yu - h - 1, w, h)
         return UnionPlacement(uid, u.kind, pts, (dx, yu), text if box else "", box, uid in lay.double,
                               tuple(u.partners))
-
-    def _place_drops(self, ulevel: dict[str, int]) -> dict[str, float]:
-        """x of each union's drop, moved along its union line off the line of another union's child
-        right below it (the drop may reach a lower bar and would run along that child's line) and
-        off another union's drop beside it (a person's one-parent union next to their couple's)."""
-        lay = self.l
-        drops = {uid: self._drop_x(uid, ulevel) for uid in lay.s.unions}
-        below: dict[int, list[tuple[float, str]]] = defaultdict(list)  # row -> (x of a child, its union)
-        for uid in lay.s.unions:
-            below[self.union_row(uid)] += [(lay.x[c], uid) for c in lay.kids_of(uid)]
-        for kids in below.values():
-            kids.sort()
-
-        row_unions: dict[int, list[str]] = defaultdict(list)
-        for uid in lay.s.unions:
-            row_unions[self.union_row(uid)].append(uid)
-
-        def clash(x: float, uid: str, kids: list[tuple[float, str]]) -> bool:
-            i = bisect.bisect_left(kids, (x - DROP_CLEAR, ""))
-            return any(v != uid for _, v in itertools.takewhile(lambda k: k[0] < x + DROP_CLEAR, kids[i:]))
-
-        def free(x: float, uid: str, kids: list[tuple[float, str]]) -> bool:
-            return not clash(x, uid, kids) and all(abs(drops[v] - x) >= DROP_CLEAR or v == uid
-                                                   for v in row_unions[self.union_row(uid)])
-
-        def near_drop(x: float, uid: str) -> bool:  # another drawn drop of the row runs beside it
-            return any(abs(drops[v] - x) < DROP_CLEAR for v in row_unions[self.union_row(uid)]
-                       if v != uid and lay.kids_of(v))
-
-        for uid, dx in drops.items():
-            kids = below[self.union_row(uid)]
-            if not lay.kids_of(uid) or not (clash(dx, uid, kids) or near_drop(dx, uid)):
-                continue
-            if (anchor := lay.s.anchor.get(uid)) is not None:  # a stub beside one partner: on its side
-                clear = lay.x[anchor] + (1 if dx > lay.x[anchor] else -1) * (lay.outer[anchor] / 2 + 2)
-                lo, hi = sorted((clear, dx + (11.0 if dx > lay.x[anchor] else -11.0)))
-            else:
-                a, b = sorted(lay.s.unions[uid].partners, key=lambda p: lay.x[p])
-                lo, hi = lay.x[a] + lay.outer[a] / 2 + 2, lay.x[b] - lay.outer[b] / 2 - 2
-            moved = (dx + s * d for d in (5.0, 8.0, 11.0) for s in (1, -1))
-            drops[uid] = next((x for x in moved if lo <= x <= hi and free(x, uid, kids)), dx)
-        return drops
 
     def _drop_x(self, uid: str, ulevel: dict[str, int]) -> float:
         """x where the children's line leaves a union: between adjacent partners, or — for a
         partner further along the row — in the gap next to that partner."""
         lay = self.l
         u = lay.s.unions[uid]
-        if uid in lay.s.anchor:
+        if uid in lay.s.anchor or uid in lay.drop_at:
             return lay._drop_x(uid)
         a, b = sorted(u.partners, key=lambda p: lay.x[p])
         ia, ib = self.pos[a], self.pos[b]

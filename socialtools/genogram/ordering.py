@@ -39,7 +39,7 @@ import random
 from collections import defaultdict
 from collections.abc import Callable, Mapping
 
-from socialtools.genogram.bars import Bar, bar_crossings, stagger
+from socialtools.genogram.bars import Bar, bar_crossings, bracket_crossings, nested_levels, stagger
 from socialtools.genogram.isotonic import isotonic
 from socialtools.genogram.model import union_date_key
 from socialtools.genogram.structure import FamilyStructure
@@ -122,46 +122,95 @@ class _Graph:
             self.row_unions[gen[hang[0]]].append(uid)
             self.kids[uid] = [c for c in s.children(uid) if gen[c] == gen[hang[0]] + 1]
         self.rank = {c: i for uid in s.unions for i, c in enumerate(s.children(uid))}
+        # per row: the unions whose drop is drawn (children anywhere), and the couples (bracket)
+        self.row_drawn: dict[int, list[str]] = defaultdict(list)
+        self.row_pairs: dict[int, list[str]] = defaultdict(list)
+        for r, uids in self.row_unions.items():
+            self.row_drawn[r] = [u for u in uids if s.children(u)]
+            self.row_pairs[r] = [u for u in uids if u not in s.anchor and len(s.unions[u].partners) == 2]
         self.row_size: dict[int, int] = defaultdict(int)
         for p in people:
             self.row_size[gen[p]] += 1
         # where a union stands: its anchor (one-sided) or its partners, looked up once
         self._at: dict[str, tuple[str | None, tuple[str, ...]]] = {
             uid: (s.anchor.get(uid), tuple(u.partners)) for uid, u in s.unions.items()}
+        # a union of two partners: how many unions each partner has
+        self._unions_each = {uid: (len(s.unions_of[u.partners[0]]), len(s.unions_of[u.partners[1]]))
+                             for uid, u in s.unions.items() if len(u.partners) == 2}
 
     def union_pos(self, uid: str, pos: dict[str, float]) -> float:
+        """Where the union's drop stands in its row: right of its anchor, between adjacent
+        partners, or — partners further apart — in the gap beside the one with fewer unions,
+        just inside the union's span (as the coordinate step draws it)."""
         anchor, ps = self._at[uid]
         if anchor is not None:
             return pos[anchor] + 0.5
         if len(ps) == 2:
-            return (pos[ps[0]] + pos[ps[1]]) / 2
+            a, b = pos[ps[0]], pos[ps[1]]
+            if abs(a - b) <= 1:
+                return (a + b) / 2
+            na, nb = self._unions_each[uid]
+            hub_left = na >= nb if a < b else nb >= na  # the left partner has at least as many
+            lo, hi = (a, b) if a < b else (b, a)
+            return hi - 0.5 - HUB_SIDE if hub_left else lo + 0.5 + HUB_SIDE
         return sum(pos[p] for p in ps) / len(ps)
 
     def drawn_band(self, r: int, pos: dict[str, float]) -> int:
         """Crossings between row ``r`` and the row below as the genogram draws them: the
         :meth:`bars` on the levels the drawing gives them (:mod:`socialtools.genogram.bars`)."""
         bars = self.bars(r, pos)
-        return bar_crossings(bars, stagger(bars)) if len(bars) > 1 else 0
+        return (bar_crossings(bars, stagger(bars)) if len(bars) > 1 else 0) + self.bracket_band(r, pos)
+
+    def bracket_band(self, r: int, pos: dict[str, float]) -> int:
+        """Crossings under row ``r`` between the brackets of partners who do not stand side by
+        side and the drops and bracket legs that come down through them."""
+        spans = []
+        for uid in self.row_pairs.get(r, ()):
+            a, b = (pos[p] for p in self._at[uid][1])
+            if abs(a - b) > 1:
+                spans.append((min(a, b), max(a, b), uid))
+        if not spans:
+            return 0
+        level = {uid: lv + 1 for uid, lv in nested_levels(spans).items()}
+        brackets = [(lo, hi, level[uid]) for lo, hi, uid in spans]
+        drops = [(self.union_pos(u, pos), level.get(u, 0)) for u in self.row_drawn[r]]
+        return bracket_crossings(brackets, drops)
 
     def bars(self, r: int, pos: dict[str, float]) -> list[Bar]:
-        """The sibship bars between row ``r`` and the row below, in the positions of ``pos``:
-        each drop over the middle of its sibship as far as the order of the drops in row ``r``
-        allows (isotonic regression, as the coordinate step does)."""
+        """The sibship bars between row ``r`` and the row below, in the positions of ``pos``
+        (see :meth:`drops`)."""
+        return [Bar(min(ks[0], d), max(ks[-1], d), d, tuple(ks)) for _, d, ks in self.drops(r, pos)]
+
+    def drops(self, r: int, pos: dict[str, float]) -> list[tuple[str, float, list[float]]]:
+        """Each union of row ``r`` with children in the row below, in the order of its drop
+        along the row: (union, where its drop comes down, its children's positions sorted).
+        Each drop stands over the middle of its sibship as far as the order of the drops
+        allows (isotonic regression); a drop that would land on another union's child goes to
+        the side of its own sibship. The coordinate step keeps each drop on the same side of
+        every other union's child, so the drawing has the crossings counted here."""
         items = []
         for uid in self.row_unions.get(r, ()):
             kids = self.kids[uid]
             if kids:
                 ks = sorted(pos[c] for c in kids)
-                items.append((self.union_pos(uid, pos), (ks[0] + ks[-1]) / 2, ks))
+                items.append((self.union_pos(uid, pos), (ks[0] + ks[-1]) / 2, ks, uid))
         if not items:
             return []
         items.sort(key=lambda t: t[0])
         # a row of parents wider than its children's row: the children's row spreads to match
         scale = min(1.0, self.row_size.get(r + 1, 0) / max(self.row_size.get(r, 1), 1))
         gaps = [(b[0] - a[0]) * scale for a, b in itertools.pairwise(items)]
-        drops = isotonic([m for _, m, _ in items], [float(len(ks)) for _, _, ks in items],
+        drops = isotonic([m for _, m, _, _ in items], [float(len(ks)) for _, _, ks, _ in items],
                          list(itertools.accumulate(gaps, initial=0.0)))
-        return [Bar(min(ks[0], d), max(ks[-1], d), d, tuple(ks)) for d, (_, _, ks) in zip(drops, items, strict=True)]
+        out = []
+        last = float("-inf")
+        for d, (_, mid, ks, uid) in zip(drops, items, strict=True):
+            k = float(round(d))
+            if abs(d - k) < 1e-9 and k not in ks:  # on the line of another union's child
+                d = k + (TIE_SHIFT if mid > k or k - TIE_SHIFT < last else -TIE_SHIFT)
+            last = max(last, d)
+            out.append((uid, last, ks))
+        return out
 
 
 def positions(rows: Rows) -> dict[str, float]:
@@ -446,6 +495,8 @@ class _Orderer:
         return best, best_count, it + 1
 
 
+HUB_SIDE = 0.01  # a far partner's union drop: off the middle of its gap, to the inside of its span
+TIE_SHIFT = 0.25  # a drop landing on another union's child moves this far toward its own sibship
 WORK = 2000  # people × rounds spent on one family's order at most
 PATIENCE = 3  # rounds without a better order before a restart
 RESTART_PATIENCE = 4  # restarts in a row without a better order before the search ends

@@ -7,28 +7,44 @@ and white; colour only helps on screen.
 
 from __future__ import annotations
 
+import itertools
 import math
 from collections.abc import Callable
 from dataclasses import replace
 
 from svgwrite.container import Group
 
-from socialtools.draw.geometry import Box, Point
+from socialtools.draw.geometry import Box, Point, segment_distance, segment_hits_box
 from socialtools.draw.legend import LegendEntry, draw_legend, legend_box, legend_rows
 from socialtools.draw.lines import arrowhead, cross_bars, num, parallel_lines, zigzag
 from socialtools.draw.svg import SvgCanvas
 from socialtools.draw.text import LINE_HEIGHT, TextBlock, text_width
 from socialtools.draw.theme import Theme
-from socialtools.genogram.labels import TEXT
+from socialtools.genogram.labels import TEXT, condition_name
 from socialtools.genogram.model import DIRECTIONAL, Family, Person
 from socialtools.genogram.notes import MARK_SIZE, FigureNote, mark_box, place_beside, place_on_line
 from socialtools.genogram.placements import GenogramLayout, LinkPlacement, PersonNode, UnionPlacement
-from socialtools.genogram.symbols import QUADRANTS, ConditionStyle, draw_person, end_on_outline, outer_outline
+from socialtools.genogram.symbols import (
+    BRACKET_GAP,
+    INDEX_GAP,
+    QUADRANTS,
+    ConditionStyle,
+    brackets,
+    crossed,
+    draw_person,
+    end_on_outline,
+    outer_outline,
+    symbol_size,
+)
 from socialtools.i18n import translate
 
 CHILD_DASH = {"biological": "solid", "adopted": "dashed", "foster": "dotted", "step": "dashdot"}
 UNION_DASH = {"cohabiting": "dashed", "engaged": "dotted", "affair": "dashdot", "committed": "longdash"}
 DUPLICATE_DASH = "dashed"  # the line joining a person drawn twice (Madeline, NSGC)
+TICK_LENGTH = 8.0  # the caretaker's tick across its line
+TICK_MARGIN = 12.0  # the tick keeps this far from every label and symbol (never read as a dash)
+#: where along the line the tick may stand (a fraction of its length from the carer), best first
+TICK_PLACES = (0.3, 0.35, 0.4, 0.25, 0.45, 0.5, 0.2, 0.55, 0.6, 0.65, 0.7)
 UNION_SLASHES = {"separated": 1, "divorced": 2, "annulled": 2, "reconciled": 1}
 REL_COLOUR = {
     "conflict": "#c0392b", "hostile": "#c0392b", "close_hostile": "#c0392b", "fused_hostile": "#c0392b",
@@ -43,16 +59,17 @@ SHADES = ("#555555", "#9a9a9a", "#222222", "#c2c2c2", "#777777", "#3a3a3a", "#ad
 
 
 def condition_styles(family: Family) -> dict[str, ConditionStyle]:
-    """One quadrant per distinct condition (NSGC), so that several conditions of one person never
-    stack into a solid symbol (a family with one condition fills the whole symbol): conditions that
-    meet in one person take different quadrants (a substance condition prefers the lower left,
-    after McGoldrick's lower half); when a family has
-    more than four conditions, quadrants are shared by conditions that never meet, or told apart
-    by their shade.
+    """One quadrant and one fill per distinct condition (NSGC), so that several conditions of one
+    person never stack into a solid symbol (a family with one condition fills the whole symbol):
+    each condition of the family has a grey of its own (up to :data:`SHADES`, eight, so two
+    conditions never share a fill, in black and white too); conditions that meet in one person
+    take different quadrants (a substance condition prefers the lower left, after McGoldrick's
+    lower half); when a family has more than four conditions, quadrants are shared by
+    conditions that never meet, or told apart by their shade.
 
     >>> f = Family.model_validate({"people": [{"id": "A", "conditions": ["diabetes", "depresi"]}]})
-    >>> sorted((name, s.region) for name, s in condition_styles(f).items())
-    [('depresi', 'upper-right'), ('diabetes', 'upper-left')]
+    >>> sorted((name, s.region, s.shade) for name, s in condition_styles(f).items())
+    [('depresi', 'upper-right', '#9a9a9a'), ('diabetes', 'upper-left', '#555555')]
     """
     styles: dict[str, ConditionStyle] = {}
     meets: dict[str, set[str]] = {}
@@ -60,23 +77,20 @@ def condition_styles(family: Family) -> dict[str, ConditionStyle]:
         names = [c.name for c in person.conditions]
         for n in names:
             meets.setdefault(n, set()).update(x for x in names if x != n)
-    options = [(q, shade) for shade in SHADES for q in QUADRANTS]
     for person in family.people:
         for c in person.conditions:
             if c.name in styles:
                 continue
-            taken = [(styles[n].region, styles[n].shade) for n in meets[c.name] if n in styles]
-            used = [(s.region, s.shade) for s in styles.values()]
-            used += [(q, s.shade) for s in styles.values() if s.movable for q in QUADRANTS]  # its shade is its own
-            order = sorted(options, key=lambda o: (o[0] in [t[0] for t in taken], o in used,
-                                                   c.kind == "substance" and o[0] != "lower-left"))
-            region, shade = order[0]
-            movable = region in [t[0] for t in taken]
-            if movable:  # no quadrant is free of the conditions it meets: a shade of its own tells it apart
-                shades = [x for x in SHADES if x not in [s.shade for s in styles.values()]]
-                shade = shades[0] if shades else shade
+            taken = {styles[n].region for n in meets[c.name] if n in styles}
+            used = {s.region for s in styles.values()}
+            substance = c.kind == "substance"
+            region = min(QUADRANTS, key=lambda q: (q in taken, substance and q != "lower-left", q in used))
+            shades = [x for x in SHADES if x not in {s.shade for s in styles.values()}]
+            # more conditions than shades: a shade not yet used in this quadrant
+            shade = shades[0] if shades else next(
+                (x for x in SHADES if all(s.shade != x for s in styles.values() if s.region == region)), SHADES[0])
             styles[c.name] = ConditionStyle(region, hatched=c.status != "confirmed",
-                                            outlined=c.status == "recovery", shade=shade, movable=movable)
+                                            outlined=c.status == "recovery", shade=shade, movable=region in taken)
     if len(styles) == 1:  # one condition in the whole family: the whole symbol, as the NSGC draws "affected"
         (name, style), = styles.items()
         styles[name] = replace(style, region="whole")
@@ -103,8 +117,9 @@ def union_marks(kind: str, segment: list[Point]) -> list[list[Point]]:
     return bars
 
 
-def relationship_paths(kind: str, points: list[Point]) -> tuple[list[Stroke], list[list[Point]]]:
-    """Stroked polylines (points, dash, width factor) and filled arrowheads of one relationship."""
+def relationship_paths(kind: str, points: list[Point], tick_at: float = 0.3) -> tuple[list[Stroke], list[list[Point]]]:
+    """Stroked polylines (points, dash, width factor) and filled arrowheads of one relationship;
+    ``tick_at``: where along the line (a fraction of its length) the caretaker's tick stands."""
     paths: list[Stroke] = []
     arrows: list[list[Point]] = []
     core = kind.replace("_repaired", "")
@@ -132,7 +147,7 @@ def relationship_paths(kind: str, points: list[Point]) -> tuple[list[Stroke], li
     if kind == "cutoff_repaired":
         paths += [(bar, "solid", 1.2) for bar in cross_bars(points, 0.5, 7.0, 1, 0.0)]
     if kind == "caretaker":
-        paths += [(bar, "solid", 1.0) for bar in cross_bars(points, 0.3, 8.0, 1, 0.0)]
+        paths += [(bar, "solid", 1.0) for bar in cross_bars(points, tick_at, TICK_LENGTH, 1, 0.0)]
     if kind in DIRECTIONAL:
         arrows.append(arrowhead(points[-1], points[-2], 9.0))
     return paths, arrows
@@ -357,20 +372,54 @@ class GenogramRenderer:
     def _relationship(self, canvas: SvgCanvas, parent: Group, rel: LinkPlacement) -> None:
         g = canvas.group(parent, class_=f"relationship {rel.kind}")
         colour = self.theme.colour(REL_COLOUR.get(rel.kind, self.theme.stroke))
-        paths, arrows = relationship_paths(rel.kind, self.relationship_points(rel))
+        points = self.relationship_points(rel)
+        paths, arrows = relationship_paths(rel.kind, points, self.tick_at(points) if rel.kind == "caretaker" else 0.3)
         for pts, dash, factor in paths:
             canvas.polyline(g, pts, dash=dash, width=self.theme.stroke_width * factor, colour=colour)
         for tri in arrows:
             canvas.polygon(g, tri, fill=colour)
 
+    def tick_at(self, points: list[Point]) -> float:
+        """Where along a relationship line its tick (a caretaker's) stands: the place nearest a
+        third of the way from the carer that keeps a clear margin from every label and symbol,
+        so that it never reads as a dash before a name ("-Bambang")."""
+        lay = self.layout
+        boxes = [n.label_box.grown(TICK_MARGIN) for n in lay.nodes.values() if n.label_box.w > 0]
+        boxes += [u.label_box.grown(TICK_MARGIN) for u in lay.unions.values() if u.label_box is not None]
+        boxes += [n.symbol_box.grown(TICK_MARGIN + BRACKET_GAP) for n in lay.nodes.values()]
+        for at in TICK_PLACES:
+            (p, q), = cross_bars(points, at, TICK_LENGTH, 1, 0.0)
+            if not any(segment_hits_box(p, q, box, shrink=0.0) for box in boxes):
+                return at
+        return TICK_PLACES[0]
+
     def relationship_points(self, rel: LinkPlacement) -> list[Point]:
-        """The routed line of a relationship with both ends moved exactly onto the symbols' outlines."""
+        """The routed line of a relationship with both ends moved exactly onto the symbols' outlines;
+        an arrowhead at an adopted or foster child slides along the outline, towards the middle
+        of the side it reaches, until it is clear of the child's brackets."""
         points = rel.points
         for pid in (rel.b, rel.a):
             node = self.layout.nodes.get(pid)
             if node is not None:
-                points = end_on_outline(points, outer_outline(self.family.person(pid), node.x, node.y, node.size))
+                person = self.family.person(pid)
+                points = end_on_outline(points, outer_outline(person, node.x, node.y, node.size))
+                if pid == rel.b and rel.kind in DIRECTIONAL and pid in self.bracketed and len(points) >= 2:
+                    points = self._clear_of_brackets(points, person, node)
             points = points[::-1]
+        return points
+
+    def _clear_of_brackets(self, points: list[Point], person: Person, node: PersonNode) -> list[Point]:
+        s = symbol_size(person, node.size) + (2 * INDEX_GAP if person.index else 0.0)
+        bars = [seg for bar in brackets(node.x, node.y, s) for seg in itertools.pairwise(bar)]
+        (px, py), (tx, ty) = points[-2], points[-1]
+        # the middle of the side the tip is on (top or bottom when it is nearer them, else left or right)
+        mid = (node.x, ty) if abs(ty - node.y) >= abs(tx - node.x) else (tx, node.y)
+        for k in range(11):
+            tip = (tx + (mid[0] - tx) * k / 10, ty + (mid[1] - ty) * k / 10)
+            head = arrowhead(tip, (px, py), 9.0)
+            edges = list(zip(head, [*head[1:], head[0]], strict=True))
+            if all(segment_distance(a, b, c, d) > 1.5 for a, b in edges for c, d in bars):
+                return [*points[:-1], tip]
         return points
 
     def _households(self, canvas: SvgCanvas, parent: Group) -> None:
@@ -431,11 +480,12 @@ class GenogramRenderer:
                 add(p.kind, self.t(p.kind), symbol(Person(id="_", kind=p.kind, sex=p.sex)))
         if any(p.index for p in f.people):
             add("index", self.t("index"), symbol(Person(id="_", sex="female", index=True)))
-        if any(p.deceased for p in f.people):
+        if any(crossed(p) and p.kind != "stillbirth" for p in f.people):
             add("deceased", self.t("deceased"), symbol(Person(id="_", sex="male", deceased=True)))
         for name, _style in self.styles.items():
             status = next(c.status for p in f.people for c in p.conditions if c.name == name)
-            label = name if status == "confirmed" else f"{name} ({self.t(status)})"
+            shown = condition_name(name, self.lang)
+            label = shown if status == "confirmed" else f"{shown} ({self.t(status)})"
             demo = Person(id="_", sex="male")
             demo.conditions = [c for p in f.people for c in p.conditions if c.name == name][:1]
             add(f"condition:{name}", label, symbol(demo))

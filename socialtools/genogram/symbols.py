@@ -45,6 +45,17 @@ def symbol_shape(person: Person) -> str:
     return {"male": "square", "female": "circle"}.get(identity, "diamond")
 
 
+def crossed(person: Person) -> bool:
+    """Whether the symbol carries the X of death: a deceased person and a stillbirth, but not a
+    miscarriage (a filled dot) or an induced abortion (an X already), whose date is the loss
+    itself: they are drawn as the legend shows them, death year or not.
+
+    >>> crossed(Person(id="M", kind="miscarriage", death=1999)), crossed(Person(id="B", death=2019))
+    (False, True)
+    """
+    return person.kind == "stillbirth" or (person.deceased and person.kind not in ("miscarriage", "abortion"))
+
+
 def symbol_size(person: Person, size: float) -> float:
     """Outer size of the symbol: small kinds are drawn at half size."""
     return size * 0.5 if person.kind in SMALL_KINDS else size
@@ -258,7 +269,7 @@ def draw_person(
         canvas.polygon(g, part, fill=canvas.hatch() if style.hatched else style.shade, **stroke)
     if bracketed:
         canvas.multiline(g, brackets(cx, cy, s + (2 * INDEX_GAP if person.index else 0)), width=sw * 1.2)
-    if person.deceased or person.kind == "stillbirth":
+    if crossed(person):
         h = s / 2 + (3 if s >= size else 1)
         canvas.multiline(g, _cross(cx, cy, h), width=sw)
     if inner_text:

@@ -36,16 +36,35 @@ def client_label(case: Case, opts: ReportOptions) -> str:
 
 
 def client_initials(case: Case, opts: ReportOptions) -> str:
-    """The client's initials (captions always use initials)."""
+    """The client's initials (captions always use initials), as the case file gives them:
+    ``case.initials``, the client's own ``initials`` in the family, then ``case.client`` when it
+    reads as initials (``client: RT`` → ``RT``, even for a person named Ratna), then initials
+    made from the name.
+
+    >>> case = Case.from_document({"case": {"client": "RT"}, "family": {"people": [
+    ...     {"id": "RT", "name": "Ratna", "sex": "female"}]}})
+    >>> client_initials(case, ReportOptions()), client_label(case, ReportOptions())
+    ('RT', 'Klien "RT"')
+    """
     info = case.info
     person = case.client_person()
     if info.initials:
         return info.initials
+    if person is not None and person.initials:
+        return person.initials
+    if info.client and _reads_as_initials(info.client):
+        return info.client
     if info.name:
         return Person(id="x", name=info.name).display_initials
     if person is not None:
         return person.display_initials
     return info.client or info.id or "…"
+
+
+def _reads_as_initials(text: str) -> bool:
+    """``RT``, ``P.K.``: one to five capital letters (dots allowed); not ``p12`` or ``I1``."""
+    letters = text.replace(".", "")
+    return 0 < len(letters) <= 5 and letters.isalpha() and letters.isupper()
 
 
 def _caption(key: str, case: Case, opts: ReportOptions) -> str:

@@ -27,6 +27,8 @@ from socialtools.io.limits import shorten
 from socialtools.report.labels import word
 from socialtools.report.model import Figure, Heading, Paragraph, Report
 from socialtools.report.print_size import (
+    CAPTION_CM,
+    HEADING_CM,
     MARGINS_CM,
     PAGE_HEIGHT_CM,
     PAGE_WIDTH_CM,
@@ -382,10 +384,37 @@ def tables_docx(tables: Iterable[Table], *, lang: str = "id", title: str = "") -
     return save_bytes(document)
 
 
+#: The height of the text area of a portrait page.
+TEXT_HEIGHT_CM = PORTRAIT.text_height_cm
+#: A portrait figure whose headings, picture, caption and source line take more than this share of
+#: the text area starts a new page with its headings (it would not fit under much text anyway).
+TALL_FIGURE = 0.5
+
+
+def _tall_figure_breaks(blocks: list[Any]) -> set[int]:
+    """The headings that start a new page: the first of the headings right above a tall portrait
+    figure (not the first block of the report). Keep-with-next alone is not enough: LibreOffice
+    drops it on a page after a table that runs across pages, and the heading is left at the foot
+    of the page with its figure on the next."""
+    out: set[int] = set()
+    for i, block in enumerate(blocks):
+        if not isinstance(block, Figure) or figure_page(block) is not PORTRAIT:
+            continue
+        first = i
+        while first > 0 and isinstance(blocks[first - 1], Heading):
+            first -= 1
+        w_px, h_px = block.size_px
+        height = print_width_cm(block, PORTRAIT) * h_px / w_px + (i - first) * HEADING_CM + CAPTION_CM
+        if 0 < first < i and height > TALL_FIGURE * TEXT_HEIGHT_CM:
+            out.add(first)
+    return out
+
+
 def report_docx(report: Report) -> bytes:
-    """The whole report as DOCX bytes."""
+    """The whole report as DOCX bytes. A heading keeps with its figure (:func:`_tall_figure_breaks`)."""
     document = new_document(report.lang, clean_text(report.title))
     landscape_open = False
+    breaks = _tall_figure_breaks(report.blocks)
     for i, block in enumerate(report.blocks):
         if isinstance(block, Heading):
             # the headings right before a figure on a landscape page go onto that page with it
@@ -394,7 +423,9 @@ def report_docx(report: Report) -> bytes:
                     and figure_page(following) is not PORTRAIT):
                 _new_section(document, figure_page(following))
                 landscape_open = True
-            document.add_heading(clean_text(block.text), level=block.level)
+            heading = document.add_heading(clean_text(block.text), level=block.level)
+            if i in breaks:
+                heading.paragraph_format.page_break_before = True
         elif isinstance(block, Paragraph):
             document.add_paragraph(clean_text(block.text))
         elif isinstance(block, Table):

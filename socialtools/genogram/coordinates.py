@@ -1,0 +1,298 @@
+"""Coordinate step of the genogram layout: the x of every person and of every union's drop,
+given the order of the rows.
+
+Each union with children has its *drop* (where the line to its children's bar leaves the union
+line) as a point of its own in its partners' row: between adjacent partners, right of the
+partner a one-sided union hangs from, or — partners further apart — in the gap beside the one
+with fewer unions. A row is a chain of people and drops with the least gaps that symbols and
+labels need. The ordering (:meth:`~socialtools.genogram.ordering._Graph.drops`) decides on which
+side of every other union's child each drop comes down; here that is a hard constraint between
+rows, so the drawing has exactly the crossings the ordering counted.
+
+The positions start from the leftmost ones that meet every constraint (longest paths in the
+constraint graph), then alternate down and up passes: each row is placed by weighted isotonic
+regression with bounds (:func:`~socialtools.genogram.isotonic.isotonic`), the other rows
+held: each drop pulled over the middle of its sibship, each child toward its place in its
+sibship packed tight under its parents' drop, a partner block and its drops pulled as one.
+Every pass keeps every constraint; the cost of a pass is linear in the number of people.
+
+>>> from socialtools.genogram.model import Family
+>>> from socialtools.genogram.structure import FamilyStructure
+>>> f = Family.model_validate({"people": [{"id": i} for i in "ABCD"], "unions": [
+...     {"partners": ["A", "B"], "children": ["C", "D"]}]})
+>>> s = FamilyStructure(f)
+>>> rows = {0: [["A", "B"]], 1: [["C"], ["D"]]}
+>>> x, drops = place(s, rows, lambda a, b: 60.0, {p: 20.0 for p in "ABCD"}, lambda p: 30.0)
+>>> x["B"] - x["A"], drops["u1"] == (x["A"] + x["B"]) / 2 == (x["C"] + x["D"]) / 2
+(60.0, True)
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections import defaultdict
+from collections.abc import Callable
+
+from socialtools.genogram.isotonic import isotonic
+from socialtools.genogram.ordering import Rows, _Graph, positions
+from socialtools.genogram.structure import FamilyStructure
+
+__all__ = ["place"]
+
+CLEAR = 8.0  # a drop keeps this far from the symbols and labels beside it
+DROP_SPACING = 8.0  # between two drops in one gap
+KID_CLEAR = 7.0  # a drop keeps this far from the line of another union's child (over the bars' stagger pad)
+IDLE = 0.05  # weight of the pull of someone nothing else pulls, toward where they stand
+INF = float("inf")
+SETTLED = 1.0  # a down and an up pass moved nobody further than this: stop
+
+
+def place(s: FamilyStructure, rows: Rows, sep: Callable[[str, str], float], half: dict[str, float],
+          single_offset: Callable[[str], float], passes: int = 60) -> tuple[dict[str, float], dict[str, float]]:
+    """x of each person of ``rows`` (one component's order) and of each drop of a union with
+    children: (person → x, union → x of its drop). ``sep(a, b)`` is the least distance between
+    neighbours ``a`` and ``b`` of a row, ``half[p]`` half the width of a person's symbol or label,
+    ``single_offset(p)`` how far right of ``p`` the drop of a union hanging from ``p`` alone stands."""
+    return _Placer(s, rows, sep, half, single_offset).run(passes)
+
+
+class _Placer:
+    def __init__(self, s: FamilyStructure, rows: Rows, sep: Callable[[str, str], float],
+                 half: dict[str, float], single_offset: Callable[[str], float]) -> None:
+        self.s = s
+        gen = s.generation
+        people_rows = {r: [p for b in blocks for p in b] for r, blocks in rows.items()}
+        people = [p for ps in people_rows.values() for p in ps]
+        members = set(people)
+        pos = positions(rows)
+        graph = _Graph(s, members)
+        union_order = {u: i for i, u in enumerate(s.unions)}
+        # the unions with children drawn here, and the gap of its row each one's drop stands in
+        drop_unions = [u for u in s.unions if s.children(u) and s.hangs_from(u)[0] in members]
+        in_gap: dict[tuple[int, int], list[str]] = defaultdict(list)
+        index_in_row = {p: i for ps in people_rows.values() for i, p in enumerate(ps)}
+        for u in drop_unions:
+            hang = s.hangs_from(u)
+            r = gen[hang[0]]
+            if len(hang) == 1:
+                g = index_in_row[hang[0]]
+            else:
+                a, b = sorted(hang, key=index_in_row.__getitem__)
+                ia, ib = index_in_row[a], index_in_row[b]
+                if ib - ia <= 1:
+                    g = ia
+                else:
+                    hub_left = len(s.unions_of[a]) >= len(s.unions_of[b])
+                    g = ib - 1 if hub_left else ia
+            in_gap[(r, g)].append(u)
+        for key in in_gap:
+            in_gap[key].sort(key=lambda u: (graph.union_pos(u, pos), union_order[u]))
+        # the elements: people, then drops; each row a chain of them with its least gaps
+        self.elem: dict[str, int] = {p: i for i, p in enumerate(people)}
+        self.drop_elem: dict[str, int] = {}
+        n = len(people)
+        for u in drop_unions:
+            self.drop_elem[u] = n
+            n += 1
+        self.n = n
+        self.drop_union = {e: u for u, e in self.drop_elem.items()}
+        self.chains: dict[int, list[int]] = {}
+        self.offsets: dict[int, list[float]] = {}
+        gaps_of: dict[int, list[float]] = {}
+        for r, ps in people_rows.items():
+            chain: list[int] = []
+            gaps: list[float] = []
+            pending = 0.0
+            for i, p in enumerate(ps):
+                if chain:
+                    gaps.append(pending)
+                chain.append(self.elem[p])
+                q = ps[i + 1] if i + 1 < len(ps) else None
+                drops = in_gap.get((r, i), [])
+                if not drops:
+                    pending = sep(p, q) if q is not None else 0.0
+                    continue
+                anchored = s.anchor.get(drops[0]) == p
+                mins = [single_offset(p) if anchored else half[p] + CLEAR] + [DROP_SPACING] * (len(drops) - 1)
+                if q is not None:
+                    mins.append(half[q] + CLEAR)
+                    excess = sep(p, q) - sum(mins)
+                    if excess > 0:  # the partners' own gap is wider: the drops stand in its middle
+                        if anchored:
+                            mins[-1] += excess
+                        else:
+                            mins[0] += excess / 2
+                            mins[-1] += excess / 2
+                    pending = mins[-1]
+                for u, g in zip(drops, mins, strict=False):
+                    gaps.append(g)
+                    chain.append(self.drop_elem[u])
+            self.chains[r] = chain
+            gaps_of[r] = gaps
+        for r, chain in self.chains.items():
+            gaps = gaps_of[r]
+            assert len(gaps) == len(chain) - 1
+            off = [0.0]
+            for g in gaps:
+                off.append(off[-1] + g)
+            self.offsets[r] = off
+        # the sides the ordering gave: each drop between two children of other unions
+        self.after: list[list[tuple[int, float]]] = [[] for _ in range(n)]  # x_e >= x_a + w
+        self.before: list[list[tuple[int, float]]] = [[] for _ in range(n)]  # x_e <= x_b - w
+        for r in people_rows:
+            band = graph.drops(r, pos)
+            if not band:
+                continue
+            below = people_rows.get(r + 1, [])
+            kid_union = {c: u for u, _, _ in band for c in graph.kids[u]}
+            kids = [(float(i), c) for i, c in enumerate(below) if c in kid_union]
+            at = [k for k, _ in kids]
+            for u, t, ks in band:
+                d = self.drop_elem[u]
+                own = [self.elem[below[int(k)]] for k in ks]
+                if len(own) > 1 and ks[0] <= t <= ks[-1]:  # over its sibship where the ordering put it there
+                    self._require(own[0], d, 0.0)
+                    self._require(d, own[-1], 0.0)
+                i = bisect.bisect_left(at, t)
+                j = i - 1
+                while j >= 0 and kid_union[kids[j][1]] == u:
+                    j -= 1
+                if j >= 0:
+                    self._require(self.elem[kids[j][1]], d, KID_CLEAR)
+                j = i
+                while j < len(kids) and (kid_union[kids[j][1]] == u or kids[j][0] == t):
+                    j += 1
+                if j < len(kids):
+                    self._require(d, self.elem[kids[j][1]], KID_CLEAR)
+        # the pulls
+        self.row_of_elem = [0] * n
+        for r, chain in self.chains.items():
+            for e in chain:
+                self.row_of_elem[e] = r
+        self.kid_elems = {u: [self.elem[c] for c in s.children(u) if c in self.elem] for u in drop_unions}
+        self.band_kids = {u: [k for k in self.kid_elems[u] if gen[people[k]] == gen[s.hangs_from(u)[0]] + 1]
+                          for u in drop_unions}
+        self.up: list[str | None] = [None] * n
+        for p, e in self.elem.items():
+            v = s.parent_union.get(p)
+            self.up[e] = v if v in self.drop_elem else None
+        # where each child stands in its sibship packed tight and centred under its parents' drop
+        where = {e: (r, i) for r, chain in self.chains.items() for i, e in enumerate(chain)}
+        self.ideal = [0.0] * n
+        for u in drop_unions:
+            by_row: dict[int, list[float]] = defaultdict(list)
+            for k in self.kid_elems[u]:
+                r, i = where[k]
+                by_row[r].append(self.offsets[r][i])
+            for k in self.kid_elems[u]:
+                r, i = where[k]
+                offs = by_row[r]
+                self.ideal[k] = self.offsets[r][i] - (min(offs) + max(offs)) / 2
+        # a partner block and its drops are pulled as one: runs of a chain in one block
+        find = s.clusters.find
+        block_of = [find(p) for p in people] + [find(s.hangs_from(u)[0]) for u in drop_unions]
+        self.groups: dict[int, list[tuple[int, int]]] = {}
+        for r, chain in self.chains.items():
+            runs: list[tuple[int, int]] = []
+            start = 0
+            for i in range(1, len(chain) + 1):
+                if i == len(chain) or block_of[chain[i]] != block_of[chain[start]]:
+                    if i - start > 1:
+                        runs.append((start, i))
+                    start = i
+            self.groups[r] = runs
+        self.people = people
+
+    def _require(self, a: int, b: int, w: float) -> None:
+        """x of ``b`` at least ``w`` right of ``a``."""
+        self.after[b].append((a, w))
+        self.before[a].append((b, w))
+
+    def start(self) -> list[float]:
+        """The leftmost positions meeting every constraint (longest paths); without the
+        constraints between rows if they cannot all be met."""
+        n = self.n
+        succ: list[list[tuple[int, float]]] = [[] for _ in range(n)]
+        indeg = [0] * n
+        for r, chain in self.chains.items():
+            off = self.offsets[r]
+            for i in range(len(chain) - 1):
+                succ[chain[i]].append((chain[i + 1], off[i + 1] - off[i]))
+                indeg[chain[i + 1]] += 1
+        for b in range(n):
+            for a, w in self.after[b]:
+                succ[a].append((b, w))
+                indeg[b] += 1
+        x = [0.0] * n
+        ready = [e for e in range(n) if indeg[e] == 0]
+        done = 0
+        while ready:
+            e = ready.pop()
+            done += 1
+            for f, w in succ[e]:
+                if x[e] + w > x[f]:
+                    x[f] = x[e] + w
+                indeg[f] -= 1
+                if indeg[f] == 0:
+                    ready.append(f)
+        if done < n:  # a cycle: the sides cannot all be kept; keep the rows' own gaps only
+            self.after = [[] for _ in range(n)]
+            self.before = [[] for _ in range(n)]
+            return [0.0] * n if not self.chains else self.start()
+        return x
+
+    def run(self, passes: int) -> tuple[dict[str, float], dict[str, float]]:
+        xs = self.start()
+        rows = sorted(self.chains)
+        last_move = float("inf")
+        for it in range(passes):
+            down = it % 2 == 0
+            before = xs[:] if not down else None
+            for r in (rows if down else rows[::-1]):
+                self._place_row(r, xs)
+            if before is not None:
+                move = max((abs(a - b) for a, b in zip(xs, before, strict=True)), default=0.0)
+                if move < SETTLED:
+                    break
+                if it > 8 and move > 0.98 * last_move:
+                    break
+                last_move = move
+        x = {p: xs[e] for p, e in self.elem.items()}
+        return x, {u: xs[e] for u, e in self.drop_elem.items()}
+
+    def _kid_centre(self, u: str, xs: list[float]) -> float:
+        kids = self.band_kids[u] or self.kid_elems[u]
+        lo = min(xs[k] for k in kids)
+        hi = max(xs[k] for k in kids)
+        return (lo + hi) / 2
+
+    def _place_row(self, r: int, xs: list[float]) -> None:
+        chain = self.chains[r]
+        targets: list[float] = []
+        weights: list[float] = []
+        lower: list[float] = []
+        upper: list[float] = []
+        # each element's pull: a target and a weight (least squares)
+        for e in chain:
+            px = xs[e]
+            u = self.drop_union.get(e)
+            if u is not None:  # a drop: over the middle of its children
+                acc, wsum = self._kid_centre(u, xs), 1.0
+            elif (v := self.up[e]) is not None:  # a child: in its sibship packed under its parents' drop
+                acc, wsum = xs[self.drop_elem[v]] + self.ideal[e], 1.0
+            else:
+                acc, wsum = px, IDLE
+            targets.append(acc)
+            weights.append(wsum)
+            after, before = self.after[e], self.before[e]
+            lower.append(max([xs[a] + w for a, w in after]) if after else -INF)
+            upper.append(min([xs[b] - w for b, w in before]) if before else INF)
+        offsets = self.offsets[r]
+        for i, j in self.groups[r]:  # a block with its drops: one target, kept together
+            wsum = sum(weights[i:j])
+            z = sum(w * (t - o) for w, t, o in zip(weights[i:j], targets[i:j], offsets[i:j], strict=True)) / wsum
+            for k in range(i, j):
+                targets[k] = z + offsets[k]
+        for e, x in zip(chain, isotonic(targets, weights, self.offsets[r], lower, upper), strict=True):
+            xs[e] = x
+
