@@ -5,7 +5,9 @@ PartialDate(year=1998, month=3, day=None)
 >>> str(PartialDate.parse(1972))
 '1972'
 >>> PartialDate.parse("12 Agustus 2001"), PartialDate.parse("sekitar 1970")
-(PartialDate(year=2001, month=8, day=12), PartialDate(year=1970, month=None, day=None))
+(PartialDate(year=2001, month=8, day=12), PartialDate(year=1970, month=None, day=None, approximate=True))
+>>> PartialDate.parse("sekitar 1970").display(), PartialDate.parse("~1970") == PartialDate(1970, approximate=True)
+('~1970', True)
 >>> str(PartialDate.parse("Selasa, 10 September 2024")), str(PartialDate.parse("hari Jum'at tanggal 13/09/2024"))
 ('2024-09-10', '2024-09-13')
 """
@@ -31,7 +33,7 @@ MONTHS = {
     ])
     for name in names
 }
-_APPROX = re.compile(r"^\s*(?:±|\+-|sekitar|kira-kira|kurang lebih|ca\.?|c\.|circa|abt\.?|about|approx\.?)\s*", re.I)
+_APPROX = re.compile(r"^\s*(?:~|±|\+-|sekitar|kira-kira|kurang lebih|ca\.?|c\.|circa|abt\.?|about|approx\.?)\s*", re.I)
 _WORDS = re.compile(r"^\s*(?:(\d{1,2})\s+)?([A-Za-z]+)\.?\s+(\d{4})\s*$")
 _YEAR_SUFFIX = re.compile(r"^\s*(\d{4})\s*-?\s*(?:an|s|'s|\?)\s*$", re.I)
 _WEEKDAYS = ("senin", "selasa", "rabu", "kamis", "jumat", "jum'at", "jum’at", "sabtu", "minggu", "ahad",
@@ -52,7 +54,9 @@ class PartialDate:
 
     Dates of different precision sort safely (a missing month or day counts as 0, so ``1900``
     sorts before ``1900-03``); :meth:`certainly_before` says whether one date is before another
-    on what both of them say.
+    on what both of them say. ``approximate``: the date is about right (``sekitar 1970``,
+    ``~1970``, GEDCOM ``ABT 1970``); it is shown ``~1970`` (:meth:`display`) and compared as
+    the date it names.
 
     >>> sorted([PartialDate(1900, 3), PartialDate(1900), PartialDate(1899, 12, 31)])
     [PartialDate(year=1899, month=12, day=31), PartialDate(year=1900, month=None, day=None), \
@@ -64,6 +68,7 @@ PartialDate(year=1900, month=3, day=None)]
     year: int
     month: int | None = None
     day: int | None = None
+    approximate: bool = False
 
     @classmethod
     def parse(cls, value: Any) -> PartialDate:
@@ -80,28 +85,29 @@ PartialDate(year=1900, month=3, day=None)]
             return cls._checked(value, None, None)
         if isinstance(value, str):
             value = _LEAD.sub("", value, count=1).strip() or value
-            value = _APPROX.sub("", value)
+            value, about = _APPROX.subn("", value)
+            approx = bool(about)
             m = _YEAR_SUFFIX.match(value)
-            if m:
-                return cls._checked(int(m.group(1)), None, None)
+            if m:  # 1970-an, 1970s, 1970?
+                return cls._checked(int(m.group(1)), None, None, True)
             m = _WORDS.match(value)
             if m and m.group(2).lower() in MONTHS:
                 day = int(m.group(1)) if m.group(1) else None
-                return cls._checked(int(m.group(3)), MONTHS[m.group(2).lower()], day)
+                return cls._checked(int(m.group(3)), MONTHS[m.group(2).lower()], day, approx)
             if value.strip().isdigit() and len(value.strip()) <= 2:
                 return cls._checked(int(value), None, None)  # refused with a hint to write it in full
             m = _PATTERN.match(value) or _CJK.match(value)
             if m:
                 y, mo, d = (int(g) if g else None for g in m.groups())
-                return cls._checked(y, mo, d)  # type: ignore[arg-type]
+                return cls._checked(y, mo, d, approx)  # type: ignore[arg-type]
             m = _DMY.match(value)
             if m:
                 d, mo, y = (int(g) for g in m.groups())
-                return cls._checked(y, mo, d)
+                return cls._checked(y, mo, d, approx)
         raise ValueError(f"'{value}' is not a date: write a year (1998) or YYYY-MM-DD")
 
     @classmethod
-    def _checked(cls, year: int, month: int | None, day: int | None) -> PartialDate:
+    def _checked(cls, year: int, month: int | None, day: int | None, approximate: bool = False) -> PartialDate:
         if 0 <= year < 100:
             raise ValueError(f"year {year}: write the year in full (19{year:02d} or 20{year:02d})")
         if not 1 <= year <= 2999:
@@ -113,10 +119,14 @@ PartialDate(year=1900, month=3, day=None)]
                 dt.date(year, month or 1, day)
             except ValueError:
                 raise ValueError(f"{year}-{month}-{day} is not a calendar date") from None
-        return cls(year, month, day)
+        return cls(year, month, day, approximate)
 
-    def _key(self) -> tuple[int, int, int]:
-        return self.year, self.month or 0, self.day or 0
+    def _key(self) -> tuple[int, int, int, bool]:
+        return self.year, self.month or 0, self.day or 0, self.approximate
+
+    def __repr__(self) -> str:
+        about = ", approximate=True" if self.approximate else ""
+        return f"PartialDate(year={self.year}, month={self.month}, day={self.day}{about})"
 
     def __lt__(self, other: object) -> bool:
         if not isinstance(other, PartialDate):
@@ -138,6 +148,15 @@ PartialDate(year=1900, month=3, day=None)]
             return f"{self.year}-{self.month:02d}"
         return f"{self.year}-{self.month:02d}-{self.day:02d}"
 
+    def display(self, full: bool = True) -> str:
+        """The date as a label shows it: ``~`` in front of an approximate one (``~1950``, in every
+        language); ``full=False``: the year alone.
+
+        >>> PartialDate(1950, 3, approximate=True).display(), PartialDate(1950, 3, 4).display(full=False)
+        ('~1950-03', '1950')
+        """
+        return ("~" if self.approximate else "") + (str(self) if full else str(self.year))
+
     def years_until(self, later: PartialDate) -> int:
         """Whole years from this date to ``later`` (by year alone when a month is missing)."""
         years = later.year - self.year
@@ -146,11 +165,18 @@ PartialDate(year=1900, month=3, day=None)]
         return years
 
 
+def _serialised(date: PartialDate) -> int | str:
+    """A date as a case file writes it: ``1998``, ``"1998-03-04"``, ``"~1950"`` (approximate)."""
+    if date.approximate:
+        return date.display()
+    return date.year if date.month is None else str(date)
+
+
 Date = Annotated[
     PartialDate,
     BeforeValidator(PartialDate.parse),
-    PlainSerializer(lambda d: d.year if d.month is None else str(d), return_type=Any),
+    PlainSerializer(_serialised, return_type=Any),
     WithJsonSchema({"anyOf": [{"type": "integer"}, {"type": "string",
-                    "pattern": r"^\d{3,4}([-/.]\d{1,2}([-/.]\d{1,2})?)?$"}],
-                    "description": "a year (1998) or a date (1998-03-04)"}),
+                    "pattern": r"^~?\d{3,4}([-/.]\d{1,2}([-/.]\d{1,2})?)?$"}],
+                    "description": "a year (1998), a date (1998-03-04), or an approximate one (~1950)"}),
 ]

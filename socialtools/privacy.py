@@ -67,8 +67,9 @@ def hide_identifying(family: Family) -> Family:
     data = family.model_dump()
     for person, row in zip(family.people, data["people"], strict=True):
         row.update(name=None, initials=person.display_initials, address=None, phone=None, birthplace=None,
-                   notes=None, birth=PartialDate(person.birth.year) if person.birth else None,
-                   death=PartialDate(person.death.year) if person.death else None)
+                   notes=None,
+                   birth=PartialDate(person.birth.year, approximate=person.birth.approximate) if person.birth else None,
+                   death=PartialDate(person.death.year, approximate=person.death.approximate) if person.death else None)
     if family.title:
         data["title"] = mask_names(family.title, family)
     return Family.model_validate(data)

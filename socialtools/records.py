@@ -39,10 +39,17 @@ from socialtools.errors import InputError
 
 def raised_input_error(exc: ValidationError) -> InputError | None:
     """The first :class:`InputError` a validator raised inside ``exc`` (None when there is none)."""
+    found = raised_input_error_at(exc)
+    return found[0] if found else None
+
+
+def raised_input_error_at(exc: ValidationError) -> tuple[InputError, tuple[int | str, ...]] | None:
+    """The first :class:`InputError` a validator raised inside ``exc`` and where: the location of
+    the record whose validator raised it (``("unions", 2)``; ``()`` for the outermost record)."""
     for error in exc.errors():
         raised = (error.get("ctx") or {}).get("error")
         if isinstance(raised, InputError):
-            return raised
+            return raised, tuple(error["loc"])
     return None
 
 

@@ -78,8 +78,9 @@ def families(draw: st.DrawFn, max_people: int = 40, relationships: bool = True) 
     ids = [p["id"] for p in people]
     if relationships and len(ids) >= 2:
         pairs = draw(st.lists(st.tuples(st.sampled_from(ids), st.sampled_from(ids)), max_size=4))
-        data["relationships"] = [{"between": [a, b], "kind": draw(st.sampled_from(REL_KINDS))}
-                                 for a, b in pairs if a != b]
+        rels = {(*sorted((a, b)), draw(st.sampled_from(REL_KINDS))): [a, b] for a, b in pairs if a != b}
+        # one relationship of a kind per pair: a repeated one is an input error
+        data["relationships"] = [{"between": between, "kind": key[2]} for key, between in rels.items()]
     if draw(st.booleans()):
         data["households"] = [{"label": "Rumah", "members": draw(st.lists(st.sampled_from(ids), min_size=1,
                                                                           max_size=5, unique=True))}]

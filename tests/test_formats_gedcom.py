@@ -116,8 +116,9 @@ def test_adoption_event_and_frel_tags():
 
 @pytest.mark.parametrize(("value", "expected"), [
     ("12 MAR 1998", PartialDate(1998, 3, 12)), ("MAR 1998", PartialDate(1998, 3)),
-    ("1998", PartialDate(1998)), ("ABT 1950", PartialDate(1950)), ("BEF 1 JAN 1900", PartialDate(1900, 1, 1)),
-    ("BET 1900 AND 1910", PartialDate(1900)), ("FROM 1901 TO 1905", PartialDate(1901)),
+    ("1998", PartialDate(1998)), ("ABT 1950", PartialDate(1950, approximate=True)),
+    ("BEF 1 JAN 1900", PartialDate(1900, 1, 1, approximate=True)),
+    ("BET 1900 AND 1910", PartialDate(1900, approximate=True)), ("FROM 1901 TO 1905", PartialDate(1901)),
     ("11 FEB 1731/32", PartialDate(1731, 2, 11)), ("@#DJULIAN@ 1700", PartialDate(1700)),
     ("@#DHEBREW@ 5700", None), ("44 B.C.", None), ("(waktu perang)", None), ("", None),
     ("31 FEB 1990", PartialDate(1990, 2)), ("INT 1950 (kira-kira)", PartialDate(1950)),

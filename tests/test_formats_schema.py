@@ -150,8 +150,9 @@ def family_data(draw):
     if len(people_ids) >= 2:
         for _ in range(draw(st.integers(0, 2))):
             pair = draw(st.lists(st.sampled_from(people_ids), min_size=2, max_size=2, unique=True))
-            relationships.append({"between": pair, "kind": draw(st.sampled_from(["close", "conflict",
-                                                                                 "focused_on"]))})
+            kind = draw(st.sampled_from(["close", "conflict", "focused_on"]))
+            if not any(r["kind"] == kind and sorted(r["between"]) == sorted(pair) for r in relationships):
+                relationships.append({"between": pair, "kind": kind})  # a repeated one is an input error
     households = [{"members": draw(st.lists(st.sampled_from(people_ids), min_size=1, unique=True)),
                    "label": draw(texts)}] if draw(st.booleans()) else []
     return {"title": draw(texts), "as_of": draw(dates), "people": people, "unions": unions,

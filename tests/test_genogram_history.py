@@ -95,8 +95,8 @@ def test_compare_keeps_everyone_in_the_same_place(family: Family, svgcheck: Modu
     assert [p.get("id") for p in panels] == ["panel-2000", "panel-2024"]
     # the changes are highlighted in the later panel only
     changed = [g for g in root.iter(f"{NS}g") if g.get("class") == "changed"]
-    assert len(changed) == 1 and len(list(changed[0])) >= 5
-    assert any(g is changed[0] for g in panels[1].iter(f"{NS}g"))
+    assert sum(len(list(g)) for g in changed) >= 5
+    assert all(any(g is c for g in panels[1].iter(f"{NS}g")) for c in changed)
     assert "lahir: Hari" in svg and "meninggal: Teguh" in svg
     assert svgcheck.check(svg, is_text=True)["defects_total"] == 0
 
@@ -172,3 +172,39 @@ def test_comparison_draws_with_the_theme_it_is_given(family: Family) -> None:
     plain = GenogramComparison(family, 2000, 2024).to_svg()
     large = GenogramComparison(family, 2000, 2024, theme=Theme(font_size=15.5, stroke="#123456")).to_svg()
     assert "#123456" not in plain and "#123456" in large
+
+
+def _classes(panel: ET.Element) -> list[str]:
+    return [g.get("class") or "" for g in panel if g.tag == f"{NS}g"]
+
+
+def test_regression_compare_household_outlines_were_drawn_over_the_emotional_lines(family: Family) -> None:
+    """In each panel the household outlines lie beneath every line of the family (unions,
+    children, emotional lines) and beneath the highlights of the other changes; only a changed
+    household's own highlight lies beneath its outline."""
+    root = ET.fromstring(GenogramComparison(family, 2000, 2024).to_svg())
+    for panel in (g for g in root.iter(f"{NS}g") if (g.get("id") or "").startswith("panel-")):
+        classes = _classes(panel)
+        outlines = [i for i, c in enumerate(classes) if c == "household"]
+        lines = [i for i, c in enumerate(classes) if c.split(" ")[0] in ("union", "sibship", "relationship")]
+        assert outlines and lines and max(outlines) < min(lines), classes
+    late = next(g for g in root.iter(f"{NS}g") if g.get("id") == "panel-2024")
+    changed = [g for g in late if g.get("class") == "changed"]
+    # the household highlight first (under the outlines), the others after them
+    assert len(changed) == 2
+    classes = _classes(late)
+    assert classes.index("changed") < classes.index("household") < len(classes) - 1 - classes[::-1].index("changed")
+    widths = [{e.get("stroke-width") for e in g} for g in changed]
+    assert widths[0] == {"6"} and "6" not in widths[1], widths
+
+
+def test_regression_two_households_gave_two_identical_legend_entries(family: Family) -> None:
+    """Two households drawn in one style were two legend entries with the same sample; now one
+    entry per style, the households named on their outlines."""
+    for entries in (Genogram(family).renderer().legend_entries(),
+                    GenogramComparison(family, 2000, 2024).legend_entries()):
+        labels = [e.label for e in entries]
+        assert len(labels) == len(set(labels)), labels
+        assert sum(label.startswith("Tinggal serumah") for label in labels) == 1, labels
+    lay = Genogram(family).layout
+    assert {h.label for h in lay.households if h.label_box is not None} == {"Rumah Ratna", "Rumah Joko"}

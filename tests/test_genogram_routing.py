@@ -170,6 +170,55 @@ def test_duplicate_loops_draws_a_copy_joined_to_the_original_by_a_dashed_line(sv
     assert not q.missing and not q.drawn_twice and q.lines_through_symbols == 0 and q.lines_through_labels == 0
 
 
+def _arc_problems(lay: GenogramLayout, link: object) -> list[str]:
+    """What is wrong with the arc of a duplicate link (a curve that follows its control points,
+    bends away from its chord, passes through and beside no other symbol or label)."""
+    from socialtools.draw.geometry import segment_circle_distance
+    from socialtools.genogram.arcs import bezier
+    from socialtools.genogram.routing import ARC_CLEARANCE
+
+    pts, control = link.points, link.control  # type: ignore[attr-defined]
+    own = {link.a, link.b}  # type: ignore[attr-defined]
+    problems = []
+    if control is None:
+        return ["not a curve"]
+    if bezier([pts[0], *control, pts[-1]], len(pts) - 1) != pts:
+        problems.append("the points do not follow the curve")
+    if max(segment_circle_distance(pts[0], pts[-1], p) for p in pts) < 8.0:
+        problems.append("flat")
+    boxes = [box.grown(ARC_CLEARANCE - 0.5) for n in lay.nodes.values() if n.id not in own
+             for box in (n.symbol_box, n.label_box) if box.w and box.h]
+    if any(segment_hits_box(p, q, box) for p, q in itertools.pairwise(pts) for box in boxes):
+        problems.append("through or beside a symbol or label")
+    for pid, end in ((link.a, pts[0]), (link.b, pts[-1])):  # type: ignore[attr-defined]
+        if not lay.nodes[pid].symbol_box.grown(0.5).contains(end):
+            problems.append(f"does not end on {pid}")
+    return problems
+
+
+@pytest.mark.parametrize("source", ["hardcases/pedigree-collapse.yaml", "hardcases/consanguinity.yaml",
+                                    "hardcases/inbred-lines.yaml", "../../docs/examples/genogram-loop.yaml"])
+def test_regression_duplicate_was_joined_by_a_routed_polyline_not_an_arc(svgcheck: ModuleType, source: str) -> None:
+    """The copy of a person in a loop was joined to the original by a line routed up into a lane,
+    across and down; Madeline and the NSGC draw a dashed arc. Now it is a curve (a cubic or
+    quadratic Bézier in the SVG), clear of every other symbol and label, and of the other arcs."""
+    import re
+
+    from socialtools.genogram.routing import ARC_CLEARANCE, _near
+
+    genogram = Genogram.from_file(Path(__file__).parent / "data" / source, duplicate_loops=True)
+    lay = genogram.layout
+    links = [link for link in lay.extra_links if link.kind == "duplicate"]
+    assert links and [link.b for link in links] == list(genogram.copies)
+    for link in links:
+        assert _arc_problems(lay, link) == [], (link.a, link.b)
+    for first, second in itertools.combinations(links, 2):
+        assert not _near(first.points, second.points, ARC_CLEARANCE - 0.5)
+    drawn = re.findall(r'class="duplicate"><path d="([^"]+)"', genogram.to_svg())
+    assert len(drawn) == len(links) and all(re.search("[CQ]", d) and "L" not in d for d in drawn), drawn
+    assert _defects(svgcheck, genogram) == {}
+
+
 def test_duplicate_loops_on_the_command_line(tmp_path: Path) -> None:
     source = str(HARDCASES / "pedigree-collapse.yaml")
     assert main(["genogram", source, "-o", str(tmp_path / "once.svg"), "--lang", "en"]) == 0
@@ -191,6 +240,9 @@ def test_duplicate_loops_keeps_every_hard_rule_on_loopy_families(family: Family)
     assert q.lines_through_symbols == 0 and q.lines_through_labels == 0, q.problems
     links = [link for link in lay.extra_links if link.kind == "duplicate"]
     assert sorted((link.b, link.a) for link in links) == sorted(genogram.copies.items())
+    for link in links:  # an arc where one is free (a routed line otherwise), never through anything
+        assert link.control is None or _arc_problems(lay, link) == [], (link.a, link.b)
+        assert _through_others(lay, link.points, {link.a, link.b}) == []
 
 
 def test_consanguineous_union_across_two_rows_gets_the_double_line() -> None:

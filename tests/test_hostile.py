@@ -148,7 +148,8 @@ class _Tags(HTMLParser):
 
 
 _HTML_TAGS = {"html", "head", "meta", "title", "style", "body", "h1", "h2", "h3", "h4", "p", "table", "caption",
-              "colgroup", "col", "thead", "tbody", "tr", "th", "td", "b", "br", "figure", "img", "figcaption"}
+              "colgroup", "col", "thead", "tbody", "tr", "th", "td", "b", "br", "figure", "img", "figcaption",
+              "div"}  # the notes and a legend printed apart under a figure
 
 
 def check_html(data: bytes) -> None:

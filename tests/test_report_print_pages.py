@@ -131,12 +131,14 @@ def test_every_note_written_under_the_caption_has_its_number_on_the_drawing(path
                     reason="LibreOffice and poppler-utils are not installed")
 def test_the_landscape_page_holds_its_heading_figure_and_caption(tmp_path: Path) -> None:
     """Converted to PDF: tables on a portrait page, then one landscape page with the heading, the
-    genogram and its caption (nothing spilling onto a further landscape page), then the legend and the
-    notes on a portrait page."""
+    genogram, its caption and source line (with 11.5 cm allowed the figure spilled onto a second
+    landscape page, leaving its heading alone), then the legend and the notes on a portrait page."""
     from PIL import Image
 
     src = tmp_path / "rw.docx"
-    src.write_bytes(report_bytes(build_report(Case.load(WIDE)), ".docx")[0])
+    # with a source line under the caption: it too must stay on the landscape page
+    report = build_report(Case.load(WIDE), ReportOptions(source="Hasil asesmen praktikan, 2024"))
+    src.write_bytes(report_bytes(report, ".docx")[0])
     subprocess.run(["soffice", "--headless", "--convert-to", "pdf", "--outdir", str(tmp_path), str(src)],
                    check=True, capture_output=True, timeout=240)
     subprocess.run(["pdftoppm", "-png", "-r", "20", str(tmp_path / "rw.pdf"), str(tmp_path / "page")],

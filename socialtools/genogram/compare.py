@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import replace
-from functools import cached_property
+from functools import cached_property, partial
 from pathlib import Path
 from typing import Any
 
@@ -272,11 +272,16 @@ class GenogramComparison(Diagram):
                 lines.append(part)
         return TextBlock.wrapped([head, *lines], width, size)
 
-    def _highlights(self, canvas: SvgCanvas, parent: Group, lay: GenogramLayout) -> None:
+    def _highlights(self, lay: GenogramLayout, canvas: SvgCanvas, parent: Group, households: bool) -> None:
+        """The changes, highlighted under the lines: those of the households (``households`` true,
+        painted under the outlines) or all the others (painted over the outlines)."""
         colour = HIGHLIGHT_MONO if self.options.monochrome else HIGHLIGHT
+        changes = [c for c in self.changes() if (c.what == "household") == households]
+        if not changes:
+            return
         g = canvas.group(parent, class_="changed")
         extents = symbol_extents(lay)  # the ring goes round an adopted or foster child's brackets
-        for c in self.changes():
+        for c in changes:
             if c.what in ("born", "died") and c.ids[0] in lay.nodes:
                 b = extents[c.ids[0]].grown(4.0)
                 ring: list[Point] = [(b.x, b.y), (b.right, b.y), (b.right, b.bottom), (b.x, b.bottom), (b.x, b.y + 0.1)]
@@ -338,9 +343,7 @@ class GenogramComparison(Diagram):
                         font_weight="bold", class_="panel-caption")
             body = canvas.group(id=f"panel-{year}",
                                 transform=f"translate({num(dx)},{num(title_h + caption_h)})")
-            if i == 1:
-                self._highlights(canvas, body, renderer.layout)
-            renderer.draw_body(canvas, body)
+            renderer.draw_body(canvas, body, partial(self._highlights, renderer.layout) if i == 1 else None)
         y = below
         for block, key in ((notes, "notes"), (changes, "changes")):
             if not block.lines:

@@ -39,9 +39,10 @@ from socialtools.draw.geometry import (
     segment_hits_rect,
     segments_cross,
 )
+from socialtools.draw.lines import offset_polyline
 from socialtools.draw.placer import Obstacles
 from socialtools.genogram.placements import GenogramLayout, PersonNode
-from socialtools.genogram.symbols import BRACKET_GAP
+from socialtools.genogram.symbols import BRACKET_GAP, end_on_outline
 
 PATTERN_HALF_WIDTH = 5.0  # half the width of the widest emotional-line pattern (a zigzag, three lines) and its stroke
 NEAR = 6.0  # a line closer than this to another line for longer than ALONG runs along it
@@ -54,11 +55,13 @@ BEND_AT = (0.25, 0.5, 0.75)  # where along the direct line a bend may stand
 BEND_OFF = (18.0, 36.0, 60.0, 90.0, 130.0, 180.0)  # how far beside the direct line
 REGION = 150.0  # a line round obstacles stays this close to the box of its two people
 CORNER_GAPS = (1.5, 9.0)  # it passes this far outside the corners of the (grown) obstacles
+LINE_GAP = 9.0  # and this far outside the bends of other lines (beyond NEAR: beside them, not along them)
 CORNERS = 120  # at most this many corners to pass (those of the shortest detours)
 EDGE_BUDGET = 8000  # and at most this many candidate stretches tested
 EXITS = 16  # directions in which it may leave a symbol
 REACH = 700.0  # people further apart than this are joined through the lanes (a search round obstacles is too dear)
 DETOUR = 1.3  # a route round the obstacles is sought when the best short one is this much longer than direct
+LANE_GAP = 2 * PATTERN_HALF_WIDTH + 6.0  # several relationships of one pair: parallel lanes this far apart
 BRACKETED = ("adopted", "foster")  # children drawn in the NSGC brackets
 
 
@@ -74,6 +77,12 @@ def _toward(n: PersonNode, p: Point) -> float:
     return math.atan2(p[1] - n.y, p[0] - n.x)
 
 
+def _on_box(n: PersonNode, points: list[Point]) -> list[Point]:
+    """The polyline with its last stretch cut (or lengthened) to end on the symbol box of ``n``."""
+    b = n.symbol_box
+    return end_on_outline(points, [(b.x, b.y), (b.right, b.y), (b.right, b.bottom), (b.x, b.bottom)])
+
+
 class LineIndex:
     """Segments of the lines already drawn, bucketed in a grid, for 'what runs near here' queries.
 
@@ -85,6 +94,7 @@ class LineIndex:
     def __init__(self, lines: Iterable[list[Point]] = (), cell: float = 80.0) -> None:
         self.cell = cell
         self.cells: dict[tuple[int, int], list[tuple[Point, Point]]] = {}
+        self.half: dict[int, float] = {}  # half the width of a patterned line's segments (by id)
         for line in lines:
             self.add(line)
 
@@ -92,18 +102,23 @@ class LineIndex:
         c = self.cell
         return [(i, j) for i in range(int(x0 // c), int(x1 // c) + 1) for j in range(int(y0 // c), int(y1 // c) + 1)]
 
-    def add(self, line: list[Point]) -> None:
+    def add(self, line: list[Point], half_width: float = 0.0) -> None:
+        """Store ``line``, drawn ``2 * half_width`` wide (an emotional line's pattern): another line
+        runs along it when it comes within :data:`NEAR` of the pattern's edge."""
         for p, q in itertools.pairwise(line):
             seg = (p, q)
+            if half_width:
+                self.half[id(seg)] = half_width
             for k in self._keys(min(p[0], q[0]) - NEAR, min(p[1], q[1]) - NEAR,
                                 max(p[0], q[0]) + NEAR, max(p[1], q[1]) + NEAR):
                 self.cells.setdefault(k, []).append(seg)
 
-    def near(self, p: Point, q: Point) -> list[tuple[Point, Point]]:
-        """Every stored segment in the cells the segment ``p``–``q`` touches (each once)."""
+    def near(self, p: Point, q: Point, pad: float = 0.0) -> list[tuple[Point, Point]]:
+        """Every stored segment in the cells the segment ``p``–``q`` (grown by ``pad``) touches (each once)."""
         seen: set[int] = set()
         out = []
-        for k in self._keys(min(p[0], q[0]), min(p[1], q[1]), max(p[0], q[0]), max(p[1], q[1])):
+        for k in self._keys(min(p[0], q[0]) - pad, min(p[1], q[1]) - pad,
+                            max(p[0], q[0]) + pad, max(p[1], q[1]) + pad):
             for seg in self.cells.get(k, ()):
                 if id(seg) not in seen:
                     seen.add(id(seg))
@@ -112,14 +127,15 @@ class LineIndex:
 
     def touches(self, c: Point, reach: float = PATTERN_HALF_WIDTH) -> bool:
         """Is ``c`` within ``reach`` of a stored segment (a bend there would touch that line)?"""
-        return any(segment_circle_distance(a, b, c) < reach for a, b in self.near(c, c))
+        return any(segment_circle_distance(a, b, c) < reach for a, b in self.near(c, c, reach))
 
     def crossings(self, points: list[Point]) -> int:
         """How many stored segments the polyline crosses."""
         return sum(segments_cross(p, q, a, b) for p, q in itertools.pairwise(points) for a, b in self.near(p, q))
 
-    def runs_along(self, points: list[Point], skip_start: float = 0.0, skip_end: float = 0.0) -> bool:
-        """True when a stretch of the polyline longer than :data:`ALONG` stays within :data:`NEAR`
+    def runs_along(self, points: list[Point], skip_start: float = 0.0, skip_end: float = 0.0,
+                   near: float = NEAR) -> bool:
+        """True when a stretch of the polyline longer than :data:`ALONG` stays within ``near``
         of one stored segment; ``skip_start`` and ``skip_end`` leave out that much at the ends of
         the polyline (where lines meet at a person)."""
         total = sum(math.dist(p, q) for p, q in itertools.pairwise(points))
@@ -130,8 +146,9 @@ class LineIndex:
                 # the part of this segment outside the skipped ends, as fractions of it
                 t_lo = max(0.0, (skip_start - done) / length)
                 t_hi = min(1.0, (total - skip_end - done) / length)
-                if t_hi - t_lo > 0 and any(along(p, q, t_lo, t_hi, seg) * length > ALONG
-                                           for seg in self.near(p, q) if parallel((p, q), seg)):
+                if t_hi - t_lo > 0 and any(along(p, q, t_lo, t_hi, seg, near + self.half.get(id(seg), 0.0)) * length
+                                           > ALONG for seg in self.near(p, q, near - NEAR + PATTERN_HALF_WIDTH)
+                                           if parallel((p, q), seg)):
                     return True
             done += length
         return False
@@ -200,21 +217,21 @@ def symbol_extents(lay: GenogramLayout) -> dict[str, Box]:
             for pid, n in lay.nodes.items()}
 
 
-def obstacle_grid(lay: GenogramLayout) -> Obstacles:
+def obstacle_grid(lay: GenogramLayout, grow: float = PATTERN_HALF_WIDTH) -> Obstacles:
     """Symbols (with the brackets of adopted and foster children), labels and union-date labels,
-    each grown by half a line pattern's width."""
+    each grown by ``grow``: half a line pattern's width (or of a bundle of parallel lanes)."""
     extents = symbol_extents(lay)
     grid = Obstacles()
     for n in lay.nodes.values():
-        grid.add(n.id, extents[n.id].grown(PATTERN_HALF_WIDTH))
+        grid.add(n.id, extents[n.id].grown(grow))
         if n.label_box.w > 0:
-            grid.add(f"label:{n.id}", n.label_box.grown(PATTERN_HALF_WIDTH))
+            grid.add(f"label:{n.id}", n.label_box.grown(grow))
             # and the narrow gap between a symbol and its label: no line squeezes through it
             box = n.symbol_box
             grid.add(f"gap:{n.id}", Box(box.x, box.bottom, box.w, max(n.label_box.y - box.bottom, 0.0)))
     for u in lay.unions.values():
         if u.label_box is not None:
-            grid.add(f"union:{u.id}", u.label_box.grown(PATTERN_HALF_WIDTH))
+            grid.add(f"union:{u.id}", u.label_box.grown(grow))
     return grid
 
 
@@ -226,7 +243,9 @@ class EmotionalRouter:
 
     def __init__(self, lay: GenogramLayout, lines: Iterable[list[Point]]) -> None:
         self.lay = lay
-        self.grid = obstacle_grid(lay)
+        self.grids = {PATTERN_HALF_WIDTH: obstacle_grid(lay)}
+        self.grid = self.grids[PATTERN_HALF_WIDTH]
+        self.reach = PATTERN_HALF_WIDTH  # half the width of the line (or bundle) being chosen
         self.lines = LineIndex(lines)
 
     def _clear(self, points: list[Point], a: PersonNode, b: PersonNode,
@@ -234,7 +253,8 @@ class EmotionalRouter:
         """Through no one else's symbol, no label, and not back through its own two symbols;
         ``local`` (corners of the boxes, shrunk) stands for the grid near both people when given."""
         lay = self.lay
-        if not all(0 <= x <= lay.width and 0 <= y <= lay.height for x, y in points):
+        m = self.reach - PATTERN_HALF_WIDTH  # the outer lanes of a bundle stay on the canvas too
+        if not all(m <= x <= lay.width - m and m <= y <= lay.height - m for x, y in points):
             return False
         for p, q in itertools.pairwise(points):
             if local is not None:
@@ -272,13 +292,16 @@ class EmotionalRouter:
         boxes = [box for key, box in self.grid.near(x0, y0, x1, y1) if key not in (a.id, b.id)]
         local = LocalBoxes(boxes)
         # the free corners that make the shortest detours, within a budget
-        corners = sorted({(x, y) for box in boxes for gap in CORNER_GAPS
-                          for x in (box.x - gap, box.right + gap) for y in (box.y - gap, box.bottom + gap)
-                          if x0 <= x <= x1 and y0 <= y <= y1},
+        around = {(x, y) for box in boxes for gap in CORNER_GAPS
+                  for x in (box.x - gap, box.right + gap) for y in (box.y - gap, box.bottom + gap)}
+        # and round the bends of the lines (a household's outline): a line may pass outside them
+        around |= {(x + dx, y + dy) for seg in self.lines.near((x0, y0), (x1, y1)) for x, y in seg
+                    for dx in (-LINE_GAP, LINE_GAP) for dy in (-LINE_GAP, LINE_GAP)}
+        corners = sorted({c for c in around if x0 <= c[0] <= x1 and y0 <= c[1] <= y1},
                          key=lambda c: (math.dist(c, (a.x, a.y)) + math.dist(c, (b.x, b.y)), c))
         corners = list(itertools.islice((c for c in corners if not any(
             box.contains(c, -0.01) for _, box in self.grid.near(c[0], c[1], c[0], c[1]))
-            and not self.lines.touches(c)), CORNERS))
+            and not self.lines.touches(c, self.reach)), CORNERS))
         turns = [math.radians(d) for d in range(0, 360, 360 // EXITS)]
         starts = [edge_point(a, t) for t in turns]
         ends = [edge_point(b, t) for t in turns]
@@ -303,8 +326,8 @@ class EmotionalRouter:
             if not tested:
                 budget -= 1
                 seg = [points[parent], points[k]]
-                skip = (PATTERN_HALF_WIDTH if parent < n_starts else 0.0, PATTERN_HALF_WIDTH if k >= first_end else 0.0)
-                if self._clear(seg, a, b, local) and not (strict and self.lines.runs_along(seg, *skip)):
+                skip = (self.reach if parent < n_starts else 0.0, self.reach if k >= first_end else 0.0)
+                if self._clear(seg, a, b, local) and not (strict and self.lines.runs_along(seg, *skip, self.near)):
                     g = g - math.dist(*seg) + self.cost(seg)
                     heapq.heappush(heap, (g + h(k), g, k, parent, True))
                 continue
@@ -330,10 +353,10 @@ class EmotionalRouter:
     def _cheapest(self, a: PersonNode, b: PersonNode, fallback: Callable[[], list[list[Point]]],
                   strict: bool) -> list[Point] | None:
         """The cheapest candidate that passes through nothing (and, when ``strict``, runs along no line)."""
-        skip = (PATTERN_HALF_WIDTH, PATTERN_HALF_WIDTH)
+        skip = (self.reach, self.reach)
 
         def clean(pts: list[Point]) -> bool:
-            return self._clear(pts, a, b) and not (strict and self.lines.runs_along(pts, *skip))
+            return self._clear(pts, a, b) and not (strict and self.lines.runs_along(pts, *skip, self.near))
 
         best: tuple[float, int] | None = None
         options = self.candidates(a, b)
@@ -355,14 +378,57 @@ class EmotionalRouter:
             return options[best[1]]
         return next((f for f in fallback() if clean(f)), None)  # the lanes and gutters
 
+    @property
+    def near(self) -> float:
+        """How close another line may come to the one being chosen (its middle) without running along it."""
+        return NEAR + self.reach - PATTERN_HALF_WIDTH
+
     def choose(self, a: PersonNode, b: PersonNode, fallback: Callable[[], list[list[Point]]]) -> list[Point] | None:
         """The cheapest clean candidate from ``a`` to ``b`` (``fallback`` routes last), which joins
         the lines. When none is clean, the cheapest that at least passes through nothing (though it
         may run along a line); ``None`` when even that fails."""
-        chosen = self._cheapest(a, b, fallback, strict=True)
-        if chosen is None:
-            chosen = self._cheapest(a, b, fallback, strict=False)
+        chosen = self._pick(a, b, fallback)
         if chosen is not None:
-            self.lines.add(chosen)
+            self.lines.add(chosen, PATTERN_HALF_WIDTH)
         return chosen
+
+    def _pick(self, a: PersonNode, b: PersonNode, fallback: Callable[[], list[list[Point]]]) -> list[Point] | None:
+        chosen = self._cheapest(a, b, fallback, strict=True)
+        return chosen if chosen is not None else self._cheapest(a, b, fallback, strict=False)
+
+    def _lane(self, a: PersonNode, b: PersonNode, line: list[Point], offset: float) -> list[Point] | None:
+        """``line`` moved sideways by ``offset``, its ends on the two symbols, when that is clean."""
+        lane = _on_box(b, _on_box(a, offset_polyline(line, offset)[::-1])[::-1]) if offset else line
+        if self._clear(lane, a, b) and not self.lines.runs_along(lane, PATTERN_HALF_WIDTH, PATTERN_HALF_WIDTH):
+            return lane
+        return None
+
+    def choose_lanes(self, a: PersonNode, b: PersonNode, fallback: Callable[[], list[list[Point]]],
+                     count: int) -> list[list[Point] | None]:
+        """``count`` lines from ``a`` to ``b`` (several relationships of one pair, each drawn in
+        its own pattern): parallel lanes :data:`LANE_GAP` apart, centred on the line :meth:`choose`
+        would choose, when they are all clean; else that line and lanes beside it, each where it
+        is clean, and a route of its own for a line that has no clean lane. Every line joins the
+        lines; ``None`` stands for a line with no route at all."""
+        first = self._pick(a, b, fallback)
+        if first is None:
+            return [None] * count
+        centred = [self._lane(a, b, first, (i - (count - 1) / 2) * LANE_GAP) for i in range(count)]
+        if count > 1 and all(lane is not None for lane in centred):
+            for lane in centred:
+                self.lines.add(lane, PATTERN_HALF_WIDTH)  # type: ignore[arg-type]
+            return centred
+        self.lines.add(first, PATTERN_HALF_WIDTH)
+        lanes: list[list[Point] | None] = [first]
+        offsets = [k * side * LANE_GAP for k in range(1, count) for side in (1, -1)]
+        for _ in range(count - 1):
+            lane = None
+            for off in offsets:
+                lane = self._lane(a, b, first, off)
+                if lane is not None:
+                    offsets.remove(off)
+                    self.lines.add(lane, PATTERN_HALF_WIDTH)
+                    break
+            lanes.append(lane if lane is not None else self.choose(a, b, fallback))
+        return lanes
 

@@ -8,6 +8,13 @@ Everything here is text in Indonesian (``id``) or English (``en``); the layout m
 ['K', 'l. 1972']
 >>> union_text(Union(partners=["K"], kind="divorced", start=1990, end=2001), "en")
 'm. 1990 d. 2001'
+
+An approximate date (``sekitar 1950``, ``~1950``, GEDCOM ``ABT 1950``, ``BEF``, ``BET … AND``) is
+``~1950`` in both languages:
+
+>>> p = Family.model_validate({"people": [{"id": "B", "birth": "sekitar 1950", "death": 1990}]}).people[0]
+>>> person_lines(p, f, LabelOptions(fields=("years",), lang="en"))
+['~1950–1990']
 """
 
 from __future__ import annotations
@@ -128,9 +135,9 @@ class LabelOptions:
 LOSS_KINDS = frozenset({"miscarriage", "abortion", "stillbirth"})
 
 
-def _date(value: object, full: bool) -> str:
-    text = str(value)
-    return text if full else text[:4]
+def _date(value: PartialDate, full: bool) -> str:
+    """A date of a label: the year alone unless ``full``; ``~1950`` when it is approximate."""
+    return value.display(full)
 
 
 def person_lines(person: Person, family: Family, options: LabelOptions) -> list[str]:
@@ -192,6 +199,6 @@ def union_text(union: Union, lang: str) -> str:
     >>> union_text(Union(partners=["A", "B"], events=["married 1986", "widowed 2019"]), "en")
     'm. 1986 w. 2019'
     """
-    parts = [f"{translate(TEXT, EVENT_PREFIX[e.kind], lang)} {e.year.year}"
+    parts = [f"{translate(TEXT, EVENT_PREFIX[e.kind], lang)} {e.year.display(full=False)}"
              for e in union.history if e.kind in EVENT_PREFIX]
     return " ".join(parts)

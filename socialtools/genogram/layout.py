@@ -28,6 +28,7 @@ from socialtools.draw.placer import first_clear
 from socialtools.draw.text import LINE_HEIGHT, TextBlock
 from socialtools.genogram.bars import Bar, nested_levels, stagger
 from socialtools.genogram.coordinates import place
+from socialtools.genogram.emotional import REACH
 from socialtools.genogram.loops import consanguineous_unions
 from socialtools.genogram.model import ChildLink, Family
 from socialtools.genogram.ordering import blocks_of, order_component
@@ -38,7 +39,7 @@ from socialtools.genogram.placements import (
     SibshipPlacement,
     UnionPlacement,
 )
-from socialtools.genogram.routing import label_households, route_households, route_links
+from socialtools.genogram.routing import EMOTIONAL_LANES, label_households, route_households, route_links
 from socialtools.genogram.structure import FamilyStructure
 from socialtools.genogram.symbols import INDEX_GAP, symbol_size
 
@@ -395,9 +396,11 @@ class _Geometry:
         rows = sorted(self.rows)
         for between in [rel.between for rel in lay.family.relationships] + list(lay.copies.items()):
             lo, hi = sorted(self.row_of[p] for p in between)
+            # an emotional line between people far apart goes through the lanes, a pattern wide
+            wide = EMOTIONAL_LANES if abs(lay.x[between[0]] - lay.x[between[1]]) > REACH else 1
             for r in rows:
                 if lo <= r <= hi:
-                    need[r] += 1
+                    need[r] += wide
         for uid, link in lay.s.extra_links:  # the rows down to the child (a lane above each)
             top = self.union_row(uid)
             for r in rows:

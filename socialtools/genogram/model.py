@@ -431,6 +431,18 @@ class Relationship(Record):
         return self.kind in DIRECTIONAL
 
 
+def _overlap(a: Relationship, b: Relationship) -> bool:
+    """Do two relationships hold in some year together (by their start and end years; open when not given)?
+
+    >>> close = lambda start, end: Relationship(between=["A", "B"], kind="close", start=start, end=end)
+    >>> _overlap(close(1990, None), close(None, None)), _overlap(close(1990, 2000), close(2000, None))
+    (True, False)
+    """
+    first = max(a.start.year if a.start else -10**6, b.start.year if b.start else -10**6)
+    last = min(a.end.year if a.end else 10**6, b.end.year if b.end else 10**6)
+    return first < last
+
+
 class Household(Record):
     """People who live together, drawn inside one dashed boundary."""
 
@@ -552,17 +564,30 @@ class Family(Record):
                     bio_parents[c.id] = u.id
 
     def _check_other_references(self) -> None:
+        seen: dict[tuple[tuple[str, ...], str], list[int]] = {}
         for i, r in enumerate(self.relationships):
+            record = f"relationships[{i}] ({r.kind})"
             for pid in r.between:
-                self._require(pid, f"relationships[{i}] ({r.kind})", "between")
+                self._require(pid, record, "between")
             if r.between[0] == r.between[1]:
-                raise InputError("a relationship needs two different people",
-                                 record=f"relationships[{i}] ({r.kind})", field="between")
+                raise InputError("a relationship needs two different people", record=record, field="between")
+            if r.start and r.end and r.end.certainly_before(r.start):
+                raise InputError(f"ends ({r.end}) before it starts ({r.start})", record=record, field="end")
+            pair = tuple(r.between) if r.directional else tuple(sorted(r.between))
+            for j in seen.get((pair, r.kind), []):
+                if _overlap(self.relationships[j], r):
+                    raise InputError(
+                        f"repeats relationships[{j}] ({r.kind} between {' and '.join(r.between)} at the same time): "
+                        "remove one, or give each its start and end", record=record, field="between")
+            seen.setdefault((pair, r.kind), []).append(i)
         for i, h in enumerate(self.households):
             if h.id is None:
                 h.id = f"h{i + 1}"
+            record = f"households[{i}]" + (f" ('{h.label}')" if h.label else "")
             for pid in h.members:
-                self._require(pid, f"households[{i}]" + (f" ('{h.label}')" if h.label else ""), "members")
+                self._require(pid, record, "members")
+            if h.start and h.end and h.end.certainly_before(h.start):
+                raise InputError(f"ends ({h.end}) before it starts ({h.start})", record=record, field="end")
 
     def _check_ancestry(self) -> None:
         if not self._has_cycle():

@@ -112,12 +112,16 @@ class SibshipPlacement:
 
 @dataclass
 class LinkPlacement:
-    """A further child link (e.g. adoptive parents beside birth parents) or an emotional line."""
+    """A further child link (e.g. adoptive parents beside birth parents) or an emotional line;
+    ``control`` is given for a curve (the arc joining a person drawn twice): the control points of
+    the Bézier curve from the first to the last of ``points``, which ``points`` follow in short
+    straight pieces."""
 
     kind: str
     a: str
     b: str
     points: list[Point]
+    control: tuple[Point, ...] | None = None
 
 
 @dataclass

@@ -16,7 +16,7 @@ from svgwrite.container import Group
 
 from socialtools.draw.geometry import Box, Point, segment_distance, segment_hits_box
 from socialtools.draw.legend import LegendEntry, draw_legend, legend_box, legend_rows
-from socialtools.draw.lines import arrowhead, cross_bars, num, parallel_lines, zigzag
+from socialtools.draw.lines import DASHES, arrowhead, cross_bars, num, parallel_lines, zigzag
 from socialtools.draw.svg import SvgCanvas
 from socialtools.draw.text import LINE_HEIGHT, TextBlock, text_width
 from socialtools.draw.theme import Theme
@@ -241,10 +241,17 @@ class GenogramRenderer:
         draw_legend(canvas, entries, self.t("legend"), 1, 1, max_width, compact=True)
         return canvas.to_string()
 
-    def draw_body(self, canvas: SvgCanvas, body: Group) -> None:
-        """Everything of the genogram itself (not the title, notes or legend) into ``body``."""
+    def draw_body(self, canvas: SvgCanvas, body: Group,
+                  underlay: Callable[[SvgCanvas, Group, bool], None] | None = None) -> None:
+        """Everything of the genogram itself (not the title, notes or legend) into ``body``, the
+        household outlines beneath every other line; ``underlay(canvas, body, households)`` paints
+        under the outlines (``households`` true) and then between them and the other lines."""
         lay = self.layout
+        if underlay is not None:
+            underlay(canvas, body, True)
         self._households(canvas, body)
+        if underlay is not None:
+            underlay(canvas, body, False)
         for u in lay.unions.values():
             self._union(canvas, body, u)
         for s in lay.sibships:
@@ -265,8 +272,12 @@ class GenogramRenderer:
                 double = frozenset((link.a, link.b)) in consanguineous
                 for line in parallel_lines(link.points, 2, 4.0) if double else [link.points]:
                     canvas.polyline(canvas.group(body, class_="union"), line, dash=dash)
-            elif link.kind == "duplicate":  # the same person, drawn twice
-                canvas.polyline(canvas.group(body, class_="duplicate"), link.points, dash=DUPLICATE_DASH)
+            elif link.kind == "duplicate":  # the same person, drawn twice: a dashed arc (a line when no arc was free)
+                g = canvas.group(body, class_="duplicate")
+                if link.control is None:
+                    canvas.polyline(g, link.points, dash=DUPLICATE_DASH)
+                else:
+                    self._arc(canvas, g, link.points[0], link.control, link.points[-1])
             else:
                 canvas.polyline(canvas.group(body, class_="child-link"), link.points, dash=CHILD_DASH[link.kind])
         for rel in lay.relationships:
@@ -511,10 +522,12 @@ class GenogramRenderer:
         for r in f.relationships:
             add(f"rel:{r.kind}", self.t(r.kind), line(kind=r.kind))
         if self.layout.copies:
-            add("duplicate", self.t("duplicate"), line(DUPLICATE_DASH))
-        for h in self.layout.households:
-            label = f"{self.t('household')}: {h.label}" if h.label else self.t("household")
-            add(f"household:{h.id}", label, self._household_sample())
+            add("duplicate", self.t("duplicate"), self._duplicate_sample())
+        if self.layout.households:  # one style, one entry: names on the outlines (all here if one is not)
+            names = [h.label for h in self.layout.households if h.label]
+            unplaced = any(h.label and h.label_box is None for h in self.layout.households)
+            label = f"{self.t('household')}: {'; '.join(names)}" if unplaced else self.t("household")
+            add("household", label, self._household_sample())
         return entries
 
     def _widowed_sample(self) -> Callable[[SvgCanvas, Group, Box], None]:
@@ -545,6 +558,25 @@ class GenogramRenderer:
             if identical:
                 mid = box.y + box.h / 2
                 canvas.polyline(g, [((top[0] + left[0]) / 2, mid), ((top[0] + right[0]) / 2, mid)])
+        return draw
+
+    def _arc(self, canvas: SvgCanvas, g: Group, p0: Point, control: tuple[Point, ...], p1: Point) -> None:
+        """A dashed Bézier curve from ``p0`` to ``p1`` with one or two control points."""
+        command = "Q" if len(control) == 1 else "C"
+        d = f"M{num(p0[0])} {num(p0[1])}{command}" + " ".join(f"{num(x)} {num(y)}" for x, y in (*control, p1))
+        canvas.path(g, d, fill="none", stroke=self.theme.stroke, stroke_width=self.theme.stroke_width,
+                    stroke_dasharray=DASHES[DUPLICATE_DASH])
+
+    def _duplicate_sample(self) -> Callable[[SvgCanvas, Group, Box], None]:
+        """Two small symbols of one person joined by the dashed arc."""
+        def draw(canvas: SvgCanvas, g: Group, box: Box) -> None:
+            h = box.h * 0.5
+            y = box.bottom - h / 2 - 1
+            left, right = box.x + h / 2 + 1, box.right - h / 2 - 1
+            for x in (left, right):
+                draw_person(canvas, g, Person(id="_", sex="unknown"), x, y, h)
+            top = y - h / 2
+            self._arc(canvas, g, (left, top), ((left, box.y - 2), (right, box.y - 2)), (right, top))
         return draw
 
     def _household_sample(self) -> Callable[[SvgCanvas, Group, Box], None]:

@@ -21,11 +21,12 @@ from collections import defaultdict
 from collections.abc import Callable
 from functools import partial
 
-from socialtools.draw.geometry import Box, Point, outline_of_boxes, segment_hits_box
+from socialtools.draw.geometry import Box, Point, outline_of_boxes, segment_distance, segment_hits_box
 from socialtools.draw.placer import Obstacles, first_clear
 from socialtools.draw.text import LINE_HEIGHT, text_width
+from socialtools.genogram.arcs import duplicate_arc
+from socialtools.genogram.emotional import LANE_GAP, REACH, EmotionalRouter, LineIndex, symbol_extents
 from socialtools.genogram.emotional import PATTERN_HALF_WIDTH as EMOTIONAL_HALF_WIDTH
-from socialtools.genogram.emotional import EmotionalRouter, symbol_extents
 from socialtools.genogram.households import household_rectangles
 from socialtools.genogram.model import Family
 from socialtools.genogram.placements import (
@@ -38,6 +39,8 @@ from socialtools.genogram.placements import (
 from socialtools.genogram.structure import FamilyStructure
 
 HOUSEHOLD_PAD = 7.0
+EMOTIONAL_LANES = math.ceil(LANE_GAP / LayoutConfig().level_step)  # lanes an emotional line takes (its pattern)
+ARC_CLEARANCE = 6.0  # the arc joining a person drawn twice keeps this far from other symbols and labels
 PATTERN_HALF_WIDTH = 3.5  # half the width of the widest emotional-line pattern (three lines, a zigzag)
 
 
@@ -49,17 +52,29 @@ def _edge_point(n: PersonNode, toward: Point) -> Point:
     return (n.x + dx * scale, n.y + dy * scale)
 
 
-def _obstacles(lay: GenogramLayout) -> Obstacles:
-    """Symbol, label and union-label boxes of the layout, keyed by the person they belong to."""
+def _obstacles(lay: GenogramLayout, grow: float = 0.0) -> Obstacles:
+    """Symbol, label and union-label boxes of the layout, keyed by the person they belong to
+    (symbols and labels grown by ``grow``)."""
     grid = Obstacles()
     for n in lay.nodes.values():
-        grid.add(n.id, n.symbol_box)
+        grid.add(n.id, n.symbol_box.grown(grow))
         if n.label_box.w > 0:
-            grid.add(f"label:{n.id}", n.label_box)
+            grid.add(f"label:{n.id}", n.label_box.grown(grow))
     for u in lay.unions.values():
         if u.label_box is not None:  # with room for the width of a drawn pattern (zigzag, parallel lines)
             grid.add(f"union:{u.id}", u.label_box.grown(PATTERN_HALF_WIDTH))
     return grid
+
+
+def _near(p: list[Point], q: list[Point], gap: float) -> bool:
+    """Do the polylines come within ``gap`` of each other (crossing included)?"""
+    return any(segment_distance(a, b, c, d) < gap for a, b in itertools.pairwise(p) for c, d in itertools.pairwise(q))
+
+
+def _arc_blocked(lay: GenogramLayout, grid: Obstacles, points: list[Point], allowed: set[str]) -> bool:
+    """An arc passes through a symbol or label not its own (with room to spare), or leaves the drawing."""
+    return (not all(0 <= x <= lay.width and 0 <= y <= lay.height for x, y in points)
+            or _blocked(grid, points, allowed))
 
 
 def _blocked(grid: Obstacles, points: list[Point], allowed: set[str]) -> bool:
@@ -111,15 +126,18 @@ def _gutters(lay: GenogramLayout, row: int, near: float, cfg: LayoutConfig) -> l
 
 PORTS = (0.25, 0.34, 0.42)  # offsets of the places on top of a symbol, as fractions of its size
 PORT_GAP = 7.0  # two lines on top of one symbol stay this far apart (a pattern's width)
+WIDE_PORTS = (0.42, 0.3)  # an emotional line's pattern keeps off the child line in the middle
+WIDE_PORT_GAP = 2 * EMOTIONAL_HALF_WIDTH + 2.0  # and off another emotional line on the same symbol
 
 
-def _port(node: PersonNode, toward: float, taken: list[float], skip: int = 0) -> float:
+def _port(node: PersonNode, toward: float, taken: list[float], skip: int = 0, wide: bool = False) -> float:
     """x offset on top of a symbol where the next emotional line attaches: beside the child line
     (in the middle), on the side facing ``toward`` first, and away from the places ``taken``
     (offsets of lines already there) by :data:`PORT_GAP`; ``skip`` passes over free places."""
     side = 1 if toward > node.x else -1
-    places = [s * node.outer * f for f in PORTS for s in (side, -side)]
-    free = [o for o in places if all(abs(o - t) >= PORT_GAP for t in taken)] or places
+    places = [s * node.outer * f for f in (WIDE_PORTS if wide else PORTS) for s in (side, -side)]
+    gap = WIDE_PORT_GAP if wide else PORT_GAP
+    free = [o for o in places if all(abs(o - t) >= gap for t in taken)] or places
     return free[min(skip, len(free) - 1)]
 
 
@@ -136,7 +154,7 @@ def _ends(node: PersonNode, other: PersonNode, used: list[float]) -> list[Point]
 def _down_gaps(lay: GenogramLayout, pts: list[Point], rows: list[int], lower: PersonNode,
                lane: Callable[[int], float], cfg: LayoutConfig, far_left: float | None = None,
                free: Callable[[list[Point]], bool] | None = None,
-               ports: dict[str, list[float]] | None = None) -> list[Point]:
+               ports: dict[str, list[float]] | None = None, wide: bool = False) -> list[Point]:
     """Continue ``pts``, which ends on the lane above ``rows[0]``, down through a gap of each of
     ``rows`` but the last (the row of ``lower``), to the top of ``lower``.
 
@@ -151,7 +169,7 @@ def _down_gaps(lay: GenogramLayout, pts: list[Point], rows: list[int], lower: Pe
             options = [g + shift for g in _gutters(lay, r, x, cfg) for shift in (0.0, 6.0, -6.0)]
             x = next((g for g in options if free is None or free([(g, lane(r)), (g, lane(nxt))])), options[0])
         pts += [(x, lane(r)), (x, lane(nxt))]
-    ol = _port(lower, x, (ports or {}).get(lower.id, []))
+    ol = _port(lower, x, (ports or {}).get(lower.id, []), wide=wide)
     pts += [(lower.x + ol, lane(lower.row)), (lower.x + ol, lower.top[1])]
     return [p for i, p in enumerate(pts) if i == 0 or p != pts[i - 1]]
 
@@ -159,14 +177,14 @@ def _down_gaps(lay: GenogramLayout, pts: list[Point], rows: list[int], lower: Pe
 def _descent(lay: GenogramLayout, upper: PersonNode, lower: PersonNode, first_gap: float,
              lane: Callable[[int], float], cfg: LayoutConfig, far_left: float | None = None,
              free: Callable[[list[Point]], bool] | None = None,
-             ports: dict[str, list[float]] | None = None) -> list[Point]:
+             ports: dict[str, list[float]] | None = None, wide: bool = False) -> list[Point]:
     """A route from the top of ``upper`` down through free gaps, row by row, to the top of ``lower``
     (through the gap ``first_gap`` of the row of ``upper``)."""
     rows = [r for r in sorted(lay.rows) if upper.row <= r <= lower.row]
-    ou = _port(upper, first_gap, (ports or {}).get(upper.id, []))
+    ou = _port(upper, first_gap, (ports or {}).get(upper.id, []), wide=wide)
     pts: list[Point] = [(upper.x + ou, upper.top[1]), (upper.x + ou, lane(upper.row)),
                         (first_gap, lane(upper.row)), (first_gap, lane(rows[1]))]
-    return _down_gaps(lay, pts, rows[1:], lower, lane, cfg, far_left, free, ports)
+    return _down_gaps(lay, pts, rows[1:], lower, lane, cfg, far_left, free, ports, wide)
 
 
 def route_links(lay: GenogramLayout, family: Family, structure: FamilyStructure,
@@ -178,6 +196,7 @@ def route_links(lay: GenogramLayout, family: Family, structure: FamilyStructure,
     if not (family.relationships or structure.extra_links or structure.cross or lay.copies):
         return extra_links, relationships
     obstacles = _obstacles(lay)
+    arc_obstacles = _obstacles(lay, ARC_CLEARANCE) if lay.copies else obstacles
     lane_used: dict[int, int] = defaultdict(int)
     ports: dict[str, list[float]] = defaultdict(list)  # offsets of the emotional lines on top of each symbol
     position = {p: (r, i) for r, ps in lay.rows.items() for i, p in enumerate(ps)}
@@ -243,8 +262,8 @@ def route_links(lay: GenogramLayout, family: Family, structure: FamilyStructure,
             if ra == rb:
                 ly = lane(ra)
                 for extra in (0, 1):
-                    oa = _port(a, b.x, ports[a.id], extra)
-                    ob = _port(b, a.x, ports[b.id], extra)
+                    oa = _port(a, b.x, ports[a.id], extra, wide=True)
+                    ob = _port(b, a.x, ports[b.id], extra, wide=True)
                     candidates.append([(a.x + oa, a.top[1]), (a.x + oa, ly), (b.x + ob, ly), (b.x + ob, b.top[1])])
             else:
                 upper, lower = (a, b) if ra < rb else (b, a)
@@ -254,18 +273,21 @@ def route_links(lay: GenogramLayout, family: Family, structure: FamilyStructure,
                     return not _blocked(obstacles, segment, allowed) and not _collinear(segment, existing)
 
                 # each free gap, and beside it when another line already runs down its middle
-                routes = [_descent(lay, upper, lower, gx + shift, lane, cfg, free=free, ports=ports)
+                routes = [_descent(lay, upper, lower, gx + shift, lane, cfg, free=free, ports=ports,
+                                   wide=True)
                           for gx in _gutters(lay, upper.row, (upper.x + lower.x) / 2, cfg)
                           for shift in (0.0, 6.0, -6.0)]
-                routes.append(_descent(lay, upper, lower, left, lane, cfg, far_left=left, ports=ports))
+                routes.append(_descent(lay, upper, lower, left, lane, cfg, far_left=left, ports=ports,
+                                       wide=True))
                 candidates += [pts if upper is a else pts[::-1] for pts in routes]
         return candidates
 
-    def commit(a: PersonNode, b: PersonNode, chosen: list[Point]) -> None:
-        """Record the lanes, ports and line that ``chosen`` takes."""
+    def commit(a: PersonNode, b: PersonNode, chosen: list[Point], steps: int = 1) -> None:
+        """Record the lanes (``steps`` of them: an emotional line's pattern is wide), ports and
+        line that ``chosen`` takes."""
         for row in lay.rows:
             if uses_lane(chosen, row):
-                lane_used[row] += 1
+                lane_used[row] += steps
         for node, end in ((a, chosen[0]), (b, chosen[-1])):
             if abs(end[1] - node.top[1]) < 1e-6:
                 ports[node.id].append(end[0] - node.x)
@@ -287,22 +309,51 @@ def route_links(lay: GenogramLayout, family: Family, structure: FamilyStructure,
             other = next(p for p in union.partners if p != anchor)
             pts = route(lay.nodes[other], lay.nodes[anchor])
             extra_links.append(LinkPlacement(f"union-{union.kind}", other, anchor, pts))
-    # a person drawn twice: a dashed line joins the copy to the original
-    for copy, original in lay.copies.items():
-        extra_links.append(LinkPlacement("duplicate", original, copy, route(lay.nodes[original], lay.nodes[copy])))
-    # emotional lines: the shortest clean route of each (see socialtools.genogram.emotional),
-    # the shorter relationships first; the lanes and gutters only when nothing short is clean
+    # a person drawn twice: a dashed arc joins the copy to the original (a routed line when no arc is free)
+    # (the shorter first, so that a longer arc goes over a shorter one, clear of it)
+    drawn = LineIndex(existing)  # an arc runs along no other line
+    arcs: list[list[Point]] = []  # and keeps clear of the other arcs
+
+    def arc_blocked(pts: list[Point], ends: set[str]) -> bool:
+        return (_arc_blocked(lay, arc_obstacles, pts, ends) or drawn.runs_along(pts, ARC_CLEARANCE, ARC_CLEARANCE)
+                or any(_near(pts, other, ARC_CLEARANCE) for other in arcs))
+
+    for copy, original in sorted(lay.copies.items(), key=lambda c: (_span(lay, c), c)):
+        a, b = lay.nodes[original], lay.nodes[copy]
+        arc = duplicate_arc(a, b, partial(arc_blocked, ends={a.id, b.id}))
+        if arc is None:
+            pts = route(a, b)
+            extra_links.append(LinkPlacement("duplicate", original, copy, pts))
+        else:
+            pts = arc[0]
+            extra_links.append(LinkPlacement("duplicate", original, copy, pts, control=arc[1]))
+            existing.append(pts)
+            arcs.append(pts)
+        drawn.add(pts)
+    rank = {copy: i for i, copy in enumerate(lay.copies)}  # listed in the order of the copies
+    extra_links.sort(key=lambda link: rank.get(link.b, -1) if link.kind == "duplicate" else -1)
+    # emotional lines: the shortest clean route of each (see socialtools.genogram.emotional), those
+    # of people far apart first (the lanes and gutters), then the shorter relationships first;
+    # several relationships of one pair are parallel lanes beside the first, each in its own pattern
     router = EmotionalRouter(lay, existing)
     chosen: dict[int, list[Point]] = {}
-    for i in sorted(range(len(family.relationships)), key=lambda i: (_span(lay, family.relationships[i].between), i)):
-        a, b = (lay.nodes[p] for p in family.relationships[i].between)
-        pts = router.choose(a, b, partial(candidates_of, a, b))
-        if pts is None:  # nothing is clean by the router's measure: the first free candidate
-            chosen[i] = route(a, b)
-            router.lines.add(chosen[i])
-        else:
-            chosen[i] = pts
-            commit(a, b, pts)
+    pairs: dict[frozenset[str], list[int]] = defaultdict(list)
+    for i, rel in enumerate(family.relationships):
+        pairs[frozenset(rel.between)].append(i)
+    def order(group: list[int]) -> tuple[bool, float, int]:  # the far ones (through the lanes) first
+        span = _span(lay, family.relationships[group[0]].between)
+        return span <= REACH, span, group[0]
+
+    for group in sorted(pairs.values(), key=order):
+        first = family.relationships[group[0]].between
+        a, b = (lay.nodes[p] for p in first)
+        for i, pts in zip(group, router.choose_lanes(a, b, partial(candidates_of, a, b), len(group)), strict=True):
+            if pts is None:  # nothing is clean by the router's measure: the first free candidate
+                pts = route(a, b)
+                router.lines.add(pts, EMOTIONAL_HALF_WIDTH)
+            else:
+                commit(a, b, pts, EMOTIONAL_LANES)
+            chosen[i] = pts if family.relationships[i].between[0] == first[0] else pts[::-1]
     relationships += [LinkPlacement(rel.kind, rel.between[0], rel.between[1], chosen[i])
                       for i, rel in enumerate(family.relationships)]
     return extra_links, relationships

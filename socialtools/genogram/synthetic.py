@@ -73,8 +73,12 @@ def synthetic_family(size: int, seed: int = 0, *, remarriage: float = 0.12, rela
         unions.append({"partners": [a, b], "kind": "married", "start": year + 22})
     rels = []
     ids = [p["id"] for p in people]
+    drawn: set[tuple[str, str, str]] = set()
     for _ in range(relationships):
-        a, b = rng.sample(ids, 2)
-        rels.append({"between": [a, b], "kind": rng.choice(("close", "conflict", "distant", "cutoff"))})
+        a, b = (str(x) for x in rng.sample(ids, 2))
+        kind = rng.choice(("close", "conflict", "distant", "cutoff"))
+        if (key := (min(a, b), max(a, b), kind)) not in drawn:  # a repeated relationship is an input error
+            drawn.add(key)
+            rels.append({"between": [a, b], "kind": kind})
     as_of = max(int(p["birth"]) for p in people) + 5  # type: ignore[call-overload]
     return Family.model_validate({"as_of": as_of, "people": people, "unions": unions, "relationships": rels})

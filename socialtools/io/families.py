@@ -42,6 +42,8 @@ KINDS: dict[str, str] = {
     "pedigreejs": "a pedigreejs file",
     "fhir": "a FHIR bundle",
 }
+#: bytes an empty file may still hold: white space, NUL bytes, byte-order marks
+EMPTY_BYTES = b"\x00\r\n\t \xef\xbb\xbf\xff\xfe"
 _GEDCOM = re.compile(rb"^\s*0\s+(HEAD|@[^@]+@\s+(INDI|FAM))\b")
 _YAML_KEY = re.compile(r"^\s*(-\s+)?[\w\-\"' ]+\s*:(\s|$)|^\s*-(\s|$)")
 
@@ -139,6 +141,8 @@ def read_families(path: str | Path, *, kind: str | None = None, family: str | No
     from socialtools.io.loading import check_input_file
 
     data = check_input_file(path, MAX_TREE_MB).read_bytes()
+    if not data.strip(EMPTY_BYTES):
+        raise InputError("the file is empty", source=str(path))
     found = kind or detect_kind(data)
     if found == "case":  # YAML/JSON: the case-file limit (a parsed document takes many times its size)
         check_input_file(path)

@@ -87,6 +87,8 @@ _LEADING_SPACE = re.compile(rb"^[ \t]+(?=\d)", re.MULTILINE)
 _LEVEL_SPACES = re.compile(rb"^(\d{1,2})[ \t]{2,}(?=\S)", re.MULTILINE)
 _XREF = re.compile(r"^[A-Za-z0-9_]{1,20}$")
 _UNION_KINDS = frozenset(get_args(UnionKind))
+#: dates that cannot be read, each named in a warning, per file; the rest are counted
+MAX_DATE_WARNINGS = 10
 
 
 # -- the parser library, behind one door -------------------------------------------------------
@@ -237,7 +239,8 @@ _EVENT_TYPES = {"separation": "separated", "reconciliation": "reconciled", "wido
 def _union_history(record: Any) -> list[dict[str, Any]]:
     """A family's dated events in file order (MARR, DIV, ... and ``EVEN`` with a ``TYPE`` such as
     ``separated`` or ``reconciled``) — only when the history needs more than a start and an end,
-    that is when an ``EVEN`` (or ``_SEPR``) of a union kind is among them; else ``[]``."""
+    that is when an ``EVEN`` (or ``_SEPR``) of a union kind is among them or an event comes twice;
+    else ``[]``."""
     events: list[dict[str, Any]] = []
     beyond = False
     for node in record.children:
@@ -253,7 +256,8 @@ def _union_history(record: Any) -> list[dict[str, Any]]:
         date = read_gedcom_date(_value(node, "DATE"))
         if date is None:
             continue
-        beyond = beyond or node.tag in ("EVEN", "_SEPR")
+        # an EVEN, a separation or a second event of one kind (married twice): more than a start and an end
+        beyond = beyond or node.tag in ("EVEN", "_SEPR") or any(e["kind"] == kind for e in events)
         events.append({"kind": kind, "year": date.shown})
     return events if beyond else []
 
@@ -276,6 +280,7 @@ class _Reader:
         self.lenient = lenient
         #: problems drawn anyway (with ``lenient``) and dates left out, one line each
         self.warnings: list[str] = []
+        self.unread_dates = 0
         self.people: dict[str, Any] = {}
         self.families: dict[str, Any] = {}
         for record in document.records:
@@ -294,7 +299,31 @@ class _Reader:
                 "in the file", record=_label(owner), field=node.tag, source=self.source)
         return _strip_xref(target)
 
+    def check_dates(self, record: Any) -> None:
+        """A warning for each date of an event the genogram draws that cannot be read (``31 FEBRUARI
+        19x8``, a phrase) or shown (B.C., the Hebrew calendar): the event is drawn without it. After
+        :data:`MAX_DATE_WARNINGS` of them, one line counts the rest."""
+        if record.tag == "INDI":
+            events = [record.find(tag) for tag in ("BIRT", "DEAT")]
+        else:
+            events = [record.find(tag) for tag in ("MARR", "DIV", "ANUL", "ENGA")]
+            events += [node for node in record.children if node.tag in ("EVEN", "_SEPR")]
+        for event in events:
+            node = event.find("DATE") if event is not None else None
+            if node is None or not node.payload or not (text := (node.text() or "").strip()):
+                continue
+            date = read_gedcom_date(text)
+            if date is not None and date.shown is not None:
+                continue
+            self.unread_dates += 1
+            if self.unread_dates <= MAX_DATE_WARNINGS:
+                why = ("cannot be read as a date" if date is None
+                       else "cannot be shown as a year (B.C., or a Hebrew or French calendar)")
+                self.warnings.append(f"{_label(record)}, field '{event.tag}.DATE' (line {node.source_line_no}): "
+                                     f"'{text}' {why}; drawn without it")
+
     def person(self, record: Any) -> dict[str, Any]:
+        self.check_dates(record)
         name_node = record.find("NAME")
         name = _clean(name_node.payload) if name_node is not None else None
         if name_node is not None and not name:
@@ -368,6 +397,7 @@ class _Reader:
 
     def union(self, record: Any, relations: dict[tuple[str, str], str],
               named_by_child: dict[str, list[str]]) -> dict[str, Any] | None:
+        self.check_dates(record)
         fid = _strip_xref(record.xref)
         partners = [p for tag in ("HUSB", "WIFE") for node in record.find_all_children(tag)
                     if (p := self._pointer(node, record, self.people, "person")) is not None]
@@ -423,6 +453,9 @@ class _Reader:
             named_by_child.setdefault(fam, []).append(child)
         unions = [u for record in self.families.values()
                   if (u := self.union(record, relations, named_by_child))]
+        if self.unread_dates > MAX_DATE_WARNINGS:
+            self.warnings.append(f"... and {self.unread_dates - MAX_DATE_WARNINGS} more dates that cannot be read "
+                                 "or shown")
         _resolve_extra_biological_parents(unions)
         _sex_from_roles(people, self.families.values(), {_strip_xref(x): r for x, r in self.people.items()})
         return parse_model(Family, {"people": people, "unions": unions}, self.source)

@@ -14,8 +14,9 @@ certainly before or after anything.
 (False, '1850')
 >>> read_gedcom_date("BEF 1900").certainly_before(read_gedcom_date("1 JAN 1900"))
 True
->>> [str(read_gedcom_date(v).shown) for v in ("ABT 1950", "BET 1900 AND 1910", "JAN 1700/01", "@#DJULIAN@ 1 MAR 1700")]
-['1950', '1900', '1700-01', '1700-03-01']
+>>> values = ("ABT 1950", "BET 1900 AND 1910", "JAN 1700/01", "@#DJULIAN@ 1 MAR 1700")
+>>> [read_gedcom_date(v).shown.display() for v in values]
+['~1950', '~1900', '1700-01', '1700-03-01']
 >>> read_gedcom_date("44 B.C.").shown is None, read_gedcom_date("44 B.C.").certainly_before(read_gedcom_date("1"))
 (True, True)
 """
@@ -24,7 +25,7 @@ from __future__ import annotations
 
 import calendar
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from socialtools.dates import PartialDate
@@ -186,6 +187,7 @@ def read_gedcom_date(value: str | None) -> GedcomDate | None:
     elif words and words[0] == "AFT":
         high_open, after, words = True, True, words[1:]
     first, second = words, list[str]()
+    ranged = bool(words) and words[0] == "BET"  # somewhere between two dates (FROM ... TO: a period from a date)
     if words and words[0] in ("BET", "FROM"):
         words = words[1:]
         stop = next((i for i, w in enumerate(words) if w in ("AND", "TO", "-")), None)
@@ -210,15 +212,18 @@ def read_gedcom_date(value: str | None) -> GedcomDate | None:
         latest = earliest - 1
     if after:  # AFT 1900: every day after 1900
         earliest = latest + 1
-    return GedcomDate(value, start.shown, None if low_open else earliest, None if high_open else latest,
+    shown = start.shown
+    if shown is not None and (approximate or before or after or ranged or low_open):
+        shown = replace(shown, approximate=True)  # ABT, EST, CAL, BEF, AFT, BET ... AND, TO ...
+    return GedcomDate(value, shown, None if low_open else earliest, None if high_open else latest,
                       approximate)
 
 
 def parse_gedcom_date(value: str | None) -> PartialDate | None:
     """The first calendar date in a GEDCOM date value, to the precision it gives.
 
-    Qualifiers (ABT, BEF, EST, ...) are dropped, a range gives its start, dual years
-    (1700/01) their first year; B.C. dates, phrases and Hebrew/French calendars give ``None``.
+    A qualified date (ABT, BEF, EST, ...) is ``approximate``, a range gives its start (approximate),
+    dual years (1700/01) their first year; B.C. dates, phrases and Hebrew/French calendars give ``None``.
 
     >>> [str(parse_gedcom_date(v)) for v in ("12 MAR 1998", "ABT 1950", "BET 1900 AND 1910", "JAN 1700/01")]
     ['1998-03-12', '1950', '1900', '1700-01']
@@ -234,10 +239,10 @@ def parse_gedcom_date(value: str | None) -> PartialDate | None:
 def format_gedcom_date(date: PartialDate) -> str:
     """A partial date the GEDCOM way.
 
-    >>> format_gedcom_date(PartialDate(2005, 3, 4)), format_gedcom_date(PartialDate(1972))
-    ('4 MAR 2005', '1972')
+    >>> format_gedcom_date(PartialDate(2005, 3, 4)), format_gedcom_date(PartialDate(1972, approximate=True))
+    ('4 MAR 2005', 'ABT 1972')
     """
-    parts = []
+    parts = ["ABT"] if date.approximate else []
     if date.day and date.month:
         parts.append(str(date.day))
     if date.month:

@@ -29,7 +29,7 @@ from pydantic import BaseModel, ValidationError
 import socialtools.io.limits as limits
 from socialtools.errors import InputError
 from socialtools.io.sanitize import clean_data
-from socialtools.records import raised_input_error
+from socialtools.records import raised_input_error_at
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -230,6 +230,8 @@ def load_document(path: str | Path) -> dict[str, Any]:
 def document_from_text(text: str, source: str, as_json: bool | None = None) -> dict[str, Any]:
     """A YAML or JSON document (``as_json=None``: JSON when the text starts with ``{``) as a dict,
     its texts cleaned and its limits checked (:func:`socialtools.io.sanitize.clean_data`)."""
+    if not text.strip():
+        raise InputError("the file is empty", source=source)
     if as_json is None:
         as_json = text.lstrip().startswith("{")
     try:
@@ -253,6 +255,8 @@ def document_from_text(text: str, source: str, as_json: bool | None = None) -> d
         if "digits" in message:
             message = "a number has thousands of digits"
         raise InputError(message.split("; ")[0], source=source) from None
+    if data is None:
+        raise InputError("the file is empty (it holds only comments)", source=source)
     if not isinstance(data, dict):
         raise InputError("expected a mapping (key: value) at the top of the file", source=source)
     return clean_data(data, source)
@@ -307,6 +311,24 @@ def _data_location(data: Any, loc: tuple[Any, ...]) -> tuple[Any, ...]:
     return tuple(kept)
 
 
+def _relocated(error: InputError, loc: tuple[Any, ...], data: Any) -> InputError:
+    """An error a nested record's validator raised, named by its place in ``data`` (``unions[2]``)
+    rather than by what the record alone knows of itself (``union 'RT/AN'``, ``person 'B'``).
+
+    >>> _relocated(InputError("bad", record="union 'A/B'", field="kind"), ("unions", 1), {"unions": [{}, {}]}).record
+    'unions[1]'
+    >>> _relocated(InputError("bad", record="events[0]"), ("unions", 0), {"unions": [{"id": "u"}]}).record
+    "unions[0] (id 'u').events[0]"
+    """
+    if not loc:
+        return error
+    path, _ = _record_name(data, (*loc, "_"))
+    if not path:
+        return error
+    record = path if not error.record or "[" not in error.record else f"{path}.{error.record}"
+    return InputError(error.message, record=record, field=error.field, source=error.source)
+
+
 def parse_model(model: type[M], data: Any, source: str | None = None, *, record: str | None = None) -> M:
     """Validate ``data`` as ``model``; the first problem becomes an :class:`InputError`.
 
@@ -320,10 +342,13 @@ def parse_model(model: type[M], data: Any, source: str | None = None, *, record:
     socialtools.errors.InputError: k.yaml, people[1] (id 'B'), field 'brith': is not a known field: ...
     """
     try:
-        return model.model_validate(clean_data(data, source))
+        # pydantic's own validation (not Record.model_validate, which unwraps a validator's InputError
+        # before its place in ``data`` is known)
+        return model.__pydantic_validator__.validate_python(clean_data(data, source))
     except ValidationError as exc:
-        raised = raised_input_error(exc)
-        if raised is not None:
+        found = raised_input_error_at(exc)
+        if found is not None:
+            raised = _relocated(found[0], _data_location(data, found[1]), data)
             raise raised.located(source) if source else raised from None
         err = exc.errors()[0]
         loc = _data_location(data, err["loc"])

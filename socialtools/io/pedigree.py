@@ -294,18 +294,35 @@ def family_names(header: list[str], body: list[list[str]], source: str) -> list[
 
 
 # -- rows → families ---------------------------------------------------------------------------------
+#: warnings of one kind (a parent without a row, a short row) written out for one file; the rest are counted
+MAX_NOTES = 10
+
+
 class _Problems:
     """Inconsistent rows: refused (the first one) or, ``lenient``, one warning each."""
 
     def __init__(self, source: str, lenient: bool, warnings: list[str] | None) -> None:
         self.source, self.lenient = source, lenient
         self.warnings = warnings if warnings is not None else []
+        self.notes = 0
 
     def __call__(self, message: str, where: str, column: str | None = None) -> None:
         if not self.lenient:
             raise InputError(message + " (read the file leniently to draw it anyway)", record=where, field=column,
                              source=self.source)
         self.warnings.append(f"{where}: {message}")
+
+    def note(self, message: str, where: str, column: str | None = None) -> None:
+        """Something the format allows but the reader should know (always a warning, never an error);
+        after :data:`MAX_NOTES` of them one line counts the rest."""
+        self.notes += 1
+        if self.notes <= MAX_NOTES:
+            self.warnings.append(f"{where}" + (f", field '{column}'" if column else "") + f": {message}")
+
+    def close(self) -> None:
+        """The count of the notes left out, if any."""
+        if self.notes > MAX_NOTES:
+            self.warnings.append(f"... and {self.notes - MAX_NOTES} more like these")
 
 
 class Pedigree(Mapping[str, Family]):
@@ -352,7 +369,9 @@ def build_families(rows: Iterable[Row], source: str, *, lenient: bool = False,
                     row.where.split(" (")[0], "id")
             continue
         people[row.id] = row
-    return Pedigree({fam: _family(people, fam, source, problem) for fam, people in grouped.items()}, source)
+    families = {fam: _family(people, fam, source, problem) for fam, people in grouped.items()}
+    problem.close()
+    return Pedigree(families, source)
 
 
 def _family(people: dict[str, Row], fam: str, source: str, problem: _Problems) -> dict[str, Any]:
@@ -373,9 +392,11 @@ def _family(people: dict[str, Row], fam: str, source: str, problem: _Problems) -
             other, first = roles.setdefault(parent, (role, row))
             if other != role:
                 problem(f"'{parent}' is the {role} here but the {other} of '{first.id}'", row.where, role)
-    for pid, (role, _) in roles.items():  # parents without a row of their own; unknown sex from the role
+    for pid, (role, first) in roles.items():  # parents without a row of their own; unknown sex from the role
         known = people.get(pid)
         if known is None:
+            problem.note(f"'{pid}' has no row of its own: added as a {'man' if role == 'father' else 'woman'} "
+                         "with nothing else known", first.where, role)
             people[pid] = Row(f"parent '{pid}'", pid, fam, sex="male" if role == "father" else "female")
         elif known.sex == "unknown":
             known.sex = "male" if role == "father" else "female"
@@ -475,6 +496,7 @@ def _read_table(text: str, source: str, family: str | None, header: bool | None,
         i_aff = column_map(names, source).get("affected")
         sample = "\n".join(text.splitlines()[:50])
         scale = i_aff is not None and plink_scale_in(text, i_aff, _delimiter(sample))
+    _check_short_rows(names, body, numbers, source, _Problems(source, lenient, warnings))
     rows = rows_from_table(names, body, numbers, source, only=family, plink_scale=scale)
     if family is not None and not rows:
         names, body, numbers = table_rows(text, source, header)
@@ -482,6 +504,26 @@ def _read_table(text: str, source: str, family: str | None, header: bool | None,
         raise InputError(f"no family '{family}' (families: {', '.join(sorted(known)[:10])})", source=source,
                          field="family")
     return build_families(rows, source, lenient=lenient, warnings=warnings)
+
+
+def _check_short_rows(header: list[str], body: list[list[str]], numbers: list[int], source: str,
+                      problem: _Problems) -> None:
+    """A row with fewer cells than the header has columns: refused naming the row and the first
+    column it lacks, or (``lenient``) read with the missing cells unknown, one warning each."""
+    cols = column_map(header, source)
+    i_id, needed = cols["id"], max(cols["id"], cols["father"], cols["mother"])
+    for n, row in zip(numbers, body, strict=True):
+        if needed < len(row) < len(header):  # (without an id or a parent it is refused when read)
+            where = f"line {n} (id '{row[i_id]}')"
+            lacks = header[len(row):]
+            missing = (f"the '{lacks[0]}' cell is" if len(lacks) == 1
+                       else f"the {', '.join(repr(name) for name in lacks)} cells are")
+            message = f"has {len(row)} cells, the header {len(header)} columns: {missing} missing"
+            if problem.lenient:
+                problem.note(message, where, header[len(row)])
+            else:
+                problem(message, where, header[len(row)])
+    problem.close()
 
 
 def read_text_file(path: str | Path) -> str:

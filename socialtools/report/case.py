@@ -319,6 +319,25 @@ _MODELS: dict[str, type[BaseModel]] = {
 }
 
 
+def _venn_warnings(document: dict[str, Any], source: str | None) -> list[str]:
+    """The problem of a case file's ``venn`` section, as a warning: the report draws no Venn
+    diagram, so it is made without it, but the section is checked all the same (``socialtools
+    venn`` would refuse it).
+
+    >>> _venn_warnings({"venn": {"institutions": [{"name": "A", "importance": "huge"}]}}, "k.yaml")[0][:56]
+    "k.yaml, venn.institutions[0] ('A'), field 'importance': "
+    """
+    if document.get("venn") is None:
+        return []
+    from socialtools.venn.diagram import venn_from_document
+
+    try:
+        venn_from_document(document, source)
+    except InputError as exc:
+        return [f"{exc} (the report has no Venn diagram; correct this before drawing it with socialtools venn)"]
+    return []
+
+
 class Case:
     """A whole case: validated sections (``None`` when absent) plus the passed-on raw sections.
 
@@ -347,6 +366,8 @@ class Case:
         self.narrative = narrative or {}
         self.document = document or {}
         self.source = source
+        #: problems with sections the report does not draw (a broken ``venn``), one line each
+        self.warnings: list[str] = []
         when = self.case_date()
         if family is not None and family.as_of is None and when is not None:
             # ages (tables and genogram) at the time of the case, not at the day the report is made
@@ -386,13 +407,15 @@ class Case:
         for name in PASSED_ON:
             if name in document and not isinstance(document[name], dict | list):
                 raise InputError("expected a mapping (key: value)", record=name, source=source)
-        return cls(info=parsed.get("case"), family=parsed.get("family"), bpss=parsed.get("bpss"),
+        case = cls(info=parsed.get("case"), family=parsed.get("family"), bpss=parsed.get("bpss"),
                    plan=parsed.get("plan"), sessions=parsed.get("sessions"),
                    behaviour_change=parsed.get("behaviour_change"),
                    intervention_systems=parsed.get("intervention_systems"),
                    evaluation=parsed.get("evaluation"), termination=parsed.get("termination"),
                    narrative=parsed.get("narrative"),
                    document=document, source=source)
+        case.warnings = _venn_warnings(document, source)
+        return case
 
     @classmethod
     def load(cls, path: str | Path) -> Case:

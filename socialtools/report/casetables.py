@@ -77,7 +77,7 @@ def _person_name(p: Person, opts: ReportOptions) -> str:
     name = p.display_initials if opts.initials or not p.name else p.name
     if not p.deceased:
         return name
-    year = f" ({word('died', opts.lang)} {p.death.year})" if p.death is not None else ""
+    year = f" ({word('died', opts.lang)} {p.death.display(full=False)})" if p.death is not None else ""
     if opts.lang == "id":
         return f"{'Almh.' if p.sex == 'female' else 'Alm.'} {name}{year}"
     return f"the late {name}{year}"
@@ -94,7 +94,7 @@ def _age_text(p: Person, when: PartialDate, opts: ReportOptions) -> str:
 def _birth_text(place: str | None, date: PartialDate | None, opts: ReportOptions) -> str:
     when = ""
     if date is not None:
-        when = long_date(date, opts.lang, weekday=False) if opts.include_private else str(date.year)
+        when = long_date(date, opts.lang, weekday=False) if opts.include_private else date.display(full=False)
     return ", ".join(x for x in (place, when) if x)
 
 

@@ -48,7 +48,8 @@ def _run(args: argparse.Namespace) -> int:
     else:
         case = Case.load(args.input)
     report = build_report(case, options)
-    for warning in report.warnings:
+    family_warnings = case.family.warnings() if case.family is not None else []
+    for warning in case.warnings + family_warnings + report.warnings:
         sys.stderr.write(f"socialtools report: warning: {warning}\n")
     data, images = report_bytes(report, out.suffix, image_prefix=out.stem)
     write_files({**{out.parent / name: png for name, png in sorted(images.items())}, out: data})

@@ -32,7 +32,10 @@ figure img { max-width: 100%; height: auto; }
 figcaption { font-size: 11pt; margin-top: 0.4em; }
 p.st-source { font-size: 10pt; font-style: italic; margin: -1.2em 0 1.5em; }
 figure p.st-source { margin: 0.2em 0 0; text-align: center; }
-figure p.st-notes { font-size: 10pt; text-align: left; margin: 0.6em 0 0; }
+.st-figure-notes { margin: -1em 0 1.5em; text-align: center; break-inside: avoid; }
+.st-figure-notes img { max-width: 100%; height: auto; }
+figure.st-landscape + .st-figure-notes { break-before: page; margin-top: 0; }
+p.st-notes { font-size: 10pt; text-align: left; margin: 0.6em 0 0; }
 figure.st-landscape { overflow-x: auto; page: landscape; }
 figure.st-landscape img { max-width: none; }
 @page landscape { size: A4 landscape; }
@@ -75,10 +78,15 @@ def _figure(figure: Figure, lang: str) -> str:
              f"<figcaption>{number}{esc(figure.caption)}</figcaption>"]
     if figure.source:
         parts.append(f'<p class="st-source">{esc(figure.source)}</p>')
+    parts.append("</figure>")
+    # the legend printed apart and the notes follow the figure on the portrait page after it
+    extra = []
     if figure.legend is not None:
-        parts.append(f'<p class="st-notes">{esc(figure.legend.caption)} {esc(name)}:</p>')
-        parts.append(_img(figure.legend, f"{figure.legend.caption} {name}"))
+        extra.append(f'<p class="st-notes">{esc(figure.legend.caption)} {esc(name)}:</p>')
+        extra.append(_img(figure.legend, f"{figure.legend.caption} {name}"))
     if figure.notes:
         lines = [f"{word('figure_notes', lang)} {name}:", *figure.notes]
-        parts.append('<p class="st-notes">' + "<br>".join(esc(line) for line in lines) + "</p>")
-    return "".join(parts) + "</figure>"
+        extra.append('<p class="st-notes">' + "<br>".join(esc(line) for line in lines) + "</p>")
+    if extra:
+        parts.append('<div class="st-figure-notes">' + "".join(extra) + "</div>")
+    return "".join(parts)

@@ -15,7 +15,7 @@ REPORT: Catalogue = {
     # captions and table kinds
     "table": {"id": "Tabel", "en": "Table"},
     "figure": {"id": "Gambar", "en": "Figure"},
-    "figure_notes": {"id": "Catatan", "en": "Notes"},
+    "figure_notes": {"id": "Catatan", "en": "Notes to"},
     "figure_legend": {"id": "Keterangan", "en": "Key to"},
     "landscape_note": {"id": "Cetak gambar ini pada halaman lanskap, selebar {width} cm, agar teksnya tetap terbaca",
                        "en": "Print this figure on a landscape page, {width} cm wide, to keep its text readable"},
@@ -135,15 +135,17 @@ def word(key: str, lang: str) -> str:
 
 
 def long_date(date: PartialDate, lang: str = "id", *, weekday: bool = True) -> str:
-    """``Selasa, 10 September 2024``; a year or month alone stays as precise as it is."""
+    """``Selasa, 10 September 2024``; a year or month alone stays as precise as it is; an
+    approximate date is ``~1950``."""
     lang = "id" if lang == "id" else "en"
+    about = "~" if date.approximate else ""
     if date.month is None:
-        return str(date.year)
+        return f"{about}{date.year}"
     month = MONTHS[lang][date.month - 1]
     if date.day is None:
-        return f"{month} {date.year}"
-    text = f"{date.day} {month} {date.year}"
-    if weekday:
+        return f"{about}{month} {date.year}"
+    text = f"{about}{date.day} {month} {date.year}"
+    if weekday and not about:
         day = DAYS[lang][dt.date(date.year, date.month, date.day).weekday()]
         text = f"{day}, {text}"
     return text

@@ -31,7 +31,7 @@ MIN_PRINT_PT = 8.0  # the smallest figure text a printed report should have
 MAX_UPSCALE = 1.5  # a small figure is printed up to this much larger than its natural size
 #: A landscape page turns the binding edge (the portrait page's 4 cm left margin) to its top.
 LANDSCAPE_MARGINS_CM = {"left": 3.0, "right": 3.0, "top": 4.0, "bottom": 3.0}
-CAPTION_CM = 1.5  # the caption and the source line under a figure, with their spacing
+CAPTION_CM = 2.0  # the caption and the source line under a figure, with their spacing
 HEADING_CM = 1.0  # a heading kept with the figure it introduces
 
 
@@ -57,7 +57,7 @@ class Page:
 
 
 PORTRAIT = Page("portrait", PAGE_WIDTH_CM, PAGE_HEIGHT_CM, MARGINS_CM, MAX_FIGURE_HEIGHT_CM, MAX_READABLE_HEIGHT_CM)
-#: A page of its own for a wide figure: 23.7 x 14 cm of text area, the figure 11.5 cm tall at most under
+#: A page of its own for a wide figure: 23.7 x 14 cm of text area, the figure 11 cm tall at most under
 #: its heading and over its caption.
 LANDSCAPE = Page("landscape", PAGE_HEIGHT_CM, PAGE_WIDTH_CM, LANDSCAPE_MARGINS_CM,
                  PAGE_WIDTH_CM - 7.0 - CAPTION_CM - HEADING_CM, PAGE_WIDTH_CM - 7.0 - CAPTION_CM - HEADING_CM)

@@ -19,6 +19,7 @@ from socialtools.draw.theme import Theme
 from socialtools.errors import InputError, UsageError
 from socialtools.i18n import check_language
 from socialtools.io.loading import parse_model
+from socialtools.io.sections import in_section
 from socialtools.venn.institutional.layout import GAP_STEP, InstitutionalLayout, layout_institutional
 from socialtools.venn.institutional.model import InstitutionalVenn
 from socialtools.venn.institutional.table import CompanionTable, companion_table
@@ -59,7 +60,12 @@ def venn_from_document(document: dict[str, Any], source: str | None = None) -> V
         InstitutionalVenn if kind == "institutional" else SetVenn if kind == "sets" else None)
     if model is not None:
         data = {**data, "kind": kind}
-        return parse_model(model, data, source, record="venn")
+        try:
+            return parse_model(model, data, record="venn")
+        except InputError as exc:
+            if "venn" in document:  # a case file's section: venn.institutions[0], as family.unions[2]
+                raise in_section(exc, "venn", data, source) from None
+            raise exc.located(source) if source else exc from None
     raise InputError(f"unknown kind '{kind}': use 'institutional' or 'sets'", record="venn", field="kind",
                      source=source)
 

@@ -1,0 +1,76 @@
+"""The dashed arc that joins a person drawn twice to the original (Madeline, NSGC).
+
+With ``--duplicate-loops`` a person in a loop is drawn a second time; the convention joins the
+two symbols by a dashed arc. The arc is a Bézier curve from the top of one symbol to the top of
+the other, rising out of both and bending over the people between (or, when that is not free,
+a flatter curve over or under the row), as low as it can be while it passes through no symbol
+and no label but the two it joins. The layout keeps the curve flattened into short straight
+pieces (for every geometric test) and its control points (for drawing the curve).
+
+>>> arc = bezier([(0.0, 0.0), (50.0, -40.0), (100.0, 0.0)], steps=4)
+>>> [(round(x), round(y)) for x, y in arc]
+[(0, 0), (25, -15), (50, -20), (75, -15), (100, 0)]
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable
+
+from socialtools.draw.geometry import Point
+from socialtools.genogram.placements import PersonNode
+
+ARC_STEPS = 24  # straight pieces of the flattened curve
+RISES = (10.0, 16.0, 22.0, 28.0, 36.0, 46.0, 58.0, 72.0)  # how high the arc stands over the higher top
+BULGES = (40.0, 52.0, 64.0, 80.0, 100.0, 125.0, 155.0, 190.0)  # a flat arc: its control point off the chord
+SPREAD = 0.12  # and at least this fraction of the chord, so that a long arc is still a curve
+
+Arc = tuple[list[Point], tuple[Point, ...]]  # the flattened curve, and its control points
+
+
+def bezier(points: list[Point], steps: int = ARC_STEPS) -> list[Point]:
+    """The Bézier curve of ``points`` (end, control point(s), end), as ``steps`` straight pieces."""
+    out = []
+    n = len(points) - 1
+    for i in range(steps + 1):
+        t = i / steps
+        weights = [math.comb(n, k) * (1 - t) ** (n - k) * t ** k for k in range(n + 1)]
+        out.append((sum(w * p[0] for w, p in zip(weights, points, strict=True)),
+                    sum(w * p[1] for w, p in zip(weights, points, strict=True))))
+    return out
+
+
+def _edge_toward(n: PersonNode, p: Point) -> Point:
+    """Where the ray from the centre of ``n`` toward ``p`` leaves its symbol box."""
+    dx, dy = p[0] - n.x, p[1] - n.y
+    h = n.outer / 2
+    scale = min(h / abs(dx) if abs(dx) > 1e-12 else math.inf, h / abs(dy) if abs(dy) > 1e-12 else math.inf)
+    return (n.x + dx * scale, n.y + dy * scale)
+
+
+def arc_candidates(a: PersonNode, b: PersonNode) -> list[Arc]:
+    """Arcs from ``a`` to ``b``, the preferred first: out of the tops of both symbols and over
+    (a cubic curve, lowest first); then flat curves over, then under, the chord (quadratic)."""
+    out: list[Arc] = []
+    (ax, ay), (bx, by) = a.top, b.top
+    for rise in RISES:
+        y = min(ay, by) - rise / 0.75  # a cubic curve with both controls at y peaks 3/4 of the way up
+        controls = ((ax, y), (bx, y))
+        out.append((bezier([(ax, ay), *controls, (bx, by)]), controls))
+    length = math.dist((a.x, a.y), (b.x, b.y)) or 1.0
+    mx, my = (a.x + b.x) / 2, (a.y + b.y) / 2
+    nx, ny = (b.y - a.y) / length, -(b.x - a.x) / length  # a normal of the chord
+    if ny > 0 or (ny == 0 and nx > 0):
+        nx, ny = -nx, -ny  # the one pointing up (or left, for a vertical chord)
+    for side in (1.0, -1.0):
+        for bulge in BULGES:
+            d = side * max(bulge, SPREAD * length + bulge / 2)
+            control = (mx + nx * d, my + ny * d)
+            p0, p1 = _edge_toward(a, control), _edge_toward(b, control)
+            out.append((bezier([p0, control, p1]), (control,)))
+    return out
+
+
+def duplicate_arc(a: PersonNode, b: PersonNode, blocked: Callable[[list[Point]], bool]) -> Arc | None:
+    """The first arc of :func:`arc_candidates` that ``blocked`` lets through, or ``None``."""
+    return next((arc for arc in arc_candidates(a, b) if not blocked(arc[0])), None)
