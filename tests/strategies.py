@@ -88,15 +88,17 @@ def families(draw: st.DrawFn, max_people: int = 40, relationships: bool = True) 
 
 
 @st.composite
-def loopy_families(draw: st.DrawFn, max_people: int = 70) -> Family:
+def loopy_families(draw: st.DrawFn, max_people: int = 70, across: bool = False) -> Family:
     """Families with every loop shape that breaks tree layouts: two founding branches that
     intermarry, cousin marriages, remarriage chains (A–B, B–C, C–D, each with children),
     half-siblings, one person with children by two siblings of another family, and large
-    sibships (up to 9 children)."""
+    sibships (up to 9 children). With ``across``: also marriages into a younger generation
+    (not of one's own descendants), which put a child two or more rows below its parents."""
     people: list[dict] = []
     unions: list[dict] = []
     gen_of: dict[str, int] = {}
     kids_of: dict[str, list[str]] = {}  # union index -> children
+    ancestors: dict[str, set[str]] = {}
 
     def new(gen: int, sex: str | None = None) -> str:
         pid = f"P{len(people)}"
@@ -107,6 +109,8 @@ def loopy_families(draw: st.DrawFn, max_people: int = 70) -> Family:
 
     def union(a: str, b: str, children: int, start: int | None = None, **extra: object) -> str:
         kids = [new(gen_of[a] + 1) for _ in range(children) if len(people) < max_people]
+        for k in kids:
+            ancestors[k] = {a, b} | ancestors.get(a, set()) | ancestors.get(b, set())
         u = {"partners": [a, b], "children": kids, **extra}
         if start is not None:
             u["start"] = start
@@ -142,4 +146,12 @@ def loopy_families(draw: st.DrawFn, max_people: int = 70) -> Family:
                 pool += kids_of[union(a, s, draw(st.integers(1, 2)))]
         else:
             pool += kids_of[union(a, new(gen_of[a]), draw(st.integers(0, 9)))]
+    for _ in range(draw(st.integers(1, 3)) if across else 0):
+        # someone marries into a younger generation of a branch they do not descend from
+        a = draw(st.sampled_from(pool))
+        younger = [p for p in pool if gen_of[p] > gen_of[a] and a not in ancestors.get(p, set())
+                   and p not in ancestors.get(a, set())]
+        if younger and len(people) < max_people:
+            b = draw(st.sampled_from(younger))
+            pool += kids_of[union(b, a, draw(st.integers(0, 3)))]
     return Family.model_validate({"people": people, "unions": unions})

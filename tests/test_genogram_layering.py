@@ -2,56 +2,38 @@
 
 from __future__ import annotations
 
+import importlib.util
 import itertools
-from collections import defaultdict
+import sys
+from pathlib import Path
+from types import ModuleType
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from socialtools.genogram.layering import tight_ranks
 from socialtools.genogram.model import Family
-from socialtools.genogram.structure import FamilyStructure, _topological
+from socialtools.genogram.structure import FamilyStructure
 from tests.strategies import families, loopy_families
 
+BENCH = Path(__file__).resolve().parent.parent / "benchmarks"
 
-def cluster_links(s: FamilyStructure) -> list[tuple[str, str]]:
-    """(parents' cluster, child's cluster) for every child line, one per distinct parent cluster."""
-    find = s.clusters.find
-    links = []
-    for child, uid in s.parent_union.items():
-        for src in dict.fromkeys(find(p) for p in s.unions[uid].partners):
-            if src != find(child):
-                links.append((src, find(child)))
-    return links
+
+def _benchmark() -> ModuleType:
+    """benchmarks/layering.py: the previous (longest-path) layering and the span measures."""
+    if "layering_benchmark" not in sys.modules:
+        sys.path.insert(0, str(BENCH))
+        spec = importlib.util.spec_from_file_location("layering_benchmark", BENCH / "layering.py")
+        assert spec and spec.loader
+        module = importlib.util.module_from_spec(spec)
+        sys.modules["layering_benchmark"] = module
+        spec.loader.exec_module(module)
+    return sys.modules["layering_benchmark"]
 
 
 def total_span(s: FamilyStructure, row: dict[str, int]) -> int:
-    """Rows skipped by the child lines: sum of row(child) - row(parent) - 1."""
-    return sum(row[b] - row[a] - 1 for a, b in cluster_links(s))
-
-
-def longest_path_rows(s: FamilyStructure) -> dict[str, int]:
-    """The previous layering: longest path from the top, then clusters without parents (and
-    those whose children all stand lower) pulled down next to their children."""
-    down: dict[str, set[str]] = defaultdict(set)
-    for a, b in cluster_links(s):
-        down[a].add(b)
-    order, back = _topological(sorted({s.clusters.find(p) for p in s.ids}), down)
-    for a, b in back:
-        down[a].discard(b)
-    up: dict[str, set[str]] = defaultdict(set)
-    for a, bs in down.items():
-        for b in bs:
-            up[b].add(a)
-    level: dict[str, int] = {}
-    for c in order:
-        level[c] = max((level[p] + 1 for p in up[c]), default=0)
-    for c in reversed(order):
-        if down[c]:
-            lowest = min(level[d] for d in down[c]) - 1
-            if not up[c] or lowest > level[c]:
-                level[c] = lowest
-    return level
+    """Rows skipped by the child lines, from each parent's cluster: sum of row(child) - row(parent) - 1."""
+    return sum(row[b] - row[a] - 1 for a, b in _benchmark().cluster_links(s))
 
 
 def check_rows(family: Family) -> FamilyStructure:
@@ -65,7 +47,9 @@ def check_rows(family: Family) -> FamilyStructure:
         assert all(gen[child] > gen[p] for p in s.unions[uid].partners)
     for comp in s.components():  # the oldest generation of each family on top
         assert min(gen[p] for p in comp) == 0
-    assert total_span(s, row) <= total_span(s, longest_path_rows(s))
+    before = _benchmark().longest_path_rows(s)
+    assert total_span(s, row) <= total_span(s, before)
+    assert _benchmark().long_lines(s, row)[1] <= total_span(s, row)
     return s
 
 

@@ -306,3 +306,14 @@ def test_report_family_table_marks_an_approximate_year() -> None:
 
     assert _birth_text("Wonosobo", PartialDate(1950, approximate=True), ReportOptions()) == "Wonosobo, ~1950"
     assert _birth_text(None, PartialDate(1950, 3, 4), ReportOptions()) == "1950"
+
+
+def test_gedcom_day_not_in_its_month_is_a_warning(tmp_path: Path) -> None:
+    from socialtools.io.families import read_families
+
+    path = tmp_path / "pohon.ged"
+    path.write_text(GED.format(budi="31 FEB 1950"), encoding="utf-8")
+    found = read_families(path)
+    assert found.family.person("I2").birth is not None and str(found.family.person("I2").birth) == "1950-02"
+    assert ("person @I2@ (line 11), field 'BIRT.DATE' (line 15): '31 FEB 1950' has no day 31 in its month "
+            "(drawn as 1950-02)") in found.warnings

@@ -13,8 +13,11 @@ part stands on row 0.
 >>> tight_ranks(5, [(0, 1, 1), (1, 2, 1), (2, 3, 1), (0, 4, 1), (4, 3, 1), (4, 3, 1)], [0, 1, 2, 3, 1])
 [0, 1, 2, 3, 2]
 
-Each pivot is O(size of the part it changes); the initial tree is built by merging tight
-subtrees smallest first, so a family already ranked well costs about one pass over its edges.
+Parts that hang from the rest by one edge (most of a family tree) are peeled off first: a node
+with one edge is best right next to its neighbour. Network simplex then runs on what is left,
+the part with loops (intermarriage, someone with children by two partners of other rows); each
+pivot there is O(size of that part), and the initial tree is built by merging tight subtrees
+smallest first, so a family already ranked well costs about one pass over its edges.
 """
 
 from __future__ import annotations
@@ -26,21 +29,75 @@ MAX_PIVOTS_PER_NODE = 4  # a cap on degenerate pivots; real families need far fe
 
 def tight_ranks(n: int, edges: list[tuple[int, int, int]], ranks: list[int]) -> list[int]:
     """Ranks of minimal total weighted edge length, given feasible ``ranks`` (see the module)."""
-    return _Simplex(n, edges, ranks).solve()
+    merged: dict[tuple[int, int], int] = {}
+    for t, h, w in edges:
+        merged[(t, h)] = merged.get((t, h), 0) + w
+    pairs = list(merged)
+    rank = list(ranks)
+    if any(rank[h] - rank[t] > 1 for t, h in pairs):  # else every edge is as short as it can be
+        _improve(n, merged, rank)
+    # the top of each connected part on row 0
+    part = list(range(n))
+
+    def find(v: int) -> int:
+        while part[v] != v:
+            part[v] = part[part[v]]
+            v = part[v]
+        return v
+
+    for t, h in pairs:
+        part[find(h)] = find(t)
+    top: dict[int, int] = {}
+    for v in range(n):
+        root = find(v)
+        top[root] = min(top.get(root, rank[v]), rank[v])
+    return [rank[v] - top[find(v)] for v in range(n)]
+
+
+def _improve(n: int, merged: dict[tuple[int, int], int], rank: list[int]) -> None:
+    """Shorten the edges in place: peel the tree-like parts, network simplex on the rest."""
+    pairs = list(merged)
+    incident: list[list[int]] = [[] for _ in range(n)]
+    for e, (t, h) in enumerate(pairs):
+        incident[t].append(e)
+        incident[h].append(e)
+    # peel nodes with a single edge, leaves first, until only loops are left
+    degree = [len(es) for es in incident]
+    alive = [True] * n
+    peeled: list[tuple[int, int]] = []  # (node, its edge to the rest) in peeling order
+    stack = [v for v in reversed(range(n)) if degree[v] == 1]
+    while stack:
+        v = stack.pop()
+        if not alive[v] or degree[v] != 1:
+            continue
+        alive[v] = False
+        e = next(e for e in incident[v] if alive[pairs[e][0]] or alive[pairs[e][1]])
+        peeled.append((v, e))
+        u = pairs[e][0] if pairs[e][1] == v else pairs[e][1]
+        degree[u] -= 1
+        if degree[u] == 1:
+            stack.append(u)
+    core = [v for v in range(n) if alive[v] and degree[v]]
+    index = {v: i for i, v in enumerate(core)}
+    core_edges = [(index[t], index[h], merged[(t, h)]) for t, h in pairs if t in index and h in index]
+    for v, r in zip(core, _Simplex(len(core), core_edges, [rank[v] for v in core]).solve(), strict=True):
+        rank[v] = r
+    for v, e in reversed(peeled):  # each peeled node right next to the neighbour it hung from
+        t, h = pairs[e]
+        rank[v] = rank[h] - 1 if v == t else rank[t] + 1
 
 
 class _Simplex:
+    """Network simplex over ``edges`` (no two with the same ends) from feasible ``ranks``."""
+
     def __init__(self, n: int, edges: list[tuple[int, int, int]], ranks: list[int]) -> None:
-        merged: dict[tuple[int, int], int] = {}
-        for t, h, w in edges:
-            merged[(t, h)] = merged.get((t, h), 0) + w
         self.n = n
-        self.tail = [t for t, _ in merged]
-        self.head = [h for _, h in merged]
-        self.weight = list(merged.values())
+        self.tail = [t for t, _, _ in edges]
+        self.head = [h for _, h, _ in edges]
+        self.weight = [w for _, _, w in edges]
         self.out: list[list[int]] = [[] for _ in range(n)]
         self.into: list[list[int]] = [[] for _ in range(n)]
-        for e, (t, h) in enumerate(merged):
+        for e, (t, h, _) in enumerate(edges):
             self.out[t].append(e)
             self.into[h].append(e)
         self.rank = list(ranks)
@@ -64,8 +121,7 @@ class _Simplex:
     def solve(self) -> list[int]:
         self.feasible_tree()
         if all(self.slack(e) == 0 for e in range(len(self.tail))):
-            self.normalize()  # every edge as short as it can be: nothing to improve
-            return self.rank
+            return self.rank  # every edge as short as it can be: nothing to improve
         next_low = 0
         for root in self.roots:
             next_low = self.dfs_range(root, -1, next_low)
@@ -77,7 +133,6 @@ class _Simplex:
             if e < 0:
                 break
             self.update(e, self.enter_edge(e))
-        self.normalize()
         return self.rank
 
     # ---- the initial feasible tree: tight subtrees merged smallest first
@@ -264,19 +319,3 @@ class _Simplex:
         self.tree_adj[self.tail[f]].append(f)
         self.tree_adj[self.head[f]].append(f)
         self.dfs_range(lca, self.par[lca], self.low[lca])
-
-    def normalize(self) -> None:
-        """The top of each connected part on row 0."""
-        for root in self.roots:
-            part = [root]
-            stack = [(root, -1)]
-            while stack:
-                u, came = stack.pop()
-                for f in self.tree_adj[u]:
-                    if f != came:
-                        w = self.other(f, u)
-                        part.append(w)
-                        stack.append((w, f))
-            top = min(self.rank[v] for v in part)
-            for v in part:
-                self.rank[v] -= top

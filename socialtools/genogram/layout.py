@@ -24,14 +24,13 @@ import itertools
 from collections import defaultdict
 
 from socialtools.draw.geometry import Box, Point, segment_hits_box
-from socialtools.draw.placer import first_clear
 from socialtools.draw.text import LINE_HEIGHT, TextBlock
 from socialtools.genogram.bars import Bar, nested_levels, stagger
 from socialtools.genogram.coordinates import place
 from socialtools.genogram.emotional import REACH
 from socialtools.genogram.loops import consanguineous_unions
 from socialtools.genogram.model import ChildLink, Family
-from socialtools.genogram.ordering import blocks_of, order_component
+from socialtools.genogram.ordering import blocks_of, is_dummy, long_chains, order_component
 from socialtools.genogram.placements import (
     GenogramLayout,
     LayoutConfig,
@@ -89,19 +88,135 @@ class _Layout:
         self.single = {pid for uid, pid in self.s.anchor.items() if self.kids[uid]}
         self._sep_cache: dict[tuple[str, str], float] = {}
         self.x: dict[str, float] = {}
+        self.room: dict[tuple[str, str], float] = {}  # room between two neighbours for the long lines between them
+        self.dummy_x: dict[str, float | None] = {}  # x of each long line on each row it passes (None: an empty row)
+        self.gaps: dict[int, tuple[list[str], list[list[str]]]] = {}  # row -> its people, the dummies in each gap
         self.drop_at: dict[str, float] = {}  # union with children -> x of its drop
 
     # ---- ordering ----
     def _order(self, component: list[str]) -> dict[int, list[list[str]]]:
+        """The order of each row of a component: blocks of partners, and the dummy nodes of the
+        long lines (see :mod:`~socialtools.genogram.ordering`) as blocks of their own."""
         if self.hint_x is None:
             return order_component(self.s, component)
-        hint = self.hint_x  # an outside engine has ordered the rows
+        hint = dict(self.hint_x)  # an outside engine has ordered the rows; each long line runs straight
         gen = self.s.generation
         rows_by_hint: dict[int, list[list[str]]] = defaultdict(list)
         for block in blocks_of(self.s, component):
             rows_by_hint[gen[block[0]]].append(sorted(block, key=lambda p: hint.get(p, 0.0)))
+        for (uid, c), chain in long_chains(self.s, set(component)).items():
+            top = self.s.hangs_from(uid)
+            start = sum(hint.get(p, 0.0) for p in top) / len(top)
+            for i, d in enumerate(chain):
+                hint[d] = start + (hint.get(c, 0.0) - start) * (i + 1) / (len(chain) + 1)
+                rows_by_hint[gen[top[0]] + 1 + i].append([d])
         return {r: sorted(bs, key=lambda b: sum(hint.get(p, 0.0) for p in b) / len(b))
                 for r, bs in rows_by_hint.items()}
+
+    def _make_room(self, order: dict[int, list[list[str]]]) -> dict[int, list[list[str]]]:
+        """The order without its dummy nodes; each long line's dummy is kept as room
+        (:data:`SLOT`) between the two people it stands between, in :attr:`gaps`."""
+        people_order: dict[int, list[list[str]]] = {}
+        for r, blocks in order.items():
+            people: list[str] = []
+            gaps: list[list[str]] = [[]]
+            for block in blocks:
+                if is_dummy(block[0]):
+                    gaps[-1].append(block[0])
+                    continue
+                for p in block:
+                    people.append(p)
+                    gaps.append([])
+            for (a, b), between in zip(itertools.pairwise(people), gaps[1:-1], strict=True):
+                if between:
+                    self.room[(a, b)] = SLOT * len(between)
+            self.gaps[r] = (people, gaps)
+            people_order[r] = [b for b in blocks if not is_dummy(b[0])]
+        return {r: bs for r, bs in people_order.items() if bs}
+
+    def _dummies_of(self) -> list[str]:
+        """The dummy nodes of the component being placed (kept in :attr:`gaps`)."""
+        return [d for _, gaps in self.gaps.values() for between in gaps for d in between]
+
+    def _place_dummies(self, chains: list[list[str]]) -> None:
+        """x of each long line on each row it passes: within its share of the gap its dummy
+        holds (or beyond the row's end), the shares in the order the ordering gave; a line runs
+        straight down as long as its shares overlap, and steps aside only where they do not."""
+        inf = float("inf")
+        share: dict[str, tuple[float, float]] = {}
+        row_of: dict[str, int] = {}
+        for r, (people, gaps) in self.gaps.items():
+            for i, between in enumerate(gaps):
+                m = len(between)
+                row_of.update(dict.fromkeys(between, r))
+                if not people:
+                    share.update(dict.fromkeys(between, (-inf, inf)))
+                    continue
+                if not m:
+                    continue
+                if i > 0:
+                    a = people[i - 1]
+                    lo = self.x[a] + max(self.half[a], self._single_offset(a) + DROP_ROOM if a in self.single else 0.0)
+                if i < len(people):
+                    b = people[i]
+                    hi = self.x[b] - self.half[b]
+                if i == 0:  # beyond the left end: the leftmost line free to go further
+                    lo = hi - SLOT * (m + 1)
+                elif i == len(people):
+                    hi = lo + SLOT * (m + 1)
+                step = (hi - lo - 2 * LONG_CLEAR) / m
+                for j, d in enumerate(between):
+                    a_ = lo + LONG_CLEAR + j * step + LONG_PAD
+                    b_ = lo + LONG_CLEAR + (j + 1) * step - LONG_PAD
+                    share[d] = (-inf if i == 0 and j == 0 else a_, inf if i == len(people) and j == m - 1 else b_)
+        runs: list[tuple[int, list[str], float, float]] = []
+        for ci, chain in enumerate(chains):
+            x: float | None = None
+            i = 0
+            while i < len(chain):
+                lo, hi = share[chain[i]]
+                j = i + 1
+                while j < len(chain) and max(lo, share[chain[j]][0]) <= min(hi, share[chain[j]][1]):
+                    lo, hi = max(lo, share[chain[j]][0]), min(hi, share[chain[j]][1])
+                    j += 1
+                if x is None:  # the first run: the middle of what it may take (or beside its one bound)
+                    x = (lo + hi) / 2 if -inf < lo and hi < inf else hi - SLOT if hi < inf else lo + SLOT
+                x = min(max(x, lo), hi)  # later runs: as near the run above as they may
+                if abs(x) == inf:
+                    x = None
+                for d in chain[i:j]:
+                    self.dummy_x[d] = x
+                if x is not None:
+                    runs.append((ci, chain[i:j], lo, hi))
+                i = j
+        people_x = {r: [self.x[p] for p in people] for r, (people, _) in self.gaps.items()}
+        self.gaps.clear()
+        self._apart(runs, row_of, people_x)
+
+    def _apart(self, runs: list[tuple[int, list[str], float, float]], row_of: dict[str, int],
+               people_x: dict[int, list[float]]) -> None:
+        """Move a straight run of a long line aside (within what it may take) where another long
+        line comes down at its x on a row next to it, or a child's line to the row below it: one
+        would run along the other in the band between."""
+        near: dict[int, list[list[float | int]]] = defaultdict(list)  # row -> [x, line] of each dummy
+        for ci, run, _, _ in runs:
+            for d in run:
+                near[row_of[d]].append([self.dummy_x[d] or 0.0, ci])
+        for ci, run, lo, hi in runs:
+            rows = [row_of[d] for d in run]
+            others = [item for r in range(min(rows) - 1, max(rows) + 2) for item in near.get(r, []) if item[1] != ci]
+            others += [[px, -1] for px in people_x.get(max(rows) + 1, [])]
+            x = self.dummy_x[run[0]] or 0.0
+            if all(abs(x - o[0]) >= LONG_APART for o in others):
+                continue
+            moved = (x + s * k * LONG_APART for k in range(1, 6) for s in (1, -1))
+            new = next((c for c in moved if lo <= c <= hi and all(abs(c - o[0]) >= LONG_APART for o in others)), x)
+            for d in run:
+                self.dummy_x[d] = new
+            for r in rows:
+                for item in near[r]:
+                    if item[1] == ci and item[0] == x:
+                        item[0] = new
 
     def kids_of(self, uid: str) -> list[str]:
         return self.kids[uid]
@@ -115,6 +230,10 @@ class _Layout:
 
     def _single_offset(self, pid: str) -> float:
         return max(self.outer[pid] / 2 + 10, self.label_w[pid] / 2 + 7)
+
+    def _sep_with_room(self, a: str, b: str) -> float:
+        """:meth:`_sep`, and room for the long lines between ``a`` and ``b`` (see :meth:`_make_room`)."""
+        return self._sep(a, b) + self.room.get((a, b), 0.0)
 
     def _sep(self, a: str, b: str) -> float:
         key = (a, b)
@@ -167,16 +286,19 @@ class _Layout:
                 order = {gen[comp[0]]: [comp]}
                 self.x[comp[0]] = 0.0
             else:
-                order = self._order(comp)
+                order = self._make_room(self._order(comp))
                 passes = max(8, min(cfg.sweeps, PASS_WORK // len(comp)))
-                xs, drops = place(self.s, order, self._sep, self.half, self._single_offset, passes)
+                xs, drops = place(self.s, order, self._sep_with_room, self.half, self._single_offset, passes)
                 self.x.update(xs)
                 self.drop_at.update(drops)
-            left = min(self.x[p] - self.half[p] for p in comp)
-            right = max(self.x[p] + self.half[p] for p in comp)
+            dummies = self._dummies_of()
+            self._place_dummies(list(long_chains(self.s, set(comp)).values()))
+            dummy_xs = [x for d in dummies if (x := self.dummy_x[d]) is not None]
+            left = min([self.x[p] - self.half[p] for p in comp] + [x - SLOT for x in dummy_xs])
+            right = max([self.x[p] + self.half[p] for p in comp] + [x + SLOT for x in dummy_xs])
             right = max([right] + [self._drop_x(u) + 8 for p in comp for u in self.s.unions_of.get(p, [])
                                    if self.s.anchor.get(u) == p])
-            placed.append((comp, order, left, right))
+            placed.append((comp + dummies, order, left, right))
         rows_all: dict[int, list[str]] = defaultdict(list)
         base = 0
         for shelf in self._shelves(placed):
@@ -186,6 +308,10 @@ class _Layout:
             for comp, order, left, right in shelf:
                 shift = offset - left
                 for p in comp:
+                    if p not in self.x:
+                        if (dx := self.dummy_x[p]) is not None:
+                            self.dummy_x[p] = dx + shift
+                        continue
                     self.x[p] += shift
                     for u in self.s.unions_of.get(p, []):
                         if u in self.drop_at and p == self.s.hangs_from(u)[0]:
@@ -196,6 +322,9 @@ class _Layout:
             base += bottom - top + 1
         for p in self.x:
             self.x[p] += cfg.margin
+        for d, dx in self.dummy_x.items():
+            if dx is not None:
+                self.dummy_x[d] = dx + cfg.margin
         for u in self.drop_at:
             self.drop_at[u] += cfg.margin
         return _Geometry(self, dict(rows_all)).build()
@@ -223,6 +352,12 @@ class _Layout:
 
 
 PASS_WORK = 4_000  # people x passes of the coordinate step at most (8 passes at least)
+SLOT = 8.0  # room a long line takes between two neighbours of a row it passes
+DROP_ROOM = 14.0  # a long line keeps this far beyond the drop beside a one-sided union's partner
+LONG_CLEAR = 3.0  # a long line keeps this far from the labels and symbols beside its gap
+LONG_PAD = 1.5  # and this far from the share of the next long line in the gap
+LONG_APART = 2.0  # two long lines passing neighbouring rows keep this far apart
+LONG_END = 5.0  # a long line reaches its child this far off the middle where a drop comes down there
 ROW_HEIGHT = 130.0  # about what one generation's row takes, for the packing of families
 ASPECT = 1.5  # width : height aimed at when unconnected families are packed on shelves
 
@@ -240,8 +375,9 @@ class _Geometry:
         self.row_of = {p: r for r, ps in rows.items() for p in ps}
         self.pos = {p: i for ps in rows.values() for i, p in enumerate(ps)}
         self.band_top: dict[int, float] = {}
-        self.long_x: dict[tuple[str, str], float] = {}
-        self.long_lane: dict[int, int] = defaultdict(int)  # long child lines into each row so far
+        self.long_x = self._long_lines()
+        self.jog_y: dict[tuple[str, str, int], float] = {}  # y of each long line's step in a band
+        self.long_end: dict[tuple[str, str], float] = {}  # x where each long line reaches its child
 
     def union_row(self, uid: str) -> int:
         """The row a union's bracket and its children's bar belong to."""
@@ -271,22 +407,35 @@ class _Geometry:
         lay, cfg = self.l, self.cfg
         ulevel = self._union_levels()
         self.drop = {uid: self._drop_x(uid, ulevel) for uid in lay.s.unions}  # placed with the people
-        self.long_x = self._long_child_gutters()
-        # sibship bar levels per row
-        bar_spans: dict[int, list[tuple[float, float, str]]] = defaultdict(list)
+        # sibship bar levels per row, and the steps of the long lines (bars of one child)
+        bar_spans: dict[int, list[tuple[float, float, str | tuple[str, str, int]]]] = defaultdict(list)
         bars: dict[int, list[Bar]] = defaultdict(list)
         for uid in lay.s.unions:
             kids = lay.kids_of(uid)
             if not kids:
                 continue
             drop = self.drop[uid]
-            down = sorted([lay.x[c] for c in kids] + [self.long_x[(uid, c)] for c in kids if (uid, c) in self.long_x])
+            down = sorted(self.long_x[(uid, c)][0] if (uid, c) in self.long_x else lay.x[c] for c in kids)
             lo, hi = min(down[0], drop), max(down[-1], drop)
             bar_spans[self.union_row(uid)].append((lo, hi, uid))
             bars[self.union_row(uid)].append(Bar(lo, hi, drop, tuple(down)))
-        bar_level: dict[str, int] = {}
+        row_drops: dict[int, list[float]] = defaultdict(list)
+        for u in lay.s.unions:
+            if lay.kids_of(u):
+                row_drops[self.union_row(u)].append(self.drop[u])
+        for (uid, c), xs in self.long_x.items():
+            top = self.union_row(uid)
+            end = lay.x[c]  # beside the child's middle where another union's drop comes down over it
+            if any(abs(d - end) < LONG_APART for d in row_drops[self.row_of[c] - 1]):
+                end += LONG_END if xs[-1] >= end else -LONG_END
+            self.long_end[(uid, c)] = end
+            for i, (a, b) in enumerate(itertools.pairwise([*xs, end])):
+                if abs(a - b) > 0.5:
+                    bar_spans[top + 1 + i].append((min(a, b), max(a, b), (uid, c, top + 1 + i)))
+                    bars[top + 1 + i].append(Bar(min(a, b), max(a, b), a, (b,)))
+        bar_level: dict[str | tuple[str, str, int], int] = {}
         for r, spans in bar_spans.items():  # staggered so that fewest lines cross
-            bar_level.update({uid: level for (_, _, uid), level in zip(spans, stagger(bars[r], 6.0), strict=True)})
+            bar_level.update({key: level for (_, _, key), level in zip(spans, stagger(bars[r], 6.0), strict=True)})
         lanes = self._lane_needs()
         # rows to y
         y = cfg.margin
@@ -308,6 +457,9 @@ class _Geometry:
             label_h = max(lay.labels[p].height for p in people)
             bar_y0[r] = label_top[r] + label_h + cfg.bar_gap
             nbars = max((bar_level[u] + 1 for _, _, u in bar_spans.get(r, [])), default=0)
+            for _, _, key in bar_spans.get(r, []):
+                if isinstance(key, tuple):
+                    self.jog_y[key] = bar_y0[r] + bar_level[key] * cfg.level_step
             y = bar_y0[r] + max(nbars - 1, 0) * cfg.level_step + cfg.row_gap + (cfg.bar_gap if nbars else 0)
         nodes = {
             p: PersonNode(p, lay.x[p], cy[r], lay.size[p], lay.outer[p], r, lay.labels[p], label_top[r])
@@ -324,7 +476,7 @@ class _Geometry:
                 sibships.append(self._sibship(uid, kids, nodes, unions[uid], bar_y))
         width = max((max(n.x + lay.half[n.id], n.symbol_box.right) for n in nodes.values()), default=0) + cfg.margin
         width = max([width] + [u.drop[0] + cfg.margin for u in unions.values()]
-                    + [x + cfg.margin for x in self.long_x.values()])
+                    + [x + cfg.margin for xs in self.long_x.values() for x in xs])
         height = y + cfg.margin - cfg.row_gap
         result = GenogramLayout(nodes, unions, sibships, [], [], [], width, height, dict(self.rows))
         result.copies = dict(lay.copies)
@@ -342,52 +494,21 @@ class _Geometry:
         result.width = max([result.width] + [x + self.cfg.margin for x, _ in corners])
         result.height = max([result.height] + [y + self.cfg.margin for _, y in corners])
 
-    def _long_child_gutters(self) -> dict[tuple[str, str], float]:
-        """x of the way down for each child standing more than one row below its parents' union:
-        a gap free of symbols and labels in every row between, nearest the child, and away from
-        the drops of the other unions it passes and from the child lines of the child's row."""
+    def _long_lines(self) -> dict[tuple[str, str], list[float]]:
+        """x of each long line (a child two or more rows below its parents' union) on each row
+        it passes, top down: where its dummy node stands in the order; on a row with nobody on
+        it, straight on down."""
         lay = self.l
-        out: dict[tuple[str, str], float] = {}
-        used: list[float] = []
-        drops: dict[int, list[tuple[float, str]]] = defaultdict(list)
-        for uid in lay.s.unions:
-            if lay.kids_of(uid):
-                drops[self.union_row(uid)].append((self.drop[uid], uid))
-        for uid in lay.s.unions:
-            top = self.union_row(uid)
-            for c in lay.kids_of(uid):
-                if self.row_of[c] <= top + 1:
-                    continue
-                between = [r for r in range(top + 1, self.row_of[c]) if r in self.rows]
-                used_here = used + [x for r in (top, *between) for x, other in drops[r] if other != uid]
-                # and off the child lines coming down to the child's row (royal92: one ran along another)
-                used_here += [lay.x[p] for p in self.rows[self.row_of[c]] if p != c]
-
-                def blocked(x: float, between: list[int] = between, used_here: list[float] = used_here) -> bool:
-                    return not (all(abs(x - lay.x[p]) > lay.half[p] + 3 for r in between for p in self.rows[r])
-                                and not any(lay.x[a] - 3 < x < lay.x[b] + 3 for r in between
-                                            for a, b in itertools.pairwise(self.rows[r]) if lay._union_between(a, b))
-                                and all(abs(x - u) > 4 for u in used_here))
-
-                candidates = [x for r in between[:1] for x in self._gaps(r)]
-                candidates += [x + shift for x in candidates for shift in (6.0, -6.0)]
-                candidates.sort(key=lambda x: (abs(x - lay.x[c]), x))
-                gx = first_clear(candidates, blocked)
-                if gx is None:  # beyond the right end of every row between
-                    gx = max(lay.x[p] + lay.half[p] for r in between for p in self.rows[r]) + 12 + 6 * len(used)
-                used.append(gx)
-                out[(uid, c)] = gx
+        out: dict[tuple[str, str], list[float]] = {}
+        for (uid, c), chain in long_chains(lay.s).items():
+            if c not in self.row_of or any(d not in lay.dummy_x for d in chain):
+                continue
+            xs: list[float] = []
+            for d in chain:
+                x = lay.dummy_x[d]
+                xs.append(x if x is not None else xs[-1] if xs else lay._drop_x(uid))
+            out[(uid, c)] = xs
         return out
-
-    def _gaps(self, r: int) -> list[float]:
-        """Middles of the gaps between neighbours of row ``r`` who are not partners, and beyond its ends."""
-        lay = self.l
-        people = self.rows[r]
-        xs = [lay.x[people[0]] - lay.half[people[0]] - self.cfg.gap_block,
-              lay.x[people[-1]] + lay.half[people[-1]] + self.cfg.gap_block]
-        xs += [(lay.x[a] + lay.half[a] + lay.x[b] - lay.half[b]) / 2 for a, b in itertools.pairwise(people)
-               if lay._union_between(a, b) is None]
-        return xs
 
     def _lane_needs(self) -> dict[int, int]:
         """Lanes above each row for emotional lines and extra child links (an upper bound)."""
@@ -407,8 +528,6 @@ class _Geometry:
                 if top < r < self.row_of[link.id]:
                     need[r] += 1
             need[self.row_of[link.id]] += 1
-        for _uid, child in self.long_x:  # the lowest lanes: long child lines
-            need[self.row_of[child]] += 1
         for uid in lay.s.cross:
             lo, hi = sorted(self.row_of[p] for p in lay.s.unions[uid].partners)
             for r in rows:
@@ -485,11 +604,13 @@ class _Geometry:
         for c in kids:
             n = nodes[c]
             ax = attach.get(c, n.x)
-            if (uid, c) in self.long_x:  # down a free gap through the rows between, then across
-                gx = self.long_x[(uid, c)]
-                self.long_lane[n.row] += 1
-                ly = self.band_top[n.row] - self.long_lane[n.row] * self.cfg.level_step
-                children[c] = [(gx, bar_y), (gx, ly), (ax, ly), n.top]
+            if (uid, c) in self.long_x:  # down the gaps its dummy nodes hold, a step in a band between
+                xs = [*self.long_x[(uid, c)], self.long_end[(uid, c)]]
+                pts = [(xs[0], bar_y)]
+                for i in range(len(xs) - 1):
+                    if (y := self.jog_y.get((uid, c, self.union_row(uid) + 1 + i))) is not None:
+                        pts += [(xs[i], y), (xs[i + 1], y)]
+                children[c] = [*pts, (xs[-1], n.top[1])]
             else:
                 children[c] = [(ax, bar_y), n.top]
         for group in twins.values():

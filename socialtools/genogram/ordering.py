@@ -3,7 +3,9 @@
 Layered drawing with union nodes: each union with children is a node between its partners'
 row and its children's row. :func:`count_crossings` counts the crossings of an order in the
 genogram's own line style (one bar per sibship, a drop or a child's line crossing each bar it
-passes; see :meth:`_Graph.drawn_band`).
+passes; see :meth:`_Graph.drawn_band`). A long line (a child two or more rows below its
+parents' union) has a dummy node on every row it passes (:func:`long_chains`): a one-person
+block of its own in that row's order, counted band by band.
 
 The order moves *blocks* (partners side by side, several partners around the person they
 share) and *sibship groups* (all blocks of one union's children, in birth order) as units:
@@ -107,20 +109,68 @@ def blocks_of(s: FamilyStructure, component: list[str]) -> list[list[str]]:
     return [arrange_block(members, partners, sex) for members in groups.values()]
 
 
+LONG = "\x1f"  # dummy nodes' ids begin with it; a person's id never does (ids are stripped)
+
+
+def dummy_id(uid: str, child: str, row: int) -> str:
+    """Id of the dummy node where the line from union ``uid`` to ``child`` passes ``row``."""
+    return f"{LONG}{uid}{LONG}{child}{LONG}{row}"
+
+
+def is_dummy(node: str) -> bool:
+    """Is ``node`` (an entry of an order's row) a dummy node of a long line, not a person?"""
+    return node.startswith(LONG)
+
+
+def long_chains(s: FamilyStructure, people: set[str] | None = None) -> dict[tuple[str, str], list[str]]:
+    """The dummy nodes of each long line — (union, child) with the child standing two or more
+    rows below the row its union hangs from: one dummy on every row the line passes, top down."""
+    gen = s.generation
+    out: dict[tuple[str, str], list[str]] = {}
+    for uid in s.unions:
+        top = s.hangs_from(uid)[0]
+        if people is not None and top not in people:
+            continue
+        for c in s.children(uid):
+            if gen[c] > gen[top] + 1:
+                out[(uid, c)] = [dummy_id(uid, c, r) for r in range(gen[top] + 1, gen[c])]
+    return out
+
+
 class _Graph:
-    """Edges of the union-node model of a component, with the person positions of an order."""
+    """Edges of the union-node model of a component, with the person positions of an order.
+
+    A long line (a child two or more rows below its parents' union) has a dummy node on each
+    row between: the union's sibship bar reaches the first dummy, and in each band below, the
+    line runs from one dummy (or the last dummy) to the next (or the child) as a bar of one
+    child — a jog on its own level, or a straight line down when the two stand one over the other."""
 
     def __init__(self, s: FamilyStructure, people: set[str]) -> None:
         self.s = s
         gen = s.generation
         self.row_unions: dict[int, list[str]] = defaultdict(list)
         self.kids: dict[str, list[str]] = {}
+        self.chains = long_chains(s, people)
+        self.dummy_row: dict[str, int] = {}
+        self.above: dict[str, str] = {}  # a dummy's (or a long child's) node above: a union or a dummy
+        self.below: dict[str, str] = {}  # a dummy's node below: a dummy or the child
+        self.links: dict[int, list[tuple[str, str]]] = defaultdict(list)  # band -> (upper, lower) of long lines
+        for (uid, c), chain in self.chains.items():
+            top = gen[s.hangs_from(uid)[0]]
+            for i, (a, b) in enumerate(itertools.pairwise([uid, *chain, c])):
+                if i:
+                    self.links[top + i].append((a, b))
+                    self.below[a] = b
+                self.above[b] = a
+                if b != c:
+                    self.dummy_row[b] = top + i + 1
         for uid in s.unions:
             hang = s.hangs_from(uid)
             if hang[0] not in people:
                 continue
             self.row_unions[gen[hang[0]]].append(uid)
-            self.kids[uid] = [c for c in s.children(uid) if gen[c] == gen[hang[0]] + 1]
+            self.kids[uid] = [c if gen[c] == gen[hang[0]] + 1 else self.chains[(uid, c)][0]
+                              for c in s.children(uid) if gen[c] == gen[hang[0]] + 1 or (uid, c) in self.chains]
         self.rank = {c: i for uid in s.unions for i, c in enumerate(s.children(uid))}
         # per row: the unions whose drop is drawn (children anywhere), and the couples (bracket)
         self.row_drawn: dict[int, list[str]] = defaultdict(list)
@@ -137,6 +187,16 @@ class _Graph:
         # a union of two partners: how many unions each partner has
         self._unions_each = {uid: (len(s.unions_of[u.partners[0]]), len(s.unions_of[u.partners[1]]))
                              for uid, u in s.unions.items() if len(u.partners) == 2}
+
+    def below_all(self, dummy: str) -> str:
+        """The child at the bottom of a dummy node's long line."""
+        while dummy in self.below:
+            dummy = self.below[dummy]
+        return dummy
+
+    def upper_pos(self, node: str, pos: dict[str, float]) -> float:
+        """Position of what a line hangs from: a union, or a dummy node of a long line."""
+        return pos[node] if node in self.dummy_row else self.union_pos(node, pos)
 
     def union_pos(self, uid: str, pos: dict[str, float]) -> float:
         """Where the union's drop stands in its row: right of its anchor, between adjacent
@@ -179,7 +239,16 @@ class _Graph:
     def bars(self, r: int, pos: dict[str, float]) -> list[Bar]:
         """The sibship bars between row ``r`` and the row below, in the positions of ``pos``
         (see :meth:`drops`)."""
-        return [Bar(min(ks[0], d), max(ks[-1], d), d, tuple(ks)) for _, d, ks in self.drops(r, pos)]
+        out = [Bar(min(ks[0], d), max(ks[-1], d), d, tuple(ks)) for _, d, ks in self.drops(r, pos)]
+        return out + self.long_bars(r, pos)
+
+    def long_bars(self, r: int, pos: dict[str, float]) -> list[Bar]:
+        """The long lines' steps between row ``r`` and the row below, as bars of one child."""
+        out = []
+        for a, b in self.links.get(r, ()):
+            xa, xb = pos[a], pos[b]
+            out.append(Bar(min(xa, xb), max(xa, xb), xa, (xb,)))
+        return out
 
     def drops(self, r: int, pos: dict[str, float]) -> list[tuple[str, float, list[float]]]:
         """Each union of row ``r`` with children in the row below, in the order of its drop
@@ -190,9 +259,9 @@ class _Graph:
         every other union's child, so the drawing has the crossings counted here."""
         items = []
         for uid in self.row_unions.get(r, ()):
-            kids = self.kids[uid]
-            if kids:
-                ks = sorted(pos[c] for c in kids)
+            # (an order without dummy nodes, as the coordinate step has it: the children one row down)
+            ks = sorted(pos[c] for c in self.kids[uid] if c in pos)
+            if ks:
                 items.append((self.union_pos(uid, pos), (ks[0] + ks[-1]) / 2, ks, uid))
         if not items:
             return []
@@ -220,7 +289,7 @@ def positions(rows: Rows) -> dict[str, float]:
 
 def count_crossings(rows: Rows, s: FamilyStructure) -> int:
     """Crossings of an order as the genogram draws it (see :meth:`_Graph.drawn_band`)."""
-    people = {p for blocks in rows.values() for b in blocks for p in b}
+    people = {p for blocks in rows.values() for b in blocks for p in b if not is_dummy(p)}
     graph = _Graph(s, people)
     pos = positions(rows)
     return sum(graph.drawn_band(r, pos) for r in rows)
@@ -231,10 +300,15 @@ class _Orderer:
         self.s = s
         self.component = component
         self.graph = _Graph(s, set(component))
-        self.blocks = blocks_of(s, component)
+        # the partner blocks, then one block of its own for each dummy node of a long line
+        self.blocks = blocks_of(s, component) + [[d] for chain in self.graph.chains.values() for d in chain]
         self.block_of = {p: i for i, b in enumerate(self.blocks) for p in b}
         gen = s.generation
-        self.row_of_block = [gen[b[0]] for b in self.blocks]
+        self.row_of_block = [self.graph.dummy_row[b[0]] if is_dummy(b[0]) else gen[b[0]] for b in self.blocks]
+        first = {pid: i for i, pid in enumerate(component)}
+        # where a block comes in the input: its first person's place, a dummy's child's place
+        self.input_place = [first[self.graph.below_all(b[0])] if is_dummy(b[0]) else first[b[0]]
+                            for b in self.blocks]
         # sibship groups: blocks that share a parent union stay together
         parent = list(range(len(self.blocks)))
 
@@ -258,10 +332,16 @@ class _Orderer:
         self.joins = [len({s.parent_union.get(p) for p in b} - {None}) > 1 for b in self.blocks]
         self.rank = [min((self.graph.rank[p] for p in b if p in self.graph.rank), default=0) for b in self.blocks]
         # what each block hangs from and what hangs from it
-        self.up: list[list[str]] = [[s.parent_union[p] for p in b if p in s.parent_union
-                                     and s.hangs_from(s.parent_union[p])[0] in self.block_of] for b in self.blocks]
+        above = self.graph.above
+        self.up: list[list[str]] = [[above.get(p, s.parent_union.get(p, "")) for p in b
+                                     if p in above or (p in s.parent_union
+                                                       and s.hangs_from(s.parent_union[p])[0] in self.block_of)]
+                                    for b in self.blocks]
         self.down: list[list[str]] = []
         for b in self.blocks:
+            if b[0] in self.graph.below:
+                self.down.append([self.graph.below[b[0]]])
+                continue
             own = {uid for p in b for uid in s.unions_of.get(p, []) if p in s.hangs_from(uid)}
             self.down.append([c for uid in sorted(own) for c in self.graph.kids.get(uid, [])])
 
@@ -270,15 +350,15 @@ class _Orderer:
         """Depth first from the oldest blocks: a block, then its children's blocks in birth order
         (``seed`` > 0: the blocks of a row and the relatives of a block visited in a shuffled order)."""
         rng = random.Random(seed) if seed else None
-        s, gen = self.s, self.s.generation
+        s, row, first = self.s, self.row_of_block, self.input_place
         rows: dict[int, list[int]] = defaultdict(list)
         seen: set[int] = set()
-        first = {pid: i for i, pid in enumerate(self.component)}
-        starts = sorted(range(len(self.blocks)), key=lambda i: (gen[self.blocks[i][0]], first[self.blocks[i][0]]))
+        starts = sorted(range(len(self.blocks)), key=lambda i: (row[i], first[i], i))
         if reverse:
-            starts = sorted(starts, key=lambda i: (gen[self.blocks[i][0]], -first[self.blocks[i][0]]))
+            starts = sorted(starts, key=lambda i: (row[i], -first[i], -i))
         if rng is not None:
-            starts = sorted(starts, key=lambda i: (gen[self.blocks[i][0]], rng.random()))
+            starts = sorted(starts, key=lambda i: (row[i], rng.random()))
+        chains = self.graph.chains
         for start in starts:
             stack = [start]
             while stack:
@@ -289,8 +369,11 @@ class _Orderer:
                 rows[self.row_of_block[b]].append(b)
                 nxt: list[list[int]] = []  # each union's children in birth order, each parents' couple
                 for pid in self.blocks[b]:
+                    if pid in self.graph.below:  # a dummy: the next one down its line
+                        nxt.append([self.block_of[self.graph.below[pid]]])
                     for uid in s.unions_of.get(pid, []):
-                        nxt.append([self.block_of[c] for c in s.children(uid) if c in self.block_of])
+                        nxt.append([self.block_of[chains[(uid, c)][0] if (uid, c) in chains else c]
+                                    for c in s.children(uid) if c in self.block_of])
                     pu = s.parent_union.get(pid)
                     if pu:
                         nxt.append([self.block_of[p] for p in s.unions[pu].partners if p in self.block_of])
@@ -325,7 +408,7 @@ class _Orderer:
         return [b for *_, inside in keyed for b in inside]
 
     def _parent_key(self, b: int, pos: dict[str, float]) -> float | None:
-        ups = [self.graph.union_pos(u, pos) for u in self.up[b]]
+        ups = [self.graph.upper_pos(u, pos) for u in self.up[b]]
         return sum(ups) / len(ups) if ups else None
 
     def _child_key(self, b: int, pos: dict[str, float]) -> float | None:
@@ -405,7 +488,7 @@ class _Orderer:
 
     def _ends(self, unit: list[int], pos: dict[str, float]) -> tuple[list[float], list[float]]:
         """Where the unit's lines end above and below, each sorted (for :func:`_cost`)."""
-        ups = sorted(self.graph.union_pos(u, pos) for b in unit for u in self.up[b])
+        ups = sorted(self.graph.upper_pos(u, pos) for b in unit for u in self.up[b])
         downs = sorted(pos[c] for b in unit for c in self.down[b] if c in pos)
         return ups, downs
 
@@ -497,7 +580,7 @@ class _Orderer:
 
 HUB_SIDE = 0.01  # a far partner's union drop: off the middle of its gap, to the inside of its span
 TIE_SHIFT = 0.25  # a drop landing on another union's child moves this far toward its own sibship
-WORK = 2000  # people × rounds spent on one family's order at most
+WORK = 2000  # units (blocks and dummy nodes) × rounds spent on one family's order at most
 PATIENCE = 3  # rounds without a better order before a restart
 RESTART_PATIENCE = 4  # restarts in a row without a better order before the search ends
 MAX_ROUNDS = 12  # rounds from one start at most
@@ -590,7 +673,7 @@ def _median(values: list[float]) -> float:
 def order_component(s: FamilyStructure, component: list[str], *, work: int | None = None) -> Rows:
     """The order of every row of one connected component, fewest crossings found first.
 
-    ``work`` bounds the effort (people × rounds, over all restarts), so that large families
+    ``work`` bounds the effort (units × rounds, over all restarts), so that large families
     stay fast and the result does not depend on the machine's speed; the search also ends
     after :data:`RESTART_PATIENCE` restarts in a row found nothing better. The restarts begin
     from the depth-first order, from it mirrored, then from shuffled ones (fixed seeds, so
@@ -599,7 +682,7 @@ def order_component(s: FamilyStructure, component: list[str], *, work: int | Non
     o = _Orderer(s, component)
     first = o.initial()
     best, best_count = first, o.count(first)
-    budget = max(2, (WORK if work is None else work) // max(len(component), 1))
+    budget = max(2, (WORK if work is None else work) // max(len(o.blocks), 1))
     k = since = 0
     while budget > 0 and best_count > 0 and since < RESTART_PATIENCE:
         start = first if k == 0 else o.initial(reverse=True) if k == 1 else o.initial(seed=k - 1)

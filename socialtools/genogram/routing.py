@@ -39,6 +39,7 @@ from socialtools.genogram.placements import (
 from socialtools.genogram.structure import FamilyStructure
 
 HOUSEHOLD_PAD = 7.0
+LABEL_MARGIN = 4.0  # a label box grown by this for the routes (svgcheck measures text a little wider)
 EMOTIONAL_LANES = math.ceil(LANE_GAP / LayoutConfig().level_step)  # lanes an emotional line takes (its pattern)
 ARC_CLEARANCE = 6.0  # the arc joining a person drawn twice keeps this far from other symbols and labels
 PATTERN_HALF_WIDTH = 3.5  # half the width of the widest emotional-line pattern (three lines, a zigzag)
@@ -58,8 +59,8 @@ def _obstacles(lay: GenogramLayout, grow: float = 0.0) -> Obstacles:
     grid = Obstacles()
     for n in lay.nodes.values():
         grid.add(n.id, n.symbol_box.grown(grow))
-        if n.label_box.w > 0:
-            grid.add(f"label:{n.id}", n.label_box.grown(grow))
+        if n.label_box.w > 0:  # with a margin: text drawn runs a little beyond its measured box
+            grid.add(f"label:{n.id}", n.label_box.grown(max(grow, LABEL_MARGIN)))
     for u in lay.unions.values():
         if u.label_box is not None:  # with room for the width of a drawn pattern (zigzag, parallel lines)
             grid.add(f"union:{u.id}", u.label_box.grown(PATTERN_HALF_WIDTH))

@@ -89,6 +89,7 @@ _XREF = re.compile(r"^[A-Za-z0-9_]{1,20}$")
 _UNION_KINDS = frozenset(get_args(UnionKind))
 #: dates that cannot be read, each named in a warning, per file; the rest are counted
 MAX_DATE_WARNINGS = 10
+_DAY_MONTH = re.compile(r"\b(\d{1,2})\s+(?:JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC)\b")
 
 
 # -- the parser library, behind one door -------------------------------------------------------
@@ -313,14 +314,19 @@ class _Reader:
             if node is None or not node.payload or not (text := (node.text() or "").strip()):
                 continue
             date = read_gedcom_date(text)
+            day = _DAY_MONTH.search(text.upper())
             if date is not None and date.shown is not None:
-                continue
-            self.unread_dates += 1
-            if self.unread_dates <= MAX_DATE_WARNINGS:
+                if not (day and date.shown.month is not None and date.shown.day is None):
+                    continue
+                why = f"has no day {int(day.group(1))} in its month (drawn as {date.shown.display()})"
+            else:
                 why = ("cannot be read as a date" if date is None
                        else "cannot be shown as a year (B.C., or a Hebrew or French calendar)")
+            self.unread_dates += 1
+            if self.unread_dates <= MAX_DATE_WARNINGS:
                 self.warnings.append(f"{_label(record)}, field '{event.tag}.DATE' (line {node.source_line_no}): "
-                                     f"'{text}' {why}; drawn without it")
+                                     f"'{text}' {why}" + ("" if why.startswith("has no day") else
+                                                          "; drawn without it"))
 
     def person(self, record: Any) -> dict[str, Any]:
         self.check_dates(record)
