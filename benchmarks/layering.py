@@ -23,33 +23,13 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import layout_quality as lq
 
 from socialtools.genogram.model import Family
-from socialtools.genogram.structure import FamilyStructure, _topological
-
-
-def cluster_links(s: FamilyStructure) -> list[tuple[str, str]]:
-    """(parents' cluster, child's cluster) for every child line, one per distinct parent cluster."""
-    find = s.clusters.find
-    links = []
-    for child, uid in s.parent_union.items():
-        for src in dict.fromkeys(find(p) for p in s.unions[uid].partners):
-            if src != find(child):
-                links.append((src, find(child)))
-    return links
+from socialtools.genogram.structure import FamilyStructure
 
 
 def longest_path_rows(s: FamilyStructure) -> dict[str, int]:
     """The previous layering, by cluster: longest path from the top, then clusters without
     parents (and those whose children all stand lower) pulled down next to their children."""
-    down: dict[str, set[str]] = defaultdict(set)
-    for a, b in cluster_links(s):
-        down[a].add(b)
-    order, back = _topological(sorted({s.clusters.find(p) for p in s.ids}), down)
-    for a, b in back:
-        down[a].discard(b)
-    up: dict[str, set[str]] = defaultdict(set)
-    for a, bs in down.items():
-        for b in bs:
-            up[b].add(a)
+    order, down, up, _ = s.cluster_graph()
     level: dict[str, int] = {}
     for c in order:
         level[c] = max((level[p] + 1 for p in up[c]), default=0)

@@ -145,16 +145,11 @@ class FamilyStructure:
         """Children hanging from ``union_id`` (birth order)."""
         return [c.id for c in self.unions[union_id].children if self.parent_union.get(c.id) == union_id]
 
-    def _generations(self) -> dict[str, int]:
-        """Rows of the partner clusters: every child below its parents, and the parent->child
-        lines as short as they can be (least total number of rows skipped, by network simplex
-        from the longest-path rows), ties broken towards the parents' row; the oldest
-        generation of each part on row 0."""
+    def cluster_graph(self) -> tuple[list[str], dict[str, set[str]], dict[str, set[str]], list[tuple[str, str]]]:
+        """The partner clusters (people who share a row) as a graph: their topological order,
+        parents' cluster -> children's clusters (``down``) and back (``up``), both without the
+        edges that closed a cycle in bad data, and one (parents, child) link per child line."""
         find = self.clusters.find
-        members: dict[str, list[str]] = defaultdict(list)
-        for pid in self.ids:
-            members[find(pid)].append(pid)
-        # cluster graph: parents' cluster -> child's cluster, one unit of weight per child line
         down: dict[str, set[str]] = defaultdict(set)
         links: list[tuple[str, str]] = []
         for child, uid in self.parent_union.items():
@@ -163,13 +158,22 @@ class FamilyStructure:
                 if src != dst:
                     down[src].add(dst)
                     links.append((src, dst))
-        order, back = _topological(list(members), down)
+        order, back = _topological(list(dict.fromkeys(find(p) for p in self.ids)), down)
         for a, b in back:
             down[a].discard(b)
         up: dict[str, set[str]] = defaultdict(set)
         for a, targets in down.items():
             for b in targets:
                 up[b].add(a)
+        return order, down, up, links
+
+    def _generations(self) -> dict[str, int]:
+        """Rows of the partner clusters: every child below its parents, and the parent->child
+        lines as short as they can be (least total number of rows skipped, by network simplex
+        from the longest-path rows), ties broken towards the parents' row; the oldest
+        generation of each part on row 0."""
+        find = self.clusters.find
+        order, down, up, links = self.cluster_graph()
         index = {c: i for i, c in enumerate(order)}
         level = [0] * len(order)
         for i, c in enumerate(order):
