@@ -168,7 +168,9 @@ def page_fill(png: Path) -> float:
 @pytest.mark.skipif(shutil.which("soffice") is None or shutil.which("pdftoppm") is None,
                     reason="LibreOffice and poppler-utils are not installed")
 def test_no_page_is_left_mostly_empty(pk_report, tmp_path: Path) -> None:
-    """Figures move to the next page only with the page before at least half full."""
+    """No page but the last is left 60 % empty or more (the issue's line): a figure moves to the
+    next page only with the page before at least 40 % full. (A tall figure starts its page with
+    its heading, so that the heading is never stranded; the page before may then end early.)"""
     src = tmp_path / "pk.docx"
     src.write_bytes(report_docx(pk_report))
     subprocess.run(["soffice", "--headless", "--convert-to", "pdf", "--outdir", str(tmp_path), str(src)],
@@ -178,4 +180,4 @@ def test_no_page_is_left_mostly_empty(pk_report, tmp_path: Path) -> None:
     pages = sorted(tmp_path.glob("page-*.png"))
     assert len(pages) >= 4
     fills = [round(page_fill(p), 2) for p in pages[:-1]]
-    assert min(fills) >= 0.45, fills
+    assert min(fills) >= 0.40, fills
