@@ -584,6 +584,8 @@ WORK = 2000  # units (blocks and dummy nodes) × rounds spent on one family's or
 PATIENCE = 3  # rounds without a better order before a restart
 RESTART_PATIENCE = 4  # restarts in a row without a better order before the search ends
 MAX_ROUNDS = 12  # rounds from one start at most
+MIN_ROUNDS = 6  # rounds a family of up to LARGE units gets whatever WORK allows
+LARGE = 5000  # units (blocks and dummy nodes) above which a family gets 2 rounds at least, not MIN_ROUNDS
 SIFT_LIMIT = 60  # groups with more blocks are not sifted inside (quadratic)
 SIFT_WINDOW = 12  # a unit is sifted among this many neighbours on each side
 
@@ -673,8 +675,9 @@ def _median(values: list[float]) -> float:
 def order_component(s: FamilyStructure, component: list[str], *, work: int | None = None) -> Rows:
     """The order of every row of one connected component, fewest crossings found first.
 
-    ``work`` bounds the effort (units × rounds, over all restarts), so that large families
-    stay fast and the result does not depend on the machine's speed; the search also ends
+    ``work`` bounds the effort (units × rounds, over all restarts; at least :data:`MIN_ROUNDS`
+    rounds up to :data:`LARGE` units, so that a big GEDCOM file gets a real search), so that
+    the largest families stay fast and the result does not depend on the machine's speed; the search also ends
     after :data:`RESTART_PATIENCE` restarts in a row found nothing better. The restarts begin
     from the depth-first order, from it mirrored, then from shuffled ones (fixed seeds, so
     the same input always gives the same order).
@@ -682,7 +685,8 @@ def order_component(s: FamilyStructure, component: list[str], *, work: int | Non
     o = _Orderer(s, component)
     first = o.initial()
     best, best_count = first, o.count(first)
-    budget = max(2, (WORK if work is None else work) // max(len(o.blocks), 1))
+    units = max(len(o.blocks), 1)
+    budget = max(MIN_ROUNDS if units <= LARGE else 2, (WORK if work is None else work) // units)
     k = since = 0
     while budget > 0 and best_count > 0 and since < RESTART_PATIENCE:
         start = first if k == 0 else o.initial(reverse=True) if k == 1 else o.initial(seed=k - 1)
