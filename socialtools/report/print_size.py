@@ -129,4 +129,14 @@ def print_warning(figure: Figure, numbered: Figure | None = None) -> str | None:
     part = f"{name} ({figure.key})"
     where = "even on a landscape page" if page is LANDSCAPE else "at the text width"
     return (f"{part} prints its smallest text at {printed:.1f} pt, under {MIN_PRINT_PT:g} pt {where}: "
-            f"draw it with fewer label fields (e.g. name and years) or split the family")
+            f"{_advice(figure.key)}")
+
+
+def _advice(key: str) -> str:
+    """What the writer of the case can do about a figure too small to read, by its kind."""
+    if key.startswith("genogram"):
+        return "draw it with fewer label fields (e.g. name and years) or split the family"
+    if key.startswith("ecomap"):
+        return ("shorten the longest system names (an abbreviation, with the full name in the text) "
+                "or list fewer systems")
+    return "shorten its longest texts"
