@@ -302,6 +302,9 @@ class GenogramRenderer:
         obstacles += [n.label_box for n in lay.nodes.values() if n.label_box.w > 0]
         obstacles += [u.label_box for u in lay.unions.values() if u.label_box is not None]
         obstacles += [h.label_box for h in lay.households if h.label_box is not None]
+        far = 1e6  # walls round the drawing: a number is never cut off at its edge
+        obstacles += [Box(-far, -far, far, 3 * far), Box(lay.width, -far, far, 3 * far),
+                      Box(-far, -far, 3 * far, far), Box(-far, lay.height, 3 * far, far)]
         lines = [pts for _, pts, _ in lay.lines()]
         lines += [[*poly, poly[0]] for h in lay.households for poly in h.polygons]
         out: dict[int, Point] = {}
