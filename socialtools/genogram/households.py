@@ -192,8 +192,3 @@ def household_rectangles(runs: dict[int, list[list[Box]]], others: dict[int, lis
 def household_outlines(rects: list[Box]) -> list[list[Point]]:
     """The outline polygons of the union of ``rects`` (one per connected group)."""
     return outline_of_boxes(rects)
-
-
-def corner_count(polygons: list[list[Point]]) -> int:
-    """Corners of all outlines (the measure of a simple outline)."""
-    return sum(len(p) for p in polygons)

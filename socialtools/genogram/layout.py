@@ -23,7 +23,7 @@ from __future__ import annotations
 import itertools
 from collections import defaultdict
 
-from socialtools.draw.geometry import Box, Point, segment_hits_box
+from socialtools.draw.geometry import Box, Point
 from socialtools.draw.text import LINE_HEIGHT, TextBlock
 from socialtools.genogram.bars import Bar, nested_levels, stagger
 from socialtools.genogram.coordinates import place
@@ -626,8 +626,3 @@ class _Geometry:
         bar = [(min(xs), bar_y), (max(xs), bar_y)]
         return SibshipPlacement(uid, bar, [(dx, dy), (dx, bar_y)], children,
                                 {c: links[c].relation for c in kids}, identical)
-
-
-def boxes_hit(points: list[Point], boxes: list[Box]) -> bool:
-    """True when the polyline passes through any of ``boxes``."""
-    return any(segment_hits_box(p, q, b) for p, q in itertools.pairwise(points) for b in boxes)

@@ -46,13 +46,6 @@ REPORT_FORMATS = (".docx", ".html", ".md")
 REPORT_TEXT = 1.3
 
 
-def report_theme(monochrome: bool = False) -> Any:
-    """The drawing theme of report figures: every font :data:`REPORT_TEXT` times larger."""
-    from socialtools.ecomap.render import scaled_theme
-
-    return scaled_theme(monochrome, REPORT_TEXT)
-
-
 def genogram_svg(case: Case, opts: ReportOptions) -> str | None:
     """The genogram of the case's family as SVG, as the report prints it (``None`` without people)."""
     drawn = genogram_drawing(case, opts)
