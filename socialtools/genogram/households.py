@@ -67,8 +67,8 @@ def holds(rect: Box, foreign: list[Box], segments: list[Segment]) -> list[Box | 
 def clear_rectangle(core: Box, foreign: list[Box], segments: list[Segment], pad: float) -> tuple[Box, int]:
     """``core`` grown by ``pad``, each side pulled in (no nearer than :data:`MIN_PAD` to ``core``,
     or half the gap where it is narrower) to leave out the foreign boxes and segments it would
-    hold, the side losing least first;
-    returns the rectangle and how many foreign things it still holds (none could be left out).
+    hold, the side losing least first; returns the rectangle and how many foreign things it
+    still holds (a box too near a member to leave out is taken in whole, never cut by an edge).
 
     >>> clear_rectangle(Box(0, 0, 40, 40), [Box(-20, 30, 16, 8)], [], 7)  # a label left of the core
     (Box(x=-2.0, y=-7, w=49.0, h=54), 0)
@@ -107,7 +107,21 @@ def clear_rectangle(core: Box, foreign: list[Box], segments: list[Segment], pad:
         else:
             y1 = min(y1, value)
     rect = Box(x0, y0, x1 - x0, y1 - y0)
-    return rect, len(holds(rect, foreign, segments))
+    for k in sorted(stuck):  # too near a member to leave out: taken in whole where that cuts nothing else
+        item = items[k][1]
+        if isinstance(item, Box) and rect.overlaps(item):
+            bigger = rect.union(item.grown(CLEARANCE))
+            if all(rect.overlaps(f) or f is item for f in foreign if bigger.overlaps(f)):
+                rect = bigger
+    return rect, _held(rect, foreign, segments)
+
+
+def _held(rect: Box, foreign: list[Box], segments: list[Segment]) -> int:
+    """How much foreign ``rect`` holds: one for each line through it or box wholly in it, two for
+    a box its edge cuts."""
+    cut = sum(1 for f in foreign if rect.overlaps(f)
+              and not (rect.x <= f.x and f.right <= rect.right and rect.y <= f.y and f.bottom <= rect.bottom))
+    return len(holds(rect, foreign, segments)) + cut
 
 
 def _name_top(names: Box, pad: float, lines: list[list[Point]]) -> float:
@@ -133,12 +147,14 @@ def _piece(members: list[Member], foreign: list[Box], segments: list[Segment], p
     names = _bbox(labels)
     if names.y <= symbols.bottom:
         return [rect], held
-    upper, held_upper = clear_rectangle(Box(symbols.x, symbols.y, symbols.w, names.y - symbols.y),
-                                        foreign, segments, pad)
+    upper, held_upper = clear_rectangle(symbols, foreign, segments, pad)
     top = _name_top(names, pad, lines)
     lower, held_lower = clear_rectangle(names, foreign, segments, pad)
     lower = Box(lower.x, max(lower.y, top), lower.w, lower.bottom - max(lower.y, top))
-    if held_upper + held_lower < held and upper.bottom > lower.y:
+    if upper.bottom <= lower.y:  # a tall gap between symbols and names: the upper one reaches down
+        upper = Box(upper.x, upper.y, upper.w, lower.y + 1.0 - upper.y)
+        held_upper = _held(upper, foreign, segments)
+    if held_upper + held_lower < held:
         return [upper, lower], held_upper + held_lower
     return [rect], held
 
