@@ -564,13 +564,18 @@ class GenogramRenderer:
                     stroke_dasharray=DASHES[DUPLICATE_DASH])
 
     def _duplicate_sample(self) -> Callable[[SvgCanvas, Group, Box], None]:
-        """Two small symbols of one person joined by the dashed arc."""
+        """Two small symbols of one person joined by the dashed arc: the symbol of the first
+        person drawn twice (a diamond would read as a person of unknown sex, whom the drawing
+        may not have)."""
+        original = self.family.person(next(iter(self.layout.copies.values())))
+        sample = Person(id="_", sex=original.sex, gender=original.gender)
+
         def draw(canvas: SvgCanvas, g: Group, box: Box) -> None:
             h = box.h * 0.5
             y = box.bottom - h / 2 - 1
             left, right = box.x + h / 2 + 1, box.right - h / 2 - 1
             for x in (left, right):
-                draw_person(canvas, g, Person(id="_", sex="unknown"), x, y, h)
+                draw_person(canvas, g, sample, x, y, h)
             top = y - h / 2
             self._arc(canvas, g, (left, top), ((left, box.y - 2), (right, box.y - 2)), (right, top))
         return draw

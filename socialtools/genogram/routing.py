@@ -321,7 +321,7 @@ def route_links(lay: GenogramLayout, family: Family, structure: FamilyStructure,
 
     for copy, original in sorted(lay.copies.items(), key=lambda c: (_span(lay, c), c)):
         a, b = lay.nodes[original], lay.nodes[copy]
-        arc = duplicate_arc(a, b, partial(arc_blocked, ends={a.id, b.id}))
+        arc = duplicate_arc(a, b, partial(arc_blocked, ends={a.id, b.id}), drawn.crossings)
         if arc is None:
             pts = route(a, b)
             extra_links.append(LinkPlacement("duplicate", original, copy, pts))
