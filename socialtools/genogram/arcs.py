@@ -5,8 +5,9 @@ two symbols by a dashed arc. The arc is a Bézier curve from the top of one symb
 the other, rising out of both and bending over the people between (or, when that is not free,
 a flatter curve over or under the row), as low as it can be while it passes through no symbol
 and no label but the two it joins, and of those the one that crosses fewest lines (a curve
-under the row where the one over it would cross more lines down to the people between). The layout keeps the curve flattened into short straight
-pieces (for every geometric test) and its control points (for drawing the curve).
+under the row where the one over it would cross more lines down to the people between). The
+layout keeps the curve flattened into short straight pieces (for every geometric test) and its
+control points (for drawing the curve).
 
 >>> arc = bezier([(0.0, 0.0), (50.0, -40.0), (100.0, 0.0)], steps=4)
 >>> [(round(x), round(y)) for x, y in arc]
