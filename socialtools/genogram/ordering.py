@@ -41,7 +41,7 @@ import random
 from collections import defaultdict
 from collections.abc import Callable, Mapping
 
-from socialtools.genogram.bars import Bar, bar_crossings, bracket_crossings, nested_levels, stagger
+from socialtools.genogram.bars import Bar, bracket_crossings, nested_levels, staggered_crossings
 from socialtools.genogram.isotonic import isotonic
 from socialtools.genogram.model import union_date_key
 from socialtools.genogram.structure import FamilyStructure
@@ -219,7 +219,7 @@ class _Graph:
         """Crossings between row ``r`` and the row below as the genogram draws them: the
         :meth:`bars` on the levels the drawing gives them (:mod:`socialtools.genogram.bars`)."""
         bars = self.bars(r, pos)
-        return (bar_crossings(bars, stagger(bars)) if len(bars) > 1 else 0) + self.bracket_band(r, pos)
+        return (staggered_crossings(bars) if len(bars) > 1 else 0) + self.bracket_band(r, pos)
 
     def bracket_band(self, r: int, pos: dict[str, float]) -> int:
         """Crossings under row ``r`` between the brackets of partners who do not stand side by
