@@ -407,8 +407,19 @@ class _Orderer:
         keyed.sort(key=lambda t: (round(t[0], 6), t[1]))
         return [b for *_, inside in keyed for b in inside]
 
-    def _parent_key(self, b: int, pos: dict[str, float]) -> float | None:
-        ups = [self.graph.upper_pos(u, pos) for u in self.up[b]]
+    def _ups(self, b: int, pos: dict[str, float], at: dict[str, float]) -> list[float]:
+        """Where the lines of block ``b`` end above (:meth:`_Graph.upper_pos`); ``at`` keeps the
+        ends found so far while ``pos`` stays the same (siblings share their union's)."""
+        out = []
+        for u in self.up[b]:
+            x = at.get(u)
+            if x is None:
+                x = at[u] = self.graph.upper_pos(u, pos)
+            out.append(x)
+        return out
+
+    def _parent_key(self, b: int, pos: dict[str, float], at: dict[str, float]) -> float | None:
+        ups = self._ups(b, pos, at)
         return sum(ups) / len(ups) if ups else None
 
     def _child_key(self, b: int, pos: dict[str, float]) -> float | None:
@@ -420,7 +431,8 @@ class _Orderer:
         pos = positions(self._rows(ids, arranged))
         for r in sorted(ids, reverse=not down):
             # each block's keys, made once (the sort asks for the parents' key twice a block)
-            by_parents = {b: self._parent_key(b, pos) for b in ids[r]}
+            at: dict[str, float] = {}
+            by_parents = {b: self._parent_key(b, pos, at) for b in ids[r]}
             if down:
                 keys = {b: k if (k := by_parents[b]) is not None else self._child_key(b, pos) for b in ids[r]}
             else:
@@ -488,8 +500,10 @@ class _Orderer:
 
     def _ends(self, unit: list[int], pos: dict[str, float]) -> tuple[list[float], list[float]]:
         """Where the unit's lines end above and below, each sorted (for :func:`_cost`)."""
-        ups = sorted(self.graph.upper_pos(u, pos) for b in unit for u in self.up[b])
-        downs = sorted(pos[c] for b in unit for c in self.down[b] if c in pos)
+        at: dict[str, float] = {}
+        ups = [x for b in unit for x in self._ups(b, pos, at)]
+        ups.sort()
+        downs = sorted([pos[c] for b in unit for c in self.down[b] if c in pos])
         return ups, downs
 
     def sift(self, ids: dict[int, list[int]], arranged: dict[int, list[str]]) -> None:
@@ -510,10 +524,12 @@ class _Orderer:
         """Sift the blocks of one sibship group, keeping every sibship as contiguous and in
         birth order as it was."""
         order = list(unit)
-        ends = {b: _Ends(self._ends([b], pos)) for b in unit}
         # a block of one sibship only cannot move without breaking its birth order: the blocks
         # that join two sibships (a marriage between them) are the ones to move
         movable = [b for b in unit if self.joins[b]]
+        if not movable:
+            return order
+        ends = {b: _Ends(self._ends([b], pos)) for b in unit}
         for b in sorted(movable, key=lambda b: -ends[b].size):
             rest = [x for x in order if x != b]
             before = order.index(b)
@@ -596,7 +612,7 @@ class _Ends:
     __slots__ = ("down", "size", "up")
 
     def __init__(self, ends: tuple[list[float], list[float]]) -> None:
-        self.up, self.down = sorted(ends[0]), sorted(ends[1])
+        self.up, self.down = ends  # sorted by _Orderer._ends
         self.size = len(self.up) + len(self.down)
 
 
