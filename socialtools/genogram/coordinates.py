@@ -276,7 +276,9 @@ class _Placer:
                 pulls.append((None, e, None))
         weights = [IDLE if ideal is None else 1.0 for _, _, ideal in pulls]
         bounded = [(i, self.after[e], self.before[e]) for i, e in enumerate(chain) if self.after[e] or self.before[e]]
-        return _RowPlan(chain, pulls, weights, self.offsets[r], bounded, self.groups[r])
+        offsets = self.offsets[r]
+        groups = [(i, j, weights[i:j], offsets[i:j], sum(weights[i:j])) for i, j in self.groups[r]]
+        return _RowPlan(chain, pulls, weights, offsets, bounded, groups)
 
     @staticmethod
     def _place_row(plan: _RowPlan, xs: list[float]) -> None:
@@ -300,11 +302,9 @@ class _Placer:
                     lower[i] = max([xs[a] + w for a, w in after])
                 if before:
                     upper[i] = min([xs[b] - w for b, w in before])
-        for i, j in plan.groups:  # a block with its drops: one target, kept together
-            wsum = sum(weights[i:j])
-            z = sum(w * (t - o) for w, t, o in zip(weights[i:j], targets[i:j], offsets[i:j], strict=True)) / wsum
-            for k in range(i, j):
-                targets[k] = z + offsets[k]
+        for i, j, ws, offs, wsum in plan.groups:  # a block with its drops: one target, kept together
+            z = sum([w * (t - o) for w, t, o in zip(ws, targets[i:j], offs, strict=True)]) / wsum
+            targets[i:j] = [z + o for o in offs]
         for e, x in zip(plan.chain, isotonic(targets, weights, offsets, lower, upper), strict=True):
             xs[e] = x
 
@@ -314,11 +314,11 @@ class _RowPlan(NamedTuple):
     children's elements for a drop; else the element whose x plus ``ideal`` is its target, its own
     x for an element nothing pulls: ``ideal`` None),
     weights, offsets in the chain, the elements with bounds (index, after, before) and the
-    partner blocks' runs."""
+    partner blocks' runs (start, end, their weights, offsets and weights' sum)."""
 
     chain: list[int]
     pulls: list[tuple[list[int] | None, int, float | None]]
     weights: list[float]
     offsets: list[float]
     bounded: list[tuple[int, list[tuple[int, float]], list[tuple[int, float]]]]
-    groups: list[tuple[int, int]]
+    groups: list[tuple[int, int, list[float], list[float], float]]
