@@ -344,13 +344,14 @@ class _Orderer:
                 continue
             own = {uid for p in b for uid in s.unions_of.get(p, []) if p in s.hangs_from(uid)}
             self.down.append([c for uid in sorted(own) for c in self.graph.kids.get(uid, [])])
+        self._next: dict[int, list[list[int]]] = {}  # see _relatives
 
     # ---- orders ----
     def initial(self, reverse: bool = False, seed: int = 0) -> Rows:
         """Depth first from the oldest blocks: a block, then its children's blocks in birth order
         (``seed`` > 0: the blocks of a row and the relatives of a block visited in a shuffled order)."""
         rng = random.Random(seed) if seed else None
-        s, row, first = self.s, self.row_of_block, self.input_place
+        row, first = self.row_of_block, self.input_place
         rows: dict[int, list[int]] = defaultdict(list)
         seen: set[int] = set()
         starts = sorted(range(len(self.blocks)), key=lambda i: (row[i], first[i], i))
@@ -358,7 +359,6 @@ class _Orderer:
             starts = sorted(starts, key=lambda i: (row[i], -first[i], -i))
         if rng is not None:
             starts = sorted(starts, key=lambda i: (row[i], rng.random()))
-        chains = self.graph.chains
         for start in starts:
             stack = [start]
             while stack:
@@ -367,23 +367,36 @@ class _Orderer:
                     continue
                 seen.add(b)
                 rows[self.row_of_block[b]].append(b)
-                nxt: list[list[int]] = []  # each union's children in birth order, each parents' couple
-                for pid in self.blocks[b]:
-                    if pid in self.graph.below:  # a dummy: the next one down its line
-                        nxt.append([self.block_of[self.graph.below[pid]]])
-                    for uid in s.unions_of.get(pid, []):
-                        nxt.append([self.block_of[chains[(uid, c)][0] if (uid, c) in chains else c]
-                                    for c in s.children(uid) if c in self.block_of])
-                    pu = s.parent_union.get(pid)
-                    if pu:
-                        nxt.append([self.block_of[p] for p in s.unions[pu].partners if p in self.block_of])
+                nxt = self._relatives(b)
                 if rng is not None:
+                    nxt = list(nxt)
                     rng.shuffle(nxt)
                 stack.extend(reversed([i for group in nxt for i in group]))
         # each sibship group together, in birth order, where its members stand on average
         rows = {r: self._sort_row(bs, lambda b: None, lambda b: None) for r, bs in rows.items()}
         pos = positions({r: [self.blocks[b] for b in bs] for r, bs in rows.items()})
         return {r: [self.orient(b, pos) for b in bs] for r, bs in rows.items()}
+
+    def _relatives(self, b: int) -> list[list[int]]:
+        """The blocks the depth-first walk of :meth:`initial` visits after block ``b``, in groups:
+        each union's children in birth order, each parents' couple (a dummy: the next one down
+        its line); found once per block."""
+        nxt = self._next.get(b)
+        if nxt is not None:
+            return nxt
+        s, chains = self.s, self.graph.chains
+        nxt = []
+        for pid in self.blocks[b]:
+            if pid in self.graph.below:
+                nxt.append([self.block_of[self.graph.below[pid]]])
+            for uid in s.unions_of.get(pid, []):
+                nxt.append([self.block_of[chains[(uid, c)][0] if (uid, c) in chains else c]
+                            for c in s.children(uid) if c in self.block_of])
+            pu = s.parent_union.get(pid)
+            if pu:
+                nxt.append([self.block_of[p] for p in s.unions[pu].partners if p in self.block_of])
+        self._next[b] = nxt
+        return nxt
 
     def _ids(self, rows: Rows) -> dict[int, list[int]]:
         return {r: [self.block_of[b[0]] for b in blocks] for r, blocks in rows.items()}
@@ -638,11 +651,21 @@ def _insertion_costs(unit: _Ends, others: list[_Ends]) -> list[int]:
     (place ``i``: before ``others[i]``)."""
     right: list[int] = []  # unit left of o
     left: list[int] = []  # o left of unit
+    up, down = unit.up, unit.down
     for o in others:
-        r1, l1 = _pair(unit.up, o.up)
-        r2, l2 = _pair(unit.down, o.down)
-        right.append(r1 + r2)
-        left.append(l1 + l2)
+        if (up and o.up and up[-1] >= o.up[0] and up[0] <= o.up[-1]
+                or down and o.down and down[-1] >= o.down[0] and down[0] <= o.down[-1]):
+            r1, l1 = _pair(up, o.up)
+            r2, l2 = _pair(down, o.down)
+            right.append(r1 + r2)
+            left.append(l1 + l2)
+        else:  # the ends apart above and below (the common case): no bisection
+            n1 = len(up) * len(o.up)
+            n2 = len(down) * len(o.down)
+            right.append((n1 if up and o.up and up[0] > o.up[-1] else 0)
+                         + (n2 if down and o.down and down[0] > o.down[-1] else 0))
+            left.append((n1 if up and o.up and up[-1] < o.up[0] else 0)
+                        + (n2 if down and o.down and down[-1] < o.down[0] else 0))
     cost = sum(right)
     costs = [cost]
     for r, lft in zip(right, left, strict=True):
