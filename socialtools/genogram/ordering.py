@@ -651,21 +651,11 @@ def _insertion_costs(unit: _Ends, others: list[_Ends]) -> list[int]:
     (place ``i``: before ``others[i]``)."""
     right: list[int] = []  # unit left of o
     left: list[int] = []  # o left of unit
-    up, down = unit.up, unit.down
     for o in others:
-        if (up and o.up and up[-1] >= o.up[0] and up[0] <= o.up[-1]
-                or down and o.down and down[-1] >= o.down[0] and down[0] <= o.down[-1]):
-            r1, l1 = _pair(up, o.up)
-            r2, l2 = _pair(down, o.down)
-            right.append(r1 + r2)
-            left.append(l1 + l2)
-        else:  # the ends apart above and below (the common case): no bisection
-            n1 = len(up) * len(o.up)
-            n2 = len(down) * len(o.down)
-            right.append((n1 if up and o.up and up[0] > o.up[-1] else 0)
-                         + (n2 if down and o.down and down[0] > o.down[-1] else 0))
-            left.append((n1 if up and o.up and up[-1] < o.up[0] else 0)
-                        + (n2 if down and o.down and down[-1] < o.down[0] else 0))
+        r1, l1 = _pair(unit.up, o.up)
+        r2, l2 = _pair(unit.down, o.down)
+        right.append(r1 + r2)
+        left.append(l1 + l2)
     cost = sum(right)
     costs = [cost]
     for r, lft in zip(right, left, strict=True):
