@@ -173,7 +173,8 @@ def ecomap_svg(case: Case, opts: ReportOptions, *, panel: str | None = None) -> 
 
     diagram = EcomapDiagram.from_document(case.document, source=case.source, lang=opts.lang,
                                           compare=panel is not None, panel=panel, text=REPORT_ECOMAP_TEXT,
-                                          initials=opts.initials, header=False, compact_legend=True)
+                                          initials=opts.initials, header=False, compact_legend=True,
+                                          narrow=True)
     return diagram.to_svg()
 
 
