@@ -15,6 +15,7 @@ from socialtools.draw.geometry import Box, Point
 from socialtools.examples import load_example
 from socialtools.genogram import Family, Genogram
 from socialtools.genogram.placements import GenogramLayout
+from socialtools.genogram.render import union_marks
 from tests.strategies import families
 
 CASES = Path(__file__).parent / "data" / "cases"
@@ -54,7 +55,7 @@ def _foreign(lay: GenogramLayout, members: set[str]) -> dict[str, list[Point]]:
                 out[f"union label {u.partners}"] = _box_samples(u.label_box)
             seg = u.mark_segment()
             if seg is not None:
-                out[f"union slashes {u.partners}"] = _line_samples(seg)
+                out[f"union slashes {u.partners}"] = [p for bar in union_marks(u.kind, seg) for p in _line_samples(bar)]
             stems = [s.stem for s in lay.sibships if s.union == u.id]
             out[f"line down to the children of {u.partners}"] = [p for st in stems for p in _line_samples(st)[1:]]
         if not set(u.partners) & members:
@@ -113,7 +114,7 @@ def test_regression_review_rt_household_box_holds_no_union_label_slashes_or_twin
     rt = next(poly for poly in h.polygons if _inside((lay.nodes["RT"].x, lay.nodes["RT"].y), poly))
     u = next(u for u in lay.unions.values() if set(u.partners) == {"RT", "AN"})
     assert u.label_box is not None and not any(_inside(p, rt) for p in _box_samples(u.label_box, 0.5))
-    assert not any(_inside(p, rt) for p in _line_samples(u.mark_segment() or []))
+    assert not any(_inside(p, rt) for bar in union_marks(u.kind, u.mark_segment() or []) for p in _line_samples(bar))
     stem = next(s.stem for s in lay.sibships if s.union == u.id)
     assert not any(_inside(p, rt) for p in _line_samples(stem))
     assert len(h.label_boxes) == len(h.polygons)
