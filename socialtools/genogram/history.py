@@ -22,6 +22,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from socialtools.dates import year_of
 from socialtools.genogram.model import Family
 
 
@@ -29,11 +30,8 @@ def _born_by(person: dict[str, Any], year: int) -> bool:
     birth = person.get("birth")
     if birth is None and person.get("kind") in ("miscarriage", "abortion", "stillbirth"):
         birth = person.get("death")  # a pregnancy loss is dated by its one date
-    return birth is None or int(str(birth)[:4]) <= year
-
-
-def _year(value: Any) -> int | None:
-    return None if value is None else int(str(value)[:4])
+    born = year_of(birth)
+    return born is None or born <= year
 
 
 def family_as_of(family: Family, year: int) -> Family:
@@ -58,7 +56,7 @@ def family_as_of(family: Family, year: int) -> Family:
             if p["age"] - shift < 0:
                 continue  # not born yet
             p["age"] -= shift
-        death = _year(p.get("death"))
+        death = year_of(p.get("death"))
         if death is not None and death > year:
             p["death"], p["deceased"] = None, False
         keep.add(p["id"])
@@ -70,8 +68,9 @@ def family_as_of(family: Family, year: int) -> Family:
         u["children"] = [c for c in u["children"] if c["id"] in keep]
         kind = model.kind_at(year)
         u["kind"] = kind or model.kind
-        u["events"] = [e for e in u["events"] if e["year"] is not None and int(str(e["year"])[:4]) <= year]
-        if _year(u.get("end")) is not None and _year(u["end"]) > year:  # type: ignore[operator]
+        u["events"] = [e for e in u["events"] if (when := year_of(e["year"])) is not None and when <= year]
+        end = year_of(u.get("end"))
+        if end is not None and end > year:
             u["end"] = None
         unions.append(u)
     relationships = [r for r, model in zip(data["relationships"], family.relationships, strict=True)

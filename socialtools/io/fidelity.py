@@ -20,6 +20,7 @@ import re
 from collections.abc import Callable
 from typing import Any
 
+from socialtools.dates import year_of
 from socialtools.genogram.model import Family, Union
 
 _DETAILS = ("role", "notes", "ethnicity", "place", "gender", "address", "phone")
@@ -227,7 +228,7 @@ def _ped(family: Family) -> Family:
 
 def _year_only(person: dict[str, Any]) -> None:
     if "birth" in person:
-        person["birth"] = int(str(person["birth"])[:4])
+        person["birth"] = year_of(person["birth"])
 
 
 def _canrisk(family: Family) -> Family:
