@@ -22,7 +22,15 @@ from socialtools.draw.text import LINE_HEIGHT, TextBlock, text_width
 from socialtools.draw.theme import Theme
 from socialtools.genogram.labels import TEXT, condition_name
 from socialtools.genogram.model import DIRECTIONAL, Family, Person
-from socialtools.genogram.notes import MARK_SIZE, FigureNote, mark_box, place_beside, place_on_line
+from socialtools.genogram.notes import (
+    MARK_SIZE,
+    FigureNote,
+    mark_box,
+    note_target,
+    place_around,
+    place_beside,
+    place_on_line,
+)
 from socialtools.genogram.placements import GenogramLayout, LinkPlacement, PersonNode, UnionPlacement
 from socialtools.genogram.symbols import (
     BRACKET_GAP,
@@ -311,6 +319,7 @@ class GenogramRenderer:
         for note in self.notes:
             kind, key = note.target
             spot: Point | None = None
+            target = note_target(lay, note.target)
             if kind == "relationship" and int(key) < len(lay.relationships):
                 own = lay.relationships[int(key)].points
                 spot = place_on_line(own, note.number, obstacles, [ln for ln in lines if ln is not own], size)
@@ -326,6 +335,8 @@ class GenogramRenderer:
                     spot = place_on_line(stem, note.number, obstacles, [ln for ln in lines if ln is not stem], size)
             elif kind == "person" and key in lay.nodes:
                 spot = place_beside(lay.nodes[key].symbol_box, note.number, obstacles, lines, size)
+            if spot is None and target is not None:  # a crowded place: the nearest free spot round it
+                spot = place_around(target, note.number, obstacles, lines, size)
             if spot is not None:
                 out[note.number] = spot
                 obstacles.append(mark_box(spot, note.number, size))

@@ -1,0 +1,77 @@
+"""Regression tests for the review of issue 13 (reviewer's case tests/data/cases/review-ra.yaml):
+defects D4, D5 and D7 of its report, each named after the defect it pins."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from socialtools.examples import load_example
+from socialtools.genogram import Genogram
+from socialtools.genogram.compare import GenogramComparison
+from socialtools.genogram.notes import mark_box
+
+CASE = Path(__file__).parent / "data" / "cases" / "review-ra.yaml"
+
+
+def _case() -> dict[str, Any]:
+    doc: dict[str, Any] = yaml.safe_load(CASE.read_text(encoding="utf-8"))
+    return doc
+
+
+def _drawn_numbers(svg: str) -> list[int]:
+    return sorted(int(n) for n in re.findall(r'class="note-mark">.*?>(\d+)</text>', svg))
+
+
+# ---- D7: every listed note has its number on the drawing -----------------------------------------
+
+@pytest.mark.parametrize("as_of", [None, 2000, 2024])
+def test_d7_a_person_note_in_a_crowded_place_has_its_number(as_of: int | None) -> None:
+    """Bambang S. stands between two relationship lines: "4. Bambang S.: ..." was listed under the
+    figure with no number beside his symbol (marks 1-3 only)."""
+    g = Genogram.from_document(_case(), as_of=as_of)
+    notes = g.notes()
+    assert any(n.target == ("person", "BS") for n in notes)
+    assert _drawn_numbers(g.to_svg()) == [n.number for n in notes]
+    lay = g.layout
+    positions = g.renderer().note_positions()
+    boxes = [n.symbol_box for n in lay.nodes.values()] + [n.label_box for n in lay.nodes.values()]
+    for number, spot in positions.items():
+        mark = mark_box(spot, number, g.renderer().mark_size)
+        assert not any(mark.overlaps(b) for b in boxes if b.w > 0), number
+    bs = next(n.number for n in notes if n.target == ("person", "BS"))
+    x, y = positions[bs]
+    box = lay.nodes["BS"].symbol_box
+    assert abs(x - box.center[0]) < 3 * box.w and abs(y - box.center[1]) < 3 * box.h  # beside him
+
+
+@pytest.mark.parametrize("name", ["family-history.yaml", "symbol-gallery.yaml", "three-generations.yaml"])
+def test_d7_every_note_of_the_examples_has_its_number(name: str) -> None:
+    g = Genogram.from_document(load_example(name))
+    assert _drawn_numbers(g.to_svg()) == [n.number for n in g.notes()]
+
+
+def test_d7_compare_panels_number_every_note_whose_target_is_drawn() -> None:
+    comparison = GenogramComparison.from_document(_case(), 2005, 2024)
+    for year in (2005, 2024):
+        renderer = comparison._renderer(year)
+        lay = renderer.layout
+        wanted = [n.number for n in renderer.notes
+                  if (n.target[0] == "person" and n.target[1] in lay.nodes)
+                  or (n.target[0] == "union" and n.target[1] in lay.unions)
+                  or (n.target[0] == "relationship" and int(n.target[1]) < len(lay.relationships))]
+        assert sorted(renderer.note_positions()) == wanted
+
+
+def test_d7_the_report_genogram_numbers_every_note() -> None:
+    from socialtools.report.case import Case
+    from socialtools.report.document import genogram_drawing
+    from socialtools.report.model import ReportOptions
+
+    drawing = genogram_drawing(Case.load(CASE), ReportOptions())
+    assert drawing is not None and len(drawing.notes) == 4
+    assert [str(n) for n in _drawn_numbers(drawing.svg)] == [note.split(".")[0] for note in drawing.notes]
