@@ -75,3 +75,45 @@ def test_d7_the_report_genogram_numbers_every_note() -> None:
     drawing = genogram_drawing(Case.load(CASE), ReportOptions())
     assert drawing is not None and len(drawing.notes) == 4
     assert [str(n) for n in _drawn_numbers(drawing.svg)] == [note.split(".")[0] for note in drawing.notes]
+
+
+# ---- D4: union marks clear of the union-date labels ----------------------------------------------
+
+def _mark_label_overlaps(svg: str) -> list[str]:
+    """Union slashes (the 1.3-wide strokes of a union group) that touch a union-date label's box."""
+    from socialtools.draw.geometry import Box, segment_hits_box
+    from socialtools.draw.text import text_width
+
+    labels, bars = [], []
+    for group in re.findall(r'<g class="union">(.*?)</g>', svg):
+        for size, x, y, text in re.findall(r'<text class="union-label"[^>]*font-size="([\d.]+)"[^>]*'
+                                           r'x="([\d.-]+)" y="([\d.-]+)">([^<]*)</text>', group):
+            w, s = text_width(text, float(size)), float(size)
+            labels.append((text, Box(float(x) - w / 2, float(y) - 0.75 * s, w, 0.95 * s)))
+        for d in re.findall(r'<path d="M([\d.\- L]+)"[^>]*stroke-width="1.3"', group):
+            pts = [tuple(float(v) for v in p.split()) for p in d.split("L")]
+            bars.append(pts)
+    assert labels
+    return [text for text, box in labels for bar in bars
+            if segment_hits_box(bar[0], bar[1], box.grown(0.5), shrink=0.0)]
+
+
+@pytest.mark.parametrize("as_of", [None, 2005])
+@pytest.mark.parametrize("lang", ["id", "en"])
+def test_d4_union_slashes_stand_beside_the_union_date_label(lang: str, as_of: int | None) -> None:
+    """The reconciliation X sat under "p." of "p. 2004", the divorce // under "1986" ("19//86")."""
+    svg = Genogram.from_document(_case(), lang=lang, as_of=as_of).to_svg()
+    assert re.search(r'stroke-width="1.3"', svg)
+    assert _mark_label_overlaps(svg) == []
+
+
+def test_d4_union_slashes_clear_of_labels_in_the_report_and_compare() -> None:
+    from socialtools.report.case import Case
+    from socialtools.report.document import genogram_drawing
+    from socialtools.report.model import ReportOptions
+
+    drawing = genogram_drawing(Case.load(CASE), ReportOptions())
+    assert drawing is not None and _mark_label_overlaps(drawing.svg) == []
+    panels = GenogramComparison.from_document(_case(), 2005, 2024).to_svg().split('id="panel-')[1:]
+    assert len(panels) == 2 and all(_mark_label_overlaps(panel) == [] for panel in panels)
+    assert _mark_label_overlaps(Genogram.from_document(load_example("family-history.yaml")).to_svg()) == []

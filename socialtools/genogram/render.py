@@ -125,6 +125,34 @@ def union_marks(kind: str, segment: list[Point]) -> list[list[Point]]:
     return bars
 
 
+MARK_HALF = 6.0  # half the width of a union's slashes (two bars 4 apart, slanted), with their stroke
+
+
+def union_mark_strokes(u: UnionPlacement) -> list[list[Point]]:
+    """The slashes across a union's line (:func:`union_marks`), beside its date label, never under
+    it: next to the children's drop where there is room, else in the free part of the line left
+    or right of the label ("19//86" and "p.X 2004" in the reviewer's report).
+
+    >>> u = UnionPlacement("u", "divorced", [(0, 0), (0, 10), (160, 10), (160, 0)], (80, 10), "n. 1986 c. 1995",
+    ...                    Box(35, -4, 90, 13))
+    >>> max(x for bar in union_mark_strokes(u) for x, _ in bar) < u.label_box.x  # left of "n. 1986"
+    True
+    """
+    if not UNION_SLASHES.get(u.kind, 0) or len(u.points) < 3:
+        return []
+    (ax, y), (bx, _) = u.points[1], u.points[2]
+    lo, hi = min(ax, bx), max(ax, bx)
+    at_x = u.drop[0] - 9 if u.drop[0] - 9 - 6 > lo else u.drop[0] + 9
+    at_x = min(max(at_x, lo + 6), hi - 6)
+    box = u.label_box
+    if box is not None and box.x - MARK_HALF - 1 < at_x < box.right + MARK_HALF + 1:
+        left, right = box.x - MARK_HALF - 1.5, box.right + MARK_HALF + 1.5
+        room = [x for x in (left, right) if lo + MARK_HALF + 1 <= x <= hi - MARK_HALF - 1]
+        if room:  # the free side nearer the drop
+            at_x = min(room, key=lambda x: abs(x - u.drop[0]))
+    return union_marks(u.kind, [(at_x - 10, y), (at_x + 10, y)])
+
+
 def relationship_paths(kind: str, points: list[Point], tick_at: float = 0.3) -> tuple[list[Stroke], list[list[Point]]]:
     """Stroked polylines (points, dash, width factor) and filled arrowheads of one relationship;
     ``tick_at``: where along the line (a fraction of its length) the caretaker's tick stands."""
@@ -315,6 +343,7 @@ class GenogramRenderer:
                       Box(-far, -far, 3 * far, far), Box(-far, lay.height, 3 * far, far)]
         lines = [pts for _, pts, _ in lay.lines()]
         lines += [[*poly, poly[0]] for h in lay.households for poly in h.polygons]
+        lines += [bar for u in lay.unions.values() for bar in union_mark_strokes(u)]  # a number off the slashes
         out: dict[int, Point] = {}
         for note in self.notes:
             kind, key = note.target
@@ -378,15 +407,8 @@ class GenogramRenderer:
             canvas.polyline(g, u.points[2:], dash=dash)
         else:
             canvas.polyline(g, u.points, dash=dash)
-        slashes = UNION_SLASHES.get(u.kind, 0)
-        if slashes and len(u.points) >= 3:
-            (ax, y), (bx, _) = u.points[1], u.points[2]
-            lo, hi = min(ax, bx), max(ax, bx)
-            at_x = u.drop[0] - 9 if u.drop[0] - 9 - 6 > lo else u.drop[0] + 9
-            at_x = min(max(at_x, lo + 6), hi - 6)
-            seg = [(at_x - 10, y), (at_x + 10, y)]
-            for bar in union_marks(u.kind, seg):
-                canvas.polyline(g, bar, width=1.3)
+        for bar in union_mark_strokes(u):
+            canvas.polyline(g, bar, width=1.3)
         if u.label_box is not None:
             canvas.text(g, u.label_box.x + u.label_box.w / 2, u.label_box.bottom - 3, u.label,
                         self.layout_label_size(), class_="union-label")
