@@ -3,6 +3,7 @@ defects D4, D5 and D7 of its report, each named after the defect it pins."""
 
 from __future__ import annotations
 
+import itertools
 import re
 from pathlib import Path
 from typing import Any
@@ -117,3 +118,52 @@ def test_d4_union_slashes_clear_of_labels_in_the_report_and_compare() -> None:
     panels = GenogramComparison.from_document(_case(), 2005, 2024).to_svg().split('id="panel-')[1:]
     assert len(panels) == 2 and all(_mark_label_overlaps(panel) == [] for panel in panels)
     assert _mark_label_overlaps(Genogram.from_document(load_example("family-history.yaml")).to_svg()) == []
+
+
+# ---- D5: a condition quadrant's heavy edge clear of the age tag ----------------------------------
+
+def _heavy_segments(svg: str, width: float) -> list[tuple[tuple[float, float], tuple[float, float]]]:
+    segments = []
+    for d, w in re.findall(r'<path d="([^"]+)"[^>]*stroke-width="([\d.]+)"', svg):
+        if abs(float(w) - width) > 1e-6:
+            continue
+        for part in re.findall(r"M[^M]+", d):
+            pts = [tuple(map(float, p.split())) for p in re.findall(r"-?[\d.]+ -?[\d.]+", part)]
+            closed = part.rstrip().endswith("Z")
+            pts += pts[:1] if closed else []
+            segments += list(itertools.pairwise(pts))
+    return segments
+
+
+@pytest.mark.parametrize("region", ["upper-left", "upper-right", "lower-left", "lower-right", "lower", "left"])
+@pytest.mark.parametrize("sex", ["male", "female", "unknown"])
+def test_d5_a_recovery_quadrant_leaves_no_stub_beside_the_age(region: str, sex: str) -> None:
+    """Fikri's lower-left "in recovery" quadrant: its heavy top edge showed 10 units left of the
+    age tag at the digits' mid-height, so "33" read "-33"."""
+    from socialtools.draw.svg import SvgCanvas
+    from socialtools.draw.theme import Theme
+    from socialtools.genogram.model import Person
+    from socialtools.genogram.symbols import ConditionStyle, draw_person
+
+    theme = Theme()
+    canvas = SvgCanvas(100, 100, theme)
+    person = Person(id="FR", sex=sex, conditions=[{"name": "alkohol", "status": "recovery"}])
+    draw_person(canvas, canvas.root, person, 50, 50, 36, inner_text="33",
+                condition_styles={"alkohol": ConditionStyle(region, hatched=True, outlined=True)})
+    heavy = _heavy_segments(canvas.to_string(), theme.stroke_width * 1.6)
+    assert heavy  # the quadrant is still outlined
+    band = theme.small_font_size * 0.6  # the digits' height round the centre
+    for (x0, y0), (x1, y1) in heavy:
+        across = abs(x1 - x0) > abs(y1 - y0)  # a horizontal stroke reads as a minus sign
+        assert not (across and abs((y0 + y1) / 2 - 50) < band), ((x0, y0), (x1, y1))
+        assert not (abs(x1 - x0) < 1e-6 and abs(x0 - 50) < 1e-6)  # nor a vertical one through the digits
+
+
+def test_d5_the_reviewers_fikri_reads_33() -> None:
+    svg = Genogram.from_document(_case()).to_svg()
+    group = next(g for g in re.findall(r'<g class="person"[^>]*>(.*?)</g>', svg) if ">33</text>" in g)
+    theme_width = 1.5 * 1.6
+    heavy = _heavy_segments(group, theme_width)
+    assert heavy
+    cy = float(re.search(r'y="([\d.]+)">33</text>', group).group(1)) - 9 * 0.35  # type: ignore[union-attr]
+    assert not any(abs(x1 - x0) > abs(y1 - y0) and abs((y0 + y1) / 2 - cy) < 5 for (x0, y0), (x1, y1) in heavy)
