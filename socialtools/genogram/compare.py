@@ -62,6 +62,7 @@ WORDS = {
     "ev_divorced": {"id": "cerai", "en": "divorced"}, "ev_reconciled": {"id": "rujuk", "en": "reconciled"},
     "ev_widowed": {"id": "cerai mati", "en": "widowed"},
     "ev_cohabiting": {"id": "tinggal bersama", "en": "living together"},
+    "ev_unregistered": {"id": "nikah siri", "en": "unregistered marriage"},
     "ev_engaged": {"id": "tunangan", "en": "engaged"}, "ev_annulled": {"id": "batal", "en": "annulled"},
 }
 

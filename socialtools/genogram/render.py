@@ -47,7 +47,8 @@ from socialtools.genogram.symbols import (
 from socialtools.i18n import translate
 
 CHILD_DASH = {"biological": "solid", "adopted": "dashed", "foster": "dotted", "step": "dashdot"}
-UNION_DASH = {"cohabiting": "dashed", "engaged": "dotted", "affair": "dashdot", "committed": "longdash"}
+UNION_DASH = {"cohabiting": "dashed", "engaged": "dotted", "affair": "dashdot", "committed": "longdash",
+              "unregistered": "nearsolid"}
 DUPLICATE_DASH = "dashed"  # the line joining a person drawn twice (Madeline, NSGC)
 TICK_LENGTH = 8.0  # the caretaker's tick across its line
 TICK_MARGIN = 12.0  # the tick keeps this far from every label and symbol (never read as a dash)
