@@ -167,3 +167,61 @@ def test_d5_the_reviewers_fikri_reads_33() -> None:
     assert heavy
     cy = float(re.search(r'y="([\d.]+)">33</text>', group).group(1)) - 9 * 0.35  # type: ignore[union-attr]
     assert not any(abs(x1 - x0) > abs(y1 - y0) and abs((y0 + y1) / 2 - cy) < 5 for (x0, y0), (x1, y1) in heavy)
+
+
+# ---- D8: conditions dated by their start, honoured by --as-of and --compare -----------------------
+
+def _dated_case() -> dict[str, Any]:
+    doc = _case()
+    for p in doc["family"]["people"]:
+        if p["id"] == "FR":
+            p["conditions"] = [{"name": "ketergantungan alkohol", "kind": "substance", "status": "recovery",
+                                "sejak": 2012}]
+        if p["id"] == "SM":
+            p["conditions"] = [{"name": "diabetes melitus", "start": "sekitar 1995"},
+                               {"name": "demensia", "kind": "mental", "status": "suspected", "since": 2019}]
+    return doc
+
+
+@pytest.mark.parametrize("field", ["start", "sejak", "since", "onset", "mulai"])
+def test_d8_a_condition_takes_a_start_year(field: str) -> None:
+    from socialtools.genogram.model import Condition
+
+    assert Condition.model_validate({"name": "x", field: 2012}).start.year == 2012  # type: ignore[union-attr]
+
+
+def test_d8_as_of_leaves_out_conditions_that_began_later() -> None:
+    """--as-of 2000 drew Fikri at 9 with alcohol dependence (in recovery)."""
+    from socialtools.genogram.history import family_as_of, family_changes
+
+    g = Genogram.from_document(_dated_case())
+    family = g.full_family
+    then = family_as_of(family, 2000)
+    assert then.person("FR").conditions == []
+    assert [c.name for c in then.person("SM").conditions] == ["diabetes melitus"]
+    assert [c.name for c in family_as_of(family, 2024).person("SM").conditions] == ["diabetes melitus", "demensia"]
+    assert [(c.what, c.ids, c.detail) for c in family_changes(family, 2005, 2024) if c.what == "condition"] == \
+        [("condition", ("SM",), "demensia"), ("condition", ("FR",), "ketergantungan alkohol")]
+    svg = Genogram.from_document(_dated_case(), as_of=2000).to_svg()
+    assert "ketergantungan alkohol" not in svg and "demensia" not in svg and "diabetes melitus" in svg
+
+
+def test_d8_compare_draws_each_panel_with_its_conditions() -> None:
+    comparison = GenogramComparison.from_document(_dated_case(), 2005, 2024)
+    assert comparison.family_at(2005).person("FR").conditions == []
+    assert comparison.family_at(2024).person("FR").conditions
+    assert "ketergantungan alkohol" not in comparison._renderer(2005).styles  # the 2005 panel draws no fill
+    assert "ketergantungan alkohol" in comparison._renderer(2024).styles
+    svg = comparison.to_svg()
+    text = " ".join(re.findall(r">([^<>]+)</text>", svg))
+    assert "kondisi baru: Fikri (ketergantungan alkohol)" in text
+
+
+def test_d8_the_age_at_diagnosis_dates_a_condition_without_start() -> None:
+    from socialtools.genogram import Family
+    from socialtools.genogram.history import family_as_of
+    from socialtools.io.loading import parse_model
+
+    f = parse_model(Family, {"people": [{"id": "A", "birth": 1950, "conditions": [{"name": "kanker", "age": 60}]}]})
+    assert family_as_of(f, 2009).person("A").conditions == []
+    assert family_as_of(f, 2010).person("A").conditions[0].name == "kanker"

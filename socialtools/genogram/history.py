@@ -38,7 +38,8 @@ def family_as_of(family: Family, year: int) -> Family:
     """The family as it was in ``year`` (a new family; ``family`` is not changed).
 
     People born after ``year`` are left out (and a child of a union that began after it);
-    a death after ``year`` is undone; a union keeps the events up to ``year``; households and
+    a death after ``year`` is undone; a condition that began later (its ``start``, or the age
+    at diagnosis) is left out; a union keeps the events up to ``year``; households and
     relationships that began later or had ended are left out. Ages are computed for ``year``.
     """
     data = family.model_dump()
@@ -56,6 +57,9 @@ def family_as_of(family: Family, year: int) -> Family:
             if p["age"] - shift < 0:
                 continue  # not born yet
             p["age"] -= shift
+        model = family.person(p["id"])
+        p["conditions"] = [c for c, cm in zip(p["conditions"], model.conditions, strict=True)
+                           if cm.began_by(year, model.birth)]
         death = year_of(p.get("death"))
         if death is not None and death > year:
             p["death"], p["deceased"] = None, False
@@ -123,7 +127,7 @@ LOSSES = ("miscarriage", "abortion", "stillbirth")
 
 @dataclass(frozen=True)
 class Change:
-    """One change between two years: ``what`` (born, died, union, relationship, household,
+    """One change between two years: ``what`` (born, died, condition, union, relationship, household,
     relationship_ended, household_ended) and the ids it concerns."""
 
     what: str
@@ -132,13 +136,15 @@ class Change:
 
 
 def family_changes(family: Family, before: int, after: int) -> list[Change]:
-    """What changed in ``family`` from ``before`` to ``after``: births, deaths, union events,
-    relationships and households that began or ended (in that order)."""
+    """What changed in ``family`` from ``before`` to ``after``: births, deaths, conditions that
+    began, union events, relationships and households that began or ended (in that order)."""
     a, b = family_as_of(family, before), family_as_of(family, after)
     old = {p.id: p for p in a.people}
     out: list[Change] = []
     out += [Change("born", (p.id,)) for p in b.people if p.id not in old]
     out += [Change("died", (p.id,)) for p in b.people if p.deceased and p.id in old and not old[p.id].deceased]
+    out += [Change("condition", (p.id,), c.name) for p in b.people if p.id in old
+            for c in p.conditions if c.name not in {d.name for d in old[p.id].conditions}]
     old_unions = {u.id: u for u in a.unions}
     for u in b.unions:
         was = old_unions.get(u.id)

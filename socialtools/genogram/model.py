@@ -175,12 +175,33 @@ class Condition(Record):
     """A medical, mental-health, disability or substance condition, drawn as a symbol fill.
 
     ``status``: confirmed (solid fill), suspected (hatched), recovery (hatched, outlined).
+    ``start``: the year it began (also written ``sejak``, ``since`` or ``onset``), like the
+    ``start`` of a relationship or household: ``--as-of`` leaves it out before then.
+
+    >>> Condition.model_validate({"name": "ketergantungan alkohol", "sejak": "sekitar 2008"}).start
+    PartialDate(year=2008, month=None, day=None, approximate=True)
     """
 
     name: str
     kind: ConditionKind = "medical"
     status: ConditionStatus = "confirmed"
     age: int | None = Field(None, ge=0, le=150, description="age at diagnosis (pedigree files carry it)")
+    start: Date | None = Field(None, validation_alias=AliasChoices("start", "sejak", "since", "onset", "mulai"),
+                               description="year the condition began (for --as-of); also sejak, since, onset")
+
+    def began_by(self, year: int, birth: PartialDate | None = None) -> bool:
+        """Whether the condition had begun by ``year``: by its ``start``, else by the age at
+        diagnosis and the person's ``birth``; a condition with neither is there in every year.
+
+        >>> c = Condition(name="diabetes", age=50)
+        >>> c.began_by(1999, PartialDate(1950)), c.began_by(2000, PartialDate(1950)), c.began_by(1999)
+        (False, True, True)
+        """
+        if self.start is not None:
+            return self.start.year <= year
+        if self.age is not None and birth is not None:
+            return birth.year + self.age <= year
+        return True
 
     @model_validator(mode="before")
     @classmethod
