@@ -62,3 +62,20 @@ def test_d9_printed_from_chromium_no_page_ends_with_a_heading_or_caption(page: s
         assert not re.match(r"^\d+(\.\d+)+\s+\S", last), f"page {number} ends with the heading {last!r}"
         assert not re.match(r"^(Tabel|Gambar) \d+\.\d+ ", last), f"page {number} ends with the caption {last!r}"
         assert not re.match(r"^[A-D]\. [A-Z]", last), f"page {number} ends with a section row {last!r}"
+
+
+def test_d11_every_figure_takes_its_own_source_key() -> None:
+    """The reviewer's source.ecomap printed under Gambar 4.2 only, not under the before/after
+    ecomaps (Gambar 4.4, 4.5); source.genogram was named nowhere in the docs."""
+    doc = Case.load(CASE).document
+    doc["case"]["source"]["genogram"] = "Genogram disusun bersama klien, 2024"
+    report = build_report(Case.from_document(doc), ReportOptions())
+    sources = {f.key: f.source for f in report.figures()}
+    assert sources["ecomap"] == sources["ecomap_before"] == sources["ecomap_after"] == \
+        "Sumber: Wawancara dan kunjungan rumah, Agustus 2024"
+    assert sources["genogram"] == "Sumber: Genogram disusun bersama klien, 2024"
+    tables = {t.key: t.source for t in report.tables()}
+    assert tables["family"] == "Sumber: Wawancara dengan klien dan kakak klien, 2024"
+    docs = (Path(__file__).parents[1] / "docs" / "report.md").read_text(encoding="utf-8")
+    for key in ("default", "identity", "family", "genogram", "bpss", "ecomap", "comparison", "strengths"):
+        assert f"| `{key}`" in docs, key
