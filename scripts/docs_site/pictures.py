@@ -147,6 +147,9 @@ PICTURES: dict[str, Draw] = {
         load_document(ROOT / "docs" / "examples" / "genogram-loop.yaml"), lang="en")),
     "genogram-loop-duplicates.png": _save(lambda: Genogram.from_document(
         load_document(ROOT / "docs" / "examples" / "genogram-loop.yaml"), lang="en", duplicate_loops=True)),
+    "genogram-households.png": _save(lambda: Genogram.from_document(
+        load_document(ROOT / "tests" / "data" / "cases" / "bracketed-household.yaml"), lang="en")),
+    "report-genogram-same-pair.png": _report_genogram(ROOT / "tests" / "data" / "cases" / "review-rt.yaml"),
     "genogram-family-history.png": _save(lambda: Genogram.from_document(load_example("family-history.yaml"))),
     "genogram-family-history-2000.png": _save(lambda: Genogram.from_document(load_example("family-history.yaml"),
                                                                              as_of=2000)),
@@ -201,6 +204,8 @@ PICTURES: dict[str, Draw] = {
     "report-genogram.png": _report_genogram(example_path("pk.yaml")),
     "report-genogram-wide.png": _report_genogram(
         Path(__file__).resolve().parents[2] / "tests" / "data" / "cases" / "bracketed-household.yaml"),
+    "report-genogram-legend-beside.png": _report_genogram(
+        Path(__file__).resolve().parents[2] / "tests" / "data" / "cases" / "review-rt.yaml"),
     "report-ecomap.png": _report_ecomap(None),
     "report-ecomap-after.png": _report_ecomap("after"),
     "report-ecomap-long-names.png": _report_ecomap(
