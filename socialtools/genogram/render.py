@@ -125,6 +125,11 @@ def union_marks(kind: str, segment: list[Point]) -> list[list[Point]]:
     return bars
 
 
+def _polygon_box(polygon: list[Point]) -> Box:
+    xs, ys = [x for x, _ in polygon], [y for _, y in polygon]
+    return Box(min(xs), min(ys), max(xs) - min(xs), max(ys) - min(ys))
+
+
 def union_mark_strokes(u: UnionPlacement) -> list[list[Point]]:
     """The slashes across a union's line (:func:`union_marks`) on its :meth:`~UnionPlacement.mark_segment`,
     beside the date label, never under it.
@@ -333,10 +338,16 @@ class GenogramRenderer:
         lines += [[*poly, poly[0]] for h in lay.households for poly in h.polygons]
         lines += [bar for u in lay.unions.values() for bar in union_mark_strokes(u)]  # a number off the slashes
         out: dict[int, Point] = {}
+        homes = {h.id: set(h.members) for h in self.family.households}
         for note in self.notes:
             kind, key = note.target
             spot: Point | None = None
             target = note_target(lay, note.target)
+            # a number never stands inside the outline of a household its people are not all in
+            own = self._note_people(note)
+            base = obstacles
+            obstacles = base + [_polygon_box(poly) for h in lay.households if not own <= homes.get(h.id, set())
+                                for poly in h.polygons]
             if kind == "relationship" and int(key) < len(lay.relationships):
                 own = lay.relationships[int(key)].points
                 spot = place_on_line(own, note.number, obstacles, [ln for ln in lines if ln is not own], size)
@@ -354,10 +365,20 @@ class GenogramRenderer:
                 spot = place_beside(lay.nodes[key].symbol_box, note.number, obstacles, lines, size)
             if spot is None and target is not None:  # a crowded place: the nearest free spot round it
                 spot = place_around(target, note.number, obstacles, lines, size)
+            obstacles = base
             if spot is not None:
                 out[note.number] = spot
                 obstacles.append(mark_box(spot, note.number, size))
         return out
+
+    def _note_people(self, note: FigureNote) -> set[str]:
+        """The people a note is about: the person, the union's partners, the relationship's pair."""
+        kind, key = note.target
+        if kind == "union":
+            return set(self.layout.unions[key].partners) if key in self.layout.unions else set()
+        if kind == "relationship" and int(key) < len(self.family.relationships):
+            return set(self.family.relationships[int(key)].between)
+        return {key}
 
     def _note_marks(self, canvas: SvgCanvas, parent: Group) -> None:
         for number, spot in self.note_positions().items():
