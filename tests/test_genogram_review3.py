@@ -225,3 +225,14 @@ def test_d8_the_age_at_diagnosis_dates_a_condition_without_start() -> None:
     f = parse_model(Family, {"people": [{"id": "A", "birth": 1950, "conditions": [{"name": "kanker", "age": 60}]}]})
     assert family_as_of(f, 2009).person("A").conditions == []
     assert family_as_of(f, 2010).person("A").conditions[0].name == "kanker"
+
+
+def test_d8_a_format_without_condition_dates_says_it_leaves_them_out() -> None:
+    from socialtools.genogram import Family
+    from socialtools.io.fidelity import left_out
+    from socialtools.io.loading import parse_model
+
+    f = parse_model(Family, {"people": [{"id": "A", "index": True}, {"id": "B", "conditions": [
+        {"name": "breast cancer", "age": 50, "sejak": 2010}]}]})
+    assert "1 condition start year" in left_out(f, "fhir") and "1 condition start year" in left_out(f, "canrisk")
+    assert not any("start" in item for item in left_out(f, "yaml"))
