@@ -113,7 +113,28 @@ def clear_rectangle(core: Box, foreign: list[Box], segments: list[Segment], pad:
             bigger = rect.union(item.grown(CLEARANCE))
             if all(rect.overlaps(f) or f is item for f in foreign if bigger.overlaps(f)):
                 rect = bigger
+            else:  # nor that: the side passes just beside it, up to OVERLAP into the member's margin
+                rect = _beside(rect, core, item)
     return rect, _held(rect, foreign, segments)
+
+
+OVERLAP = 2.0  # how far into a member's extent (its margin round brackets) a side may pass, as a last resort
+
+
+def _beside(rect: Box, core: Box, b: Box) -> Box:
+    """``rect`` with the side nearest ``b`` moved to pass just beside it, when that stays within
+    :data:`OVERLAP` of ``core``; else ``rect`` unchanged."""
+    x0, y0, x1, y1 = rect.x, rect.y, rect.right, rect.bottom
+    options = []
+    if b.right + 0.5 <= core.x + OVERLAP:
+        options.append(Box(b.right + 0.5, y0, x1 - b.right - 0.5, y1 - y0))
+    if b.x - 0.5 >= core.right - OVERLAP:
+        options.append(Box(x0, y0, b.x - 0.5 - x0, y1 - y0))
+    if b.bottom + 0.5 <= core.y + OVERLAP:
+        options.append(Box(x0, b.bottom + 0.5, x1 - x0, y1 - b.bottom - 0.5))
+    if b.y - 0.5 >= core.bottom - OVERLAP:
+        options.append(Box(x0, y0, x1 - x0, b.y - 0.5 - y0))
+    return max(options, key=lambda o: o.w * o.h) if options else rect
 
 
 def _held(rect: Box, foreign: list[Box], segments: list[Segment]) -> int:
