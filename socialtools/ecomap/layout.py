@@ -68,8 +68,11 @@ NARROW_MIN_TIE = 56.0
 NARROW_ASPECTS = (1.0, 1.15, 1.3, 1.45, 1.6)
 NARROW_TURNS = (0.0, -0.25, 0.25, -0.5, 0.5)
 NARROW_FRAME = 1.0
-#: a narrow layout's ellipse grown ``g`` times (to make room for a tie or its label) grows ``g`` to this
-#: power in width, and in height ``g`` to the power ``2 - NARROW_WIDEN``
+#: a narrow layout's ellipse grows (to make room for a tie or its label) in both directions alike up to
+#: this width, that of a portrait A4 page's 14 cm text width printed at 8 pt for :data:`SYSTEM_FONT`
+#: (about 496 units; times the text scale); beyond it, grown ``g`` times, it grows ``g`` to the power
+#: :data:`NARROW_WIDEN` in width and ``2 - NARROW_WIDEN`` in height
+NARROW_PRINT_WIDTH = 14.0 / 2.54 * 96 * SYSTEM_FONT * 0.75 / 8.0
 NARROW_WIDEN = 0.5
 NARROW_TRIES = 3  # of the shapes that fit the smallest frame, this many are laid out; the smallest wins
 TWO_RINGS_FROM = 15
@@ -515,16 +518,21 @@ def _narrow_apart(radii: list[float], r_max: float, base: float, oval: Oval) -> 
     return high
 
 
-def _stretched(inner: float, radius: float, oval: Oval) -> tuple[float, Oval]:
+def _stretched(inner: float, radius: float, oval: Oval, cap: float = 0.0) -> tuple[float, Oval]:
     """The half-width and shape of the ellipse of half-width ``inner`` and shape ``oval`` grown
-    ``radius / inner`` times, mostly in height (:data:`NARROW_WIDEN`).
+    ``radius / inner`` times: alike in both directions up to the half-width ``cap``, beyond it
+    mostly in height (:data:`NARROW_WIDEN`).
 
     >>> half, oval = _stretched(100.0, 121.0, Oval(1.0, 0.5))
     >>> round(half, 1), round(oval.aspect, 2), oval.turn
     (110.0, 1.21, 0.5)
+    >>> half, oval = _stretched(100.0, 121.0, Oval(1.0, 0.5), cap=200.0)
+    >>> round(half, 1), round(oval.aspect, 2)
+    (121.0, 1.0)
     """
-    g = radius / inner if inner else 1.0
-    return inner * g**NARROW_WIDEN, oval._replace(aspect=oval.aspect * g ** (2 - 2 * NARROW_WIDEN))
+    base = max(inner, min(radius, cap))
+    g = radius / base if base else 1.0
+    return base * g**NARROW_WIDEN, oval._replace(aspect=oval.aspect * g ** (2 - 2 * NARROW_WIDEN))
 
 
 @cache
@@ -723,7 +731,8 @@ def layout_ecomap(
     smallest text sets the print scale) and the ring widens by finer steps. Below
     :data:`TWO_RINGS_FROM` systems that ring is an upright ellipse (:func:`_narrow_rings`): of a few
     shapes, the one whose drawing fits the smallest frame :data:`NARROW_FRAME` times as tall as wide
-    (a printed page has height to spare), growing mostly in height (:func:`_stretched`); ``shape``
+    (a printed page has height to spare), growing mostly in height once wider than
+    :data:`NARROW_PRINT_WIDTH` (:func:`_stretched`); ``shape``
     (a before/after pair: the first one's :attr:`EcomapLayout.shape`) fixes that shape.
 
     ``family`` supplies the focal members (see :meth:`Ecomap.bind`); ``min_radius`` keeps
@@ -789,7 +798,8 @@ def layout_ecomap(
                 inner, outer = _ring_radii(max(1, len(slots)), r_max, ring.r)
             radius = max(inner * (1.02 if narrow else 1.08) ** steps, min_radius)
             far = radius if outer == inner else radius + 2 * r_max + GAP  # exactly so for a before/after pair
-            half, stretched = (_stretched(inner, radius, oval) if tall else (radius, oval))
+            cap = NARROW_PRINT_WIDTH * text / 2 - r_max  # the largest circles' centres at that width
+            half, stretched = (_stretched(inner, radius, oval, cap) if tall else (radius, oval))
             lay, short = _attempt(eco, ring, focal_label, members, lines, blocks, symbols, radii, slots,
                                   half, half if tall else far, text, narrow, stretched)
             lay.radius = radius  # what a before/after pair shares
