@@ -392,8 +392,11 @@ class _Orderer:
         return {r: [arranged[b] for b in bs] for r, bs in ids.items()}
 
     def _sort_row(self, bs: list[int], key: Callable[[int], float | None],
-                  parent_key: Callable[[int], float | None]) -> list[int]:
-        """Sort a row's blocks by ``key``, sibship groups as units (in birth order inside)."""
+                  parent_key: Callable[[int], float | None], hold: bool = False) -> list[int]:
+        """Sort a row's blocks by ``key``, sibship groups as units (in birth order inside);
+        ``hold``: a group none of whose blocks has a key keeps its place among the groups (as
+        ``dot``'s median sort keeps a node without neighbours in the other row), else it goes
+        where its blocks stand on average."""
         current = {b: i for i, b in enumerate(bs)}
         groups: dict[int, list[int]] = defaultdict(list)
         for b in bs:
@@ -404,8 +407,15 @@ class _Orderer:
             gk = sum(ks) / len(ks) if ks else sum(current[b] for b in members) / len(members)
             inside = sorted(members, key=lambda b: (round(parent_key(b) or 0.0, 6), self.rank[b], current[b]))
             keyed.append((gk, min(current[b] for b in members), g, inside))
-        keyed.sort(key=lambda t: (round(t[0], 6), t[1]))
-        return [b for *_, inside in keyed for b in inside]
+        if not hold:
+            keyed.sort(key=lambda t: (round(t[0], 6), t[1]))
+            return [b for *_, inside in keyed for b in inside]
+        # groups without a key hold their places; the others are sorted into the rest
+        keyed.sort(key=lambda t: t[1])
+        held = [not any(key(b) is not None for b in t[3]) for t in keyed]
+        free = [t for t, h in zip(keyed, held, strict=True) if not h]
+        moving = iter(sorted(free, key=lambda t: (round(t[0], 6), t[1])))
+        return [b for t, h in zip(keyed, held, strict=True) for b in (t if h else next(moving))[3]]
 
     def _parent_key(self, b: int, pos: dict[str, float]) -> float | None:
         ups = [self.graph.upper_pos(u, pos) for u in self.up[b]]
@@ -416,16 +426,16 @@ class _Orderer:
         return _median(kids) if kids else None
 
     def sweep(self, ids: dict[int, list[int]], arranged: dict[int, list[str]], down: bool) -> None:
-        """One pass over the rows (down: by parents; up: by children), each row re-sorted."""
+        """One pass over the rows (down: by parents; up: by children), each row re-sorted.
+        A block without parents (down) or children (up) in the drawing holds its place: a
+        key from the other row (another frame of positions, e.g. 62 children under 32 parents)
+        would send the married-in people's parents to one end of their row."""
         pos = positions(self._rows(ids, arranged))
         for r in sorted(ids, reverse=not down):
             # each block's keys, made once (the sort asks for the parents' key twice a block)
             by_parents = {b: self._parent_key(b, pos) for b in ids[r]}
-            if down:
-                keys = {b: k if (k := by_parents[b]) is not None else self._child_key(b, pos) for b in ids[r]}
-            else:
-                keys = {b: k if (k := self._child_key(b, pos)) is not None else by_parents[b] for b in ids[r]}
-            ids[r] = self._sort_row(ids[r], keys.get, by_parents.get)
+            keys = by_parents if down else {b: self._child_key(b, pos) for b in ids[r]}
+            ids[r] = self._sort_row(ids[r], keys.get, by_parents.get, hold=True)
             for b in ids[r]:
                 arranged[b] = self.orient(b, pos)
             self._place(ids[r], arranged, pos)
