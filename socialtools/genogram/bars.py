@@ -80,9 +80,48 @@ def stagger(bars: list[Bar], pad: float = 0.0) -> list[int]:
     for i, j, above, below in costs:
         score[i] += above - below
         score[j] += below - above
-    ranked = sorted(range(len(bars)), key=lambda i: (score[i], bars[i].lo, i))
+    ranked = _settle(sorted(range(len(bars)), key=lambda i: (score[i], bars[i].lo, i)), costs, len(bars))
     ordered = _levels_in(ranked, near, len(bars), lowest_free=False)
     return ordered if _crossings(costs, ordered) < _crossings(costs, first) else first
+
+
+def _settle(sequence: list[int], costs: list[tuple[int, int, int, int]], n: int, passes: int = 3) -> list[int]:
+    """``sequence`` (bars from the top down) with each bar moved, in turn, to the place among
+    the bars it overlaps where its pairs cross least (sifting on the linear order of the bars):
+    a bar ranked by its total score can still stand above one it should stand below.
+
+    >>> _settle([0, 1, 2], [(0, 1, 3, 0), (1, 2, 0, 1)], 3)
+    [1, 0, 2]
+    """
+    pairs: list[list[tuple[int, int, int]]] = [[] for _ in range(n)]  # (other, cost above it, cost below it)
+    for i, j, above, below in costs:
+        if above != below:
+            pairs[i].append((j, above, below))
+            pairs[j].append((i, below, above))
+    movers = sorted((b for b in range(n) if pairs[b]), key=lambda b: (-len(pairs[b]), b))
+    if not movers:
+        return sequence
+    seq = list(sequence)
+    for _ in range(passes):
+        moved = False
+        for b in movers:
+            where = {x: k for k, x in enumerate(seq)}
+            ps = sorted(pairs[b], key=lambda p: where[p[0]])
+            now = sum(below if where[o] < where[b] else above for o, above, below in ps)
+            cost = best = sum(above for _, above, _ in ps)  # b above all of them
+            best_k = 0
+            for k, (_, above, below) in enumerate(ps, 1):
+                cost += below - above
+                if cost < best:
+                    best, best_k = cost, k
+            if best < now:
+                seq.remove(b)
+                at = seq.index(ps[best_k - 1][0]) + 1 if best_k else seq.index(ps[0][0])
+                seq.insert(at, b)
+                moved = True
+        if not moved:
+            break
+    return seq
 
 
 def _levels_in(sequence: list[int], near: list[list[int]], n: int, lowest_free: bool) -> list[int]:
