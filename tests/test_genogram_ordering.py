@@ -14,6 +14,7 @@ from socialtools.genogram.ordering import (
     _Graph,
     _Orderer,
     count_crossings,
+    free_sibships,
     is_dummy,
     long_chains,
     order_component,
@@ -267,3 +268,64 @@ def test_long_lines_are_drawn_down_the_gaps_their_dummies_hold(family: Family) -
                 left = [lay.nodes[p].x for p in row[:i] if not is_dummy(p)]
                 right = [lay.nodes[p].x for p in row[i + 1:] if not is_dummy(p)]
                 assert (not left or left[-1] < x) and (not right or x < right[0]), (d, x, left[-1:], right[:1])
+
+
+def _undated(family: Family) -> Family:
+    """``family`` as a pedigree table gives it: no birth dates, no birth order."""
+    data = family.model_dump(mode="json", exclude_none=True)
+    for person in data["people"]:
+        person.pop("birth", None)
+    return Family.model_validate({**data, "birth_order": "unknown"})
+
+
+@LOOPS
+@given(loopy_families())
+def test_siblings_without_a_birth_order_stay_contiguous_and_never_add_crossings(family: Family) -> None:
+    family = _undated(family)
+    g = Genogram(family)
+    assert_hard_rules(g)
+    lay = g.layout
+    s = FamilyStructure(family)
+    for comp in s.components():
+        initial = _Orderer(s, comp).initial()
+        final = order_component(s, comp)
+        assert count_crossings(final, s) <= count_crossings(initial, s)
+        for blocks in final.values():
+            for block in blocks:
+                idx = [lay.rows[lay.nodes[p].row].index(p) for p in block]
+                assert max(idx) - min(idx) == len(block) - 1  # partners side by side
+    for uid in s.unions:
+        kids = [c for c in s.children(uid) if s.generation[c] == s.generation[s.hangs_from(uid)[0]] + 1]
+        blocks = {m for c in kids for m in s.ids if s.clusters.find(m) == s.clusters.find(c)}
+        if not kids or any(s.parent_union.get(m) not in (None, uid) for m in blocks):
+            continue  # a child married into another family of the drawing: the marriage decides
+        row = lay.rows[lay.nodes[kids[0]].row]
+        at = sorted(row.index(c) for c in kids)
+        assert set(row[at[0]:at[-1] + 1]) <= blocks, f"sibship of {uid} is split"
+
+
+def test_only_sibships_without_dates_and_twins_are_free_when_the_birth_order_is_unknown() -> None:
+    people = [{"id": i} for i in "FMABCDE"] + [{"id": "X", "birth": 1990}, {"id": "Y"}]
+    unions = [{"id": "plain", "partners": ["F", "M"], "children": ["A", "B"]},
+              {"id": "twins", "partners": ["A"], "children": [{"id": "C", "twin": "t"}, {"id": "D", "twin": "t"}, "E"]},
+              {"id": "dated", "partners": ["B"], "children": ["X", "Y"]}]
+    family = Family.model_validate({"birth_order": "unknown", "people": people, "unions": unions})
+    assert free_sibships(FamilyStructure(family)) == {"plain"}
+    listed = Family.model_validate({"people": people, "unions": unions})
+    assert free_sibships(FamilyStructure(listed)) == set()
+
+
+def test_partners_from_one_family_2_pedigree_table_crosses_fewer_lines() -> None:
+    """The generated stress family of issue 10 in which people have children with two sisters,
+    read from its pedigree table: the sweeps sent every married-in person's parents to one end
+    of their row and the bars' levels were ranked by score alone — 70 crossings (dot: 21)."""
+    from benchmarks.generated_families import SHAPES, grow, table
+    from socialtools.io.pedigree import read_pedigree_text
+
+    shape = next(sh for sh in SHAPES if sh.name == "partners-from-one-family")
+    rows = grow(__import__("random").Random(f"{shape.name}:2"), shape)
+    (family,) = dict(read_pedigree_text(table({"1": rows}))).values()
+    assert family.birth_order == "unknown" and len(family.people) == 213
+    s = FamilyStructure(family)
+    crossings = sum(count_crossings(order_component(s, comp), s) for comp in s.components())
+    assert crossings <= 50

@@ -467,6 +467,10 @@ class Family(Record):
 
     title: str | None = None
     as_of: Date | None = Field(None, description="date the genogram describes; ages are computed for it")
+    birth_order: Literal["listed", "unknown"] = Field(
+        "listed", description="listed: each union's children are listed oldest first and drawn so; unknown: "
+        "the list tells no birth order (a pedigree table's rows), so a sibship without a birth date may be "
+        "drawn in the order that crosses fewest lines (twins still side by side)")
     people: list[Person] = Field(default_factory=list)
     unions: list[Union] = Field(default_factory=list)
     relationships: list[Relationship] = Field(default_factory=list)

@@ -87,6 +87,23 @@ def arrange_block(members: list[str], partners: Mapping[str, list[str]], sex: Ma
     return row + [m for m in members if m not in placed]
 
 
+def free_sibships(s: FamilyStructure) -> set[str]:
+    """Unions whose children may stand in any order: the family tells no birth order
+    (``birth_order: unknown``, a pedigree table) and none of the children has a birth date or
+    is a twin (twins stand side by side as listed).
+
+    >>> from socialtools.genogram.model import Family
+    >>> f = Family.model_validate({"birth_order": "unknown", "people": [{"id": i} for i in "ABCD"],
+    ...     "unions": [{"id": "u", "partners": ["A", "B"], "children": ["C", "D"]}]})
+    >>> sorted(free_sibships(FamilyStructure(f)))
+    ['u']
+    """
+    if s.family.birth_order != "unknown":
+        return set()
+    born = {p.id for p in s.family.people if p.birth is not None}
+    return {uid for uid, u in s.unions.items() if u.children and not any(c.twin or c.id in born for c in u.children)}
+
+
 def partners_on_row(s: FamilyStructure) -> dict[str, list[str]]:
     """Each person's partners who stand on the same row, in the order of their unions."""
     out: dict[str, list[str]] = {}
@@ -331,6 +348,10 @@ class _Orderer:
         self.group_of = [find(i) for i in range(len(self.blocks))]
         self.joins = [len({s.parent_union.get(p) for p in b} - {None}) > 1 for b in self.blocks]
         self.rank = [min((self.graph.rank[p] for p in b if p in self.graph.rank), default=0) for b in self.blocks]
+        self.free_unions = free_sibships(s)
+        # a block whose sibships may stand in any order: it moves inside its group like one that joins two
+        ups = [{s.parent_union[p] for p in b if p in s.parent_union} for b in self.blocks]
+        self.free = [bool(u) and u <= self.free_unions for u in ups]
         # what each block hangs from and what hangs from it
         above = self.graph.above
         self.up: list[list[str]] = [[above.get(p, s.parent_union.get(p, "")) for p in b
@@ -405,7 +426,8 @@ class _Orderer:
         for g, members in groups.items():
             ks = [k for k in (key(b) for b in members) if k is not None]
             gk = sum(ks) / len(ks) if ks else sum(current[b] for b in members) / len(members)
-            inside = sorted(members, key=lambda b: (round(parent_key(b) or 0.0, 6), self.rank[b], current[b]))
+            inside = sorted(members, key=lambda b: (round(parent_key(b) or 0.0, 6),
+                                                    current[b] if self.free[b] else self.rank[b], current[b]))
             keyed.append((gk, min(current[b] for b in members), g, inside))
         if not hold:
             keyed.sort(key=lambda t: (round(t[0], 6), t[1]))
@@ -512,7 +534,7 @@ class _Orderer:
                 units = _sift_units(units, [_Ends(self._ends(u, pos)) for u in units])
             out: list[int] = []
             for unit in units:
-                out += self._sift_inside(unit, pos) if 2 < len(unit) <= SIFT_LIMIT else unit
+                out += self._sift_inside(unit, pos) if 1 < len(unit) <= SIFT_LIMIT else unit
             ids[r] = out
             self._place(ids[r], arranged, pos)
 
@@ -523,7 +545,7 @@ class _Orderer:
         ends = {b: _Ends(self._ends([b], pos)) for b in unit}
         # a block of one sibship only cannot move without breaking its birth order: the blocks
         # that join two sibships (a marriage between them) are the ones to move
-        movable = [b for b in unit if self.joins[b]]
+        movable = [b for b in unit if self.joins[b] or self.free[b]]
         for b in sorted(movable, key=lambda b: -ends[b].size):
             rest = [x for x in order if x != b]
             before = order.index(b)
@@ -543,7 +565,7 @@ class _Orderer:
             for p in self.blocks[b]:
                 uid = self.s.parent_union.get(p)
                 if uid is not None:
-                    where[uid].append((self.graph.rank[p], i))
+                    where[uid].append((0 if uid in self.free_unions else self.graph.rank[p], i))
         bad = 0
         for runs in where.values():
             if len(runs) < 2:
