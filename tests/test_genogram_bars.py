@@ -33,7 +33,8 @@ def test_settling_the_order_of_the_bars_never_adds_a_crossing(bars: list[Bar], r
     assert after <= before
     levels = stagger(bars)
     assert all(levels[i] != levels[j] for i, js in enumerate(near) for j in js)  # overlapping bars apart
-    assert bar_crossings(bars, levels) <= after
+    first_fit = _levels_in(sorted(range(len(bars)), key=lambda i: (bars[i].lo, i)), near, len(bars), lowest_free=True)
+    assert bar_crossings(bars, levels) <= _crossings(costs, first_fit)
 
 
 def test_staircase_of_sibships_right_of_their_drops_stands_right_one_on_top() -> None:
