@@ -541,20 +541,29 @@ class _Orderer:
     def _sift_inside(self, unit: list[int], pos: dict[str, float]) -> list[int]:
         """Sift the blocks of one sibship group, keeping every sibship as contiguous and in
         birth order as it was."""
+        # a block of one sibship only cannot move without breaking its birth order: the blocks
+        # that join two sibships (a marriage between them) are the ones to move, and those of
+        # a sibship whose order is free (any order keeps one sibship whole)
+        movable = [b for b in unit if self.joins[b] or self.free[b]]
+        if not movable:
+            return unit
         order = list(unit)
         ends = {b: _Ends(self._ends([b], pos)) for b in unit}
-        # a block of one sibship only cannot move without breaking its birth order: the blocks
-        # that join two sibships (a marriage between them) are the ones to move
-        movable = [b for b in unit if self.joins[b] or self.free[b]]
+        one_sibship = not any(self.joins[b] for b in unit)
+        if one_sibship:  # its lines up share one union: only those down can cross, and none do
+            downs = [e.down for e in (ends[b] for b in unit) if e.down]
+            if all(a[-1] < b[0] for a, b in itertools.pairwise(downs)):
+                return unit
         for b in sorted(movable, key=lambda b: -ends[b].size):
+            if not ends[b].size:
+                break  # no lines up or down that could cross: it stays (and so do the rest)
             rest = [x for x in order if x != b]
             before = order.index(b)
-            base = self._violations(order)
             costs = _insertion_costs(ends[b], [ends[x] for x in rest])
             best = min(range(len(costs)), key=lambda i: (costs[i], abs(i - before)))
             if costs[best] < costs[before]:
                 trial = [*rest[:best], b, *rest[best:]]
-                if self._violations(trial) <= base:
+                if one_sibship or self._violations(trial) <= self._violations(order):
                     order = trial
         return order
 
