@@ -189,9 +189,13 @@ def _descent(lay: GenogramLayout, upper: PersonNode, lower: PersonNode, first_ga
 
 
 def route_links(lay: GenogramLayout, family: Family, structure: FamilyStructure,
-                lane_y0: dict[int, float], cfg: LayoutConfig) -> tuple[list[LinkPlacement], list[LinkPlacement]]:
+                lane_y0: dict[int, float], cfg: LayoutConfig,
+                cross: dict[str, list[Point]] | None = None) -> tuple[list[LinkPlacement], list[LinkPlacement]]:
     """Lines of the further child links (and of unions across rows), and of the emotional
-    relationships, routed around everything already in ``lay``: ``(extra_links, relationships)``."""
+    relationships, routed around everything already in ``lay``: ``(extra_links, relationships)``.
+    ``cross``: the lines of unions across rows the layout has drawn already (down the gaps their
+    dummy nodes hold), kept as they are."""
+    cross = cross or {}
     extra_links: list[LinkPlacement] = []
     relationships: list[LinkPlacement] = []
     if not (family.relationships or structure.extra_links or structure.cross or lay.copies):
@@ -308,7 +312,7 @@ def route_links(lay: GenogramLayout, family: Family, structure: FamilyStructure,
         if uid in structure.cross:
             anchor = structure.anchor[uid]
             other = next(p for p in union.partners if p != anchor)
-            pts = route(lay.nodes[other], lay.nodes[anchor])
+            pts = cross[uid] if uid in cross else route(lay.nodes[other], lay.nodes[anchor])
             extra_links.append(LinkPlacement(f"union-{union.kind}", other, anchor, pts))
     # a person drawn twice: a dashed arc joins the copy to the original (a routed line when no arc is free)
     # (the shorter first, so that a longer arc goes over a shorter one, clear of it)
