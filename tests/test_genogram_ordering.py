@@ -282,11 +282,23 @@ def _x_at(points: list[tuple[float, float]], y: float) -> float:
 
 
 @LOOPS
-@given(loopy_families(across=True, spanning=True))
+@given(loopy_families(across=True))
 def test_long_lines_are_drawn_down_the_gaps_their_dummies_hold(family: Family) -> None:
-    """The drawing follows the order: on each row a long line (or the line of a union whose
-    partners stand on two rows) passes, it runs between the two people its dummy node stands
-    between (the row's ends where it stands beyond them)."""
+    """The drawing follows the order: on each row a long line passes, it runs between the two
+    people its dummy node stands between (the row's ends where it stands beyond them)."""
+    _assert_lines_follow_their_dummies(family)
+
+
+@LOOPS
+@given(loopy_families(spanning=True))
+def test_unions_across_rows_are_drawn_down_the_gaps_their_dummies_hold(family: Family) -> None:
+    """The same for the line of a union whose partners stand on two rows: from under the upper
+    partner, through the gap of its dummy on each row between, to the top of the lower one."""
+    assert FamilyStructure(family).cross
+    _assert_lines_follow_their_dummies(family)
+
+
+def _assert_lines_follow_their_dummies(family: Family) -> None:
     g = Genogram(family)
     assert_hard_rules(g)
     lay = g.layout

@@ -369,7 +369,8 @@ DROP_ROOM = 14.0  # a long line keeps this far beyond the drop beside a one-side
 LONG_CLEAR = 3.0  # a long line keeps this far from the labels and symbols beside its gap
 LONG_PAD = 1.5  # and this far from the share of the next long line in the gap
 LONG_APART = 2.0  # two long lines passing neighbouring rows keep this far apart
-CROSS_END = 0.25  # a union line across rows reaches its lower partner this far (x symbol size) off the middle
+CROSS_END = 0.34  # a union line across rows reaches its lower partner this far (x symbol size) off the middle
+# (a further child link from the row above reaches the child at 0.25: see routing.route_links)
 LONG_END = 5.0  # a long line reaches its child this far off the middle where a drop comes down there
 ROW_HEIGHT = 130.0  # about what one generation's row takes, for the packing of families
 ASPECT = 1.5  # width : height aimed at when unconnected families are packed on shelves

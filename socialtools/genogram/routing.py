@@ -204,6 +204,9 @@ def route_links(lay: GenogramLayout, family: Family, structure: FamilyStructure,
     arc_obstacles = _obstacles(lay, ARC_CLEARANCE) if lay.copies else obstacles
     lane_used: dict[int, int] = defaultdict(int)
     ports: dict[str, list[float]] = defaultdict(list)  # offsets of the emotional lines on top of each symbol
+    for uid, pts in cross.items():  # a union line across rows ends on the top of its lower partner
+        lower = lay.nodes[structure.anchor[uid]]
+        ports[lower.id].append(pts[-1][0] - lower.x)
     position = {p: (r, i) for r, ps in lay.rows.items() for i, p in enumerate(ps)}
     existing = [pts for _, pts, _ in lay.lines()]
     existing += [[*poly, poly[0]] for h in lay.households for poly in h.polygons]  # outlines routed before
