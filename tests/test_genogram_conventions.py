@@ -536,28 +536,31 @@ def test_regression_household_corridor_becomes_separate_rectangles() -> None:
     from socialtools.genogram.households import household_outlines, household_rectangles
 
     # a wide row above and a narrow member below, overlapping by 20 units only
-    rects = household_rectangles({0: [[Box(0, 0, 200, 60)]], 1: [[Box(190, 100, 40, 60)]]}, {}, [], 5)
+    rects = household_rectangles({0: [[[Box(0, 0, 200, 60)]]], 1: [[[Box(190, 100, 40, 60)]]]}, [], 5)
     assert len(household_outlines(rects)) == 2
-    rects = household_rectangles({0: [[Box(0, 0, 200, 60)]], 1: [[Box(100, 100, 60, 60)]]}, {}, [], 5)
+    rects = household_rectangles({0: [[[Box(0, 0, 200, 60)]]], 1: [[[Box(100, 100, 60, 60)]]]}, [], 5)
     assert len(household_outlines(rects)) == 1 and len(household_outlines(rects)[0]) == 8
 
 
 def test_regression_household_cuts_a_union_label_out_instead_of_an_ear() -> None:
-    """A partner's union label straddling the household's edge, with no room to leave it out or
-    take it in: the label was added as an ear sticking out of the outline; now it is cut out."""
+    """A partner's union label nested between a member's symbol and her wide name below it: the
+    label was added as an ear sticking out of the outline, later taken inside the box; now the
+    outline steps round it (a narrower rectangle round the symbol over a wider one round the name)."""
     from socialtools.draw.geometry import Box, segment_hits_box
     from socialtools.genogram.households import household_outlines, household_rectangles
 
-    member = [Box(100, 0, 40, 40), Box(95, 50, 50, 20)]
-    label = Box(70, 40, 36, 8)  # across the left edge of the member's box (grown by 7)
-    partner = [Box(30, 0, 40, 70)]  # right beside it: the edge cannot take the label in
-    rects = household_rectangles({0: [member]}, {0: partner}, [label], 7)
+    member = [Box(100, 0, 40, 40), Box(85, 50, 70, 20)]  # symbol, and the name wider than it
+    label = Box(60, 34, 36, 10)  # the union label beside the symbol's foot, over the name's left end
+    partner = Box(20, 0, 36, 70)
+    rects = household_rectangles({0: [[member]]}, [label, partner], 7)
     polygons = household_outlines(rects)
-    assert len(polygons) == 1
+    assert len(polygons) == 1 and len(polygons[0]) <= 8
     closed = [*polygons[0], polygons[0][0]]
     assert not any(segment_hits_box(p, q, label, shrink=0.0) for p, q in itertools.pairwise(closed))
-    assert min(x for x, _ in polygons[0]) >= 88  # no ear out to the left round the label
+    assert min(x for x, _ in polygons[0]) >= 78  # no ear out to the left round the label
     assert not any(r.overlaps(label) for r in rects)
+    assert all(any(r.x <= b.x and b.right <= r.right and r.y <= b.y and b.bottom <= r.bottom for r in rects)
+               or b.y < 50 for b in member)  # the name wholly in one rectangle
 
 
 def test_household_edge_moves_off_a_line_it_would_run_along() -> None:
@@ -566,9 +569,9 @@ def test_household_edge_moves_off_a_line_it_would_run_along() -> None:
 
     member = [Box(100, 0, 40, 60)]
     stem = [(93.0, -20.0), (93.0, 80.0)]  # a child's line right where the left edge would be
-    plain = household_outlines(household_rectangles({0: [member]}, {}, [], 7))
+    plain = household_outlines(household_rectangles({0: [[member]]}, [], 7))
     assert min(x for x, _ in plain[0]) == 93.0
-    moved = household_outlines(household_rectangles({0: [member]}, {}, [], 7, [stem]))
+    moved = household_outlines(household_rectangles({0: [[member]]}, [], 7, lines=[stem]))
     assert abs(min(x for x, _ in moved[0]) - 93.0) >= 7.0
     assert len(moved) == 1 and len(moved[0]) == 4
 

@@ -101,6 +101,22 @@ def test_isotonic_with_bounds_is_feasible_and_no_worse_than_any_feasible_point(
                 assert cost(out) <= cost(moved) + 1e-6
 
 
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(st.floats(-1e3, 1e3), st.sampled_from([0.05, 1.0, 2.0, 3.5]), st.floats(0, 40)),
+                min_size=0, max_size=12))
+def test_isotonic_without_bounds_is_the_bounded_one_with_infinite_bounds(
+        items: list[tuple[float, float, float]]) -> None:
+    """The fast path without bounds gives the very same floats as the bounded regression given
+    bounds that hold nothing back."""
+    targets = [t for t, _, _ in items]
+    weights = [w for _, w, _ in items]
+    offsets = list(itertools.accumulate([g for _, _, g in items]))
+    n = len(items)
+    free = isotonic(targets, weights, offsets)
+    bounded = isotonic(targets, weights, offsets, [float("-inf")] * n, [float("inf")] * n)
+    assert [x.hex() for x in free] == [x.hex() for x in bounded]
+
+
 @pytest.mark.parametrize("name, was", [("half-siblings-1", 35)])
 def test_stress_family_drawn_with_the_crossings_of_its_order(name: str, was: int) -> None:
     """Regression: the coordinate step used to pull drops off their sibships, so that the

@@ -207,4 +207,4 @@ def test_regression_two_households_gave_two_identical_legend_entries(family: Fam
         assert len(labels) == len(set(labels)), labels
         assert sum(label.startswith("Tinggal serumah") for label in labels) == 1, labels
     lay = Genogram(family).layout
-    assert {h.label for h in lay.households if h.label_box is not None} == {"Rumah Ratna", "Rumah Joko"}
+    assert {h.label for h in lay.households if h.label_boxes} == {"Rumah Ratna", "Rumah Joko"}

@@ -9,7 +9,7 @@ from hypothesis import HealthCheck, given, settings
 
 from socialtools.draw.geometry import segments_cross
 from socialtools.genogram import Family, Genogram
-from socialtools.genogram.bars import Bar, bar_crossings, nested_levels, stagger
+from socialtools.genogram.bars import Bar, bar_crossings, nested_levels, stagger, staggered_crossings
 from socialtools.genogram.ordering import (
     Rows,
     _Graph,
@@ -154,6 +154,7 @@ def test_crossing_count_of_an_order_matches_a_brute_force_count_of_its_bars(fami
                      + [((k, 1.0 + lv), (k, 100.0)) for k in b.kids] for b, lv in zip(bars, levels, strict=True)]
             brute = sum(segments_cross(*p, *q) for a, b in itertools.combinations(lines, 2) for p in a for q in b)
             assert bar_crossings(bars, levels) == brute
+            assert staggered_crossings(bars) == brute
             for (a, la), (b, lb) in itertools.combinations(zip(bars, levels, strict=True), 2):
                 assert la != lb or a.hi < b.lo or b.hi < a.lo  # bars of one level never overlap
             total += brute + _brute_brackets(graph, r, pos)

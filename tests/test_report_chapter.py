@@ -70,9 +70,10 @@ def test_narrative_in_every_format(pk_report) -> None:
 def test_source_lines_under_every_table_and_figure(pk_report) -> None:
     items = pk_report.tables() + pk_report.figures()
     assert items and all(i.source for i in items)
-    family = next(t for t in pk_report.tables() if t.key == "family")
-    assert family.source == "Sumber: Wawancara dengan klien dan dokumen sentra, 2024"
-    assert all(i.source == "Sumber: Hasil asesmen praktikan, 2024" for i in items if i is not family)
+    # the family table and the genogram are both drawn from `family`: they take its source
+    family = [i for i in items if i.key in ("family", "genogram")]
+    assert [i.source for i in family] == ["Sumber: Wawancara dengan klien dan dokumen sentra, 2024"] * 2
+    assert all(i.source == "Sumber: Hasil asesmen praktikan, 2024" for i in items if i not in family)
     document = docx.Document(io.BytesIO(report_docx(pk_report)))
     lines = [p.text for p in document.paragraphs if p.text.startswith("Sumber:")]
     assert len(lines) == len(items)

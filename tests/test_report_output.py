@@ -251,7 +251,8 @@ def test_bpss_form_blank_and_filled(tmp_path: Path) -> None:
     blank = tmp_path / "form.md"
     assert main(["report", "--bpss-form", "-o", str(blank)]) == 0
     text = blank.read_text(encoding="utf-8")
-    assert text.startswith("**Tabel 4.1** BPSS Klien") and "| 12 | aktivitas fisik |  |" in text
+    # no client: the caption names none (never Klien "…")
+    assert text.startswith("**Tabel 4.1** BPSS\n") and "| 12 | aktivitas fisik |  |" in text
     filled = tmp_path / "pk.md"
     assert main(["report", "--bpss-form", str(example_path("pk.yaml")), "-o", str(filled)]) == 0
     text = filled.read_text(encoding="utf-8")

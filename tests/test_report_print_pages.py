@@ -118,9 +118,14 @@ def test_a_genogram_that_cannot_print_at_8pt_is_named_in_a_warning() -> None:
 
 
 def test_an_ecomap_too_small_to_read_gets_advice_for_an_ecomap() -> None:
-    """Twelve systems with long names (the reviewer's case): the warning names the ecomap and tells
-    the writer to shorten system names, not to drop genogram label fields."""
-    report = build_report(Case.load(Path(__file__).parent / "data" / "cases" / "review-rt.yaml"))
+    """Forty systems with long names (twelve, as in the reviewer's case, now print at 8 pt): the
+    warning names the ecomap and tells the writer to shorten system names, not to drop genogram label
+    fields."""
+    systems = [{"id": f"s{i}", "name": f"Lembaga Kesejahteraan Sosial Nomor {i} (dipertimbangkan sebagai rujukan)"}
+               for i in range(40)]
+    case = Case.from_document({"case": {"client": "RT"}, "ecomap": {
+        "focal": "RT", "systems": systems, "ties": [{"system": s["id"]} for s in systems]}})
+    report = build_report(case)
     ecomap = [w for w in report.warnings if "(ecomap" in w]
     assert ecomap
     assert all("system names" in w and "label fields" not in w for w in ecomap), ecomap

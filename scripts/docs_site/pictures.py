@@ -107,16 +107,16 @@ def _report_genogram(path_of_case: Path) -> Draw:
     return draw
 
 
-def _report_ecomap(panel: str | None) -> Draw:
-    """The PK ecomap as the report draws it (print-size text, compact legend, no title); ``panel``:
-    one side of the before/after comparison."""
+def _report_ecomap(panel: str | None, case: Path | None = None) -> Draw:
+    """An ecomap as the report draws it (print-size text, flowing legend, no title; the PK case unless
+    ``case`` names another); ``panel``: one side of the before/after comparison."""
     def draw(path: Path) -> None:
         from socialtools.io.convert import svg_to_png
         from socialtools.report.case import Case
         from socialtools.report.document import ecomap_svg
         from socialtools.report.model import ReportOptions
 
-        svg = ecomap_svg(Case.load(example_path("pk.yaml")), ReportOptions(), panel=panel)
+        svg = ecomap_svg(Case.load(case or example_path("pk.yaml")), ReportOptions(), panel=panel)
         assert svg is not None
         path.write_bytes(svg_to_png(svg, dpi=DPI))
     return draw
@@ -147,6 +147,9 @@ PICTURES: dict[str, Draw] = {
         load_document(ROOT / "docs" / "examples" / "genogram-loop.yaml"), lang="en")),
     "genogram-loop-duplicates.png": _save(lambda: Genogram.from_document(
         load_document(ROOT / "docs" / "examples" / "genogram-loop.yaml"), lang="en", duplicate_loops=True)),
+    "genogram-households.png": _save(lambda: Genogram.from_document(
+        load_document(ROOT / "tests" / "data" / "cases" / "bracketed-household.yaml"), lang="en")),
+    "report-genogram-same-pair.png": _report_genogram(ROOT / "tests" / "data" / "cases" / "review-rt.yaml"),
     "genogram-family-history.png": _save(lambda: Genogram.from_document(load_example("family-history.yaml"))),
     "genogram-family-history-2000.png": _save(lambda: Genogram.from_document(load_example("family-history.yaml"),
                                                                              as_of=2000)),
@@ -203,6 +206,8 @@ PICTURES: dict[str, Draw] = {
         Path(__file__).resolve().parents[2] / "tests" / "data" / "cases" / "bracketed-household.yaml"),
     "report-ecomap.png": _report_ecomap(None),
     "report-ecomap-after.png": _report_ecomap("after"),
+    "report-ecomap-long-names.png": _report_ecomap(
+        None, Path(__file__).resolve().parents[2] / "tests" / "data" / "cases" / "review-rt.yaml"),
     # strengths-quadrant.md
     "pk-strengths-quadrant.png": _save(lambda: QuadrantDiagram.from_document(_pk())),
 }

@@ -77,13 +77,36 @@ def _cell(i: int, cols: int, rows: int, compact: bool) -> tuple[int, int]:
     return (i % rows, i // rows) if compact else divmod(i, cols)
 
 
+def _flow(entries: list[LegendEntry], max_width: float, theme: Theme) -> list[tuple[int, float]] | None:
+    """Row and left edge of each entry when the entries flow like words in lines no wider than
+    ``max_width``, each as wide as its own label; ``None`` when a grid in columns is as low."""
+    places: list[tuple[int, float]] = []
+    row, x = 0, 0.0
+    for entry in entries:
+        w = _label_w(entry, theme)
+        if x > 0 and x + w > max_width - GAP:
+            row, x = row + 1, 0.0
+        places.append((row, x))
+        x += w
+    cols, _ = _grid(entries, max_width, theme, True)
+    return places if row + 1 < math.ceil(len(entries) / cols) else None
+
+
 def legend_box(entries: list[LegendEntry], title: str, max_width: float, theme: Theme, *,
-               compact: bool = False, rows: int | None = None) -> Box:
+               compact: bool = False, rows: int | None = None, flow: bool = False) -> Box:
     """Width and height the legend needs (placed at the origin); ``compact`` packs the entries in
     columns of their own widths (for a narrow figure, e.g. in a printed report), ``rows`` rows
-    to a column when given (a legend beside a drawing, as tall as the drawing)."""
+    to a column when given (a legend beside a drawing, as tall as the drawing); ``flow`` (with
+    ``compact``): the entries follow each other in lines like words when that is lower than
+    any grid (a printed figure whose page is too short for a grid)."""
     if not entries:
         return Box(0, 0, 0, 0)
+    places = _flow(entries, max_width, theme) if compact and flow and not rows else None
+    if places is not None:
+        title_h = theme.font_size * LINE_HEIGHT + GAP
+        width = max(x + _label_w(e, theme) for e, (_, x) in zip(entries, places, strict=True)) + GAP
+        width = max(width, text_width(title, theme.font_size) + 2 * GAP)
+        return Box(0, 0, width, title_h + (places[-1][0] + 1) * _row(theme) + GAP)
     cols, widths = _grid(entries, max_width, theme, compact, rows)
     rows = math.ceil(len(entries) / cols)
     title_h = theme.font_size * LINE_HEIGHT + GAP
@@ -93,13 +116,14 @@ def legend_box(entries: list[LegendEntry], title: str, max_width: float, theme: 
 
 def draw_legend(
     canvas: SvgCanvas, entries: list[LegendEntry], title: str, x: float, y: float, max_width: float, *,
-    compact: bool = False, rows: int | None = None,
+    compact: bool = False, rows: int | None = None, flow: bool = False,
 ) -> Box:
     """Draw the legend with its top-left corner at ``(x, y)``; return the box it fills."""
     theme = canvas.theme
-    box = legend_box(entries, title, max_width, theme, compact=compact, rows=rows)
+    box = legend_box(entries, title, max_width, theme, compact=compact, rows=rows, flow=flow)
     if not entries:
         return box
+    places = _flow(entries, max_width, theme) if compact and flow and not rows else None
     cols, widths = _grid(entries, max_width, theme, compact, rows)
     rows = math.ceil(len(entries) / cols)
     row_h = _row(theme)
@@ -116,6 +140,8 @@ def draw_legend(
     for i, entry in enumerate(entries):
         row, col = _cell(i, cols, rows, compact)
         sx = x + GAP + sum(widths[:col])
+        if places is not None:
+            row, sx = places[i][0], x + GAP + places[i][1]
         sy = top + row * row_h
         sample = canvas.group(g)
         entry.draw(canvas, sample, Box(sx, sy + (row_h - SAMPLE_H) / 2 - 2, SAMPLE_W, SAMPLE_H))

@@ -25,13 +25,28 @@ DASHES: dict[str, str | None] = {
 }
 
 
+_NUMS: dict[float, str] = {}  # num's texts: rows, sizes and widths repeat through a drawing
+_NUMS_KEPT = 1 << 16
+
+
 def num(v: float) -> str:
-    """A coordinate as short, deterministic text (two decimals, no trailing zeros)."""
-    text = f"{v:.2f}"
-    if text[-1] != "0":  # "12.34": nothing to strip (the common case)
+    """A coordinate as short, deterministic text (two decimals, no trailing zeros).
+
+    >>> num(12.345), num(3.10), num(-0.001), num(7)
+    ('12.35', '3.1', '0', '7')
+    """
+    text = _NUMS.get(v)
+    if text is not None:  # equal numbers (1, 1.0; 0.0, -0.0) have the same text
         return text
-    text = text.rstrip("0").rstrip(".")
-    return "0" if text in ("-0", "") else text
+    text = f"{v:.2f}"
+    if text[-1] == "0":  # "12.30", "12.00", "-0.00": trailing zeros (and a minus on zero) go
+        text = text.rstrip("0").rstrip(".")
+        if text in ("-0", ""):
+            text = "0"
+    if len(_NUMS) >= _NUMS_KEPT:
+        _NUMS.clear()
+    _NUMS[v] = text
+    return text
 
 
 def path_d(points: list[Point], closed: bool = False) -> str:

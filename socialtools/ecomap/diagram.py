@@ -39,7 +39,8 @@ class EcomapDiagram(Diagram):
     the family's people by their initials (:func:`socialtools.privacy.hide_identifying`).
     For print: ``header=False`` leaves out the title, date and author (a report's caption says
     them), ``compact_legend`` packs the legend to the drawing's width, and ``panel`` (``"before"``
-    or ``"after"``, with ``compare``) draws one side of the comparison alone.
+    or ``"after"``, with ``compare``) draws one side of the comparison alone; ``narrow`` makes each
+    system circle as small as its own label (long names wrapped, never shrunk), for a page's width.
     """
 
     TEXT_FORMATS: ClassVar[dict[str, str]] = {".dot": "to_dot"}
@@ -57,6 +58,7 @@ class EcomapDiagram(Diagram):
         header: bool = True,
         compact_legend: bool = False,
         panel: str | None = None,
+        narrow: bool = False,
     ) -> None:
         self.ecomap = ecomap.bind(family)
         if initials and family is not None:  # the privacy switch: see socialtools.privacy
@@ -75,6 +77,7 @@ class EcomapDiagram(Diagram):
         self.header = header
         self.compact_legend = compact_legend
         self.panel = panel
+        self.narrow = narrow
 
     @classmethod
     def from_document(cls, document: dict[str, Any], *, source: str | None = None, **options: Any) -> EcomapDiagram:
@@ -85,7 +88,7 @@ class EcomapDiagram(Diagram):
     @cached_property
     def layout(self) -> EcomapLayout:
         """Plain coordinates of the (before) ecomap, with its quality measures."""
-        return layout_ecomap(self.ecomap, self.family, text=self.text)
+        return layout_ecomap(self.ecomap, self.family, text=self.text, narrow=self.narrow)
 
     def quality(self) -> Quality:
         """Defect counts and examples of the (before) layout."""
@@ -102,8 +105,9 @@ class EcomapDiagram(Diagram):
             return render_comparison(
                 self.ecomap, self.family, lang=self.lang, monochrome=self.monochrome, text=self.text,
                 header=self.header, compact_legend=self.compact_legend, panel=self.panel,
+                narrow=self.narrow,
             )
         return render_ecomap(
             self.ecomap, self.family, lang=self.lang, monochrome=self.monochrome, layout=self.layout, text=self.text,
-            header=self.header, compact_legend=self.compact_legend,
+            header=self.header, compact_legend=self.compact_legend, narrow=self.narrow,
         )

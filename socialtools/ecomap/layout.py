@@ -57,6 +57,9 @@ TIE_FONT = 9.0
 TIE_LABEL_WIDTH = 150.0  # a longer tie label wraps
 GAP = 14.0  # between neighbouring system circles
 MIN_TIE = 80.0  # shortest focal tie (room for arrows, stress marks and a label)
+#: the shortest focal tie of a ``narrow`` layout (for print): the ring grows further when a tie's
+#: label, arrows or marks find no room
+NARROW_MIN_TIE = 56.0
 TWO_RINGS_FROM = 15
 # where along a tie its label may sit (fraction from the system end), best first; the outer
 # half of a tie has more room than the crowded middle
@@ -94,12 +97,13 @@ def wrap_words(text: str, max_width: float, size: float, *, at_slash: bool = Fal
     return lines
 
 
-def system_label(text: str, scale: float = 1.0) -> TextBlock:
+def system_label(text: str, scale: float = 1.0, *, narrow: bool = False) -> TextBlock:
     """The wrapped label of a system circle; no word is ever split.
 
     The label wraps at spaces (after a slash when that helps); a word too long for the
     circle first shrinks the text, down to :data:`SYSTEM_FONT_FLOOR`, then widens the label
-    (and so the circle).
+    (and so the circle). ``narrow`` (for print): the text keeps its size and wraps at the
+    spaces that give the smallest circle (:func:`narrow_label`).
 
     >>> system_label("Psikolog/terapis").lines
     ('Psikolog/', 'terapis')
@@ -109,6 +113,8 @@ def system_label(text: str, scale: float = 1.0) -> TextBlock:
     """
     # a hostile or mistaken label is cut: 300 characters, no word over 80 (see socialtools.io.limits)
     text = " ".join(shorten(word, MAX_LINE_CHARS) for word in shorten(text).split(" "))
+    if narrow:
+        return narrow_label(text, SYSTEM_FONT * scale)
     width = SYSTEM_LABEL_WIDTH * scale
     slash = "/" in text and text_width(text, SYSTEM_FONT * scale) > width * 0.8
     if slash:
@@ -119,6 +125,50 @@ def system_label(text: str, scale: float = 1.0) -> TextBlock:
         size = max(floor, size - 0.5)
     width = max(width, widest * size)
     return TextBlock(tuple(wrap_words(text, width, size, at_slash=slash)), size)
+
+
+def label_radius(block: TextBlock) -> float:
+    """The radius of the smallest circle round the centre of ``block`` that holds each of its
+    lines (centred, one :data:`LINE_HEIGHT` each): the short first and last lines of a wrapped
+    label fit where the circle narrows.
+
+    >>> round(label_radius(TextBlock(("Lembaga", "Kesejahteraan", "Sosial"), 10.0)), 1)
+    36.6
+    """
+    lh = block.size * LINE_HEIGHT
+    top = -block.height / 2
+    return max((math.hypot(text_width(line, block.size, bold=block.bold) / 2,
+                           max(abs(top + i * lh), abs(top + (i + 1) * lh)))
+                for i, line in enumerate(block.lines)), default=0.0)
+
+
+def narrow_label(text: str, size: float) -> TextBlock:
+    """``text`` at ``size``, wrapped at the spaces (and after slashes) that give the smallest circle
+    round it (:func:`label_radius`); of wraps within 5 % of that circle, the one with the fewest lines.
+
+    >>> narrow_label("Lembaga Kesejahteraan Sosial Anak Harapan", 10.0).lines
+    ('Lembaga', 'Kesejahteraan', 'Sosial Anak', 'Harapan')
+    >>> narrow_label("Psikolog/terapis", 10.0).lines
+    ('Psikolog/', 'terapis')
+    >>> narrow_label("Puskesmas", 10.0).lines
+    ('Puskesmas',)
+    """
+    slash = "/" in text
+    pieces = _pieces(text, slash)
+    widest = max((text_width(p, size) for p, _ in pieces), default=0.0)
+    whole = text_width(text, size)
+    candidates: dict[tuple[str, ...], float] = {}
+    width = widest
+    while True:
+        block = TextBlock(tuple(wrap_words(text, width, size, at_slash=slash)), size)
+        candidates.setdefault(block.lines, label_radius(block))
+        if width >= whole:
+            break
+        width = min(whole, width + size / 2)
+    smallest = min(candidates.values(), default=0.0)
+    lines = min((c for c, r in candidates.items() if r <= smallest * 1.05 + 1e-9),
+                key=lambda c: (len(c), candidates[c], c), default=())
+    return TextBlock(lines, size)
 
 
 # -- the focal circle --------------------------------------------------------------------
@@ -154,7 +204,7 @@ def _generations(members: list[str], family: Family) -> dict[str, int]:
 
 
 def _household(
-    eco: Ecomap, family: Family | None, spread: float = 0.0, k: float = 1.0
+    eco: Ecomap, family: Family | None, spread: float = 0.0, k: float = 1.0, narrow: bool = False
 ) -> tuple[list[MemberPlace], list[tuple[Point, ...]], Box]:
     """Members as a small genogram centred on the origin, its lines and its bounding box.
 
@@ -192,7 +242,7 @@ def _household(
         placed |= set(row)
         rows[g] = row
     labels = {p: family.person(p).display_initials for p in members}
-    font = MEMBER_FONT * k
+    font = (SYSTEM_FONT if narrow else MEMBER_FONT) * k
     widest = max(text_width(t, font, bold=True) for t in labels.values())
     # bold initials inside the symbol, and room round it for the ends of its ties
     # round its outline (a part of it faces other members), the tie ends side by side
@@ -243,9 +293,9 @@ def _household(
 
 
 def _focal(
-    eco: Ecomap, family: Family | None, spread: float = 0.0, k: float = 1.0
+    eco: Ecomap, family: Family | None, spread: float = 0.0, k: float = 1.0, narrow: bool = False
 ) -> tuple[Circle, Label | None, list[MemberPlace], list[tuple[Point, ...]]]:
-    members, lines, box = _household(eco, family, spread, k)
+    members, lines, box = _household(eco, family, spread, k, narrow)
     text = eco.focal.label
     if not members:
         label = _label_at([text or "Klien"], 0, 0, FOCAL_FONT * k, 100 * k)
@@ -357,6 +407,43 @@ def _ring_radii(n: int, r: float, focal_r: float) -> tuple[float, float]:
     return inner, inner + 2 * r + GAP
 
 
+def _narrow_ring(radii: list[float], r_max: float, focal_r: float) -> tuple[float, float]:
+    """Inner and outer ring radii (the centres of the largest circles) for circles of ``radii``
+    (0 for an empty slot) standing with their inner edges on one circle: the smallest ring on
+    which neighbours keep :data:`GAP` apart (found by halving), at least :data:`NARROW_MIN_TIE` outside
+    the focal circle. From :data:`TWO_RINGS_FROM` slots, as :func:`_ring_radii` with the largest
+    circle.
+
+    >>> _narrow_ring([30.0, 30.0, 60.0, 30.0], 60.0, 40.0)
+    (156.0, 156.0)
+    """
+    n = len(radii)
+    if n >= TWO_RINGS_FROM:
+        return _ring_radii(n, r_max, focal_r)
+    base = focal_r + r_max + NARROW_MIN_TIE
+
+    def apart(ring: float) -> bool:
+        step = 2 * math.pi / n
+        for i, r in enumerate(radii):
+            q = radii[(i + 1) % n]
+            if n < 2 or not r or not q:
+                continue
+            a, b = ring - r_max + r, ring - r_max + q
+            if math.sqrt(max(0.0, a * a + b * b - 2 * a * b * math.cos(step))) < r + q + GAP:
+                return False
+        return True
+
+    if apart(base):
+        return base, base
+    low, high = base, base * 2
+    while not apart(high):
+        high *= 2
+    for _ in range(40):
+        mid = (low + high) / 2
+        low, high = (low, mid) if apart(mid) else (mid, high)
+    return high, high
+
+
 # -- tie labels --------------------------------------------------------------------------
 
 
@@ -394,17 +481,18 @@ def _label_spots(points: list[Point], w: float, h: float, own_reach: float) -> I
 
 
 def _place_label(
-    text: str, points: list[Point], own_reach: float, obstacles: Obstacles, k: float = 1.0
+    text: str, points: list[Point], own_reach: float, obstacles: Obstacles, k: float = 1.0, narrow: bool = False
 ) -> Label | None:
     """A box beside the tie for its label, clear of every circle, line and label in ``obstacles``
     (or None); the label placed becomes an obstacle for the next.
 
-    A long label wraps to :data:`TIE_LABEL_WIDTH` so it stays close to its own tie.
+    A long label wraps to :data:`TIE_LABEL_WIDTH` so it stays close to its own tie; ``narrow``: when
+    that finds no room, the label wraps at every space (a narrower, taller box), words kept whole.
     """
-    font = TIE_FONT * k
-    lines = tuple(wrap(text, TIE_LABEL_WIDTH * k, font))
-    w = max(text_width(line, font) for line in lines)
-    h = len(lines) * font * LINE_HEIGHT
+    font = (SYSTEM_FONT if narrow else TIE_FONT) * k
+    shapes = [tuple(wrap(text, TIE_LABEL_WIDTH * k, font))]
+    if narrow and len(text.split()) > 1:
+        shapes.append(tuple(wrap_words(text, 0.0, font)))
     own = set(pairwise(points))
 
     def on_a_line(spot: _Spot) -> bool:
@@ -417,12 +505,15 @@ def _place_label(
         return any((p, q) not in own and segment_circle_distance(p, q, (cx, cy)) < reach + r
                    for p, q, r in obstacles.segments_near(Box(cx, cy, 0, 0), reach))
 
-    spot = first_clear(_label_spots(points, w, h, own_reach), lambda s: obstacles.box_hits_circle(s.box, 2.0),
-                       on_a_line, lambda s: obstacles.box_hits_box(s.box, 2.0), near_another_tie)
-    if spot is None:
-        return None
-    obstacles.add("tie label", spot.box)
-    return Label(lines, font, spot.box)
+    for lines in shapes:
+        w = max(text_width(line, font) for line in lines)
+        h = len(lines) * font * LINE_HEIGHT
+        spot = first_clear(_label_spots(points, w, h, own_reach), lambda s: obstacles.box_hits_circle(s.box, 2.0),
+                           on_a_line, lambda s: obstacles.box_hits_box(s.box, 2.0), near_another_tie)
+        if spot is not None:
+            obstacles.add("tie label", spot.box)
+            return Label(lines, font, spot.box)
+    return None
 
 
 # -- the whole layout --------------------------------------------------------------------
@@ -441,17 +532,22 @@ def _attempt(
     inner: float,
     outer: float,
     k: float = 1.0,
+    narrow: bool = False,
 ) -> tuple[EcomapLayout, int]:
-    """One layout with the ring at ``inner``/``outer``, and how many member ties found no clear route."""
+    """One layout with the ring at ``inner``/``outer``, and how many member ties found no clear route
+    (``narrow``: each circle's inner edge where the largest circle's is)."""
     n = len(slots)
     systems: dict[str, SystemPlace] = {}
     two = inner != outer
+    r_max = max(radii.values(), default=MIN_SYSTEM_R)
     for i, sid in enumerate(slots):
         if sid is None:
             continue
         angle = -math.pi / 2 + 2 * math.pi * i / n
         ring = i % 2 if two else 0
         radius = outer if ring else inner
+        if narrow:
+            radius -= r_max - radii[sid]
         cx, cy = radius * math.cos(angle), radius * math.sin(angle)
         block = blocks[sid]
         sym = symbols.get(sid, 0.0)
@@ -460,7 +556,6 @@ def _attempt(
         symbol = Circle(cx, box.y - SYMBOL_GAP - sym / 2, sym / 2) if sym else None
         label = Label(block.lines, block.size, box)
         systems[sid] = SystemPlace(sid, Circle(cx, cy, radii[sid]), angle, ring, label, symbol)
-    r_max = max(radii.values(), default=MIN_SYSTEM_R)
     router = Router(focal, focal_label, members, lines, systems, outer, r_max)
     routes = [(t, *route) for t, route in zip(eco.ties, router.route_all(eco.ties), strict=True)]
     segments = [(p, q, tie_reach(t)) for t, pts, _ in routes for p, q in pairwise(pts)]
@@ -474,7 +569,7 @@ def _attempt(
     ties: list[TieRoute] = []
     for tie, pts, bent in routes:
         text = _tie_text(tie)
-        label = _place_label(text, pts, tie_reach(tie), obstacles, k) if text else None
+        label = _place_label(text, pts, tie_reach(tie), obstacles, k, narrow) if text else None
         ties.append(TieRoute(tie, tuple(pts), label, bent))
     ordered = [systems[sid] for sid in slots if sid is not None]
     boxes = [Box(c.cx - c.r, c.cy - c.r, 2 * c.r, 2 * c.r) for c in circles]
@@ -502,8 +597,15 @@ def layout_ecomap(
     min_spread: float = 0.0,
     placed_by: Ecomap | None = None,
     text: float = 1.0,
+    narrow: bool = False,
 ) -> EcomapLayout:
     """Place the focal circle, the systems and the ties of ``eco``.
+
+    ``narrow`` (for print, where the width is scarce): each system circle is as small as its own
+    label, wrapped at the spaces that make it smallest and never shrunk, and the circles stand
+    with their inner edges on one ring (:func:`_narrow_ring`), so one long name widens one circle
+    instead of every circle and the ring; tie labels and the members' initials are as large as the
+    system labels (the smallest text sets the print scale) and the ring widens by finer steps.
 
     ``family`` supplies the focal members (see :meth:`Ecomap.bind`); ``min_radius`` keeps
     the ring at least that large, ``min_focal`` the focal circle and ``min_spread`` the
@@ -512,7 +614,7 @@ def layout_ecomap(
     (a before/after pair passes both states' ties, so that a tie removed or added at the
     evaluation moves nothing).
     """
-    blocks = {s.id: system_label(s.label_for(family), text) for s in eco.systems}
+    blocks = {s.id: system_label(s.label_for(family), text, narrow=narrow) for s in eco.systems}
     # a family member as a system: its genogram symbol (age inside) above its name
     symbols = {s.id: PERSON_SYMBOL * text for s in eco.systems if s.person is not None and family is not None}
 
@@ -520,21 +622,28 @@ def layout_ecomap(
         b, sym = blocks[sid], symbols.get(sid, 0.0)
         return (max(b.width, sym + 8), b.height + (sym + SYMBOL_GAP + 3 if sym else 0.0))
 
-    # one size for every system circle: the one the widest label needs
-    r_all = max([MIN_SYSTEM_R] + [math.hypot(*content(sid)) / 2 + 6 for sid in blocks])
-    radii = {sid: r_all for sid in blocks}
+    def own_radius(sid: str) -> float:
+        if sid in symbols:
+            return max(MIN_SYSTEM_R * text, math.hypot(*content(sid)) / 2 + 6)
+        return max(MIN_SYSTEM_R * text, label_radius(blocks[sid]) + 6)
+
+    if narrow:  # each circle as small as its own label
+        radii = {sid: own_radius(sid) for sid in blocks}
+    else:  # one size for every system circle: the one the widest label needs
+        r_all = max([MIN_SYSTEM_R] + [math.hypot(*content(sid)) / 2 + 6 for sid in blocks])
+        radii = {sid: r_all for sid in blocks}
     slots = _slots(_system_order(eco))
     if len(slots) >= TWO_RINGS_FROM and len(slots) % 2:
         slots.append(None)  # staggered rings need an even number of places
     placing = placed_by or eco  # its ties size the household and choose the systems' places
-    household = _focal(placing, family, 0.0, text)  # focal circle, its label, members, family lines
+    household = _focal(placing, family, 0.0, text, narrow)  # focal circle, its label, members, family lines
     slots = _toward_members(placing, slots, household[2])  # chosen before any spread: the same for a pair
     if min_spread:
-        household = _focal(placing, family, min_spread, text)
+        household = _focal(placing, family, min_spread, text, narrow)
     r_max = max(radii.values(), default=MIN_SYSTEM_R)
     # room on the focal circle for every tie end (arrowheads side by side)
     ends = sum(1 for t in placing.ties if t.target == FOCAL)
-    # the ring widens by steps of 8 %: doubling the number of steps until the layout is
+    # the ring widens by steps of 8 % (2 % when narrow): doubling the number of steps until the layout is
     # clean, then halving the gap to the last failure (a few attempts, not dozens)
     steps, failed, clean = 0, -1, None
     grow, spread = 0.0, min_spread
@@ -542,11 +651,14 @@ def layout_ecomap(
     for _ in range(60):
         focal, focal_label, members, lines = household
         ring = Circle(0, 0, max(max(focal.r, ends * ARROW_ROOM / (2 * math.pi)) + grow, min_focal))
-        inner, outer = _ring_radii(max(1, len(slots)), r_max, ring.r)
-        radius = max(inner * 1.08**steps, min_radius)
+        if narrow:
+            inner, outer = _narrow_ring([radii[sid] if sid else 0.0 for sid in slots], r_max, ring.r)
+        else:
+            inner, outer = _ring_radii(max(1, len(slots)), r_max, ring.r)
+        radius = max(inner * (1.02 if narrow else 1.08) ** steps, min_radius)
         far = radius if outer == inner else radius + 2 * r_max + GAP  # exactly so for a before/after pair
         lay, short = _attempt(
-            eco, ring, focal_label, members, lines, blocks, symbols, radii, slots, radius, far, text
+            eco, ring, focal_label, members, lines, blocks, symbols, radii, slots, radius, far, text, narrow
         )
         lay.spread = spread
         q = lay.quality
@@ -561,7 +673,7 @@ def layout_ecomap(
                 grow += 2 * LANE * max(1, short)
                 if short and grow > 8 * LANE:
                     spread += 2 * LANE
-                    household = _focal(placing, family, spread, text)
+                    household = _focal(placing, family, spread, text, narrow)
                 if q.defects == q.ties_through_arrows + q.arrow_overlaps:
                     continue  # the ring itself was wide enough
             failed = max(failed, steps)
@@ -604,10 +716,9 @@ def measure(lay: EcomapLayout, eco: Ecomap) -> Quality:
             if box_hits_circle(box, c.center, c.r):
                 q.label_on_circle += 1
                 note(f"label of {name} on circle {cname}")
-    for s in lay.systems:  # a system label stays inside its own circle
+    for s in lay.systems:  # a system label stays inside its own circle, each line whole
         b = s.label.box
-        corners = [(b.x, b.y), (b.right, b.y), (b.x, b.bottom), (b.right, b.bottom)]
-        if any(math.dist(p, s.circle.center) > s.circle.r + 1e-6 for p in corners):
+        if any(math.dist(p, s.circle.center) > s.circle.r + 1e-6 for p in _line_corners(s.label)):
             q.label_on_circle += 1
             note(f"label of system {s.id} sticks out of its circle")
         if s.symbol is not None and (
@@ -647,6 +758,16 @@ def measure(lay: EcomapLayout, eco: Ecomap) -> Quality:
                     note(f"tie {t.tie.describe()} runs through the label of {name}")
     _measure_arrows(lay, q, note)
     return q
+
+
+def _line_corners(label: Label) -> Iterator[Point]:
+    """The corners of each line of a label (centred in its box, one :data:`LINE_HEIGHT` each)."""
+    lh = label.size * LINE_HEIGHT
+    mid = label.box.x + label.box.w / 2
+    for i, line in enumerate(label.lines):
+        half = text_width(line, label.size) / 2
+        top = label.box.y + i * lh
+        yield from ((mid - half, top), (mid + half, top), (mid - half, top + lh), (mid + half, top + lh))
 
 
 def _measure_arrows(lay: EcomapLayout, q: Quality, note: Callable[[str], None]) -> None:

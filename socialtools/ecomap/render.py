@@ -22,7 +22,7 @@ from socialtools.draw.lines import cross_bars, offset_polyline, polyline_length,
 from socialtools.draw.svg import SvgCanvas
 from socialtools.draw.text import LINE_HEIGHT, text_width
 from socialtools.draw.theme import Theme
-from socialtools.ecomap.layout import layout_ecomap
+from socialtools.ecomap.layout import SYSTEM_FONT, layout_ecomap
 from socialtools.ecomap.model import CATEGORIES, Ecomap, Tie
 from socialtools.ecomap.placements import EcomapLayout, Label
 from socialtools.ecomap.routing import (
@@ -86,15 +86,17 @@ class Style:
         return self.theme.monochrome
 
 
-def scaled_theme(monochrome: bool, text: float = 1.0) -> Theme:
-    """The drawing theme with every font ``text`` times the default size.
+def scaled_theme(monochrome: bool, text: float = 1.0, narrow: bool = False) -> Theme:
+    """The drawing theme with every font ``text`` times the default size (``narrow``: the small
+    text, e.g. the legend's, as large as the system labels).
 
-    >>> scaled_theme(False, 1.5).small_font_size
-    13.5
+    >>> scaled_theme(False, 1.5).small_font_size, scaled_theme(False, 1.5, narrow=True).small_font_size
+    (13.5, 15.0)
     """
     base = Theme(monochrome=monochrome)
+    small = max(base.small_font_size, SYSTEM_FONT) if narrow else base.small_font_size
     return Theme(monochrome=monochrome, font_size=base.font_size * text,
-                 small_font_size=base.small_font_size * text, title_font_size=base.title_font_size * text)
+                 small_font_size=small * text, title_font_size=base.title_font_size * text)
 
 
 def tint(colour: str, amount: float) -> str:
@@ -334,7 +336,9 @@ def _circle_sample(colour: str) -> DrawSample:
 
 def _sign_sample(sign: str) -> DrawSample:
     def draw(canvas: SvgCanvas, g: Group, box: Box) -> None:
-        canvas.text(g, box.x + box.w / 2, box.y + box.h / 2 + 4, sign.replace("-", "−"), 12, font_weight="bold")
+        # a glyph a third larger than the legend's text (12 on screen): never the figure's smallest text
+        size = max(12.0, canvas.theme.small_font_size * 4 / 3)
+        canvas.text(g, box.x + box.w / 2, box.y + box.h / 2 + 4, sign.replace("-", "−"), size, font_weight="bold")
 
     return draw
 
@@ -440,7 +444,7 @@ def _page(
     legend_title = translate(CATALOGUE, "legend", style.lang)
     # two columns at any text size, or (compact) as many as the drawing's width holds
     legend_max = diagram_w if compact else max(diagram_w, 560.0 * theme.small_font_size / Theme().small_font_size)
-    lbox = legend_box(entries, legend_title, legend_max, theme, compact=compact)
+    lbox = legend_box(entries, legend_title, legend_max, theme, compact=compact, flow=compact)
     title_w = max(
         [text_width(title, theme.title_font_size)] + [text_width(s, theme.small_font_size + 1) for s in subtitle]
     ) if header else 0.0
@@ -476,7 +480,7 @@ def _page(
         )
     if entries:
         draw_legend(canvas, entries, legend_title, (width - lbox.w) / 2, top + heading_h + bounds.h + legend_gap,
-                    legend_max, compact=compact)
+                    legend_max, compact=compact, flow=compact)
     return canvas.to_string()
 
 
@@ -490,18 +494,20 @@ def render_ecomap(
     text: float = 1.0,
     header: bool = True,
     compact_legend: bool = False,
+    narrow: bool = False,
 ) -> str:
     """SVG text of one ecomap; ``text`` scales every font (a report prints larger text), ``header``
-    draws the title, date and author, ``compact_legend`` packs the legend to the drawing's width."""
-    style = Style(scaled_theme(monochrome, text), check_language(lang))
-    lay = layout or layout_ecomap(eco, family, text=text)
+    draws the title, date and author, ``compact_legend`` packs the legend to the drawing's width,
+    ``narrow`` sizes each system circle to its own label (see :func:`layout_ecomap`)."""
+    style = Style(scaled_theme(monochrome, text, narrow), check_language(lang))
+    lay = layout or layout_ecomap(eco, family, text=text, narrow=narrow)
     title = eco.title or translate(CATALOGUE, "ecomap", lang)
     return _page([(lay, eco, set(), None)], title, _header_lines(eco, lang), style, False, family,
                  header=header, compact=compact_legend)
 
 
 def compare_layouts(
-    eco: Ecomap, family: Family | None = None, text: float = 1.0
+    eco: Ecomap, family: Family | None = None, text: float = 1.0, narrow: bool = False
 ) -> tuple[EcomapLayout, EcomapLayout, Ecomap, set[tuple[str, str]]]:
     """Layouts of the ecomap before and after its ``after`` changes, with the same placement:
     the systems' places are chosen by the ties of both states (a tie removed or added moves
@@ -513,11 +519,12 @@ def compare_layouts(
     def pair(size: tuple[float, float, float]) -> tuple[EcomapLayout, EcomapLayout]:
         radius, focal, spread = size
         first = layout_ecomap(
-            eco, family, min_radius=radius, min_focal=focal, min_spread=spread, placed_by=both, text=text
+            eco, family, min_radius=radius, min_focal=focal, min_spread=spread, placed_by=both, text=text,
+            narrow=narrow,
         )
         second = layout_ecomap(
             later, family, min_radius=first.radius, min_focal=first.focal.r, min_spread=first.spread,
-            placed_by=both, text=text,
+            placed_by=both, text=text, narrow=narrow,
         )
         return first, second
 
@@ -542,14 +549,15 @@ def render_comparison(
     header: bool = True,
     compact_legend: bool = False,
     panel: str | None = None,
+    narrow: bool = False,
 ) -> str:
     """SVG text of the before/after pair side by side, changed ties highlighted; ``panel``
     (``"before"`` or ``"after"``) draws one of the two alone, in the same placement (a report
     prints them one under the other, each at the text width)."""
     if panel not in (None, "before", "after"):
         raise UsageError(f"unknown comparison panel '{panel}': choose before or after")
-    style = Style(scaled_theme(monochrome, text), check_language(lang))
-    before, after, later, changed = compare_layouts(eco, family, text)
+    style = Style(scaled_theme(monochrome, text, narrow), check_language(lang))
+    before, after, later, changed = compare_layouts(eco, family, text, narrow)
     head_before = translate(CATALOGUE, "before", lang) + (f" — {eco.date}" if eco.date else "")
     head_after = translate(CATALOGUE, "after", lang) + (f" — {later.date}" if later.date else "")
     title = eco.title or translate(CATALOGUE, "ecomap", lang)

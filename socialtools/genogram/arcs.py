@@ -4,8 +4,10 @@ With ``--duplicate-loops`` a person in a loop is drawn a second time; the conven
 two symbols by a dashed arc. The arc is a Bézier curve from the top of one symbol to the top of
 the other, rising out of both and bending over the people between (or, when that is not free,
 a flatter curve over or under the row), as low as it can be while it passes through no symbol
-and no label but the two it joins. The layout keeps the curve flattened into short straight
-pieces (for every geometric test) and its control points (for drawing the curve).
+and no label but the two it joins, and of those the one that crosses fewest lines (a curve
+under the row where the one over it would cross more lines down to the people between). The
+layout keeps the curve flattened into short straight pieces (for every geometric test) and its
+control points (for drawing the curve).
 
 >>> arc = bezier([(0.0, 0.0), (50.0, -40.0), (100.0, 0.0)], steps=4)
 >>> [(round(x), round(y)) for x, y in arc]
@@ -71,6 +73,20 @@ def arc_candidates(a: PersonNode, b: PersonNode) -> list[Arc]:
     return out
 
 
-def duplicate_arc(a: PersonNode, b: PersonNode, blocked: Callable[[list[Point]], bool]) -> Arc | None:
-    """The first arc of :func:`arc_candidates` that ``blocked`` lets through, or ``None``."""
-    return next((arc for arc in arc_candidates(a, b) if not blocked(arc[0])), None)
+def duplicate_arc(a: PersonNode, b: PersonNode, blocked: Callable[[list[Point]], bool],
+                  crossings: Callable[[list[Point]], int] = lambda points: 0) -> Arc | None:
+    """Of the arcs of :func:`arc_candidates` that ``blocked`` lets through, the one that crosses
+    fewest other lines (``crossings``; the earlier of equals), or ``None``.
+
+    >>> from socialtools.draw.text import TextBlock
+    >>> a, b = (PersonNode(i, x=x, y=100, size=20, outer=20, row=0, label=TextBlock((), 10), label_top=120)
+    ...         for i, x in (("A", 0), ("B", 200)))
+    >>> over = duplicate_arc(a, b, lambda points: False)
+    >>> min(y for _, y in over[0]) < 90  # over the row, out of both tops
+    True
+    >>> under = duplicate_arc(a, b, lambda points: False, lambda pts: int(min(y for _, y in pts) < 90))
+    >>> min(y for _, y in under[0]) >= 90  # a line above the row: the arc that crosses nothing
+    True
+    """
+    free = [(crossings(arc[0]), k, arc) for k, arc in enumerate(arc_candidates(a, b)) if not blocked(arc[0])]
+    return min(free, key=lambda t: t[:2])[2] if free else None

@@ -31,13 +31,6 @@ class Bar(NamedTuple):
     kids: tuple[float, ...]
 
 
-def over(upper: Bar, lower: Bar) -> int:
-    """Crossings between two overlapping bars' lines when ``upper`` stands above ``lower``."""
-    kids = upper.kids
-    inside = bisect.bisect_left(kids, lower.hi) - bisect.bisect_right(kids, lower.lo)
-    return (upper.lo < lower.drop < upper.hi) + max(inside, 0)
-
-
 def _overlaps(bars: list[Bar], pad: float) -> list[list[int]]:
     """For each bar, the bars that overlap it (closer than ``pad``)."""
     near: list[list[int]] = [[] for _ in bars]
@@ -58,9 +51,23 @@ def bar_crossings(bars: list[Bar], levels: list[int]) -> int:
 
 
 def _costs(bars: list[Bar], near: list[list[int]]) -> list[tuple[int, int, int, int]]:
-    """Each overlapping pair once: (i, j, crossings with i above, crossings with j above)."""
-    return [(i, j, over(bars[i], bars[j]), over(bars[j], bars[i]))
-            for i, others in enumerate(near) for j in others if i < j]
+    """Each overlapping pair once: (i, j, crossings with i above, crossings with j above). With
+    one bar above another, the lower one's drop crosses the upper bar if it passes through it,
+    and each of the upper one's children's lines that passes the lower bar crosses it."""
+    out = []
+    left, right = bisect.bisect_left, bisect.bisect_right
+    for i, others in enumerate(near):
+        lo, hi, drop, kids = bars[i]
+        for j in others:
+            if j <= i:
+                continue
+            lo2, hi2, drop2, kids2 = bars[j]
+            inside = left(kids, hi2) - right(kids, lo2)  # i above: its children's lines through j
+            above = (lo < drop2 < hi) + (inside if inside > 0 else 0)
+            inside = left(kids2, hi) - right(kids2, lo)
+            below = (lo2 < drop < hi2) + (inside if inside > 0 else 0)
+            out.append((i, j, above, below))
+    return out
 
 
 def _crossings(costs: list[tuple[int, int, int, int]], levels: list[int]) -> int:
@@ -70,11 +77,26 @@ def _crossings(costs: list[tuple[int, int, int, int]], levels: list[int]) -> int
 def stagger(bars: list[Bar], pad: float = 0.0) -> list[int]:
     """Levels of ``bars`` such that bars closer than ``pad`` never share one: the fewer-crossing
     of first fit from the left and of putting first the bars that cross least when on top."""
+    return _stagger(bars, pad)[0]
+
+
+def staggered_crossings(bars: list[Bar]) -> int:
+    """Crossings between the lines of ``bars`` on the levels :func:`stagger` gives them (no
+    pad): ``bar_crossings(bars, stagger(bars))``, the pairs' costs counted once.
+
+    >>> staggered_crossings([Bar(0.0, 10.0, 5.0, (0.0, 10.0)), Bar(8.0, 12.0, 8.0, (12.0,))])
+    0
+    """
+    return _stagger(bars, 0.0)[1]
+
+
+def _stagger(bars: list[Bar], pad: float) -> tuple[list[int], int]:
+    """:func:`stagger`'s levels and the crossings between bars on them."""
     near = _overlaps(bars, pad)
     by_lo = sorted(range(len(bars)), key=lambda i: (bars[i].lo, i))
     first = _levels_in(by_lo, near, len(bars), lowest_free=True)
     if not any(near):
-        return first
+        return first, 0
     costs = _costs(bars, _overlaps(bars, 0.0) if pad else near)
     score = [0] * len(bars)
     for i, j, above, below in costs:
@@ -82,7 +104,9 @@ def stagger(bars: list[Bar], pad: float = 0.0) -> list[int]:
         score[j] += below - above
     ranked = sorted(range(len(bars)), key=lambda i: (score[i], bars[i].lo, i))
     ordered = _levels_in(ranked, near, len(bars), lowest_free=False)
-    return ordered if _crossings(costs, ordered) < _crossings(costs, first) else first
+    if (count := _crossings(costs, ordered)) < (first_count := _crossings(costs, first)):
+        return ordered, count
+    return first, first_count
 
 
 def _levels_in(sequence: list[int], near: list[list[int]], n: int, lowest_free: bool) -> list[int]:

@@ -32,6 +32,7 @@ from __future__ import annotations
 import bisect
 from collections import defaultdict
 from collections.abc import Callable
+from typing import NamedTuple
 
 from socialtools.genogram.isotonic import isotonic
 from socialtools.genogram.ordering import Rows, _Graph, positions
@@ -247,12 +248,13 @@ class _Placer:
     def run(self, passes: int) -> tuple[dict[str, float], dict[str, float]]:
         xs = self.start()
         rows = sorted(self.chains)
+        plans = {r: self._plan(r) for r in rows}
         last_move = float("inf")
         for it in range(passes):
             down = it % 2 == 0
             before = xs[:] if not down else None
             for r in (rows if down else rows[::-1]):
-                self._place_row(r, xs)
+                self._place_row(plans[r], xs)
             if before is not None:
                 move = max((abs(a - b) for a, b in zip(xs, before, strict=True)), default=0.0)
                 if move < SETTLED:
@@ -263,39 +265,63 @@ class _Placer:
         x = {p: xs[e] for p, e in self.elem.items()}
         return x, {u: xs[e] for u, e in self.drop_elem.items()}
 
-    def _kid_centre(self, u: str, xs: list[float]) -> float:
-        kids = self.band_kids[u] or self.kid_elems[u]
-        lo = min(xs[k] for k in kids)
-        hi = max(xs[k] for k in kids)
-        return (lo + hi) / 2
-
-    def _place_row(self, r: int, xs: list[float]) -> None:
+    def _plan(self, r: int) -> _RowPlan:
+        """What pulls each element of row ``r``, looked up once for all passes."""
         chain = self.chains[r]
-        targets: list[float] = []
-        weights: list[float] = []
-        lower: list[float] = []
-        upper: list[float] = []
-        # each element's pull: a target and a weight (least squares)
+        pulls: list[tuple[list[int] | None, int, float | None]] = []
         for e in chain:
-            px = xs[e]
             u = self.drop_union.get(e)
             if u is not None:  # a drop: over the middle of its children
-                acc, wsum = self._kid_centre(u, xs), 1.0
+                pulls.append((self.band_kids[u] or self.kid_elems[u], -1, 0.0))
             elif (v := self.up[e]) is not None:  # a child: in its sibship packed under its parents' drop
-                acc, wsum = xs[self.drop_elem[v]] + self.ideal[e], 1.0
-            else:
-                acc, wsum = px, IDLE
-            targets.append(acc)
-            weights.append(wsum)
-            after, before = self.after[e], self.before[e]
-            lower.append(max([xs[a] + w for a, w in after]) if after else -INF)
-            upper.append(min([xs[b] - w for b, w in before]) if before else INF)
+                pulls.append((None, self.drop_elem[v], self.ideal[e]))
+            else:  # nothing pulls: toward where it stands
+                pulls.append((None, e, None))
+        weights = [IDLE if ideal is None else 1.0 for _, _, ideal in pulls]
+        bounded = [(i, self.after[e], self.before[e]) for i, e in enumerate(chain) if self.after[e] or self.before[e]]
         offsets = self.offsets[r]
-        for i, j in self.groups[r]:  # a block with its drops: one target, kept together
-            wsum = sum(weights[i:j])
-            z = sum(w * (t - o) for w, t, o in zip(weights[i:j], targets[i:j], offsets[i:j], strict=True)) / wsum
-            for k in range(i, j):
-                targets[k] = z + offsets[k]
-        for e, x in zip(chain, isotonic(targets, weights, self.offsets[r], lower, upper), strict=True):
+        groups = [(i, j, weights[i:j], offsets[i:j], sum(weights[i:j])) for i, j in self.groups[r]]
+        return _RowPlan(chain, pulls, weights, offsets, bounded, groups)
+
+    @staticmethod
+    def _place_row(plan: _RowPlan, xs: list[float]) -> None:
+        """Row ``plan.chain`` placed by isotonic regression, the other rows held."""
+        targets: list[float] = []
+        # each element's pull: a target and a weight (least squares)
+        for kids, ref, ideal in plan.pulls:
+            if kids is not None:
+                at = [xs[k] for k in kids]
+                targets.append((min(at) + max(at)) / 2)
+            else:
+                targets.append(xs[ref] if ideal is None else xs[ref] + ideal)
+        weights, offsets = plan.weights, plan.offsets
+        lower: list[float] | None = None
+        upper: list[float] | None = None
+        if plan.bounded:
+            n = len(plan.chain)
+            lower, upper = [-INF] * n, [INF] * n
+            for i, after, before in plan.bounded:
+                if after:
+                    lower[i] = max([xs[a] + w for a, w in after])
+                if before:
+                    upper[i] = min([xs[b] - w for b, w in before])
+        for i, j, ws, offs, wsum in plan.groups:  # a block with its drops: one target, kept together
+            z = sum([w * (t - o) for w, t, o in zip(ws, targets[i:j], offs, strict=True)]) / wsum
+            targets[i:j] = [z + o for o in offs]
+        for e, x in zip(plan.chain, isotonic(targets, weights, offsets, lower, upper), strict=True):
             xs[e] = x
 
+
+class _RowPlan(NamedTuple):
+    """One row of the coordinate step: its elements (:attr:`chain`), each one's pull (its
+    children's elements for a drop; else the element whose x plus ``ideal`` is its target, its own
+    x for an element nothing pulls: ``ideal`` None),
+    weights, offsets in the chain, the elements with bounds (index, after, before) and the
+    partner blocks' runs (start, end, their weights, offsets and weights' sum)."""
+
+    chain: list[int]
+    pulls: list[tuple[list[int] | None, int, float | None]]
+    weights: list[float]
+    offsets: list[float]
+    bounded: list[tuple[int, list[tuple[int, float]], list[tuple[int, float]]]]
+    groups: list[tuple[int, int, list[float], list[float], float]]

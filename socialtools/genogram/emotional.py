@@ -39,7 +39,7 @@ from socialtools.draw.geometry import (
     segment_hits_rect,
     segments_cross,
 )
-from socialtools.draw.lines import offset_polyline
+from socialtools.draw.lines import offset_polyline, point_at, polyline_length
 from socialtools.draw.placer import Obstacles
 from socialtools.genogram.placements import GenogramLayout, PersonNode
 from socialtools.genogram.symbols import BRACKET_GAP, end_on_outline
@@ -62,6 +62,9 @@ EXITS = 16  # directions in which it may leave a symbol
 REACH = 700.0  # people further apart than this are joined through the lanes (a search round obstacles is too dear)
 DETOUR = 1.3  # a route round the obstacles is sought when the best short one is this much longer than direct
 LANE_GAP = 2 * PATTERN_HALF_WIDTH + 6.0  # several relationships of one pair: parallel lanes this far apart
+MIN_LANE_GAP = 2 * PATTERN_HALF_WIDTH  # or, where the way is narrow, this close (the patterns still apart)
+LANE_GAPS = (LANE_GAP, (LANE_GAP + MIN_LANE_GAP) / 2, MIN_LANE_GAP)
+LANE_SHIFTS = tuple(sorted((float(k) for k in range(-9, 10)), key=lambda k: (abs(k), -k)))  # lanes' middle off the line
 BRACKETED = ("adopted", "foster")  # children drawn in the NSGC brackets
 
 
@@ -81,6 +84,28 @@ def _on_box(n: PersonNode, points: list[Point]) -> list[Point]:
     """The polyline with its last stretch cut (or lengthened) to end on the symbol box of ``n``."""
     b = n.symbol_box
     return end_on_outline(points, [(b.x, b.y), (b.right, b.y), (b.right, b.bottom), (b.x, b.bottom)])
+
+
+def _lane_end(n: PersonNode, points: list[Point]) -> list[Point]:
+    """A lane (a line moved sideways) ending on the symbol box of ``n``: its last stretch cut or
+    lengthened to the box, or, when that stretch passes beside the box, kept parallel to the
+    end and joined to the box by a short step toward its centre (never bent into a wedge that
+    closes on the next lane).
+
+    >>> from socialtools.draw.text import TextBlock
+    >>> n = PersonNode("A", x=0, y=0, size=20, outer=20, row=0, label=TextBlock((), 10), label_top=20)
+    >>> _lane_end(n, [(-100, 0), (-5, 0)])
+    [(-100, 0), (-10.0, 0.0)]
+    >>> [(round(x, 1), round(y, 1)) for x, y in _lane_end(n, [(-100, -14), (-10, -14)])]
+    [(-100, -14), (-10, -14), (-7.1, -10.0)]
+    """
+    cut = _on_box(n, points)
+    (px, py), (qx, qy), (ex, ey) = points[-2], points[-1], cut[-1]
+    if abs((qx - px) * (ey - py) - (qy - py) * (ex - px)) <= 1e-6 * max(1.0, math.dist((px, py), (qx, qy)) ** 2):
+        return cut  # on the line of the last stretch
+    if n.symbol_box.contains((qx, qy)):
+        return cut
+    return [*points, _on_box(n, [(qx, qy), (n.x, n.y)])[-1]]
 
 
 class LineIndex:
@@ -233,6 +258,19 @@ def obstacle_grid(lay: GenogramLayout, grow: float = PATTERN_HALF_WIDTH) -> Obst
         if u.label_box is not None:
             grid.add(f"union:{u.id}", u.label_box.grown(grow))
     return grid
+
+
+def _apart(p: list[Point], q: list[Point], gap: float, zones: list[tuple[Point, float]] = ()) -> bool:  # type: ignore[assignment]
+    """Do two lanes stay about ``gap`` apart along their middle, outside the ``zones`` (centre,
+    radius) round the two symbols where their ends meet?
+
+    >>> _apart([(0, 0), (100, 0)], [(0, 10), (100, 10)], 10), _apart([(0, 0), (100, 0)], [(0, 10), (100, 0)], 10)
+    (True, False)
+    """
+    length = polyline_length(p)
+    samples = [point_at(p, length * k / 20)[0] for k in range(1, 20)]
+    return all(min(segment_circle_distance(a, b, s) for a, b in itertools.pairwise(q)) >= gap - 1.0
+               for s in samples if all(math.dist(s, c) > r for c, r in zones))
 
 
 class EmotionalRouter:
@@ -398,26 +436,50 @@ class EmotionalRouter:
 
     def _lane(self, a: PersonNode, b: PersonNode, line: list[Point], offset: float) -> list[Point] | None:
         """``line`` moved sideways by ``offset``, its ends on the two symbols, when that is clean."""
-        lane = _on_box(b, _on_box(a, offset_polyline(line, offset)[::-1])[::-1]) if offset else line
+        lane = _lane_end(b, _lane_end(a, offset_polyline(line, offset)[::-1])[::-1]) if offset else line
         if self._clear(lane, a, b) and not self.lines.runs_along(lane, PATTERN_HALF_WIDTH, PATTERN_HALF_WIDTH):
             return lane
         return None
 
+    def _wide(self, reach: float, pick: Callable[[], list[Point] | None]) -> list[Point] | None:
+        """``pick()`` run for a line ``reach`` wide on each side (a bundle of parallel lanes): the
+        obstacles grown by as much, other lines kept as far off."""
+        self.reach, self.grid = reach, self.grids.setdefault(reach, obstacle_grid(self.lay, reach))
+        try:
+            return pick()
+        finally:
+            self.reach, self.grid = PATTERN_HALF_WIDTH, self.grids[PATTERN_HALF_WIDTH]
+
     def choose_lanes(self, a: PersonNode, b: PersonNode, fallback: Callable[[], list[list[Point]]],
                      count: int) -> list[list[Point] | None]:
         """``count`` lines from ``a`` to ``b`` (several relationships of one pair, each drawn in
-        its own pattern): parallel lanes :data:`LANE_GAP` apart, centred on the line :meth:`choose`
-        would choose, when they are all clean; else that line and lanes beside it, each where it
+        its own pattern): parallel lanes :data:`LANE_GAP` apart, centred on the cheapest route
+        that is clean for the whole bundle's width; else centred on the line :meth:`choose`
+        would choose, when they are all clean (closer, down to :data:`MIN_LANE_GAP`, and shifted
+        a little where the way is narrow); else that line and lanes beside it, each where it
         is clean, and a route of its own for a line that has no clean lane. Every line joins the
         lines; ``None`` stands for a line with no route at all."""
+        zones = [((n.x, n.y), n.outer / 2 + LANE_GAP) for n in (a, b)]
+        for gap in LANE_GAPS if count > 1 else ():  # the route of the whole bundle (as wide as its lanes)
+            bundle = self._wide(PATTERN_HALF_WIDTH + (count - 1) * gap / 2, lambda: self._pick(a, b, fallback))
+            centred = [self._lane(a, b, bundle, (i - (count - 1) / 2) * gap) if bundle else None for i in range(count)]
+            if all(lane is not None for lane in centred) and all(
+                    _apart(p, q, gap, zones) for p, q in itertools.pairwise(centred)):  # type: ignore[arg-type]
+                for lane in centred:
+                    self.lines.add(lane, PATTERN_HALF_WIDTH)  # type: ignore[arg-type]
+                return centred
         first = self._pick(a, b, fallback)
         if first is None:
             return [None] * count
-        centred = [self._lane(a, b, first, (i - (count - 1) / 2) * LANE_GAP) for i in range(count)]
-        if count > 1 and all(lane is not None for lane in centred):
-            for lane in centred:
-                self.lines.add(lane, PATTERN_HALF_WIDTH)  # type: ignore[arg-type]
-            return centred
+        # lanes round that line, closer together (down to MIN_LANE_GAP) and shifted off it a little
+        # where the way between two people is narrow
+        for gap, shift in itertools.product(LANE_GAPS, LANE_SHIFTS):
+            spread = [self._lane(a, b, first, shift + (i - (count - 1) / 2) * gap) for i in range(count)]
+            if all(lane is not None for lane in spread) and all(
+                    _apart(p, q, gap, zones) for p, q in itertools.pairwise(spread)):  # type: ignore[arg-type]
+                for lane in spread:
+                    self.lines.add(lane, PATTERN_HALF_WIDTH)  # type: ignore[arg-type]
+                return spread
         self.lines.add(first, PATTERN_HALF_WIDTH)
         lanes: list[list[Point] | None] = [first]
         offsets = [k * side * LANE_GAP for k in range(1, count) for side in (1, -1)]

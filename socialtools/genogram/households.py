@@ -1,19 +1,25 @@
 """Household outlines: a simple rectilinear outline with few corners around the members, or
 several rectangles where one outline would need corridors.
 
-Each run of neighbouring members in a row becomes one rectangle around their symbols and
-labels. Where the boundary must pass between a member and a partner who lives elsewhere, it
-passes beside their union's date label — taking the label in or leaving it out as a straight
-edge — never through it. Rectangles of neighbouring rows are joined only where they overlap
-widely; a narrow join would be a corridor, so those rectangles stay apart.
+Each run of neighbouring members in a row becomes a rectangle round their symbols and labels,
+its sides pulled in (down to :data:`MIN_PAD` from a member) so that it holds nothing foreign:
+no one else's symbol or label, no union label or union mark of a couple that is not wholly in
+the household, no line that does not belong to the household (another couple's line down to
+their children, a sibship bar shared with someone who lives elsewhere). A run that cannot be
+cleared so is cut into several rectangles. Rectangles of neighbouring rows are joined only by
+a wide, clean connector and only while the outline keeps at most :data:`MAX_CORNERS` corners;
+everything else stays a separate piece, and every piece carries the household's name.
 
 >>> from socialtools.draw.geometry import Box
->>> rects = household_rectangles({0: [[Box(0, 0, 40, 60), Box(60, 0, 40, 60)]], 1: [[Box(10, 100, 40, 60)]]},
-...                              others={}, union_labels=[], pad=5)
+>>> rows = {0: [[[Box(0, 0, 40, 60)], [Box(60, 0, 40, 60)]]], 1: [[[Box(10, 100, 40, 60)]]]}
+>>> rects = household_rectangles(rows, foreign=[], pad=5)
 >>> [round(r.w) for r in rects]
 [110, 50, 50]
 >>> len(household_outlines(rects)[0])  # one outline with eight corners, no corridor
 8
+>>> rects = household_rectangles(rows, foreign=[Box(20, 75, 30, 10)], pad=5)  # a label between the rows
+>>> [len(p) for p in household_outlines(rects)]  # two pieces, no connector through the label
+[4, 4]
 """
 
 from __future__ import annotations
@@ -21,11 +27,17 @@ from __future__ import annotations
 import itertools
 import math
 
-from socialtools.draw.geometry import Box, Point, outline_of_boxes
+from socialtools.draw.geometry import Box, Point, outline_of_boxes, segment_hits_box
 from socialtools.genogram.emotional import along, parallel
 
+Member = list[Box]  # the boxes (symbol, label) of one member
+Segment = tuple[Point, Point]
+
 MIN_JOIN = 36.0  # narrowest overlap of two rows' rectangles that is joined (anything narrower is a corridor)
-LABEL_CLEARANCE = 2.0
+MIN_PAD = 1.5  # a side may be pulled in this close to a member to leave something foreign out
+CLEARANCE = 2.0  # a side keeps this far from a foreign box or line it leaves out
+MIN_GAP = 2.0  # narrowest gap between a member and something foreign that a side can pass through
+MAX_CORNERS = 8  # one outline has at most this many corners (a rectangle, an L, a T or a Z)
 ALONG_TOL = 7.0  # an edge nearer than this to a parallel line (a zigzag's width and more) runs along it
 SHIFT = 4.0  # step by which an edge moves off a line it runs along
 
@@ -36,59 +48,139 @@ def _bbox(boxes: list[Box]) -> Box:
     return Box(x0, y0, x1 - x0, y1 - y0)
 
 
-def _fits(box: Box, members: list[Box], others: list[Box], clearance: float = 3.0) -> bool:
-    """Does ``box`` hold every member's box and keep clear of everyone else's, with room to spare?"""
-    inside = all(box.x + clearance <= m.x and m.right <= box.right - clearance for m in members)
-    return inside and not any(box.overlaps(o, clearance) for o in others)
+def _segment_box(seg: Segment) -> Box:
+    (x0, y0), (x1, y1) = seg
+    return Box(min(x0, x1), min(y0, y1), abs(x1 - x0), abs(y1 - y0))
 
 
-def _clear_labels(box: Box, members: list[Box], others: list[Box], union_labels: list[Box]) -> list[Box]:
-    """``box`` moved at its left or right edge so that no union label straddles it: the edge
-    passes beside the label, leaving it out or taking it in (with less room to spare when it
-    must); when neither fits, the label is cut out of the box (a dent in its edge, never an ear
-    holding another couple's label). The first rectangle returned is the whole box, the others
-    (when there is a dent) the bands that make it up."""
-    c = LABEL_CLEARANCE
-    dents: list[Box] = []
-    for label in union_labels:
-        if not box.overlaps(label) or (box.x <= label.x and label.right <= box.right):
+def holds(rect: Box, foreign: list[Box], segments: list[Segment]) -> list[Box | Segment]:
+    """The foreign boxes that share area with ``rect`` and the foreign segments that pass
+    through its interior.
+
+    >>> holds(Box(0, 0, 10, 10), [Box(8, 8, 5, 5), Box(20, 0, 5, 5)], [((5, -5), (5, 15)), ((0, 20), (9, 20))])
+    [Box(x=8, y=8, w=5, h=5), ((5, -5), (5, 15))]
+    """
+    found: list[Box | Segment] = [f for f in foreign if rect.overlaps(f)]
+    return found + [s for s in segments if segment_hits_box(*s, rect)]
+
+
+def clear_rectangle(core: Box, foreign: list[Box], segments: list[Segment], pad: float) -> tuple[Box, int]:
+    """``core`` grown by ``pad``, each side pulled in (no nearer than :data:`MIN_PAD` to ``core``,
+    or half the gap where it is narrower) to leave out the foreign boxes and segments it would
+    hold, the side losing least first; returns the rectangle and how many foreign things it
+    still holds (a box too near a member to leave out is taken in whole, never cut by an edge).
+
+    >>> clear_rectangle(Box(0, 0, 40, 40), [Box(-20, 30, 16, 8)], [], 7)  # a label left of the core
+    (Box(x=-2.0, y=-7, w=49.0, h=54), 0)
+    """
+    x0, y0, x1, y1 = core.x - pad, core.y - pad, core.right + pad, core.bottom + pad
+    stuck: set[int] = set()
+    items: list[tuple[Box, Box | Segment]] = [(f, f) for f in foreign] + [(_segment_box(s), s) for s in segments]
+    for _ in range(4 * len(items) + 1):
+        rect = Box(x0, y0, x1 - x0, y1 - y0)
+        hit = next(((k, b) for k, (b, item) in enumerate(items)
+                    if k not in stuck and holds(rect, [item] if isinstance(item, Box) else [],
+                                                [] if isinstance(item, Box) else [item])), None)
+        if hit is None:
+            break
+        k, b = hit
+        options = []  # (area kept, side, new value)
+        for side, gap in (("x0", core.x - b.right), ("x1", b.x - core.right),
+                          ("y0", core.y - b.bottom), ("y1", b.y - core.bottom)):
+            if gap < MIN_GAP:
+                continue
+            off = min(CLEARANCE, max(gap - MIN_PAD, gap / 2))  # the gap shared when it is narrow
+            value = {"x0": b.right + off, "x1": b.x - off, "y0": b.bottom + off, "y1": b.y - off}[side]
+            kept = {"x0": (x1 - value) * (y1 - y0), "x1": (value - x0) * (y1 - y0),
+                    "y0": (y1 - value) * (x1 - x0), "y1": (value - y0) * (x1 - x0)}[side]
+            options.append((kept, side, value))
+        if not options:
+            stuck.add(k)
             continue
-        if _straddles_left(box, label):
-            options = [Box(label.right + c, box.y, box.right - label.right - c, box.h),
-                       Box(label.x - c, box.y, box.right - label.x + c, box.h)]
+        _, side, value = max(options, key=lambda o: o[0])
+        if side == "x0":
+            x0 = max(x0, value)
+        elif side == "x1":
+            x1 = min(x1, value)
+        elif side == "y0":
+            y0 = max(y0, value)
         else:
-            options = [Box(box.x, box.y, label.x - c - box.x, box.h), Box(box.x, box.y, label.right + c - box.x, box.h)]
-        fit = next((o for clearance in (3.0, 1.0) for o in options
-                    if o.w > 0 and _fits(o, members, others, clearance)), None)
-        if fit is None:
-            dents.append(label)
-        else:
-            box = fit
-    dents = [d for d in dents if box.overlaps(d) and not (box.x <= d.x and d.right <= box.right)]
-    if not dents:
-        return [box]
-    # the dents: bands of the box, each narrowed beside the labels at its height (whose lower
-    # edge stays clear of the union line under the label)
-    spans = [(d, d.y - c, d.bottom + c + 2.5) for d in dents]
-    ys = sorted({box.y, box.bottom, *(min(max(y, box.y), box.bottom) for _, top, bottom in spans
-                                       for y in (top, bottom))})
-    bands = []
-    for y0, y1 in itertools.pairwise(ys):
-        x0, x1 = box.x, box.right
-        for d, top, bottom in spans:
-            if top < y1 and y0 < bottom:
-                if _straddles_left(box, d):
-                    x0 = max(x0, d.right + c)
-                else:
-                    x1 = min(x1, d.x - c)
-        if x1 > x0 and y1 > y0:
-            bands.append(Box(x0, y0, x1 - x0, y1 - y0))
-    return [box, *bands]
+            y1 = min(y1, value)
+    rect = Box(x0, y0, x1 - x0, y1 - y0)
+    for k in sorted(stuck):  # too near a member to leave out: taken in whole where that cuts nothing else
+        item = items[k][1]
+        if isinstance(item, Box) and rect.overlaps(item):
+            bigger = rect.union(item.grown(CLEARANCE))
+            if all(rect.overlaps(f) or f is item for f in foreign if bigger.overlaps(f)):
+                rect = bigger
+    return rect, _held(rect, foreign, segments)
 
 
-def _straddles_left(box: Box, label: Box) -> bool:
-    """Does ``label`` lie across the left edge of ``box`` (rather than the right)?"""
-    return label.x + label.w / 2 < box.x + box.w / 2
+def _held(rect: Box, foreign: list[Box], segments: list[Segment]) -> int:
+    """How much foreign ``rect`` holds: one for each line through it or box wholly in it, two for
+    a box its edge cuts."""
+    cut = sum(1 for f in foreign if rect.overlaps(f)
+              and not (rect.x <= f.x and f.right <= rect.right and rect.y <= f.y and f.bottom <= rect.bottom))
+    return len(holds(rect, foreign, segments)) + cut
+
+
+def _name_top(names: Box, pad: float, lines: list[list[Point]]) -> float:
+    """The top of the rectangle round the names: ``pad`` above them, or nearer where that keeps
+    its edge further from a level line (the union line just above the names)."""
+    levels = [p[1] for line in lines for p, q in itertools.pairwise(line)
+              if p[1] == q[1] and min(p[0], q[0]) < names.right + pad and max(p[0], q[0]) > names.x - pad]
+    tops = [names.y - pad + k * (pad - MIN_PAD) / 4 for k in range(5)]
+    return max(tops, key=lambda y: (round(min((abs(y - v) for v in levels), default=pad), 1), -y))
+
+
+def _piece(members: list[Member], foreign: list[Box], segments: list[Segment], pad: float,
+           lines: list[list[Point]]) -> tuple[list[Box], int]:
+    """The rectangles round one group of members and how many foreign things they still hold:
+    one rectangle, or, when a union label nests between the symbols and the names below them,
+    two stacked ones (a narrower one round the symbols, a wider one round the names: eight
+    corners) that leave it out, their step kept off the union line."""
+    rect, held = clear_rectangle(_bbox([b for m in members for b in m]), foreign, segments, pad)
+    labels = [b for m in members for b in m[1:]]
+    if not held or not labels:
+        return [rect], held
+    symbols = _bbox([m[0] for m in members])
+    names = _bbox(labels)
+    if names.y <= symbols.bottom:
+        return [rect], held
+    upper, held_upper = clear_rectangle(symbols, foreign, segments, pad)
+    top = _name_top(names, pad, lines)
+    lower, held_lower = clear_rectangle(names, foreign, segments, pad)
+    lower = Box(lower.x, max(lower.y, top), lower.w, lower.bottom - max(lower.y, top))
+    if upper.bottom <= lower.y:  # a tall gap between symbols and names: the upper one reaches down
+        upper = Box(upper.x, upper.y, upper.w, lower.y + 1.0 - upper.y)
+        held_upper = _held(upper, foreign, segments)
+    if held_upper + held_lower < held:
+        return [upper, lower], held_upper + held_lower
+    return [rect], held
+
+
+def _pieces_of_run(run: list[Member], foreign: list[Box], segments: list[Segment], pad: float,
+                   lines: list[list[Point]]) -> list[list[Box]]:
+    """The pieces (each one or two rectangles) of one run of neighbouring members: one for the
+    whole run when it can be cleared of everything foreign, else cut between members where the
+    cut leaves less inside."""
+    pieces: list[list[Box]] = []
+    group: list[Member] = [run[0]]
+    piece, left_in = _piece(group, foreign, segments, pad, lines)
+    for member in run[1:]:
+        alone, alone_in = _piece([member], foreign, segments, pad, lines)
+        joined, joined_in = _piece([*group, member], foreign, segments, pad, lines)
+        if joined_in <= left_in + alone_in:
+            group.append(member)
+            piece, left_in = joined, joined_in
+        else:
+            pieces.append(piece)
+            group, piece, left_in = [member], alone, alone_in
+    return [*pieces, piece]
+
+
+def _corners(rects: list[Box]) -> int:
+    return max((len(poly) for poly in outline_of_boxes(rects)), default=0)
 
 
 def _runs_along(a: Point, b: Point, lines: list[list[Point]], tol: float = ALONG_TOL) -> bool:
@@ -118,10 +210,10 @@ def _side_at(box: Box, side: str) -> float:
 
 
 def _keep_off_lines(rects: list[Box], lines: list[list[Point]], union_labels: list[Box],
-                    blocked: list[Box], members: list[Box]) -> list[Box]:
+                    foreign: list[Box], segments: list[Segment], members: list[Box]) -> list[Box]:
     """Rectangles whose outline edges run along another line (a child's line, an emotional line)
-    widened (or, failing that, narrowed) on that side by a few units, clear of union labels and
-    of everyone else, still holding every member whole."""
+    widened (or, failing that, narrowed) on that side by a few units, still holding nothing
+    foreign, cutting no union label, keeping every member whole and the outline as simple."""
     rects = list(rects)
     for _ in range(2 * len(rects)):
         edge = next(((p, q) for poly in outline_of_boxes(rects)
@@ -129,7 +221,7 @@ def _keep_off_lines(rects: list[Box], lines: list[list[Point]], union_labels: li
         if edge is None:
             break
         p, q = edge
-        groups = len(outline_of_boxes(rects))
+        groups, corners = len(outline_of_boxes(rects)), _corners(rects)
         vertical = abs(p[0] - q[0]) < 1e-9
         at = p[0] if vertical else p[1]
         fixed = None
@@ -141,14 +233,15 @@ def _keep_off_lines(rects: list[Box], lines: list[list[Point]], union_labels: li
                     moved = _moved(r, side, by)
                     c = _side_at(moved, side)
                     new_edge = ((c, p[1]), (c, q[1])) if vertical else ((p[0], c), (q[0], c))
-                    if (moved.w > 0 and moved.h > 0 and not any(moved.overlaps(o) for o in blocked)
+                    changed = [*rects[:k], moved, *rects[k + 1:]]
+                    if (moved.w > 0 and moved.h > 0 and not holds(moved, foreign, segments)
                             and not any(moved.overlaps(lb) and not (moved.x <= lb.x and lb.right <= moved.right)
                                         for lb in union_labels)
                             and not any(r.overlaps(m) and not (moved.x <= m.x and m.right <= moved.right
                                                                and moved.y <= m.y and m.bottom <= moved.bottom)
                                         for m in members)
                             and not _runs_along(*new_edge, lines)
-                            and len(outline_of_boxes([*rects[:k], moved, *rects[k + 1:]])) <= groups):
+                            and len(outline_of_boxes(changed)) <= groups and _corners(changed) <= corners):
                         fixed = (k, moved)
                         break
                 if fixed:
@@ -161,31 +254,40 @@ def _keep_off_lines(rects: list[Box], lines: list[list[Point]], union_labels: li
     return rects
 
 
-def household_rectangles(runs: dict[int, list[list[Box]]], others: dict[int, list[Box]], union_labels: list[Box],
-                         pad: float, lines: list[list[Point]] | None = None) -> list[Box]:
-    """The rectangles of one household: ``runs[row]`` holds, per run of neighbouring members, the
-    boxes (symbols and labels) of its members; ``others[row]`` the boxes of everyone else in that
-    row. Rows' rectangles are joined by a connector as wide as their overlap when it is wide.
-    No edge runs along one of ``lines`` (the lines already drawn) where a small shift avoids it."""
-    rects: list[Box] = []
-    by_row: dict[int, list[Box]] = {}
-    for r, row_runs in sorted(runs.items()):
-        by_row[r] = []
-        for members in row_runs:
-            box = _bbox(members).grown(pad)
-            parts = _clear_labels(box, members, others.get(r, []), union_labels)
-            by_row[r].append(parts[0])
-            rects.extend(parts[1:] if len(parts) > 1 else parts)
-    for r, boxes in sorted(by_row.items()):
-        for upper in boxes:
-            for lower in by_row.get(r + 1, []):
-                lo, hi = max(upper.x, lower.x), min(upper.right, lower.right)
-                if hi - lo >= MIN_JOIN and lower.y > upper.bottom:
-                    rects.append(Box(lo, upper.bottom, hi - lo, lower.y - upper.bottom))
+def household_rectangles(runs: dict[int, list[list[Member]]], foreign: list[Box], pad: float,
+                         segments: list[Segment] | None = None, lines: list[list[Point]] | None = None,
+                         union_labels: list[Box] | None = None, barriers: list[Segment] | None = None) -> list[Box]:
+    """The rectangles of one household: ``runs[row]`` holds its runs of neighbouring members in
+    that row, each member as its boxes (symbol, label); ``foreign`` the boxes it must not hold
+    (everyone else's symbol and label, the union labels and marks of couples not wholly in it);
+    ``segments`` the lines it must not hold. Rectangles of neighbouring rows are joined by a
+    connector as wide as their overlap when that is wide, clean and crosses none of ``barriers``
+    (sibship bars shared with someone living elsewhere) and the outline stays simple.
+    No edge runs along one of ``lines`` (the lines already drawn) where a small shift avoids it,
+    nor cuts one of ``union_labels``."""
+    segments = segments or []
+    by_row = {r: [p for run in row_runs for p in _pieces_of_run(run, foreign, segments, pad, lines or [])]
+              for r, row_runs in sorted(runs.items())}
+    groups: list[list[Box]] = [list(p) for ps in by_row.values() for p in ps]
+    joins = []
+    for r, uppers in by_row.items():
+        for upper_piece, lower_piece in itertools.product(uppers, by_row.get(r + 1, [])):
+            upper = max(upper_piece, key=lambda b: b.bottom)
+            lower = min(lower_piece, key=lambda b: b.y)
+            lo, hi = max(upper.x, lower.x), min(upper.right, lower.right)
+            if hi - lo >= MIN_JOIN and lower.y > upper.bottom:
+                joins.append((hi - lo, upper, lower, Box(lo, upper.bottom, hi - lo, lower.y - upper.bottom)))
+    for _, upper, lower, connector in sorted(joins, key=lambda j: -j[0]):
+        a = next(g for g in groups if any(b is upper for b in g))
+        b = next(g for g in groups if any(x is lower for x in g))
+        merged = [*a, *b, connector]
+        if (a is not b and not holds(connector, foreign, segments + (barriers or []))
+                and _corners(merged) <= MAX_CORNERS):
+            groups = [g for g in groups if g is not a and g is not b] + [merged]
+    rects = [r for g in groups for r in g]
     if lines:
-        blocked = [o.grown(1.0) for row in others.values() for o in row]
-        members = [m for row_runs in runs.values() for run in row_runs for m in run]
-        rects = _keep_off_lines(rects, lines, union_labels, blocked, members)
+        members = [b for row_runs in runs.values() for run in row_runs for m in run for b in m]
+        rects = _keep_off_lines(rects, lines, union_labels or [], foreign, segments, members)
     return rects
 
 

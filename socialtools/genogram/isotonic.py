@@ -20,42 +20,62 @@ def isotonic(targets: list[float], weights: list[float], offsets: list[float],
     >>> isotonic([10.0, 0.0], [1.0, 1.0], [0.0, 0.0], [-100.0, 8.0], [100.0, 100.0])
     [8.0, 8.0]
     """
-    n = len(targets)
     if lower is None or upper is None:
-        lo = [float("-inf")] * n
-        hi = [float("inf")] * n
-    else:
-        # bounds on the positions less their offsets, made monotone: a later one can be no lower
-        lo = [b - c for b, c in zip(lower, offsets, strict=True)]
-        hi = [b - c for b, c in zip(upper, offsets, strict=True)]
-        for i in range(1, n):
-            if lo[i] < lo[i - 1]:
-                lo[i] = lo[i - 1]
-        for i in range(n - 2, -1, -1):
-            if hi[i] > hi[i + 1]:
-                hi[i] = hi[i + 1]
-    # pooled blocks: weighted sum, weight, count, lowest and highest value allowed, value
-    sums: list[float] = []
-    wts: list[float] = []
-    counts: list[int] = []
-    ceils: list[float] = []
-    values: list[float] = []
-    for t, w, c, low, high in zip(targets, weights, offsets, lo, hi, strict=True):
-        ws, wt, k, ceil = w * (t - c), w, 1, high
-        v = min(max(ws / wt, low), ceil)
-        while values and values[-1] > v:  # the block before lies further right: pool
-            ws += sums.pop()
-            wt += wts.pop()
-            k += counts.pop()
-            ceil = ceils.pop()
-            values.pop()
-            v = min(max(ws / wt, low), ceil)
-        sums.append(ws)
-        wts.append(wt)
-        counts.append(k)
-        ceils.append(ceil)
-        values.append(v)
+        return _unbounded(targets, weights, offsets)
+    n = len(targets)
+    # bounds on the positions less their offsets, made monotone: a later one can be no lower
+    lo = [b - c for b, c in zip(lower, offsets, strict=True)]
+    hi = [b - c for b, c in zip(upper, offsets, strict=True)]
+    for i in range(1, n):
+        if lo[i] < lo[i - 1]:
+            lo[i] = lo[i - 1]
+    for i in range(n - 2, -1, -1):
+        if hi[i] > hi[i + 1]:
+            hi[i] = hi[i + 1]
+    # pooled blocks, left to right: (value, weighted sum, weight, count, highest value allowed)
+    blocks: list[tuple[float, float, float, int, float]] = []
+    for t, w, c, low, ceil in zip(targets, weights, offsets, lo, hi, strict=True):
+        ws, wt, k = w * (t - c), w, 1
+        v = ws / wt
+        if v < low:
+            v = low
+        if v > ceil:
+            v = ceil
+        while blocks and blocks[-1][0] > v:  # the block before lies further right: pool
+            _, before_ws, before_wt, before_k, ceil = blocks.pop()
+            ws += before_ws
+            wt += before_wt
+            k += before_k
+            v = ws / wt
+            if v < low:
+                v = low
+            if v > ceil:
+                v = ceil
+        blocks.append((v, ws, wt, k, ceil))
     out: list[float] = []
-    for v, k in zip(values, counts, strict=True):
-        out.extend([v] * k)
-    return [y + c for y, c in zip(out, offsets, strict=True)]
+    i = 0
+    for v, _, _, k, _ in blocks:
+        out += [v + c for c in offsets[i:i + k]]
+        i += k
+    return out
+
+
+def _unbounded(targets: list[float], weights: list[float], offsets: list[float]) -> list[float]:
+    """:func:`isotonic` without bounds (the same arithmetic, less of it)."""
+    blocks: list[tuple[float, float, float, int]] = []  # (value, weighted sum, weight, count)
+    for t, w, c in zip(targets, weights, offsets, strict=True):
+        ws, wt, k = w * (t - c), w, 1
+        v = ws / wt
+        while blocks and blocks[-1][0] > v:  # the block before lies further right: pool
+            _, before_ws, before_wt, before_k = blocks.pop()
+            ws += before_ws
+            wt += before_wt
+            k += before_k
+            v = ws / wt
+        blocks.append((v, ws, wt, k))
+    out: list[float] = []
+    i = 0
+    for v, _, _, k in blocks:
+        out += [v + c for c in offsets[i:i + k]]
+        i += k
+    return out

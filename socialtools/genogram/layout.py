@@ -516,7 +516,7 @@ class _Geometry:
         self._grow(result, [p for h in result.households for poly in h.polygons for p in poly])
         result.extra_links, result.relationships = route_links(result, lay.family, lay.s, lane_y0, cfg, cross)
         result.households = label_households(result, result.households, cfg)
-        self._grow(result, [(h.label_box.right, h.label_box.bottom) for h in result.households if h.label_box])
+        self._grow(result, [(b.right, b.bottom) for h in result.households for b in h.label_boxes])
         return result
 
     def _stub_level(self, upper: str, ulevel: dict[str, int]) -> int:

@@ -41,7 +41,7 @@ import random
 from collections import defaultdict
 from collections.abc import Callable, Mapping
 
-from socialtools.genogram.bars import Bar, bar_crossings, bracket_crossings, nested_levels, stagger
+from socialtools.genogram.bars import Bar, bracket_crossings, nested_levels, staggered_crossings
 from socialtools.genogram.isotonic import isotonic
 from socialtools.genogram.model import union_date_key
 from socialtools.genogram.structure import FamilyStructure
@@ -292,7 +292,7 @@ class _Graph:
         """Crossings between row ``r`` and the row below as the genogram draws them: the
         :meth:`bars` on the levels the drawing gives them (:mod:`socialtools.genogram.bars`)."""
         bars = self.bars(r, pos)
-        return (bar_crossings(bars, stagger(bars)) if len(bars) > 1 else 0) + self.bracket_band(r, pos)
+        return (staggered_crossings(bars) if len(bars) > 1 else 0) + self.bracket_band(r, pos)
 
     def bracket_band(self, r: int, pos: dict[str, float]) -> int:
         """Crossings under row ``r`` between the brackets of partners who do not stand side by
@@ -428,6 +428,7 @@ class _Orderer:
                 continue
             own = {uid for p in b for uid in s.unions_of.get(p, []) if p in s.hangs_from(uid)}
             self.down.append([c for uid in sorted(own) for c in self.graph.kids.get(uid, [])])
+        self._next: dict[int, list[list[int]]] = {}  # see _relatives
         self._add_cross()
 
     def _add_cross(self) -> None:
@@ -447,7 +448,7 @@ class _Orderer:
         """Depth first from the oldest blocks: a block, then its children's blocks in birth order
         (``seed`` > 0: the blocks of a row and the relatives of a block visited in a shuffled order)."""
         rng = random.Random(seed) if seed else None
-        s, row, first = self.s, self.row_of_block, self.input_place
+        row, first = self.row_of_block, self.input_place
         rows: dict[int, list[int]] = defaultdict(list)
         seen: set[int] = set()
         starts = sorted(range(len(self.blocks)), key=lambda i: (row[i], first[i], i))
@@ -455,7 +456,6 @@ class _Orderer:
             starts = sorted(starts, key=lambda i: (row[i], -first[i], -i))
         if rng is not None:
             starts = sorted(starts, key=lambda i: (row[i], rng.random()))
-        chains = self.graph.chains
         for start in starts:
             stack = [start]
             while stack:
@@ -464,25 +464,38 @@ class _Orderer:
                     continue
                 seen.add(b)
                 rows[self.row_of_block[b]].append(b)
-                nxt: list[list[int]] = []  # each union's children in birth order, each parents' couple
-                for pid in self.blocks[b]:
-                    if pid in self.graph.below:  # a dummy: the next one down its line
-                        nxt.append([self.block_of[self.graph.below[pid]]])
-                    for uid in s.unions_of.get(pid, []):
-                        nxt.append([self.block_of[chains[(uid, c)][0] if (uid, c) in chains else c]
-                                    for c in s.children(uid) if c in self.block_of])
-                    if pid in self.cross_down:  # a union across rows: down its line
-                        nxt.append([self.block_of[d] for d in self.cross_down[pid]])
-                    pu = s.parent_union.get(pid)
-                    if pu:
-                        nxt.append([self.block_of[p] for p in s.unions[pu].partners if p in self.block_of])
+                nxt = self._relatives(b)
                 if rng is not None:
+                    nxt = list(nxt)
                     rng.shuffle(nxt)
                 stack.extend(reversed([i for group in nxt for i in group]))
         # each sibship group together, in birth order, where its members stand on average
         rows = {r: self._sort_row(bs, lambda b: None, lambda b: None) for r, bs in rows.items()}
         pos = positions({r: [self.blocks[b] for b in bs] for r, bs in rows.items()})
         return {r: [self.orient(b, pos) for b in bs] for r, bs in rows.items()}
+
+    def _relatives(self, b: int) -> list[list[int]]:
+        """The blocks the depth-first walk of :meth:`initial` visits after block ``b``, in groups:
+        each union's children in birth order, each parents' couple (a dummy: the next one down
+        its line); found once per block."""
+        nxt = self._next.get(b)
+        if nxt is not None:
+            return nxt
+        s, chains = self.s, self.graph.chains
+        nxt = []
+        for pid in self.blocks[b]:
+            if pid in self.graph.below:
+                nxt.append([self.block_of[self.graph.below[pid]]])
+            for uid in s.unions_of.get(pid, []):
+                nxt.append([self.block_of[chains[(uid, c)][0] if (uid, c) in chains else c]
+                            for c in s.children(uid) if c in self.block_of])
+            if pid in self.cross_down:  # a union across rows: down its line
+                nxt.append([self.block_of[d] for d in self.cross_down[pid]])
+            pu = s.parent_union.get(pid)
+            if pu:
+                nxt.append([self.block_of[p] for p in s.unions[pu].partners if p in self.block_of])
+        self._next[b] = nxt
+        return nxt
 
     def _ids(self, rows: Rows) -> dict[int, list[int]]:
         return {r: [self.block_of[b[0]] for b in blocks] for r, blocks in rows.items()}
@@ -506,8 +519,19 @@ class _Orderer:
         keyed.sort(key=lambda t: (round(t[0], 6), t[1]))
         return [b for *_, inside in keyed for b in inside]
 
-    def _parent_key(self, b: int, pos: dict[str, float]) -> float | None:
-        ups = [self.graph.upper_pos(u, pos) for u in self.up[b]]
+    def _ups(self, b: int, pos: dict[str, float], at: dict[str, float]) -> list[float]:
+        """Where the lines of block ``b`` end above (:meth:`_Graph.upper_pos`); ``at`` keeps the
+        ends found so far while ``pos`` stays the same (siblings share their union's)."""
+        out = []
+        for u in self.up[b]:
+            x = at.get(u)
+            if x is None:
+                x = at[u] = self.graph.upper_pos(u, pos)
+            out.append(x)
+        return out
+
+    def _parent_key(self, b: int, pos: dict[str, float], at: dict[str, float]) -> float | None:
+        ups = self._ups(b, pos, at)
         return sum(ups) / len(ups) if ups else None
 
     def _child_key(self, b: int, pos: dict[str, float]) -> float | None:
@@ -519,7 +543,8 @@ class _Orderer:
         pos = positions(self._rows(ids, arranged))
         for r in sorted(ids, reverse=not down):
             # each block's keys, made once (the sort asks for the parents' key twice a block)
-            by_parents = {b: self._parent_key(b, pos) for b in ids[r]}
+            at: dict[str, float] = {}
+            by_parents = {b: self._parent_key(b, pos, at) for b in ids[r]}
             if down:
                 keys = {b: k if (k := by_parents[b]) is not None else self._child_key(b, pos) for b in ids[r]}
             else:
@@ -587,8 +612,10 @@ class _Orderer:
 
     def _ends(self, unit: list[int], pos: dict[str, float]) -> tuple[list[float], list[float]]:
         """Where the unit's lines end above and below, each sorted (for :func:`_cost`)."""
-        ups = sorted(self.graph.upper_pos(u, pos) for b in unit for u in self.up[b])
-        downs = sorted(pos[c] for b in unit for c in self.down[b] if c in pos)
+        at: dict[str, float] = {}
+        ups = [x for b in unit for x in self._ups(b, pos, at)]
+        ups.sort()
+        downs = sorted([pos[c] for b in unit for c in self.down[b] if c in pos])
         return ups, downs
 
     def sift(self, ids: dict[int, list[int]], arranged: dict[int, list[str]]) -> None:
@@ -609,10 +636,12 @@ class _Orderer:
         """Sift the blocks of one sibship group, keeping every sibship as contiguous and in
         birth order as it was."""
         order = list(unit)
-        ends = {b: _Ends(self._ends([b], pos)) for b in unit}
         # a block of one sibship only cannot move without breaking its birth order: the blocks
         # that join two sibships (a marriage between them) are the ones to move
         movable = [b for b in unit if self.joins[b]]
+        if not movable:
+            return order
+        ends = {b: _Ends(self._ends([b], pos)) for b in unit}
         for b in sorted(movable, key=lambda b: -ends[b].size):
             rest = [x for x in order if x != b]
             before = order.index(b)
@@ -696,7 +725,7 @@ class _Ends:
     __slots__ = ("down", "size", "up")
 
     def __init__(self, ends: tuple[list[float], list[float]]) -> None:
-        self.up, self.down = sorted(ends[0]), sorted(ends[1])
+        self.up, self.down = ends  # sorted by _Orderer._ends
         self.size = len(self.up) + len(self.down)
 
 

@@ -84,6 +84,9 @@ class PersonNode:
         return (self.x, self.y + self.outer / 2)
 
 
+UNION_SLASHES = {"separated": 1, "divorced": 2, "annulled": 2, "reconciled": 1}  # strokes across a union line
+
+
 @dataclass
 class UnionPlacement:
     """A union's bracket (polyline), its date label and the point children hang from."""
@@ -96,6 +99,22 @@ class UnionPlacement:
     label_box: Box | None
     consanguineous: bool = False
     partners: tuple[str, ...] = ()
+
+    def mark_segment(self) -> list[Point] | None:
+        """The stretch of the union line that carries its slashes (see :data:`UNION_SLASHES`):
+        beside the line down to the children, 20 units long; ``None`` for a union without them.
+
+        >>> u = UnionPlacement("u", "divorced", [(0, 0), (0, 9), (100, 9), (100, 0)], (50, 9), "", None)
+        >>> u.mark_segment()
+        [(31, 9), (51, 9)]
+        """
+        if not UNION_SLASHES.get(self.kind) or len(self.points) < 3:
+            return None
+        (ax, y), (bx, _) = self.points[1], self.points[2]
+        lo, hi = min(ax, bx), max(ax, bx)
+        at_x = self.drop[0] - 9 if self.drop[0] - 9 - 6 > lo else self.drop[0] + 9
+        at_x = min(max(at_x, lo + 6), hi - 6)
+        return [(at_x - 10, y), (at_x + 10, y)]
 
 
 @dataclass
@@ -126,12 +145,13 @@ class LinkPlacement:
 
 @dataclass
 class HouseholdPlacement:
-    """A household's boundary polygons and its label box."""
+    """A household's boundary polygons and the boxes of its name: one per polygon that found a
+    clear place (each separate piece of the outline is named)."""
 
     id: str
     label: str
     polygons: list[list[Point]]
-    label_box: Box | None
+    label_boxes: list[Box] = field(default_factory=list)
 
 
 @dataclass

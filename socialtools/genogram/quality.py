@@ -81,7 +81,7 @@ def layout_quality(layout: GenogramLayout, family: Family, *, crossings: bool = 
         if n.label_box.w > 0:
             items.append((f"label {n.id}", n.label_box))
     items += [(f"union label {u.id}", u.label_box) for u in layout.unions.values() if u.label_box is not None]
-    items += [(f"household label {h.id}", h.label_box) for h in layout.households if h.label_box is not None]
+    items += [(f"household label {h.id}", b) for h in layout.households for b in h.label_boxes]
     for key, box in items:
         for other, obox in boxes.near(box.x, box.y, box.right, box.bottom):
             if box.overlaps(obox):

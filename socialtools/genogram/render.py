@@ -23,7 +23,7 @@ from socialtools.draw.theme import Theme
 from socialtools.genogram.labels import TEXT, condition_name
 from socialtools.genogram.model import DIRECTIONAL, Family, Person
 from socialtools.genogram.notes import MARK_SIZE, FigureNote, mark_box, place_beside, place_on_line
-from socialtools.genogram.placements import GenogramLayout, LinkPlacement, PersonNode, UnionPlacement
+from socialtools.genogram.placements import UNION_SLASHES, GenogramLayout, LinkPlacement, PersonNode, UnionPlacement
 from socialtools.genogram.symbols import (
     BRACKET_GAP,
     INDEX_GAP,
@@ -45,7 +45,6 @@ TICK_LENGTH = 8.0  # the caretaker's tick across its line
 TICK_MARGIN = 12.0  # the tick keeps this far from every label and symbol (never read as a dash)
 #: where along the line the tick may stand (a fraction of its length from the carer), best first
 TICK_PLACES = (0.3, 0.35, 0.4, 0.25, 0.45, 0.5, 0.2, 0.55, 0.6, 0.65, 0.7)
-UNION_SLASHES = {"separated": 1, "divorced": 2, "annulled": 2, "reconciled": 1}
 REL_COLOUR = {
     "conflict": "#c0392b", "hostile": "#c0392b", "close_hostile": "#c0392b", "fused_hostile": "#c0392b",
     "physical_abuse": "#8e1b10", "emotional_abuse": "#8e1b10", "sexual_abuse": "#8e1b10",
@@ -306,7 +305,7 @@ class GenogramRenderer:
         obstacles = [n.symbol_box for n in lay.nodes.values()]
         obstacles += [n.label_box for n in lay.nodes.values() if n.label_box.w > 0]
         obstacles += [u.label_box for u in lay.unions.values() if u.label_box is not None]
-        obstacles += [h.label_box for h in lay.households if h.label_box is not None]
+        obstacles += [b for h in lay.households for b in h.label_boxes]
         far = 1e6  # walls round the drawing: a number is never cut off at its edge
         obstacles += [Box(-far, -far, far, 3 * far), Box(lay.width, -far, far, 3 * far),
                       Box(-far, -far, 3 * far, far), Box(-far, lay.height, 3 * far, far)]
@@ -372,13 +371,8 @@ class GenogramRenderer:
             canvas.polyline(g, u.points[2:], dash=dash)
         else:
             canvas.polyline(g, u.points, dash=dash)
-        slashes = UNION_SLASHES.get(u.kind, 0)
-        if slashes and len(u.points) >= 3:
-            (ax, y), (bx, _) = u.points[1], u.points[2]
-            lo, hi = min(ax, bx), max(ax, bx)
-            at_x = u.drop[0] - 9 if u.drop[0] - 9 - 6 > lo else u.drop[0] + 9
-            at_x = min(max(at_x, lo + 6), hi - 6)
-            seg = [(at_x - 10, y), (at_x + 10, y)]
+        seg = u.mark_segment()
+        if seg is not None:
             for bar in union_marks(u.kind, seg):
                 canvas.polyline(g, bar, width=1.3)
         if u.label_box is not None:
@@ -449,8 +443,8 @@ class GenogramRenderer:
                 half = len(poly) // 2
                 for part in (poly[: half + 1], [*poly[half:], poly[0]]):
                     canvas.polyline(g, part, dash="dashed", width=1.1, colour=self.theme.colour("#2e6da4"))
-            if h.label_box is not None:
-                canvas.text(g, h.label_box.x, h.label_box.bottom - 3, h.label, self.theme.small_font_size,
+            for box in h.label_boxes:
+                canvas.text(g, box.x, box.bottom - 3, h.label, self.theme.small_font_size,
                             anchor="start", fill=self.theme.colour("#2e6da4"), font_style="italic")
 
     # ---- legend ----
@@ -532,7 +526,7 @@ class GenogramRenderer:
         if self.layout.copies:
             add("duplicate", self.t("duplicate"), self._duplicate_sample())
         if self.layout.households:  # one style, one entry: names on the outlines (here if not placed)
-            unplaced = [h.label for h in self.layout.households if h.label and h.label_box is None]
+            unplaced = [h.label for h in self.layout.households if h.label and not h.label_boxes]
             label = f"{self.t('household')}: {'; '.join(unplaced)}" if unplaced else self.t("household")
             add("household", label, self._household_sample())
         return entries
@@ -575,13 +569,18 @@ class GenogramRenderer:
                     stroke_dasharray=DASHES[DUPLICATE_DASH])
 
     def _duplicate_sample(self) -> Callable[[SvgCanvas, Group, Box], None]:
-        """Two small symbols of one person joined by the dashed arc."""
+        """Two small symbols of one person joined by the dashed arc: the symbol of the first
+        person drawn twice (a diamond would read as a person of unknown sex, whom the drawing
+        may not have)."""
+        original = self.family.person(next(iter(self.layout.copies.values())))
+        sample = Person(id="_", sex=original.sex, gender=original.gender)
+
         def draw(canvas: SvgCanvas, g: Group, box: Box) -> None:
             h = box.h * 0.5
             y = box.bottom - h / 2 - 1
             left, right = box.x + h / 2 + 1, box.right - h / 2 - 1
             for x in (left, right):
-                draw_person(canvas, g, Person(id="_", sex="unknown"), x, y, h)
+                draw_person(canvas, g, sample, x, y, h)
             top = y - h / 2
             self._arc(canvas, g, (left, top), ((left, box.y - 2), (right, box.y - 2)), (right, top))
         return draw

@@ -328,7 +328,7 @@ def route_links(lay: GenogramLayout, family: Family, structure: FamilyStructure,
 
     for copy, original in sorted(lay.copies.items(), key=lambda c: (_span(lay, c), c)):
         a, b = lay.nodes[original], lay.nodes[copy]
-        arc = duplicate_arc(a, b, partial(arc_blocked, ends={a.id, b.id}))
+        arc = duplicate_arc(a, b, partial(arc_blocked, ends={a.id, b.id}), drawn.crossings)
         if arc is None:
             pts = route(a, b)
             extra_links.append(LinkPlacement("duplicate", original, copy, pts))
@@ -377,11 +377,47 @@ def _person_boxes(n: PersonNode, extents: dict[str, Box]) -> list[Box]:
     return [extents[n.id]] + ([n.label_box] if n.label_box.w and n.label_box.h else [])
 
 
+def _foreign_segments(lay: GenogramLayout, members: set[str]) -> list[tuple[Point, Point]]:
+    """The stretches of line a household's outline must not hold: a line that touches none of
+    its members (another couple's line, an emotional line between others), the line down to the
+    children of a couple not wholly in it, and the pieces of a sibship bar that lead to a child
+    living elsewhere."""
+    out: list[tuple[Point, Point]] = []
+    for u in lay.unions.values():
+        if not members & set(u.partners):
+            out += list(itertools.pairwise(u.points))
+    for sib in lay.sibships:
+        parents_in = set(lay.unions[sib.union].partners) <= members
+        if not parents_in:
+            out += list(itertools.pairwise(sib.stem))
+        if len(sib.bar) < 2:
+            continue
+        y = sib.bar[0][1]
+        stops = sorted([(pts[0][0], cid in members) for cid, pts in sib.children.items() if pts]
+                       + ([(sib.stem[-1][0], parents_in)] if sib.stem else []))
+        xs = [x for x, _ in stops]
+        lo, hi = min(p[0] for p in sib.bar), max(p[0] for p in sib.bar)
+        for (x0, own0), (x1, own1) in itertools.pairwise(stops):
+            if not (own0 and own1) and x1 > x0:
+                out.append(((x0, y), (x1, y)))
+        for x0, x1 in ((lo, min(xs, default=lo)), (max(xs, default=hi), hi)):
+            if x1 > x0:
+                out.append(((x0, y), (x1, y)))
+        for cid, pts in sib.children.items():
+            if cid not in members:
+                out += list(itertools.pairwise(pts))
+    for link in lay.extra_links + lay.relationships:
+        if not members & {link.a, link.b}:
+            out += list(itertools.pairwise(link.points))
+    return out
+
+
 def route_households(lay: GenogramLayout, family: Family, labels: dict[str, str],
                      cfg: LayoutConfig, *, with_labels: bool = True) -> list[HouseholdPlacement]:
     """A dashed boundary around each household's members: a simple rectilinear outline, or several
-    rectangles where one would need corridors (see :mod:`socialtools.genogram.households`).
-    Without ``with_labels`` the labels are placed later, by :func:`label_households`."""
+    rectangles where one would need corridors, holding nothing foreign (see
+    :mod:`socialtools.genogram.households`). Without ``with_labels`` the names are placed later,
+    by :func:`label_households`."""
     households: list[HouseholdPlacement] = []
     if not family.households:
         return households
@@ -391,54 +427,78 @@ def route_households(lay: GenogramLayout, family: Family, labels: dict[str, str]
     extents = symbol_extents(lay)
     for h in family.households:
         assert h.id is not None
+        members = set(h.members)
         runs: dict[int, list[list[str]]] = defaultdict(list)
-        for pid in sorted(set(h.members), key=lambda p: position[p]):
+        for pid in sorted(members, key=lambda p: position[p]):
             r, i = position[pid]
             if runs[r] and position[runs[r][-1][-1]][1] == i - 1:
                 runs[r][-1].append(pid)
             else:
                 runs[r].append([pid])
-        member_boxes = {r: [[b for p in run for b in _person_boxes(lay.nodes[p], extents)]
-                            for run in row_runs]
+        member_boxes = {r: [[_person_boxes(lay.nodes[p], extents) for p in run] for run in row_runs]
                         for r, row_runs in runs.items()}
-        others = {r: [b for p in lay.rows[r] if p not in h.members
-                      for b in _person_boxes(lay.nodes[p], extents)]
-                  for r in runs}
-        rects = household_rectangles(member_boxes, others, union_labels, HOUSEHOLD_PAD, lines)
+        foreign = [b for p, n in lay.nodes.items() if p not in members for b in _person_boxes(n, extents)]
+        for u in lay.unions.values():
+            if not set(u.partners) <= members:
+                foreign += [u.label_box] if u.label_box is not None else []
+                seg = u.mark_segment()
+                if seg is not None:
+                    foreign.append(Box(seg[0][0], seg[0][1] - 6, seg[1][0] - seg[0][0], 12))
+        bars = [seg for sib in lay.sibships
+                if not set(lay.unions[sib.union].partners) | set(sib.children) <= members
+                for seg in itertools.pairwise(sib.bar)]
+        rects = household_rectangles(member_boxes, foreign, HOUSEHOLD_PAD, _foreign_segments(lay, members),
+                                     lines, union_labels, bars)
         polygons = outline_of_boxes(rects)
-        households.append(HouseholdPlacement(h.id, labels.get(h.id, ""), polygons, None))
+        households.append(HouseholdPlacement(h.id, labels.get(h.id, ""), polygons))
         for poly in polygons:
             lines.append([*poly, poly[0]])
     return label_households(lay, households, cfg) if with_labels else households
 
 
+def _label_spots(poly: list[Point], w: float, ht: float) -> list[Box]:
+    """Where a piece's name may stand, best first: above its top edge or below its bottom edge
+    (at either corner, then stepping along the edge), beside its corners, then just inside its
+    top or bottom edge."""
+    top, bottom = min(y for _, y in poly), max(y for _, y in poly)
+    top_xs = [x for x, y in poly if y == top]
+    bottom_xs = [x for x, y in poly if y == bottom]
+    left, right = min(x for x, _ in poly), max(x for x, _ in poly)
+
+    def along(lo: float, hi: float, y: float) -> list[Box]:
+        xs = [lo + 4, hi - w - 4]
+        xs += [lo + 4 + k * 8.0 for k in range(1, int((hi - lo - w - 8) / 8.0) + 1)]
+        return [Box(x, y, w, ht) for x in xs]
+
+    spots = along(min(top_xs), max(top_xs), top - ht - 1) + along(min(bottom_xs), max(bottom_xs), bottom + 1)
+    spots += [Box(left - w - 2, top, w, ht), Box(right + 2, top, w, ht),
+              Box(left - w - 2, bottom - ht, w, ht), Box(right + 2, bottom - ht, w, ht)]
+    return spots + along(min(top_xs), max(top_xs), top + 2) + along(min(bottom_xs), max(bottom_xs), bottom - ht - 2)
+
+
 def label_households(lay: GenogramLayout, households: list[HouseholdPlacement],
                      cfg: LayoutConfig) -> list[HouseholdPlacement]:
-    """Each household's label beside a corner of its outline (above its top edge or below its
-    bottom edge), clear of symbols, labels and every line drawn, the outlines included."""
+    """Each household's name beside a corner of each piece of its outline (above its top edge,
+    below its bottom edge, or beside it), clear of symbols, labels and every line drawn, the
+    outlines included, so that every separate piece reads as the same household."""
     lines = [pts for _, pts, _ in lay.lines()] + [[*poly, poly[0]] for h in households for poly in h.polygons]
     patterned = [r.points for r in lay.relationships]  # drawn wide: a zigzag, two or three lines
     taken: list[Box] = [n.symbol_box for n in lay.nodes.values()] + [n.label_box for n in lay.nodes.values()]
     taken += [u.label_box for u in lay.unions.values() if u.label_box is not None]
     size = cfg.union_label_size
-    out = []
-    for h in households:
-        label_box = None
-        if h.label and h.polygons:
-            w, ht = text_width(h.label, size), size * LINE_HEIGHT
-            points = [p for poly in h.polygons for p in poly]
-            top, bottom = min(y for _, y in points), max(y for _, y in points)
-            top_xs = [x for x, y in points if y == top]
-            bottom_xs = [x for x, y in points if y == bottom]
-            spots = (Box(min(top_xs) + 4, top - ht - 1, w, ht), Box(max(top_xs) - w - 4, top - ht - 1, w, ht),
-                     Box(min(bottom_xs) + 4, bottom + 1, w, ht), Box(max(bottom_xs) - w - 4, bottom + 1, w, ht))
-            label_box = first_clear(spots, lambda b: b.x < 0 or b.y < 0,
-                                    lambda b: any(b.overlaps(t, 1.0) for t in taken),
-                                    lambda b: any(segment_hits_box(p, q, b.grown(1.0))
-                                                  for pts in lines for p, q in itertools.pairwise(pts)),
-                                    lambda b: any(segment_hits_box(p, q, b.grown(1.0 + EMOTIONAL_HALF_WIDTH))
-                                                  for pts in patterned for p, q in itertools.pairwise(pts)))
-            if label_box is not None:
-                taken.append(label_box)
-        out.append(HouseholdPlacement(h.id, h.label, h.polygons, label_box))
-    return out
+    named: dict[int, list[tuple[int, Box]]] = {k: [] for k in range(len(households))}
+    pieces = [(k, j, poly) for k, h in enumerate(households) if h.label for j, poly in enumerate(h.polygons)]
+    # the narrowest pieces first: they have the fewest places for a name
+    for k, j, poly in sorted(pieces, key=lambda t: (max(x for x, _ in t[2]) - min(x for x, _ in t[2]), t[0], t[1])):
+        w, ht = text_width(households[k].label, size), size * LINE_HEIGHT
+        label_box = first_clear(_label_spots(poly, w, ht), lambda b: b.x < 0 or b.y < 0,
+                                lambda b: any(b.overlaps(t, 1.0) for t in taken),
+                                lambda b: any(segment_hits_box(p, q, b.grown(1.0))
+                                              for pts in lines for p, q in itertools.pairwise(pts)),
+                                lambda b: any(segment_hits_box(p, q, b.grown(1.0 + EMOTIONAL_HALF_WIDTH))
+                                              for pts in patterned for p, q in itertools.pairwise(pts)))
+        if label_box is not None:
+            taken.append(label_box)
+            named[k].append((j, label_box))
+    return [HouseholdPlacement(h.id, h.label, h.polygons, [b for _, b in sorted(named[k], key=lambda t: t[0])])
+            for k, h in enumerate(households)]

@@ -38,6 +38,8 @@ SECTIONS = ("case", "family", *PASSED_ON, "bpss", "plan", "sessions", "behaviour
 #: words a case file may use for them.
 NARRATIVE_PARTS = ("identity", "family", "bpss", "genogram", "ecomap", "strengths", "plan", "systems",
                    "schedule", "process", "behaviour", "comparison")
+#: Report parts drawn from the same section of the case file share its source line.
+SAME_SECTION = {"genogram": "family", "family": "genogram", "comparison": "ecomap"}
 _PART_ALIASES = {
     "client": "identity", "identitas": "identity", "klien": "identity", "keluarga": "family",
     "ekomap": "ecomap", "kekuatan": "strengths", "kuadran": "strengths", "rencana": "plan",
@@ -109,9 +111,18 @@ class CaseInfo(Record):
         "2024'; or one per part: {default: ..., genogram: ..., ecomap: ...}")
 
     def source_for(self, part: str) -> str | None:
-        """The source text of one report part (its own, else the default)."""
+        """The source text of one report part: its own, else that of the part drawn from the same
+        section (the genogram and the family table both come from ``family``; the before/after
+        figures from ``ecomap``), else the default.
+
+        >>> info = CaseInfo(source={"default": "Asesmen, 2024", "family": "Wawancara keluarga, 2024"})
+        >>> info.source_for("genogram"), info.source_for("bpss")
+        ('Wawancara keluarga, 2024', 'Asesmen, 2024')
+        """
         if isinstance(self.source, dict):
-            return self.source.get(part) or self.source.get("default")
+            related = SAME_SECTION.get(part)
+            return (self.source.get(part) or (self.source.get(related) if related else None)
+                    or self.source.get("default"))
         return self.source
 
 

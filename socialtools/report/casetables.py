@@ -17,6 +17,7 @@ renders every person by initials.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from typing import Any
 
@@ -30,16 +31,33 @@ from socialtools.report.model import COLUMNS, ReportOptions
 from socialtools.report.tables import Row, SectionRow, Table
 
 
-def client_label(case: Case, opts: ReportOptions) -> str:
-    """``Klien "PK"`` / ``Client "PK"``."""
-    return f'{word("client_label", opts.lang)} "{client_initials(case, opts)}"'
+def client_label(case: Case, opts: ReportOptions) -> str | None:
+    """``Klien "PK"`` / ``Client "PK"``; ``None`` when the case names no client (no ``case``
+    section, no index person in the family)."""
+    who = client_initials(case, opts)
+    return None if who is None else f'{word("client_label", opts.lang)} "{who}"'
 
 
-def client_initials(case: Case, opts: ReportOptions) -> str:
+def captioned(key: str, case: Case, opts: ReportOptions) -> str:
+    """A caption of the client's table or figure: ``Genogram Klien "PK"`` / ``Genogram of Client
+    "PK"``, or the caption alone when the case names no client (``Genogram``, never ``Klien "…"``).
+
+    >>> captioned("cap_genogram", Case.from_document({"family": {"people": [{"id": "A"}]}}),
+    ...           ReportOptions(lang="en"))
+    'Genogram'
+    """
+    text = word(key, opts.lang)
+    label = client_label(case, opts)
+    if label is None:
+        return re.sub(r" (of|for)$", "", text)
+    return f"{text} {label}"
+
+
+def client_initials(case: Case, opts: ReportOptions) -> str | None:
     """The client's initials (captions always use initials), as the case file gives them:
     ``case.initials``, the client's own ``initials`` in the family, then ``case.client`` when it
     reads as initials (``client: RT`` → ``RT``, even for a person named Ratna), then initials
-    made from the name.
+    made from the name; ``None`` when the case names no client at all.
 
     >>> case = Case.from_document({"case": {"client": "RT"}, "family": {"people": [
     ...     {"id": "RT", "name": "Ratna", "sex": "female"}]}})
@@ -58,17 +76,13 @@ def client_initials(case: Case, opts: ReportOptions) -> str:
         return Person(id="x", name=info.name).display_initials
     if person is not None:
         return person.display_initials
-    return info.client or info.id or "…"
+    return info.client or info.id or None
 
 
 def _reads_as_initials(text: str) -> bool:
     """``RT``, ``P.K.``: one to five capital letters (dots allowed); not ``p12`` or ``I1``."""
     letters = text.replace(".", "")
     return 0 < len(letters) <= 5 and letters.isalpha() and letters.isupper()
-
-
-def _caption(key: str, case: Case, opts: ReportOptions) -> str:
-    return f"{word(key, opts.lang)} {client_label(case, opts)}"
 
 
 def _person_name(p: Person, opts: ReportOptions) -> str:
@@ -103,7 +117,7 @@ def _build(key: str, caption_key: str, case: Case, opts: ReportOptions,
     cols = opts.columns_of(key)
     headings = [heading(c) if heading else word(c, opts.lang) for c in cols]
     rows: list[Row] = [[v.get(c, "") for c in cols] for v in values]
-    return Table(_caption(caption_key, case, opts), headings, rows, label=word("table", opts.lang),
+    return Table(captioned(caption_key, case, opts), headings, rows, label=word("table", opts.lang),
                  widths=[COLUMNS[key][c] for c in cols], key=key)
 
 
@@ -156,7 +170,7 @@ def client_table(case: Case, opts: ReportOptions | None = None) -> Table | None:
     if opts.include_private:
         add("address", pick("address"))
         add("phone", pick("phone"))
-    return Table(_caption("cap_client", case, opts), [word("aspect", opts.lang), word("value", opts.lang)],
+    return Table(captioned("cap_client", case, opts), [word("aspect", opts.lang), word("value", opts.lang)],
                  rows, label=word("table", opts.lang), widths=[1.0, 2.4], key="client")
 
 
@@ -238,7 +252,7 @@ def bpss_table(case: Case, opts: ReportOptions | None = None) -> Table | None:
         for i, v in enumerate(values):
             v = {**v, "no": str(i + 1), "domain": label}
             rows.append([v.get(c, "") for c in cols])
-    return Table(_caption("cap_bpss", case, opts), [word(c, opts.lang) for c in cols], rows,
+    return Table(captioned("cap_bpss", case, opts), [word(c, opts.lang) for c in cols], rows,
                  label=word("table", opts.lang), widths=[COLUMNS["bpss"][c] for c in cols], key="bpss")
 
 

@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import Any
 
 import socialtools.report.casetables as ct
+from socialtools.dates import PartialDate
 from socialtools.errors import InputError, UsageError
 from socialtools.io.convert import svg_to_png
 from socialtools.report.case import Case
@@ -172,12 +173,20 @@ def ecomap_svg(case: Case, opts: ReportOptions, *, panel: str | None = None) -> 
 
     diagram = EcomapDiagram.from_document(case.document, source=case.source, lang=opts.lang,
                                           compare=panel is not None, panel=panel, text=REPORT_ECOMAP_TEXT,
-                                          initials=opts.initials, header=False, compact_legend=True)
+                                          initials=opts.initials, header=False, compact_legend=True,
+                                          narrow=True)
     return diagram.to_svg()
 
 
-def ecomap_date(case: Case, panel: str | None = None) -> str | None:
-    """The date the ecomap (or the ``after`` side of the comparison) was drawn, as written."""
+def ecomap_date(case: Case, panel: str | None = None, lang: str = "id") -> str | None:
+    """The date the ecomap (or the ``after`` side of the comparison) was drawn, written out in the
+    report's language (``1 Agustus 2024``, ``1 August 2024``); a text that is no date, as written.
+
+    >>> case = Case.from_document({"ecomap": {"focal": "RT", "date": "2024-08-01", "systems": [],
+    ...                                       "after": {"date": "Oktober 2024", "ties": []}}})
+    >>> ecomap_date(case), ecomap_date(case, "after", "en")
+    ('1 Agustus 2024', 'October 2024')
+    """
     section = case.raw("ecomap")
     if not isinstance(section, dict):
         return None
@@ -186,7 +195,12 @@ def ecomap_date(case: Case, panel: str | None = None) -> str | None:
         date = after.get("date") if isinstance(after, dict) else None
     else:
         date = section.get("date")
-    return str(date) if date else None
+    if date is None or str(date).strip() == "":
+        return None
+    try:
+        return long_date(PartialDate.parse(date), lang, weekday=False)
+    except (ValueError, TypeError):
+        return str(date).strip()
 
 
 def strengths_svg(case: Case, opts: ReportOptions) -> str | None:
@@ -322,7 +336,7 @@ def build_report(case: Case, opts: ReportOptions | None = None) -> Report:
     def figure(key: str, svg: str | None, date: str | None = None) -> Figure | None:
         if svg is None:
             return None
-        caption = f"{word('cap_' + key, lang)} {ct.client_label(case, opts)}" + (f" ({date})" if date else "")
+        caption = ct.captioned("cap_" + key, case, opts) + (f" ({date})" if date else "")
         return picture(key, caption, svg)
 
     def picture(key: str, caption: str, svg: str) -> Figure:
@@ -339,7 +353,7 @@ def build_report(case: Case, opts: ReportOptions | None = None) -> Report:
             genogram.notes = drawing.notes
             if drawing.legend_svg is not None:
                 genogram.legend = picture("genogram_legend", word("figure_legend", lang), drawing.legend_svg)
-    ecomap = figure("ecomap", ecomap_svg(case, opts), ecomap_date(case)) if opts.figures else None
+    ecomap = figure("ecomap", ecomap_svg(case, opts), ecomap_date(case, lang=lang)) if opts.figures else None
     strengths = figure("strengths", strengths_svg(case, opts)) if opts.figures else None
     section("h_assessment", [("h_bpss", some(ct.bpss_table(case, opts))),
                              ("h_genogram", some(genogram)), ("h_ecomap", some(ecomap)),
@@ -350,11 +364,12 @@ def build_report(case: Case, opts: ReportOptions | None = None) -> Report:
     if case.evaluation is not None and case.evaluation.summary:
         evaluation.append(Paragraph(case.evaluation.summary, key="evaluation"))
     # the comparison prints as two figures, one under the other, each at the text width
-    comparison = [figure(f"ecomap_{side}", ecomap_svg(case, opts, panel=side), ecomap_date(case, side))
+    comparison = [figure(f"ecomap_{side}", ecomap_svg(case, opts, panel=side), ecomap_date(case, side, lang))
                   for side in ("before", "after")] if opts.figures else []
     section("h_evaluation", [(None, [*evaluation, *some(ct.behaviour_table(case, opts), *comparison)])])
     section("h_termination", [(None, _termination(case, opts))])
-    title = case.info.title or ct.client_label(case, opts)
+    title = (case.info.title or ct.client_label(case, opts) or (case.family.title if case.family else None)
+             or f"{word('chapter', lang)} {n.chapter} {chapter_title}")
     if opts.only:
         blocks = [b for b in blocks if _part(b) in opts.only]
     report = Report(title=title, lang=lang, blocks=blocks)

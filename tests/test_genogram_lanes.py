@@ -1,0 +1,91 @@
+"""Several relationships of one pair as parallel lanes (in the report's genogram too), and the
+dashed arc of a person drawn twice (issue 13, review items 3 and 7)."""
+
+from __future__ import annotations
+
+import itertools
+import math
+from pathlib import Path
+
+import yaml
+
+from socialtools.draw.geometry import Box, Point, segment_circle_distance, segments_cross
+from socialtools.draw.svg import SvgCanvas
+from socialtools.genogram import Family, Genogram
+from socialtools.genogram.emotional import LANE_GAP, PATTERN_HALF_WIDTH
+from socialtools.io.loading import parse_model
+from socialtools.report.document import genogram_options
+from socialtools.report.model import ReportOptions
+
+CASES = Path(__file__).parent / "data" / "cases"
+
+
+def _length(points: list[Point]) -> float:
+    return sum(math.dist(p, q) for p, q in itertools.pairwise(points))
+
+
+def _distance(p: Point, line: list[Point]) -> float:
+    return min(segment_circle_distance(a, b, p) for a, b in itertools.pairwise(line))
+
+
+def _samples(points: list[Point], step: float = 4.0) -> list[Point]:
+    out = []
+    for (x0, y0), (x1, y1) in itertools.pairwise(points):
+        n = max(1, int(math.dist((x0, y0), (x1, y1)) / step))
+        out += [(x0 + (x1 - x0) * k / n, y0 + (y1 - y0) * k / n) for k in range(n)]
+    return out
+
+
+def test_regression_report_genogram_conflict_runs_beside_close_not_round_the_chart() -> None:
+    """In the report's genogram (its own text size and tighter rows) RT-DW's conflict line went
+    round Joko's family while their close line ran straight; now the two are parallel lanes."""
+    doc = yaml.safe_load((CASES / "review-rt.yaml").read_text())
+    family = parse_model(Family, doc["family"])
+    for options in (genogram_options(ReportOptions()), None):
+        g = Genogram(family, options) if options else Genogram(family)
+        lay = g.layout
+        close, conflict = (r for r in lay.relationships if {r.a, r.b} == {"RT", "DW"})
+        zones = [((n.x, n.y), n.outer / 2 + LANE_GAP) for n in (lay.nodes["RT"], lay.nodes["DW"])]
+        middle = [p for p in _samples(conflict.points) if all(math.dist(p, c) > r for c, r in zones)]
+        assert middle
+        gaps = [_distance(p, close.points) for p in middle]
+        assert min(gaps) >= 2 * PATTERN_HALF_WIDTH - 1.0, "the two patterns touch"
+        assert max(gaps) <= LANE_GAP + 1.0, "the conflict line leaves the close line's side"
+        assert _length(conflict.points) <= 1.2 * _length(close.points)
+
+
+def test_regression_duplicate_arc_legend_shows_the_symbol_drawn() -> None:
+    """The legend's sample of a person drawn twice showed two diamonds (unknown sex) while the
+    drawing had a woman drawn twice; now the sample has the symbol of the person drawn twice."""
+    g = Genogram.from_file(CASES / "cousin-marriage.yaml", duplicate_loops=True)
+    assert g.family.person(next(iter(g.layout.copies.values()))).sex == "female"
+    renderer = g.renderer()
+    (entry,) = [e for e in renderer.legend_entries() if e.label == renderer.t("duplicate")]
+    canvas = SvgCanvas(100, 40)
+    group = canvas.group(canvas.dwg, class_="sample")
+    entry.draw(canvas, group, Box(0, 0, 60, 20))
+    svg = canvas.dwg.tostring()
+    assert svg.count("<circle") == 2 and "<polygon" not in svg  # two circles, no diamond
+
+
+def _crossing(p: Point, q: Point, a: Point, b: Point) -> Point:
+    (x1, y1), (x2, y2), (x3, y3), (x4, y4) = p, q, a, b
+    den = (x1 - x2) * (y3 - y4) - (y1 - y2) * (x3 - x4)
+    t = ((x1 - x3) * (y3 - y4) - (y1 - y3) * (x3 - x4)) / den
+    return (x1 + t * (x2 - x1), y1 + t * (y2 - y1))
+
+
+def test_duplicate_arc_crosses_fewest_lines_and_clear_of_symbols() -> None:
+    """The cousin-marriage copy's arc crosses the lines down to C1 and C3 (any arc between the
+    copy and the original does: they stand between them, their lines come from above); it
+    crosses no more than those two and well away from every symbol."""
+    g = Genogram.from_file(CASES / "cousin-marriage.yaml", duplicate_loops=True)
+    lay = g.layout
+    (arc,) = [link for link in lay.extra_links if link.kind == "duplicate"]
+    others = [pts for what, pts, _ in lay.lines() if not what.startswith("duplicate")]
+    crossings = [(p, q, a, b) for p, q in itertools.pairwise(arc.points) for line in others
+                 for a, b in itertools.pairwise(line) if segments_cross(p, q, a, b)]
+    assert len(crossings) <= 2
+    for seg in crossings:
+        at = _crossing(*seg)
+        assert not any(n.symbol_box.grown(8.0).contains(at) for n in lay.nodes.values()), at
