@@ -341,7 +341,8 @@ class _Graph:
         for uid in self.row_unions.get(r, ()):
             # (an order without dummy nodes, as the coordinate step has it: the children one row down)
             ks = sorted(pos[c] for c in self.kids[uid] if c in pos)
-            if ks and self.kids[uid][0] == self.cross_from.get(uid):  # a union line to the partner one row down
+            if self.cross_from and ks and self.kids[uid][0] == self.cross_from.get(uid):
+                # a union line across rows to the partner one row down: beside the partner's middle
                 ks = [self.cross_end(self.union_pos(uid, pos), self.cross_from[uid], pos)]
             if ks:
                 items.append((self.union_pos(uid, pos), (ks[0] + ks[-1]) / 2, ks, uid))
@@ -360,8 +361,8 @@ class _Graph:
             if abs(d - k) < 1e-9 and k not in ks:  # on the line of another union's child
                 d = k + (TIE_SHIFT if mid > k or k - TIE_SHIFT < last else -TIE_SHIFT)
             last = max(last, d)
-            if uid in self.cross_from and self.kids[uid][0] == self.cross_from[uid]:  # beside the partner's
-                ks = [self.cross_end(last, self.cross_from[uid], pos)]  # middle on the side the drop comes down
+            if self.cross_from and uid in self.cross_from and self.kids[uid][0] == self.cross_from[uid]:
+                ks = [self.cross_end(last, self.cross_from[uid], pos)]  # on the side the drop comes down
             out.append((uid, last, ks))
         return out
 
