@@ -308,7 +308,12 @@ def _assert_lines_follow_their_dummies(family: Family) -> None:
     unions_across = {(link.a, link.b): link.points for link in lay.extra_links if link.kind.startswith("union-")}
     for uid in s.cross:  # from under the upper partner to the top of the lower one
         upper, lower = cross_ends(s, uid)
-        pts = line_of[(cross_top(uid), lower)] = unions_across[(upper, lower)]
+        pts = unions_across[(upper, lower)]
+        stub = lay.unions[uid].points  # without children: the union's own line is the piece under the upper one
+        if not s.children(uid):
+            assert stub[0] == lay.nodes[upper].bottom and stub[-1] == pts[0]
+            pts = [*stub[:-1], *pts]
+        line_of[(cross_top(uid), lower)] = pts
         assert pts[0] == lay.nodes[upper].bottom and pts[-1][1] == lay.nodes[lower].top[1]
         assert 0 < abs(pts[-1][0] - lay.nodes[lower].x) < lay.nodes[lower].outer / 2
     for comp in s.components():

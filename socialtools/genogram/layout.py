@@ -506,6 +506,12 @@ class _Geometry:
         cross = {uid: self._cross_line(uid, nodes, union_y0[self.union_row(top)] + ulevel[top] * cfg.level_step,
                                        bar_y0[self.union_row(top)] + bar_level[top] * cfg.level_step)
                  for uid, top in ((u, cross_top(u)) for u in sorted(lay.s.cross))}
+        for uid, pts in cross.items():
+            if not lay.kids_of(uid):  # no children to hang from the lower partner: the union's own
+                u = lay.s.unions[uid]  # line is the stub under the upper partner (its marks, its double line)
+                unions[uid] = UnionPlacement(uid, u.kind, pts[:3], pts[2], "", None, uid in lay.double,
+                                             tuple(u.partners))
+                cross[uid] = pts[2:]  # and the line across rows goes on from its drop
         drawn = [LinkPlacement(f"union-{lay.s.unions[uid].kind}", *cross_ends(lay.s, uid), pts)
                  for uid, pts in cross.items()]
         result = GenogramLayout(nodes, unions, sibships, drawn, [], [], width, height, dict(self.rows))
