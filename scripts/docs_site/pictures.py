@@ -204,6 +204,8 @@ PICTURES: dict[str, Draw] = {
     "report-genogram.png": _report_genogram(example_path("pk.yaml")),
     "report-genogram-wide.png": _report_genogram(
         Path(__file__).resolve().parents[2] / "tests" / "data" / "cases" / "bracketed-household.yaml"),
+    "report-genogram-legend-beside.png": _report_genogram(
+        Path(__file__).resolve().parents[2] / "tests" / "data" / "cases" / "review-rt.yaml"),
     "report-ecomap.png": _report_ecomap(None),
     "report-ecomap-after.png": _report_ecomap("after"),
     "report-ecomap-long-names.png": _report_ecomap(

@@ -92,15 +92,87 @@ def _flow(entries: list[LegendEntry], max_width: float, theme: Theme) -> list[tu
     return places if row + 1 < math.ceil(len(entries) / cols) else None
 
 
+#: A wrapped legend label is at least this many times its font size wide (two or three lines at most).
+MIN_WRAP_EMS = 7.0
+
+
+@dataclass(frozen=True)
+class _Columns:
+    """A compact legend in columns no taller than a given height, its long labels wrapped at spaces:
+    the entries of each column, the columns' widths and each entry's lines."""
+
+    columns: list[list[int]]
+    widths: list[float]
+    lines: list[tuple[str, ...]]
+
+    def height(self, i: int, theme: Theme) -> float:
+        return _row(theme) + (len(self.lines[i]) - 1) * theme.small_font_size * LINE_HEIGHT
+
+    def column_height(self, theme: Theme) -> float:
+        return max(sum(self.height(i, theme) for i in column) for column in self.columns)
+
+
+def wrap_at_spaces(text: str, width: float, size: float) -> list[str]:
+    """``text`` broken at spaces into lines no wider than ``width`` where its words allow (a word is
+    never cut).
+
+    >>> wrap_at_spaces("Cerai mati (janda/duda)", 80, 10)
+    ['Cerai mati', '(janda/duda)']
+    """
+    lines: list[str] = []
+    for word in text.split():
+        if lines and text_width(f"{lines[-1]} {word}", size) <= width:
+            lines[-1] = f"{lines[-1]} {word}"
+        else:
+            lines.append(word)
+    return lines or [""]
+
+
+def _wrapped_columns(entries: list[LegendEntry], height: float, theme: Theme) -> _Columns:
+    """The narrowest compact legend whose columns stay within ``height`` (its title included), each
+    column filled top to bottom: of the widths its labels may wrap to (each label at its spaces, no
+    narrower than :data:`MIN_WRAP_EMS` times the text size), the one that makes it narrowest."""
+    size = theme.small_font_size
+    room = height - (theme.font_size * LINE_HEIGHT + GAP) - GAP
+    natural = [text_width(e.label, size) for e in entries]
+    floor = MIN_WRAP_EMS * size
+    best: tuple[float, _Columns] | None = None
+    for cap in sorted({w for w in natural if w > floor} | {floor}, reverse=True):
+        lines = [(e.label,) if w <= cap else tuple(wrap_at_spaces(e.label, cap, size))
+                 for e, w in zip(entries, natural, strict=True)]
+        grid = _Columns([[]], [], lines)
+        used = 0.0
+        for i in range(len(entries)):
+            h = grid.height(i, theme)
+            if grid.columns[-1] and used + h > room:
+                grid.columns.append([])
+                used = 0.0
+            grid.columns[-1].append(i)
+            used += h
+        grid.widths.extend(SAMPLE_W + 3 * GAP + max(text_width(t, size) for i in column for t in lines[i])
+                           for column in grid.columns)
+        if best is None or sum(grid.widths) < best[0] - 1e-6:
+            best = (sum(grid.widths), grid)
+    assert best is not None
+    return best[1]
+
+
 def legend_box(entries: list[LegendEntry], title: str, max_width: float, theme: Theme, *,
-               compact: bool = False, rows: int | None = None, flow: bool = False) -> Box:
+               compact: bool = False, rows: int | None = None, flow: bool = False,
+               fit_height: float | None = None) -> Box:
     """Width and height the legend needs (placed at the origin); ``compact`` packs the entries in
     columns of their own widths (for a narrow figure, e.g. in a printed report), ``rows`` rows
     to a column when given (a legend beside a drawing, as tall as the drawing); ``flow`` (with
     ``compact``): the entries follow each other in lines like words when that is lower than
-    any grid (a printed figure whose page is too short for a grid)."""
+    any grid (a printed figure whose page is too short for a grid); ``fit_height`` (with ``compact``):
+    columns no taller than that, long labels wrapped at spaces where that makes the legend narrower
+    (a legend beside a drawing on a page short of width)."""
     if not entries:
         return Box(0, 0, 0, 0)
+    if compact and fit_height is not None:
+        grid = _wrapped_columns(entries, fit_height, theme)
+        width = max(sum(grid.widths) + GAP, text_width(title, theme.font_size) + 2 * GAP)
+        return Box(0, 0, width, theme.font_size * LINE_HEIGHT + GAP + grid.column_height(theme) + GAP)
     places = _flow(entries, max_width, theme) if compact and flow and not rows else None
     if places is not None:
         title_h = theme.font_size * LINE_HEIGHT + GAP
@@ -116,13 +188,14 @@ def legend_box(entries: list[LegendEntry], title: str, max_width: float, theme: 
 
 def draw_legend(
     canvas: SvgCanvas, entries: list[LegendEntry], title: str, x: float, y: float, max_width: float, *,
-    compact: bool = False, rows: int | None = None, flow: bool = False,
+    compact: bool = False, rows: int | None = None, flow: bool = False, fit_height: float | None = None,
 ) -> Box:
     """Draw the legend with its top-left corner at ``(x, y)``; return the box it fills."""
     theme = canvas.theme
-    box = legend_box(entries, title, max_width, theme, compact=compact, rows=rows, flow=flow)
+    box = legend_box(entries, title, max_width, theme, compact=compact, rows=rows, flow=flow, fit_height=fit_height)
     if not entries:
         return box
+    wrapped = _wrapped_columns(entries, fit_height, theme) if compact and fit_height is not None else None
     places = _flow(entries, max_width, theme) if compact and flow and not rows else None
     cols, widths = _grid(entries, max_width, theme, compact, rows)
     rows = math.ceil(len(entries) / cols)
@@ -142,9 +215,27 @@ def draw_legend(
         sx = x + GAP + sum(widths[:col])
         if places is not None:
             row, sx = places[i][0], x + GAP + places[i][1]
+        if wrapped is not None:
+            _draw_wrapped(canvas, g, entry, wrapped, i, x, top)
+            continue
         sy = top + row * row_h
         sample = canvas.group(g)
         entry.draw(canvas, sample, Box(sx, sy + (row_h - SAMPLE_H) / 2 - 2, SAMPLE_W, SAMPLE_H))
         canvas.text(g, sx + SAMPLE_W + GAP, sy + row_h / 2 + theme.small_font_size * 0.3 - 2, entry.label,
                     theme.small_font_size, anchor="start")
     return Box(x, y, box.w, box.h)
+
+
+def _draw_wrapped(canvas: SvgCanvas, g: Group, entry: LegendEntry, grid: _Columns, i: int, x: float,
+                  top: float) -> None:
+    """Entry ``i`` of a legend in wrapped columns: its sample centred on its lines."""
+    theme = canvas.theme
+    col = next(c for c, column in enumerate(grid.columns) if i in column)
+    sx = x + GAP + sum(grid.widths[:col])
+    sy = top + sum(grid.height(j, theme) for j in grid.columns[col][:grid.columns[col].index(i)])
+    row_h, line_h = _row(theme), theme.small_font_size * LINE_HEIGHT
+    extra = grid.height(i, theme) - row_h
+    entry.draw(canvas, canvas.group(g), Box(sx, sy + (row_h + extra - SAMPLE_H) / 2 - 2, SAMPLE_W, SAMPLE_H))
+    for k, line in enumerate(grid.lines[i]):
+        canvas.text(g, sx + SAMPLE_W + GAP, sy + row_h / 2 + theme.small_font_size * 0.3 - 2 + k * line_h, line,
+                    theme.small_font_size, anchor="start")

@@ -220,18 +220,20 @@ class Genogram(Diagram):
         return title or None
 
     def renderer(self, legend_at: str = "below", legend_columns: int | None = None,
-                 notes_text: bool = True) -> GenogramRenderer:
+                 notes_text: bool = True, wrap_legend: bool = False) -> GenogramRenderer:
         """The painter of this genogram (used by :meth:`to_svg` and by comparisons). A printed report
         asks for its legend ``legend_at`` ``"grid"`` (under the drawing in compact columns) or
         ``"beside"`` it, in ``legend_columns`` columns, and writes the numbered notes under its caption
-        itself (``notes_text=False``: only their numbers are drawn); the layout is the same."""
+        itself (``notes_text=False``: only their numbers are drawn); ``wrap_legend``: a legend beside
+        the drawing in columns as tall as it, its long labels wrapped where that makes it narrower (a
+        wide drawing on a landscape page); the layout is the same."""
         o = self.options
         when = self.family.reference_date()
         inner = {p.id: inner_text(p, self.family, when) if o.show_age or p.count else None for p in self.family.people}
         return GenogramRenderer(self.family, self.layout, lang=o.lang, title=self.title(), inner=inner,
                                 theme=o.theme or Theme(monochrome=o.monochrome), legend=o.legend,
                                 notes=self.notes(), legend_at=legend_at, notes_text=notes_text,
-                                legend_columns=legend_columns)
+                                legend_columns=legend_columns, wrap_legend=wrap_legend)
 
     def to_svg(self) -> str:
         return self.renderer().render()

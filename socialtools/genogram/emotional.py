@@ -66,6 +66,7 @@ MIN_LANE_GAP = 2 * PATTERN_HALF_WIDTH  # or, where the way is narrow, this close
 LANE_GAPS = (LANE_GAP, (LANE_GAP + MIN_LANE_GAP) / 2, MIN_LANE_GAP)
 LANE_SHIFTS = tuple(sorted((float(k) for k in range(-9, 10)), key=lambda k: (abs(k), -k)))  # lanes' middle off the line
 BRACKETED = ("adopted", "foster")  # children drawn in the NSGC brackets
+ROOM_COST = 2 * CROSS_COST  # passing through the household of neither person it joins, beyond crossing its outline
 
 
 def edge_point(n: PersonNode, angle: float) -> Point:
@@ -106,6 +107,15 @@ def _lane_end(n: PersonNode, points: list[Point]) -> list[Point]:
     if n.symbol_box.contains((qx, qy)):
         return cut
     return [*points, _on_box(n, [(qx, qy), (n.x, n.y)])[-1]]
+
+
+def _inside(p: Point, poly: list[Point]) -> bool:
+    """Is ``p`` inside the polygon (even-odd rule)?"""
+    inside = False
+    for (x0, y0), (x1, y1) in zip(poly, [*poly[1:], poly[0]], strict=True):
+        if (y0 > p[1]) != (y1 > p[1]) and p[0] < x0 + (p[1] - y0) * (x1 - x0) / (y1 - y0):
+            inside = not inside
+    return inside
 
 
 class LineIndex:
@@ -285,6 +295,10 @@ class EmotionalRouter:
         self.grid = self.grids[PATTERN_HALF_WIDTH]
         self.reach = PATTERN_HALF_WIDTH  # half the width of the line (or bundle) being chosen
         self.lines = LineIndex(lines)
+        # the household outlines (polygon, its box, its members): a line between two people who
+        # live elsewhere pays ROOM_COST for passing through one, so it goes round when it can
+        self.rooms: list[tuple[list[Point], Box, frozenset[str]]] = []
+        self.pair: frozenset[str] = frozenset()
 
     def _clear(self, points: list[Point], a: PersonNode, b: PersonNode,
                local: LocalBoxes | None = None) -> bool:
@@ -386,11 +400,34 @@ class EmotionalRouter:
 
     def cost(self, points: list[Point]) -> float:
         length = sum(math.dist(p, q) for p, q in itertools.pairwise(points))
-        return length + CROSS_COST * self.lines.crossings(points) + BEND_COST * (len(points) - 2)
+        return (length + CROSS_COST * self.lines.crossings(points) + BEND_COST * (len(points) - 2)
+                + ROOM_COST * self.rooms_entered(points))
+
+    def rooms_entered(self, points: list[Point]) -> int:
+        """How many household outlines the line passes through whose members include neither of
+        the two people it joins (:attr:`pair`).
+
+        >>> router = EmotionalRouter.__new__(EmotionalRouter)
+        >>> router.rooms = [([(0, 0), (10, 0), (10, 10), (0, 10)], Box(0, 0, 10, 10), frozenset("H"))]
+        >>> router.pair = frozenset("AB")
+        >>> router.rooms_entered([(-5, 5), (15, 5)]), router.rooms_entered([(-5, 15), (15, 15)])
+        (1, 0)
+        """
+        count = 0
+        for poly, box, members in self.rooms:
+            if members & self.pair or not any(segment_hits_box(p, q, box) for p, q in itertools.pairwise(points)):
+                continue
+            samples = (
+                (p[0] + (q[0] - p[0]) * k / n, p[1] + (q[1] - p[1]) * k / n)
+                for p, q in itertools.pairwise(points)
+                for n in [max(1, int(math.dist(p, q) / 4.0))] for k in range(n + 1))
+            count += any(_inside(s, poly) for s in samples)
+        return count
 
     def _cheapest(self, a: PersonNode, b: PersonNode, fallback: Callable[[], list[list[Point]]],
                   strict: bool) -> list[Point] | None:
         """The cheapest candidate that passes through nothing (and, when ``strict``, runs along no line)."""
+        self.pair = frozenset({a.id, b.id})
         skip = (self.reach, self.reach)
 
         def clean(pts: list[Point]) -> bool:

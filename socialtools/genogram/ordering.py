@@ -730,33 +730,34 @@ class _Ends:
         self.size = len(self.up) + len(self.down)
 
 
-def _pair(a: list[float], b: list[float]) -> tuple[int, int]:
-    """Crossings between edges ending at ``a`` and at ``b`` (both sorted) when the ``a`` unit
-    stands left of the ``b`` unit, and when it stands right of it.
-
-    >>> _pair([1.0, 3.0], [2.0])
-    (1, 1)
-    """
-    if not a or not b:
-        return 0, 0
-    if a[-1] < b[0]:
-        return 0, len(a) * len(b)
-    if a[0] > b[-1]:
-        return len(a) * len(b), 0
-    n = len(b)
-    return sum(bisect.bisect_left(b, x) for x in a), sum(n - bisect.bisect_right(b, x) for x in a)
-
-
 def _insertion_costs(unit: _Ends, others: list[_Ends]) -> list[int]:
     """Crossings of ``unit``'s edges with the others' for each place it can take among them
-    (place ``i``: before ``others[i]``)."""
+    (place ``i``: before ``others[i]``). Two units' edges cross where one's end lies beyond
+    the other's in the same band (counted by bisection: the ends are sorted).
+
+    >>> _insertion_costs(_Ends(([1.0, 3.0], [])), [_Ends(([2.0], []))])
+    [1, 1]
+    """
     right: list[int] = []  # unit left of o
     left: list[int] = []  # o left of unit
+    left_of, right_of = bisect.bisect_left, bisect.bisect_right
+    up, down = unit.up, unit.down
     for o in others:
-        r1, l1 = _pair(unit.up, o.up)
-        r2, l2 = _pair(unit.down, o.down)
-        right.append(r1 + r2)
-        left.append(l1 + l2)
+        r = lft = 0
+        for a, b in ((up, o.up), (down, o.down)):  # the band above, then the band below
+            if not a or not b:
+                continue
+            if a[-1] < b[0]:  # every end of the unit's left of every end of the other's
+                lft += len(a) * len(b)
+            elif a[0] > b[-1]:
+                r += len(a) * len(b)
+            else:  # for each of the unit's ends: the other's ends left of it, right of it
+                n = len(b)
+                for x in a:
+                    r += left_of(b, x)
+                    lft += n - right_of(b, x)
+        right.append(r)
+        left.append(lft)
     cost = sum(right)
     costs = [cost]
     for r, lft in zip(right, left, strict=True):

@@ -165,7 +165,7 @@ class GenogramRenderer:
     def __init__(self, family: Family, layout: GenogramLayout, *, lang: str, title: str | None,
                  inner: dict[str, str | None], theme: Theme, legend: bool,
                  notes: list[FigureNote] | None = None, legend_at: str = "below", notes_text: bool = True,
-                 legend_columns: int | None = None) -> None:
+                 legend_columns: int | None = None, wrap_legend: bool = False) -> None:
         self.family = family
         self.notes = notes or []
         self.bracketed = {c.id for u in family.unions for c in u.children if c.relation in ("adopted", "foster")}
@@ -182,6 +182,8 @@ class GenogramRenderer:
         # a compact legend in this many columns (else: under the drawing as many as its width holds, beside
         # it as few as its height allows)
         self.legend_columns = legend_columns
+        # beside the drawing: columns as tall as it, long labels wrapped where that makes the legend narrower
+        self.wrap_legend = wrap_legend
         self.notes_text = notes_text
         # a note's number grows with the theme's small text (the same size as before on screen)
         self.mark_size = MARK_SIZE * theme.small_font_size / Theme().small_font_size
@@ -200,10 +202,11 @@ class GenogramRenderer:
         rows = None
         if entries and self.legend_at != "below" and self.legend_columns:
             rows = math.ceil(len(entries) / self.legend_columns)
-        elif beside:
+        elif beside and not self.wrap_legend:
             rows = legend_rows(entries, lay.height - 2 * theme.margin, theme)
+        fit = lay.height - 2 * theme.margin if beside and self.wrap_legend and rows is None else None
         lbox = legend_box(entries, self.t("legend"), width - 2 * theme.margin, theme,
-                          compact=self.legend_at != "below", rows=rows)
+                          compact=self.legend_at != "below", rows=rows, fit_height=fit)
         width = max(width, lay.width + lbox.w + theme.margin if beside else lbox.w + 2 * theme.margin)
         body_h = max(lay.height, lbox.h + 2 * theme.margin) if beside else lay.height
         notes = self.note_lines(width - 2 * theme.margin) if self.notes_text else TextBlock((), theme.small_font_size)
@@ -225,7 +228,7 @@ class GenogramRenderer:
                             notes.size, anchor="start")
         if beside:
             draw_legend(canvas, entries, self.t("legend"), lay.width, title_h + theme.margin, lbox.w,
-                        compact=True, rows=rows)
+                        compact=True, rows=rows, fit_height=fit)
         elif entries:
             draw_legend(canvas, entries, self.t("legend"), theme.margin, title_h + body_h + notes_h,
                         width - 2 * theme.margin, compact=self.legend_at == "grid", rows=rows)
@@ -527,8 +530,8 @@ class GenogramRenderer:
             add(f"rel:{r.kind}", self.t(r.kind), line(kind=r.kind))
         if self.layout.copies:
             add("duplicate", self.t("duplicate"), self._duplicate_sample())
-        if self.layout.households:  # one style, one entry: names on the outlines (here if not placed)
-            unplaced = [h.label for h in self.layout.households if h.label and not h.label_boxes]
+        if self.layout.households:  # one style, one entry: names on the outlines (here if a piece has none)
+            unplaced = [h.label for h in self.layout.households if h.label and len(h.label_boxes) < len(h.polygons)]
             label = f"{self.t('household')}: {'; '.join(unplaced)}" if unplaced else self.t("household")
             add("household", label, self._household_sample())
         return entries

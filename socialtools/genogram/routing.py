@@ -344,6 +344,11 @@ def route_links(lay: GenogramLayout, family: Family, structure: FamilyStructure,
     # of people far apart first (the lanes and gutters), then the shorter relationships first;
     # several relationships of one pair are parallel lanes beside the first, each in its own pattern
     router = EmotionalRouter(lay, existing)
+    members = {h.id: frozenset(h.members) for h in family.households}
+    router.rooms = [(poly, Box(min(x for x, _ in poly), min(y for _, y in poly),
+                               max(x for x, _ in poly) - min(x for x, _ in poly),
+                               max(y for _, y in poly) - min(y for _, y in poly)), members.get(h.id, frozenset()))
+                    for h in lay.households for poly in h.polygons]
     chosen: dict[int, list[Point]] = {}
     pairs: dict[frozenset[str], list[int]] = defaultdict(list)
     for i, rel in enumerate(family.relationships):
@@ -442,8 +447,8 @@ def route_households(lay: GenogramLayout, family: Family, labels: dict[str, str]
             if not set(u.partners) <= members:
                 foreign += [u.label_box] if u.label_box is not None else []
                 seg = u.mark_segment()
-                if seg is not None:
-                    foreign.append(Box(seg[0][0], seg[0][1] - 6, seg[1][0] - seg[0][0], 12))
+                if seg is not None:  # the slashes stand across the middle of that stretch
+                    foreign.append(Box((seg[0][0] + seg[1][0]) / 2 - 6, seg[0][1] - 6, 12, 12))
         bars = [seg for sib in lay.sibships
                 if not set(lay.unions[sib.union].partners) | set(sib.children) <= members
                 for seg in itertools.pairwise(sib.bar)]

@@ -96,6 +96,8 @@ def genogram_drawing(case: Case, opts: ReportOptions) -> GenogramDrawing | None:
     if genogram.options.legend:
         candidates += [genogram.renderer(place, columns, notes_text=False).render()
                        for place in ("beside", "grid") for columns in (1, 2, 3, 4)]
+        # beside it, as tall as the drawing, long labels wrapped: the narrowest legend beside a wide drawing
+        candidates.append(genogram.renderer("beside", notes_text=False, wrap_legend=True).render())
     best = max(candidates, key=rank)
     if rank(best)[0] or not genogram.options.legend:
         return GenogramDrawing(best, notes)
