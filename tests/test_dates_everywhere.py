@@ -112,3 +112,11 @@ def test_export_keeps_the_year_of_an_approximate_birth(fmt: str) -> None:
 
     family = _family("sekitar 1938", 2001, 1961, 1990)
     assert reduced(family, fmt).person("DM").birth == PartialDate(1938)
+
+
+@settings(max_examples=6, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(date_text(1930, 1938), date_text(2001, 2010), date_text(1961, 1964))
+def test_every_date_form_goes_into_the_report(birth: Any, death: Any, married: Any) -> None:
+    family = _family(birth, death, married, 1990)
+    case = Case.from_document({"case": {"client": "RA"}, "family": family.model_dump(exclude_none=True)})
+    assert build_report(case, ReportOptions()).blocks
