@@ -120,3 +120,15 @@ def test_every_date_form_goes_into_the_report(birth: Any, death: Any, married: A
     family = _family(birth, death, married, 1990)
     case = Case.from_document({"case": {"client": "RA"}, "family": family.model_dump(exclude_none=True)})
     assert build_report(case, ReportOptions()).blocks
+
+
+@pytest.mark.parametrize("text, kind, year", [("nikah sekitar 1961", "married", 1961),
+                                              ("nikah siri kira-kira 2005", "unregistered", 2005),
+                                              ("cerai ~1995", "divorced", 1995), ("cerai mati 2019", "widowed", 2019)])
+def test_an_event_written_as_text_takes_an_approximate_year(text: str, kind: str, year: int) -> None:
+    """``"nikah sekitar 1961"`` read the kind as 'nikah sekitar' and refused it."""
+    from socialtools.genogram.model import UnionEvent
+
+    event = UnionEvent.model_validate(text)
+    assert (event.kind, event.year.year) == (kind, year)
+    assert event.year.approximate == ("sekitar" in text or "kira" in text or "~" in text)
