@@ -165,6 +165,21 @@ PartialDate(year=1900, month=3, day=None)]
         return years
 
 
+def year_of(value: Any) -> int | None:
+    """The year of a date in any form a case file accepts, or ``None`` for no date.
+
+    Every date-like value (a year, ``"1998-03"``, ``"4 Maret 1998"``, ``"~1950"``, ``"sekitar 1950"``,
+    ``"kira-kira 1950"``, ``"circa 1950"``, ``"abt 1950"``, ``"1970-an"``, a :class:`PartialDate`, a
+    ``datetime.date``) goes through :meth:`PartialDate.parse`, never through ``str(value)[:4]``.
+
+    >>> year_of("sekitar 1938"), year_of("~2001"), year_of("1998-03"), year_of(1972), year_of(None)
+    (1938, 2001, 1998, 1972, None)
+    """
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return None
+    return PartialDate.parse(value).year
+
+
 def _serialised(date: PartialDate) -> int | str:
     """A date as a case file writes it: ``1998``, ``"1998-03-04"``, ``"~1950"`` (approximate)."""
     if date.approximate:

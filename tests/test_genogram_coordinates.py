@@ -10,7 +10,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from socialtools.genogram import Family, Genogram
-from socialtools.genogram.isotonic import isotonic
+from socialtools.genogram.isotonic import isotonic, isotonic_sparse
 from socialtools.genogram.ordering import _Graph, count_crossings, order_component, positions
 from socialtools.genogram.structure import FamilyStructure
 from tests.strategies import loopy_families
@@ -115,6 +115,31 @@ def test_isotonic_without_bounds_is_the_bounded_one_with_infinite_bounds(
     free = isotonic(targets, weights, offsets)
     bounded = isotonic(targets, weights, offsets, [float("-inf")] * n, [float("inf")] * n)
     assert [x.hex() for x in free] == [x.hex() for x in bounded]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(st.floats(-1e3, 1e3), st.sampled_from([0.05, 1.0, 2.0]), st.floats(0, 40),
+                          st.one_of(st.none(), st.floats(0, 30)), st.one_of(st.none(), st.floats(0, 30)),
+                          st.floats(-20, 20)), min_size=1, max_size=12))
+def test_isotonic_with_sparse_bounds_is_the_one_with_dense_bounds(
+        items: list[tuple[float, float, float, float | None, float | None, float]]) -> None:
+    """The coordinate step's fast path (bounds on a few positions, given as (index, bound)) gives
+    the very same floats as the bounds written out for every position (infinite where none)."""
+    targets = [t for t, *_ in items]
+    weights = [w for _, w, *_ in items]
+    offsets = list(itertools.accumulate([g for _, _, g, *_ in items]))
+    around = [o + shift for o, (*_, shift) in zip(offsets, items, strict=True)]  # the bounds lie round these
+    lower = [(i, x - d) for i, (x, (_, _, _, d, _, _)) in enumerate(zip(around, items, strict=True)) if d is not None]
+    upper = [(i, x + d) for i, (x, (_, _, _, _, d, _)) in enumerate(zip(around, items, strict=True)) if d is not None]
+    dense_lower = [float("-inf")] * len(items)
+    dense_upper = [float("inf")] * len(items)
+    for i, b in lower:
+        dense_lower[i] = b
+    for i, b in upper:
+        dense_upper[i] = b
+    sparse = isotonic_sparse(targets, weights, offsets, lower, upper)
+    dense = isotonic(targets, weights, offsets, dense_lower, dense_upper)
+    assert [x.hex() for x in sparse] == [x.hex() for x in dense]
 
 
 @pytest.mark.parametrize("name, was", [("half-siblings-1", 35)])

@@ -22,6 +22,7 @@ DASHES: dict[str, str | None] = {
     "dotted": "1.5,3",
     "dashdot": "7,3,1.5,3",
     "longdash": "10,5",
+    "nearsolid": "12,2.5",  # a marriage not registered (nikah siri): a married line with small gaps
 }
 
 

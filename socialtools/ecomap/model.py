@@ -23,6 +23,7 @@ the second system), ``from_focal`` towards ``system``.
 
 from __future__ import annotations
 
+import difflib
 from typing import Annotated, Any, Literal
 
 from pydantic import BeforeValidator, Field, WithJsonSchema, model_validator
@@ -568,9 +569,7 @@ class Ecomap(Record):
             try:
                 family.person(s.person)
             except KeyError:
-                raise InputError(
-                    f"unknown person '{s.person}' (not in the family section)", record=record, field="person"
-                ) from None
+                raise InputError(_unknown_person(s.person, family), record=record, field="person") from None
         for pid in self.focal.members:
             if family is None:
                 raise InputError(
@@ -581,9 +580,7 @@ class Ecomap(Record):
             try:
                 family.person(pid)
             except KeyError:
-                raise InputError(
-                    f"unknown person '{pid}' (not in the family section)", record="focal", field="members"
-                ) from None
+                raise InputError(_unknown_person(pid, family), record="focal", field="members") from None
         return self
 
     def after_state(self) -> tuple[Ecomap, set[tuple[str, str]]]:
@@ -633,6 +630,28 @@ class Ecomap(Record):
         return later, changed
 
 
+def _unknown_person(pid: str, family: Family) -> str:
+    """The message for a person id the family does not have, with the nearest id as a hint."""
+    near = difflib.get_close_matches(str(pid), [p.id for p in family.people], n=1, cutoff=0.5)
+    hint = f"; did you mean '{near[0]}'?" if near else ""
+    return f"unknown person '{pid}' (not in the family section{hint})"
+
+
+def _check_member_systems(data: Any, family: Family | None) -> None:
+    """A member system (``person: YM``) whose person the family does not have is reported at its
+    own place, ``systems[8], field 'person'`` — before the ties, which would otherwise report the
+    tie to it (``ties[8]: unknown system 'YN'``) and hide the real typo."""
+    if family is None or not isinstance(data, dict) or not isinstance(data.get("systems"), list):
+        return
+    ids = {p.id for p in family.people}
+    for i, system in enumerate(data["systems"]):
+        if isinstance(system, dict) and isinstance(system.get("person"), str | int) \
+                and not isinstance(system.get("person"), bool) and str(system["person"]).strip() not in ids:
+            pid = str(system["person"]).strip()
+            raise InputError(_unknown_person(pid, family), record=f"systems[{i}] ({system.get('id') or pid})",
+                             field="person")
+
+
 def load_ecomap(document: dict[str, Any], source: str | None = None) -> tuple[Ecomap, Family | None]:
     """The ecomap of a case document (its ``ecomap`` section) and the family it refers to.
 
@@ -649,6 +668,7 @@ def load_ecomap(document: dict[str, Any], source: str | None = None) -> tuple[Ec
         family = parse_section(Family, document, "family", marker="people", source=source)
     prefix = "ecomap." if "ecomap" in document else ""
     try:
+        _check_member_systems(data, family)
         eco = parse_model(Ecomap, data, record="ecomap")
         eco.bind(family)
     except InputError as exc:

@@ -53,6 +53,7 @@ WORDS = {
     "changed": {"id": "Berubah sejak", "en": "Changed since"},
     "born": {"id": "lahir", "en": "born"},
     "died": {"id": "meninggal", "en": "died"},
+    "condition": {"id": "kondisi baru", "en": "new condition"},
     "union": {"id": "pasangan", "en": "union"},
     "relationship": {"id": "hubungan baru", "en": "new relationship"},
     "relationship_ended": {"id": "hubungan berakhir", "en": "relationship ended"},
@@ -62,6 +63,7 @@ WORDS = {
     "ev_divorced": {"id": "cerai", "en": "divorced"}, "ev_reconciled": {"id": "rujuk", "en": "reconciled"},
     "ev_widowed": {"id": "cerai mati", "en": "widowed"},
     "ev_cohabiting": {"id": "tinggal bersama", "en": "living together"},
+    "ev_unregistered": {"id": "nikah siri", "en": "unregistered marriage"},
     "ev_engaged": {"id": "tunangan", "en": "engaged"}, "ev_annulled": {"id": "batal", "en": "annulled"},
 }
 
@@ -282,7 +284,7 @@ class GenogramComparison(Diagram):
         g = canvas.group(parent, class_="changed")
         extents = symbol_extents(lay)  # the ring goes round an adopted or foster child's brackets
         for c in changes:
-            if c.what in ("born", "died") and c.ids[0] in lay.nodes:
+            if c.what in ("born", "died", "condition") and c.ids[0] in lay.nodes:
                 b = extents[c.ids[0]].grown(4.0)
                 ring: list[Point] = [(b.x, b.y), (b.right, b.y), (b.right, b.bottom), (b.x, b.bottom), (b.x, b.y + 0.1)]
                 canvas.polyline(g, ring, width=5.0, colour=colour)

@@ -34,7 +34,7 @@ from collections import defaultdict
 from collections.abc import Callable
 from typing import NamedTuple
 
-from socialtools.genogram.isotonic import isotonic
+from socialtools.genogram.isotonic import isotonic, isotonic_sparse
 from socialtools.genogram.ordering import Rows, _Graph, positions
 from socialtools.genogram.structure import FamilyStructure
 
@@ -44,7 +44,6 @@ CLEAR = 8.0  # a drop keeps this far from the symbols and labels beside it
 DROP_SPACING = 8.0  # between two drops in one gap
 KID_CLEAR = 7.0  # a drop keeps this far from the line of another union's child (over the bars' stagger pad)
 IDLE = 0.05  # weight of the pull of someone nothing else pulls, toward where they stand
-INF = float("inf")
 SETTLED = 1.0  # a down and an up pass moved nobody further than this: stop
 
 
@@ -295,20 +294,16 @@ class _Placer:
             else:
                 targets.append(xs[ref] if ideal is None else xs[ref] + ideal)
         weights, offsets = plan.weights, plan.offsets
-        lower: list[float] | None = None
-        upper: list[float] | None = None
-        if plan.bounded:
-            n = len(plan.chain)
-            lower, upper = [-INF] * n, [INF] * n
-            for i, after, before in plan.bounded:
-                if after:
-                    lower[i] = max([xs[a] + w for a, w in after])
-                if before:
-                    upper[i] = min([xs[b] - w for b, w in before])
         for i, j, ws, offs, wsum in plan.groups:  # a block with its drops: one target, kept together
             z = sum([w * (t - o) for w, t, o in zip(ws, targets[i:j], offs, strict=True)]) / wsum
             targets[i:j] = [z + o for o in offs]
-        for e, x in zip(plan.chain, isotonic(targets, weights, offsets, lower, upper), strict=True):
+        if plan.bounded:  # the elements held by the sides the ordering gave
+            lower = [(i, max([xs[a] + w for a, w in after])) for i, after, _ in plan.bounded if after]
+            upper = [(i, min([xs[b] - w for b, w in before])) for i, _, before in plan.bounded if before]
+            placed = isotonic_sparse(targets, weights, offsets, lower, upper)
+        else:
+            placed = isotonic(targets, weights, offsets)
+        for e, x in zip(plan.chain, placed, strict=True):
             xs[e] = x
 
 

@@ -26,7 +26,7 @@ from socialtools.io.dot_text import attrs as _attrs
 from socialtools.io.dot_text import quote
 
 PARTNER_STYLE = {
-    "married": "solid", "divorced": "solid", "separated": "solid", "widowed": "solid",
+    "married": "solid", "unregistered": "solid", "divorced": "solid", "separated": "solid", "widowed": "solid",
     "annulled": "solid", "cohabiting": "dashed", "engaged": "dashed", "committed": "dashed",
     "affair": "dotted", "unknown": "dashed",
 }

@@ -22,6 +22,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from socialtools.dates import year_of
 from socialtools.genogram.model import Family
 
 
@@ -29,18 +30,16 @@ def _born_by(person: dict[str, Any], year: int) -> bool:
     birth = person.get("birth")
     if birth is None and person.get("kind") in ("miscarriage", "abortion", "stillbirth"):
         birth = person.get("death")  # a pregnancy loss is dated by its one date
-    return birth is None or int(str(birth)[:4]) <= year
-
-
-def _year(value: Any) -> int | None:
-    return None if value is None else int(str(value)[:4])
+    born = year_of(birth)
+    return born is None or born <= year
 
 
 def family_as_of(family: Family, year: int) -> Family:
     """The family as it was in ``year`` (a new family; ``family`` is not changed).
 
     People born after ``year`` are left out (and a child of a union that began after it);
-    a death after ``year`` is undone; a union keeps the events up to ``year``; households and
+    a death after ``year`` is undone; a condition that began later (its ``start``, or the age
+    at diagnosis) is left out; a union keeps the events up to ``year``; households and
     relationships that began later or had ended are left out. Ages are computed for ``year``.
     """
     data = family.model_dump()
@@ -58,7 +57,10 @@ def family_as_of(family: Family, year: int) -> Family:
             if p["age"] - shift < 0:
                 continue  # not born yet
             p["age"] -= shift
-        death = _year(p.get("death"))
+        model = family.person(p["id"])
+        p["conditions"] = [c for c, cm in zip(p["conditions"], model.conditions, strict=True)
+                           if cm.began_by(year, model.birth)]
+        death = year_of(p.get("death"))
         if death is not None and death > year:
             p["death"], p["deceased"] = None, False
         keep.add(p["id"])
@@ -70,8 +72,9 @@ def family_as_of(family: Family, year: int) -> Family:
         u["children"] = [c for c in u["children"] if c["id"] in keep]
         kind = model.kind_at(year)
         u["kind"] = kind or model.kind
-        u["events"] = [e for e in u["events"] if e["year"] is not None and int(str(e["year"])[:4]) <= year]
-        if _year(u.get("end")) is not None and _year(u["end"]) > year:  # type: ignore[operator]
+        u["events"] = [e for e in u["events"] if (when := year_of(e["year"])) is not None and when <= year]
+        end = year_of(u.get("end"))
+        if end is not None and end > year:
             u["end"] = None
         unions.append(u)
     relationships = [r for r, model in zip(data["relationships"], family.relationships, strict=True)
@@ -124,7 +127,7 @@ LOSSES = ("miscarriage", "abortion", "stillbirth")
 
 @dataclass(frozen=True)
 class Change:
-    """One change between two years: ``what`` (born, died, union, relationship, household,
+    """One change between two years: ``what`` (born, died, condition, union, relationship, household,
     relationship_ended, household_ended) and the ids it concerns."""
 
     what: str
@@ -133,13 +136,15 @@ class Change:
 
 
 def family_changes(family: Family, before: int, after: int) -> list[Change]:
-    """What changed in ``family`` from ``before`` to ``after``: births, deaths, union events,
-    relationships and households that began or ended (in that order)."""
+    """What changed in ``family`` from ``before`` to ``after``: births, deaths, conditions that
+    began, union events, relationships and households that began or ended (in that order)."""
     a, b = family_as_of(family, before), family_as_of(family, after)
     old = {p.id: p for p in a.people}
     out: list[Change] = []
     out += [Change("born", (p.id,)) for p in b.people if p.id not in old]
     out += [Change("died", (p.id,)) for p in b.people if p.deceased and p.id in old and not old[p.id].deceased]
+    out += [Change("condition", (p.id,), c.name) for p in b.people if p.id in old
+            for c in p.conditions if c.name not in {d.name for d in old[p.id].conditions}]
     old_unions = {u.id: u for u in a.unions}
     for u in b.unions:
         was = old_unions.get(u.id)

@@ -3,7 +3,9 @@ ordering's estimate of where drops land and by the coordinate step that places e
 
 from __future__ import annotations
 
-__all__ = ["isotonic"]
+__all__ = ["isotonic", "isotonic_sparse"]
+
+INF = float("inf")
 
 
 def isotonic(targets: list[float], weights: list[float], offsets: list[float],
@@ -22,16 +24,48 @@ def isotonic(targets: list[float], weights: list[float], offsets: list[float],
     """
     if lower is None or upper is None:
         return _unbounded(targets, weights, offsets)
-    n = len(targets)
     # bounds on the positions less their offsets, made monotone: a later one can be no lower
     lo = [b - c for b, c in zip(lower, offsets, strict=True)]
     hi = [b - c for b, c in zip(upper, offsets, strict=True)]
-    for i in range(1, n):
+    _monotone(lo, hi, 1, len(targets) - 2)
+    return _pooled(targets, weights, offsets, lo, hi)
+
+
+def isotonic_sparse(targets: list[float], weights: list[float], offsets: list[float],
+                    lower: list[tuple[int, float]], upper: list[tuple[int, float]]) -> list[float]:
+    """:func:`isotonic` where only a few positions have bounds: ``lower`` and ``upper`` are
+    (index, bound) pairs in increasing index order, every other position is unbounded (the
+    coordinate step's rows: the same floats as the dense bounds, less work).
+
+    >>> isotonic_sparse([10.0, 0.0], [1.0, 1.0], [0.0, 0.0], [(1, 8.0)], [])
+    [8.0, 8.0]
+    """
+    n = len(targets)
+    lo = [-INF] * n
+    hi = [INF] * n
+    for i, b in lower:
+        lo[i] = b - offsets[i]
+    for i, b in upper:
+        hi[i] = b - offsets[i]
+    _monotone(lo, hi, lower[0][0] + 1 if lower else n, upper[-1][0] - 1 if upper else -1)
+    return _pooled(targets, weights, offsets, lo, hi)
+
+
+def _monotone(lo: list[float], hi: list[float], lo_from: int, hi_from: int) -> None:
+    """``lo`` made non-decreasing from index ``lo_from`` on (each no lower than the one before),
+    ``hi`` made non-decreasing from ``hi_from`` down (each no higher than the one after)."""
+    for i in range(lo_from, len(lo)):
         if lo[i] < lo[i - 1]:
             lo[i] = lo[i - 1]
-    for i in range(n - 2, -1, -1):
+    for i in range(hi_from, -1, -1):
         if hi[i] > hi[i + 1]:
             hi[i] = hi[i + 1]
+
+
+def _pooled(targets: list[float], weights: list[float], offsets: list[float], lo: list[float],
+            hi: list[float]) -> list[float]:
+    """The pool-adjacent-violators pass of :func:`isotonic`, given its bounds less the offsets,
+    already monotone."""
     # pooled blocks, left to right: (value, weighted sum, weight, count, highest value allowed)
     blocks: list[tuple[float, float, float, int, float]] = []
     for t, w, c, low, ceil in zip(targets, weights, offsets, lo, hi, strict=True):

@@ -47,6 +47,7 @@ TEXT: Catalogue = {
     "AMAB": {"id": "AMAB", "en": "AMAB"},
     # unions
     "married": {"id": "Menikah", "en": "Married"},
+    "unregistered": {"id": "Nikah siri (tidak tercatat)", "en": "Unregistered (religious) marriage"},
     "cohabiting": {"id": "Tinggal bersama", "en": "Living together"},
     "engaged": {"id": "Bertunangan", "en": "Engaged"},
     "separated": {"id": "Berpisah", "en": "Separated"},
@@ -60,6 +61,7 @@ TEXT: Catalogue = {
     "consanguineous": {"id": "Pernikahan sedarah", "en": "Consanguineous union"},
     "duplicate": {"id": "Orang yang sama (digambar dua kali)", "en": "Same person (drawn twice)"},
     "m": {"id": "n.", "en": "m."},
+    "ns": {"id": "n.s.", "en": "u.m."},
     "lt": {"id": "TB", "en": "LT"},
     "e": {"id": "t.", "en": "e."},
     "s": {"id": "p.", "en": "s."},
@@ -186,8 +188,8 @@ def inner_text(person: Person, family: Family, when: PartialDate | None = None) 
     return None if age is None else str(age)
 
 
-EVENT_PREFIX = {"married": "m", "cohabiting": "lt", "engaged": "e", "committed": "lt", "affair": "lt",
-                "separated": "s", "divorced": "d", "annulled": "d", "widowed": "w", "reconciled": "r"}
+EVENT_PREFIX = {"married": "m", "unregistered": "ns", "cohabiting": "lt", "engaged": "e", "committed": "lt",
+                "affair": "lt", "separated": "s", "divorced": "d", "annulled": "d", "widowed": "w", "reconciled": "r"}
 
 
 def union_text(union: Union, lang: str) -> str:

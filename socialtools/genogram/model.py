@@ -16,7 +16,9 @@ Cross-references are checked when the family is built; errors name the record an
 from __future__ import annotations
 
 import datetime as dt
+import difflib
 import re
+import typing
 from functools import cached_property
 from typing import TYPE_CHECKING, Annotated, Any, Literal
 
@@ -69,6 +71,9 @@ def _yes_no(value: Any) -> Any:
 
 UNION_WORDS = {
     "married": ("menikah", "nikah", "kawin", "married", "marriage", "suami istri", "suami-istri"),
+    # nikah siri: a religious marriage not registered with the state (common in Indonesia)
+    "unregistered": ("nikah siri", "kawin siri", "siri", "nikah bawah tangan", "nikah agama", "nikah sirri",
+                     "unregistered marriage", "religious marriage"),
     "divorced": ("cerai", "bercerai", "cerai hidup", "divorce"),
     "widowed": ("cerai mati", "widow", "widower", "ditinggal meninggal"),
     "separated": ("pisah", "berpisah", "pisah ranjang", "separation"),
@@ -82,10 +87,19 @@ _UNION_LOOKUP = {word: kind for kind, words in UNION_WORDS.items() for word in w
 
 
 def _union_kind(value: Any) -> Any:
-    """``menikah``, ``cerai``, ``cerai mati``, ``pisah``, ... → the union kind; other values unchanged."""
+    """``menikah``, ``nikah siri``, ``cerai``, ``cerai mati``, ``pisah``, ... → the union kind; a kind
+    not known is refused with a hint (``'divorsed'``: did you mean 'divorced'?) and the kinds in
+    English and Indonesian."""
     if isinstance(value, str):
         key = value.strip().lower()
-        return _UNION_LOOKUP.get(key, key.replace(" ", "_"))
+        kind = _UNION_LOOKUP.get(key, key.replace(" ", "_").replace("-", "_"))
+        kinds = typing.get_args(UnionKind)
+        if kind not in kinds:
+            close = difflib.get_close_matches(key, [*kinds, *_UNION_LOOKUP], n=1, cutoff=0.7)
+            hint = f" (did you mean '{close[0]}'?)" if close else ""
+            written = ", ".join(f"{k} ({UNION_WORDS[k][0]})" if UNION_WORDS.get(k, ("",))[0] else k for k in kinds)
+            raise ValueError(f"'{value}' is not a union kind{hint}; write one of: {written}")
+        return kind
     return value
 
 
@@ -137,13 +151,13 @@ Id = Annotated[str, BeforeValidator(_id)]
 Gender = Literal["non_binary", "trans_man", "trans_woman", "cis"]
 PersonKind = Literal["person", "pregnancy", "miscarriage", "abortion", "stillbirth", "pet"]
 UnionKind = Literal[
-    "married", "cohabiting", "engaged", "separated", "divorced", "widowed", "reconciled",
+    "married", "unregistered", "cohabiting", "engaged", "separated", "divorced", "widowed", "reconciled",
     "committed", "affair", "annulled", "unknown",
 ]
 #: kinds that end a union (the union line then carries slashes or the partner's death)
 ENDING_KINDS: frozenset[str] = frozenset({"separated", "divorced", "widowed", "annulled"})
 #: kinds that start a union: an event of one of these opens the history
-STARTING_KINDS: frozenset[str] = frozenset({"married", "cohabiting", "engaged", "committed", "affair"})
+STARTING_KINDS: frozenset[str] = frozenset({"married", "unregistered", "cohabiting", "engaged", "committed", "affair"})
 ChildRelation = Literal["biological", "adopted", "foster", "step"]
 ConditionKind = Literal["medical", "mental", "disability", "substance", "other"]
 ConditionStatus = Literal["confirmed", "suspected", "recovery"]
@@ -161,12 +175,33 @@ class Condition(Record):
     """A medical, mental-health, disability or substance condition, drawn as a symbol fill.
 
     ``status``: confirmed (solid fill), suspected (hatched), recovery (hatched, outlined).
+    ``start``: the year it began (also written ``sejak``, ``since`` or ``onset``), like the
+    ``start`` of a relationship or household: ``--as-of`` leaves it out before then.
+
+    >>> Condition.model_validate({"name": "ketergantungan alkohol", "sejak": "sekitar 2008"}).start
+    PartialDate(year=2008, month=None, day=None, approximate=True)
     """
 
     name: str
     kind: ConditionKind = "medical"
     status: ConditionStatus = "confirmed"
     age: int | None = Field(None, ge=0, le=150, description="age at diagnosis (pedigree files carry it)")
+    start: Date | None = Field(None, validation_alias=AliasChoices("start", "sejak", "since", "onset", "mulai"),
+                               description="year the condition began (for --as-of); also sejak, since, onset")
+
+    def began_by(self, year: int, birth: PartialDate | None = None) -> bool:
+        """Whether the condition had begun by ``year``: by its ``start``, else by the age at
+        diagnosis and the person's ``birth``; a condition with neither is there in every year.
+
+        >>> c = Condition(name="diabetes", age=50)
+        >>> c.began_by(1999, PartialDate(1950)), c.began_by(2000, PartialDate(1950)), c.began_by(1999)
+        (False, True, True)
+        """
+        if self.start is not None:
+            return self.start.year <= year
+        if self.age is not None and birth is not None:
+            return birth.year + self.age <= year
+        return True
 
     @model_validator(mode="before")
     @classmethod
@@ -301,7 +336,7 @@ class UnionEvent(Record):
     @classmethod
     def _shorthand(cls, value: Any) -> Any:
         if isinstance(value, str):
-            match = re.match(r"^\s*(.*?)[\s,:]+(\S+)\s*$", value)
+            match = _EVENT_TEXT.match(value)  # "rujuk 2010", "nikah siri sekitar 2005"
             if not match:
                 raise ValueError(f"'{value}' is not a union event: write a kind and a year ('divorced 2012')")
             return {"kind": match.group(1), "year": match.group(2)}
@@ -312,6 +347,8 @@ class UnionEvent(Record):
         return value
 
 
+_EVENT_TEXT = re.compile(r"^\s*(.*?)[\s,:]+((?:(?:~|sekitar|kira-kira|kurang lebih|circa|ca\.?|c\.|abt\.?|about|"
+                         r"approx\.?)\s*)?\S+)\s*$", re.I)
 _YEAR_SCHEMA: dict[str, Any] = {"anyOf": [{"type": "integer"}, {"type": "string"}]}
 _EVENT_SCHEMA: dict[str, Any] = {
     "description": "a union event: {kind: divorced, year: 2012}, {divorced: 2012} or 'cerai 2012'",

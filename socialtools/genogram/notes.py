@@ -15,12 +15,14 @@ become notes.
 from __future__ import annotations
 
 import itertools
+import math
 from dataclasses import dataclass
 
 from socialtools.draw.geometry import Box, Point, segment_hits_box
 from socialtools.draw.lines import point_at, polyline_length
 from socialtools.genogram.labels import TEXT
 from socialtools.genogram.model import Family, Person
+from socialtools.genogram.placements import GenogramLayout
 from socialtools.i18n import translate
 
 MARK_SIZE = 9.0  # font size of a note's number on the drawing
@@ -110,3 +112,51 @@ def place_beside(box: Box, number: int, obstacles: list[Box], lines: list[list[P
             continue
         return centre
     return None
+
+
+def note_target(layout: GenogramLayout, target: tuple[str, str]) -> Box | None:
+    """The box a note's number stands near: a person's symbol, a union's date label (or its drop
+    point), the middle of a relationship's line (``None``: the target is not in this drawing)."""
+    kind, key = target
+    if kind == "person" and key in layout.nodes:
+        return layout.nodes[key].symbol_box
+    if kind == "union" and key in layout.unions:
+        u = layout.unions[key]
+        return u.label_box or Box(u.drop[0] - 1, u.drop[1] - 1, 2, 2)
+    if kind == "relationship" and int(key) < len(layout.relationships):
+        points = layout.relationships[int(key)].points
+        (x, y), _ = point_at(points, polyline_length(points) / 2)
+        return Box(x - 1, y - 1, 2, 2)
+    return None
+
+
+def place_around(box: Box, number: int, obstacles: list[Box], lines: list[list[Point]],
+                 size: float = MARK_SIZE) -> Point:
+    """A point round ``box`` for a number that found no room beside it: the nearest spot, on rings
+    ever further out, that meets no obstacle and no line — or, on a drawing too crowded for
+    that, the nearest that meets no obstacle (its white pill then covers a line). Every listed
+    note gets its number on the drawing.
+
+    >>> place_around(Box(0, 0, 20, 20), 4, [Box(20, 0, 60, 60)], [], 9.0)[0] < 0
+    True
+    """
+    probe = mark_box((0, 0), number, size)
+    cx, cy = box.center
+    spots = []
+    for ring in range(1, 13):
+        dx, dy = box.w / 2 + probe.w / 2 + 2 * ring, box.h / 2 + probe.h / 2 + 2 * ring
+        steps = 8 + 4 * ring
+        for k in range(steps):
+            angle = 2 * math.pi * k / steps
+            x, y = cx + dx * math.cos(angle), cy - dy * math.sin(angle)
+            spots.append((math.hypot(x - cx, y - cy), round(x, 2), round(y, 2)))
+    spots.sort()
+    fallback: Point | None = None
+    for _, x, y in spots:
+        mark = mark_box((x, y), number, size)
+        if any(mark.overlaps(o, 1.0) for o in obstacles):
+            continue
+        if not any(segment_hits_box(p, q, mark, shrink=0.0) for line in lines for p, q in itertools.pairwise(line)):
+            return (x, y)
+        fallback = fallback or (x, y)
+    return fallback or (box.right + probe.w / 2 + 2, cy)

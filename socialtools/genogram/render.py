@@ -22,7 +22,15 @@ from socialtools.draw.text import LINE_HEIGHT, TextBlock, text_width
 from socialtools.draw.theme import Theme
 from socialtools.genogram.labels import TEXT, condition_name
 from socialtools.genogram.model import DIRECTIONAL, Family, Person
-from socialtools.genogram.notes import MARK_SIZE, FigureNote, mark_box, place_beside, place_on_line
+from socialtools.genogram.notes import (
+    MARK_SIZE,
+    FigureNote,
+    mark_box,
+    note_target,
+    place_around,
+    place_beside,
+    place_on_line,
+)
 from socialtools.genogram.placements import UNION_SLASHES, GenogramLayout, LinkPlacement, PersonNode, UnionPlacement
 from socialtools.genogram.symbols import (
     BRACKET_GAP,
@@ -39,7 +47,8 @@ from socialtools.genogram.symbols import (
 from socialtools.i18n import translate
 
 CHILD_DASH = {"biological": "solid", "adopted": "dashed", "foster": "dotted", "step": "dashdot"}
-UNION_DASH = {"cohabiting": "dashed", "engaged": "dotted", "affair": "dashdot", "committed": "longdash"}
+UNION_DASH = {"cohabiting": "dashed", "engaged": "dotted", "affair": "dashdot", "committed": "longdash",
+              "unregistered": "nearsolid"}
 DUPLICATE_DASH = "dashed"  # the line joining a person drawn twice (Madeline, NSGC)
 TICK_LENGTH = 8.0  # the caretaker's tick across its line
 TICK_MARGIN = 12.0  # the tick keeps this far from every label and symbol (never read as a dash)
@@ -114,6 +123,24 @@ def union_marks(kind: str, segment: list[Point]) -> list[list[Point]]:
         (x0, y0), (x1, y1) = bars[0]
         bars.append([(x0, y1), (x1, y0)])
     return bars
+
+
+def _polygon_box(polygon: list[Point]) -> Box:
+    xs, ys = [x for x, _ in polygon], [y for _, y in polygon]
+    return Box(min(xs), min(ys), max(xs) - min(xs), max(ys) - min(ys))
+
+
+def union_mark_strokes(u: UnionPlacement) -> list[list[Point]]:
+    """The slashes across a union's line (:func:`union_marks`) on its :meth:`~UnionPlacement.mark_segment`,
+    beside the date label, never under it.
+
+    >>> u = UnionPlacement("u", "divorced", [(0, 0), (0, 10), (160, 10), (160, 0)], (80, 10), "n. 1986 c. 1995",
+    ...                    Box(35, -4, 90, 13))
+    >>> max(x for bar in union_mark_strokes(u) for x, _ in bar) < u.label_box.x  # left of "n. 1986"
+    True
+    """
+    seg = u.mark_segment()
+    return union_marks(u.kind, seg) if seg is not None else []
 
 
 def relationship_paths(kind: str, points: list[Point], tick_at: float = 0.3) -> tuple[list[Stroke], list[list[Point]]]:
@@ -316,10 +343,18 @@ class GenogramRenderer:
                       Box(-far, -far, 3 * far, far), Box(-far, lay.height, 3 * far, far)]
         lines = [pts for _, pts, _ in lay.lines()]
         lines += [[*poly, poly[0]] for h in lay.households for poly in h.polygons]
+        lines += [bar for u in lay.unions.values() for bar in union_mark_strokes(u)]  # a number off the slashes
         out: dict[int, Point] = {}
+        homes = {h.id: set(h.members) for h in self.family.households}
         for note in self.notes:
             kind, key = note.target
             spot: Point | None = None
+            target = note_target(lay, note.target)
+            # a number never stands inside the outline of a household its people are not all in
+            own = self._note_people(note)
+            base = obstacles
+            obstacles = base + [_polygon_box(poly) for h in lay.households if not own <= homes.get(h.id, set())
+                                for poly in h.polygons]
             if kind == "relationship" and int(key) < len(lay.relationships):
                 own = lay.relationships[int(key)].points
                 spot = place_on_line(own, note.number, obstacles, [ln for ln in lines if ln is not own], size)
@@ -335,10 +370,22 @@ class GenogramRenderer:
                     spot = place_on_line(stem, note.number, obstacles, [ln for ln in lines if ln is not stem], size)
             elif kind == "person" and key in lay.nodes:
                 spot = place_beside(lay.nodes[key].symbol_box, note.number, obstacles, lines, size)
+            if spot is None and target is not None:  # a crowded place: the nearest free spot round it
+                spot = place_around(target, note.number, obstacles, lines, size)
+            obstacles = base
             if spot is not None:
                 out[note.number] = spot
                 obstacles.append(mark_box(spot, note.number, size))
         return out
+
+    def _note_people(self, note: FigureNote) -> set[str]:
+        """The people a note is about: the person, the union's partners, the relationship's pair."""
+        kind, key = note.target
+        if kind == "union":
+            return set(self.layout.unions[key].partners) if key in self.layout.unions else set()
+        if kind == "relationship" and int(key) < len(self.family.relationships):
+            return set(self.family.relationships[int(key)].between)
+        return {key}
 
     def _note_marks(self, canvas: SvgCanvas, parent: Group) -> None:
         for number, spot in self.note_positions().items():
@@ -376,10 +423,8 @@ class GenogramRenderer:
             canvas.polyline(g, u.points[2:], dash=dash)
         else:
             canvas.polyline(g, u.points, dash=dash)
-        seg = u.mark_segment()
-        if seg is not None:
-            for bar in union_marks(u.kind, seg):
-                canvas.polyline(g, bar, width=1.3)
+        for bar in union_mark_strokes(u):
+            canvas.polyline(g, bar, width=1.3)
         if u.label_box is not None:
             canvas.text(g, u.label_box.x + u.label_box.w / 2, u.label_box.bottom - 3, u.label,
                         self.layout_label_size(), class_="union-label")

@@ -15,6 +15,7 @@ down a gutter beside a person) as the first that passes through no symbol and no
 
 from __future__ import annotations
 
+import functools
 import itertools
 import math
 from collections import defaultdict
@@ -444,11 +445,12 @@ def route_households(lay: GenogramLayout, family: Family, labels: dict[str, str]
                         for r, row_runs in runs.items()}
         foreign = [b for p, n in lay.nodes.items() if p not in members for b in _person_boxes(n, extents)]
         for u in lay.unions.values():
-            if not set(u.partners) <= members:
-                foreign += [u.label_box] if u.label_box is not None else []
+            if not set(u.partners) <= members:  # its date label and slashes: one thing, left out or taken in
                 seg = u.mark_segment()
-                if seg is not None:  # the slashes stand across the middle of that stretch
-                    foreign.append(Box((seg[0][0] + seg[1][0]) / 2 - 6, seg[0][1] - 6, 12, 12))
+                marks = [] if seg is None else [Box((seg[0][0] + seg[1][0]) / 2 - 5, seg[0][1] - 5, 10, 10)]
+                parts = marks + ([u.label_box] if u.label_box is not None else [])
+                if parts:
+                    foreign.append(functools.reduce(Box.union, parts))
         bars = [seg for sib in lay.sibships
                 if not set(lay.unions[sib.union].partners) | set(sib.children) <= members
                 for seg in itertools.pairwise(sib.bar)]

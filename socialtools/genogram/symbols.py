@@ -111,6 +111,29 @@ def region_polygon(polygon: list[Point], region: str, cx: float, cy: float) -> l
     return polygon
 
 
+def outer_edges(part: list[Point], cx: float, cy: float) -> list[list[Point]]:
+    """The edges of a quadrant or half (:func:`region_polygon`) that follow the symbol's outline,
+    as polylines: the edges on the axes through the centre ``(cx, cy)`` are left out.
+
+    >>> outer_edges(region_polygon(outline("square", 0, 0, 10), "lower-left", 0, 0), 0, 0)
+    [[(0.0, 5.0), (-5.0, 5.0), (-5.0, 0.0)]]
+    """
+    def inner(a: Point, b: Point) -> bool:
+        return (abs(a[0] - cx) < 1e-6 and abs(b[0] - cx) < 1e-6) or (abs(a[1] - cy) < 1e-6 and abs(b[1] - cy) < 1e-6)
+
+    n = len(part)
+    starts = [i for i in range(n) if inner(part[i - 1], part[i])]
+    if not starts:
+        return [[*part, part[0]]]
+    runs: list[list[Point]] = []
+    for k, start in enumerate(starts):
+        end = starts[(k + 1) % len(starts)] - 1  # the run from part[start] up to the next inner edge
+        run = [part[(start + j) % n] for j in range((end - start) % n + 1)]
+        if len(run) >= 2:
+            runs.append(run)
+    return runs
+
+
 def _cross(cx: float, cy: float, h: float) -> list[list[Point]]:
     return [[(cx - h, cy - h), (cx + h, cy + h)], [(cx - h, cy + h), (cx + h, cy - h)]]
 
@@ -265,8 +288,9 @@ def draw_person(
         part = region_polygon(poly, regions[condition.name], cx, cy)
         if len(part) < 3:
             continue
-        stroke = {"stroke": theme.stroke, "stroke_width": num(sw * 1.6)} if style.outlined else {}
-        canvas.polygon(g, part, fill=canvas.hatch() if style.hatched else style.shade, **stroke)
+        canvas.polygon(g, part, fill=canvas.hatch() if style.hatched else style.shade)
+        if style.outlined:  # heavy along the symbol's outline only: no stub beside the age tag ("-33")
+            canvas.multiline(g, outer_edges(part, cx, cy), width=sw * 1.6)
     if bracketed:
         canvas.multiline(g, brackets(cx, cy, s + (2 * INDEX_GAP if person.index else 0)), width=sw * 1.2)
     if crossed(person):

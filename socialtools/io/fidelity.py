@@ -20,6 +20,7 @@ import re
 from collections.abc import Callable
 from typing import Any
 
+from socialtools.dates import year_of
 from socialtools.genogram.model import Family, Union
 
 _DETAILS = ("role", "notes", "ethnicity", "place", "gender", "address", "phone")
@@ -49,6 +50,7 @@ def _count(family: Family) -> dict[str, int]:
         "other conditions": sum(1 for p in people for c in p.conditions if not _cancer(c.name)),
         "condition kinds": sum(1 for p in people for c in p.conditions
                                if c.kind != "medical" or c.status != "confirmed"),
+        "condition start years": sum(1 for p in people for c in p.conditions if c.start is not None),
         "index person": sum(1 for p in people if p.index),
         "adoptive, foster and step links": sum(1 for c in children if c.relation != "biological"),
         "twins": sum(1 for c in children if c.twin),
@@ -70,7 +72,8 @@ SINGULAR = {
     "relationships": "emotional relationship", "households": "household", "names": "name",
     "birth dates": "birth date", "death dates": "death date", "ages": "age", "conditions": "condition",
     "condition names": "condition name", "other conditions": "condition other than the five CanRisk cancers",
-    "condition kinds": "condition kind or status", "adoptive, foster and step links": "adoptive, foster or step link",
+    "condition kinds": "condition kind or status", "condition start years": "condition start year",
+    "adoptive, foster and step links": "adoptive, foster or step link",
     "twins": "twin", "unions without children": "union without children",
     "union kinds and dates": "union kind or date", "union notes": "union note",
     "occupations, education, religion, birthplaces": "occupation, education, religion or birthplace",
@@ -227,7 +230,7 @@ def _ped(family: Family) -> Family:
 
 def _year_only(person: dict[str, Any]) -> None:
     if "birth" in person:
-        person["birth"] = int(str(person["birth"])[:4])
+        person["birth"] = year_of(person["birth"])
 
 
 def _canrisk(family: Family) -> Family:

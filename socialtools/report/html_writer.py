@@ -36,10 +36,21 @@ figure p.st-source { margin: 0.2em 0 0; text-align: center; }
 .st-figure-notes img { max-width: 100%; height: auto; }
 figure.st-landscape + .st-figure-notes { break-before: page; margin-top: 0; }
 p.st-notes { font-size: 10pt; text-align: left; margin: 0.6em 0 0; }
-figure.st-landscape { overflow-x: auto; page: landscape; }
+figure.st-landscape, h2.st-landscape, h3.st-landscape, h4.st-landscape { page: landscape; }
+figure.st-landscape { overflow-x: auto; }
 figure.st-landscape img { max-width: none; }
+@page { size: A4 portrait; margin: 2cm; }
 @page landscape { size: A4 landscape; }
-@media print { table.st-table thead { display: table-header-group; } tr { page-break-inside: avoid; } }
+@media print {
+  body { max-width: none; margin: 0; padding: 0; }
+  h1, h2, h3, h4, table.st-table caption, figcaption, tr.st-section {
+    break-after: avoid; page-break-after: avoid; break-inside: avoid; }
+  figure, .st-figure-notes { break-inside: avoid; page-break-inside: avoid; }
+  figcaption, p.st-source { break-before: avoid; page-break-before: avoid; }
+  table.st-table thead { display: table-header-group; }
+  tr { break-inside: avoid; page-break-inside: avoid; }
+  p { orphans: 3; widows: 3; }
+}
 """
 
 
@@ -48,9 +59,14 @@ def report_html(report: Report) -> str:
     esc = html.escape
     out = ["<!DOCTYPE html>", f'<html lang="{report.lang}">', "<head>", '<meta charset="utf-8">',
            f"<title>{esc(report.title)}</title>", f"<style>{STYLE}</style>", "</head>", "<body>"]
-    for block in report.blocks:
+    blocks = report.blocks
+    for i, block in enumerate(blocks):
         if isinstance(block, Heading):
-            out.append(f"<h{block.level}>{esc(block.text)}</h{block.level}>")
+            # the heading of a landscape figure goes onto its landscape page (kept with it, as in the DOCX)
+            after = next((b for b in blocks[i + 1:] if not isinstance(b, Heading)), None)
+            wide = isinstance(after, Figure) and figure_page(after) is not PORTRAIT
+            tag = f'h{block.level} class="st-landscape"' if wide else f"h{block.level}"
+            out.append(f"<{tag}>{esc(block.text)}</h{block.level}>")
         elif isinstance(block, Paragraph):
             out.append(f"<p>{esc(block.text)}</p>")
         elif isinstance(block, Table):
