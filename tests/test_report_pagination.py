@@ -107,3 +107,12 @@ def test_no_heading_is_stranded_away_from_its_figure_in_libreoffice(tmp_path: Pa
             assert page_of(_text(heading)) == page_of(caption), (_text(heading), caption)
             checked += 1
     assert checked >= 3
+    # review 2: the genogram's legend was a picture of its own on the page after its landscape figure
+    # (the back of the sheet); now every picture is on the page of its caption, its legend in it
+    assert not any("Keterangan Gambar" in page for page in pages)
+    if shutil.which("pdfimages"):
+        listing = subprocess.run(["pdfimages", "-list", str(tmp_path / "rt.pdf")], check=True,
+                                 capture_output=True, text=True, timeout=60).stdout
+        image_pages = [int(row.split()[0]) - 1 for row in listing.splitlines()[2:] if row.split()[2] == "image"]
+        captions = [page_of(f"Gambar 4.{n}") for n in range(1, 6)]
+        assert image_pages == captions, (image_pages, captions)

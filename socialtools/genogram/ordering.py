@@ -154,6 +154,42 @@ def long_chains(s: FamilyStructure, people: set[str] | None = None) -> dict[tupl
     return out
 
 
+CROSS = "\x1e"  # a cross-row union's upper end (its own drop) is the union's id and this
+
+
+def cross_top(uid: str) -> str:
+    """Id of the upper end of union ``uid`` whose partners stand on two rows: a one-sided drop
+    beside the upper partner, from which the union line runs down to the lower partner."""
+    return f"{uid}{CROSS}"
+
+
+def cross_ends(s: FamilyStructure, uid: str) -> tuple[str, str]:
+    """(upper, lower) partner of a union across rows: the lower one is the union's anchor."""
+    lower = s.anchor[uid]
+    return next(p for p in s.unions[uid].partners if p != lower), lower
+
+
+def cross_chains(s: FamilyStructure, people: set[str] | None = None) -> dict[tuple[str, str], list[str]]:
+    """The dummy nodes of each union whose partners stand on different rows (``s.cross``): the
+    union line runs from a drop beside the upper partner (:func:`cross_top`) down to the top of
+    the lower partner, like a long child line — a dummy on every row it passes, top down, keyed
+    (cross_top(union), lower partner); no dummy when the partners' rows are next to each other."""
+    gen = s.generation
+    out: dict[tuple[str, str], list[str]] = {}
+    for uid in sorted(s.cross):
+        upper, lower = cross_ends(s, uid)
+        if people is not None and upper not in people:
+            continue
+        top = cross_top(uid)
+        out[(top, lower)] = [dummy_id(top, lower, r) for r in range(gen[upper] + 1, gen[lower])]
+    return out
+
+
+def all_chains(s: FamilyStructure, people: set[str] | None = None) -> dict[tuple[str, str], list[str]]:
+    """:func:`long_chains` and :func:`cross_chains`: every line with dummy nodes."""
+    return long_chains(s, people) | cross_chains(s, people)
+
+
 class _Graph:
     """Edges of the union-node model of a component, with the person positions of an order.
 
@@ -204,6 +240,42 @@ class _Graph:
         # a union of two partners: how many unions each partner has
         self._unions_each = {uid: (len(s.unions_of[u.partners[0]]), len(s.unions_of[u.partners[1]]))
                              for uid, u in s.unions.items() if len(u.partners) == 2}
+        self.cross_from: dict[str, str] = {}  # a cross-row union's upper end -> its lower partner
+        self.cross_last: set[tuple[str, str]] = set()  # (last dummy, lower partner) of each such line
+        self._add_cross(people)
+
+    def _add_cross(self, people: set[str]) -> None:
+        """The unions across rows (:func:`cross_chains`) as one-sided drops beside their upper
+        partner, each with one child line: its dummy chain down to the lower partner."""
+        gen = self.s.generation
+        for (top, lower), chain in cross_chains(self.s, people).items():
+            upper = cross_ends(self.s, top.removesuffix(CROSS))[0]
+            r = gen[upper]
+            self.chains[(top, lower)] = chain
+            self.cross_from[top] = lower
+            self._at[top] = (upper, (upper,))
+            self.row_unions[r].append(top)
+            self.row_drawn[r].append(top)
+            self.kids[top] = [chain[0] if chain else lower]
+            for i, (a, b) in enumerate(itertools.pairwise([top, *chain, lower])):
+                if i:
+                    self.links[r + i].append((a, b))
+                    self.below[a] = b
+                if b == lower and i:
+                    self.cross_last.add((a, b))
+                if b != lower:
+                    self.above[b] = a
+                    self.dummy_row[b] = r + i + 1
+
+    def hang(self, uid: str) -> list[str]:
+        """The people a union's line (or the upper end of a union across rows) hangs from."""
+        anchor, ps = self._at[uid]
+        return [anchor] if anchor is not None else list(ps)
+
+    def drop_kids(self, uid: str) -> list[str]:
+        """The people a drop's lines go down to: a union's children, a cross-row union's lower partner."""
+        lower = self.cross_from.get(uid)
+        return [lower] if lower is not None else self.s.children(uid)
 
     def below_all(self, dummy: str) -> str:
         """The child at the bottom of a dummy node's long line."""
@@ -221,7 +293,8 @@ class _Graph:
         just inside the union's span (as the coordinate step draws it)."""
         anchor, ps = self._at[uid]
         if anchor is not None:
-            return pos[anchor] + 0.5
+            # the upper end of a union across rows: nearest its partner in the gap (its stub passes no other drop)
+            return pos[anchor] + 0.5 - (HUB_SIDE if uid in self.cross_from else 0.0)
         if len(ps) == 2:
             a, b = pos[ps[0]], pos[ps[1]]
             if abs(a - b) <= 1:
@@ -263,9 +336,16 @@ class _Graph:
         """The long lines' steps between row ``r`` and the row below, as bars of one child."""
         out = []
         for a, b in self.links.get(r, ()):
-            xa, xb = pos[a], pos[b]
+            xa = pos[a]
+            xb = self.cross_end(xa, b, pos) if (a, b) in self.cross_last else pos[b]
             out.append(Bar(min(xa, xb), max(xa, xb), xa, (xb,)))
         return out
+
+    def cross_end(self, upper: float, lower: str, pos: dict[str, float]) -> float:
+        """Where a union line across rows, coming down at ``upper``, reaches the top of its lower
+        partner: beside the middle (where the partner's own child line comes down), toward it."""
+        x = pos[lower]
+        return x + (END_SHIFT if upper > x else -END_SHIFT)
 
     def drops(self, r: int, pos: dict[str, float]) -> list[tuple[str, float, list[float]]]:
         """Each union of row ``r`` with children in the row below, in the order of its drop
@@ -278,6 +358,9 @@ class _Graph:
         for uid in self.row_unions.get(r, ()):
             # (an order without dummy nodes, as the coordinate step has it: the children one row down)
             ks = sorted(pos[c] for c in self.kids[uid] if c in pos)
+            if self.cross_from and ks and self.kids[uid][0] == self.cross_from.get(uid):
+                # a union line across rows to the partner one row down: beside the partner's middle
+                ks = [self.cross_end(self.union_pos(uid, pos), self.cross_from[uid], pos)]
             if ks:
                 items.append((self.union_pos(uid, pos), (ks[0] + ks[-1]) / 2, ks, uid))
         if not items:
@@ -295,6 +378,8 @@ class _Graph:
             if abs(d - k) < 1e-9 and k not in ks:  # on the line of another union's child
                 d = k + (TIE_SHIFT if mid > k or k - TIE_SHIFT < last else -TIE_SHIFT)
             last = max(last, d)
+            if self.cross_from and uid in self.cross_from and self.kids[uid][0] == self.cross_from[uid]:
+                ks = [self.cross_end(last, self.cross_from[uid], pos)]  # on the side the drop comes down
             out.append((uid, last, ks))
         return out
 
@@ -366,6 +451,19 @@ class _Orderer:
             own = {uid for p in b for uid in s.unions_of.get(p, []) if p in s.hangs_from(uid)}
             self.down.append([c for uid in sorted(own) for c in self.graph.kids.get(uid, [])])
         self._next: dict[int, list[list[int]]] = {}  # see _relatives
+        self._add_cross()
+
+    def _add_cross(self) -> None:
+        """A union across rows: its line leaves the upper partner's block downward and comes to
+        the lower partner's block from above (see :func:`cross_chains`)."""
+        graph = self.graph
+        self.cross_down: dict[str, list[str]] = defaultdict(list)  # upper partner -> first node of each such line
+        for (top, lower), chain in graph.chains.items():
+            if top in graph.cross_from:
+                upper = graph.hang(top)[0]
+                self.cross_down[upper].append(graph.kids[top][0])
+                self.down[self.block_of[upper]].append(graph.kids[top][0])
+                self.up[self.block_of[lower]].append(chain[-1] if chain else top)
 
     # ---- orders ----
     def initial(self, reverse: bool = False, seed: int = 0) -> Rows:
@@ -413,6 +511,8 @@ class _Orderer:
             for uid in s.unions_of.get(pid, []):
                 nxt.append([self.block_of[chains[(uid, c)][0] if (uid, c) in chains else c]
                             for c in s.children(uid) if c in self.block_of])
+            if pid in self.cross_down:  # a union across rows: down its line
+                nxt.append([self.block_of[d] for d in self.cross_down[pid]])
             pu = s.parent_union.get(pid)
             if pu:
                 nxt.append([self.block_of[p] for p in s.unions[pu].partners if p in self.block_of])
@@ -646,6 +746,7 @@ class _Orderer:
         return best, best_count, it + 1
 
 
+END_SHIFT = 0.3  # a union line across rows reaches its lower partner this far off the middle
 HUB_SIDE = 0.01  # a far partner's union drop: off the middle of its gap, to the inside of its span
 TIE_SHIFT = 0.25  # a drop landing on another union's child moves this far toward its own sibship
 WORK = 2000  # units (blocks and dummy nodes) × rounds spent on one family's order at most
