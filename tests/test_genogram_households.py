@@ -150,3 +150,20 @@ def test_household_outlines_of_any_family_are_simple_and_hold_no_one_else(family
     unnamed = [h.label for h in lay.households if h.label and len(h.label_boxes) < len(h.polygons)]
     legend = " ".join(e.label for e in g.renderer().legend_entries())
     assert all(name in legend for name in unnamed)
+
+
+def test_regression_outline_ran_through_a_union_label_on_a_bracketed_members_corner() -> None:
+    """A union label stood 1 unit into a bracketed member's extent (a generated family of the
+    hard-rule test): it could not be left out, and taking it in was refused because that cut its
+    slashes (a box of their own), so the outline ran through the label. The routing now gives
+    label and slashes as one box; a box that cannot be left out is taken in whole, never cut."""
+    from socialtools.genogram.households import household_outlines, household_rectangles
+
+    member = [Box(98.3, 280.0, 48.0, 48.0), Box(113.0, 345.0, 18.8, 12.5)]
+    label_and_slashes = Box(65.0, 318.75, 34.3, 17.25)
+    neighbour = [Box(24.0, 286.0, 36.0, 36.0), Box(32.6, 345.0, 18.8, 12.5)]
+    rects = household_rectangles({0: [[member]]}, [label_and_slashes, *neighbour], 7)
+    (poly,) = household_outlines(rects)
+    inside = [p for p in _box_samples(label_and_slashes, 0.5) if _inside(p, poly)]
+    assert len(inside) in (0, len(_box_samples(label_and_slashes, 0.5)))  # wholly in or wholly out, never cut
+    assert not any(_inside(p, poly) for b in neighbour for p in _box_samples(b))

@@ -15,6 +15,7 @@ down a gutter beside a person) as the first that passes through no symbol and no
 
 from __future__ import annotations
 
+import functools
 import itertools
 import math
 from collections import defaultdict
@@ -189,9 +190,13 @@ def _descent(lay: GenogramLayout, upper: PersonNode, lower: PersonNode, first_ga
 
 
 def route_links(lay: GenogramLayout, family: Family, structure: FamilyStructure,
-                lane_y0: dict[int, float], cfg: LayoutConfig) -> tuple[list[LinkPlacement], list[LinkPlacement]]:
+                lane_y0: dict[int, float], cfg: LayoutConfig,
+                cross: dict[str, list[Point]] | None = None) -> tuple[list[LinkPlacement], list[LinkPlacement]]:
     """Lines of the further child links (and of unions across rows), and of the emotional
-    relationships, routed around everything already in ``lay``: ``(extra_links, relationships)``."""
+    relationships, routed around everything already in ``lay``: ``(extra_links, relationships)``.
+    ``cross``: the lines of unions across rows the layout has drawn already (down the gaps their
+    dummy nodes hold), kept as they are."""
+    cross = cross or {}
     extra_links: list[LinkPlacement] = []
     relationships: list[LinkPlacement] = []
     if not (family.relationships or structure.extra_links or structure.cross or lay.copies):
@@ -200,6 +205,9 @@ def route_links(lay: GenogramLayout, family: Family, structure: FamilyStructure,
     arc_obstacles = _obstacles(lay, ARC_CLEARANCE) if lay.copies else obstacles
     lane_used: dict[int, int] = defaultdict(int)
     ports: dict[str, list[float]] = defaultdict(list)  # offsets of the emotional lines on top of each symbol
+    for uid, pts in cross.items():  # a union line across rows ends on the top of its lower partner
+        lower = lay.nodes[structure.anchor[uid]]
+        ports[lower.id].append(pts[-1][0] - lower.x)
     position = {p: (r, i) for r, ps in lay.rows.items() for i, p in enumerate(ps)}
     existing = [pts for _, pts, _ in lay.lines()]
     existing += [[*poly, poly[0]] for h in lay.households for poly in h.polygons]  # outlines routed before
@@ -308,7 +316,7 @@ def route_links(lay: GenogramLayout, family: Family, structure: FamilyStructure,
         if uid in structure.cross:
             anchor = structure.anchor[uid]
             other = next(p for p in union.partners if p != anchor)
-            pts = route(lay.nodes[other], lay.nodes[anchor])
+            pts = cross[uid] if uid in cross else route(lay.nodes[other], lay.nodes[anchor])
             extra_links.append(LinkPlacement(f"union-{union.kind}", other, anchor, pts))
     # a person drawn twice: a dashed arc joins the copy to the original (a routed line when no arc is free)
     # (the shorter first, so that a longer arc goes over a shorter one, clear of it)
@@ -437,11 +445,12 @@ def route_households(lay: GenogramLayout, family: Family, labels: dict[str, str]
                         for r, row_runs in runs.items()}
         foreign = [b for p, n in lay.nodes.items() if p not in members for b in _person_boxes(n, extents)]
         for u in lay.unions.values():
-            if not set(u.partners) <= members:
-                foreign += [u.label_box] if u.label_box is not None else []
+            if not set(u.partners) <= members:  # its date label and slashes: one thing, left out or taken in
                 seg = u.mark_segment()
-                if seg is not None:  # the slashes stand across the middle of that stretch
-                    foreign.append(Box((seg[0][0] + seg[1][0]) / 2 - 6, seg[0][1] - 6, 12, 12))
+                marks = [] if seg is None else [Box((seg[0][0] + seg[1][0]) / 2 - 5, seg[0][1] - 5, 10, 10)]
+                parts = marks + ([u.label_box] if u.label_box is not None else [])
+                if parts:
+                    foreign.append(functools.reduce(Box.union, parts))
         bars = [seg for sib in lay.sibships
                 if not set(lay.unions[sib.union].partners) | set(sib.children) <= members
                 for seg in itertools.pairwise(sib.bar)]
