@@ -88,12 +88,14 @@ def families(draw: st.DrawFn, max_people: int = 40, relationships: bool = True) 
 
 
 @st.composite
-def loopy_families(draw: st.DrawFn, max_people: int = 70, across: bool = False) -> Family:
+def loopy_families(draw: st.DrawFn, max_people: int = 70, across: bool = False, spanning: bool = False) -> Family:
     """Families with every loop shape that breaks tree layouts: two founding branches that
     intermarry, cousin marriages, remarriage chains (A–B, B–C, C–D, each with children),
     half-siblings, one person with children by two siblings of another family, and large
     sibships (up to 9 children). With ``across``: also marriages into a younger generation
-    (not of one's own descendants), which put a child two or more rows below its parents."""
+    (not of one's own descendants), which put a child two or more rows below its parents. With
+    ``spanning``: also unions whose partners must stand on two rows (someone's partner marries
+    one of that person's descendants, as in royal houses), one to three rows apart."""
     people: list[dict] = []
     unions: list[dict] = []
     gen_of: dict[str, int] = {}
@@ -154,4 +156,14 @@ def loopy_families(draw: st.DrawFn, max_people: int = 70, across: bool = False) 
         if younger and len(people) < max_people:
             b = draw(st.sampled_from(younger))
             pool += kids_of[union(b, a, draw(st.integers(0, 3)))]
+    for _ in range(draw(st.integers(1, 3)) if spanning else 0):
+        # a partner of an ancestor marries the descendant: their rows cannot be one
+        young = [p for p in pool if ancestors.get(p)]
+        if not young or len(people) >= max_people:
+            break
+        b = draw(st.sampled_from(young))
+        elder = draw(st.sampled_from(sorted(ancestors[b])))
+        z = new(gen_of[elder])
+        union(elder, z, 0)
+        pool += kids_of[union(b, z, draw(st.integers(0, 3)))]
     return Family.model_validate({"people": people, "unions": unions})

@@ -112,3 +112,23 @@ def test_export_keeps_the_year_of_an_approximate_birth(fmt: str) -> None:
 
     family = _family("sekitar 1938", 2001, 1961, 1990)
     assert reduced(family, fmt).person("DM").birth == PartialDate(1938)
+
+
+@settings(max_examples=6, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(date_text(1930, 1938), date_text(2001, 2010), date_text(1961, 1964))
+def test_every_date_form_goes_into_the_report(birth: Any, death: Any, married: Any) -> None:
+    family = _family(birth, death, married, 1990)
+    case = Case.from_document({"case": {"client": "RA"}, "family": family.model_dump(exclude_none=True)})
+    assert build_report(case, ReportOptions()).blocks
+
+
+@pytest.mark.parametrize("text, kind, year", [("nikah sekitar 1961", "married", 1961),
+                                              ("nikah siri kira-kira 2005", "unregistered", 2005),
+                                              ("cerai ~1995", "divorced", 1995), ("cerai mati 2019", "widowed", 2019)])
+def test_an_event_written_as_text_takes_an_approximate_year(text: str, kind: str, year: int) -> None:
+    """``"nikah sekitar 1961"`` read the kind as 'nikah sekitar' and refused it."""
+    from socialtools.genogram.model import UnionEvent
+
+    event = UnionEvent.model_validate(text)
+    assert (event.kind, event.year.year) == (kind, year)
+    assert event.year.approximate == ("sekitar" in text or "kira" in text or "~" in text)

@@ -15,7 +15,16 @@ from socialtools.draw.geometry import (
     segment_polygon_distance,
 )
 from socialtools.draw.lines import arrowhead
-from socialtools.ecomap.layout import layout_ecomap
+from socialtools.ecomap.layout import (
+    GAP,
+    NARROW_ASPECTS,
+    NARROW_MIN_TIE,
+    NARROW_TURNS,
+    Oval,
+    _narrow_apart,
+    layout_ecomap,
+    narrow_centres,
+)
 from socialtools.ecomap.model import FOCAL, Ecomap
 from socialtools.ecomap.placements import EcomapLayout
 from socialtools.ecomap.routing import tie_width
@@ -293,3 +302,35 @@ def test_tie_labels_are_obstacles_in_every_ring_tried(monkeypatch):
     for lay in tried:
         boxes = [t.label.box for t in lay.ties if t.label]
         assert not any(a.overlaps(b) for a, b in itertools.combinations(boxes, 2))
+
+
+# -- the narrow (print) layout's upright ellipse (issue 13, "Readable figures") ---------------
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.lists(st.one_of(st.just(0.0), st.floats(28.0, 90.0)), min_size=2, max_size=14).filter(
+        lambda rs: sum(1 for r in rs if r) >= 2),
+    st.floats(30.0, 200.0),
+    st.sampled_from(NARROW_ASPECTS),
+    st.sampled_from(NARROW_TURNS),
+)
+def test_narrow_ellipse_keeps_circles_apart_and_clear_of_the_focal_circle(
+    radii: list[float], focal_r: float, aspect: float, turn: float
+) -> None:
+    """On the ring :func:`_narrow_apart` finds for a shape, no two system circles overlap (every
+    pair, brute force), neighbouring slots keep GAP apart, and every circle stays NARROW_MIN_TIE
+    clear of the focal circle."""
+    r_max = max(radii)
+    oval = Oval(aspect, turn)
+    ring = _narrow_apart(radii, r_max, focal_r + r_max + NARROW_MIN_TIE, oval)
+    centres = narrow_centres(radii, r_max, ring, oval)
+    n = len(radii)
+    for i, j in itertools.combinations(range(n), 2):
+        if radii[i] and radii[j]:
+            neighbours = j - i in (1, n - 1)
+            need = radii[i] + radii[j] + (GAP if neighbours else 0.0)
+            assert math.dist(centres[i], centres[j]) >= need - 1e-6, (i, j)
+    for c, r in zip(centres, radii, strict=True):
+        if r:
+            assert math.hypot(*c) - r >= focal_r + NARROW_MIN_TIE - 1e-6

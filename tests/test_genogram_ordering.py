@@ -6,16 +6,22 @@ import itertools
 
 import pytest
 from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from socialtools.draw.geometry import segments_cross
 from socialtools.genogram import Family, Genogram
-from socialtools.genogram.bars import bar_crossings, nested_levels, stagger, staggered_crossings
+from socialtools.genogram.bars import Bar, bar_crossings, nested_levels, stagger, staggered_crossings
 from socialtools.genogram.ordering import (
+    Rows,
     _Graph,
     _Orderer,
+    all_chains,
     count_crossings,
+    cross_chains,
+    cross_ends,
+    cross_top,
+    free_sibships,
     is_dummy,
-    long_chains,
     order_component,
     positions,
 )
@@ -38,63 +44,97 @@ def test_final_order_never_has_more_crossings_than_the_initial_one(family: Famil
 
 
 @LOOPS
-@given(loopy_families(across=True))
+@given(st.one_of(loopy_families(across=True), loopy_families(spanning=True)))
 def test_final_order_never_has_more_crossings_than_the_initial_one_with_long_lines(family: Family) -> None:
     s = FamilyStructure(family)
     for comp in s.components():
         initial = _Orderer(s, comp).initial()
         final = order_component(s, comp)
         assert count_crossings(final, s) <= count_crossings(initial, s)
-        # every long line has its dummy on each row it passes, and nothing else is added
+        # every long line (and union across rows) has its dummy on each row it passes, and nothing else
         dummies = sorted(p for bs in final.values() for b in bs for p in b if is_dummy(p))
-        assert dummies == sorted(d for chain in long_chains(s, set(comp)).values() for d in chain)
+        assert dummies == sorted(d for chain in all_chains(s, set(comp)).values() for d in chain)
         assert all(len(b) == 1 for bs in final.values() for b in bs if is_dummy(b[0]))
+
+
+def _whole_lines(s: FamilyStructure, comp: list[str], rows: Rows) -> list[list[tuple[float, float]]]:
+    """Each line of the union-node model drawn whole, in the positions of the order: a union's
+    drop and bar; each child's line from the bar down to the child — a long line down through
+    each row it passes at its dummy's place, with a step in a band where the next dummy (or the
+    child) stands elsewhere, on the level the band's stagger gives that step. A union whose
+    partners stand on two rows is a drop beside the upper partner with one such line, down to
+    the lower partner's top beside its middle (on the side the line comes from)."""
+    graph = _Graph(s, set(comp))
+    pos = positions(rows)
+    chains = all_chains(s, set(comp))
+    level: dict[tuple[int, float, float, float], float] = {}  # (band, bar) -> y of the bar
+    bar_of: dict[str, Bar] = {}
+    for r in rows:
+        bars = graph.bars(r, pos)
+        for b, lv in zip(bars, stagger(bars), strict=True):
+            level[(r, b.lo, b.hi, b.drop)] = 100.0 * r + 10.0 + lv
+        bar_of.update({uid: b for (uid, _, _), b in zip(graph.drops(r, pos), bars, strict=False)})
+    lines: list[list[tuple[float, float]]] = []
+    gen = s.generation
+    for uid, bar in bar_of.items():
+        r = gen[graph.hang(uid)[0]]
+        y = level[(r, bar.lo, bar.hi, bar.drop)]
+        lines.append([(bar.drop, 100.0 * r), (bar.drop, y)])
+        lines.append([(bar.lo, y), (bar.hi, y)])
+        spanning = uid in graph.cross_from
+        for c in graph.drop_kids(uid):
+            chain = chains.get((uid, c))
+            if not chain:
+                if gen[c] == r + 1:
+                    x = bar.kids[0] if spanning else pos[c]  # beside the partner's middle, on the drop's side
+                    lines.append([(x, y), (x, 100.0 * (r + 1))])
+                continue
+            line = [(pos[chain[0]], y)]
+            for k, (a, b) in enumerate(itertools.pairwise([*chain, c]), start=r + 1):
+                xb = graph.cross_end(pos[a], c, pos) if spanning and b == c else pos[b]
+                lo, hi = sorted((pos[a], xb))
+                yk = level[(k, lo, hi, pos[a])]
+                line += [(pos[a], yk), (xb, yk)]
+            lines.append([*line, (line[-1][0], 100.0 * gen[c])])
+    return lines
 
 
 @LOOPS
 @given(loopy_families(across=True))
 def test_crossing_count_with_long_lines_matches_a_brute_force_count_of_whole_lines(family: Family) -> None:
-    """Each line of the union-node model drawn whole, in the positions of the order: a union's
-    drop and bar; each child's line from the bar down to the child — a long line down through
-    each row it passes at its dummy's place, with a step in a band where the next dummy (or the
-    child) stands elsewhere, on the level the band's stagger gives that step. Crossed pair by pair."""
+    """:func:`_whole_lines` crossed pair by pair."""
     s = FamilyStructure(family)
     for comp in s.components():
         rows = order_component(s, comp)
         graph = _Graph(s, set(comp))
         pos = positions(rows)
-        chains = long_chains(s, set(comp))
-        level: dict[tuple[int, float, float, float], float] = {}  # (band, bar) -> y of the bar
-        for r in rows:
-            bars = graph.bars(r, pos)
-            for b, lv in zip(bars, stagger(bars), strict=True):
-                level[(r, b.lo, b.hi, b.drop)] = 100.0 * r + 10.0 + lv
-        lines: list[list[tuple[float, float]]] = []
-        gen = s.generation
-        for uid, kids in graph.kids.items():
-            if not kids:
-                continue
-            r = gen[s.hangs_from(uid)[0]]
-            drop_bar = next(b for b in graph.bars(r, pos) if b.kids == tuple(sorted(pos[k] for k in kids)))
-            y = level[(r, drop_bar.lo, drop_bar.hi, drop_bar.drop)]
-            lines.append([(drop_bar.drop, 100.0 * r), (drop_bar.drop, y)])
-            lines.append([(drop_bar.lo, y), (drop_bar.hi, y)])
-            for c in s.children(uid):
-                chain = chains.get((uid, c))
-                if chain is None:
-                    if gen[c] == r + 1:
-                        lines.append([(pos[c], y), (pos[c], 100.0 * (r + 1))])
-                    continue
-                line = [(pos[chain[0]], y)]
-                for k, (a, b) in enumerate(itertools.pairwise([*chain, c]), start=r + 1):
-                    lo, hi = sorted((pos[a], pos[b]))
-                    yk = level[(k, lo, hi, pos[a])]
-                    line += [(pos[a], yk), (pos[b], yk)]
-                lines.append([*line, (pos[c], 100.0 * gen[c])])
-        segments = [[(p, q) for p, q in itertools.pairwise(line) if p != q] for line in lines]
+        segments = [[(p, q) for p, q in itertools.pairwise(line) if p != q] for line in _whole_lines(s, comp, rows)]
         brute = sum(segments_cross(*p, *q) for a, b in itertools.combinations(segments, 2) for p in a for q in b)
         # the brackets of partners apart are checked on their own (above); here the bars and lines
         assert count_crossings(rows, s) - sum(graph.bracket_band(r, pos) for r in rows) == brute
+
+
+@LOOPS
+@given(loopy_families(spanning=True))
+def test_crossing_count_with_unions_across_rows_matches_a_brute_force_count_of_whole_lines(family: Family) -> None:
+    """Each crossing of a union line between partners on two rows is counted, once: the count
+    with those lines, less the count of the same order without them, is the number of crossings
+    of those lines with every other line (and with each other) drawn whole."""
+    s = FamilyStructure(family)
+    assert s.cross  # the strategy makes such unions
+    for comp in s.components():
+        rows = order_component(s, comp)
+        graph = _Graph(s, set(comp))
+        pos = positions(rows)
+        lines = _whole_lines(s, comp, rows)
+        segments = [[(p, q) for p, q in itertools.pairwise(line) if p != q] for line in lines]
+        brute = sum(segments_cross(*p, *q) for a, b in itertools.combinations(segments, 2) for p in a for q in b)
+        assert count_crossings(rows, s) - sum(graph.bracket_band(r, pos) for r in rows) == brute
+        # every row a union line across rows passes has its dummy, and the line runs through it
+        for (top, lower), chain in cross_chains(s, set(comp)).items():
+            assert [graph.dummy_row[d] for d in chain] == list(range(s.generation[graph.hang(top)[0]] + 1,
+                                                                      s.generation[lower]))
+            assert all(any(d in b for b in rows[graph.dummy_row[d]]) for d in chain)
 
 
 @LOOPS
@@ -248,11 +288,35 @@ def _x_at(points: list[tuple[float, float]], y: float) -> float:
 def test_long_lines_are_drawn_down_the_gaps_their_dummies_hold(family: Family) -> None:
     """The drawing follows the order: on each row a long line passes, it runs between the two
     people its dummy node stands between (the row's ends where it stands beyond them)."""
+    _assert_lines_follow_their_dummies(family)
+
+
+@LOOPS
+@given(loopy_families(spanning=True))
+def test_unions_across_rows_are_drawn_down_the_gaps_their_dummies_hold(family: Family) -> None:
+    """The same for the line of a union whose partners stand on two rows: from under the upper
+    partner, through the gap of its dummy on each row between, to the top of the lower one."""
+    assert FamilyStructure(family).cross
+    _assert_lines_follow_their_dummies(family)
+
+
+def _assert_lines_follow_their_dummies(family: Family) -> None:
     g = Genogram(family)
     assert_hard_rules(g)
     lay = g.layout
     s = FamilyStructure(family)
     line_of = {(sib.union, c): pts for sib in lay.sibships for c, pts in sib.children.items()}
+    unions_across = {(link.a, link.b): link.points for link in lay.extra_links if link.kind.startswith("union-")}
+    for uid in s.cross:  # from under the upper partner to the top of the lower one
+        upper, lower = cross_ends(s, uid)
+        pts = unions_across[(upper, lower)]
+        stub = lay.unions[uid].points  # without children: the union's own line is the piece under the upper one
+        if not s.children(uid):
+            assert stub[0] == lay.nodes[upper].bottom and stub[-1] == pts[0]
+            pts = [*stub[:-1], *pts]
+        line_of[(cross_top(uid), lower)] = pts
+        assert pts[0] == lay.nodes[upper].bottom and pts[-1][1] == lay.nodes[lower].top[1]
+        assert 0 < abs(pts[-1][0] - lay.nodes[lower].x) < lay.nodes[lower].outer / 2
     for comp in s.components():
         for blocks in order_component(s, comp).values():
             row = [p for b in blocks for p in b]
@@ -268,3 +332,64 @@ def test_long_lines_are_drawn_down_the_gaps_their_dummies_hold(family: Family) -
                 left = [lay.nodes[p].x for p in row[:i] if not is_dummy(p)]
                 right = [lay.nodes[p].x for p in row[i + 1:] if not is_dummy(p)]
                 assert (not left or left[-1] < x) and (not right or x < right[0]), (d, x, left[-1:], right[:1])
+
+
+def _undated(family: Family) -> Family:
+    """``family`` as a pedigree table gives it: no birth dates, no birth order."""
+    data = family.model_dump(mode="json", exclude_none=True)
+    for person in data["people"]:
+        person.pop("birth", None)
+    return Family.model_validate({**data, "birth_order": "unknown"})
+
+
+@LOOPS
+@given(loopy_families())
+def test_siblings_without_a_birth_order_stay_contiguous_and_never_add_crossings(family: Family) -> None:
+    family = _undated(family)
+    g = Genogram(family)
+    assert_hard_rules(g)
+    lay = g.layout
+    s = FamilyStructure(family)
+    for comp in s.components():
+        initial = _Orderer(s, comp).initial()
+        final = order_component(s, comp)
+        assert count_crossings(final, s) <= count_crossings(initial, s)
+        for blocks in final.values():
+            for block in blocks:
+                idx = [lay.rows[lay.nodes[p].row].index(p) for p in block]
+                assert max(idx) - min(idx) == len(block) - 1  # partners side by side
+    for uid in s.unions:
+        kids = [c for c in s.children(uid) if s.generation[c] == s.generation[s.hangs_from(uid)[0]] + 1]
+        blocks = {m for c in kids for m in s.ids if s.clusters.find(m) == s.clusters.find(c)}
+        if not kids or any(s.parent_union.get(m) not in (None, uid) for m in blocks):
+            continue  # a child married into another family of the drawing: the marriage decides
+        row = lay.rows[lay.nodes[kids[0]].row]
+        at = sorted(row.index(c) for c in kids)
+        assert set(row[at[0]:at[-1] + 1]) <= blocks, f"sibship of {uid} is split"
+
+
+def test_only_sibships_without_dates_and_twins_are_free_when_the_birth_order_is_unknown() -> None:
+    people = [{"id": i} for i in "FMABCDE"] + [{"id": "X", "birth": 1990}, {"id": "Y"}]
+    unions = [{"id": "plain", "partners": ["F", "M"], "children": ["A", "B"]},
+              {"id": "twins", "partners": ["A"], "children": [{"id": "C", "twin": "t"}, {"id": "D", "twin": "t"}, "E"]},
+              {"id": "dated", "partners": ["B"], "children": ["X", "Y"]}]
+    family = Family.model_validate({"birth_order": "unknown", "people": people, "unions": unions})
+    assert free_sibships(FamilyStructure(family)) == {"plain"}
+    listed = Family.model_validate({"people": people, "unions": unions})
+    assert free_sibships(FamilyStructure(listed)) == set()
+
+
+def test_partners_from_one_family_2_pedigree_table_crosses_fewer_lines() -> None:
+    """The generated stress family of issue 10 in which people have children with two sisters,
+    read from its pedigree table: the sweeps sent every married-in person's parents to one end
+    of their row and the bars' levels were ranked by score alone — 70 crossings (dot: 21)."""
+    from benchmarks.generated_families import SHAPES, grow, table
+    from socialtools.io.pedigree import read_pedigree_text
+
+    shape = next(sh for sh in SHAPES if sh.name == "partners-from-one-family")
+    rows = grow(__import__("random").Random(f"{shape.name}:2"), shape)
+    (family,) = dict(read_pedigree_text(table({"1": rows}))).values()
+    assert family.birth_order == "unknown" and len(family.people) == 213
+    s = FamilyStructure(family)
+    crossings = sum(count_crossings(order_component(s, comp), s) for comp in s.components())
+    assert crossings <= 50

@@ -24,12 +24,19 @@ from socialtools.examples import example_path
 from socialtools.report.case import Case
 from socialtools.report.document import REPORT_ECOMAP_TEXT, build_report
 from socialtools.report.docx_writer import report_docx
-from socialtools.report.print_size import MIN_PRINT_PT, PORTRAIT, figure_page, natural_size_cm, printed_font_pt
+from socialtools.report.print_size import (
+    MIN_PRINT_PT,
+    PORTRAIT,
+    figure_page,
+    figure_scale,
+    natural_size_cm,
+    printed_font_pt,
+)
 from tests.test_report_figures import picture_widths_cm
 
 CASES = Path(__file__).parent / "data" / "cases"
 PATHS = {"pk": example_path("pk.yaml"), "review-rt": CASES / "review-rt.yaml",
-         "bracketed-household": CASES / "bracketed-household.yaml"}
+         "review-ra": CASES / "review-ra.yaml", "bracketed-household": CASES / "bracketed-household.yaml"}
 
 
 @pytest.mark.parametrize("name", sorted(PATHS))
@@ -58,6 +65,24 @@ def test_reviewer_ecomaps_print_on_a_portrait_page_at_8pt() -> None:
         assert printed_font_pt(figure) >= MIN_PRINT_PT
         scale = printed_font_pt(figure) / (figure.min_font * 0.75)
         assert natural_size_cm(figure)[1] * scale <= PORTRAIT.readable_height_cm
+
+
+def test_review_ra_ecomaps_printed_at_6_9_pt_now_print_at_8pt() -> None:
+    """Regression (issue 13, "Readable figures"): the RA case's twelve long-named systems on a round
+    ring made its ecomaps 22.7 cm wide, printed at 0.62 to the 14 cm text width: 6.92 pt. On the
+    upright ellipse of the narrow layout they print at 8 pt within the text width and the page's
+    readable height (computed as benchmarks/report_figures.py does)."""
+    report = build_report(Case.load(CASES / "review-ra.yaml"))
+    ecomaps = [f for f in report.figures() if f.key.startswith("ecomap")]
+    assert [f.key for f in ecomaps] == ["ecomap", "ecomap_before", "ecomap_after"]
+    for figure in ecomaps:
+        assert figure_page(figure) is PORTRAIT
+        assert printed_font_pt(figure) >= MIN_PRINT_PT, (figure.key, printed_font_pt(figure))
+        scale = figure_scale(figure)
+        width, height = natural_size_cm(figure)
+        assert width * scale <= PORTRAIT.text_width_cm
+        assert height * scale <= PORTRAIT.readable_height_cm
+    assert not [w for w in report.warnings if "ecomap" in w]
 
 
 LONG = ["Lembaga Kesejahteraan Sosial Anak Harapan (dipertimbangkan sebagai rujukan)",

@@ -27,9 +27,10 @@ EMU_PER_CM = 360000
 PT_CM = 2.54 / 72
 
 
-@pytest.fixture(scope="module", params=["review-rt", "pk"])
+@pytest.fixture(scope="module", params=["review-rt", "pk", "review-ra"])
 def docx_bytes(request: pytest.FixtureRequest) -> bytes:
-    doc = load_document(CASE) if request.param == "review-rt" else load_example("pk.yaml")
+    # review-ra: its ecomaps grow to 20.1 cm for 8 pt (the readable height is 20.7 cm)
+    doc = load_example("pk.yaml") if request.param == "pk" else load_document(CASE.with_name(f"{request.param}.yaml"))
     return report_docx(build_report(Case.from_document(doc)))
 
 
@@ -84,9 +85,11 @@ def test_headings_picture_and_caption_fit_one_page_and_tall_ones_start_it(docx_b
 
 @pytest.mark.skipif(shutil.which("soffice") is None or shutil.which("pdftotext") is None,
                     reason="LibreOffice and poppler-utils are not installed")
-def test_no_heading_is_stranded_away_from_its_figure_in_libreoffice(tmp_path: Path) -> None:
-    """In the PDF LibreOffice makes, each heading right above a figure is on the page of its caption."""
-    data = report_docx(build_report(Case.from_document(load_document(CASE))))
+@pytest.mark.parametrize("name", ["review-rt", "review-ra"])
+def test_no_heading_is_stranded_away_from_its_figure_in_libreoffice(tmp_path: Path, name: str) -> None:
+    """In the PDF LibreOffice makes, each heading right above a figure is on the page of its caption
+    (review-ra: ecomaps 20.1 cm tall)."""
+    data = report_docx(build_report(Case.from_document(load_document(CASE.with_name(f"{name}.yaml")))))
     src = tmp_path / "rt.docx"
     src.write_bytes(data)
     subprocess.run(["soffice", "--headless", f"-env:UserInstallation=file://{tmp_path}/lo",
@@ -107,6 +110,8 @@ def test_no_heading_is_stranded_away_from_its_figure_in_libreoffice(tmp_path: Pa
             assert page_of(_text(heading)) == page_of(caption), (_text(heading), caption)
             checked += 1
     assert checked >= 3
+    if name != "review-rt":
+        return  # review-ra's genogram legend is still a picture of its own (report_figures: genogram_legend)
     # review 2: the genogram's legend was a picture of its own on the page after its landscape figure
     # (the back of the sheet); now every picture is on the page of its caption, its legend in it
     assert not any("Keterangan Gambar" in page for page in pages)

@@ -210,6 +210,8 @@ PICTURES: dict[str, Draw] = {
     "report-ecomap-after.png": _report_ecomap("after"),
     "report-ecomap-long-names.png": _report_ecomap(
         None, Path(__file__).resolve().parents[2] / "tests" / "data" / "cases" / "review-rt.yaml"),
+    "report-ecomap-tall.png": _report_ecomap(
+        None, Path(__file__).resolve().parents[2] / "tests" / "data" / "cases" / "review-ra.yaml"),
     # strengths-quadrant.md
     "pk-strengths-quadrant.png": _save(lambda: QuadrantDiagram.from_document(_pk())),
 }

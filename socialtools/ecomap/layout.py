@@ -18,8 +18,10 @@ members stand further apart.
 from __future__ import annotations
 
 import math
+from bisect import bisect_left
 from collections.abc import Callable, Iterator
 from dataclasses import replace
+from functools import cache
 from itertools import pairwise
 from typing import NamedTuple
 
@@ -60,6 +62,19 @@ MIN_TIE = 80.0  # shortest focal tie (room for arrows, stress marks and a label)
 #: the shortest focal tie of a ``narrow`` layout (for print): the ring grows further when a tie's
 #: label, arrows or marks find no room
 NARROW_MIN_TIE = 56.0
+#: the ring of a ``narrow`` layout is an upright ellipse (a printed page has height to spare where its
+#: text width is scarce): of these heights over widths, and turned by these fractions of a slot, the
+#: one whose circles fit the smallest frame :data:`NARROW_FRAME` times as tall as it is wide
+NARROW_ASPECTS = (1.0, 1.15, 1.3, 1.45, 1.6)
+NARROW_TURNS = (0.0, -0.25, 0.25, -0.5, 0.5)
+NARROW_FRAME = 1.0
+#: a narrow layout's ellipse grows (to make room for a tie or its label) in both directions alike up to
+#: this width, that of a portrait A4 page's 14 cm text width printed at 8 pt for :data:`SYSTEM_FONT`
+#: (about 496 units; times the text scale); beyond it, grown ``g`` times, it grows ``g`` to the power
+#: :data:`NARROW_WIDEN` in width and ``2 - NARROW_WIDEN`` in height
+NARROW_PRINT_WIDTH = 14.0 / 2.54 * 96 * SYSTEM_FONT * 0.75 / 8.0
+NARROW_WIDEN = 0.5
+NARROW_TRIES = 3  # of the shapes that fit the smallest frame, this many are laid out; the smallest wins
 TWO_RINGS_FROM = 15
 # where along a tie its label may sit (fraction from the system end), best first; the outer
 # half of a tie has more room than the crowded middle
@@ -407,41 +422,140 @@ def _ring_radii(n: int, r: float, focal_r: float) -> tuple[float, float]:
     return inner, inner + 2 * r + GAP
 
 
-def _narrow_ring(radii: list[float], r_max: float, focal_r: float) -> tuple[float, float]:
-    """Inner and outer ring radii (the centres of the largest circles) for circles of ``radii``
-    (0 for an empty slot) standing with their inner edges on one circle: the smallest ring on
-    which neighbours keep :data:`GAP` apart (found by halving), at least :data:`NARROW_MIN_TIE` outside
-    the focal circle. From :data:`TWO_RINGS_FROM` slots, as :func:`_ring_radii` with the largest
-    circle.
+@cache
+def _ellipse_arc(aspect: float) -> tuple[list[float], list[float]]:
+    """Parameters ``t`` round the ellipse ``(cos t, aspect sin t)`` from the top, and the arc length
+    from the top to each."""
+    steps = 1440
+    ts = [-math.pi / 2 + 2 * math.pi * k / steps for k in range(steps + 1)]
+    lengths = [0.0]
+    for t0, t1 in pairwise(ts):
+        lengths.append(lengths[-1] + math.dist((math.cos(t0), aspect * math.sin(t0)),
+                                               (math.cos(t1), aspect * math.sin(t1))))
+    return ts, lengths
 
-    >>> _narrow_ring([30.0, 30.0, 60.0, 30.0], 60.0, 40.0)
-    (156.0, 156.0)
+
+def _ellipse_params(weights: list[float], aspect: float, turn: float = 0.0) -> list[float]:
+    """The parameter ``t`` of each slot on the ellipse ``(cos t, aspect sin t)``, spaced by arc
+    length: slot ``i`` and the next ``weights[i] + weights[i + 1]`` apart, the first at the top (or
+    ``turn`` times its own share of the arc further on).
+
+    >>> [round(t, 3) for t in _ellipse_params([1.0, 1.0, 1.0, 1.0], 1.0)]
+    [-1.571, 0.0, 1.571, 3.142]
     """
+    ts, lengths = _ellipse_arc(aspect)
+    total = 2 * sum(weights)
+    out: list[float] = []
+    at = turn * 2 * weights[0] if weights else 0.0
+    for i, w in enumerate(weights):
+        goal = lengths[-1] * ((at / total) % 1.0 if total else 0.0)
+        k = min(len(ts) - 2, max(0, bisect_left(lengths, goal) - 1))
+        piece = lengths[k + 1] - lengths[k]
+        out.append(ts[k] + (ts[k + 1] - ts[k]) * ((goal - lengths[k]) / piece if piece else 0.0))
+        at += w + weights[(i + 1) % len(weights)]
+    return out
+
+
+def _narrow_weights(radii: list[float]) -> list[float]:
+    """Half the arc each slot takes on a narrow ring: its circle and half a :data:`GAP` (an empty
+    slot, between categories: as much as the mean circle)."""
+    full = [r + GAP / 2 for r in radii if r]
+    mean = sum(full) / len(full) if full else GAP
+    return [r + GAP / 2 if r else mean for r in radii]
+
+
+class Oval(NamedTuple):
+    """The shape of a narrow layout's ring: its height over its width, and how far round (a fraction
+    of the first slot's share of the arc) its first slot stands from the top."""
+
+    aspect: float = 1.0
+    turn: float = 0.0
+
+
+CIRCLE = Oval()  # the round ring
+
+def narrow_centres(radii: list[float], r_max: float, ring: float, oval: Oval = CIRCLE) -> list[Point]:
+    """The centres of circles of ``radii`` (0 for an empty slot) on the upright ellipse whose narrow
+    half-width is ``ring`` and whose height is ``oval.aspect`` times its width, spaced by arc length
+    (a large circle takes more of it); each circle moved toward the origin by what it lacks of
+    ``r_max``, so that the inner edges stand on the ellipse.
+
+    >>> [tuple(round(v) for v in c) for c in narrow_centres([30.0, 30.0, 30.0, 30.0], 30.0, 100.0, Oval(1.5))]
+    [(0, -150), (100, 0), (0, 150), (-100, 0)]
+    """
+    out: list[Point] = []
+    for r, t in zip(radii, _ellipse_params(_narrow_weights(radii), oval.aspect, oval.turn), strict=True):
+        x, y = ring * math.cos(t), ring * oval.aspect * math.sin(t)
+        d = math.hypot(x, y)
+        k = (d - (r_max - r)) / d if d else 0.0
+        out.append((x * k, y * k))
+    return out
+
+
+def _narrow_apart(radii: list[float], r_max: float, base: float, oval: Oval) -> float:
+    """The smallest ring half-width, at least ``base``, on which neighbours keep :data:`GAP` apart
+    (found by halving)."""
     n = len(radii)
-    if n >= TWO_RINGS_FROM:
-        return _ring_radii(n, r_max, focal_r)
-    base = focal_r + r_max + NARROW_MIN_TIE
 
     def apart(ring: float) -> bool:
-        step = 2 * math.pi / n
+        centres = narrow_centres(radii, r_max, ring, oval)
         for i, r in enumerate(radii):
             q = radii[(i + 1) % n]
             if n < 2 or not r or not q:
                 continue
-            a, b = ring - r_max + r, ring - r_max + q
-            if math.sqrt(max(0.0, a * a + b * b - 2 * a * b * math.cos(step))) < r + q + GAP:
+            if math.dist(centres[i], centres[(i + 1) % n]) < r + q + GAP:
                 return False
         return True
 
     if apart(base):
-        return base, base
+        return base
     low, high = base, base * 2
     while not apart(high):
         high *= 2
     for _ in range(40):
         mid = (low + high) / 2
         low, high = (low, mid) if apart(mid) else (mid, high)
-    return high, high
+    return high
+
+
+def _stretched(inner: float, radius: float, oval: Oval, cap: float = 0.0) -> tuple[float, Oval]:
+    """The half-width and shape of the ellipse of half-width ``inner`` and shape ``oval`` grown
+    ``radius / inner`` times: alike in both directions up to the half-width ``cap``, beyond it
+    mostly in height (:data:`NARROW_WIDEN`).
+
+    >>> half, oval = _stretched(100.0, 121.0, Oval(1.0, 0.5))
+    >>> round(half, 1), round(oval.aspect, 2), oval.turn
+    (110.0, 1.21, 0.5)
+    >>> half, oval = _stretched(100.0, 121.0, Oval(1.0, 0.5), cap=200.0)
+    >>> round(half, 1), round(oval.aspect, 2)
+    (121.0, 1.0)
+    """
+    base = max(inner, min(radius, cap))
+    g = radius / base if base else 1.0
+    return base * g**NARROW_WIDEN, oval._replace(aspect=oval.aspect * g ** (2 - 2 * NARROW_WIDEN))
+
+
+@cache
+def _narrow_rings(radii: tuple[float, ...], r_max: float, focal_r: float) -> list[tuple[float, Oval]]:
+    """Ring half-widths (the centres of the largest circles) and shapes for circles of ``radii`` (0
+    for an empty slot) standing with their inner edges on an upright ellipse (:func:`narrow_centres`),
+    at least :data:`NARROW_MIN_TIE` outside the focal circle: each of the shapes :data:`NARROW_ASPECTS`
+    x :data:`NARROW_TURNS` as small as its neighbours keep :data:`GAP` apart, the one whose circles fit
+    the smallest frame :data:`NARROW_FRAME` times as tall as wide first.
+
+    >>> [(round(ring), oval) for ring, oval in _narrow_rings((30.0, 30.0, 60.0, 30.0), 60.0, 40.0)[:2]]
+    [(156, Oval(aspect=1.0, turn=-0.5)), (156, Oval(aspect=1.0, turn=0.5))]
+    """
+    base = focal_r + r_max + NARROW_MIN_TIE
+    found: list[tuple[float, float, Oval]] = []
+    for oval in (Oval(a, t) for a in NARROW_ASPECTS for t in NARROW_TURNS):
+        ring = _narrow_apart(list(radii), r_max, base, oval)
+        centres = narrow_centres(list(radii), r_max, ring, oval)
+        w = max([focal_r] + [abs(x) + r for (x, _), r in zip(centres, radii, strict=True) if r])
+        h = max([focal_r] + [abs(y) + r for (_, y), r in zip(centres, radii, strict=True) if r])
+        found.append((round(max(w, h / NARROW_FRAME), 6), ring, oval))
+    found.sort(key=lambda f: f[0])  # stable: of equal frames, the first shape tried
+    return [(ring, oval) for _, ring, oval in found]
 
 
 # -- tie labels --------------------------------------------------------------------------
@@ -533,22 +647,30 @@ def _attempt(
     outer: float,
     k: float = 1.0,
     narrow: bool = False,
+    oval: Oval = CIRCLE,
 ) -> tuple[EcomapLayout, int]:
     """One layout with the ring at ``inner``/``outer``, and how many member ties found no clear route
-    (``narrow``: each circle's inner edge where the largest circle's is)."""
+    (``narrow``: each circle's inner edge where the largest circle's is, on an upright ellipse of
+    shape ``oval`` below :data:`TWO_RINGS_FROM` slots)."""
     n = len(slots)
     systems: dict[str, SystemPlace] = {}
     two = inner != outer
     r_max = max(radii.values(), default=MIN_SYSTEM_R)
+    tall = narrow and not two  # one upright ellipse (narrow_centres)
+    centres = narrow_centres([radii[sid] if sid else 0.0 for sid in slots], r_max, inner, oval) if tall else []
     for i, sid in enumerate(slots):
         if sid is None:
             continue
         angle = -math.pi / 2 + 2 * math.pi * i / n
         ring = i % 2 if two else 0
         radius = outer if ring else inner
-        if narrow:
-            radius -= r_max - radii[sid]
-        cx, cy = radius * math.cos(angle), radius * math.sin(angle)
+        if tall:
+            cx, cy = centres[i]
+            angle = math.atan2(cy, cx)
+        else:
+            if narrow:
+                radius -= r_max - radii[sid]
+            cx, cy = radius * math.cos(angle), radius * math.sin(angle)
         block = blocks[sid]
         sym = symbols.get(sid, 0.0)
         shift = (sym + SYMBOL_GAP) / 2 if sym else 0.0
@@ -556,7 +678,7 @@ def _attempt(
         symbol = Circle(cx, box.y - SYMBOL_GAP - sym / 2, sym / 2) if sym else None
         label = Label(block.lines, block.size, box)
         systems[sid] = SystemPlace(sid, Circle(cx, cy, radii[sid]), angle, ring, label, symbol)
-    router = Router(focal, focal_label, members, lines, systems, outer, r_max)
+    router = Router(focal, focal_label, members, lines, systems, outer, r_max, oval.aspect if tall else 1.0)
     routes = [(t, *route) for t, route in zip(eco.ties, router.route_all(eco.ties), strict=True)]
     segments = [(p, q, tie_reach(t)) for t, pts, _ in routes for p, q in pairwise(pts)]
     circles = [focal, *(s.circle for s in systems.values())]
@@ -598,14 +720,20 @@ def layout_ecomap(
     placed_by: Ecomap | None = None,
     text: float = 1.0,
     narrow: bool = False,
+    shape: tuple[float, float] | None = None,
 ) -> EcomapLayout:
     """Place the focal circle, the systems and the ties of ``eco``.
 
     ``narrow`` (for print, where the width is scarce): each system circle is as small as its own
     label, wrapped at the spaces that make it smallest and never shrunk, and the circles stand
-    with their inner edges on one ring (:func:`_narrow_ring`), so one long name widens one circle
-    instead of every circle and the ring; tie labels and the members' initials are as large as the
-    system labels (the smallest text sets the print scale) and the ring widens by finer steps.
+    with their inner edges on one ring, so one long name widens one circle instead of every circle
+    and the ring; tie labels and the members' initials are as large as the system labels (the
+    smallest text sets the print scale) and the ring widens by finer steps. Below
+    :data:`TWO_RINGS_FROM` systems that ring is an upright ellipse (:func:`_narrow_rings`): of a few
+    shapes, the one whose drawing fits the smallest frame :data:`NARROW_FRAME` times as tall as wide
+    (a printed page has height to spare), growing mostly in height once wider than
+    :data:`NARROW_PRINT_WIDTH` (:func:`_stretched`); ``shape``
+    (a before/after pair: the first one's :attr:`EcomapLayout.shape`) fixes that shape.
 
     ``family`` supplies the focal members (see :meth:`Ecomap.bind`); ``min_radius`` keeps
     the ring at least that large, ``min_focal`` the focal circle and ``min_spread`` the
@@ -643,50 +771,74 @@ def layout_ecomap(
     r_max = max(radii.values(), default=MIN_SYSTEM_R)
     # room on the focal circle for every tie end (arrowheads side by side)
     ends = sum(1 for t in placing.ties if t.target == FOCAL)
-    # the ring widens by steps of 8 % (2 % when narrow): doubling the number of steps until the layout is
-    # clean, then halving the gap to the last failure (a few attempts, not dozens)
-    steps, failed, clean = 0, -1, None
-    grow, spread = 0.0, min_spread
-    best: EcomapLayout | None = None
-    for _ in range(60):
-        focal, focal_label, members, lines = household
-        ring = Circle(0, 0, max(max(focal.r, ends * ARROW_ROOM / (2 * math.pi)) + grow, min_focal))
-        if narrow:
-            inner, outer = _narrow_ring([radii[sid] if sid else 0.0 for sid in slots], r_max, ring.r)
-        else:
-            inner, outer = _ring_radii(max(1, len(slots)), r_max, ring.r)
-        radius = max(inner * (1.02 if narrow else 1.08) ** steps, min_radius)
-        far = radius if outer == inner else radius + 2 * r_max + GAP  # exactly so for a before/after pair
-        lay, short = _attempt(
-            eco, ring, focal_label, members, lines, blocks, symbols, radii, slots, radius, far, text, narrow
-        )
-        lay.spread = spread
-        q = lay.quality
-        if q.defects == 0:
-            clean = (steps, lay)
-        else:
-            if best is None or q.defects < best.quality.defects:
-                best = lay
-            if clean is None and (short or q.ties_through_arrows or q.arrow_overlaps):
-                # ties to members short of room, or arrowheads crowding: a larger focal
-                # circle (more lanes), then wider gaps between the members
-                grow += 2 * LANE * max(1, short)
-                if short and grow > 8 * LANE:
-                    spread += 2 * LANE
-                    household = _focal(placing, family, spread, text, narrow)
-                if q.defects == q.ties_through_arrows + q.arrow_overlaps:
-                    continue  # the ring itself was wide enough
-            failed = max(failed, steps)
-        if clean is None:
-            steps = 1 if steps == 0 else 2 * steps
-        elif clean[0] - failed <= 1:
+    sizes = tuple(radii[sid] if sid else 0.0 for sid in slots)
+    start = household
+    tall = narrow and len(slots) < TWO_RINGS_FROM  # one upright ellipse
+
+    def grown(pick: int) -> EcomapLayout:
+        """The layout whose ring grows until it is clean, on the ``pick``-th best narrow shape."""
+        household = start
+        # the ring widens by steps of 8 % (2 % when narrow): doubling the number of steps until the layout is
+        # clean, then halving the gap to the last failure (a few attempts, not dozens)
+        steps, failed = 0, -1
+        clean: tuple[int, EcomapLayout] | None = None
+        grow, spread = 0.0, min_spread
+        best: EcomapLayout | None = None
+        for _ in range(60):
+            focal, focal_label, members, lines = household
+            ring = Circle(0, 0, max(max(focal.r, ends * ARROW_ROOM / (2 * math.pi)) + grow, min_focal))
+            oval = CIRCLE
+            if tall:
+                rings = _narrow_rings(sizes, r_max, ring.r)
+                inner, oval = next((c for c in rings if c[1] == shape), rings[min(pick, len(rings) - 1)])
+                outer = inner
+            elif narrow:
+                inner, outer = _ring_radii(len(slots), r_max, ring.r)
+            else:
+                inner, outer = _ring_radii(max(1, len(slots)), r_max, ring.r)
+            radius = max(inner * (1.02 if narrow else 1.08) ** steps, min_radius)
+            far = radius if outer == inner else radius + 2 * r_max + GAP  # exactly so for a before/after pair
+            cap = NARROW_PRINT_WIDTH * text / 2 - r_max  # the largest circles' centres at that width
+            half, stretched = (_stretched(inner, radius, oval, cap) if tall else (radius, oval))
+            lay, short = _attempt(eco, ring, focal_label, members, lines, blocks, symbols, radii, slots,
+                                  half, half if tall else far, text, narrow, stretched)
+            lay.radius = radius  # what a before/after pair shares
+            lay.spread = spread
+            lay.shape = (oval.aspect, oval.turn)
+            q = lay.quality
+            if q.defects == 0:
+                clean = (steps, lay)
+            else:
+                if best is None or q.defects < best.quality.defects:
+                    best = lay
+                if clean is None and (short or q.ties_through_arrows or q.arrow_overlaps):
+                    # ties to members short of room, or arrowheads crowding: a larger focal
+                    # circle (more lanes), then wider gaps between the members
+                    grow += 2 * LANE * max(1, short)
+                    if short and grow > 8 * LANE:
+                        spread += 2 * LANE
+                        household = _focal(placing, family, spread, text, narrow)
+                    if q.defects == q.ties_through_arrows + q.arrow_overlaps:
+                        continue  # the ring itself was wide enough
+                failed = max(failed, steps)
+            if clean is None:
+                steps = 1 if steps == 0 else 2 * steps
+            elif clean[0] - failed <= 1:
+                return clean[1]
+            else:
+                steps = (failed + clean[0]) // 2
+        if clean is not None:
             return clean[1]
-        else:
-            steps = (failed + clean[0]) // 2
-    if clean is not None:
-        return clean[1]
-    assert best is not None
-    return best
+        assert best is not None
+        return best
+
+    if not tall or shape is not None:
+        return grown(0)
+
+    def frame(lay: EcomapLayout) -> tuple[int, float]:
+        return lay.quality.defects, round(max(lay.bounds.w, lay.bounds.h / NARROW_FRAME), 6)
+
+    return min((grown(pick) for pick in range(NARROW_TRIES)), key=frame)
 
 
 def measure(lay: EcomapLayout, eco: Ecomap) -> Quality:

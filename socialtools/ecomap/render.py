@@ -524,7 +524,7 @@ def compare_layouts(
         )
         second = layout_ecomap(
             later, family, min_radius=first.radius, min_focal=first.focal.r, min_spread=first.spread,
-            placed_by=both, text=text, narrow=narrow,
+            placed_by=both, text=text, narrow=narrow, shape=first.shape,
         )
         return first, second
 

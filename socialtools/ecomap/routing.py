@@ -228,6 +228,7 @@ class Router:
         systems: dict[str, SystemPlace],
         outer: float,
         r_max: float,
+        aspect: float = 1.0,
     ) -> None:
         self.focal = focal
         self.focal_label = focal_label
@@ -237,6 +238,7 @@ class Router:
         self.systems = systems
         self.outer = outer
         self.r_max = r_max
+        self.aspect = aspect  # the systems stand on an ellipse this many times as tall as wide
         self.circles: list[tuple[str, Circle]] = [(FOCAL, focal), *((sid, s.circle) for sid, s in systems.items())]
         reach = [math.hypot(m.cx, m.cy) + m.hull.r for m in members]
         if focal_label is not None and members:
@@ -437,4 +439,9 @@ class Router:
         self.bent_out += 1
         start = (a.circle.cx + math.cos(a.angle) * a.circle.r, a.circle.cy + math.sin(a.angle) * a.circle.r)
         end = (b.circle.cx + math.cos(b.angle) * b.circle.r, b.circle.cy + math.sin(b.angle) * b.circle.r)
-        return self._keep(tie, [start, *arc(level, a.angle, _turn(a.angle, b.angle)), end], True)
+        if self.aspect == 1.0:
+            return self._keep(tie, [start, *arc(level, a.angle, _turn(a.angle, b.angle)), end], True)
+        # round the outside of an upright ellipse: the arc's points stretched upright as much
+        ta, tb = (math.atan2(math.sin(s.angle), self.aspect * math.cos(s.angle)) for s in (a, b))
+        around = [(x, y * self.aspect) for x, y in arc(level, ta, _turn(ta, tb))]
+        return self._keep(tie, [start, *around, end], True)

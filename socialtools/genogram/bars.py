@@ -102,11 +102,58 @@ def _stagger(bars: list[Bar], pad: float) -> tuple[list[int], int]:
     for i, j, above, below in costs:
         score[i] += above - below
         score[j] += below - above
-    ranked = sorted(range(len(bars)), key=lambda i: (score[i], bars[i].lo, i))
+    ranked = _settle(sorted(range(len(bars)), key=lambda i: (score[i], bars[i].lo, i)), costs, len(bars))
     ordered = _levels_in(ranked, near, len(bars), lowest_free=False)
     if (count := _crossings(costs, ordered)) < (first_count := _crossings(costs, first)):
         return ordered, count
     return first, first_count
+
+
+def _settle(sequence: list[int], costs: list[tuple[int, int, int, int]], n: int, passes: int = 2) -> list[int]:
+    """``sequence`` (bars from the top down) with each bar moved, in turn, to the place among
+    the bars it overlaps where its pairs cross least (sifting on the linear order of the bars):
+    a bar ranked by its total score can still stand above one it should stand below. Places
+    are kept as numbers (a moved bar takes one between its new neighbours among the bars it
+    overlaps, whose order alone decides the crossings), so a move costs no renumbering.
+
+    >>> _settle([0, 1, 2], [(0, 1, 3, 0), (1, 2, 0, 1)], 3)
+    [1, 0, 2]
+    """
+    pairs: list[list[tuple[int, int, int]]] = [[] for _ in range(n)]  # (other, cost above it, cost below it)
+    for i, j, above, below in costs:
+        if above != below:
+            pairs[i].append((j, above, below))
+            pairs[j].append((i, below, above))
+    movers = sorted((b for b in range(n) if pairs[b]), key=lambda b: (-len(pairs[b]), b))
+    if not movers:
+        return sequence
+    where = [0.0] * n
+    for k, b in enumerate(sequence):
+        where[b] = float(k)
+    for _ in range(passes):
+        moved = False
+        for b in movers:
+            ps = sorted(pairs[b], key=lambda p: where[p[0]])
+            here = where[b]
+            cost = best = now = sum(above for _, above, _ in ps)  # b above all of them
+            best_k = 0
+            for k, (o, above, below) in enumerate(ps, 1):
+                cost += below - above
+                if where[o] < here:
+                    now = cost
+                if cost < best:
+                    best, best_k = cost, k
+            if best < now:
+                lo = where[ps[best_k - 1][0]] if best_k else where[ps[0][0]] - 1.0
+                hi = where[ps[best_k][0]] if best_k < len(ps) else where[ps[-1][0]] + 1.0
+                where[b] = (lo + hi) / 2
+                moved = True
+        if not moved:
+            break
+        order = sorted(range(n), key=where.__getitem__)  # renumbered after each pass
+        for k, b in enumerate(order):
+            where[b] = float(k)
+    return sorted(sequence, key=where.__getitem__)
 
 
 def _levels_in(sequence: list[int], near: list[list[int]], n: int, lowest_free: bool) -> list[int]:

@@ -66,13 +66,14 @@ class _Placer:
         members = set(people)
         pos = positions(rows)
         graph = _Graph(s, members)
-        union_order = {u: i for i, u in enumerate(s.unions)}
+        union_order = {u: i for i, u in enumerate([*s.unions, *graph.cross_from])}
         # the unions with children drawn here, and the gap of its row each one's drop stands in
         drop_unions = [u for u in s.unions if s.children(u) and s.hangs_from(u)[0] in members]
+        drop_unions += list(graph.cross_from)  # the upper ends of unions across rows: drops of their own
         in_gap: dict[tuple[int, int], list[str]] = defaultdict(list)
         index_in_row = {p: i for ps in people_rows.values() for i, p in enumerate(ps)}
         for u in drop_unions:
-            hang = s.hangs_from(u)
+            hang = graph.hang(u)
             r = gen[hang[0]]
             if len(hang) == 1:
                 g = index_in_row[hang[0]]
@@ -112,7 +113,7 @@ class _Placer:
                 if not drops:
                     pending = sep(p, q) if q is not None else 0.0
                     continue
-                anchored = s.anchor.get(drops[0]) == p
+                anchored = graph.hang(drops[0]) == [p]
                 mins = [single_offset(p) if anchored else half[p] + CLEAR] + [DROP_SPACING] * (len(drops) - 1)
                 if q is not None:
                     mins.append(half[q] + CLEAR)
@@ -144,12 +145,12 @@ class _Placer:
             if not band:
                 continue
             below = people_rows.get(r + 1, [])
-            kid_union = {c: u for u, _, _ in band for c in graph.kids[u]}
+            kid_union = {c: u for u, _, _ in band if u not in graph.cross_from for c in graph.kids[u]}
             kids = [(float(i), c) for i, c in enumerate(below) if c in kid_union]
             at = [k for k, _ in kids]
             for u, t, ks in band:
                 d = self.drop_elem[u]
-                own = [self.elem[below[int(k)]] for k in ks]
+                own = [self.elem[below[round(k)]] for k in ks]
                 if len(own) > 1 and ks[0] <= t <= ks[-1]:  # over its sibship where the ordering put it there
                     self._require(own[0], d, 0.0)
                     self._require(d, own[-1], 0.0)
@@ -169,8 +170,8 @@ class _Placer:
         for r, chain in self.chains.items():
             for e in chain:
                 self.row_of_elem[e] = r
-        self.kid_elems = {u: [self.elem[c] for c in s.children(u) if c in self.elem] for u in drop_unions}
-        self.band_kids = {u: [k for k in self.kid_elems[u] if gen[people[k]] == gen[s.hangs_from(u)[0]] + 1]
+        self.kid_elems = {u: [self.elem[c] for c in graph.drop_kids(u) if c in self.elem] for u in drop_unions}
+        self.band_kids = {u: [k for k in self.kid_elems[u] if gen[people[k]] == gen[graph.hang(u)[0]] + 1]
                           for u in drop_unions}
         self.up: list[str | None] = [None] * n
         for p, e in self.elem.items():
@@ -180,6 +181,8 @@ class _Placer:
         where = {e: (r, i) for r, chain in self.chains.items() for i, e in enumerate(chain)}
         self.ideal = [0.0] * n
         for u in drop_unions:
+            if u in graph.cross_from:  # its line's lower end is the partner's, not a child's place
+                continue
             by_row: dict[int, list[float]] = defaultdict(list)
             for k in self.kid_elems[u]:
                 r, i = where[k]
@@ -190,7 +193,7 @@ class _Placer:
                 self.ideal[k] = self.offsets[r][i] - (min(offs) + max(offs)) / 2
         # a partner block and its drops are pulled as one: runs of a chain in one block
         find = s.clusters.find
-        block_of = [find(p) for p in people] + [find(s.hangs_from(u)[0]) for u in drop_unions]
+        block_of = [find(p) for p in people] + [find(graph.hang(u)[0]) for u in drop_unions]
         self.groups: dict[int, list[tuple[int, int]]] = {}
         for r, chain in self.chains.items():
             runs: list[tuple[int, int]] = []

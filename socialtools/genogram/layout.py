@@ -30,10 +30,11 @@ from socialtools.genogram.coordinates import place
 from socialtools.genogram.emotional import REACH
 from socialtools.genogram.loops import consanguineous_unions
 from socialtools.genogram.model import ChildLink, Family
-from socialtools.genogram.ordering import blocks_of, is_dummy, long_chains, order_component
+from socialtools.genogram.ordering import CROSS, all_chains, blocks_of, cross_ends, cross_top, is_dummy, order_component
 from socialtools.genogram.placements import (
     GenogramLayout,
     LayoutConfig,
+    LinkPlacement,
     PersonNode,
     SibshipPlacement,
     UnionPlacement,
@@ -86,6 +87,11 @@ class _Layout:
         self.kids = {uid: self.s.children(uid) for uid in self.s.unions}
         self.rank = {c: i for kids in self.kids.values() for i, c in enumerate(kids)}
         self.single = {pid for uid, pid in self.s.anchor.items() if self.kids[uid]}
+        # a union across rows: its line leaves the upper partner by a drop of its own, as a one-sided union's
+        self.tops_of: dict[str, list[str]] = defaultdict(list)
+        for uid in sorted(self.s.cross):
+            self.tops_of[cross_ends(self.s, uid)[0]].append(cross_top(uid))
+        self.single |= set(self.tops_of)
         self._sep_cache: dict[tuple[str, str], float] = {}
         self.x: dict[str, float] = {}
         self.room: dict[tuple[str, str], float] = {}  # room between two neighbours for the long lines between them
@@ -104,8 +110,8 @@ class _Layout:
         rows_by_hint: dict[int, list[list[str]]] = defaultdict(list)
         for block in blocks_of(self.s, component):
             rows_by_hint[gen[block[0]]].append(sorted(block, key=lambda p: hint.get(p, 0.0)))
-        for (uid, c), chain in long_chains(self.s, set(component)).items():
-            top = self.s.hangs_from(uid)
+        for (uid, c), chain in all_chains(self.s, set(component)).items():
+            top = self.hang(uid)
             start = sum(hint.get(p, 0.0) for p in top) / len(top)
             for i, d in enumerate(chain):
                 hint[d] = start + (hint.get(c, 0.0) - start) * (i + 1) / (len(chain) + 1)
@@ -221,6 +227,12 @@ class _Layout:
     def kids_of(self, uid: str) -> list[str]:
         return self.kids[uid]
 
+    def hang(self, uid: str) -> list[str]:
+        """The people the line of a union (or of the upper end of a union across rows) hangs from."""
+        if uid.endswith(CROSS):
+            return [cross_ends(self.s, uid.removesuffix(CROSS))[0]]
+        return self.s.hangs_from(uid)
+
     # ---- spacing ----
     def _union_between(self, a: str, b: str) -> str | None:
         for uid in self.s.unions_of.get(a, []):
@@ -292,7 +304,7 @@ class _Layout:
                 self.x.update(xs)
                 self.drop_at.update(drops)
             dummies = self._dummies_of()
-            self._place_dummies(list(long_chains(self.s, set(comp)).values()))
+            self._place_dummies(list(all_chains(self.s, set(comp)).values()))
             dummy_xs = [x for d in dummies if (x := self.dummy_x[d]) is not None]
             left = min([self.x[p] - self.half[p] for p in comp] + [x - SLOT for x in dummy_xs])
             right = max([self.x[p] + self.half[p] for p in comp] + [x + SLOT for x in dummy_xs])
@@ -313,8 +325,8 @@ class _Layout:
                             self.dummy_x[p] = dx + shift
                         continue
                     self.x[p] += shift
-                    for u in self.s.unions_of.get(p, []):
-                        if u in self.drop_at and p == self.s.hangs_from(u)[0]:
+                    for u in [*self.s.unions_of.get(p, []), *self.tops_of.get(p, [])]:
+                        if u in self.drop_at and p == self.hang(u)[0]:
                             self.drop_at[u] += shift
                 offset += right - left + cfg.gap_components
                 for r in sorted(order):
@@ -357,6 +369,8 @@ DROP_ROOM = 14.0  # a long line keeps this far beyond the drop beside a one-side
 LONG_CLEAR = 3.0  # a long line keeps this far from the labels and symbols beside its gap
 LONG_PAD = 1.5  # and this far from the share of the next long line in the gap
 LONG_APART = 2.0  # two long lines passing neighbouring rows keep this far apart
+CROSS_END = 0.34  # a union line across rows reaches its lower partner this far (x symbol size) off the middle
+# (a further child link from the row above reaches the child at 0.25: see routing.route_links)
 LONG_END = 5.0  # a long line reaches its child this far off the middle where a drop comes down there
 ROW_HEIGHT = 130.0  # about what one generation's row takes, for the packing of families
 ASPECT = 1.5  # width : height aimed at when unconnected families are packed on shelves
@@ -381,7 +395,7 @@ class _Geometry:
 
     def union_row(self, uid: str) -> int:
         """The row a union's bracket and its children's bar belong to."""
-        return self.row_of[self.l.s.hangs_from(uid)[0]]
+        return self.row_of[self.l.hang(uid)[0]]
 
     def _union_levels(self) -> dict[str, int]:
         """Level of each union bracket: adjacent partners 0, longer spans staggered below."""
@@ -407,26 +421,36 @@ class _Geometry:
         lay, cfg = self.l, self.cfg
         ulevel = self._union_levels()
         self.drop = {uid: self._drop_x(uid, ulevel) for uid in lay.s.unions}  # placed with the people
+        # the upper ends of the unions across rows: a drop with one line, down to the lower partner
+        tops = {cross_top(uid): cross_ends(lay.s, uid)[1] for uid in sorted(lay.s.cross)}
+        self.drop.update({top: lay.drop_at[top] for top in tops})
+        for uid in sorted(lay.s.cross):
+            ulevel[cross_top(uid)] = self._stub_level(cross_ends(lay.s, uid)[0], ulevel)
         # sibship bar levels per row, and the steps of the long lines (bars of one child)
         bar_spans: dict[int, list[tuple[float, float, str | tuple[str, str, int]]]] = defaultdict(list)
         bars: dict[int, list[Bar]] = defaultdict(list)
-        for uid in lay.s.unions:
-            kids = lay.kids_of(uid)
+        for uid in [*lay.s.unions, *tops]:
+            kids = [tops[uid]] if uid in tops else lay.kids_of(uid)
             if not kids:
                 continue
             drop = self.drop[uid]
-            down = sorted(self.long_x[(uid, c)][0] if (uid, c) in self.long_x else lay.x[c] for c in kids)
+            if uid in tops and (uid, kids[0]) not in self.long_x:  # partners in rows next to each other
+                self.long_end[(uid, kids[0])] = self._cross_end(kids[0], drop)
+            down = sorted(self.long_x[(uid, c)][0] if (uid, c) in self.long_x
+                          else self.long_end[(uid, c)] if uid in tops else lay.x[c] for c in kids)
             lo, hi = min(down[0], drop), max(down[-1], drop)
             bar_spans[self.union_row(uid)].append((lo, hi, uid))
             bars[self.union_row(uid)].append(Bar(lo, hi, drop, tuple(down)))
         row_drops: dict[int, list[float]] = defaultdict(list)
-        for u in lay.s.unions:
-            if lay.kids_of(u):
+        for u in [*lay.s.unions, *tops]:
+            if u in tops or lay.kids_of(u):
                 row_drops[self.union_row(u)].append(self.drop[u])
         for (uid, c), xs in self.long_x.items():
             top = self.union_row(uid)
             end = lay.x[c]  # beside the child's middle where another union's drop comes down over it
-            if any(abs(d - end) < LONG_APART for d in row_drops[self.row_of[c] - 1]):
+            if uid in tops:
+                end = self._cross_end(c, xs[-1])
+            elif any(abs(d - end) < LONG_APART for d in row_drops[self.row_of[c] - 1]):
                 end += LONG_END if xs[-1] >= end else -LONG_END
             self.long_end[(uid, c)] = end
             for i, (a, b) in enumerate(itertools.pairwise([*xs, end])):
@@ -451,7 +475,8 @@ class _Geometry:
             band = max(lay.outer[p] for p in people)
             cy[r] = y + band / 2
             self.band_top[r] = y
-            levels = max((ulevel[u] for p in people for u in lay.s.unions_of.get(p, [])), default=-1)
+            levels = max((ulevel[u] for p in people for u in [*lay.s.unions_of.get(p, []), *lay.tops_of.get(p, [])]),
+                         default=-1)
             union_y0[r] = cy[r] + band / 2 + cfg.union_drop
             label_top[r] = union_y0[r] + max(levels, 0) * cfg.level_step + cfg.label_gap + 2
             label_h = max(lay.labels[p].height for p in people)
@@ -478,16 +503,57 @@ class _Geometry:
         width = max([width] + [u.drop[0] + cfg.margin for u in unions.values()]
                     + [x + cfg.margin for xs in self.long_x.values() for x in xs])
         height = y + cfg.margin - cfg.row_gap
-        result = GenogramLayout(nodes, unions, sibships, [], [], [], width, height, dict(self.rows))
+        cross = {uid: self._cross_line(uid, nodes, union_y0[self.union_row(top)] + ulevel[top] * cfg.level_step,
+                                       bar_y0[self.union_row(top)] + bar_level[top] * cfg.level_step)
+                 for uid, top in ((u, cross_top(u)) for u in sorted(lay.s.cross))}
+        for uid, pts in cross.items():
+            if not lay.kids_of(uid):  # no children to hang from the lower partner: the union's own
+                u = lay.s.unions[uid]  # line is the stub under the upper partner (its marks, its double line)
+                unions[uid] = UnionPlacement(uid, u.kind, pts[:3], pts[2], "", None, uid in lay.double,
+                                             tuple(u.partners))
+                cross[uid] = pts[2:]  # and the line across rows goes on from its drop
+        drawn = [LinkPlacement(f"union-{lay.s.unions[uid].kind}", *cross_ends(lay.s, uid), pts)
+                 for uid, pts in cross.items()]
+        result = GenogramLayout(nodes, unions, sibships, drawn, [], [], width, height, dict(self.rows))
         result.copies = dict(lay.copies)
         # household outlines first (round the family's own lines), then the further links and
         # emotional lines, which keep off the outlines, then the households' labels clear of them all
         result.households = route_households(result, lay.family, lay.household_labels, cfg, with_labels=False)
         self._grow(result, [p for h in result.households for poly in h.polygons for p in poly])
-        result.extra_links, result.relationships = route_links(result, lay.family, lay.s, lane_y0, cfg)
+        result.extra_links, result.relationships = route_links(result, lay.family, lay.s, lane_y0, cfg, cross)
         result.households = label_households(result, result.households, cfg)
         self._grow(result, [(b.right, b.bottom) for h in result.households for b in h.label_boxes])
         return result
+
+    def _stub_level(self, upper: str, ulevel: dict[str, int]) -> int:
+        """Level of the stub from an upper partner to the drop of a union across rows, right of
+        them: under the partner's union lines that go to the right (which it would run along)."""
+        lay = self.l
+        right = [ulevel[u] + 1 for u in lay.s.unions_of.get(upper, []) if u not in lay.s.anchor
+                 and any(lay.x[p] > lay.x[upper] for p in lay.s.unions[u].partners)]
+        return max(right, default=0)
+
+    def _cross_end(self, lower: str, from_x: float) -> float:
+        """x where a union line across rows, coming from ``from_x``, reaches the top of its lower
+        partner: off the middle (where the partner's own child line comes down), toward it."""
+        x = self.l.x[lower]
+        return x + (1 if from_x > x else -1) * self.l.outer[lower] * CROSS_END
+
+    def _cross_line(self, uid: str, nodes: dict[str, PersonNode], union_y: float, bar_y: float) -> list[Point]:
+        """The line of a union whose partners stand on two rows: from under the upper partner to
+        its drop beside them (as a one-sided union's), down to the bar level, then down the gaps
+        its dummy nodes hold (a step in each band where the next one stands elsewhere) to the
+        top of the lower partner."""
+        upper, lower = (nodes[p] for p in cross_ends(self.l.s, uid))
+        top = cross_top(uid)
+        dx = self.drop[top]
+        xs = [*self.long_x.get((top, lower.id), []), self.long_end[(top, lower.id)]]
+        pts: list[Point] = [upper.bottom, (upper.x, union_y), (dx, union_y), (dx, bar_y), (xs[0], bar_y)]
+        for i in range(len(xs) - 1):
+            if (y := self.jog_y.get((top, lower.id, upper.row + 1 + i))) is not None:
+                pts += [(xs[i], y), (xs[i + 1], y)]
+        pts.append((xs[-1], lower.top[1]))
+        return [p for i, p in enumerate(pts) if i == 0 or p != pts[i - 1]]
 
     def _grow(self, result: GenogramLayout, corners: list[Point]) -> None:
         """Widen and heighten the drawing to hold ``corners`` with its margin."""
@@ -500,8 +566,8 @@ class _Geometry:
         it, straight on down."""
         lay = self.l
         out: dict[tuple[str, str], list[float]] = {}
-        for (uid, c), chain in long_chains(lay.s).items():
-            if c not in self.row_of or any(d not in lay.dummy_x for d in chain):
+        for (uid, c), chain in all_chains(lay.s).items():
+            if not chain or c not in self.row_of or any(d not in lay.dummy_x for d in chain):
                 continue
             xs: list[float] = []
             for d in chain:
@@ -528,11 +594,6 @@ class _Geometry:
                 if top < r < self.row_of[link.id]:
                     need[r] += 1
             need[self.row_of[link.id]] += 1
-        for uid in lay.s.cross:
-            lo, hi = sorted(self.row_of[p] for p in lay.s.unions[uid].partners)
-            for r in rows:
-                if lo <= r <= hi:
-                    need[r] += 1
         return need
 
     def _union(self, uid: str, nodes: dict[str, PersonNode], union_y0: dict[int, float],

@@ -336,7 +336,7 @@ class UnionEvent(Record):
     @classmethod
     def _shorthand(cls, value: Any) -> Any:
         if isinstance(value, str):
-            match = re.match(r"^\s*(.*?)[\s,:]+(\S+)\s*$", value)
+            match = _EVENT_TEXT.match(value)  # "rujuk 2010", "nikah siri sekitar 2005"
             if not match:
                 raise ValueError(f"'{value}' is not a union event: write a kind and a year ('divorced 2012')")
             return {"kind": match.group(1), "year": match.group(2)}
@@ -347,6 +347,8 @@ class UnionEvent(Record):
         return value
 
 
+_EVENT_TEXT = re.compile(r"^\s*(.*?)[\s,:]+((?:(?:~|sekitar|kira-kira|kurang lebih|circa|ca\.?|c\.|abt\.?|about|"
+                         r"approx\.?)\s*)?\S+)\s*$", re.I)
 _YEAR_SCHEMA: dict[str, Any] = {"anyOf": [{"type": "integer"}, {"type": "string"}]}
 _EVENT_SCHEMA: dict[str, Any] = {
     "description": "a union event: {kind: divorced, year: 2012}, {divorced: 2012} or 'cerai 2012'",
@@ -502,6 +504,10 @@ class Family(Record):
 
     title: str | None = None
     as_of: Date | None = Field(None, description="date the genogram describes; ages are computed for it")
+    birth_order: Literal["listed", "unknown"] = Field(
+        "listed", description="listed: each union's children are listed oldest first and drawn so; unknown: "
+        "the list tells no birth order (a pedigree table's rows), so a sibship without a birth date may be "
+        "drawn in the order that crosses fewest lines (twins still side by side)")
     people: list[Person] = Field(default_factory=list)
     unions: list[Union] = Field(default_factory=list)
     relationships: list[Relationship] = Field(default_factory=list)

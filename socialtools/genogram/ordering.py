@@ -87,6 +87,23 @@ def arrange_block(members: list[str], partners: Mapping[str, list[str]], sex: Ma
     return row + [m for m in members if m not in placed]
 
 
+def free_sibships(s: FamilyStructure) -> set[str]:
+    """Unions whose children may stand in any order: the family tells no birth order
+    (``birth_order: unknown``, a pedigree table) and none of the children has a birth date or
+    is a twin (twins stand side by side as listed).
+
+    >>> from socialtools.genogram.model import Family
+    >>> f = Family.model_validate({"birth_order": "unknown", "people": [{"id": i} for i in "ABCD"],
+    ...     "unions": [{"id": "u", "partners": ["A", "B"], "children": ["C", "D"]}]})
+    >>> sorted(free_sibships(FamilyStructure(f)))
+    ['u']
+    """
+    if s.family.birth_order != "unknown":
+        return set()
+    born = {p.id for p in s.family.people if p.birth is not None}
+    return {uid for uid, u in s.unions.items() if u.children and not any(c.twin or c.id in born for c in u.children)}
+
+
 def partners_on_row(s: FamilyStructure) -> dict[str, list[str]]:
     """Each person's partners who stand on the same row, in the order of their unions."""
     out: dict[str, list[str]] = {}
@@ -135,6 +152,42 @@ def long_chains(s: FamilyStructure, people: set[str] | None = None) -> dict[tupl
             if gen[c] > gen[top] + 1:
                 out[(uid, c)] = [dummy_id(uid, c, r) for r in range(gen[top] + 1, gen[c])]
     return out
+
+
+CROSS = "\x1e"  # a cross-row union's upper end (its own drop) is the union's id and this
+
+
+def cross_top(uid: str) -> str:
+    """Id of the upper end of union ``uid`` whose partners stand on two rows: a one-sided drop
+    beside the upper partner, from which the union line runs down to the lower partner."""
+    return f"{uid}{CROSS}"
+
+
+def cross_ends(s: FamilyStructure, uid: str) -> tuple[str, str]:
+    """(upper, lower) partner of a union across rows: the lower one is the union's anchor."""
+    lower = s.anchor[uid]
+    return next(p for p in s.unions[uid].partners if p != lower), lower
+
+
+def cross_chains(s: FamilyStructure, people: set[str] | None = None) -> dict[tuple[str, str], list[str]]:
+    """The dummy nodes of each union whose partners stand on different rows (``s.cross``): the
+    union line runs from a drop beside the upper partner (:func:`cross_top`) down to the top of
+    the lower partner, like a long child line — a dummy on every row it passes, top down, keyed
+    (cross_top(union), lower partner); no dummy when the partners' rows are next to each other."""
+    gen = s.generation
+    out: dict[tuple[str, str], list[str]] = {}
+    for uid in sorted(s.cross):
+        upper, lower = cross_ends(s, uid)
+        if people is not None and upper not in people:
+            continue
+        top = cross_top(uid)
+        out[(top, lower)] = [dummy_id(top, lower, r) for r in range(gen[upper] + 1, gen[lower])]
+    return out
+
+
+def all_chains(s: FamilyStructure, people: set[str] | None = None) -> dict[tuple[str, str], list[str]]:
+    """:func:`long_chains` and :func:`cross_chains`: every line with dummy nodes."""
+    return long_chains(s, people) | cross_chains(s, people)
 
 
 class _Graph:
@@ -187,6 +240,42 @@ class _Graph:
         # a union of two partners: how many unions each partner has
         self._unions_each = {uid: (len(s.unions_of[u.partners[0]]), len(s.unions_of[u.partners[1]]))
                              for uid, u in s.unions.items() if len(u.partners) == 2}
+        self.cross_from: dict[str, str] = {}  # a cross-row union's upper end -> its lower partner
+        self.cross_last: set[tuple[str, str]] = set()  # (last dummy, lower partner) of each such line
+        self._add_cross(people)
+
+    def _add_cross(self, people: set[str]) -> None:
+        """The unions across rows (:func:`cross_chains`) as one-sided drops beside their upper
+        partner, each with one child line: its dummy chain down to the lower partner."""
+        gen = self.s.generation
+        for (top, lower), chain in cross_chains(self.s, people).items():
+            upper = cross_ends(self.s, top.removesuffix(CROSS))[0]
+            r = gen[upper]
+            self.chains[(top, lower)] = chain
+            self.cross_from[top] = lower
+            self._at[top] = (upper, (upper,))
+            self.row_unions[r].append(top)
+            self.row_drawn[r].append(top)
+            self.kids[top] = [chain[0] if chain else lower]
+            for i, (a, b) in enumerate(itertools.pairwise([top, *chain, lower])):
+                if i:
+                    self.links[r + i].append((a, b))
+                    self.below[a] = b
+                if b == lower and i:
+                    self.cross_last.add((a, b))
+                if b != lower:
+                    self.above[b] = a
+                    self.dummy_row[b] = r + i + 1
+
+    def hang(self, uid: str) -> list[str]:
+        """The people a union's line (or the upper end of a union across rows) hangs from."""
+        anchor, ps = self._at[uid]
+        return [anchor] if anchor is not None else list(ps)
+
+    def drop_kids(self, uid: str) -> list[str]:
+        """The people a drop's lines go down to: a union's children, a cross-row union's lower partner."""
+        lower = self.cross_from.get(uid)
+        return [lower] if lower is not None else self.s.children(uid)
 
     def below_all(self, dummy: str) -> str:
         """The child at the bottom of a dummy node's long line."""
@@ -204,7 +293,8 @@ class _Graph:
         just inside the union's span (as the coordinate step draws it)."""
         anchor, ps = self._at[uid]
         if anchor is not None:
-            return pos[anchor] + 0.5
+            # the upper end of a union across rows: nearest its partner in the gap (its stub passes no other drop)
+            return pos[anchor] + 0.5 - (HUB_SIDE if uid in self.cross_from else 0.0)
         if len(ps) == 2:
             a, b = pos[ps[0]], pos[ps[1]]
             if abs(a - b) <= 1:
@@ -246,9 +336,16 @@ class _Graph:
         """The long lines' steps between row ``r`` and the row below, as bars of one child."""
         out = []
         for a, b in self.links.get(r, ()):
-            xa, xb = pos[a], pos[b]
+            xa = pos[a]
+            xb = self.cross_end(xa, b, pos) if (a, b) in self.cross_last else pos[b]
             out.append(Bar(min(xa, xb), max(xa, xb), xa, (xb,)))
         return out
+
+    def cross_end(self, upper: float, lower: str, pos: dict[str, float]) -> float:
+        """Where a union line across rows, coming down at ``upper``, reaches the top of its lower
+        partner: beside the middle (where the partner's own child line comes down), toward it."""
+        x = pos[lower]
+        return x + (END_SHIFT if upper > x else -END_SHIFT)
 
     def drops(self, r: int, pos: dict[str, float]) -> list[tuple[str, float, list[float]]]:
         """Each union of row ``r`` with children in the row below, in the order of its drop
@@ -261,6 +358,9 @@ class _Graph:
         for uid in self.row_unions.get(r, ()):
             # (an order without dummy nodes, as the coordinate step has it: the children one row down)
             ks = sorted(pos[c] for c in self.kids[uid] if c in pos)
+            if self.cross_from and ks and self.kids[uid][0] == self.cross_from.get(uid):
+                # a union line across rows to the partner one row down: beside the partner's middle
+                ks = [self.cross_end(self.union_pos(uid, pos), self.cross_from[uid], pos)]
             if ks:
                 items.append((self.union_pos(uid, pos), (ks[0] + ks[-1]) / 2, ks, uid))
         if not items:
@@ -278,6 +378,8 @@ class _Graph:
             if abs(d - k) < 1e-9 and k not in ks:  # on the line of another union's child
                 d = k + (TIE_SHIFT if mid > k or k - TIE_SHIFT < last else -TIE_SHIFT)
             last = max(last, d)
+            if self.cross_from and uid in self.cross_from and self.kids[uid][0] == self.cross_from[uid]:
+                ks = [self.cross_end(last, self.cross_from[uid], pos)]  # on the side the drop comes down
             out.append((uid, last, ks))
         return out
 
@@ -331,6 +433,10 @@ class _Orderer:
         self.group_of = [find(i) for i in range(len(self.blocks))]
         self.joins = [len({s.parent_union.get(p) for p in b} - {None}) > 1 for b in self.blocks]
         self.rank = [min((self.graph.rank[p] for p in b if p in self.graph.rank), default=0) for b in self.blocks]
+        self.free_unions = free_sibships(s)
+        # a block whose sibships may stand in any order: it moves inside its group like one that joins two
+        ups = [{s.parent_union[p] for p in b if p in s.parent_union} for b in self.blocks]
+        self.free = [bool(u) and u <= self.free_unions for u in ups]
         # what each block hangs from and what hangs from it
         above = self.graph.above
         self.up: list[list[str]] = [[above.get(p, s.parent_union.get(p, "")) for p in b
@@ -345,6 +451,19 @@ class _Orderer:
             own = {uid for p in b for uid in s.unions_of.get(p, []) if p in s.hangs_from(uid)}
             self.down.append([c for uid in sorted(own) for c in self.graph.kids.get(uid, [])])
         self._next: dict[int, list[list[int]]] = {}  # see _relatives
+        self._add_cross()
+
+    def _add_cross(self) -> None:
+        """A union across rows: its line leaves the upper partner's block downward and comes to
+        the lower partner's block from above (see :func:`cross_chains`)."""
+        graph = self.graph
+        self.cross_down: dict[str, list[str]] = defaultdict(list)  # upper partner -> first node of each such line
+        for (top, lower), chain in graph.chains.items():
+            if top in graph.cross_from:
+                upper = graph.hang(top)[0]
+                self.cross_down[upper].append(graph.kids[top][0])
+                self.down[self.block_of[upper]].append(graph.kids[top][0])
+                self.up[self.block_of[lower]].append(chain[-1] if chain else top)
 
     # ---- orders ----
     def initial(self, reverse: bool = False, seed: int = 0) -> Rows:
@@ -392,6 +511,8 @@ class _Orderer:
             for uid in s.unions_of.get(pid, []):
                 nxt.append([self.block_of[chains[(uid, c)][0] if (uid, c) in chains else c]
                             for c in s.children(uid) if c in self.block_of])
+            if pid in self.cross_down:  # a union across rows: down its line
+                nxt.append([self.block_of[d] for d in self.cross_down[pid]])
             pu = s.parent_union.get(pid)
             if pu:
                 nxt.append([self.block_of[p] for p in s.unions[pu].partners if p in self.block_of])
@@ -405,8 +526,11 @@ class _Orderer:
         return {r: [arranged[b] for b in bs] for r, bs in ids.items()}
 
     def _sort_row(self, bs: list[int], key: Callable[[int], float | None],
-                  parent_key: Callable[[int], float | None]) -> list[int]:
-        """Sort a row's blocks by ``key``, sibship groups as units (in birth order inside)."""
+                  parent_key: Callable[[int], float | None], hold: bool = False) -> list[int]:
+        """Sort a row's blocks by ``key``, sibship groups as units (in birth order inside);
+        ``hold``: a group none of whose blocks has a key keeps its place among the groups (as
+        ``dot``'s median sort keeps a node without neighbours in the other row), else it goes
+        where its blocks stand on average."""
         current = {b: i for i, b in enumerate(bs)}
         groups: dict[int, list[int]] = defaultdict(list)
         for b in bs:
@@ -415,10 +539,18 @@ class _Orderer:
         for g, members in groups.items():
             ks = [k for k in (key(b) for b in members) if k is not None]
             gk = sum(ks) / len(ks) if ks else sum(current[b] for b in members) / len(members)
-            inside = sorted(members, key=lambda b: (round(parent_key(b) or 0.0, 6), self.rank[b], current[b]))
+            inside = sorted(members, key=lambda b: (round(parent_key(b) or 0.0, 6),
+                                                    current[b] if self.free[b] else self.rank[b], current[b]))
             keyed.append((gk, min(current[b] for b in members), g, inside))
-        keyed.sort(key=lambda t: (round(t[0], 6), t[1]))
-        return [b for *_, inside in keyed for b in inside]
+        if not hold:
+            keyed.sort(key=lambda t: (round(t[0], 6), t[1]))
+            return [b for *_, inside in keyed for b in inside]
+        # groups without a key hold their places; the others are sorted into the rest
+        keyed.sort(key=lambda t: t[1])
+        held = [not any(key(b) is not None for b in t[3]) for t in keyed]
+        free = [t for t, h in zip(keyed, held, strict=True) if not h]
+        moving = iter(sorted(free, key=lambda t: (round(t[0], 6), t[1])))
+        return [b for t, h in zip(keyed, held, strict=True) for b in (t if h else next(moving))[3]]
 
     def _ups(self, b: int, pos: dict[str, float], at: dict[str, float]) -> list[float]:
         """Where the lines of block ``b`` end above (:meth:`_Graph.upper_pos`); ``at`` keeps the
@@ -440,17 +572,17 @@ class _Orderer:
         return _median(kids) if kids else None
 
     def sweep(self, ids: dict[int, list[int]], arranged: dict[int, list[str]], down: bool) -> None:
-        """One pass over the rows (down: by parents; up: by children), each row re-sorted."""
+        """One pass over the rows (down: by parents; up: by children), each row re-sorted.
+        A block without parents (down) or children (up) in the drawing holds its place: a
+        key from the other row (another frame of positions, e.g. 62 children under 32 parents)
+        would send the married-in people's parents to one end of their row."""
         pos = positions(self._rows(ids, arranged))
         for r in sorted(ids, reverse=not down):
             # each block's keys, made once (the sort asks for the parents' key twice a block)
             at: dict[str, float] = {}
             by_parents = {b: self._parent_key(b, pos, at) for b in ids[r]}
-            if down:
-                keys = {b: k if (k := by_parents[b]) is not None else self._child_key(b, pos) for b in ids[r]}
-            else:
-                keys = {b: k if (k := self._child_key(b, pos)) is not None else by_parents[b] for b in ids[r]}
-            ids[r] = self._sort_row(ids[r], keys.get, by_parents.get)
+            keys = by_parents if down else {b: self._child_key(b, pos) for b in ids[r]}
+            ids[r] = self._sort_row(ids[r], keys.get, by_parents.get, hold=True)
             for b in ids[r]:
                 arranged[b] = self.orient(b, pos)
             self._place(ids[r], arranged, pos)
@@ -529,29 +661,36 @@ class _Orderer:
                 units = _sift_units(units, [_Ends(self._ends(u, pos)) for u in units])
             out: list[int] = []
             for unit in units:
-                out += self._sift_inside(unit, pos) if 2 < len(unit) <= SIFT_LIMIT else unit
+                out += self._sift_inside(unit, pos) if 1 < len(unit) <= SIFT_LIMIT else unit
             ids[r] = out
             self._place(ids[r], arranged, pos)
 
     def _sift_inside(self, unit: list[int], pos: dict[str, float]) -> list[int]:
         """Sift the blocks of one sibship group, keeping every sibship as contiguous and in
         birth order as it was."""
-        order = list(unit)
         # a block of one sibship only cannot move without breaking its birth order: the blocks
-        # that join two sibships (a marriage between them) are the ones to move
-        movable = [b for b in unit if self.joins[b]]
+        # that join two sibships (a marriage between them) are the ones to move, and those of
+        # a sibship whose order is free (any order keeps one sibship whole)
+        movable = [b for b in unit if self.joins[b] or self.free[b]]
         if not movable:
-            return order
+            return unit
+        order = list(unit)
         ends = {b: _Ends(self._ends([b], pos)) for b in unit}
+        one_sibship = not any(self.joins[b] for b in unit)
+        if one_sibship:  # its lines up share one union: only those down can cross, and none do
+            downs = [e.down for e in (ends[b] for b in unit) if e.down]
+            if all(a[-1] < b[0] for a, b in itertools.pairwise(downs)):
+                return unit
         for b in sorted(movable, key=lambda b: -ends[b].size):
+            if not ends[b].size:
+                break  # no lines up or down that could cross: it stays (and so do the rest)
             rest = [x for x in order if x != b]
             before = order.index(b)
-            base = self._violations(order)
             costs = _insertion_costs(ends[b], [ends[x] for x in rest])
             best = min(range(len(costs)), key=lambda i: (costs[i], abs(i - before)))
             if costs[best] < costs[before]:
                 trial = [*rest[:best], b, *rest[best:]]
-                if self._violations(trial) <= base:
+                if one_sibship or self._violations(trial) <= self._violations(order):
                     order = trial
         return order
 
@@ -562,7 +701,7 @@ class _Orderer:
             for p in self.blocks[b]:
                 uid = self.s.parent_union.get(p)
                 if uid is not None:
-                    where[uid].append((self.graph.rank[p], i))
+                    where[uid].append((0 if uid in self.free_unions else self.graph.rank[p], i))
         bad = 0
         for runs in where.values():
             if len(runs) < 2:
@@ -607,6 +746,7 @@ class _Orderer:
         return best, best_count, it + 1
 
 
+END_SHIFT = 0.3  # a union line across rows reaches its lower partner this far off the middle
 HUB_SIDE = 0.01  # a far partner's union drop: off the middle of its gap, to the inside of its span
 TIE_SHIFT = 0.25  # a drop landing on another union's child moves this far toward its own sibship
 WORK = 2000  # units (blocks and dummy nodes) × rounds spent on one family's order at most

@@ -295,12 +295,19 @@ class GenogramRenderer:
             for bar in s.identical_bars:
                 canvas.polyline(g, bar)
         consanguineous = {frozenset(u.partners) for u in lay.unions.values() if u.consanguineous}
+        drops = {u.drop for u in lay.unions.values()}  # a union line across rows that goes on from one
         for link in lay.extra_links:
             if link.kind.startswith("union-"):  # partners standing on two rows
                 dash = UNION_DASH.get(link.kind.removeprefix("union-"), "solid")
-                double = frozenset((link.a, link.b)) in consanguineous
-                for line in parallel_lines(link.points, 2, 4.0) if double else [link.points]:
-                    canvas.polyline(canvas.group(body, class_="union"), line, dash=dash)
+                g = canvas.group(body, class_="union")
+                if frozenset((link.a, link.b)) in consanguineous and link.points[0] not in drops:
+                    # doubled where it leaves the upper partner (unless the union's own stub is that piece)
+                    pts = link.points
+                    lines = [pts[:2], *parallel_lines(pts[1:3], 2, 4.0), pts[2:]]
+                else:
+                    lines = [link.points]
+                for line in lines:
+                    canvas.polyline(g, line, dash=dash)
             elif link.kind == "duplicate":  # the same person, drawn twice: a dashed arc (a line when no arc was free)
                 g = canvas.group(body, class_="duplicate")
                 if link.control is None:

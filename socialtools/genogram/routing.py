@@ -190,9 +190,13 @@ def _descent(lay: GenogramLayout, upper: PersonNode, lower: PersonNode, first_ga
 
 
 def route_links(lay: GenogramLayout, family: Family, structure: FamilyStructure,
-                lane_y0: dict[int, float], cfg: LayoutConfig) -> tuple[list[LinkPlacement], list[LinkPlacement]]:
+                lane_y0: dict[int, float], cfg: LayoutConfig,
+                cross: dict[str, list[Point]] | None = None) -> tuple[list[LinkPlacement], list[LinkPlacement]]:
     """Lines of the further child links (and of unions across rows), and of the emotional
-    relationships, routed around everything already in ``lay``: ``(extra_links, relationships)``."""
+    relationships, routed around everything already in ``lay``: ``(extra_links, relationships)``.
+    ``cross``: the lines of unions across rows the layout has drawn already (down the gaps their
+    dummy nodes hold), kept as they are."""
+    cross = cross or {}
     extra_links: list[LinkPlacement] = []
     relationships: list[LinkPlacement] = []
     if not (family.relationships or structure.extra_links or structure.cross or lay.copies):
@@ -201,6 +205,9 @@ def route_links(lay: GenogramLayout, family: Family, structure: FamilyStructure,
     arc_obstacles = _obstacles(lay, ARC_CLEARANCE) if lay.copies else obstacles
     lane_used: dict[int, int] = defaultdict(int)
     ports: dict[str, list[float]] = defaultdict(list)  # offsets of the emotional lines on top of each symbol
+    for uid, pts in cross.items():  # a union line across rows ends on the top of its lower partner
+        lower = lay.nodes[structure.anchor[uid]]
+        ports[lower.id].append(pts[-1][0] - lower.x)
     position = {p: (r, i) for r, ps in lay.rows.items() for i, p in enumerate(ps)}
     existing = [pts for _, pts, _ in lay.lines()]
     existing += [[*poly, poly[0]] for h in lay.households for poly in h.polygons]  # outlines routed before
@@ -309,7 +316,7 @@ def route_links(lay: GenogramLayout, family: Family, structure: FamilyStructure,
         if uid in structure.cross:
             anchor = structure.anchor[uid]
             other = next(p for p in union.partners if p != anchor)
-            pts = route(lay.nodes[other], lay.nodes[anchor])
+            pts = cross[uid] if uid in cross else route(lay.nodes[other], lay.nodes[anchor])
             extra_links.append(LinkPlacement(f"union-{union.kind}", other, anchor, pts))
     # a person drawn twice: a dashed arc joins the copy to the original (a routed line when no arc is free)
     # (the shorter first, so that a longer arc goes over a shorter one, clear of it)

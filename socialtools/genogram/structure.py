@@ -169,9 +169,9 @@ class FamilyStructure:
 
     def _generations(self) -> dict[str, int]:
         """Rows of the partner clusters: every child below its parents, and the parent->child
-        lines as short as they can be (least total number of rows skipped, by network simplex
-        from the longest-path rows), ties broken towards the parents' row; the oldest
-        generation of each part on row 0."""
+        lines and the lines of unions across rows (:attr:`cross`) as short as they can be
+        (least total number of rows skipped, by network simplex from the longest-path rows),
+        ties broken towards the parents' row; the oldest generation of each part on row 0."""
         find = self.clusters.find
         order, down, up, links = self.cluster_graph()
         index = {c: i for i, c in enumerate(order)}
@@ -182,6 +182,10 @@ class FamilyStructure:
             if down[order[i]] and not up[order[i]]:
                 level[i] = min(level[index[d]] for d in down[order[i]]) - 1
         edges = [(index[a], index[b], 1) for a, b in links if b in down[a]]
+        for uid in sorted(self.cross):  # a union across rows: its line as short as it can be too
+            ends = sorted((index[find(p)] for p in self.unions[uid].partners), key=lambda i: level[i])
+            if level[ends[0]] < level[ends[1]]:  # (the descendant's side is lower on the longest paths)
+                edges.append((ends[0], ends[1], 1))
         level = tight_ranks(len(order), edges, level)
         # ties: a cluster with as many lines up as down moves up next to its parents
         weight_in = [0] * len(order)

@@ -423,7 +423,9 @@ def _family(people: dict[str, Row], fam: str, source: str, problem: _Problems) -
             if row.identical:
                 child["identical"] = True
         union["children"].append(child)
-    return {"people": [_person(row) for row in people.values()], "unions": list(unions.values())}
+    # a table's rows tell who is whose child, not who was born first
+    return {"birth_order": "unknown", "people": [_person(row) for row in people.values()],
+            "unions": list(unions.values())}
 
 
 def _check_cycles(people: dict[str, Row], source: str) -> None:

@@ -24,15 +24,15 @@ PAGE_WIDTH_CM, PAGE_HEIGHT_CM = 21.0, 29.7  # A4
 MARGINS_CM = {"left": 4.0, "right": 3.0, "top": 3.0, "bottom": 3.0}  # usual in Indonesian reports
 TEXT_WIDTH_CM = PAGE_WIDTH_CM - MARGINS_CM["left"] - MARGINS_CM["right"]
 MAX_FIGURE_HEIGHT_CM = 14.0  # leaves room for a heading, the caption and a few lines of text
+CAPTION_CM = 2.0  # the caption and the source line under a figure, with their spacing
+HEADING_CM = 1.0  # a heading kept with the figure it introduces
 #: A figure whose text would print smaller than :data:`MIN_PRINT_PT` at :data:`MAX_FIGURE_HEIGHT_CM` may grow
-#: up to this height: with its heading, caption and source line it still fits one page.
-MAX_READABLE_HEIGHT_CM = 19.0
+#: up to this height (20.7 cm): with its heading, caption and source line it still fits one page.
+MAX_READABLE_HEIGHT_CM = PAGE_HEIGHT_CM - MARGINS_CM["top"] - MARGINS_CM["bottom"] - HEADING_CM - CAPTION_CM
 MIN_PRINT_PT = 8.0  # the smallest figure text a printed report should have
 MAX_UPSCALE = 1.5  # a small figure is printed up to this much larger than its natural size
 #: A landscape page turns the binding edge (the portrait page's 4 cm left margin) to its top.
 LANDSCAPE_MARGINS_CM = {"left": 3.0, "right": 3.0, "top": 4.0, "bottom": 3.0}
-CAPTION_CM = 2.0  # the caption and the source line under a figure, with their spacing
-HEADING_CM = 1.0  # a heading kept with the figure it introduces
 
 
 @dataclass(frozen=True)
