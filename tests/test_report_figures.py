@@ -140,7 +140,7 @@ def test_ecomaps_with_print_size_text_keep_a_clean_layout(svgcheck, n: int, seed
     assert svgcheck.check(diagram.to_svg(), is_text=True)["defects_total"] == 0
 
 
-@pytest.mark.parametrize("name", ["pk", "review-rt", "bracketed-household"])
+@pytest.mark.parametrize("name", ["pk", "review-rt", "bracketed-household", "review-ra"])
 def test_report_figures_have_no_yardstick_defects(svgcheck, name: str) -> None:
     """The figures as the report draws them (print text, compact legend, one side of the comparison)
     pass the independent checker like the stand-alone ones — nothing cut off at an edge either
