@@ -113,6 +113,27 @@ def test_partners_share_a_row_and_children_sit_below(family: Family) -> None:
             assert all(lay.nodes[c.id].y > lay.nodes[p].y for p in u.partners)
 
 
+def test_marriages_chained_across_generations_keep_children_below_parents() -> None:
+    """Regression (a hypothesis family): P17 marries P14, whose mother P9 married P17's own son
+    P18. The person-by-person check of descent saw no line from P17 to P14 and put them on one row,
+    so P14 stood above her parents and her line ran through a label; the rows are now joined only
+    where no chain of children and partners leads from one to the other."""
+    births = {0: 1900, 1: 1901, 2: 1927, 3: 1928, 4: 1929, 5: 1930, 6: 1906, 7: 1907, 8: 1933, 9: 1934,
+              10: 1935, 11: 1936, 12: 1937, 13: 1938, 14: 1964, 15: 1940, 16: 1941, 17: 1967, 18: 1993}
+    unions = [("P0", "P1", ["P2", "P3", "P4", "P5"]), ("P6", "P7", ["P8", "P9", "P10", "P11", "P12"]),
+              ("P9", "P13", ["P14"]), ("P2", "P15", []), ("P2", "P16", ["P17"]), ("P14", "P17", []),
+              ("P17", "P3", ["P18"]), ("P18", "P9", [])]
+    family = Family.model_validate({
+        "people": [{"id": f"P{i}", "sex": "female" if i in (1, 7) else "male", "birth": b} for i, b in births.items()],
+        "unions": [{"partners": [a, b], "children": kids} for a, b, kids in unions]})
+    lay = layout_family(family)
+    for u in family.unions:
+        for c in u.children:
+            assert all(lay.nodes[c.id].y > lay.nodes[p].y for p in u.partners), (c.id, u.partners)
+    assert FamilyStructure(family).cross  # one of the chained marriages spans rows
+    assert_hard_rules(Genogram(family))
+
+
 @pytest.mark.parametrize("size", [200, 800])
 def test_large_synthetic_pedigrees_keep_every_rule(size: int) -> None:
     assert_hard_rules(Genogram(synthetic_family(size, seed=size, relationships=5)))

@@ -75,6 +75,9 @@ class FamilyStructure:
                         self.extra_links.append((u.id, c))  # type: ignore[arg-type]
         self.clusters = _Clusters(self.ids)
         self.cross = self._join_partners()
+        if self._cluster_cycles():  # a person-by-person check missed a path through partners: again, exactly
+            self.clusters = _Clusters(self.ids)
+            self.cross = self._join_partners(exact=True)
         self.generation = self._generations()
         # the partner a union's children hang from when it is drawn from one partner only
         self.anchor: dict[str, str] = {}
@@ -84,9 +87,13 @@ class FamilyStructure:
             elif uid in self.cross:
                 self.anchor[uid] = max(u.partners, key=lambda p: (self.generation[p], u.partners.index(p)))
 
-    def _join_partners(self) -> set[str]:
+    def _join_partners(self, exact: bool = False) -> set[str]:
         """Put partners on one row — except where one descends from the other (a father and
-        his daughter, a stepfather and his stepdaughter): those unions span rows; return their ids."""
+        his daughter, a stepfather and his stepdaughter): those unions span rows; return their ids.
+
+        The quick check follows parent -> child links person by person; ``exact`` also follows the
+        rows already joined (a child's partner's children, ...), which the quick check misses when
+        marriages chain across generations (then a child would stand above its parents)."""
         kids: dict[str, list[str]] = defaultdict(list)
         indegree: dict[str, int] = dict.fromkeys(self.ids, 0)
         for u in self.family.unions:
@@ -120,6 +127,22 @@ class FamilyStructure:
             return False
 
         members: dict[str, list[str]] = {p: [p] for p in self.ids}
+        find = self.clusters.find
+
+        def reaches(top: str, bottom: str) -> bool:
+            """Is the row group ``bottom`` below the row group ``top`` (both cluster roots)?"""
+            stack, seen = [top], {top}
+            while stack:
+                for m in members[stack.pop()]:
+                    for c in kids[m]:
+                        rc = find(c)
+                        if rc == bottom:
+                            return True
+                        if rc not in seen:
+                            seen.add(rc)
+                            stack.append(rc)
+            return False
+
         cross: set[str] = set()
         for uid, u in self.unions.items():
             if len(u.partners) != 2:
@@ -128,7 +151,8 @@ class FamilyStructure:
             if ra == rb:
                 continue
             a, b = members[ra], members[rb]
-            if descends(a, b) or descends(b, a):  # one row would hold a parent and their child
+            if (reaches(ra, rb) or reaches(rb, ra)) if exact else (descends(a, b) or descends(b, a)):
+                # one row would hold a parent and their child
                 cross.add(uid)
                 continue
             self.clusters.join(ra, rb)
@@ -145,10 +169,8 @@ class FamilyStructure:
         """Children hanging from ``union_id`` (birth order)."""
         return [c.id for c in self.unions[union_id].children if self.parent_union.get(c.id) == union_id]
 
-    def cluster_graph(self) -> tuple[list[str], dict[str, set[str]], dict[str, set[str]], list[tuple[str, str]]]:
-        """The partner clusters (people who share a row) as a graph: their topological order,
-        parents' cluster -> children's clusters (``down``) and back (``up``), both without the
-        edges that closed a cycle in bad data, and one (parents, child) link per child line."""
+    def _cluster_edges(self) -> tuple[list[str], dict[str, set[str]], list[tuple[str, str]]]:
+        """The partner clusters, parents' cluster -> children's clusters, one link per child line."""
         find = self.clusters.find
         down: dict[str, set[str]] = defaultdict(set)
         links: list[tuple[str, str]] = []
@@ -158,7 +180,19 @@ class FamilyStructure:
                 if src != dst:
                     down[src].add(dst)
                     links.append((src, dst))
-        order, back = _topological(list(dict.fromkeys(find(p) for p in self.ids)), down)
+        return list(dict.fromkeys(find(p) for p in self.ids)), down, links
+
+    def _cluster_cycles(self) -> bool:
+        """Does the cluster graph have a cycle (a child's row group above or beside its parents')?"""
+        nodes, down, _ = self._cluster_edges()
+        return bool(_topological(nodes, down)[1])
+
+    def cluster_graph(self) -> tuple[list[str], dict[str, set[str]], dict[str, set[str]], list[tuple[str, str]]]:
+        """The partner clusters (people who share a row) as a graph: their topological order,
+        parents' cluster -> children's clusters (``down``) and back (``up``), both without the
+        edges that closed a cycle in bad data, and one (parents, child) link per child line."""
+        nodes, down, links = self._cluster_edges()
+        order, back = _topological(nodes, down)
         for a, b in back:
             down[a].discard(b)
         up: dict[str, set[str]] = defaultdict(set)
