@@ -167,3 +167,18 @@ def test_regression_outline_ran_through_a_union_label_on_a_bracketed_members_cor
     inside = [p for p in _box_samples(label_and_slashes, 0.5) if _inside(p, poly)]
     assert len(inside) in (0, len(_box_samples(label_and_slashes, 0.5)))  # wholly in or wholly out, never cut
     assert not any(_inside(p, poly) for b in neighbour for p in _box_samples(b))
+
+
+def test_regression_outline_never_cuts_a_members_own_name_to_leave_out_a_union_label() -> None:
+    """family-history, compared 2000 / 2024: Bambang and Ratna's union label ended 0.07 units to the
+    right of where Ratna's name begins, so passing 'just beside' the label cut Ratna's name; the
+    side may now pass beside a foreign label only where it cuts none of the members' own boxes."""
+    from socialtools.genogram import GenogramComparison
+    from socialtools.genogram.households import clear_rectangle
+
+    comparison = GenogramComparison.from_document(load_example("family-history.yaml"), before=2000, after=2024)
+    assert comparison.quality().ok, comparison.quality().examples
+    symbol, name = Box(180.7, 200.5, 44.0, 44.0), Box(177.6, 260.5, 50.2, 50.0)
+    label = Box(103.1, 241.25, 74.6, 11.25)  # ends at 177.7, past the name's left edge
+    rect, _ = clear_rectangle(symbol.union(name), [label], [], 7.0, [symbol, name])
+    assert not any(rect.overlaps(b) and not (rect.x <= b.x and b.right <= rect.right) for b in (symbol, name))

@@ -64,11 +64,13 @@ def holds(rect: Box, foreign: list[Box], segments: list[Segment]) -> list[Box | 
     return found + [s for s in segments if segment_hits_box(*s, rect)]
 
 
-def clear_rectangle(core: Box, foreign: list[Box], segments: list[Segment], pad: float) -> tuple[Box, int]:
+def clear_rectangle(core: Box, foreign: list[Box], segments: list[Segment], pad: float,
+                    keep: list[Box] | None = None) -> tuple[Box, int]:
     """``core`` grown by ``pad``, each side pulled in (no nearer than :data:`MIN_PAD` to ``core``,
     or half the gap where it is narrower) to leave out the foreign boxes and segments it would
     hold, the side losing least first; returns the rectangle and how many foreign things it
-    still holds (a box too near a member to leave out is taken in whole, never cut by an edge).
+    still holds (a box too near a member to leave out is taken in whole, never cut by an edge; no
+    side passes through one of ``keep``, the members' own symbols and names).
 
     >>> clear_rectangle(Box(0, 0, 40, 40), [Box(-20, 30, 16, 8)], [], 7)  # a label left of the core
     (Box(x=-2.0, y=-7, w=49.0, h=54), 0)
@@ -114,16 +116,22 @@ def clear_rectangle(core: Box, foreign: list[Box], segments: list[Segment], pad:
             if all(rect.overlaps(f) or f is item for f in foreign if bigger.overlaps(f)):
                 rect = bigger
             else:  # nor that: the side passes just beside it, up to OVERLAP into the member's margin
-                rect = _beside(rect, core, item)
+                rect = _beside(rect, core, item, keep or [])
     return rect, _held(rect, foreign, segments)
 
 
 OVERLAP = 2.0  # how far into a member's extent (its margin round brackets) a side may pass, as a last resort
 
 
-def _beside(rect: Box, core: Box, b: Box) -> Box:
+def _cuts(rect: Box, box: Box) -> bool:
+    """Does an edge of ``rect`` pass through ``box`` (sharing area without holding it whole)?"""
+    return rect.overlaps(box) and not (rect.x <= box.x and box.right <= rect.right
+                                       and rect.y <= box.y and box.bottom <= rect.bottom)
+
+
+def _beside(rect: Box, core: Box, b: Box, keep: list[Box]) -> Box:
     """``rect`` with the side nearest ``b`` moved to pass just beside it, when that stays within
-    :data:`OVERLAP` of ``core``; else ``rect`` unchanged."""
+    :data:`OVERLAP` of ``core`` and cuts none of ``keep``; else ``rect`` unchanged."""
     x0, y0, x1, y1 = rect.x, rect.y, rect.right, rect.bottom
     options = []
     if b.right + 0.5 <= core.x + OVERLAP:
@@ -134,14 +142,14 @@ def _beside(rect: Box, core: Box, b: Box) -> Box:
         options.append(Box(x0, b.bottom + 0.5, x1 - x0, y1 - b.bottom - 0.5))
     if b.y - 0.5 >= core.bottom - OVERLAP:
         options.append(Box(x0, y0, x1 - x0, b.y - 0.5 - y0))
+    options = [o for o in options if not any(_cuts(o, k) for k in keep)]
     return max(options, key=lambda o: o.w * o.h) if options else rect
 
 
 def _held(rect: Box, foreign: list[Box], segments: list[Segment]) -> int:
     """How much foreign ``rect`` holds: one for each line through it or box wholly in it, two for
     a box its edge cuts."""
-    cut = sum(1 for f in foreign if rect.overlaps(f)
-              and not (rect.x <= f.x and f.right <= rect.right and rect.y <= f.y and f.bottom <= rect.bottom))
+    cut = sum(1 for f in foreign if _cuts(rect, f))
     return len(holds(rect, foreign, segments)) + cut
 
 
@@ -160,7 +168,8 @@ def _piece(members: list[Member], foreign: list[Box], segments: list[Segment], p
     one rectangle, or, when a union label nests between the symbols and the names below them,
     two stacked ones (a narrower one round the symbols, a wider one round the names: eight
     corners) that leave it out, their step kept off the union line."""
-    rect, held = clear_rectangle(_bbox([b for m in members for b in m]), foreign, segments, pad)
+    own = [b for m in members for b in m]
+    rect, held = clear_rectangle(_bbox(own), foreign, segments, pad, own)
     labels = [b for m in members for b in m[1:]]
     if not held or not labels:
         return [rect], held
@@ -168,9 +177,9 @@ def _piece(members: list[Member], foreign: list[Box], segments: list[Segment], p
     names = _bbox(labels)
     if names.y <= symbols.bottom:
         return [rect], held
-    upper, held_upper = clear_rectangle(symbols, foreign, segments, pad)
+    upper, held_upper = clear_rectangle(symbols, foreign, segments, pad, [m[0] for m in members])
     top = _name_top(names, pad, lines)
-    lower, held_lower = clear_rectangle(names, foreign, segments, pad)
+    lower, held_lower = clear_rectangle(names, foreign, segments, pad, labels)
     lower = Box(lower.x, max(lower.y, top), lower.w, lower.bottom - max(lower.y, top))
     if upper.bottom <= lower.y:  # a tall gap between symbols and names: the upper one reaches down
         upper = Box(upper.x, upper.y, upper.w, lower.y + 1.0 - upper.y)

@@ -451,6 +451,8 @@ def route_households(lay: GenogramLayout, family: Family, labels: dict[str, str]
                 parts = marks + ([u.label_box] if u.label_box is not None else [])
                 if parts:
                     foreign.append(functools.reduce(Box.union, parts))
+                if marks and u.label_box is not None:  # and the label alone: never cut where the marks are too near
+                    foreign.append(u.label_box)
         bars = [seg for sib in lay.sibships
                 if not set(lay.unions[sib.union].partners) | set(sib.children) <= members
                 for seg in itertools.pairwise(sib.bar)]
