@@ -15,9 +15,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from socialtools.draw.legend import LegendEntry, legend_box
-from socialtools.draw.text import LINE_HEIGHT, text_width
+from socialtools.draw.text import text_width
 from socialtools.ecomap import EcomapDiagram
-from socialtools.ecomap.layout import SYSTEM_FONT, label_radius, layout_ecomap, narrow_label
+from socialtools.ecomap.layout import SYSTEM_FONT, _line_corners, label_radius, layout_ecomap, narrow_label
 from socialtools.ecomap.model import Ecomap
 from socialtools.ecomap.render import scaled_theme
 from socialtools.examples import example_path
@@ -88,15 +88,6 @@ def test_review_ra_ecomaps_printed_at_6_9_pt_now_print_at_8pt() -> None:
 LONG = ["Lembaga Kesejahteraan Sosial Anak Harapan (dipertimbangkan sebagai rujukan)",
         "Rumah sakit jiwa (dipertimbangkan)", "Puskesmas", "Dinas Sosial", "Psikolog/terapis",
         "Sekolah Luar Biasa Negeri Pembina Tingkat Nasional", "RT", "Kelompok arisan ibu-ibu"]
-
-
-def _line_corners(label):
-    lh = label.size * LINE_HEIGHT
-    mid = label.box.x + label.box.w / 2
-    for i, line in enumerate(label.lines):
-        half = text_width(line, label.size) / 2
-        top = label.box.y + i * lh
-        yield from ((mid - half, top), (mid + half, top), (mid - half, top + lh), (mid + half, top + lh))
 
 
 @settings(max_examples=12, deadline=None)
