@@ -79,6 +79,16 @@ def test_d13_a_misspelt_union_kind_gets_a_hint_and_the_kinds(kind: str, guess: s
     assert "married (menikah)" in text and "unregistered (nikah siri)" in text and "divorced (cerai)" in text
 
 
+@pytest.mark.parametrize("kind, guess", [("konflk", "konflik"), ("hostle", "hostile"), ("cutof", "cutoff")])
+def test_a_misspelt_relationship_kind_gets_a_hint_and_the_kinds(kind: str, guess: str) -> None:
+    doc = {"people": [{"id": "A"}, {"id": "B"}], "relationships": [{"between": ["A", "B"], "kind": kind}]}
+    with pytest.raises(InputError) as err:
+        parse_model(Family, doc)
+    text = str(err.value)
+    assert "relationships[0]" in text and "field 'kind'" in text
+    assert f"did you mean '{guess}'" in text and "conflict (konflik)" in text and "close (dekat)" in text
+
+
 def _cli(*args: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run([sys.executable, "-m", "socialtools", *args], capture_output=True, text=True, check=False)
 

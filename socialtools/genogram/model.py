@@ -83,24 +83,29 @@ UNION_WORDS = {
     "affair": ("selingkuh", "perselingkuhan"),
     "unknown": ("tidak diketahui", ""),
 }
-_UNION_LOOKUP = {word: kind for kind, words in UNION_WORDS.items() for word in words}
+
+
+def _known_kind(value: Any, kinds: tuple[str, ...], words: dict[str, tuple[str, ...]], what: str) -> Any:
+    """``value`` as one of ``kinds``, read through the Indonesian and other ``words`` for them; a kind
+    not known is refused with a hint (``'divorsed'``: did you mean 'divorced'?) and the kinds in
+    English and Indonesian."""
+    if not isinstance(value, str):
+        return value
+    lookup = {word: kind for kind, ws in words.items() for word in ws}
+    key = value.strip().lower()
+    kind = lookup.get(key, key.replace(" ", "_").replace("-", "_"))
+    if kind not in kinds:
+        close = difflib.get_close_matches(key, [*kinds, *lookup], n=1, cutoff=0.7)
+        hint = f" (did you mean '{close[0]}'?)" if close else ""
+        written = ", ".join(f"{k} ({words[k][0]})" if words.get(k, ("",))[0] else k for k in kinds)
+        raise ValueError(f"'{value}' is not a {what}{hint}; write one of: {written}")
+    return kind
 
 
 def _union_kind(value: Any) -> Any:
-    """``menikah``, ``nikah siri``, ``cerai``, ``cerai mati``, ``pisah``, ... → the union kind; a kind
-    not known is refused with a hint (``'divorsed'``: did you mean 'divorced'?) and the kinds in
-    English and Indonesian."""
-    if isinstance(value, str):
-        key = value.strip().lower()
-        kind = _UNION_LOOKUP.get(key, key.replace(" ", "_").replace("-", "_"))
-        kinds = typing.get_args(UnionKind)
-        if kind not in kinds:
-            close = difflib.get_close_matches(key, [*kinds, *_UNION_LOOKUP], n=1, cutoff=0.7)
-            hint = f" (did you mean '{close[0]}'?)" if close else ""
-            written = ", ".join(f"{k} ({UNION_WORDS[k][0]})" if UNION_WORDS.get(k, ("",))[0] else k for k in kinds)
-            raise ValueError(f"'{value}' is not a union kind{hint}; write one of: {written}")
-        return kind
-    return value
+    """``menikah``, ``nikah siri``, ``cerai``, ``cerai mati``, ``pisah``, ... → the union kind
+    (:func:`_known_kind`)."""
+    return _known_kind(value, typing.get_args(UnionKind), UNION_WORDS, "union kind")
 
 
 RELATIONSHIP_WORDS = {
@@ -113,15 +118,12 @@ RELATIONSHIP_WORDS = {
     "neglect": ("penelantaran", "ditelantarkan"), "caretaker": ("pengasuh", "merawat"),
     "focused_on": ("fokus pada", "terfokus"),
 }
-_RELATIONSHIP_LOOKUP = {word: kind for kind, words in RELATIONSHIP_WORDS.items() for word in words}
 
 
 def _relationship_kind(value: Any) -> Any:
-    """``dekat``, ``konflik``, ``jauh``, ``putus``, ... (and ``Close``, ``cut off``) → the kind."""
-    if isinstance(value, str):
-        key = value.strip().lower()
-        return _RELATIONSHIP_LOOKUP.get(key, key.replace(" ", "_").replace("-", "_"))
-    return value
+    """``dekat``, ``konflik``, ``jauh``, ``putus``, ... (and ``Close``, ``cut off``) → the kind; a
+    misspelt one (``'konflk'``) is refused with a hint (:func:`_known_kind`)."""
+    return _known_kind(value, typing.get_args(RelationshipKind), RELATIONSHIP_WORDS, "relationship kind")
 
 
 YesNo = Annotated[bool, BeforeValidator(_yes_no)]
