@@ -75,9 +75,11 @@ class FamilyStructure:
                         self.extra_links.append((u.id, c))  # type: ignore[arg-type]
         self.clusters = _Clusters(self.ids)
         self.cross = self._join_partners()
-        if self._cluster_cycles():  # a person-by-person check missed a path through partners: again, exactly
+        self._topology = self._cluster_topology()
+        if self._topology[4]:  # a cycle: the person-by-person check missed a path through partners; again, exactly
             self.clusters = _Clusters(self.ids)
             self.cross = self._join_partners(exact=True)
+            self._topology = self._cluster_topology()
         self.generation = self._generations()
         # the partner a union's children hang from when it is drawn from one partner only
         self.anchor: dict[str, str] = {}
@@ -169,8 +171,10 @@ class FamilyStructure:
         """Children hanging from ``union_id`` (birth order)."""
         return [c.id for c in self.unions[union_id].children if self.parent_union.get(c.id) == union_id]
 
-    def _cluster_edges(self) -> tuple[list[str], dict[str, set[str]], list[tuple[str, str]]]:
-        """The partner clusters, parents' cluster -> children's clusters, one link per child line."""
+    def _cluster_topology(self) -> tuple[list[str], dict[str, set[str]], list[tuple[str, str]],
+                                         list[str], list[tuple[str, str]]]:
+        """The partner clusters, parents' cluster -> children's clusters, one link per child line,
+        the clusters' topological order and the edges that close a cycle (none in good data)."""
         find = self.clusters.find
         down: dict[str, set[str]] = defaultdict(set)
         links: list[tuple[str, str]] = []
@@ -180,19 +184,16 @@ class FamilyStructure:
                 if src != dst:
                     down[src].add(dst)
                     links.append((src, dst))
-        return list(dict.fromkeys(find(p) for p in self.ids)), down, links
-
-    def _cluster_cycles(self) -> bool:
-        """Does the cluster graph have a cycle (a child's row group above or beside its parents')?"""
-        nodes, down, _ = self._cluster_edges()
-        return bool(_topological(nodes, down)[1])
+        nodes = list(dict.fromkeys(find(p) for p in self.ids))
+        order, back = _topological(nodes, down)
+        return nodes, down, links, order, back
 
     def cluster_graph(self) -> tuple[list[str], dict[str, set[str]], dict[str, set[str]], list[tuple[str, str]]]:
         """The partner clusters (people who share a row) as a graph: their topological order,
         parents' cluster -> children's clusters (``down``) and back (``up``), both without the
         edges that closed a cycle in bad data, and one (parents, child) link per child line."""
-        nodes, down, links = self._cluster_edges()
-        order, back = _topological(nodes, down)
+        _, edges, links, order, back = self._topology
+        down: dict[str, set[str]] = defaultdict(set, {a: set(targets) for a, targets in edges.items()})
         for a, b in back:
             down[a].discard(b)
         up: dict[str, set[str]] = defaultdict(set)
