@@ -8,9 +8,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from socialtools.draw.geometry import segments_cross
+from socialtools.draw.geometry import Point, segments_cross
 from socialtools.genogram import Family, Genogram
-from socialtools.genogram.bars import Bar, bar_crossings, nested_levels, stagger, staggered_crossings
+from socialtools.genogram.bars import Bar, bar_crossings, bracket_band, stagger, staggered_crossings
 from socialtools.genogram.ordering import (
     Rows,
     _Graph,
@@ -154,18 +154,31 @@ def test_crossing_count_of_an_order_matches_a_brute_force_count_of_its_bars(fami
 
 
 def _brute_brackets(graph: _Graph, r: int, pos: dict[str, float]) -> int:
-    """Crossings under row ``r`` between the brackets of partners who do not stand side by
-    side (drawn on their levels) and the drops and bracket legs, segment by segment."""
+    """Crossings under and over row ``r`` between the lines of partners who do not stand side by
+    side (on the levels and sides :func:`bracket_band` gives them, a consanguineous union's as
+    two lines) and the drops, the legs and the lines onto people with parents, segment by segment."""
     s = graph.s
     spans = [(min(pos[p] for p in s.unions[u].partners), max(pos[p] for p in s.unions[u].partners), u)
              for u in graph.row_pairs.get(r, ())]
+    couples = {int(t[0]) for t in spans if t[1] - t[0] == 1}
     spans = [t for t in spans if t[1] - t[0] > 1]
-    level = {u: lv + 1 for u, lv in nested_levels(spans).items()}
-    lines = {u: [((lo, 0.0), (lo, level[u])), ((lo, level[u]), (hi, level[u])), ((hi, 0.0), (hi, level[u]))]
-             for lo, hi, u in spans}
-    for u in graph.row_drawn.get(r, ()):
-        x = graph.union_pos(u, pos)
-        lines.setdefault(u, []).append(((x, level.get(u, 0)), (x, 100.0)))
+    drops = [(graph.union_pos(u, pos), u) for u in graph.row_drawn.get(r, ())]
+    topped = sorted(pos[p] for p in graph.row_topped.get(r, ()))
+    band = bracket_band(spans, drops, topped, couples, s.double)
+    lines: dict[str, list[tuple[Point, Point]]] = {}
+    for lo, hi, u in spans:  # symbols stand between y -1 and 0
+        if u in band.over:
+            y, port, foot = -2.0 - band.over[u], 0.3 - 0.07 * band.over[u], -1.0
+        else:
+            y, port, foot = float(band.below[u]), 0.0, 0.0
+        ys = (y - 0.1, y + 0.1) if u in s.double else (y,)
+        lines[u] = [((lo + port, foot), (lo + port, y)), ((hi - port, foot), (hi - port, y))]
+        lines[u] += [((lo + port, yy), (hi - port, yy)) for yy in ys]
+    for x, u in drops:
+        top = -2.0 - band.over[u] if u in band.over else band.below.get(u, 0)
+        lines.setdefault(u, []).append(((x, top + (0.1 if u in s.double else 0.0)), (x, 100.0)))
+    for i, t in enumerate(topped):
+        lines[f"topped {i}"] = [((t, -100.0), (t, -1.0))]
     return sum(segments_cross(*p, *q) for a, b in itertools.combinations(lines.values(), 2) for p in a for q in b)
 
 

@@ -207,3 +207,76 @@ def bracket_crossings(brackets: list[tuple[float, float, int]], drops: list[tupl
         count += sum(1 for x, lv in drops if lv < level and lo < x < hi)
         count += sum((lo < a < hi) + (lo < b < hi) for a, b, lv in brackets if lv > level)
     return count
+
+
+class BracketBand(NamedTuple):
+    """The union brackets under (and over) one row: the level of each bracket under the row (1
+    and lower), the level of each line drawn over the row (0 nearest the symbols), and the
+    crossings of all of them (see :func:`bracket_band`)."""
+
+    below: dict[str, int]
+    over: dict[str, int]
+    crossings: int
+
+
+def bracket_band(spans: list[tuple[float, float, str]], drops: list[tuple[float, str]], topped: list[float],
+                 couple_gaps: set[int], double: frozenset[str] | set[str] = frozenset()) -> BracketBand:
+    """Where the lines of partners who do not stand side by side go, and how often they are crossed.
+
+    ``spans``: (left place, right place, union) of each such union of a row; ``drops``: (place,
+    union) of every drop that comes down from the row (a union's line to its children);
+    ``topped``: the places, sorted, of the people of the row a line comes down onto from above
+    (from their parents); ``couple_gaps``: the left places of partners side by side (their line
+    and date stand in the gap); ``double``: consanguineous unions, whose double line is crossed
+    twice by each line across it.
+
+    Under the row (:func:`nested_levels`), a bracket is crossed by each drop from a level above
+    it and each leg of a bracket below it, between its partners: a person's third partner
+    stands apart, and the drop of the union with the partner between crosses that line. Such a
+    line goes over the row instead, over the heads of the people between, where it is crossed
+    by fewer lines there — the line onto each of them who has parents — and its own drop (which
+    stands in a gap beside a partner, never a couple's gap) comes down through the row, across
+    every bracket under the row that spans it. The choice that crosses fewer is kept.
+
+    >>> spans, drops = [(0.0, 2.0, "far")], [(1.5, "near"), (0.51, "far")]  # A B C: A-C far, B-C near
+    >>> bracket_band(spans, drops, topped=[2.0], couple_gaps={1})  # B has no parents: over B's head
+    BracketBand(below={}, over={'far': 0}, crossings=0)
+    >>> bracket_band(spans, drops, topped=[1.0, 2.0], couple_gaps={1}).crossings  # B has: either way 1
+    1
+    """
+    level = {uid: lv + 1 for uid, lv in nested_levels(spans).items()}
+    own = {uid: x for x, uid in drops}
+    weight = {uid: 2 if uid in double else 1 for _, _, uid in spans}
+
+    def under(lo: float, hi: float, uid: str, lv: dict[str, int], rest: list[tuple[float, float, str]]) -> int:
+        n = sum(1 for x, w in drops if lv.get(w, 0) < lv[uid] and lo < x < hi)
+        return n + sum((lo < a < hi) + (lo < b < hi) for a, b, w in rest if lv[w] > lv[uid])
+
+    cost = {uid: weight[uid] * under(lo, hi, uid, level, spans) for lo, hi, uid in spans}
+    all_under = sum(cost.values())
+    left, right = bisect.bisect_left, bisect.bisect_right
+    over: set[str] = set()
+    for lo, hi, uid in spans:
+        d = own.get(uid)
+        if d is not None and (not lo < d < hi or int(d) in couple_gaps):
+            continue  # its drop would come down through a couple's line and date
+        above = weight[uid] * (left(topped, hi) - right(topped, lo))
+        if d is not None:
+            above += sum(weight[w] for a, b, w in spans if w != uid and level[w] < level[uid] and a < d < b)
+        if above < cost[uid]:
+            over.add(uid)
+    if not over:
+        return BracketBand(level, {}, all_under)
+    rest = [t for t in spans if t[2] not in over]
+    up = [t for t in spans if t[2] in over]
+    below = {uid: lv + 1 for uid, lv in nested_levels(rest).items()}
+    high = nested_levels(up)
+    count = sum(weight[uid] * under(lo, hi, uid, below, rest) for lo, hi, uid in rest)
+    for lo, hi, uid in up:  # the lines onto the people between; the legs and drops of the lines above it
+        n = left(topped, hi) - right(topped, lo)
+        n += sum((lo < a < hi) + (lo < b < hi) for a, b, w in up if high[w] > high[uid])
+        n += sum(1 for x, w in drops if high.get(w, -1) > high[uid] and lo < x < hi)
+        count += weight[uid] * n
+    if count >= all_under:
+        return BracketBand(level, {}, all_under)
+    return BracketBand(below, high, count)

@@ -25,12 +25,20 @@ from collections import defaultdict
 
 from socialtools.draw.geometry import Box, Point
 from socialtools.draw.text import LINE_HEIGHT, TextBlock
-from socialtools.genogram.bars import Bar, nested_levels, stagger
+from socialtools.genogram.bars import Bar, bracket_band, stagger
 from socialtools.genogram.coordinates import place
 from socialtools.genogram.emotional import REACH
-from socialtools.genogram.loops import consanguineous_unions
 from socialtools.genogram.model import ChildLink, Family
-from socialtools.genogram.ordering import CROSS, all_chains, blocks_of, cross_ends, cross_top, is_dummy, order_component
+from socialtools.genogram.ordering import (
+    CROSS,
+    _Graph,
+    all_chains,
+    blocks_of,
+    cross_ends,
+    cross_top,
+    is_dummy,
+    order_component,
+)
 from socialtools.genogram.placements import (
     GenogramLayout,
     LayoutConfig,
@@ -41,7 +49,7 @@ from socialtools.genogram.placements import (
 )
 from socialtools.genogram.routing import EMOTIONAL_LANES, label_households, route_households, route_links
 from socialtools.genogram.structure import FamilyStructure
-from socialtools.genogram.symbols import INDEX_GAP, symbol_size
+from socialtools.genogram.symbols import INDEX_GAP, end_on_outline, outer_outline, symbol_size
 
 # -- the algorithm ---------------------------------------------------------------------------
 
@@ -75,7 +83,7 @@ class _Layout:
             self.hint_x = graphviz_positions(family)
         self.cfg = cfg
         self.s = FamilyStructure(family)
-        self.double = set(consanguineous_unions(family))  # unions drawn with the double line
+        self.double = self.s.double  # unions drawn with the double line
         self.people = {p.id: p for p in family.people}
         self.labels = {pid: labels.get(pid, TextBlock((), cfg.label_size)) for pid in self.people}
         self.union_labels = union_labels
@@ -377,6 +385,8 @@ ASPECT = 1.5  # width : height aimed at when unconnected families are packed on 
 
 
 DROP_GAP = 6.0  # a second drop in the gap of a couple keeps this far (per level) from the couple's own
+OVER_PORT = 0.3  # a union line over the row leaves each partner's top this far (x symbol size) off the middle
+OVER_PORT_STEP = 0.07  # and this much nearer the middle per level further up
 
 
 class _Geometry:
@@ -392,17 +402,27 @@ class _Geometry:
         self.long_x = self._long_lines()
         self.jog_y: dict[tuple[str, str, int], float] = {}  # y of each long line's step in a band
         self.long_end: dict[tuple[str, str], float] = {}  # x where each long line reaches its child
+        self.row_unions: dict[int, list[str]] = defaultdict(list)  # the unions hanging from each row
+        for uid in [*lay.s.unions, *(cross_top(u) for u in sorted(lay.s.cross))]:
+            self.row_unions[self.union_row(uid)].append(uid)
+        # people a line comes down onto: from their parents, a partner on the row above, further parents
+        self.topped = set(lay.s.parent_union) | {cross_ends(lay.s, u)[1] for u in lay.s.cross}
+        self.topped |= {link.id for _, link in lay.s.extra_links}
+        self.over_level: dict[str, int] = {}  # unions drawn over their row (see _over_the_row): their level
 
     def union_row(self, uid: str) -> int:
         """The row a union's bracket and its children's bar belong to."""
         return self.row_of[self.l.hang(uid)[0]]
 
     def _union_levels(self) -> dict[str, int]:
-        """Level of each union bracket: adjacent partners 0, longer spans staggered below."""
+        """Level of each union bracket: adjacent partners 0, longer spans staggered below — or
+        drawn over the row where fewer lines cross them there (:func:`~socialtools.genogram.bars.bracket_band`,
+        as the ordering counts; their levels over the row in :attr:`over_level`)."""
         lay = self.l
         out: dict[str, int] = {}
-        pos = {p: i for ps in self.rows.values() for i, p in enumerate(ps)}
+        pos = {p: float(i) for ps in self.rows.values() for i, p in enumerate(ps)}
         by_row: dict[int, list[tuple[float, float, str]]] = defaultdict(list)
+        couples: dict[int, set[int]] = defaultdict(set)
         for uid, u in lay.s.unions.items():
             if uid in lay.s.anchor:
                 out[uid] = 0
@@ -410,11 +430,18 @@ class _Geometry:
             a, b = sorted(u.partners, key=lambda p: lay.x[p])
             if self.row_of[a] == self.row_of[b] and abs(pos[a] - pos[b]) == 1:
                 out[uid] = 0
+                couples[self.row_of[a]].add(int(pos[a]))
             else:  # by the places in the row, as the ordering counts their crossings
-                by_row[self.row_of[a]].append((float(pos[a]), float(pos[b]), uid))
-        for spans in by_row.values():
-            for uid, level in nested_levels(spans).items():
-                out[uid] = level + 1
+                by_row[self.row_of[a]].append((pos[a], pos[b], uid))
+        graph = _Graph(lay.s, set(self.row_of)) if by_row else None
+        for r, spans in by_row.items():
+            assert graph is not None
+            drops = [(graph.union_pos(u, pos), u) for u in self.row_unions[r] if u.endswith(CROSS) or lay.kids_of(u)]
+            topped = sorted(pos[p] for p in self.rows[r] if p in self.topped)
+            band = bracket_band(spans, drops, topped, couples[r], lay.s.double)
+            out.update(band.below)
+            out.update(dict.fromkeys(band.over, 0))
+            self.over_level.update(band.over)
         return out
 
     def build(self) -> GenogramLayout:
@@ -468,10 +495,17 @@ class _Geometry:
         label_top: dict[int, float] = {}
         bar_y0: dict[int, float] = {}
         lane_y0: dict[int, float] = {}
+        over_y0: dict[int, float] = {}  # y of the lowest of the union lines over each row
+        over_levels: dict[int, int] = defaultdict(int)
+        for uid, level in self.over_level.items():
+            over_levels[self.union_row(uid)] = max(over_levels[self.union_row(uid)], level + 1)
         for r in sorted(self.rows):
             people = self.rows[r]
             lane_y0[r] = y + cfg.level_step
             y += lanes.get(r, 0) * cfg.level_step + (cfg.level_step if lanes.get(r) else 0)
+            if over := over_levels.get(r, 0):  # union lines over the row, under the lanes
+                y += cfg.union_drop + over * cfg.level_step
+            over_y0[r] = y - cfg.union_drop
             band = max(lay.outer[p] for p in people)
             cy[r] = y + band / 2
             self.band_top[r] = y
@@ -492,7 +526,10 @@ class _Geometry:
         }
         unions: dict[str, UnionPlacement] = {}
         for uid, _u in lay.s.unions.items():
-            unions[uid] = self._union(uid, nodes, union_y0, ulevel)
+            if uid in self.over_level:
+                unions[uid] = self._over_union(uid, nodes, over_y0[self.union_row(uid)])
+            else:
+                unions[uid] = self._union(uid, nodes, union_y0, ulevel)
         sibships = []
         for uid in lay.s.unions:
             kids = lay.kids_of(uid)
@@ -621,6 +658,25 @@ class _Geometry:
         return UnionPlacement(uid, u.kind, pts, (dx, yu), text if box else "", box, uid in lay.double,
                               tuple(u.partners))
 
+    def _over_union(self, uid: str, nodes: dict[str, PersonNode], over_y0: float) -> UnionPlacement:
+        """The line of a union drawn over its row (see :meth:`_over_the_row`): up from each
+        partner's shoulder (off the middle of the symbol's top, where a line from parents comes
+        down), over the heads of the people between, on its own level; its children's line comes
+        down from it through the row, in the gap where its drop stands."""
+        lay, cfg = self.l, self.cfg
+        u = lay.s.unions[uid]
+        yo = over_y0 - self.over_level[uid] * cfg.level_step
+        a, b = sorted((nodes[p] for p in u.partners), key=lambda n: n.x)
+        port = max(OVER_PORT - OVER_PORT_STEP * self.over_level[uid], OVER_PORT_STEP)  # a line further up:
+        ax, bx = a.x + a.outer * port, b.x - b.outer * port  # nearer the middle, inside the legs of those below
+        pts = [self._on_top(a, ax), (ax, yo), (bx, yo), self._on_top(b, bx)]
+        return UnionPlacement(uid, u.kind, pts, (self.drop[uid], yo), "", None, uid in lay.double, tuple(u.partners))
+
+    def _on_top(self, n: PersonNode, x: float) -> Point:
+        """Where a line coming down at ``x`` meets the outline of the symbol of ``n``."""
+        shape = outer_outline(self.l.people[n.id], n.x, n.y, self.cfg.symbol)
+        return end_on_outline([(x, n.top[1] - 1.0), (x, n.y)], shape)[-1]
+
     def _drop_x(self, uid: str, ulevel: dict[str, int]) -> float:
         """x where the children's line leaves a union: between adjacent partners, or — for a
         partner further along the row — in the gap next to that partner."""
@@ -650,7 +706,7 @@ class _Geometry:
                  bar_y: float) -> SibshipPlacement:
         lay = self.l
         links: dict[str, ChildLink] = {c.id: c for c in lay.s.unions[uid].children}
-        dx, dy = union.drop
+        dx = union.drop[0]
         attach: dict[str, float] = {}
         twins: dict[str, list[str]] = defaultdict(list)
         for c in kids:
@@ -685,5 +741,5 @@ class _Geometry:
                 identical.append([pts[0], pts[-1]])
         xs = [p[0][0] for p in children.values()] + [dx]
         bar = [(min(xs), bar_y), (max(xs), bar_y)]
-        return SibshipPlacement(uid, bar, [(dx, dy), (dx, bar_y)], children,
+        return SibshipPlacement(uid, bar, [union.stem_top, (dx, bar_y)], children,
                                 {c: links[c].relation for c in kids}, identical)

@@ -41,7 +41,7 @@ import random
 from collections import defaultdict
 from collections.abc import Callable, Mapping
 
-from socialtools.genogram.bars import Bar, bracket_crossings, nested_levels, staggered_crossings
+from socialtools.genogram.bars import Bar, bracket_band, staggered_crossings
 from socialtools.genogram.isotonic import isotonic
 from socialtools.genogram.model import union_date_key
 from socialtools.genogram.structure import FamilyStructure
@@ -234,6 +234,11 @@ class _Graph:
         self.row_size: dict[int, int] = defaultdict(int)
         for p in people:
             self.row_size[gen[p]] += 1
+        # people a line comes down onto (parents, a partner on the row above, further parents), by row
+        topped = set(s.parent_union) | {cross_ends(s, u)[1] for u in s.cross} | {c.id for _, c in s.extra_links}
+        self.row_topped: dict[int, list[str]] = defaultdict(list)
+        for p in topped & people:  # (in any order: their places are sorted)
+            self.row_topped[gen[p]].append(p)
         # where a union stands: its anchor (one-sided) or its partners, looked up once
         self._at: dict[str, tuple[str | None, tuple[str, ...]]] = {
             uid: (s.anchor.get(uid), tuple(u.partners)) for uid, u in s.unions.items()}
@@ -315,16 +320,18 @@ class _Graph:
         """Crossings under row ``r`` between the brackets of partners who do not stand side by
         side and the drops and bracket legs that come down through them."""
         spans = []
+        couples = set()
         for uid in self.row_pairs.get(r, ()):
             a, b = (pos[p] for p in self._at[uid][1])
             if abs(a - b) > 1:
                 spans.append((min(a, b), max(a, b), uid))
+            else:
+                couples.add(int(min(a, b)))
         if not spans:
             return 0
-        level = {uid: lv + 1 for uid, lv in nested_levels(spans).items()}
-        brackets = [(lo, hi, level[uid]) for lo, hi, uid in spans]
-        drops = [(self.union_pos(u, pos), level.get(u, 0)) for u in self.row_drawn[r]]
-        return bracket_crossings(brackets, drops)
+        drops = [(self.union_pos(u, pos), u) for u in self.row_drawn[r]]
+        topped = sorted(pos[p] for p in self.row_topped.get(r, ()))
+        return bracket_band(spans, drops, topped, couples, self.s.double).crossings
 
     def bars(self, r: int, pos: dict[str, float]) -> list[Bar]:
         """The sibship bars between row ``r`` and the row below, in the positions of ``pos``

@@ -15,6 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from socialtools.draw.geometry import Box, Point
+from socialtools.draw.lines import parallel_lines
 from socialtools.draw.text import TextBlock
 from socialtools.errors import UsageError
 
@@ -86,6 +87,12 @@ class PersonNode:
 
 UNION_SLASHES = {"separated": 1, "divorced": 2, "annulled": 2, "reconciled": 1}  # strokes across a union line
 MARK_HALF = 6.0  # half the width of a union's slashes (two bars 4 apart, slanted), with their stroke
+DOUBLE_GAP = 4.0  # the two lines of a consanguineous union's double line stand this far apart
+
+
+def double_line(points: list[Point]) -> list[list[Point]]:
+    """The two lines, :data:`DOUBLE_GAP` apart, that a consanguineous union's line is drawn as."""
+    return parallel_lines(points, 2, DOUBLE_GAP)
 
 
 @dataclass
@@ -100,6 +107,24 @@ class UnionPlacement:
     label_box: Box | None
     consanguineous: bool = False
     partners: tuple[str, ...] = ()
+
+    @property
+    def stem_top(self) -> Point:
+        """Where a line down from the union (to its children) leaves it: the drop, or on a double
+        line the drop's point on the lower of the two lines, so that the line down crosses neither.
+
+        >>> UnionPlacement("u", "married", [(0, 0), (0, 9), (60, 9), (60, 0)], (30, 9), "", None, True).stem_top
+        (30, 11.0)
+        """
+        dx, dy = self.drop
+        return (dx, dy + DOUBLE_GAP / 2) if self.consanguineous else self.drop
+
+    def drawn_pieces(self) -> list[list[Point]]:
+        """The polylines the union is drawn with: its line, or for a consanguineous union the legs
+        and the double line (two lines :data:`DOUBLE_GAP` apart) between them."""
+        if not self.consanguineous or len(self.points) < 3:
+            return [self.points]
+        return [self.points[:2], *double_line(self.points[1:3]), self.points[2:]]
 
     def mark_segment(self) -> list[Point] | None:
         """The stretch of the union line that carries its slashes (see :data:`UNION_SLASHES`):
@@ -181,6 +206,25 @@ class GenogramLayout:
     height: float
     rows: dict[int, list[str]] = field(default_factory=dict)
     copies: dict[str, str] = field(default_factory=dict)  # people drawn a second time: copy id -> original id
+
+    def drawn_lines(self) -> list[tuple[str, list[Point], frozenset[str]]]:
+        """:meth:`lines` as they are drawn: a consanguineous union's line as its legs and its two
+        lines (:meth:`UnionPlacement.drawn_pieces`; a union across rows doubled where it leaves
+        the upper partner, unless the union's own stub is that piece), so that a line across it
+        crosses both."""
+        double = {frozenset(u.partners) for u in self.unions.values() if u.consanguineous}
+        drops = {u.drop for u in self.unions.values()} if double else set()
+        out: list[tuple[str, list[Point], frozenset[str]]] = []
+        for what, pts, allowed in self.lines():
+            kind, _, uid = what.partition(" ")
+            if kind == "union":
+                pieces = self.unions[uid].drawn_pieces()
+            elif kind.startswith("union-") and allowed in double and pts[0] not in drops:
+                pieces = [pts[:2], *double_line(pts[1:3]), pts[2:]]
+            else:
+                pieces = [pts]
+            out += [(what, piece, allowed) for piece in pieces]
+        return out
 
     def lines(self) -> list[tuple[str, list[Point], frozenset[str]]]:
         """Every line drawn: (what, polyline, ids of the people it may touch)."""

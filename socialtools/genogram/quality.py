@@ -118,7 +118,7 @@ def layout_quality(layout: GenogramLayout, family: Family, *, crossings: bool = 
             problem(f"sibship bars of {uid} and {uid2} share a height")
 
     if crossings:
-        q.crossings = count_crossings(lines)
+        q.crossings = count_crossings(layout.drawn_lines())  # a double line crossed counts twice, as drawn
     xs = [n.symbol_box.x for n in layout.nodes.values()] + [n.label_box.x for n in layout.nodes.values()]
     xe = [n.symbol_box.right for n in layout.nodes.values()] + [n.label_box.right for n in layout.nodes.values()]
     q.width = (max(xe) - min(xs)) if xs else 0.0

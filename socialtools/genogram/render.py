@@ -31,7 +31,14 @@ from socialtools.genogram.notes import (
     place_beside,
     place_on_line,
 )
-from socialtools.genogram.placements import UNION_SLASHES, GenogramLayout, LinkPlacement, PersonNode, UnionPlacement
+from socialtools.genogram.placements import (
+    UNION_SLASHES,
+    GenogramLayout,
+    LinkPlacement,
+    PersonNode,
+    UnionPlacement,
+    double_line,
+)
 from socialtools.genogram.symbols import (
     BRACKET_GAP,
     INDEX_GAP,
@@ -303,7 +310,7 @@ class GenogramRenderer:
                 if frozenset((link.a, link.b)) in consanguineous and link.points[0] not in drops:
                     # doubled where it leaves the upper partner (unless the union's own stub is that piece)
                     pts = link.points
-                    lines = [pts[:2], *parallel_lines(pts[1:3], 2, 4.0), pts[2:]]
+                    lines = [pts[:2], *double_line(pts[1:3]), pts[2:]]
                 else:
                     lines = [link.points]
                 for line in lines:
@@ -415,14 +422,8 @@ class GenogramRenderer:
     def _union(self, canvas: SvgCanvas, parent: Group, u: UnionPlacement) -> None:
         g = canvas.group(parent, class_="union")
         dash = UNION_DASH.get(u.kind, "solid")
-        if u.consanguineous:
-            a, b = u.points[1], u.points[2]
-            for line in parallel_lines([a, b], 2, 4.0):
-                canvas.polyline(g, line, dash=dash)
-            canvas.polyline(g, u.points[:2], dash=dash)
-            canvas.polyline(g, u.points[2:], dash=dash)
-        else:
-            canvas.polyline(g, u.points, dash=dash)
+        for line in u.drawn_pieces():
+            canvas.polyline(g, line, dash=dash)
         for bar in union_mark_strokes(u):
             canvas.polyline(g, bar, width=1.3)
         if u.label_box is not None:

@@ -220,7 +220,7 @@ def route_links(lay: GenogramLayout, family: Family, structure: FamilyStructure,
 
     for uid, link in structure.extra_links:
         child = lay.nodes[link.id]
-        dx, dy = lay.unions[uid].drop
+        dx, dy = lay.unions[uid].stem_top  # (on the lower line of a double line)
         allowed = {link.id}
         top = lay.nodes[structure.hangs_from(uid)[0]].row
         between = [r for r in sorted(lay.rows) if top < r < child.row]

@@ -14,9 +14,11 @@ Pure graph work on the validated :class:`~socialtools.genogram.model.Family`; no
 
 from __future__ import annotations
 
+import functools
 from collections import defaultdict
 
 from socialtools.genogram.layering import tight_ranks
+from socialtools.genogram.loops import consanguineous_unions
 from socialtools.genogram.model import ChildLink, Family, Union
 
 
@@ -88,6 +90,12 @@ class FamilyStructure:
                 self.anchor[uid] = u.partners[0]
             elif uid in self.cross:
                 self.anchor[uid] = max(u.partners, key=lambda p: (self.generation[p], u.partners.index(p)))
+
+    @functools.cached_property
+    def double(self) -> frozenset[str]:
+        """The unions drawn with the double line (:func:`~socialtools.genogram.loops.consanguineous_unions`),
+        found once."""
+        return frozenset(consanguineous_unions(self.family))
 
     def _join_partners(self, exact: bool = False) -> set[str]:
         """Put partners on one row — except where one descends from the other (a father and
