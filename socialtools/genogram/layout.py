@@ -453,6 +453,9 @@ class _Geometry:
         self.drop.update({top: lay.drop_at[top] for top in tops})
         for uid in sorted(lay.s.cross):
             ulevel[cross_top(uid)] = self._stub_level(cross_ends(lay.s, uid)[0], ulevel)
+        for uid, anchor in lay.s.anchor.items():  # a one-partner union without children: its stub under
+            if uid not in lay.s.cross and not lay.kids_of(uid):  # (not along) the partner's lines to the right
+                ulevel[uid] = self._stub_level(anchor, ulevel)
         # sibship bar levels per row, and the steps of the long lines (bars of one child)
         bar_spans: dict[int, list[tuple[float, float, str | tuple[str, str, int]]]] = defaultdict(list)
         bars: dict[int, list[Bar]] = defaultdict(list)
@@ -563,11 +566,12 @@ class _Geometry:
         return result
 
     def _stub_level(self, upper: str, ulevel: dict[str, int]) -> int:
-        """Level of the stub from an upper partner to the drop of a union across rows, right of
-        them: under the partner's union lines that go to the right (which it would run along)."""
+        """Level of the stub from an upper partner to the drop of a union across rows (or of a
+        one-partner union without children), right of them: under the partner's union lines that
+        go to the right under the row (which it would run along)."""
         lay = self.l
         right = [ulevel[u] + 1 for u in lay.s.unions_of.get(upper, []) if u not in lay.s.anchor
-                 and any(lay.x[p] > lay.x[upper] for p in lay.s.unions[u].partners)]
+                 and u not in self.over_level and any(lay.x[p] > lay.x[upper] for p in lay.s.unions[u].partners)]
         return max(right, default=0)
 
     def _cross_end(self, lower: str, from_x: float) -> float:

@@ -156,19 +156,22 @@ def _ends(node: PersonNode, other: PersonNode, used: list[float]) -> list[Point]
 def _down_gaps(lay: GenogramLayout, pts: list[Point], rows: list[int], lower: PersonNode,
                lane: Callable[[int], float], cfg: LayoutConfig, far_left: float | None = None,
                free: Callable[[list[Point]], bool] | None = None,
-               ports: dict[str, list[float]] | None = None, wide: bool = False) -> list[Point]:
+               ports: dict[str, list[float]] | None = None, wide: bool = False,
+               toward: float | None = None) -> list[Point]:
     """Continue ``pts``, which ends on the lane above ``rows[0]``, down through a gap of each of
     ``rows`` but the last (the row of ``lower``), to the top of ``lower``.
 
-    In each row the gap nearest the way down is taken (beside its middle when ``free`` says a
-    line already runs there), or the column ``far_left`` beyond every row.
+    In each row the gap nearest the way down is taken (or, given ``toward``, the gap nearest
+    that x: the line goes across on the first lane, then down), beside its middle when ``free``
+    says a line already runs there, or the column ``far_left`` beyond every row.
     """
     x = pts[-1][0]
     for r, nxt in itertools.pairwise(rows):
         if far_left is not None:
             x = far_left
         else:
-            options = [g + shift for g in _gutters(lay, r, x, cfg) for shift in (0.0, 6.0, -6.0)]
+            near = x if toward is None else toward
+            options = [g + shift for g in _gutters(lay, r, near, cfg) for shift in (0.0, 6.0, -6.0)]
             x = next((g for g in options if free is None or free([(g, lane(r)), (g, lane(nxt))])), options[0])
         pts += [(x, lane(r)), (x, lane(nxt))]
     ol = _port(lower, x, (ports or {}).get(lower.id, []), wide=wide)
@@ -218,6 +221,7 @@ def route_links(lay: GenogramLayout, family: Family, structure: FamilyStructure,
     def uses_lane(points: list[Point], row: int) -> bool:
         return any(abs(p[1] - lane(row)) < 1e-6 for p in points)
 
+    crossed = LineIndex(existing) if structure.extra_links else LineIndex()
     for uid, link in structure.extra_links:
         child = lay.nodes[link.id]
         dx, dy = lay.unions[uid].stem_top  # (on the lower line of a double line)
@@ -231,8 +235,10 @@ def route_links(lay: GenogramLayout, family: Family, structure: FamilyStructure,
             def free(segment: list[Point], allowed: set[str] = allowed) -> bool:
                 return not _blocked(obstacles, segment, allowed) and not _collinear(segment, existing)
 
+            # straight down and across on the last lane, or across on the first lane and down
             options = [_down_gaps(lay, [(dx + s, dy), (dx + s, lane(between[0]))], [*between, child.row], child,
-                                  lane, cfg, free=free, ports=ports) for s in shifts]
+                                  lane, cfg, free=free, ports=ports, toward=toward)
+                       for toward in (None, child.x) for s in shifts]
         else:
             options = [[(dx + s, dy), (dx + s, ly), (child.x + off, ly), (child.x + off, child.top[1])]
                        for s in shifts]
@@ -243,15 +249,17 @@ def route_links(lay: GenogramLayout, family: Family, structure: FamilyStructure,
                         for g in _gutters(lay, top, dx, cfg) for t in shifts[:3] for s in shifts[:3]
                         for y in (below, below - 3.0, below + 3.0)]
         down = allowed | {f"union:{uid}"}  # a line that leaves the union line downward misses its label
-        pts = first_clear(options, partial(_blocked_leaving, obstacles, allowed=allowed, down=down),
-                          lambda o: _collinear(o, existing))
-        pts = options[0] if pts is None else pts
+        blocked = partial(_blocked_leaving, obstacles, allowed=allowed, down=down)
+        clean = [o for o in options if not blocked(o) and not _collinear(o, existing)]
+        # the clean route that crosses fewest lines (the first of those: the nearest the drop)
+        pts = min(clean, key=crossed.crossings) if clean else options[0]
         for r in (*between, child.row):
             lane_used[r] += 1
         if between:
             ports[child.id].append(pts[-1][0] - child.x)
         extra_links.append(LinkPlacement(link.relation, uid, link.id, pts))
         existing.append(pts)
+        crossed.add(pts)
 
     def candidates_of(a: PersonNode, b: PersonNode) -> list[list[Point]]:
         """Candidate lines from ``a`` to ``b``: straight, through a lane, down the gutters."""
