@@ -10,10 +10,11 @@ from pathlib import Path
 from types import ModuleType
 
 from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from socialtools.draw.geometry import segment_hits_box
 from socialtools.genogram import Family, Genogram
-from socialtools.genogram.bars import bracket_band
+from socialtools.genogram.bars import bracket_band, nested_levels
 from socialtools.genogram.placements import GenogramLayout, UnionPlacement
 from socialtools.io.loading import load_document
 from tests.strategies import loopy_families
@@ -125,3 +126,64 @@ def test_lines_over_the_row_keep_clear_of_every_symbol_label_and_line(family: Fa
     for u in lay.unions.values():
         for a, b in itertools.pairwise(u.points):
             assert a[0] == b[0] or a[1] == b[1]
+
+
+def _brute_band(spans: list[tuple[float, float, str]], drops: list[tuple[float, str]], topped: list[float],
+                below: dict[str, int], over: dict[str, int], double: set[str]) -> int:
+    """The lines of one row drawn as segments (symbols between y -1 and 0, brackets under it on
+    their levels, lines over it on theirs, a double line as two) and crossed pair by pair."""
+    from socialtools.draw.geometry import segments_cross
+
+    lines: dict[str, list] = {}
+    for lo, hi, u in spans:
+        if u in over:
+            y, port, foot = -2.0 - over[u], 0.3 - 0.07 * over[u], -1.0
+        else:
+            y, port, foot = float(below[u]), 0.0, 0.0
+        ys = (y - 0.1, y + 0.1) if u in double else (y,)
+        lines[u] = [((lo + port, foot), (lo + port, y)), ((hi - port, foot), (hi - port, y))]
+        lines[u] += [((lo + port, yy), (hi - port, yy)) for yy in ys]
+    for x, u in drops:
+        top = -2.0 - over[u] if u in over else below.get(u, 0)
+        lines.setdefault(u, []).append(((x, top + (0.1 if u in double else 0.0)), (x, 100.0)))
+    for i, t in enumerate(topped):
+        lines[f"topped {i}"] = [((t, -100.0), (t, -1.0))]
+    return sum(segments_cross(*p, *q) for a, b in itertools.combinations(lines.values(), 2) for p in a for q in b)
+
+
+@st.composite
+def _rows(draw: st.DrawFn) -> tuple[list[tuple[float, float, str]], list[tuple[float, str]], list[float],
+                                    set[int], set[str]]:
+    """A row of people with unions of partners apart (each with or without children), couples side
+    by side with children, people with parents, and consanguineous unions."""
+    n = draw(st.integers(3, 9))
+    spans, drops, couples = [], [], set()
+    for k in range(draw(st.integers(1, 4))):
+        lo = draw(st.integers(0, n - 3))
+        hi = draw(st.integers(lo + 2, n - 1))
+        if any({lo, hi} & {a, b} and (lo, hi) == (a, b) for a, b, _ in spans):
+            continue
+        uid = f"far{k}"
+        spans.append((float(lo), float(hi), uid))
+        if draw(st.booleans()):  # its drop in the gap beside one partner
+            drops.append((lo + 0.51 if draw(st.booleans()) else hi - 0.51, uid))
+    for i in range(n - 1):
+        if draw(st.booleans()):
+            couples.add(i)
+            drops.append((i + 0.5, f"couple{i}"))
+    topped = sorted(float(i) for i in range(n) if draw(st.booleans()))
+    double = {u for _, _, u in spans if draw(st.booleans())}
+    return spans, drops, topped, couples, double
+
+
+@settings(max_examples=300, deadline=None)
+@given(_rows())
+def test_bracket_band_counts_its_lines_and_never_more_than_all_under_the_row(row: tuple) -> None:
+    spans, drops, topped, couples, double = row
+    band = bracket_band(spans, drops, topped, couples, double)
+    assert band.crossings == _brute_band(spans, drops, topped, band.below, band.over, double)
+    all_under = {u: lv + 1 for u, lv in nested_levels(spans).items()}  # every bracket under the row
+    assert band.crossings <= _brute_band(spans, drops, topped, all_under, {}, double)
+    for x, u in drops:  # a line over the row never sends its drop through a couple's gap
+        if u in band.over:
+            assert int(x) not in couples

@@ -194,21 +194,6 @@ def nested_levels(intervals: list[tuple[float, float, str]], pad: float = 0.5) -
     return out
 
 
-def bracket_crossings(brackets: list[tuple[float, float, int]], drops: list[tuple[float, int]]) -> int:
-    """Crossings under a row between union brackets (``(lo, hi, level)``; level 1 and lower
-    for partners who do not stand side by side) and the vertical lines that come down through
-    them: drops (``(x, level of the drop's union)``) and the legs of lower brackets.
-
-    >>> bracket_crossings([(0.0, 2.0, 1)], [(0.5, 0), (1.5, 0), (2.5, 0), (0.2, 1)])
-    2
-    """
-    count = 0
-    for lo, hi, level in brackets:
-        count += sum(1 for x, lv in drops if lv < level and lo < x < hi)
-        count += sum((lo < a < hi) + (lo < b < hi) for a, b, lv in brackets if lv > level)
-    return count
-
-
 class BracketBand(NamedTuple):
     """The union brackets under (and over) one row: the level of each bracket under the row (1
     and lower), the level of each line drawn over the row (0 nearest the symbols), and the

@@ -408,7 +408,7 @@ class _Geometry:
         # people a line comes down onto: from their parents, a partner on the row above, further parents
         self.topped = set(lay.s.parent_union) | {cross_ends(lay.s, u)[1] for u in lay.s.cross}
         self.topped |= {link.id for _, link in lay.s.extra_links}
-        self.over_level: dict[str, int] = {}  # unions drawn over their row (see _over_the_row): their level
+        self.over_level: dict[str, int] = {}  # unions drawn over their row (bars.bracket_band): their level
 
     def union_row(self, uid: str) -> int:
         """The row a union's bracket and its children's bar belong to."""
@@ -663,7 +663,7 @@ class _Geometry:
                               tuple(u.partners))
 
     def _over_union(self, uid: str, nodes: dict[str, PersonNode], over_y0: float) -> UnionPlacement:
-        """The line of a union drawn over its row (see :meth:`_over_the_row`): up from each
+        """The line of a union drawn over its row (see :meth:`_union_levels`): up from each
         partner's shoulder (off the middle of the symbol's top, where a line from parents comes
         down), over the heads of the people between, on its own level; its children's line comes
         down from it through the row, in the gap where its drop stands."""

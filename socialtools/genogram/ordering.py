@@ -318,7 +318,8 @@ class _Graph:
 
     def bracket_band(self, r: int, pos: dict[str, float]) -> int:
         """Crossings under row ``r`` between the brackets of partners who do not stand side by
-        side and the drops and bracket legs that come down through them."""
+        side and the drops and bracket legs that come down through them — or, for a bracket
+        drawn over the row, the lines onto the people under it (:func:`~socialtools.genogram.bars.bracket_band`)."""
         spans = []
         couples = set()
         for uid in self.row_pairs.get(r, ()):
