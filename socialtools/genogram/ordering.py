@@ -596,12 +596,19 @@ class _Orderer:
                 pos[p] = float(i)
                 i += 1
 
+    def may_turn(self, b: int) -> bool:
+        """May block ``b`` be turned round? Not one of a person's dated unions: their partners
+        stand in the order of the unions' dates."""
+        block = self.blocks[b]
+        s = self.s
+        return len(block) == 2 or (len(block) > 2 and not any(
+            sum(union_date_key(s.unions[u])[0] == 0 for u in s.unions_of.get(p, [])) >= 2 for p in block))
+
     def orient(self, b: int, pos: dict[str, float]) -> list[str]:
         """Turn a block so that each member faces their own parents' sibship."""
         block = self.blocks[b]
         s = self.s
-        if len(block) < 2 or (len(block) > 2 and any(
-                sum(union_date_key(s.unions[u])[0] == 0 for u in s.unions_of.get(p, [])) >= 2 for p in block)):
+        if not self.may_turn(b):
             return block  # a person's partners stand in the order of their unions' dates: never turned round
         first, last = block[0], block[-1]
         pf, pl = (s.parent_union.get(p) for p in (first, last))
@@ -694,6 +701,52 @@ class _Orderer:
                     order = trial
         return order
 
+    def _refine_inside(self, unit: list[int], now: int, budget: int, pos: dict[str, float],
+                       place: Callable[[list[int]], None], count: Callable[[], int],
+                       ) -> tuple[list[int] | None, int, int]:
+        """:meth:`refine`'s moves inside one sibship group: each block that may move (see
+        :meth:`_sift_inside`) to the few places of fewest crossings by :func:`_insertion_costs`
+        that break no sibship's order more. (the group's new order or None, crossings, budget left)"""
+        movable = [b for b in unit if self.joins[b] or self.free[b]]
+        ends = {b: _Ends(self._ends([b], pos)) for b in unit}
+        order: list[int] = list(unit)
+        found: list[int] | None = None
+        moved: list[int] | None = None
+        bad = self._violations(order)
+        for b in movable:
+            if budget <= 0 or not now or not ends[b].size:
+                continue
+            i = order.index(b)
+            rest = [x for x in order if x != b]
+            costs = _insertion_costs(ends[b], [ends[x] for x in rest])
+            tries = sorted((j for j in range(len(costs)) if j != i and costs[j] <= costs[i]),
+                           key=lambda j: (costs[j], abs(j - i)))
+            done = 0
+            for j in tries:
+                if done >= REFINE_TRIES or budget <= 0:
+                    break
+                trial = [*rest[:j], b, *rest[j:]]
+                if self._violations(trial) > bad:
+                    continue
+                place(trial)
+                c = count()
+                budget -= 1
+                done += 1
+                if c < now:
+                    now, found = c, trial
+            if found is not None:
+                order, moved = found, found
+            found = None
+            place(order)
+        return moved, now, budget
+
+    def _turns_freely(self, b: int) -> bool:
+        """Can block ``b`` be turned round without breaking a sibship's birth order: no two of
+        its members are siblings whose order is given?"""
+        ups = [self.s.parent_union.get(p) for p in self.blocks[b]]
+        given = [u for u in ups if u is not None and u not in self.free_unions]
+        return len(given) == len(set(given))
+
     def _violations(self, order: list[int]) -> int:
         """How far the sibships in ``order`` are from contiguous runs in birth order."""
         where: dict[str, list[tuple[int, int]]] = defaultdict(list)
@@ -715,6 +768,83 @@ class _Orderer:
     def count(self, rows: Rows) -> int:
         pos = positions(rows)
         return sum(self.graph.drawn_band(r, pos) for r in rows)
+
+    def refine(self, rows: Rows, budget: int) -> Rows:
+        """Local search on the exact count: each sibship group moved to the few places of its
+        row where its lines cross fewest others (by :func:`_insertion_costs`), each block that
+        may move inside its group likewise, each block that may turn turned round — a change
+        kept only where the drawn crossings of the two bands beside the row go down. Ends after
+        ``budget`` counts of a row's two bands, or a pass over all rows that changed nothing."""
+        ids = self._ids(rows)
+        arranged = {self.block_of[b[0]]: list(b) for bs in rows.values() for b in bs}
+        pos = positions(rows)
+        graph = self.graph
+
+        def band_pair(r: int) -> int:
+            return sum(graph.drawn_band(x, pos) for x in (r - 1, r) if x in ids)
+
+        def place(r: int, order: list[int]) -> None:
+            ids[r] = order
+            self._place(order, arranged, pos)
+
+        changed = True
+        while changed and budget > 0:
+            changed = False
+            for r in sorted(ids):
+                now = band_pair(r)
+                budget -= 1
+                if not now:
+                    continue
+                units = self._units(ids[r])
+                ends = [_Ends(self._ends(u, pos)) for u in units]
+                seq = list(range(len(units)))
+                for k in sorted(seq, key=lambda k: (-ends[k].size, k)):
+                    if budget <= 0 or not now or not ends[k].size:
+                        break
+                    i = seq.index(k)
+                    rest = [x for x in seq if x != k]
+                    costs = _insertion_costs(ends[k], [ends[x] for x in rest])
+                    tries = sorted((j for j in range(len(costs)) if j != i and costs[j] <= costs[i]),
+                                   key=lambda j: (costs[j], abs(j - i)))[:REFINE_TRIES]
+                    best_seq = None
+                    for j in tries:
+                        trial = [*rest[:j], k, *rest[j:]]
+                        place(r, [b for x in trial for b in units[x]])
+                        c = band_pair(r)
+                        budget -= 1
+                        if c < now:
+                            now, best_seq = c, trial
+                    if best_seq is not None:
+                        seq = best_seq
+                        changed = True
+                    place(r, [b for x in seq for b in units[x]])
+                units = [units[x] for x in seq]
+                for u, unit in enumerate(units):
+                    if budget > 0 and now and len(unit) > 1:
+                        def put(trial: list[int], u: int = u) -> None:
+                            place(r, [b for x in (*units[:u], trial, *units[u + 1:]) for b in x])
+
+                        moved, now, budget = self._refine_inside(unit, now, budget, pos, put, lambda: band_pair(r))
+                        if moved is not None:
+                            units[u] = moved
+                            changed = True
+                        place(r, [b for x in units for b in x])
+                for b in ids[r]:
+                    if budget <= 0 or not now:
+                        break
+                    if not self.may_turn(b) or not self._turns_freely(b):
+                        continue
+                    arranged[b].reverse()
+                    self._place(ids[r], arranged, pos)
+                    c = band_pair(r)
+                    budget -= 1
+                    if c < now:
+                        now = c
+                        changed = True
+                    else:
+                        arranged[b].reverse()
+                        self._place(ids[r], arranged, pos)
+        return self._rows(ids, arranged)
 
     def improve(self, start: Rows, rounds: int) -> tuple[Rows | None, int, int]:
         """Rounds of sweeps, transposition and sifting from ``start``, until ``rounds`` are
@@ -757,6 +887,10 @@ MIN_ROUNDS = 6  # rounds a family of up to LARGE units gets whatever WORK allows
 LARGE = 5000  # units (blocks and dummy nodes) above which a family gets 2 rounds at least, not MIN_ROUNDS
 SIFT_LIMIT = 60  # groups with more blocks are not sifted inside (quadratic)
 SIFT_WINDOW = 12  # a unit is sifted among this many neighbours on each side
+REFINE_WORK = 300  # counts of a row's two bands refine may spend on one family's order at most
+REFINE_PER_LOOP = 10  # ... and this many for each loop of the family
+LOOP_SHARE = 25  # refine runs on a family with a loop for every this many people at least (a tree: never)
+REFINE_TRIES = 3  # places of fewest crossings by the bisection count that refine tries on the exact count
 
 
 class _Ends:
@@ -867,4 +1001,26 @@ def order_component(s: FamilyStructure, component: list[str], *, work: int | Non
         if rows is not None and c < best_count:
             best, best_count = rows, c
             since = 0
+    rings = loops(s, component)
+    if best_count > 0 and rings * LOOP_SHARE >= len(component):  # a family dense with loops
+        best = o.refine(best, min(REFINE_WORK, REFINE_PER_LOOP * rings))
     return best
+
+
+def loops(s: FamilyStructure, component: list[str]) -> int:
+    """Independent loops of a component (its cyclomatic number, people and unions as nodes,
+    each partner and child link as an edge): 0 for a tree-shaped family.
+
+    >>> from socialtools.genogram.model import Family
+    >>> f = Family.model_validate({"people": [{"id": i} for i in "ABCDEF"], "unions": [
+    ...     {"partners": ["A", "B"], "children": ["C", "D"]}, {"partners": ["C", "D"], "children": ["E"]}]})
+    >>> s = FamilyStructure(f)
+    >>> loops(s, s.components()[0]), loops(s, ["F"])
+    (1, 0)
+    """
+    people = set(component)
+    unions = {u for p in component for u in s.unions_of.get(p, ())} | {s.parent_union[p] for p in component
+                                                                       if p in s.parent_union}
+    links = sum(len(s.unions[u].partners) + len(s.children(u)) for u in unions)
+    links += sum(1 for u, c in s.extra_links if c.id in people)
+    return max(0, links - len(people) - len(unions) + 1)
