@@ -701,52 +701,6 @@ class _Orderer:
                     order = trial
         return order
 
-    def _refine_inside(self, unit: list[int], now: int, budget: int, pos: dict[str, float],
-                       place: Callable[[list[int]], None], count: Callable[[], int],
-                       ) -> tuple[list[int] | None, int, int]:
-        """:meth:`refine`'s moves inside one sibship group: each block that may move (see
-        :meth:`_sift_inside`) to the few places of fewest crossings by :func:`_insertion_costs`
-        that break no sibship's order more. (the group's new order or None, crossings, budget left)"""
-        movable = [b for b in unit if self.joins[b] or self.free[b]]
-        ends = {b: _Ends(self._ends([b], pos)) for b in unit}
-        order: list[int] = list(unit)
-        found: list[int] | None = None
-        moved: list[int] | None = None
-        bad = self._violations(order)
-        for b in movable:
-            if budget <= 0 or not now or not ends[b].size:
-                continue
-            i = order.index(b)
-            rest = [x for x in order if x != b]
-            costs = _insertion_costs(ends[b], [ends[x] for x in rest])
-            tries = sorted((j for j in range(len(costs)) if j != i and costs[j] <= costs[i]),
-                           key=lambda j: (costs[j], abs(j - i)))
-            done = 0
-            for j in tries:
-                if done >= REFINE_TRIES or budget <= 0:
-                    break
-                trial = [*rest[:j], b, *rest[j:]]
-                if self._violations(trial) > bad:
-                    continue
-                place(trial)
-                c = count()
-                budget -= 1
-                done += 1
-                if c < now:
-                    now, found = c, trial
-            if found is not None:
-                order, moved = found, found
-            found = None
-            place(order)
-        return moved, now, budget
-
-    def _turns_freely(self, b: int) -> bool:
-        """Can block ``b`` be turned round without breaking a sibship's birth order: no two of
-        its members are siblings whose order is given?"""
-        ups = [self.s.parent_union.get(p) for p in self.blocks[b]]
-        given = [u for u in ups if u is not None and u not in self.free_unions]
-        return len(given) == len(set(given))
-
     def _violations(self, order: list[int]) -> int:
         """How far the sibships in ``order`` are from contiguous runs in birth order."""
         where: dict[str, list[tuple[int, int]]] = defaultdict(list)
@@ -770,81 +724,9 @@ class _Orderer:
         return sum(self.graph.drawn_band(r, pos) for r in rows)
 
     def refine(self, rows: Rows, budget: int) -> Rows:
-        """Local search on the exact count: each sibship group moved to the few places of its
-        row where its lines cross fewest others (by :func:`_insertion_costs`), each block that
-        may move inside its group likewise, each block that may turn turned round — a change
-        kept only where the drawn crossings of the two bands beside the row go down. Ends after
-        ``budget`` counts of a row's two bands, or a pass over all rows that changed nothing."""
-        ids = self._ids(rows)
-        arranged = {self.block_of[b[0]]: list(b) for bs in rows.values() for b in bs}
-        pos = positions(rows)
-        graph = self.graph
-
-        def band_pair(r: int) -> int:
-            return sum(graph.drawn_band(x, pos) for x in (r - 1, r) if x in ids)
-
-        def place(r: int, order: list[int]) -> None:
-            ids[r] = order
-            self._place(order, arranged, pos)
-
-        changed = True
-        while changed and budget > 0:
-            changed = False
-            for r in sorted(ids):
-                now = band_pair(r)
-                budget -= 1
-                if not now:
-                    continue
-                units = self._units(ids[r])
-                ends = [_Ends(self._ends(u, pos)) for u in units]
-                seq = list(range(len(units)))
-                for k in sorted(seq, key=lambda k: (-ends[k].size, k)):
-                    if budget <= 0 or not now or not ends[k].size:
-                        break
-                    i = seq.index(k)
-                    rest = [x for x in seq if x != k]
-                    costs = _insertion_costs(ends[k], [ends[x] for x in rest])
-                    tries = sorted((j for j in range(len(costs)) if j != i and costs[j] <= costs[i]),
-                                   key=lambda j: (costs[j], abs(j - i)))[:REFINE_TRIES]
-                    best_seq = None
-                    for j in tries:
-                        trial = [*rest[:j], k, *rest[j:]]
-                        place(r, [b for x in trial for b in units[x]])
-                        c = band_pair(r)
-                        budget -= 1
-                        if c < now:
-                            now, best_seq = c, trial
-                    if best_seq is not None:
-                        seq = best_seq
-                        changed = True
-                    place(r, [b for x in seq for b in units[x]])
-                units = [units[x] for x in seq]
-                for u, unit in enumerate(units):
-                    if budget > 0 and now and len(unit) > 1:
-                        def put(trial: list[int], u: int = u) -> None:
-                            place(r, [b for x in (*units[:u], trial, *units[u + 1:]) for b in x])
-
-                        moved, now, budget = self._refine_inside(unit, now, budget, pos, put, lambda: band_pair(r))
-                        if moved is not None:
-                            units[u] = moved
-                            changed = True
-                        place(r, [b for x in units for b in x])
-                for b in ids[r]:
-                    if budget <= 0 or not now:
-                        break
-                    if not self.may_turn(b) or not self._turns_freely(b):
-                        continue
-                    arranged[b].reverse()
-                    self._place(ids[r], arranged, pos)
-                    c = band_pair(r)
-                    budget -= 1
-                    if c < now:
-                        now = c
-                        changed = True
-                    else:
-                        arranged[b].reverse()
-                        self._place(ids[r], arranged, pos)
-        return self._rows(ids, arranged)
+        """``rows`` after :class:`_Refiner`'s local search on the exact count (``budget``: counts
+        of a row's two bands at most)."""
+        return _Refiner(self, rows, budget).run()
 
     def improve(self, start: Rows, rounds: int) -> tuple[Rows | None, int, int]:
         """Rounds of sweeps, transposition and sifting from ``start``, until ``rounds`` are
@@ -887,10 +769,133 @@ MIN_ROUNDS = 6  # rounds a family of up to LARGE units gets whatever WORK allows
 LARGE = 5000  # units (blocks and dummy nodes) above which a family gets 2 rounds at least, not MIN_ROUNDS
 SIFT_LIMIT = 60  # groups with more blocks are not sifted inside (quadratic)
 SIFT_WINDOW = 12  # a unit is sifted among this many neighbours on each side
-REFINE_WORK = 300  # counts of a row's two bands refine may spend on one family's order at most
-REFINE_PER_LOOP = 10  # ... and this many for each loop of the family
+REFINE_WORK = 200  # counts of a row's two bands refine may spend on one family's order at most
+REFINE_PER_LOOP = 6  # ... and this many for each loop of the family
 LOOP_SHARE = 25  # refine runs on a family with a loop for every this many people at least (a tree: never)
 REFINE_TRIES = 3  # places of fewest crossings by the bisection count that refine tries on the exact count
+
+
+class _Refiner:
+    """Local search on the drawn count, row by row: each sibship group moved to the few places
+    of its row where its lines cross fewest others by :func:`_insertion_costs`, each block that
+    may move inside its group (see :meth:`_Orderer._sift_inside`) likewise, each block that may
+    turn turned round — a change kept only where the drawn crossings of the two bands beside
+    the row go down, so the count never rises. Ends when ``budget`` counts of a row's two bands
+    are spent, or after a pass over all rows that changed nothing."""
+
+    def __init__(self, o: _Orderer, rows: Rows, budget: int) -> None:
+        self.o = o
+        self.ids = o._ids(rows)
+        self.arranged = {o.block_of[b[0]]: list(b) for bs in rows.values() for b in bs}
+        self.pos = positions(rows)
+        self.budget = budget
+
+    def count(self, r: int) -> int:
+        """Drawn crossings of the bands above and below row ``r`` (the only ones its order changes)."""
+        self.budget -= 1
+        return sum(self.o.graph.drawn_band(x, self.pos) for x in (r - 1, r) if x in self.ids)
+
+    def place(self, r: int, units: list[list[int]]) -> None:
+        self.ids[r] = [b for u in units for b in u]
+        self.o._place(self.ids[r], self.arranged, self.pos)
+
+    def run(self) -> Rows:
+        changed = True
+        while changed and self.budget > 0:
+            changed = False
+            for r in sorted(self.ids):
+                now = self.count(r)
+                if not now:
+                    continue
+                units, now, moved = self.move_units(r, now)
+                for u in range(len(units)):
+                    if len(units[u]) > 1 and self.budget > 0 and now:
+                        now, inside = self.move_inside(r, units, u, now)
+                        moved = moved or inside
+                changed = self.turn_blocks(r, now) or moved or changed
+        return self.o._rows(self.ids, self.arranged)
+
+    def _best_of(self, r: int, trials: list[list[list[int]]], now: int) -> tuple[int | None, int]:
+        """Which of the row's orders ``trials`` crosses fewest lines, if fewer than ``now``, and its count."""
+        best = None
+        for i, units in enumerate(trials):
+            if self.budget <= 0:
+                break
+            self.place(r, units)
+            c = self.count(r)
+            if c < now:
+                best, now = i, c
+        return best, now
+
+    def move_units(self, r: int, now: int) -> tuple[list[list[int]], int, bool]:
+        """Each sibship group of row ``r``, most lines first, moved where it crosses fewest."""
+        o = self.o
+        units = o._units(self.ids[r])
+        ends = [_Ends(o._ends(u, self.pos)) for u in units]
+        seq = list(range(len(units)))
+        moved = False
+        for k in sorted(seq, key=lambda k: (-ends[k].size, k)):
+            if self.budget <= 0 or not now or not ends[k].size:
+                break
+            i = seq.index(k)
+            rest = [x for x in seq if x != k]
+            trials = [[*rest[:j], k, *rest[j:]] for j in _fewest(_insertion_costs(ends[k], [ends[x] for x in rest]), i)]
+            best, now = self._best_of(r, [[units[x] for x in trial] for trial in trials], now)
+            if best is not None:
+                seq, moved = trials[best], True
+            self.place(r, [units[x] for x in seq])
+        return [units[x] for x in seq], now, moved
+
+    def move_inside(self, r: int, units: list[list[int]], u: int, now: int) -> tuple[int, bool]:
+        """Each block of group ``units[u]`` that may move inside it, moved where it crosses
+        fewest, breaking no sibship's order more (``units[u]`` is updated)."""
+        o = self.o
+        ends = {b: _Ends(o._ends([b], self.pos)) for b in units[u]}
+        bad = o._violations(units[u])
+        moved = False
+        for b in [b for b in units[u] if (o.joins[b] or o.free[b]) and ends[b].size]:
+            if self.budget <= 0 or not now:
+                break
+            order = units[u]
+            rest = [x for x in order if x != b]
+            trials = [t for t in ([*rest[:j], b, *rest[j:]] for j in _fewest(
+                _insertion_costs(ends[b], [ends[x] for x in rest]), order.index(b), None)) if o._violations(t) <= bad]
+            trials = trials[:REFINE_TRIES]
+            best, now = self._best_of(r, [[*units[:u], t, *units[u + 1:]] for t in trials], now)
+            if best is not None:
+                units[u], moved = trials[best], True
+            self.place(r, units)
+        return now, moved
+
+    def turn_blocks(self, r: int, now: int) -> bool:
+        """Each block of row ``r`` that may turn round (see :meth:`_Orderer.may_turn`; no two
+        siblings of a given birth order in it) turned where that crosses fewer lines."""
+        o, turned = self.o, False
+        for b in self.ids[r]:
+            if self.budget <= 0 or not now:
+                break
+            given = [u for u in (o.s.parent_union.get(p) for p in o.blocks[b]) if u and u not in o.free_unions]
+            if not o.may_turn(b) or len(given) > len(set(given)):
+                continue
+            self.arranged[b].reverse()
+            o._place(self.ids[r], self.arranged, self.pos)
+            c = self.count(r)
+            if c < now:
+                now, turned = c, True
+            else:
+                self.arranged[b].reverse()
+                o._place(self.ids[r], self.arranged, self.pos)
+        return turned
+
+
+def _fewest(costs: list[int], here: int, most: int | None = REFINE_TRIES) -> list[int]:
+    """Places other than ``here`` that cost no more than it, fewest first (then nearest), ``most`` of them.
+
+    >>> _fewest([3, 1, 2, 5], 2)
+    [1]
+    """
+    return sorted((j for j in range(len(costs)) if j != here and costs[j] <= costs[here]),
+                  key=lambda j: (costs[j], abs(j - here)))[:most]
 
 
 class _Ends:
