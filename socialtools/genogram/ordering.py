@@ -771,7 +771,8 @@ SIFT_LIMIT = 60  # groups with more blocks are not sifted inside (quadratic)
 SIFT_WINDOW = 12  # a unit is sifted among this many neighbours on each side
 REFINE_WORK = 200  # counts of a row's two bands refine may spend on one family's order at most
 REFINE_PER_LOOP = 6  # ... and this many for each loop of the family
-LOOP_SHARE = 25  # refine runs on a family with a loop for every this many people at least (a tree: never)
+LOOP_SHARE = 40  # a family with a loop for every this many people at least is dense with loops (a tree: never)
+DENSE_ROUNDS = 40  # ... and gets this many rounds at least, whatever WORK allows
 REFINE_TRIES = 3  # places of fewest crossings by the bisection count that refine tries on the exact count
 
 
@@ -989,13 +990,19 @@ def order_component(s: FamilyStructure, component: list[str], *, work: int | Non
     the largest families stay fast and the result does not depend on the machine's speed; the search also ends
     after :data:`RESTART_PATIENCE` restarts in a row found nothing better. The restarts begin
     from the depth-first order, from it mirrored, then from shuffled ones (fixed seeds, so
-    the same input always gives the same order).
+    the same input always gives the same order). A family dense with loops (one for every
+    :data:`LOOP_SHARE` people or more; a tree-shaped family never is) gets :data:`DENSE_ROUNDS`
+    rounds at least by default and, where crossings are left, the :class:`_Refiner`'s search on
+    the drawn count.
     """
     o = _Orderer(s, component)
     first = o.initial()
     best, best_count = first, o.count(first)
     units = max(len(o.blocks), 1)
-    budget = max(MIN_ROUNDS if units <= LARGE else 2, (WORK if work is None else work) // units)
+    rings = loops(s, component)
+    dense = rings * LOOP_SHARE >= len(component)  # a family dense with loops gets a longer search
+    budget = max(MIN_ROUNDS if units <= LARGE else 2, (WORK if work is None else work) // units,
+                 DENSE_ROUNDS if dense and work is None else 0)
     k = since = 0
     while budget > 0 and best_count > 0 and since < RESTART_PATIENCE:
         start = first if k == 0 else o.initial(reverse=True) if k == 1 else o.initial(seed=k - 1)
@@ -1006,8 +1013,7 @@ def order_component(s: FamilyStructure, component: list[str], *, work: int | Non
         if rows is not None and c < best_count:
             best, best_count = rows, c
             since = 0
-    rings = loops(s, component)
-    if best_count > 0 and rings * LOOP_SHARE >= len(component):  # a family dense with loops
+    if best_count > 0 and dense:
         best = o.refine(best, min(REFINE_WORK, REFINE_PER_LOOP * rings))
     return best
 
