@@ -773,6 +773,7 @@ REFINE_WORK = 200  # counts of a row's two bands refine may spend on one family'
 REFINE_PER_LOOP = 6  # ... and this many for each loop of the family
 LOOP_SHARE = 40  # a family with a loop for every this many people at least is dense with loops (a tree: never)
 DENSE_ROUNDS = 40  # ... and gets this many rounds at least, whatever WORK allows
+MID = 1000  # units (blocks and dummy nodes) above which a family gets no longer search for its loops
 REFINE_TRIES = 3  # places of fewest crossings by the bisection count that refine tries on the exact count
 
 
@@ -990,8 +991,8 @@ def order_component(s: FamilyStructure, component: list[str], *, work: int | Non
     the largest families stay fast and the result does not depend on the machine's speed; the search also ends
     after :data:`RESTART_PATIENCE` restarts in a row found nothing better. The restarts begin
     from the depth-first order, from it mirrored, then from shuffled ones (fixed seeds, so
-    the same input always gives the same order). A family dense with loops (one for every
-    :data:`LOOP_SHARE` people or more; a tree-shaped family never is) gets :data:`DENSE_ROUNDS`
+    the same input always gives the same order). A family of up to :data:`MID` units dense with
+    loops (one for every :data:`LOOP_SHARE` people or more; a tree-shaped family never is) gets :data:`DENSE_ROUNDS`
     rounds at least by default and, where crossings are left, the :class:`_Refiner`'s search on
     the drawn count.
     """
@@ -1000,7 +1001,7 @@ def order_component(s: FamilyStructure, component: list[str], *, work: int | Non
     best, best_count = first, o.count(first)
     units = max(len(o.blocks), 1)
     rings = loops(s, component)
-    dense = rings * LOOP_SHARE >= len(component)  # a family dense with loops gets a longer search
+    dense = rings * LOOP_SHARE >= len(component) and units <= MID  # mid-size, dense with loops: a longer search
     budget = max(MIN_ROUNDS if units <= LARGE else 2, (WORK if work is None else work) // units,
                  DENSE_ROUNDS if dense and work is None else 0)
     k = since = 0
