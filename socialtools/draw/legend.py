@@ -133,29 +133,27 @@ def wrap_at_spaces(text: str, width: float, size: float) -> list[str]:
     return lines or [""]
 
 
-def _two_lines(text: str, size: float) -> float:
-    """The width of ``text`` broken at one space into two lines as even as they go (its width
-    on one line when it has no space).
+def _line_widths(text: str, size: float) -> set[float]:
+    """The widths of every line ``text`` can be wrapped into at its spaces (each run of its words).
 
-    >>> _two_lines("Pengasuh (panah: ke yang diasuh)", 10) == text_width("Pengasuh (panah:", 10)
-    True
+    >>> sorted(round(w) for w in _line_widths("Anak asuh", 10))
+    [24, 25, 52]
     """
     words = text.split()
-    return min((max(text_width(" ".join(words[:i]), size), text_width(" ".join(words[i:]), size))
-                for i in range(1, len(words))), default=text_width(text, size))
+    return {text_width(" ".join(words[i:j]), size) for i in range(len(words)) for j in range(i + 1, len(words) + 1)}
 
 
 def _wrapped_columns(entries: list[LegendEntry], height: float, theme: Theme, tight: bool = False) -> _Columns:
     """The narrowest compact legend whose columns stay within ``height`` (its title included), each
     column filled top to bottom: of the widths its labels may wrap to (each label at its spaces, no
-    narrower than :data:`MIN_WRAP_EMS` times the text size: as wide as one of them on one line or
-    broken evenly in two), the one that makes it narrowest."""
+    narrower than :data:`MIN_WRAP_EMS` times the text size: as wide as one of the lines its labels
+    can wrap into), the one that makes it narrowest."""
     size = theme.small_font_size
     room = height - (theme.font_size * LINE_HEIGHT + GAP) - GAP
     natural = [text_width(e.label, size) for e in entries]
     floor = MIN_WRAP_EMS * size
     best: tuple[float, _Columns] | None = None
-    caps = {w for w in natural if w > floor} | {w for e in entries if (w := _two_lines(e.label, size)) > floor}
+    caps = {w for e in entries for w in _line_widths(e.label, size) if w > floor}
     for cap in sorted(caps | {floor}, reverse=True):
         lines = [(e.label,) if w <= cap else tuple(wrap_at_spaces(e.label, cap, size))
                  for e, w in zip(entries, natural, strict=True)]

@@ -140,6 +140,7 @@ class Genogram(Diagram):
         theme: Theme | None = None,
         as_of: int | None = None,
         duplicate_loops: bool | None = None,
+        short_years: bool | None = None,
         engine: str | None = None,
     ) -> None:
         """Each keyword given replaces that field of ``options`` (:class:`GenogramOptions`, the
@@ -148,7 +149,7 @@ class Genogram(Diagram):
         self.options = with_options(options, lang=lang, labels=labels, initials=initials, full_dates=full_dates,
                                     show_age=show_age, title=title, legend=legend, monochrome=monochrome,
                                     layout=layout, theme=theme, as_of=as_of, duplicate_loops=duplicate_loops,
-                                    engine=engine)
+                                    short_years=short_years, engine=engine)
         self.full_family = family
         if self.options.as_of is not None:
             self.family = family_as_of(family, self.options.as_of)
