@@ -52,9 +52,10 @@ def _legend_rect(svg: str) -> tuple[float, float, float, float]:
     return float(attrs["x"]), float(attrs["y"]), float(attrs["width"]), float(attrs["height"])
 
 
+@pytest.mark.parametrize("lang", ["id", "en"])
 @pytest.mark.parametrize("path", WIDE, ids=lambda p: p.stem)
-def test_wide_genogram_legend_is_no_longer_a_picture_on_the_next_page(path: Path) -> None:
-    report = build_report(Case.load(path))
+def test_wide_genogram_legend_is_no_longer_a_picture_on_the_next_page(path: Path, lang: str) -> None:
+    report = build_report(Case.load(path), ReportOptions(lang=lang))
     genogram = next(f for f in report.figures() if f.key == "genogram")
     assert genogram.legend is None  # no legend picture of its own
     assert figure_page(genogram) is LANDSCAPE
@@ -64,7 +65,7 @@ def test_wide_genogram_legend_is_no_longer_a_picture_on_the_next_page(path: Path
     xml = zipfile.ZipFile(io.BytesIO(docx)).read("word/document.xml").decode()
     assert xml.count("<wp:extent") == len(report.figures())  # one picture per figure
     for data in (xml, report_bytes(report, ".html")[0].decode(), report_bytes(report, ".md")[0].decode()):
-        assert "Keterangan Gambar" not in data
+        assert "Keterangan Gambar" not in data and "Key to Figure" not in data
 
 
 @pytest.mark.parametrize("path", WIDE, ids=lambda p: p.stem)

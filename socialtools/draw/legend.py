@@ -70,10 +70,10 @@ def legend_rows(entries: list[LegendEntry], height: float, theme: Theme) -> int:
 
 
 def _row(theme: Theme, tight: bool = False) -> float:
-    """The height of a legend line; ``tight``: a line of text with 3 units between lines (a legend
+    """The height of a legend line; ``tight``: a line of text with 2.5 units between lines (a legend
     beside a printed drawing, where each line of height counts)."""
     if tight:
-        return max(SAMPLE_H, theme.small_font_size * LINE_HEIGHT + 3)
+        return max(SAMPLE_H, theme.small_font_size * LINE_HEIGHT + 2.5)
     return max(ROW, theme.small_font_size * LINE_HEIGHT + 8)
 
 

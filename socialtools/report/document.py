@@ -99,10 +99,10 @@ def genogram_drawing(case: Case, opts: ReportOptions) -> GenogramDrawing | None:
                            for place in ("beside", "grid") for columns in (1, 2, 3, 4)]
             # beside it, as tall as the drawing, long labels wrapped: the narrowest legend beside a wide drawing
             candidates.append(genogram.renderer("beside", notes_text=False, wrap_legend=True).render())
-            # or as tall as the landscape page allows under the drawing's heading, its lines closer together
-            height = readable_room(REPORT_GENOGRAM_TEXT, LANDSCAPE)[1]
-            candidates.append(genogram.renderer("beside", notes_text=False, wrap_legend=True, legend_height=height,
-                                                tight_legend=True).render())
+            # or, its lines closer together, as tall as the drawing or as the landscape page allows under its heading
+            page_height = readable_room(REPORT_GENOGRAM_TEXT, LANDSCAPE)[1]
+            candidates += [genogram.renderer("beside", notes_text=False, wrap_legend=True, legend_height=height,
+                                             tight_legend=True).render() for height in (None, page_height)]
         return candidates
 
     genogram = Genogram(family, genogram_options(opts))
