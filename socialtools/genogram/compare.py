@@ -162,8 +162,11 @@ class GenogramComparison(Diagram):
 
     @cached_property
     def genogram(self) -> Genogram:
-        """The genogram whose layout both panels share."""
-        return _EveryRecord(self._whole, self.options)
+        """The genogram whose layout both panels share; its conditions take their quadrants and
+        fills from the family as given, as the panels and the shared legend do."""
+        genogram = _EveryRecord(self._whole, self.options)
+        genogram.full_family = self.family
+        return genogram
 
     def changes(self) -> list[Change]:
         """What changed from ``before`` to ``after``."""
@@ -239,7 +242,8 @@ class GenogramComparison(Diagram):
         then = self.family_at(year)
         inner = {p.id: inner_text(p, then) if o.show_age or p.count else None for p in then.people}
         return GenogramRenderer(then, self.panel_layout(year), lang=o.lang, title=None, inner=inner,
-                                theme=o.theme or Theme(monochrome=o.monochrome), legend=False, notes=self._notes(year))
+                                theme=o.theme or Theme(monochrome=o.monochrome), legend=False, notes=self._notes(year),
+                                styles=self.genogram.condition_styles)
 
     def _t(self, key: str) -> str:
         return translate(WORDS, key, self.options.lang) if key in WORDS else translate(TEXT, key, self.options.lang)

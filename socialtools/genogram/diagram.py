@@ -29,7 +29,8 @@ from socialtools.genogram.model import Family, Union
 from socialtools.genogram.notes import FigureNote, figure_notes
 from socialtools.genogram.placements import GenogramLayout, LayoutConfig
 from socialtools.genogram.quality import LayoutQuality, layout_quality
-from socialtools.genogram.render import GenogramRenderer
+from socialtools.genogram.render import GenogramRenderer, condition_styles
+from socialtools.genogram.symbols import ConditionStyle
 from socialtools.i18n import check_language, translate
 from socialtools.io.limits import MAX_LINE_CHARS, shorten
 from socialtools.io.loading import load_document
@@ -207,6 +208,13 @@ class Genogram(Diagram):
     def _unions(self) -> dict[str, Union]:
         return {u.id: u for u in self.family.unions if u.id is not None}
 
+    @cached_property
+    def condition_styles(self) -> dict[str, ConditionStyle]:
+        """The quadrant and fill of each condition, assigned over the family as given
+        (:attr:`full_family`): a drawing of the family in an earlier year (``as_of``) gives a condition
+        the same place and grey as the whole family's drawing, and leaves out one that had not begun."""
+        return condition_styles(self.full_family)
+
     def title(self) -> str | None:
         """The title drawn above the genogram (with the year of ``as_of``)."""
         o = self.options
@@ -233,7 +241,8 @@ class Genogram(Diagram):
         return GenogramRenderer(self.family, self.layout, lang=o.lang, title=self.title(), inner=inner,
                                 theme=o.theme or Theme(monochrome=o.monochrome), legend=o.legend,
                                 notes=self.notes(), legend_at=legend_at, notes_text=notes_text,
-                                legend_columns=legend_columns, wrap_legend=wrap_legend)
+                                legend_columns=legend_columns, wrap_legend=wrap_legend,
+                                styles=self.condition_styles)
 
     def to_svg(self) -> str:
         return self.renderer().render()

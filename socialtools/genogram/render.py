@@ -192,7 +192,8 @@ class GenogramRenderer:
     def __init__(self, family: Family, layout: GenogramLayout, *, lang: str, title: str | None,
                  inner: dict[str, str | None], theme: Theme, legend: bool,
                  notes: list[FigureNote] | None = None, legend_at: str = "below", notes_text: bool = True,
-                 legend_columns: int | None = None, wrap_legend: bool = False) -> None:
+                 legend_columns: int | None = None, wrap_legend: bool = False,
+                 styles: dict[str, ConditionStyle] | None = None) -> None:
         self.family = family
         self.notes = notes or []
         self.bracketed = {c.id for u in family.unions for c in u.children if c.relation in ("adopted", "foster")}
@@ -202,7 +203,9 @@ class GenogramRenderer:
         self.inner = inner
         self.theme = theme
         self.show_legend = legend
-        self.styles = condition_styles(family)
+        # the quadrant and fill of each condition: of the whole family when a part of it is drawn (--as-of,
+        # a comparison's panels), so a condition keeps its place and grey in every year
+        self.styles = condition_styles(family) if styles is None else styles
         if legend_at not in LEGEND_PLACES:
             raise ValueError(f"legend_at must be one of {', '.join(LEGEND_PLACES)}, not {legend_at!r}")
         self.legend_at = legend_at
@@ -545,7 +548,10 @@ class GenogramRenderer:
             add("index", self.t("index"), symbol(Person(id="_", sex="female", index=True)))
         if any(crossed(p) and p.kind != "stillbirth" for p in f.people):
             add("deceased", self.t("deceased"), symbol(Person(id="_", sex="male", deceased=True)))
-        for name, _style in self.styles.items():
+        drawn = {c.name for p in f.people for c in p.conditions}
+        for name in self.styles:
+            if name not in drawn:  # a condition of a later year (--as-of): not in this drawing
+                continue
             status = next(c.status for p in f.people for c in p.conditions if c.name == name)
             shown = condition_name(name, self.lang)
             label = shown if status == "confirmed" else f"{shown} ({self.t(status)})"
