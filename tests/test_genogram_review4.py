@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import xml.etree.ElementTree as ET
 
+import pytest
+
 from socialtools.genogram import Family, Genogram
 from socialtools.genogram.compare import GenogramComparison
 from socialtools.io.loading import parse_model
@@ -42,3 +44,61 @@ def test_d1_as_of_keeps_the_whole_familys_quadrants_and_legend_lists_only_what_i
     assert g.renderer().styles["diabetes"].region == whole["diabetes"].region != "whole"
     labels = [e.label for e in g.renderer().legend_entries()]
     assert "diabetes" in labels and "depresi" not in labels
+
+
+def _family(people: list[dict[str, object]], unions: list[dict[str, object]], **more: object) -> Family:
+    return parse_model(Family, {"people": people, "unions": unions, **more})
+
+
+COUPLE = [{"id": "A", "sex": "L", "birth": 1958}, {"id": "B", "sex": "P", "birth": 1962}]
+
+
+def test_d4_a_divorce_dated_before_the_marriage_is_refused_naming_the_event() -> None:
+    from socialtools.errors import InputError
+    from socialtools.io.sections import parse_section
+
+    doc = {"family": {"people": COUPLE, "unions": [{"partners": ["A", "B"], "events": [
+        {"kind": "married", "year": 1982}, {"kind": "divorced", "year": 1979}]}]}}
+    with pytest.raises(InputError) as caught:
+        parse_section(Family, doc, "family", marker="people")
+    assert str(caught.value).startswith("family.unions[0].events[1], field 'year': divorced (1979) is before "
+                                        "married (1982)")
+    # listed out of order but possible: read in time order; an approximate year is not held to it
+    ok = _family(COUPLE, [{"partners": ["A", "B"], "events": ["cerai 1990", "nikah 1982"]}])
+    assert [e.kind for e in ok.unions[0].history] == ["married", "divorced"]
+    _family(COUPLE, [{"partners": ["A", "B"], "events": ["nikah sekitar 1982", "cerai 1981"]}])
+    with pytest.raises(InputError, match=r"events\[0\].*reconciled \(1975\) is before"):
+        _family(COUPLE, [{"partners": ["A", "B"], "start": 1980, "events": ["rujuk 1975"]}])
+
+
+def test_d4_a_widowhood_that_contradicts_the_partners_death_is_warned_about() -> None:
+    dead = [{**COUPLE[0], "death": 2019}, COUPLE[1]]
+    f = _family(dead, [{"partners": ["A", "B"], "events": ["nikah 1993", "cerai mati 2021"]}])
+    assert "family.unions[0].events[1], field 'year': widowed in 2021, but 'A' died in 2019" in f.warnings()
+    # listed last but earlier in time: the message names its place in the file
+    f = _family(dead, [{"partners": ["A", "B"], "events": ["cerai mati 2021", "nikah 1993"]}])
+    assert any(w.startswith("family.unions[0].events[0]") for w in f.warnings())
+    assert not _family(dead, [{"partners": ["A", "B"], "events": ["nikah 1993", "cerai mati 2019"]}]).warnings()
+    alive = _family(COUPLE, [{"partners": ["A", "B"], "kind": "widowed", "start": 1990, "end": 2001}])
+    assert alive.warnings() == ["family.unions[0], field 'end': widowed in 2001, but neither 'A' nor 'B' has died "
+                                "(give the death of one)"]
+    rec = _family(COUPLE, [{"partners": ["A", "B"], "events": ["nikah 1980", "rujuk 1990"]}])
+    assert rec.warnings() == ["family.unions[0].events[1], field 'year': reconciled in 1990 with no separation "
+                              "or divorce before it"]
+
+
+def test_d5_a_birth_after_the_familys_as_of_is_warned_about_and_counted_missing() -> None:
+    people = [*COUPLE, {"id": "C", "sex": "P", "birth": 2208}]
+    f = _family(people, [{"partners": ["A", "B"], "children": ["C"]}], as_of=2024)
+    assert f.warnings() == ["family.people[2] (id 'C'), field 'birth': 2208 is after the family's as_of (2024): "
+                            "'C' is not drawn"]
+    q = Genogram(f).quality()
+    assert q.missing == ["C"] and q.people == 3 and q.drawn == 2 and not q.ok
+    assert Genogram(f, as_of=2000).quality().missing == []  # left out on purpose
+
+
+def test_d5_a_pregnancy_expected_next_year_is_drawn_not_dropped() -> None:
+    people = [*COUPLE, {"id": "P", "kind": "pregnancy", "birth": 2025}]
+    f = _family(people, [{"partners": ["A", "B"], "children": ["P"]}], as_of=2024)
+    assert not f.warnings()
+    assert "P" in Genogram(f).layout.nodes

@@ -190,8 +190,16 @@ class Genogram(Diagram):
         return family_to_dot(self.family)
 
     def quality(self) -> LayoutQuality:
-        """Measures of the layout: overlaps, lines through symbols or labels, crossings, width."""
-        return layout_quality(self.layout, self.family)
+        """Measures of the layout: overlaps, lines through symbols or labels, crossings, width.
+        Drawn as of the family's own date, someone it leaves out (born after ``as_of``: a typo) is
+        counted as missing; with an ``as_of`` option, people born later are left out on purpose."""
+        quality = layout_quality(self.layout, self.family)
+        if self.options.as_of is None and self.family is not self.full_family:
+            kept = {p.id for p in self.family.people}
+            left_out = [p.id for p in self.full_family.people if p.id not in kept]
+            quality.people += len(left_out)
+            quality.missing += left_out
+        return quality
 
     def notes(self) -> list[FigureNote]:
         """The numbered notes under the figure: relationship labels, union and person notes."""

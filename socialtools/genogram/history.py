@@ -31,6 +31,8 @@ def _born_by(person: dict[str, Any], year: int) -> bool:
     if birth is None and person.get("kind") in ("miscarriage", "abortion", "stillbirth"):
         birth = person.get("death")  # a pregnancy loss is dated by its one date
     born = year_of(birth)
+    if born is not None and person.get("kind") == "pregnancy":
+        return born <= year + 1  # a pregnancy is dated by the birth expected: it is there the year before
     return born is None or born <= year
 
 
