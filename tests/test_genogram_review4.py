@@ -102,3 +102,47 @@ def test_d5_a_pregnancy_expected_next_year_is_drawn_not_dropped() -> None:
     f = _family(people, [{"partners": ["A", "B"], "children": ["P"]}], as_of=2024)
     assert not f.warnings()
     assert "P" in Genogram(f).layout.nodes
+
+
+IN_LAWS = {"people": [
+    {"id": "F", "sex": "L", "birth": 1930}, {"id": "M", "sex": "P", "birth": 1932},
+    {"id": "C", "sex": "P", "birth": 1960, "index": True}, {"id": "H", "sex": "L", "birth": 1958},
+    {"id": "K", "sex": "L", "birth": 1990}, {"id": "HF", "sex": "L", "birth": 1931},
+    {"id": "HM", "sex": "P", "birth": 1933}, {"id": "S", "sex": "L", "birth": 1962},
+    {"id": "X", "sex": "L", "birth": 1940}],
+    "unions": [{"partners": ["F", "M"], "start": 1955, "children": ["C", "S"]},
+               {"partners": ["HF", "HM"], "start": 1956, "children": ["H"]},
+               {"partners": ["H", "C"], "start": 1985, "children": ["K"]}],
+    "households": [{"label": "Rumah C", "members": ["C", "H", "K"]}]}
+
+
+def test_d6_as_of_leaves_out_the_in_laws_who_joined_later() -> None:
+    from socialtools.genogram.history import family_as_of, family_changes
+
+    family = parse_model(Family, IN_LAWS)
+    # H married in only in 1985: he and his parents are no part of the family in 1975; X, linked
+    # to nobody ever (a second family in the file), stays
+    assert sorted(p.id for p in family_as_of(family, 1975).people) == ["C", "F", "M", "S", "X"]
+    assert sorted(p.id for p in family_as_of(family, 1986).people) == ["C", "F", "H", "HF", "HM", "M", "S", "X"]
+    changes = {(c.what, c.ids) for c in family_changes(family, 1975, 1995)}
+    assert ("born", ("K",)) in changes and ("born", ("H",)) not in changes  # H joined: no birth
+    assert ("union", ("H", "C")) in changes
+    # a relationship in that year links him already
+    linked = parse_model(Family, {**IN_LAWS, "relationships": [{"between": ["C", "H"], "kind": "close",
+                                                                 "start": 1974}]})
+    assert "H" in {p.id for p in family_as_of(linked, 1975).people}
+
+
+def test_d6_an_undated_household_is_drawn_once_all_its_members_are_there() -> None:
+    from socialtools.genogram.history import family_as_of
+
+    family = parse_model(Family, IN_LAWS)
+    assert family_as_of(family, 1986).households == []  # K not born yet
+    assert [h.members for h in family_as_of(family, 1995).households] == [["C", "H", "K"]]
+    dated = parse_model(Family, {**IN_LAWS, "households": [{"members": ["C", "H", "K"], "start": 1985}]})
+    assert [h.members for h in family_as_of(dated, 1986).households] == [["C", "H"]]
+
+
+def test_d6_as_of_draws_no_unconnected_stranger() -> None:
+    g = Genogram(parse_model(Family, IN_LAWS), as_of=1975)
+    assert set(g.layout.nodes) == {"C", "F", "M", "S", "X"}
