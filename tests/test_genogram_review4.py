@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import itertools
 import xml.etree.ElementTree as ET
 
 import pytest
@@ -146,3 +147,36 @@ def test_d6_an_undated_household_is_drawn_once_all_its_members_are_there() -> No
 def test_d6_as_of_draws_no_unconnected_stranger() -> None:
     g = Genogram(parse_model(Family, IN_LAWS), as_of=1975)
     assert set(g.layout.nodes) == {"C", "F", "M", "S", "X"}
+
+
+def test_d9_the_compare_highlight_ring_keeps_off_the_union_date_labels() -> None:
+    import re
+
+    from socialtools.genogram.compare import RING_WIDTH
+
+    family = parse_model(Family, {"as_of": 2024, "people": [
+        {"id": "B", "sex": "L", "birth": 1958}, {"id": "A", "sex": "P", "birth": 1962, "index": True,
+                                                   "conditions": [{"name": "depresi", "start": 2019}]},
+        {"id": "H", "sex": "L", "birth": 1960, "death": 2019}],
+        "unions": [{"partners": ["B", "A"], "events": ["nikah 1982", "cerai 1990"]},
+                   {"partners": ["A", "H"], "events": ["nikah 1993", "cerai mati 2019"]}]})
+    comparison = GenogramComparison(family, 2005, 2024)
+    svg = comparison.to_svg()
+    panel = svg[svg.index('id="panel-2024"'):]
+    changed = panel[panel.index('class="changed"'):panel.index("</g>", panel.index('class="changed"'))]
+    labels = [u.label_box for u in comparison.panel_layout(2024).unions.values() if u.label_box is not None]
+    assert len(labels) == 2
+    rings = re.findall(rf' d="([^"]+)"[^>]*stroke-width="{RING_WIDTH:g}"', changed)  # not the union's highlight
+    pieces = [[float(v) for v in re.findall(r"-?\d+(?:\.\d+)?", d)] for d in rings]
+    assert pieces
+    half = RING_WIDTH / 2
+    for coords in pieces:
+        points = list(zip(coords[::2], coords[1::2], strict=True))
+        for (x0, y0), (x1, y1) in itertools.pairwise(points):
+            # the band the stroke paints (butt ends), against every union label
+            band = (min(x0, x1) - half * (y0 != y1), min(y0, y1) - half * (x0 != x1),
+                    max(x0, x1) + half * (y0 != y1), max(y0, y1) + half * (x0 != x1))
+            for box in labels:
+                overlap_x = min(band[2], box.right) - max(band[0], box.x)
+                overlap_y = min(band[3], box.bottom) - max(band[1], box.y)
+                assert min(overlap_x, overlap_y) <= 0.01, ((x0, y0, x1, y1), box)
