@@ -110,6 +110,7 @@ def _accept_shorthands(node: Any) -> None:
             sex["enum"] = _sex_words()
             sex["description"] = "male/female/unknown; also L/P (laki-laki/perempuan), M/F, 1/2"
         _widen_words(properties)
+        _widen_birth(properties)
         for name in ID_FIELDS:
             _widen_id(properties.get(name))
         for name in ID_LIST_FIELDS:
@@ -163,6 +164,20 @@ def _widen_words(properties: dict[str, Any]) -> None:
         conditions["items"] = {"anyOf": [item, {"type": "string"}]}
         conditions.pop("type")
         conditions["anyOf"] = [{"type": "array", "items": conditions.pop("items")}, item, {"type": "string"}]
+
+
+def _widen_birth(properties: dict[str, Any]) -> None:
+    """A person's ``birth`` may give the place too, as Indonesian forms write it (tempat, tanggal
+    lahir): ``"Wonosobo, 12 Agustus 1998"``."""
+    from socialtools.dates import DATE_PATTERN
+
+    birth = properties.get("birth")
+    if "birthplace" not in properties or not isinstance(birth, dict) or "anyOf" not in birth:
+        return
+    place = {"type": "string", "pattern": rf"^[^\d]*[^\d\s,][^\d]*,{DATE_PATTERN}$",
+             "description": "place and date of birth: Wonosobo, 12 Agustus 1998"}
+    if place not in birth["anyOf"]:
+        birth["anyOf"].append(place)
 
 
 def _widen_id(field: Any) -> None:

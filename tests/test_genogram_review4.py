@@ -134,14 +134,16 @@ def test_d6_as_of_leaves_out_the_in_laws_who_joined_later() -> None:
     assert "H" in {p.id for p in family_as_of(linked, 1975).people}
 
 
-def test_d6_an_undated_household_is_drawn_once_all_its_members_are_there() -> None:
+def test_d6_an_undated_household_is_drawn_once_its_members_born_by_then_are_in_the_family() -> None:
     from socialtools.genogram.history import family_as_of
 
     family = parse_model(Family, IN_LAWS)
-    assert family_as_of(family, 1986).households == []  # K not born yet
+    assert family_as_of(family, 1975).households == []  # H (born 1958) had not married in
+    assert [h.members for h in family_as_of(family, 1986).households] == [["C", "H"]]  # K not born yet
     assert [h.members for h in family_as_of(family, 1995).households] == [["C", "H", "K"]]
-    dated = parse_model(Family, {**IN_LAWS, "households": [{"members": ["C", "H", "K"], "start": 1985}]})
-    assert [h.members for h in family_as_of(dated, 1986).households] == [["C", "H"]]
+    linked = parse_model(Family, {**IN_LAWS, "households": [{"members": ["C", "H"]}], "relationships": [
+        {"between": ["C", "H"], "kind": "close", "start": 1974}]})
+    assert [h.members for h in family_as_of(linked, 1975).households] == [["C", "H"]]
 
 
 def test_d6_as_of_draws_no_unconnected_stranger() -> None:
@@ -180,3 +182,53 @@ def test_d9_the_compare_highlight_ring_keeps_off_the_union_date_labels() -> None
                 overlap_x = min(band[2], box.right) - max(band[0], box.x)
                 overlap_y = min(band[3], box.bottom) - max(band[1], box.y)
                 assert min(overlap_x, overlap_y) <= 0.01, ((x0, y0, x1, y1), box)
+
+
+ACCEPTED_DATES = ["1998", "1998-03", "1998-03-04", "1998/03/04", "04-03-1998", "4 Maret 1998", "March 1998",
+                  "12 agustus 2001", "Selasa, 10 September 2024", "hari Jum'at tanggal 13/09/2024",
+                  "tgl. 3 Mei 2020", "1954年07月19日", "~1950", "sekitar 1935", "Sekitar 1935", "kira-kira 1950",
+                  "kurang lebih 1950", "± 1950", "+-1950", "abt 1950", "Abt. 1950", "about 1950", "circa 1950",
+                  "ca. 1950", "c. 1950", "approx. 1950", "1950-an", "1970s", "1970's", "1970?"]
+
+
+@pytest.mark.parametrize("form", ACCEPTED_DATES)
+def test_d10_every_date_form_the_loader_accepts_validates_against_the_schema(form: str) -> None:
+    jsonschema = pytest.importorskip("jsonschema")
+    from socialtools.schema import schema_for
+
+    family = {"people": [{"id": "A", "birth": form, "conditions": [{"name": "x", "sejak": form}]}],
+              "unions": [{"partners": ["A"], "start": form, "events": [{"kind": "married", "tahun": form}]}]}
+    parse_model(Family, family)  # the loader reads it
+    validator = jsonschema.Draft202012Validator(schema_for("genogram"))
+    assert [e.message for e in validator.iter_errors(family)] == []
+
+
+@pytest.mark.parametrize("form", ["201O", "kemarin", "duaribu", "sekitar", "1998-03-04-05"])
+def test_d10_the_schema_still_rejects_what_the_loader_refuses(form: str) -> None:
+    jsonschema = pytest.importorskip("jsonschema")
+    from socialtools.errors import InputError
+    from socialtools.schema import schema_for
+
+    family = {"people": [{"id": "A", "birth": form}]}
+    with pytest.raises((InputError, ValueError)):
+        parse_model(Family, family)
+    assert list(jsonschema.Draft202012Validator(schema_for("genogram")).iter_errors(family))
+
+
+def test_d10_the_review_case_and_every_alias_validate_against_the_case_schema() -> None:
+    import json
+    from pathlib import Path
+
+    jsonschema = pytest.importorskip("jsonschema")
+    from socialtools.io.loading import load_document
+    from socialtools.schema import schema_for
+
+    # as an editor sees YAML: unquoted dates are text
+    case = json.loads(json.dumps(load_document(Path(__file__).parent / "data/cases/review4-case.yaml"),
+                                 default=str))
+    assert [e.message for e in jsonschema.Draft202012Validator(schema_for("case")).iter_errors(case)] == []
+    place = {"people": [{"id": "A", "birth": "Wonosobo, 12 Agustus 1998"}]}
+    assert parse_model(Family, place).people[0].birthplace == "Wonosobo"
+    assert not list(jsonschema.Draft202012Validator(schema_for("genogram")).iter_errors(place))
+    conditions = schema_for("genogram")["$defs"]["Condition"]["properties"]
+    assert {"start", "sejak", "since", "onset", "mulai"} <= set(conditions)

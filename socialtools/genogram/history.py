@@ -44,7 +44,7 @@ def family_as_of(family: Family, year: int) -> Family:
     a death after ``year`` is undone; a condition that began later (its ``start``, or the age
     at diagnosis) is left out; a union keeps the events up to ``year``; households and
     relationships that began later or had ended are left out (a household without a start year,
-    until all its members are there). Ages are computed for ``year``.
+    until every member born by then is in the family). Ages are computed for ``year``.
     """
     data = family.model_dump()
     unions_later = {u["id"] for u, model in zip(data["unions"], family.unions, strict=True)
@@ -87,11 +87,13 @@ def family_as_of(family: Family, year: int) -> Family:
     relationships = [r for r, model in zip(data["relationships"], family.relationships, strict=True)
                      if model.active_in(year) and all(pid in keep for pid in r["between"])]
     households = []
+    born = {p["id"] for p in data["people"] if _born_by(p, year)}
     for h, model in zip(data["households"], family.households, strict=True):
         members = [m for m in h["members"] if m in keep]
-        # a household without a start year is there once all its members are (born, and in the family)
-        undated_and_incomplete = model.start is None and len(members) < len(h["members"])
-        if model.active_in(year) and members and not (undated_and_incomplete and year < family.reference_date().year):
+        # a household without a start year is formed once every member born by then is in the family
+        # (a partner who married in later leaves it out until then; a child not yet born does not)
+        forming = model.start is None and any(m in born and m not in keep for m in h["members"])
+        if model.active_in(year) and members and not forming:
             households.append({**h, "members": members})
     # the family's own year keeps its full date (ages for 2024-08-01, not for 2024)
     as_of = data["as_of"] if family.as_of is not None and family.as_of.year == year else year
