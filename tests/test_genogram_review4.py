@@ -232,3 +232,18 @@ def test_d10_the_review_case_and_every_alias_validate_against_the_case_schema() 
     assert not list(jsonschema.Draft202012Validator(schema_for("genogram")).iter_errors(place))
     conditions = schema_for("genogram")["$defs"]["Condition"]["properties"]
     assert {"start", "sejak", "since", "onset", "mulai"} <= set(conditions)
+
+
+def test_d12_a_twin_group_of_one_is_warned_about_and_not_in_the_legend() -> None:
+    people = [*COUPLE, {"id": "T1", "sex": "L", "birth": 1985}, {"id": "T2", "sex": "L", "birth": 1985}]
+    lone = _family(people, [{"partners": ["A", "B"], "children": [
+        {"id": "T1", "twin": "a", "identical": True}, {"id": "T2", "twin": "b", "identical": True}]}])
+    assert "family.unions[0].children[1] (id 'T2'), field 'twin': twin group 'b' has only one child: give both " \
+           "twins the same label" in lone.warnings()
+    g = Genogram(lone)
+    assert not g.layout.sibships[0].identical_bars
+    assert "Kembar identik" not in [e.label for e in g.renderer().legend_entries()]
+    pair = _family(people, [{"partners": ["A", "B"], "children": [
+        {"id": "T1", "twin": "a", "identical": True}, {"id": "T2", "twin": "a", "identical": True}]}])
+    assert not pair.warnings()
+    assert "Kembar identik" in [e.label for e in Genogram(pair).renderer().legend_entries()]

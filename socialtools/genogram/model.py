@@ -740,6 +740,18 @@ class Family(Record):
         """``as_of``, or today's year when the family does not say."""
         return self.as_of or PartialDate(dt.date.today().year)
 
+    def _lone_twins(self) -> list[str]:
+        """A twin group with one child in its union (a typo in ``twin``: 'a' and 'b' for one pair):
+        drawn as an ordinary sibling, so it is said."""
+        out = []
+        for i, u in enumerate(self.unions):
+            groups = [c.twin for c in u.children if c.twin]
+            for j, c in enumerate(u.children):
+                if c.twin and groups.count(c.twin) == 1:
+                    out.append(f"family.unions[{i}].children[{j}] (id '{c.id}'), field 'twin': twin group "
+                               f"'{c.twin}' has only one child: give both twins the same label")
+        return out
+
     def _future_births(self) -> list[str]:
         """People born after the family's ``as_of`` (a typo like 2208 for 2008): the genogram of the
         family at its date leaves them out, so it says so; without ``as_of``, a birth after this year."""
@@ -790,6 +802,7 @@ class Family(Record):
                            f"so {extra} is written under the person only with --labels ...,conditions")
         out += self._history_warnings()
         out += self._future_births()
+        out += self._lone_twins()
         index = [p.id for p in self.people if p.index]
         if len(index) > 1:
             out.append(f"{len(index)} people are marked as the index person (client): {', '.join(index)}")

@@ -571,10 +571,11 @@ class GenogramRenderer:
             if placed is not None and placed.consanguineous:
                 add("consanguineous", self.t("consanguineous"),
                     line(decorate=lambda pts: parallel_lines(pts, 2, 4.0), base=False))
+            twins = [c.twin for c in u.children if c.twin]
             for c in u.children:
                 if c.relation != "biological":
                     add(c.relation, self.t(c.relation), self._child_sample(c.relation))
-                if c.twin:
+                if c.twin and twins.count(c.twin) > 1:  # a twin group of one is drawn as no twin
                     key = "identical_twins" if c.identical else "twins"
                     add(key, self.t(key), self._twin_sample(c.identical))
         for r in f.relationships:
