@@ -247,3 +247,18 @@ def test_d12_a_twin_group_of_one_is_warned_about_and_not_in_the_legend() -> None
         {"id": "T1", "twin": "a", "identical": True}, {"id": "T2", "twin": "a", "identical": True}]}])
     assert not pair.warnings()
     assert "Kembar identik" in [e.label for e in Genogram(pair).renderer().legend_entries()]
+
+
+def test_d14_a_sibling_by_adoption_or_fostering_is_named_so_in_the_family_table() -> None:
+    from socialtools.genogram.kinship import relations_to_client
+
+    f = _family([{"id": "F", "sex": "L"}, {"id": "M", "sex": "P"}, {"id": "K", "sex": "P", "birth": 1990,
+                                                                   "index": True},
+                 {"id": "R", "sex": "L", "birth": 1995}, {"id": "O", "sex": "P", "birth": 1985},
+                 {"id": "L", "sex": "P", "birth": 2000}, {"id": "S", "sex": "L", "birth": 1992}],
+                [{"partners": ["F", "M"], "children": ["O", "K", {"id": "R", "relation": "adopted"},
+                                                       {"id": "L", "relation": "foster"}, "S"]}])
+    words = relations_to_client(f)
+    assert (words["O"], words["R"], words["L"], words["S"]) == ("kakak", "adik angkat", "adik asuh", "adik")
+    assert relations_to_client(f, "en")["R"] == "adopted brother"
+    assert relations_to_client(f, "en")["L"] == "foster sister"
