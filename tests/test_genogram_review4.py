@@ -262,3 +262,31 @@ def test_d14_a_sibling_by_adoption_or_fostering_is_named_so_in_the_family_table(
     assert (words["O"], words["R"], words["L"], words["S"]) == ("kakak", "adik angkat", "adik asuh", "adik")
     assert relations_to_client(f, "en")["R"] == "adopted brother"
     assert relations_to_client(f, "en")["L"] == "foster sister"
+
+
+def test_d16_initials_drop_every_free_text_note_about_people(tmp_path) -> None:
+    from socialtools.cli import main
+
+    case = tmp_path / "k.yaml"
+    case.write_text("""family:
+  people:
+    - {id: A, name: Bambang Wijaya, sex: L, birth: 1958, notes: pernah dipenjara}
+    - {id: B, name: Sri Lestari, sex: P, birth: 1962, index: true}
+  unions:
+    - {partners: [A, B], events: [nikah 1982, cerai 1990], notes: Bercerai karena KDRT}
+  relationships:
+    - {between: [B, A], kind: hostile, label: bermusuhan sejak perceraian}
+  households:
+    - {label: Rumah Sri Lestari, members: [B]}
+""", encoding="utf-8")
+    secret = ("pernah dipenjara", "KDRT", "bermusuhan sejak", "Sri Lestari", "Bambang")
+    plain, hidden = tmp_path / "g.svg", tmp_path / "gi.svg"
+    assert main(["genogram", str(case), "-o", str(plain)]) == 0
+    assert main(["genogram", str(case), "--initials", "-o", str(hidden)]) == 0
+    assert all(s in plain.read_text(encoding="utf-8") for s in ("KDRT", "bermusuhan sejak", "Sri Lestari"))
+    text = hidden.read_text(encoding="utf-8")
+    assert not [s for s in secret if s in text]
+    assert "Rumah SL" in text
+    report = tmp_path / "r.md"
+    assert main(["report", str(case), "--initials", "-o", str(report)]) == 0
+    assert not [s for s in secret if s in report.read_text(encoding="utf-8")]
