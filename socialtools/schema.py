@@ -145,12 +145,24 @@ def _words(groups: dict[Any, tuple[str, ...]]) -> list[str]:
 
 def _widen_words(properties: dict[str, Any]) -> None:
     """Indonesian words for union and relationship kinds, ya/tidak for booleans, conditions as text."""
-    from socialtools.genogram.model import RELATIONSHIP_WORDS, UNION_WORDS, YES_NO
+    from socialtools.genogram.model import (
+        CHILD_WORDS,
+        CONDITION_WORDS,
+        PERSON_KIND_WORDS,
+        RELATIONSHIP_WORDS,
+        STATUS_WORDS,
+        UNION_WORDS,
+        YES_NO,
+    )
 
-    kind = properties.get("kind")
-    if isinstance(kind, dict) and "enum" in kind:
-        for marker, groups in (("married", UNION_WORDS), ("close", RELATIONSHIP_WORDS)):
-            if marker in kind["enum"]:
+    for name in ("kind", "status", "relation"):
+        kind = properties.get(name)
+        if not (isinstance(kind, dict) and "enum" in kind):
+            continue
+        every: list[dict[str, tuple[str, ...]]] = [UNION_WORDS, RELATIONSHIP_WORDS, CONDITION_WORDS,
+                                                    STATUS_WORDS, PERSON_KIND_WORDS, CHILD_WORDS]
+        for groups in every:
+            if set(groups) <= set(kind["enum"]):  # the words of this enum's kinds
                 kind.pop("type", None)
                 kind["enum"] = kind["enum"] + [w for w in _words(groups) if w not in kind["enum"]]
     for name in ("deceased", "index", "identical", "consanguineous"):

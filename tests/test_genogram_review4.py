@@ -290,3 +290,30 @@ def test_d16_initials_drop_every_free_text_note_about_people(tmp_path) -> None:
     report = tmp_path / "r.md"
     assert main(["report", str(case), "--initials", "-o", str(report)]) == 0
     assert not [s for s in secret if s in report.read_text(encoding="utf-8")]
+
+
+def test_d17_condition_person_and_child_kinds_read_indonesian_and_hint_a_misspelling() -> None:
+    from socialtools.errors import InputError
+
+    f = parse_model(Family, {"people": [
+        {"id": "A", "conditions": [{"name": "x", "kind": "kejiwaan", "status": "dugaan"}]},
+        {"id": "B", "kind": "keguguran", "death": 1990}, {"id": "C"}],
+        "unions": [{"partners": ["A"], "children": [{"id": "C", "relation": "angkat"}]}]})
+    assert (f.people[0].conditions[0].kind, f.people[0].conditions[0].status) == ("mental", "suspected")
+    assert f.person("B").kind == "miscarriage" and f.unions[0].children[0].relation == "adopted"
+    with pytest.raises(InputError, match=r"'mentl' is not a condition kind \(did you mean 'mental'\?\); "
+                                         r"write one of: medical \(medis\), mental \(kejiwaan\)"):
+        parse_model(Family, {"people": [{"id": "A", "conditions": [{"name": "x", "kind": "mentl"}]}]})
+    with pytest.raises(InputError, match=r"'asu' is not a child relation \(did you mean 'asuh'\?\)"):
+        parse_model(Family, {"people": [{"id": "A"}, {"id": "C"}],
+                             "unions": [{"partners": ["A"], "children": [{"id": "C", "relation": "asu"}]}]})
+
+
+def test_d17_a_case_files_error_names_the_section_without_how_it_was_read(tmp_path, capsys) -> None:
+    from socialtools.cli import main
+
+    case = tmp_path / "k.yaml"
+    case.write_text("family:\n  people:\n    - {id: A}\n  unions:\n    - {partners: [A, Z]}\n", encoding="utf-8")
+    assert main(["genogram", str(case), "-o", str(tmp_path / "g.svg")]) == 2
+    err = capsys.readouterr().err
+    assert "family.unions[0], field 'partners': unknown person 'Z'" in err and "read as" not in err

@@ -168,6 +168,33 @@ RelationshipKind = Literal[
     "close_hostile", "fused_hostile", "focused_on", "physical_abuse", "emotional_abuse",
     "sexual_abuse", "neglect", "caretaker", "spiritual", "indifferent", "harmony",
 ]
+#: Indonesian (and other) words for the kinds of a condition, a person and a child's relation, and a
+#: condition's status: read as the kind, and named in the message when a kind is misspelt
+CONDITION_WORDS = {
+    "medical": ("medis", "fisik", "penyakit", "kesehatan"), "mental": ("kejiwaan", "jiwa", "psikologis",
+                                                                     "gangguan jiwa", "mental health"),
+    "disability": ("disabilitas", "difabel", "penyandang disabilitas"),
+    "substance": ("napza", "zat", "adiksi", "kecanduan", "ketergantungan"), "other": ("lainnya", "lain"),
+}
+STATUS_WORDS: dict[str, tuple[str, ...]] = {
+    "confirmed": ("pasti", "terdiagnosis", "terkonfirmasi"), "suspected": ("dugaan", "diduga", "suspek"),
+    "recovery": ("pemulihan", "dalam pemulihan", "pulih"),
+}
+PERSON_KIND_WORDS = {
+    "person": ("orang",), "pregnancy": ("kehamilan", "hamil"), "miscarriage": ("keguguran",),
+    "abortion": ("aborsi",), "stillbirth": ("lahir mati",), "pet": ("hewan peliharaan", "peliharaan"),
+}
+CHILD_WORDS = {
+    "biological": ("kandung", "anak kandung"), "adopted": ("angkat", "anak angkat", "adopsi"),
+    "foster": ("asuh", "anak asuh"), "step": ("tiri", "anak tiri"),
+}
+
+
+def _word_kind(kinds: Any, words: dict[str, tuple[str, ...]], what: str) -> Any:
+    """A before-validator reading ``kinds`` through ``words`` (:func:`_known_kind`)."""
+    return BeforeValidator(lambda value: _known_kind(value, typing.get_args(kinds), words, what))
+
+
 DIRECTIONAL: frozenset[str] = frozenset(
     {"focused_on", "physical_abuse", "emotional_abuse", "sexual_abuse", "neglect", "caretaker"}
 )
@@ -185,8 +212,8 @@ class Condition(Record):
     """
 
     name: str
-    kind: ConditionKind = "medical"
-    status: ConditionStatus = "confirmed"
+    kind: Annotated[ConditionKind, _word_kind(ConditionKind, CONDITION_WORDS, "condition kind")] = "medical"
+    status: Annotated[ConditionStatus, _word_kind(ConditionStatus, STATUS_WORDS, "condition status")] = "confirmed"
     age: int | None = Field(None, ge=0, le=150, description="age at diagnosis (pedigree files carry it)")
     start: Date | None = Field(None, validation_alias=AliasChoices("start", "sejak", "since", "onset", "mulai"),
                                description="year the condition began (for --as-of); also sejak, since, onset")
@@ -223,7 +250,7 @@ class Person(Record):
     initials: str | None = None
     sex: Sex = "unknown"
     gender: Gender | None = Field(None, description="gender identity where it differs from sex")
-    kind: PersonKind = "person"
+    kind: Annotated[PersonKind, _word_kind(PersonKind, PERSON_KIND_WORDS, "person kind")] = "person"
     birth: Date | None = None
     death: Date | None = None
     deceased: YesNo = False
@@ -312,7 +339,7 @@ class ChildLink(Record):
     """A child of a union; ``twin`` groups twins (same label), ``identical`` for monozygotic."""
 
     id: Id
-    relation: ChildRelation = "biological"
+    relation: Annotated[ChildRelation, _word_kind(ChildRelation, CHILD_WORDS, "child relation")] = "biological"
     twin: str | None = None
     identical: YesNo = False
 
