@@ -317,3 +317,29 @@ def test_d17_a_case_files_error_names_the_section_without_how_it_was_read(tmp_pa
     assert main(["genogram", str(case), "-o", str(tmp_path / "g.svg")]) == 2
     err = capsys.readouterr().err
     assert "family.unions[0], field 'partners': unknown person 'Z'" in err and "read as" not in err
+
+
+def test_d15_the_adopted_and_foster_legend_samples_run_their_line_into_the_bracket() -> None:
+    import re
+
+    from socialtools.draw.geometry import Box
+    from socialtools.draw.svg import SvgCanvas
+    from socialtools.draw.theme import Theme
+
+    f = _family([*COUPLE, {"id": "R"}, {"id": "L"}], [{"partners": ["A", "B"], "children": [
+        {"id": "R", "relation": "adopted"}, {"id": "L", "relation": "foster"}]}])
+    entries = {e.label: e for e in Genogram(f).renderer().legend_entries()}
+    for label in ("Anak angkat (adopsi)", "Anak asuh"):
+        canvas = SvgCanvas(100, 40, Theme(), title="t")
+        entries[label].draw(canvas, canvas.root, Box(0, 0, 40, 18))
+        svg = canvas.to_string()
+        line = re.search(r'<path d="M([\d.]+) ([\d.]+)L([\d.]+) ([\d.]+)"[^>]*stroke-dasharray', svg)
+        assert line is not None, label
+        x0, y0, x1, y1 = map(float, line.groups())
+        bracket = re.search(r'<path d="M[\d.]+ ([-\d.]+)L([\d.]+) [-\d.]+L[\d.]+ ([-\d.]+)L[^"]*M', svg)
+        assert bracket is not None, label
+        top, left, bottom = map(float, bracket.groups())
+        assert y0 == y1 == 9 and top < y0 < bottom  # level with the symbol's centre
+        assert top >= 0 and bottom <= 18  # the brackets stay in the sample's box
+        assert x1 - x0 >= 15  # long enough to show the pattern
+        assert abs(left - x1) <= 1  # it ends on the bracket, not detached

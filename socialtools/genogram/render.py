@@ -598,13 +598,14 @@ class GenogramRenderer:
         return draw
 
     def _child_sample(self, relation: str) -> Callable[[SvgCanvas, Group, Box], None]:
-        """A child line in the relation's pattern down to a small bracketed symbol (adopted, foster)."""
+        """A child line in the relation's pattern to a small bracketed symbol (adopted, foster): laid
+        on its side, so that the sample is long enough to show the pattern, and ending on the bracket."""
         def draw(canvas: SvgCanvas, g: Group, box: Box) -> None:
-            h = box.h * 0.5
-            x = box.x + box.w / 2
-            canvas.polyline(g, [(box.x + 2, box.y + 1), (x, box.y + 1), (x, box.bottom - h)],
-                            dash=CHILD_DASH[relation])
-            draw_person(canvas, g, Person(id="_", sex="unknown"), x, box.bottom - h / 2, h * 0.8,
+            size = box.h - 2 * BRACKET_GAP - 2  # the brackets, BRACKET_GAP beyond the symbol, stay in the box
+            reach = size / 2 + BRACKET_GAP  # from the symbol's centre to a bracket
+            x, y = box.right - reach - 1, box.y + box.h / 2
+            canvas.polyline(g, [(box.x + 2, y), (x - reach, y)], dash=CHILD_DASH[relation])
+            draw_person(canvas, g, Person(id="_", sex="unknown"), x, y, size,
                         bracketed=relation in ("adopted", "foster"))
         return draw
 
