@@ -34,7 +34,7 @@ from socialtools.errors import UsageError
 from socialtools.genogram.diagram import LABEL_WIDTH, Genogram, GenogramOptions, with_options
 from socialtools.genogram.emotional import symbol_extents
 from socialtools.genogram.history import Change, family_as_of, family_changes
-from socialtools.genogram.labels import TEXT, LabelOptions, person_lines, union_text
+from socialtools.genogram.labels import TEXT, LabelOptions, person_lines
 from socialtools.genogram.model import Family
 from socialtools.genogram.notes import FigureNote
 from socialtools.genogram.placements import GenogramLayout, LayoutConfig, UnionPlacement
@@ -105,6 +105,7 @@ class GenogramComparison(Diagram):
         layout: LayoutConfig | None = None,
         theme: Theme | None = None,
         duplicate_loops: bool | None = None,
+        short_years: bool | None = None,
         engine: str | None = None,
     ) -> None:
         """The years ``before`` and ``after``; each keyword given replaces that field of ``options``
@@ -116,7 +117,7 @@ class GenogramComparison(Diagram):
         self.options = replace(with_options(options, lang=lang, labels=labels, initials=initials, full_dates=full_dates,
                                             show_age=show_age, title=title, legend=legend, monochrome=monochrome,
                                             layout=layout, theme=theme, duplicate_loops=duplicate_loops,
-                                            engine=engine), as_of=None)
+                                            short_years=short_years, engine=engine), as_of=None)
         if self.options.duplicate_loops:
             raise UsageError("a comparison draws everyone once: leave out duplicate_loops")
 
@@ -184,7 +185,7 @@ class GenogramComparison(Diagram):
         for u in then.unions:
             assert u.id is not None  # every union of a laid-out family has an id
             placed = lay.unions[u.id]
-            text = union_text(u, o.lang) if placed.label_box is not None else ""
+            text = self.genogram.union_label(u) if placed.label_box is not None else ""
             box = None
             if text and placed.label_box is not None:
                 w = text_width(text, o.layout.union_label_size)

@@ -187,12 +187,15 @@ LEGEND_PLACES = ("below", "grid", "beside")
 class GenogramRenderer:
     """Paints one layout; ``texts`` is the catalogue language, ``inner`` the text inside symbols;
     ``legend_at`` one of :data:`LEGEND_PLACES`; ``notes_text``: the numbered notes written under the
-    drawing (a report writes them as text under the caption instead: only their numbers are drawn)."""
+    drawing (a report writes them as text under the caption instead: only their numbers are drawn);
+    ``legend_height``: the height a wrapped legend beside the drawing may take when that is more than the
+    drawing's (its page has room under a wide drawing), ``tight_legend``: its lines closer together."""
 
     def __init__(self, family: Family, layout: GenogramLayout, *, lang: str, title: str | None,
                  inner: dict[str, str | None], theme: Theme, legend: bool,
                  notes: list[FigureNote] | None = None, legend_at: str = "below", notes_text: bool = True,
-                 legend_columns: int | None = None, wrap_legend: bool = False) -> None:
+                 legend_columns: int | None = None, wrap_legend: bool = False, legend_height: float | None = None,
+                 tight_legend: bool = False) -> None:
         self.family = family
         self.notes = notes or []
         self.bracketed = {c.id for u in family.unions for c in u.children if c.relation in ("adopted", "foster")}
@@ -211,6 +214,8 @@ class GenogramRenderer:
         self.legend_columns = legend_columns
         # beside the drawing: columns as tall as it, long labels wrapped where that makes the legend narrower
         self.wrap_legend = wrap_legend
+        self.legend_height = legend_height
+        self.tight_legend = tight_legend
         self.notes_text = notes_text
         # a note's number grows with the theme's small text (the same size as before on screen)
         self.mark_size = MARK_SIZE * theme.small_font_size / Theme().small_font_size
@@ -231,9 +236,12 @@ class GenogramRenderer:
             rows = math.ceil(len(entries) / self.legend_columns)
         elif beside and not self.wrap_legend:
             rows = legend_rows(entries, lay.height - 2 * theme.margin, theme)
-        fit = lay.height - 2 * theme.margin if beside and self.wrap_legend and rows is None else None
+        fit = None
+        if beside and self.wrap_legend and rows is None:
+            fit = max(lay.height, self.legend_height or 0.0) - 2 * theme.margin
+        tight = self.tight_legend and fit is not None
         lbox = legend_box(entries, self.t("legend"), width - 2 * theme.margin, theme,
-                          compact=self.legend_at != "below", rows=rows, fit_height=fit)
+                          compact=self.legend_at != "below", rows=rows, fit_height=fit, tight=tight)
         width = max(width, lay.width + lbox.w + theme.margin if beside else lbox.w + 2 * theme.margin)
         body_h = max(lay.height, lbox.h + 2 * theme.margin) if beside else lay.height
         notes = self.note_lines(width - 2 * theme.margin) if self.notes_text else TextBlock((), theme.small_font_size)
@@ -255,7 +263,7 @@ class GenogramRenderer:
                             notes.size, anchor="start")
         if beside:
             draw_legend(canvas, entries, self.t("legend"), lay.width, title_h + theme.margin, lbox.w,
-                        compact=True, rows=rows, fit_height=fit)
+                        compact=True, rows=rows, fit_height=fit, tight=tight)
         elif entries:
             draw_legend(canvas, entries, self.t("legend"), theme.margin, title_h + body_h + notes_h,
                         width - 2 * theme.margin, compact=self.legend_at == "grid", rows=rows)
