@@ -298,10 +298,13 @@ def _assert_lines_follow_their_dummies(family: Family) -> None:
     lay = g.layout
     s = FamilyStructure(family)
     line_of = {(sib.union, c): pts for sib in lay.sibships for c, pts in sib.children.items()}
-    unions_across = {(link.a, link.b): link.points for link in lay.extra_links if link.kind.startswith("union-")}
-    for uid in s.cross:  # from under the upper partner to the top of the lower one
+    unions_across: dict[tuple[str, str], list[list[tuple[float, float]]]] = {}
+    for link in lay.extra_links:  # in the order of their unions (two unions may join one pair)
+        if link.kind.startswith("union-"):
+            unions_across.setdefault((link.a, link.b), []).append(link.points)
+    for uid in sorted(s.cross):  # from under the upper partner to the top of the lower one
         upper, lower = cross_ends(s, uid)
-        pts = unions_across[(upper, lower)]
+        pts = unions_across[(upper, lower)].pop(0)
         stub = lay.unions[uid].points  # without children: the union's own line is the piece under the upper one
         if not s.children(uid):
             assert stub[0] == lay.nodes[upper].bottom and stub[-1] == pts[0]
@@ -447,3 +450,30 @@ def test_mid_size_families_dense_with_loops_get_a_longer_search_and_the_refine_p
     comp = max(s.components(), key=len)
     assert loops(s, comp) == rings
     assert count_crossings(order_component(s, comp), s) <= most < before
+
+
+def test_two_unions_of_one_pair_across_rows_are_each_drawn_from_their_own_stub() -> None:
+    """Regression (hypothesis seed 3): a man who married his brother marries the brother's daughter
+    twice. Both
+    unions join one pair across rows; each line goes on from its own stub, down its own gap."""
+    people = [{"id": i, "sex": s, "birth": b} for i, s, b in
+              [("F", "male", 1900), ("M", "female", 1901), ("S1", "male", 1927), ("S2", "male", 1928),
+               ("W", "female", 1929), ("K", "female", 1955)]]
+    family = Family.model_validate({"people": people, "unions": [
+        {"id": "u1", "partners": ["F", "M"], "children": ["S1", "S2"]},
+        {"id": "u2", "partners": ["S2", "W"], "children": ["K"]},
+        {"id": "u5", "partners": ["S1", "S2"], "kind": "married"},
+        {"id": "u3", "partners": ["K", "S1"], "kind": "divorced", "start": 1975, "end": 1980},
+        {"id": "u4", "partners": ["K", "S1"], "kind": "married", "start": 1985}]})
+    assert FamilyStructure(family).cross == {"u3", "u4"}
+    _assert_lines_follow_their_dummies(family)
+
+
+def test_spanning_loopy_families_always_have_a_union_across_rows() -> None:
+    """Regression (the strategy): a family full before its spanning step still gets one."""
+    @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+    @given(loopy_families(max_people=12, spanning=True))
+    def check(family: Family) -> None:
+        assert FamilyStructure(family).cross
+
+    check()

@@ -117,3 +117,22 @@ def test_tight_wrapped_legend_is_never_taller_nor_wider_than_the_loose_one(label
     if loose.h <= height + 1e-6:
         assert tight.h <= height + 1e-6
     assert tight.w <= loose.w + 1e-6
+
+
+@settings(max_examples=20, deadline=None)
+@given(st.lists(st.sampled_from(LABELS), min_size=2, max_size=20), st.floats(150, 600))
+def test_tight_legend_samples_of_neighbouring_entries_stay_apart(labels: list[str], height: float) -> None:
+    from socialtools.draw.legend import draw_legend
+    from socialtools.draw.svg import SvgCanvas
+
+    theme = genogram_options(ReportOptions()).theme
+    boxes: list[tuple[float, float, float, float]] = []
+    entries = [LegendEntry(label, lambda canvas, g, box: boxes.append((box.x, box.y, box.w, box.h)))
+               for label in labels]
+    draw_legend(SvgCanvas(2000, 2000, theme), entries, "Keterangan", 0, 0, 10_000, compact=True,
+                fit_height=height, tight=True)
+    assert len(boxes) == len(labels)
+    for i, (x, y, w, h) in enumerate(boxes):
+        for x2, y2, w2, h2 in boxes[i + 1:]:
+            apart = x + w <= x2 or x2 + w2 <= x or y + h + 3 <= y2 or y2 + h2 + 3 <= y
+            assert apart, "two legend samples touch"

@@ -255,7 +255,9 @@ def _draw_wrapped(canvas: SvgCanvas, g: Group, entry: LegendEntry, grid: _Column
     sy = top + sum(grid.height(j, theme) for j in grid.columns[col][:grid.columns[col].index(i)])
     row_h, line_h = _row(theme, grid.tight), theme.small_font_size * LINE_HEIGHT
     extra = grid.height(i, theme) - row_h
-    entry.draw(canvas, canvas.group(g), Box(sx, sy + (row_h + extra - SAMPLE_H) / 2 - 2, SAMPLE_W, SAMPLE_H))
+    # tight lines: samples a little lower than the line, so that those of neighbouring entries stay apart
+    sample_h = min(SAMPLE_H, row_h - 4) if grid.tight else SAMPLE_H
+    entry.draw(canvas, canvas.group(g), Box(sx, sy + (row_h + extra - sample_h) / 2 - 2, SAMPLE_W, sample_h))
     for k, line in enumerate(grid.lines[i]):
         canvas.text(g, sx + SAMPLE_W + GAP, sy + row_h / 2 + theme.small_font_size * 0.3 - 2 + k * line_h, line,
                     theme.small_font_size, anchor="start")

@@ -830,10 +830,13 @@ class _Refiner:
         return sum(self.o.graph.drawn_band(x, self.pos) for x in (r - 1, r) if x in self.ids)
 
     def place(self, r: int, units: list[list[int]]) -> None:
+        """Put row ``r`` in the order of ``units`` (runs of blocks) and update the positions."""
         self.ids[r] = [b for u in units for b in u]
         self.o._place(self.ids[r], self.arranged, self.pos)
 
     def run(self) -> Rows:
+        """Passes over the rows (groups moved, blocks moved inside groups, blocks turned) while
+        one changes something and the budget lasts: the order found."""
         changed = True
         while changed and self.budget > 0:
             changed = False
