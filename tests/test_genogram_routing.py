@@ -246,6 +246,28 @@ def test_duplicate_loops_keeps_every_hard_rule_on_loopy_families(family: Family)
         assert _through_others(lay, link.points, {link.a, link.b}) == []
 
 
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(loopy_families(max_people=40))
+def test_copy_stands_on_its_originals_side_and_its_arc_passes_no_symbol_or_label(family: Family) -> None:
+    """A copy drawn for a loop stands on the side of its partner that faces its original (when the
+    original is on its row), and the dashed arc between them passes through no other symbol or
+    label, its own ends' labels included, and leaves neither end through the other's label."""
+    genogram = Genogram(family, duplicate_loops=True)
+    lay = genogram.layout
+    for copy, original in genogram.copies.items():
+        c, o = lay.nodes[copy], lay.nodes[original]
+        (partner,) = [p for u in genogram.family.unions if copy in u.partners for p in u.partners if p != copy]
+        m = lay.nodes[partner]
+        if o.row == c.row == m.row:
+            assert (c.x - m.x) * (o.x - m.x) > 0, (copy, original, partner)
+    for link in (link for link in lay.extra_links if link.kind == "duplicate"):
+        if link.control is None:
+            continue
+        boxes = [n.label_box for n in lay.nodes.values() if n.label_box.w and n.label_box.h]
+        boxes += [n.symbol_box.grown(-0.5) for n in lay.nodes.values() if n.id not in {link.a, link.b}]
+        assert not any(segment_hits_box(p, q, box) for p, q in itertools.pairwise(link.points) for box in boxes)
+
 def test_consanguineous_union_across_two_rows_gets_the_double_line() -> None:
     def family(consanguineous: bool) -> Family:  # D is F's stepdaughter: marked, not inferred
         return Family.model_validate({

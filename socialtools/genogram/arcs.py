@@ -26,6 +26,10 @@ ARC_STEPS = 24  # straight pieces of the flattened curve
 RISES = (10.0, 16.0, 22.0, 28.0, 36.0, 46.0, 58.0, 72.0)  # how high the arc stands over the higher top
 BULGES = (40.0, 52.0, 64.0, 80.0, 100.0, 125.0, 155.0, 190.0)  # a flat arc: its control point off the chord
 SPREAD = 0.12  # and at least this fraction of the chord, so that a long arc is still a curve
+#: an arc under the row: out of the side of each symbol, down past the labels and round under them
+#: (its controls this far below the lower label's foot, and this far out beside the ends)
+DEPTHS = (12.0, 24.0, 40.0, 60.0)
+REACHES = (24.0, 48.0)
 
 Arc = tuple[list[Point], tuple[Point, ...]]  # the flattened curve, and its control points
 
@@ -52,7 +56,8 @@ def _edge_toward(n: PersonNode, p: Point) -> Point:
 
 def arc_candidates(a: PersonNode, b: PersonNode) -> list[Arc]:
     """Arcs from ``a`` to ``b``, the preferred first: out of the tops of both symbols and over
-    (a cubic curve, lowest first); then flat curves over, then under, the chord (quadratic)."""
+    (a cubic curve, lowest first); then flat curves over, then under, the chord (quadratic); then
+    curves out of the symbols' sides and under their labels (:func:`_under_labels`)."""
     out: list[Arc] = []
     (ax, ay), (bx, by) = a.top, b.top
     for rise in RISES:
@@ -70,6 +75,35 @@ def arc_candidates(a: PersonNode, b: PersonNode) -> list[Arc]:
             control = (mx + nx * d, my + ny * d)
             p0, p1 = _edge_toward(a, control), _edge_toward(b, control)
             out.append((bezier([p0, control, p1]), (control,)))
+    out += _under_labels(a, b)
+    return out
+
+
+def _under_labels(a: PersonNode, b: PersonNode) -> list[Arc]:
+    """Cubic arcs that leave each symbol by a side (the one facing the other end, or the far one)
+    and pass under both labels: the way round the lines that come down to the people between
+    the two from above (a copy and its original in one row, a sibship between them).
+
+    >>> from socialtools.draw.text import TextBlock
+    >>> a, b = (PersonNode(i, x=x, y=100, size=20, outer=20, row=0, label=TextBlock(("l. 1972",), 10),
+    ...                    label_top=115) for i, x in (("A", 0), ("B", 200)))
+    >>> arcs = _under_labels(a, b)
+    >>> all(min(y for _, y in pts) >= 100 - 1e-9 and max(y for _, y in pts) > a.label_box.bottom for pts, _ in arcs)
+    True
+    """
+    left, right = sorted((a, b), key=lambda n: n.x)
+    foot = max(n.label_box.bottom if n.label_box.h else n.y + n.outer / 2 for n in (a, b))
+    out: list[Arc] = []
+    for far_left, far_right in ((False, False), (False, True), (True, False), (True, True)):
+        for depth in DEPTHS:
+            for reach in REACHES:
+                ends = []
+                for node, sign in ((left, -1.0 if far_left else 1.0), (right, 1.0 if far_right else -1.0)):
+                    x0 = node.x + sign * node.outer / 2
+                    y = (foot + depth - 0.25 * node.y) / 0.75  # the curve's foot 3/4 of the way down
+                    ends.append(((x0, node.y), (x0 + sign * reach, y)))
+                (p0, c0), (p1, c1) = ends if left is a else ends[::-1]
+                out.append((bezier([p0, c0, c1, p1]), (c0, c1)))
     return out
 
 

@@ -28,7 +28,7 @@ from socialtools.draw.text import LINE_HEIGHT, TextBlock
 from socialtools.genogram.bars import Bar, nested_levels, stagger
 from socialtools.genogram.coordinates import place
 from socialtools.genogram.emotional import REACH
-from socialtools.genogram.loops import consanguineous_unions
+from socialtools.genogram.loops import consanguineous_unions, face_originals
 from socialtools.genogram.model import ChildLink, Family
 from socialtools.genogram.ordering import CROSS, all_chains, blocks_of, cross_ends, cross_top, is_dummy, order_component
 from socialtools.genogram.placements import (
@@ -103,8 +103,8 @@ class _Layout:
     def _order(self, component: list[str]) -> dict[int, list[list[str]]]:
         """The order of each row of a component: blocks of partners, and the dummy nodes of the
         long lines (see :mod:`~socialtools.genogram.ordering`) as blocks of their own."""
-        if self.hint_x is None:
-            return order_component(self.s, component)
+        if self.hint_x is None:  # a copy drawn for a loop stands on its original's side of its partner
+            return face_originals(order_component(self.s, component), self.copies)
         hint = dict(self.hint_x)  # an outside engine has ordered the rows; each long line runs straight
         gen = self.s.generation
         rows_by_hint: dict[int, list[list[str]]] = defaultdict(list)

@@ -134,3 +134,37 @@ def with_loop_copies(family: Family) -> tuple[Family, dict[str, str]]:
         u["partners"] = [copy if p == who else p for p in u["partners"]]
         u["consanguineous"] = u["id"] in double
     return Family.model_validate(data), copies
+
+
+def face_originals(rows: dict[int, list[list[str]]], copies: dict[str, str]) -> dict[int, list[list[str]]]:
+    """``rows`` (an order: blocks of partners per row) with each couple that holds a copy turned
+    so that the copy stands on the side of its original (on its row, or across the drawing for an
+    original on another row), so that the dashed arc between them need not pass the partner's
+    own lines. Other blocks are kept as they are; ``rows`` is not changed.
+
+    >>> face_originals({0: [["C1", "C2:2"], ["C3", "C2"]]}, {"C2:2": "C2"})
+    {0: [['C1', 'C2:2'], ['C3', 'C2']]}
+    >>> face_originals({0: [["C2:2", "C1"], ["C3", "C2"]]}, {"C2:2": "C2"})
+    {0: [['C1', 'C2:2'], ['C3', 'C2']]}
+    >>> face_originals({0: [["C3", "C2"], ["C2:2", "C1"]]}, {"C2:2": "C2"})[0]
+    [['C3', 'C2'], ['C2:2', 'C1']]
+    """
+    if not copies:
+        return rows
+    where: dict[str, float] = {}  # each person's place across its row, 0 (left end) to 1 (right end)
+    for blocks in rows.values():
+        people = [p for block in blocks for p in block]
+        for i, p in enumerate(people):
+            where[p] = (i + 0.5) / len(people)
+    out: dict[int, list[list[str]]] = {}
+    for r, blocks in rows.items():
+        turned = []
+        for block in blocks:
+            copy = next((p for p in block if p in copies), None)
+            if len(block) == 2 and copy is not None and copies[copy] in where:
+                partner = block[1] if block[0] == copy else block[0]
+                right = where[copies[copy]] > where[partner]
+                block = [partner, copy] if right else [copy, partner]
+            turned.append(block)
+        out[r] = turned
+    return out
