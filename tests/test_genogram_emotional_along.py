@@ -18,7 +18,7 @@ CASE = Path(__file__).parent / "data" / "review4-cousin-loop.yaml"
 HALF = {"conflict": 4.8, "hostile": 4.8, "close": 2.2, "fused": 3.9}
 GAP = 6.0  # two patterns nearer than this (edge to edge) ...
 ALONG = 8.0  # ... for longer than this, nearly parallel (within SHALLOW degrees), run along each other
-SHALLOW = 30.0
+SHALLOW = 20.0
 AT_PERSON = 12.0  # lines that meet at a person are near there: that stretch is left out
 
 

@@ -49,8 +49,9 @@ NEAR = 6.0  # a line closer than this to another line for longer than ALONG runs
 ALONG = 8.0
 PARALLEL = 15.0  # degrees: lines meeting (or crossing) at a wider angle fan out or cross; they do not run along
 #: but two emotional lines (patterns as wide as a zigzag) crossing at a shallower angle than this run along
-#: each other where they are near: at 16 degrees, for some 80 units
-SHALLOW = 30.0
+#: each other where they are near: at 16 degrees, for some 80 units (at 30, lines forced round such crossings
+#: take detours three times as long as the way between their people)
+SHALLOW = 20.0
 ALONG_COST = 4.0  # a line that cannot help running along another: each unit alongside is worth this much detour
 CROSS_COST = 24.0  # a crossing of another line is worth this much detour
 BEND_COST = 40.0  # and a bend this much (a straight line reads best)
