@@ -29,7 +29,8 @@ from socialtools.genogram.model import Family, Union
 from socialtools.genogram.notes import FigureNote, figure_notes
 from socialtools.genogram.placements import GenogramLayout, LayoutConfig
 from socialtools.genogram.quality import LayoutQuality, layout_quality
-from socialtools.genogram.render import GenogramRenderer
+from socialtools.genogram.render import GenogramRenderer, condition_styles
+from socialtools.genogram.symbols import ConditionStyle
 from socialtools.i18n import check_language, translate
 from socialtools.io.limits import MAX_LINE_CHARS, shorten
 from socialtools.io.loading import load_document
@@ -193,8 +194,16 @@ class Genogram(Diagram):
         return family_to_dot(self.family)
 
     def quality(self) -> LayoutQuality:
-        """Measures of the layout: overlaps, lines through symbols or labels, crossings, width."""
-        return layout_quality(self.layout, self.family)
+        """Measures of the layout: overlaps, lines through symbols or labels, crossings, width.
+        Drawn as of the family's own date, someone it leaves out (born after ``as_of``: a typo) is
+        counted as missing; with an ``as_of`` option, people born later are left out on purpose."""
+        quality = layout_quality(self.layout, self.family)
+        if self.options.as_of is None and self.family is not self.full_family:
+            kept = {p.id for p in self.family.people}
+            left_out = [p.id for p in self.full_family.people if p.id not in kept]
+            quality.people += len(left_out)
+            quality.missing += left_out
+        return quality
 
     def notes(self) -> list[FigureNote]:
         """The numbered notes under the figure: relationship labels, union and person notes."""
@@ -218,6 +227,13 @@ class Genogram(Diagram):
     @cached_property
     def _unions(self) -> dict[str, Union]:
         return {u.id: u for u in self.family.unions if u.id is not None}
+
+    @cached_property
+    def condition_styles(self) -> dict[str, ConditionStyle]:
+        """The quadrant and fill of each condition, assigned over the family as given
+        (:attr:`full_family`): a drawing of the family in an earlier year (``as_of``) gives a condition
+        the same place and grey as the whole family's drawing, and leaves out one that had not begun."""
+        return condition_styles(self.full_family)
 
     def title(self) -> str | None:
         """The title drawn above the genogram (with the year of ``as_of``)."""
@@ -248,7 +264,8 @@ class Genogram(Diagram):
                                 theme=o.theme or Theme(monochrome=o.monochrome), legend=o.legend,
                                 notes=self.notes(), legend_at=legend_at, notes_text=notes_text,
                                 legend_columns=legend_columns, wrap_legend=wrap_legend,
-                                legend_height=legend_height, tight_legend=tight_legend)
+                                legend_height=legend_height, tight_legend=tight_legend,
+                                styles=self.condition_styles)
 
     def to_svg(self) -> str:
         return self.renderer().render()

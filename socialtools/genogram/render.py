@@ -195,7 +195,7 @@ class GenogramRenderer:
                  inner: dict[str, str | None], theme: Theme, legend: bool,
                  notes: list[FigureNote] | None = None, legend_at: str = "below", notes_text: bool = True,
                  legend_columns: int | None = None, wrap_legend: bool = False, legend_height: float | None = None,
-                 tight_legend: bool = False) -> None:
+                 tight_legend: bool = False, styles: dict[str, ConditionStyle] | None = None) -> None:
         self.family = family
         self.notes = notes or []
         self.bracketed = {c.id for u in family.unions for c in u.children if c.relation in ("adopted", "foster")}
@@ -205,7 +205,9 @@ class GenogramRenderer:
         self.inner = inner
         self.theme = theme
         self.show_legend = legend
-        self.styles = condition_styles(family)
+        # the quadrant and fill of each condition: of the whole family when a part of it is drawn (--as-of,
+        # a comparison's panels), so a condition keeps its place and grey in every year
+        self.styles = condition_styles(family) if styles is None else styles
         if legend_at not in LEGEND_PLACES:
             raise ValueError(f"legend_at must be one of {', '.join(LEGEND_PLACES)}, not {legend_at!r}")
         self.legend_at = legend_at
@@ -553,7 +555,10 @@ class GenogramRenderer:
             add("index", self.t("index"), symbol(Person(id="_", sex="female", index=True)))
         if any(crossed(p) and p.kind != "stillbirth" for p in f.people):
             add("deceased", self.t("deceased"), symbol(Person(id="_", sex="male", deceased=True)))
-        for name, _style in self.styles.items():
+        drawn = {c.name for p in f.people for c in p.conditions}
+        for name in self.styles:
+            if name not in drawn:  # a condition of a later year (--as-of): not in this drawing
+                continue
             status = next(c.status for p in f.people for c in p.conditions if c.name == name)
             shown = condition_name(name, self.lang)
             label = shown if status == "confirmed" else f"{shown} ({self.t(status)})"
@@ -573,10 +578,11 @@ class GenogramRenderer:
             if placed is not None and placed.consanguineous:
                 add("consanguineous", self.t("consanguineous"),
                     line(decorate=lambda pts: parallel_lines(pts, 2, 4.0), base=False))
+            twins = [c.twin for c in u.children if c.twin]
             for c in u.children:
                 if c.relation != "biological":
                     add(c.relation, self.t(c.relation), self._child_sample(c.relation))
-                if c.twin:
+                if c.twin and twins.count(c.twin) > 1:  # a twin group of one is drawn as no twin
                     key = "identical_twins" if c.identical else "twins"
                     add(key, self.t(key), self._twin_sample(c.identical))
         for r in f.relationships:
@@ -599,13 +605,14 @@ class GenogramRenderer:
         return draw
 
     def _child_sample(self, relation: str) -> Callable[[SvgCanvas, Group, Box], None]:
-        """A child line in the relation's pattern down to a small bracketed symbol (adopted, foster)."""
+        """A child line in the relation's pattern to a small bracketed symbol (adopted, foster): laid
+        on its side, so that the sample is long enough to show the pattern, and ending on the bracket."""
         def draw(canvas: SvgCanvas, g: Group, box: Box) -> None:
-            h = box.h * 0.5
-            x = box.x + box.w / 2
-            canvas.polyline(g, [(box.x + 2, box.y + 1), (x, box.y + 1), (x, box.bottom - h)],
-                            dash=CHILD_DASH[relation])
-            draw_person(canvas, g, Person(id="_", sex="unknown"), x, box.bottom - h / 2, h * 0.8,
+            size = box.h - 2 * BRACKET_GAP - 2  # the brackets, BRACKET_GAP beyond the symbol, stay in the box
+            reach = size / 2 + BRACKET_GAP  # from the symbol's centre to a bracket
+            x, y = box.right - reach - 1, box.y + box.h / 2
+            canvas.polyline(g, [(box.x + 2, y), (x - reach, y)], dash=CHILD_DASH[relation])
+            draw_person(canvas, g, Person(id="_", sex="unknown"), x, y, size,
                         bracketed=relation in ("adopted", "foster"))
         return draw
 
