@@ -438,3 +438,15 @@ def test_the_layouts_crossing_count_is_that_of_the_drawing_on_real_files(svgchec
     genogram = Genogram(families[key] if key else next(iter(families.values())))
     counted = svgcheck.check(genogram.to_svg(), is_text=True, max_examples=0)["counts"]["line_crossings"]
     assert genogram.quality().crossings == counted
+
+
+REGRESSIONS = Path(__file__).parent / "data" / "regressions"
+
+
+@pytest.mark.parametrize("name", ["step-child-line-up-from-two-rows-down", "three-adopted-lines-from-grandparents"])
+def test_regression_child_links_from_two_rows_up_pass_through_nothing_and_along_nothing(name: str) -> None:
+    """Regression (hypothesis): a step line up to a child two rows above its union climbs a free
+    gap of each row (it went straight through the symbol of the child's uncle); the third of
+    three adopted lines down one gap takes a place of its own (it ran along the first)."""
+    test_child_links_from_two_rows_up_pass_through_nothing_and_along_nothing.hypothesis.inner_test(
+        Genogram.from_file(REGRESSIONS / f"{name}.yaml").family)
