@@ -5,6 +5,7 @@ from __future__ import annotations
 import itertools
 import math
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -91,6 +92,52 @@ def check_geometry(lay: EcomapLayout, eco: Ecomap) -> None:
         for corner in ((b.x, b.y), (b.right, b.y), (b.x, b.bottom), (b.right, b.bottom)):
             assert math.dist(corner, s.circle.center) <= s.circle.r
     check_arrowheads(lay)
+    check_ties_between_systems(lay)
+
+
+#: how far a tie between two systems keeps from every other circle, and from the other ties' ends
+#: (a route that touches a third system, or another tie where it starts, reads as tying that one in)
+BETWEEN_MARGIN = 12.0
+END_MARGIN = 20.0
+
+
+def check_ties_between_systems(lay: EcomapLayout) -> None:
+    """A tie between two systems passes no other circle within :data:`BETWEEN_MARGIN` and no end of
+    another tie (but those on its own two circles) within :data:`END_MARGIN`."""
+    circ = circles(lay)
+    for t in lay.ties:
+        a, b = t.tie.system, t.tie.target
+        if b == FOCAL or b not in circ:
+            continue
+        pieces = list(itertools.pairwise(t.points))
+        for name, (c, r) in circ.items():
+            if name not in (a, b):
+                gap = min(segment_circle_distance(p, q, c) for p, q in pieces) - r
+                assert gap >= BETWEEN_MARGIN, (t.tie.key, name, round(gap, 1))
+        for other in lay.ties:
+            if other is t:
+                continue
+            for end in (other.points[0], other.points[-1]):
+                if any(abs(math.dist(end, circ[n][0]) - circ[n][1]) < 1.0 for n in (a, b)):
+                    continue
+                gap = min(segment_circle_distance(p, q, end) for p, q in pieces)
+                assert gap >= END_MARGIN, (t.tie.key, other.tie.key, round(gap, 1))
+
+
+@pytest.mark.parametrize("n", [8, 10, 12])
+def test_d3_tie_between_systems_keeps_clear_of_a_third_system_and_its_tie(n):
+    """Review 4, D3: two systems with a third between them on the ring; the tie between the two was a
+    V (or a line) grazing the third circle where that system's own tie starts, so it read as the third
+    system tied to both. It now goes round, clear of the circle and of the tie's end."""
+    eco = Ecomap.model_validate({
+        "focal": {"label": "R"},
+        "systems": [{"id": f"s{i}", "name": f"Sistem {i}"} for i in range(n)],
+        "ties": [{"system": f"s{i}", "strength": "moderate"} for i in range(n)]
+        + [{"system": f"s{n // 2 - 1}", "to": f"s{n // 2 + 1}", "strength": "weak"}],
+    })
+    lay = layout_ecomap(eco)
+    assert lay.quality.defects == 0, lay.quality.examples
+    check_ties_between_systems(lay)
 
 
 def heads_of(t) -> list[list[tuple[float, float]]]:

@@ -42,6 +42,10 @@ from socialtools.ecomap.model import FOCAL, Tie
 from socialtools.ecomap.placements import Label, MemberPlace, SystemPlace
 
 CLEAR = 6.0  # a tie keeps this far from circles and symbols it does not connect
+BETWEEN_CLEAR = 14.0  # a tie between two systems keeps this far from every other circle
+BEND_CLEAR = 40.0  # and its bend this far: no bend reads as a third system joining the tie
+END_CLEAR = 24.0  # a tie between two systems keeps this far from the ends of the other ties
+CROSSING = 200.0  # a route between two systems crossing another tie costs as much as this much length
 LANE = 6.0  # between neighbouring lanes inside the focal circle
 LANE_EDGE = 8.0  # the outermost lane keeps this far inside the focal circle
 LANE_HOUSE = 4.0  # the innermost lane keeps this far outside the household
@@ -254,6 +258,7 @@ class Router:
         # drawn as wide as they reach) and their arrowheads (polygons)
         self.drawn = Obstacles(segments=[(a, b, 1.0) for a, b in self.family_lines])
         self.short = 0  # ties to members that found no clear route
+        self.paths: list[list[Point]] = []  # the routes kept so far
         self.bent_out = 0
 
     # -- the whole set ------------------------------------------------------------------
@@ -282,6 +287,7 @@ class Router:
         return [r for r in routes if r is not None]
 
     def _keep(self, tie: Tie, points: list[Point], bent: bool) -> tuple[list[Point], bool]:
+        self.paths.append(points)
         for p, q, r in reach_pieces(tie, points):
             self.drawn.add_segment(p, q, r)
         for h in arrowheads(tie, points):
@@ -290,16 +296,18 @@ class Router:
 
     # -- what a route may not touch ----------------------------------------------------------
 
-    def _obstacles(self, tie: Tie) -> tuple[Keepouts, Keepouts]:
-        """Keep-out circles ``tie`` must avoid: inside the focal circle and outside it."""
+    def _obstacles(self, tie: Tie, clear: float = CLEAR) -> tuple[Keepouts, Keepouts]:
+        """Keep-out circles ``tie`` must avoid: inside the focal circle and outside it (``clear``
+        off the circles)."""
         ends = {tie.system, tie.target} | ({FOCAL} if tie.target in self.members else set())
-        outside = [(c.center, c.r + CLEAR) for n, c in self.circles if n not in ends]
+        outside = [(c.center, c.r + clear) for n, c in self.circles if n not in ends]
         inside = [((m.cx, m.cy), m.hull.r + CLEAR) for n, m in self.members.items() if n != tie.target]
         return inside, outside
 
-    def _free(self, tie: Tie, points: list[Point]) -> bool:
-        """True when ``points`` pass clear of everything the tie does not connect."""
-        inside, outside = self._obstacles(tie)
+    def _free(self, tie: Tie, points: list[Point], clear: float = CLEAR) -> bool:
+        """True when ``points`` pass clear of everything the tie does not connect (``clear`` off
+        the circles)."""
+        inside, outside = self._obstacles(tie, clear)
         label = self.focal_label.box.grown(1.5) if tie.target in self.members and self.focal_label else None
         for p, q, reach in reach_pieces(tie, points):
             # system circles lie outside the focal circle: a piece within it cannot meet them
@@ -407,41 +415,70 @@ class Router:
     # -- ties between systems ------------------------------------------------------------
 
     def _between(self, tie: Tie) -> tuple[list[Point], bool]:
+        """The route between two systems: straight, bent once, or round the outside of the ring.
+
+        A route between systems keeps :data:`BETWEEN_CLEAR` off every other circle, its bend
+        :data:`BEND_CLEAR` (so that no bend reads as a third system joining the tie), and
+        :data:`END_CLEAR` off the ends of the other ties. Of the clear routes, the shortest wins,
+        each crossing with a tie drawn so far counted as :data:`CROSSING` units of length.
+        """
         a, b = self.systems[tie.system], self.systems[tie.target]
         straight = [edge(a.circle, b.circle.center), edge(b.circle, a.circle.center)]
-        if self._free(tie, straight):
-            return self._keep(tie, straight, False)
-        # one bend round the system circles or arrowheads in the way (never round the focal
-        # circle: that would cross every tie to it); else round the outside of the picture
-        ends = {a.id, b.id}
-        blocking = [
-            c for n, c in self.circles
-            if n not in ends and segment_circle_distance(straight[0], straight[1], c.center) < c.r + CLEAR
-        ]
+        others = [c for n, c in self.circles if n not in (a.id, b.id)]
+        bends: list[Point] = []
+        # one bend round the system circles in the way (never round the focal circle: that would
+        # cross every tie to it), on their outer side
+        (x0, y0), (x1, y1) = straight
+        blocking = [c for c in others if segment_circle_distance((x0, y0), (x1, y1), c.center) < c.r + BETWEEN_CLEAR]
         if all(c is not self.focal for c in blocking) and len(blocking) <= 2:
-            bends: list[Point] = []
             for c in blocking:
                 out = math.atan2(c.cy, c.cx)
-                for gap in (CLEAR + 10, CLEAR + 22, CLEAR + 40):
-                    for i in range(-3, 4):  # the outer side only: no crossing the ties to the focal circle
+                for gap in (BEND_CLEAR, BEND_CLEAR + 16, BEND_CLEAR + 40):
+                    for i in range(-3, 4):
                         u = out + math.pi / 8 * i
                         bends.append((c.cx + (c.r + gap) * math.cos(u), c.cy + (c.r + gap) * math.sin(u)))
             # off the middle of the straight line, on the side away from the focal circle
-            (x0, y0), (x1, y1) = straight
             mx, my = (x0 + x1) / 2, (y0 + y1) / 2
             nx, ny = unit((0.0, 0.0), (mx, my)) if math.hypot(mx, my) > 1e-9 else (0.0, -1.0)
             bends += [(mx + nx * d, my + ny * d) for d in range(12, 200, 12)]
-            paths = sorted(([edge(a.circle, w), w, edge(b.circle, w)] for w in bends), key=length)
-            best = next((path for path in paths if self._free(tie, path)), None)
-            if best is not None:
-                return self._keep(tie, best, True)
-        level = self.outer + self.r_max + 18 + 10 * self.bent_out
-        self.bent_out += 1
+        candidates = [straight]
+        candidates += [[edge(a.circle, w), w, edge(b.circle, w)] for w in bends
+                       if all(math.dist(w, c.center) >= c.r + BEND_CLEAR for c in others)]
+        around = len(candidates)
+        candidates += [self._around(a, b, self.bent_out + k) for k in range(3)]
+        scored = [
+            (round(length(path) + CROSSING * self._crossings(path), 6), i)
+            for i, path in enumerate(candidates)
+            if self._free(tie, path, BETWEEN_CLEAR) and self._clear_of_ends(path, (a.circle, b.circle))
+        ]
+        best = min(scored)[1] if scored else around  # nothing clear: round the outside, past the rest
+        if best >= around:
+            self.bent_out += best - around + 1
+        return self._keep(tie, candidates[best], best > 0)
+
+    def _around(self, a: SystemPlace, b: SystemPlace, k: int) -> list[Point]:
+        """From ``a`` to ``b`` round the outside of the ring, on the ``k``-th level out."""
+        level = self.outer + self.r_max + BETWEEN_CLEAR + 10 + 10 * k
         start = (a.circle.cx + math.cos(a.angle) * a.circle.r, a.circle.cy + math.sin(a.angle) * a.circle.r)
         end = (b.circle.cx + math.cos(b.angle) * b.circle.r, b.circle.cy + math.sin(b.angle) * b.circle.r)
         if self.aspect == 1.0:
-            return self._keep(tie, [start, *arc(level, a.angle, _turn(a.angle, b.angle)), end], True)
+            return [start, *arc(level, a.angle, _turn(a.angle, b.angle)), end]
         # round the outside of an upright ellipse: the arc's points stretched upright as much
         ta, tb = (math.atan2(math.sin(s.angle), self.aspect * math.cos(s.angle)) for s in (a, b))
-        around = [(x, y * self.aspect) for x, y in arc(level, ta, _turn(ta, tb))]
-        return self._keep(tie, [start, *around, end], True)
+        return [start, *((x, y * self.aspect) for x, y in arc(level, ta, _turn(ta, tb))), end]
+
+    def _crossings(self, points: list[Point]) -> int:
+        """How many times ``points`` cross the ties routed so far."""
+        box = _extent(points)
+        return sum(
+            1
+            for other in self.paths if _boxes_meet(box, _extent(other), 0.0)
+            for p, q in pairwise(points) for c, d in pairwise(other) if segments_cross(p, q, c, d)
+        )
+
+    def _clear_of_ends(self, points: list[Point], own: tuple[Circle, ...]) -> bool:
+        """True when ``points`` keep :data:`END_CLEAR` off the ends of the ties routed so far (but
+        those on the circles of its own two systems)."""
+        ends = [e for other in self.paths for e in (other[0], other[-1])
+                if not any(abs(math.dist(e, c.center) - c.r) < 1.0 for c in own)]
+        return all(segment_circle_distance(p, q, e) >= END_CLEAR for p, q in pairwise(points) for e in ends)
