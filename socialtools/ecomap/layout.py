@@ -83,12 +83,11 @@ NARROW_STEPS = (0.6, 0.8, 1.0)
 #: of a portrait page is scarce, and the systems there stand on one ring)
 NARROW_SIDES = (0.0, 0.5, 1.0)
 NARROW_TWO_TURNS = (0.0, 0.5)
-#: and of those shapes, the one whose drawing with :data:`NARROW_LEGEND` more height fits the smallest
-#: frame this many times as tall as wide: a portrait page's text area of 14 x 20.7 cm, where the legend
-#: flows under the drawing (about 16 lines of :data:`SYSTEM_FONT`, times the text scale)
-NARROW_TWO_FRAME = 20.7 / 14.0
-NARROW_LEGEND = 16 * SYSTEM_FONT
-NARROW_LABEL_APART = 4.0  # on two rings another tie may come this much further from a tie label than its own
+#: and of those shapes, the one whose drawing fits the smallest frame this many times as tall as wide (a
+#: portrait page's text area is 14 x 20.7 cm; the legend flows under the drawing; the smallest frames
+#: of the 15, 18 and 24 long names of tests/data/cases/many-systems-*.yaml)
+NARROW_TWO_FRAME = 1.2
+
 # where along a tie its label may sit (fraction from the system end), best first; the outer
 # half of a tie has more room than the crowded middle
 LABEL_STOPS = tuple(sorted((k / 20 for k in range(2, 19)), key=lambda t: (abs(t - 0.45), t)))
@@ -432,7 +431,7 @@ def _two_ring_slots(eco: Ecomap, slots: list[str | None], members: list[MemberPl
     >>> eco = Ecomap.model_validate({"focal": "F", "systems": [{"id": s} for s in "abcdef"],
     ...     "ties": [{"system": "a", "to": "d"}, {"system": "c", "label": "x"}]})
     >>> _two_ring_slots(eco, list("abcdef"), [])
-    ['b', 'c', 'a', 'd', 'e', 'f']
+    ['c', 'b', 'a', 'd', 'e', 'f']
     """
     out = list(slots)
     n = len(out)
@@ -690,15 +689,14 @@ def _stretched(inner: float, radius: float, oval: Oval, cap: float = 0.0) -> tup
 
 
 @cache
-def _narrow_rings(radii: tuple[float, ...], r_max: float, focal_r: float,
-                  legend: float = 0.0) -> list[tuple[float, Oval]]:
+def _narrow_rings(radii: tuple[float, ...], r_max: float, focal_r: float) -> list[tuple[float, Oval]]:
     """Ring half-widths (the centres of the largest circles) and shapes for circles of ``radii`` (0
     for an empty slot) standing with their inner edges on an upright ellipse (:func:`narrow_centres`),
     at least :data:`NARROW_MIN_TIE` outside the focal circle: each of the shapes :data:`NARROW_ASPECTS`
     x :data:`NARROW_TURNS` as small as its neighbours keep :data:`GAP` apart, the one whose circles fit
     the smallest frame :data:`NARROW_FRAME` times as tall as wide first. From :data:`TWO_RINGS_FROM`
     slots on two rings, the outer :data:`NARROW_STEPS` further out (:data:`NARROW_SIDES` of that in
-    width), ``legend`` taller, in a frame :data:`NARROW_TWO_FRAME`
+    width), in a frame :data:`NARROW_TWO_FRAME`
     times as tall as wide.
 
     >>> [(round(ring), oval) for ring, oval in _narrow_rings((30.0, 30.0, 60.0, 30.0), 60.0, 40.0)[:2]]
@@ -709,7 +707,7 @@ def _narrow_rings(radii: tuple[float, ...], r_max: float, focal_r: float,
     base = focal_r + r_max + NARROW_MIN_TIE
     two = len(radii) >= TWO_RINGS_FROM
     steps = [k * (2 * r_max + GAP) for k in NARROW_STEPS] if two else [0.0]
-    frame, legend = (NARROW_TWO_FRAME, legend) if two else (NARROW_FRAME, 0.0)
+    frame = NARROW_TWO_FRAME if two else NARROW_FRAME
     found: list[tuple[float, float, Oval]] = []
     turns = NARROW_TWO_TURNS if two else NARROW_TURNS
     for oval in (Oval(a, t, step, side * step) for a in NARROW_ASPECTS for t in turns for step in steps
@@ -718,7 +716,7 @@ def _narrow_rings(radii: tuple[float, ...], r_max: float, focal_r: float,
         centres = narrow_centres(list(radii), r_max, ring, oval)
         w = max([focal_r] + [abs(x) + r for (x, _), r in zip(centres, radii, strict=True) if r])
         h = max([focal_r] + [abs(y) + r for (_, y), r in zip(centres, radii, strict=True) if r])
-        found.append((round(max(w, (h + legend) / frame), 6), ring, oval))
+        found.append((round(max(w, h / frame), 6), ring, oval))
     found.sort(key=lambda f: f[0])  # stable: of equal frames, the first shape tried
     return [(ring, oval) for _, ring, oval in found]
 
@@ -740,11 +738,10 @@ class _Spot(NamedTuple):
     reach: float
 
 
-def _label_spots(points: list[Point], w: float, h: float, own_reach: float,
-                 apart: float = 12.0) -> Iterator[_Spot]:
+def _label_spots(points: list[Point], w: float, h: float, own_reach: float) -> Iterator[_Spot]:
     """Where a ``w`` x ``h`` label may stand beside a tie along ``points``, best first: the
     longest segment first (a bent tie's short pieces come last), at :data:`LABEL_STOPS`, on
-    either side; no other tie may come ``apart`` nearer its centre than its own tie's far side."""
+    either side."""
     for seg in sorted(pairwise(points), key=lambda pq: -math.dist(*pq)):
         if math.dist(*seg) < 20:
             continue
@@ -752,7 +749,7 @@ def _label_spots(points: list[Point], w: float, h: float, own_reach: float,
         ux, uy = unit(seg[0], seg[1])
         nx, ny = -uy, ux
         off = abs(nx) * w / 2 + abs(ny) * h / 2 + own_reach + 3.5
-        reach = off + apart  # no other tie this near: the label must read as this tie's
+        reach = off + 12  # no other tie this near: the label must read as this tie's
         for t in LABEL_STOPS:
             for side in (1, -1):
                 cx = x0 + (x1 - x0) * t + nx * off * side
@@ -761,15 +758,13 @@ def _label_spots(points: list[Point], w: float, h: float, own_reach: float,
 
 
 def _place_label(
-    text: str, points: list[Point], own_reach: float, obstacles: Obstacles, k: float = 1.0, narrow: bool = False,
-    apart: float = 12.0,
+    text: str, points: list[Point], own_reach: float, obstacles: Obstacles, k: float = 1.0, narrow: bool = False
 ) -> Label | None:
     """A box beside the tie for its label, clear of every circle, line and label in ``obstacles``
     (or None); the label placed becomes an obstacle for the next.
 
     A long label wraps to :data:`TIE_LABEL_WIDTH` so it stays close to its own tie; ``narrow``: when
     that finds no room, the label wraps at every space (a narrower, taller box), words kept whole.
-    Other ties keep ``apart`` further from the label's centre than its own tie's far side.
     """
     font = (SYSTEM_FONT if narrow else TIE_FONT) * k
     shapes = [tuple(wrap(text, TIE_LABEL_WIDTH * k, font))]
@@ -790,7 +785,7 @@ def _place_label(
     for lines in shapes:
         w = max(text_width(line, font) for line in lines)
         h = len(lines) * font * LINE_HEIGHT
-        spot = first_clear(_label_spots(points, w, h, own_reach, apart), lambda s: obstacles.box_hits_circle(s.box, 2.0),
+        spot = first_clear(_label_spots(points, w, h, own_reach), lambda s: obstacles.box_hits_circle(s.box, 2.0),
                            on_a_line, lambda s: obstacles.box_hits_box(s.box, 2.0), near_another_tie)
         if spot is not None:
             obstacles.add("tie label", spot.box)
@@ -863,9 +858,7 @@ def _attempt(
     ties: list[TieRoute] = []
     for tie, pts, bent in routes:
         text = _tie_text(tie)
-        # on two rings (crowded ties) another tie may come nearer a label: it still stands nearer its own
-        apart = NARROW_LABEL_APART if narrow and two else 12.0
-        label = _place_label(text, pts, tie_reach(tie), obstacles, k, narrow, apart) if text else None
+        label = _place_label(text, pts, tie_reach(tie), obstacles, k, narrow) if text else None
         ties.append(TieRoute(tie, tuple(pts), label, bent))
     ordered = [systems[sid] for sid in slots if sid is not None]
     boxes = [Box(c.cx - c.r, c.cy - c.r, 2 * c.r, 2 * c.r) for c in circles]
@@ -965,7 +958,7 @@ def layout_ecomap(
             ring = Circle(0, 0, max(max(focal.r, ends * ARROW_ROOM / (2 * math.pi)) + grow, min_focal))
             oval = CIRCLE
             if tall:
-                rings = _narrow_rings(sizes, r_max, ring.r, NARROW_LEGEND * text)
+                rings = _narrow_rings(sizes, r_max, ring.r)
                 inner, oval = next((c for c in rings if c[1] == shape), rings[min(pick, len(rings) - 1)])
                 outer = inner
             else:
@@ -1014,11 +1007,10 @@ def layout_ecomap(
     if not tall or shape is not None:
         return grown(0)
 
-    tall_frame, legend = ((NARROW_TWO_FRAME, NARROW_LEGEND * text) if len(slots) >= TWO_RINGS_FROM
-                          else (NARROW_FRAME, 0.0))
+    tall_frame = NARROW_TWO_FRAME if len(slots) >= TWO_RINGS_FROM else NARROW_FRAME
 
     def frame(lay: EcomapLayout) -> tuple[int, float]:
-        return lay.quality.defects, round(max(lay.bounds.w, (lay.bounds.h + legend) / tall_frame), 6)
+        return lay.quality.defects, round(max(lay.bounds.w, lay.bounds.h / tall_frame), 6)
 
     return min((grown(pick) for pick in range(NARROW_TRIES)), key=frame)
 
