@@ -477,6 +477,24 @@ def _two_ring_slots(eco: Ecomap, slots: list[str | None], members: list[MemberPl
     return out
 
 
+def _label_rooms(eco: Ecomap, slots: list[str | None], k: float) -> tuple[float, ...]:
+    """The room beside its tie each slot's system needs for the label of its tie to the household (on
+    two rings): the label wrapped at every space, beside the tie with its margins; 0 without one.
+
+    >>> eco = Ecomap.model_validate({"focal": "F", "systems": [{"id": "a"}, {"id": "b"}],
+    ...     "ties": [{"system": "a", "label": "kartu tidak aktif"}, {"system": "b"}]})
+    >>> [round(r) for r in _label_rooms(eco, ["a", "b", None], 1.0)]
+    [32, 0, 0]
+    """
+    texts = {t.system: _tie_text(t) for t in eco.ties if t.target not in slots and _tie_text(t)}
+    out = []
+    for sid in slots:
+        text = texts.get(sid) if sid else None
+        width = max((text_width(w, SYSTEM_FONT * k) for w in text.split()), default=0.0) if text else 0.0
+        out.append(width + 3.5 + 2.0 if text else 0.0)
+    return tuple(out)
+
+
 def _ring_radii(n: int, r: float, focal_r: float) -> tuple[float, float]:
     """Radii of the inner and outer ring for ``n`` slots of circles of radius ``r``."""
     base = focal_r + r + MIN_TIE
@@ -536,17 +554,19 @@ class Oval(NamedTuple):
     """The shape of a narrow layout's ring: its height over its width, how far round (a fraction
     of the first slot's share of the arc) its first slot stands from the top, and how much further
     out a second, outer ring stands in height (0: one ring), on which every other slot stands, and
-    in width (``side``, at most ``step``)."""
+    in width (``side``, at most ``step``), and whether the slots keep room for their ties' labels."""
 
     aspect: float = 1.0
     turn: float = 0.0
     step: float = 0.0
     side: float = 0.0
+    label_room: bool = False
 
 
 CIRCLE = Oval()  # the round ring
 
-def narrow_centres(radii: list[float], r_max: float, ring: float, oval: Oval = CIRCLE) -> list[Point]:
+def narrow_centres(radii: list[float], r_max: float, ring: float, oval: Oval = CIRCLE,
+                   rooms: tuple[float, ...] = ()) -> list[Point]:
     """The centres of circles of ``radii`` (0 for an empty slot) on the upright ellipse whose narrow
     half-width is ``ring`` and whose height is ``oval.aspect`` times its width, spaced by arc length
     (a large circle takes more of it); each circle moved toward the origin by what it lacks of
@@ -554,7 +574,8 @@ def narrow_centres(radii: list[float], r_max: float, ring: float, oval: Oval = C
 
     With ``oval.step`` (two rings), every other slot (the second, fourth, ...) stands on the outer
     ellipse, ``oval.side`` further out in width and ``oval.step`` in height, and the slots are spaced
-    as :func:`_staggered` finds: each as near the one before as it can stand.
+    as :func:`_staggered` finds: each as near the one before as it can stand (``rooms``: the room
+    each slot's tie needs beside it for its label).
 
     >>> [tuple(round(v) for v in c) for c in narrow_centres([30.0, 30.0, 30.0, 30.0], 30.0, 100.0, Oval(1.5))]
     [(0, -150), (100, 0), (0, 150), (-100, 0)]
@@ -564,7 +585,7 @@ def narrow_centres(radii: list[float], r_max: float, ring: float, oval: Oval = C
     ([(0, -137), (56, -194)], 74)
     """
     if oval.step > 0:
-        ts, span = _staggered(tuple(radii), r_max, ring, oval)
+        ts, span = _staggered(tuple(radii), r_max, ring, oval, rooms if oval.label_room else ())
         stretch = 2 * math.pi / span if span > 0 else 1.0
         params = [ts[0] + (t - ts[0]) * stretch for t in ts]
     else:
@@ -583,25 +604,29 @@ def _slot_centre(i: int, t: float, r: float, r_max: float, ring: float, oval: Ov
     return (x * k, y * k)
 
 
-def _stand_clear(k: int, c: Point, r: float, placed: list[tuple[int, Point, float]]) -> bool:
+def _stand_clear(k: int, c: Point, r: float, placed: list[tuple[int, Point, float]],
+                 room: Callable[[int], float] = lambda k: 0.0) -> bool:
     """Does a circle of radius ``r`` at ``c`` in slot ``k`` keep :data:`GAP` from the circles placed
-    before it, and the straight ways from the centre to the outer ones (odd slots) :data:`CLEAR` off
-    the inner ones?"""
+    before it (and on its own ring the ``room`` each one's tie needs for its label), and the straight
+    ways from the centre to the outer ones (odd slots) :data:`CLEAR` and their ``room`` off the inner
+    ones?"""
     for j, cj, rj in placed:
         if math.dist(c, cj) < r + rj + GAP:
             return False
         if (k - j) % 2:
-            if k % 2 and segment_circle_distance((0.0, 0.0), c, cj) < rj + CLEAR + 2:
+            if k % 2 and segment_circle_distance((0.0, 0.0), c, cj) < rj + CLEAR + 2 + room(k):
                 return False
-            if j % 2 and segment_circle_distance((0.0, 0.0), cj, c) < r + CLEAR + 2:
+            if j % 2 and segment_circle_distance((0.0, 0.0), cj, c) < r + CLEAR + 2 + room(j):
                 return False
     return True
 
 
 @lru_cache(maxsize=4096)
-def _staggered(radii: tuple[float, ...], r_max: float, ring: float, oval: Oval) -> tuple[list[float], float]:
+def _staggered(radii: tuple[float, ...], r_max: float, ring: float, oval: Oval,
+               rooms: tuple[float, ...] = ()) -> tuple[list[float], float]:
     """Parameters of the slots on two rings (:func:`_slot_centre`), each slot as near the one before
-    as it can stand clear of the three before it (:func:`_stand_clear`, found by halving), from the
+    as it can stand clear of the three before it (:func:`_stand_clear`, with the ``rooms`` their ties
+    need for their labels; found by halving), from the
     top (turned by ``oval.turn`` of a slot's share), and the length of parameter they take round
     the whole ring (the first slots placed once more at the end): more than 2 pi when they do
     not fit.
@@ -611,6 +636,10 @@ def _staggered(radii: tuple[float, ...], r_max: float, ring: float, oval: Oval) 
     (-1.571, True)
     """
     n = len(radii)
+
+    def room(k: int) -> float:
+        return rooms[k % n] if rooms else 0.0
+
     t = -math.pi / 2 + oval.turn * 2 * math.pi / max(n, 1)
     ts: list[float] = []
     placed: list[tuple[int, Point, float]] = []
@@ -621,7 +650,7 @@ def _staggered(radii: tuple[float, ...], r_max: float, ring: float, oval: Oval) 
         r = radii[i]
         if r and placed:
             def fits(u: float, k: int = k, i: int = i, r: float = r) -> bool:
-                return _stand_clear(k, _slot_centre(i, u, r, r_max, ring, oval), r, placed[-3:])
+                return _stand_clear(k, _slot_centre(i, u, r, r_max, ring, oval), r, placed[-3:], room)
 
             if not fits(t):
                 low, high = t, t + math.pi
@@ -640,7 +669,7 @@ def _staggered(radii: tuple[float, ...], r_max: float, ring: float, oval: Oval) 
     return ts, span
 
 
-def _narrow_apart(radii: list[float], r_max: float, base: float, oval: Oval) -> float:
+def _narrow_apart(radii: list[float], r_max: float, base: float, oval: Oval, rooms: tuple[float, ...] = ()) -> float:
     """The smallest ring half-width, at least ``base``, on which neighbours keep :data:`GAP` apart
     (found by halving); on two rings (``oval.step``) also the neighbours on each ring, and the
     straight way from the centre to each outer circle keeps :data:`CLEAR` (and a line's width) off
@@ -650,7 +679,7 @@ def _narrow_apart(radii: list[float], r_max: float, base: float, oval: Oval) -> 
 
     def apart(ring: float) -> bool:
         if two:  # each slot as near the one before as it can stand: do they go round?
-            return _staggered(tuple(radii), r_max, ring, oval)[1] <= 2 * math.pi
+            return _staggered(tuple(radii), r_max, ring, oval, rooms if oval.label_room else ())[1] <= 2 * math.pi
         centres = narrow_centres(radii, r_max, ring, oval)
         for i, r in enumerate(radii):
             q = radii[(i + 1) % n]
@@ -689,7 +718,8 @@ def _stretched(inner: float, radius: float, oval: Oval, cap: float = 0.0) -> tup
 
 
 @cache
-def _narrow_rings(radii: tuple[float, ...], r_max: float, focal_r: float) -> list[tuple[float, Oval]]:
+def _narrow_rings(radii: tuple[float, ...], r_max: float, focal_r: float,
+                  rooms: tuple[float, ...] = ()) -> list[tuple[float, Oval]]:
     """Ring half-widths (the centres of the largest circles) and shapes for circles of ``radii`` (0
     for an empty slot) standing with their inner edges on an upright ellipse (:func:`narrow_centres`),
     at least :data:`NARROW_MIN_TIE` outside the focal circle: each of the shapes :data:`NARROW_ASPECTS`
@@ -699,8 +729,8 @@ def _narrow_rings(radii: tuple[float, ...], r_max: float, focal_r: float) -> lis
     width), in a frame :data:`NARROW_TWO_FRAME`
     times as tall as wide.
 
-    >>> [(round(ring), oval) for ring, oval in _narrow_rings((30.0, 30.0, 60.0, 30.0), 60.0, 40.0)[:2]]
-    [(156, Oval(aspect=1.0, turn=-0.5, step=0.0, side=0.0)), (156, Oval(aspect=1.0, turn=0.5, step=0.0, side=0.0))]
+    >>> [(round(ring), oval[:2]) for ring, oval in _narrow_rings((30.0, 30.0, 60.0, 30.0), 60.0, 40.0)[:2]]
+    [(156, (1.0, -0.5)), (156, (1.0, 0.5))]
     >>> min(oval.step for _, oval in _narrow_rings((30.0,) * 16, 30.0, 40.0)) > 0
     True
     """
@@ -710,10 +740,10 @@ def _narrow_rings(radii: tuple[float, ...], r_max: float, focal_r: float) -> lis
     frame = NARROW_TWO_FRAME if two else NARROW_FRAME
     found: list[tuple[float, float, Oval]] = []
     turns = NARROW_TWO_TURNS if two else NARROW_TURNS
-    for oval in (Oval(a, t, step, side * step) for a in NARROW_ASPECTS for t in turns for step in steps
+    for oval in (Oval(a, t, step, side * step, bool(rooms)) for a in NARROW_ASPECTS for t in turns for step in steps
                  for side in (NARROW_SIDES if two else (0.0,))):
-        ring = _narrow_apart(list(radii), r_max, base, oval)
-        centres = narrow_centres(list(radii), r_max, ring, oval)
+        ring = _narrow_apart(list(radii), r_max, base, oval, rooms)
+        centres = narrow_centres(list(radii), r_max, ring, oval, rooms)
         w = max([focal_r] + [abs(x) + r for (x, _), r in zip(centres, radii, strict=True) if r])
         h = max([focal_r] + [abs(y) + r for (_, y), r in zip(centres, radii, strict=True) if r])
         found.append((round(max(w, h / frame), 6), ring, oval))
@@ -812,17 +842,19 @@ def _attempt(
     narrow: bool = False,
     oval: Oval = CIRCLE,
     stretch: tuple[float, float] = (1.0, 1.0),
+    rooms: tuple[float, ...] = (),
 ) -> tuple[EcomapLayout, int]:
     """One layout with the ring at ``inner``/``outer``, and how many member ties found no clear route
     (``narrow``: each circle's inner edge where the largest circle's is, on an upright ellipse of
     shape ``oval``, or two of them from :data:`TWO_RINGS_FROM` slots: ``outer`` is then the outer
-    one's half-width, and the centres are moved out ``stretch`` times in width and in height)."""
+    one's half-width, and the centres are moved out ``stretch`` times in width and in height; ``rooms``:
+    see :func:`_staggered`)."""
     n = len(slots)
     systems: dict[str, SystemPlace] = {}
     tall = narrow  # on upright ellipses (narrow_centres)
     two = inner != outer
     r_max = max(radii.values(), default=MIN_SYSTEM_R)
-    centres = narrow_centres([radii[sid] if sid else 0.0 for sid in slots], r_max, inner, oval) if tall else []
+    centres = narrow_centres([radii[sid] if sid else 0.0 for sid in slots], r_max, inner, oval, rooms) if tall else []
     centres = [(x * stretch[0], y * stretch[1]) for x, y in centres]
     for i, sid in enumerate(slots):
         if sid is None:
@@ -941,10 +973,12 @@ def layout_ecomap(
     # room on the focal circle for every tie end (arrowheads side by side)
     ends = sum(1 for t in placing.ties if t.target == FOCAL)
     sizes = tuple(radii[sid] if sid else 0.0 for sid in slots)
+    rooms = _label_rooms(placing, slots, text) if narrow and len(slots) >= TWO_RINGS_FROM else ()
+    rooms = rooms if any(rooms) else ()
     start = household
     tall = narrow  # upright ellipses: one, or two from TWO_RINGS_FROM slots
 
-    def grown(pick: int) -> EcomapLayout:
+    def grown(pick: int, rooms: tuple[float, ...] = ()) -> EcomapLayout:
         """The layout whose ring grows until it is clean, on the ``pick``-th best narrow shape."""
         household = start
         # the ring widens by steps of 8 % (2 % when narrow): doubling the number of steps until the layout is
@@ -958,7 +992,7 @@ def layout_ecomap(
             ring = Circle(0, 0, max(max(focal.r, ends * ARROW_ROOM / (2 * math.pi)) + grow, min_focal))
             oval = CIRCLE
             if tall:
-                rings = _narrow_rings(sizes, r_max, ring.r)
+                rings = _narrow_rings(sizes, r_max, ring.r, rooms)
                 inner, oval = next((c for c in rings if c[1] == shape), rings[min(pick, len(rings) - 1)])
                 outer = inner
             else:
@@ -970,7 +1004,7 @@ def layout_ecomap(
             if oval.step:  # two rings: the slots found on the smallest ellipses, moved out as these grow
                 scale = (half / inner, half * stretched.aspect / (inner * oval.aspect))
                 lay, short = _attempt(eco, ring, focal_label, members, lines, blocks, symbols, radii, slots,
-                                      inner, (inner + oval.step) * max(scale), text, narrow, oval, scale)
+                                      inner, (inner + oval.step) * max(scale), text, narrow, oval, scale, rooms)
             else:
                 lay, short = _attempt(eco, ring, focal_label, members, lines, blocks, symbols, radii, slots,
                                       half, half if tall else far, text, narrow, stretched)
@@ -1005,14 +1039,17 @@ def layout_ecomap(
         return best
 
     if not tall or shape is not None:
-        return grown(0)
+        return grown(0, rooms if shape is not None and len(shape) > 4 and shape[4] else ())
 
     tall_frame = NARROW_TWO_FRAME if len(slots) >= TWO_RINGS_FROM else NARROW_FRAME
 
     def frame(lay: EcomapLayout) -> tuple[int, float]:
         return lay.quality.defects, round(max(lay.bounds.w, lay.bounds.h / tall_frame), 6)
 
-    return min((grown(pick) for pick in range(NARROW_TRIES)), key=frame)
+    # on two rings: the shapes with room for the tie labels kept between the systems, and those that
+    # make room for them by growing
+    variants = [rooms, ()] if rooms else [()]
+    return min((grown(pick, room) for room in variants for pick in range(NARROW_TRIES)), key=frame)
 
 
 def measure(lay: EcomapLayout, eco: Ecomap) -> Quality:
