@@ -5,7 +5,9 @@ the output into docs/report.md between its ``report_figures`` markers, or those 
 For each figure (and a legend printed apart): the page it is printed on (portrait, or landscape for a
 figure too wide for a portrait page), its natural size, the scale and size it is printed at on an A4
 page, its smallest text in points once printed, with PASS when that is 8 pt or more
-(``MIN_PRINT_PT``), else FAIL, and the share of the figure's height its legend takes under the drawing.
+(``MIN_PRINT_PT``), else FAIL, and the share of the figure's height its legend takes under the drawing;
+then the size of the genogram's drawing as the report draws it and in its compact form (union years by
+two digits, tighter gaps), which the report draws when the other cannot print with its legend at 8 pt.
 The smallest text is read from the font sizes of the figure's SVG; the scale is the one the DOCX
 places it at.
 """
@@ -16,7 +18,7 @@ import sys
 
 from socialtools.examples import example_path
 from socialtools.report.case import Case
-from socialtools.report.document import build_report, ecomap_svg, genogram_svg, legend_share
+from socialtools.report.document import build_report, ecomap_svg, genogram_options, genogram_svg, legend_share
 from socialtools.report.model import ReportOptions
 from socialtools.report.print_size import (
     MIN_PRINT_PT,
@@ -57,6 +59,13 @@ def main(paths: list[str]) -> list[str]:
                 share = f"{legend_share(svg):.0%}" if svg else "-"
                 say(f"{part.key:<16} {page.name:<9} {w:>5.1f} x {h:<5.1f} {scale:>6.2f} {printed:>13} "
                       f"{smallest:>19.2f}  {verdict:<7}  {share}")
+        if case.family is not None and case.family.people:
+            from socialtools.genogram import Genogram
+
+            sizes = {name: Genogram(case.family, genogram_options(ReportOptions(), compact=name == "compact")).layout
+                     for name in ("report", "compact")}
+            say("genogram drawing (SVG units, without legend): " + ", ".join(
+                f"{name} {lay.width:.0f} x {lay.height:.0f}" for name, lay in sizes.items()))
         for warning in report.warnings:
             say(f"warning: {warning}")
         say()

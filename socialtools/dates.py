@@ -187,11 +187,37 @@ def _serialised(date: PartialDate) -> int | str:
     return date.year if date.month is None else str(date)
 
 
+def _any_case(words: Any) -> str:
+    """A regular-expression alternation of ``words`` in any letter case, without flags (JSON Schema
+    patterns have none): ``Mei`` → ``[mM][eE][iI]``."""
+    def one(word: str) -> str:
+        return "".join(f"[{c.lower()}{c.upper()}]" if c.isalpha() and c.isascii() else re.escape(c).replace(
+            "\\ ", " ") for c in word)
+    return "(?:" + "|".join(one(w) for w in sorted(words, key=lambda w: (-len(w), w))) + ")"
+
+
+#: The dates :meth:`PartialDate.parse` reads, as a JSON Schema pattern without anchors: a weekday or
+#: ``tanggal`` before it, ``sekitar``/``~``/``abt``... and then a year, a date in numbers (either
+#: order), a day and month name, a decade (``1970-an``) or a CJK date. The schema and the loader agree.
+DATE_PATTERN = (
+    r"\s*(?:" + _any_case(["hari"]) + r"\s+)?(?:" + _any_case(_WEEKDAYS) + r"\b\.?\s*,?\s*)?"
+    r"(?:" + _any_case(["tanggal", "tgl"]) + r"\.?)?\s*"
+    r"(?:(?:~|±|\+-|" + _any_case(["sekitar", "kira-kira", "kurang lebih", "circa", "about"]) + r"|"
+    + _any_case(["ca", "abt", "approx"]) + r"\.?|" + _any_case(["c"]) + r"\.)\s*)?"
+    r"(?:\d{3,4}(?:[-/.]\d{1,2}(?:[-/.]\d{1,2})?)?"  # 1998, 1998-03, 1998-03-04
+    r"|\d{1,2}[-/.]\d{1,2}[-/.]\d{4}"  # 04-03-1998
+    r"|(?:\d{1,2}\s+)?" + _any_case(MONTHS) + r"\.?\s+\d{4}"  # 4 Maret 1998, March 1998
+    r"|\d{4}\s*-?\s*(?:" + _any_case(["an", "s", "'s"]) + r"|\?)"  # 1970-an, 1970s
+    r"|\d{4}\s*年(?:\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?)?)\s*"
+)
+DATE_SCHEMA: dict[str, Any] = {
+    "anyOf": [{"type": "integer"}, {"type": "string", "pattern": f"^{DATE_PATTERN}$"}],
+    "description": "a year (1998), a date (1998-03-04, 04-03-1998, 4 Maret 1998), or an approximate "
+                   "one (~1950, sekitar 1950, 1950-an)"}
+
 Date = Annotated[
     PartialDate,
     BeforeValidator(PartialDate.parse),
     PlainSerializer(_serialised, return_type=Any),
-    WithJsonSchema({"anyOf": [{"type": "integer"}, {"type": "string",
-                    "pattern": r"^~?\d{3,4}([-/.]\d{1,2}([-/.]\d{1,2})?)?$"}],
-                    "description": "a year (1998), a date (1998-03-04), or an approximate one (~1950)"}),
+    WithJsonSchema(DATE_SCHEMA),
 ]

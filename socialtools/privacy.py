@@ -6,7 +6,9 @@ JSON, DOCX, HTML, Markdown and CSV all hide the same things:
 - a person's **name** becomes their initials (given ``initials``, else made from the name);
 - **exact dates** of birth and death become the year;
 - **address** and **phone** are dropped (they are left out of every drawing anyway);
-- the **place of birth** and **notes** of a person are dropped;
+- the **place of birth** and **notes** of a person are dropped, and so is every other free-text note
+  about people: a union's ``notes`` ("Bercerai karena KDRT") and a relationship's ``label``;
+- a person's name written in a **household label** becomes their initials;
 - a person's name written in a **title** (the family's or one given for the figure) becomes their
   initials too (:func:`mask_names`).
 
@@ -60,7 +62,18 @@ def mask_names(text: str, family: Family) -> str:
 
 
 def hide_identifying(family: Family) -> Family:
-    """A copy of ``family`` with names as initials, dates as years, no address, phone or notes."""
+    """A copy of ``family`` with names as initials, dates as years, no address, phone or notes
+    (a person's, a union's, a relationship's label), names in household labels as initials.
+
+    >>> from socialtools.genogram.model import Family
+    >>> f = Family.model_validate({"people": [{"id": "A", "name": "Budi Santoso"}, {"id": "B"}],
+    ...     "unions": [{"partners": ["A", "B"], "notes": "Bercerai karena KDRT"}],
+    ...     "relationships": [{"between": ["A", "B"], "kind": "hostile", "label": "sejak 2015"}],
+    ...     "households": [{"label": "Rumah Budi Santoso", "members": ["A"]}]})
+    >>> hidden = hide_identifying(f)
+    >>> hidden.unions[0].notes, hidden.relationships[0].label, hidden.households[0].label
+    (None, None, 'Rumah BS')
+    """
     from socialtools.dates import PartialDate
     from socialtools.genogram.model import Family
 
@@ -70,6 +83,13 @@ def hide_identifying(family: Family) -> Family:
                    notes=None,
                    birth=PartialDate(person.birth.year, approximate=person.birth.approximate) if person.birth else None,
                    death=PartialDate(person.death.year, approximate=person.death.approximate) if person.death else None)
+    for union in data["unions"]:
+        union["notes"] = None
+    for relationship in data["relationships"]:
+        relationship["label"] = None
+    for household in data["households"]:
+        if household.get("label"):
+            household["label"] = mask_names(household["label"], family)
     if family.title:
         data["title"] = mask_names(family.title, family)
     return Family.model_validate(data)

@@ -32,7 +32,7 @@ from __future__ import annotations
 
 from typing import Any, Self
 
-from pydantic import BaseModel, ConfigDict, ValidationError
+from pydantic import AliasChoices, BaseModel, ConfigDict, ValidationError
 
 from socialtools.errors import InputError
 
@@ -53,10 +53,26 @@ def raised_input_error_at(exc: ValidationError) -> tuple[InputError, tuple[int |
     return None
 
 
+def alias_properties(schema: dict[str, Any], model: type[BaseModel]) -> None:
+    """The JSON Schema of ``model`` accepts each other name a field is read by (``sejak`` for a
+    condition's ``start``), as the loader does: the schema and the loader agree."""
+    properties = schema.get("properties", {})
+    for name, field in model.model_fields.items():
+        alias = field.validation_alias
+        if not isinstance(alias, AliasChoices):
+            continue
+        names = [c for c in alias.choices if isinstance(c, str)]
+        shown = next((n for n in (name, *names) if n in properties), None)
+        if shown is None:
+            continue
+        for other in names:
+            properties.setdefault(other, {**properties[shown], "title": other})
+
+
 class Record(BaseModel):
     """A strict record of a case file (see the module)."""
 
-    model_config = ConfigDict(extra="forbid", populate_by_name=True)
+    model_config = ConfigDict(extra="forbid", populate_by_name=True, json_schema_extra=alias_properties)
 
     def __init__(self, /, **data: Any) -> None:
         try:

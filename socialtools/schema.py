@@ -110,6 +110,7 @@ def _accept_shorthands(node: Any) -> None:
             sex["enum"] = _sex_words()
             sex["description"] = "male/female/unknown; also L/P (laki-laki/perempuan), M/F, 1/2"
         _widen_words(properties)
+        _widen_birth(properties)
         for name in ID_FIELDS:
             _widen_id(properties.get(name))
         for name in ID_LIST_FIELDS:
@@ -144,12 +145,24 @@ def _words(groups: dict[Any, tuple[str, ...]]) -> list[str]:
 
 def _widen_words(properties: dict[str, Any]) -> None:
     """Indonesian words for union and relationship kinds, ya/tidak for booleans, conditions as text."""
-    from socialtools.genogram.model import RELATIONSHIP_WORDS, UNION_WORDS, YES_NO
+    from socialtools.genogram.model import (
+        CHILD_WORDS,
+        CONDITION_WORDS,
+        PERSON_KIND_WORDS,
+        RELATIONSHIP_WORDS,
+        STATUS_WORDS,
+        UNION_WORDS,
+        YES_NO,
+    )
 
-    kind = properties.get("kind")
-    if isinstance(kind, dict) and "enum" in kind:
-        for marker, groups in (("married", UNION_WORDS), ("close", RELATIONSHIP_WORDS)):
-            if marker in kind["enum"]:
+    for name in ("kind", "status", "relation"):
+        kind = properties.get(name)
+        if not (isinstance(kind, dict) and "enum" in kind):
+            continue
+        every: list[dict[str, tuple[str, ...]]] = [UNION_WORDS, RELATIONSHIP_WORDS, CONDITION_WORDS,
+                                                    STATUS_WORDS, PERSON_KIND_WORDS, CHILD_WORDS]
+        for groups in every:
+            if set(groups) <= set(kind["enum"]):  # the words of this enum's kinds
                 kind.pop("type", None)
                 kind["enum"] = kind["enum"] + [w for w in _words(groups) if w not in kind["enum"]]
     for name in ("deceased", "index", "identical", "consanguineous"):
@@ -163,6 +176,20 @@ def _widen_words(properties: dict[str, Any]) -> None:
         conditions["items"] = {"anyOf": [item, {"type": "string"}]}
         conditions.pop("type")
         conditions["anyOf"] = [{"type": "array", "items": conditions.pop("items")}, item, {"type": "string"}]
+
+
+def _widen_birth(properties: dict[str, Any]) -> None:
+    """A person's ``birth`` may give the place too, as Indonesian forms write it (tempat, tanggal
+    lahir): ``"Wonosobo, 12 Agustus 1998"``."""
+    from socialtools.dates import DATE_PATTERN
+
+    birth = properties.get("birth")
+    if "birthplace" not in properties or not isinstance(birth, dict) or "anyOf" not in birth:
+        return
+    place = {"type": "string", "pattern": rf"^[^\d]*[^\d\s,][^\d]*,{DATE_PATTERN}$",
+             "description": "place and date of birth: Wonosobo, 12 Agustus 1998"}
+    if place not in birth["anyOf"]:
+        birth["anyOf"].append(place)
 
 
 def _widen_id(field: Any) -> None:

@@ -156,10 +156,11 @@ def loopy_families(draw: st.DrawFn, max_people: int = 70, across: bool = False, 
         if younger and len(people) < max_people:
             b = draw(st.sampled_from(younger))
             pool += kids_of[union(b, a, draw(st.integers(0, 3)))]
-    for _ in range(draw(st.integers(1, 3)) if spanning else 0):
-        # a partner of an ancestor marries the descendant: their rows cannot be one
+    for k in range(draw(st.integers(1, 3)) if spanning else 0):
+        # a partner of an ancestor marries the descendant: their rows cannot be one. The first
+        # such union is made even when the family is full, so that every spanning family has one.
         young = [p for p in pool if ancestors.get(p)]
-        if not young or len(people) >= max_people:
+        if not young or (k and len(people) >= max_people):
             break
         b = draw(st.sampled_from(young))
         elder = draw(st.sampled_from(sorted(ancestors[b])))

@@ -210,9 +210,14 @@ def test_d8_compare_draws_each_panel_with_its_conditions() -> None:
     comparison = GenogramComparison.from_document(_dated_case(), 2005, 2024)
     assert comparison.family_at(2005).person("FR").conditions == []
     assert comparison.family_at(2024).person("FR").conditions
-    assert "ketergantungan alkohol" not in comparison._renderer(2005).styles  # the 2005 panel draws no fill
-    assert "ketergantungan alkohol" in comparison._renderer(2024).styles
     svg = comparison.to_svg()
+    # the 2005 panel draws no fill for it; both panels give it the same shade (review 4, D1)
+    style = comparison._renderer(2005).styles["ketergantungan alkohol"]
+    assert comparison._renderer(2024).styles["ketergantungan alkohol"] == style
+    panels = {year: svg[svg.index(f'id="panel-{year}"'):] for year in (2005, 2024)}
+    fr = {year: p[p.index('id="p-FR"'):p.index("</g>", p.index('id="p-FR"'))] for year, p in panels.items()}
+    filled = {year: re.search(r'<path[^>]*fill="(?!#ffffff|none)', text) is not None for year, text in fr.items()}
+    assert filled == {2005: False, 2024: True}
     text = " ".join(re.findall(r">([^<>]+)</text>", svg))
     assert "kondisi baru: Fikri (ketergantungan alkohol)" in text
 

@@ -206,6 +206,7 @@ PICTURES: dict[str, Draw] = {
         Path(__file__).resolve().parents[2] / "tests" / "data" / "cases" / "bracketed-household.yaml"),
     "report-genogram-legend-beside.png": _report_genogram(
         Path(__file__).resolve().parents[2] / "tests" / "data" / "cases" / "review-rt.yaml"),
+    "report-genogram-compact.png": _report_genogram(ROOT / "tests" / "data" / "cases" / "review-ra.yaml"),
     "report-ecomap.png": _report_ecomap(None),
     "report-ecomap-after.png": _report_ecomap("after"),
     "report-ecomap-long-names.png": _report_ecomap(

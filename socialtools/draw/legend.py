@@ -69,7 +69,11 @@ def legend_rows(entries: list[LegendEntry], height: float, theme: Theme) -> int:
     return max(1, min(len(entries), int((height - title_h - GAP) // _row(theme))))
 
 
-def _row(theme: Theme) -> float:
+def _row(theme: Theme, tight: bool = False) -> float:
+    """The height of a legend line; ``tight``: a line of text with 2.5 units between lines (a legend
+    beside a printed drawing, where each line of height counts)."""
+    if tight:
+        return max(SAMPLE_H, theme.small_font_size * LINE_HEIGHT + 2.5)
     return max(ROW, theme.small_font_size * LINE_HEIGHT + 8)
 
 
@@ -104,9 +108,10 @@ class _Columns:
     columns: list[list[int]]
     widths: list[float]
     lines: list[tuple[str, ...]]
+    tight: bool = False
 
     def height(self, i: int, theme: Theme) -> float:
-        return _row(theme) + (len(self.lines[i]) - 1) * theme.small_font_size * LINE_HEIGHT
+        return _row(theme, self.tight) + (len(self.lines[i]) - 1) * theme.small_font_size * LINE_HEIGHT
 
     def column_height(self, theme: Theme) -> float:
         return max(sum(self.height(i, theme) for i in column) for column in self.columns)
@@ -128,19 +133,31 @@ def wrap_at_spaces(text: str, width: float, size: float) -> list[str]:
     return lines or [""]
 
 
-def _wrapped_columns(entries: list[LegendEntry], height: float, theme: Theme) -> _Columns:
+def _line_widths(text: str, size: float) -> set[float]:
+    """The widths of every line ``text`` can be wrapped into at its spaces (each run of its words).
+
+    >>> sorted(round(w) for w in _line_widths("Anak asuh", 10))
+    [24, 25, 52]
+    """
+    words = text.split()
+    return {text_width(" ".join(words[i:j]), size) for i in range(len(words)) for j in range(i + 1, len(words) + 1)}
+
+
+def _wrapped_columns(entries: list[LegendEntry], height: float, theme: Theme, tight: bool = False) -> _Columns:
     """The narrowest compact legend whose columns stay within ``height`` (its title included), each
     column filled top to bottom: of the widths its labels may wrap to (each label at its spaces, no
-    narrower than :data:`MIN_WRAP_EMS` times the text size), the one that makes it narrowest."""
+    narrower than :data:`MIN_WRAP_EMS` times the text size: as wide as one of the lines its labels
+    can wrap into), the one that makes it narrowest."""
     size = theme.small_font_size
     room = height - (theme.font_size * LINE_HEIGHT + GAP) - GAP
     natural = [text_width(e.label, size) for e in entries]
     floor = MIN_WRAP_EMS * size
     best: tuple[float, _Columns] | None = None
-    for cap in sorted({w for w in natural if w > floor} | {floor}, reverse=True):
+    caps = {w for e in entries for w in _line_widths(e.label, size) if w > floor}
+    for cap in sorted(caps | {floor}, reverse=True):
         lines = [(e.label,) if w <= cap else tuple(wrap_at_spaces(e.label, cap, size))
                  for e, w in zip(entries, natural, strict=True)]
-        grid = _Columns([[]], [], lines)
+        grid = _Columns([[]], [], lines, tight)
         used = 0.0
         for i in range(len(entries)):
             h = grid.height(i, theme)
@@ -159,18 +176,19 @@ def _wrapped_columns(entries: list[LegendEntry], height: float, theme: Theme) ->
 
 def legend_box(entries: list[LegendEntry], title: str, max_width: float, theme: Theme, *,
                compact: bool = False, rows: int | None = None, flow: bool = False,
-               fit_height: float | None = None) -> Box:
+               fit_height: float | None = None, tight: bool = False) -> Box:
     """Width and height the legend needs (placed at the origin); ``compact`` packs the entries in
     columns of their own widths (for a narrow figure, e.g. in a printed report), ``rows`` rows
     to a column when given (a legend beside a drawing, as tall as the drawing); ``flow`` (with
     ``compact``): the entries follow each other in lines like words when that is lower than
     any grid (a printed figure whose page is too short for a grid); ``fit_height`` (with ``compact``):
     columns no taller than that, long labels wrapped at spaces where that makes the legend narrower
-    (a legend beside a drawing on a page short of width)."""
+    (a legend beside a drawing on a page short of width); ``tight`` (with ``fit_height``): lines closer
+    together (see :func:`_row`)."""
     if not entries:
         return Box(0, 0, 0, 0)
     if compact and fit_height is not None:
-        grid = _wrapped_columns(entries, fit_height, theme)
+        grid = _wrapped_columns(entries, fit_height, theme, tight)
         width = max(sum(grid.widths) + GAP, text_width(title, theme.font_size) + 2 * GAP)
         return Box(0, 0, width, theme.font_size * LINE_HEIGHT + GAP + grid.column_height(theme) + GAP)
     places = _flow(entries, max_width, theme) if compact and flow and not rows else None
@@ -189,13 +207,15 @@ def legend_box(entries: list[LegendEntry], title: str, max_width: float, theme: 
 def draw_legend(
     canvas: SvgCanvas, entries: list[LegendEntry], title: str, x: float, y: float, max_width: float, *,
     compact: bool = False, rows: int | None = None, flow: bool = False, fit_height: float | None = None,
+    tight: bool = False,
 ) -> Box:
     """Draw the legend with its top-left corner at ``(x, y)``; return the box it fills."""
     theme = canvas.theme
-    box = legend_box(entries, title, max_width, theme, compact=compact, rows=rows, flow=flow, fit_height=fit_height)
+    box = legend_box(entries, title, max_width, theme, compact=compact, rows=rows, flow=flow, fit_height=fit_height,
+                     tight=tight)
     if not entries:
         return box
-    wrapped = _wrapped_columns(entries, fit_height, theme) if compact and fit_height is not None else None
+    wrapped = _wrapped_columns(entries, fit_height, theme, tight) if compact and fit_height is not None else None
     places = _flow(entries, max_width, theme) if compact and flow and not rows else None
     cols, widths = _grid(entries, max_width, theme, compact, rows)
     rows = math.ceil(len(entries) / cols)
@@ -233,9 +253,11 @@ def _draw_wrapped(canvas: SvgCanvas, g: Group, entry: LegendEntry, grid: _Column
     col = next(c for c, column in enumerate(grid.columns) if i in column)
     sx = x + GAP + sum(grid.widths[:col])
     sy = top + sum(grid.height(j, theme) for j in grid.columns[col][:grid.columns[col].index(i)])
-    row_h, line_h = _row(theme), theme.small_font_size * LINE_HEIGHT
+    row_h, line_h = _row(theme, grid.tight), theme.small_font_size * LINE_HEIGHT
     extra = grid.height(i, theme) - row_h
-    entry.draw(canvas, canvas.group(g), Box(sx, sy + (row_h + extra - SAMPLE_H) / 2 - 2, SAMPLE_W, SAMPLE_H))
+    # tight lines: samples a little lower than the line, so that those of neighbouring entries stay apart
+    sample_h = min(SAMPLE_H, row_h - 4) if grid.tight else SAMPLE_H
+    entry.draw(canvas, canvas.group(g), Box(sx, sy + (row_h + extra - sample_h) / 2 - 2, SAMPLE_W, sample_h))
     for k, line in enumerate(grid.lines[i]):
         canvas.text(g, sx + SAMPLE_W + GAP, sy + row_h / 2 + theme.small_font_size * 0.3 - 2 + k * line_h, line,
                     theme.small_font_size, anchor="start")

@@ -34,7 +34,7 @@ from socialtools.errors import UsageError
 from socialtools.genogram.diagram import LABEL_WIDTH, Genogram, GenogramOptions, with_options
 from socialtools.genogram.emotional import symbol_extents
 from socialtools.genogram.history import Change, family_as_of, family_changes
-from socialtools.genogram.labels import TEXT, LabelOptions, person_lines, union_text
+from socialtools.genogram.labels import TEXT, LabelOptions, person_lines
 from socialtools.genogram.model import Family
 from socialtools.genogram.notes import FigureNote
 from socialtools.genogram.placements import GenogramLayout, LayoutConfig, UnionPlacement
@@ -105,6 +105,7 @@ class GenogramComparison(Diagram):
         layout: LayoutConfig | None = None,
         theme: Theme | None = None,
         duplicate_loops: bool | None = None,
+        short_years: bool | None = None,
         engine: str | None = None,
     ) -> None:
         """The years ``before`` and ``after``; each keyword given replaces that field of ``options``
@@ -116,7 +117,7 @@ class GenogramComparison(Diagram):
         self.options = replace(with_options(options, lang=lang, labels=labels, initials=initials, full_dates=full_dates,
                                             show_age=show_age, title=title, legend=legend, monochrome=monochrome,
                                             layout=layout, theme=theme, duplicate_loops=duplicate_loops,
-                                            engine=engine), as_of=None)
+                                            short_years=short_years, engine=engine), as_of=None)
         if self.options.duplicate_loops:
             raise UsageError("a comparison draws everyone once: leave out duplicate_loops")
 
@@ -162,8 +163,11 @@ class GenogramComparison(Diagram):
 
     @cached_property
     def genogram(self) -> Genogram:
-        """The genogram whose layout both panels share."""
-        return _EveryRecord(self._whole, self.options)
+        """The genogram whose layout both panels share; its conditions take their quadrants and
+        fills from the family as given, as the panels and the shared legend do."""
+        genogram = _EveryRecord(self._whole, self.options)
+        genogram.full_family = self.family
+        return genogram
 
     def changes(self) -> list[Change]:
         """What changed from ``before`` to ``after``."""
@@ -184,7 +188,7 @@ class GenogramComparison(Diagram):
         for u in then.unions:
             assert u.id is not None  # every union of a laid-out family has an id
             placed = lay.unions[u.id]
-            text = union_text(u, o.lang) if placed.label_box is not None else ""
+            text = self.genogram.union_label(u) if placed.label_box is not None else ""
             box = None
             if text and placed.label_box is not None:
                 w = text_width(text, o.layout.union_label_size)
@@ -239,7 +243,8 @@ class GenogramComparison(Diagram):
         then = self.family_at(year)
         inner = {p.id: inner_text(p, then) if o.show_age or p.count else None for p in then.people}
         return GenogramRenderer(then, self.panel_layout(year), lang=o.lang, title=None, inner=inner,
-                                theme=o.theme or Theme(monochrome=o.monochrome), legend=False, notes=self._notes(year))
+                                theme=o.theme or Theme(monochrome=o.monochrome), legend=False, notes=self._notes(year),
+                                styles=self.genogram.condition_styles)
 
     def _t(self, key: str) -> str:
         return translate(WORDS, key, self.options.lang) if key in WORDS else translate(TEXT, key, self.options.lang)
@@ -283,11 +288,11 @@ class GenogramComparison(Diagram):
             return
         g = canvas.group(parent, class_="changed")
         extents = symbol_extents(lay)  # the ring goes round an adopted or foster child's brackets
+        labels = [u.label_box for u in lay.unions.values() if u.label_box is not None]
         for c in changes:
             if c.what in ("born", "died", "condition") and c.ids[0] in lay.nodes:
-                b = extents[c.ids[0]].grown(4.0)
-                ring: list[Point] = [(b.x, b.y), (b.right, b.y), (b.right, b.bottom), (b.x, b.bottom), (b.x, b.y + 0.1)]
-                canvas.polyline(g, ring, width=5.0, colour=colour)
+                for side in ring_sides(extents[c.ids[0]].grown(4.0), labels, RING_WIDTH):
+                    canvas.polyline(g, side, width=RING_WIDTH, colour=colour)
             elif c.what == "union":
                 for u in lay.unions.values():
                     if sorted(u.partners) == sorted(c.ids):
@@ -358,6 +363,41 @@ class GenogramComparison(Diagram):
         if entries:
             draw_legend(canvas, entries, first.t("legend"), theme.margin, y, width - 2 * theme.margin)
         return canvas.to_string()
+
+
+RING_WIDTH = 5.0
+
+
+def ring_sides(box: Box, avoid: Sequence[Box], width: float) -> list[list[Point]]:
+    """The highlight ring round ``box`` as straight pieces, stroked ``width`` wide, leaving out
+    where it would run over a box of ``avoid`` (a union's date label beside the person).
+
+    >>> ring_sides(Box(0, 0, 10, 10), [], 2.0)  # one closed ring when nothing is in the way
+    [[(0, 0), (10, 0), (10, 10), (0, 10), (0, 0.1)]]
+    >>> ring_sides(Box(0, 0, 10, 10), [Box(4, 8, 20, 5)], 2.0)[1:3]  # a label cuts the right and bottom sides
+    [[(10, -1.0), (10, 8)], [(-1.0, 10), (4, 10)]]
+    """
+    half = width / 2
+    if not any(o.x < box.right + half and o.right > box.x - half and o.y < box.bottom + half
+               and o.bottom > box.y - half for o in avoid):
+        return [[(box.x, box.y), (box.right, box.y), (box.right, box.bottom), (box.x, box.bottom),
+                 (box.x, box.y + 0.1)]]
+    sides = [((box.x, box.y), (box.right, box.y)), ((box.right, box.y), (box.right, box.bottom)),
+             ((box.right, box.bottom), (box.x, box.bottom)), ((box.x, box.bottom), (box.x, box.y))]
+    out: list[list[Point]] = []
+    for (x0, y0), (x1, y1) in sides:
+        along = 1 if x0 == x1 else 0  # the axis the side runs along: 0 horizontal, 1 vertical
+        a, b = sorted(((x0, y0)[along], (x1, y1)[along]))
+        a, b = a - half, b + half  # the pieces overlap at the corners (square joins)
+        at = (x0, y0)[1 - along]
+        pieces = [(a, b)]
+        for o in avoid:
+            (lo, hi), cut = ((o.y, o.bottom), (o.x, o.right)) if along == 0 else ((o.x, o.right), (o.y, o.bottom))
+            if lo < at + half and hi > at - half:  # the label lies across the stroke's band
+                pieces = [p for start, end in pieces
+                          for p in ((start, min(end, cut[0])), (max(start, cut[1]), end)) if p[1] - p[0] > width]
+        out += [[(start, at), (end, at)] if along == 0 else [(at, start), (at, end)] for start, end in pieces]
+    return out
 
 
 class _EveryRecord(Genogram):

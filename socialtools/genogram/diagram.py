@@ -22,14 +22,15 @@ from socialtools.draw.diagram import Diagram
 from socialtools.draw.text import TextBlock
 from socialtools.draw.theme import Theme
 from socialtools.genogram.history import family_as_of, family_at_its_date
-from socialtools.genogram.labels import TEXT, LabelOptions, inner_text, person_lines, union_text
+from socialtools.genogram.labels import TEXT, LabelOptions, inner_text, person_lines, short_years_readable, union_text
 from socialtools.genogram.layout import layout_family
 from socialtools.genogram.loops import with_loop_copies
 from socialtools.genogram.model import Family, Union
 from socialtools.genogram.notes import FigureNote, figure_notes
 from socialtools.genogram.placements import GenogramLayout, LayoutConfig
 from socialtools.genogram.quality import LayoutQuality, layout_quality
-from socialtools.genogram.render import GenogramRenderer
+from socialtools.genogram.render import GenogramRenderer, condition_styles
+from socialtools.genogram.symbols import ConditionStyle
 from socialtools.i18n import check_language, translate
 from socialtools.io.limits import MAX_LINE_CHARS, shorten
 from socialtools.io.loading import load_document
@@ -64,7 +65,9 @@ class GenogramOptions:
     - ``duplicate_loops``: draw one partner of a union of blood relatives (cousin marriage,
       pedigree collapse) a second time beside the other partner, joined to the original by a
       dashed line, as Madeline and the NSGC do (see :mod:`~socialtools.genogram.loops`); by
-      default everyone is drawn once.
+      default everyone is drawn once;
+    - ``short_years``: union dates by the last two digits of their years (``n.'88 c.'95``) when
+      all of them lie within a century (a printed report's compact genogram).
     """
 
     lang: str = "id"
@@ -79,6 +82,7 @@ class GenogramOptions:
     theme: Theme | None = None  # fonts and colours (a report passes larger fonts for print)
     as_of: int | None = None
     duplicate_loops: bool = False
+    short_years: bool = False
 
 
 def with_options(options: GenogramOptions | None, *, engine: str | None = None, **given: Any) -> GenogramOptions:
@@ -137,6 +141,7 @@ class Genogram(Diagram):
         theme: Theme | None = None,
         as_of: int | None = None,
         duplicate_loops: bool | None = None,
+        short_years: bool | None = None,
         engine: str | None = None,
     ) -> None:
         """Each keyword given replaces that field of ``options`` (:class:`GenogramOptions`, the
@@ -145,7 +150,7 @@ class Genogram(Diagram):
         self.options = with_options(options, lang=lang, labels=labels, initials=initials, full_dates=full_dates,
                                     show_age=show_age, title=title, legend=legend, monochrome=monochrome,
                                     layout=layout, theme=theme, as_of=as_of, duplicate_loops=duplicate_loops,
-                                    engine=engine)
+                                    short_years=short_years, engine=engine)
         self.full_family = family
         if self.options.as_of is not None:
             self.family = family_as_of(family, self.options.as_of)
@@ -174,7 +179,7 @@ class Genogram(Diagram):
         label_options = LabelOptions(fields=o.labels, initials=o.initials, full_dates=o.full_dates, lang=o.lang)
         size = o.layout.label_size
         labels = {p.id: TextBlock.wrapped(person_lines(p, f, label_options), LABEL_WIDTH, size) for p in f.people}
-        unions = {u.id: union_text(u, o.lang) for u in f.unions if u.id}
+        unions = {u.id: self.union_label(u) for u in f.unions if u.id}
         households = {h.id: shorten(h.label or "", MAX_LINE_CHARS) for h in f.households if h.id}
         return layout_family(f, labels, unions, households, o.layout, self.copies)
 
@@ -189,15 +194,31 @@ class Genogram(Diagram):
         return family_to_dot(self.family)
 
     def quality(self) -> LayoutQuality:
-        """Measures of the layout: overlaps, lines through symbols or labels, crossings, width."""
-        return layout_quality(self.layout, self.family)
+        """Measures of the layout: overlaps, lines through symbols or labels, crossings, width.
+        Drawn as of the family's own date, someone it leaves out (born after ``as_of``: a typo) is
+        counted as missing; with an ``as_of`` option, people born later are left out on purpose."""
+        quality = layout_quality(self.layout, self.family)
+        if self.options.as_of is None and self.family is not self.full_family:
+            kept = {p.id for p in self.family.people}
+            left_out = [p.id for p in self.full_family.people if p.id not in kept]
+            quality.people += len(left_out)
+            quality.missing += left_out
+        return quality
 
     def notes(self) -> list[FigureNote]:
         """The numbered notes under the figure: relationship labels, union and person notes."""
         o = self.options
         unplaced = {uid: text for uid, u in self.layout.unions.items() if u.label_box is None and len(u.partners) == 2
-                    and (text := union_text(self.family_union(uid), o.lang))}
+                    and (text := self.union_label(self.family_union(uid)))}
         return figure_notes(self.family, o.lang, o.labels, o.initials, unplaced)
+
+    def union_label(self, union: Union) -> str:
+        """The date label of ``union`` as drawn (its years shortened with ``short_years``)."""
+        return union_text(union, self.options.lang, short=self._short_years)
+
+    @cached_property
+    def _short_years(self) -> bool:
+        return self.options.short_years and short_years_readable(self.family)
 
     def family_union(self, uid: str) -> Union:
         """The union with id ``uid``."""
@@ -206,6 +227,13 @@ class Genogram(Diagram):
     @cached_property
     def _unions(self) -> dict[str, Union]:
         return {u.id: u for u in self.family.unions if u.id is not None}
+
+    @cached_property
+    def condition_styles(self) -> dict[str, ConditionStyle]:
+        """The quadrant and fill of each condition, assigned over the family as given
+        (:attr:`full_family`): a drawing of the family in an earlier year (``as_of``) gives a condition
+        the same place and grey as the whole family's drawing, and leaves out one that had not begun."""
+        return condition_styles(self.full_family)
 
     def title(self) -> str | None:
         """The title drawn above the genogram (with the year of ``as_of``)."""
@@ -220,20 +248,24 @@ class Genogram(Diagram):
         return title or None
 
     def renderer(self, legend_at: str = "below", legend_columns: int | None = None,
-                 notes_text: bool = True, wrap_legend: bool = False) -> GenogramRenderer:
+                 notes_text: bool = True, wrap_legend: bool = False, legend_height: float | None = None,
+                 tight_legend: bool = False) -> GenogramRenderer:
         """The painter of this genogram (used by :meth:`to_svg` and by comparisons). A printed report
         asks for its legend ``legend_at`` ``"grid"`` (under the drawing in compact columns) or
         ``"beside"`` it, in ``legend_columns`` columns, and writes the numbered notes under its caption
         itself (``notes_text=False``: only their numbers are drawn); ``wrap_legend``: a legend beside
         the drawing in columns as tall as it, its long labels wrapped where that makes it narrower (a
-        wide drawing on a landscape page); the layout is the same."""
+        wide drawing on a landscape page), no taller than ``legend_height`` when that is more than the
+        drawing's height, its lines closer together with ``tight_legend``; the layout is the same."""
         o = self.options
         when = self.family.reference_date()
         inner = {p.id: inner_text(p, self.family, when) if o.show_age or p.count else None for p in self.family.people}
         return GenogramRenderer(self.family, self.layout, lang=o.lang, title=self.title(), inner=inner,
                                 theme=o.theme or Theme(monochrome=o.monochrome), legend=o.legend,
                                 notes=self.notes(), legend_at=legend_at, notes_text=notes_text,
-                                legend_columns=legend_columns, wrap_legend=wrap_legend)
+                                legend_columns=legend_columns, wrap_legend=wrap_legend,
+                                legend_height=legend_height, tight_legend=tight_legend,
+                                styles=self.condition_styles)
 
     def to_svg(self) -> str:
         return self.renderer().render()

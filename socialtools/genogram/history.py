@@ -31,27 +31,34 @@ def _born_by(person: dict[str, Any], year: int) -> bool:
     if birth is None and person.get("kind") in ("miscarriage", "abortion", "stillbirth"):
         birth = person.get("death")  # a pregnancy loss is dated by its one date
     born = year_of(birth)
+    if born is not None and person.get("kind") == "pregnancy":
+        return born <= year + 1  # a pregnancy is dated by the birth expected: it is there the year before
     return born is None or born <= year
 
 
 def family_as_of(family: Family, year: int) -> Family:
     """The family as it was in ``year`` (a new family; ``family`` is not changed).
 
-    People born after ``year`` are left out (and a child of a union that began after it);
+    People born after ``year`` are left out (and a child of a union that began after it, and
+    someone who joined the family only through such a union);
     a death after ``year`` is undone; a condition that began later (its ``start``, or the age
     at diagnosis) is left out; a union keeps the events up to ``year``; households and
-    relationships that began later or had ended are left out. Ages are computed for ``year``.
+    relationships that began later or had ended are left out (a household without a start year,
+    until every member born by then is in the family). Ages are computed for ``year``.
     """
     data = family.model_dump()
     unions_later = {u["id"] for u, model in zip(data["unions"], family.unions, strict=True)
                     if model.start is not None and model.start.year > year}
     later_children = {c["id"] for u in data["unions"] if u["id"] in unions_later for c in u["children"]}
     dated_children = {p["id"] for p in data["people"] if p.get("birth") is not None}
+    joined_later = _joined_later(family, data, unions_later, year)
     keep: set[str] = set()
     people = []
     shift = family.reference_date().year - year  # an age given without a birth year is an age then
     for p in data["people"]:
         if not _born_by(p, year) or (p["id"] in later_children and p["id"] not in dated_children):
+            continue
+        if p["id"] in joined_later:
             continue
         if p.get("birth") is None and p.get("age") is not None and not p.get("deceased"):
             if p["age"] - shift < 0:
@@ -80,14 +87,76 @@ def family_as_of(family: Family, year: int) -> Family:
     relationships = [r for r, model in zip(data["relationships"], family.relationships, strict=True)
                      if model.active_in(year) and all(pid in keep for pid in r["between"])]
     households = []
+    born = {p["id"] for p in data["people"] if _born_by(p, year)}
     for h, model in zip(data["households"], family.households, strict=True):
         members = [m for m in h["members"] if m in keep]
-        if model.active_in(year) and members:
+        # a household without a start year is formed once every member born by then is in the family
+        # (a partner who married in later leaves it out until then; a child not yet born does not)
+        forming = model.start is None and any(m in born and m not in keep for m in h["members"])
+        if model.active_in(year) and members and not forming:
             households.append({**h, "members": members})
     # the family's own year keeps its full date (ages for 2024-08-01, not for 2024)
     as_of = data["as_of"] if family.as_of is not None and family.as_of.year == year else year
     data.update(people=people, unions=unions, relationships=relationships, households=households, as_of=as_of)
     return Family.model_validate(data)
+
+
+def _joined_later(family: Family, data: dict[str, Any], unions_later: set[str], year: int) -> set[str]:
+    """The people who joined the family only after ``year``: those linked to the index person's
+    part of the family (or, without one, its largest part) only through a union that began later —
+    an in-law who married in later, with their own parents and siblings — so that they are not
+    drawn as unconnected strangers before. Links in ``year``: a union begun by then (its partners
+    and children), a parent and their child born by then, a relationship then. A part of the family
+    that is never linked to the rest (two families in one file) is kept."""
+    if not unions_later:
+        return set()
+    born = {p["id"] for p in data["people"] if _born_by(p, year)}
+    parent = {pid: pid for pid in born}
+
+    def root(x: str) -> str:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    def join(ids: list[str]) -> None:
+        ids = [i for i in ids if i in parent]
+        for other in ids[1:]:
+            parent[root(other)] = root(ids[0])
+
+    whole = {pid: pid for pid in born}  # the same, over every union whatever its year
+
+    def whole_root(x: str) -> str:
+        while whole[x] != x:
+            whole[x] = whole[whole[x]]
+            x = whole[x]
+        return x
+
+    for u in data["unions"]:
+        ids = [*u["partners"], *(c["id"] for c in u["children"])]
+        if u["id"] not in unions_later:
+            join(ids)
+        else:  # a child born before the union began is still its parents' child
+            for c in u["children"]:
+                if c["id"] in parent:
+                    join([*u["partners"], c["id"]])
+        members = [i for i in ids if i in whole]
+        for other in members[1:]:
+            whole[whole_root(other)] = whole_root(members[0])
+    for r in family.relationships:
+        if r.active_in(year):
+            join(list(r.between))
+    sizes: dict[str, int] = {}
+    for pid in born:
+        sizes[root(pid)] = sizes.get(root(pid), 0) + 1
+    index = next((p["id"] for p in data["people"] if p.get("index") and p["id"] in born), None)
+    if index is None:
+        if not sizes:
+            return set()
+        order = {p["id"]: i for i, p in enumerate(data["people"])}
+        index = min(born, key=lambda pid: (-sizes[root(pid)], order[pid]))
+    main, main_whole = root(index), whole_root(index)
+    return {pid for pid in born if root(pid) != main and whole_root(pid) == main_whole}
 
 
 def family_at_its_date(family: Family) -> Family:
@@ -141,7 +210,9 @@ def family_changes(family: Family, before: int, after: int) -> list[Change]:
     a, b = family_as_of(family, before), family_as_of(family, after)
     old = {p.id: p for p in a.people}
     out: list[Change] = []
-    out += [Change("born", (p.id,)) for p in b.people if p.id not in old]
+    # someone who joined the family (married in) is no birth: the union that brought them is listed
+    out += [Change("born", (p.id,)) for p in b.people if p.id not in old
+            and not _born_by(family.person(p.id).model_dump(), before)]
     out += [Change("died", (p.id,)) for p in b.people if p.deceased and p.id in old and not old[p.id].deceased]
     out += [Change("condition", (p.id,), c.name) for p in b.people if p.id in old
             for c in p.conditions if c.name not in {d.name for d in old[p.id].conditions}]

@@ -3,7 +3,8 @@
 Used where a table lists the family and the case file gave no ``role``: the report's family
 identity table ("Hubungan dengan Klien"). Covers the relations a case report names — parents and
 step-parents, partners (former ones marked), children by relation (adopted, foster, step),
-siblings (older/younger in Indonesian, half-siblings), grandparents, grandchildren, uncles and
+siblings (older/younger in Indonesian; by adoption, *adik angkat*, or fostered by the parents,
+*adik asuh*; half-siblings), grandparents, grandchildren, uncles and
 aunts, nephews and nieces, and in-laws; anyone further is left blank rather than guessed.
 
 >>> from socialtools.genogram.model import Family
@@ -44,6 +45,13 @@ TERMS: dict[str, tuple[tuple[str, str, str], tuple[str, str, str]]] = {
     "older": (("kakak",) * 3, ("brother", "sister", "sibling")),
     "younger": (("adik",) * 3, ("brother", "sister", "sibling")),
     "sibling": (("saudara kandung",) * 3, ("brother", "sister", "sibling")),
+    # a sibling by adoption (either of the two adopted by the parents) or a foster child of the parents
+    "older_adopted": (("kakak angkat",) * 3, ("adopted brother", "adopted sister", "adopted sibling")),
+    "younger_adopted": (("adik angkat",) * 3, ("adopted brother", "adopted sister", "adopted sibling")),
+    "sibling_adopted": (("saudara angkat",) * 3, ("adopted brother", "adopted sister", "adopted sibling")),
+    "older_foster": (("kakak asuh",) * 3, ("foster brother", "foster sister", "foster sibling")),
+    "younger_foster": (("adik asuh",) * 3, ("foster brother", "foster sister", "foster sibling")),
+    "sibling_foster": (("saudara asuh",) * 3, ("foster brother", "foster sister", "foster sibling")),
     "half_sibling": (("saudara tiri",) * 3, ("half-brother", "half-sister", "half-sibling")),
     "grandparent": (("kakek", "nenek", "kakek/nenek"), ("grandfather", "grandmother", "grandparent")),
     "grandchild": (("cucu",) * 3, ("grandson", "granddaughter", "grandchild")),
@@ -105,9 +113,12 @@ class _Kin:
             if p == client:
                 return relation if relation in TERMS else "biological"
         if mine and mine == theirs:
-            return self._older_or_younger(client, pid)
+            adopted = any(r == "adopted" for who in (client, pid) for p, r in self.child_links[who] if p in mine)
+            return self._older_or_younger(client, pid) + ("_adopted" if adopted else "")
         if mine & theirs:
             return "half_sibling"
+        if mine and any(p in mine for p, r in self.child_links[pid] if r == "foster"):
+            return self._older_or_younger(client, pid) + "_foster"
         if any(pid in self.parents[p] for p in mine):
             return "grandparent"
         if any(pid in self.children[c] for c in self.children[client]):

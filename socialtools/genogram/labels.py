@@ -192,15 +192,38 @@ EVENT_PREFIX = {"married": "m", "unregistered": "ns", "cohabiting": "lt", "engag
                 "affair": "lt", "separated": "s", "divorced": "d", "annulled": "d", "widowed": "w", "reconciled": "r"}
 
 
-def union_text(union: Union, lang: str) -> str:
+def union_text(union: Union, lang: str, short: bool = False) -> str:
     """Date label of a union, one abbreviation and year per event of its history.
 
     ``n. 1995``; ``n. 1990 c. 2001`` (``m. 1990 d. 2001`` in English); a widowhood ends
     ``n. 1986 cm. 2019`` (``m. 1986 w. 2019``); a reconciliation ``n. 1995 p. 2004 rj. 2010``.
+    ``short``: the years by their last two digits, as genograms often write them (``n.'95 p.'04
+    rj.'10``; a printed report's compact genogram, see :func:`short_years_readable`).
 
     >>> union_text(Union(partners=["A", "B"], events=["married 1986", "widowed 2019"]), "en")
     'm. 1986 w. 2019'
+    >>> union_text(Union(partners=["A", "B"], events=["married ~1986", "widowed 2019"]), "id", short=True)
+    "n.~'86 cm.'19"
     """
-    parts = [f"{translate(TEXT, EVENT_PREFIX[e.kind], lang)} {e.year.display(full=False)}"
+    space = "" if short else " "
+    parts = [f"{translate(TEXT, EVENT_PREFIX[e.kind], lang)}{space}{_year(e.year, short)}"
              for e in union.history if e.kind in EVENT_PREFIX]
     return " ".join(parts)
+
+
+def _year(date: PartialDate, short: bool) -> str:
+    shown = date.display(full=False)
+    return shown.replace(str(date.year), f"'{date.year % 100:02d}") if short and date.year >= 1000 else shown
+
+
+def short_years_readable(family: Family) -> bool:
+    """Whether the family's union years read unambiguously by their last two digits: all of them
+    within less than a century of each other.
+
+    >>> f = Family.model_validate({"people": [{"id": "A"}, {"id": "B"}, {"id": "C"}],
+    ...     "unions": [{"partners": ["A", "B"], "start": 1920}, {"partners": ["B", "C"], "start": 2021}]})
+    >>> short_years_readable(f)
+    False
+    """
+    years = [e.year.year for u in family.unions for e in u.history if e.kind in EVENT_PREFIX]
+    return not years or max(years) - min(years) < 100

@@ -22,7 +22,7 @@ import typing
 from functools import cached_property
 from typing import TYPE_CHECKING, Annotated, Any, Literal
 
-from pydantic import AliasChoices, BeforeValidator, Field, WithJsonSchema, model_validator
+from pydantic import AliasChoices, BeforeValidator, Field, PrivateAttr, WithJsonSchema, model_validator
 
 if TYPE_CHECKING:  # pragma: no cover
     import networkx as nx
@@ -168,6 +168,33 @@ RelationshipKind = Literal[
     "close_hostile", "fused_hostile", "focused_on", "physical_abuse", "emotional_abuse",
     "sexual_abuse", "neglect", "caretaker", "spiritual", "indifferent", "harmony",
 ]
+#: Indonesian (and other) words for the kinds of a condition, a person and a child's relation, and a
+#: condition's status: read as the kind, and named in the message when a kind is misspelt
+CONDITION_WORDS = {
+    "medical": ("medis", "fisik", "penyakit", "kesehatan"), "mental": ("kejiwaan", "jiwa", "psikologis",
+                                                                     "gangguan jiwa", "mental health"),
+    "disability": ("disabilitas", "difabel", "penyandang disabilitas"),
+    "substance": ("napza", "zat", "adiksi", "kecanduan", "ketergantungan"), "other": ("lainnya", "lain"),
+}
+STATUS_WORDS: dict[str, tuple[str, ...]] = {
+    "confirmed": ("pasti", "terdiagnosis", "terkonfirmasi"), "suspected": ("dugaan", "diduga", "suspek"),
+    "recovery": ("pemulihan", "dalam pemulihan", "pulih"),
+}
+PERSON_KIND_WORDS = {
+    "person": ("orang",), "pregnancy": ("kehamilan", "hamil"), "miscarriage": ("keguguran",),
+    "abortion": ("aborsi",), "stillbirth": ("lahir mati",), "pet": ("hewan peliharaan", "peliharaan"),
+}
+CHILD_WORDS = {
+    "biological": ("kandung", "anak kandung"), "adopted": ("angkat", "anak angkat", "adopsi"),
+    "foster": ("asuh", "anak asuh"), "step": ("tiri", "anak tiri"),
+}
+
+
+def _word_kind(kinds: Any, words: dict[str, tuple[str, ...]], what: str) -> Any:
+    """A before-validator reading ``kinds`` through ``words`` (:func:`_known_kind`)."""
+    return BeforeValidator(lambda value: _known_kind(value, typing.get_args(kinds), words, what))
+
+
 DIRECTIONAL: frozenset[str] = frozenset(
     {"focused_on", "physical_abuse", "emotional_abuse", "sexual_abuse", "neglect", "caretaker"}
 )
@@ -185,8 +212,8 @@ class Condition(Record):
     """
 
     name: str
-    kind: ConditionKind = "medical"
-    status: ConditionStatus = "confirmed"
+    kind: Annotated[ConditionKind, _word_kind(ConditionKind, CONDITION_WORDS, "condition kind")] = "medical"
+    status: Annotated[ConditionStatus, _word_kind(ConditionStatus, STATUS_WORDS, "condition status")] = "confirmed"
     age: int | None = Field(None, ge=0, le=150, description="age at diagnosis (pedigree files carry it)")
     start: Date | None = Field(None, validation_alias=AliasChoices("start", "sejak", "since", "onset", "mulai"),
                                description="year the condition began (for --as-of); also sejak, since, onset")
@@ -223,7 +250,7 @@ class Person(Record):
     initials: str | None = None
     sex: Sex = "unknown"
     gender: Gender | None = Field(None, description="gender identity where it differs from sex")
-    kind: PersonKind = "person"
+    kind: Annotated[PersonKind, _word_kind(PersonKind, PERSON_KIND_WORDS, "person kind")] = "person"
     birth: Date | None = None
     death: Date | None = None
     deceased: YesNo = False
@@ -312,7 +339,7 @@ class ChildLink(Record):
     """A child of a union; ``twin`` groups twins (same label), ``identical`` for monozygotic."""
 
     id: Id
-    relation: ChildRelation = "biological"
+    relation: Annotated[ChildRelation, _word_kind(ChildRelation, CHILD_WORDS, "child relation")] = "biological"
     twin: str | None = None
     identical: YesNo = False
 
@@ -395,12 +422,17 @@ class Union(Record):
     children: list[ChildLink] = Field(default_factory=list)
     consanguineous: YesNo = False
     notes: str | None = None
+    #: the place in the file of each event of :attr:`events` (sorted by year), for messages
+    _listed_at: list[int] = PrivateAttr(default_factory=list)
 
     @model_validator(mode="after")
     def _history(self) -> Union:
         if not self.events:
             return self
-        self.events.sort(key=lambda e: e.year)  # stable: events of one year keep their order
+        self._check_event_order()
+        order = sorted(range(len(self.events)), key=lambda i: self.events[i].year)  # stable: one year keeps order
+        self._listed_at = order
+        self.events = [self.events[i] for i in order]
         state = _state_after(self.events)
         if "kind" in self.model_fields_set and self.kind != state and not (
                 self.kind == "married" and state == "reconciled"):
@@ -413,6 +445,24 @@ class Union(Record):
         if self.end is None and state in ENDING_KINDS:
             self.end = self.events[-1].year
         return self
+
+    def _check_event_order(self) -> None:
+        """Refuse a history that ends before it begins: an event that ends the union (or a
+        reconciliation) dated before its first marriage, cohabitation, ... (or its ``start``).
+        Approximate dates are not held to it."""
+        starts = [(e.year, e.kind) for e in self.events if e.kind in STARTING_KINDS]
+        begin = min(starts, key=lambda s: s[0]) if starts else (self.start, "start") if self.start else None
+        if begin is None or begin[0].approximate:
+            return
+        for i, e in enumerate(self.events):
+            if e.kind not in STARTING_KINDS and not e.year.approximate and e.year.certainly_before(begin[0]):
+                raise InputError(f"{e.kind} ({e.year}) is before {begin[1]} ({begin[0]}): a union cannot end or be "
+                                 "taken up again before it begins; correct the year", record=f"events[{i}]",
+                                 field="year")
+
+    def listed_at(self, i: int) -> int:
+        """The place in the file of the ``i``-th event of :attr:`events` (which are sorted by year)."""
+        return self._listed_at[i] if i < len(self._listed_at) else i
 
     @property
     def history(self) -> list[UnionEvent]:
@@ -443,6 +493,9 @@ class Union(Record):
             return "married" if self.kind not in STARTING_KINDS else self.kind
         known = [e for e in self.history if e.year.year <= year]
         return _state_after(known) if known else self.kind
+
+
+_LOSSES = ("miscarriage", "abortion", "stillbirth")
 
 
 def union_date_key(union: Union) -> tuple[int, PartialDate]:
@@ -714,15 +767,69 @@ class Family(Record):
         """``as_of``, or today's year when the family does not say."""
         return self.as_of or PartialDate(dt.date.today().year)
 
+    def _lone_twins(self) -> list[str]:
+        """A twin group with one child in its union (a typo in ``twin``: 'a' and 'b' for one pair):
+        drawn as an ordinary sibling, so it is said."""
+        out = []
+        for i, u in enumerate(self.unions):
+            groups = [c.twin for c in u.children if c.twin]
+            for j, c in enumerate(u.children):
+                if c.twin and groups.count(c.twin) == 1:
+                    out.append(f"family.unions[{i}].children[{j}] (id '{c.id}'), field 'twin': twin group "
+                               f"'{c.twin}' has only one child: give both twins the same label")
+        return out
+
+    def _future_births(self) -> list[str]:
+        """People born after the family's ``as_of`` (a typo like 2208 for 2008): the genogram of the
+        family at its date leaves them out, so it says so; without ``as_of``, a birth after this year."""
+        limit = self.as_of.year if self.as_of is not None else dt.date.today().year
+        said = "the family's as_of" if self.as_of is not None else "this year"
+        out = []
+        for i, p in enumerate(self.people):
+            field, born = ("birth", p.birth) if p.birth is not None or p.kind not in _LOSSES else ("death", p.death)
+            if born is not None and born.year > limit + (p.kind == "pregnancy"):  # a birth expected next year
+                gone = f": '{p.id}' is not drawn" if self.as_of is not None else ""
+                out.append(f"family.people[{i}] (id '{p.id}'), field '{field}': {born} is after {said} "
+                           f"({limit}){gone}")
+        return out
+
+    def _history_warnings(self) -> list[str]:
+        """Union histories that contradict the people: a widowhood in another year than a partner's
+        death (or with both partners alive), a reconciliation with no separation or divorce before it."""
+        out = []
+        for i, u in enumerate(self.unions):
+            if len(u.partners) < 2:
+                continue
+            people = [self._index[pid] for pid in u.partners]
+            history = u.history
+            for j, e in enumerate(history):
+                where = (f"family.unions[{i}].events[{u.listed_at(j)}], field 'year'" if u.events
+                         else f"family.unions[{i}], field 'end'")
+                if e.kind == "widowed" and not e.year.approximate:
+                    deaths = [(p.id, p.death) for p in people if p.death is not None]
+                    if deaths and not any(d.year == e.year.year or d.approximate for _, d in deaths):
+                        died = " and ".join(f"'{pid}' died in {d}" for pid, d in deaths)
+                        out.append(f"{where}: widowed in {e.year}, but {died}")
+                    elif not any(p.deceased for p in people):
+                        out.append(f"{where}: widowed in {e.year}, but neither '{people[0].id}' nor "
+                                   f"'{people[1].id}' has died (give the death of one)")
+                elif e.kind == "reconciled" and u.events and not any(
+                        x.kind in ("separated", "divorced") for x in history[:j]):
+                    out.append(f"{where}: reconciled in {e.year} with no separation or divorce before it")
+        return out
+
     def warnings(self) -> list[str]:
         """Doubtful but possible facts: a child born before a parent, a parent aged under 12,
-        several index persons."""
+        several index persons, a union history that contradicts a death (see :meth:`_history_warnings`)."""
         out = []
         for p in self.people:
             if len(p.conditions) > 4:
                 extra = ", ".join(c.name for c in p.conditions[4:])
                 out.append(f"person '{p.id}' has {len(p.conditions)} conditions: a symbol has four quadrants, "
                            f"so {extra} is written under the person only with --labels ...,conditions")
+        out += self._history_warnings()
+        out += self._future_births()
+        out += self._lone_twins()
         index = [p.id for p in self.people if p.index]
         if len(index) > 1:
             out.append(f"{len(index)} people are marked as the index person (client): {', '.join(index)}")

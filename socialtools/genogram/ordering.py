@@ -596,12 +596,19 @@ class _Orderer:
                 pos[p] = float(i)
                 i += 1
 
+    def may_turn(self, b: int) -> bool:
+        """May block ``b`` be turned round? Not one of a person's dated unions: their partners
+        stand in the order of the unions' dates."""
+        block = self.blocks[b]
+        s = self.s
+        return len(block) == 2 or (len(block) > 2 and not any(
+            sum(union_date_key(s.unions[u])[0] == 0 for u in s.unions_of.get(p, [])) >= 2 for p in block))
+
     def orient(self, b: int, pos: dict[str, float]) -> list[str]:
         """Turn a block so that each member faces their own parents' sibship."""
         block = self.blocks[b]
         s = self.s
-        if len(block) < 2 or (len(block) > 2 and any(
-                sum(union_date_key(s.unions[u])[0] == 0 for u in s.unions_of.get(p, [])) >= 2 for p in block)):
+        if not self.may_turn(b):
             return block  # a person's partners stand in the order of their unions' dates: never turned round
         first, last = block[0], block[-1]
         pf, pl = (s.parent_union.get(p) for p in (first, last))
@@ -716,6 +723,11 @@ class _Orderer:
         pos = positions(rows)
         return sum(self.graph.drawn_band(r, pos) for r in rows)
 
+    def refine(self, rows: Rows, budget: int) -> Rows:
+        """``rows`` after :class:`_Refiner`'s local search on the exact count (``budget``: counts
+        of a row's two bands at most)."""
+        return _Refiner(self, rows, budget).run()
+
     def improve(self, start: Rows, rounds: int) -> tuple[Rows | None, int, int]:
         """Rounds of sweeps, transposition and sifting from ``start``, until ``rounds`` are
         done or :data:`PATIENCE` rounds in a row found nothing better: (best order after a
@@ -757,6 +769,138 @@ MIN_ROUNDS = 6  # rounds a family of up to LARGE units gets whatever WORK allows
 LARGE = 5000  # units (blocks and dummy nodes) above which a family gets 2 rounds at least, not MIN_ROUNDS
 SIFT_LIMIT = 60  # groups with more blocks are not sifted inside (quadratic)
 SIFT_WINDOW = 12  # a unit is sifted among this many neighbours on each side
+REFINE_WORK = 200  # counts of a row's two bands refine may spend on one family's order at most
+REFINE_PER_LOOP = 6  # ... and this many for each loop of the family
+LOOP_SHARE = 40  # a family with a loop for every this many people at least is dense with loops (a tree: never)
+DENSE_ROUNDS = 40  # ... and gets this many rounds at least, whatever WORK allows
+MID = 1000  # units (blocks and dummy nodes) above which a family gets no longer search for its loops
+REFINE_TRIES = 3  # places of fewest crossings by the bisection count that refine tries on the exact count
+
+
+class _Refiner:
+    """Local search on the drawn count, row by row: each sibship group moved to the few places
+    of its row where its lines cross fewest others by :func:`_insertion_costs`, each block that
+    may move inside its group (see :meth:`_Orderer._sift_inside`) likewise, each block that may
+    turn turned round — a change kept only where the drawn crossings of the two bands beside
+    the row go down, so the count never rises. Ends when ``budget`` counts of a row's two bands
+    are spent, or after a pass over all rows that changed nothing."""
+
+    def __init__(self, o: _Orderer, rows: Rows, budget: int) -> None:
+        self.o = o
+        self.ids = o._ids(rows)
+        self.arranged = {o.block_of[b[0]]: list(b) for bs in rows.values() for b in bs}
+        self.pos = positions(rows)
+        self.budget = budget
+
+    def count(self, r: int) -> int:
+        """Drawn crossings of the bands above and below row ``r`` (the only ones its order changes)."""
+        self.budget -= 1
+        return sum(self.o.graph.drawn_band(x, self.pos) for x in (r - 1, r) if x in self.ids)
+
+    def place(self, r: int, units: list[list[int]]) -> None:
+        """Put row ``r`` in the order of ``units`` (runs of blocks) and update the positions."""
+        self.ids[r] = [b for u in units for b in u]
+        self.o._place(self.ids[r], self.arranged, self.pos)
+
+    def run(self) -> Rows:
+        """Passes over the rows (groups moved, blocks moved inside groups, blocks turned) while
+        one changes something and the budget lasts: the order found."""
+        changed = True
+        while changed and self.budget > 0:
+            changed = False
+            for r in sorted(self.ids):
+                now = self.count(r)
+                if not now:
+                    continue
+                units, now, moved = self.move_units(r, now)
+                for u in range(len(units)):
+                    if len(units[u]) > 1 and self.budget > 0 and now:
+                        now, inside = self.move_inside(r, units, u, now)
+                        moved = moved or inside
+                changed = self.turn_blocks(r, now) or moved or changed
+        return self.o._rows(self.ids, self.arranged)
+
+    def _best_of(self, r: int, trials: list[list[list[int]]], now: int) -> tuple[int | None, int]:
+        """Which of the row's orders ``trials`` crosses fewest lines, if fewer than ``now``, and its count."""
+        best = None
+        for i, units in enumerate(trials):
+            if self.budget <= 0:
+                break
+            self.place(r, units)
+            c = self.count(r)
+            if c < now:
+                best, now = i, c
+        return best, now
+
+    def move_units(self, r: int, now: int) -> tuple[list[list[int]], int, bool]:
+        """Each sibship group of row ``r``, most lines first, moved where it crosses fewest."""
+        o = self.o
+        units = o._units(self.ids[r])
+        ends = [_Ends(o._ends(u, self.pos)) for u in units]
+        seq = list(range(len(units)))
+        moved = False
+        for k in sorted(seq, key=lambda k: (-ends[k].size, k)):
+            if self.budget <= 0 or not now or not ends[k].size:
+                break
+            i = seq.index(k)
+            rest = [x for x in seq if x != k]
+            trials = [[*rest[:j], k, *rest[j:]] for j in _fewest(_insertion_costs(ends[k], [ends[x] for x in rest]), i)]
+            best, now = self._best_of(r, [[units[x] for x in trial] for trial in trials], now)
+            if best is not None:
+                seq, moved = trials[best], True
+            self.place(r, [units[x] for x in seq])
+        return [units[x] for x in seq], now, moved
+
+    def move_inside(self, r: int, units: list[list[int]], u: int, now: int) -> tuple[int, bool]:
+        """Each block of group ``units[u]`` that may move inside it, moved where it crosses
+        fewest, breaking no sibship's order more (``units[u]`` is updated)."""
+        o = self.o
+        ends = {b: _Ends(o._ends([b], self.pos)) for b in units[u]}
+        bad = o._violations(units[u])
+        moved = False
+        for b in [b for b in units[u] if (o.joins[b] or o.free[b]) and ends[b].size]:
+            if self.budget <= 0 or not now:
+                break
+            order = units[u]
+            rest = [x for x in order if x != b]
+            trials = [t for t in ([*rest[:j], b, *rest[j:]] for j in _fewest(
+                _insertion_costs(ends[b], [ends[x] for x in rest]), order.index(b), None)) if o._violations(t) <= bad]
+            trials = trials[:REFINE_TRIES]
+            best, now = self._best_of(r, [[*units[:u], t, *units[u + 1:]] for t in trials], now)
+            if best is not None:
+                units[u], moved = trials[best], True
+            self.place(r, units)
+        return now, moved
+
+    def turn_blocks(self, r: int, now: int) -> bool:
+        """Each block of row ``r`` that may turn round (see :meth:`_Orderer.may_turn`; no two
+        siblings of a given birth order in it) turned where that crosses fewer lines."""
+        o, turned = self.o, False
+        for b in self.ids[r]:
+            if self.budget <= 0 or not now:
+                break
+            given = [u for u in (o.s.parent_union.get(p) for p in o.blocks[b]) if u and u not in o.free_unions]
+            if not o.may_turn(b) or len(given) > len(set(given)):
+                continue
+            self.arranged[b].reverse()
+            o._place(self.ids[r], self.arranged, self.pos)
+            c = self.count(r)
+            if c < now:
+                now, turned = c, True
+            else:
+                self.arranged[b].reverse()
+                o._place(self.ids[r], self.arranged, self.pos)
+        return turned
+
+
+def _fewest(costs: list[int], here: int, most: int | None = REFINE_TRIES) -> list[int]:
+    """Places other than ``here`` that cost no more than it, fewest first (then nearest), ``most`` of them.
+
+    >>> _fewest([3, 1, 2, 5], 2)
+    [1]
+    """
+    return sorted((j for j in range(len(costs)) if j != here and costs[j] <= costs[here]),
+                  key=lambda j: (costs[j], abs(j - here)))[:most]
 
 
 class _Ends:
@@ -850,13 +994,19 @@ def order_component(s: FamilyStructure, component: list[str], *, work: int | Non
     the largest families stay fast and the result does not depend on the machine's speed; the search also ends
     after :data:`RESTART_PATIENCE` restarts in a row found nothing better. The restarts begin
     from the depth-first order, from it mirrored, then from shuffled ones (fixed seeds, so
-    the same input always gives the same order).
+    the same input always gives the same order). A family of up to :data:`MID` units dense with
+    loops (one for every :data:`LOOP_SHARE` people or more; a tree-shaped family never is) gets :data:`DENSE_ROUNDS`
+    rounds at least by default and, where crossings are left, the :class:`_Refiner`'s search on
+    the drawn count.
     """
     o = _Orderer(s, component)
     first = o.initial()
     best, best_count = first, o.count(first)
     units = max(len(o.blocks), 1)
-    budget = max(MIN_ROUNDS if units <= LARGE else 2, (WORK if work is None else work) // units)
+    rings = loops(s, component)
+    dense = rings * LOOP_SHARE >= len(component) and units <= MID  # mid-size, dense with loops: a longer search
+    budget = max(MIN_ROUNDS if units <= LARGE else 2, (WORK if work is None else work) // units,
+                 DENSE_ROUNDS if dense and work is None else 0)
     k = since = 0
     while budget > 0 and best_count > 0 and since < RESTART_PATIENCE:
         start = first if k == 0 else o.initial(reverse=True) if k == 1 else o.initial(seed=k - 1)
@@ -867,4 +1017,25 @@ def order_component(s: FamilyStructure, component: list[str], *, work: int | Non
         if rows is not None and c < best_count:
             best, best_count = rows, c
             since = 0
+    if best_count > 0 and dense:
+        best = o.refine(best, min(REFINE_WORK, REFINE_PER_LOOP * rings))
     return best
+
+
+def loops(s: FamilyStructure, component: list[str]) -> int:
+    """Independent loops of a component (its cyclomatic number, people and unions as nodes,
+    each partner and child link as an edge): 0 for a tree-shaped family.
+
+    >>> from socialtools.genogram.model import Family
+    >>> f = Family.model_validate({"people": [{"id": i} for i in "ABCDEF"], "unions": [
+    ...     {"partners": ["A", "B"], "children": ["C", "D"]}, {"partners": ["C", "D"], "children": ["E"]}]})
+    >>> s = FamilyStructure(f)
+    >>> loops(s, s.components()[0]), loops(s, ["F"])
+    (1, 0)
+    """
+    people = set(component)
+    unions = {u for p in component for u in s.unions_of.get(p, ())} | {s.parent_union[p] for p in component
+                                                                       if p in s.parent_union}
+    links = sum(len(s.unions[u].partners) + len(s.children(u)) for u in unions)
+    links += sum(1 for u, c in s.extra_links if c.id in people)
+    return max(0, links - len(people) - len(unions) + 1)

@@ -187,12 +187,15 @@ LEGEND_PLACES = ("below", "grid", "beside")
 class GenogramRenderer:
     """Paints one layout; ``texts`` is the catalogue language, ``inner`` the text inside symbols;
     ``legend_at`` one of :data:`LEGEND_PLACES`; ``notes_text``: the numbered notes written under the
-    drawing (a report writes them as text under the caption instead: only their numbers are drawn)."""
+    drawing (a report writes them as text under the caption instead: only their numbers are drawn);
+    ``legend_height``: the height a wrapped legend beside the drawing may take when that is more than the
+    drawing's (its page has room under a wide drawing), ``tight_legend``: its lines closer together."""
 
     def __init__(self, family: Family, layout: GenogramLayout, *, lang: str, title: str | None,
                  inner: dict[str, str | None], theme: Theme, legend: bool,
                  notes: list[FigureNote] | None = None, legend_at: str = "below", notes_text: bool = True,
-                 legend_columns: int | None = None, wrap_legend: bool = False) -> None:
+                 legend_columns: int | None = None, wrap_legend: bool = False, legend_height: float | None = None,
+                 tight_legend: bool = False, styles: dict[str, ConditionStyle] | None = None) -> None:
         self.family = family
         self.notes = notes or []
         self.bracketed = {c.id for u in family.unions for c in u.children if c.relation in ("adopted", "foster")}
@@ -202,7 +205,9 @@ class GenogramRenderer:
         self.inner = inner
         self.theme = theme
         self.show_legend = legend
-        self.styles = condition_styles(family)
+        # the quadrant and fill of each condition: of the whole family when a part of it is drawn (--as-of,
+        # a comparison's panels), so a condition keeps its place and grey in every year
+        self.styles = condition_styles(family) if styles is None else styles
         if legend_at not in LEGEND_PLACES:
             raise ValueError(f"legend_at must be one of {', '.join(LEGEND_PLACES)}, not {legend_at!r}")
         self.legend_at = legend_at
@@ -211,6 +216,8 @@ class GenogramRenderer:
         self.legend_columns = legend_columns
         # beside the drawing: columns as tall as it, long labels wrapped where that makes the legend narrower
         self.wrap_legend = wrap_legend
+        self.legend_height = legend_height
+        self.tight_legend = tight_legend
         self.notes_text = notes_text
         # a note's number grows with the theme's small text (the same size as before on screen)
         self.mark_size = MARK_SIZE * theme.small_font_size / Theme().small_font_size
@@ -231,9 +238,12 @@ class GenogramRenderer:
             rows = math.ceil(len(entries) / self.legend_columns)
         elif beside and not self.wrap_legend:
             rows = legend_rows(entries, lay.height - 2 * theme.margin, theme)
-        fit = lay.height - 2 * theme.margin if beside and self.wrap_legend and rows is None else None
+        fit = None
+        if beside and self.wrap_legend and rows is None:
+            fit = max(lay.height, self.legend_height or 0.0) - 2 * theme.margin
+        tight = self.tight_legend and fit is not None
         lbox = legend_box(entries, self.t("legend"), width - 2 * theme.margin, theme,
-                          compact=self.legend_at != "below", rows=rows, fit_height=fit)
+                          compact=self.legend_at != "below", rows=rows, fit_height=fit, tight=tight)
         width = max(width, lay.width + lbox.w + theme.margin if beside else lbox.w + 2 * theme.margin)
         body_h = max(lay.height, lbox.h + 2 * theme.margin) if beside else lay.height
         notes = self.note_lines(width - 2 * theme.margin) if self.notes_text else TextBlock((), theme.small_font_size)
@@ -255,7 +265,7 @@ class GenogramRenderer:
                             notes.size, anchor="start")
         if beside:
             draw_legend(canvas, entries, self.t("legend"), lay.width, title_h + theme.margin, lbox.w,
-                        compact=True, rows=rows, fit_height=fit)
+                        compact=True, rows=rows, fit_height=fit, tight=tight)
         elif entries:
             draw_legend(canvas, entries, self.t("legend"), theme.margin, title_h + body_h + notes_h,
                         width - 2 * theme.margin, compact=self.legend_at == "grid", rows=rows)
@@ -545,7 +555,10 @@ class GenogramRenderer:
             add("index", self.t("index"), symbol(Person(id="_", sex="female", index=True)))
         if any(crossed(p) and p.kind != "stillbirth" for p in f.people):
             add("deceased", self.t("deceased"), symbol(Person(id="_", sex="male", deceased=True)))
-        for name, _style in self.styles.items():
+        drawn = {c.name for p in f.people for c in p.conditions}
+        for name in self.styles:
+            if name not in drawn:  # a condition of a later year (--as-of): not in this drawing
+                continue
             status = next(c.status for p in f.people for c in p.conditions if c.name == name)
             shown = condition_name(name, self.lang)
             label = shown if status == "confirmed" else f"{shown} ({self.t(status)})"
@@ -565,10 +578,11 @@ class GenogramRenderer:
             if placed is not None and placed.consanguineous:
                 add("consanguineous", self.t("consanguineous"),
                     line(decorate=lambda pts: parallel_lines(pts, 2, 4.0), base=False))
+            twins = [c.twin for c in u.children if c.twin]
             for c in u.children:
                 if c.relation != "biological":
                     add(c.relation, self.t(c.relation), self._child_sample(c.relation))
-                if c.twin:
+                if c.twin and twins.count(c.twin) > 1:  # a twin group of one is drawn as no twin
                     key = "identical_twins" if c.identical else "twins"
                     add(key, self.t(key), self._twin_sample(c.identical))
         for r in f.relationships:
@@ -591,13 +605,14 @@ class GenogramRenderer:
         return draw
 
     def _child_sample(self, relation: str) -> Callable[[SvgCanvas, Group, Box], None]:
-        """A child line in the relation's pattern down to a small bracketed symbol (adopted, foster)."""
+        """A child line in the relation's pattern to a small bracketed symbol (adopted, foster): laid
+        on its side, so that the sample is long enough to show the pattern, and ending on the bracket."""
         def draw(canvas: SvgCanvas, g: Group, box: Box) -> None:
-            h = box.h * 0.5
-            x = box.x + box.w / 2
-            canvas.polyline(g, [(box.x + 2, box.y + 1), (x, box.y + 1), (x, box.bottom - h)],
-                            dash=CHILD_DASH[relation])
-            draw_person(canvas, g, Person(id="_", sex="unknown"), x, box.bottom - h / 2, h * 0.8,
+            size = box.h - 2 * BRACKET_GAP - 2  # the brackets, BRACKET_GAP beyond the symbol, stay in the box
+            reach = size / 2 + BRACKET_GAP  # from the symbol's centre to a bracket
+            x, y = box.right - reach - 1, box.y + box.h / 2
+            canvas.polyline(g, [(box.x + 2, y), (x - reach, y)], dash=CHILD_DASH[relation])
+            draw_person(canvas, g, Person(id="_", sex="unknown"), x, y, size,
                         bracketed=relation in ("adopted", "foster"))
         return draw
 

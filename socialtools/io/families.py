@@ -5,8 +5,9 @@ LINKAGE, spreadsheet CSV/TSV, Madeline tab files), ``plink`` (a LINKAGE/PLINK ``
 without a header), ``madeline`` (a Madeline 2.0 flat file), ``gedcom``, ``canrisk`` (CanRisk/
 BOADICEA), ``pedigreejs`` (pedigreejs JSON) and ``fhir`` (a FHIR Bundle of FamilyMemberHistory).
 Any extension, or none, works; ``kind``
-(``--from`` on the command line) overrides what is detected, and every error says how the
-file was read ("read as a pedigree table: ...").
+(``--from`` on the command line) overrides what is detected, and every error of a table, GEDCOM
+or other exchange file says how the file was read ("read as a pedigree table: ..."; a case
+file's errors name the section instead, ``family.unions[3]``, as every command's do).
 
 >>> detect_kind(b"famid id father mother sex\\n1 a 0 0 1\\n"), detect_kind(b"0 HEAD\\n1 GEDC\\n")
 ('pedigree', 'gedcom')
@@ -161,6 +162,8 @@ def read_families(path: str | Path, *, kind: str | None = None, family: str | No
             name, whole = _one(families, str(path))
             families = {name: focus_family(whole, focus, 2 if generations is None else generations)}
     except InputError as exc:
+        if found == "case" and kind is None:  # its errors name the section (family.unions[3]), as ecomap's do
+            raise (exc if exc.source else exc.located(str(path))) from None
         raise _read_as(exc, found, str(path)) from None
     return FamilyFile(families, found, str(path), warnings)
 

@@ -33,7 +33,7 @@ from socialtools.report.html_writer import report_html
 from socialtools.report.labels import long_date, word
 from socialtools.report.markdown_writer import report_markdown
 from socialtools.report.model import Block, Figure, Heading, Paragraph, Report, ReportOptions
-from socialtools.report.print_size import print_warning
+from socialtools.report.print_size import print_warning, readable_room
 from socialtools.report.tables import Table
 
 __all__ = ["build_report", "report_bytes", "write_report"]
@@ -70,21 +70,21 @@ class GenogramDrawing:
 
 
 def genogram_drawing(case: Case, opts: ReportOptions) -> GenogramDrawing | None:
-    """The genogram as the report prints it: of the legend beside the drawing (in one to three
-    columns) or in a compact grid under it, the arrangement whose text prints largest (a portrait
-    page first); when none reaches 8 pt, the drawing alone and its legend as a second picture."""
+    """The genogram as the report prints it: of the legend beside the drawing (in one to four
+    columns, or wrapped in columns as tall as the page allows) or in a compact grid under it, the
+    arrangement whose text prints largest (a portrait page first). When none reaches 8 pt, the same
+    with a compact drawing (union years by two digits, tighter gaps: :func:`genogram_options`
+    ``compact``); when that neither, the drawing alone and its legend as a second picture."""
     if case.family is None or not case.family.people:
         return None
     from socialtools.genogram import Genogram
-    from socialtools.report.print_size import MIN_PRINT_PT, PORTRAIT, figure_page, printed_font_pt
+    from socialtools.report.print_size import LANDSCAPE, MIN_PRINT_PT, PORTRAIT, figure_page, printed_font_pt
 
     family = case.family
     if opts.initials:  # as `socialtools genogram --initials`: no person's notes, address or phone either
         from socialtools.privacy import hide_identifying
 
         family = hide_identifying(family)
-    genogram = Genogram(family, genogram_options(opts))
-    notes = tuple(f"{n.number}. {n.text}" for n in genogram.notes())
 
     def rank(svg: str) -> tuple[bool, bool, float, float]:
         probe = _probe(svg, opts)
@@ -92,15 +92,28 @@ def genogram_drawing(case: Case, opts: ReportOptions) -> GenogramDrawing | None:
         printed = printed_font_pt(probe, page) or 0.0
         return printed >= MIN_PRINT_PT, page is PORTRAIT, -round(legend_share(svg), 1), printed
 
-    candidates = [genogram.renderer("grid", notes_text=False).render()]
-    if genogram.options.legend:
-        candidates += [genogram.renderer(place, columns, notes_text=False).render()
-                       for place in ("beside", "grid") for columns in (1, 2, 3, 4)]
-        # beside it, as tall as the drawing, long labels wrapped: the narrowest legend beside a wide drawing
-        candidates.append(genogram.renderer("beside", notes_text=False, wrap_legend=True).render())
-    best = max(candidates, key=rank)
+    def arrangements(genogram: Genogram) -> list[str]:
+        candidates = [genogram.renderer("grid", notes_text=False).render()]
+        if genogram.options.legend:
+            candidates += [genogram.renderer(place, columns, notes_text=False).render()
+                           for place in ("beside", "grid") for columns in (1, 2, 3, 4)]
+            # beside it, as tall as the drawing, long labels wrapped: the narrowest legend beside a wide drawing
+            candidates.append(genogram.renderer("beside", notes_text=False, wrap_legend=True).render())
+            # or, its lines closer together, as tall as the drawing or as the landscape page allows under its heading
+            page_height = readable_room(REPORT_GENOGRAM_TEXT, LANDSCAPE)[1]
+            candidates += [genogram.renderer("beside", notes_text=False, wrap_legend=True, legend_height=height,
+                                             tight_legend=True).render() for height in (None, page_height)]
+        return candidates
+
+    genogram = Genogram(family, genogram_options(opts))
+    notes = tuple(f"{n.number}. {n.text}" for n in genogram.notes())
+    best = max(arrangements(genogram), key=rank)
     if rank(best)[0] or not genogram.options.legend:
         return GenogramDrawing(best, notes)
+    compact = Genogram(family, genogram_options(opts, compact=True))
+    tight = max(arrangements(compact), key=rank)
+    if rank(tight)[0]:
+        return GenogramDrawing(tight, tuple(f"{n.number}. {n.text}" for n in compact.notes()))
     painter = genogram.renderer(notes_text=False)
     painter.show_legend = False
     alone = painter.render()
@@ -143,19 +156,29 @@ def _probe(svg: str, opts: ReportOptions) -> Figure:
     return Figure("probe", "", header, dpi=96, min_font=smallest_font(svg))
 
 
-def genogram_options(opts: ReportOptions) -> Any:
+def genogram_options(opts: ReportOptions, compact: bool = False) -> Any:
     """The genogram options of a report: its language and privacy, no title (the caption is one),
-    print-size text of one size, tighter rows (the notes are written under the caption)."""
+    print-size text of one size, tighter rows (the notes are written under the caption); ``compact``
+    (a genogram too wide to print with its legend at 8 pt): union years by their last two digits
+    (``n.'88 c.'95``) and smaller gaps between partners, siblings and families."""
     from socialtools.draw.theme import Theme
     from socialtools.genogram import GenogramOptions
     from socialtools.genogram.layout import LayoutConfig
 
     size = REPORT_GENOGRAM_TEXT
-    layout = LayoutConfig(label_size=size, union_label_size=size, symbol=32.0, row_gap=8.0, bar_gap=8.0, gap_block=14.0,
-                          gap_siblings=18.0, gap_families=24.0, gap_components=40.0, margin=14.0)
+    block, siblings, families, components = COMPACT_GAPS if compact else REPORT_GAPS
+    layout = LayoutConfig(label_size=size, union_label_size=size, symbol=32.0, row_gap=8.0, bar_gap=8.0, margin=14.0,
+                          gap_block=block, gap_siblings=siblings, gap_families=families, gap_components=components)
     theme = Theme(font_size=size, small_font_size=size, title_font_size=size * 1.2, margin=layout.margin)
     return GenogramOptions(lang=opts.lang, initials=opts.initials, full_dates=opts.include_private, title="",
-                           layout=layout, theme=theme)
+                           layout=layout, theme=theme, short_years=compact)
+
+
+#: Gaps of the report's genogram between partners, siblings, families and unrelated groups (SVG units, beyond
+#: what symbols and labels need), and of its compact form: the gap between families stays, as emotional lines
+#: between the generations run down through it.
+REPORT_GAPS = (14.0, 18.0, 24.0, 40.0)
+COMPACT_GAPS = (8.0, 10.0, 24.0, 24.0)
 
 
 #: The report's ecomaps print their fonts this much larger than on screen (their drawing grows more slowly

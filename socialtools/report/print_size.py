@@ -63,6 +63,18 @@ LANDSCAPE = Page("landscape", PAGE_HEIGHT_CM, PAGE_WIDTH_CM, LANDSCAPE_MARGINS_C
                  PAGE_WIDTH_CM - 7.0 - CAPTION_CM - HEADING_CM, PAGE_WIDTH_CM - 7.0 - CAPTION_CM - HEADING_CM)
 
 
+def readable_room(min_font: float, page: Page) -> tuple[float, float]:
+    """Width and height (SVG units, 1/96 inch at natural size) a figure whose smallest font is
+    ``min_font`` may have to print that text at :data:`MIN_PRINT_PT` within ``page``'s text width and
+    readable height.
+
+    >>> [round(v) for v in readable_room(13.0, LANDSCAPE)]
+    [1089, 506]
+    """
+    scale = MIN_PRINT_PT / (min_font * 0.75) * 1.002  # as figure_scale asks for it
+    return ((page.text_width_cm - 0.01) / 2.54 * 96 / scale, page.readable_height_cm / 2.54 * 96 / scale)
+
+
 def natural_size_cm(figure: Figure) -> tuple[float, float]:
     """Width and height of the figure at its natural size (1 SVG unit = 1/96 inch)."""
     w_px, h_px = figure.size_px
