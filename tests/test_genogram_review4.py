@@ -343,3 +343,23 @@ def test_d15_the_adopted_and_foster_legend_samples_run_their_line_into_the_brack
         assert top >= 0 and bottom <= 18  # the brackets stay in the sample's box
         assert x1 - x0 >= 15  # long enough to show the pattern
         assert abs(left - x1) <= 1  # it ends on the bracket, not detached
+
+
+def test_d15_a_hatched_legend_sample_shows_several_strokes_and_the_drawing_keeps_its_hatching() -> None:
+    import re
+
+    from socialtools.draw.geometry import Box
+    from socialtools.draw.svg import SvgCanvas
+    from socialtools.draw.theme import Theme
+
+    f = parse_model(Family, {"people": [{"id": "A", "conditions": [
+        {"name": "hipertensi", "status": "suspected"}, {"name": "diabetes"}]}]})
+    g = Genogram(f)
+    entry = next(e for e in g.renderer().legend_entries() if e.label.startswith("hipertensi"))
+    canvas = SvgCanvas(100, 40, Theme(), title="t")
+    box = Box(0, 0, 40, 18)
+    entry.draw(canvas, canvas.root, box)
+    spacing = float(re.search(r'fill="url\(#hatch-([\d_]+)\)"', canvas.to_string())[1].replace("_", "."))
+    quadrant = box.h * 0.85 / 2  # the sample's symbol is 85 % of the box high
+    assert quadrant / spacing >= 3
+    assert 'fill="url(#hatch-4)"' in g.to_svg()  # the drawing's full-size symbols: as before

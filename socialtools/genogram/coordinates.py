@@ -267,32 +267,37 @@ class _Placer:
     def _plan(self, r: int) -> _RowPlan:
         """What pulls each element of row ``r``, looked up once for all passes."""
         chain = self.chains[r]
-        pulls: list[tuple[list[int] | None, int, float | None]] = []
-        for e in chain:
+        refs: list[tuple[int, float]] = []
+        drops: list[tuple[int, list[int]]] = []
+        weights: list[float] = []
+        for i, e in enumerate(chain):
             u = self.drop_union.get(e)
             if u is not None:  # a drop: over the middle of its children
-                pulls.append((self.band_kids[u] or self.kid_elems[u], -1, 0.0))
+                drops.append((i, self.band_kids[u] or self.kid_elems[u]))
+                refs.append((e, 0.0))
+                weights.append(1.0)
             elif (v := self.up[e]) is not None:  # a child: in its sibship packed under its parents' drop
-                pulls.append((None, self.drop_elem[v], self.ideal[e]))
+                refs.append((self.drop_elem[v], self.ideal[e]))
+                weights.append(1.0)
             else:  # nothing pulls: toward where it stands
-                pulls.append((None, e, None))
-        weights = [IDLE if ideal is None else 1.0 for _, _, ideal in pulls]
+                refs.append((e, 0.0))
+                weights.append(IDLE)
         bounded = [(i, self.after[e], self.before[e]) for i, e in enumerate(chain) if self.after[e] or self.before[e]]
         offsets = self.offsets[r]
         groups = [(i, j, weights[i:j], offsets[i:j], sum(weights[i:j])) for i, j in self.groups[r]]
-        return _RowPlan(chain, pulls, weights, offsets, bounded, groups)
+        return _RowPlan(chain, refs, drops, weights, offsets, bounded, groups)
 
     @staticmethod
     def _place_row(plan: _RowPlan, xs: list[float]) -> None:
         """Row ``plan.chain`` placed by isotonic regression, the other rows held."""
-        targets: list[float] = []
         # each element's pull: a target and a weight (least squares)
-        for kids, ref, ideal in plan.pulls:
-            if kids is not None:
-                at = [xs[k] for k in kids]
-                targets.append((min(at) + max(at)) / 2)
+        targets = [xs[ref] + add for ref, add in plan.refs]
+        for i, kids in plan.drops:
+            if len(kids) == 1:
+                targets[i] = xs[kids[0]]
             else:
-                targets.append(xs[ref] if ideal is None else xs[ref] + ideal)
+                at = [xs[k] for k in kids]
+                targets[i] = (min(at) + max(at)) / 2
         weights, offsets = plan.weights, plan.offsets
         for i, j, ws, offs, wsum in plan.groups:  # a block with its drops: one target, kept together
             z = sum([w * (t - o) for w, t, o in zip(ws, targets[i:j], offs, strict=True)]) / wsum
@@ -308,14 +313,16 @@ class _Placer:
 
 
 class _RowPlan(NamedTuple):
-    """One row of the coordinate step: its elements (:attr:`chain`), each one's pull (its
-    children's elements for a drop; else the element whose x plus ``ideal`` is its target, its own
-    x for an element nothing pulls: ``ideal`` None),
-    weights, offsets in the chain, the elements with bounds (index, after, before) and the
+    """One row of the coordinate step: its elements (:attr:`chain`); each one's pull, the element
+    whose x plus an amount is its target (:attr:`refs`: a child's parents' drop and its place in its
+    sibship, else itself and 0) — but a drop's target is the middle of its children's elements
+    (:attr:`drops`: index in the chain, those elements); the weights (:data:`IDLE` for an element
+    nothing pulls), offsets in the chain, the elements with bounds (index, after, before) and the
     partner blocks' runs (start, end, their weights, offsets and weights' sum)."""
 
     chain: list[int]
-    pulls: list[tuple[list[int] | None, int, float | None]]
+    refs: list[tuple[int, float]]
+    drops: list[tuple[int, list[int]]]
     weights: list[float]
     offsets: list[float]
     bounded: list[tuple[int, list[tuple[int, float]], list[tuple[int, float]]]]

@@ -66,29 +66,51 @@ def _pooled(targets: list[float], weights: list[float], offsets: list[float], lo
             hi: list[float]) -> list[float]:
     """The pool-adjacent-violators pass of :func:`isotonic`, given its bounds less the offsets,
     already monotone."""
-    # pooled blocks, left to right: (value, weighted sum, weight, count, highest value allowed)
-    blocks: list[tuple[float, float, float, int, float]] = []
+    # pooled blocks, left to right: value, weighted sum, weight, count, highest value allowed
+    vs: list[float] = []
+    sums: list[float] = []
+    wts: list[float] = []
+    ks: list[int] = []
+    ceils: list[float] = []
+    top = float("-inf")
     for t, w, c, low, ceil in zip(targets, weights, offsets, lo, hi, strict=True):
-        ws, wt, k = w * (t - c), w, 1
-        v = ws / wt
+        ws = w * (t - c)
+        v = ws / w
         if v < low:
             v = low
         if v > ceil:
             v = ceil
-        while blocks and blocks[-1][0] > v:  # the block before lies further right: pool
-            _, before_ws, before_wt, before_k, ceil = blocks.pop()
-            ws += before_ws
-            wt += before_wt
-            k += before_k
+        if v >= top:
+            vs.append(v)
+            sums.append(ws)
+            wts.append(w)
+            ks.append(1)
+            ceils.append(ceil)
+            top = v
+            continue
+        wt, k = w, 1
+        while vs and vs[-1] > v:  # the block before lies further right: pool
+            vs.pop()
+            ws += sums.pop()
+            wt += wts.pop()
+            k += ks.pop()
+            ceil = ceils.pop()
             v = ws / wt
             if v < low:
                 v = low
             if v > ceil:
                 v = ceil
-        blocks.append((v, ws, wt, k, ceil))
+        vs.append(v)
+        sums.append(ws)
+        wts.append(wt)
+        ks.append(k)
+        ceils.append(ceil)
+        top = v
+    if len(vs) == len(offsets):
+        return [v + c for v, c in zip(vs, offsets, strict=True)]
     out: list[float] = []
     i = 0
-    for v, _, _, k, _ in blocks:
+    for v, k in zip(vs, ks, strict=True):
         out += [v + c for c in offsets[i:i + k]]
         i += k
     return out

@@ -798,7 +798,7 @@ class Family(Record):
         death (or with both partners alive), a reconciliation with no separation or divorce before it."""
         out = []
         for i, u in enumerate(self.unions):
-            if len(u.partners) < 2:
+            if len(u.partners) < 2 or not (u.events or u.kind == "widowed"):  # cheap for a 30,000-person table
                 continue
             people = [self._index[pid] for pid in u.partners]
             history = u.history

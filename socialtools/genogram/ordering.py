@@ -384,6 +384,13 @@ class _Graph:
         return out
 
 
+_Flat = tuple[tuple[int, tuple[str, ...]], ...]  # an order: each row's people (and dummies), rows top down
+
+
+def _flat(rows: Rows) -> _Flat:
+    return tuple((r, tuple(p for b in bs for p in b)) for r, bs in sorted(rows.items()))
+
+
 def positions(rows: Rows) -> dict[str, float]:
     """Index of each person in its row."""
     return {p: float(i) for blocks in rows.values() for i, p in enumerate(p for b in blocks for p in b)}
@@ -451,6 +458,10 @@ class _Orderer:
             own = {uid for p in b for uid in s.unions_of.get(p, []) if p in s.hangs_from(uid)}
             self.down.append([c for uid in sorted(own) for c in self.graph.kids.get(uid, [])])
         self._next: dict[int, list[list[int]]] = {}  # see _relatives
+        # rounds done (sweep direction, order before) -> (row's blocks, blocks' arrangement, order) after, and
+        # the crossings of each order counted: the restarts of a search often reach an order met before
+        self._done: dict[tuple[int, _Flat], tuple[dict[int, tuple[int, ...]], dict[int, list[str]], _Flat]] = {}
+        self._counts: dict[_Flat, int] = {}
         self._add_cross()
 
     def _add_cross(self) -> None:
@@ -723,6 +734,13 @@ class _Orderer:
         pos = positions(rows)
         return sum(self.graph.drawn_band(r, pos) for r in rows)
 
+    def _count(self, flat: _Flat, rows: Rows) -> int:
+        """:meth:`count` of ``rows`` (whose people row by row are ``flat``), each order counted once."""
+        c = self._counts.get(flat)
+        if c is None:
+            c = self._counts[flat] = self.count(rows)
+        return c
+
     def refine(self, rows: Rows, budget: int) -> Rows:
         """``rows`` after :class:`_Refiner`'s local search on the exact count (``budget``: counts
         of a row's two bands at most)."""
@@ -735,20 +753,34 @@ class _Orderer:
         ids = self._ids(start)
         arranged = {self.block_of[b[0]]: b for blocks in start.values() for b in blocks}
         best: Rows | None = None
-        best_count = self.count(start) + 1
+        flat = _flat(start)
+        best_count = self._count(flat, start) + 1
         since = 0
         it = 0
-        seen: set[tuple[int, tuple[tuple[int, tuple[str, ...]], ...]]] = set()
+        seen: set[tuple[int, _Flat]] = set()
         for it in range(rounds):
-            self.sweep(ids, arranged, down=it % 2 == 0)
-            self.transpose(ids, arranged)
-            self.sift(ids, arranged)
-            rows = self._rows(ids, arranged)
-            state = (it % 2, tuple((r, tuple(p for b in bs for p in b)) for r, bs in sorted(rows.items())))
+            # a round is a function of the order and the sweep's direction: one done before (by an
+            # earlier start: the restarts often meet) is taken from the memo, not done again
+            done = self._done.get((it % 2, flat))
+            if done is None:
+                before = (it % 2, flat)
+                self.sweep(ids, arranged, down=it % 2 == 0)
+                self.transpose(ids, arranged)
+                self.sift(ids, arranged)
+                rows = self._rows(ids, arranged)
+                flat = _flat(rows)
+                self._done[before] = ({r: tuple(bs) for r, bs in ids.items()}, dict(arranged), flat)
+            else:
+                after_ids, after_arranged, flat = done
+                for r in ids:
+                    ids[r] = list(after_ids[r])
+                arranged.update(after_arranged)
+                rows = self._rows(ids, arranged)
+            state = (it % 2, flat)
             if state in seen:
-                break  # a round is a function of the order and the sweep's direction: from here it repeats
+                break  # from here it repeats
             seen.add(state)
-            c = self.count(rows)
+            c = self._count(flat, rows)
             since += 1
             if c < best_count:
                 best, best_count = {r: [list(b) for b in bs] for r, bs in rows.items()}, c
@@ -1001,7 +1033,7 @@ def order_component(s: FamilyStructure, component: list[str], *, work: int | Non
     """
     o = _Orderer(s, component)
     first = o.initial()
-    best, best_count = first, o.count(first)
+    best, best_count = first, o._count(_flat(first), first)
     units = max(len(o.blocks), 1)
     rings = loops(s, component)
     dense = rings * LOOP_SHARE >= len(component) and units <= MID  # mid-size, dense with loops: a longer search

@@ -490,13 +490,15 @@ def label_households(lay: GenogramLayout, households: list[HouseholdPlacement],
     """Each household's name beside a corner of each piece of its outline (above its top edge,
     below its bottom edge, or beside it), clear of symbols, labels and every line drawn, the
     outlines included, so that every separate piece reads as the same household."""
+    named: dict[int, list[tuple[int, Box]]] = {k: [] for k in range(len(households))}
+    pieces = [(k, j, poly) for k, h in enumerate(households) if h.label for j, poly in enumerate(h.polygons)]
+    if not pieces:  # no name to place (most pedigrees have no households): the lines are not gathered
+        return [HouseholdPlacement(h.id, h.label, h.polygons, []) for h in households]
     lines = [pts for _, pts, _ in lay.lines()] + [[*poly, poly[0]] for h in households for poly in h.polygons]
     patterned = [r.points for r in lay.relationships]  # drawn wide: a zigzag, two or three lines
     taken: list[Box] = [n.symbol_box for n in lay.nodes.values()] + [n.label_box for n in lay.nodes.values()]
     taken += [u.label_box for u in lay.unions.values() if u.label_box is not None]
     size = cfg.union_label_size
-    named: dict[int, list[tuple[int, Box]]] = {k: [] for k in range(len(households))}
-    pieces = [(k, j, poly) for k, h in enumerate(households) if h.label for j, poly in enumerate(h.polygons)]
     # the narrowest pieces first: they have the fewest places for a name
     for k, j, poly in sorted(pieces, key=lambda t: (max(x for x, _ in t[2]) - min(x for x, _ in t[2]), t[0], t[1])):
         w, ht = text_width(households[k].label, size), size * LINE_HEIGHT

@@ -73,6 +73,8 @@ class FamilyStructure:
                         self.child_link[c.id] = c
                     else:
                         self.extra_links.append((u.id, c))  # type: ignore[arg-type]
+        self._children = {uid: [c.id for c in u.children if self.parent_union.get(c.id) == uid]
+                          for uid, u in self.unions.items()}
         self.clusters = _Clusters(self.ids)
         self.cross = self._join_partners()
         self._topology = self._cluster_topology()
@@ -169,7 +171,7 @@ class FamilyStructure:
 
     def children(self, union_id: str) -> list[str]:
         """Children hanging from ``union_id`` (birth order)."""
-        return [c.id for c in self.unions[union_id].children if self.parent_union.get(c.id) == union_id]
+        return list(self._children[union_id])
 
     def _cluster_topology(self) -> tuple[list[str], dict[str, set[str]], list[tuple[str, str]],
                                          list[str], list[tuple[str, str]]]:

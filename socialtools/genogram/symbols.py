@@ -288,7 +288,8 @@ def draw_person(
         part = region_polygon(poly, regions[condition.name], cx, cy)
         if len(part) < 3:
             continue
-        canvas.polygon(g, part, fill=canvas.hatch() if style.hatched else style.shade)
+        # the hatching scales down with a small symbol (a legend sample), so a quadrant keeps 3 or more strokes
+        canvas.polygon(g, part, fill=canvas.hatch(max(2.5, min(4.0, s / 9))) if style.hatched else style.shade)
         if style.outlined:  # heavy along the symbol's outline only: no stub beside the age tag ("-33")
             canvas.multiline(g, outer_edges(part, cx, cy), width=sw * 1.6)
     if bracketed:

@@ -147,7 +147,8 @@ def print_warning(figure: Figure, numbered: Figure | None = None) -> str | None:
 def _advice(key: str) -> str:
     """What the writer of the case can do about a figure too small to read, by its kind."""
     if key.startswith("genogram"):
-        return "draw it with fewer label fields (e.g. name and years) or split the family"
+        return ("its widest generation is too wide for the page at 8 pt; print the whole genogram separately on a "
+                "larger page as an appendix (socialtools genogram CASE -o genogram.pdf)")
     if key.startswith("ecomap"):
         return ("shorten the longest system names (an abbreviation, with the full name in the text) "
                 "or list fewer systems")
