@@ -124,6 +124,88 @@ def check_ties_between_systems(lay: EcomapLayout) -> None:
                 assert gap >= END_MARGIN, (t.tie.key, other.tie.key, round(gap, 1))
 
 
+def check_ties_to_members(lay: EcomapLayout) -> None:
+    """A tie to a household member crosses the focal circle once and never turns back on its way
+    in: each point along it is nearer the member's centre than the one before."""
+    members = {m.id: m for m in lay.members}
+    focal = lay.focal
+    for t in lay.ties:
+        m = members.get(t.tie.target)
+        if m is None:
+            continue
+        pts = list(t.points)
+        inside = [math.dist(p, focal.center) < focal.r for p in pts]
+        assert inside[0] is False and inside[-1] is True, t.tie.key
+        crossings = 0
+        for p, q in itertools.pairwise(pts):
+            steps = max(1, math.ceil(math.dist(p, q) / 2))
+            for i in range(steps):
+                a = (p[0] + (q[0] - p[0]) * i / steps, p[1] + (q[1] - p[1]) * i / steps)
+                b = (p[0] + (q[0] - p[0]) * (i + 1) / steps, p[1] + (q[1] - p[1]) * (i + 1) / steps)
+                crossings += (math.dist(a, focal.center) < focal.r) != (math.dist(b, focal.center) < focal.r)
+                assert math.dist(b, m.circle.center) <= math.dist(a, m.circle.center) + 1e-6, (t.tie.key, "turns back")
+        assert crossings == 1, (t.tie.key, crossings)
+
+
+#: review 4's household: the client and two children inside the focal circle, most systems tied to her
+MEMBER_TIES_CASE = {
+    "family": {
+        "people": [
+            {"id": "SL", "name": "Sri", "sex": "P", "birth": 1962, "index": True},
+            {"id": "HD", "name": "Hadi", "sex": "L", "birth": 1960, "death": 2019},
+            {"id": "NS", "name": "Nisa", "sex": "P", "birth": 1995},
+            {"id": "LN", "name": "Lina", "sex": "P", "birth": 2008},
+            {"id": "MR", "name": "Marni", "sex": "P", "birth": 1941},
+            {"id": "AN", "name": "Andi", "sex": "L", "birth": 1983},
+        ],
+        "unions": [{"partners": ["HD", "SL"], "children": ["NS", {"id": "LN", "relation": "foster"}]}],
+    },
+    "ecomap": {
+        "focal": {"label": "Rumah tangga SL", "members": ["SL", "NS", "LN"]},
+        "systems": [
+            {"person": "MR"}, {"person": "AN"},
+            *({"id": sid, "name": name} for sid, name in [
+                ("puskesmas", "Puskesmas Kecamatan"), ("rsj", "Rumah Sakit Jiwa"), ("bpjs", "BPJS Kesehatan"),
+                ("lksa", "LKSA Pelita"), ("sekolah", "SMP Negeri 17"), ("kampus", "Universitas"),
+                ("masjid", "Majelis Taklim"), ("pkh", "Pendamping PKH"), ("warung", "Warung"),
+                ("posyandu", "Posyandu"), ("koperasi", "Koperasi"), ("bank", "Rentenir"), ("karang", "Karang Taruna"),
+            ]),
+        ],
+        "ties": [
+            {"system": "MR", "to": "SL", "strength": "strong", "flow": "to_focal"},
+            {"system": "AN", "to": "SL", "quality": ["stressful", "conflictual"]},
+            {"system": "puskesmas", "to": "SL", "flow": "to_focal"},
+            {"system": "rsj", "to": "SL", "strength": "tenuous"},
+            {"system": "bpjs", "strength": "weak"},
+            {"system": "lksa", "to": "LN", "strength": "strong", "level": 2, "flow": "both"},
+            {"system": "sekolah", "to": "LN", "quality": "stressful"},
+            {"system": "kampus", "to": "NS", "strength": "strong"},
+            {"system": "masjid", "to": "SL", "strength": "strong", "level": 3},
+            {"system": "pkh", "flow": "to_focal"},
+            {"system": "warung", "to": "SL", "quality": "stressful"},
+            {"system": "posyandu", "to": "SL", "strength": "weak"},
+            {"system": "koperasi", "to": "SL", "quality": ["stressful", "broken"]},
+            {"system": "bank", "to": "SL", "quality": "conflictual", "flow": "from_focal"},
+            {"system": "karang", "to": "NS", "strength": "weak"},
+        ],
+    },
+}
+
+
+@pytest.mark.parametrize("narrow", [False, True])
+def test_d8_ties_to_a_focal_member_come_straight_in_without_turning_back(narrow):
+    """Review 4, D8: ties from systems to the client (top row of the household, the focal label right
+    above her) hooked: down past her inside the focal circle, then back up into her side, crossing
+    each other. Each now crosses the focal circle once and comes nearer her all the way in."""
+    from socialtools.ecomap.model import load_ecomap
+
+    eco, family = load_ecomap(MEMBER_TIES_CASE)
+    lay = layout_ecomap(eco, family, narrow=narrow, text=1.5 if narrow else 1.0)
+    assert lay.quality.defects == 0, lay.quality.examples
+    check_geometry(lay, eco)
+    check_ties_to_members(lay)
+
+
 @pytest.mark.parametrize("n", [8, 10, 12])
 def test_d3_tie_between_systems_keeps_clear_of_a_third_system_and_its_tie(n):
     """Review 4, D3: two systems with a third between them on the ring; the tie between the two was a

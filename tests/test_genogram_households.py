@@ -182,3 +182,24 @@ def test_regression_outline_never_cuts_a_members_own_name_to_leave_out_a_union_l
     label = Box(103.1, 241.25, 74.6, 11.25)  # ends at 177.7, past the name's left edge
     rect, _ = clear_rectangle(symbol.union(name), [label], [], 7.0, [symbol, name])
     assert not any(rect.overlaps(b) and not (rect.x <= b.x and b.right <= rect.right) for b in (symbol, name))
+
+
+def test_regression_household_of_one_partner_does_not_cut_the_union_label_beside_him() -> None:
+    """Regression (hypothesis): a household of one partner whose name is wider than his symbol,
+    the couple's date label in the notch between his symbol and the other partner's name. The
+    outline cannot pass between label and symbol, nor take the label in as one rectangle: it
+    steps round the names and holds the label whole rather than cutting through it."""
+    family = Family.model_validate({"people": [
+        {"id": "P0", "sex": "male"}, {"id": "P1", "sex": "female"},
+        {"id": "P2", "sex": "male", "name": "Budi Santoso"},
+        {"id": "P3", "sex": "male", "name": "Budi Santoso", "index": True}, {"id": "P4", "sex": "male"}],
+        "unions": [{"id": "u1", "partners": ["P0", "P1"], "children": [{"id": "P2", "relation": "adopted"}]},
+                   {"id": "u2", "partners": ["P2", "P3"], "start": 1950, "children": ["P4"]}],
+        "households": [{"id": "h1", "label": "Rumah", "members": ["P2"]}]})
+    g = Genogram(family)
+    assert g.quality().problems == []
+    label = g.layout.unions["u2"].label_box
+    assert label is not None
+    for poly in g.layout.households[0].polygons:
+        inside = [_inside(p, poly) for p in _box_samples(label)]
+        assert all(inside) or not any(inside)

@@ -375,3 +375,15 @@ def test_loop_copy_is_labelled_and_marked_like_the_original() -> None:
     assert g.layout.nodes[copy].label.lines[0] == g.layout.nodes[original].label.lines[0] == original
     (union,) = [u for u in g.layout.unions.values() if copy in u.partners]
     assert union.consanguineous
+
+
+REGRESSIONS = Path(__file__).parent / "data" / "regressions"
+
+
+@pytest.mark.parametrize("name", ["step-child-line-up-from-two-rows-down", "three-adopted-lines-from-grandparents"])
+def test_regression_child_links_from_two_rows_up_pass_through_nothing_and_along_nothing(name: str) -> None:
+    """Regression (hypothesis): a step line up to a child two rows above its union climbs a free
+    gap of each row (it went straight through the symbol of the child's uncle); the third of
+    three adopted lines down one gap takes a place of its own (it ran along the first)."""
+    test_child_links_from_two_rows_up_pass_through_nothing_and_along_nothing.hypothesis.inner_test(
+        Genogram.from_file(REGRESSIONS / f"{name}.yaml").family)

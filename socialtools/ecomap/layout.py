@@ -307,6 +307,15 @@ def _household(
     return places, lines, bounding_box(boxes)
 
 
+def _label_below(eco: Ecomap, members: list[MemberPlace]) -> bool:
+    """True when more ties come to the household's top row than to its bottom row: the focal label
+    then stands under the household, out of the way of the ties that come in from above."""
+    row = {m.id: m.cy for m in members}
+    top, bottom = min(row.values()), max(row.values())
+    ties = [row[t.target] for t in eco.ties if t.target in row]
+    return sum(1 for y in ties if y == top) > sum(1 for y in ties if y == bottom)
+
+
 def _focal(
     eco: Ecomap, family: Family | None, spread: float = 0.0, k: float = 1.0, narrow: bool = False
 ) -> tuple[Circle, Label | None, list[MemberPlace], list[tuple[Point, ...]]]:
@@ -319,7 +328,7 @@ def _focal(
     label = None
     if text:
         block = TextBlock.wrapped([text], max(box.w, 90 * k), FOCAL_FONT * k, bold=True)  # drawn in bold
-        top = box.y - 6 - block.height
+        top = box.bottom + 6 if _label_below(eco, members) else box.y - 6 - block.height
         w = block.width
         label = Label(block.lines, FOCAL_FONT * k, Box(-w / 2, top, w, block.height))
         box = box.union(label.box)

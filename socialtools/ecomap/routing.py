@@ -55,6 +55,9 @@ RAIL_WIDTH = 2.5  # the two rails beside a changed tie (before/after comparison)
 STEP = math.radians(6)  # angles tried for a bend on a lane
 MAX_LANES = 8
 TRIES = 160  # bent routes tried per tie, cheapest first, before it counts as short of room
+CHOICES = 12  # of the clear bent routes to a member, the first this many are compared
+CROSSING_INSIDE = 40.0  # a route to a member crossing another tie costs as much as this much length
+TURN = 20.0  # and each radian of its turns as much as this much length
 
 
 def tie_width(tie: Tie) -> float:
@@ -177,6 +180,29 @@ def arc(radius: float, a0: float, sweep: float) -> list[Point]:
 def _turn(a0: float, a1: float) -> float:
     """The signed short turn from angle ``a0`` to ``a1``."""
     return (a1 - a0 + math.pi) % (2 * math.pi) - math.pi
+
+
+def approaches(points: list[Point], target: Point) -> bool:
+    """True when every point along ``points`` is nearer ``target`` than the one before: a tie to a
+    member never turns back on its way in.
+
+    >>> approaches([(0.0, 100.0), (0.0, 20.0), (10.0, 0.0)], (10.0, 0.0))
+    True
+    >>> approaches([(0.0, 100.0), (0.0, -20.0), (10.0, 0.0)], (10.0, 0.0))
+    False
+    """
+    return all((q[0] - p[0]) * (q[0] - target[0]) + (q[1] - p[1]) * (q[1] - target[1]) <= 0.0
+               for p, q in pairwise(points[:-1]))
+
+
+def turning(points: list[Point]) -> float:
+    """The sum of the turns along ``points``, in radians.
+
+    >>> round(turning([(0.0, 0.0), (10.0, 0.0), (10.0, 10.0)]), 4)
+    1.5708
+    """
+    heading = [math.atan2(q[1] - p[1], q[0] - p[0]) for p, q in pairwise(points) if p != q]
+    return sum(abs(_turn(a, b)) for a, b in pairwise(heading))
 
 
 def length(points: list[Point]) -> float:
@@ -341,11 +367,11 @@ class Router:
     # -- ties to one member --------------------------------------------------------------
 
     def _to_member(self, tie: Tie) -> tuple[list[Point], bool]:
-        """The cheapest clear bent route to a member: once on a lane, or in along a lane."""
+        """The cheapest clear bent route to a member: once on a lane, or in along a lane; of the first
+        few clear ones, the one with the fewest crossings and gentlest turns that never turns back
+        on its way in (only when there is none, one that does)."""
         s, m = self.systems[tie.system], self.members[tie.target]
         shortest = head_size(tie) + 2 if tie.flow in ("to_focal", "both") else 6.0
-        circles, _ = self._obstacles(tie)  # the lanes and the last stretch lie inside the focal circle
-        label = self.focal_label.box.grown(1.5) if self.focal_label else None
         spoke = edge(s.circle, self.focal.center)
         # (cost, lane, bend point, end point, sweep along the lane or None for one bend)
         candidates: list[tuple[float, int, Point, Point, float | None]] = []
@@ -366,27 +392,46 @@ class Router:
                         # the lanes lie outside the household: only the ends can cross its lines
                         candidates.append((last + inward + abs(sweep) * rho + 10, k, w, end, sweep))
         candidates.sort(key=lambda c: c[0])
-        # the last stretch, into the member, is shared by many candidates: check it once
-        ends: dict[Point, bool] = {}
-        tries = 0
-        for _, k, w, end, sweep in candidates:
-            if w not in ends:
-                ends[w] = self._end_free(tie, w, end, circles, label)
-            if not ends[w]:
-                continue
-            tries += 1
-            if tries > TRIES:
-                break
-            bend = [w] if sweep is None else arc(self.lanes[k], s.angle, sweep)
-            points = [edge(s.circle, w) if sweep is None else spoke, *bend, end]
-            if self._free(tie, points):
+        for ahead in (True, False):
+            clear = self._clear_routes(tie, candidates, ahead)
+            if clear:
+                _, _, points, k, sweep = min(clear, key=lambda c: c[:2])
                 if sweep is None:
-                    self.bends.append((k, math.atan2(w[1], w[0])))
+                    self.bends.append((k, math.atan2(points[1][1], points[1][0])))
                 else:
                     self.spans[k].append(_Span(s.angle, sweep))
                 return self._keep(tie, points, True)
         self.short += 1
         return self._keep(tie, [edge(s.circle, (m.cx, m.cy)), m.edge(s.circle.center)], False)
+
+    def _clear_routes(
+        self, tie: Tie, candidates: list[tuple[float, int, Point, Point, float | None]], ahead: bool
+    ) -> list[tuple[float, int, list[Point], int, float | None]]:
+        """The first :data:`CHOICES` clear routes of ``candidates`` (cheapest first), each with its
+        cost counting its crossings and turns; ``ahead``: only routes that never turn back."""
+        s, m = self.systems[tie.system], self.members[tie.target]
+        circles, _ = self._obstacles(tie)  # the lanes and the last stretch lie inside the focal circle
+        label = self.focal_label.box.grown(1.5) if self.focal_label else None
+        spoke = edge(s.circle, self.focal.center)
+        ends: dict[Point, bool] = {}  # the last stretch, into the member, is shared: check it once
+        tries = 0
+        clear: list[tuple[float, int, list[Point], int, float | None]] = []
+        for cost, k, w, end, sweep in candidates:
+            if w not in ends:
+                ends[w] = self._end_free(tie, w, end, circles, label)
+            if not ends[w]:
+                continue
+            bend = [w] if sweep is None else arc(self.lanes[k], s.angle, sweep)
+            points = [edge(s.circle, w) if sweep is None else spoke, *bend, end]
+            if ahead and not approaches(points, (m.cx, m.cy)):
+                continue
+            tries += 1
+            if tries > TRIES or len(clear) == CHOICES:
+                break
+            if self._free(tie, points):
+                cost += CROSSING_INSIDE * self._crossings(points) + TURN * turning(points)
+                clear.append((round(cost, 6), len(clear), points, k, sweep))
+        return clear
 
     def _lane_end(self, m: MemberPlace, k: int, j: int) -> tuple[float, Point, Point, float]:
         """Angle and point ``j`` on lane ``k``, where a line from it ends on ``m``, and its cost."""
@@ -476,9 +521,22 @@ class Router:
             for p, q in pairwise(points) for c, d in pairwise(other) if segments_cross(p, q, c, d)
         )
 
-    def _clear_of_ends(self, points: list[Point], own: tuple[Circle, ...]) -> bool:
-        """True when ``points`` keep :data:`END_CLEAR` off the ends of the ties routed so far (but
-        those on the circles of its own two systems)."""
-        ends = [e for other in self.paths for e in (other[0], other[-1])
-                if not any(abs(math.dist(e, c.center) - c.r) < 1.0 for c in own)]
-        return all(segment_circle_distance(p, q, e) >= END_CLEAR for p, q in pairwise(points) for e in ends)
+    def _clear_of_ends(self, points: list[Point], own: tuple[Circle, Circle]) -> bool:
+        """True when ``points`` keep :data:`END_CLEAR` off the ends of the ties routed so far, and
+        its own ends as far off those ties (ends on the same circle apart)."""
+
+        def on(e: Point, c: Circle) -> bool:
+            return abs(math.dist(e, c.center) - c.r) < 1.0
+
+        for other in self.paths:
+            for e in (other[0], other[-1]):
+                if not any(on(e, c) for c in own) and any(
+                    segment_circle_distance(p, q, e) < END_CLEAR for p, q in pairwise(points)
+                ):
+                    return False
+            for e, c in ((points[0], own[0]), (points[-1], own[1])):
+                if not (on(other[0], c) or on(other[-1], c)) and any(
+                    segment_circle_distance(p, q, e) < END_CLEAR for p, q in pairwise(other)
+                ):
+                    return False
+        return True

@@ -29,7 +29,7 @@ import bisect
 import heapq
 import itertools
 import math
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 
 from socialtools.draw.geometry import (
     Box,
@@ -48,6 +48,11 @@ PATTERN_HALF_WIDTH = 5.0  # half the width of the widest emotional-line pattern 
 NEAR = 6.0  # a line closer than this to another line for longer than ALONG runs along it
 ALONG = 8.0
 PARALLEL = 15.0  # degrees: lines meeting (or crossing) at a wider angle fan out or cross; they do not run along
+#: but two emotional lines (patterns as wide as a zigzag) crossing at a shallower angle than this run along
+#: each other where they are near: at 16 degrees, for some 80 units (at 30, lines forced round such crossings
+#: take detours three times as long as the way between their people)
+SHALLOW = 20.0
+ALONG_COST = 4.0  # a line that cannot help running along another: each unit alongside is worth this much detour
 CROSS_COST = 24.0  # a crossing of another line is worth this much detour
 BEND_COST = 40.0  # and a bend this much (a straight line reads best)
 FAN = (0.0, 20.0, -20.0, 40.0, -40.0, 60.0, -60.0, 80.0, -80.0)  # degrees off the direct direction
@@ -168,11 +173,31 @@ class LineIndex:
         """How many stored segments the polyline crosses."""
         return sum(segments_cross(p, q, a, b) for p, q in itertools.pairwise(points) for a, b in self.near(p, q))
 
+    def _width(self, seg: tuple[Point, Point]) -> float:
+        """How much wider than a plain line a stored segment and the line tested beside it are: 0
+        beside a plain line; beside an emotional line, both patterns' half widths (a zigzag beside
+        a double line runs along it even when their middles are 11 units apart)."""
+        half = self.half.get(id(seg), 0.0)
+        return half + PATTERN_HALF_WIDTH if half else 0.0
+
+    def along_length(self, points: list[Point], skip_start: float = 0.0, skip_end: float = 0.0,
+                     near: float = NEAR) -> float:
+        """How long the stretches of the polyline are that run along a stored segment (as
+        :meth:`runs_along` finds them, each at least :data:`ALONG` long): what a line that cannot
+        help running along another keeps as short as it can."""
+        return sum(self._alongside(points, skip_start, skip_end, near))
+
     def runs_along(self, points: list[Point], skip_start: float = 0.0, skip_end: float = 0.0,
                    near: float = NEAR) -> bool:
         """True when a stretch of the polyline longer than :data:`ALONG` stays within ``near``
-        of one stored segment; ``skip_start`` and ``skip_end`` leave out that much at the ends of
-        the polyline (where lines meet at a person)."""
+        of one stored segment (of the edges of the two patterns, beside an emotional line, which
+        it also runs along when crossing it at less than :data:`SHALLOW` degrees);
+        ``skip_start`` and ``skip_end`` leave out that much at the ends of the polyline (where
+        lines meet at a person)."""
+        return next(self._alongside(points, skip_start, skip_end, near), None) is not None
+
+    def _alongside(self, points: list[Point], skip_start: float, skip_end: float, near: float) -> Iterator[float]:
+        """The length of each segment of the polyline that runs along a stored segment."""
         total = sum(math.dist(p, q) for p, q in itertools.pairwise(points))
         done = 0.0
         for p, q in itertools.pairwise(points):
@@ -181,12 +206,14 @@ class LineIndex:
                 # the part of this segment outside the skipped ends, as fractions of it
                 t_lo = max(0.0, (skip_start - done) / length)
                 t_hi = min(1.0, (total - skip_end - done) / length)
-                if t_hi - t_lo > 0 and any(along(p, q, t_lo, t_hi, seg, near + self.half.get(id(seg), 0.0)) * length
-                                           > ALONG for seg in self.near(p, q, near - NEAR + PATTERN_HALF_WIDTH)
-                                           if parallel((p, q), seg)):
-                    return True
+                if t_hi - t_lo > 0:
+                    stretch = max((along(p, q, t_lo, t_hi, seg, near + self._width(seg)) * length
+                                   for seg in self.near(p, q, near - NEAR + 2 * PATTERN_HALF_WIDTH)
+                                   if parallel((p, q), seg, SHALLOW if id(seg) in self.half else PARALLEL)),
+                                  default=0.0)
+                    if stretch > ALONG:
+                        yield stretch
             done += length
-        return False
 
 
 def along(p: Point, q: Point, t_lo: float, t_hi: float, seg: tuple[Point, Point], near: float = NEAR) -> float:
@@ -234,10 +261,9 @@ class LocalBoxes:
                    if box[2] > lo_x and box[1] < hi_y and box[3] > lo_y)
 
 
-def parallel(s: tuple[Point, Point], t: tuple[Point, Point]) -> bool:
-    """Do the two segments run in nearly the same direction (within :data:`PARALLEL` degrees)?"""
+def parallel(s: tuple[Point, Point], t: tuple[Point, Point], degrees: float = PARALLEL) -> bool:
+    """Do the two segments run in nearly the same direction (within ``degrees``)?"""
     (p, q), (a, b) = s, t
-    degrees = PARALLEL
     ux, uy, vx, vy = q[0] - p[0], q[1] - p[1], b[0] - a[0], b[1] - a[1]
     lu, lv = math.hypot(ux, uy), math.hypot(vx, vy)
     return lu > 0 and lv > 0 and abs(ux * vy - uy * vx) / (lu * lv) < math.sin(math.radians(degrees))
@@ -433,6 +459,9 @@ class EmotionalRouter:
         def clean(pts: list[Point]) -> bool:
             return self._clear(pts, a, b) and not (strict and self.lines.runs_along(pts, *skip, self.near))
 
+        def cost(pts: list[Point]) -> float:  # not strict: running along other lines as short as can be
+            return self.cost(pts) + (0.0 if strict else ALONG_COST * self.lines.along_length(pts, *skip, self.near))
+
         best: tuple[float, int] | None = None
         options = self.candidates(a, b)
         lengths = [sum(math.dist(p, q) for p, q in itertools.pairwise(pts)) for pts in options]
@@ -440,15 +469,15 @@ class EmotionalRouter:
             if best is not None and lengths[i] >= best[0]:
                 break  # no longer candidate can cost less
             if clean(options[i]):
-                c = self.cost(options[i])
+                c = cost(options[i])
                 if best is None or c < best[0] - 1e-9:
                     best = (c, i)
         direct = math.dist((a.x, a.y), (b.x, b.y))
         if (best is None or best[0] > DETOUR * direct) and direct <= REACH:
             around = self._graph_route(a, b, strict)
-            if around is not None and (best is None or self.cost(around) < best[0]):
+            if around is not None and (best is None or cost(around) < best[0]):
                 options.append(around)
-                best = (self.cost(around), len(options) - 1)
+                best = (cost(around), len(options) - 1)
         if best is not None:
             return options[best[1]]
         return next((f for f in fallback() if clean(f)), None)  # the lanes and gutters

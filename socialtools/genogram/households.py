@@ -146,11 +146,15 @@ def _beside(rect: Box, core: Box, b: Box, keep: list[Box]) -> Box:
     return max(options, key=lambda o: o.w * o.h) if options else rect
 
 
+def _cut(rect: Box, foreign: list[Box]) -> int:
+    """How many foreign boxes an edge of ``rect`` passes through."""
+    return sum(1 for f in foreign if _cuts(rect, f))
+
+
 def _held(rect: Box, foreign: list[Box], segments: list[Segment]) -> int:
     """How much foreign ``rect`` holds: one for each line through it or box wholly in it, two for
     a box its edge cuts."""
-    cut = sum(1 for f in foreign if _cuts(rect, f))
-    return len(holds(rect, foreign, segments)) + cut
+    return len(holds(rect, foreign, segments)) + _cut(rect, foreign)
 
 
 def _name_top(names: Box, pad: float, lines: list[list[Point]]) -> float:
@@ -184,7 +188,8 @@ def _piece(members: list[Member], foreign: list[Box], segments: list[Segment], p
     if upper.bottom <= lower.y:  # a tall gap between symbols and names: the upper one reaches down
         upper = Box(upper.x, upper.y, upper.w, lower.y + 1.0 - upper.y)
         held_upper = _held(upper, foreign, segments)
-    if held_upper + held_lower < held:
+    two = (_cut(upper, foreign) + _cut(lower, foreign), held_upper + held_lower)
+    if two < (_cut(rect, foreign), held):  # cutting a foreign box is worse than holding it whole
         return [upper, lower], held_upper + held_lower
     return [rect], held
 

@@ -422,8 +422,10 @@ class Union(Record):
     children: list[ChildLink] = Field(default_factory=list)
     consanguineous: YesNo = False
     notes: str | None = None
-    #: the place in the file of each event of :attr:`events` (sorted by year), for messages
-    _listed_at: list[int] = PrivateAttr(default_factory=list)
+    #: the place in the file of each event of :attr:`events` (sorted by year), for messages (a plain
+    #: default: pydantic inspects a default factory's signature for every union made, 2 s of the
+    #: 400-family table's 10)
+    _listed_at: tuple[int, ...] = PrivateAttr(default=())
 
     @model_validator(mode="after")
     def _history(self) -> Union:
@@ -431,7 +433,7 @@ class Union(Record):
             return self
         self._check_event_order()
         order = sorted(range(len(self.events)), key=lambda i: self.events[i].year)  # stable: one year keeps order
-        self._listed_at = order
+        self._listed_at = tuple(order)
         self.events = [self.events[i] for i in order]
         state = _state_after(self.events)
         if "kind" in self.model_fields_set and self.kind != state and not (

@@ -126,6 +126,24 @@ def _gutters(lay: GenogramLayout, row: int, near: float, cfg: LayoutConfig) -> l
     return sorted(xs, key=lambda x: (abs(x - near), x))[:8]
 
 
+def _climbs(lay: GenogramLayout, x: float, rows: range, cfg: LayoutConfig) -> list[list[float]]:
+    """The ways up from below ``rows[0]`` past each of ``rows`` in turn: the x of a free gap of
+    each row (the nearest few to the gap before), to go up from the lane below it to the lane
+    above it."""
+    ways: list[list[float]] = [[]]
+    for k, r in enumerate(rows):
+        ways = [[*way, g] for way in ways for g in _gutters(lay, r, way[-1] if way else x, cfg)[:8 if k == 0 else 3]]
+    return ways
+
+
+def _up_gaps(way: list[float], rows: range, y: float, lane: Callable[[int], float]) -> list[Point]:
+    """The points of a line at height ``y`` that goes up ``way`` (see :func:`_climbs`)."""
+    pts: list[Point] = []
+    for g, r in zip(way, rows, strict=True):
+        pts += [(g, pts[-1][1] if pts else y), (g, lane(r))]
+    return pts
+
+
 PORTS = (0.25, 0.34, 0.42)  # offsets of the places on top of a symbol, as fractions of its size
 PORT_GAP = 7.0  # two lines on top of one symbol stay this far apart (a pattern's width)
 WIDE_PORTS = (0.42, 0.3)  # an emotional line's pattern keeps off the child line in the middle
@@ -168,7 +186,7 @@ def _down_gaps(lay: GenogramLayout, pts: list[Point], rows: list[int], lower: Pe
         if far_left is not None:
             x = far_left
         else:
-            options = [g + shift for g in _gutters(lay, r, x, cfg) for shift in (0.0, 6.0, -6.0)]
+            options = [g + shift for g in _gutters(lay, r, x, cfg) for shift in (0.0, 6.0, -6.0, 12.0, -12.0)]
             x = next((g for g in options if free is None or free([(g, lane(r)), (g, lane(nxt))])), options[0])
         pts += [(x, lane(r)), (x, lane(nxt))]
     ol = _port(lower, x, (ports or {}).get(lower.id, []), wide=wide)
@@ -242,12 +260,21 @@ def route_links(lay: GenogramLayout, family: Family, structure: FamilyStructure,
                          (child.x + off, child.top[1])]
                         for g in _gutters(lay, top, dx, cfg) for t in shifts[:3] for s in shifts[:3]
                         for y in (below, below - 3.0, below + 3.0)]
+            if child.row < top:  # from a row further down: up a free gap of each row in turn
+                up = range(top, child.row - 1, -1)
+                options += [[(dx + s, dy), (dx + s, y), *_up_gaps(way, up, y, lane), (child.x + off, ly),
+                             (child.x + off, child.top[1])]
+                            for way in _climbs(lay, dx, up, cfg) for s in shifts[:3]
+                            for y in (below, below - 3.0, below + 3.0)]
         down = allowed | {f"union:{uid}"}  # a line that leaves the union line downward misses its label
         pts = first_clear(options, partial(_blocked_leaving, obstacles, allowed=allowed, down=down),
                           lambda o: _collinear(o, existing))
+        pts = pts or first_clear(options, partial(_blocked_leaving, obstacles, allowed=allowed, down=down))
         pts = options[0] if pts is None else pts
         for r in (*between, child.row):
             lane_used[r] += 1
+        for r in range(child.row + 1, top + 1):  # the lanes a line up from further down climbs past
+            lane_used[r] += uses_lane(pts, r)
         if between:
             ports[child.id].append(pts[-1][0] - child.x)
         extra_links.append(LinkPlacement(link.relation, uid, link.id, pts))
