@@ -190,7 +190,7 @@ def test_a_landscape_genogram_keeps_its_notes_and_narrative_on_its_page_when_the
         narrative = [m.start() for m in re.finditer("Berdasarkan Gambar 4.1", xml)]
         return xml.index("Catatan Gambar 4.1"), narrative[0] if narrative else -1, back_to_portrait
 
-    notes, narrative, end = order("review-sl.yaml")
+    notes, narrative, end = order("review4-case.yaml")
     assert notes < end and 0 < narrative < end
     notes, _, end = order("review-ra.yaml")
     assert notes > end
