@@ -1,6 +1,6 @@
 """Print size of the text in the figures of a case report (``python benchmarks/report_figures.py
-[CASE.yaml ...] [--write-docs]``; the bundled PK case without arguments; ``--write-docs`` puts the
-output into docs/report.md between its ``report_figures`` markers).
+[CASE.yaml ...] [--write-docs[=BLOCK]]``; the bundled PK case without arguments; ``--write-docs`` puts
+the output into docs/report.md between its ``report_figures`` markers, or those of ``BLOCK``).
 
 For each figure (and a legend printed apart): the page it is printed on (portrait, or landscape for a
 figure too wide for a portrait page), its natural size, the scale and size it is printed at on an A4
@@ -73,13 +73,14 @@ def main(paths: list[str]) -> list[str]:
 
 
 if __name__ == "__main__":
-    args = [a for a in sys.argv[1:] if a != "--write-docs"]
+    args = [a for a in sys.argv[1:] if not a.startswith("--write-docs")]
     lines = main(args)
-    if "--write-docs" in sys.argv[1:]:
+    block = next((a.partition("=")[2] or "report_figures" for a in sys.argv[1:] if a.startswith("--write-docs")), None)
+    if block:
         from pathlib import Path
 
         sys.path.insert(0, str(Path(__file__).parent))
         from docs_block import replace_block
 
-        replace_block(Path(__file__).parents[1] / "docs" / "report.md", "report_figures",
+        replace_block(Path(__file__).parents[1] / "docs" / "report.md", block,
                       "```text\n" + "\n".join(lines).strip() + "\n```")

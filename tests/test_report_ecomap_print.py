@@ -9,16 +9,19 @@ from __future__ import annotations
 import math
 import re
 from pathlib import Path
+from types import ModuleType
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from socialtools.draw.geometry import segment_circle_distance
 from socialtools.draw.legend import LegendEntry, legend_box
 from socialtools.draw.text import text_width
 from socialtools.ecomap import EcomapDiagram
 from socialtools.ecomap.layout import SYSTEM_FONT, _line_corners, label_radius, layout_ecomap, narrow_label
 from socialtools.ecomap.model import Ecomap
+from socialtools.ecomap.placements import SystemPlace
 from socialtools.ecomap.render import scaled_theme
 from socialtools.examples import example_path
 from socialtools.report.case import Case
@@ -145,3 +148,96 @@ def test_flowing_legend_is_lower_than_the_grid_and_within_its_width() -> None:
     grid = legend_box(entries, "Keterangan", 620, theme, compact=True)
     flow = legend_box(entries, "Keterangan", 620, theme, compact=True, flow=True)
     assert flow.h < grid.h and flow.w <= 620
+
+
+MANY = {n: CASES / f"many-systems-{n}.yaml" for n in (15, 18, 24)}
+#: printed size of the report's ecomap of each case on round rings (benchmarks/report_figures.py
+#: before the two-ring print layout): 5.21, 5.85 and 3.02 pt
+ROUND_RINGS_PT = {15: 5.21, 18: 5.85, 24: 3.02}
+
+
+@pytest.mark.parametrize("n", sorted(MANY))
+def test_many_long_named_systems_print_larger_on_two_upright_ellipses(n: int) -> None:
+    """Regression (issue 13, "Readable figures"): from 15 systems the report's ecomap stood them on
+    two round rings as wide as they were tall, and printed its text at 5.2 (15 systems), 5.9 (18)
+    and 3.0 pt (24); on two upright ellipses, staggered, the narrow circles' drawing is as tall as the
+    portrait page allows and prints at least half a point larger (computed as the benchmark does)."""
+    report = build_report(Case.load(MANY[n]))
+    ecomaps = [f for f in report.figures() if f.key.startswith("ecomap")]
+    assert ecomaps
+    for figure in ecomaps:
+        printed = printed_font_pt(figure)
+        assert printed is not None and printed >= ROUND_RINGS_PT[n] + 0.5, (figure.key, printed)
+        width, height = natural_size_cm(figure)
+        scale = figure_scale(figure)
+        assert width * scale <= PORTRAIT.text_width_cm and height * scale <= PORTRAIT.readable_height_cm + 0.01
+
+
+def _ring_of(place: SystemPlace) -> float:
+    """How far from the centre a system circle's inner edge stands."""
+    c = place.circle
+    return math.hypot(c.cx, c.cy) - c.r
+
+
+@pytest.mark.parametrize("n", sorted(MANY))
+def test_many_systems_alternate_inner_and_outer_ring_clear_of_each_other(n: int, svgcheck: ModuleType) -> None:
+    """The print layout of 15+ systems: every other system on the outer ellipse (its inner edge
+    further out than both its neighbours' on the inner one, round the top and bottom where the
+    page has height), no circle on another, every tie clear of the circles it does not join, every
+    label whole inside its circle (the layout's own count and svgcheck's)."""
+    case = Case.load(MANY[n])
+    diagram = EcomapDiagram.from_document(case.document, text=REPORT_ECOMAP_TEXT, header=False,
+                                          compact_legend=True, narrow=True)
+    lay = diagram.layout
+    assert lay.quality.defects == 0, lay.quality.examples
+    assert len(lay.systems) == n
+    circles = [lay.focal, *(s.circle for s in lay.systems)]
+    for i, a in enumerate(circles):
+        for b in circles[i + 1:]:
+            assert math.dist(a.center, b.center) >= a.r + b.r - 1e-6
+    members = {m.id for m in lay.members}
+    for t in lay.ties:
+        ends = {t.tie.system, t.tie.target} | ({"focal"} if t.tie.target in members else set())
+        for s in lay.systems:
+            if s.id in ends:
+                continue
+            for p, q in zip(t.points, t.points[1:], strict=False):
+                assert segment_circle_distance(p, q, s.circle.center) >= s.circle.r - 0.5, (t.tie.describe(), s.id)
+    # two rings: near the top and bottom (|y| > |x|), an outer system stands further out than its inner neighbours
+    order = sorted(lay.systems, key=lambda s: math.atan2(s.circle.cx, -s.circle.cy) % (2 * math.pi))
+    outward = [_ring_of(s) > max(_ring_of(order[i - 1]), _ring_of(order[(i + 1) % n])) + 20
+               for i, s in enumerate(order) if abs(s.circle.cy) > abs(s.circle.cx)]
+    assert sum(outward) >= 3, outward
+    result = svgcheck.check(diagram.to_svg(), is_text=True)
+    assert result["defects_total"] == 0, result["counts"]
+
+
+@st.composite
+def _many_systems(draw: st.DrawFn) -> Ecomap:
+    """15 to 20 systems with long names, tied to the client, some with labels, a few to each other."""
+    names = draw(st.lists(st.sampled_from(LONG), min_size=15, max_size=20))
+    systems = [{"id": f"s{i}", "name": n} for i, n in enumerate(names)]
+    ties: list[dict[str, object]] = []
+    for s in systems:
+        tie: dict[str, object] = {"system": s["id"], "strength": draw(st.sampled_from(["strong", "weak", "tenuous"]))}
+        if draw(st.integers(0, 4)) == 0:
+            tie["label"] = draw(st.sampled_from(["kartu tidak aktif", "sengketa", "rujukan 2024"]))
+        ties.append(tie)
+    for a, b in draw(st.lists(st.tuples(st.integers(0, len(names) - 1), st.integers(0, len(names) - 1)),
+                              max_size=2)):
+        if a != b and not any(t["system"] == f"s{b}" and t.get("to") == f"s{a}" for t in ties):
+            ties.append({"system": f"s{a}", "to": f"s{b}"})
+    return Ecomap.model_validate({"focal": "RT", "systems": systems, "ties": ties})
+
+
+@settings(max_examples=4, deadline=None)
+@given(_many_systems())
+def test_many_systems_print_layout_has_no_defect(eco: Ecomap) -> None:
+    """Any 15 to 20 long-named systems on the two-ring print layout: no circle on another, no tie
+    through a circle it does not join, every tie label placed clear, every name whole in its circle."""
+    lay = layout_ecomap(eco, text=REPORT_ECOMAP_TEXT, narrow=True)
+    assert lay.quality.defects == 0, lay.quality.examples
+    names_of = {s.id: s.name for s in eco.systems}
+    for place in lay.systems:
+        assert " ".join(place.label.lines).replace("/ ", "/") == names_of[place.id]
+        assert all(math.dist(p, place.circle.center) <= place.circle.r + 1e-6 for p in _line_corners(place.label))

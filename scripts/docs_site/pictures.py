@@ -213,6 +213,8 @@ PICTURES: dict[str, Draw] = {
         None, Path(__file__).resolve().parents[2] / "tests" / "data" / "cases" / "review-rt.yaml"),
     "report-ecomap-tall.png": _report_ecomap(
         None, Path(__file__).resolve().parents[2] / "tests" / "data" / "cases" / "review-ra.yaml"),
+    "report-ecomap-two-rings.png": _report_ecomap(
+        None, Path(__file__).resolve().parents[2] / "tests" / "data" / "cases" / "many-systems-24.yaml"),
     # strengths-quadrant.md
     "pk-strengths-quadrant.png": _save(lambda: QuadrantDiagram.from_document(_pk())),
 }

@@ -21,7 +21,7 @@ import math
 from bisect import bisect_left
 from collections.abc import Callable, Iterator
 from dataclasses import replace
-from functools import cache
+from functools import cache, lru_cache
 from itertools import pairwise
 from typing import NamedTuple
 
@@ -76,6 +76,18 @@ NARROW_PRINT_WIDTH = 14.0 / 2.54 * 96 * SYSTEM_FONT * 0.75 / 8.0
 NARROW_WIDEN = 0.5
 NARROW_TRIES = 3  # of the shapes that fit the smallest frame, this many are laid out; the smallest wins
 TWO_RINGS_FROM = 15
+#: from :data:`TWO_RINGS_FROM` systems a narrow layout stands them on two concentric upright ellipses,
+#: alternately inner and outer, the outer this many times (2 r + GAP) further out (r: the largest circle)
+NARROW_STEPS = (0.6, 0.8, 1.0)
+#: and this fraction of that further out in width (0: the two rings meet at the sides, where the width
+#: of a portrait page is scarce, and the systems there stand on one ring)
+NARROW_SIDES = (0.0, 0.5, 1.0)
+NARROW_TWO_TURNS = (0.0, 0.5)
+#: and of those shapes, the one whose drawing fits the smallest frame this many times as tall as wide (a
+#: portrait page's text area is 14 x 20.7 cm; the legend flows under the drawing; the smallest frames
+#: of the 15, 18 and 24 long names of tests/data/cases/many-systems-*.yaml)
+NARROW_TWO_FRAME = 1.2
+
 # where along a tie its label may sit (fraction from the system end), best first; the outer
 # half of a tie has more room than the crowded middle
 LABEL_STOPS = tuple(sorted((k / 20 for k in range(2, 19)), key=lambda t: (abs(t - 0.45), t)))
@@ -418,6 +430,80 @@ def _toward_members(eco: Ecomap, slots: list[str | None], members: list[MemberPl
     return out
 
 
+def _two_ring_slots(eco: Ecomap, slots: list[str | None], members: list[MemberPlace]) -> list[str | None]:
+    """Slots for two rings (odd slots on the outer one): two systems tied to each other side by side
+    (one on each ring, so that their tie is short and goes round nothing), then each system whose tie
+    to the household has a label on the outer ring (its tie is longer: room for the label), by
+    swapping with a neighbour; of the swaps that do it, the one that moves the systems tied to
+    household members least away from their member's side.
+
+    >>> eco = Ecomap.model_validate({"focal": "F", "systems": [{"id": s} for s in "abcdef"],
+    ...     "ties": [{"system": "a", "to": "d"}, {"system": "c", "label": "x"}]})
+    >>> _two_ring_slots(eco, list("abcdef"), [])
+    ['c', 'b', 'a', 'd', 'e', 'f']
+    """
+    out = list(slots)
+    n = len(out)
+    where = {m.id: math.atan2(m.cy, m.cx) for m in members if math.hypot(m.cx, m.cy) > 1.0}
+    wish: dict[str, float] = {}
+    for t in eco.ties:
+        if t.target in where and t.system not in wish:
+            wish[t.system] = where[t.target]
+
+    def miss(sid: str | None, i: int) -> float:
+        angle = -math.pi / 2 + 2 * math.pi * i / n
+        return abs((angle - wish[sid] + math.pi) % (2 * math.pi) - math.pi) if sid in wish else 0.0
+
+    def swap_cost(i: int, j: int) -> float:  # how much further from their members' sides a swap takes them
+        return miss(out[i], j) + miss(out[j], i) - miss(out[i], i) - miss(out[j], j)
+
+    paired: set[str] = set()
+    for tie in eco.ties:
+        a, b = tie.system, tie.target
+        if a not in out or b not in out or a in paired or b in paired:
+            continue
+        i, j = out.index(a), out.index(b)
+        if (i - j) % n not in (1, n - 1):
+            moves = [(swap_cost(j, k), j, k) for k in ((i + 1) % n, (i - 1) % n) if out[k] not in paired]
+            moves += [(swap_cost(i, k), i, k) for k in ((j + 1) % n, (j - 1) % n) if out[k] not in paired]
+            if not moves:
+                continue
+            _, x, y = min(moves)
+            out[x], out[y] = out[y], out[x]
+        paired |= {a, b}
+    labelled = {t.system for t in eco.ties if t.target not in out and _tie_text(t)} - paired
+
+    def room(k: int) -> float:  # an outer slot near the top or bottom has the longest tie
+        return abs(math.cos(2 * math.pi * k / n)) + (0.5 if k % 2 else 0.0)
+
+    for sid in [sid for sid in out if sid in labelled]:
+        i = out.index(sid)
+        swaps = [(round(swap_cost(i, k) - room(k) + room(i), 9), k) for k in (
+            (i + d) % n for d in range(-3, 4) if d) if out[k] not in labelled and out[k] not in paired]
+        if swaps and min(swaps)[0] < 0:
+            k = min(swaps)[1]
+            out[i], out[k] = out[k], out[i]
+    return out
+
+
+def _label_rooms(eco: Ecomap, slots: list[str | None], k: float) -> tuple[float, ...]:
+    """The room beside its tie each slot's system needs for the label of its tie to the household (on
+    two rings): the label wrapped at every space, beside the tie with its margins; 0 without one.
+
+    >>> eco = Ecomap.model_validate({"focal": "F", "systems": [{"id": "a"}, {"id": "b"}],
+    ...     "ties": [{"system": "a", "label": "kartu tidak aktif"}, {"system": "b"}]})
+    >>> [round(r) for r in _label_rooms(eco, ["a", "b", None], 1.0)]
+    [32, 0, 0]
+    """
+    texts = {t.system: _tie_text(t) for t in eco.ties if t.target not in slots and _tie_text(t)}
+    out = []
+    for sid in slots:
+        text = texts.get(sid) if sid else None
+        width = max((text_width(w, SYSTEM_FONT * k) for w in text.split()), default=0.0) if text else 0.0
+        out.append(width + 3.5 + 2.0 if text else 0.0)
+    return tuple(out)
+
+
 def _ring_radii(n: int, r: float, focal_r: float) -> tuple[float, float]:
     """Radii of the inner and outer ring for ``n`` slots of circles of radius ``r``."""
     base = focal_r + r + MIN_TIE
@@ -474,39 +560,135 @@ def _narrow_weights(radii: list[float]) -> list[float]:
 
 
 class Oval(NamedTuple):
-    """The shape of a narrow layout's ring: its height over its width, and how far round (a fraction
-    of the first slot's share of the arc) its first slot stands from the top."""
+    """The shape of a narrow layout's ring: its height over its width, how far round (a fraction
+    of the first slot's share of the arc) its first slot stands from the top, and how much further
+    out a second, outer ring stands in height (0: one ring), on which every other slot stands, and
+    in width (``side``, at most ``step``), and whether the slots keep room for their ties' labels."""
 
     aspect: float = 1.0
     turn: float = 0.0
+    step: float = 0.0
+    side: float = 0.0
+    label_room: bool = False
 
 
 CIRCLE = Oval()  # the round ring
 
-def narrow_centres(radii: list[float], r_max: float, ring: float, oval: Oval = CIRCLE) -> list[Point]:
+def narrow_centres(radii: list[float], r_max: float, ring: float, oval: Oval = CIRCLE,
+                   rooms: tuple[float, ...] = ()) -> list[Point]:
     """The centres of circles of ``radii`` (0 for an empty slot) on the upright ellipse whose narrow
     half-width is ``ring`` and whose height is ``oval.aspect`` times its width, spaced by arc length
     (a large circle takes more of it); each circle moved toward the origin by what it lacks of
     ``r_max``, so that the inner edges stand on the ellipse.
 
+    With ``oval.step`` (two rings), every other slot (the second, fourth, ...) stands on the outer
+    ellipse, ``oval.side`` further out in width and ``oval.step`` in height, and the slots are spaced
+    as :func:`_staggered` finds: each as near the one before as it can stand (``rooms``: the room
+    each slot's tie needs beside it for its label).
+
     >>> [tuple(round(v) for v in c) for c in narrow_centres([30.0, 30.0, 30.0, 30.0], 30.0, 100.0, Oval(1.5))]
     [(0, -150), (100, 0), (0, 150), (-100, 0)]
+    >>> oval = Oval(1.3, 0.0, 74.0, 37.0)
+    >>> two = narrow_centres([30.0] * 16, 30.0, _narrow_apart([30.0] * 16, 30.0, 100.0, oval), oval)
+    >>> [tuple(round(v) for v in c) for c in two[:2]], round(min(math.dist(p, q) for p, q in pairwise(two)))
+    ([(0, -137), (56, -194)], 74)
     """
-    out: list[Point] = []
-    for r, t in zip(radii, _ellipse_params(_narrow_weights(radii), oval.aspect, oval.turn), strict=True):
-        x, y = ring * math.cos(t), ring * oval.aspect * math.sin(t)
-        d = math.hypot(x, y)
-        k = (d - (r_max - r)) / d if d else 0.0
-        out.append((x * k, y * k))
-    return out
+    if oval.step > 0:
+        ts, span = _staggered(tuple(radii), r_max, ring, oval, rooms if oval.label_room else ())
+        stretch = 2 * math.pi / span if span > 0 else 1.0
+        params = [ts[0] + (t - ts[0]) * stretch for t in ts]
+    else:
+        params = _ellipse_params(_narrow_weights(radii), oval.aspect, oval.turn)
+    return [_slot_centre(i, t, r, r_max, ring, oval) for i, (r, t) in enumerate(zip(radii, params, strict=True))]
 
 
-def _narrow_apart(radii: list[float], r_max: float, base: float, oval: Oval) -> float:
-    """The smallest ring half-width, at least ``base``, on which neighbours keep :data:`GAP` apart
-    (found by halving)."""
+def _slot_centre(i: int, t: float, r: float, r_max: float, ring: float, oval: Oval) -> Point:
+    """The centre of the circle of radius ``r`` in slot ``i`` at parameter ``t`` of its ellipse (the
+    outer one for an odd slot on two rings), its inner edge where the largest circle's is."""
+    outer = i % 2 == 1 and oval.step > 0
+    x = (ring + (oval.side if outer else 0.0)) * math.cos(t)
+    y = (ring * oval.aspect + (oval.step if outer else 0.0)) * math.sin(t)
+    d = math.hypot(x, y)
+    k = (d - (r_max - r)) / d if d else 0.0
+    return (x * k, y * k)
+
+
+def _stand_clear(k: int, c: Point, r: float, placed: list[tuple[int, Point, float]],
+                 room: Callable[[int], float] = lambda k: 0.0) -> bool:
+    """Does a circle of radius ``r`` at ``c`` in slot ``k`` keep :data:`GAP` from the circles placed
+    before it (and on its own ring the ``room`` each one's tie needs for its label), and the straight
+    ways from the centre to the outer ones (odd slots) :data:`CLEAR` and their ``room`` off the inner
+    ones?"""
+    for j, cj, rj in placed:
+        if math.dist(c, cj) < r + rj + GAP:
+            return False
+        if (k - j) % 2:
+            if k % 2 and segment_circle_distance((0.0, 0.0), c, cj) < rj + CLEAR + 2 + room(k):
+                return False
+            if j % 2 and segment_circle_distance((0.0, 0.0), cj, c) < r + CLEAR + 2 + room(j):
+                return False
+    return True
+
+
+@lru_cache(maxsize=4096)
+def _staggered(radii: tuple[float, ...], r_max: float, ring: float, oval: Oval,
+               rooms: tuple[float, ...] = ()) -> tuple[list[float], float]:
+    """Parameters of the slots on two rings (:func:`_slot_centre`), each slot as near the one before
+    as it can stand clear of the three before it (:func:`_stand_clear`, with the ``rooms`` their ties
+    need for their labels; found by halving), from the
+    top (turned by ``oval.turn`` of a slot's share), and the length of parameter they take round
+    the whole ring (the first slots placed once more at the end): more than 2 pi when they do
+    not fit.
+
+    >>> ts, span = _staggered((30.0,) * 16, 30.0, 200.0, Oval(1.3, 0.0, 74.0, 74.0))
+    >>> round(ts[0], 3), span < 2 * math.pi
+    (-1.571, True)
+    """
     n = len(radii)
 
+    def room(k: int) -> float:
+        return rooms[k % n] if rooms else 0.0
+
+    t = -math.pi / 2 + oval.turn * 2 * math.pi / max(n, 1)
+    ts: list[float] = []
+    placed: list[tuple[int, Point, float]] = []
+    first: dict[int, float] = {}
+    span = 0.0
+    for k in range(n + 3):
+        i = k % n
+        r = radii[i]
+        if r and placed:
+            def fits(u: float, k: int = k, i: int = i, r: float = r) -> bool:
+                return _stand_clear(k, _slot_centre(i, u, r, r_max, ring, oval), r, placed[-3:], room)
+
+            if not fits(t):
+                low, high = t, t + math.pi
+                for _ in range(16):
+                    mid = (low + high) / 2
+                    low, high = (low, mid) if fits(mid) else (mid, high)
+                t = high
+        if r:
+            placed.append((k, _slot_centre(i, t, r, r_max, ring, oval), r))
+            if i in first and k >= n:
+                span = max(span, t - first[i])
+            elif k < n:
+                first[i] = t
+        if k < n:
+            ts.append(t)
+    return ts, span
+
+
+def _narrow_apart(radii: list[float], r_max: float, base: float, oval: Oval, rooms: tuple[float, ...] = ()) -> float:
+    """The smallest ring half-width, at least ``base``, on which neighbours keep :data:`GAP` apart
+    (found by halving); on two rings (``oval.step``) also the neighbours on each ring, and the
+    straight way from the centre to each outer circle keeps :data:`CLEAR` (and a line's width) off
+    the inner circles beside it."""
+    n = len(radii)
+    two = oval.step > 0
+
     def apart(ring: float) -> bool:
+        if two:  # each slot as near the one before as it can stand: do they go round?
+            return _staggered(tuple(radii), r_max, ring, oval, rooms if oval.label_room else ())[1] <= 2 * math.pi
         centres = narrow_centres(radii, r_max, ring, oval)
         for i, r in enumerate(radii):
             q = radii[(i + 1) % n]
@@ -521,7 +703,7 @@ def _narrow_apart(radii: list[float], r_max: float, base: float, oval: Oval) -> 
     low, high = base, base * 2
     while not apart(high):
         high *= 2
-    for _ in range(40):
+    for _ in range(20 if two else 40):
         mid = (low + high) / 2
         low, high = (low, mid) if apart(mid) else (mid, high)
     return high
@@ -545,24 +727,35 @@ def _stretched(inner: float, radius: float, oval: Oval, cap: float = 0.0) -> tup
 
 
 @cache
-def _narrow_rings(radii: tuple[float, ...], r_max: float, focal_r: float) -> list[tuple[float, Oval]]:
+def _narrow_rings(radii: tuple[float, ...], r_max: float, focal_r: float,
+                  rooms: tuple[float, ...] = ()) -> list[tuple[float, Oval]]:
     """Ring half-widths (the centres of the largest circles) and shapes for circles of ``radii`` (0
     for an empty slot) standing with their inner edges on an upright ellipse (:func:`narrow_centres`),
     at least :data:`NARROW_MIN_TIE` outside the focal circle: each of the shapes :data:`NARROW_ASPECTS`
     x :data:`NARROW_TURNS` as small as its neighbours keep :data:`GAP` apart, the one whose circles fit
-    the smallest frame :data:`NARROW_FRAME` times as tall as wide first.
+    the smallest frame :data:`NARROW_FRAME` times as tall as wide first. From :data:`TWO_RINGS_FROM`
+    slots on two rings, the outer :data:`NARROW_STEPS` further out (:data:`NARROW_SIDES` of that in
+    width), in a frame :data:`NARROW_TWO_FRAME`
+    times as tall as wide.
 
-    >>> [(round(ring), oval) for ring, oval in _narrow_rings((30.0, 30.0, 60.0, 30.0), 60.0, 40.0)[:2]]
-    [(156, Oval(aspect=1.0, turn=-0.5)), (156, Oval(aspect=1.0, turn=0.5))]
+    >>> [(round(ring), oval[:2]) for ring, oval in _narrow_rings((30.0, 30.0, 60.0, 30.0), 60.0, 40.0)[:2]]
+    [(156, (1.0, -0.5)), (156, (1.0, 0.5))]
+    >>> min(oval.step for _, oval in _narrow_rings((30.0,) * 16, 30.0, 40.0)) > 0
+    True
     """
     base = focal_r + r_max + NARROW_MIN_TIE
+    two = len(radii) >= TWO_RINGS_FROM
+    steps = [k * (2 * r_max + GAP) for k in NARROW_STEPS] if two else [0.0]
+    frame = NARROW_TWO_FRAME if two else NARROW_FRAME
     found: list[tuple[float, float, Oval]] = []
-    for oval in (Oval(a, t) for a in NARROW_ASPECTS for t in NARROW_TURNS):
-        ring = _narrow_apart(list(radii), r_max, base, oval)
-        centres = narrow_centres(list(radii), r_max, ring, oval)
+    turns = NARROW_TWO_TURNS if two else NARROW_TURNS
+    for oval in (Oval(a, t, step, side * step, bool(rooms)) for a in NARROW_ASPECTS for t in turns for step in steps
+                 for side in (NARROW_SIDES if two else (0.0,))):
+        ring = _narrow_apart(list(radii), r_max, base, oval, rooms)
+        centres = narrow_centres(list(radii), r_max, ring, oval, rooms)
         w = max([focal_r] + [abs(x) + r for (x, _), r in zip(centres, radii, strict=True) if r])
         h = max([focal_r] + [abs(y) + r for (_, y), r in zip(centres, radii, strict=True) if r])
-        found.append((round(max(w, h / NARROW_FRAME), 6), ring, oval))
+        found.append((round(max(w, h / frame), 6), ring, oval))
     found.sort(key=lambda f: f[0])  # stable: of equal frames, the first shape tried
     return [(ring, oval) for _, ring, oval in found]
 
@@ -657,16 +850,21 @@ def _attempt(
     k: float = 1.0,
     narrow: bool = False,
     oval: Oval = CIRCLE,
+    stretch: tuple[float, float] = (1.0, 1.0),
+    rooms: tuple[float, ...] = (),
 ) -> tuple[EcomapLayout, int]:
     """One layout with the ring at ``inner``/``outer``, and how many member ties found no clear route
     (``narrow``: each circle's inner edge where the largest circle's is, on an upright ellipse of
-    shape ``oval`` below :data:`TWO_RINGS_FROM` slots)."""
+    shape ``oval``, or two of them from :data:`TWO_RINGS_FROM` slots: ``outer`` is then the outer
+    one's half-width, and the centres are moved out ``stretch`` times in width and in height; ``rooms``:
+    see :func:`_staggered`)."""
     n = len(slots)
     systems: dict[str, SystemPlace] = {}
+    tall = narrow  # on upright ellipses (narrow_centres)
     two = inner != outer
     r_max = max(radii.values(), default=MIN_SYSTEM_R)
-    tall = narrow and not two  # one upright ellipse (narrow_centres)
-    centres = narrow_centres([radii[sid] if sid else 0.0 for sid in slots], r_max, inner, oval) if tall else []
+    centres = narrow_centres([radii[sid] if sid else 0.0 for sid in slots], r_max, inner, oval, rooms) if tall else []
+    centres = [(x * stretch[0], y * stretch[1]) for x, y in centres]
     for i, sid in enumerate(slots):
         if sid is None:
             continue
@@ -687,7 +885,8 @@ def _attempt(
         symbol = Circle(cx, box.y - SYMBOL_GAP - sym / 2, sym / 2) if sym else None
         label = Label(block.lines, block.size, box)
         systems[sid] = SystemPlace(sid, Circle(cx, cy, radii[sid]), angle, ring, label, symbol)
-    router = Router(focal, focal_label, members, lines, systems, outer, r_max, oval.aspect if tall else 1.0)
+    aspect = oval.aspect * stretch[1] / stretch[0] if tall else 1.0
+    router = Router(focal, focal_label, members, lines, systems, outer, r_max, aspect)
     routes = [(t, *route) for t, route in zip(eco.ties, router.route_all(eco.ties), strict=True)]
     segments = [(p, q, tie_reach(t)) for t, pts, _ in routes for p, q in pairwise(pts)]
     circles = [focal, *(s.circle for s in systems.values())]
@@ -729,7 +928,7 @@ def layout_ecomap(
     placed_by: Ecomap | None = None,
     text: float = 1.0,
     narrow: bool = False,
-    shape: tuple[float, float] | None = None,
+    shape: tuple[float, ...] | None = None,
 ) -> EcomapLayout:
     """Place the focal circle, the systems and the ties of ``eco``.
 
@@ -775,16 +974,20 @@ def layout_ecomap(
     placing = placed_by or eco  # its ties size the household and choose the systems' places
     household = _focal(placing, family, 0.0, text, narrow)  # focal circle, its label, members, family lines
     slots = _toward_members(placing, slots, household[2])  # chosen before any spread: the same for a pair
+    if narrow and len(slots) >= TWO_RINGS_FROM:
+        slots = _two_ring_slots(placing, slots, household[2])
     if min_spread:
         household = _focal(placing, family, min_spread, text, narrow)
     r_max = max(radii.values(), default=MIN_SYSTEM_R)
     # room on the focal circle for every tie end (arrowheads side by side)
     ends = sum(1 for t in placing.ties if t.target == FOCAL)
     sizes = tuple(radii[sid] if sid else 0.0 for sid in slots)
+    rooms = _label_rooms(placing, slots, text) if narrow and len(slots) >= TWO_RINGS_FROM else ()
+    rooms = rooms if any(rooms) else ()
     start = household
-    tall = narrow and len(slots) < TWO_RINGS_FROM  # one upright ellipse
+    tall = narrow  # upright ellipses: one, or two from TWO_RINGS_FROM slots
 
-    def grown(pick: int) -> EcomapLayout:
+    def grown(pick: int, rooms: tuple[float, ...] = ()) -> EcomapLayout:
         """The layout whose ring grows until it is clean, on the ``pick``-th best narrow shape."""
         household = start
         # the ring widens by steps of 8 % (2 % when narrow): doubling the number of steps until the layout is
@@ -798,22 +1001,25 @@ def layout_ecomap(
             ring = Circle(0, 0, max(max(focal.r, ends * ARROW_ROOM / (2 * math.pi)) + grow, min_focal))
             oval = CIRCLE
             if tall:
-                rings = _narrow_rings(sizes, r_max, ring.r)
+                rings = _narrow_rings(sizes, r_max, ring.r, rooms)
                 inner, oval = next((c for c in rings if c[1] == shape), rings[min(pick, len(rings) - 1)])
                 outer = inner
-            elif narrow:
-                inner, outer = _ring_radii(len(slots), r_max, ring.r)
             else:
                 inner, outer = _ring_radii(max(1, len(slots)), r_max, ring.r)
             radius = max(inner * (1.02 if narrow else 1.08) ** steps, min_radius)
             far = radius if outer == inner else radius + 2 * r_max + GAP  # exactly so for a before/after pair
-            cap = NARROW_PRINT_WIDTH * text / 2 - r_max  # the largest circles' centres at that width
+            cap = NARROW_PRINT_WIDTH * text / 2 - r_max - oval.side  # the largest circles' centres at that width
             half, stretched = (_stretched(inner, radius, oval, cap) if tall else (radius, oval))
-            lay, short = _attempt(eco, ring, focal_label, members, lines, blocks, symbols, radii, slots,
-                                  half, half if tall else far, text, narrow, stretched)
+            if oval.step:  # two rings: the slots found on the smallest ellipses, moved out as these grow
+                scale = (half / inner, half * stretched.aspect / (inner * oval.aspect))
+                lay, short = _attempt(eco, ring, focal_label, members, lines, blocks, symbols, radii, slots,
+                                      inner, (inner + oval.step) * max(scale), text, narrow, oval, scale, rooms)
+            else:
+                lay, short = _attempt(eco, ring, focal_label, members, lines, blocks, symbols, radii, slots,
+                                      half, half if tall else far, text, narrow, stretched)
             lay.radius = radius  # what a before/after pair shares
             lay.spread = spread
-            lay.shape = (oval.aspect, oval.turn)
+            lay.shape = tuple(oval)
             q = lay.quality
             if q.defects == 0:
                 clean = (steps, lay)
@@ -842,12 +1048,17 @@ def layout_ecomap(
         return best
 
     if not tall or shape is not None:
-        return grown(0)
+        return grown(0, rooms if shape is not None and len(shape) > 4 and shape[4] else ())
+
+    tall_frame = NARROW_TWO_FRAME if len(slots) >= TWO_RINGS_FROM else NARROW_FRAME
 
     def frame(lay: EcomapLayout) -> tuple[int, float]:
-        return lay.quality.defects, round(max(lay.bounds.w, lay.bounds.h / NARROW_FRAME), 6)
+        return lay.quality.defects, round(max(lay.bounds.w, lay.bounds.h / tall_frame), 6)
 
-    return min((grown(pick) for pick in range(NARROW_TRIES)), key=frame)
+    # on two rings: the shapes with room for the tie labels kept between the systems, and those that
+    # make room for them by growing
+    variants = [rooms, ()] if rooms else [()]
+    return min((grown(pick, room) for room in variants for pick in range(NARROW_TRIES)), key=frame)
 
 
 def measure(lay: EcomapLayout, eco: Ecomap) -> Quality:

@@ -152,7 +152,7 @@ class EcomapLayout:
     bounds: Box
     quality: Quality
     spread: float = 0.0  # the room added between household members (more ties between them)
-    shape: tuple[float, float] | None = None  # a narrow layout's upright ellipse: height over width, turn
+    shape: tuple[float, ...] | None = None  # a narrow layout's upright ellipse: height over width, turn, outer step
 
     def system(self, sid: str) -> SystemPlace:
         return next(s for s in self.systems if s.id == sid)
