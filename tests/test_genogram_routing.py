@@ -387,3 +387,18 @@ def test_regression_child_links_from_two_rows_up_pass_through_nothing_and_along_
     three adopted lines down one gap takes a place of its own (it ran along the first)."""
     test_child_links_from_two_rows_up_pass_through_nothing_and_along_nothing.hypothesis.inner_test(
         Genogram.from_file(REGRESSIONS / f"{name}.yaml").family)
+
+
+def test_regression_union_line_across_rows_keeps_off_the_drop_over_the_lower_partner() -> None:
+    """Regression (hypothesis seed 1): a man marries his granddaughter. The line of their union
+    reached her top beside her middle on the side where her parents' drop comes down, and ran
+    along that drop; it now comes down on the other side of her middle."""
+    family = Family.model_validate({
+        "people": [{"id": f"P{i}", "sex": "female" if i == 1 else "male", **({"index": True} if i == 3 else {})}
+                   for i in range(9)],
+        "unions": [{"id": "u1", "partners": ["P0", "P1"], "children": ["P2", {"id": "P6", "relation": "adopted"}]},
+                   {"id": "u2", "partners": ["P2", "P3"], "start": 1950,
+                    "children": ["P4", "P5", {"id": "P6", "relation": "adopted"}, "P7"]},
+                   {"id": "u3", "partners": ["P4", "P7"], "consanguineous": True},
+                   {"id": "u4", "partners": ["P0", "P7"], "children": ["P8"]}]})
+    test_child_links_from_two_rows_up_pass_through_nothing_and_along_nothing.hypothesis.inner_test(family)

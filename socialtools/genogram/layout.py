@@ -450,6 +450,8 @@ class _Geometry:
             end = lay.x[c]  # beside the child's middle where another union's drop comes down over it
             if uid in tops:
                 end = self._cross_end(c, xs[-1])
+                if any(abs(d - end) < LONG_APART for d in row_drops[self.row_of[c] - 1]):
+                    end = 2 * lay.x[c] - end  # the other side of the middle, off a drop that comes down there
             elif any(abs(d - end) < LONG_APART for d in row_drops[self.row_of[c] - 1]):
                 end += LONG_END if xs[-1] >= end else -LONG_END
             self.long_end[(uid, c)] = end
