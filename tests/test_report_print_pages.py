@@ -174,3 +174,23 @@ def test_no_empty_page_before_or_after_a_landscape_figure(only, sections) -> Non
     document = docx.Document(io.BytesIO(report_bytes(report, ".docx")[0]))
     shapes = ["landscape" if s.page_width > s.page_height else "portrait" for s in document.sections]
     assert shapes == sections
+
+
+def test_a_landscape_genogram_keeps_its_notes_and_narrative_on_its_page_when_they_fit() -> None:
+    """Review 4, D11: the SL case's genogram is wide and low (6.8 cm on its landscape page); its four
+    numbered notes and the narrative under it go onto that page, not onto a portrait page of their own.
+    A tall landscape genogram (RA) still sends them on."""
+    from socialtools.report.docx_writer import report_docx
+
+    def order(name: str) -> tuple[int, int, int]:
+        xml = zipfile.ZipFile(io.BytesIO(report_docx(build_report(Case.load(WIDE.parent / name))))).read(
+            "word/document.xml").decode()
+        caption = xml.index("Gambar 4.1")
+        back_to_portrait = xml.index("<w:sectPr", caption)
+        narrative = [m.start() for m in re.finditer("Berdasarkan Gambar 4.1", xml)]
+        return xml.index("Catatan Gambar 4.1"), narrative[0] if narrative else -1, back_to_portrait
+
+    notes, narrative, end = order("review4-case.yaml")
+    assert notes < end and 0 < narrative < end
+    notes, _, end = order("review-ra.yaml")
+    assert notes > end

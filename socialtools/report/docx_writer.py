@@ -287,12 +287,14 @@ def _source(document: Any, text: str) -> Any:
 
 
 def add_figure(document: Any, figure: Figure, lang: str = "id", *, page_open: bool = False,
-               last: bool = False) -> None:
+               last: bool = False, text_after: tuple[str, ...] = (), headings: int = 0) -> bool:
     """Append a centred picture at its print size (:func:`~socialtools.report.print_size.figure_page`:
     a figure too wide for a portrait page gets a landscape page of its own, which ``page_open`` says
     is already begun, e.g. by the figure's heading), its caption and source line below it, then its
     legend when printed apart and its numbered notes; the pages after it are portrait again, unless
-    it is the ``last`` thing of the document and nothing follows it."""
+    it is the ``last`` thing of the document (but for ``text_after``) and nothing follows it. The notes of a figure on a
+    landscape page, and the paragraphs ``text_after`` it (its narrative), go onto that page when they
+    fit there (under the ``headings`` on the page above it); returns whether ``text_after`` was written."""
     from docx.enum.text import WD_ALIGN_PARAGRAPH
     from docx.shared import Pt
 
@@ -305,15 +307,51 @@ def add_figure(document: Any, figure: Figure, lang: str = "id", *, page_open: bo
         caption.paragraph_format.keep_with_next = True
         caption.paragraph_format.space_after = Pt(0)
         _source(document, figure.source).alignment = WD_ALIGN_PARAGRAPH.CENTER
-    if page is not PORTRAIT and not (last and figure.legend is None and not figure.notes):
-        _new_section(document, PORTRAIT)
     name = f"{figure.label} {figure.number}" if figure.number else figure.label
+    notes = "\n".join([f"{word('figure_notes', lang)} {name}:", *figure.notes]) if figure.notes else ""
+    wrote_after = False
+    if page is not PORTRAIT and figure.legend is None and _notes_fit(figure, page, notes, headings=headings):
+        if notes:
+            _small(document, notes)  # on the figure's own landscape page, which has room for them
+        if text_after and _notes_fit(figure, page, notes, text_after, headings):
+            for text in text_after:
+                document.add_paragraph(clean_text(text))
+            wrote_after = True
+        notes = ""
+    if page is not PORTRAIT and not (last and figure.legend is None and not notes
+                                     and (wrote_after or not text_after)):
+        _new_section(document, PORTRAIT)
     if figure.legend is not None:
         head = _small(document, f"{figure.legend.caption} {name}:")
         head.paragraph_format.keep_with_next = True
         _picture(document, figure.legend, figure_page(figure.legend))
-    if figure.notes:
-        _small(document, "\n".join([f"{word('figure_notes', lang)} {name}:", *figure.notes]))
+    if notes:
+        _small(document, notes)
+    return wrote_after
+
+
+#: What a line of the 10 pt notes takes (cm): its height, and the width of an average character.
+NOTE_LINE_CM, NOTE_CHAR_CM = 10 / 72 * 2.54 * 1.2, 10 / 72 * 2.54 * 0.55
+
+
+def _notes_fit(figure: Figure, page: Page, notes: str, text_after: tuple[str, ...] = (), headings: int = 0) -> bool:
+    """Whether a figure's notes and the paragraphs after it fit on its page under it, its caption and
+    source line and the ``headings`` above it (a generous count of their wrapped lines, so they never
+    spill onto a page of their own).
+
+    >>> from socialtools.report.print_size import LANDSCAPE
+    >>> png = b"\\x89PNG\\r\\n\\x1a\\n\\x00\\x00\\x00\\rIHDR" + (1200).to_bytes(4, "big") + (300).to_bytes(4, "big")
+    >>> wide = Figure("genogram", "", png, dpi=96)
+    >>> _notes_fit(wide, LANDSCAPE, "Catatan:\\n1. Menikah siri"), _notes_fit(wide, LANDSCAPE, "x\\n" * 40)
+    (True, False)
+    """
+    w_px, h_px = figure.size_px
+    used = print_width_cm(figure, page) * h_px / w_px + headings * HEADING_CM + CAPTION_CM
+    per_line = max(1, int(page.text_width_cm / NOTE_CHAR_CM))
+    lines = sum(-(-max(1, len(line)) // per_line) for line in notes.split("\n")) if notes else 0
+    # the narrative's 12 pt lines (1.2 times as wide and as high as the notes'), each paragraph with its spacing
+    narrative = sum(1.2 * NOTE_LINE_CM * -(-max(1, len(text)) * 6 // (5 * per_line)) + 0.35 for text in text_after)
+    return used + lines * NOTE_LINE_CM + narrative + 0.5 <= page.text_height_cm
 
 
 def _picture(document: Any, figure: Figure, page: Page) -> None:
@@ -415,7 +453,10 @@ def report_docx(report: Report) -> bytes:
     document = new_document(report.lang, clean_text(report.title))
     landscape_open = False
     breaks = _tall_figure_breaks(report.blocks)
+    written: set[int] = set()  # paragraphs already written on the landscape page of the figure before them
     for i, block in enumerate(report.blocks):
+        if i in written:
+            continue
         if isinstance(block, Heading):
             # the headings right before a figure on a landscape page go onto that page with it
             following = next((b for b in report.blocks[i:] if not isinstance(b, Heading)), None)
@@ -431,6 +472,14 @@ def report_docx(report: Report) -> bytes:
         elif isinstance(block, Table):
             add_table(document, block)
         elif isinstance(block, Figure):
-            add_figure(document, block, report.lang, page_open=landscape_open, last=i == len(report.blocks) - 1)
+            after = list(range(i + 1, len(report.blocks)))
+            after = after[:next((k for k, j in enumerate(after) if not isinstance(report.blocks[j], Paragraph)),
+                                len(after))]
+            texts = tuple(b.text for j in after if isinstance(b := report.blocks[j], Paragraph))
+            headings = next((k for k, b in enumerate(reversed(report.blocks[:i])) if not isinstance(b, Heading)), i)
+            if add_figure(document, block, report.lang, page_open=landscape_open,
+                          last=i + len(after) == len(report.blocks) - 1, text_after=texts,
+                          headings=headings if landscape_open else 0):
+                written.update(after)
             landscape_open = False
     return save_bytes(document)
