@@ -363,3 +363,16 @@ def test_d15_a_hatched_legend_sample_shows_several_strokes_and_the_drawing_keeps
     quadrant = box.h * 0.85 / 2  # the sample's symbol is 85 % of the box high
     assert quadrant / spacing >= 3
     assert 'fill="url(#hatch-4)"' in g.to_svg()  # the drawing's full-size symbols: as before
+
+
+def test_d6_a_union_dated_after_the_family_s_own_as_of_drops_nobody() -> None:
+    """D6 leaves out, at ``--as-of`` a year, someone who joined only through a later union; the
+    family's own ``as_of`` does not: a union the file dates after it is a slip in the file, and the
+    partner it joins is still drawn (the synthetic pedigrees lost two people to it)."""
+    from socialtools.genogram.history import family_as_of
+
+    family = Family.model_validate({"as_of": 2000, "people": [
+        {"id": "A", "sex": "male", "birth": 1950}, {"id": "B", "sex": "female", "birth": 1952}],
+        "unions": [{"partners": ["A", "B"], "start": 2005}]})
+    assert Genogram(family).quality().missing == []
+    assert [p.id for p in family_as_of(family, 2000).people] == ["A"]

@@ -36,11 +36,11 @@ def _born_by(person: dict[str, Any], year: int) -> bool:
     return born is None or born <= year
 
 
-def family_as_of(family: Family, year: int) -> Family:
+def family_as_of(family: Family, year: int, *, joined_later: bool = False) -> Family:
     """The family as it was in ``year`` (a new family; ``family`` is not changed).
 
     People born after ``year`` are left out (and a child of a union that began after it, and
-    someone who joined the family only through such a union);
+    someone who joined the family only through such a union, unless ``joined_later``);
     a death after ``year`` is undone; a condition that began later (its ``start``, or the age
     at diagnosis) is left out; a union keeps the events up to ``year``; households and
     relationships that began later or had ended are left out (a household without a start year,
@@ -51,14 +51,14 @@ def family_as_of(family: Family, year: int) -> Family:
                     if model.start is not None and model.start.year > year}
     later_children = {c["id"] for u in data["unions"] if u["id"] in unions_later for c in u["children"]}
     dated_children = {p["id"] for p in data["people"] if p.get("birth") is not None}
-    joined_later = _joined_later(family, data, unions_later, year)
+    later = set() if joined_later else _joined_later(family, data, unions_later, year)
     keep: set[str] = set()
     people = []
     shift = family.reference_date().year - year  # an age given without a birth year is an age then
     for p in data["people"]:
         if not _born_by(p, year) or (p["id"] in later_children and p["id"] not in dated_children):
             continue
-        if p["id"] in joined_later:
+        if p["id"] in later:
             continue
         if p.get("birth") is None and p.get("age") is not None and not p.get("deceased"):
             if p["age"] - shift < 0:
@@ -162,7 +162,8 @@ def _joined_later(family: Family, data: dict[str, Any], unions_later: set[str], 
 def family_at_its_date(family: Family) -> Family:
     """The family as its own ``as_of`` describes it, as ``--as-of`` that year draws it: a
     relationship or household that had ended by then (or had not begun) is left out, and so is
-    anything dated later. Without ``as_of`` the family is returned as it is.
+    anything dated later, but nobody who joined the family through a union dated later. Without
+    ``as_of`` the family is returned as it is.
 
     >>> f = Family.model_validate({"as_of": 2024, "people": [{"id": "A"}, {"id": "B"}], "relationships": [
     ...     {"between": ["A", "B"], "kind": "caretaker", "start": 2003, "end": 2019}]})
@@ -171,7 +172,9 @@ def family_at_its_date(family: Family) -> Family:
     """
     if family.as_of is None:
         return family
-    return family_as_of(family, family.as_of.year)
+    # a union the file dates after its own as_of is a slip in the file, not a history: nobody it
+    # joins is dropped for it
+    return family_as_of(family, family.as_of.year, joined_later=True)
 
 
 def as_of_warnings(family: Family, year: int) -> list[str]:
