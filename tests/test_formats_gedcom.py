@@ -396,3 +396,28 @@ def test_cli_usage_errors(tmp_path, capsys):
     assert main(["gedcom", str(DATA / "family-utf8.ged"), "-o", str(tmp_path / "x.txt")]) == 2
     assert not (tmp_path / "x.txt").exists()
     assert main(["gedcom", str(DATA / "family-utf8.ged"), "--generations", "2", "--info"]) == 2
+
+
+# two people a program wrote under one xref (the Japanese imperial family file of the layout corpus:
+# the empress @I59@ and, further down, an unnamed man also @I59@, each with its own FAMS)
+TWO_UNDER_ONE_XREF = (b"0 HEAD\n1 GEDC\n2 VERS 5.5.1\n1 CHAR UTF-8\n"
+                      b"0 @I1@ INDI\n1 NAME Ayah /A/\n1 SEX M\n1 FAMS @F1@\n"
+                      b"0 @I2@ INDI\n1 NAME Ibu /A/\n1 SEX F\n1 FAMS @F1@\n"
+                      b"0 @I3@ INDI\n1 NAME Anak /A/\n1 SEX F\n1 FAMC @F1@\n"
+                      b"0 @I2@ INDI\n1 NAME Suami /B/\n1 SEX M\n1 FAMS @F3@\n"
+                      b"0 @I4@ INDI\n1 NAME Anak /B/\n1 SEX M\n1 FAMC @F3@\n"
+                      b"0 @F1@ FAM\n1 HUSB @I1@\n1 WIFE @I2@\n1 CHIL @I3@\n"
+                      b"0 @F3@ FAM\n1 HUSB @I2@\n1 CHIL @I4@\n0 TRLR\n")
+
+
+def test_two_records_under_one_xref_are_refused_by_name_or_read_leniently_as_two_people() -> None:
+    with pytest.raises(InputError, match=r"@I2@.*used by two records.*leniently"):
+        parse_gedcom(TWO_UNDER_ONE_XREF)
+    warnings: list[str] = []
+    family = parse_gedcom(TWO_UNDER_ONE_XREF, lenient=True, warnings=warnings)
+    assert warnings[0].startswith("@I2@ is used by two records (lines 9 and 17): the second is read as @I2_2@")
+    names = {p.id: p.name for p in family.people}
+    assert names["I2"].startswith("Ibu") and names["I2_2"].startswith("Suami")
+    partners = sorted(tuple(sorted(u.partners)) for u in family.unions)
+    assert ("I1", "I2") in partners and any("I2_2" in pair and "I2" not in pair for pair in partners)
+    assert [[c.id for c in u.children] for u in family.unions if "I2_2" in u.partners] == [["I4"]]

@@ -160,8 +160,11 @@ def _is_utf8_text(raw: bytes) -> bool:
     return True
 
 
-def _parse_document(raw: bytes, source: str | None) -> Any:
-    """The library's document tree, after our checks for encoding and truncation."""
+def _parse_document(raw: bytes, source: str | None, lenient: bool = False,
+                    warnings: list[str] | None = None) -> Any:
+    """The library's document tree, after our checks for encoding and truncation; with ``lenient``,
+    a record whose xref an earlier one already has is read under a new one (:func:`split_duplicates`,
+    one line in ``warnings`` each)."""
     if not raw.strip(b"\x00\r\n\t \xef\xbb\xbf\xff\xfe"):
         raise InputError("the file is empty", source=source)
     data = _prepare_bytes(raw, source)
@@ -172,6 +175,9 @@ def _parse_document(raw: bytes, source: str | None) -> Any:
             data = _LEADING_SPACE.sub(b"", data)
         if b"  " in data or b"\t" in data:  # (a scan for the pair is much cheaper than the substitution)
             data = _LEVEL_SPACES.sub(rb"\1 ", data)
+    if lenient and warnings is not None:
+        data, renamed = split_duplicates(data)
+        warnings.extend(renamed)
     try:
         document = _library().parse(data)
     except ValueError as exc:
@@ -185,12 +191,60 @@ def _parse_document(raw: bytes, source: str | None) -> Any:
                 f"the file is truncated: it does not end with '0 TRLR' (last record {_label(last)})",
                 record="TRLR", source=source)
         if warning.startswith("duplicate xref"):
-            raise InputError(f"{warning.split()[-1]} is used by two records", record=warning.split()[-1],
+            raise InputError(f"{warning.split()[-1]} is used by two records (read the file leniently to keep "
+                             "both, the second under a new xref)", record=warning.split()[-1],
                              field="xref", source=source)
         if warning.startswith("line "):
             where, _, what = warning.partition(": ")
             raise InputError(f"malformed {where}: {what}", source=source)
     return document
+
+
+_RECORD = re.compile(rb"^\s*0\s+(@[^@\s]+@)\s+(\w+)")
+_LINK = re.compile(rb"^\s*1\s+(FAMS|FAMC|HUSB|WIFE|CHIL)\s+(@[^@\s]+@)")
+
+
+def split_duplicates(data: bytes) -> tuple[bytes, list[str]]:
+    """``data`` with every record whose xref an earlier record already has renamed (``@I5@`` →
+    ``@I5_2@``), and the family records that its own FAMS/FAMC lines name pointed at the new
+    xref, so two people a program wrote under one xref stay two people in their own families;
+    and one warning per renamed record.
+
+    >>> text = (b"0 @I1@ INDI\\n1 NAME A\\n1 FAMS @F1@\\n0 @I1@ INDI\\n1 NAME B\\n1 FAMS @F2@\\n"
+    ...         b"0 @F1@ FAM\\n1 WIFE @I1@\\n0 @F2@ FAM\\n1 HUSB @I1@\\n0 TRLR\\n")
+    >>> fixed, said = split_duplicates(text)
+    >>> fixed.count(b"@I1_2@"), said
+    (2, ['@I1@ is used by two records (lines 1 and 4): the second is read as @I1_2@, in its own families @F2@'])
+    """
+    lines = data.split(b"\n")
+    heads = [(i, m.group(1)) for i, line in enumerate(lines) if (m := _RECORD.match(line))]
+    taken = {xref for _, xref in heads}
+    bounds = {i: next((j for j in range(i + 1, len(lines)) if lines[j].lstrip()[:2] == b"0 "), len(lines))
+              for i, _ in heads}
+    first: dict[bytes, int] = {}
+    families = {xref: i for i, xref in reversed(heads)}  # the first record of each xref
+    said: list[str] = []
+    for i, xref in heads:
+        if xref not in first:
+            first[xref] = i
+            continue
+        k = 2
+        while (new := xref[:-1] + b"_%d@" % k) in taken:
+            k += 1
+        taken.add(new)
+        lines[i] = lines[i].replace(xref, new, 1)
+        own = {m.group(2) for j in range(i + 1, bounds[i]) if (m := _LINK.match(lines[j]))
+               and m.group(1) in (b"FAMS", b"FAMC")}
+        theirs = {m.group(2) for j in range(first[xref] + 1, bounds[first[xref]]) if (m := _LINK.match(lines[j]))}
+        for fam in sorted(own - theirs):
+            start = families.get(fam)
+            for j in range(start + 1, bounds[start]) if start is not None else ():
+                if (m := _LINK.match(lines[j])) and m.group(2) == xref:
+                    lines[j] = lines[j].replace(xref, new, 1)
+        names = ", ".join(f.decode("ascii", "replace") for f in sorted(own - theirs)) or "none"
+        said.append(f"{xref.decode('ascii', 'replace')} is used by two records (lines {first[xref] + 1} and {i + 1}): "
+                    f"the second is read as {new.decode('ascii', 'replace')}, in its own families {names}")
+    return b"\n".join(lines), said
 
 
 def _label(record: Any) -> str:
@@ -502,8 +556,10 @@ def parse_gedcom(data: bytes, source: str | None = None, *, lenient: bool = Fals
     Problems passed over and dates left out are appended to ``warnings``, one line each.
     """
     with collector_paused():
-        document = _parse_document(data, source)
+        renamed: list[str] = []
+        document = _parse_document(data, source, lenient, renamed)
         reader = _Reader(document, source, lenient)
+        reader.warnings[:0] = renamed
         try:
             family = reader.family()
         finally:
