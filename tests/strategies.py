@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from hypothesis import strategies as st
 
+from socialtools.draw.legend import LegendEntry
 from socialtools.genogram.model import Family
 
 KINDS = ["married", "cohabiting", "divorced", "separated", "engaged", "widowed", "unknown"]
@@ -168,3 +169,20 @@ def loopy_families(draw: st.DrawFn, max_people: int = 70, across: bool = False, 
         union(elder, z, 0)
         pool += kids_of[union(b, z, draw(st.integers(0, 3)))]
     return Family.model_validate({"people": people, "unions": unions})
+
+
+#: Legend labels of a report genogram, short and long (wrapped at their spaces in a tight legend).
+LEGEND_LABELS = ["Laki-laki", "Perempuan", "Klien (orang indeks)", "Cerai mati (janda/duda)", "Anak angkat (adopsi)",
+                 "Pengasuh (panah: ke yang diasuh)", "ketergantungan alkohol (dalam pemulihan)",
+                 "Tinggal serumah: Rumah Jl. Melati, Cibeber", "Rujuk setelah berpisah", "Sangat dekat (menyatu)",
+                 "Arah aliran energi/dukungan (ke penerima)", "Dekat", "Jauh"]
+
+
+def legend_labels(min_size: int = 1, max_size: int = 24) -> st.SearchStrategy[list[str]]:
+    """Lists of report legend labels (repeats allowed)."""
+    return st.lists(st.sampled_from(LEGEND_LABELS), min_size=min_size, max_size=max_size)
+
+
+def blank_entries(labels: list[str]) -> list[LegendEntry]:
+    """Legend entries of ``labels`` whose samples draw nothing (for measuring a legend's box)."""
+    return [LegendEntry(label, lambda canvas, g, box: None) for label in labels]

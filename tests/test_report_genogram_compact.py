@@ -33,6 +33,7 @@ from socialtools.report.document import (
 )
 from socialtools.report.model import ReportOptions
 from socialtools.report.print_size import LANDSCAPE, MIN_PRINT_PT, figure_page, printed_font_pt, readable_room
+from tests.strategies import blank_entries, legend_labels
 
 CASES = Path(__file__).parent / "data" / "cases"
 WIDE = [CASES / "review-ra.yaml", CASES / "bracketed-household.yaml"]
@@ -103,15 +104,12 @@ def test_union_years_stay_whole_when_two_digits_would_be_ambiguous() -> None:
     assert union_text(Union(partners=["C", "D"], start=2021), "en", short=True) == "m.'21"
 
 
-LABELS = ["Laki-laki", "Klien (orang indeks)", "Cerai mati (janda/duda)", "Pengasuh (panah: ke yang diasuh)",
-          "ketergantungan alkohol (dalam pemulihan)", "Tinggal serumah: Rumah Jl. Melati, Cibeber", "Dekat"]
-
 
 @settings(max_examples=30, deadline=None)
-@given(st.lists(st.sampled_from(LABELS), min_size=1, max_size=24), st.floats(150, 700))
+@given(legend_labels(), st.floats(150, 700))
 def test_tight_wrapped_legend_is_never_taller_nor_wider_than_the_loose_one(labels: list[str], height: float) -> None:
     theme = genogram_options(ReportOptions()).theme
-    entries = [LegendEntry(label, lambda canvas, g, box: None) for label in labels]
+    entries = blank_entries(labels)
     loose = legend_box(entries, "Keterangan", 10_000, theme, compact=True, fit_height=height)
     tight = legend_box(entries, "Keterangan", 10_000, theme, compact=True, fit_height=height, tight=True)
     if loose.h <= height + 1e-6:
@@ -120,7 +118,7 @@ def test_tight_wrapped_legend_is_never_taller_nor_wider_than_the_loose_one(label
 
 
 @settings(max_examples=20, deadline=None)
-@given(st.lists(st.sampled_from(LABELS), min_size=2, max_size=20), st.floats(150, 600))
+@given(legend_labels(2, 20), st.floats(150, 600))
 def test_tight_legend_samples_of_neighbouring_entries_stay_apart(labels: list[str], height: float) -> None:
     from socialtools.draw.legend import draw_legend
     from socialtools.draw.svg import SvgCanvas

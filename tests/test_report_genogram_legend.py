@@ -15,12 +15,13 @@ from pathlib import Path
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from socialtools.draw.legend import LegendEntry, legend_box, legend_rows
+from socialtools.draw.legend import legend_box, legend_rows
 from socialtools.genogram import Genogram
 from socialtools.report.case import Case
 from socialtools.report.document import build_report, genogram_drawing, genogram_options, report_bytes
 from socialtools.report.model import ReportOptions
 from socialtools.report.print_size import LANDSCAPE, MIN_PRINT_PT, figure_page, printed_font_pt
+from tests.strategies import blank_entries, legend_labels
 
 REVIEW = Path(__file__).parent / "data" / "cases" / "review-rt.yaml"
 
@@ -61,15 +62,12 @@ def test_a_wrapped_legend_beside_is_narrower_than_columns_of_whole_lines() -> No
     assert ">Cerai mati<" in wrapped and ">(janda/duda)<" in wrapped  # wrapped at its space
 
 
-LABELS = ["Laki-laki", "Perempuan", "Cerai mati (janda/duda)", "Klien (orang indeks)", "Anak angkat (adopsi)",
-          "Rujuk setelah berpisah", "Sangat dekat (menyatu)", "Arah aliran energi/dukungan (ke penerima)", "Jauh"]
-
 
 @settings(max_examples=25, deadline=None)
-@given(st.lists(st.sampled_from(LABELS), min_size=1, max_size=24), st.floats(150, 700))
+@given(legend_labels(), st.floats(150, 700))
 def test_wrapped_legend_columns_stay_within_their_height(labels: list[str], height: float) -> None:
     theme = genogram_options(ReportOptions()).theme
-    entries = [LegendEntry(label, lambda canvas, g, box: None) for label in labels]
+    entries = blank_entries(labels)
     box = legend_box(entries, "Keterangan", 10_000, theme, compact=True, fit_height=height)
     rows = legend_rows(entries, height, theme)
     whole = legend_box(entries, "Keterangan", 10_000, theme, compact=True, rows=rows)
