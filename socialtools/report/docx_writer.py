@@ -18,6 +18,7 @@ import datetime as dt
 import io
 import zipfile
 from collections.abc import Iterable
+from itertools import takewhile
 from typing import Any
 from xml.sax.saxutils import escape as xml_escape
 
@@ -472,11 +473,10 @@ def report_docx(report: Report) -> bytes:
         elif isinstance(block, Table):
             add_table(document, block)
         elif isinstance(block, Figure):
-            after = list(range(i + 1, len(report.blocks)))
-            after = after[:next((k for k, j in enumerate(after) if not isinstance(report.blocks[j], Paragraph)),
-                                len(after))]
+            # the paragraphs right after the figure (its narrative), and the headings right before it
+            after = list(takewhile(lambda j: isinstance(report.blocks[j], Paragraph), range(i + 1, len(report.blocks))))
             texts = tuple(b.text for j in after if isinstance(b := report.blocks[j], Paragraph))
-            headings = next((k for k, b in enumerate(reversed(report.blocks[:i])) if not isinstance(b, Heading)), i)
+            headings = sum(1 for _ in takewhile(lambda b: isinstance(b, Heading), reversed(report.blocks[:i])))
             if add_figure(document, block, report.lang, page_open=landscape_open,
                           last=i + len(after) == len(report.blocks) - 1, text_after=texts,
                           headings=headings if landscape_open else 0):
