@@ -39,6 +39,7 @@ from socialtools.genogram.ordering import (
     cross_top,
     is_dummy,
     order_component,
+    topped_people,
 )
 from socialtools.genogram.placements import (
     GenogramLayout,
@@ -406,9 +407,7 @@ class _Geometry:
         self.row_unions: dict[int, list[str]] = defaultdict(list)  # the unions hanging from each row
         for uid in [*lay.s.unions, *(cross_top(u) for u in sorted(lay.s.cross))]:
             self.row_unions[self.union_row(uid)].append(uid)
-        # people a line comes down onto: from their parents, a partner on the row above, further parents
-        self.topped = set(lay.s.parent_union) | {cross_ends(lay.s, u)[1] for u in lay.s.cross}
-        self.topped |= {link.id for _, link in lay.s.extra_links}
+        self.topped = topped_people(lay.s)  # people a line comes down onto
         self.over_level: dict[str, int] = {}  # unions drawn over their row (bars.bracket_band): their level
 
     def union_row(self, uid: str) -> int:

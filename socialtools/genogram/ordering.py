@@ -169,6 +169,12 @@ def cross_ends(s: FamilyStructure, uid: str) -> tuple[str, str]:
     return next(p for p in s.unions[uid].partners if p != lower), lower
 
 
+def topped_people(s: FamilyStructure) -> set[str]:
+    """The people a line comes down onto: from their parents, a partner on the row above, further
+    parents (the ordering's crossing count and the layout's bracket levels must agree on them)."""
+    return set(s.parent_union) | {cross_ends(s, u)[1] for u in s.cross} | {c.id for _, c in s.extra_links}
+
+
 def cross_chains(s: FamilyStructure, people: set[str] | None = None) -> dict[tuple[str, str], list[str]]:
     """The dummy nodes of each union whose partners stand on different rows (``s.cross``): the
     union line runs from a drop beside the upper partner (:func:`cross_top`) down to the top of
@@ -234,10 +240,9 @@ class _Graph:
         self.row_size: dict[int, int] = defaultdict(int)
         for p in people:
             self.row_size[gen[p]] += 1
-        # people a line comes down onto (parents, a partner on the row above, further parents), by row
-        topped = set(s.parent_union) | {cross_ends(s, u)[1] for u in s.cross} | {c.id for _, c in s.extra_links}
+        # people a line comes down onto, by row
         self.row_topped: dict[int, list[str]] = defaultdict(list)
-        for p in topped & people:  # (in any order: their places are sorted)
+        for p in topped_people(s) & people:  # (in any order: their places are sorted)
             self.row_topped[gen[p]].append(p)
         # where a union stands: its anchor (one-sided) or its partners, looked up once
         self._at: dict[str, tuple[str | None, tuple[str, ...]]] = {

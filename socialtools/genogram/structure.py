@@ -80,7 +80,7 @@ class FamilyStructure:
         self.clusters = _Clusters(self.ids)
         self.cross = self._join_partners()
         self._topology = self._cluster_topology()
-        if self._topology[4]:  # a cycle: the person-by-person check missed a path through partners; again, exactly
+        if self._topology[3]:  # a cycle: the person-by-person check missed a path through partners; again, exactly
             self.clusters = _Clusters(self.ids)
             self.cross = self._join_partners(exact=True)
             self._topology = self._cluster_topology()
@@ -181,10 +181,10 @@ class FamilyStructure:
         """Children hanging from ``union_id`` (birth order)."""
         return list(self._children[union_id])
 
-    def _cluster_topology(self) -> tuple[list[str], dict[str, set[str]], list[tuple[str, str]],
-                                         list[str], list[tuple[str, str]]]:
-        """The partner clusters, parents' cluster -> children's clusters, one link per child line,
-        the clusters' topological order and the edges that close a cycle (none in good data)."""
+    def _cluster_topology(self) -> tuple[dict[str, set[str]], list[tuple[str, str]], list[str],
+                                         list[tuple[str, str]]]:
+        """Parents' partner cluster -> children's clusters, one link per child line, the clusters'
+        topological order and the edges that close a cycle (none in good data)."""
         find = self.clusters.find
         down: dict[str, set[str]] = defaultdict(set)
         links: list[tuple[str, str]] = []
@@ -196,13 +196,13 @@ class FamilyStructure:
                     links.append((src, dst))
         nodes = list(dict.fromkeys(find(p) for p in self.ids))
         order, back = _topological(nodes, down)
-        return nodes, down, links, order, back
+        return down, links, order, back
 
     def cluster_graph(self) -> tuple[list[str], dict[str, set[str]], dict[str, set[str]], list[tuple[str, str]]]:
         """The partner clusters (people who share a row) as a graph: their topological order,
         parents' cluster -> children's clusters (``down``) and back (``up``), both without the
         edges that closed a cycle in bad data, and one (parents, child) link per child line."""
-        _, edges, links, order, back = self._topology
+        edges, links, order, back = self._topology
         down: dict[str, set[str]] = defaultdict(set, {a: set(targets) for a, targets in edges.items()})
         for a, b in back:
             down[a].discard(b)
