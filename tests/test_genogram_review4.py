@@ -376,3 +376,16 @@ def test_d6_a_union_dated_after_the_family_s_own_as_of_drops_nobody() -> None:
         "unions": [{"partners": ["A", "B"], "start": 2005}]})
     assert Genogram(family).quality().missing == []
     assert [p.id for p in family_as_of(family, 2000).people] == ["A"]
+
+
+def test_d1_a_comparison_styles_conditions_over_the_whole_family_yet_misses_nobody() -> None:
+    """The comparison's genogram takes its condition styles from the family as given; someone born
+    after the later year is not in the comparison, and is not counted as missing from it."""
+    family = Family.model_validate({"people": [
+        {"id": "A", "sex": "male", "birth": 1950},
+        {"id": "B", "sex": "female", "birth": 1952, "conditions": [{"name": "diabetes", "kind": "medical"}]},
+        {"id": "C", "birth": 1980}, {"id": "D", "birth": 2015, "conditions": [{"name": "asma", "kind": "medical"}]}],
+        "unions": [{"partners": ["A", "B"], "children": ["C", "D"]}]})
+    comparison = GenogramComparison(family, 1990, 2000)
+    assert comparison.quality().missing == []
+    assert set(comparison.genogram.condition_styles) == {"diabetes", "asma"}

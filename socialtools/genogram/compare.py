@@ -39,7 +39,9 @@ from socialtools.genogram.model import Family
 from socialtools.genogram.notes import FigureNote
 from socialtools.genogram.placements import GenogramLayout, LayoutConfig, UnionPlacement
 from socialtools.genogram.quality import LayoutQuality
+from socialtools.genogram.render import condition_styles
 from socialtools.genogram.routing import route_households
+from socialtools.genogram.symbols import ConditionStyle
 from socialtools.i18n import translate
 from socialtools.io.loading import load_document
 from socialtools.io.sections import parse_section
@@ -166,7 +168,7 @@ class GenogramComparison(Diagram):
         """The genogram whose layout both panels share; its conditions take their quadrants and
         fills from the family as given, as the panels and the shared legend do."""
         genogram = _EveryRecord(self._whole, self.options)
-        genogram.full_family = self.family
+        genogram.styles_family = self.family
         return genogram
 
     def changes(self) -> list[Change]:
@@ -401,6 +403,13 @@ def ring_sides(box: Box, avoid: Sequence[Box], width: float) -> list[list[Point]
 
 
 class _EveryRecord(Genogram):
-    """The genogram of a comparison's whole family: every record drawn, ended or not."""
+    """The genogram of a comparison's whole family: every record drawn, ended or not; its
+    conditions styled over ``styles_family``, the family as given (not :attr:`full_family`, which
+    would count those born after the later year as missing)."""
 
     at_its_date = False
+    styles_family: Family | None = None
+
+    @cached_property
+    def condition_styles(self) -> dict[str, ConditionStyle]:
+        return condition_styles(self.styles_family or self.full_family)
