@@ -21,7 +21,7 @@ import math
 from bisect import bisect_left
 from collections.abc import Callable, Iterator
 from dataclasses import replace
-from functools import cache, lru_cache
+from functools import lru_cache
 from itertools import pairwise
 from typing import NamedTuple
 
@@ -517,7 +517,7 @@ def _ring_radii(n: int, r: float, focal_r: float) -> tuple[float, float]:
     return inner, inner + 2 * r + GAP
 
 
-@cache
+@lru_cache(maxsize=64)
 def _ellipse_arc(aspect: float) -> tuple[list[float], list[float]]:
     """Parameters ``t`` round the ellipse ``(cos t, aspect sin t)`` from the top, and the arc length
     from the top to each."""
@@ -726,7 +726,7 @@ def _stretched(inner: float, radius: float, oval: Oval, cap: float = 0.0) -> tup
     return base * g**NARROW_WIDEN, oval._replace(aspect=oval.aspect * g ** (2 - 2 * NARROW_WIDEN))
 
 
-@cache
+@lru_cache(maxsize=64)
 def _narrow_rings(radii: tuple[float, ...], r_max: float, focal_r: float,
                   rooms: tuple[float, ...] = ()) -> list[tuple[float, Oval]]:
     """Ring half-widths (the centres of the largest circles) and shapes for circles of ``radii`` (0

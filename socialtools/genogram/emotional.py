@@ -475,9 +475,11 @@ class EmotionalRouter:
         direct = math.dist((a.x, a.y), (b.x, b.y))
         if (best is None or best[0] > DETOUR * direct) and direct <= REACH:
             around = self._graph_route(a, b, strict)
-            if around is not None and (best is None or cost(around) < best[0]):
-                options.append(around)
-                best = (cost(around), len(options) - 1)
+            if around is not None:
+                c = cost(around)
+                if best is None or c < best[0]:
+                    options.append(around)
+                    best = (c, len(options) - 1)
         if best is not None:
             return options[best[1]]
         return next((f for f in fallback() if clean(f)), None)  # the lanes and gutters

@@ -71,8 +71,14 @@ def readable_room(min_font: float, page: Page) -> tuple[float, float]:
     >>> [round(v) for v in readable_room(13.0, LANDSCAPE)]
     [1089, 506]
     """
-    scale = MIN_PRINT_PT / (min_font * 0.75) * 1.002  # as figure_scale asks for it
+    scale = _readable_scale(min_font)
     return ((page.text_width_cm - 0.01) / 2.54 * 96 / scale, page.readable_height_cm / 2.54 * 96 / scale)
+
+
+def _readable_scale(min_font: float) -> float:
+    """The scale that prints text of ``min_font`` SVG units at :data:`MIN_PRINT_PT`, and a hair more,
+    so that the width rounded down to 0.1 mm still gives it."""
+    return MIN_PRINT_PT / (min_font * 0.75) * 1.002
 
 
 def natural_size_cm(figure: Figure) -> tuple[float, float]:
@@ -108,8 +114,7 @@ def figure_scale(figure: Figure, page: Page | None = None) -> float:
     fits_width = (page.text_width_cm - 0.01) / width_cm
     scale = min(MAX_UPSCALE, fits_width, page.max_height_cm / height_cm)
     if figure.min_font:
-        # a hair more than 8 pt needs, so that the width rounded down to 0.1 mm still gives 8 pt
-        readable = MIN_PRINT_PT / (figure.min_font * 0.75) * 1.002
+        readable = _readable_scale(figure.min_font)
         if scale < readable:
             scale = min(readable, fits_width, page.readable_height_cm / height_cm)
     return scale
