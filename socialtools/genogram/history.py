@@ -23,12 +23,12 @@ from dataclasses import dataclass
 from typing import Any
 
 from socialtools.dates import year_of
-from socialtools.genogram.model import Family
+from socialtools.genogram.model import LOSSES, Family
 
 
 def _born_by(person: dict[str, Any], year: int) -> bool:
     birth = person.get("birth")
-    if birth is None and person.get("kind") in ("miscarriage", "abortion", "stillbirth"):
+    if birth is None and person.get("kind") in LOSSES:
         birth = person.get("death")  # a pregnancy loss is dated by its one date
     born = year_of(birth)
     if born is not None and person.get("kind") == "pregnancy":
@@ -192,9 +192,6 @@ def as_of_warnings(family: Family, year: int) -> list[str]:
     if len(undated) == 1:
         return [f"1 person without a birth year ({who}) is drawn as if born by {year}"]
     return [f"{len(undated)} people without a birth year ({who}) are drawn as if born by {year}"]
-
-
-LOSSES = ("miscarriage", "abortion", "stillbirth")
 
 
 @dataclass(frozen=True)

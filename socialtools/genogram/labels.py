@@ -23,7 +23,7 @@ from dataclasses import dataclass
 
 from socialtools.dates import PartialDate
 from socialtools.genogram.label_fields import LABEL_FIELDS
-from socialtools.genogram.model import Family, Person, Union
+from socialtools.genogram.model import LOSSES, Family, Person, Union
 from socialtools.i18n import Catalogue, translate
 
 TEXT: Catalogue = {
@@ -134,9 +134,6 @@ class LabelOptions:
     lang: str = "id"
 
 
-LOSS_KINDS = frozenset({"miscarriage", "abortion", "stillbirth"})
-
-
 def _date(value: PartialDate, full: bool) -> str:
     """A date of a label: the year alone unless ``full``; ``~1950`` when it is approximate."""
     return value.display(full)
@@ -150,7 +147,7 @@ def person_lines(person: Person, family: Family, options: LabelOptions) -> list[
         if name == "name":
             out.append(person.display_initials if options.initials or not person.name else person.name)
         elif name == "years":
-            if person.kind in LOSS_KINDS:  # a pregnancy loss has one date: the year alone
+            if person.kind in LOSSES:  # a pregnancy loss has one date: the year alone
                 when = person.death or person.birth
                 if when:
                     out.append(_date(when, options.full_dates))

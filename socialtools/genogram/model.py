@@ -497,7 +497,8 @@ class Union(Record):
         return _state_after(known) if known else self.kind
 
 
-_LOSSES = ("miscarriage", "abortion", "stillbirth")
+#: The kinds of a pregnancy loss: dated by its one date (its death), drawn small, labelled by the year alone.
+LOSSES = frozenset({"miscarriage", "abortion", "stillbirth"})
 
 
 def union_date_key(union: Union) -> tuple[int, PartialDate]:
@@ -788,7 +789,7 @@ class Family(Record):
         said = "the family's as_of" if self.as_of is not None else "this year"
         out = []
         for i, p in enumerate(self.people):
-            field, born = ("birth", p.birth) if p.birth is not None or p.kind not in _LOSSES else ("death", p.death)
+            field, born = ("birth", p.birth) if p.birth is not None or p.kind not in LOSSES else ("death", p.death)
             if born is not None and born.year > limit + (p.kind == "pregnancy"):  # a birth expected next year
                 gone = f": '{p.id}' is not drawn" if self.as_of is not None else ""
                 out.append(f"family.people[{i}] (id '{p.id}'), field '{field}': {born} is after {said} "
