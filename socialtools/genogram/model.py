@@ -85,27 +85,27 @@ UNION_WORDS = {
 }
 
 
-def _known_kind(value: Any, kinds: tuple[str, ...], words: dict[str, tuple[str, ...]], what: str) -> Any:
-    """``value`` as one of ``kinds``, read through the Indonesian and other ``words`` for them; a kind
-    not known is refused with a hint (``'divorsed'``: did you mean 'divorced'?) and the kinds in
-    English and Indonesian."""
-    if not isinstance(value, str):
-        return value
+def _word_kind(kinds: Any, words: dict[str, tuple[str, ...]], what: str) -> Any:
+    """A before-validator reading a value as one of the Literal ``kinds``, through the Indonesian and
+    other ``words`` for them (``menikah``, ``nikah siri``, ``konflik``, ``cut off`` ...; looked up in
+    one dict built once); a kind not known is refused with a hint (``'divorsed'``: did you mean
+    'divorced'?) and the kinds in English and Indonesian."""
+    names = typing.get_args(kinds)
     lookup = {word: kind for kind, ws in words.items() for word in ws}
-    key = value.strip().lower()
-    kind = lookup.get(key, key.replace(" ", "_").replace("-", "_"))
-    if kind not in kinds:
-        close = difflib.get_close_matches(key, [*kinds, *lookup], n=1, cutoff=0.7)
-        hint = f" (did you mean '{close[0]}'?)" if close else ""
-        written = ", ".join(f"{k} ({words[k][0]})" if words.get(k, ("",))[0] else k for k in kinds)
-        raise ValueError(f"'{value}' is not a {what}{hint}; write one of: {written}")
-    return kind
+    written = ", ".join(f"{k} ({words[k][0]})" if words.get(k, ("",))[0] else k for k in names)
 
+    def read(value: Any) -> Any:
+        if not isinstance(value, str):
+            return value
+        key = value.strip().lower()
+        kind = lookup.get(key, key.replace(" ", "_").replace("-", "_"))
+        if kind not in names:
+            close = difflib.get_close_matches(key, [*names, *lookup], n=1, cutoff=0.7)
+            hint = f" (did you mean '{close[0]}'?)" if close else ""
+            raise ValueError(f"'{value}' is not a {what}{hint}; write one of: {written}")
+        return kind
 
-def _union_kind(value: Any) -> Any:
-    """``menikah``, ``nikah siri``, ``cerai``, ``cerai mati``, ``pisah``, ... → the union kind
-    (:func:`_known_kind`)."""
-    return _known_kind(value, typing.get_args(UnionKind), UNION_WORDS, "union kind")
+    return BeforeValidator(read)
 
 
 RELATIONSHIP_WORDS = {
@@ -118,12 +118,6 @@ RELATIONSHIP_WORDS = {
     "neglect": ("penelantaran", "ditelantarkan"), "caretaker": ("pengasuh", "merawat"),
     "focused_on": ("fokus pada", "terfokus"),
 }
-
-
-def _relationship_kind(value: Any) -> Any:
-    """``dekat``, ``konflik``, ``jauh``, ``putus``, ... (and ``Close``, ``cut off``) → the kind; a
-    misspelt one (``'konflk'``) is refused with a hint (:func:`_known_kind`)."""
-    return _known_kind(value, typing.get_args(RelationshipKind), RELATIONSHIP_WORDS, "relationship kind")
 
 
 YesNo = Annotated[bool, BeforeValidator(_yes_no)]
@@ -188,11 +182,6 @@ CHILD_WORDS = {
     "biological": ("kandung", "anak kandung"), "adopted": ("angkat", "anak angkat", "adopsi"),
     "foster": ("asuh", "anak asuh"), "step": ("tiri", "anak tiri"),
 }
-
-
-def _word_kind(kinds: Any, words: dict[str, tuple[str, ...]], what: str) -> Any:
-    """A before-validator reading ``kinds`` through ``words`` (:func:`_known_kind`)."""
-    return BeforeValidator(lambda value: _known_kind(value, typing.get_args(kinds), words, what))
 
 
 DIRECTIONAL: frozenset[str] = frozenset(
@@ -358,7 +347,7 @@ class UnionEvent(Record):
     UnionEvent(kind='reconciled', year=PartialDate(year=2010, month=None, day=None))
     """
 
-    kind: Annotated[UnionKind, BeforeValidator(_union_kind)]
+    kind: Annotated[UnionKind, _word_kind(UnionKind, UNION_WORDS, "union kind")]
     year: Date = Field(validation_alias=AliasChoices("year", "date", "tahun", "tanggal"))
 
     @model_validator(mode="before")
@@ -414,7 +403,7 @@ class Union(Record):
 
     id: str | None = None
     partners: list[Id] = Field(min_length=1, max_length=2)
-    kind: Annotated[UnionKind, BeforeValidator(_union_kind)] = "married"
+    kind: Annotated[UnionKind, _word_kind(UnionKind, UNION_WORDS, "union kind")] = "married"
     start: Date | None = None
     end: Date | None = None
     events: list[Annotated[UnionEvent, WithJsonSchema(_EVENT_SCHEMA)]] = Field(default_factory=list,
@@ -512,7 +501,7 @@ class Relationship(Record):
     """An emotional relationship between two people; directional kinds point from the first."""
 
     between: list[Id] = Field(min_length=2, max_length=2)
-    kind: Annotated[RelationshipKind, BeforeValidator(_relationship_kind)]
+    kind: Annotated[RelationshipKind, _word_kind(RelationshipKind, RELATIONSHIP_WORDS, "relationship kind")]
     label: str | None = Field(None, description="a short note, drawn as a numbered note under the genogram")
     start: Date | None = Field(None, description="year the relationship began (for --as-of)")
     end: Date | None = Field(None, description="year it ended (for --as-of)")
