@@ -860,23 +860,20 @@ def _attempt(
     see :func:`_staggered`)."""
     n = len(slots)
     systems: dict[str, SystemPlace] = {}
-    tall = narrow  # on upright ellipses (narrow_centres)
     two = inner != outer
     r_max = max(radii.values(), default=MIN_SYSTEM_R)
-    centres = narrow_centres([radii[sid] if sid else 0.0 for sid in slots], r_max, inner, oval, rooms) if tall else []
-    centres = [(x * stretch[0], y * stretch[1]) for x, y in centres]
+    centres = narrow_centres([radii[sid] if sid else 0.0 for sid in slots], r_max, inner, oval, rooms) if narrow else []
+    centres = [(x * stretch[0], y * stretch[1]) for x, y in centres]  # on upright ellipses (narrow_centres)
     for i, sid in enumerate(slots):
         if sid is None:
             continue
-        angle = -math.pi / 2 + 2 * math.pi * i / n
         ring = i % 2 if two else 0
-        radius = outer if ring else inner
-        if tall:
+        if narrow:
             cx, cy = centres[i]
             angle = math.atan2(cy, cx)
         else:
-            if narrow:
-                radius -= r_max - radii[sid]
+            angle = -math.pi / 2 + 2 * math.pi * i / n
+            radius = outer if ring else inner
             cx, cy = radius * math.cos(angle), radius * math.sin(angle)
         block = blocks[sid]
         sym = symbols.get(sid, 0.0)
@@ -885,7 +882,7 @@ def _attempt(
         symbol = Circle(cx, box.y - SYMBOL_GAP - sym / 2, sym / 2) if sym else None
         label = Label(block.lines, block.size, box)
         systems[sid] = SystemPlace(sid, Circle(cx, cy, radii[sid]), angle, ring, label, symbol)
-    aspect = oval.aspect * stretch[1] / stretch[0] if tall else 1.0
+    aspect = oval.aspect * stretch[1] / stretch[0] if narrow else 1.0
     router = Router(focal, focal_label, members, lines, systems, outer, r_max, aspect)
     routes = [(t, *route) for t, route in zip(eco.ties, router.route_all(eco.ties), strict=True)]
     segments = [(p, q, tie_reach(t)) for t, pts, _ in routes for p, q in pairwise(pts)]
@@ -985,7 +982,6 @@ def layout_ecomap(
     rooms = _label_rooms(placing, slots, text) if narrow and len(slots) >= TWO_RINGS_FROM else ()
     rooms = rooms if any(rooms) else ()
     start = household
-    tall = narrow  # upright ellipses: one, or two from TWO_RINGS_FROM slots
 
     def grown(pick: int, rooms: tuple[float, ...] = ()) -> EcomapLayout:
         """The layout whose ring grows until it is clean, on the ``pick``-th best narrow shape."""
@@ -1000,7 +996,7 @@ def layout_ecomap(
             focal, focal_label, members, lines = household
             ring = Circle(0, 0, max(max(focal.r, ends * ARROW_ROOM / (2 * math.pi)) + grow, min_focal))
             oval = CIRCLE
-            if tall:
+            if narrow:
                 rings = _narrow_rings(sizes, r_max, ring.r, rooms)
                 inner, oval = next((c for c in rings if c[1] == shape), rings[min(pick, len(rings) - 1)])
                 outer = inner
@@ -1009,14 +1005,14 @@ def layout_ecomap(
             radius = max(inner * (1.02 if narrow else 1.08) ** steps, min_radius)
             far = radius if outer == inner else radius + 2 * r_max + GAP  # exactly so for a before/after pair
             cap = NARROW_PRINT_WIDTH * text / 2 - r_max - oval.side  # the largest circles' centres at that width
-            half, stretched = (_stretched(inner, radius, oval, cap) if tall else (radius, oval))
+            half, stretched = (_stretched(inner, radius, oval, cap) if narrow else (radius, oval))
             if oval.step:  # two rings: the slots found on the smallest ellipses, moved out as these grow
                 scale = (half / inner, half * stretched.aspect / (inner * oval.aspect))
                 lay, short = _attempt(eco, ring, focal_label, members, lines, blocks, symbols, radii, slots,
                                       inner, (inner + oval.step) * max(scale), text, narrow, oval, scale, rooms)
             else:
                 lay, short = _attempt(eco, ring, focal_label, members, lines, blocks, symbols, radii, slots,
-                                      half, half if tall else far, text, narrow, stretched)
+                                      half, half if narrow else far, text, narrow, stretched)
             lay.radius = radius  # what a before/after pair shares
             lay.spread = spread
             lay.shape = tuple(oval)
@@ -1047,7 +1043,7 @@ def layout_ecomap(
         assert best is not None
         return best
 
-    if not tall or shape is not None:
+    if not narrow or shape is not None:
         return grown(0, rooms if shape is not None and len(shape) > 4 and shape[4] else ())
 
     tall_frame = NARROW_TWO_FRAME if len(slots) >= TWO_RINGS_FROM else NARROW_FRAME
