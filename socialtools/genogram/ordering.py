@@ -560,18 +560,18 @@ class _Orderer:
         for b in bs:
             groups[self.group_of[b]].append(b)
         keyed = []
-        for g, members in groups.items():
+        for members in groups.values():
             ks = [k for k in (key(b) for b in members) if k is not None]
             gk = sum(ks) / len(ks) if ks else sum(current[b] for b in members) / len(members)
             inside = sorted(members, key=lambda b: (round(parent_key(b) or 0.0, 6),
                                                     current[b] if self.free[b] else self.rank[b], current[b]))
-            keyed.append((gk, min(current[b] for b in members), g, inside))
+            keyed.append((gk, min(current[b] for b in members), not ks, inside))  # (no key: held, with hold)
         if not hold:
             keyed.sort(key=lambda t: (round(t[0], 6), t[1]))
             return [b for *_, inside in keyed for b in inside]
         # groups without a key hold their places; the others are sorted into the rest
         keyed.sort(key=lambda t: t[1])
-        held = [not any(key(b) is not None for b in t[3]) for t in keyed]
+        held = [t[2] for t in keyed]
         free = [t for t, h in zip(keyed, held, strict=True) if not h]
         moving = iter(sorted(free, key=lambda t: (round(t[0], 6), t[1])))
         return [b for t, h in zip(keyed, held, strict=True) for b in (t if h else next(moving))[3]]
