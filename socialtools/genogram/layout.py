@@ -459,11 +459,13 @@ class _Geometry:
         # sibship bar levels per row, and the steps of the long lines (bars of one child)
         bar_spans: dict[int, list[tuple[float, float, str | tuple[str, str, int]]]] = defaultdict(list)
         bars: dict[int, list[Bar]] = defaultdict(list)
+        row_drops: dict[int, list[float]] = defaultdict(list)  # the children's drops hanging from each row
         for uid in [*lay.s.unions, *tops]:
             kids = [tops[uid]] if uid in tops else lay.kids_of(uid)
             if not kids:
                 continue
             drop = self.drop[uid]
+            row_drops[self.union_row(uid)].append(drop)
             if uid in tops and (uid, kids[0]) not in self.long_x:  # partners in rows next to each other
                 self.long_end[(uid, kids[0])] = self._cross_end(kids[0], drop)
             down = sorted(self.long_x[(uid, c)][0] if (uid, c) in self.long_x
@@ -471,10 +473,6 @@ class _Geometry:
             lo, hi = min(down[0], drop), max(down[-1], drop)
             bar_spans[self.union_row(uid)].append((lo, hi, uid))
             bars[self.union_row(uid)].append(Bar(lo, hi, drop, tuple(down)))
-        row_drops: dict[int, list[float]] = defaultdict(list)
-        for u in [*lay.s.unions, *tops]:
-            if u in tops or lay.kids_of(u):
-                row_drops[self.union_row(u)].append(self.drop[u])
         for (uid, c), xs in self.long_x.items():
             top = self.union_row(uid)
             end = lay.x[c]  # beside the child's middle where another union's drop comes down over it
