@@ -12,6 +12,7 @@ read them; none of those modules imports another to get at these types.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from socialtools.draw.geometry import Box, Point
@@ -95,6 +96,16 @@ def double_line(points: list[Point]) -> list[list[Point]]:
     return parallel_lines(points, 2, DOUBLE_GAP)
 
 
+def doubled_pieces(points: list[Point], doubled: bool) -> list[list[Point]]:
+    """A line with legs as drawn: its first leg, the double line of its second stretch and the rest
+    when ``doubled`` (a consanguineous union's), else the line itself.
+
+    >>> len(doubled_pieces([(0, 0), (0, 9), (60, 9), (60, 0)], True)), len(doubled_pieces([(0, 0), (0, 9)], False))
+    (4, 1)
+    """
+    return [points[:2], *double_line(points[1:3]), points[2:]] if doubled else [points]
+
+
 @dataclass
 class UnionPlacement:
     """A union's bracket (polyline), its date label and the point children hang from."""
@@ -122,9 +133,7 @@ class UnionPlacement:
     def drawn_pieces(self) -> list[list[Point]]:
         """The polylines the union is drawn with: its line, or for a consanguineous union the legs
         and the double line (two lines :data:`DOUBLE_GAP` apart) between them."""
-        if not self.consanguineous or len(self.points) < 3:
-            return [self.points]
-        return [self.points[:2], *double_line(self.points[1:3]), self.points[2:]]
+        return doubled_pieces(self.points, self.consanguineous and len(self.points) >= 3)
 
     def mark_segment(self) -> list[Point] | None:
         """The stretch of the union line that carries its slashes (see :data:`UNION_SLASHES`):
@@ -212,19 +221,24 @@ class GenogramLayout:
         lines (:meth:`UnionPlacement.drawn_pieces`; a union across rows doubled where it leaves
         the upper partner, unless the union's own stub is that piece), so that a line across it
         crosses both."""
-        double = {frozenset(u.partners) for u in self.unions.values() if u.consanguineous}
-        drops = {u.drop for u in self.unions.values()} if double else set()
+        doubled = self.doubled_across()
         out: list[tuple[str, list[Point], frozenset[str]]] = []
         for what, pts, allowed in self.lines():
             kind, _, uid = what.partition(" ")
             if kind == "union":
                 pieces = self.unions[uid].drawn_pieces()
-            elif kind.startswith("union-") and allowed in double and pts[0] not in drops:
-                pieces = [pts[:2], *double_line(pts[1:3]), pts[2:]]
             else:
-                pieces = [pts]
+                pieces = doubled_pieces(pts, kind.startswith("union-") and doubled(allowed, pts))
             out += [(what, piece, allowed) for piece in pieces]
         return out
+
+    def doubled_across(self) -> Callable[[frozenset[str], list[Point]], bool]:
+        """Whether the line of a union across rows between a pair of partners is doubled where it
+        leaves the upper partner: for a consanguineous pair, unless the union's own stub is that piece
+        (the line starts at a union's drop)."""
+        double = {frozenset(u.partners) for u in self.unions.values() if u.consanguineous}
+        drops = {u.drop for u in self.unions.values()} if double else set()
+        return lambda pair, pts: pair in double and pts[0] not in drops
 
     def lines(self) -> list[tuple[str, list[Point], frozenset[str]]]:
         """Every line drawn: (what, polyline, ids of the people it may touch)."""

@@ -37,7 +37,7 @@ from socialtools.genogram.placements import (
     LinkPlacement,
     PersonNode,
     UnionPlacement,
-    double_line,
+    doubled_pieces,
 )
 from socialtools.genogram.symbols import (
     BRACKET_GAP,
@@ -311,19 +311,12 @@ class GenogramRenderer:
                 canvas.polyline(g, pts, dash=CHILD_DASH[s.relation[cid]])
             for bar in s.identical_bars:
                 canvas.polyline(g, bar)
-        consanguineous = {frozenset(u.partners) for u in lay.unions.values() if u.consanguineous}
-        drops = {u.drop for u in lay.unions.values()}  # a union line across rows that goes on from one
+        doubled = lay.doubled_across()
         for link in lay.extra_links:
             if link.kind.startswith("union-"):  # partners standing on two rows
                 dash = UNION_DASH.get(link.kind.removeprefix("union-"), "solid")
                 g = canvas.group(body, class_="union")
-                if frozenset((link.a, link.b)) in consanguineous and link.points[0] not in drops:
-                    # doubled where it leaves the upper partner (unless the union's own stub is that piece)
-                    pts = link.points
-                    lines = [pts[:2], *double_line(pts[1:3]), pts[2:]]
-                else:
-                    lines = [link.points]
-                for line in lines:
+                for line in doubled_pieces(link.points, doubled(frozenset((link.a, link.b)), link.points)):
                     canvas.polyline(g, line, dash=dash)
             elif link.kind == "duplicate":  # the same person, drawn twice: a dashed arc (a line when no arc was free)
                 g = canvas.group(body, class_="duplicate")
