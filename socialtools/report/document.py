@@ -92,6 +92,8 @@ def genogram_drawing(case: Case, opts: ReportOptions) -> GenogramDrawing | None:
         printed = printed_font_pt(probe, page) or 0.0
         return printed >= MIN_PRINT_PT, page is PORTRAIT, -round(legend_share(svg), 1), printed
 
+    page_height = readable_room(REPORT_GENOGRAM_TEXT, LANDSCAPE)[1]
+
     def arrangements(genogram: Genogram) -> list[str]:
         candidates = [genogram.renderer("grid", notes_text=False).render()]
         if genogram.options.legend:
@@ -100,24 +102,27 @@ def genogram_drawing(case: Case, opts: ReportOptions) -> GenogramDrawing | None:
             # beside it, as tall as the drawing, long labels wrapped: the narrowest legend beside a wide drawing
             candidates.append(genogram.renderer("beside", notes_text=False, wrap_legend=True).render())
             # or, its lines closer together, as tall as the drawing or as the landscape page allows under its heading
-            page_height = readable_room(REPORT_GENOGRAM_TEXT, LANDSCAPE)[1]
             candidates += [genogram.renderer("beside", notes_text=False, wrap_legend=True, legend_height=height,
                                              tight_legend=True).render() for height in (None, page_height)]
         return candidates
 
+    def best_of(genogram: Genogram) -> tuple[tuple[bool, bool, float, float], str]:
+        """The best arrangement with its rank (the first of equal ranks)."""
+        return max(((rank(svg), svg) for svg in arrangements(genogram)), key=lambda ranked: ranked[0])
+
     genogram = Genogram(family, genogram_options(opts))
     notes = tuple(f"{n.number}. {n.text}" for n in genogram.notes())
-    best = max(arrangements(genogram), key=rank)
-    if rank(best)[0] or not genogram.options.legend:
+    best_rank, best = best_of(genogram)
+    if best_rank[0] or not genogram.options.legend:
         return GenogramDrawing(best, notes)
     compact = Genogram(family, genogram_options(opts, compact=True))
-    tight = max(arrangements(compact), key=rank)
-    if rank(tight)[0]:
+    tight_rank, tight = best_of(compact)
+    if tight_rank[0]:
         return GenogramDrawing(tight, tuple(f"{n.number}. {n.text}" for n in compact.notes()))
     painter = genogram.renderer(notes_text=False)
     painter.show_legend = False
     alone = painter.render()
-    if rank(alone)[2] <= rank(best)[2]:
+    if rank(alone)[2] <= best_rank[2]:
         return GenogramDrawing(best, notes)
     return GenogramDrawing(alone, notes, genogram.renderer().render_legend(LEGEND_WIDTH))
 
