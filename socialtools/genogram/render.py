@@ -361,16 +361,16 @@ class GenogramRenderer:
             spot: Point | None = None
             target = note_target(lay, note.target)
             # a number never stands inside the outline of a household its people are not all in
-            own = self._note_people(note)
+            about = self._note_people(note)
             base = obstacles
-            obstacles = base + [_polygon_box(poly) for h in lay.households if not own <= homes.get(h.id, set())
+            obstacles = base + [_polygon_box(poly) for h in lay.households if not about <= homes.get(h.id, set())
                                 for poly in h.polygons]
             if kind == "relationship" and int(key) < len(lay.relationships):
                 own = lay.relationships[int(key)].points
                 spot = place_on_line(own, note.number, obstacles, [ln for ln in lines if ln is not own], size)
-            elif kind == "union" and key in lay.unions:
+            elif kind == "union" and key in lay.unions and target is not None:
                 u = lay.unions[key]
-                box = u.label_box or Box(u.drop[0] - 1, u.drop[1] - 1, 2, 2)
+                box = target  # its date label, or its drop point
                 own_lines = [ln for ln in lines if ln is not u.points]
                 spot = (place_beside(box, note.number, obstacles, own_lines, size)
                         or place_on_line(u.points, note.number, obstacles, own_lines, size)
