@@ -104,7 +104,6 @@ def test_union_years_stay_whole_when_two_digits_would_be_ambiguous() -> None:
     assert union_text(Union(partners=["C", "D"], start=2021), "en", short=True) == "m.'21"
 
 
-
 @settings(max_examples=30, deadline=None)
 @given(legend_labels(), st.floats(150, 700))
 def test_tight_wrapped_legend_is_never_taller_nor_wider_than_the_loose_one(labels: list[str], height: float) -> None:

@@ -62,7 +62,6 @@ def test_a_wrapped_legend_beside_is_narrower_than_columns_of_whole_lines() -> No
     assert ">Cerai mati<" in wrapped and ">(janda/duda)<" in wrapped  # wrapped at its space
 
 
-
 @settings(max_examples=25, deadline=None)
 @given(legend_labels(), st.floats(150, 700))
 def test_wrapped_legend_columns_stay_within_their_height(labels: list[str], height: float) -> None:
