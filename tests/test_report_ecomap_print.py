@@ -22,11 +22,12 @@ from socialtools.ecomap import EcomapDiagram
 from socialtools.ecomap.layout import SYSTEM_FONT, _line_corners, label_radius, layout_ecomap, narrow_label
 from socialtools.ecomap.model import Ecomap
 from socialtools.ecomap.placements import SystemPlace
-from socialtools.ecomap.render import scaled_theme
+from socialtools.ecomap.render import category_name, scaled_theme
 from socialtools.examples import example_path
 from socialtools.report.case import Case
-from socialtools.report.document import REPORT_ECOMAP_TEXT, build_report
+from socialtools.report.document import REPORT_ECOMAP_TEXT, build_report, ecomap_drawing
 from socialtools.report.docx_writer import report_docx
+from socialtools.report.model import ReportOptions
 from socialtools.report.print_size import (
     MIN_PRINT_PT,
     PORTRAIT,
@@ -241,3 +242,44 @@ def test_many_systems_print_layout_has_no_defect(eco: Ecomap) -> None:
     for place in lay.systems:
         assert " ".join(place.label.lines).replace("/ ", "/") == names_of[place.id]
         assert all(math.dist(p, place.circle.center) <= place.circle.r + 1e-6 for p in _line_corners(place.label))
+
+
+#: printed size of each case's ecomap before the legend could be printed apart and the report's ecomap
+#: text grew (benchmarks/report_figures.py): 7.61, 7.03 and 5.94 pt
+LEGEND_UNDER_PT = {15: 7.61, 18: 7.03, 24: 5.94}
+
+
+@pytest.mark.parametrize("n", [15, 18])
+def test_many_systems_15_and_18_print_every_text_at_8pt(n: int, svgcheck: ModuleType) -> None:
+    """Regression (issue 13, "Readable figures"): the report's ecomaps of 15 and 18 long-named systems
+    printed at 7.61 and 7.03 pt. With larger text (its drawing grows more slowly than its text), circles
+    as small as their labels and, when the legend under the drawing keeps it under 8 pt, the legend
+    printed apart (the drawing then as tall as the page allows), every printed text, the legend's too,
+    is 8 pt or more; the drawing keeps every name whole and has no defect (the layout's count and
+    svgcheck's), and the legend printed apart lists every category and tie kind the ecomap uses."""
+    case = Case.load(MANY[n])
+    report = build_report(case)
+    ecomaps = [f for f in report.figures() if f.key.startswith("ecomap")]
+    assert ecomaps
+    for figure in ecomaps:
+        for part in (figure, figure.legend):
+            if part is None:
+                continue
+            page = figure_page(part)
+            printed = printed_font_pt(part, page)
+            assert printed is not None and printed >= MIN_PRINT_PT > LEGEND_UNDER_PT[n], (part.key, printed)
+            width, height = natural_size_cm(part)
+            assert width * figure_scale(part) <= page.text_width_cm
+            assert height * figure_scale(part) <= page.readable_height_cm + 0.01
+    assert not [w for w in report.warnings if "ecomap" in w]
+    drawing = ecomap_drawing(case, ReportOptions())
+    assert drawing is not None
+    result = svgcheck.check(drawing.svg, is_text=True)
+    assert result["defects_total"] == 0, result["counts"]
+    eco = EcomapDiagram.from_document(case.document, narrow=True)
+    if drawing.legend_svg is not None:  # the drawing alone: the legend, complete, is the picture under it
+        assert 'id="legend"' not in drawing.svg
+        for category in eco.ecomap.categories_used():
+            assert category_name(category, "id") in drawing.legend_svg, category
+        for word in ("Kuat", "Sedang", "Lemah", "Renggang", "Penuh tekanan", "Konflik", "Terputus"):
+            assert word in drawing.legend_svg, word

@@ -16,10 +16,10 @@ from functools import cached_property
 from typing import Any, ClassVar
 
 from socialtools.draw.diagram import Diagram
-from socialtools.ecomap.layout import layout_ecomap
+from socialtools.ecomap.layout import NARROW_ALONE_FRAME, layout_ecomap
 from socialtools.ecomap.model import Ecomap, load_ecomap
 from socialtools.ecomap.placements import EcomapLayout, Quality
-from socialtools.ecomap.render import render_comparison, render_ecomap
+from socialtools.ecomap.render import Style, render_comparison, render_ecomap, render_legend, scaled_theme
 from socialtools.errors import UsageError
 from socialtools.genogram.model import Family
 from socialtools.i18n import check_language
@@ -40,7 +40,10 @@ class EcomapDiagram(Diagram):
     For print: ``header=False`` leaves out the title, date and author (a report's caption says
     them), ``compact_legend`` packs the legend to the drawing's width, and ``panel`` (``"before"``
     or ``"after"``, with ``compare``) draws one side of the comparison alone; ``narrow`` makes each
-    system circle as small as its own label (long names wrapped, never shrunk), for a page's width.
+    system circle as small as its own label (long names wrapped, never shrunk), for a page's width;
+    ``legend=False`` draws no legend (a report prints it apart: :meth:`legend_svg`), and a ``narrow``
+    drawing then fits a frame as tall as a printed page's figure room allows
+    (:data:`~socialtools.ecomap.layout.NARROW_ALONE_FRAME`).
     """
 
     TEXT_FORMATS: ClassVar[dict[str, str]] = {".dot": "to_dot"}
@@ -59,6 +62,7 @@ class EcomapDiagram(Diagram):
         compact_legend: bool = False,
         panel: str | None = None,
         narrow: bool = False,
+        legend: bool = True,
     ) -> None:
         self.ecomap = ecomap.bind(family)
         if initials and family is not None:  # the privacy switch: see socialtools.privacy
@@ -78,6 +82,8 @@ class EcomapDiagram(Diagram):
         self.compact_legend = compact_legend
         self.panel = panel
         self.narrow = narrow
+        self.legend = legend
+        self.tall = NARROW_ALONE_FRAME if narrow and not legend else None
 
     @classmethod
     def from_document(cls, document: dict[str, Any], *, source: str | None = None, **options: Any) -> EcomapDiagram:
@@ -88,7 +94,7 @@ class EcomapDiagram(Diagram):
     @cached_property
     def layout(self) -> EcomapLayout:
         """Plain coordinates of the (before) ecomap, with its quality measures."""
-        return layout_ecomap(self.ecomap, self.family, text=self.text, narrow=self.narrow)
+        return layout_ecomap(self.ecomap, self.family, text=self.text, narrow=self.narrow, tall=self.tall)
 
     def quality(self) -> Quality:
         """Defect counts and examples of the (before) layout."""
@@ -105,9 +111,27 @@ class EcomapDiagram(Diagram):
             return render_comparison(
                 self.ecomap, self.family, lang=self.lang, monochrome=self.monochrome, text=self.text,
                 header=self.header, compact_legend=self.compact_legend, panel=self.panel,
-                narrow=self.narrow,
+                narrow=self.narrow, legend=self.legend, tall=self.tall,
             )
         return render_ecomap(
             self.ecomap, self.family, lang=self.lang, monochrome=self.monochrome, layout=self.layout, text=self.text,
-            header=self.header, compact_legend=self.compact_legend, narrow=self.narrow,
+            header=self.header, compact_legend=self.compact_legend, narrow=self.narrow, legend=self.legend,
         )
+
+    def legend_svg(self, width: float) -> str:
+        """The legend alone as SVG, packed to ``width`` (SVG units): what the drawing (or its
+        comparison ``panel``) uses.
+
+        >>> from socialtools.ecomap import Ecomap
+        >>> eco = Ecomap.model_validate({"focal": "PK", "systems": [{"id": "s", "category": "lainnya"}],
+        ...     "ties": [{"system": "s", "strength": "weak"}]})
+        >>> svg = EcomapDiagram(eco, lang="en").legend_svg(300)
+        >>> "Weak" in svg and "Other" in svg and "<circle" in svg
+        True
+        """
+        style = Style(scaled_theme(self.monochrome, self.text, self.narrow), self.lang)
+        if not self.compare:
+            return render_legend([self.ecomap], style, width)
+        later, changed = self.ecomap.after_state()
+        ecos = {"before": [self.ecomap], "after": [later]}.get(self.panel or "", [self.ecomap, later])
+        return render_legend(ecos, style, width, changed=bool(changed))

@@ -52,7 +52,12 @@ SYSTEM_FONT_FLOOR = 8.0  # a long word shrinks its label down to this size, then
 PERSON_SYMBOL = 24.0  # the genogram symbol of a family member drawn as a system
 SYMBOL_GAP = 4.0  # between that symbol and the name under it
 MIN_SYSTEM_R = 28.0
+SYSTEM_PAD = 6.0  # between a system label and its circle
+#: and in a ``narrow`` layout (for print, where every unit of width counts): the label's lines are
+#: measured with their leading, so the letters keep more room than this from the outline
+NARROW_PAD = 2.0
 FOCAL_FONT = 12.0
+FOCAL_PAD = 6.0
 MEMBER_SIZE = 26.0
 MEMBER_FONT = 9.0
 TIE_FONT = 9.0
@@ -87,6 +92,9 @@ NARROW_TWO_TURNS = (0.0, 0.5)
 #: portrait page's text area is 14 x 20.7 cm; the legend flows under the drawing; the smallest frames
 #: of the 15, 18 and 24 long names of tests/data/cases/many-systems-*.yaml)
 NARROW_TWO_FRAME = 1.2
+#: the frame of a narrow drawing printed with its legend apart (a picture of its own under the caption): a
+#: portrait page's readable figure height over its text width (20.7 / 14 cm)
+NARROW_ALONE_FRAME = 1.48
 
 # where along a tie its label may sit (fraction from the system end), best first; the outer
 # half of a tie has more room than the crowded middle
@@ -328,6 +336,22 @@ def _label_below(eco: Ecomap, members: list[MemberPlace]) -> bool:
     return sum(1 for y in ties if y == top) > sum(1 for y in ties if y == bottom)
 
 
+def _content_points(members: list[MemberPlace], label: Label | None) -> list[Point]:
+    """The corners of the household members' symbols (their outer size) and of each line of the
+    focal label (centred): what the focal circle must hold."""
+    points: list[Point] = []
+    for m in members:
+        h = m.size / 2
+        points += [(m.cx - h, m.cy - h), (m.cx + h, m.cy - h), (m.cx - h, m.cy + h), (m.cx + h, m.cy + h)]
+    if label is not None:
+        lh = label.size * LINE_HEIGHT
+        for i, line in enumerate(label.lines):
+            w = text_width(line, label.size, bold=True) / 2
+            top = label.box.y + i * lh
+            points += [(-w, top), (w, top), (-w, top + lh), (w, top + lh)]
+    return points
+
+
 def _focal(
     eco: Ecomap, family: Family | None, spread: float = 0.0, k: float = 1.0, narrow: bool = False
 ) -> tuple[Circle, Label | None, list[MemberPlace], list[tuple[Point, ...]]]:
@@ -344,8 +368,12 @@ def _focal(
         w = block.width
         label = Label(block.lines, FOCAL_FONT * k, Box(-w / 2, top, w, block.height))
         box = box.union(label.box)
-    # centre the whole content on the origin
+    # centre the whole content on the origin (narrow: the centre that needs the smallest circle)
     dy = -(box.y + box.h / 2)
+    if narrow:
+        points = _content_points(members, label)
+        dy = min((dy + step * 0.5 for step in range(-80, 81)),
+                 key=lambda d: (round(max(math.hypot(x, y + d) for x, y in points), 6), abs(d)))
     members = [
         replace(m, cy=m.cy + dy, label=replace(m.label, box=replace(m.label.box, y=m.label.box.y + dy)))
         for m in members
@@ -359,8 +387,10 @@ def _focal(
         (box.x, box.bottom + dy),
         (box.right, box.bottom + dy),
     ]
+    if narrow:  # the corners of each symbol and each line of the label, not of the box round them all
+        corners = _content_points(members, label)
     # room for a whole arrowhead between a member and the edge of the focal circle
-    r = max(48.0, max(math.hypot(x, y) for x, y in corners) + ARROW_ROOM + 6)
+    r = max(48.0, max(math.hypot(x, y) for x, y in corners) + ARROW_ROOM + FOCAL_PAD)
     return Circle(0, 0, r), label, members, lines
 
 
@@ -728,7 +758,7 @@ def _stretched(inner: float, radius: float, oval: Oval, cap: float = 0.0) -> tup
 
 @lru_cache(maxsize=64)
 def _narrow_rings(radii: tuple[float, ...], r_max: float, focal_r: float,
-                  rooms: tuple[float, ...] = ()) -> list[tuple[float, Oval]]:
+                  rooms: tuple[float, ...] = (), tall: float | None = None) -> list[tuple[float, Oval]]:
     """Ring half-widths (the centres of the largest circles) and shapes for circles of ``radii`` (0
     for an empty slot) standing with their inner edges on an upright ellipse (:func:`narrow_centres`),
     at least :data:`NARROW_MIN_TIE` outside the focal circle: each of the shapes :data:`NARROW_ASPECTS`
@@ -736,7 +766,7 @@ def _narrow_rings(radii: tuple[float, ...], r_max: float, focal_r: float,
     the smallest frame :data:`NARROW_FRAME` times as tall as wide first. From :data:`TWO_RINGS_FROM`
     slots on two rings, the outer :data:`NARROW_STEPS` further out (:data:`NARROW_SIDES` of that in
     width), in a frame :data:`NARROW_TWO_FRAME`
-    times as tall as wide.
+    times as tall as wide; ``tall``: in a frame that many times as tall as wide instead.
 
     >>> [(round(ring), oval[:2]) for ring, oval in _narrow_rings((30.0, 30.0, 60.0, 30.0), 60.0, 40.0)[:2]]
     [(156, (1.0, -0.5)), (156, (1.0, 0.5))]
@@ -746,7 +776,7 @@ def _narrow_rings(radii: tuple[float, ...], r_max: float, focal_r: float,
     base = focal_r + r_max + NARROW_MIN_TIE
     two = len(radii) >= TWO_RINGS_FROM
     steps = [k * (2 * r_max + GAP) for k in NARROW_STEPS] if two else [0.0]
-    frame = NARROW_TWO_FRAME if two else NARROW_FRAME
+    frame = tall or (NARROW_TWO_FRAME if two else NARROW_FRAME)
     found: list[tuple[float, float, Oval]] = []
     turns = NARROW_TWO_TURNS if two else NARROW_TURNS
     for oval in (Oval(a, t, step, side * step, bool(rooms)) for a in NARROW_ASPECTS for t in turns for step in steps
@@ -926,6 +956,7 @@ def layout_ecomap(
     text: float = 1.0,
     narrow: bool = False,
     shape: tuple[float, ...] | None = None,
+    tall: float | None = None,
 ) -> EcomapLayout:
     """Place the focal circle, the systems and the ties of ``eco``.
 
@@ -937,7 +968,8 @@ def layout_ecomap(
     :data:`TWO_RINGS_FROM` systems that ring is an upright ellipse (:func:`_narrow_rings`): of a few
     shapes, the one whose drawing fits the smallest frame :data:`NARROW_FRAME` times as tall as wide
     (a printed page has height to spare), growing mostly in height once wider than
-    :data:`NARROW_PRINT_WIDTH` (:func:`_stretched`); ``shape``
+    :data:`NARROW_PRINT_WIDTH` (:func:`_stretched`); ``tall``: of a frame that many times as tall as
+    wide instead (a drawing printed with its legend apart has the page's whole height); ``shape``
     (a before/after pair: the first one's :attr:`EcomapLayout.shape`) fixes that shape.
 
     ``family`` supplies the focal members (see :meth:`Ecomap.bind`); ``min_radius`` keeps
@@ -958,7 +990,7 @@ def layout_ecomap(
     def own_radius(sid: str) -> float:
         if sid in symbols:
             return max(MIN_SYSTEM_R * text, math.hypot(*content(sid)) / 2 + 6)
-        return max(MIN_SYSTEM_R * text, label_radius(blocks[sid]) + 6)
+        return max(MIN_SYSTEM_R * text, label_radius(blocks[sid]) + (NARROW_PAD if narrow else SYSTEM_PAD))
 
     if narrow:  # each circle as small as its own label
         radii = {sid: own_radius(sid) for sid in blocks}
@@ -997,7 +1029,7 @@ def layout_ecomap(
             ring = Circle(0, 0, max(max(focal.r, ends * ARROW_ROOM / (2 * math.pi)) + grow, min_focal))
             oval = CIRCLE
             if narrow:
-                rings = _narrow_rings(sizes, r_max, ring.r, rooms)
+                rings = _narrow_rings(sizes, r_max, ring.r, rooms, tall)
                 inner, oval = next((c for c in rings if c[1] == shape), rings[min(pick, len(rings) - 1)])
                 outer = inner
             else:
@@ -1046,7 +1078,7 @@ def layout_ecomap(
     if not narrow or shape is not None:
         return grown(0, rooms if shape is not None and len(shape) > 4 and shape[4] else ())
 
-    tall_frame = NARROW_TWO_FRAME if len(slots) >= TWO_RINGS_FROM else NARROW_FRAME
+    tall_frame = tall or (NARROW_TWO_FRAME if len(slots) >= TWO_RINGS_FROM else NARROW_FRAME)
 
     def frame(lay: EcomapLayout) -> tuple[int, float]:
         return lay.quality.defects, round(max(lay.bounds.w, lay.bounds.h / tall_frame), 6)

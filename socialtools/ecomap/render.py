@@ -422,10 +422,12 @@ def _page(
     *,
     header: bool = True,
     compact: bool = False,
+    legend: bool = True,
 ) -> str:
     """The SVG page: title and subtitle, the panels side by side, the legend below (``compact``:
-    packed to the drawing's width). Without ``header`` (a report figure, whose caption is its title)
-    the title, subtitle and a lone panel's heading are left out and the margin is narrow."""
+    packed to the drawing's width; none without ``legend``). Without ``header`` (a report figure, whose
+    caption is its title) the title, subtitle and a lone panel's heading are left out and the margin is
+    narrow."""
     theme = style.theme
     margin = theme.margin if header else PRINT_MARGIN
     if not header:
@@ -440,7 +442,7 @@ def _page(
     # a panel is at least as wide as its heading (bold), so headings never meet
     slot_w = max([panel_w] + [text_width(p[3], theme.font_size, bold=True) + 8 for p in panels if p[3]])
     diagram_w = len(panels) * slot_w + (len(panels) - 1) * PANEL_GAP
-    entries = legend_entries([p[1] for p in panels], style, changed=changed_legend)
+    entries = legend_entries([p[1] for p in panels], style, changed=changed_legend) if legend else []
     legend_title = translate(CATALOGUE, "legend", style.lang)
     # two columns at any text size, or (compact) as many as the drawing's width holds
     legend_max = diagram_w if compact else max(diagram_w, 560.0 * theme.small_font_size / Theme().small_font_size)
@@ -484,6 +486,17 @@ def _page(
     return canvas.to_string()
 
 
+def render_legend(ecomaps: list[Ecomap], style: Style, width: float, *, changed: bool = False) -> str:
+    """SVG text of the legend of ``ecomaps`` alone, packed to ``width`` (a report prints it as a
+    picture of its own under the caption of a drawing printed without it)."""
+    entries = legend_entries(ecomaps, style, changed=changed)
+    title = translate(CATALOGUE, "legend", style.lang)
+    box = legend_box(entries, title, width, style.theme, compact=True, flow=True)
+    canvas = SvgCanvas(box.w + 2 * PRINT_MARGIN, box.h + 2 * PRINT_MARGIN, style.theme, title=title)
+    draw_legend(canvas, entries, title, PRINT_MARGIN, PRINT_MARGIN, width, compact=True, flow=True)
+    return canvas.to_string()
+
+
 def render_ecomap(
     eco: Ecomap,
     family: Family | None = None,
@@ -495,23 +508,26 @@ def render_ecomap(
     header: bool = True,
     compact_legend: bool = False,
     narrow: bool = False,
+    legend: bool = True,
 ) -> str:
     """SVG text of one ecomap; ``text`` scales every font (a report prints larger text), ``header``
-    draws the title, date and author, ``compact_legend`` packs the legend to the drawing's width,
-    ``narrow`` sizes each system circle to its own label (see :func:`layout_ecomap`)."""
+    draws the title, date and author, ``compact_legend`` packs the legend to the drawing's width
+    (without ``legend``, none: see :func:`render_legend`), ``narrow`` sizes each system circle to its
+    own label (see :func:`layout_ecomap`)."""
     style = Style(scaled_theme(monochrome, text, narrow), check_language(lang))
     lay = layout or layout_ecomap(eco, family, text=text, narrow=narrow)
     title = eco.title or translate(CATALOGUE, "ecomap", lang)
     return _page([(lay, eco, set(), None)], title, _header_lines(eco, lang), style, False, family,
-                 header=header, compact=compact_legend)
+                 header=header, compact=compact_legend, legend=legend)
 
 
 def compare_layouts(
-    eco: Ecomap, family: Family | None = None, text: float = 1.0, narrow: bool = False
+    eco: Ecomap, family: Family | None = None, text: float = 1.0, narrow: bool = False, tall: float | None = None
 ) -> tuple[EcomapLayout, EcomapLayout, Ecomap, set[tuple[str, str]]]:
     """Layouts of the ecomap before and after its ``after`` changes, with the same placement:
     the systems' places are chosen by the ties of both states (a tie removed or added moves
-    nothing), and the ring and the focal circle take the larger of the two sizes."""
+    nothing), and the ring and the focal circle take the larger of the two sizes (``tall``: see
+    :func:`layout_ecomap`)."""
     later, changed = eco.after_state()
     keys = {t.key for t in eco.ties}
     both = eco.model_copy(update={"ties": [*eco.ties, *(t for t in later.ties if t.key not in keys)]})
@@ -520,7 +536,7 @@ def compare_layouts(
         radius, focal, spread = size
         first = layout_ecomap(
             eco, family, min_radius=radius, min_focal=focal, min_spread=spread, placed_by=both, text=text,
-            narrow=narrow,
+            narrow=narrow, tall=tall,
         )
         second = layout_ecomap(
             later, family, min_radius=first.radius, min_focal=first.focal.r, min_spread=first.spread,
@@ -550,14 +566,17 @@ def render_comparison(
     compact_legend: bool = False,
     panel: str | None = None,
     narrow: bool = False,
+    legend: bool = True,
+    tall: float | None = None,
 ) -> str:
     """SVG text of the before/after pair side by side, changed ties highlighted; ``panel``
     (``"before"`` or ``"after"``) draws one of the two alone, in the same placement (a report
-    prints them one under the other, each at the text width)."""
+    prints them one under the other, each at the text width); without ``legend``, no legend;
+    ``tall``: see :func:`layout_ecomap`."""
     if panel not in (None, "before", "after"):
         raise UsageError(f"unknown comparison panel '{panel}': choose before or after")
     style = Style(scaled_theme(monochrome, text, narrow), check_language(lang))
-    before, after, later, changed = compare_layouts(eco, family, text, narrow)
+    before, after, later, changed = compare_layouts(eco, family, text, narrow, tall)
     head_before = translate(CATALOGUE, "before", lang) + (f" — {eco.date}" if eco.date else "")
     head_after = translate(CATALOGUE, "after", lang) + (f" — {later.date}" if later.date else "")
     title = eco.title or translate(CATALOGUE, "ecomap", lang)
@@ -568,4 +587,5 @@ def render_comparison(
         (before, eco, changed, head_before), (after, later, changed, head_after)]
     if panel is not None:
         panels = [panels[0] if panel == "before" else panels[1]]
-    return _page(panels, title, subtitle, style, bool(changed), family, header=header, compact=compact_legend)
+    return _page(panels, title, subtitle, style, bool(changed), family, header=header, compact=compact_legend,
+                 legend=legend)

@@ -188,24 +188,56 @@ COMPACT_GAPS = (8.0, 10.0, 24.0, 24.0)
 
 #: The report's ecomaps print their fonts this much larger than on screen (their drawing grows more slowly
 #: than their text, so a larger font reaches 8 pt within the page's text width).
-REPORT_ECOMAP_TEXT = 1.5
+REPORT_ECOMAP_TEXT = 1.8
 QUADRANT_WIDTH = 500.0  # SVG units (1/96 inch): 13.2 cm, within an A4 report page's text width at 8 pt
 
 
-def ecomap_svg(case: Case, opts: ReportOptions, *, panel: str | None = None) -> str | None:
-    """The ecomap as SVG, when the case has an ``ecomap`` section; ``panel`` (``before`` or
-    ``after``): one side of the comparison with its changed ties marked, when the section has an
-    ``after`` block. Drawn for print: no title (the caption is one), a compact legend under it."""
+@dataclass(frozen=True)
+class EcomapDrawing:
+    """The report's ecomap (or one side of its comparison): the drawing (``svg``) and, when the drawing
+    with its legend under it cannot print its text at 8 pt and the drawing alone prints it larger, the
+    legend as a picture of its own (``legend_svg``; ``svg`` is then the drawing alone, fitted to the
+    page's whole figure height)."""
+
+    svg: str
+    legend_svg: str | None = None
+
+
+def ecomap_drawing(case: Case, opts: ReportOptions, *, panel: str | None = None) -> EcomapDrawing | None:
+    """The ecomap as the report prints it, when the case has an ``ecomap`` section; ``panel``
+    (``before`` or ``after``): one side of the comparison with its changed ties marked, when the
+    section has an ``after`` block. Drawn for print: no title (the caption is one), a compact legend
+    under it, or apart (:class:`EcomapDrawing`)."""
     section = case.raw("ecomap")
     if not isinstance(section, dict) or (panel and not section.get("after")):
         return None
     from socialtools.ecomap import EcomapDiagram
+    from socialtools.ecomap.render import PRINT_MARGIN
+    from socialtools.report.print_size import MIN_PRINT_PT, PORTRAIT, printed_font_pt
 
-    diagram = EcomapDiagram.from_document(case.document, source=case.source, lang=opts.lang,
-                                          compare=panel is not None, panel=panel, text=REPORT_ECOMAP_TEXT,
-                                          initials=opts.initials, header=False, compact_legend=True,
-                                          narrow=True)
-    return diagram.to_svg()
+    def diagram(legend: bool) -> EcomapDiagram:
+        return EcomapDiagram.from_document(case.document, source=case.source, lang=opts.lang,
+                                           compare=panel is not None, panel=panel, text=REPORT_ECOMAP_TEXT,
+                                           initials=opts.initials, header=False, compact_legend=True,
+                                           narrow=True, legend=legend)
+
+    under = diagram(True).to_svg()
+    printed = printed_font_pt(_probe(under, opts)) or 0.0
+    if printed >= MIN_PRINT_PT:
+        return EcomapDrawing(under)
+    apart = diagram(False)
+    alone = apart.to_svg()
+    if (printed_font_pt(_probe(alone, opts)) or 0.0) <= printed:
+        return EcomapDrawing(under)
+    font = smallest_font(alone) or 1.0
+    return EcomapDrawing(alone, apart.legend_svg(readable_room(font, PORTRAIT)[0] - 2 * PRINT_MARGIN - 1))
+
+
+def ecomap_svg(case: Case, opts: ReportOptions, *, panel: str | None = None) -> str | None:
+    """The ecomap's drawing as the report prints it (:func:`ecomap_drawing`), when the case has an
+    ``ecomap`` section."""
+    drawing = ecomap_drawing(case, opts, panel=panel)
+    return drawing.svg if drawing is not None else None
 
 
 def ecomap_date(case: Case, panel: str | None = None, lang: str = "id") -> str | None:
@@ -369,6 +401,15 @@ def build_report(case: Case, opts: ReportOptions | None = None) -> Report:
         caption = ct.captioned("cap_" + key, case, opts) + (f" ({date})" if date else "")
         return picture(key, caption, svg)
 
+    def ecomap_figure(key: str, panel: str | None) -> Figure | None:
+        drawing = ecomap_drawing(case, opts, panel=panel) if opts.figures else None
+        if drawing is None:
+            return None
+        fig = figure(key, drawing.svg, ecomap_date(case, panel, lang))
+        if fig is not None and drawing.legend_svg is not None:
+            fig.legend = picture(f"{key}_legend", word("figure_legend", lang), drawing.legend_svg)
+        return fig
+
     def picture(key: str, caption: str, svg: str) -> Figure:
         dpi = print_dpi(svg, opts.dpi)
         return Figure(key, caption, svg_to_png(svg, dpi=dpi), label=word("figure", lang), dpi=dpi,
@@ -383,7 +424,7 @@ def build_report(case: Case, opts: ReportOptions | None = None) -> Report:
             genogram.notes = drawing.notes
             if drawing.legend_svg is not None:
                 genogram.legend = picture("genogram_legend", word("figure_legend", lang), drawing.legend_svg)
-    ecomap = figure("ecomap", ecomap_svg(case, opts), ecomap_date(case, lang=lang)) if opts.figures else None
+    ecomap = ecomap_figure("ecomap", None)
     strengths = figure("strengths", strengths_svg(case, opts)) if opts.figures else None
     section("h_assessment", [("h_bpss", some(ct.bpss_table(case, opts))),
                              ("h_genogram", some(genogram)), ("h_ecomap", some(ecomap)),
@@ -394,8 +435,7 @@ def build_report(case: Case, opts: ReportOptions | None = None) -> Report:
     if case.evaluation is not None and case.evaluation.summary:
         evaluation.append(Paragraph(case.evaluation.summary, key="evaluation"))
     # the comparison prints as two figures, one under the other, each at the text width
-    comparison = [figure(f"ecomap_{side}", ecomap_svg(case, opts, panel=side), ecomap_date(case, side, lang))
-                  for side in ("before", "after")] if opts.figures else []
+    comparison = [ecomap_figure(f"ecomap_{side}", side) for side in ("before", "after")]
     section("h_evaluation", [(None, [*evaluation, *some(ct.behaviour_table(case, opts), *comparison)])])
     section("h_termination", [(None, _termination(case, opts))])
     title = (case.info.title or ct.client_label(case, opts) or (case.family.title if case.family else None)
