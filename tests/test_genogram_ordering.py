@@ -84,10 +84,12 @@ def _whole_lines(s: FamilyStructure, comp: list[str], rows: Rows) -> list[list[t
                 continue
             line = [(pos[chain[0]], y)]
             for k, (a, b) in enumerate(itertools.pairwise([*chain, c]), start=r + 1):
-                xb = graph.cross_end(pos[a], c, pos) if spanning and b == c else pos[b]
-                lo, hi = sorted((pos[a], xb))
-                yk = level[(k, lo, hi, pos[a])]
-                line += [(pos[a], yk), (xb, yk)]
+                # below row k the line comes down among the row's drops, as they stand over the row below
+                xa = graph.below_frame(k, pos, graph.drops(k, pos))(pos[a], pos[b])
+                xb = graph.cross_end(xa, c, pos) if spanning and b == c else pos[b]
+                lo, hi = sorted((xa, xb))
+                yk = level[(k, lo, hi, xa)]
+                line += [(pos[a], 100.0 * k), (xa, 100.0 * k), (xa, yk), (xb, yk)]
             lines.append([*line, (line[-1][0], 100.0 * gen[c])])
     return lines
 

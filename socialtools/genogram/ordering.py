@@ -378,17 +378,52 @@ class _Graph:
     def bars(self, r: int, pos: dict[str, float]) -> list[Bar]:
         """The sibship bars between row ``r`` and the row below, in the positions of ``pos``
         (see :meth:`drops`)."""
-        out = [Bar(min(ks[0], d), max(ks[-1], d), d, tuple(ks)) for _, d, ks in self.drops(r, pos)]
-        return out + self.long_bars(r, pos)
+        drops = self.drops(r, pos)
+        out = [Bar(min(ks[0], d), max(ks[-1], d), d, tuple(ks)) for _, d, ks in drops]
+        return out + self.long_bars(r, pos, drops) if r in self.links else out
 
-    def long_bars(self, r: int, pos: dict[str, float]) -> list[Bar]:
-        """The long lines' steps between row ``r`` and the row below, as bars of one child."""
+    def long_bars(self, r: int, pos: dict[str, float],
+                  drops: list[tuple[str, float, list[float]]] | None = None) -> list[Bar]:
+        """The long lines' steps between row ``r`` and the row below, as bars of one child: each
+        comes down where its dummy stands among the row's drops (:meth:`below_frame`)."""
+        frame = self.below_frame(r, pos, self.drops(r, pos) if drops is None else drops)
         out = []
         for a, b in self.links.get(r, ()):
-            xa = pos[a]
-            xb = self.cross_end(xa, b, pos) if (a, b) in self.cross_last else pos[b]
+            xb = pos[b]
+            xa = frame(pos[a], xb)
+            if (a, b) in self.cross_last:
+                xb = self.cross_end(xa, b, pos)
             out.append(Bar(min(xa, xb), max(xa, xb), xa, (xb,)))
         return out
+
+    def below_frame(self, r: int, pos: dict[str, float],
+                    drops: list[tuple[str, float, list[float]]]) -> Callable[[float, float], float]:
+        """Where a line passing row ``r`` at place ``x`` comes down in the places of the row below
+        (``toward``: the place it goes to there). The drops of the row stand over the middle of
+        their sibships (:meth:`drops`), and the coordinate step keeps a long line's dummy in its
+        gap between them: so it comes down in proportion between the drops beside it (beyond the
+        last, the row's scale), not at its own index — a row of 25 over one of 7 would otherwise
+        see a line from the left end of its row meet a child at the right end without a crossing."""
+        if not drops:
+            return lambda x, toward: x
+        us = [self.union_pos(uid, pos) for uid, _, _ in drops]
+        ds = [d for _, d, _ in drops]
+        scale = min(1.0, self.row_size.get(r + 1, 0) / max(self.row_size.get(r, 1), 1))
+
+        def frame(x: float, toward: float) -> float:
+            i = bisect.bisect_left(us, x)
+            if i == 0:
+                y = ds[0] + (x - us[0]) * scale
+            elif i == len(us):
+                y = ds[-1] + (x - us[-1]) * scale
+            else:
+                u0, u1 = us[i - 1], us[i]
+                y = ds[i - 1] + (x - u0) / (u1 - u0) * (ds[i] - ds[i - 1]) if u1 > u0 else ds[i]
+            if abs(y - round(y)) < 1e-9 and y != toward:  # on the line of a child of the row below
+                y += TIE_SHIFT / 2 if toward > y else -TIE_SHIFT / 2
+            return y
+
+        return frame
 
     def cross_end(self, upper: float, lower: str, pos: dict[str, float]) -> float:
         """Where a union line across rows, coming down at ``upper``, reaches the top of its lower
