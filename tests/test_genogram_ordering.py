@@ -20,6 +20,7 @@ from socialtools.genogram.ordering import (
     cross_chains,
     cross_ends,
     cross_top,
+    dummy_id,
     free_arrangements,
     free_sibships,
     is_dummy,
@@ -536,3 +537,25 @@ def test_spanning_loopy_families_always_have_a_union_across_rows() -> None:
         assert FamilyStructure(family).cross
 
     check()
+
+
+def test_a_long_line_from_the_left_of_a_full_row_to_the_right_of_a_sparse_one_crosses_the_drops_between() -> None:
+    """Regression (Hawaiian kings, band 5): the step of a long line was counted at its dummy's
+    index, which in a row of 12 over a row of 4 says nothing of where it comes down. Here L's line
+    passes the row of its nine siblings between K2 and K3 and reaches L at the right end of the
+    row below, under K9's family: in the drawing it runs across the drops of K8's and K9's unions,
+    and the count says so (it said 0)."""
+    ks = [f"K{i}" for i in range(1, 10)]
+    people = [{"id": i} for i in ["A", "B", "L", "M", "S8", "S9", "X8", "X9", *ks]]
+    unions = [{"id": "ab", "partners": ["A", "B"], "children": [*ks, "L"]},
+              {"id": "k8", "partners": ["K8", "S8"], "children": ["X8"]},
+              {"id": "k9", "partners": ["K9", "S9"], "children": ["X9", "M"]},
+              {"id": "lm", "partners": ["M", "L"]}]
+    s = FamilyStructure(Family.model_validate({"people": people, "unions": unions}))
+    assert s.generation["L"] == 2  # married into the row below: a long line from A and B
+    d = dummy_id("ab", "L", 1)
+    rows = {0: [["A", "B"]], 1: [["K1"], ["K2"], [d], *[[k] for k in ks[2:7]], ["K8", "S8"], ["K9", "S9"]],
+            2: [["X8"], ["X9"], ["M", "L"]]}
+    assert count_crossings(rows, s) == 2
+    moved = {**rows, 1: [r for r in rows[1] if r != [d]] + [[d]]}  # the line down the right end instead
+    assert count_crossings(moved, s) == 0
