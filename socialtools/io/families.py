@@ -50,17 +50,17 @@ _YAML_KEY = re.compile(r"^\s*(-\s+)?[\w\-\"' ]+\s*:(\s|$)|^\s*-(\s|$)")
 
 
 def _text(data: bytes) -> str:
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        return data.decode("latin-1")
+    from socialtools.io.loading import decode_text
+
+    return decode_text(data)
 
 
 def detect_kind(data: bytes) -> str:
     """The kind of family file ``data`` is (see the module), from its first bytes."""
     head = data[:65536]
     if head.startswith((b"\xff\xfe", b"\xfe\xff")) or head[:64].count(b"\x00") > 8:
-        return "gedcom"  # UTF-16 text: only GEDCOM files come that way
+        # UTF-16 text: a GEDCOM file, or a table that Excel saved as "Unicode text"
+        head = _text(head[:-1] if len(head) % 2 else head).encode("utf-8")
     head = head.lstrip(b"\xef\xbb\xbf \t\r\n")
     if _GEDCOM.match(head):
         return "gedcom"
@@ -77,6 +77,9 @@ def detect_kind(data: bytes) -> str:
     lines = [ln for ln in text.splitlines() if ln.strip() and not ln.lstrip().startswith("#")][:20]
     if not lines or text.lstrip().startswith("---") or any(_YAML_KEY.match(ln) for ln in lines[:3]):
         return "case"
+    first = next(ln for ln in text.splitlines() if ln.strip()).lstrip()
+    if first.startswith("#") and not first.startswith("##") and _is_header_line(first[1:]):
+        return "pedigree"  # a header row written as a comment: '#family_id individual_id ...' (peddy), '#FID IID ...'
     return _table_kind(lines)
 
 
@@ -100,6 +103,12 @@ def _table_kind(lines: list[str]) -> str:
     if _is_header(rows[0]):
         return "pedigree"
     return "plink" if len(rows[0]) >= 5 else "pedigree"
+
+
+def _is_header_line(line: str) -> bool:
+    from socialtools.io.pedigree import _is_header, _split
+
+    return _is_header(_split([line])[0])
 
 
 @dataclass
