@@ -180,3 +180,18 @@ def test_json_schema_accepts_what_the_model_accepts():
     eco, _ = generated_ecomap(12, seed=2)
     assert list(validator.iter_errors(json.loads(eco.model_dump_json()))) == []
     assert list(validator.iter_errors({"systems": [{"id": "a"}], "ties": [{"system": "a", "strength": "huge"}]}))
+
+
+@pytest.mark.parametrize("word", ["other", "Other", "lainnya", "Lainnya", "lain-lain", "lain lain", "LAIN"])
+def test_category_other_and_its_indonesian_alias_lainnya(word):
+    """The catch-all kind of system is a category of the vocabulary (its own colour and legend
+    name in both languages), written ``other`` or in Indonesian ``lainnya``: not a custom category
+    shown in the Indonesian legend as the English word."""
+    from socialtools.ecomap.render import category_name
+
+    eco = Ecomap.model_validate(base(systems=[{"id": "a", "category": word}, {"id": "b", "category": "klub"}]))
+    system = eco.system("a")
+    assert system.category == "other"
+    assert system.colour == CATEGORIES["other"][0] != CUSTOM_COLOUR
+    assert (category_name("other", "id"), category_name("other", "en")) == ("Lainnya", "Other")
+    assert eco.categories_used() == ["other", "klub"]

@@ -49,6 +49,7 @@ CATEGORIES: dict[str, tuple[str, str, str]] = {
     "recreation": ("#d4ac0d", "Rekreasi", "Recreation"),
     "community": ("#a04000", "Masyarakat", "Community"),
     "government": ("#566573", "Pemerintah/hukum", "Government/legal"),
+    "other": ("#b03a6f", "Lainnya", "Other"),
 }
 CUSTOM_COLOUR = "#7b7d7d"
 
@@ -87,6 +88,10 @@ _CATEGORY_ALIASES = {
     "government_legal": "government",
     "pemerintah": "government",
     "hukum": "government",
+    "lainnya": "other",
+    "lain": "other",
+    "lain_lain": "other",
+    "others": "other",
     # what students write for a category: the name of a typical system of it
     "keluarga_inti": "family",
     "kerabat": "extended_family",
