@@ -233,3 +233,35 @@ def test_a_couple_twice_without_dates_keeps_the_later_kind():
     text = REMARRIED.replace(b"1 MARR\n2 DATE 4 JUL 1999\n", b"1 MARR\n")
     (union,) = parse_gedcom(text, "x.ged").unions
     assert union.kind == "married" and not union.events and [c.id for c in union.children] == ["I3", "I4"]
+
+
+def test_a_union_note_that_points_to_a_shared_note_record_is_its_text():
+    """Gramps writes every note as a record of its own ('1 NOTE @N0003@', GEDCOM 7 '1 SNOTE'):
+    the genogram listed the pointer '@N0003@' as the union's note."""
+    text = REMARRIED.replace(b"1 DIV\n", b"1 NOTE @N1@\n1 SNOTE @N2@\n1 NOTE @N9@\n1 DIV\n").replace(
+        b"0 TRLR", b"0 @N1@ NOTE Bertemu di pengajian\n1 CONT tahun 1990.\n0 @N2@ SNOTE Rujuk 1999\n0 TRLR")
+    warnings: list[str] = []
+    (union,) = parse_gedcom(text, "x.ged", warnings=warnings).unions
+    assert union.notes == "Bertemu di pengajian tahun 1990.; Rujuk 1999"
+    assert any("points to @N9@" in w and "'NOTE'" in w for w in warnings)
+
+
+# -- case files as students write them ---------------------------------------------------------
+@pytest.mark.parametrize(("word", "dead"), [("sudah meninggal", True), ("Meninggal dunia", True), ("wafat", True),
+                                            ("belum meninggal", False), ("masih hidup", False)])
+def test_deceased_written_as_an_indonesian_phrase(word, dead, tmp_path):
+    """'deceased: sudah meninggal' was refused ('Input should be a valid boolean')."""
+    path = tmp_path / "kasus.yaml"
+    path.write_text(f"family:\n  people:\n    - {{id: A, name: Kakek, sex: L, deceased: {word}}}\n")
+    assert read_families(path).family.people[0].deceased is dead
+
+
+def test_case_file_saved_by_notepad_as_ansi_or_unicode(tmp_path):
+    """Notepad's 'ANSI' (Windows-1252 curly quotes) was 'invalid YAML: cannot be read'; its
+    'Unicode' (UTF-16) was taken for a GEDCOM file."""
+    text = "family:\r\n  people:\r\n    - {id: A, name: “Pak Ma’ruf”, sex: L}\r\n"
+    for codec in ("cp1252", "utf-16"):
+        path = tmp_path / f"kasus-{codec}.yaml"
+        path.write_bytes(text.encode(codec))
+        found = read_families(path)
+        assert found.kind == "case" and found.family.people[0].name == "“Pak Ma’ruf”"

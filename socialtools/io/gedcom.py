@@ -88,6 +88,7 @@ _SPLIT_ACCENT = re.compile(rb"([\xe0-\xfe]+)\n(\d+ CONC ?)")
 _BLANK_LINE = re.compile(rb"^[ \t]+$\n?", re.MULTILINE)
 _LINE_END = re.compile(r"\r\n?")
 _LEVEL_SPACES = re.compile(rb"^(\d{1,2})[ \t]{2,}(?=\S)", re.MULTILINE)
+_POINTER = re.compile(r"^@[^@#\s][^@\s]*@$")
 _XREF = re.compile(r"^[A-Za-z0-9_]{1,20}$")
 _UNION_KINDS = frozenset(get_args(UnionKind))
 #: dates that cannot be read, each named in a warning, per file; the rest are counted
@@ -389,9 +390,21 @@ def _union_history(record: Any) -> list[dict[str, Any]]:
     return events if beyond else []
 
 
-def _union_extras(record: Any, data: dict[str, Any]) -> dict[str, Any]:
-    """A union's notes and consanguinity added to its data."""
-    notes = [text for node in record.find_all_children("NOTE") if (text := _clean(node.text()))]
+def _union_extras(record: Any, data: dict[str, Any], shared: dict[str, Any], warnings: list[str]) -> dict[str, Any]:
+    """A union's notes and consanguinity added to its data. A note that points to a shared note
+    record (``1 NOTE @N3@``, GEDCOM 7 ``1 SNOTE @N3@``: Gramps writes every note so) is that
+    record's text (``shared``: the note records by xref; one that is missing is named in ``warnings``)."""
+    notes = []
+    for node in record.children:
+        if node.tag not in ("NOTE", "SNOTE"):
+            continue
+        pointer = (node.payload or "").strip()
+        target = shared.get(pointer) if _POINTER.match(pointer) else node
+        if target is None:
+            warnings.append(f"{_label(record)}, field '{node.tag}' (line {node.source_line_no}): points to {pointer}, "
+                            "but there is no note record of that xref in the file; drawn without it")
+        elif text := _clean(target.text()):
+            notes.append(text)
     if notes:
         data["notes"] = "; ".join(notes)
     if (_value(record, "_CONS") or "").upper() == "Y":
@@ -412,11 +425,14 @@ class _Reader:
         self.own_families: set[tuple[str, str]] = set()  # FAMC links to a family of one's own, already warned about
         self.people: dict[str, Any] = {}
         self.families: dict[str, Any] = {}
+        self.notes: dict[str, Any] = {}
         for record in document.records:
             if record.tag == "INDI" and record.xref:
                 self.people[record.xref] = record
             elif record.tag == "FAM" and record.xref:
                 self.families[record.xref] = record
+            elif record.tag in ("NOTE", "SNOTE") and record.xref:
+                self.notes[record.xref] = record
 
     def _pointer(self, node: Any, owner: Any, table: dict[str, Any], kind: str) -> str | None:
         target = (node.payload or "").strip()
@@ -581,7 +597,7 @@ class _Reader:
         events = _union_history(record)
         if events:  # a history with separations, reconciliations, ...: kind, start and end follow from it
             data: dict[str, Any] = {"id": fid, "partners": partners, "events": events, "children": children}
-            return _union_extras(record, data)
+            return _union_extras(record, data, self.notes, self.warnings)
         married, start = _event_date(record, "MARR")
         divorced, end = _event_date(record, "DIV")
         annulled, annul_date = _event_date(record, "ANUL")
@@ -598,7 +614,7 @@ class _Reader:
             data["start"] = start
         if end and (not start or not end.certainly_before(start)):
             data["end"] = end
-        return _union_extras(record, data)
+        return _union_extras(record, data, self.notes, self.warnings)
 
     def family(self) -> Family:
         people = [self.person(record) for record in self.people.values()]
