@@ -50,17 +50,17 @@ _YAML_KEY = re.compile(r"^\s*(-\s+)?[\w\-\"' ]+\s*:(\s|$)|^\s*-(\s|$)")
 
 
 def _text(data: bytes) -> str:
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        return data.decode("latin-1")
+    from socialtools.io.loading import decode_text
+
+    return decode_text(data)
 
 
 def detect_kind(data: bytes) -> str:
     """The kind of family file ``data`` is (see the module), from its first bytes."""
     head = data[:65536]
     if head.startswith((b"\xff\xfe", b"\xfe\xff")) or head[:64].count(b"\x00") > 8:
-        return "gedcom"  # UTF-16 text: only GEDCOM files come that way
+        # UTF-16 text: a GEDCOM file, or a table that Excel saved as "Unicode text"
+        head = _text(head[:-1] if len(head) % 2 else head).encode("utf-8")
     head = head.lstrip(b"\xef\xbb\xbf \t\r\n")
     if _GEDCOM.match(head):
         return "gedcom"
@@ -77,7 +77,10 @@ def detect_kind(data: bytes) -> str:
     lines = [ln for ln in text.splitlines() if ln.strip() and not ln.lstrip().startswith("#")][:20]
     if not lines or text.lstrip().startswith("---") or any(_YAML_KEY.match(ln) for ln in lines[:3]):
         return "case"
-    return _table_kind(lines)
+    return _table_kind(lines, _LEADING_COMMENTS.match(text))
+
+
+_LEADING_COMMENTS = re.compile(r"(?:[ \t]*(?:#[^\n]*)?\r?\n)*")
 
 
 def _json_kind(data: bytes) -> str:
@@ -93,12 +96,13 @@ def _json_kind(data: bytes) -> str:
     return "pedigreejs" if people_list(document) is not None else "case"
 
 
-def _table_kind(lines: list[str]) -> str:
+def _table_kind(lines: list[str], comments: re.Match[str] | None) -> str:
     from socialtools.io.pedigree import _is_header, _split
 
     rows = _split(lines)
-    if _is_header(rows[0]):
-        return "pedigree"
+    last = [ln for ln in comments.group().splitlines() if ln.strip()][-1:] if comments else []
+    if _is_header(rows[0]) or (last and _is_header(_split([last[0].strip().lstrip("#")])[0])):
+        return "pedigree"  # a header row, or one written after '#' (PLINK 2's '#FID IID PAT MAT SEX')
     return "plink" if len(rows[0]) >= 5 else "pedigree"
 
 
