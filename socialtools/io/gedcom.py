@@ -93,6 +93,8 @@ _XREF = re.compile(r"^[A-Za-z0-9_]{1,20}$")
 _UNION_KINDS = frozenset(get_args(UnionKind))
 #: dates that cannot be read, each named in a warning, per file; the rest are counted
 MAX_DATE_WARNINGS = 10
+#: DATE values that say the event happened (or that its date is unknown) and give no date
+_NO_DATE = frozenset({"deceased", "dead", "died", "y", "yes", "unknown", "unk", "meninggal", "wafat", "?"})
 _FIRST_DATE = re.compile(r"\b(?:TO|AND)\b")
 _DAY_MONTH = re.compile(r"\b(\d{1,2})\s+(?:JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC)\b")
 
@@ -462,6 +464,8 @@ class _Reader:
         for event in events:
             node = event.find("DATE") if event is not None else None
             if node is None or not node.payload or not (text := (node.text() or "").strip()):
+                continue
+            if text.lower().rstrip(".") in _NO_DATE:  # 'DEAT / 2 DATE Deceased' (Ancestry, FTM): no date to tell
                 continue
             date = read_gedcom_date(text)
             day = _DAY_MONTH.search(_FIRST_DATE.split(text.upper(), maxsplit=1)[0])  # (the start is the one shown)

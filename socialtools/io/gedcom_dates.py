@@ -156,7 +156,10 @@ def _normalise(value: str) -> tuple[str, list[str]]:
         cal = {"FRENCH": "FRENCH_R", "FRENCH_R": "FRENCH_R"}.get(name, name)
         text = text[m.end():]
     text = re.sub(r"\(.*?\)", " ", text).strip()
-    text = re.sub(r"^(\S*?\s*\d{4})\s*-\s*(\d{4})$", r"BET \1 AND \2", text)  # "1950-1955": a range
+    if text.endswith("?") and text[:-1].strip():  # "1908 ?": a year the writer is not sure of
+        text = "ABT " + text[:-1].strip()
+    if not text.startswith(("BET", "FROM")):  # ("BET. 1924 - 1926" is a range already)
+        text = re.sub(r"^(\S*?\s*\d{4})\s*-\s*(\d{4})$", r"BET \1 AND \2", text)  # "1950-1955": a range
     words = [w.rstrip(".") if w.rstrip(".").isalpha() else w for w in text.replace(",", " ").split()]
     words = [_FULL_MONTHS.get(w, _QUALIFIERS.get(w, w)) for w in words]
     # "44 B.C." may come as "44 B. C." or "44 BC": one word
