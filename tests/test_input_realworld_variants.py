@@ -289,3 +289,13 @@ def test_student_spreadsheet_headers_in_indonesian(tmp_path):
     family = read_families(path).family
     assert [(p.name, p.sex, p.birth.year) for p in family.people][2] == ("Citra", "female", 1990)
     assert parents(path) == {"C": ["A", "B"]}
+
+
+def test_the_same_person_as_husb_and_wife_is_named_with_its_line_and_drawn_once_leniently():
+    text = REMARRIED.replace(b"1 WIFE @I2@\n1 CHIL @I4@", b"1 WIFE @I1@\n1 CHIL @I4@")
+    with pytest.raises(InputError, match=r"family @F2@ \(line \d+\), field 'HUSB/WIFE': names @I1@ twice"):
+        parse_gedcom(text, "x.ged")
+    warnings: list[str] = []
+    family = parse_gedcom(text, "x.ged", lenient=True, warnings=warnings)
+    assert ("I4", ["I1"]) in [(c.id, u.partners) for u in family.unions for c in u.children]
+    assert any("drawn once" in w for w in warnings)

@@ -576,6 +576,14 @@ class _Reader:
         fid = _strip_xref(record.xref)
         partners = [p for tag in ("HUSB", "WIFE") for node in record.find_all_children(tag)
                     if (p := self._pointer(node, record, self.people, "person")) is not None]
+        if len(set(partners)) < len(partners):  # the same person as HUSB and WIFE, or named twice
+            twice = next(p for p in partners if partners.count(p) > 1)
+            what = f"names @{twice}@ twice as a partner (HUSB/WIFE)"
+            if not self.lenient:
+                raise InputError(what + " (read the file leniently to draw them once)", record=_label(record),
+                                 field="HUSB/WIFE", source=self.source)
+            self.warnings.append(f"{_label(record)}, field 'HUSB/WIFE': {what}; drawn once")
+            partners = list(dict.fromkeys(partners))
         if len(partners) > 2:
             raise InputError(f"has {len(partners)} partners (HUSB/WIFE): a family has one or two; give each "
                              "couple its own FAM record", record=_label(record), field="HUSB/WIFE",
