@@ -790,8 +790,9 @@ def family_to_gedcom(family: Family) -> str:
                 lines.append(f"2 DATE {format_gedcom_date(person.birth)}")
             if person.birthplace:
                 lines.append(f"2 PLAC {_escape(person.birthplace)}")
-        if person.death or (person.kind in LOSSES and person.birth):  # a loss: died the day it was born
-            lines += ["1 DEAT", f"2 DATE {format_gedcom_date(person.death or person.birth)}"]
+        died = person.death or (person.birth if person.kind in LOSSES else None)  # a loss: died when born
+        if died:
+            lines += ["1 DEAT", f"2 DATE {format_gedcom_date(died)}"]
         elif person.deceased or person.kind in LOSSES:
             lines.append("1 DEAT Y")
         lines += _kind_lines(person)
