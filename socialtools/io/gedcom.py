@@ -414,6 +414,28 @@ def _union_extras(record: Any, data: dict[str, Any], shared: dict[str, Any], war
     return data
 
 
+#: kinds of person that are a pregnancy loss: written with a death on the birth date
+LOSSES = ("miscarriage", "abortion", "stillbirth")
+
+
+def _own_kind(record: Any, data: dict[str, Any]) -> dict[str, Any]:
+    """A pregnancy, loss or pet written by socialtools (``_KIND``, ``_GEST``, ``_CNT``); a loss's
+    death on its birth date (written for other programs) is the loss itself, not a second date."""
+    kind = (_value(record, "_KIND") or "").strip().lower()
+    if kind not in ("pregnancy", "pet", *LOSSES):
+        return {}
+    out: dict[str, Any] = {"kind": kind}
+    for tag, key, low, high in (("_GEST", "gestation_weeks", 1, 45), ("_CNT", "count", 2, 10_000)):
+        value = (_value(record, tag) or "").strip()
+        if value.isdigit() and low <= int(value) <= high:
+            out[key] = int(value)
+    if kind in LOSSES:
+        if data.get("death") is not None and data.get("death") == data.get("birth"):
+            data.pop("death")
+        data.pop("deceased", None)
+    return out
+
+
 class _Reader:
     """Turns the library's record tree into Family data, checking every pointer."""
 
@@ -428,6 +450,10 @@ class _Reader:
         self.people: dict[str, Any] = {}
         self.families: dict[str, Any] = {}
         self.notes: dict[str, Any] = {}
+        head = document.header
+        # the genogram's title, as socialtools writes it (a HEAD note of another program is no title)
+        own = head is not None and (_value(head, "SOUR") or "").strip().upper() == "SOCIALTOOLS"
+        self.title = _clean(_value(head, "NOTE") or "") if own else None
         for record in document.records:
             if record.tag == "INDI" and record.xref:
                 self.people[record.xref] = record
@@ -512,6 +538,7 @@ class _Reader:
             data["death"] = death
         if died or _event_date(record, "BURI")[0]:
             data["deceased"] = True
+        data.update(_own_kind(record, data))
         birth_node = record.find("BIRT")
         place = _value(birth_node, "PLAC") if birth_node is not None else None
         for key, value in (("birthplace", place), ("occupation", _value(record, "OCCU")),
@@ -641,7 +668,8 @@ class _Reader:
                                  "or shown")
         _resolve_extra_biological_parents(unions)
         _sex_from_roles(people, self.families.values(), {_strip_xref(x): r for x, r in self.people.items()})
-        return parse_model(Family, {"people": people, "unions": unions}, self.source)
+        title = {"title": self.title} if self.title else {}
+        return parse_model(Family, {"people": people, "unions": unions, **title}, self.source)
 
 
 def _one_union_per_couple(unions: list[dict[str, Any]], warnings: list[str]) -> list[dict[str, Any]]:
@@ -930,10 +958,12 @@ def family_to_gedcom(family: Family) -> str:
                 lines.append(f"2 DATE {format_gedcom_date(person.birth)}")
             if person.birthplace:
                 lines.append(f"2 PLAC {_escape(person.birthplace)}")
-        if person.death:
-            lines += ["1 DEAT", f"2 DATE {format_gedcom_date(person.death)}"]
-        elif person.deceased:
+        died = person.death or (person.birth if person.kind in LOSSES else None)  # a loss: died when born
+        if died:
+            lines += ["1 DEAT", f"2 DATE {format_gedcom_date(died)}"]
+        elif person.deceased or person.kind in LOSSES:
             lines.append("1 DEAT Y")
+        lines += _kind_lines(person)
         for tag, value in (("OCCU", person.occupation), ("EDUC", person.education),
                            ("RELI", person.religion)):
             if value:
@@ -958,6 +988,16 @@ def family_to_gedcom(family: Family) -> str:
         lines += _union_events(union)
     lines.append("0 TRLR")
     return "\n".join(lines) + "\n"
+
+
+def _kind_lines(person: Any) -> list[str]:
+    """A pregnancy, loss or pet in our own tags (``_KIND miscarriage``, ``_GEST 20``, ``_CNT 2``),
+    read back as such; other programs see a loss as a person who died at birth."""
+    if person.kind == "person" and not person.gestation_weeks and not person.count:
+        return []
+    out = [f"1 _KIND {person.kind}"] if person.kind != "person" else []
+    out += [f"1 _GEST {person.gestation_weeks}"] if person.gestation_weeks else []
+    return out + ([f"1 _CNT {person.count}"] if person.count else [])
 
 
 def family_to_gedcom7(family: Family) -> str:
