@@ -42,6 +42,7 @@ from socialtools.genogram.ordering import (
     topped_people,
 )
 from socialtools.genogram.placements import (
+    DOUBLE_GAP,
     GenogramLayout,
     LayoutConfig,
     LinkPlacement,
@@ -647,6 +648,8 @@ class _Geometry:
         if anchor is not None:  # one parent known, or partners on two rows: a stub at the anchor
             n = nodes[anchor]
             dx = self.drop[uid]
+            if self._along_double(uid, anchor, dx, ulevel):
+                yu += DOUBLE_GAP / 2
             pts = [n.bottom, (n.x, yu), (dx, yu)]
             return UnionPlacement(uid, u.kind, pts, (dx, yu), "", None, uid in lay.double, tuple(u.partners))
         a, b = sorted((nodes[p] for p in u.partners), key=lambda n: n.x)
@@ -661,6 +664,21 @@ class _Geometry:
             box = Box((a.x + b.x) / 2 - w / 2, yu - h - 1, w, h)
         return UnionPlacement(uid, u.kind, pts, (dx, yu), text if box else "", box, uid in lay.double,
                               tuple(u.partners))
+
+    def _along_double(self, uid: str, anchor: str, dx: float, ulevel: dict[str, int]) -> bool:
+        """Whether the stub of a one-sided union (from ``anchor`` to its drop at ``dx``) runs along
+        the double line of the anchor's consanguineous union on its level: it then runs on the
+        lower of the two lines (where the couple's own line down leaves, see
+        :attr:`UnionPlacement.stem_top`), so that its line down crosses neither."""
+        lay = self.l
+        x0 = lay.x[anchor]
+        for v in lay.s.unions_of.get(anchor, []):
+            if v not in lay.double or v in lay.s.anchor or v in self.over_level or ulevel[v] != ulevel[uid]:
+                continue
+            xs = [lay.x[p] for p in lay.s.unions[v].partners]
+            if min(xs) < dx < max(xs) and min(xs) <= x0 <= max(xs):
+                return True
+        return False
 
     def _over_union(self, uid: str, nodes: dict[str, PersonNode], over_y0: float) -> UnionPlacement:
         """The line of a union drawn over its row (see :meth:`_union_levels`): up from each
