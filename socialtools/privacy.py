@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from itertools import pairwise
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -61,6 +62,8 @@ _NOT_NAME_TEXT = """
 NOT_NAME_WORDS = frozenset(_NOT_NAME_TEXT.split())
 MIN_TOKEN = 3
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
+_TOKEN = re.compile(r"\w+(?:['’]\w+)*")  # a word of a text: a name's word never stands inside one
+_GAP = re.compile(r"[\s.,]{1,3}")
 
 
 def name_words(name: str) -> list[str]:
@@ -86,21 +89,22 @@ class NameMask:
     """
 
     def __init__(self, people: Iterable[tuple[str | None, str]]) -> None:
-        replacement: dict[str, str] = {}
+        #: a name's words (lower case) -> its replacement; looked up word by word, so that a mask of
+        #: thousands of people costs one dictionary look-up per word of the text
+        replacement: dict[tuple[str, ...], str] = {}
         words: dict[str, set[str]] = {}
         for name, short in people:
-            if not name or not name.strip():
+            key = tuple(w.lower() for w in _TOKEN.findall(name or ""))
+            if not key:
                 continue
-            replacement[" ".join(name.lower().split())] = short
-            for word in name_words(name):
+            replacement[key] = short
+            for word in name_words(name or ""):
                 words.setdefault(word.lower(), set()).add(short)
         for word, shorts in words.items():
-            if word not in replacement:
-                replacement[word] = shorts.pop() if len(shorts) == 1 else f"{word[0].upper()}."
+            if (word,) not in replacement:
+                replacement[(word,)] = shorts.pop() if len(shorts) == 1 else f"{word[0].upper()}."
         self.replacement = replacement
-        keys = sorted(replacement, key=lambda k: (-len(k), k))
-        alternatives = "|".join(r"\s+".join(re.escape(part) for part in key.split()) for key in keys)
-        self.pattern = re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)", re.IGNORECASE) if keys else None
+        self.longest = max((len(k) for k in replacement), default=0)
 
     @classmethod
     def of(cls, family: Family | None, *extra: tuple[str | None, str]) -> NameMask:
@@ -109,13 +113,27 @@ class NameMask:
         return cls([*people, *extra])
 
     def __call__(self, text: str) -> str:
-        if self.pattern is None or not text:
+        if not self.replacement or not text:
             return text
-        return self.pattern.sub(lambda m: self.replacement.get(" ".join(m.group(0).lower().split()), m.group(0)),
-                                text)
+        tokens = list(_TOKEN.finditer(text))
+        out: list[str] = []
+        done = i = 0
+        while i < len(tokens):
+            for length in range(min(self.longest, len(tokens) - i), 0, -1):  # the longest name first
+                run = tokens[i:i + length]
+                if any(not _GAP.fullmatch(text[a.end():b.start()]) for a, b in pairwise(run)):
+                    continue  # the words of a name stand apart only by spaces and dots
+                short = self.replacement.get(tuple(m.group(0).lower() for m in run))
+                if short is not None:
+                    out += [text[done:run[0].start()], short]
+                    done, i = run[-1].end(), i + length
+                    break
+            else:
+                i += 1
+        return "".join(out) + text[done:] if out else text
 
     def __bool__(self) -> bool:
-        return self.pattern is not None
+        return bool(self.replacement)
 
 
 def mask_names(text: str, family: Family) -> str:
@@ -165,12 +183,15 @@ def mask_family_text(family: Family, mask: NameMask | None = None) -> Family:
     from socialtools.genogram.model import Family
 
     mask = mask or NameMask.of(family)
-    if not mask:
-        return family
+    return Family.model_validate(_masked_data(family, mask)) if mask else family
+
+
+def _masked_data(family: Family, mask: NameMask) -> dict[str, Any]:
+    """The family dumped, with its free text masked (:func:`mask_family_text`)."""
     data = {key: value if key == "people" else mask_text(value, mask) for key, value in family.model_dump().items()}
     data["people"] = [{key: value if key in REFERENCE_FIELDS or key == "name" else mask_text(value, mask)
                        for key, value in row.items()} for row in data["people"]]
-    return Family.model_validate(data)
+    return data
 
 
 def hide_ecomap(ecomap: Ecomap, family: Family | None) -> Ecomap:
@@ -252,7 +273,7 @@ def hide_identifying(family: Family) -> Family:
     from socialtools.dates import PartialDate
     from socialtools.genogram.model import Family
 
-    data = mask_family_text(family).model_dump()
+    data = _masked_data(family, NameMask.of(family))
     for person, row in zip(family.people, data["people"], strict=True):
         row.update(name=None, initials=person.display_initials, address=None, phone=None, birthplace=None,
                    notes=None,
