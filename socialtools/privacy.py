@@ -158,6 +158,10 @@ REFERENCE_FIELDS = frozenset({"id", "partners", "members", "between", "father", 
                               "to", "client", "initials"})
 
 
+#: The fields that hold ids in the report's sections (``members`` of an intervention system is text).
+CASE_ID_FIELDS = frozenset({"id", "client", "initials", "person", "system", "to"})
+
+
 def mask_text(value: Any, mask: NameMask, skip: frozenset[str] = REFERENCE_FIELDS) -> Any:
     """``value`` (a string, or lists and mappings of them, as read from a case file or dumped from
     a model) with every string and mapping key masked, except the values of the fields in ``skip``.
@@ -236,11 +240,13 @@ def document_mask(document: dict[str, Any], source: str | None = None) -> NameMa
     return NameMask.of(family, *extra)
 
 
-def hide_document(document: dict[str, Any], source: str | None = None) -> dict[str, Any]:
+def hide_document(document: dict[str, Any], source: str | None = None,
+                  mask: NameMask | None = None) -> dict[str, Any]:
     """A case document with every family member's name masked in the free text of every section
     but ``family`` (which :func:`hide_identifying` hides as a model): the case's title and problem,
     BPSS findings (and their aspects), plans, sessions, behaviour changes, intervention systems,
-    evaluation, termination, narrative, strengths, Venn and ecomap. Ids (``client``, ``id``,
+    evaluation, termination, narrative, strengths, Venn and ecomap (``mask``: the names to mask,
+    by default those of the document's ``family`` and ``case.name``). Ids (``client``, ``id``,
     ``person``, ``system``, ``to``, the ecomap's focal ``members``) stay.
 
     >>> doc = {"family": {"people": [{"id": "B", "name": "Budi Wijaya"}]}, "case": {"client": "B"},
@@ -248,12 +254,11 @@ def hide_document(document: dict[str, Any], source: str | None = None) -> dict[s
     >>> hide_document(doc)["narrative"], hide_document(doc)["family"] is doc["family"]
     ({'genogram': 'BW bercerai pada 2016.'}, True)
     """
-    mask = document_mask(document, source)
+    mask = mask if mask is not None else document_mask(document, source)
     if not mask:
         return document
-    ids_only = frozenset({"id", "client", "initials", "person", "system", "to"})
     return {key: value if key == "family" else
-            mask_text(value, mask, REFERENCE_FIELDS if key == "ecomap" else ids_only)
+            mask_text(value, mask, REFERENCE_FIELDS if key == "ecomap" else CASE_ID_FIELDS)
             for key, value in document.items()}
 
 
@@ -287,18 +292,58 @@ def hide_identifying(family: Family) -> Family:
 
 
 def hide_case(case: Case) -> Case:
-    """A report's case with every family member's name masked in its free text
-    (:func:`hide_document`, :func:`mask_family_text`); the report shows the names themselves as
-    initials. The family's names stay for that."""
-    from socialtools.report.case import Case
+    """A report's case with every family member's name (and the client's ``case.name``) masked in
+    its free text: the case's title and problem, BPSS, plan, sessions, behaviour changes,
+    intervention systems, evaluation, termination and narrative, the family's text
+    (:func:`mask_family_text`) and the sections the report draws from the document (ecomap,
+    strengths, Venn: :func:`hide_document`). The family's names stay: the report writes them as
+    initials itself.
 
-    mask = document_mask(case.document, case.source)
+    >>> from socialtools.report.case import Case
+    >>> case = Case.from_document({"case": {"client": "B", "problem": "Budi menarik diri"},
+    ...     "family": {"people": [{"id": "B", "name": "Budi Wijaya", "index": True}]},
+    ...     "narrative": {"family": "Keluarga Pak Budi"}})
+    >>> hidden = hide_case(case)
+    >>> hidden.info.problem, hidden.narrative["family"], hidden.family.people[0].name
+    ('BW menarik diri', ['Keluarga Pak BW'], 'Budi Wijaya')
+    """
+    import copy
+
+    info = case.info
+    extra = [(info.name, info.initials or initials_of(info.name))] if info.name else []
+    mask = NameMask.of(case.family, *extra)
     if not mask:
         return case
-    hidden = Case.from_document(hide_document(case.document, case.source), source=case.source)
+    hidden = copy.copy(case)
+    for part in ("info", "bpss", "plan", "sessions", "behaviour_change", "intervention_systems", "evaluation",
+                 "termination", "narrative"):
+        setattr(hidden, part, _mask_model(getattr(case, part), mask))
     hidden.family = mask_family_text(case.family, mask) if case.family is not None else None
-    hidden.warnings = case.warnings
+    hidden.document = hide_document(case.document, case.source, mask)
     return hidden
+
+
+def _mask_model(value: Any, mask: NameMask) -> Any:
+    """``value`` (a model, or lists and mappings of models and text) with its text masked; the
+    fields in :data:`CASE_ID_FIELDS` stay. Models are copied only where a text changed."""
+    from pydantic import BaseModel
+
+    if isinstance(value, BaseModel):
+        update = {name: _mask_model(getattr(value, name), mask) for name in type(value).model_fields
+                  if name not in CASE_ID_FIELDS}
+        changed = {name: new for name, new in update.items() if new is not getattr(value, name)}
+        return value.model_copy(update=changed) if changed else value
+    if isinstance(value, str):
+        masked = mask(value)
+        return value if masked == value else masked
+    if isinstance(value, list | tuple):
+        items = [_mask_model(v, mask) for v in value]
+        return value if all(a is b for a, b in zip(items, value, strict=True)) else type(value)(items)
+    if isinstance(value, dict):
+        pairs = [(mask(k) if isinstance(k, str) else k, _mask_model(v, mask)) for k, v in value.items()]
+        same = all(k2 == k and v2 is v for (k2, v2), (k, v) in zip(pairs, value.items(), strict=True))
+        return value if same else dict(pairs)
+    return value
 
 
 def hide_venn(model: Any) -> Any:

@@ -135,3 +135,15 @@ def test_r4_report_cli_initials_narrative_under_the_genogram(tmp_path: Path) -> 
     assert main(["report", str(CASE), "--initials", "--only", "genogram", "-o", str(out)]) == 0
     text = out.read_text(encoding="utf-8")
     assert leaked(text) == [] and "BW dan RA bercerai pada 2016" in text
+
+
+def test_r4_a_case_built_in_python_is_masked_too() -> None:
+    """build_report on a Case made from models (no document): the models' text is masked."""
+    from socialtools.report.case import Session
+
+    family = Family.model_validate({"people": [{"id": "B", "name": "Budi Wijaya", "index": True}]})
+    case = Case(family=family, sessions=[Session(date="2024-09-10", result="Budi mulai terbuka")],
+                narrative={"process": ["Pak Budi hadir."]})
+    report = build_report(case, ReportOptions(initials=True, figures=False))
+    markdown, _ = report_markdown(report, "r")
+    assert "BW mulai terbuka" in markdown and leaked(markdown) == []
