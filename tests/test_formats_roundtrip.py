@@ -70,8 +70,8 @@ def families(draw: st.DrawFn) -> Family:
         a, b = sorted(draw(st.lists(st.integers(0, n - 1), min_size=2, max_size=2, unique=True)))
         single = draw(st.booleans())
         people[a]["sex"], people[b]["sex"] = "male", "female"
-        if any(a in u["partners"] and b in u["partners"] for u in unions):
-            continue
+        if any(f"p{a}" in u["partners"] and f"p{b}" in u["partners"] for u in unions):
+            continue  # one union per couple (a GEDCOM reader folds a couple's second FAM into its history)
         children = [c for c in range(b + 1, n) if c not in parented][: draw(st.integers(0, 3))]
         parented.update(children)
         links = [{"id": f"p{c}", "relation": draw(st.sampled_from(["biological", "biological", "adopted",
