@@ -52,8 +52,9 @@ def test_final_order_never_has_more_crossings_than_the_initial_one(family: Famil
 def _whole_lines(s: FamilyStructure, comp: list[str], rows: Rows) -> list[list[tuple[float, float]]]:
     """Each line of the union-node model drawn whole, in the positions of the order: a union's
     drop and bar; each child's line from the bar down to the child — a long line down through
-    each row it passes at its dummy's place, with a step in a band where the next dummy (or the
-    child) stands elsewhere, on the level the band's stagger gives that step. A union whose
+    each row it passes at its dummy's place, and in each band below it from where its step comes
+    down among the band's drops (told in the places of the row below, as the drops are) to the
+    next dummy (or the child), on the level the band's stagger gives that step. A union whose
     partners stand on two rows is a drop beside the upper partner with one such line, down to
     the lower partner's top beside its middle (on the side the line comes from)."""
     graph = _Graph(s, set(comp))
@@ -61,8 +62,10 @@ def _whole_lines(s: FamilyStructure, comp: list[str], rows: Rows) -> list[list[t
     chains = all_chains(s, set(comp))
     level: dict[tuple[int, float, float, float], float] = {}  # (band, bar) -> y of the bar
     bar_of: dict[str, Bar] = {}
+    steps: dict[tuple[str, str], Bar] = {}  # each long line's step in a band (see _Graph.long_bars)
     for r in rows:
         bars = graph.bars(r, pos)
+        steps.update(zip(graph.links.get(r, ()), graph.long_bars(r, pos), strict=True))
         for b, lv in zip(bars, stagger(bars), strict=True):
             level[(r, b.lo, b.hi, b.drop)] = 100.0 * r + 10.0 + lv
         bar_of.update({uid: b for (uid, _, _), b in zip(graph.drops(r, pos), bars, strict=False)})
@@ -83,10 +86,10 @@ def _whole_lines(s: FamilyStructure, comp: list[str], rows: Rows) -> list[list[t
                 continue
             line = [(pos[chain[0]], y)]
             for k, (a, b) in enumerate(itertools.pairwise([*chain, c]), start=r + 1):
-                xb = graph.cross_end(pos[a], c, pos) if spanning and b == c else pos[b]
-                lo, hi = sorted((pos[a], xb))
-                yk = level[(k, lo, hi, pos[a])]
-                line += [(pos[a], yk), (xb, yk)]
+                step = steps[(a, b)]  # down to row k at its dummy; in the band below, where the step comes down
+                lines.append([*line, (pos[a], 100.0 * k)])
+                yk = level[(k, step.lo, step.hi, step.drop)]
+                line = [(step.drop, 100.0 * k), (step.drop, yk), (step.kids[0], yk)]
             lines.append([*line, (line[-1][0], 100.0 * gen[c])])
     return lines
 

@@ -342,15 +342,35 @@ class _Graph:
     def bars(self, r: int, pos: dict[str, float]) -> list[Bar]:
         """The sibship bars between row ``r`` and the row below, in the positions of ``pos``
         (see :meth:`drops`)."""
-        out = [Bar(min(ks[0], d), max(ks[-1], d), d, tuple(ks)) for _, d, ks in self.drops(r, pos)]
-        return out + self.long_bars(r, pos)
+        drops = self.drops(r, pos)
+        out = [Bar(min(ks[0], d), max(ks[-1], d), d, tuple(ks)) for _, d, ks in drops]
+        return out + self.long_bars(r, pos, drops)
 
-    def long_bars(self, r: int, pos: dict[str, float]) -> list[Bar]:
-        """The long lines' steps between row ``r`` and the row below, as bars of one child."""
+    def long_bars(self, r: int, pos: dict[str, float],
+                  drops: list[tuple[str, float, list[float]]] | None = None) -> list[Bar]:
+        """The long lines' steps between row ``r`` and the row below, as bars of one child.
+
+        A step comes down where its dummy stands among the drops of row ``r`` (``drops``, as
+        :meth:`drops` gives them), told in the places of the row below as the drops are: between
+        the drops left and right of its dummy, as near its lower end as they let it (a line
+        straight down where nothing comes down between). Its dummy's own place belongs to the
+        row above: beside the drops' places it put a step across drops it passes by."""
+        links = self.links.get(r)
+        if not links:
+            return []
+        if drops is None:
+            drops = self.drops(r, pos)
+        ups = sorted((self.union_pos(u, pos), d) for u, d, _ in drops)
+        at = [x for x, _ in ups]
         out = []
-        for a, b in self.links.get(r, ()):
-            xa = pos[a]
-            xb = self.cross_end(xa, b, pos) if (a, b) in self.cross_last else pos[b]
+        for a, b in links:
+            i = bisect.bisect_left(at, pos[a])
+            lo = ups[i - 1][1] + STEP_CLEAR if i else float("-inf")
+            hi = ups[i][1] - STEP_CLEAR if i < len(ups) else float("inf")
+            xb = pos[b]
+            xa = min(max(xb, lo), hi) if lo <= hi else (lo + hi) / 2
+            if (a, b) in self.cross_last:
+                xb = self.cross_end(xa, b, pos)
             out.append(Bar(min(xa, xb), max(xa, xb), xa, (xb,)))
         return out
 
@@ -806,6 +826,7 @@ class _Orderer:
 END_SHIFT = 0.3  # a union line across rows reaches its lower partner this far off the middle
 HUB_SIDE = 0.01  # a far partner's union drop: off the middle of its gap, to the inside of its span
 TIE_SHIFT = 0.25  # a drop landing on another union's child moves this far toward its own sibship
+STEP_CLEAR = 0.1  # a long line's step comes down at least this far beside the drops next to it
 WORK = 2000  # units (blocks and dummy nodes) × rounds spent on one family's order at most
 PATIENCE = 3  # rounds without a better order before a restart
 RESTART_PATIENCE = 4  # restarts in a row without a better order before the search ends
