@@ -816,8 +816,13 @@ def main(argv: list[str] | None = None) -> int:
                             f"{figures['check_limit_s']:g} s" if figures.get("svgcheck_time_limit") else "")
                  + f").\n\n{by_source(results)}\n\n{targets}\n\nThe worst families (crossings over dot's):\n\n"
                  f"{family_table(worst(results, 5))}\n")
+        speed_block = (f"Measured by `{how} --write-docs {' '.join(shown)}` (the speed figures of the same run "
+                       f"as the layout_quality block below):\n\n"
+                       f"{target_table(speed_targets(speeds, race), speeds, race)}\n")
         for page in args.write_docs:
             replace_block(page, "layout_quality", block)
+            if "<!-- layout_speed:begin -->" in Path(page).read_text(encoding="utf-8"):
+                replace_block(page, "layout_speed", speed_block)  # one run: the two blocks never disagree
     return 0
 
 

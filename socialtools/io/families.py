@@ -77,7 +77,10 @@ def detect_kind(data: bytes) -> str:
     lines = [ln for ln in text.splitlines() if ln.strip() and not ln.lstrip().startswith("#")][:20]
     if not lines or text.lstrip().startswith("---") or any(_YAML_KEY.match(ln) for ln in lines[:3]):
         return "case"
-    return _table_kind(lines)
+    return _table_kind(lines, _LEADING_COMMENTS.match(text))
+
+
+_LEADING_COMMENTS = re.compile(r"(?:[ \t]*(?:#[^\n]*)?\r?\n)*")
 
 
 def _json_kind(data: bytes) -> str:
@@ -93,12 +96,13 @@ def _json_kind(data: bytes) -> str:
     return "pedigreejs" if people_list(document) is not None else "case"
 
 
-def _table_kind(lines: list[str]) -> str:
+def _table_kind(lines: list[str], comments: re.Match[str] | None) -> str:
     from socialtools.io.pedigree import _is_header, _split
 
     rows = _split(lines)
-    if _is_header(rows[0]):
-        return "pedigree"
+    last = [ln for ln in comments.group().splitlines() if ln.strip()][-1:] if comments else []
+    if _is_header(rows[0]) or (last and _is_header(_split([last[0].strip().lstrip("#")])[0])):
+        return "pedigree"  # a header row, or one written after '#' (PLINK 2's '#FID IID PAT MAT SEX')
     return "plink" if len(rows[0]) >= 5 else "pedigree"
 
 

@@ -5,8 +5,10 @@ Columns are found by name, in the spellings genetics tools use (``id``/``indid``
 ``famid``/``ped``/``family``, ``sex``/``gender``, ``affected``/``status``/``phenotype``,
 ``deceased``/``status``, ``birth``/``byear``/``dob``, ``name``, ``mztwin``/``dztwin``). A file
 without a header row is read as LINKAGE/PLINK: family, id, father, mother, sex, phenotype
-(and genotype columns after them, which are not used). ``0``, ``.``, ``NA`` or empty mean
-an unknown parent.
+(and genotype columns after them, which are not used); with fewer than five columns, as
+kinship2's id, father, mother, sex. ``#`` lines are comments, except a last ``#`` line whose
+words are column names (PLINK 2's ``#FID IID PAT MAT SEX``), which is the header. ``0``, ``.``,
+``NA`` or empty mean an unknown parent.
 
 Every reader of a pedigree-like format (this table reader, Madeline flat files, CanRisk,
 pedigreejs) turns its lines into :class:`Row` values; :func:`build_families` checks them
@@ -43,7 +45,7 @@ COLUMNS: dict[str, tuple[str, ...]] = {
     "mother": ("mother", "motherid", "mother_id", "momid", "mom", "mid", "maternalid", "mat", "dam", "ibu",
                "mothid"),
     "sex": ("sex", "gender", "jenis_kelamin", "jk"),
-    "affected": ("affected", "affection", "phenotype", "pheno", "disease", "condition", "trait"),
+    "affected": ("affected", "affection", "phenotype", "pheno", "pheno1", "disease", "condition", "trait"),
     "deceased": ("deceased", "dead", "vitalstatus", "vital_status", "status", "meninggal"),
     "birth": ("birth", "byear", "birthyear", "birth_year", "dob", "yob", "born", "tahun_lahir", "lahir"),
     "death": ("death", "dyear", "deathyear", "death_year", "dod"),
@@ -55,6 +57,8 @@ COLUMNS: dict[str, tuple[str, ...]] = {
 UNKNOWN = {"", "0", ".", "na", "nan", "none", "-", "-9", "?", "unknown"}
 YES = {"1", "2", "y", "yes", "true", "t", "affected", "ya", "dead", "deceased", "d", "a"}
 PLINK_ORDER = ("family", "id", "father", "mother", "sex", "affected")
+#: the columns of a table without a header and with fewer than five columns
+KINSHIP2_ORDER = ("id", "father", "mother", "sex")
 
 
 @dataclass(slots=True)
@@ -129,21 +133,23 @@ def _whole(cell: str) -> str:
 
 def table_rows(text: str, source: str, header: bool | None = None,
                only: str | None = None) -> tuple[list[str], list[list[str]], list[int]]:
-    """Header, data rows and their line numbers. ``#`` lines are comments, except a
-    ``#``-prefixed header row (``#famid id ...``). ``header=False``: LINKAGE/PLINK columns.
-    ``only``: lines that do not contain this text are skipped before they are split."""
+    """Header, data rows and their line numbers. ``#`` lines are comments, except the last
+    ``#`` line before the rows when its words are column names (``#FID IID PAT MAT SEX``).
+    ``header=False``: LINKAGE/PLINK columns. ``only``: lines that do not contain this text
+    are skipped before they are split."""
     lines = text.splitlines()
     numbered: list[tuple[int, str]] = []
     first = True
     for n, ln in enumerate(lines, start=1):
         if first:
             stripped = ln.strip()
-            if not stripped or stripped.startswith("##"):
+            if not stripped:
                 continue
-            if stripped.startswith("#"):
-                if not _is_header(_split([stripped.lstrip("#")])[0]):
-                    continue
-                ln = ln.lstrip().lstrip("#")
+            if stripped.startswith("#"):  # a comment; the last one before the rows may be the header
+                numbered = [(n, stripped.lstrip("#"))]
+                continue
+            if numbered and (header is False or not _is_header(_split([numbered[0][1]])[0])):
+                numbered = []
             numbered.append((n, ln))
             first = False
         elif only is None or only in ln:
@@ -165,6 +171,8 @@ def table_rows(text: str, source: str, header: bool | None = None,
         return names, body, numbers
     rows = _split([ln for _, ln in numbered], delimiter)
     width = max(len(r) for r in rows)
+    if width < 5:  # no family column: kinship2's id, father, mother, sex
+        return list(KINSHIP2_ORDER[:width]), rows, [n for n, _ in numbered]
     return (list(PLINK_ORDER[:width]) + [f"col{i}" for i in range(len(PLINK_ORDER), width)], rows,
             [n for n, _ in numbered])
 
