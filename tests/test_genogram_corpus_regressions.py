@@ -140,10 +140,10 @@ def test_long_lines_steps_are_counted_where_they_come_down_among_the_drops(name:
     """The ordering counted a long line's step in a band from its dummy's place in the row above
     to its child's in the row below, beside drops told in the row below's places: steps across
     drops they pass by (cx_002: 2 counted, 4 drawn; japanese-imperial-family: 5 and 4), so the
-    search kept worse orders. A step now comes down between the drops beside its dummy, and
-    the count is the drawing's. (japanese-imperial-family drew 8: a child of one parent left
-    the parent's double line across its lower line; and two long lines of Michinaga's children
-    came down beside their sibship, not among it, across 3 lines: they are sifted among their
+    search kept worse orders. A step is counted where it comes down among the drops, and the
+    count is the drawing's. (japanese-imperial-family drew 8: a child of one parent left the
+    parent's double line across its lower line; and two long lines of Michinaga's children came
+    down beside their sibship, not among it, across 3 lines: they are sifted among their
     siblings now. Graphviz dot draws it with 2.)"""
     before, most = ORDER_COUNTS_THE_DRAWING[name]
     families, _ = _loader().load_file(BENCH / "corpus" / name)

@@ -56,8 +56,9 @@ def _sex(value: Any) -> str:
 
 YES_NO = {
     True: ("ya", "y", "yes", "true", "benar", "iya", "sudah", "1", "meninggal", "almarhum", "almarhumah", "alm",
-           "alm.", "almh", "almh."),
-    False: ("tidak", "tdk", "no", "n", "false", "bukan", "belum", "0", "hidup", "masih hidup", ""),
+           "alm.", "almh", "almh.", "sudah meninggal", "telah meninggal", "meninggal dunia", "wafat", "sudah wafat",
+           "telah wafat"),
+    False: ("tidak", "tdk", "no", "n", "false", "bukan", "belum", "0", "hidup", "masih hidup", "", "belum meninggal"),
 }
 _YES_NO_LOOKUP = {word: flag for flag, words in YES_NO.items() for word in words}
 

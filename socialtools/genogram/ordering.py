@@ -127,6 +127,42 @@ def blocks_of(s: FamilyStructure, component: list[str]) -> list[list[str]]:
     return [arrange_block(members, partners, sex) for members in groups.values()]
 
 
+def free_arrangements(s: FamilyStructure, blocks: list[list[str]]) -> dict[int, list[list[str]]]:
+    """The arrangements (:func:`arrange_block`) of each block whose hub's partners may stand in
+    any order, by the block's index: the family tells no order (``birth_order: unknown``, a
+    pedigree table, whose rows tell neither the children's nor the unions' order) and none of
+    the hub's unions has a date. The hub stays in the middle, a partner on each side of it,
+    the rest further out; each arrangement once up to its mirror image. Blocks whose order is
+    given (or that have one arrangement) are left out.
+
+    >>> from socialtools.genogram.model import Family
+    >>> f = Family.model_validate({"birth_order": "unknown", "people": [{"id": i} for i in "WABC"],
+    ...     "unions": [{"partners": ["W", p]} for p in "ABC"]})
+    >>> s = FamilyStructure(f)
+    >>> [" ".join(b) for b in free_arrangements(s, blocks_of(s, list("WABC")))[0]]
+    ['C A W B', 'B A W C', 'C B W A', 'A B W C', 'B C W A', 'A C W B']
+    """
+    many = [i for i, b in enumerate(blocks) if len(b) > 2]
+    if not many or s.family.birth_order != "unknown":
+        return {}
+    partners = partners_on_row(s)
+    sex = {p.id: p.sex for p in s.family.people}
+    out: dict[int, list[list[str]]] = {}
+    for i in many:
+        block = blocks[i]
+        hub = max(block, key=lambda m: (len(partners.get(m, [])), -block.index(m)))
+        if any(union_date_key(s.unions[u])[0] == 0 for u in s.unions_of.get(hub, [])):
+            continue
+        alts: list[list[str]] = []
+        for order in itertools.islice(itertools.permutations(partners[hub]), MAX_ARRANGEMENTS):
+            alt = arrange_block(block, {**partners, hub: list(order)}, sex)
+            if alt not in alts and alt[::-1] not in alts:
+                alts.append(alt)
+        if len(alts) > 1:
+            out[i] = alts
+    return out
+
+
 LONG = "\x1f"  # dummy nodes' ids begin with it; a person's id never does (ids are stripped)
 
 
@@ -345,35 +381,50 @@ class _Graph:
         (see :meth:`drops`)."""
         drops = self.drops(r, pos)
         out = [Bar(min(ks[0], d), max(ks[-1], d), d, tuple(ks)) for _, d, ks in drops]
-        return out + self.long_bars(r, pos, drops)
+        return out + self.long_bars(r, pos, drops) if r in self.links else out
 
     def long_bars(self, r: int, pos: dict[str, float],
                   drops: list[tuple[str, float, list[float]]] | None = None) -> list[Bar]:
-        """The long lines' steps between row ``r`` and the row below, as bars of one child.
-
-        A step comes down where its dummy stands among the drops of row ``r`` (``drops``, as
-        :meth:`drops` gives them), told in the places of the row below as the drops are: between
-        the drops left and right of its dummy, as near its lower end as they let it (a line
-        straight down where nothing comes down between). Its dummy's own place belongs to the
-        row above: beside the drops' places it put a step across drops it passes by."""
-        links = self.links.get(r)
-        if not links:
-            return []
-        if drops is None:
-            drops = self.drops(r, pos)
-        ups = sorted((self.union_pos(u, pos), d) for u, d, _ in drops)
-        at = [x for x, _ in ups]
+        """The long lines' steps between row ``r`` and the row below, as bars of one child: each
+        comes down where its dummy stands among the row's drops (:meth:`below_frame`)."""
+        frame = self.below_frame(r, pos, self.drops(r, pos) if drops is None else drops)
         out = []
-        for a, b in links:
-            i = bisect.bisect_left(at, pos[a])
-            lo = ups[i - 1][1] + STEP_CLEAR if i else float("-inf")
-            hi = ups[i][1] - STEP_CLEAR if i < len(ups) else float("inf")
+        for a, b in self.links.get(r, ()):
             xb = pos[b]
-            xa = min(max(xb, lo), hi) if lo <= hi else (lo + hi) / 2
+            xa = frame(pos[a], xb)
             if (a, b) in self.cross_last:
                 xb = self.cross_end(xa, b, pos)
             out.append(Bar(min(xa, xb), max(xa, xb), xa, (xb,)))
         return out
+
+    def below_frame(self, r: int, pos: dict[str, float],
+                    drops: list[tuple[str, float, list[float]]]) -> Callable[[float, float], float]:
+        """Where a line passing row ``r`` at place ``x`` comes down in the places of the row below
+        (``toward``: the place it goes to there). The drops of the row stand over the middle of
+        their sibships (:meth:`drops`), and the coordinate step keeps a long line's dummy in its
+        gap between them: so it comes down in proportion between the drops beside it (beyond the
+        last, the row's scale), not at its own index — a row of 25 over one of 7 would otherwise
+        see a line from the left end of its row meet a child at the right end without a crossing."""
+        if not drops:
+            return lambda x, toward: x
+        us = [self.union_pos(uid, pos) for uid, _, _ in drops]
+        ds = [d for _, d, _ in drops]
+        scale = min(1.0, self.row_size.get(r + 1, 0) / max(self.row_size.get(r, 1), 1))
+
+        def frame(x: float, toward: float) -> float:
+            i = bisect.bisect_left(us, x)
+            if i == 0:
+                y = ds[0] + (x - us[0]) * scale
+            elif i == len(us):
+                y = ds[-1] + (x - us[-1]) * scale
+            else:
+                u0, u1 = us[i - 1], us[i]
+                y = ds[i - 1] + (x - u0) / (u1 - u0) * (ds[i] - ds[i - 1]) if u1 > u0 else ds[i]
+            if abs(y - round(y)) < 1e-9 and y != toward:  # on the line of a child of the row below
+                y += TIE_SHIFT / 2 if toward > y else -TIE_SHIFT / 2
+            return y
+
+        return frame
 
     def cross_end(self, upper: float, lower: str, pos: dict[str, float]) -> float:
         """Where a union line across rows, coming down at ``upper``, reaches the top of its lower
@@ -855,7 +906,6 @@ class _Orderer:
 END_SHIFT = 0.3  # a union line across rows reaches its lower partner this far off the middle
 HUB_SIDE = 0.01  # a far partner's union drop: off the middle of its gap, to the inside of its span
 TIE_SHIFT = 0.25  # a drop landing on another union's child moves this far toward its own sibship
-STEP_CLEAR = 0.1  # a long line's step comes down at least this far beside the drops next to it
 WORK = 2000  # units (blocks and dummy nodes) × rounds spent on one family's order at most
 PATIENCE = 3  # rounds without a better order before a restart
 RESTART_PATIENCE = 4  # restarts in a row without a better order before the search ends
@@ -869,6 +919,7 @@ REFINE_PER_LOOP = 6  # ... and this many for each loop of the family
 LOOP_SHARE = 40  # a family with a loop for every this many people at least is dense with loops (a tree: never)
 DENSE_ROUNDS = 40  # ... and gets this many rounds at least, whatever WORK allows
 MID = 1000  # units (blocks and dummy nodes) above which a family gets no longer search for its loops
+MAX_ARRANGEMENTS = 24  # orders of a hub's partners tried at most (a hub with 4 partners: all of them)
 REFINE_TRIES = 3  # places of fewest crossings by the bisection count that refine tries on the exact count
 
 
@@ -886,6 +937,7 @@ class _Refiner:
         self.arranged = {o.block_of[b[0]]: list(b) for bs in rows.values() for b in bs}
         self.pos = positions(rows)
         self.budget = budget
+        self.alternatives = free_arrangements(o.s, o.blocks)  # blocks whose partners may stand in any order
 
     def count(self, r: int) -> int:
         """Drawn crossings of the bands above and below row ``r`` (the only ones its order changes)."""
@@ -912,7 +964,8 @@ class _Refiner:
                     if len(units[u]) > 1 and self.budget > 0 and now:
                         now, inside = self.move_inside(r, units, u, now)
                         moved = moved or inside
-                changed = self.turn_blocks(r, now) or moved or changed
+                turned, now = self.turn_blocks(r, now)
+                changed = self.rearrange_blocks(r, now) or turned or moved or changed
         return self.o._rows(self.ids, self.arranged)
 
     def _best_of(self, r: int, trials: list[list[list[int]]], now: int) -> tuple[int | None, int]:
@@ -967,9 +1020,10 @@ class _Refiner:
             self.place(r, units)
         return now, moved
 
-    def turn_blocks(self, r: int, now: int) -> bool:
+    def turn_blocks(self, r: int, now: int) -> tuple[bool, int]:
         """Each block of row ``r`` that may turn round (see :meth:`_Orderer.may_turn`; no two
-        siblings of a given birth order in it) turned where that crosses fewer lines."""
+        siblings of a given birth order in it) turned where that crosses fewer lines: (whether
+        one was turned, the crossings of the row's two bands now)."""
         o, turned = self.o, False
         for b in self.ids[r]:
             if self.budget <= 0 or not now:
@@ -985,7 +1039,33 @@ class _Refiner:
             else:
                 self.arranged[b].reverse()
                 o._place(self.ids[r], self.arranged, self.pos)
-        return turned
+        return turned, now
+
+    def rearrange_blocks(self, r: int, now: int) -> bool:
+        """Each block of row ``r`` whose partners may stand in any order (:func:`free_arrangements`)
+        given the arrangement, or its mirror image, that crosses fewest lines, if fewer than now."""
+        o, changed = self.o, False
+        for b in self.ids[r]:
+            if self.budget <= 0 or not now:
+                break
+            alternatives = self.alternatives.get(b)
+            given = [u for u in (o.s.parent_union.get(p) for p in o.blocks[b]) if u and u not in o.free_unions]
+            if alternatives is None or len(given) > len(set(given)):
+                continue  # (two siblings of a given birth order in it: they keep their order)
+            keep = self.arranged[b]
+            turn = o.may_turn(b)
+            for alt in alternatives:
+                for trial in (alt, alt[::-1]) if turn else (alt,):
+                    if trial == keep or self.budget <= 0:
+                        continue
+                    self.arranged[b] = list(trial)
+                    o._place(self.ids[r], self.arranged, self.pos)
+                    c = self.count(r)
+                    if c < now:
+                        now, keep, changed = c, self.arranged[b], True
+            self.arranged[b] = keep
+            o._place(self.ids[r], self.arranged, self.pos)
+        return changed
 
 
 def _fewest(costs: list[int], here: int, most: int | None = REFINE_TRIES) -> list[int]:

@@ -50,17 +50,17 @@ _YAML_KEY = re.compile(r"^\s*(-\s+)?[\w\-\"' ]+\s*:(\s|$)|^\s*-(\s|$)")
 
 
 def _text(data: bytes) -> str:
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        return data.decode("latin-1")
+    from socialtools.io.loading import decode_text
+
+    return decode_text(data)
 
 
 def detect_kind(data: bytes) -> str:
     """The kind of family file ``data`` is (see the module), from its first bytes."""
     head = data[:65536]
     if head.startswith((b"\xff\xfe", b"\xfe\xff")) or head[:64].count(b"\x00") > 8:
-        return "gedcom"  # UTF-16 text: only GEDCOM files come that way
+        # UTF-16 text: a GEDCOM file, or a table that Excel saved as "Unicode text"
+        head = _text(head[:-1] if len(head) % 2 else head).encode("utf-8")
     head = head.lstrip(b"\xef\xbb\xbf \t\r\n")
     if _GEDCOM.match(head):
         return "gedcom"

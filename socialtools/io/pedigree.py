@@ -34,22 +34,22 @@ from socialtools.dates import PartialDate
 from socialtools.errors import InputError
 from socialtools.genogram.model import Family, _sex
 from socialtools.io.bulk import collector_paused
-from socialtools.io.loading import parse_model
+from socialtools.io.loading import decode_text, parse_model
 
 COLUMNS: dict[str, tuple[str, ...]] = {
     "family": ("famid", "fid", "family", "familyid", "family_id", "ped", "pedigree", "pedigreeid", "pedid", "kindred"),
     "id": ("id", "indid", "iid", "individual", "individualid", "individual_id", "person", "personid", "subject",
-           "sampleid", "individ"),
+           "sampleid", "sample", "individ"),
     "father": ("father", "fatherid", "father_id", "dadid", "dad", "pid", "paternalid", "pat", "sire", "ayah",
-               "fathid"),
+               "fathid", "id_ayah", "ayah_id"),
     "mother": ("mother", "motherid", "mother_id", "momid", "mom", "mid", "maternalid", "mat", "dam", "ibu",
-               "mothid"),
+               "mothid", "id_ibu", "ibu_id"),
     "sex": ("sex", "gender", "jenis_kelamin", "jk"),
-    "affected": ("affected", "affection", "phenotype", "pheno", "pheno1", "disease", "condition", "trait"),
+    "affected": ("affected", "affection", "aff", "phenotype", "pheno", "pheno1", "disease", "condition", "trait"),
     "deceased": ("deceased", "dead", "vitalstatus", "vital_status", "status", "meninggal"),
     "birth": ("birth", "byear", "birthyear", "birth_year", "dob", "yob", "born", "tahun_lahir", "lahir"),
     "death": ("death", "dyear", "deathyear", "death_year", "dod"),
-    "name": ("name", "nama", "label", "fullname"),
+    "name": ("name", "nama", "label", "fullname", "nama_lengkap"),
     "index": ("proband", "index", "indexperson", "klien", "client", "target"),
     "mztwin": ("mztwin", "mz_twin", "monozygotic"),
     "dztwin": ("dztwin", "dz_twin", "dizygotic", "twin"),
@@ -85,11 +85,15 @@ class Row:
 
 
 def _norm(name: str) -> str:
-    return re.sub(r"[\s.\-]+", "", name.strip().lower().lstrip("#"))
+    """A column name without case, ``#``, spaces, dots, dashes and underscores: ``Paternal ID``,
+    ``paternal_id`` and ``Paternal.ID`` (R's ``read.csv``) are all ``paternalid``."""
+    return re.sub(r"[\s._\-]+", "", name.strip().lower().lstrip("#"))
 
 
 _WHOLE = re.compile(r"^(-?\d+)\.0+$")
-_KNOWN = {alias for aliases in COLUMNS.values() for alias in aliases}
+#: role → its names as :func:`_norm` writes them
+_ALIASES = {role: frozenset(_norm(a) for a in (role, *aliases)) for role, aliases in COLUMNS.items()}
+_KNOWN = frozenset().union(*_ALIASES.values())
 
 
 def _is_header(cells: list[str]) -> bool:
@@ -158,6 +162,10 @@ def table_rows(text: str, source: str, header: bool | None = None,
     if not numbered:
         raise InputError("the pedigree table is empty", source=source)
     delimiter = _delimiter("\n".join(ln for _, ln in numbered[:20]))
+    if delimiter is not None:  # a spreadsheet's empty rows (';;;;;' below the table) are no people
+        numbered = [(n, ln) for n, ln in numbered if ln.strip(delimiter + " \t\"")]
+        if not numbered:
+            raise InputError("the pedigree table is empty", source=source)
     head = _split([numbered[0][1]], delimiter)[0]
     if header is not False and _is_header(head):
         names = [_norm(c) for c in head]
@@ -178,12 +186,16 @@ def table_rows(text: str, source: str, header: bool | None = None,
 
 
 def column_map(header: list[str], source: str) -> dict[str, int]:
-    """Role (``id``, ``father``, ...) → column number, from the header's names."""
+    """Role (``id``, ``father``, ...) → column number, from the header's names. ``fid`` is PLINK's
+    family id, except beside ``mid`` without another father column: pedtools and QuickPed write
+    ``id fid mid sex`` (father id, mother id)."""
     found: dict[str, int] = {}
-    for role, aliases in COLUMNS.items():
+    if "fid" in header and "mid" in header and not any(n in _ALIASES["father"] for n in header if n != "fid"):
+        found["father"] = header.index("fid")
+    for role, aliases in _ALIASES.items():
         for i, name in enumerate(header):
-            if (name == role or name in aliases) and i not in found.values():
-                found.setdefault(role, i)
+            if name in aliases and i not in found.values() and role not in found:
+                found[role] = i
                 break
     for role in ("id", "father", "mother"):
         if role not in found:
@@ -204,11 +216,13 @@ def plink_scale_in(text: str, column: int, delimiter: str | None) -> bool:
 
 
 def rows_from_table(header: list[str], body: list[list[str]], numbers: list[int], source: str,
-                    only: str | None = None, plink_scale: bool | None = None) -> list[Row]:
+                    only: str | None = None, plink_scale: bool | None = None,
+                    warnings: list[str] | None = None) -> list[Row]:
     """Rows of a table whose columns are named in ``header`` (``only``: rows of that family).
 
     ``plink_scale``: affection is coded 1/2 (PLINK) rather than 0/1 (kinship2); by default,
-    when any row says 2."""
+    when any row says 2. Sex coded 0/1 (kinship2 reads it as 0 male, 1 female) is found when
+    no row says 2 and a mother's row says 1; ``warnings`` gets a line saying so."""
     cols = column_map(header, source)
     get = cols.get
     i_fam, i_id, i_father, i_mother = get("family"), cols["id"], cols["father"], cols["mother"]
@@ -219,7 +233,13 @@ def rows_from_table(header: list[str], body: list[list[str]], numbers: list[int]
         plink_scale = i_aff is not None and any(i_aff < len(r) and _whole(r[i_aff]) == "2" for r in body)
     condition = header[i_aff] if i_aff is not None else "affected"
     needed = max(i_id, i_father, i_mother)
-    parse = _CellParser(header, condition, plink_scale)
+    i_sex = get("sex")
+    mother = None
+    if i_sex is not None and (mother := _zero_one_mother(body, numbers, i_id, i_mother, i_sex)) \
+            and warnings is not None:
+        warnings.append(f"field '{header[i_sex]}': sex is coded 0/1, read as 0 male and 1 female "
+                        f"(as kinship2 does), since no row says 2 and the mother on {mother} says 1")
+    parse = _CellParser(header, condition, plink_scale, zero_one_sex=mother is not None)
     decoded: dict[tuple[int, str], Any] = {}  # every distinct cell value is parsed once
     unknown = UNKNOWN
     out: list[Row] = []
@@ -254,6 +274,8 @@ def rows_from_table(header: list[str], body: list[list[str]], numbers: list[int]
                 continue
             if role == "affected":
                 person.conditions = [dict(value)]
+            elif role == "sex" and value == "terminated":  # kinship2's sex 4: a terminated pregnancy
+                person.extra = {"kind": "abortion"}
             elif role in ("mztwin", "dztwin"):
                 person.twin, person.identical = value
             else:
@@ -267,21 +289,39 @@ def rows_from_table(header: list[str], body: list[list[str]], numbers: list[int]
 _MISSING = object()
 
 
+def _zero_one_mother(body: list[list[str]], numbers: list[int], i_id: int, i_mother: int,
+                     i_sex: int) -> str | None:
+    """Where a table's sex column is coded 0/1 (no row says 2, a mother's row says 1), the line
+    of that mother's row; else ``None``."""
+    codes = {_whole(r[i_sex]) for r in body if i_sex < len(r)}
+    if "1" not in codes or not codes <= {"0", "1", "", "NA", "na", "."}:
+        return None
+    mothers = {r[i_mother] for r in body if i_mother < len(r)}
+    return next((f"line {n}" for n, r in zip(numbers, body, strict=True)
+                 if i_sex < len(r) and r[i_id] in mothers and _whole(r[i_sex]) == "1"), None)
+
+
+#: sex codes of kinship2 beyond 1/2/3: a terminated pregnancy, drawn as a pregnancy loss
+TERMINATED = {"4", "terminated"}
+
+
 class _CellParser:
     """A cell's text → the value of its role (``None``: nothing to set); raises ValueError."""
 
-    def __init__(self, header: list[str], condition: str, plink_scale: bool) -> None:
-        self.condition, self.plink_scale = condition, plink_scale
+    def __init__(self, header: list[str], condition: str, plink_scale: bool, zero_one_sex: bool = False) -> None:
+        self.condition, self.plink_scale, self.zero_one_sex = condition, plink_scale, zero_one_sex
 
     def __call__(self, role: str, raw: str) -> Any:
         if role == "name":
             return raw
         value = _whole(raw) if "." in raw else raw
         low = value.lower()
+        if role == "sex" and self.zero_one_sex and low in ("0", "1"):
+            return "male" if low == "0" else "female"
         if low in UNKNOWN:
             return None
         if role == "sex":
-            return _sex(low)
+            return "terminated" if low in TERMINATED else _sex(low)
         if role in ("birth", "death"):
             return PartialDate.parse(value)
         if role in ("deceased", "index"):
@@ -507,7 +547,7 @@ def _read_table(text: str, source: str, family: str | None, header: bool | None,
         sample = "\n".join(text.splitlines()[:50])
         scale = i_aff is not None and plink_scale_in(text, i_aff, _delimiter(sample))
     _check_short_rows(names, body, numbers, source, _Problems(source, lenient, warnings))
-    rows = rows_from_table(names, body, numbers, source, only=family, plink_scale=scale)
+    rows = rows_from_table(names, body, numbers, source, only=family, plink_scale=scale, warnings=warnings)
     if family is not None and not rows:
         names, body, numbers = table_rows(text, source, header)
         known = family_names(names, body, source)
@@ -537,14 +577,12 @@ def _check_short_rows(header: list[str], body: list[list[str]], numbers: list[in
 
 
 def read_text_file(path: str | Path) -> str:
-    """A text file as UTF-8 (with or without a byte-order mark), else as Latin-1."""
+    """A text file as UTF-8 (with or without a byte-order mark), UTF-16 or Windows-1252
+    (:func:`~socialtools.io.loading.decode_text`)."""
     path = Path(path)
     if not path.is_file():
         raise InputError("no such file", source=str(path))
-    try:
-        return path.read_text(encoding="utf-8-sig")
-    except UnicodeDecodeError:
-        return path.read_text(encoding="latin-1")
+    return decode_text(path.read_bytes())
 
 
 def read_pedigree(path: str | Path, **options: Any) -> Pedigree:
