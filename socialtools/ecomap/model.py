@@ -26,7 +26,7 @@ from __future__ import annotations
 import difflib
 from typing import Annotated, Any, Literal
 
-from pydantic import BeforeValidator, Field, WithJsonSchema, model_validator
+from pydantic import BeforeValidator, Field, PrivateAttr, WithJsonSchema, model_validator
 
 from socialtools.draw.colours import Colour
 from socialtools.errors import InputError
@@ -329,7 +329,8 @@ class System(Record):
 
     A system can be a family member outside the household (``person: E``, a person id of
     the family section): its name, sex and age come from the family, its id defaults to
-    the person id and its category to ``extended_family``.
+    the person id and its category to ``extended_family`` (``family`` for a parent, child
+    or sibling of the client in the household: see :meth:`Ecomap.bind`).
 
     >>> System(id="puskesmas", category="kesehatan").category, System(person="E").category
     ('health', 'extended_family')
@@ -342,6 +343,7 @@ class System(Record):
     colour: Colour | None = Field(None, description="overrides the category colour: a colour name or "
                                                     "#rgb/#rrggbb, e.g. '#2e86c1'")
     notes: str | None = None
+    _defaults: tuple[bool, bool] = PrivateAttr((False, False))  # category, colour: not written
 
     @model_validator(mode="before")
     @classmethod
@@ -355,6 +357,7 @@ class System(Record):
             if self.person is None:
                 raise InputError("a system needs an id (or a person of the family)", record="system", field="id")
             self.id = self.person
+        self._defaults = (not self.category, self.colour is None)
         if not self.category:
             self.category = "extended_family" if self.person is not None else "community"
         self.category = normal_category(self.category)
@@ -363,6 +366,15 @@ class System(Record):
         if self.colour is None:
             self.colour = CATEGORIES.get(self.category, (CUSTOM_COLOUR,))[0]
         return self
+
+    def close_family(self) -> None:
+        """A member system with no category written that is a parent, child or sibling of the
+        client (see :meth:`Ecomap.bind`): category ``family`` (its colour with it, unless one was written)."""
+        category, colour = self._defaults
+        if category:
+            self.category = "family"
+            if colour:
+                self.colour = CATEGORIES["family"][0]
 
     @property
     def label(self) -> str:
@@ -563,6 +575,10 @@ class Ecomap(Record):
         ...
         socialtools.errors.InputError: focal, field 'members': member 'X' needs a family section ...
         """
+        # the client's parents, children and siblings are close family (the other members' only
+        # when no member is the index person): a grandmother is extended family
+        clients = {m for m in self.focal.members if family is not None and m in family._index
+                   and family.person(m).index} or set(self.focal.members)
         for i, s in enumerate(self.systems):
             if s.person is None:
                 continue
@@ -575,6 +591,8 @@ class Ecomap(Record):
                 family.person(s.person)
             except KeyError:
                 raise InputError(_unknown_person(s.person, family), record=record, field="person") from None
+            if _close_kin(family, s.person, clients):
+                s.close_family()
         for pid in self.focal.members:
             if family is None:
                 raise InputError(
@@ -633,6 +651,19 @@ class Ecomap(Record):
             }
         )
         return later, changed
+
+
+def _close_kin(family: Family, pid: str, members: set[str]) -> bool:
+    """True when ``pid`` is a parent, child or sibling (any shared parent) of one of ``members``.
+
+    >>> family = Family.model_validate({"people": [{"id": "A"}, {"id": "B"}, {"id": "C"}],
+    ...                                 "unions": [{"partners": ["A"], "children": ["B"]}]})
+    >>> _close_kin(family, "A", {"B"}), _close_kin(family, "C", {"B"})
+    (True, False)
+    """
+    parents = set(family.parents_of(pid))
+    return any(m in parents or pid in family.parents_of(m) or parents & set(family.parents_of(m))
+               for m in members if m != pid)
 
 
 def _unknown_person(pid: str, family: Family) -> str:

@@ -93,6 +93,8 @@ _XREF = re.compile(r"^[A-Za-z0-9_]{1,20}$")
 _UNION_KINDS = frozenset(get_args(UnionKind))
 #: dates that cannot be read, each named in a warning, per file; the rest are counted
 MAX_DATE_WARNINGS = 10
+#: DATE values that say the event happened (or that its date is unknown) and give no date
+_NO_DATE = frozenset({"deceased", "dead", "died", "y", "yes", "unknown", "unk", "meninggal", "wafat", "?"})
 _FIRST_DATE = re.compile(r"\b(?:TO|AND)\b")
 _DAY_MONTH = re.compile(r"\b(\d{1,2})\s+(?:JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC)\b")
 
@@ -412,6 +414,28 @@ def _union_extras(record: Any, data: dict[str, Any], shared: dict[str, Any], war
     return data
 
 
+#: kinds of person that are a pregnancy loss: written with a death on the birth date
+LOSSES = ("miscarriage", "abortion", "stillbirth")
+
+
+def _own_kind(record: Any, data: dict[str, Any]) -> dict[str, Any]:
+    """A pregnancy, loss or pet written by socialtools (``_KIND``, ``_GEST``, ``_CNT``); a loss's
+    death on its birth date (written for other programs) is the loss itself, not a second date."""
+    kind = (_value(record, "_KIND") or "").strip().lower()
+    if kind not in ("pregnancy", "pet", *LOSSES):
+        return {}
+    out: dict[str, Any] = {"kind": kind}
+    for tag, key, low, high in (("_GEST", "gestation_weeks", 1, 45), ("_CNT", "count", 2, 10_000)):
+        value = (_value(record, tag) or "").strip()
+        if value.isdigit() and low <= int(value) <= high:
+            out[key] = int(value)
+    if kind in LOSSES:
+        if data.get("death") is not None and data.get("death") == data.get("birth"):
+            data.pop("death")
+        data.pop("deceased", None)
+    return out
+
+
 class _Reader:
     """Turns the library's record tree into Family data, checking every pointer."""
 
@@ -426,6 +450,10 @@ class _Reader:
         self.people: dict[str, Any] = {}
         self.families: dict[str, Any] = {}
         self.notes: dict[str, Any] = {}
+        head = document.header
+        # the genogram's title, as socialtools writes it (a HEAD note of another program is no title)
+        own = head is not None and (_value(head, "SOUR") or "").strip().upper() == "SOCIALTOOLS"
+        self.title = _clean(_value(head, "NOTE") or "") if own else None
         for record in document.records:
             if record.tag == "INDI" and record.xref:
                 self.people[record.xref] = record
@@ -462,6 +490,8 @@ class _Reader:
         for event in events:
             node = event.find("DATE") if event is not None else None
             if node is None or not node.payload or not (text := (node.text() or "").strip()):
+                continue
+            if text.lower().rstrip(".") in _NO_DATE:  # 'DEAT / 2 DATE Deceased' (Ancestry, FTM): no date to tell
                 continue
             date = read_gedcom_date(text)
             day = _DAY_MONTH.search(_FIRST_DATE.split(text.upper(), maxsplit=1)[0])  # (the start is the one shown)
@@ -508,6 +538,7 @@ class _Reader:
             data["death"] = death
         if died or _event_date(record, "BURI")[0]:
             data["deceased"] = True
+        data.update(_own_kind(record, data))
         birth_node = record.find("BIRT")
         place = _value(birth_node, "PLAC") if birth_node is not None else None
         for key, value in (("birthplace", place), ("occupation", _value(record, "OCCU")),
@@ -572,6 +603,14 @@ class _Reader:
         fid = _strip_xref(record.xref)
         partners = [p for tag in ("HUSB", "WIFE") for node in record.find_all_children(tag)
                     if (p := self._pointer(node, record, self.people, "person")) is not None]
+        if len(set(partners)) < len(partners):  # the same person as HUSB and WIFE, or named twice
+            twice = next(p for p in partners if partners.count(p) > 1)
+            what = f"names @{twice}@ twice as a partner (HUSB/WIFE)"
+            if not self.lenient:
+                raise InputError(what + " (read the file leniently to draw them once)", record=_label(record),
+                                 field="HUSB/WIFE", source=self.source)
+            self.warnings.append(f"{_label(record)}, field 'HUSB/WIFE': {what}; drawn once")
+            partners = list(dict.fromkeys(partners))
         if len(partners) > 2:
             raise InputError(f"has {len(partners)} partners (HUSB/WIFE): a family has one or two; give each "
                              "couple its own FAM record", record=_label(record), field="HUSB/WIFE",
@@ -629,7 +668,8 @@ class _Reader:
                                  "or shown")
         _resolve_extra_biological_parents(unions)
         _sex_from_roles(people, self.families.values(), {_strip_xref(x): r for x, r in self.people.items()})
-        return parse_model(Family, {"people": people, "unions": unions}, self.source)
+        title = {"title": self.title} if self.title else {}
+        return parse_model(Family, {"people": people, "unions": unions, **title}, self.source)
 
 
 def _one_union_per_couple(unions: list[dict[str, Any]], warnings: list[str]) -> list[dict[str, Any]]:
@@ -918,10 +958,12 @@ def family_to_gedcom(family: Family) -> str:
                 lines.append(f"2 DATE {format_gedcom_date(person.birth)}")
             if person.birthplace:
                 lines.append(f"2 PLAC {_escape(person.birthplace)}")
-        if person.death:
-            lines += ["1 DEAT", f"2 DATE {format_gedcom_date(person.death)}"]
-        elif person.deceased:
+        died = person.death or (person.birth if person.kind in LOSSES else None)  # a loss: died when born
+        if died:
+            lines += ["1 DEAT", f"2 DATE {format_gedcom_date(died)}"]
+        elif person.deceased or person.kind in LOSSES:
             lines.append("1 DEAT Y")
+        lines += _kind_lines(person)
         for tag, value in (("OCCU", person.occupation), ("EDUC", person.education),
                            ("RELI", person.religion)):
             if value:
@@ -946,6 +988,16 @@ def family_to_gedcom(family: Family) -> str:
         lines += _union_events(union)
     lines.append("0 TRLR")
     return "\n".join(lines) + "\n"
+
+
+def _kind_lines(person: Any) -> list[str]:
+    """A pregnancy, loss or pet in our own tags (``_KIND miscarriage``, ``_GEST 20``, ``_CNT 2``),
+    read back as such; other programs see a loss as a person who died at birth."""
+    if person.kind == "person" and not person.gestation_weeks and not person.count:
+        return []
+    out = [f"1 _KIND {person.kind}"] if person.kind != "person" else []
+    out += [f"1 _GEST {person.gestation_weeks}"] if person.gestation_weeks else []
+    return out + ([f"1 _CNT {person.count}"] if person.count else [])
 
 
 def family_to_gedcom7(family: Family) -> str:
