@@ -300,3 +300,24 @@ def test_the_same_person_as_husb_and_wife_is_named_with_its_line_and_drawn_once_
     family = parse_gedcom(text, "x.ged", lenient=True, warnings=warnings)
     assert ("I4", ["I1"]) in [(c.id, u.partners) for u in family.unions for c in u.children]
     assert any("drawn once" in w for w in warnings)
+
+
+@pytest.mark.parametrize(("content", "words"), [
+    (b"PK\x03\x04\x14\x00\x06\x00" + bytes(200), "Excel or LibreOffice workbook"),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(600), "old Excel or Word file"),
+    (b"%PDF-1.4\n1 0 obj<<>>endobj\n", "a PDF document"),
+    (b"\x89PNG\r\n\x1a\n" + bytes(range(256)), "an image"),
+    (b"\x1f\x8b\x08\x00" + bytes(100), "Gramps .gramps"),
+    (b'<?xml version="1.0"?><database xmlns="http://gramps-project.org/xml/1.7.1/"><people/></database>\n',
+     "XML or HTML file"),
+    (bytes(range(1, 32)) * 20, "not a text file"),
+])
+def test_a_workbook_pdf_image_or_xml_is_named_for_what_it_is(content, words, tmp_path, capsys):
+    """An .xlsx, a PDF or an image was 'read as a pedigree table: no 'father' column'; a Gramps
+    XML file was even drawn, as three people named by its words."""
+    path = tmp_path / "keluarga.xlsx"
+    path.write_bytes(content)
+    out = tmp_path / "g.svg"
+    assert main(["genogram", str(path), "-o", str(out)]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and words in err and "keluarga.xlsx" in err and not out.exists()
