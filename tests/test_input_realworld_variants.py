@@ -321,3 +321,35 @@ def test_a_workbook_pdf_image_or_xml_is_named_for_what_it_is(content, words, tmp
     assert main(["genogram", str(path), "-o", str(out)]) == 2
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and words in err and "keluarga.xlsx" in err and not out.exists()
+
+
+def test_student_table_with_a_title_row_row_numbers_and_parents_by_name():
+    """A table as a student types it in Excel: a title row and an empty row above the header,
+    a 'No' column instead of ids, parents named by their names, ages as '78 tahun'. It was
+    refused ('no id column'; with the title: the header read as a person)."""
+    found = read_families(PEDIGREE / "tabel-mahasiswa.csv")
+    people = {p.id: p for p in found.family.people}
+    assert sorted(people) == ["Harjo", "Joko", "Rina", "Sumi", "Wati"]
+    assert (people["Harjo"].age, people["Rina"].age, people["Wati"].sex) == (78, 25, "female")
+    assert parents(PEDIGREE / "tabel-mahasiswa.csv") == {"Wati": ["Harjo", "Sumi"], "Rina": ["Joko", "Wati"]}
+
+
+def test_row_numbers_are_the_ids_when_the_parents_are_given_by_number(tmp_path):
+    path = tmp_path / "t.csv"
+    path.write_text("No,Nama,Ayah,Ibu\n1,Budi,,\n2,Sari,,\n3,Citra,1,2\n")
+    family = read_families(path).family
+    assert [(p.id, p.name) for p in family.people] == [("1", "Budi"), ("2", "Sari"), ("3", "Citra")]
+    assert parents(path) == {"3": ["1", "2"]}
+
+
+def test_excel_sep_line_names_the_separator(tmp_path):
+    path = tmp_path / "t.csv"
+    path.write_bytes(b"\xef\xbb\xbfsep=;\r\nid;ayah;ibu;jk\r\nA;;;L\r\nB;;;P\r\nC;A;B;P\r\n")
+    assert parents(path) == {"C": ["A", "B"]}
+
+
+def test_an_age_that_is_not_a_number_is_named(tmp_path):
+    path = tmp_path / "t.csv"
+    path.write_text("id,father,mother,umur\na,,,lima puluh\n")
+    with pytest.raises(InputError, match=r"line 2 \(id 'a'\), field 'umur': 'lima puluh' is not an age"):
+        read_families(path)

@@ -133,12 +133,14 @@ def _json_kind(data: bytes) -> str:
 
 
 def _table_kind(lines: list[str], comments: re.Match[str] | None) -> str:
-    from socialtools.io.pedigree import _is_header, _split
+    from socialtools.io.pedigree import _below_title, _is_header, _split
 
     rows = _split(lines)
     last = [ln for ln in comments.group().splitlines() if ln.strip()][-1:] if comments else []
     if _is_header(rows[0]) or (last and _is_header(_split([last[0].strip().lstrip("#")])[0])):
         return "pedigree"  # a header row, or one written after '#' (PLINK 2's '#FID IID PAT MAT SEX')
+    if len(_below_title(list(enumerate(lines)), None)) < len(lines):
+        return "pedigree"  # a header row below a title
     return "plink" if len(rows[0]) >= 5 else "pedigree"
 
 
