@@ -353,3 +353,15 @@ def test_an_age_that_is_not_a_number_is_named(tmp_path):
     path.write_text("id,father,mother,umur\na,,,lima puluh\n")
     with pytest.raises(InputError, match=r"line 2 \(id 'a'\), field 'umur': 'lima puluh' is not an age"):
         read_families(path)
+
+
+@pytest.mark.parametrize(("sex", "kind", "expected"), [
+    ("laki - laki", "sudah menikah", ("male", "married")), ("L.", "nikah resmi", ("male", "married")),
+    ("Perempuan.", "pisah rumah", ("female", "separated")), ("P.", "hidup bersama", ("female", "cohabiting")),
+    ("lk", "ditinggal mati", ("male", "widowed"))])
+def test_indonesian_values_as_students_write_them(sex, kind, expected, tmp_path):
+    path = tmp_path / "kasus.yaml"
+    path.write_text(f"family:\n  people:\n    - {{id: A, sex: '{sex}'}}\n    - {{id: B}}\n"
+                    f"  unions:\n    - {{partners: [A, B], kind: {kind}}}\n")
+    family = read_families(path).family
+    assert (family.people[0].sex, family.unions[0].kind) == expected
