@@ -317,3 +317,18 @@ def test_gedcom_day_not_in_its_month_is_a_warning(tmp_path: Path) -> None:
     assert found.family.person("I2").birth is not None and str(found.family.person("I2").birth) == "1950-02"
     assert ("person @I2@ (line 11), field 'BIRT.DATE' (line 15): '31 FEB 1950' has no day 31 in its month "
             "(drawn as 1950-02)") in found.warnings
+
+
+def test_r15_a_couple_written_as_two_unions_is_refused_naming_the_second(tmp_path: Path,
+                                                                       capsys: pytest.CaptureFixture[str]) -> None:
+    """Review 5 R15: a marriage and its divorce written as two unions drew two lines on top of each
+    other, silently (the label said 'married 1990' for the divorce)."""
+    family = {"people": [{"id": "A", "sex": "L", "birth": 1950}, {"id": "B", "sex": "P", "birth": 1950}],
+              "unions": [{"partners": ["A", "B"], "kind": "menikah"},
+                         {"partners": ["B", "A"], "kind": "cerai", "start": 1990}]}
+    err = refused(capsys, tmp_path / "g.svg", "genogram", str(case_file(tmp_path, family=family)))
+    assert "family.unions[1], field 'partners': repeats the couple B and A of unions[0]" in err
+    assert "events" in err
+    # the advised form is accepted
+    family["unions"] = [{"partners": ["A", "B"], "events": ["menikah 1980", "cerai 1990"]}]
+    assert main(["genogram", str(case_file(tmp_path, family=family)), "-o", str(tmp_path / "g.svg")]) == 0

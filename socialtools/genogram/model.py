@@ -616,6 +616,7 @@ class Family(Record):
     def _check_unions(self) -> None:
         used: set[str] = set()
         bio_parents: dict[str, str] = {}
+        couples: dict[tuple[str, ...], int] = {}
         for i, u in enumerate(self.unions):
             named = u.id is not None
             if u.id is None:
@@ -632,6 +633,12 @@ class Family(Record):
             if len(u.partners) == 2 and u.partners[0] == u.partners[1]:
                 raise InputError(f"'{u.partners[0]}' cannot be in a union with themself",
                                  record=record, field="partners")
+            couple = tuple(sorted(u.partners))
+            if len(couple) == 2 and couple in couples:  # two lines drawn on top of each other
+                raise InputError(
+                    f"repeats the couple {' and '.join(u.partners)} of unions[{couples[couple]}]: write one union "
+                    "with its history, e.g. events: [menikah 1980, cerai 1990]", record=record, field="partners")
+            couples.setdefault(couple, i)
             if u.start and u.end and u.end.certainly_before(u.start):
                 raise InputError(f"ends ({u.end}) before it starts ({u.start})", record=record, field="end")
             seen_children: set[str] = set()
