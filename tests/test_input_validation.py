@@ -332,3 +332,15 @@ def test_r15_a_couple_written_as_two_unions_is_refused_naming_the_second(tmp_pat
     # the advised form is accepted
     family["unions"] = [{"partners": ["A", "B"], "events": ["menikah 1980", "cerai 1990"]}]
     assert main(["genogram", str(case_file(tmp_path, family=family)), "-o", str(tmp_path / "g.svg")]) == 0
+
+
+@pytest.mark.parametrize("command", ["genogram", "ecomap", "report", "convert"])
+def test_r21_output_file_in_a_missing_folder_is_refused(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                                        command: str) -> None:
+    """Review 5 R21: '-o /no/such/dir/g.svg' made the whole path silently."""
+    from socialtools.examples import example_path
+
+    out = tmp_path / "no" / "such" / ("g.ged" if command == "convert" else "g.svg" if command != "report" else "r.md")
+    err = refused(capsys, out, command, str(example_path("pk.yaml")))
+    assert f"folder '{out.parent}' does not exist" in err
+    assert not (tmp_path / "no").exists()
