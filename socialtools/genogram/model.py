@@ -616,7 +616,6 @@ class Family(Record):
     def _check_unions(self) -> None:
         used: set[str] = set()
         bio_parents: dict[str, str] = {}
-        couples: dict[tuple[str, ...], int] = {}
         for i, u in enumerate(self.unions):
             named = u.id is not None
             if u.id is None:
@@ -633,12 +632,6 @@ class Family(Record):
             if len(u.partners) == 2 and u.partners[0] == u.partners[1]:
                 raise InputError(f"'{u.partners[0]}' cannot be in a union with themself",
                                  record=record, field="partners")
-            couple = tuple(sorted(u.partners))
-            if len(couple) == 2 and couple in couples:  # two lines drawn on top of each other
-                raise InputError(
-                    f"repeats the couple {' and '.join(u.partners)} of unions[{couples[couple]}]: write one union "
-                    "with its history, e.g. events: [menikah 1980, cerai 1990]", record=record, field="partners")
-            couples.setdefault(couple, i)
             if u.start and u.end and u.end.certainly_before(u.start):
                 raise InputError(f"ends ({u.end}) before it starts ({u.start})", record=record, field="end")
             seen_children: set[str] = set()
@@ -767,6 +760,20 @@ class Family(Record):
         """``as_of``, or today's year when the family does not say."""
         return self.as_of or PartialDate(dt.date.today().year)
 
+    def _repeated_couples(self) -> list[str]:
+        """A couple written as two unions (a marriage, then its divorce as a second record): two
+        lines drawn on top of each other, the second's kind written over the first's dates."""
+        first: dict[tuple[str, ...], int] = {}
+        out = []
+        for i, u in enumerate(self.unions):
+            couple = tuple(sorted(u.partners))
+            if len(couple) == 2 and couple in first:
+                out.append(f"family.unions[{i}], field 'partners': repeats the couple {' and '.join(u.partners)} "
+                           f"of unions[{first[couple]}], drawn as two lines on top of each other: write one union "
+                           "with its history, e.g. events: [menikah 1980, cerai 1990]")
+            first.setdefault(couple, i)
+        return out
+
     def _lone_twins(self) -> list[str]:
         """A twin group with one child in its union (a typo in ``twin``: 'a' and 'b' for one pair):
         drawn as an ordinary sibling, so it is said."""
@@ -828,6 +835,7 @@ class Family(Record):
                 out.append(f"person '{p.id}' has {len(p.conditions)} conditions: a symbol has four quadrants, "
                            f"so {extra} is written under the person only with --labels ...,conditions")
         out += self._history_warnings()
+        out += self._repeated_couples()
         out += self._future_births()
         out += self._lone_twins()
         index = [p.id for p in self.people if p.index]
