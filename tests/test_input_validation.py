@@ -346,3 +346,30 @@ def test_r21_output_file_in_a_missing_folder_is_refused(tmp_path: Path, capsys: 
     err = refused(capsys, out, command, str(example_path("pk.yaml")))
     assert f"folder '{out.parent}' does not exist" in err
     assert not (tmp_path / "no").exists()
+
+
+def test_r16_two_marriages_of_one_person_at_the_same_time_are_warned_about() -> None:
+    """Review 5 R16: Rina married to Agus 1986-2012 (widowed) and to Budi 1993-2016 passed silently."""
+    from socialtools.genogram.model import Family
+
+    def family(agus_end: int, budi: list[str]) -> Family:
+        return Family.model_validate({
+            "people": [{"id": "RA", "sex": "P"}, {"id": "AS", "sex": "L", "death": agus_end}, {"id": "BW", "sex": "L"}],
+            "unions": [{"partners": ["BW", "RA"], "events": budi},
+                       {"partners": ["RA", "AS"], "events": ["menikah 1986", f"cerai mati {agus_end}"]}]})
+
+    def overlaps(f: Family) -> list[str]:
+        return [w for w in f.warnings() if "is within the marriage" in w]
+
+    assert overlaps(family(2012, ["nikah 1993", "cerai 2016"])) == [
+        "family.unions[0], field 'start': 1993 is within the marriage unions[1] of 'RA' (1986–2012, with 'AS'): "
+        "check the years"]
+    # one after the other (widowed in 1990, married again in 1993; or the same year) is no overlap
+    assert not overlaps(family(1990, ["nikah 1993", "cerai 2016"]))
+    assert not overlaps(family(1993, ["nikah 1993"]))
+    # a first marriage whose end is not known (an export without the divorce) is no evidence
+    unknown = Family.model_validate({
+        "people": [{"id": "RA", "sex": "P"}, {"id": "AS", "sex": "L"}, {"id": "BW", "sex": "L"}],
+        "unions": [{"partners": ["RA", "AS"], "kind": "menikah", "start": 1986},
+                   {"partners": ["BW", "RA"], "kind": "menikah", "start": 1993}]})
+    assert not overlaps(unknown)

@@ -151,6 +151,8 @@ UnionKind = Literal[
     "married", "unregistered", "cohabiting", "engaged", "separated", "divorced", "widowed", "reconciled",
     "committed", "affair", "annulled", "unknown",
 ]
+#: kinds of union that are (or were) a marriage: two of one person at the same time are warned about
+_MARRIAGES = frozenset({"married", "unregistered", "separated", "divorced", "widowed", "reconciled"})
 #: kinds that end a union (the union line then carries slashes or the partner's death)
 ENDING_KINDS: frozenset[str] = frozenset({"separated", "divorced", "widowed", "annulled"})
 #: kinds that start a union: an event of one of these opens the history
@@ -760,6 +762,28 @@ class Family(Record):
         """``as_of``, or today's year when the family does not say."""
         return self.as_of or PartialDate(dt.date.today().year)
 
+    def _overlapping_marriages(self) -> list[str]:
+        """A dated marriage of one person that begins within another of theirs that has a known end
+        (its own end, or a partner's death): almost always a slip in a year (and it changes the
+        family table: a 'stepfather' while the client's parents were married). A marriage whose end
+        is not known is no evidence: an export often leaves out a divorce or a death."""
+        spans: dict[str, list[tuple[int, int, int | None]]] = {}  # person → (union index, start, end)
+        for i, u in enumerate(self.unions):
+            if len(u.partners) != 2 or u.start is None or u.kind not in _MARRIAGES:
+                continue
+            ends = [d.year for d in (u.end, *(self._index[pid].death for pid in u.partners)) if d is not None]
+            for pid in u.partners:
+                spans.setdefault(pid, []).append((i, u.start.year, min(ends) if ends else None))
+        out = []
+        for pid, mine in spans.items():
+            for i, start, _ in mine:
+                for j, s2, e2 in mine:
+                    if j != i and e2 is not None and (s2, j) < (start, i) and start < e2:
+                        other = next(p for p in self.unions[j].partners if p != pid)
+                        out.append(f"family.unions[{i}], field 'start': {start} is within the marriage unions[{j}] "
+                                   f"of '{pid}' ({s2}–{e2}, with '{other}'): check the years")
+        return out
+
     def _repeated_couples(self) -> list[str]:
         """A couple written as two unions (a marriage, then its divorce as a second record): two
         lines drawn on top of each other, the second's kind written over the first's dates."""
@@ -836,6 +860,7 @@ class Family(Record):
                            f"so {extra} is written under the person only with --labels ...,conditions")
         out += self._history_warnings()
         out += self._repeated_couples()
+        out += self._overlapping_marriages()
         out += self._future_births()
         out += self._lone_twins()
         index = [p.id for p in self.people if p.index]
