@@ -156,7 +156,7 @@ def test_not_gedcom(content, tmp_path):
 @pytest.mark.parametrize(("body", "words"), [
     (b"0 @I1@ INDI\nxx NAME A\n", ["line 4", "xx NAME A"]),
     (b"0 @I1@ INDI\n0 @I1@ INDI\n", ["@I1@", "two records"]),
-    (b"0 @I1@ INDI\n0 @F1@ FAM\n1 HUSB @I1@\n1 WIFE @I1@\n", ["F1", "I1", "themself"]),
+    (b"0 @I1@ INDI\n0 @F1@ FAM\n1 HUSB @I1@\n1 WIFE @I1@\n", ["F1", "line 4", "I1", "twice", "leniently"]),
     (b"0 @I1@ INDI\n0 @I2@ INDI\n0 @F1@ FAM\n1 HUSB @I1@\n1 CHIL @I1@\n", ["F1", "partner and a child"]),
 ])
 def test_inconsistent_records(body, words):

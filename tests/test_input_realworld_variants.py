@@ -265,3 +265,38 @@ def test_case_file_saved_by_notepad_as_ansi_or_unicode(tmp_path):
         path.write_bytes(text.encode(codec))
         found = read_families(path)
         assert found.kind == "case" and found.family.people[0].name == "“Pak Ma’ruf”"
+
+
+@pytest.mark.parametrize(("written", "year", "approximate"), [
+    ("Deceased", None, False), ("DEAD", None, False), ("BET. 1924 - 1926", 1924, True), ("1908 ?", 1908, True),
+    ("~1950", 1950, True), ("c1950", 1950, True), ("1950s", 1950, True), ("01.01.1970", 1970, False)])
+def test_death_dates_as_genealogy_programs_write_them(written, year, approximate):
+    """Ancestry/FTM write 'DEAT / 2 DATE Deceased': each was a warning 'cannot be read as a date'
+    (the person is deceased, there is no date to tell); 'BET. 1924 - 1926', '1908 ?', '~1950',
+    'c1950' and '1950s' (typed by hand) could not be read."""
+    text = REMARRIED.replace(b"1 NAME Joko /Pratama/\n", b"1 NAME Joko /Pratama/\n1 DEAT\n2 DATE " +
+                             written.encode() + b"\n")
+    warnings: list[str] = []
+    joko = parse_gedcom(text, "x.ged", warnings=warnings).people[2]
+    assert joko.deceased and not [w for w in warnings if "DEAT" in w]
+    assert (joko.death.year if joko.death else None) == year
+    assert (joko.death.approximate if joko.death else False) == approximate
+
+
+def test_student_spreadsheet_headers_in_indonesian(tmp_path):
+    path = tmp_path / "keluarga.csv"
+    path.write_text("ID;Nama Lengkap;Jenis Kelamin;ID Ayah;ID Ibu;Tahun Lahir\nA;Adi;Laki-laki;;;1960\n"
+                    "B;Bunga;Perempuan;;;1962\nC;Citra;Perempuan;A;B;1990\n", encoding="utf-8")
+    family = read_families(path).family
+    assert [(p.name, p.sex, p.birth.year) for p in family.people][2] == ("Citra", "female", 1990)
+    assert parents(path) == {"C": ["A", "B"]}
+
+
+def test_the_same_person_as_husb_and_wife_is_named_with_its_line_and_drawn_once_leniently():
+    text = REMARRIED.replace(b"1 WIFE @I2@\n1 CHIL @I4@", b"1 WIFE @I1@\n1 CHIL @I4@")
+    with pytest.raises(InputError, match=r"family @F2@ \(line \d+\), field 'HUSB/WIFE': names @I1@ twice"):
+        parse_gedcom(text, "x.ged")
+    warnings: list[str] = []
+    family = parse_gedcom(text, "x.ged", lenient=True, warnings=warnings)
+    assert ("I4", ["I1"]) in [(c.id, u.partners) for u in family.unions for c in u.children]
+    assert any("drawn once" in w for w in warnings)

@@ -201,12 +201,13 @@ def _draw(family: Family, settings: Settings) -> Drawn:
         from socialtools.genogram.compare import GenogramComparison
 
         comparison = GenogramComparison(family, compare[0], compare[1], options)
-        return figure_bytes(comparison.to_svg(), suffix, dpi=dpi), None, warnings
+        data = figure_bytes(comparison.to_svg(), suffix, dpi=dpi)
+        return data, None, warnings + comparison.layout.warnings
     genogram = Genogram(family, options)
     if suffix == ".dot":
         return genogram.to_dot().encode("utf-8"), None, warnings
     data = figure_bytes(genogram.to_svg(), suffix, dpi=dpi)
-    return data, genogram.quality().as_dict() if stats else None, warnings
+    return data, genogram.quality().as_dict() if stats else None, warnings + genogram.layout.warnings
 
 
 def _year(text: str) -> int:

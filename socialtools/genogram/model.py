@@ -810,6 +810,19 @@ class Family(Record):
                                f"'{c.twin}' has only one child: give both twins the same label")
         return out
 
+    def _out_of_birth_order(self) -> list[str]:
+        """A union's children listed against their birth years (every child has one): drawn by the
+        years (eldest left), so it is said; twins listed apart are drawn side by side."""
+        out = []
+        born = {p.id: p.birth.year for p in self.people if p.birth is not None}
+        for i, u in enumerate(self.unions):
+            years = [born.get(c.id) for c in u.children]
+            if len(years) > 1 and None not in years and years != sorted(years):  # type: ignore[type-var]
+                out.append(f"family.unions[{i}].children: listed out of birth order "
+                           f"({', '.join(f'{c.id} {y}' for c, y in zip(u.children, years, strict=True))}); "
+                           "drawn eldest first, by the years")
+        return out
+
     def _future_births(self) -> list[str]:
         """People born after the family's ``as_of`` (a typo like 2208 for 2008): the genogram of the
         family at its date leaves them out, so it says so; without ``as_of``, a birth after this year."""
@@ -863,6 +876,7 @@ class Family(Record):
         out += self._overlapping_marriages()
         out += self._future_births()
         out += self._lone_twins()
+        out += self._out_of_birth_order()
         index = [p.id for p in self.people if p.index]
         if len(index) > 1:
             out.append(f"{len(index)} people are marked as the index person (client): {', '.join(index)}")

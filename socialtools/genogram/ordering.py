@@ -489,12 +489,15 @@ def count_crossings(rows: Rows, s: FamilyStructure) -> int:
 
 
 class _Orderer:
-    def __init__(self, s: FamilyStructure, component: list[str]) -> None:
+    def __init__(self, s: FamilyStructure, component: list[str], face_parents: bool = False) -> None:
         self.s = s
         self.component = component
         self.graph = _Graph(s, set(component))
         # the partner blocks, then one block of its own for each dummy node of a long line
         self.blocks = blocks_of(s, component) + [[d] for chain in self.graph.chains.values() for d in chain]
+        # face_parents: the blocks whose partners may stand in any order are arranged, in every sweep,
+        # so that their members' parents stand in the same order as they do (see _face)
+        self.faces = free_arrangements(s, self.blocks) if face_parents else {}
         self.block_of = {p: i for i, b in enumerate(self.blocks) for p in b}
         gen = s.generation
         self.row_of_block = [self.graph.dummy_row[b[0]] if is_dummy(b[0]) else gen[b[0]] for b in self.blocks]
@@ -701,6 +704,8 @@ class _Orderer:
 
     def orient(self, b: int, pos: dict[str, float]) -> list[str]:
         """Turn a block so that each member faces their own parents' sibship."""
+        if b in self.faces:
+            return self._face(b, pos)
         block = self.blocks[b]
         s = self.s
         if not self.may_turn(b):
@@ -716,6 +721,21 @@ class _Orderer:
         older_half = sibs.index(child) < len(sibs) / 2 - 0.25
         # the eldest's partner stands on the left, the youngest's on the right
         return list(reversed(block)) if older_half != (child == last) else block
+
+    def _face(self, b: int, pos: dict[str, float]) -> list[str]:
+        """The arrangement of block ``b`` (one of :func:`free_arrangements`, or its mirror image)
+        whose members' parents' unions stand in the order the members do, as far as can be:
+        fewest pairs of members whose parents stand the other way round (the first such)."""
+        s, graph = self.s, self.graph
+
+        def turned_pairs(arrangement: list[str]) -> int:
+            xs = [graph.union_pos(u, pos) for u in (s.parent_union.get(p) for p in arrangement)
+                  if u is not None and u in graph.kids]
+            return sum(1 for i, x in enumerate(xs) for y in xs[i + 1:] if x > y)
+
+        turn = self.may_turn(b)
+        return min((list(a) for alt in self.faces[b] for a in ((alt, alt[::-1]) if turn else (alt,))),
+                   key=turned_pairs)
 
     def transpose(self, ids: dict[int, list[int]], arranged: dict[int, list[str]]) -> None:
         """Swap neighbouring sibship groups (or single blocks) while that removes crossings."""
@@ -890,6 +910,7 @@ REFINE_PER_LOOP = 6  # ... and this many for each loop of the family
 LOOP_SHARE = 40  # a family with a loop for every this many people at least is dense with loops (a tree: never)
 DENSE_ROUNDS = 40  # ... and gets this many rounds at least, whatever WORK allows
 MID = 1000  # units (blocks and dummy nodes) above which a family gets no longer search for its loops
+SECOND_SEARCH = 20  # crossings left for which a family whose partners may stand in any order is searched again
 MAX_ARRANGEMENTS = 24  # orders of a hub's partners tried at most (a hub with 4 partners: all of them)
 REFINE_TRIES = 3  # places of fewest crossings by the bisection count that refine tries on the exact count
 
@@ -1143,14 +1164,29 @@ def order_component(s: FamilyStructure, component: list[str], *, work: int | Non
     the same input always gives the same order). A family of up to :data:`MID` units dense with
     loops (one for every :data:`LOOP_SHARE` people or more; a tree-shaped family never is) gets :data:`DENSE_ROUNDS`
     rounds at least by default and, where crossings are left, the :class:`_Refiner`'s search on
-    the drawn count.
+    the drawn count. Where :data:`SECOND_SEARCH` crossings or more are left in such a family whose
+    partners may stand in any order (:func:`free_arrangements`), a second search arranges those
+    partners by their parents in every sweep (:meth:`_Orderer._face`), and the better order is kept.
     """
     o = _Orderer(s, component)
+    rings = loops(s, component)
+    dense = rings * LOOP_SHARE >= len(component) and len(o.blocks) <= MID  # mid-size, dense with loops
+    best, best_count = _search(o, work, dense, rings)
+    if best_count >= SECOND_SEARCH and dense and work is None and free_arrangements(s, o.blocks):
+        # partners that may stand in any order, many crossings left: a second search (as long as
+        # the first) that arranges them by their parents in every sweep
+        rows, c = _search(_Orderer(s, component, face_parents=True), work, dense, rings)
+        if c < best_count:
+            best = rows
+    return best
+
+
+def _search(o: _Orderer, work: int | None, dense: bool, rings: int) -> tuple[Rows, int]:
+    """The restarts of :func:`order_component` on ``o`` (a longer search where ``dense``), then
+    the refine pass: the best order found and its crossings."""
     first = o.initial()
     best, best_count = first, o._count(_flat(first), first)
     units = max(len(o.blocks), 1)
-    rings = loops(s, component)
-    dense = rings * LOOP_SHARE >= len(component) and units <= MID  # mid-size, dense with loops: a longer search
     budget = max(MIN_ROUNDS if units <= LARGE else 2, (WORK if work is None else work) // units,
                  DENSE_ROUNDS if dense and work is None else 0)
     k = since = 0
@@ -1165,7 +1201,8 @@ def order_component(s: FamilyStructure, component: list[str], *, work: int | Non
             since = 0
     if best_count > 0 and dense:
         best = o.refine(best, min(REFINE_WORK, REFINE_PER_LOOP * rings))
-    return best
+        best_count = o.count(best)
+    return best, best_count
 
 
 def loops(s: FamilyStructure, component: list[str]) -> int:

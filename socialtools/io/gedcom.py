@@ -93,6 +93,8 @@ _XREF = re.compile(r"^[A-Za-z0-9_]{1,20}$")
 _UNION_KINDS = frozenset(get_args(UnionKind))
 #: dates that cannot be read, each named in a warning, per file; the rest are counted
 MAX_DATE_WARNINGS = 10
+#: DATE values that say the event happened (or that its date is unknown) and give no date
+_NO_DATE = frozenset({"deceased", "dead", "died", "y", "yes", "unknown", "unk", "meninggal", "wafat", "?"})
 _FIRST_DATE = re.compile(r"\b(?:TO|AND)\b")
 _DAY_MONTH = re.compile(r"\b(\d{1,2})\s+(?:JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC)\b")
 
@@ -489,6 +491,8 @@ class _Reader:
             node = event.find("DATE") if event is not None else None
             if node is None or not node.payload or not (text := (node.text() or "").strip()):
                 continue
+            if text.lower().rstrip(".") in _NO_DATE:  # 'DEAT / 2 DATE Deceased' (Ancestry, FTM): no date to tell
+                continue
             date = read_gedcom_date(text)
             day = _DAY_MONTH.search(_FIRST_DATE.split(text.upper(), maxsplit=1)[0])  # (the start is the one shown)
             if date is not None and date.shown is not None:
@@ -599,6 +603,14 @@ class _Reader:
         fid = _strip_xref(record.xref)
         partners = [p for tag in ("HUSB", "WIFE") for node in record.find_all_children(tag)
                     if (p := self._pointer(node, record, self.people, "person")) is not None]
+        if len(set(partners)) < len(partners):  # the same person as HUSB and WIFE, or named twice
+            twice = next(p for p in partners if partners.count(p) > 1)
+            what = f"names @{twice}@ twice as a partner (HUSB/WIFE)"
+            if not self.lenient:
+                raise InputError(what + " (read the file leniently to draw them once)", record=_label(record),
+                                 field="HUSB/WIFE", source=self.source)
+            self.warnings.append(f"{_label(record)}, field 'HUSB/WIFE': {what}; drawn once")
+            partners = list(dict.fromkeys(partners))
         if len(partners) > 2:
             raise InputError(f"has {len(partners)} partners (HUSB/WIFE): a family has one or two; give each "
                              "couple its own FAM record", record=_label(record), field="HUSB/WIFE",

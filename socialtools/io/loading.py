@@ -206,7 +206,7 @@ def check_input_file(path: str | Path, max_mb: int = limits.MAX_INPUT_MB) -> Pat
 
 
 def decode_text(data: bytes) -> str:
-    """The text of a file as editors and spreadsheets save it: UTF-8 (with or without a byte-order
+    r"""The text of a file as editors and spreadsheets save it: UTF-8 (with or without a byte-order
     mark), UTF-16 (Excel's "Unicode text", Notepad's "Unicode": with a mark, or without one when
     every other byte of the first line is zero), else Windows-1252 (Notepad's and Excel's "ANSI";
     the five bytes it leaves undefined are read as Latin-1).
