@@ -211,29 +211,3 @@ def test_regression_two_households_gave_two_identical_legend_entries(family: Fam
         assert sum(label.startswith("Tinggal serumah") for label in labels) == 1, labels
     lay = Genogram(family).layout
     assert {h.label for h in lay.households if h.label_boxes} == {"Rumah Ratna", "Rumah Joko"}
-
-
-def test_r16_a_member_who_died_is_out_of_the_household_from_then_on() -> None:
-    """Review 5 R16: 'Rumah Ratna' (from 1986, no end) still held Teguh, who died in 2019, in the
-    2024 genogram; the outline reads as 'lives here now'."""
-    from socialtools.genogram import Genogram
-    from socialtools.genogram.history import family_as_of
-    from socialtools.genogram.model import Family
-    from socialtools.io.loading import load_document
-
-    family = Family.model_validate(load_document(example_path("family-history.yaml"))["family"])
-    home = next(h for h in family.households if h.label == "Rumah Ratna")
-    assert "TW" in home.members  # as written
-
-    def members(f: Family) -> list[str]:
-        return next(h.members for h in f.households if h.label == "Rumah Ratna")
-
-    assert members(Genogram(family).family) == ["RA", "FA"]
-    assert members(family_as_of(family, 2019)) == ["RA", "FA"]
-    assert members(family_as_of(family, 2018)) == ["RA", "TW", "FA"]
-    # without a date in the file: the deceased are out as well; a household of the dead only is left out
-    undated = family.model_copy(update={"as_of": None})
-    assert members(Genogram(undated).family) == ["RA", "FA"]
-    alone = Family.model_validate({"people": [{"id": "A", "deceased": True}, {"id": "B"}],
-                                   "households": [{"members": ["A"]}, {"members": ["A", "B"]}]})
-    assert [h.members for h in Genogram(alone).family.households] == [["B"]]

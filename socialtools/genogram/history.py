@@ -44,8 +44,7 @@ def family_as_of(family: Family, year: int, *, joined_later: bool = False) -> Fa
     a death after ``year`` is undone; a condition that began later (its ``start``, or the age
     at diagnosis) is left out; a union keeps the events up to ``year``; households and
     relationships that began later or had ended are left out (a household without a start year,
-    until every member born by then is in the family), and a household holds only the members
-    alive in ``year``. Ages are computed for ``year``.
+    until every member born by then is in the family). Ages are computed for ``year``.
     """
     data = family.model_dump()
     unions_later = {u["id"] for u, model in zip(data["unions"], family.unions, strict=True)
@@ -89,11 +88,8 @@ def family_as_of(family: Family, year: int, *, joined_later: bool = False) -> Fa
                      if model.active_in(year) and all(pid in keep for pid in r["between"])]
     households = []
     born = {p["id"] for p in data["people"] if _born_by(p, year)}
-    # someone drawn as deceased in that year no longer lives in a household (an outline reads as
-    # "lives here now"): the household is drawn round its living members
-    dead = {p["id"] for p in people if p.get("deceased") or p.get("death") is not None}
     for h, model in zip(data["households"], family.households, strict=True):
-        members = [m for m in h["members"] if m in keep and m not in dead]
+        members = [m for m in h["members"] if m in keep]
         # a household without a start year is formed once every member born by then is in the family
         # (a partner who married in later leaves it out until then; a child not yet born does not)
         forming = model.start is None and any(m in born and m not in keep for m in h["members"])
@@ -175,22 +171,10 @@ def family_at_its_date(family: Family) -> Family:
     (1, 0, '2024')
     """
     if family.as_of is None:
-        return _without_the_dead_at_home(family)
+        return family
     # a union the file dates after its own as_of is a slip in the file, not a history: nobody it
     # joins is dropped for it
     return family_as_of(family, family.as_of.year, joined_later=True)
-
-
-def _without_the_dead_at_home(family: Family) -> Family:
-    """``family`` with its deceased members out of its households (a household left without
-    members is left out), as :func:`family_as_of` draws a year."""
-    dead = {p.id for p in family.people if p.deceased or p.death is not None}
-    if not any(m in dead for h in family.households for m in h.members):
-        return family
-    data = family.model_dump()
-    data["households"] = [{**h, "members": [m for m in h["members"] if m not in dead]} for h in data["households"]]
-    data["households"] = [h for h in data["households"] if h["members"]]
-    return Family.model_validate(data)
 
 
 def as_of_warnings(family: Family, year: int) -> list[str]:
