@@ -51,6 +51,9 @@ def _sex(value: Any) -> str:
     key = str(value).strip().lower()
     if key in _SEX_LOOKUP:
         return _SEX_LOOKUP[key]
+    key = re.sub(r"\s*-\s*", "-", key).rstrip(".").strip()  # 'laki - laki', 'L.', 'Perempuan.'
+    if key in _SEX_LOOKUP:
+        return _SEX_LOOKUP[key]
     raise ValueError(f"'{value}' is not a sex: use male/female/unknown (also L/P, M/F, 1/2)")
 
 
@@ -71,16 +74,17 @@ def _yes_no(value: Any) -> Any:
 
 
 UNION_WORDS = {
-    "married": ("menikah", "nikah", "kawin", "married", "marriage", "suami istri", "suami-istri"),
+    "married": ("menikah", "nikah", "kawin", "married", "marriage", "suami istri", "suami-istri", "sudah menikah",
+                "nikah resmi", "menikah resmi", "menikah lagi", "sudah nikah"),
     # nikah siri: a religious marriage not registered with the state (common in Indonesia)
     "unregistered": ("nikah siri", "kawin siri", "siri", "nikah bawah tangan", "nikah agama", "nikah sirri",
                      "unregistered marriage", "religious marriage"),
     "divorced": ("cerai", "bercerai", "cerai hidup", "divorce"),
-    "widowed": ("cerai mati", "widow", "widower", "ditinggal meninggal"),
-    "separated": ("pisah", "berpisah", "pisah ranjang", "separation"),
+    "widowed": ("cerai mati", "widow", "widower", "ditinggal meninggal", "ditinggal mati"),
+    "separated": ("pisah", "berpisah", "pisah ranjang", "pisah rumah", "separation"),
     "reconciled": ("rujuk", "berbaikan", "kembali bersama", "reconciliation", "reunited"),
     "engaged": ("tunangan", "bertunangan", "engagement"),
-    "cohabiting": ("tinggal bersama", "kumpul kebo", "living together", "cohabitation"),
+    "cohabiting": ("tinggal bersama", "kumpul kebo", "living together", "cohabitation", "hidup bersama"),
     "affair": ("selingkuh", "perselingkuhan"),
     "unknown": ("tidak diketahui", ""),
 }
