@@ -327,6 +327,10 @@ def build_report(case: Case, opts: ReportOptions | None = None) -> Report:
     'CHAPTER 4 THE HELPING PROCESS'
     """
     opts = opts or ReportOptions()
+    if opts.initials:  # the privacy switch: family members' names masked in every free text
+        from socialtools.privacy import hide_case
+
+        case = hide_case(case)
     lang = opts.lang
     n = _Numbers(case.info.chapter)
     chapter_title = case.info.chapter_title or word("chapter_title", lang)
