@@ -712,6 +712,9 @@ def load_ecomap(document: dict[str, Any], source: str | None = None) -> tuple[Ec
     try:
         _check_member_systems(data, family)
         eco = parse_model(Ecomap, data, record="ecomap")
+        if not eco.systems:  # an empty figure titled 'Ekomap' is no ecomap
+            raise InputError("an ecomap needs at least one system around the client (school, work, family "
+                             "outside the household, ...)", field="systems")
         eco.bind(family)
     except InputError as exc:
         record = f"{prefix}{exc.record}" if exc.record and exc.record != "Ecomap" else prefix.rstrip(".") or None
