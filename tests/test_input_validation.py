@@ -373,3 +373,13 @@ def test_r16_two_marriages_of_one_person_at_the_same_time_are_warned_about() -> 
         "unions": [{"partners": ["RA", "AS"], "kind": "menikah", "start": 1986},
                    {"partners": ["BW", "RA"], "kind": "menikah", "start": 1993}]})
     assert not overlaps(unknown)
+
+
+def test_r22_many_conditions_warning_names_the_record_and_field() -> None:
+    """Review 5 R22: the 'N conditions' warning named "person 'A'", unlike every other message."""
+    from socialtools.genogram.model import Family
+
+    family = Family.model_validate({"people": [{"id": "B"}, {"id": "A", "conditions": list("abcdefg")}]})
+    assert [w for w in family.warnings() if "conditions" in w] == [
+        "family.people[1] (id 'A'), field 'conditions': 7 conditions: a symbol has four quadrants, so e, f, g are "
+        "written under the person only with --labels ...,conditions"]

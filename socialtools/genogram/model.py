@@ -870,11 +870,13 @@ class Family(Record):
         """Doubtful but possible facts: a child born before a parent, a parent aged under 12,
         several index persons, a union history that contradicts a death (see :meth:`_history_warnings`)."""
         out = []
-        for p in self.people:
+        for i, p in enumerate(self.people):
             if len(p.conditions) > 4:
                 extra = ", ".join(c.name for c in p.conditions[4:])
-                out.append(f"person '{p.id}' has {len(p.conditions)} conditions: a symbol has four quadrants, "
-                           f"so {extra} is written under the person only with --labels ...,conditions")
+                out.append(f"family.people[{i}] (id '{p.id}'), field 'conditions': {len(p.conditions)} conditions: "
+                           "a symbol has four quadrants, "
+                           f"so {extra} {'is' if len(p.conditions) == 5 else 'are'} written under the person "
+                           "only with --labels ...,conditions")
         out += self._history_warnings()
         out += self._repeated_couples()
         out += self._overlapping_marriages()
