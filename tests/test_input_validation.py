@@ -383,3 +383,10 @@ def test_r22_many_conditions_warning_names_the_record_and_field() -> None:
     assert [w for w in family.warnings() if "conditions" in w] == [
         "family.people[1] (id 'A'), field 'conditions': 7 conditions: a symbol has four quadrants, so e, f, g are "
         "written under the person only with --labels ...,conditions"]
+
+
+def test_r22_report_only_with_a_misspelt_part_gets_a_hint(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from socialtools.examples import example_path
+
+    err = refused(capsys, tmp_path / "r.md", "report", str(example_path("pk.yaml")), "--only", "genogrm")
+    assert "no report part 'genogrm' (did you mean 'genogram'?)" in err
