@@ -861,6 +861,11 @@ class Family(Record):
                     elif not any(p.deceased for p in people):
                         out.append(f"{where}: widowed in {e.year}, but neither '{people[0].id}' nor "
                                    f"'{people[1].id}' has died (give the death of one)")
+                    elif not deaths and sum(p.deceased for p in people) == 1:  # the year is known: say it
+                        dead = next(p for p in people if p.deceased)
+                        out.append(f"family.people[{self.people.index(dead)}] (id '{dead.id}'), field 'death': "
+                                   f"deceased without a year, but unions[{i}] says widowed in {e.year}: "
+                                   f"write death: {e.year} to show it")
                 elif e.kind == "reconciled" and u.events and not any(
                         x.kind in ("separated", "divorced") for x in history[:j]):
                     out.append(f"{where}: reconciled in {e.year} with no separation or divorce before it")
