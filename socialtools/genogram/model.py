@@ -497,11 +497,14 @@ class Union(Record):
 LOSSES = frozenset({"miscarriage", "abortion", "stillbirth"})
 
 
+_UNDATED = (1, PartialDate(1))
+
+
 def union_date_key(union: Union) -> tuple[int, PartialDate]:
     """Sort key of a union by its date: start, first event or end; undated last (a stable sort keeps
     the input order among equals)."""
     date = union.start or (union.history[0].year if union.history else None) or union.end
-    return (0, date) if date is not None else (1, PartialDate(1))
+    return (0, date) if date is not None else _UNDATED
 
 
 class Relationship(Record):
