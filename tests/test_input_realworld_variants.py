@@ -300,3 +300,68 @@ def test_the_same_person_as_husb_and_wife_is_named_with_its_line_and_drawn_once_
     family = parse_gedcom(text, "x.ged", lenient=True, warnings=warnings)
     assert ("I4", ["I1"]) in [(c.id, u.partners) for u in family.unions for c in u.children]
     assert any("drawn once" in w for w in warnings)
+
+
+@pytest.mark.parametrize(("content", "words"), [
+    (b"PK\x03\x04\x14\x00\x06\x00" + bytes(200), "Excel or LibreOffice workbook"),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(600), "old Excel or Word file"),
+    (b"%PDF-1.4\n1 0 obj<<>>endobj\n", "a PDF document"),
+    (b"\x89PNG\r\n\x1a\n" + bytes(range(256)), "an image"),
+    (b"\x1f\x8b\x08\x00" + bytes(100), "Gramps .gramps"),
+    (b'<?xml version="1.0"?><database xmlns="http://gramps-project.org/xml/1.7.1/"><people/></database>\n',
+     "XML or HTML file"),
+    (bytes(range(1, 32)) * 20, "not a text file"),
+])
+def test_a_workbook_pdf_image_or_xml_is_named_for_what_it_is(content, words, tmp_path, capsys):
+    """An .xlsx, a PDF or an image was 'read as a pedigree table: no 'father' column'; a Gramps
+    XML file was even drawn, as three people named by its words."""
+    path = tmp_path / "keluarga.xlsx"
+    path.write_bytes(content)
+    out = tmp_path / "g.svg"
+    assert main(["genogram", str(path), "-o", str(out)]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and words in err and "keluarga.xlsx" in err and not out.exists()
+
+
+def test_student_table_with_a_title_row_row_numbers_and_parents_by_name():
+    """A table as a student types it in Excel: a title row and an empty row above the header,
+    a 'No' column instead of ids, parents named by their names, ages as '78 tahun'. It was
+    refused ('no id column'; with the title: the header read as a person)."""
+    found = read_families(PEDIGREE / "tabel-mahasiswa.csv")
+    people = {p.id: p for p in found.family.people}
+    assert sorted(people) == ["Harjo", "Joko", "Rina", "Sumi", "Wati"]
+    assert (people["Harjo"].age, people["Rina"].age, people["Wati"].sex) == (78, 25, "female")
+    assert parents(PEDIGREE / "tabel-mahasiswa.csv") == {"Wati": ["Harjo", "Sumi"], "Rina": ["Joko", "Wati"]}
+
+
+def test_row_numbers_are_the_ids_when_the_parents_are_given_by_number(tmp_path):
+    path = tmp_path / "t.csv"
+    path.write_text("No,Nama,Ayah,Ibu\n1,Budi,,\n2,Sari,,\n3,Citra,1,2\n")
+    family = read_families(path).family
+    assert [(p.id, p.name) for p in family.people] == [("1", "Budi"), ("2", "Sari"), ("3", "Citra")]
+    assert parents(path) == {"3": ["1", "2"]}
+
+
+def test_excel_sep_line_names_the_separator(tmp_path):
+    path = tmp_path / "t.csv"
+    path.write_bytes(b"\xef\xbb\xbfsep=;\r\nid;ayah;ibu;jk\r\nA;;;L\r\nB;;;P\r\nC;A;B;P\r\n")
+    assert parents(path) == {"C": ["A", "B"]}
+
+
+def test_an_age_that_is_not_a_number_is_named(tmp_path):
+    path = tmp_path / "t.csv"
+    path.write_text("id,father,mother,umur\na,,,lima puluh\n")
+    with pytest.raises(InputError, match=r"line 2 \(id 'a'\), field 'umur': 'lima puluh' is not an age"):
+        read_families(path)
+
+
+@pytest.mark.parametrize(("sex", "kind", "expected"), [
+    ("laki - laki", "sudah menikah", ("male", "married")), ("L.", "nikah resmi", ("male", "married")),
+    ("Perempuan.", "pisah rumah", ("female", "separated")), ("P.", "hidup bersama", ("female", "cohabiting")),
+    ("lk", "ditinggal mati", ("male", "widowed"))])
+def test_indonesian_values_as_students_write_them(sex, kind, expected, tmp_path):
+    path = tmp_path / "kasus.yaml"
+    path.write_text(f"family:\n  people:\n    - {{id: A, sex: '{sex}'}}\n    - {{id: B}}\n"
+                    f"  unions:\n    - {{partners: [A, B], kind: {kind}}}\n")
+    family = read_families(path).family
+    assert (family.people[0].sex, family.unions[0].kind) == expected

@@ -648,11 +648,13 @@ class _Geometry:
         if anchor is not None:  # one parent known, or partners on two rows: a stub at the anchor
             n = nodes[anchor]
             dx = self.drop[uid]
-            if self._along_double(uid, anchor, dx, ulevel):
+            if self._along_double(uid, [anchor], n.x, dx, ulevel):
                 yu += DOUBLE_GAP / 2
             pts = [n.bottom, (n.x, yu), (dx, yu)]
             return UnionPlacement(uid, u.kind, pts, (dx, yu), "", None, uid in lay.double, tuple(u.partners))
         a, b = sorted((nodes[p] for p in u.partners), key=lambda n: n.x)
+        if self._along_double(uid, [a.id, b.id], a.x, b.x, ulevel):
+            yu += DOUBLE_GAP / 2
         pts = [a.bottom, (a.x, yu), (b.x, yu), b.bottom]
         dx = self.drop[uid]
         box = None
@@ -665,18 +667,22 @@ class _Geometry:
         return UnionPlacement(uid, u.kind, pts, (dx, yu), text if box else "", box, uid in lay.double,
                               tuple(u.partners))
 
-    def _along_double(self, uid: str, anchor: str, dx: float, ulevel: dict[str, int]) -> bool:
-        """Whether the stub of a one-sided union (from ``anchor`` to its drop at ``dx``) runs along
-        the double line of the anchor's consanguineous union on its level: it then runs on the
-        lower of the two lines (where the couple's own line down leaves, see
-        :attr:`UnionPlacement.stem_top`), so that its line down crosses neither."""
+    def _along_double(self, uid: str, partners: list[str], x0: float, x1: float, ulevel: dict[str, int]) -> bool:
+        """Whether the line of union ``uid`` (not itself doubled), from ``x0`` to ``x1`` under
+        ``partners``, runs along the double line of another union of one of them on its level (a
+        one-sided union's stub toward the partner of a consanguineous union; a second union of
+        the same two partners): it then runs on the lower of the two lines, where that union's
+        own line down leaves (:attr:`UnionPlacement.stem_top`), so that its line down crosses
+        neither."""
         lay = self.l
-        x0 = lay.x[anchor]
-        for v in lay.s.unions_of.get(anchor, []):
-            if v not in lay.double or v in lay.s.anchor or v in self.over_level or ulevel[v] != ulevel[uid]:
+        if uid in lay.double:
+            return False
+        lo, hi = min(x0, x1), max(x0, x1)
+        for v in {v for p in partners for v in lay.s.unions_of.get(p, [])}:
+            if v == uid or v not in lay.double or v in lay.s.anchor or v in self.over_level or ulevel[v] != ulevel[uid]:
                 continue
             xs = [lay.x[p] for p in lay.s.unions[v].partners]
-            if min(xs) < dx < max(xs) and min(xs) <= x0 <= max(xs):
+            if min(hi, max(xs)) - max(lo, min(xs)) > 0.5:
                 return True
         return False
 

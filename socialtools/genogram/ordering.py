@@ -14,8 +14,9 @@ share) and *sibship groups* (all blocks of one union's children, in birth order)
 2. rounds of: a median sweep, down or up, each row sorted by the positions of the blocks'
    parents (down) or children (up), sibship groups kept contiguous and in birth order;
    transposition of neighbouring groups wherever it removes crossings; sifting — each group,
-   then each block that joins two sibships, moved to the place of its row where its lines
-   cross fewest others (no sibship's birth order broken);
+   then each block that joins two sibships (and each long child line beside its siblings'
+   group, among them), moved to the place of its row where its lines cross fewest others (no
+   sibship's birth order broken);
 3. the order with the fewest crossings is kept, over restarts (depth first, mirrored, then
    shuffled with fixed seeds) within a work budget and until a few restarts in a row found
    nothing better, so the same input always gives the same order.
@@ -525,6 +526,9 @@ class _Orderer:
                 else:
                     by_union[uid] = i
         self.group_of = [find(i) for i in range(len(self.blocks))]
+        # the first dummy node of a long child line: the union the line comes down from
+        self.line_of: list[str | None] = [
+            up if is_dummy(b[0]) and (up := self.graph.above.get(b[0])) in s.unions else None for b in self.blocks]
         self.joins = [len({s.parent_union.get(p) for p in b} - {None}) > 1 for b in self.blocks]
         self.rank = [min((self.graph.rank[p] for p in b if p in self.graph.rank), default=0) for b in self.blocks]
         self.free_unions = free_sibships(s)
@@ -781,11 +785,35 @@ class _Orderer:
             units = self._units(ids[r])
             if len(units) > 1:
                 units = _sift_units(units, [_Ends(self._ends(u, pos)) for u in units])
+                units = self._with_own_lines(units)
             out: list[int] = []
             for unit in units:
                 out += self._sift_inside(unit, pos) if 1 < len(unit) <= SIFT_LIMIT else unit
             ids[r] = out
             self._place(ids[r], arranged, pos)
+
+    def _with_own_lines(self, units: list[list[int]]) -> list[list[int]]:
+        """``units`` with the first dummy node of each long child line (a unit of its own) joined
+        to the unit beside it that holds the line's siblings, to be sifted among them: the line
+        is one of that sibship's (an unbroken run of it, whatever its place)."""
+        out: list[list[int]] = []
+        pending: list[int] = []  # dummies of lines down from the next unit's sibships, left of it
+        for unit in units:
+            line = self.line_of[unit[0]] if len(unit) == 1 else None
+            if line is not None and out and line in self.sibships_in(out[-1]):
+                out[-1].append(unit[0])
+            elif line is not None:
+                pending.append(unit[0])
+            else:
+                joined = [d for d in pending if self.line_of[d] in self.sibships_in(unit)]
+                out += [[d] for d in pending if d not in joined]
+                out.append([*joined, *unit])
+                pending = []
+        return out + [[d] for d in pending]
+
+    def sibships_in(self, unit: list[int]) -> set[str]:
+        """The unions whose children stand in ``unit`` (one row down from them)."""
+        return {u for b in unit for p in self.blocks[b] if (u := self.s.parent_union.get(p)) is not None}
 
     def _sift_inside(self, unit: list[int], pos: dict[str, float]) -> list[int]:
         """Sift the blocks of one sibship group, keeping every sibship as contiguous and in
@@ -793,7 +821,7 @@ class _Orderer:
         # a block of one sibship only cannot move without breaking its birth order: the blocks
         # that join two sibships (a marriage between them) are the ones to move, and those of
         # a sibship whose order is free (any order keeps one sibship whole)
-        movable = [b for b in unit if self.joins[b] or self.free[b]]
+        movable = [b for b in unit if self.joins[b] or self.free[b] or self.line_of[b] is not None]
         if not movable:
             return unit
         order = list(unit)
@@ -817,9 +845,10 @@ class _Orderer:
         return order
 
     def _violations(self, order: list[int]) -> int:
-        """How far the sibships in ``order`` are from contiguous runs in birth order."""
+        """How far the sibships in ``order`` are from contiguous runs in birth order (the dummy
+        nodes of long lines left out: they move like any other unit)."""
         where: dict[str, list[tuple[int, int]]] = defaultdict(list)
-        for i, b in enumerate(order):
+        for i, b in enumerate(b for b in order if not is_dummy(self.blocks[b][0])):
             for p in self.blocks[b]:
                 uid = self.s.parent_union.get(p)
                 if uid is not None:

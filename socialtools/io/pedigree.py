@@ -51,6 +51,7 @@ COLUMNS: dict[str, tuple[str, ...]] = {
     "death": ("death", "dyear", "deathyear", "death_year", "dod"),
     "name": ("name", "nama", "label", "fullname", "nama_lengkap"),
     "index": ("proband", "index", "indexperson", "klien", "client", "target"),
+    "age": ("age", "umur", "usia"),
     "mztwin": ("mztwin", "mz_twin", "monozygotic"),
     "dztwin": ("dztwin", "dz_twin", "dizygotic", "twin"),
 }
@@ -140,8 +141,16 @@ def table_rows(text: str, source: str, header: bool | None = None,
     """Header, data rows and their line numbers. ``#`` lines are comments, except the last
     ``#`` line before the rows when its words are column names (``#FID IID PAT MAT SEX``).
     ``header=False``: LINKAGE/PLINK columns. ``only``: lines that do not contain this text
-    are skipped before they are split."""
+    are skipped before they are split.
+
+    A spreadsheet's ways are followed: Excel's ``sep=;`` first line names the separator; title
+    rows above the header row (fewer cells filled than it has names) are passed over; a table
+    without an id column whose father and mother cells hold names uses the name column as the id
+    (``No, Nama, Jenis Kelamin, Ayah, Ibu`` with ``Ayah: Budi``)."""
     lines = text.splitlines()
+    forced = _EXCEL_SEP.match(lines[0].lstrip("\ufeff")) if lines else None
+    if forced:
+        lines[0] = ""
     numbered: list[tuple[int, str]] = []
     first = True
     for n, ln in enumerate(lines, start=1):
@@ -161,16 +170,21 @@ def table_rows(text: str, source: str, header: bool | None = None,
     numbered = [(n, ln) for n, ln in numbered if ln and ln[0] != "#" and not ln.isspace()] if numbered else []
     if not numbered:
         raise InputError("the pedigree table is empty", source=source)
-    delimiter = _delimiter("\n".join(ln for _, ln in numbered[:20]))
+    delimiter = forced.group(1) if forced else _delimiter("\n".join(ln for _, ln in numbered[:20]))
     if delimiter is not None:  # a spreadsheet's empty rows (';;;;;' below the table) are no people
         numbered = [(n, ln) for n, ln in numbered if ln.strip(delimiter + " \t\"")]
         if not numbered:
             raise InputError("the pedigree table is empty", source=source)
     head = _split([numbered[0][1]], delimiter)[0]
+    if header is not False and not _is_header(head):
+        numbered = _below_title(numbered, delimiter)
+        head = _split([numbered[0][1]], delimiter)[0]
     if header is not False and _is_header(head):
         names = [_norm(c) for c in head]
         body = _split([ln for _, ln in numbered[1:]], delimiter)
         numbers = [n for n, _ in numbered[1:]]
+        if not any(n in _ALIASES["id"] for n in names):
+            names, body = _names_as_ids(names, body)
         # R's write.table(row.names = TRUE): one more cell in every row than in the header
         if body and all(len(row) == len(names) + 1 for row in body):
             body = [row[1:] for row in body]
@@ -183,6 +197,38 @@ def table_rows(text: str, source: str, header: bool | None = None,
         return list(KINSHIP2_ORDER[:width]), rows, [n for n, _ in numbered]
     return (list(PLINK_ORDER[:width]) + [f"col{i}" for i in range(len(PLINK_ORDER), width)], rows,
             [n for n, _ in numbered])
+
+
+_AGE = re.compile(r"^(\d{1,3})(?:[.,]\d+)?(?:\s*(?:tahun|thn|th|years?|yrs?|y))?\.?$")
+_EXCEL_SEP = re.compile(r"^\s*sep=(.)\s*$")
+
+
+def _below_title(numbered: list[tuple[int, str]], delimiter: str | None) -> list[tuple[int, str]]:
+    """The rows from the header row on, when title rows (fewer cells filled than the header has
+    names) stand above it among the first ten; else the rows as they are."""
+    rows = _split([ln for _, ln in numbered[:10]], delimiter)
+    for k, row in enumerate(rows[1:], start=1):
+        filled = sum(bool(c) for c in row)
+        if _is_header(row) and all(sum(bool(c) for c in above) < filled for above in rows[:k]):
+            return numbered[k:]
+    return numbered
+
+
+def _names_as_ids(names: list[str], body: list[list[str]]) -> tuple[list[str], list[list[str]]]:
+    """A table without an id column whose parents are named by the name column (or by a row
+    number column ``No``): that column, copied, is the id."""
+    i_name = next((i for i, n in enumerate(names) if n in _ALIASES["name"]), None)
+    i_no = next((i for i, n in enumerate(names) if n in ("no", "nomor", "nourut")), None)
+    parents = {r[i] for i, n in enumerate(names) if n in _ALIASES["father"] | _ALIASES["mother"]
+               for r in body if i < len(r) and r[i].lower() not in UNKNOWN}
+    best, hits = None, 0
+    for i in (i_no, i_name):
+        found = len(parents & {r[i] for r in body if i is not None and i < len(r)}) if i is not None else 0
+        if i is not None and (found > hits or (best is None and not parents)):
+            best, hits = i, found
+    if best is None:
+        return names, body
+    return [*names, "id"], [[*r, r[best] if best < len(r) else ""] for r in body]
 
 
 def column_map(header: list[str], source: str) -> dict[str, int]:
@@ -227,7 +273,7 @@ def rows_from_table(header: list[str], body: list[list[str]], numbers: list[int]
     get = cols.get
     i_fam, i_id, i_father, i_mother = get("family"), cols["id"], cols["father"], cols["mother"]
     optional = [(role, i) for role in ("sex", "name", "birth", "death", "deceased", "index", "affected",
-                                       "mztwin", "dztwin") if (i := get(role)) is not None]
+                                       "mztwin", "dztwin", "age") if (i := get(role)) is not None]
     i_aff = get("affected")
     if plink_scale is None:
         plink_scale = i_aff is not None and any(i_aff < len(r) and _whole(r[i_aff]) == "2" for r in body)
@@ -326,6 +372,11 @@ class _CellParser:
             return PartialDate.parse(value)
         if role in ("deceased", "index"):
             return low in YES or None
+        if role == "age":  # '45', '45 tahun', '45 thn'
+            age = _AGE.match(low)
+            if age is None or int(age.group(1)) > 150:
+                raise ValueError(f"'{raw}' is not an age in years")
+            return int(age.group(1))
         if role == "affected":
             if low in YES and not (low == "1" and self.plink_scale):
                 return {"name": self.condition, "kind": "medical"}
