@@ -195,3 +195,20 @@ def test_category_other_and_its_indonesian_alias_lainnya(word):
     assert system.colour == CATEGORIES["other"][0] != CUSTOM_COLOUR
     assert (category_name("other", "id"), category_name("other", "en")) == ("Lainnya", "Other")
     assert eco.categories_used() == ["other", "klub"]
+
+
+def test_r13_komunitas_kelompok_arisan_are_community_and_the_docs_table_holds() -> None:
+    """Review 5 R13: 'komunitas' (Arisan PKK) was a custom grey category 'komunitas' beside
+    'Masyarakat'; every Indonesian word the docs table lists reads as its category."""
+    import re
+    from pathlib import Path
+
+    from socialtools.ecomap.model import CATEGORIES, normal_category
+
+    assert {normal_category(w) for w in ("komunitas", "Kelompok", "arisan", "Karang Taruna")} == {"community"}
+    docs = (Path(__file__).parent.parent / "docs" / "ecomap.md").read_text(encoding="utf-8")
+    rows = re.findall(r"^\| `(\w+)` \| [^|]+ \| (.+) \|$", docs, re.M)
+    assert {c for c, _ in rows} == set(CATEGORIES)
+    for category, words in rows:
+        for word in re.findall(r"`([^`]+)`", words):
+            assert normal_category(word) == category, (word, category)

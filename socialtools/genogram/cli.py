@@ -97,10 +97,17 @@ def run(args: argparse.Namespace) -> int:
     if year is not None:
         from socialtools.genogram.history import as_of_warnings, family_as_of
 
+        option = "--as-of" if args.as_of is not None else "--compare"
         for name, family in _made(families, args.initials).items():
+            last = family.reference_date().year  # nothing is known after the family's as_of (or this year)
+            if max(args.compare or (year,)) > last:
+                later = max(args.compare or (year,))
+                raise InputError(f"{later} is after the family's date ({'as_of ' if family.as_of else 'this year, '}"
+                                 f"{last}): nothing is known of the family after it; give {last} or an earlier "
+                                 "year", record=f"family '{name}'", field=option, source=str(source))
             if not family_as_of(family, year).people:
                 raise InputError(f"nobody of the family was born by {year}", record=f"family '{name}'",
-                                 field="--as-of" if args.as_of is not None else "--compare", source=str(source))
+                                 field=option, source=str(source))
             for warning in as_of_warnings(family, args.as_of or args.compare[0]):
                 sys.stderr.write(f"socialtools genogram: warning: {warning}\n")
     if args.compare is not None and suffix == ".dot":

@@ -250,11 +250,21 @@ class _Placer:
         rows = sorted(self.chains)
         plans = {r: self._plan(r) for r in rows}
         last_move = float("inf")
-        for it in range(passes):
+        settled: int | None = None  # the row a pass ended on, if that placement moved nothing
+        for it in range(passes if rows else 0):
             down = it % 2 == 0
             before = xs[:] if not down else None
-            for r in (rows if down else rows[::-1]):
+            order = rows if down else rows[::-1]
+            # a pass begins on the row the last one ended on: if that placement moved nothing, the
+            # row would be placed again from the very same positions all round, and come out the same
+            skip = order[0] == settled
+            for r in order[1 if skip else 0:-1]:
                 self._place_row(plans[r], xs)
+            if not (skip and len(order) == 1):
+                chain = plans[order[-1]].chain
+                was = [xs[e] for e in chain]
+                self._place_row(plans[order[-1]], xs)
+                settled = order[-1] if was == [xs[e] for e in chain] else None
             if before is not None:
                 move = max(map(abs, map(operator.sub, xs, before)), default=0.0)
                 if move < SETTLED:

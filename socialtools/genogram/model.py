@@ -155,6 +155,8 @@ UnionKind = Literal[
     "married", "unregistered", "cohabiting", "engaged", "separated", "divorced", "widowed", "reconciled",
     "committed", "affair", "annulled", "unknown",
 ]
+#: kinds of union that are (or were) a marriage: two of one person at the same time are warned about
+_MARRIAGES = frozenset({"married", "unregistered", "separated", "divorced", "widowed", "reconciled"})
 #: kinds that end a union (the union line then carries slashes or the partner's death)
 ENDING_KINDS: frozenset[str] = frozenset({"separated", "divorced", "widowed", "annulled"})
 #: kinds that start a union: an event of one of these opens the history
@@ -495,11 +497,14 @@ class Union(Record):
 LOSSES = frozenset({"miscarriage", "abortion", "stillbirth"})
 
 
+_UNDATED = (1, PartialDate(1))
+
+
 def union_date_key(union: Union) -> tuple[int, PartialDate]:
     """Sort key of a union by its date: start, first event or end; undated last (a stable sort keeps
     the input order among equals)."""
     date = union.start or (union.history[0].year if union.history else None) or union.end
-    return (0, date) if date is not None else (1, PartialDate(1))
+    return (0, date) if date is not None else _UNDATED
 
 
 class Relationship(Record):
@@ -764,6 +769,42 @@ class Family(Record):
         """``as_of``, or today's year when the family does not say."""
         return self.as_of or PartialDate(dt.date.today().year)
 
+    def _overlapping_marriages(self) -> list[str]:
+        """A dated marriage of one person that begins within another of theirs that has a known end
+        (its own end, or a partner's death): almost always a slip in a year (and it changes the
+        family table: a 'stepfather' while the client's parents were married). A marriage whose end
+        is not known is no evidence: an export often leaves out a divorce or a death."""
+        spans: dict[str, list[tuple[int, int, int | None]]] = {}  # person → (union index, start, end)
+        for i, u in enumerate(self.unions):
+            if len(u.partners) != 2 or u.start is None or u.kind not in _MARRIAGES:
+                continue
+            ends = [d.year for d in (u.end, *(self._index[pid].death for pid in u.partners)) if d is not None]
+            for pid in u.partners:
+                spans.setdefault(pid, []).append((i, u.start.year, min(ends) if ends else None))
+        out = []
+        for pid, mine in spans.items():
+            for i, start, _ in mine:
+                for j, s2, e2 in mine:
+                    if j != i and e2 is not None and (s2, j) < (start, i) and start < e2:
+                        other = next(p for p in self.unions[j].partners if p != pid)
+                        out.append(f"family.unions[{i}], field 'start': {start} is within the marriage unions[{j}] "
+                                   f"of '{pid}' ({s2}–{e2}, with '{other}'): check the years")
+        return out
+
+    def _repeated_couples(self) -> list[str]:
+        """A couple written as two unions (a marriage, then its divorce as a second record): two
+        lines drawn on top of each other, the second's kind written over the first's dates."""
+        first: dict[tuple[str, ...], int] = {}
+        out = []
+        for i, u in enumerate(self.unions):
+            couple = tuple(sorted(u.partners))
+            if len(couple) == 2 and couple in first:
+                out.append(f"family.unions[{i}], field 'partners': repeats the couple {' and '.join(u.partners)} "
+                           f"of unions[{first[couple]}], drawn as two lines on top of each other: write one union "
+                           "with its history, e.g. events: [menikah 1980, cerai 1990]")
+            first.setdefault(couple, i)
+        return out
+
     def _lone_twins(self) -> list[str]:
         """A twin group with one child in its union (a typo in ``twin``: 'a' and 'b' for one pair):
         drawn as an ordinary sibling, so it is said."""
@@ -838,6 +879,8 @@ class Family(Record):
                 out.append(f"person '{p.id}' has {len(p.conditions)} conditions: a symbol has four quadrants, "
                            f"so {extra} is written under the person only with --labels ...,conditions")
         out += self._history_warnings()
+        out += self._repeated_couples()
+        out += self._overlapping_marriages()
         out += self._future_births()
         out += self._lone_twins()
         out += self._out_of_birth_order()

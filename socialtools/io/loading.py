@@ -99,12 +99,13 @@ class _Constructor(yaml.constructor.SafeConstructor):
         return super().construct_mapping(node, deep=deep)
 
     def construct_yaml_timestamp(self, node: yaml.Node) -> Any:
-        """A date that is not in the calendar (2024-09-31) is an error at its line, not a crash."""
+        """A date that is not in the calendar (2024-09-31) stays the text it is: the field that
+        reads it names its record ("family.people[1] (id 'B'), field 'birth': ... is not a
+        calendar date"), as for every other date that cannot be read."""
         try:
             return super().construct_yaml_timestamp(node)  # type: ignore[arg-type]
-        except ValueError as exc:
-            raise yaml.constructor.ConstructorError(
-                None, None, f"'{node.value}' is not a calendar date ({exc})", node.start_mark) from None
+        except ValueError:
+            return str(node.value)
 
 
 class _Resolver(yaml.resolver.Resolver):
