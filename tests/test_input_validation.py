@@ -373,3 +373,32 @@ def test_r16_two_marriages_of_one_person_at_the_same_time_are_warned_about() -> 
         "unions": [{"partners": ["RA", "AS"], "kind": "menikah", "start": 1986},
                    {"partners": ["BW", "RA"], "kind": "menikah", "start": 1993}]})
     assert not overlaps(unknown)
+
+
+def test_r22_many_conditions_warning_names_the_record_and_field() -> None:
+    """Review 5 R22: the 'N conditions' warning named "person 'A'", unlike every other message."""
+    from socialtools.genogram.model import Family
+
+    family = Family.model_validate({"people": [{"id": "B"}, {"id": "A", "conditions": list("abcdefg")}]})
+    assert [w for w in family.warnings() if "conditions" in w] == [
+        "family.people[1] (id 'A'), field 'conditions': 7 conditions: a symbol has four quadrants, so e, f, g are "
+        "written under the person only with --labels ...,conditions"]
+
+
+def test_r22_report_only_with_a_misspelt_part_gets_a_hint(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from socialtools.examples import example_path
+
+    err = refused(capsys, tmp_path / "r.md", "report", str(example_path("pk.yaml")), "--only", "genogrm")
+    assert "no report part 'genogrm' (did you mean 'genogram'?)" in err
+
+
+def test_r19_deceased_without_a_year_but_widowed_in_a_year_is_warned_about() -> None:
+    """Review 5 R19: Suparno 'deceased: ya' with 'cerai mati 2020' was drawn 'l. 1980' alone."""
+    from socialtools.genogram.model import Family
+
+    family = Family.model_validate({
+        "people": [{"id": "S", "sex": "L", "birth": 1980, "deceased": "ya"}, {"id": "W", "sex": "P"}],
+        "unions": [{"partners": ["S", "W"], "kind": "cerai mati", "start": 2003, "end": 2020}]})
+    assert [w for w in family.warnings() if "field 'death'" in w] == [
+        "family.people[0] (id 'S'), field 'death': deceased without a year, but unions[0] says widowed in 2020: "
+        "write death: 2020 to show it"]

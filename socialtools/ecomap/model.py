@@ -215,10 +215,20 @@ def _word(aliases: dict[str, str], what: str) -> Any:
             return aliases[key]
         if key.replace("_", "-") in aliases:
             return aliases[key.replace("_", "-")]
-        choices = ", ".join(sorted(set(aliases.values())))
-        raise ValueError(f"'{value}' is not a {what}: use one of {choices}")
+        order = list(_INDONESIAN)
+        names = sorted(set(aliases.values()), key=lambda n: (order.index(n) if n in order else len(order), n))
+        close = difflib.get_close_matches(key, [a for a in aliases if a], n=1, cutoff=0.7)
+        hint = f" (did you mean '{close[0].replace('_', ' ')}'?)" if close else ""
+        choices = ", ".join(f"{_INDONESIAN[n]} ({n})" if n in _INDONESIAN else n for n in names)
+        raise ValueError(f"'{value}' is not a {what}{hint}: use one of {choices}")
 
     return BeforeValidator(check)
+
+
+#: the Indonesian word an error message names beside each English one ("kuat (strong)")
+_INDONESIAN = {"strong": "kuat", "moderate": "sedang", "weak": "lemah", "tenuous": "renggang",
+               "positive": "positif", "stressful": "stres", "conflictual": "konflik", "broken": "terputus",
+               "to_focal": "ke klien", "from_focal": "dari klien", "both": "dua arah"}
 
 
 QUALITY_ORDER: tuple[str, ...] = ("positive", "stressful", "conflictual", "broken")
@@ -712,6 +722,9 @@ def load_ecomap(document: dict[str, Any], source: str | None = None) -> tuple[Ec
     try:
         _check_member_systems(data, family)
         eco = parse_model(Ecomap, data, record="ecomap")
+        if not eco.systems:  # an empty figure titled 'Ekomap' is no ecomap
+            raise InputError("an ecomap needs at least one system around the client (school, work, family "
+                             "outside the household, ...)", field="systems")
         eco.bind(family)
     except InputError as exc:
         record = f"{prefix}{exc.record}" if exc.record and exc.record != "Ecomap" else prefix.rstrip(".") or None

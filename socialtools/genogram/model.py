@@ -864,6 +864,11 @@ class Family(Record):
                     elif not any(p.deceased for p in people):
                         out.append(f"{where}: widowed in {e.year}, but neither '{people[0].id}' nor "
                                    f"'{people[1].id}' has died (give the death of one)")
+                    elif not deaths and sum(p.deceased for p in people) == 1:  # the year is known: say it
+                        dead = next(p for p in people if p.deceased)
+                        out.append(f"family.people[{self.people.index(dead)}] (id '{dead.id}'), field 'death': "
+                                   f"deceased without a year, but unions[{i}] says widowed in {e.year}: "
+                                   f"write death: {e.year} to show it")
                 elif e.kind == "reconciled" and u.events and not any(
                         x.kind in ("separated", "divorced") for x in history[:j]):
                     out.append(f"{where}: reconciled in {e.year} with no separation or divorce before it")
@@ -873,11 +878,13 @@ class Family(Record):
         """Doubtful but possible facts: a child born before a parent, a parent aged under 12,
         several index persons, a union history that contradicts a death (see :meth:`_history_warnings`)."""
         out = []
-        for p in self.people:
+        for i, p in enumerate(self.people):
             if len(p.conditions) > 4:
                 extra = ", ".join(c.name for c in p.conditions[4:])
-                out.append(f"person '{p.id}' has {len(p.conditions)} conditions: a symbol has four quadrants, "
-                           f"so {extra} is written under the person only with --labels ...,conditions")
+                out.append(f"family.people[{i}] (id '{p.id}'), field 'conditions': {len(p.conditions)} conditions: "
+                           "a symbol has four quadrants, "
+                           f"so {extra} {'is' if len(p.conditions) == 5 else 'are'} written under the person "
+                           "only with --labels ...,conditions")
         out += self._history_warnings()
         out += self._repeated_couples()
         out += self._overlapping_marriages()
