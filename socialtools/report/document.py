@@ -19,7 +19,7 @@ blocks into DOCX (:mod:`.docx_writer`), HTML (:mod:`.html_writer`) or Markdown
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -331,8 +331,10 @@ def build_report(case: Case, opts: ReportOptions | None = None) -> Report:
     """
     opts = opts or ReportOptions()
     if opts.initials:  # the privacy switch: family members' names masked in every free text
-        from socialtools.privacy import hide_case
+        from socialtools.privacy import case_mask, hide_case
 
+        if opts.source:  # the 'Sumber:' line given on the command line too
+            opts = replace(opts, source=case_mask(case)(opts.source))
         case = hide_case(case)
     lang = opts.lang
     n = _Numbers(case.info.chapter)
