@@ -707,6 +707,16 @@ def from_json(path: Path) -> tuple[list[Member], list[Member], list[Result], dic
     return unread + converted, unread, results, speeds, race, data["cross_check"]
 
 
+def speed_and_race(args: argparse.Namespace) -> tuple[dict[str, object], dict[str, object]]:
+    """The speed targets and the kinship2 race of a corpus run: none with ``--only`` (a run on the
+    named families measures those families, not the 10,000-person layout), no race with ``--quick``."""
+    if args.only:
+        return {}, {"kinship2": "skipped (--only)"}
+    speeds = speed(args.quick)
+    race = ({"kinship2": "skipped (--no-race)"} if args.no_race or args.quick else kinship2_race(args.race_runs))
+    return speeds, race
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--quick", action="store_true", help="a small subset of the corpus; no 10,000-person run")
@@ -721,7 +731,8 @@ def main(argv: list[str] | None = None) -> int:
                     "the kinship2 race: no corpus, no svgcheck")
     ap.add_argument("--race-runs", type=int, default=1, metavar="N",
                     help="run each side of the kinship2 race N times and keep the fastest (default 1)")
-    ap.add_argument("--only", metavar="TEXT", help="only families whose name contains TEXT")
+    ap.add_argument("--only", metavar="TEXT", help="only families whose name contains TEXT (no speed targets: "
+                    "they measure other families)")
     ap.add_argument("--baseline", metavar="FILE.json", help="compare with an earlier --json run")
     ap.add_argument("--from-json", metavar="FILE.json",
                     help="print (and --write-docs) the figures of an earlier --json run instead of measuring")
@@ -755,9 +766,7 @@ def main(argv: list[str] | None = None) -> int:
         results = measure_all([m for m in members if m.family is not None], args.jobs)
         if args.json:  # the families first: a run stopped during the speed targets keeps them
             write_json(Path(args.json), summary(results, unread, {}, {})[1], [], unread, members, results)
-        speeds = speed(args.quick)
-        race = ({"kinship2": "skipped (--no-race)"} if args.no_race or args.quick
-                else kinship2_race(args.race_runs))
+        speeds, race = speed_and_race(args)
         checks = cross_check(svgcheck, members, results)
     targets, figures = summary(results, unread, speeds, race)
 
@@ -816,8 +825,13 @@ def main(argv: list[str] | None = None) -> int:
                             f"{figures['check_limit_s']:g} s" if figures.get("svgcheck_time_limit") else "")
                  + f").\n\n{by_source(results)}\n\n{targets}\n\nThe worst families (crossings over dot's):\n\n"
                  f"{family_table(worst(results, 5))}\n")
+        speed_block = (f"Measured by `{how} --write-docs {' '.join(shown)}` (the speed figures of the same run "
+                       f"as the layout_quality block below):\n\n"
+                       f"{target_table(speed_targets(speeds, race), speeds, race)}\n")
         for page in args.write_docs:
             replace_block(page, "layout_quality", block)
+            if "<!-- layout_speed:begin -->" in Path(page).read_text(encoding="utf-8"):
+                replace_block(page, "layout_speed", speed_block)  # one run: the two blocks never disagree
     return 0
 
 

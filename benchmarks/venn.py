@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import argparse
 import random
+from collections import Counter
 
 from docs_block import markdown_table, replace_block
 from timing import best_of
@@ -31,6 +32,22 @@ def random_venn(n: int, pairs: int, rng: random.Random) -> InstitutionalVenn:
     return InstitutionalVenn(institutions=institutions, cooperation=cooperation)
 
 
+def cooperation_drawn(samples: int = 300, seed: int = 7) -> list[list[object]]:
+    """How many seeded random diagrams (4-12 institutions, 1-6 cooperating pairs) had every declared
+    pair drawn, split by the most partners any institution has: 1, 2 (chains and rings), 3 or more (hubs)."""
+    rng = random.Random(seed)
+    drawn: Counter[str] = Counter()
+    seen: Counter[str] = Counter()
+    for _ in range(samples):
+        n = rng.randint(4, 12)
+        venn = random_venn(n, rng.randint(1, min(6, n * (n - 1) // 2)), rng)
+        most = max(Counter(name for p in venn.cooperation for name in p.between).values())
+        kind = "1" if most == 1 else "2 (chains, rings)" if most == 2 else "3 or more (hubs)"
+        seen[kind] += 1
+        drawn[kind] += not layout_institutional(venn).quality.missed_cooperation
+    return [[kind, seen[kind], drawn[kind], f"{100 * drawn[kind] / seen[kind]:.0f} %"] for kind in sorted(seen)]
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--write-docs", metavar="FILE.md", help="replace the venn-benchmark block of FILE.md")
@@ -52,6 +69,13 @@ def main() -> None:
         replace_block(args.write_docs, "venn-benchmark", markdown_table(
             ["institutions", "cooperating pairs", "layout s", "unintended overlaps", "missed cooperation",
              "moved off their closeness"], rows))
+    cooperation = cooperation_drawn()
+    print("\nrandom diagrams with every cooperating pair drawn, by the most partners of one institution")
+    for row in cooperation:
+        print(f"{row[0]:>18}: {row[2]} of {row[1]} ({row[3]})")
+    if args.write_docs:
+        replace_block(args.write_docs, "venn-cooperation", markdown_table(
+            ["most partners of one institution", "random diagrams", "every pair drawn", "share"], cooperation))
     village = VennDiagram.from_document(load_example("village.yaml"))
     print(f"village example, layout + SVG: {best_of(lambda: VennDiagram(village.model).to_svg()):.3f} s")
 

@@ -107,6 +107,18 @@ def write_diagram(command: str, diagram: Diagram, output: str | Path, *, dpi: fl
     return 0
 
 
+def _check_output_folder(args: argparse.Namespace) -> None:
+    """An output file (``-o a/b/g.svg``) goes into a folder that exists: a typo in the path is an
+    error, not a new tree of folders. A folder (``-o DIR/``, or a name without an extension
+    where a command writes several files) is made when missing."""
+    output = getattr(args, "output", None)
+    if args.command == "demo" or not isinstance(output, str) or output.endswith(("/", "\\")):
+        return
+    path = Path(output)
+    if path.suffix and not path.parent.is_dir():
+        raise UsageError(f"folder '{path.parent}' does not exist: create it first, or check the path in -o")
+
+
 def build_parser() -> Parser:
     parser = Parser(
         prog="socialtools",
@@ -127,6 +139,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.print_help(sys.stderr)
         return 2
     try:
+        _check_output_folder(args)
         return int(args.run(args) or 0)
     except SocialToolsError as exc:
         sys.stderr.write(f"socialtools {args.command}: error: {exc}\n")

@@ -118,7 +118,7 @@ PartialDate(year=1900, month=3, day=None)]
             try:
                 dt.date(year, month or 1, day)
             except ValueError:
-                raise ValueError(f"{year}-{month}-{day} is not a calendar date") from None
+                raise ValueError(f"{year}-{month or 1:02d}-{day:02d} is not a calendar date") from None
         return cls(year, month, day, approximate)
 
     def _key(self) -> tuple[int, int, int, bool]:

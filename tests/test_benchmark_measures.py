@@ -190,3 +190,20 @@ def test_svgcheck_over_the_time_limit_is_not_judged_and_is_listed() -> None:
     assert figures["svgcheck_time_limit"] == ["slow"] and figures["failed"] == 0
     assert "not judged" in text and "| unknown |" in text
     assert "not judged: svgcheck time limit on socialtools" in lq.family_table([result])
+
+
+def test_r22_only_measures_the_named_families_not_the_speed_targets(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Review 5 R22: '--only hardcase/twins --no-race' still ran the 10,001-person speed layout."""
+    import argparse
+
+    def never(*_: object) -> dict[str, object]:
+        raise AssertionError("a speed target was measured")
+
+    monkeypatch.setattr(lq, "speed", never)
+    monkeypatch.setattr(lq, "kinship2_race", never)
+    speeds, race = lq.speed_and_race(argparse.Namespace(only="hardcase/twins", quick=False, no_race=False,
+                                                        race_runs=1))
+    assert speeds == {} and race == {"kinship2": "skipped (--only)"}
+    assert all(verdict == "n/a" for _, _, verdict in lq.speed_targets(speeds, race))  # reported as not measured
+    with pytest.raises(AssertionError, match="speed target"):  # without --only they are measured
+        lq.speed_and_race(argparse.Namespace(only=None, quick=False, no_race=True, race_runs=1))

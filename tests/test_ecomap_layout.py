@@ -529,3 +529,81 @@ def test_spread_angles_keep_order_and_room(pairs):
     if all(((wanted[order[(k + 1) % n]] - wanted[order[k]]) % tau) >= (gaps[order[k]] + gaps[order[(k + 1) % n]]) / 2
            for k in range(n)):
         assert all(min((a - b) % tau, (b - a) % tau) < 1e-6 for a, b in zip(got, wanted, strict=True))
+
+
+SINGLE_MOTHER = {
+    "family": {
+        "people": [{"id": "AY", "sex": "L", "birth": 1970}, {"id": "IB", "sex": "P", "birth": 1972},
+                   {"id": "AN", "sex": "P", "birth": 2000, "index": True}, {"id": "AD", "sex": "L", "birth": 2004}],
+        "unions": [{"partners": ["AY", "IB"], "kind": "cerai", "start": 1998, "end": 2010, "children": ["AN", "AD"]}],
+    },
+    "ecomap": {
+        "focal": {"members": ["IB", "AN", "AD"]},
+        "systems": [{"person": "AY"}, {"id": "sekolah", "name": "SMA Negeri 1", "category": "sekolah"}],
+        "ties": [{"system": "AY", "to": "AN", "strength": "lemah"}, {"system": "sekolah", "to": "AD"}],
+    },
+}
+
+
+def _joined(lay: EcomapLayout, a: str, b: str) -> bool:
+    """True when the household's family lines form a path from member ``a``'s symbol to ``b``'s."""
+    segments = [(p, q) for line in lay.family_lines for p, q in itertools.pairwise(line)]
+
+    def touches(pt: tuple[float, float], m: str) -> bool:
+        place = lay.member(m)
+        return math.dist(pt, (place.cx, place.cy)) <= place.size / 2 + 0.5
+
+    def meet(s: tuple, t: tuple) -> bool:
+        return any(segment_circle_distance(*s, pt) < 0.5 for pt in t) or any(
+            segment_circle_distance(*t, pt) < 0.5 for pt in s)
+
+    reached = [s for s in segments if any(touches(pt, a) for pt in s)]
+    seen = set(map(id, reached))
+    while reached:
+        s = reached.pop()
+        if any(touches(pt, b) for pt in s):
+            return True
+        for t in segments:
+            if id(t) not in seen and meet(s, t):
+                seen.add(id(t))
+                reached.append(t)
+    return False
+
+
+def test_r3_one_parent_household_draws_the_parent_child_lines() -> None:
+    """Review 5 R3: a mother living alone with her children (the father a system outside) was
+    drawn as three unrelated people; she gets a one-parent drop to each child, as in the genogram."""
+    from socialtools.ecomap.model import load_ecomap
+
+    eco, family = load_ecomap(SINGLE_MOTHER)
+    lay = layout_ecomap(eco, family)
+    assert _joined(lay, "IB", "AN") and _joined(lay, "IB", "AD")
+    # the father outside the household, named with person:, is close family, not extended family
+    assert next(s for s in eco.systems if s.id == "AY").category == "family"
+
+
+def test_r3_member_system_category_family_only_for_parent_child_or_sibling() -> None:
+    from socialtools.ecomap.model import load_ecomap
+
+    doc = {"family": {"people": [{"id": "G"}, {"id": "M", "sex": "P"}, {"id": "K"}, {"id": "S"}, {"id": "X"}],
+                      "unions": [{"partners": ["G"], "children": ["M"]}, {"partners": ["M"], "children": ["K", "S"]}]},
+           "ecomap": {"focal": {"members": ["K"]},
+                      "systems": [{"person": "M"}, {"person": "S"}, {"person": "G"}, {"person": "X"},
+                                  {"person": "G", "id": "G2", "category": "friends"}]}}
+    eco, _ = load_ecomap(doc)
+    assert [s.category for s in eco.systems] == ["family", "family", "extended_family", "extended_family", "friends"]
+
+
+def test_r3_ties_to_members_do_not_run_along_a_family_line() -> None:
+    from socialtools.ecomap.model import load_ecomap
+
+    eco, family = load_ecomap(SINGLE_MOTHER)
+    lay = layout_ecomap(eco, family)
+    segments = [(p, q) for line in lay.family_lines for p, q in itertools.pairwise(line)]
+    for route in lay.ties:
+        for p, q in itertools.pairwise(route.points):
+            for a, b in segments:  # brute force: points every unit along the family line
+                n = max(1, round(math.dist(a, b)))
+                near = sum(segment_circle_distance(p, q, (a[0] + (b[0] - a[0]) * i / n, a[1] + (b[1] - a[1]) * i / n))
+                           < 3 for i in range(n + 1))
+                assert near <= 7, (route.key, (p, q), (a, b))

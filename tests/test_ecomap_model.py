@@ -195,3 +195,41 @@ def test_category_other_and_its_indonesian_alias_lainnya(word):
     assert system.colour == CATEGORIES["other"][0] != CUSTOM_COLOUR
     assert (category_name("other", "id"), category_name("other", "en")) == ("Lainnya", "Other")
     assert eco.categories_used() == ["other", "klub"]
+
+
+def test_r13_komunitas_kelompok_arisan_are_community_and_the_docs_table_holds() -> None:
+    """Review 5 R13: 'komunitas' (Arisan PKK) was a custom grey category 'komunitas' beside
+    'Masyarakat'; every Indonesian word the docs table lists reads as its category."""
+    import re
+    from pathlib import Path
+
+    from socialtools.ecomap.model import CATEGORIES, normal_category
+
+    assert {normal_category(w) for w in ("komunitas", "Kelompok", "arisan", "Karang Taruna")} == {"community"}
+    docs = (Path(__file__).parent.parent / "docs" / "ecomap.md").read_text(encoding="utf-8")
+    rows = re.findall(r"^\| `(\w+)` \| [^|]+ \| (.+) \|$", docs, re.M)
+    assert {c for c, _ in rows} == set(CATEGORIES)
+    for category, words in rows:
+        for word in re.findall(r"`([^`]+)`", words):
+            assert normal_category(word) == category, (word, category)
+
+
+def test_r22_an_ecomap_without_systems_is_refused(tmp_path) -> None:
+    """Review 5 R22: 'ecomap: {}' drew an empty 'Ekomap / Klien' figure with exit 0."""
+    from socialtools.cli import main
+
+    for section in ({}, {"focal": "PK", "title": "Ekomap PK"}):
+        with pytest.raises(InputError, match=r"^ecomap, field 'systems': an ecomap needs at least one system"):
+            load_ecomap({"ecomap": section})
+    src = tmp_path / "kasus.yaml"
+    src.write_text("ecomap: {}\n", encoding="utf-8")
+    assert main(["ecomap", str(src), "-o", str(tmp_path / "e.svg")]) == 2 and not (tmp_path / "e.svg").exists()
+
+
+def test_r22_strength_and_quality_errors_name_the_indonesian_words_and_hint() -> None:
+    """Review 5 R22: these errors listed only English words, where union errors list 'kuat (strong)'."""
+    with pytest.raises(InputError, match=r"'sanga' is not a strength \(did you mean 'sedang'\?\): use one of "
+                                         r"kuat \(strong\), sedang \(moderate\), lemah \(weak\), renggang \(tenuous\)"):
+        load_ecomap({"ecomap": {"systems": ["a"], "ties": [{"system": "a", "strength": "sanga"}]}})
+    with pytest.raises(InputError, match=r"'senang' is not a quality: use one of positif \(positive\)"):
+        load_ecomap({"ecomap": {"systems": ["a"], "ties": [{"system": "a", "quality": "senang"}]}})

@@ -143,7 +143,9 @@ def test_bad_files_are_named_errors(name, words):
         assert word in message
 
 
-@pytest.mark.parametrize("content", [b"", b"\n\n", b"hello world\n", b"0 @I1@ INDI\n0 TRLR\n"])
+# (a file that starts with a person record but lacks '0 HEAD' is read, with a warning:
+# test_input_realworld_variants.py)
+@pytest.mark.parametrize("content", [b"", b"\n\n", b"hello world\n", b"1 @I1@ INDI\n0 TRLR\n"])
 def test_not_gedcom(content, tmp_path):
     path = tmp_path / "x.ged"
     path.write_bytes(content)
@@ -154,7 +156,7 @@ def test_not_gedcom(content, tmp_path):
 @pytest.mark.parametrize(("body", "words"), [
     (b"0 @I1@ INDI\nxx NAME A\n", ["line 4", "xx NAME A"]),
     (b"0 @I1@ INDI\n0 @I1@ INDI\n", ["@I1@", "two records"]),
-    (b"0 @I1@ INDI\n0 @F1@ FAM\n1 HUSB @I1@\n1 WIFE @I1@\n", ["F1", "I1", "themself"]),
+    (b"0 @I1@ INDI\n0 @F1@ FAM\n1 HUSB @I1@\n1 WIFE @I1@\n", ["F1", "line 4", "I1", "twice", "leniently"]),
     (b"0 @I1@ INDI\n0 @I2@ INDI\n0 @F1@ FAM\n1 HUSB @I1@\n1 CHIL @I1@\n", ["F1", "partner and a child"]),
 ])
 def test_inconsistent_records(body, words):
@@ -267,6 +269,8 @@ def families(draw):
         a = draw(st.integers(0, len(ids) - 1))
         b = draw(st.none() | st.integers(0, len(ids) - 1).filter(lambda x, a=a: x != a))
         partners = [ids[a]] + ([ids[b]] if b is not None else [])
+        if b is not None and any(sorted(u["partners"]) == sorted(partners) for u in unions):
+            continue  # a couple's second FAM record is read as part of its first union's history
         later = [i for i in range(max(a, b or 0) + 1, len(ids))]
         kids = draw(st.lists(st.sampled_from(later), unique=True, max_size=3)) if later else []
         children = []

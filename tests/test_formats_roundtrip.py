@@ -70,8 +70,8 @@ def families(draw: st.DrawFn) -> Family:
         a, b = sorted(draw(st.lists(st.integers(0, n - 1), min_size=2, max_size=2, unique=True)))
         single = draw(st.booleans())
         people[a]["sex"], people[b]["sex"] = "male", "female"
-        if any(a in u["partners"] and b in u["partners"] for u in unions):
-            continue
+        if any(f"p{a}" in u["partners"] and f"p{b}" in u["partners"] for u in unions):
+            continue  # one union per couple (a GEDCOM reader folds a couple's second FAM into its history)
         children = [c for c in range(b + 1, n) if c not in parented][: draw(st.integers(0, 3))]
         parented.update(children)
         links = [{"id": f"p{c}", "relation": draw(st.sampled_from(["biological", "biological", "adopted",
@@ -150,3 +150,30 @@ def test_gedcom_alias_still_writes_gedcom_551(tmp_path: Path) -> None:
     assert "2 VERS 5.5.1" in (tmp_path / "pk.ged").read_text()
     assert main(["convert", str(example_path("pk.yaml")), "-o", str(tmp_path / "pk7.ged")]) == 0
     assert "2 VERS 7.0" in (tmp_path / "pk7.ged").read_text()
+
+
+@pytest.mark.parametrize("fmt", ["gedcom", "gedcom7"])
+def test_r7_gedcom_keeps_a_loss_a_loss_and_lists_only_what_it_leaves_out(fmt: str) -> None:
+    """Review 5 R7: a miscarriage was written as a living child born that year (read back, and by any
+    genealogy program, as a sibling), while the summary said it was left out; union notes and the
+    title, which are written, were listed as left out."""
+    family = Family.model_validate({
+        "title": "Genogram Klien DW", "as_of": 2025,
+        "people": [{"id": "A", "sex": "L"}, {"id": "B", "sex": "P"}, {"id": "KG", "kind": "keguguran", "birth": 1997},
+                   {"id": "H", "kind": "kehamilan", "birth": 2025, "gestation_weeks": 20},
+                   {"id": "S", "kind": "stillbirth", "sex": "L"}],
+        "unions": [{"partners": ["A", "B"], "kind": "cerai", "notes": "Bercerai karena KDRT",
+                    "children": ["KG", "H", "S"]}]})
+    text, lost = write_family_text(family, fmt)
+    record = text.split("0 @KG@ INDI")[1].split("\n0 ")[0]
+    assert "1 DEAT\n2 DATE 1997" in record and "1 _KIND miscarriage" in record  # not a living child
+    assert "1 DEAT" in text.split("0 @S@ INDI")[1].split("\n0 ")[0]
+    back, _ = _round_trip(family, fmt)
+    assert [(p.kind, p.gestation_weeks, p.death, p.deceased) for p in back.people if p.id in ("KG", "H", "S")] == [
+        ("miscarriage", None, None, False), ("pregnancy", 20, None, False), ("stillbirth", None, None, False)]
+    assert back.unions[0].notes == "Bercerai karena KDRT" and back.title == "Genogram Klien DW"
+    assert canonical(back) == canonical(reduced(family, fmt))
+    listed = " | ".join(lost)
+    assert "1 date of the genogram" in listed
+    for written in ("pregnanc", "loss", "union note", "title"):
+        assert written not in listed, (written, listed)

@@ -107,3 +107,19 @@ def test_many_families_drawn_in_parallel_match_one_by_one(tmp_path: Path) -> Non
         assert alone.returncode == 0
         assert (out / f"{f}-genogram.svg").read_bytes() == one.read_bytes()
         assert "Adi Putra" not in one.read_text() and "AP" in one.read_text()
+
+
+def test_r22_labels_take_indonesian_words_and_hint_at_a_typo(tmp_path, capsys) -> None:
+    """Review 5 R22: '--labels nama,umur' was 'unknown label field' with no hint, though case files
+    accept Indonesian everywhere else."""
+    from socialtools.cli import main
+    from socialtools.examples import example_path
+
+    src = str(example_path("family-history.yaml"))
+    assert main(["genogram", src, "--labels", "nama,umur", "-o", str(tmp_path / "a.svg")]) == 0
+    assert main(["genogram", src, "--labels", "name,age", "-o", str(tmp_path / "b.svg")]) == 0
+    assert (tmp_path / "a.svg").read_bytes() == (tmp_path / "b.svg").read_bytes()
+    capsys.readouterr()
+    assert main(["genogram", src, "--labels", "nama,umr", "-o", str(tmp_path / "c.svg")]) == 2
+    err = capsys.readouterr().err
+    assert "unknown label field 'umr' (did you mean 'umur'?)" in err and not (tmp_path / "c.svg").exists()

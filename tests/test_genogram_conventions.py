@@ -158,6 +158,15 @@ def test_pregnancy_loss_labelled_with_the_year_alone(kind: str) -> None:
             "KG", "1964"]
 
 
+def test_r19_ongoing_pregnancy_labelled_with_its_due_date_not_as_a_birth() -> None:
+    """Review 5 R19: a pregnancy due in 2025 was labelled 'l. 2025' (born 2025)."""
+    family = parse_model(Family, {"as_of": 2024, "people": [
+        {"id": "H", "kind": "kehamilan", "birth": 2025, "gestation_weeks": 20}]})
+    lines = {lang: person_lines(family.people[0], family, LabelOptions(fields=("years",), lang=lang))
+             for lang in ("id", "en")}
+    assert lines == {"id": ["HPL 2025", "20 mgg"], "en": ["due 2025", "20 wk"]}
+
+
 # ---- 4. several conditions -------------------------------------------------------------------
 
 def _area(poly: list[tuple[float, float]]) -> float:

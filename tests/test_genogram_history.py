@@ -121,6 +121,9 @@ def test_cli_as_of_and_compare(tmp_path: Path) -> None:
     (["--as-of", "20x5"], "is not a year"),
     (["--compare", "2024", "2000"], "earlier and a later year"),
     (["--as-of", "2000", "--compare", "2000", "2024"], "either --as-of or --compare"),
+    # review 5 R10: a year after the family's as_of drew an invented future (everyone alive, aged on)
+    (["--as-of", "2099"], "field '--as-of': 2099 is after the family's date (as_of 2024)"),
+    (["--compare", "2000", "2099"], "field '--compare': 2099 is after the family's date (as_of 2024)"),
 ])
 def test_cli_time_errors_one_line_exit_2_no_file(tmp_path: Path, args: list[str], words: str) -> None:
     out = tmp_path / "g.svg"

@@ -85,12 +85,13 @@ def _arc_crossings(lay: object) -> list[tuple[Point, Point, Point, Point]]:
 def test_regression_duplicate_arc_crossed_the_drop_lines_of_c1_and_c3() -> None:
     """The cousin-marriage copy C2' stood left of her husband C1 (the eldest's partner on the
     left), so every arc to the original crossed C1's and C3's lines from above (2 crossings).
-    Now the copy stands on her original's side of C1, and the arc leaves her side and passes
-    under the labels of C3 and C2: it crosses no line, and keeps clear of every symbol."""
+    Now the copy stands on her original's side of C1, and the arc to her original crosses no
+    line and keeps clear of every symbol. (C2, born 1972 but listed after C3, born 1973, stands
+    left of her sister by birth order since review-5 R6: the arc joins neighbours.)"""
     g = Genogram.from_file(CASES / "cousin-marriage.yaml", duplicate_loops=True)
     lay = g.layout
     (copy,) = lay.copies
-    assert lay.nodes["C1"].x < lay.nodes[copy].x < lay.nodes["C3"].x < lay.nodes["C2"].x
+    assert lay.nodes["C1"].x < lay.nodes[copy].x < lay.nodes["C2"].x < lay.nodes["C3"].x
     assert _arc_crossings(lay) == []
     (arc,) = [link for link in lay.extra_links if link.kind == "duplicate"]
     for x, y in arc.points:

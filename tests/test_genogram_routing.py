@@ -13,7 +13,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from socialtools.cli import main
-from socialtools.draw.geometry import Point, segment_hits_box
+from socialtools.draw.geometry import Point, segment_hits_box, segments_cross
 from socialtools.draw.lines import num
 from socialtools.genogram import Family, Genogram
 from socialtools.genogram.loops import copied_unions, loop_unions
@@ -392,6 +392,98 @@ def test_children_of_a_double_line_hang_from_its_lower_line_crossing_neither(svg
     assert stem[0] == (union.drop[0], max(p[0][1] for p in lines))
     assert svgcheck.check(genogram.to_svg(), is_text=True, max_examples=0)["counts"]["line_crossings"] == 0
     assert genogram.quality().crossings == 0
+
+
+def _cousins_with_children_alone(couple: int, left: int | None, right: int | None,
+                                 extra: tuple[int, ...] = ()) -> Family:
+    """First cousins L2 and R2 married (the double line) with ``couple`` children, and a union
+    of L2 alone with ``left`` children and of R2 alone with ``right`` (none when None); each
+    number of ``extra`` is a further partner of L2 with that many children."""
+    data = _cousins().model_dump(exclude_defaults=True)
+    people, unions = data["people"], data["unions"]
+
+    def kids(prefix: str, n: int) -> list[str]:
+        ids = [f"{prefix}{i}" for i in range(n)]
+        people.extend({"id": i} for i in ids)
+        return ids
+
+    unions[-1]["children"] = kids("C", couple)
+    for who, n in (("L2", left), ("R2", right)):
+        if n is not None:
+            unions.append({"partners": [who], "children": kids(f"{who}-", n)})
+    for k, n in enumerate(extra):
+        people.append({"id": f"W{k}"})
+        unions.append({"partners": ["L2", f"W{k}"], "children": kids(f"W{k}-", n)})
+    return Family.model_validate(data)
+
+
+def _stems_across_own_double_lines(genogram: Genogram) -> list[tuple[str, str]]:
+    """(union, consanguineous union) of each line down to children that crosses the double line
+    of a union of the parent it hangs from."""
+    lay = genogram.layout
+    out = []
+    for s in lay.sibships:
+        parents = set(lay.unions[s.union].partners)
+        for v in lay.unions.values():
+            if v.id == s.union or not v.consanguineous or not parents & set(v.partners):
+                continue
+            pieces = v.drawn_pieces()
+            if any(segments_cross(p, r, a, b) for p, r in itertools.pairwise(s.stem)
+                   for piece in pieces for a, b in itertools.pairwise(piece)):
+                out.append((s.union, v.id))
+    return out
+
+
+def test_child_of_one_parent_beside_a_double_line_leaves_its_lower_line(svgcheck: ModuleType) -> None:
+    """gedcom/japanese-imperial-family (4 of its 8 crossings): a parent's union with no other
+    parent recorded, its stub running right along the parent's consanguineous double line, had
+    its line down leave from between the two lines (a third line there) and cross the lower
+    one. The stub runs on the lower line, as the couple's own children's line leaves it."""
+    for couple, left in ((0, 1), (1, 2), (2, 1)):
+        genogram = Genogram(_cousins_with_children_alone(couple, left, None))
+        lay = genogram.layout
+        assert lay.nodes["L2"].x < lay.nodes["R2"].x
+        double = next(u for u in lay.unions.values() if u.consanguineous)
+        stub = next(u for u in lay.unions.values() if u.partners == ("L2",))
+        lower = max(p[0][1] for p in double.drawn_pieces() if p[0][1] == p[-1][1])
+        assert stub.points[1][1] == stub.points[2][1] == lower == double.stem_top[1]
+        assert _stems_across_own_double_lines(genogram) == []
+        if couple:  # the two lines down from the lower line stand apart
+            assert abs(stub.drop[0] - double.drop[0]) >= 8.0
+        counts = svgcheck.check(genogram.to_svg(), is_text=True, max_examples=0)["counts"]
+        assert counts["line_crossings"] == genogram.quality().crossings == 0
+
+
+def test_children_of_a_couples_second_union_beside_its_double_line_leave_the_lower_line(
+        svgcheck: ModuleType) -> None:
+    """Found by test_drawing_has_the_crossings_the_ordering_counted: two unions of one couple,
+    the second marked consanguineous (a file with two family records for the pair). The first
+    one's line ran between the two lines of the double line, and its children's line crossed
+    the lower one (1 crossing drawn, 0 counted by the ordering). It runs on the lower line."""
+    people = [{"id": f"P{i}", "sex": "female" if i in (1, 5) else "male"} for i in range(10)]
+    genogram = Genogram(Family.model_validate({"people": people, "unions": [
+        {"partners": ["P0", "P1"], "children": ["P2", "P3"]}, {"partners": ["P4", "P5"], "children": ["P6", "P7"]},
+        {"partners": ["P2", "P6"], "children": ["P8", "P9"]}, {"partners": ["P2", "P6"], "consanguineous": True}]}))
+    first, double = genogram.layout.unions["u3"], genogram.layout.unions["u4"]
+    assert double.consanguineous and first.drop[1] == double.stem_top[1]
+    assert _stems_across_own_double_lines(genogram) == []
+    counts = svgcheck.check(genogram.to_svg(), is_text=True, max_examples=0)["counts"]
+    assert counts["line_crossings"] == genogram.quality().crossings == 0
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.integers(0, 3), st.one_of(st.none(), st.integers(0, 3)), st.one_of(st.none(), st.integers(0, 3)),
+       st.lists(st.integers(0, 2), max_size=2))
+def test_no_line_down_crosses_a_double_line_of_its_parent(svgcheck: ModuleType, couple: int, left: int | None,
+                                                         right: int | None, extra: list[int]) -> None:
+    """Whatever children the cousins have together, alone or with further partners, no line down
+    to children crosses a double line of the parent it hangs from, and the layout counts what
+    the checker counts."""
+    genogram = Genogram(_cousins_with_children_alone(couple, left, right, tuple(extra)))
+    assert _stems_across_own_double_lines(genogram) == []
+    result = svgcheck.check(genogram.to_svg(), is_text=True, max_examples=0)
+    assert result["counts"]["line_crossings"] == genogram.quality().crossings
+    assert genogram.quality().ok
 
 
 @settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])

@@ -317,3 +317,88 @@ def test_gedcom_day_not_in_its_month_is_a_warning(tmp_path: Path) -> None:
     assert found.family.person("I2").birth is not None and str(found.family.person("I2").birth) == "1950-02"
     assert ("person @I2@ (line 11), field 'BIRT.DATE' (line 15): '31 FEB 1950' has no day 31 in its month "
             "(drawn as 1950-02)") in found.warnings
+
+
+def test_r15_a_couple_written_as_two_unions_is_warned_about_naming_the_second(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Review 5 R15: a marriage and its divorce written as two unions drew two lines on top of each
+    other, silently (the label said 'married 1990' for the divorce)."""
+    family = {"people": [{"id": "A", "sex": "L", "birth": 1950}, {"id": "B", "sex": "P", "birth": 1950}],
+              "unions": [{"partners": ["A", "B"], "kind": "menikah"},
+                         {"partners": ["B", "A"], "kind": "cerai", "start": 1990}]}
+    status, err = run(capsys, "genogram", str(case_file(tmp_path, family=family)), "-o", str(tmp_path / "g.svg"))
+    assert status == 0
+    assert "warning: family.unions[1], field 'partners': repeats the couple B and A of unions[0]" in err
+    assert "events" in err
+    # the advised form draws without the warning
+    family["unions"] = [{"partners": ["A", "B"], "events": ["menikah 1980", "cerai 1990"]}]
+    status, err = run(capsys, "genogram", str(case_file(tmp_path, family=family)), "-o", str(tmp_path / "g.svg"))
+    assert status == 0 and "repeats the couple" not in err
+
+
+@pytest.mark.parametrize("command", ["genogram", "ecomap", "report", "convert"])
+def test_r21_output_file_in_a_missing_folder_is_refused(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                                        command: str) -> None:
+    """Review 5 R21: '-o /no/such/dir/g.svg' made the whole path silently."""
+    from socialtools.examples import example_path
+
+    out = tmp_path / "no" / "such" / ("g.ged" if command == "convert" else "g.svg" if command != "report" else "r.md")
+    err = refused(capsys, out, command, str(example_path("pk.yaml")))
+    assert f"folder '{out.parent}' does not exist" in err
+    assert not (tmp_path / "no").exists()
+
+
+def test_r16_two_marriages_of_one_person_at_the_same_time_are_warned_about() -> None:
+    """Review 5 R16: Rina married to Agus 1986-2012 (widowed) and to Budi 1993-2016 passed silently."""
+    from socialtools.genogram.model import Family
+
+    def family(agus_end: int, budi: list[str]) -> Family:
+        return Family.model_validate({
+            "people": [{"id": "RA", "sex": "P"}, {"id": "AS", "sex": "L", "death": agus_end}, {"id": "BW", "sex": "L"}],
+            "unions": [{"partners": ["BW", "RA"], "events": budi},
+                       {"partners": ["RA", "AS"], "events": ["menikah 1986", f"cerai mati {agus_end}"]}]})
+
+    def overlaps(f: Family) -> list[str]:
+        return [w for w in f.warnings() if "is within the marriage" in w]
+
+    assert overlaps(family(2012, ["nikah 1993", "cerai 2016"])) == [
+        "family.unions[0], field 'start': 1993 is within the marriage unions[1] of 'RA' (1986–2012, with 'AS'): "
+        "check the years"]
+    # one after the other (widowed in 1990, married again in 1993; or the same year) is no overlap
+    assert not overlaps(family(1990, ["nikah 1993", "cerai 2016"]))
+    assert not overlaps(family(1993, ["nikah 1993"]))
+    # a first marriage whose end is not known (an export without the divorce) is no evidence
+    unknown = Family.model_validate({
+        "people": [{"id": "RA", "sex": "P"}, {"id": "AS", "sex": "L"}, {"id": "BW", "sex": "L"}],
+        "unions": [{"partners": ["RA", "AS"], "kind": "menikah", "start": 1986},
+                   {"partners": ["BW", "RA"], "kind": "menikah", "start": 1993}]})
+    assert not overlaps(unknown)
+
+
+def test_r22_many_conditions_warning_names_the_record_and_field() -> None:
+    """Review 5 R22: the 'N conditions' warning named "person 'A'", unlike every other message."""
+    from socialtools.genogram.model import Family
+
+    family = Family.model_validate({"people": [{"id": "B"}, {"id": "A", "conditions": list("abcdefg")}]})
+    assert [w for w in family.warnings() if "conditions" in w] == [
+        "family.people[1] (id 'A'), field 'conditions': 7 conditions: a symbol has four quadrants, so e, f, g are "
+        "written under the person only with --labels ...,conditions"]
+
+
+def test_r22_report_only_with_a_misspelt_part_gets_a_hint(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from socialtools.examples import example_path
+
+    err = refused(capsys, tmp_path / "r.md", "report", str(example_path("pk.yaml")), "--only", "genogrm")
+    assert "no report part 'genogrm' (did you mean 'genogram'?)" in err
+
+
+def test_r19_deceased_without_a_year_but_widowed_in_a_year_is_warned_about() -> None:
+    """Review 5 R19: Suparno 'deceased: ya' with 'cerai mati 2020' was drawn 'l. 1980' alone."""
+    from socialtools.genogram.model import Family
+
+    family = Family.model_validate({
+        "people": [{"id": "S", "sex": "L", "birth": 1980, "deceased": "ya"}, {"id": "W", "sex": "P"}],
+        "unions": [{"partners": ["S", "W"], "kind": "cerai mati", "start": 2003, "end": 2020}]})
+    assert [w for w in family.warnings() if "field 'death'" in w] == [
+        "family.people[0] (id 'S'), field 'death': deceased without a year, but unions[0] says widowed in 2020: "
+        "write death: 2020 to show it"]

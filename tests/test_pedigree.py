@@ -38,3 +38,27 @@ def test_errors_name_the_line_and_the_problem() -> None:
         read_pedigree_text("id,father,mother\n1,0,0\n1,0,0\n")
     with pytest.raises(InputError, match="own ancestor"):
         read_pedigree_text("id,father,mother,sex\n1,2,0,1\n2,1,0,1\n")
+
+
+def test_r8_hash_comment_and_plink2_hash_header_in_whitespace_tables() -> None:
+    """Review 5 R8: a '#' comment or PLINK 2's '#FID IID PAT MAT SEX' header was read as a data row."""
+    from socialtools.io.families import detect_kind
+
+    rows = "K1 1 0 0 1 1\nK1 2 0 0 2 1\nK1 3 1 2 2 2\n"
+    for head in ("# famid id father mother sex affected\n", "#FID IID PAT MAT SEX PHENO1\n",
+                 "# exported from study X\n#FID IID PAT MAT SEX PHENO1\n"):
+        assert detect_kind((head + rows).encode()) == "pedigree"
+        fam = read_pedigree_text(head + rows)["K1"]
+        assert [p.id for p in fam.people] == ["1", "2", "3"] and fam.parents_of("3") == ["1", "2"]
+    # a comment that is not a header is skipped; the rows keep their own line numbers
+    fam = read_pedigree_text("# exported from study X\n" + rows)["K1"]
+    assert [p.id for p in fam.people] == ["1", "2", "3"]
+    with pytest.raises(InputError, match=r"line 3, field 'id': duplicate id '1' \(also on line 2\)"):
+        read_pedigree_text("# exported from study X\nK1 1 0 0 1 1\nK1 1 0 0 2 1\n")
+    # read as LINKAGE/PLINK columns on request: a '#' line is a comment, never a row
+    assert len(read_pedigree_text("#FID IID PAT MAT SEX PHENO1\n" + rows, header=False)["K1"].people) == 3
+
+
+def test_r8_four_columns_without_header_are_kinship2_id_father_mother_sex() -> None:
+    fam = read_pedigree_text("# exported from study X\n1 0 0 1\n2 0 0 2\n3 1 2 1\n")["1"]
+    assert fam.parents_of("3") == ["1", "2"] and fam.person("2").sex == "female"

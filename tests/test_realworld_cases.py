@@ -256,15 +256,22 @@ def test_impossible_calendar_date_is_an_error_not_a_traceback(tmp_path) -> None:
     assert not out.exists()
 
 
-def test_calendar_date_error_names_the_line(tmp_path) -> None:
-
-    from socialtools.errors import InputError
-    from socialtools.io.loading import load_document
+def test_calendar_date_error_names_the_record_and_field(tmp_path, capsys) -> None:
+    """Review 5 R20: '1990-02-31' was 'invalid YAML at line 4' without its record and field."""
+    from socialtools.cli import main
 
     src = tmp_path / "kasus.yaml"
-    src.write_text("sessions:\n  - {date: 2024-09-10}\n  - {date: 2024-02-30}\n", encoding="utf-8")
-    with pytest.raises(InputError, match=r"line 3.*'2024-02-30' is not a calendar date"):
-        load_document(src)
+    src.write_text("case: {client: AN}\nsessions:\n  - {date: 2024-09-10}\n  - {date: 2024-02-30}\n",
+                   encoding="utf-8")
+    assert main(["report", str(src), "-o", str(tmp_path / "r.md")]) == 2
+    err = capsys.readouterr().err
+    assert "sessions[1], field 'date': 2024-02-30 is not a calendar date" in err and "invalid YAML" not in err
+    src.write_text("family:\n  people:\n    - {id: A, sex: L, birth: 1960}\n    - {id: B, sex: P, birth: 1990-02-31}\n",
+                   encoding="utf-8")
+    assert main(["genogram", str(src), "-o", str(tmp_path / "g.svg")]) == 2
+    err = capsys.readouterr().err
+    assert "family.people[1] (id 'B'), field 'birth': 1990-02-31 is not a calendar date" in err
+    assert len(err.strip().splitlines()) == 1 and not (tmp_path / "g.svg").exists()
 
 
 def test_bpss_measurement_not_repeated_when_the_case_writes_the_item() -> None:

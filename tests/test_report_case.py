@@ -93,7 +93,7 @@ def test_english_headings_and_captions(pk: dict[str, Any]) -> None:
     case = Case.from_document(pk)
     t = family_table(case, ReportOptions(lang="en"))
     assert t is not None
-    assert t.headings == ["No", "Name (initials)", "Relation to the client", "Sex", "Place, year of birth", "Age",
+    assert t.headings == ["No", "Name", "Relation to the client", "Sex", "Place, year of birth", "Age",
                           "Occupation", "Religion"]
     assert t.caption == 'Family of Client "PK"'
     assert t.rows[0][3] == "Male"
@@ -155,7 +155,7 @@ def test_dataframes(pk: dict[str, Any]) -> None:
     fam = family_table(Case.from_document(pk))
     assert fam is not None
     frame = fam.to_dataframe()
-    assert frame.shape == (5, 8) and frame["Nama (Inisial)"].tolist() == ["K", "S", "PK", "RP", "BNP"]
+    assert frame.shape == (5, 8) and frame["Nama"].tolist() == ["K", "S", "PK", "RP", "BNP"]
 
 
 def test_case_schema_accepts_the_shorthands_the_loader_accepts() -> None:

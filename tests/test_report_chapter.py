@@ -144,10 +144,10 @@ def test_family_table_marks_the_deceased_and_gives_ages() -> None:
     case = Case.from_document({"family": FAMILY})
     table = family_table(case)
     rows = {r[2]: dict(zip(table.headings, r, strict=True)) for r in table.rows}
-    assert rows["kakek"]["Nama (Inisial)"] == "Alm. K (wafat 2015)"
+    assert rows["kakek"]["Nama"] == "Alm. K (wafat 2015)"
     assert rows["kakek"]["Usia"] == "75 (saat wafat)"
-    assert rows["nenek"]["Nama (Inisial)"] == "Almh. N"  # year of death not known
-    assert rows["ibu"]["Nama (Inisial)"] == "S" and rows["ibu"]["Usia"] == "49"
+    assert rows["nenek"]["Nama"] == "Almh. N"  # year of death not known
+    assert rows["ibu"]["Nama"] == "S" and rows["ibu"]["Usia"] == "49"
     english = family_table(case, ReportOptions(lang="en"))
     assert english.rows[0][1] == "the late K (d. 2015)"
 

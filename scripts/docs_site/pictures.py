@@ -149,6 +149,10 @@ PICTURES: dict[str, Draw] = {
         load_document(ROOT / "docs" / "examples" / "genogram-loop.yaml"), lang="en", duplicate_loops=True)),
     "genogram-households.png": _save(lambda: Genogram.from_document(
         load_document(ROOT / "tests" / "data" / "cases" / "bracketed-household.yaml"), lang="en")),
+    "genogram-crowded.png": _save(lambda: Genogram.from_document(
+        load_document(ROOT / "tests" / "data" / "cases" / "crowded-three-generations.yaml"), initials=True)),
+    "genogram-twins.png": _save(lambda: Genogram.from_document(
+        load_document(ROOT / "tests" / "data" / "hardcases" / "twins.yaml"), lang="en")),
     "report-genogram-same-pair.png": _report_genogram(ROOT / "tests" / "data" / "cases" / "review-rt.yaml"),
     "genogram-family-history.png": _save(lambda: Genogram.from_document(load_example("family-history.yaml"))),
     "genogram-family-history-2000.png": _save(lambda: Genogram.from_document(load_example("family-history.yaml"),

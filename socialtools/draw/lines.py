@@ -52,9 +52,8 @@ def num(v: float) -> str:
 
 def path_d(points: list[Point], closed: bool = False) -> str:
     """SVG path data for a polyline (or a polygon when ``closed``)."""
-    head, *rest = points
-    d = f"M{num(head[0])} {num(head[1])}" + "".join(f"L{num(x)} {num(y)}" for x, y in rest)
-    return d + ("Z" if closed else "")
+    d = "M" + "L".join([f"{num(x)} {num(y)}" for x, y in points])
+    return d + "Z" if closed else d
 
 
 def unit(p: Point, q: Point) -> tuple[float, float]:

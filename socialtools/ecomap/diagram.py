@@ -66,8 +66,9 @@ class EcomapDiagram(Diagram):
     ) -> None:
         self.ecomap = ecomap.bind(family)
         if initials and family is not None:  # the privacy switch: see socialtools.privacy
-            from socialtools.privacy import hide_identifying
+            from socialtools.privacy import hide_ecomap, hide_identifying
 
+            self.ecomap = hide_ecomap(self.ecomap, family)
             family = hide_identifying(family)
         self.family = family
         self.lang = check_language(lang)

@@ -42,7 +42,7 @@ from socialtools.draw.text import LINE_HEIGHT, TextBlock, text_width, wrap
 from socialtools.ecomap.model import FOCAL, Ecomap, Tie
 from socialtools.ecomap.placements import EcomapLayout, Label, MemberPlace, Quality, SystemPlace, TieRoute
 from socialtools.ecomap.routing import CLEAR, LANE, Router, approaches, arrowheads, end_room, reach_pieces, tie_reach
-from socialtools.genogram.model import Family
+from socialtools.genogram.model import Family, Union
 from socialtools.genogram.symbols import INDEX_GAP, symbol_shape, symbol_size
 from socialtools.io.limits import MAX_LINE_CHARS, shorten
 
@@ -323,8 +323,35 @@ def _household(
             if max(xs) - min(xs) > 1e-6:
                 lines.append(((min(xs), bar), (max(xs), bar)))
             lines.extend(((k.cx, bar), (k.cx, k.cy - k.size / 2)) for k in kids)
+    lines += _one_parent_drops(family, where, couples, size)
     boxes = [Box(m.cx - size / 2, m.cy - size / 2, size, size) for m in places]
     return places, lines, bounding_box(boxes)
+
+
+def _one_parent_drops(family: Family, where: dict[str, MemberPlace], couples: list[Union],
+                      size: float) -> list[tuple[Point, ...]]:
+    """Child lines of a union only one parent of which lives in the household (after a divorce,
+    a death, or the other parent drawn as a system outside): a drop from that parent to the
+    union's children in the household, as the genogram draws a one-parent union."""
+    lines: list[tuple[Point, ...]] = []
+    drawn = {id(u) for u in couples}
+    for u in family.unions:
+        if id(u) in drawn:
+            continue
+        parents = [where[p] for p in u.partners if p in where]
+        if len(parents) != 1:
+            continue
+        parent = parents[0]
+        kids = [where[c.id] for c in u.children if c.id in where and where[c.id].cy > parent.cy]
+        if not kids:
+            continue
+        bar = min(k.cy for k in kids) - size / 2 - 8
+        lines.append(((parent.cx, parent.cy + parent.size / 2), (parent.cx, bar)))
+        xs = [k.cx for k in kids] + [parent.cx]
+        if max(xs) - min(xs) > 1e-6:
+            lines.append(((min(xs), bar), (max(xs), bar)))
+        lines.extend(((k.cx, bar), (k.cx, k.cy - k.size / 2)) for k in kids)
+    return lines
 
 
 def _label_below(eco: Ecomap, members: list[MemberPlace]) -> bool:

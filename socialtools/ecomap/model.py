@@ -26,7 +26,7 @@ from __future__ import annotations
 import difflib
 from typing import Annotated, Any, Literal
 
-from pydantic import BeforeValidator, Field, WithJsonSchema, model_validator
+from pydantic import BeforeValidator, Field, PrivateAttr, WithJsonSchema, model_validator
 
 from socialtools.draw.colours import Colour
 from socialtools.errors import InputError
@@ -117,6 +117,12 @@ _CATEGORY_ALIASES = {
     "tetangga": "community",
     "lingkungan": "community",
     "organisasi": "community",
+    "komunitas": "community",
+    "kelompok": "community",
+    "kelompok_masyarakat": "community",
+    "arisan": "community",
+    "pkk": "community",
+    "karang_taruna": "community",
     "pemerintahan": "government",
     "desa": "government",
     "kelurahan": "government",
@@ -209,10 +215,20 @@ def _word(aliases: dict[str, str], what: str) -> Any:
             return aliases[key]
         if key.replace("_", "-") in aliases:
             return aliases[key.replace("_", "-")]
-        choices = ", ".join(sorted(set(aliases.values())))
-        raise ValueError(f"'{value}' is not a {what}: use one of {choices}")
+        order = list(_INDONESIAN)
+        names = sorted(set(aliases.values()), key=lambda n: (order.index(n) if n in order else len(order), n))
+        close = difflib.get_close_matches(key, [a for a in aliases if a], n=1, cutoff=0.7)
+        hint = f" (did you mean '{close[0].replace('_', ' ')}'?)" if close else ""
+        choices = ", ".join(f"{_INDONESIAN[n]} ({n})" if n in _INDONESIAN else n for n in names)
+        raise ValueError(f"'{value}' is not a {what}{hint}: use one of {choices}")
 
     return BeforeValidator(check)
+
+
+#: the Indonesian word an error message names beside each English one ("kuat (strong)")
+_INDONESIAN = {"strong": "kuat", "moderate": "sedang", "weak": "lemah", "tenuous": "renggang",
+               "positive": "positif", "stressful": "stres", "conflictual": "konflik", "broken": "terputus",
+               "to_focal": "ke klien", "from_focal": "dari klien", "both": "dua arah"}
 
 
 QUALITY_ORDER: tuple[str, ...] = ("positive", "stressful", "conflictual", "broken")
@@ -329,7 +345,8 @@ class System(Record):
 
     A system can be a family member outside the household (``person: E``, a person id of
     the family section): its name, sex and age come from the family, its id defaults to
-    the person id and its category to ``extended_family``.
+    the person id and its category to ``extended_family`` (``family`` for a parent, child
+    or sibling of the client in the household: see :meth:`Ecomap.bind`).
 
     >>> System(id="puskesmas", category="kesehatan").category, System(person="E").category
     ('health', 'extended_family')
@@ -342,6 +359,7 @@ class System(Record):
     colour: Colour | None = Field(None, description="overrides the category colour: a colour name or "
                                                     "#rgb/#rrggbb, e.g. '#2e86c1'")
     notes: str | None = None
+    _defaults: tuple[bool, bool] = PrivateAttr((False, False))  # category, colour: not written
 
     @model_validator(mode="before")
     @classmethod
@@ -355,6 +373,7 @@ class System(Record):
             if self.person is None:
                 raise InputError("a system needs an id (or a person of the family)", record="system", field="id")
             self.id = self.person
+        self._defaults = (not self.category, self.colour is None)
         if not self.category:
             self.category = "extended_family" if self.person is not None else "community"
         self.category = normal_category(self.category)
@@ -363,6 +382,15 @@ class System(Record):
         if self.colour is None:
             self.colour = CATEGORIES.get(self.category, (CUSTOM_COLOUR,))[0]
         return self
+
+    def close_family(self) -> None:
+        """A member system with no category written that is a parent, child or sibling of the
+        client (see :meth:`Ecomap.bind`): category ``family`` (its colour with it, unless one was written)."""
+        category, colour = self._defaults
+        if category:
+            self.category = "family"
+            if colour:
+                self.colour = CATEGORIES["family"][0]
 
     @property
     def label(self) -> str:
@@ -563,6 +591,10 @@ class Ecomap(Record):
         ...
         socialtools.errors.InputError: focal, field 'members': member 'X' needs a family section ...
         """
+        # the client's parents, children and siblings are close family (the other members' only
+        # when no member is the index person): a grandmother is extended family
+        clients = {m for m in self.focal.members if family is not None and m in family._index
+                   and family.person(m).index} or set(self.focal.members)
         for i, s in enumerate(self.systems):
             if s.person is None:
                 continue
@@ -575,6 +607,8 @@ class Ecomap(Record):
                 family.person(s.person)
             except KeyError:
                 raise InputError(_unknown_person(s.person, family), record=record, field="person") from None
+            if _close_kin(family, s.person, clients):
+                s.close_family()
         for pid in self.focal.members:
             if family is None:
                 raise InputError(
@@ -635,6 +669,19 @@ class Ecomap(Record):
         return later, changed
 
 
+def _close_kin(family: Family, pid: str, members: set[str]) -> bool:
+    """True when ``pid`` is a parent, child or sibling (any shared parent) of one of ``members``.
+
+    >>> family = Family.model_validate({"people": [{"id": "A"}, {"id": "B"}, {"id": "C"}],
+    ...                                 "unions": [{"partners": ["A"], "children": ["B"]}]})
+    >>> _close_kin(family, "A", {"B"}), _close_kin(family, "C", {"B"})
+    (True, False)
+    """
+    parents = set(family.parents_of(pid))
+    return any(m in parents or pid in family.parents_of(m) or parents & set(family.parents_of(m))
+               for m in members if m != pid)
+
+
 def _unknown_person(pid: str, family: Family) -> str:
     """The message for a person id the family does not have, with the nearest id as a hint."""
     near = difflib.get_close_matches(str(pid), [p.id for p in family.people], n=1, cutoff=0.5)
@@ -675,6 +722,9 @@ def load_ecomap(document: dict[str, Any], source: str | None = None) -> tuple[Ec
     try:
         _check_member_systems(data, family)
         eco = parse_model(Ecomap, data, record="ecomap")
+        if not eco.systems:  # an empty figure titled 'Ekomap' is no ecomap
+            raise InputError("an ecomap needs at least one system around the client (school, work, family "
+                             "outside the household, ...)", field="systems")
         eco.bind(family)
     except InputError as exc:
         record = f"{prefix}{exc.record}" if exc.record and exc.record != "Ecomap" else prefix.rstrip(".") or None

@@ -63,6 +63,8 @@ CROSSING_INSIDE = 40.0  # a route to a member crossing another tie costs as much
 TURN = 20.0  # and each radian of its turns as much as this much length
 SPREAD = math.radians(55)  # a tie's end on a member stands at most this far round from facing its system
 END_STEP = math.radians(10)  # the steps round a member's outline tried for the end of a straight tie
+ALONG = 3.0  # a tie to a member keeps this far off a family line in the household ...
+ALONG_LENGTH = 6.0  # ... over any stretch longer than this
 
 
 def tie_width(tie: Tie) -> float:
@@ -420,10 +422,26 @@ class Router:
             if not self._piece_free(p, q, reach, inside if within else inside + outside, label):
                 return False
         if tie.target in self.members:  # a bent tie comes to its member only on its last stretch
+            if any(self._along_family_line(p, q) for p, q in pairwise(points)):
+                return False
             m = self.members[tie.target]
             if any(segment_circle_distance(p, q, (m.cx, m.cy)) < m.hull.r + CLEAR for p, q in pairwise(points[:-1])):
                 return False
         return all(self._head_free(h, inside + outside) for h in arrowheads(tie, points))
+
+    def _along_family_line(self, p: Point, q: Point) -> bool:
+        """True when ``p``–``q`` runs along a family line inside the household (a child's drop,
+        a couple line) within :data:`ALONG` units for more than :data:`ALONG_LENGTH`: it would
+        read as part of that line."""
+        if self.family_box is None or not _boxes_meet(_extent([p, q]), self.family_box, ALONG):
+            return False
+        for a, b in self.family_lines:
+            n = max(2, math.ceil(math.dist(a, b) / 2))
+            near = [segment_circle_distance(p, q, (a[0] + (b[0] - a[0]) * i / n, a[1] + (b[1] - a[1]) * i / n))
+                    < ALONG for i in range(n + 1)]
+            if sum(near) * math.dist(a, b) / n > ALONG_LENGTH:
+                return True
+        return False
 
     def _piece_free(self, p: Point, q: Point, reach: float, circles: Keepouts, label: Box | None) -> bool:
         box = _extent([p, q])

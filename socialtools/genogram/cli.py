@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import difflib
 import gc
 import importlib
 import json
@@ -15,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from socialtools.cli import add_dpi, add_initials, add_language
 from socialtools.errors import InputError, UsageError
-from socialtools.genogram.label_fields import LABEL_FIELDS
+from socialtools.genogram.label_fields import LABEL_ALIASES, LABEL_FIELDS, label_field
 from socialtools.io.options import add_input_options
 from socialtools.io.output import FIGURE_FORMATS, figure_bytes, write_files
 from socialtools.io.sanitize import clean_text
@@ -58,10 +59,14 @@ def _options(args: argparse.Namespace) -> GenogramOptions:
     from socialtools.genogram.diagram import GenogramOptions
     from socialtools.genogram.placements import LayoutConfig
 
-    labels = tuple(x.strip() for x in args.labels.split(",") if x.strip()) if args.labels else GenogramOptions().labels
-    unknown = [x for x in labels if x not in LABEL_FIELDS]
-    if unknown:
-        raise UsageError(f"unknown label field '{unknown[0]}': choose from {', '.join(LABEL_FIELDS)}")
+    words = [x.strip() for x in args.labels.split(",") if x.strip()] if args.labels else []
+    for word in words:
+        if label_field(word) is None:
+            close = difflib.get_close_matches(word.lower(), [*LABEL_FIELDS, *LABEL_ALIASES], n=1)
+            hint = f" (did you mean '{close[0]}'?)" if close else ""
+            raise UsageError(f"unknown label field '{word}'{hint}: choose from {', '.join(LABEL_FIELDS)} "
+                             "(or in Indonesian: nama, peran, tahun, umur, pekerjaan, ...)")
+    labels = tuple(dict.fromkeys(label_field(w) or w for w in words)) if words else GenogramOptions().labels
     if args.as_of is not None and args.compare is not None:
         raise UsageError("give either --as-of or --compare, not both")
     return GenogramOptions(lang=args.lang, labels=labels, initials=args.initials, full_dates=args.full_dates,
@@ -97,10 +102,17 @@ def run(args: argparse.Namespace) -> int:
     if year is not None:
         from socialtools.genogram.history import as_of_warnings, family_as_of
 
+        option = "--as-of" if args.as_of is not None else "--compare"
         for name, family in _made(families, args.initials).items():
+            last = family.reference_date().year  # nothing is known after the family's as_of (or this year)
+            if max(args.compare or (year,)) > last:
+                later = max(args.compare or (year,))
+                raise InputError(f"{later} is after the family's date ({'as_of ' if family.as_of else 'this year, '}"
+                                 f"{last}): nothing is known of the family after it; give {last} or an earlier "
+                                 "year", record=f"family '{name}'", field=option, source=str(source))
             if not family_as_of(family, year).people:
                 raise InputError(f"nobody of the family was born by {year}", record=f"family '{name}'",
-                                 field="--as-of" if args.as_of is not None else "--compare", source=str(source))
+                                 field=option, source=str(source))
             for warning in as_of_warnings(family, args.as_of or args.compare[0]):
                 sys.stderr.write(f"socialtools genogram: warning: {warning}\n")
     if args.compare is not None and suffix == ".dot":
@@ -194,12 +206,13 @@ def _draw(family: Family, settings: Settings) -> Drawn:
         from socialtools.genogram.compare import GenogramComparison
 
         comparison = GenogramComparison(family, compare[0], compare[1], options)
-        return figure_bytes(comparison.to_svg(), suffix, dpi=dpi), None, warnings
+        data = figure_bytes(comparison.to_svg(), suffix, dpi=dpi)
+        return data, None, warnings + comparison.layout.warnings
     genogram = Genogram(family, options)
     if suffix == ".dot":
         return genogram.to_dot().encode("utf-8"), None, warnings
     data = figure_bytes(genogram.to_svg(), suffix, dpi=dpi)
-    return data, genogram.quality().as_dict() if stats else None, warnings
+    return data, genogram.quality().as_dict() if stats else None, warnings + genogram.layout.warnings
 
 
 def _year(text: str) -> int:
@@ -234,7 +247,8 @@ def register(commands: argparse._SubParsersAction) -> None:
                         help="file format when writing into a folder (default svg)")
     add_language(parser)
     parser.add_argument("--labels", help=f"comma-separated fields under each person, from: {', '.join(LABEL_FIELDS)} "
-                                         "(default: name,role,years,occupation)")
+                                         "or in Indonesian: nama, peran, tahun, umur, pekerjaan, pendidikan, agama, "
+                                         "tempat lahir, suku, kondisi, catatan (default: name,role,years,occupation)")
     add_initials(parser)
     parser.add_argument("--full-dates", action="store_true", help="show full dates (default: years only)")
     parser.add_argument("--no-age", action="store_true", help="no age inside the symbols")

@@ -30,11 +30,12 @@ Every pass keeps every constraint; the cost of a pass is linear in the number of
 from __future__ import annotations
 
 import bisect
+import operator
 from collections import defaultdict
 from collections.abc import Callable
 from typing import NamedTuple
 
-from socialtools.genogram.isotonic import isotonic, isotonic_sparse
+from socialtools.genogram.isotonic import INF, _pooled
 from socialtools.genogram.ordering import Rows, _Graph, positions
 from socialtools.genogram.structure import FamilyStructure
 
@@ -249,13 +250,23 @@ class _Placer:
         rows = sorted(self.chains)
         plans = {r: self._plan(r) for r in rows}
         last_move = float("inf")
-        for it in range(passes):
+        settled: int | None = None  # the row a pass ended on, if that placement moved nothing
+        for it in range(passes if rows else 0):
             down = it % 2 == 0
             before = xs[:] if not down else None
-            for r in (rows if down else rows[::-1]):
+            order = rows if down else rows[::-1]
+            # a pass begins on the row the last one ended on: if that placement moved nothing, the
+            # row would be placed again from the very same positions all round, and come out the same
+            skip = order[0] == settled
+            for r in order[1 if skip else 0:-1]:
                 self._place_row(plans[r], xs)
+            if not (skip and len(order) == 1):
+                chain = plans[order[-1]].chain
+                was = [xs[e] for e in chain]
+                self._place_row(plans[order[-1]], xs)
+                settled = order[-1] if was == [xs[e] for e in chain] else None
             if before is not None:
-                move = max((abs(a - b) for a, b in zip(xs, before, strict=True)), default=0.0)
+                move = max(map(abs, map(operator.sub, xs, before)), default=0.0)
                 if move < SETTLED:
                     break
                 if it > 8 and move > 0.98 * last_move:
@@ -282,34 +293,57 @@ class _Placer:
             else:  # nothing pulls: toward where it stands
                 refs.append((e, 0.0))
                 weights.append(IDLE)
-        bounded = [(i, self.after[e], self.before[e]) for i, e in enumerate(chain) if self.after[e] or self.before[e]]
         offsets = self.offsets[r]
+        # the bounds: one side (one element, one gap) or several; at index i, less its offset
+        low1 = [(i, *self.after[e][0], offsets[i]) for i, e in enumerate(chain) if len(self.after[e]) == 1]
+        lows = [(i, self.after[e], offsets[i]) for i, e in enumerate(chain) if len(self.after[e]) > 1]
+        high1 = [(i, *self.before[e][0], offsets[i]) for i, e in enumerate(chain) if len(self.before[e]) == 1]
+        highs = [(i, self.before[e], offsets[i]) for i, e in enumerate(chain) if len(self.before[e]) > 1]
+        lo_from = min([i for i, *_ in low1 + lows], default=len(chain)) + 1
+        hi_from = max([i for i, *_ in high1 + highs], default=0) - 1
         groups = [(i, j, weights[i:j], offsets[i:j], sum(weights[i:j])) for i, j in self.groups[r]]
-        return _RowPlan(chain, refs, drops, weights, offsets, bounded, groups)
+        return _RowPlan(chain, refs, [(i, k[0]) for i, k in drops if len(k) == 1],
+                        [(i, k) for i, k in drops if len(k) > 1], weights, offsets,
+                        low1, lows, high1, highs, lo_from, hi_from, groups)
 
     @staticmethod
     def _place_row(plan: _RowPlan, xs: list[float]) -> None:
-        """Row ``plan.chain`` placed by isotonic regression, the other rows held."""
+        """Row ``plan.chain`` placed by isotonic regression, the other rows held (the arithmetic
+        of :func:`~socialtools.genogram.isotonic.isotonic_sparse`, its bounds written straight
+        into place)."""
         # each element's pull: a target and a weight (least squares)
         targets = [xs[ref] + add for ref, add in plan.refs]
+        for i, k in plan.drop1:
+            targets[i] = xs[k]
         for i, kids in plan.drops:
-            if len(kids) == 1:
-                targets[i] = xs[kids[0]]
-            else:
-                at = [xs[k] for k in kids]
-                targets[i] = (min(at) + max(at)) / 2
-        weights, offsets = plan.weights, plan.offsets
+            at = [xs[k] for k in kids]
+            targets[i] = (min(at) + max(at)) / 2
+        offsets = plan.offsets
         for i, j, ws, offs, wsum in plan.groups:  # a block with its drops: one target, kept together
             z = sum([w * (t - o) for w, t, o in zip(ws, targets[i:j], offs, strict=True)]) / wsum
             targets[i:j] = [z + o for o in offs]
-        if plan.bounded:  # the elements held by the sides the ordering gave
-            lower = [(i, max([xs[a] + w for a, w in after])) for i, after, _ in plan.bounded if after]
-            upper = [(i, min([xs[b] - w for b, w in before])) for i, _, before in plan.bounded if before]
-            placed = isotonic_sparse(targets, weights, offsets, lower, upper)
-        else:
-            placed = isotonic(targets, weights, offsets)
-        for e, x in zip(plan.chain, placed, strict=True):
-            xs[e] = x
+        # the elements held by the sides the ordering gave, their bounds less their offsets
+        n = len(targets)
+        lo = [-INF] * n
+        hi = [INF] * n
+        for i, a, w, c in plan.low1:
+            lo[i] = (xs[a] + w) - c
+        for i, after, c in plan.lows:
+            lo[i] = max([xs[a] + w for a, w in after]) - c
+        for i, b, w, c in plan.high1:
+            hi[i] = (xs[b] - w) - c
+        for i, before, c in plan.highs:
+            hi[i] = min([xs[b] - w for b, w in before]) - c
+        for i in range(plan.lo_from, n):  # made monotone: a later lower bound is no lower
+            if lo[i] < lo[i - 1]:
+                lo[i] = lo[i - 1]
+        for i in range(plan.hi_from, -1, -1):
+            if hi[i] > hi[i + 1]:
+                hi[i] = hi[i + 1]
+        chain = plan.chain
+        placed = _pooled(targets, plan.weights, offsets, lo, hi)
+        for i in range(n):
+            xs[chain[i]] = placed[i]
 
 
 class _RowPlan(NamedTuple):
@@ -322,8 +356,14 @@ class _RowPlan(NamedTuple):
 
     chain: list[int]
     refs: list[tuple[int, float]]
+    drop1: list[tuple[int, int]]
     drops: list[tuple[int, list[int]]]
     weights: list[float]
     offsets: list[float]
-    bounded: list[tuple[int, list[tuple[int, float]], list[tuple[int, float]]]]
+    low1: list[tuple[int, int, float, float]]
+    lows: list[tuple[int, list[tuple[int, float]], float]]
+    high1: list[tuple[int, int, float, float]]
+    highs: list[tuple[int, list[tuple[int, float]], float]]
+    lo_from: int
+    hi_from: int
     groups: list[tuple[int, int, list[float], list[float], float]]

@@ -63,6 +63,9 @@ CORNER_GAPS = (1.5, 9.0)  # it passes this far outside the corners of the (grown
 LINE_GAP = 9.0  # and this far outside the bends of other lines (beyond NEAR: beside them, not along them)
 CORNERS = 120  # at most this many corners to pass (those of the shortest detours)
 EDGE_BUDGET = 8000  # and at most this many candidate stretches tested
+#: where that finds no clean line (a crowded family: union-date labels wall off a row), once more with
+#: this many corners and stretches, before a line that passes through something is drawn
+WIDE_CORNERS, WIDE_BUDGET = 600, 60_000
 EXITS = 16  # directions in which it may leave a symbol
 REACH = 700.0  # people further apart than this are joined through the lanes (a search round obstacles is too dear)
 DETOUR = 1.3  # a route round the obstacles is sought when the best short one is this much longer than direct
@@ -325,13 +328,14 @@ class EmotionalRouter:
         # live elsewhere pays ROOM_COST for passing through one, so it goes round when it can
         self.rooms: list[tuple[list[Point], Box, frozenset[str]]] = []
         self.pair: frozenset[str] = frozenset()
+        self.unclean: list[tuple[str, str]] = []  # the pairs whose line could not be drawn clean
 
     def _clear(self, points: list[Point], a: PersonNode, b: PersonNode,
                local: LocalBoxes | None = None) -> bool:
         """Through no one else's symbol, no label, and not back through its own two symbols;
         ``local`` (corners of the boxes, shrunk) stands for the grid near both people when given."""
         lay = self.lay
-        m = self.reach - PATTERN_HALF_WIDTH  # the outer lanes of a bundle stay on the canvas too
+        m = self.reach  # the line's pattern (the outer lanes of a bundle) stays on the canvas
         if not all(m <= x <= lay.width - m and m <= y <= lay.height - m for x, y in points):
             return False
         for p, q in itertools.pairwise(points):
@@ -361,9 +365,10 @@ class EmotionalRouter:
                     out.append([edge_point(a, _toward(a, w)), w, edge_point(b, _toward(b, w))])
         return out
 
-    def _graph_route(self, a: PersonNode, b: PersonNode, strict: bool = True) -> list[Point] | None:
+    def _graph_route(self, a: PersonNode, b: PersonNode, strict: bool = True, wide: bool = False) -> list[Point] | None:
         """The cheapest clean line through the corners of the obstacles near ``a`` and ``b``
-        (A* over a visibility graph; edges are tested only when reached)."""
+        (A* over a visibility graph; edges are tested only when reached); ``wide``: through more
+        corners, with more stretches tested (:data:`WIDE_CORNERS`, :data:`WIDE_BUDGET`)."""
         margin = REGION
         x0, x1 = min(a.x, b.x) - margin, max(a.x, b.x) + margin
         y0, y1 = min(a.y, b.y) - margin, max(a.y, b.y) + margin
@@ -379,7 +384,7 @@ class EmotionalRouter:
                          key=lambda c: (math.dist(c, (a.x, a.y)) + math.dist(c, (b.x, b.y)), c))
         corners = list(itertools.islice((c for c in corners if not any(
             box.contains(c, -0.01) for _, box in self.grid.near(c[0], c[1], c[0], c[1]))
-            and not self.lines.touches(c, self.reach)), CORNERS))
+            and not self.lines.touches(c, self.reach)), WIDE_CORNERS if wide else CORNERS))
         turns = [math.radians(d) for d in range(0, 360, 360 // EXITS)]
         starts = [edge_point(a, t) for t in turns]
         ends = [edge_point(b, t) for t in turns]
@@ -396,7 +401,7 @@ class EmotionalRouter:
         heapq.heapify(heap)
         came: dict[int, int] = {}
         done: set[int] = set()
-        budget = EDGE_BUDGET
+        budget = WIDE_BUDGET if wide else EDGE_BUDGET
         while heap and budget > 0:
             _, g, k, parent, tested = heapq.heappop(heap)
             if k in done:
@@ -482,7 +487,8 @@ class EmotionalRouter:
                     best = (c, len(options) - 1)
         if best is not None:
             return options[best[1]]
-        return next((f for f in fallback() if clean(f)), None)  # the lanes and gutters
+        lane = next((f for f in fallback() if clean(f)), None)  # the lanes and gutters
+        return lane
 
     @property
     def near(self) -> float:
@@ -493,14 +499,23 @@ class EmotionalRouter:
         """The cheapest clean candidate from ``a`` to ``b`` (``fallback`` routes last), which joins
         the lines. When none is clean, the cheapest that at least passes through nothing (though it
         may run along a line); ``None`` when even that fails."""
-        chosen = self._pick(a, b, fallback)
+        chosen = self._pick(a, b, fallback, final=True)
         if chosen is not None:
             self.lines.add(chosen, PATTERN_HALF_WIDTH)
         return chosen
 
-    def _pick(self, a: PersonNode, b: PersonNode, fallback: Callable[[], list[list[Point]]]) -> list[Point] | None:
+    def _pick(self, a: PersonNode, b: PersonNode, fallback: Callable[[], list[list[Point]]],
+              final: bool = False) -> list[Point] | None:
+        """The cheapest clean line, else the cheapest that passes through nothing; a ``final``
+        pick (the line drawn, not a trial) without a clean line is named in :attr:`unclean`."""
         chosen = self._cheapest(a, b, fallback, strict=True)
-        return chosen if chosen is not None else self._cheapest(a, b, fallback, strict=False)
+        if chosen is None and final:  # the line drawn: once more, through more corners
+            chosen = self._graph_route(a, b, strict=True, wide=True)
+        if chosen is not None:
+            return chosen
+        if final:
+            self.unclean.append((a.id, b.id))
+        return self._cheapest(a, b, fallback, strict=False)
 
     def _lane(self, a: PersonNode, b: PersonNode, line: list[Point], offset: float) -> list[Point] | None:
         """``line`` moved sideways by ``offset``, its ends on the two symbols, when that is clean."""
@@ -536,7 +551,7 @@ class EmotionalRouter:
                 for lane in centred:
                     self.lines.add(lane, PATTERN_HALF_WIDTH)  # type: ignore[arg-type]
                 return centred
-        first = self._pick(a, b, fallback)
+        first = self._pick(a, b, fallback, final=True)
         if first is None:
             return [None] * count
         # lanes round that line, closer together (down to MIN_LANE_GAP) and shifted off it a little

@@ -66,13 +66,14 @@ def _pooled(targets: list[float], weights: list[float], offsets: list[float], lo
             hi: list[float]) -> list[float]:
     """The pool-adjacent-violators pass of :func:`isotonic`, given its bounds less the offsets,
     already monotone."""
-    # pooled blocks, left to right: value, weighted sum, weight, count, highest value allowed
+    # pooled blocks, left to right: value, weighted sum, weight, first index (its highest value
+    # allowed is that index's: ``hi`` is monotone)
     vs: list[float] = []
     sums: list[float] = []
     wts: list[float] = []
-    ks: list[int] = []
-    ceils: list[float] = []
-    top = float("-inf")
+    firsts: list[int] = []
+    top = -INF
+    i = 0
     for t, w, c, low, ceil in zip(targets, weights, offsets, lo, hi, strict=True):
         ws = w * (t - c)
         v = ws / w
@@ -84,17 +85,17 @@ def _pooled(targets: list[float], weights: list[float], offsets: list[float], lo
             vs.append(v)
             sums.append(ws)
             wts.append(w)
-            ks.append(1)
-            ceils.append(ceil)
+            firsts.append(i)
             top = v
+            i += 1
             continue
-        wt, k = w, 1
+        wt, first = w, i
         while vs and vs[-1] > v:  # the block before lies further right: pool
             vs.pop()
             ws += sums.pop()
             wt += wts.pop()
-            k += ks.pop()
-            ceil = ceils.pop()
+            first = firsts.pop()
+            ceil = hi[first]
             v = ws / wt
             if v < low:
                 v = low
@@ -103,16 +104,15 @@ def _pooled(targets: list[float], weights: list[float], offsets: list[float], lo
         vs.append(v)
         sums.append(ws)
         wts.append(wt)
-        ks.append(k)
-        ceils.append(ceil)
+        firsts.append(first)
         top = v
+        i += 1
     if len(vs) == len(offsets):
         return [v + c for v, c in zip(vs, offsets, strict=True)]
     out: list[float] = []
-    i = 0
-    for v, k in zip(vs, ks, strict=True):
-        out += [v + c for c in offsets[i:i + k]]
-        i += k
+    firsts.append(len(offsets))
+    for b, v in enumerate(vs):
+        out += [v + c for c in offsets[firsts[b]:firsts[b + 1]]]
     return out
 
 

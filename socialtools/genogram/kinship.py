@@ -4,8 +4,11 @@ Used where a table lists the family and the case file gave no ``role``: the repo
 identity table ("Hubungan dengan Klien"). Covers the relations a case report names — parents and
 step-parents, partners (former ones marked), children by relation (adopted, foster, step),
 siblings (older/younger in Indonesian; by adoption, *adik angkat*, or fostered by the parents,
-*adik asuh*; half-siblings), grandparents, grandchildren, uncles and
-aunts, nephews and nieces, and in-laws; anyone further is left blank rather than guessed.
+*adik asuh*; half-siblings by the shared parent, *kakak seibu*, *adik seayah*; step-siblings,
+the children of a parent's partner, *saudara tiri*), grandparents, grandchildren, uncles and
+aunts (also by marriage: an aunt's husband is *paman*), cousins (*sepupu*), nephews and nieces,
+and in-laws; anyone further is left blank rather than guessed. :func:`role_word` puts a ``role``
+the case file gives (*ayah*, *bibi*, *klien*) into the report's language.
 
 >>> from socialtools.genogram.model import Family
 >>> f = Family.model_validate({"people": [
@@ -26,7 +29,7 @@ from collections import defaultdict
 
 from socialtools.genogram.model import Family
 
-__all__ = ["relations_to_client"]
+__all__ = ["relations_to_client", "role_word"]
 
 ENDED = ("divorced", "annulled", "separated")
 LINEAGE = ("biological", "adopted")  # the child relations that make a parent, a sibling, a grandparent
@@ -52,10 +55,24 @@ TERMS: dict[str, tuple[tuple[str, str, str], tuple[str, str, str]]] = {
     "older_foster": (("kakak asuh",) * 3, ("foster brother", "foster sister", "foster sibling")),
     "younger_foster": (("adik asuh",) * 3, ("foster brother", "foster sister", "foster sibling")),
     "sibling_foster": (("saudara asuh",) * 3, ("foster brother", "foster sister", "foster sibling")),
-    "half_sibling": (("saudara tiri",) * 3, ("half-brother", "half-sister", "half-sibling")),
+    # half-siblings through the mother (seibu) or the father (seayah); a step-sibling (tiri) shares no parent
+    "older_half_mother": (("kakak seibu",) * 3, ("half-brother", "half-sister", "half-sibling")),
+    "younger_half_mother": (("adik seibu",) * 3, ("half-brother", "half-sister", "half-sibling")),
+    "half_sibling_mother": (("saudara seibu",) * 3, ("half-brother", "half-sister", "half-sibling")),
+    "older_half_father": (("kakak seayah",) * 3, ("half-brother", "half-sister", "half-sibling")),
+    "younger_half_father": (("adik seayah",) * 3, ("half-brother", "half-sister", "half-sibling")),
+    "half_sibling_father": (("saudara seayah",) * 3, ("half-brother", "half-sister", "half-sibling")),
+    "older_half": (("kakak satu orang tua",) * 3, ("half-brother", "half-sister", "half-sibling")),
+    "younger_half": (("adik satu orang tua",) * 3, ("half-brother", "half-sister", "half-sibling")),
+    "half_sibling": (("saudara satu orang tua",) * 3, ("half-brother", "half-sister", "half-sibling")),
+    "step_sibling": (("saudara tiri",) * 3, ("stepbrother", "stepsister", "step-sibling")),
     "grandparent": (("kakek", "nenek", "kakek/nenek"), ("grandfather", "grandmother", "grandparent")),
     "grandchild": (("cucu",) * 3, ("grandson", "granddaughter", "grandchild")),
     "uncle_aunt": (("paman", "bibi", "paman/bibi"), ("uncle", "aunt", "uncle or aunt")),
+    # the partner of a parent's sister or brother (suami bibi, istri paman)
+    "uncle_aunt_by_marriage": (("paman", "bibi", "paman/bibi"),
+                               ("uncle by marriage", "aunt by marriage", "uncle or aunt by marriage")),
+    "cousin": (("sepupu",) * 3, ("cousin",) * 3),
     "nephew_niece": (("keponakan",) * 3, ("nephew", "niece", "nephew or niece")),
     "parent_in_law": (("mertua",) * 3, ("father-in-law", "mother-in-law", "parent-in-law")),
     "child_in_law": (("menantu",) * 3, ("son-in-law", "daughter-in-law", "child-in-law")),
@@ -76,6 +93,27 @@ def relations_to_client(family: Family, lang: str = "id") -> dict[str, str]:
         words = TERMS[key][lang == "en"] if key is not None else ("",) * 3
         out[p.id] = words[SEXES.index(p.sex) if p.sex in SEXES else 2]
     return out
+
+
+def role_word(role: str, sex: str, lang: str = "id") -> str:
+    """A kinship word of either language (a person's ``role``) in ``lang``, for a person of
+    ``sex``; a word that is no kinship word of :data:`TERMS`, as written.
+
+    >>> role_word("ayah", "male", "en"), role_word("Kakak", "female", "en"), role_word("aunt", "female")
+    ('father', 'sister', 'bibi')
+    >>> role_word("pengasuh", "female", "en")
+    'pengasuh'
+    """
+    wanted = role.strip().lower()
+    index = SEXES.index(sex) if sex in SEXES else 2
+    for id_words, en_words in TERMS.values():
+        if wanted in id_words or wanted in en_words:
+            words = en_words if lang == "en" else id_words
+            if wanted in (id_words[index], en_words[index]):  # the word of the person's sex
+                return words[index]
+            # a word written for one sex ('ayah' of a person whose sex is unknown) keeps that sex
+            return words[id_words.index(wanted) if wanted in id_words else en_words.index(wanted)]
+    return role
 
 
 class _Kin:
@@ -116,7 +154,7 @@ class _Kin:
             adopted = any(r == "adopted" for who in (client, pid) for p, r in self.child_links[who] if p in mine)
             return self._older_or_younger(client, pid) + ("_adopted" if adopted else "")
         if mine & theirs:
-            return "half_sibling"
+            return self._half_sibling(client, pid, mine & theirs)
         if mine and any(p in mine for p, r in self.child_links[pid] if r == "foster"):
             return self._older_or_younger(client, pid) + "_foster"
         if any(pid in self.parents[p] for p in mine):
@@ -125,6 +163,13 @@ class _Kin:
             return "grandchild"
         if any(pid != p and self.parents[p] & theirs for p in mine):
             return "uncle_aunt"
+        piblings = {a for p in mine for gp in self.parents[p] for a in self.children[gp]} - mine
+        if theirs & piblings:
+            return "cousin"
+        if any(self.partners[a].get(pid) not in (None, *ENDED) for a in piblings):
+            return "uncle_aunt_by_marriage"
+        if any(p2 in self.partners[p] for p in mine for p2 in theirs):  # a child of a parent's partner
+            return "step_sibling"
         siblings = {s for p in mine for s in self.children[p]} - {client}
         if theirs & siblings:
             return "nephew_niece"
@@ -136,6 +181,13 @@ class _Kin:
         if any(pid in self.partners[s] for s in siblings) or any(self.parents[s] & theirs for s in spouses):
             return "sibling_in_law"
         return None
+
+    def _half_sibling(self, client: str, pid: str, shared: set[str]) -> str:
+        """Half-siblings by the shared parent: seibu (the mother), seayah (the father)."""
+        sexes = {self.family.person(p).sex for p in shared}
+        side = "_mother" if sexes == {"female"} else "_father" if sexes == {"male"} else ""
+        age = self._older_or_younger(client, pid)
+        return f"half_sibling{side}" if age == "sibling" else f"{age}_half{side}"
 
     def _older_or_younger(self, client: str, pid: str) -> str:
         a, b = self.family.person(client).birth, self.family.person(pid).birth

@@ -40,6 +40,7 @@ TEXT: Catalogue = {
     "stillbirth": {"id": "Lahir mati", "en": "Stillbirth"},
     "pet": {"id": "Hewan peliharaan", "en": "Pet"},
     "born": {"id": "l.", "en": "b."},
+    "due": {"id": "HPL", "en": "due"},  # an ongoing pregnancy: hari perkiraan lahir, the due date
     "died": {"id": "w.", "en": "d."},
     "age_unit": {"id": "th", "en": "y"},
     "weeks": {"id": "mgg", "en": "wk"},
@@ -151,6 +152,9 @@ def person_lines(person: Person, family: Family, options: LabelOptions) -> list[
                 when = person.death or person.birth
                 if when:
                     out.append(_date(when, options.full_dates))
+            elif person.kind == "pregnancy":  # not born: its date is the due date
+                if person.birth:
+                    out.append(f"{translate(TEXT, 'due', lang)} {_date(person.birth, options.full_dates)}")
             elif person.birth and person.death:
                 out.append(f"{_date(person.birth, options.full_dates)}–{_date(person.death, options.full_dates)}")
             elif person.birth:

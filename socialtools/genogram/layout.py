@@ -42,6 +42,7 @@ from socialtools.genogram.ordering import (
     topped_people,
 )
 from socialtools.genogram.placements import (
+    DOUBLE_GAP,
     GenogramLayout,
     LayoutConfig,
     LinkPlacement,
@@ -647,9 +648,13 @@ class _Geometry:
         if anchor is not None:  # one parent known, or partners on two rows: a stub at the anchor
             n = nodes[anchor]
             dx = self.drop[uid]
+            if self._along_double(uid, [anchor], n.x, dx, ulevel):
+                yu += DOUBLE_GAP / 2
             pts = [n.bottom, (n.x, yu), (dx, yu)]
             return UnionPlacement(uid, u.kind, pts, (dx, yu), "", None, uid in lay.double, tuple(u.partners))
         a, b = sorted((nodes[p] for p in u.partners), key=lambda n: n.x)
+        if self._along_double(uid, [a.id, b.id], a.x, b.x, ulevel):
+            yu += DOUBLE_GAP / 2
         pts = [a.bottom, (a.x, yu), (b.x, yu), b.bottom]
         dx = self.drop[uid]
         box = None
@@ -661,6 +666,25 @@ class _Geometry:
             box = Box((a.x + b.x) / 2 - w / 2, yu - h - 1, w, h)
         return UnionPlacement(uid, u.kind, pts, (dx, yu), text if box else "", box, uid in lay.double,
                               tuple(u.partners))
+
+    def _along_double(self, uid: str, partners: list[str], x0: float, x1: float, ulevel: dict[str, int]) -> bool:
+        """Whether the line of union ``uid`` (not itself doubled), from ``x0`` to ``x1`` under
+        ``partners``, runs along the double line of another union of one of them on its level (a
+        one-sided union's stub toward the partner of a consanguineous union; a second union of
+        the same two partners): it then runs on the lower of the two lines, where that union's
+        own line down leaves (:attr:`UnionPlacement.stem_top`), so that its line down crosses
+        neither."""
+        lay = self.l
+        if uid in lay.double:
+            return False
+        lo, hi = min(x0, x1), max(x0, x1)
+        for v in {v for p in partners for v in lay.s.unions_of.get(p, [])}:
+            if v == uid or v not in lay.double or v in lay.s.anchor or v in self.over_level or ulevel[v] != ulevel[uid]:
+                continue
+            xs = [lay.x[p] for p in lay.s.unions[v].partners]
+            if min(hi, max(xs)) - max(lo, min(xs)) > 0.5:
+                return True
+        return False
 
     def _over_union(self, uid: str, nodes: dict[str, PersonNode], over_y0: float) -> UnionPlacement:
         """The line of a union drawn over its row (see :meth:`_union_levels`): up from each

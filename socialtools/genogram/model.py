@@ -51,13 +51,17 @@ def _sex(value: Any) -> str:
     key = str(value).strip().lower()
     if key in _SEX_LOOKUP:
         return _SEX_LOOKUP[key]
+    key = re.sub(r"\s*-\s*", "-", key).rstrip(".").strip()  # 'laki - laki', 'L.', 'Perempuan.'
+    if key in _SEX_LOOKUP:
+        return _SEX_LOOKUP[key]
     raise ValueError(f"'{value}' is not a sex: use male/female/unknown (also L/P, M/F, 1/2)")
 
 
 YES_NO = {
     True: ("ya", "y", "yes", "true", "benar", "iya", "sudah", "1", "meninggal", "almarhum", "almarhumah", "alm",
-           "alm.", "almh", "almh."),
-    False: ("tidak", "tdk", "no", "n", "false", "bukan", "belum", "0", "hidup", "masih hidup", ""),
+           "alm.", "almh", "almh.", "sudah meninggal", "telah meninggal", "meninggal dunia", "wafat", "sudah wafat",
+           "telah wafat"),
+    False: ("tidak", "tdk", "no", "n", "false", "bukan", "belum", "0", "hidup", "masih hidup", "", "belum meninggal"),
 }
 _YES_NO_LOOKUP = {word: flag for flag, words in YES_NO.items() for word in words}
 
@@ -70,16 +74,17 @@ def _yes_no(value: Any) -> Any:
 
 
 UNION_WORDS = {
-    "married": ("menikah", "nikah", "kawin", "married", "marriage", "suami istri", "suami-istri"),
+    "married": ("menikah", "nikah", "kawin", "married", "marriage", "suami istri", "suami-istri", "sudah menikah",
+                "nikah resmi", "menikah resmi", "menikah lagi", "sudah nikah"),
     # nikah siri: a religious marriage not registered with the state (common in Indonesia)
     "unregistered": ("nikah siri", "kawin siri", "siri", "nikah bawah tangan", "nikah agama", "nikah sirri",
                      "unregistered marriage", "religious marriage"),
     "divorced": ("cerai", "bercerai", "cerai hidup", "divorce"),
-    "widowed": ("cerai mati", "widow", "widower", "ditinggal meninggal"),
-    "separated": ("pisah", "berpisah", "pisah ranjang", "separation"),
+    "widowed": ("cerai mati", "widow", "widower", "ditinggal meninggal", "ditinggal mati"),
+    "separated": ("pisah", "berpisah", "pisah ranjang", "pisah rumah", "separation"),
     "reconciled": ("rujuk", "berbaikan", "kembali bersama", "reconciliation", "reunited"),
     "engaged": ("tunangan", "bertunangan", "engagement"),
-    "cohabiting": ("tinggal bersama", "kumpul kebo", "living together", "cohabitation"),
+    "cohabiting": ("tinggal bersama", "kumpul kebo", "living together", "cohabitation", "hidup bersama"),
     "affair": ("selingkuh", "perselingkuhan"),
     "unknown": ("tidak diketahui", ""),
 }
@@ -150,6 +155,8 @@ UnionKind = Literal[
     "married", "unregistered", "cohabiting", "engaged", "separated", "divorced", "widowed", "reconciled",
     "committed", "affair", "annulled", "unknown",
 ]
+#: kinds of union that are (or were) a marriage: two of one person at the same time are warned about
+_MARRIAGES = frozenset({"married", "unregistered", "separated", "divorced", "widowed", "reconciled"})
 #: kinds that end a union (the union line then carries slashes or the partner's death)
 ENDING_KINDS: frozenset[str] = frozenset({"separated", "divorced", "widowed", "annulled"})
 #: kinds that start a union: an event of one of these opens the history
@@ -490,11 +497,14 @@ class Union(Record):
 LOSSES = frozenset({"miscarriage", "abortion", "stillbirth"})
 
 
+_UNDATED = (1, PartialDate(1))
+
+
 def union_date_key(union: Union) -> tuple[int, PartialDate]:
     """Sort key of a union by its date: start, first event or end; undated last (a stable sort keeps
     the input order among equals)."""
     date = union.start or (union.history[0].year if union.history else None) or union.end
-    return (0, date) if date is not None else (1, PartialDate(1))
+    return (0, date) if date is not None else _UNDATED
 
 
 class Relationship(Record):
@@ -759,6 +769,42 @@ class Family(Record):
         """``as_of``, or today's year when the family does not say."""
         return self.as_of or PartialDate(dt.date.today().year)
 
+    def _overlapping_marriages(self) -> list[str]:
+        """A dated marriage of one person that begins within another of theirs that has a known end
+        (its own end, or a partner's death): almost always a slip in a year (and it changes the
+        family table: a 'stepfather' while the client's parents were married). A marriage whose end
+        is not known is no evidence: an export often leaves out a divorce or a death."""
+        spans: dict[str, list[tuple[int, int, int | None]]] = {}  # person → (union index, start, end)
+        for i, u in enumerate(self.unions):
+            if len(u.partners) != 2 or u.start is None or u.kind not in _MARRIAGES:
+                continue
+            ends = [d.year for d in (u.end, *(self._index[pid].death for pid in u.partners)) if d is not None]
+            for pid in u.partners:
+                spans.setdefault(pid, []).append((i, u.start.year, min(ends) if ends else None))
+        out = []
+        for pid, mine in spans.items():
+            for i, start, _ in mine:
+                for j, s2, e2 in mine:
+                    if j != i and e2 is not None and (s2, j) < (start, i) and start < e2:
+                        other = next(p for p in self.unions[j].partners if p != pid)
+                        out.append(f"family.unions[{i}], field 'start': {start} is within the marriage unions[{j}] "
+                                   f"of '{pid}' ({s2}–{e2}, with '{other}'): check the years")
+        return out
+
+    def _repeated_couples(self) -> list[str]:
+        """A couple written as two unions (a marriage, then its divorce as a second record): two
+        lines drawn on top of each other, the second's kind written over the first's dates."""
+        first: dict[tuple[str, ...], int] = {}
+        out = []
+        for i, u in enumerate(self.unions):
+            couple = tuple(sorted(u.partners))
+            if len(couple) == 2 and couple in first:
+                out.append(f"family.unions[{i}], field 'partners': repeats the couple {' and '.join(u.partners)} "
+                           f"of unions[{first[couple]}], drawn as two lines on top of each other: write one union "
+                           "with its history, e.g. events: [menikah 1980, cerai 1990]")
+            first.setdefault(couple, i)
+        return out
+
     def _lone_twins(self) -> list[str]:
         """A twin group with one child in its union (a typo in ``twin``: 'a' and 'b' for one pair):
         drawn as an ordinary sibling, so it is said."""
@@ -769,6 +815,19 @@ class Family(Record):
                 if c.twin and groups.count(c.twin) == 1:
                     out.append(f"family.unions[{i}].children[{j}] (id '{c.id}'), field 'twin': twin group "
                                f"'{c.twin}' has only one child: give both twins the same label")
+        return out
+
+    def _out_of_birth_order(self) -> list[str]:
+        """A union's children listed against their birth years (every child has one): drawn by the
+        years (eldest left), so it is said; twins listed apart are drawn side by side."""
+        out = []
+        born = {p.id: p.birth.year for p in self.people if p.birth is not None}
+        for i, u in enumerate(self.unions):
+            years = [born.get(c.id) for c in u.children]
+            if len(years) > 1 and None not in years and years != sorted(years):  # type: ignore[type-var]
+                out.append(f"family.unions[{i}].children: listed out of birth order "
+                           f"({', '.join(f'{c.id} {y}' for c, y in zip(u.children, years, strict=True))}); "
+                           "drawn eldest first, by the years")
         return out
 
     def _future_births(self) -> list[str]:
@@ -805,6 +864,11 @@ class Family(Record):
                     elif not any(p.deceased for p in people):
                         out.append(f"{where}: widowed in {e.year}, but neither '{people[0].id}' nor "
                                    f"'{people[1].id}' has died (give the death of one)")
+                    elif not deaths and sum(p.deceased for p in people) == 1:  # the year is known: say it
+                        dead = next(p for p in people if p.deceased)
+                        out.append(f"family.people[{self.people.index(dead)}] (id '{dead.id}'), field 'death': "
+                                   f"deceased without a year, but unions[{i}] says widowed in {e.year}: "
+                                   f"write death: {e.year} to show it")
                 elif e.kind == "reconciled" and u.events and not any(
                         x.kind in ("separated", "divorced") for x in history[:j]):
                     out.append(f"{where}: reconciled in {e.year} with no separation or divorce before it")
@@ -814,14 +878,19 @@ class Family(Record):
         """Doubtful but possible facts: a child born before a parent, a parent aged under 12,
         several index persons, a union history that contradicts a death (see :meth:`_history_warnings`)."""
         out = []
-        for p in self.people:
+        for i, p in enumerate(self.people):
             if len(p.conditions) > 4:
                 extra = ", ".join(c.name for c in p.conditions[4:])
-                out.append(f"person '{p.id}' has {len(p.conditions)} conditions: a symbol has four quadrants, "
-                           f"so {extra} is written under the person only with --labels ...,conditions")
+                out.append(f"family.people[{i}] (id '{p.id}'), field 'conditions': {len(p.conditions)} conditions: "
+                           "a symbol has four quadrants, "
+                           f"so {extra} {'is' if len(p.conditions) == 5 else 'are'} written under the person "
+                           "only with --labels ...,conditions")
         out += self._history_warnings()
+        out += self._repeated_couples()
+        out += self._overlapping_marriages()
         out += self._future_births()
         out += self._lone_twins()
+        out += self._out_of_birth_order()
         index = [p.id for p in self.people if p.index]
         if len(index) > 1:
             out.append(f"{len(index)} people are marked as the index person (client): {', '.join(index)}")

@@ -14,8 +14,9 @@ share) and *sibship groups* (all blocks of one union's children, in birth order)
 2. rounds of: a median sweep, down or up, each row sorted by the positions of the blocks'
    parents (down) or children (up), sibship groups kept contiguous and in birth order;
    transposition of neighbouring groups wherever it removes crossings; sifting — each group,
-   then each block that joins two sibships, moved to the place of its row where its lines
-   cross fewest others (no sibship's birth order broken);
+   then each block that joins two sibships (and each long child line beside its siblings'
+   group, among them), moved to the place of its row where its lines cross fewest others (no
+   sibship's birth order broken);
 3. the order with the fewest crossings is kept, over restarts (depth first, mirrored, then
    shuffled with fixed seeds) within a work budget and until a few restarts in a row found
    nothing better, so the same input always gives the same order.
@@ -124,6 +125,42 @@ def blocks_of(s: FamilyStructure, component: list[str]) -> list[list[str]]:
     sex = {p.id: p.sex for p in s.family.people}
     partners = partners_on_row(s) if any(len(g) > 1 for g in groups.values()) else {}
     return [arrange_block(members, partners, sex) for members in groups.values()]
+
+
+def free_arrangements(s: FamilyStructure, blocks: list[list[str]]) -> dict[int, list[list[str]]]:
+    """The arrangements (:func:`arrange_block`) of each block whose hub's partners may stand in
+    any order, by the block's index: the family tells no order (``birth_order: unknown``, a
+    pedigree table, whose rows tell neither the children's nor the unions' order) and none of
+    the hub's unions has a date. The hub stays in the middle, a partner on each side of it,
+    the rest further out; each arrangement once up to its mirror image. Blocks whose order is
+    given (or that have one arrangement) are left out.
+
+    >>> from socialtools.genogram.model import Family
+    >>> f = Family.model_validate({"birth_order": "unknown", "people": [{"id": i} for i in "WABC"],
+    ...     "unions": [{"partners": ["W", p]} for p in "ABC"]})
+    >>> s = FamilyStructure(f)
+    >>> [" ".join(b) for b in free_arrangements(s, blocks_of(s, list("WABC")))[0]]
+    ['C A W B', 'B A W C', 'C B W A', 'A B W C', 'B C W A', 'A C W B']
+    """
+    many = [i for i, b in enumerate(blocks) if len(b) > 2]
+    if not many or s.family.birth_order != "unknown":
+        return {}
+    partners = partners_on_row(s)
+    sex = {p.id: p.sex for p in s.family.people}
+    out: dict[int, list[list[str]]] = {}
+    for i in many:
+        block = blocks[i]
+        hub = max(block, key=lambda m: (len(partners.get(m, [])), -block.index(m)))
+        if any(union_date_key(s.unions[u])[0] == 0 for u in s.unions_of.get(hub, [])):
+            continue
+        alts: list[list[str]] = []
+        for order in itertools.islice(itertools.permutations(partners[hub]), MAX_ARRANGEMENTS):
+            alt = arrange_block(block, {**partners, hub: list(order)}, sex)
+            if alt not in alts and alt[::-1] not in alts:
+                alts.append(alt)
+        if len(alts) > 1:
+            out[i] = alts
+    return out
 
 
 LONG = "\x1f"  # dummy nodes' ids begin with it; a person's id never does (ids are stripped)
@@ -342,17 +379,52 @@ class _Graph:
     def bars(self, r: int, pos: dict[str, float]) -> list[Bar]:
         """The sibship bars between row ``r`` and the row below, in the positions of ``pos``
         (see :meth:`drops`)."""
-        out = [Bar(min(ks[0], d), max(ks[-1], d), d, tuple(ks)) for _, d, ks in self.drops(r, pos)]
-        return out + self.long_bars(r, pos)
+        drops = self.drops(r, pos)
+        out = [Bar(min(ks[0], d), max(ks[-1], d), d, tuple(ks)) for _, d, ks in drops]
+        return out + self.long_bars(r, pos, drops) if r in self.links else out
 
-    def long_bars(self, r: int, pos: dict[str, float]) -> list[Bar]:
-        """The long lines' steps between row ``r`` and the row below, as bars of one child."""
+    def long_bars(self, r: int, pos: dict[str, float],
+                  drops: list[tuple[str, float, list[float]]] | None = None) -> list[Bar]:
+        """The long lines' steps between row ``r`` and the row below, as bars of one child: each
+        comes down where its dummy stands among the row's drops (:meth:`below_frame`)."""
+        frame = self.below_frame(r, pos, self.drops(r, pos) if drops is None else drops)
         out = []
         for a, b in self.links.get(r, ()):
-            xa = pos[a]
-            xb = self.cross_end(xa, b, pos) if (a, b) in self.cross_last else pos[b]
+            xb = pos[b]
+            xa = frame(pos[a], xb)
+            if (a, b) in self.cross_last:
+                xb = self.cross_end(xa, b, pos)
             out.append(Bar(min(xa, xb), max(xa, xb), xa, (xb,)))
         return out
+
+    def below_frame(self, r: int, pos: dict[str, float],
+                    drops: list[tuple[str, float, list[float]]]) -> Callable[[float, float], float]:
+        """Where a line passing row ``r`` at place ``x`` comes down in the places of the row below
+        (``toward``: the place it goes to there). The drops of the row stand over the middle of
+        their sibships (:meth:`drops`), and the coordinate step keeps a long line's dummy in its
+        gap between them: so it comes down in proportion between the drops beside it (beyond the
+        last, the row's scale), not at its own index — a row of 25 over one of 7 would otherwise
+        see a line from the left end of its row meet a child at the right end without a crossing."""
+        if not drops:
+            return lambda x, toward: x
+        us = [self.union_pos(uid, pos) for uid, _, _ in drops]
+        ds = [d for _, d, _ in drops]
+        scale = min(1.0, self.row_size.get(r + 1, 0) / max(self.row_size.get(r, 1), 1))
+
+        def frame(x: float, toward: float) -> float:
+            i = bisect.bisect_left(us, x)
+            if i == 0:
+                y = ds[0] + (x - us[0]) * scale
+            elif i == len(us):
+                y = ds[-1] + (x - us[-1]) * scale
+            else:
+                u0, u1 = us[i - 1], us[i]
+                y = ds[i - 1] + (x - u0) / (u1 - u0) * (ds[i] - ds[i - 1]) if u1 > u0 else ds[i]
+            if abs(y - round(y)) < 1e-9 and y != toward:  # on the line of a child of the row below
+                y += TIE_SHIFT / 2 if toward > y else -TIE_SHIFT / 2
+            return y
+
+        return frame
 
     def cross_end(self, upper: float, lower: str, pos: dict[str, float]) -> float:
         """Where a union line across rows, coming down at ``upper``, reaches the top of its lower
@@ -418,12 +490,15 @@ def count_crossings(rows: Rows, s: FamilyStructure) -> int:
 
 
 class _Orderer:
-    def __init__(self, s: FamilyStructure, component: list[str]) -> None:
+    def __init__(self, s: FamilyStructure, component: list[str], face_parents: bool = False) -> None:
         self.s = s
         self.component = component
         self.graph = _Graph(s, set(component))
         # the partner blocks, then one block of its own for each dummy node of a long line
         self.blocks = blocks_of(s, component) + [[d] for chain in self.graph.chains.values() for d in chain]
+        # face_parents: the blocks whose partners may stand in any order are arranged, in every sweep,
+        # so that their members' parents stand in the same order as they do (see _face)
+        self.faces = free_arrangements(s, self.blocks) if face_parents else {}
         self.block_of = {p: i for i, b in enumerate(self.blocks) for p in b}
         gen = s.generation
         self.row_of_block = [self.graph.dummy_row[b[0]] if is_dummy(b[0]) else gen[b[0]] for b in self.blocks]
@@ -451,6 +526,9 @@ class _Orderer:
                 else:
                     by_union[uid] = i
         self.group_of = [find(i) for i in range(len(self.blocks))]
+        # the first dummy node of a long child line: the union the line comes down from
+        self.line_of: list[str | None] = [
+            up if is_dummy(b[0]) and (up := self.graph.above.get(b[0])) in s.unions else None for b in self.blocks]
         self.joins = [len({s.parent_union.get(p) for p in b} - {None}) > 1 for b in self.blocks]
         self.rank = [min((self.graph.rank[p] for p in b if p in self.graph.rank), default=0) for b in self.blocks]
         self.free_unions = free_sibships(s)
@@ -630,6 +708,8 @@ class _Orderer:
 
     def orient(self, b: int, pos: dict[str, float]) -> list[str]:
         """Turn a block so that each member faces their own parents' sibship."""
+        if b in self.faces:
+            return self._face(b, pos)
         block = self.blocks[b]
         s = self.s
         if not self.may_turn(b):
@@ -645,6 +725,21 @@ class _Orderer:
         older_half = sibs.index(child) < len(sibs) / 2 - 0.25
         # the eldest's partner stands on the left, the youngest's on the right
         return list(reversed(block)) if older_half != (child == last) else block
+
+    def _face(self, b: int, pos: dict[str, float]) -> list[str]:
+        """The arrangement of block ``b`` (one of :func:`free_arrangements`, or its mirror image)
+        whose members' parents' unions stand in the order the members do, as far as can be:
+        fewest pairs of members whose parents stand the other way round (the first such)."""
+        s, graph = self.s, self.graph
+
+        def turned_pairs(arrangement: list[str]) -> int:
+            xs = [graph.union_pos(u, pos) for u in (s.parent_union.get(p) for p in arrangement)
+                  if u is not None and u in graph.kids]
+            return sum(1 for i, x in enumerate(xs) for y in xs[i + 1:] if x > y)
+
+        turn = self.may_turn(b)
+        return min((list(a) for alt in self.faces[b] for a in ((alt, alt[::-1]) if turn else (alt,))),
+                   key=turned_pairs)
 
     def transpose(self, ids: dict[int, list[int]], arranged: dict[int, list[str]]) -> None:
         """Swap neighbouring sibship groups (or single blocks) while that removes crossings."""
@@ -690,11 +785,35 @@ class _Orderer:
             units = self._units(ids[r])
             if len(units) > 1:
                 units = _sift_units(units, [_Ends(self._ends(u, pos)) for u in units])
+                units = self._with_own_lines(units)
             out: list[int] = []
             for unit in units:
                 out += self._sift_inside(unit, pos) if 1 < len(unit) <= SIFT_LIMIT else unit
             ids[r] = out
             self._place(ids[r], arranged, pos)
+
+    def _with_own_lines(self, units: list[list[int]]) -> list[list[int]]:
+        """``units`` with the first dummy node of each long child line (a unit of its own) joined
+        to the unit beside it that holds the line's siblings, to be sifted among them: the line
+        is one of that sibship's (an unbroken run of it, whatever its place)."""
+        out: list[list[int]] = []
+        pending: list[int] = []  # dummies of lines down from the next unit's sibships, left of it
+        for unit in units:
+            line = self.line_of[unit[0]] if len(unit) == 1 else None
+            if line is not None and out and line in self.sibships_in(out[-1]):
+                out[-1].append(unit[0])
+            elif line is not None:
+                pending.append(unit[0])
+            else:
+                joined = [d for d in pending if self.line_of[d] in self.sibships_in(unit)]
+                out += [[d] for d in pending if d not in joined]
+                out.append([*joined, *unit])
+                pending = []
+        return out + [[d] for d in pending]
+
+    def sibships_in(self, unit: list[int]) -> set[str]:
+        """The unions whose children stand in ``unit`` (one row down from them)."""
+        return {u for b in unit for p in self.blocks[b] if (u := self.s.parent_union.get(p)) is not None}
 
     def _sift_inside(self, unit: list[int], pos: dict[str, float]) -> list[int]:
         """Sift the blocks of one sibship group, keeping every sibship as contiguous and in
@@ -702,7 +821,7 @@ class _Orderer:
         # a block of one sibship only cannot move without breaking its birth order: the blocks
         # that join two sibships (a marriage between them) are the ones to move, and those of
         # a sibship whose order is free (any order keeps one sibship whole)
-        movable = [b for b in unit if self.joins[b] or self.free[b]]
+        movable = [b for b in unit if self.joins[b] or self.free[b] or self.line_of[b] is not None]
         if not movable:
             return unit
         order = list(unit)
@@ -726,9 +845,10 @@ class _Orderer:
         return order
 
     def _violations(self, order: list[int]) -> int:
-        """How far the sibships in ``order`` are from contiguous runs in birth order."""
+        """How far the sibships in ``order`` are from contiguous runs in birth order (the dummy
+        nodes of long lines left out: they move like any other unit)."""
         where: dict[str, list[tuple[int, int]]] = defaultdict(list)
-        for i, b in enumerate(order):
+        for i, b in enumerate(b for b in order if not is_dummy(self.blocks[b][0])):
             for p in self.blocks[b]:
                 uid = self.s.parent_union.get(p)
                 if uid is not None:
@@ -819,6 +939,8 @@ REFINE_PER_LOOP = 6  # ... and this many for each loop of the family
 LOOP_SHARE = 40  # a family with a loop for every this many people at least is dense with loops (a tree: never)
 DENSE_ROUNDS = 40  # ... and gets this many rounds at least, whatever WORK allows
 MID = 1000  # units (blocks and dummy nodes) above which a family gets no longer search for its loops
+SECOND_SEARCH = 20  # crossings left for which a family whose partners may stand in any order is searched again
+MAX_ARRANGEMENTS = 24  # orders of a hub's partners tried at most (a hub with 4 partners: all of them)
 REFINE_TRIES = 3  # places of fewest crossings by the bisection count that refine tries on the exact count
 
 
@@ -836,6 +958,7 @@ class _Refiner:
         self.arranged = {o.block_of[b[0]]: list(b) for bs in rows.values() for b in bs}
         self.pos = positions(rows)
         self.budget = budget
+        self.alternatives = free_arrangements(o.s, o.blocks)  # blocks whose partners may stand in any order
 
     def count(self, r: int) -> int:
         """Drawn crossings of the bands above and below row ``r`` (the only ones its order changes)."""
@@ -862,7 +985,8 @@ class _Refiner:
                     if len(units[u]) > 1 and self.budget > 0 and now:
                         now, inside = self.move_inside(r, units, u, now)
                         moved = moved or inside
-                changed = self.turn_blocks(r, now) or moved or changed
+                turned, now = self.turn_blocks(r, now)
+                changed = self.rearrange_blocks(r, now) or turned or moved or changed
         return self.o._rows(self.ids, self.arranged)
 
     def _best_of(self, r: int, trials: list[list[list[int]]], now: int) -> tuple[int | None, int]:
@@ -917,9 +1041,10 @@ class _Refiner:
             self.place(r, units)
         return now, moved
 
-    def turn_blocks(self, r: int, now: int) -> bool:
+    def turn_blocks(self, r: int, now: int) -> tuple[bool, int]:
         """Each block of row ``r`` that may turn round (see :meth:`_Orderer.may_turn`; no two
-        siblings of a given birth order in it) turned where that crosses fewer lines."""
+        siblings of a given birth order in it) turned where that crosses fewer lines: (whether
+        one was turned, the crossings of the row's two bands now)."""
         o, turned = self.o, False
         for b in self.ids[r]:
             if self.budget <= 0 or not now:
@@ -935,7 +1060,33 @@ class _Refiner:
             else:
                 self.arranged[b].reverse()
                 o._place(self.ids[r], self.arranged, self.pos)
-        return turned
+        return turned, now
+
+    def rearrange_blocks(self, r: int, now: int) -> bool:
+        """Each block of row ``r`` whose partners may stand in any order (:func:`free_arrangements`)
+        given the arrangement, or its mirror image, that crosses fewest lines, if fewer than now."""
+        o, changed = self.o, False
+        for b in self.ids[r]:
+            if self.budget <= 0 or not now:
+                break
+            alternatives = self.alternatives.get(b)
+            given = [u for u in (o.s.parent_union.get(p) for p in o.blocks[b]) if u and u not in o.free_unions]
+            if alternatives is None or len(given) > len(set(given)):
+                continue  # (two siblings of a given birth order in it: they keep their order)
+            keep = self.arranged[b]
+            turn = o.may_turn(b)
+            for alt in alternatives:
+                for trial in (alt, alt[::-1]) if turn else (alt,):
+                    if trial == keep or self.budget <= 0:
+                        continue
+                    self.arranged[b] = list(trial)
+                    o._place(self.ids[r], self.arranged, self.pos)
+                    c = self.count(r)
+                    if c < now:
+                        now, keep, changed = c, self.arranged[b], True
+            self.arranged[b] = keep
+            o._place(self.ids[r], self.arranged, self.pos)
+        return changed
 
 
 def _fewest(costs: list[int], here: int, most: int | None = REFINE_TRIES) -> list[int]:
@@ -1042,14 +1193,29 @@ def order_component(s: FamilyStructure, component: list[str], *, work: int | Non
     the same input always gives the same order). A family of up to :data:`MID` units dense with
     loops (one for every :data:`LOOP_SHARE` people or more; a tree-shaped family never is) gets :data:`DENSE_ROUNDS`
     rounds at least by default and, where crossings are left, the :class:`_Refiner`'s search on
-    the drawn count.
+    the drawn count. Where :data:`SECOND_SEARCH` crossings or more are left in such a family whose
+    partners may stand in any order (:func:`free_arrangements`), a second search arranges those
+    partners by their parents in every sweep (:meth:`_Orderer._face`), and the better order is kept.
     """
     o = _Orderer(s, component)
+    rings = loops(s, component)
+    dense = rings * LOOP_SHARE >= len(component) and len(o.blocks) <= MID  # mid-size, dense with loops
+    best, best_count = _search(o, work, dense, rings)
+    if best_count >= SECOND_SEARCH and dense and work is None and free_arrangements(s, o.blocks):
+        # partners that may stand in any order, many crossings left: a second search (as long as
+        # the first) that arranges them by their parents in every sweep
+        rows, c = _search(_Orderer(s, component, face_parents=True), work, dense, rings)
+        if c < best_count:
+            best = rows
+    return best
+
+
+def _search(o: _Orderer, work: int | None, dense: bool, rings: int) -> tuple[Rows, int]:
+    """The restarts of :func:`order_component` on ``o`` (a longer search where ``dense``), then
+    the refine pass: the best order found and its crossings."""
     first = o.initial()
     best, best_count = first, o._count(_flat(first), first)
     units = max(len(o.blocks), 1)
-    rings = loops(s, component)
-    dense = rings * LOOP_SHARE >= len(component) and units <= MID  # mid-size, dense with loops: a longer search
     budget = max(MIN_ROUNDS if units <= LARGE else 2, (WORK if work is None else work) // units,
                  DENSE_ROUNDS if dense and work is None else 0)
     k = since = 0
@@ -1064,7 +1230,8 @@ def order_component(s: FamilyStructure, component: list[str], *, work: int | Non
             since = 0
     if best_count > 0 and dense:
         best = o.refine(best, min(REFINE_WORK, REFINE_PER_LOOP * rings))
-    return best
+        best_count = o.count(best)
+    return best, best_count
 
 
 def loops(s: FamilyStructure, component: list[str]) -> int:

@@ -215,6 +215,7 @@ class GenogramLayout:
     height: float
     rows: dict[int, list[str]] = field(default_factory=dict)
     copies: dict[str, str] = field(default_factory=dict)  # people drawn a second time: copy id -> original id
+    warnings: list[str] = field(default_factory=list)  # what could not be drawn as the conventions ask
 
     def drawn_lines(self) -> list[tuple[str, list[Point], frozenset[str]]]:
         """:meth:`lines` as they are drawn: a consanguineous union's line as its legs and its two

@@ -397,6 +397,7 @@ def route_links(lay: GenogramLayout, family: Family, structure: FamilyStructure,
     for group in sorted(pairs.values(), key=order):
         first = family.relationships[group[0]].between
         a, b = (lay.nodes[p] for p in first)
+        unclean = len(router.unclean)
         for i, pts in zip(group, router.choose_lanes(a, b, partial(candidates_of, a, b), len(group)), strict=True):
             if pts is None:  # nothing is clean by the router's measure: the first free candidate
                 pts = route(a, b)
@@ -404,6 +405,10 @@ def route_links(lay: GenogramLayout, family: Family, structure: FamilyStructure,
             else:
                 commit(a, b, pts, EMOTIONAL_LANES)
             chosen[i] = pts if family.relationships[i].between[0] == first[0] else pts[::-1]
+        if len(router.unclean) > unclean:
+            kinds = ", ".join(dict.fromkeys(family.relationships[i].kind for i in group))
+            lay.warnings.append(f"the {kinds} line between {first[0]} and {first[1]} has no clean route: it "
+                                "runs along another line or through a symbol or label (move a label or a person)")
     relationships += [LinkPlacement(rel.kind, rel.between[0], rel.between[1], chosen[i])
                       for i, rel in enumerate(family.relationships)]
     return extra_links, relationships

@@ -22,6 +22,22 @@ from socialtools.genogram.loops import consanguineous_unions
 from socialtools.genogram.model import ChildLink, Family, Union
 
 
+def birth_order(children: list[ChildLink], born: dict[str, int]) -> list[str]:
+    """The children as they stand, eldest left: by birth year when every one has a year (the list
+    breaks ties), else as listed; the twins of one group side by side, where the first of them stands.
+
+    >>> kids = [ChildLink(id="S2"), ChildLink(id="T1", twin="a"), ChildLink(id="S1"), ChildLink(id="T2", twin="a")]
+    >>> birth_order(kids, {"S2": 1998, "T1": 1990, "S1": 1985, "T2": 1990}), birth_order(kids, {})
+    (['S1', 'T1', 'T2', 'S2'], ['S2', 'T1', 'T2', 'S1'])
+    """
+    if all(c.id in born for c in children):
+        children = sorted(children, key=lambda c: born[c.id])
+    groups: dict[str, list[str]] = defaultdict(list)
+    for c in children:
+        groups[c.twin or f"\0{c.id}"].append(c.id)  # a child who is no twin: a group of one
+    return [pid for group in groups.values() for pid in group]
+
+
 class _Clusters:
     """Union-find over people joined by unions (partners share a generation)."""
 
@@ -75,7 +91,8 @@ class FamilyStructure:
                         self.child_link[c.id] = c
                     else:
                         self.extra_links.append((u.id, c))  # type: ignore[arg-type]
-        self._children = {uid: [c.id for c in u.children if self.parent_union.get(c.id) == uid]
+        born = {p.id: p.birth.year for p in family.people if p.birth is not None}
+        self._children = {uid: birth_order([c for c in u.children if self.parent_union.get(c.id) == uid], born)
                           for uid, u in self.unions.items()}
         self.clusters = _Clusters(self.ids)
         self.cross = self._join_partners()

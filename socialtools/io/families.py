@@ -50,17 +50,17 @@ _YAML_KEY = re.compile(r"^\s*(-\s+)?[\w\-\"' ]+\s*:(\s|$)|^\s*-(\s|$)")
 
 
 def _text(data: bytes) -> str:
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        return data.decode("latin-1")
+    from socialtools.io.loading import decode_text
+
+    return decode_text(data)
 
 
 def detect_kind(data: bytes) -> str:
     """The kind of family file ``data`` is (see the module), from its first bytes."""
     head = data[:65536]
     if head.startswith((b"\xff\xfe", b"\xfe\xff")) or head[:64].count(b"\x00") > 8:
-        return "gedcom"  # UTF-16 text: only GEDCOM files come that way
+        # UTF-16 text: a GEDCOM file, or a table that Excel saved as "Unicode text"
+        head = _text(head[:-1] if len(head) % 2 else head).encode("utf-8")
     head = head.lstrip(b"\xef\xbb\xbf \t\r\n")
     if _GEDCOM.match(head):
         return "gedcom"
@@ -77,7 +77,46 @@ def detect_kind(data: bytes) -> str:
     lines = [ln for ln in text.splitlines() if ln.strip() and not ln.lstrip().startswith("#")][:20]
     if not lines or text.lstrip().startswith("---") or any(_YAML_KEY.match(ln) for ln in lines[:3]):
         return "case"
-    return _table_kind(lines)
+    return _table_kind(lines, _LEADING_COMMENTS.match(text))
+
+
+_LEADING_COMMENTS = re.compile(r"(?:[ \t]*(?:#[^\n]*)?\r?\n)*")
+
+
+#: the first bytes of files people hand over instead of a family file, and what to do
+_OTHER_FILES = (
+    (b"PK\x03\x04", "a ZIP file (an Excel or LibreOffice workbook, a Word document?): save the sheet as CSV "
+                     "(UTF-8) or as tab-separated text"),
+    (b"\xd0\xcf\x11\xe0", "an old Excel or Word file (.xls, .doc): save the sheet as CSV (UTF-8) or as "
+                           "tab-separated text"),
+    (b"\x1f\x8b", "a compressed file (a Gramps .gramps database?): export GEDCOM (.ged) from the program"),
+    (b"%PDF", "a PDF document: write the family as a case file (YAML) or a table"),
+    (b"\x89PNG", "an image"), (b"\xff\xd8\xff", "an image"), (b"GIF8", "an image"),
+    (b"{\\rtf", "an RTF document: save it as plain text"),
+)
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
+
+
+def refuse_other_files(data: bytes, source: str) -> None:
+    """An :class:`InputError` for a file that is no family file of any kind: a workbook, a PDF,
+    an image, an XML or HTML file (GEDCOM X, Gramps XML, a web page), binary data.
+
+    >>> try:
+    ...     refuse_other_files(b"%PDF-1.4 ...", "keluarga.pdf")
+    ... except InputError as exc:
+    ...     print(exc)
+    keluarga.pdf: is a PDF document: write the family as a case file (YAML) or a table
+    """
+    what = next((text for magic, text in _OTHER_FILES if data.startswith(magic)), None)
+    if what is None:
+        head = _text(data[:4096]).lstrip("\ufeff \t\r\n")
+        if head.startswith("<"):
+            what = ("an XML or HTML file (GEDCOM X, Gramps XML, a web page?): export GEDCOM (.ged) from the "
+                    "genealogy program, or save the table as CSV")
+        elif len(_CONTROL.findall(head)) > max(2, len(head) // 100):
+            what = "not a text file: save the family as a case file (YAML), a table (CSV) or GEDCOM"
+    if what is not None:
+        raise InputError(f"is {what}", source=source)
 
 
 def _json_kind(data: bytes) -> str:
@@ -93,12 +132,15 @@ def _json_kind(data: bytes) -> str:
     return "pedigreejs" if people_list(document) is not None else "case"
 
 
-def _table_kind(lines: list[str]) -> str:
-    from socialtools.io.pedigree import _is_header, _split
+def _table_kind(lines: list[str], comments: re.Match[str] | None) -> str:
+    from socialtools.io.pedigree import _below_title, _is_header, _split
 
     rows = _split(lines)
-    if _is_header(rows[0]):
-        return "pedigree"
+    last = [ln for ln in comments.group().splitlines() if ln.strip()][-1:] if comments else []
+    if _is_header(rows[0]) or (last and _is_header(_split([last[0].strip().lstrip("#")])[0])):
+        return "pedigree"  # a header row, or one written after '#' (PLINK 2's '#FID IID PAT MAT SEX')
+    if len(_below_title(list(enumerate(lines)), None)) < len(lines):
+        return "pedigree"  # a header row below a title
     return "plink" if len(rows[0]) >= 5 else "pedigree"
 
 
@@ -144,6 +186,7 @@ def read_families(path: str | Path, *, kind: str | None = None, family: str | No
     data = check_input_file(path, MAX_TREE_MB).read_bytes()
     if not data.strip(EMPTY_BYTES):
         raise InputError("the file is empty", source=str(path))
+    refuse_other_files(data, str(path))
     found = kind or detect_kind(data)
     if found == "case":  # YAML/JSON: the case-file limit (a parsed document takes many times its size)
         check_input_file(path)

@@ -61,7 +61,8 @@ def _count(family: Family) -> dict[str, int]:
         "occupations, education, religion, birthplaces": sum(1 for p in people if any(getattr(p, k) for k in _LIFE)),
         "roles, notes and other personal details": sum(1 for p in people if any(getattr(p, k) for k in _DETAILS)),
         "pregnancies, losses and pets": sum(1 for p in people if p.kind != "person" or p.gestation_weeks or p.count),
-        "title and date of the genogram": int(bool(family.title or family.as_of)),
+        "title of the genogram": int(bool(family.title)),
+        "date of the genogram": int(bool(family.as_of)),
         "same-sex second parents": sum(1 for u in unions if u.children and len(u.partners) == 2
                                        and None in pedigree_roles(family, u)),
     }
@@ -91,7 +92,8 @@ _PEDIGREE_CORE = {"names", "birth dates", "death dates", "ages", "index person",
 KEEPS: dict[str, frozenset[str]] = {
     "yaml": ALL,
     "json": ALL,
-    "gedcom": frozenset({"same-sex second parents", "names",
+    "gedcom": frozenset({"same-sex second parents", "names", "union notes", "pregnancies, losses and pets",
+                         "title of the genogram",
                          "initials", "birth dates", "birth months and days", "death dates",
                          "adoptive, foster and step links", "unions without children", "union kinds and dates",
                          "occupations, education, religion, birthplaces"}),
@@ -290,13 +292,19 @@ def _pedigreejs(family: Family) -> Family:
 
 def _gedcom(family: Family) -> Family:
     data = _dump(family)
-    _people_only(data, {"id", "sex", "name", "initials", "deceased", "death", "birth", *_LIFE})
+    _people_only(data, {"id", "sex", "name", "initials", "deceased", "death", "birth", "kind", "gestation_weeks",
+                        "count", *_LIFE})
+    for person in data["people"]:  # a loss is written with a death on its birth date: that death is the loss
+        if person.get("kind") in ("miscarriage", "abortion", "stillbirth"):
+            person.pop("deceased", None)
+            if person.get("death") is not None and person.get("death") == person.get("birth"):
+                del person["death"]
     for union in data.get("unions", []):
-        union.pop("notes", None)
         for child in union.get("children", []):
             child.pop("twin", None)
             child.pop("identical", None)
-    return Family.model_validate({"people": data["people"], "unions": data.get("unions", [])})
+    return Family.model_validate({"people": data["people"], "unions": data.get("unions", []),
+                                  **({"title": family.title} if family.title else {})})
 
 
 def _fhir(family: Family) -> Family:

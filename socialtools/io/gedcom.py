@@ -81,14 +81,23 @@ SEX_CODES = {"M": "male", "F": "female"}
 #: CHAR values of 8-bit code pages the parser library does not know; we decode them ourselves.
 CODE_PAGES = {"ANSI": "cp1252", "WINDOWS-1252": "cp1252", "CP1252": "cp1252", "IBMPC": "cp850",
               "IBM": "cp850", "CP850": "cp850", "LATIN1": "latin-1", "ISO-8859-1": "latin-1",
-              "ISO8859-1": "latin-1"}
-_CHAR_LINE = re.compile(rb"^\s*1\s+CHAR\s+(\S+)", re.MULTILINE)
+              "ISO8859-1": "latin-1", "IBM WINDOWS": "cp1252", "IBM DOS": "cp850", "IBM PC": "cp850",
+              "MACINTOSH": "mac_roman", "MACROMAN": "mac_roman", "WINDOWS-1250": "cp1250", "CP1250": "cp1250",
+              "ISO-8859-2": "iso8859_2", "ISO-8859-15": "iso8859_15"}
+_CHAR_LINE = re.compile(rb"^[ \t]*1[ \t]+CHAR[ \t]+(\S[^\n]*?)[ \t]*$", re.MULTILINE)
 _LEADING_SPACE = re.compile(rb"^[ \t]+(?=\d)", re.MULTILINE)
+_SPLIT_ACCENT = re.compile(rb"([\xe0-\xfe]+)\n(\d+ CONC ?)")
+_BLANK_LINE = re.compile(rb"^[ \t]+$\n?", re.MULTILINE)
+_LINE_END = re.compile(r"\r\n?")
 _LEVEL_SPACES = re.compile(rb"^(\d{1,2})[ \t]{2,}(?=\S)", re.MULTILINE)
+_POINTER = re.compile(r"^@[^@#\s][^@\s]*@$")
 _XREF = re.compile(r"^[A-Za-z0-9_]{1,20}$")
 _UNION_KINDS = frozenset(get_args(UnionKind))
 #: dates that cannot be read, each named in a warning, per file; the rest are counted
 MAX_DATE_WARNINGS = 10
+#: DATE values that say the event happened (or that its date is unknown) and give no date
+_NO_DATE = frozenset({"deceased", "dead", "died", "y", "yes", "unknown", "unk", "meninggal", "wafat", "?"})
+_FIRST_DATE = re.compile(r"\b(?:TO|AND)\b")
 _DAY_MONTH = re.compile(r"\b(\d{1,2})\s+(?:JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC)\b")
 
 
@@ -105,18 +114,27 @@ def _line_of(raw: bytes, offset: int) -> int:
     return raw.count(b"\n", 0, offset) + 1
 
 
+def _is_utf16(raw: bytes) -> bool:
+    """UTF-16, with a byte-order mark or without one ("0 HEAD" has a zero byte per letter)."""
+    return raw.startswith((b"\xff\xfe", b"\xfe\xff")) or raw[:64].count(b"\x00") > 8
+
+
 def _prepare_bytes(raw: bytes, source: str | None) -> bytes:
     """Check the bytes against the declared ``CHAR``; decode code pages the library lacks."""
-    if raw.startswith((b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")):
-        return raw  # a byte-order mark is unambiguous: the library handles UTF-8 and UTF-16
-    if raw[:64].count(b"\x00") > 8:  # UTF-16 without a mark ("0 HEAD" has a zero byte per letter)
-        codec = "utf-16-be" if raw[:1] == b"\x00" else "utf-16-le"
+    if _is_utf16(raw):  # made UTF-8 here, so the line clean-ups apply to it too
+        codec = ("utf-16" if raw[:2] in (b"\xff\xfe", b"\xfe\xff") else
+                 "utf-16-be" if raw[:1] == b"\x00" else "utf-16-le")
         try:
             text = raw.decode(codec)
         except UnicodeDecodeError as exc:
             raise InputError(f"the file looks like UTF-16 but byte {exc.start} is not: save it again as UTF-8",
                              record="HEAD", field="CHAR", source=source) from None
+        text = _LINE_END.sub("\n", text)
         return _CHAR_LINE.sub(b"1 CHAR UTF-8", text.encode("utf-8"), count=1)
+    if b"\r" in raw:  # CR LF, or CR alone (old Macintosh programs): every line end made LF
+        raw = raw.replace(b"\r\n", b"\n").replace(b"\r", b"\n")
+    if raw.startswith(b"\xef\xbb\xbf"):
+        return raw  # a byte-order mark is unambiguous: the library reads UTF-8
     match = _CHAR_LINE.search(raw[:8192])
     declared = match.group(1).decode("ascii", "replace").upper() if match else None
     if declared in (None, "UTF-8", "UTF8", "UNICODE"):
@@ -143,7 +161,9 @@ def _prepare_bytes(raw: bytes, source: str | None) -> bytes:
     if declared == "ANSEL":
         if _is_utf8_text(raw):  # programs that write UTF-8 but keep "CHAR ANSEL" in the header
             return _CHAR_LINE.sub(b"1 CHAR UTF-8", raw, count=1)
-        return raw
+        # an ANSEL accent comes before its letter; a program that splits a long text for CONC
+        # between the two (Heredis) leaves the accent at the end of a line: it goes with the letter
+        return _SPLIT_ACCENT.sub(rb"\n\2\1", raw)
     raise InputError(f"unknown character set '{declared}': use UTF-8, UNICODE, ANSEL or ANSI",
                      record="HEAD", field="CHAR", source=source)
 
@@ -163,33 +183,44 @@ def _is_utf8_text(raw: bytes) -> bool:
 def _parse_document(raw: bytes, source: str | None, lenient: bool = False,
                     warnings: list[str] | None = None) -> Any:
     """The library's document tree, after our checks for encoding and truncation; with ``lenient``,
-    a record whose xref an earlier one already has is read under a new one (:func:`split_duplicates`,
-    one line in ``warnings`` each)."""
+    a record whose xref an earlier one already has is read under a new one (:func:`split_duplicates`),
+    and a file without ``0 TRLR`` is read as far as it goes. What is mended (a missing ``HEAD``,
+    text lines without a level) or passed over is one line each in ``warnings``."""
     if not raw.strip(b"\x00\r\n\t \xef\xbb\xbf\xff\xfe"):
         raise InputError("the file is empty", source=source)
+    said = warnings if warnings is not None else []
     data = _prepare_bytes(raw, source)
-    if not data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        # 5.5.1: readers ignore white space before the level; some programs indent lines by
-        # level or put several spaces after it
-        if data[:1] in (b" ", b"\t") or b"\n " in data or b"\n\t" in data:
-            data = _LEADING_SPACE.sub(b"", data)
-        if b"  " in data or b"\t" in data:  # (a scan for the pair is much cheaper than the substitution)
-            data = _LEVEL_SPACES.sub(rb"\1 ", data)
-    if lenient and warnings is not None:
+    # 5.5.1: readers ignore white space before the level; some programs indent lines by
+    # level or put several spaces after it, or leave lines of white space only
+    if data[:1] in (b" ", b"\t") or b"\n " in data or b"\n\t" in data:
+        data = _BLANK_LINE.sub(b"", data)
+        data = _LEADING_SPACE.sub(b"", data)
+    if b"  " in data or b"\t" in data:  # (a scan for the pair is much cheaper than the substitution)
+        data = _LEVEL_SPACES.sub(rb"\1 ", data)
+    data, added = _mend_lines(data, said)
+    if lenient:
         data, renamed = split_duplicates(data)
-        warnings.extend(renamed)
+        said.extend(renamed)
     try:
         document = _library().parse(data)
     except ValueError as exc:
         raise InputError(f"not a GEDCOM file: {exc}", source=source) from None
     except (UnicodeDecodeError, LookupError) as exc:  # pragma: no cover - defensive
         raise InputError(f"cannot decode the file: {exc}", source=source) from None
+    if added:  # line numbers as in the file, without the HEAD line put before it
+        stack = list(document.records)
+        while stack:
+            node = stack.pop()
+            node.source_line_no -= added
+            stack.extend(node.children)
     for warning in document.parse_warnings:
         if warning == "missing TRLR record":
             last = document.records[-1] if document.records else document.header
-            raise InputError(
-                f"the file is truncated: it does not end with '0 TRLR' (last record {_label(last)})",
-                record="TRLR", source=source)
+            what = f"the file is truncated: it does not end with '0 TRLR' (last record {_label(last)})"
+            if not lenient:
+                raise InputError(what + " (read the file leniently to draw what it holds)", record="TRLR",
+                                 source=source)
+            said.append(f"TRLR: {what}; drawn as far as it goes")
         if warning.startswith("duplicate xref"):
             raise InputError(f"{warning.split()[-1]} is used by two records (read the file leniently to keep "
                              "both, the second under a new xref)", record=warning.split()[-1],
@@ -198,6 +229,52 @@ def _parse_document(raw: bytes, source: str | None, lenient: bool = False,
             where, _, what = warning.partition(": ")
             raise InputError(f"malformed {where}: {what}", source=source)
     return document
+
+
+_NO_LEVEL = re.compile(rb"^(?![\d\n])[^\n]*\S", re.MULTILINE)
+_LEVEL_TAG = re.compile(rb"(\d+) (?:@[^@\n]+@ )?(\S*) ?(.*)")
+_FIRST_RECORD = re.compile(rb"(?:\xef\xbb\xbf)?0 @[^@\n]+@ (?:INDI|FAM)\b")
+
+
+def _mend_lines(data: bytes, said: list[str]) -> tuple[bytes, int]:
+    """A file without ``0 HEAD`` that starts with a person or family record gets one; a line
+    without a level that follows a line of text (a note's text that a program or a hand edit broke
+    over lines without ``CONT``) is read as a ``CONT`` of that text. One warning each; and
+    the number of lines added before the file's first (0 or 1).
+
+    >>> said = []
+    >>> _mend_lines(b"0 @I1@ INDI\\n1 NOTE a\\nb\\n2 CONT c\\nd\\n0 TRLR\\n", said)
+    (b'0 HEAD\\n0 @I1@ INDI\\n1 NOTE a\\n2 CONT b\\n2 CONT c\\n2 CONT d\\n0 TRLR\\n', 1)
+    >>> said[1]
+    "line 3: 'b' has no level: read as a continuation (CONT) of line 2"
+    """
+    added = 0
+    if _FIRST_RECORD.match(data):
+        bom = 3 if data.startswith(b"\xef\xbb\xbf") else 0
+        data = data[:bom] + b"0 HEAD\n" + data[bom:]
+        said.append("HEAD: the file has no '0 HEAD' record: read as GEDCOM 5.5.1")
+        added = 1
+    if b"\n" not in data or _NO_LEVEL.search(data, data.find(b"\n") + 1) is None:
+        return data, added
+    lines = data.split(b"\n")
+    cont: bytes | None = None  # a continuation of the last line of text that is not itself one
+    mended = 0
+    for i, line in enumerate(lines):
+        found = _LEVEL_TAG.match(line)
+        if found is not None:
+            if found.group(2) not in (b"CONT", b"CONC"):  # (a line without text, or a pointer, has none)
+                text = found.group(3)
+                cont = b"%d CONT " % (int(found.group(1)) + 1) if text and not text.startswith(b"@") else None
+        elif cont is not None and line.strip():
+            mended += 1
+            if mended <= MAX_DATE_WARNINGS:
+                text = line.strip().decode("utf-8", "replace")
+                said.append(f"line {i + 1 - added}: '{text[:40]}{'...' if len(text) > 40 else ''}' has no level: "
+                            f"read as a continuation (CONT) of line {i - added}")
+            lines[i] = cont + line.strip()
+    if mended > MAX_DATE_WARNINGS:
+        said.append(f"... and {mended - MAX_DATE_WARNINGS} more lines without a level")
+    return b"\n".join(lines), added
 
 
 _RECORD = re.compile(rb"^\s*0\s+(@[^@\s]+@)\s+(\w+)")
@@ -317,14 +394,48 @@ def _union_history(record: Any) -> list[dict[str, Any]]:
     return events if beyond else []
 
 
-def _union_extras(record: Any, data: dict[str, Any]) -> dict[str, Any]:
-    """A union's notes and consanguinity added to its data."""
-    notes = [text for node in record.find_all_children("NOTE") if (text := _clean(node.text()))]
+def _union_extras(record: Any, data: dict[str, Any], shared: dict[str, Any], warnings: list[str]) -> dict[str, Any]:
+    """A union's notes and consanguinity added to its data. A note that points to a shared note
+    record (``1 NOTE @N3@``, GEDCOM 7 ``1 SNOTE @N3@``: Gramps writes every note so) is that
+    record's text (``shared``: the note records by xref; one that is missing is named in ``warnings``)."""
+    notes = []
+    for node in record.children:
+        if node.tag not in ("NOTE", "SNOTE"):
+            continue
+        pointer = (node.payload or "").strip()
+        target = shared.get(pointer) if _POINTER.match(pointer) else node
+        if target is None:
+            warnings.append(f"{_label(record)}, field '{node.tag}' (line {node.source_line_no}): points to {pointer}, "
+                            "but there is no note record of that xref in the file; drawn without it")
+        elif text := _clean(target.text()):
+            notes.append(text)
     if notes:
         data["notes"] = "; ".join(notes)
     if (_value(record, "_CONS") or "").upper() == "Y":
         data["consanguineous"] = True
     return data
+
+
+#: kinds of person that are a pregnancy loss: written with a death on the birth date
+LOSSES = ("miscarriage", "abortion", "stillbirth")
+
+
+def _own_kind(record: Any, data: dict[str, Any]) -> dict[str, Any]:
+    """A pregnancy, loss or pet written by socialtools (``_KIND``, ``_GEST``, ``_CNT``); a loss's
+    death on its birth date (written for other programs) is the loss itself, not a second date."""
+    kind = (_value(record, "_KIND") or "").strip().lower()
+    if kind not in ("pregnancy", "pet", *LOSSES):
+        return {}
+    out: dict[str, Any] = {"kind": kind}
+    for tag, key, low, high in (("_GEST", "gestation_weeks", 1, 45), ("_CNT", "count", 2, 10_000)):
+        value = (_value(record, tag) or "").strip()
+        if value.isdigit() and low <= int(value) <= high:
+            out[key] = int(value)
+    if kind in LOSSES:
+        if data.get("death") is not None and data.get("death") == data.get("birth"):
+            data.pop("death")
+        data.pop("deceased", None)
+    return out
 
 
 class _Reader:
@@ -336,22 +447,37 @@ class _Reader:
         #: problems drawn anyway (with ``lenient``) and dates left out, one line each
         self.warnings: list[str] = []
         self.unread_dates = 0
+        self.dangling: set[tuple[str, str]] = set()  # (record, missing xref) already warned about
+        self.own_families: set[tuple[str, str]] = set()  # FAMC links to a family of one's own, already warned about
         self.people: dict[str, Any] = {}
         self.families: dict[str, Any] = {}
+        self.notes: dict[str, Any] = {}
+        head = document.header
+        # the genogram's title, as socialtools writes it (a HEAD note of another program is no title)
+        own = head is not None and (_value(head, "SOUR") or "").strip().upper() == "SOCIALTOOLS"
+        self.title = _clean(_value(head, "NOTE") or "") if own else None
         for record in document.records:
             if record.tag == "INDI" and record.xref:
                 self.people[record.xref] = record
             elif record.tag == "FAM" and record.xref:
                 self.families[record.xref] = record
+            elif record.tag in ("NOTE", "SNOTE") and record.xref:
+                self.notes[record.xref] = record
 
     def _pointer(self, node: Any, owner: Any, table: dict[str, Any], kind: str) -> str | None:
         target = (node.payload or "").strip()
         if not target or target == "@VOID@":
             return None
         if target not in table:
-            raise InputError(
-                f"points to {target} (line {node.source_line_no}), but there is no {kind} record {target} "
-                "in the file", record=_label(owner), field=node.tag, source=self.source)
+            what = (f"points to {target} (line {node.source_line_no}), but there is no {kind} record {target} "
+                    "in the file")
+            if not self.lenient:
+                raise InputError(what + " (read the file leniently to draw it without that link)",
+                                 record=_label(owner), field=node.tag, source=self.source)
+            if (owner.xref, target) not in self.dangling:
+                self.dangling.add((owner.xref, target))
+                self.warnings.append(f"{_label(owner)}, field '{node.tag}': {what}; drawn without that link")
+            return None
         return _strip_xref(target)
 
     def check_dates(self, record: Any) -> None:
@@ -367,8 +493,10 @@ class _Reader:
             node = event.find("DATE") if event is not None else None
             if node is None or not node.payload or not (text := (node.text() or "").strip()):
                 continue
+            if text.lower().rstrip(".") in _NO_DATE:  # 'DEAT / 2 DATE Deceased' (Ancestry, FTM): no date to tell
+                continue
             date = read_gedcom_date(text)
-            day = _DAY_MONTH.search(text.upper())
+            day = _DAY_MONTH.search(_FIRST_DATE.split(text.upper(), maxsplit=1)[0])  # (the start is the one shown)
             if date is not None and date.shown is not None:
                 if not (day and date.shown.month is not None and date.shown.day is None):
                     continue
@@ -412,6 +540,7 @@ class _Reader:
             data["death"] = death
         if died or _event_date(record, "BURI")[0]:
             data["deceased"] = True
+        data.update(_own_kind(record, data))
         birth_node = record.find("BIRT")
         place = _value(birth_node, "PLAC") if birth_node is not None else None
         for key, value in (("birthplace", place), ("occupation", _value(record, "OCCU")),
@@ -439,7 +568,7 @@ class _Reader:
         for xref, record in self.people.items():
             for famc in record.find_all_children("FAMC"):
                 fam = self._pointer(famc, record, self.families, "family")
-                if fam is None:
+                if fam is None or self._own_family(record, famc):
                     continue
                 pedi = (_value(famc, "_PEDI") or _value(famc, "PEDI") or "").lower()
                 if pedi == "other":  # GEDCOM 7: PEDI OTHER with a PHRASE saying which
@@ -455,12 +584,35 @@ class _Reader:
                 self._pointer(fams, record, self.families, "family")
         return relations
 
+    def _own_family(self, record: Any, famc: Any) -> bool:
+        """A FAMC link to a family the person is a partner of, which the family's own record does
+        not list as a child (Family Tree Maker for Mac writes one for every FAMS): passed over, with
+        a warning."""
+        family = self.families[famc.payload.strip()]
+        partners = {(n.payload or "").strip() for tag in ("HUSB", "WIFE") for n in family.find_all_children(tag)}
+        if record.xref not in partners or any((n.payload or "").strip() == record.xref
+                                               for n in family.find_all_children("CHIL")):
+            return False
+        if (record.xref, family.xref) not in self.own_families:
+            self.own_families.add((record.xref, family.xref))
+            self.warnings.append(f"{_label(record)}, field 'FAMC' (line {famc.source_line_no}): names {family.xref} "
+                                 "as the family they are a child of, but they are a partner there: link passed over")
+        return True
+
     def union(self, record: Any, relations: dict[tuple[str, str], str],
               named_by_child: dict[str, list[str]]) -> dict[str, Any] | None:
         self.check_dates(record)
         fid = _strip_xref(record.xref)
         partners = [p for tag in ("HUSB", "WIFE") for node in record.find_all_children(tag)
                     if (p := self._pointer(node, record, self.people, "person")) is not None]
+        if len(set(partners)) < len(partners):  # the same person as HUSB and WIFE, or named twice
+            twice = next(p for p in partners if partners.count(p) > 1)
+            what = f"names @{twice}@ twice as a partner (HUSB/WIFE)"
+            if not self.lenient:
+                raise InputError(what + " (read the file leniently to draw them once)", record=_label(record),
+                                 field="HUSB/WIFE", source=self.source)
+            self.warnings.append(f"{_label(record)}, field 'HUSB/WIFE': {what}; drawn once")
+            partners = list(dict.fromkeys(partners))
         if len(partners) > 2:
             raise InputError(f"has {len(partners)} partners (HUSB/WIFE): a family has one or two; give each "
                              "couple its own FAM record", record=_label(record), field="HUSB/WIFE",
@@ -486,7 +638,7 @@ class _Reader:
         events = _union_history(record)
         if events:  # a history with separations, reconciliations, ...: kind, start and end follow from it
             data: dict[str, Any] = {"id": fid, "partners": partners, "events": events, "children": children}
-            return _union_extras(record, data)
+            return _union_extras(record, data, self.notes, self.warnings)
         married, start = _event_date(record, "MARR")
         divorced, end = _event_date(record, "DIV")
         annulled, annul_date = _event_date(record, "ANUL")
@@ -503,7 +655,7 @@ class _Reader:
             data["start"] = start
         if end and (not start or not end.certainly_before(start)):
             data["end"] = end
-        return _union_extras(record, data)
+        return _union_extras(record, data, self.notes, self.warnings)
 
     def family(self) -> Family:
         people = [self.person(record) for record in self.people.values()]
@@ -511,14 +663,60 @@ class _Reader:
         named_by_child: dict[str, list[str]] = {}
         for fam, child in relations:
             named_by_child.setdefault(fam, []).append(child)
-        unions = [u for record in self.families.values()
-                  if (u := self.union(record, relations, named_by_child))]
+        unions = _one_union_per_couple([u for record in self.families.values()
+                                        if (u := self.union(record, relations, named_by_child))], self.warnings)
         if self.unread_dates > MAX_DATE_WARNINGS:
             self.warnings.append(f"... and {self.unread_dates - MAX_DATE_WARNINGS} more dates that cannot be read "
                                  "or shown")
         _resolve_extra_biological_parents(unions)
         _sex_from_roles(people, self.families.values(), {_strip_xref(x): r for x, r in self.people.items()})
-        return parse_model(Family, {"people": people, "unions": unions}, self.source)
+        title = {"title": self.title} if self.title else {}
+        return parse_model(Family, {"people": people, "unions": unions, **title}, self.source)
+
+
+def _one_union_per_couple(unions: list[dict[str, Any]], warnings: list[str]) -> list[dict[str, Any]]:
+    """A couple who married, divorced and married again is two FAM records in GEDCOM (the GEDCOM 7
+    remarriage example) but one union with a history here (else the two unions are drawn on top of
+    each other): the later records are folded into the first, their children after its children,
+    their events into its history in time order. One warning each."""
+    first: dict[frozenset[str], dict[str, Any]] = {}
+    kept: list[dict[str, Any]] = []
+    for union in unions:
+        couple = frozenset(union["partners"])
+        earlier = first.get(couple) if len(couple) == 2 else None
+        if earlier is None:
+            first[couple] = union
+            kept.append(union)
+            continue
+        events = _events_of(earlier) + _events_of(union)
+        dated = all(e["year"] is not None for e in events) and events
+        listed = {c["id"] for c in earlier["children"]}
+        earlier["children"] += [c for c in union["children"] if c["id"] not in listed]
+        if union.get("notes"):
+            earlier["notes"] = "; ".join(n for n in (earlier.get("notes"), union["notes"]) if n)
+        if dated:
+            for key in ("kind", "start", "end"):
+                earlier.pop(key, None)
+            earlier["events"] = sorted(events, key=lambda e: e["year"])
+            how = "one union with both histories"
+        else:  # an undated marriage cannot be placed in a history: the later record's kind and dates
+            earlier.pop("events", None)
+            earlier.update({k: union[k] for k in ("kind", "start", "end") if k in union})
+            how = f"one union, with the kind and dates of {union['id']} (the other's are undated)"
+        warnings.append(f"family @{union['id']}@: the same couple as family @{earlier['id']}@: drawn as {how}")
+    return kept
+
+
+def _events_of(union: dict[str, Any]) -> list[dict[str, Any]]:
+    """A union's history: its events, or its kind with its start and end as events."""
+    if "events" in union:
+        return list(union["events"])
+    kind, start, end = union.get("kind", "unknown"), union.get("start"), union.get("end")
+    if kind == "unknown":
+        return [{"kind": "married", "year": None}]
+    if kind in ("divorced", "annulled", "separated", "widowed") and end is not None:
+        return [{"kind": "married", "year": start}, {"kind": kind, "year": end}]
+    return [{"kind": kind, "year": start}]
 
 
 def _sex_from_roles(people: list[dict[str, Any]], families: Any, records: dict[str, Any]) -> None:
@@ -762,10 +960,12 @@ def family_to_gedcom(family: Family) -> str:
                 lines.append(f"2 DATE {format_gedcom_date(person.birth)}")
             if person.birthplace:
                 lines.append(f"2 PLAC {_escape(person.birthplace)}")
-        if person.death:
-            lines += ["1 DEAT", f"2 DATE {format_gedcom_date(person.death)}"]
-        elif person.deceased:
+        died = person.death or (person.birth if person.kind in LOSSES else None)  # a loss: died when born
+        if died:
+            lines += ["1 DEAT", f"2 DATE {format_gedcom_date(died)}"]
+        elif person.deceased or person.kind in LOSSES:
             lines.append("1 DEAT Y")
+        lines += _kind_lines(person)
         for tag, value in (("OCCU", person.occupation), ("EDUC", person.education),
                            ("RELI", person.religion)):
             if value:
@@ -790,6 +990,16 @@ def family_to_gedcom(family: Family) -> str:
         lines += _union_events(union)
     lines.append("0 TRLR")
     return "\n".join(lines) + "\n"
+
+
+def _kind_lines(person: Any) -> list[str]:
+    """A pregnancy, loss or pet in our own tags (``_KIND miscarriage``, ``_GEST 20``, ``_CNT 2``),
+    read back as such; other programs see a loss as a person who died at birth."""
+    if person.kind == "person" and not person.gestation_weeks and not person.count:
+        return []
+    out = [f"1 _KIND {person.kind}"] if person.kind != "person" else []
+    out += [f"1 _GEST {person.gestation_weeks}"] if person.gestation_weeks else []
+    return out + ([f"1 _CNT {person.count}"] if person.count else [])
 
 
 def family_to_gedcom7(family: Family) -> str:

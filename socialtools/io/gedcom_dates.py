@@ -44,6 +44,8 @@ _SIMPLE = re.compile(
     r"^(?:(?P<day>\d{1,2})\s+)?(?:(?P<month>[A-Z]{3,4})\s+)?(?P<year>\d{1,4})(?:/(?P<dual>\d{1,4}))?"
     r"(?P<bc>\s*(?:B\.?\s?C\.?|BCE))?$"
 )
+_TILDE = re.compile(r"^(?:~|C(?=\d{3,4}$))\s*")
+_DECADE = re.compile(r"^(?:ABT\.?\s+)?(\d{3})0'?S$")
 _CALENDAR = re.compile(r"^@#D([A-Z ]+)@\s*|^(JULIAN|GREGORIAN|HEBREW|FRENCH_R)\s+")
 
 
@@ -156,7 +158,14 @@ def _normalise(value: str) -> tuple[str, list[str]]:
         cal = {"FRENCH": "FRENCH_R", "FRENCH_R": "FRENCH_R"}.get(name, name)
         text = text[m.end():]
     text = re.sub(r"\(.*?\)", " ", text).strip()
-    text = re.sub(r"^(\S*?\s*\d{4})\s*-\s*(\d{4})$", r"BET \1 AND \2", text)  # "1950-1955": a range
+    if text.endswith("?") and text[:-1].strip():  # "1908 ?": a year the writer is not sure of
+        text = "ABT " + text[:-1].strip()
+    text = _TILDE.sub("ABT ", text)  # "~1950", "c1950": typed by hand
+    decade = _DECADE.match(text)  # "1950s", "ABT 1950S": some year of the decade
+    if decade:
+        text = f"BET {decade.group(1)}0 AND {decade.group(1)}9"
+    if not text.startswith(("BET", "FROM")):  # ("BET. 1924 - 1926" is a range already)
+        text = re.sub(r"^(\S*?\s*\d{4})\s*-\s*(\d{4})$", r"BET \1 AND \2", text)  # "1950-1955": a range
     words = [w.rstrip(".") if w.rstrip(".").isalpha() else w for w in text.replace(",", " ").split()]
     words = [_FULL_MONTHS.get(w, _QUALIFIERS.get(w, w)) for w in words]
     # "44 B.C." may come as "44 B. C." or "44 BC": one word

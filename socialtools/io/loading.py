@@ -99,12 +99,13 @@ class _Constructor(yaml.constructor.SafeConstructor):
         return super().construct_mapping(node, deep=deep)
 
     def construct_yaml_timestamp(self, node: yaml.Node) -> Any:
-        """A date that is not in the calendar (2024-09-31) is an error at its line, not a crash."""
+        """A date that is not in the calendar (2024-09-31) stays the text it is: the field that
+        reads it names its record ("family.people[1] (id 'B'), field 'birth': ... is not a
+        calendar date"), as for every other date that cannot be read."""
         try:
             return super().construct_yaml_timestamp(node)  # type: ignore[arg-type]
-        except ValueError as exc:
-            raise yaml.constructor.ConstructorError(
-                None, None, f"'{node.value}' is not a calendar date ({exc})", node.start_mark) from None
+        except ValueError:
+            return str(node.value)
 
 
 class _Resolver(yaml.resolver.Resolver):
@@ -204,13 +205,36 @@ def check_input_file(path: str | Path, max_mb: int = limits.MAX_INPUT_MB) -> Pat
     return path
 
 
-def read_input_text(path: str | Path, max_mb: int = limits.MAX_INPUT_MB) -> str:
-    """The UTF-8 text of an input file, refused when it is a folder, missing or over the size limit."""
-    path = check_input_file(path, max_mb)
+def decode_text(data: bytes) -> str:
+    r"""The text of a file as editors and spreadsheets save it: UTF-8 (with or without a byte-order
+    mark), UTF-16 (Excel's "Unicode text", Notepad's "Unicode": with a mark, or without one when
+    every other byte of the first line is zero), else Windows-1252 (Notepad's and Excel's "ANSI";
+    the five bytes it leaves undefined are read as Latin-1).
+
+    >>> decode_text("id;ayah\r\n".encode("utf-16")), decode_text(b"Ma\x92ruf"), decode_text(b"\xef\xbb\xbfA")
+    ('id;ayah\r\n', 'Ma’ruf', 'A')
+    """
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        codec = "utf-16"
+    elif data[:64].count(b"\x00") > 8:
+        codec = "utf-16-be" if data[:1] == b"\x00" else "utf-16-le"
+    else:
+        codec = "utf-8-sig"
     try:
-        return path.read_text(encoding="utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise InputError(f"not UTF-8 text (byte {exc.start})", source=str(path)) from None
+        return data.decode(codec)
+    except UnicodeDecodeError:
+        pass
+    return data.decode("latin-1").translate(_CP1252)
+
+
+#: Latin-1 → Windows-1252 for the bytes 0x80-0x9F that Windows-1252 defines (typographic quotes, dashes, €)
+_CP1252 = {b: bytes([b]).decode("cp1252") for b in range(0x80, 0xA0) if b not in (0x81, 0x8D, 0x8F, 0x90, 0x9D)}
+
+
+def read_input_text(path: str | Path, max_mb: int = limits.MAX_INPUT_MB) -> str:
+    """The text of an input file (UTF-8, UTF-16 or Windows-1252: :func:`decode_text`), refused when
+    it is a folder, missing or over the size limit."""
+    return decode_text(check_input_file(path, max_mb).read_bytes())
 
 
 def load_document(path: str | Path) -> dict[str, Any]:

@@ -5,8 +5,10 @@ Columns are found by name, in the spellings genetics tools use (``id``/``indid``
 ``famid``/``ped``/``family``, ``sex``/``gender``, ``affected``/``status``/``phenotype``,
 ``deceased``/``status``, ``birth``/``byear``/``dob``, ``name``, ``mztwin``/``dztwin``). A file
 without a header row is read as LINKAGE/PLINK: family, id, father, mother, sex, phenotype
-(and genotype columns after them, which are not used). ``0``, ``.``, ``NA`` or empty mean
-an unknown parent.
+(and genotype columns after them, which are not used); with fewer than five columns, as
+kinship2's id, father, mother, sex. ``#`` lines are comments, except a last ``#`` line whose
+words are column names (PLINK 2's ``#FID IID PAT MAT SEX``), which is the header. ``0``, ``.``,
+``NA`` or empty mean an unknown parent.
 
 Every reader of a pedigree-like format (this table reader, Madeline flat files, CanRisk,
 pedigreejs) turns its lines into :class:`Row` values; :func:`build_families` checks them
@@ -32,29 +34,32 @@ from socialtools.dates import PartialDate
 from socialtools.errors import InputError
 from socialtools.genogram.model import Family, _sex
 from socialtools.io.bulk import collector_paused
-from socialtools.io.loading import parse_model
+from socialtools.io.loading import decode_text, parse_model
 
 COLUMNS: dict[str, tuple[str, ...]] = {
     "family": ("famid", "fid", "family", "familyid", "family_id", "ped", "pedigree", "pedigreeid", "pedid", "kindred"),
     "id": ("id", "indid", "iid", "individual", "individualid", "individual_id", "person", "personid", "subject",
-           "sampleid", "individ"),
+           "sampleid", "sample", "individ"),
     "father": ("father", "fatherid", "father_id", "dadid", "dad", "pid", "paternalid", "pat", "sire", "ayah",
-               "fathid"),
+               "fathid", "id_ayah", "ayah_id"),
     "mother": ("mother", "motherid", "mother_id", "momid", "mom", "mid", "maternalid", "mat", "dam", "ibu",
-               "mothid"),
+               "mothid", "id_ibu", "ibu_id"),
     "sex": ("sex", "gender", "jenis_kelamin", "jk"),
-    "affected": ("affected", "affection", "phenotype", "pheno", "disease", "condition", "trait"),
+    "affected": ("affected", "affection", "aff", "phenotype", "pheno", "pheno1", "disease", "condition", "trait"),
     "deceased": ("deceased", "dead", "vitalstatus", "vital_status", "status", "meninggal"),
     "birth": ("birth", "byear", "birthyear", "birth_year", "dob", "yob", "born", "tahun_lahir", "lahir"),
     "death": ("death", "dyear", "deathyear", "death_year", "dod"),
-    "name": ("name", "nama", "label", "fullname"),
+    "name": ("name", "nama", "label", "fullname", "nama_lengkap"),
     "index": ("proband", "index", "indexperson", "klien", "client", "target"),
+    "age": ("age", "umur", "usia"),
     "mztwin": ("mztwin", "mz_twin", "monozygotic"),
     "dztwin": ("dztwin", "dz_twin", "dizygotic", "twin"),
 }
 UNKNOWN = {"", "0", ".", "na", "nan", "none", "-", "-9", "?", "unknown"}
 YES = {"1", "2", "y", "yes", "true", "t", "affected", "ya", "dead", "deceased", "d", "a"}
 PLINK_ORDER = ("family", "id", "father", "mother", "sex", "affected")
+#: the columns of a table without a header and with fewer than five columns
+KINSHIP2_ORDER = ("id", "father", "mother", "sex")
 
 
 @dataclass(slots=True)
@@ -81,11 +86,15 @@ class Row:
 
 
 def _norm(name: str) -> str:
-    return re.sub(r"[\s.\-]+", "", name.strip().lower().lstrip("#"))
+    """A column name without case, ``#``, spaces, dots, dashes and underscores: ``Paternal ID``,
+    ``paternal_id`` and ``Paternal.ID`` (R's ``read.csv``) are all ``paternalid``."""
+    return re.sub(r"[\s._\-]+", "", name.strip().lower().lstrip("#"))
 
 
 _WHOLE = re.compile(r"^(-?\d+)\.0+$")
-_KNOWN = {alias for aliases in COLUMNS.values() for alias in aliases}
+#: role → its names as :func:`_norm` writes them
+_ALIASES = {role: frozenset(_norm(a) for a in (role, *aliases)) for role, aliases in COLUMNS.items()}
+_KNOWN = frozenset().union(*_ALIASES.values())
 
 
 def _is_header(cells: list[str]) -> bool:
@@ -129,21 +138,31 @@ def _whole(cell: str) -> str:
 
 def table_rows(text: str, source: str, header: bool | None = None,
                only: str | None = None) -> tuple[list[str], list[list[str]], list[int]]:
-    """Header, data rows and their line numbers. ``#`` lines are comments, except a
-    ``#``-prefixed header row (``#famid id ...``). ``header=False``: LINKAGE/PLINK columns.
-    ``only``: lines that do not contain this text are skipped before they are split."""
+    """Header, data rows and their line numbers. ``#`` lines are comments, except the last
+    ``#`` line before the rows when its words are column names (``#FID IID PAT MAT SEX``).
+    ``header=False``: LINKAGE/PLINK columns. ``only``: lines that do not contain this text
+    are skipped before they are split.
+
+    A spreadsheet's ways are followed: Excel's ``sep=;`` first line names the separator; title
+    rows above the header row (fewer cells filled than it has names) are passed over; a table
+    without an id column whose father and mother cells hold names uses the name column as the id
+    (``No, Nama, Jenis Kelamin, Ayah, Ibu`` with ``Ayah: Budi``)."""
     lines = text.splitlines()
+    forced = _EXCEL_SEP.match(lines[0].lstrip("\ufeff")) if lines else None
+    if forced:
+        lines[0] = ""
     numbered: list[tuple[int, str]] = []
     first = True
     for n, ln in enumerate(lines, start=1):
         if first:
             stripped = ln.strip()
-            if not stripped or stripped.startswith("##"):
+            if not stripped:
                 continue
-            if stripped.startswith("#"):
-                if not _is_header(_split([stripped.lstrip("#")])[0]):
-                    continue
-                ln = ln.lstrip().lstrip("#")
+            if stripped.startswith("#"):  # a comment; the last one before the rows may be the header
+                numbered = [(n, stripped.lstrip("#"))]
+                continue
+            if numbered and (header is False or not _is_header(_split([numbered[0][1]])[0])):
+                numbered = []
             numbered.append((n, ln))
             first = False
         elif only is None or only in ln:
@@ -151,12 +170,21 @@ def table_rows(text: str, source: str, header: bool | None = None,
     numbered = [(n, ln) for n, ln in numbered if ln and ln[0] != "#" and not ln.isspace()] if numbered else []
     if not numbered:
         raise InputError("the pedigree table is empty", source=source)
-    delimiter = _delimiter("\n".join(ln for _, ln in numbered[:20]))
+    delimiter = forced.group(1) if forced else _delimiter("\n".join(ln for _, ln in numbered[:20]))
+    if delimiter is not None:  # a spreadsheet's empty rows (';;;;;' below the table) are no people
+        numbered = [(n, ln) for n, ln in numbered if ln.strip(delimiter + " \t\"")]
+        if not numbered:
+            raise InputError("the pedigree table is empty", source=source)
     head = _split([numbered[0][1]], delimiter)[0]
+    if header is not False and not _is_header(head):
+        numbered = _below_title(numbered, delimiter)
+        head = _split([numbered[0][1]], delimiter)[0]
     if header is not False and _is_header(head):
         names = [_norm(c) for c in head]
         body = _split([ln for _, ln in numbered[1:]], delimiter)
         numbers = [n for n, _ in numbered[1:]]
+        if not any(n in _ALIASES["id"] for n in names):
+            names, body = _names_as_ids(names, body)
         # R's write.table(row.names = TRUE): one more cell in every row than in the header
         if body and all(len(row) == len(names) + 1 for row in body):
             body = [row[1:] for row in body]
@@ -165,17 +193,55 @@ def table_rows(text: str, source: str, header: bool | None = None,
         return names, body, numbers
     rows = _split([ln for _, ln in numbered], delimiter)
     width = max(len(r) for r in rows)
+    if width < 5:  # no family column: kinship2's id, father, mother, sex
+        return list(KINSHIP2_ORDER[:width]), rows, [n for n, _ in numbered]
     return (list(PLINK_ORDER[:width]) + [f"col{i}" for i in range(len(PLINK_ORDER), width)], rows,
             [n for n, _ in numbered])
 
 
+_AGE = re.compile(r"^(\d{1,3})(?:[.,]\d+)?(?:\s*(?:tahun|thn|th|years?|yrs?|y))?\.?$")
+_EXCEL_SEP = re.compile(r"^\s*sep=(.)\s*$")
+
+
+def _below_title(numbered: list[tuple[int, str]], delimiter: str | None) -> list[tuple[int, str]]:
+    """The rows from the header row on, when title rows (fewer cells filled than the header has
+    names) stand above it among the first ten; else the rows as they are."""
+    rows = _split([ln for _, ln in numbered[:10]], delimiter)
+    for k, row in enumerate(rows[1:], start=1):
+        filled = sum(bool(c) for c in row)
+        if _is_header(row) and all(sum(bool(c) for c in above) < filled for above in rows[:k]):
+            return numbered[k:]
+    return numbered
+
+
+def _names_as_ids(names: list[str], body: list[list[str]]) -> tuple[list[str], list[list[str]]]:
+    """A table without an id column whose parents are named by the name column (or by a row
+    number column ``No``): that column, copied, is the id."""
+    i_name = next((i for i, n in enumerate(names) if n in _ALIASES["name"]), None)
+    i_no = next((i for i, n in enumerate(names) if n in ("no", "nomor", "nourut")), None)
+    parents = {r[i] for i, n in enumerate(names) if n in _ALIASES["father"] | _ALIASES["mother"]
+               for r in body if i < len(r) and r[i].lower() not in UNKNOWN}
+    best, hits = None, 0
+    for i in (i_no, i_name):
+        found = len(parents & {r[i] for r in body if i is not None and i < len(r)}) if i is not None else 0
+        if i is not None and (found > hits or (best is None and not parents)):
+            best, hits = i, found
+    if best is None:
+        return names, body
+    return [*names, "id"], [[*r, r[best] if best < len(r) else ""] for r in body]
+
+
 def column_map(header: list[str], source: str) -> dict[str, int]:
-    """Role (``id``, ``father``, ...) → column number, from the header's names."""
+    """Role (``id``, ``father``, ...) → column number, from the header's names. ``fid`` is PLINK's
+    family id, except beside ``mid`` without another father column: pedtools and QuickPed write
+    ``id fid mid sex`` (father id, mother id)."""
     found: dict[str, int] = {}
-    for role, aliases in COLUMNS.items():
+    if "fid" in header and "mid" in header and not any(n in _ALIASES["father"] for n in header if n != "fid"):
+        found["father"] = header.index("fid")
+    for role, aliases in _ALIASES.items():
         for i, name in enumerate(header):
-            if (name == role or name in aliases) and i not in found.values():
-                found.setdefault(role, i)
+            if name in aliases and i not in found.values() and role not in found:
+                found[role] = i
                 break
     for role in ("id", "father", "mother"):
         if role not in found:
@@ -196,22 +262,30 @@ def plink_scale_in(text: str, column: int, delimiter: str | None) -> bool:
 
 
 def rows_from_table(header: list[str], body: list[list[str]], numbers: list[int], source: str,
-                    only: str | None = None, plink_scale: bool | None = None) -> list[Row]:
+                    only: str | None = None, plink_scale: bool | None = None,
+                    warnings: list[str] | None = None) -> list[Row]:
     """Rows of a table whose columns are named in ``header`` (``only``: rows of that family).
 
     ``plink_scale``: affection is coded 1/2 (PLINK) rather than 0/1 (kinship2); by default,
-    when any row says 2."""
+    when any row says 2. Sex coded 0/1 (kinship2 reads it as 0 male, 1 female) is found when
+    no row says 2 and a mother's row says 1; ``warnings`` gets a line saying so."""
     cols = column_map(header, source)
     get = cols.get
     i_fam, i_id, i_father, i_mother = get("family"), cols["id"], cols["father"], cols["mother"]
     optional = [(role, i) for role in ("sex", "name", "birth", "death", "deceased", "index", "affected",
-                                       "mztwin", "dztwin") if (i := get(role)) is not None]
+                                       "mztwin", "dztwin", "age") if (i := get(role)) is not None]
     i_aff = get("affected")
     if plink_scale is None:
         plink_scale = i_aff is not None and any(i_aff < len(r) and _whole(r[i_aff]) == "2" for r in body)
     condition = header[i_aff] if i_aff is not None else "affected"
     needed = max(i_id, i_father, i_mother)
-    parse = _CellParser(header, condition, plink_scale)
+    i_sex = get("sex")
+    mother = None
+    if i_sex is not None and (mother := _zero_one_mother(body, numbers, i_id, i_mother, i_sex)) \
+            and warnings is not None:
+        warnings.append(f"field '{header[i_sex]}': sex is coded 0/1, read as 0 male and 1 female "
+                        f"(as kinship2 does), since no row says 2 and the mother on {mother} says 1")
+    parse = _CellParser(header, condition, plink_scale, zero_one_sex=mother is not None)
     decoded: dict[tuple[int, str], Any] = {}  # every distinct cell value is parsed once
     unknown = UNKNOWN
     out: list[Row] = []
@@ -246,6 +320,8 @@ def rows_from_table(header: list[str], body: list[list[str]], numbers: list[int]
                 continue
             if role == "affected":
                 person.conditions = [dict(value)]
+            elif role == "sex" and value == "terminated":  # kinship2's sex 4: a terminated pregnancy
+                person.extra = {"kind": "abortion"}
             elif role in ("mztwin", "dztwin"):
                 person.twin, person.identical = value
             else:
@@ -259,25 +335,48 @@ def rows_from_table(header: list[str], body: list[list[str]], numbers: list[int]
 _MISSING = object()
 
 
+def _zero_one_mother(body: list[list[str]], numbers: list[int], i_id: int, i_mother: int,
+                     i_sex: int) -> str | None:
+    """Where a table's sex column is coded 0/1 (no row says 2, a mother's row says 1), the line
+    of that mother's row; else ``None``."""
+    codes = {_whole(r[i_sex]) for r in body if i_sex < len(r)}
+    if "1" not in codes or not codes <= {"0", "1", "", "NA", "na", "."}:
+        return None
+    mothers = {r[i_mother] for r in body if i_mother < len(r)}
+    return next((f"line {n}" for n, r in zip(numbers, body, strict=True)
+                 if i_sex < len(r) and r[i_id] in mothers and _whole(r[i_sex]) == "1"), None)
+
+
+#: sex codes of kinship2 beyond 1/2/3: a terminated pregnancy, drawn as a pregnancy loss
+TERMINATED = {"4", "terminated"}
+
+
 class _CellParser:
     """A cell's text → the value of its role (``None``: nothing to set); raises ValueError."""
 
-    def __init__(self, header: list[str], condition: str, plink_scale: bool) -> None:
-        self.condition, self.plink_scale = condition, plink_scale
+    def __init__(self, header: list[str], condition: str, plink_scale: bool, zero_one_sex: bool = False) -> None:
+        self.condition, self.plink_scale, self.zero_one_sex = condition, plink_scale, zero_one_sex
 
     def __call__(self, role: str, raw: str) -> Any:
         if role == "name":
             return raw
         value = _whole(raw) if "." in raw else raw
         low = value.lower()
+        if role == "sex" and self.zero_one_sex and low in ("0", "1"):
+            return "male" if low == "0" else "female"
         if low in UNKNOWN:
             return None
         if role == "sex":
-            return _sex(low)
+            return "terminated" if low in TERMINATED else _sex(low)
         if role in ("birth", "death"):
             return PartialDate.parse(value)
         if role in ("deceased", "index"):
             return low in YES or None
+        if role == "age":  # '45', '45 tahun', '45 thn'
+            age = _AGE.match(low)
+            if age is None or int(age.group(1)) > 150:
+                raise ValueError(f"'{raw}' is not an age in years")
+            return int(age.group(1))
         if role == "affected":
             if low in YES and not (low == "1" and self.plink_scale):
                 return {"name": self.condition, "kind": "medical"}
@@ -499,7 +598,7 @@ def _read_table(text: str, source: str, family: str | None, header: bool | None,
         sample = "\n".join(text.splitlines()[:50])
         scale = i_aff is not None and plink_scale_in(text, i_aff, _delimiter(sample))
     _check_short_rows(names, body, numbers, source, _Problems(source, lenient, warnings))
-    rows = rows_from_table(names, body, numbers, source, only=family, plink_scale=scale)
+    rows = rows_from_table(names, body, numbers, source, only=family, plink_scale=scale, warnings=warnings)
     if family is not None and not rows:
         names, body, numbers = table_rows(text, source, header)
         known = family_names(names, body, source)
@@ -529,14 +628,12 @@ def _check_short_rows(header: list[str], body: list[list[str]], numbers: list[in
 
 
 def read_text_file(path: str | Path) -> str:
-    """A text file as UTF-8 (with or without a byte-order mark), else as Latin-1."""
+    """A text file as UTF-8 (with or without a byte-order mark), UTF-16 or Windows-1252
+    (:func:`~socialtools.io.loading.decode_text`)."""
     path = Path(path)
     if not path.is_file():
         raise InputError("no such file", source=str(path))
-    try:
-        return path.read_text(encoding="utf-8-sig")
-    except UnicodeDecodeError:
-        return path.read_text(encoding="latin-1")
+    return decode_text(path.read_bytes())
 
 
 def read_pedigree(path: str | Path, **options: Any) -> Pedigree:

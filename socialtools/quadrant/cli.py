@@ -16,6 +16,10 @@ def run(args: argparse.Namespace) -> int:
     from socialtools.quadrant.diagram import QuadrantDiagram  # here: --help stays quick
 
     document = load_document(args.input)
+    if args.initials:
+        from socialtools.privacy import hide_document
+
+        document = hide_document(document, str(args.input))
     diagram = QuadrantDiagram.from_document(document, source=str(args.input), lang=args.lang, width=args.width)
     if args.initials:
         from socialtools.privacy import hide_client

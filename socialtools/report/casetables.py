@@ -23,7 +23,7 @@ from typing import Any
 
 from socialtools.assessment.bpss import DOMAIN_LABELS, DOMAINS, BpssItem
 from socialtools.dates import PartialDate
-from socialtools.genogram.kinship import relations_to_client
+from socialtools.genogram.kinship import relations_to_client, role_word
 from socialtools.genogram.model import Person
 from socialtools.report.case import Case, PlanItem, Session
 from socialtools.report.labels import long_date, word
@@ -141,10 +141,11 @@ def client_table(case: Case, opts: ReportOptions | None = None) -> Table | None:
         if value not in (None, ""):
             rows.append([word(key, opts.lang), str(value)])
 
+    name = "name_initials" if opts.initials else "name"  # "Nama (Inisial)" only over initials
     if person is not None and not info.name:
-        add("name", _person_name(person, opts))
+        add(name, _person_name(person, opts))
     else:
-        add("name", client_initials(case, opts) if opts.initials or not info.name else info.name)
+        add(name, client_initials(case, opts) if opts.initials or not info.name else info.name)
     sex = pick("sex")
     add("sex", word(sex, opts.lang) if sex and sex != "unknown" else None)
     add("birth_full" if opts.include_private else "birth",
@@ -174,9 +175,24 @@ def client_table(case: Case, opts: ReportOptions | None = None) -> Table | None:
                  rows, label=word("table", opts.lang), widths=[1.0, 2.4], key="client")
 
 
+def _relation(p: Person, computed: str, lang: str) -> str:
+    """The relation column of the family table: in an Indonesian report the case file's own
+    ``role`` (a kinship word of the English list put into Indonesian), else the relation read from
+    the unions; in an English report the relation read from the unions, else the ``role``
+    translated when it is a kinship word (``ayah`` → *father*), else as written.
+
+    >>> p = Person(id="B", sex="male", role="paman")
+    >>> _relation(p, "uncle", "en"), _relation(p, "paman", "id"), _relation(p, "", "en")
+    ('uncle', 'paman', 'uncle')
+    """
+    role = role_word(p.role, p.sex, lang) if p.role else ""
+    return (role or computed) if lang != "en" else (computed or role)
+
+
 def family_table(case: Case, opts: ReportOptions | None = None) -> Table | None:
     """Family identity from the genogram's people (Tabel 4.2): not typed twice. A person's
-    relation to the client is their ``role``, else read from the unions (:mod:`socialtools.genogram.kinship`)."""
+    relation to the client is read from the unions (:mod:`socialtools.genogram.kinship`), or is their
+    ``role`` (:func:`_relation`)."""
     opts = opts or ReportOptions()
     family = case.family
     if family is None or not family.people:
@@ -187,7 +203,7 @@ def family_table(case: Case, opts: ReportOptions | None = None) -> Table | None:
     for i, p in enumerate(q for q in family.people if q.kind == "person"):
         values.append({
             "no": str(i + 1), "name": _person_name(p, opts),
-            "role": p.role or relations[p.id],
+            "role": _relation(p, relations[p.id], opts.lang),
             "sex": word(p.sex, opts.lang) if p.sex != "unknown" else "",
             "birth": _birth_text(p.birthplace, p.birth, opts),
             "age": _age_text(p, when, opts),
@@ -198,6 +214,8 @@ def family_table(case: Case, opts: ReportOptions | None = None) -> Table | None:
     def heading(col: str) -> str:
         if col == "birth" and opts.include_private:
             return word("birth_full", opts.lang)
+        if col == "name" and opts.initials:
+            return word("name_initials", opts.lang)
         return word(col, opts.lang)
 
     return _build("family", "cap_family", case, opts, values, heading)

@@ -58,7 +58,8 @@ REPORT: Catalogue = {
     "source": {"id": "Sumber", "en": "Source"},
     "date": {"id": "Tanggal", "en": "Date"},
     "domain": {"id": "Domain", "en": "Domain"},
-    "name": {"id": "Nama (Inisial)", "en": "Name (initials)"},
+    "name": {"id": "Nama", "en": "Name"},
+    "name_initials": {"id": "Nama (Inisial)", "en": "Name (initials)"},  # the heading with --initials
     "role": {"id": "Hubungan dengan Klien", "en": "Relation to the client"},
     "sex": {"id": "Jenis Kelamin", "en": "Sex"},
     "birth": {"id": "Tempat, Tahun Lahir", "en": "Place, year of birth"},

@@ -14,6 +14,7 @@ socialtools.errors.UsageError: no report part 'keuangan': choose from client, fa
 
 from __future__ import annotations
 
+import difflib
 from dataclasses import dataclass, field
 
 from socialtools.errors import UsageError
@@ -77,7 +78,9 @@ class ReportOptions:
             raise UsageError(f"dpi must be positive, not {self.dpi:g}")
         bad_parts = [k for k in self.only if k not in PARTS]
         if bad_parts:
-            raise UsageError(f"no report part '{bad_parts[0]}': choose from {', '.join(PARTS)}")
+            close = difflib.get_close_matches(bad_parts[0], PARTS, n=1)
+            hint = f" (did you mean '{close[0]}'?)" if close else ""
+            raise UsageError(f"no report part '{bad_parts[0]}'{hint}: choose from {', '.join(PARTS)}")
         for key, cols in self.columns.items():
             if key not in COLUMNS:
                 raise UsageError(f"no table '{key}': tables are {', '.join(COLUMNS)}")

@@ -46,7 +46,12 @@ def run(args: argparse.Namespace) -> int:
     from socialtools.venn.diagram import VennDiagram  # here: --help stays quick
 
     source = str(args.input)
-    diagram = VennDiagram.from_document(load_document(args.input), source=source, lang=args.lang,
+    document = load_document(args.input)
+    if args.initials:
+        from socialtools.privacy import hide_document
+
+        document = hide_document(document, source)
+    diagram = VennDiagram.from_document(document, source=source, lang=args.lang,
                                         colour_by=args.colour_by, legend=not args.no_legend)
     if args.initials:
         from socialtools.privacy import hide_venn
