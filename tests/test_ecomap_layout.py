@@ -525,7 +525,7 @@ def test_spread_angles_keep_order_and_room(pairs):
         return 0.0 if d > tau - 1e-9 else d
 
     assert math.isclose(sum(step(wanted[order[k]], wanted[order[(k + 1) % n]]) for k in range(n)), tau,
-                        abs_tol=1e-6) or len({round(w % tau, 9) for w in wanted}) == 1
+                        abs_tol=1e-6) or all(step(wanted[0], w) == 0.0 or step(w, wanted[0]) == 0.0 for w in wanted)
     if all(((wanted[order[(k + 1) % n]] - wanted[order[k]]) % tau) >= (gaps[order[k]] + gaps[order[(k + 1) % n]]) / 2
            for k in range(n)):
         assert all(min((a - b) % tau, (b - a) % tau) < 1e-6 for a, b in zip(got, wanted, strict=True))
