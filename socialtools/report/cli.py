@@ -29,7 +29,7 @@ def _run(args: argparse.Namespace) -> int:
     from socialtools.io.output import write_files
     from socialtools.report.case import Case
     from socialtools.report.document import build_report, check_report_suffix, report_bytes
-    from socialtools.report.model import ReportOptions
+    from socialtools.report.model import Heading, ReportOptions
 
     out = Path(args.output)
     check_report_suffix(out.suffix)
@@ -48,7 +48,7 @@ def _run(args: argparse.Namespace) -> int:
     else:
         case = Case.load(args.input)
     report = build_report(case, options)
-    if len(report.blocks) <= 1:  # the chapter heading alone: nothing the file holds is printed
+    if all(isinstance(b, Heading) for b in report.blocks):  # headings alone: nothing the file holds is printed
         what = f"for --only {','.join(options.only)}" if options.only else "in it (no people in 'family', no case, " \
             "bpss, ecomap, plan, sessions, ...)"
         raise InputError(f"nothing to report {what}", source=str(args.input) if args.input else None)
