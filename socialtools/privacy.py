@@ -291,6 +291,13 @@ def hide_identifying(family: Family) -> Family:
     return Family.model_validate(data)
 
 
+def case_mask(case: Case) -> NameMask:
+    """The :class:`NameMask` of a report's case: the family's people and the client's ``case.name``."""
+    info = case.info
+    extra = [(info.name, info.initials or initials_of(info.name))] if info.name else []
+    return NameMask.of(case.family, *extra)
+
+
 def hide_case(case: Case) -> Case:
     """A report's case with every family member's name (and the client's ``case.name``) masked in
     its free text: the case's title and problem, BPSS, plan, sessions, behaviour changes,
@@ -309,9 +316,7 @@ def hide_case(case: Case) -> Case:
     """
     import copy
 
-    info = case.info
-    extra = [(info.name, info.initials or initials_of(info.name))] if info.name else []
-    mask = NameMask.of(case.family, *extra)
+    mask = case_mask(case)
     if not mask:
         return case
     hidden = copy.copy(case)

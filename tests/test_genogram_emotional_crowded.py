@@ -61,15 +61,17 @@ def test_crowded_family_emotional_lines_are_clean_and_unwarned(initials: bool) -
 
 
 def test_a_line_with_no_clean_route_is_named_in_a_warning(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    # a generated family in which one emotional line finds no clean route: the CLI says so on stderr
+    # generated families in some of which an emotional line finds no clean route: the CLI says so on
+    # stderr (the first of them that has one; several, as other changes to the layout move people)
     import json
 
     from socialtools.cli import main
     from socialtools.genogram.synthetic import synthetic_family
 
-    family = synthetic_family(120, seed=4, relationships=6)
-    warnings = Genogram(family).layout.warnings
-    assert warnings and all("has no clean route" in w for w in warnings)
+    drawn = ((f, Genogram(f).layout.warnings) for f in (synthetic_family(120, seed=s, relationships=6)
+                                                        for s in (3, 6, 9, 4, 1, 5)))
+    family, warnings = next(((f, w) for f, w in drawn if w), (None, []))
+    assert family is not None and all("has no clean route" in w for w in warnings)
     pairs = {frozenset(r.between) for r in family.relationships}
     assert all(frozenset(w.split(" line between ")[1].split(" has ")[0].split(" and ")) in pairs for w in warnings)
     source = tmp_path / "family.json"

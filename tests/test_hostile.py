@@ -83,7 +83,11 @@ def _write_json(path: Path, data: Any) -> Path:
 
 
 def run(argv: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str]:
-    """Exit status and stderr of one in-process command line (any exception fails the test)."""
+    """Exit status and stderr of one in-process command line (any exception fails the test); the
+    output's folder is made first, as a user writes into a folder that exists (a missing one is
+    refused: tests/test_input_validation.py)."""
+    if "-o" in argv and isinstance(out := argv[argv.index("-o") + 1], Path):
+        out.parent.mkdir(parents=True, exist_ok=True)
     try:
         status = main([str(a) for a in argv])
     except SystemExit as exc:  # argparse

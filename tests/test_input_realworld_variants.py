@@ -365,3 +365,13 @@ def test_indonesian_values_as_students_write_them(sex, kind, expected, tmp_path)
                     f"  unions:\n    - {{partners: [A, B], kind: {kind}}}\n")
     family = read_families(path).family
     assert (family.people[0].sex, family.unions[0].kind) == expected
+
+
+@pytest.mark.parametrize(("char", "codec"), [("MACINTOSH", "mac_roman"), ("IBM WINDOWS", "cp1252"),
+                                             ("WINDOWS-1250", "cp1250")])
+def test_gedcom_code_pages_of_old_programs(char, codec):
+    """Reunion (Macintosh) writes 'CHAR MACINTOSH' with CR line ends, EasyTree 'CHAR IBM WINDOWS'
+    (only its first word was read: 'IBM', the DOS code page); Polish and Czech programs
+    Windows-1250. 'MACINTOSH' was refused as an unknown character set."""
+    text = f"0 HEAD\r1 CHAR {char}\r0 @I1@ INDI\r1 NAME Zoë /Müller/\r1 SEX F\r0 TRLR\r"
+    assert [p.name for p in parse_gedcom(text.encode(codec), "x.ged").people] == ["Zoë Müller"]

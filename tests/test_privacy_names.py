@@ -147,3 +147,11 @@ def test_r4_a_case_built_in_python_is_masked_too() -> None:
     report = build_report(case, ReportOptions(initials=True, figures=False))
     markdown, _ = report_markdown(report, "r")
     assert "BW mulai terbuka" in markdown and leaked(markdown) == []
+
+
+def test_r4_the_source_line_given_on_the_command_line_is_masked(tmp_path: Path) -> None:
+    out = tmp_path / "r.md"
+    assert main(["report", str(CASE), "--initials", "--no-figures", "--source", "Wawancara dengan Ibu Rina, 2025",
+                 "-o", str(out)]) == 0
+    text = out.read_text(encoding="utf-8")
+    assert leaked(text) == [] and "Wawancara dengan Ibu RA, 2025" in text

@@ -81,8 +81,10 @@ SEX_CODES = {"M": "male", "F": "female"}
 #: CHAR values of 8-bit code pages the parser library does not know; we decode them ourselves.
 CODE_PAGES = {"ANSI": "cp1252", "WINDOWS-1252": "cp1252", "CP1252": "cp1252", "IBMPC": "cp850",
               "IBM": "cp850", "CP850": "cp850", "LATIN1": "latin-1", "ISO-8859-1": "latin-1",
-              "ISO8859-1": "latin-1"}
-_CHAR_LINE = re.compile(rb"^\s*1\s+CHAR\s+(\S+)", re.MULTILINE)
+              "ISO8859-1": "latin-1", "IBM WINDOWS": "cp1252", "IBM DOS": "cp850", "IBM PC": "cp850",
+              "MACINTOSH": "mac_roman", "MACROMAN": "mac_roman", "WINDOWS-1250": "cp1250", "CP1250": "cp1250",
+              "ISO-8859-2": "iso8859_2", "ISO-8859-15": "iso8859_15"}
+_CHAR_LINE = re.compile(rb"^[ \t]*1[ \t]+CHAR[ \t]+(\S[^\n]*?)[ \t]*$", re.MULTILINE)
 _LEADING_SPACE = re.compile(rb"^[ \t]+(?=\d)", re.MULTILINE)
 _SPLIT_ACCENT = re.compile(rb"([\xe0-\xfe]+)\n(\d+ CONC ?)")
 _BLANK_LINE = re.compile(rb"^[ \t]+$\n?", re.MULTILINE)

@@ -19,7 +19,7 @@ blocks into DOCX (:mod:`.docx_writer`), HTML (:mod:`.html_writer`) or Markdown
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -67,6 +67,7 @@ class GenogramDrawing:
     svg: str
     notes: tuple[str, ...]
     legend_svg: str | None = None
+    warnings: tuple[str, ...] = ()  # what the drawing could not draw as the conventions ask
 
 
 def genogram_drawing(case: Case, opts: ReportOptions) -> GenogramDrawing | None:
@@ -113,18 +114,20 @@ def genogram_drawing(case: Case, opts: ReportOptions) -> GenogramDrawing | None:
     genogram = Genogram(family, genogram_options(opts))
     notes = tuple(f"{n.number}. {n.text}" for n in genogram.notes())
     best_rank, best = best_of(genogram)
+    said = tuple(genogram.layout.warnings)
     if best_rank[0] or not genogram.options.legend:
-        return GenogramDrawing(best, notes)
+        return GenogramDrawing(best, notes, warnings=said)
     compact = Genogram(family, genogram_options(opts, compact=True))
     tight_rank, tight = best_of(compact)
     if tight_rank[0]:
-        return GenogramDrawing(tight, tuple(f"{n.number}. {n.text}" for n in compact.notes()))
+        return GenogramDrawing(tight, tuple(f"{n.number}. {n.text}" for n in compact.notes()),
+                               warnings=tuple(compact.layout.warnings))
     painter = genogram.renderer(notes_text=False)
     painter.show_legend = False
     alone = painter.render()
     if rank(alone)[2] <= best_rank[2]:
-        return GenogramDrawing(best, notes)
-    return GenogramDrawing(alone, notes, genogram.renderer().render_legend(LEGEND_WIDTH))
+        return GenogramDrawing(best, notes, warnings=said)
+    return GenogramDrawing(alone, notes, genogram.renderer().render_legend(LEGEND_WIDTH), said)
 
 
 #: The widest a legend printed as a picture of its own may be (SVG units): at the portrait text width
@@ -328,8 +331,10 @@ def build_report(case: Case, opts: ReportOptions | None = None) -> Report:
     """
     opts = opts or ReportOptions()
     if opts.initials:  # the privacy switch: family members' names masked in every free text
-        from socialtools.privacy import hide_case
+        from socialtools.privacy import case_mask, hide_case
 
+        if opts.source:  # the 'Sumber:' line given on the command line too
+            opts = replace(opts, source=case_mask(case)(opts.source))
         case = hide_case(case)
     lang = opts.lang
     n = _Numbers(case.info.chapter)
@@ -407,6 +412,7 @@ def build_report(case: Case, opts: ReportOptions | None = None) -> Report:
     if opts.only:
         blocks = [b for b in blocks if _part(b) in opts.only]
     report = Report(title=title, lang=lang, blocks=blocks)
+    report.warnings += [f"genogram: {w}" for w in (drawing.warnings if drawing is not None else ())]
     for fig in report.figures():
         for part in (fig, fig.legend):
             warning = print_warning(part, fig) if part is not None else None
