@@ -207,6 +207,7 @@ def test_pandoc_makes_no_link_image_or_markup_from_data(inputs: dict[str, Path],
     tags: dict[str, dict[str, int]] = {}
     for name in ("case", "clean"):
         md = tmp_path / name / "r.md"
+        md.parent.mkdir()  # an output file goes into a folder that exists (review 5 R21)
         assert run(["report", inputs[name], "-o", md, "--no-figures"], capsys)[0] == 0
         html = subprocess.run(["pandoc", "-f", "markdown", "-t", "html", str(md)], capture_output=True,
                               check=True, timeout=120).stdout
@@ -282,6 +283,7 @@ def test_hostile_text_gives_valid_inert_output(command: str, source: str, suffix
     data = out.read_bytes()
     if suffix == ".md":
         clean = tmp_path / "clean" / f"out{suffix}"
+        clean.parent.mkdir()
         assert run([command, inputs["clean"], "-o", clean], capsys)[0] == 0
         check_markdown(data, clean.read_bytes())
     else:
@@ -595,6 +597,7 @@ def test_privacy_switch_hides_identifying_fields_in_every_output(tmp_path: Path,
                                                                  capsys: pytest.CaptureFixture[str]) -> None:
     source = _write_json(tmp_path / "private.json", _private_case())
     written: list[Path] = []
+    (tmp_path / "out").mkdir()
     for command, suffix in PRIVACY_RUNS:
         out = tmp_path / "out" / f"{command}{suffix}"
         status, err = run([command, source, "-o", out, "--initials"], capsys)

@@ -402,3 +402,13 @@ def test_r19_deceased_without_a_year_but_widowed_in_a_year_is_warned_about() -> 
     assert [w for w in family.warnings() if "field 'death'" in w] == [
         "family.people[0] (id 'S'), field 'death': deceased without a year, but unions[0] says widowed in 2020: "
         "write death: 2020 to show it"]
+
+
+def test_r22_a_report_with_nothing_to_report_is_refused(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Review 5 R22: a file whose family has no people wrote a chapter that was just its heading, exit 0."""
+    path = tmp_path / "kosong.yaml"
+    path.write_text("family:\n  people: []\n", encoding="utf-8")
+    err = refused(capsys, tmp_path / "r.md", "report", str(path))
+    assert "nothing to report in it" in err
+    err = refused(capsys, tmp_path / "r.md", "report", str(case_file(tmp_path)), "--only", "genogram")
+    assert "nothing to report for --only genogram" in err

@@ -11,7 +11,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from socialtools.errors import UsageError
+from socialtools.errors import InputError, UsageError
 
 
 def _columns(values: list[str] | None) -> dict[str, list[str]]:
@@ -29,7 +29,7 @@ def _run(args: argparse.Namespace) -> int:
     from socialtools.io.output import write_files
     from socialtools.report.case import Case
     from socialtools.report.document import build_report, check_report_suffix, report_bytes
-    from socialtools.report.model import ReportOptions
+    from socialtools.report.model import Heading, ReportOptions
 
     out = Path(args.output)
     check_report_suffix(out.suffix)
@@ -48,6 +48,10 @@ def _run(args: argparse.Namespace) -> int:
     else:
         case = Case.load(args.input)
     report = build_report(case, options)
+    if all(isinstance(b, Heading) for b in report.blocks):  # headings alone: nothing the file holds is printed
+        what = f"for --only {','.join(options.only)}" if options.only else "in it (no people in 'family', no case, " \
+            "bpss, ecomap, plan, sessions, ...)"
+        raise InputError(f"nothing to report {what}", source=str(args.input) if args.input else None)
     family_warnings = case.family.warnings() if case.family is not None else []
     for warning in case.warnings + family_warnings + report.warnings:
         sys.stderr.write(f"socialtools report: warning: {warning}\n")
