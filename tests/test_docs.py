@@ -188,6 +188,18 @@ def test_readme_shows_one_picture_and_it_exists() -> None:
     assert (ROOT / images[0]).is_file()
 
 
+def test_readme_picture_is_what_the_demo_draws_today() -> None:
+    """The README's committed picture cannot drift from the code: it is the demo's pk-genogram.svg,
+    byte for byte (write it again with `socialtools demo -o DIR` when the drawing changes)."""
+    from socialtools.genogram.demo import demo_files
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    (picture,) = re.findall(r"!\[[^\]]*\]\(([^)]+)\)", readme)
+    assert picture == ".github/pk-genogram.svg"
+    assert (ROOT / picture).read_text(encoding="utf-8") == demo_files()["pk-genogram.svg"], (
+        "the README picture is stale: copy the pk-genogram.svg of `socialtools demo -o DIR` to .github/")
+
+
 def test_every_public_class_and_function_has_a_doctest_example() -> None:
     """The API reference gives each public name a section; its docstring carries a runnable example."""
     api = _site_module("api")
