@@ -207,3 +207,18 @@ def test_r22_only_measures_the_named_families_not_the_speed_targets(monkeypatch:
     assert all(verdict == "n/a" for _, _, verdict in lq.speed_targets(speeds, race))  # reported as not measured
     with pytest.raises(AssertionError, match="speed target"):  # without --only they are measured
         lq.speed_and_race(argparse.Namespace(only=None, quick=False, no_race=True, race_runs=1))
+
+
+def test_the_speed_tables_of_a_docs_page_agree() -> None:
+    """A page with a layout_speed block also carries the speed targets in its layout_quality block;
+    a whole run with --write-docs writes both, so each speed row must read the same in both (review-5 R11)."""
+    def rows(text: str, name: str) -> dict[str, str]:
+        block = text.split(f"<!-- {name}:begin -->")[1].split(f"<!-- {name}:end -->")[0]
+        return {line.split("|")[1].strip(): line for line in block.splitlines()
+                if line.startswith("| ") and ("kinship2" in line or "10,001 people" in line or "400-person" in line)}
+
+    for page in (BENCH.parent / "docs" / "genogram.md", BENCH / "README.md"):
+        text = page.read_text(encoding="utf-8")
+        speed, quality = rows(text, "layout_speed"), rows(text, "layout_quality")
+        assert len(speed) == 3, page
+        assert speed == {key: quality.get(key) for key in speed}, page
