@@ -381,7 +381,9 @@ class _CellParser:
             if low in YES and not (low == "1" and self.plink_scale):
                 return {"name": self.condition, "kind": "medical"}
             return None
-        return value, role == "mztwin"  # twins: the same label on each twin
+        # twins: the same label on each twin; a DZ label is its own group, so 'A' in MZTwin and 'A' in
+        # DZTwin (Madeline's tw_002: identical triplets and fraternal quadruplets) are two groups
+        return (value, True) if role == "mztwin" else (f"{value} (DZ)", False)
 
 
 def family_names(header: list[str], body: list[list[str]], source: str) -> list[str]:
