@@ -95,7 +95,7 @@ def add_drawing_options(parser: argparse.ArgumentParser) -> None:
 def write_diagram(command: str, diagram: Diagram, output: str | Path, *, dpi: float,
                   also: Mapping[Path, bytes | str] | None = None) -> int:
     """Write ``diagram`` to ``output`` in the format its extension names (with the files ``also``,
-    all or nothing, once everything has been built) and its warnings to stderr."""
+    all or nothing, once everything has been built); its warnings and what was written go to stderr."""
     from socialtools.io.output import write_files
 
     out = Path(output)
@@ -104,6 +104,8 @@ def write_diagram(command: str, diagram: Diagram, output: str | Path, *, dpi: fl
         sys.stderr.write(f"socialtools {command}: warning: {warning}\n")
     files: dict[Path, bytes | str] = {out: data, **(also or {})}
     write_files(files)
+    others = "".join(f" and {path}" for path in files if path != out)
+    sys.stderr.write(f"socialtools {command}: wrote {out}{others}\n")  # as genogram and report say
     return 0
 
 

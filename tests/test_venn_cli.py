@@ -96,3 +96,12 @@ def test_json_schemas_accept_the_words_the_models_accept():
     strengths = jsonschema.Draft202012Validator(schema_for("strengths"))
     assert list(strengths.iter_errors({"kekuatan_personal": "jujur", "client": "PK"})) == []
     assert list(strengths.iter_errors({"kekuatan": ["typo in the key"]}))
+
+
+@pytest.mark.parametrize("command, example", [("ecomap", "pk.yaml"), ("venn", "village.yaml"),
+                                              ("quadrant", "pk.yaml")])
+def test_every_drawing_command_says_what_it_wrote(tmp_path, capsys, command, example):
+    # as genogram, report and demo do: one line on stderr naming the file (review-5 R22)
+    out = tmp_path / "figure.svg"
+    assert cli.main([command, str(example_path(example)), "-o", str(out)]) == 0 and out.exists()
+    assert capsys.readouterr().err == f"socialtools {command}: wrote {out}\n"
