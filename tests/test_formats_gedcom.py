@@ -425,3 +425,14 @@ def test_two_records_under_one_xref_are_refused_by_name_or_read_leniently_as_two
     partners = sorted(tuple(sorted(u.partners)) for u in family.unions)
     assert ("I1", "I2") in partners and any("I2_2" in pair and "I2" not in pair for pair in partners)
     assert [[c.id for c in u.children] for u in family.unions if "I2_2" in u.partners] == [["I4"]]
+
+
+def test_info_keeps_an_approximate_date_approximate(tmp_path, capsys):
+    # review 5 R22: '--info' printed 'BET 1933 AND 1935' as '1933-' and 'ABT 1999' as '1999'
+    ged = tmp_path / "about.ged"
+    ged.write_text("0 HEAD\n1 CHAR UTF-8\n0 @I1@ INDI\n1 NAME Ani /Contoh/\n1 SEX F\n1 BIRT\n2 DATE ABT 1931\n"
+                   "1 DEAT\n2 DATE ABT 1999\n0 @I2@ INDI\n1 NAME Budi /Contoh/\n1 SEX M\n1 BIRT\n2 DATE 1930\n"
+                   "0 TRLR\n", encoding="utf-8")
+    assert main(["gedcom", str(ged), "--info"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert "\t~1931-~1999\tAni Contoh" in lines[1] and "\t1930-\tBudi Contoh" in lines[2]

@@ -174,7 +174,8 @@ def info_lines(family: Family) -> list[str]:
     """One line per person: pointer, sex, years, name, parents — for choosing ``--focus``."""
     lines = [f"{len(family.people)} people, {len(family.unions)} unions"]
     for person in family.people:
-        years = f"{person.birth.year if person.birth else ''}-{person.death.year if person.death else ''}"
+        years = (f"{person.birth.display(full=False) if person.birth else ''}-"  # '~1933' keeps 'about'
+                 f"{person.death.display(full=False) if person.death else ''}")
         parents = ",".join(family.parents_of(person.id))
         mark = "*" if person.index else " "
         lines.append(f"{mark}@{person.id}@\t{person.sex[0].upper()}\t{years}\t{person.name or ''}"
