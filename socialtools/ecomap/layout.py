@@ -41,7 +41,7 @@ from socialtools.draw.placer import Obstacles, first_clear
 from socialtools.draw.text import LINE_HEIGHT, TextBlock, text_width, wrap
 from socialtools.ecomap.model import FOCAL, Ecomap, Tie
 from socialtools.ecomap.placements import EcomapLayout, Label, MemberPlace, Quality, SystemPlace, TieRoute
-from socialtools.ecomap.routing import CLEAR, LANE, Router, approaches, arrowheads, end_room, reach_pieces, tie_reach
+from socialtools.ecomap.routing import CLEAR, LANE, Router, arrowheads, end_room, reach_pieces, tie_reach
 from socialtools.genogram.model import Family, Union
 from socialtools.genogram.symbols import INDEX_GAP, symbol_shape, symbol_size
 from socialtools.io.limits import MAX_LINE_CHARS, shorten
@@ -1088,7 +1088,7 @@ def layout_ecomap(
                     if short and grow > 8 * LANE:
                         spread += 2 * LANE
                         household = _focal(placing, family, spread, text, narrow)
-                    if q.defects == q.ties_through_arrows + q.arrow_overlaps + q.member_ties_turning_back:
+                    if q.defects == q.ties_through_arrows + q.arrow_overlaps:
                         continue  # the ring itself was wide enough
                 failed = max(failed, steps)
             if clean is None:
@@ -1166,9 +1166,6 @@ def measure(lay: EcomapLayout, eco: Ecomap) -> Quality:
             if any(segment_circle_distance(p, r, (m.cx, m.cy)) < m.hull.r for p, r in pairwise(t.points[:-1])):
                 q.ties_through_circles += 1
                 note(f"tie {t.tie.describe()} crosses member {m.id} before it ends there")
-            if not approaches(list(t.points), (m.cx, m.cy)):
-                q.member_ties_turning_back += 1
-                note(f"tie {t.tie.describe()} turns back on its way to member {m.id}")
         text = _tie_text(t.tie)
         if text and t.label is None:
             q.unplaced_labels += 1

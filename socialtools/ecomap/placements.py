@@ -124,8 +124,7 @@ class Quality(BaseQuality):
     """Defect counts of an ecomap layout; every one of them is 0 for a good picture."""
 
     DEFECTS = ("circle_overlaps", "label_overlaps", "label_on_line", "label_on_circle", "ties_through_circles",
-               "unplaced_labels", "member_ties_off_member", "member_ties_turning_back", "ties_through_arrows",
-               "arrow_overlaps")
+               "unplaced_labels", "member_ties_off_member", "ties_through_arrows", "arrow_overlaps")
     MAX_EXAMPLES = 10
 
     circle_overlaps: int = 0
@@ -135,7 +134,6 @@ class Quality(BaseQuality):
     ties_through_circles: int = 0
     unplaced_labels: int = 0
     member_ties_off_member: int = 0
-    member_ties_turning_back: int = 0  # a bent tie to a member that heads away from it on its way in
     ties_through_arrows: int = 0
     arrow_overlaps: int = 0
 

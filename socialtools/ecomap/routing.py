@@ -5,10 +5,7 @@ arrowhead, and no arrowhead touches another arrowhead or a symbol it does not po
 Ties are routed in this order:
 
 1. ties to the whole focal circle run straight along their system's spoke;
-2. a tie to one household member runs straight to its symbol when that is clear, ending on the
-   outline where it faces its system, the ends of several ties spread round the outline in the
-   order of their systems' directions (:func:`spread_angles`: none crosses another at the
-   member, no arrowhead on another); else it
+2. a tie to one household member runs straight to its symbol when that is clear; else it
    bends once on a *lane*, a ring inside the focal circle just outside the household; else
    it comes in along its own spoke, follows a lane round the household and turns in to
    the member. Lanes are shared out so that no two ties run along the same stretch; when
@@ -61,8 +58,6 @@ TRIES = 160  # bent routes tried per tie, cheapest first, before it counts as sh
 CHOICES = 12  # of the clear bent routes to a member, the first this many are compared
 CROSSING_INSIDE = 40.0  # a route to a member crossing another tie costs as much as this much length
 TURN = 20.0  # and each radian of its turns as much as this much length
-SPREAD = math.radians(55)  # a tie's end on a member stands at most this far round from facing its system
-END_STEP = math.radians(10)  # the steps round a member's outline tried for the end of a straight tie
 ALONG = 3.0  # a tie to a member keeps this far off a family line in the household ...
 ALONG_LENGTH = 6.0  # ... over any stretch longer than this
 
@@ -184,52 +179,6 @@ def arc(radius: float, a0: float, sweep: float) -> list[Point]:
     return [(radius * math.cos(a), radius * math.sin(a)) for a in angles]
 
 
-def spread_angles(wanted: list[float], gaps: list[float]) -> list[float]:
-    """Angles as near ``wanted`` (radians) as they can stand in the same order round a circle, each
-    at least the mean of its own and its next neighbour's ``gaps`` from that neighbour (least squares:
-    the neighbours pushed apart share the move); all of ``wanted`` when they do not fit round.
-
-    >>> [round(math.degrees(a)) for a in spread_angles([0.0, 0.1, 3.0], [0.5, 0.5, 0.5])]
-    [-11, 17, 172]
-    >>> spread_angles([1.0], [9.0])
-    [1.0]
-    """
-    n = len(wanted)
-    if n < 2 or sum(gaps) >= 2 * math.pi:
-        return list(wanted)
-    order = sorted(range(n), key=lambda i: wanted[i] % (2 * math.pi))
-    angles = [wanted[i] % (2 * math.pi) for i in order]
-    need = [(gaps[order[k]] + gaps[order[(k + 1) % n]]) / 2 for k in range(n)]
-    # cut the circle where the wanted angles have the most room to spare
-    cut = max(range(n), key=lambda k: ((angles[(k + 1) % n] - angles[k]) % (2 * math.pi) - need[k], -k))
-    seq = [(cut + 1 + j) % n for j in range(n)]
-    unrolled, offset, base = [], 0.0, angles[seq[0]]
-    for j, k in enumerate(seq):
-        unrolled.append(base + (angles[k] - base) % (2 * math.pi))
-        if j:
-            offset += need[seq[j - 1]]
-        unrolled[-1] -= offset
-    # pool adjacent violators: the shifted angles must not decrease
-    blocks: list[list[float]] = []  # [sum, count]
-    for v in unrolled:
-        blocks.append([v, 1.0])
-        while len(blocks) > 1 and blocks[-2][0] / blocks[-2][1] > blocks[-1][0] / blocks[-1][1]:
-            total, count = blocks.pop()
-            blocks[-1][0] += total
-            blocks[-1][1] += count
-    fitted = [b[0] / b[1] for b in blocks for _ in range(round(b[1]))]
-    if fitted[-1] - fitted[0] > 2 * math.pi - sum(need):  # the way round past the cut is too short:
-        shift = sum(u - fitted[0] for u in unrolled) / n  # evenly at their gaps, turned to fit best
-        fitted = [fitted[0] + shift] * n
-    out = [0.0] * n
-    offset = 0.0
-    for j, k in enumerate(seq):
-        if j:
-            offset += need[seq[j - 1]]
-        out[order[k]] = fitted[j] + offset
-    return out
-
-
 def _turn(a0: float, a1: float) -> float:
     """The signed short turn from angle ``a0`` to ``a1``."""
     return (a1 - a0 + math.pi) % (2 * math.pi) - math.pi
@@ -318,6 +267,7 @@ class Router:
         self.members = {m.id: m for m in members}
         self.family_lines = [seg for line in family_lines for seg in pairwise(line)]
         self.family_box = _extent([p for seg in self.family_lines for p in seg]) if self.family_lines else None
+        self.off_family_lines = True  # routes to members keep off the family lines (see _to_member)
         self.systems = systems
         self.outer = outer
         self.r_max = r_max
@@ -352,13 +302,10 @@ class Router:
             c = self.systems[ties[i].system].circle
             routes[i] = self._keep(ties[i], [edge(c, self.focal.center), edge(self.focal, c.center)], False)
         waiting = []
-        ends = self._spread_ends([ties[i] for i in to_member])
-        for i, choices in zip(to_member, ends, strict=True):  # every straight tie first: bent ones go round them
+        for i in to_member:  # every straight tie first: bent ones go round them
             s, m = self.systems[ties[i].system], self.members[ties[i].target]
-            facing = [edge(s.circle, (m.cx, m.cy)), m.edge(s.circle.center)]
-            spread = [[edge(s.circle, end), end] for end in choices]
-            straight = next((p for p in (*spread, facing) if self._free(ties[i], p)), None)
-            if straight is not None:
+            straight = [edge(s.circle, (m.cx, m.cy)), m.edge(s.circle.center)]
+            if self._free(ties[i], straight):
                 routes[i] = self._keep(ties[i], straight, False)
             else:
                 waiting.append(i)
@@ -367,31 +314,6 @@ class Router:
         for i in between:
             routes[i] = self._between(ties[i])
         return [r for r in routes if r is not None]
-
-    def _spread_ends(self, ties: list[Tie]) -> list[list[Point]]:
-        """Where each of ``ties`` (to household members) may end on its member's outline, best first:
-        facing its system, the ends at one member spread in the order of their systems' directions,
-        each :func:`end_room` from its neighbours (:func:`spread_angles`); then, for a straight line
-        that must pass something in the way (the focal label, another member), further round in
-        steps of :data:`END_STEP`, each between the halfway marks to its neighbours' ends and at most
-        :data:`SPREAD` off its system's direction."""
-        out: list[list[Point]] = [[] for _ in ties]
-        for pid, m in self.members.items():
-            mine = [i for i, t in enumerate(ties) if t.target == pid]
-            wanted = [math.atan2(self.systems[ties[i].system].circle.cy - m.cy,
-                                 self.systems[ties[i].system].circle.cx - m.cx) for i in mine]
-            radius = max(m.hull.r, 1.0)
-            spread = spread_angles(wanted, [end_room(ties[i]) / radius for i in mine])
-            for k, (i, want, got) in enumerate(zip(mine, wanted, spread, strict=True)):
-                others = [_turn(got, a) for j, a in enumerate(spread) if j != k]
-                low = max([-math.pi] + [d / 2 for d in others if d < 0])
-                high = min([math.pi] + [d / 2 for d in others if d > 0])
-                steps = sorted({d * END_STEP for d in range(-8, 9)}, key=lambda d: (abs(d), d))
-                for d in steps:
-                    a = got + d
-                    if low <= d <= high and abs(_turn(want, a)) <= SPREAD:
-                        out[i].append(m.edge((m.cx + 1000 * math.cos(a), m.cy + 1000 * math.sin(a))))
-        return out
 
     def _keep(self, tie: Tie, points: list[Point], bent: bool) -> tuple[list[Point], bool]:
         self.paths.append(points)
@@ -422,7 +344,7 @@ class Router:
             if not self._piece_free(p, q, reach, inside if within else inside + outside, label):
                 return False
         if tie.target in self.members:  # a bent tie comes to its member only on its last stretch
-            if any(self._along_family_line(p, q) for p, q in pairwise(points)):
+            if self.off_family_lines and any(self._along_family_line(p, q) for p, q in pairwise(points)):
                 return False
             m = self.members[tie.target]
             if any(segment_circle_distance(p, q, (m.cx, m.cy)) < m.hull.r + CLEAR for p, q in pairwise(points[:-1])):
@@ -489,17 +411,19 @@ class Router:
                         # the lanes lie outside the household: only the ends can cross its lines
                         candidates.append((last + inward + abs(sweep) * rho + 10, k, w, end, sweep))
         candidates.sort(key=lambda c: c[0])
-        for ahead in (True, False):
+        # a route off the household's family lines first; only where none is clear, one along them
+        # (a hard rule made crowded households grow without end: 35 systems took 30 s, with defects)
+        for self.off_family_lines, ahead in ((True, True), (True, False), (False, True), (False, False)):
             clear = self._clear_routes(tie, candidates, ahead)
-            if clear and not ahead:  # a route that turns back: the layout makes more room if it can
-                self.short += 1
             if clear:
+                self.off_family_lines = True
                 _, _, points, k, sweep = min(clear, key=lambda c: c[:2])
                 if sweep is None:
                     self.bends.append((k, math.atan2(points[1][1], points[1][0])))
                 else:
                     self.spans[k].append(_Span(s.angle, sweep))
                 return self._keep(tie, points, True)
+        self.off_family_lines = True
         self.short += 1
         return self._keep(tie, [edge(s.circle, (m.cx, m.cy)), m.edge(s.circle.center)], False)
 
