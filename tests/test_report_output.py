@@ -156,7 +156,8 @@ def test_ecomap_figures_when_the_kind_is_installed(monkeypatch: pytest.MonkeyPat
     figures = build_report(Case.from_document(doc)).figures()
     assert [f.title for f in figures] == ['Gambar 4.1 Genogram Klien "PK"', 'Gambar 4.2 Ekomap Klien "PK"',
                                           'Gambar 4.3 Kuadran Kekuatan Klien "PK"']
-    assert calls == [(["systems"], "id", False)]
+    # drawn once, or twice when the legend under the drawing keeps its text under 8 pt (then apart)
+    assert calls and all(call == (["systems"], "id", False) for call in calls)
     doc["ecomap"]["after"] = {"ties": []}
     report = build_report(Case.from_document(doc), ReportOptions(lang="en"))
     assert [f.title for f in report.figures()][1:] == [
