@@ -40,7 +40,8 @@ def _svg(variant: str) -> str:
     return Genogram(family).to_svg()
 
 
-@pytest.mark.parametrize("variant", ["screen", "screen-initials", "report", "report-initials", "compare"])
+@pytest.mark.parametrize("variant", ["screen", "screen-initials", "report", "report-initials", "compare",
+                                     "compare-initials"])
 def test_crowded_family_emotional_lines_have_no_yardstick_defects(svgcheck: ModuleType, variant: str) -> None:
     result = svgcheck.check(_svg(variant), is_text=True)
     assert result["ok"], result
@@ -79,3 +80,12 @@ def test_a_line_with_no_clean_route_is_named_in_a_warning(tmp_path: Path, capsys
     assert main(["genogram", str(source), "-o", str(tmp_path / "g.svg")]) == 0
     err = capsys.readouterr().err
     assert all(f"socialtools genogram: warning: {w}" in err for w in warnings), err
+
+
+def test_regression_compare_highlight_ended_short_of_the_line_it_lies_under(svgcheck: ModuleType) -> None:
+    # `genogram kasus-wijaya --compare 2000 2025 --initials`: the highlight of the new conflict line ended
+    # on the client's symbol box while the zigzag ends on her outer circle, so their last stretches lay
+    # one along the other for 2.5 units (svgcheck line_overlaps 1); the highlight follows the line drawn
+    comparison = GenogramComparison(_family(True), 2000, 2025)
+    result = svgcheck.check(comparison.to_svg(), is_text=True)
+    assert result["counts"]["line_overlaps"] == 0, result["examples"]

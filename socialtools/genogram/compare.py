@@ -39,7 +39,7 @@ from socialtools.genogram.model import Family
 from socialtools.genogram.notes import FigureNote
 from socialtools.genogram.placements import GenogramLayout, LayoutConfig, UnionPlacement
 from socialtools.genogram.quality import LayoutQuality
-from socialtools.genogram.render import condition_styles
+from socialtools.genogram.render import GenogramRenderer, condition_styles
 from socialtools.genogram.routing import route_households
 from socialtools.genogram.symbols import ConditionStyle
 from socialtools.i18n import translate
@@ -239,7 +239,6 @@ class GenogramComparison(Diagram):
 
     def _renderer(self, year: int) -> Any:
         from socialtools.genogram.labels import inner_text
-        from socialtools.genogram.render import GenogramRenderer
 
         o = self.options
         then = self.family_at(year)
@@ -281,9 +280,10 @@ class GenogramComparison(Diagram):
                 lines.append(part)
         return TextBlock.wrapped([head, *lines], width, size)
 
-    def _highlights(self, lay: GenogramLayout, canvas: SvgCanvas, parent: Group, households: bool) -> None:
+    def _highlights(self, renderer: GenogramRenderer, canvas: SvgCanvas, parent: Group, households: bool) -> None:
         """The changes, highlighted under the lines: those of the households (``households`` true,
         painted under the outlines) or all the others (painted over the outlines)."""
+        lay = renderer.layout
         colour = HIGHLIGHT_MONO if self.options.monochrome else HIGHLIGHT
         changes = [c for c in self.changes() if (c.what == "household") == households]
         if not changes:
@@ -309,7 +309,8 @@ class GenogramComparison(Diagram):
             elif c.what == "relationship":
                 for placed in lay.relationships:
                     if (placed.a, placed.b) == tuple(c.ids) and placed.kind == c.detail:
-                        canvas.polyline(g, placed.points, width=9.0, colour=colour)
+                        # under the line as drawn: its ends on the symbols' outlines, not on their boxes
+                        canvas.polyline(g, renderer.relationship_points(placed), width=9.0, colour=colour)
 
     def legend_entries(self) -> list[LegendEntry]:
         """The legend of everything drawn in either panel, and the highlight."""
@@ -352,7 +353,7 @@ class GenogramComparison(Diagram):
                         font_weight="bold", class_="panel-caption")
             body = canvas.group(id=f"panel-{year}",
                                 transform=f"translate({num(dx)},{num(title_h + caption_h)})")
-            renderer.draw_body(canvas, body, partial(self._highlights, renderer.layout) if i == 1 else None)
+            renderer.draw_body(canvas, body, partial(self._highlights, renderer) if i == 1 else None)
         y = below
         for block, key in ((notes, "notes"), (changes, "changes")):
             if not block.lines:
