@@ -41,7 +41,7 @@ from socialtools.draw.geometry import (
 )
 from socialtools.draw.lines import offset_polyline, point_at, polyline_length
 from socialtools.draw.placer import Obstacles
-from socialtools.genogram.placements import GenogramLayout, PersonNode
+from socialtools.genogram.placements import GenogramLayout, PersonNode, UnionPlacement
 from socialtools.genogram.symbols import BRACKET_GAP, end_on_outline
 
 PATTERN_HALF_WIDTH = 5.0  # half the width of the widest emotional-line pattern (a zigzag, three lines) and its stroke
@@ -75,6 +75,13 @@ LANE_GAPS = (LANE_GAP, (LANE_GAP + MIN_LANE_GAP) / 2, MIN_LANE_GAP)
 LANE_SHIFTS = tuple(sorted((float(k) for k in range(-9, 10)), key=lambda k: (abs(k), -k)))  # lanes' middle off the line
 BRACKETED = ("adopted", "foster")  # children drawn in the NSGC brackets
 ROOM_COST = 2 * CROSS_COST  # passing through the household of neither person it joins, beyond crossing its outline
+#: a clean route longer than this times the straight distance between the two people (centre to
+#: centre) is a long way round: the date label of a union of one of them, which nests beside their
+#: symbol over their wider name and walls the row, is lifted (and shifted) to open a gate
+GATE = 1.4
+GATE_RISE = (6.0, 12.0, 18.0, 24.0)  # how far a union's date label may be lifted (between the partners' symbols)
+GATE_SHIFT = (0.0, 10.0, -10.0, 20.0, -20.0)  # and moved along the union line
+LABEL_CLEARANCE = 2.0  # a moved label keeps this far from every line
 
 
 def edge_point(n: PersonNode, angle: float) -> Point:
@@ -299,6 +306,27 @@ def obstacle_grid(lay: GenogramLayout, grow: float = PATTERN_HALF_WIDTH) -> Obst
     return grid
 
 
+def _own(a: PersonNode, b: PersonNode) -> tuple[str, ...]:
+    """The obstacles a line between ``a`` and ``b`` may enter: their symbols (it ends on them) and
+    the gaps under them (it may leave a symbol by a lower corner, passing over the person's name)."""
+    return a.id, b.id, f"gap:{a.id}", f"gap:{b.id}"
+
+
+def _detour(a: PersonNode, b: PersonNode, points: list[Point]) -> float:
+    """The length of a route from the centre of ``a`` through ``points`` to the centre of ``b``,
+    over the straight distance between the centres (1 for a straight line).
+
+    >>> from socialtools.draw.text import TextBlock
+    >>> n = PersonNode("A", x=0, y=0, size=20, outer=20, row=0, label=TextBlock((), 10), label_top=20)
+    >>> m = PersonNode("B", x=100, y=0, size=20, outer=20, row=0, label=TextBlock((), 10), label_top=20)
+    >>> _detour(n, m, [(10, 0), (90, 0)]), round(_detour(n, m, [(10, 0), (50, 50), (90, 0)]), 2)
+    (1.0, 1.44)
+    """
+    path = [(a.x, a.y), *points, (b.x, b.y)]
+    direct = math.dist(path[0], path[-1])
+    return sum(math.dist(p, q) for p, q in itertools.pairwise(path)) / direct if direct else 1.0
+
+
 def _apart(p: list[Point], q: list[Point], gap: float, zones: list[tuple[Point, float]] = ()) -> bool:  # type: ignore[assignment]
     """Do two lanes stay about ``gap`` apart along their middle, outside the ``zones`` (centre,
     radius) round the two symbols where their ends meet?
@@ -329,12 +357,17 @@ class EmotionalRouter:
         self.rooms: list[tuple[list[Point], Box, frozenset[str]]] = []
         self.pair: frozenset[str] = frozenset()
         self.unclean: list[tuple[str, str]] = []  # the pairs whose line could not be drawn clean
+        #: the two people of each relationship still to be routed: a date label lifted to open a
+        #: gate for one line must not stand in the way of another's straight line
+        self.waiting: dict[frozenset[str], tuple[PersonNode, PersonNode]] = {}
+        self.moved: dict[str, Box] = {}  # union id -> its date label's place before a gate was opened
 
     def _clear(self, points: list[Point], a: PersonNode, b: PersonNode,
                local: LocalBoxes | None = None) -> bool:
         """Through no one else's symbol, no label, and not back through its own two symbols;
         ``local`` (corners of the boxes, shrunk) stands for the grid near both people when given."""
         lay = self.lay
+        own = _own(a, b)
         m = self.reach  # the line's pattern (the outer lanes of a bundle) stays on the canvas
         if not all(m <= x <= lay.width - m and m <= y <= lay.height - m for x, y in points):
             return False
@@ -342,7 +375,7 @@ class EmotionalRouter:
             if local is not None:
                 if local.hit(p, q):
                     return False
-            elif any(key not in (a.id, b.id) and segment_hits_box(p, q, box)
+            elif any(key not in own and segment_hits_box(p, q, box)
                      for key, box in self.grid.near(p[0], p[1], q[0], q[1])):
                 return False
             if any(segment_hits_box(p, q, n.symbol_box, shrink=1.0) for n in (a, b)):
@@ -372,7 +405,8 @@ class EmotionalRouter:
         margin = REGION
         x0, x1 = min(a.x, b.x) - margin, max(a.x, b.x) + margin
         y0, y1 = min(a.y, b.y) - margin, max(a.y, b.y) + margin
-        boxes = [box for key, box in self.grid.near(x0, y0, x1, y1) if key not in (a.id, b.id)]
+        own = _own(a, b)
+        boxes = [box for key, box in self.grid.near(x0, y0, x1, y1) if key not in own]
         local = LocalBoxes(boxes)
         # the free corners that make the shortest detours, within a budget
         around = {(x, y) for box in boxes for gap in CORNER_GAPS
@@ -532,6 +566,96 @@ class EmotionalRouter:
             return pick()
         finally:
             self.reach, self.grid = PATTERN_HALF_WIDTH, self.grids[PATTERN_HALF_WIDTH]
+
+    def open_gate(self, a: PersonNode, b: PersonNode, fallback: Callable[[], list[list[Point]]]) -> str | None:
+        """When the cheapest clean line from ``a`` to ``b`` is a long way round (more than
+        :data:`GATE` times the straight distance, or none is clean), lift the date label of a union
+        of ``a`` or ``b`` (and shift it along the union line) so that a short clean line passes
+        under it, beside the person's symbol and over their name: the first place (the least moved)
+        that gives a line within :data:`GATE` that keeps a pattern's width off every other line, else
+        the place whose line costs least when it costs under two thirds of the long way round. A label
+        moves only to a place clear of every symbol, label and line (by :data:`LABEL_CLEARANCE`),
+        between its partners' symbols, not across a household outline, and off the straight line of
+        every relationship still to be routed. Returns the id of the union whose label moved."""
+        direct = math.dist((a.x, a.y), (b.x, b.y))
+        if not 0 < direct <= REACH:
+            return None
+        base = self._cheapest(a, b, fallback, strict=True)
+        if base is not None and _detour(a, b, base) <= GATE:
+            return None
+        base_cost = math.inf if base is None else self.cost(base)
+        best: tuple[float, str, Box] | None = None
+        for u in self.lay.unions.values():
+            if u.label_box is None or len(u.partners) != 2 or not {a.id, b.id} & set(u.partners):
+                continue
+            old = u.label_box
+            for box in self._label_places(u):
+                self._set_label(u.id, box)
+                route = self._cheapest(a, b, fallback, strict=True)
+                self._set_label(u.id, old)
+                if route is None:
+                    continue
+                skip = (self.reach, self.reach)
+                if _detour(a, b, route) <= GATE and not self.lines.runs_along(route, *skip, self.near + PATTERN_HALF_WIDTH):
+                    best = (0.0, u.id, box)
+                    break
+                cost = self.cost(route)
+                if cost < 2 / 3 * base_cost and (best is None or cost < best[0]):
+                    best = (cost, u.id, box)
+            if best is not None and best[0] == 0.0:
+                break
+        if best is None:
+            return None
+        self.moved.setdefault(best[1], self.lay.unions[best[1]].label_box)  # type: ignore[arg-type]
+        self._set_label(best[1], best[2])
+        return best[1]
+
+    def _set_label(self, uid: str, box: Box) -> None:
+        """Put the date label of union ``uid`` at ``box`` (the obstacles follow)."""
+        self.lay.unions[uid].label_box = box
+        self.grids = {PATTERN_HALF_WIDTH: obstacle_grid(self.lay)}
+        self.grid = self.grids[PATTERN_HALF_WIDTH]
+
+    def _label_places(self, u: UnionPlacement) -> Iterator[Box]:
+        """The places a union's date label may be lifted to (the least moved first): between its
+        partners' symbols, clear of every other obstacle and line, inside the same household
+        outlines as before, off the straight line of every relationship still to be routed."""
+        box = u.label_box
+        assert box is not None
+        left, right = sorted((self.lay.nodes[p] for p in u.partners), key=lambda n: n.x)
+        extents = symbol_extents(self.lay)
+        lo, hi = extents[left.id].right + LABEL_CLEARANCE, extents[right.id].x - LABEL_CLEARANCE
+        top = min(extents[left.id].y, extents[right.id].y)
+        homes = [_inside(box.center, poly) for poly, _, _ in self.rooms]
+        own = f"union:{u.id}"
+        raw = obstacle_grid(self.lay, 0.0)
+        was = box.grown(LABEL_CLEARANCE)
+        straight = [line for m, n in self.waiting.values()  # the straight lines still free
+                    for line in [[edge_point(m, _toward(m, (n.x, n.y))), edge_point(n, _toward(n, (m.x, m.y)))]]
+                    if self._clear(line, m, n)]
+        for rise, shift in sorted(itertools.product(GATE_RISE, GATE_SHIFT), key=lambda m: (m[0] + abs(m[1]), m)):
+            place = Box(box.x + shift, box.y - rise, box.w, box.h)
+            if place.x < lo or place.right > hi or place.y < top:
+                continue
+            if any(key != own and place.overlaps(other, LABEL_CLEARANCE) for key, other in
+                   raw.near(place.x, place.y, place.right, place.bottom)):
+                continue
+            # as far from every line as LABEL_CLEARANCE, or as the label was (beside a household
+            # outline that passes just by its partner's symbol)
+            # (and an emotional line's pattern as far)
+            grown = place.grown(LABEL_CLEARANCE + PATTERN_HALF_WIDTH)
+            corners = ((grown.x, grown.y), (grown.right, grown.bottom))
+            if any(segment_hits_box(p, q, place.grown(self.lines.half.get(id(seg), 0.0)))
+                   or not segment_hits_box(p, q, was.grown(self.lines.half.get(id(seg), 0.0)))
+                   for seg in self.lines.near(*corners) for p, q in [seg]
+                   if segment_hits_box(p, q, place.grown(LABEL_CLEARANCE + self.lines.half.get(id(seg), 0.0)))):
+                continue
+            if [_inside(place.center, poly) for poly, _, _ in self.rooms] != homes:
+                continue
+            wider = place.grown(PATTERN_HALF_WIDTH)
+            if any(segment_hits_box(p, q, wider) for p, q in straight):
+                continue
+            yield place
 
     def choose_lanes(self, a: PersonNode, b: PersonNode, fallback: Callable[[], list[list[Point]]],
                      count: int) -> list[list[Point] | None]:

@@ -394,9 +394,14 @@ def route_links(lay: GenogramLayout, family: Family, structure: FamilyStructure,
         span = _span(lay, family.relationships[group[0]].between)
         return span <= REACH, span, group[0]
 
-    for group in sorted(pairs.values(), key=order):
+    groups = sorted(pairs.values(), key=order)
+    router.waiting = {pair: (lay.nodes[p], lay.nodes[q]) for pair in pairs for p, q in [sorted(pair)]
+                      if p in lay.nodes and q in lay.nodes and p != q}
+    for group in groups:
         first = family.relationships[group[0]].between
         a, b = (lay.nodes[p] for p in first)
+        router.waiting.pop(frozenset(first), None)
+        router.open_gate(a, b, partial(candidates_of, a, b))  # a date label walling the row may be lifted
         unclean = len(router.unclean)
         for i, pts in zip(group, router.choose_lanes(a, b, partial(candidates_of, a, b), len(group)), strict=True):
             if pts is None:  # nothing is clean by the router's measure: the first free candidate
