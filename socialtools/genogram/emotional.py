@@ -67,6 +67,7 @@ EDGE_BUDGET = 8000  # and at most this many candidate stretches tested
 #: this many corners and stretches, before a line that passes through something is drawn
 WIDE_CORNERS, WIDE_BUDGET = 600, 60_000
 EXITS = 16  # directions in which it may leave a symbol
+EXIT_ANGLE = 75.0  # degrees: at most this far off the direction from its centre (never along its outline)
 REACH = 700.0  # people further apart than this are joined through the lanes (a search round obstacles is too dear)
 DETOUR = 1.3  # a route round the obstacles is sought when the best short one is this much longer than direct
 LANE_GAP = 2 * PATTERN_HALF_WIDTH + 6.0  # several relationships of one pair: parallel lanes this far apart
@@ -82,6 +83,7 @@ GATE = 1.4
 GATE_RISE = (6.0, 12.0, 18.0, 24.0)  # how far a union's date label may be lifted (between the partners' symbols)
 GATE_SHIFT = (0.0, 10.0, -10.0, 20.0, -20.0)  # and moved along the union line
 LABEL_CLEARANCE = 2.0  # a moved label keeps this far from every line
+STRAIGHTS = (0.0, math.radians(20.0), -math.radians(20.0))  # a straight line, and parallel ones off the middles
 
 
 def edge_point(n: PersonNode, angle: float) -> Point:
@@ -306,6 +308,18 @@ def obstacle_grid(lay: GenogramLayout, grow: float = PATTERN_HALF_WIDTH) -> Obst
     return grid
 
 
+def _outward(p: Point, end: Point, angle: float) -> bool:
+    """Does a stretch from ``p`` to ``end`` (a point on a symbol's edge, ``angle`` radians from its
+    centre) reach it from outside, within :data:`EXIT_ANGLE` of the ray from the centre?
+
+    >>> _outward((100, 0), (10, 0), 0.0), _outward((10, -50), (10, 0), 0.0)
+    (True, False)
+    """
+    dx, dy = p[0] - end[0], p[1] - end[1]
+    length = math.hypot(dx, dy)
+    return length == 0 or (dx * math.cos(angle) + dy * math.sin(angle)) / length >= math.cos(math.radians(EXIT_ANGLE))
+
+
 def _own(a: PersonNode, b: PersonNode) -> tuple[str, ...]:
     """The obstacles a line between ``a`` and ``b`` may enter: their symbols (it ends on them) and
     the gaps under them (it may leave a symbol by a lower corner, passing over the person's name)."""
@@ -444,7 +458,12 @@ class EmotionalRouter:
                 budget -= 1
                 seg = [points[parent], points[k]]
                 skip = (self.reach if parent < n_starts else 0.0, self.reach if k >= first_end else 0.0)
-                if self._clear(seg, a, b, local) and not (strict and self.lines.runs_along(seg, *skip, self.near)):
+                # it leaves a symbol (and comes to one) from outside, not along its outline: a
+                # pattern's lane beside a line that grazes a circle would run inside it
+                outward = ((parent >= n_starts or _outward(seg[1], seg[0], turns[parent]))
+                           and (k < first_end or _outward(seg[0], seg[1], turns[k - first_end])))
+                if outward and self._clear(seg, a, b, local) and not (
+                        strict and self.lines.runs_along(seg, *skip, self.near)):
                     g = g - math.dist(*seg) + self.cost(seg)
                     heapq.heappush(heap, (g + h(k), g, k, parent, True))
                 continue
@@ -630,9 +649,11 @@ class EmotionalRouter:
         own = f"union:{u.id}"
         raw = obstacle_grid(self.lay, 0.0)
         was = box.grown(LABEL_CLEARANCE)
-        straight = [line for m, n in self.waiting.values()  # the straight lines still free
-                    for line in [[edge_point(m, _toward(m, (n.x, n.y))), edge_point(n, _toward(n, (m.x, m.y)))]]
-                    if self._clear(line, m, n)]
+        # the straight lines still free of each relationship still to be routed (between the
+        # middles of the two symbols, or parallel to that higher or lower): one must stay free
+        straight = [lines for m, n in self.waiting.values() if (lines := [
+            line for turn in STRAIGHTS for mn, nm in [(_toward(m, (n.x, n.y)), _toward(n, (m.x, m.y)))]
+            for line in [[edge_point(m, mn + turn), edge_point(n, nm - turn)]] if self._clear(line, m, n)])]
         for rise, shift in sorted(itertools.product(GATE_RISE, GATE_SHIFT), key=lambda m: (m[0] + abs(m[1]), m)):
             place = Box(box.x + shift, box.y - rise, box.w, box.h)
             if place.x < lo or place.right > hi or place.y < top:
@@ -653,7 +674,7 @@ class EmotionalRouter:
             if [_inside(place.center, poly) for poly, _, _ in self.rooms] != homes:
                 continue
             wider = place.grown(PATTERN_HALF_WIDTH)
-            if any(segment_hits_box(p, q, wider) for p, q in straight):
+            if any(all(segment_hits_box(p, q, wider) for p, q in lines) for lines in straight):
                 continue
             yield place
 

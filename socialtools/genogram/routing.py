@@ -395,13 +395,18 @@ def route_links(lay: GenogramLayout, family: Family, structure: FamilyStructure,
         return span <= REACH, span, group[0]
 
     groups = sorted(pairs.values(), key=order)
-    router.waiting = {pair: (lay.nodes[p], lay.nodes[q]) for pair in pairs for p, q in [sorted(pair)]
-                      if p in lay.nodes and q in lay.nodes and p != q}
+    # first the gates: a union's date label that walls a row, so that a line would go a long way
+    # round, is lifted where that leaves every other relationship a straight line (before any is drawn)
+    people = {pair: (lay.nodes[p], lay.nodes[q]) for pair in pairs for p, q in [sorted(pair)]
+              if p in lay.nodes and q in lay.nodes and p != q}
+    for group in groups:
+        first = family.relationships[group[0]].between
+        router.waiting = {pair: ab for pair, ab in people.items() if pair != frozenset(first)}
+        router.open_gate(lay.nodes[first[0]], lay.nodes[first[1]], partial(candidates_of, *(lay.nodes[p] for p in first)))
+    router.waiting = {}
     for group in groups:
         first = family.relationships[group[0]].between
         a, b = (lay.nodes[p] for p in first)
-        router.waiting.pop(frozenset(first), None)
-        router.open_gate(a, b, partial(candidates_of, a, b))  # a date label walling the row may be lifted
         unclean = len(router.unclean)
         for i, pts in zip(group, router.choose_lanes(a, b, partial(candidates_of, a, b), len(group)), strict=True):
             if pts is None:  # nothing is clean by the router's measure: the first free candidate
