@@ -15,6 +15,7 @@ Run: ``python3 benchmarks/emotional_routes.py [--variant screen initials report 
 from __future__ import annotations
 
 import argparse
+import itertools
 import math
 import statistics
 import sys
@@ -46,7 +47,7 @@ def detour(lay: GenogramLayout, a: str, b: str, points: list[tuple[float, float]
     na, nb = lay.nodes[a], lay.nodes[b]
     path = [(na.x, na.y), *points, (nb.x, nb.y)]
     direct = math.dist(path[0], path[-1])
-    return sum(math.dist(p, q) for p, q in zip(path, path[1:])) / direct if direct else 1.0
+    return sum(math.dist(p, q) for p, q in itertools.pairwise(path)) / direct if direct else 1.0
 
 
 def families() -> Iterator[tuple[str, Family, int | None]]:
@@ -59,7 +60,7 @@ def families() -> Iterator[tuple[str, Family, int | None]]:
     for path in files:
         try:
             loaded = load_families(path, None)
-        except Exception:  # noqa: BLE001 - an ecomap-only file has no family
+        except Exception:  # an ecomap-only file has no family
             continue
         for name, family in loaded.items():
             if family.relationships:

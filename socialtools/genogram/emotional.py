@@ -67,6 +67,7 @@ EDGE_BUDGET = 8000  # and at most this many candidate stretches tested
 #: this many corners and stretches, before a line that passes through something is drawn
 WIDE_CORNERS, WIDE_BUDGET = 600, 60_000
 EXITS = 16  # directions in which it may leave a symbol
+MEET = 45.0  # degrees: two emotional lines at one person leave it at least this far apart (their patterns fan out)
 EXIT_ANGLE = 75.0  # degrees: at most this far off the direction from its centre (never along its outline)
 REACH = 700.0  # people further apart than this are joined through the lanes (a search round obstacles is too dear)
 DETOUR = 1.3  # a route round the obstacles is sought when the best short one is this much longer than direct
@@ -375,6 +376,25 @@ class EmotionalRouter:
         #: gate for one line must not stand in the way of another's straight line
         self.waiting: dict[frozenset[str], tuple[PersonNode, PersonNode]] = {}
         self.moved: dict[str, Box] = {}  # union id -> its date label's place before a gate was opened
+        #: the directions (radians) in which the lines chosen leave each person: another emotional
+        #: line at that person leaves at least MEET degrees apart (two patterns fan out from a symbol)
+        self.meets: dict[str, list[float]] = {}
+
+    def _keep(self, line: list[Point], a: PersonNode, b: PersonNode) -> None:
+        """``line`` from ``a`` to ``b`` is drawn: it joins the lines, and its ends the directions
+        in which lines leave its two people."""
+        self.lines.add(line, PATTERN_HALF_WIDTH)
+        for n, (p, q) in ((a, line[:2]), (b, line[:-3:-1])):
+            self.meets.setdefault(n.id, []).append(math.atan2(q[1] - p[1], q[0] - p[0]))
+
+    def _fans(self, n: PersonNode, p: Point, q: Point) -> bool:
+        """Does a line leaving ``n`` at ``p`` toward ``q`` leave at least :data:`MEET` degrees
+        from every emotional line already at ``n``?"""
+        angles = self.meets.get(n.id)
+        if not angles:
+            return True
+        turn = math.atan2(q[1] - p[1], q[0] - p[0])
+        return all(abs((turn - t + math.pi) % (2 * math.pi) - math.pi) >= math.radians(MEET) for t in angles)
 
     def _clear(self, points: list[Point], a: PersonNode, b: PersonNode,
                local: LocalBoxes | None = None) -> bool:
@@ -460,8 +480,10 @@ class EmotionalRouter:
                 skip = (self.reach if parent < n_starts else 0.0, self.reach if k >= first_end else 0.0)
                 # it leaves a symbol (and comes to one) from outside, not along its outline: a
                 # pattern's lane beside a line that grazes a circle would run inside it
-                outward = ((parent >= n_starts or _outward(seg[1], seg[0], turns[parent]))
-                           and (k < first_end or _outward(seg[0], seg[1], turns[k - first_end])))
+                outward = ((parent >= n_starts or _outward(seg[1], seg[0], turns[parent])
+                            and (not strict or self._fans(a, seg[0], seg[1])))
+                           and (k < first_end or _outward(seg[0], seg[1], turns[k - first_end])
+                                and (not strict or self._fans(b, seg[1], seg[0]))))
                 if outward and self._clear(seg, a, b, local) and not (
                         strict and self.lines.runs_along(seg, *skip, self.near)):
                     g = g - math.dist(*seg) + self.cost(seg)
@@ -515,7 +537,8 @@ class EmotionalRouter:
         skip = (self.reach, self.reach)
 
         def clean(pts: list[Point]) -> bool:
-            return self._clear(pts, a, b) and not (strict and self.lines.runs_along(pts, *skip, self.near))
+            return self._clear(pts, a, b) and not (strict and (self.lines.runs_along(pts, *skip, self.near) or not (
+                self._fans(a, pts[0], pts[1]) and self._fans(b, pts[-1], pts[-2]))))
 
         def cost(pts: list[Point]) -> float:  # not strict: running along other lines as short as can be
             return self.cost(pts) + (0.0 if strict else ALONG_COST * self.lines.along_length(pts, *skip, self.near))
@@ -554,7 +577,7 @@ class EmotionalRouter:
         may run along a line); ``None`` when even that fails."""
         chosen = self._pick(a, b, fallback, final=True)
         if chosen is not None:
-            self.lines.add(chosen, PATTERN_HALF_WIDTH)
+            self._keep(chosen, a, b)
         return chosen
 
     def _pick(self, a: PersonNode, b: PersonNode, fallback: Callable[[], list[list[Point]]],
@@ -607,6 +630,8 @@ class EmotionalRouter:
         for u in self.lay.unions.values():
             if u.label_box is None or len(u.partners) != 2 or not {a.id, b.id} & set(u.partners):
                 continue
+            if any(set(u.partners) <= members for _, _, members in self.rooms):
+                continue  # a couple's own label inside their household: its outline was drawn round it there
             old = u.label_box
             for box in self._label_places(u):
                 self._set_label(u.id, box)
@@ -614,8 +639,8 @@ class EmotionalRouter:
                 self._set_label(u.id, old)
                 if route is None:
                     continue
-                skip = (self.reach, self.reach)
-                if _detour(a, b, route) <= GATE and not self.lines.runs_along(route, *skip, self.near + PATTERN_HALF_WIDTH):
+                skip, near = (self.reach, self.reach), self.near + PATTERN_HALF_WIDTH
+                if _detour(a, b, route) <= GATE and not self.lines.runs_along(route, *skip, near):
                     best = (0.0, u.id, box)
                     break
                 cost = self.cost(route)
@@ -694,7 +719,7 @@ class EmotionalRouter:
             if all(lane is not None for lane in centred) and all(
                     _apart(p, q, gap, zones) for p, q in itertools.pairwise(centred)):  # type: ignore[arg-type]
                 for lane in centred:
-                    self.lines.add(lane, PATTERN_HALF_WIDTH)  # type: ignore[arg-type]
+                    self._keep(lane, a, b)  # type: ignore[arg-type]
                 return centred
         first = self._pick(a, b, fallback, final=True)
         if first is None:
@@ -706,9 +731,9 @@ class EmotionalRouter:
             if all(lane is not None for lane in spread) and all(
                     _apart(p, q, gap, zones) for p, q in itertools.pairwise(spread)):  # type: ignore[arg-type]
                 for lane in spread:
-                    self.lines.add(lane, PATTERN_HALF_WIDTH)  # type: ignore[arg-type]
+                    self._keep(lane, a, b)  # type: ignore[arg-type]
                 return spread
-        self.lines.add(first, PATTERN_HALF_WIDTH)
+        self._keep(first, a, b)
         lanes: list[list[Point] | None] = [first]
         offsets = [k * side * LANE_GAP for k in range(1, count) for side in (1, -1)]
         for _ in range(count - 1):
@@ -717,7 +742,7 @@ class EmotionalRouter:
                 lane = self._lane(a, b, first, off)
                 if lane is not None:
                     offsets.remove(off)
-                    self.lines.add(lane, PATTERN_HALF_WIDTH)
+                    self._keep(lane, a, b)
                     break
             lanes.append(lane if lane is not None else self.choose(a, b, fallback))
         return lanes

@@ -402,7 +402,8 @@ def route_links(lay: GenogramLayout, family: Family, structure: FamilyStructure,
     for group in groups:
         first = family.relationships[group[0]].between
         router.waiting = {pair: ab for pair, ab in people.items() if pair != frozenset(first)}
-        router.open_gate(lay.nodes[first[0]], lay.nodes[first[1]], partial(candidates_of, *(lay.nodes[p] for p in first)))
+        a, b = (lay.nodes[p] for p in first)
+        router.open_gate(a, b, partial(candidates_of, a, b))
     router.waiting = {}
     for group in groups:
         first = family.relationships[group[0]].between
