@@ -40,7 +40,7 @@ from socialtools.genogram.notes import FigureNote
 from socialtools.genogram.placements import GenogramLayout, LayoutConfig, UnionPlacement
 from socialtools.genogram.quality import LayoutQuality
 from socialtools.genogram.render import GenogramRenderer, condition_styles
-from socialtools.genogram.routing import route_households
+from socialtools.genogram.routing import label_households, route_households
 from socialtools.genogram.symbols import ConditionStyle
 from socialtools.i18n import translate
 from socialtools.io.loading import load_document
@@ -214,10 +214,13 @@ class GenogramComparison(Diagram):
                          if _key(rel) in keys]
         rows = {r: [p for p in ps if p in people] for r, ps in lay.rows.items()}
         rows = {r: ps for r, ps in rows.items() if ps}
-        out = GenogramLayout(nodes, unions, sibships, extra, relationships, [], lay.width, lay.height, rows)
-        # households round the members of that year (the shared layout's outline may hold people born later)
+        out = GenogramLayout(nodes, unions, sibships, extra, [], [], lay.width, lay.height, rows)
+        # households round the members of that year (the shared layout's outline may hold people born later),
+        # routed as the shared layout's are: before the emotional lines (which paid to pass through them)
         out.households = route_households(out, then, {h.id: h.label or "" for h in then.households if h.id},
-                                          self.options.layout)
+                                          self.options.layout, with_labels=False)
+        out.relationships = relationships  # then the households' names, clear of every line
+        out.households = label_households(out, out.households, self.options.layout)
         return out
 
     def _notes(self, year: int) -> list[FigureNote]:
