@@ -67,7 +67,8 @@ EDGE_BUDGET = 8000  # and at most this many candidate stretches tested
 #: this many corners and stretches, before a line that passes through something is drawn
 WIDE_CORNERS, WIDE_BUDGET = 600, 60_000
 EXITS = 16  # directions in which it may leave a symbol
-MEET = 45.0  # degrees: two emotional lines at one person leave it at least this far apart (their patterns fan out)
+MEET = 45.0  # degrees: two emotional lines that leave one person near each other leave it at least this far apart
+MEET_NEAR = 14.0  # (their ends this near): their patterns fan out, not a tooth of a zigzag along the other
 EXIT_ANGLE = 75.0  # degrees: at most this far off the direction from its centre (never along its outline)
 REACH = 700.0  # people further apart than this are joined through the lanes (a search round obstacles is too dear)
 DETOUR = 1.3  # a route round the obstacles is sought when the best short one is this much longer than direct
@@ -321,12 +322,6 @@ def _outward(p: Point, end: Point, angle: float) -> bool:
     return length == 0 or (dx * math.cos(angle) + dy * math.sin(angle)) / length >= math.cos(math.radians(EXIT_ANGLE))
 
 
-def _own(a: PersonNode, b: PersonNode) -> tuple[str, ...]:
-    """The obstacles a line between ``a`` and ``b`` may enter: their symbols (it ends on them) and
-    the gaps under them (it may leave a symbol by a lower corner, passing over the person's name)."""
-    return a.id, b.id, f"gap:{a.id}", f"gap:{b.id}"
-
-
 def _detour(a: PersonNode, b: PersonNode, points: list[Point]) -> float:
     """The length of a route from the centre of ``a`` through ``points`` to the centre of ``b``,
     over the straight distance between the centres (1 for a straight line).
@@ -378,30 +373,42 @@ class EmotionalRouter:
         self.moved: dict[str, Box] = {}  # union id -> its date label's place before a gate was opened
         #: the directions (radians) in which the lines chosen leave each person: another emotional
         #: line at that person leaves at least MEET degrees apart (two patterns fan out from a symbol)
-        self.meets: dict[str, list[float]] = {}
+        self.meets: dict[str, list[tuple[float, str, Point]]] = {}  # the person at the other end, the end
+        self.gated: set[frozenset[str]] = set()  # the pairs whose line passes through a gate
+
+    def _own(self, a: PersonNode, b: PersonNode) -> tuple[str, ...]:
+        """The obstacles a line between ``a`` and ``b`` may enter: their symbols (it ends on them),
+        and, through a gate (:meth:`open_gate`), the gaps under them: it leaves a symbol by a lower
+        corner, under the lifted label and over the person's name."""
+        if frozenset((a.id, b.id)) in self.gated:
+            return a.id, b.id, f"gap:{a.id}", f"gap:{b.id}"
+        return a.id, b.id
 
     def _keep(self, line: list[Point], a: PersonNode, b: PersonNode) -> None:
         """``line`` from ``a`` to ``b`` is drawn: it joins the lines, and its ends the directions
         in which lines leave its two people."""
         self.lines.add(line, PATTERN_HALF_WIDTH)
-        for n, (p, q) in ((a, line[:2]), (b, line[:-3:-1])):
-            self.meets.setdefault(n.id, []).append(math.atan2(q[1] - p[1], q[0] - p[0]))
+        for n, other, (p, q) in ((a, b, line[:2]), (b, a, line[:-3:-1])):
+            self.meets.setdefault(n.id, []).append((math.atan2(q[1] - p[1], q[0] - p[0]), other.id, p))
 
     def _fans(self, n: PersonNode, p: Point, q: Point) -> bool:
         """Does a line leaving ``n`` at ``p`` toward ``q`` leave at least :data:`MEET` degrees
-        from every emotional line already at ``n``?"""
+        from every emotional line already at ``n`` that leaves within :data:`MEET_NEAR` of ``p``
+        (but another line of the same two people, :attr:`pair`: a lane beside it or a route of its own)?"""
         angles = self.meets.get(n.id)
         if not angles:
             return True
         turn = math.atan2(q[1] - p[1], q[0] - p[0])
-        return all(abs((turn - t + math.pi) % (2 * math.pi) - math.pi) >= math.radians(MEET) for t in angles)
+        return all(abs((turn - t + math.pi) % (2 * math.pi) - math.pi) >= math.radians(MEET)
+                   for t, other, end in angles if frozenset((n.id, other)) != self.pair
+                   and math.dist(end, p) < MEET_NEAR)
 
     def _clear(self, points: list[Point], a: PersonNode, b: PersonNode,
                local: LocalBoxes | None = None) -> bool:
         """Through no one else's symbol, no label, and not back through its own two symbols;
         ``local`` (corners of the boxes, shrunk) stands for the grid near both people when given."""
         lay = self.lay
-        own = _own(a, b)
+        own = self._own(a, b)
         m = self.reach  # the line's pattern (the outer lanes of a bundle) stays on the canvas
         if not all(m <= x <= lay.width - m and m <= y <= lay.height - m for x, y in points):
             return False
@@ -439,7 +446,7 @@ class EmotionalRouter:
         margin = REGION
         x0, x1 = min(a.x, b.x) - margin, max(a.x, b.x) + margin
         y0, y1 = min(a.y, b.y) - margin, max(a.y, b.y) + margin
-        own = _own(a, b)
+        own = self._own(a, b)
         boxes = [box for key, box in self.grid.near(x0, y0, x1, y1) if key not in own]
         local = LocalBoxes(boxes)
         # the free corners that make the shortest detours, within a budget
@@ -627,6 +634,8 @@ class EmotionalRouter:
             return None
         base_cost = math.inf if base is None else self.cost(base)
         best: tuple[float, str, Box] | None = None
+        pair = frozenset((a.id, b.id))
+        self.gated.add(pair)
         for u in self.lay.unions.values():
             if u.label_box is None or len(u.partners) != 2 or not {a.id, b.id} & set(u.partners):
                 continue
@@ -649,6 +658,7 @@ class EmotionalRouter:
             if best is not None and best[0] == 0.0:
                 break
         if best is None:
+            self.gated.discard(pair)
             return None
         self.moved.setdefault(best[1], self.lay.unions[best[1]].label_box)  # type: ignore[arg-type]
         self._set_label(best[1], best[2])
