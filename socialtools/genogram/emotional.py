@@ -487,10 +487,10 @@ class EmotionalRouter:
                 skip = (self.reach if parent < n_starts else 0.0, self.reach if k >= first_end else 0.0)
                 # it leaves a symbol (and comes to one) from outside, not along its outline: a
                 # pattern's lane beside a line that grazes a circle would run inside it
-                outward = ((parent >= n_starts or _outward(seg[1], seg[0], turns[parent])
-                            and (not strict or self._fans(a, seg[0], seg[1])))
-                           and (k < first_end or _outward(seg[0], seg[1], turns[k - first_end])
-                                and (not strict or self._fans(b, seg[1], seg[0]))))
+                outward = ((parent >= n_starts or (_outward(seg[1], seg[0], turns[parent])
+                                                     and (not strict or self._fans(a, seg[0], seg[1]))))
+                           and (k < first_end or (_outward(seg[0], seg[1], turns[k - first_end])
+                                                  and (not strict or self._fans(b, seg[1], seg[0])))))
                 if outward and self._clear(seg, a, b, local) and not (
                         strict and self.lines.runs_along(seg, *skip, self.near)):
                     g = g - math.dist(*seg) + self.cost(seg)
