@@ -22,6 +22,7 @@ from socialtools.draw.diagram import Diagram
 from socialtools.draw.text import TextBlock
 from socialtools.draw.theme import Theme
 from socialtools.genogram.history import family_as_of, family_at_its_date
+from socialtools.genogram.label_fields import label_fields
 from socialtools.genogram.labels import TEXT, LabelOptions, inner_text, person_lines, short_years_readable, union_text
 from socialtools.genogram.layout import layout_family
 from socialtools.genogram.loops import with_loop_copies
@@ -84,6 +85,10 @@ class GenogramOptions:
     duplicate_loops: bool = False
     short_years: bool = False
 
+    def __post_init__(self) -> None:
+        # the API takes what --labels takes: fields, Indonesian words, or one comma-separated string
+        object.__setattr__(self, "labels", label_fields(self.labels))
+
 
 def with_options(options: GenogramOptions | None, *, engine: str | None = None, **given: Any) -> GenogramOptions:
     """``options`` (the defaults when None) with each field ``given`` that is not None put in, and
@@ -93,8 +98,6 @@ def with_options(options: GenogramOptions | None, *, engine: str | None = None, 
     'en'
     """
     chosen = {name: value for name, value in given.items() if value is not None}
-    if "labels" in chosen:
-        chosen["labels"] = tuple(chosen["labels"])
     out = replace(options or GenogramOptions(), **chosen)
     if engine is not None:
         out = replace(out, layout=replace(out.layout, engine=engine))
