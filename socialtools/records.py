@@ -87,8 +87,22 @@ class Record(BaseModel):
 
     @classmethod
     def model_validate(cls, obj: Any, **options: Any) -> Self:
-        """Pydantic's ``model_validate``, with a validator's :class:`InputError` kept as it is."""
+        """Pydantic's ``model_validate``, whose errors are one :class:`InputError` naming the record
+        and field (as the readers' errors are), so that a caller catches one class.
+
+        >>> from socialtools.genogram.model import Family
+        >>> Family.model_validate({"people": [{"id": "K", "birth": "1990-13-01"}]})
+        Traceback (most recent call last):
+        ...
+        socialtools.errors.InputError: people[0] (id 'K'), field 'birth': month 13 is out of range
+        """
         try:
             return super().model_validate(obj, **options)
         except ValidationError as exc:
-            raise raised_input_error(exc) or exc from None
+            found = raised_input_error(exc)
+            if found is not None:
+                raise found from None
+            from socialtools.io.loading import parse_model  # the readers' wording of the first problem
+
+            parse_model(cls, obj)
+            raise  # parse_model found no problem in what pydantic refused: pydantic's own error

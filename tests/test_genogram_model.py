@@ -158,3 +158,26 @@ def test_api_labels_take_what_the_command_line_takes() -> None:
         Genogram(f, labels=("shoesize",))
     with pytest.raises(UsageError, match="did you mean 'name'"):
         GenogramOptions(labels=("nmae",))
+
+
+@pytest.mark.parametrize("bad, record, field", [
+    ({"people": [{"id": "K", "birth": "1990-13-01"}]}, "people[0] (id 'K')", "birth"),
+    ({"people": [{"id": "K", "birth": 1972.5}]}, "people[0] (id 'K')", "birth"),
+    ({"people": [{"id": "K"}], "unions": [{"partners": ["K"], "children": "PK"}]}, "unions[0]", "children"),
+    ({"people": [{"name": "Ani"}]}, "people[0] ('Ani')", "id"),
+    ({"people": [{"id": "K", "age": -5}]}, "people[0] (id 'K')", "age"),
+])
+def test_model_validate_raises_one_input_error_naming_record_and_field(bad: dict, record: str, field: str) -> None:
+    """Review 6 D9: the README's ``Family.model_validate`` raises the library's InputError (one line,
+    record and field), not pydantic's multi-line ValidationError."""
+    with pytest.raises(InputError) as caught:
+        Family.model_validate(bad)
+    assert (caught.value.record, caught.value.field) == (record, field)
+    assert "\n" not in str(caught.value) and "pydantic" not in str(caught.value)
+
+
+def test_wrong_argument_types_get_one_clear_line() -> None:
+    with pytest.raises(UsageError, match="Genogram takes a Family, got dict"):
+        Genogram({"people": [{"id": "A"}]})  # type: ignore[arg-type]
+    with pytest.raises(InputError, match="got str"):
+        Genogram.from_document('{"people": [{"id": "A"}]}')  # type: ignore[arg-type]

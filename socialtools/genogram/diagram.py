@@ -21,6 +21,7 @@ from typing import Any, ClassVar
 from socialtools.draw.diagram import Diagram
 from socialtools.draw.text import TextBlock
 from socialtools.draw.theme import Theme
+from socialtools.errors import UsageError
 from socialtools.genogram.history import family_as_of, family_at_its_date
 from socialtools.genogram.label_fields import label_fields
 from socialtools.genogram.labels import TEXT, LabelOptions, inner_text, person_lines, short_years_readable, union_text
@@ -149,6 +150,9 @@ class Genogram(Diagram):
     ) -> None:
         """Each keyword given replaces that field of ``options`` (:class:`GenogramOptions`, the
         defaults when None); ``engine`` names the layout engine of ``layout``."""
+        if not isinstance(family, Family):
+            raise UsageError(f"Genogram takes a Family, got {type(family).__name__}: Family.model_validate(data) "
+                             "makes one, or Genogram.from_document(data) reads a case document")
         self.family = family
         self.options = with_options(options, lang=lang, labels=labels, initials=initials, full_dates=full_dates,
                                     show_age=show_age, title=title, legend=legend, monochrome=monochrome,
