@@ -10,11 +10,12 @@ import pytest
 
 from socialtools.cli import main
 from socialtools.errors import InputError
-from socialtools.io.families import detect_kind
+from socialtools.io.families import detect_kind, read_families
 from socialtools.io.gedcom import parse_gedcom
 
 DATA = Path(__file__).parent / "data"
 GEDCOM = DATA / "gedcom"
+PEDIGREE = DATA / "pedigree"
 
 
 # -- GEDCOM ------------------------------------------------------------------------------------
@@ -122,3 +123,58 @@ def test_gedcom_duplicate_xref_error_names_both_lines():
             b"0 @F1@ FAM\n1 WIFE @I1@\n0 TRLR\n")
     with pytest.raises(InputError, match=r"@F1@ is used by two records \(lines 6 and 8\)"):
         parse_gedcom(text, "x.ged")
+
+
+# -- pedigree tables ---------------------------------------------------------------------------
+def people_of(path: Path, **options) -> dict[str, tuple]:
+    found = read_families(path, **options)
+    return {(name, p.id): (p.sex, p.index, bool(p.conditions), p.deceased)
+            for name, family in found.families.items() for p in family.people}
+
+
+def test_linkage_after_makeped_reads_sex_proband_and_affection_from_their_columns():
+    """LINKAGE after makeped (and Superlink) has three pointer columns before sex: they were read
+    as sex and affection (both children 'unknown', nobody affected), and makeped's
+    'Ped: 101  Per: 1' note made the file a YAML case file ('mapping values are not allowed')."""
+    path = PEDIGREE / "linkage-post.ped"
+    assert detect_kind(path.read_bytes()) == "plink"
+    assert people_of(path) == {("1", "1"): ("male", True, False, False), ("1", "2"): ("female", False, True, False),
+                               ("1", "3"): ("male", False, True, False), ("1", "4"): ("female", False, False, False)}
+
+
+def test_plink_ped_with_many_columns_is_not_taken_for_post_makeped(tmp_path):
+    """The post-makeped test must not catch a pre-makeped file with genotype columns whose
+    alleles happen to be ids of the family."""
+    path = tmp_path / "pre.ped"
+    path.write_text("1 1 0 0 1 1 1 2 1 2\n1 2 0 0 2 2 1 1 2 2\n1 3 1 2 1 2 1 2 1 1\n")
+    assert people_of(path)[("1", "3")] == ("male", False, True, False)
+
+
+def test_pedigree_program_export_family_name_and_yes_no_columns():
+    """'Pedigree Name' was not a family column: two families drawn as one, named '1'."""
+    found = read_families(PEDIGREE / "progeny-export.csv")
+    assert list(found.families) == ["FAM-A", "FAM-B"]
+    people = people_of(PEDIGREE / "progeny-export.csv")
+    assert people[("FAM-A", "1")] == ("male", False, False, True)
+    assert people[("FAM-B", "12")] == ("female", False, True, False)
+
+
+@pytest.mark.parametrize("missing", ["*", "#N/A", "NULL", "n/a"])
+def test_missing_parent_codes_of_other_tools(tmp_path, missing):
+    """pedtools prints a missing parent as '*', Excel's lookups give '#N/A', database exports NULL:
+    each was read as a parent's id ('* is the mother here but the father of ...')."""
+    path = tmp_path / "t.csv"
+    path.write_text(f"id,fid,mid,sex\n1,{missing},{missing},1\n2,{missing},{missing},2\n3,1,2,1\n")
+    family = read_families(path).family
+    assert sorted(p.id for p in family.people) == ["1", "2", "3"]
+
+
+def test_indonesian_vital_status_words_in_a_table(tmp_path):
+    """A student's table says 'almarhum', 'wafat', 'meninggal' or 'hidup' in its status column:
+    only 'dead'/'deceased'/1 were read as deceased, the rest passed over silently."""
+    path = tmp_path / "keluarga.csv"
+    path.write_text("No;Nama;JK;Ayah;Ibu;Status;Tahun lahir\n1;Budi;L;;;almarhum;±1940\n2;Sri;P;;;Hidup;1945\n"
+                    "3;Tono;L;Budi;Sri;wafat;1970-an\n4;Rina;P;Budi;Sri;Meninggal dunia;1972\n")
+    people = {p.id: (p.deceased, p.birth.display()) for p in read_families(path).family.people}
+    assert people == {"Budi": (True, "~1940"), "Sri": (False, "1945"), "Tono": (True, "~1970"),
+                      "Rina": (True, "1972")}
