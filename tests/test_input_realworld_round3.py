@@ -178,3 +178,18 @@ def test_indonesian_vital_status_words_in_a_table(tmp_path):
     people = {p.id: (p.deceased, p.birth.display()) for p in read_families(path).family.people}
     assert people == {"Budi": (True, "~1940"), "Sri": (False, "1945"), "Tono": (True, "~1970"),
                       "Rina": (True, "1972")}
+
+
+def test_gedcom_duplicate_xref_of_a_mother_and_her_daughter_are_split_by_role():
+    """A student's file has a mother and her daughter both as ``@I16@``; the family names
+    ``WIFE @I16@`` and ``CHIL @I16@``. With ``lenient`` the daughter got a new xref but the family
+    kept both pointers on the mother ('I16' is a partner and a child of the same union)."""
+    text = (b"0 HEAD\n1 CHAR UTF-8\n0 @I5@ INDI\n1 NAME Adi /B/\n1 SEX M\n1 FAMS @F7@\n"
+            b"0 @I16@ INDI\n1 NAME Lina /C/\n1 SEX F\n1 FAMS @F7@\n"
+            b"0 @I16@ INDI\n1 NAME Nia /B/\n1 SEX F\n1 FAMC @F7@\n"
+            b"0 @F7@ FAM\n1 HUSB @I5@\n1 WIFE @I16@\n1 CHIL @I16@\n0 TRLR\n")
+    family = parse_gedcom(text, "x.ged", lenient=True)
+    union = family.unions[0]
+    names = {p.id: p.name for p in family.people}
+    assert [names[p] for p in union.partners] == ["Adi B", "Lina C"]
+    assert [names[c.id] for c in union.children] == ["Nia B"]
