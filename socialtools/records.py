@@ -4,7 +4,7 @@ A record refuses fields it does not know (a misspelt key is an error, not silent
 accepts each field by its name or its alias, and lets an :class:`~socialtools.errors.InputError`
 that one of its validators raises come out as itself — naming its record and field — rather than
 folded into pydantic's ``ValidationError`` (an ``InputError`` is a ``ValueError``, which pydantic
-would otherwise take for its own).
+would otherwise take for its own); ``model_validate`` words pydantic's own errors the same way.
 
 >>> from pydantic import field_validator
 >>> class Person(Record):
@@ -22,10 +22,7 @@ socialtools.errors.InputError: people[0], field 'id': unknown person 'X'
 >>> Person.model_validate({"id": "PK", "nmae": "Putri"})
 Traceback (most recent call last):
 ...
-pydantic_core._pydantic_core.ValidationError: 1 validation error for Person
-nmae
-  Extra inputs are not permitted [type=extra_forbidden, input_value='Putri', input_type=str]
-    For further information visit https://errors.pydantic.dev/...
+socialtools.errors.InputError: field 'nmae': is not a known field (check the spelling)
 """
 
 from __future__ import annotations
