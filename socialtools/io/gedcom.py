@@ -339,15 +339,19 @@ def split_duplicates(data: bytes) -> tuple[bytes, list[str]]:
             k += 1
         taken.add(new)
         lines[i] = lines[i].replace(xref, new, 1)
-        own = {m.group(2) for j in range(i + 1, bounds[i]) if (m := _LINK.match(lines[j]))
+        # the family links (FAMS/FAMC) of this record that the first record does not have: in those
+        # families the pointers of that role (partner, child) are this record's
+        own = {(m.group(2), m.group(1)) for j in range(i + 1, bounds[i]) if (m := _LINK.match(lines[j]))
                and m.group(1) in (b"FAMS", b"FAMC")}
-        theirs = {m.group(2) for j in range(first[xref] + 1, bounds[first[xref]]) if (m := _LINK.match(lines[j]))}
-        for fam in sorted(own - theirs):
+        theirs = {(m.group(2), m.group(1)) for j in range(first[xref] + 1, bounds[first[xref]])
+                  if (m := _LINK.match(lines[j]))}
+        for fam, link in sorted(own - theirs):
             start = families.get(fam)
+            roles = (b"CHIL",) if link == b"FAMC" else (b"HUSB", b"WIFE")
             for j in range(start + 1, bounds[start]) if start is not None else ():
-                if (m := _LINK.match(lines[j])) and m.group(2) == xref:
+                if (m := _LINK.match(lines[j])) and m.group(2) == xref and m.group(1) in roles:
                     lines[j] = lines[j].replace(xref, new, 1)
-        names = ", ".join(f.decode("ascii", "replace") for f in sorted(own - theirs)) or "none"
+        names = ", ".join(sorted({f.decode("ascii", "replace") for f, _ in own - theirs})) or "none"
         said.append(f"{xref.decode('ascii', 'replace')} is used by two records (lines {first[xref] + 1} and {i + 1}): "
                     f"the second is read as {new.decode('ascii', 'replace')}, in its own families {names}")
     return b"\n".join(lines), said
