@@ -185,6 +185,31 @@ def test_pregnancy_loss_labelled_with_the_year_alone(kind: str) -> None:
             "KG", "1964"]
 
 
+def test_r22_infant_death_in_the_year_of_birth_has_the_year_once_and_an_age_under_one(tmp_path: Path) -> None:
+    """Review 5 R22: a GEDCOM child born and died in 1983 (no stillbirth tag) was drawn '1983–1983', age 0."""
+    from socialtools.genogram.labels import inner_text
+    from socialtools.io.gedcom import read_gedcom
+
+    ged = tmp_path / "infant.ged"
+    ged.write_text("0 HEAD\n1 CHAR UTF-8\n0 @I10@ INDI\n1 NAME Bayi /Contoh/\n1 SEX U\n1 BIRT\n2 DATE 1983\n"
+                   "1 DEAT\n2 DATE 1983\n0 TRLR\n", encoding="utf-8")
+    family = read_gedcom(ged)
+    baby = family.people[0]
+    assert baby.kind == "person"  # not called a miscarriage or stillbirth: the file does not say so
+    fields = ("years", "age")
+    assert person_lines(baby, family, LabelOptions(fields=fields, lang="id")) == ["l./w. 1983", "<1 th"]
+    assert person_lines(baby, family, LabelOptions(fields=fields, lang="en")) == ["b./d. 1983", "<1 y"]
+    assert inner_text(baby, family) == "<1"
+    svg = Genogram(family).to_svg()
+    assert "l./w. 1983" in svg and "1983–1983" not in svg and ">&lt;1<" in svg
+    # different full dates in one year keep both; different years keep the span
+    days = parse_model(Family, {"people": [{"id": "A", "birth": "1983-02-01", "death": "1983-11-30"},
+                                           {"id": "B", "birth": 1983, "death": 1984}]})
+    assert person_lines(days.people[0], days, LabelOptions(fields=("years",), full_dates=True)) == [
+        "1983-02-01–1983-11-30"]
+    assert person_lines(days.people[1], days, LabelOptions(fields=("years", "age"))) == ["1983–1984", "1 th"]
+
+
 def test_r19_ongoing_pregnancy_labelled_with_its_due_date_not_as_a_birth() -> None:
     """Review 5 R19: a pregnancy due in 2025 was labelled 'l. 2025' (born 2025)."""
     family = parse_model(Family, {"as_of": 2024, "people": [
