@@ -85,6 +85,7 @@ GATE = 1.4
 GATE_RISE = (6.0, 12.0, 18.0, 24.0)  # how far a union's date label may be lifted (between the partners' symbols)
 GATE_SHIFT = (0.0, 10.0, -10.0, 20.0, -20.0)  # and moved along the union line
 LABEL_CLEARANCE = 2.0  # a moved label keeps this far from every line
+WAIT_GAP = PATTERN_HALF_WIDTH + 9.0  # a line passing over a lifted label keeps this far above it (a note's number)
 STRAIGHTS = (0.0, math.radians(20.0), -math.radians(20.0))  # a straight line, and parallel ones off the middles
 
 
@@ -610,7 +611,9 @@ class EmotionalRouter:
     def _wide(self, reach: float, pick: Callable[[], list[Point] | None]) -> list[Point] | None:
         """``pick()`` run for a line ``reach`` wide on each side (a bundle of parallel lanes): the
         obstacles grown by as much, other lines kept as far off."""
-        self.reach, self.grid = reach, self.grids.setdefault(reach, obstacle_grid(self.lay, reach))
+        if reach not in self.grids:
+            self.grids[reach] = self._grid(reach)
+        self.reach, self.grid = reach, self.grids[reach]
         try:
             return pick()
         finally:
@@ -667,8 +670,18 @@ class EmotionalRouter:
     def _set_label(self, uid: str, box: Box) -> None:
         """Put the date label of union ``uid`` at ``box`` (the obstacles follow)."""
         self.lay.unions[uid].label_box = box
-        self.grids = {PATTERN_HALF_WIDTH: obstacle_grid(self.lay)}
+        self.grids = {PATTERN_HALF_WIDTH: self._grid(PATTERN_HALF_WIDTH)}
         self.grid = self.grids[PATTERN_HALF_WIDTH]
+
+    def _grid(self, grow: float) -> Obstacles:
+        """The obstacles (see :func:`obstacle_grid`), and over each lifted label room that a line
+        between its partners keeps clear (its pattern and a note's number off the label)."""
+        grid = obstacle_grid(self.lay, grow)
+        for uid in self.moved:
+            box = self.lay.unions[uid].label_box
+            if box is not None:
+                grid.add(f"above:{uid}", Box(box.x - grow, box.y - WAIT_GAP, box.w + 2 * grow, WAIT_GAP))
+        return grid
 
     def _label_places(self, u: UnionPlacement) -> Iterator[Box]:
         """The places a union's date label may be lifted to (the least moved first): between its
