@@ -460,8 +460,8 @@ def test_refine_on_the_exact_count_never_adds_crossings_nor_breaks_a_hard_rule(f
 
 
 def test_free_arrangements_keep_the_hub_between_its_first_two_partners_and_only_where_no_order_is_told() -> None:
-    """A pedigree table tells no order of a person's unions: her partners may stand in any
-    order, she between two of them; a dated union, or a family that lists its order, keeps it."""
+    """Undated unions tell no order (a pedigree table's rows, or a file's list): her partners
+    may stand in any order, she between two of them; a dated union keeps the order."""
     people = [{"id": i} for i in "WABCXY"]
     unions = [{"partners": ["W", "A"], "children": ["X"]}, {"partners": ["W", "B"], "children": ["Y"]},
               {"partners": ["W", "C"]}]
@@ -473,7 +473,7 @@ def test_free_arrangements_keep_the_hub_between_its_first_two_partners_and_only_
     for alt in alts:
         assert sorted(alt) == sorted("WABC") and alt.index("W") in (1, 2)  # beside two partners
     listed = Family.model_validate({"people": people, "unions": unions})
-    assert free_arrangements(FamilyStructure(listed), blocks) == {}
+    assert free_arrangements(FamilyStructure(listed), blocks) == {i: alts}
     dated = Family.model_validate({"birth_order": "unknown", "people": people,
                                    "unions": [{**unions[0], "start": 1990}, *unions[1:]]})
     assert free_arrangements(FamilyStructure(dated), blocks) == {}

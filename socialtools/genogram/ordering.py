@@ -129,11 +129,12 @@ def blocks_of(s: FamilyStructure, component: list[str]) -> list[list[str]]:
 
 def free_arrangements(s: FamilyStructure, blocks: list[list[str]]) -> dict[int, list[list[str]]]:
     """The arrangements (:func:`arrange_block`) of each block whose hub's partners may stand in
-    any order, by the block's index: the family tells no order (``birth_order: unknown``, a
-    pedigree table, whose rows tell neither the children's nor the unions' order) and none of
-    the hub's unions has a date. The hub stays in the middle, a partner on each side of it,
-    the rest further out; each arrangement once up to its mirror image. Blocks whose order is
-    given (or that have one arrangement) are left out.
+    any order, by the block's index: none of the hub's unions has a date (the order of the
+    unions is then unknown: a pedigree table's rows tell none, and the order in which a file
+    lists undated unions is no more than a default, kept where no other order crosses fewer
+    lines). The hub stays in the middle, a partner on each side of it, the rest further out;
+    each arrangement once up to its mirror image. Blocks with a dated union of the hub (or
+    with one arrangement) are left out.
 
     >>> from socialtools.genogram.model import Family
     >>> f = Family.model_validate({"birth_order": "unknown", "people": [{"id": i} for i in "WABC"],
@@ -143,7 +144,7 @@ def free_arrangements(s: FamilyStructure, blocks: list[list[str]]) -> dict[int, 
     ['C A W B', 'B A W C', 'C B W A', 'A B W C', 'B C W A', 'A C W B']
     """
     many = [i for i, b in enumerate(blocks) if len(b) > 2]
-    if not many or s.family.birth_order != "unknown":
+    if not many:
         return {}
     partners = partners_on_row(s)
     sex = {p.id: p.sex for p in s.family.people}
