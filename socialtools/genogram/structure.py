@@ -21,7 +21,6 @@ from socialtools.genogram.layering import tight_ranks
 from socialtools.genogram.loops import consanguineous_unions
 from socialtools.genogram.model import ChildLink, Family, Union
 
-
 CROSS_TRIES = 8  # unions across rows for which another union of their chain is tried in their place
 
 
