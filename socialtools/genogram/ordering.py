@@ -1194,17 +1194,19 @@ def order_component(s: FamilyStructure, component: list[str], *, work: int | Non
     the same input always gives the same order). A family of up to :data:`MID` units dense with
     loops (one for every :data:`LOOP_SHARE` people or more; a tree-shaped family never is) gets :data:`DENSE_ROUNDS`
     rounds at least by default and, where crossings are left, the :class:`_Refiner`'s search on
-    the drawn count. Where :data:`SECOND_SEARCH` crossings or more are left in such a family whose
-    partners may stand in any order (:func:`free_arrangements`), a second search arranges those
+    the drawn count. Where :data:`SECOND_SEARCH` crossings or more are left in such a family read
+    from a pedigree table (``birth_order: unknown``) whose partners may stand in any order
+    (:func:`free_arrangements`), a second search arranges those
     partners by their parents in every sweep (:meth:`_Orderer._face`), and the better order is kept.
     """
     o = _Orderer(s, component)
     rings = loops(s, component)
     dense = rings * LOOP_SHARE >= len(component) and len(o.blocks) <= MID  # mid-size, dense with loops
     best, best_count = _search(o, work, dense, rings)
-    if best_count >= SECOND_SEARCH and dense and work is None and free_arrangements(s, o.blocks):
-        # partners that may stand in any order, many crossings left: a second search (as long as
-        # the first) that arranges them by their parents in every sweep
+    if (best_count >= SECOND_SEARCH and dense and work is None and s.family.birth_order == "unknown"
+            and free_arrangements(s, o.blocks)):
+        # a pedigree table's partners that may stand in any order, many crossings left: a second
+        # search (as long as the first) that arranges them by their parents in every sweep
         rows, c = _search(_Orderer(s, component, face_parents=True), work, dense, rings)
         if c < best_count:
             best = rows
