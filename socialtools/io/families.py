@@ -45,7 +45,9 @@ KINDS: dict[str, str] = {
 }
 #: bytes an empty file may still hold: white space, NUL bytes, byte-order marks
 EMPTY_BYTES = b"\x00\r\n\t \xef\xbb\xbf\xff\xfe"
-_GEDCOM = re.compile(rb"^\s*0\s+(HEAD|@[^@]+@\s+(INDI|FAM))\b")
+#: a GEDCOM file starts with its header, with a note put before it, or (a fragment, an export
+#: without a header) with any record, also one whose xref lacks its @ signs (a hand-written file)
+_GEDCOM = re.compile(rb"^\s*0\s+(HEAD\b|NOTE\b|@[^@\s]+@\s+[A-Z_][A-Z0-9_]*\b|[^@\s]+\s+(INDI|FAM)[ \t]*(\r?\n|$))")
 _YAML_KEY = re.compile(r"^\s*(-\s+)?[\w\-\"' ]+\s*:(\s|$)|^\s*-(\s|$)")
 
 
