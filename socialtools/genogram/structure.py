@@ -120,25 +120,28 @@ class FamilyStructure:
         self.generation = self._generations()
         return not self._topology[3]
 
-    def _skipped_rows(self) -> int:
-        """Rows the lines skip: each child's line, rows below the first one under its parents'
-        union, and each union line across rows, rows between its partners."""
+    def _skipped_rows(self) -> tuple[int, int, int]:
+        """Rows the lines skip — each child's line, rows below the first one under its parents'
+        union, and each union line across rows, rows between its partners — then those of the
+        children's lines alone (a person out of their generation), then the unions across rows."""
         gen = self.generation
         skipped = sum(gen[c] - max(gen[p] for p in self.unions[u].partners) - 1
                       for c, u in self.parent_union.items())
-        return skipped + sum(abs(gen[a] - gen[b]) for a, b in (self.unions[u].partners for u in self.cross))
+        across = sum(abs(gen[a] - gen[b]) for a, b in (self.unions[u].partners for u in self.cross))
+        return skipped + across, skipped, len(self.cross)
 
     def _shorter_cross(self) -> None:
         """Which union of a chain of marriages across generations spans rows: the one given by
         the unions' order, or — tried for each of the first :data:`CROSS_TRIES` such unions —
         another of the chain, joined first so that this one's partners share a row, where the
-        lines then skip fewer rows (a woman married to a man, and to another whose wife later
+        lines then skip fewer rows (on a tie: fewer rows skipped by children's lines, then fewer
+        unions across rows; a woman married to a man, and to another whose wife later
         married the first one's son, stands in her own generation, under her parents, not beside
         the son)."""
-        best = (self._skipped_rows(), len(self.cross))
+        best = self._skipped_rows()
         keep = None
         for uid in sorted(self.cross)[:CROSS_TRIES]:
-            if self._rank_rows(first=uid) and (cost := (self._skipped_rows(), len(self.cross))) < best:
+            if self._rank_rows(first=uid) and (cost := self._skipped_rows()) < best:
                 best, keep = cost, uid
         self._rank_rows(first=keep)
 
