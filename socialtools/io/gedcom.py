@@ -339,15 +339,19 @@ def split_duplicates(data: bytes) -> tuple[bytes, list[str]]:
             k += 1
         taken.add(new)
         lines[i] = lines[i].replace(xref, new, 1)
-        own = {m.group(2) for j in range(i + 1, bounds[i]) if (m := _LINK.match(lines[j]))
+        # the family links (FAMS/FAMC) of this record that the first record does not have: in those
+        # families the pointers of that role (partner, child) are this record's
+        own = {(m.group(2), m.group(1)) for j in range(i + 1, bounds[i]) if (m := _LINK.match(lines[j]))
                and m.group(1) in (b"FAMS", b"FAMC")}
-        theirs = {m.group(2) for j in range(first[xref] + 1, bounds[first[xref]]) if (m := _LINK.match(lines[j]))}
-        for fam in sorted(own - theirs):
+        theirs = {(m.group(2), m.group(1)) for j in range(first[xref] + 1, bounds[first[xref]])
+                  if (m := _LINK.match(lines[j]))}
+        for fam, link in sorted(own - theirs):
             start = families.get(fam)
+            roles = (b"CHIL",) if link == b"FAMC" else (b"HUSB", b"WIFE")
             for j in range(start + 1, bounds[start]) if start is not None else ():
-                if (m := _LINK.match(lines[j])) and m.group(2) == xref:
+                if (m := _LINK.match(lines[j])) and m.group(2) == xref and m.group(1) in roles:
                     lines[j] = lines[j].replace(xref, new, 1)
-        names = ", ".join(f.decode("ascii", "replace") for f in sorted(own - theirs)) or "none"
+        names = ", ".join(sorted({f.decode("ascii", "replace") for f, _ in own - theirs})) or "none"
         said.append(f"{xref.decode('ascii', 'replace')} is used by two records (lines {first[xref] + 1} and {i + 1}): "
                     f"the second is read as {new.decode('ascii', 'replace')}, in its own families {names}")
     return b"\n".join(lines), said
@@ -735,6 +739,7 @@ class _Reader:
             named_by_child.setdefault(fam, []).append(child)
         unions = _one_union_per_couple([u for record in self.families.values()
                                         if (u := self.union(record, relations, named_by_child))], self.warnings)
+        self._unread_notes()
         if self.unread_dates > MAX_DATE_WARNINGS:
             self.warnings.append(f"... and {self.unread_dates - MAX_DATE_WARNINGS} more dates that cannot be read "
                                  "or shown")
@@ -742,6 +747,18 @@ class _Reader:
         _sex_from_roles(people, self.families.values(), {_strip_xref(x): r for x, r in self.people.items()})
         title = {"title": self.title} if self.title else {}
         return parse_model(Family, {"people": people, "unions": unions, **title}, self.source)
+
+
+    def _unread_notes(self) -> None:
+        """One warning naming the people whose ``NOTE`` (a genealogy program's biography, often pages
+        long) is not read, so no note is dropped unannounced (a family's notes are read: :func:`_union_extras`)."""
+        noted = [_label(r) for r in self.people.values()
+                 if any(n.tag in ("NOTE", "SNOTE") and ((n.payload or "").strip() or n.children) for n in r.children)]
+        if noted:
+            who = ", ".join(noted[:3]) + (f" and {len(noted) - 3} more" if len(noted) > 3 else "")
+            self.warnings.append(f"left out: the notes (NOTE) of {len(noted)} "
+                                 f"{'person' if len(noted) == 1 else 'people'} ({who}): a person's notes are not "
+                                 "read from GEDCOM; write what matters as the person's 'notes' in a case file")
 
 
 def _one_union_per_couple(unions: list[dict[str, Any]], warnings: list[str]) -> list[dict[str, Any]]:

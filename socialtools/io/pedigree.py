@@ -32,12 +32,13 @@ from typing import Any
 
 from socialtools.dates import PartialDate
 from socialtools.errors import InputError
-from socialtools.genogram.model import Family, _sex
+from socialtools.genogram.model import YES_NO, Family, _sex
 from socialtools.io.bulk import collector_paused
 from socialtools.io.loading import decode_text, parse_model
 
 COLUMNS: dict[str, tuple[str, ...]] = {
-    "family": ("famid", "fid", "family", "familyid", "family_id", "ped", "pedigree", "pedigreeid", "pedid", "kindred"),
+    "family": ("famid", "fid", "family", "familyid", "family_id", "ped", "pedigree", "pedigreeid", "pedid", "kindred",
+               "pedigreename", "pedname"),
     "id": ("id", "indid", "iid", "individual", "individualid", "individual_id", "person", "personid", "subject",
            "sampleid", "sample", "individ"),
     "father": ("father", "fatherid", "father_id", "dadid", "dad", "pid", "paternalid", "pat", "sire", "ayah",
@@ -55,9 +56,12 @@ COLUMNS: dict[str, tuple[str, ...]] = {
     "mztwin": ("mztwin", "mz_twin", "monozygotic"),
     "dztwin": ("dztwin", "dz_twin", "dizygotic", "twin"),
 }
-UNKNOWN = {"", "0", ".", "na", "nan", "none", "-", "-9", "?", "unknown"}
-YES = {"1", "2", "y", "yes", "true", "t", "affected", "ya", "dead", "deceased", "d", "a"}
+UNKNOWN = {"", "0", ".", "na", "nan", "none", "-", "-9", "?", "unknown", "*", "n/a", "#n/a", "null"}
+YES = {"1", "2", "y", "yes", "true", "t", "affected", "ya", "dead", "deceased", "d", "a", "died", *YES_NO[True]}
 PLINK_ORDER = ("family", "id", "father", "mother", "sex", "affected")
+#: LINKAGE after makeped (also Superlink's input): three pointer columns before sex, and the proband
+POST_MAKEPED_ORDER = ("family", "id", "father", "mother", "firstoffspring", "nextpaternalsib", "nextmaternalsib",
+                      "sex", "proband", "affected")
 #: the columns of a table without a header and with fewer than five columns
 KINSHIP2_ORDER = ("id", "father", "mother", "sex")
 
@@ -191,12 +195,40 @@ def table_rows(text: str, source: str, header: bool | None = None,
         if not body and only is None:
             raise InputError("the pedigree table has a header but no people", source=source)
         return names, body, numbers
+    if delimiter is None and "Per:" in numbered[0][1]:  # makeped's 'Ped: 101  Per: 3' after each row
+        numbered = [(n, _MAKEPED_NOTE.sub("", ln)) for n, ln in numbered]
     rows = _split([ln for _, ln in numbered], delimiter)
     width = max(len(r) for r in rows)
     if width < 5:  # no family column: kinship2's id, father, mother, sex
         return list(KINSHIP2_ORDER[:width]), rows, [n for n, _ in numbered]
-    return (list(PLINK_ORDER[:width]) + [f"col{i}" for i in range(len(PLINK_ORDER), width)], rows,
-            [n for n, _ in numbered])
+    order = POST_MAKEPED_ORDER if _post_makeped(rows) else PLINK_ORDER
+    return (list(order[:width]) + [f"col{i}" for i in range(len(order), width)], rows, [n for n, _ in numbered])
+
+
+_MAKEPED_NOTE = re.compile(r"\s+Ped:\s*\S+\s+Per:\s*\S+\s*$")
+
+
+def _post_makeped(rows: list[list[str]]) -> bool:
+    """Whether headerless rows are LINKAGE after makeped: column 5 of each row is ``0`` or a child
+    of that row's person, columns 6 and 7 ``0`` or a sib with the same father and the same mother,
+    column 8 (sex) is 0/1/2, and at least one such link is there."""
+    if any(len(r) < 10 for r in rows):
+        return False
+    parents = {(r[0], r[1]): (r[2], r[3]) for r in rows}
+    linked = False
+    for r in rows:
+        fam, pid, father, mother = r[0], r[1], r[2], r[3]
+        first, paternal, maternal = r[4], r[5], r[6]
+        if r[7] not in ("0", "1", "2"):
+            return False
+        if first != "0" and pid not in parents.get((fam, first), ()):
+            return False
+        if paternal != "0" and (father == "0" or parents.get((fam, paternal), ("",))[0] != father):
+            return False
+        if maternal != "0" and (mother == "0" or parents.get((fam, maternal), ("", ""))[1] != mother):
+            return False
+        linked = linked or first != "0"
+    return linked
 
 
 _AGE = re.compile(r"^(\d{1,3})(?:[.,]\d+)?(?:\s*(?:tahun|thn|th|years?|yrs?|y))?\.?$")
