@@ -221,7 +221,8 @@ def test_pk_example_has_a_member_system():
 def test_household_members_who_share_an_initial_are_told_apart():
     """Review 6 D7: Dinda and Dewi in the centre were both "D"; their ties could not be read."""
     case = {"family": {"people": [{"id": "DN", "name": "Dinda", "sex": "P", "index": True},
-                                  {"id": "KK", "name": "Dewi", "sex": "P"}, {"id": "WS", "name": "Warsini", "sex": "P"}]},
+                                  {"id": "KK", "name": "Dewi", "sex": "P"},
+                                  {"id": "WS", "name": "Warsini", "sex": "P"}]},
             "ecomap": {"focal": {"members": ["DN", "KK", "WS"]},
                        "systems": [{"id": "sekolah", "category": "education"}],
                        "ties": [{"system": "sekolah", "to": "KK"}]}}
