@@ -86,3 +86,23 @@ def test_d13_pedigreejs_errors_name_the_entry() -> None:
         read_pedigreejs_text('[{"name": "1", "sex": "M"}, {"display_name": "Miscarriage", "miscarriage": true}]')
     with pytest.raises(InputError, match=r"entry 1: is str, not an object"):
         read_pedigreejs_text('["x"]')
+
+
+def test_d5_canrisk_counts_one_parent_links_and_no_unwritten_union_kind() -> None:
+    """CanRisk needs both parents or none: a child of one known parent loses the link, and the
+    'left out' line must say so; a union whose kind nobody wrote has no kind to leave out."""
+    from socialtools.genogram.model import Family
+    from socialtools.io.canrisk import family_to_canrisk
+    from socialtools.io.fidelity import left_out
+
+    family = Family.model_validate({  # a mother and her daughter, the father unknown (invented)
+        "people": [{"id": "IBU", "sex": "P", "birth": 1970}, {"id": "ANAK", "sex": "P", "birth": 1995},
+                   {"id": "A", "sex": "L"}, {"id": "B", "sex": "P"}, {"id": "C", "sex": "L"}],
+        "unions": [{"partners": ["IBU"], "children": ["ANAK"]}, {"partners": ["A", "B"], "children": ["C"]}]})
+    text, missing = family_to_canrisk(family)
+    assert "\tANAK\t0\t0\t" in text  # the link itself is not written ...
+    assert missing == ["1 one-parent link"]  # ... and that is said; no 'union kind or date'
+    assert left_out(family, "ped") == ["2 birth dates"] and left_out(family, "gedcom") == []
+    married = family.model_copy(update={"unions": [family.unions[0], family.unions[1].model_copy(
+        update={"kind": "married"})]})
+    assert "1 union kind or date" in left_out(Family.model_validate(married.model_dump()), "canrisk")
