@@ -182,6 +182,52 @@ def year_of(value: Any) -> int | None:
     return PartialDate.parse(value).year
 
 
+DAY_NAMES = {
+    "id": ("Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu"),
+    "en": ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"),
+}
+MONTH_NAMES = {
+    "id": ("Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September",
+           "Oktober", "November", "Desember"),
+    "en": ("January", "February", "March", "April", "May", "June", "July", "August", "September",
+           "October", "November", "December"),
+}
+
+
+def long_date(date: PartialDate, lang: str = "id", *, weekday: bool = True) -> str:
+    """``Selasa, 10 September 2024``; a year or month alone stays as precise as it is; an
+    approximate date is ``~1950``.
+
+    >>> long_date(PartialDate(2025, 3, 1), "id", weekday=False), long_date(PartialDate(2025, 3), "en")
+    ('1 Maret 2025', 'March 2025')
+    """
+    lang = "id" if lang == "id" else "en"
+    about = "~" if date.approximate else ""
+    if date.month is None:
+        return f"{about}{date.year}"
+    month = MONTH_NAMES[lang][date.month - 1]
+    if date.day is None:
+        return f"{about}{month} {date.year}"
+    text = f"{about}{date.day} {month} {date.year}"
+    if weekday and not about:
+        day = DAY_NAMES[lang][dt.date(date.year, date.month, date.day).weekday()]
+        text = f"{day}, {text}"
+    return text
+
+
+def written_date(value: Any, lang: str = "id") -> str:
+    """A date as a figure's header or a report's caption writes it (``1 Maret 2025``, ``1 March 2025``,
+    no weekday); a text that is no date, as written.
+
+    >>> written_date("2025-03-01"), written_date("2025-03-01", "en"), written_date("awal 2025")
+    ('1 Maret 2025', '1 March 2025', 'awal 2025')
+    """
+    try:
+        return long_date(PartialDate.parse(value), lang, weekday=False)
+    except (ValueError, TypeError):
+        return str(value).strip()
+
+
 def _serialised(date: PartialDate) -> int | str:
     """A date as a case file writes it: ``1998``, ``"1998-03-04"``, ``"~1950"`` (approximate)."""
     if date.approximate:

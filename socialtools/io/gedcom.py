@@ -744,6 +744,7 @@ class _Reader:
             named_by_child.setdefault(fam, []).append(child)
         unions = _one_union_per_couple([u for record in self.families.values()
                                         if (u := self.union(record, relations, named_by_child))], self.warnings)
+        self._unread_notes()
         if self.unread_dates > MAX_DATE_WARNINGS:
             self.warnings.append(f"... and {self.unread_dates - MAX_DATE_WARNINGS} more dates that cannot be read "
                                  "or shown")
@@ -751,6 +752,18 @@ class _Reader:
         _sex_from_roles(people, self.families.values(), {_strip_xref(x): r for x, r in self.people.items()})
         title = {"title": self.title} if self.title else {}
         return parse_model(Family, {"people": people, "unions": unions, **title}, self.source)
+
+
+    def _unread_notes(self) -> None:
+        """One warning naming the people whose ``NOTE`` (a genealogy program's biography, often pages
+        long) is not read, so no note is dropped unannounced (a family's notes are read: :func:`_union_extras`)."""
+        noted = [_label(r) for r in self.people.values()
+                 if any(n.tag in ("NOTE", "SNOTE") and ((n.payload or "").strip() or n.children) for n in r.children)]
+        if noted:
+            who = ", ".join(noted[:3]) + (f" and {len(noted) - 3} more" if len(noted) > 3 else "")
+            self.warnings.append(f"left out: the notes (NOTE) of {len(noted)} "
+                                 f"{'person' if len(noted) == 1 else 'people'} ({who}): a person's notes are not "
+                                 "read from GEDCOM; write what matters as the person's 'notes' in a case file")
 
 
 def _one_union_per_couple(unions: list[dict[str, Any]], warnings: list[str]) -> list[dict[str, Any]]:
