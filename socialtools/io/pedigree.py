@@ -429,8 +429,8 @@ def _zero_one_mother(body: list[list[str]], numbers: list[int], i_id: int, i_mot
     if "1" not in codes or not codes <= {"0", "1", "", "NA", "na", "."}:
         return None
     mothers = {r[i_mother] for r in body if i_mother < len(r)}
-    return next((f"line {n}" for n, r in zip(numbers, body, strict=True)
-                 if i_sex < len(r) and r[i_id] in mothers and _whole(r[i_sex]) == "1"), None)
+    return next((f"line {n}" for n, r in zip(numbers, body, strict=True)  # (a short row is refused later)
+                 if max(i_sex, i_id) < len(r) and r[i_id] in mothers and _whole(r[i_sex]) == "1"), None)
 
 
 #: sex codes of kinship2 beyond 1/2/3: a terminated pregnancy, drawn as a pregnancy loss
