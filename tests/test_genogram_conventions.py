@@ -110,6 +110,33 @@ def test_widowed_and_married_legend_entries_differ() -> None:
     assert _sample_svg(entries["Menikah"]) != _sample_svg(entries["Cerai mati (janda/duda)"])
 
 
+def test_married_and_unknown_unions_share_one_legend_entry_that_says_so() -> None:
+    """Review 6 D1: a union of unknown kind (a GEDCOM FAM without MARR) is drawn as a marriage, so
+    the legend must not show two entries with the same sample."""
+    family = parse_model(Family, {"people": [{"id": "A", "sex": "male"}, {"id": "B", "sex": "female"},
+                                             {"id": "C", "sex": "male"}, {"id": "D", "sex": "female"}],
+                                  "unions": [{"partners": ["A", "B"], "kind": "unknown"},
+                                             {"partners": ["C", "D"], "kind": "married"}]})
+    for lang, label in (("id", "Menikah, atau pasangan yang jenisnya tidak disebut"),
+                        ("en", "Married, or partners of a kind not stated")):
+        labels = [e.label for e in Genogram(family, lang=lang).renderer().legend_entries()]
+        assert label in labels
+        assert not {"Menikah", "Married", "Pasangan (jenis tidak disebut)", "Partners (kind not stated)"} & set(labels)
+    alone = parse_model(Family, {"people": family.model_dump()["people"][:2],
+                                 "unions": [{"partners": ["A", "B"], "kind": "unknown"}]})
+    assert "Pasangan (jenis tidak disebut)" in [e.label for e in Genogram(alone).renderer().legend_entries()]
+
+
+def test_adopted_child_of_a_one_parent_union_is_in_the_legend() -> None:
+    """Review 6 D12: a single mother who adopts: the child's line and brackets are explained."""
+    family = parse_model(Family, {"people": [{"id": "T", "sex": "female"}, {"id": "C", "sex": "male"},
+                                             {"id": "F", "sex": "female"}],
+                                  "unions": [{"partners": ["T"], "children": [{"id": "C", "relation": "adopted"},
+                                                                              {"id": "F", "relation": "foster"}]}]})
+    labels = [e.label for e in Genogram(family, lang="en").renderer().legend_entries()]
+    assert {"Adopted child", "Foster child"} <= set(labels), labels
+
+
 def test_no_two_legend_entries_look_alike_in_the_example() -> None:
     entries = Genogram.from_document(load_example("family-history.yaml")).renderer().legend_entries()
     samples = [_sample_svg(e) for e in entries]

@@ -59,6 +59,8 @@ TEXT: Catalogue = {
     "affair": {"id": "Perselingkuhan", "en": "Affair"},
     "annulled": {"id": "Pembatalan nikah", "en": "Annulled"},
     "union_unknown": {"id": "Pasangan (jenis tidak disebut)", "en": "Partners (kind not stated)"},
+    "married_or_unknown": {"id": "Menikah, atau pasangan yang jenisnya tidak disebut",
+                           "en": "Married, or partners of a kind not stated"},
     "consanguineous": {"id": "Pernikahan sedarah", "en": "Consanguineous union"},
     "duplicate": {"id": "Orang yang sama (digambar dua kali)", "en": "Same person (drawn twice)"},
     "m": {"id": "n.", "en": "m."},
