@@ -106,3 +106,34 @@ def test_d5_canrisk_counts_one_parent_links_and_no_unwritten_union_kind() -> Non
     married = family.model_copy(update={"unions": [family.unions[0], family.unions[1].model_copy(
         update={"kind": "married"})]})
     assert "1 union kind or date" in left_out(Family.model_validate(married.model_dump()), "canrisk")
+
+
+def test_d14_warnings_of_one_kind_capped_at_ten_per_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A studbook printed thousands of 'would be 9 at the birth of' lines; ten, then one count."""
+    from socialtools.cli import main
+
+    rows = ["id,father,mother,sex,birth", "P,0,0,1,2000", "M,0,0,2,2000"]
+    rows += [f"C{n},P,M,{1 + n % 2},{2005 + n % 3}" for n in range(15)]  # parents 5-7 at each birth
+    table = tmp_path / "studbook.csv"
+    table.write_text("\n".join(rows) + "\n")
+    assert main(["genogram", str(table), "-o", str(tmp_path / "g.svg")]) == 0
+    err = capsys.readouterr().err.splitlines()
+    young = [line for line in err if "would be" in line and "more like" not in line]
+    assert len(young) == 10
+    assert [line for line in err if "... and" in line] == [
+        "socialtools genogram: warning: ... and 20 more like: person 'P' would be 7 at the birth of 'C5'"]
+
+
+def test_d14_union_warnings_name_the_unions_own_id() -> None:
+    """A GEDCOM family's warning named 'family.unions[1]'; the reader's own id (F12 of @F12@) is named too."""
+    from socialtools.genogram.model import Family
+
+    people = [{"id": i, "sex": s} for i, s in (("A", "L"), ("B", "P"), ("C", "P"))]
+    unions = [{"id": "F12", "partners": ["A", "B"], "kind": "married", "start": 1950, "end": 1980},
+              {"id": "F13", "partners": ["A", "C"], "kind": "married", "start": 1961}]
+    warnings = Family.model_validate({"people": people, "unions": unions}).warnings()
+    assert any(w.startswith("family.unions[1] (id 'F13'), field 'start': 1961 is within the marriage unions[0] "
+                            "(id 'F12')") for w in warnings), warnings
+    unions = [{k: v for k, v in u.items() if k != "id"} for u in unions]  # numbered u1, u2: not named
+    warnings = Family.model_validate({"people": people, "unions": unions}).warnings()
+    assert any(w.startswith("family.unions[1], field 'start'") for w in warnings), warnings
