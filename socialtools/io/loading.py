@@ -10,7 +10,7 @@ Errors name the file, the record (``people[2] (id 'RP')``) and the field, never 
 ...     parse_model(P, {"id": "A", "age": "x"}, "person.yaml")
 ... except InputError as error:
 ...     print(error)
-person.yaml, field 'age': Input should be a valid integer, unable to parse string as an integer
+person.yaml, field 'age': the text 'x' is not a whole number
 """
 
 from __future__ import annotations
