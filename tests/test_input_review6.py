@@ -174,3 +174,10 @@ def test_d15_yaml_flow_list_with_braces_and_colons_gets_a_quoting_hint() -> None
 
     with pytest.raises(InputError, match=r"did not find expected ',' or '\]' \(inside \[ \] or \{ \}, a text with "):
         document_from_text("narrative:\n  bpss: [Berdasarkan {tabel}, masalah utama: ekonomi]\n", "k.yaml")
+
+
+def test_d14_many_index_people_named_ten_then_counted() -> None:
+    """A studbook's 'target' column (read as the index person) listed 251 ids on one line."""
+    rows = "".join(f"{n},0,0,1,1\n" for n in range(1, 31))
+    warnings = read_pedigree_text("id,father,mother,sex,proband\n" + rows)["1"].warnings()
+    assert "30 people are marked as the index person (client): 1, 2, 3, 4, 5, 6, 7, 8, 9, 10 and 20 more" in warnings
