@@ -940,7 +940,8 @@ class Family(Record):
         out += self._out_of_birth_order()
         index = [p.id for p in self.people if p.index]
         if len(index) > 1:
-            out.append(f"{len(index)} people are marked as the index person (client): {', '.join(index)}")
+            more = f" and {len(index) - 10} more" if len(index) > 10 else ""  # a studbook's 'target' column
+            out.append(f"{len(index)} people are marked as the index person (client): {', '.join(index[:10])}{more}")
         for u in self.unions:
             for c in u.children:
                 child = self._index[c.id]
