@@ -42,6 +42,7 @@ _WEEKDAYS = ("senin", "selasa", "rabu", "kamis", "jumat", "jum'at", "jum’at", 
 # a weekday or "tanggal" before the date, as process notes write it: "Selasa, 10 September 2024"
 _LEAD = re.compile(r"^\s*(?:hari\s+)?(?:(?:" + "|".join(re.escape(w) for w in _WEEKDAYS) + r")\b\.?\s*,?\s*)?"
                    r"(?:tanggal|tgl\.?)?\s*", re.I)
+_NOT_KNOWN = re.compile(r"^\s*(?:\?+|-+|tidak tahu|tidak diketahui|tdk tahu|unknown|n/?a|belum tahu)\s*$", re.I)
 _PATTERN = re.compile(r"^\s*(\d{3,4})(?:[-/.](\d{1,2})(?:[-/.](\d{1,2}))?)?\s*$")
 _CJK = re.compile(r"^\s*(\d{4})\s*年(?:\s*(\d{1,2})\s*月(?:\s*(\d{1,2})\s*日)?)?\s*$")  # 1954年07月19日
 _DMY = re.compile(r"^\s*(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})\s*$")
@@ -104,7 +105,8 @@ PartialDate(year=1900, month=3, day=None)]
             if m:
                 d, mo, y = (int(g) for g in m.groups())
                 return cls._checked(y, mo, d, approx)
-        raise ValueError(f"'{value}' is not a date: write a year (1998) or YYYY-MM-DD")
+        raise ValueError(f"'{value}' is not a date: write a year (1998) or YYYY-MM-DD"
+                         + (", or leave the field out when it is not known" if _NOT_KNOWN.match(str(value)) else ""))
 
     @classmethod
     def _checked(cls, year: int, month: int | None, day: int | None, approximate: bool = False) -> PartialDate:
@@ -178,6 +180,52 @@ def year_of(value: Any) -> int | None:
     if value is None or (isinstance(value, str) and not value.strip()):
         return None
     return PartialDate.parse(value).year
+
+
+DAY_NAMES = {
+    "id": ("Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu"),
+    "en": ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"),
+}
+MONTH_NAMES = {
+    "id": ("Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September",
+           "Oktober", "November", "Desember"),
+    "en": ("January", "February", "March", "April", "May", "June", "July", "August", "September",
+           "October", "November", "December"),
+}
+
+
+def long_date(date: PartialDate, lang: str = "id", *, weekday: bool = True) -> str:
+    """``Selasa, 10 September 2024``; a year or month alone stays as precise as it is; an
+    approximate date is ``~1950``.
+
+    >>> long_date(PartialDate(2025, 3, 1), "id", weekday=False), long_date(PartialDate(2025, 3), "en")
+    ('1 Maret 2025', 'March 2025')
+    """
+    lang = "id" if lang == "id" else "en"
+    about = "~" if date.approximate else ""
+    if date.month is None:
+        return f"{about}{date.year}"
+    month = MONTH_NAMES[lang][date.month - 1]
+    if date.day is None:
+        return f"{about}{month} {date.year}"
+    text = f"{about}{date.day} {month} {date.year}"
+    if weekday and not about:
+        day = DAY_NAMES[lang][dt.date(date.year, date.month, date.day).weekday()]
+        text = f"{day}, {text}"
+    return text
+
+
+def written_date(value: Any, lang: str = "id") -> str:
+    """A date as a figure's header or a report's caption writes it (``1 Maret 2025``, ``1 March 2025``,
+    no weekday); a text that is no date, as written.
+
+    >>> written_date("2025-03-01"), written_date("2025-03-01", "en"), written_date("awal 2025")
+    ('1 Maret 2025', '1 March 2025', 'awal 2025')
+    """
+    try:
+        return long_date(PartialDate.parse(value), lang, weekday=False)
+    except (ValueError, TypeError):
+        return str(value).strip()
 
 
 def _serialised(date: PartialDate) -> int | str:

@@ -105,7 +105,19 @@ def test_title_and_date():
         {"title": "Ekomap Bu S", "date": "2024-09-02", "drawn_by": "RA", "systems": [{"id": "a"}]}
     )
     svg = render_ecomap(eco)
-    assert "Ekomap Bu S" in svg and "2024-09-02" in svg and "Digambar oleh: RA" in svg
+    assert "Ekomap Bu S" in svg and "Tanggal: 2 September 2024" in svg and "Digambar oleh: RA" in svg
+
+
+def test_header_date_is_written_out_as_the_report_writes_it():
+    # review 5 R22: the stand-alone header printed 'Tanggal: 2025-03-01' where the report wrote '1 Maret 2025'
+    eco = Ecomap.model_validate({"date": "2025-03-01", "systems": [{"id": "a"}],
+                                 "after": {"date": "2025-09", "ties": []}})
+    assert "Tanggal: 1 Maret 2025" in render_ecomap(eco) and "2025-03-01" not in render_ecomap(eco)
+    assert "Date: 1 March 2025" in render_ecomap(eco, lang="en")
+    pair = render_comparison(eco)
+    assert "1 Maret 2025" in pair and "September 2025" in pair
+    loose = Ecomap.model_validate({"date": "awal 2025", "systems": [{"id": "a"}]})
+    assert "Tanggal: awal 2025" in render_ecomap(loose)  # a text that is no date stays as written
 
 
 def test_pk_before_after_marks_the_changed_ties_in_the_same_places():

@@ -436,3 +436,25 @@ def test_info_keeps_an_approximate_date_approximate(tmp_path, capsys):
     assert main(["gedcom", str(ged), "--info"]) == 0
     lines = capsys.readouterr().out.splitlines()
     assert "\t~1931-~1999\tAni Contoh" in lines[1] and "\t1930-\tBudi Contoh" in lines[2]
+
+
+def test_a_persons_note_is_not_dropped_unannounced(tmp_path, capsys):
+    # review 5 R22: a person's NOTE (with CONC/CONT) was dropped without a word, by convert and genogram alike
+    ged = tmp_path / "noted.ged"
+    ged.write_text("0 HEAD\n1 CHAR UTF-8\n0 @I1@ INDI\n1 NAME Ani /Contoh/\n1 SEX F\n1 NOTE Kept the shop for forty\n"
+                   "2 CONC  years.\n2 CONT Second line.\n0 @I2@ INDI\n1 NAME Budi /Contoh/\n1 SEX M\n"
+                   "0 @F1@ FAM\n1 HUSB @I2@\n1 WIFE @I1@\n1 NOTE Married in the village\n0 TRLR\n", encoding="utf-8")
+    warnings: list[str] = []
+    family = read_gedcom(ged, warnings=warnings)
+    assert family.unions[0].notes == "Married in the village"  # a family's note is read and drawn
+    assert [w for w in warnings if "NOTE" in w] == [
+        "left out: the notes (NOTE) of 1 person (person @I1@ (line 3)): a person's notes are not read from GEDCOM; "
+        "write what matters as the person's 'notes' in a case file"]
+    assert main(["convert", str(ged), "-o", str(tmp_path / "noted.yaml")]) == 0
+    assert "warning: left out: the notes (NOTE) of 1 person (person @I1@" in capsys.readouterr().err
+    quiet = tmp_path / "quiet.ged"
+    quiet.write_text(ged.read_text(encoding="utf-8").replace("1 NOTE Kept the shop for forty\n2 CONC  years.\n"
+                                                             "2 CONT Second line.\n", ""), encoding="utf-8")
+    warnings.clear()
+    read_gedcom(quiet, warnings=warnings)
+    assert not [w for w in warnings if "NOTE" in w]

@@ -110,6 +110,33 @@ def test_widowed_and_married_legend_entries_differ() -> None:
     assert _sample_svg(entries["Menikah"]) != _sample_svg(entries["Cerai mati (janda/duda)"])
 
 
+def test_married_and_unknown_unions_share_one_legend_entry_that_says_so() -> None:
+    """Review 6 D1: a union of unknown kind (a GEDCOM FAM without MARR) is drawn as a marriage, so
+    the legend must not show two entries with the same sample."""
+    family = parse_model(Family, {"people": [{"id": "A", "sex": "male"}, {"id": "B", "sex": "female"},
+                                             {"id": "C", "sex": "male"}, {"id": "D", "sex": "female"}],
+                                  "unions": [{"partners": ["A", "B"], "kind": "unknown"},
+                                             {"partners": ["C", "D"], "kind": "married"}]})
+    for lang, label in (("id", "Menikah, atau pasangan yang jenisnya tidak disebut"),
+                        ("en", "Married, or partners of a kind not stated")):
+        labels = [e.label for e in Genogram(family, lang=lang).renderer().legend_entries()]
+        assert label in labels
+        assert not {"Menikah", "Married", "Pasangan (jenis tidak disebut)", "Partners (kind not stated)"} & set(labels)
+    alone = parse_model(Family, {"people": family.model_dump()["people"][:2],
+                                 "unions": [{"partners": ["A", "B"], "kind": "unknown"}]})
+    assert "Pasangan (jenis tidak disebut)" in [e.label for e in Genogram(alone).renderer().legend_entries()]
+
+
+def test_adopted_child_of_a_one_parent_union_is_in_the_legend() -> None:
+    """Review 6 D12: a single mother who adopts: the child's line and brackets are explained."""
+    family = parse_model(Family, {"people": [{"id": "T", "sex": "female"}, {"id": "C", "sex": "male"},
+                                             {"id": "F", "sex": "female"}],
+                                  "unions": [{"partners": ["T"], "children": [{"id": "C", "relation": "adopted"},
+                                                                              {"id": "F", "relation": "foster"}]}]})
+    labels = [e.label for e in Genogram(family, lang="en").renderer().legend_entries()]
+    assert {"Adopted child", "Foster child"} <= set(labels), labels
+
+
 def test_no_two_legend_entries_look_alike_in_the_example() -> None:
     entries = Genogram.from_document(load_example("family-history.yaml")).renderer().legend_entries()
     samples = [_sample_svg(e) for e in entries]
@@ -156,6 +183,31 @@ def test_pregnancy_loss_labelled_with_the_year_alone(kind: str) -> None:
     for lang in ("id", "en"):
         assert person_lines(family.people[0], family, LabelOptions(fields=("name", "years"), lang=lang)) == [
             "KG", "1964"]
+
+
+def test_r22_infant_death_in_the_year_of_birth_has_the_year_once_and_an_age_under_one(tmp_path: Path) -> None:
+    """Review 5 R22: a GEDCOM child born and died in 1983 (no stillbirth tag) was drawn '1983–1983', age 0."""
+    from socialtools.genogram.labels import inner_text
+    from socialtools.io.gedcom import read_gedcom
+
+    ged = tmp_path / "infant.ged"
+    ged.write_text("0 HEAD\n1 CHAR UTF-8\n0 @I10@ INDI\n1 NAME Bayi /Contoh/\n1 SEX U\n1 BIRT\n2 DATE 1983\n"
+                   "1 DEAT\n2 DATE 1983\n0 TRLR\n", encoding="utf-8")
+    family = read_gedcom(ged)
+    baby = family.people[0]
+    assert baby.kind == "person"  # not called a miscarriage or stillbirth: the file does not say so
+    fields = ("years", "age")
+    assert person_lines(baby, family, LabelOptions(fields=fields, lang="id")) == ["l./w. 1983", "<1 th"]
+    assert person_lines(baby, family, LabelOptions(fields=fields, lang="en")) == ["b./d. 1983", "<1 y"]
+    assert inner_text(baby, family) == "<1"
+    svg = Genogram(family).to_svg()
+    assert "l./w. 1983" in svg and "1983–1983" not in svg and ">&lt;1<" in svg
+    # different full dates in one year keep both; different years keep the span
+    days = parse_model(Family, {"people": [{"id": "A", "birth": "1983-02-01", "death": "1983-11-30"},
+                                           {"id": "B", "birth": 1983, "death": 1984}]})
+    assert person_lines(days.people[0], days, LabelOptions(fields=("years",), full_dates=True)) == [
+        "1983-02-01–1983-11-30"]
+    assert person_lines(days.people[1], days, LabelOptions(fields=("years", "age"))) == ["1983–1984", "1 th"]
 
 
 def test_r19_ongoing_pregnancy_labelled_with_its_due_date_not_as_a_birth() -> None:

@@ -9,8 +9,9 @@ import pytest
 
 from socialtools.cli import main
 from socialtools.dates import PartialDate
-from socialtools.errors import InputError
+from socialtools.errors import InputError, UsageError
 from socialtools.genogram import Family, Genogram
+from socialtools.genogram.diagram import GenogramOptions
 from socialtools.io.loading import parse_model
 
 
@@ -143,3 +144,40 @@ def test_no_age_for_someone_born_over_110_years_ago_without_a_death_date() -> No
     assert inner_text(people["DIED"], family) == "79"
     assert inner_text(people["AGED"], family) == "109"
     assert ">155<" not in Genogram(family).to_svg()
+
+
+def test_api_labels_take_what_the_command_line_takes() -> None:
+    """Review 6 D10: ``labels=`` in the API accepts the Indonesian words and a comma-separated
+    string as ``--labels`` does, and refuses an unknown field instead of drawing no label."""
+    f = parse_model(Family, {"people": [{"id": "a", "name": "Ani Rahma", "birth": 1990, "occupation": "guru"}]})
+    assert GenogramOptions(labels=("nama", "Pekerjaan")).labels == ("name", "occupation")
+    assert GenogramOptions(labels="name, years").labels == ("name", "years")
+    svg = Genogram(f, labels=("nama",)).to_svg()
+    assert "Ani Rahma" in svg and "guru" not in svg
+    with pytest.raises(UsageError, match="unknown label field 'shoesize'"):
+        Genogram(f, labels=("shoesize",))
+    with pytest.raises(UsageError, match="did you mean 'name'"):
+        GenogramOptions(labels=("nmae",))
+
+
+@pytest.mark.parametrize("bad, record, field", [
+    ({"people": [{"id": "K", "birth": "1990-13-01"}]}, "people[0] (id 'K')", "birth"),
+    ({"people": [{"id": "K", "birth": 1972.5}]}, "people[0] (id 'K')", "birth"),
+    ({"people": [{"id": "K"}], "unions": [{"partners": ["K"], "children": "PK"}]}, "unions[0]", "children"),
+    ({"people": [{"name": "Ani"}]}, "people[0] ('Ani')", "id"),
+    ({"people": [{"id": "K", "age": -5}]}, "people[0] (id 'K')", "age"),
+])
+def test_model_validate_raises_one_input_error_naming_record_and_field(bad: dict, record: str, field: str) -> None:
+    """Review 6 D9: the README's ``Family.model_validate`` raises the library's InputError (one line,
+    record and field), not pydantic's multi-line ValidationError."""
+    with pytest.raises(InputError) as caught:
+        Family.model_validate(bad)
+    assert (caught.value.record, caught.value.field) == (record, field)
+    assert "\n" not in str(caught.value) and "pydantic" not in str(caught.value)
+
+
+def test_wrong_argument_types_get_one_clear_line() -> None:
+    with pytest.raises(UsageError, match="Genogram takes a Family, got dict"):
+        Genogram({"people": [{"id": "A"}]})  # type: ignore[arg-type]
+    with pytest.raises(InputError, match="got str"):
+        Genogram.from_document('{"people": [{"id": "A"}]}')  # type: ignore[arg-type]

@@ -460,8 +460,8 @@ def test_refine_on_the_exact_count_never_adds_crossings_nor_breaks_a_hard_rule(f
 
 
 def test_free_arrangements_keep_the_hub_between_its_first_two_partners_and_only_where_no_order_is_told() -> None:
-    """A pedigree table tells no order of a person's unions: her partners may stand in any
-    order, she between two of them; a dated union, or a family that lists its order, keeps it."""
+    """Undated unions tell no order (a pedigree table's rows, or a file's list): her partners
+    may stand in any order, she between two of them; a dated union keeps the order."""
     people = [{"id": i} for i in "WABCXY"]
     unions = [{"partners": ["W", "A"], "children": ["X"]}, {"partners": ["W", "B"], "children": ["Y"]},
               {"partners": ["W", "C"]}]
@@ -473,22 +473,24 @@ def test_free_arrangements_keep_the_hub_between_its_first_two_partners_and_only_
     for alt in alts:
         assert sorted(alt) == sorted("WABC") and alt.index("W") in (1, 2)  # beside two partners
     listed = Family.model_validate({"people": people, "unions": unions})
-    assert free_arrangements(FamilyStructure(listed), blocks) == {}
+    assert free_arrangements(FamilyStructure(listed), blocks) == {i: alts}
     dated = Family.model_validate({"birth_order": "unknown", "people": people,
                                    "unions": [{**unions[0], "start": 1990}, *unions[1:]]})
     assert free_arrangements(FamilyStructure(dated), blocks) == {}
 
 
-def test_refine_gives_a_hub_the_order_of_partners_that_crosses_fewest_lines() -> None:
-    """Partners from one family (a pedigree table): W has children by A and by B, who are
-    brothers, and by C. Her partners in the order of the table stand A W B or B W A, the
-    brothers' sibship bar over W's own line; any order may stand, and the one kept crosses
-    least (2 crossings left when only turning the block round)."""
+@pytest.mark.parametrize("birth_order", ["unknown", "listed"])
+def test_refine_gives_a_hub_the_order_of_partners_that_crosses_fewest_lines(birth_order: str) -> None:
+    """Partners from one family: W has children by A and by B, who are brothers, and by C,
+    none of the unions dated. Her partners in the order of the table (or of the file: its list
+    of undated unions tells no order either, as in the Hawaiian kings' GEDCOM) stand A W B or
+    B W A, the brothers' sibship bar over W's own line; any order may stand, and the one kept
+    crosses least (2 crossings left when only turning the block round)."""
     people = [{"id": i} for i in ["P", "Q", "R", "S", "T", "U", "W", "A", "B", "C", "X", "Y", "Z"]]
     unions = [{"partners": ["P", "Q"], "children": ["A", "B"]}, {"partners": ["R", "S"], "children": ["W"]},
               {"partners": ["T", "U"], "children": ["C"]}, {"partners": ["A", "W"], "children": ["X"]},
               {"partners": ["B", "W"], "children": ["Y"]}, {"partners": ["C", "W"], "children": ["Z"]}]
-    family = Family.model_validate({"birth_order": "unknown", "people": people, "unions": unions})
+    family = Family.model_validate({"birth_order": birth_order, "people": people, "unions": unions})
     s = FamilyStructure(family)
     (comp,) = s.components()
     o = _Orderer(s, comp)

@@ -412,3 +412,15 @@ def test_r22_a_report_with_nothing_to_report_is_refused(tmp_path: Path, capsys: 
     assert "nothing to report in it" in err
     err = refused(capsys, tmp_path / "r.md", "report", str(case_file(tmp_path)), "--only", "genogram")
     assert "nothing to report for --only genogram" in err
+
+
+def test_r22_a_member_listed_as_a_system_is_reported_before_a_bad_word_in_a_tie(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    # review 5 R22 (bad/b11-eco.yaml): the tie's misspelt quality was reported, hiding the person's error
+    case = tmp_path / "b11.yaml"
+    case.write_text(yaml.safe_dump({
+        "family": {"people": [{"id": "A", "sex": "L", "birth": 1960}]},
+        "ecomap": {"focal": {"members": ["A"]}, "systems": [{"id": "s", "name": "Sekolah"}, {"person": "A"}],
+                   "ties": [{"system": "s", "quality": ["stres", "konflk"]}]}}), encoding="utf-8")
+    err = refused(capsys, tmp_path / "e.svg", "ecomap", str(case))
+    assert "ecomap.systems[1] (A), field 'person': person 'A' is already in the focal circle" in err

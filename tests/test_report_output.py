@@ -241,6 +241,18 @@ def test_only_keeps_parts_with_their_numbers(pk_case: Case) -> None:
         ReportOptions(only=("bps",))
 
 
+def test_only_takes_the_narrative_keys_and_indonesian_words_as_aliases(pk_case: Case) -> None:
+    # review 5 R22: '--only' said 'client' where the narrative/source keys say 'identity'
+    assert ReportOptions(only=("identity", "Keluarga", "comparison", "evaluasi", "client")).only == (
+        "client", "family", "ecomap", "evaluation")
+    by_alias = build_report(pk_case, ReportOptions(only=("identitas", "rencana")))
+    by_name = build_report(pk_case, ReportOptions(only=("client", "plan")))
+    assert [t.title for t in by_alias.tables()] == [t.title for t in by_name.tables()] != []
+    with pytest.raises(UsageError, match=r"no report part 'identiy' \(did you mean 'identity'\?\): choose from "
+                                         r"client \(or identity\)"):
+        ReportOptions(only=("identiy",))
+
+
 def test_cli_only(tmp_path: Path) -> None:
     out = tmp_path / "bpss.md"
     assert main(["report", str(example_path("pk.yaml")), "-o", str(out), "--only", "bpss", "--lang", "en"]) == 0

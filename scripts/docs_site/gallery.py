@@ -164,6 +164,7 @@ def genogram_sections() -> list[Section]:
     unions.append({"partners": [f"a{n}", f"b{n}"], "consanguineous": True})
     section("Unions", "Hubungan pasangan", "`kind` of a union, and `consanguineous: true`.",
             {"people": unions_people, "unions": unions})
+    seen.add("Married")  # shown above in the entry it shares with the `unknown` kind (drawn alike)
 
     children: list[dict[str, Any]] = [{"id": f"ch-{r}", "sex": "female", "relation": r}
                                       for r in choices(ChildLink, "relation")]

@@ -10,15 +10,14 @@ from __future__ import annotations
 
 import functools
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any
 from xml.etree import ElementTree
 from xml.etree.ElementTree import _escape_attrib, _escape_cdata  # type: ignore[attr-defined]
 
 import svgwrite
 from svgwrite.container import Group
 from svgwrite.path import Path as SvgPath
-from svgwrite.shapes import Circle, Rect
-from svgwrite.text import Text, TSpan
+from svgwrite.text import TSpan
 from svgwrite.utils import strlist
 
 from socialtools.draw.geometry import Point
@@ -27,7 +26,6 @@ from socialtools.draw.theme import Theme
 from socialtools.io.sanitize import clean_text
 
 _NAMES: dict[str, str] = {}
-_E = TypeVar("_E", Group, SvgPath, Text, Circle, Rect)
 
 
 def _attrs(attrs: dict[str, Any]) -> dict[str, str]:
@@ -66,15 +64,15 @@ class SvgCanvas:
 
     def group(self, parent: Group | None = None, **attrs: Any) -> Group:
         """A new ``<g>`` inside ``parent`` (the drawing's content group by default)."""
-        g = self._element(Group, _attrs(attrs))
+        g = self._group(_attrs(attrs))
         (parent if parent is not None else self.root).elements.append(g)
         return g
 
-    def _element(self, kind: type[_E], attribs: dict[str, str]) -> _E:
-        """An svgwrite element with ``attribs``, made without svgwrite's per-element set-up: its
-        checks are off in this drawing (``debug=False``), and the drawings are made of many
-        thousands of elements."""
-        element = object.__new__(kind)
+    def _group(self, attribs: dict[str, str]) -> Group:
+        """An svgwrite group with ``attribs``, made without svgwrite's per-element set-up: its
+        checks are off in this drawing (``debug=False``), and the drawings are made of thousands
+        of groups (the elements without children are written as text at once: see :func:`_leaf`)."""
+        element = object.__new__(Group)
         element._parameter = self.dwg._parameter
         element.attribs = attribs
         element.elements = []
@@ -95,28 +93,28 @@ class SvgCanvas:
                    "fill": self.theme.stroke}
         if attrs:
             attribs.update(_attrs(attrs))
-        element = self._element(Text, attribs)
-        element.text = text
+        element = _leaf("text", attribs, text)
         parent.elements.append(element)
         return element
 
     def path(self, parent: Group, d: str, **attrs: Any) -> Any:
         """A ``<path>`` with ready path data (the fast way: no per-attribute checks)."""
-        element = self._element(SvgPath, _attrs(attrs))
-        element.commands = [d]
+        attribs = _attrs(attrs)
+        attribs["d"] = d
+        element = _leaf("path", attribs)
         parent.elements.append(element)
         return element
 
     def circle(self, parent: Group, cx: float, cy: float, r: float, **attrs: Any) -> Any:
         """A ``<circle>`` (what ``dwg.circle`` makes, without svgwrite's per-element set-up)."""
-        element = self._element(Circle, {"cx": num(cx), "cy": num(cy), "r": num(r), **_attrs(attrs)})
+        element = _leaf("circle", {"cx": num(cx), "cy": num(cy), "r": num(r), **_attrs(attrs)})
         parent.elements.append(element)
         return element
 
     def rect(self, parent: Group, x: float, y: float, width: float, height: float, **attrs: Any) -> Any:
         """A ``<rect>`` (what ``dwg.rect`` makes, without svgwrite's per-element set-up)."""
-        element = self._element(Rect, {"x": num(x), "y": num(y), "width": num(width), "height": num(height),
-                                       **_attrs(attrs)})
+        element = _leaf("rect", {"x": num(x), "y": num(y), "width": num(width), "height": num(height),
+                                 **_attrs(attrs)})
         parent.elements.append(element)
         return element
 
@@ -140,8 +138,8 @@ class SvgCanvas:
             attribs["stroke-dasharray"] = pattern
         if attrs:
             attribs.update(_attrs(attrs))
-        element = self._element(SvgPath, attribs)
-        element.commands = [path_d(points, closed)]
+        attribs["d"] = path_d(points, closed)
+        element = _leaf("path", attribs)
         parent.elements.append(element)
         return element
 
@@ -212,8 +210,33 @@ def _serialize(element: Any, out: list[str]) -> None:
     if content:
         out.append(_escape_cdata(clean_text(str(content))))  # valid XML even from the Python API
     for child in element.elements:
-        _serialize(child, out)
+        if type(child) is str:  # an element without children, written when it was drawn (see _leaf)
+            out.append(child)
+        else:
+            _serialize(child, out)
     out.append(f"</{name}>")
+
+
+def _leaf(name: str, attribs: dict[str, Any], text: str | None = None) -> str:
+    """The XML of an element without children (``text``: a ``<text>`` element's content), as
+    :func:`_serialize` writes it: the shapes and texts of a drawing, many thousands of them, are
+    written when they are drawn, not kept as svgwrite elements to be written at the end.
+
+    >>> _leaf("text", {"y": "2", "x": "1", "fill": None}, "a < b")
+    '<text x="1" y="2">a &lt; b</text>'
+    """
+    parts = ["<", name]
+    for key, value in sorted(attribs.items()):
+        if value is None:
+            continue
+        value = value if type(value) is str else str(value)
+        if value:
+            parts += (" ", key, '="', _attribute_text(value), '"')
+    if text is None:
+        parts.append(" />")
+    else:
+        parts += (">", _escape_cdata(clean_text(str(text))) if text else "", "</", name, ">")
+    return "".join(parts)
 
 
 class Exportable:

@@ -42,7 +42,7 @@ from socialtools.draw.text import LINE_HEIGHT, TextBlock, text_width, wrap
 from socialtools.ecomap.model import FOCAL, Ecomap, Tie
 from socialtools.ecomap.placements import EcomapLayout, Label, MemberPlace, Quality, SystemPlace, TieRoute
 from socialtools.ecomap.routing import CLEAR, LANE, Router, arrowheads, end_room, reach_pieces, tie_reach
-from socialtools.genogram.model import Family, Union
+from socialtools.genogram.model import Family, Union, distinct_initials
 from socialtools.genogram.symbols import INDEX_GAP, symbol_shape, symbol_size
 from socialtools.io.limits import MAX_LINE_CHARS, shorten
 
@@ -276,7 +276,8 @@ def _household(
         row += [p for p in members if gen[p] == g and p not in placed]
         placed |= set(row)
         rows[g] = row
-    labels = {p: family.person(p).display_initials for p in members}
+    # initials, made distinct where two members share them (two "D"s cannot be told apart)
+    labels = distinct_initials(family.person(p) for p in members)
     font = (SYSTEM_FONT if narrow else MEMBER_FONT) * k
     widest = max(text_width(t, font, bold=True) for t in labels.values())
     # bold initials inside the symbol, and room round it for the ends of its ties

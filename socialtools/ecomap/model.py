@@ -523,12 +523,7 @@ class Ecomap(Record):
             if s.id in seen:
                 raise InputError(f"duplicate system id '{s.id}'", record=f"systems[{i}]", field="id")
             if s.person is not None and s.person in members:
-                raise InputError(
-                    f"person '{s.person}' is already in the focal circle: tie systems to the member with "
-                    f"'to: {s.person}' instead of listing it twice",
-                    record=f"systems[{i}] ({s.id})",
-                    field="person",
-                )
+                raise InputError(_listed_twice(s.person), record=f"systems[{i}] ({s.id})", field="person")
             if s.id == FOCAL or s.id in members:
                 raise InputError(f"system id '{s.id}' is taken by the focal circle", record=f"systems[{i}]", field="id")
             seen.add(s.id)
@@ -689,19 +684,29 @@ def _unknown_person(pid: str, family: Family) -> str:
     return f"unknown person '{pid}' (not in the family section{hint})"
 
 
+def _listed_twice(pid: str) -> str:
+    return f"person '{pid}' is already in the focal circle: tie systems to the member with 'to: {pid}' " \
+        "instead of listing it twice"
+
+
 def _check_member_systems(data: Any, family: Family | None) -> None:
-    """A member system (``person: YM``) whose person the family does not have is reported at its
-    own place, ``systems[8], field 'person'`` — before the ties, which would otherwise report the
-    tie to it (``ties[8]: unknown system 'YN'``) and hide the real typo."""
+    """A member system (``person: YM``) whose person the family does not have, or who already stands
+    in the focal circle, is reported at its own place, ``systems[8], field 'person'`` — before the
+    ties, which would otherwise report the tie to it (``ties[8]: unknown system 'YN'``) or a bad word
+    in a tie and hide the person's error (docs/ecomap.md: person errors come before the ties)."""
     if family is None or not isinstance(data, dict) or not isinstance(data.get("systems"), list):
         return
     ids = {p.id for p in family.people}
+    focal = data.get("focal")
+    listed = focal.get("members") if isinstance(focal, dict) else None
+    members = {str(m).strip() for m in listed if isinstance(m, str | int)} if isinstance(listed, list) else set()
     for i, system in enumerate(data["systems"]):
         if isinstance(system, dict) and isinstance(system.get("person"), str | int) \
-                and not isinstance(system.get("person"), bool) and str(system["person"]).strip() not in ids:
+                and not isinstance(system.get("person"), bool):
             pid = str(system["person"]).strip()
-            raise InputError(_unknown_person(pid, family), record=f"systems[{i}] ({system.get('id') or pid})",
-                             field="person")
+            if pid not in ids or pid in members:
+                raise InputError(_unknown_person(pid, family) if pid not in ids else _listed_twice(pid),
+                                 record=f"systems[{i}] ({system.get('id') or pid})", field="person")
 
 
 def load_ecomap(document: dict[str, Any], source: str | None = None) -> tuple[Ecomap, Family | None]:

@@ -16,6 +16,7 @@ from typing import Any
 
 from svgwrite.container import Group
 
+from socialtools.dates import written_date
 from socialtools.draw.geometry import Box, Point
 from socialtools.draw.legend import DrawSample, LegendEntry, draw_legend, legend_box
 from socialtools.draw.lines import cross_bars, offset_polyline, polyline_length, trim, zigzag
@@ -406,7 +407,7 @@ def legend_entries(ecomaps: Iterable[Ecomap], style: Style, *, changed: bool = F
 def _header_lines(eco: Ecomap, lang: str) -> list[str]:
     parts = []
     if eco.date:
-        parts.append(f"{translate(CATALOGUE, 'date', lang)}: {eco.date}")
+        parts.append(f"{translate(CATALOGUE, 'date', lang)}: {written_date(eco.date, lang)}")
     if eco.drawn_by:
         parts.append(f"{translate(CATALOGUE, 'drawn_by', lang)}: {eco.drawn_by}")
     return ["  ·  ".join(parts)] if parts else []
@@ -577,8 +578,8 @@ def render_comparison(
         raise UsageError(f"unknown comparison panel '{panel}': choose before or after")
     style = Style(scaled_theme(monochrome, text, narrow), check_language(lang))
     before, after, later, changed = compare_layouts(eco, family, text, narrow, tall)
-    head_before = translate(CATALOGUE, "before", lang) + (f" — {eco.date}" if eco.date else "")
-    head_after = translate(CATALOGUE, "after", lang) + (f" — {later.date}" if later.date else "")
+    head_before = translate(CATALOGUE, "before", lang) + (f" — {written_date(eco.date, lang)}" if eco.date else "")
+    head_after = translate(CATALOGUE, "after", lang) + (f" — {written_date(later.date, lang)}" if later.date else "")
     title = eco.title or translate(CATALOGUE, "ecomap", lang)
     subtitle = [translate(CATALOGUE, "comparison", lang)]
     if eco.drawn_by:

@@ -21,7 +21,9 @@ from typing import Any, ClassVar
 from socialtools.draw.diagram import Diagram
 from socialtools.draw.text import TextBlock
 from socialtools.draw.theme import Theme
+from socialtools.errors import UsageError
 from socialtools.genogram.history import family_as_of, family_at_its_date
+from socialtools.genogram.label_fields import label_fields
 from socialtools.genogram.labels import (
     TEXT,
     LabelOptions,
@@ -96,6 +98,10 @@ class GenogramOptions:
     short_years: bool = False
     narrow_labels: bool = False
 
+    def __post_init__(self) -> None:
+        # the API takes what --labels takes: fields, Indonesian words, or one comma-separated string
+        object.__setattr__(self, "labels", label_fields(self.labels))
+
 
 def with_options(options: GenogramOptions | None, *, engine: str | None = None, **given: Any) -> GenogramOptions:
     """``options`` (the defaults when None) with each field ``given`` that is not None put in, and
@@ -105,8 +111,6 @@ def with_options(options: GenogramOptions | None, *, engine: str | None = None, 
     'en'
     """
     chosen = {name: value for name, value in given.items() if value is not None}
-    if "labels" in chosen:
-        chosen["labels"] = tuple(chosen["labels"])
     out = replace(options or GenogramOptions(), **chosen)
     if engine is not None:
         out = replace(out, layout=replace(out.layout, engine=engine))
@@ -159,6 +163,9 @@ class Genogram(Diagram):
     ) -> None:
         """Each keyword given replaces that field of ``options`` (:class:`GenogramOptions`, the
         defaults when None); ``engine`` names the layout engine of ``layout``."""
+        if not isinstance(family, Family):
+            raise UsageError(f"Genogram takes a Family, got {type(family).__name__}: Family.model_validate(data) "
+                             "makes one, or Genogram.from_document(data) reads a case document")
         self.family = family
         self.options = with_options(options, lang=lang, labels=labels, initials=initials, full_dates=full_dates,
                                     show_age=show_age, title=title, legend=legend, monochrome=monochrome,

@@ -61,6 +61,8 @@ TEXT: Catalogue = {
     "affair": {"id": "Perselingkuhan", "en": "Affair"},
     "annulled": {"id": "Pembatalan nikah", "en": "Annulled"},
     "union_unknown": {"id": "Pasangan (jenis tidak disebut)", "en": "Partners (kind not stated)"},
+    "married_or_unknown": {"id": "Menikah, atau pasangan yang jenisnya tidak disebut",
+                           "en": "Married, or partners of a kind not stated"},
     "consanguineous": {"id": "Pernikahan sedarah", "en": "Consanguineous union"},
     "duplicate": {"id": "Orang yang sama (digambar dua kali)", "en": "Same person (drawn twice)"},
     "m": {"id": "n.", "en": "m."},
@@ -158,7 +160,11 @@ def person_lines(person: Person, family: Family, options: LabelOptions) -> list[
                 if person.birth:
                     out.append(f"{translate(TEXT, 'due', lang)} {_date(person.birth, options.full_dates)}")
             elif person.birth and person.death:
-                out.append(f"{_date(person.birth, options.full_dates)}–{_date(person.death, options.full_dates)}")
+                born, died = _date(person.birth, options.full_dates), _date(person.death, options.full_dates)
+                if born == died:  # died in the year of birth: the year once ('l./w. 1983', 'b./d. 1983')
+                    out.append(f"{translate(TEXT, 'born', lang)}/{translate(TEXT, 'died', lang)} {born}")
+                else:
+                    out.append(f"{born}–{died}")
             elif person.birth:
                 out.append(f"{translate(TEXT, 'born', lang)} {_date(person.birth, options.full_dates)}")
             elif person.death:
@@ -166,7 +172,7 @@ def person_lines(person: Person, family: Family, options: LabelOptions) -> list[
         elif name == "age":
             age = person.age_at(family.reference_date())
             if age is not None:
-                out.append(f"{age} {translate(TEXT, 'age_unit', lang)}")
+                out.append(f"{age_text(age)} {translate(TEXT, 'age_unit', lang)}")
         elif name == "conditions":
             out.extend(c.name for c in person.conditions)
         elif name in LABEL_FIELDS:
@@ -180,6 +186,16 @@ def person_lines(person: Person, family: Family, options: LabelOptions) -> list[
     return [line for line in out if line]
 
 
+def age_text(age: int) -> str:
+    """An age as a genogram writes it: whole years, and ``<1`` for a baby under one year (an infant
+    who died in the year of birth, a newborn) rather than an age of ``0``.
+
+    >>> age_text(0), age_text(7)
+    ('<1', '7')
+    """
+    return "<1" if age == 0 else str(age)
+
+
 def inner_text(person: Person, family: Family, when: PartialDate | None = None) -> str | None:
     """Text inside the symbol: the count of several people, else the age (at ``when``, by default
     the family's :meth:`~Family.reference_date`: give it once for a whole family)."""
@@ -188,7 +204,7 @@ def inner_text(person: Person, family: Family, when: PartialDate | None = None) 
     if person.kind != "person":
         return None
     age = person.age_at(when or family.reference_date())
-    return None if age is None else str(age)
+    return None if age is None else age_text(age)
 
 
 EVENT_PREFIX = {"married": "m", "unregistered": "ns", "cohabiting": "lt", "engaged": "e", "committed": "lt",

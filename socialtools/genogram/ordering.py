@@ -129,11 +129,12 @@ def blocks_of(s: FamilyStructure, component: list[str]) -> list[list[str]]:
 
 def free_arrangements(s: FamilyStructure, blocks: list[list[str]]) -> dict[int, list[list[str]]]:
     """The arrangements (:func:`arrange_block`) of each block whose hub's partners may stand in
-    any order, by the block's index: the family tells no order (``birth_order: unknown``, a
-    pedigree table, whose rows tell neither the children's nor the unions' order) and none of
-    the hub's unions has a date. The hub stays in the middle, a partner on each side of it,
-    the rest further out; each arrangement once up to its mirror image. Blocks whose order is
-    given (or that have one arrangement) are left out.
+    any order, by the block's index: none of the hub's unions has a date (the order of the
+    unions is then unknown: a pedigree table's rows tell none, and the order in which a file
+    lists undated unions is no more than a default, kept where no other order crosses fewer
+    lines). The hub stays in the middle, a partner on each side of it, the rest further out;
+    each arrangement once up to its mirror image, the given one first. Blocks with a dated
+    union of the hub (or with one arrangement) are left out.
 
     >>> from socialtools.genogram.model import Family
     >>> f = Family.model_validate({"birth_order": "unknown", "people": [{"id": i} for i in "WABC"],
@@ -143,7 +144,7 @@ def free_arrangements(s: FamilyStructure, blocks: list[list[str]]) -> dict[int, 
     ['C A W B', 'B A W C', 'C B W A', 'A B W C', 'B C W A', 'A C W B']
     """
     many = [i for i, b in enumerate(blocks) if len(b) > 2]
-    if not many or s.family.birth_order != "unknown":
+    if not many:
         return {}
     partners = partners_on_row(s)
     sex = {p.id: p.sex for p in s.family.people}
@@ -153,7 +154,7 @@ def free_arrangements(s: FamilyStructure, blocks: list[list[str]]) -> dict[int, 
         hub = max(block, key=lambda m: (len(partners.get(m, [])), -block.index(m)))
         if any(union_date_key(s.unions[u])[0] == 0 for u in s.unions_of.get(hub, [])):
             continue
-        alts: list[list[str]] = []
+        alts: list[list[str]] = [block]  # (the given arrangement, whose hub a tie may have made another member)
         for order in itertools.islice(itertools.permutations(partners[hub]), MAX_ARRANGEMENTS):
             alt = arrange_block(block, {**partners, hub: list(order)}, sex)
             if alt not in alts and alt[::-1] not in alts:
@@ -1064,21 +1065,21 @@ class _Refiner:
 
     def rearrange_blocks(self, r: int, now: int) -> bool:
         """Each block of row ``r`` whose partners may stand in any order (:func:`free_arrangements`)
-        given the arrangement, or its mirror image, that crosses fewest lines, if fewer than now."""
+        given the arrangement, or its mirror image, that crosses fewest lines, if fewer than now
+        (siblings of a given birth order in it still eldest first)."""
         o, changed = self.o, False
         for b in self.ids[r]:
             if self.budget <= 0 or not now:
                 break
             alternatives = self.alternatives.get(b)
-            given = [u for u in (o.s.parent_union.get(p) for p in o.blocks[b]) if u and u not in o.free_unions]
-            if alternatives is None or len(given) > len(set(given)):
-                continue  # (two siblings of a given birth order in it: they keep their order)
+            if alternatives is None:
+                continue
             keep = self.arranged[b]
             turn = o.may_turn(b)
             for alt in alternatives:
                 for trial in (alt, alt[::-1]) if turn else (alt,):
-                    if trial == keep or self.budget <= 0:
-                        continue
+                    if trial == keep or self.budget <= 0 or not self._in_birth_order(trial):
+                        continue  # (two siblings of a given birth order in it: they keep their order)
                     self.arranged[b] = list(trial)
                     o._place(self.ids[r], self.arranged, self.pos)
                     c = self.count(r)
@@ -1087,6 +1088,20 @@ class _Refiner:
             self.arranged[b] = keep
             o._place(self.ids[r], self.arranged, self.pos)
         return changed
+
+
+    def _in_birth_order(self, block: list[str]) -> bool:
+        """Do the siblings of a given birth order in ``block`` stand eldest first, left to right?"""
+        o = self.o
+        last: dict[str, int] = {}
+        for p in block:
+            u = o.s.parent_union.get(p)
+            if u is None or u in o.free_unions or p not in o.graph.rank:
+                continue
+            if last.get(u, -1) > o.graph.rank[p]:
+                return False
+            last[u] = o.graph.rank[p]
+        return True
 
 
 def _fewest(costs: list[int], here: int, most: int | None = REFINE_TRIES) -> list[int]:
@@ -1193,17 +1208,19 @@ def order_component(s: FamilyStructure, component: list[str], *, work: int | Non
     the same input always gives the same order). A family of up to :data:`MID` units dense with
     loops (one for every :data:`LOOP_SHARE` people or more; a tree-shaped family never is) gets :data:`DENSE_ROUNDS`
     rounds at least by default and, where crossings are left, the :class:`_Refiner`'s search on
-    the drawn count. Where :data:`SECOND_SEARCH` crossings or more are left in such a family whose
-    partners may stand in any order (:func:`free_arrangements`), a second search arranges those
+    the drawn count. Where :data:`SECOND_SEARCH` crossings or more are left in such a family read
+    from a pedigree table (``birth_order: unknown``) whose partners may stand in any order
+    (:func:`free_arrangements`), a second search arranges those
     partners by their parents in every sweep (:meth:`_Orderer._face`), and the better order is kept.
     """
     o = _Orderer(s, component)
     rings = loops(s, component)
     dense = rings * LOOP_SHARE >= len(component) and len(o.blocks) <= MID  # mid-size, dense with loops
     best, best_count = _search(o, work, dense, rings)
-    if best_count >= SECOND_SEARCH and dense and work is None and free_arrangements(s, o.blocks):
-        # partners that may stand in any order, many crossings left: a second search (as long as
-        # the first) that arranges them by their parents in every sweep
+    if (best_count >= SECOND_SEARCH and dense and work is None and s.family.birth_order == "unknown"
+            and free_arrangements(s, o.blocks)):
+        # a pedigree table's partners that may stand in any order, many crossings left: a second
+        # search (as long as the first) that arranges them by their parents in every sweep
         rows, c = _search(_Orderer(s, component, face_parents=True), work, dense, rings)
         if c < best_count:
             best = rows

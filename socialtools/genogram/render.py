@@ -559,19 +559,24 @@ class GenogramRenderer:
             demo = Person(id="_", sex="male")
             demo.conditions = [c for p in f.people for c in p.conditions if c.name == name][:1]
             add(f"condition:{name}", label, symbol(demo))
+        # a union of unknown kind is drawn as a marriage: one legend entry says so when both are drawn
+        both = {"married", "unknown"} <= {u.kind for u in f.unions if len(u.partners) >= 2}
         for u in f.unions:
-            if len(u.partners) < 2:
-                continue
-            key = "union_unknown" if u.kind == "unknown" else u.kind
-            if u.kind == "widowed":
-                add(key, self.t(key), self._widowed_sample())
-            else:
-                bars = (lambda pts, k=u.kind: union_marks(k, pts)) if u.kind in UNION_SLASHES else None
-                add(key, self.t(key), line(UNION_DASH.get(u.kind, "solid"), bars))
-            placed = self.layout.unions.get(u.id or "")
-            if placed is not None and placed.consanguineous:
-                add("consanguineous", self.t("consanguineous"),
-                    line(decorate=lambda pts: parallel_lines(pts, 2, 4.0), base=False))
+            if len(u.partners) >= 2:  # a one-parent union has no union line, but its children's lines
+                key = "union_unknown" if u.kind == "unknown" else u.kind
+                if both and key in ("married", "union_unknown"):
+                    key, label = "married", self.t("married_or_unknown")
+                else:
+                    label = self.t(key)
+                if u.kind == "widowed":
+                    add(key, label, self._widowed_sample())
+                else:
+                    bars = (lambda pts, k=u.kind: union_marks(k, pts)) if u.kind in UNION_SLASHES else None
+                    add(key, label, line(UNION_DASH.get(u.kind, "solid"), bars))
+                placed = self.layout.unions.get(u.id or "")
+                if placed is not None and placed.consanguineous:
+                    add("consanguineous", self.t("consanguineous"),
+                        line(decorate=lambda pts: parallel_lines(pts, 2, 4.0), base=False))
             twins = [c.twin for c in u.children if c.twin]
             for c in u.children:
                 if c.relation != "biological":

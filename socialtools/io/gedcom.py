@@ -62,7 +62,7 @@ from typing import Any, get_args
 from socialtools import __version__
 from socialtools.dates import PartialDate
 from socialtools.errors import InputError, MissingDependencyError, UsageError
-from socialtools.genogram.model import Family, UnionKind
+from socialtools.genogram.model import STARTING_KINDS, Family, UnionKind
 from socialtools.io.bulk import collector_paused
 from socialtools.io.gedcom_dates import GedcomDate, format_gedcom_date, parse_gedcom_date, read_gedcom_date
 from socialtools.io.loading import parse_model
@@ -87,7 +87,7 @@ CODE_PAGES = {"ANSI": "cp1252", "WINDOWS-1252": "cp1252", "CP1252": "cp1252", "I
 _CHAR_LINE = re.compile(rb"^[ \t]*1[ \t]+CHAR[ \t]+(\S[^\n]*?)[ \t]*$", re.MULTILINE)
 _LEADING_SPACE = re.compile(rb"^[ \t]+(?=\d)", re.MULTILINE)
 _SPLIT_ACCENT = re.compile(rb"([\xe0-\xfe]+)\n(\d+ CONC ?)")
-_BLANK_LINE = re.compile(rb"^[ \t]+$\n?", re.MULTILINE)
+_BLANK_LINE = re.compile(rb"^[ \t]+$", re.MULTILINE)
 _LINE_END = re.compile(r"\r\n?")
 _LEVEL_SPACES = re.compile(rb"^(\d{1,2})[ \t]{2,}(?=\S)", re.MULTILINE)
 _POINTER = re.compile(r"^@[^@#\s][^@\s]*@$")
@@ -197,22 +197,23 @@ def _parse_document(raw: bytes, source: str | None, lenient: bool = False,
         data = _LEADING_SPACE.sub(b"", data)
     if b"  " in data or b"\t" in data:  # (a scan for the pair is much cheaper than the substitution)
         data = _LEVEL_SPACES.sub(rb"\1 ", data)
-    data, added = _mend_lines(data, said)
     if lenient:
         data, renamed = split_duplicates(data)
         said.extend(renamed)
+    data, added = _mend_lines(data, said)
+    bare = _BARE_XREF.search(data)
+    if bare is not None:
+        xref, tag = (g.decode("utf-8", "replace") for g in bare.groups())
+        line = data.count(b"\n", 0, bare.start()) + 1 - added
+        raise InputError(f"'0 {xref} {tag}': an xref is written between @ signs, '0 @{xref}@ {tag}' (and so is "
+                         "every pointer to it)", record=f"line {line}", source=source)
     try:
         document = _library().parse(data)
     except ValueError as exc:
         raise InputError(f"not a GEDCOM file: {exc}", source=source) from None
     except (UnicodeDecodeError, LookupError) as exc:  # pragma: no cover - defensive
         raise InputError(f"cannot decode the file: {exc}", source=source) from None
-    if added:  # line numbers as in the file, without the HEAD line put before it
-        stack = list(document.records)
-        while stack:
-            node = stack.pop()
-            node.source_line_no -= added
-            stack.extend(node.children)
+    _number_as_in_file(document, data, added)
     for warning in document.parse_warnings:
         if warning == "missing TRLR record":
             last = document.records[-1] if document.records else document.header
@@ -222,22 +223,50 @@ def _parse_document(raw: bytes, source: str | None, lenient: bool = False,
                                  source=source)
             said.append(f"TRLR: {what}; drawn as far as it goes")
         if warning.startswith("duplicate xref"):
-            raise InputError(f"{warning.split()[-1]} is used by two records (read the file leniently to keep "
-                             "both, the second under a new xref)", record=warning.split()[-1],
-                             field="xref", source=source)
+            xref = warning.split()[-1]
+            heads = [n - added for n, line in enumerate(data.split(b"\n"), start=1)
+                     if (m := _RECORD.match(line)) and m.group(1).decode("utf-8", "replace") == xref]
+            lines = f" (lines {heads[0]} and {heads[1]})" if len(heads) > 1 else ""
+            raise InputError(f"{xref} is used by two records{lines} (read the file leniently to keep "
+                             "both, the second under a new xref)", record=xref, field="xref", source=source)
         if warning.startswith("line "):
             where, _, what = warning.partition(": ")
+            number = where.split()[-1]
+            if number.isdigit():
+                where = f"line {_file_lines(data, added)[int(number) - 1]}"
             raise InputError(f"malformed {where}: {what}", source=source)
     return document
 
 
+def _file_lines(data: bytes, added: int) -> list[int]:
+    """The file's line number of each line the library numbers: it skips empty lines (blank lines
+    between records, as some programs and hand edits leave them) and counts the ``0 HEAD`` line
+    put before a file without one."""
+    return [n - added for n, line in enumerate(data.split(b"\n"), start=1) if line]
+
+
+def _number_as_in_file(document: Any, data: bytes, added: int) -> None:
+    """Every node's line number made the file's own (see :func:`_file_lines`), so that messages
+    name the line a person opens in an editor."""
+    if not added and b"\n\n" not in data and not data.startswith(b"\n"):
+        return
+    lines = _file_lines(data, added)
+    stack = [document.header, *document.records] if document.header is not None else list(document.records)
+    while stack:
+        node = stack.pop()
+        if 0 < node.source_line_no <= len(lines):
+            node.source_line_no = lines[node.source_line_no - 1]
+        stack.extend(node.children)
+
+
+_BARE_XREF = re.compile(rb"^0 ([^@\s]+) (INDI|FAM)[ \t]*$", re.MULTILINE)
 _NO_LEVEL = re.compile(rb"^(?![\d\n])[^\n]*\S", re.MULTILINE)
 _LEVEL_TAG = re.compile(rb"(\d+) (?:@[^@\n]+@ )?(\S*) ?(.*)")
-_FIRST_RECORD = re.compile(rb"(?:\xef\xbb\xbf)?0 @[^@\n]+@ (?:INDI|FAM)\b")
+_FIRST_RECORD = re.compile(rb"(?:\xef\xbb\xbf)?0 @[^@\n]+@ [A-Z_][A-Z0-9_]*\b")
 
 
 def _mend_lines(data: bytes, said: list[str]) -> tuple[bytes, int]:
-    """A file without ``0 HEAD`` that starts with a person or family record gets one; a line
+    """A file without ``0 HEAD`` that starts with a record (a person, a family, a source ...) gets one; a line
     without a level that follows a line of text (a note's text that a program or a hand edit broke
     over lines without ``CONT``) is read as a ``CONT`` of that text. One warning each; and
     the number of lines added before the file's first (0 or 1).
@@ -310,15 +339,19 @@ def split_duplicates(data: bytes) -> tuple[bytes, list[str]]:
             k += 1
         taken.add(new)
         lines[i] = lines[i].replace(xref, new, 1)
-        own = {m.group(2) for j in range(i + 1, bounds[i]) if (m := _LINK.match(lines[j]))
+        # the family links (FAMS/FAMC) of this record that the first record does not have: in those
+        # families the pointers of that role (partner, child) are this record's
+        own = {(m.group(2), m.group(1)) for j in range(i + 1, bounds[i]) if (m := _LINK.match(lines[j]))
                and m.group(1) in (b"FAMS", b"FAMC")}
-        theirs = {m.group(2) for j in range(first[xref] + 1, bounds[first[xref]]) if (m := _LINK.match(lines[j]))}
-        for fam in sorted(own - theirs):
+        theirs = {(m.group(2), m.group(1)) for j in range(first[xref] + 1, bounds[first[xref]])
+                  if (m := _LINK.match(lines[j]))}
+        for fam, link in sorted(own - theirs):
             start = families.get(fam)
+            roles = (b"CHIL",) if link == b"FAMC" else (b"HUSB", b"WIFE")
             for j in range(start + 1, bounds[start]) if start is not None else ():
-                if (m := _LINK.match(lines[j])) and m.group(2) == xref:
+                if (m := _LINK.match(lines[j])) and m.group(2) == xref and m.group(1) in roles:
                     lines[j] = lines[j].replace(xref, new, 1)
-        names = ", ".join(f.decode("ascii", "replace") for f in sorted(own - theirs)) or "none"
+        names = ", ".join(sorted({f.decode("ascii", "replace") for f, _ in own - theirs})) or "none"
         said.append(f"{xref.decode('ascii', 'replace')} is used by two records (lines {first[xref] + 1} and {i + 1}): "
                     f"the second is read as {new.decode('ascii', 'replace')}, in its own families {names}")
     return b"\n".join(lines), said
@@ -368,12 +401,12 @@ _EVENT_TYPES = {"separation": "separated", "reconciliation": "reconciled", "wido
                 "cohabitation": "cohabiting", "annulment": "annulled"}
 
 
-def _union_history(record: Any) -> list[dict[str, Any]]:
+def _union_history(record: Any) -> list[tuple[str, GedcomDate, Any]]:
     """A family's dated events in file order (MARR, DIV, ... and ``EVEN`` with a ``TYPE`` such as
-    ``separated`` or ``reconciled``) — only when the history needs more than a start and an end,
-    that is when an ``EVEN`` (or ``_SEPR``) of a union kind is among them or an event comes twice;
-    else ``[]``."""
-    events: list[dict[str, Any]] = []
+    ``separated`` or ``reconciled``) as (kind, date, node) — only when the history needs more than a
+    start and an end, that is when an ``EVEN`` (or ``_SEPR``) of a union kind is among them or an
+    event comes twice; else ``[]``."""
+    events: list[tuple[str, GedcomDate, Any]] = []
     beyond = False
     for node in record.children:
         if node.tag == "EVEN":
@@ -386,11 +419,11 @@ def _union_history(record: Any) -> list[dict[str, Any]]:
         else:
             continue
         date = read_gedcom_date(_value(node, "DATE"))
-        if date is None:
+        if date is None or date.shown is None:
             continue
         # an EVEN, a separation or a second event of one kind (married twice): more than a start and an end
-        beyond = beyond or node.tag in ("EVEN", "_SEPR") or any(e["kind"] == kind for e in events)
-        events.append({"kind": kind, "year": date.shown})
+        beyond = beyond or node.tag in ("EVEN", "_SEPR") or any(e[0] == kind for e in events)
+        events.append((kind, date, node))
     return events if beyond else []
 
 
@@ -436,6 +469,18 @@ def _own_kind(record: Any, data: dict[str, Any]) -> dict[str, Any]:
             data.pop("death")
         data.pop("deceased", None)
     return out
+
+
+def _about(record: Any, tags: tuple[str, ...]) -> PartialDate | None:
+    """The year of the first of ``tags`` with a date, as an approximate date: a person whose
+    birth is not written but whose christening (``CHR``, ``BAPM``) is, as in parish-register
+    genealogies, is born about that year (``~1750``); likewise death by the burial (``BURI``,
+    ``CREM``). Genealogy programs show these as the fallback dates too."""
+    for tag in tags:
+        _, date = _event(record, tag)
+        if date is not None and date.shown is not None:
+            return PartialDate(date.shown.year, approximate=True)
+    return None
 
 
 class _Reader:
@@ -523,8 +568,8 @@ class _Reader:
         sex = SEX_CODES.get((_value(record, "SEX") or "U")[:1].upper(), "unknown")
         _, birth_date = _event(record, "BIRT")
         died, death_date = _event(record, "DEAT")
-        birth = birth_date.shown if birth_date else None
-        death = death_date.shown if death_date else None
+        birth = birth_date.shown if birth_date else _about(record, ("CHR", "BAPM"))
+        death = death_date.shown if death_date else _about(record, ("BURI", "CREM"))
         if birth_date and death_date and (death_date.certainly_before(birth_date)
                                           or (birth and death and death.certainly_before(birth))):
             self._death_before_birth(record, birth_date, death_date)
@@ -538,7 +583,7 @@ class _Reader:
             data["birth"] = birth
         if death:
             data["death"] = death
-        if died or _event_date(record, "BURI")[0]:
+        if died or _event_date(record, "BURI")[0] or _event_date(record, "CREM")[0]:
             data["deceased"] = True
         data.update(_own_kind(record, data))
         birth_node = record.find("BIRT")
@@ -561,6 +606,21 @@ class _Reader:
         else:
             self.warnings.append(f"{_label(record)}: {what} as written (an approximate date); "
                                  "drawn without the death date")
+
+    def _ends_before_start(self, record: Any, node: Any, kind: str, date: Any, begin: Any, begin_kind: str) -> bool:
+        """Whether the event ``node`` (a divorce, a separation, a reconciliation) is certainly before
+        the union's first start (``begin``): refused, or (``lenient``) left out with a warning."""
+        if not date.certainly_before(begin):
+            return False
+        field = f"{node.tag}.DATE"
+        what = (f"{kind} ({getattr(date, 'text', date)}) is before {begin_kind} ({getattr(begin, 'text', begin)}): "
+                "a union cannot end or be taken up again before it begins")
+        if not self.lenient:
+            raise InputError(what + "; correct the date, or read the file leniently to draw the union without "
+                             "that event", record=_label(record), field=field, source=self.source)
+        line = (node.find("DATE") or node).source_line_no
+        self.warnings.append(f"{_label(record)}, field '{field}' (line {line}): {what}; drawn without that event")
+        return True
 
     def child_relations(self) -> dict[tuple[str, str], str]:
         """(family, child) → relation, from INDI.FAMC.PEDI and INDI.ADOP.FAMC."""
@@ -635,7 +695,12 @@ class _Reader:
                 children.append({"id": child, "relation": relations[(fid, child)]})
         if not partners:
             return None
-        events = _union_history(record)
+        history = _union_history(record)
+        starts = [(date, kind) for kind, date, _ in history if kind in STARTING_KINDS]
+        begin = min(starts, key=lambda s: (s[0].earliest is not None, s[0].earliest or 0)) if starts else None
+        events = [{"kind": kind, "year": date.shown} for kind, date, node in history
+                  if begin is None or kind in STARTING_KINDS
+                  or not self._ends_before_start(record, node, kind, date, *begin)]
         if events:  # a history with separations, reconciliations, ...: kind, start and end follow from it
             data: dict[str, Any] = {"id": fid, "partners": partners, "events": events, "children": children}
             return _union_extras(record, data, self.notes, self.warnings)
@@ -653,7 +718,16 @@ class _Reader:
         data = {"id": fid, "partners": partners, "kind": kind, "children": children}
         if start:
             data["start"] = start
-        if end and (not start or not end.certainly_before(start)):
+        ending = record.find("DIV" if divorced else "ANUL" if annulled else "_END")
+        if end and start and ending is not None and end.certainly_before(start):  # a divorce before the marriage
+            beginning = record.find("MARR") or record.find("ENGA")
+            as_written = (read_gedcom_date(_value(ending, "DATE")),
+                          read_gedcom_date(_value(beginning, "DATE")) if beginning is not None else None)
+            dates = as_written if None not in as_written else (end, start)  # (compared alike: both or neither)
+            self._ends_before_start(record, ending, "divorced" if divorced else "annulled" if annulled else "ended",
+                                    dates[0], dates[1], "married" if married or not engaged else "engaged")
+            end = None
+        if end:
             data["end"] = end
         return _union_extras(record, data, self.notes, self.warnings)
 
@@ -665,6 +739,7 @@ class _Reader:
             named_by_child.setdefault(fam, []).append(child)
         unions = _one_union_per_couple([u for record in self.families.values()
                                         if (u := self.union(record, relations, named_by_child))], self.warnings)
+        self._unread_notes()
         if self.unread_dates > MAX_DATE_WARNINGS:
             self.warnings.append(f"... and {self.unread_dates - MAX_DATE_WARNINGS} more dates that cannot be read "
                                  "or shown")
@@ -672,6 +747,18 @@ class _Reader:
         _sex_from_roles(people, self.families.values(), {_strip_xref(x): r for x, r in self.people.items()})
         title = {"title": self.title} if self.title else {}
         return parse_model(Family, {"people": people, "unions": unions, **title}, self.source)
+
+
+    def _unread_notes(self) -> None:
+        """One warning naming the people whose ``NOTE`` (a genealogy program's biography, often pages
+        long) is not read, so no note is dropped unannounced (a family's notes are read: :func:`_union_extras`)."""
+        noted = [_label(r) for r in self.people.values()
+                 if any(n.tag in ("NOTE", "SNOTE") and ((n.payload or "").strip() or n.children) for n in r.children)]
+        if noted:
+            who = ", ".join(noted[:3]) + (f" and {len(noted) - 3} more" if len(noted) > 3 else "")
+            self.warnings.append(f"left out: the notes (NOTE) of {len(noted)} "
+                                 f"{'person' if len(noted) == 1 else 'people'} ({who}): a person's notes are not "
+                                 "read from GEDCOM; write what matters as the person's 'notes' in a case file")
 
 
 def _one_union_per_couple(unions: list[dict[str, Any]], warnings: list[str]) -> list[dict[str, Any]]:

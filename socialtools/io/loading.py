@@ -271,6 +271,10 @@ def document_from_text(text: str, source: str, as_json: bool | None = None) -> d
         at = lines[mark.line][mark.column:mark.column + 1] if mark and mark.line < len(lines) else ""
         if "'\\t'" in problem or at == "\t":  # libyaml does not name the tab
             problem += " (indent with spaces, not tabs)"
+        elif "mapping values are not allowed" in problem:  # notes: Catatan: ayah bekerja ...
+            problem += " (a value with ': ' in it goes in quotes: \"Catatan: ...\")"
+        elif at in ("@", "`", "%"):  # focus: @I1@
+            problem += f" (a value that starts with {at} goes in quotes: \"{at}...\")"
         raise InputError(f"invalid YAML{where}: {problem}", source=source) from None
     except RecursionError:
         raise InputError("nested too deeply to read", source=source) from None
@@ -365,25 +369,82 @@ def parse_model(model: type[M], data: Any, source: str | None = None, *, record:
     ...
     socialtools.errors.InputError: k.yaml, people[1] (id 'B'), field 'brith': is not a known field: ...
     """
-    try:
-        # pydantic's own validation (not Record.model_validate, which unwraps a validator's InputError
-        # before its place in ``data`` is known)
-        return model.__pydantic_validator__.validate_python(clean_data(data, source))
-    except ValidationError as exc:
-        found = raised_input_error_at(exc)
-        if found is not None:
-            raised = _relocated(found[0], _data_location(data, found[1]), data)
-            raise raised.located(source) if source else raised from None
-        err = exc.errors()[0]
-        loc = _data_location(data, err["loc"])
-        inner, field = _record_name(data, loc)
-        message = err["msg"]
-        if message.startswith("Value error, "):
-            message = message[len("Value error, "):]
-        if err["type"] == "missing":
-            message = "is required"
-        elif err["type"] == "extra_forbidden":
-            message = f"is not a known field{_did_you_mean(model, loc[-1] if loc else None)}"
-        raise InputError(message, record=inner or record, field=field, source=source) from None
-    except InputError as exc:
-        raise exc.located(source) if source else exc from None
+    for _ in range(_MAX_EMPTY_SECTIONS + 1):
+        try:
+            # pydantic's own validation (not Record.model_validate, which unwraps a validator's InputError
+            # before its place in ``data`` is known)
+            return model.__pydantic_validator__.validate_python(clean_data(data, source))
+        except ValidationError as exc:
+            if _drop_empty_sections(data, exc):
+                continue  # (a key written with nothing after it: 'unions:' is no unions)
+            found = raised_input_error_at(exc)
+            if found is not None:
+                raised = _relocated(found[0], _data_location(data, found[1]), data)
+                raise raised.located(source) if source else raised from None
+            err = exc.errors()[0]
+            loc = _data_location(data, err["loc"])
+            inner, field = _record_name(data, loc)
+            message = err["msg"]
+            if message.startswith("Value error, "):
+                message = message[len("Value error, "):]
+            if err["type"] == "missing":
+                message = "is required"
+            elif err["type"] == "extra_forbidden":
+                message = f"is not a known field{_did_you_mean(model, loc[-1] if loc else None)}"
+            elif err["type"] in ("model_type", "dict_type", "model_attributes_type"):
+                message = f"expected a mapping (key: value), not {_kind_of(err.get('input'))}"
+            elif err["type"] == "list_type":
+                message = f"expected a list ('- ...' lines), not {_kind_of(err.get('input'))}"
+            elif err["type"] in _PLAIN_WORDS:  # pydantic's own words ('Input should be a valid boolean')
+                message = f"{_kind_of(err.get('input'))} is not {_PLAIN_WORDS[err['type']]}"
+            elif err["type"] in _BOUNDS and err.get("ctx"):  # 'Input should be less than or equal to 3'
+                word, key = _BOUNDS[err["type"]]
+                message = f"{_kind_of(err.get('input'))} is {word} {err['ctx'].get(key)}"
+            if loc and isinstance(loc[-1], int):  # a list item as a whole: it is the record ('people[0]')
+                inner, field = ".".join(x for x in (inner, field) if x), None
+            raise InputError(message, record=inner or record, field=field, source=source) from None
+        except InputError as exc:
+            raise exc.located(source) if source else exc from None
+    raise InputError("too many empty sections", record=record, source=source)  # pragma: no cover
+
+
+#: what a field wants, by pydantic's error type, for a message in plain words
+_PLAIN_WORDS = {"bool_parsing": "yes or no: write ya/tidak (or true/false)", "bool_type": "yes or no: write ya/tidak",
+                "int_parsing": "a whole number", "int_type": "a whole number", "int_from_float": "a whole number",
+                "float_parsing": "a number", "float_type": "a number", "string_type": "a text"}
+_BOUNDS = {"less_than_equal": ("over the highest allowed,", "le"), "less_than": ("not below", "lt"),
+           "greater_than_equal": ("under the lowest allowed,", "ge"), "greater_than": ("not above", "gt")}
+#: empty keys (``unions:`` with nothing after it) dropped before a file is refused
+_MAX_EMPTY_SECTIONS = 20
+_EMPTY_OK = frozenset({"list_type", "dict_type", "model_type", "model_attributes_type"})
+
+
+def _drop_empty_sections(data: Any, exc: ValidationError) -> bool:
+    """Drop from ``data`` the keys written with no value where a list or a mapping belongs (a student
+    leaves ``unions:`` or ``households:`` empty): an empty section is no section. Whether any was."""
+    dropped = False
+    for err in exc.errors():
+        loc = err["loc"]
+        if err["type"] not in _EMPTY_OK or err.get("input", 0) is not None or not loc or not isinstance(loc[-1], str):
+            continue
+        node = data
+        for key in _data_location(data, tuple(loc[:-1])):
+            node = node[key] if isinstance(node, (dict, list)) and (isinstance(node, dict) or isinstance(key, int)) \
+                and (key in node if isinstance(node, dict) else 0 <= key < len(node)) else None
+        if isinstance(node, dict) and loc[-1] in node and node[loc[-1]] is None:
+            del node[loc[-1]]
+            dropped = True
+    return dropped
+
+
+def _kind_of(value: Any) -> str:
+    """What a value of a file is, in a message: ``the text 'Budi'``, ``a list``, ``a number``."""
+    if value is None:
+        return "an empty item ('-' with nothing after it)"
+    if isinstance(value, str):
+        return f"the text '{value[:40]}'"
+    if isinstance(value, bool):
+        return f"'{str(value).lower()}'"
+    if isinstance(value, (int, float)):
+        return f"the number {value}"
+    return "a list" if isinstance(value, list) else "a mapping" if isinstance(value, dict) else type(value).__name__

@@ -24,6 +24,9 @@ _PERSON = re.compile(r"^person '(.+)'$")
 
 def section(document: dict[str, Any], name: str, *, marker: str, source: str | None = None) -> dict[str, Any]:
     """The ``name`` section of a case document, or the document itself when it has ``marker``."""
+    if not isinstance(document, dict):
+        raise InputError(f"expected a case document as a mapping (key: value), got {type(document).__name__}: "
+                         "parse a file's text first (yaml.safe_load, json.loads) or use from_file", source=source)
     if name in document:
         value = document[name]
         if not isinstance(value, dict):

@@ -22,11 +22,11 @@ from collections.abc import Callable
 from typing import Any
 
 from socialtools.assessment.bpss import DOMAIN_LABELS, DOMAINS, BpssItem
-from socialtools.dates import PartialDate
+from socialtools.dates import PartialDate, long_date
 from socialtools.genogram.kinship import relations_to_client, role_word
 from socialtools.genogram.model import Person
 from socialtools.report.case import Case, PlanItem, Session
-from socialtools.report.labels import long_date, word
+from socialtools.report.labels import word
 from socialtools.report.model import COLUMNS, ReportOptions
 from socialtools.report.tables import Row, SectionRow, Table
 

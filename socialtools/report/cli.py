@@ -84,7 +84,7 @@ def register(commands: argparse._SubParsersAction) -> None:
     parser.add_argument("--only", metavar="PART,...",
                         help="just these parts, numbered as in the whole report: client, family, bpss, "
                              "genogram, ecomap, plan, systems, schedule, process, evaluation, behaviour, "
-                             "termination")
+                             "termination (the narrative keys identity, comparison, ... and Indonesian words work too)")
     parser.add_argument("--bpss-form", action="store_true",
                         help="a BPSS table with every default item (a blank form without CASE; "
                              "with CASE, its findings filled in)")

@@ -24,13 +24,13 @@ from pathlib import Path
 from typing import Any
 
 import socialtools.report.casetables as ct
-from socialtools.dates import PartialDate
+from socialtools.dates import long_date, written_date
 from socialtools.errors import InputError, UsageError
 from socialtools.io.convert import svg_to_png
 from socialtools.report.case import Case
 from socialtools.report.docx_writer import report_docx
 from socialtools.report.html_writer import report_html
-from socialtools.report.labels import long_date, word
+from socialtools.report.labels import word
 from socialtools.report.markdown_writer import report_markdown
 from socialtools.report.model import Block, Figure, Heading, Paragraph, Report, ReportOptions
 from socialtools.report.print_size import print_warning, readable_room
@@ -308,10 +308,7 @@ def ecomap_date(case: Case, panel: str | None = None, lang: str = "id") -> str |
         date = section.get("date")
     if date is None or str(date).strip() == "":
         return None
-    try:
-        return long_date(PartialDate.parse(date), lang, weekday=False)
-    except (ValueError, TypeError):
-        return str(date).strip()
+    return written_date(date, lang)
 
 
 def strengths_svg(case: Case, opts: ReportOptions) -> str | None:

@@ -1,14 +1,12 @@
-"""Words of the case report in Indonesian and English, and date formatting.
+"""Words of the case report in Indonesian and English (dates are written by
+:func:`socialtools.dates.long_date`).
 
->>> long_date(PartialDate(2024, 9, 10), "id"), long_date(PartialDate(2024, 9, 10), "en")
-('Selasa, 10 September 2024', 'Tuesday, 10 September 2024')
+>>> word("male", "id"), word("male", "en")
+('Laki-laki', 'Male')
 """
 
 from __future__ import annotations
 
-import datetime as dt
-
-from socialtools.dates import PartialDate
 from socialtools.i18n import Catalogue, translate
 
 REPORT: Catalogue = {
@@ -118,35 +116,7 @@ REPORT: Catalogue = {
     "no_family": {"id": "(tidak ada data keluarga)", "en": "(no family data)"},
 }
 
-DAYS = {
-    "id": ("Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu"),
-    "en": ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"),
-}
-MONTHS = {
-    "id": ("Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September",
-           "Oktober", "November", "Desember"),
-    "en": ("January", "February", "March", "April", "May", "June", "July", "August", "September",
-           "October", "November", "December"),
-}
-
 
 def word(key: str, lang: str) -> str:
     """A report word in ``lang``."""
     return translate(REPORT, key, lang)
-
-
-def long_date(date: PartialDate, lang: str = "id", *, weekday: bool = True) -> str:
-    """``Selasa, 10 September 2024``; a year or month alone stays as precise as it is; an
-    approximate date is ``~1950``."""
-    lang = "id" if lang == "id" else "en"
-    about = "~" if date.approximate else ""
-    if date.month is None:
-        return f"{about}{date.year}"
-    month = MONTHS[lang][date.month - 1]
-    if date.day is None:
-        return f"{about}{month} {date.year}"
-    text = f"{about}{date.day} {month} {date.year}"
-    if weekday and not about:
-        day = DAYS[lang][dt.date(date.year, date.month, date.day).weekday()]
-        text = f"{day}, {text}"
-    return text

@@ -9,7 +9,7 @@ each other.
 >>> ReportOptions(only=("bpss", "keuangan"))  # doctest: +ELLIPSIS
 Traceback (most recent call last):
 ...
-socialtools.errors.UsageError: no report part 'keuangan': choose from client, family, bpss, ...
+socialtools.errors.UsageError: --only: no report part 'keuangan' ... choose from client (or identity), ...
 """
 
 from __future__ import annotations
@@ -47,6 +47,39 @@ PRIVATE_COLUMNS = frozenset({"address", "phone"})
 #: Parts of the report that ``only`` can pick (their tables and figures keep the full report's numbers).
 PARTS = ("client", "family", "bpss", "genogram", "ecomap", "strengths", "plan", "systems", "schedule", "process",
          "evaluation", "behaviour", "termination")
+#: Other names of the parts: the case file's ``narrative``/``source`` keys (``identity``, ``comparison``,
+#: ``intervention_systems``, ``behaviour_change``) and Indonesian words.
+PART_ALIASES = {
+    "identity": "client", "identitas": "client", "klien": "client", "keluarga": "family", "ekomap": "ecomap",
+    "comparison": "ecomap", "perbandingan": "ecomap", "kekuatan": "strengths", "kuadran": "strengths",
+    "rencana": "plan", "sistem": "systems", "intervention_systems": "systems", "jadwal": "schedule",
+    "proses": "process", "evaluasi": "evaluation", "behaviour_change": "behaviour", "behavior": "behaviour",
+    "perubahan": "behaviour", "terminasi": "termination",
+}
+
+
+def report_part(name: str) -> str:
+    """The ``only`` part a name stands for (``identity``, ``Identitas`` → ``client``); an unknown name
+    is refused with the nearest part or alias as a hint.
+
+    >>> report_part("Identitas"), report_part("comparison"), report_part("bpss")
+    ('client', 'ecomap', 'bpss')
+    >>> report_part("genogrm")
+    Traceback (most recent call last):
+    ...
+    socialtools.errors.UsageError: --only: no report part 'genogrm' (did you mean 'genogram'?): choose from client \
+(or identity), family, bpss, genogram, ecomap (or comparison), strengths, plan, systems, schedule, process, \
+evaluation, behaviour, termination
+    """
+    word = name.strip().lower().replace(" ", "_").replace("-", "_")
+    part = PART_ALIASES.get(word, word)
+    if part in PARTS:
+        return part
+    close = difflib.get_close_matches(word, [*PARTS, *PART_ALIASES], n=1)
+    hint = f" (did you mean '{close[0]}'?)" if close else ""
+    shown = [f"{p} (or {' or '.join(a for a in ('identity', 'comparison') if PART_ALIASES[a] == p)})"
+             if p in ("client", "ecomap") else p for p in PARTS]
+    raise UsageError(f"--only: no report part '{name}'{hint}: choose from {', '.join(shown)}")
 
 
 @dataclass
@@ -55,7 +88,8 @@ class ReportOptions:
 
     ``columns`` maps a table key (``bpss``, ``family``, ``plan``, ``schedule``, ``process``,
     ``behaviour``, ``systems``) to the column keys to show, in order; ``only`` keeps just the named
-    parts (:data:`PARTS`) without headings, numbered as in the whole report.
+    parts (:data:`PARTS`, or their :data:`PART_ALIASES` such as the ``narrative`` key ``identity``)
+    without headings, numbered as in the whole report.
 
     >>> opts = ReportOptions(lang="en", initials=True)
     >>> opts.lang, opts.initials, opts.include_private
@@ -76,11 +110,7 @@ class ReportOptions:
             raise UsageError(f"unknown language '{self.lang}': choose id or en")
         if self.dpi <= 0:
             raise UsageError(f"dpi must be positive, not {self.dpi:g}")
-        bad_parts = [k for k in self.only if k not in PARTS]
-        if bad_parts:
-            close = difflib.get_close_matches(bad_parts[0], PARTS, n=1)
-            hint = f" (did you mean '{close[0]}'?)" if close else ""
-            raise UsageError(f"no report part '{bad_parts[0]}'{hint}: choose from {', '.join(PARTS)}")
+        self.only = tuple(dict.fromkeys(report_part(k) for k in self.only))
         for key, cols in self.columns.items():
             if key not in COLUMNS:
                 raise UsageError(f"no table '{key}': tables are {', '.join(COLUMNS)}")
