@@ -587,3 +587,50 @@ def test_a_long_line_from_the_left_of_a_full_row_to_the_right_of_a_sparse_one_cr
     assert count_crossings(rows, s) == 2
     moved = {**rows, 1: [r for r in rows[1] if r != [d]] + [[d]]}  # the line down the right end instead
     assert count_crossings(moved, s) == 0
+
+
+def _sibling_marries_an_in_law(n: int, k: int, in_law_sex: str, second: int) -> Family:
+    """Parents F, M with children C0..C(n-1) in birth order; C``k`` marries H, the only child of HF and HM
+    (both in the drawing); with ``second`` >= 0, child C``second`` marries J, only child of JF and JM."""
+    kids = [{"id": f"C{i}", "sex": "female" if (i + k) % 2 else "male", "birth": 1960 + 2 * i} for i in range(n)]
+    people = [{"id": "F", "sex": "male", "birth": 1930}, {"id": "M", "sex": "female", "birth": 1932}, *kids,
+              {"id": "HF", "sex": "male", "birth": 1931}, {"id": "HM", "sex": "female", "birth": 1933},
+              {"id": "H", "sex": in_law_sex, "birth": 1961}]
+    unions = [{"partners": ["F", "M"], "children": [k_["id"] for k_ in kids]},
+              {"partners": ["HF", "HM"], "children": ["H"]}, {"partners": [f"C{k}", "H"], "start": 1985}]
+    if 0 <= second != k:
+        people += [{"id": "JF", "sex": "male", "birth": 1934}, {"id": "JM", "sex": "female", "birth": 1935},
+                   {"id": "J", "sex": "unknown", "birth": 1963}]
+        unions += [{"partners": ["JF", "JM"], "children": ["J"]}, {"partners": [f"C{second}", "J"], "start": 1990}]
+    return Family.model_validate({"people": people, "unions": unions})
+
+
+def test_d13_a_daughter_married_to_a_man_whose_parents_are_drawn_keeps_her_place_in_birth_order() -> None:
+    """Review 4, D13: B (1962) married H, whose parents are in the data, and was drawn after her
+    youngest sibling (A 1959, C 1965, D 1968, B 1962); the in-law's line is now the longer one."""
+    family = Family.model_validate({
+        "people": [{"id": "F", "sex": "L", "birth": 1930}, {"id": "M", "sex": "P", "birth": 1932},
+                   {"id": "A", "sex": "L", "birth": 1959}, {"id": "B", "sex": "P", "birth": 1962, "index": True},
+                   {"id": "C", "sex": "L", "birth": 1965}, {"id": "D", "sex": "P", "birth": 1968},
+                   {"id": "HF", "sex": "L", "birth": 1931}, {"id": "HM", "sex": "P", "birth": 1933},
+                   {"id": "H", "sex": "L", "birth": 1960}],
+        "unions": [{"partners": ["F", "M"], "children": ["A", "B", "C", "D"]},
+                   {"partners": ["HF", "HM"], "children": ["H"]}, {"partners": ["H", "B"], "start": 1985}]})
+    genogram = Genogram(family)
+    x = {p: genogram.layout.nodes[p].x for p in "ABCDH"}
+    assert x["A"] < x["B"] < x["C"] < x["D"], x
+    assert abs(x["B"] - x["H"]) == min(abs(x["B"] - x[p]) for p in "ACD" if p != "B") or \
+        not any(x["B"] < x[p] < x["H"] or x["H"] < x[p] < x["B"] for p in "ACD")  # partners side by side
+    assert_hard_rules(genogram)
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.integers(2, 7), st.data())
+def test_d13_siblings_married_to_only_children_of_drawn_parents_stay_in_birth_order(n: int, data) -> None:
+    k = data.draw(st.integers(0, n - 1))
+    family = _sibling_marries_an_in_law(n, k, data.draw(st.sampled_from(["male", "female"])),
+                                        data.draw(st.integers(-1, n - 1)))
+    genogram = Genogram(family)
+    xs = [genogram.layout.nodes[f"C{i}"].x for i in range(n)]
+    assert xs == sorted(xs), f"C{k} married in-law: {xs}"
+    assert_hard_rules(genogram)

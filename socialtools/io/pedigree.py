@@ -60,7 +60,7 @@ COLUMNS: dict[str, tuple[str, ...]] = {
     "mztwin": ("mztwin", "mz_twin", "monozygotic"),
     "dztwin": ("dztwin", "dz_twin", "dizygotic", "twin"),
 }
-UNKNOWN = {"", "0", ".", "na", "nan", "none", "-", "-9", "?", "unknown", "*", "n/a", "#n/a", "null"}
+UNKNOWN = {"", "0", ".", "na", "nan", "none", "-", "-9", "?", "unknown", "unk", "*", "n/a", "#n/a", "null"}
 YES = {"1", "2", "y", "yes", "true", "t", "affected", "ya", "dead", "deceased", "d", "a", "died", *YES_NO[True]}
 PLINK_ORDER = ("family", "id", "father", "mother", "sex", "affected")
 #: LINKAGE after makeped (also Superlink's input): three pointer columns before sex, and the proband
@@ -429,8 +429,8 @@ def _zero_one_mother(body: list[list[str]], numbers: list[int], i_id: int, i_mot
     if "1" not in codes or not codes <= {"0", "1", "", "NA", "na", "."}:
         return None
     mothers = {r[i_mother] for r in body if i_mother < len(r)}
-    return next((f"line {n}" for n, r in zip(numbers, body, strict=True)
-                 if i_sex < len(r) and r[i_id] in mothers and _whole(r[i_sex]) == "1"), None)
+    return next((f"line {n}" for n, r in zip(numbers, body, strict=True)  # (a short row is refused later)
+                 if max(i_sex, i_id) < len(r) and r[i_id] in mothers and _whole(r[i_sex]) == "1"), None)
 
 
 #: sex codes of kinship2 beyond 1/2/3: a terminated pregnancy, drawn as a pregnancy loss
