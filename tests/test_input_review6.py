@@ -181,3 +181,15 @@ def test_d14_many_index_people_named_ten_then_counted() -> None:
     rows = "".join(f"{n},0,0,1,1\n" for n in range(1, 31))
     warnings = read_pedigree_text("id,father,mother,sex,proband\n" + rows)["1"].warnings()
     assert "30 people are marked as the index person (client): 1, 2, 3, 4, 5, 6, 7, 8, 9, 10 and 20 more" in warnings
+
+
+def test_d13_pedigreejs_writes_losses_back_as_its_flags() -> None:
+    from socialtools.io.fidelity import left_out
+    from socialtools.io.pedigreejs import family_to_pedigreejs, read_pedigreejs_text
+
+    fam = read_families(DATA / "pedigreejs-losses.json").family
+    text, missing = family_to_pedigreejs(fam)
+    back = read_pedigreejs_text(text)["1"]
+    assert {p.id: p.kind for p in back.people} == {p.id: p.kind for p in fam.people}
+    assert not any("loss" in m for m in missing)
+    assert "4 pregnancy losses" in left_out(fam, "ped")
