@@ -289,3 +289,12 @@ def test_gedcom_model_errors_name_the_gedcom_record_and_line():
              b"1 CHIL @I1@\n0 TRLR\n")
     with pytest.raises(InputError, match=r"person @I[12]@ \(line [37]\), field 'children': is their own ancestor"):
         parse_gedcom(cycle, "x.ged")
+
+
+def test_ecomap_section_field_error_names_the_section_once(tmp_path, capsys):
+    """'systems: {name: Sekolah}' (a mapping where a list belongs) was named 'ecomap.ecomap'."""
+    path = tmp_path / "kasus.yaml"
+    path.write_text("family:\n  people:\n    - {id: A, sex: L, index: true}\necomap:\n  systems: {name: Sekolah}\n")
+    assert main(["ecomap", str(path), "-o", str(tmp_path / "e.svg")]) == 2
+    err = capsys.readouterr().err
+    assert ", ecomap, field 'systems': expected a list ('- ...' lines), not a mapping" in err
