@@ -696,3 +696,16 @@ def test_regression_household_outline_and_change_ring_keep_off_foster_brackets(s
     compare = GenogramComparison.from_document(doc, before=2010, after=2024)
     counts = svgcheck.check(compare.to_svg(), is_text=True)["counts"]
     assert counts["line_through_shape"] == 0, counts
+
+
+def test_the_index_persons_bold_name_fits_its_label_box() -> None:
+    """The client's name is drawn bold; her label was measured in regular type, so a household
+    outline in the report ran over the end of "Dewi Wulandari" (svgcheck text_line)."""
+    from socialtools.draw.text import text_width
+
+    family = parse_model(Family, {"people": [{"id": "A", "name": "Dewi Wulandari", "sex": "P", "index": True},
+                                             {"id": "B", "name": "Dewi Wulandari", "sex": "P"}]})
+    nodes = Genogram(family).layout.nodes
+    size = nodes["A"].label.size
+    assert nodes["A"].label_box.w >= text_width("Dewi Wulandari", size, bold=True) - 0.01
+    assert nodes["A"].label_box.w > nodes["B"].label_box.w
