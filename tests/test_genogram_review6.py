@@ -96,3 +96,54 @@ def test_d17_property_every_neighbours_line_carries_its_pattern_or_is_named(
         if any(a in w and b in w for w in lay.warnings):
             continue
         _assert_pattern_shows(lay, kind, a, b)
+
+
+FATHER_DAUGHTER = [{"id": "F", "sex": "L", "birth": 1960}, {"id": "M", "sex": "P", "birth": 1962},
+                   {"id": "D", "sex": "P", "birth": 1985}, {"id": "S", "sex": "L", "birth": 1987},
+                   {"id": "X", "sex": "L", "birth": 2004}, {"id": "Y", "sex": "P", "birth": 2006}]
+
+
+def _assert_one_union_line(lay: GenogramLayout, upper: str, lower: str, kids: list[str]) -> None:
+    """The union of ``upper`` and ``lower`` (a row apart or more) is one line from the bottom of
+    ``upper`` to the drop of the stub under ``lower`` (which leaves ``lower``'s bottom outline),
+    and the children's line hangs from that drop."""
+    link = next(x for x in lay.extra_links if x.kind.startswith("union-") and {x.a, x.b} == {upper, lower})
+    pts = list(link.points) if link.a == upper else list(link.points)[::-1]
+    u = next(u for u in lay.unions.values() if set(u.partners) == {upper, lower})
+    up, low = lay.nodes[upper], lay.nodes[lower]
+    assert pts[0] == pytest.approx(up.bottom)
+    assert pts[-1] == pytest.approx(u.drop), (pts, u.points)  # joined to the stub: one line, no end in the air
+    assert u.points[0] == pytest.approx(low.bottom)  # which leaves her from below, not beside her child line
+    box = low.symbol_box
+    # the union line comes nowhere near the top of the lower partner (where her own child line comes down)
+    assert all(not (box.x - 1 <= x <= box.right + 1 and box.y - 12 <= y <= box.bottom) for x, y in pts), pts
+    sib = next(s for s in lay.sibships if s.union == u.id)
+    assert sib.stem[0][0] == pytest.approx(u.drop[0]) and set(sib.children) == set(kids)
+
+
+@pytest.mark.parametrize("kids", [["X"], ["X", "Y"]])
+def test_d4_father_daughter_union_is_one_line_from_father_to_daughters_stub(kids: list[str]) -> None:
+    """Review 6, D4: a father–daughter union (F+M -> D; F+D -> X) was a line running down beside the
+    parents' drop and ending 3.8 units above D's circle, beside her child line (a second child
+    line), not joined to the stub under D from which X hangs."""
+    family = _family(FATHER_DAUGHTER[:4] + [p for p in FATHER_DAUGHTER if p["id"] in kids],
+                     [{"partners": ["F", "M"], "children": ["D", "S"]}, {"partners": ["F", "D"], "children": kids}])
+    lay = layout_family(family)
+    assert lay.nodes["D"].row == lay.nodes["F"].row + 1
+    _assert_one_union_line(lay, "F", "D", kids)
+
+
+@settings(max_examples=20, deadline=None)
+@given(st.integers(1, 4), st.data())
+def test_d4_property_union_across_rows_with_children_is_one_line(daughters: int, data: st.DataObject) -> None:
+    """A father with several daughters, one of whom has children by him: the union is one line
+    from his bottom to the drop of the stub under her, the children hanging from it."""
+    which = data.draw(st.integers(0, daughters - 1))
+    count = data.draw(st.integers(1, 3))
+    people: list[dict[str, object]] = [{"id": "F", "sex": "L", "birth": 1950}, {"id": "M", "sex": "P", "birth": 1952}]
+    people += [{"id": f"D{i}", "sex": "P", "birth": 1975 + 2 * i} for i in range(daughters)]
+    people += [{"id": f"K{i}", "sex": "LP"[i % 2], "birth": 1995 + i} for i in range(count)]
+    unions = [{"partners": ["F", "M"], "children": [f"D{i}" for i in range(daughters)]},
+              {"partners": ["F", f"D{which}"], "children": [f"K{i}" for i in range(count)]}]
+    lay = layout_family(_family(people, unions))
+    _assert_one_union_line(lay, "F", f"D{which}", [f"K{i}" for i in range(count)])
