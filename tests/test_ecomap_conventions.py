@@ -216,3 +216,20 @@ def test_pk_example_has_a_member_system():
     mother = next(s for s in eco.systems if s.person)
     assert mother.label_for(family) == "Ibu S"  # role and initials from the family
     assert EcomapDiagram(eco, family).warnings() == []
+
+
+def test_household_members_who_share_an_initial_are_told_apart():
+    """Review 6 D7: Dinda and Dewi in the centre were both "D"; their ties could not be read."""
+    case = {"family": {"people": [{"id": "DN", "name": "Dinda", "sex": "P", "index": True},
+                                  {"id": "KK", "name": "Dewi", "sex": "P"},
+                                  {"id": "WS", "name": "Warsini", "sex": "P"}]},
+            "ecomap": {"focal": {"members": ["DN", "KK", "WS"]},
+                       "systems": [{"id": "sekolah", "category": "education"}],
+                       "ties": [{"system": "sekolah", "to": "KK"}]}}
+    eco, family = load_ecomap(case)
+    labels = {m.id: m.label.lines for m in layout_ecomap(eco, family).members}
+    assert labels == {"DN": ("Di",), "KK": ("De",), "WS": ("W",)}
+    masked, family = load_ecomap({**case, "family": {"people": [
+        {"id": "DN", "initials": "D", "sex": "P", "index": True}, {"id": "KK", "initials": "D", "sex": "P"}]},
+        "ecomap": {**case["ecomap"], "focal": {"members": ["DN", "KK"]}}})
+    assert sorted(m.label.lines[0] for m in layout_ecomap(masked, family).members) == ["D1", "D2"]

@@ -417,6 +417,48 @@ def test_tie_label_placed_is_an_obstacle_for_the_next():
     assert not first.box.overlaps(second.box, margin=2)
 
 
+def _distance_to(points, centre) -> float:
+    return min(segment_circle_distance(p, q, centre) for p, q in itertools.pairwise(points))
+
+
+def test_r22_a_lone_sign_stands_beside_its_own_tie_not_between_two():
+    """Review 5 R22: the '+' of kasus-wijaya's Toko Kelontong tie stood in the gap between that tie and
+    the Arisan PKK tie (which converges on it), so it read as belonging to either. A lone sign now
+    stands where every other tie is at least SIGN_APART times as far from it as its own."""
+    from socialtools.draw.placer import Obstacles
+    from socialtools.ecomap.layout import SIGN_APART, _place_label
+
+    own = [(0.0, 0.0), (0.0, -160.0)]
+    other = [(-90.0, -150.0), (-6.0, -10.0)]  # converges on the own tie near the focal circle
+    obstacles = Obstacles(segments=[(own[0], own[1], 6.0), (other[0], other[1], 6.6)])
+    label = _place_label("+", own, 6.0, obstacles)
+    assert label is not None
+    centre = (label.box.x + label.box.w / 2, label.box.y + label.box.h / 2)
+    assert _distance_to(other, centre) >= SIGN_APART * _distance_to(own, centre)
+    # a text label keeps the old rule: beside its tie, clear of the others by 12 units
+    assert _place_label("bantuan tunai", own, 6.0, Obstacles(segments=[(own[0], own[1], 6.0)])) is not None
+
+
+def test_r22_kasus_wijaya_signs_are_nearest_their_own_ties():
+    """On screen and in the report's larger text, kasus-wijaya's '+' is at least three times as far
+    from any other tie as from its own (SIGN_APART where some spot allows it)."""
+    from pathlib import Path
+
+    from socialtools.ecomap.model import load_ecomap
+    from socialtools.io.loading import load_document
+
+    eco, family = load_ecomap(load_document(Path(__file__).parent / "data" / "cases" / "kasus-wijaya.yaml"))
+    for narrow in (False, True):
+        lay = layout_ecomap(eco, family, narrow=narrow, text=1.8 if narrow else 1.0)
+        signs = [t for t in lay.ties if t.label and t.tie.sign and not t.tie.label]
+        assert signs
+        for t in signs:
+            box = t.label.box
+            centre = (box.x + box.w / 2, box.y + box.h / 2)
+            mine = _distance_to(t.points, centre)
+            assert all(_distance_to(o.points, centre) >= 3 * mine for o in lay.ties if o is not t), t.tie.key
+
+
 def test_tie_labels_are_obstacles_in_every_ring_tried(monkeypatch):
     """Regression (adc9d39), end to end: in every ring the layout tries on its way to a clean
     one, the tie labels placed stand clear of each other (counted here, box by box)."""

@@ -8,9 +8,11 @@ import sys
 from pathlib import Path
 from types import ModuleType
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from socialtools.genogram import Genogram
 from socialtools.genogram.layering import tight_ranks
 from socialtools.genogram.model import Family
 from socialtools.genogram.structure import FamilyStructure
@@ -109,3 +111,53 @@ def test_marrying_into_a_younger_generation_keeps_the_children_under_their_paren
     assert gen["GP1"] == gen["GP2"] == 1  # G's parents one row above her, not on the top row
     assert gen["H"] == 2 and gen["H2"] == 3  # her brother beside her, his son just below him
     assert gen["A"] == 0
+
+
+def _chained_marriages(first: str | None = None) -> Family:
+    """K (P's daughter) married H1 and H2; H1's son S married W2, H2's wife: one union of the
+    chain K-H1, K-H2, H2-W2, W2-S has to span rows (H1 and his son S). ``first``: that union
+    listed first."""
+    people = [{"id": i} for i in ["G1", "G2", "P", "Q", "X", "Y", "K", "H1", "W1", "S", "H2", "W2",
+                                  "C1", "C2", "C3", "C4"]]
+    unions = [
+        {"id": "hw", "partners": ["H2", "W2"], "children": ["C1"]},
+        {"id": "sw", "partners": ["S", "W2"], "children": ["C2"]},
+        {"id": "kh2", "partners": ["H2", "K"], "children": ["C3"]},
+        {"id": "kh1", "partners": ["H1", "K"], "children": ["C4"]},
+        {"id": "g", "partners": ["G1", "G2"], "children": ["P", "X"]},  # K and H1 are cousins
+        {"id": "pq", "partners": ["P", "Q"], "children": ["K"]},
+        {"id": "xy", "partners": ["X", "Y"], "children": ["H1"]},
+        {"id": "hs", "partners": ["H1", "W1"], "children": ["S"]},
+    ]
+    unions.sort(key=lambda u: u["id"] != first)
+    return Family.model_validate({"people": people, "unions": unions})
+
+
+@pytest.mark.parametrize("first", [None, "hw", "kh1", "kh2"])
+def test_a_chain_of_marriages_across_generations_leaves_each_partner_under_their_parents(first: str | None) -> None:
+    """Regression (the Hawaiian kings: Kalola married Keoua and Kalanai'opu'u, whose wife
+    Kanekapolei married Keoua's son Kamehameha): the union that spans rows was the first one
+    of the chain met in the file's order (K-H1), which put K on her husband's son's row, two
+    rows under her parents. Whatever the order, the union spanning rows is the one with which
+    the lines skip fewest rows: K stands beside her cousin H1, under her parents (H2 or W2 on
+    two rows: either way one row between partners, none skipped by a child's line)."""
+    s = check_rows(_chained_marriages(first))
+    gen = s.generation
+    assert len(s.cross) == 1 and "kh1" not in s.cross
+    assert gen["K"] == gen["H1"] == gen["P"] + 1
+    for child, uid in s.parent_union.items():  # no child's line skips a row
+        assert gen[child] == max(gen[p] for p in s.unions[uid].partners) + 1
+    q = Genogram(_chained_marriages(first)).quality()
+    assert q.ok, q.problems
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(loopy_families(across=True))
+def test_the_unions_spanning_rows_make_the_lines_skip_no_more_rows_than_the_file_order_would(family: Family) -> None:
+    """Of a chain of marriages across generations, the union that spans rows is chosen so that
+    the lines skip fewest rows: never more than with the first union of the chain met in the
+    file's order (the choice before)."""
+    s = check_rows(family)
+    listed = FamilyStructure(family)
+    listed._rank_rows()  # the unions joined in the file's order only
+    assert s._skipped_rows() <= listed._skipped_rows()

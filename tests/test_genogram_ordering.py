@@ -460,8 +460,8 @@ def test_refine_on_the_exact_count_never_adds_crossings_nor_breaks_a_hard_rule(f
 
 
 def test_free_arrangements_keep_the_hub_between_its_first_two_partners_and_only_where_no_order_is_told() -> None:
-    """A pedigree table tells no order of a person's unions: her partners may stand in any
-    order, she between two of them; a dated union, or a family that lists its order, keeps it."""
+    """Undated unions tell no order (a pedigree table's rows, or a file's list): her partners
+    may stand in any order, she between two of them; a dated union keeps the order."""
     people = [{"id": i} for i in "WABCXY"]
     unions = [{"partners": ["W", "A"], "children": ["X"]}, {"partners": ["W", "B"], "children": ["Y"]},
               {"partners": ["W", "C"]}]
@@ -473,22 +473,24 @@ def test_free_arrangements_keep_the_hub_between_its_first_two_partners_and_only_
     for alt in alts:
         assert sorted(alt) == sorted("WABC") and alt.index("W") in (1, 2)  # beside two partners
     listed = Family.model_validate({"people": people, "unions": unions})
-    assert free_arrangements(FamilyStructure(listed), blocks) == {}
+    assert free_arrangements(FamilyStructure(listed), blocks) == {i: alts}
     dated = Family.model_validate({"birth_order": "unknown", "people": people,
                                    "unions": [{**unions[0], "start": 1990}, *unions[1:]]})
     assert free_arrangements(FamilyStructure(dated), blocks) == {}
 
 
-def test_refine_gives_a_hub_the_order_of_partners_that_crosses_fewest_lines() -> None:
-    """Partners from one family (a pedigree table): W has children by A and by B, who are
-    brothers, and by C. Her partners in the order of the table stand A W B or B W A, the
-    brothers' sibship bar over W's own line; any order may stand, and the one kept crosses
-    least (2 crossings left when only turning the block round)."""
+@pytest.mark.parametrize("birth_order", ["unknown", "listed"])
+def test_refine_gives_a_hub_the_order_of_partners_that_crosses_fewest_lines(birth_order: str) -> None:
+    """Partners from one family: W has children by A and by B, who are brothers, and by C,
+    none of the unions dated. Her partners in the order of the table (or of the file: its list
+    of undated unions tells no order either, as in the Hawaiian kings' GEDCOM) stand A W B or
+    B W A, the brothers' sibship bar over W's own line; any order may stand, and the one kept
+    crosses least (2 crossings left when only turning the block round)."""
     people = [{"id": i} for i in ["P", "Q", "R", "S", "T", "U", "W", "A", "B", "C", "X", "Y", "Z"]]
     unions = [{"partners": ["P", "Q"], "children": ["A", "B"]}, {"partners": ["R", "S"], "children": ["W"]},
               {"partners": ["T", "U"], "children": ["C"]}, {"partners": ["A", "W"], "children": ["X"]},
               {"partners": ["B", "W"], "children": ["Y"]}, {"partners": ["C", "W"], "children": ["Z"]}]
-    family = Family.model_validate({"birth_order": "unknown", "people": people, "unions": unions})
+    family = Family.model_validate({"birth_order": birth_order, "people": people, "unions": unions})
     s = FamilyStructure(family)
     (comp,) = s.components()
     o = _Orderer(s, comp)
@@ -585,3 +587,50 @@ def test_a_long_line_from_the_left_of_a_full_row_to_the_right_of_a_sparse_one_cr
     assert count_crossings(rows, s) == 2
     moved = {**rows, 1: [r for r in rows[1] if r != [d]] + [[d]]}  # the line down the right end instead
     assert count_crossings(moved, s) == 0
+
+
+def _sibling_marries_an_in_law(n: int, k: int, in_law_sex: str, second: int) -> Family:
+    """Parents F, M with children C0..C(n-1) in birth order; C``k`` marries H, the only child of HF and HM
+    (both in the drawing); with ``second`` >= 0, child C``second`` marries J, only child of JF and JM."""
+    kids = [{"id": f"C{i}", "sex": "female" if (i + k) % 2 else "male", "birth": 1960 + 2 * i} for i in range(n)]
+    people = [{"id": "F", "sex": "male", "birth": 1930}, {"id": "M", "sex": "female", "birth": 1932}, *kids,
+              {"id": "HF", "sex": "male", "birth": 1931}, {"id": "HM", "sex": "female", "birth": 1933},
+              {"id": "H", "sex": in_law_sex, "birth": 1961}]
+    unions = [{"partners": ["F", "M"], "children": [k_["id"] for k_ in kids]},
+              {"partners": ["HF", "HM"], "children": ["H"]}, {"partners": [f"C{k}", "H"], "start": 1985}]
+    if 0 <= second != k:
+        people += [{"id": "JF", "sex": "male", "birth": 1934}, {"id": "JM", "sex": "female", "birth": 1935},
+                   {"id": "J", "sex": "unknown", "birth": 1963}]
+        unions += [{"partners": ["JF", "JM"], "children": ["J"]}, {"partners": [f"C{second}", "J"], "start": 1990}]
+    return Family.model_validate({"people": people, "unions": unions})
+
+
+def test_d13_a_daughter_married_to_a_man_whose_parents_are_drawn_keeps_her_place_in_birth_order() -> None:
+    """Review 4, D13: B (1962) married H, whose parents are in the data, and was drawn after her
+    youngest sibling (A 1959, C 1965, D 1968, B 1962); the in-law's line is now the longer one."""
+    family = Family.model_validate({
+        "people": [{"id": "F", "sex": "L", "birth": 1930}, {"id": "M", "sex": "P", "birth": 1932},
+                   {"id": "A", "sex": "L", "birth": 1959}, {"id": "B", "sex": "P", "birth": 1962, "index": True},
+                   {"id": "C", "sex": "L", "birth": 1965}, {"id": "D", "sex": "P", "birth": 1968},
+                   {"id": "HF", "sex": "L", "birth": 1931}, {"id": "HM", "sex": "P", "birth": 1933},
+                   {"id": "H", "sex": "L", "birth": 1960}],
+        "unions": [{"partners": ["F", "M"], "children": ["A", "B", "C", "D"]},
+                   {"partners": ["HF", "HM"], "children": ["H"]}, {"partners": ["H", "B"], "start": 1985}]})
+    genogram = Genogram(family)
+    x = {p: genogram.layout.nodes[p].x for p in "ABCDH"}
+    assert x["A"] < x["B"] < x["C"] < x["D"], x
+    assert abs(x["B"] - x["H"]) == min(abs(x["B"] - x[p]) for p in "ACD" if p != "B") or \
+        not any(x["B"] < x[p] < x["H"] or x["H"] < x[p] < x["B"] for p in "ACD")  # partners side by side
+    assert_hard_rules(genogram)
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.integers(2, 7), st.data())
+def test_d13_siblings_married_to_only_children_of_drawn_parents_stay_in_birth_order(n: int, data) -> None:
+    k = data.draw(st.integers(0, n - 1))
+    family = _sibling_marries_an_in_law(n, k, data.draw(st.sampled_from(["male", "female"])),
+                                        data.draw(st.integers(-1, n - 1)))
+    genogram = Genogram(family)
+    xs = [genogram.layout.nodes[f"C{i}"].x for i in range(n)]
+    assert xs == sorted(xs), f"C{k} married in-law: {xs}"
+    assert_hard_rules(genogram)

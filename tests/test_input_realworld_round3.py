@@ -251,3 +251,25 @@ def test_ecomap_number_out_of_range_in_plain_words(tmp_path, capsys):
                     "    - {id: S, name: Sekolah}\n  ties:\n    - {system: S, quality: strong, level: 5}\n")
     assert main(["ecomap", str(path), "-o", str(tmp_path / "e.svg")]) == 2
     assert "ecomap.ties[0], field 'level': the number 5 is over the highest allowed, 3" in capsys.readouterr().err
+
+
+def test_gedcom_without_people_names_what_it_lacks(tmp_path, capsys):
+    """A header with sources only, or family records without people (test files of GEDCOM
+    libraries): 'family, field 'people': there are no people to draw', and 'convert' wrote an
+    empty file."""
+    path = tmp_path / "kosong.ged"
+    path.write_text("0 HEAD\n1 CHAR UTF-8\n0 @F1@ FAM\n1 MARR\n0 TRLR\n")
+    out = tmp_path / "k.yaml"
+    assert main(["convert", str(path), "-o", str(out)]) == 2
+    assert "INDI: the file has 1 family record but no person (INDI) record" in capsys.readouterr().err
+    assert not out.exists()
+
+
+def test_table_cut_short_after_the_header_is_an_error_not_a_crash(tmp_path, capsys):
+    """Found by the fuzz pass (benchmarks/fuzz_formats.py): a student's table cut in its first row
+    ('1;H', no id column) crashed with an IndexError while guessing kinship2's 0/1 sex coding."""
+    path = tmp_path / "tabel.csv"
+    path.write_bytes(b"Data Keluarga Klien (Bu W);;;;;\r\n;;;;;\r\nNo;Nama;Jenis Kelamin;Umur;Ayah;Ibu\r\n1;H")
+    assert main(["genogram", str(path), "-o", str(tmp_path / "g.svg")]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "line 4" in err and not (tmp_path / "g.svg").exists()

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import math
 from bisect import bisect_left
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import replace
 from functools import lru_cache
 from itertools import pairwise
@@ -42,7 +42,7 @@ from socialtools.draw.text import LINE_HEIGHT, TextBlock, text_width, wrap
 from socialtools.ecomap.model import FOCAL, Ecomap, Tie
 from socialtools.ecomap.placements import EcomapLayout, Label, MemberPlace, Quality, SystemPlace, TieRoute
 from socialtools.ecomap.routing import CLEAR, LANE, Router, arrowheads, end_room, reach_pieces, tie_reach
-from socialtools.genogram.model import Family, Union
+from socialtools.genogram.model import Family, Union, distinct_initials
 from socialtools.genogram.symbols import INDEX_GAP, symbol_shape, symbol_size
 from socialtools.io.limits import MAX_LINE_CHARS, shorten
 
@@ -98,6 +98,7 @@ NARROW_ALONE_FRAME = 1.48
 
 # where along a tie its label may sit (fraction from the system end), best first; the outer
 # half of a tie has more room than the crowded middle
+SIGN_APART = 4.0  # a lone sign stands at least this many times as far from any other tie as from its own
 LABEL_STOPS = tuple(sorted((k / 20 for k in range(2, 19)), key=lambda t: (abs(t - 0.45), t)))
 ARROW_ROOM = 16.0  # room per tie end along the focal circle
 
@@ -276,7 +277,8 @@ def _household(
         row += [p for p in members if gen[p] == g and p not in placed]
         placed |= set(row)
         rows[g] = row
-    labels = {p: family.person(p).display_initials for p in members}
+    # initials, made distinct where two members share them (two "D"s cannot be told apart)
+    labels = distinct_initials(family.person(p) for p in members)
     font = (SYSTEM_FONT if narrow else MEMBER_FONT) * k
     widest = max(text_width(t, font, bold=True) for t in labels.values())
     # bold initials inside the symbol, and room round it for the ends of its ties
@@ -834,23 +836,45 @@ class _Spot(NamedTuple):
     reach: float
 
 
-def _label_spots(points: list[Point], w: float, h: float, own_reach: float) -> Iterator[_Spot]:
+def _label_spots(points: list[Point], w: float, h: float, own_reach: float, sign: bool = False) -> Iterator[_Spot]:
     """Where a ``w`` x ``h`` label may stand beside a tie along ``points``, best first: the
     longest segment first (a bent tie's short pieces come last), at :data:`LABEL_STOPS`, on
-    either side."""
+    either side. ``sign``: a lone sign (``+``, ``−``) stands closer to its tie."""
     for seg in sorted(pairwise(points), key=lambda pq: -math.dist(*pq)):
         if math.dist(*seg) < 20:
             continue
         (x0, y0), (x1, y1) = seg
         ux, uy = unit(seg[0], seg[1])
         nx, ny = -uy, ux
-        off = abs(nx) * w / 2 + abs(ny) * h / 2 + own_reach + 3.5
+        off = abs(nx) * w / 2 + abs(ny) * h / 2 + own_reach + (2.0 if sign else 3.5)
         reach = off + 12  # no other tie this near: the label must read as this tie's
         for t in LABEL_STOPS:
             for side in (1, -1):
                 cx = x0 + (x1 - x0) * t + nx * off * side
                 cy = y0 + (y1 - y0) * t + ny * off * side
                 yield _Spot(Box(cx - w / 2, cy - h / 2, w, h), (cx, cy), reach)
+
+
+def _most_apart(spots: Iterable[_Spot], tests: tuple[Callable[[_Spot], bool], ...],
+                own: set[tuple[Point, Point]], obstacles: Obstacles) -> _Spot | None:
+    """Of the clear ``spots`` of a lone sign, the first whose nearest other tie is at least
+    :data:`SIGN_APART` times as far as its own, else the one whose nearest other tie is farthest
+    (review-5 R22: a ``+`` half-way between two converging ties read as belonging to either)."""
+    best: tuple[float, _Spot] | None = None
+    for spot in spots:
+        if any(test(spot) for test in tests):
+            continue
+        centre = spot.centre
+        mine = min(segment_circle_distance(p, q, centre) for p, q in own)
+        others = [segment_circle_distance(p, q, centre) - r
+                  for p, q, r in obstacles.segments_near(Box(*centre, 0, 0), SIGN_APART * spot.reach)
+                  if (p, q) not in own]
+        apart = min(others, default=math.inf) / max(mine, 1e-6)
+        if apart >= SIGN_APART:
+            return spot
+        if best is None or apart > best[0]:
+            best = (apart, spot)
+    return best[1] if best else None
 
 
 def _place_label(
@@ -867,6 +891,7 @@ def _place_label(
     if narrow and len(text.split()) > 1:
         shapes.append(tuple(wrap_words(text, 0.0, font)))
     own = set(pairwise(points))
+    sign = text in ("+", "\u2212", "+/\u2212")
 
     def on_a_line(spot: _Spot) -> bool:
         box = spot.box
@@ -881,8 +906,10 @@ def _place_label(
     for lines in shapes:
         w = max(text_width(line, font) for line in lines)
         h = len(lines) * font * LINE_HEIGHT
-        spot = first_clear(_label_spots(points, w, h, own_reach), lambda s: obstacles.box_hits_circle(s.box, 2.0),
-                           on_a_line, lambda s: obstacles.box_hits_box(s.box, 2.0), near_another_tie)
+        tests = (lambda s: obstacles.box_hits_circle(s.box, 2.0), on_a_line,
+                 lambda s: obstacles.box_hits_box(s.box, 2.0), near_another_tie)
+        spots = _label_spots(points, w, h, own_reach, sign)
+        spot = _most_apart(spots, tests, own, obstacles) if sign else first_clear(spots, *tests)
         if spot is not None:
             obstacles.add("tie label", spot.box)
             return Label(lines, font, spot.box)

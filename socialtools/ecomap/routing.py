@@ -267,7 +267,6 @@ class Router:
         self.members = {m.id: m for m in members}
         self.family_lines = [seg for line in family_lines for seg in pairwise(line)]
         self.family_box = _extent([p for seg in self.family_lines for p in seg]) if self.family_lines else None
-        self.off_family_lines = True  # routes to members keep off the family lines (see _to_member)
         self.systems = systems
         self.outer = outer
         self.r_max = r_max
@@ -333,9 +332,9 @@ class Router:
         inside = [((m.cx, m.cy), m.hull.r + CLEAR) for n, m in self.members.items() if n != tie.target]
         return inside, outside
 
-    def _free(self, tie: Tie, points: list[Point], clear: float = CLEAR) -> bool:
+    def _free(self, tie: Tie, points: list[Point], clear: float = CLEAR, off_lines: bool = True) -> bool:
         """True when ``points`` pass clear of everything the tie does not connect (``clear`` off
-        the circles)."""
+        the circles; ``off_lines``: a route to a member also keeps off the household's family lines)."""
         inside, outside = self._obstacles(tie, clear)
         label = self.focal_label.box.grown(1.5) if tie.target in self.members and self.focal_label else None
         for p, q, reach in reach_pieces(tie, points):
@@ -344,7 +343,7 @@ class Router:
             if not self._piece_free(p, q, reach, inside if within else inside + outside, label):
                 return False
         if tie.target in self.members:  # a bent tie comes to its member only on its last stretch
-            if self.off_family_lines and any(self._along_family_line(p, q) for p, q in pairwise(points)):
+            if off_lines and any(self._along_family_line(p, q) for p, q in pairwise(points)):
                 return False
             m = self.members[tie.target]
             if any(segment_circle_distance(p, q, (m.cx, m.cy)) < m.hull.r + CLEAR for p, q in pairwise(points[:-1])):
@@ -411,27 +410,29 @@ class Router:
                         # the lanes lie outside the household: only the ends can cross its lines
                         candidates.append((last + inward + abs(sweep) * rho + 10, k, w, end, sweep))
         candidates.sort(key=lambda c: c[0])
-        # a route off the household's family lines first; only where none is clear, one along them
-        # (a hard rule made crowded households grow without end: 35 systems took 30 s, with defects)
-        for self.off_family_lines, ahead in ((True, True), (True, False), (False, True), (False, False)):
-            clear = self._clear_routes(tie, candidates, ahead)
+        # a route that never turns back and keeps off the household's family lines first; then one that
+        # runs along a family line rather than one that turns back (review-4 D8: a tie that hooks back
+        # into its member reads as a knot); a route that turns back only where no other is clear
+        # (hard rules made crowded households grow without end: 35 systems took 30 s, with defects)
+        for off_lines, ahead in ((True, True), (False, True), (True, False), (False, False)):
+            clear = self._clear_routes(tie, candidates, ahead, off_lines)
             if clear:
-                self.off_family_lines = True
                 _, _, points, k, sweep = min(clear, key=lambda c: c[:2])
                 if sweep is None:
                     self.bends.append((k, math.atan2(points[1][1], points[1][0])))
                 else:
                     self.spans[k].append(_Span(s.angle, sweep))
                 return self._keep(tie, points, True)
-        self.off_family_lines = True
         self.short += 1
         return self._keep(tie, [edge(s.circle, (m.cx, m.cy)), m.edge(s.circle.center)], False)
 
     def _clear_routes(
-        self, tie: Tie, candidates: list[tuple[float, int, Point, Point, float | None]], ahead: bool
+        self, tie: Tie, candidates: list[tuple[float, int, Point, Point, float | None]], ahead: bool,
+        off_lines: bool = True,
     ) -> list[tuple[float, int, list[Point], int, float | None]]:
         """The first :data:`CHOICES` clear routes of ``candidates`` (cheapest first), each with its
-        cost counting its crossings and turns; ``ahead``: only routes that never turn back."""
+        cost counting its crossings and turns; ``ahead``: only routes that never turn back;
+        ``off_lines``: only routes off the household's family lines."""
         s, m = self.systems[tie.system], self.members[tie.target]
         circles, _ = self._obstacles(tie)  # the lanes and the last stretch lie inside the focal circle
         label = self.focal_label.box.grown(1.5) if self.focal_label else None
@@ -451,7 +452,7 @@ class Router:
             tries += 1
             if tries > TRIES or len(clear) == CHOICES:
                 break
-            if self._free(tie, points):
+            if self._free(tie, points, off_lines=off_lines):
                 cost += CROSSING_INSIDE * self._crossings(points) + TURN * turning(points)
                 clear.append((round(cost, 6), len(clear), points, k, sweep))
         return clear

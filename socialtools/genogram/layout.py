@@ -453,10 +453,10 @@ class _Geometry:
         tops = {cross_top(uid): cross_ends(lay.s, uid)[1] for uid in sorted(lay.s.cross)}
         self.drop.update({top: lay.drop_at[top] for top in tops})
         for uid in sorted(lay.s.cross):
-            ulevel[cross_top(uid)] = self._stub_level(cross_ends(lay.s, uid)[0], ulevel)
+            ulevel[cross_top(uid)] = self._stub_level(cross_ends(lay.s, uid)[0], ulevel, self.drop[cross_top(uid)])
         for uid, anchor in lay.s.anchor.items():  # a one-partner union without children: its stub under
             if uid not in lay.s.cross and not lay.kids_of(uid):  # (not along) the partner's lines to the right
-                ulevel[uid] = self._stub_level(anchor, ulevel)
+                ulevel[uid] = self._stub_level(anchor, ulevel, self.drop[uid])
         # sibship bar levels per row, and the steps of the long lines (bars of one child)
         bar_spans: dict[int, list[tuple[float, float, str | tuple[str, str, int]]]] = defaultdict(list)
         bars: dict[int, list[Bar]] = defaultdict(list)
@@ -566,14 +566,24 @@ class _Geometry:
         self._grow(result, [(b.right, b.bottom) for h in result.households for b in h.label_boxes])
         return result
 
-    def _stub_level(self, upper: str, ulevel: dict[str, int]) -> int:
-        """Level of the stub from an upper partner to the drop of a union across rows (or of a
-        one-partner union without children), right of them: under the partner's union lines that
-        go to the right under the row (which it would run along)."""
+    def _stub_level(self, upper: str, ulevel: dict[str, int], drop: float) -> int:
+        """Level of the stub from an upper partner to the drop (at ``drop``) of a union across
+        rows (or of a one-partner union without children), right of them: under the partner's
+        union lines that go to the right under the row (which it would run along), and on no
+        level of another pair's bracket under the row that passes there (a third partner's line
+        under the upper partner: the stub would run along it)."""
         lay = self.l
         right = [ulevel[u] + 1 for u in lay.s.unions_of.get(upper, []) if u not in lay.s.anchor
                  and u not in self.over_level and any(lay.x[p] > lay.x[upper] for p in lay.s.unions[u].partners)]
-        return max(right, default=0)
+        level = max(right, default=0)
+        lo, hi = sorted((lay.x[upper], drop))
+        row = self.row_of[upper]
+        taken = {ulevel[u] for u, v in lay.s.unions.items() if u not in lay.s.anchor and u not in self.over_level
+                 and u in ulevel and all(self.row_of[p] == row for p in v.partners)
+                 and min(lay.x[p] for p in v.partners) < hi and max(lay.x[p] for p in v.partners) > lo}
+        while level in taken:
+            level += 1
+        return level
 
     def _cross_end(self, lower: str, from_x: float) -> float:
         """x where a union line across rows, coming from ``from_x``, reaches the top of its lower

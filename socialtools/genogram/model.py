@@ -19,6 +19,7 @@ import datetime as dt
 import difflib
 import re
 import typing
+from collections.abc import Iterable
 from functools import cached_property
 from typing import TYPE_CHECKING, Annotated, Any, Literal
 
@@ -495,6 +496,42 @@ class Union(Record):
 
 #: The kinds of a pregnancy loss: dated by its one date (its death), drawn small, labelled by the year alone.
 LOSSES = frozenset({"miscarriage", "abortion", "stillbirth"})
+
+
+def distinct_initials(people: Iterable[Person]) -> dict[str, str]:
+    """Each person's initials, made distinct among ``people`` where two share them: from more letters
+    of the first name (``Dinda``, ``Dewi`` → ``Di``, ``De``), else numbered (``D1``, ``D2``) — never the
+    id, which may be a name that ``--initials`` hid.
+
+    >>> people = [Person(id="a", name="Dinda"), Person(id="b", name="Dewi"), Person(id="c", name="Sri")]
+    >>> distinct_initials(people)
+    {'a': 'Di', 'b': 'De', 'c': 'S'}
+    >>> distinct_initials([Person(id="a", initials="D"), Person(id="b", initials="D")])
+    {'a': 'D1', 'b': 'D2'}
+    """
+    people = list(people)
+    out = {p.id: p.display_initials for p in people}
+    shared = sorted({text for text in out.values() if list(out.values()).count(text) > 1})
+    for text in shared:
+        group = [p for p in people if out[p.id] == text]
+        others = {v for k, v in out.items() if v != text}
+        for letters in range(2, 6):
+            tried = {p.id: _longer_initials(p, letters) for p in group}
+            if len(set(tried.values())) == len(group) and not set(tried.values()) & others:
+                out.update(tried)
+                break
+        else:
+            out.update({p.id: f"{text}{n}" for n, p in enumerate(group, 1)})
+    return out
+
+
+def _longer_initials(person: Person, letters: int) -> str:
+    """The initials with the first name's first ``letters`` letters (``Dinda Sari``, 2 → ``DiS``)."""
+    words = [w for w in (person.name or "").replace(".", " ").split() if w[:1].isalpha()]
+    if person.initials or not words:
+        return person.display_initials
+    first = words[0][:letters]
+    return first[0].upper() + first[1:].lower() + "".join(w[0].upper() for w in words[1:])
 
 
 _UNDATED = (1, PartialDate(1))

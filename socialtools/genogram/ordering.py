@@ -129,11 +129,12 @@ def blocks_of(s: FamilyStructure, component: list[str]) -> list[list[str]]:
 
 def free_arrangements(s: FamilyStructure, blocks: list[list[str]]) -> dict[int, list[list[str]]]:
     """The arrangements (:func:`arrange_block`) of each block whose hub's partners may stand in
-    any order, by the block's index: the family tells no order (``birth_order: unknown``, a
-    pedigree table, whose rows tell neither the children's nor the unions' order) and none of
-    the hub's unions has a date. The hub stays in the middle, a partner on each side of it,
-    the rest further out; each arrangement once up to its mirror image. Blocks whose order is
-    given (or that have one arrangement) are left out.
+    any order, by the block's index: none of the hub's unions has a date (the order of the
+    unions is then unknown: a pedigree table's rows tell none, and the order in which a file
+    lists undated unions is no more than a default, kept where no other order crosses fewer
+    lines). The hub stays in the middle, a partner on each side of it, the rest further out;
+    each arrangement once up to its mirror image, the given one first. Blocks with a dated
+    union of the hub (or with one arrangement) are left out.
 
     >>> from socialtools.genogram.model import Family
     >>> f = Family.model_validate({"birth_order": "unknown", "people": [{"id": i} for i in "WABC"],
@@ -143,7 +144,7 @@ def free_arrangements(s: FamilyStructure, blocks: list[list[str]]) -> dict[int, 
     ['C A W B', 'B A W C', 'C B W A', 'A B W C', 'B C W A', 'A C W B']
     """
     many = [i for i, b in enumerate(blocks) if len(b) > 2]
-    if not many or s.family.birth_order != "unknown":
+    if not many:
         return {}
     partners = partners_on_row(s)
     sex = {p.id: p.sex for p in s.family.people}
@@ -153,7 +154,7 @@ def free_arrangements(s: FamilyStructure, blocks: list[list[str]]) -> dict[int, 
         hub = max(block, key=lambda m: (len(partners.get(m, [])), -block.index(m)))
         if any(union_date_key(s.unions[u])[0] == 0 for u in s.unions_of.get(hub, [])):
             continue
-        alts: list[list[str]] = []
+        alts: list[list[str]] = [block]  # (the given arrangement, whose hub a tie may have made another member)
         for order in itertools.islice(itertools.permutations(partners[hub]), MAX_ARRANGEMENTS):
             alt = arrange_block(block, {**partners, hub: list(order)}, sex)
             if alt not in alts and alt[::-1] not in alts:
@@ -530,6 +531,12 @@ class _Orderer:
         self.line_of: list[str | None] = [
             up if is_dummy(b[0]) and (up := self.graph.above.get(b[0])) in s.unions else None for b in self.blocks]
         self.joins = [len({s.parent_union.get(p) for p in b} - {None}) > 1 for b in self.blocks]
+        # a block that joins two sibships by a marriage that closes no loop: someone married into a family
+        # whose parents are drawn (an in-law), not a marriage between two branches of one family
+        bridges = _bridges(s, component) if any(self.joins) else set()
+        self.in_law = [j and all((p, u) in bridges for p in b for u in s.unions_of.get(p, ())
+                                 if len(set(s.unions[u].partners) & set(b) & set(s.parent_union)) > 1)
+                       for j, b in zip(self.joins, self.blocks, strict=True)]
         self.rank = [min((self.graph.rank[p] for p in b if p in self.graph.rank), default=0) for b in self.blocks]
         self.free_unions = free_sibships(s)
         # a block whose sibships may stand in any order: it moves inside its group like one that joins two
@@ -643,6 +650,8 @@ class _Orderer:
             gk = sum(ks) / len(ks) if ks else sum(current[b] for b in members) / len(members)
             inside = sorted(members, key=lambda b: (round(parent_key(b) or 0.0, 6),
                                                     current[b] if self.free[b] else self.rank[b], current[b]))
+            if len(inside) > 1 and any(self.joins[b] for b in inside):
+                inside = self._in_birth_order(inside)
             keyed.append((gk, min(current[b] for b in members), not ks, inside))  # (no key: held, with hold)
         if not hold:
             keyed.sort(key=lambda t: (round(t[0], 6), t[1]))
@@ -653,6 +662,42 @@ class _Orderer:
         free = [t for t, h in zip(keyed, held, strict=True) if not h]
         moving = iter(sorted(free, key=lambda t: (round(t[0], 6), t[1])))
         return [b for t, h in zip(keyed, held, strict=True) for b in (t if h else next(moving))[3]]
+
+    def _in_birth_order(self, order: list[int]) -> list[int]:
+        """A sibship group's blocks nearest ``order`` with every sibship whole and in birth order, when
+        its sibships are joined only by marriages to in-laws, people whose parents are drawn (review-4
+        D13: a daughter who married such a man went to the end of her sibship, sorted by the mean of the
+        two families' places; now the in-law's line is the longer one). ``order`` itself for a marriage
+        between two branches of one family (it closes a loop), for an in-law with siblings of their own
+        (the search decides whose order gives way) and when no order keeps every sibship whole and in
+        birth order."""
+        place = {b: i for i, b in enumerate(order)}
+        before: dict[int, set[int]] = {b: set() for b in order}  # block -> its elder siblings' blocks
+        by_union: dict[str, list[tuple[int, int]]] = defaultdict(list)
+        for b in order:
+            for p in self.blocks[b]:
+                uid = self.s.parent_union.get(p)
+                if uid is not None and uid not in self.free_unions and p in self.graph.rank:
+                    by_union[uid].append((self.graph.rank[p], b))
+        if any(self.joins[b] and not self.in_law[b] for b in order):
+            return order  # a marriage between two branches of the family: the ordering's search decides (see docs)
+        if sum(len({b for _, b in sibs}) > 1 for sibs in by_union.values()) > 1:
+            return order  # an in-law with siblings of their own: whose order gives way is the search's choice
+        for sibs in by_union.values():
+            sibs.sort()
+            for (_, a), (_, c) in itertools.pairwise(sibs):
+                if a != c:
+                    before[c].add(a)
+        out: list[int] = []
+        done: set[int] = set()
+        while len(out) < len(order):
+            ready = [b for b in order if b not in done and before[b] <= done]
+            if not ready:
+                return order
+            b = min(ready, key=place.__getitem__)
+            out.append(b)
+            done.add(b)
+        return out if self._violations(out) == 0 else order
 
     def _ups(self, b: int, pos: dict[str, float], at: dict[str, float]) -> list[float]:
         """Where the lines of block ``b`` end above (:meth:`_Graph.upper_pos`); ``at`` keeps the
@@ -1064,21 +1109,21 @@ class _Refiner:
 
     def rearrange_blocks(self, r: int, now: int) -> bool:
         """Each block of row ``r`` whose partners may stand in any order (:func:`free_arrangements`)
-        given the arrangement, or its mirror image, that crosses fewest lines, if fewer than now."""
+        given the arrangement, or its mirror image, that crosses fewest lines, if fewer than now
+        (siblings of a given birth order in it still eldest first)."""
         o, changed = self.o, False
         for b in self.ids[r]:
             if self.budget <= 0 or not now:
                 break
             alternatives = self.alternatives.get(b)
-            given = [u for u in (o.s.parent_union.get(p) for p in o.blocks[b]) if u and u not in o.free_unions]
-            if alternatives is None or len(given) > len(set(given)):
-                continue  # (two siblings of a given birth order in it: they keep their order)
+            if alternatives is None:
+                continue
             keep = self.arranged[b]
             turn = o.may_turn(b)
             for alt in alternatives:
                 for trial in (alt, alt[::-1]) if turn else (alt,):
-                    if trial == keep or self.budget <= 0:
-                        continue
+                    if trial == keep or self.budget <= 0 or not self._in_birth_order(trial):
+                        continue  # (two siblings of a given birth order in it: they keep their order)
                     self.arranged[b] = list(trial)
                     o._place(self.ids[r], self.arranged, self.pos)
                     c = self.count(r)
@@ -1087,6 +1132,20 @@ class _Refiner:
             self.arranged[b] = keep
             o._place(self.ids[r], self.arranged, self.pos)
         return changed
+
+
+    def _in_birth_order(self, block: list[str]) -> bool:
+        """Do the siblings of a given birth order in ``block`` stand eldest first, left to right?"""
+        o = self.o
+        last: dict[str, int] = {}
+        for p in block:
+            u = o.s.parent_union.get(p)
+            if u is None or u in o.free_unions or p not in o.graph.rank:
+                continue
+            if last.get(u, -1) > o.graph.rank[p]:
+                return False
+            last[u] = o.graph.rank[p]
+        return True
 
 
 def _fewest(costs: list[int], here: int, most: int | None = REFINE_TRIES) -> list[int]:
@@ -1193,17 +1252,19 @@ def order_component(s: FamilyStructure, component: list[str], *, work: int | Non
     the same input always gives the same order). A family of up to :data:`MID` units dense with
     loops (one for every :data:`LOOP_SHARE` people or more; a tree-shaped family never is) gets :data:`DENSE_ROUNDS`
     rounds at least by default and, where crossings are left, the :class:`_Refiner`'s search on
-    the drawn count. Where :data:`SECOND_SEARCH` crossings or more are left in such a family whose
-    partners may stand in any order (:func:`free_arrangements`), a second search arranges those
+    the drawn count. Where :data:`SECOND_SEARCH` crossings or more are left in such a family read
+    from a pedigree table (``birth_order: unknown``) whose partners may stand in any order
+    (:func:`free_arrangements`), a second search arranges those
     partners by their parents in every sweep (:meth:`_Orderer._face`), and the better order is kept.
     """
     o = _Orderer(s, component)
     rings = loops(s, component)
     dense = rings * LOOP_SHARE >= len(component) and len(o.blocks) <= MID  # mid-size, dense with loops
     best, best_count = _search(o, work, dense, rings)
-    if best_count >= SECOND_SEARCH and dense and work is None and free_arrangements(s, o.blocks):
-        # partners that may stand in any order, many crossings left: a second search (as long as
-        # the first) that arranges them by their parents in every sweep
+    if (best_count >= SECOND_SEARCH and dense and work is None and s.family.birth_order == "unknown"
+            and free_arrangements(s, o.blocks)):
+        # a pedigree table's partners that may stand in any order, many crossings left: a second
+        # search (as long as the first) that arranges them by their parents in every sweep
         rows, c = _search(_Orderer(s, component, face_parents=True), work, dense, rings)
         if c < best_count:
             best = rows
@@ -1232,6 +1293,58 @@ def _search(o: _Orderer, work: int | None, dense: bool, rings: int) -> tuple[Row
         best = o.refine(best, min(REFINE_WORK, REFINE_PER_LOOP * rings))
         best_count = o.count(best)
     return best, best_count
+
+
+def _bridges(s: FamilyStructure, component: list[str]) -> set[tuple[str, str]]:
+    """The (person, union) links of a component, people and unions as nodes (see :func:`loops`),
+    that lie on no loop: cutting one splits the component (Tarjan's bridges, without recursion).
+
+    >>> from socialtools.genogram.model import Family
+    >>> f = Family.model_validate({"people": [{"id": i} for i in "ABCDEFG"], "unions": [{"id": "p",
+    ...     "partners": ["A", "B"], "children": ["C", "D"]}, {"id": "q", "partners": ["C", "E"]},
+    ...     {"id": "r", "partners": ["F", "G"], "children": ["E"]}]})
+    >>> s = FamilyStructure(f)
+    >>> ("C", "q") in _bridges(s, s.components()[0]), ("E", "q") in _bridges(s, s.components()[0])
+    (True, True)
+    """
+    people = set(component)
+    unions = {u for p in component for u in s.unions_of.get(p, ())} | {s.parent_union[p] for p in component
+                                                                       if p in s.parent_union}
+    adj: dict[str, list[tuple[str, int]]] = defaultdict(list)
+    edges: list[tuple[str, str]] = []
+    for u in sorted(unions):
+        for p in [*s.unions[u].partners, *s.children(u), *(c.id for v, c in s.extra_links if v == u)]:
+            if p in people:
+                adj[p].append(("\x00" + u, len(edges)))
+                adj["\x00" + u].append((p, len(edges)))
+                edges.append((p, u))
+    order: dict[str, int] = {}
+    low: dict[str, int] = {}
+    out: set[tuple[str, str]] = set()
+    for root in sorted(adj):
+        if root in order:
+            continue
+        order[root] = low[root] = len(order)
+        stack = [(root, -1, iter(adj[root]))]
+        while stack:
+            node, via, it = stack[-1]
+            for nxt, e in it:
+                if e == via:
+                    continue
+                if nxt in order:
+                    low[node] = min(low[node], order[nxt])
+                else:
+                    order[nxt] = low[nxt] = len(order)
+                    stack.append((nxt, e, iter(adj[nxt])))
+                    break
+            else:
+                stack.pop()
+                if stack:
+                    parent = stack[-1][0]
+                    low[parent] = min(low[parent], low[node])
+                    if low[node] > order[parent]:
+                        out.add(edges[via])
+    return out
 
 
 def loops(s: FamilyStructure, component: list[str]) -> int:

@@ -21,6 +21,8 @@ from socialtools.genogram.layering import tight_ranks
 from socialtools.genogram.loops import consanguineous_unions
 from socialtools.genogram.model import ChildLink, Family, Union
 
+CROSS_TRIES = 8  # unions across rows for which another union of their chain is tried in their place
+
 
 def birth_order(children: list[ChildLink], born: dict[str, int]) -> list[str]:
     """The children as they stand, eldest left: by birth year when every one has a year (the list
@@ -94,14 +96,9 @@ class FamilyStructure:
         born = {p.id: p.birth.year for p in family.people if p.birth is not None}
         self._children = {uid: birth_order([c for c in u.children if self.parent_union.get(c.id) == uid], born)
                           for uid, u in self.unions.items()}
-        self.clusters = _Clusters(self.ids)
-        self.cross = self._join_partners()
-        self._topology = self._cluster_topology()
-        if self._topology[3]:  # a cycle: the person-by-person check missed a path through partners; again, exactly
-            self.clusters = _Clusters(self.ids)
-            self.cross = self._join_partners(exact=True)
-            self._topology = self._cluster_topology()
-        self.generation = self._generations()
+        self._rank_rows()
+        if self.cross:
+            self._shorter_cross()
         # the partner a union's children hang from when it is drawn from one partner only
         self.anchor: dict[str, str] = {}
         for uid, u in self.unions.items():
@@ -110,19 +107,58 @@ class FamilyStructure:
             elif uid in self.cross:
                 self.anchor[uid] = max(u.partners, key=lambda p: (self.generation[p], u.partners.index(p)))
 
+    def _rank_rows(self, first: str | None = None) -> bool:
+        """Join partners into rows (``first``: the union joined before the others), order the
+        rows' clusters and give them generations; False where the family has a cycle even so."""
+        self.clusters = _Clusters(self.ids)
+        self.cross = self._join_partners(first=first)
+        self._topology = self._cluster_topology()
+        if self._topology[3]:  # a cycle: the person-by-person check missed a path through partners; again, exactly
+            self.clusters = _Clusters(self.ids)
+            self.cross = self._join_partners(exact=True, first=first)
+            self._topology = self._cluster_topology()
+        self.generation = self._generations()
+        return not self._topology[3]
+
+    def _skipped_rows(self) -> tuple[int, int, int]:
+        """Rows the lines skip — each child's line, rows below the first one under its parents'
+        union, and each union line across rows, rows between its partners — then those of the
+        children's lines alone (a person out of their generation), then the unions across rows."""
+        gen = self.generation
+        skipped = sum(gen[c] - max(gen[p] for p in self.unions[u].partners) - 1
+                      for c, u in self.parent_union.items())
+        across = sum(abs(gen[a] - gen[b]) for a, b in (self.unions[u].partners for u in self.cross))
+        return skipped + across, skipped, len(self.cross)
+
+    def _shorter_cross(self) -> None:
+        """Which union of a chain of marriages across generations spans rows: the one given by
+        the unions' order, or — tried for each of the first :data:`CROSS_TRIES` such unions —
+        another of the chain, joined first so that this one's partners share a row, where the
+        lines then skip fewer rows (on a tie: fewer rows skipped by children's lines, then fewer
+        unions across rows; a woman married to a man, and to another whose wife later
+        married the first one's son, stands in her own generation, under her parents, not beside
+        the son)."""
+        best = self._skipped_rows()
+        keep = None
+        for uid in sorted(self.cross)[:CROSS_TRIES]:
+            if self._rank_rows(first=uid) and (cost := self._skipped_rows()) < best:
+                best, keep = cost, uid
+        self._rank_rows(first=keep)
+
     @functools.cached_property
     def double(self) -> frozenset[str]:
         """The unions drawn with the double line (:func:`~socialtools.genogram.loops.consanguineous_unions`),
         found once."""
         return frozenset(consanguineous_unions(self.family))
 
-    def _join_partners(self, exact: bool = False) -> set[str]:
+    def _join_partners(self, exact: bool = False, first: str | None = None) -> set[str]:
         """Put partners on one row — except where one descends from the other (a father and
         his daughter, a stepfather and his stepdaughter): those unions span rows; return their ids.
 
         The quick check follows parent -> child links person by person; ``exact`` also follows the
         rows already joined (a child's partner's children, ...), which the quick check misses when
-        marriages chain across generations (then a child would stand above its parents)."""
+        marriages chain across generations (then a child would stand above its parents).
+        The unions are joined in their order, union ``first`` before the others."""
         kids: dict[str, list[str]] = defaultdict(list)
         indegree: dict[str, int] = dict.fromkeys(self.ids, 0)
         for u in self.family.unions:
@@ -173,7 +209,10 @@ class FamilyStructure:
             return False
 
         cross: set[str] = set()
-        for uid, u in self.unions.items():
+        unions = list(self.unions.items())
+        if first is not None:
+            unions.sort(key=lambda item: item[0] != first)
+        for uid, u in unions:
             if len(u.partners) != 2:
                 continue
             ra, rb = (self.clusters.find(p) for p in u.partners)

@@ -55,14 +55,18 @@ def _count(family: Family) -> dict[str, int]:
         "adoptive, foster and step links": sum(1 for c in children if c.relation != "biological"),
         "twins": sum(1 for c in children if c.twin),
         "unions without children": sum(1 for u in unions if not u.children),
-        "union kinds and dates": sum(1 for u in unions if u.kind != "unknown" or u.start or u.end
-                                     or u.consanguineous or u.notes),
+        # a kind nobody wrote (the default) is none to leave out, nor is the kind of a one-partner union
+        "union kinds and dates": sum(1 for u in unions if (u.kind != "unknown" and "kind" in u.model_fields_set
+                                                           and len(u.partners) == 2)
+                                     or u.start or u.end or u.consanguineous or u.notes),
         "union notes": sum(1 for u in unions if u.notes),
         "occupations, education, religion, birthplaces": sum(1 for p in people if any(getattr(p, k) for k in _LIFE)),
         "roles, notes and other personal details": sum(1 for p in people if any(getattr(p, k) for k in _DETAILS)),
         "pregnancies, losses and pets": sum(1 for p in people if p.kind != "person" or p.gestation_weeks or p.count),
         "title of the genogram": int(bool(family.title)),
         "date of the genogram": int(bool(family.as_of)),
+        "one-parent links": sum(1 for u in unions if sum(p is not None for p in pedigree_roles(family, u)) == 1
+                                for c in u.children if c.relation == "biological"),
         "same-sex second parents": sum(1 for u in unions if u.children and len(u.partners) == 2
                                        and None in pedigree_roles(family, u)),
     }
@@ -80,7 +84,7 @@ SINGULAR = {
     "occupations, education, religion, birthplaces": "occupation, education, religion or birthplace",
     "roles, notes and other personal details": "role, note or other personal detail",
     "pregnancies, losses and pets": "pregnancy, loss or pet", "birth months and days": "birth month and day",
-    "same-sex second parents": "same-sex second parent",
+    "same-sex second parents": "same-sex second parent", "one-parent links": "one-parent link",
 }
 PLURAL = {"occupations, education, religion, birthplaces": "people's occupation, education, religion or birthplace",
           "roles, notes and other personal details": "people's role, notes or other personal details",
@@ -88,22 +92,24 @@ PLURAL = {"occupations, education, religion, birthplaces": "people's occupation,
           "CanRisk cancers", "condition kinds": "condition kinds or statuses"}
 ALL = frozenset(_count(Family()))
 _PEDIGREE_CORE = {"names", "birth dates", "death dates", "ages", "index person", "twins"}
+#: the parts every format but CanRisk (both parents or none) keeps
+_LINKS = {"one-parent links"}
 #: the parts of a family each output format holds
 KEEPS: dict[str, frozenset[str]] = {
     "yaml": ALL,
     "json": ALL,
-    "gedcom": frozenset({"same-sex second parents", "names", "union notes", "pregnancies, losses and pets",
+    "gedcom": frozenset({*_LINKS, "same-sex second parents", "names", "union notes", "pregnancies, losses and pets",
                          "title of the genogram",
                          "initials", "birth dates", "birth months and days", "death dates",
                          "adoptive, foster and step links", "unions without children", "union kinds and dates",
                          "occupations, education, religion, birthplaces"}),
-    "ped": frozenset({"conditions", "other conditions"}),  # an 'affected' column
+    "ped": frozenset({*_LINKS, "conditions", "other conditions"}),  # an 'affected' column
     "canrisk": frozenset(_PEDIGREE_CORE | {"conditions"}),
-    "pedigreejs": frozenset(_PEDIGREE_CORE | {"conditions", "other conditions", "condition names"}),
-    "fhir": frozenset({"same-sex second parents",
+    "pedigreejs": frozenset(_PEDIGREE_CORE | _LINKS | {"conditions", "other conditions", "condition names"}),
+    "fhir": frozenset({*_LINKS, "same-sex second parents",
                        "names", "birth dates", "birth months and days", "death dates", "ages", "conditions",
                        "other conditions", "condition names", "index person", "adoptive, foster and step links"}),
-    "dot": frozenset({"same-sex second parents",
+    "dot": frozenset({*_LINKS, "same-sex second parents",
                       "names", "relationships", "adoptive, foster and step links", "unions without children",
                       "index person"}),
 }

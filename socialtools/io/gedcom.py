@@ -732,6 +732,11 @@ class _Reader:
         return _union_extras(record, data, self.notes, self.warnings)
 
     def family(self) -> Family:
+        if not self.people:  # (a header alone, sources or families without people: a test or a cut-off file)
+            n = len(self.families)
+            what = f"{n} family record{'s' if n > 1 else ''} but " if n else ""
+            raise InputError(f"the file has {what}no person (INDI) record: there is nobody to draw",
+                             record="INDI", source=self.source)
         people = [self.person(record) for record in self.people.values()]
         relations = self.child_relations()
         named_by_child: dict[str, list[str]] = {}

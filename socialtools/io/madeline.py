@@ -21,7 +21,7 @@ from __future__ import annotations
 from typing import Any
 
 from socialtools.errors import InputError
-from socialtools.io.pedigree import Pedigree, _norm, build_families, rows_from_table
+from socialtools.io.pedigree import Pedigree, _norm, build_families, rows_from_table, unused_columns
 
 
 def _without_leading_blanks(text: str) -> list[str]:
@@ -68,6 +68,9 @@ def read_madeline_text(text: str, source: str = "madeline", *, family: str | Non
     if not body:
         raise InputError("the file names its columns but has no people", source=source)
     rows = rows_from_table(header, body, numbers, source, only=family)
+    unused = unused_columns(lines[:blank], header, source)
+    if unused and warnings is not None:
+        warnings.append(unused)
     if family is not None and not rows:
         raise InputError(f"no family '{family}'", source=source, field="family")
     return build_families(rows, source, lenient=lenient, warnings=warnings)

@@ -38,19 +38,23 @@ from socialtools.io.loading import decode_text, parse_model
 
 COLUMNS: dict[str, tuple[str, ...]] = {
     "family": ("famid", "fid", "family", "familyid", "family_id", "ped", "pedigree", "pedigreeid", "pedid", "kindred",
-               "pedigreename", "pedname"),
+               "pedigreename", "pedname", "keluarga"),
     "id": ("id", "indid", "iid", "individual", "individualid", "individual_id", "person", "personid", "subject",
            "sampleid", "sample", "individ"),
-    "father": ("father", "fatherid", "father_id", "dadid", "dad", "pid", "paternalid", "pat", "sire", "ayah",
-               "fathid", "id_ayah", "ayah_id"),
-    "mother": ("mother", "motherid", "mother_id", "momid", "mom", "mid", "maternalid", "mat", "dam", "ibu",
-               "mothid", "id_ibu", "ibu_id"),
-    "sex": ("sex", "gender", "jenis_kelamin", "jk"),
-    "affected": ("affected", "affection", "aff", "phenotype", "pheno", "pheno1", "disease", "condition", "trait"),
-    "deceased": ("deceased", "dead", "vitalstatus", "vital_status", "status", "meninggal"),
-    "birth": ("birth", "byear", "birthyear", "birth_year", "dob", "yob", "born", "tahun_lahir", "lahir"),
-    "death": ("death", "dyear", "deathyear", "death_year", "dod"),
-    "name": ("name", "nama", "label", "fullname", "nama_lengkap"),
+    "father": ("father", "fatherid", "father_id", "dadid", "dad", "pid", "paternalid", "paternal", "pat", "sire",
+               "ayah", "fathid", "id_ayah", "ayah_id"),
+    "mother": ("mother", "motherid", "mother_id", "momid", "mom", "mid", "maternalid", "maternal", "mat", "dam",
+               "ibu", "mothid", "id_ibu", "ibu_id"),
+    "sex": ("sex", "gender", "jenis_kelamin", "jk", "kelamin"),
+    "affected": ("affected", "affection", "aff", "phenotype", "pheno", "pheno1", "disease", "condition", "trait",
+                 "casecontrol", "penyakit"),
+    "deceased": ("deceased", "dead", "vitalstatus", "vital_status", "status", "meninggal", "death_status", "vital",
+                 "wafat"),
+    "birth": ("birth", "byear", "birthyear", "birth_year", "dob", "yob", "born", "tahun_lahir", "lahir",
+              "dateofbirth", "yearofbirth", "tanggal_lahir", "tgl_lahir"),
+    "death": ("death", "dyear", "deathyear", "death_year", "dod", "yod", "dateofdeath", "yearofdeath",
+              "tahun_wafat", "tahun_meninggal", "tanggal_wafat", "tanggal_meninggal"),
+    "name": ("name", "nama", "label", "fullname", "nama_lengkap", "firstname", "givenname"),
     "index": ("proband", "index", "indexperson", "klien", "client", "target"),
     "age": ("age", "umur", "usia"),
     "mztwin": ("mztwin", "mz_twin", "monozygotic"),
@@ -97,13 +101,44 @@ def _norm(name: str) -> str:
 
 _WHOLE = re.compile(r"^(-?\d+)\.0+$")
 #: role → its names as :func:`_norm` writes them
-_ALIASES = {role: frozenset(_norm(a) for a in (role, *aliases)) for role, aliases in COLUMNS.items()}
-_KNOWN = frozenset().union(*_ALIASES.values())
+#: a column name as :func:`_norm` writes it → its role (the first role that lists it)
+_ROLE = {_norm(name): role for role, names in reversed(COLUMNS.items()) for name in (role, *names)}
+#: columns a table may have that hold nothing to read: row numbers
+_ROW_NUMBERS = frozenset({"no", "nomor", "nourut", "row", "rownumber"})
+
+
+#: endings a column name may carry after a role's own name, by the roles they may end:
+#: ``Kindred_ID``, ``Affection_Status``, ``birthYr`` (BGmisc), ``Birth Date``, ``Sex code``
+_SUFFIXES = (("id", ("family", "id", "father", "mother")), ("status", ("affected", "deceased", "index")),
+             ("yr", ("birth", "death")), ("year", ("birth", "death")), ("date", ("birth", "death")),
+             ("code", ("sex",)))
+
+
+def role_of(name: str) -> str | None:
+    """The role (``family``, ``id``, ``father``, ...) a column named ``name`` (as :func:`_norm`
+    writes it) holds, or ``None``: one of the role's names, or one of them with an ending the
+    role allows (``kindredid`` → family, ``affectionstatus`` → affected, ``deathyr`` → death).
+
+    >>> [role_of(_norm(n)) for n in ("#Kindred_ID", "Affection_Status", "birthYr", "Project")]
+    ['family', 'affected', 'birth', None]
+    """
+    role = _ROLE.get(name)
+    if role is not None:
+        return role
+    for suffix, roles in _SUFFIXES:
+        stem = name[:-len(suffix)]
+        if name.endswith(suffix) and stem and _ROLE.get(stem) in roles:
+            return _ROLE[stem]
+    return None
 
 
 def _is_header(cells: list[str]) -> bool:
+    """Whether a row names columns: an ``id`` column or two known names, and not two numbers (peddy's
+    test file starts ``fam kid1 mom dad 1 2``: ids named ``mom`` and ``dad``, sex and phenotype)."""
     names = [_norm(c) for c in cells]
-    return "id" in names or sum(n in _KNOWN for n in names) >= 2
+    if sum(c.strip().isdigit() for c in cells) >= 2:
+        return False
+    return "id" in names or sum(role_of(n) is not None for n in names) >= 2
 
 
 def _delimiter(sample: str) -> str | None:
@@ -140,12 +175,13 @@ def _whole(cell: str) -> str:
     return _WHOLE.sub(r"\1", cell) if "." in cell else cell
 
 
-def table_rows(text: str, source: str, header: bool | None = None,
-               only: str | None = None) -> tuple[list[str], list[list[str]], list[int]]:
+def table_rows(text: str, source: str, header: bool | None = None, only: str | None = None,
+               warnings: list[str] | None = None) -> tuple[list[str], list[list[str]], list[int]]:
     """Header, data rows and their line numbers. ``#`` lines are comments, except the last
     ``#`` line before the rows when its words are column names (``#FID IID PAT MAT SEX``).
     ``header=False``: LINKAGE/PLINK columns. ``only``: lines that do not contain this text
-    are skipped before they are split.
+    are skipped before they are split. ``warnings`` gets one line naming the header's columns
+    that are not read (:func:`unused_columns`).
 
     A spreadsheet's ways are followed: Excel's ``sep=;`` first line names the separator; title
     rows above the header row (fewer cells filled than it has names) are passed over; a table
@@ -187,13 +223,16 @@ def table_rows(text: str, source: str, header: bool | None = None,
         names = [_norm(c) for c in head]
         body = _split([ln for _, ln in numbered[1:]], delimiter)
         numbers = [n for n, _ in numbered[1:]]
-        if not any(n in _ALIASES["id"] for n in names):
+        if not any(role_of(n) == "id" for n in names):
             names, body = _names_as_ids(names, body)
         # R's write.table(row.names = TRUE): one more cell in every row than in the header
         if body and all(len(row) == len(names) + 1 for row in body):
             body = [row[1:] for row in body]
         if not body and only is None:
             raise InputError("the pedigree table has a header but no people", source=source)
+        unused = unused_columns(head, names, source)
+        if unused and warnings is not None:
+            warnings.append(unused)
         return names, body, numbers
     if delimiter is None and "Per:" in numbered[0][1]:  # makeped's 'Ped: 101  Per: 3' after each row
         numbered = [(n, _MAKEPED_NOTE.sub("", ln)) for n, ln in numbered]
@@ -249,9 +288,9 @@ def _below_title(numbered: list[tuple[int, str]], delimiter: str | None) -> list
 def _names_as_ids(names: list[str], body: list[list[str]]) -> tuple[list[str], list[list[str]]]:
     """A table without an id column whose parents are named by the name column (or by a row
     number column ``No``): that column, copied, is the id."""
-    i_name = next((i for i, n in enumerate(names) if n in _ALIASES["name"]), None)
+    i_name = next((i for i, n in enumerate(names) if role_of(n) == "name"), None)
     i_no = next((i for i, n in enumerate(names) if n in ("no", "nomor", "nourut")), None)
-    parents = {r[i] for i, n in enumerate(names) if n in _ALIASES["father"] | _ALIASES["mother"]
+    parents = {r[i] for i, n in enumerate(names) if role_of(n) in ("father", "mother")
                for r in body if i < len(r) and r[i].lower() not in UNKNOWN}
     best, hits = None, 0
     for i in (i_no, i_name):
@@ -263,18 +302,33 @@ def _names_as_ids(names: list[str], body: list[list[str]]) -> tuple[list[str], l
     return [*names, "id"], [[*r, r[best] if best < len(r) else ""] for r in body]
 
 
+def unused_columns(original: list[str], header: list[str], source: str) -> str | None:
+    """One warning line naming the columns of a header (``original``: as the file spells them;
+    ``header``: as :func:`_norm` writes them) that hold nothing socialtools reads, or ``None``.
+
+    >>> unused_columns(["ID", "Father", "Mother", "Project"], ["id", "father", "mother", "project"], "t")
+    "column not read (not a column socialtools knows): 'Project'"
+    """
+    used = set(column_map(header, source).values())
+    pairs = enumerate(zip(original, header, strict=False))  # (a copied id column has no original)
+    names = [repr(name.strip().lstrip("#").strip()) for i, (name, norm) in pairs
+             if i not in used and norm not in _ROW_NUMBERS and name.strip()]
+    if not names:
+        return None
+    return f"column{'s' if len(names) > 1 else ''} not read (not a column socialtools knows): {', '.join(names)}"
+
+
 def column_map(header: list[str], source: str) -> dict[str, int]:
     """Role (``id``, ``father``, ...) → column number, from the header's names. ``fid`` is PLINK's
     family id, except beside ``mid`` without another father column: pedtools and QuickPed write
     ``id fid mid sex`` (father id, mother id)."""
     found: dict[str, int] = {}
-    if "fid" in header and "mid" in header and not any(n in _ALIASES["father"] for n in header if n != "fid"):
+    if "fid" in header and "mid" in header and not any(role_of(n) == "father" for n in header if n != "fid"):
         found["father"] = header.index("fid")
-    for role, aliases in _ALIASES.items():
-        for i, name in enumerate(header):
-            if name in aliases and i not in found.values() and role not in found:
-                found[role] = i
-                break
+    for i, name in enumerate(header):
+        role = role_of(name)
+        if role is not None and role not in found and i not in found.values():
+            found[role] = i
     for role in ("id", "father", "mother"):
         if role not in found:
             raise InputError(f"no '{role}' column (found: {', '.join(header)})", source=source)
@@ -375,8 +429,8 @@ def _zero_one_mother(body: list[list[str]], numbers: list[int], i_id: int, i_mot
     if "1" not in codes or not codes <= {"0", "1", "", "NA", "na", "."}:
         return None
     mothers = {r[i_mother] for r in body if i_mother < len(r)}
-    return next((f"line {n}" for n, r in zip(numbers, body, strict=True)
-                 if i_sex < len(r) and r[i_id] in mothers and _whole(r[i_sex]) == "1"), None)
+    return next((f"line {n}" for n, r in zip(numbers, body, strict=True)  # (a short row is refused later)
+                 if max(i_sex, i_id) < len(r) and r[i_id] in mothers and _whole(r[i_sex]) == "1"), None)
 
 
 #: sex codes of kinship2 beyond 1/2/3: a terminated pregnancy, drawn as a pregnancy loss
@@ -625,7 +679,7 @@ def read_pedigree_text(text: str, source: str = "pedigree", *, family: str | Non
 
 def _read_table(text: str, source: str, family: str | None, header: bool | None, lenient: bool,
                 warnings: list[str] | None) -> Pedigree:
-    names, body, numbers = table_rows(text, source, header, only=family)
+    names, body, numbers = table_rows(text, source, header, only=family, warnings=warnings)
     scale = None
     if family is not None:  # the affection scale is the whole file's, not the family's
         i_aff = column_map(names, source).get("affected")

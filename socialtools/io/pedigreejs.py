@@ -2,9 +2,11 @@
 
 Each person is an object with ``name`` (the id), ``display_name``, ``sex`` (M/F/U),
 ``father``/``mother`` (ids), ``proband``, ``status`` (1 = dead), ``yob``, ``age``,
-``mztwin``/``dztwin`` (a label shared by twins), ``adopted_in``, ``noparents`` and diseases
-as ``<disease>_diagnosis_age``. Hidden helper nodes (``"hidden": true``) are layout aids of
-the editor and are not people.
+``mztwin``/``dztwin`` (a label shared by twins), ``adopted_in``, ``noparents``, diseases
+as ``<disease>_diagnosis_age`` and pregnancy losses (``miscarriage``, ``stillbirth``,
+``termination``: such an entry has no ``sex``, read as unknown). Hidden helper nodes
+(``"hidden": true``) are layout aids of the editor and are not people. Errors name the entry
+by its place in the list, its id and display name: ``entry 12 (name '12', 'StillBirth')``.
 
 >>> text = '[{"name":"m","sex":"M","top_level":true},{"name":"f","sex":"F","top_level":true},'
 >>> text += '{"name":"c","sex":"F","father":"m","mother":"f","proband":true,"breast_cancer_diagnosis_age":40}]'
@@ -29,14 +31,49 @@ if TYPE_CHECKING:  # pragma: no cover
 SUFFIX = "_diagnosis_age"
 
 
+#: pedigreejs's flags of a pregnancy loss → the person kind (docs/genogram.md)
+LOSSES = {"miscarriage": "miscarriage", "stillbirth": "stillbirth", "termination": "abortion"}
+#: keys only a pedigreejs entry has (beside ``name``): an entry of a pregnancy loss has no ``sex``
+_PEDIGREEJS_KEYS = frozenset({"sex", "father", "mother", "top_level", "display_name", "famid", "proband",
+                              "noparents", *LOSSES})
+
+
 def people_list(data: Any) -> list[Any] | None:
-    """The list of people of a pedigreejs document (a bare list, or under ``dataset``/``pedigree``)."""
+    """The list of people of a pedigreejs document (a bare list, or under ``dataset``/``pedigree``):
+    objects with ``name``, and pedigreejs keys (``sex``, ``father``, ``top_level``, ...) in them."""
     if isinstance(data, dict):
         data = data.get("dataset", data.get("pedigree"))
     if isinstance(data, list) and data and all(isinstance(p, dict) for p in data) \
-            and all("name" in p and "sex" in p for p in data) and not any("people" in p for p in data):
+            and all("name" in p for p in data) and not any("people" in p for p in data) \
+            and any(_PEDIGREEJS_KEYS & p.keys() for p in data):
         return data
     return None
+
+
+def _entries(data: Any, source: str) -> list[dict[str, Any]]:
+    """The entries of a pedigreejs document, or an error naming the first entry that is not one."""
+    people = people_list(data)
+    if people is not None:
+        return people
+    listed = data.get("dataset", data.get("pedigree")) if isinstance(data, dict) else data
+    if not isinstance(listed, list) or not listed:
+        raise InputError("not a pedigreejs list of people (a JSON list of objects with 'name')", source=source)
+    for i, entry in enumerate(listed, start=1):
+        if not isinstance(entry, dict):
+            raise InputError(f"is {type(entry).__name__}, not an object of one person", record=f"entry {i}",
+                             source=source)
+        if "name" not in entry:
+            raise InputError("is missing: every entry needs its id as 'name'", record=_where(i, entry),
+                             field="name", source=source)
+    raise InputError("not a pedigreejs list of people (no entry has 'sex', 'father', 'mother' or 'top_level')",
+                     source=source)
+
+
+def _where(i: int, entry: dict[str, Any]) -> str:
+    """``entry 12 (name '12', 'StillBirth')``: the entry's place in the list (from 1), its id and display name."""
+    named = [f"name '{entry['name']}'"] if "name" in entry else []
+    shown = str(entry.get("display_name") or "").strip()
+    return f"entry {i}" + (f" ({', '.join([*named, repr(shown)] if shown else named)})" if named or shown else "")
 
 
 def read_pedigreejs_text(text: str, source: str = "pedigreejs", *, family: str | None = None,
@@ -46,32 +83,35 @@ def read_pedigreejs_text(text: str, source: str = "pedigreejs", *, family: str |
         data = json.loads(text)
     except json.JSONDecodeError as exc:
         raise InputError(f"invalid JSON at line {exc.lineno}, column {exc.colno}: {exc.msg}", source=source) from None
-    people = people_list(data)
-    if people is None:
-        raise InputError("not a pedigreejs list of people (objects with 'name' and 'sex')", source=source)
+    people = _entries(data, source)
     hidden = {str(p["name"]) for p in people if p.get("hidden")}
     rows = []
-    for i, p in enumerate(people):
+    for i, p in enumerate(people, start=1):
         pid = str(p["name"]).strip()
         if pid in hidden:
             continue
-        where = f"people[{i}] (name '{pid}')"
+        where = _where(i, p)
         if not pid:
-            raise InputError("the name (id) is empty", record=f"people[{i}]", field="name", source=source)
+            raise InputError("the name (id) is empty", record=where, field="name", source=source)
         fam = str(p.get("famid") or "1")
         if family is not None and fam != family:
             continue
-        try:
+        try:  # an entry of a pregnancy loss has no sex: unknown
             sex = _sex(p.get("sex") or "U")
         except ValueError as exc:
             raise InputError(str(exc), record=where, field="sex", source=source) from None
         row = Row(where, pid, fam, sex=sex)
+        loss = next((kind for flag, kind in LOSSES.items() if p.get(flag) not in (None, False, "", 0, "0")), None)
+        if loss is None and p.get("lost_pregnancies") and not p.get("sex"):
+            loss = "miscarriage"  # a 'pregnancy loss' without a flag: a spontaneous loss
+        if loss is not None:
+            row.extra = {"kind": loss}
         if not p.get("noparents"):
             for role in ("father", "mother"):
                 parent = p.get(role)
                 if parent is not None and str(parent) not in hidden and str(parent).strip():
                     setattr(row, role, str(parent).strip())
-        row.name = str(p["display_name"]) if p.get("display_name") else None
+        row.name = str(p["display_name"]).strip() or None if p.get("display_name") else None
         row.index = bool(p.get("proband"))
         row.deceased = str(p.get("status", "0")) == "1"
         for key, attr in (("yob", "birth"), ("age", "age")):
