@@ -371,8 +371,7 @@ class EmotionalRouter:
             elif any(key not in (a.id, b.id) and segment_hits_box(p, q, box)
                      for key, box in self.grid.near(p[0], p[1], q[0], q[1])):
                 return False
-            if any(segment_hits_box(p, q, n.symbol_box, shrink=1.0) or _grazes(n, p, q) or _grazes(n, q, p)
-                   for n in (a, b)):
+            if any(segment_hits_box(p, q, n.symbol_box, shrink=1.0) for n in (a, b)):
                 return False
         return True
 
@@ -519,7 +518,8 @@ class EmotionalRouter:
         skip = (self.reach, self.reach)
 
         def clean(pts: list[Point]) -> bool:
-            return (polyline_length(pts) >= MIN_LENGTH and self._clear(pts, a, b)
+            return (polyline_length(pts) >= MIN_LENGTH and not _grazes(a, pts[0], pts[1])
+                    and not _grazes(b, pts[-1], pts[-2]) and self._clear(pts, a, b)
                     and not (strict and self.lines.runs_along(pts, *skip, self.near)))
 
         def cost(pts: list[Point]) -> float:  # not strict: running along other lines as short as can be
