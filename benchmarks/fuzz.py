@@ -67,6 +67,8 @@ def mutate(doc: dict[str, Any], rng: random.Random) -> dict[str, Any]:
     doc = copy.deepcopy(doc)
     for _ in range(rng.randint(1, 4)):
         paths = [p for p in _paths(doc) if p]
+        if not paths:  # an earlier change deleted everything
+            break
         path = rng.choice(paths)
         parent, key = _get(doc, path[:-1]), path[-1]
         action = rng.random()
@@ -186,6 +188,7 @@ def fuzz(seconds: float, seed: int) -> int:
                     source = work / "in.ged"
                     source.write_bytes(_text_mutation(rng.choice(gedcoms).read_text("utf-8", "replace"), rng))
                 out = work / "out" / f"x{suffix}"
+                out.parent.mkdir()  # (a missing folder is refused before the input is read)
                 started = time.monotonic()
                 result = one_run([command, str(source), "-o", str(out)], out)
                 if time.monotonic() - started > 60:

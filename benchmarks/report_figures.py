@@ -6,8 +6,10 @@ For each figure (and a legend printed apart): the page it is printed on (portrai
 figure too wide for a portrait page), its natural size, the scale and size it is printed at on an A4
 page, its smallest text in points once printed, with PASS when that is 8 pt or more
 (``MIN_PRINT_PT``), else FAIL, and the share of the figure's height its legend takes under the drawing;
-then the size of the genogram's drawing as the report draws it and in its compact form (union years by
-two digits, tighter gaps), which the report draws when the other cannot print with its legend at 8 pt.
+then the size of the genogram's drawing as the report draws it, in its compact form (union years by
+two digits, tighter gaps), which the report draws when the other cannot print with its legend at 8 pt,
+and in its tightest form (names wrapped where their row is taller anyway, smaller symbols and gaps), the
+next step.
 The smallest text is read from the font sizes of the figure's SVG; the scale is the one the DOCX
 places it at.
 """
@@ -62,8 +64,9 @@ def main(paths: list[str]) -> list[str]:
         if case.family is not None and case.family.people:
             from socialtools.genogram import Genogram
 
-            sizes = {name: Genogram(case.family, genogram_options(ReportOptions(), compact=name == "compact")).layout
-                     for name in ("report", "compact")}
+            forms = {"report": {}, "compact": {"compact": True}, "tight": {"compact": True, "tight": True}}
+            sizes = {name: Genogram(case.family, genogram_options(ReportOptions(), **form)).layout
+                     for name, form in forms.items()}
             say("genogram drawing (SVG units, without legend): " + ", ".join(
                 f"{name} {lay.width:.0f} x {lay.height:.0f}" for name, lay in sizes.items()))
         for warning in report.warnings:

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn
 
 from socialtools import __version__
-from socialtools.errors import SocialToolsError, UsageError
+from socialtools.errors import SocialToolsError, UsageError, capped_warnings
 from socialtools.i18n import LANGUAGES
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -100,7 +100,7 @@ def write_diagram(command: str, diagram: Diagram, output: str | Path, *, dpi: fl
 
     out = Path(output)
     data = diagram.to_bytes(out.suffix, dpi=dpi)  # fails before anything is written
-    for warning in diagram.warnings():
+    for warning in capped_warnings(diagram.warnings()):
         sys.stderr.write(f"socialtools {command}: warning: {warning}\n")
     files: dict[Path, bytes | str] = {out: data, **(also or {})}
     write_files(files)

@@ -16,6 +16,9 @@ spells them, never as command-line flags.
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterable
+
 
 class SocialToolsError(Exception):
     """Base class of every error socialtools raises on purpose.
@@ -83,3 +86,31 @@ class MissingDependencyError(SocialToolsError):
     >>> str(MissingDependencyError("the graphviz engine needs the 'dot' program: apt-get install graphviz"))
     "the graphviz engine needs the 'dot' program: apt-get install graphviz"
     """
+
+
+#: warnings of one kind written out for one file; the rest are counted on one line
+MAX_WARNINGS_OF_A_KIND = 10
+_VARYING = re.compile(r"'[^']*'|\"[^\"]*\"|@[^@\s]+@|\d+")
+
+
+def capped_warnings(warnings: Iterable[str], most: int = MAX_WARNINGS_OF_A_KIND) -> list[str]:
+    """At most ``most`` warnings of each kind (the same words once names, ids, quoted values and
+    numbers are set aside), then one line per kind counting the rest: a studbook's 2,000 lines
+    ``person '85' would be 9 at the birth of '112'`` become ten and ``... and 1990 more like ...``.
+
+    >>> lines = [f"line {n}: '{n}' has no row of its own" for n in range(1, 14)] + ["a date"]
+    >>> capped_warnings(lines)[9:]
+    ["line 10: '10' has no row of its own", 'a date', "... and 3 more like: line 11: '11' has no row of its own"]
+    """
+    counts: dict[str, int] = {}
+    first_left: dict[str, str] = {}
+    out = []
+    for warning in warnings:
+        kind = _VARYING.sub("#", warning)
+        counts[kind] = counts.get(kind, 0) + 1
+        if counts[kind] <= most:
+            out.append(warning)
+        else:
+            first_left.setdefault(kind, warning)
+    out += [f"... and {counts[kind] - most} more like: {example}" for kind, example in first_left.items()]
+    return out

@@ -273,3 +273,28 @@ def test_table_cut_short_after_the_header_is_an_error_not_a_crash(tmp_path, caps
     assert main(["genogram", str(path), "-o", str(tmp_path / "g.svg")]) == 2
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and "line 4" in err and not (tmp_path / "g.svg").exists()
+
+
+def test_gedcom_model_errors_name_the_gedcom_record_and_line():
+    """A cycle or a partner who is also a child of the same family was named by the model's place
+    ('person 'I4'', 'unions[0] (id 'F1')'), without the line to open in an editor."""
+    text = (b"0 HEAD\n1 CHAR UTF-8\n0 @I1@ INDI\n1 NAME A /B/\n1 SEX M\n1 FAMS @F1@\n1 FAMC @F1@\n"
+            b"0 @I2@ INDI\n1 NAME C /D/\n1 SEX F\n1 FAMS @F1@\n"
+            b"0 @F1@ FAM\n1 HUSB @I1@\n1 WIFE @I2@\n1 CHIL @I1@\n0 TRLR\n")
+    with pytest.raises(InputError) as err:
+        parse_gedcom(text, "x.ged")
+    assert str(err.value).startswith("x.ged, family @F1@ (line 12), field 'children':")
+    cycle = (b"0 HEAD\n1 CHAR UTF-8\n0 @I1@ INDI\n1 SEX M\n1 FAMS @F1@\n1 FAMC @F2@\n0 @I2@ INDI\n1 SEX M\n"
+             b"1 FAMS @F2@\n1 FAMC @F1@\n0 @F1@ FAM\n1 HUSB @I1@\n1 CHIL @I2@\n0 @F2@ FAM\n1 HUSB @I2@\n"
+             b"1 CHIL @I1@\n0 TRLR\n")
+    with pytest.raises(InputError, match=r"person @I[12]@ \(line [37]\), field 'children': is their own ancestor"):
+        parse_gedcom(cycle, "x.ged")
+
+
+def test_ecomap_section_field_error_names_the_section_once(tmp_path, capsys):
+    """'systems: {name: Sekolah}' (a mapping where a list belongs) was named 'ecomap.ecomap'."""
+    path = tmp_path / "kasus.yaml"
+    path.write_text("family:\n  people:\n    - {id: A, sex: L, index: true}\necomap:\n  systems: {name: Sekolah}\n")
+    assert main(["ecomap", str(path), "-o", str(tmp_path / "e.svg")]) == 2
+    err = capsys.readouterr().err
+    assert ", ecomap, field 'systems': expected a list ('- ...' lines), not a mapping" in err

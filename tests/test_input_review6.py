@@ -106,3 +106,90 @@ def test_d5_canrisk_counts_one_parent_links_and_no_unwritten_union_kind() -> Non
     married = family.model_copy(update={"unions": [family.unions[0], family.unions[1].model_copy(
         update={"kind": "married"})]})
     assert "1 union kind or date" in left_out(Family.model_validate(married.model_dump()), "canrisk")
+
+
+def test_d14_warnings_of_one_kind_capped_at_ten_per_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A studbook printed thousands of 'would be 9 at the birth of' lines; ten, then one count."""
+    from socialtools.cli import main
+
+    rows = ["id,father,mother,sex,birth", "P,0,0,1,2000", "M,0,0,2,2000"]
+    rows += [f"C{n},P,M,{1 + n % 2},{2005 + n % 3}" for n in range(15)]  # parents 5-7 at each birth
+    table = tmp_path / "studbook.csv"
+    table.write_text("\n".join(rows) + "\n")
+    assert main(["genogram", str(table), "-o", str(tmp_path / "g.svg")]) == 0
+    err = capsys.readouterr().err.splitlines()
+    young = [line for line in err if "would be" in line and "more like" not in line]
+    assert len(young) == 10
+    assert [line for line in err if "... and" in line] == [
+        "socialtools genogram: warning: ... and 20 more like: person 'P' would be 7 at the birth of 'C5'"]
+
+
+def test_d14_union_warnings_name_the_unions_own_id() -> None:
+    """A GEDCOM family's warning named 'family.unions[1]'; the reader's own id (F12 of @F12@) is named too."""
+    from socialtools.genogram.model import Family
+
+    people = [{"id": i, "sex": s} for i, s in (("A", "L"), ("B", "P"), ("C", "P"))]
+    unions = [{"id": "F12", "partners": ["A", "B"], "kind": "married", "start": 1950, "end": 1980},
+              {"id": "F13", "partners": ["A", "C"], "kind": "married", "start": 1961}]
+    warnings = Family.model_validate({"people": people, "unions": unions}).warnings()
+    assert any(w.startswith("family.unions[1] (id 'F13'), field 'start': 1961 is within the marriage unions[0] "
+                            "(id 'F12')") for w in warnings), warnings
+    unions = [{k: v for k, v in u.items() if k != "id"} for u in unions]  # numbered u1, u2: not named
+    warnings = Family.model_validate({"people": people, "unions": unions}).warnings()
+    assert any(w.startswith("family.unions[1], field 'start'") for w in warnings), warnings
+
+
+def test_d15_unk_parent_codes_are_missing_not_people() -> None:
+    """purgeR's darwin pedigree writes an unknown parent as Unknown, unknown, unk, UNK or 0."""
+    fam = read_pedigree_text("id,father,mother\nA,UNK,unk\nB,Unknown,0\nC,A,unknown\n")["1"]
+    assert sorted(p.id for p in fam.people) == ["A", "B", "C"]
+    assert fam.parents_of("A") == [] and fam.parents_of("C") == ["A"]
+
+
+def test_d15_indonesian_key_in_place_of_a_required_one_is_named_with_a_hint(tmp_path: Path) -> None:
+    from socialtools.errors import InputError
+    from socialtools.io.families import read_families
+
+    for section, key, wanted in (("households", "anggota", "members"), ("relationships", "antara", "between")):
+        case = tmp_path / f"{key}.yaml"
+        case.write_text(f"family:\n  people:\n    - {{id: A, sex: L}}\n    - {{id: B, sex: P}}\n"
+                        f"  {section}:\n    - {{{key}: [A, B], kind: dekat}}\n" if section == "relationships" else
+                        f"family:\n  people:\n    - {{id: A, sex: L}}\n    - {{id: B, sex: P}}\n"
+                        f"  {section}:\n    - {{{key}: [A, B]}}\n")
+        with pytest.raises(InputError, match=rf"{section}\[0\], field '{key}': is not a known field: "
+                                             rf"did you mean '{wanted}'\?"):
+            read_families(case)
+
+
+def test_d15_every_indonesian_synonym_names_a_real_field() -> None:
+    from socialtools.genogram.model import Family
+    from socialtools.io.loading import FIELD_SYNONYMS, _field_names
+
+    assert set(FIELD_SYNONYMS.values()) <= _field_names(Family) | {"father", "mother"}
+
+
+def test_d15_yaml_flow_list_with_braces_and_colons_gets_a_quoting_hint() -> None:
+    from socialtools.errors import InputError
+    from socialtools.io.loading import document_from_text
+
+    with pytest.raises(InputError, match=r"did not find expected ',' or '\]' \(inside \[ \] or \{ \}, a text with "):
+        document_from_text("narrative:\n  bpss: [Berdasarkan {tabel}, masalah utama: ekonomi]\n", "k.yaml")
+
+
+def test_d14_many_index_people_named_ten_then_counted() -> None:
+    """A studbook's 'target' column (read as the index person) listed 251 ids on one line."""
+    rows = "".join(f"{n},0,0,1,1\n" for n in range(1, 31))
+    warnings = read_pedigree_text("id,father,mother,sex,proband\n" + rows)["1"].warnings()
+    assert "30 people are marked as the index person (client): 1, 2, 3, 4, 5, 6, 7, 8, 9, 10 and 20 more" in warnings
+
+
+def test_d13_pedigreejs_writes_losses_back_as_its_flags() -> None:
+    from socialtools.io.fidelity import left_out
+    from socialtools.io.pedigreejs import family_to_pedigreejs, read_pedigreejs_text
+
+    fam = read_families(DATA / "pedigreejs-losses.json").family
+    text, missing = family_to_pedigreejs(fam)
+    back = read_pedigreejs_text(text)["1"]
+    assert {p.id: p.kind for p in back.people} == {p.id: p.kind for p in fam.people}
+    assert not any("loss" in m for m in missing)
+    assert "4 pregnancy losses" in left_out(fam, "ped")

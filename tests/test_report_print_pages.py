@@ -177,20 +177,30 @@ def test_no_empty_page_before_or_after_a_landscape_figure(only, sections) -> Non
 
 
 def test_a_landscape_genogram_keeps_its_notes_and_narrative_on_its_page_when_they_fit() -> None:
-    """Review 4, D11: the SL case's genogram is wide and low (6.8 cm on its landscape page); its four
-    numbered notes and the narrative under it go onto that page, not onto a portrait page of their own.
-    A tall landscape genogram (RA) still sends them on."""
+    """Review 4, D11: a wide and low genogram (twelve children in one row, two numbered notes) leaves
+    room on its landscape page: its notes and the narrative under it go onto that page, not onto a
+    portrait page of their own. A tall landscape genogram (RA) still sends them on. (The SL case of
+    review 4 used to show this at 5.15 pt; at 8 pt its drawing fills the page and its legend follows on
+    the portrait page, the notes and narrative with it.)"""
     from socialtools.report.docx_writer import report_docx
 
-    def order(name: str) -> tuple[int, int, int]:
-        xml = zipfile.ZipFile(io.BytesIO(report_docx(build_report(Case.load(WIDE.parent / name))))).read(
-            "word/document.xml").decode()
+    def order(case: Case) -> tuple[int, int, int]:
+        xml = zipfile.ZipFile(io.BytesIO(report_docx(build_report(case)))).read("word/document.xml").decode()
         caption = xml.index("Gambar 4.1")
         back_to_portrait = xml.index("<w:sectPr", caption)
         narrative = [m.start() for m in re.finditer("Berdasarkan Gambar 4.1", xml)]
         return xml.index("Catatan Gambar 4.1"), narrative[0] if narrative else -1, back_to_portrait
 
-    notes, narrative, end = order("review4-case.yaml")
+    people = [{"id": "F", "sex": "male", "name": "Bapak Darto"}, {"id": "M", "sex": "female", "name": "Ibu Sumi"}]
+    people += [{"id": f"C{i}", "name": f"Anak Ke {i}", "sex": "female", "birth": 1990 + i} for i in range(12)]
+    union = {"partners": ["F", "M"], "start": 1985, "children": [f"C{i}" for i in range(12)],
+             "notes": "menikah siri dulu"}
+    conflict = {"between": ["C1", "C2"], "kind": "conflict", "label": "sejak 2015"}
+    low = Case.from_document({"case": {"client": "C1"},
+                              "narrative": {"genogram": "Berdasarkan {gambar}, keluarga besar."},
+                              "family": {"people": people, "unions": [union], "relationships": [conflict]}})
+    assert figure_page(build_report(low).figures()[0]) is LANDSCAPE
+    notes, narrative, end = order(low)
     assert notes < end and 0 < narrative < end
-    notes, _, end = order("review-ra.yaml")
+    notes, _, end = order(Case.load(WIDE.parent / "review-ra.yaml"))
     assert notes > end

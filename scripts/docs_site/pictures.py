@@ -211,6 +211,8 @@ PICTURES: dict[str, Draw] = {
     "report-genogram-legend-beside.png": _report_genogram(
         Path(__file__).resolve().parents[2] / "tests" / "data" / "cases" / "review-rt.yaml"),
     "report-genogram-compact.png": _report_genogram(ROOT / "tests" / "data" / "cases" / "review-ra.yaml"),
+    "report-genogram-tight.png": _report_genogram(ROOT / "tests" / "data" / "cases" / "kasus-wijaya.yaml"),
+    "report-genogram-sibship.png": _report_genogram(ROOT / "tests" / "data" / "cases" / "review4-case.yaml"),
     "report-ecomap.png": _report_ecomap(None),
     "report-ecomap-after.png": _report_ecomap("after"),
     "report-ecomap-long-names.png": _report_ecomap(

@@ -23,6 +23,8 @@ from socialtools.draw.text import LINE_HEIGHT, text_width
 from socialtools.draw.theme import Theme
 
 SAMPLE_W, SAMPLE_H = 40.0, 18.0
+#: The sample's width in a tight legend (beside a printed drawing, where each unit of width counts).
+TIGHT_SAMPLE_W = 32.0
 GAP = 8.0
 ROW = 24.0
 
@@ -166,7 +168,8 @@ def _wrapped_columns(entries: list[LegendEntry], height: float, theme: Theme, ti
                 used = 0.0
             grid.columns[-1].append(i)
             used += h
-        grid.widths.extend(SAMPLE_W + 3 * GAP + max(text_width(t, size) for i in column for t in lines[i])
+        sample_w = TIGHT_SAMPLE_W if tight else SAMPLE_W
+        grid.widths.extend(sample_w + 3 * GAP + max(text_width(t, size) for i in column for t in lines[i])
                            for column in grid.columns)
         if best is None or sum(grid.widths) < best[0] - 1e-6:
             best = (sum(grid.widths), grid)
@@ -184,7 +187,7 @@ def legend_box(entries: list[LegendEntry], title: str, max_width: float, theme: 
     any grid (a printed figure whose page is too short for a grid); ``fit_height`` (with ``compact``):
     columns no taller than that, long labels wrapped at spaces where that makes the legend narrower
     (a legend beside a drawing on a page short of width); ``tight`` (with ``fit_height``): lines closer
-    together (see :func:`_row`)."""
+    together (see :func:`_row`) and samples narrower (:data:`TIGHT_SAMPLE_W`)."""
     if not entries:
         return Box(0, 0, 0, 0)
     if compact and fit_height is not None:
@@ -257,7 +260,8 @@ def _draw_wrapped(canvas: SvgCanvas, g: Group, entry: LegendEntry, grid: _Column
     extra = grid.height(i, theme) - row_h
     # tight lines: samples a little lower than the line, so that those of neighbouring entries stay apart
     sample_h = min(SAMPLE_H, row_h - 4) if grid.tight else SAMPLE_H
-    entry.draw(canvas, canvas.group(g), Box(sx, sy + (row_h + extra - sample_h) / 2 - 2, SAMPLE_W, sample_h))
+    sample_w = TIGHT_SAMPLE_W if grid.tight else SAMPLE_W
+    entry.draw(canvas, canvas.group(g), Box(sx, sy + (row_h + extra - sample_h) / 2 - 2, sample_w, sample_h))
     for k, line in enumerate(grid.lines[i]):
-        canvas.text(g, sx + SAMPLE_W + GAP, sy + row_h / 2 + theme.small_font_size * 0.3 - 2 + k * line_h, line,
+        canvas.text(g, sx + sample_w + GAP, sy + row_h / 2 + theme.small_font_size * 0.3 - 2 + k * line_h, line,
                     theme.small_font_size, anchor="start")

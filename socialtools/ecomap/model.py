@@ -732,6 +732,7 @@ def load_ecomap(document: dict[str, Any], source: str | None = None) -> tuple[Ec
                              "outside the household, ...)", field="systems")
         eco.bind(family)
     except InputError as exc:
-        record = f"{prefix}{exc.record}" if exc.record and exc.record != "Ecomap" else prefix.rstrip(".") or None
+        inner = exc.record if exc.record not in ("Ecomap", "ecomap") else None  # (the section itself)
+        record = f"{prefix}{inner}" if inner else prefix.rstrip(".") or None
         raise InputError(exc.message, record=record, field=exc.field, source=source) from None
     return eco, family

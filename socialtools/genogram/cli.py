@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from socialtools.cli import add_dpi, add_initials, add_language
-from socialtools.errors import InputError, UsageError
+from socialtools.errors import InputError, UsageError, capped_warnings
 from socialtools.genogram.label_fields import LABEL_FIELDS, label_fields
 from socialtools.io.options import add_input_options
 from socialtools.io.output import FIGURE_FORMATS, figure_bytes, write_files
@@ -37,7 +37,7 @@ def load_families(path: Path, family_id: str | None, focus: str | None = None,
 
     found = read_families(path, kind=kind, family=family_id, focus=focus, generations=generations,
                           lenient=lenient)
-    for warning in found.warnings:
+    for warning in capped_warnings(found.warnings):
         sys.stderr.write(f"socialtools genogram: warning: {warning}\n")
     return _drawable(found.families, path)
 
@@ -105,13 +105,12 @@ def run(args: argparse.Namespace) -> int:
             if not family_as_of(family, year).people:
                 raise InputError(f"nobody of the family was born by {year}", record=f"family '{name}'",
                                  field=option, source=str(source))
-            for warning in as_of_warnings(family, args.as_of or args.compare[0]):
+            for warning in capped_warnings(as_of_warnings(family, args.as_of or args.compare[0])):
                 sys.stderr.write(f"socialtools genogram: warning: {warning}\n")
     if args.compare is not None and suffix == ".dot":
         raise UsageError("--compare draws a figure: write .svg, .png or .pdf")
     rendered = _draw_all(families, (options, suffix, args.dpi, args.stats, args.compare, args.initials))
-    for _, _, warnings in rendered:
-        for warning in warnings:
+    for warning in capped_warnings(w for _, _, warnings in rendered for w in warnings):
             sys.stderr.write(f"socialtools genogram: warning: {warning}\n")
     targets = [out / f"{_file_name(name)}-genogram{suffix}" if to_dir else out for name in families]
     write_files({target: data for target, (data, _, _) in zip(targets, rendered, strict=True)})

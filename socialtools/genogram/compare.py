@@ -108,10 +108,12 @@ class GenogramComparison(Diagram):
         theme: Theme | None = None,
         duplicate_loops: bool | None = None,
         short_years: bool | None = None,
+        narrow_labels: bool | None = None,
         engine: str | None = None,
     ) -> None:
         """The years ``before`` and ``after``; each keyword given replaces that field of ``options``
-        (``duplicate_loops`` is refused: both panels draw everyone once)."""
+        (``duplicate_loops`` is refused: both panels draw everyone once; ``narrow_labels`` too: both
+        panels share one layout of their labels)."""
         if before >= after:
             raise UsageError(f"a comparison needs an earlier and a later year ({before} is not before {after})")
         self.family = family
@@ -119,9 +121,12 @@ class GenogramComparison(Diagram):
         self.options = replace(with_options(options, lang=lang, labels=labels, initials=initials, full_dates=full_dates,
                                             show_age=show_age, title=title, legend=legend, monochrome=monochrome,
                                             layout=layout, theme=theme, duplicate_loops=duplicate_loops,
-                                            short_years=short_years, engine=engine), as_of=None)
+                                            short_years=short_years, narrow_labels=narrow_labels,
+                                            engine=engine), as_of=None)
         if self.options.duplicate_loops:
             raise UsageError("a comparison draws everyone once: leave out duplicate_loops")
+        if self.options.narrow_labels:
+            raise UsageError("a comparison lays out both panels' labels as one: leave out narrow_labels")
 
     @classmethod
     def from_document(cls, document: dict[str, Any], before: int | None = None, after: int | None = None, *,

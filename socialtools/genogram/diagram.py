@@ -24,7 +24,15 @@ from socialtools.draw.theme import Theme
 from socialtools.errors import UsageError
 from socialtools.genogram.history import family_as_of, family_at_its_date
 from socialtools.genogram.label_fields import label_fields
-from socialtools.genogram.labels import TEXT, LabelOptions, inner_text, person_lines, short_years_readable, union_text
+from socialtools.genogram.labels import (
+    TEXT,
+    LabelOptions,
+    inner_text,
+    narrowed,
+    person_lines,
+    short_years_readable,
+    union_text,
+)
 from socialtools.genogram.layout import layout_family
 from socialtools.genogram.loops import with_loop_copies
 from socialtools.genogram.model import Family, Union
@@ -69,7 +77,10 @@ class GenogramOptions:
       dashed line, as Madeline and the NSGC do (see :mod:`~socialtools.genogram.loops`); by
       default everyone is drawn once;
     - ``short_years``: union dates by the last two digits of their years (``n.'88 c.'95``) when
-      all of them lie within a century (a printed report's compact genogram).
+      all of them lie within a century (a printed report's compact genogram);
+    - ``narrow_labels``: each label's names and roles wrapped at their spaces where the tallest
+      label of its row leaves room for more lines (:func:`~socialtools.genogram.labels.narrowed`):
+      the people stand closer, the rows no taller (a printed report's tightest genogram).
     """
 
     lang: str = "id"
@@ -85,6 +96,7 @@ class GenogramOptions:
     as_of: int | None = None
     duplicate_loops: bool = False
     short_years: bool = False
+    narrow_labels: bool = False
 
     def __post_init__(self) -> None:
         # the API takes what --labels takes: fields, Indonesian words, or one comma-separated string
@@ -146,6 +158,7 @@ class Genogram(Diagram):
         as_of: int | None = None,
         duplicate_loops: bool | None = None,
         short_years: bool | None = None,
+        narrow_labels: bool | None = None,
         engine: str | None = None,
     ) -> None:
         """Each keyword given replaces that field of ``options`` (:class:`GenogramOptions`, the
@@ -157,7 +170,7 @@ class Genogram(Diagram):
         self.options = with_options(options, lang=lang, labels=labels, initials=initials, full_dates=full_dates,
                                     show_age=show_age, title=title, legend=legend, monochrome=monochrome,
                                     layout=layout, theme=theme, as_of=as_of, duplicate_loops=duplicate_loops,
-                                    short_years=short_years, engine=engine)
+                                    short_years=short_years, narrow_labels=narrow_labels, engine=engine)
         self.full_family = family
         if self.options.as_of is not None:
             self.family = family_as_of(family, self.options.as_of)
@@ -188,7 +201,17 @@ class Genogram(Diagram):
         labels = {p.id: TextBlock.wrapped(person_lines(p, f, label_options), LABEL_WIDTH, size) for p in f.people}
         unions = {u.id: self.union_label(u) for u in f.unions if u.id}
         households = {h.id: shorten(h.label or "", MAX_LINE_CHARS) for h in f.households if h.id}
-        return layout_family(f, labels, unions, households, o.layout, self.copies)
+        laid = layout_family(f, labels, unions, households, o.layout, self.copies)
+        if not o.narrow_labels:
+            return laid
+        # the rows as first laid out: each label as narrow as the tallest label of its row allows
+        narrow = dict(labels)
+        for people in laid.rows.values():
+            tallest = max((len(labels[p].lines) for p in people if p in labels), default=0)
+            narrow.update({p: narrowed(labels[p], tallest) for p in people if p in labels})
+        if narrow == labels:
+            return laid
+        return layout_family(f, narrow, unions, households, o.layout, self.copies)
 
     def to_dot(self) -> str:
         """The family as Graphviz DOT text (see :func:`socialtools.genogram.dot.family_to_dot`)."""

@@ -19,9 +19,11 @@ An approximate date (``sekitar 1950``, ``~1950``, GEDCOM ``ABT 1950``, ``BEF``, 
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from socialtools.dates import PartialDate
+from socialtools.draw.text import TextBlock, text_width
 from socialtools.genogram.label_fields import LABEL_FIELDS
 from socialtools.genogram.model import LOSSES, Family, Person, Union
 from socialtools.i18n import Catalogue, translate
@@ -244,3 +246,44 @@ def short_years_readable(family: Family) -> bool:
     """
     years = [e.year.year for u in family.unions for e in u.history if e.kind in EVENT_PREFIX]
     return not years or max(years) - min(years) < 100
+
+
+_DIGIT = re.compile(r"\d")
+
+
+def narrowed(block: TextBlock, max_lines: int) -> TextBlock:
+    """``block`` made as narrow as it can be in at most ``max_lines`` lines: its lines of words
+    (a name, a role, an occupation: no digit in them) wrapped at their spaces, its lines of dates
+    (``l. 1968``, ``1940–1999``) kept whole; ``block`` itself when that makes it no narrower (a
+    report's compact genogram: a label wraps where its row is taller anyway, so the row does not grow).
+
+    >>> narrowed(TextBlock(("Rina Astuti", "l. 1968"), 13.0), 3).lines
+    ('Rina', 'Astuti', 'l. 1968')
+    >>> narrowed(TextBlock(("Rina Astuti", "l. 1968"), 13.0), 2).lines
+    ('Rina Astuti', 'l. 1968')
+    """
+    words = [line for line in block.lines if " " in line and not _DIGIT.search(line)]
+    if not words or len(block.lines) >= max_lines:
+        return block
+    size, bold = block.size, block.bold
+    floor = max((text_width(line, size, bold=bold) for line in block.lines if line not in words), default=0.0)
+    runs = {text_width(" ".join(w[i:j]), size, bold=bold)
+            for line in words for w in [line.split()] for i in range(len(w)) for j in range(i + 1, len(w) + 1)}
+    for cap in sorted(w for w in runs | {floor} if w >= floor):
+        lines = [part for line in block.lines
+                 for part in (_wrap_words(line, cap, size, bold) if line in words else [line])]
+        if len(lines) <= max_lines:
+            narrow = TextBlock(tuple(lines), size, bold)
+            return narrow if narrow.width < block.width - 0.5 else block
+    return block
+
+
+def _wrap_words(text: str, width: float, size: float, bold: bool) -> list[str]:
+    """``text`` broken at its spaces into lines no wider than ``width`` where its words allow."""
+    lines: list[str] = []
+    for word in text.split():
+        if lines and text_width(f"{lines[-1]} {word}", size, bold=bold) <= width:
+            lines[-1] = f"{lines[-1]} {word}"
+        else:
+            lines.append(word)
+    return lines

@@ -373,6 +373,8 @@ class UnionEvent(Record):
         return value
 
 
+#: the ids a family gives its unions when the input gives none (``u1``, ``u2``, ...)
+_NUMBERED_UNION = re.compile(r"u\d+")
 _EVENT_TEXT = re.compile(r"^\s*(.*?)[\s,:]+((?:(?:~|sekitar|kira-kira|kurang lebih|circa|ca\.?|c\.|abt\.?|about|"
                          r"approx\.?)\s*)?\S+)\s*$", re.I)
 _YEAR_SCHEMA: dict[str, Any] = {"anyOf": [{"type": "integer"}, {"type": "string"}]}
@@ -824,9 +826,16 @@ class Family(Record):
                 for j, s2, e2 in mine:
                     if j != i and e2 is not None and (s2, j) < (start, i) and start < e2:
                         other = next(p for p in self.unions[j].partners if p != pid)
-                        out.append(f"family.unions[{i}], field 'start': {start} is within the marriage unions[{j}] "
+                        out.append(f"family.{self._union_at(i)}, field 'start': {start} is within the marriage "
+                                   f"{self._union_at(j)} "
                                    f"of '{pid}' ({s2}–{e2}, with '{other}'): check the years")
         return out
+
+    def _union_at(self, i: int) -> str:
+        """``unions[3]``, with the union's id where the input gave one of its own (a GEDCOM family's
+        ``F12``: the reader finds ``@F12@``), not one numbered ``u4`` for it."""
+        uid = self.unions[i].id
+        return f"unions[{i}]" + (f" (id '{uid}')" if uid and not _NUMBERED_UNION.fullmatch(uid) else "")
 
     def _repeated_couples(self) -> list[str]:
         """A couple written as two unions (a marriage, then its divorce as a second record): two
@@ -836,9 +845,10 @@ class Family(Record):
         for i, u in enumerate(self.unions):
             couple = tuple(sorted(u.partners))
             if len(couple) == 2 and couple in first:
-                out.append(f"family.unions[{i}], field 'partners': repeats the couple {' and '.join(u.partners)} "
-                           f"of unions[{first[couple]}], drawn as two lines on top of each other: write one union "
-                           "with its history, e.g. events: [menikah 1980, cerai 1990]")
+                out.append(f"family.{self._union_at(i)}, field 'partners': repeats the couple "
+                           f"{' and '.join(u.partners)} of {self._union_at(first[couple])}, drawn as two lines on "
+                           "top of each other: write one union with its history, e.g. events: "
+                           "[menikah 1980, cerai 1990]")
             first.setdefault(couple, i)
         return out
 
@@ -850,7 +860,7 @@ class Family(Record):
             groups = [c.twin for c in u.children if c.twin]
             for j, c in enumerate(u.children):
                 if c.twin and groups.count(c.twin) == 1:
-                    out.append(f"family.unions[{i}].children[{j}] (id '{c.id}'), field 'twin': twin group "
+                    out.append(f"family.{self._union_at(i)}.children[{j}] (id '{c.id}'), field 'twin': twin group "
                                f"'{c.twin}' has only one child: give both twins the same label")
         return out
 
@@ -862,7 +872,7 @@ class Family(Record):
         for i, u in enumerate(self.unions):
             years = [born.get(c.id) for c in u.children]
             if len(years) > 1 and None not in years and years != sorted(years):  # type: ignore[type-var]
-                out.append(f"family.unions[{i}].children: listed out of birth order "
+                out.append(f"family.{self._union_at(i)}.children: listed out of birth order "
                            f"({', '.join(f'{c.id} {y}' for c, y in zip(u.children, years, strict=True))}); "
                            "drawn eldest first, by the years")
         return out
@@ -891,8 +901,8 @@ class Family(Record):
             people = [self._index[pid] for pid in u.partners]
             history = u.history
             for j, e in enumerate(history):
-                where = (f"family.unions[{i}].events[{u.listed_at(j)}], field 'year'" if u.events
-                         else f"family.unions[{i}], field 'end'")
+                where = (f"family.{self._union_at(i)}.events[{u.listed_at(j)}], field 'year'" if u.events
+                         else f"family.{self._union_at(i)}, field 'end'")
                 if e.kind == "widowed" and not e.year.approximate:
                     deaths = [(p.id, p.death) for p in people if p.death is not None]
                     if deaths and not any(d.year == e.year.year or d.approximate for _, d in deaths):
@@ -930,7 +940,8 @@ class Family(Record):
         out += self._out_of_birth_order()
         index = [p.id for p in self.people if p.index]
         if len(index) > 1:
-            out.append(f"{len(index)} people are marked as the index person (client): {', '.join(index)}")
+            more = f" and {len(index) - 10} more" if len(index) > 10 else ""  # a studbook's 'target' column
+            out.append(f"{len(index)} people are marked as the index person (client): {', '.join(index[:10])}{more}")
         for u in self.unions:
             for c in u.children:
                 child = self._index[c.id]

@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING
 
 import yaml
 
-from socialtools.errors import UsageError
+from socialtools.errors import UsageError, capped_warnings
 from socialtools.io.options import add_input_options
 from socialtools.io.output import write_atomic
 
@@ -195,7 +195,7 @@ def load_family(path: str | Path, focus: str | None = None, generations: int | N
     from socialtools.io.families import read_families
 
     found = read_families(path, kind=kind, focus=focus, generations=generations, lenient=lenient)
-    for warning in found.warnings:
+    for warning in capped_warnings(found.warnings):
         sys.stderr.write(f"socialtools: warning: {warning}\n")
     return found.family
 
@@ -208,7 +208,7 @@ def _run(args: argparse.Namespace) -> int:
         result = convert(args.input, args.output, kind=args.input_kind, family=args.family, focus=args.focus,
                          generations=args.generations, lenient=args.lenient,
                          gedcom_version="5.5.1" if name == "gedcom" else "7", initials=args.initials)
-        for warning in result.warnings:
+        for warning in capped_warnings(result.warnings):
             sys.stderr.write(f"socialtools {name}: warning: {warning}\n")
         sys.stderr.write(f"socialtools {name}: wrote {result.path} ({result.people} people)\n")
         if result.left_out:

@@ -25,6 +25,7 @@ from socialtools.genogram.model import Family, Union
 
 _DETAILS = ("role", "notes", "ethnicity", "place", "gender", "address", "phone")
 _LIFE = ("occupation", "education", "religion", "birthplace")
+_LOSSES = ("miscarriage", "abortion", "stillbirth")
 CANRISK_CANCERS = ("breast cancer", "contralateral breast cancer", "ovarian cancer", "prostate cancer",
                    "pancreatic cancer")
 
@@ -62,7 +63,9 @@ def _count(family: Family) -> dict[str, int]:
         "union notes": sum(1 for u in unions if u.notes),
         "occupations, education, religion, birthplaces": sum(1 for p in people if any(getattr(p, k) for k in _LIFE)),
         "roles, notes and other personal details": sum(1 for p in people if any(getattr(p, k) for k in _DETAILS)),
-        "pregnancies, losses and pets": sum(1 for p in people if p.kind != "person" or p.gestation_weeks or p.count),
+        "pregnancy losses": sum(1 for p in people if p.kind in _LOSSES),
+        "pregnancies, losses and pets": sum(1 for p in people if p.kind not in ("person", *_LOSSES)
+                                            or p.gestation_weeks or p.count),
         "title of the genogram": int(bool(family.title)),
         "date of the genogram": int(bool(family.as_of)),
         "one-parent links": sum(1 for u in unions if sum(p is not None for p in pedigree_roles(family, u)) == 1
@@ -83,6 +86,7 @@ SINGULAR = {
     "union kinds and dates": "union kind or date", "union notes": "union note",
     "occupations, education, religion, birthplaces": "occupation, education, religion or birthplace",
     "roles, notes and other personal details": "role, note or other personal detail",
+    "pregnancy losses": "pregnancy loss",
     "pregnancies, losses and pets": "pregnancy, loss or pet", "birth months and days": "birth month and day",
     "same-sex second parents": "same-sex second parent", "one-parent links": "one-parent link",
 }
@@ -99,13 +103,15 @@ KEEPS: dict[str, frozenset[str]] = {
     "yaml": ALL,
     "json": ALL,
     "gedcom": frozenset({*_LINKS, "same-sex second parents", "names", "union notes", "pregnancies, losses and pets",
+                         "pregnancy losses",
                          "title of the genogram",
                          "initials", "birth dates", "birth months and days", "death dates",
                          "adoptive, foster and step links", "unions without children", "union kinds and dates",
                          "occupations, education, religion, birthplaces"}),
     "ped": frozenset({*_LINKS, "conditions", "other conditions"}),  # an 'affected' column
     "canrisk": frozenset(_PEDIGREE_CORE | {"conditions"}),
-    "pedigreejs": frozenset(_PEDIGREE_CORE | _LINKS | {"conditions", "other conditions", "condition names"}),
+    "pedigreejs": frozenset(_PEDIGREE_CORE | _LINKS | {"conditions", "other conditions", "condition names",
+                                                       "pregnancy losses"}),
     "fhir": frozenset({*_LINKS, "same-sex second parents",
                        "names", "birth dates", "birth months and days", "death dates", "ages", "conditions",
                        "other conditions", "condition names", "index person", "adoptive, foster and step links"}),
@@ -278,8 +284,10 @@ def _canrisk(family: Family) -> Family:
 
 def _pedigreejs(family: Family) -> Family:
     data = _dump(family)
-    _people_only(data, {"id", "sex", "name", "deceased", "death", "index", "age", "birth", "conditions"})
+    _people_only(data, {"id", "sex", "name", "deceased", "death", "index", "age", "birth", "conditions", "kind"})
     for person in data["people"]:
+        if person.get("kind") not in _LOSSES:  # miscarriage, stillbirth, termination are flags of pedigreejs
+            person.pop("kind", None)
         if person.pop("death", None) is not None:
             person["deceased"] = True
         _year_only(person)

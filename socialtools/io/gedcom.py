@@ -259,6 +259,7 @@ def _number_as_in_file(document: Any, data: bytes, added: int) -> None:
         stack.extend(node.children)
 
 
+_MODEL_PLACE = re.compile(r"^(?:person '([^']+)'|unions\[(\d+)\](?: \(id '[^']*'\))?(\..*)?)$")
 _BARE_XREF = re.compile(rb"^0 ([^@\s]+) (INDI|FAM)[ \t]*$", re.MULTILINE)
 _NO_LEVEL = re.compile(rb"^(?![\d\n])[^\n]*\S", re.MULTILINE)
 _LEVEL_TAG = re.compile(rb"(\d+) (?:@[^@\n]+@ )?(\S*) ?(.*)")
@@ -751,7 +752,25 @@ class _Reader:
         _resolve_extra_biological_parents(unions)
         _sex_from_roles(people, self.families.values(), {_strip_xref(x): r for x, r in self.people.items()})
         title = {"title": self.title} if self.title else {}
-        return parse_model(Family, {"people": people, "unions": unions, **title}, self.source)
+        try:
+            return parse_model(Family, {"people": people, "unions": unions, **title})
+        except InputError as exc:  # named by the GEDCOM record and its line, not by the model's place
+            raise InputError(exc.message, record=self._record_of(exc.record, unions), field=exc.field,
+                             source=self.source) from None
+
+    def _record_of(self, where: str | None, unions: list[dict[str, Any]]) -> str | None:
+        """``person 'I4'`` → ``person @I4@ (line 30)``; ``unions[6] (id 'F07')...`` → ``family @F07@
+        (line 262)...``; anything else as it is."""
+        found = _MODEL_PLACE.match(where or "")
+        if found is None:
+            return where
+        person, index, rest = found.group(1), found.group(2), found.group(3) or ""
+        if person is not None:
+            record = self.people.get(f"@{person}@")
+        else:
+            union = unions[int(index)] if int(index) < len(unions) else {}
+            record = self.families.get(f"@{union.get('id')}@")
+        return _label(record) + rest if record is not None else where
 
 
     def _unread_notes(self) -> None:

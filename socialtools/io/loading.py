@@ -10,7 +10,7 @@ Errors name the file, the record (``people[2] (id 'RP')``) and the field, never 
 ...     parse_model(P, {"id": "A", "age": "x"}, "person.yaml")
 ... except InputError as error:
 ...     print(error)
-person.yaml, field 'age': Input should be a valid integer, unable to parse string as an integer
+person.yaml, field 'age': the text 'x' is not a whole number
 """
 
 from __future__ import annotations
@@ -48,7 +48,12 @@ FIELD_SYNONYMS = {
     "spouses": "partners", "jenis": "kind", "type": "kind", "mulai": "start", "selesai": "end",
     "anggota": "members", "orang": "people", "persons": "people", "individuals": "people",
     "hubungan_emosional": "relationships", "rumah_tangga": "households", "judul": "title",
-    "twins": "twin", "kembar": "twin", "relasi": "relation",
+    "twins": "twin", "kembar": "twin", "relasi": "relation", "antara": "between", "sejak": "start",
+    "dari": "start", "tahun_mulai": "start", "sampai": "end", "hingga": "end", "tahun_selesai": "end",
+    "peristiwa": "events", "kejadian": "events", "riwayat": "events", "tahun": "year", "tempat": "place",
+    "identik": "identical", "sedarah": "consanguineous", "urutan_lahir": "birth_order", "jumlah": "count",
+    "usia_kehamilan": "gestation_weeks", "minggu_kehamilan": "gestation_weeks", "anggota_keluarga": "people",
+    "anggota_rumah": "members", "penghuni": "members",
 }
 
 
@@ -275,6 +280,10 @@ def document_from_text(text: str, source: str, as_json: bool | None = None) -> d
             problem += " (a value with ': ' in it goes in quotes: \"Catatan: ...\")"
         elif at in ("@", "`", "%"):  # focus: @I1@
             problem += f" (a value that starts with {at} goes in quotes: \"{at}...\")"
+        elif "expected ',' or ']'" in problem or "expected ',' or '}'" in problem:
+            # bpss: [Berdasarkan {tabel}, masalah utama: ...]: inside [ ] or { }, text with { } , : ends the item
+            problem += (" (inside [ ] or { }, a text with { } , or : in it goes in quotes: "
+                        "[\"Berdasarkan {tabel}, ...\"], or write the list as '- ...' lines)")
         raise InputError(f"invalid YAML{where}: {problem}", source=source) from None
     except RecursionError:
         raise InputError("nested too deeply to read", source=source) from None
@@ -381,7 +390,11 @@ def parse_model(model: type[M], data: Any, source: str | None = None, *, record:
             if found is not None:
                 raised = _relocated(found[0], _data_location(data, found[1]), data)
                 raise raised.located(source) if source else raised from None
-            err = exc.errors()[0]
+            errors = exc.errors()
+            err = errors[0]
+            if err["type"] == "missing":  # 'anggota: [A, B]' for 'members': the unknown key is the mistake
+                err = next((e for e in errors if e["type"] == "extra_forbidden"
+                            and tuple(e["loc"][:-1]) == tuple(err["loc"][:-1])), err)
             loc = _data_location(data, err["loc"])
             inner, field = _record_name(data, loc)
             message = err["msg"]

@@ -60,7 +60,7 @@ COLUMNS: dict[str, tuple[str, ...]] = {
     "mztwin": ("mztwin", "mz_twin", "monozygotic"),
     "dztwin": ("dztwin", "dz_twin", "dizygotic", "twin"),
 }
-UNKNOWN = {"", "0", ".", "na", "nan", "none", "-", "-9", "?", "unknown", "*", "n/a", "#n/a", "null"}
+UNKNOWN = {"", "0", ".", "na", "nan", "none", "-", "-9", "?", "unknown", "unk", "*", "n/a", "#n/a", "null"}
 YES = {"1", "2", "y", "yes", "true", "t", "affected", "ya", "dead", "deceased", "d", "a", "died", *YES_NO[True]}
 PLINK_ORDER = ("family", "id", "father", "mother", "sex", "affected")
 #: LINKAGE after makeped (also Superlink's input): three pointer columns before sex, and the proband

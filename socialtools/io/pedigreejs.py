@@ -160,6 +160,9 @@ def family_to_pedigreejs(family: Family, famid: str = "1") -> tuple[str, list[st
             entry.update({k: v for k, v in (("father", father), ("mother", mother)) if v})
         else:
             entry["top_level"] = True
+        flag = next((flag for flag, kind in LOSSES.items() if kind == person.kind), None)
+        if flag is not None:
+            entry[flag] = True
         if person.index:
             entry["proband"] = True
         if person.deceased:

@@ -11,7 +11,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from socialtools.errors import InputError, UsageError
+from socialtools.errors import InputError, UsageError, capped_warnings
 
 
 def _columns(values: list[str] | None) -> dict[str, list[str]]:
@@ -53,7 +53,7 @@ def _run(args: argparse.Namespace) -> int:
             "bpss, ecomap, plan, sessions, ...)"
         raise InputError(f"nothing to report {what}", source=str(args.input) if args.input else None)
     family_warnings = case.family.warnings() if case.family is not None else []
-    for warning in case.warnings + family_warnings + report.warnings:
+    for warning in capped_warnings(case.warnings + family_warnings + report.warnings):
         sys.stderr.write(f"socialtools report: warning: {warning}\n")
     data, images = report_bytes(report, out.suffix, image_prefix=out.stem)
     write_files({**{out.parent / name: png for name, png in sorted(images.items())}, out: data})

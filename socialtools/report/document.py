@@ -75,11 +75,21 @@ def genogram_drawing(case: Case, opts: ReportOptions) -> GenogramDrawing | None:
     columns, or wrapped in columns as tall as the page allows) or in a compact grid under it, the
     arrangement whose text prints largest (a portrait page first). When none reaches 8 pt, the same
     with a compact drawing (union years by two digits, tighter gaps: :func:`genogram_options`
-    ``compact``); when that neither, the drawing alone and its legend as a second picture."""
+    ``compact``), then with the tightest one (names wrapped where their row is taller anyway, smaller
+    symbols and gaps: ``tight``); when none does, the drawing alone (the tightest that prints at 8 pt,
+    else the report's) and its legend as a second picture."""
     if case.family is None or not case.family.people:
         return None
     from socialtools.genogram import Genogram
-    from socialtools.report.print_size import LANDSCAPE, MIN_PRINT_PT, PORTRAIT, figure_page, printed_font_pt
+    from socialtools.report.print_size import (
+        LANDSCAPE,
+        MIN_PRINT_PT,
+        PORTRAIT,
+        figure_page,
+        figure_scale,
+        natural_size_cm,
+        printed_font_pt,
+    )
 
     family = case.family
     if opts.initials:  # as `socialtools genogram --initials`: no person's notes, address or phone either
@@ -87,11 +97,16 @@ def genogram_drawing(case: Case, opts: ReportOptions) -> GenogramDrawing | None:
 
         family = hide_identifying(family)
 
-    def rank(svg: str) -> tuple[bool, bool, float, float]:
+    def rank(svg: str) -> tuple[bool, bool, float, float, float]:
+        """Printed at 8 pt, on a portrait page, the legend's small share of its height, its text's
+        printed size, then (of equal ones) its small area on the page."""
         probe = _probe(svg, opts)
         page = figure_page(probe)
         printed = printed_font_pt(probe, page) or 0.0
-        return printed >= MIN_PRINT_PT, page is PORTRAIT, -round(legend_share(svg), 1), printed
+        w, h = natural_size_cm(probe)
+        area = w * h * figure_scale(probe, page) ** 2
+        share = -round(legend_share(svg), 1)
+        return printed >= MIN_PRINT_PT, page is PORTRAIT, share, round(printed, 2), -round(area, 1)
 
     page_height = readable_room(REPORT_GENOGRAM_TEXT, LANDSCAPE)[1]
 
@@ -107,27 +122,42 @@ def genogram_drawing(case: Case, opts: ReportOptions) -> GenogramDrawing | None:
                                              tight_legend=True).render() for height in (None, page_height)]
         return candidates
 
-    def best_of(genogram: Genogram) -> tuple[tuple[bool, bool, float, float], str]:
-        """The best arrangement with its rank (the first of equal ranks)."""
-        return max(((rank(svg), svg) for svg in arrangements(genogram)), key=lambda ranked: ranked[0])
+    def best_of(drawings: list[Genogram]) -> tuple[tuple[bool, bool, float, float, float], str, Genogram]:
+        """The best arrangement of any of ``drawings`` with its rank and drawing: printed at 8 pt, then
+        with the fewest emotional lines the layout could not route cleanly, then by rank (the first of
+        equal ones)."""
+        ranked = [(rank(svg), svg, drawn) for drawn in drawings for svg in arrangements(drawn)]
+        return max(ranked, key=lambda r: (r[0][0], -len(r[2].layout.warnings), r[0][1:]))
+
+    def drawing(svg: str, drawn: Genogram, legend_svg: str | None = None) -> GenogramDrawing:
+        return GenogramDrawing(svg, tuple(f"{n.number}. {n.text}" for n in drawn.notes()), legend_svg,
+                               tuple(drawn.layout.warnings))
 
     genogram = Genogram(family, genogram_options(opts))
-    notes = tuple(f"{n.number}. {n.text}" for n in genogram.notes())
-    best_rank, best = best_of(genogram)
-    said = tuple(genogram.layout.warnings)
+    best_rank, best, _ = best_of([genogram])
     if best_rank[0] or not genogram.options.legend:
-        return GenogramDrawing(best, notes, warnings=said)
-    compact = Genogram(family, genogram_options(opts, compact=True))
-    tight_rank, tight = best_of(compact)
-    if tight_rank[0]:
-        return GenogramDrawing(tight, tuple(f"{n.number}. {n.text}" for n in compact.notes()),
-                               warnings=tuple(compact.layout.warnings))
-    painter = genogram.renderer(notes_text=False)
-    painter.show_legend = False
-    alone = painter.render()
-    if rank(alone)[2] <= best_rank[2]:
-        return GenogramDrawing(best, notes, warnings=said)
-    return GenogramDrawing(alone, notes, genogram.renderer().render_legend(LEGEND_WIDTH), said)
+        return drawing(best, genogram)
+    # smaller drawings, in turn: compact, then the tightest (with the report's margin, then a narrower one)
+    stages = [[Genogram(family, genogram_options(opts, compact=True))],
+              [Genogram(family, genogram_options(opts, compact=True, tight=True, margin=margin))
+               for margin in (None, TIGHT_MARGIN)]]
+    for stage in stages:
+        drawn_rank, svg, drawn = best_of(stage)
+        if drawn_rank[0]:
+            return drawing(svg, drawn)
+
+    def alone(drawn: Genogram) -> str:
+        painter = drawn.renderer(notes_text=False)
+        painter.show_legend = False
+        return painter.render()
+
+    # the drawing alone, its legend apart: of those that print at 8 pt the one with the fewest unclean
+    # routes, else the one that prints largest
+    alone_rank, svg, drawn = max(((rank(svg := alone(g)), svg, g) for g in [genogram, *stages[0], *stages[1]]),
+                                 key=lambda r: (r[0][0], -len(r[2].layout.warnings) if r[0][0] else 0, r[0][3]))
+    if alone_rank[3] <= best_rank[3]:
+        return drawing(best, genogram)
+    return drawing(svg, drawn, drawn.renderer().render_legend(LEGEND_WIDTH))
 
 
 #: The widest a legend printed as a picture of its own may be (SVG units): at the portrait text width
@@ -164,22 +194,30 @@ def _probe(svg: str, opts: ReportOptions) -> Figure:
     return Figure("probe", "", header, dpi=96, min_font=smallest_font(svg))
 
 
-def genogram_options(opts: ReportOptions, compact: bool = False) -> Any:
+def genogram_options(opts: ReportOptions, compact: bool = False, tight: bool = False,
+                     margin: float | None = None) -> Any:
     """The genogram options of a report: its language and privacy, no title (the caption is one),
     print-size text of one size, tighter rows (the notes are written under the caption); ``compact``
     (a genogram too wide to print with its legend at 8 pt): union years by their last two digits
-    (``n.'88 c.'95``) and smaller gaps between partners, siblings and families."""
+    (``n.'88 c.'95``) and smaller gaps between partners, siblings and families; ``tight`` (with
+    ``compact``, when that is still too wide): names and roles wrapped at their spaces where the
+    tallest label of their row leaves room (``GenogramOptions(narrow_labels=True)``), symbols of
+    :data:`TIGHT_SYMBOL` units and the gaps :data:`TIGHT_GAPS`; ``margin``: round the drawing (SVG units,
+    by default 14)."""
     from socialtools.draw.theme import Theme
     from socialtools.genogram import GenogramOptions
     from socialtools.genogram.layout import LayoutConfig
 
     size = REPORT_GENOGRAM_TEXT
-    block, siblings, families, components = COMPACT_GAPS if compact else REPORT_GAPS
-    layout = LayoutConfig(label_size=size, union_label_size=size, symbol=32.0, row_gap=8.0, bar_gap=8.0, margin=14.0,
-                          gap_block=block, gap_siblings=siblings, gap_families=families, gap_components=components)
+    block, siblings, families, components = TIGHT_GAPS if tight else COMPACT_GAPS if compact else REPORT_GAPS
+    symbol = TIGHT_SYMBOL if tight else 32.0
+    margin = REPORT_MARGIN if margin is None else margin
+    layout = LayoutConfig(label_size=size, union_label_size=size, symbol=symbol, row_gap=8.0, bar_gap=8.0,
+                          margin=margin, gap_block=block, gap_siblings=siblings, gap_families=families,
+                          gap_components=components)
     theme = Theme(font_size=size, small_font_size=size, title_font_size=size * 1.2, margin=layout.margin)
     return GenogramOptions(lang=opts.lang, initials=opts.initials, full_dates=opts.include_private, title="",
-                           layout=layout, theme=theme, short_years=compact)
+                           layout=layout, theme=theme, short_years=compact or tight, narrow_labels=tight)
 
 
 #: Gaps of the report's genogram between partners, siblings, families and unrelated groups (SVG units, beyond
@@ -187,6 +225,14 @@ def genogram_options(opts: ReportOptions, compact: bool = False) -> Any:
 #: between the generations run down through it.
 REPORT_GAPS = (14.0, 18.0, 24.0, 40.0)
 COMPACT_GAPS = (8.0, 10.0, 24.0, 24.0)
+#: The tightest report genogram (a sibship of thirteen on a landscape page): gaps of 6 units between
+#: partners and siblings (half a letter's height: labels still read apart), 16 between families and
+#: groups, symbols of 28 units (their age, quadrants and marks still clear at 8 pt); its margin 14 units as the
+#: report's, or 10 when that does not print at 8 pt.
+REPORT_MARGIN = 14.0
+TIGHT_GAPS = (6.0, 6.0, 16.0, 16.0)
+TIGHT_SYMBOL = 28.0
+TIGHT_MARGIN = 10.0
 
 
 #: The report's ecomaps print their fonts this much larger than on screen (their drawing grows more slowly

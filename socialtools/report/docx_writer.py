@@ -348,11 +348,17 @@ def _notes_fit(figure: Figure, page: Page, notes: str, text_after: tuple[str, ..
     """
     w_px, h_px = figure.size_px
     used = print_width_cm(figure, page) * h_px / w_px + headings * HEADING_CM + CAPTION_CM
-    per_line = max(1, int(page.text_width_cm / NOTE_CHAR_CM))
+    return used + _text_cm(notes, text_after, page.text_width_cm) + 0.5 <= page.text_height_cm
+
+
+def _text_cm(notes: str, paragraphs: tuple[str, ...], width_cm: float) -> float:
+    """A generous estimate of the height a figure's 10 pt ``notes`` and the 12 pt ``paragraphs`` after
+    it take in a column ``width_cm`` wide."""
+    per_line = max(1, int(width_cm / NOTE_CHAR_CM))
     lines = sum(-(-max(1, len(line)) // per_line) for line in notes.split("\n")) if notes else 0
     # the narrative's 12 pt lines (1.2 times as wide and as high as the notes'), each paragraph with its spacing
-    narrative = sum(1.2 * NOTE_LINE_CM * -(-max(1, len(text)) * 6 // (5 * per_line)) + 0.35 for text in text_after)
-    return used + lines * NOTE_LINE_CM + narrative + 0.5 <= page.text_height_cm
+    narrative = sum(1.2 * NOTE_LINE_CM * -(-max(1, len(text)) * 6 // (5 * per_line)) + 0.35 for text in paragraphs)
+    return lines * NOTE_LINE_CM + narrative
 
 
 def _picture(document: Any, figure: Figure, page: Page) -> None:
@@ -444,9 +450,31 @@ def _tall_figure_breaks(blocks: list[Any]) -> set[int]:
             first -= 1
         w_px, h_px = block.size_px
         height = print_width_cm(block, PORTRAIT) * h_px / w_px + (i - first) * HEADING_CM + CAPTION_CM
+        above = _after_landscape_cm(blocks, first)
+        if above is not None and above + height + 1.0 <= TEXT_HEIGHT_CM:
+            continue  # the top of the portrait page after a landscape one: it stays with what little is above it
         if 0 < first < i and height > TALL_FIGURE * TEXT_HEIGHT_CM:
             out.add(first)
     return out
+
+
+def _after_landscape_cm(blocks: list[Any], first: int) -> float | None:
+    """How much of a portrait page lies above ``blocks[first]`` when that page is the one after a
+    figure's landscape page and only the figure's notes, its legend and its narrative are above it
+    (``None`` otherwise): a generous estimate, as :func:`_notes_fit`'s."""
+    start = first
+    while start > 0 and isinstance(blocks[start - 1], Paragraph):
+        start -= 1
+    figure = blocks[start - 1] if start > 0 else None
+    if not isinstance(figure, Figure) or figure_page(figure) is PORTRAIT:
+        return None
+    paragraphs = tuple(b.text for b in blocks[start:first])
+    notes = "\n".join(["x", *figure.notes]) if figure.notes else ""
+    used = _text_cm(notes, paragraphs, TEXT_WIDTH_CM)
+    if figure.legend is not None:
+        w_px, h_px = figure.legend.size_px
+        used += NOTE_LINE_CM + print_width_cm(figure.legend, PORTRAIT) * h_px / w_px
+    return used
 
 
 def report_docx(report: Report) -> bytes:
