@@ -479,7 +479,7 @@ class _Geometry:
             end = lay.x[c]  # beside the child's middle where another union's drop comes down over it
             if uid in tops:
                 end = self._cross_end(uid, c, xs[-1])
-                if not lay.kids_of(uid.removesuffix(CROSS)) and any(
+                if not self._to_stub(uid.removesuffix(CROSS)) and any(
                         abs(d - end) < LONG_APART for d in row_drops[self.row_of[c] - 1]):
                     end = 2 * lay.x[c] - end  # the other side of the middle, off a drop that comes down there
             elif any(abs(d - end) < LONG_APART for d in row_drops[self.row_of[c] - 1]):
@@ -547,7 +547,7 @@ class _Geometry:
         height = y + cfg.margin - cfg.row_gap
         cross = {uid: self._cross_line(uid, nodes, union_y0[self.union_row(top)] + ulevel[top] * cfg.level_step,
                                        bar_y0[self.union_row(top)] + bar_level[top] * cfg.level_step,
-                                       unions[uid].drop[1] if lay.kids_of(uid) else None)
+                                       unions[uid].drop[1] if self._to_stub(uid) else None)
                  for uid, top in ((u, cross_top(u)) for u in sorted(lay.s.cross))}
         for uid, pts in cross.items():
             if not lay.kids_of(uid):  # no children to hang from the lower partner: the union's own
@@ -587,13 +587,20 @@ class _Geometry:
             level += 1
         return level
 
+    def _to_stub(self, uid: str) -> bool:
+        """Does the line of union ``uid`` across rows come down to the drop of its stub under the
+        lower partner: when they have children and the lower partner has no other partner (whose
+        union line and date label beside them the line would pass)?"""
+        lay = self.l
+        return bool(lay.kids_of(uid)) and len(lay.s.unions_of.get(cross_ends(lay.s, uid)[1], [])) == 1
+
     def _cross_end(self, top: str, lower: str, from_x: float) -> float:
         """x where the line of a union across rows (its upper end ``top``), coming from ``from_x``,
-        comes down: to the drop of the union's stub under its lower partner when they have
-        children (one line from partner to partner, the children's line hanging from it: review 6
-        D4); else onto the top of the lower partner, off the middle (where the partner's own child
-        line comes down), toward it."""
-        if self.l.kids_of(base := top.removesuffix(CROSS)):
+        comes down: to the drop of the union's stub under its lower partner (:meth:`_to_stub`: one
+        line from partner to partner, the children's line hanging from it, review 6 D4); else onto
+        the top of the lower partner, off the middle (where the partner's own child line comes
+        down), toward it."""
+        if self._to_stub(base := top.removesuffix(CROSS)):
             return self.drop[base]
         x = self.l.x[lower]
         return x + (1 if from_x > x else -1) * self.l.outer[lower] * CROSS_END
