@@ -211,3 +211,36 @@ def test_regression_two_households_gave_two_identical_legend_entries(family: Fam
         assert sum(label.startswith("Tinggal serumah") for label in labels) == 1, labels
     lay = Genogram(family).layout
     assert {h.label for h in lay.households if h.label_boxes} == {"Rumah Ratna", "Rumah Joko"}
+
+
+def _enclosed(lay: object, pid: str) -> bool:
+    from tests.test_genogram_conventions import _inside
+
+    node = lay.nodes[pid]  # type: ignore[attr-defined]
+    return any(_inside((node.x, node.y), poly) for h in lay.households for poly in h.polygons)  # type: ignore[attr-defined]
+
+
+def test_regression_a_household_kept_a_member_after_his_death(family: Family) -> None:
+    # review-5 R16: "Rumah Ratna" (from 1986, no end) still enclosed Teguh, who died in 2019, in the
+    # plain drawing and with --as-of 2024; he is in it until his death, out of it from that year on
+    members = {y: {h.label: h.members for h in family_as_of(family, y).households} for y in (2018, 2019, 2024)}
+    assert "TW" in members[2018]["Rumah Ratna"]
+    assert "TW" not in members[2019]["Rumah Ratna"] and "TW" not in members[2024]["Rumah Ratna"]
+    assert members[2024]["Rumah Ratna"] == ["RA", "FA"]
+    plain = Genogram(family)
+    assert plain.family.households[0].members == ["RA", "FA"]
+    assert not _enclosed(plain.layout, "TW") and _enclosed(plain.layout, "RA")
+    assert _enclosed(Genogram(family, as_of=2018).layout, "TW")
+    assert not _enclosed(Genogram(family, as_of=2024).layout, "TW")
+    c = GenogramComparison(family, 2010, 2024)
+    assert _enclosed(c.panel_layout(2010), "TW") and not _enclosed(c.panel_layout(2024), "TW")
+
+
+def test_a_household_whose_members_have_all_died_is_not_drawn() -> None:
+    f = Family.model_validate({"people": [{"id": "A", "death": 2001}, {"id": "B", "deceased": True}, {"id": "C"}],
+                               "unions": [{"partners": ["A", "B"], "children": ["C"]}],
+                               "households": [{"label": "Rumah A", "members": ["A", "B"], "start": 1990}]})
+    assert Genogram(f).layout.households == []
+    # A until his death; B, deceased in a year not known, is drawn deceased (and out) in every year
+    assert [h.members for h in family_as_of(f, 1995).households] == [["A"]]
+    assert family_as_of(f, 2005).households == []

@@ -141,7 +141,7 @@ def test_regression_bracketed_household_rumah_jk_crosses_no_sibling_bar() -> Non
 def test_household_outlines_of_any_family_are_simple_and_hold_no_one_else(family: Family) -> None:
     g = Genogram(family)
     lay = g.layout
-    problems = _check(lay, family, names=False)
+    problems = _check(lay, g.family, names=False)  # the family drawn: the dead are out of their households
     # a union label or slash too close to a member may be unavoidable in a crowded random
     # family (it is then taken in whole); anyone else's symbol never is
     assert [p for p in problems if "holds symbol" in p or "corners" in p or "outside" in p

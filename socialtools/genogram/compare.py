@@ -39,8 +39,8 @@ from socialtools.genogram.model import Family
 from socialtools.genogram.notes import FigureNote
 from socialtools.genogram.placements import GenogramLayout, LayoutConfig, UnionPlacement
 from socialtools.genogram.quality import LayoutQuality
-from socialtools.genogram.render import condition_styles
-from socialtools.genogram.routing import route_households
+from socialtools.genogram.render import GenogramRenderer, condition_styles
+from socialtools.genogram.routing import label_households, route_households
 from socialtools.genogram.symbols import ConditionStyle
 from socialtools.i18n import translate
 from socialtools.io.loading import load_document
@@ -219,10 +219,13 @@ class GenogramComparison(Diagram):
                          if _key(rel) in keys]
         rows = {r: [p for p in ps if p in people] for r, ps in lay.rows.items()}
         rows = {r: ps for r, ps in rows.items() if ps}
-        out = GenogramLayout(nodes, unions, sibships, extra, relationships, [], lay.width, lay.height, rows)
-        # households round the members of that year (the shared layout's outline may hold people born later)
+        out = GenogramLayout(nodes, unions, sibships, extra, [], [], lay.width, lay.height, rows)
+        # households round the members of that year (the shared layout's outline may hold people born later),
+        # routed as the shared layout's are: before the emotional lines (which paid to pass through them)
         out.households = route_households(out, then, {h.id: h.label or "" for h in then.households if h.id},
-                                          self.options.layout)
+                                          self.options.layout, with_labels=False)
+        out.relationships = relationships  # then the households' names, clear of every line
+        out.households = label_households(out, out.households, self.options.layout)
         return out
 
     def _notes(self, year: int) -> list[FigureNote]:
@@ -244,7 +247,6 @@ class GenogramComparison(Diagram):
 
     def _renderer(self, year: int) -> Any:
         from socialtools.genogram.labels import inner_text
-        from socialtools.genogram.render import GenogramRenderer
 
         o = self.options
         then = self.family_at(year)
@@ -286,9 +288,10 @@ class GenogramComparison(Diagram):
                 lines.append(part)
         return TextBlock.wrapped([head, *lines], width, size)
 
-    def _highlights(self, lay: GenogramLayout, canvas: SvgCanvas, parent: Group, households: bool) -> None:
+    def _highlights(self, renderer: GenogramRenderer, canvas: SvgCanvas, parent: Group, households: bool) -> None:
         """The changes, highlighted under the lines: those of the households (``households`` true,
         painted under the outlines) or all the others (painted over the outlines)."""
+        lay = renderer.layout
         colour = HIGHLIGHT_MONO if self.options.monochrome else HIGHLIGHT
         changes = [c for c in self.changes() if (c.what == "household") == households]
         if not changes:
@@ -314,7 +317,8 @@ class GenogramComparison(Diagram):
             elif c.what == "relationship":
                 for placed in lay.relationships:
                     if (placed.a, placed.b) == tuple(c.ids) and placed.kind == c.detail:
-                        canvas.polyline(g, placed.points, width=9.0, colour=colour)
+                        # under the line as drawn: its ends on the symbols' outlines, not on their boxes
+                        canvas.polyline(g, renderer.relationship_points(placed), width=9.0, colour=colour)
 
     def legend_entries(self) -> list[LegendEntry]:
         """The legend of everything drawn in either panel, and the highlight."""
@@ -357,7 +361,7 @@ class GenogramComparison(Diagram):
                         font_weight="bold", class_="panel-caption")
             body = canvas.group(id=f"panel-{year}",
                                 transform=f"translate({num(dx)},{num(title_h + caption_h)})")
-            renderer.draw_body(canvas, body, partial(self._highlights, renderer.layout) if i == 1 else None)
+            renderer.draw_body(canvas, body, partial(self._highlights, renderer) if i == 1 else None)
         y = below
         for block, key in ((notes, "notes"), (changes, "changes")):
             if not block.lines:

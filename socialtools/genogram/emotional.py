@@ -41,7 +41,7 @@ from socialtools.draw.geometry import (
 )
 from socialtools.draw.lines import offset_polyline, point_at, polyline_length
 from socialtools.draw.placer import Obstacles
-from socialtools.genogram.placements import GenogramLayout, PersonNode
+from socialtools.genogram.placements import GenogramLayout, PersonNode, UnionPlacement
 from socialtools.genogram.symbols import BRACKET_GAP, end_on_outline
 
 PATTERN_HALF_WIDTH = 5.0  # half the width of the widest emotional-line pattern (a zigzag, three lines) and its stroke
@@ -67,6 +67,9 @@ EDGE_BUDGET = 8000  # and at most this many candidate stretches tested
 #: this many corners and stretches, before a line that passes through something is drawn
 WIDE_CORNERS, WIDE_BUDGET = 600, 60_000
 EXITS = 16  # directions in which it may leave a symbol
+MEET = 45.0  # degrees: two emotional lines that leave one person near each other leave it at least this far apart
+MEET_NEAR = 14.0  # (their ends this near): their patterns fan out, not a tooth of a zigzag along the other
+EXIT_ANGLE = 75.0  # degrees: at most this far off the direction from its centre (never along its outline)
 REACH = 700.0  # people further apart than this are joined through the lanes (a search round obstacles is too dear)
 DETOUR = 1.3  # a route round the obstacles is sought when the best short one is this much longer than direct
 LANE_GAP = 2 * PATTERN_HALF_WIDTH + 6.0  # several relationships of one pair: parallel lanes this far apart
@@ -80,6 +83,15 @@ ROOM_COST = 2 * CROSS_COST  # passing through the household of neither person it
 #: below them instead of a short straight stroke that reads as a union's (double) line (review 6 D17)
 MIN_LENGTH = 40.0
 HOP_HEIGHTS = (14.0, 20.0, 26.0)  # how high such a bracket over (or under) two neighbours rises
+#: a clean route longer than this times the straight distance between the two people (centre to
+#: centre) is a long way round: the date label of a union of one of them, which nests beside their
+#: symbol over their wider name and walls the row, is lifted (and shifted) to open a gate
+GATE = 1.4
+GATE_RISE = (6.0, 12.0, 18.0, 24.0)  # how far a union's date label may be lifted (between the partners' symbols)
+GATE_SHIFT = (0.0, 10.0, -10.0, 20.0, -20.0)  # and moved along the union line
+LABEL_CLEARANCE = 2.0  # a moved label keeps this far from every line
+WAIT_GAP = PATTERN_HALF_WIDTH + 9.0  # a line passing over a lifted label keeps this far above it (a note's number)
+STRAIGHTS = (0.0, math.radians(20.0), -math.radians(20.0))  # a straight line, and parallel ones off the middles
 
 
 def edge_point(n: PersonNode, angle: float) -> Point:
@@ -325,6 +337,33 @@ def obstacle_grid(lay: GenogramLayout, grow: float = PATTERN_HALF_WIDTH) -> Obst
     return grid
 
 
+def _outward(p: Point, end: Point, angle: float) -> bool:
+    """Does a stretch from ``p`` to ``end`` (a point on a symbol's edge, ``angle`` radians from its
+    centre) reach it from outside, within :data:`EXIT_ANGLE` of the ray from the centre?
+
+    >>> _outward((100, 0), (10, 0), 0.0), _outward((10, -50), (10, 0), 0.0)
+    (True, False)
+    """
+    dx, dy = p[0] - end[0], p[1] - end[1]
+    length = math.hypot(dx, dy)
+    return length == 0 or (dx * math.cos(angle) + dy * math.sin(angle)) / length >= math.cos(math.radians(EXIT_ANGLE))
+
+
+def _detour(a: PersonNode, b: PersonNode, points: list[Point]) -> float:
+    """The length of a route from the centre of ``a`` through ``points`` to the centre of ``b``,
+    over the straight distance between the centres (1 for a straight line).
+
+    >>> from socialtools.draw.text import TextBlock
+    >>> n = PersonNode("A", x=0, y=0, size=20, outer=20, row=0, label=TextBlock((), 10), label_top=20)
+    >>> m = PersonNode("B", x=100, y=0, size=20, outer=20, row=0, label=TextBlock((), 10), label_top=20)
+    >>> _detour(n, m, [(10, 0), (90, 0)]), round(_detour(n, m, [(10, 0), (50, 50), (90, 0)]), 2)
+    (1.0, 1.44)
+    """
+    path = [(a.x, a.y), *points, (b.x, b.y)]
+    direct = math.dist(path[0], path[-1])
+    return sum(math.dist(p, q) for p, q in itertools.pairwise(path)) / direct if direct else 1.0
+
+
 def _apart(p: list[Point], q: list[Point], gap: float, zones: list[tuple[Point, float]] = ()) -> bool:  # type: ignore[assignment]
     """Do two lanes stay about ``gap`` apart along their middle, outside the ``zones`` (centre,
     radius) round the two symbols where their ends meet?
@@ -355,12 +394,48 @@ class EmotionalRouter:
         self.rooms: list[tuple[list[Point], Box, frozenset[str]]] = []
         self.pair: frozenset[str] = frozenset()
         self.unclean: list[tuple[str, str]] = []  # the pairs whose line could not be drawn clean
+        #: the two people of each relationship still to be routed: a date label lifted to open a
+        #: gate for one line must not stand in the way of another's straight line
+        self.waiting: dict[frozenset[str], tuple[PersonNode, PersonNode]] = {}
+        self.moved: dict[str, Box] = {}  # union id -> its date label's place before a gate was opened
+        #: the directions (radians) in which the lines chosen leave each person: another emotional
+        #: line at that person leaves at least MEET degrees apart (two patterns fan out from a symbol)
+        self.meets: dict[str, list[tuple[float, str, Point]]] = {}  # the person at the other end, the end
+        self.gated: set[frozenset[str]] = set()  # the pairs whose line passes through a gate
+
+    def _own(self, a: PersonNode, b: PersonNode) -> tuple[str, ...]:
+        """The obstacles a line between ``a`` and ``b`` may enter: their symbols (it ends on them),
+        and, through a gate (:meth:`open_gate`), the gaps under them: it leaves a symbol by a lower
+        corner, under the lifted label and over the person's name."""
+        if frozenset((a.id, b.id)) in self.gated:
+            return a.id, b.id, f"gap:{a.id}", f"gap:{b.id}"
+        return a.id, b.id
+
+    def _keep(self, line: list[Point], a: PersonNode, b: PersonNode) -> None:
+        """``line`` from ``a`` to ``b`` is drawn: it joins the lines, and its ends the directions
+        in which lines leave its two people."""
+        self.lines.add(line, PATTERN_HALF_WIDTH)
+        for n, other, (p, q) in ((a, b, line[:2]), (b, a, line[:-3:-1])):
+            self.meets.setdefault(n.id, []).append((math.atan2(q[1] - p[1], q[0] - p[0]), other.id, p))
+
+    def _fans(self, n: PersonNode, p: Point, q: Point) -> bool:
+        """Does a line leaving ``n`` at ``p`` toward ``q`` leave at least :data:`MEET` degrees
+        from every emotional line already at ``n`` that leaves within :data:`MEET_NEAR` of ``p``
+        (but another line of the same two people, :attr:`pair`: a lane beside it or a route of its own)?"""
+        angles = self.meets.get(n.id)
+        if not angles:
+            return True
+        turn = math.atan2(q[1] - p[1], q[0] - p[0])
+        return all(abs((turn - t + math.pi) % (2 * math.pi) - math.pi) >= math.radians(MEET)
+                   for t, other, end in angles if frozenset((n.id, other)) != self.pair
+                   and math.dist(end, p) < MEET_NEAR)
 
     def _clear(self, points: list[Point], a: PersonNode, b: PersonNode,
                local: LocalBoxes | None = None) -> bool:
         """Through no one else's symbol, no label, and not back through its own two symbols;
         ``local`` (corners of the boxes, shrunk) stands for the grid near both people when given."""
         lay = self.lay
+        own = self._own(a, b)
         m = self.reach  # the line's pattern (the outer lanes of a bundle) stays on the canvas
         if not all(m <= x <= lay.width - m and m <= y <= lay.height - m for x, y in points):
             return False
@@ -368,7 +443,7 @@ class EmotionalRouter:
             if local is not None:
                 if local.hit(p, q):
                     return False
-            elif any(key not in (a.id, b.id) and segment_hits_box(p, q, box)
+            elif any(key not in own and segment_hits_box(p, q, box)
                      for key, box in self.grid.near(p[0], p[1], q[0], q[1])):
                 return False
             if any(segment_hits_box(p, q, n.symbol_box, shrink=1.0) for n in (a, b)):
@@ -428,7 +503,8 @@ class EmotionalRouter:
         margin = REGION
         x0, x1 = min(a.x, b.x) - margin, max(a.x, b.x) + margin
         y0, y1 = min(a.y, b.y) - margin, max(a.y, b.y) + margin
-        boxes = [box for key, box in self.grid.near(x0, y0, x1, y1) if key not in (a.id, b.id)]
+        own = self._own(a, b)
+        boxes = [box for key, box in self.grid.near(x0, y0, x1, y1) if key not in own]
         local = LocalBoxes(boxes)
         # the free corners that make the shortest detours, within a budget
         around = {(x, y) for box in boxes for gap in CORNER_GAPS
@@ -466,7 +542,14 @@ class EmotionalRouter:
                 budget -= 1
                 seg = [points[parent], points[k]]
                 skip = (self.reach if parent < n_starts else 0.0, self.reach if k >= first_end else 0.0)
-                if self._clear(seg, a, b, local) and not (strict and self.lines.runs_along(seg, *skip, self.near)):
+                # it leaves a symbol (and comes to one) from outside, not along its outline: a
+                # pattern's lane beside a line that grazes a circle would run inside it
+                outward = ((parent >= n_starts or (_outward(seg[1], seg[0], turns[parent])
+                                                     and (not strict or self._fans(a, seg[0], seg[1]))))
+                           and (k < first_end or (_outward(seg[0], seg[1], turns[k - first_end])
+                                                  and (not strict or self._fans(b, seg[1], seg[0])))))
+                if outward and self._clear(seg, a, b, local) and not (
+                        strict and self.lines.runs_along(seg, *skip, self.near)):
                     g = g - math.dist(*seg) + self.cost(seg)
                     heapq.heappush(heap, (g + h(k), g, k, parent, True))
                 continue
@@ -520,7 +603,8 @@ class EmotionalRouter:
         def clean(pts: list[Point]) -> bool:
             return (polyline_length(pts) >= MIN_LENGTH and not _grazes(a, pts[0], pts[1])
                     and not _grazes(b, pts[-1], pts[-2]) and self._clear(pts, a, b)
-                    and not (strict and self.lines.runs_along(pts, *skip, self.near)))
+                    and not (strict and (self.lines.runs_along(pts, *skip, self.near) or not (
+                        self._fans(a, pts[0], pts[1]) and self._fans(b, pts[-1], pts[-2])))))
 
         def cost(pts: list[Point]) -> float:  # not strict: running along other lines as short as can be
             return self.cost(pts) + (0.0 if strict else ALONG_COST * self.lines.along_length(pts, *skip, self.near))
@@ -566,7 +650,7 @@ class EmotionalRouter:
         may run along a line); ``None`` when even that fails."""
         chosen = self._pick(a, b, fallback, final=True)
         if chosen is not None:
-            self.lines.add(chosen, PATTERN_HALF_WIDTH)
+            self._keep(chosen, a, b)
         return chosen
 
     def _pick(self, a: PersonNode, b: PersonNode, fallback: Callable[[], list[list[Point]]],
@@ -592,11 +676,120 @@ class EmotionalRouter:
     def _wide(self, reach: float, pick: Callable[[], list[Point] | None]) -> list[Point] | None:
         """``pick()`` run for a line ``reach`` wide on each side (a bundle of parallel lanes): the
         obstacles grown by as much, other lines kept as far off."""
-        self.reach, self.grid = reach, self.grids.setdefault(reach, obstacle_grid(self.lay, reach))
+        if reach not in self.grids:
+            self.grids[reach] = self._grid(reach)
+        self.reach, self.grid = reach, self.grids[reach]
         try:
             return pick()
         finally:
             self.reach, self.grid = PATTERN_HALF_WIDTH, self.grids[PATTERN_HALF_WIDTH]
+
+    def open_gate(self, a: PersonNode, b: PersonNode, fallback: Callable[[], list[list[Point]]]) -> str | None:
+        """When the cheapest clean line from ``a`` to ``b`` is a long way round (more than
+        :data:`GATE` times the straight distance, or none is clean), lift the date label of a union
+        of ``a`` or ``b`` (and shift it along the union line) so that a short clean line passes
+        under it, beside the person's symbol and over their name: the first place (the least moved)
+        that gives a line within :data:`GATE` that keeps a pattern's width off every other line, else
+        the place whose line costs least when it costs under two thirds of the long way round. A label
+        moves only to a place clear of every symbol, label and line (by :data:`LABEL_CLEARANCE`),
+        between its partners' symbols, not across a household outline, and off the straight line of
+        every relationship still to be routed. Returns the id of the union whose label moved."""
+        direct = math.dist((a.x, a.y), (b.x, b.y))
+        if not 0 < direct <= REACH:
+            return None
+        base = self._cheapest(a, b, fallback, strict=True)
+        if base is not None and _detour(a, b, base) <= GATE:
+            return None
+        base_cost = math.inf if base is None else self.cost(base)
+        best: tuple[float, str, Box] | None = None
+        pair = frozenset((a.id, b.id))
+        self.gated.add(pair)
+        for u in self.lay.unions.values():
+            if u.label_box is None or len(u.partners) != 2 or not {a.id, b.id} & set(u.partners):
+                continue
+            if any(set(u.partners) <= members for _, _, members in self.rooms):
+                continue  # a couple's own label inside their household: its outline was drawn round it there
+            old = u.label_box
+            for box in self._label_places(u):
+                self._set_label(u.id, box)
+                route = self._cheapest(a, b, fallback, strict=True)
+                self._set_label(u.id, old)
+                if route is None:
+                    continue
+                skip, near = (self.reach, self.reach), self.near + PATTERN_HALF_WIDTH
+                if _detour(a, b, route) <= GATE and not self.lines.runs_along(route, *skip, near):
+                    best = (0.0, u.id, box)
+                    break
+                cost = self.cost(route)
+                if cost < 2 / 3 * base_cost and (best is None or cost < best[0]):
+                    best = (cost, u.id, box)
+            if best is not None and best[0] == 0.0:
+                break
+        if best is None:
+            self.gated.discard(pair)
+            return None
+        self.moved.setdefault(best[1], self.lay.unions[best[1]].label_box)  # type: ignore[arg-type]
+        self._set_label(best[1], best[2])
+        return best[1]
+
+    def _set_label(self, uid: str, box: Box) -> None:
+        """Put the date label of union ``uid`` at ``box`` (the obstacles follow)."""
+        self.lay.unions[uid].label_box = box
+        self.grids = {PATTERN_HALF_WIDTH: self._grid(PATTERN_HALF_WIDTH)}
+        self.grid = self.grids[PATTERN_HALF_WIDTH]
+
+    def _grid(self, grow: float) -> Obstacles:
+        """The obstacles (see :func:`obstacle_grid`), and over each lifted label room that a line
+        between its partners keeps clear (its pattern and a note's number off the label)."""
+        grid = obstacle_grid(self.lay, grow)
+        for uid in self.moved:
+            box = self.lay.unions[uid].label_box
+            if box is not None:
+                grid.add(f"above:{uid}", Box(box.x - grow, box.y - WAIT_GAP, box.w + 2 * grow, WAIT_GAP))
+        return grid
+
+    def _label_places(self, u: UnionPlacement) -> Iterator[Box]:
+        """The places a union's date label may be lifted to (the least moved first): between its
+        partners' symbols, clear of every other obstacle and line, inside the same household
+        outlines as before, off the straight line of every relationship still to be routed."""
+        box = u.label_box
+        assert box is not None
+        left, right = sorted((self.lay.nodes[p] for p in u.partners), key=lambda n: n.x)
+        extents = symbol_extents(self.lay)
+        lo, hi = extents[left.id].right + LABEL_CLEARANCE, extents[right.id].x - LABEL_CLEARANCE
+        top = min(extents[left.id].y, extents[right.id].y)
+        homes = [_inside(box.center, poly) for poly, _, _ in self.rooms]
+        own = f"union:{u.id}"
+        raw = obstacle_grid(self.lay, 0.0)
+        was = box.grown(LABEL_CLEARANCE)
+        # the straight lines still free of each relationship still to be routed (between the
+        # middles of the two symbols, or parallel to that higher or lower): one must stay free
+        straight = [lines for m, n in self.waiting.values() if (lines := [
+            line for turn in STRAIGHTS for mn, nm in [(_toward(m, (n.x, n.y)), _toward(n, (m.x, m.y)))]
+            for line in [[edge_point(m, mn + turn), edge_point(n, nm - turn)]] if self._clear(line, m, n)])]
+        for rise, shift in sorted(itertools.product(GATE_RISE, GATE_SHIFT), key=lambda m: (m[0] + abs(m[1]), m)):
+            place = Box(box.x + shift, box.y - rise, box.w, box.h)
+            if place.x < lo or place.right > hi or place.y < top:
+                continue
+            if any(key != own and place.overlaps(other, LABEL_CLEARANCE) for key, other in
+                   raw.near(place.x, place.y, place.right, place.bottom)):
+                continue
+            # as far from every line as LABEL_CLEARANCE, or as the label was (beside a household
+            # outline that passes just by its partner's symbol)
+            # (and an emotional line's pattern as far)
+            grown = place.grown(LABEL_CLEARANCE + PATTERN_HALF_WIDTH)
+            corners = ((grown.x, grown.y), (grown.right, grown.bottom))
+            if any(segment_hits_box(p, q, place.grown(self.lines.half.get(id(seg), 0.0)))
+                   or not segment_hits_box(p, q, was.grown(self.lines.half.get(id(seg), 0.0)))
+                   for seg in self.lines.near(*corners) for p, q in [seg]
+                   if segment_hits_box(p, q, place.grown(LABEL_CLEARANCE + self.lines.half.get(id(seg), 0.0)))):
+                continue
+            if [_inside(place.center, poly) for poly, _, _ in self.rooms] != homes:
+                continue
+            wider = place.grown(PATTERN_HALF_WIDTH)
+            if any(all(segment_hits_box(p, q, wider) for p, q in lines) for lines in straight):
+                continue
+            yield place
 
     def choose_lanes(self, a: PersonNode, b: PersonNode, fallback: Callable[[], list[list[Point]]],
                      count: int) -> list[list[Point] | None]:
@@ -614,7 +807,7 @@ class EmotionalRouter:
             if all(lane is not None for lane in centred) and all(
                     _apart(p, q, gap, zones) for p, q in itertools.pairwise(centred)):  # type: ignore[arg-type]
                 for lane in centred:
-                    self.lines.add(lane, PATTERN_HALF_WIDTH)  # type: ignore[arg-type]
+                    self._keep(lane, a, b)  # type: ignore[arg-type]
                 return centred
         first = self._pick(a, b, fallback, final=True)
         if first is None:
@@ -626,9 +819,9 @@ class EmotionalRouter:
             if all(lane is not None for lane in spread) and all(
                     _apart(p, q, gap, zones) for p, q in itertools.pairwise(spread)):  # type: ignore[arg-type]
                 for lane in spread:
-                    self.lines.add(lane, PATTERN_HALF_WIDTH)  # type: ignore[arg-type]
+                    self._keep(lane, a, b)  # type: ignore[arg-type]
                 return spread
-        self.lines.add(first, PATTERN_HALF_WIDTH)
+        self._keep(first, a, b)
         lanes: list[list[Point] | None] = [first]
         offsets = [k * side * LANE_GAP for k in range(1, count) for side in (1, -1)]
         for _ in range(count - 1):
@@ -637,7 +830,7 @@ class EmotionalRouter:
                 lane = self._lane(a, b, first, off)
                 if lane is not None:
                     offsets.remove(off)
-                    self.lines.add(lane, PATTERN_HALF_WIDTH)
+                    self._keep(lane, a, b)
                     break
             lanes.append(lane if lane is not None else self.choose(a, b, fallback))
         return lanes

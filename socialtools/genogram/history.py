@@ -44,7 +44,8 @@ def family_as_of(family: Family, year: int, *, joined_later: bool = False) -> Fa
     a death after ``year`` is undone; a condition that began later (its ``start``, or the age
     at diagnosis) is left out; a union keeps the events up to ``year``; households and
     relationships that began later or had ended are left out (a household without a start year,
-    until every member born by then is in the family). Ages are computed for ``year``.
+    until every member born by then is in the family); a member who had died by then is out of the
+    household (see :func:`living_households`). Ages are computed for ``year``.
     """
     data = family.model_dump()
     unions_later = {u["id"] for u, model in zip(data["unions"], family.unions, strict=True)
@@ -88,8 +89,9 @@ def family_as_of(family: Family, year: int, *, joined_later: bool = False) -> Fa
                      if model.active_in(year) and all(pid in keep for pid in r["between"])]
     households = []
     born = {p["id"] for p in data["people"] if _born_by(p, year)}
+    dead = {p["id"] for p in people if p.get("deceased")}  # deaths after the year are undone above
     for h, model in zip(data["households"], family.households, strict=True):
-        members = [m for m in h["members"] if m in keep]
+        members = [m for m in h["members"] if m in keep and m not in dead]
         # a household without a start year is formed once every member born by then is in the family
         # (a partner who married in later leaves it out until then; a child not yet born does not)
         forming = model.start is None and any(m in born and m not in keep for m in h["members"])
@@ -163,7 +165,8 @@ def family_at_its_date(family: Family) -> Family:
     """The family as its own ``as_of`` describes it, as ``--as-of`` that year draws it: a
     relationship or household that had ended by then (or had not begun) is left out, and so is
     anything dated later, but nobody who joined the family through a union dated later. Without
-    ``as_of`` the family is returned as it is.
+    ``as_of`` the family as it is, but for the dead, who are out of their households
+    (:func:`living_households`).
 
     >>> f = Family.model_validate({"as_of": 2024, "people": [{"id": "A"}, {"id": "B"}], "relationships": [
     ...     {"between": ["A", "B"], "kind": "caretaker", "start": 2003, "end": 2019}]})
@@ -171,10 +174,30 @@ def family_at_its_date(family: Family) -> Family:
     (1, 0, '2024')
     """
     if family.as_of is None:
-        return family
+        return living_households(family)
     # a union the file dates after its own as_of is a slip in the file, not a history: nobody it
     # joins is dropped for it
     return family_as_of(family, family.as_of.year, joined_later=True)
+
+
+def living_households(family: Family) -> Family:
+    """The family with each household holding only its living members: a household outline reads
+    as "lives here now", so someone who has died is out of it from their death on (a household
+    all of whose members have died is not drawn). ``family`` itself is returned when no household
+    holds anyone who has died.
+
+    >>> f = Family.model_validate({"people": [{"id": "A", "death": 2019}, {"id": "B"}, {"id": "C", "deceased": True}],
+    ...     "households": [{"label": "Rumah B", "members": ["A", "B"]}, {"members": ["C"]}]})
+    >>> [(h.label, h.members) for h in living_households(f).households]
+    [('Rumah B', ['B'])]
+    """
+    dead = {p.id for p in family.people if p.deceased}
+    if not any(dead.intersection(h.members) for h in family.households):
+        return family
+    data = family.model_dump()
+    households = [{**h, "members": [m for m in h["members"] if m not in dead]} for h in data["households"]]
+    data["households"] = [h for h in households if h["members"]]
+    return Family.model_validate(data)
 
 
 def as_of_warnings(family: Family, year: int) -> list[str]:

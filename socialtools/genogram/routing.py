@@ -396,7 +396,18 @@ def route_links(lay: GenogramLayout, family: Family, structure: FamilyStructure,
         span = _span(lay, between)  # (a bracket over them: local, it leaves the others their ways)
         return span <= REACH, bool(EmotionalRouter.hops(*(lay.nodes[p] for p in between))), span, group[0]
 
-    for group in sorted(pairs.values(), key=order):
+    groups = sorted(pairs.values(), key=order)
+    # first the gates: a union's date label that walls a row, so that a line would go a long way
+    # round, is lifted where that leaves every other relationship a straight line (before any is drawn)
+    people = {pair: (lay.nodes[p], lay.nodes[q]) for pair in pairs for p, q in [sorted(pair)]
+              if p in lay.nodes and q in lay.nodes and p != q}
+    for group in groups:
+        first = family.relationships[group[0]].between
+        router.waiting = {pair: ab for pair, ab in people.items() if pair != frozenset(first)}
+        a, b = (lay.nodes[p] for p in first)
+        router.open_gate(a, b, partial(candidates_of, a, b))
+    router.waiting = {}
+    for group in groups:
         first = family.relationships[group[0]].between
         a, b = (lay.nodes[p] for p in first)
         unclean = len(router.unclean)
