@@ -78,6 +78,11 @@ LANE_GAPS = (LANE_GAP, (LANE_GAP + MIN_LANE_GAP) / 2, MIN_LANE_GAP)
 LANE_SHIFTS = tuple(sorted((float(k) for k in range(-9, 10)), key=lambda k: (abs(k), -k)))  # lanes' middle off the line
 BRACKETED = ("adopted", "foster")  # children drawn in the NSGC brackets
 ROOM_COST = 2 * CROSS_COST  # passing through the household of neither person it joins, beyond crossing its outline
+#: an emotional line is at least this long, so that its pattern shows (two straight ends of 6 and
+#: three zigzag periods of 9): between neighbours (two siblings, a couple) it bends round above or
+#: below them instead of a short straight stroke that reads as a union's (double) line (review 6 D17)
+MIN_LENGTH = 40.0
+HOP_HEIGHTS = (14.0, 20.0, 26.0)  # how high such a bracket over (or under) two neighbours rises
 #: a clean route longer than this times the straight distance between the two people (centre to
 #: centre) is a long way round: the date label of a union of one of them, which nests beside their
 #: symbol over their wider name and walls the row, is lifted (and shifted) to open a gate
@@ -127,6 +132,27 @@ def _lane_end(n: PersonNode, points: list[Point]) -> list[Point]:
     if n.symbol_box.contains((qx, qy)):
         return cut
     return [*points, _on_box(n, [(qx, qy), (n.x, n.y)])[-1]]
+
+
+def _grazes(n: PersonNode, p: Point, q: Point) -> bool:
+    """Does the segment ``p``–``q``, starting on the edge of the symbol box of ``n``, run along
+    that edge (leaving it at less than :data:`PARALLEL` degrees) instead of away from the symbol?
+
+    >>> from socialtools.draw.text import TextBlock
+    >>> n = PersonNode("A", x=0, y=0, size=20, outer=20, row=0, label=TextBlock((), 10), label_top=20)
+    >>> _grazes(n, (2, -10), (40, -10)), _grazes(n, (2, -10), (30, -30)), _grazes(n, (2, -30), (40, -10))
+    (True, False, False)
+    """
+    b = n.symbol_box
+    if not (b.x - 1e-6 <= p[0] <= b.right + 1e-6 and b.y - 1e-6 <= p[1] <= b.bottom + 1e-6):
+        return False  # does not start on (or in) the box
+    length = math.dist(p, q)
+    if length < 1e-9:
+        return False
+    d = min(6.0, length)
+    x, y = p[0] + (q[0] - p[0]) * d / length, p[1] + (q[1] - p[1]) * d / length
+    out = math.hypot(max(b.x - x, 0.0, x - b.right), max(b.y - y, 0.0, y - b.bottom))
+    return out < d * math.sin(math.radians(PARALLEL))
 
 
 def _inside(p: Point, poly: list[Point]) -> bool:
@@ -440,6 +466,36 @@ class EmotionalRouter:
                     out.append([edge_point(a, _toward(a, w)), w, edge_point(b, _toward(b, w))])
         return out
 
+    @staticmethod
+    def hops(a: PersonNode, b: PersonNode) -> list[list[Point]]:
+        """Between two neighbours on one row too close for a line's pattern (:data:`MIN_LENGTH`):
+        brackets from the top of one to the top of the other (a quarter of a symbol off the middle,
+        where a child line comes down), slanting up to a flat middle that carries the pattern's
+        marks, then from bottom to bottom (review 6 D17). Each of their three stretches is longer
+        than :data:`ALONG`, so a line running along one is seen.
+
+        >>> from socialtools.draw.text import TextBlock
+        >>> a, b = (PersonNode(i, x=x, y=0, size=36, outer=36, row=0, label=TextBlock((), 10), label_top=20)
+        ...         for i, x in (("A", 0), ("B", 54)))
+        >>> bracket = EmotionalRouter.hops(a, b)[0]
+        >>> bracket, round(polyline_length(bracket))
+        ([(9.0, -18.0), (18.0, -32.0), (36.0, -32.0), (45.0, -18.0)], 51)
+        """
+        if abs(a.y - b.y) > 1e-6 or abs(a.x - b.x) - (a.outer + b.outer) / 2 >= MIN_LENGTH:
+            return []
+        left, right = (a, b) if a.x < b.x else (b, a)
+        x0, x1 = left.x + left.outer / 4, right.x - right.outer / 4
+        inset = (x1 - x0) / 4
+        out = []
+        for side in (-1, 1):
+            y0, y1 = left.y + side * left.outer / 2, right.y + side * right.outer / 2
+            for h in HOP_HEIGHTS:
+                y = min(y0, y1) - h if side < 0 else max(y0, y1) + h
+                bracket = [(x0, y0), (x0 + inset, y), (x1 - inset, y), (x1, y1)]
+                if polyline_length(bracket) >= MIN_LENGTH:
+                    out.append(bracket if left is a else bracket[::-1])
+        return out
+
     def _graph_route(self, a: PersonNode, b: PersonNode, strict: bool = True, wide: bool = False) -> list[Point] | None:
         """The cheapest clean line through the corners of the obstacles near ``a`` and ``b``
         (A* over a visibility graph; edges are tested only when reached); ``wide``: through more
@@ -545,12 +601,21 @@ class EmotionalRouter:
         skip = (self.reach, self.reach)
 
         def clean(pts: list[Point]) -> bool:
-            return self._clear(pts, a, b) and not (strict and (self.lines.runs_along(pts, *skip, self.near) or not (
-                self._fans(a, pts[0], pts[1]) and self._fans(b, pts[-1], pts[-2]))))
+            return (polyline_length(pts) >= MIN_LENGTH and not _grazes(a, pts[0], pts[1])
+                    and not _grazes(b, pts[-1], pts[-2]) and self._clear(pts, a, b)
+                    and not (strict and (self.lines.runs_along(pts, *skip, self.near) or not (
+                        self._fans(a, pts[0], pts[1]) and self._fans(b, pts[-1], pts[-2])))))
 
         def cost(pts: list[Point]) -> float:  # not strict: running along other lines as short as can be
             return self.cost(pts) + (0.0 if strict else ALONG_COST * self.lines.along_length(pts, *skip, self.near))
 
+        hops = self.hops(a, b)
+        if hops:  # a bracket over (under) two neighbours, crossing no more lines than the short straight one
+            direct = [edge_point(a, _toward(a, (b.x, b.y))), edge_point(b, _toward(b, (a.x, a.y)))]
+            crossed = self.lines.crossings(direct)
+            hop = next((pts for pts in hops if clean(pts) and self.lines.crossings(pts) <= crossed), None)
+            if hop is not None:
+                return hop
         best: tuple[float, int] | None = None
         options = self.candidates(a, b)
         lengths = [sum(math.dist(p, q) for p, q in itertools.pairwise(pts)) for pts in options]
@@ -564,7 +629,7 @@ class EmotionalRouter:
         direct = math.dist((a.x, a.y), (b.x, b.y))
         if (best is None or best[0] > DETOUR * direct) and direct <= REACH:
             around = self._graph_route(a, b, strict)
-            if around is not None:
+            if around is not None and polyline_length(around) >= MIN_LENGTH:
                 c = cost(around)
                 if best is None or c < best[0]:
                     options.append(around)
@@ -595,7 +660,7 @@ class EmotionalRouter:
         chosen = self._cheapest(a, b, fallback, strict=True)
         if chosen is None and final:  # the line drawn: once more, through more corners
             chosen = self._graph_route(a, b, strict=True, wide=True)
-        if chosen is not None:
+        if chosen is not None and polyline_length(chosen) >= MIN_LENGTH:
             return chosen
         if final:
             self.unclean.append((a.id, b.id))

@@ -468,7 +468,7 @@ class _Geometry:
             drop = self.drop[uid]
             row_drops[self.union_row(uid)].append(drop)
             if uid in tops and (uid, kids[0]) not in self.long_x:  # partners in rows next to each other
-                self.long_end[(uid, kids[0])] = self._cross_end(kids[0], drop)
+                self.long_end[(uid, kids[0])] = self._cross_end(uid, kids[0], drop)
             down = sorted(self.long_x[(uid, c)][0] if (uid, c) in self.long_x
                           else self.long_end[(uid, c)] if uid in tops else lay.x[c] for c in kids)
             lo, hi = min(down[0], drop), max(down[-1], drop)
@@ -478,8 +478,9 @@ class _Geometry:
             top = self.union_row(uid)
             end = lay.x[c]  # beside the child's middle where another union's drop comes down over it
             if uid in tops:
-                end = self._cross_end(c, xs[-1])
-                if any(abs(d - end) < LONG_APART for d in row_drops[self.row_of[c] - 1]):
+                end = self._cross_end(uid, c, xs[-1])
+                if not self._to_stub(uid.removesuffix(CROSS)) and any(
+                        abs(d - end) < LONG_APART for d in row_drops[self.row_of[c] - 1]):
                     end = 2 * lay.x[c] - end  # the other side of the middle, off a drop that comes down there
             elif any(abs(d - end) < LONG_APART for d in row_drops[self.row_of[c] - 1]):
                 end += LONG_END if xs[-1] >= end else -LONG_END
@@ -545,7 +546,8 @@ class _Geometry:
                     + [x + cfg.margin for xs in self.long_x.values() for x in xs])
         height = y + cfg.margin - cfg.row_gap
         cross = {uid: self._cross_line(uid, nodes, union_y0[self.union_row(top)] + ulevel[top] * cfg.level_step,
-                                       bar_y0[self.union_row(top)] + bar_level[top] * cfg.level_step)
+                                       bar_y0[self.union_row(top)] + bar_level[top] * cfg.level_step,
+                                       unions[uid].drop[1] if self._to_stub(uid) else None)
                  for uid, top in ((u, cross_top(u)) for u in sorted(lay.s.cross))}
         for uid, pts in cross.items():
             if not lay.kids_of(uid):  # no children to hang from the lower partner: the union's own
@@ -585,16 +587,30 @@ class _Geometry:
             level += 1
         return level
 
-    def _cross_end(self, lower: str, from_x: float) -> float:
-        """x where a union line across rows, coming from ``from_x``, reaches the top of its lower
-        partner: off the middle (where the partner's own child line comes down), toward it."""
+    def _to_stub(self, uid: str) -> bool:
+        """Does the line of union ``uid`` across rows come down to the drop of its stub under the
+        lower partner: when they have children and the lower partner has no other partner (whose
+        union line and date label beside them the line would pass)?"""
+        lay = self.l
+        return bool(lay.kids_of(uid)) and len(lay.s.unions_of.get(cross_ends(lay.s, uid)[1], [])) == 1
+
+    def _cross_end(self, top: str, lower: str, from_x: float) -> float:
+        """x where the line of a union across rows (its upper end ``top``), coming from ``from_x``,
+        comes down: to the drop of the union's stub under its lower partner (:meth:`_to_stub`: one
+        line from partner to partner, the children's line hanging from it, review 6 D4); else onto
+        the top of the lower partner, off the middle (where the partner's own child line comes
+        down), toward it."""
+        if self._to_stub(base := top.removesuffix(CROSS)):
+            return self.drop[base]
         x = self.l.x[lower]
         return x + (1 if from_x > x else -1) * self.l.outer[lower] * CROSS_END
 
-    def _cross_line(self, uid: str, nodes: dict[str, PersonNode], union_y: float, bar_y: float) -> list[Point]:
+    def _cross_line(self, uid: str, nodes: dict[str, PersonNode], union_y: float, bar_y: float,
+                    drop_y: float | None) -> list[Point]:
         """The line of a union whose partners stand on two rows: from under the upper partner to
         its drop beside them (as a one-sided union's), down to the bar level, then down the gaps
         its dummy nodes hold (a step in each band where the next one stands elsewhere) to the
+        drop (at ``drop_y``) of the union's stub under the lower partner, or, without one, to the
         top of the lower partner."""
         upper, lower = (nodes[p] for p in cross_ends(self.l.s, uid))
         top = cross_top(uid)
@@ -604,7 +620,7 @@ class _Geometry:
         for i in range(len(xs) - 1):
             if (y := self.jog_y.get((top, lower.id, upper.row + 1 + i))) is not None:
                 pts += [(xs[i], y), (xs[i + 1], y)]
-        pts.append((xs[-1], lower.top[1]))
+        pts.append((xs[-1], lower.top[1] if drop_y is None else drop_y))
         return [p for i, p in enumerate(pts) if i == 0 or p != pts[i - 1]]
 
     def _grow(self, result: GenogramLayout, corners: list[Point]) -> None:

@@ -228,7 +228,8 @@ def route_links(lay: GenogramLayout, family: Family, structure: FamilyStructure,
     ports: dict[str, list[float]] = defaultdict(list)  # offsets of the emotional lines on top of each symbol
     for uid, pts in cross.items():  # a union line across rows ends on the top of its lower partner
         lower = lay.nodes[structure.anchor[uid]]
-        ports[lower.id].append(pts[-1][0] - lower.x)
+        if abs(pts[-1][1] - lower.top[1]) < 1e-6:  # (not when it comes down to the stub under the partner)
+            ports[lower.id].append(pts[-1][0] - lower.x)
     position = {p: (r, i) for r, ps in lay.rows.items() for i, p in enumerate(ps)}
     existing = [pts for _, pts, _ in lay.lines()]
     existing += [[*poly, poly[0]] for h in lay.households for poly in h.polygons]  # outlines routed before
@@ -390,9 +391,10 @@ def route_links(lay: GenogramLayout, family: Family, structure: FamilyStructure,
     pairs: dict[frozenset[str], list[int]] = defaultdict(list)
     for i, rel in enumerate(family.relationships):
         pairs[frozenset(rel.between)].append(i)
-    def order(group: list[int]) -> tuple[bool, float, int]:  # the far ones (through the lanes) first
-        span = _span(lay, family.relationships[group[0]].between)
-        return span <= REACH, span, group[0]
+    def order(group: list[int]) -> tuple[bool, bool, float, int]:  # the far ones (through the lanes) first,
+        between = family.relationships[group[0]].between  # neighbours too close for a straight line last
+        span = _span(lay, between)  # (a bracket over them: local, it leaves the others their ways)
+        return span <= REACH, bool(EmotionalRouter.hops(*(lay.nodes[p] for p in between))), span, group[0]
 
     groups = sorted(pairs.values(), key=order)
     # first the gates: a union's date label that walls a row, so that a line would go a long way
