@@ -4,7 +4,7 @@ A record refuses fields it does not know (a misspelt key is an error, not silent
 accepts each field by its name or its alias, and lets an :class:`~socialtools.errors.InputError`
 that one of its validators raises come out as itself — naming its record and field — rather than
 folded into pydantic's ``ValidationError`` (an ``InputError`` is a ``ValueError``, which pydantic
-would otherwise take for its own); ``model_validate`` words pydantic's own errors the same way.
+would otherwise take for its own).
 
 >>> from pydantic import field_validator
 >>> class Person(Record):
@@ -22,7 +22,13 @@ socialtools.errors.InputError: people[0], field 'id': unknown person 'X'
 >>> Person.model_validate({"id": "PK", "nmae": "Putri"})
 Traceback (most recent call last):
 ...
-socialtools.errors.InputError: field 'nmae': is not a known field (check the spelling)
+pydantic_core._pydantic_core.ValidationError: 1 validation error for Person
+nmae
+  Extra inputs are not permitted [type=extra_forbidden, input_value='Putri', input_type=str]
+    For further information visit https://errors.pydantic.dev/...
+
+(:class:`~socialtools.genogram.model.Family`, the entry point of the README, words pydantic's
+errors as one :class:`InputError` too.)
 """
 
 from __future__ import annotations
@@ -84,22 +90,8 @@ class Record(BaseModel):
 
     @classmethod
     def model_validate(cls, obj: Any, **options: Any) -> Self:
-        """Pydantic's ``model_validate``, whose errors are one :class:`InputError` naming the record
-        and field (as the readers' errors are), so that a caller catches one class.
-
-        >>> from socialtools.genogram.model import Family
-        >>> Family.model_validate({"people": [{"id": "K", "birth": "1990-13-01"}]})
-        Traceback (most recent call last):
-        ...
-        socialtools.errors.InputError: people[0] (id 'K'), field 'birth': month 13 is out of range
-        """
+        """Pydantic's ``model_validate``, with a validator's :class:`InputError` kept as it is."""
         try:
             return super().model_validate(obj, **options)
         except ValidationError as exc:
-            found = raised_input_error(exc)
-            if found is not None:
-                raise found from None
-            from socialtools.io.loading import parse_model  # the readers' wording of the first problem
-
-            parse_model(cls, obj)
-            raise  # parse_model found no problem in what pydantic refused: pydantic's own error
+            raise raised_input_error(exc) or exc from None

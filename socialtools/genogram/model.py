@@ -23,7 +23,7 @@ from collections.abc import Iterable
 from functools import cached_property
 from typing import TYPE_CHECKING, Annotated, Any, Literal
 
-from pydantic import AliasChoices, BeforeValidator, Field, PrivateAttr, WithJsonSchema, model_validator
+from pydantic import AliasChoices, BeforeValidator, Field, PrivateAttr, ValidationError, WithJsonSchema, model_validator
 
 if TYPE_CHECKING:  # pragma: no cover
     import networkx as nx
@@ -608,6 +608,25 @@ class Family(Record):
     unions: list[Union] = Field(default_factory=list)
     relationships: list[Relationship] = Field(default_factory=list)
     households: list[Household] = Field(default_factory=list)
+
+    @classmethod
+    def model_validate(cls, obj: Any, **options: Any) -> Family:
+        """Pydantic's ``model_validate`` (the README's entry point), whose errors are one
+        :class:`~socialtools.errors.InputError` naming the record and field, as the readers' are,
+        so that a caller catches one class.
+
+        >>> Family.model_validate({"people": [{"id": "K", "birth": "1990-13-01"}]})
+        Traceback (most recent call last):
+        ...
+        socialtools.errors.InputError: people[0] (id 'K'), field 'birth': month 13 is out of range
+        """
+        try:
+            return super().model_validate(obj, **options)
+        except ValidationError:
+            from socialtools.io.loading import parse_model  # the readers' wording of the first problem
+
+            parse_model(cls, obj)
+            raise  # parse_model found no problem in what pydantic refused: pydantic's own error
 
     @model_validator(mode="after")
     def _check(self) -> Family:

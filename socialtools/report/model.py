@@ -79,7 +79,7 @@ evaluation, behaviour, termination
     hint = f" (did you mean '{close[0]}'?)" if close else ""
     shown = [f"{p} (or {' or '.join(a for a in ('identity', 'comparison') if PART_ALIASES[a] == p)})"
              if p in ("client", "ecomap") else p for p in PARTS]
-    raise UsageError(f"--only: no report part '{name}'{hint}: choose from {', '.join(shown)}")
+    raise UsageError(f"only: no report part '{name}'{hint}: choose from {', '.join(shown)}")
 
 
 @dataclass
