@@ -479,15 +479,27 @@ class GenogramRenderer:
         s = symbol_size(person, node.size) + (2 * INDEX_GAP if person.index else 0.0)
         bars = [seg for bar in brackets(node.x, node.y, s) for seg in itertools.pairwise(bar)]
         (px, py), (tx, ty) = points[-2], points[-1]
-        # the middle of the side the tip is on (top or bottom when it is nearer them, else left or right)
-        mid = (node.x, ty) if abs(ty - node.y) >= abs(tx - node.x) else (tx, node.y)
-        for k in range(11):
-            tip = (tx + (mid[0] - tx) * k / 10, ty + (mid[1] - ty) * k / 10)
+        # the middle of the side the tip is on (top or bottom when it is nearer them, else left or right),
+        # then the middle of the other side it is near; where none is clear, the clearest place
+        sides = [(node.x, ty), (tx, node.y)]
+        if abs(ty - node.y) < abs(tx - node.x):
+            sides.reverse()
+
+        def clearance(tip: Point) -> float:
             head = arrowhead(tip, (px, py), 9.0)
             edges = list(zip(head, [*head[1:], head[0]], strict=True))
-            if all(segment_distance(a, b, c, d) > 1.5 for a, b in edges for c, d in bars):
-                return [*points[:-1], tip]
-        return points
+            return min(segment_distance(a, b, c, d) for a, b in edges for c, d in bars)
+
+        best, room = points[-1], clearance(points[-1])
+        for mid in sides:
+            for k in range(11):
+                tip = (tx + (mid[0] - tx) * k / 10, ty + (mid[1] - ty) * k / 10)
+                gap = clearance(tip)
+                if gap > 1.5:
+                    return [*points[:-1], tip]
+                if gap > room + 1e-9:
+                    best, room = tip, gap
+        return [*points[:-1], best]
 
     def _households(self, canvas: SvgCanvas, parent: Group) -> None:
         for h in self.layout.households:
