@@ -9,7 +9,7 @@ each other.
 >>> ReportOptions(only=("bpss", "keuangan"))  # doctest: +ELLIPSIS
 Traceback (most recent call last):
 ...
-socialtools.errors.UsageError: --only: no report part 'keuangan' ... choose from client (or identity), ...
+socialtools.errors.UsageError: only: no report part 'keuangan' ... choose from client (or identity), ...
 """
 
 from __future__ import annotations
@@ -67,7 +67,7 @@ def report_part(name: str) -> str:
     >>> report_part("genogrm")
     Traceback (most recent call last):
     ...
-    socialtools.errors.UsageError: --only: no report part 'genogrm' (did you mean 'genogram'?): choose from client \
+    socialtools.errors.UsageError: only: no report part 'genogrm' (did you mean 'genogram'?): choose from client \
 (or identity), family, bpss, genogram, ecomap (or comparison), strengths, plan, systems, schedule, process, \
 evaluation, behaviour, termination
     """
