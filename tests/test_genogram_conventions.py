@@ -699,14 +699,22 @@ def test_regression_household_outline_and_change_ring_keep_off_foster_brackets(s
     assert counts["line_through_shape"] == 0, counts
 
 
-def test_the_index_persons_bold_name_fits_its_label_box() -> None:
-    """The client's name is drawn bold; her label was measured in regular type, so a household
-    outline in the report ran over the end of "Dewi Wulandari" (svgcheck text_line)."""
+def test_the_index_persons_name_never_spills_out_of_its_label_box() -> None:
+    """The client's name is drawn bold where its label (measured in regular type, as the layout
+    spaces it) has room, else regular: a report household outline ran over the end of the bold
+    "Dewi Wulandari" (svgcheck text_line)."""
+    import re
+
     from socialtools.draw.text import text_width
 
-    family = parse_model(Family, {"people": [{"id": "A", "name": "Dewi Wulandari", "sex": "P", "index": True},
-                                             {"id": "B", "name": "Dewi Wulandari", "sex": "P"}]})
-    nodes = Genogram(family).layout.nodes
-    size = nodes["A"].label.size
-    assert nodes["A"].label_box.w >= text_width("Dewi Wulandari", size, bold=True) - 0.01
-    assert nodes["A"].label_box.w > nodes["B"].label_box.w
+    family = parse_model(Family, {"people": [{"id": "A", "name": "Dewi Wulandari", "sex": "P", "index": True,
+                                              "birth": 1995},
+                                             {"id": "B", "name": "Ani", "sex": "P", "index": True,
+                                              "birth": 1990, "occupation": "karyawan toko"}]})
+    g = Genogram(family)
+    svg = g.to_svg()
+    for pid, name in (("A", "Dewi Wulandari"), ("B", "Ani")):
+        box = g.layout.nodes[pid].label_box
+        bold = re.search(rf'font-weight="bold"[^>]*>{name}<', svg) is not None
+        assert text_width(name, g.layout.nodes[pid].label.size, bold=bold) <= box.w + 0.01
+    assert re.search(r'font-weight="bold"[^>]*>Ani<', svg)  # room for it: bold

@@ -189,8 +189,7 @@ class GenogramComparison(Diagram):
         people = {p.id for p in then.people}
         nodes = {}
         for p in then.people:
-            block = TextBlock.wrapped(person_lines(p, then, label_options), LABEL_WIDTH, o.layout.label_size,
-                                      bold=p.index)  # drawn bold: measured bold
+            block = TextBlock.wrapped(person_lines(p, then, label_options), LABEL_WIDTH, o.layout.label_size)
             nodes[p.id] = replace(lay.nodes[p.id], label=block)
         unions: dict[str, UnionPlacement] = {}
         for u in then.unions:

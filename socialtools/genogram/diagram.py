@@ -198,9 +198,7 @@ class Genogram(Diagram):
         o, f = self.options, self.family
         label_options = LabelOptions(fields=o.labels, initials=o.initials, full_dates=o.full_dates, lang=o.lang)
         size = o.layout.label_size
-        # the index person's name is drawn bold: her label is measured bold, so nothing is laid over its end
-        labels = {p.id: TextBlock.wrapped(person_lines(p, f, label_options), LABEL_WIDTH, size, bold=p.index)
-                  for p in f.people}
+        labels = {p.id: TextBlock.wrapped(person_lines(p, f, label_options), LABEL_WIDTH, size) for p in f.people}
         unions = {u.id: self.union_label(u) for u in f.unions if u.id}
         households = {h.id: shorten(h.label or "", MAX_LINE_CHARS) for h in f.households if h.id}
         laid = layout_family(f, labels, unions, households, o.layout, self.copies)

@@ -413,8 +413,9 @@ class GenogramRenderer:
                     bracketed=node.id in self.bracketed)
         if node.label.lines:
             g = canvas.group(parent, class_="label")
-            self._text_block(canvas, g, node.label, node.x, node.label_top,
-                             bold_first=person.index)
+            # the client's name in bold where the label, measured in regular type, has room for it
+            bold = person.index and text_width(node.label.lines[0], node.label.size, bold=True) <= node.label.width
+            self._text_block(canvas, g, node.label, node.x, node.label_top, bold_first=bold)
 
     def _text_block(self, canvas: SvgCanvas, g: Group, block: TextBlock, x: float, top: float,
                     bold_first: bool = False) -> None:
