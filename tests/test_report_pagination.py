@@ -69,8 +69,26 @@ def headed_figures(data: bytes) -> list[tuple[list[str], float, str]]:
     return out
 
 
+def _after_a_landscape_page(data: bytes) -> set[str]:
+    """Captions of the figures whose headings follow a landscape section's end with no other figure
+    between: the top of the portrait page after a landscape figure (its notes and text above them)."""
+    paras = _paragraphs(data)
+    out, landscape = set(), False
+    for i, p in enumerate(paras):
+        if "<w:sectPr" in p:
+            landscape = 'w:orient="landscape"' in p
+        elif re.search(r"<wp:extent ", p):
+            if landscape:
+                out.add(_text(paras[i + 1]))
+            landscape = False
+    return out
+
+
 def test_headings_picture_and_caption_fit_one_page_and_tall_ones_start_it(docx_bytes: bytes) -> None:
+    """A tall figure starts a page with its headings, unless it stands at the top of the portrait page
+    after a landscape figure, under only that figure's notes and text, where it fits (print's rule)."""
     figures = headed_figures(docx_bytes)
+    after_landscape = _after_a_landscape_page(docx_bytes)
     assert len(figures) >= 4
     broken = 0
     for headings, height, caption in figures:
@@ -78,9 +96,11 @@ def test_headings_picture_and_caption_fit_one_page_and_tall_ones_start_it(docx_b
         above = sum(({1: 14, 2: 13, 3: 12}[_heading_level(h) or 3] * 1.15 + 18) * PT_CM for h in headings)
         assert above + height + 2.0 <= TEXT_HEIGHT_CM, (caption, above, height)
         if headings and above + height + 1.0 > TALL_FIGURE * TEXT_HEIGHT_CM:
+            if caption in after_landscape and "<w:pageBreakBefore/>" not in headings[0]:
+                continue
             assert "<w:pageBreakBefore/>" in headings[0], (caption, _text(headings[0]))
             broken += 1
-    assert broken >= 1
+    assert broken >= 1 or after_landscape
 
 
 @pytest.mark.skipif(shutil.which("soffice") is None or shutil.which("pdftotext") is None,
