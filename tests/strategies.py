@@ -186,3 +186,27 @@ def legend_labels(min_size: int = 1, max_size: int = 24) -> st.SearchStrategy[li
 def blank_entries(labels: list[str]) -> list[LegendEntry]:
     """Legend entries of ``labels`` whose samples draw nothing (for measuring a legend's box)."""
     return [LegendEntry(label, lambda canvas, g, box: None) for label in labels]
+
+
+def slip_lines(draw: st.DrawFn, lines: list, i: int, action: str) -> bool:
+    """Make the slip ``action`` at line ``i`` of ``lines`` (str or bytes) in place, when it is one
+    of the slips both fuzz tests make: a line deleted, doubled, swapped with another, or the file cut
+    off inside it. Returns whether it was one of them.
+
+    >>> lines = ["a", "b"]
+    >>> slip_lines(None, lines, 0, "duplicate"), lines  # type: ignore[arg-type]
+    (True, ['a', 'a', 'b'])
+    """
+    if action == "delete":
+        del lines[i]
+    elif action == "duplicate":
+        lines.insert(i, lines[i])
+    elif action == "swap":
+        j = draw(st.integers(0, len(lines) - 1))
+        lines[i], lines[j] = lines[j], lines[i]
+    elif action == "cut":
+        del lines[i + 1:]
+        lines[-1] = lines[-1][: draw(st.integers(0, len(lines[-1])))]
+    else:
+        return False
+    return True

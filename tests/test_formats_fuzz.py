@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 
 from socialtools.errors import InputError
 from socialtools.io.families import read_families
+from tests.strategies import slip_lines
 
 DATA = Path(__file__).parent / "data"
 CORPUS = Path(__file__).parent.parent / "benchmarks" / "corpus"  # real files, licences in corpus/licences
@@ -32,15 +33,10 @@ def mutated(draw: st.DrawFn) -> tuple[str, bytes]:
         if not lines:
             break
         i = draw(st.integers(0, len(lines) - 1))
-        action = draw(st.sampled_from(["delete", "duplicate", "swap", "token", "byte", "truncate"]))
-        if action == "delete":
-            del lines[i]
-        elif action == "duplicate":
-            lines.insert(i, lines[i])
-        elif action == "swap":
-            j = draw(st.integers(0, len(lines) - 1))
-            lines[i], lines[j] = lines[j], lines[i]
-        elif action == "token":
+        action = draw(st.sampled_from(["delete", "duplicate", "swap", "token", "byte", "cut"]))
+        if slip_lines(draw, lines, i, action):
+            continue
+        if action == "token":
             words = lines[i].split(b" ") if b" " in lines[i] else lines[i].split(b"\t")
             k = draw(st.integers(0, len(words) - 1))
             words[k] = draw(st.sampled_from(TOKENS)).encode("utf-8")
@@ -48,9 +44,6 @@ def mutated(draw: st.DrawFn) -> tuple[str, bytes]:
         elif action == "byte" and lines[i]:
             k = draw(st.integers(0, len(lines[i]) - 1))
             lines[i] = lines[i][:k] + bytes([draw(st.integers(0, 255))]) + lines[i][k + 1:]
-        else:
-            lines = lines[: i + 1]
-            lines[-1] = lines[-1][: draw(st.integers(0, len(lines[-1])))]
     return seed.name, b"".join(lines)
 
 

@@ -14,6 +14,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from socialtools.cli import main
+from tests.strategies import slip_lines
 
 DATA = Path(__file__).parent / "data"
 SEEDS = sorted([*(DATA / "cases").glob("*.yaml"), *(DATA / "realworld").glob("*.yaml"),
@@ -40,17 +41,9 @@ def slipped(draw: st.DrawFn) -> tuple[str, bytes]:
             break
         i = draw(st.integers(0, len(lines) - 1))
         action = draw(st.sampled_from(["delete", "duplicate", "swap", "cut", "tab", "indent", "dedent", "value"]))
-        if action == "delete":
-            del lines[i]
-        elif action == "duplicate":
-            lines.insert(i, lines[i])
-        elif action == "swap":
-            j = draw(st.integers(0, len(lines) - 1))
-            lines[i], lines[j] = lines[j], lines[i]
-        elif action == "cut":
-            lines = lines[: i + 1]
-            lines[-1] = lines[-1][: draw(st.integers(0, len(lines[-1])))]
-        elif action == "tab":
+        if slip_lines(draw, lines, i, action):
+            continue
+        if action == "tab":
             lines[i] = "\t" + lines[i].lstrip(" ")
         elif action == "indent":
             lines[i] = "  " + lines[i]
