@@ -430,7 +430,7 @@ class Router:
             if clear:
                 _, _, points, k, sweep, inner = min(clear, key=lambda c: c[:2])
                 if inner is not None:
-                    self.vias.append(inner)
+                    self.vias += [inner, points[1]] if k == -2 else [inner]
                 if k < 0:
                     pass  # straight from the system to the turn beside the household: no lane taken
                 elif sweep is None:
@@ -449,23 +449,29 @@ class Router:
         """Routes that turn once more, beside the household, before they come in to the member: past
         a corner of the focal label or round a neighbouring member (review-4 D8: the label or a
         neighbour stands on the member's side that faces the system). Each comes straight from its
-        system, or bends on a lane or follows one first; only routes that never turn back are kept,
-        cheapest (shortest) first."""
+        system, or bends on a lane or follows one first, or passes the label or a neighbour before it
+        turns round the member; only routes that never turn back are kept, cheapest (shortest) first."""
         s, m = self.systems[tie.system], self.members[tie.target]
         target = (m.cx, m.cy)
         reach = end_reach(tie)
-        turns: list[Point] = []
-        for other in self.members.values():  # round each member, the target's own sides included
-            for gap in (3.0, 10.0):
-                r = other.hull.r + CLEAR + reach + gap
-                turns += [(other.cx + r * math.cos(a * math.pi / 6), other.cy + r * math.sin(a * math.pi / 6))
-                          for a in range(12)]
+        inner = self.lanes[-1] if self.lanes else self.focal.r - LANE_EDGE
+
+        def usable(points: list[Point]) -> list[Point]:
+            return [v for v in points if math.hypot(*v) < inner and all(math.dist(v, u) >= 2 * LANE for u in self.vias)]
+
+        def around(other: MemberPlace, gap: float) -> list[Point]:
+            r = other.hull.r + CLEAR + reach + gap
+            return [(other.cx + r * math.cos(a * math.pi / 12), other.cy + r * math.sin(a * math.pi / 12))
+                    for a in range(24)]
+
+        # round each member, the target's own sides included, and past the corners of the label
+        own = usable(around(m, 3.0) + around(m, 10.0))
+        passing: list[Point] = []
         if self.focal_label is not None:
             b = self.focal_label.box.grown(reach + 3)
-            turns += [(b.x, b.y), (b.right, b.y), (b.x, b.bottom), (b.right, b.bottom)]
-        inner = self.lanes[-1] if self.lanes else self.focal.r - LANE_EDGE
-        turns = [v for v in turns if math.hypot(*v) < inner
-                 and all(math.dist(v, u) >= 2 * LANE for u in self.vias)]
+            passing = [(b.x, b.y), (b.right, b.y), (b.x, b.bottom), (b.right, b.bottom)]
+        passing = usable(passing + [v for o in self.members.values() if o.id != m.id for v in around(o, 3.0)])
+        turns = own + passing
         spoke = edge(s.circle, self.focal.center)
         plans: list[_Plan] = []
         for v in turns:
@@ -476,7 +482,7 @@ class Router:
             start = edge(s.circle, v)
             if approaches([start, v, end], target):
                 plans.append((last + math.dist(start, v) + self._crossing_cost(start, v), -1, v, end, None, v))
-            for k, rho in enumerate(self.lanes[:3]):
+            for k, rho in enumerate(self.lanes[:3] if v in own else []):
                 margin = LANE / rho
                 taken = self._taken(k)
                 for j in range(round(2 * math.pi / STEP)):
@@ -493,6 +499,14 @@ class Router:
                         inward = math.dist(spoke, (rho * math.cos(s.angle), rho * math.sin(s.angle)))
                         cost = inward + abs(sweep) * rho + 10 + math.dist(w, v) + last + self._crossing_cost(w, v) + 3 * k
                         plans.append((cost, k, w, end, sweep, v))
+        for v1 in passing:  # past a corner of the label or round a neighbour, then round the member
+            start = edge(s.circle, v1)
+            first = math.dist(start, v1) + self._crossing_cost(start, v1)
+            for v in own:
+                end = m.edge(v)
+                if math.dist(v, end) >= shortest and math.dist(v, v1) >= 2 * LANE and approaches([start, v1, v, end], target):
+                    cost = first + math.dist(v1, v) + math.dist(v, end) + self._crossing_cost(v1, v) + self._crossing_cost(v, end)
+                    plans.append((cost, -2, v1, end, None, v))
         plans.sort(key=lambda c: c[0])
         return plans
 
@@ -516,7 +530,7 @@ class Router:
             if not ends[tail]:
                 continue
             bend = [w] if sweep is None else arc(self.lanes[k], s.angle, sweep)
-            points = [edge(s.circle, w) if sweep is None else spoke, *bend, *([via] if via is not None and k >= 0 else []), end]
+            points = [edge(s.circle, w) if sweep is None else spoke, *bend, *([via] if via not in (None, w) else []), end]
             if ahead and not approaches(points, (m.cx, m.cy)):
                 continue
             tries += 1
