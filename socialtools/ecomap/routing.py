@@ -409,7 +409,8 @@ class Router:
                     continue
                 if not any(_Span(phi, 0.0).meets(o, margin) for o in taken):
                     start = edge(s.circle, w)
-                    candidates.append((last + math.dist(start, w) + self._crossing_cost(start, w), k, w, end, None, None))
+                    cost = last + math.dist(start, w) + self._crossing_cost(start, w)
+                    candidates.append((cost, k, w, end, None, None))
                 turn = _turn(s.angle, phi)
                 for sweep in (turn, turn - math.copysign(2 * math.pi, turn)):
                     if not any(_Span(s.angle, sweep).meets(o, margin) for o in taken):
@@ -497,15 +498,19 @@ class Router:
                     sweep = _turn(s.angle, phi)
                     if not any(_Span(s.angle, sweep).meets(o, margin) for o in taken):
                         inward = math.dist(spoke, (rho * math.cos(s.angle), rho * math.sin(s.angle)))
-                        cost = inward + abs(sweep) * rho + 10 + math.dist(w, v) + last + self._crossing_cost(w, v) + 3 * k
+                        cost = inward + abs(sweep) * rho + 10 + math.dist(w, v) + last + self._crossing_cost(w, v)
+                        cost += 3 * k
                         plans.append((cost, k, w, end, sweep, v))
         for v1 in passing:  # past a corner of the label or round a neighbour, then round the member
             start = edge(s.circle, v1)
             first = math.dist(start, v1) + self._crossing_cost(start, v1)
             for v in own:
                 end = m.edge(v)
-                if math.dist(v, end) >= shortest and math.dist(v, v1) >= 2 * LANE and approaches([start, v1, v, end], target):
-                    cost = first + math.dist(v1, v) + math.dist(v, end) + self._crossing_cost(v1, v) + self._crossing_cost(v, end)
+                if math.dist(v, end) < shortest or math.dist(v, v1) < 2 * LANE:
+                    continue
+                if approaches([start, v1, v, end], target):
+                    cost = first + math.dist(v1, v) + math.dist(v, end)
+                    cost += self._crossing_cost(v1, v) + self._crossing_cost(v, end)
                     plans.append((cost, -2, v1, end, None, v))
         plans.sort(key=lambda c: c[0])
         return plans
@@ -530,7 +535,8 @@ class Router:
             if not ends[tail]:
                 continue
             bend = [w] if sweep is None else arc(self.lanes[k], s.angle, sweep)
-            points = [edge(s.circle, w) if sweep is None else spoke, *bend, *([via] if via not in (None, w) else []), end]
+            turn = [via] if via is not None and via != w else []
+            points = [edge(s.circle, w) if sweep is None else spoke, *bend, *turn, end]
             if ahead and not approaches(points, (m.cx, m.cy)):
                 continue
             tries += 1
