@@ -137,7 +137,8 @@ def _household_doc(draw: st.DrawFn) -> dict:
                 n += 1
                 year += 1
                 people.append({"id": f"C{n}", "sex": draw(st.sampled_from("LP")), "birth": year})
-                kids.append({"id": f"C{n}", "relation": draw(st.sampled_from(["biological"] * 3 + ["adopted", "foster"]))})
+                relation = draw(st.sampled_from(["biological"] * 3 + ["adopted", "foster"]))
+                kids.append({"id": f"C{n}", "relation": relation})
                 if draw(st.integers(0, 4)) and (parent == "M" or "P" in members):
                     members.append(f"C{n}")
             unions.append({"partners": [parent, ex], "start": year - 3, "children": kids})
@@ -150,7 +151,8 @@ def _household_doc(draw: st.DrawFn) -> dict:
         members.append(f"C{n}")
     unions.append({"partners": ["P", "M"], "start": year - 4, "children": kids})
     order = draw(st.permutations(members))
-    return {"family": {"people": people, "unions": unions}, "ecomap": {"focal": {"members": list(order)}, "systems": [{"id": "s"}]}}
+    return {"family": {"people": people, "unions": unions},
+            "ecomap": {"focal": {"members": list(order)}, "systems": [{"id": "s"}]}}
 
 
 @settings(max_examples=40, deadline=None)
