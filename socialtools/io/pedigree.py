@@ -125,6 +125,8 @@ def role_of(name: str) -> str | None:
     role = _ROLE.get(name)
     if role is not None:
         return role
+    if name.startswith(COPIED_ID):
+        return "id"
     for suffix, roles in _SUFFIXES:
         stem = name[:-len(suffix)]
         if name.endswith(suffix) and stem and _ROLE.get(stem) in roles:
@@ -299,7 +301,21 @@ def _names_as_ids(names: list[str], body: list[list[str]]) -> tuple[list[str], l
             best, hits = i, found
     if best is None:
         return names, body
-    return [*names, "id"], [[*r, r[best] if best < len(r) else ""] for r in body]
+    return [*names, COPIED_ID + names[best]], [[*r, r[best] if best < len(r) else ""] for r in body]
+
+
+#: the name of the id column that :func:`_names_as_ids` adds at the end (``id=nama``): a table
+#: without an id column gets it; it is no column of the user's (messages do not count it)
+COPIED_ID = "id="
+
+
+def copied_columns(header: list[str]) -> int:
+    """1 when the last column of ``header`` is the id copied from the name column, else 0.
+
+    >>> copied_columns(["nama", "ayah", "ibu", "id=nama"]), copied_columns(["id", "father", "mother"])
+    (1, 0)
+    """
+    return 1 if header and header[-1].startswith(COPIED_ID) else 0
 
 
 def unused_columns(original: list[str], header: list[str], source: str) -> str | None:
@@ -378,7 +394,10 @@ def rows_from_table(header: list[str], body: list[list[str]], numbers: list[int]
     for n, row in zip(numbers, body, strict=True):
         width = len(row)
         if width <= needed:
-            raise InputError(f"has {width} columns, expected {len(header)}", record=f"line {n}", source=source)
+            copied = copied_columns(header)  # (the copied id column is not the user's)
+            lacks = ", ".join(repr(name) for name in header[width - copied:len(header) - copied])
+            raise InputError(f"has {width - copied} columns, expected {len(header) - copied} (missing: {lacks})",
+                             record=f"line {n}", source=source)
         fam = (row[i_fam] if i_fam is not None and i_fam < width else "") or "1"
         if only is not None and fam != only:
             continue
@@ -522,15 +541,18 @@ class Pedigree(Mapping[str, Family]):
     (['1'], ['a', 'b'])
     """
 
-    def __init__(self, data: dict[str, dict[str, Any]], source: str) -> None:
+    def __init__(self, data: dict[str, dict[str, Any]], source: str,
+                 origins: dict[str, dict[str, str]] | None = None) -> None:
         self._data = data
         self._made: dict[str, Family] = {}
+        self._origins = origins or {}
         self.source = source
 
     def __getitem__(self, fam: str) -> Family:
         made = self._made.get(fam)
         if made is None:
-            made = self._made[fam] = parse_model(Family, self._data[fam], f"{self.source}, family '{fam}'")
+            made = parse_model(Family, self._data[fam], f"{self.source}, family '{fam}'")
+            made = self._made[fam] = made.with_origins(self._origins.get(fam, {}))
         return made
 
     def __iter__(self) -> Iterator[str]:
@@ -558,7 +580,10 @@ def build_families(rows: Iterable[Row], source: str, *, lenient: bool = False,
         people[row.id] = row
     families = {fam: _family(people, fam, source, problem) for fam, people in grouped.items()}
     problem.close()
-    return Pedigree(families, source)
+    # each person's row (line 7, entry 3) for the family's warnings (review 6 D14)
+    origins = {fam: {pid: row.where.split(" (")[0] for pid, row in people.items()
+                     if row.where.startswith(("line ", "entry "))} for fam, people in grouped.items()}
+    return Pedigree(families, source, origins)
 
 
 def _family(people: dict[str, Row], fam: str, source: str, problem: _Problems) -> dict[str, Any]:
@@ -700,18 +725,25 @@ def _check_short_rows(header: list[str], body: list[list[str]], numbers: list[in
     """A row with fewer cells than the header has columns: refused naming the row and the first
     column it lacks, or (``lenient``) read with the missing cells unknown, one warning each."""
     cols = column_map(header, source)
+    copied = copied_columns(header)  # a table without an id column: its id, copied, is the last cell
     i_id, needed = cols["id"], max(cols["id"], cols["father"], cols["mother"])
+    if copied:
+        needed = max(cols["father"], cols["mother"])
+    width = len(header) - copied
     for n, row in zip(numbers, body, strict=True):
-        if needed < len(row) < len(header):  # (without an id or a parent it is refused when read)
-            where = f"line {n} (id '{row[i_id]}')"
-            lacks = header[len(row):]
+        own = len(row) - copied
+        if needed < own < width:  # (without an id or a parent it is refused when read)
+            where = f"line {n} (id '{row[-1] if copied else row[i_id]}')"
+            lacks = header[own:width]
             missing = (f"the '{lacks[0]}' cell is" if len(lacks) == 1
                        else f"the {', '.join(repr(name) for name in lacks)} cells are")
-            message = f"has {len(row)} cells, the header {len(header)} columns: {missing} missing"
+            message = f"has {own} cells, the header {width} columns: {missing} missing"
             if problem.lenient:
-                problem.note(message, where, header[len(row)])
+                problem.note(message, where, header[own])
+                if copied:  # the copied id back under its column: the missing cells are unknown
+                    row[own:own] = [""] * (width - own)
             else:
-                problem(message, where, header[len(row)])
+                problem(message, where, header[own])
     problem.close()
 
 
