@@ -175,3 +175,18 @@ def test_canrisk_pathology_ashkenazi_and_risk_factors_are_named_as_left_out(tmp_
     warnings = read_families(path).warnings
     assert warnings == ["left out: genetic test results of 1 person, pathology results of 1 person, Ashkenazi "
                         "origin of 1 person, 2 risk factors (menarche, parity) (not part of a genogram)"]
+
+
+def test_gedcom_union_warnings_name_the_family_records_and_lines(tmp_path, capsys):
+    """A GEDCOM file's warning named 'family.unions[1] (id 'F2') ... the marriage unions[0] (id 'F1')';
+    it names the records as the file does, '@F2@ (line 13)'."""
+    text = ("0 HEAD\n1 GEDC\n2 VERS 5.5.1\n1 CHAR UTF-8\n0 @I1@ INDI\n1 NAME Budi /S/\n1 SEX M\n"
+            "0 @I2@ INDI\n1 NAME Sari /W/\n1 SEX F\n0 @I3@ INDI\n1 NAME Rina /T/\n1 SEX F\n"
+            "0 @F1@ FAM\n1 HUSB @I1@\n1 WIFE @I2@\n1 MARR\n2 DATE 1980\n1 DIV\n2 DATE 2000\n"
+            "0 @F2@ FAM\n1 HUSB @I1@\n1 WIFE @I3@\n1 MARR\n2 DATE 1990\n0 TRLR\n")
+    path = tmp_path / "k.ged"
+    path.write_text(text, encoding="utf-8")
+    code, err = _run(["genogram", str(path), "-o", str(tmp_path / "g.svg")], capsys)
+    assert code == 0
+    assert "family @F2@ (line 21), field 'start': 1990 is within the marriage family @F1@ (line 14)" in err
+    assert "unions[" not in err

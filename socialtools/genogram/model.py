@@ -522,7 +522,7 @@ LOSSES = frozenset({"miscarriage", "abortion", "stillbirth"})
 
 
 _ORIGIN_PERSON = re.compile(r"family\.people\[\d+\] \(id '([^']*)'\)")
-_ORIGIN_UNION = re.compile(r"family\.unions\[(\d+)\](?: \(id '[^']*'\))?(?:\.children(?=[:,]))?")
+_ORIGIN_UNION = re.compile(r"(?:family\.)?unions\[(\d+)\](?: \(id '[^']*'\))?(\.children(?=[:,])|\.\w+\[\d+\])?")
 _ORIGIN_LEAD = re.compile(r"^person '([^']*)'")
 _ORIGIN_OTHER = re.compile(r"(?<=at the birth of )'([^']*)'")
 
@@ -1006,16 +1006,32 @@ class Family(Record):
         return [self._at_origin(w) for w in out] if self._origins else out
 
     def with_origins(self, origins: dict[str, str]) -> Family:
-        """This family, its warnings naming each person by ``origins`` (``{"3": "line 5"}``: the row
-        of a table, the entry of a list) rather than by its place in the model (``family.people[2]``).
+        """This family, its warnings naming people and unions as the file read names them
+        (``origins``: a person's id → ``line 5 (id '3')`` of a table, ``entry 2 (name 'c')`` of a
+        list, ``person @I4@ (line 30)`` of GEDCOM; ``union:<id>`` → ``family @F5@ (line 262)``)
+        rather than by their place in the model (``family.people[2]``, ``family.unions[4]``).
 
         >>> family = Family.model_validate({"people": [{"id": "A", "birth": 1990}, {"id": "B", "birth": 1995}],
-        ...     "unions": [{"partners": ["A"], "children": ["B"]}]}).with_origins({"A": "line 2", "B": "line 3"})
-        >>> family.warnings()
+        ...     "unions": [{"partners": ["A"], "children": ["B"]}]})
+        >>> family.with_origins({"A": "line 2 (id 'A')", "B": "line 3 (id 'B')"}).warnings()
         ["line 2 (id 'A') would be 5 at the birth of 'B' (line 3)"]
         """
         self._origins = dict(origins)
         return self
+
+    def __eq__(self, other: object) -> bool:
+        """Families are equal when what they say is equal; where they were read from (:attr:`origins`)
+        is no part of it (a family written to GEDCOM and read back is the same family)."""
+        if not isinstance(other, Family):
+            return NotImplemented
+        return self.__dict__ == other.__dict__ and self.__pydantic_extra__ == other.__pydantic_extra__
+
+    __hash__ = None  # type: ignore[assignment]  # (mutable, as every model)
+
+    @property
+    def origins(self) -> dict[str, str]:
+        """Where each person and union stands in the file read (see :meth:`with_origins`)."""
+        return self._origins
 
     def _at_origin(self, warning: str) -> str:
         """``warning`` with the people and unions it names by their place in the model named by
@@ -1023,20 +1039,30 @@ class Family(Record):
         origins = self._origins
 
         def person(match: re.Match[str]) -> str:
-            pid = match.group(1)
-            return f"{origins[pid]} (id '{pid}')" if pid in origins else match.group(0)
+            return origins.get(match.group(1), match.group(0))
 
         def union(match: re.Match[str]) -> str:
-            u = self.unions[int(match.group(1))]
-            lines = [origins[c.id] for c in u.children if c.id in origins]
-            if not lines:
+            u = self.unions[int(match.group(1))] if int(match.group(1)) < len(self.unions) else None
+            if u is None:
+                return match.group(0)
+            own = origins.get(f"union:{u.id}")
+            if own is not None:  # (a GEDCOM family record)
+                return own + (match.group(2) or "")
+            lines = [origins[c.id].split(" (")[0] for c in u.children if c.id in origins]
+            if not lines or not match.group(0).startswith("family."):
                 return match.group(0)
             rows = lines[0] if len(lines) == 1 else "lines " + ", ".join(x.split()[-1] for x in lines) \
                 if all(x.startswith("line ") for x in lines) else ", ".join(lines)
             return f"{rows} (the children of {' and '.join(repr(p) for p in u.partners)})"
 
+        def other(match: re.Match[str]) -> str:
+            place = origins.get(match.group(1))
+            if place is None:
+                return match.group(0)
+            return place.removeprefix("person ") if place.startswith("person @") else \
+                f"{match.group(0)} ({place.split(' (')[0]})"
+
         warning = _ORIGIN_PERSON.sub(person, warning)
         warning = _ORIGIN_UNION.sub(union, warning)
         warning = _ORIGIN_LEAD.sub(person, warning, count=1)
-        return _ORIGIN_OTHER.sub(lambda m: m.group(0) + (f" ({origins[m.group(1)]})" if m.group(1) in origins
-                                                          else ""), warning)
+        return _ORIGIN_OTHER.sub(other, warning)

@@ -753,10 +753,15 @@ class _Reader:
         _sex_from_roles(people, self.families.values(), {_strip_xref(x): r for x, r in self.people.items()})
         title = {"title": self.title} if self.title else {}
         try:
-            return parse_model(Family, {"people": people, "unions": unions, **title})
+            family = parse_model(Family, {"people": people, "unions": unions, **title})
         except InputError as exc:  # named by the GEDCOM record and its line, not by the model's place
             raise InputError(exc.message, record=self._record_of(exc.record, unions), field=exc.field,
                              source=self.source) from None
+        # its warnings name the records as the file does: person @I4@ (line 30), family @F5@ (line 262)
+        origins = {_strip_xref(x): _label(r) for x, r in self.people.items()}
+        origins.update({f"union:{u['id']}": _label(r) for u in unions
+                        if u.get("id") and (r := self.families.get(f"@{u['id']}@")) is not None})
+        return family.with_origins(origins)
 
     def _record_of(self, where: str | None, unions: list[dict[str, Any]]) -> str | None:
         """``person 'I4'`` → ``person @I4@ (line 30)``; ``unions[6] (id 'F07')...`` → ``family @F07@
@@ -1005,7 +1010,7 @@ def focus_family(family: Family, focus: str, generations: int = 2) -> Family:
         if household["members"]:
             households.append(household)
     data["households"] = households
-    return Family.model_validate(data)
+    return Family.model_validate(data).with_origins(family.origins)
 
 
 # -- writing -------------------------------------------------------------------------------------

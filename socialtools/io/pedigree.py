@@ -581,8 +581,8 @@ def build_families(rows: Iterable[Row], source: str, *, lenient: bool = False,
     families = {fam: _family(people, fam, source, problem) for fam, people in grouped.items()}
     problem.close()
     # each person's row (line 7, entry 3) for the family's warnings (review 6 D14)
-    origins = {fam: {pid: row.where.split(" (")[0] for pid, row in people.items()
-                     if row.where.startswith(("line ", "entry "))} for fam, people in grouped.items()}
+    origins = {fam: {pid: row.where for pid, row in people.items() if row.where.startswith(("line ", "entry "))}
+               for fam, people in grouped.items()}
     return Pedigree(families, source, origins)
 
 
