@@ -190,3 +190,26 @@ def test_gedcom_union_warnings_name_the_family_records_and_lines(tmp_path, capsy
     assert code == 0
     assert "family @F2@ (line 21), field 'start': 1990 is within the marriage family @F1@ (line 14)" in err
     assert "unions[" not in err
+
+
+# -- real files, round 4 ------------------------------------------------------------------------
+def test_alive_column_is_read_as_vital_status_the_other_way_round():
+    """ped_parser's Madeline-style example table has 'Alive' (Yes/No): it was only named as a
+    column not read, so a dead father was drawn alive."""
+    text = ("#FamilyID\tSampleID\tFather\tMother\tSex\tPhenotype\tProband\tAlive\n"
+            "1\tpk\tayah\tibu\t1\t2\tYes\tYes\n1\tibu\t0\t0\t2\t1\tNo\tYes\n1\tayah\t0\t0\t1\t1\tNo\tNo\n")
+    warnings: list[str] = []
+    family = read_pedigree_text(text, "t.txt", warnings=warnings)["1"]
+    assert [p.id for p in family.people if p.deceased] == ["ayah"]
+    assert not any("Alive" in w for w in warnings)
+    with pytest.raises(InputError, match=r"line 2 \(id 'pk'\), field 'alive': 'maybe' is not yes or no"):
+        read_pedigree_text(text.replace("Yes\tYes\n1\tibu", "Yes\tmaybe\n1\tibu"), "t.txt")
+
+
+def test_tab_table_with_spaces_between_some_cells_is_read_by_white_space():
+    """ped_parser's my_family.ped separates some cells by tabs and others by runs of spaces:
+    it was refused as 'line 3 (id 'mother  0') ... has 5 cells'."""
+    text = ("#FamilyID\tSampleID\tFather\tMother\tSex\tPhenotype\n1\tanak ayah  ibu  1\t2\n1\tibu  0\t0\t2\t1\n"
+            "1\tayah  0\t0\t1\t1\n")
+    family = read_pedigree_text(text, "t.ped")["1"]
+    assert family.parents_of("anak") == ["ayah", "ibu"] and family.person("ibu").sex == "female"

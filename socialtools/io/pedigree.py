@@ -56,10 +56,13 @@ COLUMNS: dict[str, tuple[str, ...]] = {
               "tahun_wafat", "tahun_meninggal", "tanggal_wafat", "tanggal_meninggal"),
     "name": ("name", "nama", "label", "fullname", "nama_lengkap", "firstname", "givenname"),
     "index": ("proband", "index", "indexperson", "klien", "client", "target"),
+    # vital status the other way round: Alive = No is deceased (ped_parser's Madeline-style tables)
+    "alive": ("alive", "living", "isalive", "hidup", "masihhidup"),
     "age": ("age", "umur", "usia"),
     "mztwin": ("mztwin", "mz_twin", "monozygotic"),
     "dztwin": ("dztwin", "dz_twin", "dizygotic", "twin"),
 }
+_NOT_ALIVE = {"no", "n", "false", "f", "tidak", "tdk", "dead", "deceased", "meninggal", "wafat"}
 UNKNOWN = {"", "0", ".", "na", "nan", "none", "-", "-9", "?", "unknown", "unk", "*", "n/a", "#n/a", "null"}
 YES = {"1", "2", "y", "yes", "true", "t", "affected", "ya", "dead", "deceased", "d", "a", "died", *YES_NO[True]}
 PLINK_ORDER = ("family", "id", "father", "mother", "sex", "affected")
@@ -152,10 +155,26 @@ def _delimiter(sample: str) -> str | None:
     return None
 
 
+def _spaces_between_cells(lines: list[str]) -> bool:
+    r"""Whether lines with tabs separate some cells by spaces instead (a hand-edited ``.ped``): split
+    at tabs the rows differ in width, split at any white space they are all as wide as the first.
+
+    >>> _spaces_between_cells(["fam\tid\tname", "1\ta\tSiti Aminah", "1\tb\tBudi"])
+    False
+    >>> _spaces_between_cells(["#fam\tid\tfather\tmother", "1\tkid dad  mom", "1\tdad\t0\t0"])
+    True
+    """
+    if any('"' in ln for ln in lines):
+        return False
+    by_tab = {len(ln.rstrip("\t").split("\t")) for ln in lines}
+    by_space = {len(ln.split()) for ln in lines}
+    return len(by_tab) > 1 and len(by_space) == 1
+
+
 def _split(lines: list[str], delimiter: str | None = None) -> list[list[str]]:
     if delimiter is None and lines:
         delimiter = _delimiter("\n".join(lines[:20]))
-    if delimiter is None:  # whitespace; R's write.table quotes text cells
+    if delimiter is None or delimiter == " ":  # whitespace; R's write.table quotes text cells
         rows = [ln.split() for ln in lines]
         if any('"' in ln for ln in lines[:20]):
             rows = [[c[1:-1] if len(c) > 1 and c[0] == c[-1] == '"' else c for c in row] for row in rows]
@@ -213,6 +232,8 @@ def table_rows(text: str, source: str, header: bool | None = None, only: str | N
     if not numbered:
         raise InputError("the pedigree table is empty", source=source)
     delimiter = forced.group(1) if forced else _delimiter("\n".join(ln for _, ln in numbered[:20]))
+    if delimiter == "\t" and not forced and _spaces_between_cells([ln for _, ln in numbered[:50]]):
+        delimiter = " "  # tabs and runs of spaces mixed between cells (ped_parser's my_family.ped): white space
     if delimiter is not None:  # a spreadsheet's empty rows (';;;;;' below the table) are no people
         numbered = [(n, ln) for n, ln in numbered if ln.strip(delimiter + " \t\"")]
         if not numbered:
@@ -375,7 +396,7 @@ def rows_from_table(header: list[str], body: list[list[str]], numbers: list[int]
     get = cols.get
     i_fam, i_id, i_father, i_mother = get("family"), cols["id"], cols["father"], cols["mother"]
     optional = [(role, i) for role in ("sex", "name", "birth", "death", "deceased", "index", "affected",
-                                       "mztwin", "dztwin", "age") if (i := get(role)) is not None]
+                                       "mztwin", "dztwin", "age", "alive") if (i := get(role)) is not None]
     i_aff = get("affected")
     if plink_scale is None:
         plink_scale = i_aff is not None and any(i_aff < len(r) and _whole(r[i_aff]) == "2" for r in body)
@@ -429,6 +450,8 @@ def rows_from_table(header: list[str], body: list[list[str]], numbers: list[int]
                 person.extra = {"kind": "abortion"}
             elif role in ("mztwin", "dztwin"):
                 person.twin, person.identical = value
+            elif role == "alive":  # (value: True = not alive)
+                person.deceased = True
             else:
                 setattr(person, role, value)
         if person.death is not None:
@@ -477,6 +500,12 @@ class _CellParser:
             return PartialDate.parse(value)
         if role in ("deceased", "index"):
             return low in YES or None
+        if role == "alive":  # 'No', 'tidak', 'N', '0' (not alive): deceased; 'Yes' or unknown: nothing
+            if low in _NOT_ALIVE:
+                return True
+            if low in YES:
+                return None
+            raise ValueError(f"'{raw}' is not yes or no: write Yes/No (ya/tidak)")
         if role == "age":  # '45', '45 tahun', '45 thn'
             age = _AGE.match(low)
             if age is None or int(age.group(1)) > 150:
