@@ -213,3 +213,14 @@ def test_tab_table_with_spaces_between_some_cells_is_read_by_white_space():
             "1\tayah  0\t0\t1\t1\n")
     family = read_pedigree_text(text, "t.ped")["1"]
     assert family.parents_of("anak") == ["ayah", "ibu"] and family.person("ibu").sex == "female"
+
+
+def test_studbook_columns_indiv_sire_dam_born_are_read():
+    """optiSel's pedigrees (ExamplePed, PedigWithErrors: 'Indiv', 'Sire', 'Dam', 'Sex', 'Breed',
+    'Born', exported with R's write.csv) were refused: "no 'id' column"."""
+    text = ('"Indiv","Sire","Dam","Sex","Breed","Born","BV"\n"a1",NA,NA,"male","X",1990,NA\n'
+            '"a2",NA,NA,"female","X",1991,NA\n"a3","a1","a2","female","X",2000,0.3\n')
+    warnings: list[str] = []
+    family = read_pedigree_text(text, "ped.csv", warnings=warnings)["1"]
+    assert family.parents_of("a3") == ["a1", "a2"] and family.person("a3").birth == PartialDate(2000)
+    assert warnings == ["columns not read (not a column socialtools knows): 'Breed', 'BV'"]

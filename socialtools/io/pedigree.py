@@ -40,7 +40,7 @@ COLUMNS: dict[str, tuple[str, ...]] = {
     "family": ("famid", "fid", "family", "familyid", "family_id", "ped", "pedigree", "pedigreeid", "pedid", "kindred",
                "pedigreename", "pedname", "keluarga"),
     "id": ("id", "indid", "iid", "individual", "individualid", "individual_id", "person", "personid", "subject",
-           "sampleid", "sample", "individ"),
+           "sampleid", "sample", "individ", "indiv", "ind", "animal", "anim"),
     "father": ("father", "fatherid", "father_id", "dadid", "dad", "pid", "paternalid", "paternal", "pat", "sire",
                "ayah", "fathid", "id_ayah", "ayah_id"),
     "mother": ("mother", "motherid", "mother_id", "momid", "mom", "mid", "maternalid", "maternal", "mat", "dam",
