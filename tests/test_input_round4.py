@@ -222,3 +222,19 @@ def test_studbook_columns_indiv_sire_dam_born_are_read():
     family = read_pedigree_text(text, "ped.csv", warnings=warnings)["1"]
     assert family.parents_of("a3") == ["a1", "a2"] and family.person("a3").birth == PartialDate(2000)
     assert warnings == ["columns not read (not a column socialtools knows): 'Breed', 'BV'"]
+
+
+def test_gedcom_family_without_husb_wife_takes_its_partners_from_fams(tmp_path):
+    """GeneGenie's Ansi.ged: the FAM record lists 123 CHIL but no HUSB/WIFE, the parents name it
+    in FAMS: every child lost its parents without a word. Children of a family with no parent
+    at all are now named in a warning (pres2020.ged's @F416@, GreekGods.ged)."""
+    text = ("0 HEAD\n1 GEDC\n2 VERS 5.5\n1 CHAR UTF-8\n0 @A@ INDI\n1 NAME Ayah /X/\n1 SEX M\n1 FAMS @F@\n"
+            "0 @B@ INDI\n1 NAME Ibu /Y/\n1 SEX F\n1 FAMS @F@\n0 @C@ INDI\n1 NAME Anak /X/\n1 FAMC @F@\n"
+            "0 @D@ INDI\n1 NAME Lain /Z/\n1 FAMC @G@\n0 @E@ INDI\n1 NAME Lain /W/\n1 FAMC @G@\n"
+            "0 @F@ FAM\n1 CHIL @C@\n0 @G@ FAM\n1 CHIL @D@\n1 CHIL @E@\n0 TRLR\n")
+    path = tmp_path / "a.ged"
+    path.write_text(text, encoding="utf-8")
+    found = read_families(path)
+    assert found.family.parents_of("C") == ["A", "B"]
+    assert any(w.startswith("family @G@ (line 24), field 'CHIL': 2 children (@D@, @E@) with no parent in the "
+                            "family") and "that they are siblings is left out" in w for w in found.warnings)
