@@ -41,7 +41,7 @@ from socialtools.draw.geometry import (
 )
 from socialtools.draw.lines import offset_polyline, point_at, polyline_length
 from socialtools.draw.placer import Obstacles
-from socialtools.genogram.placements import GenogramLayout, LinkPlacement, PersonNode, UnionPlacement
+from socialtools.genogram.placements import GenogramLayout, PersonNode, UnionPlacement
 from socialtools.genogram.symbols import BRACKET_GAP, end_on_outline
 
 PATTERN_HALF_WIDTH = 5.0  # half the width of the widest emotional-line pattern (a zigzag, three lines) and its stroke
@@ -345,6 +345,7 @@ def hold_outside(lay: GenogramLayout, margin: float) -> None:
     bottom), :data:`OUTSIDE`, with their patterns and ``margin`` beyond them; a drawing whose lines
     all stay inside keeps its size.
 
+    >>> from socialtools.genogram.placements import LinkPlacement
     >>> lay = GenogramLayout({}, {}, [], [], [], [], 100.0, 80.0)
     >>> lay.relationships = [LinkPlacement("close", "A", "B", [(50, 20), (120, 40)])]
     >>> hold_outside(lay, 10.0); lay.width, lay.height
