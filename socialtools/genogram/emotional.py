@@ -423,6 +423,7 @@ class EmotionalRouter:
         #: line at that person leaves at least MEET degrees apart (two patterns fan out from a symbol)
         self.meets: dict[str, list[tuple[float, str, Point]]] = {}  # the person at the other end, the end
         self.gated: set[frozenset[str]] = set()  # the pairs whose line passes through a gate
+        self.wide_search = True  # search once more round more corners before a line is drawn unclean
 
     def _own(self, a: PersonNode, b: PersonNode) -> tuple[str, ...]:
         """The obstacles a line between ``a`` and ``b`` may enter: their symbols (it ends on them),
@@ -679,7 +680,7 @@ class EmotionalRouter:
         """The cheapest clean line, else the cheapest that passes through nothing; a ``final``
         pick (the line drawn, not a trial) without a clean line is named in :attr:`unclean`."""
         chosen = self._cheapest(a, b, fallback, strict=True)
-        if chosen is None and final:  # the line drawn: once more, through more corners
+        if chosen is None and final and self.wide_search:  # the line drawn: once more, through more corners
             chosen = self._graph_route(a, b, strict=True, wide=True)
         if chosen is not None and polyline_length(chosen) >= MIN_LENGTH:
             return chosen

@@ -399,11 +399,14 @@ def route_links(lay: GenogramLayout, family: Family, structure: FamilyStructure,
     people = {pair: (lay.nodes[p], lay.nodes[q]) for pair in pairs for p, q in [sorted(pair)]
               if p in lay.nodes and q in lay.nodes and p != q}
 
-    def emotional(groups: list[list[int]]) -> tuple[dict[int, list[Point]], list[frozenset[str]]]:
+    def emotional(groups: list[list[int]], give_up: int | None = None
+                  ) -> tuple[dict[int, list[Point]], list[frozenset[str]]]:
         """The lines of the relationships, the pairs of ``groups`` in turn, and the pairs left
-        without a clean line."""
+        without a clean line; ``give_up``: a trial of another order, which stops as soon as that
+        many pairs are left without one (it cannot do better) and does not search wide."""
         router = EmotionalRouter(lay, existing)
         router.rooms = rooms
+        router.wide_search = give_up is None
         chosen: dict[int, list[Point]] = {}
         unclean_pairs: list[frozenset[str]] = []
         # first the gates: a union's date label that walls a row, so that a line would go a long way
@@ -428,20 +431,21 @@ def route_links(lay: GenogramLayout, family: Family, structure: FamilyStructure,
                 chosen[i] = pts if family.relationships[i].between[0] == first[0] else pts[::-1]
             if len(router.unclean) > unclean:
                 unclean_pairs.append(frozenset(first))
+                if give_up is not None and len(unclean_pairs) >= give_up:
+                    break
         return chosen, unclean_pairs
 
-    def detours(chosen: dict[int, list[Point]]) -> float:
-        """The lines' lengths over the straight distances between their people, summed."""
-        return sum(_detour(lay, family.relationships[i].between, pts) for i, pts in chosen.items())
-
     # the far ones first (their lanes), then the shorter relationships; when a pair is left without
-    # a clean line, the lines are drawn again with that pair first (each such pair in turn): the
-    # order that leaves fewest pairs unclean, then the shortest lines, is drawn
+    # a clean line, the lines are drawn again with that pair first (each such pair in turn, up to
+    # RETRIES): an order that leaves fewer pairs unclean is drawn
     groups = sorted(pairs.values(), key=order)
-    saved = (list(existing), dict(lane_used), {k: list(v) for k, v in ports.items()},
-             {uid: u.label_box for uid, u in lay.unions.items()})
 
-    def restore() -> None:
+    def state() -> tuple[list[list[Point]], dict[int, int], dict[str, list[float]], dict[str, Box | None]]:
+        return (list(existing), dict(lane_used), {k: list(v) for k, v in ports.items()},
+                {uid: u.label_box for uid, u in lay.unions.items()})
+
+    def restore(saved: tuple[list[list[Point]], dict[int, int], dict[str, list[float]], dict[str, Box | None]]
+                ) -> None:
         existing[:] = saved[0]
         lane_used.clear()
         lane_used.update(saved[1])
@@ -450,18 +454,18 @@ def route_links(lay: GenogramLayout, family: Family, structure: FamilyStructure,
         for uid, box in saved[3].items():
             lay.unions[uid].label_box = box
 
+    before = state()
     chosen, unclean_pairs = emotional(groups)
-    best = (len(unclean_pairs), detours(chosen), 0)
-    trials = [[g for g in groups if frozenset(family.relationships[g[0]].between) == pair]
-              + [g for g in groups if frozenset(family.relationships[g[0]].between) != pair]
-              for pair in unclean_pairs[:RETRIES]]
-    for k, trial in enumerate(trials, 1):
-        restore()
-        chosen, unclean_pairs = emotional(trial)
-        best = min(best, (len(unclean_pairs), detours(chosen), k))
-    if trials and best[2] != len(trials):  # the last drawn is not the best: draw the best again
-        restore()
-        chosen, unclean_pairs = emotional(trials[best[2] - 1] if best[2] else groups)
+    if unclean_pairs:
+        drawn = (chosen, unclean_pairs, state())
+        for pair in drawn[1][:RETRIES]:
+            restore(before)
+            trial = sorted(groups, key=lambda g: frozenset(family.relationships[g[0]].between) != pair)
+            chosen, unclean_pairs = emotional(trial, give_up=len(drawn[1]))
+            if len(unclean_pairs) < len(drawn[1]):
+                drawn = (chosen, unclean_pairs, state())
+        chosen, unclean_pairs, after = drawn
+        restore(after)
     for pair in unclean_pairs:
         first = next(family.relationships[g[0]].between for g in groups
                      if frozenset(family.relationships[g[0]].between) == pair)
@@ -471,15 +475,6 @@ def route_links(lay: GenogramLayout, family: Family, structure: FamilyStructure,
     relationships += [LinkPlacement(rel.kind, rel.between[0], rel.between[1], chosen[i])
                       for i, rel in enumerate(family.relationships)]
     return extra_links, relationships
-
-
-def _detour(lay: GenogramLayout, between: tuple[str, str] | list[str], points: list[Point]) -> float:
-    """The line through ``points`` (its ends joined to the centres of the two people) over the
-    straight distance between their centres."""
-    a, b = (lay.nodes[p] for p in between)
-    path = [(a.x, a.y), *points, (b.x, b.y)]
-    direct = math.dist(path[0], path[-1])
-    return sum(math.dist(p, q) for p, q in itertools.pairwise(path)) / direct if direct else 1.0
 
 
 def _span(lay: GenogramLayout, between: tuple[str, str] | list[str]) -> float:
