@@ -610,3 +610,19 @@ def test_r3_ties_to_members_do_not_run_along_a_family_line() -> None:
                 near = sum(segment_circle_distance(p, q, (a[0] + (b[0] - a[0]) * i / n, a[1] + (b[1] - a[1]) * i / n))
                            < 3 for i in range(n + 1))
                 assert near <= 7, (route.key, (p, q), (a, b))
+
+
+def test_a_daughter_and_her_husband_in_the_household_stand_man_on_the_left():
+    """A daughter of the family (her mother drawn as a system) was placed as a child first and her
+    husband after her, so the household's couple stood woman on the left, against the genogram's
+    convention (docs/genogram.md: the man on the left)."""
+    from pathlib import Path
+
+    from socialtools.ecomap.model import load_ecomap
+    from socialtools.io.loading import load_document
+
+    docs = Path(__file__).parent.parent / "docs" / "examples"
+    eco, family = load_ecomap(load_document(docs / "ecomap-member-system.yaml"))
+    lay = layout_ecomap(eco, family)
+    assert lay.member("K").cx < lay.member("S").cx
+    assert lay.member("K").cy == lay.member("S").cy

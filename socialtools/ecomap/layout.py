@@ -270,13 +270,16 @@ def _household(
             for c in u.children:
                 if c.id in inside and gen[c.id] == g and c.id not in placed:
                     partner = next((v for v in couples for p in v.partners if p == c.id), None)
-                    row.append(c.id)
-                    placed.add(c.id)
+                    pair = [c.id]
                     if partner is not None:
                         other = next(p for p in partner.partners if p != c.id)
                         if other not in placed:
-                            row.append(other)
-                            placed.add(other)
+                            # the couple by convention: the man on the left (a daughter's husband
+                            # stands left of her, as in the genogram)
+                            man_right = family.person(c.id).sex == "female" and family.person(other).sex == "male"
+                            pair = [other, c.id] if man_right else [c.id, other]
+                    row += pair
+                    placed |= set(pair)
         for u in couples:
             a, b = u.partners
             if gen[a] == g and a not in placed and b not in placed:
