@@ -222,14 +222,15 @@ def test_d3_tie_between_systems_keeps_clear_of_a_third_system_and_its_tie(n):
     check_ties_between_systems(lay)
 
 
-@pytest.mark.parametrize(("n", "seed", "household"), [(16, 0, 3), (20, 3, 3), (24, 1, 3), (32, 1, 2)])
+@pytest.mark.parametrize(("n", "seed", "household"), [(16, 0, 3), (20, 3, 3), (24, 1, 3), (28, 3, 3), (32, 1, 2)])
 def test_d8_ties_to_a_two_row_household_never_turn_back(n, seed, household):
     """Review 4, D8 (the rest): in the five-member, two-row household the focal label stood under
     the middle child, so his ties from below came in over the top and down into him, and a parent
     whose side facing her system was taken (the label above her, a neighbour's ties) got a tie that
     ran past her to a lane and back. The label now stands where it is in the way of fewer member
-    ties, and a tie turns beside the household (past the label's corner, round a neighbour, round
-    its member) rather than turn back: every one comes nearer its member all the way in."""
+    ties, a tie turns beside the household (past the label's corner, round a neighbour, round its
+    member) rather than turn back, and where the middle child's lower side is full (28 systems) the
+    members stand further apart: every tie comes nearer its member all the way in."""
     eco, family = generated_ecomap(n, seed=seed, household=household)
     lay = layout_ecomap(eco, family)
     assert lay.quality.defects == 0, lay.quality.examples
