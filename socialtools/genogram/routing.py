@@ -22,7 +22,14 @@ from collections import defaultdict
 from collections.abc import Callable
 from functools import partial
 
-from socialtools.draw.geometry import Box, Point, box_polygon_distance, outline_of_boxes, segment_distance, segment_hits_box
+from socialtools.draw.geometry import (
+    Box,
+    Point,
+    box_polygon_distance,
+    outline_of_boxes,
+    segment_distance,
+    segment_hits_box,
+)
 from socialtools.draw.placer import Obstacles, first_clear
 from socialtools.draw.text import LINE_HEIGHT, text_width
 from socialtools.genogram.arcs import duplicate_arc
@@ -602,8 +609,8 @@ PIECE_NAME_APART = 6.0  # and at least this much further from every piece of ano
 def _wrapped(label: str) -> str:
     """``label`` on two lines, broken at the space nearest its middle ("" when it has no space).
 
-    >>> _wrapped("Rumah nenek Enah"), _wrapped("Rumah")
-    ('Rumah nenek\\nEnah', '')
+    >>> _wrapped("Rumah nenek"), _wrapped("Rumah")
+    ('Rumah\\nnenek', '')
     """
     spaces = [i for i, ch in enumerate(label) if ch == " "]
     if not spaces:
@@ -624,6 +631,10 @@ def names_own_piece(box: Box, piece: list[Point], others: list[list[Point]]) -> 
     """
     own = box_polygon_distance(box, piece)
     return own <= PIECE_NAME_REACH and all(box_polygon_distance(box, q) >= own + PIECE_NAME_APART for q in others)
+
+
+def _names_elsewhere(box: Box, piece: list[Point], others: list[list[Point]]) -> bool:
+    return not names_own_piece(box, piece, others)
 
 
 def label_households(lay: GenogramLayout, households: list[HouseholdPlacement],
@@ -649,7 +660,7 @@ def label_households(lay: GenogramLayout, households: list[HouseholdPlacement],
             rows = text.split("\n")
             w, ht = max(text_width(r, size) for r in rows), len(rows) * size * LINE_HEIGHT
             label_box = first_clear(_label_spots(poly, w, ht), lambda b: b.x < 0 or b.y < 0,
-                                    lambda b, poly=poly, others=others: not names_own_piece(b, poly, others),
+                                    partial(_names_elsewhere, piece=poly, others=others),
                                     lambda b: any(b.overlaps(t, 1.0) for t in taken),
                                     lambda b: any(segment_hits_box(p, q, b.grown(1.0))
                                                   for pts in lines for p, q in itertools.pairwise(pts)),
