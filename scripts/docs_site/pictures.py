@@ -191,6 +191,8 @@ PICTURES: dict[str, Draw] = {
     "ecomap-household.png": _save(lambda: EcomapDiagram.from_document(_household())),
     "ecomap-household-before-after.png": _save(lambda: EcomapDiagram.from_document(_household(), compare=True)),
     "ecomap-member-ties.png": _save(_member_ties),
+    "ecomap-stepfamily.png": _save(lambda: EcomapDiagram.from_document(
+        load_document(ROOT / "docs" / "examples" / "ecomap-stepfamily.yaml"))),
     "ecomap-member-system.png": _save(lambda: EcomapDiagram.from_document(
         load_document(ROOT / "docs" / "examples" / "ecomap-member-system.yaml"))),
     # tutorials/case-system.md
