@@ -387,6 +387,7 @@ ROW_HEIGHT = 130.0  # about what one generation's row takes, for the packing of 
 ASPECT = 1.5  # width : height aimed at when unconnected families are packed on shelves
 
 
+SNAP = 3.0  # a drop this near one of its children's x moves onto it (no small step in the line)
 DROP_GAP = 6.0  # a second drop in the gap of a couple keeps this far (per level) from the couple's own
 OVER_PORT = 0.3  # a union line over the row leaves each partner's top this far (x symbol size) off the middle
 OVER_PORT_STEP = 0.07  # and this much nearer the middle per level further up
@@ -452,6 +453,7 @@ class _Geometry:
         # the upper ends of the unions across rows: a drop with one line, down to the lower partner
         tops = {cross_top(uid): cross_ends(lay.s, uid)[1] for uid in sorted(lay.s.cross)}
         self.drop.update({top: lay.drop_at[top] for top in tops})
+        self._snap_drops(tops)
         for uid in sorted(lay.s.cross):
             ulevel[cross_top(uid)] = self._stub_level(cross_ends(lay.s, uid)[0], ulevel, self.drop[cross_top(uid)])
         for uid, anchor in lay.s.anchor.items():  # a one-partner union without children: its stub under
@@ -593,6 +595,30 @@ class _Geometry:
         union line and date label beside them the line would pass)?"""
         lay = self.l
         return bool(lay.kids_of(uid)) and len(lay.s.unions_of.get(cross_ends(lay.s, uid)[1], [])) == 1
+
+    def _snap_drops(self, tops: dict[str, str]) -> None:
+        """A union's drop within :data:`SNAP` of one of its children's x moves onto it, so that the
+        line from the union down to that child is straight, not kinked by a step of 0.4–2.6 units
+        that the coordinate step's rounding leaves (review 6, D3) — unless another line down
+        from the row (a drop, a long line) stands that near: the drops keep their sides."""
+        lay = self.l
+        near: dict[int, list[float]] = defaultdict(list)  # the vertical lines under each row
+        for uid in [*lay.s.unions, *tops]:
+            if uid in tops or lay.kids_of(uid):
+                near[self.union_row(uid)].append(self.drop[uid])
+        for (uid, _), xs in self.long_x.items():
+            for i, x in enumerate(xs):
+                near[self.union_row(uid) + i].append(x)
+        for uid in lay.s.unions:
+            links = {c.id: c for c in lay.s.unions[uid].children}
+            xs = [lay.x[c] for c in lay.kids_of(uid) if (uid, c) not in self.long_x and not links[c].twin]
+            drop = self.drop[uid]
+            to = min(xs, key=lambda x: abs(x - drop), default=drop)
+            if not 0 < abs(to - drop) <= SNAP:
+                continue
+            lo, hi = min(drop, to) - SNAP, max(drop, to) + SNAP
+            if sum(lo <= x <= hi for x in near[self.union_row(uid)]) == 1:  # only its own drop
+                self.drop[uid] = to
 
     def _cross_end(self, top: str, lower: str, from_x: float) -> float:
         """x where the line of a union across rows (its upper end ``top``), coming from ``from_x``,

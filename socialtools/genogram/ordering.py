@@ -500,6 +500,7 @@ class _Orderer:
         # face_parents: the blocks whose partners may stand in any order are arranged, in every sweep,
         # so that their members' parents stand in the same order as they do (see _face)
         self.faces = free_arrangements(s, self.blocks) if face_parents else {}
+        self.sex = {p.id: p.sex for p in s.family.people}
         self.block_of = {p: i for i, b in enumerate(self.blocks) for p in b}
         gen = s.generation
         self.row_of_block = [self.graph.dummy_row[b[0]] if is_dummy(b[0]) else gen[b[0]] for b in self.blocks]
@@ -751,6 +752,10 @@ class _Orderer:
         return len(block) == 2 or (len(block) > 2 and not any(
             sum(union_date_key(s.unions[u])[0] == 0 for u in s.unions_of.get(p, [])) >= 2 for p in block))
 
+    def man_left(self, block: list[str]) -> bool:
+        """Is ``block`` a couple of a man (on the left, as :func:`arrange_block` put him) and a woman?"""
+        return len(block) == 2 and (self.sex.get(block[0]), self.sex.get(block[1])) == ("male", "female")
+
     def orient(self, b: int, pos: dict[str, float]) -> list[str]:
         """Turn a block so that each member faces their own parents' sibship."""
         if b in self.faces:
@@ -764,8 +769,8 @@ class _Orderer:
         if pf is not None and pl is not None and pf in self.graph.kids and pl in self.graph.kids:
             return list(reversed(block)) if self.graph.union_pos(pf, pos) > self.graph.union_pos(pl, pos) else block
         child = first if pf is not None else last if pl is not None else None
-        if child is None:
-            return block
+        if child is None or self.man_left(block):
+            return block  # a man and a woman: the man on the left, whichever of them is the child
         sibs = s.children(s.parent_union[child])
         older_half = sibs.index(child) < len(sibs) / 2 - 0.25
         # the eldest's partner stands on the left, the youngest's on the right

@@ -305,7 +305,8 @@ class GenogramRenderer:
             # children who are all adopted (or all fostered): their whole line from the union is dashed
             kinds = set(s.relation.values())
             whole = CHILD_DASH[kinds.pop()] if len(kinds) == 1 else "solid"
-            canvas.polyline(g, s.bar, dash=whole)
+            if s.bar[1][0] - s.bar[0][0] > 0.01:  # (none under a drop straight over its only child)
+                canvas.polyline(g, s.bar, dash=whole)
             canvas.polyline(g, s.stem, dash=whole)
             for cid, pts in s.children.items():
                 canvas.polyline(g, pts, dash=CHILD_DASH[s.relation[cid]])
