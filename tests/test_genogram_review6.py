@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import itertools
 import math
+from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from socialtools.draw.geometry import Box, Point, segment_hits_box
-from socialtools.genogram import Family
+from socialtools.examples import load_example
+from socialtools.genogram import Family, Genogram
 from socialtools.genogram.layout import layout_family
 from socialtools.genogram.placements import GenogramLayout
 from socialtools.genogram.render import relationship_paths
@@ -250,3 +252,53 @@ def test_d3_line_from_a_couple_to_their_only_child_has_no_small_step() -> None:
 def test_d3_property_no_line_down_to_a_child_has_a_small_step(family: Family) -> None:
     """Any family: no line from a union down to a child has a sideways step of under 3 units."""
     assert _small_steps(layout_family(family)) == []
+
+
+def _outline_gaps(lay: GenogramLayout) -> list[tuple[float, str, str]]:
+    """The distance from each household outline to each union label that it does not hold,
+    nearest first."""
+    out = []
+    for h in lay.households:
+        for poly in h.polygons:
+            for (x0, y0), (x1, y1) in zip(poly, [*poly[1:], poly[0]], strict=True):
+                for u in lay.unions.values():
+                    if (b := u.label_box) is not None:
+                        dx = max(b.x - max(x0, x1), min(x0, x1) - b.right, 0.0)
+                        dy = max(b.y - max(y0, y1), min(y0, y1) - b.bottom, 0.0)
+                        out.append((math.hypot(dx, dy), h.label, u.label))
+    return sorted(out)
+
+
+D8_CASES = [Path(__file__).parent / "data" / "cases" / f"{name}.yaml"
+            for name in ("review-rt", "bracketed-household", "review-ra", "review4-case", "kasus-wijaya",
+                         "crowded-three-generations")]
+
+
+@pytest.mark.parametrize("path", D8_CASES, ids=lambda p: p.stem)
+def test_d8_household_outline_keeps_clear_of_union_date_labels(path: Path) -> None:
+    """Review 6, D8: "Rumah ayah"'s edge passed 1.7 units from "n. 2003 cm. 2016" (the union of the
+    father with the children's late mother, who lived elsewhere): on the cases with households
+    (and the examples, below) no outline comes nearer than 4.5 units to a union's date label."""
+    lay = Genogram.from_file(path).layout
+    assert lay.households
+    assert [g for g in _outline_gaps(lay) if g[0] < 4.5] == []
+
+
+@pytest.mark.parametrize("name", ["three-generations.yaml", "family-history.yaml", "pk.yaml", "symbol-gallery.yaml"])
+def test_d8_example_household_outlines_keep_clear_of_union_date_labels(name: str) -> None:
+    lay = Genogram.from_document(load_example(name)).layout
+    assert [g for g in _outline_gaps(lay) if g[0] < 4.5] == []
+
+
+def test_d8_father_living_with_his_second_wife_the_first_ones_label_clear_of_their_outline() -> None:
+    """The reviewer's shape: a widower (his late wife lived elsewhere) in a household with his second
+    wife; the outline passes between the first marriage's date label and him, clear of both."""
+    people = [{"id": "R", "sex": "P", "birth": 1978, "death": 2016}, {"id": "B", "sex": "L", "birth": 1975},
+              {"id": "T", "sex": "P", "birth": 1986}, {"id": "K", "sex": "P", "birth": 2009}]
+    family = _family(people, [{"partners": ["B", "R"], "start": 2003, "end": 2016, "kind": "widowed",
+                               "children": ["K"]},
+                              {"partners": ["B", "T"], "start": 2018}],
+                     households=[{"label": "Rumah ayah", "members": ["B", "T"]}])
+    lay = Genogram(family).layout
+    gaps = [g for g in _outline_gaps(lay) if g[2].startswith("n. 2003")]
+    assert gaps and gaps[0][0] >= 4.5, gaps

@@ -91,6 +91,11 @@ class _Layout:
         self.labels = {pid: labels.get(pid, TextBlock((), cfg.label_size)) for pid in self.people}
         self.union_labels = union_labels
         self.household_labels = household_labels
+        homes: dict[str, set[str]] = defaultdict(set)
+        for h in family.households:
+            for m in h.members:
+                homes[m].add(h.id or "")
+        self.homes = {pid: frozenset(ids) for pid, ids in homes.items()}
         self.size = {pid: symbol_size(p, cfg.symbol) for pid, p in self.people.items()}
         self.outer = {pid: self.size[pid] + (2 * INDEX_GAP if p.index else 0) for pid, p in self.people.items()}
         self.label_w = {pid: block.width for pid, block in self.labels.items()}
@@ -276,9 +281,14 @@ class _Layout:
             from socialtools.draw.text import text_width
 
             need_label = text_width(text, cfg.union_label_size) + 10 if text else 0.0
+            ends = self.outer[a] / 2 + self.outer[b] / 2
+            if text and cfg.gap_block >= OUTLINE_ROOM_FROM and self.homes.get(a, frozenset()) != self.homes.get(
+                    b, frozenset()):  # a household's outline passes between the (centred) label and one of them
+                need_label += 2 * OUTLINE_ROOM  # (not in a report's compact drawing: print size goes first)
+                ends = max(self.outer[a], self.outer[b])
             sep = max(
                 sep,
-                self.outer[a] / 2 + self.outer[b] / 2 + max(need_label, 26.0),
+                ends + max(need_label, 26.0),
                 2 * max(self.label_w[a] / 2, self.label_w[b] / 2) + 16,
             )
         if a in self.single:
@@ -387,6 +397,8 @@ ROW_HEIGHT = 130.0  # about what one generation's row takes, for the packing of 
 ASPECT = 1.5  # width : height aimed at when unconnected families are packed on shelves
 
 
+OUTLINE_ROOM = 4.0  # more room each side of a union label where a household outline passes beside it,
+OUTLINE_ROOM_FROM = 14.0  # in drawings whose partners stand at least this far apart (not the compact ones)
 SNAP = 3.0  # a drop this near one of its children's x moves onto it (no small step in the line)
 DROP_GAP = 6.0  # a second drop in the gap of a couple keeps this far (per level) from the couple's own
 OVER_PORT = 0.3  # a union line over the row leaves each partner's top this far (x symbol size) off the middle

@@ -769,11 +769,14 @@ class _Orderer:
         if pf is not None and pl is not None and pf in self.graph.kids and pl in self.graph.kids:
             return list(reversed(block)) if self.graph.union_pos(pf, pos) > self.graph.union_pos(pl, pos) else block
         child = first if pf is not None else last if pl is not None else None
-        if child is None or self.man_left(block):
-            return block  # a man and a woman: the man on the left, whichever of them is the child
+        if child is None:
+            return block
         sibs = s.children(s.parent_union[child])
+        if len(sibs) == 1 and self.man_left(block):
+            return block  # an only child and a partner of the other sex: the man on the left
         older_half = sibs.index(child) < len(sibs) / 2 - 0.25
-        # the eldest's partner stands on the left, the youngest's on the right
+        # the eldest's partner stands on the left, the youngest's on the right: the sibship stays
+        # together (an eldest son's wife on his left; a narrower drawing than with her inside it)
         return list(reversed(block)) if older_half != (child == last) else block
 
     def _face(self, b: int, pos: dict[str, float]) -> list[str]:
