@@ -30,7 +30,7 @@ from pydantic import BeforeValidator, Field, PrivateAttr, WithJsonSchema, model_
 
 from socialtools.draw.colours import Colour
 from socialtools.errors import InputError
-from socialtools.genogram.model import Family, Id
+from socialtools.genogram.model import Family, Id, unknown_person
 from socialtools.records import Record
 
 FOCAL = "focal"
@@ -679,9 +679,7 @@ def _close_kin(family: Family, pid: str, members: set[str]) -> bool:
 
 def _unknown_person(pid: str, family: Family) -> str:
     """The message for a person id the family does not have, with the nearest id as a hint."""
-    near = difflib.get_close_matches(str(pid), [p.id for p in family.people], n=1, cutoff=0.5)
-    hint = f"; did you mean '{near[0]}'?" if near else ""
-    return f"unknown person '{pid}' (not in the family section{hint})"
+    return unknown_person(pid, family.people, " (not in the family section)")
 
 
 def _listed_twice(pid: str) -> str:

@@ -160,6 +160,8 @@ UnionKind = Literal[
 _MARRIAGES = frozenset({"married", "unregistered", "separated", "divorced", "widowed", "reconciled"})
 #: kinds that end a union (the union line then carries slashes or the partner's death)
 ENDING_KINDS: frozenset[str] = frozenset({"separated", "divorced", "widowed", "annulled"})
+#: the kinds after which a union has ended for good (a separation may be followed by a divorce)
+_FINAL_KINDS: frozenset[str] = frozenset({"divorced", "widowed", "annulled"})
 #: kinds that start a union: an event of one of these opens the history
 STARTING_KINDS: frozenset[str] = frozenset({"married", "unregistered", "cohabiting", "engaged", "committed", "affair"})
 ChildRelation = Literal["biological", "adopted", "foster", "step"]
@@ -590,6 +592,25 @@ class Household(Record):
         return (self.start is None or self.start.year <= year) and (self.end is None or self.end.year > year)
 
 
+def unknown_person(pid: str, people: list[Person], where: str = "") -> str:
+    """The message for a reference to a person the family does not have: people are referred to
+    by their ``id``, so a name written instead is pointed to its id, and a near miss gets a hint;
+    ``where`` follows the id (the ecomap says " (not in the family section)").
+
+    >>> people = [Person(id="AR", name="Arif"), Person(id="SR", name="Siti")]
+    >>> unknown_person("arif", people)
+    "unknown person 'arif': that is the name of 'AR'; refer to people by their id"
+    >>> unknown_person("S", people)
+    "unknown person 'S'; did you mean 'SR'?"
+    """
+    key = str(pid).strip().casefold()
+    named = [p.id for p in people if p.name and p.name.strip().casefold() == key]
+    if len(named) == 1:
+        return f"unknown person '{pid}'{where}: that is the name of '{named[0]}'; refer to people by their id"
+    near = difflib.get_close_matches(str(pid), [p.id for p in people], n=1, cutoff=0.5)
+    return f"unknown person '{pid}'{where}" + (f"; did you mean '{near[0]}'?" if near else "")
+
+
 class Family(Record):
     """A whole family: the input of a genogram.
 
@@ -647,7 +668,7 @@ class Family(Record):
 
     def _require(self, pid: str, record: str, field: str) -> None:
         if pid not in self._index:
-            raise InputError(f"unknown person '{pid}'", record=record, field=field)
+            raise InputError(unknown_person(pid, self.people), record=record, field=field)
 
     def _add_parent_shorthand(self) -> None:
         # unions by their partners and the children each has, so that a sibship of 50,000 takes
@@ -896,18 +917,35 @@ class Family(Record):
                            "drawn eldest first, by the years")
         return out
 
-    def _future_births(self) -> list[str]:
-        """People born after the family's ``as_of`` (a typo like 2208 for 2008): the genogram of the
-        family at its date leaves them out, so it says so; without ``as_of``, a birth after this year."""
+    def _future_dates(self) -> list[str]:
+        """Dates after the family's ``as_of`` (a typo like 2208 for 2008; without ``as_of``, after this
+        year): a person born then, a union, an event, a relationship, a household or a condition
+        that began then. The genogram of the family at its date leaves them out, so it says so."""
         limit = self.as_of.year if self.as_of is not None else dt.date.today().year
         said = "the family's as_of" if self.as_of is not None else "this year"
+        gone = " is not drawn" if self.as_of is not None else ""
         out = []
+
+        def late(where: str, date: PartialDate | None, what: str, slack: int = 0) -> None:
+            if date is not None and date.year > limit + slack:
+                out.append(f"family.{where}: {date} is after {said} ({limit})" + (f": {what}{gone}" if gone else ""))
+
         for i, p in enumerate(self.people):
             field, born = ("birth", p.birth) if p.birth is not None or p.kind not in LOSSES else ("death", p.death)
-            if born is not None and born.year > limit + (p.kind == "pregnancy"):  # a birth expected next year
-                gone = f": '{p.id}' is not drawn" if self.as_of is not None else ""
-                out.append(f"family.people[{i}] (id '{p.id}'), field '{field}': {born} is after {said} "
-                           f"({limit}){gone}")
+            late(f"people[{i}] (id '{p.id}'), field '{field}'", born, f"'{p.id}'",
+                 slack=p.kind == "pregnancy")  # a birth expected next year
+            for j, c in enumerate(p.conditions):
+                late(f"people[{i}] (id '{p.id}').conditions[{j}], field 'start'", c.start, f"'{c.name}'")
+        for i, u in enumerate(self.unions):
+            if u.events:
+                for j, e in enumerate(u.events):
+                    late(f"{self._union_at(i)}.events[{u.listed_at(j)}], field 'year'", e.year, f"'{e.kind}'")
+            else:
+                late(f"{self._union_at(i)}, field 'start'", u.start, "the union's start")
+        for i, r in enumerate(self.relationships):
+            late(f"relationships[{i}] ({r.kind}), field 'start'", r.start, "the relationship")
+        for i, h in enumerate(self.households):
+            late(f"households[{i}], field 'start'", h.start, "the household")
         return out
 
     def _history_warnings(self) -> list[str]:
@@ -938,6 +976,10 @@ class Family(Record):
                 elif e.kind == "reconciled" and u.events and not any(
                         x.kind in ("separated", "divorced") for x in history[:j]):
                     out.append(f"{where}: reconciled in {e.year} with no separation or divorce before it")
+                if j and e.kind in ENDING_KINDS and history[j - 1].kind in _FINAL_KINDS:
+                    before = history[j - 1]
+                    out.append(f"{where}: {e.kind} in {e.year} after {before.kind} in {before.year}: a union that "
+                               f"has ended cannot end again (drawn as {u.kind}); check the years")
         return out
 
     def warnings(self) -> list[str]:
@@ -954,7 +996,7 @@ class Family(Record):
         out += self._history_warnings()
         out += self._repeated_couples()
         out += self._overlapping_marriages()
-        out += self._future_births()
+        out += self._future_dates()
         out += self._lone_twins()
         out += self._out_of_birth_order()
         index = [p.id for p in self.people if p.index]

@@ -373,7 +373,7 @@ def _clean(text: str | None) -> str | None:
     if text is None:
         return None
     text = unicodedata.normalize("NFC", text.replace("/", " "))
-    text = " ".join(text.split())
+    text = re.sub(r"\s+([,.;:])", r"\1", " ".join(text.split()))  # "Smith , Sr." from "/Smith/, Sr."
     return text.replace("@@", "@") or None
 
 
@@ -566,7 +566,11 @@ class _Reader:
         initials = _value(record, "_INIT")
         if initials and name == initials:
             name = None
-        sex = SEX_CODES.get((_value(record, "SEX") or "U")[:1].upper(), "unknown")
+        code = (_value(record, "SEX") or "U")[:1].upper()
+        sex = SEX_CODES.get(code, "unknown")
+        if code == "X":  # GEDCOM 7: neither only male nor only female; the model has no such sex
+            self.warnings.append(f"{_label(record)}, field 'SEX': 'X' (neither only male nor only female) is "
+                                 "drawn as a diamond, like a sex not given")
         _, birth_date = _event(record, "BIRT")
         died, death_date = _event(record, "DEAT")
         birth = birth_date.shown if birth_date else _about(record, ("CHR", "BAPM"))

@@ -50,6 +50,7 @@ COLUMNS: dict[str, tuple[str, ...]] = {
                  "casecontrol", "penyakit"),
     "deceased": ("deceased", "dead", "vitalstatus", "vital_status", "status", "meninggal", "death_status", "vital",
                  "wafat"),
+    "alive": ("alive", "isalive", "is_alive", "living", "hidup", "masih_hidup"),
     "birth": ("birth", "byear", "birthyear", "birth_year", "dob", "yob", "born", "tahun_lahir", "lahir",
               "dateofbirth", "yearofbirth", "tanggal_lahir", "tgl_lahir"),
     "death": ("death", "dyear", "deathyear", "death_year", "dod", "yod", "dateofdeath", "yearofdeath",
@@ -61,6 +62,8 @@ COLUMNS: dict[str, tuple[str, ...]] = {
     "dztwin": ("dztwin", "dz_twin", "dizygotic", "twin"),
 }
 UNKNOWN = {"", "0", ".", "na", "nan", "none", "-", "-9", "?", "unknown", "unk", "*", "n/a", "#n/a", "null"}
+#: the answers of an ``Alive`` column that say the person has died
+NOT_ALIVE = {"0", "n", "no", "false", "f", "tidak", "tdk", "dead", "deceased", "meninggal", "wafat"}
 YES = {"1", "2", "y", "yes", "true", "t", "affected", "ya", "dead", "deceased", "d", "a", "died", *YES_NO[True]}
 PLINK_ORDER = ("family", "id", "father", "mother", "sex", "affected")
 #: LINKAGE after makeped (also Superlink's input): three pointer columns before sex, and the proband
@@ -358,7 +361,7 @@ def rows_from_table(header: list[str], body: list[list[str]], numbers: list[int]
     cols = column_map(header, source)
     get = cols.get
     i_fam, i_id, i_father, i_mother = get("family"), cols["id"], cols["father"], cols["mother"]
-    optional = [(role, i) for role in ("sex", "name", "birth", "death", "deceased", "index", "affected",
+    optional = [(role, i) for role in ("sex", "name", "birth", "death", "deceased", "alive", "index", "affected",
                                        "mztwin", "dztwin", "age") if (i := get(role)) is not None]
     i_aff = get("affected")
     if plink_scale is None:
@@ -410,6 +413,8 @@ def rows_from_table(header: list[str], body: list[list[str]], numbers: list[int]
                 person.extra = {"kind": "abortion"}
             elif role in ("mztwin", "dztwin"):
                 person.twin, person.identical = value
+            elif role == "alive":
+                person.deceased = True
             else:
                 setattr(person, role, value)
         if person.death is not None:
@@ -458,6 +463,8 @@ class _CellParser:
             return PartialDate.parse(value)
         if role in ("deceased", "index"):
             return low in YES or None
+        if role == "alive":  # ped_parser's and Madeline's Alive = No: deceased
+            return low in NOT_ALIVE or None
         if role == "age":  # '45', '45 tahun', '45 thn'
             age = _AGE.match(low)
             if age is None or int(age.group(1)) > 150:
