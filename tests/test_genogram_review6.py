@@ -189,20 +189,34 @@ def _left_to_right(lay: GenogramLayout, ids: list[str]) -> list[str]:
     return sorted(ids, key=lambda p: lay.nodes[p].x)
 
 
-@pytest.mark.parametrize("siblings", [0, 1, 3])
-@pytest.mark.parametrize("child_sex", ["L", "P"])
-def test_d2_husband_stands_left_of_his_wife_whichever_of_them_is_the_child(siblings: int, child_sex: str) -> None:
-    """Review 6, D2: an only (or eldest) son's wife, whose parents are not drawn, stood on his left
-    (the side rule for in-laws won over the convention); the man stands on the left of a couple."""
-    kids = ["C"] + [f"S{i}" for i in range(siblings)]
+def _couple_in_sibship(child_sex: str, siblings: int, eldest: bool = True) -> tuple[GenogramLayout, list[str]]:
+    """A couple A+B with children; the eldest (or youngest) ``C`` married to ``D`` (parents not drawn)."""
+    kids = [f"S{i}" for i in range(siblings)]
+    kids = ["C", *kids] if eldest else [*kids, "C"]
     people = [{"id": "A", "sex": "L", "birth": 1950}, {"id": "B", "sex": "P", "birth": 1952},
-              {"id": "C", "sex": child_sex, "birth": 1975}, {"id": "D", "sex": "LP"[child_sex == "L"], "birth": 1976},
-              {"id": "E", "sex": "P", "birth": 2000}]
-    people += [{"id": f"S{i}", "sex": "LP"[i % 2], "birth": 1978 + i} for i in range(siblings)]
+              {"id": "D", "sex": "LP"[child_sex == "L"], "birth": 1976}, {"id": "E", "sex": "P", "birth": 2000}]
+    people += [{"id": k, "sex": child_sex if k == "C" else "LP"[i % 2], "birth": 1974 + i} for i, k in enumerate(kids)]
     lay = layout_family(_family(people, [{"partners": ["A", "B"], "children": kids},
                                          {"partners": ["C", "D"], "kind": "married", "children": ["E"]}]))
-    husband, wife = ("C", "D") if child_sex == "L" else ("D", "C")
-    assert _left_to_right(lay, ["C", "D"]) == [husband, wife]
+    return lay, kids
+
+
+@pytest.mark.parametrize("child_sex", ["L", "P"])
+def test_d2_only_childs_husband_stands_left_of_his_wife(child_sex: str) -> None:
+    """Review 6, D2: an only son's wife, whose parents are not drawn, stood on his left (the side
+    rule for in-laws, "the eldest child's partner on the left", won over the convention); an only
+    child and a partner of the other sex stand the man on the left."""
+    lay, _ = _couple_in_sibship(child_sex, 0)
+    assert _left_to_right(lay, ["C", "D"]) == (["C", "D"] if child_sex == "L" else ["D", "C"])
+
+
+@pytest.mark.parametrize("eldest", [True, False])
+@pytest.mark.parametrize("child_sex", ["L", "P"])
+def test_d2_with_siblings_the_in_law_stands_outside_the_sibship(child_sex: str, eldest: bool) -> None:
+    """The precedence docs/genogram.md states: with siblings, the eldest child's partner stands on
+    the left, the youngest's on the right (the sibship together under its bar, the drawing narrower)."""
+    lay, kids = _couple_in_sibship(child_sex, 2, eldest)
+    assert _left_to_right(lay, ["C", "D"]) == (["D", "C"] if eldest else ["C", "D"])
     assert _left_to_right(lay, kids) == kids  # the sibship still in birth order
 
 
@@ -302,3 +316,14 @@ def test_d8_father_living_with_his_second_wife_the_first_ones_label_clear_of_the
     lay = Genogram(family).layout
     gaps = [g for g in _outline_gaps(lay) if g[2].startswith("n. 2003")]
     assert gaps and gaps[0][0] >= 4.5, gaps
+
+
+def test_d3_twins_of_a_single_parent_hang_straight_from_the_drop() -> None:
+    """Hypothesis found it: a father alone with twins; the drop beside him stood under 3 units off
+    the point where the twins' lines meet, a bar of a unit or two."""
+    people = [{"id": "P0", "sex": "L"}, {"id": "P1", "sex": "P"}, {"id": "P2", "sex": "L"},
+              {"id": "P3", "sex": "L", "index": True}, {"id": "P4", "sex": "L"}]
+    lay = layout_family(_family(people, [{"partners": ["P0", "P1"], "children": ["P2"]},
+                                         {"partners": ["P2"], "children": [{"id": "P3", "twin": "t"},
+                                                                           {"id": "P4", "twin": "t"}]}]))
+    assert _small_steps(lay) == []

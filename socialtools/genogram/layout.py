@@ -623,7 +623,11 @@ class _Geometry:
                 near[self.union_row(uid) + i].append(x)
         for uid in lay.s.unions:
             links = {c.id: c for c in lay.s.unions[uid].children}
-            xs = [lay.x[c] for c in lay.kids_of(uid) if (uid, c) not in self.long_x and not links[c].twin]
+            groups: dict[str, list[float]] = defaultdict(list)  # where each child's (twins': their) line meets the bar
+            for c in lay.kids_of(uid):
+                if (uid, c) not in self.long_x:
+                    groups[links[c].twin or f"\0{c}"].append(lay.x[c])
+            xs = [sum(g) / len(g) for g in groups.values()]
             drop = self.drop[uid]
             to = min(xs, key=lambda x: abs(x - drop), default=drop)
             if not 0 < abs(to - drop) <= SNAP:
