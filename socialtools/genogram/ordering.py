@@ -500,7 +500,6 @@ class _Orderer:
         # face_parents: the blocks whose partners may stand in any order are arranged, in every sweep,
         # so that their members' parents stand in the same order as they do (see _face)
         self.faces = free_arrangements(s, self.blocks) if face_parents else {}
-        self.sex = {p.id: p.sex for p in s.family.people}
         self.block_of = {p: i for i, b in enumerate(self.blocks) for p in b}
         gen = s.generation
         self.row_of_block = [self.graph.dummy_row[b[0]] if is_dummy(b[0]) else gen[b[0]] for b in self.blocks]
@@ -752,10 +751,6 @@ class _Orderer:
         return len(block) == 2 or (len(block) > 2 and not any(
             sum(union_date_key(s.unions[u])[0] == 0 for u in s.unions_of.get(p, [])) >= 2 for p in block))
 
-    def man_left(self, block: list[str]) -> bool:
-        """Is ``block`` a couple of a man (on the left, as :func:`arrange_block` put him) and a woman?"""
-        return len(block) == 2 and (self.sex.get(block[0]), self.sex.get(block[1])) == ("male", "female")
-
     def orient(self, b: int, pos: dict[str, float]) -> list[str]:
         """Turn a block so that each member faces their own parents' sibship."""
         if b in self.faces:
@@ -772,11 +767,10 @@ class _Orderer:
         if child is None:
             return block
         sibs = s.children(s.parent_union[child])
-        if len(sibs) == 1 and self.man_left(block):
-            return block  # an only child and a partner of the other sex: the man on the left
         older_half = sibs.index(child) < len(sibs) / 2 - 0.25
         # the eldest's partner stands on the left, the youngest's on the right: the sibship stays
-        # together (an eldest son's wife on his left; a narrower drawing than with her inside it)
+        # together (an eldest son's wife on his left; a narrower drawing than with her inside it);
+        # an only child's couple is turned man-left afterwards where that costs no crossing (_man_left)
         return list(reversed(block)) if older_half != (child == last) else block
 
     def _face(self, b: int, pos: dict[str, float]) -> list[str]:
@@ -1276,7 +1270,35 @@ def order_component(s: FamilyStructure, component: list[str], *, work: int | Non
         rows, c = _search(_Orderer(s, component, face_parents=True), work, dense, rings)
         if c < best_count:
             best = rows
-    return best
+    return _man_left(o, best)
+
+
+def _man_left(o: _Orderer, rows: Rows) -> Rows:
+    """``rows`` with each couple of a woman left of a man turned round where one of them is an
+    only child and the other's parents are not drawn (the in-law side rule put the partner on the
+    left of an only son, review 6 D2) and the turn crosses no more lines in the bands above and
+    below the row (the convention: the man on the left)."""
+    s, graph = o.s, o.graph
+    sex = {p.id: p.sex for p in s.family.people}
+    pos: dict[str, float] | None = None
+    for r, blocks in rows.items():
+        for i, block in enumerate(blocks):
+            if len(block) != 2 or (sex.get(block[0]), sex.get(block[1])) != ("female", "male") or not o.may_turn(
+                    o.block_of[block[0]]):
+                continue
+            parents = [s.parent_union.get(p) for p in block]
+            child = [u for u in parents if u is not None and u in graph.kids]
+            if len(child) != 1 or len(s.children(child[0])) != 1 or None not in parents:
+                continue
+            pos = positions(rows) if pos is None else pos
+            bands = [band for band in (r - 1, r) if band in rows and band + 1 in rows]
+            before = sum(graph.drawn_band(band, pos) for band in bands)
+            pos[block[0]], pos[block[1]] = pos[block[1]], pos[block[0]]
+            if sum(graph.drawn_band(band, pos) for band in bands) <= before:
+                blocks[i] = block[::-1]
+            else:
+                pos[block[0]], pos[block[1]] = pos[block[1]], pos[block[0]]
+    return rows
 
 
 def _search(o: _Orderer, work: int | None, dense: bool, rings: int) -> tuple[Rows, int]:
