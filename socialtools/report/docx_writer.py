@@ -175,19 +175,40 @@ def _cell_xml(text: str, width: int, *, bold: bool = False, fill: str | None = N
             f'w:lineRule="auto"/></w:pPr><w:r><w:rPr>{rpr}</w:rPr>{runs}</w:r></w:p></w:tc>')
 
 
+#: a table of at most this many printed lines (about half a page of 10-pt cells) is kept on one page
+KEEP_TOGETHER_LINES = 30
+
+
+def _printed_lines(row: list[str], widths: list[int]) -> int:
+    """About how many lines of 10-pt text a row's tallest cell prints (a character ~100 twips wide)."""
+    def lines(text: str, width: int) -> int:
+        per_line = max(8, (width - 230) // 100)
+        return sum(max(1, -(-len(part) // per_line)) for part in clean_text(text).split("\n"))
+    return max((lines(text, w) for text, w in zip(row, widths, strict=True)), default=1)
+
+
 def _rows_xml(table: Table, widths: list[int], *, keep_last: bool = False) -> str:
     """Every ``w:tr`` of ``table``: the header (repeated on each page), then the body rows;
-    ``keep_last`` keeps the last row on the page of the paragraph after the table (its source line)."""
+    ``keep_last`` keeps the last row on the page of the paragraph after the table (its source line).
+
+    A short table (:data:`KEEP_TOGETHER_LINES`) is kept on one page rather than split with its
+    header and a row at the foot of one page; a longer one keeps at least two body rows under its
+    header and two on its last page.
+    """
     rows = ["<w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>"
             + "".join(_cell_xml(h, w, bold=True, fill=HEADER_FILL, keep_next=True)
                       for h, w in zip(table.headings, widths, strict=True))
             + "</w:tr>"]
+    n = len(table.rows)
+    printed = _printed_lines(table.headings, widths) + sum(
+        1 if isinstance(row, SectionRow) else _printed_lines(row, widths) for row in table.rows)
+    together = printed <= KEEP_TOGETHER_LINES
     for i, row in enumerate(table.rows):
         if isinstance(row, SectionRow):
             cells = _cell_xml(row.label, sum(widths), bold=True, fill=SECTION_FILL, span=len(widths), keep_next=True)
         else:
-            last = keep_last and i == len(table.rows) - 1
-            cells = "".join(_cell_xml(text, w, keep_next=last) for text, w in zip(row, widths, strict=True))
+            keep = (i < n - 1 and (together or i == 0 or i == n - 2)) or (keep_last and i == n - 1)
+            cells = "".join(_cell_xml(text, w, keep_next=keep) for text, w in zip(row, widths, strict=True))
         rows.append(f"<w:tr><w:trPr><w:cantSplit/></w:trPr>{cells}</w:tr>")
     return f'<w:tbl xmlns:w="{_W_NS}">' + "".join(rows) + "</w:tbl>"
 
