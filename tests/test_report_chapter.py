@@ -128,25 +128,6 @@ def test_source_line_is_never_alone_at_the_top_of_a_page(pk_report) -> None:
     assert checked == len(document.tables) >= 8
 
 
-def test_a_short_table_is_kept_on_one_page_and_a_long_one_keeps_two_rows_each_side() -> None:
-    """Review 7 E6: the BPSS table's title, header and one row stood at the foot of a page and the
-    other seven rows on the next. A short table now keeps every row with the next; a long one keeps
-    its first body row under the header and its last two rows together."""
-    from socialtools.report.docx_writer import KEEP_TOGETHER_LINES, _rows_xml
-    from socialtools.report.tables import Table
-
-    def kept(table: Table) -> list[bool]:
-        xml = _rows_xml(table, [3000, 6000])
-        rows = xml.split("<w:tr>")[2:]  # the header is kept with the first row in any case
-        return ["<w:keepNext/>" in row for row in rows]
-
-    short = Table("BPSS", ["No", "Aspek"], rows=[[str(i), "tinggi badan"] for i in range(8)])
-    assert kept(short) == [True] * 7 + [False]
-    long_rows = [[str(i), "hasil observasi " * 6] for i in range(KEEP_TOGETHER_LINES)]
-    assert kept(Table("Panjang", ["No", "Aspek"], rows=long_rows)) == (
-        [True] + [False] * (KEEP_TOGETHER_LINES - 3) + [True, False])
-
-
 FAMILY = {
     "as_of": 2024,
     "people": [

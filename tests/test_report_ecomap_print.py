@@ -19,14 +19,7 @@ from socialtools.draw.geometry import segment_circle_distance
 from socialtools.draw.legend import LegendEntry, legend_box
 from socialtools.draw.text import text_width
 from socialtools.ecomap import EcomapDiagram
-from socialtools.ecomap.layout import (
-    MIN_SYSTEM_R,
-    SYSTEM_FONT,
-    _line_corners,
-    label_radius,
-    layout_ecomap,
-    narrow_label,
-)
+from socialtools.ecomap.layout import SYSTEM_FONT, _line_corners, label_radius, layout_ecomap, narrow_label
 from socialtools.ecomap.model import Ecomap
 from socialtools.ecomap.placements import SystemPlace
 from socialtools.ecomap.render import category_name, scaled_theme
@@ -115,10 +108,9 @@ def test_narrow_circles_hold_their_labels_whole_at_one_size(names: list[str], te
         assert " ".join(place.label.lines).replace("/ ", "/") == name  # every word whole, in order
         for x, y in _line_corners(place.label):
             assert math.dist((x, y), place.circle.center) <= place.circle.r + 1e-6
-    # circles are sized by their own label: a short name gets a smaller circle than the longest
-    # one, unless both fit the smallest circle there is
+    # a short name gets a smaller circle than the longest one
     radii = {s.label.lines: s.circle.r for s in lay.systems}
-    if len({len(" ".join(k)) for k in radii}) > 1 and max(radii.values()) > MIN_SYSTEM_R * text:
+    if len({len(" ".join(k)) for k in radii}) > 1:
         assert min(radii.values()) < max(radii.values())
 
 

@@ -37,6 +37,7 @@ from socialtools.report.print_size import (
     TEXT_WIDTH_CM,
     Page,
     figure_page,
+    legend_on_page,
     print_width_cm,
 )
 from socialtools.report.tables import SectionRow, Table, clean_text
@@ -175,40 +176,19 @@ def _cell_xml(text: str, width: int, *, bold: bool = False, fill: str | None = N
             f'w:lineRule="auto"/></w:pPr><w:r><w:rPr>{rpr}</w:rPr>{runs}</w:r></w:p></w:tc>')
 
 
-#: a table of at most this many printed lines (about half a page of 10-pt cells) is kept on one page
-KEEP_TOGETHER_LINES = 30
-
-
-def _printed_lines(row: list[str], widths: list[int]) -> int:
-    """About how many lines of 10-pt text a row's tallest cell prints (a character ~100 twips wide)."""
-    def lines(text: str, width: int) -> int:
-        per_line = max(8, (width - 230) // 100)
-        return sum(max(1, -(-len(part) // per_line)) for part in clean_text(text).split("\n"))
-    return max((lines(text, w) for text, w in zip(row, widths, strict=True)), default=1)
-
-
 def _rows_xml(table: Table, widths: list[int], *, keep_last: bool = False) -> str:
     """Every ``w:tr`` of ``table``: the header (repeated on each page), then the body rows;
-    ``keep_last`` keeps the last row on the page of the paragraph after the table (its source line).
-
-    A short table (:data:`KEEP_TOGETHER_LINES`) is kept on one page rather than split with its
-    header and a row at the foot of one page; a longer one keeps at least two body rows under its
-    header and two on its last page.
-    """
+    ``keep_last`` keeps the last row on the page of the paragraph after the table (its source line)."""
     rows = ["<w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>"
             + "".join(_cell_xml(h, w, bold=True, fill=HEADER_FILL, keep_next=True)
                       for h, w in zip(table.headings, widths, strict=True))
             + "</w:tr>"]
-    n = len(table.rows)
-    printed = _printed_lines(table.headings, widths) + sum(
-        1 if isinstance(row, SectionRow) else _printed_lines(row, widths) for row in table.rows)
-    together = printed <= KEEP_TOGETHER_LINES
     for i, row in enumerate(table.rows):
         if isinstance(row, SectionRow):
             cells = _cell_xml(row.label, sum(widths), bold=True, fill=SECTION_FILL, span=len(widths), keep_next=True)
         else:
-            keep = (i < n - 1 and (together or i == 0 or i == n - 2)) or (keep_last and i == n - 1)
-            cells = "".join(_cell_xml(text, w, keep_next=keep) for text, w in zip(row, widths, strict=True))
+            last = keep_last and i == len(table.rows) - 1
+            cells = "".join(_cell_xml(text, w, keep_next=last) for text, w in zip(row, widths, strict=True))
         rows.append(f"<w:tr><w:trPr><w:cantSplit/></w:trPr>{cells}</w:tr>")
     return f'<w:tbl xmlns:w="{_W_NS}">' + "".join(rows) + "</w:tbl>"
 
@@ -323,7 +303,10 @@ def add_figure(document: Any, figure: Figure, lang: str = "id", *, page_open: bo
     page = figure_page(figure)
     if page is not PORTRAIT and not page_open:
         _new_section(document, page)
+    on_page = legend_on_page(figure)
     _picture(document, figure, page)
+    if on_page and figure.legend is not None:  # a strip as wide as the drawing, its title at its start
+        _picture(document, figure.legend, page)
     caption = _caption(document, figure.label, figure.number, figure.caption)
     if figure.source:
         caption.paragraph_format.keep_with_next = True
@@ -343,7 +326,7 @@ def add_figure(document: Any, figure: Figure, lang: str = "id", *, page_open: bo
     if page is not PORTRAIT and not (last and figure.legend is None and not notes
                                      and (wrote_after or not text_after)):
         _new_section(document, PORTRAIT)
-    if figure.legend is not None:
+    if figure.legend is not None and not on_page:
         head = _small(document, f"{figure.legend.caption} {name}:")
         head.paragraph_format.keep_with_next = True
         _picture(document, figure.legend, figure_page(figure.legend))
@@ -492,7 +475,7 @@ def _after_landscape_cm(blocks: list[Any], first: int) -> float | None:
     paragraphs = tuple(b.text for b in blocks[start:first])
     notes = "\n".join(["x", *figure.notes]) if figure.notes else ""
     used = _text_cm(notes, paragraphs, TEXT_WIDTH_CM)
-    if figure.legend is not None:
+    if figure.legend is not None and not legend_on_page(figure):
         w_px, h_px = figure.legend.size_px
         used += NOTE_LINE_CM + print_width_cm(figure.legend, PORTRAIT) * h_px / w_px
     return used
