@@ -12,7 +12,7 @@ reads and the renderer draws.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from socialtools.draw.geometry import Box, Circle, Label, Point, segment_circle_distance
 from socialtools.draw.quality import Quality as BaseQuality
@@ -153,6 +153,9 @@ class EcomapLayout:
     quality: Quality
     spread: float = 0.0  # the room added between household members (more ties between them)
     shape: tuple[float, ...] | None = None  # a narrow layout's upright ellipse: height over width, turn, outer step
+    #: the kind of each of :attr:`family_lines`: "union", or the relation of the child the line leads to
+    #: ("biological", "adopted", "foster", ...: drawn as the genogram draws that child line); solid when empty
+    family_kinds: list[str] = field(default_factory=list)
 
     def system(self, sid: str) -> SystemPlace:
         return next(s for s in self.systems if s.id == sid)
