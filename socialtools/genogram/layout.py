@@ -435,7 +435,7 @@ ROW_HEIGHT = 130.0  # about what one generation's row takes, for the packing of 
 ASPECT = 1.5  # width : height aimed at when unconnected families are packed on shelves
 
 
-OUTLINE_ROOM = 4.0  # more room each side of a union label where a household outline passes beside it,
+OUTLINE_ROOM = 3.0  # more room each side of a union label where a household outline passes beside it,
 OUTLINE_ROOM_FROM = 14.0  # in drawings whose partners stand at least this far apart (not the compact ones)
 SNAP = 3.0  # a drop this near one of its children's x moves onto it (no small step in the line)
 DROP_GAP = 6.0  # a second drop in the gap of a couple keeps this far (per level) from the couple's own
