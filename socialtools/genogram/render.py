@@ -20,9 +20,9 @@ from socialtools.draw.lines import DASHES, arrowhead, cross_bars, num, parallel_
 from socialtools.draw.svg import SvgCanvas
 from socialtools.draw.text import LINE_HEIGHT, TextBlock, text_width
 from socialtools.draw.theme import Theme
+from socialtools.genogram.emotional import PATTERN_HALF_WIDTH, symbol_extents
 from socialtools.genogram.labels import TEXT, condition_name
-from socialtools.genogram.emotional import symbol_extents
-from socialtools.genogram.marks import CUTOFF_REACH, Surroundings, mark_place
+from socialtools.genogram.marks import CUTOFF_REACH, MARK_CLEARANCE, Surroundings, mark_place
 from socialtools.genogram.model import DIRECTIONAL, Family, Person
 from socialtools.genogram.notes import (
     MARK_SIZE,
@@ -370,6 +370,7 @@ class GenogramRenderer:
             return {}
         lay, size = self.layout, self.mark_size
         obstacles = [n.symbol_box for n in lay.nodes.values()]
+        obstacles += [arm for n in lay.nodes.values() for arm in n.arm_boxes]  # a deceased person's X
         obstacles += [n.label_box for n in lay.nodes.values() if n.label_box.w > 0]
         obstacles += [u.label_box for u in lay.unions.values() if u.label_box is not None]
         obstacles += [b for h in lay.households for b in h.label_boxes]
@@ -379,6 +380,8 @@ class GenogramRenderer:
         lines = [pts for _, pts, _ in lay.lines()]
         lines += [[*poly, poly[0]] for h in lay.households for poly in h.polygons]
         lines += [bar for u in lay.unions.values() for bar in union_mark_strokes(u)]  # a number off the slashes
+        drawn = [(rel, self.relationship_points(rel)) for rel in lay.relationships if rel.kind.startswith("cutoff")]
+        lines += [bar for rel, pts in drawn for bar in cross_bars(pts, self.mark_at(rel, pts), 12.0, 2, 5.0)]
         out: dict[int, Point] = {}
         homes = {h.id: set(h.members) for h in self.family.households}
         for note in self.notes:
@@ -392,7 +395,13 @@ class GenogramRenderer:
                                 for poly in h.polygons]
             if kind == "relationship" and int(key) < len(lay.relationships):
                 own = lay.relationships[int(key)].points
-                spot = place_on_line(own, note.number, obstacles, [ln for ln in lines if ln is not own], size)
+                others = [ln for ln in lines if ln is not own]
+                # on a stretch clear of every other line (a pattern's width more) by MARK_CLEARANCE
+                # (review 7 E4), else on any stretch that meets no other line
+                spot = (place_on_line(own, note.number, obstacles, others, size, clear=MARK_CLEARANCE,
+                                      patterned=[r.points for r in lay.relationships if r.points is not own],
+                                      pattern=PATTERN_HALF_WIDTH)
+                        or place_on_line(own, note.number, obstacles, others, size))
             elif kind == "union" and key in lay.unions and target is not None:
                 u = lay.unions[key]
                 box = target  # its date label, or its drop point
