@@ -33,7 +33,21 @@ MONTHS = {
     ])
     for name in names
 }
-_APPROX = re.compile(r"^\s*(?:~|±|\+-|sekitar|kira-kira|kurang lebih|ca\.?|c\.|circa|abt\.?|about|approx\.?)\s*", re.I)
+_APPROX = re.compile(r"^\s*(?:~|±|\+\s*/?\s*-|sekitar|kira-kira|kira2|kurang lebih|kurleb|kl\.|kl\b|perkiraan|"
+                     r"diperkirakan|ca\.?|c\.|circa|abt\.?|about|approx\.?)\s*", re.I)
+# the word "year" before a year: "tahun 1975", "thn. 1975", "th 1975"
+_YEAR_WORD = re.compile(r"^\s*(?:tahun|thn\.?|th\.?|year)\s*(?=['’‘]?\d)", re.I)
+# a year written with an apostrophe for its century: '75
+_SHORT_YEAR = re.compile(r"^\s*['’‘`](\d{2})\s*$")
+# two years: "1950-1955", "1950 s/d 1955", "antara 1950 dan 1955"
+_RANGE = re.compile(r"^\s*(?:antara\s+|between\s+|bet\.?\s+)?(\d{4})\s*(?:-|–|—|s/d|s\.d\.|sampai|hingga|dan|and|"
+                    r"atau|or|to)\s*(\d{4})\s*$", re.I)
+#: the widest range of years read as one (approximate) date: "1950-1955" is about 1950, as GEDCOM's
+#: BET 1950 AND 1955 is; "1950-1990" is two dates (a life, a marriage) written in one field
+WIDEST_RANGE = 10
+# an age, not a date: "6 bulan", "2 tahun", "usia 50", "umur 50 tahun", "3 minggu"
+_AGE_TEXT = re.compile(r"^\s*(?:(?:usia|umur|age(?:d)?)\s*)?\d{1,3}\s*(?:tahun|thn|th|bulan|bln|minggu|mgg|hari|"
+                       r"years?|yrs?|months?|mos?|weeks?|days?)\b.*$|^\s*(?:usia|umur|aged?)\s*\d{1,3}\s*$", re.I)
 _WORDS = re.compile(r"^\s*(?:(\d{1,2})\s+)?([A-Za-z]+)\.?\s+(\d{4})\s*$")
 _YEAR_SUFFIX = re.compile(r"^\s*(\d{4})\s*-?\s*(?:an|s|'s|\?)\s*$", re.I)
 _WEEKDAYS = ("senin", "selasa", "rabu", "kamis", "jumat", "jum'at", "jum’at", "sabtu", "minggu", "ahad",
@@ -85,9 +99,20 @@ PartialDate(year=1900, month=3, day=None)]
         if isinstance(value, int):
             return cls._checked(value, None, None)
         if isinstance(value, str):
+            written = value
             value = _LEAD.sub("", value, count=1).strip() or value
             value, about = _APPROX.subn("", value)
             approx = bool(about)
+            value = _YEAR_WORD.sub("", value, count=1)  # "tahun 1975", "sekitar tahun 1970"
+            m = _SHORT_YEAR.match(value)
+            if m:  # '75: refused with the hint to write it in full
+                return cls._checked(int(m.group(1)), None, None)
+            m = _RANGE.match(value)
+            if m:
+                return cls._range(int(m.group(1)), int(m.group(2)), written)
+            if _AGE_TEXT.match(value) or _AGE_TEXT.match(written):
+                raise ValueError(f"'{written}' is an age, not a date: write it under age: in whole years "
+                                 "(0 for a baby), or write the year (1998) here")
             m = _YEAR_SUFFIX.match(value)
             if m:  # 1970-an, 1970s, 1970?
                 return cls._checked(int(m.group(1)), None, None, True)
@@ -105,8 +130,18 @@ PartialDate(year=1900, month=3, day=None)]
             if m:
                 d, mo, y = (int(g) for g in m.groups())
                 return cls._checked(y, mo, d, approx)
-        raise ValueError(f"'{value}' is not a date: write a year (1998) or YYYY-MM-DD"
+        raise ValueError(f"'{value}' is not a date: write a year (1998), ~1998 when it is approximate, or YYYY-MM-DD"
                          + (", or leave the field out when it is not known" if _NOT_KNOWN.match(str(value)) else ""))
+
+    @classmethod
+    def _range(cls, first: int, last: int, written: str) -> PartialDate:
+        """Two years in one field: a short range (at most :data:`WIDEST_RANGE` years) is an
+        approximate date at its first year, as GEDCOM's ``BET 1950 AND 1955`` is read; a longer
+        one, or one written backwards, is refused."""
+        if first <= last <= first + WIDEST_RANGE:
+            return cls._checked(first, None, None, first != last)
+        raise ValueError(f"'{written}' is two years, not one date: write one year, ~{first} when it is "
+                         "approximate, and a second date in its own field (death:, end:)")
 
     @classmethod
     def _checked(cls, year: int, month: int | None, day: int | None, approximate: bool = False) -> PartialDate:

@@ -393,10 +393,12 @@ def test_removed_tie_to_a_member_moves_no_system():
 def test_members_spread_in_one_panel_move_no_system_in_the_other():
     """Regression (found by the property test above): the household spread apart in the "before"
     layout (room for its ties) and the "after" layout, started at that spread, chose the systems'
-    places from members standing elsewhere, so five systems changed places."""
+    places from members standing elsewhere, so five systems changed places. (Found on 23 systems, seed
+    9604, which no longer needs a spread since ties to members may turn beside the household; 30
+    systems, seed 9600 still does.)"""
     from socialtools.ecomap.render import compare_layouts
 
-    eco, family = generated_ecomap(23, seed=9604, labels=False)
+    eco, family = generated_ecomap(30, seed=9600, labels=False)
     eco = Ecomap.model_validate({**eco.model_dump(), "after": {"date": "later", "ties": []}})
     before, after, _, changed = compare_layouts(eco, family)
     assert before.spread > 0 and not changed

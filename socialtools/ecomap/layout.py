@@ -356,9 +356,32 @@ def _one_parent_drops(family: Family, where: dict[str, MemberPlace], couples: li
     return lines
 
 
-def _label_below(eco: Ecomap, members: list[MemberPlace]) -> bool:
-    """True when more ties come to the household's top row than to its bottom row: the focal label
-    then stands under the household, out of the way of the ties that come in from above."""
+def _label_below(eco: Ecomap, members: list[MemberPlace], box: Box, w: float, h: float) -> bool:
+    """True when the focal label (``w`` by ``h``) stands under the household (``box``), False when over it.
+
+    Systems tied to a member stand on that member's side of the ring (:func:`_toward_members`): the
+    label goes where it stands in the way of fewer such ties (review-4 D8: a label under the middle
+    member of a two-row household made its ties from below go round and come back), else where
+    fewer ties come in (more ties to the top row: under it).
+    """
+    def blocked(below: bool) -> int:
+        top = box.bottom + 6 if below else box.y - 6 - h
+        label = Box(-w / 2, top, w, h).grown(CLEAR + 4)
+        whole = box.union(label)
+        cy = whole.y + whole.h / 2  # the household is centred on the focal circle with its label
+        count = 0
+        for t in eco.ties:
+            m = next((m for m in members if m.id == t.target), None)
+            if m is None or math.hypot(m.cx, m.cy - cy) <= 1.0:
+                continue
+            ux, uy = unit((0.0, cy), (m.cx, m.cy))
+            far = (m.cx + ux * 4 * (w + h + box.w + box.h), m.cy + uy * 4 * (w + h + box.w + box.h))
+            count += segment_hits_box((m.cx, m.cy), far, label)
+        return count
+
+    under, over = blocked(True), blocked(False)
+    if under != over:
+        return under < over
     row = {m.id: m.cy for m in members}
     top, bottom = min(row.values()), max(row.values())
     ties = [row[t.target] for t in eco.ties if t.target in row]
@@ -393,7 +416,7 @@ def _focal(
     label = None
     if text:
         block = TextBlock.wrapped([text], max(box.w, 90 * k), FOCAL_FONT * k, bold=True)  # drawn in bold
-        top = box.bottom + 6 if _label_below(eco, members) else box.y - 6 - block.height
+        top = box.bottom + 6 if _label_below(eco, members, box, block.width, block.height) else box.y - 6 - block.height
         w = block.width
         label = Label(block.lines, FOCAL_FONT * k, Box(-w / 2, top, w, block.height))
         box = box.union(label.box)

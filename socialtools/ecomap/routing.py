@@ -212,6 +212,10 @@ def length(points: list[Point]) -> float:
 
 
 Extent = tuple[float, float, float, float]  # x0, y0, x1, y1
+#: a route to a member still to be checked: its cost, its lane (-1: none), its bend or the end of its
+#: stretch along the lane, its end on the member, its sweep along the lane (None: it bends once there)
+#: and the point beside the household where it turns once more (None: it does not)
+_Plan = tuple[float, int, Point, Point, float | None, Point | None]
 Keepouts = list[tuple[Point, float]]  # centres and radii a route keeps out of
 
 
@@ -288,6 +292,7 @@ class Router:
         self.short = 0  # ties to members that found no clear route
         self.paths: list[list[Point]] = []  # the routes kept so far
         self.bent_out = 0
+        self.vias: list[Point] = []  # where routes turn beside the household (kept apart)
 
     # -- the whole set ------------------------------------------------------------------
 
@@ -387,15 +392,16 @@ class Router:
     def _to_member(self, tie: Tie) -> tuple[list[Point], bool]:
         """The cheapest clear bent route to a member: once on a lane, or in along a lane; of the first
         few clear ones, the one with the fewest crossings and gentlest turns that never turns back
-        on its way in (only when there is none, one that does)."""
+        on its way in. When none of those is clear, a route that turns *beside* the household
+        (:meth:`_via_candidates`: past a corner of the focal label or round a neighbour, into the
+        member's side that faces it); only when there is none either, one that turns back."""
         s, m = self.systems[tie.system], self.members[tie.target]
         shortest = head_size(tie) + 2 if tie.flow in ("to_focal", "both") else 6.0
         spoke = edge(s.circle, self.focal.center)
-        # (cost, lane, bend point, end point, sweep along the lane or None for one bend)
-        candidates: list[tuple[float, int, Point, Point, float | None]] = []
+        candidates: list[_Plan] = []
         for k, rho in enumerate(self.lanes):
             margin = LANE / rho
-            taken = self.spans[k] + [_Span(a, 0.0) for lane, a in self.bends if lane == k]
+            taken = self._taken(k)
             inward = math.dist(spoke, (rho * math.cos(s.angle), rho * math.sin(s.angle)))
             for j in range(round(2 * math.pi / STEP)):
                 phi, w, end, last = self._lane_end(m, k, j)
@@ -403,22 +409,32 @@ class Router:
                     continue
                 if not any(_Span(phi, 0.0).meets(o, margin) for o in taken):
                     start = edge(s.circle, w)
-                    candidates.append((last + math.dist(start, w) + self._crossing_cost(start, w), k, w, end, None))
+                    cost = last + math.dist(start, w) + self._crossing_cost(start, w)
+                    candidates.append((cost, k, w, end, None, None))
                 turn = _turn(s.angle, phi)
                 for sweep in (turn, turn - math.copysign(2 * math.pi, turn)):
                     if not any(_Span(s.angle, sweep).meets(o, margin) for o in taken):
                         # the lanes lie outside the household: only the ends can cross its lines
-                        candidates.append((last + inward + abs(sweep) * rho + 10, k, w, end, sweep))
+                        candidates.append((last + inward + abs(sweep) * rho + 10, k, w, end, sweep, None))
         candidates.sort(key=lambda c: c[0])
         # a route that never turns back and keeps off the household's family lines first; then one that
         # runs along a family line rather than one that turns back (review-4 D8: a tie that hooks back
-        # into its member reads as a knot); a route that turns back only where no other is clear
-        # (hard rules made crowded households grow without end: 35 systems took 30 s, with defects)
-        for off_lines, ahead in ((True, True), (False, True), (True, False), (False, False)):
-            clear = self._clear_routes(tie, candidates, ahead, off_lines)
+        # into its member reads as a knot); then one that turns beside the household, which never
+        # turns back; a route that turns back only where no other is clear (hard rules made crowded
+        # households grow without end: 35 systems took 30 s, with defects)
+        beside: list[_Plan] | None = None
+        for off_lines, ahead, via in ((True, True, False), (False, True, False), (True, True, True),
+                                      (False, True, True), (True, False, False), (False, False, False)):
+            if via and beside is None:
+                beside = self._via_candidates(tie, shortest)
+            clear = self._clear_routes(tie, beside if via and beside is not None else candidates, ahead, off_lines)
             if clear:
-                _, _, points, k, sweep = min(clear, key=lambda c: c[:2])
-                if sweep is None:
+                _, _, points, k, sweep, inner = min(clear, key=lambda c: c[:2])
+                if inner is not None:
+                    self.vias += [inner, points[1]] if k == -2 else [inner]
+                if k < 0:
+                    pass  # straight from the system to the turn beside the household: no lane taken
+                elif sweep is None:
                     self.bends.append((k, math.atan2(points[1][1], points[1][0])))
                 else:
                     self.spans[k].append(_Span(s.angle, sweep))
@@ -426,10 +442,82 @@ class Router:
         self.short += 1
         return self._keep(tie, [edge(s.circle, (m.cx, m.cy)), m.edge(s.circle.center)], False)
 
+    def _taken(self, k: int) -> list[_Span]:
+        """The stretches of lane ``k`` and the bends on it that earlier routes took."""
+        return self.spans[k] + [_Span(a, 0.0) for lane, a in self.bends if lane == k]
+
+    def _via_candidates(self, tie: Tie, shortest: float) -> list[_Plan]:
+        """Routes that turn once more, beside the household, before they come in to the member: past
+        a corner of the focal label or round a neighbouring member (review-4 D8: the label or a
+        neighbour stands on the member's side that faces the system). Each comes straight from its
+        system, or bends on a lane or follows one first, or passes the label or a neighbour before it
+        turns round the member; only routes that never turn back are kept, cheapest (shortest) first."""
+        s, m = self.systems[tie.system], self.members[tie.target]
+        target = (m.cx, m.cy)
+        reach = end_reach(tie)
+        inner = self.lanes[-1] if self.lanes else self.focal.r - LANE_EDGE
+
+        def usable(points: list[Point]) -> list[Point]:
+            return [v for v in points if math.hypot(*v) < inner and all(math.dist(v, u) >= 2 * LANE for u in self.vias)]
+
+        def around(other: MemberPlace, gap: float) -> list[Point]:
+            r = other.hull.r + CLEAR + reach + gap
+            return [(other.cx + r * math.cos(a * math.pi / 12), other.cy + r * math.sin(a * math.pi / 12))
+                    for a in range(24)]
+
+        # round each member, the target's own sides included, and past the corners of the label
+        own = usable(around(m, 3.0) + around(m, 10.0))
+        passing: list[Point] = []
+        if self.focal_label is not None:
+            b = self.focal_label.box.grown(reach + 3)
+            passing = [(b.x, b.y), (b.right, b.y), (b.x, b.bottom), (b.right, b.bottom)]
+        passing = usable(passing + [v for o in self.members.values() if o.id != m.id for v in around(o, 3.0)])
+        turns = own + passing
+        spoke = edge(s.circle, self.focal.center)
+        plans: list[_Plan] = []
+        for v in turns:
+            end = m.edge(v)
+            if math.dist(v, end) < shortest:
+                continue
+            last = math.dist(v, end) + self._crossing_cost(v, end)
+            start = edge(s.circle, v)
+            if approaches([start, v, end], target):
+                plans.append((last + math.dist(start, v) + self._crossing_cost(start, v), -1, v, end, None, v))
+            for k, rho in enumerate(self.lanes[:3] if v in own else []):
+                margin = LANE / rho
+                taken = self._taken(k)
+                for j in range(round(2 * math.pi / STEP)):
+                    phi = j * STEP
+                    w = (rho * math.cos(phi), rho * math.sin(phi))
+                    if not approaches([w, v, end], target):
+                        continue
+                    start = edge(s.circle, w)
+                    if not any(_Span(phi, 0.0).meets(o, margin) for o in taken) and approaches([start, w, v], target):
+                        cost = math.dist(start, w) + math.dist(w, v) + last + self._crossing_cost(w, v) + 3 * k
+                        plans.append((cost, k, w, end, None, v))
+                    sweep = _turn(s.angle, phi)
+                    if not any(_Span(s.angle, sweep).meets(o, margin) for o in taken):
+                        inward = math.dist(spoke, (rho * math.cos(s.angle), rho * math.sin(s.angle)))
+                        cost = inward + abs(sweep) * rho + 10 + math.dist(w, v) + last + self._crossing_cost(w, v)
+                        cost += 3 * k
+                        plans.append((cost, k, w, end, sweep, v))
+        for v1 in passing:  # past a corner of the label or round a neighbour, then round the member
+            start = edge(s.circle, v1)
+            first = math.dist(start, v1) + self._crossing_cost(start, v1)
+            for v in own:
+                end = m.edge(v)
+                if math.dist(v, end) < shortest or math.dist(v, v1) < 2 * LANE:
+                    continue
+                if approaches([start, v1, v, end], target):
+                    cost = first + math.dist(v1, v) + math.dist(v, end)
+                    cost += self._crossing_cost(v1, v) + self._crossing_cost(v, end)
+                    plans.append((cost, -2, v1, end, None, v))
+        plans.sort(key=lambda c: c[0])
+        return plans
+
     def _clear_routes(
-        self, tie: Tie, candidates: list[tuple[float, int, Point, Point, float | None]], ahead: bool,
-        off_lines: bool = True,
-    ) -> list[tuple[float, int, list[Point], int, float | None]]:
+        self, tie: Tie, candidates: list[_Plan], ahead: bool, off_lines: bool = True,
+    ) -> list[tuple[float, int, list[Point], int, float | None, Point | None]]:
         """The first :data:`CHOICES` clear routes of ``candidates`` (cheapest first), each with its
         cost counting its crossings and turns; ``ahead``: only routes that never turn back;
         ``off_lines``: only routes off the household's family lines."""
@@ -439,14 +527,16 @@ class Router:
         spoke = edge(s.circle, self.focal.center)
         ends: dict[Point, bool] = {}  # the last stretch, into the member, is shared: check it once
         tries = 0
-        clear: list[tuple[float, int, list[Point], int, float | None]] = []
-        for cost, k, w, end, sweep in candidates:
-            if w not in ends:
-                ends[w] = self._end_free(tie, w, end, circles, label)
-            if not ends[w]:
+        clear: list[tuple[float, int, list[Point], int, float | None, Point | None]] = []
+        for cost, k, w, end, sweep, via in candidates:
+            tail = w if via is None else via
+            if tail not in ends:
+                ends[tail] = self._end_free(tie, tail, end, circles, label)
+            if not ends[tail]:
                 continue
             bend = [w] if sweep is None else arc(self.lanes[k], s.angle, sweep)
-            points = [edge(s.circle, w) if sweep is None else spoke, *bend, end]
+            turn = [via] if via is not None and via != w else []
+            points = [edge(s.circle, w) if sweep is None else spoke, *bend, *turn, end]
             if ahead and not approaches(points, (m.cx, m.cy)):
                 continue
             tries += 1
@@ -454,7 +544,7 @@ class Router:
                 break
             if self._free(tie, points, off_lines=off_lines):
                 cost += CROSSING_INSIDE * self._crossings(points) + TURN * turning(points)
-                clear.append((round(cost, 6), len(clear), points, k, sweep))
+                clear.append((round(cost, 6), len(clear), points, k, sweep, via))
         return clear
 
     def _lane_end(self, m: MemberPlace, k: int, j: int) -> tuple[float, Point, Point, float]:

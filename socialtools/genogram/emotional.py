@@ -92,6 +92,9 @@ GATE_SHIFT = (0.0, 10.0, -10.0, 20.0, -20.0)  # and moved along the union line
 LABEL_CLEARANCE = 2.0  # a moved label keeps this far from every line
 WAIT_GAP = PATTERN_HALF_WIDTH + 9.0  # a line passing over a lifted label keeps this far above it (a note's number)
 STRAIGHTS = (0.0, math.radians(20.0), -math.radians(20.0))  # a straight line, and parallel ones off the middles
+#: a line may pass this far beyond the right side and the bottom of the drawing, which grows to hold it
+#: (a person's label on the edge, the way round it inside walled by a union line and a child line)
+OUTSIDE = 40.0
 
 
 def edge_point(n: PersonNode, angle: float) -> Point:
@@ -340,6 +343,24 @@ def obstacle_grid(lay: GenogramLayout, grow: float = PATTERN_HALF_WIDTH) -> Obst
     return grid
 
 
+def hold_outside(lay: GenogramLayout, margin: float) -> None:
+    """Widen (heighten) the drawing to hold the emotional lines routed beyond its right side (its
+    bottom), :data:`OUTSIDE`, with their patterns and ``margin`` beyond them; a drawing whose lines
+    all stay inside keeps its size.
+
+    >>> from socialtools.genogram.placements import LinkPlacement
+    >>> lay = GenogramLayout({}, {}, [], [], [], [], 100.0, 80.0)
+    >>> lay.relationships = [LinkPlacement("close", "A", "B", [(50, 20), (120, 40)])]
+    >>> hold_outside(lay, 10.0); lay.width, lay.height
+    (135.0, 80.0)
+    """
+    reach = PATTERN_HALF_WIDTH
+    points = [p for link in lay.relationships for p in link.points]
+    right = [x + reach + margin for x, _ in points if x > lay.width - reach + 1e-6]
+    bottom = [y + reach + margin for _, y in points if y > lay.height - reach + 1e-6]
+    lay.width, lay.height = max([lay.width, *right]), max([lay.height, *bottom])
+
+
 def _outward(p: Point, end: Point, angle: float) -> bool:
     """Does a stretch from ``p`` to ``end`` (a point on a symbol's edge, ``angle`` radians from its
     centre) reach it from outside, within :data:`EXIT_ANGLE` of the ray from the centre?
@@ -405,6 +426,7 @@ class EmotionalRouter:
         #: line at that person leaves at least MEET degrees apart (two patterns fan out from a symbol)
         self.meets: dict[str, list[tuple[float, str, Point]]] = {}  # the person at the other end, the end
         self.gated: set[frozenset[str]] = set()  # the pairs whose line passes through a gate
+        self.wide_search = True  # search once more round more corners before a line is drawn unclean
 
     def _own(self, a: PersonNode, b: PersonNode) -> tuple[str, ...]:
         """The obstacles a line between ``a`` and ``b`` may enter: their symbols (it ends on them),
@@ -439,8 +461,8 @@ class EmotionalRouter:
         ``local`` (corners of the boxes, shrunk) stands for the grid near both people when given."""
         lay = self.lay
         own = self._own(a, b)
-        m = self.reach  # the line's pattern (the outer lanes of a bundle) stays on the canvas
-        if not all(m <= x <= lay.width - m and m <= y <= lay.height - m for x, y in points):
+        m = self.reach  # the line's pattern (the outer lanes of a bundle) stays on the canvas (or OUTSIDE it)
+        if not all(m <= x <= lay.width - m + OUTSIDE and m <= y <= lay.height - m + OUTSIDE for x, y in points):
             return False
         for p, q in itertools.pairwise(points):
             if local is not None:
@@ -661,7 +683,7 @@ class EmotionalRouter:
         """The cheapest clean line, else the cheapest that passes through nothing; a ``final``
         pick (the line drawn, not a trial) without a clean line is named in :attr:`unclean`."""
         chosen = self._cheapest(a, b, fallback, strict=True)
-        if chosen is None and final:  # the line drawn: once more, through more corners
+        if chosen is None and final and self.wide_search:  # the line drawn: once more, through more corners
             chosen = self._graph_route(a, b, strict=True, wide=True)
         if chosen is not None and polyline_length(chosen) >= MIN_LENGTH:
             return chosen

@@ -27,7 +27,7 @@ from socialtools.draw.geometry import Box, Point
 from socialtools.draw.text import LINE_HEIGHT, TextBlock
 from socialtools.genogram.bars import Bar, bracket_band, stagger
 from socialtools.genogram.coordinates import place
-from socialtools.genogram.emotional import REACH
+from socialtools.genogram.emotional import REACH, hold_outside
 from socialtools.genogram.loops import face_originals
 from socialtools.genogram.model import ChildLink, Family
 from socialtools.genogram.ordering import (
@@ -565,6 +565,7 @@ class _Geometry:
         result.households = route_households(result, lay.family, lay.household_labels, cfg, with_labels=False)
         self._grow(result, [p for h in result.households for poly in h.polygons for p in poly])
         result.extra_links, result.relationships = route_links(result, lay.family, lay.s, lane_y0, cfg, cross)
+        hold_outside(result, cfg.margin)
         result.households = label_households(result, result.households, cfg)
         self._grow(result, [(b.right, b.bottom) for h in result.households for b in h.label_boxes])
         return result

@@ -138,13 +138,33 @@ def _id(value: Any) -> str:
     return text
 
 
+_AGE_WORDS = re.compile(r"^\s*(?:(?:usia|umur|aged?)\s*)?(?:(\d{1,3})\s*(?:tahun|thn|th|years?|yrs?|y)?\.?)?"
+                        r"\s*(?:(\d{1,3})\s*(?:bulan|bln|months?|mos?|minggu|mgg|weeks?|hari|days?)\.?)?\s*$", re.I)
+
+
 def _age(value: Any) -> Any:
-    """``45``, ``"45"``, ``"45 tahun"``, ``"45 th"``, ``"45 years"`` → 45."""
+    """``45``, ``"45"``, ``"45 tahun"``, ``"usia 45"``, ``"45 years"`` → 45; an age in months, weeks
+    or days is the whole years of it: ``"6 bulan"`` → 0, ``"1 tahun 6 bulan"`` → 1.
+
+    >>> _age("umur 45 th"), _age("6 bulan"), _age("1 tahun 6 bulan"), _age("18 bulan"), _age("3 minggu")
+    (45, 0, 1, 1, 0)
+    """
     if isinstance(value, str):
-        match = re.match(r"^\s*(\d{1,3})\s*(?:tahun|thn|th|years?|yrs?|y)?\.?\s*$", value, re.I)
-        if not match:
-            raise ValueError(f"'{value}' is not an age: write a number of years (45)")
-        return int(match.group(1))
+        match = _AGE_WORDS.match(value)
+        if not match or not (match.group(1) or match.group(2)):
+            raise ValueError(f"'{value}' is not an age: write a number of years (45; 0 for a baby)")
+        years, part = match.group(1), match.group(2)
+        if part and re.search(r"bulan|bln|month|mo", value, re.I):
+            return int(years or 0) + int(part) // 12
+        return int(years or 0)
+    return value
+
+
+def _gender(value: Any) -> Any:
+    """A sex written under ``gender`` (``gender: L``, as many forms ask it) is named as the slip it is."""
+    if isinstance(value, str) and value.strip().lower() in _SEX_LOOKUP:
+        raise ValueError(f"'{value}' is a sex, not a gender identity: write sex: {value} (gender is for "
+                         "non_binary, trans_man, trans_woman or cis, where it differs from sex)")
     return value
 
 
@@ -248,7 +268,8 @@ class Person(Record):
     name: str | None = None
     initials: str | None = None
     sex: Sex = "unknown"
-    gender: Gender | None = Field(None, description="gender identity where it differs from sex")
+    gender: Annotated[Gender, BeforeValidator(_gender)] | None = Field(
+        None, description="gender identity where it differs from sex")
     kind: Annotated[PersonKind, _word_kind(PersonKind, PERSON_KIND_WORDS, "person kind")] = "person"
     birth: Date | None = None
     death: Date | None = None
@@ -377,8 +398,8 @@ class UnionEvent(Record):
 
 #: the ids a family gives its unions when the input gives none (``u1``, ``u2``, ...)
 _NUMBERED_UNION = re.compile(r"u\d+")
-_EVENT_TEXT = re.compile(r"^\s*(.*?)[\s,:]+((?:(?:~|sekitar|kira-kira|kurang lebih|circa|ca\.?|c\.|abt\.?|about|"
-                         r"approx\.?)\s*)?\S+)\s*$", re.I)
+_EVENT_TEXT = re.compile(r"^\s*(.*?)[\s,:]+((?:(?:~|±|\+/?-|sekitar|kira-kira|kurang lebih|circa|ca\.?|c\.|abt\.?|"
+                         r"about|approx\.?)\s*)?(?:(?:tahun|thn\.?|th\.?)\s*)?\S+)\s*$", re.I)
 _YEAR_SCHEMA: dict[str, Any] = {"anyOf": [{"type": "integer"}, {"type": "string"}]}
 _EVENT_SCHEMA: dict[str, Any] = {
     "description": "a union event: {kind: divorced, year: 2012}, {divorced: 2012} or 'cerai 2012'",
@@ -500,6 +521,12 @@ class Union(Record):
 
 #: The kinds of a pregnancy loss: dated by its one date (its death), drawn small, labelled by the year alone.
 LOSSES = frozenset({"miscarriage", "abortion", "stillbirth"})
+
+
+_ORIGIN_PERSON = re.compile(r"family\.people\[\d+\] \(id '([^']*)'\)")
+_ORIGIN_UNION = re.compile(r"(?:family\.)?unions\[(\d+)\](?: \(id '[^']*'\))?(\.children(?=[:,])|\.\w+\[\d+\])?")
+_ORIGIN_LEAD = re.compile(r"^person '([^']*)'")
+_ORIGIN_OTHER = re.compile(r"(?<=at the birth of )'([^']*)'")
 
 
 def distinct_initials(people: Iterable[Person]) -> dict[str, str]:
@@ -629,6 +656,9 @@ class Family(Record):
     unions: list[Union] = Field(default_factory=list)
     relationships: list[Relationship] = Field(default_factory=list)
     households: list[Household] = Field(default_factory=list)
+    #: where each person stands in the file it was read from (``line 7`` of a pedigree table, ``entry 3``
+    #: of a pedigreejs list), for warnings: set by the reader, empty for a case file
+    _origins: dict[str, str] = PrivateAttr(default_factory=dict)
 
     @classmethod
     def model_validate(cls, obj: Any, **options: Any) -> Family:
@@ -1015,4 +1045,66 @@ class Family(Record):
                                        f"'{parent.id}' ({parent.birth})")
                         elif gap < 12:
                             out.append(f"person '{parent.id}' would be {gap} at the birth of '{child.id}'")
-        return out
+        return [self._at_origin(w) for w in out] if self._origins else out
+
+    def with_origins(self, origins: dict[str, str]) -> Family:
+        """This family, its warnings naming people and unions as the file read names them
+        (``origins``: a person's id → ``line 5 (id '3')`` of a table, ``entry 2 (name 'c')`` of a
+        list, ``person @I4@ (line 30)`` of GEDCOM; ``union:<id>`` → ``family @F5@ (line 262)``)
+        rather than by their place in the model (``family.people[2]``, ``family.unions[4]``).
+
+        >>> family = Family.model_validate({"people": [{"id": "A", "birth": 1990}, {"id": "B", "birth": 1995}],
+        ...     "unions": [{"partners": ["A"], "children": ["B"]}]})
+        >>> family.with_origins({"A": "line 2 (id 'A')", "B": "line 3 (id 'B')"}).warnings()
+        ["line 2 (id 'A') would be 5 at the birth of 'B' (line 3)"]
+        """
+        self._origins = dict(origins)
+        return self
+
+    def __eq__(self, other: object) -> bool:
+        """Families are equal when what they say is equal; where they were read from (:attr:`origins`)
+        is no part of it (a family written to GEDCOM and read back is the same family)."""
+        if not isinstance(other, Family):
+            return NotImplemented
+        return self.__dict__ == other.__dict__ and self.__pydantic_extra__ == other.__pydantic_extra__
+
+    __hash__ = None  # type: ignore[assignment]  # (mutable, as every model)
+
+    @property
+    def origins(self) -> dict[str, str]:
+        """Where each person and union stands in the file read (see :meth:`with_origins`)."""
+        return self._origins
+
+    def _at_origin(self, warning: str) -> str:
+        """``warning`` with the people and unions it names by their place in the model named by
+        their place in the file read (see :meth:`with_origins`)."""
+        origins = self._origins
+
+        def person(match: re.Match[str]) -> str:
+            return origins.get(match.group(1), match.group(0))
+
+        def union(match: re.Match[str]) -> str:
+            u = self.unions[int(match.group(1))] if int(match.group(1)) < len(self.unions) else None
+            if u is None:
+                return match.group(0)
+            own = origins.get(f"union:{u.id}")
+            if own is not None:  # (a GEDCOM family record)
+                return own + (match.group(2) or "")
+            lines = [origins[c.id].split(" (")[0] for c in u.children if c.id in origins]
+            if not lines or not match.group(0).startswith("family."):
+                return match.group(0)
+            rows = lines[0] if len(lines) == 1 else "lines " + ", ".join(x.split()[-1] for x in lines) \
+                if all(x.startswith("line ") for x in lines) else ", ".join(lines)
+            return f"{rows} (the children of {' and '.join(repr(p) for p in u.partners)})"
+
+        def other(match: re.Match[str]) -> str:
+            place = origins.get(match.group(1))
+            if place is None:
+                return match.group(0)
+            return place.removeprefix("person ") if place.startswith("person @") else \
+                f"{match.group(0)} ({place.split(' (')[0]})"
+
+        warning = _ORIGIN_PERSON.sub(person, warning)
+        warning = _ORIGIN_UNION.sub(union, warning)
+        warning = _ORIGIN_LEAD.sub(person, warning, count=1)
+        return _ORIGIN_OTHER.sub(other, warning)

@@ -41,6 +41,8 @@ from socialtools.genogram.structure import FamilyStructure
 
 HOUSEHOLD_PAD = 7.0
 LABEL_MARGIN = 4.0  # a label box grown by this for the routes (svgcheck measures text a little wider)
+#: how many pairs left without a clean emotional line are each tried first (all lines drawn again)
+RETRIES = 3
 EMOTIONAL_LANES = math.ceil(LANE_GAP / LayoutConfig().level_step)  # lanes an emotional line takes (its pattern)
 ARC_CLEARANCE = 6.0  # the arc joining a person drawn twice keeps this far from other symbols and labels
 PATTERN_HALF_WIDTH = 3.5  # half the width of the widest emotional-line pattern (three lines, a zigzag)
@@ -381,13 +383,11 @@ def route_links(lay: GenogramLayout, family: Family, structure: FamilyStructure,
     # emotional lines: the shortest clean route of each (see socialtools.genogram.emotional), those
     # of people far apart first (the lanes and gutters), then the shorter relationships first;
     # several relationships of one pair are parallel lanes beside the first, each in its own pattern
-    router = EmotionalRouter(lay, existing)
     members = {h.id: frozenset(h.members) for h in family.households}
-    router.rooms = [(poly, Box(min(x for x, _ in poly), min(y for _, y in poly),
-                               max(x for x, _ in poly) - min(x for x, _ in poly),
-                               max(y for _, y in poly) - min(y for _, y in poly)), members.get(h.id, frozenset()))
-                    for h in lay.households for poly in h.polygons]
-    chosen: dict[int, list[Point]] = {}
+    rooms = [(poly, Box(min(x for x, _ in poly), min(y for _, y in poly),
+                        max(x for x, _ in poly) - min(x for x, _ in poly),
+                        max(y for _, y in poly) - min(y for _, y in poly)), members.get(h.id, frozenset()))
+             for h in lay.households for poly in h.polygons]
     pairs: dict[frozenset[str], list[int]] = defaultdict(list)
     for i, rel in enumerate(family.relationships):
         pairs[frozenset(rel.between)].append(i)
@@ -396,32 +396,82 @@ def route_links(lay: GenogramLayout, family: Family, structure: FamilyStructure,
         span = _span(lay, between)  # (a bracket over them: local, it leaves the others their ways)
         return span <= REACH, bool(EmotionalRouter.hops(*(lay.nodes[p] for p in between))), span, group[0]
 
-    groups = sorted(pairs.values(), key=order)
-    # first the gates: a union's date label that walls a row, so that a line would go a long way
-    # round, is lifted where that leaves every other relationship a straight line (before any is drawn)
     people = {pair: (lay.nodes[p], lay.nodes[q]) for pair in pairs for p, q in [sorted(pair)]
               if p in lay.nodes and q in lay.nodes and p != q}
-    for group in groups:
-        first = family.relationships[group[0]].between
-        router.waiting = {pair: ab for pair, ab in people.items() if pair != frozenset(first)}
-        a, b = (lay.nodes[p] for p in first)
-        router.open_gate(a, b, partial(candidates_of, a, b))
-    router.waiting = {}
-    for group in groups:
-        first = family.relationships[group[0]].between
-        a, b = (lay.nodes[p] for p in first)
-        unclean = len(router.unclean)
-        for i, pts in zip(group, router.choose_lanes(a, b, partial(candidates_of, a, b), len(group)), strict=True):
-            if pts is None:  # nothing is clean by the router's measure: the first free candidate
-                pts = route(a, b)
-                router.lines.add(pts, EMOTIONAL_HALF_WIDTH)
-            else:
-                commit(a, b, pts, EMOTIONAL_LANES)
-            chosen[i] = pts if family.relationships[i].between[0] == first[0] else pts[::-1]
-        if len(router.unclean) > unclean:
-            kinds = ", ".join(dict.fromkeys(family.relationships[i].kind for i in group))
-            lay.warnings.append(f"the {kinds} line between {first[0]} and {first[1]} has no clean route: it "
-                                "runs along another line or through a symbol or label (move a label or a person)")
+
+    def emotional(groups: list[list[int]], give_up: int | None = None
+                  ) -> tuple[dict[int, list[Point]], list[frozenset[str]]]:
+        """The lines of the relationships, the pairs of ``groups`` in turn, and the pairs left
+        without a clean line; ``give_up``: a trial of another order, which stops as soon as that
+        many pairs are left without one (it cannot do better) and does not search wide."""
+        router = EmotionalRouter(lay, existing)
+        router.rooms = rooms
+        router.wide_search = give_up is None
+        chosen: dict[int, list[Point]] = {}
+        unclean_pairs: list[frozenset[str]] = []
+        # first the gates: a union's date label that walls a row, so that a line would go a long way
+        # round, is lifted where that leaves every other relationship a straight line (before any is drawn)
+        for group in groups:
+            first = family.relationships[group[0]].between
+            router.waiting = {pair: ab for pair, ab in people.items() if pair != frozenset(first)}
+            a, b = (lay.nodes[p] for p in first)
+            router.open_gate(a, b, partial(candidates_of, a, b))
+        router.waiting = {}
+        for group in groups:
+            first = family.relationships[group[0]].between
+            a, b = (lay.nodes[p] for p in first)
+            unclean = len(router.unclean)
+            for i, pts in zip(group, router.choose_lanes(a, b, partial(candidates_of, a, b), len(group)),
+                              strict=True):
+                if pts is None:  # nothing is clean by the router's measure: the first free candidate
+                    pts = route(a, b)
+                    router.lines.add(pts, EMOTIONAL_HALF_WIDTH)
+                else:
+                    commit(a, b, pts, EMOTIONAL_LANES)
+                chosen[i] = pts if family.relationships[i].between[0] == first[0] else pts[::-1]
+            if len(router.unclean) > unclean:
+                unclean_pairs.append(frozenset(first))
+                if give_up is not None and len(unclean_pairs) >= give_up:
+                    break
+        return chosen, unclean_pairs
+
+    # the far ones first (their lanes), then the shorter relationships; when a pair is left without
+    # a clean line, the lines are drawn again with that pair first (each such pair in turn, up to
+    # RETRIES): an order that leaves fewer pairs unclean is drawn
+    groups = sorted(pairs.values(), key=order)
+
+    def state() -> tuple[list[list[Point]], dict[int, int], dict[str, list[float]], dict[str, Box | None]]:
+        return (list(existing), dict(lane_used), {k: list(v) for k, v in ports.items()},
+                {uid: u.label_box for uid, u in lay.unions.items()})
+
+    def restore(saved: tuple[list[list[Point]], dict[int, int], dict[str, list[float]], dict[str, Box | None]]
+                ) -> None:
+        existing[:] = saved[0]
+        lane_used.clear()
+        lane_used.update(saved[1])
+        ports.clear()
+        ports.update({k: list(v) for k, v in saved[2].items()})
+        for uid, box in saved[3].items():
+            lay.unions[uid].label_box = box
+
+    before = state()
+    chosen, unclean_pairs = emotional(groups)
+    if unclean_pairs:
+        drawn = (chosen, unclean_pairs, state())
+        for pair in drawn[1][:RETRIES]:
+            restore(before)
+            trial = sorted(groups, key=lambda g: frozenset(family.relationships[g[0]].between) != pair)
+            chosen, unclean_pairs = emotional(trial, give_up=len(drawn[1]))
+            if len(unclean_pairs) < len(drawn[1]):
+                drawn = (chosen, unclean_pairs, state())
+        chosen, unclean_pairs, after = drawn
+        restore(after)
+    for pair in unclean_pairs:
+        first = next(family.relationships[g[0]].between for g in groups
+                     if frozenset(family.relationships[g[0]].between) == pair)
+        kinds = ", ".join(dict.fromkeys(family.relationships[i].kind for i in pairs[pair]))
+        lay.warnings.append(f"the {kinds} line between {first[0]} and {first[1]} has no clean route: it "
+                            "runs along another line or through a symbol or label (move a label or a person)")
     relationships += [LinkPlacement(rel.kind, rel.between[0], rel.between[1], chosen[i])
                       for i, rel in enumerate(family.relationships)]
     return extra_links, relationships

@@ -58,6 +58,7 @@ def read_canrisk_text(text: str, source: str = "canrisk", *, family: str | None 
     """Families of a CanRisk file, by family id."""
     header: list[str] | None = None
     body, numbers = [], []
+    factors = []  # ##menarche=13, ##PRS_BC=...: risk factors
     for n, line in enumerate(text.lstrip("\ufeff").splitlines(), start=1):
         stripped = line.strip()
         if not stripped:
@@ -65,6 +66,8 @@ def read_canrisk_text(text: str, source: str = "canrisk", *, family: str | None 
         if stripped.startswith("##"):
             if stripped[2:].lower().startswith("famid"):
                 header = [_norm(c) for c in re.split(r"\t|\s+", stripped[2:].strip())]
+            elif "=" in stripped:
+                factors.append(stripped[2:].split("=", 1)[0].strip())
             continue
         if stripped.lower().startswith("boadicea import"):
             continue
@@ -87,7 +90,8 @@ def read_canrisk_text(text: str, source: str = "canrisk", *, family: str | None 
         raise InputError(f"no family '{family}'", source=source, field="family")
     cols = {name: i for i, name in enumerate(header)}
     genes = [name for name in header if name.upper() in GENES or name.upper() in GENES_V1]
-    tested = 0
+    tested = pathology = ashkenazi = 0
+    i_path = next((i for i, name in enumerate(header) if ":" in name or name == "er"), None)
     by_line = {int(r.where.split()[1]): r for r in rows}
     for n, cells in zip(numbers, body, strict=True):
         row = by_line.get(n)
@@ -108,8 +112,17 @@ def read_canrisk_text(text: str, source: str = "canrisk", *, family: str | None 
         row.conditions = conditions or None
         if any(cells[cols[g]] not in ("0:0", "0") for g in genes):
             tested += 1
-    if tested and warnings is not None:
-        warnings.append(f"left out: genetic test results of {tested} people (not part of a genogram)")
+        if i_path is not None and cells[i_path].strip("0:"):
+            pathology += 1
+        if "ashkn" in cols and cells[cols["ashkn"]] not in ("0", ""):
+            ashkenazi += 1
+    parts = [f"{what} of {n} {'person' if n == 1 else 'people'}" for what, n in
+             (("genetic test results", tested), ("pathology results", pathology), ("Ashkenazi origin", ashkenazi))
+             if n]
+    if factors:
+        parts.append(f"{len(factors)} risk factor{'s' if len(factors) > 1 else ''} ({', '.join(factors[:6])})")
+    if parts and warnings is not None:
+        warnings.append(f"left out: {', '.join(parts)} (not part of a genogram)")
     return build_families(rows, source, lenient=lenient, warnings=warnings)
 
 

@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING
 
 import yaml
 
-from socialtools.errors import UsageError, capped_warnings
+from socialtools.errors import InputError, UsageError, capped_warnings
 from socialtools.io.options import add_input_options
 from socialtools.io.output import write_atomic
 
@@ -138,6 +138,12 @@ def convert(source: str | Path, target: str | Path, *, kind: str | None = None, 
 
     fmt = output_format(target, gedcom_version)
     found = read_families(source, kind=kind, family=family, focus=focus, generations=generations, lenient=lenient)
+    sizes = getattr(found.families, "sizes", None)  # (a pedigree table's families are made when asked for)
+    counts = sizes() if callable(sizes) else {name: len(f.people) for name, f in found.families.items()}
+    for name, count in counts.items():  # nothing to convert: refused, no file (as genogram refuses)
+        if not count:
+            record = "family" if len(found.families) == 1 else f"family '{name}'"
+            raise InputError("there are no people to convert", record=record, field="people", source=str(source))
     if initials:
         from socialtools.privacy import hide_identifying
 

@@ -498,6 +498,8 @@ class _Reader:
         self.people: dict[str, Any] = {}
         self.families: dict[str, Any] = {}
         self.notes: dict[str, Any] = {}
+        #: family id → the people whose FAMS names it (for a FAM record without HUSB/WIFE)
+        self.spouses: dict[str, list[str]] = {}
         head = document.header
         # the genogram's title, as socialtools writes it (a HEAD note of another program is no title)
         own = head is not None and (_value(head, "SOUR") or "").strip().upper() == "SOCIALTOOLS"
@@ -646,7 +648,9 @@ class _Reader:
                 if fam is not None:
                     relations[(fam, _strip_xref(xref))] = "adopted"
             for fams in record.find_all_children("FAMS"):
-                self._pointer(fams, record, self.families, "family")
+                fam = self._pointer(fams, record, self.families, "family")
+                if fam is not None:  # (a FAM record without HUSB/WIFE takes its partners from these)
+                    self.spouses.setdefault(fam, []).append(_strip_xref(xref))
         return relations
 
     def _own_family(self, record: Any, famc: Any) -> bool:
@@ -698,7 +702,15 @@ class _Reader:
         for child in named_by_child.get(fid, ()):  # children named only on their own record
             if child not in listed:
                 children.append({"id": child, "relation": relations[(fid, child)]})
+        if not partners:  # no HUSB/WIFE (a test file, a hand-made export): the partners who name it in FAMS
+            partners = list(dict.fromkeys(self.spouses.get(fid, ())))[:2]
         if not partners:
+            if children:  # siblings without a parent: nothing to hang them from; said, not dropped in silence
+                names = ", ".join(f"@{c['id']}@" for c in children[:5]) + (" ..." if len(children) > 5 else "")
+                self.warnings.append(f"{_label(record)}, field 'CHIL': {len(children)} "
+                                     f"child{'ren' if len(children) > 1 else ''} ({names}) with no parent in the "
+                                     "family (no HUSB, WIFE or FAMS link to it): drawn without parents"
+                                     + (", and that they are siblings is left out" if len(children) > 1 else ""))
             return None
         history = _union_history(record)
         starts = [(date, kind) for kind, date, _ in history if kind in STARTING_KINDS]
@@ -757,10 +769,15 @@ class _Reader:
         _sex_from_roles(people, self.families.values(), {_strip_xref(x): r for x, r in self.people.items()})
         title = {"title": self.title} if self.title else {}
         try:
-            return parse_model(Family, {"people": people, "unions": unions, **title})
+            family = parse_model(Family, {"people": people, "unions": unions, **title})
         except InputError as exc:  # named by the GEDCOM record and its line, not by the model's place
             raise InputError(exc.message, record=self._record_of(exc.record, unions), field=exc.field,
                              source=self.source) from None
+        # its warnings name the records as the file does: person @I4@ (line 30), family @F5@ (line 262)
+        origins = {_strip_xref(x): _label(r) for x, r in self.people.items()}
+        origins.update({f"union:{u['id']}": _label(r) for u in unions
+                        if u.get("id") and (r := self.families.get(f"@{u['id']}@")) is not None})
+        return family.with_origins(origins)
 
     def _record_of(self, where: str | None, unions: list[dict[str, Any]]) -> str | None:
         """``person 'I4'`` → ``person @I4@ (line 30)``; ``unions[6] (id 'F07')...`` → ``family @F07@
@@ -1009,7 +1026,7 @@ def focus_family(family: Family, focus: str, generations: int = 2) -> Family:
         if household["members"]:
             households.append(household)
     data["households"] = households
-    return Family.model_validate(data)
+    return Family.model_validate(data).with_origins(family.origins)
 
 
 # -- writing -------------------------------------------------------------------------------------

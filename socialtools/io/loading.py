@@ -75,16 +75,91 @@ def _field_names(model: Any, seen: set[Any] | None = None) -> set[str]:
     return names
 
 
-def _did_you_mean(model: Any, key: Any) -> str:
+# keys whose meaning depends on the record they are written in (``hubungan`` of a relationship is its kind)
+RECORD_SYNONYMS = {
+    "Union": {"status": "kind", "hubungan": "kind", "tahun": "start", "tanggal": "start", "menikah": "start",
+              "tahun_menikah": "start", "tanggal_menikah": "start", "cerai": "end", "tahun_cerai": "end"},
+    "Relationship": {"hubungan": "kind", "status": "kind", "keterangan": "label", "catatan": "label",
+                     "note": "label", "notes": "label"},
+    "Household": {"nama": "label", "name": "label", "rumah": "label", "keterangan": "label"},
+}
+#: keys that belong to another record than the one they are written in: where they go instead
+ELSEWHERE = {
+    ("Person", "partners"): "a couple is written as a union: unions: [{partners: [A, B]}]",
+    ("Person", "children"): "children are listed in their parents' union (unions: [{partners: [A, B], "
+                            "children: [C]}]), or the child's own record names father: and mother:",
+    ("Person", "relationships"): "an emotional relationship is written under relationships: "
+                                 "[{between: [A, B], kind: dekat}]",
+    ("Person", "members"): "a household is written under households: [{members: [A, B]}]",
+}
+_YEARISH = re.compile(r"^\s*(?:~|±|\+/?-|sekitar|tahun|thn)?\s*\d{4}\b")
+
+
+def _did_you_mean(model: Any, key: Any, loc: tuple[Any, ...] = (), value: Any = None) -> str:
+    """The hint for an unknown ``key`` of the record at ``loc`` (pydantic's location of the key):
+    the field of *that* record the key means (``hubungan`` is a relationship's ``kind`` but a
+    person's ``role``; ``meninggal: 2010`` is a ``death``, ``meninggal: ya`` is ``deceased``), or
+    where a key of another record goes (``pasangan`` on a person: a couple is a union).
+
+    >>> from socialtools.genogram.model import Family
+    >>> _did_you_mean(Family, "meninggal", ("people", 0, "meninggal"), 2010)
+    ": did you mean 'death'?"
+    >>> _did_you_mean(Family, "hubungan", ("relationships", 0, "hubungan"), "dekat")
+    ": did you mean 'kind'?"
+    """
     if not isinstance(key, str):
         return ""
-    names = _field_names(model)
+    record = _record_model(model, loc[:-1]) if loc else None
+    names = set(record.model_fields) if record is not None else _field_names(model)
     norm = key.strip().lower().replace(" ", "_").replace("-", "_")
-    guess = FIELD_SYNONYMS.get(norm)
+    kind = record.__name__ if record is not None else ""
+    guess = RECORD_SYNONYMS.get(kind, {}).get(norm) or FIELD_SYNONYMS.get(norm)
+    if guess in ("deceased", "death") and {"deceased", "death"} <= names:  # meninggal: ya / meninggal: 2010
+        year = (isinstance(value, int) and not isinstance(value, bool)) or _YEARISH.match(str(value or ""))
+        guess = "death" if year else "deceased"
+    if guess is not None and guess not in names and (kind, guess) in ELSEWHERE:
+        return f" of a {kind.lower()} ('{key}' means {guess}: {ELSEWHERE[kind, guess]})"
     if guess is None or guess not in names:
         close = difflib.get_close_matches(norm, sorted(names), n=1, cutoff=0.75)
         guess = close[0] if close else None
     return f": did you mean '{guess}'?" if guess else " (check the spelling)"
+
+
+def _record_model(model: Any, loc: tuple[Any, ...]) -> Any:
+    """The model class of the record at pydantic's error location ``loc`` inside ``model``
+    (``("people", 0)`` → ``Person``), or ``None`` where it cannot be told."""
+    current: Any = model
+    for key in loc:
+        if isinstance(key, int):
+            current = _item_type(current)
+            continue
+        found = _model_in(current)
+        if found is not None and key in found.model_fields:
+            current = found.model_fields[key].annotation
+        # else: one of pydantic's markers ('function-after[...]', a class name): the same record
+    return _model_in(current)
+
+
+def _model_in(ann: Any) -> Any:
+    """The model class ``ann`` names, through ``Annotated`` and ``X | None``; ``None`` if none."""
+    if isinstance(ann, type) and issubclass(ann, BaseModel):
+        return ann
+    if typing.get_origin(ann) is typing.Annotated:
+        return _model_in(typing.get_args(ann)[0])
+    if isinstance(ann, types.UnionType) or typing.get_origin(ann) is typing.Union:
+        return next((m for m in map(_model_in, typing.get_args(ann)) if m is not None), None)
+    return None
+
+
+def _item_type(ann: Any) -> Any:
+    """The type of an item of the list type ``ann`` (through ``Annotated`` and ``X | None``)."""
+    if typing.get_origin(ann) is typing.Annotated:
+        return _item_type(typing.get_args(ann)[0])
+    if isinstance(ann, types.UnionType) or typing.get_origin(ann) is typing.Union:
+        return next((_item_type(a) for a in typing.get_args(ann) if a is not type(None)), None)
+    if typing.get_origin(ann) in (list, tuple, set, frozenset):
+        return typing.get_args(ann)[0]
+    return ann
 
 
 class _Constructor(yaml.constructor.SafeConstructor):
@@ -403,7 +478,8 @@ def parse_model(model: type[M], data: Any, source: str | None = None, *, record:
             if err["type"] == "missing":
                 message = "is required"
             elif err["type"] == "extra_forbidden":
-                message = f"is not a known field{_did_you_mean(model, loc[-1] if loc else None)}"
+                hint = _did_you_mean(model, loc[-1] if loc else None, tuple(err["loc"]), err.get("input"))
+                message = f"is not a known field{hint}"
             elif err["type"] in ("model_type", "dict_type", "model_attributes_type"):
                 message = f"expected a mapping (key: value), not {_kind_of(err.get('input'))}"
             elif err["type"] == "list_type":

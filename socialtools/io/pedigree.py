@@ -40,7 +40,7 @@ COLUMNS: dict[str, tuple[str, ...]] = {
     "family": ("famid", "fid", "family", "familyid", "family_id", "ped", "pedigree", "pedigreeid", "pedid", "kindred",
                "pedigreename", "pedname", "keluarga"),
     "id": ("id", "indid", "iid", "individual", "individualid", "individual_id", "person", "personid", "subject",
-           "sampleid", "sample", "individ"),
+           "sampleid", "sample", "individ", "indiv", "ind", "animal", "anim"),
     "father": ("father", "fatherid", "father_id", "dadid", "dad", "pid", "paternalid", "paternal", "pat", "sire",
                "ayah", "fathid", "id_ayah", "ayah_id"),
     "mother": ("mother", "motherid", "mother_id", "momid", "mom", "mid", "maternalid", "maternal", "mat", "dam",
@@ -128,6 +128,8 @@ def role_of(name: str) -> str | None:
     role = _ROLE.get(name)
     if role is not None:
         return role
+    if name.startswith(COPIED_ID):
+        return "id"
     for suffix, roles in _SUFFIXES:
         stem = name[:-len(suffix)]
         if name.endswith(suffix) and stem and _ROLE.get(stem) in roles:
@@ -153,10 +155,26 @@ def _delimiter(sample: str) -> str | None:
     return None
 
 
+def _spaces_between_cells(lines: list[str]) -> bool:
+    r"""Whether lines with tabs separate some cells by spaces instead (a hand-edited ``.ped``): split
+    at tabs the rows differ in width, split at any white space they are all as wide as the first.
+
+    >>> _spaces_between_cells(["fam\tid\tname", "1\ta\tSiti Aminah", "1\tb\tBudi"])
+    False
+    >>> _spaces_between_cells(["#fam\tid\tfather\tmother", "1\tkid dad  mom", "1\tdad\t0\t0"])
+    True
+    """
+    if any('"' in ln for ln in lines):
+        return False
+    by_tab = {len(ln.rstrip("\t").split("\t")) for ln in lines}
+    by_space = {len(ln.split()) for ln in lines}
+    return len(by_tab) > 1 and len(by_space) == 1
+
+
 def _split(lines: list[str], delimiter: str | None = None) -> list[list[str]]:
     if delimiter is None and lines:
         delimiter = _delimiter("\n".join(lines[:20]))
-    if delimiter is None:  # whitespace; R's write.table quotes text cells
+    if delimiter is None or delimiter == " ":  # whitespace; R's write.table quotes text cells
         rows = [ln.split() for ln in lines]
         if any('"' in ln for ln in lines[:20]):
             rows = [[c[1:-1] if len(c) > 1 and c[0] == c[-1] == '"' else c for c in row] for row in rows]
@@ -214,6 +232,8 @@ def table_rows(text: str, source: str, header: bool | None = None, only: str | N
     if not numbered:
         raise InputError("the pedigree table is empty", source=source)
     delimiter = forced.group(1) if forced else _delimiter("\n".join(ln for _, ln in numbered[:20]))
+    if delimiter == "\t" and not forced and _spaces_between_cells([ln for _, ln in numbered[:50]]):
+        delimiter = " "  # tabs and runs of spaces mixed between cells (ped_parser's my_family.ped): white space
     if delimiter is not None:  # a spreadsheet's empty rows (';;;;;' below the table) are no people
         numbered = [(n, ln) for n, ln in numbered if ln.strip(delimiter + " \t\"")]
         if not numbered:
@@ -302,7 +322,21 @@ def _names_as_ids(names: list[str], body: list[list[str]]) -> tuple[list[str], l
             best, hits = i, found
     if best is None:
         return names, body
-    return [*names, "id"], [[*r, r[best] if best < len(r) else ""] for r in body]
+    return [*names, COPIED_ID + names[best]], [[*r, r[best] if best < len(r) else ""] for r in body]
+
+
+#: the name of the id column that :func:`_names_as_ids` adds at the end (``id=nama``): a table
+#: without an id column gets it; it is no column of the user's (messages do not count it)
+COPIED_ID = "id="
+
+
+def copied_columns(header: list[str]) -> int:
+    """1 when the last column of ``header`` is the id copied from the name column, else 0.
+
+    >>> copied_columns(["nama", "ayah", "ibu", "id=nama"]), copied_columns(["id", "father", "mother"])
+    (1, 0)
+    """
+    return 1 if header and header[-1].startswith(COPIED_ID) else 0
 
 
 def unused_columns(original: list[str], header: list[str], source: str) -> str | None:
@@ -381,7 +415,10 @@ def rows_from_table(header: list[str], body: list[list[str]], numbers: list[int]
     for n, row in zip(numbers, body, strict=True):
         width = len(row)
         if width <= needed:
-            raise InputError(f"has {width} columns, expected {len(header)}", record=f"line {n}", source=source)
+            copied = copied_columns(header)  # (the copied id column is not the user's)
+            lacks = ", ".join(repr(name) for name in header[width - copied:len(header) - copied])
+            raise InputError(f"has {width - copied} columns, expected {len(header) - copied} (missing: {lacks})",
+                             record=f"line {n}", source=source)
         fam = (row[i_fam] if i_fam is not None and i_fam < width else "") or "1"
         if only is not None and fam != only:
             continue
@@ -529,15 +566,18 @@ class Pedigree(Mapping[str, Family]):
     (['1'], ['a', 'b'])
     """
 
-    def __init__(self, data: dict[str, dict[str, Any]], source: str) -> None:
+    def __init__(self, data: dict[str, dict[str, Any]], source: str,
+                 origins: dict[str, dict[str, str]] | None = None) -> None:
         self._data = data
         self._made: dict[str, Family] = {}
+        self._origins = origins or {}
         self.source = source
 
     def __getitem__(self, fam: str) -> Family:
         made = self._made.get(fam)
         if made is None:
-            made = self._made[fam] = parse_model(Family, self._data[fam], f"{self.source}, family '{fam}'")
+            made = parse_model(Family, self._data[fam], f"{self.source}, family '{fam}'")
+            made = self._made[fam] = made.with_origins(self._origins.get(fam, {}))
         return made
 
     def __iter__(self) -> Iterator[str]:
@@ -565,7 +605,10 @@ def build_families(rows: Iterable[Row], source: str, *, lenient: bool = False,
         people[row.id] = row
     families = {fam: _family(people, fam, source, problem) for fam, people in grouped.items()}
     problem.close()
-    return Pedigree(families, source)
+    # each person's row (line 7, entry 3) for the family's warnings (review 6 D14)
+    origins = {fam: {pid: row.where for pid, row in people.items() if row.where.startswith(("line ", "entry "))}
+               for fam, people in grouped.items()}
+    return Pedigree(families, source, origins)
 
 
 def _family(people: dict[str, Row], fam: str, source: str, problem: _Problems) -> dict[str, Any]:
@@ -707,18 +750,25 @@ def _check_short_rows(header: list[str], body: list[list[str]], numbers: list[in
     """A row with fewer cells than the header has columns: refused naming the row and the first
     column it lacks, or (``lenient``) read with the missing cells unknown, one warning each."""
     cols = column_map(header, source)
+    copied = copied_columns(header)  # a table without an id column: its id, copied, is the last cell
     i_id, needed = cols["id"], max(cols["id"], cols["father"], cols["mother"])
+    if copied:
+        needed = max(cols["father"], cols["mother"])
+    width = len(header) - copied
     for n, row in zip(numbers, body, strict=True):
-        if needed < len(row) < len(header):  # (without an id or a parent it is refused when read)
-            where = f"line {n} (id '{row[i_id]}')"
-            lacks = header[len(row):]
+        own = len(row) - copied
+        if needed < own < width:  # (without an id or a parent it is refused when read)
+            where = f"line {n} (id '{row[-1] if copied else row[i_id]}')"
+            lacks = header[own:width]
             missing = (f"the '{lacks[0]}' cell is" if len(lacks) == 1
                        else f"the {', '.join(repr(name) for name in lacks)} cells are")
-            message = f"has {len(row)} cells, the header {len(header)} columns: {missing} missing"
+            message = f"has {own} cells, the header {width} columns: {missing} missing"
             if problem.lenient:
-                problem.note(message, where, header[len(row)])
+                problem.note(message, where, header[own])
+                if copied:  # the copied id back under its column: the missing cells are unknown
+                    row[own:own] = [""] * (width - own)
             else:
-                problem(message, where, header[len(row)])
+                problem(message, where, header[own])
     problem.close()
 
 

@@ -69,6 +69,41 @@ def _entries(data: Any, source: str) -> list[dict[str, Any]]:
                      source=source)
 
 
+#: the keys a pedigreejs entry may carry that are read (and the editor's layout keys, which hold nothing)
+_READ = frozenset({"name", "display_name", "sex", "father", "mother", "proband", "status", "yob", "age", "mztwin",
+                   "dztwin", "adopted_in", "noparents", "famid", "top_level", "hidden", "lost_pregnancies", *LOSSES,
+                   "level", "key", "parent_node", "id", "depth", "x", "y", "children", "data"})
+#: endings of keys that are not part of a genogram, by what they hold
+_NOT_DRAWN = (("_gene_test", "genetic test results"), ("_pathology", "pathology results"))
+
+
+def _left_out(people: list[dict[str, Any]], hidden: set[str]) -> list[str]:
+    """One warning line naming what the entries hold that a genogram does not read: genetic tests,
+    pathology, other keys (``ashkenazi``), and parent links to hidden placeholder entries (review 7:
+    nothing dropped silently)."""
+    counts: dict[str, int] = {}
+    for p in people:
+        if p.get("hidden"):
+            continue
+        seen: set[str] = set()
+        for key, value in p.items():
+            if key in _READ or key.endswith(SUFFIX) or value in (None, "", False, 0, "0", "0:0"):
+                continue
+            if isinstance(value, dict) and str(value.get("type", "-")) in ("-", "0", ""):
+                continue  # an untested gene: {"type": "-", "result": "-"}
+            what = next((words for end, words in _NOT_DRAWN if key.endswith(end)), f"'{key}'")
+            seen.add(what)
+        for what in seen:
+            counts[what] = counts.get(what, 0) + 1
+    links = sum(1 for p in people if not p.get("hidden") and not p.get("noparents")
+                for role in ("father", "mother") if str(p.get(role, "")) in hidden)
+    parts = [f"{what} of {n} {'person' if n == 1 else 'people'}" for what, n in sorted(counts.items())]
+    if links:
+        parts.append(f"{links} parent link{'s' if links > 1 else ''} to hidden placeholder entries (drawn with "
+                     "the other parent only)")
+    return [f"left out: {', '.join(parts)} (not part of a genogram)"] if parts else []
+
+
 def _where(i: int, entry: dict[str, Any]) -> str:
     """``entry 12 (name '12', 'StillBirth')``: the entry's place in the list (from 1), its id and display name."""
     named = [f"name '{entry['name']}'"] if "name" in entry else []
@@ -85,6 +120,8 @@ def read_pedigreejs_text(text: str, source: str = "pedigreejs", *, family: str |
         raise InputError(f"invalid JSON at line {exc.lineno}, column {exc.colno}: {exc.msg}", source=source) from None
     people = _entries(data, source)
     hidden = {str(p["name"]) for p in people if p.get("hidden")}
+    if warnings is not None:
+        warnings.extend(_left_out(people, hidden))
     rows = []
     for i, p in enumerate(people, start=1):
         pid = str(p["name"]).strip()
