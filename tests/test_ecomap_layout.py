@@ -222,6 +222,32 @@ def test_d3_tie_between_systems_keeps_clear_of_a_third_system_and_its_tie(n):
     check_ties_between_systems(lay)
 
 
+@pytest.mark.parametrize(("n", "seed", "household"), [(16, 0, 3), (20, 3, 3), (24, 1, 3), (28, 3, 3), (32, 1, 2)])
+def test_d8_ties_to_a_two_row_household_never_turn_back(n, seed, household):
+    """Review 4, D8 (the rest): in the five-member, two-row household the focal label stood under
+    the middle child, so his ties from below came in over the top and down into him, and a parent
+    whose side facing her system was taken (the label above her, a neighbour's ties) got a tie that
+    ran past her to a lane and back. The label now stands where it is in the way of fewer member
+    ties, a tie turns beside the household (past the label's corner, round a neighbour, round its
+    member) rather than turn back, and where the middle child's lower side is full (28 systems) the
+    members stand further apart: every tie comes nearer its member all the way in."""
+    eco, family = generated_ecomap(n, seed=seed, household=household)
+    lay = layout_ecomap(eco, family)
+    assert lay.quality.defects == 0, lay.quality.examples
+    check_ties_to_members(lay)
+
+
+@settings(max_examples=8, deadline=None)
+@given(st.integers(6, 24), st.integers(0, 10_000), st.sampled_from([2, 3, 4]))
+def test_ties_to_household_members_never_turn_back(n, seed, household):
+    """No tie to a household member turns back on its way in (review-4 D8), in generated ecomaps
+    of households of two to five members in one or two rows."""
+    eco, family = generated_ecomap(n, seed=seed, household=household)
+    lay = layout_ecomap(eco, family)
+    assert lay.quality.defects == 0, lay.quality.examples
+    check_ties_to_members(lay)
+
+
 def heads_of(t) -> list[list[tuple[float, float]]]:
     """The arrowheads as the renderer draws them: at the target end for flow to the focal side."""
     size = 8.0 + tie_width(t.tie) * 1.3
@@ -585,3 +611,19 @@ def test_r3_ties_to_members_do_not_run_along_a_family_line() -> None:
                 near = sum(segment_circle_distance(p, q, (a[0] + (b[0] - a[0]) * i / n, a[1] + (b[1] - a[1]) * i / n))
                            < 3 for i in range(n + 1))
                 assert near <= 7, (route.key, (p, q), (a, b))
+
+
+def test_a_daughter_and_her_husband_in_the_household_stand_man_on_the_left():
+    """A daughter of the family (her mother drawn as a system) was placed as a child first and her
+    husband after her, so the household's couple stood woman on the left, against the genogram's
+    convention (docs/genogram.md: the man on the left)."""
+    from pathlib import Path
+
+    from socialtools.ecomap.model import load_ecomap
+    from socialtools.io.loading import load_document
+
+    docs = Path(__file__).parent.parent / "docs" / "examples"
+    eco, family = load_ecomap(load_document(docs / "ecomap-member-system.yaml"))
+    lay = layout_ecomap(eco, family)
+    assert lay.member("K").cx < lay.member("S").cx
+    assert lay.member("K").cy == lay.member("S").cy

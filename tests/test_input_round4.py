@@ -238,3 +238,19 @@ def test_gedcom_family_without_husb_wife_takes_its_partners_from_fams(tmp_path):
     assert found.family.parents_of("C") == ["A", "B"]
     assert any(w.startswith("family @G@ (line 24), field 'CHIL': 2 children (@D@, @E@) with no parent in the "
                             "family") and "that they are siblings is left out" in w for w in found.warnings)
+
+
+def test_gedcom_burial_before_birth_is_left_out_with_a_warning_naming_the_record(tmp_path, capsys):
+    """gedcom4j's Issue87.ged: a BURI year (standing in for the death) before the BIRT date was
+    refused with the model's path, 'people[0] (id 'I643'), field 'death'', and no way round it."""
+    text = ("0 HEAD\n1 GEDC\n2 VERS 5.5.1\n1 CHAR UTF-8\n0 @I643@ INDI\n1 NAME Budi /S/\n1 SEX M\n1 BIRT\n"
+            "2 DATE 3 JUL 1945\n1 BURI\n2 DATE 10 JUN 1803\n0 TRLR\n")
+    path = tmp_path / "b.ged"
+    path.write_text(text, encoding="utf-8")
+    out = tmp_path / "g.svg"
+    code, err = _run(["genogram", str(path), "-o", str(out)], capsys)
+    assert code == 0 and out.exists()
+    assert ("person @I643@ (line 5): death (~1803, the year of its BURI) is before birth (1945-07-03): drawn "
+            "without the death date") in err
+    person = read_families(path).family.person("I643")
+    assert person.death is None and person.deceased

@@ -104,12 +104,12 @@ def test_notes_and_a_legend_printed_apart_follow_the_figure_in_every_format() ->
 
 
 def test_a_genogram_that_cannot_print_at_8pt_is_named_in_a_warning() -> None:
-    """Thirty children in one row: no page holds them at 8 pt; the report says so instead of silently
-    printing tiny text."""
+    """Sixty children in one row: no page holds them at 8 pt, even with their labels on two heights (thirty
+    now print at 8 pt); the report says so instead of silently printing tiny text."""
     people = [{"id": "F", "sex": "male"}, {"id": "M", "sex": "female"}]
-    people += [{"id": f"C{i}", "name": f"Anak Nomor {i}", "sex": "female", "birth": 1990 + i} for i in range(30)]
+    people += [{"id": f"C{i}", "name": f"Anak Nomor {i}", "sex": "female", "birth": 1950 + i} for i in range(60)]
     case = Case.from_document({"case": {"client": "C1"}, "family": {
-        "people": people, "unions": [{"partners": ["F", "M"], "children": [f"C{i}" for i in range(30)]}]}})
+        "people": people, "unions": [{"partners": ["F", "M"], "children": [f"C{i}" for i in range(60)]}]}})
     report = build_report(case)
     assert len(report.warnings) == 1
     assert report.warnings[0].startswith("Gambar 4.1 (genogram) prints its smallest text at ")

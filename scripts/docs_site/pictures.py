@@ -92,6 +92,21 @@ def _report(lang: str, fmt: str) -> Draw:
     return draw
 
 
+def _report_genogram_legend(path_of_case: Path) -> Draw:
+    """The legend of a genogram as the report prints it apart from the drawing (a strip on the landscape
+    page under a drawing that fills it)."""
+    def draw(path: Path) -> None:
+        from socialtools.io.convert import svg_to_png
+        from socialtools.report.case import Case
+        from socialtools.report.document import genogram_drawing
+        from socialtools.report.model import ReportOptions
+
+        drawing = genogram_drawing(Case.load(path_of_case), ReportOptions())
+        assert drawing is not None and drawing.legend_svg is not None
+        path.write_bytes(svg_to_png(drawing.legend_svg, dpi=DPI))
+    return draw
+
+
 def _report_genogram(path_of_case: Path) -> Draw:
     """A genogram as the report prints it (one print-size text, no title, its legend beside the drawing or
     in a compact grid, notes under the caption)."""
@@ -213,6 +228,9 @@ PICTURES: dict[str, Draw] = {
     "report-genogram-compact.png": _report_genogram(ROOT / "tests" / "data" / "cases" / "review-ra.yaml"),
     "report-genogram-tight.png": _report_genogram(ROOT / "tests" / "data" / "cases" / "kasus-wijaya.yaml"),
     "report-genogram-sibship.png": _report_genogram(ROOT / "tests" / "data" / "cases" / "review4-case.yaml"),
+    "report-genogram-legend-strip.png": _report_genogram_legend(
+        ROOT / "tests" / "data" / "cases" / "review4-case.yaml"),
+    "report-genogram-staggered.png": _report_genogram(ROOT / "tests" / "data" / "cases" / "thirty-children.yaml"),
     "report-ecomap.png": _report_ecomap(None),
     "report-ecomap-after.png": _report_ecomap("after"),
     "report-ecomap-long-names.png": _report_ecomap(

@@ -265,3 +265,66 @@ def _draw_wrapped(canvas: SvgCanvas, g: Group, entry: LegendEntry, grid: _Column
     for k, line in enumerate(grid.lines[i]):
         canvas.text(g, sx + sample_w + GAP, sy + row_h / 2 + theme.small_font_size * 0.3 - 2 + k * line_h, line,
                     theme.small_font_size, anchor="start")
+
+
+def _strip_places(entries: list[LegendEntry], title: str, max_width: float, theme: Theme) -> list[tuple[int, float]]:
+    """The row and left edge of each entry of a legend strip: the entries follow the title in lines
+    like words, each as wide as its own label."""
+    lead = text_width(f"{title}:", theme.font_size, bold=True) + GAP
+    places: list[tuple[int, float]] = []
+    row, x = 0, lead
+    for entry in entries:
+        w = _strip_w(entry, theme)
+        if x > 0 and x + w > max_width:
+            row, x = row + 1, 0.0
+        places.append((row, x))
+        x += w
+    return places
+
+
+def _strip_w(entry: LegendEntry, theme: Theme) -> float:
+    """An entry's width in a legend strip: its narrow sample, its label and a gap after it."""
+    return TIGHT_SAMPLE_W + GAP / 2 + text_width(entry.label, theme.small_font_size) + 2 * GAP
+
+
+def legend_strip_box(entries: list[LegendEntry], title: str, max_width: float, theme: Theme) -> Box:
+    """Width and height of a legend strip (:func:`draw_legend_strip`) ``max_width`` wide (its lines start
+    at its left edge, as the text of the page under which it prints).
+
+    >>> entries = [LegendEntry(name, lambda canvas, g, box: None) for name in ("Laki-laki", "Perempuan")]
+    >>> [legend_strip_box(entries, "Keterangan", width, Theme()).h for width in (1000, 200)]
+    [14.75, 27.5]
+    """
+    if not entries:
+        return Box(0, 0, 0, 0)
+    places = _strip_places(entries, title, max_width, theme)
+    return Box(0, 0, max_width, (places[-1][0] + 1) * _strip_row(theme) + 2)
+
+
+def _strip_row(theme: Theme) -> float:
+    """The height of a line of a legend strip: a line of text and 1.5 units."""
+    return theme.small_font_size * LINE_HEIGHT + 1.5
+
+
+def draw_legend_strip(canvas: SvgCanvas, entries: list[LegendEntry], title: str, x: float, y: float,
+                      max_width: float) -> Box:
+    """A legend as low as it can be (under a drawing on a page with little height left): no frame,
+    its title in bold at the start of the first line, the entries following it in lines like words,
+    lines as close as a paragraph's, samples narrow (:data:`TIGHT_SAMPLE_W`); top-left corner at ``(x, y)``."""
+    theme = canvas.theme
+    box = legend_strip_box(entries, title, max_width, theme)
+    if not entries:
+        return box
+    places = _strip_places(entries, title, max_width, theme)
+    row_h = _strip_row(theme)
+    sample_h = min(SAMPLE_H, row_h - 4)
+    g = canvas.group(id="legend", class_="legend")
+    top = y + 1
+    canvas.text(g, x, top + row_h / 2 + theme.font_size * 0.3 - 2, f"{title}:", theme.font_size, anchor="start",
+                font_weight="bold")
+    for entry, (row, left) in zip(entries, places, strict=True):
+        sx, sy = x + left, top + row * row_h
+        entry.draw(canvas, canvas.group(g), Box(sx, sy + (row_h - sample_h) / 2 - 2, TIGHT_SAMPLE_W, sample_h))
+        canvas.text(g, sx + TIGHT_SAMPLE_W + GAP / 2, sy + row_h / 2 + theme.small_font_size * 0.3 - 2, entry.label,
+                    theme.small_font_size, anchor="start")
+    return Box(x, y, box.w, box.h)

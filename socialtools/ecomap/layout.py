@@ -41,7 +41,16 @@ from socialtools.draw.placer import Obstacles, first_clear
 from socialtools.draw.text import LINE_HEIGHT, TextBlock, text_width, wrap
 from socialtools.ecomap.model import FOCAL, Ecomap, Tie
 from socialtools.ecomap.placements import EcomapLayout, Label, MemberPlace, Quality, SystemPlace, TieRoute
-from socialtools.ecomap.routing import CLEAR, LANE, Router, arrowheads, end_room, reach_pieces, tie_reach
+from socialtools.ecomap.routing import (
+    CLEAR,
+    LANE,
+    Router,
+    approaches,
+    arrowheads,
+    end_room,
+    reach_pieces,
+    tie_reach,
+)
 from socialtools.genogram.model import Family, Union, distinct_initials
 from socialtools.genogram.symbols import INDEX_GAP, symbol_shape, symbol_size
 from socialtools.io.limits import MAX_LINE_CHARS, shorten
@@ -261,13 +270,16 @@ def _household(
             for c in u.children:
                 if c.id in inside and gen[c.id] == g and c.id not in placed:
                     partner = next((v for v in couples for p in v.partners if p == c.id), None)
-                    row.append(c.id)
-                    placed.add(c.id)
+                    pair = [c.id]
                     if partner is not None:
                         other = next(p for p in partner.partners if p != c.id)
                         if other not in placed:
-                            row.append(other)
-                            placed.add(other)
+                            # the couple by convention: the man on the left (a daughter's husband
+                            # stands left of her, as in the genogram)
+                            man_right = family.person(c.id).sex == "female" and family.person(other).sex == "male"
+                            pair = [other, c.id] if man_right else [c.id, other]
+                    row += pair
+                    placed |= set(pair)
         for u in couples:
             a, b = u.partners
             if gen[a] == g and a not in placed and b not in placed:
@@ -1092,14 +1104,15 @@ def layout_ecomap(
     rooms = rooms if any(rooms) else ()
     start = household
 
-    def grown(pick: int, rooms: tuple[float, ...] = ()) -> EcomapLayout:
-        """The layout whose ring grows until it is clean, on the ``pick``-th best narrow shape."""
-        household = start
+    def grown(pick: int, rooms: tuple[float, ...] = (), wider: float = 0.0) -> EcomapLayout:
+        """The layout whose ring grows until it is clean, on the ``pick``-th best narrow shape (``wider``:
+        the household members that much further apart to start with)."""
+        household = _focal(placing, family, min_spread + wider, text, narrow) if wider else start
         # the ring widens by steps of 8 % (2 % when narrow): doubling the number of steps until the layout is
         # clean, then halving the gap to the last failure (a few attempts, not dozens)
         steps, failed = 0, -1
         clean: tuple[int, EcomapLayout] | None = None
-        grow, spread = 0.0, min_spread
+        grow, spread = 0.0, min_spread + wider
         best: EcomapLayout | None = None
         for _ in range(60):
             focal, focal_label, members, lines = household
@@ -1153,7 +1166,16 @@ def layout_ecomap(
         return best
 
     if not narrow or shape is not None:
-        return grown(0, rooms if shape is not None and len(shape) > 4 and shape[4] else ())
+        lay = grown(0, rooms if shape is not None and len(shape) > 4 and shape[4] else ())
+        # review-4 D8: where a tie to a member still turns back (its member's side toward the system
+        # full), the members a little further apart, at most twice, when that is clean and better
+        for wider in (2 * LANE, 4 * LANE)[: 2 if _turning_back(lay) and shape is None else 0]:
+            wide = grown(0, (), wider)
+            if wide.quality.defects == 0 and _turning_back(wide) < _turning_back(lay):
+                lay = wide
+            if not _turning_back(lay):
+                break
+        return lay
 
     tall_frame = tall or (NARROW_TWO_FRAME if len(slots) >= TWO_RINGS_FROM else NARROW_FRAME)
 
@@ -1164,6 +1186,13 @@ def layout_ecomap(
     # make room for them by growing
     variants = [rooms, ()] if rooms else [()]
     return min((grown(pick, room) for room in variants for pick in range(NARROW_TRIES)), key=frame)
+
+
+def _turning_back(lay: EcomapLayout) -> int:
+    """How many ties to household members turn back on their way in (:func:`routing.approaches`)."""
+    members = {m.id: m for m in lay.members}
+    return sum(1 for t in lay.ties if t.tie.target in members
+               and not approaches(list(t.points), members[t.tie.target].circle.center))
 
 
 def measure(lay: EcomapLayout, eco: Ecomap) -> Quality:

@@ -8,8 +8,10 @@ Ties are routed in this order:
 2. a tie to one household member runs straight to its symbol when that is clear; else it
    bends once on a *lane*, a ring inside the focal circle just outside the household; else
    it comes in along its own spoke, follows a lane round the household and turns in to
-   the member. Lanes are shared out so that no two ties run along the same stretch; when
-   they run out, :attr:`Router.short` tells the layout to make the focal circle larger;
+   the member; else it turns once more beside the household (past a corner of the focal
+   label, round a neighbour, round its member), never turning back on its way in. Lanes
+   are shared out so that no two ties run along the same stretch; when they run out,
+   :attr:`Router.short` tells the layout to make the focal circle larger;
 3. a tie between two systems runs straight, else bends once round the circles in the
    way, else goes round the outside of the whole picture.
 

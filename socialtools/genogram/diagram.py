@@ -33,7 +33,7 @@ from socialtools.genogram.labels import (
     short_years_readable,
     union_text,
 )
-from socialtools.genogram.layout import layout_family
+from socialtools.genogram.layout import layout_family, staggered_labels
 from socialtools.genogram.loops import with_loop_copies
 from socialtools.genogram.model import Family, Union
 from socialtools.genogram.notes import FigureNote, figure_notes
@@ -206,9 +206,11 @@ class Genogram(Diagram):
             return laid
         # the rows as first laid out: each label as narrow as the tallest label of its row allows
         narrow = dict(labels)
+        # labels standing on two heights (LayoutConfig.stagger_labels) may take a line more
+        staggered = staggered_labels(f, labels, o.layout)[0]
         for people in laid.rows.values():
             tallest = max((len(labels[p].lines) for p in people if p in labels), default=0)
-            narrow.update({p: narrowed(labels[p], tallest) for p in people if p in labels})
+            narrow.update({p: narrowed(labels[p], tallest + (p in staggered)) for p in people if p in labels})
         if narrow == labels:
             return laid
         return layout_family(f, narrow, unions, households, o.layout, self.copies)

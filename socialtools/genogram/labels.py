@@ -251,6 +251,37 @@ def short_years_readable(family: Family) -> bool:
 _DIGIT = re.compile(r"\d")
 
 
+def _is_words(line: str) -> bool:
+    """Whether a label line is words that may wrap (a name, a role: ``Anak Nomor 10``), not dates kept
+    whole (``l. 1968``, ``1940–1999``, ``n.'88 c.'95``): it has a space to break at (:func:`_words`), and a
+    digit only after a first word that has none and is no abbreviation.
+
+    >>> [_is_words(t) for t in ("Rina Astuti", "Anak Nomor 10", "Kembar 1", "l. 1968", "KG 1967", "Sri")]
+    [True, True, False, False, False, False]
+    """
+    if len(_words(line)) < 2:
+        return False
+    if not _DIGIT.search(line):
+        return True
+    first = line.split()[0]
+    return not _DIGIT.search(first) and not first.endswith(".") and len(first) > 2 and not first.isupper()
+
+
+def _words(line: str) -> list[str]:
+    """The pieces a label line may break between: its words, a number kept with the word before it.
+
+    >>> _words("Anak Nomor 10"), _words("Kembar 1")
+    (['Anak', 'Nomor 10'], ['Kembar 1'])
+    """
+    pieces: list[str] = []
+    for word in line.split():
+        if pieces and _DIGIT.search(word):
+            pieces[-1] = f"{pieces[-1]} {word}"
+        else:
+            pieces.append(word)
+    return pieces
+
+
 def narrowed(block: TextBlock, max_lines: int) -> TextBlock:
     """``block`` made as narrow as it can be in at most ``max_lines`` lines: its lines of words
     (a name, a role, an occupation: no digit in them) wrapped at their spaces, its lines of dates
@@ -262,13 +293,13 @@ def narrowed(block: TextBlock, max_lines: int) -> TextBlock:
     >>> narrowed(TextBlock(("Rina Astuti", "l. 1968"), 13.0), 2).lines
     ('Rina Astuti', 'l. 1968')
     """
-    words = [line for line in block.lines if " " in line and not _DIGIT.search(line)]
+    words = [line for line in block.lines if _is_words(line)]
     if not words or len(block.lines) >= max_lines:
         return block
     size, bold = block.size, block.bold
     floor = max((text_width(line, size, bold=bold) for line in block.lines if line not in words), default=0.0)
     runs = {text_width(" ".join(w[i:j]), size, bold=bold)
-            for line in words for w in [line.split()] for i in range(len(w)) for j in range(i + 1, len(w) + 1)}
+            for line in words for w in [_words(line)] for i in range(len(w)) for j in range(i + 1, len(w) + 1)}
     for cap in sorted(w for w in runs | {floor} if w >= floor):
         lines = [part for line in block.lines
                  for part in (_wrap_words(line, cap, size, bold) if line in words else [line])]
@@ -279,9 +310,10 @@ def narrowed(block: TextBlock, max_lines: int) -> TextBlock:
 
 
 def _wrap_words(text: str, width: float, size: float, bold: bool) -> list[str]:
-    """``text`` broken at its spaces into lines no wider than ``width`` where its words allow."""
+    """``text`` broken at its spaces into lines no wider than ``width`` where its words allow (a number
+    stays with the word before it)."""
     lines: list[str] = []
-    for word in text.split():
+    for word in _words(text):
         if lines and text_width(f"{lines[-1]} {word}", size, bold=bold) <= width:
             lines[-1] = f"{lines[-1]} {word}"
         else:

@@ -74,6 +74,39 @@ def layout_family(
     return _Layout(family, labels, union_labels, household_labels or {}, cfg, copies or {}).run()
 
 
+def staggered_labels(family: Family, labels: dict[str, TextBlock], cfg: LayoutConfig) -> tuple[set[str], set[str]]:
+    """The children whose labels stand on two heights (``cfg.stagger_labels``), and of them those whose
+    label is the lower: of each sibship of three or more, none of whom has a partner or children (nothing
+    runs down through their labels), whose widest label is wider than a symbol and the gap between
+    siblings, every second child in birth order. Neighbours' labels may then overlap in width, as they
+    stand one over the other: the sibship is about half as wide.
+
+    >>> from socialtools.genogram.model import Family
+    >>> fam = Family.model_validate({"people": [{"id": "F", "sex": "M"}, {"id": "M", "sex": "F"}]
+    ...     + [{"id": f"C{i}", "sex": "F"} for i in range(4)],
+    ...     "unions": [{"partners": ["F", "M"], "children": [f"C{i}" for i in range(4)]}]})
+    >>> wide = {f"C{i}": TextBlock(("Anak Nomor Sekian",), 13) for i in range(4)}
+    >>> staggered, lowered = staggered_labels(fam, wide, LayoutConfig(stagger_labels=True))
+    >>> sorted(staggered), sorted(lowered)
+    (['C0', 'C1', 'C2', 'C3'], ['C1', 'C3'])
+    """
+    if not cfg.stagger_labels:
+        return set(), set()
+    partnered = {p for u in family.unions for p in u.partners}
+    staggered: set[str] = set()
+    lowered: set[str] = set()
+    for union in family.unions:
+        kids = [c.id for c in union.children]
+        if len(kids) < 3 or any(k in partnered for k in kids):
+            continue
+        widest = max((labels[k].width for k in kids if k in labels), default=0.0)
+        if widest <= cfg.symbol + cfg.gap_siblings:
+            continue
+        staggered.update(kids)
+        lowered.update(kids[1::2])
+    return staggered, lowered
+
+
 class _Layout:
     def __init__(self, family: Family, labels: dict[str, TextBlock], union_labels: dict[str, str],
                  household_labels: dict[str, str], cfg: LayoutConfig, copies: dict[str, str] | None = None) -> None:
@@ -95,6 +128,7 @@ class _Layout:
         self.outer = {pid: self.size[pid] + (2 * INDEX_GAP if p.index else 0) for pid, p in self.people.items()}
         self.label_w = {pid: block.width for pid, block in self.labels.items()}
         self.half = {pid: max(self.outer[pid], self.label_w[pid]) / 2 for pid in self.people}
+        self.staggered, self.lowered = staggered_labels(family, self.labels, cfg)
         self.kids = {uid: self.s.children(uid) for uid in self.s.unions}
         self.rank = {c: i for kids in self.kids.values() for i, c in enumerate(kids)}
         self.single = {pid for uid, pid in self.s.anchor.items() if self.kids[uid]}
@@ -270,6 +304,10 @@ class _Layout:
         pa, pb = self.s.parent_union.get(a), self.s.parent_union.get(b)
         gap = cfg.gap_block if same_block else cfg.gap_siblings if pa is not None and pa == pb else cfg.gap_families
         sep = self.half[a] + self.half[b] + gap
+        if {a, b} <= self.staggered and pa == pb and (a in self.lowered) != (b in self.lowered):
+            # labels on two heights: each clear of the next but one on its own height
+            sep = max(self.outer[a] / 2 + self.outer[b] / 2, max(self.label_w[a], self.label_w[b]) / 2) + gap / 2
+            sep = max(sep, self.outer[a] / 2 + self.outer[b] / 2 + gap)
         if same_block:
             uid = self._union_between(a, b)
             text = self.union_labels.get(uid, "") if uid else ""
@@ -498,6 +536,7 @@ class _Geometry:
         cy: dict[int, float] = {}
         union_y0: dict[int, float] = {}
         label_top: dict[int, float] = {}
+        lower_top: dict[int, float] = {}
         bar_y0: dict[int, float] = {}
         lane_y0: dict[int, float] = {}
         over_y0: dict[int, float] = {}  # y of the lowest of the union lines over each row
@@ -518,7 +557,10 @@ class _Geometry:
                          default=-1)
             union_y0[r] = cy[r] + band / 2 + cfg.union_drop
             label_top[r] = union_y0[r] + max(levels, 0) * cfg.level_step + cfg.label_gap + 2
-            label_h = max(lay.labels[p].height for p in people)
+            label_h = max((lay.labels[p].height for p in people if p not in lay.lowered), default=0.0)
+            if lowered := [p for p in people if p in lay.lowered]:  # the lower labels of a staggered sibship
+                lower_top[r] = label_top[r] + label_h + cfg.label_gap
+                label_h += cfg.label_gap + max(lay.labels[p].height for p in lowered)
             bar_y0[r] = label_top[r] + label_h + cfg.bar_gap
             nbars = max((bar_level[u] + 1 for _, _, u in bar_spans.get(r, [])), default=0)
             for _, _, key in bar_spans.get(r, []):
@@ -526,7 +568,8 @@ class _Geometry:
                     self.jog_y[key] = bar_y0[r] + bar_level[key] * cfg.level_step
             y = bar_y0[r] + max(nbars - 1, 0) * cfg.level_step + cfg.row_gap + (cfg.bar_gap if nbars else 0)
         nodes = {
-            p: PersonNode(p, lay.x[p], cy[r], lay.size[p], lay.outer[p], r, lay.labels[p], label_top[r],
+            p: PersonNode(p, lay.x[p], cy[r], lay.size[p], lay.outer[p], r, lay.labels[p],
+                          lower_top[r] if p in lay.lowered else label_top[r],
                           cross_reach(lay.people[p], lay.size[p], lay.outer[p]))
             for r, ps in self.rows.items() for p in ps
         }

@@ -45,6 +45,9 @@ class LayoutConfig:
     margin: float = 24.0
     sweeps: int = 60  # passes of the x assignment at most (it stops when settled)
     engine: str = "own"  # "own", or "graphviz" to let the dot program order the rows
+    #: a crowded sibship's labels on two heights, every second child's lower (a printed report; see
+    #: :func:`~socialtools.genogram.layout.staggered_labels`)
+    stagger_labels: bool = False
 
     def __post_init__(self) -> None:
         if self.engine not in ENGINES:

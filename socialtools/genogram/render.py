@@ -15,7 +15,14 @@ from dataclasses import replace
 from svgwrite.container import Group
 
 from socialtools.draw.geometry import Box, Point, segment_distance, segment_hits_box
-from socialtools.draw.legend import LegendEntry, draw_legend, legend_box, legend_rows
+from socialtools.draw.legend import (
+    LegendEntry,
+    draw_legend,
+    draw_legend_strip,
+    legend_box,
+    legend_rows,
+    legend_strip_box,
+)
 from socialtools.draw.lines import DASHES, arrowhead, cross_bars, num, parallel_lines, zigzag
 from socialtools.draw.svg import SvgCanvas
 from socialtools.draw.text import LINE_HEIGHT, TextBlock, text_width
@@ -310,6 +317,16 @@ class GenogramRenderer:
         box = legend_box(entries, self.t("legend"), max_width, self.theme, compact=True)
         canvas = SvgCanvas(box.w + 2, box.h + 2, self.theme, title=self.t("legend"))
         draw_legend(canvas, entries, self.t("legend"), 1, 1, max_width, compact=True)
+        return canvas.to_string()
+
+    def render_legend_strip(self, max_width: float) -> str:
+        """The legend alone as a strip no wider than ``max_width`` (:func:`draw_legend_strip`: no frame,
+        its title at the start of its first line, its entries in lines like words): a report prints it
+        under the caption of a drawing that leaves little of its landscape page."""
+        entries = self.legend_entries()
+        box = legend_strip_box(entries, self.t("legend"), max_width, self.theme)
+        canvas = SvgCanvas(box.w + 2, box.h + 2, self.theme, title=self.t("legend"))
+        draw_legend_strip(canvas, entries, self.t("legend"), 1, 1, max_width)
         return canvas.to_string()
 
     def draw_body(self, canvas: SvgCanvas, body: Group,

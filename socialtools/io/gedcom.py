@@ -472,6 +472,16 @@ def _own_kind(record: Any, data: dict[str, Any]) -> dict[str, Any]:
     return out
 
 
+_BAPTISM = ("CHR", "BAPM")
+_BURIAL = ("BURI", "CREM")
+
+
+def _about_tag(record: Any, tags: tuple[str, ...]) -> str | None:
+    """The first of ``tags`` with a date that :func:`_about` reads (``BURI``), or ``None``."""
+    return next((tag for tag in tags if (date := _event(record, tag)[1]) is not None and date.shown is not None),
+                None)
+
+
 def _about(record: Any, tags: tuple[str, ...]) -> PartialDate | None:
     """The year of the first of ``tags`` with a date, as an approximate date: a person whose
     birth is not written but whose christening (``CHR``, ``BAPM``) is, as in parish-register
@@ -575,11 +585,17 @@ class _Reader:
                                  "drawn as a diamond, like a sex not given")
         _, birth_date = _event(record, "BIRT")
         died, death_date = _event(record, "DEAT")
-        birth = birth_date.shown if birth_date else _about(record, ("CHR", "BAPM"))
-        death = death_date.shown if death_date else _about(record, ("BURI", "CREM"))
+        birth = birth_date.shown if birth_date else _about(record, _BAPTISM)
+        death = death_date.shown if death_date else _about(record, _BURIAL)
         if birth_date and death_date and (death_date.certainly_before(birth_date)
                                           or (birth and death and death.certainly_before(birth))):
             self._death_before_birth(record, birth_date, death_date)
+            death = None
+        elif birth and death and death.certainly_before(birth):  # one of them a christening's or burial's year
+            said = [f"{what} ({date.display()}, the year of its {tag})" if tag else f"{what} ({date.display()})"
+                    for what, date, tag in (("death", death, None if death_date else _about_tag(record, _BURIAL)),
+                                            ("birth", birth, None if birth_date else _about_tag(record, _BAPTISM)))]
+            self.warnings.append(f"{_label(record)}: {said[0]} is before {said[1]}: drawn without the death date")
             death = None
         data: dict[str, Any] = {"id": _strip_xref(record.xref), "sex": sex}
         if name:

@@ -18,6 +18,7 @@ blocks into DOCX (:mod:`.docx_writer`), HTML (:mod:`.html_writer`) or Markdown
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -87,6 +88,7 @@ def genogram_drawing(case: Case, opts: ReportOptions) -> GenogramDrawing | None:
         PORTRAIT,
         figure_page,
         figure_scale,
+        legend_on_page,
         natural_size_cm,
         printed_font_pt,
     )
@@ -145,6 +147,13 @@ def genogram_drawing(case: Case, opts: ReportOptions) -> GenogramDrawing | None:
         drawn_rank, svg, drawn = best_of(stage)
         if drawn_rank[0]:
             return drawing(svg, drawn)
+    # then the tightest with a crowded sibship's labels on two heights, when that is narrower
+    staggered = Genogram(family, genogram_options(opts, compact=True, tight=True, margin=TIGHT_MARGIN, stagger=True))
+    if staggered.layout.width < stages[1][-1].layout.width:
+        stages.append([staggered])
+        drawn_rank, svg, drawn = best_of([staggered])
+        if drawn_rank[0]:
+            return drawing(svg, drawn)
 
     def alone(drawn: Genogram) -> str:
         painter = drawn.renderer(notes_text=False)
@@ -153,10 +162,15 @@ def genogram_drawing(case: Case, opts: ReportOptions) -> GenogramDrawing | None:
 
     # the drawing alone, its legend apart: of those that print at 8 pt the one with the fewest unclean
     # routes, else the one that prints largest
-    alone_rank, svg, drawn = max(((rank(svg := alone(g)), svg, g) for g in [genogram, *stages[0], *stages[1]]),
+    alone_rank, svg, drawn = max(((rank(svg := alone(g)), svg, g) for g in [genogram, *itertools.chain(*stages)]),
                                  key=lambda r: (r[0][0], -len(r[2].layout.warnings) if r[0][0] else 0, r[0][3]))
     if alone_rank[3] <= best_rank[3]:
         return drawing(best, genogram)
+    # on a landscape page, the legend in lines as wide as the page under the drawing when the page has room
+    # for it (:func:`legend_on_page`), else in a grid under the caption, on the next page
+    strip = drawn.renderer().render_legend_strip(readable_room(REPORT_GENOGRAM_TEXT, LANDSCAPE)[0] - 4)
+    if legend_on_page(_probe(svg, opts), _probe(strip, opts)):
+        return drawing(svg, drawn, strip)
     return drawing(svg, drawn, drawn.renderer().render_legend(LEGEND_WIDTH))
 
 
@@ -195,7 +209,7 @@ def _probe(svg: str, opts: ReportOptions) -> Figure:
 
 
 def genogram_options(opts: ReportOptions, compact: bool = False, tight: bool = False,
-                     margin: float | None = None) -> Any:
+                     margin: float | None = None, stagger: bool = False) -> Any:
     """The genogram options of a report: its language and privacy, no title (the caption is one),
     print-size text of one size, tighter rows (the notes are written under the caption); ``compact``
     (a genogram too wide to print with its legend at 8 pt): union years by their last two digits
@@ -203,7 +217,8 @@ def genogram_options(opts: ReportOptions, compact: bool = False, tight: bool = F
     ``compact``, when that is still too wide): names and roles wrapped at their spaces where the
     tallest label of their row leaves room (``GenogramOptions(narrow_labels=True)``), symbols of
     :data:`TIGHT_SYMBOL` units and the gaps :data:`TIGHT_GAPS`; ``margin``: round the drawing (SVG units,
-    by default 14)."""
+    by default 14); ``stagger`` (with ``tight``, when that is still too wide): the labels of a crowded sibship
+    on two heights, a line more for their names (``LayoutConfig(stagger_labels=True)``)."""
     from socialtools.draw.theme import Theme
     from socialtools.genogram import GenogramOptions
     from socialtools.genogram.layout import LayoutConfig
@@ -214,7 +229,7 @@ def genogram_options(opts: ReportOptions, compact: bool = False, tight: bool = F
     margin = REPORT_MARGIN if margin is None else margin
     layout = LayoutConfig(label_size=size, union_label_size=size, symbol=symbol, row_gap=8.0, bar_gap=8.0,
                           margin=margin, gap_block=block, gap_siblings=siblings, gap_families=families,
-                          gap_components=components)
+                          gap_components=components, stagger_labels=stagger)
     theme = Theme(font_size=size, small_font_size=size, title_font_size=size * 1.2, margin=layout.margin)
     return GenogramOptions(lang=opts.lang, initials=opts.initials, full_dates=opts.include_private, title="",
                            layout=layout, theme=theme, short_years=compact or tight, narrow_labels=tight)

@@ -37,6 +37,7 @@ from socialtools.report.print_size import (
     TEXT_WIDTH_CM,
     Page,
     figure_page,
+    legend_on_page,
     print_width_cm,
 )
 from socialtools.report.tables import SectionRow, Table, clean_text
@@ -302,7 +303,10 @@ def add_figure(document: Any, figure: Figure, lang: str = "id", *, page_open: bo
     page = figure_page(figure)
     if page is not PORTRAIT and not page_open:
         _new_section(document, page)
+    on_page = legend_on_page(figure)
     _picture(document, figure, page)
+    if on_page and figure.legend is not None:  # a strip as wide as the drawing, its title at its start
+        _picture(document, figure.legend, page)
     caption = _caption(document, figure.label, figure.number, figure.caption)
     if figure.source:
         caption.paragraph_format.keep_with_next = True
@@ -322,7 +326,7 @@ def add_figure(document: Any, figure: Figure, lang: str = "id", *, page_open: bo
     if page is not PORTRAIT and not (last and figure.legend is None and not notes
                                      and (wrote_after or not text_after)):
         _new_section(document, PORTRAIT)
-    if figure.legend is not None:
+    if figure.legend is not None and not on_page:
         head = _small(document, f"{figure.legend.caption} {name}:")
         head.paragraph_format.keep_with_next = True
         _picture(document, figure.legend, figure_page(figure.legend))
@@ -471,7 +475,7 @@ def _after_landscape_cm(blocks: list[Any], first: int) -> float | None:
     paragraphs = tuple(b.text for b in blocks[start:first])
     notes = "\n".join(["x", *figure.notes]) if figure.notes else ""
     used = _text_cm(notes, paragraphs, TEXT_WIDTH_CM)
-    if figure.legend is not None:
+    if figure.legend is not None and not legend_on_page(figure):
         w_px, h_px = figure.legend.size_px
         used += NOTE_LINE_CM + print_width_cm(figure.legend, PORTRAIT) * h_px / w_px
     return used

@@ -133,6 +133,30 @@ def printed_font_pt(figure: Figure, page: Page | None = None) -> float | None:
     return figure.min_font * 0.75 * print_width_cm(figure, page) / natural_size_cm(figure)[0]
 
 
+#: What a landscape page holds besides its figure (cm), as LibreOffice prints it: the heading kept with the
+#: figure (1.46 cm with its spacing) and the caption with its source line (1.05 cm), and 1 mm to spare.
+LANDSCAPE_FRAME_CM = 2.6
+
+
+def legend_on_page(figure: Figure, legend: Figure | None = None) -> bool:
+    """Whether ``legend`` (by default the figure's legend printed apart) goes under ``figure`` on the
+    figure's landscape page: both print on landscape pages (the legend is as wide as that page's text) and
+    together, with the heading and the caption, they fit one.
+
+    >>> from socialtools.io.convert import svg_to_png
+    >>> def fig(w, h):
+    ...     return Figure("x", "x", svg_to_png(f'<svg xmlns="http://www.w3.org/2000/svg" width="{w}" height="{h}"/>',
+    ...                                       dpi=96), dpi=96, min_font=13)
+    >>> legend_on_page(fig(1090, 440), fig(1080, 70)), legend_on_page(fig(1090, 480), fig(1080, 70))
+    (True, False)
+    """
+    legend = legend if legend is not None else figure.legend
+    if legend is None or figure_page(figure) is not LANDSCAPE or figure_page(legend) is not LANDSCAPE:
+        return False
+    used = sum(print_width_cm(part, LANDSCAPE) * part.size_px[1] / part.size_px[0] for part in (figure, legend))
+    return used + LANDSCAPE_FRAME_CM <= LANDSCAPE.text_height_cm
+
+
 def print_warning(figure: Figure, numbered: Figure | None = None) -> str | None:
     """A one-line warning naming the figure (``numbered``: the figure it belongs to, for a legend
     printed apart) when its text prints under :data:`MIN_PRINT_PT` even on the page chosen for it
