@@ -252,6 +252,29 @@ def polygons_apart(a: list[Point], b: list[Point]) -> float:
     return min(segment_polygon_distance(p, q, b) for p, q in zip(a, a[1:] + a[:1], strict=True))
 
 
+def box_polygon_distance(box: Box, polygon: list[Point]) -> float:
+    """Shortest distance from ``box`` to the region of a rectilinear ``polygon`` (0 when they share
+    area: the box inside it, or an edge through the box).
+
+    >>> ring = [(0, 0), (30, 0), (30, 20), (0, 20)]
+    >>> box_polygon_distance(Box(5, 24, 10, 5), ring), box_polygon_distance(Box(5, 5, 4, 4), ring)
+    (4.0, 0.0)
+    """
+    cx, cy = box.center
+    inside = False
+    for (x0, y0), (x1, y1) in zip(polygon, polygon[1:] + polygon[:1], strict=True):
+        if (y0 > cy) != (y1 > cy) and cx < x0 + (cy - y0) * (x1 - x0) / (y1 - y0):
+            inside = not inside
+    if inside:
+        return 0.0
+    best = math.inf
+    for (x0, y0), (x1, y1) in zip(polygon, polygon[1:] + polygon[:1], strict=True):
+        dx = max(0.0, min(x0, x1) - box.right, box.x - max(x0, x1))
+        dy = max(0.0, min(y0, y1) - box.bottom, box.y - max(y0, y1))
+        best = min(best, math.hypot(dx, dy))
+    return best
+
+
 def polyline_segments(points: list[Point]) -> list[tuple[Point, Point]]:
     """Consecutive point pairs of a polyline."""
     return list(itertools.pairwise(points))

@@ -22,7 +22,7 @@ from bisect import bisect_left
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import replace
 from functools import lru_cache
-from itertools import pairwise
+from itertools import combinations, pairwise, permutations
 from typing import NamedTuple
 
 from socialtools.draw.geometry import (
@@ -51,8 +51,15 @@ from socialtools.ecomap.routing import (
     reach_pieces,
     tie_reach,
 )
-from socialtools.genogram.model import Family, Union, distinct_initials
-from socialtools.genogram.symbols import INDEX_GAP, symbol_shape, symbol_size
+from socialtools.genogram.model import Family, Union, distinct_initials, union_date_key
+from socialtools.genogram.symbols import (
+    BRACKET_GAP,
+    INDEX_GAP,
+    end_on_outline,
+    outer_outline,
+    symbol_shape,
+    symbol_size,
+)
 from socialtools.io.limits import MAX_LINE_CHARS, shorten
 
 SYSTEM_FONT = 10.0
@@ -226,69 +233,190 @@ def _label_at(texts: list[str], cx: float, cy: float, size: float, max_width: fl
 
 
 def _generations(members: list[str], family: Family) -> dict[str, int]:
+    """The row of each household member: a child one row below its lowest parent in the household,
+    partners on one row (relaxed until stable: a partner moved down takes their children along)."""
     inside = set(members)
-    gen: dict[str, int] = {}
-
-    def depth(pid: str, seen: frozenset[str]) -> int:
-        if pid in gen:
-            return gen[pid]
-        parents = [p for p in family.parents_of(pid) if p in inside and p not in seen]
-        value = 1 + max(depth(p, seen | {pid}) for p in parents) if parents else 0
-        gen[pid] = value
-        return value
-
-    for pid in members:
-        depth(pid, frozenset())
-    # partners share a row
-    for u in family.unions:
-        both = [p for p in u.partners if p in inside]
-        if len(both) == 2:
-            top = max(gen[both[0]], gen[both[1]])
-            gen[both[0]] = gen[both[1]] = top
+    gen = dict.fromkeys(members, 0)
+    pairs = [[p for p in u.partners if p in inside] for u in family.unions]
+    for _ in range(2 * len(members) + 1):
+        changed = False
+        for u, both in zip(family.unions, pairs, strict=True):
+            for c in u.children:
+                parents = [gen[p] for p in both if p != c.id]
+                if c.id in inside and parents and gen[c.id] <= max(parents):
+                    gen[c.id] = 1 + max(parents)
+                    changed = True
+            if len(both) == 2 and gen[both[0]] != gen[both[1]]:
+                gen[both[0]] = gen[both[1]] = max(gen[both[0]], gen[both[1]])
+                changed = True
+        if not changed:
+            break
     return gen
+
+
+class _Sibship(NamedTuple):
+    """A union's children on one row of the household and the household parents they hang from:
+    both partners (a drop from the middle of their union line) or the one partner living there."""
+
+    union: Union
+    at: int  # the union's place in the family's list
+    parents: tuple[str, ...]
+    children: tuple[str, ...]
+
+
+def _blocks(people: list[str], couples: list[Union], family: Family, alone: dict[str, list[int]]) -> list[list[str]]:
+    """The people of one row in blocks of partners standing side by side, every block in input order: a
+    man left of his wife, unless one of them has children by an absent partner (``alone``: their
+    unions), who then stands on the side where the genogram draws that union (earlier unions on the
+    left: a widow remarried stands left of her second husband, her first children under her on the
+    left); a person with two partners in the household between them."""
+    pairs = [tuple(u.partners) for u in couples if all(p in people for p in u.partners)]
+    blocks: list[list[str]] = []
+    placed: set[str] = set()
+    for pid in people:
+        if pid in placed:
+            continue
+        block = [pid]
+        placed.add(pid)
+        grew = True
+        while grew:  # walk the chain of partners both ways
+            grew = False
+            for a, b in pairs:
+                for end, other in ((a, b), (b, a)):
+                    if other in placed:
+                        continue
+                    if end == block[-1]:
+                        block.append(other)
+                    elif end == block[0]:
+                        block.insert(0, other)
+                    else:
+                        continue
+                    placed.add(other)
+                    grew = True
+        if len(block) == 2 and family.person(block[0]).sex == "female" != family.person(block[1]).sex:
+            block.reverse()
+        if len(block) == 2:
+            couple = next(u for u in couples if set(u.partners) == set(block))
+
+            def outward(pid: str, couple: Union = couple) -> int:
+                keys = {union_date_key(family.unions[i]) < union_date_key(couple) for i in alone.get(pid, [])}
+                return 0 if len(keys) != 1 else (-1 if keys.pop() else 1)
+
+            ends = (outward(block[0]), outward(block[1]))
+            if ends in ((1, 0), (0, -1), (1, -1)):
+                block.reverse()
+        blocks.append(block)
+    return blocks
+
+
+def _isotonic(targets: list[float], gaps: list[float]) -> list[float]:
+    """Positions as near ``targets`` as they can be (least squares) in their order, each at least
+    ``gaps[i]`` right of the one before (pool adjacent violators).
+
+    >>> _isotonic([0.0, 0.0, 10.0], [4.0, 4.0])
+    [-2.0, 2.0, 10.0]
+    """
+    offsets = [0.0]
+    for g in gaps:
+        offsets.append(offsets[-1] + g)
+    pools: list[list[float]] = []  # [sum, count]
+    for t, o in zip(targets, offsets, strict=True):
+        pools.append([t - o, 1.0])
+        while len(pools) > 1 and pools[-2][0] / pools[-2][1] > pools[-1][0] / pools[-1][1]:
+            s, n = pools.pop()
+            pools[-1][0] += s
+            pools[-1][1] += n
+    out: list[float] = []
+    for s, n in pools:
+        out += [s / n] * int(n)
+    return [y + o for y, o in zip(out, offsets, strict=True)]
+
+
+SIBSHIP_GAP = 10.0  # more room between the children of two different unions on one row
+BAR_STEP = 8.0  # between the bars of two sibships on one row (and from the first one to the children)
+
+
+def _segments_meet(p: tuple[Point, Point], q: tuple[Point, Point], tol: float = 2.0) -> bool:
+    """True when two axis-parallel segments cross, touch or run along each other (within ``tol``)."""
+    (ax0, ay0), (ax1, ay1) = p
+    (bx0, by0), (bx1, by1) = q
+
+    def apart(a0: float, a1: float, b0: float, b1: float) -> bool:
+        return max(a0, a1) + tol < min(b0, b1) or max(b0, b1) + tol < min(a0, a1)
+
+    return not (apart(ax0, ax1, bx0, bx1) or apart(ay0, ay1, by0, by1))
+
+
+def _row_lines(row: list[_Sibship], where: dict[str, MemberPlace], anchors: list[float], tops: list[float],
+               child_top: float) -> tuple[list[tuple[Point, ...]], list[str]]:
+    """The lines of the sibships of one row (drops at ``anchors`` from ``tops``), their bars
+    :data:`BAR_STEP` apart above ``child_top`` at the heights where the lines of two sibships
+    meet least (a drop through another sibship's bar, a child line across it, one running along
+    another)."""
+    heights = [child_top - BAR_STEP * (j + 1) for j in range(len(row))]
+
+    def drawn(perm: tuple[int, ...]) -> list[tuple[list[tuple[Point, ...]], list[str]]]:
+        return [_sibship_lines(s, heights[j], where, anchors[i], tops[i])
+                for i, (s, j) in enumerate(zip(row, perm, strict=True))]
+
+    def clashes(perm: tuple[int, ...]) -> int:
+        segs = [[seg for line in ls for seg in pairwise(line)] for ls, _ in drawn(perm)]
+        return sum(_segments_meet(p, q) for a, b in combinations(segs, 2) for p in a for q in b)
+
+    perms = list(permutations(range(len(row)))) if len(row) <= 6 else [tuple(range(len(row)))]
+    lines: list[tuple[Point, ...]] = []
+    dashes: list[str] = []
+    for ls, ds in drawn(min(perms, key=clashes)):
+        lines += ls
+        dashes += ds
+    return lines, dashes
+
+
+def _sibship_lines(sib: _Sibship, bar: float, where: dict[str, MemberPlace], anchor: float,
+                   top: float) -> tuple[list[tuple[Point, ...]], list[str]]:
+    """A sibship's drop (from ``top`` at ``anchor`` down to its bar), its bar and a line from the
+    bar to each child, with the relation of each (a sibship all adopted or fostered: its drop and bar too)."""
+    relation: dict[str, str] = {c.id: c.relation for c in sib.union.children}
+    kinds = {relation[c] for c in sib.children}
+    whole = next(iter(kinds)) if len(kinds) == 1 else "biological"
+    if len(sib.children) == 1 and abs(where[sib.children[0]].cx - anchor) < 1e-6:  # one line straight down
+        k = where[sib.children[0]]
+        return [((anchor, top), (anchor, k.cy - k.size / 2))], [whole]
+    lines: list[tuple[Point, ...]] = [((anchor, top), (anchor, bar))]
+    dashes = [whole]
+    xs = [where[c].cx for c in sib.children] + [anchor]
+    if max(xs) - min(xs) > 1e-6:
+        lines.append(((min(xs), bar), (max(xs), bar)))
+        dashes.append(whole)
+    for c in sib.children:
+        k = where[c]
+        lines.append(((k.cx, bar), (k.cx, k.cy - k.size / 2)))
+        dashes.append(relation[c])
+    return lines, dashes
 
 
 def _household(
     eco: Ecomap, family: Family | None, spread: float = 0.0, k: float = 1.0, narrow: bool = False
-) -> tuple[list[MemberPlace], list[tuple[Point, ...]], Box]:
-    """Members as a small genogram centred on the origin, its lines and its bounding box.
+) -> tuple[list[MemberPlace], list[tuple[Point, ...]], list[str], Box]:
+    """Members as a small genogram centred on the origin, its lines, the child relation each line
+    is drawn in, and its bounding box.
 
-    ``spread`` widens the gaps between members (room for more ties to come in between).
+    Every child hangs from its own parents' union (a drop from the middle of the union line), or
+    from the one parent living in the household; the children of one union stand together in birth
+    order under their parents, a parent's children by an absent partner on that parent's outer side,
+    and the bars of two unions' sibships on one row at different heights. ``spread`` widens the gaps
+    between members (room for more ties to come in between).
     """
     if not eco.focal.members or family is None:
-        return [], [], Box(0, 0, 0, 0)
+        return [], [], [], Box(0, 0, 0, 0)
     members = list(eco.focal.members)
     inside = set(members)
     gen = _generations(members, family)
-    rows: dict[int, list[str]] = {}
-    couples = [u for u in family.unions if all(p in inside for p in u.partners) and len(u.partners) == 2]
-    placed: set[str] = set()
-    for g in sorted(set(gen.values())):
-        row: list[str] = []
-        # children in union and birth order first, then couples, then the rest in input order
-        for u in family.unions:
-            for c in u.children:
-                if c.id in inside and gen[c.id] == g and c.id not in placed:
-                    partner = next((v for v in couples for p in v.partners if p == c.id), None)
-                    pair = [c.id]
-                    if partner is not None:
-                        other = next(p for p in partner.partners if p != c.id)
-                        if other not in placed:
-                            # the couple by convention: the man on the left (a daughter's husband
-                            # stands left of her, as in the genogram)
-                            man_right = family.person(c.id).sex == "female" and family.person(other).sex == "male"
-                            pair = [other, c.id] if man_right else [c.id, other]
-                    row += pair
-                    placed |= set(pair)
-        for u in couples:
-            a, b = u.partners
-            if gen[a] == g and a not in placed and b not in placed:
-                first, second = (a, b) if family.person(a).sex != "female" else (b, a)
-                row += [first, second]
-                placed |= {a, b}
-        row += [p for p in members if gen[p] == g and p not in placed]
-        placed |= set(row)
-        rows[g] = row
+    couples = [u for u in family.unions if len(u.partners) == 2 and all(p in inside for p in u.partners)
+               and gen[u.partners[0]] == gen[u.partners[1]]]
+    couple_ids = {id(u) for u in couples}
+    # adopted and foster children get the NSGC brackets, as in the genogram
+    bracketed = {c.id for u in family.unions for c in u.children if c.relation in ("adopted", "foster")}
     # initials, made distinct where two members share them (two "D"s cannot be told apart)
     labels = distinct_initials(family.person(p) for p in members)
     font = (SYSTEM_FONT if narrow else MEMBER_FONT) * k
@@ -305,67 +433,112 @@ def _household(
 
     size = max(outer(p) for p in members)
     pitch = size + 18 + spread
-    row_pitch = size + 24 + spread
-    n_rows = len(rows)
-    places: list[MemberPlace] = []
-    for r, g in enumerate(sorted(rows)):
-        row = rows[g]
-        y = (r - (n_rows - 1) / 2) * row_pitch
-        for i, pid in enumerate(row):
-            x = (i - (len(row) - 1) / 2) * pitch
-            person = family.person(pid)
-            text = labels[pid]
-            w = text_width(text, font, bold=True)
-            h = font * LINE_HEIGHT
-            label = Label((text,), font, Box(x - w / 2, y - h / 2, w, h))
-            places.append(
-                MemberPlace(pid, x, y, outer(pid), symbol_shape(person), person.deceased, person.index, label, base)
-            )
-    where = {m.id: m for m in places}
+    # the unions a parent's children hang from that parent alone (the other parent not in the household
+    # or on another row): two of them drop from either side of the parent's symbol
+    alone: dict[str, list[int]] = {}
+    for i, u in enumerate(family.unions):
+        parents = [p for p in u.partners if p in inside]
+        below = any(c.id in inside and gen[c.id] > gen[parents[-1]] for c in u.children) if parents else False
+        if id(u) not in couple_ids and below:
+            alone.setdefault(parents[-1], []).append(i)
+    x: dict[str, float] = {}
+    y: dict[str, float] = {}
+    side: dict[str, int] = {}  # -1: the left end of a row of partners, 1: its right end, 0: alone or between
+    rows: list[tuple[float, list[_Sibship]]] = []
+    level_y = 0.0
+    for g in sorted(set(gen.values())):
+        people = [p for p in members if gen[p] == g]
+        blocks = _blocks(people, couples, family, alone)
+        sibships: list[tuple[float, int, _Sibship, list[list[str]]]] = []
+        taken: set[int] = set()
+        for i, u in enumerate(family.unions):
+            if id(u) in couple_ids:
+                parents = tuple(p for p in u.partners if p in x)
+            else:
+                parents = tuple(p for p in u.partners if p in inside)[-1:]
+                parents = parents if parents and parents[0] in x else ()
+            kids = [c.id for c in u.children if c.id in people]
+            if not parents or not kids:
+                continue
+            own = [b for j, b in enumerate(blocks) if j not in taken and any(p in kids for p in b)]
+            taken |= {j for j, b in enumerate(blocks) if any(p in kids for p in b)}
+            own.sort(key=lambda b: min(kids.index(p) for p in b if p in kids))
+            n = sum(len(b) for b in own)
+            if len(parents) == 2:
+                centre = (x[parents[0]] + x[parents[1]]) / 2
+            else:
+                centre = x[parents[0]] + side[parents[0]] * (n * pitch / 2 + SIBSHIP_GAP)
+            sibships.append((centre, i, _Sibship(u, i, parents, tuple(kids)), own))
+        sibships.sort(key=lambda s: (s[0], s[1]))
+        targets: list[float] = []
+        gaps: list[float] = []
+        order: list[list[str]] = []
+        for centre, _, _, own in sibships:
+            n = sum(len(b) for b in own)
+            if targets:
+                gaps.append(pitch + SIBSHIP_GAP)
+            targets += [centre + (j - (n - 1) / 2) * pitch for j in range(n)]
+            gaps += [pitch] * (n - 1)
+            order += own
+        free = [b for j, b in enumerate(blocks) if j not in taken]
+        n = sum(len(b) for b in free)
+        start = targets[-1] + pitch + SIBSHIP_GAP if targets else -(n - 1) / 2 * pitch
+        if targets and free:
+            gaps.append(pitch + SIBSHIP_GAP)
+        targets += [start + j * pitch for j in range(n)]
+        gaps += [pitch] * (n - 1)
+        order += free
+        if rows:
+            level_y += size + max(24.0, BAR_STEP * (len(sibships) + 1)) + spread
+        for pid, at in zip([p for b in order for p in b], _isotonic(targets, gaps), strict=True):
+            x[pid], y[pid] = at, level_y
+        for b in order:
+            for j, pid in enumerate(b):
+                side[pid] = 0 if len(b) == 1 or 0 < j < len(b) - 1 else (-1 if j == 0 else 1)
+        rows.append((level_y, [s for _, _, s, _ in sibships]))
+    # centred on the origin
+    dx = -(min(x.values()) + max(x.values())) / 2
+    dy = -(min(y.values()) + max(y.values())) / 2
+    places: dict[str, MemberPlace] = {}
+    for pid in members:
+        person = family.person(pid)
+        cx, cy = x[pid] + dx, y[pid] + dy
+        text = labels[pid]
+        w = text_width(text, font, bold=True)
+        h = font * LINE_HEIGHT
+        label = Label((text,), font, Box(cx - w / 2, cy - h / 2, w, h))
+        places[pid] = MemberPlace(pid, cx, cy, outer(pid), symbol_shape(person), person.deceased, person.index,
+                                  label, base, pid in bracketed)
     lines: list[tuple[Point, ...]] = []
+    dashes: list[str] = []
     for u in couples:
-        a, b = sorted((where[p] for p in u.partners), key=lambda m: m.cx)
-        if abs(a.cy - b.cy) > 1e-6:
-            continue
+        a, b = sorted((places[p] for p in u.partners), key=lambda m: m.cx)
         lines.append(((a.cx + a.size / 2, a.cy), (b.cx - b.size / 2, b.cy)))
-        kids = [where[c.id] for c in u.children if c.id in where and where[c.id].cy > a.cy]
-        if kids:
-            mx = (a.cx + b.cx) / 2
-            bar = min(k.cy for k in kids) - size / 2 - 8
-            lines.append(((mx, a.cy), (mx, bar)))
-            xs = [k.cx for k in kids] + [mx]
-            if max(xs) - min(xs) > 1e-6:
-                lines.append(((min(xs), bar), (max(xs), bar)))
-            lines.extend(((k.cx, bar), (k.cx, k.cy - k.size / 2)) for k in kids)
-    lines += _one_parent_drops(family, where, couples, size)
-    boxes = [Box(m.cx - size / 2, m.cy - size / 2, size, size) for m in places]
-    return places, lines, bounding_box(boxes)
-
-
-def _one_parent_drops(family: Family, where: dict[str, MemberPlace], couples: list[Union],
-                      size: float) -> list[tuple[Point, ...]]:
-    """Child lines of a union only one parent of which lives in the household (after a divorce,
-    a death, or the other parent drawn as a system outside): a drop from that parent to the
-    union's children in the household, as the genogram draws a one-parent union."""
-    lines: list[tuple[Point, ...]] = []
-    drawn = {id(u) for u in couples}
-    for u in family.unions:
-        if id(u) in drawn:
-            continue
-        parents = [where[p] for p in u.partners if p in where]
-        if len(parents) != 1:
-            continue
-        parent = parents[0]
-        kids = [where[c.id] for c in u.children if c.id in where and where[c.id].cy > parent.cy]
-        if not kids:
-            continue
-        bar = min(k.cy for k in kids) - size / 2 - 8
-        lines.append(((parent.cx, parent.cy + parent.size / 2), (parent.cx, bar)))
-        xs = [k.cx for k in kids] + [parent.cx]
-        if max(xs) - min(xs) > 1e-6:
-            lines.append(((min(xs), bar), (max(xs), bar)))
-        lines.extend(((k.cx, bar), (k.cx, k.cy - k.size / 2)) for k in kids)
-    return lines
+        dashes.append("union")
+    for row_y, row in rows:
+        tops, anchors = [], []
+        for s in row:
+            first = places[s.parents[0]]
+            if len(s.parents) == 2:
+                anchors.append((first.cx + places[s.parents[1]].cx) / 2)
+                tops.append(first.cy)
+                continue
+            mine = alone[first.id]
+            step = size / 2 / (len(mine) - 1) if len(mine) > 1 else 0.0
+            at = first.cx + (mine.index(s.at) - (len(mine) - 1) / 2) * step
+            anchors.append(at)
+            person = family.person(first.id)
+            bottom = end_on_outline([(at, first.cy + size), (at, first.cy)],
+                                    outer_outline(person, first.cx, first.cy, base))
+            tops.append(bottom[-1][1] if step else first.cy + first.size / 2)
+        child_top = row_y + dy - size / 2
+        ls, ds = _row_lines(row, places, anchors, tops, child_top)
+        lines += ls
+        dashes += ds
+    ordered = sorted(places.values(), key=lambda m: (m.cy, m.cx))
+    boxes = [Box(m.cx - h, m.cy - h, 2 * h, 2 * h)
+             for m in ordered for h in [size / 2 + (BRACKET_GAP if m.bracketed else 0.0)]]
+    return ordered, lines, dashes, bounding_box(boxes)
 
 
 def _label_below(eco: Ecomap, members: list[MemberPlace], box: Box, w: float, h: float) -> bool:
@@ -418,13 +591,15 @@ def _content_points(members: list[MemberPlace], label: Label | None) -> list[Poi
 
 def _focal(
     eco: Ecomap, family: Family | None, spread: float = 0.0, k: float = 1.0, narrow: bool = False
-) -> tuple[Circle, Label | None, list[MemberPlace], list[tuple[Point, ...]]]:
-    members, lines, box = _household(eco, family, spread, k, narrow)
+) -> tuple[Circle, Label | None, list[MemberPlace], list[tuple[Point, ...]], list[str]]:
+    """The focal circle, its label, the household members, their family lines and the kind of each line
+    ("union" or the child relation it is drawn in)."""
+    members, lines, dashes, box = _household(eco, family, spread, k, narrow)
     text = eco.focal.label
     if not members:
         label = _label_at([text or "Klien"], 0, 0, FOCAL_FONT * k, 100 * k)
         r = max(42.0, math.hypot(label.box.w / 2, label.box.h / 2) + 10)
-        return Circle(0, 0, r), label, [], []
+        return Circle(0, 0, r), label, [], [], []
     label = None
     if text:
         block = TextBlock.wrapped([text], max(box.w, 90 * k), FOCAL_FONT * k, bold=True)  # drawn in bold
@@ -455,7 +630,7 @@ def _focal(
         corners = _content_points(members, label)
     # room for a whole arrowhead between a member and the edge of the focal circle
     r = max(48.0, max(math.hypot(x, y) for x, y in corners) + ARROW_ROOM + FOCAL_PAD)
-    return Circle(0, 0, r), label, members, lines
+    return Circle(0, 0, r), label, members, lines, dashes
 
 
 # -- systems -----------------------------------------------------------------------------
@@ -1115,7 +1290,7 @@ def layout_ecomap(
         grow, spread = 0.0, min_spread + wider
         best: EcomapLayout | None = None
         for _ in range(60):
-            focal, focal_label, members, lines = household
+            focal, focal_label, members, lines, kinds = household
             ring = Circle(0, 0, max(max(focal.r, ends * ARROW_ROOM / (2 * math.pi)) + grow, min_focal))
             oval = CIRCLE
             if narrow:
@@ -1136,6 +1311,7 @@ def layout_ecomap(
                 lay, short = _attempt(eco, ring, focal_label, members, lines, blocks, symbols, radii, slots,
                                       half, half if narrow else far, text, narrow, stretched)
             lay.radius = radius  # what a before/after pair shares
+            lay.family_kinds = kinds
             lay.spread = spread
             lay.shape = tuple(oval)
             q = lay.quality

@@ -37,6 +37,7 @@ from socialtools.ecomap.routing import (
 from socialtools.errors import UsageError
 from socialtools.genogram.labels import inner_text
 from socialtools.genogram.model import Family
+from socialtools.genogram.render import CHILD_DASH
 from socialtools.genogram.symbols import draw_person
 from socialtools.i18n import Catalogue, check_language, translate
 
@@ -257,13 +258,15 @@ def _draw_panel(
         pts = [(x + dx, y + dy) for x, y in route.points]
         draw_tie(canvas, g, route.tie, pts, style, changed=route.key in changed)
     household = canvas.group(panel, id=f"{gid}-household")
-    for line in lay.family_lines:
-        canvas.polyline(household, [(x + dx, y + dy) for x, y in line], width=1.4)
+    kinds = lay.family_kinds or ["union"] * len(lay.family_lines)
+    for line, kind in zip(lay.family_lines, kinds, strict=True):  # child lines as the genogram draws them
+        canvas.polyline(household, [(x + dx, y + dy) for x, y in line], width=1.4, dash=CHILD_DASH.get(kind, "solid"))
     for m in lay.members:
         sym = canvas.group(household, class_="member")
         if family is not None:
             person = family.person(m.id)
-            draw_person(canvas, sym, person, m.cx + dx, m.cy + dy, m.draw_size, inner_text=m.label.lines[0])
+            draw_person(canvas, sym, person, m.cx + dx, m.cy + dy, m.draw_size, inner_text=m.label.lines[0],
+                        bracketed=m.bracketed)
         else:  # a layout made without its family: the initials in a plain circle
             sym.add(
                 dwg.circle(

@@ -208,12 +208,14 @@ class LinkPlacement:
 @dataclass
 class HouseholdPlacement:
     """A household's boundary polygons and the boxes of its name: one per polygon that found a
-    clear place (each separate piece of the outline is named)."""
+    clear place (each separate piece of the outline is named), with the text drawn in each box
+    (the name, or the name on two lines split at a newline where one line does not fit)."""
 
     id: str
     label: str
     polygons: list[list[Point]]
     label_boxes: list[Box] = field(default_factory=list)
+    label_texts: list[str] = field(default_factory=list)
 
 
 @dataclass

@@ -586,9 +586,12 @@ class GenogramRenderer:
                 half = len(poly) // 2
                 for part in (poly[: half + 1], [*poly[half:], poly[0]]):
                     canvas.polyline(g, part, dash="dashed", width=1.1, colour=self.theme.colour("#2e6da4"))
-            for box in h.label_boxes:
-                canvas.text(g, box.x, box.bottom - 3, h.label, self.theme.small_font_size,
-                            anchor="start", fill=self.theme.colour("#2e6da4"), font_style="italic")
+            size = self.theme.small_font_size
+            for box, text in zip(h.label_boxes, h.label_texts, strict=True):
+                rows = text.split("\n")
+                for i, row in enumerate(rows):
+                    canvas.text(g, box.x, box.bottom - 3 - (len(rows) - 1 - i) * size * LINE_HEIGHT, row, size,
+                                anchor="start", fill=self.theme.colour("#2e6da4"), font_style="italic")
 
     # ---- legend ----
     def legend_entries(self) -> list[LegendEntry]:

@@ -22,7 +22,14 @@ from collections import defaultdict
 from collections.abc import Callable
 from functools import partial
 
-from socialtools.draw.geometry import Box, Point, outline_of_boxes, segment_distance, segment_hits_box
+from socialtools.draw.geometry import (
+    Box,
+    Point,
+    box_polygon_distance,
+    outline_of_boxes,
+    segment_distance,
+    segment_hits_box,
+)
 from socialtools.draw.placer import Obstacles, first_clear
 from socialtools.draw.text import LINE_HEIGHT, text_width
 from socialtools.genogram.arcs import duplicate_arc
@@ -571,8 +578,8 @@ def route_households(lay: GenogramLayout, family: Family, labels: dict[str, str]
 
 def _label_spots(poly: list[Point], w: float, ht: float) -> list[Box]:
     """Where a piece's name may stand, best first: above its top edge or below its bottom edge
-    (at either corner, then stepping along the edge), beside its corners, then just inside its
-    top or bottom edge."""
+    (at either corner, then stepping along the edge), beside its corners, just inside its top or
+    bottom edge, then beside the ends of those edges and down either side."""
     top, bottom = min(y for _, y in poly), max(y for _, y in poly)
     top_xs = [x for x, y in poly if y == top]
     bottom_xs = [x for x, y in poly if y == bottom]
@@ -586,18 +593,61 @@ def _label_spots(poly: list[Point], w: float, ht: float) -> list[Box]:
     spots = along(min(top_xs), max(top_xs), top - ht - 1) + along(min(bottom_xs), max(bottom_xs), bottom + 1)
     spots += [Box(left - w - 2, top, w, ht), Box(right + 2, top, w, ht),
               Box(left - w - 2, bottom - ht, w, ht), Box(right + 2, bottom - ht, w, ht)]
-    return spots + along(min(top_xs), max(top_xs), top + 2) + along(min(bottom_xs), max(bottom_xs), bottom - ht - 2)
+    spots += along(min(top_xs), max(top_xs), top + 2) + along(min(bottom_xs), max(bottom_xs), bottom - ht - 2)
+    # then beside the top and bottom edges' own ends (an L or a T is narrower there than its box),
+    # then down either side
+    spots += [Box(min(top_xs) - w - 2, top, w, ht), Box(max(top_xs) + 2, top, w, ht),
+              Box(min(bottom_xs) - w - 2, bottom - ht, w, ht), Box(max(bottom_xs) + 2, bottom - ht, w, ht)]
+    ys = [top + k * 8.0 for k in range(1, int((bottom - top - ht) / 8.0) + 1)]
+    return spots + [Box(x, y, w, ht) for y in ys for x in (left - w - 2, right + 2)]
+
+
+PIECE_NAME_REACH = 10.0  # a piece's name stands at most this far from its own piece (inside, or just off it)
+PIECE_NAME_APART = 6.0  # and at least this much further from every piece of another household
+
+
+def _wrapped(label: str) -> str:
+    """``label`` on two lines, broken at the space nearest its middle ("" when it has no space).
+
+    >>> _wrapped("Rumah nenek"), _wrapped("Rumah")
+    ('Rumah\\nnenek', '')
+    """
+    spaces = [i for i, ch in enumerate(label) if ch == " "]
+    if not spaces:
+        return ""
+    cut = min(spaces, key=lambda i: abs(2 * i - len(label)))
+    return f"{label[:cut]}\n{label[cut + 1:]}"
+
+
+def names_own_piece(box: Box, piece: list[Point], others: list[list[Point]]) -> bool:
+    """Does a name at ``box`` read as naming ``piece``: within :data:`PIECE_NAME_REACH` of it and
+    :data:`PIECE_NAME_APART` further from every piece of another household (``others``)?
+
+    >>> piece, neighbour = [(0, 0), (60, 0), (60, 80), (0, 80)], [(70, 0), (200, 0), (200, 80), (70, 80)]
+    >>> names_own_piece(Box(4, 81, 50, 11), piece, [neighbour])  # under its own piece
+    True
+    >>> names_own_piece(Box(4, 81, 90, 11), piece, [neighbour])  # running on under the neighbour's
+    False
+    """
+    own = box_polygon_distance(box, piece)
+    return own <= PIECE_NAME_REACH and all(box_polygon_distance(box, q) >= own + PIECE_NAME_APART for q in others)
+
+
+def _names_elsewhere(box: Box, piece: list[Point], others: list[list[Point]]) -> bool:
+    return not names_own_piece(box, piece, others)
 
 
 def label_households(lay: GenogramLayout, households: list[HouseholdPlacement],
                      cfg: LayoutConfig) -> list[HouseholdPlacement]:
     """Each household's name beside a corner of each piece of its outline (above its top edge,
-    below its bottom edge, or beside it), clear of symbols, labels and every line drawn, the
-    outlines included, so that every separate piece reads as the same household."""
-    named: dict[int, list[tuple[int, Box]]] = {k: [] for k in range(len(households))}
+    below its bottom edge, or beside it; on two lines where one does not fit), clear of symbols,
+    labels and every line drawn, the outlines included, so that every separate piece reads as the
+    same household. A name stands right at its own piece and clearly further from every piece of
+    another household (:func:`names_own_piece`): it never reads as naming a neighbour's piece."""
+    named: dict[int, list[tuple[int, Box, str]]] = {k: [] for k in range(len(households))}
     pieces = [(k, j, poly) for k, h in enumerate(households) if h.label for j, poly in enumerate(h.polygons)]
     if not pieces:  # no name to place (most pedigrees have no households): the lines are not gathered
-        return [HouseholdPlacement(h.id, h.label, h.polygons, []) for h in households]
+        return [HouseholdPlacement(h.id, h.label, h.polygons) for h in households]
     lines = [pts for _, pts, _ in lay.lines()] + [[*poly, poly[0]] for h in households for poly in h.polygons]
     patterned = [r.points for r in lay.relationships]  # drawn wide: a zigzag, two or three lines
     taken: list[Box] = [n.symbol_box for n in lay.nodes.values()] + [n.label_box for n in lay.nodes.values()]
@@ -605,15 +655,23 @@ def label_households(lay: GenogramLayout, households: list[HouseholdPlacement],
     size = cfg.union_label_size
     # the narrowest pieces first: they have the fewest places for a name
     for k, j, poly in sorted(pieces, key=lambda t: (max(x for x, _ in t[2]) - min(x for x, _ in t[2]), t[0], t[1])):
-        w, ht = text_width(households[k].label, size), size * LINE_HEIGHT
-        label_box = first_clear(_label_spots(poly, w, ht), lambda b: b.x < 0 or b.y < 0,
-                                lambda b: any(b.overlaps(t, 1.0) for t in taken),
-                                lambda b: any(segment_hits_box(p, q, b.grown(1.0))
-                                              for pts in lines for p, q in itertools.pairwise(pts)),
-                                lambda b: any(segment_hits_box(p, q, b.grown(1.0 + EMOTIONAL_HALF_WIDTH))
-                                              for pts in patterned for p, q in itertools.pairwise(pts)))
-        if label_box is not None:
-            taken.append(label_box)
-            named[k].append((j, label_box))
-    return [HouseholdPlacement(h.id, h.label, h.polygons, [b for _, b in sorted(named[k], key=lambda t: t[0])])
-            for k, h in enumerate(households)]
+        others = [q for m, h in enumerate(households) if m != k for q in h.polygons]
+        for text in filter(None, (households[k].label, _wrapped(households[k].label))):
+            rows = text.split("\n")
+            w, ht = max(text_width(r, size) for r in rows), len(rows) * size * LINE_HEIGHT
+            label_box = first_clear(_label_spots(poly, w, ht), lambda b: b.x < 0 or b.y < 0,
+                                    partial(_names_elsewhere, piece=poly, others=others),
+                                    lambda b: any(b.overlaps(t, 1.0) for t in taken),
+                                    lambda b: any(segment_hits_box(p, q, b.grown(1.0))
+                                                  for pts in lines for p, q in itertools.pairwise(pts)),
+                                    lambda b: any(segment_hits_box(p, q, b.grown(1.0 + EMOTIONAL_HALF_WIDTH))
+                                                  for pts in patterned for p, q in itertools.pairwise(pts)))
+            if label_box is not None:
+                taken.append(label_box)
+                named[k].append((j, label_box, text))
+                break
+    out = []
+    for k, h in enumerate(households):
+        found = sorted(named[k], key=lambda t: t[0])
+        out.append(HouseholdPlacement(h.id, h.label, h.polygons, [b for _, b, _ in found], [t for _, _, t in found]))
+    return out
