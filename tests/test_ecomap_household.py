@@ -171,3 +171,30 @@ def test_e1_generated_remarriages_every_child_hangs_from_its_own_parents(data: s
         for m in lay.members:
             if not (_touches(lay, p, m.id) or _touches(lay, q, m.id)):
                 assert segment_circle_distance(p, q, (m.cx, m.cy)) > m.size / 2 - 1e-6, (m.id, p, q)
+
+
+def test_e1_adopted_child_in_the_centre_has_brackets_and_a_dashed_child_line() -> None:
+    """Review 7 E1: the adopted child (relation: angkat) had neither brackets nor a dashed line in the centre."""
+    import copy
+    from xml.etree import ElementTree
+
+    from socialtools.ecomap.render import render_ecomap
+
+    doc = copy.deepcopy(STEPFAMILY)
+    doc["family"]["unions"][0]["children"] = ["K1", {"id": "K2", "relation": "angkat"}]
+    eco, family = load_ecomap(doc)
+    lay = layout_ecomap(eco, family)
+    k2 = lay.member("K2")
+    assert k2.bracketed and not lay.member("K1").bracketed
+    line = next(i for i, line in enumerate(lay.family_lines) if math.dist(line[-1], (k2.cx, k2.cy - k2.size / 2)) < 0.5)
+    assert lay.family_kinds[line] == "adopted"
+    svg = render_ecomap(eco, family=family)
+    root = ElementTree.fromstring(svg)
+    ns = "{http://www.w3.org/2000/svg}"
+    groups = [g for g in root.iter(f"{ns}g") if g.get("class") == "member"]
+    paths = {m.id: len(list(g.iter(f"{ns}path"))) for m, g in zip(lay.members, groups, strict=True)}
+    assert paths["K2"] == 2 and paths["K1"] == 0  # a square and its brackets; K1 two circles, no brackets
+    assert 'stroke-dasharray="6,4"' in svg
+    # a tie coming to the adopted child ends on its bracket or its symbol, never inside the brackets
+    for x, y in (k2.edge((k2.cx - 100, k2.cy)), k2.edge((k2.cx, k2.cy - 100))):
+        assert k2.on_outline((x, y))

@@ -52,7 +52,14 @@ from socialtools.ecomap.routing import (
     tie_reach,
 )
 from socialtools.genogram.model import Family, Union, distinct_initials, union_date_key
-from socialtools.genogram.symbols import INDEX_GAP, end_on_outline, outer_outline, symbol_shape, symbol_size
+from socialtools.genogram.symbols import (
+    BRACKET_GAP,
+    INDEX_GAP,
+    end_on_outline,
+    outer_outline,
+    symbol_shape,
+    symbol_size,
+)
 from socialtools.io.limits import MAX_LINE_CHARS, shorten
 
 SYSTEM_FONT = 10.0
@@ -408,6 +415,8 @@ def _household(
     couples = [u for u in family.unions if len(u.partners) == 2 and all(p in inside for p in u.partners)
                and gen[u.partners[0]] == gen[u.partners[1]]]
     couple_ids = {id(u) for u in couples}
+    # adopted and foster children get the NSGC brackets, as in the genogram
+    bracketed = {c.id for u in family.unions for c in u.children if c.relation in ("adopted", "foster")}
     # initials, made distinct where two members share them (two "D"s cannot be told apart)
     labels = distinct_initials(family.person(p) for p in members)
     font = (SYSTEM_FONT if narrow else MEMBER_FONT) * k
@@ -499,7 +508,7 @@ def _household(
         h = font * LINE_HEIGHT
         label = Label((text,), font, Box(cx - w / 2, cy - h / 2, w, h))
         places[pid] = MemberPlace(pid, cx, cy, outer(pid), symbol_shape(person), person.deceased, person.index,
-                                  label, base)
+                                  label, base, pid in bracketed)
     lines: list[tuple[Point, ...]] = []
     dashes: list[str] = []
     for u in couples:
@@ -527,7 +536,8 @@ def _household(
         lines += ls
         dashes += ds
     ordered = sorted(places.values(), key=lambda m: (m.cy, m.cx))
-    boxes = [Box(m.cx - size / 2, m.cy - size / 2, size, size) for m in ordered]
+    boxes = [Box(m.cx - h, m.cy - h, 2 * h, 2 * h)
+             for m in ordered for h in [size / 2 + (BRACKET_GAP if m.bracketed else 0.0)]]
     return ordered, lines, dashes, bounding_box(boxes)
 
 

@@ -13,11 +13,12 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, field
+from itertools import pairwise
 
 from socialtools.draw.geometry import Box, Circle, Label, Point, segment_circle_distance
 from socialtools.draw.quality import Quality as BaseQuality
 from socialtools.ecomap.model import Tie
-from socialtools.genogram.symbols import outline
+from socialtools.genogram.symbols import BRACKET_GAP, brackets, outline
 
 __all__ = ["EcomapLayout", "Label", "MemberPlace", "Quality", "SystemPlace", "TieRoute"]
 
@@ -39,6 +40,7 @@ class MemberPlace:
     index: bool
     label: Label
     draw_size: float
+    bracketed: bool = False  # an adopted or foster child: the NSGC brackets round the symbol
 
     @property
     def circle(self) -> Circle:
@@ -46,8 +48,16 @@ class MemberPlace:
 
     @property
     def hull(self) -> Circle:
-        """A circle around the whole symbol (a square's corners included)."""
+        """A circle around the whole symbol (a square's corners included, and an adopted or foster
+        child's brackets)."""
+        if self.bracketed:
+            return Circle(self.cx, self.cy, (self.size / 2 + BRACKET_GAP) * math.sqrt(2))
         return Circle(self.cx, self.cy, self._size / 2 * (1.0 if self._round else math.sqrt(2)))
+
+    def _brackets(self) -> list[tuple[Point, Point]]:
+        if not self.bracketed:
+            return []
+        return [(a, b) for bar in brackets(self.cx, self.cy, self.size) for a, b in pairwise(bar)]
 
     @property
     def _round(self) -> bool:
@@ -63,10 +73,21 @@ class MemberPlace:
         return outline(shape, self.cx, self.cy, self._size)
 
     def edge(self, toward: Point) -> Point:
-        """Where a line from the centre toward ``toward`` leaves the symbol's outline."""
+        """Where a line from the centre toward ``toward`` leaves the symbol's outline (or, for an adopted
+        or foster child, the bracket it meets on the way out)."""
         dx, dy = toward[0] - self.cx, toward[1] - self.cy
         d = math.hypot(dx, dy) or 1.0
         ux, uy = dx / d, dy / d
+        for (ax, ay), (bx, by) in self._brackets():
+            ex, ey = bx - ax, by - ay
+            den = ux * ey - uy * ex
+            if abs(den) < 1e-12:
+                continue
+            wx, wy = ax - self.cx, ay - self.cy
+            tt = (wx * ey - wy * ex) / den
+            ss = (wx * uy - wy * ux) / den
+            if -1e-9 <= ss <= 1 + 1e-9 and tt > 0:
+                return (self.cx + ux * tt, self.cy + uy * tt)
         if self._round:
             t = self._size / 2
         else:  # the ray leaves the convex outline where it meets its farthest edge crossing
@@ -86,7 +107,9 @@ class MemberPlace:
         return (self.cx + ux * t, self.cy + uy * t)
 
     def on_outline(self, p: Point, tol: float = 0.6) -> bool:
-        """True when ``p`` lies on the symbol's outline."""
+        """True when ``p`` lies on the symbol's outline (or on an adopted or foster child's bracket)."""
+        if any(segment_circle_distance(a, b, p) <= tol for a, b in self._brackets()):
+            return True
         if self._round:
             return abs(math.dist(p, (self.cx, self.cy)) - self._size / 2) <= tol
         poly = self._polygon()

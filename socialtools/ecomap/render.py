@@ -265,7 +265,8 @@ def _draw_panel(
         sym = canvas.group(household, class_="member")
         if family is not None:
             person = family.person(m.id)
-            draw_person(canvas, sym, person, m.cx + dx, m.cy + dy, m.draw_size, inner_text=m.label.lines[0])
+            draw_person(canvas, sym, person, m.cx + dx, m.cy + dy, m.draw_size, inner_text=m.label.lines[0],
+                        bracketed=m.bracketed)
         else:  # a layout made without its family: the initials in a plain circle
             sym.add(
                 dwg.circle(

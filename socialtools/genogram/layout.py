@@ -52,7 +52,7 @@ from socialtools.genogram.placements import (
 )
 from socialtools.genogram.routing import EMOTIONAL_LANES, label_households, route_households, route_links
 from socialtools.genogram.structure import FamilyStructure
-from socialtools.genogram.symbols import INDEX_GAP, end_on_outline, outer_outline, symbol_size
+from socialtools.genogram.symbols import INDEX_GAP, cross_reach, end_on_outline, outer_outline, symbol_size
 
 # -- the algorithm ---------------------------------------------------------------------------
 
@@ -583,7 +583,8 @@ class _Geometry:
             y = bar_y0[r] + max(nbars - 1, 0) * cfg.level_step + cfg.row_gap + (cfg.bar_gap if nbars else 0)
         nodes = {
             p: PersonNode(p, lay.x[p], cy[r], lay.size[p], lay.outer[p], r, lay.labels[p],
-                          lower_top[r] if p in lay.lowered else label_top[r])
+                          lower_top[r] if p in lay.lowered else label_top[r],
+                          cross_reach(lay.people[p], lay.size[p], lay.outer[p]))
             for r, ps in self.rows.items() for p in ps
         }
         unions: dict[str, UnionPlacement] = {}
