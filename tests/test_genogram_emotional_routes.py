@@ -110,4 +110,5 @@ def test_review4_case_leaves_fewer_pairs_without_a_clean_line(initials: bool, un
     family = Case.load(CASES / "review4-case.yaml").family
     assert family is not None
     lay = Genogram(hide_identifying(family) if initials else family).layout
-    assert len([w for w in lay.warnings if "clean route" in w]) == unclean, lay.warnings
+    # (at most: with review-6 D8's room beside the union labels at the households, none on screen either)
+    assert len([w for w in lay.warnings if "clean route" in w]) <= unclean, lay.warnings

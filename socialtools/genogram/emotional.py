@@ -323,12 +323,15 @@ def symbol_extents(lay: GenogramLayout) -> dict[str, Box]:
 
 
 def obstacle_grid(lay: GenogramLayout, grow: float = PATTERN_HALF_WIDTH) -> Obstacles:
-    """Symbols (with the brackets of adopted and foster children), labels and union-date labels,
-    each grown by ``grow``: half a line pattern's width (or of a bundle of parallel lanes)."""
+    """Symbols (with the brackets of adopted and foster children and the arms of a deceased person's
+    X), labels and union-date labels, each grown by ``grow``: half a line pattern's width (or of a
+    bundle of parallel lanes)."""
     extents = symbol_extents(lay)
     grid = Obstacles()
     for n in lay.nodes.values():
         grid.add(n.id, extents[n.id].grown(grow))
+        for arm in n.arm_boxes:  # the ends of a deceased person's X: kept clear like the symbol (review 7 E4)
+            grid.add(n.id, arm.grown(grow))
         if n.label_box.w > 0:
             grid.add(f"label:{n.id}", n.label_box.grown(grow))
             # and the narrow gap between a symbol and its label: no line squeezes through it

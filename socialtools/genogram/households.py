@@ -36,6 +36,7 @@ Segment = tuple[Point, Point]
 MIN_JOIN = 36.0  # narrowest overlap of two rows' rectangles that is joined (anything narrower is a corridor)
 MIN_PAD = 1.5  # a side may be pulled in this close to a member to leave something foreign out
 CLEARANCE = 2.0  # a side keeps this far from a foreign box or line it leaves out
+TEXT_CLEARANCE = 5.0  # and this far from a union's date label (text: an edge nearer reads as touching it)
 MIN_GAP = 2.0  # narrowest gap between a member and something foreign that a side can pass through
 MAX_CORNERS = 8  # one outline has at most this many corners (a rectangle, an L, a T or a Z)
 ALONG_TOL = 7.0  # an edge nearer than this to a parallel line (a zigzag's width and more) runs along it
@@ -65,33 +66,43 @@ def holds(rect: Box, foreign: list[Box], segments: list[Segment]) -> list[Box | 
 
 
 def clear_rectangle(core: Box, foreign: list[Box], segments: list[Segment], pad: float,
-                    keep: list[Box] | None = None) -> tuple[Box, int]:
+                    keep: list[Box] | None = None, texts: list[Box] | None = None) -> tuple[Box, int]:
     """``core`` grown by ``pad``, each side pulled in (no nearer than :data:`MIN_PAD` to ``core``,
     or half the gap where it is narrower) to leave out the foreign boxes and segments it would
-    hold, the side losing least first; returns the rectangle and how many foreign things it
-    still holds (a box too near a member to leave out is taken in whole, never cut by an edge; no
-    side passes through one of ``keep``, the members' own symbols and names).
+    hold, the side losing least first, :data:`CLEARANCE` off them (:data:`TEXT_CLEARANCE` off a
+    foreign box that holds one of ``texts``, the union labels); returns the rectangle and how
+    many foreign things it still holds (a box too near a member to leave out is taken in whole,
+    never cut by an edge; no side passes through one of ``keep``, the members' own symbols and names).
 
     >>> clear_rectangle(Box(0, 0, 40, 40), [Box(-20, 30, 16, 8)], [], 7)  # a label left of the core
     (Box(x=-2.0, y=-7, w=49.0, h=54), 0)
+    >>> date = Box(-20, 30, 10, 8)  # a union's date label 3 units off the padded side: kept 5 off
+    >>> core = Box(0, 0, 40, 40)
+    >>> clear_rectangle(core, [date], [], 7), clear_rectangle(core, [date], [], 7, texts=[date])
+    ((Box(x=-7, y=-7, w=54, h=54), 0), (Box(x=-5.0, y=-7, w=52.0, h=54), 0))
     """
     x0, y0, x1, y1 = core.x - pad, core.y - pad, core.right + pad, core.bottom + pad
     stuck: set[int] = set()
     items: list[tuple[Box, Box | Segment]] = [(f, f) for f in foreign] + [(_segment_box(s), s) for s in segments]
+    # a union label: a side that passes nearer than TEXT_CLEARANCE is pulled in too (once)
+    near = {k: b.grown(TEXT_CLEARANCE - 0.01) for k, (b, item) in enumerate(items) if isinstance(item, Box)
+            and any(b.x <= t.x and t.right <= b.right and b.y <= t.y and t.bottom <= b.bottom for t in texts or [])}
+    wide = set(near)
     for _ in range(4 * len(items) + 1):
         rect = Box(x0, y0, x1 - x0, y1 - y0)
         hit = next(((k, b) for k, (b, item) in enumerate(items)
-                    if k not in stuck and holds(rect, [item] if isinstance(item, Box) else [],
+                    if k not in stuck and holds(rect, [near.get(k, item)] if isinstance(item, Box) else [],
                                                 [] if isinstance(item, Box) else [item])), None)
         if hit is None:
             break
         k, b = hit
+        near.pop(k, None)
         options = []  # (area kept, side, new value)
         for side, gap in (("x0", core.x - b.right), ("x1", b.x - core.right),
                           ("y0", core.y - b.bottom), ("y1", b.y - core.bottom)):
             if gap < MIN_GAP:
                 continue
-            off = min(CLEARANCE, max(gap - MIN_PAD, gap / 2))  # the gap shared when it is narrow
+            off = min(TEXT_CLEARANCE if k in wide else CLEARANCE, max(gap - MIN_PAD, gap / 2))  # shared when narrow
             value = {"x0": b.right + off, "x1": b.x - off, "y0": b.bottom + off, "y1": b.y - off}[side]
             kept = {"x0": (x1 - value) * (y1 - y0), "x1": (value - x0) * (y1 - y0),
                     "y0": (y1 - value) * (x1 - x0), "y1": (value - y0) * (x1 - x0)}[side]
@@ -167,44 +178,54 @@ def _name_top(names: Box, pad: float, lines: list[list[Point]]) -> float:
 
 
 def _piece(members: list[Member], foreign: list[Box], segments: list[Segment], pad: float,
-           lines: list[list[Point]]) -> tuple[list[Box], int]:
+           lines: list[list[Point]], texts: list[Box]) -> tuple[list[Box], int]:
     """The rectangles round one group of members and how many foreign things they still hold:
     one rectangle, or, when a union label nests between the symbols and the names below them,
     two stacked ones (a narrower one round the symbols, a wider one round the names: eight
     corners) that leave it out, their step kept off the union line."""
     own = [b for m in members for b in m]
-    rect, held = clear_rectangle(_bbox(own), foreign, segments, pad, own)
+    rect, held = clear_rectangle(_bbox(own), foreign, segments, pad, own, texts)
     labels = [b for m in members for b in m[1:]]
-    if not held or not labels:
+    crowded = _crowded([rect], texts)
+    if not (held or crowded) or not labels:
         return [rect], held
     symbols = _bbox([m[0] for m in members])
     names = _bbox(labels)
     if names.y <= symbols.bottom:
         return [rect], held
-    upper, held_upper = clear_rectangle(symbols, foreign, segments, pad, [m[0] for m in members])
+    upper, held_upper = clear_rectangle(symbols, foreign, segments, pad, [m[0] for m in members], texts)
     top = _name_top(names, pad, lines)
-    lower, held_lower = clear_rectangle(names, foreign, segments, pad, labels)
+    lower, held_lower = clear_rectangle(names, foreign, segments, pad, labels, texts)
     lower = Box(lower.x, max(lower.y, top), lower.w, lower.bottom - max(lower.y, top))
     if upper.bottom <= lower.y:  # a tall gap between symbols and names: the upper one reaches down
         upper = Box(upper.x, upper.y, upper.w, lower.y + 1.0 - upper.y)
         held_upper = _held(upper, foreign, segments)
-    two = (_cut(upper, foreign) + _cut(lower, foreign), held_upper + held_lower)
-    if two < (_cut(rect, foreign), held):  # cutting a foreign box is worse than holding it whole
-        return [upper, lower], held_upper + held_lower
+    two = (_cut(upper, foreign) + _cut(lower, foreign), held_upper + held_lower, _crowded([upper, lower], texts))
+    if two < (_cut(rect, foreign), held, crowded):  # cutting a foreign box is worse than holding it whole,
+        return [upper, lower], held_upper + held_lower  # and that worse than passing close by a union label
     return [rect], held
 
 
+def _crowded(rects: list[Box], texts: list[Box]) -> int:
+    """How many of ``texts`` (union labels) outside ``rects`` an edge passes nearer than :data:`TEXT_CLEARANCE`."""
+    def gap(r: Box, t: Box) -> float:
+        return math.hypot(max(t.x - r.right, r.x - t.right, 0.0), max(t.y - r.bottom, r.y - t.bottom, 0.0))
+
+    return sum(1 for t in texts if not any(r.overlaps(t) for r in rects)
+               and min(gap(r, t) for r in rects) < TEXT_CLEARANCE - 0.01)
+
+
 def _pieces_of_run(run: list[Member], foreign: list[Box], segments: list[Segment], pad: float,
-                   lines: list[list[Point]]) -> list[list[Box]]:
+                   lines: list[list[Point]], texts: list[Box]) -> list[list[Box]]:
     """The pieces (each one or two rectangles) of one run of neighbouring members: one for the
     whole run when it can be cleared of everything foreign, else cut between members where the
     cut leaves less inside."""
     pieces: list[list[Box]] = []
     group: list[Member] = [run[0]]
-    piece, left_in = _piece(group, foreign, segments, pad, lines)
+    piece, left_in = _piece(group, foreign, segments, pad, lines, texts)
     for member in run[1:]:
-        alone, alone_in = _piece([member], foreign, segments, pad, lines)
-        joined, joined_in = _piece([*group, member], foreign, segments, pad, lines)
+        alone, alone_in = _piece([member], foreign, segments, pad, lines, texts)
+        joined, joined_in = _piece([*group, member], foreign, segments, pad, lines, texts)
         if joined_in <= left_in + alone_in:
             group.append(member)
             piece, left_in = joined, joined_in
@@ -301,7 +322,8 @@ def household_rectangles(runs: dict[int, list[list[Member]]], foreign: list[Box]
     No edge runs along one of ``lines`` (the lines already drawn) where a small shift avoids it,
     nor cuts one of ``union_labels``."""
     segments = segments or []
-    by_row = {r: [p for run in row_runs for p in _pieces_of_run(run, foreign, segments, pad, lines or [])]
+    texts = union_labels or []
+    by_row = {r: [p for run in row_runs for p in _pieces_of_run(run, foreign, segments, pad, lines or [], texts)]
               for r, row_runs in sorted(runs.items())}
     groups: list[list[Box]] = [list(p) for ps in by_row.values() for p in ps]
     joins = []

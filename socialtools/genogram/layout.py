@@ -52,7 +52,7 @@ from socialtools.genogram.placements import (
 )
 from socialtools.genogram.routing import EMOTIONAL_LANES, label_households, route_households, route_links
 from socialtools.genogram.structure import FamilyStructure
-from socialtools.genogram.symbols import INDEX_GAP, end_on_outline, outer_outline, symbol_size
+from socialtools.genogram.symbols import INDEX_GAP, cross_reach, end_on_outline, outer_outline, symbol_size
 
 # -- the algorithm ---------------------------------------------------------------------------
 
@@ -124,6 +124,11 @@ class _Layout:
         self.labels = {pid: labels.get(pid, TextBlock((), cfg.label_size)) for pid in self.people}
         self.union_labels = union_labels
         self.household_labels = household_labels
+        homes: dict[str, set[str]] = defaultdict(set)
+        for h in family.households:
+            for m in h.members:
+                homes[m].add(h.id or "")
+        self.homes = {pid: frozenset(ids) for pid, ids in homes.items()}
         self.size = {pid: symbol_size(p, cfg.symbol) for pid, p in self.people.items()}
         self.outer = {pid: self.size[pid] + (2 * INDEX_GAP if p.index else 0) for pid, p in self.people.items()}
         self.label_w = {pid: block.width for pid, block in self.labels.items()}
@@ -314,9 +319,14 @@ class _Layout:
             from socialtools.draw.text import text_width
 
             need_label = text_width(text, cfg.union_label_size) + 10 if text else 0.0
+            ends = self.outer[a] / 2 + self.outer[b] / 2
+            if text and cfg.gap_block >= OUTLINE_ROOM_FROM and self.homes.get(a, frozenset()) != self.homes.get(
+                    b, frozenset()):  # a household's outline passes between the (centred) label and one of them
+                need_label += 2 * OUTLINE_ROOM  # (not in a report's compact drawing: print size goes first)
+                ends = max(self.outer[a], self.outer[b])
             sep = max(
                 sep,
-                self.outer[a] / 2 + self.outer[b] / 2 + max(need_label, 26.0),
+                ends + max(need_label, 26.0),
                 2 * max(self.label_w[a] / 2, self.label_w[b] / 2) + 16,
             )
         if a in self.single:
@@ -425,6 +435,9 @@ ROW_HEIGHT = 130.0  # about what one generation's row takes, for the packing of 
 ASPECT = 1.5  # width : height aimed at when unconnected families are packed on shelves
 
 
+OUTLINE_ROOM = 3.0  # more room each side of a union label where a household outline passes beside it,
+OUTLINE_ROOM_FROM = 14.0  # in drawings whose partners stand at least this far apart (not the compact ones)
+SNAP = 3.0  # a drop this near one of its children's x moves onto it (no small step in the line)
 DROP_GAP = 6.0  # a second drop in the gap of a couple keeps this far (per level) from the couple's own
 OVER_PORT = 0.3  # a union line over the row leaves each partner's top this far (x symbol size) off the middle
 OVER_PORT_STEP = 0.07  # and this much nearer the middle per level further up
@@ -490,6 +503,7 @@ class _Geometry:
         # the upper ends of the unions across rows: a drop with one line, down to the lower partner
         tops = {cross_top(uid): cross_ends(lay.s, uid)[1] for uid in sorted(lay.s.cross)}
         self.drop.update({top: lay.drop_at[top] for top in tops})
+        self._snap_drops(tops)
         for uid in sorted(lay.s.cross):
             ulevel[cross_top(uid)] = self._stub_level(cross_ends(lay.s, uid)[0], ulevel, self.drop[cross_top(uid)])
         for uid, anchor in lay.s.anchor.items():  # a one-partner union without children: its stub under
@@ -569,7 +583,8 @@ class _Geometry:
             y = bar_y0[r] + max(nbars - 1, 0) * cfg.level_step + cfg.row_gap + (cfg.bar_gap if nbars else 0)
         nodes = {
             p: PersonNode(p, lay.x[p], cy[r], lay.size[p], lay.outer[p], r, lay.labels[p],
-                          lower_top[r] if p in lay.lowered else label_top[r])
+                          lower_top[r] if p in lay.lowered else label_top[r],
+                          cross_reach(lay.people[p], lay.size[p], lay.outer[p]))
             for r, ps in self.rows.items() for p in ps
         }
         unions: dict[str, UnionPlacement] = {}
@@ -637,6 +652,34 @@ class _Geometry:
         union line and date label beside them the line would pass)?"""
         lay = self.l
         return bool(lay.kids_of(uid)) and len(lay.s.unions_of.get(cross_ends(lay.s, uid)[1], [])) == 1
+
+    def _snap_drops(self, tops: dict[str, str]) -> None:
+        """A union's drop within :data:`SNAP` of one of its children's x moves onto it, so that the
+        line from the union down to that child is straight, not kinked by a step of 0.4–2.6 units
+        that the coordinate step's rounding leaves (review 6, D3) — unless another line down
+        from the row (a drop, a long line) stands that near: the drops keep their sides."""
+        lay = self.l
+        near: dict[int, list[float]] = defaultdict(list)  # the vertical lines under each row
+        for uid in [*lay.s.unions, *tops]:
+            if uid in tops or lay.kids_of(uid):
+                near[self.union_row(uid)].append(self.drop[uid])
+        for (uid, _), xs in self.long_x.items():
+            for i, x in enumerate(xs):
+                near[self.union_row(uid) + i].append(x)
+        for uid in lay.s.unions:
+            links = {c.id: c for c in lay.s.unions[uid].children}
+            groups: dict[str, list[float]] = defaultdict(list)  # where each child's (twins': their) line meets the bar
+            for c in lay.kids_of(uid):
+                if (uid, c) not in self.long_x:
+                    groups[links[c].twin or f"\0{c}"].append(lay.x[c])
+            xs = [sum(g) / len(g) for g in groups.values()]
+            drop = self.drop[uid]
+            to = min(xs, key=lambda x: abs(x - drop), default=drop)
+            if not 0 < abs(to - drop) <= SNAP:
+                continue
+            lo, hi = min(drop, to) - SNAP, max(drop, to) + SNAP
+            if sum(lo <= x <= hi for x in near[self.union_row(uid)]) == 1:  # only its own drop
+                self.drop[uid] = to
 
     def _cross_end(self, top: str, lower: str, from_x: float) -> float:
         """x where the line of a union across rows (its upper end ``top``), coming from ``from_x``,

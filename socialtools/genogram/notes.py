@@ -73,9 +73,16 @@ def mark_box(centre: Point, number: int, size: float = MARK_SIZE) -> Box:
 
 
 def place_on_line(points: list[Point], number: int, obstacles: list[Box],
-                  lines: list[list[Point]], size: float = MARK_SIZE) -> Point | None:
+                  lines: list[list[Point]], size: float = MARK_SIZE, *, clear: float = 0.0,
+                  patterned: list[list[Point]] = (), pattern: float = 0.0) -> Point | None:  # type: ignore[assignment]
     """A point on the polyline, nearest its middle, where the number's box meets no obstacle and
-    no other line (``None`` when there is none)."""
+    no other line (``None`` when there is none); ``clear``: with this much room round the box
+    more, ``pattern`` more again from the ``patterned`` lines (drawn wide: a zigzag, two lines).
+
+    >>> line, across = [(0.0, 0.0), (100.0, 0.0)], [(50.0, -20.0), (50.0, 20.0)]
+    >>> place_on_line(line, 1, [], [across])[0], place_on_line(line, 1, [], [across], clear=4.0)[0]
+    (42.5, 40.0)
+    """
     length = polyline_length(points)
     if length <= 0:
         return None
@@ -83,9 +90,13 @@ def place_on_line(points: list[Point], number: int, obstacles: list[Box],
     for k in sorted(range(1, steps), key=lambda k: abs(k - steps / 2)):
         centre, _ = point_at(points, length * k / steps)
         box = mark_box(centre, number, size)
-        if any(box.overlaps(o, 1.0) for o in obstacles):
+        if any(box.overlaps(o, 1.0 + clear) for o in obstacles):
             continue
-        if any(segment_hits_box(p, q, box, shrink=0.0) for line in lines for p, q in itertools.pairwise(line)):
+        if any(segment_hits_box(p, q, box.grown(clear), shrink=0.0)
+               for line in lines for p, q in itertools.pairwise(line)):
+            continue
+        if any(segment_hits_box(p, q, box.grown(clear + pattern), shrink=0.0)
+               for line in patterned for p, q in itertools.pairwise(line)):
             continue
         return centre
     return None

@@ -768,7 +768,9 @@ class _Orderer:
             return block
         sibs = s.children(s.parent_union[child])
         older_half = sibs.index(child) < len(sibs) / 2 - 0.25
-        # the eldest's partner stands on the left, the youngest's on the right
+        # the eldest's partner stands on the left, the youngest's on the right: the sibship stays
+        # together (an eldest son's wife on his left; a narrower drawing than with her inside it);
+        # an only child's couple is turned man-left afterwards where that costs no crossing (_man_left)
         return list(reversed(block)) if older_half != (child == last) else block
 
     def _face(self, b: int, pos: dict[str, float]) -> list[str]:
@@ -1268,7 +1270,35 @@ def order_component(s: FamilyStructure, component: list[str], *, work: int | Non
         rows, c = _search(_Orderer(s, component, face_parents=True), work, dense, rings)
         if c < best_count:
             best = rows
-    return best
+    return _man_left(o, best)
+
+
+def _man_left(o: _Orderer, rows: Rows) -> Rows:
+    """``rows`` with each couple of a woman left of a man turned round where one of them is an
+    only child and the other's parents are not drawn (the in-law side rule put the partner on the
+    left of an only son, review 6 D2) and the turn crosses no more lines in the bands above and
+    below the row (the convention: the man on the left)."""
+    s, graph = o.s, o.graph
+    sex = {p.id: p.sex for p in s.family.people}
+    pos: dict[str, float] | None = None
+    for r, blocks in rows.items():
+        for i, block in enumerate(blocks):
+            if len(block) != 2 or (sex.get(block[0]), sex.get(block[1])) != ("female", "male") or not o.may_turn(
+                    o.block_of[block[0]]):
+                continue
+            parents = [s.parent_union.get(p) for p in block]
+            child = [u for u in parents if u is not None and u in graph.kids]
+            if len(child) != 1 or len(s.children(child[0])) != 1 or None not in parents:
+                continue
+            pos = positions(rows) if pos is None else pos
+            bands = [band for band in (r - 1, r) if band in rows and band + 1 in rows]
+            before = sum(graph.drawn_band(band, pos) for band in bands)
+            pos[block[0]], pos[block[1]] = pos[block[1]], pos[block[0]]
+            if sum(graph.drawn_band(band, pos) for band in bands) <= before:
+                blocks[i] = block[::-1]
+            else:
+                pos[block[0]], pos[block[1]] = pos[block[1]], pos[block[0]]
+    return rows
 
 
 def _search(o: _Orderer, work: int | None, dense: bool, rings: int) -> tuple[Rows, int]:

@@ -69,11 +69,23 @@ class PersonNode:
     row: int
     label: TextBlock
     label_top: float
+    #: how far the arms of a deceased person's X reach beyond :attr:`symbol_box` (0: no X beyond it)
+    cross: float = 0.0
 
     @property
     def symbol_box(self) -> Box:
         h = self.outer / 2
         return Box(self.x - h, self.y - h, self.outer, self.outer)
+
+    @property
+    def arm_boxes(self) -> list[Box]:
+        """The ends of a deceased person's X beyond the corners of :attr:`symbol_box`: a small box
+        at each corner, as far out as the arms reach (none without an X beyond the box)."""
+        if self.cross <= 0:
+            return []
+        b, c = self.symbol_box, self.cross
+        return [Box(x - c if x == b.x else x, y - c if y == b.y else y, c, c)
+                for x in (b.x, b.right) for y in (b.y, b.bottom)]
 
     @property
     def label_box(self) -> Box:

@@ -27,7 +27,9 @@ from socialtools.draw.lines import DASHES, arrowhead, cross_bars, num, parallel_
 from socialtools.draw.svg import SvgCanvas
 from socialtools.draw.text import LINE_HEIGHT, TextBlock, text_width
 from socialtools.draw.theme import Theme
+from socialtools.genogram.emotional import PATTERN_HALF_WIDTH, symbol_extents
 from socialtools.genogram.labels import TEXT, condition_name
+from socialtools.genogram.marks import CUTOFF_REACH, MARK_CLEARANCE, Surroundings, mark_place
 from socialtools.genogram.model import DIRECTIONAL, Family, Person
 from socialtools.genogram.notes import (
     MARK_SIZE,
@@ -39,6 +41,7 @@ from socialtools.genogram.notes import (
     place_on_line,
 )
 from socialtools.genogram.placements import (
+    DOUBLE_GAP,
     UNION_SLASHES,
     GenogramLayout,
     LinkPlacement,
@@ -157,9 +160,11 @@ def union_mark_strokes(u: UnionPlacement) -> list[list[Point]]:
     return union_marks(u.kind, seg) if seg is not None else []
 
 
-def relationship_paths(kind: str, points: list[Point], tick_at: float = 0.3) -> tuple[list[Stroke], list[list[Point]]]:
+def relationship_paths(kind: str, points: list[Point], tick_at: float = 0.3,
+                       mark_at: float = 0.5) -> tuple[list[Stroke], list[list[Point]]]:
     """Stroked polylines (points, dash, width factor) and filled arrowheads of one relationship;
-    ``tick_at``: where along the line (a fraction of its length) the caretaker's tick stands."""
+    ``tick_at``: where along the line (a fraction of its length) the caretaker's tick stands,
+    ``mark_at``: where a cut-off's slashes stand (see :func:`socialtools.genogram.marks.mark_place`)."""
     paths: list[Stroke] = []
     arrows: list[list[Point]] = []
     core = kind.replace("_repaired", "")
@@ -183,14 +188,33 @@ def relationship_paths(kind: str, points: list[Point], tick_at: float = 0.3) -> 
     if core == "indifferent":
         paths.append((points, "longdash", 0.8))
     if kind.startswith("cutoff"):
-        paths += [(bar, "solid", 1.2) for bar in cross_bars(points, 0.5, 12.0, 2, 5.0)]
+        paths += [(bar, "solid", 1.2) for bar in cross_bars(points, mark_at, 12.0, 2, 5.0)]
     if kind == "cutoff_repaired":
-        paths += [(bar, "solid", 1.2) for bar in cross_bars(points, 0.5, 7.0, 1, 0.0)]
+        paths += [(bar, "solid", 1.2) for bar in cross_bars(points, mark_at, 7.0, 1, 0.0)]
     if kind == "caretaker":
         paths += [(bar, "solid", 1.0) for bar in cross_bars(points, tick_at, TICK_LENGTH, 1, 0.0)]
     if kind in DIRECTIONAL:
         arrows.append(arrowhead(points[-1], points[-2], 9.0))
     return paths, arrows
+
+
+def pattern_half_width(kind: str) -> float:
+    """Half the width a relationship's line is drawn with (its pattern and stroke), as a sign on
+    another line keeps clear of it.
+
+    >>> pattern_half_width("close"), pattern_half_width("hostile"), pattern_half_width("distant")
+    (2.5, 5.2, 1.0)
+    """
+    core = kind.replace("_repaired", "")
+    if core == "sexual_abuse":
+        return 5.6
+    if core in ("conflict", "hostile", "close_hostile", "fused_hostile", "physical_abuse", "emotional_abuse"):
+        return 5.2 if core == "hostile" else 4.8
+    if core.startswith("fused"):
+        return 4.0
+    if core.startswith("close"):
+        return 2.5
+    return 1.0
 
 
 #: Where the legend stands: under the drawing in equal columns (the stand-alone figure), under it in a
@@ -235,6 +259,7 @@ class GenogramRenderer:
         self.notes_text = notes_text
         # a note's number grows with the theme's small text (the same size as before on screen)
         self.mark_size = MARK_SIZE * theme.small_font_size / Theme().small_font_size
+        self._around: Surroundings | None = None
 
     def t(self, key: str) -> str:
         return translate(TEXT, key, self.lang)
@@ -322,7 +347,8 @@ class GenogramRenderer:
             # children who are all adopted (or all fostered): their whole line from the union is dashed
             kinds = set(s.relation.values())
             whole = CHILD_DASH[kinds.pop()] if len(kinds) == 1 else "solid"
-            canvas.polyline(g, s.bar, dash=whole)
+            if s.bar[1][0] - s.bar[0][0] > 0.01:  # (none under a drop straight over its only child)
+                canvas.polyline(g, s.bar, dash=whole)
             canvas.polyline(g, s.stem, dash=whole)
             for cid, pts in s.children.items():
                 canvas.polyline(g, pts, dash=CHILD_DASH[s.relation[cid]])
@@ -362,6 +388,7 @@ class GenogramRenderer:
             return {}
         lay, size = self.layout, self.mark_size
         obstacles = [n.symbol_box for n in lay.nodes.values()]
+        obstacles += [arm for n in lay.nodes.values() for arm in n.arm_boxes]  # a deceased person's X
         obstacles += [n.label_box for n in lay.nodes.values() if n.label_box.w > 0]
         obstacles += [u.label_box for u in lay.unions.values() if u.label_box is not None]
         obstacles += [b for h in lay.households for b in h.label_boxes]
@@ -371,6 +398,8 @@ class GenogramRenderer:
         lines = [pts for _, pts, _ in lay.lines()]
         lines += [[*poly, poly[0]] for h in lay.households for poly in h.polygons]
         lines += [bar for u in lay.unions.values() for bar in union_mark_strokes(u)]  # a number off the slashes
+        drawn = [(rel, self.relationship_points(rel)) for rel in lay.relationships if rel.kind.startswith("cutoff")]
+        lines += [bar for rel, pts in drawn for bar in cross_bars(pts, self.mark_at(rel, pts), 12.0, 2, 5.0)]
         out: dict[int, Point] = {}
         homes = {h.id: set(h.members) for h in self.family.households}
         for note in self.notes:
@@ -384,7 +413,13 @@ class GenogramRenderer:
                                 for poly in h.polygons]
             if kind == "relationship" and int(key) < len(lay.relationships):
                 own = lay.relationships[int(key)].points
-                spot = place_on_line(own, note.number, obstacles, [ln for ln in lines if ln is not own], size)
+                others = [ln for ln in lines if ln is not own]
+                # on a stretch clear of every other line (a pattern's width more) by MARK_CLEARANCE
+                # (review 7 E4), else on any stretch that meets no other line
+                spot = (place_on_line(own, note.number, obstacles, others, size, clear=MARK_CLEARANCE,
+                                      patterned=[r.points for r in lay.relationships if r.points is not own],
+                                      pattern=PATTERN_HALF_WIDTH)
+                        or place_on_line(own, note.number, obstacles, others, size))
             elif kind == "union" and key in lay.unions and target is not None:
                 u = lay.unions[key]
                 box = target  # its date label, or its drop point
@@ -458,11 +493,36 @@ class GenogramRenderer:
         g = canvas.group(parent, class_=f"relationship {rel.kind}")
         colour = self.theme.colour(REL_COLOUR.get(rel.kind, self.theme.stroke))
         points = self.relationship_points(rel)
-        paths, arrows = relationship_paths(rel.kind, points, self.tick_at(points) if rel.kind == "caretaker" else 0.3)
+        paths, arrows = relationship_paths(rel.kind, points, self.tick_at(points) if rel.kind == "caretaker" else 0.3,
+                                           self.mark_at(rel, points) if rel.kind.startswith("cutoff") else 0.5)
         for pts, dash, factor in paths:
             canvas.polyline(g, pts, dash=dash, width=self.theme.stroke_width * factor, colour=colour)
         for tri in arrows:
             canvas.polygon(g, tri, fill=colour)
+
+    def surroundings(self) -> Surroundings:
+        """What a sign on a relationship's line keeps clear of (:mod:`socialtools.genogram.marks`):
+        every line drawn (a relationship's as wide as its pattern), household outlines, union
+        slashes; every symbol with its brackets and the arms of its X, every label."""
+        if self._around is None:
+            lay = self.layout
+            width = {id(r.points): pattern_half_width(r.kind) for r in lay.extra_links + lay.relationships}
+            lines = [(pts, width.get(id(pts), 1.0)) for _, pts, _ in lay.lines()]
+            lines += [([*poly, poly[0]], 1.0) for h in lay.households for poly in h.polygons]
+            lines += [(bar, 1.0) for u in lay.unions.values() for bar in union_mark_strokes(u)]
+            lines += [(pts, 1.0 + DOUBLE_GAP / 2) for u in lay.unions.values() if u.consanguineous
+                      for pts in u.drawn_pieces()]
+            boxes = list(symbol_extents(lay).values()) + [arm for n in lay.nodes.values() for arm in n.arm_boxes]
+            boxes += [n.label_box for n in lay.nodes.values() if n.label_box.w > 0]
+            boxes += [u.label_box for u in lay.unions.values() if u.label_box is not None]
+            boxes += [b for h in lay.households for b in h.label_boxes]
+            self._around = Surroundings(lines, boxes)
+        return self._around
+
+    def mark_at(self, rel: LinkPlacement, points: list[Point]) -> float:
+        """Where along ``points`` (the drawn line of ``rel``) a cut-off's slashes stand: on a stretch
+        clear of every other line, symbol and label, nearest the middle (review 7 E4)."""
+        return mark_place(points, self.surroundings().without(rel.points), CUTOFF_REACH)
 
     def tick_at(self, points: list[Point]) -> float:
         """Where along a relationship line its tick (a caretaker's) stands: the place nearest a

@@ -279,10 +279,21 @@ class FamilyStructure:
         level = [0] * len(order)
         for i, c in enumerate(order):
             level[i] = max((level[index[p]] + 1 for p in up[c]), default=0)
+        # an adoptive or foster parent's line to the child: as short as it can be too, where it
+        # points down (a single adoptive mother whose own parents are not drawn stands one row
+        # above the child, not on the top row)
+        extra = defaultdict(set)
+        for uid, link in self.extra_links:
+            for p in self.unions[uid].partners:
+                if find(p) != find(link.id):
+                    extra[find(p)].add(find(link.id))
         for i in reversed(range(len(order))):  # a head start: clusters without parents go down
-            if down[order[i]] and not up[order[i]]:
-                level[i] = min(level[index[d]] for d in down[order[i]]) - 1
+            below = down[order[i]] | extra[order[i]]
+            if below and not up[order[i]]:
+                level[i] = min(level[index[d]] for d in below) - 1
         edges = [(index[a], index[b], 1) for a, b in links if b in down[a]]
+        edges += [(index[a], index[b], 1) for a in sorted(extra) for b in sorted(extra[a])
+                  if level[index[a]] < level[index[b]]]
         for uid in sorted(self.cross):  # a union across rows: its line as short as it can be too
             ends = sorted((index[find(p)] for p in self.unions[uid].partners), key=lambda i: level[i])
             if level[ends[0]] < level[ends[1]]:  # (the descendant's side is lower on the longest paths)

@@ -27,6 +27,7 @@ from socialtools.genogram.model import Person
 SMALL_KINDS = frozenset({"miscarriage", "abortion", "stillbirth", "pet"})
 CIRCLE_STEPS = 48
 INDEX_GAP = 4.0  # distance of the index person's second outline
+CROSS_STROKE = 1.5  # the width of the X of death (the theme's stroke)
 
 
 def symbol_shape(person: Person) -> str:
@@ -59,6 +60,24 @@ def crossed(person: Person) -> bool:
 def symbol_size(person: Person, size: float) -> float:
     """Outer size of the symbol: small kinds are drawn at half size."""
     return size * 0.5 if person.kind in SMALL_KINDS else size
+
+
+def cross_reach(person: Person, size: float, outer: float) -> float:
+    """How far the arms of the X of death (:func:`crossed`) reach beyond the symbol's box, ``outer``
+    wide (its stroke included): what a line keeps clear of like the symbol itself.
+
+    >>> cross_reach(Person(id="A", death=1990), 36, 36), cross_reach(Person(id="B"), 36, 36)
+    (3.75, 0.0)
+    """
+    if not crossed(person):
+        return 0.0
+    s = symbol_size(person, size)
+    return max(s / 2 + _cross_overhang(s, size) - outer / 2, 0.0) + CROSS_STROKE / 2
+
+
+def _cross_overhang(s: float, size: float) -> float:
+    """How far the X's arms reach past the corners of a symbol ``s`` wide (a full-size one further)."""
+    return 3 if s >= size else 1
 
 
 def outline(shape: str, cx: float, cy: float, size: float) -> list[Point]:
@@ -295,8 +314,7 @@ def draw_person(
     if bracketed:
         canvas.multiline(g, brackets(cx, cy, s + (2 * INDEX_GAP if person.index else 0)), width=sw * 1.2)
     if crossed(person):
-        h = s / 2 + (3 if s >= size else 1)
-        canvas.multiline(g, _cross(cx, cy, h), width=sw)
+        canvas.multiline(g, _cross(cx, cy, s / 2 + _cross_overhang(s, size)), width=sw)
     if inner_text:
         fs = theme.small_font_size
         if person.deceased or person.conditions:  # a white tag keeps the text readable over fills
