@@ -1273,14 +1273,22 @@ def order_component(s: FamilyStructure, component: list[str], *, work: int | Non
     return _man_left(o, best)
 
 
+#: the most people (and union points) in a component for which :func:`_man_left` is tried
+MAN_LEFT_LIMIT = 2000
+
+
 def _man_left(o: _Orderer, rows: Rows) -> Rows:
     """``rows`` with each couple of a woman left of a man turned round where one of them is an
     only child and the other's parents are not drawn (the in-law side rule put the partner on the
     left of an only son, review 6 D2) and the turn crosses no more lines in the bands above and
-    below the row (the convention: the man on the left)."""
+    below the row (the convention: the man on the left). Not tried in a component of more than
+    :data:`MAN_LEFT_LIMIT` nodes, since each check counts whole bands."""
     s, graph = o.s, o.graph
+    if sum(len(block) for blocks in rows.values() for block in blocks) > MAN_LEFT_LIMIT:
+        return rows  # each check counts whole bands: a 10,000-person pedigree took 23 s of them
     sex = {p.id: p.sex for p in s.family.people}
     pos: dict[str, float] | None = None
+    counted: dict[int, int] = {}  # each band's count, kept until a turn changes it
     for r, blocks in rows.items():
         for i, block in enumerate(blocks):
             if len(block) != 2 or (sex.get(block[0]), sex.get(block[1])) != ("female", "male") or not o.may_turn(
@@ -1292,10 +1300,15 @@ def _man_left(o: _Orderer, rows: Rows) -> Rows:
                 continue
             pos = positions(rows) if pos is None else pos
             bands = [band for band in (r - 1, r) if band in rows and band + 1 in rows]
-            before = sum(graph.drawn_band(band, pos) for band in bands)
+            for band in bands:
+                if band not in counted:
+                    counted[band] = graph.drawn_band(band, pos)
+            before = sum(counted[band] for band in bands)
             pos[block[0]], pos[block[1]] = pos[block[1]], pos[block[0]]
-            if sum(graph.drawn_band(band, pos) for band in bands) <= before:
+            after = {band: graph.drawn_band(band, pos) for band in bands}
+            if sum(after.values()) <= before:
                 blocks[i] = block[::-1]
+                counted.update(after)
             else:
                 pos[block[0]], pos[block[1]] = pos[block[1]], pos[block[0]]
     return rows
