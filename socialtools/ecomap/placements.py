@@ -72,37 +72,34 @@ class MemberPlace:
         shape = "square" if self.shape == "cross" or self.deceased else self.shape
         return outline(shape, self.cx, self.cy, self._size)
 
+    def _ray_meets(self, ux: float, uy: float, a: Point, b: Point) -> float | None:
+        """How far along the unit ray from the centre the segment ``a``–``b`` is met (``None``: not met)."""
+        ex, ey = b[0] - a[0], b[1] - a[1]
+        den = ux * ey - uy * ex
+        if abs(den) < 1e-12:
+            return None
+        wx, wy = a[0] - self.cx, a[1] - self.cy  # centre + t*u = a + s*e
+        s = (wx * uy - wy * ux) / den
+        return (wx * ey - wy * ex) / den if -1e-9 <= s <= 1 + 1e-9 else None
+
     def edge(self, toward: Point) -> Point:
         """Where a line from the centre toward ``toward`` leaves the symbol's outline (or, for an adopted
         or foster child, the bracket it meets on the way out)."""
         dx, dy = toward[0] - self.cx, toward[1] - self.cy
         d = math.hypot(dx, dy) or 1.0
         ux, uy = dx / d, dy / d
-        for (ax, ay), (bx, by) in self._brackets():
-            ex, ey = bx - ax, by - ay
-            den = ux * ey - uy * ex
-            if abs(den) < 1e-12:
-                continue
-            wx, wy = ax - self.cx, ay - self.cy
-            tt = (wx * ey - wy * ex) / den
-            ss = (wx * uy - wy * ux) / den
-            if -1e-9 <= ss <= 1 + 1e-9 and tt > 0:
+        for a, b in self._brackets():
+            tt = self._ray_meets(ux, uy, a, b)
+            if tt is not None and tt > 0:
                 return (self.cx + ux * tt, self.cy + uy * tt)
         if self._round:
             t = self._size / 2
         else:  # the ray leaves the convex outline where it meets its farthest edge crossing
             t = 0.0
             poly = self._polygon()
-            for (ax, ay), (bx, by) in zip(poly, poly[1:] + poly[:1], strict=True):
-                ex, ey = bx - ax, by - ay
-                den = ux * ey - uy * ex
-                if abs(den) < 1e-12:
-                    continue
-                # centre + t*u = a + s*e
-                wx, wy = ax - self.cx, ay - self.cy
-                tt = (wx * ey - wy * ex) / den
-                ss = (wx * uy - wy * ux) / den
-                if -1e-9 <= ss <= 1 + 1e-9 and tt > t:
+            for a, b in zip(poly, poly[1:] + poly[:1], strict=True):
+                tt = self._ray_meets(ux, uy, a, b)
+                if tt is not None and tt > t:
                     t = tt
         return (self.cx + ux * t, self.cy + uy * t)
 
