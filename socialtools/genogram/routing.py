@@ -656,9 +656,7 @@ def label_households(lay: GenogramLayout, households: list[HouseholdPlacement],
     # the narrowest pieces first: they have the fewest places for a name
     for k, j, poly in sorted(pieces, key=lambda t: (max(x for x, _ in t[2]) - min(x for x, _ in t[2]), t[0], t[1])):
         others = [q for m, h in enumerate(households) if m != k for q in h.polygons]
-        label = households[k].label
-        stacked = label.replace(" ", "\n") if label.count(" ") > 1 else ""  # a word a line: a narrow piece
-        for text in filter(None, (label, _wrapped(label), stacked)):
+        for text in filter(None, (households[k].label, _wrapped(households[k].label))):
             rows = text.split("\n")
             w, ht = max(text_width(r, size) for r in rows), len(rows) * size * LINE_HEIGHT
             label_box = first_clear(_label_spots(poly, w, ht), lambda b: b.x < 0 or b.y < 0,
