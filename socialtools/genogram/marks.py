@@ -1,4 +1,5 @@
-"""Where a sign stands on its own line: a cut-off's two slashes, a caretaker's tick, a note's number.
+"""Where a sign stands on its own line: a cut-off's two slashes, a note's number (a caretaker's
+tick keeps its own rule, :meth:`~socialtools.genogram.render.GenogramRenderer.tick_at`).
 
 A sign drawn where its line crosses another line, next to a symbol, a label or the arm of a
 deceased person's X, reads as belonging to the other thing: a cut-off's "//" on the crossing
