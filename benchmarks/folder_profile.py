@@ -71,9 +71,9 @@ def instrument() -> None:
     svg.SvgCanvas.to_string = timed("SVG text", svg.SvgCanvas.to_string)  # type: ignore[method-assign]
     place_row = coordinates._Placer._place_row
 
-    def counted_row(plan: Any, xs: list[float]) -> None:
+    def counted_row(plan: Any, xs: list[float]) -> bool:
         WORK["row placements"] += 1
-        place_row(plan, xs)
+        return place_row(plan, xs)
 
     coordinates._Placer._place_row = staticmethod(counted_row)  # type: ignore[assignment]
     run = coordinates._Placer.run
