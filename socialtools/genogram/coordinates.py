@@ -45,7 +45,8 @@ CLEAR = 8.0  # a drop keeps this far from the symbols and labels beside it
 DROP_SPACING = 8.0  # between two drops in one gap
 KID_CLEAR = 7.0  # a drop keeps this far from the line of another union's child (over the bars' stagger pad)
 IDLE = 0.05  # weight of the pull of someone nothing else pulls, toward where they stand
-SETTLED = 1.0  # a down and an up pass moved nobody further than this: stop
+SETTLED = 4.0  # an up pass moved nobody further than this: stop (a few units: the rest of the way is a
+# geometric tail of ever smaller moves, a quarter of the row placements for no visible change)
 
 
 def place(s: FamilyStructure, rows: Rows, sep: Callable[[str, str], float], half: dict[str, float],
