@@ -1,11 +1,16 @@
-"""Ties to household members that turn back on their way in (review-4 D8), over 96 generated
-ecomaps with a household (a script, not a test).
+"""Ties to household members that turn back on their way in (review-4 D8), and ties that cross the
+household's own family lines in the centre (a union line, a sibship bar, a child's line), over 96
+generated ecomaps with a household and the case files with a household drawn in the centre (a script,
+not a test).
 
     PYTHONPATH=. python benchmarks/ecomap_member_ties.py
 
 A tie turns back when some point along it is farther from its member's centre than the one before
-(the check of tests/test_ecomap_layout.py::check_ties_to_members, sampled every 2 units). Prints the
-layouts and ties that do, the defects, and the CPU time of the 96 layouts.
+(the check of tests/test_ecomap_layout.py::check_ties_to_members, sampled every 2 units). A crossing
+is a proper intersection of a stretch of a tie's route with a stretch of a family line, counted by
+solving the two lines' equations (and checked against :func:`socialtools.draw.geometry.segments_cross`).
+Prints the layouts and ties that turn back, the crossings, the defects, and the CPU time of the 96
+layouts.
 """
 
 from __future__ import annotations
@@ -14,13 +19,22 @@ import itertools
 import math
 import time
 
+from socialtools.draw.geometry import Point, segments_cross
+from socialtools.ecomap.diagram import EcomapDiagram
 from socialtools.ecomap.layout import layout_ecomap
 from socialtools.ecomap.placements import EcomapLayout
 from socialtools.ecomap.samples import generated_ecomap
+from socialtools.io.loading import load_document
 
 SIZES = (8, 12, 16, 20, 24, 28, 32, 36)
 SEEDS = range(4)
 HOUSEHOLDS = (2, 3, 4)  # samples.HOUSEHOLDS: four members, five members in two rows, a parent and child
+#: case files whose ecomap draws the household in the centre
+CASES = ("socialtools/examples/pk.yaml", "tests/data/cases/review-rt.yaml", "tests/data/cases/review-ra.yaml",
+         "tests/data/review7/kasus-sr.yaml", "tests/data/cases/review4-case.yaml",
+         "tests/data/cases/bracketed-household.yaml", "tests/data/cases/kasus-wijaya.yaml",
+         "tests/data/cases/crowded-three-generations.yaml", "docs/examples/ecomap-stepfamily.yaml",
+         "docs/examples/ecomap-household.yaml", "docs/examples/ecomap-member-system.yaml")
 
 
 def ties_turning_back(lay: EcomapLayout) -> int:
@@ -39,8 +53,32 @@ def ties_turning_back(lay: EcomapLayout) -> int:
     return bad
 
 
+def _cross(p: Point, q: Point, a: Point, b: Point) -> bool:
+    """True when ``p``-``q`` and ``a``-``b`` meet at one point inside both (end points excluded)."""
+    dx, dy, ex, ey = q[0] - p[0], q[1] - p[1], b[0] - a[0], b[1] - a[1]
+    den = dx * ey - dy * ex
+    if abs(den) < 1e-12:
+        return False
+    s = ((a[0] - p[0]) * ey - (a[1] - p[1]) * ex) / den
+    t = ((a[0] - p[0]) * dy - (a[1] - p[1]) * dx) / den
+    return 1e-6 < s < 1 - 1e-6 and 1e-6 < t < 1 - 1e-6
+
+
+def family_line_crossings(lay: EcomapLayout) -> int:
+    """How many times the ties of ``lay`` cross the family lines of its household."""
+    lines = [seg for line in lay.family_lines for seg in itertools.pairwise(line)]
+    count = check = 0
+    for t in lay.ties:
+        for p, q in itertools.pairwise(t.points):
+            for a, b in lines:
+                count += _cross(p, q, a, b)
+                check += segments_cross(p, q, a, b)
+    assert count == check, (count, check)
+    return count
+
+
 def main() -> None:
-    layouts = ties = defects = 0
+    layouts = ties = defects = crossings = 0
     start = time.process_time()
     slowest = (0.0, "")
     for n, seed, household in itertools.product(SIZES, SEEDS, HOUSEHOLDS):
@@ -51,12 +89,22 @@ def main() -> None:
         bad = ties_turning_back(lay)
         if bad:
             print(f"{n} systems, seed {seed}, household {household}: {bad} tie(s) turn back")
+        crossings += family_line_crossings(lay)
         layouts += bad > 0
         ties += bad
         defects += lay.quality.defects
     total = len(SIZES) * len(SEEDS) * len(HOUSEHOLDS)
     print(f"layouts with a tie turning back: {layouts} of {total} ({ties} ties); defects: {defects}; "
           f"CPU {time.process_time() - start:.1f} s, slowest layout {slowest[0]:.2f} s ({slowest[1]})")
+    print(f"ties crossing the household's family lines: {crossings} over the {total} layouts")
+    case_total = 0
+    for path in CASES:
+        diagram = EcomapDiagram.from_document(load_document(path))
+        lay = diagram.layout
+        n = family_line_crossings(lay)
+        case_total += n
+        print(f"  {path}: {n} crossing(s), {ties_turning_back(lay)} turning back, {lay.quality.defects} defects")
+    print(f"ties crossing the household's family lines in the {len(CASES)} case files: {case_total}")
 
 
 if __name__ == "__main__":

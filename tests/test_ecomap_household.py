@@ -198,3 +198,86 @@ def test_e1_adopted_child_in_the_centre_has_brackets_and_a_dashed_child_line() -
     # a tie coming to the adopted child ends on its bracket or its symbol, never inside the brackets
     for x, y in (k2.edge((k2.cx - 100, k2.cy)), k2.edge((k2.cx, k2.cy - 100))):
         assert k2.on_outline((x, y))
+
+
+#: a household with union histories and identical twins (issue 13: the centre's own genogram)
+HISTORIES = {
+    "family": {
+        "as_of": 2024,
+        "people": [
+            {"id": "KA", "name": "Kakek", "sex": "L", "birth": 1948},
+            {"id": "NE", "name": "Nenek", "sex": "P", "birth": 1950},
+            {"id": "AY", "name": "Ayah", "sex": "L", "birth": 1975},
+            {"id": "IB", "name": "Ibu", "sex": "P", "birth": 1978},
+            {"id": "K1", "name": "Kakak", "sex": "P", "birth": 2003, "index": True},
+            {"id": "T1", "name": "Tina", "sex": "P", "birth": 2008},
+            {"id": "T2", "name": "Tini", "sex": "P", "birth": 2008},
+            {"id": "K4", "name": "Adik", "sex": "L", "birth": 2012},
+        ],
+        "unions": [
+            {"partners": ["KA", "NE"], "events": ["menikah 1972", "cerai 1990"], "children": ["IB"]},
+            {"partners": ["AY", "IB"], "events": ["menikah 2002", "pisah 2010", "rujuk 2013"],
+             "children": ["K1", {"id": "T1", "twin": "a", "identical": True}, "K4",
+                          {"id": "T2", "twin": "a", "identical": True}]},
+        ],
+    },
+    "ecomap": {
+        "focal": {"label": "Rumah tangga AY", "members": ["KA", "NE", "AY", "IB", "K1", "T1", "T2", "K4"]},
+        "systems": [{"id": "sd", "name": "SD Negeri 3"}, {"id": "pkm", "name": "Puskesmas"}],
+        "ties": [{"system": "sd", "to": "T1"}, {"system": "pkm", "to": "NE"}],
+    },
+}
+
+
+def _child_line(lay: EcomapLayout, pid: str) -> tuple[tuple[float, float], ...]:
+    m = lay.member(pid)
+    return next(line for line in lay.family_lines if math.dist(line[-1], (m.cx, m.cy - m.size / 2)) < 0.5)
+
+
+def test_twins_in_the_centre_hang_from_one_point_and_identical_twins_are_joined_by_a_bar() -> None:
+    """Issue 13: twins in the centre were drawn as two ordinary children (each its own straight line
+    from the bar), against the genogram's twins (their lines from one point; identical twins with a
+    bar between the lines). The twins stand side by side though the file lists a brother between them."""
+    eco, family = load_ecomap(HISTORIES)
+    lay = layout_ecomap(eco, family)
+    t1, t2 = _child_line(lay, "T1"), _child_line(lay, "T2")
+    assert math.dist(t1[0], t2[0]) < 1e-6  # one point on the bar
+    assert t1[0][0] not in (lay.member("T1").cx, lay.member("T2").cx)
+    order = sorted(("K1", "T1", "T2", "K4"), key=lambda p: lay.member(p).cx)
+    assert order == ["K1", "T1", "T2", "K4"]
+    bars = [line for line, kind in zip(lay.family_lines, lay.family_kinds, strict=True)
+            if kind == "mark" and segment_circle_distance(*t1, line[0]) < 1e-6]
+    assert len(bars) == 1 and segment_circle_distance(*t2, bars[0][-1]) < 1e-6
+    assert bars[0][-1][0] - bars[0][0][0] > 4  # a bar that shows, not a dot
+    assert lay.quality.defects == 0
+    _check_children_hang_from_their_own_parents(lay, family, list(eco.focal.members))
+
+
+def test_union_lines_in_the_centre_carry_the_genograms_separation_and_divorce_marks() -> None:
+    """Issue 13: a divorced couple and a couple who separated and reconciled were drawn in the centre
+    with plain union lines; they carry the genogram's strokes (two for divorced, one crossed out for
+    reconciled), clear of the symbols and of the line down to the children."""
+    from socialtools.draw.geometry import segments_cross
+
+    eco, family = load_ecomap(HISTORIES)
+    lay = layout_ecomap(eco, family)
+    kinds = dict(zip(lay.family_lines, lay.family_kinds, strict=True))
+    marks = [line for line, kind in kinds.items() if kind == "mark"]
+    for a, b, want in (("KA", "NE", 2), ("AY", "IB", 2)):
+        union = next(line for line, kind in kinds.items() if kind.startswith("union-")
+                     and abs(line[0][1] - lay.member(a).cy) < 1e-6)
+        across = [m for m in marks if segments_cross(*m, *union)]
+        assert len(across) == want, (a, b, across)
+        for m in across:
+            for pid in (a, b):
+                p = lay.member(pid)
+                assert min(abs(x - p.cx) for x, _ in m) > p.size / 2 + 2
+            drop = [line for line in lay.family_lines
+                    if abs(line[0][1] - union[0][1]) < 1e-6 and line[0][0] == line[-1][0]]
+            assert all(min(abs(x - d[0][0]) for x, _ in m) > 2 for d in drop)
+    assert {kinds[line] for line in kinds if kinds[line].startswith("union-")} == {"union-divorced", "union-reconciled"}
+    # a married couple: no marks
+    doc = {**HISTORIES, "family": {**HISTORIES["family"], "unions": [
+        {"partners": ["KA", "NE"], "children": ["IB"]}, {"partners": ["AY", "IB"], "children": ["K1"]}]}}
+    eco, family = load_ecomap(doc)
+    assert "mark" not in layout_ecomap(eco, family).family_kinds

@@ -52,6 +52,8 @@ from socialtools.ecomap.routing import (
     tie_reach,
 )
 from socialtools.genogram.model import Family, Union, distinct_initials, union_date_key
+from socialtools.genogram.placements import UNION_SLASHES, UnionPlacement, identical_bar, twin_attach
+from socialtools.genogram.render import union_mark_strokes
 from socialtools.genogram.symbols import (
     BRACKET_GAP,
     INDEX_GAP,
@@ -332,7 +334,9 @@ def _isotonic(targets: list[float], gaps: list[float]) -> list[float]:
     return [y + o for y, o in zip(out, offsets, strict=True)]
 
 
+MARK_ROOM = 20.0  # more room between a separated or divorced couple, for the slashes on their line
 SIBSHIP_GAP = 10.0  # more room between the children of two different unions on one row
+TWIN_RISE = 12.0  # a row with twins has its sibship bars this much higher: room for the twins' slanting lines
 BAR_STEP = 8.0  # between the bars of two sibships on one row (and from the first one to the children)
 
 
@@ -353,7 +357,8 @@ def _row_lines(row: list[_Sibship], where: dict[str, MemberPlace], anchors: list
     :data:`BAR_STEP` apart above ``child_top`` at the heights where the lines of two sibships
     meet least (a drop through another sibship's bar, a child line across it, one running along
     another)."""
-    heights = [child_top - BAR_STEP * (j + 1) for j in range(len(row))]
+    rise = TWIN_RISE if any(_twin_groups(s) for s in row) else 0.0  # twins' slanting lines need room
+    heights = [child_top - BAR_STEP * (j + 1) - rise for j in range(len(row))]
 
     def drawn(perm: tuple[int, ...]) -> list[tuple[list[tuple[Point, ...]], list[str]]]:
         return [_sibship_lines(s, heights[j], where, anchors[i], tops[i])
@@ -382,17 +387,35 @@ def _sibship_lines(sib: _Sibship, bar: float, where: dict[str, MemberPlace], anc
     if len(sib.children) == 1 and abs(where[sib.children[0]].cx - anchor) < 1e-6:  # one line straight down
         k = where[sib.children[0]]
         return [((anchor, top), (anchor, k.cy - k.size / 2))], [whole]
+    # twins' lines start from one point on the bar, as in the genogram (and its bar joins identical twins')
+    groups = _twin_groups(sib)
+    attach = twin_attach({c: where[c].cx for c in sib.children}, {c: g for g, ids in groups.items() for c in ids})
     lines: list[tuple[Point, ...]] = [((anchor, top), (anchor, bar))]
     dashes = [whole]
-    xs = [where[c].cx for c in sib.children] + [anchor]
+    xs = [attach.get(c, where[c].cx) for c in sib.children] + [anchor]
     if max(xs) - min(xs) > 1e-6:
         lines.append(((min(xs), bar), (max(xs), bar)))
         dashes.append(whole)
+    own: dict[str, tuple[Point, ...]] = {}
     for c in sib.children:
         k = where[c]
-        lines.append(((k.cx, bar), (k.cx, k.cy - k.size / 2)))
+        own[c] = ((attach.get(c, k.cx), bar), (k.cx, k.cy - k.size / 2))
+        lines.append(own[c])
         dashes.append(relation[c])
+    identical = {c.twin for c in sib.union.children if c.identical and c.twin in groups}
+    for g in sorted(identical, key=str):
+        lines.append(tuple(identical_bar([list(own[c]) for c in groups[g]])))
+        dashes.append("mark")
     return lines, dashes
+
+
+def _twin_groups(sib: _Sibship) -> dict[str, list[str]]:
+    """The twins of a sibship living in the household, by their twin label (two of them at least)."""
+    groups: dict[str, list[str]] = {}
+    for c in sib.union.children:
+        if c.twin and c.id in sib.children:
+            groups.setdefault(c.twin, []).append(c.id)
+    return {g: ids for g, ids in groups.items() if len(ids) > 1}
 
 
 def _household(
@@ -462,7 +485,10 @@ def _household(
                 continue
             own = [b for j, b in enumerate(blocks) if j not in taken and any(p in kids for p in b)]
             taken |= {j for j, b in enumerate(blocks) if any(p in kids for p in b)}
-            own.sort(key=lambda b: min(kids.index(p) for p in b if p in kids))
+            twin_at: dict[str, int] = {}  # twins side by side, where the first of them stands
+            rank = {c.id: (twin_at.setdefault(c.twin, kids.index(c.id)) if c.twin else kids.index(c.id),
+                           kids.index(c.id)) for c in u.children if c.id in kids}
+            own.sort(key=lambda b: min(rank[p] for p in b if p in kids))
             n = sum(len(b) for b in own)
             if len(parents) == 2:
                 centre = (x[parents[0]] + x[parents[1]]) / 2
@@ -488,9 +514,14 @@ def _household(
         targets += [start + j * pitch for j in range(n)]
         gaps += [pitch] * (n - 1)
         order += free
+        flat = [p for b in order for p in b]
+        for j, (a, b) in enumerate(pairwise(flat)):  # room on a separated or divorced couple's line for its slashes
+            gaps[j] += max((MARK_ROOM for u in couples if set(u.partners) == {a, b} and UNION_SLASHES.get(u.kind)),
+                           default=0.0)
         if rows:
-            level_y += size + max(24.0, BAR_STEP * (len(sibships) + 1)) + spread
-        for pid, at in zip([p for b in order for p in b], _isotonic(targets, gaps), strict=True):
+            rise = TWIN_RISE if any(_twin_groups(s) for _, _, s, _ in sibships) else 0.0
+            level_y += size + max(24.0, BAR_STEP * (len(sibships) + 1) + rise) + spread
+        for pid, at in zip(flat, _isotonic(targets, gaps), strict=True):
             x[pid], y[pid] = at, level_y
         for b in order:
             for j, pid in enumerate(b):
@@ -513,8 +544,14 @@ def _household(
     dashes: list[str] = []
     for u in couples:
         a, b = sorted((places[p] for p in u.partners), key=lambda m: m.cx)
-        lines.append(((a.cx + a.size / 2, a.cy), (b.cx - b.size / 2, b.cy)))
-        dashes.append("union")
+        start, end = (a.cx + a.size / 2, a.cy), (b.cx - b.size / 2, b.cy)
+        lines.append((start, end))
+        dashes.append(f"union-{u.kind}")
+        # its slashes by the genogram's rule: beside the line down to the children (or in the middle)
+        mid = (a.cx + b.cx) / 2 + (0.0 if any(c.id in inside for c in u.children) else 9.0)
+        marks = union_mark_strokes(UnionPlacement("", u.kind, [start, start, end, end], (mid, a.cy), "", None))
+        lines += [tuple(m) for m in marks]
+        dashes += ["mark"] * len(marks)
     for row_y, row in rows:
         tops, anchors = [], []
         for s in row:
@@ -593,7 +630,8 @@ def _focal(
     eco: Ecomap, family: Family | None, spread: float = 0.0, k: float = 1.0, narrow: bool = False
 ) -> tuple[Circle, Label | None, list[MemberPlace], list[tuple[Point, ...]], list[str]]:
     """The focal circle, its label, the household members, their family lines and the kind of each line
-    ("union" or the child relation it is drawn in)."""
+    ("union-" and the union's kind, "mark" for a slash across a union line or the bar between identical
+    twins' lines, or the child relation it is drawn in)."""
     members, lines, dashes, box = _household(eco, family, spread, k, narrow)
     text = eco.focal.label
     if not members:

@@ -173,8 +173,10 @@ class EcomapLayout:
     quality: Quality
     spread: float = 0.0  # the room added between household members (more ties between them)
     shape: tuple[float, ...] | None = None  # a narrow layout's upright ellipse: height over width, turn, outer step
-    #: the kind of each of :attr:`family_lines`: "union", or the relation of the child the line leads to
-    #: ("biological", "adopted", "foster", ...: drawn as the genogram draws that child line); solid when empty
+    #: the kind of each of :attr:`family_lines`: "union-" and the union's kind ("union-divorced": drawn as
+    #: the genogram draws that union line), "mark" (a union's slash, the bar between identical twins'
+    #: lines), or the relation of the child the line leads to ("biological", "adopted", "foster", ...:
+    #: drawn as the genogram draws that child line); solid when empty
     family_kinds: list[str] = field(default_factory=list)
 
     def system(self, sid: str) -> SystemPlace:

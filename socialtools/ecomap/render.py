@@ -37,7 +37,7 @@ from socialtools.ecomap.routing import (
 from socialtools.errors import UsageError
 from socialtools.genogram.labels import inner_text
 from socialtools.genogram.model import Family
-from socialtools.genogram.render import CHILD_DASH
+from socialtools.genogram.render import CHILD_DASH, UNION_DASH
 from socialtools.genogram.symbols import draw_person
 from socialtools.i18n import Catalogue, check_language, translate
 
@@ -259,8 +259,10 @@ def _draw_panel(
         draw_tie(canvas, g, route.tie, pts, style, changed=route.key in changed)
     household = canvas.group(panel, id=f"{gid}-household")
     kinds = lay.family_kinds or ["union"] * len(lay.family_lines)
-    for line, kind in zip(lay.family_lines, kinds, strict=True):  # child lines as the genogram draws them
-        canvas.polyline(household, [(x + dx, y + dy) for x, y in line], width=1.4, dash=CHILD_DASH.get(kind, "solid"))
+    for line, kind in zip(lay.family_lines, kinds, strict=True):  # union and child lines as the genogram draws them
+        dash = UNION_DASH.get(kind.removeprefix("union-")) if kind.startswith("union") else CHILD_DASH.get(kind)
+        canvas.polyline(household, [(x + dx, y + dy) for x, y in line], width=1.3 if kind == "mark" else 1.4,
+                        dash=dash or "solid")
     for m in lay.members:
         sym = canvas.group(household, class_="member")
         if family is not None:

@@ -49,6 +49,8 @@ from socialtools.genogram.placements import (
     PersonNode,
     SibshipPlacement,
     UnionPlacement,
+    identical_bar,
+    twin_attach,
 )
 from socialtools.genogram.routing import EMOTIONAL_LANES, label_households, route_households, route_links
 from socialtools.genogram.structure import FamilyStructure
@@ -848,15 +850,11 @@ class _Geometry:
         lay = self.l
         links: dict[str, ChildLink] = {c.id: c for c in lay.s.unions[uid].children}
         dx = union.drop[0]
-        attach: dict[str, float] = {}
         twins: dict[str, list[str]] = defaultdict(list)
         for c in kids:
             if twin := links[c].twin:
                 twins[twin].append(c)
-        for group in twins.values():
-            point = sum(nodes[c].x for c in group) / len(group)
-            for c in group:
-                attach[c] = point
+        attach = twin_attach({c: nodes[c].x for c in kids}, {c: links[c].twin for c in kids})
         children: dict[str, list[Point]] = {}
         identical: list[list[Point]] = []
         for c in kids:
@@ -873,13 +871,7 @@ class _Geometry:
                 children[c] = [(ax, bar_y), n.top]
         for group in twins.values():
             if len(group) >= 2 and any(links[c].identical for c in group):
-                pts = []
-                for c in group:
-                    (x0, y0), (x1, y1) = children[c]
-                    t = 0.45
-                    pts.append((x0 + (x1 - x0) * t, y0 + (y1 - y0) * t))
-                pts.sort()
-                identical.append([pts[0], pts[-1]])
+                identical.append(identical_bar([children[c] for c in group]))
         xs = [p[0][0] for p in children.values()] + [dx]
         bar = [(min(xs), bar_y), (max(xs), bar_y)]
         return SibshipPlacement(uid, bar, [union.stem_top, (dx, bar_y)], children,

@@ -179,6 +179,36 @@ class UnionPlacement:
         return [(at_x - 10, y), (at_x + 10, y)]
 
 
+TWIN_JOIN = 0.45  # identical twins' bar joins their lines this far down from the sibship bar
+
+
+def twin_attach(xs: dict[str, float], twins: dict[str, str | None]) -> dict[str, float]:
+    """Where the lines of twins start on their sibship bar: one point for each twin group, the middle
+    of its children's ``xs`` (``twins``: each child's twin label, or ``None``); children who are not
+    twins are left out.
+
+    >>> twin_attach({"a": 0.0, "b": 20.0, "c": 40.0}, {"a": "t", "b": "t", "c": None})
+    {'a': 10.0, 'b': 10.0}
+    """
+    groups: dict[str, list[str]] = {}
+    for c in xs:
+        if (label := twins.get(c)) is not None:
+            groups.setdefault(label, []).append(c)
+    return {c: sum(xs[k] for k in group) / len(group) for group in groups.values() for c in group}
+
+
+def identical_bar(lines: list[list[Point]]) -> list[Point]:
+    """The bar between identical twins' lines (each from the sibship bar down to a twin), across them
+    :data:`TWIN_JOIN` of the way down, from the leftmost line to the rightmost.
+
+    >>> identical_bar([[(10.0, 0.0), (0.0, 20.0)], [(10.0, 0.0), (20.0, 20.0)]])
+    [(5.5, 9.0), (14.5, 9.0)]
+    """
+    pts = sorted((x0 + (x1 - x0) * TWIN_JOIN, y0 + (y1 - y0) * TWIN_JOIN) for (x0, y0), (x1, y1) in
+                 (line[:2] for line in lines))
+    return [pts[0], pts[-1]]
+
+
 @dataclass
 class SibshipPlacement:
     """The bar of one union's children and the line down to each child."""
