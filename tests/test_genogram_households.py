@@ -5,6 +5,7 @@ drawn polygons), independent of how :mod:`socialtools.genogram.households` build
 from __future__ import annotations
 
 import itertools
+import math
 from pathlib import Path
 
 import pytest
@@ -256,3 +257,27 @@ def test_regression_household_of_one_partner_does_not_cut_the_union_label_beside
     for poly in g.layout.households[0].polygons:
         inside = [_inside(p, poly) for p in _box_samples(label)]
         assert all(inside) or not any(inside)
+
+
+def _gap(p: list[Point], q: list[Point]) -> float:
+    """The shortest distance between two outlines, brute force on points every unit along their edges."""
+    a, b = _line_samples([*p, p[0]], 1.0), _line_samples([*q, q[0]], 1.0)
+    return min(math.dist(s, t) for s in a for t in b)
+
+
+@pytest.mark.parametrize("lang", ["id", "en"])
+def test_regression_kasus_sr_compact_households_pieces_do_not_touch(lang: str) -> None:
+    """Review 7's kasus-sr in the report's compact size: Arif's piece of "Rumah nenek" and Siti's
+    piece of "Rumah Sukamaju" overlapped by a few units (their dashed outlines read as one, and
+    Arif's piece lost its name). The facing sides of two households' pieces now keep 6 units
+    apart where the members leave room, each piece named or keyed."""
+    from socialtools.report.document import genogram_options
+    from socialtools.report.model import ReportOptions
+
+    doc = yaml.safe_load((Path(__file__).parent / "data" / "review7" / "kasus-sr.yaml").read_text())
+    lay = Genogram.from_document(doc, options=genogram_options(ReportOptions(lang=lang), compact=True)).layout
+    for h, g in itertools.combinations(lay.households, 2):
+        for p, q in itertools.product(h.polygons, g.polygons):
+            assert _gap(p, q) >= 5.9, (h.label, g.label)
+    assert all(len(h.label_boxes) == len(h.polygons) for h in lay.households)
+    assert _misread_pieces(lay) == []

@@ -348,6 +348,66 @@ def household_rectangles(runs: dict[int, list[list[Member]]], foreign: list[Box]
     return rects
 
 
+APART = 6.0  # two households' outlines keep this far apart where their members leave room (else as far as they can)
+
+
+def _facing(a: Box, b: Box) -> str | None:
+    """How ``b`` faces ``a`` across a gap narrower than :data:`APART` (or overlapping it): "right"
+    when it stands to the right of ``a`` over a common height, "below", or ``None``."""
+    if min(a.bottom, b.bottom) - max(a.y, b.y) > 0 and a.x < b.x and b.x - a.right < APART and a.right < b.right:
+        return "right"
+    if min(a.right, b.right) - max(a.x, b.x) > 0 and a.y < b.y and b.y - a.bottom < APART and a.bottom < b.bottom:
+        return "below"
+    return None
+
+
+def keep_apart(households: list[list[Box]], members: list[list[Box]], foreign: list[list[Box]]) -> list[list[Box]]:
+    """The rectangles of several households (``households[k]``, round ``members[k]``, the symbols and
+    names of its members) with the facing sides of two households' rectangles that come nearer than
+    :data:`APART` (or overlap: the two dashed outlines read as one) pulled apart, each to its side of
+    the middle of the room their members leave, at most :data:`MIN_PAD` from a member; a side is
+    moved only where that cuts none of ``foreign[k]`` (boxes it holds whole) nor any member and
+    leaves its outline as simple.
+
+    >>> a, b = [Box(0, 0, 50, 40)], [Box(46, 0, 50, 40)]  # members end at 40 and begin at 56
+    >>> keep_apart([a, b], [[Box(7, 7, 33, 26)], [Box(56, 7, 33, 26)]], [[], []])
+    [[Box(x=0, y=0, w=45.0, h=40)], [Box(x=51.0, y=0, w=45.0, h=40)]]
+    """
+    out = [list(rs) for rs in households]
+    for _ in range(4):
+        moved = False
+        for (k, rs), (m, qs) in itertools.combinations(enumerate(out), 2):
+            for i, j in itertools.product(range(len(rs)), range(len(qs))):
+                for (h, x, first), (g, y, second) in (((k, i, rs[i]), (m, j, qs[j])), ((m, j, qs[j]), (k, i, rs[i]))):
+                    side = _facing(first, second)
+                    if side is None:
+                        continue
+                    lo_side, hi_side = ("right", "left") if side == "right" else ("bottom", "top")
+                    lo = max((_side_at(b, lo_side) for b in members[h] if first.overlaps(b)), default=None)
+                    hi = min((_side_at(b, hi_side) for b in members[g] if second.overlaps(b)), default=None)
+                    if lo is None or hi is None or hi - lo <= 2 * MIN_PAD:
+                        continue
+                    gap = min(APART, hi - lo - 2 * MIN_PAD)
+                    mid = (lo + hi) / 2
+                    a = _moved(first, lo_side, min(0.0, mid - gap / 2 - _side_at(first, lo_side)))
+                    b = _moved(second, hi_side, min(0.0, _side_at(second, hi_side) - mid - gap / 2))
+                    changed = False
+                    for (n, r, new) in ((h, x, a), (g, y, b)):
+                        rects = out[n]
+                        trial = [*rects[:r], new, *rects[r + 1:]]
+                        if (new != rects[r] and not any(_cuts(new, f) for f in foreign[n] + members[n])
+                                and len(outline_of_boxes(trial)) <= len(outline_of_boxes(rects))
+                                and _corners(trial) <= _corners(rects)):
+                            out[n] = trial
+                            changed = True
+                    moved = moved or changed
+                    if changed:
+                        rs, qs = out[k], out[m]
+        if not moved:
+            break
+    return out
+
+
 def household_outlines(rects: list[Box]) -> list[list[Point]]:
     """The outline polygons of the union of ``rects`` (one per connected group)."""
     return outline_of_boxes(rects)

@@ -35,7 +35,7 @@ from socialtools.draw.text import LINE_HEIGHT, text_width
 from socialtools.genogram.arcs import duplicate_arc
 from socialtools.genogram.emotional import LANE_GAP, REACH, EmotionalRouter, LineIndex, symbol_extents
 from socialtools.genogram.emotional import PATTERN_HALF_WIDTH as EMOTIONAL_HALF_WIDTH
-from socialtools.genogram.households import household_rectangles
+from socialtools.genogram.households import household_rectangles, keep_apart
 from socialtools.genogram.model import Family
 from socialtools.genogram.placements import (
     GenogramLayout,
@@ -542,6 +542,9 @@ def route_households(lay: GenogramLayout, family: Family, labels: dict[str, str]
     lines = [pts for _, pts, _ in lay.lines()]
     union_labels = [u.label_box for u in lay.unions.values() if u.label_box is not None]
     extents = symbol_extents(lay)
+    every_rect: list[list[Box]] = []
+    every_member: list[list[Box]] = []
+    every_foreign: list[list[Box]] = []
     for h in family.households:
         assert h.id is not None
         members = set(h.members)
@@ -569,10 +572,14 @@ def route_households(lay: GenogramLayout, family: Family, labels: dict[str, str]
                 for seg in itertools.pairwise(sib.bar)]
         rects = household_rectangles(member_boxes, foreign, HOUSEHOLD_PAD, _foreign_segments(lay, members),
                                      lines, union_labels, bars)
-        polygons = outline_of_boxes(rects)
-        households.append(HouseholdPlacement(h.id, labels.get(h.id, ""), polygons))
-        for poly in polygons:
+        every_rect.append(rects)
+        every_member.append([b for rows in member_boxes.values() for run in rows for m in run for b in m])
+        every_foreign.append(foreign)
+        for poly in outline_of_boxes(rects):
             lines.append([*poly, poly[0]])
+    # two households' outlines never touch (review 7: kasus-sr's compact drawing)
+    for h, rects in zip(family.households, keep_apart(every_rect, every_member, every_foreign), strict=True):
+        households.append(HouseholdPlacement(h.id or "", labels.get(h.id or "", ""), outline_of_boxes(rects)))
     return label_households(lay, households, cfg) if with_labels else households
 
 
