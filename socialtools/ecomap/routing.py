@@ -61,7 +61,7 @@ CHOICES = 12  # of the clear bent routes to a member, the first this many are co
 CROSSING_INSIDE = 40.0  # a route to a member crossing another tie costs as much as this much length
 #: a route to a member crossing a family line of the household (a union line, a sibship bar, a child's
 #: line) costs as much as this much length: it takes a way round when there is one
-FAMILY_CROSSING = 150.0
+FAMILY_CROSSING = 300.0
 TURN = 20.0  # and each radian of its turns as much as this much length
 ALONG = 3.0  # a tie to a member keeps this far off a family line in the household ...
 ALONG_LENGTH = 6.0  # ... over any stretch longer than this
