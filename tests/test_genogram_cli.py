@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import argparse
 import json
 import subprocess
 import sys
@@ -123,3 +124,22 @@ def test_r22_labels_take_indonesian_words_and_hint_at_a_typo(tmp_path, capsys) -
     assert main(["genogram", src, "--labels", "nama,umr", "-o", str(tmp_path / "c.svg")]) == 2
     err = capsys.readouterr().err
     assert "unknown label field 'umr' (did you mean 'umur'?)" in err and not (tmp_path / "c.svg").exists()
+
+
+def test_command_line_naming_a_command_builds_only_its_parser() -> None:
+    """A command line naming a sub-command imports only its module (:data:`COMMAND_OF`); every
+    sub-command the full parser has is in that table, with the module that registers it."""
+    import importlib
+
+    from socialtools.cli import COMMAND_MODULES, COMMAND_OF, build_parser
+
+    def choices(parser: argparse.ArgumentParser) -> set[str]:
+        return set(parser._subparsers._group_actions[0].choices)  # type: ignore[union-attr]
+
+    assert choices(build_parser()) == set(COMMAND_OF)
+    assert set(COMMAND_OF.values()) == set(COMMAND_MODULES)
+    for command, module in COMMAND_OF.items():
+        assert command in choices(build_parser(command))
+        registered = argparse.ArgumentParser()
+        importlib.import_module(module).register(registered.add_subparsers())
+        assert choices(build_parser(command)) == choices(registered)

@@ -45,7 +45,8 @@ CLEAR = 8.0  # a drop keeps this far from the symbols and labels beside it
 DROP_SPACING = 8.0  # between two drops in one gap
 KID_CLEAR = 7.0  # a drop keeps this far from the line of another union's child (over the bars' stagger pad)
 IDLE = 0.05  # weight of the pull of someone nothing else pulls, toward where they stand
-SETTLED = 1.0  # a down and an up pass moved nobody further than this: stop
+SETTLED = 4.0  # an up pass moved nobody further than this: stop (a few units: the rest of the way is a
+# geometric tail of ever smaller moves, a quarter of the row placements for no visible change)
 
 
 def place(s: FamilyStructure, rows: Rows, sep: Callable[[str, str], float], half: dict[str, float],
@@ -250,21 +251,26 @@ class _Placer:
         rows = sorted(self.chains)
         plans = {r: self._plan(r) for r in rows}
         last_move = float("inf")
-        settled: int | None = None  # the row a pass ended on, if that placement moved nothing
+        # a row is placed again only if it would come out otherwise: one of the rows that pull or
+        # bound it moved since it was last placed, or it pulls some of its own elements toward
+        # where they stand (:data:`IDLE`) and its last placement moved them
+        clock = 0
+        moved_at = dict.fromkeys(rows, 0)  # the clock when each row last moved
+        placed_at = dict.fromkeys(rows, -1)  # ... and when it was last placed
+        still = dict.fromkeys(rows, False)  # its last placement moved nothing
         for it in range(passes if rows else 0):
             down = it % 2 == 0
             before = xs[:] if not down else None
-            order = rows if down else rows[::-1]
-            # a pass begins on the row the last one ended on: if that placement moved nothing, the
-            # row would be placed again from the very same positions all round, and come out the same
-            skip = order[0] == settled
-            for r in order[1 if skip else 0:-1]:
-                self._place_row(plans[r], xs)
-            if not (skip and len(order) == 1):
-                chain = plans[order[-1]].chain
-                was = [xs[e] for e in chain]
-                self._place_row(plans[order[-1]], xs)
-                settled = order[-1] if was == [xs[e] for e in chain] else None
+            for r in (rows if down else rows[::-1]):
+                plan = plans[r]
+                if ((still[r] or not plan.idle) and placed_at[r] >= 0
+                        and all(moved_at[d] <= placed_at[r] for d in plan.deps)):
+                    continue
+                clock += 1
+                placed_at[r] = clock
+                still[r] = not self._place_row(plan, xs)
+                if not still[r]:
+                    moved_at[r] = clock
             if before is not None:
                 move = max(map(abs, map(operator.sub, xs, before)), default=0.0)
                 if move < SETTLED:
@@ -302,15 +308,21 @@ class _Placer:
         lo_from = min([i for i, *_ in low1 + lows], default=len(chain)) + 1
         hi_from = max([i for i, *_ in high1 + highs], default=0) - 1
         groups = [(i, j, weights[i:j], offsets[i:j], sum(weights[i:j])) for i, j in self.groups[r]]
+        # what a placement reads besides the row's own targets (a drop's own is replaced by its children's)
+        drop_at = {i for i, _ in drops}
+        read = [ref for i, (ref, _) in enumerate(refs) if i not in drop_at] + [k for _, kids in drops for k in kids]
+        read += [a for e in chain for a, _ in self.after[e]] + [b for e in chain for b, _ in self.before[e]]
+        deps = sorted({self.row_of_elem[e] for e in read} - {r})
+        idle = any(self.row_of_elem[e] == r for e in read)  # it reads its own elements
         return _RowPlan(chain, refs, [(i, k[0]) for i, k in drops if len(k) == 1],
                         [(i, k) for i, k in drops if len(k) > 1], weights, offsets,
-                        low1, lows, high1, highs, lo_from, hi_from, groups)
+                        low1, lows, high1, highs, lo_from, hi_from, groups, deps, idle)
 
     @staticmethod
-    def _place_row(plan: _RowPlan, xs: list[float]) -> None:
+    def _place_row(plan: _RowPlan, xs: list[float]) -> bool:
         """Row ``plan.chain`` placed by isotonic regression, the other rows held (the arithmetic
         of :func:`~socialtools.genogram.isotonic.isotonic_sparse`, its bounds written straight
-        into place)."""
+        into place): whether any of its elements moved."""
         # each element's pull: a target and a weight (least squares)
         targets = [xs[ref] + add for ref, add in plan.refs]
         for i, k in plan.drop1:
@@ -342,8 +354,12 @@ class _Placer:
                 hi[i] = hi[i + 1]
         chain = plan.chain
         placed = _pooled(targets, plan.weights, offsets, lo, hi)
-        for i in range(n):
-            xs[chain[i]] = placed[i]
+        moved = False
+        for e, v in zip(chain, placed, strict=True):
+            if xs[e] != v:
+                xs[e] = v
+                moved = True
+        return moved
 
 
 class _RowPlan(NamedTuple):
@@ -351,8 +367,10 @@ class _RowPlan(NamedTuple):
     whose x plus an amount is its target (:attr:`refs`: a child's parents' drop and its place in its
     sibship, else itself and 0) — but a drop's target is the middle of its children's elements
     (:attr:`drops`: index in the chain, those elements); the weights (:data:`IDLE` for an element
-    nothing pulls), offsets in the chain, the elements with bounds (index, after, before) and the
-    partner blocks' runs (start, end, their weights, offsets and weights' sum)."""
+    nothing pulls), offsets in the chain, the elements with bounds (index, after, before), the
+    partner blocks' runs (start, end, their weights, offsets and weights' sum), the other rows
+    whose elements it reads (:attr:`deps`) and whether it pulls an element toward where it
+    stands (:attr:`idle`)."""
 
     chain: list[int]
     refs: list[tuple[int, float]]
@@ -367,3 +385,5 @@ class _RowPlan(NamedTuple):
     lo_from: int
     hi_from: int
     groups: list[tuple[int, int, list[float], list[float], float]]
+    deps: list[int]
+    idle: bool

@@ -239,13 +239,15 @@ class LinkPlacement:
 class HouseholdPlacement:
     """A household's boundary polygons and the boxes of its name: one per polygon that found a
     clear place (each separate piece of the outline is named), with the text drawn in each box
-    (the name, or the name on two lines split at a newline where one line does not fit)."""
+    (the name, the name on two lines split at a newline where one line does not fit, or ``key``,
+    the household's short key, where the name has no room at the piece)."""
 
     id: str
     label: str
     polygons: list[list[Point]]
     label_boxes: list[Box] = field(default_factory=list)
     label_texts: list[str] = field(default_factory=list)
+    key: str = ""  # the short key drawn at a piece with no room for the name (the legend explains it)
 
 
 @dataclass

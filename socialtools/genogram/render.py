@@ -681,8 +681,10 @@ class GenogramRenderer:
             add(f"rel:{r.kind}", self.t(r.kind), line(kind=r.kind))
         if self.layout.copies:
             add("duplicate", self.t("duplicate"), self._duplicate_sample())
-        if self.layout.households:  # one style, one entry: names on the outlines (here if a piece has none)
-            unplaced = [h.label for h in self.layout.households if h.label and len(h.label_boxes) < len(h.polygons)]
+        if self.layout.households:  # one style, one entry: names on the outlines, here the keys drawn for
+            # them and the names of a piece that has neither
+            unplaced = [f"{h.key} {h.label}" if h.key else h.label for h in self.layout.households
+                        if h.label and (h.key or len(h.label_boxes) < len(h.polygons))]
             label = f"{self.t('household')}: {'; '.join(unplaced)}" if unplaced else self.t("household")
             add("household", label, self._household_sample())
         return entries

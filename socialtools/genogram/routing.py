@@ -637,13 +637,30 @@ def _names_elsewhere(box: Box, piece: list[Point], others: list[list[Point]]) ->
     return not names_own_piece(box, piece, others)
 
 
+def household_key(k: int) -> str:
+    """The short key of the ``k``-th household (from 0) whose piece has no room for its name:
+    a letter in brackets, drawn at the piece and explained in the legend (a number would read as a note's).
+
+    >>> household_key(0), household_key(2), household_key(27)
+    ('(A)', '(C)', '(AB)')
+    """
+    letters = ""
+    k += 1
+    while k:
+        k, rest = divmod(k - 1, 26)
+        letters = chr(ord("A") + rest) + letters
+    return f"({letters})"
+
+
 def label_households(lay: GenogramLayout, households: list[HouseholdPlacement],
                      cfg: LayoutConfig) -> list[HouseholdPlacement]:
     """Each household's name beside a corner of each piece of its outline (above its top edge,
     below its bottom edge, or beside it; on two lines where one does not fit), clear of symbols,
     labels and every line drawn, the outlines included, so that every separate piece reads as the
     same household. A name stands right at its own piece and clearly further from every piece of
-    another household (:func:`names_own_piece`): it never reads as naming a neighbour's piece."""
+    another household (:func:`names_own_piece`): it never reads as naming a neighbour's piece.
+    A piece with no such place for the name takes the household's short key (:func:`household_key`)
+    by the same rule; the legend explains the key ("(A) Tinggal serumah: ...")."""
     named: dict[int, list[tuple[int, Box, str]]] = {k: [] for k in range(len(households))}
     pieces = [(k, j, poly) for k, h in enumerate(households) if h.label for j, poly in enumerate(h.polygons)]
     if not pieces:  # no name to place (most pedigrees have no households): the lines are not gathered
@@ -653,10 +670,10 @@ def label_households(lay: GenogramLayout, households: list[HouseholdPlacement],
     taken: list[Box] = [n.symbol_box for n in lay.nodes.values()] + [n.label_box for n in lay.nodes.values()]
     taken += [u.label_box for u in lay.unions.values() if u.label_box is not None]
     size = cfg.union_label_size
-    # the narrowest pieces first: they have the fewest places for a name
-    for k, j, poly in sorted(pieces, key=lambda t: (max(x for x, _ in t[2]) - min(x for x, _ in t[2]), t[0], t[1])):
+
+    def place(k: int, j: int, poly: list[Point], texts: list[str]) -> bool:
         others = [q for m, h in enumerate(households) if m != k for q in h.polygons]
-        for text in filter(None, (households[k].label, _wrapped(households[k].label))):
+        for text in filter(None, texts):
             rows = text.split("\n")
             w, ht = max(text_width(r, size) for r in rows), len(rows) * size * LINE_HEIGHT
             label_box = first_clear(_label_spots(poly, w, ht), lambda b: b.x < 0 or b.y < 0,
@@ -669,9 +686,22 @@ def label_households(lay: GenogramLayout, households: list[HouseholdPlacement],
             if label_box is not None:
                 taken.append(label_box)
                 named[k].append((j, label_box, text))
-                break
+                return True
+        return False
+
+    # the narrowest pieces first: they have the fewest places for a name
+    unnamed = [(k, j, poly) for k, j, poly in sorted(pieces, key=lambda t: (max(x for x, _ in t[2])
+                                                                            - min(x for x, _ in t[2]), t[0], t[1]))
+               if not place(k, j, poly, [households[k].label, _wrapped(households[k].label)])]
+    keys: dict[int, str] = {}
+    for k in sorted({k for k, _, _ in unnamed}):  # then a short key where the name found no place
+        key = household_key(len(keys))
+        placed = [place(k, j, poly, [key]) for m, j, poly in unnamed if m == k]
+        if any(placed):
+            keys[k] = key
     out = []
     for k, h in enumerate(households):
         found = sorted(named[k], key=lambda t: t[0])
-        out.append(HouseholdPlacement(h.id, h.label, h.polygons, [b for _, b, _ in found], [t for _, _, t in found]))
+        out.append(HouseholdPlacement(h.id, h.label, h.polygons, [b for _, b, _ in found], [t for _, _, t in found],
+                                      keys.get(k, "")))
     return out
