@@ -30,11 +30,14 @@ SIZES = (8, 12, 16, 20, 24, 28, 32, 36)
 SEEDS = range(4)
 HOUSEHOLDS = (2, 3, 4)  # samples.HOUSEHOLDS: four members, five members in two rows, a parent and child
 #: case files whose ecomap draws the household in the centre
-CASES = ("socialtools/examples/pk.yaml", "tests/data/cases/review-rt.yaml", "tests/data/cases/review-ra.yaml",
-         "tests/data/review7/kasus-sr.yaml", "tests/data/cases/review4-case.yaml",
-         "tests/data/cases/bracketed-household.yaml", "tests/data/cases/kasus-wijaya.yaml",
-         "tests/data/cases/crowded-three-generations.yaml", "docs/examples/ecomap-stepfamily.yaml",
-         "docs/examples/ecomap-household.yaml", "docs/examples/ecomap-member-system.yaml")
+CASES = ("socialtools/examples/pk.yaml", "socialtools/examples/ecomap-intervention.yaml",
+         "tests/data/cases/review-rt.yaml", "tests/data/cases/review-ra.yaml", "tests/data/review7/kasus-sr.yaml",
+         "tests/data/cases/review4-case.yaml", "tests/data/cases/kasus-wijaya.yaml",
+         "tests/data/cases/crowded-three-generations.yaml", "tests/data/cases/many-systems-15.yaml",
+         "tests/data/cases/many-systems-18.yaml", "tests/data/cases/many-systems-24.yaml",
+         "tests/data/privacy/names-everywhere.yaml", "tests/data/realworld/ecomap-grouped-member-ties.yaml",
+         "docs/examples/ecomap-household.yaml", "docs/examples/ecomap-member-system.yaml",
+         "docs/examples/ecomap-stepfamily.yaml", "docs/examples/ecomap-centre-family.yaml")
 
 
 def ties_turning_back(lay: EcomapLayout) -> int:
@@ -89,7 +92,10 @@ def main() -> None:
         bad = ties_turning_back(lay)
         if bad:
             print(f"{n} systems, seed {seed}, household {household}: {bad} tie(s) turn back")
-        crossings += family_line_crossings(lay)
+        crossed = family_line_crossings(lay)
+        if crossed:
+            print(f"{n} systems, seed {seed}, household {household}: {crossed} crossing(s) of a family line")
+        crossings += crossed
         layouts += bad > 0
         ties += bad
         defects += lay.quality.defects

@@ -222,3 +222,33 @@ def test_the_speed_tables_of_a_docs_page_agree() -> None:
         speed, quality = rows(text, "layout_speed"), rows(text, "layout_quality")
         assert len(speed) == 3, page
         assert speed == {key: quality.get(key) for key in speed}, page
+
+
+emotional_routes = _module("emotional_routes")
+
+
+def test_a_zigzag_whose_teeth_come_near_a_child_line_runs_beside_it_by_the_strict_measure() -> None:
+    """benchmarks/emotional_routes.py measures from the pattern's edge, not its middle: a conflict
+    zigzag (teeth 4 units, stroke) 9 units off a child line runs beside it; a plain cut-off there does not."""
+    child = [((0.0, 0.0), (0.0, 100.0))]
+    line = [(9.0, 10.0), (9.0, 90.0)]
+    assert emotional_routes.beside(line, "conflict", child) == pytest.approx(80.0)
+    assert emotional_routes.beside(line, "cutoff", child) == 0.0
+    # crossing the child line at a wide angle is not running beside it
+    assert emotional_routes.beside([(-40.0, 20.0), (40.0, 80.0)], "conflict", child) == 0.0
+
+
+def test_emotional_routes_measures_the_report_drawing_the_report_prints() -> None:
+    """The report variant is the layout of the drawing the report chose (review-ra's is its compact or
+    tightest form, narrower than the first report drawing), not a drawing the report does not print."""
+    from socialtools.genogram.cli import load_families
+    from socialtools.report.case import Case
+    from socialtools.report.document import genogram_drawing, genogram_options
+    from socialtools.report.model import ReportOptions
+
+    family = next(iter(load_families(Path(__file__).parent / "data" / "cases" / "review-ra.yaml", None).values()))
+    printed = emotional_routes.layouts(family, "report")
+    drawn = genogram_drawing(Case(family=family), ReportOptions())
+    assert drawn is not None and drawn.layout is not None
+    assert printed.width == drawn.layout.width
+    assert printed.width < Genogram(family, genogram_options(ReportOptions())).layout.width

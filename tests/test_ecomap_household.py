@@ -281,3 +281,56 @@ def test_union_lines_in_the_centre_carry_the_genograms_separation_and_divorce_ma
         {"partners": ["KA", "NE"], "children": ["IB"]}, {"partners": ["AY", "IB"], "children": ["K1"]}]}}
     eco, family = load_ecomap(doc)
     assert "mark" not in layout_ecomap(eco, family).family_kinds
+
+
+def _family_line_crossings(lay: EcomapLayout) -> list[tuple[str, str]]:
+    """The ties that cross a family line of the centre (a proper crossing, solved for directly)."""
+    out = []
+    for t in lay.ties:
+        for p, q in itertools.pairwise(t.points):
+            for a, b in _segments(lay):
+                dx, dy, ex, ey = q[0] - p[0], q[1] - p[1], b[0] - a[0], b[1] - a[1]
+                den = dx * ey - dy * ex
+                if abs(den) < 1e-12:
+                    continue
+                s = ((a[0] - p[0]) * ey - (a[1] - p[1]) * ex) / den
+                u = ((a[0] - p[0]) * dy - (a[1] - p[1]) * dx) / den
+                if 1e-6 < s < 1 - 1e-6 and 1e-6 < u < 1 - 1e-6:
+                    out.append(t.key)
+    return out
+
+
+def test_ties_to_members_go_round_the_centres_family_lines() -> None:
+    """Issue 13: a tie to a member ran straight across the household's own lines where a way round
+    existed: kasus-sr's conflict tie to the mother crossed the line down to her youngest child. The
+    systems now stand in the order of the members they are tied to, and a straight tie across a family
+    line is kept only when no bent route costs less."""
+    from pathlib import Path
+
+    from socialtools.ecomap.diagram import EcomapDiagram
+    from socialtools.io.loading import load_document
+
+    lay = EcomapDiagram.from_document(load_document(Path(__file__).parent / "data/review7/kasus-sr.yaml")).layout
+    assert _family_line_crossings(lay) == []
+    assert lay.quality.defects == 0
+
+
+def test_a_member_under_the_household_label_is_tied_from_beside_it_without_turning_back() -> None:
+    """review-rt: the grandmother W stands right under the household's label, and the mosque, placed
+    straight above her, reached her round the label's end with a tie that turned back; the mosque now
+    stands on the side of her that the label leaves free."""
+    from pathlib import Path
+
+    from socialtools.ecomap.diagram import EcomapDiagram
+    from socialtools.io.loading import load_document
+
+    lay = EcomapDiagram.from_document(load_document(Path(__file__).parent / "data/cases/review-rt.yaml")).layout
+    assert lay.quality.defects == 0
+    members = {m.id: m for m in lay.members}
+    for t in lay.ties:
+        if t.tie.target in members:
+            m = members[t.tie.target]
+            samples = [(p[0] + (q[0] - p[0]) * i / 50, p[1] + (q[1] - p[1]) * i / 50)
+                       for p, q in itertools.pairwise(t.points) for i in range(51)]
+            ds = [math.dist(p, (m.cx, m.cy)) for p in samples]
+            assert all(b <= a + 1e-6 for a, b in itertools.pairwise(ds)), t.key  # never farther on its way in

@@ -193,6 +193,8 @@ PICTURES: dict[str, Draw] = {
     "ecomap-member-ties.png": _save(_member_ties),
     "ecomap-stepfamily.png": _save(lambda: EcomapDiagram.from_document(
         load_document(ROOT / "docs" / "examples" / "ecomap-stepfamily.yaml"))),
+    "ecomap-centre-family.png": _save(lambda: EcomapDiagram.from_document(
+        load_document(ROOT / "docs" / "examples" / "ecomap-centre-family.yaml"))),
     "ecomap-member-system.png": _save(lambda: EcomapDiagram.from_document(
         load_document(ROOT / "docs" / "examples" / "ecomap-member-system.yaml"))),
     # tutorials/case-system.md

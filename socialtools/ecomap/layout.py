@@ -691,8 +691,10 @@ def _slots(groups: list[list[str]]) -> list[str | None]:
     return slots
 
 
-def _toward_members(eco: Ecomap, slots: list[str | None], members: list[MemberPlace]) -> list[str | None]:
-    """Move systems tied to one household member to the slots nearest that member's side.
+def _toward_members(eco: Ecomap, slots: list[str | None], members: list[MemberPlace],
+                    label: Label | None = None) -> list[str | None]:
+    """Move systems tied to one household member to the slots nearest that member's side (turned off
+    the household's ``label`` where it stands on that side: a tie straight from there would meet it).
 
     Systems tied to the whole focal circle keep their order in the remaining slots, so a
     tie to a member runs straight to its symbol instead of across the household.
@@ -706,7 +708,7 @@ def _toward_members(eco: Ecomap, slots: list[str | None], members: list[MemberPl
     for t in eco.ties:
         m = where.get(t.target)
         if m is not None and t.system not in wish and math.hypot(m.cx, m.cy) > 1.0:
-            wish[t.system] = (math.atan2(m.cy, m.cx), math.hypot(m.cx, m.cy))
+            wish[t.system] = (_clear_of_label(m, label), math.hypot(m.cx, m.cy))
     if not wish:
         return slots
 
@@ -731,10 +733,41 @@ def _toward_members(eco: Ecomap, slots: list[str | None], members: list[MemberPl
         best = min(free, key=lambda i: (miss(i, angle), i))
         out[best] = sid
         free.remove(best)
+    # then two of them trade places while that takes them nearer their members' sides in all (two systems
+    # tied to two members side by side stand in the members' order: their ties do not cross)
+    at = {sid: i for i, sid in enumerate(out) if sid is not None}
+
+    def far(sid: str, i: int) -> float:  # (squared a little: of two equal sums, the uncrossed order)
+        # a member far from the centre has a side; one in the middle of the household hardly any
+        return wish[sid][1] * (miss(i, wish[sid][0]) + 0.1 * miss(i, wish[sid][0]) ** 2)
+
+    for _ in range(len(wish)):
+        swaps = [(round(far(a, at[b]) + far(b, at[a]) - far(a, at[a]) - far(b, at[b]), 9), at[a], at[b])
+                 for a, b in combinations(wish, 2)]
+        gain, i, j = min(swaps, default=(0.0, 0, 0))
+        if gain >= -1e-6:
+            break
+        out[i], out[j] = out[j], out[i]
+        at[out[i]], at[out[j]] = i, j  # type: ignore[index]
     rest = iter([sid for sid in slots if sid is not None and sid not in wish])
     for i in sorted(free):
         out[i] = next(rest, None)
     return out
+
+
+def _clear_of_label(m: MemberPlace, label: Label | None) -> float:
+    """The angle of member ``m`` from the centre, or where a ray from it that way meets the household's
+    ``label``, the nearest angle (by steps of 5 degrees) whose ray from ``m`` keeps clear of it."""
+    angle = math.atan2(m.cy, m.cx)
+    if label is None:
+        return angle
+    box = label.box.grown(CLEAR + 2)
+    reach = 4 * (box.w + box.h + math.hypot(m.cx, m.cy))
+    for step in range(37):
+        for a in (angle + math.radians(5 * step), angle - math.radians(5 * step)):
+            if not segment_hits_box((m.cx, m.cy), (m.cx + reach * math.cos(a), m.cy + reach * math.sin(a)), box):
+                return a
+    return angle
 
 
 def _two_ring_slots(eco: Ecomap, slots: list[str | None], members: list[MemberPlace]) -> list[str | None]:
@@ -1304,7 +1337,7 @@ def layout_ecomap(
         slots.append(None)  # staggered rings need an even number of places
     placing = placed_by or eco  # its ties size the household and choose the systems' places
     household = _focal(placing, family, 0.0, text, narrow)  # focal circle, its label, members, family lines
-    slots = _toward_members(placing, slots, household[2])  # chosen before any spread: the same for a pair
+    slots = _toward_members(placing, slots, household[2], household[1])  # before any spread: the same for a pair
     if narrow and len(slots) >= TWO_RINGS_FROM:
         slots = _two_ring_slots(placing, slots, household[2])
     if min_spread:

@@ -59,6 +59,9 @@ MAX_LANES = 8
 TRIES = 160  # bent routes tried per tie, cheapest first, before it counts as short of room
 CHOICES = 12  # of the clear bent routes to a member, the first this many are compared
 CROSSING_INSIDE = 40.0  # a route to a member crossing another tie costs as much as this much length
+#: a route to a member crossing a family line of the household (a union line, a sibship bar, a child's
+#: line) costs as much as this much length: it takes a way round when there is one
+FAMILY_CROSSING = 300.0
 TURN = 20.0  # and each radian of its turns as much as this much length
 ALONG = 3.0  # a tie to a member keeps this far off a family line in the household ...
 ALONG_LENGTH = 6.0  # ... over any stretch longer than this
@@ -307,16 +310,19 @@ class Router:
         for i in to_focal:
             c = self.systems[ties[i].system].circle
             routes[i] = self._keep(ties[i], [edge(c, self.focal.center), edge(self.focal, c.center)], False)
-        waiting = []
+        crossing: list[tuple[int, list[Point] | None]] = []
+        waiting: list[tuple[int, list[Point] | None]] = []
         for i in to_member:  # every straight tie first: bent ones go round them
             s, m = self.systems[ties[i].system], self.members[ties[i].target]
             straight = [edge(s.circle, (m.cx, m.cy)), m.edge(s.circle.center)]
-            if self._free(ties[i], straight):
-                routes[i] = self._keep(ties[i], straight, False)
+            if not self._free(ties[i], straight):
+                waiting.append((i, None))
+            elif self._crossing_cost(*straight):  # across the family's own lines: a way round, if cheaper
+                crossing.append((i, straight))
             else:
-                waiting.append(i)
-        for i in waiting:
-            routes[i] = self._to_member(ties[i])
+                routes[i] = self._keep(ties[i], straight, False)
+        for i, straight in crossing + waiting:
+            routes[i] = self._to_member(ties[i], straight)
         for i in between:
             routes[i] = self._between(ties[i])
         return [r for r in routes if r is not None]
@@ -391,12 +397,14 @@ class Router:
 
     # -- ties to one member --------------------------------------------------------------
 
-    def _to_member(self, tie: Tie) -> tuple[list[Point], bool]:
+    def _to_member(self, tie: Tie, straight: list[Point] | None = None) -> tuple[list[Point], bool]:
         """The cheapest clear bent route to a member: once on a lane, or in along a lane; of the first
         few clear ones, the one with the fewest crossings and gentlest turns that never turns back
         on its way in. When none of those is clear, a route that turns *beside* the household
         (:meth:`_via_candidates`: past a corner of the focal label or round a neighbour, into the
-        member's side that faces it); only when there is none either, one that turns back."""
+        member's side that faces it); only when there is none either, one that turns back. ``straight``:
+        a clear straight route across the household's family lines, kept when no bent route costs less
+        (each family line it crosses counts :data:`FAMILY_CROSSING` units of length)."""
         s, m = self.systems[tie.system], self.members[tie.target]
         shortest = head_size(tie) + 2 if tie.flow in ("to_focal", "both") else 6.0
         spoke = edge(s.circle, self.focal.center)
@@ -427,11 +435,15 @@ class Router:
         beside: list[_Plan] | None = None
         for off_lines, ahead, via in ((True, True, False), (False, True, False), (True, True, True),
                                       (False, True, True), (True, False, False), (False, False, False)):
+            if straight is not None and not (off_lines and ahead):
+                continue  # the straight route rather than one along a family line or one that turns back
             if via and beside is None:
                 beside = self._via_candidates(tie, shortest)
             clear = self._clear_routes(tie, beside if via and beside is not None else candidates, ahead, off_lines)
             if clear:
-                _, _, points, k, sweep, inner = min(clear, key=lambda c: c[:2])
+                cost, _, points, k, sweep, inner = min(clear, key=lambda c: c[:2])
+                if straight is not None and cost >= self._straight_cost(straight):
+                    break
                 if inner is not None:
                     self.vias += [inner, points[1]] if k == -2 else [inner]
                 if k < 0:
@@ -441,8 +453,14 @@ class Router:
                 else:
                     self.spans[k].append(_Span(s.angle, sweep))
                 return self._keep(tie, points, True)
+        if straight is not None:
+            return self._keep(tie, straight, False)
         self.short += 1
         return self._keep(tie, [edge(s.circle, (m.cx, m.cy)), m.edge(s.circle.center)], False)
+
+    def _straight_cost(self, points: list[Point]) -> float:
+        """The cost of a straight route to a member, to weigh against bent ones (:meth:`_clear_routes`)."""
+        return length(points) + self._crossing_cost(*points) + CROSSING_INSIDE * self._crossings(points)
 
     def _taken(self, k: int) -> list[_Span]:
         """The stretches of lane ``k`` and the bends on it that earlier routes took."""
@@ -571,7 +589,7 @@ class Router:
         """A detour's worth of length for each family line that ``p``–``q`` crosses."""
         if self.family_box is None or not _boxes_meet(_extent([p, q]), self.family_box, 0.0):
             return 0.0
-        return 25.0 * sum(1 for a, b in self.family_lines if segments_cross(p, q, a, b))
+        return FAMILY_CROSSING * sum(1 for a, b in self.family_lines if segments_cross(p, q, a, b))
 
     # -- ties between systems ------------------------------------------------------------
 

@@ -97,6 +97,30 @@ STRAIGHTS = (0.0, math.radians(20.0), -math.radians(20.0))  # a straight line, a
 OUTSIDE = 40.0
 
 
+def pattern_half_width(kind: str) -> float:
+    """How far the pattern of a relationship ``kind`` reaches either side of its middle, its
+    stroke (1.5 units wide at most, 2.4 for a hostile zigzag) included
+    (:func:`socialtools.genogram.render.relationship_paths`): a zigzag's teeth (4 units, 3 on two
+    parallel lines 4 apart), three parallel lines 3.5 apart, two; a plain line its stroke. A line
+    runs along another where the edges of their patterns come within :data:`NEAR`.
+
+    >>> [pattern_half_width(k) for k in ("conflict", "hostile", "fused", "close", "cutoff")]
+    [4.8, 5.2, 4.1, 2.4, 0.9]
+    """
+    core = kind.replace("_repaired", "")
+    if core == "sexual_abuse":
+        return 5.6
+    if core == "hostile":
+        return 5.2
+    if core in ("conflict", "close_hostile", "fused_hostile", "physical_abuse", "emotional_abuse"):
+        return 4.8
+    if core == "fused":
+        return 4.1
+    if core == "close":
+        return 2.4
+    return 0.9
+
+
 def edge_point(n: PersonNode, angle: float) -> Point:
     """Where the ray from the centre of ``n`` at ``angle`` (radians) leaves its symbol box."""
     dx, dy = math.cos(angle), math.sin(angle)

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -69,6 +69,7 @@ class GenogramDrawing:
     notes: tuple[str, ...]
     legend_svg: str | None = None
     warnings: tuple[str, ...] = ()  # what the drawing could not draw as the conventions ask
+    layout: Any = field(default=None, compare=False, repr=False)  # the drawn GenogramLayout (for measures)
 
 
 def genogram_drawing(case: Case, opts: ReportOptions) -> GenogramDrawing | None:
@@ -133,7 +134,7 @@ def genogram_drawing(case: Case, opts: ReportOptions) -> GenogramDrawing | None:
 
     def drawing(svg: str, drawn: Genogram, legend_svg: str | None = None) -> GenogramDrawing:
         return GenogramDrawing(svg, tuple(f"{n.number}. {n.text}" for n in drawn.notes()), legend_svg,
-                               tuple(drawn.layout.warnings))
+                               tuple(drawn.layout.warnings), drawn.layout)
 
     genogram = Genogram(family, genogram_options(opts))
     best_rank, best, _ = best_of([genogram])
