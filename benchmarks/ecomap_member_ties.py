@@ -9,8 +9,11 @@ A tie turns back when some point along it is farther from its member's centre th
 (the check of tests/test_ecomap_layout.py::check_ties_to_members, sampled every 2 units). A crossing
 is a proper intersection of a stretch of a tie's route with a stretch of a family line, counted by
 solving the two lines' equations (and checked against :func:`socialtools.draw.geometry.segments_cross`).
-Prints the layouts and ties that turn back, the crossings, the defects, and the CPU time of the 96
-layouts.
+Two ties to one member *meet* there (issue 13 F2) when their ends on its outline are less than 3 units
+apart beyond their half widths, or when within 20 units of its outline one runs nearer the other than
+their half widths (sampled every quarter unit).
+Prints the layouts and ties that turn back, the crossings, the pairs of ties that meet at a member, the
+defects, and the CPU time of the 96 layouts.
 """
 
 from __future__ import annotations
@@ -23,9 +26,12 @@ from socialtools.draw.geometry import Point, segments_cross
 from socialtools.ecomap.diagram import EcomapDiagram
 from socialtools.ecomap.layout import layout_ecomap
 from socialtools.ecomap.placements import EcomapLayout
+from socialtools.ecomap.routing import tie_width
 from socialtools.ecomap.samples import generated_ecomap
 from socialtools.io.loading import load_document
 
+MEET_APART = 3.0  # ends of two ties on one member nearer than this beyond their half widths meet
+MEET_NEAR = 20.0  # and within this far of its outline two ties nearer than their half widths run together
 SIZES = (8, 12, 16, 20, 24, 28, 32, 36)
 SEEDS = range(4)
 HOUSEHOLDS = (2, 3, 4)  # samples.HOUSEHOLDS: four members, five members in two rows, a parent and child
@@ -80,8 +86,41 @@ def family_line_crossings(lay: EcomapLayout) -> int:
     return count
 
 
+def _near_points(points: tuple[Point, ...], centre: Point, reach: float) -> list[Point]:
+    out = []
+    for p, q in itertools.pairwise(points):
+        n = max(1, math.ceil(math.dist(p, q) / 0.25))
+        out += [x for i in range(n + 1)
+                if math.dist(x := (p[0] + (q[0] - p[0]) * i / n, p[1] + (q[1] - p[1]) * i / n), centre) <= reach]
+    return out
+
+
+def _distance(x: Point, p: Point, q: Point) -> float:
+    dx, dy = q[0] - p[0], q[1] - p[1]
+    d = dx * dx + dy * dy
+    t = 0.0 if d == 0 else max(0.0, min(1.0, ((x[0] - p[0]) * dx + (x[1] - p[1]) * dy) / d))
+    return math.dist(x, (p[0] + dx * t, p[1] + dy * t))
+
+
+def ties_meeting(lay: EcomapLayout) -> int:
+    """Pairs of ties to one household member that meet at it: ends too close, or running together near it."""
+    count = 0
+    for m in lay.members:
+        ties = [t for t in lay.ties if t.tie.target == m.id]
+        for a, b in itertools.combinations(ties, 2):
+            w = (tie_width(a.tie) + tie_width(b.tie)) / 2
+            if math.dist(a.points[-1], b.points[-1]) - w < MEET_APART:
+                count += 1
+                continue
+            reach = m.hull.r + MEET_NEAR
+            if any(min(_distance(x, p, q) for p, q in itertools.pairwise(v.points)) < w
+                   for u, v in ((a, b), (b, a)) for x in _near_points(u.points, m.circle.center, reach)):
+                count += 1
+    return count
+
+
 def main() -> None:
-    layouts = ties = defects = crossings = 0
+    layouts = ties = defects = crossings = meeting = 0
     start = time.process_time()
     slowest = (0.0, "")
     for n, seed, household in itertools.product(SIZES, SEEDS, HOUSEHOLDS):
@@ -96,6 +135,10 @@ def main() -> None:
         if crossed:
             print(f"{n} systems, seed {seed}, household {household}: {crossed} crossing(s) of a family line")
         crossings += crossed
+        met = ties_meeting(lay)
+        if met:
+            print(f"{n} systems, seed {seed}, household {household}: {met} pair(s) of ties meeting at a member")
+        meeting += met
         layouts += bad > 0
         ties += bad
         defects += lay.quality.defects
@@ -103,14 +146,19 @@ def main() -> None:
     print(f"layouts with a tie turning back: {layouts} of {total} ({ties} ties); defects: {defects}; "
           f"CPU {time.process_time() - start:.1f} s, slowest layout {slowest[0]:.2f} s ({slowest[1]})")
     print(f"ties crossing the household's family lines: {crossings} over the {total} layouts")
-    case_total = 0
+    print(f"pairs of ties meeting at a member: {meeting} over the {total} layouts")
+    case_total = case_meeting = 0
     for path in CASES:
         diagram = EcomapDiagram.from_document(load_document(path))
         lay = diagram.layout
         n = family_line_crossings(lay)
         case_total += n
-        print(f"  {path}: {n} crossing(s), {ties_turning_back(lay)} turning back, {lay.quality.defects} defects")
+        met = ties_meeting(lay)
+        case_meeting += met
+        print(f"  {path}: {n} crossing(s), {ties_turning_back(lay)} turning back, {met} meeting, "
+              f"{lay.quality.defects} defects")
     print(f"ties crossing the household's family lines in the {len(CASES)} case files: {case_total}")
+    print(f"pairs of ties meeting at a member in the {len(CASES)} case files: {case_meeting}")
 
 
 if __name__ == "__main__":

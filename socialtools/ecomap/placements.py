@@ -15,7 +15,7 @@ import math
 from dataclasses import dataclass, field
 from itertools import pairwise
 
-from socialtools.draw.geometry import Box, Circle, Label, Point, segment_circle_distance
+from socialtools.draw.geometry import Box, Circle, Label, Point, inside_convex, segment_circle_distance
 from socialtools.draw.quality import Quality as BaseQuality
 from socialtools.ecomap.model import Tie
 from socialtools.genogram.symbols import BRACKET_GAP, brackets, outline
@@ -102,6 +102,38 @@ class MemberPlace:
                 if tt is not None and tt > t:
                     t = tt
         return (self.cx + ux * t, self.cy + uy * t)
+
+    def outline_at(self, angle: float) -> Point:
+        """Where the ray from the centre at ``angle`` (radians) leaves the symbol's outline."""
+        return self.edge((self.cx + math.cos(angle), self.cy + math.sin(angle)))
+
+    def meets_first(self, start: Point, end: Point) -> bool:
+        """True when a straight line from ``start`` to ``end`` (a point of the outline) reaches the symbol
+        first at ``end``: it does not cross the symbol (or an adopted child's brackets) on its way.
+
+        >>> m = MemberPlace("A", 0.0, 0.0, 20.0, "circle", False, False, None, 20.0)  # type: ignore[arg-type]
+        >>> m.meets_first((30.0, 0.0), m.outline_at(0.0)), m.meets_first((30.0, 0.0), m.outline_at(math.pi))
+        (True, False)
+        """
+        d = math.dist(start, end)
+        if d < 1e-9:
+            return True
+        half = self._size / 2 + (BRACKET_GAP if self.bracketed else 0.0)
+        shrink = (half - 0.3) / half
+        poly = [((x - self.cx) * shrink, (y - self.cy) * shrink) for x, y in self._polygon()]
+        n = max(4, math.ceil(d / 2))
+        for i in range(n):
+            t = i / n * (1 - 1.0 / d)  # up to a unit short of the end
+            x, y = start[0] + (end[0] - start[0]) * t - self.cx, start[1] + (end[1] - start[1]) * t - self.cy
+            if self.bracketed:
+                inside = max(abs(x), abs(y)) < half - 0.3
+            elif self._round:
+                inside = math.hypot(x, y) < half - 0.3
+            else:
+                inside = inside_convex((x, y), poly)
+            if inside:
+                return False
+        return True
 
     def on_outline(self, p: Point, tol: float = 0.6) -> bool:
         """True when ``p`` lies on the symbol's outline (or on an adopted or foster child's bracket)."""

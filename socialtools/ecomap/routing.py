@@ -34,6 +34,7 @@ from socialtools.draw.geometry import (
     Point,
     polygons_apart,
     segment_circle_distance,
+    segment_distance,
     segment_hits_box,
     segment_polygon_distance,
     segments_cross,
@@ -65,6 +66,12 @@ FAMILY_CROSSING = 300.0
 TURN = 20.0  # and each radian of its turns as much as this much length
 ALONG = 3.0  # a tie to a member keeps this far off a family line in the household ...
 ALONG_LENGTH = 6.0  # ... over any stretch longer than this
+#: two ties to one member end this far apart on its outline, beyond their half widths (issue 13 F2: three
+#: or four ties from systems on one side met at one point and ran as one line into the symbol) ...
+END_APART = 4.0
+END_STEP = math.radians(4)  # ... an end moves along the outline by steps of this angle from where it points
+END_TURNS = 20  # ... up to this many steps either way
+NEAR_END = 24.0  # and within this far of the member's outline the two keep their widths and a unit apart
 
 
 def tie_width(tie: Tie) -> float:
@@ -216,6 +223,28 @@ def length(points: list[Point]) -> float:
     return sum(math.dist(p, q) for p, q in pairwise(points))
 
 
+def _within(p: Point, q: Point, c: Point, r: float) -> tuple[Point, Point] | None:
+    """The part of segment ``p``–``q`` within ``r`` of ``c`` (``None``: no part).
+
+    >>> _within((-20.0, 0.0), (20.0, 0.0), (0.0, 0.0), 5.0)
+    ((-5.0, 0.0), (5.0, 0.0))
+    """
+    dx, dy = q[0] - p[0], q[1] - p[1]
+    fx, fy = p[0] - c[0], p[1] - c[1]
+    a = dx * dx + dy * dy
+    if a < 1e-12:
+        return (p, q) if math.hypot(fx, fy) <= r else None
+    b = 2 * (fx * dx + fy * dy)
+    disc = b * b - 4 * a * (fx * fx + fy * fy - r * r)
+    if disc < 0:
+        return None
+    root = math.sqrt(disc)
+    t0, t1 = max(0.0, (-b - root) / (2 * a)), min(1.0, (-b + root) / (2 * a))
+    if t0 > t1:
+        return None
+    return ((p[0] + dx * t0, p[1] + dy * t0), (p[0] + dx * t1, p[1] + dy * t1))
+
+
 Extent = tuple[float, float, float, float]  # x0, y0, x1, y1
 #: a route to a member still to be checked: its cost, its lane (-1: none), its bend or the end of its
 #: stretch along the lane, its end on the member, its sweep along the lane (None: it bends once there)
@@ -288,7 +317,7 @@ class Router:
         house = max(reach, default=0.0) + LANE_HOUSE
         lanes = (focal.r - LANE_EDGE - k * LANE for k in range(MAX_LANES))
         self.lanes = [rho for rho in lanes if rho >= house]
-        self._ends: dict[tuple[str, int, int], tuple[float, Point, Point, float]] = {}
+        self._ends: dict[tuple[str, int, int, int, float], tuple[float, Point, Point, float]] = {}
         self.spans: list[list[_Span]] = [[] for _ in self.lanes]
         self.bends: list[tuple[int, float]] = []  # (lane, angle) of each one-bend route
         # what arrowheads keep clear of: the family lines, then the ties routed so far (segments
@@ -298,6 +327,10 @@ class Router:
         self.paths: list[list[Point]] = []  # the routes kept so far
         self.bent_out = 0
         self.vias: list[Point] = []  # where routes turn beside the household (kept apart)
+        # the ends kept on each member (with the half width of their tie) and the routes there (with
+        # their half width)
+        self.member_ends: dict[str, list[tuple[Point, float]]] = {}
+        self.member_paths: dict[str, list[tuple[list[Point], float]]] = {}
 
     # -- the whole set ------------------------------------------------------------------
 
@@ -314,7 +347,8 @@ class Router:
         waiting: list[tuple[int, list[Point] | None]] = []
         for i in to_member:  # every straight tie first: bent ones go round them
             s, m = self.systems[ties[i].system], self.members[ties[i].target]
-            straight = [edge(s.circle, (m.cx, m.cy)), m.edge(s.circle.center)]
+            start = edge(s.circle, (m.cx, m.cy))
+            straight = [start, self._end_on(m, start, ties[i])]
             if not self._free(ties[i], straight):
                 waiting.append((i, None))
             elif self._crossing_cost(*straight):  # across the family's own lines: a way round, if cheaper
@@ -322,6 +356,9 @@ class Router:
             else:
                 routes[i] = self._keep(ties[i], straight, False)
         for i, straight in crossing + waiting:
+            if straight is not None:  # its end again, apart from the ends kept since
+                straight = [straight[0], self._end_on(self.members[ties[i].target], straight[0], ties[i])]
+                straight = straight if self._free(ties[i], straight) else None
             routes[i] = self._to_member(ties[i], straight)
         for i in between:
             routes[i] = self._between(ties[i])
@@ -329,6 +366,9 @@ class Router:
 
     def _keep(self, tie: Tie, points: list[Point], bent: bool) -> tuple[list[Point], bool]:
         self.paths.append(points)
+        if tie.target in self.members:
+            self.member_ends.setdefault(tie.target, []).append((points[-1], tie_width(tie) / 2))
+            self.member_paths.setdefault(tie.target, []).append((points, tie_width(tie) / 2))
         for p, q, r in reach_pieces(tie, points):
             self.drawn.add_segment(p, q, r)
         for h in arrowheads(tie, points):
@@ -361,7 +401,48 @@ class Router:
             m = self.members[tie.target]
             if any(segment_circle_distance(p, q, (m.cx, m.cy)) < m.hull.r + CLEAR for p, q in pairwise(points[:-1])):
                 return False
+            if not self._apart_at(m, tie, points):
+                return False
         return all(self._head_free(h, inside + outside) for h in arrowheads(tie, points))
+
+    def _end_on(self, m: MemberPlace, toward: Point, tie: Tie) -> Point:
+        """Where a tie coming in from ``toward`` ends on member ``m``: where it points, or the nearest
+        point of the outline (by steps of :data:`END_STEP` either way) that keeps :data:`END_APART`
+        beyond both half widths off the ends of the ties kept there so far, and that the line from
+        ``toward`` reaches without crossing the symbol."""
+        natural = m.edge(toward)
+        taken = self.member_ends.get(m.id)
+        if not taken:
+            return natural
+        half = tie_width(tie) / 2
+
+        def apart(p: Point) -> bool:
+            return all(math.dist(p, q) >= half + h + END_APART for q, h in taken)
+
+        if apart(natural):
+            return natural
+        a0 = math.atan2(toward[1] - m.cy, toward[0] - m.cx)
+        for i in range(1, END_TURNS + 1):
+            for sign in (1, -1):
+                p = m.outline_at(a0 + sign * i * END_STEP)
+                if apart(p) and m.meets_first(toward, p):
+                    return p
+        return natural
+
+    def _apart_at(self, m: MemberPlace, tie: Tie, points: list[Point]) -> bool:
+        """True when ``points``, within :data:`NEAR_END` of member ``m``'s outline, keep their half width,
+        the other tie's and a unit off every tie kept to ``m`` so far: no two run as one into the symbol."""
+        others = self.member_paths.get(m.id)
+        if not others:
+            return True
+        reach = m.hull.r + NEAR_END
+        half = tie_width(tie) / 2
+        mine = [c for p, q in pairwise(points) if (c := _within(p, q, (m.cx, m.cy), reach)) is not None]
+        for other, h in others:
+            theirs = [c for p, q in pairwise(other) if (c := _within(p, q, (m.cx, m.cy), reach)) is not None]
+            if any(segment_distance(a, b, c, d) < half + h + 1.0 for a, b in mine for c, d in theirs):
+                return False
+        return True
 
     def _along_family_line(self, p: Point, q: Point) -> bool:
         """True when ``p``–``q`` runs along a family line inside the household (a child's drop,
@@ -414,7 +495,7 @@ class Router:
             taken = self._taken(k)
             inward = math.dist(spoke, (rho * math.cos(s.angle), rho * math.sin(s.angle)))
             for j in range(round(2 * math.pi / STEP)):
-                phi, w, end, last = self._lane_end(m, k, j)
+                phi, w, end, last = self._lane_end(m, k, j, tie)
                 if math.dist(w, end) < shortest:
                     continue
                 if not any(_Span(phi, 0.0).meets(o, margin) for o in taken):
@@ -496,7 +577,7 @@ class Router:
         spoke = edge(s.circle, self.focal.center)
         plans: list[_Plan] = []
         for v in turns:
-            end = m.edge(v)
+            end = self._end_on(m, v, tie)
             if math.dist(v, end) < shortest:
                 continue
             last = math.dist(v, end) + self._crossing_cost(v, end)
@@ -525,7 +606,7 @@ class Router:
             start = edge(s.circle, v1)
             first = math.dist(start, v1) + self._crossing_cost(start, v1)
             for v in own:
-                end = m.edge(v)
+                end = self._end_on(m, v, tie)
                 if math.dist(v, end) < shortest or math.dist(v, v1) < 2 * LANE:
                     continue
                 if approaches([start, v1, v, end], target):
@@ -567,13 +648,13 @@ class Router:
                 clear.append((round(cost, 6), len(clear), points, k, sweep, via))
         return clear
 
-    def _lane_end(self, m: MemberPlace, k: int, j: int) -> tuple[float, Point, Point, float]:
+    def _lane_end(self, m: MemberPlace, k: int, j: int, tie: Tie) -> tuple[float, Point, Point, float]:
         """Angle and point ``j`` on lane ``k``, where a line from it ends on ``m``, and its cost."""
-        key = (m.id, k, j)
+        key = (m.id, k, j, len(self.member_ends.get(m.id, ())), tie_width(tie))
         if key not in self._ends:
             phi = j * STEP
             w = (self.lanes[k] * math.cos(phi), self.lanes[k] * math.sin(phi))
-            end = m.edge(w)
+            end = self._end_on(m, w, tie)
             self._ends[key] = (phi, w, end, math.dist(w, end) + self._crossing_cost(w, end) + 3 * k)
         return self._ends[key]
 
