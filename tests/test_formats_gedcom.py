@@ -458,3 +458,19 @@ def test_a_persons_note_is_not_dropped_unannounced(tmp_path, capsys):
     warnings.clear()
     read_gedcom(quiet, warnings=warnings)
     assert not [w for w in warnings if "NOTE" in w]
+
+
+@pytest.mark.parametrize("newline", [b"\n", b"\r", b"\r\n"])
+def test_continued_texts_are_read_whole(newline):
+    # review9 B1: 'NAME Jean /Lefebvre-Dupon' + '2 CONC t/' was drawn 'Lefebvre-Dupon' (Legacy, PAF, FTM split
+    # long lines so); every text the reader takes keeps its CONC/CONT lines, wherever among the children they are
+    lines = [b"0 HEAD", b"1 CHAR UTF-8", b"0 @I1@ INDI", b"1 NAME Jean-Baptiste /Lefebvre-Dupon", b"2 CONC t/",
+             b"1 SEX M", b"1 OCCU Guru sekolah", b"2 CONC  dasar", b"1 BIRT", b"2 DATE 1950", b"2 PLAC Desa Contoh,",
+             b"3 CONT Wonosobo", b"0 @I2@ INDI", b"1 NAME Ani /Con", b"2 GIVN Ani", b"2 CONC toh/", b"1 SEX F",
+             b"0 @F1@ FAM", b"1 HUSB @I1@", b"1 WIFE @I2@", b"1 NOTE Menikah di", b"2 CONC  desa", b"0 TRLR", b""]
+    family = parse_gedcom(newline.join(lines))
+    jean, ani = family.person("I1"), family.person("I2")
+    assert (jean.name, jean.occupation, jean.birthplace) == ("Jean-Baptiste Lefebvre-Dupont", "Guru sekolah dasar",
+                                                             "Desa Contoh, Wonosobo")
+    assert ani.name == "Ani Contoh"
+    assert family.unions[0].notes == "Menikah di desa"
