@@ -197,7 +197,8 @@ def test_gedcom_family_with_three_partners_is_named() -> None:
     from socialtools.io.gedcom import parse_gedcom
 
     text = GEDCOM_EXPORT.replace("1 WIFE @P2@\n", "1 WIFE @P2@\n1 WIFE @P3@\n")
-    with pytest.raises(InputError, match=r"family @F1@ \(line \d+\), field 'HUSB/WIFE': has 3 partners") as info:
+    with pytest.raises(InputError, match=r"family @F1@ \(Budi /Contoh/ and Ani /Contoh/\), line \d+, "
+                                         r"field 'HUSB/WIFE': has 3 partners") as info:
         parse_gedcom(text.encode(), "x.ged")
     assert "\n" not in str(info.value)
 

@@ -232,8 +232,9 @@ def _parse_document(raw: bytes, source: str | None, lenient: bool = False,
         if warning.startswith("line "):
             where, _, what = warning.partition(": ")
             number = where.split()[-1]
-            if number.isdigit():
-                where = f"line {_file_lines(data, added)[int(number) - 1]}"
+            if number.isdigit():  # (a line the library counts past the end: a stray accent byte at the end)
+                lines = _file_lines(data, added) or [int(number)]
+                where = f"line {lines[min(int(number), len(lines)) - 1]}"
             raise InputError(f"malformed {where}: {what}", source=source)
     return document
 
@@ -358,10 +359,37 @@ def split_duplicates(data: bytes) -> tuple[bytes, list[str]]:
     return b"\n".join(lines), said
 
 
-def _label(record: Any) -> str:
-    name = {"INDI": "person", "FAM": "family"}.get(record.tag, record.tag)
+def _label(record: Any, people: dict[str, Any] | None = None) -> str:
+    r"""A record as messages name it: its pointer, the name where the file gives one (a family's:
+    its partners', when ``people`` holds their records), and its line.
+
+    >>> from gedcom_lite import parse
+    >>> doc = parse(b"0 HEAD\n1 CHAR UTF-8\n0 @I23@ INDI\n1 NAME Jan /Kowalski/\n0 @F1@ FAM\n"
+    ...             b"1 HUSB @I23@\n0 @I24@ INDI\n0 TRLR\n")
+    >>> people = {r.xref: r for r in doc.records if r.tag == "INDI"}
+    >>> [_label(r, people) for r in doc.records]
+    ['person @I23@ (Jan /Kowalski/), line 3', 'family @F1@ (Jan /Kowalski/), line 5', 'person @I24@ (line 7)']
+    """
+    kind = {"INDI": "person", "FAM": "family"}.get(record.tag, record.tag)
     xref = f" {record.xref}" if record.xref else ""
-    return f"{name}{xref} (line {record.source_line_no})"
+    if record.tag == "FAM":
+        table = people or {}
+        partners = [table[p] for node in record.children if node.tag in ("HUSB", "WIFE")
+                    and (p := (node.payload or "").strip()) in table]
+        names = list(dict.fromkeys(n for r in partners[:2] if (n := _shown_name(r))))
+    else:
+        names = [n] if record.tag == "INDI" and (n := _shown_name(record)) else []
+    if names:
+        return f"{kind}{xref} ({' and '.join(names)}), line {record.source_line_no}"
+    return f"{kind}{xref} (line {record.source_line_no})"
+
+
+def _shown_name(record: Any) -> str | None:
+    """The first NAME of a person as the file writes it (``Jan /Kowalski/``), shortened to 40 characters."""
+    text = " ".join((_value(record, "NAME") or "").split())
+    if not text.strip("/ "):
+        return None
+    return text if len(text) <= 40 else text[:39] + "…"
 
 
 # -- GEDCOM values → model values ---------------------------------------------------------------
@@ -522,6 +550,9 @@ class _Reader:
             elif record.tag in ("NOTE", "SNOTE") and record.xref:
                 self.notes[record.xref] = record
 
+    def _label(self, record: Any) -> str:
+        return _label(record, self.people)
+
     def _pointer(self, node: Any, owner: Any, table: dict[str, Any], kind: str) -> str | None:
         target = (node.payload or "").strip()
         if not target or target == "@VOID@":
@@ -531,10 +562,10 @@ class _Reader:
                     "in the file")
             if not self.lenient:
                 raise InputError(what + " (read the file leniently to draw it without that link)",
-                                 record=_label(owner), field=node.tag, source=self.source)
+                                 record=self._label(owner), field=node.tag, source=self.source)
             if (owner.xref, target) not in self.dangling:
                 self.dangling.add((owner.xref, target))
-                self.warnings.append(f"{_label(owner)}, field '{node.tag}': {what}; drawn without that link")
+                self.warnings.append(f"{self._label(owner)}, field '{node.tag}': {what}; drawn without that link")
             return None
         return _strip_xref(target)
 
@@ -564,7 +595,7 @@ class _Reader:
                        else "cannot be shown as a year (B.C., or a Hebrew or French calendar)")
             self.unread_dates += 1
             if self.unread_dates <= MAX_DATE_WARNINGS:
-                self.warnings.append(f"{_label(record)}, field '{event.tag}.DATE' (line {node.source_line_no}): "
+                self.warnings.append(f"{self._label(record)}, field '{event.tag}.DATE' (line {node.source_line_no}): "
                                      f"'{text}' {why}" + ("" if why.startswith("has no day") else
                                                           "; drawn without it"))
 
@@ -581,7 +612,7 @@ class _Reader:
         code = (_value(record, "SEX") or "U")[:1].upper()
         sex = SEX_CODES.get(code, "unknown")
         if code == "X":  # GEDCOM 7: neither only male nor only female; the model has no such sex
-            self.warnings.append(f"{_label(record)}, field 'SEX': 'X' (neither only male nor only female) is "
+            self.warnings.append(f"{self._label(record)}, field 'SEX': 'X' (neither only male nor only female) is "
                                  "drawn as a diamond, like a sex not given")
         _, birth_date = _event(record, "BIRT")
         died, death_date = _event(record, "DEAT")
@@ -595,7 +626,7 @@ class _Reader:
             said = [f"{what} ({date.display()}, the year of its {tag})" if tag else f"{what} ({date.display()})"
                     for what, date, tag in (("death", death, None if death_date else _about_tag(record, _BURIAL)),
                                             ("birth", birth, None if birth_date else _about_tag(record, _BAPTISM)))]
-            self.warnings.append(f"{_label(record)}: {said[0]} is before {said[1]}: drawn without the death date")
+            self.warnings.append(f"{self._label(record)}: {said[0]} is before {said[1]}: drawn without the death date")
             death = None
         data: dict[str, Any] = {"id": _strip_xref(record.xref), "sex": sex}
         if name:
@@ -624,10 +655,11 @@ class _Reader:
         if death.certainly_before(birth):
             if not self.lenient:
                 raise InputError(what + ": correct one of the dates, or read the file leniently to draw it "
-                                 "without the death date", record=_label(record), field="DEAT.DATE", source=self.source)
-            self.warnings.append(f"{_label(record)}: {what}; drawn without the death date")
+                                 "without the death date", record=self._label(record), field="DEAT.DATE",
+                                 source=self.source)
+            self.warnings.append(f"{self._label(record)}: {what}; drawn without the death date")
         else:
-            self.warnings.append(f"{_label(record)}: {what} as written (an approximate date); "
+            self.warnings.append(f"{self._label(record)}: {what} as written (an approximate date); "
                                  "drawn without the death date")
 
     def _ends_before_start(self, record: Any, node: Any, kind: str, date: Any, begin: Any, begin_kind: str) -> bool:
@@ -640,9 +672,9 @@ class _Reader:
                 "a union cannot end or be taken up again before it begins")
         if not self.lenient:
             raise InputError(what + "; correct the date, or read the file leniently to draw the union without "
-                             "that event", record=_label(record), field=field, source=self.source)
+                             "that event", record=self._label(record), field=field, source=self.source)
         line = (node.find("DATE") or node).source_line_no
-        self.warnings.append(f"{_label(record)}, field '{field}' (line {line}): {what}; drawn without that event")
+        self.warnings.append(f"{self._label(record)}, field '{field}' (line {line}): {what}; drawn without that event")
         return True
 
     def child_relations(self) -> dict[tuple[str, str], str]:
@@ -680,7 +712,8 @@ class _Reader:
             return False
         if (record.xref, family.xref) not in self.own_families:
             self.own_families.add((record.xref, family.xref))
-            self.warnings.append(f"{_label(record)}, field 'FAMC' (line {famc.source_line_no}): names {family.xref} "
+            self.warnings.append(f"{self._label(record)}, field 'FAMC' (line {famc.source_line_no}): "
+                                 f"names {family.xref} "
                                  "as the family they are a child of, but they are a partner there: link passed over")
         return True
 
@@ -694,13 +727,13 @@ class _Reader:
             twice = next(p for p in partners if partners.count(p) > 1)
             what = f"names @{twice}@ twice as a partner (HUSB/WIFE)"
             if not self.lenient:
-                raise InputError(what + " (read the file leniently to draw them once)", record=_label(record),
+                raise InputError(what + " (read the file leniently to draw them once)", record=self._label(record),
                                  field="HUSB/WIFE", source=self.source)
-            self.warnings.append(f"{_label(record)}, field 'HUSB/WIFE': {what}; drawn once")
+            self.warnings.append(f"{self._label(record)}, field 'HUSB/WIFE': {what}; drawn once")
             partners = list(dict.fromkeys(partners))
         if len(partners) > 2:
             raise InputError(f"has {len(partners)} partners (HUSB/WIFE): a family has one or two; give each "
-                             "couple its own FAM record", record=_label(record), field="HUSB/WIFE",
+                             "couple its own FAM record", record=self._label(record), field="HUSB/WIFE",
                              source=self.source)
         children: list[dict[str, Any]] = []
         listed: set[str] = set()  # (a set: a sibship of thousands stays linear)
@@ -723,7 +756,7 @@ class _Reader:
         if not partners:
             if children:  # siblings without a parent: nothing to hang them from; said, not dropped in silence
                 names = ", ".join(f"@{c['id']}@" for c in children[:5]) + (" ..." if len(children) > 5 else "")
-                self.warnings.append(f"{_label(record)}, field 'CHIL': {len(children)} "
+                self.warnings.append(f"{self._label(record)}, field 'CHIL': {len(children)} "
                                      f"child{'ren' if len(children) > 1 else ''} ({names}) with no parent in the "
                                      "family (no HUSB, WIFE or FAMS link to it): drawn without parents"
                                      + (", and that they are siblings is left out" if len(children) > 1 else ""))
@@ -790,8 +823,8 @@ class _Reader:
             raise InputError(exc.message, record=self._record_of(exc.record, unions), field=exc.field,
                              source=self.source) from None
         # its warnings name the records as the file does: person @I4@ (line 30), family @F5@ (line 262)
-        origins = {_strip_xref(x): _label(r) for x, r in self.people.items()}
-        origins.update({f"union:{u['id']}": _label(r) for u in unions
+        origins = {_strip_xref(x): self._label(r) for x, r in self.people.items()}
+        origins.update({f"union:{u['id']}": self._label(r) for u in unions
                         if u.get("id") and (r := self.families.get(f"@{u['id']}@")) is not None})
         return family.with_origins(origins)
 
@@ -807,13 +840,13 @@ class _Reader:
         else:
             union = unions[int(index)] if int(index) < len(unions) else {}
             record = self.families.get(f"@{union.get('id')}@")
-        return _label(record) + rest if record is not None else where
+        return self._label(record) + rest if record is not None else where
 
 
     def _unread_notes(self) -> None:
         """One warning naming the people whose ``NOTE`` (a genealogy program's biography, often pages
         long) is not read, so no note is dropped unannounced (a family's notes are read: :func:`_union_extras`)."""
-        noted = [_label(r) for r in self.people.values()
+        noted = [self._label(r) for r in self.people.values()
                  if any(n.tag in ("NOTE", "SNOTE") and ((n.payload or "").strip() or n.children) for n in r.children)]
         if noted:
             who = ", ".join(noted[:3]) + (f" and {len(noted) - 3} more" if len(noted) > 3 else "")
