@@ -87,6 +87,8 @@ CODE_PAGES = {"ANSI": "cp1252", "WINDOWS-1252": "cp1252", "CP1252": "cp1252", "I
 _CHAR_LINE = re.compile(rb"^[ \t]*1[ \t]+CHAR[ \t]+(\S[^\n]*?)[ \t]*$", re.MULTILINE)
 _LEADING_SPACE = re.compile(rb"^[ \t]+(?=\d)", re.MULTILINE)
 _SPLIT_ACCENT = re.compile(rb"([\xe0-\xfe]+)\n(\d+ CONC ?)")
+_NOT_ANSEL = re.compile(rb"[\x80-\x87\x8a-\x8c\x8f-\xa0\xff]")
+_ACCENT_ALONE = re.compile(rb"[\xe0-\xfe](?=[ /,.;)]|\n(?!\d+ CONC)|$)")
 _BLANK_LINE = re.compile(rb"^[ \t]+$", re.MULTILINE)
 _LINE_END = re.compile(r"\r\n?")
 _LEVEL_SPACES = re.compile(rb"^(\d{1,2})[ \t]{2,}(?=\S)", re.MULTILINE)
@@ -119,8 +121,19 @@ def _is_utf16(raw: bytes) -> bool:
     return raw.startswith((b"\xff\xfe", b"\xfe\xff")) or raw[:64].count(b"\x00") > 8
 
 
-def _prepare_bytes(raw: bytes, source: str | None) -> bytes:
-    """Check the bytes against the declared ``CHAR``; decode code pages the library lacks."""
+def _prepare_bytes(raw: bytes, source: str | None, said: list[str] | None = None) -> bytes:
+    r"""Check the bytes against the declared ``CHAR``; decode code pages the library lacks.
+
+    Bytes that are not what the header declares (``CHAR UTF-8`` over Windows-1252 bytes, ``CHAR
+    ANSI`` or ``ANSEL`` over UTF-8) are read as UTF-8, else Windows-1252, else Latin-1, with one
+    warning in ``said`` naming the declared and the used encoding.
+
+    >>> said = []
+    >>> _prepare_bytes(b"0 HEAD\n1 CHAR UTF-8\n1 NOTE Ma\x92ruf\n", "x", said).decode()
+    '0 HEAD\n1 CHAR UTF-8\n1 NOTE Ma’ruf\n'
+    >>> said[0].split(": ", 1)[1]
+    'the file declares CHAR UTF-8, but byte 0x92 on line 3 is not UTF-8: read as Windows-1252'
+    """
     if _is_utf16(raw):  # made UTF-8 here, so the line clean-ups apply to it too
         codec = ("utf-16" if raw[:2] in (b"\xff\xfe", b"\xfe\xff") else
                  "utf-16-be" if raw[:1] == b"\x00" else "utf-16-le")
@@ -133,39 +146,66 @@ def _prepare_bytes(raw: bytes, source: str | None) -> bytes:
         return _CHAR_LINE.sub(b"1 CHAR UTF-8", text.encode("utf-8"), count=1)
     if b"\r" in raw:  # CR LF, or CR alone (old Macintosh programs): every line end made LF
         raw = raw.replace(b"\r\n", b"\n").replace(b"\r", b"\n")
-    if raw.startswith(b"\xef\xbb\xbf"):
-        return raw  # a byte-order mark is unambiguous: the library reads UTF-8
+    bom = raw.startswith(b"\xef\xbb\xbf")
+    raw = raw[3:] if bom else raw
     match = _CHAR_LINE.search(raw[:8192])
     declared = match.group(1).decode("ascii", "replace").upper() if match else None
-    if declared in (None, "UTF-8", "UTF8", "UNICODE"):
-        if declared == "UNICODE":
-            return raw
-        try:
-            raw.decode("utf-8")
-        except UnicodeDecodeError as exc:
-            what = f"declares CHAR {declared}" if declared else "is GEDCOM 7 or declares no CHAR (so UTF-8)"
-            raise InputError(
-                f"the file {what}, but byte 0x{raw[exc.start]:02X} at offset {exc.start} "
-                f"(line {_line_of(raw, exc.start)}) is not UTF-8: "
-                "save it again as UTF-8 or correct the CHAR line", record="HEAD", field="CHAR",
-                source=source) from None
+    if declared == "UNICODE" and not bom:
         return raw
-    if declared == "ASCII":
-        bad = next((i for i, b in enumerate(raw) if b > 0x7F), None)
-        if bad is None:
-            return raw
-        declared = "ANSI"  # 8-bit text labelled ASCII is nearly always Windows-1252
-    if declared in CODE_PAGES:
-        text = raw.decode(CODE_PAGES[declared], errors="replace")
-        return _CHAR_LINE.sub(b"1 CHAR UTF-8", text.encode("utf-8"), count=1)
-    if declared == "ANSEL":
-        if _is_utf8_text(raw):  # programs that write UTF-8 but keep "CHAR ANSEL" in the header
-            return _CHAR_LINE.sub(b"1 CHAR UTF-8", raw, count=1)
+    if declared not in (None, "UTF-8", "UTF8", "UNICODE", "ANSEL", "ASCII") and declared not in CODE_PAGES:
+        raise InputError(f"unknown character set '{declared}': use UTF-8, UNICODE, ANSEL or ANSI",
+                         record="HEAD", field="CHAR", source=source)
+    want = CODE_PAGES.get(declared or "") or {"ANSEL": "ansel", "ASCII": "ascii"}.get(declared or "", "utf-8")
+    if want == "ansel" and not bom and not _is_utf8_text(raw) and _not_ansel_at(raw) is None:
         # an ANSEL accent comes before its letter; a program that splits a long text for CONC
         # between the two (Heredis) leaves the accent at the end of a line: it goes with the letter
         return _SPLIT_ACCENT.sub(rb"\n\2\1", raw)
-    raise InputError(f"unknown character set '{declared}': use UTF-8, UNICODE, ANSEL or ANSI",
-                     record="HEAD", field="CHAR", source=source)
+    text, used, bad = _decode(raw, want)
+    bad = _not_ansel_at(raw) if want == "ansel" and used != "utf-8" else bad
+    if used != want and not (want == "ascii" and raw.isascii()) and said is not None:
+        shown = f"CHAR {declared}" if declared else "no CHAR (so UTF-8)"
+        expected = _CODEC_NAMES.get(want, want.upper())
+        why = (f"byte 0x{raw[bad]:02X} on line {_line_of(raw, bad)} is not {expected}" if bad is not None
+               else f"its bytes are UTF-8{' (a byte-order mark)' if bom else ''}")
+        said.append(f"HEAD, field 'CHAR': the file declares {shown}, but {why}: read as {_CODEC_NAMES[used]}")
+    data = text.encode("utf-8")
+    return _CHAR_LINE.sub(b"1 CHAR UTF-8", data, count=1) if match else data
+
+
+def _not_ansel_at(raw: bytes) -> int | None:
+    """The first byte that shows 8-bit text is not ANSEL, or None: a byte ANSEL leaves undefined
+    (0x80-0xA0 but its four controls, 0xFF) or an accent (0xE0-0xFE, written before its letter)
+    before a space, a slash or a line end, as a Windows-1252 ``é`` in ``René /Halim/`` is (an
+    accent before a ``CONC`` line is a split the reader mends)."""
+    found = [m.start() for m in (_NOT_ANSEL.search(raw), _ACCENT_ALONE.search(raw)) if m]
+    return min(found) if found else None
+
+
+#: the encodings a GEDCOM file is read in, as messages name them
+_CODEC_NAMES = {"ansel": "ANSEL", "ascii": "ASCII", "utf-8": "UTF-8", "cp1252": "Windows-1252", "latin-1": "Latin-1",
+                "cp850": "IBM code page 850", "mac_roman": "Mac Roman", "cp1250": "Windows-1250",
+                "iso8859_2": "ISO-8859-2", "iso8859_15": "ISO-8859-15"}
+
+
+def _decode(raw: bytes, declared: str) -> tuple[str, str, int | None]:
+    """The text, the codec it was read with and the first byte the declared codec could not read
+    (None when it could): UTF-8 text is read as UTF-8 whatever was declared (an 8-bit code page
+    practically never makes valid UTF-8 of accented text); then the declared code page, then
+    Windows-1252, then Latin-1 (which reads any byte)."""
+    bad = None
+    if not raw.isascii():
+        try:
+            return raw.decode("utf-8"), "utf-8", None
+        except UnicodeDecodeError as exc:
+            if declared in ("utf-8", "ascii"):
+                bad = exc.start
+    first = declared if declared not in ("ansel", "ascii") else "cp1252"
+    for codec in dict.fromkeys((first, "cp1252", "latin-1")):
+        try:
+            return raw.decode(codec), codec, bad
+        except UnicodeDecodeError as exc:
+            bad = exc.start if bad is None else bad
+    raise AssertionError("Latin-1 reads any byte")  # pragma: no cover
 
 
 def _is_utf8_text(raw: bytes) -> bool:
@@ -189,7 +229,7 @@ def _parse_document(raw: bytes, source: str | None, lenient: bool = False,
     if not raw.strip(b"\x00\r\n\t \xef\xbb\xbf\xff\xfe"):
         raise InputError("the file is empty", source=source)
     said = warnings if warnings is not None else []
-    data = _prepare_bytes(raw, source)
+    data = _prepare_bytes(raw, source, said)
     # 5.5.1: readers ignore white space before the level; some programs indent lines by
     # level or put several spaces after it, or leave lines of white space only
     if data[:1] in (b" ", b"\t") or b"\n " in data or b"\n\t" in data:
