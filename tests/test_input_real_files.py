@@ -99,3 +99,33 @@ def test_gedcom_wrong_encoding_file_loads_on_the_command_line(tmp_path, capsys) 
     assert main(["genogram", "tests/data/gedcom/wrong-encoding.ged", "-o", str(out)]) == 0 and out.exists()
     err = capsys.readouterr().err
     assert err.count("field 'CHAR'") == 1 and "read as Windows-1252" in err
+
+
+# -- rows of unconnected parts --------------------------------------------------------------------
+def _person(xref: str, name: str, year: int, links: str = "") -> str:
+    return f"0 @{xref}@ INDI\n1 NAME {name}\n1 BIRT\n2 DATE {year}\n{links}"
+
+
+UNLINKED = ("0 HEAD\n1 GEDC\n2 VERS 5.5.1\n1 CHAR UTF-8\n"
+            + _person("I1", "Karto /Wiryo/", 1880, "1 SEX M\n1 FAMS @F1@\n")
+            + _person("I2", "Sumi /Wiryo/", 1884, "1 SEX F\n1 FAMS @F1@\n")
+            + _person("I3", "Harto /Wiryo/", 1910, "1 SEX M\n1 FAMC @F1@\n1 FAMS @F2@\n")
+            + _person("I4", "Rini /Sari/", 1913, "1 SEX F\n1 FAMS @F2@\n")
+            + _person("I5", "Budi /Wiryo/", 1940, "1 SEX M\n1 FAMC @F2@\n")
+            + _person("I6", "Dewi /Lestari/", 1945, "1 SEX F\n")  # linked to nobody
+            + _person("I7", "Tono /Hadi/", 1908, "1 SEX M\n1 FAMS @F3@\n")  # another family, not linked
+            + _person("I8", "Ani /Hadi/", 1912, "1 SEX F\n1 FAMS @F3@\n")
+            + _person("I9", "Eko /Hadi/", 1938, "1 SEX M\n1 FAMC @F3@\n")
+            + "0 @F1@ FAM\n1 HUSB @I1@\n1 WIFE @I2@\n1 CHIL @I3@\n0 @F2@ FAM\n1 HUSB @I3@\n1 WIFE @I4@\n1 CHIL @I5@\n"
+            + "0 @F3@ FAM\n1 HUSB @I7@\n1 WIFE @I8@\n1 CHIL @I9@\n0 TRLR\n").encode()
+
+
+def test_unconnected_parts_stand_on_the_rows_of_their_birth_years() -> None:
+    """A person linked to nobody (born 1945) and a family not linked to the first (born 1908-1938)
+    stood on the top row beside the people born 1880; they stand with their generation."""
+    from socialtools.genogram.layout import layout_family
+
+    family = parse_gedcom(UNLINKED, "u.ged")
+    y = {pid: node.y for pid, node in layout_family(family).nodes.items()}
+    assert y["I1"] == y["I2"] < y["I3"] == y["I4"] == y["I7"] == y["I8"] < y["I5"] == y["I6"] == y["I9"]
+
