@@ -474,3 +474,16 @@ def test_continued_texts_are_read_whole(newline):
                                                              "Desa Contoh, Wonosobo")
     assert ani.name == "Ani Contoh"
     assert family.unions[0].notes == "Menikah di desa"
+
+
+@pytest.mark.parametrize("version", ["5.5.1", "7.0"])
+def test_a_birth_or_death_given_as_a_period_range_or_qualified_date_is_approximate(version):
+    # review9 B5: 'BIRT / DATE FROM 1948 TO 1949' was drawn 'l. 1948', as if exact
+    dates = ["FROM 1948 TO 1949", "BET 1948 AND 1949", "ABT 1948", "BEF 1948", "AFT 1948", "EST 1948", "CAL 1948",
+             "FROM 1948", "TO 1948"]
+    people = "".join(f"0 @I{i}@ INDI\n1 NAME Anak{i} /Contoh/\n1 BIRT\n2 DATE {d}\n"
+                     f"1 DEAT\n2 DATE {d.replace('48', '99')}\n" for i, d in enumerate(dates))
+    family = parse_gedcom(f"0 HEAD\n1 GEDC\n2 VERS {version}\n{people}0 @I99@ INDI\n1 BIRT\n2 DATE 1948\n"
+                          "0 TRLR\n".encode())
+    shown = {p.id: (p.birth.display(), p.death.display() if p.death else None) for p in family.people}
+    assert shown == {**{f"I{i}": ("~1948", "~1999") for i in range(len(dates))}, "I99": ("1948", None)}

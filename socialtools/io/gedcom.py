@@ -56,6 +56,7 @@ import re
 import unicodedata
 from collections import deque
 from collections.abc import Iterable
+from dataclasses import replace
 from pathlib import Path
 from typing import Any, get_args
 
@@ -405,6 +406,18 @@ def _event_date(node: Any, tag: str) -> tuple[bool, PartialDate | None]:
     return happened, date.shown if date else None
 
 
+def _moment(date: GedcomDate | None) -> PartialDate | None:
+    """The date to show of a birth or death: a period (``FROM 1948 TO 1949``, GEDCOM 5.5.1 and 7)
+    is about its start, as a range (``BET``) and a qualified date (``ABT``, ``BEF``) already are.
+
+    >>> _moment(read_gedcom_date("FROM 1948 TO 1949")).display(), _moment(read_gedcom_date("1948")).display()
+    ('~1948', '1948')
+    """
+    if date is None or date.shown is None:
+        return None
+    return replace(date.shown, approximate=True) if date.period else date.shown
+
+
 def _event(node: Any, tag: str) -> tuple[bool, GedcomDate | None]:
     event = node.find(tag)
     if event is None:
@@ -603,8 +616,8 @@ class _Reader:
                                  "drawn as a diamond, like a sex not given")
         _, birth_date = _event(record, "BIRT")
         died, death_date = _event(record, "DEAT")
-        birth = birth_date.shown if birth_date else _about(record, _BAPTISM)
-        death = death_date.shown if death_date else _about(record, _BURIAL)
+        birth = _moment(birth_date) if birth_date else _about(record, _BAPTISM)
+        death = _moment(death_date) if death_date else _about(record, _BURIAL)
         if birth_date and death_date and (death_date.certainly_before(birth_date)
                                           or (birth and death and death.certainly_before(birth))):
             self._death_before_birth(record, birth_date, death_date)
