@@ -129,3 +129,8 @@ def test_unconnected_parts_stand_on_the_rows_of_their_birth_years() -> None:
     y = {pid: node.y for pid, node in layout_family(family).nodes.items()}
     assert y["I1"] == y["I2"] < y["I3"] == y["I4"] == y["I7"] == y["I8"] < y["I5"] == y["I6"] == y["I9"]
 
+
+
+def test_gedcom_truncated_file_names_its_last_record_with_the_partners_names() -> None:
+    with pytest.raises(InputError, match=r"last record family @F1@ \(Jan /Kowalski/ and Anna /Nowak/\), line 13"):
+        parse_gedcom(KOWALSKI.replace(b"1 CHIL @I99@\n0 TRLR\n", b""), "k.ged")

@@ -258,7 +258,8 @@ def _parse_document(raw: bytes, source: str | None, lenient: bool = False,
     for warning in document.parse_warnings:
         if warning == "missing TRLR record":
             last = document.records[-1] if document.records else document.header
-            what = f"the file is truncated: it does not end with '0 TRLR' (last record {_label(last)})"
+            people = {r.xref: r for r in document.records if r.tag == "INDI" and r.xref}
+            what = f"the file is truncated: it does not end with '0 TRLR' (last record {_label(last, people)})"
             if not lenient:
                 raise InputError(what + " (read the file leniently to draw what it holds)", record="TRLR",
                                  source=source)
