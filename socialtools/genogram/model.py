@@ -964,6 +964,9 @@ class Family(Record):
             field, born = ("birth", p.birth) if p.birth is not None or p.kind not in LOSSES else ("death", p.death)
             late(f"people[{i}] (id '{p.id}'), field '{field}'", born, f"'{p.id}'",
                  slack=p.kind == "pregnancy")  # a birth expected next year
+            if field == "birth" and p.death is not None and p.death.year > limit:  # (a loss is dated by its death)
+                out.append(f"family.people[{i}] (id '{p.id}'), field 'death': {p.death} is after {said} ({limit})"
+                           + (f": '{p.id}' is drawn alive" if gone else ""))
             for j, c in enumerate(p.conditions):
                 late(f"people[{i}] (id '{p.id}').conditions[{j}], field 'start'", c.start, f"'{c.name}'")
         for i, u in enumerate(self.unions):
@@ -1012,9 +1015,132 @@ class Family(Record):
                                f"has ended cannot end again (drawn as {u.kind}); check the years")
         return out
 
+    def contradictions(self) -> list[InputError]:
+        """Dates that cannot all be true, each an :class:`~socialtools.errors.InputError` naming the
+        record and field: a union event (or start, end) before a partner's birth; an emotional
+        relationship or a condition dated before the person's birth or beginning after their death;
+        twins born two or more years apart. Approximate dates are not held to it. A case file is
+        refused for the first (read leniently, each is a warning); an imported genealogy file (GEDCOM,
+        a pedigree table) is never refused for them: :meth:`warnings` names each.
+
+        >>> family = Family.model_validate({"people": [{"id": "A", "birth": 1990}, {"id": "B", "birth": 1960}],
+        ...     "unions": [{"partners": ["A", "B"], "events": [{"married": 1985}]}]})
+        >>> [str(e) for e in family.contradictions()]
+        ["unions[0].events[0], field 'year': married (1985) is before the birth of 'A' (1990)"]
+        """
+        out: list[InputError] = []
+        index = self._index
+
+        def certain(date: PartialDate | None) -> PartialDate | None:
+            return date if date is not None and not date.approximate else None
+
+        def unborn(pids: Iterable[str], date: PartialDate) -> list[str]:
+            return [f"'{pid}' ({index[pid].birth})" for pid in pids
+                    if (born := certain(index[pid].birth)) is not None and date.certainly_before(born)]
+
+        for i, u in enumerate(self.unions):
+            if not any(index[pid].birth for pid in u.partners):
+                continue  # (most unions of a large pedigree table)
+            dated = ([(j, e.kind, e.year) for j, e in enumerate(u.events)] if u.events else
+                     [(-1, name, date) for name, date in (("start", u.start), ("end", u.end)) if date is not None])
+            for j, what, date in dated:
+                before = [] if date.approximate else unborn(u.partners, date)
+                if before:
+                    record, field, what = ((f"{self._union_at(i)}.events[{u.listed_at(j)}]", "year", what) if j >= 0
+                                           else (self._union_at(i), what, f"the union's {what}"))
+                    out.append(InputError(f"{what} ({date}) is before the birth of {' and '.join(before)}",
+                                          record=record, field=field))
+        for i, r in enumerate(self.relationships):
+            for field, date in (("start", certain(r.start)), ("end", certain(r.end))):
+                if date is None:
+                    continue
+                before = unborn(r.between, date)
+                if before:
+                    out.append(InputError(f"{date} is before the birth of {' and '.join(before)}",
+                                          record=f"relationships[{i}] ({r.kind})", field=field))
+                    break
+                dead = [f"'{pid}' ({index[pid].death})" for pid in r.between if field == "start"
+                        and index[pid].kind not in LOSSES and (death := certain(index[pid].death)) is not None
+                        and death.certainly_before(date)]
+                if dead:
+                    out.append(InputError(f"{date} is after the death of {' and '.join(dead)}",
+                                          record=f"relationships[{i}] ({r.kind})", field=field))
+        for i, p in enumerate(self.people):
+            born, died = certain(p.birth), certain(p.death)
+            for j, c in enumerate(p.conditions):
+                start = certain(c.start)
+                if start is None:
+                    continue
+                record = f"people[{i}] (id '{p.id}').conditions[{j}]"
+                if born is not None and start.certainly_before(born):
+                    out.append(InputError(f"'{c.name}' began in {start}, before the birth of '{p.id}' ({born})",
+                                          record=record, field="start"))
+                elif died is not None and died.certainly_before(start):
+                    out.append(InputError(f"'{c.name}' began in {start}, after the death of '{p.id}' ({died})",
+                                          record=record, field="start"))
+        for i, u in enumerate(self.unions):
+            for j, c, other in self._twin_pairs(u):
+                first, second = certain(index[other.id].birth), certain(index[c.id].birth)
+                if first is not None and second is not None and abs(first.year - second.year) >= 2:
+                    out.append(InputError(f"twin of '{other.id}' (born {first}), but born in {second}",
+                                          record=f"{self._union_at(i)}.children[{j}] (id '{c.id}')", field="twin"))
+        return out
+
+    def _twin_pairs(self, union: Union) -> list[tuple[int, ChildLink, ChildLink]]:
+        """Each child of a twin group after its first (its place in ``union.children``), with that first twin."""
+        first: dict[str, ChildLink] = {}
+        out = []
+        for j, c in enumerate(union.children):
+            if c.twin:
+                if c.twin in first:
+                    out.append((j, c, first[c.twin]))
+                first.setdefault(c.twin, c)
+        return out
+
+    def _plausibility_warnings(self) -> list[str]:
+        """Possible but doubtful: a partner aged under 14 at the start of a union, twins born in two
+        (neighbouring) years, identical twins of different sex, a union of full siblings or of a
+        parent and their child that is not marked consanguineous."""
+        out = []
+        index = self._index
+        bio: dict[str, tuple[str, ...]] = {}  # a child's biological parents
+        for u in self.unions:
+            for c in u.children:
+                if c.relation == "biological":
+                    bio[c.id] = tuple(sorted(u.partners))
+        for i, u in enumerate(self.unions):
+            start = u.start if u.start is not None and not u.start.approximate else None
+            young = [(pid, start.year - born.year) for pid in u.partners if start is not None and
+                     (born := index[pid].birth) is not None and not born.approximate
+                     and 0 <= start.year - born.year < 14]
+            for pid, age in young:
+                field = (f"family.{self._union_at(i)}.events[{u.listed_at(0)}], field 'year'" if u.events
+                         else f"family.{self._union_at(i)}, field 'start'")
+                out.append(f"{field}: '{pid}' would be {age} at the start of the union ({start}): check the years")
+            if len(u.partners) == 2 and not u.consanguineous:
+                a, b = u.partners
+                kin = ("sibling" if len(bio.get(a, ())) == 2 and bio.get(a) == bio.get(b) else
+                       "parent–child" if a in bio.get(b, ()) or b in bio.get(a, ()) else None)
+                if kin:
+                    out.append(f"family.{self._union_at(i)}, field 'partners': {kin} union of '{a}' and '{b}': check "
+                               "the case file (write consanguineous: true if it is right)")
+            for j, c, other in self._twin_pairs(u):
+                me, twin = index[c.id], index[other.id]
+                child = f"family.{self._union_at(i)}.children[{j}] (id '{c.id}'), field 'twin'"
+                if (c.identical or other.identical) and "unknown" not in (me.sex, twin.sex) and me.sex != twin.sex:
+                    out.append(f"{child}: identical twins '{other.id}' ({twin.sex}) and '{c.id}' ({me.sex}) "
+                               "of different sex: check the sex or the identical mark")
+                if (me.birth and twin.birth and not (me.birth.approximate or twin.birth.approximate)
+                        and abs(me.birth.year - twin.birth.year) == 1):
+                    out.append(f"{child}: twins '{other.id}' ({twin.birth}) and '{c.id}' ({me.birth}) "
+                               "born in different years: check the years")
+        return out
+
     def warnings(self) -> list[str]:
         """Doubtful but possible facts: a child born before a parent, a parent aged under 12,
-        several index persons, a union history that contradicts a death (see :meth:`_history_warnings`)."""
+        several index persons, a union history that contradicts a death (see :meth:`_history_warnings`),
+        a partner under 14, a sibling union (see :meth:`_plausibility_warnings`), anything dated after
+        ``as_of``; and each of :meth:`contradictions` (a case file read leniently, an imported file)."""
         out = []
         for i, p in enumerate(self.people):
             if len(p.conditions) > 4:
@@ -1024,6 +1150,8 @@ class Family(Record):
                            f"so {extra} {'is' if len(p.conditions) == 5 else 'are'} written under the person "
                            "only with --labels ...,conditions")
         out += self._history_warnings()
+        out += [f"family.{e}" for e in self.contradictions()]
+        out += self._plausibility_warnings()
         out += self._repeated_couples()
         out += self._overlapping_marriages()
         out += self._future_dates()
