@@ -31,7 +31,7 @@ from socialtools.draw.svg import SvgCanvas
 from socialtools.draw.text import LINE_HEIGHT, TextBlock, text_width
 from socialtools.draw.theme import Theme
 from socialtools.errors import UsageError
-from socialtools.genogram.diagram import LABEL_WIDTH, Genogram, GenogramOptions, with_options
+from socialtools.genogram.diagram import LABEL_WIDTH, Genogram, GenogramOptions, nobody_born_by, with_options
 from socialtools.genogram.emotional import symbol_extents
 from socialtools.genogram.history import Change, family_as_of, family_changes
 from socialtools.genogram.labels import TEXT, LabelOptions, person_lines
@@ -127,6 +127,9 @@ class GenogramComparison(Diagram):
             raise UsageError("a comparison draws everyone once: leave out duplicate_loops")
         if self.options.narrow_labels:
             raise UsageError("a comparison lays out both panels' labels as one: leave out narrow_labels")
+        self._at: dict[int, Family] = {}
+        if family.people and not self.family_at(before).people:  # an empty earlier panel
+            raise nobody_born_by(family, before, "before")
 
     @classmethod
     def from_document(cls, document: dict[str, Any], before: int | None = None, after: int | None = None, *,
@@ -155,7 +158,9 @@ class GenogramComparison(Diagram):
 
     def family_at(self, year: int) -> Family:
         """The family as it was in ``year``."""
-        return family_as_of(self.family, year)
+        if year not in self._at:
+            self._at[year] = family_as_of(self.family, year)
+        return self._at[year]
 
     @cached_property
     def _whole(self) -> Family:
