@@ -199,12 +199,16 @@ class Genogram(Diagram):
                                     layout=layout, theme=theme, as_of=as_of, duplicate_loops=duplicate_loops,
                                     short_years=short_years, narrow_labels=narrow_labels, engine=engine)
         self.full_family = family
+        # names as initials: the initials the whole family gives, also in a year when fewer were born
+        drawn = family.with_initials() if self.options.initials else family
         if self.options.as_of is not None:
-            self.family = family_as_of(family, self.options.as_of)
+            self.family = family_as_of(drawn, self.options.as_of)
             if family.people and not self.family.people:
                 raise nobody_born_by(family, self.options.as_of)
         elif self.at_its_date:  # the date the family gives: drawn as --as-of that year draws it
-            self.family = family_at_its_date(family)
+            self.family = family_at_its_date(drawn)
+        else:
+            self.family = drawn
         self.copies: dict[str, str] = {}  # people drawn a second time: copy id -> original id
         if self.options.duplicate_loops:
             self.family, self.copies = with_loop_copies(self.family)
