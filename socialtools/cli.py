@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn
 
 from socialtools import __version__
-from socialtools.errors import SocialToolsError, UsageError, capped_warnings
+from socialtools.errors import InputError, SocialToolsError, UsageError, capped_warnings
 from socialtools.i18n import LANGUAGES
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -145,6 +145,27 @@ def build_parser(command: str | None = None) -> Parser:
     return parser
 
 
+#: how the library says that reading a file leniently would draw it anyway (its errors name no flag)
+LENIENTLY = "read the file leniently"
+
+
+def error_line(exc: SocialToolsError, args: argparse.Namespace) -> str:
+    """The error as the command line prints it: an input error that reading the file leniently would
+    relax names ``--lenient`` where the command has it (the library's message names no flag).
+
+    >>> from socialtools.errors import InputError
+    >>> error = InputError("'A' is born after 'C' (read the file leniently to draw it anyway)", field="birth")
+    >>> error_line(error, argparse.Namespace(lenient=False))
+    "field 'birth': 'A' is born after 'C' (run again with --lenient to draw it anyway)"
+    >>> str(error) == error_line(error, argparse.Namespace())  # a command without --lenient
+    True
+    """
+    text = str(exc)
+    if isinstance(exc, InputError) and getattr(args, "lenient", None) is False:
+        text = text.replace(LENIENTLY, "run again with --lenient")
+    return text
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the exit status."""
     words = list(sys.argv[1:] if argv is None else argv)
@@ -157,7 +178,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         _check_output_folder(args)
         return int(args.run(args) or 0)
     except SocialToolsError as exc:
-        sys.stderr.write(f"socialtools {args.command}: error: {exc}\n")
+        sys.stderr.write(f"socialtools {args.command}: error: {error_line(exc, args)}\n")
         return 2
     except OSError as exc:
         sys.stderr.write(f"socialtools {args.command}: error: {exc.strerror or exc}: {exc.filename or ''}\n")
