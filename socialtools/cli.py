@@ -24,22 +24,14 @@ from socialtools.i18n import LANGUAGES
 if TYPE_CHECKING:  # pragma: no cover
     from socialtools.draw.diagram import Diagram
 
-COMMAND_MODULES = (
-    "socialtools.genogram.cli",
-    "socialtools.demo",
-    "socialtools.io.convert_family",
-    "socialtools.schema",
-    "socialtools.venn.cli",
-    "socialtools.quadrant.cli",
-    "socialtools.ecomap.cli",
-    "socialtools.report.cli",
-)
 #: the module of each sub-command: a command line naming one imports only its module (the
 #: others' imports cost a tenth of a second in every run, on the folder job's serial path)
 COMMAND_OF = {"genogram": "socialtools.genogram.cli", "demo": "socialtools.demo",
               "convert": "socialtools.io.convert_family", "gedcom": "socialtools.io.convert_family",
               "schema": "socialtools.schema", "venn": "socialtools.venn.cli", "quadrant": "socialtools.quadrant.cli",
               "ecomap": "socialtools.ecomap.cli", "report": "socialtools.report.cli"}
+#: every module that registers sub-commands, once each, in the order of the help
+COMMAND_MODULES = tuple(dict.fromkeys(COMMAND_OF.values()))
 
 
 class Parser(argparse.ArgumentParser):

@@ -143,3 +143,11 @@ def test_command_line_naming_a_command_builds_only_its_parser() -> None:
         registered = argparse.ArgumentParser()
         importlib.import_module(module).register(registered.add_subparsers())
         assert choices(build_parser(command)) == choices(registered)
+
+
+def test_the_help_lists_the_commands_in_their_order() -> None:
+    """The modules are listed once (:data:`COMMAND_OF`, its modules in order): the help keeps its order."""
+    from socialtools.cli import build_parser
+
+    order = list(build_parser()._subparsers._group_actions[0].choices)  # type: ignore[union-attr]
+    assert order == ["genogram", "demo", "convert", "gedcom", "schema", "venn", "quadrant", "ecomap", "report"]
