@@ -1006,6 +1006,32 @@ class Family(Record):
                            "drawn eldest first, by the years")
         return out
 
+    def _impossible_ages(self) -> list[str]:
+        """Someone alive (no death, not ``deceased``) older than anyone lives: born more than
+        :data:`MAX_LIVING_AGE` years before the family's ``as_of`` (no age is drawn) or given such an
+        ``age`` (drawn as given) — a death left out, or a slip in the year. Without ``as_of`` (a
+        genealogy's family, its old generations' deaths often left out) a birth year is not warned.
+
+        >>> Family.model_validate({"as_of": 2024, "people": [{"id": "A", "birth": 1890}]})._impossible_ages()
+        ["family.people[0] (id 'A'), field 'birth': 1890 makes 'A' 134 at the family's as_of (2024), alive: \
+no age is drawn; give the death (or deceased: yes), or correct the year"]
+        """
+        when = self.reference_date()
+        out = []
+        for i, p in enumerate(self.people):
+            if p.deceased or p.death is not None or p.kind != "person":
+                continue
+            where = f"family.people[{i}] (id '{p.id}')"
+            years = p.birth.years_until(when) if p.birth is not None and self.as_of is not None else 0
+            if years > MAX_LIVING_AGE:
+                out.append(f"{where}, field 'birth': {p.birth} makes '{p.id}' {years} at the family's as_of "
+                           f"({when.year}), alive: no age is drawn; give the death (or deceased: yes), or correct "
+                           "the year")
+            elif p.birth is None and p.age is not None and p.age > MAX_LIVING_AGE:
+                out.append(f"{where}, field 'age': {p.age} for someone alive is older than anyone lives (at most "
+                           f"{MAX_LIVING_AGE}): correct the age, or give the death (or deceased: yes)")
+        return out
+
     def _future_dates(self) -> list[str]:
         """Dates after the family's ``as_of`` (a typo like 2208 for 2008; without ``as_of``, after this
         year): a person born then, a union, an event, a relationship, a household or a condition
@@ -1092,6 +1118,8 @@ class Family(Record):
         if len(index) > 1:
             more = f" and {len(index) - 10} more" if len(index) > 10 else ""  # a studbook's 'target' column
             out.append(f"{len(index)} people are marked as the index person (client): {', '.join(index[:10])}{more}")
+        out += self._impossible_ages()
+        place = {p.id: i for i, p in enumerate(self.people)}
         for u in self.unions:
             for c in u.children:
                 child = self._index[c.id]
@@ -1100,10 +1128,11 @@ class Family(Record):
                     if child.birth and parent.birth and c.relation == "biological":
                         gap = child.birth.year - parent.birth.year
                         if gap < 0:
-                            out.append(f"person '{child.id}' is born ({child.birth}) before their parent "
-                                       f"'{parent.id}' ({parent.birth})")
+                            out.append(f"family.people[{place[child.id]}] (id '{child.id}'), field 'birth': born "
+                                       f"({child.birth}) before their parent '{parent.id}' ({parent.birth})")
                         elif gap < 12:
-                            out.append(f"person '{parent.id}' would be {gap} at the birth of '{child.id}'")
+                            out.append(f"family.people[{place[pid]}] (id '{pid}'), field 'birth': would be {gap} "
+                                       f"at the birth of '{child.id}'")
         return [self._at_origin(w) for w in out] if self._origins else out
 
     def with_origins(self, origins: dict[str, str]) -> Family:
@@ -1115,7 +1144,7 @@ class Family(Record):
         >>> family = Family.model_validate({"people": [{"id": "A", "birth": 1990}, {"id": "B", "birth": 1995}],
         ...     "unions": [{"partners": ["A"], "children": ["B"]}]})
         >>> family.with_origins({"A": "line 2 (id 'A')", "B": "line 3 (id 'B')"}).warnings()
-        ["line 2 (id 'A') would be 5 at the birth of 'B' (line 3)"]
+        ["line 2 (id 'A'), field 'birth': would be 5 at the birth of 'B' (line 3)"]
         """
         self._origins = dict(origins)
         return self
