@@ -123,6 +123,14 @@ def read_canrisk_text(text: str, source: str = "canrisk", *, family: str | None 
         parts.append(f"{len(factors)} risk factor{'s' if len(factors) > 1 else ''} ({', '.join(factors[:6])})")
     if parts and warnings is not None:
         warnings.append(f"left out: {', '.join(parts)} (not part of a genogram)")
+    named = [r for r in rows if r.name]
+    if named and all(_is_code(r.name or "", r.id) for r in named):
+        shown = ", ".join(repr(r.name) for r in named[:3]) + (", ..." if len(named) > 3 else "")
+        for row in named:
+            row.name = None
+        if warnings is not None:
+            warnings.append(f"names left out: the Name column holds only numbers or codes ({shown}), "
+                            "as an anonymised export does")
     return build_families(rows, source, lenient=lenient, warnings=warnings)
 
 
@@ -156,6 +164,16 @@ def family_to_canrisk(family: Family, famid: str = "XX") -> tuple[str, list[str]
     renamed = sum(1 for pid, new in ids.items() if pid != new)
     extra = [f"{renamed} ids longer than 7 characters (numbered P1, P2, ...)"] if renamed else []
     return "\n".join(lines) + "\n", left_out(family, "canrisk") + extra
+
+
+def _is_code(name: str, pid: str) -> bool:
+    """Whether a Name cell is a number or code, not a name: ``17``, ``P012``, ``ID-3``, the
+    person's own id; initials and names (``AB``, ``Siti``) are names.
+
+    >>> [_is_code(n, "m21") for n in ("17", "P012", "ID-3", "m21", "AB", "Siti", "2nd")]
+    [True, True, True, True, False, False, False]
+    """
+    return name == pid or bool(re.fullmatch(r"[A-Za-z]{0,3}[-_]?\d+", name))
 
 
 def _name(person: Any) -> str:
