@@ -288,7 +288,7 @@ def hide_identifying(family: Family) -> Family:
         union["notes"] = None
     for relationship in data["relationships"]:
         relationship["label"] = None
-    return Family.model_validate(data)
+    return Family.model_validate(data).with_origins(family.origins)  # warnings still name the file's rows
 
 
 def case_mask(case: Case) -> NameMask:

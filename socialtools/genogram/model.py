@@ -908,7 +908,7 @@ class Family(Record):
         data = self.model_dump()
         for row in data["people"]:
             row["initials"] = self._initials[row["id"]]
-        return Family.model_validate(data)
+        return Family.model_validate(data).with_origins(self._origins)
 
     def parents_of(self, pid: str) -> list[str]:
         """Partners of every union that lists ``pid`` as a child."""
