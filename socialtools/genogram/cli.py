@@ -121,7 +121,22 @@ def run(args: argparse.Namespace) -> int:
             print(json.dumps({"file": str(target), **stats}, ensure_ascii=False))
     if not args.stats:
         sys.stderr.write(f"socialtools genogram: wrote {len(rendered)} file(s) to {out}\n")
+    _hint_focus(families, args.focus)
     return 0
+
+
+#: a family this large makes a drawing too wide to read whole on a page or screen
+LARGE_FAMILY = 300
+
+
+def _hint_focus(families: Mapping[str, Family], focus: str | None) -> None:
+    """After a whole genealogy file is drawn, one line on how to draw a readable part of it: a
+    2,000-person export becomes a drawing tens of thousands of units wide."""
+    sizes = _sizes(families)
+    name = max(sizes, key=lambda n: sizes[n], default=None)
+    if focus is None and name is not None and sizes[name] >= LARGE_FAMILY:
+        sys.stderr.write(f"socialtools genogram: note: family '{name}' has {sizes[name]:,} people, too many to "
+                         "read in one drawing: --focus ID --generations N draws the part around one person\n")
 
 
 Settings = tuple["GenogramOptions", str, float, bool, "list[int] | None", bool]

@@ -762,7 +762,7 @@ class Family(Record):
 
     def _check_unions(self) -> None:
         used: set[str] = set()
-        bio_parents: dict[str, str] = {}
+        bio_parents: dict[str, str] = {}  # child -> the record of the union that first gave its parents
         for i, u in enumerate(self.unions):
             named = u.id is not None
             if u.id is None:
@@ -793,11 +793,11 @@ class Family(Record):
                 if c.relation == "biological":
                     if c.id in bio_parents:
                         raise InputError(
-                            f"'{c.id}' has more than two biological parents (unions "
-                            f"'{bio_parents[c.id]}' and '{u.id}'): mark one as adopted, foster or step",
+                            f"'{c.id}' has more than two biological parents ({bio_parents[c.id]} and "
+                            f"{record}): mark one as adopted, foster or step",
                             record=record, field="children",
                         )
-                    bio_parents[c.id] = u.id
+                    bio_parents[c.id] = record
 
     def _check_other_references(self) -> None:
         seen: dict[tuple[tuple[str, ...], str], list[int]] = {}

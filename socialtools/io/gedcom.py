@@ -56,6 +56,7 @@ import re
 import unicodedata
 from collections import deque
 from collections.abc import Iterable
+from dataclasses import replace
 from pathlib import Path
 from typing import Any, get_args
 
@@ -377,14 +378,44 @@ def _clean(text: str | None) -> str | None:
     return text.replace("@@", "@") or None
 
 
+def _text(node: Any) -> str:
+    """A line's text with its continuations: each ``CONC`` child joined on, each ``CONT`` child on
+    a new line, wherever among the line's children they stand (a program that writes ``2 GIVN``
+    before ``2 CONC`` is not followed by the library's own join, which stops at the first other tag).
+
+    >>> doc = _library().parse(b"0 HEAD\\n0 @I1@ INDI\\n1 NAME Ana /Lefebvre-Dupon\\n2 CONC t/\\n0 TRLR\\n")
+    >>> _text(doc.resolve("@I1@").find("NAME"))
+    'Ana /Lefebvre-Dupont/'
+    """
+    out = node.payload or ""
+    for child in node.children:
+        if child.tag == "CONC":
+            out += child.payload or ""
+        elif child.tag == "CONT":
+            out += "\n" + (child.payload or "")
+    return out
+
+
 def _value(node: Any, tag: str) -> str | None:
     child = node.find(tag)
-    return child.text().strip() if child is not None and child.payload else None
+    return (_text(child).strip() or None) if child is not None else None
 
 
 def _event_date(node: Any, tag: str) -> tuple[bool, PartialDate | None]:
     happened, date = _event(node, tag)
     return happened, date.shown if date else None
+
+
+def _moment(date: GedcomDate | None) -> PartialDate | None:
+    """The date to show of a birth or death: a period (``FROM 1948 TO 1949``, GEDCOM 5.5.1 and 7)
+    is about its start, as a range (``BET``) and a qualified date (``ABT``, ``BEF``) already are.
+
+    >>> _moment(read_gedcom_date("FROM 1948 TO 1949")).display(), _moment(read_gedcom_date("1948")).display()
+    ('~1948', '1948')
+    """
+    if date is None or date.shown is None:
+        return None
+    return replace(date.shown, approximate=True) if date.period else date.shown
 
 
 def _event(node: Any, tag: str) -> tuple[bool, GedcomDate | None]:
@@ -441,7 +472,7 @@ def _union_extras(record: Any, data: dict[str, Any], shared: dict[str, Any], war
         if target is None:
             warnings.append(f"{_label(record)}, field '{node.tag}' (line {node.source_line_no}): points to {pointer}, "
                             "but there is no note record of that xref in the file; drawn without it")
-        elif text := _clean(target.text()):
+        elif text := _clean(_text(target)):
             notes.append(text)
     if notes:
         data["notes"] = "; ".join(notes)
@@ -549,7 +580,7 @@ class _Reader:
             events += [node for node in record.children if node.tag in ("EVEN", "_SEPR")]
         for event in events:
             node = event.find("DATE") if event is not None else None
-            if node is None or not node.payload or not (text := (node.text() or "").strip()):
+            if node is None or not (text := _text(node).strip()):
                 continue
             if text.lower().rstrip(".") in _NO_DATE:  # 'DEAT / 2 DATE Deceased' (Ancestry, FTM): no date to tell
                 continue
@@ -571,7 +602,7 @@ class _Reader:
     def person(self, record: Any) -> dict[str, Any]:
         self.check_dates(record)
         name_node = record.find("NAME")
-        name = _clean(name_node.payload) if name_node is not None else None
+        name = _clean(_text(name_node)) if name_node is not None else None
         if name_node is not None and not name:
             given, surname = _value(name_node, "GIVN"), _value(name_node, "SURN")
             name = _clean(" ".join(x for x in (given, surname) if x))
@@ -585,8 +616,8 @@ class _Reader:
                                  "drawn as a diamond, like a sex not given")
         _, birth_date = _event(record, "BIRT")
         died, death_date = _event(record, "DEAT")
-        birth = birth_date.shown if birth_date else _about(record, _BAPTISM)
-        death = death_date.shown if death_date else _about(record, _BURIAL)
+        birth = _moment(birth_date) if birth_date else _about(record, _BAPTISM)
+        death = _moment(death_date) if death_date else _about(record, _BURIAL)
         if birth_date and death_date and (death_date.certainly_before(birth_date)
                                           or (birth and death and death.certainly_before(birth))):
             self._death_before_birth(record, birth_date, death_date)
@@ -614,7 +645,7 @@ class _Reader:
         for key, value in (("birthplace", place), ("occupation", _value(record, "OCCU")),
                            ("religion", _value(record, "RELI")), ("education", _value(record, "EDUC"))):
             if value:
-                data[key] = value
+                data[key] = " ".join(value.split())  # (a CONT line is a new line; a label's text is one line)
         return data
 
     def _death_before_birth(self, record: Any, birth: GedcomDate, death: GedcomDate) -> None:
@@ -656,7 +687,7 @@ class _Reader:
                 pedi = (_value(famc, "_PEDI") or _value(famc, "PEDI") or "").lower()
                 if pedi == "other":  # GEDCOM 7: PEDI OTHER with a PHRASE saying which
                     phrase = famc.find("PEDI").find("PHRASE")
-                    pedi = (phrase.text() if phrase is not None and phrase.payload else "").strip().lower()
+                    pedi = (_text(phrase) if phrase is not None else "").strip().lower()
                 relations[(fam, _strip_xref(xref))] = PEDIGREE.get(pedi, "biological")
             for adop in record.find_all_children("ADOP"):
                 famc = adop.find("FAMC")
