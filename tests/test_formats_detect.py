@@ -158,7 +158,7 @@ def test_partial_death_date_in_birth_year_does_not_crash(death: str) -> None:
 
 def test_death_certainly_before_birth_refused_naming_the_record_or_drawn_leniently() -> None:
     data = ROYAL_STYLE.format(death="12 JAN 1849").encode()
-    with pytest.raises(InputError, match=r"person @I1@ \(line 5\).*death \(12 JAN 1849\) is before birth"):
+    with pytest.raises(InputError, match=r"person @I1@ \(Anna /Ka/\), line 5.*death \(12 JAN 1849\) is before birth"):
         parse_gedcom(data)
     warnings: list[str] = []
     family = parse_gedcom(data, lenient=True, warnings=warnings)

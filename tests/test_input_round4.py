@@ -188,7 +188,8 @@ def test_gedcom_union_warnings_name_the_family_records_and_lines(tmp_path, capsy
     path.write_text(text, encoding="utf-8")
     code, err = _run(["genogram", str(path), "-o", str(tmp_path / "g.svg")], capsys)
     assert code == 0
-    assert "family @F2@ (line 21), field 'start': 1990 is within the marriage family @F1@ (line 14)" in err
+    assert ("family @F2@ (Budi /S/ and Rina /T/), line 21, field 'start': 1990 is within the marriage family @F1@ "
+            "(Budi /S/ and Sari /W/), line 14") in err
     assert "unions[" not in err
 
 
@@ -250,7 +251,7 @@ def test_gedcom_burial_before_birth_is_left_out_with_a_warning_naming_the_record
     out = tmp_path / "g.svg"
     code, err = _run(["genogram", str(path), "-o", str(out)], capsys)
     assert code == 0 and out.exists()
-    assert ("person @I643@ (line 5): death (~1803, the year of its BURI) is before birth (1945-07-03): drawn "
+    assert ("person @I643@ (Budi /S/), line 5: death (~1803, the year of its BURI) is before birth (1945-07-03): drawn "
             "without the death date") in err
     person = read_families(path).family.person("I643")
     assert person.death is None and person.deceased
