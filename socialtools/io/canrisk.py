@@ -3,7 +3,8 @@
 A CanRisk file starts with ``##CanRisk 2.0`` (or ``##BOADICEA import pedigree file format 4.0``),
 may carry risk-factor lines (``##menarche=13``), names its columns on a ``##FamID`` line and
 has one tab-separated row per person: family, display name, target (the index person), id,
-father, mother, sex, identical-twin label, dead (0/1), age, year of birth, the age at
+father, mother, sex, identical-twin label, dead (0/1), age (of a dead person: at death, so the
+death year is about the year of birth plus the age), year of birth, the age at
 diagnosis of five cancers (``0`` none, ``AU`` age unknown), Ashkenazi origin, genetic tests
 and pathology.
 
@@ -25,6 +26,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Any
 
+from socialtools.dates import PartialDate
 from socialtools.errors import InputError
 from socialtools.io.pedigree import Pedigree, _norm, build_families, rows_from_table
 
@@ -85,7 +87,8 @@ def read_canrisk_text(text: str, source: str = "canrisk", *, family: str | None 
         numbers.append(n)
     if header is None or not body:
         raise InputError("the CanRisk file has no people", source=source)
-    rows = rows_from_table(header, body, numbers, source, only=family, plink_scale=False)
+    rows = rows_from_table(header, body, numbers, source, only=family, plink_scale=False,
+                           warnings=warnings)
     if family is not None and not rows:
         raise InputError(f"no family '{family}'", source=source, field="family")
     cols = {name: i for i, name in enumerate(header)}
@@ -100,6 +103,8 @@ def read_canrisk_text(text: str, source: str = "canrisk", *, family: str | None 
         age = cells[cols["age"]] if "age" in cols else "0"
         if age.isdigit() and int(age) > 0:
             row.age = int(age)
+            if row.deceased and row.birth is not None and row.death is None:  # a dead person's Age: at death
+                row.death = PartialDate(row.birth.year + row.age, approximate=True)
         if row.name in ("NA", "0"):
             row.name = None
         conditions = []
