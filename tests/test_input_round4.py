@@ -140,7 +140,7 @@ def test_table_warnings_name_the_line_of_the_record(tmp_path, capsys):
     assert code == 0
     assert "line 7 (id '6'), field 'birth': 2990 is after" in err
     assert "lines 4, 5 (the children of '1' and '2'): listed out of birth order" in err
-    assert "line 4 (id '3') would be 5 at the birth of '5' (line 6)" in err
+    assert "line 4 (id '3'), field 'birth': would be 5 at the birth of '5' (line 6)" in err
     assert "family." not in err and "person '" not in err
 
 

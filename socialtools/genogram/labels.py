@@ -161,7 +161,7 @@ def person_lines(person: Person, family: Family, options: LabelOptions) -> list[
     out: list[str] = []
     for name in options.fields:
         if name == "name":
-            out.append(person.display_initials if options.initials or not person.name else person.name)
+            out.append(family.initials_of(person.id) if options.initials or not person.name else person.name)
         elif name == "years":
             if person.kind in LOSSES:  # a pregnancy loss has one date: the year alone
                 when = person.death or person.birth

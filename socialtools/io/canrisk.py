@@ -87,7 +87,8 @@ def read_canrisk_text(text: str, source: str = "canrisk", *, family: str | None 
         numbers.append(n)
     if header is None or not body:
         raise InputError("the CanRisk file has no people", source=source)
-    rows = rows_from_table(header, body, numbers, source, only=family, plink_scale=False)
+    rows = rows_from_table(header, body, numbers, source, only=family, plink_scale=False,
+                           warnings=warnings)
     if family is not None and not rows:
         raise InputError(f"no family '{family}'", source=source, field="family")
     cols = {name: i for i, name in enumerate(header)}
