@@ -341,8 +341,9 @@ class _Graph:
         just inside the union's span (as the coordinate step draws it)."""
         anchor, ps = self._at[uid]
         if anchor is not None:
-            # the upper end of a union across rows: nearest its partner in the gap (its stub passes no other drop)
-            return pos[anchor] + 0.5 - (HUB_SIDE if uid in self.cross_from else 0.0)
+            # the upper end of a union across rows: nearest its partner in the gap (its stub passes no other drop);
+            # a one-parent family's drop: nearer its parent than a couple's (its line passes under the couple's)
+            return pos[anchor] + 0.5 - (HUB_SIDE if uid in self.cross_from else HUB_SIDE / 2 if len(ps) == 1 else 0.0)
         if len(ps) == 2:
             a, b = pos[ps[0]], pos[ps[1]]
             if abs(a - b) <= 1:
