@@ -9,8 +9,10 @@ labels need. The ordering (:meth:`~socialtools.genogram.ordering._Graph.drops`) 
 side of every other union's child each drop comes down; here that is a hard constraint between
 rows, so the drawing has exactly the crossings the ordering counted.
 
-The positions start from the leftmost ones that meet every constraint (longest paths in the
-constraint graph), then alternate down and up passes: each row is placed by weighted isotonic
+The positions start midway between the leftmost and the rightmost ones that meet every
+constraint (longest paths in the constraint graph, from its start and to its end: a row is then
+already about centred on what it hangs from, a third fewer row placements than from the
+leftmost), then alternate down and up passes: each row is placed by weighted isotonic
 regression with bounds (:func:`~socialtools.genogram.isotonic.isotonic`), the other rows
 held: each drop pulled over the middle of its sibship, each child toward its place in its
 sibship packed tight under its parents' drop, a partner block and its drops pulled as one.
@@ -214,8 +216,10 @@ class _Placer:
         self.before[a].append((b, w))
 
     def start(self) -> list[float]:
-        """The leftmost positions meeting every constraint (longest paths); without the
-        constraints between rows if they cannot all be met."""
+        """The positions midway between the leftmost and the rightmost ones meeting every
+        constraint (longest paths from the start and to the end; the middle of two such
+        positions meets the constraints too); without the constraints between rows if they
+        cannot all be met."""
         n = self.n
         succ: list[list[tuple[int, float]]] = [[] for _ in range(n)]
         indeg = [0] * n
@@ -230,21 +234,28 @@ class _Placer:
                 indeg[b] += 1
         x = [0.0] * n
         ready = [e for e in range(n) if indeg[e] == 0]
-        done = 0
+        done: list[int] = []
         while ready:
             e = ready.pop()
-            done += 1
+            done.append(e)
             for f, w in succ[e]:
                 if x[e] + w > x[f]:
                     x[f] = x[e] + w
                 indeg[f] -= 1
                 if indeg[f] == 0:
                     ready.append(f)
-        if done < n:  # a cycle: the sides cannot all be kept; keep the rows' own gaps only
+        if len(done) < n:  # a cycle: the sides cannot all be kept; keep the rows' own gaps only
             self.after = [[] for _ in range(n)]
             self.before = [[] for _ in range(n)]
             return [0.0] * n if not self.chains else self.start()
-        return x
+        # ... and the rightmost ones (longest paths to the end), and the middle of the two
+        tail = [0.0] * n
+        for e in reversed(done):
+            for f, w in succ[e]:
+                if tail[f] + w > tail[e]:
+                    tail[e] = tail[f] + w
+        width = max(map(operator.add, x, tail), default=0.0)
+        return [(a + width - b) / 2 for a, b in zip(x, tail, strict=True)]
 
     def run(self, passes: int) -> tuple[dict[str, float], dict[str, float]]:
         xs = self.start()
