@@ -134,3 +134,13 @@ def test_unconnected_parts_stand_on_the_rows_of_their_birth_years() -> None:
 def test_gedcom_truncated_file_names_its_last_record_with_the_partners_names() -> None:
     with pytest.raises(InputError, match=r"last record family @F1@ \(Jan /Kowalski/ and Anna /Nowak/\), line 13"):
         parse_gedcom(KOWALSKI.replace(b"1 CHIL @I99@\n0 TRLR\n", b""), "k.ged")
+
+
+def test_gedcom_child_of_two_families_is_said_not_silently_a_step_child() -> None:
+    text = KOWALSKI.replace(b"1 CHIL @I99@\n", b"1 CHIL @I25@\n0 @F2@ FAM\n1 HUSB @I23@\n1 CHIL @I25@\n"
+                            b"0 @I25@ INDI\n1 NAME Ewa /Kowalska/\n")
+    warnings: list[str] = []
+    parse_gedcom(text, "k.ged", warnings=warnings)
+    assert [w for w in warnings if "FAMC" in w] == [
+        "person @I25@ (Ewa /Kowalska/), line 20, field 'FAMC': a birth child of two families (@F1@ and @F2@): "
+        "drawn as the birth child of @F1@ and a step-child of @F2@"]

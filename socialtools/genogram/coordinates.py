@@ -32,6 +32,7 @@ Every pass keeps every constraint; the cost of a pass is linear in the number of
 from __future__ import annotations
 
 import bisect
+import itertools
 import operator
 from collections import defaultdict
 from collections.abc import Callable
@@ -45,6 +46,7 @@ __all__ = ["place"]
 
 CLEAR = 8.0  # a drop keeps this far from the symbols and labels beside it
 DROP_SPACING = 8.0  # between two drops in one gap
+ONE_PARENT_SPACING = 12.0  # between a one-parent family's drop and another drop in its gap (issue 10, F1)
 KID_CLEAR = 7.0  # a drop keeps this far from the line of another union's child (over the bars' stagger pad)
 IDLE = 0.05  # weight of the pull of someone nothing else pulls, toward where they stand
 SETTLED = 4.0  # an up pass moved nobody further than this: stop (a few units: the rest of the way is a
@@ -75,6 +77,7 @@ class _Placer:
         drop_unions = [u for u in s.unions if s.children(u) and s.hangs_from(u)[0] in members]
         drop_unions += list(graph.cross_from)  # the upper ends of unions across rows: drops of their own
         in_gap: dict[tuple[int, int], list[str]] = defaultdict(list)
+        one_parent = {u for u in drop_unions if u in s.unions and len(s.unions[u].partners) == 1}
         index_in_row = {p: i for ps in people_rows.values() for i, p in enumerate(ps)}
         for u in drop_unions:
             hang = graph.hang(u)
@@ -118,7 +121,8 @@ class _Placer:
                     pending = sep(p, q) if q is not None else 0.0
                     continue
                 anchored = graph.hang(drops[0]) == [p]
-                mins = [single_offset(p) if anchored else half[p] + CLEAR] + [DROP_SPACING] * (len(drops) - 1)
+                mins = [single_offset(p) if anchored else half[p] + CLEAR] + [
+                    ONE_PARENT_SPACING if one_parent & {u, v} else DROP_SPACING for u, v in itertools.pairwise(drops)]
                 if q is not None:
                     mins.append(half[q] + CLEAR)
                     excess = sep(p, q) - sum(mins)

@@ -886,7 +886,11 @@ class _Reader:
         if self.unread_dates > MAX_DATE_WARNINGS:
             self.warnings.append(f"... and {self.unread_dates - MAX_DATE_WARNINGS} more dates that cannot be read "
                                  "or shown")
-        _resolve_extra_biological_parents(unions)
+        for child, first, later in _resolve_extra_biological_parents(unions):
+            record = self.people.get(f"@{child}@")
+            who = self._label(record) if record is not None else f"person @{child}@"
+            self.warnings.append(f"{who}, field 'FAMC': a birth child of two families (@{first}@ and @{later}@): "
+                                 f"drawn as the birth child of @{first}@ and a step-child of @{later}@")
         _sex_from_roles(people, self.families.values(), {_strip_xref(x): r for x, r in self.people.items()})
         title = {"title": self.title} if self.title else {}
         try:
@@ -985,15 +989,19 @@ def _sex_from_roles(people: list[dict[str, Any]], families: Any, records: dict[s
             person["sex"] = "male" if tags == {"HUSB"} else "female"
 
 
-def _resolve_extra_biological_parents(unions: list[dict[str, Any]]) -> None:
-    """A child in two families both marked 'birth' is biological in the first only."""
-    seen: set[str] = set()
+def _resolve_extra_biological_parents(unions: list[dict[str, Any]]) -> list[tuple[str, str, str]]:
+    """A child in two families both marked 'birth' is biological in the first only: (child,
+    first family, later family) of each such child, for a warning."""
+    seen: dict[str, str] = {}
+    moved = []
     for union in unions:
         for child in union["children"]:
             if child["relation"] == "biological":
                 if child["id"] in seen:
                     child["relation"] = "step"
-                seen.add(child["id"])
+                    moved.append((child["id"], seen[child["id"]], str(union.get("id"))))
+                seen.setdefault(child["id"], str(union.get("id")))
+    return moved
 
 
 # -- public API ------------------------------------------------------------------------------------
