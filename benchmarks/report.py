@@ -55,7 +55,8 @@ def main() -> None:
     for sessions, items, people in ((100, 25, 30), (1000, 100, 100)):
         doc = big_case(sessions, items, people)
         label = f"{sessions} sessions, {4 * items} BPSS items, {people} people"
-        big = timed(f"{label}: validate", lambda doc=doc: Case.from_document(doc), repeat=1)
+        # leniently: the synthetic family's twins are born years apart, its sessions run past PK's termination
+        big = timed(f"{label}: validate", lambda doc=doc: Case.from_document(doc, lenient=True), repeat=1)
         rep = timed(f"{label}: build (no figures)",
                     lambda big=big: build_report(big, ReportOptions(figures=False)), repeat=1)
         timed(f"{label}: DOCX", lambda rep=rep: report_docx(rep), repeat=1)

@@ -18,28 +18,20 @@ from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn
 
 from socialtools import __version__
-from socialtools.errors import SocialToolsError, UsageError, capped_warnings
+from socialtools.errors import InputError, SocialToolsError, UsageError, capped_warnings
 from socialtools.i18n import LANGUAGES
 
 if TYPE_CHECKING:  # pragma: no cover
     from socialtools.draw.diagram import Diagram
 
-COMMAND_MODULES = (
-    "socialtools.genogram.cli",
-    "socialtools.demo",
-    "socialtools.io.convert_family",
-    "socialtools.schema",
-    "socialtools.venn.cli",
-    "socialtools.quadrant.cli",
-    "socialtools.ecomap.cli",
-    "socialtools.report.cli",
-)
 #: the module of each sub-command: a command line naming one imports only its module (the
 #: others' imports cost a tenth of a second in every run, on the folder job's serial path)
 COMMAND_OF = {"genogram": "socialtools.genogram.cli", "demo": "socialtools.demo",
               "convert": "socialtools.io.convert_family", "gedcom": "socialtools.io.convert_family",
               "schema": "socialtools.schema", "venn": "socialtools.venn.cli", "quadrant": "socialtools.quadrant.cli",
               "ecomap": "socialtools.ecomap.cli", "report": "socialtools.report.cli"}
+#: every module that registers sub-commands, once each, in the order of the help
+COMMAND_MODULES = tuple(dict.fromkeys(COMMAND_OF.values()))
 
 
 class Parser(argparse.ArgumentParser):
@@ -145,6 +137,27 @@ def build_parser(command: str | None = None) -> Parser:
     return parser
 
 
+#: how the library says that reading a file leniently would draw it anyway (its errors name no flag)
+LENIENTLY = "read the file leniently"
+
+
+def error_line(exc: SocialToolsError, args: argparse.Namespace) -> str:
+    """The error as the command line prints it: an input error that reading the file leniently would
+    relax names ``--lenient`` where the command has it (the library's message names no flag).
+
+    >>> from socialtools.errors import InputError
+    >>> error = InputError("'A' is born after 'C' (read the file leniently to draw it anyway)", field="birth")
+    >>> error_line(error, argparse.Namespace(lenient=False))
+    "field 'birth': 'A' is born after 'C' (run again with --lenient to draw it anyway)"
+    >>> str(error) == error_line(error, argparse.Namespace())  # a command without --lenient
+    True
+    """
+    text = str(exc)
+    if isinstance(exc, InputError) and getattr(args, "lenient", None) is False:
+        text = text.replace(LENIENTLY, "run again with --lenient")
+    return text
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the exit status."""
     words = list(sys.argv[1:] if argv is None else argv)
@@ -157,7 +170,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         _check_output_folder(args)
         return int(args.run(args) or 0)
     except SocialToolsError as exc:
-        sys.stderr.write(f"socialtools {args.command}: error: {exc}\n")
+        sys.stderr.write(f"socialtools {args.command}: error: {error_line(exc, args)}\n")
         return 2
     except OSError as exc:
         sys.stderr.write(f"socialtools {args.command}: error: {exc.strerror or exc}: {exc.filename or ''}\n")

@@ -91,11 +91,13 @@ class MissingDependencyError(SocialToolsError):
 #: warnings of one kind written out for one file; the rest are counted on one line
 MAX_WARNINGS_OF_A_KIND = 10
 _VARYING = re.compile(r"'[^']*'|\"[^\"]*\"|@[^@\s]+@|\d+")
+#: a detail in brackets (a list of children and their years, of any length) varies like a name
+_DETAIL = re.compile(r"\([^()]*\)")
 
 
 def capped_warnings(warnings: Iterable[str], most: int = MAX_WARNINGS_OF_A_KIND) -> list[str]:
-    """At most ``most`` warnings of each kind (the same words once names, ids, quoted values and
-    numbers are set aside), then one line per kind counting the rest: a studbook's 2,000 lines
+    """At most ``most`` warnings of each kind (the same words once names, ids, quoted values,
+    numbers and details in brackets are set aside), then one line per kind counting the rest: a studbook's 2,000 lines
     ``person '85' would be 9 at the birth of '112'`` become ten and ``... and 1990 more like ...``.
 
     >>> lines = [f"line {n}: '{n}' has no row of its own" for n in range(1, 14)] + ["a date"]
@@ -106,7 +108,7 @@ def capped_warnings(warnings: Iterable[str], most: int = MAX_WARNINGS_OF_A_KIND)
     first_left: dict[str, str] = {}
     out = []
     for warning in warnings:
-        kind = _VARYING.sub("#", warning)
+        kind = _DETAIL.sub("(#)", _VARYING.sub("#", warning))
         counts[kind] = counts.get(kind, 0) + 1
         if counts[kind] <= most:
             out.append(warning)

@@ -109,7 +109,7 @@ class NameMask:
     @classmethod
     def of(cls, family: Family | None, *extra: tuple[str | None, str]) -> NameMask:
         """The mask of every named person in ``family`` (and of ``extra`` (name, initials) pairs)."""
-        people = [(p.name, p.display_initials) for p in family.people] if family is not None else []
+        people = [(p.name, family.initials_of(p.id)) for p in family.people] if family is not None else []
         return cls([*people, *extra])
 
     def __call__(self, text: str) -> str:
@@ -280,7 +280,7 @@ def hide_identifying(family: Family) -> Family:
 
     data = _masked_data(family, NameMask.of(family))
     for person, row in zip(family.people, data["people"], strict=True):
-        row.update(name=None, initials=person.display_initials, address=None, phone=None, birthplace=None,
+        row.update(name=None, initials=family.initials_of(person.id), address=None, phone=None, birthplace=None,
                    notes=None,
                    birth=PartialDate(person.birth.year, approximate=person.birth.approximate) if person.birth else None,
                    death=PartialDate(person.death.year, approximate=person.death.approximate) if person.death else None)
@@ -288,7 +288,7 @@ def hide_identifying(family: Family) -> Family:
         union["notes"] = None
     for relationship in data["relationships"]:
         relationship["label"] = None
-    return Family.model_validate(data)
+    return Family.model_validate(data).with_origins(family.origins)  # warnings still name the file's rows
 
 
 def case_mask(case: Case) -> NameMask:

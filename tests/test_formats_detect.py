@@ -158,7 +158,7 @@ def test_partial_death_date_in_birth_year_does_not_crash(death: str) -> None:
 
 def test_death_certainly_before_birth_refused_naming_the_record_or_drawn_leniently() -> None:
     data = ROYAL_STYLE.format(death="12 JAN 1849").encode()
-    with pytest.raises(InputError, match=r"person @I1@ \(line 5\).*death \(12 JAN 1849\) is before birth"):
+    with pytest.raises(InputError, match=r"person @I1@ \(Anna /Ka/\), line 5.*death \(12 JAN 1849\) is before birth"):
         parse_gedcom(data)
     warnings: list[str] = []
     family = parse_gedcom(data, lenient=True, warnings=warnings)
@@ -188,3 +188,14 @@ def test_every_gedcom_date_form_compares_safely(a: str, b: str) -> None:
 def test_detect_kind_on_bytes() -> None:
     assert detect_kind((DATA / "pedigreejs.json").read_bytes()) == "pedigreejs"
     assert detect_kind(b'{"family": {"people": [{"id": "A"}]}}') == "case"
+
+
+def test_canrisk_age_of_a_dead_person_is_age_at_death() -> None:
+    # review9 B6: Dead=1, Yob=1940, Age=70 was drawn 'l. 1940' with no death year; CanRisk's Age of a dead
+    # person is the age at death, so the death is about 2010
+    from socialtools.io.canrisk import EXAMPLE, read_canrisk_text
+
+    dead = read_canrisk_text(EXAMPLE)["XX"].person("f21")
+    assert (dead.birth.display(), dead.death.display(), dead.deceased) == ("1940", "~2010", True)
+    alive = read_canrisk_text(EXAMPLE)["XX"].person("ch1")
+    assert (alive.birth.display(), alive.death, alive.age) == ("1975", None, 45)

@@ -62,8 +62,7 @@ def test_mutated_real_files_give_an_input_error_or_a_family(case: tuple[str, byt
             assert "\n" not in str(exc).strip() and "Traceback" not in str(exc)
 
 
-BROKEN = {"truncated", "dangling", "wrong-encoding", "cycle", "blank-lines-events-out-of-order",
-          "divorce-before-marriage"}
+BROKEN = {"truncated", "dangling", "cycle", "blank-lines-events-out-of-order", "divorce-before-marriage"}
 
 
 @pytest.mark.parametrize("seed", SEEDS, ids=lambda p: p.name)

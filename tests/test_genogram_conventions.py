@@ -718,3 +718,36 @@ def test_the_index_persons_name_never_spills_out_of_its_label_box() -> None:
         bold = re.search(rf'font-weight="bold"[^>]*>{name}<', svg) is not None
         assert text_width(name, g.layout.nodes[pid].label.size, bold=bold) <= box.w + 0.01
     assert re.search(r'font-weight="bold"[^>]*>Ani<', svg)  # room for it: bold
+
+
+@settings(max_examples=60, deadline=None)
+@given(angle=st.floats(min_value=-3.1, max_value=3.1), sex=st.sampled_from(["male", "female"]),
+       relation=st.sampled_from(["adopted", "foster"]))
+def test_arrowhead_at_a_bracketed_child_ends_on_its_outline(angle: float, sex: str, relation: str) -> None:
+    """An arrow reaching an adopted or foster child slides clear of the brackets along the outline,
+    never into the symbol: the tip lies on the outline and no corner of the head is inside it (the
+    CI regression: a tip met the square's left side near its top, slid sideways 'towards the middle of
+    the top side' along a line inside the square, and its head overlapped the symbol by 2.3 units)."""
+    import math
+
+    from socialtools.draw.lines import arrowhead
+    from socialtools.genogram.symbols import outer_outline
+
+    family = parse_model(Family, {
+        "people": [{"id": "F", "sex": "male", "birth": 1960}, {"id": "M", "sex": "female", "birth": 1962},
+                   {"id": "C", "sex": sex, "birth": 2000}],
+        "unions": [{"partners": ["F", "M"], "children": [{"id": "C", "relation": relation}]}],
+        "relationships": [{"between": ["M", "C"], "kind": "focused_on"}]})
+    g = Genogram(family)
+    renderer = g.renderer()
+    node, person = g.layout.nodes["C"], family.person("C")
+    poly = outer_outline(person, node.x, node.y, node.size)
+    far = (node.x + 200 * math.cos(angle), node.y + 200 * math.sin(angle))
+    start = (node.x + 14 * math.cos(angle), node.y + 14 * math.sin(angle))  # inside: cut to the outline
+    from socialtools.genogram.symbols import end_on_outline
+
+    points = renderer._clear_of_brackets(end_on_outline([far, start], poly), person, node)
+    tip = points[-1]
+    assert _distance_to_polygon(tip, poly) < 0.01
+    head = arrowhead(tip, points[-2], 9.0)
+    assert not any(_inside(corner, poly) and _distance_to_polygon(corner, poly) > 0.01 for corner in head)

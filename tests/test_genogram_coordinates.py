@@ -10,6 +10,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from socialtools.genogram import Family, Genogram
+from socialtools.genogram.coordinates import _Placer
 from socialtools.genogram.isotonic import isotonic, isotonic_sparse
 from socialtools.genogram.ordering import _Graph, count_crossings, order_component, positions
 from socialtools.genogram.structure import FamilyStructure
@@ -64,6 +65,39 @@ def test_drops_stand_within_their_sibships_where_the_order_allows(family: Family
     for row in lay.rows.values():
         xs = [lay.nodes[p].x for p in row]
         assert all(b - a > 1 for a, b in itertools.pairwise(xs)), "a row out of order or people on top of each other"
+
+
+def _placer(s: FamilyStructure, comp: list[str]) -> _Placer:
+    return _Placer(s, order_component(s, comp), lambda a, b: 60.0, dict.fromkeys(comp, 20.0), lambda p: 30.0)
+
+
+@LOOPS
+@given(loopy_families())
+def test_start_meets_every_gap_and_side(family: Family) -> None:
+    """The coordinate step starts from positions that keep every row's gaps and every side the
+    ordering gave (the middle of the leftmost and the rightmost such positions)."""
+    s = FamilyStructure(family)
+    for comp in s.components():
+        placer = _placer(s, comp)
+        xs = placer.start()
+        for r, chain in placer.chains.items():
+            off = placer.offsets[r]
+            assert all(xs[b] - xs[a] >= (ob - oa) - 1e-6 for (a, b), (oa, ob) in
+                       zip(itertools.pairwise(chain), itertools.pairwise(off), strict=True)), r
+        for b, sides in enumerate(placer.after):
+            assert all(xs[b] - xs[a] >= w - 1e-6 for a, w in sides)
+
+
+def test_start_is_centred_a_couple_over_its_sibship() -> None:
+    """A couple and five children: the start already has the couple's drop over the middle of
+    the children (the leftmost positions had the couple at the left end: passes to centre it)."""
+    f = Family.model_validate({"people": [{"id": i} for i in "ABCDEFG"], "unions": [
+        {"id": "u", "partners": ["A", "B"], "children": list("CDEFG")}]})
+    s = FamilyStructure(f)
+    placer = _placer(s, s.components()[0])
+    xs = placer.start()
+    kids = [xs[placer.elem[c]] for c in "CDEFG"]
+    assert xs[placer.drop_elem["u"]] == pytest.approx((min(kids) + max(kids)) / 2)
 
 
 @settings(max_examples=200, deadline=None)

@@ -11,6 +11,7 @@ from types import ModuleType
 import pytest
 
 from socialtools.cli import main
+from socialtools.errors import InputError
 from socialtools.examples import example_path, load_example
 from socialtools.genogram import Family, Genogram
 from socialtools.genogram.compare import GenogramComparison
@@ -117,7 +118,9 @@ def test_cli_as_of_and_compare(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize("args, words", [
-    (["--as-of", "1900"], "nobody of the family was born by 1900"),
+    (["--as-of", "1900"], "field '--as-of': nobody in the family was born by 1900; the earliest birth is 1925"),
+    # a panel year before every birth drew an empty panel
+    (["--compare", "1900", "2024"], "field '--compare': nobody in the family was born by 1900; the earliest birth"),
     (["--as-of", "20x5"], "is not a year"),
     (["--compare", "2024", "2000"], "earlier and a later year"),
     (["--as-of", "2000", "--compare", "2000", "2024"], "either --as-of or --compare"),
@@ -244,3 +247,16 @@ def test_a_household_whose_members_have_all_died_is_not_drawn() -> None:
     # A until his death; B, deceased in a year not known, is drawn deceased (and out) in every year
     assert [h.members for h in family_as_of(f, 1995).households] == [["A"]]
     assert family_as_of(f, 2005).households == []
+
+
+def test_a_year_before_every_birth_is_an_input_error_naming_the_option(family: Family) -> None:
+    """``as_of`` before anyone was born crashed in the layout (an empty family); a comparison drew an
+    empty earlier panel."""
+    with pytest.raises(InputError) as caught:
+        Genogram(family, as_of=1900)
+    assert (caught.value.record, caught.value.field) == ("family", "as_of")
+    assert str(caught.value).endswith("nobody in the family was born by 1900; the earliest birth is 1925")
+    with pytest.raises(InputError) as caught:
+        GenogramComparison(family, 1900, 2024)
+    assert caught.value.field == "before" and "the earliest birth is 1925" in str(caught.value)
+    assert Genogram(family, as_of=1925).family.people  # the year of the earliest birth draws that person

@@ -438,7 +438,9 @@ def test_child_of_one_parent_beside_a_double_line_leaves_its_lower_line(svgcheck
     """gedcom/japanese-imperial-family (4 of its 8 crossings): a parent's union with no other
     parent recorded, its stub running right along the parent's consanguineous double line, had
     its line down leave from between the two lines (a third line there) and cross the lower
-    one. The stub runs on the lower line, as the couple's own children's line leaves it."""
+    one. The stub runs on the lower line, as the couple's own children's line leaves it — now
+    (issue 10, F1: a one-parent family's line on no other union's line) on its own level below
+    the double line, from off the middle of the parent's symbol."""
     for couple, left in ((0, 1), (1, 2), (2, 1)):
         genogram = Genogram(_cousins_with_children_alone(couple, left, None))
         lay = genogram.layout
@@ -446,7 +448,8 @@ def test_child_of_one_parent_beside_a_double_line_leaves_its_lower_line(svgcheck
         double = next(u for u in lay.unions.values() if u.consanguineous)
         stub = next(u for u in lay.unions.values() if u.partners == ("L2",))
         lower = max(p[0][1] for p in double.drawn_pieces() if p[0][1] == p[-1][1])
-        assert stub.points[1][1] == stub.points[2][1] == lower == double.stem_top[1]
+        assert stub.points[1][1] == stub.points[2][1] > lower == double.stem_top[1]
+        assert stub.points[0] not in [p for piece in double.drawn_pieces() for p in piece]
         assert _stems_across_own_double_lines(genogram) == []
         if couple:  # the two lines down from the lower line stand apart
             assert abs(stub.drop[0] - double.drop[0]) >= 8.0
@@ -499,13 +502,14 @@ def test_the_layouts_crossing_count_is_that_of_the_drawing(svgcheck: ModuleType,
 def test_empty_one_partner_union_stub_stands_under_the_couples_line_not_along_it(svgcheck: ModuleType) -> None:
     """gedcom/bourbon: Marguerite de Valois has an empty family record besides her divorced
     marriage; its stub ran along the marriage line, under its slashes (2 crossings, and the
-    two unions could not be told apart). It stands a level below, clear of the slashes."""
+    two unions could not be told apart). It stands a level below, clear of the slashes, and
+    leaves the symbol off the middle (issue 10, F1: not down the marriage line's leg)."""
     family = Family.model_validate({"people": [{"id": "W", "sex": "female"}, {"id": "H", "sex": "male"}],
                                     "unions": [{"partners": ["W", "H"], "kind": "divorced", "start": 1970,
                                                 "end": 1980}, {"partners": ["H"]}]})
     genogram = Genogram(family)
     couple, stub = genogram.layout.unions["u1"], genogram.layout.unions["u2"]
-    assert stub.points[0] == couple.points[0]  # both leave H's symbol
+    assert stub.points[0][1] == couple.points[0][1] and stub.points[0] != couple.points[0]  # both leave H's symbol
     assert not _collinear_stretch(stub.points[1:], couple.points[1:3])
     counts = svgcheck.check(genogram.to_svg(), is_text=True, max_examples=0)["counts"]
     assert counts["line_crossings"] == 0 and counts["line_overlaps"] == 0

@@ -51,7 +51,8 @@ def test_gedcom_line_numbers_count_blank_lines_between_records():
     data = (GEDCOM / "blank-lines-events-out-of-order.ged").read_bytes()
     with pytest.raises(InputError) as err:
         parse_gedcom(data, "x.ged")
-    assert "family @F1@ (line 16), field 'CHIL': points to @I9@ (line 25)" in str(err.value)
+    assert ("family @F1@ (Hadi /Susanto/ and Ratna /Dewi/), line 16, field 'CHIL': points to @I9@ (line 25)"
+            in str(err.value))
 
 
 def test_gedcom_separation_before_the_marriage_is_refused_by_record_or_left_out_leniently():
@@ -61,7 +62,8 @@ def test_gedcom_separation_before_the_marriage_is_refused_by_record_or_left_out_
     data = (GEDCOM / "blank-lines-events-out-of-order.ged").read_bytes().replace(b"  1 CHIL @I9@\n", b"")
     with pytest.raises(InputError) as err:
         parse_gedcom(data, "x.ged")
-    assert "family @F1@ (line 16), field '_SEPR.DATE': separated (DEC 1958) is before engaged" in str(err.value)
+    assert ("family @F1@ (Hadi /Susanto/ and Ratna /Dewi/), line 16, field '_SEPR.DATE': separated (DEC 1958) "
+            "is before engaged") in str(err.value)
     warnings: list[str] = []
     union = parse_gedcom(data, "x.ged", lenient=True, warnings=warnings).unions[0]
     assert [(e.kind, e.year.year) for e in union.history] == [("engaged", 1962), ("married", 1962)]
@@ -75,7 +77,8 @@ def test_gedcom_divorce_before_the_marriage_is_not_dropped_silently(tmp_path, ca
     out = tmp_path / "g.svg"
     assert main(["genogram", str(path), "-o", str(out)]) == 2
     err = capsys.readouterr().err
-    assert "family @F1@ (line 13), field 'DIV.DATE': divorced (3 FEB 1971) is before married (12 JUN 1975)" in err
+    assert ("family @F1@ (Hadi /Susanto/ and Ratna /Dewi/), line 13, field 'DIV.DATE': divorced (3 FEB 1971) is "
+            "before married (12 JUN 1975)") in err
     assert not out.exists()
     warnings: list[str] = []
     union = parse_gedcom(path.read_bytes(), str(path), lenient=True, warnings=warnings).unions[0]
@@ -283,7 +286,7 @@ def test_gedcom_model_errors_name_the_gedcom_record_and_line():
             b"0 @F1@ FAM\n1 HUSB @I1@\n1 WIFE @I2@\n1 CHIL @I1@\n0 TRLR\n")
     with pytest.raises(InputError) as err:
         parse_gedcom(text, "x.ged")
-    assert str(err.value).startswith("x.ged, family @F1@ (line 12), field 'children':")
+    assert str(err.value).startswith("x.ged, family @F1@ (A /B/ and C /D/), line 12, field 'children':")
     cycle = (b"0 HEAD\n1 CHAR UTF-8\n0 @I1@ INDI\n1 SEX M\n1 FAMS @F1@\n1 FAMC @F2@\n0 @I2@ INDI\n1 SEX M\n"
              b"1 FAMS @F2@\n1 FAMC @F1@\n0 @F1@ FAM\n1 HUSB @I1@\n1 CHIL @I2@\n0 @F2@ FAM\n1 HUSB @I2@\n"
              b"1 CHIL @I1@\n0 TRLR\n")

@@ -147,7 +147,7 @@ def test_gedcom_without_head_with_text_lines_without_level_and_ftm_mac_famc(caps
     err = capsys.readouterr().err
     assert "HEAD: the file has no '0 HEAD' record" in err
     assert "line 8: 'dan baris keduanya tidak diberi CONT.' has no level" in err
-    assert "person @I1@ (line 1), field 'FAMC' (line 5): names @F1@" in err
+    assert "person @I1@ (Bambang /Wijaya/), line 1, field 'FAMC' (line 5): names @F1@" in err
     assert err.count("field 'FAMC'") == 1  # one warning for the two FAMC lines to one family
     assert "no day" not in err and "Traceback" not in err
     family = read_families(GEDCOM / "no-head-ftm-mac.ged").family
@@ -165,7 +165,7 @@ def test_a_family_that_lists_its_partner_as_a_child_is_still_refused():
 def test_lenient_draws_a_truncated_file_or_a_dangling_pointer_with_one_warning(name, tmp_path, capsys):
     out = tmp_path / "g.svg"
     assert main(["genogram", str(GEDCOM / name), "-o", str(out)]) == 2
-    assert "leniently" in capsys.readouterr().err and not out.exists()
+    assert "run again with --lenient" in capsys.readouterr().err and not out.exists()
     assert main(["genogram", str(GEDCOM / name), "--lenient", "-o", str(out)]) == 0
     err = capsys.readouterr().err
     assert out.exists() and "Traceback" not in err
@@ -294,7 +294,8 @@ def test_student_spreadsheet_headers_in_indonesian(tmp_path):
 
 def test_the_same_person_as_husb_and_wife_is_named_with_its_line_and_drawn_once_leniently():
     text = REMARRIED.replace(b"1 WIFE @I2@\n1 CHIL @I4@", b"1 WIFE @I1@\n1 CHIL @I4@")
-    with pytest.raises(InputError, match=r"family @F2@ \(line \d+\), field 'HUSB/WIFE': names @I1@ twice"):
+    with pytest.raises(InputError, match=r"family @F2@ \(Hadi /Pratama/\), line \d+, field 'HUSB/WIFE': names @I1@ "
+                                         r"twice"):
         parse_gedcom(text, "x.ged")
     warnings: list[str] = []
     family = parse_gedcom(text, "x.ged", lenient=True, warnings=warnings)

@@ -121,8 +121,8 @@ def test_d14_warnings_of_one_kind_capped_at_ten_per_file(tmp_path: Path, capsys:
     young = [line for line in err if "would be" in line and "more like" not in line]
     assert len(young) == 10
     assert [line for line in err if "... and" in line] == [
-        "socialtools genogram: warning: ... and 20 more like: line 2 (id 'P') would be 7 at the birth of 'C5' "
-        "(line 9)"]  # (a table's warnings name its rows since review-6 D14's second half)
+        "socialtools genogram: warning: ... and 20 more like: line 2 (id 'P'), field 'birth': would be 7 at the "
+        "birth of 'C5' (line 9)"]  # (a table's warnings name its rows since review-6 D14's second half)
 
 
 def test_d14_union_warnings_name_the_unions_own_id() -> None:

@@ -140,7 +140,7 @@ def test_table_warnings_name_the_line_of_the_record(tmp_path, capsys):
     assert code == 0
     assert "line 7 (id '6'), field 'birth': 2990 is after" in err
     assert "lines 4, 5 (the children of '1' and '2'): listed out of birth order" in err
-    assert "line 4 (id '3') would be 5 at the birth of '5' (line 6)" in err
+    assert "line 4 (id '3'), field 'birth': would be 5 at the birth of '5' (line 6)" in err
     assert "family." not in err and "person '" not in err
 
 
@@ -188,7 +188,8 @@ def test_gedcom_union_warnings_name_the_family_records_and_lines(tmp_path, capsy
     path.write_text(text, encoding="utf-8")
     code, err = _run(["genogram", str(path), "-o", str(tmp_path / "g.svg")], capsys)
     assert code == 0
-    assert "family @F2@ (line 21), field 'start': 1990 is within the marriage family @F1@ (line 14)" in err
+    assert ("family @F2@ (Budi /S/ and Rina /T/), line 21, field 'start': 1990 is within the marriage family @F1@ "
+            "(Budi /S/ and Sari /W/), line 14") in err
     assert "unions[" not in err
 
 
@@ -250,7 +251,7 @@ def test_gedcom_burial_before_birth_is_left_out_with_a_warning_naming_the_record
     out = tmp_path / "g.svg"
     code, err = _run(["genogram", str(path), "-o", str(out)], capsys)
     assert code == 0 and out.exists()
-    assert ("person @I643@ (line 5): death (~1803, the year of its BURI) is before birth (1945-07-03): drawn "
+    assert ("person @I643@ (Budi /S/), line 5: death (~1803, the year of its BURI) is before birth (1945-07-03): drawn "
             "without the death date") in err
     person = read_families(path).family.person("I643")
     assert person.death is None and person.deceased

@@ -261,8 +261,8 @@ def test_gedcom_date_that_cannot_be_read_is_a_warning_naming_record_line_and_fie
     out = tmp_path / "g.svg"
     status, err = run(capsys, "genogram", str(path), "-o", str(out))
     assert status == 0 and out.exists()
-    assert ("warning: person @I1@ (line 5), field 'BIRT.DATE' (line 9): '31 FEBRUARI 19x8' cannot be read as a "
-            "date; drawn without it") in err
+    assert ("warning: person @I1@ (Ani /Contoh/), line 5, field 'BIRT.DATE' (line 9): '31 FEBRUARI 19x8' cannot be "
+            "read as a date; drawn without it") in err
     texts = svg_texts(out)
     assert "Ani Contoh" in texts and not any(t.startswith("l. ") for t in texts)  # Ani is drawn without a year
 
@@ -315,8 +315,8 @@ def test_gedcom_day_not_in_its_month_is_a_warning(tmp_path: Path) -> None:
     path.write_text(GED.format(budi="31 FEB 1950"), encoding="utf-8")
     found = read_families(path)
     assert found.family.person("I2").birth is not None and str(found.family.person("I2").birth) == "1950-02"
-    assert ("person @I2@ (line 11), field 'BIRT.DATE' (line 15): '31 FEB 1950' has no day 31 in its month "
-            "(drawn as 1950-02)") in found.warnings
+    assert ("person @I2@ (Budi /Contoh/), line 11, field 'BIRT.DATE' (line 15): '31 FEB 1950' has no day 31 in its "
+            "month (drawn as 1950-02)") in found.warnings
 
 
 def test_r15_a_couple_written_as_two_unions_is_warned_about_naming_the_second(

@@ -62,3 +62,31 @@ def test_r8_hash_comment_and_plink2_hash_header_in_whitespace_tables() -> None:
 def test_r8_four_columns_without_header_are_kinship2_id_father_mother_sex() -> None:
     fam = read_pedigree_text("# exported from study X\n1 0 0 1\n2 0 0 2\n3 1 2 1\n")["1"]
     assert fam.parents_of("3") == ["1", "2"] and fam.person("2").sex == "female"
+
+
+@pytest.mark.parametrize("code", ["P", "p", "proband", "Y", "yes", "1", "TRUE", "T", "x", "✓"])
+def test_a_proband_column_reads_the_common_codes(code):
+    # review9 B2: Madeline's Proband 'P' was read as no: the index person was lost without a word
+    text = ("FamilyId\tIndividualId\tGender\tFather\tMother\tProband\n"
+            f"F1\t1\tM\t.\t.\t.\nF1\t2\tF\t.\t.\tN\nF1\t3\tM\t1\t2\t{code}\n")
+    warnings: list[str] = []
+    family = read_pedigree_text(text, warnings=warnings)["F1"]
+    assert [p.id for p in family.people if p.index] == ["3"] and warnings == []
+
+
+def test_a_yes_no_value_that_is_neither_is_named_and_an_unknown_affection_status_too():
+    # review9 B2, B3: an unclear yes/no value and kinship2's affected = NA were read as 'no' without a word
+    text = ("FamilyId\tIndividualId\tGender\tFather\tMother\tProband\tDeceased\n"
+            "F1\t1\tM\t.\t.\t.\tQ\nF1\t2\tF\t.\t.\tZ\t.\nF1\t3\tM\t1\t2\tZ\tY\nF1\t4\tM\t1\t2\tW\tN\n")
+    warnings: list[str] = []
+    family = read_pedigree_text(text, warnings=warnings)["F1"]
+    assert not [p for p in family.people if p.index] and [p.id for p in family.people if p.deceased] == ["3"]
+    assert warnings == ["line 2 (id '1'), field 'deceased': 'Q' is neither yes nor no: read as no",
+                        "line 3 (id '2'), field 'proband': 'Z' is neither yes nor no: read as no "
+                        "(also 2 more rows: 'W', 'Z')"]
+    kinship2 = 'ped,id,father,mother,sex,affected\n1,1,0,0,1,0\n1,2,0,0,2,1\n1,3,1,2,2,NA\n'
+    warnings.clear()
+    family = read_pedigree_text(kinship2, warnings=warnings)["1"]
+    assert [p.id for p in family.people if p.conditions] == ["2"]
+    assert warnings == ["line 4 (id '3'), field 'affected': 'NA' (status not known) is drawn as not affected: "
+                        "a genogram has no mark for an unknown status"]

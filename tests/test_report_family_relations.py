@@ -93,3 +93,15 @@ def test_role_word_keeps_the_sex_the_word_was_written_for() -> None:
     assert role_word("adik", "female", "en") == "sister"
     assert role_word("uncle", "male", "id") == "paman"
     assert role_word("sahabat", "male", "en") == "sahabat"
+
+
+def test_a_twin_is_saudara_kembar_not_saudara_kandung() -> None:
+    """A twin was 'saudara kandung' (any sibling born the same year); the twin group says more."""
+    f = Family.model_validate({"people": [
+        {"id": "A", "sex": "male"}, {"id": "B", "sex": "female"},
+        {"id": "K", "sex": "female", "index": True, "birth": 2001}, {"id": "T", "sex": "male", "birth": 2001},
+        {"id": "S", "sex": "female", "birth": 2001}, {"id": "Y", "sex": "male", "birth": 2005}],
+        "unions": [{"partners": ["A", "B"], "children": [{"id": "K", "twin": "a"}, {"id": "T", "twin": "a"},
+                                                         "S", {"id": "Y", "twin": "b"}]}]})
+    assert [relations_to_client(f)[p] for p in "TSY"] == ["saudara kembar", "saudara kandung", "adik"]
+    assert relations_to_client(f, "en")["T"] == "twin brother"

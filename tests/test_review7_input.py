@@ -66,8 +66,8 @@ def test_gedcom7_sex_x_is_said_not_silently_unknown() -> None:
     family = parse_gedcom(text, source="x.ged", warnings=warnings)
     assert family.people[0].sex == "unknown"
     assert [w for w in warnings if "'SEX'" in w] == [
-        "person @I1@ (line 4), field 'SEX': 'X' (neither only male nor only female) is drawn as a diamond, "
-        "like a sex not given"]
+        "person @I1@ (Sam /Smith/), line 4, field 'SEX': 'X' (neither only male nor only female) is drawn as a "
+        "diamond, like a sex not given"]
 
 
 def test_a_name_suffix_after_the_surname_has_no_stray_space() -> None:

@@ -157,7 +157,8 @@ PICTURES: dict[str, Draw] = {
     # genogram.md: a whole case, the family through time (invented families)
     **{f"genogram-{name}.png": _save(lambda name=name: Genogram.from_document(
         load_document(ROOT / "docs" / "examples" / f"genogram-{name}.yaml"), lang="en"))
-       for name in ("unions", "children", "conditions", "partner-order", "third-partner", "same-pair")},
+       for name in ("unions", "children", "conditions", "partner-order", "third-partner", "same-pair",
+                    "one-parent")},
     "genogram-loop.png": _save(lambda: Genogram.from_document(
         load_document(ROOT / "docs" / "examples" / "genogram-loop.yaml"), lang="en")),
     "genogram-loop-duplicates.png": _save(lambda: Genogram.from_document(

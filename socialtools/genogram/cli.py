@@ -92,6 +92,7 @@ def run(args: argparse.Namespace) -> int:
     # everything is drawn before anything is written: bad input leaves no file behind
     year = args.as_of if args.as_of is not None else args.compare[1] if args.compare else None
     if year is not None:
+        from socialtools.genogram.diagram import nobody_born_by
         from socialtools.genogram.history import as_of_warnings, family_as_of
 
         option = "--as-of" if args.as_of is not None else "--compare"
@@ -102,9 +103,10 @@ def run(args: argparse.Namespace) -> int:
                 raise InputError(f"{later} is after the family's date ({'as_of ' if family.as_of else 'this year, '}"
                                  f"{last}): nothing is known of the family after it; give {last} or an earlier "
                                  "year", record=f"family '{name}'", field=option, source=str(source))
-            if not family_as_of(family, year).people:
-                raise InputError(f"nobody of the family was born by {year}", record=f"family '{name}'",
-                                 field=option, source=str(source))
+            first = min(args.compare or (year,))  # a panel before every birth would be empty
+            if family.people and not family_as_of(family, first).people:
+                raise InputError(nobody_born_by(family, first).message, record=f"family '{name}'", field=option,
+                                 source=str(source))
             for warning in capped_warnings(as_of_warnings(family, args.as_of or args.compare[0])):
                 sys.stderr.write(f"socialtools genogram: warning: {warning}\n")
     if args.compare is not None and suffix == ".dot":
@@ -119,7 +121,22 @@ def run(args: argparse.Namespace) -> int:
             print(json.dumps({"file": str(target), **stats}, ensure_ascii=False))
     if not args.stats:
         sys.stderr.write(f"socialtools genogram: wrote {len(rendered)} file(s) to {out}\n")
+    _hint_focus(families, args.focus)
     return 0
+
+
+#: a family this large makes a drawing too wide to read whole on a page or screen
+LARGE_FAMILY = 300
+
+
+def _hint_focus(families: Mapping[str, Family], focus: str | None) -> None:
+    """After a whole genealogy file is drawn, one line on how to draw a readable part of it: a
+    2,000-person export becomes a drawing tens of thousands of units wide."""
+    sizes = _sizes(families)
+    name = max(sizes, key=lambda n: sizes[n], default=None)
+    if focus is None and name is not None and sizes[name] >= LARGE_FAMILY:
+        sys.stderr.write(f"socialtools genogram: note: family '{name}' has {sizes[name]:,} people, too many to "
+                         "read in one drawing: --focus ID --generations N draws the part around one person\n")
 
 
 Settings = tuple["GenogramOptions", str, float, bool, "list[int] | None", bool]

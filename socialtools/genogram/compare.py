@@ -31,7 +31,7 @@ from socialtools.draw.svg import SvgCanvas
 from socialtools.draw.text import LINE_HEIGHT, TextBlock, text_width
 from socialtools.draw.theme import Theme
 from socialtools.errors import UsageError
-from socialtools.genogram.diagram import LABEL_WIDTH, Genogram, GenogramOptions, with_options
+from socialtools.genogram.diagram import LABEL_WIDTH, Genogram, GenogramOptions, nobody_born_by, with_options
 from socialtools.genogram.emotional import symbol_extents
 from socialtools.genogram.history import Change, family_as_of, family_changes
 from socialtools.genogram.labels import TEXT, LabelOptions, person_lines
@@ -116,7 +116,6 @@ class GenogramComparison(Diagram):
         panels share one layout of their labels)."""
         if before >= after:
             raise UsageError(f"a comparison needs an earlier and a later year ({before} is not before {after})")
-        self.family = family
         self.before, self.after = before, after
         self.options = replace(with_options(options, lang=lang, labels=labels, initials=initials, full_dates=full_dates,
                                             show_age=show_age, title=title, legend=legend, monochrome=monochrome,
@@ -127,6 +126,11 @@ class GenogramComparison(Diagram):
             raise UsageError("a comparison draws everyone once: leave out duplicate_loops")
         if self.options.narrow_labels:
             raise UsageError("a comparison lays out both panels' labels as one: leave out narrow_labels")
+        # both panels show everyone by the initials the whole family gives them
+        self.family = family.with_initials() if self.options.initials else family
+        self._at: dict[int, Family] = {}
+        if family.people and not self.family_at(before).people:  # an empty earlier panel
+            raise nobody_born_by(family, before, "before")
 
     @classmethod
     def from_document(cls, document: dict[str, Any], before: int | None = None, after: int | None = None, *,
@@ -155,7 +159,9 @@ class GenogramComparison(Diagram):
 
     def family_at(self, year: int) -> Family:
         """The family as it was in ``year``."""
-        return family_as_of(self.family, year)
+        if year not in self._at:
+            self._at[year] = family_as_of(self.family, year)
+        return self._at[year]
 
     @cached_property
     def _whole(self) -> Family:
@@ -261,9 +267,10 @@ class GenogramComparison(Diagram):
     def change_lines(self, width: float, size: float) -> TextBlock:
         """The list of changes written under the panels."""
         late = self.family_at(self.after)
-        names = {p.id: (p.display_initials if self.options.initials or not p.name else p.name) for p in late.people}
+        names = {p.id: (late.initials_of(p.id) if self.options.initials or not p.name else p.name)
+                 for p in late.people}
         early = self.family_at(self.before)
-        names.update({p.id: p.display_initials if self.options.initials or not p.name else p.name
+        names.update({p.id: early.initials_of(p.id) if self.options.initials or not p.name else p.name
                       for p in early.people if p.id not in names})
         parts = []
         for c in self.changes():

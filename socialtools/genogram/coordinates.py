@@ -9,8 +9,10 @@ labels need. The ordering (:meth:`~socialtools.genogram.ordering._Graph.drops`) 
 side of every other union's child each drop comes down; here that is a hard constraint between
 rows, so the drawing has exactly the crossings the ordering counted.
 
-The positions start from the leftmost ones that meet every constraint (longest paths in the
-constraint graph), then alternate down and up passes: each row is placed by weighted isotonic
+The positions start midway between the leftmost and the rightmost ones that meet every
+constraint (longest paths in the constraint graph, from its start and to its end: a row is then
+already about centred on what it hangs from, a third fewer row placements than from the
+leftmost), then alternate down and up passes: each row is placed by weighted isotonic
 regression with bounds (:func:`~socialtools.genogram.isotonic.isotonic`), the other rows
 held: each drop pulled over the middle of its sibship, each child toward its place in its
 sibship packed tight under its parents' drop, a partner block and its drops pulled as one.
@@ -30,6 +32,7 @@ Every pass keeps every constraint; the cost of a pass is linear in the number of
 from __future__ import annotations
 
 import bisect
+import itertools
 import operator
 from collections import defaultdict
 from collections.abc import Callable
@@ -43,6 +46,7 @@ __all__ = ["place"]
 
 CLEAR = 8.0  # a drop keeps this far from the symbols and labels beside it
 DROP_SPACING = 8.0  # between two drops in one gap
+ONE_PARENT_SPACING = 12.0  # between a one-parent family's drop and another drop in its gap (issue 10, F1)
 KID_CLEAR = 7.0  # a drop keeps this far from the line of another union's child (over the bars' stagger pad)
 IDLE = 0.05  # weight of the pull of someone nothing else pulls, toward where they stand
 SETTLED = 4.0  # an up pass moved nobody further than this: stop (a few units: the rest of the way is a
@@ -73,6 +77,7 @@ class _Placer:
         drop_unions = [u for u in s.unions if s.children(u) and s.hangs_from(u)[0] in members]
         drop_unions += list(graph.cross_from)  # the upper ends of unions across rows: drops of their own
         in_gap: dict[tuple[int, int], list[str]] = defaultdict(list)
+        one_parent = {u for u in drop_unions if u in s.unions and len(s.unions[u].partners) == 1}
         index_in_row = {p: i for ps in people_rows.values() for i, p in enumerate(ps)}
         for u in drop_unions:
             hang = graph.hang(u)
@@ -116,7 +121,8 @@ class _Placer:
                     pending = sep(p, q) if q is not None else 0.0
                     continue
                 anchored = graph.hang(drops[0]) == [p]
-                mins = [single_offset(p) if anchored else half[p] + CLEAR] + [DROP_SPACING] * (len(drops) - 1)
+                mins = [single_offset(p) if anchored else half[p] + CLEAR] + [
+                    ONE_PARENT_SPACING if one_parent & {u, v} else DROP_SPACING for u, v in itertools.pairwise(drops)]
                 if q is not None:
                     mins.append(half[q] + CLEAR)
                     excess = sep(p, q) - sum(mins)
@@ -214,8 +220,10 @@ class _Placer:
         self.before[a].append((b, w))
 
     def start(self) -> list[float]:
-        """The leftmost positions meeting every constraint (longest paths); without the
-        constraints between rows if they cannot all be met."""
+        """The positions midway between the leftmost and the rightmost ones meeting every
+        constraint (longest paths from the start and to the end; the middle of two such
+        positions meets the constraints too); without the constraints between rows if they
+        cannot all be met."""
         n = self.n
         succ: list[list[tuple[int, float]]] = [[] for _ in range(n)]
         indeg = [0] * n
@@ -230,21 +238,28 @@ class _Placer:
                 indeg[b] += 1
         x = [0.0] * n
         ready = [e for e in range(n) if indeg[e] == 0]
-        done = 0
+        done: list[int] = []
         while ready:
             e = ready.pop()
-            done += 1
+            done.append(e)
             for f, w in succ[e]:
                 if x[e] + w > x[f]:
                     x[f] = x[e] + w
                 indeg[f] -= 1
                 if indeg[f] == 0:
                     ready.append(f)
-        if done < n:  # a cycle: the sides cannot all be kept; keep the rows' own gaps only
+        if len(done) < n:  # a cycle: the sides cannot all be kept; keep the rows' own gaps only
             self.after = [[] for _ in range(n)]
             self.before = [[] for _ in range(n)]
             return [0.0] * n if not self.chains else self.start()
-        return x
+        # ... and the rightmost ones (longest paths to the end), and the middle of the two
+        tail = [0.0] * n
+        for e in reversed(done):
+            for f, w in succ[e]:
+                if tail[f] + w > tail[e]:
+                    tail[e] = tail[f] + w
+        width = max(map(operator.add, x, tail), default=0.0)
+        return [(a + width - b) / 2 for a, b in zip(x, tail, strict=True)]
 
     def run(self, passes: int) -> tuple[dict[str, float], dict[str, float]]:
         xs = self.start()

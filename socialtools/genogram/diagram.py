@@ -21,7 +21,7 @@ from typing import Any, ClassVar
 from socialtools.draw.diagram import Diagram
 from socialtools.draw.text import TextBlock
 from socialtools.draw.theme import Theme
-from socialtools.errors import UsageError
+from socialtools.errors import InputError, UsageError
 from socialtools.genogram.history import family_as_of, family_at_its_date
 from socialtools.genogram.label_fields import label_fields
 from socialtools.genogram.labels import (
@@ -35,7 +35,7 @@ from socialtools.genogram.labels import (
 )
 from socialtools.genogram.layout import layout_family, staggered_labels
 from socialtools.genogram.loops import with_loop_copies
-from socialtools.genogram.model import Family, Union
+from socialtools.genogram.model import LOSSES, Family, Union
 from socialtools.genogram.notes import FigureNote, figure_notes
 from socialtools.genogram.placements import GenogramLayout, LayoutConfig
 from socialtools.genogram.quality import LayoutQuality, layout_quality
@@ -118,6 +118,33 @@ def with_options(options: GenogramOptions | None, *, engine: str | None = None, 
     return out
 
 
+def earliest_birth(family: Family) -> int | None:
+    """The earliest year anyone of ``family`` was born (a pregnancy loss dated by its one date, an
+    age without a birth year counted back from the family's date), or ``None`` when none is known.
+
+    >>> earliest_birth(Family.model_validate({"people": [{"id": "A", "birth": 1950}, {"id": "B", "age": 80}],
+    ...                                      "as_of": 2024}))
+    1944
+    """
+    today = family.reference_date().year
+    years = [p.birth.year if p.birth is not None else p.death.year if p.death is not None and p.kind in LOSSES
+             else today - p.age if p.age is not None and not p.deceased else None for p in family.people]
+    return min((y for y in years if y is not None), default=None)
+
+
+def nobody_born_by(family: Family, year: int, field: str = "as_of") -> InputError:
+    """The error for drawing ``family`` in a ``year`` before anyone of it was born (an empty drawing);
+    ``field`` names the option that gave the year.
+
+    >>> f = Family.model_validate({"people": [{"id": "A", "birth": 1932}]})
+    >>> str(nobody_born_by(f, 1900))
+    "family, field 'as_of': nobody in the family was born by 1900; the earliest birth is 1932"
+    """
+    earliest = earliest_birth(family)
+    after = f"; the earliest birth is {earliest}" if earliest is not None and earliest > year else ""
+    return InputError(f"nobody in the family was born by {year}{after}", record="family", field=field)
+
+
 class Genogram(Diagram):
     """A genogram of ``family``.
 
@@ -172,10 +199,16 @@ class Genogram(Diagram):
                                     layout=layout, theme=theme, as_of=as_of, duplicate_loops=duplicate_loops,
                                     short_years=short_years, narrow_labels=narrow_labels, engine=engine)
         self.full_family = family
+        # names as initials: the initials the whole family gives, also in a year when fewer were born
+        drawn = family.with_initials() if self.options.initials else family
         if self.options.as_of is not None:
-            self.family = family_as_of(family, self.options.as_of)
+            self.family = family_as_of(drawn, self.options.as_of)
+            if family.people and not self.family.people:
+                raise nobody_born_by(family, self.options.as_of)
         elif self.at_its_date:  # the date the family gives: drawn as --as-of that year draws it
-            self.family = family_at_its_date(family)
+            self.family = family_at_its_date(drawn)
+        else:
+            self.family = drawn
         self.copies: dict[str, str] = {}  # people drawn a second time: copy id -> original id
         if self.options.duplicate_loops:
             self.family, self.copies = with_loop_copies(self.family)

@@ -3,7 +3,7 @@
 Used where a table lists the family and the case file gave no ``role``: the report's family
 identity table ("Hubungan dengan Klien"). Covers the relations a case report names — parents and
 step-parents, partners (former ones marked), children by relation (adopted, foster, step),
-siblings (older/younger in Indonesian; by adoption, *adik angkat*, or fostered by the parents,
+siblings (older/younger in Indonesian; a twin, *saudara kembar*; by adoption, *adik angkat*, or fostered by the parents,
 *adik asuh*; half-siblings by the shared parent, *kakak seibu*, *adik seayah*; step-siblings,
 the children of a parent's partner, *saudara tiri*), grandparents, grandchildren, uncles and
 aunts (also by marriage: an aunt's husband is *paman*), cousins (*sepupu*), nephews and nieces,
@@ -48,6 +48,7 @@ TERMS: dict[str, tuple[tuple[str, str, str], tuple[str, str, str]]] = {
     "older": (("kakak",) * 3, ("brother", "sister", "sibling")),
     "younger": (("adik",) * 3, ("brother", "sister", "sibling")),
     "sibling": (("saudara kandung",) * 3, ("brother", "sister", "sibling")),
+    "twin": (("saudara kembar",) * 3, ("twin brother", "twin sister", "twin")),  # one union's twin group
     # a sibling by adoption (either of the two adopted by the parents) or a foster child of the parents
     "older_adopted": (("kakak angkat",) * 3, ("adopted brother", "adopted sister", "adopted sibling")),
     "younger_adopted": (("adik angkat",) * 3, ("adopted brother", "adopted sister", "adopted sibling")),
@@ -125,8 +126,11 @@ class _Kin:
         self.parents: dict[str, set[str]] = defaultdict(set)  # by LINEAGE only
         self.children: dict[str, set[str]] = defaultdict(set)
         self.partners: dict[str, dict[str, str]] = defaultdict(dict)  # person -> partner -> union kind
-        for u in family.unions:
+        self.twins: dict[str, tuple[int, str]] = {}  # child -> (union, twin group)
+        for i, u in enumerate(family.unions):
             for c in u.children:
+                if c.twin:
+                    self.twins[c.id] = (i, c.twin)
                 for p in u.partners:
                     self.child_links[c.id].append((p, c.relation))
                     if c.relation in LINEAGE:
@@ -150,6 +154,8 @@ class _Kin:
         for p, relation in self.child_links[pid]:
             if p == client:
                 return relation if relation in TERMS else "biological"
+        if mine and mine == theirs and client in self.twins and self.twins.get(pid) == self.twins[client]:
+            return "twin"
         if mine and mine == theirs:
             adopted = any(r == "adopted" for who in (client, pid) for p, r in self.child_links[who] if p in mine)
             return self._older_or_younger(client, pid) + ("_adopted" if adopted else "")

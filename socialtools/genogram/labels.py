@@ -115,14 +115,25 @@ TEXT: Catalogue = {
 GENERIC_CONDITIONS = frozenset({"affected", "affection", "phenotype", "pheno", "disease", "condition", "trait"})
 
 
-def condition_name(name: str, lang: str) -> str:
-    """A condition as the legend names it: its own name, or "affected" in the legend's language
-    for the generic name a pedigree table gives.
+#: the English names the readers of genetics files give conditions (CanRisk's five cancers), in Indonesian
+IMPORTED_CONDITIONS_ID = {"breast cancer": "kanker payudara",
+                          "contralateral breast cancer": "kanker payudara kontralateral",
+                          "ovarian cancer": "kanker ovarium", "prostate cancer": "kanker prostat",
+                          "pancreatic cancer": "kanker pankreas"}
 
-    >>> condition_name("Affected", "id"), condition_name("diabetes", "id")
-    ('Memiliki kondisi (terdampak)', 'diabetes')
+
+def condition_name(name: str, lang: str) -> str:
+    """A condition as the legend names it: its own name, "affected" in the legend's language for
+    the generic name a pedigree table gives, or in Indonesian the name a genetics file's reader
+    gave in English (a CanRisk file's ``breast cancer``).
+
+    >>> condition_name("Affected", "id"), condition_name("diabetes", "id"), condition_name("breast cancer", "id")
+    ('Memiliki kondisi (terdampak)', 'diabetes', 'kanker payudara')
     """
-    return translate(TEXT, "affected", lang) if name.strip().lower() in GENERIC_CONDITIONS else name
+    key = name.strip().lower()
+    if key in GENERIC_CONDITIONS:
+        return translate(TEXT, "affected", lang)
+    return IMPORTED_CONDITIONS_ID.get(key, name) if lang == "id" else name
 
 
 @dataclass(frozen=True)
@@ -150,7 +161,7 @@ def person_lines(person: Person, family: Family, options: LabelOptions) -> list[
     out: list[str] = []
     for name in options.fields:
         if name == "name":
-            out.append(person.display_initials if options.initials or not person.name else person.name)
+            out.append(family.initials_of(person.id) if options.initials or not person.name else person.name)
         elif name == "years":
             if person.kind in LOSSES:  # a pregnancy loss has one date: the year alone
                 when = person.death or person.birth

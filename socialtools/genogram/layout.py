@@ -443,6 +443,8 @@ SNAP = 3.0  # a drop this near one of its children's x moves onto it (no small s
 DROP_GAP = 6.0  # a second drop in the gap of a couple keeps this far (per level) from the couple's own
 OVER_PORT = 0.3  # a union line over the row leaves each partner's top this far (x symbol size) off the middle
 OVER_PORT_STEP = 0.07  # and this much nearer the middle per level further up
+ONE_PARENT_PORT = (0.3, 0.75)  # a one-parent family's line leaves its parent's bottom this far (x half the
+# symbol's width) off the middle, the nearest and furthest of several (see _Geometry._one_parent_lines)
 
 
 class _Geometry:
@@ -463,6 +465,7 @@ class _Geometry:
             self.row_unions[self.union_row(uid)].append(uid)
         self.topped = topped_people(lay.s)  # people a line comes down onto
         self.over_level: dict[str, int] = {}  # unions drawn over their row (bars.bracket_band): their level
+        self.port: dict[str, float] = {}  # x where each one-parent family's line leaves its parent (if not the middle)
 
     def union_row(self, uid: str) -> int:
         """The row a union's bracket and its children's bar belong to."""
@@ -511,6 +514,7 @@ class _Geometry:
         for uid, anchor in lay.s.anchor.items():  # a one-partner union without children: its stub under
             if uid not in lay.s.cross and not lay.kids_of(uid):  # (not along) the partner's lines to the right
                 ulevel[uid] = self._stub_level(anchor, ulevel, self.drop[uid])
+        self._one_parent_lines(ulevel)
         # sibship bar levels per row, and the steps of the long lines (bars of one child)
         bar_spans: dict[int, list[tuple[float, float, str | tuple[str, str, int]]]] = defaultdict(list)
         bars: dict[int, list[Bar]] = defaultdict(list)
@@ -640,10 +644,56 @@ class _Geometry:
                  and u not in self.over_level and any(lay.x[p] > lay.x[upper] for p in lay.s.unions[u].partners)]
         level = max(right, default=0)
         lo, hi = sorted((lay.x[upper], drop))
-        row = self.row_of[upper]
+        return self._free_level(upper, lo, hi, level, ulevel)
+
+    def _one_parent_lines(self, ulevel: dict[str, int]) -> None:
+        """Where the line of each one-parent family (a union with one partner known: its
+        children's line, or a stub without children) leaves its parent, and its level, when that
+        parent has other union lines under them (a couple, a second one-parent family): off the
+        middle of the symbol's bottom, on its own level below the parent's other lines, so that it
+        never runs along nor continues one of them and a reader sees which children are whose
+        (issue 10, "nothing through anything"). The drops stand right of the parent, nearer than
+        a couple's drop in the same gap (``ordering._Graph.union_pos``); the lines leave the bottom
+        right of the middle, or left of it where another of the parent's lines goes to the right
+        (they then pass under that line's leg). Several nest: the further the drop, the higher
+        the level and the further out the port, so that none crosses another."""
+        lay = self.l
+        singles: dict[str, list[str]] = defaultdict(list)
+        for uid, p in lay.s.anchor.items():
+            if uid not in lay.s.cross and uid not in self.over_level:
+                singles[p].append(uid)
+        for p, own in singles.items():
+            others = [u for u in [*lay.s.unions_of.get(p, []), *lay.tops_of.get(p, [])]
+                      if u not in own and u not in self.over_level]
+            if not others and len(own) == 1:
+                continue  # the parent's one line: down from the middle, as a couple's
+            x = lay.x[p]
+            right = any(u in lay.s.anchor or u.endswith(CROSS) or any(lay.x[q] > x for q in lay.s.unions[u].partners)
+                        for u in others)
+            side = -1.0 if right else 1.0
+            # nearest first (the drops stand right of the parent); a stub without children (a partner
+            # not known, no children) as if further: it ends on its higher level, over the drop there
+            own.sort(key=lambda u: (self.drop[u], not lay.kids_of(u)))
+            k = len(own)
+            lo, hi = ONE_PARENT_PORT
+            half = lay.size[p] / 2
+            level = max([ulevel[u] + 1 for u in others if u in ulevel], default=0)
+            for i in reversed(range(k)):  # the furthest first: the highest level
+                j = i if side > 0 else k - 1 - i  # right of the middle the nearest drop's port is innermost
+                port = x + side * half * (lo + (hi - lo) * (j / (k - 1) if k > 1 else 0.5))
+                level = self._free_level(p, min(port, x), self.drop[own[i]], level, ulevel)
+                ulevel[own[i]] = level
+                self.port[own[i]] = port
+                level += 1
+
+    def _free_level(self, p: str, lo: float, hi: float, level: int, ulevel: dict[str, int]) -> int:
+        """The first level from ``level`` on that no other pair's bracket under the row of ``p``
+        takes between ``lo`` and ``hi``."""
+        lay = self.l
+        row = self.row_of[p]
         taken = {ulevel[u] for u, v in lay.s.unions.items() if u not in lay.s.anchor and u not in self.over_level
-                 and u in ulevel and all(self.row_of[p] == row for p in v.partners)
-                 and min(lay.x[p] for p in v.partners) < hi and max(lay.x[p] for p in v.partners) > lo}
+                 and u in ulevel and all(self.row_of[q] == row for q in v.partners)
+                 and min(lay.x[q] for q in v.partners) < hi and max(lay.x[q] for q in v.partners) > lo}
         while level in taken:
             level += 1
         return level
@@ -765,7 +815,10 @@ class _Geometry:
             dx = self.drop[uid]
             if self._along_double(uid, [anchor], n.x, dx, ulevel):
                 yu += DOUBLE_GAP / 2
-            pts = [n.bottom, (n.x, yu), (dx, yu)]
+            if (port := self.port.get(uid)) is not None:  # off the middle, on its own level
+                pts = [self._on_outline(n, port, below=True), (port, yu), (dx, yu)]
+            else:
+                pts = [n.bottom, (n.x, yu), (dx, yu)]
             return UnionPlacement(uid, u.kind, pts, (dx, yu), "", None, uid in lay.double, tuple(u.partners))
         a, b = sorted((nodes[p] for p in u.partners), key=lambda n: n.x)
         if self._along_double(uid, [a.id, b.id], a.x, b.x, ulevel):
@@ -817,8 +870,14 @@ class _Geometry:
 
     def _on_top(self, n: PersonNode, x: float) -> Point:
         """Where a line coming down at ``x`` meets the outline of the symbol of ``n``."""
+        return self._on_outline(n, x)
+
+    def _on_outline(self, n: PersonNode, x: float, below: bool = False) -> Point:
+        """Where a vertical line at ``x`` meets the outline of the symbol of ``n`` coming down
+        onto it (or, ``below``, coming up onto it from below)."""
         shape = outer_outline(self.l.people[n.id], n.x, n.y, self.cfg.symbol)
-        return end_on_outline([(x, n.top[1] - 1.0), (x, n.y)], shape)[-1]
+        start = (x, n.bottom[1] + 1.0) if below else (x, n.top[1] - 1.0)
+        return end_on_outline([start, (x, n.y)], shape)[-1]
 
     def _drop_x(self, uid: str, ulevel: dict[str, int]) -> float:
         """x where the children's line leaves a union: between adjacent partners, or — for a

@@ -326,11 +326,7 @@ class Person(Record):
         """Initials given, or made from the name (``Siti Aminah`` → ``SA``), or the id."""
         if self.initials:
             return self.initials
-        if self.name:
-            words = [w for w in self.name.replace(".", " ").split() if w[:1].isalpha()]
-            if words:
-                return "".join(w[0].upper() for w in words)
-        return self.id
+        return "".join(w[0].upper() for w in _name_words(self.name)) or self.id
 
     def age_at(self, when: PartialDate) -> int | None:
         """Age at ``when``, or at death for the deceased (``None`` when unknown).
@@ -530,39 +526,72 @@ _ORIGIN_OTHER = re.compile(r"(?<=at the birth of )'([^']*)'")
 
 
 def distinct_initials(people: Iterable[Person]) -> dict[str, str]:
-    """Each person's initials, made distinct among ``people`` where two share them: from more letters
-    of the first name (``Dinda``, ``Dewi`` → ``Di``, ``De``), else numbered (``D1``, ``D2``) — never the
-    id, which may be a name that ``--initials`` hid.
+    """Each person's initials, made distinct among ``people`` where two share them: initials the case
+    gives (``initials``) stay as given; initials made from a name take more letters of the first name
+    (``Dinda``, ``Dewi`` → ``Di``, ``De``), else a number (``D1``, ``D2``) — never the id, which may be
+    a name that the privacy option hid. One pass over ``people`` and its shared initials (a family of
+    10,000 people takes milliseconds); the same people in the same order give the same initials.
 
     >>> people = [Person(id="a", name="Dinda"), Person(id="b", name="Dewi"), Person(id="c", name="Sri")]
     >>> distinct_initials(people)
     {'a': 'Di', 'b': 'De', 'c': 'S'}
+    >>> distinct_initials([Person(id="k", initials="D"), Person(id="d", name="Dewi"), Person(id="m", name="Dimas")])
+    {'k': 'D', 'd': 'De', 'm': 'Di'}
     >>> distinct_initials([Person(id="a", initials="D"), Person(id="b", initials="D")])
     {'a': 'D1', 'b': 'D2'}
     """
-    people = list(people)
-    out = {p.id: p.display_initials for p in people}
-    shared = sorted({text for text in out.values() if list(out.values()).count(text) > 1})
-    for text in shared:
-        group = [p for p in people if out[p.id] == text]
-        others = {v for k, v in out.items() if v != text}
+    words: dict[str, list[str]] = {}
+    out: dict[str, str] = {}
+    groups: dict[str, list[Person]] = {}
+    for p in people:  # as Person.display_initials, keeping the words of the name
+        words[p.id] = [] if p.initials else _name_words(p.name)
+        out[p.id] = p.initials or "".join(w[0].upper() for w in words[p.id]) or p.id
+        groups.setdefault(out[p.id], []).append(p)
+    taken = set(groups)
+    for text in sorted(t for t, group in groups.items() if len(group) > 1):
+        group = groups[text]
+        given = [p for p in group if p.initials]
+        # the one person whose initials the case gives keeps them; the others are told apart from them
+        left = [p for p in group if p is not given[0]] if len(given) == 1 else group
+        taken.discard(text)
+        if len(given) == 1:
+            taken.add(text)
         for letters in range(2, 6):
-            tried = {p.id: _longer_initials(p, letters) for p in group}
-            if len(set(tried.values())) == len(group) and not set(tried.values()) & others:
-                out.update(tried)
-                break
-        else:
-            out.update({p.id: f"{text}{n}" for n, p in enumerate(group, 1)})
+            tried = {p.id: _longer_initials(words[p.id], letters) or text for p in left}
+            counts: dict[str, int] = {}
+            for value in tried.values():
+                counts[value] = counts.get(value, 0) + 1
+            rest = []
+            for p in left:
+                if counts[tried[p.id]] == 1 and tried[p.id] not in taken:
+                    out[p.id] = tried[p.id]
+                    taken.add(tried[p.id])
+                else:
+                    rest.append(p)
+            left = rest
+            if all(len(words[p.id][0] if words[p.id] else "") <= letters for p in left):
+                break  # no longer first name left to take letters from
+        n = 0
+        for p in left:  # the same first name (or initials given twice): numbered
+            n += 1
+            while f"{text}{n}" in taken:
+                n += 1
+            out[p.id] = f"{text}{n}"
+            taken.add(out[p.id])
     return out
 
 
-def _longer_initials(person: Person, letters: int) -> str:
-    """The initials with the first name's first ``letters`` letters (``Dinda Sari``, 2 → ``DiS``)."""
-    words = [w for w in (person.name or "").replace(".", " ").split() if w[:1].isalpha()]
-    if person.initials or not words:
-        return person.display_initials
-    first = words[0][:letters]
-    return first[0].upper() + first[1:].lower() + "".join(w[0].upper() for w in words[1:])
+def _name_words(name: str | None) -> list[str]:
+    """The words of a name that give initials (``Siti A. Aminah`` → ``Siti``, ``A``, ``Aminah``)."""
+    return [w for w in (name or "").replace(".", " ").split() if w[:1].isalpha()]
+
+
+def _longer_initials(words: list[str], letters: int) -> str:
+    """The initials with the first name's first ``letters`` letters (``Dinda Sari``, 2 → ``DiS``);
+    empty without a name to take them from."""
+    if not words:
+        return ""
+    return words[0][0].upper() + words[0][1:letters].lower() + "".join(w[0].upper() for w in words[1:])
 
 
 _UNDATED = (1, PartialDate(1))
@@ -733,7 +762,7 @@ class Family(Record):
 
     def _check_unions(self) -> None:
         used: set[str] = set()
-        bio_parents: dict[str, str] = {}
+        bio_parents: dict[str, str] = {}  # child -> the record of the union that first gave its parents
         for i, u in enumerate(self.unions):
             named = u.id is not None
             if u.id is None:
@@ -764,11 +793,11 @@ class Family(Record):
                 if c.relation == "biological":
                     if c.id in bio_parents:
                         raise InputError(
-                            f"'{c.id}' has more than two biological parents (unions "
-                            f"'{bio_parents[c.id]}' and '{u.id}'): mark one as adopted, foster or step",
+                            f"'{c.id}' has more than two biological parents ({bio_parents[c.id]} and "
+                            f"{record}): mark one as adopted, foster or step",
                             record=record, field="children",
                         )
-                    bio_parents[c.id] = u.id
+                    bio_parents[c.id] = record
 
     def _check_other_references(self) -> None:
         seen: dict[tuple[tuple[str, ...], str], list[int]] = {}
@@ -850,6 +879,36 @@ class Family(Record):
     def person(self, pid: str) -> Person:
         """The person with id ``pid`` (``KeyError`` when unknown)."""
         return self._index[pid]
+
+    @cached_property
+    def _initials(self) -> dict[str, str]:
+        return distinct_initials(self.people)
+
+    def initials_of(self, pid: str) -> str:
+        """The initials of the person ``pid`` as every output shows them when names are hidden: distinct
+        in the whole family (see :func:`distinct_initials`; made once per family).
+
+        >>> f = Family.model_validate({"people": [{"id": "A", "name": "Dewi"}, {"id": "B", "name": "Dimas"}]})
+        >>> f.initials_of("A"), f.initials_of("B"), f.person("A").display_initials
+        ('De', 'Di', 'D')
+        """
+        return self._initials[pid]
+
+    def with_initials(self) -> Family:
+        """This family with everyone's :meth:`initials_of` as their given ``initials`` (the same family
+        when everyone's are so already), so that a part of it — the family in an earlier year — shows the
+        same initials as the whole.
+
+        >>> f = Family.model_validate({"people": [{"id": "A", "name": "Dewi"}, {"id": "B", "name": "Dimas"}]})
+        >>> [p.initials for p in f.with_initials().people]
+        ['De', 'Di']
+        """
+        if all(p.display_initials == self._initials[p.id] for p in self.people):
+            return self
+        data = self.model_dump()
+        for row in data["people"]:
+            row["initials"] = self._initials[row["id"]]
+        return Family.model_validate(data).with_origins(self._origins)
 
     def parents_of(self, pid: str) -> list[str]:
         """Partners of every union that lists ``pid`` as a child."""
@@ -947,6 +1006,32 @@ class Family(Record):
                            "drawn eldest first, by the years")
         return out
 
+    def _impossible_ages(self) -> list[str]:
+        """Someone alive (no death, not ``deceased``) older than anyone lives: born more than
+        :data:`MAX_LIVING_AGE` years before the family's ``as_of`` (no age is drawn) or given such an
+        ``age`` (drawn as given) — a death left out, or a slip in the year. Without ``as_of`` (a
+        genealogy's family, its old generations' deaths often left out) a birth year is not warned.
+
+        >>> Family.model_validate({"as_of": 2024, "people": [{"id": "A", "birth": 1890}]})._impossible_ages()
+        ["family.people[0] (id 'A'), field 'birth': 1890 makes 'A' 134 at the family's as_of (2024), alive: \
+no age is drawn; give the death (or deceased: yes), or correct the year"]
+        """
+        when = self.reference_date()
+        out = []
+        for i, p in enumerate(self.people):
+            if p.deceased or p.death is not None or p.kind != "person":
+                continue
+            where = f"family.people[{i}] (id '{p.id}')"
+            years = p.birth.years_until(when) if p.birth is not None and self.as_of is not None else 0
+            if years > MAX_LIVING_AGE:
+                out.append(f"{where}, field 'birth': {p.birth} makes '{p.id}' {years} at the family's as_of "
+                           f"({when.year}), alive: no age is drawn; give the death (or deceased: yes), or correct "
+                           "the year")
+            elif p.birth is None and p.age is not None and p.age > MAX_LIVING_AGE:
+                out.append(f"{where}, field 'age': {p.age} for someone alive is older than anyone lives (at most "
+                           f"{MAX_LIVING_AGE}): correct the age, or give the death (or deceased: yes)")
+        return out
+
     def _future_dates(self) -> list[str]:
         """Dates after the family's ``as_of`` (a typo like 2208 for 2008; without ``as_of``, after this
         year): a person born then, a union, an event, a relationship, a household or a condition
@@ -964,6 +1049,9 @@ class Family(Record):
             field, born = ("birth", p.birth) if p.birth is not None or p.kind not in LOSSES else ("death", p.death)
             late(f"people[{i}] (id '{p.id}'), field '{field}'", born, f"'{p.id}'",
                  slack=p.kind == "pregnancy")  # a birth expected next year
+            if field == "birth" and p.death is not None and p.death.year > limit:  # (a loss is dated by its death)
+                out.append(f"family.people[{i}] (id '{p.id}'), field 'death': {p.death} is after {said} ({limit})"
+                           + (f": '{p.id}' is drawn alive" if gone else ""))
             for j, c in enumerate(p.conditions):
                 late(f"people[{i}] (id '{p.id}').conditions[{j}], field 'start'", c.start, f"'{c.name}'")
         for i, u in enumerate(self.unions):
@@ -1012,9 +1100,132 @@ class Family(Record):
                                f"has ended cannot end again (drawn as {u.kind}); check the years")
         return out
 
+    def contradictions(self) -> list[InputError]:
+        """Dates that cannot all be true, each an :class:`~socialtools.errors.InputError` naming the
+        record and field: a union event (or start, end) before a partner's birth; an emotional
+        relationship or a condition dated before the person's birth or beginning after their death;
+        twins born two or more years apart. Approximate dates are not held to it. A case file is
+        refused for the first (read leniently, each is a warning); an imported genealogy file (GEDCOM,
+        a pedigree table) is never refused for them: :meth:`warnings` names each.
+
+        >>> family = Family.model_validate({"people": [{"id": "A", "birth": 1990}, {"id": "B", "birth": 1960}],
+        ...     "unions": [{"partners": ["A", "B"], "events": [{"married": 1985}]}]})
+        >>> [str(e) for e in family.contradictions()]
+        ["unions[0].events[0], field 'year': married (1985) is before the birth of 'A' (1990)"]
+        """
+        out: list[InputError] = []
+        index = self._index
+
+        def certain(date: PartialDate | None) -> PartialDate | None:
+            return date if date is not None and not date.approximate else None
+
+        def unborn(pids: Iterable[str], date: PartialDate) -> list[str]:
+            return [f"'{pid}' ({index[pid].birth})" for pid in pids
+                    if (born := certain(index[pid].birth)) is not None and date.certainly_before(born)]
+
+        for i, u in enumerate(self.unions):
+            if not any(index[pid].birth for pid in u.partners):
+                continue  # (most unions of a large pedigree table)
+            dated = ([(j, e.kind, e.year) for j, e in enumerate(u.events)] if u.events else
+                     [(-1, name, date) for name, date in (("start", u.start), ("end", u.end)) if date is not None])
+            for j, what, date in dated:
+                before = [] if date.approximate else unborn(u.partners, date)
+                if before:
+                    record, field, what = ((f"{self._union_at(i)}.events[{u.listed_at(j)}]", "year", what) if j >= 0
+                                           else (self._union_at(i), what, f"the union's {what}"))
+                    out.append(InputError(f"{what} ({date}) is before the birth of {' and '.join(before)}",
+                                          record=record, field=field))
+        for i, r in enumerate(self.relationships):
+            for field, date in (("start", certain(r.start)), ("end", certain(r.end))):
+                if date is None:
+                    continue
+                before = unborn(r.between, date)
+                if before:
+                    out.append(InputError(f"{date} is before the birth of {' and '.join(before)}",
+                                          record=f"relationships[{i}] ({r.kind})", field=field))
+                    break
+                dead = [f"'{pid}' ({index[pid].death})" for pid in r.between if field == "start"
+                        and index[pid].kind not in LOSSES and (death := certain(index[pid].death)) is not None
+                        and death.certainly_before(date)]
+                if dead:
+                    out.append(InputError(f"{date} is after the death of {' and '.join(dead)}",
+                                          record=f"relationships[{i}] ({r.kind})", field=field))
+        for i, p in enumerate(self.people):
+            born, died = certain(p.birth), certain(p.death)
+            for j, c in enumerate(p.conditions):
+                start = certain(c.start)
+                if start is None:
+                    continue
+                record = f"people[{i}] (id '{p.id}').conditions[{j}]"
+                if born is not None and start.certainly_before(born):
+                    out.append(InputError(f"'{c.name}' began in {start}, before the birth of '{p.id}' ({born})",
+                                          record=record, field="start"))
+                elif died is not None and died.certainly_before(start):
+                    out.append(InputError(f"'{c.name}' began in {start}, after the death of '{p.id}' ({died})",
+                                          record=record, field="start"))
+        for i, u in enumerate(self.unions):
+            for j, c, other in self._twin_pairs(u):
+                first, second = certain(index[other.id].birth), certain(index[c.id].birth)
+                if first is not None and second is not None and abs(first.year - second.year) >= 2:
+                    out.append(InputError(f"twin of '{other.id}' (born {first}), but born in {second}",
+                                          record=f"{self._union_at(i)}.children[{j}] (id '{c.id}')", field="twin"))
+        return out
+
+    def _twin_pairs(self, union: Union) -> list[tuple[int, ChildLink, ChildLink]]:
+        """Each child of a twin group after its first (its place in ``union.children``), with that first twin."""
+        first: dict[str, ChildLink] = {}
+        out = []
+        for j, c in enumerate(union.children):
+            if c.twin:
+                if c.twin in first:
+                    out.append((j, c, first[c.twin]))
+                first.setdefault(c.twin, c)
+        return out
+
+    def _plausibility_warnings(self) -> list[str]:
+        """Possible but doubtful: a partner aged under 14 at the start of a union, twins born in two
+        (neighbouring) years, identical twins of different sex, a union of full siblings or of a
+        parent and their child that is not marked consanguineous."""
+        out = []
+        index = self._index
+        bio: dict[str, tuple[str, ...]] = {}  # a child's biological parents
+        for u in self.unions:
+            for c in u.children:
+                if c.relation == "biological":
+                    bio[c.id] = tuple(sorted(u.partners))
+        for i, u in enumerate(self.unions):
+            start = u.start if u.start is not None and not u.start.approximate else None
+            young = [(pid, start.year - born.year) for pid in u.partners if start is not None and
+                     (born := index[pid].birth) is not None and not born.approximate
+                     and 0 <= start.year - born.year < 14]
+            for pid, age in young:
+                field = (f"family.{self._union_at(i)}.events[{u.listed_at(0)}], field 'year'" if u.events
+                         else f"family.{self._union_at(i)}, field 'start'")
+                out.append(f"{field}: '{pid}' would be {age} at the start of the union ({start}): check the years")
+            if len(u.partners) == 2 and not u.consanguineous:
+                a, b = u.partners
+                kin = ("sibling" if len(bio.get(a, ())) == 2 and bio.get(a) == bio.get(b) else
+                       "parent–child" if a in bio.get(b, ()) or b in bio.get(a, ()) else None)
+                if kin:
+                    out.append(f"family.{self._union_at(i)}, field 'partners': {kin} union of '{a}' and '{b}': check "
+                               "the case file (write consanguineous: true if it is right)")
+            for j, c, other in self._twin_pairs(u):
+                me, twin = index[c.id], index[other.id]
+                child = f"family.{self._union_at(i)}.children[{j}] (id '{c.id}'), field 'twin'"
+                if (c.identical or other.identical) and "unknown" not in (me.sex, twin.sex) and me.sex != twin.sex:
+                    out.append(f"{child}: identical twins '{other.id}' ({twin.sex}) and '{c.id}' ({me.sex}) "
+                               "of different sex: check the sex or the identical mark")
+                if (me.birth and twin.birth and not (me.birth.approximate or twin.birth.approximate)
+                        and abs(me.birth.year - twin.birth.year) == 1):
+                    out.append(f"{child}: twins '{other.id}' ({twin.birth}) and '{c.id}' ({me.birth}) "
+                               "born in different years: check the years")
+        return out
+
     def warnings(self) -> list[str]:
         """Doubtful but possible facts: a child born before a parent, a parent aged under 12,
-        several index persons, a union history that contradicts a death (see :meth:`_history_warnings`)."""
+        several index persons, a union history that contradicts a death (see :meth:`_history_warnings`),
+        a partner under 14, a sibling union (see :meth:`_plausibility_warnings`), anything dated after
+        ``as_of``; and each of :meth:`contradictions` (a case file read leniently, an imported file)."""
         out = []
         for i, p in enumerate(self.people):
             if len(p.conditions) > 4:
@@ -1024,6 +1235,8 @@ class Family(Record):
                            f"so {extra} {'is' if len(p.conditions) == 5 else 'are'} written under the person "
                            "only with --labels ...,conditions")
         out += self._history_warnings()
+        out += [f"family.{e}" for e in self.contradictions()]
+        out += self._plausibility_warnings()
         out += self._repeated_couples()
         out += self._overlapping_marriages()
         out += self._future_dates()
@@ -1033,6 +1246,8 @@ class Family(Record):
         if len(index) > 1:
             more = f" and {len(index) - 10} more" if len(index) > 10 else ""  # a studbook's 'target' column
             out.append(f"{len(index)} people are marked as the index person (client): {', '.join(index[:10])}{more}")
+        out += self._impossible_ages()
+        place = {p.id: i for i, p in enumerate(self.people)}
         for u in self.unions:
             for c in u.children:
                 child = self._index[c.id]
@@ -1041,10 +1256,11 @@ class Family(Record):
                     if child.birth and parent.birth and c.relation == "biological":
                         gap = child.birth.year - parent.birth.year
                         if gap < 0:
-                            out.append(f"person '{child.id}' is born ({child.birth}) before their parent "
-                                       f"'{parent.id}' ({parent.birth})")
+                            out.append(f"family.people[{place[child.id]}] (id '{child.id}'), field 'birth': born "
+                                       f"({child.birth}) before their parent '{parent.id}' ({parent.birth})")
                         elif gap < 12:
-                            out.append(f"person '{parent.id}' would be {gap} at the birth of '{child.id}'")
+                            out.append(f"family.people[{place[pid]}] (id '{pid}'), field 'birth': would be {gap} "
+                                       f"at the birth of '{child.id}'")
         return [self._at_origin(w) for w in out] if self._origins else out
 
     def with_origins(self, origins: dict[str, str]) -> Family:
@@ -1056,7 +1272,7 @@ class Family(Record):
         >>> family = Family.model_validate({"people": [{"id": "A", "birth": 1990}, {"id": "B", "birth": 1995}],
         ...     "unions": [{"partners": ["A"], "children": ["B"]}]})
         >>> family.with_origins({"A": "line 2 (id 'A')", "B": "line 3 (id 'B')"}).warnings()
-        ["line 2 (id 'A') would be 5 at the birth of 'B' (line 3)"]
+        ["line 2 (id 'A'), field 'birth': would be 5 at the birth of 'B' (line 3)"]
         """
         self._origins = dict(origins)
         return self

@@ -37,8 +37,8 @@ class FigureNote:
     text: str
 
 
-def _who(person: Person, initials: bool) -> str:
-    return person.display_initials if initials or not person.name else person.name
+def _who(family: Family, person: Person, initials: bool) -> str:
+    return family.initials_of(person.id) if initials or not person.name else person.name
 
 
 def figure_notes(family: Family, lang: str, label_fields: tuple[str, ...], initials: bool = False,
@@ -51,17 +51,17 @@ def figure_notes(family: Family, lang: str, label_fields: tuple[str, ...], initi
     raw: list[tuple[tuple[str, str], str]] = []
     for i, r in enumerate(family.relationships):
         if r.label:
-            a, b = (_who(family.person(p), initials) for p in r.between)
+            a, b = (_who(family, family.person(p), initials) for p in r.between)
             raw.append((("relationship", str(i)), f"{a} – {b} ({translate(TEXT, r.kind, lang)}): {r.label}"))
     for u in family.unions:
         texts = [t for t in ((union_dates or {}).get(u.id or ""), u.notes) if t]
         if texts and u.id:
-            names = " – ".join(_who(family.person(p), initials) for p in u.partners)
+            names = " – ".join(_who(family, family.person(p), initials) for p in u.partners)
             raw.append((("union", u.id), f"{names}: {'; '.join(texts)}"))
     if "notes" not in label_fields:
         for p in family.people:
             if p.notes:
-                raw.append((("person", p.id), f"{_who(p, initials)}: {p.notes}"))
+                raw.append((("person", p.id), f"{_who(family, p, initials)}: {p.notes}"))
     return [FigureNote(i + 1, target, text) for i, (target, text) in enumerate(raw)]
 
 

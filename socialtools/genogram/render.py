@@ -14,7 +14,7 @@ from dataclasses import replace
 
 from svgwrite.container import Group
 
-from socialtools.draw.geometry import Box, Point, segment_distance, segment_hits_box
+from socialtools.draw.geometry import Box, Point, segment_distance, segment_hits_box, segment_polygon_distance
 from socialtools.draw.legend import (
     LegendEntry,
     draw_legend,
@@ -556,22 +556,36 @@ class GenogramRenderer:
     def _clear_of_brackets(self, points: list[Point], person: Person, node: PersonNode) -> list[Point]:
         s = symbol_size(person, node.size) + (2 * INDEX_GAP if person.index else 0.0)
         bars = [seg for bar in brackets(node.x, node.y, s) for seg in itertools.pairwise(bar)]
+        outline = outer_outline(person, node.x, node.y, node.size)
         (px, py), (tx, ty) = points[-2], points[-1]
         # the middle of the side the tip is on (top or bottom when it is nearer them, else left or right),
-        # then the middle of the other side it is near; where none is clear, the clearest place
-        sides = [(node.x, ty), (tx, node.y)]
+        # then the middle of the other side it is near; where none is clear, the clearest place. Every
+        # tip tried lies on the outline: a point between the tip and a middle is pushed out along the
+        # ray from the centre (a tip inside the symbol would draw the arrowhead over it)
+        h = s / 2
+        sides = [(node.x, node.y + math.copysign(h, ty - node.y)), (node.x + math.copysign(h, tx - node.x), node.y)]
         if abs(ty - node.y) < abs(tx - node.x):
             sides.reverse()
+
+        def on_outline(x: float, y: float) -> Point:
+            dx, dy = x - node.x, y - node.y
+            far = 4 * s / max(math.hypot(dx, dy), 1e-9)
+            return end_on_outline([(node.x + dx * far, node.y + dy * far), (node.x, node.y)], outline)[-1]
+
+        # the symbol less a unit all round: a head that reaches into it overlaps the symbol
+        core = [(node.x + (x - node.x) * (1 - 2 / s), node.y + (y - node.y) * (1 - 2 / s)) for x, y in outline]
 
         def clearance(tip: Point) -> float:
             head = arrowhead(tip, (px, py), 9.0)
             edges = list(zip(head, [*head[1:], head[0]], strict=True))
+            if any(segment_polygon_distance(a, b, core) == 0.0 for a, b in edges):
+                return -math.inf
             return min(segment_distance(a, b, c, d) for a, b in edges for c, d in bars)
 
         best, room = points[-1], clearance(points[-1])
         for mid in sides:
             for k in range(11):
-                tip = (tx + (mid[0] - tx) * k / 10, ty + (mid[1] - ty) * k / 10)
+                tip = on_outline(tx + (mid[0] - tx) * k / 10, ty + (mid[1] - ty) * k / 10)
                 gap = clearance(tip)
                 if gap > 1.5:
                     return [*points[:-1], tip]

@@ -22,6 +22,8 @@ from socialtools.genogram.loops import consanguineous_unions
 from socialtools.genogram.model import ChildLink, Family, Union
 
 CROSS_TRIES = 8  # unions across rows for which another union of their chain is tried in their place
+BAND = 25  # years between the births of one generation and the next, where unconnected parts are placed by them
+MAX_SHIFT = 12  # rows an unconnected part is moved by at most, placed by birth years
 
 
 def birth_order(children: list[ChildLink], born: dict[str, int]) -> list[str]:
@@ -94,6 +96,7 @@ class FamilyStructure:
                     else:
                         self.extra_links.append((u.id, c))  # type: ignore[arg-type]
         born = {p.id: p.birth.year for p in family.people if p.birth is not None}
+        self._born: dict[str, int] = born
         self._children = {uid: birth_order([c for c in u.children if self.parent_union.get(c.id) == uid], born)
                           for uid, u in self.unions.items()}
         self._rank_rows()
@@ -308,7 +311,42 @@ class FamilyStructure:
         for i, c in enumerate(order):
             if up[c] and weight_in[i] == weight_out[i]:
                 level[i] = max(level[index[p]] for p in up[c]) + 1
-        return {pid: level[index[find(pid)]] for pid in self.ids}
+        return self._aligned_by_birth({pid: level[index[find(pid)]] for pid in self.ids})
+
+    def _aligned_by_birth(self, rows: dict[str, int]) -> dict[str, int]:
+        """Rows of the unconnected parts of a family (no union or child line between them) by
+        birth years where they are known: the largest part with years keeps its rows, and each
+        other part with years moves by the number of rows that puts its people nearest the birth
+        years of the rows already placed (a row :data:`BAND` years after the one above, past the
+        rows with years), so a person born 1950 and linked to nobody does not stand on the top
+        row beside people born 1880. A family of one part, and a part without years, keep their rows.
+
+        >>> f = Family.model_validate({"people": [{"id": "A", "birth": "1880"}, {"id": "B"},
+        ...     {"id": "C", "birth": "1910"}, {"id": "D", "birth": "1938"}, {"id": "E"}],
+        ...     "unions": [{"partners": ["A", "B"], "children": ["C"]}]})
+        >>> [FamilyStructure(f).generation[p] for p in "ABCDE"]
+        [0, 0, 1, 2, 0]
+        """
+        parts = [p for p in self.components() if any(self._born.get(q) is not None for q in p)]
+        if len(parts) < 2:
+            return rows
+        parts.sort(key=len, reverse=True)  # (stable: parts of one size in the order of the people)
+        years: dict[int, list[int]] = defaultdict(list)
+        shifted = dict(rows)
+        for n, part in enumerate(parts):
+            known = [(rows[p], y) for p in part if (y := self._born.get(p)) is not None]
+            shift = 0
+            if n:
+                medians = {row: sorted(ys)[len(ys) // 2] for row, ys in years.items()}
+                shift = min(range(-MAX_SHIFT, MAX_SHIFT + 1),
+                            key=lambda s: (sum(abs(y - _expected(medians, r + s)) for r, y in known), abs(s), s))
+            for r, y in known:
+                years[r + shift].append(y)
+            for p in part:
+                shifted[p] = rows[p] + shift
+        moved = {p for part in parts for p in part}
+        top = min(shifted[p] for p in moved)
+        return {p: r - top if p in moved else r for p, r in shifted.items()}
 
     def components(self) -> list[list[str]]:
         """Groups of people linked by unions or parenthood, in input order of their first member."""
@@ -322,6 +360,13 @@ class FamilyStructure:
         for pid in self.ids:
             groups.setdefault(comp.find(pid), []).append(pid)
         return list(groups.values())
+
+
+def _expected(medians: dict[int, int], row: int) -> int:
+    """The birth year of a row: the median of its people's, or past the rows with years, the
+    nearest one's and :data:`BAND` years a row."""
+    near = min(medians, key=lambda r: (abs(r - row), r))
+    return medians[near] + BAND * (row - near)
 
 
 def _topological(nodes: list[str], edges: dict[str, set[str]]) -> tuple[list[str], list[tuple[str, str]]]:

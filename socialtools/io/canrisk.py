@@ -3,7 +3,8 @@
 A CanRisk file starts with ``##CanRisk 2.0`` (or ``##BOADICEA import pedigree file format 4.0``),
 may carry risk-factor lines (``##menarche=13``), names its columns on a ``##FamID`` line and
 has one tab-separated row per person: family, display name, target (the index person), id,
-father, mother, sex, identical-twin label, dead (0/1), age, year of birth, the age at
+father, mother, sex, identical-twin label, dead (0/1), age (of a dead person: at death, so the
+death year is about the year of birth plus the age), year of birth, the age at
 diagnosis of five cancers (``0`` none, ``AU`` age unknown), Ashkenazi origin, genetic tests
 and pathology.
 
@@ -25,6 +26,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Any
 
+from socialtools.dates import PartialDate
 from socialtools.errors import InputError
 from socialtools.io.pedigree import Pedigree, _norm, build_families, rows_from_table
 
@@ -85,7 +87,8 @@ def read_canrisk_text(text: str, source: str = "canrisk", *, family: str | None 
         numbers.append(n)
     if header is None or not body:
         raise InputError("the CanRisk file has no people", source=source)
-    rows = rows_from_table(header, body, numbers, source, only=family, plink_scale=False)
+    rows = rows_from_table(header, body, numbers, source, only=family, plink_scale=False,
+                           warnings=warnings)
     if family is not None and not rows:
         raise InputError(f"no family '{family}'", source=source, field="family")
     cols = {name: i for i, name in enumerate(header)}
@@ -100,6 +103,8 @@ def read_canrisk_text(text: str, source: str = "canrisk", *, family: str | None 
         age = cells[cols["age"]] if "age" in cols else "0"
         if age.isdigit() and int(age) > 0:
             row.age = int(age)
+            if row.deceased and row.birth is not None and row.death is None:  # a dead person's Age: at death
+                row.death = PartialDate(row.birth.year + row.age, approximate=True)
         if row.name in ("NA", "0"):
             row.name = None
         conditions = []
@@ -123,6 +128,14 @@ def read_canrisk_text(text: str, source: str = "canrisk", *, family: str | None 
         parts.append(f"{len(factors)} risk factor{'s' if len(factors) > 1 else ''} ({', '.join(factors[:6])})")
     if parts and warnings is not None:
         warnings.append(f"left out: {', '.join(parts)} (not part of a genogram)")
+    named = [r for r in rows if r.name]
+    if named and all(_is_code(r.name or "", r.id) for r in named):
+        shown = ", ".join(repr(r.name) for r in named[:3]) + (", ..." if len(named) > 3 else "")
+        for row in named:
+            row.name = None
+        if warnings is not None:
+            warnings.append(f"names left out: the Name column holds only numbers or codes ({shown}), "
+                            "as an anonymised export does")
     return build_families(rows, source, lenient=lenient, warnings=warnings)
 
 
@@ -156,6 +169,16 @@ def family_to_canrisk(family: Family, famid: str = "XX") -> tuple[str, list[str]
     renamed = sum(1 for pid, new in ids.items() if pid != new)
     extra = [f"{renamed} ids longer than 7 characters (numbered P1, P2, ...)"] if renamed else []
     return "\n".join(lines) + "\n", left_out(family, "canrisk") + extra
+
+
+def _is_code(name: str, pid: str) -> bool:
+    """Whether a Name cell is a number or code, not a name: ``17``, ``P012``, ``ID-3``, the
+    person's own id; initials and names (``AB``, ``Siti``) are names.
+
+    >>> [_is_code(n, "m21") for n in ("17", "P012", "ID-3", "m21", "AB", "Siti", "2nd")]
+    [True, True, True, True, False, False, False]
+    """
+    return name == pid or bool(re.fullmatch(r"[A-Za-z]{0,3}[-_]?\d+", name))
 
 
 def _name(person: Any) -> str:

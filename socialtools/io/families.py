@@ -233,10 +233,13 @@ def _read(kind: str, data: bytes, source: str, stem: str, family: str | None, le
     if kind == "case":
         from socialtools.genogram.model import Family
         from socialtools.io.loading import document_from_text
-        from socialtools.io.sections import parse_section
+        from socialtools.io.sections import parse_section, refuse_contradictions
 
         document = document_from_text(text, source)
-        return {stem: parse_section(Family, document, "family", marker="people", source=source)}
+        made = parse_section(Family, document, "family", marker="people", source=source)
+        if not lenient:
+            refuse_contradictions(made, document, source)
+        return {stem: made}  # (read leniently, Family.warnings() names each contradiction)
     if kind in ("pedigree", "plink"):
         from socialtools.io.pedigree import read_pedigree_text
 

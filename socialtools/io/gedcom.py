@@ -56,6 +56,7 @@ import re
 import unicodedata
 from collections import deque
 from collections.abc import Iterable
+from dataclasses import replace
 from pathlib import Path
 from typing import Any, get_args
 
@@ -87,6 +88,8 @@ CODE_PAGES = {"ANSI": "cp1252", "WINDOWS-1252": "cp1252", "CP1252": "cp1252", "I
 _CHAR_LINE = re.compile(rb"^[ \t]*1[ \t]+CHAR[ \t]+(\S[^\n]*?)[ \t]*$", re.MULTILINE)
 _LEADING_SPACE = re.compile(rb"^[ \t]+(?=\d)", re.MULTILINE)
 _SPLIT_ACCENT = re.compile(rb"([\xe0-\xfe]+)\n(\d+ CONC ?)")
+_NOT_ANSEL = re.compile(rb"[\x80-\x87\x8a-\x8c\x8f-\xa0\xff]")
+_ACCENT_ALONE = re.compile(rb"[\xe0-\xfe](?=[ /,.;)]|\n(?!\d+ CONC)|$)")
 _BLANK_LINE = re.compile(rb"^[ \t]+$", re.MULTILINE)
 _LINE_END = re.compile(r"\r\n?")
 _LEVEL_SPACES = re.compile(rb"^(\d{1,2})[ \t]{2,}(?=\S)", re.MULTILINE)
@@ -119,8 +122,19 @@ def _is_utf16(raw: bytes) -> bool:
     return raw.startswith((b"\xff\xfe", b"\xfe\xff")) or raw[:64].count(b"\x00") > 8
 
 
-def _prepare_bytes(raw: bytes, source: str | None) -> bytes:
-    """Check the bytes against the declared ``CHAR``; decode code pages the library lacks."""
+def _prepare_bytes(raw: bytes, source: str | None, said: list[str] | None = None) -> bytes:
+    r"""Check the bytes against the declared ``CHAR``; decode code pages the library lacks.
+
+    Bytes that are not what the header declares (``CHAR UTF-8`` over Windows-1252 bytes, ``CHAR
+    ANSI`` or ``ANSEL`` over UTF-8) are read as UTF-8, else Windows-1252, else Latin-1, with one
+    warning in ``said`` naming the declared and the used encoding.
+
+    >>> said = []
+    >>> _prepare_bytes(b"0 HEAD\n1 CHAR UTF-8\n1 NOTE Ma\x92ruf\n", "x", said).decode()
+    '0 HEAD\n1 CHAR UTF-8\n1 NOTE Ma’ruf\n'
+    >>> said[0].split(": ", 1)[1]
+    'the file declares CHAR UTF-8, but byte 0x92 on line 3 is not UTF-8: read as Windows-1252'
+    """
     if _is_utf16(raw):  # made UTF-8 here, so the line clean-ups apply to it too
         codec = ("utf-16" if raw[:2] in (b"\xff\xfe", b"\xfe\xff") else
                  "utf-16-be" if raw[:1] == b"\x00" else "utf-16-le")
@@ -133,39 +147,66 @@ def _prepare_bytes(raw: bytes, source: str | None) -> bytes:
         return _CHAR_LINE.sub(b"1 CHAR UTF-8", text.encode("utf-8"), count=1)
     if b"\r" in raw:  # CR LF, or CR alone (old Macintosh programs): every line end made LF
         raw = raw.replace(b"\r\n", b"\n").replace(b"\r", b"\n")
-    if raw.startswith(b"\xef\xbb\xbf"):
-        return raw  # a byte-order mark is unambiguous: the library reads UTF-8
+    bom = raw.startswith(b"\xef\xbb\xbf")
+    raw = raw[3:] if bom else raw
     match = _CHAR_LINE.search(raw[:8192])
     declared = match.group(1).decode("ascii", "replace").upper() if match else None
-    if declared in (None, "UTF-8", "UTF8", "UNICODE"):
-        if declared == "UNICODE":
-            return raw
-        try:
-            raw.decode("utf-8")
-        except UnicodeDecodeError as exc:
-            what = f"declares CHAR {declared}" if declared else "is GEDCOM 7 or declares no CHAR (so UTF-8)"
-            raise InputError(
-                f"the file {what}, but byte 0x{raw[exc.start]:02X} at offset {exc.start} "
-                f"(line {_line_of(raw, exc.start)}) is not UTF-8: "
-                "save it again as UTF-8 or correct the CHAR line", record="HEAD", field="CHAR",
-                source=source) from None
+    if declared == "UNICODE" and not bom:
         return raw
-    if declared == "ASCII":
-        bad = next((i for i, b in enumerate(raw) if b > 0x7F), None)
-        if bad is None:
-            return raw
-        declared = "ANSI"  # 8-bit text labelled ASCII is nearly always Windows-1252
-    if declared in CODE_PAGES:
-        text = raw.decode(CODE_PAGES[declared], errors="replace")
-        return _CHAR_LINE.sub(b"1 CHAR UTF-8", text.encode("utf-8"), count=1)
-    if declared == "ANSEL":
-        if _is_utf8_text(raw):  # programs that write UTF-8 but keep "CHAR ANSEL" in the header
-            return _CHAR_LINE.sub(b"1 CHAR UTF-8", raw, count=1)
+    if declared not in (None, "UTF-8", "UTF8", "UNICODE", "ANSEL", "ASCII") and declared not in CODE_PAGES:
+        raise InputError(f"unknown character set '{declared}': use UTF-8, UNICODE, ANSEL or ANSI",
+                         record="HEAD", field="CHAR", source=source)
+    want = CODE_PAGES.get(declared or "") or {"ANSEL": "ansel", "ASCII": "ascii"}.get(declared or "", "utf-8")
+    if want == "ansel" and not bom and not _is_utf8_text(raw) and _not_ansel_at(raw) is None:
         # an ANSEL accent comes before its letter; a program that splits a long text for CONC
         # between the two (Heredis) leaves the accent at the end of a line: it goes with the letter
         return _SPLIT_ACCENT.sub(rb"\n\2\1", raw)
-    raise InputError(f"unknown character set '{declared}': use UTF-8, UNICODE, ANSEL or ANSI",
-                     record="HEAD", field="CHAR", source=source)
+    text, used, bad = _decode(raw, want)
+    bad = _not_ansel_at(raw) if want == "ansel" and used != "utf-8" else bad
+    if used != want and not (want == "ascii" and raw.isascii()) and said is not None:
+        shown = f"CHAR {declared}" if declared else "no CHAR (so UTF-8)"
+        expected = _CODEC_NAMES.get(want, want.upper())
+        why = (f"byte 0x{raw[bad]:02X} on line {_line_of(raw, bad)} is not {expected}" if bad is not None
+               else f"its bytes are UTF-8{' (a byte-order mark)' if bom else ''}")
+        said.append(f"HEAD, field 'CHAR': the file declares {shown}, but {why}: read as {_CODEC_NAMES[used]}")
+    data = text.encode("utf-8")
+    return _CHAR_LINE.sub(b"1 CHAR UTF-8", data, count=1) if match else data
+
+
+def _not_ansel_at(raw: bytes) -> int | None:
+    """The first byte that shows 8-bit text is not ANSEL, or None: a byte ANSEL leaves undefined
+    (0x80-0xA0 but its four controls, 0xFF) or an accent (0xE0-0xFE, written before its letter)
+    before a space, a slash or a line end, as a Windows-1252 ``é`` in ``René /Halim/`` is (an
+    accent before a ``CONC`` line is a split the reader mends)."""
+    found = [m.start() for m in (_NOT_ANSEL.search(raw), _ACCENT_ALONE.search(raw)) if m]
+    return min(found) if found else None
+
+
+#: the encodings a GEDCOM file is read in, as messages name them
+_CODEC_NAMES = {"ansel": "ANSEL", "ascii": "ASCII", "utf-8": "UTF-8", "cp1252": "Windows-1252", "latin-1": "Latin-1",
+                "cp850": "IBM code page 850", "mac_roman": "Mac Roman", "cp1250": "Windows-1250",
+                "iso8859_2": "ISO-8859-2", "iso8859_15": "ISO-8859-15"}
+
+
+def _decode(raw: bytes, declared: str) -> tuple[str, str, int | None]:
+    """The text, the codec it was read with and the first byte the declared codec could not read
+    (None when it could): UTF-8 text is read as UTF-8 whatever was declared (an 8-bit code page
+    practically never makes valid UTF-8 of accented text); then the declared code page, then
+    Windows-1252, then Latin-1 (which reads any byte)."""
+    bad = None
+    if not raw.isascii():
+        try:
+            return raw.decode("utf-8"), "utf-8", None
+        except UnicodeDecodeError as exc:
+            if declared in ("utf-8", "ascii"):
+                bad = exc.start
+    first = declared if declared not in ("ansel", "ascii") else "cp1252"
+    for codec in dict.fromkeys((first, "cp1252", "latin-1")):
+        try:
+            return raw.decode(codec), codec, bad
+        except UnicodeDecodeError as exc:
+            bad = exc.start if bad is None else bad
+    raise AssertionError("Latin-1 reads any byte")  # pragma: no cover
 
 
 def _is_utf8_text(raw: bytes) -> bool:
@@ -189,7 +230,7 @@ def _parse_document(raw: bytes, source: str | None, lenient: bool = False,
     if not raw.strip(b"\x00\r\n\t \xef\xbb\xbf\xff\xfe"):
         raise InputError("the file is empty", source=source)
     said = warnings if warnings is not None else []
-    data = _prepare_bytes(raw, source)
+    data = _prepare_bytes(raw, source, said)
     # 5.5.1: readers ignore white space before the level; some programs indent lines by
     # level or put several spaces after it, or leave lines of white space only
     if data[:1] in (b" ", b"\t") or b"\n " in data or b"\n\t" in data:
@@ -217,7 +258,8 @@ def _parse_document(raw: bytes, source: str | None, lenient: bool = False,
     for warning in document.parse_warnings:
         if warning == "missing TRLR record":
             last = document.records[-1] if document.records else document.header
-            what = f"the file is truncated: it does not end with '0 TRLR' (last record {_label(last)})"
+            people = {r.xref: r for r in document.records if r.tag == "INDI" and r.xref}
+            what = f"the file is truncated: it does not end with '0 TRLR' (last record {_label(last, people)})"
             if not lenient:
                 raise InputError(what + " (read the file leniently to draw what it holds)", record="TRLR",
                                  source=source)
@@ -232,8 +274,9 @@ def _parse_document(raw: bytes, source: str | None, lenient: bool = False,
         if warning.startswith("line "):
             where, _, what = warning.partition(": ")
             number = where.split()[-1]
-            if number.isdigit():
-                where = f"line {_file_lines(data, added)[int(number) - 1]}"
+            if number.isdigit():  # (a line the library counts past the end: a stray accent byte at the end)
+                lines = _file_lines(data, added) or [int(number)]
+                where = f"line {lines[min(int(number), len(lines)) - 1]}"
             raise InputError(f"malformed {where}: {what}", source=source)
     return document
 
@@ -358,10 +401,37 @@ def split_duplicates(data: bytes) -> tuple[bytes, list[str]]:
     return b"\n".join(lines), said
 
 
-def _label(record: Any) -> str:
-    name = {"INDI": "person", "FAM": "family"}.get(record.tag, record.tag)
+def _label(record: Any, people: dict[str, Any] | None = None) -> str:
+    r"""A record as messages name it: its pointer, the name where the file gives one (a family's:
+    its partners', when ``people`` holds their records), and its line.
+
+    >>> from gedcom_lite import parse
+    >>> doc = parse(b"0 HEAD\n1 CHAR UTF-8\n0 @I23@ INDI\n1 NAME Jan /Kowalski/\n0 @F1@ FAM\n"
+    ...             b"1 HUSB @I23@\n0 @I24@ INDI\n0 TRLR\n")
+    >>> people = {r.xref: r for r in doc.records if r.tag == "INDI"}
+    >>> [_label(r, people) for r in doc.records]
+    ['person @I23@ (Jan /Kowalski/), line 3', 'family @F1@ (Jan /Kowalski/), line 5', 'person @I24@ (line 7)']
+    """
+    kind = {"INDI": "person", "FAM": "family"}.get(record.tag, record.tag)
     xref = f" {record.xref}" if record.xref else ""
-    return f"{name}{xref} (line {record.source_line_no})"
+    if record.tag == "FAM":
+        table = people or {}
+        partners = [table[p] for node in record.children if node.tag in ("HUSB", "WIFE")
+                    and (p := (node.payload or "").strip()) in table]
+        names = list(dict.fromkeys(n for r in partners[:2] if (n := _shown_name(r))))
+    else:
+        names = [n] if record.tag == "INDI" and (n := _shown_name(record)) else []
+    if names:
+        return f"{kind}{xref} ({' and '.join(names)}), line {record.source_line_no}"
+    return f"{kind}{xref} (line {record.source_line_no})"
+
+
+def _shown_name(record: Any) -> str | None:
+    """The first NAME of a person as the file writes it (``Jan /Kowalski/``), shortened to 40 characters."""
+    text = " ".join((_value(record, "NAME") or "").split())
+    if not text.strip("/ "):
+        return None
+    return text if len(text) <= 40 else text[:39] + "…"
 
 
 # -- GEDCOM values → model values ---------------------------------------------------------------
@@ -377,14 +447,44 @@ def _clean(text: str | None) -> str | None:
     return text.replace("@@", "@") or None
 
 
+def _text(node: Any) -> str:
+    """A line's text with its continuations: each ``CONC`` child joined on, each ``CONT`` child on
+    a new line, wherever among the line's children they stand (a program that writes ``2 GIVN``
+    before ``2 CONC`` is not followed by the library's own join, which stops at the first other tag).
+
+    >>> doc = _library().parse(b"0 HEAD\\n0 @I1@ INDI\\n1 NAME Ana /Lefebvre-Dupon\\n2 CONC t/\\n0 TRLR\\n")
+    >>> _text(doc.resolve("@I1@").find("NAME"))
+    'Ana /Lefebvre-Dupont/'
+    """
+    out = node.payload or ""
+    for child in node.children:
+        if child.tag == "CONC":
+            out += child.payload or ""
+        elif child.tag == "CONT":
+            out += "\n" + (child.payload or "")
+    return out
+
+
 def _value(node: Any, tag: str) -> str | None:
     child = node.find(tag)
-    return child.text().strip() if child is not None and child.payload else None
+    return (_text(child).strip() or None) if child is not None else None
 
 
 def _event_date(node: Any, tag: str) -> tuple[bool, PartialDate | None]:
     happened, date = _event(node, tag)
     return happened, date.shown if date else None
+
+
+def _moment(date: GedcomDate | None) -> PartialDate | None:
+    """The date to show of a birth or death: a period (``FROM 1948 TO 1949``, GEDCOM 5.5.1 and 7)
+    is about its start, as a range (``BET``) and a qualified date (``ABT``, ``BEF``) already are.
+
+    >>> _moment(read_gedcom_date("FROM 1948 TO 1949")).display(), _moment(read_gedcom_date("1948")).display()
+    ('~1948', '1948')
+    """
+    if date is None or date.shown is None:
+        return None
+    return replace(date.shown, approximate=True) if date.period else date.shown
 
 
 def _event(node: Any, tag: str) -> tuple[bool, GedcomDate | None]:
@@ -441,7 +541,7 @@ def _union_extras(record: Any, data: dict[str, Any], shared: dict[str, Any], war
         if target is None:
             warnings.append(f"{_label(record)}, field '{node.tag}' (line {node.source_line_no}): points to {pointer}, "
                             "but there is no note record of that xref in the file; drawn without it")
-        elif text := _clean(target.text()):
+        elif text := _clean(_text(target)):
             notes.append(text)
     if notes:
         data["notes"] = "; ".join(notes)
@@ -522,6 +622,9 @@ class _Reader:
             elif record.tag in ("NOTE", "SNOTE") and record.xref:
                 self.notes[record.xref] = record
 
+    def _label(self, record: Any) -> str:
+        return _label(record, self.people)
+
     def _pointer(self, node: Any, owner: Any, table: dict[str, Any], kind: str) -> str | None:
         target = (node.payload or "").strip()
         if not target or target == "@VOID@":
@@ -531,10 +634,10 @@ class _Reader:
                     "in the file")
             if not self.lenient:
                 raise InputError(what + " (read the file leniently to draw it without that link)",
-                                 record=_label(owner), field=node.tag, source=self.source)
+                                 record=self._label(owner), field=node.tag, source=self.source)
             if (owner.xref, target) not in self.dangling:
                 self.dangling.add((owner.xref, target))
-                self.warnings.append(f"{_label(owner)}, field '{node.tag}': {what}; drawn without that link")
+                self.warnings.append(f"{self._label(owner)}, field '{node.tag}': {what}; drawn without that link")
             return None
         return _strip_xref(target)
 
@@ -549,7 +652,7 @@ class _Reader:
             events += [node for node in record.children if node.tag in ("EVEN", "_SEPR")]
         for event in events:
             node = event.find("DATE") if event is not None else None
-            if node is None or not node.payload or not (text := (node.text() or "").strip()):
+            if node is None or not (text := _text(node).strip()):
                 continue
             if text.lower().rstrip(".") in _NO_DATE:  # 'DEAT / 2 DATE Deceased' (Ancestry, FTM): no date to tell
                 continue
@@ -564,14 +667,14 @@ class _Reader:
                        else "cannot be shown as a year (B.C., or a Hebrew or French calendar)")
             self.unread_dates += 1
             if self.unread_dates <= MAX_DATE_WARNINGS:
-                self.warnings.append(f"{_label(record)}, field '{event.tag}.DATE' (line {node.source_line_no}): "
+                self.warnings.append(f"{self._label(record)}, field '{event.tag}.DATE' (line {node.source_line_no}): "
                                      f"'{text}' {why}" + ("" if why.startswith("has no day") else
                                                           "; drawn without it"))
 
     def person(self, record: Any) -> dict[str, Any]:
         self.check_dates(record)
         name_node = record.find("NAME")
-        name = _clean(name_node.payload) if name_node is not None else None
+        name = _clean(_text(name_node)) if name_node is not None else None
         if name_node is not None and not name:
             given, surname = _value(name_node, "GIVN"), _value(name_node, "SURN")
             name = _clean(" ".join(x for x in (given, surname) if x))
@@ -581,12 +684,12 @@ class _Reader:
         code = (_value(record, "SEX") or "U")[:1].upper()
         sex = SEX_CODES.get(code, "unknown")
         if code == "X":  # GEDCOM 7: neither only male nor only female; the model has no such sex
-            self.warnings.append(f"{_label(record)}, field 'SEX': 'X' (neither only male nor only female) is "
+            self.warnings.append(f"{self._label(record)}, field 'SEX': 'X' (neither only male nor only female) is "
                                  "drawn as a diamond, like a sex not given")
         _, birth_date = _event(record, "BIRT")
         died, death_date = _event(record, "DEAT")
-        birth = birth_date.shown if birth_date else _about(record, _BAPTISM)
-        death = death_date.shown if death_date else _about(record, _BURIAL)
+        birth = _moment(birth_date) if birth_date else _about(record, _BAPTISM)
+        death = _moment(death_date) if death_date else _about(record, _BURIAL)
         if birth_date and death_date and (death_date.certainly_before(birth_date)
                                           or (birth and death and death.certainly_before(birth))):
             self._death_before_birth(record, birth_date, death_date)
@@ -595,7 +698,7 @@ class _Reader:
             said = [f"{what} ({date.display()}, the year of its {tag})" if tag else f"{what} ({date.display()})"
                     for what, date, tag in (("death", death, None if death_date else _about_tag(record, _BURIAL)),
                                             ("birth", birth, None if birth_date else _about_tag(record, _BAPTISM)))]
-            self.warnings.append(f"{_label(record)}: {said[0]} is before {said[1]}: drawn without the death date")
+            self.warnings.append(f"{self._label(record)}: {said[0]} is before {said[1]}: drawn without the death date")
             death = None
         data: dict[str, Any] = {"id": _strip_xref(record.xref), "sex": sex}
         if name:
@@ -614,7 +717,7 @@ class _Reader:
         for key, value in (("birthplace", place), ("occupation", _value(record, "OCCU")),
                            ("religion", _value(record, "RELI")), ("education", _value(record, "EDUC"))):
             if value:
-                data[key] = value
+                data[key] = " ".join(value.split())  # (a CONT line is a new line; a label's text is one line)
         return data
 
     def _death_before_birth(self, record: Any, birth: GedcomDate, death: GedcomDate) -> None:
@@ -624,10 +727,11 @@ class _Reader:
         if death.certainly_before(birth):
             if not self.lenient:
                 raise InputError(what + ": correct one of the dates, or read the file leniently to draw it "
-                                 "without the death date", record=_label(record), field="DEAT.DATE", source=self.source)
-            self.warnings.append(f"{_label(record)}: {what}; drawn without the death date")
+                                 "without the death date", record=self._label(record), field="DEAT.DATE",
+                                 source=self.source)
+            self.warnings.append(f"{self._label(record)}: {what}; drawn without the death date")
         else:
-            self.warnings.append(f"{_label(record)}: {what} as written (an approximate date); "
+            self.warnings.append(f"{self._label(record)}: {what} as written (an approximate date); "
                                  "drawn without the death date")
 
     def _ends_before_start(self, record: Any, node: Any, kind: str, date: Any, begin: Any, begin_kind: str) -> bool:
@@ -640,9 +744,9 @@ class _Reader:
                 "a union cannot end or be taken up again before it begins")
         if not self.lenient:
             raise InputError(what + "; correct the date, or read the file leniently to draw the union without "
-                             "that event", record=_label(record), field=field, source=self.source)
+                             "that event", record=self._label(record), field=field, source=self.source)
         line = (node.find("DATE") or node).source_line_no
-        self.warnings.append(f"{_label(record)}, field '{field}' (line {line}): {what}; drawn without that event")
+        self.warnings.append(f"{self._label(record)}, field '{field}' (line {line}): {what}; drawn without that event")
         return True
 
     def child_relations(self) -> dict[tuple[str, str], str]:
@@ -656,7 +760,7 @@ class _Reader:
                 pedi = (_value(famc, "_PEDI") or _value(famc, "PEDI") or "").lower()
                 if pedi == "other":  # GEDCOM 7: PEDI OTHER with a PHRASE saying which
                     phrase = famc.find("PEDI").find("PHRASE")
-                    pedi = (phrase.text() if phrase is not None and phrase.payload else "").strip().lower()
+                    pedi = (_text(phrase) if phrase is not None else "").strip().lower()
                 relations[(fam, _strip_xref(xref))] = PEDIGREE.get(pedi, "biological")
             for adop in record.find_all_children("ADOP"):
                 famc = adop.find("FAMC")
@@ -680,7 +784,8 @@ class _Reader:
             return False
         if (record.xref, family.xref) not in self.own_families:
             self.own_families.add((record.xref, family.xref))
-            self.warnings.append(f"{_label(record)}, field 'FAMC' (line {famc.source_line_no}): names {family.xref} "
+            self.warnings.append(f"{self._label(record)}, field 'FAMC' (line {famc.source_line_no}): "
+                                 f"names {family.xref} "
                                  "as the family they are a child of, but they are a partner there: link passed over")
         return True
 
@@ -694,13 +799,13 @@ class _Reader:
             twice = next(p for p in partners if partners.count(p) > 1)
             what = f"names @{twice}@ twice as a partner (HUSB/WIFE)"
             if not self.lenient:
-                raise InputError(what + " (read the file leniently to draw them once)", record=_label(record),
+                raise InputError(what + " (read the file leniently to draw them once)", record=self._label(record),
                                  field="HUSB/WIFE", source=self.source)
-            self.warnings.append(f"{_label(record)}, field 'HUSB/WIFE': {what}; drawn once")
+            self.warnings.append(f"{self._label(record)}, field 'HUSB/WIFE': {what}; drawn once")
             partners = list(dict.fromkeys(partners))
         if len(partners) > 2:
             raise InputError(f"has {len(partners)} partners (HUSB/WIFE): a family has one or two; give each "
-                             "couple its own FAM record", record=_label(record), field="HUSB/WIFE",
+                             "couple its own FAM record", record=self._label(record), field="HUSB/WIFE",
                              source=self.source)
         children: list[dict[str, Any]] = []
         listed: set[str] = set()  # (a set: a sibship of thousands stays linear)
@@ -723,7 +828,7 @@ class _Reader:
         if not partners:
             if children:  # siblings without a parent: nothing to hang them from; said, not dropped in silence
                 names = ", ".join(f"@{c['id']}@" for c in children[:5]) + (" ..." if len(children) > 5 else "")
-                self.warnings.append(f"{_label(record)}, field 'CHIL': {len(children)} "
+                self.warnings.append(f"{self._label(record)}, field 'CHIL': {len(children)} "
                                      f"child{'ren' if len(children) > 1 else ''} ({names}) with no parent in the "
                                      "family (no HUSB, WIFE or FAMS link to it): drawn without parents"
                                      + (", and that they are siblings is left out" if len(children) > 1 else ""))
@@ -781,7 +886,11 @@ class _Reader:
         if self.unread_dates > MAX_DATE_WARNINGS:
             self.warnings.append(f"... and {self.unread_dates - MAX_DATE_WARNINGS} more dates that cannot be read "
                                  "or shown")
-        _resolve_extra_biological_parents(unions)
+        for child, first, later in _resolve_extra_biological_parents(unions):
+            record = self.people.get(f"@{child}@")
+            who = self._label(record) if record is not None else f"person @{child}@"
+            self.warnings.append(f"{who}, field 'FAMC': a birth child of two families (@{first}@ and @{later}@): "
+                                 f"drawn as the birth child of @{first}@ and a step-child of @{later}@")
         _sex_from_roles(people, self.families.values(), {_strip_xref(x): r for x, r in self.people.items()})
         title = {"title": self.title} if self.title else {}
         try:
@@ -790,8 +899,8 @@ class _Reader:
             raise InputError(exc.message, record=self._record_of(exc.record, unions), field=exc.field,
                              source=self.source) from None
         # its warnings name the records as the file does: person @I4@ (line 30), family @F5@ (line 262)
-        origins = {_strip_xref(x): _label(r) for x, r in self.people.items()}
-        origins.update({f"union:{u['id']}": _label(r) for u in unions
+        origins = {_strip_xref(x): self._label(r) for x, r in self.people.items()}
+        origins.update({f"union:{u['id']}": self._label(r) for u in unions
                         if u.get("id") and (r := self.families.get(f"@{u['id']}@")) is not None})
         return family.with_origins(origins)
 
@@ -807,13 +916,13 @@ class _Reader:
         else:
             union = unions[int(index)] if int(index) < len(unions) else {}
             record = self.families.get(f"@{union.get('id')}@")
-        return _label(record) + rest if record is not None else where
+        return self._label(record) + rest if record is not None else where
 
 
     def _unread_notes(self) -> None:
         """One warning naming the people whose ``NOTE`` (a genealogy program's biography, often pages
         long) is not read, so no note is dropped unannounced (a family's notes are read: :func:`_union_extras`)."""
-        noted = [_label(r) for r in self.people.values()
+        noted = [self._label(r) for r in self.people.values()
                  if any(n.tag in ("NOTE", "SNOTE") and ((n.payload or "").strip() or n.children) for n in r.children)]
         if noted:
             who = ", ".join(noted[:3]) + (f" and {len(noted) - 3} more" if len(noted) > 3 else "")
@@ -880,15 +989,19 @@ def _sex_from_roles(people: list[dict[str, Any]], families: Any, records: dict[s
             person["sex"] = "male" if tags == {"HUSB"} else "female"
 
 
-def _resolve_extra_biological_parents(unions: list[dict[str, Any]]) -> None:
-    """A child in two families both marked 'birth' is biological in the first only."""
-    seen: set[str] = set()
+def _resolve_extra_biological_parents(unions: list[dict[str, Any]]) -> list[tuple[str, str, str]]:
+    """A child in two families both marked 'birth' is biological in the first only: (child,
+    first family, later family) of each such child, for a warning."""
+    seen: dict[str, str] = {}
+    moved = []
     for union in unions:
         for child in union["children"]:
             if child["relation"] == "biological":
                 if child["id"] in seen:
                     child["relation"] = "step"
-                seen.add(child["id"])
+                    moved.append((child["id"], seen[child["id"]], str(union.get("id"))))
+                seen.setdefault(child["id"], str(union.get("id")))
+    return moved
 
 
 # -- public API ------------------------------------------------------------------------------------

@@ -58,6 +58,8 @@ class GedcomDate:
     earliest: int | None
     latest: int | None
     approximate: bool = False
+    #: a period (``FROM 1948 TO 1949``): as the date of a birth or death, only roughly the one shown
+    period: bool = False
 
     def certainly_before(self, other: GedcomDate) -> bool:
         """True when every day this date can mean is before every day ``other`` can mean.
@@ -196,6 +198,7 @@ def read_gedcom_date(value: str | None) -> GedcomDate | None:
     elif words and words[0] == "AFT":
         high_open, after, words = True, True, words[1:]
     first, second = words, list[str]()
+    period = bool(words) and words[0] == "FROM"
     ranged = bool(words) and words[0] == "BET"  # somewhere between two dates (FROM ... TO: a period from a date)
     if words and words[0] in ("BET", "FROM"):
         words = words[1:]
@@ -225,7 +228,7 @@ def read_gedcom_date(value: str | None) -> GedcomDate | None:
     if shown is not None and (approximate or before or after or ranged or low_open):
         shown = replace(shown, approximate=True)  # ABT, EST, CAL, BEF, AFT, BET ... AND, TO ...
     return GedcomDate(value, shown, None if low_open else earliest, None if high_open else latest,
-                      approximate)
+                      approximate, period)
 
 
 def parse_gedcom_date(value: str | None) -> PartialDate | None:

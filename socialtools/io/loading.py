@@ -359,6 +359,8 @@ def document_from_text(text: str, source: str, as_json: bool | None = None) -> d
             # bpss: [Berdasarkan {tabel}, masalah utama: ...]: inside [ ] or { }, text with { } , : ends the item
             problem += (" (inside [ ] or { }, a text with { } , or : in it goes in quotes: "
                         "[\"Berdasarkan {tabel}, ...\"], or write the list as '- ...' lines)")
+        elif (hint := _indent_hint(lines, mark.line if mark else None, problem)):
+            problem += hint
         raise InputError(f"invalid YAML{where}: {problem}", source=source) from None
     except RecursionError:
         raise InputError("nested too deeply to read", source=source) from None
@@ -441,6 +443,35 @@ def _relocated(error: InputError, loc: tuple[Any, ...], data: Any) -> InputError
     return InputError(error.message, record=record, field=error.field, source=error.source)
 
 
+def _indent_hint(lines: list[str], line: int | None, problem: str) -> str:
+    """Where YAML stopped at a line indented otherwise than the one above it (a key one space
+    short of its neighbours), the two indents in words: libyaml only says what it expected.
+
+    >>> _indent_hint(["- id: A", "  sex: L", " role: klien"], 2, "did not find expected '-' indicator")
+    ' (line 3 is indented by 1 space, the line above it by 2 spaces: the keys of one item line up)'
+    """
+    if line is None or not 0 < line < len(lines) or not ("expected" in problem or "block" in problem):
+        return ""
+    above = next((t for t in reversed(lines[:line]) if t.strip() and not t.lstrip().startswith("#")), None)
+    if above is None:
+        return ""
+
+    def indent(text: str) -> int:
+        stripped = text.lstrip(" ")
+        return len(text) - len(stripped) + (2 if stripped.startswith("- ") else 0)  # '- id:' keys start after '- '
+
+    here, there = len(lines[line]) - len(lines[line].lstrip(" ")), indent(above)
+    levels = {indent(t) for t in lines[:line] if t.strip() and not t.lstrip().startswith("#")}
+    if here >= there or here in levels or not lines[line].strip() or lines[line].lstrip().startswith("- "):
+        return ""  # deeper (a nested key), or back at a level above: not a key one space out of line
+
+    def spaces(n: int) -> str:
+        return f"{n} space" + ("" if n == 1 else "s")
+
+    return (f" (line {line + 1} is indented by {spaces(here)}, the line above it by {spaces(there)}: "
+            "the keys of one item line up)")
+
+
 def parse_model(model: type[M], data: Any, source: str | None = None, *, record: str | None = None) -> M:
     """Validate ``data`` as ``model``; the first problem becomes an :class:`InputError`.
 
@@ -489,12 +520,31 @@ def parse_model(model: type[M], data: Any, source: str | None = None, *, record:
             elif err["type"] in _BOUNDS and err.get("ctx"):  # 'Input should be less than or equal to 3'
                 word, key = _BOUNDS[err["type"]]
                 message = f"{_kind_of(err.get('input'))} is {word} {err['ctx'].get(key)}"
+            elif err["type"] in ("too_long", "too_short") and err.get("ctx"):  # 'List should have at most 2 items'
+                message = _length_message(err["type"], err["ctx"], field)
             if loc and isinstance(loc[-1], int):  # a list item as a whole: it is the record ('people[0]')
                 inner, field = ".".join(x for x in (inner, field) if x), None
             raise InputError(message, record=inner or record, field=field, source=source) from None
         except InputError as exc:
             raise exc.located(source) if source else exc from None
     raise InputError("too many empty sections", record=record, source=source)  # pragma: no cover
+
+
+def _length_message(kind: str, ctx: dict[str, Any], field: str | None) -> str:
+    """A list too long or too short, in plain words (pydantic says 'List should have at most 2 items
+    after validation, not 3'), with what to write instead where the field is a union's partners.
+
+    >>> _length_message("too_long", {"max_length": 2, "actual_length": 3}, "partners")
+    'has 3 people, at most 2: a union is one couple (or one known parent); write one union per couple'
+    >>> _length_message("too_short", {"min_length": 1, "actual_length": 0}, "members")
+    'has 0 items, at least 1'
+    """
+    actual = ctx.get("actual_length")
+    bound = f"at most {ctx.get('max_length')}" if kind == "too_long" else f"at least {ctx.get('min_length')}"
+    if field == "partners":
+        return (f"has {actual} people, {bound}: a union is one couple (or one known parent); "
+                "write one union per couple")
+    return f"has {actual} items, {bound}"
 
 
 #: what a field wants, by pydantic's error type, for a message in plain words

@@ -67,7 +67,7 @@ def read_madeline_text(text: str, source: str = "madeline", *, family: str | Non
         numbers.append(n)
     if not body:
         raise InputError("the file names its columns but has no people", source=source)
-    rows = rows_from_table(header, body, numbers, source, only=family)
+    rows = rows_from_table(header, body, numbers, source, only=family, warnings=warnings)
     unused = unused_columns(lines[:blank], header, source)
     if unused and warnings is not None:
         warnings.append(unused)

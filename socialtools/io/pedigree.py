@@ -64,7 +64,17 @@ COLUMNS: dict[str, tuple[str, ...]] = {
 UNKNOWN = {"", "0", ".", "na", "nan", "none", "-", "-9", "?", "unknown", "unk", "*", "n/a", "#n/a", "null"}
 #: the answers of an ``Alive`` column that say the person has died
 NOT_ALIVE = {"0", "n", "no", "false", "f", "tidak", "tdk", "dead", "deceased", "meninggal", "wafat"}
-YES = {"1", "2", "y", "yes", "true", "t", "affected", "ya", "dead", "deceased", "d", "a", "died", *YES_NO[True]}
+YES = {"1", "2", "y", "yes", "true", "t", "affected", "ya", "dead", "deceased", "d", "a", "died", "x", "✓", "✔", "☑",
+       *YES_NO[True]}
+#: what else marks the index person in a proband column (Madeline's and genetics tools' ``P``)
+INDEX_YES = {"p", "proband", "index", "indeks", "klien", "client", "+"}
+#: the answers of a yes/no column that say no (an unknown value is read as no too, without a word)
+NO = {"n", "no", "false", "f", "u", "unaffected", "normal", "control", "alive", "living", "l", "✗", "✘",
+      *YES_NO[False]}
+#: the answers of an ``Alive`` column that say the person is alive
+ALIVE = {*YES, "alive", "living", "l", "hidup", "masih hidup"}
+#: an affection status written as not known (kinship2's ``NA``): said in a warning, drawn as not affected
+NOT_KNOWN = {"na", "nan", "?", "unknown", "unk", "n/a", "#n/a", "null", "none"}
 PLINK_ORDER = ("family", "id", "father", "mother", "sex", "affected")
 #: LINKAGE after makeped (also Superlink's input): three pointer columns before sex, and the proband
 POST_MAKEPED_ORDER = ("family", "id", "father", "mother", "firstoffspring", "nextpaternalsib", "nextmaternalsib",
@@ -411,6 +421,7 @@ def rows_from_table(header: list[str], body: list[list[str]], numbers: list[int]
     parse = _CellParser(header, condition, plink_scale, zero_one_sex=mother is not None)
     decoded: dict[tuple[int, str], Any] = {}  # every distinct cell value is parsed once
     unknown = UNKNOWN
+    odd: dict[tuple[int, bool], list[tuple[str, str]]] = {}  # (column, not known) → rows of an unclear value
     out: list[Row] = []
     for n, row in zip(numbers, body, strict=True):
         width = len(row)
@@ -444,6 +455,9 @@ def rows_from_table(header: list[str], body: list[list[str]], numbers: list[int]
                     raise InputError(str(exc), record=person.where, field=header[i], source=source) from None
             if value is None:
                 continue
+            if value is _UNCLEAR or value is _NOT_KNOWN:
+                odd.setdefault((i, value is _NOT_KNOWN), []).append((person.where, raw))
+                continue
             if role == "affected":
                 person.conditions = [dict(value)]
             elif role == "sex" and value == "terminated":  # kinship2's sex 4: a terminated pregnancy
@@ -457,10 +471,33 @@ def rows_from_table(header: list[str], body: list[list[str]], numbers: list[int]
         if person.death is not None:
             person.deceased = True
         out.append(person)
+    if warnings is not None:
+        warnings.extend(_unclear_flags(odd, header))
     return out
 
 
 _MISSING = object()
+#: a yes/no cell that says neither (``P`` in a column of Y/N), and an affection status written as not known
+_UNCLEAR, _NOT_KNOWN = object(), object()
+
+
+def _unclear_flags(odd: dict[tuple[int, bool], list[tuple[str, str]]], header: list[str]) -> list[str]:
+    """One warning per yes/no column with values that say neither yes nor no, and per affection
+    column with statuses written as not known: the first row named, the others counted.
+
+    >>> _unclear_flags({(1, False): [("line 4 (id '3')", "Q"), ("line 6 (id '5')", "Z")]}, ["id", "Proband"])
+    ["line 4 (id '3'), field 'Proband': 'Q' is neither yes nor no: read as no (also 1 more row: 'Z')"]
+    """
+    out = []
+    for (i, not_known), rows in odd.items():
+        where, raw = rows[0]
+        others = sorted({repr(r) for _, r in rows[1:]})
+        more = (f" (also {len(rows) - 1} more row{'s' if len(rows) > 2 else ''}: {', '.join(others[:5])}"
+                f"{', ...' if len(others) > 5 else ''})") if len(rows) > 1 else ""
+        what = ("(status not known) is drawn as not affected: a genogram has no mark for an unknown status"
+                if not_known else "is neither yes nor no: read as no")
+        out.append(f"{where}, field '{header[i]}': '{raw}' {what}{more}")
+    return out
 
 
 def _zero_one_mother(body: list[list[str]], numbers: list[int], i_id: int, i_mother: int,
@@ -493,15 +530,15 @@ class _CellParser:
         if role == "sex" and self.zero_one_sex and low in ("0", "1"):
             return "male" if low == "0" else "female"
         if low in UNKNOWN:
-            return None
+            return _NOT_KNOWN if role == "affected" and low in NOT_KNOWN else None
         if role == "sex":
             return "terminated" if low in TERMINATED else _sex(low)
         if role in ("birth", "death"):
             return PartialDate.parse(value)
         if role in ("deceased", "index"):
-            return low in YES or None
+            return True if low in YES or (role == "index" and low in INDEX_YES) else None if low in NO else _UNCLEAR
         if role == "alive":  # ped_parser's and Madeline's Alive = No: deceased
-            return low in NOT_ALIVE or None
+            return True if low in NOT_ALIVE else None if low in ALIVE else _UNCLEAR
         if role == "age":  # '45', '45 tahun', '45 thn'
             age = _AGE.match(low)
             if age is None or int(age.group(1)) > 150:
@@ -510,7 +547,7 @@ class _CellParser:
         if role == "affected":
             if low in YES and not (low == "1" and self.plink_scale):
                 return {"name": self.condition, "kind": "medical"}
-            return None
+            return None if low in NO or low == "1" else _UNCLEAR
         # twins: the same label on each twin; a DZ label is its own group, so 'A' in MZTwin and 'A' in
         # DZTwin (Madeline's tw_002: identical triplets and fraternal quadruplets) are two groups
         return (value, True) if role == "mztwin" else (f"{value} (DZ)", False)

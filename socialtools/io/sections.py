@@ -12,11 +12,14 @@ Each command reads the section it draws; a file that *is* the section (a bare fa
 from __future__ import annotations
 
 import re
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from pydantic import BaseModel
 
 from socialtools.errors import InputError
+
+if TYPE_CHECKING:  # pragma: no cover
+    from socialtools.genogram.model import Family
 
 M = TypeVar("M", bound=BaseModel)
 _PERSON = re.compile(r"^person '(.+)'$")
@@ -83,3 +86,24 @@ def parse_section(model: type[M], document: dict[str, Any], name: str, *, marker
         if name in document:
             raise in_section(exc, name, data, source) from None
         raise exc.located(source) if source else exc from None
+
+
+def refuse_contradictions(family: Family, document: dict[str, Any], source: str | None = None) -> None:
+    """Refuse a case file's family for the first of its dates that cannot all be true
+    (:meth:`~socialtools.genogram.model.Family.contradictions`), named as its section names it.
+
+    >>> from socialtools.genogram.model import Family
+    >>> document = {"family": {"people": [{"id": "A", "birth": 1990, "conditions": [{"name": "X", "start": 1980}]}]}}
+    >>> refuse_contradictions(parse_section(Family, document, "family", marker="people"), document)
+    Traceback (most recent call last):
+    ...
+    socialtools.errors.InputError: family.people[0] (id 'A').conditions[0], field 'start': 'X' began in 1980, ...
+    """
+    found = family.contradictions()
+    if not found:
+        return
+    first = found[0]
+    error = InputError(first.message + " (read the file leniently to draw it anyway)", record=first.record,
+                       field=first.field)
+    raise in_section(error, "family", document.get("family"), source) if "family" in document else \
+        (error.located(source) if source else error)

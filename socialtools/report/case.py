@@ -27,7 +27,7 @@ from socialtools.dates import Date, PartialDate
 from socialtools.errors import InputError
 from socialtools.genogram.model import Family, Person, Sex
 from socialtools.io.loading import load_document, parse_model
-from socialtools.io.sections import in_section
+from socialtools.io.sections import in_section, refuse_contradictions
 from socialtools.records import Record
 
 #: Sections read by other diagram kinds; the case keeps them as they are.
@@ -396,8 +396,18 @@ class Case:
         return min(dates, key=lambda d: (d.year, d.month or 0, d.day or 0)) if dates else None
 
     @classmethod
-    def from_document(cls, document: dict[str, Any], source: str | None = None) -> Case:
-        """Validate every section of a case document (a dict read from YAML/JSON)."""
+    def from_document(cls, document: dict[str, Any], source: str | None = None, *, lenient: bool = False) -> Case:
+        """Validate every section of a case document (a dict read from YAML/JSON). Dates that cannot
+        all be true (a marriage before a partner's birth, a session after the termination) are refused,
+        or with ``lenient`` kept, one warning each.
+
+        >>> Case.from_document({"sessions": [{"date": 2025}], "termination": {"date": 2024}})
+        Traceback (most recent call last):
+        ...
+        socialtools.errors.InputError: sessions[0], field 'date': 2025 is after the termination of the case (2024)...
+        >>> Case.from_document({"sessions": [{"date": 2025}], "termination": {"date": 2024}}, lenient=True).warnings
+        ["sessions[0], field 'date': 2025 is after the termination of the case (2024): correct the date"]
+        """
         if not isinstance(document, dict):
             raise InputError("expected a mapping of sections (case, family, bpss, ...)", source=source)
         unknown = [str(k) for k in document if k not in SECTIONS]
@@ -426,12 +436,35 @@ class Case:
                    narrative=parsed.get("narrative"),
                    document=document, source=source)
         case.warnings = _venn_warnings(document, source)
+        late = case.late_sessions()
+        if not lenient:
+            if late:
+                raise InputError(late[0].message + " (read the file leniently to report it anyway)",
+                                 record=late[0].record, field=late[0].field, source=source)
+            if case.family is not None:
+                refuse_contradictions(case.family, document, source)
+        case.warnings += [str(e) for e in late]  # (the family's contradictions are among its warnings())
         return case
 
+    def late_sessions(self) -> list[InputError]:
+        """Sessions dated after the termination of the case, one error each (naming ``sessions[i]``).
+
+        >>> Case(sessions=[Session(date="2024-09-10")], termination=Termination(date="2024-09")).late_sessions()
+        []
+        """
+        end = self.termination.date if self.termination is not None else None
+        if end is None or end.approximate:
+            return []
+        return [InputError(f"{s.date} is after the termination of the case ({end}): correct the date",
+                           record=f"sessions[{i}]", field="date")
+                for i, s in enumerate(self.sessions)
+                if s.date is not None and not s.date.approximate and end.certainly_before(s.date)]
+
     @classmethod
-    def load(cls, path: str | Path) -> Case:
-        """Read and validate a case file (``.yaml``, ``.yml`` or ``.json``)."""
-        return cls.from_document(load_document(path), source=str(path))
+    def load(cls, path: str | Path, *, lenient: bool = False) -> Case:
+        """Read and validate a case file (``.yaml``, ``.yml`` or ``.json``); ``lenient`` as for
+        :meth:`from_document`."""
+        return cls.from_document(load_document(path), source=str(path), lenient=lenient)
 
     def raw(self, section: str) -> Any:
         """A passed-on section (``ecomap``, ``strengths``, ``venn``) as written, or ``None``."""

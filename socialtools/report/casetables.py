@@ -24,7 +24,7 @@ from typing import Any
 from socialtools.assessment.bpss import DOMAIN_LABELS, DOMAINS, BpssItem
 from socialtools.dates import PartialDate, long_date
 from socialtools.genogram.kinship import relations_to_client, role_word
-from socialtools.genogram.model import Person
+from socialtools.genogram.model import Family, Person
 from socialtools.report.case import Case, PlanItem, Session
 from socialtools.report.labels import word
 from socialtools.report.model import COLUMNS, ReportOptions
@@ -74,8 +74,8 @@ def client_initials(case: Case, opts: ReportOptions) -> str | None:
         return info.client
     if info.name:
         return Person(id="x", name=info.name).display_initials
-    if person is not None:
-        return person.display_initials
+    if person is not None and case.family is not None:
+        return case.family.initials_of(person.id)
     return info.client or info.id or None
 
 
@@ -85,10 +85,11 @@ def _reads_as_initials(text: str) -> bool:
     return 0 < len(letters) <= 5 and letters.isalpha() and letters.isupper()
 
 
-def _person_name(p: Person, opts: ReportOptions) -> str:
-    """The name (or initials); a deceased person is marked as Indonesian reports do: ``Alm. K
-    (wafat 2015)`` for a man, ``Almh. S`` for a woman (``the late K (d. 2015)`` in English)."""
-    name = p.display_initials if opts.initials or not p.name else p.name
+def _person_name(p: Person, family: Family, opts: ReportOptions) -> str:
+    """The name (or the initials ``family`` gives, distinct in it); a deceased person is marked as
+    Indonesian reports do: ``Alm. K (wafat 2015)`` for a man, ``Almh. S`` for a woman
+    (``the late K (d. 2015)`` in English)."""
+    name = family.initials_of(p.id) if opts.initials or not p.name else p.name
     if not p.deceased:
         return name
     year = f" ({word('died', opts.lang)} {p.death.display(full=False)})" if p.death is not None else ""
@@ -142,8 +143,8 @@ def client_table(case: Case, opts: ReportOptions | None = None) -> Table | None:
             rows.append([word(key, opts.lang), str(value)])
 
     name = "name_initials" if opts.initials else "name"  # "Nama (Inisial)" only over initials
-    if person is not None and not info.name:
-        add(name, _person_name(person, opts))
+    if person is not None and case.family is not None and not info.name:
+        add(name, _person_name(person, case.family, opts))
     else:
         add(name, client_initials(case, opts) if opts.initials or not info.name else info.name)
     sex = pick("sex")
@@ -202,7 +203,7 @@ def family_table(case: Case, opts: ReportOptions | None = None) -> Table | None:
     values = []
     for i, p in enumerate(q for q in family.people if q.kind == "person"):
         values.append({
-            "no": str(i + 1), "name": _person_name(p, opts),
+            "no": str(i + 1), "name": _person_name(p, family, opts),
             "role": _relation(p, relations[p.id], opts.lang),
             "sex": word(p.sex, opts.lang) if p.sex != "unknown" else "",
             "birth": _birth_text(p.birthplace, p.birth, opts),

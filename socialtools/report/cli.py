@@ -41,12 +41,12 @@ def _run(args: argparse.Namespace) -> int:
         document = load_document(args.input) if args.input else {}
         bpss = dict(document.get("bpss") or {})
         bpss["defaults"] = True
-        case = Case.from_document({**document, "bpss": bpss}, source=args.input)
+        case = Case.from_document({**document, "bpss": bpss}, source=args.input, lenient=args.lenient)
         options.only = ("bpss",)
     elif args.input is None:
         raise UsageError("give a CASE file (or --bpss-form for a blank BPSS form)")
     else:
-        case = Case.load(args.input)
+        case = Case.load(args.input, lenient=args.lenient)
     report = build_report(case, options)
     if all(isinstance(b, Heading) for b in report.blocks):  # headings alone: nothing the file holds is printed
         what = f"for --only {','.join(options.only)}" if options.only else "in it (no people in 'family', no case, " \
@@ -92,4 +92,7 @@ def register(commands: argparse._SubParsersAction) -> None:
                         help="the 'Sumber:' line under every table and figure, e.g. "
                              "\"Hasil asesmen praktikan, 2024\" (else the case file's case.source)")
     parser.add_argument("--no-figures", action="store_true", help="leave out the genogram and ecomap")
+    parser.add_argument("--lenient", action="store_true",
+                        help="report dates that cannot all be true anyway (a marriage before a partner's birth, "
+                             "a session after the termination), with one warning per problem")
     add_dpi(parser, default=200)

@@ -41,7 +41,7 @@ from socialtools.draw.geometry import (
 )
 from socialtools.draw.placer import Obstacles, first_clear
 from socialtools.draw.quality import Quality as BaseQuality
-from socialtools.draw.text import LINE_HEIGHT, TextBlock, text_width
+from socialtools.draw.text import LINE_HEIGHT, TextBlock, text_width, wrap
 from socialtools.venn.institutional.model import Institution, InstitutionalVenn
 
 CENTRE_RADIUS = 72.0
@@ -380,6 +380,52 @@ def _outward(k: int) -> float:
     return STEP * k if k <= 4 else STEP * 4 * 1.3 ** (k - 4)
 
 
+def balanced_block(text: str, max_width: float, size: float, *, bold: bool = False) -> TextBlock:
+    """``text`` wrapped to ``max_width`` in as many lines as plain wrapping takes, its lines as even
+    as they can be: the narrowest width that keeps that many lines (and cuts no word that fits
+    whole), so no line is a lone short piece (``Keluarga Bapak`` / ``S`` becomes ``Keluarga`` /
+    ``Bapak S``).
+
+    >>> balanced_block("Keluarga Bapak S", 93.6, 11).lines
+    ('Keluarga', 'Bapak S')
+    >>> balanced_block("Keluarga PK", 93.6, 11).lines
+    ('Keluarga PK',)
+    """
+    lines = [line for line in wrap(text, max_width, size, bold=bold) if line]
+    if len(lines) < 2:
+        return TextBlock(tuple(lines), size, bold)
+    widest_word = max(text_width(w, size, bold=bold) for w in text.split())
+    low, high = min(widest_word, max_width), max_width
+    for _ in range(20):  # the narrowest width with as many lines: a bisection to a tiny fraction of a unit
+        middle = (low + high) / 2
+        if len(wrap(text, middle, size, bold=bold)) <= len(lines):
+            high = middle
+        else:
+            low = middle
+    return TextBlock(tuple(line for line in wrap(text, high, size, bold=bold) if line), size, bold)
+
+
+def centre_block_of(text: str, max_width: float) -> TextBlock:
+    """The centre's name in balanced lines (:func:`balanced_block`) at ``LABEL_SIZE + 1``, or a little
+    smaller — down to :data:`LABEL_SIZE_SMALL`, the floor of every Venn label — where that keeps
+    a letter or two from standing on a line by themselves, or a long word from being cut in two
+    (``Mangkubumiwija`` / ``ya S``); where no size does, the balanced lines at the first size.
+
+    >>> block = centre_block_of("Pak Hadiwijayakusumo S", 93.6)
+    >>> block.lines, block.size
+    (('Pak', 'Hadiwijayakusumo S'), 9.0)
+    """
+    first = balanced_block(text, max_width, LABEL_SIZE + 1)
+    size = LABEL_SIZE + 1
+    while size >= LABEL_SIZE_SMALL:
+        block = balanced_block(text, max_width, size)
+        whole = " ".join(block.lines).split() == text.split()  # no word cut in two
+        if whole and (len(block.lines) < 2 or all(len(line.strip()) > 2 for line in block.lines)):
+            return block
+        size -= 0.5
+    return first
+
+
 def _inside_label(i: int, name: str, c: InstitutionCircle, others: list[InstitutionCircle]) -> InstitutionLabel | None:
     """The name inside its circle, centred or nudged, clear of the circles overlapping it (or None)."""
     neighbours = Obstacles([o for o in others if o.index != c.index])
@@ -533,7 +579,7 @@ def _layout(
         if not close and c.distance < centre_radius + c.r - 1.0:
             quality.unintended_overlaps.append((venn.centre, c.name))
 
-    centre_block = TextBlock.wrapped([venn.centre], centre_radius * 1.3, LABEL_SIZE + 1)
+    centre_block = centre_block_of(venn.centre, centre_radius * 1.3)
     centre_label = InstitutionLabel(centre_block.lines, LABEL_SIZE + 1,
                                     Box(-centre_block.width / 2, -centre_block.height / 2, centre_block.width,
                                         centre_block.height), index=-1, inside=True)
