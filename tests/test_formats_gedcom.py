@@ -66,6 +66,17 @@ def test_ansel_diacritics_and_special_letters():
     assert parse_gedcom(raw).people[0].name == "Müller François Æsa"
 
 
+@pytest.mark.parametrize(("name", "shown", "byte"), [(b"Fran\xe7ois /M\xfcller/", "François Müller", "0xFC"),
+                                                     (b"\xc9milie /D\xdcRR/", "Émilie DÜRR", "0xC9")])
+def test_windows_1252_bytes_labelled_ansel_are_read_as_windows_1252(name, shown, byte):
+    # ü, É, Ü are bytes ANSEL leaves undefined (not only 0x80-0xA0 and 0xFF)
+    said: list[str] = []
+    family = parse_gedcom(b"0 HEAD\n1 CHAR ANSEL\n0 @I1@ INDI\n1 NAME " + name + b"\n0 TRLR\n", warnings=said)
+    assert family.people[0].name == shown
+    assert said == [f"HEAD, field 'CHAR': the file declares CHAR ANSEL, but byte {byte} on line 4 is not ANSEL: "
+                    "read as Windows-1252"]
+
+
 def test_utf8_bytes_labelled_ansel_are_read_as_utf8():
     text = (DATA / "family-utf8.ged").read_text(encoding="utf-8").replace("CHAR UTF-8", "CHAR ANSEL")
     family = parse_gedcom(text.encode("utf-8"))

@@ -57,6 +57,7 @@ import unicodedata
 from collections import deque
 from collections.abc import Iterable
 from dataclasses import replace
+from functools import cache
 from pathlib import Path
 from typing import Any, get_args
 
@@ -88,7 +89,6 @@ CODE_PAGES = {"ANSI": "cp1252", "WINDOWS-1252": "cp1252", "CP1252": "cp1252", "I
 _CHAR_LINE = re.compile(rb"^[ \t]*1[ \t]+CHAR[ \t]+(\S[^\n]*?)[ \t]*$", re.MULTILINE)
 _LEADING_SPACE = re.compile(rb"^[ \t]+(?=\d)", re.MULTILINE)
 _SPLIT_ACCENT = re.compile(rb"([\xe0-\xfe]+)\n(\d+ CONC ?)")
-_NOT_ANSEL = re.compile(rb"[\x80-\x87\x8a-\x8c\x8f-\xa0\xff]")
 _ACCENT_ALONE = re.compile(rb"[\xe0-\xfe](?=[ /,.;)]|\n(?!\d+ CONC)|$)")
 _BLANK_LINE = re.compile(rb"^[ \t]+$", re.MULTILINE)
 _LINE_END = re.compile(r"\r\n?")
@@ -111,6 +111,22 @@ def _library() -> Any:
     except ImportError:  # pragma: no cover - gedcom-lite is a dependency
         raise MissingDependencyError("GEDCOM import needs gedcom-lite: pip install gedcom-lite") from None
     return gedcom_lite
+
+
+@cache
+def _not_ansel() -> re.Pattern[bytes]:
+    r"""The bytes ANSEL leaves undefined: every byte from 0x80 up that the library's ANSEL tables
+    read neither as a character nor as an accent (0x80-0xA0 but four controls, 0xAF, 0xBB, 0xBE,
+    0xBF, 0xC9-0xCC, 0xD0-0xDF, 0xFC, 0xFD, 0xFF: Windows-1252's ``É``, ``Ñ``, ``Ü``, ``ü``...).
+
+    >>> bool(_not_ansel().search(b"M\xfcller")), bool(_not_ansel().search(b"\xe2e"))
+    (True, False)
+    """
+    from gedcom_lite import ansel
+
+    known = set(ansel._ANSEL_TO_UNICODE) | set(ansel._ANSEL_COMBINING)
+    undefined = bytes(b for b in range(0x80, 0x100) if b not in known)
+    return re.compile(b"[" + b"".join(re.escape(bytes([b])) for b in undefined) + b"]")
 
 
 def _line_of(raw: bytes, offset: int) -> int:
@@ -175,10 +191,10 @@ def _prepare_bytes(raw: bytes, source: str | None, said: list[str] | None = None
 
 def _not_ansel_at(raw: bytes) -> int | None:
     """The first byte that shows 8-bit text is not ANSEL, or None: a byte ANSEL leaves undefined
-    (0x80-0xA0 but its four controls, 0xFF) or an accent (0xE0-0xFE, written before its letter)
+    (:func:`_not_ansel`) or an accent (0xE0-0xFE, written before its letter)
     before a space, a slash or a line end, as a Windows-1252 ``é`` in ``René /Halim/`` is (an
     accent before a ``CONC`` line is a split the reader mends)."""
-    found = [m.start() for m in (_NOT_ANSEL.search(raw), _ACCENT_ALONE.search(raw)) if m]
+    found = [m.start() for m in (_not_ansel().search(raw), _ACCENT_ALONE.search(raw)) if m]
     return min(found) if found else None
 
 
