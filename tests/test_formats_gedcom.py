@@ -182,6 +182,22 @@ def test_unknown_character_set():
         parse_gedcom(b"0 HEAD\n1 CHAR KOI8\n0 TRLR\n")
 
 
+def test_unknown_character_set_after_a_byte_order_mark_is_read_as_utf8():
+    said: list[str] = []
+    raw = "\ufeff0 HEAD\n1 CHAR UTF-16\n0 @I1@ INDI\n1 NAME René /Halim/\n0 TRLR\n".encode()
+    assert parse_gedcom(raw, warnings=said).people[0].name == "René Halim"
+    assert said == ["HEAD, field 'CHAR': the file declares CHAR UTF-16, but that is no known character set and "
+                    "the file begins with a UTF-8 byte-order mark: read as UTF-8"]
+
+
+def test_byte_order_mark_over_bytes_that_are_not_utf8_names_the_encoding_used():
+    # valid ANSEL (an accent before its letter), but the byte-order mark says UTF-8 and the bytes are not
+    said: list[str] = []
+    parse_gedcom(b"\xef\xbb\xbf0 HEAD\n1 CHAR ANSEL\n0 @I1@ INDI\n1 NAME Ren\xe2e /Halim/\n0 TRLR\n", warnings=said)
+    assert said == ["HEAD, field 'CHAR': the file declares CHAR ANSEL, but byte 0xE2 on line 4 is not UTF-8 "
+                    "(as the byte-order mark says): read as Windows-1252"]
+
+
 def test_dangling_family_pointer_from_a_person():
     text = (DATA / "family-utf8.ged").read_text(encoding="utf-8").replace("1 FAMS @F3@", "1 FAMS @F33@")
     with pytest.raises(InputError, match=r"person @I3@ \(Budi /Santoso/\), line \d+, field 'FAMS': points to @F33@"):

@@ -169,21 +169,30 @@ def _prepare_bytes(raw: bytes, source: str | None, said: list[str] | None = None
     declared = match.group(1).decode("ascii", "replace").upper() if match else None
     if declared == "UNICODE" and not bom:
         return raw
-    if declared not in (None, "UTF-8", "UTF8", "UNICODE", "ANSEL", "ASCII") and declared not in CODE_PAGES:
+    unknown = declared not in (None, "UTF-8", "UTF8", "UNICODE", "ANSEL", "ASCII") and declared not in CODE_PAGES
+    if unknown and not bom:
         raise InputError(f"unknown character set '{declared}': use UTF-8, UNICODE, ANSEL or ANSI",
                          record="HEAD", field="CHAR", source=source)
-    want = CODE_PAGES.get(declared or "") or {"ANSEL": "ansel", "ASCII": "ascii"}.get(declared or "", "utf-8")
+    # an unknown CHAR after a UTF-8 byte-order mark: the mark says how the file is written
+    want = "utf-8" if unknown else (CODE_PAGES.get(declared or "")
+                                    or {"ANSEL": "ansel", "ASCII": "ascii"}.get(declared or "", "utf-8"))
     if want == "ansel" and not bom and not _is_utf8_text(raw) and _not_ansel_at(raw) is None:
         # an ANSEL accent comes before its letter; a program that splits a long text for CONC
         # between the two (Heredis) leaves the accent at the end of a line: it goes with the letter
         return _SPLIT_ACCENT.sub(rb"\n\2\1", raw)
     text, used, bad = _decode(raw, want)
     bad = _not_ansel_at(raw) if want == "ansel" and used != "utf-8" else bad
-    if used != want and not (want == "ascii" and raw.isascii()) and said is not None:
+    if (unknown or (used != want and not (want == "ascii" and raw.isascii()))) and said is not None:
         shown = f"CHAR {declared}" if declared else "no CHAR (so UTF-8)"
         expected = _CODEC_NAMES.get(want, want.upper())
-        why = (f"byte 0x{raw[bad]:02X} on line {_line_of(raw, bad)} is not {expected}" if bad is not None
-               else f"its bytes are UTF-8{' (a byte-order mark)' if bom else ''}")
+        if bad is None and used != "utf-8":  # a byte-order mark over bytes that are not UTF-8
+            bad, expected = _decode(raw, "utf-8")[2], "UTF-8 (as the byte-order mark says)"
+        if bad is not None:
+            why = f"byte 0x{raw[bad]:02X} on line {_line_of(raw, bad)} is not {expected}"
+        elif unknown:
+            why = "that is no known character set and the file begins with a UTF-8 byte-order mark"
+        else:
+            why = f"its bytes are UTF-8{' (a byte-order mark)' if bom else ''}"
         said.append(f"HEAD, field 'CHAR': the file declares {shown}, but {why}: read as {_CODEC_NAMES[used]}")
     data = text.encode("utf-8")
     return _CHAR_LINE.sub(b"1 CHAR UTF-8", data, count=1) if match else data
