@@ -464,6 +464,14 @@ def test_info_keeps_an_approximate_date_approximate(tmp_path, capsys):
     assert "\t~1931-~1999\tAni Contoh" in lines[1] and "\t1930-\tBudi Contoh" in lines[2]
 
 
+def test_a_familys_missing_note_record_is_named_by_the_partners():
+    said: list[str] = []
+    parse_gedcom(b"0 HEAD\n1 CHAR UTF-8\n0 @I1@ INDI\n1 NAME Budi /Santoso/\n0 @I2@ INDI\n1 NAME Sri /Wahyuni/\n"
+                 b"0 @F1@ FAM\n1 HUSB @I1@\n1 WIFE @I2@\n1 NOTE @N9@\n0 TRLR\n", warnings=said)
+    assert said == ["family @F1@ (Budi /Santoso/ and Sri /Wahyuni/), line 7, field 'NOTE' (line 10): points to "
+                    "@N9@, but there is no note record of that xref in the file; drawn without it"]
+
+
 def test_a_persons_note_is_not_dropped_unannounced(tmp_path, capsys):
     # review 5 R22: a person's NOTE (with CONC/CONT) was dropped without a word, by convert and genogram alike
     ged = tmp_path / "noted.ged"

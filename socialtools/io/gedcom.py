@@ -553,10 +553,12 @@ def _union_history(record: Any) -> list[tuple[str, GedcomDate, Any]]:
     return events if beyond else []
 
 
-def _union_extras(record: Any, data: dict[str, Any], shared: dict[str, Any], warnings: list[str]) -> dict[str, Any]:
+def _union_extras(record: Any, data: dict[str, Any], shared: dict[str, Any], warnings: list[str],
+                  people: dict[str, Any] | None = None) -> dict[str, Any]:
     """A union's notes and consanguinity added to its data. A note that points to a shared note
     record (``1 NOTE @N3@``, GEDCOM 7 ``1 SNOTE @N3@``: Gramps writes every note so) is that
-    record's text (``shared``: the note records by xref; one that is missing is named in ``warnings``)."""
+    record's text (``shared``: the note records by xref; one that is missing is named in ``warnings``,
+    the family by its partners' names from ``people``, the person records by xref)."""
     notes = []
     for node in record.children:
         if node.tag not in ("NOTE", "SNOTE"):
@@ -564,8 +566,8 @@ def _union_extras(record: Any, data: dict[str, Any], shared: dict[str, Any], war
         pointer = (node.payload or "").strip()
         target = shared.get(pointer) if _POINTER.match(pointer) else node
         if target is None:
-            warnings.append(f"{_label(record)}, field '{node.tag}' (line {node.source_line_no}): points to {pointer}, "
-                            "but there is no note record of that xref in the file; drawn without it")
+            warnings.append(f"{_label(record, people)}, field '{node.tag}' (line {node.source_line_no}): points to "
+                            f"{pointer}, but there is no note record of that xref in the file; drawn without it")
         elif text := _clean(_text(target)):
             notes.append(text)
     if notes:
@@ -866,7 +868,7 @@ class _Reader:
                   or not self._ends_before_start(record, node, kind, date, *begin)]
         if events:  # a history with separations, reconciliations, ...: kind, start and end follow from it
             data: dict[str, Any] = {"id": fid, "partners": partners, "events": events, "children": children}
-            return _union_extras(record, data, self.notes, self.warnings)
+            return _union_extras(record, data, self.notes, self.warnings, self.people)
         married, start = _event_date(record, "MARR")
         divorced, end = _event_date(record, "DIV")
         annulled, annul_date = _event_date(record, "ANUL")
@@ -892,7 +894,7 @@ class _Reader:
             end = None
         if end:
             data["end"] = end
-        return _union_extras(record, data, self.notes, self.warnings)
+        return _union_extras(record, data, self.notes, self.warnings, self.people)
 
     def family(self) -> Family:
         if not self.people:  # (a header alone, sources or families without people: a test or a cut-off file)
