@@ -144,3 +144,13 @@ def test_gedcom_child_of_two_families_is_said_not_silently_a_step_child() -> Non
     assert [w for w in warnings if "FAMC" in w] == [
         "person @I25@ (Ewa /Kowalska/), line 20, field 'FAMC': a birth child of two families (@F1@ and @F2@): "
         "drawn as the birth child of @F1@ and a step-child of @F2@"]
+
+
+def test_birth_child_of_two_families_without_ids_is_not_named_at_none() -> None:
+    from socialtools.io.gedcom import _resolve_extra_biological_parents, _two_birth_families
+
+    unions = [{"id": "F1", "children": [{"id": "I3", "relation": "biological"}]},
+              {"children": [{"id": "I3", "relation": "biological"}]}]
+    [(child, first, later)] = _resolve_extra_biological_parents(unions)
+    assert (child, first, later) == ("I3", "F1", None) and unions[1]["children"][0]["relation"] == "step"
+    assert "None" not in _two_birth_families(first, later)

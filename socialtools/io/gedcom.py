@@ -916,8 +916,7 @@ class _Reader:
         for child, first, later in _resolve_extra_biological_parents(unions):
             record = self.people.get(f"@{child}@")
             who = self._label(record) if record is not None else f"person @{child}@"
-            self.warnings.append(f"{who}, field 'FAMC': a birth child of two families (@{first}@ and @{later}@): "
-                                 f"drawn as the birth child of @{first}@ and a step-child of @{later}@")
+            self.warnings.append(f"{who}, field 'FAMC': {_two_birth_families(first, later)}")
         _sex_from_roles(people, self.families.values(), {_strip_xref(x): r for x, r in self.people.items()})
         title = {"title": self.title} if self.title else {}
         try:
@@ -1016,19 +1015,34 @@ def _sex_from_roles(people: list[dict[str, Any]], families: Any, records: dict[s
             person["sex"] = "male" if tags == {"HUSB"} else "female"
 
 
-def _resolve_extra_biological_parents(unions: list[dict[str, Any]]) -> list[tuple[str, str, str]]:
+def _resolve_extra_biological_parents(unions: list[dict[str, Any]]) -> list[tuple[str, str | None, str | None]]:
     """A child in two families both marked 'birth' is biological in the first only: (child,
-    first family, later family) of each such child, for a warning."""
-    seen: dict[str, str] = {}
+    first family, later family) of each such child, for a warning (a family without an id: None)."""
+    seen: dict[str, str | None] = {}
     moved = []
     for union in unions:
         for child in union["children"]:
             if child["relation"] == "biological":
                 if child["id"] in seen:
                     child["relation"] = "step"
-                    moved.append((child["id"], seen[child["id"]], str(union.get("id"))))
-                seen.setdefault(child["id"], str(union.get("id")))
+                    moved.append((child["id"], seen[child["id"]], union.get("id")))
+                seen.setdefault(child["id"], union.get("id"))
     return moved
+
+
+def _two_birth_families(first: str | None, later: str | None) -> str:
+    """What the warning about a birth child of two families says, the families by their pointers
+    where both have one.
+
+    >>> _two_birth_families("F1", "F2")
+    'a birth child of two families (@F1@ and @F2@): drawn as the birth child of @F1@ and a step-child of @F2@'
+    >>> _two_birth_families("F1", None)
+    'a birth child of two families: drawn as the birth child of the first and a step-child of the second'
+    """
+    if first and later:
+        return (f"a birth child of two families (@{first}@ and @{later}@): "
+                f"drawn as the birth child of @{first}@ and a step-child of @{later}@")
+    return "a birth child of two families: drawn as the birth child of the first and a step-child of the second"
 
 
 # -- public API ------------------------------------------------------------------------------------
