@@ -90,3 +90,16 @@ def test_a_yes_no_value_that_is_neither_is_named_and_an_unknown_affection_status
     assert [p.id for p in family.people if p.conditions] == ["2"]
     assert warnings == ["line 4 (id '3'), field 'affected': 'NA' (status not known) is drawn as not affected: "
                         "a genogram has no mark for an unknown status"]
+
+
+def test_alive_column_d_died_and_zero_say_deceased_and_an_unclear_value_reads_as_alive():
+    """An Alive column's D, Died, almarhum and 0 were drawn alive (they came from the yes answers of
+    a deceased column, and 0 was read as unknown before the column's meaning); an unclear value is
+    drawn alive and the warning says so."""
+    text = ("id\tfather\tmother\tsex\talive\nA\t0\t0\t1\tD\nB\t0\t0\t2\tDied\nC\tA\tB\t1\t0\n"
+            "E\tA\tB\t2\talmarhum\nG\tA\tB\t1\tyes\nH\tA\tB\t2\tQ\n")
+    warnings: list[str] = []
+    family = read_pedigree_text(text, warnings=warnings)["1"]
+    assert {p.id: p.deceased for p in family.people} == {"A": True, "B": True, "C": True, "E": True,
+                                                         "G": False, "H": False}
+    assert warnings == ["line 7 (id 'H'), field 'alive': 'Q' is neither yes nor no: read as alive"]

@@ -63,7 +63,9 @@ COLUMNS: dict[str, tuple[str, ...]] = {
 }
 UNKNOWN = {"", "0", ".", "na", "nan", "none", "-", "-9", "?", "unknown", "unk", "*", "n/a", "#n/a", "null"}
 #: the answers of an ``Alive`` column that say the person has died
-NOT_ALIVE = {"0", "n", "no", "false", "f", "tidak", "tdk", "dead", "deceased", "meninggal", "wafat"}
+NOT_ALIVE = {"0", "n", "no", "false", "f", "tidak", "tdk", "dead", "deceased", "d", "died", "meninggal", "wafat",
+             "almarhum", "almarhumah", "alm", "alm.", "almh", "almh.", "sudah meninggal", "telah meninggal",
+             "meninggal dunia", "sudah wafat", "telah wafat"}
 YES = {"1", "2", "y", "yes", "true", "t", "affected", "ya", "dead", "deceased", "d", "a", "died", "x", "✓", "✔", "☑",
        *YES_NO[True]}
 #: what else marks the index person in a proband column (Madeline's and genetics tools' ``P``)
@@ -71,8 +73,9 @@ INDEX_YES = {"p", "proband", "index", "indeks", "klien", "client", "+"}
 #: the answers of a yes/no column that say no (an unknown value is read as no too, without a word)
 NO = {"n", "no", "false", "f", "u", "unaffected", "normal", "control", "alive", "living", "l", "✗", "✘",
       *YES_NO[False]}
-#: the answers of an ``Alive`` column that say the person is alive
-ALIVE = {*YES, "alive", "living", "l", "hidup", "masih hidup"}
+#: the answers of an ``Alive`` column that say the person is alive (the yes answers, but those that
+#: say died or affected: ``D``, ``Died``, ``almarhum``, ``2``...)
+ALIVE = {*YES, "alive", "living", "l", "hidup", "masih hidup", "belum meninggal"} - NOT_ALIVE - {"affected", "2"}
 #: an affection status written as not known (kinship2's ``NA``): said in a warning, drawn as not affected
 NOT_KNOWN = {"na", "nan", "?", "unknown", "unk", "n/a", "#n/a", "null", "none"}
 PLINK_ORDER = ("family", "id", "father", "mother", "sex", "affected")
@@ -472,7 +475,7 @@ def rows_from_table(header: list[str], body: list[list[str]], numbers: list[int]
             person.deceased = True
         out.append(person)
     if warnings is not None:
-        warnings.extend(_unclear_flags(odd, header))
+        warnings.extend(_unclear_flags(odd, header, {i for role, i in optional if role == "alive"}))
     return out
 
 
@@ -481,12 +484,16 @@ _MISSING = object()
 _UNCLEAR, _NOT_KNOWN = object(), object()
 
 
-def _unclear_flags(odd: dict[tuple[int, bool], list[tuple[str, str]]], header: list[str]) -> list[str]:
+def _unclear_flags(odd: dict[tuple[int, bool], list[tuple[str, str]]], header: list[str],
+                   alive: set[int] | None = None) -> list[str]:
     """One warning per yes/no column with values that say neither yes nor no, and per affection
-    column with statuses written as not known: the first row named, the others counted.
+    column with statuses written as not known: the first row named, the others counted. An unclear
+    value in an ``Alive`` column (``alive``: the indexes of such columns) is read as alive.
 
     >>> _unclear_flags({(1, False): [("line 4 (id '3')", "Q"), ("line 6 (id '5')", "Z")]}, ["id", "Proband"])
     ["line 4 (id '3'), field 'Proband': 'Q' is neither yes nor no: read as no (also 1 more row: 'Z')"]
+    >>> _unclear_flags({(1, False): [("line 4 (id '3')", "Q")]}, ["id", "Alive"], {1})
+    ["line 4 (id '3'), field 'Alive': 'Q' is neither yes nor no: read as alive"]
     """
     out = []
     for (i, not_known), rows in odd.items():
@@ -495,7 +502,7 @@ def _unclear_flags(odd: dict[tuple[int, bool], list[tuple[str, str]]], header: l
         more = (f" (also {len(rows) - 1} more row{'s' if len(rows) > 2 else ''}: {', '.join(others[:5])}"
                 f"{', ...' if len(others) > 5 else ''})") if len(rows) > 1 else ""
         what = ("(status not known) is drawn as not affected: a genogram has no mark for an unknown status"
-                if not_known else "is neither yes nor no: read as no")
+                if not_known else f"is neither yes nor no: read as {'alive' if i in (alive or ()) else 'no'}")
         out.append(f"{where}, field '{header[i]}': '{raw}' {what}{more}")
     return out
 
@@ -529,6 +536,8 @@ class _CellParser:
         low = value.lower()
         if role == "sex" and self.zero_one_sex and low in ("0", "1"):
             return "male" if low == "0" else "female"
+        if role == "alive" and low in NOT_ALIVE:  # (an Alive column's 0 says deceased, not unknown)
+            return True
         if low in UNKNOWN:
             return _NOT_KNOWN if role == "affected" and low in NOT_KNOWN else None
         if role == "sex":
@@ -538,7 +547,7 @@ class _CellParser:
         if role in ("deceased", "index"):
             return True if low in YES or (role == "index" and low in INDEX_YES) else None if low in NO else _UNCLEAR
         if role == "alive":  # ped_parser's and Madeline's Alive = No: deceased
-            return True if low in NOT_ALIVE else None if low in ALIVE else _UNCLEAR
+            return None if low in ALIVE else _UNCLEAR
         if role == "age":  # '45', '45 tahun', '45 thn'
             age = _AGE.match(low)
             if age is None or int(age.group(1)) > 150:
