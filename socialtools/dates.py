@@ -59,7 +59,7 @@ _LEAD = re.compile(r"^\s*(?:hari\s+)?(?:(?:" + "|".join(re.escape(w) for w in _W
 _NOT_KNOWN = re.compile(r"^\s*(?:\?+|-+|tidak tahu|tidak diketahui|tdk tahu|unknown|n/?a|belum tahu)\s*$", re.I)
 #: a word saying someone died, written where the year of death belongs ('death: meninggal')
 _DIED = re.compile(r"^\s*(?:meninggal(?: dunia)?|wafat|almarhum(?:ah)?|alm\.?|almh\.?|sudah meninggal|dead|died|"
-                   r"deceased|ya|yes)\s*$", re.I)
+                   r"deceased)\s*$", re.I)
 _PATTERN = re.compile(r"^\s*(\d{3,4})(?:[-/.](\d{1,2})(?:[-/.](\d{1,2}))?)?\s*$")
 _CJK = re.compile(r"^\s*(\d{4})\s*年(?:\s*(\d{1,2})\s*月(?:\s*(\d{1,2})\s*日)?)?\s*$")  # 1954年07月19日
 _DMY = re.compile(r"^\s*(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})\s*$")
@@ -133,9 +133,6 @@ PartialDate(year=1900, month=3, day=None)]
             if m:
                 d, mo, y = (int(g) for g in m.groups())
                 return cls._checked(y, mo, d, approx)
-        if _DIED.match(str(value)):
-            raise ValueError(f"'{value}' is not a date: write the year of death (1998, ~1998 when it is approximate), "
-                             "or 'deceased: true' when the year is not known")
         raise ValueError(f"'{value}' is not a date: write a year (1998), ~1998 when it is approximate, or YYYY-MM-DD"
                          + (", or leave the field out when it is not known" if _NOT_KNOWN.match(str(value)) else ""))
 
@@ -307,6 +304,29 @@ DATE_SCHEMA: dict[str, Any] = {
 Date = Annotated[
     PartialDate,
     BeforeValidator(PartialDate.parse),
+    PlainSerializer(_serialised, return_type=Any),
+    WithJsonSchema(DATE_SCHEMA),
+]
+
+
+def _death(value: Any) -> PartialDate:
+    """A date of death; a word saying someone died (``death: meninggal``) points to ``deceased``.
+
+    >>> _death("wafat")
+    Traceback (most recent call last):
+    ...
+    ValueError: 'wafat' is not a date: write the year of death (...), or 'deceased: true' when the year is not known
+    """
+    if isinstance(value, str) and _DIED.match(value):
+        raise ValueError(f"'{value}' is not a date: write the year of death (1998, ~1998 when it is approximate), "
+                         "or 'deceased: true' when the year is not known")
+    return PartialDate.parse(value)
+
+
+#: a :data:`Date` that is a death: a word for 'died' written in it gets a hint to ``deceased``
+DeathDate = Annotated[
+    PartialDate,
+    BeforeValidator(_death),
     PlainSerializer(_serialised, return_type=Any),
     WithJsonSchema(DATE_SCHEMA),
 ]

@@ -54,3 +54,14 @@ def test_a_key_indented_one_space_short_is_pointed_at(tmp_path: Path, capsys: py
     text = "family:\n  people:\n    - id: A\n      sex: L\n      birth: 1960\n     role: klien\n"
     err = _error(tmp_path, capsys, text)
     assert "line 6 is indented by 5 spaces, the line above it by 6 spaces" in err
+
+
+def test_only_a_death_gets_the_deceased_hint(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """(reviewer: the hint was given for any date field, 'birth: ya' too)"""
+    err = _error(tmp_path, capsys, PEOPLE.replace("{id: C, sex: L, birth: 1958}", "{id: C, sex: L, birth: wafat}"))
+    assert "field 'birth'" in err and "year of death" not in err and "deceased" not in err
+
+
+def test_a_union_without_partners_is_not_told_to_split(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    err = _error(tmp_path, capsys, PEOPLE + "  unions:\n    - {partners: [], children: [D]}\n")
+    assert "field 'partners'" in err and "one union per couple" not in err

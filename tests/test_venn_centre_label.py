@@ -7,6 +7,7 @@ import re
 
 import pytest
 
+from socialtools.draw.geometry import box_inside_circle
 from socialtools.draw.text import text_width
 from socialtools.venn import InstitutionalVenn, VennDiagram
 from socialtools.venn.institutional.layout import (
@@ -37,9 +38,32 @@ def test_centre_label_lines_are_even_and_whole(name: str, lines: tuple[str, ...]
 
 
 def test_a_smaller_size_down_to_the_floor_keeps_a_long_word_whole() -> None:
-    """At the centre's own size 'Hadiwijayakusumo' is cut ('Hadiwijayakusu' / 'mo S')."""
-    block = centre_block_of("Pak Hadiwijayakusumo S", CENTRE_RADIUS * 1.3)
-    assert (block.lines, block.size) == (("Pak", "Hadiwijayakusumo S"), LABEL_SIZE_SMALL)
+    """At the centre's own size, bold, 'Kusumaningrum' is cut ('Kusumaningru' / 'm S')."""
+    block = centre_block_of("Pak Kusumaningrum S", CENTRE_RADIUS * 1.3)
+    assert (block.lines, block.size) == (("Pak", "Kusumaningrum S"), LABEL_SIZE_SMALL)
+    assert _centre("Pak Kusumaningrum S") == (("Pak", "Kusumaningrum S"), LABEL_SIZE_SMALL)
+
+
+LONG_CENTRES = ["Pak Hadiwijayakusumo S", "Pak Kusumaningrum S", "Bu Mangkubumiwijaya S",
+                "Keluarga Ibu Sri Wahyuni dan anak-anaknya S", "Pak Sastrowardoyo S",
+                "Keluarga Besar Bapak Sastrowardoyo dan Ibu Kusumaningrum"]
+
+
+@pytest.mark.parametrize("name", LONG_CENTRES)
+def test_the_centre_label_fits_its_circle_at_the_size_and_weight_it_is_drawn(name: str) -> None:
+    """The label keeps the size its lines were fitted at (it was stored as 11 whatever the fit) and
+    its lines, measured bold as drawn, fit its box, which lies inside the centre circle."""
+    lay = _laid(name)
+    label = lay.centre_label
+    assert LABEL_SIZE_SMALL <= label.size <= LABEL_SIZE + 1
+    assert max(text_width(line, label.size, bold=True) for line in label.lines) <= label.box.w + 1e-6
+    assert label.box.w <= lay.centre.r * 1.3 + 1e-6
+    assert box_inside_circle(label.box, lay.centre.center, lay.centre.r, 4.0)
+    svg = VennDiagram(InstitutionalVenn(centre=name, institutions=[{"name": "Puskesmas"}])).to_svg()
+    group = re.search(r'<g id="centre-label".*?</g>', svg, re.S)
+    assert group is not None
+    assert set(re.findall(r'font-size="([\d.]+)"', group.group(0))) == {f"{label.size:g}"}
+    assert set(re.findall(r'font-weight="(\w+)"', group.group(0))) == {"bold"}
 
 
 @pytest.mark.parametrize("name", ["Keluarga Bapak S", "Keluarga Ibu Sri Wahyuni dan anak-anaknya S",
@@ -49,7 +73,7 @@ def test_centre_label_has_no_lone_fragment_and_fits_its_width(name: str) -> None
     assert " ".join(lines).split() == name.split()
     assert len(lines) == 1 or all(len(line) > 2 for line in lines)
     assert size >= LABEL_SIZE_SMALL
-    assert max(text_width(line, size) for line in lines) <= _laid(name).centre.r * 1.3 + 1e-6
+    assert max(text_width(line, size, bold=True) for line in lines) <= _laid(name).centre.r * 1.3 + 1e-6
 
 
 def test_the_drawn_centre_label_holds_the_balanced_lines() -> None:

@@ -19,7 +19,7 @@ import datetime as dt
 import difflib
 import re
 import typing
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from functools import cached_property
 from typing import TYPE_CHECKING, Annotated, Any, Literal
 
@@ -28,7 +28,7 @@ from pydantic import AliasChoices, BeforeValidator, Field, PrivateAttr, Validati
 if TYPE_CHECKING:  # pragma: no cover
     import networkx as nx
 
-from socialtools.dates import Date, PartialDate
+from socialtools.dates import Date, DeathDate, PartialDate
 from socialtools.errors import InputError
 from socialtools.records import Record
 
@@ -272,7 +272,7 @@ class Person(Record):
         None, description="gender identity where it differs from sex")
     kind: Annotated[PersonKind, _word_kind(PersonKind, PERSON_KIND_WORDS, "person kind")] = "person"
     birth: Date | None = None
-    death: Date | None = None
+    death: DeathDate | None = None
     deceased: YesNo = False
     age: Annotated[int, BeforeValidator(_age)] | None = Field(None, ge=0, le=150,
                                                                description="age when no birth date is known")
@@ -667,6 +667,10 @@ def unknown_person(pid: str, people: list[Person], where: str = "") -> str:
     return f"unknown person '{pid}'{where}" + (f"; did you mean '{near[0]}'?" if near else "")
 
 
+#: what :class:`Family` works out once from its people and unions (``cached_property``): not copied
+_CACHED = ("_index", "parent_graph", "_initials")
+
+
 class Family(Record):
     """A whole family: the input of a genogram.
 
@@ -857,6 +861,19 @@ class Family(Record):
                 if not parents_left[kid]:
                     ready.append(kid)
         return done < len(children.keys() | parents_left.keys())
+
+    def model_copy(self, *, update: Mapping[str, Any] | None = None, deep: bool = False) -> Family:
+        """A copy (pydantic's), with what was worked out from this family's people left behind: a copy
+        with other people (names hidden, a part of the family) would keep this family's initials.
+
+        >>> f = Family.model_validate({"people": [{"id": "A", "name": "Dewi"}, {"id": "B", "name": "Dimas"}]})
+        >>> f.initials_of("A"), f.model_copy(update={"people": [Person(id="A", name="Sri")]}).initials_of("A")
+        ('De', 'S')
+        """
+        copy = super().model_copy(update=update, deep=deep)
+        for name in _CACHED:
+            copy.__dict__.pop(name, None)
+        return copy
 
     # -- queries ----------------------------------------------------------------------
     @cached_property

@@ -1302,6 +1302,7 @@ def _near_adopted(s: FamilyStructure, rows: Rows) -> Rows:
     pos = positions(rows)
     size = {r: sum(len(b) for b in blocks) for r, blocks in rows.items()}
     row_of = {p: r for r, blocks in rows.items() for b in blocks for p in b}
+    now: int | None = None  # the crossings counted of ``rows``, once a move is weighed
     for r, blocks in rows.items():
         for block in list(blocks):
             members = set(block)
@@ -1321,8 +1322,10 @@ def _near_adopted(s: FamilyStructure, rows: Rows) -> Rows:
             if best == here:
                 continue
             trial = {**rows, r: [*rest[:best], block, *rest[best:]]}
-            if count_crossings(trial, s) <= count_crossings(rows, s):
-                rows, blocks = trial, trial[r]
+            now = count_crossings(rows, s) if now is None else now
+            after = count_crossings(trial, s)
+            if after <= now:
+                rows, blocks, now = trial, trial[r], after
                 pos = positions(rows)
     return rows
 

@@ -14,6 +14,7 @@ Pure graph work on the validated :class:`~socialtools.genogram.model.Family`; no
 
 from __future__ import annotations
 
+import bisect
 import functools
 from collections import defaultdict
 
@@ -331,17 +332,17 @@ class FamilyStructure:
         if len(parts) < 2:
             return rows
         parts.sort(key=len, reverse=True)  # (stable: parts of one size in the order of the people)
-        years: dict[int, list[int]] = defaultdict(list)
+        years: dict[int, list[int]] = defaultdict(list)  # each row's birth years, kept sorted
         shifted = dict(rows)
         for n, part in enumerate(parts):
             known = [(rows[p], y) for p in part if (y := self._born.get(p)) is not None]
             shift = 0
             if n:
-                medians = {row: sorted(ys)[len(ys) // 2] for row, ys in years.items()}
+                medians = {row: ys[len(ys) // 2] for row, ys in years.items()}
                 shift = min(range(-MAX_SHIFT, MAX_SHIFT + 1),
                             key=lambda s: (sum(abs(y - _expected(medians, r + s)) for r, y in known), abs(s), s))
             for r, y in known:
-                years[r + shift].append(y)
+                bisect.insort(years[r + shift], y)
             for p in part:
                 shifted[p] = rows[p] + shift
         moved = {p for part in parts for p in part}

@@ -541,7 +541,7 @@ def _length_message(kind: str, ctx: dict[str, Any], field: str | None) -> str:
     """
     actual = ctx.get("actual_length")
     bound = f"at most {ctx.get('max_length')}" if kind == "too_long" else f"at least {ctx.get('min_length')}"
-    if field == "partners":
+    if field == "partners" and kind == "too_long":
         return (f"has {actual} people, {bound}: a union is one couple (or one known parent); "
                 "write one union per couple")
     return f"has {actual} items, {bound}"

@@ -406,19 +406,20 @@ def balanced_block(text: str, max_width: float, size: float, *, bold: bool = Fal
 
 
 def centre_block_of(text: str, max_width: float) -> TextBlock:
-    """The centre's name in balanced lines (:func:`balanced_block`) at ``LABEL_SIZE + 1``, or a little
-    smaller — down to :data:`LABEL_SIZE_SMALL`, the floor of every Venn label — where that keeps
-    a letter or two from standing on a line by themselves, or a long word from being cut in two
-    (``Mangkubumiwija`` / ``ya S``); where no size does, the balanced lines at the first size.
+    """The centre's name in balanced lines (:func:`balanced_block`), measured bold as it is drawn, at
+    ``LABEL_SIZE + 1``, or a little smaller — down to :data:`LABEL_SIZE_SMALL`, the floor of every
+    Venn label — where that keeps a letter or two from standing on a line by themselves, or a long
+    word from being cut in two (``Kusumaningru`` / ``m S``); where no size does, the balanced lines
+    at the first size. The block's ``size`` is the size to draw it at.
 
-    >>> block = centre_block_of("Pak Hadiwijayakusumo S", 93.6)
-    >>> block.lines, block.size
-    (('Pak', 'Hadiwijayakusumo S'), 9.0)
+    >>> block = centre_block_of("Pak Kusumaningrum S", 93.6)
+    >>> block.lines, block.size, block.bold
+    (('Pak', 'Kusumaningrum S'), 9.0, True)
     """
-    first = balanced_block(text, max_width, LABEL_SIZE + 1)
+    first = balanced_block(text, max_width, LABEL_SIZE + 1, bold=True)
     size = LABEL_SIZE + 1
     while size >= LABEL_SIZE_SMALL:
-        block = balanced_block(text, max_width, size)
+        block = balanced_block(text, max_width, size, bold=True)
         whole = " ".join(block.lines).split() == text.split()  # no word cut in two
         if whole and (len(block.lines) < 2 or all(len(line.strip()) > 2 for line in block.lines)):
             return block
@@ -580,7 +581,7 @@ def _layout(
             quality.unintended_overlaps.append((venn.centre, c.name))
 
     centre_block = centre_block_of(venn.centre, centre_radius * 1.3)
-    centre_label = InstitutionLabel(centre_block.lines, LABEL_SIZE + 1,
+    centre_label = InstitutionLabel(centre_block.lines, centre_block.size,
                                     Box(-centre_block.width / 2, -centre_block.height / 2, centre_block.width,
                                         centre_block.height), index=-1, inside=True)
     if any(box_hits_circle(centre_label.box, c.center, c.r, 2.0) for c in circles):
