@@ -199,3 +199,15 @@ def test_canrisk_age_of_a_dead_person_is_age_at_death() -> None:
     assert (dead.birth.display(), dead.death.display(), dead.deceased) == ("1940", "~2010", True)
     alive = read_canrisk_text(EXAMPLE)["XX"].person("ch1")
     assert (alive.birth.display(), alive.death, alive.age) == ("1975", None, 45)
+
+
+def test_canrisk_age_of_a_dead_person_that_ends_after_this_year_is_not_an_age_at_death() -> None:
+    # Dead=1, Yob=1990, Age=80 derived a death about 2070, in the future
+    from socialtools.io.canrisk import EXAMPLE, read_canrisk_text
+
+    text = EXAMPLE.replace("\t1\t70\t1940\t", "\t1\t80\t1990\t").replace("\t45\t1975\t", "\t10\t2015\t")
+    warnings: list[str] = []
+    dead = read_canrisk_text(text, warnings=warnings)["XX"].person("f21")
+    assert (dead.birth.display(), dead.death, dead.deceased) == ("1990", None, True)
+    assert ("line 4 (id 'f21'), field 'age': 80 cannot be the age at death of a person born in 1990 (that would be "
+            "2070, after this year): the death year is left out") in warnings

@@ -23,6 +23,7 @@ pathology and risk factors are not part of a genogram: reading lists them as lef
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from typing import TYPE_CHECKING, Any
 
@@ -96,6 +97,7 @@ def read_canrisk_text(text: str, source: str = "canrisk", *, family: str | None 
     tested = pathology = ashkenazi = 0
     i_path = next((i for i, name in enumerate(header) if ":" in name or name == "er"), None)
     by_line = {int(r.where.split()[1]): r for r in rows}
+    this_year = dt.date.today().year
     for n, cells in zip(numbers, body, strict=True):
         row = by_line.get(n)
         if row is None:
@@ -104,7 +106,12 @@ def read_canrisk_text(text: str, source: str = "canrisk", *, family: str | None 
         if age.isdigit() and int(age) > 0:
             row.age = int(age)
             if row.deceased and row.birth is not None and row.death is None:  # a dead person's Age: at death
-                row.death = PartialDate(row.birth.year + row.age, approximate=True)
+                if row.birth.year + row.age <= this_year:
+                    row.death = PartialDate(row.birth.year + row.age, approximate=True)
+                elif warnings is not None:
+                    warnings.append(f"{row.where}, field '{header[cols['age']]}': {age} cannot be the age at death "
+                                    f"of a person born in {row.birth.year} (that would be {row.birth.year + row.age}, "
+                                    "after this year): the death year is left out")
         if row.name in ("NA", "0"):
             row.name = None
         conditions = []
