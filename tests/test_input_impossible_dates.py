@@ -12,8 +12,8 @@ from typing import Any
 import pytest
 import yaml
 
-from socialtools.cli import main
 from socialtools.genogram.model import Family
+from tests.test_input_validation import run
 
 FAMILY: dict[str, Any] = {
     "as_of": 2024,
@@ -46,13 +46,6 @@ def case_file(tmp_path: Path, family: dict[str, Any], **sections: object) -> Pat
     path.write_text(yaml.safe_dump({"case": {"client": "KL"}, "family": family, **sections}, sort_keys=False),
                     encoding="utf-8")
     return path
-
-
-def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str]:
-    status = main(list(argv))
-    err = capsys.readouterr().err
-    assert "Traceback" not in err
-    return status, err
 
 
 def refused(capsys: pytest.CaptureFixture[str], path: Path, out: Path, command: str = "genogram") -> str:
