@@ -92,7 +92,6 @@ GATE_SHIFT = (0.0, 10.0, -10.0, 20.0, -20.0)  # and moved along the union line
 LABEL_CLEARANCE = 2.0  # a moved label keeps this far from every line
 WAIT_GAP = PATTERN_HALF_WIDTH + 9.0  # a line passing over a lifted label keeps this far above it (a note's number)
 STRAIGHTS = (0.0, math.radians(20.0), -math.radians(20.0))  # a straight line, and parallel ones off the middles
-LONG_WAY = 2.0  # a line whose pattern's edge keeps off the plain lines only this much longer than direct
 #: a line may pass this far beyond the right side and the bottom of the drawing, which grows to hold it
 #: (a person's label on the edge, the way round it inside walled by a union line and a child line)
 OUTSIDE = 40.0
@@ -204,9 +203,6 @@ class LineIndex:
         self.cell = cell
         self.cells: dict[tuple[int, int], list[tuple[Point, Point]]] = {}
         self.half: dict[int, float] = {}  # half the width of a patterned line's segments (by id)
-        #: half the width of the pattern of the line being tested: its edge, not only its middle,
-        #: keeps :data:`NEAR` off a plain line (a zigzag beside a child line runs along it)
-        self.own = 0.0
         for line in lines:
             self.add(line)
 
@@ -246,12 +242,11 @@ class LineIndex:
         return sum(segments_cross(p, q, a, b) for p, q in itertools.pairwise(points) for a, b in self.near(p, q))
 
     def _width(self, seg: tuple[Point, Point]) -> float:
-        """How much wider than a plain line a stored segment and the line tested beside it are: beside
-        a plain line, the tested line's pattern (:attr:`own`); beside an emotional line, both
-        patterns' half widths (a zigzag beside a double line runs along it even when their middles
-        are 11 units apart)."""
+        """How much wider than a plain line a stored segment and the line tested beside it are: 0
+        beside a plain line; beside an emotional line, both patterns' half widths (a zigzag beside
+        a double line runs along it even when their middles are 11 units apart)."""
         half = self.half.get(id(seg), 0.0)
-        return half + PATTERN_HALF_WIDTH if half else self.own
+        return half + PATTERN_HALF_WIDTH if half else 0.0
 
     def along_length(self, points: list[Point], skip_start: float = 0.0, skip_end: float = 0.0,
                      near: float = NEAR) -> float:
@@ -276,18 +271,16 @@ class LineIndex:
         for p, q in itertools.pairwise(points):
             length = math.dist(p, q)
             if length > 0:
-                # the part of this segment outside the skipped ends, as fractions of it (beside
-                # another emotional line: lines meeting at a person fan out there, see MEET; a
-                # plain line, a child line down to the person's top, is kept off up to the end)
+                # the part of this segment outside the skipped ends, as fractions of it
                 t_lo = max(0.0, (skip_start - done) / length)
                 t_hi = min(1.0, (total - skip_end - done) / length)
-                stretch = max((along(p, q, *((t_lo, t_hi) if id(seg) in self.half else (0.0, 1.0)), seg,
-                                     near + self._width(seg)) * length
-                               for seg in self.near(p, q, near - NEAR + 2 * PATTERN_HALF_WIDTH)
-                               if parallel((p, q), seg, SHALLOW if id(seg) in self.half else PARALLEL)),
-                              default=0.0)
-                if stretch > ALONG:
-                    yield stretch
+                if t_hi - t_lo > 0:
+                    stretch = max((along(p, q, t_lo, t_hi, seg, near + self._width(seg)) * length
+                                   for seg in self.near(p, q, near - NEAR + 2 * PATTERN_HALF_WIDTH)
+                                   if parallel((p, q), seg, SHALLOW if id(seg) in self.half else PARALLEL)),
+                                  default=0.0)
+                    if stretch > ALONG:
+                        yield stretch
             done += length
 
 
@@ -849,41 +842,6 @@ class EmotionalRouter:
 
     def choose_lanes(self, a: PersonNode, b: PersonNode, fallback: Callable[[], list[list[Point]]],
                      count: int) -> list[list[Point] | None]:
-        """The lines of :meth:`_choose_lanes`, their patterns' edges kept off the plain lines
-        (:attr:`LineIndex.own`); but when that sends one a long way round (more than
-        :data:`LONG_WAY` times the straight distance) and keeping only their middles off the plain
-        lines gives shorter lines, those (a zigzag's teeth may then come near a child line)."""
-        if not self.lines.own:
-            return self._choose_lanes(a, b, fallback, count)
-        saved = self._state()
-        lanes = self._choose_lanes(a, b, fallback, count)
-        longest = max((math.inf if lane is None else _detour(a, b, lane) for lane in lanes), default=0.0)
-        if longest <= LONG_WAY:
-            return lanes
-        kept = self._state()
-        self._restore(saved)
-        own, self.lines.own = self.lines.own, 0.0
-        try:
-            near = self._choose_lanes(a, b, fallback, count)
-        finally:
-            self.lines.own = own
-        if max((math.inf if lane is None else _detour(a, b, lane) for lane in near), default=0.0) < longest:
-            return near
-        self._restore(kept)
-        return lanes
-
-    def _state(self) -> tuple[dict[tuple[int, int], list[tuple[Point, Point]]], dict[int, float],
-                              dict[str, list[tuple[float, str, Point]]], int]:
-        return ({k: list(v) for k, v in self.lines.cells.items()}, dict(self.lines.half),
-                {k: list(v) for k, v in self.meets.items()}, len(self.unclean))
-
-    def _restore(self, state: tuple[dict[tuple[int, int], list[tuple[Point, Point]]], dict[int, float],
-                                    dict[str, list[tuple[float, str, Point]]], int]) -> None:
-        self.lines.cells, self.lines.half, self.meets = state[0], state[1], state[2]
-        del self.unclean[state[3]:]
-
-    def _choose_lanes(self, a: PersonNode, b: PersonNode, fallback: Callable[[], list[list[Point]]],
-                      count: int) -> list[list[Point] | None]:
         """``count`` lines from ``a`` to ``b`` (several relationships of one pair, each drawn in
         its own pattern): parallel lanes :data:`LANE_GAP` apart, centred on the cheapest route
         that is clean for the whole bundle's width; else centred on the line :meth:`choose`
