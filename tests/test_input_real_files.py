@@ -3,6 +3,8 @@ declared character set is wrong, messages naming the record, rows of unconnected
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from socialtools.errors import InputError
@@ -96,7 +98,8 @@ def test_gedcom_wrong_encoding_file_loads_on_the_command_line(tmp_path, capsys) 
     from socialtools.cli import main
 
     out = tmp_path / "g.svg"
-    assert main(["genogram", "tests/data/gedcom/wrong-encoding.ged", "-o", str(out)]) == 0 and out.exists()
+    ged = Path(__file__).parent / "data" / "gedcom" / "wrong-encoding.ged"  # (not the working folder's)
+    assert main(["genogram", str(ged), "-o", str(out)]) == 0 and out.exists()
     err = capsys.readouterr().err
     assert err.count("field 'CHAR'") == 1 and "read as Windows-1252" in err
 
