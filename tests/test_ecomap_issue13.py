@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import itertools
 import math
+from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
@@ -60,7 +61,7 @@ def check_member_ends(lay: EcomapLayout) -> None:
 
 
 def _case_layout(name: str) -> EcomapLayout:
-    eco, family = load_ecomap(load_document(f"tests/data/cases/{name}.yaml"))
+    eco, family = load_ecomap(load_document(Path(__file__).parent / "data" / "cases" / f"{name}.yaml"))
     return layout_ecomap(eco.bind(family), family)
 
 
