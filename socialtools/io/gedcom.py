@@ -315,8 +315,9 @@ def _level_jumps(document: Any, said: list[str]) -> None:
     >>> from gedcom_lite import parse
     >>> said = []
     >>> _level_jumps(parse(b"0 HEAD\n0 @I1@ INDI\n1 NAME Ari /W/\n1 BIRT\n3 DATE 1950\n0 TRLR\n"), said)
-    >>> said
-    ["person @I1@ (Ari /W/), line 2, field 'BIRT.DATE' (line 5): '3 DATE 1950' skips a level (level 3 under the level-1 line 4, BIRT): read as part of line 4"]
+    >>> print(said[0].replace(": '", ":\n'"))
+    person @I1@ (Ari /W/), line 2, field 'BIRT.DATE' (line 5):
+    '3 DATE 1950' skips a level (level 3 under the level-1 line 4, BIRT): read as part of line 4
     """
     records = [document.header, *document.records] if document.header is not None else list(document.records)
     people: dict[str, Any] | None = None
