@@ -47,3 +47,22 @@ def test_gedcom_level_jump_is_warned_on_the_command_line(tmp_path: Path, capsys:
     code, err = _run(["genogram", str(DATA / "gedcom" / "level-jump.ged"), "-o", str(out)], capsys)
     assert code == 0 and out.exists()
     assert err.count("skips a level") == 2
+
+
+def test_as_of_before_every_birth_of_one_family_is_one_error_line(tmp_path: Path,
+                                                                   capsys: pytest.CaptureFixture[str]) -> None:
+    """The command repeated the library's "nobody born by" check itself and printed the first
+    family's --as-of warnings before the second family's error; it now leaves the check to the
+    library, turns its error into one naming the family and the option, and says nothing else."""
+    table = tmp_path / "p.csv"
+    table.write_text("ped,id,father,mother,sex,birth\nF1,A,,,male,\nF1,B,,,female,1890\n"
+                     "F2,C,,,male,1950\nF2,D,,,female,1955\n", encoding="utf-8")
+    out = tmp_path / "out"
+    out.mkdir()
+    code, err = _run(["genogram", str(table), "--as-of", "1900", "-o", f"{out}/"], capsys)
+    assert code == 2 and list(out.iterdir()) == []
+    assert err.strip().splitlines() == [
+        f"socialtools genogram: error: {table}, family 'F2', field '--as-of': "
+        "nobody in the family was born by 1900; the earliest birth is 1950"]
+    code, err = _run(["genogram", str(table), "--as-of", "1950", "-o", f"{out}/"], capsys)
+    assert code == 0 and "(A) is drawn as if born by 1950" in err
