@@ -472,8 +472,11 @@ def _indent_hint(lines: list[str], line: int | None, problem: str) -> str:
             "the keys of one item line up)")
 
 
-def parse_model(model: type[M], data: Any, source: str | None = None, *, record: str | None = None) -> M:
+def parse_model(model: type[M], data: Any, source: str | None = None, *, record: str | None = None,
+                cleaned: bool = False) -> M:
     """Validate ``data`` as ``model``; the first problem becomes an :class:`InputError`.
+    ``cleaned``: ``data`` is as :func:`~socialtools.io.sanitize.clean_data` would leave it (a reader
+    that checked its own texts and numbers says so), so it is not copied through it again.
 
     The error names the part of ``data`` at fault (``people[2] (id 'RP')``); a problem with ``data``
     as a whole names ``record``, the name ``data`` has in the file (``"strengths"``), if given.
@@ -488,7 +491,7 @@ def parse_model(model: type[M], data: Any, source: str | None = None, *, record:
         try:
             # pydantic's own validation (not Record.model_validate, which unwraps a validator's InputError
             # before its place in ``data`` is known)
-            return model.__pydantic_validator__.validate_python(clean_data(data, source))
+            return model.__pydantic_validator__.validate_python(data if cleaned else clean_data(data, source))
         except ValidationError as exc:
             if _drop_empty_sections(data, exc):
                 continue  # (a key written with nothing after it: 'unions:' is no unions)
