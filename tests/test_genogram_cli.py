@@ -157,7 +157,8 @@ def test_the_help_lists_the_commands_in_their_order() -> None:
 def _forty_families(tmp_path: Path, long_name_in: int | None = None) -> Path:
     rows = ["famid,id,father,mother,sex,name"]
     for f in range(1, 41):
-        rows += [f"{f},a,0,0,1,Adi", f"{f},b,0,0,2,Bunga", f"{f},c,a,b,1,{'Citra' * 8 if f == long_name_in else 'Citra'}"]
+        name = "Citra" * 8 if f == long_name_in else "Citra"
+        rows += [f"{f},a,0,0,1,Adi", f"{f},b,0,0,2,Bunga", f"{f},c,a,b,1,{name}"]
     table = tmp_path / "forty.csv"
     table.write_text("\n".join(rows) + "\n")
     return table

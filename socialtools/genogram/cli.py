@@ -92,11 +92,11 @@ def run(args: argparse.Namespace) -> int:
         raise UsageError(f"cannot write '{out.suffix or out.name}': use one of {', '.join(FIGURE_FORMATS)}, .dot")
     # everything is drawn before anything is written: bad input leaves no file behind
     year = args.as_of if args.as_of is not None else args.compare[1] if args.compare else None
+    option = "--as-of" if args.as_of is not None else "--compare"
+    said: list[str] = []  # printed once everything is drawn: an error is then the one line said
     if year is not None:
-        from socialtools.genogram.diagram import nobody_born_by
-        from socialtools.genogram.history import as_of_warnings, family_as_of
+        from socialtools.genogram.history import as_of_warnings
 
-        option = "--as-of" if args.as_of is not None else "--compare"
         for name, family in _made(families, args.initials).items():
             last = family.reference_date().year  # nothing is known after the family's as_of (or this year)
             if max(args.compare or (year,)) > last:
@@ -104,19 +104,22 @@ def run(args: argparse.Namespace) -> int:
                 raise InputError(f"{later} is after the family's date ({'as_of ' if family.as_of else 'this year, '}"
                                  f"{last}): nothing is known of the family after it; give {last} or an earlier "
                                  "year", record=f"family '{name}'", field=option, source=str(source))
-            first = min(args.compare or (year,))  # a panel before every birth would be empty
-            if family.people and not family_as_of(family, first).people:
-                raise InputError(nobody_born_by(family, first).message, record=f"family '{name}'", field=option,
-                                 source=str(source))
-            for warning in capped_warnings(as_of_warnings(family, args.as_of or args.compare[0])):
-                sys.stderr.write(f"socialtools genogram: warning: {warning}\n")
+            said.extend(capped_warnings(as_of_warnings(family, args.as_of or args.compare[0])))
     if args.compare is not None and suffix == ".dot":
         raise UsageError("--compare draws a figure: write .svg, .png or .pdf")
     targets = [out / f"{_file_name(name)}-genogram{suffix}" if to_dir else out for name in families]
     settings: Settings = (options, suffix, args.dpi, args.stats, args.compare, args.initials)
     made = _folders_for(out) if to_dir and _pooled(families) else None  # the workers write beside the targets
     try:
-        rendered = _draw_all(families, settings, None if made is None else dict(zip(families, targets, strict=True)))
+        try:
+            rendered = _draw_all(families, settings,
+                                 None if made is None else dict(zip(families, targets, strict=True)))
+        except InputError as exc:  # the library's "nobody born by" a year before every birth (an empty drawing)
+            if year is None or exc.field not in ("as_of", "before"):
+                raise
+            raise InputError(exc.message, record=exc.record, field=option, source=str(source)) from None
+        for warning in said:
+            sys.stderr.write(f"socialtools genogram: warning: {warning}\n")
         for warning in capped_warnings(w for _, _, warnings in rendered for w in warnings):
                 sys.stderr.write(f"socialtools genogram: warning: {warning}\n")
         write_files({target: data for target, (data, _, _) in zip(targets, rendered, strict=True)})
@@ -205,11 +208,11 @@ def _draw_all(families: Mapping[str, Family], settings: Settings,
     global _FAMILIES, _TARGETS
     names = list(families)
     if len(names) < PARALLEL_FROM or (os.cpu_count() or 1) < 2:
-        return [_draw(families[name], settings) for name in names]
+        return [_draw_as(name, families[name], settings) for name in names]
     if "fork" not in multiprocessing.get_all_start_methods():  # the families travel to the workers
         made = _made(families, False)
         with ProcessPoolExecutor() as pool:
-            return list(pool.map(_draw, made.values(), [settings] * len(made), chunksize=8))
+            return list(pool.map(_draw_as, made.keys(), made.values(), [settings] * len(made), chunksize=8))
     # the largest families first, a few at a time: no worker is left with a big one at the end
     sizes = _sizes(families)
     biggest_first = sorted(names, key=lambda name: -sizes[name])
@@ -238,13 +241,23 @@ def _worker_start() -> None:
 
 def _draw_named(name: str, settings: Settings) -> Drawn:
     try:
-        data, stats, warnings = _draw(_FAMILIES[name], settings)
+        data, stats, warnings = _draw_as(name, _FAMILIES[name], settings)
         target = _TARGETS.get(name)
         if target is not None and isinstance(data, bytes):
             data = write_beside(target[0], data, target[1]) or data
         return data, stats, warnings
     finally:
         gc.collect(0)  # the youngest objects only: what this drawing left (the collector is off in a worker)
+
+
+def _draw_as(name: str, family: Family, settings: Settings) -> Drawn:
+    """:func:`_draw`, with an error about the family as a whole naming it (``family 'F1'``)."""
+    try:
+        return _draw(family, settings)
+    except InputError as exc:
+        if exc.record != "family":
+            raise
+        raise InputError(exc.message, record=f"family '{name}'", field=exc.field, source=exc.source) from None
 
 
 def _draw(family: Family, settings: Settings) -> Drawn:

@@ -33,7 +33,14 @@ from socialtools.draw.geometry import (
 from socialtools.draw.placer import Obstacles, first_clear
 from socialtools.draw.text import LINE_HEIGHT, text_width
 from socialtools.genogram.arcs import duplicate_arc
-from socialtools.genogram.emotional import LANE_GAP, REACH, EmotionalRouter, LineIndex, symbol_extents
+from socialtools.genogram.emotional import (
+    LANE_GAP,
+    REACH,
+    EmotionalRouter,
+    LineIndex,
+    pattern_half_width,
+    symbol_extents,
+)
 from socialtools.genogram.emotional import PATTERN_HALF_WIDTH as EMOTIONAL_HALF_WIDTH
 from socialtools.genogram.households import household_rectangles, keep_apart
 from socialtools.genogram.model import Family
@@ -422,11 +429,13 @@ def route_links(lay: GenogramLayout, family: Family, structure: FamilyStructure,
             first = family.relationships[group[0]].between
             router.waiting = {pair: ab for pair, ab in people.items() if pair != frozenset(first)}
             a, b = (lay.nodes[p] for p in first)
+            router.lines.own = max(pattern_half_width(family.relationships[i].kind) for i in group)
             router.open_gate(a, b, partial(candidates_of, a, b))
         router.waiting = {}
         for group in groups:
             first = family.relationships[group[0]].between
             a, b = (lay.nodes[p] for p in first)
+            router.lines.own = max(pattern_half_width(family.relationships[i].kind) for i in group)
             unclean = len(router.unclean)
             for i, pts in zip(group, router.choose_lanes(a, b, partial(candidates_of, a, b), len(group)),
                               strict=True):

@@ -303,7 +303,48 @@ def _parse_document(raw: bytes, source: str | None, lenient: bool = False,
                 lines = _file_lines(data, added) or [int(number)]
                 where = f"line {lines[min(int(number), len(lines)) - 1]}"
             raise InputError(f"malformed {where}: {what}", source=source)
+    _level_jumps(document, said)
     return document
+
+
+def _level_jumps(document: Any, said: list[str]) -> None:
+    r"""One warning for each line whose level is more than one below its parent line's (``3 DATE``
+    under ``1 SEX``): GEDCOM forbids it, the parser reads the line as part of that parent line, and
+    a date or a place can end up where it means nothing. Ten warnings, then a count.
+
+    >>> from gedcom_lite import parse
+    >>> said = []
+    >>> _level_jumps(parse(b"0 HEAD\n0 @I1@ INDI\n1 NAME Ari /W/\n1 BIRT\n3 DATE 1950\n0 TRLR\n"), said)
+    >>> print(said[0].replace(": '", ":\n'"))
+    person @I1@ (Ari /W/), line 2, field 'BIRT.DATE' (line 5):
+    '3 DATE 1950' skips a level (level 3 under the level-1 line 4, BIRT): read as part of line 4
+    """
+    records = [document.header, *document.records] if document.header is not None else list(document.records)
+    people: dict[str, Any] | None = None
+    found = 0
+    for record in records:
+        stack = [(record, child) for child in record.children]
+        while stack:
+            parent, node = stack.pop()
+            stack.extend((node, child) for child in node.children)
+            if node.level <= parent.level + 1:
+                continue
+            found += 1
+            if found > MAX_DATE_WARNINGS:
+                continue
+            if people is None:
+                people = {r.xref: r for r in document.records if r.tag == "INDI" and r.xref}
+            path, up = [node.tag], parent
+            while up is not record and up is not None:
+                path.insert(0, up.tag)
+                up = up.parent
+            text = f"{node.level} {node.tag} {node.payload or ''}".strip()
+            text = text if len(text) <= 40 else text[:39] + "…"
+            said.append(f"{_label(record, people)}, field '{'.'.join(path)}' (line {node.source_line_no}): "
+                        f"'{text}' skips a level (level {node.level} under the level-{parent.level} line "
+                        f"{parent.source_line_no}, {parent.tag}): read as part of line {parent.source_line_no}")
+    if found > MAX_DATE_WARNINGS:
+        said.append(f"... and {found - MAX_DATE_WARNINGS} more lines that skip a level")
 
 
 def _file_lines(data: bytes, added: int) -> list[int]:
