@@ -66,3 +66,15 @@ def test_as_of_before_every_birth_of_one_family_is_one_error_line(tmp_path: Path
         "nobody in the family was born by 1900; the earliest birth is 1950"]
     code, err = _run(["genogram", str(table), "--as-of", "1950", "-o", f"{out}/"], capsys)
     assert code == 0 and "(A) is drawn as if born by 1950" in err
+
+
+def test_plink_sex_codes_9_and_minus_9_are_unknown(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """PLINK reads every sex code but 1 and 2 as unknown, and 9 is the missing code of many
+    studies: a .fam with sex 9 was refused ("'9' is not a sex")."""
+    from socialtools.io.families import read_families
+
+    family = read_families(DATA / "pedigree" / "plink-sex-9.fam").family
+    assert [(p.id, p.sex) for p in family.people] == [
+        ("A", "male"), ("B", "female"), ("C", "unknown"), ("D", "unknown"), ("E", "unknown")]
+    out = tmp_path / "g.svg"
+    assert _run(["genogram", str(DATA / "pedigree" / "plink-sex-9.fam"), "-o", str(out)], capsys)[0] == 0

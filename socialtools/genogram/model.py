@@ -37,7 +37,7 @@ SEX_WORDS = {
              "laki laki", "laki2", "lelaki", "l/k", "cowo", "lk.", "♂", "男", "雄"),
     "female": ("female", "f", "p", "2", "woman", "girl", "perempuan", "pr", "wanita", "cewek", "w", "cewe", "pr.",
                "prp", "♀", "女", "雌"),
-    "unknown": ("unknown", "u", "0", "?", "", "none", "na", "tidak diketahui", "other", "-9", "3", "x",
+    "unknown": ("unknown", "u", "0", "?", "", "none", "na", "tidak diketahui", "other", "-9", "9", "3", "x",
                 "tidak tahu", "n/a"),
 }
 _SEX_LOOKUP = {word: sex for sex, words in SEX_WORDS.items() for word in words}
