@@ -69,11 +69,45 @@ def write_atomic(path: Path, data: bytes | str) -> Path:
     return Path(path)
 
 
+class Written(str):
+    """A file's bytes already written in full beside its target, under this name (by
+    :func:`write_beside`, in another process): :func:`write_files` only moves it into place."""
+
+
+def beside(path: Path, pid: int) -> Path:
+    """The name :func:`write_beside` gives the file it writes for ``path`` in a job of process
+    ``pid`` (known in advance: the job removes the ones it left if it fails)."""
+    return path.with_name(f".{path.name}.{pid}.part")
+
+
+def write_beside(path: Path, raw: bytes, pid: int) -> Written | None:
+    """``raw`` written in full to a new file beside ``path`` (:func:`beside`), with the permissions
+    ``path`` will have, for :func:`write_files` to move into place: a process of a pool writes its
+    files while the others draw. ``None`` when it cannot be written there (no folder, a folder in the
+    way, a full disk): :func:`write_files` then writes the bytes itself and names the problem."""
+    tmp = beside(path, pid)
+    try:
+        if path.is_dir():
+            return None
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    except OSError:
+        return None
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(raw)
+        os.chmod(tmp, _mode_for(path))
+    except OSError:
+        tmp.unlink(missing_ok=True)
+        return None
+    return Written(tmp)
+
+
 def write_files(files: dict[Path, bytes | str]) -> list[Path]:
     """Write several files all or nothing (a report and its images).
 
     Every file is first written in full beside its target; only then are they renamed into
     place. If anything fails, the temporary files and the files this call created are removed.
+    A :class:`Written` value is such a file, written already.
     """
     temporaries: dict[Path, str] = {}
     created: list[Path] = []
@@ -81,6 +115,9 @@ def write_files(files: dict[Path, bytes | str]) -> list[Path]:
     current = Path(".")
     try:
         for current, data in files.items():
+            if isinstance(data, Written):
+                temporaries[current] = str(data)
+                continue
             raw = data.encode("utf-8") if isinstance(data, str) else data
             temporaries[current] = _write_temporary(current, raw, made)
         for current, tmp in temporaries.items():
@@ -89,16 +126,20 @@ def write_files(files: dict[Path, bytes | str]) -> list[Path]:
             if not existed:
                 created.append(current)
     except OSError as exc:
-        for tmp in temporaries.values():
-            Path(tmp).unlink(missing_ok=True)
+        _discard(temporaries, files)
         _remove(created, made)
         raise _named(exc, current) from None
     except BaseException:
-        for tmp in temporaries.values():
-            Path(tmp).unlink(missing_ok=True)
+        _discard(temporaries, files)
         _remove(created, made)
         raise
     return list(files)
+
+
+def _discard(temporaries: dict[Path, str], files: dict[Path, bytes | str]) -> None:
+    """The temporary files of :func:`write_files` removed, those written already too."""
+    for tmp in [*temporaries.values(), *(data for data in files.values() if isinstance(data, Written))]:
+        Path(tmp).unlink(missing_ok=True)
 
 
 def _remove(files: list[Path], folders: list[Path]) -> None:
