@@ -81,7 +81,8 @@ def test_plink_sex_codes_9_and_minus_9_are_unknown(tmp_path: Path, capsys: pytes
 
 
 @pytest.mark.parametrize(("command", "text", "said"), [
-    ("genogram", "keluarga:\n  judul: K\n  anggota:\n    - {id: A, nama: Budi}\n", "'keluarga' is not a section name: write 'family'"),
+    ("genogram", "keluarga:\n  judul: K\n  anggota:\n    - {id: A, nama: Budi}\n",
+     "'keluarga' is not a section name: write 'family'"),
     ("genogram", "Family:\n  people:\n    - {id: A}\n", "'Family' is not a section name: write 'family'"),
     ("ecomap", "ekomap:\n  systems: []\n", "'ekomap' is not a section name: write 'ecomap'"),
 ])
