@@ -94,3 +94,31 @@ def test_a_section_under_an_indonesian_or_capitalised_name_is_named_with_the_fix
     out = tmp_path / "g.svg"
     code, err = _run([command, str(path), "-o", str(out)], capsys)
     assert code == 2 and not out.exists() and err.count("\n") == 1 and said in err
+
+
+@pytest.mark.parametrize("suffix", [".png", ".pdf"])
+def test_emoji_the_png_and_pdf_font_cannot_draw_are_warned_about(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                                                   suffix: str) -> None:
+    """System names typed on a phone ('🏫 Sekolah', '🇮🇩') came out as empty boxes in the PNG
+    and PDF without a word; the SVG (drawn by a browser) shows them, and still says nothing."""
+    case = DATA / "realworld" / "ecomap-emoji.yaml"
+    out = tmp_path / f"e{suffix}"
+    code, err = _run(["ecomap", str(case), "-o", str(out)], capsys)
+    assert code == 0 and out.exists()
+    warning = next(line for line in err.splitlines() if "cannot draw" in line)
+    assert f"the {suffix[1:].upper()} cannot draw 7 characters" in warning
+    assert "🏫 in '🏫 Sekolah'" in warning and "an SVG keeps them" in warning
+    code, err = _run(["ecomap", str(case), "-o", str(tmp_path / "e.svg")], capsys)
+    assert code == 0 and "cannot draw" not in err
+    code, err = _run(["genogram", str(DATA / "realworld" / "ecomap-emoji.yaml"), "-o", str(tmp_path / "g.png")],
+                     capsys)
+    assert code == 0 and "cannot draw" not in err  # the family has no emoji: Arabic and Latin are in the font
+
+
+def test_a_genogram_name_with_an_emoji_is_warned_about_in_a_png(tmp_path: Path,
+                                                                  capsys: pytest.CaptureFixture[str]) -> None:
+    table = tmp_path / "p.csv"
+    table.write_text("id,father,mother,sex,name\nA,,,male,Budi 🌺\nB,,,female,Sari\nC,A,B,female,林美\n",
+                     encoding="utf-8")
+    code, err = _run(["genogram", str(table), "-o", str(tmp_path / "g.png")], capsys)
+    assert code == 0 and "the PNG cannot draw 3 characters" in err and "林 in '林美'" in err
