@@ -78,3 +78,19 @@ def test_plink_sex_codes_9_and_minus_9_are_unknown(tmp_path: Path, capsys: pytes
         ("A", "male"), ("B", "female"), ("C", "unknown"), ("D", "unknown"), ("E", "unknown")]
     out = tmp_path / "g.svg"
     assert _run(["genogram", str(DATA / "pedigree" / "plink-sex-9.fam"), "-o", str(out)], capsys)[0] == 0
+
+
+@pytest.mark.parametrize(("command", "text", "said"), [
+    ("genogram", "keluarga:\n  judul: K\n  anggota:\n    - {id: A, nama: Budi}\n",
+     "'keluarga' is not a section name: write 'family'"),
+    ("genogram", "Family:\n  people:\n    - {id: A}\n", "'Family' is not a section name: write 'family'"),
+    ("ecomap", "ekomap:\n  systems: []\n", "'ekomap' is not a section name: write 'ecomap'"),
+])
+def test_a_section_under_an_indonesian_or_capitalised_name_is_named_with_the_fix(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], command: str, text: str, said: str) -> None:
+    """'keluarga:' at the top of a student's file said only "no 'family' section"."""
+    path = tmp_path / "kasus.yaml"
+    path.write_text(text, encoding="utf-8")
+    out = tmp_path / "g.svg"
+    code, err = _run([command, str(path), "-o", str(out)], capsys)
+    assert code == 2 and not out.exists() and err.count("\n") == 1 and said in err
