@@ -1036,7 +1036,7 @@ no age is drawn; give the death (or deceased: yes), or correct the year"]
         when = self.reference_date()
         out = []
         for i, p in enumerate(self.people):
-            if p.deceased or p.death is not None or p.kind != "person":
+            if p.deceased or p.death is not None or p.kind != "person" or (p.birth is None and p.age is None):
                 continue
             where = f"family.people[{i}] (id '{p.id}')"
             years = p.birth.years_until(when) if p.birth is not None and self.as_of is not None else 0
@@ -1064,8 +1064,9 @@ no age is drawn; give the death (or deceased: yes), or correct the year"]
 
         for i, p in enumerate(self.people):
             field, born = ("birth", p.birth) if p.birth is not None or p.kind not in LOSSES else ("death", p.death)
-            late(f"people[{i}] (id '{p.id}'), field '{field}'", born, f"'{p.id}'",
-                 slack=p.kind == "pregnancy")  # a birth expected next year
+            if born is not None:  # (the place named only for a date: most of a pedigree table's people have none)
+                late(f"people[{i}] (id '{p.id}'), field '{field}'", born, f"'{p.id}'",
+                     slack=p.kind == "pregnancy")  # a birth expected next year
             if field == "birth" and p.death is not None and p.death.year > limit:  # (a loss is dated by its death)
                 out.append(f"family.people[{i}] (id '{p.id}'), field 'death': {p.death} is after {said} ({limit})"
                            + (f": '{p.id}' is drawn alive" if gone else ""))
@@ -1075,7 +1076,7 @@ no age is drawn; give the death (or deceased: yes), or correct the year"]
             if u.events:
                 for j, e in enumerate(u.events):
                     late(f"{self._union_at(i)}.events[{u.listed_at(j)}], field 'year'", e.year, f"'{e.kind}'")
-            else:
+            elif u.start is not None:
                 late(f"{self._union_at(i)}, field 'start'", u.start, "the union's start")
         for i, r in enumerate(self.relationships):
             late(f"relationships[{i}] ({r.kind}), field 'start'", r.start, "the relationship")
