@@ -122,3 +122,13 @@ def test_a_genogram_name_with_an_emoji_is_warned_about_in_a_png(tmp_path: Path,
                      encoding="utf-8")
     code, err = _run(["genogram", str(table), "-o", str(tmp_path / "g.png")], capsys)
     assert code == 0 and "the PNG cannot draw 3 characters" in err and "林 in '林美'" in err
+
+
+def test_gedcom_empty_sex_line_takes_the_sex_of_the_family_role() -> None:
+    """'1 SEX' without a value (a program that writes the line whatever it knows) kept a WIFE
+    unknown, though a person without a SEX line at all is a woman as WIFE."""
+    text = ("0 HEAD\n1 CHAR UTF-8\n0 @I1@ INDI\n1 NAME Ari /W/\n1 SEX\n1 FAMS @F1@\n0 @I2@ INDI\n1 NAME Sari /L/\n"
+            "1 SEX \n1 FAMS @F1@\n0 @I3@ INDI\n1 SEX U\n1 FAMS @F2@\n0 @F1@ FAM\n1 HUSB @I1@\n1 WIFE @I2@\n"
+            "0 @F2@ FAM\n1 WIFE @I3@\n0 TRLR\n")
+    family = parse_gedcom(text.encode())
+    assert [(p.id, p.sex) for p in family.people] == [("I1", "male"), ("I2", "female"), ("I3", "unknown")]
