@@ -1044,7 +1044,8 @@ def _events_of(union: dict[str, Any]) -> list[dict[str, Any]]:
 
 
 def _sex_from_roles(people: list[dict[str, Any]], families: Any, records: dict[str, Any]) -> None:
-    """Someone without a SEX line (or with an empty one) who is always HUSB is a man, always WIFE a woman (GEDCOM 5.5.1 roles)."""
+    """Someone without a SEX line (or with an empty one) who is always HUSB is a man, always WIFE a
+    woman (GEDCOM 5.5.1 roles)."""
     roles: dict[str, set[str]] = {}
     for record in families:
         for tag in ("HUSB", "WIFE"):
