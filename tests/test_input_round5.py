@@ -132,3 +132,13 @@ def test_gedcom_empty_sex_line_takes_the_sex_of_the_family_role() -> None:
             "0 @F2@ FAM\n1 WIFE @I3@\n0 TRLR\n")
     family = parse_gedcom(text.encode())
     assert [(p.id, p.sex) for p in family.people] == [("I1", "male"), ("I2", "female"), ("I3", "unknown")]
+
+
+@pytest.mark.parametrize("code", ["NA", "0", "-9"])
+def test_a_missing_value_code_as_an_id_is_named_as_such(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                                        code: str) -> None:
+    """An id 'NA' (R's missing value in an id column) was refused as "the id is empty"."""
+    table = tmp_path / "p.csv"
+    table.write_text(f"id,father,mother,sex\n{code},,,male\nB,,,male\n", encoding="utf-8")
+    code_, err = _run(["genogram", str(table), "-o", str(tmp_path / "g.svg")], capsys)
+    assert code_ == 2 and f"line 2, field 'id': the id '{code}' is a code for a missing value, not an id" in err
