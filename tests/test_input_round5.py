@@ -142,3 +142,16 @@ def test_a_missing_value_code_as_an_id_is_named_as_such(tmp_path: Path, capsys: 
     table.write_text(f"id,father,mother,sex\n{code},,,male\nB,,,male\n", encoding="utf-8")
     code_, err = _run(["genogram", str(table), "-o", str(tmp_path / "g.svg")], capsys)
     assert code_ == 2 and f"line 2, field 'id': the id '{code}' is a code for a missing value, not an id" in err
+
+
+def test_a_name_of_spaces_is_a_missing_name_drawn_as_the_id(tmp_path: Path,
+                                                              capsys: pytest.CaptureFixture[str]) -> None:
+    """name: "" was drawn as the id, name: "   " (a spreadsheet cell of spaces) as nothing at all."""
+    case = tmp_path / "k.yaml"
+    case.write_text('family:\n  people:\n    - {id: A, name: "", sex: L}\n    - {id: B, name: "   ", sex: P}\n'
+                    '    - {id: C, name: "\\t", sex: P}\n  unions:\n    - {partners: [A, B], children: [C]}\n',
+                    encoding="utf-8")
+    out = tmp_path / "g.svg"
+    assert _run(["genogram", str(case), "-o", str(out)], capsys)[0] == 0
+    texts = out.read_text(encoding="utf-8")
+    assert all(f">{pid}</text>" in texts for pid in "ABC")
