@@ -372,8 +372,29 @@ def document_from_text(text: str, source: str, as_json: bool | None = None) -> d
     if data is None:
         raise InputError("the file is empty (it holds only comments)", source=source)
     if not isinstance(data, dict):
-        raise InputError("expected a mapping (key: value) at the top of the file", source=source)
+        raise InputError(_not_a_case_file(text), source=source)
     return clean_data(data, source)
+
+
+def _not_a_case_file(text: str) -> str:
+    """The error for a text that is no mapping: named for the family file it is (a GEDCOM file, a
+    pedigree table), which a genogram reads but a case document is not.
+
+    >>> _not_a_case_file("0 HEAD\\n1 CHAR UTF-8\\n0 TRLR\\n")[:60]
+    'this is a GEDCOM file, not a case file (YAML or JSON with se'
+    >>> _not_a_case_file("- a\\n- b\\n")
+    'expected a mapping (key: value) at the top of the file'
+    """
+    from socialtools.io.families import KINDS, detect_kind
+
+    try:
+        kind = detect_kind(text.encode("utf-8"))
+    except InputError:
+        kind = "case"
+    if kind == "case":
+        return "expected a mapping (key: value) at the top of the file"
+    return (f"this is {KINDS[kind]}, not a case file (YAML or JSON with sections such as family:): convert it "
+            "into one first (socialtools convert FILE -o case.yaml) and add the other sections")
 
 
 def _record_name(data: Any, loc: tuple[Any, ...]) -> tuple[str, str | None]:
