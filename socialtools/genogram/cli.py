@@ -18,7 +18,15 @@ from socialtools.cli import add_dpi, add_initials, add_language
 from socialtools.errors import InputError, UsageError, capped_warnings
 from socialtools.genogram.label_fields import LABEL_FIELDS, label_fields
 from socialtools.io.options import add_input_options
-from socialtools.io.output import FIGURE_FORMATS, Written, beside, figure_bytes, write_beside, write_files
+from socialtools.io.output import (
+    FIGURE_FORMATS,
+    Written,
+    beside,
+    figure_bytes,
+    font_warnings,
+    write_beside,
+    write_files,
+)
 from socialtools.io.sanitize import clean_text
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -275,13 +283,16 @@ def _draw(family: Family, settings: Settings) -> Drawn:
         from socialtools.genogram.compare import GenogramComparison
 
         comparison = GenogramComparison(family, compare[0], compare[1], options)
-        data = figure_bytes(comparison.to_svg(), suffix, dpi=dpi)
-        return data, None, warnings + comparison.layout.warnings
+        svg = comparison.to_svg()
+        data = figure_bytes(svg, suffix, dpi=dpi)
+        return data, None, warnings + comparison.layout.warnings + font_warnings(svg, suffix)
     genogram = Genogram(family, options)
     if suffix == ".dot":
         return genogram.to_dot().encode("utf-8"), None, warnings
-    data = figure_bytes(genogram.to_svg(), suffix, dpi=dpi)
-    return data, genogram.quality().as_dict() if stats else None, warnings + genogram.layout.warnings
+    svg = genogram.to_svg()
+    data = figure_bytes(svg, suffix, dpi=dpi)
+    return (data, genogram.quality().as_dict() if stats else None,
+            warnings + genogram.layout.warnings + font_warnings(svg, suffix))
 
 
 def _year(text: str) -> int:

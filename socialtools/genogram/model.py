@@ -46,6 +46,15 @@ MAX_LIVING_AGE = 110
 """Above this age (birth known, no death date) no age is shown: the person is not plausibly alive."""
 
 
+def _blank_is_none(value: Any) -> Any:
+    """A text of white space only is no text: a name of spaces is drawn as a missing name (the id).
+
+    >>> _blank_is_none("  "), _blank_is_none(" Budi ")
+    (None, ' Budi ')
+    """
+    return None if isinstance(value, str) and not value.strip() else value
+
+
 def _sex(value: Any) -> str:
     if value is None:
         return "unknown"
@@ -265,7 +274,7 @@ class Person(Record):
     ('female', False, 'PK')"""
 
     id: Id
-    name: str | None = None
+    name: Annotated[str | None, BeforeValidator(_blank_is_none)] = None
     initials: str | None = None
     sex: Sex = "unknown"
     gender: Annotated[Gender, BeforeValidator(_gender)] | None = Field(

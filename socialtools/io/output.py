@@ -9,8 +9,12 @@
 from __future__ import annotations
 
 import contextlib
+import functools
+import html
 import os
+import re
 import tempfile
+import unicodedata
 from pathlib import Path
 
 from socialtools.errors import UsageError
@@ -166,6 +170,53 @@ def figure_bytes(svg: str, suffix: str, *, dpi: float = 150) -> bytes:
     raise UsageError(
         f"cannot write '{suffix or 'no extension'}': use one of {', '.join(FIGURE_FORMATS)}"
     )
+
+
+@functools.cache
+def _font_characters() -> frozenset[int]:
+    """The characters the bundled DejaVu Sans has glyphs for (PNG and PDF draw with it alone)."""
+    from reportlab.pdfbase.ttfonts import TTFontFile
+
+    from socialtools.io.convert import FONT_FILE
+
+    return frozenset(TTFontFile(str(FONT_FILE)).charToGlyph)
+
+
+_SVG_TEXT = re.compile(r">([^<>]+)</(?:text|tspan|title)>")
+
+
+def font_warnings(svg: str, suffix: str) -> list[str]:
+    """A warning when a PNG or PDF of ``svg`` would show some of its text as empty boxes: the
+    bundled font has no emoji, no Chinese or Japanese characters (a browser draws the SVG with
+    the computer's fonts and shows them).
+
+    >>> said = font_warnings('<svg><text>Sekolah \U0001f3eb</text><text>Rumah</text></svg>', ".png")
+    >>> said[0][:80]
+    "the PNG cannot draw 1 character of the figure's text in its font (\U0001f3eb in 'Sekolah "
+    >>> font_warnings('<svg><text>Sekolah \U0001f3eb</text></svg>', ".svg")
+    []
+    """
+    suffix = suffix.lower()
+    if suffix not in (".png", ".pdf") or svg.isascii():
+        return []
+    known = _font_characters()
+    missing: dict[str, str] = {}  # character -> the first text it is in
+    for found in _SVG_TEXT.finditer(svg):
+        text = html.unescape(found.group(1))
+        for ch in text:
+            if ord(ch) > 0x7E and ord(ch) not in known and ch not in missing \
+                    and unicodedata.category(ch) not in ("Cf", "Mn", "Me", "Zs", "Cc"):
+                missing[ch] = text.strip()
+    if not missing:
+        return []
+    shown = list(missing.items())[:5]
+    examples = ", ".join(f"{ch} in '{text if len(text) <= 30 else text[:29] + '…'}'" for ch, text in shown)
+    more = ", ..." if len(missing) > 5 else ""
+    one = len(missing) == 1
+    return [f"the {suffix[1:].upper()} cannot draw {len(missing)} character{'' if one else 's'} of the figure's text "
+            f"in its font ({examples}{more}): {'it shows as a box' if one else 'they show as boxes'}; an SVG keeps "
+            f"{'it' if one else 'them'} (a browser draws {'it' if one else 'them'}), or write the text without "
+            f"{'it' if one else 'them'}"]
 
 
 def write_figure(svg: str, path: Path, *, dpi: float = 150) -> Path:
