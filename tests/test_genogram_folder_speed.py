@@ -39,3 +39,20 @@ def test_a_dateless_family_s_warnings_are_those_of_its_dated_people_only() -> No
     assert any("people[1] (id 'B'), field 'birth': 2050 is after the family's as_of" in w for w in said)
     assert any("people[2] (id 'C'), field 'age': 140" in w for w in said)
     assert not any("'A'" in w or "'D'" in w for w in said)
+
+
+def test_a_label_block_is_wrapped_once_for_the_same_texts_and_measured_once() -> None:
+    """A table's labels repeat from family to family (ids, years): the same block, made once."""
+    from socialtools.draw.text import TextBlock
+
+    a = TextBlock.wrapped(["Puskesmas Kecamatan Wonosobo", "17"], 80, 10)
+    b = TextBlock.wrapped(["Puskesmas Kecamatan Wonosobo", "17"], 80, 10)
+    assert a is b and a.lines == ("Puskesmas", "Kecamatan", "Wonosobo", "17") and round(a.width, 1) == 56.6
+    assert TextBlock.wrapped(["17"], 80, 10, bold=True).bold
+
+
+def test_each_family_has_its_own_origins() -> None:
+    a = Family.model_validate({"people": [{"id": "A"}]})
+    b = Family.model_validate({"people": [{"id": "B"}]})
+    a.with_origins({"A": "line 2 (id 'A')"})
+    assert b.origins == {} and a.origins == {"A": "line 2 (id 'A')"}

@@ -700,7 +700,8 @@ class Family(Record):
     households: list[Household] = Field(default_factory=list)
     #: where each person stands in the file it was read from (``line 7`` of a pedigree table, ``entry 3``
     #: of a pedigreejs list), for warnings: set by the reader, empty for a case file
-    _origins: dict[str, str] = PrivateAttr(default_factory=dict)
+    _origins: dict[str, str] = PrivateAttr(default={})  # (each family its own copy; a factory cost pydantic a
+    # signature look-up per family made)
 
     @classmethod
     def model_validate(cls, obj: Any, **options: Any) -> Family:
