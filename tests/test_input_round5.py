@@ -159,8 +159,8 @@ def test_a_name_of_spaces_is_a_missing_name_drawn_as_the_id(tmp_path: Path,
 
 @pytest.mark.parametrize(("command", "suffix"), [("report", ".docx"), ("ecomap", ".svg"), ("venn", ".svg")])
 @pytest.mark.parametrize(("name", "kind"), [("gedcom/level-jump.ged", "a GEDCOM file"),
-                                            ("pedigree/plink-sex-9.fam", "a LINKAGE/PLINK table"),
-                                            ("pedigree/pedigreejs.json", "a pedigreejs file")])
+                                            ("pedigree/plink-sex-9.fam", "a table (a pedigree table?)"),
+                                            ("pedigree/pedigreejs.json", "a list of records (a pedigreejs file?)")])
 def test_a_family_file_given_for_a_case_file_is_named_for_what_it_is(
         tmp_path: Path, capsys: pytest.CaptureFixture[str], command: str, suffix: str, name: str, kind: str) -> None:
     """'socialtools report pohon.ged' said "expected a mapping (key: value) at the top of the file"."""
