@@ -94,11 +94,17 @@ def write_diagram(command: str, diagram: Diagram, output: str | Path, *, dpi: fl
                   also: Mapping[Path, bytes | str] | None = None) -> int:
     """Write ``diagram`` to ``output`` in the format its extension names (with the files ``also``,
     all or nothing, once everything has been built); its warnings and what was written go to stderr."""
-    from socialtools.io.output import write_files
+    from socialtools.io.output import figure_bytes, font_warnings, write_files
 
     out = Path(output)
-    data = diagram.to_bytes(out.suffix, dpi=dpi)  # fails before anything is written
-    for warning in capped_warnings(diagram.warnings()):
+    said = diagram.warnings()
+    if out.suffix.lower() in (".png", ".pdf"):  # (the SVG once: it is also searched for text the font lacks)
+        svg = diagram.to_svg()
+        data = figure_bytes(svg, out.suffix, dpi=dpi)
+        said += font_warnings(svg, out.suffix)
+    else:
+        data = diagram.to_bytes(out.suffix, dpi=dpi)  # fails before anything is written
+    for warning in capped_warnings(said):
         sys.stderr.write(f"socialtools {command}: warning: {warning}\n")
     files: dict[Path, bytes | str] = {out: data, **(also or {})}
     write_files(files)

@@ -1044,7 +1044,8 @@ def _events_of(union: dict[str, Any]) -> list[dict[str, Any]]:
 
 
 def _sex_from_roles(people: list[dict[str, Any]], families: Any, records: dict[str, Any]) -> None:
-    """Someone without a SEX line who is always HUSB is a man, always WIFE a woman (GEDCOM 5.5.1 roles)."""
+    """Someone without a SEX line (or with an empty one) who is always HUSB is a man, always WIFE a
+    woman (GEDCOM 5.5.1 roles)."""
     roles: dict[str, set[str]] = {}
     for record in families:
         for tag in ("HUSB", "WIFE"):
@@ -1052,7 +1053,7 @@ def _sex_from_roles(people: list[dict[str, Any]], families: Any, records: dict[s
                 roles.setdefault(_strip_xref(node.payload or ""), set()).add(tag)
     for person in people:
         tags = roles.get(person["id"], set())
-        if person["sex"] == "unknown" and len(tags) == 1 and records[person["id"]].find("SEX") is None:
+        if person["sex"] == "unknown" and len(tags) == 1 and not (_value(records[person["id"]], "SEX") or "").strip():
             person["sex"] = "male" if tags == {"HUSB"} else "female"
 
 

@@ -441,7 +441,8 @@ def rows_from_table(header: list[str], body: list[list[str]], numbers: list[int]
         if "." in pid or "." in father or "." in mother:
             pid, father, mother = _whole(pid), _whole(father), _whole(mother)
         if pid.lower() in unknown:
-            raise InputError("the id is empty", record=f"line {n}", field=header[i_id], source=source)
+            said = "the id is empty" if not pid else f"the id '{pid}' is a code for a missing value, not an id"
+            raise InputError(said, record=f"line {n}", field=header[i_id], source=source)
         person = Row(f"line {n} (id '{pid}')", pid, fam)
         if father.lower() not in unknown:
             person.father = father
