@@ -120,8 +120,8 @@ def test_an_emotional_line_keeps_its_pattern_off_the_child_lines() -> None:
     Ratih-Nadia's close and conflict lines beside the line down to Nadia for 29 and 43 units;
     review4-case --initials: the distant Fitri-Andi line down beside Andi's child line at its end,
     13 units; kasus-sr --initials: 38). Measured here from the pattern's edge, ends included.
-    (review-ra --initials keeps them beside it: round the drawing instead they would be 3.4 and 3.9
-    times the straight distance, see EmotionalRouter.choose_lanes.)"""
+    (review-ra --initials kept them beside it until its long lines were tried first:
+    tests/test_genogram_emotional_long.py.)"""
     for name, lay in _layouts():
         children = _child_lines(lay)
         for rel in lay.relationships:
