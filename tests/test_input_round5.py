@@ -168,3 +168,12 @@ def test_a_family_file_given_for_a_case_file_is_named_for_what_it_is(
     code, err = _run([command, str(DATA / name), "-o", str(out)], capsys)
     assert code == 2 and not out.exists() and err.count("\n") == 1
     assert f"this is {kind}, not a case file" in err and "socialtools convert FILE -o case.yaml" in err
+
+
+def test_a_report_with_emoji_in_a_figure_warns_that_the_picture_shows_boxes(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """The report's figures are PNG pictures: system names with emoji were boxes in the Word file."""
+    out = tmp_path / "r.docx"
+    code, err = _run(["report", str(DATA / "realworld" / "ecomap-emoji.yaml"), "-o", str(out)], capsys)
+    assert code == 0 and out.exists()
+    assert "warning: ecomap: the PNG cannot draw 7 characters" in err and "SVG" not in err
