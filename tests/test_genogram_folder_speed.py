@@ -56,3 +56,23 @@ def test_each_family_has_its_own_origins() -> None:
     b = Family.model_validate({"people": [{"id": "B"}]})
     a.with_origins({"A": "line 2 (id 'A')"})
     assert b.origins == {} and a.origins == {"A": "line 2 (id 'A')"}
+
+
+def test_the_ordering_and_the_coordinate_step_of_a_component_read_one_graph(monkeypatch) -> None:
+    """The union-node graph of a component is made once: the ordering made it, and the
+    coordinate step made it again."""
+    import socialtools.genogram.ordering as ordering
+    from socialtools.genogram.layout import layout_family
+
+    made: list[frozenset[str]] = []
+    init = ordering._Graph.__init__
+
+    def counted(self, s, people) -> None:  # type: ignore[no-untyped-def]
+        made.append(frozenset(people))
+        init(self, s, people)
+
+    monkeypatch.setattr(ordering._Graph, "__init__", counted)
+    f = Family.model_validate({"people": [{"id": i} for i in "ABCDEFG"], "unions": [
+        {"partners": ["A", "B"], "children": ["C", "D"]}, {"partners": ["C", "E"], "children": ["F", "G"]}]})
+    layout_family(f, {}, {}, {})
+    assert made.count(frozenset("ABCDEFG")) == 1

@@ -155,3 +155,16 @@ def test_a_name_of_spaces_is_a_missing_name_drawn_as_the_id(tmp_path: Path,
     assert _run(["genogram", str(case), "-o", str(out)], capsys)[0] == 0
     texts = out.read_text(encoding="utf-8")
     assert all(f">{pid}</text>" in texts for pid in "ABC")
+
+
+@pytest.mark.parametrize(("command", "suffix"), [("report", ".docx"), ("ecomap", ".svg"), ("venn", ".svg")])
+@pytest.mark.parametrize(("name", "kind"), [("gedcom/level-jump.ged", "a GEDCOM file"),
+                                            ("pedigree/plink-sex-9.fam", "a table (a pedigree table?)"),
+                                            ("pedigree/pedigreejs.json", "a list of records (a pedigreejs file?)")])
+def test_a_family_file_given_for_a_case_file_is_named_for_what_it_is(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], command: str, suffix: str, name: str, kind: str) -> None:
+    """'socialtools report pohon.ged' said "expected a mapping (key: value) at the top of the file"."""
+    out = tmp_path / f"r{suffix}"
+    code, err = _run([command, str(DATA / name), "-o", str(out)], capsys)
+    assert code == 2 and not out.exists() and err.count("\n") == 1
+    assert f"this is {kind}, not a case file" in err and "socialtools convert FILE -o case.yaml" in err

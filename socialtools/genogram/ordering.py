@@ -234,6 +234,17 @@ def all_chains(s: FamilyStructure, people: set[str] | None = None) -> dict[tuple
     return long_chains(s, people) | cross_chains(s, people)
 
 
+def graph_of(s: FamilyStructure, people: set[str]) -> _Graph:
+    """The :class:`_Graph` of ``people`` (a component), made once for the family's structure: the
+    ordering and the coordinate step of a component both read it (it is not changed once made)."""
+    graphs: dict[frozenset[str], _Graph] = s.__dict__.setdefault("_graphs", {})
+    key = frozenset(people)
+    graph = graphs.get(key)
+    if graph is None:
+        graph = graphs[key] = _Graph(s, set(people))
+    return graph
+
+
 class _Graph:
     """Edges of the union-node model of a component, with the person positions of an order.
 
@@ -495,7 +506,7 @@ class _Orderer:
     def __init__(self, s: FamilyStructure, component: list[str], face_parents: bool = False) -> None:
         self.s = s
         self.component = component
-        self.graph = _Graph(s, set(component))
+        self.graph = graph_of(s, set(component))
         # the partner blocks, then one block of its own for each dummy node of a long line
         self.blocks = blocks_of(s, component) + [[d] for chain in self.graph.chains.values() for d in chain]
         # face_parents: the blocks whose partners may stand in any order are arranged, in every sweep,
