@@ -177,3 +177,15 @@ def test_a_report_with_emoji_in_a_figure_warns_that_the_picture_shows_boxes(
     code, err = _run(["report", str(DATA / "realworld" / "ecomap-emoji.yaml"), "-o", str(out)], capsys)
     assert code == 0 and out.exists()
     assert "warning: ecomap: the PNG cannot draw 7 characters" in err and "SVG" not in err
+
+
+def test_r_write_table_with_quoted_names_with_spaces_and_row_names() -> None:
+    """R's write.table(ped, "ped.txt") quotes names: "Sari Dewi" was split at its space into two
+    cells, which shifted every column of the row (the row names then went unrecognised, and the
+    table was refused: "is their own parent")."""
+    from socialtools.io.families import read_families
+
+    family = read_families(DATA / "pedigree" / "r-write-table.txt").family
+    assert [(p.id, p.name, p.sex) for p in family.people] == [
+        ("1", 'Budi "Bud" Santoso', "male"), ("2", "Sari Dewi", "female"), ("3", "Cici", "male")]
+    assert family.unions[0].partners == ["1", "2"] and [c.id for c in family.unions[0].children] == ["3"]
