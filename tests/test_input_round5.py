@@ -189,3 +189,17 @@ def test_r_write_table_with_quoted_names_with_spaces_and_row_names() -> None:
     assert [(p.id, p.name, p.sex) for p in family.people] == [
         ("1", 'Budi "Bud" Santoso', "male"), ("2", "Sari Dewi", "female"), ("3", "Cici", "male")]
     assert family.unions[0].partners == ["1", "2"] and [c.id for c in family.unions[0].children] == ["3"]
+
+
+def test_a_year_written_as_a_whole_float_in_json_is_the_year(tmp_path: Path,
+                                                             capsys: pytest.CaptureFixture[str]) -> None:
+    """pandas' to_json and spreadsheet exports write years as 1972.0: it was refused as not a date."""
+    case = tmp_path / "k.json"
+    case.write_text('{"family": {"people": [{"id": "A", "sex": "L", "birth": 1972.0, "death": 2020.0},'
+                    ' {"id": "B", "sex": "P", "birth": 1972.5}]}}', encoding="utf-8")
+    code, err = _run(["genogram", str(case), "-o", str(tmp_path / "g.svg")], capsys)
+    assert code == 2 and "family.people[1] (id 'B'), field 'birth': '1972.5' is not a date" in err
+    case.write_text('{"family": {"people": [{"id": "A", "sex": "L", "birth": 1972.0, "death": 2020.0}]}}',
+                    encoding="utf-8")
+    code, err = _run(["genogram", str(case), "-o", str(tmp_path / "g.svg")], capsys)
+    assert code == 0 and "1972" in (tmp_path / "g.svg").read_text(encoding="utf-8")
