@@ -155,3 +155,51 @@ def test_a_name_of_spaces_is_a_missing_name_drawn_as_the_id(tmp_path: Path,
     assert _run(["genogram", str(case), "-o", str(out)], capsys)[0] == 0
     texts = out.read_text(encoding="utf-8")
     assert all(f">{pid}</text>" in texts for pid in "ABC")
+
+
+@pytest.mark.parametrize(("command", "suffix"), [("report", ".docx"), ("ecomap", ".svg"), ("venn", ".svg")])
+@pytest.mark.parametrize(("name", "kind"), [("gedcom/level-jump.ged", "a GEDCOM file"),
+                                            ("pedigree/plink-sex-9.fam", "a table (a pedigree table?)"),
+                                            ("pedigree/pedigreejs.json", "a list of records (a pedigreejs file?)")])
+def test_a_family_file_given_for_a_case_file_is_named_for_what_it_is(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], command: str, suffix: str, name: str, kind: str) -> None:
+    """'socialtools report pohon.ged' said "expected a mapping (key: value) at the top of the file"."""
+    out = tmp_path / f"r{suffix}"
+    code, err = _run([command, str(DATA / name), "-o", str(out)], capsys)
+    assert code == 2 and not out.exists() and err.count("\n") == 1
+    assert f"this is {kind}, not a case file" in err and "socialtools convert FILE -o case.yaml" in err
+
+
+def test_a_report_with_emoji_in_a_figure_warns_that_the_picture_shows_boxes(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """The report's figures are PNG pictures: system names with emoji were boxes in the Word file."""
+    out = tmp_path / "r.docx"
+    code, err = _run(["report", str(DATA / "realworld" / "ecomap-emoji.yaml"), "-o", str(out)], capsys)
+    assert code == 0 and out.exists()
+    assert "warning: ecomap: the PNG cannot draw 7 characters" in err and "SVG" not in err
+
+
+def test_r_write_table_with_quoted_names_with_spaces_and_row_names() -> None:
+    """R's write.table(ped, "ped.txt") quotes names: "Sari Dewi" was split at its space into two
+    cells, which shifted every column of the row (the row names then went unrecognised, and the
+    table was refused: "is their own parent")."""
+    from socialtools.io.families import read_families
+
+    family = read_families(DATA / "pedigree" / "r-write-table.txt").family
+    assert [(p.id, p.name, p.sex) for p in family.people] == [
+        ("1", 'Budi "Bud" Santoso', "male"), ("2", "Sari Dewi", "female"), ("3", "Cici", "male")]
+    assert family.unions[0].partners == ["1", "2"] and [c.id for c in family.unions[0].children] == ["3"]
+
+
+def test_a_year_written_as_a_whole_float_in_json_is_the_year(tmp_path: Path,
+                                                             capsys: pytest.CaptureFixture[str]) -> None:
+    """pandas' to_json and spreadsheet exports write years as 1972.0: it was refused as not a date."""
+    case = tmp_path / "k.json"
+    case.write_text('{"family": {"people": [{"id": "A", "sex": "L", "birth": 1972.0, "death": 2020.0},'
+                    ' {"id": "B", "sex": "P", "birth": 1972.5}]}}', encoding="utf-8")
+    code, err = _run(["genogram", str(case), "-o", str(tmp_path / "g.svg")], capsys)
+    assert code == 2 and "family.people[1] (id 'B'), field 'birth': '1972.5' is not a date" in err
+    case.write_text('{"family": {"people": [{"id": "A", "sex": "L", "birth": 1972.0, "death": 2020.0}]}}',
+                    encoding="utf-8")
+    code, err = _run(["genogram", str(case), "-o", str(tmp_path / "g.svg")], capsys)
+    assert code == 0 and "1972" in (tmp_path / "g.svg").read_text(encoding="utf-8")

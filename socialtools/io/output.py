@@ -185,10 +185,11 @@ def _font_characters() -> frozenset[int]:
 _SVG_TEXT = re.compile(r">([^<>]+)</(?:text|tspan|title)>")
 
 
-def font_warnings(svg: str, suffix: str) -> list[str]:
+def font_warnings(svg: str, suffix: str, *, svg_kept: bool = True) -> list[str]:
     """A warning when a PNG or PDF of ``svg`` would show some of its text as empty boxes: the
     bundled font has no emoji, no Chinese or Japanese characters (a browser draws the SVG with
-    the computer's fonts and shows them).
+    the computer's fonts and shows them). ``svg_kept``: the warning says an SVG keeps them (not
+    where only a PNG is made, as in a report).
 
     >>> said = font_warnings('<svg><text>Sekolah \U0001f3eb</text><text>Rumah</text></svg>', ".png")
     >>> said[0][:80]
@@ -213,10 +214,11 @@ def font_warnings(svg: str, suffix: str) -> list[str]:
     examples = ", ".join(f"{ch} in '{text if len(text) <= 30 else text[:29] + '…'}'" for ch, text in shown)
     more = ", ..." if len(missing) > 5 else ""
     one = len(missing) == 1
+    it = "it" if one else "them"
+    kept = f"an SVG keeps {it} (a browser draws {it}), or " if svg_kept else ""
     return [f"the {suffix[1:].upper()} cannot draw {len(missing)} character{'' if one else 's'} of the figure's text "
-            f"in its font ({examples}{more}): {'it shows as a box' if one else 'they show as boxes'}; an SVG keeps "
-            f"{'it' if one else 'them'} (a browser draws {'it' if one else 'them'}), or write the text without "
-            f"{'it' if one else 'them'}"]
+            f"in its font ({examples}{more}): {'it shows as a box' if one else 'they show as boxes'}; {kept}"
+            f"write the text without {it}"]
 
 
 def write_figure(svg: str, path: Path, *, dpi: float = 150) -> Path:

@@ -189,9 +189,10 @@ def _split(lines: list[str], delimiter: str | None = None) -> list[list[str]]:
     if delimiter is None and lines:
         delimiter = _delimiter("\n".join(lines[:20]))
     if delimiter is None or delimiter == " ":  # whitespace; R's write.table quotes text cells
-        rows = [ln.split() for ln in lines]
         if any('"' in ln for ln in lines[:20]):
-            rows = [[c[1:-1] if len(c) > 1 and c[0] == c[-1] == '"' else c for c in row] for row in rows]
+            rows = [_quoted_cells(ln) for ln in lines]
+        else:
+            rows = [ln.split() for ln in lines]
     else:
         rows = list(csv.reader(lines, delimiter=delimiter))
         if len(rows) != len(lines):  # a quote left open runs into the next lines: one row per line
@@ -203,6 +204,20 @@ def _split(lines: list[str], delimiter: str | None = None) -> list[list[str]]:
         width -= 1
         rows = [row[:width] for row in rows]
     return rows
+
+
+_QUOTED_CELL = re.compile(r'"((?:[^"\\]|\\.|"")*)"(?=\s|$)|(\S+)')
+
+
+def _quoted_cells(line: str) -> list[str]:
+    r"""The cells of a line of R's ``write.table`` (white space between cells, text in quotes, a
+    quote inside escaped ``\"`` or doubled ``""``): a quoted name keeps its spaces.
+
+    >>> _quoted_cells('"1" 1 0 "Sari Dewi" "Budi \\"Bud\\" S" O\'Brien')
+    ['1', '1', '0', 'Sari Dewi', 'Budi "Bud" S', "O'Brien"]
+    """
+    return [m.group(1).replace('\\"', '"').replace('""', '"') if m.group(1) is not None else m.group(2)
+            for m in _QUOTED_CELL.finditer(line)]
 
 
 def _whole(cell: str) -> str:
