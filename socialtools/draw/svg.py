@@ -195,7 +195,12 @@ def _serialize(element: Any, out: list[str]) -> None:
         attribs["d"] = commands[0] if len(commands) == 1 and type(commands[0]) is str else strlist(commands, " ")
     name = element.elementname
     parts = ["<", name]
-    for key, value in sorted(attribs.items()):
+    keys = tuple(attribs)
+    order = _ORDERS.get(keys)
+    if order is None:
+        order = _ORDERS[keys] = tuple(sorted(keys))
+    for key in order:
+        value = attribs[key]
         if value is None:
             continue
         text = value if type(value) is str else element.value_to_string(value)
