@@ -210,3 +210,18 @@ def test_gedcom_relationship_status_of_legacy_and_family_tree_maker_is_the_union
     couples were drawn as unions of unknown kind and as married."""
     family = parse_gedcom((DATA / "gedcom" / "status-partners.ged").read_bytes())
     assert [(u.id, u.kind) for u in family.unions] == [("F1", "divorced"), ("F2", "cohabiting"), ("F3", "unknown")]
+
+
+def test_an_ecomap_tie_that_names_its_system_by_name_is_pointed_to_the_id(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """'system: Sekolah' (the name) for a system of id 'sek' said only "unknown system 'Sekolah'"."""
+    code, err = _run(["ecomap", str(DATA / "realworld" / "ecomap-tie-by-name.yaml"), "-o", str(tmp_path / "e.svg")],
+                     capsys)
+    assert code == 2 and err.count("\n") == 1
+    assert ("ecomap.ties[0] (Sekolah – focal), field 'system': unknown system 'Sekolah': a tie names its system "
+            "by id: did you mean 'sek' (named 'Sekolah')?") in err
+    case = tmp_path / "k.yaml"
+    case.write_text((DATA / "realworld" / "ecomap-tie-by-name.yaml").read_text(encoding="utf-8")
+                    .replace("system: Sekolah", "system: skolah"), encoding="utf-8")
+    code, err = _run(["ecomap", str(case), "-o", str(tmp_path / "e.svg")], capsys)
+    assert code == 2 and "unknown system 'skolah' (the systems' ids: sek)" in err
