@@ -203,3 +203,10 @@ def test_a_year_written_as_a_whole_float_in_json_is_the_year(tmp_path: Path,
                     encoding="utf-8")
     code, err = _run(["genogram", str(case), "-o", str(tmp_path / "g.svg")], capsys)
     assert code == 0 and "1972" in (tmp_path / "g.svg").read_text(encoding="utf-8")
+
+
+def test_gedcom_relationship_status_of_legacy_and_family_tree_maker_is_the_union_kind() -> None:
+    """'1 _STAT Partners' (an unmarried couple) and '1 _STAT Divorced' were passed over: the
+    couples were drawn as unions of unknown kind and as married."""
+    family = parse_gedcom((DATA / "gedcom" / "status-partners.ged").read_bytes())
+    assert [(u.id, u.kind) for u in family.unions] == [("F1", "divorced"), ("F2", "cohabiting"), ("F3", "unknown")]

@@ -568,6 +568,14 @@ _EVENT_TYPES = {"separation": "separated", "reconciliation": "reconciled", "wido
                 "cohabitation": "cohabiting", "annulment": "annulled"}
 
 
+#: the relationship status genealogy programs write on a family (``1 _STAT Partners``: Legacy, Family
+#: Tree Maker; ``_MSTAT``) as union kinds; "Friends", "Single", "Unknown", "Private" say no kind
+_STATUS_KINDS = {"married": "married", "partners": "cohabiting", "unmarried": "cohabiting",
+                 "never married": "cohabiting", "common law": "cohabiting", "living together": "cohabiting",
+                 "cohabiting": "cohabiting", "divorced": "divorced", "separated": "separated",
+                 "engaged": "engaged", "annulled": "annulled", "widowed": "widowed"}
+
+
 def _union_history(record: Any) -> list[tuple[str, GedcomDate, Any]]:
     """A family's dated events in file order (MARR, DIV, ... and ``EVEN`` with a ``TYPE`` such as
     ``separated`` or ``reconciled``) as (kind, date, node) — only when the history needs more than a
@@ -916,6 +924,10 @@ class _Reader:
         engaged, engage_date = _event_date(record, "ENGA")
         kind = ("divorced" if divorced else "annulled" if annulled else "married" if married
                 else "engaged" if engaged else "unknown")
+        said = _value(record, "_STAT") or _value(record, "_MSTAT") or ""
+        status = _STATUS_KINDS.get(" ".join(said.lower().split()))
+        if status is not None and (kind == "unknown" or (kind == "married" and status in ("divorced", "separated"))):
+            kind = status  # Legacy's and Family Tree Maker's relationship status, where no event says more
         own_kind = (_value(record, "_KIND") or "").lower()
         kind = own_kind if own_kind in _UNION_KINDS else kind  # another program's _KIND is not ours
         start = (start or (engage_date if kind == "engaged" else None)
