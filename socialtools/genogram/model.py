@@ -139,6 +139,8 @@ YesNo = Annotated[bool, BeforeValidator(_yes_no)]
 
 
 def _id(value: Any) -> str:
+    if type(value) is str and (text := value.strip()):  # (the common case first: every person, partner, child)
+        return text
     if isinstance(value, bool) or value is None or not isinstance(value, str | int | float):
         raise ValueError("an id must be text or a number")
     text = str(value).strip()
