@@ -101,6 +101,8 @@ PartialDate(year=1900, month=3, day=None)]
             raise ValueError("expected a year or a date")
         if isinstance(value, int):
             return cls._checked(value, None, None)
+        if isinstance(value, float) and value.is_integer():  # 1972.0: a spreadsheet's or pandas' JSON
+            return cls._checked(int(value), None, None)
         if isinstance(value, str):
             written = value
             value = _LEAD.sub("", value, count=1).strip() or value

@@ -152,3 +152,50 @@ def test_the_help_lists_the_commands_in_their_order() -> None:
 
     order = list(build_parser()._subparsers._group_actions[0].choices)  # type: ignore[union-attr]
     assert order == ["genogram", "demo", "convert", "gedcom", "schema", "venn", "quadrant", "ecomap", "report"]
+
+
+def _forty_families(tmp_path: Path, long_name_in: int | None = None) -> Path:
+    rows = ["famid,id,father,mother,sex,name"]
+    for f in range(1, 41):
+        name = "Citra" * 8 if f == long_name_in else "Citra"
+        rows += [f"{f},a,0,0,1,Adi", f"{f},b,0,0,2,Bunga", f"{f},c,a,b,1,{name}"]
+    table = tmp_path / "forty.csv"
+    table.write_text("\n".join(rows) + "\n")
+    return table
+
+
+def test_the_workers_write_the_files_and_the_command_only_moves_them_into_place(tmp_path, monkeypatch) -> None:
+    """Issue 10's race: a worker writes each family's file beside its target while the other
+    draws (the command wrote all 400 files of the race's table itself, after the drawing)."""
+    import socialtools.genogram.cli as genogram_cli
+    from socialtools.io.output import Written, write_files
+
+    given: list[object] = []
+
+    def recorded(files):
+        given.extend(files.values())
+        return write_files(files)
+
+    monkeypatch.setattr(genogram_cli, "write_files", recorded)
+    out = tmp_path / "new" / "folder"
+    assert main(["genogram", str(_forty_families(tmp_path)), "-o", f"{out}/"]) == 0
+    assert len(given) == 40 and all(isinstance(data, Written) for data in given)
+    assert sorted(p.name for p in out.iterdir()) == sorted(f"{f}-genogram.svg" for f in range(1, 41))
+    one = tmp_path / "one.svg"
+    assert main(["genogram", str(tmp_path / "forty.csv"), "-o", str(one), "--family", "7"]) == 0
+    assert (out / "7-genogram.svg").read_bytes() == one.read_bytes()
+
+
+def test_a_family_refused_by_a_worker_leaves_no_file_and_no_new_folder(tmp_path, monkeypatch) -> None:
+    """What the workers wrote before one of them met bad input is removed, and the folder the
+    command made for the files too; a folder that was there stays, empty."""
+    monkeypatch.setenv("SOCIALTOOLS_MAX_FIELD_CHARS", "20")  # family 33's name is too long: met in a worker
+    table = _forty_families(tmp_path, long_name_in=33)
+    made = tmp_path / "made" / "here"
+    result = run("genogram", str(table), "-o", f"{made}/")
+    assert result.returncode == 2 and "family '33'" in result.stderr
+    assert not (tmp_path / "made").exists()
+    there = tmp_path / "there"
+    there.mkdir()
+    result = run("genogram", str(table), "-o", f"{there}/")
+    assert result.returncode == 2 and list(there.iterdir()) == []

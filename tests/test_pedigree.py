@@ -103,3 +103,28 @@ def test_alive_column_d_died_and_zero_say_deceased_and_an_unclear_value_reads_as
     assert {p.id: p.deceased for p in family.people} == {"A": True, "B": True, "C": True, "E": True,
                                                          "G": False, "H": False}
     assert warnings == ["line 7 (id 'H'), field 'alive': 'Q' is neither yes nor no: read as alive"]
+
+
+def test_a_table_family_of_clean_texts_is_validated_without_a_second_cleaning(monkeypatch) -> None:
+    """The reader's family of printable texts goes to validation as it is (issue 10's race: the
+    copy through clean_data was a twelfth of validating it); a family with a text to clean, or a
+    number beyond the limit, still takes clean_data's way: the same text, the same error."""
+    import socialtools.io.loading as loading
+    from socialtools.io.sanitize import clean_data
+
+    calls: list[object] = []
+
+    def counted(data: object, source: str | None = None) -> object:
+        calls.append(data)
+        return clean_data(data, source)
+
+    monkeypatch.setattr(loading, "clean_data", counted)
+    clean = read_pedigree_text("famid,id,father,mother,sex,name\nF,1,0,0,1,Budi\nF,2,0,0,2,Sri\nF,3,1,2,2,Dewi\n")
+    assert [p.name for p in clean["F"].people] == ["Budi", "Sri", "Dewi"]
+    assert calls == []
+    dirty = read_pedigree_text("famid,id,father,mother,sex,name\nF,1,0,0,1,Bu\x1bdi\nF,2,0,0,2,Sri\n")
+    assert [p.name for p in dirty["F"].people] == ["Budi", "Sri"]
+    assert len(calls) == 1
+    monkeypatch.setenv("SOCIALTOOLS_MAX_FIELD_CHARS", "3")
+    with pytest.raises(InputError, match="too long"):
+        read_pedigree_text("famid,id,father,mother,sex,name\nF,1,0,0,1,Budi\n")["F"]

@@ -52,7 +52,8 @@ def num(v: float) -> str:
 
 def path_d(points: list[Point], closed: bool = False) -> str:
     """SVG path data for a polyline (or a polygon when ``closed``)."""
-    d = "M" + "L".join([f"{num(x)} {num(y)}" for x, y in points])
+    known = _NUMS.get  # (num's texts looked up here: a drawing's paths hold hundreds of thousands of numbers)
+    d = "M" + "L".join([f"{known(x) or num(x)} {known(y) or num(y)}" for x, y in points])
     return d + "Z" if closed else d
 
 

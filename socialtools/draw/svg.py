@@ -195,7 +195,12 @@ def _serialize(element: Any, out: list[str]) -> None:
         attribs["d"] = commands[0] if len(commands) == 1 and type(commands[0]) is str else strlist(commands, " ")
     name = element.elementname
     parts = ["<", name]
-    for key, value in sorted(attribs.items()):
+    keys = tuple(attribs)
+    order = _ORDERS.get(keys)
+    if order is None:
+        order = _ORDERS[keys] = tuple(sorted(keys))
+    for key in order:
+        value = attribs[key]
         if value is None:
             continue
         text = value if type(value) is str else element.value_to_string(value)
@@ -217,6 +222,11 @@ def _serialize(element: Any, out: list[str]) -> None:
     out.append(f"</{name}>")
 
 
+#: the attribute names of an element in the order they are written, by the order they were given in
+#: (a drawing's elements take a few dozen sets of attributes: sorted once each)
+_ORDERS: dict[tuple[str, ...], tuple[str, ...]] = {}
+
+
 def _leaf(name: str, attribs: dict[str, Any], text: str | None = None) -> str:
     """The XML of an element without children (``text``: a ``<text>`` element's content), as
     :func:`_serialize` writes it: the shapes and texts of a drawing, many thousands of them, are
@@ -226,7 +236,12 @@ def _leaf(name: str, attribs: dict[str, Any], text: str | None = None) -> str:
     '<text x="1" y="2">a &lt; b</text>'
     """
     parts = ["<", name]
-    for key, value in sorted(attribs.items()):
+    keys = tuple(attribs)
+    order = _ORDERS.get(keys)
+    if order is None:
+        order = _ORDERS[keys] = tuple(sorted(keys))
+    for key in order:
+        value = attribs[key]
         if value is None:
             continue
         value = value if type(value) is str else str(value)

@@ -93,7 +93,7 @@ class TextBlock:
 
     @property
     def width(self) -> float:
-        return max((text_width(line, self.size, bold=self.bold) for line in self.lines), default=0.0)
+        return _widest(self.lines, self.size, self.bold)
 
     @property
     def height(self) -> float:
@@ -102,7 +102,23 @@ class TextBlock:
     @classmethod
     def wrapped(cls, texts: list[str], max_width: float, size: float, *, bold: bool = False) -> TextBlock:
         """A block of several texts, each wrapped to ``max_width``."""
+        if cls is TextBlock:  # the labels of a table's families repeat (ids, years): each block made once
+            return _wrapped(tuple(texts), max_width, size, bold)
+        return cls._wrap(texts, max_width, size, bold)
+
+    @classmethod
+    def _wrap(cls, texts: list[str] | tuple[str, ...], max_width: float, size: float, bold: bool) -> TextBlock:
         lines: list[str] = []
         for text in texts:
             lines.extend(wrap(text, max_width, size, bold=bold))
         return cls(tuple(line for line in lines if line), size, bold)
+
+
+@lru_cache(maxsize=1 << 14)
+def _wrapped(texts: tuple[str, ...], max_width: float, size: float, bold: bool) -> TextBlock:
+    return TextBlock._wrap(texts, max_width, size, bold)
+
+
+@lru_cache(maxsize=1 << 14)
+def _widest(lines: tuple[str, ...], size: float, bold: bool) -> float:
+    return max((text_width(line, size, bold=bold) for line in lines), default=0.0)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import gc
 import importlib
 import json
@@ -17,7 +18,15 @@ from socialtools.cli import add_dpi, add_initials, add_language
 from socialtools.errors import InputError, UsageError, capped_warnings
 from socialtools.genogram.label_fields import LABEL_FIELDS, label_fields
 from socialtools.io.options import add_input_options
-from socialtools.io.output import FIGURE_FORMATS, figure_bytes, write_files
+from socialtools.io.output import (
+    FIGURE_FORMATS,
+    Written,
+    beside,
+    figure_bytes,
+    font_warnings,
+    write_beside,
+    write_files,
+)
 from socialtools.io.sanitize import clean_text
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -91,11 +100,11 @@ def run(args: argparse.Namespace) -> int:
         raise UsageError(f"cannot write '{out.suffix or out.name}': use one of {', '.join(FIGURE_FORMATS)}, .dot")
     # everything is drawn before anything is written: bad input leaves no file behind
     year = args.as_of if args.as_of is not None else args.compare[1] if args.compare else None
+    option = "--as-of" if args.as_of is not None else "--compare"
+    said: list[str] = []  # printed once everything is drawn: an error is then the one line said
     if year is not None:
-        from socialtools.genogram.diagram import nobody_born_by
-        from socialtools.genogram.history import as_of_warnings, family_as_of
+        from socialtools.genogram.history import as_of_warnings
 
-        option = "--as-of" if args.as_of is not None else "--compare"
         for name, family in _made(families, args.initials).items():
             last = family.reference_date().year  # nothing is known after the family's as_of (or this year)
             if max(args.compare or (year,)) > last:
@@ -103,19 +112,32 @@ def run(args: argparse.Namespace) -> int:
                 raise InputError(f"{later} is after the family's date ({'as_of ' if family.as_of else 'this year, '}"
                                  f"{last}): nothing is known of the family after it; give {last} or an earlier "
                                  "year", record=f"family '{name}'", field=option, source=str(source))
-            first = min(args.compare or (year,))  # a panel before every birth would be empty
-            if family.people and not family_as_of(family, first).people:
-                raise InputError(nobody_born_by(family, first).message, record=f"family '{name}'", field=option,
-                                 source=str(source))
-            for warning in capped_warnings(as_of_warnings(family, args.as_of or args.compare[0])):
-                sys.stderr.write(f"socialtools genogram: warning: {warning}\n")
+            said.extend(capped_warnings(as_of_warnings(family, args.as_of or args.compare[0])))
     if args.compare is not None and suffix == ".dot":
         raise UsageError("--compare draws a figure: write .svg, .png or .pdf")
-    rendered = _draw_all(families, (options, suffix, args.dpi, args.stats, args.compare, args.initials))
-    for warning in capped_warnings(w for _, _, warnings in rendered for w in warnings):
-            sys.stderr.write(f"socialtools genogram: warning: {warning}\n")
     targets = [out / f"{_file_name(name)}-genogram{suffix}" if to_dir else out for name in families]
-    write_files({target: data for target, (data, _, _) in zip(targets, rendered, strict=True)})
+    settings: Settings = (options, suffix, args.dpi, args.stats, args.compare, args.initials)
+    made = _folders_for(out) if to_dir and _pooled(families) else None  # the workers write beside the targets
+    try:
+        try:
+            rendered = _draw_all(families, settings,
+                                 None if made is None else dict(zip(families, targets, strict=True)))
+        except InputError as exc:  # the library's "nobody born by" a year before every birth (an empty drawing)
+            if year is None or exc.field not in ("as_of", "before"):
+                raise
+            raise InputError(exc.message, record=exc.record, field=option, source=str(source)) from None
+        for warning in said:
+            sys.stderr.write(f"socialtools genogram: warning: {warning}\n")
+        for warning in capped_warnings(w for _, _, warnings in rendered for w in warnings):
+                sys.stderr.write(f"socialtools genogram: warning: {warning}\n")
+        write_files({target: data for target, (data, _, _) in zip(targets, rendered, strict=True)})
+    except BaseException:
+        for target in targets:  # what the workers wrote before the failure (write_files removes the rest)
+            beside(target, os.getpid()).unlink(missing_ok=True)
+        for folder in made or ():
+            with contextlib.suppress(OSError):
+                folder.rmdir()
+        raise
     for target, (_, stats, _) in zip(targets, rendered, strict=True):
         if stats is not None:
             print(json.dumps({"file": str(target), **stats}, ensure_ascii=False))
@@ -140,11 +162,13 @@ def _hint_focus(families: Mapping[str, Family], focus: str | None) -> None:
 
 
 Settings = tuple["GenogramOptions", str, float, bool, "list[int] | None", bool]
-Drawn = tuple[bytes, "dict[str, object] | None", list[str]]
+Drawn = tuple["bytes | Written", "dict[str, object] | None", list[str]]
 
 # the families of the running command, for the forked workers of the process pool to inherit
 # (a family is then neither made nor pickled in the parent: each worker makes the ones it draws)
 _FAMILIES: Mapping[str, Family] = {}
+# ... and the file each one goes to, with the id of the command's process (see _draw_all)
+_TARGETS: Mapping[str, tuple[Path, int]] = {}
 
 
 def _sizes(families: Mapping[str, Family]) -> dict[str, int]:
@@ -161,22 +185,47 @@ def _made(families: Mapping[str, Family], initials: bool) -> dict[str, Family]:
     return {name: hide_identifying(family) for name, family in families.items()}
 
 
-def _draw_all(families: Mapping[str, Family], settings: Settings) -> list[Drawn]:
-    """Every family drawn, in order; from :data:`PARALLEL_FROM` families on, in a process pool."""
+def _pooled(families: Mapping[str, Family]) -> bool:
+    """Are these families drawn by forked worker processes (see :func:`_draw_all`)?"""
     import multiprocessing
 
-    global _FAMILIES
+    return (len(families) >= PARALLEL_FROM and (os.cpu_count() or 1) >= 2
+            and "fork" in multiprocessing.get_all_start_methods())
+
+
+def _folders_for(out: Path) -> list[Path] | None:
+    """The output folder made (when missing) before the workers write into it: the folders made,
+    deepest first, to be removed if the job fails; ``None`` when it cannot be made (the error is
+    then met, and named, when the files are written)."""
+    missing = [d for d in (out, *out.parents) if not d.exists()]
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        return None
+    return missing
+
+
+def _draw_all(families: Mapping[str, Family], settings: Settings,
+              targets: Mapping[str, Path] | None = None) -> list[Drawn]:
+    """Every family drawn, in order; from :data:`PARALLEL_FROM` families on, in a process pool.
+    With ``targets`` (each family's file), a forked worker writes each file beside its target
+    (:func:`~socialtools.io.output.write_beside`) while the other draws, and hands back its name:
+    the files are then only moved into place (:func:`~socialtools.io.output.write_files`)."""
+    import multiprocessing
+
+    global _FAMILIES, _TARGETS
     names = list(families)
     if len(names) < PARALLEL_FROM or (os.cpu_count() or 1) < 2:
-        return [_draw(families[name], settings) for name in names]
+        return [_draw_as(name, families[name], settings) for name in names]
     if "fork" not in multiprocessing.get_all_start_methods():  # the families travel to the workers
         made = _made(families, False)
         with ProcessPoolExecutor() as pool:
-            return list(pool.map(_draw, made.values(), [settings] * len(made), chunksize=8))
+            return list(pool.map(_draw_as, made.keys(), made.values(), [settings] * len(made), chunksize=8))
     # the largest families first, a few at a time: no worker is left with a big one at the end
     sizes = _sizes(families)
     biggest_first = sorted(names, key=lambda name: -sizes[name])
     _FAMILIES = families
+    _TARGETS = {name: (path, os.getpid()) for name, path in (targets or {}).items()}
     importlib.import_module("socialtools.genogram.diagram")  # imported once, here: the forked workers share it
     gc.freeze()  # what the workers inherit is never scanned by their cycle collector (nor copied for it)
     try:
@@ -184,7 +233,7 @@ def _draw_all(families: Mapping[str, Family], settings: Settings) -> list[Drawn]
             drawn = dict(zip(biggest_first, pool.map(_draw_named, biggest_first, [settings] * len(names),
                                                      chunksize=2), strict=True))
     finally:
-        _FAMILIES = {}
+        _FAMILIES, _TARGETS = {}, {}
         gc.unfreeze()
     return [drawn[name] for name in names]
 
@@ -200,9 +249,23 @@ def _worker_start() -> None:
 
 def _draw_named(name: str, settings: Settings) -> Drawn:
     try:
-        return _draw(_FAMILIES[name], settings)
+        data, stats, warnings = _draw_as(name, _FAMILIES[name], settings)
+        target = _TARGETS.get(name)
+        if target is not None and isinstance(data, bytes):
+            data = write_beside(target[0], data, target[1]) or data
+        return data, stats, warnings
     finally:
         gc.collect(0)  # the youngest objects only: what this drawing left (the collector is off in a worker)
+
+
+def _draw_as(name: str, family: Family, settings: Settings) -> Drawn:
+    """:func:`_draw`, with an error about the family as a whole naming it (``family 'F1'``)."""
+    try:
+        return _draw(family, settings)
+    except InputError as exc:
+        if exc.record != "family":
+            raise
+        raise InputError(exc.message, record=f"family '{name}'", field=exc.field, source=exc.source) from None
 
 
 def _draw(family: Family, settings: Settings) -> Drawn:
@@ -220,13 +283,16 @@ def _draw(family: Family, settings: Settings) -> Drawn:
         from socialtools.genogram.compare import GenogramComparison
 
         comparison = GenogramComparison(family, compare[0], compare[1], options)
-        data = figure_bytes(comparison.to_svg(), suffix, dpi=dpi)
-        return data, None, warnings + comparison.layout.warnings
+        svg = comparison.to_svg()
+        data = figure_bytes(svg, suffix, dpi=dpi)
+        return data, None, warnings + comparison.layout.warnings + font_warnings(svg, suffix)
     genogram = Genogram(family, options)
     if suffix == ".dot":
         return genogram.to_dot().encode("utf-8"), None, warnings
-    data = figure_bytes(genogram.to_svg(), suffix, dpi=dpi)
-    return data, genogram.quality().as_dict() if stats else None, warnings + genogram.layout.warnings
+    svg = genogram.to_svg()
+    data = figure_bytes(svg, suffix, dpi=dpi)
+    return (data, genogram.quality().as_dict() if stats else None,
+            warnings + genogram.layout.warnings + font_warnings(svg, suffix))
 
 
 def _year(text: str) -> int:

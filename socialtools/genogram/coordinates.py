@@ -39,7 +39,7 @@ from collections.abc import Callable
 from typing import NamedTuple
 
 from socialtools.genogram.isotonic import INF, _pooled
-from socialtools.genogram.ordering import Rows, _Graph, positions
+from socialtools.genogram.ordering import Rows, graph_of, positions
 from socialtools.genogram.structure import FamilyStructure
 
 __all__ = ["place"]
@@ -71,7 +71,7 @@ class _Placer:
         people = [p for ps in people_rows.values() for p in ps]
         members = set(people)
         pos = positions(rows)
-        graph = _Graph(s, members)
+        graph = graph_of(s, members)
         union_order = {u: i for i, u in enumerate([*s.unions, *graph.cross_from])}
         # the unions with children drawn here, and the gap of its row each one's drop stands in
         drop_unions = [u for u in s.unions if s.children(u) and s.hangs_from(u)[0] in members]

@@ -92,6 +92,7 @@ GATE_SHIFT = (0.0, 10.0, -10.0, 20.0, -20.0)  # and moved along the union line
 LABEL_CLEARANCE = 2.0  # a moved label keeps this far from every line
 WAIT_GAP = PATTERN_HALF_WIDTH + 9.0  # a line passing over a lifted label keeps this far above it (a note's number)
 STRAIGHTS = (0.0, math.radians(20.0), -math.radians(20.0))  # a straight line, and parallel ones off the middles
+LONG_WAY = 2.0  # a line whose pattern's edge keeps off the plain lines only this much longer than direct
 #: a line may pass this far beyond the right side and the bottom of the drawing, which grows to hold it
 #: (a person's label on the edge, the way round it inside walled by a union line and a child line)
 OUTSIDE = 40.0
@@ -203,6 +204,13 @@ class LineIndex:
         self.cell = cell
         self.cells: dict[tuple[int, int], list[tuple[Point, Point]]] = {}
         self.half: dict[int, float] = {}  # half the width of a patterned line's segments (by id)
+        #: the segments of household outlines (by id): a dashed boundary, not a line of the family,
+        #: only a line's middle keeps :data:`NEAR` off it, its ends left out (a line leaving a
+        #: person inside an outline crosses it near the symbol)
+        self.outline: set[int] = set()
+        #: half the width of the pattern of the line being tested: its edge, not only its middle,
+        #: keeps :data:`NEAR` off a plain line (a zigzag beside a child line runs along it)
+        self.own = 0.0
         for line in lines:
             self.add(line)
 
@@ -210,13 +218,16 @@ class LineIndex:
         c = self.cell
         return [(i, j) for i in range(int(x0 // c), int(x1 // c) + 1) for j in range(int(y0 // c), int(y1 // c) + 1)]
 
-    def add(self, line: list[Point], half_width: float = 0.0) -> None:
+    def add(self, line: list[Point], half_width: float = 0.0, outline: bool = False) -> None:
         """Store ``line``, drawn ``2 * half_width`` wide (an emotional line's pattern): another line
-        runs along it when it comes within :data:`NEAR` of the pattern's edge."""
+        runs along it when it comes within :data:`NEAR` of the pattern's edge; ``outline``: a
+        household's outline (:attr:`outline`)."""
         for p, q in itertools.pairwise(line):
             seg = (p, q)
             if half_width:
                 self.half[id(seg)] = half_width
+            if outline:
+                self.outline.add(id(seg))
             for k in self._keys(min(p[0], q[0]) - NEAR, min(p[1], q[1]) - NEAR,
                                 max(p[0], q[0]) + NEAR, max(p[1], q[1]) + NEAR):
                 self.cells.setdefault(k, []).append(seg)
@@ -242,11 +253,12 @@ class LineIndex:
         return sum(segments_cross(p, q, a, b) for p, q in itertools.pairwise(points) for a, b in self.near(p, q))
 
     def _width(self, seg: tuple[Point, Point]) -> float:
-        """How much wider than a plain line a stored segment and the line tested beside it are: 0
-        beside a plain line; beside an emotional line, both patterns' half widths (a zigzag beside
-        a double line runs along it even when their middles are 11 units apart)."""
+        """How much wider than a plain line a stored segment and the line tested beside it are: beside
+        a plain line, the tested line's pattern (:attr:`own`); beside an emotional line, both
+        patterns' half widths (a zigzag beside a double line runs along it even when their middles
+        are 11 units apart)."""
         half = self.half.get(id(seg), 0.0)
-        return half + PATTERN_HALF_WIDTH if half else 0.0
+        return half + PATTERN_HALF_WIDTH if half else 0.0 if id(seg) in self.outline else self.own
 
     def along_length(self, points: list[Point], skip_start: float = 0.0, skip_end: float = 0.0,
                      near: float = NEAR) -> float:
@@ -271,16 +283,20 @@ class LineIndex:
         for p, q in itertools.pairwise(points):
             length = math.dist(p, q)
             if length > 0:
-                # the part of this segment outside the skipped ends, as fractions of it
+                # the part of this segment outside the skipped ends, as fractions of it (beside
+                # another emotional line: lines meeting at a person fan out there, see MEET; or a
+                # household's outline; a plain line, a child line down to the person's top, is
+                # kept off up to the end)
                 t_lo = max(0.0, (skip_start - done) / length)
                 t_hi = min(1.0, (total - skip_end - done) / length)
-                if t_hi - t_lo > 0:
-                    stretch = max((along(p, q, t_lo, t_hi, seg, near + self._width(seg)) * length
-                                   for seg in self.near(p, q, near - NEAR + 2 * PATTERN_HALF_WIDTH)
-                                   if parallel((p, q), seg, SHALLOW if id(seg) in self.half else PARALLEL)),
-                                  default=0.0)
-                    if stretch > ALONG:
-                        yield stretch
+                stretch = max((along(p, q, *((t_lo, t_hi) if id(seg) in self.half or id(seg) in self.outline
+                                             else (0.0, 1.0)), seg,
+                                     near + self._width(seg)) * length
+                               for seg in self.near(p, q, near - NEAR + 2 * PATTERN_HALF_WIDTH)
+                               if parallel((p, q), seg, SHALLOW if id(seg) in self.half else PARALLEL)),
+                              default=0.0)
+                if stretch > ALONG:
+                    yield stretch
             done += length
 
 
@@ -436,7 +452,10 @@ class EmotionalRouter:
         self.grids = {PATTERN_HALF_WIDTH: obstacle_grid(lay)}
         self.grid = self.grids[PATTERN_HALF_WIDTH]
         self.reach = PATTERN_HALF_WIDTH  # half the width of the line (or bundle) being chosen
-        self.lines = LineIndex(lines)
+        self.lines = LineIndex()
+        outlines = {tuple([*poly, poly[0]]) for h in lay.households for poly in h.polygons}
+        for line in lines:
+            self.lines.add(line, outline=tuple(line) in outlines)
         # the household outlines (polygon, its box, its members): a line between two people who
         # live elsewhere pays ROOM_COST for passing through one, so it goes round when it can
         self.rooms: list[tuple[list[Point], Box, frozenset[str]]] = []
@@ -842,6 +861,41 @@ class EmotionalRouter:
 
     def choose_lanes(self, a: PersonNode, b: PersonNode, fallback: Callable[[], list[list[Point]]],
                      count: int) -> list[list[Point] | None]:
+        """The lines of :meth:`_choose_lanes`, their patterns' edges kept off the plain lines
+        (:attr:`LineIndex.own`); but when that sends one a long way round (more than
+        :data:`LONG_WAY` times the straight distance) and keeping only their middles off the plain
+        lines gives shorter lines, those (a zigzag's teeth may then come near a child line)."""
+        if not self.lines.own:
+            return self._choose_lanes(a, b, fallback, count)
+        saved = self._state()
+        lanes = self._choose_lanes(a, b, fallback, count)
+        longest = max((math.inf if lane is None else _detour(a, b, lane) for lane in lanes), default=0.0)
+        if longest <= LONG_WAY:
+            return lanes
+        kept = self._state()
+        self._restore(saved)
+        own, self.lines.own = self.lines.own, 0.0
+        try:
+            near = self._choose_lanes(a, b, fallback, count)
+        finally:
+            self.lines.own = own
+        if max((math.inf if lane is None else _detour(a, b, lane) for lane in near), default=0.0) < longest:
+            return near
+        self._restore(kept)
+        return lanes
+
+    def _state(self) -> tuple[dict[tuple[int, int], list[tuple[Point, Point]]], dict[int, float],
+                              dict[str, list[tuple[float, str, Point]]], int]:
+        return ({k: list(v) for k, v in self.lines.cells.items()}, dict(self.lines.half),
+                {k: list(v) for k, v in self.meets.items()}, len(self.unclean))
+
+    def _restore(self, state: tuple[dict[tuple[int, int], list[tuple[Point, Point]]], dict[int, float],
+                                    dict[str, list[tuple[float, str, Point]]], int]) -> None:
+        self.lines.cells, self.lines.half, self.meets = state[0], state[1], state[2]
+        del self.unclean[state[3]:]
+
+    def _choose_lanes(self, a: PersonNode, b: PersonNode, fallback: Callable[[], list[list[Point]]],
+                      count: int) -> list[list[Point] | None]:
         """``count`` lines from ``a`` to ``b`` (several relationships of one pair, each drawn in
         its own pattern): parallel lanes :data:`LANE_GAP` apart, centred on the cheapest route
         that is clean for the whole bundle's width; else centred on the line :meth:`choose`

@@ -32,11 +32,11 @@ from socialtools.genogram.loops import face_originals
 from socialtools.genogram.model import ChildLink, Family
 from socialtools.genogram.ordering import (
     CROSS,
-    _Graph,
     all_chains,
     blocks_of,
     cross_ends,
     cross_top,
+    graph_of,
     is_dummy,
     order_component,
     topped_people,
@@ -490,7 +490,7 @@ class _Geometry:
                 couples[self.row_of[a]].add(int(pos[a]))
             else:  # by the places in the row, as the ordering counts their crossings
                 by_row[self.row_of[a]].append((pos[a], pos[b], uid))
-        graph = _Graph(lay.s, set(self.row_of)) if by_row else None
+        graph = graph_of(lay.s, set(self.row_of)) if by_row else None
         for r, spans in by_row.items():
             assert graph is not None
             drops = [(graph.union_pos(u, pos), u) for u in self.row_unions[r] if u.endswith(CROSS) or lay.kids_of(u)]

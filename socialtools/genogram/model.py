@@ -37,13 +37,22 @@ SEX_WORDS = {
              "laki laki", "laki2", "lelaki", "l/k", "cowo", "lk.", "♂", "男", "雄"),
     "female": ("female", "f", "p", "2", "woman", "girl", "perempuan", "pr", "wanita", "cewek", "w", "cewe", "pr.",
                "prp", "♀", "女", "雌"),
-    "unknown": ("unknown", "u", "0", "?", "", "none", "na", "tidak diketahui", "other", "-9", "3", "x",
+    "unknown": ("unknown", "u", "0", "?", "", "none", "na", "tidak diketahui", "other", "-9", "9", "3", "x",
                 "tidak tahu", "n/a"),
 }
 _SEX_LOOKUP = {word: sex for sex, words in SEX_WORDS.items() for word in words}
 
 MAX_LIVING_AGE = 110
 """Above this age (birth known, no death date) no age is shown: the person is not plausibly alive."""
+
+
+def _blank_is_none(value: Any) -> Any:
+    """A text of white space only is no text: a name of spaces is drawn as a missing name (the id).
+
+    >>> _blank_is_none("  "), _blank_is_none(" Budi ")
+    (None, ' Budi ')
+    """
+    return None if isinstance(value, str) and not value.strip() else value
 
 
 def _sex(value: Any) -> str:
@@ -130,6 +139,8 @@ YesNo = Annotated[bool, BeforeValidator(_yes_no)]
 
 
 def _id(value: Any) -> str:
+    if type(value) is str and (text := value.strip()):  # (the common case first: every person, partner, child)
+        return text
     if isinstance(value, bool) or value is None or not isinstance(value, str | int | float):
         raise ValueError("an id must be text or a number")
     text = str(value).strip()
@@ -265,7 +276,7 @@ class Person(Record):
     ('female', False, 'PK')"""
 
     id: Id
-    name: str | None = None
+    name: Annotated[str | None, BeforeValidator(_blank_is_none)] = None
     initials: str | None = None
     sex: Sex = "unknown"
     gender: Annotated[Gender, BeforeValidator(_gender)] | None = Field(
@@ -691,7 +702,8 @@ class Family(Record):
     households: list[Household] = Field(default_factory=list)
     #: where each person stands in the file it was read from (``line 7`` of a pedigree table, ``entry 3``
     #: of a pedigreejs list), for warnings: set by the reader, empty for a case file
-    _origins: dict[str, str] = PrivateAttr(default_factory=dict)
+    _origins: dict[str, str] = PrivateAttr(default={})  # (each family its own copy; a factory cost pydantic a
+    # signature look-up per family made)
 
     @classmethod
     def model_validate(cls, obj: Any, **options: Any) -> Family:
@@ -1036,7 +1048,7 @@ no age is drawn; give the death (or deceased: yes), or correct the year"]
         when = self.reference_date()
         out = []
         for i, p in enumerate(self.people):
-            if p.deceased or p.death is not None or p.kind != "person":
+            if p.deceased or p.death is not None or p.kind != "person" or (p.birth is None and p.age is None):
                 continue
             where = f"family.people[{i}] (id '{p.id}')"
             years = p.birth.years_until(when) if p.birth is not None and self.as_of is not None else 0
@@ -1064,8 +1076,9 @@ no age is drawn; give the death (or deceased: yes), or correct the year"]
 
         for i, p in enumerate(self.people):
             field, born = ("birth", p.birth) if p.birth is not None or p.kind not in LOSSES else ("death", p.death)
-            late(f"people[{i}] (id '{p.id}'), field '{field}'", born, f"'{p.id}'",
-                 slack=p.kind == "pregnancy")  # a birth expected next year
+            if born is not None:  # (the place named only for a date: most of a pedigree table's people have none)
+                late(f"people[{i}] (id '{p.id}'), field '{field}'", born, f"'{p.id}'",
+                     slack=p.kind == "pregnancy")  # a birth expected next year
             if field == "birth" and p.death is not None and p.death.year > limit:  # (a loss is dated by its death)
                 out.append(f"family.people[{i}] (id '{p.id}'), field 'death': {p.death} is after {said} ({limit})"
                            + (f": '{p.id}' is drawn alive" if gone else ""))
@@ -1075,7 +1088,7 @@ no age is drawn; give the death (or deceased: yes), or correct the year"]
             if u.events:
                 for j, e in enumerate(u.events):
                     late(f"{self._union_at(i)}.events[{u.listed_at(j)}], field 'year'", e.year, f"'{e.kind}'")
-            else:
+            elif u.start is not None:
                 late(f"{self._union_at(i)}, field 'start'", u.start, "the union's start")
         for i, r in enumerate(self.relationships):
             late(f"relationships[{i}] ({r.kind}), field 'start'", r.start, "the relationship")

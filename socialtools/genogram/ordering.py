@@ -40,7 +40,7 @@ import bisect
 import itertools
 import random
 from collections import defaultdict
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 
 from socialtools.genogram.bars import Bar, bracket_band, staggered_crossings
 from socialtools.genogram.isotonic import isotonic
@@ -232,6 +232,17 @@ def cross_chains(s: FamilyStructure, people: set[str] | None = None) -> dict[tup
 def all_chains(s: FamilyStructure, people: set[str] | None = None) -> dict[tuple[str, str], list[str]]:
     """:func:`long_chains` and :func:`cross_chains`: every line with dummy nodes."""
     return long_chains(s, people) | cross_chains(s, people)
+
+
+def graph_of(s: FamilyStructure, people: set[str]) -> _Graph:
+    """The :class:`_Graph` of ``people`` (a component), made once for the family's structure: the
+    ordering and the coordinate step of a component both read it (it is not changed once made)."""
+    graphs: dict[frozenset[str], _Graph] = s.__dict__.setdefault("_graphs", {})
+    key = frozenset(people)
+    graph = graphs.get(key)
+    if graph is None:
+        graph = graphs[key] = _Graph(s, set(people))
+    return graph
 
 
 class _Graph:
@@ -495,7 +506,7 @@ class _Orderer:
     def __init__(self, s: FamilyStructure, component: list[str], face_parents: bool = False) -> None:
         self.s = s
         self.component = component
-        self.graph = _Graph(s, set(component))
+        self.graph = graph_of(s, set(component))
         # the partner blocks, then one block of its own for each dummy node of a long line
         self.blocks = blocks_of(s, component) + [[d] for chain in self.graph.chains.values() for d in chain]
         # face_parents: the blocks whose partners may stand in any order are arranged, in every sweep,
@@ -1059,36 +1070,53 @@ class _Refiner:
         ends = [_Ends(o._ends(u, self.pos)) for u in units]
         seq = list(range(len(units)))
         moved = False
+        bad = self.breaks(units)
         for k in sorted(seq, key=lambda k: (-ends[k].size, k)):
             if self.budget <= 0 or not now or not ends[k].size:
                 break
             i = seq.index(k)
             rest = [x for x in seq if x != k]
-            trials = [[*rest[:j], k, *rest[j:]] for j in _fewest(_insertion_costs(ends[k], [ends[x] for x in rest]), i)]
+            places = _fewest(_insertion_costs(ends[k], [ends[x] for x in rest]), i, None)
+            trials = self.keeping(([*rest[:j], k, *rest[j:]] for j in places),
+                                  lambda trial: [units[x] for x in trial], bad)
             best, now = self._best_of(r, [[units[x] for x in trial] for trial in trials], now)
             if best is not None:
                 seq, moved = trials[best], True
+                bad = self.breaks([units[x] for x in seq])
             self.place(r, [units[x] for x in seq])
         return [units[x] for x in seq], now, moved
+
+    def breaks(self, units: list[list[int]]) -> int:
+        """How far the sibships of a row in the order of ``units`` are from contiguous runs in
+        birth order (:meth:`_Orderer._violations` of the whole row: a group split in two runs
+        is two units, and moving one of them away from the other breaks its sibships more)."""
+        return self.o._violations([b for u in units for b in u])
+
+    def keeping(self, trials: Iterable[list[int]], row_of: Callable[[list[int]], list[list[int]]],
+                bad: int) -> list[list[int]]:
+        """The first :data:`REFINE_TRIES` of ``trials`` whose row (``row_of(trial)``) breaks
+        its sibships no more than ``bad``."""
+        return list(itertools.islice((t for t in trials if self.breaks(row_of(t)) <= bad), REFINE_TRIES))
 
     def move_inside(self, r: int, units: list[list[int]], u: int, now: int) -> tuple[int, bool]:
         """Each block of group ``units[u]`` that may move inside it, moved where it crosses
         fewest, breaking no sibship's order more (``units[u]`` is updated)."""
         o = self.o
         ends = {b: _Ends(o._ends([b], self.pos)) for b in units[u]}
-        bad = o._violations(units[u])
+        bad = self.breaks(units)
         moved = False
         for b in [b for b in units[u] if (o.joins[b] or o.free[b]) and ends[b].size]:
             if self.budget <= 0 or not now:
                 break
             order = units[u]
             rest = [x for x in order if x != b]
-            trials = [t for t in ([*rest[:j], b, *rest[j:]] for j in _fewest(
-                _insertion_costs(ends[b], [ends[x] for x in rest]), order.index(b), None)) if o._violations(t) <= bad]
-            trials = trials[:REFINE_TRIES]
+            places = _fewest(_insertion_costs(ends[b], [ends[x] for x in rest]), order.index(b), None)
+            trials = self.keeping(([*rest[:j], b, *rest[j:]] for j in places),
+                                  lambda t: [*units[:u], t, *units[u + 1:]], bad)
             best, now = self._best_of(r, [[*units[:u], t, *units[u + 1:]] for t in trials], now)
             if best is not None:
                 units[u], moved = trials[best], True
+                bad = self.breaks(units)
             self.place(r, units)
         return now, moved
 

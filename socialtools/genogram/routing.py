@@ -33,7 +33,14 @@ from socialtools.draw.geometry import (
 from socialtools.draw.placer import Obstacles, first_clear
 from socialtools.draw.text import LINE_HEIGHT, text_width
 from socialtools.genogram.arcs import duplicate_arc
-from socialtools.genogram.emotional import LANE_GAP, REACH, EmotionalRouter, LineIndex, symbol_extents
+from socialtools.genogram.emotional import (
+    LANE_GAP,
+    REACH,
+    EmotionalRouter,
+    LineIndex,
+    pattern_half_width,
+    symbol_extents,
+)
 from socialtools.genogram.emotional import PATTERN_HALF_WIDTH as EMOTIONAL_HALF_WIDTH
 from socialtools.genogram.households import household_rectangles, keep_apart
 from socialtools.genogram.model import Family
@@ -50,6 +57,9 @@ HOUSEHOLD_PAD = 7.0
 LABEL_MARGIN = 4.0  # a label box grown by this for the routes (svgcheck measures text a little wider)
 #: how many pairs left without a clean emotional line are each tried first (all lines drawn again)
 RETRIES = 3
+#: a pair whose emotional line is longer than this many times the straight distance (centre to
+#: centre) is tried first as well (all lines drawn again): a shorter line drawn before may have taken its way
+LONG_ROUTE = 2.5
 EMOTIONAL_LANES = math.ceil(LANE_GAP / LayoutConfig().level_step)  # lanes an emotional line takes (its pattern)
 ARC_CLEARANCE = 6.0  # the arc joining a person drawn twice keeps this far from other symbols and labels
 PATTERN_HALF_WIDTH = 3.5  # half the width of the widest emotional-line pattern (three lines, a zigzag)
@@ -422,11 +432,13 @@ def route_links(lay: GenogramLayout, family: Family, structure: FamilyStructure,
             first = family.relationships[group[0]].between
             router.waiting = {pair: ab for pair, ab in people.items() if pair != frozenset(first)}
             a, b = (lay.nodes[p] for p in first)
+            router.lines.own = max(pattern_half_width(family.relationships[i].kind) for i in group)
             router.open_gate(a, b, partial(candidates_of, a, b))
         router.waiting = {}
         for group in groups:
             first = family.relationships[group[0]].between
             a, b = (lay.nodes[p] for p in first)
+            router.lines.own = max(pattern_half_width(family.relationships[i].kind) for i in group)
             unclean = len(router.unclean)
             for i, pts in zip(group, router.choose_lanes(a, b, partial(candidates_of, a, b), len(group)),
                               strict=True):
@@ -461,17 +473,58 @@ def route_links(lay: GenogramLayout, family: Family, structure: FamilyStructure,
         for uid, box in saved[3].items():
             lay.unions[uid].label_box = box
 
+    def detours(chosen: dict[int, list[Point]]) -> dict[frozenset[str], float]:
+        """Each pair's longest line, as many times the straight distance (centre to centre)."""
+        out: dict[frozenset[str], float] = {}
+        for i, pts in chosen.items():
+            a, b = (lay.nodes[p] for p in family.relationships[i].between)
+            path = [(a.x, a.y), *pts, (b.x, b.y)]
+            direct = math.dist(path[0], path[-1])
+            ratio = sum(math.dist(p, q) for p, q in itertools.pairwise(path)) / direct if direct else 1.0
+            pair = frozenset(family.relationships[i].between)
+            out[pair] = max(out.get(pair, 0.0), ratio)
+        return out
+
+    def excess(chosen: dict[int, list[Point]]) -> float:
+        """How much longer all the lines are than the straight distances of their pairs."""
+        total = 0.0
+        for i, pts in chosen.items():
+            a, b = (lay.nodes[p] for p in family.relationships[i].between)
+            path = [(a.x, a.y), *pts, (b.x, b.y)]
+            total += sum(math.dist(p, q) for p, q in itertools.pairwise(path)) - math.dist(path[0], path[-1])
+        return total
+
     before = state()
     chosen, unclean_pairs = emotional(groups)
-    if unclean_pairs:
-        drawn = (chosen, unclean_pairs, state())
-        for pair in drawn[1][:RETRIES]:
+    # the pairs tried first (up to RETRIES): those left without a clean line, then those sent a
+    # long way round (longest first), and those of an order drawn instead
+    def to_try(chosen: dict[int, list[Point]], unclean_pairs: list[frozenset[str]]) -> list[frozenset[str]]:
+        far = sorted(((-ratio, sorted(pair)) for pair, ratio in detours(chosen).items()
+                      if ratio > LONG_ROUTE and pair not in unclean_pairs))
+        return [*unclean_pairs, *(frozenset(pair) for _, pair in far)]
+
+    tries = to_try(chosen, unclean_pairs)
+    if tries:
+        drawn = (chosen, unclean_pairs, state(), excess(chosen))
+        tried: list[frozenset[str]] = []
+        best_order = groups
+        while tries and len(tried) < RETRIES:
+            pair = tries.pop(0)
+            if pair in tried:
+                continue
+            tried.append(pair)
             restore(before)
-            trial = sorted(groups, key=lambda g: frozenset(family.relationships[g[0]].between) != pair)
-            chosen, unclean_pairs = emotional(trial, give_up=len(drawn[1]))
-            if len(unclean_pairs) < len(drawn[1]):
-                drawn = (chosen, unclean_pairs, state())
-        chosen, unclean_pairs, after = drawn
+            # the pair first, the others in the order of the best order so far
+            trial = sorted(best_order, key=lambda g: frozenset(family.relationships[g[0]].between) != pair)
+            # a trial stops when it leaves more pairs without a clean line than the best order
+            chosen, unclean_pairs = emotional(trial, give_up=len(drawn[1]) + (pair not in drawn[1]))
+            if len(unclean_pairs) < len(drawn[1]) or (
+                    len(unclean_pairs) == len(drawn[1]) and len(chosen) == len(drawn[0])
+                    and excess(chosen) < drawn[3] - 1.0):
+                drawn = (chosen, unclean_pairs, state(), excess(chosen))
+                best_order = trial
+                tries += to_try(chosen, unclean_pairs)
+        chosen, unclean_pairs, after, _ = drawn
         restore(after)
     for pair in unclean_pairs:
         first = next(family.relationships[g[0]].between for g in groups

@@ -350,7 +350,14 @@ class FamilyStructure:
         return {p: r - top if p in moved else r for p, r in shifted.items()}
 
     def components(self) -> list[list[str]]:
-        """Groups of people linked by unions or parenthood, in input order of their first member."""
+        """Groups of people linked by unions or parenthood, in input order of their first member
+        (found once: the rows and the layout both ask)."""
+        found = self.__dict__.get("_components")
+        if found is None:
+            found = self.__dict__["_components"] = self._components()
+        return [list(c) for c in found]
+
+    def _components(self) -> list[list[str]]:
         comp = _Clusters(self.ids)
         for u in self.family.unions:
             for p in u.partners[1:]:

@@ -303,7 +303,48 @@ def _parse_document(raw: bytes, source: str | None, lenient: bool = False,
                 lines = _file_lines(data, added) or [int(number)]
                 where = f"line {lines[min(int(number), len(lines)) - 1]}"
             raise InputError(f"malformed {where}: {what}", source=source)
+    _level_jumps(document, said)
     return document
+
+
+def _level_jumps(document: Any, said: list[str]) -> None:
+    r"""One warning for each line whose level is more than one below its parent line's (``3 DATE``
+    under ``1 SEX``): GEDCOM forbids it, the parser reads the line as part of that parent line, and
+    a date or a place can end up where it means nothing. Ten warnings, then a count.
+
+    >>> from gedcom_lite import parse
+    >>> said = []
+    >>> _level_jumps(parse(b"0 HEAD\n0 @I1@ INDI\n1 NAME Ari /W/\n1 BIRT\n3 DATE 1950\n0 TRLR\n"), said)
+    >>> print(said[0].replace(": '", ":\n'"))
+    person @I1@ (Ari /W/), line 2, field 'BIRT.DATE' (line 5):
+    '3 DATE 1950' skips a level (level 3 under the level-1 line 4, BIRT): read as part of line 4
+    """
+    records = [document.header, *document.records] if document.header is not None else list(document.records)
+    people: dict[str, Any] | None = None
+    found = 0
+    for record in records:
+        stack = [(record, child) for child in record.children]
+        while stack:
+            parent, node = stack.pop()
+            stack.extend((node, child) for child in node.children)
+            if node.level <= parent.level + 1:
+                continue
+            found += 1
+            if found > MAX_DATE_WARNINGS:
+                continue
+            if people is None:
+                people = {r.xref: r for r in document.records if r.tag == "INDI" and r.xref}
+            path, up = [node.tag], parent
+            while up is not record and up is not None:
+                path.insert(0, up.tag)
+                up = up.parent
+            text = f"{node.level} {node.tag} {node.payload or ''}".strip()
+            text = text if len(text) <= 40 else text[:39] + "…"
+            said.append(f"{_label(record, people)}, field '{'.'.join(path)}' (line {node.source_line_no}): "
+                        f"'{text}' skips a level (level {node.level} under the level-{parent.level} line "
+                        f"{parent.source_line_no}, {parent.tag}): read as part of line {parent.source_line_no}")
+    if found > MAX_DATE_WARNINGS:
+        said.append(f"... and {found - MAX_DATE_WARNINGS} more lines that skip a level")
 
 
 def _file_lines(data: bytes, added: int) -> list[int]:
@@ -525,6 +566,14 @@ _UNION_EVENT_TAGS = {"MARR": "married", "ENGA": "engaged", "DIV": "divorced", "A
 _EVENT_TYPES = {"separation": "separated", "reconciliation": "reconciled", "widowhood": "widowed",
                 "marriage": "married", "divorce": "divorced", "engagement": "engaged",
                 "cohabitation": "cohabiting", "annulment": "annulled"}
+
+
+#: the relationship status genealogy programs write on a family (``1 _STAT Partners``: Legacy, Family
+#: Tree Maker; ``_MSTAT``) as union kinds; "Friends", "Single", "Unknown", "Private" say no kind
+_STATUS_KINDS = {"married": "married", "partners": "cohabiting", "unmarried": "cohabiting",
+                 "never married": "cohabiting", "common law": "cohabiting", "living together": "cohabiting",
+                 "cohabiting": "cohabiting", "divorced": "divorced", "separated": "separated",
+                 "engaged": "engaged", "annulled": "annulled", "widowed": "widowed"}
 
 
 def _union_history(record: Any) -> list[tuple[str, GedcomDate, Any]]:
@@ -875,6 +924,10 @@ class _Reader:
         engaged, engage_date = _event_date(record, "ENGA")
         kind = ("divorced" if divorced else "annulled" if annulled else "married" if married
                 else "engaged" if engaged else "unknown")
+        said = _value(record, "_STAT") or _value(record, "_MSTAT") or ""
+        status = _STATUS_KINDS.get(" ".join(said.lower().split()))
+        if status is not None and (kind == "unknown" or (kind == "married" and status in ("divorced", "separated"))):
+            kind = status  # Legacy's and Family Tree Maker's relationship status, where no event says more
         own_kind = (_value(record, "_KIND") or "").lower()
         kind = own_kind if own_kind in _UNION_KINDS else kind  # another program's _KIND is not ours
         start = (start or (engage_date if kind == "engaged" else None)
@@ -1003,7 +1056,8 @@ def _events_of(union: dict[str, Any]) -> list[dict[str, Any]]:
 
 
 def _sex_from_roles(people: list[dict[str, Any]], families: Any, records: dict[str, Any]) -> None:
-    """Someone without a SEX line who is always HUSB is a man, always WIFE a woman (GEDCOM 5.5.1 roles)."""
+    """Someone without a SEX line (or with an empty one) who is always HUSB is a man, always WIFE a
+    woman (GEDCOM 5.5.1 roles)."""
     roles: dict[str, set[str]] = {}
     for record in families:
         for tag in ("HUSB", "WIFE"):
@@ -1011,7 +1065,7 @@ def _sex_from_roles(people: list[dict[str, Any]], families: Any, records: dict[s
                 roles.setdefault(_strip_xref(node.payload or ""), set()).add(tag)
     for person in people:
         tags = roles.get(person["id"], set())
-        if person["sex"] == "unknown" and len(tags) == 1 and records[person["id"]].find("SEX") is None:
+        if person["sex"] == "unknown" and len(tags) == 1 and not (_value(records[person["id"]], "SEX") or "").strip():
             person["sex"] = "male" if tags == {"HUSB"} else "female"
 
 

@@ -372,8 +372,36 @@ def document_from_text(text: str, source: str, as_json: bool | None = None) -> d
     if data is None:
         raise InputError("the file is empty (it holds only comments)", source=source)
     if not isinstance(data, dict):
-        raise InputError("expected a mapping (key: value) at the top of the file", source=source)
+        raise InputError(_not_a_case_file(text, data), source=source)
     return clean_data(data, source)
+
+
+def _not_a_case_file(text: str, data: Any) -> str:
+    """The error for a text that is no mapping: named for the family file it looks like (a GEDCOM
+    file, a table, a list of people), which a genogram reads but a case document is not.
+
+    >>> _not_a_case_file("0 HEAD\\n1 CHAR UTF-8\\n0 TRLR\\n", "0 HEAD 1 CHAR UTF-8 0 TRLR")[:60]
+    'this is a GEDCOM file, not a case file (YAML or JSON with se'
+    >>> _not_a_case_file("a,b\\n1,2\\n", "a,b 1,2")[:50]
+    'this is a table (a pedigree table?), not a case fi'
+    >>> _not_a_case_file("- a\\n- b\\n", ["a", "b"])
+    'expected a mapping (key: value) at the top of the file'
+    """
+    lines = [line for line in text.lstrip("\ufeff \t\r\n").splitlines()[:20] if line.strip()]
+    if _GEDCOM_START.match(text.lstrip("\ufeff \t\r\n")):
+        what = "a GEDCOM file"
+    elif isinstance(data, list) and data and all(isinstance(item, dict) for item in data):
+        what = "a list of records (a pedigreejs file?)"
+    elif isinstance(data, str) and len(lines) > 1 and all(_CELLS.search(line) for line in lines):
+        what = "a table (a pedigree table?)"
+    else:
+        return "expected a mapping (key: value) at the top of the file"
+    return (f"this is {what}, not a case file (YAML or JSON with sections such as family:): convert it "
+            "into one first (socialtools convert FILE -o case.yaml) and add the other sections")
+
+
+_GEDCOM_START = re.compile(r"0\s+(HEAD\b|@[^@\s]+@\s+[A-Z_])")
+_CELLS = re.compile(r"\S[\t,;| ]+\S")
 
 
 def _record_name(data: Any, loc: tuple[Any, ...]) -> tuple[str, str | None]:
@@ -472,8 +500,11 @@ def _indent_hint(lines: list[str], line: int | None, problem: str) -> str:
             "the keys of one item line up)")
 
 
-def parse_model(model: type[M], data: Any, source: str | None = None, *, record: str | None = None) -> M:
+def parse_model(model: type[M], data: Any, source: str | None = None, *, record: str | None = None,
+                cleaned: bool = False) -> M:
     """Validate ``data`` as ``model``; the first problem becomes an :class:`InputError`.
+    ``cleaned``: ``data`` is as :func:`~socialtools.io.sanitize.clean_data` would leave it (a reader
+    that checked its own texts and numbers says so), so it is not copied through it again.
 
     The error names the part of ``data`` at fault (``people[2] (id 'RP')``); a problem with ``data``
     as a whole names ``record``, the name ``data`` has in the file (``"strengths"``), if given.
@@ -488,7 +519,7 @@ def parse_model(model: type[M], data: Any, source: str | None = None, *, record:
         try:
             # pydantic's own validation (not Record.model_validate, which unwraps a validator's InputError
             # before its place in ``data`` is known)
-            return model.__pydantic_validator__.validate_python(clean_data(data, source))
+            return model.__pydantic_validator__.validate_python(data if cleaned else clean_data(data, source))
         except ValidationError as exc:
             if _drop_empty_sections(data, exc):
                 continue  # (a key written with nothing after it: 'unions:' is no unions)

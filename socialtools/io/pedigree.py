@@ -30,6 +30,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import socialtools.io.limits as limits
 from socialtools.dates import PartialDate
 from socialtools.errors import InputError
 from socialtools.genogram.model import YES_NO, Family, _sex
@@ -188,9 +189,10 @@ def _split(lines: list[str], delimiter: str | None = None) -> list[list[str]]:
     if delimiter is None and lines:
         delimiter = _delimiter("\n".join(lines[:20]))
     if delimiter is None or delimiter == " ":  # whitespace; R's write.table quotes text cells
-        rows = [ln.split() for ln in lines]
         if any('"' in ln for ln in lines[:20]):
-            rows = [[c[1:-1] if len(c) > 1 and c[0] == c[-1] == '"' else c for c in row] for row in rows]
+            rows = [_quoted_cells(ln) for ln in lines]
+        else:
+            rows = [ln.split() for ln in lines]
     else:
         rows = list(csv.reader(lines, delimiter=delimiter))
         if len(rows) != len(lines):  # a quote left open runs into the next lines: one row per line
@@ -202,6 +204,20 @@ def _split(lines: list[str], delimiter: str | None = None) -> list[list[str]]:
         width -= 1
         rows = [row[:width] for row in rows]
     return rows
+
+
+_QUOTED_CELL = re.compile(r'"((?:[^"\\]|\\.|"")*)"(?=\s|$)|(\S+)')
+
+
+def _quoted_cells(line: str) -> list[str]:
+    r"""The cells of a line of R's ``write.table`` (white space between cells, text in quotes, a
+    quote inside escaped ``\"`` or doubled ``""``): a quoted name keeps its spaces.
+
+    >>> _quoted_cells('"1" 1 0 "Sari Dewi" "Budi \\"Bud\\" S" O\'Brien')
+    ['1', '1', '0', 'Sari Dewi', 'Budi "Bud" S', "O'Brien"]
+    """
+    return [m.group(1).replace('\\"', '"').replace('""', '"') if m.group(1) is not None else m.group(2)
+            for m in _QUOTED_CELL.finditer(line)]
 
 
 def _whole(cell: str) -> str:
@@ -440,7 +456,8 @@ def rows_from_table(header: list[str], body: list[list[str]], numbers: list[int]
         if "." in pid or "." in father or "." in mother:
             pid, father, mother = _whole(pid), _whole(father), _whole(mother)
         if pid.lower() in unknown:
-            raise InputError("the id is empty", record=f"line {n}", field=header[i_id], source=source)
+            said = "the id is empty" if not pid else f"the id '{pid}' is a code for a missing value, not an id"
+            raise InputError(said, record=f"line {n}", field=header[i_id], source=source)
         person = Row(f"line {n} (id '{pid}')", pid, fam)
         if father.lower() not in unknown:
             person.father = father
@@ -622,7 +639,8 @@ class Pedigree(Mapping[str, Family]):
     def __getitem__(self, fam: str) -> Family:
         made = self._made.get(fam)
         if made is None:
-            made = parse_model(Family, self._data[fam], f"{self.source}, family '{fam}'")
+            data = self._data[fam]
+            made = parse_model(Family, data, f"{self.source}, family '{fam}'", cleaned=_clean_already(data))
             made = self._made[fam] = made.with_origins(self._origins.get(fam, {}))
         return made
 
@@ -635,6 +653,49 @@ class Pedigree(Mapping[str, Family]):
     def sizes(self) -> dict[str, int]:
         """Number of people of each family, without making the families."""
         return {fam: len(data["people"]) for fam, data in self._data.items()}
+
+
+def _clean_already(data: dict[str, Any]) -> bool:
+    """Whether :func:`~socialtools.io.sanitize.clean_data` would give back what ``data`` holds: every
+    text (key or value) printable and no longer than the field limit, every number an ``int`` within
+    the limit, nothing but texts, numbers, yes/no, dates and ``None`` in dicts and lists a few levels
+    deep. A table's family almost always is, and is then validated without that copy (a twelfth of
+    the time of drawing it); one that is not (a control character in a name) takes the usual way,
+    with its usual errors."""
+    if limits.limit("SOCIALTOOLS_MAX_DEPTH", limits.MAX_DEPTH) < 8:  # a family is nested 5 deep
+        return False
+    most = limits.MAX_NUMBER
+    texts: list[str] = []
+    add = texts.append
+    stack: list[dict[Any, Any]] = [data]
+    while stack:
+        node = stack.pop()
+        for key, value in node.items():
+            add(key)
+            kind = type(value)
+            if kind is str:
+                add(value)
+            elif kind is dict:
+                stack.append(value)
+            elif kind is list:
+                for item in value:
+                    if type(item) is dict:
+                        stack.append(item)
+                    elif type(item) is str:
+                        add(item)
+                    else:
+                        return False
+            elif kind is int:
+                if not -most <= value <= most:
+                    return False
+            elif not (value is None or kind is bool or kind is PartialDate):
+                return False
+    try:
+        joined = "".join(texts)
+    except TypeError:  # a key that is not a text
+        return False
+    most_chars = limits.limit("SOCIALTOOLS_MAX_FIELD_CHARS", limits.MAX_FIELD_CHARS)
+    return joined.isprintable() and max(map(len, texts), default=0) <= most_chars
 
 
 def build_families(rows: Iterable[Row], source: str, *, lenient: bool = False,

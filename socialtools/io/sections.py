@@ -37,7 +37,34 @@ def section(document: dict[str, Any], name: str, *, marker: str, source: str | N
         return value
     if marker in document:
         return document
-    raise InputError(f"no '{name}' section (and no '{marker}' at the top of the file)", source=source)
+    raise InputError(f"no '{name}' section (and no '{marker}' at the top of the file){_section_hint(document, name)}",
+                     source=source)
+
+
+#: section names as case files written in Indonesian (or by another tool's habit) spell them
+SECTION_SYNONYMS = {
+    "family": ("keluarga", "genogram", "data_keluarga", "famili"),
+    "ecomap": ("ekomap", "eco_map", "peta_ekologi", "eko_map"),
+    "strengths": ("kekuatan", "kuadran", "kuadran_kekuatan"),
+    "venn": ("diagram_venn",),
+}
+
+
+def _section_hint(document: dict[str, Any], name: str) -> str:
+    """The key of ``document`` that was meant as section ``name`` (``keluarga``, ``Family``), as a hint.
+
+    >>> _section_hint({"keluarga": {}}, "family")
+    ": 'keluarga' is not a section name: write 'family'"
+    >>> _section_hint({"Family ": {}}, "family")
+    ": 'Family ' is not a section name: write 'family'"
+    >>> _section_hint({"title": "x"}, "family")
+    ''
+    """
+    meant = {name, *SECTION_SYNONYMS.get(name, ())}
+    for key in document:
+        if str(key).strip().lower().replace(" ", "_").replace("-", "_") in meant:
+            return f": '{key}' is not a section name: write '{name}'"
+    return ""
 
 
 def in_section(exc: InputError, name: str, data: Any = None, source: str | None = None) -> InputError:

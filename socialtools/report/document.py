@@ -28,6 +28,7 @@ import socialtools.report.casetables as ct
 from socialtools.dates import long_date, written_date
 from socialtools.errors import InputError, UsageError
 from socialtools.io.convert import svg_to_png
+from socialtools.io.output import font_warnings
 from socialtools.report.case import Case
 from socialtools.report.docx_writer import report_docx
 from socialtools.report.html_writer import report_html
@@ -576,8 +577,11 @@ def build_report(case: Case, opts: ReportOptions | None = None) -> Report:
             figures += some(fig)
         return figures
 
+    font_said: list[str] = []  # text the figures' font cannot draw (emoji ...), one warning a figure
+
     def picture(key: str, caption: str, svg: str) -> Figure:
         dpi = print_dpi(svg, opts.dpi)
+        font_said.extend(f"{key}: {w}" for w in font_warnings(svg, ".png", svg_kept=False))
         return Figure(key, caption, svg_to_png(svg, dpi=dpi), label=word("figure", lang), dpi=dpi,
                       min_font=smallest_font(svg))
 
@@ -610,6 +614,7 @@ def build_report(case: Case, opts: ReportOptions | None = None) -> Report:
         blocks = [b for b in blocks if _part(b) in opts.only]
     report = Report(title=title, lang=lang, blocks=blocks)
     report.warnings += [f"genogram: {w}" for w in (drawing.warnings if drawing is not None else ())]
+    report.warnings += font_said
     for fig in report.figures():
         for part in (fig, fig.legend):
             warning = print_warning(part, fig) if part is not None else None
