@@ -240,3 +240,14 @@ def test_gedcom_family_of_three_husbands_is_refused_or_leniently_drawn_as_its_fi
     assert any("drawn as the union of @I1@ and @I2@; @I4@, @I5@ left out of it" in w for w in warnings)
     code, err = _run(["genogram", str(path), "--lenient", "-o", str(out)], capsys)
     assert code == 0 and out.exists()
+
+
+def test_a_duplicate_id_in_a_case_file_names_the_first_person_with_it(tmp_path: Path,
+                                                                       capsys: pytest.CaptureFixture[str]) -> None:
+    """A student who typed id A for two people was told only "people[2], field 'id': duplicate id 'A'"."""
+    case = tmp_path / "k.yaml"
+    case.write_text("family:\n  people:\n    - {id: A, name: Budi, sex: L}\n    - {id: B, name: Sari, sex: P}\n"
+                    "    - {id: A, name: Andi, sex: L}\n", encoding="utf-8")
+    code, err = _run(["genogram", str(case), "-o", str(tmp_path / "g.svg")], capsys)
+    assert code == 2 and ("family.people[2], field 'id': duplicate id 'A': people[0] (Budi) has it too; "
+                          "give each person their own id") in err
