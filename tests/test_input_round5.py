@@ -251,3 +251,13 @@ def test_a_duplicate_id_in_a_case_file_names_the_first_person_with_it(tmp_path: 
     code, err = _run(["genogram", str(case), "-o", str(tmp_path / "g.svg")], capsys)
     assert code == 2 and ("family.people[2], field 'id': duplicate id 'A': people[0] (Budi) has it too; "
                           "give each person their own id") in err
+
+
+def test_gedcom_wife_named_only_by_her_own_fams_is_the_partner_with_a_warning() -> None:
+    """A family listing only its HUSB, whose wife's FAMS names it, dropped her from the union in
+    silence: the child had one parent."""
+    warnings: list[str] = []
+    family = parse_gedcom((DATA / "gedcom" / "fams-one-sided.ged").read_bytes(), warnings=warnings)
+    assert family.unions[0].partners == ["I1", "I2"]
+    assert warnings == ["family @F1@ (Ari /W/), line 14, field 'HUSB/WIFE': person @I2@ (Sari /L/), line 7 names it "
+                        "in FAMS, but the family does not list them as HUSB or WIFE: drawn as its partner"]

@@ -912,6 +912,13 @@ class _Reader:
                 children.append({"id": child, "relation": relations[(fid, child)]})
         if not partners:  # no HUSB/WIFE (a test file, a hand-made export): the partners who name it in FAMS
             partners = list(dict.fromkeys(self.spouses.get(fid, ())))[:2]
+        elif len(partners) == 1 and (claim := next((p for p in self.spouses.get(fid, ()) if p not in partners
+                                                    and p not in listed), None)) is not None:
+            # a HUSB without the WIFE whose FAMS names the family (a one-sided link): she is its partner
+            who = self._label(self.people["@" + claim + "@"])
+            self.warnings.append(f"{self._label(record)}, field 'HUSB/WIFE': {who} names it in FAMS, but the "
+                                 "family does not list them as HUSB or WIFE: drawn as its partner")
+            partners = [*partners, claim]
         if not partners:
             if children:  # siblings without a parent: nothing to hang them from; said, not dropped in silence
                 names = ", ".join(f"@{c['id']}@" for c in children[:5]) + (" ..." if len(children) > 5 else "")
