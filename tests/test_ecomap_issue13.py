@@ -1,4 +1,6 @@
-"""Issue 13: ties to one household member reach its symbol at distinct points (F2).
+"""Issue 13: ties to one household member reach its symbol at distinct points (F2); a tie between two
+systems takes a short route round the focal circle, not round the whole picture, when that is clean at the
+ring it has (F4; no ring grows for it).
 
 Checked independently of the routing: the ends on the outline and the stretch near it are measured on the
 layout's plain coordinates, sampled every quarter unit.
@@ -84,3 +86,69 @@ def test_generated_ties_to_members_end_apart(n: int, seed: int, household: int) 
     assert lay.quality.defects == 0, lay.quality.examples
     check_member_ends(lay)
 
+
+def _between_ties(lay: EcomapLayout) -> list[TieRoute]:
+    systems = {s.id for s in lay.systems}
+    return [t for t in lay.ties if t.tie.target in systems]
+
+
+def _round_the_outside(lay: EcomapLayout, t: TieRoute) -> bool:
+    """True when a tie between two systems runs further out than the nearest system centre: round the
+    outside of the ring (a straight or once-bent tie between neighbours has at most three points)."""
+    ring = min(math.hypot(*s.circle.center) for s in lay.systems)
+    return len(t.points) > 3 and max(math.hypot(*p) for p in t.points) > ring
+
+
+@pytest.mark.parametrize("narrow", [False, True])
+def test_f4_tie_between_systems_on_either_side_of_the_household_goes_round_the_focal_circle(narrow: bool) -> None:
+    """Issue 13 F4: in review 4's case, Universitas (kampus) and the LKSA stand left and right below
+    the household; their tie went round the outside of the whole picture (1323 units). It now runs
+    round the focal circle, inside the ring, and is far shorter than the way round the outside."""
+    eco, family = load_ecomap(load_document(Path(__file__).parent / "data" / "cases" / "review4-case.yaml"))
+    lay = layout_ecomap(eco.bind(family), family, narrow=narrow)
+    assert lay.quality.defects == 0, lay.quality.examples
+    (tie,) = [t for t in _between_ties(lay) if t.tie.system == "kampus"]
+    assert not _round_the_outside(lay, tie)
+    ring = min(math.hypot(*s.circle.center) for s in lay.systems)
+    assert sum(math.dist(p, q) for p, q in itertools.pairwise(tie.points)) < math.pi * ring
+    # it stays outside the focal circle (never reads as a tie to the household)
+    assert all(segment_circle_distance(p, q, (0.0, 0.0)) > lay.focal.r for p, q in itertools.pairwise(tie.points))
+
+
+def test_f4_generated_tie_round_the_outside_now_goes_round_the_focal_circle() -> None:
+    """Generated ecomap (12 systems, seed 1, three ties between systems): s6 and s0's tie went round the
+    outside of the ring; it now runs round the focal circle."""
+    eco, family = generated_ecomap(12, seed=1, system_ties=3)
+    lay = layout_ecomap(eco, family)
+    assert lay.quality.defects == 0, lay.quality.examples
+    (tie,) = [t for t in _between_ties(lay) if {t.tie.system, t.tie.target} == {"s6", "s0"}]
+    assert not _round_the_outside(lay, tie)
+
+
+@settings(max_examples=10, deadline=None)
+@given(st.integers(8, 24), st.integers(0, 10_000))
+def test_generated_ties_between_systems_never_enter_the_focal_circle(n: int, seed: int) -> None:
+    """In generated ecomaps with three ties between systems, a tie between two systems (round the focal
+    circle or not) never enters the focal circle: it never reads as a tie to the household."""
+    eco, family = generated_ecomap(n, seed=seed, system_ties=3)
+    lay = layout_ecomap(eco, family)
+    assert lay.quality.defects == 0, lay.quality.examples
+    for t in _between_ties(lay):
+        assert all(segment_circle_distance(p, q, (0.0, 0.0)) > lay.focal.r
+                   for p, q in itertools.pairwise(t.points)), t.tie.describe()
+
+
+#: ring radius of generated ecomaps with ties between systems before the route round the focal circle
+#: (docs/ecomap.md's benchmark table, benchmarks/ecomap.py, after the revert of f47c0fc): that route made
+#: them grow (10 systems 263 -> 612)
+OLD_RADIUS = {(10, 0): 263, (30, 3): 691}
+
+
+@pytest.mark.parametrize(("n", "household"), sorted(OLD_RADIUS))
+def test_f4_route_round_the_focal_circle_grows_no_ring(n: int, household: int) -> None:
+    """The route round the focal circle is taken only where it is clean at the ring the layout has without
+    it: no ring grows for it (f47c0fc, reverted, grew the 10-system ring from 263 to 612)."""
+    eco, family = generated_ecomap(n, seed=1, household=household)
+    lay = layout_ecomap(eco, family)
+    assert lay.quality.defects == 0, lay.quality.examples
+    assert lay.radius <= OLD_RADIUS[(n, household)] + 0.5

@@ -1248,36 +1248,52 @@ def _attempt(
         label = Label(block.lines, block.size, box)
         systems[sid] = SystemPlace(sid, Circle(cx, cy, radii[sid]), angle, ring, label, symbol)
     aspect = oval.aspect * stretch[1] / stretch[0] if narrow else 1.0
-    router = Router(focal, focal_label, members, lines, systems, outer, r_max, aspect)
-    routes = [(t, *route) for t, route in zip(eco.ties, router.route_all(eco.ties), strict=True)]
-    segments = [(p, q, tie_reach(t)) for t, pts, _ in routes for p, q in pairwise(pts)]
-    circles = [focal, *(s.circle for s in systems.values())]
-    # arrowheads are wider than their line: keep labels off both ends of every tie
-    arrow_room = [Circle(x, y, ARROW_ROOM) for _, pts, _ in routes for x, y in (pts[0], pts[-1])]
-    label_boxes: list[Box] = [Box(m.cx - m.size / 2, m.cy - m.size / 2, m.size, m.size) for m in members]
-    if focal_label is not None:
-        label_boxes.append(focal_label.box)
-    obstacles = Obstacles(circles + arrow_room, segments, label_boxes)  # each tie label placed joins them
-    ties: list[TieRoute] = []
-    for tie, pts, bent in routes:
-        text = _tie_text(tie)
-        label = _place_label(text, pts, tie_reach(tie), obstacles, k, narrow) if text else None
-        ties.append(TieRoute(tie, tuple(pts), label, bent))
-    ordered = [systems[sid] for sid in slots if sid is not None]
-    boxes = [Box(c.cx - c.r, c.cy - c.r, 2 * c.r, 2 * c.r) for c in circles]
-    boxes += [
-        Box(
-            min(x for x, _ in t.points),
-            min(y for _, y in t.points),
-            max(x for x, _ in t.points) - min(x for x, _ in t.points),
-            max(y for _, y in t.points) - min(y for _, y in t.points),
-        )
-        for t in ties
-    ]
-    boxes += [t.label.box for t in ties if t.label]
-    lay = EcomapLayout(focal, focal_label, members, lines, ordered, ties, inner, bounding_box(boxes), Quality())
-    lay.quality = measure(lay, eco)
-    return lay, router.short
+
+    def laid(hug: bool) -> tuple[EcomapLayout, int, int]:
+        router = Router(focal, focal_label, members, lines, systems, outer, r_max, aspect, hug)
+        routes = [(t, *route) for t, route in zip(eco.ties, router.route_all(eco.ties), strict=True)]
+        segments = [(p, q, tie_reach(t)) for t, pts, _ in routes for p, q in pairwise(pts)]
+        circles = [focal, *(s.circle for s in systems.values())]
+        # arrowheads are wider than their line: keep labels off both ends of every tie
+        arrow_room = [Circle(x, y, ARROW_ROOM) for _, pts, _ in routes for x, y in (pts[0], pts[-1])]
+        label_boxes: list[Box] = [Box(m.cx - m.size / 2, m.cy - m.size / 2, m.size, m.size) for m in members]
+        if focal_label is not None:
+            label_boxes.append(focal_label.box)
+        obstacles = Obstacles(circles + arrow_room, segments, label_boxes)  # each tie label placed joins them
+        ties: list[TieRoute] = []
+        for tie, pts, bent in routes:
+            text = _tie_text(tie)
+            label = _place_label(text, pts, tie_reach(tie), obstacles, k, narrow) if text else None
+            ties.append(TieRoute(tie, tuple(pts), label, bent))
+        ordered = [systems[sid] for sid in slots if sid is not None]
+        boxes = [Box(c.cx - c.r, c.cy - c.r, 2 * c.r, 2 * c.r) for c in circles]
+        boxes += [
+            Box(
+                min(x for x, _ in t.points),
+                min(y for _, y in t.points),
+                max(x for x, _ in t.points) - min(x for x, _ in t.points),
+                max(y for _, y in t.points) - min(y for _, y in t.points),
+            )
+            for t in ties
+        ]
+        boxes += [t.label.box for t in ties if t.label]
+        lay = EcomapLayout(focal, focal_label, members, lines, ordered, ties, inner, bounding_box(boxes), Quality())
+        lay.quality = measure(lay, eco)
+        return lay, router.short, router.bent_out
+
+    lay, short, around = laid(False)
+    if around:  # a tie between two systems ran round the outside of the ring: round the focal circle instead,
+        # when that is clean at this ring (never a larger ring for it; issue 13 F4)
+        hugged, hug_short, _ = laid(True)
+        if hugged.quality.defects == 0 and (lay.quality.defects or _length(hugged) < _length(lay)):
+            return hugged, hug_short
+    return lay, short
+
+
+def _length(lay: EcomapLayout) -> float:
+    """The length of all the ties between two systems of a layout."""
+    return sum(math.dist(p, q) for t in lay.ties if t.tie.target in {s.id for s in lay.systems}
+               for p, q in pairwise(t.points))
 
 
 def layout_ecomap(

@@ -48,6 +48,9 @@ CLEAR = 6.0  # a tie keeps this far from circles and symbols it does not connect
 BETWEEN_CLEAR = 14.0  # a tie between two systems keeps this far from every other circle
 BEND_CLEAR = 40.0  # and its bend this far: no bend reads as a third system joining the tie
 END_CLEAR = 24.0  # a tie between two systems keeps this far from the ends of the other ties
+HUG = END_CLEAR + 2.0  # a tie between two systems round the focal circle runs this far outside it, or further
+#: and each tie it crosses (a spoke to the focal circle, crossed square) costs as much as this much length
+HUG_CROSSING = 40.0
 CROSSING = 200.0  # a route between two systems crossing another tie costs as much as this much length
 LANE = 6.0  # between neighbouring lanes inside the focal circle
 LANE_EDGE = 8.0  # the outermost lane keeps this far inside the focal circle
@@ -184,6 +187,12 @@ def edge(c: Circle, toward: Point) -> Point:
     return (c.cx + ux * c.r, c.cy + uy * c.r)
 
 
+def _side(c: Circle, turn: float) -> Point:
+    """The point of ``c`` that faces the origin, turned by ``turn`` radians round its centre."""
+    a = math.atan2(-c.cy, -c.cx) + turn
+    return (c.cx + c.r * math.cos(a), c.cy + c.r * math.sin(a))
+
+
 def arc(radius: float, a0: float, sweep: float) -> list[Point]:
     """Points on a circle round the origin from angle ``a0`` through ``sweep`` radians."""
     steps = max(1, math.ceil(abs(sweep) / math.radians(8)))
@@ -299,8 +308,12 @@ class Router:
         outer: float,
         r_max: float,
         aspect: float = 1.0,
+        hug: bool = False,
     ) -> None:
         self.focal = focal
+        #: whether a tie between two systems may run round the focal circle (:meth:`_hugging`); without
+        #: it, a tie that finds no shorter way runs round the outside of the ring
+        self.hug = hug
         self.focal_label = focal_label
         self.members = {m.id: m for m in members}
         self.family_lines = [seg for line in family_lines for seg in pairwise(line)]
@@ -704,10 +717,12 @@ class Router:
         candidates = [straight]
         candidates += [[edge(a.circle, w), w, edge(b.circle, w)] for w in bends
                        if all(math.dist(w, c.center) >= c.r + BEND_CLEAR for c in others)]
+        hugging = len(candidates)
+        candidates += self._hugging(a, b) if self.hug else []
         around = len(candidates)
         candidates += [self._around(a, b, self.bent_out + k) for k in range(3)]
         scored = [
-            (round(length(path) + CROSSING * self._crossings(path), 6), i)
+            (round(length(path) + (HUG_CROSSING if hugging <= i < around else CROSSING) * self._crossings(path), 6), i)
             for i, path in enumerate(candidates)
             if self._free(tie, path, BETWEEN_CLEAR) and self._clear_of_ends(path, (a.circle, b.circle))
         ]
@@ -715,6 +730,33 @@ class Router:
         if best >= around:
             self.bent_out += best - around + 1
         return self._keep(tie, candidates[best], best > 0)
+
+    def _hugging(self, a: SystemPlace, b: SystemPlace) -> list[list[Point]]:
+        """Routes from ``a`` to ``b`` round the focal circle just outside it, inside the ring (issue 13
+        F4: a tie between two systems on either side of the household went round the outside of the
+        whole picture): in along ``a``'s spoke, along an arc :data:`HUG` units or more outside the focal
+        circle (clear of the other ties' ends on it), out along ``b``'s spoke; either way round."""
+        routes = []
+        ta, tb = math.atan2(a.circle.cy, a.circle.cx), math.atan2(b.circle.cy, b.circle.cx)
+        turn = _turn(ta, tb)
+        inner = min(math.hypot(*c.circle.center) - c.circle.r for c in (a, b))
+        for gap in (HUG, HUG + 8, HUG + 16):
+            rho = self.focal.r + gap
+            if rho > inner - BETWEEN_CLEAR:
+                break
+            for sweep in (turn, turn - math.copysign(2 * math.pi, turn)):
+                # in beside the spoke rather than along it, where the system's own ties leave: from the
+                # side of its circle that faces the way round
+                way = math.copysign(1.0, sweep)
+                for slant, side in ((0.0, 0.0), (math.radians(8), 0.0), (math.radians(16), 0.0),
+                                    (math.radians(8), math.radians(40)), (math.radians(20), math.radians(40))):
+                    if abs(sweep) <= 2 * slant:
+                        continue
+                    bend = arc(rho, ta + way * slant, sweep - way * 2 * slant)
+                    start = _side(a.circle, way * side) if side else edge(a.circle, bend[0])
+                    end = _side(b.circle, -way * side) if side else edge(b.circle, bend[-1])
+                    routes.append([start, *bend, end])
+        return routes
 
     def _around(self, a: SystemPlace, b: SystemPlace, k: int) -> list[Point]:
         """From ``a`` to ``b`` round the outside of the ring, on the ``k``-th level out."""
