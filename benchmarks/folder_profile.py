@@ -11,7 +11,8 @@ second of it is half a second of wall clock, on a quiet machine). Printed: the p
 (imports, reading the table), then each step of drawing a family (validating it, its structure,
 ordering, coordinates, the rest of the layout, the drawing, writing the SVG text) with its
 share, and the work the two searching steps did (row placements of the coordinate step per
-component, components the ordering searched). The drawing steps are timed as in a worker: the
+component, components the ordering searched, union-node graphs made: a component's one graph is
+read by the ordering, the coordinate step and the geometry). The drawing steps are timed as in a worker: the
 cycle collector off, the youngest objects collected after each family.
 """
 
@@ -91,6 +92,13 @@ def instrument() -> None:
         return improve(self, *args, **kwargs)
 
     ordering._Orderer.improve = counted_improve  # type: ignore[method-assign]
+    graph = ordering._Graph.__init__
+
+    def counted_graph(self: Any, *args: Any, **kwargs: Any) -> None:
+        WORK["union-node graphs made"] += 1
+        graph(self, *args, **kwargs)
+
+    ordering._Graph.__init__ = counted_graph  # type: ignore[method-assign]
 
 
 def import_seconds() -> float:

@@ -210,3 +210,54 @@ def test_gedcom_relationship_status_of_legacy_and_family_tree_maker_is_the_union
     couples were drawn as unions of unknown kind and as married."""
     family = parse_gedcom((DATA / "gedcom" / "status-partners.ged").read_bytes())
     assert [(u.id, u.kind) for u in family.unions] == [("F1", "divorced"), ("F2", "cohabiting"), ("F3", "unknown")]
+
+
+def test_an_ecomap_tie_that_names_its_system_by_name_is_pointed_to_the_id(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """'system: Sekolah' (the name) for a system of id 'sek' said only "unknown system 'Sekolah'"."""
+    code, err = _run(["ecomap", str(DATA / "realworld" / "ecomap-tie-by-name.yaml"), "-o", str(tmp_path / "e.svg")],
+                     capsys)
+    assert code == 2 and err.count("\n") == 1
+    assert ("ecomap.ties[0] (Sekolah – focal), field 'system': unknown system 'Sekolah': a tie names its system "
+            "by id: did you mean 'sek' (named 'Sekolah')?") in err
+    case = tmp_path / "k.yaml"
+    case.write_text((DATA / "realworld" / "ecomap-tie-by-name.yaml").read_text(encoding="utf-8")
+                    .replace("system: Sekolah", "system: skolah"), encoding="utf-8")
+    code, err = _run(["ecomap", str(case), "-o", str(tmp_path / "e.svg")], capsys)
+    assert code == 2 and "unknown system 'skolah' (the systems' ids: sek)" in err
+
+
+def test_gedcom_family_of_three_husbands_is_refused_or_leniently_drawn_as_its_first_couple(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A family with three HUSB (a merge gone wrong) was refused even when read leniently."""
+    path = DATA / "gedcom" / "three-husb.ged"
+    out = tmp_path / "g.svg"
+    code, err = _run(["genogram", str(path), "-o", str(out)], capsys)
+    assert code == 2 and not out.exists() and "has 4 partners (HUSB/WIFE)" in err and "--lenient" in err
+    warnings: list[str] = []
+    family = parse_gedcom(path.read_bytes(), lenient=True, warnings=warnings)
+    assert family.unions[0].partners == ["I1", "I2"] and [c.id for c in family.unions[0].children] == ["I3"]
+    assert any("drawn as the union of @I1@ and @I2@; @I4@, @I5@ left out of it" in w for w in warnings)
+    code, err = _run(["genogram", str(path), "--lenient", "-o", str(out)], capsys)
+    assert code == 0 and out.exists()
+
+
+def test_a_duplicate_id_in_a_case_file_names_the_first_person_with_it(tmp_path: Path,
+                                                                       capsys: pytest.CaptureFixture[str]) -> None:
+    """A student who typed id A for two people was told only "people[2], field 'id': duplicate id 'A'"."""
+    case = tmp_path / "k.yaml"
+    case.write_text("family:\n  people:\n    - {id: A, name: Budi, sex: L}\n    - {id: B, name: Sari, sex: P}\n"
+                    "    - {id: A, name: Andi, sex: L}\n", encoding="utf-8")
+    code, err = _run(["genogram", str(case), "-o", str(tmp_path / "g.svg")], capsys)
+    assert code == 2 and ("family.people[2], field 'id': duplicate id 'A': people[0] (Budi) has it too; "
+                          "give each person their own id") in err
+
+
+def test_gedcom_wife_named_only_by_her_own_fams_is_the_partner_with_a_warning() -> None:
+    """A family listing only its HUSB, whose wife's FAMS names it, dropped her from the union in
+    silence: the child had one parent."""
+    warnings: list[str] = []
+    family = parse_gedcom((DATA / "gedcom" / "fams-one-sided.ged").read_bytes(), warnings=warnings)
+    assert family.unions[0].partners == ["I1", "I2"]
+    assert warnings == ["family @F1@ (Ari /W/), line 14, field 'HUSB/WIFE': person @I2@ (Sari /L/), line 7 names it "
+                        "in FAMS, but the family does not list them as HUSB or WIFE: drawn as its partner"]

@@ -11,6 +11,7 @@ To add a picture to a page, add one line to :data:`PICTURES`.
 
 from __future__ import annotations
 
+import functools
 import re
 import shutil
 import subprocess
@@ -137,6 +138,30 @@ def _report_ecomap(panel: str | None, case: Path | None = None) -> Draw:
     return draw
 
 
+@functools.cache
+def _ecomap_drawings(path_of_case: Path) -> tuple[tuple[str, str | None], ...]:
+    """The report's ecomap drawings of a case (two for an ecomap printed as two figures): each drawing's SVG
+    and its legend's, drawn once for both pictures."""
+    from socialtools.report.case import Case
+    from socialtools.report.document import ecomap_drawings
+    from socialtools.report.model import ReportOptions
+
+    return tuple((d.svg, d.legend_svg) for d in ecomap_drawings(Case.load(path_of_case), ReportOptions()))
+
+
+def _report_ecomap_part(path_of_case: Path, index: int) -> Draw:
+    """One of the two figures of an ecomap the report prints as two (the drawing; the legend prints apart
+    under the second)."""
+    def draw(path: Path) -> None:
+        from socialtools.io.convert import svg_to_png
+
+        drawings = _ecomap_drawings(path_of_case)
+        assert len(drawings) == 2
+        svg = drawings[index][0]
+        path.write_bytes(svg_to_png(svg, dpi=DPI))
+    return draw
+
+
 def _dot_family(path: Path) -> None:
     """The three-generation example through Graphviz ``dot`` (the DOT export page)."""
     dot = shutil.which("dot")
@@ -242,8 +267,8 @@ PICTURES: dict[str, Draw] = {
         None, Path(__file__).resolve().parents[2] / "tests" / "data" / "cases" / "review-rt.yaml"),
     "report-ecomap-tall.png": _report_ecomap(
         None, Path(__file__).resolve().parents[2] / "tests" / "data" / "cases" / "review-ra.yaml"),
-    "report-ecomap-two-rings.png": _report_ecomap(
-        None, Path(__file__).resolve().parents[2] / "tests" / "data" / "cases" / "many-systems-24.yaml"),
+    "report-ecomap-split-1.png": _report_ecomap_part(ROOT / "tests" / "data" / "cases" / "many-systems-24.yaml", 0),
+    "report-ecomap-split-2.png": _report_ecomap_part(ROOT / "tests" / "data" / "cases" / "many-systems-24.yaml", 1),
     # strengths-quadrant.md
     "pk-strengths-quadrant.png": _save(lambda: QuadrantDiagram.from_document(_pk())),
 }

@@ -539,9 +539,15 @@ class Ecomap(Record):
         for i, t in enumerate(ties):
             record = f"{where}[{i}] ({t.system} – {t.to or FOCAL})"
             if t.system not in systems:
+                named = [s.id for s in self.systems if " ".join((s.name or "").split()).casefold()
+                         == " ".join(str(t.system).split()).casefold()]
                 hint = (
                     " (a focal member: put the system in 'system' and the member in 'to')"
                     if t.system in members
+                    else f": a tie names its system by id: did you mean '{named[0]}' (named '{t.system}')?"
+                    if named
+                    else f" (the systems' ids: {', '.join(sorted(systems)[:10])}{', ...' if len(systems) > 10 else ''})"
+                    if systems
                     else ""
                 )
                 raise InputError(f"unknown system '{t.system}'{hint}", record=record, field="system")

@@ -139,6 +139,8 @@ YesNo = Annotated[bool, BeforeValidator(_yes_no)]
 
 
 def _id(value: Any) -> str:
+    if type(value) is str and (text := value.strip()):  # (the common case first: every person, partner, child)
+        return text
     if isinstance(value, bool) or value is None or not isinstance(value, str | int | float):
         raise ValueError("an id must be text or a number")
     text = str(value).strip()
@@ -733,11 +735,14 @@ class Family(Record):
 
     # -- validation -----------------------------------------------------------------
     def _check_people(self) -> None:
-        seen: set[str] = set()
+        seen: dict[str, int] = {}
         for i, p in enumerate(self.people):
             if p.id in seen:
-                raise InputError(f"duplicate id '{p.id}'", record=f"people[{i}]", field="id")
-            seen.add(p.id)
+                first = self.people[seen[p.id]]
+                named = f" ({first.name})" if first.name else ""
+                raise InputError(f"duplicate id '{p.id}': people[{seen[p.id]}]{named} has it too; give each "
+                                 "person their own id", record=f"people[{i}]", field="id")
+            seen[p.id] = i
 
     def _require(self, pid: str, record: str, field: str) -> None:
         if pid not in self._index:

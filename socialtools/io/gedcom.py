@@ -880,9 +880,20 @@ class _Reader:
             self.warnings.append(f"{self._label(record)}, field 'HUSB/WIFE': {what}; drawn once")
             partners = list(dict.fromkeys(partners))
         if len(partners) > 2:
-            raise InputError(f"has {len(partners)} partners (HUSB/WIFE): a family has one or two; give each "
-                             "couple its own FAM record", record=self._label(record), field="HUSB/WIFE",
-                             source=self.source)
+            what = f"has {len(partners)} partners (HUSB/WIFE): a family has one or two"
+            if not self.lenient:
+                raise InputError(what + "; give each couple its own FAM record (read the file leniently to draw "
+                                 "the first HUSB and the first WIFE)", record=self._label(record),
+                                 field="HUSB/WIFE", source=self.source)
+            husbands = [p for node in record.find_all_children("HUSB") if (p := _strip_xref(node.payload or ""))
+                        in partners]
+            wives = [p for node in record.find_all_children("WIFE") if (p := _strip_xref(node.payload or ""))
+                     in partners]
+            kept = [husbands[0], wives[0]] if husbands and wives else partners[:2]
+            left = ", ".join(f"@{p}@" for p in partners if p not in kept)
+            self.warnings.append(f"{self._label(record)}, field 'HUSB/WIFE': {what}: drawn as the union of "
+                                 f"@{kept[0]}@ and @{kept[1]}@; {left} left out of it")
+            partners = kept
         children: list[dict[str, Any]] = []
         listed: set[str] = set()  # (a set: a sibship of thousands stays linear)
         for node in record.find_all_children("CHIL"):
@@ -901,6 +912,13 @@ class _Reader:
                 children.append({"id": child, "relation": relations[(fid, child)]})
         if not partners:  # no HUSB/WIFE (a test file, a hand-made export): the partners who name it in FAMS
             partners = list(dict.fromkeys(self.spouses.get(fid, ())))[:2]
+        elif len(partners) == 1 and (claim := next((p for p in self.spouses.get(fid, ()) if p not in partners
+                                                    and p not in listed), None)) is not None:
+            # a HUSB without the WIFE whose FAMS names the family (a one-sided link): she is its partner
+            who = self._label(self.people["@" + claim + "@"])
+            self.warnings.append(f"{self._label(record)}, field 'HUSB/WIFE': {who} names it in FAMS, but the "
+                                 "family does not list them as HUSB or WIFE: drawn as its partner")
+            partners = [*partners, claim]
         if not partners:
             if children:  # siblings without a parent: nothing to hang them from; said, not dropped in silence
                 names = ", ".join(f"@{c['id']}@" for c in children[:5]) + (" ..." if len(children) > 5 else "")

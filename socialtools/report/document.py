@@ -22,7 +22,7 @@ import itertools
 import re
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import socialtools.report.casetables as ct
 from socialtools.dates import long_date, written_date
@@ -37,6 +37,9 @@ from socialtools.report.markdown_writer import report_markdown
 from socialtools.report.model import Block, Figure, Heading, Paragraph, Report, ReportOptions
 from socialtools.report.print_size import print_warning, readable_room
 from socialtools.report.tables import Table
+
+if TYPE_CHECKING:
+    from socialtools.ecomap import EcomapDiagram
 
 __all__ = ["build_report", "report_bytes", "write_report"]
 
@@ -269,29 +272,24 @@ class EcomapDrawing:
     legend_svg: str | None = None
 
 
-def ecomap_drawing(case: Case, opts: ReportOptions, *, panel: str | None = None) -> EcomapDrawing | None:
+def ecomap_drawing(case: Case, opts: ReportOptions, *, panel: str | None = None,
+                   section: dict[str, Any] | None = None) -> EcomapDrawing | None:
     """The ecomap as the report prints it, when the case has an ``ecomap`` section; ``panel``
     (``before`` or ``after``): one side of the comparison with its changed ties marked, when the
     section has an ``after`` block. Drawn for print: no title (the caption is one), a compact legend
-    under it, or apart (:class:`EcomapDrawing`)."""
-    section = case.raw("ecomap")
+    under it, or apart (:class:`EcomapDrawing`). ``section``: this ``ecomap`` section instead of the
+    case's (one part of an ecomap printed as two figures, :func:`ecomap_drawings`)."""
+    section = case.raw("ecomap") if section is None else section
     if not isinstance(section, dict) or (panel and not section.get("after")):
         return None
-    from socialtools.ecomap import EcomapDiagram
     from socialtools.ecomap.render import PRINT_MARGIN
     from socialtools.report.print_size import MIN_PRINT_PT, PORTRAIT, printed_font_pt
 
-    def diagram(legend: bool) -> EcomapDiagram:
-        return EcomapDiagram.from_document(case.document, source=case.source, lang=opts.lang,
-                                           compare=panel is not None, panel=panel, text=REPORT_ECOMAP_TEXT,
-                                           initials=opts.initials, header=False, compact_legend=True,
-                                           narrow=True, legend=legend)
-
-    under = diagram(True).to_svg()
+    under = _ecomap_diagram(case, opts, panel, section, legend=True).to_svg()
     printed = printed_font_pt(_probe(under, opts)) or 0.0
     if printed >= MIN_PRINT_PT:
         return EcomapDrawing(under)
-    apart = diagram(False)
+    apart = _ecomap_diagram(case, opts, panel, section, legend=False)
     alone = apart.to_svg()
     if (printed_font_pt(_probe(alone, opts)) or 0.0) <= printed:
         return EcomapDrawing(under)
@@ -299,9 +297,104 @@ def ecomap_drawing(case: Case, opts: ReportOptions, *, panel: str | None = None)
     return EcomapDrawing(alone, apart.legend_svg(readable_room(font, PORTRAIT)[0] - 2 * PRINT_MARGIN - 1))
 
 
+def _ecomap_diagram(case: Case, opts: ReportOptions, panel: str | None, section: dict[str, Any],
+                    *, legend: bool) -> EcomapDiagram:
+    """The report's ecomap diagram of ``section`` (print-size text, narrow circles, no title)."""
+    from socialtools.ecomap import EcomapDiagram
+
+    return EcomapDiagram.from_document({**case.document, "ecomap": section}, source=case.source, lang=opts.lang,
+                                       compare=panel is not None, panel=panel, text=REPORT_ECOMAP_TEXT,
+                                       initials=opts.initials, header=False, compact_legend=True,
+                                       narrow=True, legend=legend)
+
+
+#: An ecomap of at least this many systems whose drawing prints its text under 8 pt even with its legend
+#: apart (24 long names: 6.3 pt) prints as two figures, each with half the systems round the whole
+#: household (:func:`ecomap_drawings`): 12 long names print at 8 pt, and a social worker reads each half's
+#: ties at their size rather than all of them too small to read
+SPLIT_FROM = 20
+
+
+def ecomap_halves(section: dict[str, Any]) -> list[list[str]]:
+    """The ids of the systems of an ecomap ``section`` in two parts for two figures: in the order written
+    (grouped by category when the section groups them), the first part as near half as it can be, two
+    systems tied to each other (before or after) always in the same part.
+
+    >>> ecomap_halves({"systems": [{"id": s} for s in "abcde"],
+    ...                "ties": [{"system": "a"}, {"system": "c", "to": "e"}]})
+    [['a', 'b'], ['c', 'd', 'e']]
+    """
+    systems = [s for s in section.get("systems") or [] if isinstance(s, dict) and "id" in s]
+    ids = [str(s["id"]) for s in systems]
+    if section.get("group_by_category"):  # the drawing's order: each category where it first appears
+        cats = [str(s.get("category")) for s in systems]
+        ids = [i for _, i in sorted(zip((cats.index(c) for c in cats), ids, strict=True), key=lambda p: p[0])]
+    root = {i: i for i in ids}
+
+    def find(i: str) -> str:
+        while root[i] != i:
+            i = root[i]
+        return i
+
+    after = section.get("after") if isinstance(section.get("after"), dict) else {}
+    for tie in [*(section.get("ties") or []), *((after or {}).get("ties") or [])]:
+        a, b = str(tie.get("system")), str(tie.get("to"))
+        if a in root and b in root:
+            root[find(a)] = find(b)
+    groups: dict[str, list[str]] = {}
+    for i in ids:
+        groups.setdefault(find(i), []).append(i)
+    first: list[str] = []
+    for group in groups.values():
+        if not first or abs(len(first) + len(group) - len(ids) / 2) < abs(len(first) - len(ids) / 2):
+            first += group
+    second = [i for i in ids if i not in first]
+    return [[i for i in ids if i in first], second]
+
+
+def _ecomap_part(section: dict[str, Any], keep: list[str]) -> dict[str, Any]:
+    """The ``ecomap`` section with only the systems ``keep`` and the ties (before and after) of those."""
+    kept = set(keep)
+
+    def ours(tie: Any) -> bool:
+        return isinstance(tie, dict) and str(tie.get("system")) in kept
+
+    part = {**section, "systems": [s for s in section.get("systems") or [] if str(s.get("id")) in kept],
+            "ties": [t for t in section.get("ties") or [] if ours(t)]}
+    if isinstance(section.get("after"), dict):
+        part["after"] = {**section["after"], "ties": [t for t in section["after"].get("ties") or [] if ours(t)]}
+    return part
+
+
+def ecomap_drawings(case: Case, opts: ReportOptions, *, panel: str | None = None) -> list[EcomapDrawing]:
+    """The ecomap as the report prints it (:func:`ecomap_drawing`), or, when that prints its text under
+    8 pt and it has :data:`SPLIT_FROM` systems or more, in two figures (:func:`ecomap_halves`), each
+    with the whole household and half the systems, drawn as tall as the page allows, the legend of the
+    whole ecomap printed apart under the second, when both print their text larger; empty when the
+    case has no ``ecomap`` section (or no ``after`` block for a ``panel``)."""
+    whole = ecomap_drawing(case, opts, panel=panel)
+    if whole is None:
+        return []
+    from socialtools.ecomap.render import PRINT_MARGIN
+    from socialtools.report.print_size import MIN_PRINT_PT, PORTRAIT, printed_font_pt
+
+    section = case.raw("ecomap")
+    printed = printed_font_pt(_probe(whole.svg, opts)) or 0.0
+    if printed >= MIN_PRINT_PT or len(section.get("systems") or []) < SPLIT_FROM:
+        return [whole]
+    halves = [_ecomap_diagram(case, opts, panel, _ecomap_part(section, keep), legend=False).to_svg()
+              for keep in ecomap_halves(section)]
+    if min(printed_font_pt(_probe(svg, opts)) or 0.0 for svg in halves) <= printed:
+        return [whole]
+    font = min(smallest_font(svg) or 1.0 for svg in halves)
+    legend = _ecomap_diagram(case, opts, panel, section, legend=False).legend_svg(
+        readable_room(font, PORTRAIT)[0] - 2 * PRINT_MARGIN - 1)
+    return [EcomapDrawing(halves[0]), EcomapDrawing(halves[1], legend)]
+
+
 def ecomap_svg(case: Case, opts: ReportOptions, *, panel: str | None = None) -> str | None:
-    """The ecomap's drawing as the report prints it (:func:`ecomap_drawing`), when the case has an
-    ``ecomap`` section."""
+    """The ecomap's drawing as the report prints it (:func:`ecomap_drawing`; of an ecomap printed as two
+    figures, the whole one), when the case has an ``ecomap`` section."""
     drawing = ecomap_drawing(case, opts, panel=panel)
     return drawing.svg if drawing is not None else None
 
@@ -470,14 +563,19 @@ def build_report(case: Case, opts: ReportOptions | None = None) -> Report:
         caption = ct.captioned("cap_" + key, case, opts) + (f" ({date})" if date else "")
         return picture(key, caption, svg)
 
-    def ecomap_figure(key: str, panel: str | None) -> Figure | None:
-        drawing = ecomap_drawing(case, opts, panel=panel) if opts.figures else None
-        if drawing is None:
-            return None
-        fig = figure(key, drawing.svg, ecomap_date(case, panel, lang))
-        if fig is not None and drawing.legend_svg is not None:
-            fig.legend = picture(f"{key}_legend", word("figure_legend", lang), drawing.legend_svg)
-        return fig
+    def ecomap_figures(key: str, panel: str | None) -> list[Table | Figure | Paragraph]:
+        drawings = ecomap_drawings(case, opts, panel=panel) if opts.figures else []
+        figures: list[Table | Figure | Paragraph] = []
+        for i, drawing in enumerate(drawings, 1):
+            date = ecomap_date(case, panel, lang)
+            if len(drawings) > 1:  # one ecomap printed as two figures: 'bagian 1 dari 2'
+                part = word("figure_part", lang).format(i=i, n=len(drawings))
+                date = f"{date}; {part}" if date else part
+            fig = figure(key if i == 1 else f"{key}_{i}", drawing.svg, date)
+            if fig is not None and drawing.legend_svg is not None:
+                fig.legend = picture(f"{fig.key}_legend", word("figure_legend", lang), drawing.legend_svg)
+            figures += some(fig)
+        return figures
 
     font_said: list[str] = []  # text the figures' font cannot draw (emoji ...), one warning a figure
 
@@ -496,10 +594,10 @@ def build_report(case: Case, opts: ReportOptions | None = None) -> Report:
             genogram.notes = drawing.notes
             if drawing.legend_svg is not None:
                 genogram.legend = picture("genogram_legend", word("figure_legend", lang), drawing.legend_svg)
-    ecomap = ecomap_figure("ecomap", None)
+    ecomap = ecomap_figures("ecomap", None)
     strengths = figure("strengths", strengths_svg(case, opts)) if opts.figures else None
     section("h_assessment", [("h_bpss", some(ct.bpss_table(case, opts))),
-                             ("h_genogram", some(genogram)), ("h_ecomap", some(ecomap)),
+                             ("h_genogram", some(genogram)), ("h_ecomap", ecomap),
                              ("h_strengths", some(strengths))])
     section("h_plan", [(None, [*ct.plan_tables(case, opts), *some(ct.systems_table(case, opts))])])
     section("h_intervention", [(None, some(ct.schedule_table(case, opts), ct.process_table(case, opts)))])
@@ -507,8 +605,8 @@ def build_report(case: Case, opts: ReportOptions | None = None) -> Report:
     if case.evaluation is not None and case.evaluation.summary:
         evaluation.append(Paragraph(case.evaluation.summary, key="evaluation"))
     # the comparison prints as two figures, one under the other, each at the text width
-    comparison = [ecomap_figure(f"ecomap_{side}", side) for side in ("before", "after")]
-    section("h_evaluation", [(None, [*evaluation, *some(ct.behaviour_table(case, opts), *comparison)])])
+    comparison = [fig for side in ("before", "after") for fig in ecomap_figures(f"ecomap_{side}", side)]
+    section("h_evaluation", [(None, [*evaluation, *some(ct.behaviour_table(case, opts)), *comparison])])
     section("h_termination", [(None, _termination(case, opts))])
     title = (case.info.title or ct.client_label(case, opts) or (case.family.title if case.family else None)
              or f"{word('chapter', lang)} {n.chapter} {chapter_title}")
@@ -528,7 +626,8 @@ def build_report(case: Case, opts: ReportOptions | None = None) -> Report:
 def narrative_part(item: Table | Figure) -> str:
     """The part of the case file's ``narrative`` (and ``source``) a table or figure takes."""
     if isinstance(item, Figure):
-        return "comparison" if item.key in ("ecomap_before", "ecomap_after") else item.key
+        key = re.sub(r"_2$", "", item.key)  # the second figure of an ecomap printed as two
+        return "comparison" if key in ("ecomap_before", "ecomap_after") else key
     key = item.key.split("_")[0]
     return "identity" if key == "client" else key
 

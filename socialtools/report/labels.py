@@ -15,6 +15,7 @@ REPORT: Catalogue = {
     "figure": {"id": "Gambar", "en": "Figure"},
     "figure_notes": {"id": "Catatan", "en": "Notes to"},
     "figure_legend": {"id": "Keterangan", "en": "Key to"},
+    "figure_part": {"id": "bagian {i} dari {n}", "en": "part {i} of {n}"},
     "landscape_note": {"id": "Cetak gambar ini pada halaman lanskap, selebar {width} cm, agar teksnya tetap terbaca",
                        "en": "Print this figure on a landscape page, {width} cm wide, to keep its text readable"},
     "client_label": {"id": "Klien", "en": "Client"},
