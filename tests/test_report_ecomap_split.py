@@ -51,6 +51,8 @@ def test_many_systems_24_print_as_two_figures_at_8pt(svgcheck: ModuleType) -> No
     for fig in ecomaps:
         part = 1 if fig.key in ("ecomap", "ecomap_before", "ecomap_after") else 2
         assert f"bagian {part} dari 2" in fig.caption
+        first = next(f for f in ecomaps if f.key == fig.key.removesuffix("_2"))  # one caption, its part told
+        assert fig.caption == first.caption.replace("bagian 1 dari 2", f"bagian {part} dari 2"), fig.caption
         assert (fig.legend is not None) == (part == 2)
         assert narrative_part(fig) == ("comparison" if "before" in fig.key or "after" in fig.key else "ecomap")
         for piece in (fig, fig.legend):

@@ -96,6 +96,10 @@ LONG_WAY = 2.0  # a line whose pattern's edge keeps off the plain lines only thi
 #: a line may pass this far beyond the right side and the bottom of the drawing, which grows to hold it
 #: (a person's label on the edge, the way round it inside walled by a union line and a child line)
 OUTSIDE = 40.0
+#: a line keeps this far beyond its own pattern's edge off every symbol and label (at most
+#: PATTERN_HALF_WIDTH from its middle): a thin line (a cut-off, a distant one) passes a gap
+#: between two labels too narrow for a zigzag
+THIN_MARGIN = 1.5
 
 
 def pattern_half_width(kind: str) -> float:
@@ -452,6 +456,8 @@ class EmotionalRouter:
         self.grids = {PATTERN_HALF_WIDTH: obstacle_grid(lay)}
         self.grid = self.grids[PATTERN_HALF_WIDTH]
         self.reach = PATTERN_HALF_WIDTH  # half the width of the line (or bundle) being chosen
+        #: how far a single line's middle keeps off the symbols and labels (see :meth:`fit`)
+        self.clearance = PATTERN_HALF_WIDTH
         self.lines = LineIndex()
         outlines = {tuple([*poly, poly[0]]) for h in lay.households for poly in h.polygons}
         for line in lines:
@@ -741,6 +747,27 @@ class EmotionalRouter:
             return lane
         return None
 
+    def fit(self, half_width: float) -> None:
+        """The lines chosen next have patterns ``half_width`` wide on each side of their middle:
+        a single line keeps :data:`THIN_MARGIN` beyond that off every symbol and label (never
+        further than :data:`PATTERN_HALF_WIDTH`), so that a thin line passes a narrow gap.
+
+        >>> from socialtools.genogram.placements import GenogramLayout
+        >>> router = EmotionalRouter(GenogramLayout({}, {}, [], [], [], [], 0.0, 0.0), [])
+        >>> router.fit(pattern_half_width("cutoff")); router.clearance
+        2.4
+        >>> router.fit(pattern_half_width("hostile")); router.clearance
+        5.0
+        """
+        self.clearance = min(PATTERN_HALF_WIDTH, round(half_width + THIN_MARGIN, 6))
+        self.grid = self._base_grid()
+
+    def _base_grid(self) -> Obstacles:
+        """The obstacles grown by :attr:`clearance` (made once for each clearance)."""
+        if self.clearance not in self.grids:
+            self.grids[self.clearance] = self._grid(self.clearance)
+        return self.grids[self.clearance]
+
     def _wide(self, reach: float, pick: Callable[[], list[Point] | None]) -> list[Point] | None:
         """``pick()`` run for a line ``reach`` wide on each side (a bundle of parallel lanes): the
         obstacles grown by as much, other lines kept as far off."""
@@ -750,7 +777,7 @@ class EmotionalRouter:
         try:
             return pick()
         finally:
-            self.reach, self.grid = PATTERN_HALF_WIDTH, self.grids[PATTERN_HALF_WIDTH]
+            self.reach, self.grid = PATTERN_HALF_WIDTH, self._base_grid()
 
     def open_gate(self, a: PersonNode, b: PersonNode, fallback: Callable[[], list[list[Point]]]) -> str | None:
         """When the cheapest clean line from ``a`` to ``b`` is a long way round (more than
@@ -804,7 +831,7 @@ class EmotionalRouter:
         """Put the date label of union ``uid`` at ``box`` (the obstacles follow)."""
         self.lay.unions[uid].label_box = box
         self.grids = {PATTERN_HALF_WIDTH: self._grid(PATTERN_HALF_WIDTH)}
-        self.grid = self.grids[PATTERN_HALF_WIDTH]
+        self.grid = self._base_grid()
 
     def _grid(self, grow: float) -> Obstacles:
         """The obstacles (see :func:`obstacle_grid`), and over each lifted label room that a line

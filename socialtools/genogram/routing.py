@@ -433,12 +433,14 @@ def route_links(lay: GenogramLayout, family: Family, structure: FamilyStructure,
             router.waiting = {pair: ab for pair, ab in people.items() if pair != frozenset(first)}
             a, b = (lay.nodes[p] for p in first)
             router.lines.own = max(pattern_half_width(family.relationships[i].kind) for i in group)
+            router.fit(router.lines.own)
             router.open_gate(a, b, partial(candidates_of, a, b))
         router.waiting = {}
         for group in groups:
             first = family.relationships[group[0]].between
             a, b = (lay.nodes[p] for p in first)
             router.lines.own = max(pattern_half_width(family.relationships[i].kind) for i in group)
+            router.fit(router.lines.own)
             unclean = len(router.unclean)
             for i, pts in zip(group, router.choose_lanes(a, b, partial(candidates_of, a, b), len(group)),
                               strict=True):

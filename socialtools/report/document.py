@@ -557,10 +557,11 @@ def build_report(case: Case, opts: ReportOptions | None = None) -> Report:
     def some(*items: Table | Figure | Paragraph | None) -> list[Table | Figure | Paragraph]:
         return [i for i in items if i is not None]
 
-    def figure(key: str, svg: str | None, date: str | None = None) -> Figure | None:
+    def figure(key: str, svg: str | None, date: str | None = None, *, caption_of: str | None = None) -> Figure | None:
+        """The figure ``key``, captioned by the caption of ``caption_of`` (default: ``key``)."""
         if svg is None:
             return None
-        caption = ct.captioned("cap_" + key, case, opts) + (f" ({date})" if date else "")
+        caption = ct.captioned("cap_" + (caption_of or key), case, opts) + (f" ({date})" if date else "")
         return picture(key, caption, svg)
 
     def ecomap_figures(key: str, panel: str | None) -> list[Table | Figure | Paragraph]:
@@ -571,7 +572,7 @@ def build_report(case: Case, opts: ReportOptions | None = None) -> Report:
             if len(drawings) > 1:  # one ecomap printed as two figures: 'bagian 1 dari 2'
                 part = word("figure_part", lang).format(i=i, n=len(drawings))
                 date = f"{date}; {part}" if date else part
-            fig = figure(key if i == 1 else f"{key}_{i}", drawing.svg, date)
+            fig = figure(key if i == 1 else f"{key}_{i}", drawing.svg, date, caption_of=key)
             if fig is not None and drawing.legend_svg is not None:
                 fig.legend = picture(f"{fig.key}_legend", word("figure_legend", lang), drawing.legend_svg)
             figures += some(fig)
