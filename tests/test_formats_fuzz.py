@@ -62,7 +62,8 @@ def test_mutated_real_files_give_an_input_error_or_a_family(case: tuple[str, byt
             assert "\n" not in str(exc).strip() and "Traceback" not in str(exc)
 
 
-BROKEN = {"truncated", "dangling", "cycle", "blank-lines-events-out-of-order", "divorce-before-marriage"}
+BROKEN = {"truncated", "dangling", "cycle", "blank-lines-events-out-of-order", "divorce-before-marriage",
+          "three-husb"}  # three-husb: a family of four partners, read only leniently
 
 
 @pytest.mark.parametrize("seed", SEEDS, ids=lambda p: p.name)
