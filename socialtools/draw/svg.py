@@ -9,6 +9,7 @@ True
 from __future__ import annotations
 
 import functools
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 from xml.etree import ElementTree
@@ -194,19 +195,7 @@ def _serialize(element: Any, out: list[str]) -> None:
         commands = element.commands
         attribs["d"] = commands[0] if len(commands) == 1 and type(commands[0]) is str else strlist(commands, " ")
     name = element.elementname
-    parts = ["<", name]
-    keys = tuple(attribs)
-    order = _ORDERS.get(keys)
-    if order is None:
-        order = _ORDERS[keys] = tuple(sorted(keys))
-    for key in order:
-        value = attribs[key]
-        if value is None:
-            continue
-        text = value if type(value) is str else element.value_to_string(value)
-        if text:
-            parts += (" ", key, '="', _attribute_text(text), '"')
-    out.append("".join(parts))
+    out.append("".join(_open_tag(name, attribs, element.value_to_string)))
     content = element.text if isinstance(element, TSpan) else None
     if content is None and not element.elements:
         out.append(" />")
@@ -227,13 +216,12 @@ def _serialize(element: Any, out: list[str]) -> None:
 _ORDERS: dict[tuple[str, ...], tuple[str, ...]] = {}
 
 
-def _leaf(name: str, attribs: dict[str, Any], text: str | None = None) -> str:
-    """The XML of an element without children (``text``: a ``<text>`` element's content), as
-    :func:`_serialize` writes it: the shapes and texts of a drawing, many thousands of them, are
-    written when they are drawn, not kept as svgwrite elements to be written at the end.
+def _open_tag(name: str, attribs: dict[str, Any], text_of: Callable[[Any], str]) -> list[str]:
+    """The pieces of an element's start tag up to its closing ``>`` or `` />``: its attributes sorted by
+    name, those that are None or empty left out (``text_of``: the text of a value that is not a string).
 
-    >>> _leaf("text", {"y": "2", "x": "1", "fill": None}, "a < b")
-    '<text x="1" y="2">a &lt; b</text>'
+    >>> "".join(_open_tag("rect", {"y": 2, "x": "1", "id": None}, str))
+    '<rect x="1" y="2"'
     """
     parts = ["<", name]
     keys = tuple(attribs)
@@ -244,9 +232,21 @@ def _leaf(name: str, attribs: dict[str, Any], text: str | None = None) -> str:
         value = attribs[key]
         if value is None:
             continue
-        value = value if type(value) is str else str(value)
-        if value:
-            parts += (" ", key, '="', _attribute_text(value), '"')
+        text = value if type(value) is str else text_of(value)
+        if text:
+            parts += (" ", key, '="', _attribute_text(text), '"')
+    return parts
+
+
+def _leaf(name: str, attribs: dict[str, Any], text: str | None = None) -> str:
+    """The XML of an element without children (``text``: a ``<text>`` element's content), as
+    :func:`_serialize` writes it: the shapes and texts of a drawing, many thousands of them, are
+    written when they are drawn, not kept as svgwrite elements to be written at the end.
+
+    >>> _leaf("text", {"y": "2", "x": "1", "fill": None}, "a < b")
+    '<text x="1" y="2">a &lt; b</text>'
+    """
+    parts = _open_tag(name, attribs, str)
     if text is None:
         parts.append(" />")
     else:
