@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -44,6 +45,18 @@ def test_reference_errors_name_record_and_field(data: dict, record: str, field: 
         family(**data)
     text = str(err.value)
     assert record in text and f"field '{field}'" in text and words in text
+
+
+def test_an_ancestry_loop_written_with_father_and_mother_is_named_on_that_field() -> None:
+    """A student writes parents with the ``father``/``mother`` shorthand; a loop among them is
+    named on the field that made it, not on a union's 'children' nobody wrote (input review)."""
+    people = [{"id": "A", "sex": "male"}, {"id": "B", "sex": "male", "father": "A"}, {"id": "C", "father": "B"}]
+    people[0]["father"] = "C"
+    with pytest.raises(InputError) as err:
+        parse_model(Family, {"people": people})
+    text = str(err.value)
+    assert re.search(r"people\[\d\] \(id '[ABC]'\), field 'father'", text) and "own ancestor" in text, text
+    assert "children" not in text
 
 
 def test_duplicate_ids_are_named() -> None:

@@ -727,10 +727,10 @@ class Family(Record):
     @model_validator(mode="after")
     def _check(self) -> Family:
         self._check_people()
-        self._add_parent_shorthand()
+        given = self._add_parent_shorthand()
         self._check_unions()
         self._check_other_references()
-        self._check_ancestry()
+        self._check_ancestry(given)
         return self
 
     # -- validation -----------------------------------------------------------------
@@ -748,7 +748,10 @@ class Family(Record):
         if pid not in self._index:
             raise InputError(unknown_person(pid, self.people), record=record, field=field)
 
-    def _add_parent_shorthand(self) -> None:
+    def _add_parent_shorthand(self) -> dict[tuple[str, str], tuple[str, str]]:
+        """Each person's ``father``/``mother`` made a union with the child: the (parent, child)
+        links so given, each with the record and field that gave it (for :meth:`_check_ancestry`)."""
+        given: dict[tuple[str, str], tuple[str, str]] = {}
         # unions by their partners and the children each has, so that a sibship of 50,000 takes
         # linear time (a scan of every union's children per child was quadratic)
         by_partners: dict[tuple[str, ...], Union] = {}
@@ -764,6 +767,7 @@ class Family(Record):
                     self._require(parent, record, field)
                     if parent == p.id:
                         raise InputError("is their own parent", record=record, field=field)
+                    given[(parent, p.id)] = (record, field)
             partners = [x for x in (p.father, p.mother) if x is not None]
             union = by_partners.get(tuple(sorted(partners)))
             if union is None:
@@ -778,6 +782,7 @@ class Family(Record):
                     union.children.append(ChildLink(id=p.id))
                     known.add(p.id)
             p.father = p.mother = None
+        return given
 
     def _check_unions(self) -> None:
         used: set[str] = set()
@@ -844,7 +849,9 @@ class Family(Record):
             if h.start and h.end and h.end.certainly_before(h.start):
                 raise InputError(f"ends ({h.end}) before it starts ({h.start})", record=record, field="end")
 
-    def _check_ancestry(self) -> None:
+    def _check_ancestry(self, given: dict[tuple[str, str], tuple[str, str]]) -> None:
+        """A person who is their own ancestor refused, the chain named, on the ``father``/``mother``
+        field that made a link of it where one did (``given``), else on the person's ``children``."""
         if not self._has_cycle():
             return
         import networkx as nx  # imported here: it is heavy, and only the message about a cycle needs it
@@ -853,6 +860,10 @@ class Family(Record):
         cycle = nx.find_cycle(graph)
         who = cycle[0][0]
         chain = " → ".join([a for a, _ in cycle] + [who])
+        for a, b in cycle:  # parent a → child b
+            if (a, b) in given:
+                record, field = given[(a, b)]
+                raise InputError(f"makes {b} their own ancestor ({chain})", record=record, field=field)
         raise InputError(f"is their own ancestor ({chain})", record=f"person '{who}'", field="children")
 
     def _has_cycle(self) -> bool:
