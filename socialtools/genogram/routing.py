@@ -475,26 +475,24 @@ def route_links(lay: GenogramLayout, family: Family, structure: FamilyStructure,
         for uid, box in saved[3].items():
             lay.unions[uid].label_box = box
 
+    def stretch(i: int, pts: list[Point]) -> tuple[float, float]:
+        """Line ``i``'s length along its route and its pair's straight distance (centre to centre)."""
+        a, b = (lay.nodes[p] for p in family.relationships[i].between)
+        path = [(a.x, a.y), *pts, (b.x, b.y)]
+        return sum(math.dist(p, q) for p, q in itertools.pairwise(path)), math.dist(path[0], path[-1])
+
     def detours(chosen: dict[int, list[Point]]) -> dict[frozenset[str], float]:
         """Each pair's longest line, as many times the straight distance (centre to centre)."""
         out: dict[frozenset[str], float] = {}
         for i, pts in chosen.items():
-            a, b = (lay.nodes[p] for p in family.relationships[i].between)
-            path = [(a.x, a.y), *pts, (b.x, b.y)]
-            direct = math.dist(path[0], path[-1])
-            ratio = sum(math.dist(p, q) for p, q in itertools.pairwise(path)) / direct if direct else 1.0
+            length, direct = stretch(i, pts)
             pair = frozenset(family.relationships[i].between)
-            out[pair] = max(out.get(pair, 0.0), ratio)
+            out[pair] = max(out.get(pair, 0.0), length / direct if direct else 1.0)
         return out
 
     def excess(chosen: dict[int, list[Point]]) -> float:
         """How much longer all the lines are than the straight distances of their pairs."""
-        total = 0.0
-        for i, pts in chosen.items():
-            a, b = (lay.nodes[p] for p in family.relationships[i].between)
-            path = [(a.x, a.y), *pts, (b.x, b.y)]
-            total += sum(math.dist(p, q) for p, q in itertools.pairwise(path)) - math.dist(path[0], path[-1])
-        return total
+        return sum(length - direct for length, direct in itertools.starmap(stretch, chosen.items()))
 
     before = state()
     chosen, unclean_pairs = emotional(groups)
