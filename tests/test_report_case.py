@@ -240,3 +240,16 @@ def test_captions_use_the_client_initials_the_case_file_gives(case: dict[str, An
         captions = [t.caption for t in (client_table(parsed, opts), bpss_table(parsed, opts)) if t is not None]
         assert len(captions) == 2
         assert all(c.endswith(f'{word} "{expected}"') for c in captions), captions
+
+
+def test_review13_a_siblings_foster_child_is_a_foster_nephew_not_blank() -> None:
+    """Review 13: the client's brother fosters a boy; 'Hubungan dengan Klien' was left empty."""
+    from pathlib import Path
+
+    from socialtools.genogram.kinship import relations_to_client
+
+    case = Case.load(Path(__file__).parent / "data" / "cases" / "review13-case.yaml")
+    assert case.family is not None
+    assert relations_to_client(case.family)["DN"] == "keponakan asuh"
+    assert relations_to_client(case.family, "en")["DN"] == "foster nephew"
+    assert relations_to_client(case.family)["LS"] == "keponakan"  # the brother's own daughter

@@ -6,7 +6,8 @@ step-parents, partners (former ones marked), children by relation (adopted, fost
 siblings (older/younger in Indonesian; a twin, *saudara kembar*; by adoption, *adik angkat*, or fostered by the parents,
 *adik asuh*; half-siblings by the shared parent, *kakak seibu*, *adik seayah*; step-siblings,
 the children of a parent's partner, *saudara tiri*), grandparents, grandchildren, uncles and
-aunts (also by marriage: an aunt's husband is *paman*), cousins (*sepupu*), nephews and nieces,
+aunts (also by marriage: an aunt's husband is *paman*), cousins (*sepupu*), nephews and nieces (a sibling's
+foster child: *keponakan asuh*),
 and in-laws; anyone further is left blank rather than guessed. :func:`role_word` puts a ``role``
 the case file gives (*ayah*, *bibi*, *klien*) into the report's language.
 
@@ -75,6 +76,8 @@ TERMS: dict[str, tuple[tuple[str, str, str], tuple[str, str, str]]] = {
                                ("uncle by marriage", "aunt by marriage", "uncle or aunt by marriage")),
     "cousin": (("sepupu",) * 3, ("cousin",) * 3),
     "nephew_niece": (("keponakan",) * 3, ("nephew", "niece", "nephew or niece")),
+    # a foster child of a sibling (review 13: the client's brother fosters a boy)
+    "nephew_niece_foster": (("keponakan asuh",) * 3, ("foster nephew", "foster niece", "foster nephew or niece")),
     "parent_in_law": (("mertua",) * 3, ("father-in-law", "mother-in-law", "parent-in-law")),
     "child_in_law": (("menantu",) * 3, ("son-in-law", "daughter-in-law", "child-in-law")),
     "sibling_in_law": (("ipar",) * 3, ("brother-in-law", "sister-in-law", "sibling-in-law")),
@@ -179,6 +182,8 @@ class _Kin:
         siblings = {s for p in mine for s in self.children[p]} - {client}
         if theirs & siblings:
             return "nephew_niece"
+        if any(p in siblings for p, r in self.child_links[pid] if r == "foster"):
+            return "nephew_niece_foster"
         spouses = self.partners[client]
         if any(pid in self.parents[s] for s in spouses):
             return "parent_in_law"
