@@ -192,6 +192,8 @@ PICTURES: dict[str, Draw] = {
         load_document(ROOT / "tests" / "data" / "cases" / "bracketed-household.yaml"), lang="en")),
     "genogram-crowded.png": _save(lambda: Genogram.from_document(
         load_document(ROOT / "tests" / "data" / "cases" / "crowded-three-generations.yaml"), initials=True)),
+    "genogram-review13.png": _save(lambda: Genogram.from_document(
+        load_document(ROOT / "tests" / "data" / "cases" / "review13-case.yaml"))),
     "genogram-twins.png": _save(lambda: Genogram.from_document(
         load_document(ROOT / "tests" / "data" / "hardcases" / "twins.yaml"), lang="en")),
     "report-genogram-same-pair.png": _report_genogram(ROOT / "tests" / "data" / "cases" / "review-rt.yaml"),

@@ -100,6 +100,13 @@ OUTSIDE = 40.0
 #: PATTERN_HALF_WIDTH from its middle): a thin line (a cut-off, a distant one) passes a gap
 #: between two labels too narrow for a zigzag
 THIN_MARGIN = 1.5
+#: an emotional line's end keeps the edge of its pattern this far from the point where a union line
+#: or a child line meets the symbol (issue 13 G8: a line that ended where the line down to an adopted
+#: child meets his symbol, or left the client where her two union lines do, read as part of them)
+END_GAP = 3.0
+#: a plain line's end this near a symbol's box meets the symbol there (a bracketed child's line ends
+#: on the symbol's top, inside the brackets)
+ATTACH = 6.0
 
 
 def pattern_half_width(kind: str) -> float:
@@ -476,6 +483,25 @@ class EmotionalRouter:
         self.meets: dict[str, list[tuple[float, str, Point]]] = {}  # the person at the other end, the end
         self.gated: set[frozenset[str]] = set()  # the pairs whose line passes through a gate
         self.wide_search = True  # search once more round more corners before a line is drawn unclean
+        #: the points where the union and child lines meet each person's symbol (:meth:`_free_end`)
+        self.attached: dict[str, list[Point]] = {}
+        boxes = {n.id: n.symbol_box for n in lay.nodes.values()}
+        cell = 80.0
+        by_cell: dict[tuple[int, int], list[str]] = {}
+        for nid, box in boxes.items():
+            for i in range(int((box.x - ATTACH) // cell), int((box.right + ATTACH) // cell) + 1):
+                for j in range(int((box.y - ATTACH) // cell), int((box.bottom + ATTACH) // cell) + 1):
+                    by_cell.setdefault((i, j), []).append(nid)
+        for line in lines:
+            if len(line) < 2 or tuple(line) in outlines:
+                continue
+            for end in (line[0], line[-1]):
+                for nid in by_cell.get((int(end[0] // cell), int(end[1] // cell)), ()):
+                    if boxes[nid].grown(ATTACH).contains(end):
+                        self.attached.setdefault(nid, []).append(end)
+        self.end_gap = PATTERN_HALF_WIDTH + END_GAP  # the pattern's half width and END_GAP (see :meth:`fit`)
+        #: ends are kept off those points (:meth:`choose_lanes` lets them be when that sends a line a long way round)
+        self.free_ends = True
 
     def _own(self, a: PersonNode, b: PersonNode) -> tuple[str, ...]:
         """The obstacles a line between ``a`` and ``b`` may enter: their symbols (it ends on them),
@@ -503,6 +529,21 @@ class EmotionalRouter:
         return all(abs((turn - t + math.pi) % (2 * math.pi) - math.pi) >= math.radians(MEET)
                    for t, other, end in angles if frozenset((n.id, other)) != self.pair
                    and math.dist(end, p) < MEET_NEAR)
+
+    def _free_end(self, n: PersonNode, p: Point) -> bool:
+        """Does a line ending on ``n`` at ``p`` keep :attr:`end_gap` from every point where a union
+        line or a child line meets the symbol of ``n`` (not drawn into the end of a child line, nor
+        leaving by the foot of a union line)?
+
+        >>> from socialtools.genogram.placements import GenogramLayout
+        >>> from socialtools.draw.text import TextBlock
+        >>> n = PersonNode("A", x=0, y=0, size=20, outer=20, row=0, label=TextBlock((), 10), label_top=20)
+        >>> router = EmotionalRouter(GenogramLayout({"A": n}, {}, [], [], [], [], 0.0, 0.0), [[(0, -40), (0, -10)]])
+        >>> router.fit(pattern_half_width("fused"))
+        >>> router._free_end(n, (2, -10)), router._free_end(n, (8, -10))
+        (False, True)
+        """
+        return not self.free_ends or all(math.dist(p, q) >= self.end_gap for q in self.attached.get(n.id, ()))
 
     def _clear(self, points: list[Point], a: PersonNode, b: PersonNode,
                local: LocalBoxes | None = None) -> bool:
@@ -619,8 +660,10 @@ class EmotionalRouter:
                 # it leaves a symbol (and comes to one) from outside, not along its outline: a
                 # pattern's lane beside a line that grazes a circle would run inside it
                 outward = ((parent >= n_starts or (_outward(seg[1], seg[0], turns[parent])
+                                                     and self._free_end(a, seg[0])
                                                      and (not strict or self._fans(a, seg[0], seg[1]))))
                            and (k < first_end or (_outward(seg[0], seg[1], turns[k - first_end])
+                                                  and self._free_end(b, seg[1])
                                                   and (not strict or self._fans(b, seg[1], seg[0])))))
                 if outward and self._clear(seg, a, b, local) and not (
                         strict and self.lines.runs_along(seg, *skip, self.near)):
@@ -675,7 +718,8 @@ class EmotionalRouter:
         skip = (self.reach, self.reach)
 
         def clean(pts: list[Point]) -> bool:
-            return (polyline_length(pts) >= MIN_LENGTH and not _grazes(a, pts[0], pts[1])
+            return (polyline_length(pts) >= MIN_LENGTH and self._free_end(a, pts[0]) and self._free_end(b, pts[-1])
+                    and not _grazes(a, pts[0], pts[1])
                     and not _grazes(b, pts[-1], pts[-2]) and self._clear(pts, a, b)
                     and not (strict and (self.lines.runs_along(pts, *skip, self.near) or not (
                         self._fans(a, pts[0], pts[1]) and self._fans(b, pts[-1], pts[-2])))))
@@ -743,7 +787,8 @@ class EmotionalRouter:
     def _lane(self, a: PersonNode, b: PersonNode, line: list[Point], offset: float) -> list[Point] | None:
         """``line`` moved sideways by ``offset``, its ends on the two symbols, when that is clean."""
         lane = _lane_end(b, _lane_end(a, offset_polyline(line, offset)[::-1])[::-1]) if offset else line
-        if self._clear(lane, a, b) and not self.lines.runs_along(lane, PATTERN_HALF_WIDTH, PATTERN_HALF_WIDTH):
+        if (self._clear(lane, a, b) and self._free_end(a, lane[0]) and self._free_end(b, lane[-1])
+                and not self.lines.runs_along(lane, PATTERN_HALF_WIDTH, PATTERN_HALF_WIDTH)):
             return lane
         return None
 
@@ -760,6 +805,7 @@ class EmotionalRouter:
         5.0
         """
         self.clearance = min(PATTERN_HALF_WIDTH, round(half_width + THIN_MARGIN, 6))
+        self.end_gap = half_width + END_GAP
         self.grid = self._base_grid()
 
     def _base_grid(self) -> Obstacles:
@@ -888,6 +934,36 @@ class EmotionalRouter:
 
     def choose_lanes(self, a: PersonNode, b: PersonNode, fallback: Callable[[], list[list[Point]]],
                      count: int) -> list[list[Point] | None]:
+        """The lines of :meth:`_lanes_off_lines`, their ends kept off the points where union and child
+        lines meet the symbols (:meth:`_free_end`); but when that sends one a long way round (more
+        than :data:`LONG_WAY` times the straight distance: two relationships of one pair whose lanes
+        must part) and letting the ends be gives shorter lines, those. The lanes of several
+        relationships of one pair are drawn as before: ends kept off those points would part them."""
+        if count > 1:
+            self.free_ends = False
+            try:
+                return self._lanes_off_lines(a, b, fallback, count)
+            finally:
+                self.free_ends = True
+        saved = self._state()
+        lanes = self._lanes_off_lines(a, b, fallback, count)
+        longest = max((math.inf if lane is None else _detour(a, b, lane) for lane in lanes), default=0.0)
+        if longest <= LONG_WAY:
+            return lanes
+        kept = self._state()
+        self._restore(saved)
+        self.free_ends = False
+        try:
+            loose = self._lanes_off_lines(a, b, fallback, count)
+        finally:
+            self.free_ends = True
+        if max((math.inf if lane is None else _detour(a, b, lane) for lane in loose), default=0.0) < longest:
+            return loose
+        self._restore(kept)
+        return lanes
+
+    def _lanes_off_lines(self, a: PersonNode, b: PersonNode, fallback: Callable[[], list[list[Point]]],
+                         count: int) -> list[list[Point] | None]:
         """The lines of :meth:`_choose_lanes`, their patterns' edges kept off the plain lines
         (:attr:`LineIndex.own`); but when that sends one a long way round (more than
         :data:`LONG_WAY` times the straight distance) and keeping only their middles off the plain
