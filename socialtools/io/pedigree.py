@@ -67,8 +67,8 @@ UNKNOWN = {"", "0", ".", "na", "nan", "none", "-", "-9", "?", "unknown", "unk", 
 NOT_ALIVE = {"0", "n", "no", "false", "f", "tidak", "tdk", "dead", "deceased", "d", "died", "meninggal", "wafat",
              "almarhum", "almarhumah", "alm", "alm.", "almh", "almh.", "sudah meninggal", "telah meninggal",
              "meninggal dunia", "sudah wafat", "telah wafat"}
-YES = {"1", "2", "y", "yes", "true", "t", "affected", "case", "sakit", "ya", "dead", "deceased", "d", "a", "died", "x", "✓", "✔", "☑",
-       *YES_NO[True]}
+YES = {"1", "2", "y", "yes", "true", "t", "affected", "case", "sakit", "ya", "dead", "deceased", "d", "a", "died",
+       "x", "✓", "✔", "☑", *YES_NO[True]}
 #: what else marks the index person in a proband column (Madeline's and genetics tools' ``P``)
 INDEX_YES = {"p", "proband", "index", "indeks", "klien", "client", "+"}
 #: the answers of a yes/no column that say no (an unknown value is read as no too, without a word)
