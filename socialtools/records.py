@@ -1,7 +1,8 @@
 """The base of every record a case file holds (people, ties, institutions, BPSS items, ...).
 
 A record refuses fields it does not know (a misspelt key is an error, not silently dropped),
-accepts each field by its name or its alias, reads a number written where a text belongs as that text, and lets an :class:`~socialtools.errors.InputError`
+accepts each field by its name or its alias, reads a number written where a text belongs as that
+text, and lets an :class:`~socialtools.errors.InputError`
 that one of its validators raises come out as itself — naming its record and field — rather than
 folded into pydantic's ``ValidationError`` (an ``InputError`` is a ``ValueError``, which pydantic
 would otherwise take for its own).
