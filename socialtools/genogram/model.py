@@ -153,6 +153,27 @@ _AGE_WORDS = re.compile(r"^\s*(?:(?:usia|umur|aged?)\s*)?(?:(\d{1,3})\s*(?:tahun
                         r"\s*(?:(\d{1,3})\s*(?:bulan|bln|months?|mos?|minggu|mgg|weeks?|hari|days?)\.?)?\s*$", re.I)
 
 
+#: an age said to be about right: "~45", "± 45", "+/- 45", "sekitar 45", "kira-kira 45", "45?", "45-an"
+_ABOUT_AGE = re.compile(r"^\s*(?:~|±|\+\s*/?\s*-|sekitar|kira-kira|kira2|kurang lebih|kurleb|kl\.?|perkiraan|"
+                        r"diperkirakan|ca\.?|c\.|circa|about|approx\.?|abt\.?)\s*(?P<rest>.*?)\s*$"
+                        r"|^\s*(?P<last>\d{1,3}\s*(?:tahun|thn|th|years?|yrs?)?\.?)\s*(?:\?|-?an)\s*$", re.I)
+
+
+def about_age(value: Any) -> tuple[Any, bool]:
+    """An age written as approximate, without its mark, and whether it had one.
+
+    >>> about_age("± 45"), about_age("sekitar 45 tahun"), about_age("45?"), about_age(45), about_age("~x")
+    (('45', True), ('45 tahun', True), ('45', True), (45, False), ('~x', False))
+    """
+    if isinstance(value, str):
+        m = _ABOUT_AGE.match(value)
+        if m:
+            rest = m.group("rest") if m.group("rest") is not None else m.group("last")
+            if rest and _AGE_WORDS.match(rest) and any(ch.isdigit() for ch in rest):
+                return rest, True
+    return value, False
+
+
 def _age(value: Any) -> Any:
     """``45``, ``"45"``, ``"45 tahun"``, ``"usia 45"``, ``"45 years"`` → 45; an age in months, weeks
     or days is the whole years of it: ``"6 bulan"`` → 0, ``"1 tahun 6 bulan"`` → 1.
@@ -287,6 +308,8 @@ class Person(Record):
     deceased: YesNo = False
     age: Annotated[int, BeforeValidator(_age)] | None = Field(None, ge=0, le=150,
                                                                description="age when no birth date is known")
+    age_approximate: YesNo = Field(False, description="the age is about right (written ~45, ± 45, sekitar 45, "
+                                                      "45?): shown ~45")
     index: YesNo = Field(False, description="the index person (client, klien)")
     role: str | None = Field(None, description="role in the family, e.g. ayah, ibu, klien")
     occupation: str | None = None
@@ -309,6 +332,10 @@ class Person(Record):
     @classmethod
     def _place_and_date(cls, value: Any) -> Any:
         """``birth: "Wonosobo, 12 Agustus 1998"`` (tempat, tanggal lahir) → birthplace and birth."""
+        if isinstance(value, dict) and isinstance(value.get("age"), str):  # "~45", "sekitar 45": about 45
+            age, about = about_age(value["age"])
+            if about:
+                value = {**value, "age": age, "age_approximate": True}
         birth = value.get("birth") if isinstance(value, dict) else None
         if isinstance(birth, str) and "," in birth:
             place, _, date = birth.rpartition(",")
@@ -844,8 +871,12 @@ class Family(Record):
             if h.id is None:
                 h.id = f"h{i + 1}"
             record = f"households[{i}]" + (f" ('{h.label}')" if h.label else "")
+            listed: set[str] = set()
             for pid in h.members:
                 self._require(pid, record, "members")
+                if pid in listed:  # as a union's child listed twice: refused, not silently drawn once
+                    raise InputError(f"member '{pid}' is listed twice", record=record, field="members")
+                listed.add(pid)
             if h.start and h.end and h.end.certainly_before(h.start):
                 raise InputError(f"ends ({h.end}) before it starts ({h.start})", record=record, field="end")
 

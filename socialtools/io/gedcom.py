@@ -93,6 +93,9 @@ _ACCENT_ALONE = re.compile(rb"[\xe0-\xfe](?=[ /,.;)]|\n(?!\d+ CONC)|$)")
 _BLANK_LINE = re.compile(rb"^[ \t]+$", re.MULTILINE)
 _LINE_END = re.compile(r"\r\n?")
 _LEVEL_SPACES = re.compile(rb"^(\d{1,2})[ \t]{2,}(?=\S)", re.MULTILINE)
+#: a tag written in lower case (``0 head``, ``1 birt``, ``0 @i1@ indi``: hand-typed files, some old
+#: programs); GEDCOM's tags are upper case, and a lower-case one is read as its upper case
+_LOWER_TAG = re.compile(rb"^(\d{1,2} (?:@[^@\r\n]+@ )?)(_?[a-z][a-z0-9_]*)(?=[ \r\n]|$)", re.MULTILINE)
 _POINTER = re.compile(r"^@[^@#\s][^@\s]*@$")
 _XREF = re.compile(r"^[A-Za-z0-9_]{1,20}$")
 _UNION_KINDS = frozenset(get_args(UnionKind))
@@ -263,6 +266,20 @@ def _parse_document(raw: bytes, source: str | None, lenient: bool = False,
         data = _LEADING_SPACE.sub(b"", data)
     if b"  " in data or b"\t" in data:  # (a scan for the pair is much cheaper than the substitution)
         data = _LEVEL_SPACES.sub(rb"\1 ", data)
+    lower = _LOWER_TAG.search(data)
+    if lower is not None:
+        line = data.count(b"\n", 0, lower.start()) + 1
+        count = 0
+
+        def upper(m: re.Match[bytes]) -> bytes:
+            nonlocal count
+            count += 1
+            return m.group(1) + m.group(2).upper()
+
+        data = _LOWER_TAG.sub(upper, data)
+        tag = lower.group(2).decode("ascii")
+        said.append(f"line {line}: {count} tag{'s' if count > 1 else ''} written in lower case ('{tag}') "
+                    f"read as upper case ('{tag.upper()}'), as GEDCOM writes them")
     if lenient:
         data, renamed = split_duplicates(data)
         said.extend(renamed)
