@@ -27,27 +27,39 @@ and :mod:`socialtools.genogram.ordering`):
   order unless the family leaves the order free (``free_sibships``). Twins adjacent is not
   modelled: leaving a rule out only lowers the minimum, so the bound stays a bound.
 
-The crossings counted — and why they are a lower bound of the drawn count. Take the band
-between row r and row r+1 and a union u of row r whose children stand on row r+1. Everything
-the genogram draws for u in that band — its drop, its sibship bar, its children's lines — is one
-connected set inside the band, touching the band's upper edge where the drop leaves the union
-line (between the two partners when they stand side by side; somewhere in the partners' span
-when they do not) and its lower edge on top of each child. The band is a disc whose boundary
-meets those points in the order of the row orders: row r left to right, then row r+1 right to
-left. Two connected sets in a disc whose boundary points alternate (a u point, a v point, a u
-point, a v point around the boundary) must meet; two unions' lines never share a segment (svgcheck
-calls that an overlap, a defect), so they meet in a proper crossing of a segment of u with a
-segment of v. For two unions u, v of one band that means: if u's drop stands left of v's, they
-cross unless all of u's children stand left of all of v's; if the order of the drops is not
-fixed by the order (a far partner's drop, somewhere in a span that holds v's drop), they cross
-when neither sibship stands wholly left of the other. Each such pair of unions is one crossing
-at least, and different pairs are different pairs of segments, so their number is at most the
-count of proper crossings between different lines — what ``count_crossings`` of
-:mod:`socialtools.genogram.quality` and svgcheck count (svgcheck's 1-unit junction tolerance
-aside: a forced crossing drawn within 1 unit of a segment's end would be missed). Lines of
-unions across rows, of one-parent unions and long lines (children two rows down) are left out:
-leaving lines out only lowers the count. The crossings that come from the drawing rather than
-from the order (bars on shared levels, brackets of far partners) are not counted either.
+The crossings counted — and why they are a lower bound of the drawn count. Assumed of the
+drawing, as svgcheck and our layout have it: no line through a symbol, no two lines along one
+another (svgcheck's overlap defect), lines crossing at inner points of their segments (svgcheck
+does not count a crossing within 1 unit of a segment's end), a sibship's lines between its
+parents' row and its children's row, and a union line between partners in the bands next to
+their row.
+
+1. Take the band between row r and row r+1 and a union u of row r whose children stand on row r+1.
+   Everything the genogram draws for u in that band — its drop, its sibship bar, its children's
+   lines — is a tree inside the band, touching the band's upper edge where the drop leaves the
+   union line (between the two partners when they stand side by side; somewhere in the partners'
+   span when they do not) and its lower edge on top of each child. The band is a disc whose
+   boundary meets those points in the order of the rows: row r left to right, then row r+1 right
+   to left. If the points of u and of another union v of the band form k runs each around that
+   boundary (k >= 2), u's tree cuts the disc into parts that hold v's k runs apart, and v's tree
+   must cross u's k - 1 times at least, each time at another point, so in another pair of
+   segments (two straight segments cross once at most). With every sibship in consecutive blocks,
+   k is 2 (one crossing) when u's drop stands left of v's but u's children do not all stand left
+   of v's; k can be 3 or more where their children share a block (someone married into the
+   family standing between two sisters). Where the order of two drops of one block is not fixed
+   (a far partner's drop), the smaller count of the two orders is taken (:func:`pair_crossings`).
+2. The union line of partners who do not stand side by side must pass the people between them,
+   above or below each symbol. Where such a person has a line from their parents onto them and a
+   union with a drop beside them inside the span, it crosses the line from above, or that union's
+   lines below, or another union line at the row's level (:func:`far_line`). One crossing is
+   counted for it, unless a pair of 1. with one of the unions it might cross is counted already.
+
+Different pairs of lines give different pairs of segments, so the sum is at most the count of
+proper crossings between different lines — what ``count_crossings`` of
+:mod:`socialtools.genogram.quality` and svgcheck count. Lines of unions across rows, of
+one-parent unions and long lines (children two rows down) are left out: leaving lines (or points
+of a line) out only lowers the count. The crossings that come from the drawing rather than from
+the order (bars on shared levels, a drop not over its sibship) are not counted either.
 
 Note what is NOT a lower bound: the number of crossing pairs of straight edges
 parent->union->child. In the genogram style one sibship bar over several children's lines of
@@ -209,41 +221,100 @@ def band_pairs(inst: Instance) -> list[tuple[BandUnion, BandUnion]]:
     return [pair for us in by_row.values() for pair in itertools.combinations(us, 2)]
 
 
-def far_witnesses(inst: Instance, uid: str, pos: dict[str, int]) -> list[str]:
-    """The unions ``w`` that force a crossing on the line of union ``uid`` whose partners do not
-    stand side by side in ``pos``: a person q between the partners has a line from their parents
-    onto them, and w, the union of q and the person next to q (inside the span), has children.
-    The union line from one partner to the other passes q above or below q's symbol, never through
-    it: above, it crosses the line onto q; below, it must pass the gap between q and q' below the
-    row (the union line of w fills that gap at row level), where w's drop comes down. So it
-    crosses the line onto q or w's lines."""
+def far_line(inst: Instance, uid: str, pos: dict[str, int]) -> tuple[bool, list[str]]:
+    """Must the union line of ``uid``, whose partners do not stand side by side in ``pos``, cross
+    another line; and the unions it might cross at the row's level (the union lines of couples side
+    by side between its partners), any of which may be that crossing.
+
+    It must when a person q between the partners has a line from their parents onto them, and the
+    union w of q and the person q' next to q (between the partners, or one of them) has children:
+    the union line passes q above or below q's symbol, never through it. Above, it crosses the line
+    onto q (unless it leaves the band above q's row). Below, it must get past the gap between q and
+    q' under the row, where w's drop comes down from w's union line (which fills that gap at the
+    row's level), or cross a union line at the row's level."""
     a, b = sorted(pos[p] for p in inst.couples[uid])
     if b - a < 2:
-        return []
-    out = []
+        return False, []
+    forced = False
+    inside = []
     block = set(inst.blocks[inst.block_of[inst.couples[uid][0]]])
     for wid, (q1, q2) in inst.couples.items():
-        if wid == uid or wid not in inst.dropping or q1 not in block or abs(pos[q1] - pos[q2]) != 1:
+        if wid == uid or q1 not in block or abs(pos[q1] - pos[q2]) != 1:
             continue
         if not (a <= min(pos[q1], pos[q2]) and max(pos[q1], pos[q2]) <= b):
             continue
-        if any(a < pos[q] < b and q in inst.parented for q in (q1, q2)):
-            out.append(wid)
-    return out
+        inside.append(wid)
+        if wid in inst.dropping and any(a < pos[q] < b and q in inst.parented for q in (q1, q2)):
+            forced = True
+    return forced, inside
+
+
+MAX_SIDE_BLOCKS = 2  # a union's child blocks without the other union's children kept as terminals, at most
+
+
+def terminals(inst: Instance, u: BandUnion, v: BandUnion) -> tuple[list[str], list[str]]:
+    """The children of u and of v whose places :func:`alternations` reads, for two unions whose
+    children share a block: every child in a shared block, and one child of each other child block
+    (of :data:`MAX_SIDE_BLOCKS` at most: leaving a point out never adds an alternation)."""
+    owner = inst.block_of
+    shared = {owner[c] for c in u.children} & {owner[c] for c in v.children}
+
+    def pick(kids: tuple[str, ...]) -> list[str]:
+        out = [c for c in kids if owner[c] in shared]
+        seen: list[int] = []
+        for c in kids:
+            if owner[c] not in shared and owner[c] not in seen and len(seen) < MAX_SIDE_BLOCKS:
+                seen.append(owner[c])
+                out.append(c)
+        return out
+
+    return pick(u.children), pick(v.children)
+
+
+def alternations(u_left: bool, bottom: list[bool]) -> int:
+    """Crossings two unions' lines must have in a band: the band's edge read round (the drops left
+    to right, then the children right to left) meets u's points and v's in k runs each; u's lines
+    (a tree) cut the band into parts that hold v's k runs apart, and v's lines (a tree) cross them
+    k - 1 times at least. ``bottom``: the children left to right, True for u's."""
+    seq = [u_left, not u_left, *bottom[::-1]]
+    changes = sum(seq[i] != seq[i - 1] for i in range(len(seq)))
+    return max(0, changes // 2 - 1)
+
+
+def pair_crossings(inst: Instance, u: BandUnion, v: BandUnion, pos: dict[str, int]) -> int:
+    """Crossings the lines of u and v must have in the order ``pos``: :func:`forced_pair`, or more
+    where their children share a block (:func:`alternations`; the order of two drops of one block
+    taken as the one with fewer)."""
+    count = int(forced_pair(u, v, pos))
+    owner = inst.block_of
+    if not {owner[c] for c in u.children} & {owner[c] for c in v.children}:
+        return count
+    tu, tv = terminals(inst, u, v)
+    bottom = [c in tu for c in sorted(tu + tv, key=pos.__getitem__)]
+    if owner[u.partners[0]] == owner[v.partners[0]]:
+        refined = min(alternations(True, bottom), alternations(False, bottom))
+    else:
+        refined = alternations(_top(u, pos)[0] < _top(v, pos)[0], bottom)
+    return max(count, refined)
 
 
 def forced_crossings(inst: Instance, order: Order, only: RowKey | None = None) -> int:
-    """The crossings every drawing of ``order`` has: the pairs of :func:`forced_pair`, and one for
-    each union line between partners who do not stand side by side that has a witness
-    (:func:`far_witnesses`) whose pair with it is not counted already. ``only``: just those of the
-    unions of one row (the band under it), for which ``order`` needs that row and the next."""
+    """The crossings every drawing of ``order`` has: those of each pair of unions of a band
+    (:func:`pair_crossings`), and one for each union line between partners who do not stand side by
+    side that must cross a line (:func:`far_line`) when no pair of it with a union it might cross at
+    the row's level is counted already. ``only``:
+    just those of the unions of one row (the band under it), for which ``order`` needs that row and
+    the next."""
     pos = {p: i for row in order.values() for i, p in enumerate(row)}
-    forced = {frozenset((u.uid, v.uid)) for u, v in band_pairs(inst) if (only is None or u.row == only)
-              and forced_pair(u, v, pos)}
+    counts = {frozenset((u.uid, v.uid)): pair_crossings(inst, u, v, pos) for u, v in band_pairs(inst)
+              if only is None or u.row == only}
     owner = inst.block_of
-    far = sum(any(frozenset((uid, w)) not in forced for w in far_witnesses(inst, uid, pos))
-              for uid, (a, _) in inst.couples.items() if only is None or inst.row_of_block[owner[a]] == only)
-    return len(forced) + far
+    far = 0
+    for uid, (a, _) in inst.couples.items():
+        if only is None or inst.row_of_block[owner[a]] == only:
+            forced, inside = far_line(inst, uid, pos)
+            far += forced and not any(counts.get(frozenset((uid, z))) for z in inside)
+    return sum(counts.values()) + far
 
 
 def keeps_rules(inst: Instance, order: Order) -> list[str]:
@@ -267,6 +338,31 @@ def keeps_rules(inst: Instance, order: Order) -> list[str]:
 
 
 # --------------------------------------------------------------------------- CP-SAT
+
+def _at_least(m: object, more: list, counted: list, n: int) -> object:
+    """The literal "n crossings at least" of one pair: ``more`` grown to n literals, each implying
+    the one before and each counted (in ``counted``, the objective's literals)."""
+    while len(more) < n:
+        more.append(m.NewBoolVar(""))  # type: ignore[attr-defined]
+        m.AddImplication(more[-1], more[-2])  # type: ignore[attr-defined]
+        counted.append(more[-1])
+    return more[n - 1]
+
+
+def _possible(inst: Instance, perm: tuple[str, ...]) -> bool:
+    """May people of one row stand in the order ``perm`` (as far as their blocks tell: people of one
+    block side by side among them, in the order of one of the block's arrangements)?"""
+    owner = inst.block_of
+    blocks = [owner[p] for p in perm]
+    runs = [b for i, b in enumerate(blocks) if i == 0 or blocks[i - 1] != b]
+    if len(runs) != len(set(runs)):
+        return False
+    for b in set(blocks):
+        mine = [p for p in perm if owner[p] == b]
+        if len(mine) > 1 and not any([p for p in alt if p in mine] == mine for alt in inst.arrangements[b]):
+            return False
+    return True
+
 
 @dataclass
 class Solution:
@@ -348,7 +444,7 @@ def solve(inst: Instance, time_limit: float = 300.0, workers: int = 1, log: bool
         c = m.NewBoolVar("")
         crossed.append(c)
         pair_lit[frozenset((u.uid, v.uid))] = c
-        if not kids_u & kids_v:
+        if not kids_u & kids_v:  # (their children share no block: one crossing at most, see pair_crossings)
             # two contiguous runs of blocks: one stands wholly left of the other, as their first blocks do
             y = left(min(kids_u), min(kids_v))
             if bu != bv:
@@ -374,19 +470,34 @@ def solve(inst: Instance, time_limit: float = 300.0, workers: int = 1, log: bool
                 m.AddImplication(ok, before(p, q))
             oks.append(ok)
         m.AddBoolOr([*oks, c])
-    for uid, (a, _) in inst.couples.items():  # far partners' union lines (see far_witnesses)
+        more = [c]  # more[j]: j + 1 crossings at least
+        tu, tv = terminals(inst, u, v)
+        for perm in itertools.permutations(tu + tv):
+            if not _possible(inst, perm):
+                continue
+            bottom = [p in tu for p in perm]
+            lits = [before(a, b).Not() for a, b in itertools.pairwise(perm)]
+            if bu == bv:
+                n = min(alternations(True, bottom), alternations(False, bottom))
+                if n > 1:
+                    m.AddBoolOr([*lits, _at_least(m, more, crossed, n)])
+                continue
+            for u_left, lit in ((True, left(bu, bv)), (False, left(bv, bu))):
+                n = alternations(u_left, bottom)
+                if n > 1:
+                    m.AddBoolOr([*lits, lit.Not(), _at_least(m, more, crossed, n)])
+    for uid, (a, _) in inst.couples.items():  # far partners' union lines (see far_line)
         b = owner[a]
         extra = None
         for k, alt in enumerate(inst.arrangements[b]):
-            pos = {p: i for i, p in enumerate(alt)}
-            for w in far_witnesses(inst, uid, pos):
-                if extra is None:
-                    extra = m.NewBoolVar("")
-                    crossed.append(extra)
-                clause = [arr[b][k].Not(), extra]
-                if frozenset((uid, w)) in pair_lit:
-                    clause.append(pair_lit[frozenset((uid, w))])
-                m.AddBoolOr(clause)
+            forced, inside = far_line(inst, uid, {p: i for i, p in enumerate(alt)})
+            if not forced:
+                continue
+            if extra is None:
+                extra = m.NewBoolVar("")
+                crossed.append(extra)
+            m.AddBoolOr([arr[b][k].Not(), extra, *(pair_lit[z] for z in (frozenset((uid, w)) for w in inside)
+                                                   if z in pair_lit)])
     m.Minimize(sum(crossed))
     if hint is not None:
         place = {p: i for row in hint.values() for i, p in enumerate(row)}
@@ -431,6 +542,33 @@ def layout_order(inst: Instance, layout: GenogramLayout) -> Order:
     return order
 
 
+def draw_order(family: Family, order: Order) -> tuple[str, int]:
+    """Our layout's SVG and own crossing count of ``family`` with its rows in ``order`` (a family of
+    one component): the coordinate and routing steps of the layout, the ordering step replaced."""
+    from unittest import mock
+
+    from layout_quality import OPTIONS
+
+    from socialtools.genogram import Genogram
+    from socialtools.genogram import layout as layout_module
+
+    inst = build(family)
+    owner = inst.block_of
+    rows: dict[int, list[list[str]]] = {}
+    for (_, gen), people in order.items():
+        blocks: list[list[str]] = []
+        for p in people:
+            if blocks and owner[blocks[-1][0]] == owner[p]:
+                blocks[-1].append(p)
+            else:
+                blocks.append([p])
+        rows[gen] = blocks
+    with mock.patch.object(layout_module, "order_component", lambda s, component, **_: rows):
+        genogram = Genogram(family, OPTIONS)
+        svg = genogram.to_svg()
+        return svg, genogram.quality().crossings
+
+
 def find_family(name: str) -> Family:
     """A family of the layout_quality corpus by name (``partners-from-one-family-2``,
     ``generated/...``, ``hardcase/...``, a real corpus name) or a file socialtools reads."""
@@ -454,6 +592,8 @@ def find_family(name: str) -> Family:
 
 @dataclass
 class Row:
+    """The figures of one family."""
+
     family: str
     people: int
     unions: int
@@ -461,10 +601,12 @@ class Row:
     best: int | None
     status: str
     seconds: float
-    forced_ours: int
-    ours: int | None
-    own: int | None
-    dot: int | None
+    forced_ours: int  # forced crossings in our layout's order
+    ours: int | None  # svgcheck on our drawing
+    own: int | None  # our layout's own count
+    dot: int | None  # svgcheck on dot's drawing of the yardstick DOT
+    best_drawn: int | None = None  # svgcheck on our drawing of the best order found (the ordering step replaced)
+    ours_rules: int = 0  # hard rules our layout's order breaks
 
     @property
     def limit(self) -> float | None:
@@ -472,6 +614,7 @@ class Row:
 
 
 def measure(name: str, time_limit: float, log: bool = False, core: bool = True) -> Row:
+    """Bound, best order, our counts and dot's of one family (one CP-SAT worker)."""
     from layout_quality import OPTIONS, Member, load_svgcheck
     from layout_quality import measure as judge_both
 
@@ -481,23 +624,44 @@ def measure(name: str, time_limit: float, log: bool = False, core: bool = True) 
     inst = build(family)
     ours_order = layout_order(inst, Genogram(family, OPTIONS).layout)
     sol = solve(inst, time_limit, 1, log, hint=ours_order, core=core)
+    svgcheck = load_svgcheck()
+    best_drawn = None
     if sol.order is not None:
         assert not keeps_rules(inst, sol.order), keeps_rules(inst, sol.order)
         assert forced_crossings(inst, sol.order) == sol.best, (forced_crossings(inst, sol.order), sol.best)
-    res = judge_both(load_svgcheck(), Member(name, "generated", family))
+        if len({c for c, _ in inst.rows}) == 1:
+            svg, _ = draw_order(family, sol.order)
+            best_drawn = svgcheck.check(svg, is_text=True, max_examples=0)["counts"]["line_crossings"]
+    res = judge_both(svgcheck, Member(name, "generated", family))
     return Row(name, len(family.people), len(inst.unions), sol.bound, sol.best, sol.status, round(sol.seconds, 1),
-               forced_crossings(inst, ours_order), res.ours.crossings, res.own_count, res.dot.crossings)
+               forced_crossings(inst, ours_order), res.ours.crossings, res.own_count, res.dot.crossings, best_drawn,
+               len(keeps_rules(inst, ours_order)))
 
 
-def report(rows: list[Row], time_limit: float) -> str:
+def report(rows: list[Row]) -> str:
+    """The table of the docs block, and a sentence per family."""
+    def show(x: object) -> object:
+        return "-" if x is None else x
+
     table = markdown_table(
-        ["family", "people", "lower bound (proven)", "best order found", "CP-SAT", "our layout (svgcheck)",
-         "dot (svgcheck)", "1.5x dot", "bound over 1.5x dot"],
-        [[r.family, r.people, r.bound, r.best if r.best is not None else "-", f"{r.status.lower()}, {r.seconds:g} s",
-          r.ours if r.ours is not None else "-", r.dot if r.dot is not None else "-",
-          f"{r.limit:g}" if r.limit is not None else "-",
-          ("yes" if r.bound > r.limit else "no") if r.limit is not None else "-"] for r in rows])
-    return table
+        ["family", "people", "lower bound", "CP-SAT", "forced: best order", "our order", "our layout",
+         "best order drawn by our layout", "dot", "1.5x dot"],
+        [[r.family, r.people, r.bound, f"{r.status.lower()}, {r.seconds:g} s", show(r.best), r.forced_ours,
+          show(r.ours), show(r.best_drawn), show(r.dot), f"{r.limit:g}" if r.limit is not None else "-"]
+         for r in rows])
+    lines = []
+    for r in rows:
+        if r.limit is None:
+            continue
+        if r.bound > r.limit:
+            lines.append(f"- {r.family}: every drawing whose order keeps the hard rules has at least {r.bound} "
+                         f"crossings, more than 1.5x dot's {r.dot} ({r.limit:g}): under the rules the per-family "
+                         f"target cannot be met."
+                         + (f" Our layout's order breaks {r.ours_rules} rule(s)." if r.ours_rules else ""))
+        else:
+            lines.append(f"- {r.family}: the bound, {r.bound}, is not over 1.5x dot's {r.dot} ({r.limit:g}): the "
+                         f"rules alone do not rule the target out.")
+    return table + "\n\n" + "\n".join(lines)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -522,15 +686,17 @@ def main(argv: list[str] | None = None) -> int:
         rows.append(measure(name, args.time_limit, args.log, not args.no_core))
         r = rows[-1]
         print(f"{r.family}: {r.people} people, {r.unions} unions counted; lower bound {r.bound}, best order "
-              f"{r.best} ({r.status}, {r.seconds:g} s); forced in our order {r.forced_ours}; our layout {r.ours} "
-              f"(own count {r.own}); dot {r.dot}; 1.5x dot {r.limit}", flush=True)
-    table = report(rows, args.time_limit)
+              f"{r.best} ({r.status}, {r.seconds:g} s), drawn by our layout {r.best_drawn}; forced in our order "
+              f"{r.forced_ours}; our layout {r.ours} (own count {r.own}); dot {r.dot}; 1.5x dot {r.limit}",
+              flush=True)
+    table = report(rows)
     print()
     print(table)
     if args.write_docs:
         how = ("python3 benchmarks/crossing_bound.py " + " ".join(f"--family {n}" for n in names)
                + f" --time-limit {args.time_limit:g} --write-docs {args.write_docs}")
-        replace_block(args.write_docs, "crossing_bound", f"Measured by `{how}` (CP-SAT, one worker):\n\n{table}\n")
+        replace_block(args.write_docs, "crossing_bound",
+                      f"Measured by `{how}` (CP-SAT, one worker; crossings counted by svgcheck):\n\n{table}\n")
     return 0
 
 

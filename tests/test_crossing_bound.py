@@ -68,7 +68,29 @@ HUB = Family.model_validate({"birth_order": "unknown", "people": [{"id": i} for 
     {"partners": ["C", "D"], "children": ["Q"]}, {"partners": ["W", "P1"], "children": ["K1"]},
     {"partners": ["W", "Q"], "children": ["K2"]}, {"partners": ["W", "P3"], "children": ["K3"]}]})
 
-SMALL = small_families()
+# X, born between his brothers S1 and S2, has children by the sisters P1 and P2: his block P1 X P2
+# stands between S1 and S2 (birth order), and the edge of the band meets the lines of F-M and of A-B
+# in three runs each: two crossings at least, whatever the order
+BETWEEN = Family.model_validate({"people": [
+    {"id": "F"}, {"id": "M"}, {"id": "A"}, {"id": "B"}, {"id": "S1", "birth": "1950"}, {"id": "X", "birth": "1952"},
+    {"id": "S2", "birth": "1954"}, {"id": "P1", "birth": "1951"}, {"id": "P2", "birth": "1953"}, {"id": "K1"},
+    {"id": "K2"}], "unions": [
+    {"partners": ["F", "M"], "children": ["S1", "X", "S2"]}, {"partners": ["A", "B"], "children": ["P1", "P2"]},
+    {"partners": ["X", "P1"], "children": ["K1"]}, {"partners": ["X", "P2"], "children": ["K2"]}]})
+
+SMALL = [*small_families(), ("two sisters between brothers", BETWEEN)]
+
+
+def test_a_block_between_siblings_forces_two_crossings() -> None:
+    inst = cb.build(BETWEEN)
+    assert brute_force_minimum(inst) == 2
+    # our layout gives way on the birth order here (S1 S2 P1 X P2: one crossing); drawn in the order
+    # of the rules, the layout's coordinate and routing steps cross twice
+    order = {(0, 0): ["F", "M", "A", "B"], (0, 1): ["S1", "P1", "X", "P2", "S2"], (0, 2): ["K1", "K2"]}
+    assert cb.keeps_rules(inst, order) == []
+    assert cb.forced_crossings(inst, order) == 2
+    _, drawn = cb.draw_order(BETWEEN, order)
+    assert drawn >= 2
 
 
 def own_count(family: Family) -> tuple[dict, int]:
@@ -126,7 +148,7 @@ def test_a_sibship_bar_over_two_lines_of_another_union_is_one_forced_crossing() 
     v = cb.BandUnion("v", (0, 0), ("C", "D"), ("Z",))
     pos = {"A": 0, "B": 1, "C": 2, "D": 3, "Z": 0, "X": 1, "Y": 2}
     assert cb.forced_pair(u, v, pos)
-    inst = cb.Instance(unions=[u, v])
+    inst = cb.Instance(unions=[u, v], blocks=[(p,) for p in "ABCDXYZ"])
     assert cb.forced_crossings(inst, {(0, 0): list("ABCD"), (0, 1): list("ZXY")}) == 1
     assert not cb.forced_pair(u, v, {**pos, "Z": 3, "X": 0, "Y": 1})
 
@@ -140,7 +162,7 @@ def test_the_far_partners_union_line_forces_a_crossing() -> None:
     order[below] = ["K3", "K1", "K2"]  # W-P3 passes P1, whose parents are drawn and who has a child by W
     uid = next(u for u, ps in inst.couples.items() if set(ps) == {"W", "P3"})
     pos = {p: i for i, p in enumerate(order[row])}
-    assert cb.far_witnesses(inst, uid, pos) == [next(u for u, ps in inst.couples.items() if set(ps) == {"W", "P1"})]
+    assert cb.far_line(inst, uid, pos) == (True, [next(u for u, ps in inst.couples.items() if set(ps) == {"W", "P1"})])
     assert cb.keeps_rules(inst, order) == []
     # forced: the sibships of F-M (S, W) and A-B (P3, P1) interleave, and the line W-P3; nothing else
     order[(0, 0)] = ["F", "M", "A", "B", "C", "D"]
@@ -153,9 +175,10 @@ def test_the_far_partners_union_line_forces_a_crossing() -> None:
 def test_brute_force_minimum_never_exceeds_our_layout(name: str, family: Family) -> None:
     order, crossings = own_count(family)
     inst = cb.build(family)
-    assert cb.keeps_rules(inst, order) == [], name
     assert cb.forced_crossings(inst, order) <= crossings
-    assert brute_force_minimum(inst) <= cb.forced_crossings(inst, order)
+    if family is not BETWEEN:  # (where our layout gives way on a birth order, the bound says nothing of it)
+        assert cb.keeps_rules(inst, order) == [], name
+        assert brute_force_minimum(inst) <= cb.forced_crossings(inst, order)
 
 
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
@@ -188,8 +211,9 @@ def test_cp_sat_optimum_is_the_brute_force_minimum(name: str, family: Family) ->
     assert sol.bound == sol.best == brute_force_minimum(inst)
     assert cb.keeps_rules(inst, sol.order) == []
     assert cb.forced_crossings(inst, sol.order) == sol.best
-    _, crossings = own_count(family)
-    assert sol.bound <= crossings
+    order, crossings = own_count(family)
+    if not cb.keeps_rules(inst, order):  # (BETWEEN: our layout gives way on a birth order)
+        assert sol.bound <= crossings
 
 
 @needs_ortools
