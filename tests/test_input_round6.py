@@ -217,3 +217,31 @@ def test_a_number_where_a_text_belongs_is_that_text(tmp_path: Path, capsys: pyte
     assert "112" in _texts(tmp_path / "e.svg")
     from socialtools.genogram.model import Person
     assert Person.model_validate({"id": "A", "name": 123, "index": 1}).name == "123"
+
+
+def test_indonesian_column_names_and_cells_beyond_the_header(tmp_path: Path,
+                                                              capsys: pytest.CaptureFixture[str]) -> None:
+    """'Famili', 'Individu' were not column names ("no 'id' column"); 'Fam' was not read; cells after
+    the header's last column were dropped in silence."""
+    from socialtools.io.families import read_families
+
+    found = read_families(DATA / "pedigree" / "kolom-indonesia.csv")
+    family, warnings = found.families["K1"], found.warnings
+    assert [(p.id, p.sex) for p in family.people] == [("A", "male"), ("B", "female"), ("C", "male"), ("D", "female")]
+    assert warnings == ["line 5 (id 'D'), field 'kelamin': has 7 cells, the header 5 columns: the cells after the "
+                        "last column ('catatan tambahan', 'x') are not read"]
+    short = tmp_path / "short.csv"
+    short.write_text("Fam,Ind,Dad,Mom,Sex\nF7,1,0,0,1\nF7,2,0,0,2\nF7,3,1,2,1\n", encoding="utf-8")
+    assert list(read_families(short).families) == ["F7"]
+
+
+def test_a_parent_written_as_both_father_and_mother_is_named_so(tmp_path: Path,
+                                                                capsys: pytest.CaptureFixture[str]) -> None:
+    """'1 3 1 1 1' (the father's id copied into the mother's cell) said "'1' is the father, but their
+    row says sex female" of a man: the 0/1 sex guess had misfired on the slip."""
+    table = tmp_path / "t.ped"
+    table.write_text("famid id father mother sex\n1 1 0 0 1\n1 3 1 1 1\n", encoding="utf-8")
+    code, err = _run(["genogram", str(table), "-o", str(tmp_path / "g.svg")], capsys)
+    assert code == 2 and "line 3 (id '3'), field 'mother': '1' is both the father and the mother" in err
+    code, err = _run(["genogram", str(table), "--lenient", "-o", str(tmp_path / "g.svg")], capsys)
+    assert code == 0 and "both the father and the mother" in err

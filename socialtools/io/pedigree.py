@@ -38,10 +38,10 @@ from socialtools.io.bulk import collector_paused
 from socialtools.io.loading import decode_text, parse_model
 
 COLUMNS: dict[str, tuple[str, ...]] = {
-    "family": ("famid", "fid", "family", "familyid", "family_id", "ped", "pedigree", "pedigreeid", "pedid", "kindred",
-               "pedigreename", "pedname", "keluarga"),
+    "family": ("famid", "fid", "fam", "family", "familyid", "family_id", "ped", "pedigree", "pedigreeid", "pedid",
+               "kindred", "pedigreename", "pedname", "keluarga", "famili", "id_keluarga", "kode_keluarga"),
     "id": ("id", "indid", "iid", "individual", "individualid", "individual_id", "person", "personid", "subject",
-           "sampleid", "sample", "individ", "indiv", "ind", "animal", "anim"),
+           "sampleid", "sample", "individ", "indiv", "ind", "animal", "anim", "individu", "id_individu"),
     "father": ("father", "fatherid", "father_id", "dadid", "dad", "pid", "paternalid", "paternal", "pat", "sire",
                "ayah", "fathid", "id_ayah", "ayah_id"),
     "mother": ("mother", "motherid", "mother_id", "momid", "mom", "mid", "maternalid", "maternal", "mat", "dam",
@@ -747,6 +747,9 @@ def build_families(rows: Iterable[Row], source: str, *, lenient: bool = False,
 def _family(people: dict[str, Row], fam: str, source: str, problem: _Problems) -> dict[str, Any]:
     roles: dict[str, tuple[str, Row]] = {}
     for row in people.values():
+        if row.father is not None and row.father == row.mother and row.father != row.id:
+            problem(f"'{row.father}' is both the father and the mother", row.where, "mother")
+            row.mother = None  # (lenient: drawn as the father, the mother not known)
         for role, wrong in (("father", "female"), ("mother", "male")):
             parent = row.father if role == "father" else row.mother
             if parent is None:
@@ -890,6 +893,13 @@ def _check_short_rows(header: list[str], body: list[list[str]], numbers: list[in
     width = len(header) - copied
     for n, row in zip(numbers, body, strict=True):
         own = len(row) - copied
+        if own > width and (extra := [c for c in row[width:len(row) - copied] if c.strip()]):
+            # cells beyond the header's columns (a comma inside an unquoted name, a column added
+            # without its name): not read, and said
+            shown = ", ".join(repr(c if len(c) <= 20 else c[:19] + "…") for c in extra[:3])
+            problem.note(f"has {own} cells, the header {width} columns: the cells after the last column "
+                         f"({shown}{', ...' if len(extra) > 3 else ''}) are not read",
+                         f"line {n} (id '{row[-1] if copied else row[i_id]}')", header[width - 1])
         if needed < own < width:  # (without an id or a parent it is refused when read)
             where = f"line {n} (id '{row[-1] if copied else row[i_id]}')"
             lacks = header[own:width]
