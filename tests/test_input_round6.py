@@ -178,3 +178,42 @@ def test_status_column_of_affection_words_is_the_affection_status(tmp_path: Path
     code, err = _run(["genogram", str(DATA / "pedigree" / "status-affected.csv"), "-o", str(tmp_path / "g.svg")],
                      capsys)
     assert code == 0 and "field 'status': its cells say 'affected', an affection status" in err
+
+
+def test_a_blank_birth_death_or_age_is_not_written(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """'birth: ""' (a form left blank, a spreadsheet's empty cell turned into YAML) was refused as
+    "'' is not a date", though leaving the key out is fine."""
+    path = tmp_path / "kasus.yaml"
+    path.write_text('family:\n  people:\n    - {id: A, sex: L, birth: "", death: " ", age: ""}\n', encoding="utf-8")
+    code, err = _run(["genogram", str(path), "-o", str(tmp_path / "g.svg")], capsys)
+    assert code == 0, err
+    from socialtools.genogram.model import Person
+    assert Person.model_validate({"id": "A", "birth": "", "age": " "}).birth is None
+
+
+def test_an_age_that_contradicts_the_birth_is_warned_about(tmp_path: Path,
+                                                          capsys: pytest.CaptureFixture[str]) -> None:
+    """'birth: 1970' with 'age: 30' in a family of 2024: the age was passed over in silence."""
+    path = tmp_path / "kasus.yaml"
+    path.write_text("family:\n  as_of: 2024\n  people:\n    - {id: A, birth: 1970, age: 30}\n"
+                    "    - {id: B, birth: 1970, age: 53}\n    - {id: C, birth: ~1970, age: 51}\n", encoding="utf-8")
+    code, err = _run(["genogram", str(path), "-o", str(tmp_path / "g.svg")], capsys)
+    assert code == 0
+    said = [line for line in err.splitlines() if "does not fit" in line]
+    assert len(said) == 1 and "family.people[0] (id 'A'), field 'age': 30 does not fit the birth 1970" in said[0]
+
+
+def test_a_number_where_a_text_belongs_is_that_text(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """'name: 123', 'occupation: 2020', an ecomap system named 112 (the emergency number): refused as
+    "the number 123 is not a text", though ids written as numbers are read."""
+    path = tmp_path / "kasus.yaml"
+    path.write_text("family:\n  people:\n    - {id: R, sex: P, name: 123, occupation: 2020, index: true}\n"
+                    "ecomap:\n  focal: {members: [R]}\n  systems:\n    - {id: 1, name: 112, category: health}\n"
+                    "  ties:\n    - {system: 1, strength: strong}\n", encoding="utf-8")
+    code, err = _run(["genogram", str(path), "-o", str(tmp_path / "g.svg")], capsys)
+    assert code == 0, err
+    code, err = _run(["ecomap", str(path), "-o", str(tmp_path / "e.svg")], capsys)
+    assert code == 0, err
+    assert "112" in _texts(tmp_path / "e.svg")
+    from socialtools.genogram.model import Person
+    assert Person.model_validate({"id": "A", "name": 123, "index": 1}).name == "123"

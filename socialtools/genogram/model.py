@@ -159,6 +159,10 @@ _ABOUT_AGE = re.compile(r"^\s*(?:~|±|\+\s*/?\s*-|sekitar|kira-kira|kira2|kurang
                         r"|^\s*(?P<last>\d{1,3}\s*(?:tahun|thn|th|years?|yrs?)?\.?)\s*(?:\?|-?an)\s*$", re.I)
 
 
+#: a person's fields whose empty text (``birth: ""``) is read as not written
+_BLANKABLE = ("birth", "death", "age")
+
+
 def about_age(value: Any) -> tuple[Any, bool]:
     """An age written as approximate, without its mark, and whether it had one.
 
@@ -332,6 +336,9 @@ class Person(Record):
     @classmethod
     def _place_and_date(cls, value: Any) -> Any:
         """``birth: "Wonosobo, 12 Agustus 1998"`` (tempat, tanggal lahir) → birthplace and birth."""
+        if isinstance(value, dict) and any(type(value.get(k)) is str and not value[k].strip() for k in _BLANKABLE):
+            # birth: "", age: " " (a spreadsheet's empty cell, a form's blank): not written, as a missing key is
+            value = {k: v for k, v in value.items() if not (k in _BLANKABLE and type(v) is str and not v.strip())}
         if isinstance(value, dict) and isinstance(value.get("age"), str):  # "~45", "sekitar 45": about 45
             age, about = about_age(value["age"])
             if about:
@@ -1104,6 +1111,12 @@ no age is drawn; give the death (or deceased: yes), or correct the year"]
             elif p.birth is None and p.age is not None and p.age > MAX_LIVING_AGE:
                 out.append(f"{where}, field 'age': {p.age} for someone alive is older than anyone lives (at most "
                            f"{MAX_LIVING_AGE}): correct the age, or give the death (or deceased: yes)")
+            elif p.birth is not None and p.age is not None and self.as_of is not None \
+                    and abs(years - p.age) > (3 if p.birth.approximate or p.age_approximate else 1):
+                # both written, and they disagree (the age is only read where no birth is known)
+                out.append(f"{where}, field 'age': {p.age} does not fit the birth {p.birth.display()} (which makes "
+                           f"'{p.id}' {years} at the family's as_of, {when.year}): the age from the birth is drawn; "
+                           "correct one of them, or leave the age out")
         return out
 
     def _future_dates(self) -> list[str]:
