@@ -646,11 +646,16 @@ def report(rows: list[Row]) -> str:
     table = markdown_table(
         ["family", "people", "lower bound", "CP-SAT", "forced: best order", "our order", "our layout",
          "best order drawn by our layout", "dot", "1.5x dot"],
-        [[r.family, r.people, r.bound, f"{r.status.lower()}, {r.seconds:g} s", show(r.best), r.forced_ours,
+        [[r.family, r.people, "-" if r.status == "INFEASIBLE" else r.bound,
+          f"{r.status.lower()}, {r.seconds:g} s", show(r.best), r.forced_ours,
           show(r.ours), show(r.best_drawn), show(r.dot), f"{r.limit:g}" if r.limit is not None else "-"]
          for r in rows])
     lines = []
     for r in rows:
+        if r.status == "INFEASIBLE":
+            lines.append(f"- {r.family}: no order keeps every hard rule (marriages between branches join sibships "
+                         f"that cannot all stand in consecutive blocks): there is no bound to give.")
+            continue
         if r.limit is None:
             continue
         if r.bound > r.limit:

@@ -247,3 +247,14 @@ def test_without_ortools_the_script_says_so_and_exits_2(monkeypatch: pytest.Monk
     monkeypatch.setitem(sys.modules, "ortools", None)  # import ortools raises ImportError
     assert cb.main(["--family", "partners-from-one-family-2"]) == 2
     assert "OR-Tools is not installed" in capsys.readouterr().err
+
+
+def test_the_report_says_when_no_order_keeps_the_rules() -> None:
+    over = cb.Row("a", 200, 80, 39, 39, "OPTIMAL", 5.0, 42, 43, 43, 21)
+    under = cb.Row("b", 200, 80, 30, 30, "OPTIMAL", 5.0, 31, 40, 40, 21)
+    none = cb.Row("c", 200, 80, 0, None, "INFEASIBLE", 1.0, 3, 5, 5, 4)
+    text = cb.report([over, under, none])
+    assert "- a: every drawing whose order keeps the hard rules has at least 39 crossings" in text
+    assert "- b: the bound, 30, is not over 1.5x dot's 21 (31.5)" in text
+    assert "- c: no order keeps every hard rule" in text
+    assert "| c | 200 | - | infeasible, 1 s |" in text
