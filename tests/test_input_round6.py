@@ -245,3 +245,30 @@ def test_a_parent_written_as_both_father_and_mother_is_named_so(tmp_path: Path,
     assert code == 2 and "line 3 (id '3'), field 'mother': '1' is both the father and the mother" in err
     code, err = _run(["genogram", str(table), "--lenient", "-o", str(tmp_path / "g.svg")], capsys)
     assert code == 0 and "both the father and the mother" in err
+
+
+def test_gedcom_sex_outside_the_standard_is_read_and_named() -> None:
+    """'SEX W' (German programs), 'SEX Laki-laki', 'SEX 2' were drawn as sex unknown without a word."""
+    from socialtools.io.gedcom import parse_gedcom
+
+    warnings: list[str] = []
+    family = parse_gedcom((DATA / "gedcom" / "sex-codes.ged").read_bytes(), warnings=warnings)
+    assert [p.sex for p in family.people] == ["female", "male", "unknown", "female", "female"]
+    assert warnings[0] == ("person @I1@ (A /X/), line 3, field 'SEX': 'W' is not a GEDCOM sex (M, F, U or X): "
+                           "read as female")
+    assert "'Q' is not a GEDCOM sex (M, F, U or X): drawn as a sex not given" in warnings[2]
+    assert len(warnings) == 4  # 'female' is F, as GEDCOM readers take the first letter
+    many = "0 HEAD\n1 CHAR UTF-8\n" + "".join(f"0 @I{i}@ INDI\n1 SEX L\n" for i in range(15)) + "0 TRLR\n"
+    said: list[str] = []
+    parse_gedcom(many.encode(), warnings=said)
+    assert len(said) == 11 and said[-1] == "... and 5 more SEX values that are not GEDCOM's, read likewise"
+
+
+@pytest.mark.parametrize(("written", "shown"), [("Abt 1960-1970", "~1965"), ("ca. 1960 - 1970", "~1965"),
+                                                ("EST 1960-1964", "~1962")])
+def test_gedcom_approximate_range_is_read(written: str, shown: str) -> None:
+    """'Abt 1960-1970' (a range said to be approximate, as typed into MyHeritage) could not be read."""
+    from socialtools.io.gedcom_dates import parse_gedcom_date
+
+    date = parse_gedcom_date(written)
+    assert date is not None and date.display() == shown

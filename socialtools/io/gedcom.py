@@ -696,6 +696,7 @@ class _Reader:
         #: problems drawn anyway (with ``lenient``) and dates left out, one line each
         self.warnings: list[str] = []
         self.unread_dates = 0
+        self.odd_sexes = 0  # SEX values that are not GEDCOM's: the first ten named, the rest counted
         self.dangling: set[tuple[str, str]] = set()  # (record, missing xref) already warned about
         self.own_families: set[tuple[str, str]] = set()  # FAMC links to a family of one's own, already warned about
         self.people: dict[str, Any] = {}
@@ -774,8 +775,18 @@ class _Reader:
         initials = _value(record, "_INIT")
         if initials and name == initials:
             name = None
-        code = (_value(record, "SEX") or "U")[:1].upper()
+        written = (_value(record, "SEX") or "U").strip() or "U"
+        code = written[:1].upper()
         sex = SEX_CODES.get(code, "unknown")
+        if code not in SEX_CODES and code not in ("U", "X"):  # 'W' (weiblich), 'L'/'P', 'Laki-laki', '1'
+            from socialtools.genogram.model import _SEX_LOOKUP
+
+            sex = _SEX_LOOKUP.get(written.lower(), _SEX_LOOKUP.get(code.lower(), "unknown"))
+            self.odd_sexes += 1
+            if self.odd_sexes <= MAX_DATE_WARNINGS:
+                read = f"read as {sex}" if sex != "unknown" else "drawn as a sex not given"
+                self.warnings.append(f"{self._label(record)}, field 'SEX': '{written[:20]}' is not a GEDCOM sex "
+                                     f"(M, F, U or X): {read}")
         if code == "X":  # GEDCOM 7: neither only male nor only female; the model has no such sex
             self.warnings.append(f"{self._label(record)}, field 'SEX': 'X' (neither only male nor only female) is "
                                  "drawn as a diamond, like a sex not given")
@@ -998,6 +1009,9 @@ class _Reader:
         unions = _one_union_per_couple([u for record in self.families.values()
                                         if (u := self.union(record, relations, named_by_child))], self.warnings)
         self._unread_notes()
+        if self.odd_sexes > MAX_DATE_WARNINGS:
+            self.warnings.append(f"... and {self.odd_sexes - MAX_DATE_WARNINGS} more SEX values that are not "
+                                 "GEDCOM's, read likewise")
         if self.unread_dates > MAX_DATE_WARNINGS:
             self.warnings.append(f"... and {self.unread_dates - MAX_DATE_WARNINGS} more dates that cannot be read "
                                  "or shown")

@@ -169,6 +169,8 @@ def _normalise(value: str) -> tuple[str, list[str], bool]:
     decade = _DECADE.match(text)  # "1950s", "ABT 1950S": some year of the decade, shown ~1950
     if decade:
         text = f"BET {decade.group(1)}0 AND {decade.group(1)}9"
+    # "Abt 1960-1970", "ca. 1960 - 1970": a range said to be approximate is a range
+    text = re.sub(r"^(?:ABT\.?|ABOUT|CIRCA|CA\.?|C\.|EST\.?|ESTIMATED|CAL\.?)\s+(?=\d{4}\s*-\s*\d{4}$)", "", text)
     if not text.startswith(("BET", "FROM")):  # ("BET. 1924 - 1926" is a range already)
         text = re.sub(r"^(\S*?\s*\d{4})\s*-\s*(\d{4})$", r"BET \1 AND \2", text)  # "1950-1955": a range
     words = [w.rstrip(".") if w.rstrip(".").isalpha() else w for w in text.replace(",", " ").split()]
