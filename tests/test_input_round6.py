@@ -272,3 +272,25 @@ def test_gedcom_approximate_range_is_read(written: str, shown: str) -> None:
 
     date = parse_gedcom_date(written)
     assert date is not None and date.display() == shown
+
+
+def test_utf8_gedcom_with_one_8_bit_line_keeps_its_utf8_names() -> None:
+    """One line of Windows-1252 bytes in a UTF-8 file made the whole file read as Windows-1252:
+    'José' became 'JosÃ©' everywhere else."""
+    from socialtools.io.gedcom import parse_gedcom
+
+    warnings: list[str] = []
+    family = parse_gedcom((DATA / "gedcom" / "mixed-utf8-cp1252.ged").read_bytes(), warnings=warnings)
+    assert [p.name for p in family.people] == ["Bad ÿþ bytes X", "José Y"]
+    assert warnings == ["HEAD, field 'CHAR': the file declares CHAR UTF-8, but byte 0xFF on line 4 is not UTF-8: "
+                        "read as UTF-8, and the lines that are not UTF-8 as Windows-1252"]
+
+
+def test_gedcom_death_written_twice_keeps_its_date() -> None:
+    """'1 DEAT Y' and then '1 DEAT' with '2 DATE 1950' (a merged tree): the date was lost."""
+    from socialtools.io.gedcom import parse_gedcom
+
+    family = parse_gedcom(b"0 HEAD\n1 CHAR UTF-8\n0 @I1@ INDI\n1 NAME A /X/\n1 BIRT\n1 BIRT\n2 DATE 1900\n"
+                          b"1 DEAT Y\n1 DEAT\n2 DATE 1950\n0 TRLR\n")
+    person = family.people[0]
+    assert (str(person.birth), str(person.death), person.deceased) == ("1900", "1950", True)

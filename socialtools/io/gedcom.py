@@ -213,7 +213,30 @@ def _not_ansel_at(raw: bytes) -> int | None:
 #: the encodings a GEDCOM file is read in, as messages name them
 _CODEC_NAMES = {"ansel": "ANSEL", "ascii": "ASCII", "utf-8": "UTF-8", "cp1252": "Windows-1252", "latin-1": "Latin-1",
                 "cp850": "IBM code page 850", "mac_roman": "Mac Roman", "cp1250": "Windows-1250",
-                "iso8859_2": "ISO-8859-2", "iso8859_15": "ISO-8859-15"}
+                "iso8859_2": "ISO-8859-2", "iso8859_15": "ISO-8859-15",
+                "mixed": "UTF-8, and the lines that are not UTF-8 as Windows-1252"}
+
+
+def _mixed_lines(raw: bytes) -> str | None:
+    r"""A UTF-8 file with a few lines in an 8-bit code page (a name pasted from an old export, a line
+    edited in Notepad): each line as UTF-8 where it is, the others as Windows-1252, so that the
+    UTF-8 accents elsewhere are kept (read whole as Windows-1252, ``José`` became ``JosÃ©``).
+    ``None`` when no line has UTF-8 text beyond ASCII (then the file is 8-bit throughout).
+
+    >>> _mixed_lines("1 NAME José\n".encode() + b"1 NAME Ren\xe9\n")
+    '1 NAME José\n1 NAME René\n'
+    >>> _mixed_lines(b"1 NAME Ren\xe9\n") is None
+    True
+    """
+    lines, utf8 = raw.split(b"\n"), False
+    out = []
+    for line in lines:
+        try:
+            out.append(line.decode("utf-8"))
+            utf8 = utf8 or not line.isascii()
+        except UnicodeDecodeError:
+            out.append(line.decode("cp1252", errors="replace"))
+    return "\n".join(out) if utf8 else None
 
 
 def _decode(raw: bytes, declared: str) -> tuple[str, str, int | None]:
@@ -228,6 +251,9 @@ def _decode(raw: bytes, declared: str) -> tuple[str, str, int | None]:
         except UnicodeDecodeError as exc:
             if declared in ("utf-8", "ascii"):
                 bad = exc.start
+                mixed = _mixed_lines(raw)
+                if mixed is not None:
+                    return mixed, "mixed", bad
     first = declared if declared not in ("ansel", "ascii") else "cp1252"
     for codec in dict.fromkeys((first, "cp1252", "latin-1")):
         try:
@@ -571,10 +597,20 @@ def _moment(date: GedcomDate | None) -> PartialDate | None:
 
 
 def _event(node: Any, tag: str) -> tuple[bool, GedcomDate | None]:
+    """Whether the event happened and its date: of the first of its records with a date (a
+    ``1 DEAT Y`` followed by a ``1 DEAT`` with its ``DATE``, as merged trees write a death twice,
+    keeps the date)."""
     event = node.find(tag)
     if event is None:
         return False, None
-    return (event.payload or "").strip().upper() != "N", read_gedcom_date(_value(event, "DATE"))
+    happened = (event.payload or "").strip().upper() != "N"
+    date = read_gedcom_date(_value(event, "DATE"))
+    if date is None:
+        for other in node.find_all_children(tag)[1:]:
+            if (date := read_gedcom_date(_value(other, "DATE"))) is not None:
+                happened = True
+                break
+    return happened, date
 
 
 # GEDCOM's family events, and the words other programs write as an event's TYPE, as union kinds
