@@ -93,6 +93,9 @@ _ACCENT_ALONE = re.compile(rb"[\xe0-\xfe](?=[ /,.;)]|\n(?!\d+ CONC)|$)")
 _BLANK_LINE = re.compile(rb"^[ \t]+$", re.MULTILINE)
 _LINE_END = re.compile(r"\r\n?")
 _LEVEL_SPACES = re.compile(rb"^(\d{1,2})[ \t]{2,}(?=\S)", re.MULTILINE)
+#: a tag written in lower case (``0 head``, ``1 birt``, ``0 @i1@ indi``: hand-typed files, some old
+#: programs); GEDCOM's tags are upper case, and a lower-case one is read as its upper case
+_LOWER_TAG = re.compile(rb"^(\d{1,2} (?:@[^@\r\n]+@ )?)(_?[a-z][a-z0-9_]*)(?=[ \r\n]|$)", re.MULTILINE)
 _POINTER = re.compile(r"^@[^@#\s][^@\s]*@$")
 _XREF = re.compile(r"^[A-Za-z0-9_]{1,20}$")
 _UNION_KINDS = frozenset(get_args(UnionKind))
@@ -263,6 +266,20 @@ def _parse_document(raw: bytes, source: str | None, lenient: bool = False,
         data = _LEADING_SPACE.sub(b"", data)
     if b"  " in data or b"\t" in data:  # (a scan for the pair is much cheaper than the substitution)
         data = _LEVEL_SPACES.sub(rb"\1 ", data)
+    lower = _LOWER_TAG.search(data)
+    if lower is not None:
+        line = data.count(b"\n", 0, lower.start()) + 1
+        count = 0
+
+        def upper(m: re.Match[bytes]) -> bytes:
+            nonlocal count
+            count += 1
+            return m.group(1) + m.group(2).upper()
+
+        data = _LOWER_TAG.sub(upper, data)
+        tag = lower.group(2).decode("ascii")
+        said.append(f"line {line}: {count} tag{'s' if count > 1 else ''} written in lower case ('{tag}') "
+                    f"read as upper case ('{tag.upper()}'), as GEDCOM writes them")
     if lenient:
         data, renamed = split_duplicates(data)
         said.extend(renamed)
@@ -679,6 +696,7 @@ class _Reader:
         #: problems drawn anyway (with ``lenient``) and dates left out, one line each
         self.warnings: list[str] = []
         self.unread_dates = 0
+        self.odd_sexes = 0  # SEX values that are not GEDCOM's: the first ten named, the rest counted
         self.dangling: set[tuple[str, str]] = set()  # (record, missing xref) already warned about
         self.own_families: set[tuple[str, str]] = set()  # FAMC links to a family of one's own, already warned about
         self.people: dict[str, Any] = {}
@@ -757,8 +775,18 @@ class _Reader:
         initials = _value(record, "_INIT")
         if initials and name == initials:
             name = None
-        code = (_value(record, "SEX") or "U")[:1].upper()
+        written = (_value(record, "SEX") or "U").strip() or "U"
+        code = written[:1].upper()
         sex = SEX_CODES.get(code, "unknown")
+        if code not in SEX_CODES and code not in ("U", "X"):  # 'W' (weiblich), 'L'/'P', 'Laki-laki', '1'
+            from socialtools.genogram.model import _SEX_LOOKUP
+
+            sex = _SEX_LOOKUP.get(written.lower(), _SEX_LOOKUP.get(code.lower(), "unknown"))
+            self.odd_sexes += 1
+            if self.odd_sexes <= MAX_DATE_WARNINGS:
+                read = f"read as {sex}" if sex != "unknown" else "drawn as a sex not given"
+                self.warnings.append(f"{self._label(record)}, field 'SEX': '{written[:20]}' is not a GEDCOM sex "
+                                     f"(M, F, U or X): {read}")
         if code == "X":  # GEDCOM 7: neither only male nor only female; the model has no such sex
             self.warnings.append(f"{self._label(record)}, field 'SEX': 'X' (neither only male nor only female) is "
                                  "drawn as a diamond, like a sex not given")
@@ -981,6 +1009,9 @@ class _Reader:
         unions = _one_union_per_couple([u for record in self.families.values()
                                         if (u := self.union(record, relations, named_by_child))], self.warnings)
         self._unread_notes()
+        if self.odd_sexes > MAX_DATE_WARNINGS:
+            self.warnings.append(f"... and {self.odd_sexes - MAX_DATE_WARNINGS} more SEX values that are not "
+                                 "GEDCOM's, read likewise")
         if self.unread_dates > MAX_DATE_WARNINGS:
             self.warnings.append(f"... and {self.unread_dates - MAX_DATE_WARNINGS} more dates that cannot be read "
                                  "or shown")
