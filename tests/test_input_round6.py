@@ -228,7 +228,7 @@ def test_indonesian_column_names_and_cells_beyond_the_header(tmp_path: Path,
     found = read_families(DATA / "pedigree" / "kolom-indonesia.csv")
     family, warnings = found.families["K1"], found.warnings
     assert [(p.id, p.sex) for p in family.people] == [("A", "male"), ("B", "female"), ("C", "male"), ("D", "female")]
-    assert warnings == ["line 5 (id 'D'), field 'kelamin': has 7 cells, the header 5 columns: the cells after the "
+    assert warnings == ["line 5 (id 'D'), field 'kelamin': has 7 cells, the table 5 columns: the cells after the "
                         "last column ('catatan tambahan', 'x') are not read"]
     short = tmp_path / "short.csv"
     short.write_text("Fam,Ind,Dad,Mom,Sex\nF7,1,0,0,1\nF7,2,0,0,2\nF7,3,1,2,1\n", encoding="utf-8")
@@ -294,3 +294,14 @@ def test_gedcom_death_written_twice_keeps_its_date() -> None:
                           b"1 DEAT Y\n1 DEAT\n2 DATE 1950\n0 TRLR\n")
     person = family.people[0]
     assert (str(person.birth), str(person.death), person.deceased) == ("1900", "1950", True)
+
+
+def test_headerless_table_with_one_long_row_names_that_row() -> None:
+    """A .fam whose third row has one cell too many: every other row was refused as missing 'col6'
+    ("line 1 (id 'A'), field 'col6': has 6 cells, the header 7 columns")."""
+    from socialtools.io.families import read_families
+
+    found = read_families(DATA / "pedigree" / "fam-extra-cell.fam")
+    assert [p.id for p in found.families["F1"].people] == ["A", "B", "C"]
+    assert found.warnings == ["line 3 (id 'C'), field 'affected': has 7 cells, the table 6 columns: the cells after "
+                              "the last column ('extra') are not read"]

@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import csv
 import re
+from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -289,7 +290,12 @@ def table_rows(text: str, source: str, header: bool | None = None, only: str | N
     if delimiter is None and "Per:" in numbered[0][1]:  # makeped's 'Ped: 101  Per: 3' after each row
         numbered = [(n, _MAKEPED_NOTE.sub("", ln)) for n, ln in numbered]
     rows = _split([ln for _, ln in numbered], delimiter)
-    width = max(len(r) for r in rows)
+    # the width most rows have (a row with one cell too many is that row's slip, named when read,
+    # not a column every other row lacks)
+    widths = Counter(len(r) for r in rows)
+    width = max(widths, key=lambda w: (widths[w], w))
+    if width < 4:  # most rows too narrow for a pedigree: the widest row, and the others refused
+        width = max(widths)
     if width < 5:  # no family column: kinship2's id, father, mother, sex
         return list(KINSHIP2_ORDER[:width]), rows, [n for n, _ in numbered]
     order = POST_MAKEPED_ORDER if _post_makeped(rows) else PLINK_ORDER
@@ -897,7 +903,7 @@ def _check_short_rows(header: list[str], body: list[list[str]], numbers: list[in
             # cells beyond the header's columns (a comma inside an unquoted name, a column added
             # without its name): not read, and said
             shown = ", ".join(repr(c if len(c) <= 20 else c[:19] + "…") for c in extra[:3])
-            problem.note(f"has {own} cells, the header {width} columns: the cells after the last column "
+            problem.note(f"has {own} cells, the table {width} columns: the cells after the last column "
                          f"({shown}{', ...' if len(extra) > 3 else ''}) are not read",
                          f"line {n} (id '{row[-1] if copied else row[i_id]}')", header[width - 1])
         if needed < own < width:  # (without an id or a parent it is refused when read)
