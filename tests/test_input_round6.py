@@ -305,3 +305,14 @@ def test_headerless_table_with_one_long_row_names_that_row() -> None:
     assert [p.id for p in found.families["F1"].people] == ["A", "B", "C"]
     assert found.warnings == ["line 3 (id 'C'), field 'affected': has 7 cells, the table 6 columns: the cells after "
                               "the last column ('extra') are not read"]
+
+
+def test_gedcom_text_over_the_limit_is_named_by_its_record_and_tag(tmp_path: Path,
+                                                                  capsys: pytest.CaptureFixture[str]) -> None:
+    """A NAME of 200,000 characters was named 'people[0].name', the model's place, not the GEDCOM record."""
+    ged = tmp_path / "long.ged"
+    ged.write_text("0 HEAD\n1 CHAR UTF-8\n0 @I1@ INDI\n1 NAME " + "A" * 200_000 + " /X/\n0 TRLR\n", encoding="utf-8")
+    code, err = _run(["genogram", str(ged), "-o", str(tmp_path / "g.svg")], capsys)
+    assert code == 2 and not (tmp_path / "g.svg").exists()
+    assert "person @I1@ (AAAA" in err and "line 3, field 'NAME': text of 200,002 characters is too long" in err
+    assert len(err.strip().splitlines()) == 1

@@ -411,6 +411,10 @@ def _number_as_in_file(document: Any, data: bytes, added: int) -> None:
         stack.extend(node.children)
 
 
+#: a person's field in the model → the GEDCOM tag it was read from, for messages
+_FIELD_TAGS = {"name": "NAME", "occupation": "OCCU", "education": "EDUC", "religion": "RELI", "notes": "NOTE",
+               "birthplace": "BIRT.PLAC", "place": "RESI.PLAC"}
+_PEOPLE_PLACE = re.compile(r"^people\[(\d+)\](?:\.(\w+))?")
 _MODEL_PLACE = re.compile(r"^(?:person '([^']+)'|unions\[(\d+)\](?: \(id '[^']*'\))?(\..*)?)$")
 _BARE_XREF = re.compile(rb"^0 ([^@\s]+) (INDI|FAM)[ \t]*$", re.MULTILINE)
 _NO_LEVEL = re.compile(rb"^(?![\d\n])[^\n]*\S", re.MULTILINE)
@@ -1060,8 +1064,12 @@ class _Reader:
         try:
             family = parse_model(Family, {"people": people, "unions": unions, **title})
         except InputError as exc:  # named by the GEDCOM record and its line, not by the model's place
-            raise InputError(exc.message, record=self._record_of(exc.record, unions), field=exc.field,
-                             source=self.source) from None
+            record, field = self._record_of(exc.record, unions), exc.field
+            at = _PEOPLE_PLACE.match(exc.record or "")
+            if at is not None and int(at.group(1)) < len(self.people):  # people[3].name: a text over the limit
+                record = self._label(list(self.people.values())[int(at.group(1))])
+                field = field or (_FIELD_TAGS.get(at.group(2), at.group(2)) if at.group(2) else None)
+            raise InputError(exc.message, record=record, field=field, source=self.source) from None
         # its warnings name the records as the file does: person @I4@ (line 30), family @F5@ (line 262)
         origins = {_strip_xref(x): self._label(r) for x, r in self.people.items()}
         origins.update({f"union:{u['id']}": self._label(r) for u in unions
