@@ -316,3 +316,15 @@ def test_gedcom_text_over_the_limit_is_named_by_its_record_and_tag(tmp_path: Pat
     assert code == 2 and not (tmp_path / "g.svg").exists()
     assert "person @I1@ (AAAA" in err and "line 3, field 'NAME': text of 200,002 characters is too long" in err
     assert len(err.strip().splitlines()) == 1
+
+
+@pytest.mark.parametrize("command", ["genogram", "ecomap", "report"])
+def test_case_file_indented_with_tabs_is_read_with_a_warning(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                                             command: str) -> None:
+    """A student's file indented with Notepad's Tab key was refused ('found character that cannot
+    start any token (indent with spaces, not tabs)'): its meaning is clear, so it is read and said."""
+    out = tmp_path / ("r.md" if command == "report" else "x.svg")
+    code, err = _run([command, str(DATA / "realworld" / "kasus-tab.yaml"), "-o", str(out)], capsys)
+    assert code == 0 and out.exists(), err
+    assert (f"socialtools {command}: warning: line 2: indented with tabs, which YAML does not allow: each tab read "
+            "as two spaces (indent with spaces)") in err

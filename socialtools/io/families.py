@@ -236,7 +236,7 @@ def _read(kind: str, data: bytes, source: str, stem: str, family: str | None, le
         from socialtools.io.loading import document_from_text
         from socialtools.io.sections import parse_section, refuse_contradictions
 
-        document = document_from_text(text, source)
+        document = document_from_text(text, source, warnings=warnings)
         made = parse_section(Family, document, "family", marker="people", source=source)
         if not lenient:
             refuse_contradictions(made, document, source)
