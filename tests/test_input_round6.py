@@ -328,3 +328,17 @@ def test_case_file_indented_with_tabs_is_read_with_a_warning(tmp_path: Path, cap
     assert code == 0 and out.exists(), err
     assert (f"socialtools {command}: warning: line 2: indented with tabs, which YAML does not allow: each tab read "
             "as two spaces (indent with spaces)") in err
+
+
+def test_father_shorthand_naming_a_woman_is_warned_about(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """'father: B' with B 'sex: P' was drawn without a word; a pedigree table's father whose row
+    says female is refused, so a case file's is at least named."""
+    path = tmp_path / "kasus.yaml"
+    path.write_text("family:\n  people:\n    - {id: A, sex: L, father: B, mother: C}\n    - {id: B, sex: P}\n"
+                    "    - {id: C, sex: P}\n    - {id: D, father: E}\n    - {id: E, sex: P, gender: trans_man}\n",
+                    encoding="utf-8")
+    code, err = _run(["genogram", str(path), "-o", str(tmp_path / "g.svg")], capsys)
+    assert code == 0
+    said = [line for line in err.splitlines() if "is the father, but" in line]
+    assert said == ["socialtools genogram: warning: family.people[0] (id 'A'), field 'father': 'B' is the father, "
+                    "but their sex is female (a slip of father for mother? gender: says a trans parent)"]

@@ -738,6 +738,8 @@ class Family(Record):
     #: of a pedigreejs list), for warnings: set by the reader, empty for a case file
     _origins: dict[str, str] = PrivateAttr(default={})  # (each family its own copy; a factory cost pydantic a
     # signature look-up per family made)
+    #: a father:/mother: shorthand naming a parent of the other sex, for :meth:`warnings`
+    _shorthand_said: tuple[str, ...] = PrivateAttr(default=())
 
     @classmethod
     def model_validate(cls, obj: Any, **options: Any) -> Family:
@@ -792,6 +794,8 @@ class Family(Record):
         for u in self.unions:
             by_partners.setdefault(tuple(sorted(u.partners)), u)
         children: dict[int, set[str]] = {}
+        people: dict[str, Person] | None = None  # (made when a shorthand is first met)
+        said: list[str] = []
         for i, p in enumerate(self.people):
             if p.father is None and p.mother is None:
                 continue
@@ -802,6 +806,11 @@ class Family(Record):
                     if parent == p.id:
                         raise InputError("is their own parent", record=record, field=field)
                     given[(parent, p.id)] = (record, field)
+                    people = people if people is not None else {q.id: q for q in self.people}
+                    other = "female" if field == "father" else "male"
+                    if people[parent].sex == other and people[parent].gender is None:
+                        said.append(f"family.{record}, field '{field}': '{parent}' is the {field}, but their sex "
+                                    f"is {other} (a slip of father for mother? gender: says a trans parent)")
             partners = [x for x in (p.father, p.mother) if x is not None]
             union = by_partners.get(tuple(sorted(partners)))
             if union is None:
@@ -816,6 +825,7 @@ class Family(Record):
                     union.children.append(ChildLink(id=p.id))
                     known.add(p.id)
             p.father = p.mother = None
+        self._shorthand_said = tuple(said)
         return given
 
     def _check_unions(self) -> None:
@@ -1322,6 +1332,7 @@ no age is drawn; give the death (or deceased: yes), or correct the year"]
                            "a symbol has four quadrants, "
                            f"so {extra} {'is' if len(p.conditions) == 5 else 'are'} written under the person "
                            "only with --labels ...,conditions")
+        out += self._shorthand_said
         out += self._history_warnings()
         out += [f"family.{e}" for e in self.contradictions()]
         out += self._plausibility_warnings()
