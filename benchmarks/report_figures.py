@@ -7,7 +7,9 @@ figure too wide for a portrait page), its natural size, the scale and size it is
 page, its smallest text in points once printed, with PASS when that is 8 pt or more
 (``MIN_PRINT_PT``), else FAIL, and the share of the figure's height its legend takes under the drawing;
 then the time the report took to build (``build_report``: every table and figure, wall-clock, on a
-machine shared with other jobs), then the size of the genogram's drawing as the report draws it, in its
+machine shared with other jobs) and, for an ecomap of ``SPLIT_FROM`` systems or more, the estimate
+that decides before any layout whether it prints as two figures (``whole_estimate_pt``), then the size
+of the genogram's drawing as the report draws it, in its
 compact form (union years by two digits, tighter gaps), which the report draws when the other cannot
 print with its legend at 8 pt, and in its tightest form (names wrapped where their row is taller
 anyway, smaller symbols and gaps), the next step.
@@ -22,7 +24,15 @@ import time
 
 from socialtools.examples import example_path
 from socialtools.report.case import Case
-from socialtools.report.document import build_report, ecomap_drawings, genogram_options, genogram_svg, legend_share
+from socialtools.report.document import (
+    SPLIT_FROM,
+    build_report,
+    ecomap_drawings,
+    genogram_options,
+    genogram_svg,
+    legend_share,
+    whole_estimate_pt,
+)
 from socialtools.report.model import ReportOptions
 from socialtools.report.print_size import (
     MIN_PRINT_PT,
@@ -67,6 +77,10 @@ def main(paths: list[str]) -> list[str]:
                 say(f"{part.key:<16} {page.name:<9} {w:>5.1f} x {h:<5.1f} {scale:>6.2f} {printed:>13} "
                       f"{smallest:>19.2f}  {verdict:<7}  {share}")
         say(f"report built in {built:.1f} s")
+        section = case.raw("ecomap")
+        if isinstance(section, dict) and len(section.get("systems") or []) >= SPLIT_FROM:
+            estimate = whole_estimate_pt(case, ReportOptions(), section)
+            say(f"whole ecomap, estimated before any layout: at most {estimate:.2f} pt")
         if case.family is not None and case.family.people:
             from socialtools.genogram import Genogram
 
