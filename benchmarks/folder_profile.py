@@ -13,13 +13,16 @@ ordering, coordinates, the rest of the layout, the drawing, writing the SVG text
 share, and the work the two searching steps did (row placements of the coordinate step per
 component, components the ordering searched, union-node graphs made: a component's one graph is
 read by the ordering, the coordinate step and the geometry). The drawing steps are timed as in a worker: the
-cycle collector off, the youngest objects collected after each family.
+cycle collector off, the youngest objects collected after each family. The load average before and
+after is printed too: on a busy machine the CPU seconds come out higher as well (a core shared with
+other programs runs each of them slower), so compare runs made at about the same load.
 """
 
 from __future__ import annotations
 
 import argparse
 import gc
+import os
 import subprocess
 import sys
 import tempfile
@@ -116,6 +119,7 @@ def main() -> None:
     parser.add_argument("--families", type=int, default=100, help="families drawn (default 100)")
     parser.add_argument("--table", type=Path, help="a pedigree table (default: the seeded 400-family table)")
     args = parser.parse_args()
+    load = os.getloadavg()[0]
     with tempfile.TemporaryDirectory(prefix="folder-profile-") as tmp:
         table = args.table or Path(tmp) / "big.csv"
         if args.table is None:
@@ -138,6 +142,7 @@ def main() -> None:
         total = time.process_time() - start
         gc.enable()
     people = sum(len(families[name].people) for name in names)
+    print(f"load average (1 minute) {load:.1f} before, {os.getloadavg()[0]:.1f} after\n")
     print(f"parent (serial): imports {imports:.3f} s, reading the table of {len(families)} families "
           f"{min(reads):.3f} s (best of 3)")
     print(f"\ndrawing {len(names)} families ({people:,} people) in one process: {total:.2f} s CPU, "

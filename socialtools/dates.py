@@ -141,10 +141,10 @@ PartialDate(year=1900, month=3, day=None)]
     @classmethod
     def _range(cls, first: int, last: int, written: str) -> PartialDate:
         """Two years in one field: a short range (at most :data:`WIDEST_RANGE` years) is an
-        approximate date at its first year, as GEDCOM's ``BET 1950 AND 1955`` is read; a longer
-        one, or one written backwards, is refused."""
+        approximate date at its middle year (``1950-1956`` is ``~1953``), as GEDCOM's
+        ``BET 1950 AND 1956`` is read; a longer one, or one written backwards, is refused."""
         if first <= last <= first + WIDEST_RANGE:
-            return cls._checked(first, None, None, first != last)
+            return middle_of(cls._checked(first, None, None, first != last), last)
         raise ValueError(f"'{written}' is two years, not one date: write one year, ~{first} when it is "
                          "approximate, and a second date in its own field (death:, end:)")
 
@@ -205,6 +205,20 @@ PartialDate(year=1900, month=3, day=None)]
         if self.month and later.month and (later.month, later.day or 31) < (self.month, self.day or 1):
             years -= 1
         return years
+
+
+def middle_of(first: PartialDate, last_year: int) -> PartialDate:
+    """A range of years as one date: its middle year, approximate (``1900`` to ``1910`` is ``~1905``;
+    the half year rounds down; written backwards, the same), so that a label's ``~1905–1980`` (born,
+    died) keeps one dash and an age is counted from the likeliest year. A range within one year keeps
+    the first date.
+
+    >>> middle_of(PartialDate(1900), 1910).display(), middle_of(PartialDate(1948, 3), 1949).display()
+    ('~1905', '~1948')
+    """
+    if last_year == first.year:
+        return PartialDate(first.year, first.month, first.day, True)
+    return PartialDate((first.year + last_year) // 2, approximate=True)
 
 
 def year_of(value: Any) -> int | None:

@@ -1,7 +1,8 @@
 """The base of every record a case file holds (people, ties, institutions, BPSS items, ...).
 
 A record refuses fields it does not know (a misspelt key is an error, not silently dropped),
-accepts each field by its name or its alias, and lets an :class:`~socialtools.errors.InputError`
+accepts each field by its name or its alias, reads a number written where a text belongs as that
+text, and lets an :class:`~socialtools.errors.InputError`
 that one of its validators raises come out as itself — naming its record and field — rather than
 folded into pydantic's ``ValidationError`` (an ``InputError`` is a ``ValueError``, which pydantic
 would otherwise take for its own).
@@ -75,7 +76,10 @@ def alias_properties(schema: dict[str, Any], model: type[BaseModel]) -> None:
 class Record(BaseModel):
     """A strict record of a case file (see the module)."""
 
-    model_config = ConfigDict(extra="forbid", populate_by_name=True, json_schema_extra=alias_properties)
+    # a number written where a text belongs (name: 123, occupation: 2020, a spreadsheet's cell) is
+    # that text, as a person's id is; a yes/no is never a text
+    model_config = ConfigDict(extra="forbid", populate_by_name=True, json_schema_extra=alias_properties,
+                              coerce_numbers_to_str=True)
 
     def __init__(self, /, **data: Any) -> None:
         try:

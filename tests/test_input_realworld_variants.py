@@ -268,7 +268,7 @@ def test_case_file_saved_by_notepad_as_ansi_or_unicode(tmp_path):
 
 
 @pytest.mark.parametrize(("written", "year", "approximate"), [
-    ("Deceased", None, False), ("DEAD", None, False), ("BET. 1924 - 1926", 1924, True), ("1908 ?", 1908, True),
+    ("Deceased", None, False), ("DEAD", None, False), ("BET. 1924 - 1926", 1925, True), ("1908 ?", 1908, True),
     ("~1950", 1950, True), ("c1950", 1950, True), ("1950s", 1950, True), ("01.01.1970", 1970, False)])
 def test_death_dates_as_genealogy_programs_write_them(written, year, approximate):
     """Ancestry/FTM write 'DEAT / 2 DATE Deceased': each was a warning 'cannot be read as a date'

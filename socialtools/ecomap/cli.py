@@ -8,6 +8,7 @@
 from __future__ import annotations
 
 import argparse
+import sys
 
 from socialtools.cli import add_command, add_drawing_options, write_diagram
 from socialtools.io.loading import load_document
@@ -17,7 +18,10 @@ from socialtools.io.output import FIGURE_FORMATS
 def _run(args: argparse.Namespace) -> int:
     from socialtools.ecomap.diagram import EcomapDiagram  # here: --help stays quick
 
-    document = load_document(args.input)
+    said: list[str] = []  # (a file indented with tabs is read, and said)
+    document = load_document(args.input, warnings=said)
+    for warning in said:
+        sys.stderr.write(f"socialtools ecomap: warning: {warning}\n")
     diagram = EcomapDiagram.from_document(
         document, source=str(args.input), lang=args.lang, monochrome=args.monochrome, compare=args.compare,
         initials=args.initials,

@@ -183,7 +183,8 @@ def person_lines(person: Person, family: Family, options: LabelOptions) -> list[
         elif name == "age":
             age = person.age_at(family.reference_date())
             if age is not None:
-                out.append(f"{age_text(age)} {translate(TEXT, 'age_unit', lang)}")
+                out.append(f"{age_text(age, about=person.age_approximate and person.birth is None)} "
+                           f"{translate(TEXT, 'age_unit', lang)}")
         elif name == "conditions":
             out.extend(c.name for c in person.conditions)
         elif name in LABEL_FIELDS:
@@ -197,14 +198,15 @@ def person_lines(person: Person, family: Family, options: LabelOptions) -> list[
     return [line for line in out if line]
 
 
-def age_text(age: int) -> str:
+def age_text(age: int, about: bool = False) -> str:
     """An age as a genogram writes it: whole years, and ``<1`` for a baby under one year (an infant
-    who died in the year of birth, a newborn) rather than an age of ``0``.
+    who died in the year of birth, a newborn) rather than an age of ``0``; ``about``: an age given
+    as approximate (``age: ~45``), ``~45``.
 
-    >>> age_text(0), age_text(7)
-    ('<1', '7')
+    >>> age_text(0), age_text(7), age_text(45, about=True)
+    ('<1', '7', '~45')
     """
-    return "<1" if age == 0 else str(age)
+    return ("~" if about else "") + ("<1" if age == 0 else str(age))
 
 
 def inner_text(person: Person, family: Family, when: PartialDate | None = None) -> str | None:
@@ -215,7 +217,7 @@ def inner_text(person: Person, family: Family, when: PartialDate | None = None) 
     if person.kind != "person":
         return None
     age = person.age_at(when or family.reference_date())
-    return None if age is None else age_text(age)
+    return None if age is None else age_text(age, about=person.age_approximate and person.birth is None)
 
 
 EVENT_PREFIX = {"married": "m", "unregistered": "ns", "cohabiting": "lt", "engaged": "e", "committed": "lt",

@@ -153,6 +153,31 @@ _AGE_WORDS = re.compile(r"^\s*(?:(?:usia|umur|aged?)\s*)?(?:(\d{1,3})\s*(?:tahun
                         r"\s*(?:(\d{1,3})\s*(?:bulan|bln|months?|mos?|minggu|mgg|weeks?|hari|days?)\.?)?\s*$", re.I)
 
 
+#: an age said to be about right: "~45", "± 45", "+/- 45", "sekitar 45", "kira-kira 45", "45?", "45-an"
+_ABOUT_AGE = re.compile(r"^\s*(?:~|±|\+\s*/?\s*-|sekitar|kira-kira|kira2|kurang lebih|kurleb|kl\.?|perkiraan|"
+                        r"diperkirakan|ca\.?|c\.|circa|about|approx\.?|abt\.?)\s*(?P<rest>.*?)\s*$"
+                        r"|^\s*(?P<last>\d{1,3}\s*(?:tahun|thn|th|years?|yrs?)?\.?)\s*(?:\?|-?an)\s*$", re.I)
+
+
+#: a person's fields whose empty text (``birth: ""``) is read as not written
+_BLANKABLE = ("birth", "death", "age")
+
+
+def about_age(value: Any) -> tuple[Any, bool]:
+    """An age written as approximate, without its mark, and whether it had one.
+
+    >>> about_age("± 45"), about_age("sekitar 45 tahun"), about_age("45?"), about_age(45), about_age("~x")
+    (('45', True), ('45 tahun', True), ('45', True), (45, False), ('~x', False))
+    """
+    if isinstance(value, str):
+        m = _ABOUT_AGE.match(value)
+        if m:
+            rest = m.group("rest") if m.group("rest") is not None else m.group("last")
+            if rest and _AGE_WORDS.match(rest) and any(ch.isdigit() for ch in rest):
+                return rest, True
+    return value, False
+
+
 def _age(value: Any) -> Any:
     """``45``, ``"45"``, ``"45 tahun"``, ``"usia 45"``, ``"45 years"`` → 45; an age in months, weeks
     or days is the whole years of it: ``"6 bulan"`` → 0, ``"1 tahun 6 bulan"`` → 1.
@@ -287,6 +312,8 @@ class Person(Record):
     deceased: YesNo = False
     age: Annotated[int, BeforeValidator(_age)] | None = Field(None, ge=0, le=150,
                                                                description="age when no birth date is known")
+    age_approximate: YesNo = Field(False, description="the age is about right (written ~45, ± 45, sekitar 45, "
+                                                      "45?): shown ~45")
     index: YesNo = Field(False, description="the index person (client, klien)")
     role: str | None = Field(None, description="role in the family, e.g. ayah, ibu, klien")
     occupation: str | None = None
@@ -309,6 +336,13 @@ class Person(Record):
     @classmethod
     def _place_and_date(cls, value: Any) -> Any:
         """``birth: "Wonosobo, 12 Agustus 1998"`` (tempat, tanggal lahir) → birthplace and birth."""
+        if isinstance(value, dict) and any(type(value.get(k)) is str and not value[k].strip() for k in _BLANKABLE):
+            # birth: "", age: " " (a spreadsheet's empty cell, a form's blank): not written, as a missing key is
+            value = {k: v for k, v in value.items() if not (k in _BLANKABLE and type(v) is str and not v.strip())}
+        if isinstance(value, dict) and isinstance(value.get("age"), str):  # "~45", "sekitar 45": about 45
+            age, about = about_age(value["age"])
+            if about:
+                value = {**value, "age": age, "age_approximate": True}
         birth = value.get("birth") if isinstance(value, dict) else None
         if isinstance(birth, str) and "," in birth:
             place, _, date = birth.rpartition(",")
@@ -704,6 +738,8 @@ class Family(Record):
     #: of a pedigreejs list), for warnings: set by the reader, empty for a case file
     _origins: dict[str, str] = PrivateAttr(default={})  # (each family its own copy; a factory cost pydantic a
     # signature look-up per family made)
+    #: a father:/mother: shorthand naming a parent of the other sex, for :meth:`warnings`
+    _shorthand_said: tuple[str, ...] = PrivateAttr(default=())
 
     @classmethod
     def model_validate(cls, obj: Any, **options: Any) -> Family:
@@ -758,6 +794,8 @@ class Family(Record):
         for u in self.unions:
             by_partners.setdefault(tuple(sorted(u.partners)), u)
         children: dict[int, set[str]] = {}
+        people: dict[str, Person] | None = None  # (made when a shorthand is first met)
+        said: list[str] = []
         for i, p in enumerate(self.people):
             if p.father is None and p.mother is None:
                 continue
@@ -768,6 +806,11 @@ class Family(Record):
                     if parent == p.id:
                         raise InputError("is their own parent", record=record, field=field)
                     given[(parent, p.id)] = (record, field)
+                    people = people if people is not None else {q.id: q for q in self.people}
+                    other = "female" if field == "father" else "male"
+                    if people[parent].sex == other and people[parent].gender is None:
+                        said.append(f"family.{record}, field '{field}': '{parent}' is the {field}, but their sex "
+                                    f"is {other} (a slip of father for mother? gender: says a trans parent)")
             partners = [x for x in (p.father, p.mother) if x is not None]
             union = by_partners.get(tuple(sorted(partners)))
             if union is None:
@@ -782,6 +825,7 @@ class Family(Record):
                     union.children.append(ChildLink(id=p.id))
                     known.add(p.id)
             p.father = p.mother = None
+        self._shorthand_said = tuple(said)
         return given
 
     def _check_unions(self) -> None:
@@ -844,8 +888,12 @@ class Family(Record):
             if h.id is None:
                 h.id = f"h{i + 1}"
             record = f"households[{i}]" + (f" ('{h.label}')" if h.label else "")
+            listed: set[str] = set()
             for pid in h.members:
                 self._require(pid, record, "members")
+                if pid in listed:  # as a union's child listed twice: refused, not silently drawn once
+                    raise InputError(f"member '{pid}' is listed twice", record=record, field="members")
+                listed.add(pid)
             if h.start and h.end and h.end.certainly_before(h.start):
                 raise InputError(f"ends ({h.end}) before it starts ({h.start})", record=record, field="end")
 
@@ -1073,6 +1121,12 @@ no age is drawn; give the death (or deceased: yes), or correct the year"]
             elif p.birth is None and p.age is not None and p.age > MAX_LIVING_AGE:
                 out.append(f"{where}, field 'age': {p.age} for someone alive is older than anyone lives (at most "
                            f"{MAX_LIVING_AGE}): correct the age, or give the death (or deceased: yes)")
+            elif p.birth is not None and p.age is not None and self.as_of is not None \
+                    and abs(years - p.age) > (3 if p.birth.approximate or p.age_approximate else 1):
+                # both written, and they disagree (the age is only read where no birth is known)
+                out.append(f"{where}, field 'age': {p.age} does not fit the birth {p.birth.display()} (which makes "
+                           f"'{p.id}' {years} at the family's as_of, {when.year}): the age from the birth is drawn; "
+                           "correct one of them, or leave the age out")
         return out
 
     def _future_dates(self) -> list[str]:
@@ -1278,6 +1332,7 @@ no age is drawn; give the death (or deceased: yes), or correct the year"]
                            "a symbol has four quadrants, "
                            f"so {extra} {'is' if len(p.conditions) == 5 else 'are'} written under the person "
                            "only with --labels ...,conditions")
+        out += self._shorthand_said
         out += self._history_warnings()
         out += [f"family.{e}" for e in self.contradictions()]
         out += self._plausibility_warnings()

@@ -47,7 +47,8 @@ KINDS: dict[str, str] = {
 EMPTY_BYTES = b"\x00\r\n\t \xef\xbb\xbf\xff\xfe"
 #: a GEDCOM file starts with its header, with a note put before it, or (a fragment, an export
 #: without a header) with any record, also one whose xref lacks its @ signs (a hand-written file)
-_GEDCOM = re.compile(rb"^\s*0\s+(HEAD\b|NOTE\b|@[^@\s]+@\s+[A-Z_][A-Z0-9_]*\b|[^@\s]+\s+(INDI|FAM)[ \t]*(\r?\n|$))")
+_GEDCOM = re.compile(rb"^\s*0\s+(HEAD\b|NOTE\b|@[^@\s]+@\s+[A-Z_][A-Z0-9_]*\b|[^@\s]+\s+(INDI|FAM)[ \t]*(\r?\n|$)"
+                     rb"|head[ \t]*\r?\n\s*1\s+[a-z])")  # (lower-case tags: '0 head', '1 char utf-8')
 #: a YAML key of a case file (``family:``, ``- nama lengkap: ...``, ``tempat  lahir:``) or a list item; a
 #: line of many numbers with a note after them (makeped's ``1  3  1  2 ... Ped: 1  Per: 3``) is none
 _YAML_KEY = re.compile(r"^\s*(-\s+)?[\w\-\"']+(?:[ \t]+[\w\-\"']+){0,3}\s*:(\s|$)|^\s*-(\s|$)")
@@ -235,7 +236,7 @@ def _read(kind: str, data: bytes, source: str, stem: str, family: str | None, le
         from socialtools.io.loading import document_from_text
         from socialtools.io.sections import parse_section, refuse_contradictions
 
-        document = document_from_text(text, source)
+        document = document_from_text(text, source, warnings=warnings)
         made = parse_section(Family, document, "family", marker="people", source=source)
         if not lenient:
             refuse_contradictions(made, document, source)

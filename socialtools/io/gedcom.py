@@ -93,6 +93,9 @@ _ACCENT_ALONE = re.compile(rb"[\xe0-\xfe](?=[ /,.;)]|\n(?!\d+ CONC)|$)")
 _BLANK_LINE = re.compile(rb"^[ \t]+$", re.MULTILINE)
 _LINE_END = re.compile(r"\r\n?")
 _LEVEL_SPACES = re.compile(rb"^(\d{1,2})[ \t]{2,}(?=\S)", re.MULTILINE)
+#: a tag written in lower case (``0 head``, ``1 birt``, ``0 @i1@ indi``: hand-typed files, some old
+#: programs); GEDCOM's tags are upper case, and a lower-case one is read as its upper case
+_LOWER_TAG = re.compile(rb"^(\d{1,2} (?:@[^@\r\n]+@ )?)(_?[a-z][a-z0-9_]*)(?=[ \r\n]|$)", re.MULTILINE)
 _POINTER = re.compile(r"^@[^@#\s][^@\s]*@$")
 _XREF = re.compile(r"^[A-Za-z0-9_]{1,20}$")
 _UNION_KINDS = frozenset(get_args(UnionKind))
@@ -210,7 +213,30 @@ def _not_ansel_at(raw: bytes) -> int | None:
 #: the encodings a GEDCOM file is read in, as messages name them
 _CODEC_NAMES = {"ansel": "ANSEL", "ascii": "ASCII", "utf-8": "UTF-8", "cp1252": "Windows-1252", "latin-1": "Latin-1",
                 "cp850": "IBM code page 850", "mac_roman": "Mac Roman", "cp1250": "Windows-1250",
-                "iso8859_2": "ISO-8859-2", "iso8859_15": "ISO-8859-15"}
+                "iso8859_2": "ISO-8859-2", "iso8859_15": "ISO-8859-15",
+                "mixed": "UTF-8, and the lines that are not UTF-8 as Windows-1252"}
+
+
+def _mixed_lines(raw: bytes) -> str | None:
+    r"""A UTF-8 file with a few lines in an 8-bit code page (a name pasted from an old export, a line
+    edited in Notepad): each line as UTF-8 where it is, the others as Windows-1252, so that the
+    UTF-8 accents elsewhere are kept (read whole as Windows-1252, ``José`` became ``JosÃ©``).
+    ``None`` when no line has UTF-8 text beyond ASCII (then the file is 8-bit throughout).
+
+    >>> _mixed_lines("1 NAME José\n".encode() + b"1 NAME Ren\xe9\n")
+    '1 NAME José\n1 NAME René\n'
+    >>> _mixed_lines(b"1 NAME Ren\xe9\n") is None
+    True
+    """
+    lines, utf8 = raw.split(b"\n"), False
+    out = []
+    for line in lines:
+        try:
+            out.append(line.decode("utf-8"))
+            utf8 = utf8 or not line.isascii()
+        except UnicodeDecodeError:
+            out.append(line.decode("cp1252", errors="replace"))
+    return "\n".join(out) if utf8 else None
 
 
 def _decode(raw: bytes, declared: str) -> tuple[str, str, int | None]:
@@ -225,6 +251,9 @@ def _decode(raw: bytes, declared: str) -> tuple[str, str, int | None]:
         except UnicodeDecodeError as exc:
             if declared in ("utf-8", "ascii"):
                 bad = exc.start
+                mixed = _mixed_lines(raw)
+                if mixed is not None:
+                    return mixed, "mixed", bad
     first = declared if declared not in ("ansel", "ascii") else "cp1252"
     for codec in dict.fromkeys((first, "cp1252", "latin-1")):
         try:
@@ -263,6 +292,20 @@ def _parse_document(raw: bytes, source: str | None, lenient: bool = False,
         data = _LEADING_SPACE.sub(b"", data)
     if b"  " in data or b"\t" in data:  # (a scan for the pair is much cheaper than the substitution)
         data = _LEVEL_SPACES.sub(rb"\1 ", data)
+    lower = _LOWER_TAG.search(data)
+    if lower is not None:
+        line = data.count(b"\n", 0, lower.start()) + 1
+        count = 0
+
+        def upper(m: re.Match[bytes]) -> bytes:
+            nonlocal count
+            count += 1
+            return m.group(1) + m.group(2).upper()
+
+        data = _LOWER_TAG.sub(upper, data)
+        tag = lower.group(2).decode("ascii")
+        said.append(f"line {line}: {count} tag{'s' if count > 1 else ''} written in lower case ('{tag}') "
+                    f"read as upper case ('{tag.upper()}'), as GEDCOM writes them")
     if lenient:
         data, renamed = split_duplicates(data)
         said.extend(renamed)
@@ -368,6 +411,10 @@ def _number_as_in_file(document: Any, data: bytes, added: int) -> None:
         stack.extend(node.children)
 
 
+#: a person's field in the model → the GEDCOM tag it was read from, for messages
+_FIELD_TAGS = {"name": "NAME", "occupation": "OCCU", "education": "EDUC", "religion": "RELI", "notes": "NOTE",
+               "birthplace": "BIRT.PLAC", "place": "RESI.PLAC"}
+_PEOPLE_PLACE = re.compile(r"^people\[(\d+)\](?:\.(\w+))?")
 _MODEL_PLACE = re.compile(r"^(?:person '([^']+)'|unions\[(\d+)\](?: \(id '[^']*'\))?(\..*)?)$")
 _BARE_XREF = re.compile(rb"^0 ([^@\s]+) (INDI|FAM)[ \t]*$", re.MULTILINE)
 _NO_LEVEL = re.compile(rb"^(?![\d\n])[^\n]*\S", re.MULTILINE)
@@ -554,10 +601,20 @@ def _moment(date: GedcomDate | None) -> PartialDate | None:
 
 
 def _event(node: Any, tag: str) -> tuple[bool, GedcomDate | None]:
+    """Whether the event happened and its date: of the first of its records with a date (a
+    ``1 DEAT Y`` followed by a ``1 DEAT`` with its ``DATE``, as merged trees write a death twice,
+    keeps the date)."""
     event = node.find(tag)
     if event is None:
         return False, None
-    return (event.payload or "").strip().upper() != "N", read_gedcom_date(_value(event, "DATE"))
+    happened = (event.payload or "").strip().upper() != "N"
+    date = read_gedcom_date(_value(event, "DATE"))
+    if date is None:
+        for other in node.find_all_children(tag)[1:]:
+            if (date := read_gedcom_date(_value(other, "DATE"))) is not None:
+                happened = True
+                break
+    return happened, date
 
 
 # GEDCOM's family events, and the words other programs write as an event's TYPE, as union kinds
@@ -679,6 +736,7 @@ class _Reader:
         #: problems drawn anyway (with ``lenient``) and dates left out, one line each
         self.warnings: list[str] = []
         self.unread_dates = 0
+        self.odd_sexes = 0  # SEX values that are not GEDCOM's: the first ten named, the rest counted
         self.dangling: set[tuple[str, str]] = set()  # (record, missing xref) already warned about
         self.own_families: set[tuple[str, str]] = set()  # FAMC links to a family of one's own, already warned about
         self.people: dict[str, Any] = {}
@@ -757,8 +815,18 @@ class _Reader:
         initials = _value(record, "_INIT")
         if initials and name == initials:
             name = None
-        code = (_value(record, "SEX") or "U")[:1].upper()
+        written = (_value(record, "SEX") or "U").strip() or "U"
+        code = written[:1].upper()
         sex = SEX_CODES.get(code, "unknown")
+        if code not in SEX_CODES and code not in ("U", "X"):  # 'W' (weiblich), 'L'/'P', 'Laki-laki', '1'
+            from socialtools.genogram.model import _SEX_LOOKUP
+
+            sex = _SEX_LOOKUP.get(written.lower(), _SEX_LOOKUP.get(code.lower(), "unknown"))
+            self.odd_sexes += 1
+            if self.odd_sexes <= MAX_DATE_WARNINGS:
+                read = f"read as {sex}" if sex != "unknown" else "drawn as a sex not given"
+                self.warnings.append(f"{self._label(record)}, field 'SEX': '{written[:20]}' is not a GEDCOM sex "
+                                     f"(M, F, U or X): {read}")
         if code == "X":  # GEDCOM 7: neither only male nor only female; the model has no such sex
             self.warnings.append(f"{self._label(record)}, field 'SEX': 'X' (neither only male nor only female) is "
                                  "drawn as a diamond, like a sex not given")
@@ -981,6 +1049,9 @@ class _Reader:
         unions = _one_union_per_couple([u for record in self.families.values()
                                         if (u := self.union(record, relations, named_by_child))], self.warnings)
         self._unread_notes()
+        if self.odd_sexes > MAX_DATE_WARNINGS:
+            self.warnings.append(f"... and {self.odd_sexes - MAX_DATE_WARNINGS} more SEX values that are not "
+                                 "GEDCOM's, read likewise")
         if self.unread_dates > MAX_DATE_WARNINGS:
             self.warnings.append(f"... and {self.unread_dates - MAX_DATE_WARNINGS} more dates that cannot be read "
                                  "or shown")
@@ -993,8 +1064,12 @@ class _Reader:
         try:
             family = parse_model(Family, {"people": people, "unions": unions, **title})
         except InputError as exc:  # named by the GEDCOM record and its line, not by the model's place
-            raise InputError(exc.message, record=self._record_of(exc.record, unions), field=exc.field,
-                             source=self.source) from None
+            record, field = self._record_of(exc.record, unions), exc.field
+            at = _PEOPLE_PLACE.match(exc.record or "")
+            if at is not None and int(at.group(1)) < len(self.people):  # people[3].name: a text over the limit
+                record = self._label(list(self.people.values())[int(at.group(1))])
+                field = field or (_FIELD_TAGS.get(at.group(2), at.group(2)) if at.group(2) else None)
+            raise InputError(exc.message, record=record, field=field, source=self.source) from None
         # its warnings name the records as the file does: person @I4@ (line 30), family @F5@ (line 262)
         origins = {_strip_xref(x): self._label(r) for x, r in self.people.items()}
         origins.update({f"union:{u['id']}": self._label(r) for u in unions

@@ -16,7 +16,7 @@ certainly before or after anything.
 True
 >>> values = ("ABT 1950", "BET 1900 AND 1910", "JAN 1700/01", "@#DJULIAN@ 1 MAR 1700")
 >>> [read_gedcom_date(v).shown.display() for v in values]
-['~1950', '~1900', '1700-01', '1700-03-01']
+['~1950', '~1905', '1700-01', '1700-03-01']
 >>> read_gedcom_date("44 B.C.").shown is None, read_gedcom_date("44 B.C.").certainly_before(read_gedcom_date("1"))
 (True, True)
 """
@@ -28,7 +28,8 @@ import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from socialtools.dates import PartialDate
+from socialtools.dates import MONTHS as MONTH_NAMES
+from socialtools.dates import PartialDate, middle_of
 
 MONTHS = ("JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "OCT", "NOV", "DEC")
 #: Hebrew and French Republican month codes: the year is what we use of them
@@ -37,8 +38,10 @@ FRENCH_MONTHS = ("VEND", "BRUM", "FRIM", "NIVO", "PLUV", "VENT", "GERM", "FLOR",
                  "FRUC", "COMP")
 _QUALIFIERS = {"ABOUT": "ABT", "CIRCA": "ABT", "CA": "ABT", "C": "ABT", "APPROX": "ABT", "BEFORE": "BEF",
                "AFTER": "AFT", "BETWEEN": "BET", "CALCULATED": "CAL", "ESTIMATED": "EST"}
-_FULL_MONTHS = {name: name[:3] for name in ("JANUARY", "FEBRUARY", "MARCH", "APRIL", "JUNE", "JULY", "AUGUST",
-                                             "SEPTEMBER", "SEPT", "OCTOBER", "NOVEMBER", "DECEMBER")}
+#: month names as programs and people write them, English and Indonesian (``September``, ``Sept``,
+#: ``Mei``, ``Agustus``, ``Okt``, ``Des``), to GEDCOM's three letters
+_FULL_MONTHS = {name.upper(): MONTHS[number - 1] for name, number in MONTH_NAMES.items()
+                if name.isalpha() and name.upper() not in MONTHS}
 _APPROXIMATE = ("ABT", "CAL", "EST")
 _SIMPLE = re.compile(
     r"^(?:(?P<day>\d{1,2})\s+)?(?:(?P<month>[A-Z]{3,4})\s+)?(?P<year>\d{1,4})(?:/(?P<dual>\d{1,4}))?"
@@ -151,7 +154,7 @@ def _iso(text: str) -> _Simple | None:
                    jdn(date.year, date.month or 12, date.day or month_days))
 
 
-def _normalise(value: str) -> tuple[str, list[str]]:
+def _normalise(value: str) -> tuple[str, list[str], bool]:
     text = value.strip().upper()
     cal = "GREGORIAN"
     m = _CALENDAR.match(text)
@@ -163,17 +166,24 @@ def _normalise(value: str) -> tuple[str, list[str]]:
     if text.endswith("?") and text[:-1].strip():  # "1908 ?": a year the writer is not sure of
         text = "ABT " + text[:-1].strip()
     text = _TILDE.sub("ABT ", text)  # "~1950", "c1950": typed by hand
-    decade = _DECADE.match(text)  # "1950s", "ABT 1950S": some year of the decade
+    decade = _DECADE.match(text)  # "1950s", "ABT 1950S": some year of the decade, shown ~1950
     if decade:
         text = f"BET {decade.group(1)}0 AND {decade.group(1)}9"
+    # "Abt 1960-1970", "ca. 1960 - 1970": a range said to be approximate is a range
+    text = re.sub(r"^(?:ABT\.?|ABOUT|CIRCA|CA\.?|C\.|EST\.?|ESTIMATED|CAL\.?)\s+(?=\d{4}\s*-\s*\d{4}$)", "", text)
     if not text.startswith(("BET", "FROM")):  # ("BET. 1924 - 1926" is a range already)
         text = re.sub(r"^(\S*?\s*\d{4})\s*-\s*(\d{4})$", r"BET \1 AND \2", text)  # "1950-1955": a range
     words = [w.rstrip(".") if w.rstrip(".").isalpha() else w for w in text.replace(",", " ").split()]
     words = [_FULL_MONTHS.get(w, _QUALIFIERS.get(w, w)) for w in words]
+    # "May 12, 1970", "ABT March 3 1900": the month before the day, as American programs write it
+    for i in range(len(words) - 2):
+        if words[i] in MONTHS and words[i + 1].isdigit() and int(words[i + 1]) <= 31 and len(words[i + 2]) >= 3 \
+                and words[i + 2].isdigit() and (i == 0 or not words[i - 1].isdigit()):
+            words[i], words[i + 1] = words[i + 1], words[i]
     # "44 B.C." may come as "44 B. C." or "44 BC": one word
     joined = " ".join(words)
     joined = re.sub(r"\bB\.?\s?C\.?(?=$|\s)", "BC", joined)
-    return cal, joined.split()
+    return cal, joined.split(), bool(decade)
 
 
 @lru_cache(maxsize=16384)
@@ -182,7 +192,7 @@ def read_gedcom_date(value: str | None) -> GedcomDate | None:
     if not value or not value.strip():
         return None
     try:
-        cal, words = _normalise(value)
+        cal, words, decade = _normalise(value)
     except (ValueError, IndexError):  # pragma: no cover - defensive: nothing above raises
         return None
     if cal not in ("GREGORIAN", "JULIAN", "HEBREW", "FRENCH_R"):
@@ -225,6 +235,8 @@ def read_gedcom_date(value: str | None) -> GedcomDate | None:
     if after:  # AFT 1900: every day after 1900
         earliest = latest + 1
     shown = start.shown
+    if ranged and not decade and shown is not None and end is not None and end.shown is not None:
+        shown = middle_of(shown, end.shown.year)
     if shown is not None and (approximate or before or after or ranged or low_open):
         shown = replace(shown, approximate=True)  # ABT, EST, CAL, BEF, AFT, BET ... AND, TO ...
     return GedcomDate(value, shown, None if low_open else earliest, None if high_open else latest,
@@ -234,15 +246,18 @@ def read_gedcom_date(value: str | None) -> GedcomDate | None:
 def parse_gedcom_date(value: str | None) -> PartialDate | None:
     """The first calendar date in a GEDCOM date value, to the precision it gives.
 
-    A qualified date (ABT, BEF, EST, ...) is ``approximate``, a range gives its start (approximate),
+    A qualified date (ABT, BEF, EST, ...) is ``approximate``, a range its middle year (approximate:
+    ``BET 1900 AND 1910`` is ``~1905``, as a case file's ``1900-1910`` is),
     dual years (1700/01) their first year; B.C. dates, phrases and Hebrew/French calendars give ``None``.
 
     >>> [str(parse_gedcom_date(v)) for v in ("12 MAR 1998", "ABT 1950", "BET 1900 AND 1910", "JAN 1700/01")]
-    ['1998-03-12', '1950', '1900', '1700-01']
+    ['1998-03-12', '1950', '1905', '1700-01']
     >>> parse_gedcom_date("(kira-kira waktu perang)") is None
     True
     >>> [str(parse_gedcom_date(v)) for v in ("Abt. 1950", "1 January 1990", "31 FEB 1975", "1975-03-12")]
     ['1950', '1990-01-01', '1975-02', '1975-03-12']
+    >>> [str(parse_gedcom_date(v)) for v in ("May 12, 1970", "12 Mei 1970", "Agustus 1945", "BET Jan 3 1900 AND 1900")]
+    ['1970-05-12', '1970-05-12', '1945-08', '1900-01-03']
     """
     date = read_gedcom_date(value)
     return date.shown if date else None

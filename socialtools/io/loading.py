@@ -317,7 +317,7 @@ def read_input_text(path: str | Path, max_mb: int = limits.MAX_INPUT_MB) -> str:
     return decode_text(check_input_file(path, max_mb).read_bytes())
 
 
-def load_document(path: str | Path) -> dict[str, Any]:
+def load_document(path: str | Path, warnings: list[str] | None = None) -> dict[str, Any]:
     """Read a YAML (``.yaml``/``.yml``) or JSON file into a dict.
 
     Texts are cleaned and limits checked (:func:`socialtools.io.sanitize.clean_data`); a key written
@@ -328,12 +328,33 @@ def load_document(path: str | Path) -> dict[str, Any]:
     'K'
     """
     path = Path(path)
-    return document_from_text(read_input_text(path), str(path), as_json=path.suffix.lower() == ".json")
+    return document_from_text(read_input_text(path), str(path), as_json=path.suffix.lower() == ".json",
+                              warnings=warnings)
 
 
-def document_from_text(text: str, source: str, as_json: bool | None = None) -> dict[str, Any]:
+_LEADING_TABS = re.compile(r"^[ \t]*\t[ \t]*", re.MULTILINE)
+
+
+def _tabs_as_spaces(text: str) -> tuple[str, int] | None:
+    r"""YAML indented with tabs (Notepad's Tab key), each tab of the indentation two spaces, and the
+    first line that had one; ``None`` when no line is indented with a tab.
+
+    >>> _tabs_as_spaces("family:\n\tpeople:\n\t\t- id: A\n")
+    ('family:\n  people:\n    - id: A\n', 2)
+    """
+    first = _LEADING_TABS.search(text)
+    if first is None:
+        return None
+    line = text.count("\n", 0, first.start()) + 1
+    return _LEADING_TABS.sub(lambda m: m.group(0).replace("\t", "  "), text), line
+
+
+def document_from_text(text: str, source: str, as_json: bool | None = None,
+                       warnings: list[str] | None = None) -> dict[str, Any]:
     """A YAML or JSON document (``as_json=None``: JSON when the text starts with ``{``) as a dict,
-    its texts cleaned and its limits checked (:func:`socialtools.io.sanitize.clean_data`)."""
+    its texts cleaned and its limits checked (:func:`socialtools.io.sanitize.clean_data`).
+    With ``warnings``, YAML indented with tabs is read, each tab two spaces, and a line says so
+    (without, it is refused naming the line)."""
     if not text.strip():
         raise InputError("the file is empty", source=source)
     if as_json is None:
@@ -350,6 +371,16 @@ def document_from_text(text: str, source: str, as_json: bool | None = None) -> d
         lines = text.splitlines()
         at = lines[mark.line][mark.column:mark.column + 1] if mark and mark.line < len(lines) else ""
         if "'\\t'" in problem or at == "\t":  # libyaml does not name the tab
+            spaced = _tabs_as_spaces(text) if warnings is not None else None
+            if spaced is not None:
+                try:
+                    data = load_yaml(spaced[0])
+                except (yaml.YAMLError, ValueError, RecursionError):
+                    data = None
+                if isinstance(data, dict) and warnings is not None:
+                    warnings.append(f"line {spaced[1]}: indented with tabs, which YAML does not allow: each "
+                                    "tab read as two spaces (indent with spaces)")
+                    return clean_data(data, source)
             problem += " (indent with spaces, not tabs)"
         elif "mapping values are not allowed" in problem:  # notes: Catatan: ayah bekerja ...
             problem += " (a value with ': ' in it goes in quotes: \"Catatan: ...\")"

@@ -173,13 +173,18 @@ def figure_bytes(svg: str, suffix: str, *, dpi: float = 150) -> bytes:
 
 
 @functools.cache
-def _font_characters() -> frozenset[int]:
-    """The characters the bundled DejaVu Sans has glyphs for (PNG and PDF draw with it alone)."""
+def _font_characters(suffix: str) -> frozenset[int]:
+    """The characters a PNG or PDF can draw. A PNG has the bundled DejaVu Sans in its three faces
+    (regular, bold, oblique) and resvg takes a character a label's face lacks from another face,
+    so it draws what any of them has (the bold 𝗔 of a 'bold text' generator is in the bold face
+    alone); a PDF draws every face with the regular one (bold as an outline), so it draws what
+    that has."""
     from reportlab.pdfbase.ttfonts import TTFontFile
 
-    from socialtools.io.convert import FONT_FILE
+    from socialtools.io.convert import FONT_FILE, FONT_FILES
 
-    return frozenset(TTFontFile(str(FONT_FILE)).charToGlyph)
+    files = FONT_FILES if suffix == ".png" else (FONT_FILE,)
+    return frozenset().union(*(TTFontFile(str(f)).charToGlyph for f in files))
 
 
 _SVG_TEXT = re.compile(r">([^<>]+)</(?:text|tspan|title)>")
@@ -200,7 +205,7 @@ def font_warnings(svg: str, suffix: str, *, svg_kept: bool = True) -> list[str]:
     suffix = suffix.lower()
     if suffix not in (".png", ".pdf") or svg.isascii():
         return []
-    known = _font_characters()
+    known = _font_characters(suffix)
     missing: dict[str, str] = {}  # character -> the first text it is in
     for found in _SVG_TEXT.finditer(svg):
         text = html.unescape(found.group(1))

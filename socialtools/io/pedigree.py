@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import csv
 import re
+from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -38,10 +39,10 @@ from socialtools.io.bulk import collector_paused
 from socialtools.io.loading import decode_text, parse_model
 
 COLUMNS: dict[str, tuple[str, ...]] = {
-    "family": ("famid", "fid", "family", "familyid", "family_id", "ped", "pedigree", "pedigreeid", "pedid", "kindred",
-               "pedigreename", "pedname", "keluarga"),
+    "family": ("famid", "fid", "fam", "family", "familyid", "family_id", "ped", "pedigree", "pedigreeid", "pedid",
+               "kindred", "pedigreename", "pedname", "keluarga", "famili", "id_keluarga", "kode_keluarga"),
     "id": ("id", "indid", "iid", "individual", "individualid", "individual_id", "person", "personid", "subject",
-           "sampleid", "sample", "individ", "indiv", "ind", "animal", "anim"),
+           "sampleid", "sample", "individ", "indiv", "ind", "animal", "anim", "individu", "id_individu"),
     "father": ("father", "fatherid", "father_id", "dadid", "dad", "pid", "paternalid", "paternal", "pat", "sire",
                "ayah", "fathid", "id_ayah", "ayah_id"),
     "mother": ("mother", "motherid", "mother_id", "momid", "mom", "mid", "maternalid", "maternal", "mat", "dam",
@@ -67,12 +68,12 @@ UNKNOWN = {"", "0", ".", "na", "nan", "none", "-", "-9", "?", "unknown", "unk", 
 NOT_ALIVE = {"0", "n", "no", "false", "f", "tidak", "tdk", "dead", "deceased", "d", "died", "meninggal", "wafat",
              "almarhum", "almarhumah", "alm", "alm.", "almh", "almh.", "sudah meninggal", "telah meninggal",
              "meninggal dunia", "sudah wafat", "telah wafat"}
-YES = {"1", "2", "y", "yes", "true", "t", "affected", "ya", "dead", "deceased", "d", "a", "died", "x", "✓", "✔", "☑",
-       *YES_NO[True]}
+YES = {"1", "2", "y", "yes", "true", "t", "affected", "case", "sakit", "ya", "dead", "deceased", "d", "a", "died",
+       "x", "✓", "✔", "☑", *YES_NO[True]}
 #: what else marks the index person in a proband column (Madeline's and genetics tools' ``P``)
 INDEX_YES = {"p", "proband", "index", "indeks", "klien", "client", "+"}
 #: the answers of a yes/no column that say no (an unknown value is read as no too, without a word)
-NO = {"n", "no", "false", "f", "u", "unaffected", "normal", "control", "alive", "living", "l", "✗", "✘",
+NO = {"n", "no", "false", "f", "u", "unaffected", "normal", "control", "sehat", "alive", "living", "l", "✗", "✘",
       *YES_NO[False]}
 #: the answers of an ``Alive`` column that say the person is alive (the yes answers, but those that
 #: say died or affected: ``D``, ``Died``, ``almarhum``, ``2``...)
@@ -289,7 +290,12 @@ def table_rows(text: str, source: str, header: bool | None = None, only: str | N
     if delimiter is None and "Per:" in numbered[0][1]:  # makeped's 'Ped: 101  Per: 3' after each row
         numbered = [(n, _MAKEPED_NOTE.sub("", ln)) for n, ln in numbered]
     rows = _split([ln for _, ln in numbered], delimiter)
-    width = max(len(r) for r in rows)
+    # the width most rows have (a row with one cell too many is that row's slip, named when read,
+    # not a column every other row lacks)
+    widths = Counter(len(r) for r in rows)
+    width = max(widths, key=lambda w: (widths[w], w))
+    if width < 4:  # most rows too narrow for a pedigree: the widest row, and the others refused
+        width = max(widths)
     if width < 5:  # no family column: kinship2's id, father, mother, sex
         return list(KINSHIP2_ORDER[:width]), rows, [n for n, _ in numbered]
     order = POST_MAKEPED_ORDER if _post_makeped(rows) else PLINK_ORDER
@@ -421,7 +427,7 @@ def rows_from_table(header: list[str], body: list[list[str]], numbers: list[int]
     ``plink_scale``: affection is coded 1/2 (PLINK) rather than 0/1 (kinship2); by default,
     when any row says 2. Sex coded 0/1 (kinship2 reads it as 0 male, 1 female) is found when
     no row says 2 and a mother's row says 1; ``warnings`` gets a line saying so."""
-    cols = column_map(header, source)
+    cols = _status_as_affection(column_map(header, source), header, body, warnings)
     get = cols.get
     i_fam, i_id, i_father, i_mother = get("family"), cols["id"], cols["father"], cols["mother"]
     optional = [(role, i) for role in ("sex", "name", "birth", "death", "deceased", "alive", "index", "affected",
@@ -494,6 +500,32 @@ def rows_from_table(header: list[str], body: list[list[str]], numbers: list[int]
     if warnings is not None:
         warnings.extend(_unclear_flags(odd, header, {i for role, i in optional if role == "alive"}))
     return out
+
+
+#: the words of an affection status, not of whether someone died
+AFFECTION_WORDS = {"affected", "unaffected", "case", "control", "normal", "carrier", "sakit", "sehat"}
+
+
+def _status_as_affection(cols: dict[str, int], header: list[str], body: list[list[str]],
+                         warnings: list[str] | None) -> dict[str, int]:
+    """A ``status`` column is whether the person died (kinship2's); one whose cells say ``affected``,
+    ``unaffected``, ``case``, ``control`` is the affection status, read so with a warning (its
+    ``affected`` was read as died). Without such words, or beside an affection column, ``cols`` as is.
+
+    >>> said: list[str] = []
+    >>> _status_as_affection({"id": 0, "deceased": 1}, ["id", "status"], [["a", "Affected"]], said), said[0][:48]
+    ({'id': 0, 'affected': 1}, "field 'status': its cells say 'Affected', an aff")
+    """
+    i = cols.get("deceased")
+    if i is None or "affected" in cols:
+        return cols
+    word = next((r[i] for r in body if i < len(r) and r[i].strip().lower() in AFFECTION_WORDS), None)
+    if word is None:
+        return cols
+    if warnings is not None:
+        warnings.append(f"field '{header[i]}': its cells say '{word}', an affection status: read as whether "
+                        "the person is affected, not whether they died (name the column 'affected' to say so)")
+    return {**{role: n for role, n in cols.items() if role != "deceased"}, "affected": i}
 
 
 _MISSING = object()
@@ -721,6 +753,9 @@ def build_families(rows: Iterable[Row], source: str, *, lenient: bool = False,
 def _family(people: dict[str, Row], fam: str, source: str, problem: _Problems) -> dict[str, Any]:
     roles: dict[str, tuple[str, Row]] = {}
     for row in people.values():
+        if row.father is not None and row.father == row.mother and row.father != row.id:
+            problem(f"'{row.father}' is both the father and the mother", row.where, "mother")
+            row.mother = None  # (lenient: drawn as the father, the mother not known)
         for role, wrong in (("father", "female"), ("mother", "male")):
             parent = row.father if role == "father" else row.mother
             if parent is None:
@@ -864,6 +899,13 @@ def _check_short_rows(header: list[str], body: list[list[str]], numbers: list[in
     width = len(header) - copied
     for n, row in zip(numbers, body, strict=True):
         own = len(row) - copied
+        if own > width and (extra := [c for c in row[width:len(row) - copied] if c.strip()]):
+            # cells beyond the header's columns (a comma inside an unquoted name, a column added
+            # without its name): not read, and said
+            shown = ", ".join(repr(c if len(c) <= 20 else c[:19] + "…") for c in extra[:3])
+            problem.note(f"has {own} cells, the table {width} columns: the cells after the last column "
+                         f"({shown}{', ...' if len(extra) > 3 else ''}) are not read",
+                         f"line {n} (id '{row[-1] if copied else row[i_id]}')", header[width - 1])
         if needed < own < width:  # (without an id or a parent it is refused when read)
             where = f"line {n} (id '{row[-1] if copied else row[i_id]}')"
             lacks = header[own:width]

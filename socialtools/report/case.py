@@ -464,7 +464,10 @@ class Case:
     def load(cls, path: str | Path, *, lenient: bool = False) -> Case:
         """Read and validate a case file (``.yaml``, ``.yml`` or ``.json``); ``lenient`` as for
         :meth:`from_document`."""
-        return cls.from_document(load_document(path), source=str(path), lenient=lenient)
+        said: list[str] = []  # (a file indented with tabs is read, and said)
+        case = cls.from_document(load_document(path, warnings=said), source=str(path), lenient=lenient)
+        case.warnings[:0] = said
+        return case
 
     def raw(self, section: str) -> Any:
         """A passed-on section (``ecomap``, ``strengths``, ``venn``) as written, or ``None``."""

@@ -7,7 +7,9 @@
 
 from __future__ import annotations
 
-from socialtools.i18n import Catalogue, translate
+import os
+
+from socialtools.i18n import COMMON, Catalogue, translate
 
 REPORT: Catalogue = {
     # captions and table kinds
@@ -118,6 +120,25 @@ REPORT: Catalogue = {
 }
 
 
+#: set (to anything) by the test suite: a report word with no Indonesian or no English text is then a
+#: ``KeyError`` naming the key, not the key's own text printed in a student's report
+STRICT_WORDS = "SOCIALTOOLS_STRICT_WORDS"
+
+
 def word(key: str, lang: str) -> str:
-    """A report word in ``lang``."""
+    """A report word in ``lang``; with :data:`STRICT_WORDS` in the environment, a key without both
+    languages fails loudly.
+
+    >>> import os; os.environ[STRICT_WORDS] = "1"
+    >>> word("no_such_word", "en")
+    Traceback (most recent call last):
+    ...
+    KeyError: "report word 'no_such_word' has no text in both id and en (report/labels.py REPORT)"
+    >>> del os.environ[STRICT_WORDS]; word("no_such_word", "en")
+    'no such word'
+    """
+    if os.environ.get(STRICT_WORDS):
+        entry = REPORT.get(key) or COMMON.get(key)
+        if entry is None or not entry.get("id") or not entry.get("en"):
+            raise KeyError(f"report word '{key}' has no text in both id and en (report/labels.py REPORT)")
     return translate(REPORT, key, lang)
