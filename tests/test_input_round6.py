@@ -342,3 +342,32 @@ def test_father_shorthand_naming_a_woman_is_warned_about(tmp_path: Path, capsys:
     said = [line for line in err.splitlines() if "is the father, but" in line]
     assert said == ["socialtools genogram: warning: family.people[0] (id 'A'), field 'father': 'B' is the father, "
                     "but their sex is female (a slip of father for mother? gender: says a trans parent)"]
+
+
+def test_table_of_two_joined_exports_passes_over_the_repeated_header() -> None:
+    """The second export's header was a row: "line 5 (id 'id'), field 'sex': 'sex' is not a sex"."""
+    from socialtools.io.families import read_families
+
+    found = read_families(DATA / "pedigree" / "joined-exports.csv")
+    assert {name: [p.id for p in f.people] for name, f in found.families.items()} == {
+        "1": ["A", "B", "C"], "2": ["D", "E", "F"]}
+    assert found.warnings == ["line 5: repeats the header (two tables joined into one file?): passed over"]
+
+
+def test_year_with_a_decimal_comma_is_read() -> None:
+    """'1970,0' (a year from a spreadsheet with decimal commas) was "not a date"; '1970.0' was read."""
+    from socialtools.io.families import read_families
+
+    family = read_families(DATA / "pedigree" / "decimal-comma-years.csv").family
+    assert [(p.id, p.sex, str(p.birth)) for p in family.people] == [
+        ("A", "male", "1970"), ("B", "female", "1972"), ("C", "male", "1995")]
+
+
+def test_table_row_refused_by_the_family_model_is_named_by_its_line(tmp_path: Path,
+                                                                    capsys: pytest.CaptureFixture[str]) -> None:
+    """A death before the birth in a table was named "people[0] (id 'A')", the model's place."""
+    table = tmp_path / "t.csv"
+    table.write_text("famid,id,father,mother,sex,birth,death\n1,A,0,0,1,1970,1960\n1,B,0,0,2,1972,\n",
+                     encoding="utf-8")
+    code, err = _run(["genogram", str(table), "-o", str(tmp_path / "g.svg")], capsys)
+    assert code == 2 and "family '1', line 2 (id 'A'), field 'death': death (1960) is before birth (1970)" in err

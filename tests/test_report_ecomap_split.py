@@ -6,6 +6,9 @@ from __future__ import annotations
 
 from pathlib import Path
 from types import ModuleType
+from typing import Any
+
+import pytest
 
 from socialtools.report.case import Case
 from socialtools.report.document import (
@@ -15,6 +18,7 @@ from socialtools.report.document import (
     build_report,
     ecomap_halves,
     narrative_part,
+    whole_estimate_pt,
 )
 from socialtools.report.model import Figure, ReportOptions
 from socialtools.report.print_size import MIN_PRINT_PT, PORTRAIT, figure_scale, natural_size_cm, printed_font_pt
@@ -82,3 +86,33 @@ def test_an_ecomap_that_prints_whole_is_one_figure() -> None:
     figures: list[Figure] = [f for f in report.figures() if f.key.startswith("ecomap")]
     assert [f.key for f in figures] == ["ecomap", "ecomap_before", "ecomap_after"]
     assert not any("dari 2" in f.caption for f in figures)
+
+
+def test_many_systems_24_never_lays_out_the_whole_ecomap(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Regression (speed): the 24 systems' report laid the whole ecomap out eight times (with its legend and
+    apart, for the ecomap and for each side of the comparison; each 24-system layout about half a minute or
+    more) before printing it as two halves, 3.5 to 5.7 minutes in all. Now the estimate (7.97 pt at most, under 8 pt and
+    under the halves' 8.01 pt) decides the split before any layout, and the two sides of the comparison share
+    their layouts: no layout has more than half the systems, and the halves are laid out once each (a
+    comparison's pair: its two states, a few times until they agree)."""
+    import socialtools.ecomap.diagram as diagram
+    import socialtools.ecomap.render as render
+    from socialtools.ecomap import layout
+
+    laid: list[int] = []
+    original = layout.layout_ecomap
+
+    def counted(eco: Any, *args: Any, **kwargs: Any) -> Any:
+        laid.append(len(eco.systems))
+        return original(eco, *args, **kwargs)
+
+    for module in (layout, render, diagram):
+        monkeypatch.setattr(module, "layout_ecomap", counted)
+    case = Case.load(CASES / "many-systems-24.yaml")
+    assert whole_estimate_pt(case, ReportOptions(), case.raw("ecomap")) < MIN_PRINT_PT
+    report = build_report(case)
+    assert len([f for f in report.figures() if f.key.startswith("ecomap")]) == 6
+    assert laid and max(laid) <= 13, laid  # never the whole 24 (before: 8 times, 5.7 minutes)
+    # the ecomap's two halves, then each half's before/after pair, once for both sides of the comparison
+    # (8 layouts; before: 28, each side of the comparison laying out its own pairs)
+    assert len(laid) <= 10, laid

@@ -12,6 +12,7 @@ True
 
 from __future__ import annotations
 
+import copy
 from functools import cached_property
 from typing import Any, ClassVar
 
@@ -19,7 +20,14 @@ from socialtools.draw.diagram import Diagram
 from socialtools.ecomap.layout import NARROW_ALONE_FRAME, layout_ecomap
 from socialtools.ecomap.model import Ecomap, load_ecomap
 from socialtools.ecomap.placements import EcomapLayout, Quality
-from socialtools.ecomap.render import Style, render_comparison, render_ecomap, render_legend, scaled_theme
+from socialtools.ecomap.render import (
+    Style,
+    compare_layouts,
+    render_comparison,
+    render_ecomap,
+    render_legend,
+    scaled_theme,
+)
 from socialtools.errors import UsageError
 from socialtools.genogram.model import Family
 from socialtools.i18n import check_language
@@ -85,6 +93,7 @@ class EcomapDiagram(Diagram):
         self.narrow = narrow
         self.legend = legend
         self.tall = NARROW_ALONE_FRAME if narrow and not legend else None
+        self._shared: dict[str, Any] = {}  # the comparison's layouts, shared with its views (with_panel)
 
     @classmethod
     def from_document(cls, document: dict[str, Any], *, source: str | None = None, **options: Any) -> EcomapDiagram:
@@ -96,6 +105,34 @@ class EcomapDiagram(Diagram):
     def layout(self) -> EcomapLayout:
         """Plain coordinates of the (before) ecomap, with its quality measures."""
         return layout_ecomap(self.ecomap, self.family, text=self.text, narrow=self.narrow, tall=self.tall)
+
+    @property
+    def pair(self) -> tuple[EcomapLayout, EcomapLayout, Ecomap, set[tuple[str, str]]]:
+        """The layouts before and after (with ``compare``), the later ecomap and its changed ties
+        (:func:`~socialtools.ecomap.render.compare_layouts`), laid out once, when first drawn, for this
+        diagram and every view of it (:meth:`with_panel`)."""
+        if "pair" not in self._shared:
+            self._shared["pair"] = compare_layouts(self.ecomap, self.family, self.text, self.narrow, self.tall)
+        return self._shared["pair"]
+
+    def with_panel(self, panel: str | None) -> EcomapDiagram:
+        """This comparison drawn as its ``panel`` (``"before"``, ``"after"`` or ``None`` for both side by
+        side), sharing its layouts (:attr:`pair`, laid out when one of them is first drawn): a report
+        prints each side as a figure of its own.
+
+        >>> from socialtools.ecomap import Ecomap
+        >>> eco = Ecomap.model_validate({"focal": "PK", "systems": [{"id": "s"}], "ties": [{"system": "s"}],
+        ...                              "after": {"ties": [{"system": "s", "strength": "strong"}]}})
+        >>> both = EcomapDiagram(eco, compare=True)
+        >>> before, after = both.with_panel("before"), both.with_panel("after")
+        >>> before.to_svg() != after.to_svg(), before.pair is after.pair is both.pair
+        (True, True)
+        """
+        if panel is not None and not self.compare:
+            raise UsageError("a comparison panel (before/after) needs compare")
+        view = copy.copy(self)  # shares _shared: the layouts laid out by one view serve all
+        view.panel = panel
+        return view
 
     def quality(self) -> Quality:
         """Defect counts and examples of the (before) layout."""
@@ -112,7 +149,7 @@ class EcomapDiagram(Diagram):
             return render_comparison(
                 self.ecomap, self.family, lang=self.lang, monochrome=self.monochrome, text=self.text,
                 header=self.header, compact_legend=self.compact_legend, panel=self.panel,
-                narrow=self.narrow, legend=self.legend, tall=self.tall,
+                narrow=self.narrow, legend=self.legend, tall=self.tall, layouts=self.pair,
             )
         return render_ecomap(
             self.ecomap, self.family, lang=self.lang, monochrome=self.monochrome, layout=self.layout, text=self.text,

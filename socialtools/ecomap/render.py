@@ -574,15 +574,17 @@ def render_comparison(
     narrow: bool = False,
     legend: bool = True,
     tall: float | None = None,
+    layouts: tuple[EcomapLayout, EcomapLayout, Ecomap, set[tuple[str, str]]] | None = None,
 ) -> str:
     """SVG text of the before/after pair side by side, changed ties highlighted; ``panel``
     (``"before"`` or ``"after"``) draws one of the two alone, in the same placement (a report
     prints them one under the other, each at the text width); without ``legend``, no legend;
-    ``tall``: see :func:`layout_ecomap`."""
+    ``tall``: see :func:`layout_ecomap`; ``layouts``: what :func:`compare_layouts` gave for these
+    arguments (the two panels of a report share them instead of laying the pair out twice)."""
     if panel not in (None, "before", "after"):
         raise UsageError(f"unknown comparison panel '{panel}': choose before or after")
     style = Style(scaled_theme(monochrome, text, narrow), check_language(lang))
-    before, after, later, changed = compare_layouts(eco, family, text, narrow, tall)
+    before, after, later, changed = layouts or compare_layouts(eco, family, text, narrow, tall)
     head_before = translate(CATALOGUE, "before", lang) + (f" — {written_date(eco.date, lang)}" if eco.date else "")
     head_after = translate(CATALOGUE, "after", lang) + (f" — {written_date(later.date, lang)}" if later.date else "")
     title = eco.title or translate(CATALOGUE, "ecomap", lang)

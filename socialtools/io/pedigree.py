@@ -117,7 +117,7 @@ def _norm(name: str) -> str:
     return re.sub(r"[\s._\-]+", "", name.strip().lower().lstrip("#"))
 
 
-_WHOLE = re.compile(r"^(-?\d+)\.0+$")
+_WHOLE = re.compile(r"^(-?\d+)[.,]0+$")  # (1.0, and 1,0 with a decimal comma: a European spreadsheet's)
 #: role → its names as :func:`_norm` writes them
 #: a column name as :func:`_norm` writes it → its role (the first role that lists it)
 _ROLE = {_norm(name): role for role, names in reversed(COLUMNS.items()) for name in (role, *names)}
@@ -223,7 +223,7 @@ def _quoted_cells(line: str) -> list[str]:
 
 def _whole(cell: str) -> str:
     """A spreadsheet or pandas writes whole numbers as 1.0: ids, parents, sex and years are whole."""
-    return _WHOLE.sub(r"\1", cell) if "." in cell else cell
+    return _WHOLE.sub(r"\1", cell) if "." in cell or "," in cell else cell
 
 
 def table_rows(text: str, source: str, header: bool | None = None, only: str | None = None,
@@ -276,6 +276,15 @@ def table_rows(text: str, source: str, header: bool | None = None, only: str | N
         names = [_norm(c) for c in head]
         body = _split([ln for _, ln in numbered[1:]], delimiter)
         numbers = [n for n, _ in numbered[1:]]
+        repeated = [i for i, row in enumerate(body) if row == head]  # (a list compare: fails at the first cell)
+        if repeated:  # two exports joined into one file: the second's header is no person
+            if warnings is not None:
+                more = f", with {len(repeated) - 1} more such lines" if len(repeated) > 1 else ""
+                warnings.append(f"line {numbers[repeated[0]]}: repeats the header (two tables joined into one "
+                                f"file?): passed over{more}")
+            skip = set(repeated)
+            body = [row for i, row in enumerate(body) if i not in skip]
+            numbers = [n for i, n in enumerate(numbers) if i not in skip]
         if not any(role_of(n) == "id" for n in names):
             names, body = _names_as_ids(names, body)
         # R's write.table(row.names = TRUE): one more cell in every row than in the header
@@ -581,7 +590,7 @@ class _CellParser:
     def __call__(self, role: str, raw: str) -> Any:
         if role == "name":
             return raw
-        value = _whole(raw) if "." in raw else raw
+        value = _whole(raw) if "." in raw or "," in raw else raw
         low = value.lower()
         if role == "sex" and self.zero_one_sex and low in ("0", "1"):
             return "male" if low == "0" else "female"
@@ -672,7 +681,14 @@ class Pedigree(Mapping[str, Family]):
         made = self._made.get(fam)
         if made is None:
             data = self._data[fam]
-            made = parse_model(Family, data, f"{self.source}, family '{fam}'", cleaned=_clean_already(data))
+            try:
+                made = parse_model(Family, data, f"{self.source}, family '{fam}'", cleaned=_clean_already(data))
+            except InputError as exc:  # named by the row it came from (line 7 (id 'A')), not the model's people[3]
+                person = _MODEL_PERSON.match(exc.record or "")
+                row = self._origins.get(fam, {}).get(person.group(1)) if person else None
+                if row is None:
+                    raise
+                raise InputError(exc.message, record=row, field=exc.field, source=exc.source) from None
             made = self._made[fam] = made.with_origins(self._origins.get(fam, {}))
         return made
 
@@ -685,6 +701,9 @@ class Pedigree(Mapping[str, Family]):
     def sizes(self) -> dict[str, int]:
         """Number of people of each family, without making the families."""
         return {fam: len(data["people"]) for fam, data in self._data.items()}
+
+
+_MODEL_PERSON = re.compile(r"^people\[\d+\] \(id '(.*)'\)$")
 
 
 def _clean_already(data: dict[str, Any]) -> bool:

@@ -19,6 +19,7 @@ blocks into DOCX (:mod:`.docx_writer`), HTML (:mod:`.html_writer`) or Markdown
 from __future__ import annotations
 
 import itertools
+import json
 import re
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -273,23 +274,25 @@ class EcomapDrawing:
 
 
 def ecomap_drawing(case: Case, opts: ReportOptions, *, panel: str | None = None,
-                   section: dict[str, Any] | None = None) -> EcomapDrawing | None:
+                   section: dict[str, Any] | None = None,
+                   memo: dict[tuple[str, bool, bool], EcomapDiagram] | None = None) -> EcomapDrawing | None:
     """The ecomap as the report prints it, when the case has an ``ecomap`` section; ``panel``
     (``before`` or ``after``): one side of the comparison with its changed ties marked, when the
     section has an ``after`` block. Drawn for print: no title (the caption is one), a compact legend
     under it, or apart (:class:`EcomapDrawing`). ``section``: this ``ecomap`` section instead of the
-    case's (one part of an ecomap printed as two figures, :func:`ecomap_drawings`)."""
+    case's (one part of an ecomap printed as two figures, :func:`ecomap_drawings`); ``memo``: the
+    diagrams drawn so far for this report (:func:`_ecomap_diagram`)."""
     section = case.raw("ecomap") if section is None else section
     if not isinstance(section, dict) or (panel and not section.get("after")):
         return None
     from socialtools.ecomap.render import PRINT_MARGIN
     from socialtools.report.print_size import MIN_PRINT_PT, PORTRAIT, printed_font_pt
 
-    under = _ecomap_diagram(case, opts, panel, section, legend=True).to_svg()
+    under = _ecomap_diagram(case, opts, panel, section, legend=True, memo=memo).to_svg()
     printed = printed_font_pt(_probe(under, opts)) or 0.0
     if printed >= MIN_PRINT_PT:
         return EcomapDrawing(under)
-    apart = _ecomap_diagram(case, opts, panel, section, legend=False)
+    apart = _ecomap_diagram(case, opts, panel, section, legend=False, memo=memo)
     alone = apart.to_svg()
     if (printed_font_pt(_probe(alone, opts)) or 0.0) <= printed:
         return EcomapDrawing(under)
@@ -298,14 +301,42 @@ def ecomap_drawing(case: Case, opts: ReportOptions, *, panel: str | None = None,
 
 
 def _ecomap_diagram(case: Case, opts: ReportOptions, panel: str | None, section: dict[str, Any],
-                    *, legend: bool) -> EcomapDiagram:
-    """The report's ecomap diagram of ``section`` (print-size text, narrow circles, no title)."""
+                    *, legend: bool, memo: dict[tuple[str, bool, bool], EcomapDiagram] | None = None) -> EcomapDiagram:
+    """The report's ecomap diagram of ``section`` (print-size text, narrow circles, no title). With
+    ``memo`` (one report's diagrams, by section, legend and comparison), each is laid out once: the
+    two sides of a comparison share their layouts (:meth:`EcomapDiagram.with_panel`), and a drawing
+    measured twice is not laid out again."""
     from socialtools.ecomap import EcomapDiagram
 
-    return EcomapDiagram.from_document({**case.document, "ecomap": section}, source=case.source, lang=opts.lang,
-                                       compare=panel is not None, panel=panel, text=REPORT_ECOMAP_TEXT,
-                                       initials=opts.initials, header=False, compact_legend=True,
-                                       narrow=True, legend=legend)
+    key = (json.dumps(section, sort_keys=True, default=str), legend, panel is not None)
+    diagram = memo.get(key) if memo is not None else None
+    if diagram is None:
+        diagram = EcomapDiagram.from_document({**case.document, "ecomap": section}, source=case.source,
+                                              lang=opts.lang, compare=panel is not None, text=REPORT_ECOMAP_TEXT,
+                                              initials=opts.initials, header=False, compact_legend=True,
+                                              narrow=True, legend=legend)
+        if memo is not None:
+            memo[key] = diagram
+    return diagram.with_panel(panel) if panel is not None else diagram
+
+
+def whole_estimate_pt(case: Case, opts: ReportOptions, section: dict[str, Any]) -> float:
+    """How large, at most, the report could print the text of the ecomap ``section`` drawn whole, in
+    points, estimated without laying it out (:func:`~socialtools.ecomap.layout.narrow_reach`): its
+    system labels' size, on the page (portrait or landscape) whose text width and readable height
+    hold the drawing's reach best. The 24 long-named systems (tests/data/cases/many-systems-24.yaml):
+    7.97 pt estimated, 6.26 pt printed (the layout reaches further than the estimate: ties, labels
+    and routing widen its ring)."""
+    import math
+
+    from socialtools.ecomap.layout import SYSTEM_FONT, narrow_reach
+    from socialtools.ecomap.render import PRINT_MARGIN
+    from socialtools.report.print_size import LANDSCAPE, PORTRAIT
+
+    diagram = _ecomap_diagram(case, opts, None, section, legend=False)
+    size = 2 * (narrow_reach(diagram.ecomap, diagram.family, REPORT_ECOMAP_TEXT) + PRINT_MARGIN)
+    room = max(math.sqrt(page.text_width_cm * page.readable_height_cm) / 2.54 * 96 for page in (PORTRAIT, LANDSCAPE))
+    return SYSTEM_FONT * REPORT_ECOMAP_TEXT * 0.75 * room / size
 
 
 #: An ecomap of at least this many systems whose drawing prints its text under 8 pt even with its legend
@@ -366,30 +397,47 @@ def _ecomap_part(section: dict[str, Any], keep: list[str]) -> dict[str, Any]:
     return part
 
 
-def ecomap_drawings(case: Case, opts: ReportOptions, *, panel: str | None = None) -> list[EcomapDrawing]:
+def ecomap_drawings(case: Case, opts: ReportOptions, *, panel: str | None = None,
+                    memo: dict[tuple[str, bool, bool], EcomapDiagram] | None = None) -> list[EcomapDrawing]:
     """The ecomap as the report prints it (:func:`ecomap_drawing`), or, when that prints its text under
     8 pt and it has :data:`SPLIT_FROM` systems or more, in two figures (:func:`ecomap_halves`), each
     with the whole household and half the systems, drawn as tall as the page allows, the legend of the
     whole ecomap printed apart under the second, when both print their text larger; empty when the
-    case has no ``ecomap`` section (or no ``after`` block for a ``panel``)."""
-    whole = ecomap_drawing(case, opts, panel=panel)
-    if whole is None:
+    case has no ``ecomap`` section (or no ``after`` block for a ``panel``). When even the estimate
+    (:func:`whole_estimate_pt`) of the whole drawing is under 8 pt and under what the halves print, the
+    whole drawing is never laid out (a 24-system layout takes minutes); else it is, as before.
+    ``memo``: the diagrams drawn so far for this report (:func:`_ecomap_diagram`)."""
+    memo = {} if memo is None else memo
+    section = case.raw("ecomap")
+    if not isinstance(section, dict) or (panel and not section.get("after")):
         return []
     from socialtools.ecomap.render import PRINT_MARGIN
     from socialtools.report.print_size import MIN_PRINT_PT, PORTRAIT, printed_font_pt
 
-    section = case.raw("ecomap")
+    def halves() -> tuple[list[str], float]:
+        svgs = [_ecomap_diagram(case, opts, panel, _ecomap_part(section, keep), legend=False, memo=memo).to_svg()
+                for keep in ecomap_halves(section)]
+        return svgs, min(printed_font_pt(_probe(svg, opts)) or 0.0 for svg in svgs)
+
+    def split(svgs: list[str]) -> list[EcomapDrawing]:
+        font = min(smallest_font(svg) or 1.0 for svg in svgs)
+        legend = _ecomap_diagram(case, opts, panel, section, legend=False, memo=memo).legend_svg(
+            readable_room(font, PORTRAIT)[0] - 2 * PRINT_MARGIN - 1)
+        return [EcomapDrawing(svgs[0]), EcomapDrawing(svgs[1], legend)]
+
+    many = len(section.get("systems") or []) >= SPLIT_FROM
+    if many and (estimate := whole_estimate_pt(case, opts, section)) < MIN_PRINT_PT:
+        svgs, printed = halves()
+        if printed > estimate:  # the whole prints at most the estimate: smaller than the halves
+            return split(svgs)
+    whole = ecomap_drawing(case, opts, panel=panel, memo=memo)
+    if whole is None:
+        return []
     printed = printed_font_pt(_probe(whole.svg, opts)) or 0.0
-    if printed >= MIN_PRINT_PT or len(section.get("systems") or []) < SPLIT_FROM:
+    if printed >= MIN_PRINT_PT or not many:
         return [whole]
-    halves = [_ecomap_diagram(case, opts, panel, _ecomap_part(section, keep), legend=False).to_svg()
-              for keep in ecomap_halves(section)]
-    if min(printed_font_pt(_probe(svg, opts)) or 0.0 for svg in halves) <= printed:
-        return [whole]
-    font = min(smallest_font(svg) or 1.0 for svg in halves)
-    legend = _ecomap_diagram(case, opts, panel, section, legend=False).legend_svg(
-        readable_room(font, PORTRAIT)[0] - 2 * PRINT_MARGIN - 1)
-    return [EcomapDrawing(halves[0]), EcomapDrawing(halves[1], legend)]
+    svgs, half = halves()
+    return split(svgs) if half > printed else [whole]
 
 
 def ecomap_svg(case: Case, opts: ReportOptions, *, panel: str | None = None) -> str | None:
@@ -564,8 +612,10 @@ def build_report(case: Case, opts: ReportOptions | None = None) -> Report:
         caption = ct.captioned("cap_" + (caption_of or key), case, opts) + (f" ({date})" if date else "")
         return picture(key, caption, svg)
 
+    ecomap_memo: dict[tuple[str, bool, bool], EcomapDiagram] = {}  # each ecomap drawing laid out once
+
     def ecomap_figures(key: str, panel: str | None) -> list[Table | Figure | Paragraph]:
-        drawings = ecomap_drawings(case, opts, panel=panel) if opts.figures else []
+        drawings = ecomap_drawings(case, opts, panel=panel, memo=ecomap_memo) if opts.figures else []
         figures: list[Table | Figure | Paragraph] = []
         for i, drawing in enumerate(drawings, 1):
             date = ecomap_date(case, panel, lang)
