@@ -141,6 +141,9 @@ def test_ecomap_figures_when_the_kind_is_installed(monkeypatch: pytest.MonkeyPat
             calls.append((sorted(document["ecomap"]), lang, compare))
             return cls(compare)
 
+        def with_panel(self, panel: str | None) -> FakeDiagram:  # one side of a comparison
+            return self
+
         def to_svg(self) -> str:
             width = 400 if self.compare else 200
             return f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="200"/>'

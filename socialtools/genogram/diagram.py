@@ -36,7 +36,7 @@ from socialtools.genogram.labels import (
 from socialtools.genogram.layout import layout_family, staggered_labels
 from socialtools.genogram.loops import with_loop_copies
 from socialtools.genogram.model import LOSSES, Family, Union
-from socialtools.genogram.notes import FigureNote, figure_notes
+from socialtools.genogram.notes import FigureNote, ended_line, figure_notes
 from socialtools.genogram.placements import GenogramLayout, LayoutConfig
 from socialtools.genogram.quality import LayoutQuality, layout_quality
 from socialtools.genogram.render import GenogramRenderer, condition_styles
@@ -277,6 +277,25 @@ class Genogram(Diagram):
                     and (text := self.union_label(self.family_union(uid)))}
         return figure_notes(self.family, o.lang, o.labels, o.initials, unplaced)
 
+    def ended_note(self) -> str | None:
+        """The line under the notes naming the relationships that had ended by the drawing's year
+        (``None``: none): they are not drawn as current, and never left out in silence.
+
+        >>> from socialtools import Family
+        >>> f = Family.model_validate({"as_of": 2024, "people": [{"id": "A"}, {"id": "B"}],
+        ...     "relationships": [{"between": ["A", "B"], "kind": "cutoff", "start": 1990, "end": 2011}]})
+        >>> Genogram(f, lang="en").ended_note()
+        'Relationships that had ended (not drawn): A – B (Cut-off, 1990–2011)'
+        """
+        if self.family is self.full_family:
+            return None
+        year = self.family.reference_date().year
+        drawn = {(tuple(r.between), r.kind) for r in self.family.relationships}
+        kept = {p.id for p in self.family.people}
+        ended = [r for r in self.full_family.relationships if r.end is not None and r.end.year <= year
+                 and (tuple(r.between), r.kind) not in drawn and set(r.between) <= kept]
+        return ended_line(self.full_family, ended, self.options.lang, self.options.initials)
+
     def union_label(self, union: Union) -> str:
         """The date label of ``union`` as drawn (its years shortened with ``short_years``)."""
         return union_text(union, self.options.lang, short=self._short_years)
@@ -327,7 +346,8 @@ class Genogram(Diagram):
         inner = {p.id: inner_text(p, self.family, when) if o.show_age or p.count else None for p in self.family.people}
         return GenogramRenderer(self.family, self.layout, lang=o.lang, title=self.title(), inner=inner,
                                 theme=o.theme or Theme(monochrome=o.monochrome), legend=o.legend,
-                                notes=self.notes(), legend_at=legend_at, notes_text=notes_text,
+                                notes=self.notes(), ended_note=self.ended_note(), legend_at=legend_at,
+                                notes_text=notes_text,
                                 legend_columns=legend_columns, wrap_legend=wrap_legend,
                                 legend_height=legend_height, tight_legend=tight_legend,
                                 styles=self.condition_styles)

@@ -106,6 +106,8 @@ TEXT: Catalogue = {
     "recovery": {"id": "dalam pemulihan", "en": "in recovery"},
     "genogram": {"id": "Genogram", "en": "Genogram"},
     "notes": {"id": "Catatan", "en": "Notes"},
+    "ended_relationships": {"id": "Hubungan yang telah berakhir (tidak digambar)",
+                            "en": "Relationships that had ended (not drawn)"},
     "as_of": {"id": "keadaan tahun", "en": "as of"},
 }
 

@@ -3,7 +3,8 @@ person, drawn as a small number at its line or symbol and written out under the 
 
 Nothing the family accepts is silently dropped: a relationship's ``label`` ("hostile since 2015"),
 a union's ``notes`` and a person's ``notes`` (when not already written under the person) all
-become notes.
+become notes. A relationship that had ended by the drawing's year is not drawn as current; it is
+named in one line under the notes (:func:`ended_line`), with its years and label.
 
 >>> from socialtools.genogram.model import Family
 >>> f = Family.model_validate({"people": [{"id": "A"}, {"id": "B"}],
@@ -21,7 +22,7 @@ from dataclasses import dataclass
 from socialtools.draw.geometry import Box, Point, segment_hits_box
 from socialtools.draw.lines import point_at, polyline_length
 from socialtools.genogram.labels import TEXT
-from socialtools.genogram.model import Family, Person
+from socialtools.genogram.model import Family, Person, Relationship
 from socialtools.genogram.placements import GenogramLayout
 from socialtools.i18n import translate
 
@@ -63,6 +64,29 @@ def figure_notes(family: Family, lang: str, label_fields: tuple[str, ...], initi
             if p.notes:
                 raw.append((("person", p.id), f"{_who(family, p, initials)}: {p.notes}"))
     return [FigureNote(i + 1, target, text) for i, (target, text) in enumerate(raw)]
+
+
+def ended_line(family: Family, ended: list[Relationship], lang: str, initials: bool = False) -> str | None:
+    """One line under the notes naming the relationships of ``family`` that had ended by the drawing's
+    year (not drawn, issue 13: nothing silently dropped): pair, kind, years and label.
+
+    >>> f = Family.model_validate({"people": [{"id": "A", "name": "Ani"}, {"id": "B", "name": "Budi"}],
+    ...     "relationships": [{"between": ["A", "B"], "kind": "conflict", "start": 1998, "end": 2012,
+    ...                        "label": "soal warisan"}]})
+    >>> ended_line(f, f.relationships, "id")
+    'Hubungan yang telah berakhir (tidak digambar): Ani – Budi (Konflik, 1998–2012): soal warisan'
+    >>> ended_line(f, f.relationships, "en", initials=True)
+    'Relationships that had ended (not drawn): A – B (Conflict, 1998–2012): soal warisan'
+    """
+    if not ended:
+        return None
+    parts = []
+    for r in ended:
+        a, b = (_who(family, family.person(p), initials) for p in r.between)
+        years = "–".join(str(d) for d in (r.start, r.end) if d is not None)
+        part = f"{a} – {b} ({translate(TEXT, r.kind, lang)}, {years})"
+        parts.append(f"{part}: {r.label}" if r.label else part)
+    return f"{translate(TEXT, 'ended_relationships', lang)}: {'; '.join(parts)}"
 
 
 def mark_box(centre: Point, number: int, size: float = MARK_SIZE) -> Box:

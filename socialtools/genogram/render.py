@@ -231,11 +231,13 @@ class GenogramRenderer:
 
     def __init__(self, family: Family, layout: GenogramLayout, *, lang: str, title: str | None,
                  inner: dict[str, str | None], theme: Theme, legend: bool,
-                 notes: list[FigureNote] | None = None, legend_at: str = "below", notes_text: bool = True,
+                 notes: list[FigureNote] | None = None, ended_note: str | None = None,
+                 legend_at: str = "below", notes_text: bool = True,
                  legend_columns: int | None = None, wrap_legend: bool = False, legend_height: float | None = None,
                  tight_legend: bool = False, styles: dict[str, ConditionStyle] | None = None) -> None:
         self.family = family
         self.notes = notes or []
+        self.ended_note = ended_note  # the relationships that had ended by then, named under the notes
         self.bracketed = {c.id for u in family.unions for c in u.children if c.relation in ("adopted", "foster")}
         self.layout = layout
         self.lang = lang
@@ -377,9 +379,10 @@ class GenogramRenderer:
 
     def note_lines(self, width: float) -> TextBlock:
         """The numbered notes written under the figure, wrapped to ``width``."""
-        if not self.notes:
+        if not self.notes and not self.ended_note:
             return TextBlock((), self.theme.small_font_size)
         texts = [f"{self.t('notes')}:"] + [f"{n.number}. {n.text}" for n in self.notes]
+        texts += [self.ended_note] if self.ended_note else []
         return TextBlock.wrapped(texts, width, self.theme.small_font_size)
 
     def note_positions(self) -> dict[int, Point]:

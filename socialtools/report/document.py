@@ -75,6 +75,7 @@ class GenogramDrawing:
     legend_svg: str | None = None
     warnings: tuple[str, ...] = ()  # what the drawing could not draw as the conventions ask
     layout: Any = field(default=None, compare=False, repr=False)  # the drawn GenogramLayout (for measures)
+    ended: str | None = None  # the line naming the relationships that had ended (not drawn)
 
 
 def genogram_drawing(case: Case, opts: ReportOptions) -> GenogramDrawing | None:
@@ -139,7 +140,7 @@ def genogram_drawing(case: Case, opts: ReportOptions) -> GenogramDrawing | None:
 
     def drawing(svg: str, drawn: Genogram, legend_svg: str | None = None) -> GenogramDrawing:
         return GenogramDrawing(svg, tuple(f"{n.number}. {n.text}" for n in drawn.notes()), legend_svg,
-                               tuple(drawn.layout.warnings), drawn.layout)
+                               tuple(drawn.layout.warnings), drawn.layout, drawn.ended_note())
 
     genogram = Genogram(family, genogram_options(opts))
     best_rank, best, _ = best_of([genogram])
@@ -642,7 +643,7 @@ def build_report(case: Case, opts: ReportOptions | None = None) -> Report:
     if drawing is not None:
         genogram = figure("genogram", drawing.svg)
         if genogram is not None:
-            genogram.notes = drawing.notes
+            genogram.notes = drawing.notes + ((drawing.ended,) if drawing.ended else ())
             if drawing.legend_svg is not None:
                 genogram.legend = picture("genogram_legend", word("figure_legend", lang), drawing.legend_svg)
     ecomap = ecomap_figures("ecomap", None)
