@@ -4,9 +4,7 @@ the crossing counts it cross-checks, the corpus MANIFEST, the yardstick DOT and 
 from __future__ import annotations
 
 import hashlib
-import importlib.util
 import random
-import sys
 from collections import Counter
 from pathlib import Path
 from types import ModuleType
@@ -14,25 +12,14 @@ from types import ModuleType
 import pytest
 
 from socialtools.genogram import Genogram
+from tests.benchmark_modules import bench_module
 
 BENCH = Path(__file__).resolve().parent.parent / "benchmarks"
 
 
-def _module(name: str) -> ModuleType:
-    if name in sys.modules:
-        return sys.modules[name]
-    sys.path.insert(0, str(BENCH))
-    spec = importlib.util.spec_from_file_location(name, BENCH / f"{name}.py")
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[name] = module
-    spec.loader.exec_module(module)
-    return module
-
-
-crossings = _module("crossings")
-generated = _module("generated_families")
-lq = _module("layout_quality")  # the same module object as the corpus regression tests use
+crossings = bench_module("crossings")
+generated = bench_module("generated_families")
+lq = bench_module("layout_quality")  # the same module object as the corpus regression tests use
 
 
 def test_three_lines_through_one_bar_are_three_crossings() -> None:
@@ -224,7 +211,7 @@ def test_the_speed_tables_of_a_docs_page_agree() -> None:
         assert speed == {key: quality.get(key) for key in speed}, page
 
 
-emotional_routes = _module("emotional_routes")
+emotional_routes = bench_module("emotional_routes")
 
 
 def test_a_zigzag_whose_teeth_come_near_a_child_line_runs_beside_it_by_the_strict_measure() -> None:

@@ -13,36 +13,22 @@ import itertools
 import random
 import sys
 from collections.abc import Iterator
-from pathlib import Path
-from types import ModuleType
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 
 from socialtools.genogram import Family, Genogram
+from tests.benchmark_modules import bench_module
 from tests.strategies import families, loopy_families
 
-BENCH = Path(__file__).resolve().parent.parent / "benchmarks"
 HAS_ORTOOLS = importlib.util.find_spec("ortools") is not None
 needs_ortools = pytest.mark.skipif(not HAS_ORTOOLS, reason="OR-Tools is not installed (a benchmark-only "
                                    "dependency: pip install ortools); the pure-Python checks still run")
 
 
-def _module(name: str) -> ModuleType:
-    if name in sys.modules:
-        return sys.modules[name]
-    sys.path.insert(0, str(BENCH))
-    spec = importlib.util.spec_from_file_location(name, BENCH / f"{name}.py")
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[name] = module
-    spec.loader.exec_module(module)
-    return module
-
-
-cb = _module("crossing_bound")
-generated = _module("generated_families")
-lq = _module("layout_quality")
+cb = bench_module("crossing_bound")
+generated = bench_module("generated_families")
+lq = bench_module("layout_quality")
 
 
 # --------------------------------------------------------------------------- small families

@@ -945,22 +945,14 @@ class EmotionalRouter:
                 return self._lanes_off_lines(a, b, fallback, count)
             finally:
                 self.free_ends = True
-        saved = self._state()
-        lanes = self._lanes_off_lines(a, b, fallback, count)
-        longest = max((math.inf if lane is None else _detour(a, b, lane) for lane in lanes), default=0.0)
-        if longest <= LONG_WAY:
-            return lanes
-        kept = self._state()
-        self._restore(saved)
-        self.free_ends = False
-        try:
-            loose = self._lanes_off_lines(a, b, fallback, count)
-        finally:
-            self.free_ends = True
-        if max((math.inf if lane is None else _detour(a, b, lane) for lane in loose), default=0.0) < longest:
-            return loose
-        self._restore(kept)
-        return lanes
+        def loose() -> list[list[Point] | None]:
+            self.free_ends = False
+            try:
+                return self._lanes_off_lines(a, b, fallback, count)
+            finally:
+                self.free_ends = True
+
+        return self._shorter_if_long(a, b, lambda: self._lanes_off_lines(a, b, fallback, count), loose)
 
     def _lanes_off_lines(self, a: PersonNode, b: PersonNode, fallback: Callable[[], list[list[Point]]],
                          count: int) -> list[list[Point] | None]:
@@ -970,20 +962,30 @@ class EmotionalRouter:
         lines gives shorter lines, those (a zigzag's teeth may then come near a child line)."""
         if not self.lines.own:
             return self._choose_lanes(a, b, fallback, count)
+        def near() -> list[list[Point] | None]:
+            own, self.lines.own = self.lines.own, 0.0
+            try:
+                return self._choose_lanes(a, b, fallback, count)
+            finally:
+                self.lines.own = own
+
+        return self._shorter_if_long(a, b, lambda: self._choose_lanes(a, b, fallback, count), near)
+
+    def _shorter_if_long(self, a: PersonNode, b: PersonNode, first: Callable[[], list[list[Point] | None]],
+                         again: Callable[[], list[list[Point] | None]]) -> list[list[Point] | None]:
+        """The lines ``first`` routes; when one of them goes more than :data:`LONG_WAY` times the
+        straight distance round, the routing is undone and ``again`` (a looser rule) tried: its
+        lines when their longest is shorter, else ``first``'s, as they were."""
         saved = self._state()
-        lanes = self._choose_lanes(a, b, fallback, count)
+        lanes = first()
         longest = max((math.inf if lane is None else _detour(a, b, lane) for lane in lanes), default=0.0)
         if longest <= LONG_WAY:
             return lanes
         kept = self._state()
         self._restore(saved)
-        own, self.lines.own = self.lines.own, 0.0
-        try:
-            near = self._choose_lanes(a, b, fallback, count)
-        finally:
-            self.lines.own = own
-        if max((math.inf if lane is None else _detour(a, b, lane) for lane in near), default=0.0) < longest:
-            return near
+        other = again()
+        if max((math.inf if lane is None else _detour(a, b, lane) for lane in other), default=0.0) < longest:
+            return other
         self._restore(kept)
         return lanes
 
