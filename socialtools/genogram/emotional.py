@@ -939,12 +939,6 @@ class EmotionalRouter:
         than :data:`LONG_WAY` times the straight distance: two relationships of one pair whose lanes
         must part) and letting the ends be gives shorter lines, those. The lanes of several
         relationships of one pair are drawn as before: ends kept off those points would part them."""
-        if count > 1:
-            self.free_ends = False
-            try:
-                return self._lanes_off_lines(a, b, fallback, count)
-            finally:
-                self.free_ends = True
         def loose() -> list[list[Point] | None]:
             self.free_ends = False
             try:
@@ -952,6 +946,8 @@ class EmotionalRouter:
             finally:
                 self.free_ends = True
 
+        if count > 1:
+            return loose()
         return self._shorter_if_long(a, b, lambda: self._lanes_off_lines(a, b, fallback, count), loose)
 
     def _lanes_off_lines(self, a: PersonNode, b: PersonNode, fallback: Callable[[], list[list[Point]]],
