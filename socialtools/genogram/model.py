@@ -394,13 +394,17 @@ class Person(Record):
         """Age at ``when``, or at death for the deceased (``None`` when unknown).
 
         No age is computed for someone who could not plausibly be alive at ``when``: born more
-        than :data:`MAX_LIVING_AGE` years before it with no death date.
+        than :data:`MAX_LIVING_AGE` years before it with no death date; nor from a birth and a death
+        more than :data:`MAX_LIVING_AGE` years apart (a genealogy's estimated ``~1130``–``~1275``: no
+        one's age, a slip or a guess in one of the dates; the years stay in the label).
 
         >>> from socialtools.dates import PartialDate
         >>> Person(id="A", birth=1871).age_at(PartialDate(2026)) is None
         True
         >>> Person(id="B", birth=1871, death=1950).age_at(PartialDate(2026))
         79
+        >>> Person(id="C", birth=1130, death=1275).age_at(PartialDate(2026)) is None
+        True
         """
         if self.birth is None:
             return self.age
@@ -408,8 +412,8 @@ class Person(Record):
             return self.age  # died, but when is not known: no computed age
         end = self.death if self.death is not None else when
         years = self.birth.years_until(end)
-        if self.death is None and years > MAX_LIVING_AGE:
-            return None  # not plausibly alive, and when they died is not known
+        if years > MAX_LIVING_AGE:
+            return None  # not plausibly alive, or the dates are not one lifetime's
         return years if years >= 0 else None
 
 
