@@ -39,3 +39,17 @@ def test_a_young_parent_is_warned_by_record_and_field(tmp_path: Path) -> None:
                              str(tmp_path / "g.svg")], capture_output=True, text=True)
     assert result.returncode == 0
     assert "warning: family.people[0] (id 'P'), field 'birth': would be 5 at the birth of 'K'" in result.stderr
+
+
+def test_no_age_is_drawn_from_a_birth_and_death_more_than_a_lifetime_apart(tmp_path: Path) -> None:
+    """A genealogy's estimated dates (Legacy's ``ABT 1130`` – ``ABT 1275``) made '145' inside a
+    symbol; no one lives that long, so no age is drawn (the years stay under the symbol)."""
+    src = Path(__file__).parent / "data" / "gedcom" / "estimated-lifespan.ged"
+    out = tmp_path / "g.svg"
+    result = subprocess.run([sys.executable, "-m", "socialtools", "genogram", str(src), "-o", str(out)],
+                            capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    svg = out.read_text()
+    assert ">145<" not in svg and ">123<" not in svg  # Madog ~1130–~1275, Ithel ~1165–1288
+    assert ">61<" in svg  # Gwen 1140–1201: an age at death as before
+    assert "~1130–~1275" in svg

@@ -239,3 +239,40 @@ def test_emotional_routes_measures_the_report_drawing_the_report_prints() -> Non
     assert drawn is not None and drawn.layout is not None
     assert printed.width == drawn.layout.width
     assert printed.width < Genogram(family, genogram_options(ReportOptions())).layout.width
+
+
+def test_the_kinship2_race_takes_turns_and_prints_each_runs_ratio(monkeypatch: pytest.MonkeyPatch,
+                                                                   tmp_path: Path) -> None:
+    """The two sides of the race alternate (a machine whose speed drifts slows both alike): ours,
+    kinship2, kinship2, ours, ...; the best of each is compared and every run's ratio is printed."""
+    import subprocess
+
+    calls: list[str] = []
+
+    def fake_run(argv: list[str], **_: object) -> subprocess.CompletedProcess[str]:
+        side = "kinship2" if argv[0] == "Rscript" else "compile" if "compileall" in argv else "ours"
+        calls.append(side)
+        out = Path(argv[-1].rstrip("/"))
+        if side != "compile":
+            out.mkdir(parents=True, exist_ok=True)
+            (out / f"{len(calls)}.svg").write_text("<svg/>", encoding="utf-8")
+        return subprocess.CompletedProcess(argv, 0, stdout="svg\n", stderr="")
+
+    seconds = {"ours": iter([5.0, 4.0, 6.0]), "kinship2": iter([20.0, 22.0, 24.0])}
+
+    def fake_timed(fn: object, repeat: int = 1) -> tuple[float, float]:
+        assert repeat == 1 and callable(fn)
+        fn()
+        wall = next(seconds[calls[-1]])
+        return wall, wall * 1.5
+
+    monkeypatch.setattr(lq, "kinship2_available", lambda: True)
+    monkeypatch.setattr(lq.subprocess, "run", fake_run)
+    monkeypatch.setattr(lq, "timed", fake_timed)
+    race = lq.kinship2_race(3)
+    assert [c for c in calls if c != "compile"] == ["ours", "kinship2", "kinship2", "ours", "ours", "kinship2"]
+    # run 1: 20 / 5; run 2: 22 / 4; run 3: 24 / 6; best of each side: 20 / 4
+    assert race["run_speedups"] == [4.0, 5.5, 4.0]
+    assert (race["ours_s"], race["kinship2_s"], race["speedup"]) == (4.0, 20.0, 5.0)
+    (target,) = [t for t in lq.speed_targets({}, race) if "kinship2" in t[0]]
+    assert "run by run 4.0x, 5.5x, 4.0x" in target[1] and target[2] == "PASS"

@@ -196,6 +196,13 @@ def _age(value: Any) -> Any:
     return value
 
 
+#: an age in years, as people write it: ``45``, ``"45 tahun"``, ``"6 bulan"``; ``"~45"`` and
+#: ``"sekitar 45"`` are read by the record, which also notes that the age is approximate
+Age = Annotated[int, BeforeValidator(_age), Field(ge=0, le=150), WithJsonSchema(
+    {"anyOf": [{"type": "integer", "minimum": 0, "maximum": 150},
+               {"type": "string", "description": "45 tahun, 6 bulan, ~45, sekitar 45"}]})]
+
+
 def _gender(value: Any) -> Any:
     """A sex written under ``gender`` (``gender: L``, as many forms ask it) is named as the slip it is."""
     if isinstance(value, str) and value.strip().lower() in _SEX_LOOKUP:
@@ -264,12 +271,17 @@ class Condition(Record):
 
     >>> Condition.model_validate({"name": "ketergantungan alkohol", "sejak": "sekitar 2008"}).start
     PartialDate(year=2008, month=None, day=None, approximate=True)
+    >>> c = Condition.model_validate({"name": "diabetes", "age": "sekitar 50 tahun"})
+    >>> c.age, c.age_approximate
+    (50, True)
     """
 
     name: str
     kind: Annotated[ConditionKind, _word_kind(ConditionKind, CONDITION_WORDS, "condition kind")] = "medical"
     status: Annotated[ConditionStatus, _word_kind(ConditionStatus, STATUS_WORDS, "condition status")] = "confirmed"
-    age: int | None = Field(None, ge=0, le=150, description="age at diagnosis (pedigree files carry it)")
+    age: Age | None = Field(None, description="age at diagnosis (pedigree files carry it); also 50 tahun, ~50, "
+                            "sekitar 50")
+    age_approximate: YesNo = Field(False, description="the age at diagnosis is about right (written ~50, sekitar 50)")
     start: Date | None = Field(None, validation_alias=AliasChoices("start", "sejak", "since", "onset", "mulai"),
                                description="year the condition began (for --as-of); also sejak, since, onset")
 
@@ -290,7 +302,13 @@ class Condition(Record):
     @model_validator(mode="before")
     @classmethod
     def _shorthand(cls, value: Any) -> Any:
-        return {"name": value} if isinstance(value, str) else value
+        if isinstance(value, str):
+            return {"name": value}
+        if isinstance(value, dict) and isinstance(value.get("age"), str):  # "~50", "sekitar 50": about 50
+            age, about = about_age(value["age"])
+            if about:
+                return {**value, "age": age, "age_approximate": True}
+        return value
 
 
 class Person(Record):
@@ -310,8 +328,7 @@ class Person(Record):
     birth: Date | None = None
     death: DeathDate | None = None
     deceased: YesNo = False
-    age: Annotated[int, BeforeValidator(_age)] | None = Field(None, ge=0, le=150,
-                                                               description="age when no birth date is known")
+    age: Age | None = Field(None, description="age when no birth date is known")
     age_approximate: YesNo = Field(False, description="the age is about right (written ~45, ± 45, sekitar 45, "
                                                       "45?): shown ~45")
     index: YesNo = Field(False, description="the index person (client, klien)")
@@ -380,13 +397,17 @@ class Person(Record):
         """Age at ``when``, or at death for the deceased (``None`` when unknown).
 
         No age is computed for someone who could not plausibly be alive at ``when``: born more
-        than :data:`MAX_LIVING_AGE` years before it with no death date.
+        than :data:`MAX_LIVING_AGE` years before it with no death date; nor from a birth and a death
+        more than :data:`MAX_LIVING_AGE` years apart (a genealogy's estimated ``~1130``–``~1275``: no
+        one's age, a slip or a guess in one of the dates; the years stay in the label).
 
         >>> from socialtools.dates import PartialDate
         >>> Person(id="A", birth=1871).age_at(PartialDate(2026)) is None
         True
         >>> Person(id="B", birth=1871, death=1950).age_at(PartialDate(2026))
         79
+        >>> Person(id="C", birth=1130, death=1275).age_at(PartialDate(2026)) is None
+        True
         """
         if self.birth is None:
             return self.age
@@ -394,8 +415,8 @@ class Person(Record):
             return self.age  # died, but when is not known: no computed age
         end = self.death if self.death is not None else when
         years = self.birth.years_until(end)
-        if self.death is None and years > MAX_LIVING_AGE:
-            return None  # not plausibly alive, and when they died is not known
+        if years > MAX_LIVING_AGE:
+            return None  # not plausibly alive, or the dates are not one lifetime's
         return years if years >= 0 else None
 
 

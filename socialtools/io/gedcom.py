@@ -964,9 +964,12 @@ class _Reader:
             partners = kept
         children: list[dict[str, Any]] = []
         listed: set[str] = set()  # (a set: a sibship of thousands stays linear)
+        repeated: list[str] = []
         for node in record.find_all_children("CHIL"):
             child = self._pointer(node, record, self.people, "person")
             if child is None or child in listed:
+                if child is not None and child not in repeated:
+                    repeated.append(child)
                 continue
             listed.add(child)
             relation = relations.get((fid, child))
@@ -975,6 +978,10 @@ class _Reader:
                 if relation in (None, "biological") and PEDIGREE.get(word, "biological") != "biological":
                     relation = PEDIGREE[word]
             children.append({"id": child, "relation": relation or "biological"})
+        if repeated:  # an export that merged two records of one child: drawn once, and said
+            self.warnings.append(f"{self._label(record)}, field 'CHIL': "
+                                 + ", ".join(f"@{c}@" for c in repeated)
+                                 + " listed more than once: drawn once")
         for child in named_by_child.get(fid, ()):  # children named only on their own record
             if child not in listed:
                 children.append({"id": child, "relation": relations[(fid, child)]})
