@@ -997,6 +997,8 @@ class Family(Record):
 
     @cached_property
     def _initials(self) -> dict[str, str]:
+        if not any(p.name or p.initials for p in self.people):  # nobody named (a pedigree table): each one's id
+            return {p.id: p.id for p in self.people}
         return distinct_initials(self.people)
 
     def initials_of(self, pid: str) -> str:
