@@ -38,8 +38,9 @@ from collections import defaultdict
 from collections.abc import Callable
 from typing import NamedTuple
 
-from socialtools.genogram.isotonic import INF, _pooled
-from socialtools.genogram.ordering import Rows, graph_of, positions
+from socialtools.genogram.bars import Bar, staggered_crossings
+from socialtools.genogram.isotonic import INF, _pooled, isotonic
+from socialtools.genogram.ordering import TIE_SHIFT, Rows, _Graph, graph_of, positions
 from socialtools.genogram.structure import FamilyStructure
 
 __all__ = ["place"]
@@ -61,6 +62,47 @@ def place(s: FamilyStructure, rows: Rows, sep: Callable[[str, str], float], half
     neighbours ``a`` and ``b`` of a row, ``half[p]`` half the width of a person's symbol or label,
     ``single_offset(p)`` how far right of ``p`` the drop of a union hanging from ``p`` alone stands."""
     return _Placer(s, rows, sep, half, single_offset).run(passes)
+
+
+Band = list[tuple[str, float, list[float]]]  # a row's drops: (union, where it comes down, its children's places)
+
+
+def _crossings(band: Band) -> int:
+    return staggered_crossings([Bar(min(ks[0], d), max(ks[-1], d), d, tuple(ks)) for _, d, ks in band])
+
+
+def nearer_sides(graph: _Graph, band: Band) -> Band:
+    """The drops of a row (:meth:`~socialtools.genogram.ordering._Graph.drops`), each moved over
+    its own sibship where the bars then cross as often as where the ordering put them.
+
+    The ordering keeps its drops at least as far apart as their unions stand in the row above
+    (scaled to the row below): under a row much wider than the row below, a drop then comes down
+    beside its sibship, past other unions' children, though the row below could spread to stand
+    under it. Here each drop stands over the middle of its sibship as far as the order of the drops
+    allows (isotonic regression without the gaps), on the ordering's side of a child it would land
+    on; that is kept if the row's bars cross no more often so (:func:`staggered_crossings`, the
+    ordering's own count), else the ordering's drops. A row whose drops all stand within their
+    sibships, or with a union line across rows, is left as it is."""
+    if not band or all(ks[0] <= t <= ks[-1] for _, t, ks in band) or any(u in graph.cross_from for u, _, _ in band):
+        return band
+    mids = [(ks[0] + ks[-1]) / 2 for _, _, ks in band]
+    drops = isotonic(mids, [float(len(ks)) for _, _, ks in band], [0.0] * len(band))
+    out: Band = []
+    last = float("-inf")
+    for d, (uid, t, ks), mid in zip(drops, band, mids, strict=True):
+        k = float(round(d))
+        if abs(d - k) < 1e-9 and k not in ks:  # on the line of another union's child
+            d = k + (TIE_SHIFT if mid > k or k - TIE_SHIFT < last else -TIE_SHIFT)
+        last = max(last, d)
+        out.append((uid, last, ks))
+    if any(_outside(t, ks) > _outside(was, ks) for (_, t, ks), (_, was, _) in zip(out, band, strict=True)):
+        return band  # some drop further from its sibship (a row whose drops pool: its sibships cross)
+    return out if _crossings(out) <= _crossings(band) else band
+
+
+def _outside(t: float, ks: list[float]) -> float:
+    """How far ``t`` is outside ``ks[0]..ks[-1]``."""
+    return max(ks[0] - t, t - ks[-1], 0.0)
 
 
 class _Placer:
@@ -150,7 +192,7 @@ class _Placer:
         self.after: list[list[tuple[int, float]]] = [[] for _ in range(n)]  # x_e >= x_a + w
         self.before: list[list[tuple[int, float]]] = [[] for _ in range(n)]  # x_e <= x_b - w
         for r in people_rows:
-            band = graph.drops(r, pos)
+            band = nearer_sides(graph, graph.drops(r, pos))
             if not band:
                 continue
             below = people_rows.get(r + 1, [])
