@@ -89,7 +89,7 @@ def nearer_sides(graph: _Graph, band: Band) -> Band:
     drops = isotonic(mids, [float(len(ks)) for _, _, ks in band], [0.0] * len(band))
     out: Band = []
     last = float("-inf")
-    for d, (uid, t, ks), mid in zip(drops, band, mids, strict=True):
+    for d, (uid, _, ks), mid in zip(drops, band, mids, strict=True):
         k = float(round(d))
         if abs(d - k) < 1e-9 and k not in ks:  # on the line of another union's child
             d = k + (TIE_SHIFT if mid > k or k - TIE_SHIFT < last else -TIE_SHIFT)
