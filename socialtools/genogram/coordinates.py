@@ -6,7 +6,9 @@ line) as a point of its own in its partners' row: between adjacent partners, rig
 partner a one-sided union hangs from, or — partners further apart — in the gap beside the one
 with fewer unions. A row is a chain of people and drops with the least gaps that symbols and
 labels need. The ordering (:meth:`~socialtools.genogram.ordering._Graph.drops`) decides on which
-side of every other union's child each drop comes down; here that is a hard constraint between
+side of every other union's child each drop comes down, in index places; where a drop comes down
+beside its sibship and its row's bars cross no more often with the drops over their sibships,
+those sides are taken instead (:func:`nearer_sides`). The sides are a hard constraint between
 rows, so the drawing has exactly the crossings the ordering counted.
 
 The positions start midway between the leftmost and the rightmost ones that meet every
@@ -188,7 +190,8 @@ class _Placer:
             for g in gaps:
                 off.append(off[-1] + g)
             self.offsets[r] = off
-        # the sides the ordering gave: each drop between two children of other unions
+        # the sides the ordering gave (or nearer ones that cross as often): each drop between two
+        # children of other unions
         self.after: list[list[tuple[int, float]]] = [[] for _ in range(n)]  # x_e >= x_a + w
         self.before: list[list[tuple[int, float]]] = [[] for _ in range(n)]  # x_e <= x_b - w
         for r in people_rows:
