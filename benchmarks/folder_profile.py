@@ -118,6 +118,8 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--families", type=int, default=100, help="families drawn (default 100)")
     parser.add_argument("--table", type=Path, help="a pedigree table (default: the seeded 400-family table)")
+    parser.add_argument("--write-docs", metavar="FILE.md", help="also put the printed figures into the "
+                        "folder_profile block of FILE.md")
     args = parser.parse_args()
     load = os.getloadavg()[0]
     with tempfile.TemporaryDirectory(prefix="folder-profile-") as tmp:
@@ -142,11 +144,11 @@ def main() -> None:
         total = time.process_time() - start
         gc.enable()
     people = sum(len(families[name].people) for name in names)
-    print(f"load average (1 minute) {load:.1f} before, {os.getloadavg()[0]:.1f} after\n")
-    print(f"parent (serial): imports {imports:.3f} s, reading the table of {len(families)} families "
-          f"{min(reads):.3f} s (best of 3)")
-    print(f"\ndrawing {len(names)} families ({people:,} people) in one process: {total:.2f} s CPU, "
-          f"{1000 * total / len(names):.1f} ms a family\n")
+    text = [f"load average (1 minute) {load:.1f} before, {os.getloadavg()[0]:.1f} after\n",
+            f"parent (serial): imports {imports:.3f} s, reading the table of {len(families)} families "
+            f"{min(reads):.3f} s (best of 3)",
+            f"\ndrawing {len(names)} families ({people:,} people) in one process: {total:.2f} s CPU, "
+            f"{1000 * total / len(names):.1f} ms a family\n"]
     layout_rest = SPENT["layout"] - SPENT["structure"] - SPENT["ordering"] - SPENT["coordinates"]
     steps = [("validating the family (pydantic)", SPENT["validate"]),
              ("structure (rows)", SPENT["structure"]),
@@ -156,16 +158,20 @@ def main() -> None:
              ("drawing (symbols, lines, labels as SVG elements)", SPENT["drawing"]),
              ("the SVG document written out", SPENT["SVG text"])]
     steps.append(("other (labels, legend, notes, warnings)", total - sum(s for _, s in steps)))
-    print("| step | CPU s | share |\n|---|---:|---:|")
-    for step, seconds in steps:
-        print(f"| {step} | {seconds:.3f} | {seconds / total:.0%} |")
-    print()
+    text.append("| step | CPU s | share |\n|---|---:|---:|")
+    text += [f"| {step} | {seconds:.3f} | {seconds / total:.0%} |" for step, seconds in steps]
+    text.append("")
+    text += [f"- {what}: {count:,}" for what, count in sorted(WORK.items())]
     rows = WORK["rows of them"]
-    for what, count in sorted(WORK.items()):
-        print(f"{what}: {count:,}")
     if rows:
-        print(f"coordinate passes per component: {WORK['row placements'] / rows:.1f} on average")
+        text.append(f"- coordinate passes per component: {WORK['row placements'] / rows:.1f} on average")
+    print("\n".join(text))
+    if args.write_docs:
+        from docs_block import replace_block
 
+        command = "python3 benchmarks/folder_profile.py" + (f" --families {args.families}" if args.families != 100
+                                                            else "") + f" --write-docs {args.write_docs}"
+        replace_block(args.write_docs, "folder_profile", f"Measured by `{command}`:\n\n" + "\n".join(text))
 
 if __name__ == "__main__":
     main()

@@ -199,3 +199,30 @@ def test_a_family_refused_by_a_worker_leaves_no_file_and_no_new_folder(tmp_path,
     there.mkdir()
     result = run("genogram", str(table), "-o", f"{there}/")
     assert result.returncode == 2 and list(there.iterdir()) == []
+
+
+@pytest.mark.parametrize("extra", [["-o", "g.dot"], ["-o", "g.svg", "--compare", "2000", "2010"]])
+def test_stats_where_nothing_is_measured_is_a_usage_error(tmp_path: Path, extra: list[str],
+                                                           capsys: pytest.CaptureFixture[str]) -> None:
+    """--stats with a .dot file or --compare printed nothing at all, not even the 'wrote' line
+    (review10 gap 4): now one line says what --stats measures, exit 2, no file written."""
+    args = ["genogram", str(example_path("pk.yaml")), *extra, "--stats"]
+    args[args.index("-o") + 1] = str(tmp_path / args[args.index("-o") + 1])
+    assert main(args) == 2
+    err = capsys.readouterr().err
+    assert "--stats measures one drawn genogram" in err and "Traceback" not in err
+    assert not list(tmp_path.iterdir())
+
+
+def test_stats_count_a_copy_drawn_by_duplicate_loops_once(capsys: pytest.CaptureFixture[str],
+                                                          tmp_path: Path) -> None:
+    """--duplicate-loops draws a partner of a cousin marriage twice; --stats said 'people': 11 for a
+    10-person family (review10 gap 5): the copy is counted as a copy, not as a person."""
+    case = Path(__file__).parent / "data" / "cases" / "cousin-marriage.yaml"
+    stats = []
+    for extra in ([], ["--duplicate-loops"]):
+        assert main(["genogram", str(case), "-o", str(tmp_path / "g.svg"), "--stats", *extra]) == 0
+        stats.append(json.loads(capsys.readouterr().out))
+    once, twice = stats
+    assert once["people"] == twice["people"] == once["drawn"] == twice["drawn"] == 10
+    assert (once["copies"], twice["copies"]) == (0, 1) and twice["ok"] is True

@@ -95,3 +95,52 @@ def test_the_program_s_own_command_line_leaves_its_objects_to_the_exit_unscanned
     assert cli.main(args) == 0 and frozen == []
     monkeypatch.setattr(sys, "argv", ["socialtools", *args])
     assert cli.main() == 0 and frozen == [1]
+
+
+def test_a_drawing_is_written_as_svgwrite_writes_it() -> None:
+    """The canvas's own writer (groups written without the checks other elements take) gives
+    svgwrite's bytes: attributes sorted and escaped, texts escaped, empty elements closed."""
+    canvas = svg.SvgCanvas(100, 50, title="T & <t>")
+    g = canvas.group(class_='a&b"c', id="g1")
+    inner = canvas.group(g, class_="person", stroke_width=1.5)
+    canvas.group(g)
+    inner.add(canvas.dwg.rect((1, 2), (3, 4), fill="#fff", stroke_width=0.6))
+    g.add(canvas.dwg.text("x < y & z", insert=(1, 2), class_="t"))
+    g.add(canvas.dwg.path(d="M0 0L1 1", fill="none"))
+    written = canvas.to_string()
+    assert written == '<?xml version="1.0" encoding="utf-8" ?>\n' + canvas.dwg.tostring() + "\n"
+    assert '<g class="a&amp;b&quot;c" id="g1"><g class="person" stroke-width="1.5"><rect ' in written
+
+
+def test_an_attribute_s_text_is_escaped_once(monkeypatch) -> None:
+    """Colours, widths and coordinates repeat through a drawing: each text is escaped once."""
+    escaped: list[str] = []
+    escape = svg._escape_attrib
+    monkeypatch.setattr(svg, "_escape_attrib", lambda text: escaped.append(text) or escape(text))
+    svg._TEXTS.clear()
+    first = svg._leaf("path", {"d": "M0 0", "fill": "a&b", "stroke": "a&b"})
+    again = svg._leaf("path", {"d": "M0 0", "fill": "a&b", "stroke": "a&b"})
+    assert first == again == '<path d="M0 0" fill="a&amp;b" stroke="a&amp;b" />'
+    assert sorted(escaped) == ["M0 0", "a&b"]
+
+
+def test_a_person_without_a_date_written_as_text_is_read_as_given_and_a_blank_date_alone_is_dropped() -> None:
+    """A person's dates and age are looked at as texts only where one is a text (a pedigree
+    table's people have none): a blank death alone is still no death."""
+    from socialtools.genogram.model import Person
+
+    assert Person.model_validate({"id": "A", "sex": "male"}).death is None
+    blank = Person.model_validate({"id": "A", "death": " "})
+    assert blank.death is None and not blank.deceased
+    assert Person.model_validate({"id": "A", "age": "~45"}).age_approximate
+
+
+def test_the_clusters_of_a_family_are_looked_up_by_their_roots() -> None:
+    """The rows' loops over every person read each one's cluster from one dict of roots."""
+    from socialtools.genogram.structure import _Clusters
+
+    clusters = _Clusters(["A", "B", "C", "D"])
+    clusters.join("A", "B")
+    clusters.join("C", "B")
+    assert clusters.roots() == {"A": "C", "B": "C", "C": "C", "D": "D"}
+    assert clusters.roots() == {x: clusters.find(x) for x in "ABCD"}

@@ -8,7 +8,6 @@ True
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -179,24 +178,39 @@ class SvgCanvas:
         return "".join(out)
 
 
-@functools.lru_cache(maxsize=1 << 16)
+#: attribute texts cleaned and escaped, by their text (colours, widths, classes and coordinates
+#: repeat through a drawing: looked up, not escaped again)
+_TEXTS: dict[str, str] = {}
+_TEXTS_KEPT = 1 << 16
+
+
 def _attribute_text(text: str) -> str:
-    """An attribute's text cleaned and escaped (colours, widths and classes repeat: kept)."""
-    return _escape_attrib(clean_text(text))
+    """An attribute's text cleaned and escaped (kept in :data:`_TEXTS`)."""
+    out = _TEXTS.get(text)
+    if out is None:
+        out = _escape_attrib(clean_text(text))
+        if len(_TEXTS) >= _TEXTS_KEPT:
+            _TEXTS.clear()
+        _TEXTS[text] = out
+    return out
 
 
 def _serialize(element: Any, out: list[str]) -> None:
     """Append the XML of an svgwrite element tree to ``out`` (ElementTree's escaping and layout)."""
-    if not hasattr(element, "attribs"):  # title/desc keep a ready ElementTree element
+    content = None
+    if type(element) is Group:  # (most of a drawing's elements written here: no other kind's checks)
+        name = "g"
+    elif not hasattr(element, "attribs"):  # title/desc keep a ready ElementTree element
         out.append(ElementTree.tostring(element.get_xml(), encoding="unicode"))
         return
-    attribs = element.attribs
-    if isinstance(element, SvgPath):
-        commands = element.commands
-        attribs["d"] = commands[0] if len(commands) == 1 and type(commands[0]) is str else strlist(commands, " ")
-    name = element.elementname
-    out.append("".join(_open_tag(name, attribs, element.value_to_string)))
-    content = element.text if isinstance(element, TSpan) else None
+    else:
+        if isinstance(element, SvgPath):
+            commands = element.commands
+            element.attribs["d"] = (commands[0] if len(commands) == 1 and type(commands[0]) is str
+                                    else strlist(commands, " "))
+        name = element.elementname
+        content = element.text if isinstance(element, TSpan) else None
+    out += _open_tag(name, element.attribs, element.value_to_string)
     if content is None and not element.elements:
         out.append(" />")
         return
@@ -223,18 +237,20 @@ def _open_tag(name: str, attribs: dict[str, Any], text_of: Callable[[Any], str])
     >>> "".join(_open_tag("rect", {"y": 2, "x": "1", "id": None}, str))
     '<rect x="1" y="2"'
     """
-    parts = ["<", name]
+    parts = ["<" + name]
     keys = tuple(attribs)
     order = _ORDERS.get(keys)
     if order is None:
         order = _ORDERS[keys] = tuple(sorted(keys))
+    known = _TEXTS.get  # (most texts are known: the look-up inline, one piece per attribute)
+    add = parts.append
     for key in order:
         value = attribs[key]
         if value is None:
             continue
         text = value if type(value) is str else text_of(value)
         if text:
-            parts += (" ", key, '="', _attribute_text(text), '"')
+            add(f' {key}="{known(text) or _attribute_text(text)}"')
     return parts
 
 

@@ -22,7 +22,9 @@ from collections.abc import Callable
 from socialtools.draw.geometry import Point
 from socialtools.genogram.placements import PersonNode
 
-ARC_STEPS = 24  # straight pieces of the flattened curve
+ARC_STEPS = 25  # straight pieces of the flattened curve: odd, so that the middle of a symmetric arc is
+# the middle of a piece, not a point that lies on the line of a person standing midway (a count of
+# proper crossings of straight pieces, svgcheck's and the layout's, would not see that crossing)
 RISES = (10.0, 16.0, 22.0, 28.0, 36.0, 46.0, 58.0, 72.0)  # how high the arc stands over the higher top
 BULGES = (40.0, 52.0, 64.0, 80.0, 100.0, 125.0, 155.0, 190.0)  # a flat arc: its control point off the chord
 SPREAD = 0.12  # and at least this fraction of the chord, so that a long arc is still a curve

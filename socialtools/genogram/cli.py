@@ -115,6 +115,8 @@ def run(args: argparse.Namespace) -> int:
             said.extend(capped_warnings(as_of_warnings(family, args.as_of or args.compare[0])))
     if args.compare is not None and suffix == ".dot":
         raise UsageError("--compare draws a figure: write .svg, .png or .pdf")
+    if args.stats and (suffix == ".dot" or args.compare is not None):  # (it had printed nothing at all)
+        raise UsageError("--stats measures one drawn genogram: write .svg, .png or .pdf, without --compare")
     targets = [out / f"{_file_name(name)}-genogram{suffix}" if to_dir else out for name in families]
     settings: Settings = (options, suffix, args.dpi, args.stats, args.compare, args.initials)
     made = _folders_for(out) if to_dir and _pooled(families) else None  # the workers write beside the targets

@@ -260,9 +260,14 @@ class Genogram(Diagram):
 
     def quality(self) -> LayoutQuality:
         """Measures of the layout: overlaps, lines through symbols or labels, crossings, width.
+        People drawn a second time (``duplicate_loops``) are counted as ``copies``, not as people.
         Drawn as of the family's own date, someone it leaves out (born after ``as_of``: a typo) is
         counted as missing; with an ``as_of`` option, people born later are left out on purpose."""
         quality = layout_quality(self.layout, self.family)
+        if self.copies:  # a copy is one of the family drawn again (duplicate_loops): counted once
+            quality.people -= len(self.copies)
+            quality.drawn -= sum(1 for copy in self.copies if copy in self.layout.nodes)
+            quality.copies = len(self.copies)
         if self.options.as_of is None and self.family is not self.full_family:
             kept = {p.id for p in self.family.people}
             left_out = [p.id for p in self.full_family.people if p.id not in kept]

@@ -353,14 +353,17 @@ class Person(Record):
     @classmethod
     def _place_and_date(cls, value: Any) -> Any:
         """``birth: "Wonosobo, 12 Agustus 1998"`` (tempat, tanggal lahir) → birthplace and birth."""
-        if isinstance(value, dict) and any(type(value.get(k)) is str and not value[k].strip() for k in _BLANKABLE):
+        if not isinstance(value, dict) or not (isinstance(value.get("birth"), str) or isinstance(value.get("age"), str)
+                                               or isinstance(value.get("death"), str)):
+            return value  # no date or age written as text (a pedigree table's people): nothing to read here
+        if any(type(value.get(k)) is str and not value[k].strip() for k in _BLANKABLE):
             # birth: "", age: " " (a spreadsheet's empty cell, a form's blank): not written, as a missing key is
             value = {k: v for k, v in value.items() if not (k in _BLANKABLE and type(v) is str and not v.strip())}
-        if isinstance(value, dict) and isinstance(value.get("age"), str):  # "~45", "sekitar 45": about 45
+        if isinstance(value.get("age"), str):  # "~45", "sekitar 45": about 45
             age, about = about_age(value["age"])
             if about:
                 value = {**value, "age": age, "age_approximate": True}
-        birth = value.get("birth") if isinstance(value, dict) else None
+        birth = value.get("birth")
         if isinstance(birth, str) and "," in birth:
             place, _, date = birth.rpartition(",")
             if place.strip() and not any(ch.isdigit() for ch in place):

@@ -35,6 +35,7 @@ class LayoutQuality(Quality):
 
     people: int
     drawn: int
+    copies: int = 0  # people drawn a second time (``duplicate_loops``): not in ``people`` nor ``drawn``
     missing: list[str] = field(default_factory=list)
     drawn_twice: list[str] = field(default_factory=list)
     overlaps: int = 0

@@ -37,6 +37,8 @@ def birth_order(children: list[ChildLink], born: dict[str, int]) -> list[str]:
     """
     if all(c.id in born for c in children):
         children = sorted(children, key=lambda c: born[c.id])
+    if not any(c.twin for c in children):  # (most sibships: no twin to bring together)
+        return [c.id for c in children]
     groups: dict[str, list[str]] = defaultdict(list)
     for c in children:
         groups[c.twin or f"\0{c.id}"].append(c.id)  # a child who is no twin: a group of one
@@ -61,6 +63,12 @@ class _Clusters:
         ra, rb = self.find(a), self.find(b)
         if ra != rb:
             self.parent[rb] = ra
+
+    def roots(self) -> dict[str, str]:
+        """Each one's cluster (its root), looked up in a dict by the loops over every person and
+        line that follow the joins (rather than a call of :meth:`find` each)."""
+        find = self.find
+        return {x: find(x) for x in self.parent}
 
 
 class FamilyStructure:
@@ -174,8 +182,10 @@ class FamilyStructure:
         ready = [p for p in self.ids if indegree[p] == 0]
         while ready:
             p = ready.pop()
+            below = depth[p] + 1
             for c in kids[p]:
-                depth[c] = max(depth[c], depth[p] + 1)
+                if depth[c] < below:
+                    depth[c] = below
                 indegree[c] -= 1
                 if indegree[c] == 0:
                     ready.append(c)
@@ -245,16 +255,16 @@ class FamilyStructure:
                                          list[tuple[str, str]]]:
         """Parents' partner cluster -> children's clusters, one link per child line, the clusters'
         topological order and the edges that close a cycle (none in good data)."""
-        find = self.clusters.find
+        root = self.clusters.roots()
         down: dict[str, set[str]] = defaultdict(set)
         links: list[tuple[str, str]] = []
         for child, uid in self.parent_union.items():
-            dst = find(child)
-            for src in dict.fromkeys(find(p) for p in self.unions[uid].partners):
+            dst = root[child]
+            for src in dict.fromkeys(root[p] for p in self.unions[uid].partners):
                 if src != dst:
                     down[src].add(dst)
                     links.append((src, dst))
-        nodes = list(dict.fromkeys(find(p) for p in self.ids))
+        nodes = list(dict.fromkeys(root[p] for p in self.ids))
         order, back = _topological(nodes, down)
         return down, links, order, back
 
@@ -277,7 +287,7 @@ class FamilyStructure:
         lines and the lines of unions across rows (:attr:`cross`) as short as they can be
         (least total number of rows skipped, by network simplex from the longest-path rows),
         ties broken towards the parents' row; the oldest generation of each part on row 0."""
-        find = self.clusters.find
+        root = self.clusters.roots()
         order, down, up, links = self.cluster_graph()
         index = {c: i for i, c in enumerate(order)}
         level = [0] * len(order)
@@ -289,8 +299,8 @@ class FamilyStructure:
         extra = defaultdict(set)
         for uid, link in self.extra_links:
             for p in self.unions[uid].partners:
-                if find(p) != find(link.id):
-                    extra[find(p)].add(find(link.id))
+                if root[p] != root[link.id]:
+                    extra[root[p]].add(root[link.id])
         for i in reversed(range(len(order))):  # a head start: clusters without parents go down
             below = down[order[i]] | extra[order[i]]
             if below and not up[order[i]]:
@@ -299,7 +309,7 @@ class FamilyStructure:
         edges += [(index[a], index[b], 1) for a in sorted(extra) for b in sorted(extra[a])
                   if level[index[a]] < level[index[b]]]
         for uid in sorted(self.cross):  # a union across rows: its line as short as it can be too
-            ends = sorted((index[find(p)] for p in self.unions[uid].partners), key=lambda i: level[i])
+            ends = sorted((index[root[p]] for p in self.unions[uid].partners), key=lambda i: level[i])
             if level[ends[0]] < level[ends[1]]:  # (the descendant's side is lower on the longest paths)
                 edges.append((ends[0], ends[1], 1))
         level = tight_ranks(len(order), edges, level)
@@ -312,7 +322,7 @@ class FamilyStructure:
         for i, c in enumerate(order):
             if up[c] and weight_in[i] == weight_out[i]:
                 level[i] = max(level[index[p]] for p in up[c]) + 1
-        return self._aligned_by_birth({pid: level[index[find(pid)]] for pid in self.ids})
+        return self._aligned_by_birth({pid: level[index[root[pid]]] for pid in self.ids})
 
     def _aligned_by_birth(self, rows: dict[str, int]) -> dict[str, int]:
         """Rows of the unconnected parts of a family (no union or child line between them) by

@@ -260,6 +260,24 @@ def brackets(cx: float, cy: float, size: float) -> list[list[Point]]:
     return [[(cx + px, cy + py) for px, py in left], [(cx - px, cy + py) for px, py in left]]
 
 
+def _paint_conditions(canvas: SvgCanvas, g: Group, person: Person, shape: str, cx: float, cy: float, s: float,
+                      styles: dict[str, ConditionStyle]) -> None:
+    """A person's conditions painted into the quadrants of their symbol (``shape``, ``s`` wide)."""
+    poly = outline(shape, cx, cy, s)
+    regions = person_regions(person, styles)
+    for condition in person.conditions:
+        style = styles.get(condition.name)
+        if style is None or condition.name not in regions:
+            continue
+        part = region_polygon(poly, regions[condition.name], cx, cy)
+        if len(part) < 3:
+            continue
+        # the hatching scales down with a small symbol (a legend sample), so a quadrant keeps 3 or more strokes
+        canvas.polygon(g, part, fill=canvas.hatch(max(2.5, min(4.0, s / 9))) if style.hatched else style.shade)
+        if style.outlined:  # heavy along the symbol's outline only: no stub beside the age tag ("-33")
+            canvas.multiline(g, outer_edges(part, cx, cy), width=canvas.theme.stroke_width * 1.6)
+
+
 def draw_person(
     canvas: SvgCanvas,
     parent: Group,
@@ -298,19 +316,8 @@ def draw_person(
         canvas.multiline(g, _cross(cx, cy, h), width=sw * 1.4)
         return g
     paint(s, theme.stroke if shape == "dot" else "#ffffff")
-    poly = outline(shape, cx, cy, s) if person.conditions else []
-    regions = person_regions(person, condition_styles or {})
-    for condition in person.conditions:
-        style = (condition_styles or {}).get(condition.name)
-        if style is None or shape == "dot" or condition.name not in regions:
-            continue
-        part = region_polygon(poly, regions[condition.name], cx, cy)
-        if len(part) < 3:
-            continue
-        # the hatching scales down with a small symbol (a legend sample), so a quadrant keeps 3 or more strokes
-        canvas.polygon(g, part, fill=canvas.hatch(max(2.5, min(4.0, s / 9))) if style.hatched else style.shade)
-        if style.outlined:  # heavy along the symbol's outline only: no stub beside the age tag ("-33")
-            canvas.multiline(g, outer_edges(part, cx, cy), width=sw * 1.6)
+    if person.conditions and shape != "dot":
+        _paint_conditions(canvas, g, person, shape, cx, cy, s, condition_styles or {})
     if bracketed:
         canvas.multiline(g, brackets(cx, cy, s + (2 * INDEX_GAP if person.index else 0)), width=sw * 1.2)
     if crossed(person):

@@ -62,7 +62,13 @@ COLUMNS: dict[str, tuple[str, ...]] = {
     "age": ("age", "umur", "usia"),
     "mztwin": ("mztwin", "mz_twin", "monozygotic"),
     "dztwin": ("dztwin", "dz_twin", "dizygotic", "twin"),
+    # BGmisc's and ggpedigree's: the id of the person's co-twin, and mz/dz in another column
+    "twinof": ("twinid", "twin_id", "cotwin", "cotwinid", "twinof"),
+    "zygosity": ("zygosity", "zygotic", "zigositas"),
 }
+#: the cells of a ``zygosity`` column that say identical (monozygotic) twins; other values are fraternal
+#: or not known (``dz``, ``unknown``): drawn as twins, not identical
+IDENTICAL = {"mz", "monozygotic", "identical", "identik", "kembar identik"}
 UNKNOWN = {"", "0", ".", "na", "nan", "none", "-", "-9", "?", "unknown", "unk", "*", "n/a", "#n/a", "null"}
 #: the answers of an ``Alive`` column that say the person has died
 NOT_ALIVE = {"0", "n", "no", "false", "f", "tidak", "tdk", "dead", "deceased", "d", "died", "meninggal", "wafat",
@@ -440,7 +446,8 @@ def rows_from_table(header: list[str], body: list[list[str]], numbers: list[int]
     get = cols.get
     i_fam, i_id, i_father, i_mother = get("family"), cols["id"], cols["father"], cols["mother"]
     optional = [(role, i) for role in ("sex", "name", "birth", "death", "deceased", "alive", "index", "affected",
-                                       "mztwin", "dztwin", "age") if (i := get(role)) is not None]
+                                       "mztwin", "dztwin", "twinof", "zygosity", "age")
+                if (i := get(role)) is not None]
     i_aff = get("affected")
     if plink_scale is None:
         plink_scale = i_aff is not None and any(i_aff < len(r) and _whole(r[i_aff]) == "2" for r in body)
@@ -457,6 +464,8 @@ def rows_from_table(header: list[str], body: list[list[str]], numbers: list[int]
     unknown = UNKNOWN
     odd: dict[tuple[int, bool], list[tuple[str, str]]] = {}  # (column, not known) → rows of an unclear value
     out: list[Row] = []
+    cotwin: dict[str, str] = {}  # id → its co-twin's id (a twinID column)
+    zygosity: dict[str, bool] = {}  # id → identical (a zygosity column beside it)
     for n, row in zip(numbers, body, strict=True):
         width = len(row)
         if width <= needed:
@@ -499,6 +508,10 @@ def rows_from_table(header: list[str], body: list[list[str]], numbers: list[int]
                 person.extra = {"kind": "abortion"}
             elif role in ("mztwin", "dztwin"):
                 person.twin, person.identical = value
+            elif role == "twinof":
+                cotwin[pid] = value
+            elif role == "zygosity":
+                zygosity[pid] = value
             elif role == "alive":
                 person.deceased = True
             else:
@@ -506,9 +519,38 @@ def rows_from_table(header: list[str], body: list[list[str]], numbers: list[int]
         if person.death is not None:
             person.deceased = True
         out.append(person)
+    if cotwin:
+        _twins_by_id(out, cotwin, zygosity)
     if warnings is not None:
         warnings.extend(_unclear_flags(odd, header, {i for role, i in optional if role == "alive"}))
     return out
+
+
+def _twins_by_id(rows: list[Row], cotwin: dict[str, str], zygosity: dict[str, bool]) -> None:
+    """Twins named by each other's id (BGmisc's ``twinID``: ``98`` on the row of ``99`` and ``99`` on
+    the row of ``98``) become one twin label per group, ``twins 98`` after its first id; identical
+    when a ``zygosity`` cell of the group says ``mz``. A twin whose id has no row of the table is
+    left for the family's check of twins (a twin without a co-twin among the siblings is warned)."""
+    group: dict[str, str] = {}
+
+    def root(x: str) -> str:
+        while group.get(x, x) != x:
+            x = group[x]
+        return x
+
+    order = {r.id: i for i, r in enumerate(rows)}
+    for a, b in cotwin.items():
+        ra, rb = root(a), root(b)
+        if ra != rb:
+            first, second = sorted((ra, rb), key=lambda x: order.get(x, len(order)))
+            group[second] = first
+    identical: dict[str, bool] = {}
+    for pid in cotwin:
+        identical[root(pid)] = identical.get(root(pid), False) or zygosity.get(pid, False)
+    for r in rows:
+        if r.twin is None and (r.id in cotwin or r.id in group):
+            top = root(r.id)
+            r.twin, r.identical = f"twins {top}", identical.get(top, False)
 
 
 #: the words of an affection status, not of whether someone died
@@ -615,6 +657,10 @@ class _CellParser:
             if low in YES and not (low == "1" and self.plink_scale):
                 return {"name": self.condition, "kind": "medical"}
             return None if low in NO or low == "1" else _UNCLEAR
+        if role == "twinof":
+            return value
+        if role == "zygosity":
+            return low in IDENTICAL
         # twins: the same label on each twin; a DZ label is its own group, so 'A' in MZTwin and 'A' in
         # DZTwin (Madeline's tw_002: identical triplets and fraternal quadruplets) are two groups
         return (value, True) if role == "mztwin" else (f"{value} (DZ)", False)
