@@ -73,19 +73,24 @@ def _crossings(band: Band) -> int:
     return staggered_crossings([Bar(min(ks[0], d), max(ks[-1], d), d, tuple(ks)) for _, d, ks in band])
 
 
-def nearer_sides(graph: _Graph, band: Band) -> Band:
-    """The drops of a row (:meth:`~socialtools.genogram.ordering._Graph.drops`), each moved over
-    its own sibship where the bars then cross as often as where the ordering put them.
+def nearer_sides(graph: _Graph, r: int, band: Band) -> Band:
+    """The drops of row ``r`` (:meth:`~socialtools.genogram.ordering._Graph.drops`), each moved over
+    its own sibship where the bars then cross no more often than where the ordering put them.
 
     The ordering keeps its drops at least as far apart as their unions stand in the row above
     (scaled to the row below): under a row much wider than the row below, a drop then comes down
     beside its sibship, past other unions' children, though the row below could spread to stand
-    under it. Here each drop stands over the middle of its sibship as far as the order of the drops
-    allows (isotonic regression without the gaps), on the ordering's side of a child it would land
-    on; that is kept if the row's bars cross no more often so (:func:`staggered_crossings`, the
-    ordering's own count), else the ordering's drops. A row whose drops all stand within their
-    sibships, or with a union line across rows, is left as it is."""
-    if not band or all(ks[0] <= t <= ks[-1] for _, t, ks in band) or any(u in graph.cross_from for u, _, _ in band):
+    under it — and the coordinate step keeps that side. Here each drop stands over the middle of
+    its sibship as far as the order of the drops allows (isotonic regression without the gaps),
+    on its own side of another union's child it would land on. That is taken if every drop then
+    stands within its sibship (none pooled with another: the row's sibships do not cross) and the
+    row's bars cross no more often (:func:`staggered_crossings`, the ordering's own count); else
+    the ordering's drops. Left as they are: a row whose drops all stand within their sibships
+    already, and one with a long line or a union line across rows, whose crossings are counted
+    with lines the coordinate step does not place here."""
+    if (not band or r in graph.links or any(len(ks) != len(graph.kids[u]) for u, _, ks in band)
+            or all(ks[0] <= t <= ks[-1] for _, t, ks in band)
+            or any(u in graph.cross_from for u, _, _ in band)):
         return band
     mids = [(ks[0] + ks[-1]) / 2 for _, _, ks in band]
     drops = isotonic(mids, [float(len(ks)) for _, _, ks in band], [0.0] * len(band))
@@ -97,8 +102,8 @@ def nearer_sides(graph: _Graph, band: Band) -> Band:
             d = k + (TIE_SHIFT if mid > k or k - TIE_SHIFT < last else -TIE_SHIFT)
         last = max(last, d)
         out.append((uid, last, ks))
-    if any(_outside(t, ks) > _outside(was, ks) for (_, t, ks), (_, was, _) in zip(out, band, strict=True)):
-        return band  # some drop further from its sibship (a row whose drops pool: its sibships cross)
+    if any(_outside(t, ks) > 0.0 for _, t, ks in out):
+        return band  # some drop still beside its sibship (drops pooled: the row's sibships cross)
     return out if _crossings(out) <= _crossings(band) else band
 
 
@@ -195,17 +200,18 @@ class _Placer:
         self.after: list[list[tuple[int, float]]] = [[] for _ in range(n)]  # x_e >= x_a + w
         self.before: list[list[tuple[int, float]]] = [[] for _ in range(n)]  # x_e <= x_b - w
         for r in people_rows:
-            band = nearer_sides(graph, graph.drops(r, pos))
+            given = graph.drops(r, pos)
+            band = nearer_sides(graph, r, given)
             if not band:
                 continue
             below = people_rows.get(r + 1, [])
             kid_union = {c: u for u, _, _ in band if u not in graph.cross_from for c in graph.kids[u]}
             kids = [(float(i), c) for i, c in enumerate(below) if c in kid_union]
             at = [k for k, _ in kids]
-            for u, t, ks in band:
+            for (u, t, ks), (_, was, _) in zip(band, given, strict=True):
                 d = self.drop_elem[u]
                 own = [self.elem[below[round(k)]] for k in ks]
-                if len(own) > 1 and ks[0] <= t <= ks[-1]:  # over its sibship where the ordering put it there
+                if len(own) > 1 and ks[0] <= was <= ks[-1]:  # over its sibship where the ordering put it there
                     self._require(own[0], d, 0.0)
                     self._require(d, own[-1], 0.0)
                 i = bisect.bisect_left(at, t)
