@@ -3,7 +3,10 @@ household's own family lines in the centre (a union line, a sibship bar, a child
 generated ecomaps with a household and the case files with a household drawn in the centre (a script,
 not a test).
 
-    PYTHONPATH=. python benchmarks/ecomap_member_ties.py
+    PYTHONPATH=. python benchmarks/ecomap_member_ties.py [--write-docs docs/ecomap.md]
+
+(``--write-docs FILE.md`` also puts the totals, with the command that made them, between the
+``ecomap_member_ties`` markers of FILE.md.)
 
 A tie turns back when some point along it is farther from its member's centre than the one before
 (the check of tests/test_ecomap_layout.py::check_ties_to_members, sampled every 2 units). A crossing
@@ -18,9 +21,12 @@ defects, and the CPU time of the 96 layouts.
 
 from __future__ import annotations
 
+import argparse
 import itertools
 import math
+import sys
 import time
+from pathlib import Path
 
 from socialtools.draw.geometry import Point, segments_cross
 from socialtools.ecomap.diagram import EcomapDiagram
@@ -120,6 +126,16 @@ def ties_meeting(lay: EcomapLayout) -> int:
 
 
 def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--write-docs", metavar="FILE.md", help="also put the totals into the "
+                        "ecomap_member_ties block of FILE.md")
+    args = parser.parse_args()
+    totals: list[str] = []
+
+    def total_line(text: str) -> None:
+        print(text)
+        totals.append(text)
+
     layouts = ties = defects = crossings = meeting = 0
     start = time.process_time()
     slowest = (0.0, "")
@@ -143,10 +159,10 @@ def main() -> None:
         ties += bad
         defects += lay.quality.defects
     total = len(SIZES) * len(SEEDS) * len(HOUSEHOLDS)
-    print(f"layouts with a tie turning back: {layouts} of {total} ({ties} ties); defects: {defects}; "
-          f"CPU {time.process_time() - start:.1f} s, slowest layout {slowest[0]:.2f} s ({slowest[1]})")
-    print(f"ties crossing the household's family lines: {crossings} over the {total} layouts")
-    print(f"pairs of ties meeting at a member: {meeting} over the {total} layouts")
+    total_line(f"layouts with a tie turning back: {layouts} of {total} ({ties} ties); defects: {defects}; "
+               f"CPU {time.process_time() - start:.1f} s, slowest layout {slowest[0]:.2f} s ({slowest[1]})")
+    total_line(f"ties crossing the household's family lines: {crossings} over the {total} layouts")
+    total_line(f"pairs of ties meeting at a member: {meeting} over the {total} layouts")
     case_total = case_meeting = 0
     for path in CASES:
         diagram = EcomapDiagram.from_document(load_document(path))
@@ -157,8 +173,16 @@ def main() -> None:
         case_meeting += met
         print(f"  {path}: {n} crossing(s), {ties_turning_back(lay)} turning back, {met} meeting, "
               f"{lay.quality.defects} defects")
-    print(f"ties crossing the household's family lines in the {len(CASES)} case files: {case_total}")
-    print(f"pairs of ties meeting at a member in the {len(CASES)} case files: {case_meeting}")
+    total_line(f"ties crossing the household's family lines in the {len(CASES)} case files: {case_total}")
+    total_line(f"pairs of ties meeting at a member in the {len(CASES)} case files: {case_meeting}")
+    if args.write_docs:
+        sys.path.insert(0, str(Path(__file__).resolve().parent))
+        from docs_block import replace_block
+
+        command = f"python3 benchmarks/ecomap_member_ties.py --write-docs {args.write_docs}"
+        replace_block(args.write_docs, "ecomap_member_ties",
+                      f"Measured by `{command}` (CPU seconds on a machine shared with other jobs):\n\n"
+                      + "\n".join(f"- {line}" for line in totals))
 
 
 if __name__ == "__main__":

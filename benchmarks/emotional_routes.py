@@ -21,7 +21,10 @@ and a summary: median, 90th percentile, worst, how many over 1.5; how many lines
 child line, their total length; how many warnings.
 
 Run: ``python3 benchmarks/emotional_routes.py [--variant screen initials report compare] [--only NAME ...]``
-(``--all`` prints every line, not only those over 1.3 or beside a child line).
+(``--all`` prints every line, not only those over 1.3 or beside a child line;
+``--write-docs FILE.md`` also puts the summary and the lines over 2 times the straight distance
+between the ``emotional_routes`` markers of FILE.md, with the command that made them:
+``python3 benchmarks/emotional_routes.py --write-docs docs/genogram.md``).
 """
 
 from __future__ import annotations
@@ -36,6 +39,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "benchmarks"))  # docs_block
 
 from socialtools.draw.geometry import Point  # noqa: E402
 from socialtools.genogram import Genogram  # noqa: E402
@@ -44,6 +48,26 @@ from socialtools.genogram.model import Family  # noqa: E402
 from socialtools.genogram.placements import GenogramLayout  # noqa: E402
 
 VARIANTS = ("screen", "initials", "report", "compare")
+DOCS_NAMES = {"screen": "screen", "initials": "`--initials`", "report": "report", "compare": "`--compare`"}
+LONG = 2.0  # the lines the docs block lists by name: over 2 times the straight distance
+
+
+def docs_block(command: str, summary: list[list[object]], long: list[list[object]]) -> str:
+    """The ``emotional_routes`` block of a docs page: the summary table per variant and the lines
+    over ``LONG`` times the straight distance.
+
+    >>> print(docs_block("python3 x.py", [["screen", 3, "1.00", "1.10", "2.50", 1, 0, 0, 0]],
+    ...                  [["screen", "cases/a", "conflict", "A–B", "2.50"]]).splitlines()[4])
+    | screen | 3 | 1.00 | 1.10 | 2.50 | 1 | 0 | 0 | 0 |
+    """
+    from docs_block import markdown_table
+
+    text = f"Measured by `{command}` (detour: the route from centre to centre over the straight distance):\n\n"
+    text += markdown_table(["variant", "lines", "median", "p90", "worst", "over 1.5×", "beside a child line",
+                            "length beside", "warned"], summary)
+    text += f"\n\nLines over {LONG:g} times the straight distance:\n\n"
+    text += markdown_table(["variant", "family", "relationship", "between", "detour"], long) if long else "none"
+    return text
 
 
 def detour(lay: GenogramLayout, a: str, b: str, points: list[tuple[float, float]]) -> float:
@@ -143,7 +167,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--variant", nargs="+", choices=VARIANTS, default=list(VARIANTS))
     parser.add_argument("--only", nargs="+", help="families whose name contains one of these")
     parser.add_argument("--all", action="store_true", help="print every line")
+    parser.add_argument("--write-docs", metavar="FILE.md", help="also put the summary and the lines over 2 "
+                        "times the straight distance into the emotional_routes block of FILE.md")
     args = parser.parse_args(argv)
+    long: list[list[object]] = []
     ratios: dict[str, list[float]] = {v: [] for v in args.variant}
     besides: dict[str, list[float]] = {v: [] for v in args.variant}
     warnings: dict[str, int] = dict.fromkeys(args.variant, 0)
@@ -158,6 +185,8 @@ def main(argv: list[str] | None = None) -> int:
                 side = beside(list(rel.points), rel.kind, children)
                 ratios[variant].append(r)
                 besides[variant].append(side)
+                if r > LONG:
+                    long.append([DOCS_NAMES[variant], name, rel.kind, f"{rel.a}–{rel.b}", f"{r:.2f}"])
                 if args.all or r > 1.3 or side:
                     print(f"{variant:9} {name:45} {rel.kind:16} {rel.a}-{rel.b}: {r:.2f}"
                           + (f"  beside a child line {side:.0f}" if side else ""))
@@ -168,6 +197,7 @@ def main(argv: list[str] | None = None) -> int:
     print()
     print(f"{'variant':9} {'lines':>5} {'median':>6} {'p90':>5} {'worst':>5} {'>1.5':>4} {'beside':>6} "
           f"{'length':>6} {'warned':>6}")
+    summary: list[list[object]] = []
     for variant, rs in ratios.items():
         if rs:
             rs.sort()
@@ -176,6 +206,16 @@ def main(argv: list[str] | None = None) -> int:
             print(f"{variant:9} {len(rs):5} {statistics.median(rs):6.2f} {p90:5.2f} {rs[-1]:5.2f} "
                   f"{sum(r > 1.5 for r in rs):4} {sum(s > 0 for s in sides):6} {sum(sides):6.0f} "
                   f"{warnings[variant]:6}")
+            summary.append([DOCS_NAMES[variant], len(rs), f"{statistics.median(rs):.2f}", f"{p90:.2f}",
+                            f"{rs[-1]:.2f}", sum(r > 1.5 for r in rs), sum(s > 0 for s in sides),
+                            round(sum(sides)), warnings[variant]])
+    if args.write_docs:
+        from docs_block import replace_block
+
+        command = "python3 benchmarks/emotional_routes.py" + "".join(
+            f" {flag} {' '.join(values)}" for flag, values in (("--variant", args.variant), ("--only", args.only))
+            if values and values != list(VARIANTS)) + f" --write-docs {args.write_docs}"
+        replace_block(args.write_docs, "emotional_routes", docs_block(command, summary, long))
     return 0
 
 

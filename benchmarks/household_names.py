@@ -10,7 +10,9 @@ boxes stands within 10 units of it (:data:`socialtools.genogram.routing.PIECE_NA
 measured afresh (box to polygon) and cross-checked against the layout's own count (one name box per
 named piece). The gap between pieces is measured brute force, on points every unit along their edges.
 
-Run: ``python3 benchmarks/household_names.py [--only NAME ...] [--all]`` (``--all`` lists every drawing).
+Run: ``python3 benchmarks/household_names.py [--only NAME ...] [--all] [--write-docs FILE.md]`` (``--all``
+lists every drawing; ``--write-docs`` also puts the drawings with a defect and the totals, with the command
+that made them, between the ``household_names`` markers of FILE.md).
 """
 
 from __future__ import annotations
@@ -96,7 +98,10 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--only", nargs="*", default=[], help="file names without .yaml")
     parser.add_argument("--all", action="store_true", help="list every drawing, not only those with a defect")
+    parser.add_argument("--write-docs", metavar="FILE.md", help="also put the drawings with a defect and the "
+                        "totals into the household_names block of FILE.md")
     args = parser.parse_args()
+    listed: list[str] = []
     drawings = with_unnamed = unnamed_total = pieces_total = with_touching = 0
     for name, doc in sources(args.only):
         for lang, size in itertools.product(("id", "en"), SIZES):
@@ -110,10 +115,24 @@ def main() -> None:
             with_unnamed += bool(unnamed)
             with_touching += bool(touching)
             if unnamed or touching or args.all:
-                print(f"{name:28} {size:8} {lang}: " + "; ".join(
-                    [f"unnamed {u}" for u in unnamed] + [f"touching {t}" for t in touching] or ["ok"]))
-    print(f"drawings: {drawings}; with an unnamed piece: {with_unnamed} ({unnamed_total} of {pieces_total} pieces); "
-          f"with two households' pieces nearer than {TOUCH:g}: {with_touching}")
+                line = f"{name:28} {size:8} {lang}: " + "; ".join(
+                    [f"unnamed {u}" for u in unnamed] + [f"touching {t}" for t in touching] or ["ok"])
+                print(line)
+                listed.append(line)
+    total = (f"drawings: {drawings}; with an unnamed piece: {with_unnamed} ({unnamed_total} of {pieces_total} "
+             f"pieces); with two households' pieces nearer than {TOUCH:g}: {with_touching}")
+    print(total)
+    if args.write_docs:
+        import sys
+        from pathlib import Path
+
+        sys.path.insert(0, str(Path(__file__).resolve().parent))
+        from docs_block import replace_block
+
+        command = "python3 benchmarks/household_names.py" + (
+            f" --only {' '.join(args.only)}" if args.only else "") + f" --write-docs {args.write_docs}"
+        replace_block(args.write_docs, "household_names",
+                      f"Measured by `{command}`:\n\n```text\n" + "\n".join([*listed, total]) + "\n```")
 
 
 if __name__ == "__main__":

@@ -190,10 +190,26 @@ def mask_family_text(family: Family, mask: NameMask | None = None) -> Family:
     return Family.model_validate(_masked_data(family, mask)) if mask else family
 
 
+#: Fields of a family whose values are words of the model's vocabulary (a union's ``kind: unknown``, a
+#: person's ``sex``), never masked: a person a genealogy names ``Unknown`` (or ``Married``) is no reason
+#: to turn the union kind ``unknown`` into that person's initials.
+VOCABULARY_FIELDS = frozenset({"kind", "sex", "gender", "relation", "status", "birth_order"})
+
+
 def _masked_data(family: Family, mask: NameMask) -> dict[str, Any]:
-    """The family dumped, with its free text masked (:func:`mask_family_text`)."""
-    data = {key: value if key == "people" else mask_text(value, mask) for key, value in family.model_dump().items()}
-    data["people"] = [{key: value if key in REFERENCE_FIELDS or key == "name" else mask_text(value, mask)
+    """The family dumped, with its free text masked (:func:`mask_family_text`); ids and the words of
+    the model's vocabulary (:data:`VOCABULARY_FIELDS`) stay.
+
+    >>> from socialtools.genogram.model import Family
+    >>> f = Family.model_validate({"people": [{"id": "A", "name": "Unknown"}, {"id": "B", "name": "Rina"}],
+    ...                            "unions": [{"partners": ["A", "B"], "kind": "unknown"}]})
+    >>> _masked_data(f, NameMask.of(f))["unions"][0]["kind"]
+    'unknown'
+    """
+    skip = REFERENCE_FIELDS | VOCABULARY_FIELDS
+    data = {key: value if key == "people" else mask_text(value, mask, skip)
+            for key, value in family.model_dump().items()}
+    data["people"] = [{key: value if key in skip or key == "name" else mask_text(value, mask, skip)
                        for key, value in row.items()} for row in data["people"]]
     return data
 

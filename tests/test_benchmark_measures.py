@@ -214,6 +214,21 @@ def test_the_speed_tables_of_a_docs_page_agree() -> None:
 emotional_routes = bench_module("emotional_routes")
 
 
+def test_the_emotional_routes_block_of_the_genogram_page_is_the_scripts() -> None:
+    """docs/genogram.md quotes no hand-typed detour: its figures sit in the emotional_routes block that
+    ``benchmarks/emotional_routes.py --write-docs docs/genogram.md`` writes, one row per variant drawn."""
+    text = (BENCH.parent / "docs" / "genogram.md").read_text(encoding="utf-8")
+    block = text.split("<!-- emotional_routes:begin -->")[1].split("<!-- emotional_routes:end -->")[0]
+    assert "`python3 benchmarks/emotional_routes.py --write-docs docs/genogram.md`" in block
+    summary = block.split("\n\n")[1].splitlines()
+    assert summary[0].startswith("| variant | lines | median | p90 | worst | over 1.5× |")
+    assert [row.split("|")[1].strip() for row in summary[2:]] == [
+        emotional_routes.DOCS_NAMES[v] for v in emotional_routes.VARIANTS] == ["screen", "`--initials`", "report",
+                                                                              "`--compare`"]
+    outside = text.replace(block, "")
+    assert "| variant | median |" not in outside  # the table once pasted by hand is gone
+
+
 def test_a_zigzag_whose_teeth_come_near_a_child_line_runs_beside_it_by_the_strict_measure() -> None:
     """benchmarks/emotional_routes.py measures from the pattern's edge, not its middle: a conflict
     zigzag (teeth 4 units, stroke) 9 units off a child line runs beside it; a plain cut-off there does not."""

@@ -144,3 +144,17 @@ def test_the_clusters_of_a_family_are_looked_up_by_their_roots() -> None:
     clusters.join("C", "B")
     assert clusters.roots() == {"A": "C", "B": "C", "C": "C", "D": "D"}
     assert clusters.roots() == {x: clusters.find(x) for x in "ABCD"}
+
+
+def test_a_family_without_names_has_its_ids_as_initials_without_telling_initials_apart(monkeypatch) -> None:
+    """A pedigree table names nobody: each one's initials are their id (what distinct_initials gives)."""
+    import socialtools.genogram.model as model
+
+    people = [{"id": "A"}, {"id": "B", "name": ""}, {"id": "C"}]
+    expected = model.distinct_initials(Family.model_validate({"people": people}).people)
+    monkeypatch.setattr(model, "distinct_initials", lambda people: [][0])  # (not asked)
+    family = Family.model_validate({"people": people})
+    assert {p: family.initials_of(p) for p in "ABC"} == expected == {"A": "A", "B": "B", "C": "C"}
+    named = Family.model_validate({"people": [{"id": "A", "name": "Dewi"}, {"id": "B", "name": "Dimas"}]})
+    monkeypatch.undo()
+    assert named.initials_of("A") == "De"

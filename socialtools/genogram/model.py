@@ -997,6 +997,8 @@ class Family(Record):
 
     @cached_property
     def _initials(self) -> dict[str, str]:
+        if not any(p.name or p.initials for p in self.people):  # nobody named (a pedigree table): each one's id
+            return {p.id: p.id for p in self.people}
         return distinct_initials(self.people)
 
     def initials_of(self, pid: str) -> str:
@@ -1374,9 +1376,11 @@ no age is drawn; give the death (or deceased: yes), or correct the year"]
         for u in self.unions:
             for c in u.children:
                 child = self._index[c.id]
+                if not child.birth or c.relation != "biological":
+                    continue  # (most children of a large pedigree table: no birth to compare)
                 for pid in u.partners:
                     parent = self._index[pid]
-                    if child.birth and parent.birth and c.relation == "biological":
+                    if parent.birth:
                         gap = child.birth.year - parent.birth.year
                         if gap < 0:
                             out.append(f"family.people[{place[child.id]}] (id '{child.id}'), field 'birth': born "

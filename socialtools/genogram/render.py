@@ -770,4 +770,11 @@ class GenogramRenderer:
 
 
 def _safe(text: str) -> str:
+    """``text`` as an element id: letters, digits, ``-`` and ``_`` kept, anything else ``_``.
+
+    >>> _safe("13"), _safe("@I1@"), _safe("a-b c")
+    ('13', '_I1_', 'a-b_c')
+    """
+    if text.isalnum():  # (most ids: nothing to replace)
+        return text
     return "".join(ch if ch.isalnum() or ch in "-_" else "_" for ch in text)

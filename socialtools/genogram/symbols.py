@@ -40,10 +40,13 @@ def symbol_shape(person: Person) -> str:
         return "cross"
     if person.kind == "pet":
         return "diamond"
-    identity = {"trans_man": "male", "trans_woman": "female", "non_binary": "unknown"}.get(
-        person.gender or "", person.sex
-    )
-    return {"male": "square", "female": "circle"}.get(identity, "diamond")
+    identity = _IDENTITY_SEX.get(person.gender or "", person.sex)
+    return _SEX_SHAPE.get(identity, "diamond")
+
+
+#: the sex a gender identity is drawn as, and the shape of each sex (an unknown sex: a diamond)
+_IDENTITY_SEX = {"trans_man": "male", "trans_woman": "female", "non_binary": "unknown"}
+_SEX_SHAPE = {"male": "square", "female": "circle"}
 
 
 def crossed(person: Person) -> bool:

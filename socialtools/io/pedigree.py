@@ -849,11 +849,11 @@ def _family(people: dict[str, Row], fam: str, source: str, problem: _Problems) -
     for row in people.values():
         if row.father is None and row.mother is None:
             continue
-        for parent in (row.father, row.mother):
-            birth = people[parent].birth if parent else None
-            if birth and row.birth and row.birth.certainly_before(birth) and not problem.lenient:
-                # drawn anyway with --lenient: Family.warnings() then names it once
-                problem(f"is born ({row.birth}) before their parent '{parent}' ({birth})", row.where, "birth")
+        if row.birth and not problem.lenient:  # (drawn anyway with --lenient: Family.warnings() then names it once)
+            for parent in (row.father, row.mother):
+                birth = people[parent].birth if parent else None
+                if birth and row.birth.certainly_before(birth):
+                    problem(f"is born ({row.birth}) before their parent '{parent}' ({birth})", row.where, "birth")
         key = (row.father, row.mother)
         union = unions.get(key)
         if union is None:
@@ -905,10 +905,14 @@ def _check_cycles(people: dict[str, Row], source: str) -> None:
 
 def _person(row: Row) -> dict[str, Any]:
     person: dict[str, Any] = {"id": row.id, "sex": row.sex}
-    for key in ("name", "birth", "death", "age"):
-        value = getattr(row, key)
-        if value is not None:
-            person[key] = value
+    if row.name is not None:
+        person["name"] = row.name
+    if row.birth is not None:
+        person["birth"] = row.birth
+    if row.death is not None:
+        person["death"] = row.death
+    if row.age is not None:
+        person["age"] = row.age
     if row.deceased:
         person["deceased"] = True
     if row.index:
