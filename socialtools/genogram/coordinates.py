@@ -85,10 +85,13 @@ def nearer_sides(graph: _Graph, r: int, band: Band) -> Band:
     on its own side of another union's child it would land on. That is taken if every drop then
     stands within its sibship (none pooled with another: the row's sibships do not cross) and the
     row's bars cross no more often (:func:`staggered_crossings`, the ordering's own count); else
-    the ordering's drops. Left as they are: a row whose drops all stand within their sibships
-    already, and one with a long line or a union line across rows, whose crossings are counted
-    with lines the coordinate step does not place here."""
-    if (not band or r in graph.links or any(len(ks) != len(graph.kids[u]) for u, _, ks in band)
+    the ordering's drops. Left as they are: a row with no more people than the row below (its
+    drops' gaps are not scaled down; there, standing beside its sibship is the ordering's choice,
+    and moving such drops made the stress families a tenth wider), a row whose drops all stand
+    within their sibships already, and one with a long line or a union line across rows, whose
+    crossings are counted with lines the coordinate step does not place here."""
+    if (not band or graph.row_size.get(r + 1, 0) >= graph.row_size.get(r, 0) or r in graph.links
+            or any(len(ks) != len(graph.kids[u]) for u, _, ks in band)
             or all(ks[0] <= t <= ks[-1] for _, t, ks in band)
             or any(u in graph.cross_from for u, _, _ in band)):
         return band
