@@ -87,7 +87,7 @@ def nearer_sides(graph: _Graph, r: int, band: Band) -> Band:
     row's bars cross no more often (:func:`staggered_crossings`, the ordering's own count); else
     the ordering's drops. Left as they are: a row with no more people than the row below (its
     drops' gaps are not scaled down; there, standing beside its sibship is the ordering's choice,
-    and moving such drops made the stress families a tenth wider), a row whose drops all stand
+    and moving such drops made some stress families a tenth wider), a row whose drops all stand
     within their sibships already, and one with a long line or a union line across rows, whose
     crossings are counted with lines the coordinate step does not place here."""
     if (not band or graph.row_size.get(r + 1, 0) >= graph.row_size.get(r, 0) or r in graph.links
