@@ -24,6 +24,7 @@ families.
 from __future__ import annotations
 
 import csv
+import dataclasses
 import re
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping
@@ -474,7 +475,7 @@ def rows_from_table(header: list[str], body: list[list[str]], numbers: list[int]
             raise InputError(f"has {width - copied} columns, expected {len(header) - copied} (missing: {lacks})",
                              record=f"line {n}", source=source)
         fam = (row[i_fam] if i_fam is not None and i_fam < width else "") or "1"
-        if only is not None and fam != only:
+        if only is not None and fam != only and fam.lower() not in UNKNOWN:  # (a missing family: see below)
             continue
         pid, father, mother = row[i_id], row[i_father], row[i_mother]
         if "." in pid or "." in father or "." in mother:
@@ -807,12 +808,44 @@ def build_families(rows: Iterable[Row], source: str, *, lenient: bool = False,
                     row.where.split(" (")[0], "id")
             continue
         people[row.id] = row
+    _place_familyless(grouped, problem)
     families = {fam: _family(people, fam, source, problem) for fam, people in grouped.items()}
     problem.close()
     # each person's row (line 7, entry 3) for the family's warnings (review 6 D14)
     origins = {fam: {pid: row.where for pid, row in people.items() if row.where.startswith(("line ", "entry "))}
                for fam, people in grouped.items()}
     return Pedigree(families, source, origins)
+
+
+def _place_familyless(grouped: dict[str, dict[str, Row]], problem: _Problems) -> None:
+    """Rows whose family cell is a code for a missing value (visPedigree's and studbooks' founders with
+    family ``NA``) join the families of their children (and so on up: their own parents too), a copy
+    in each, instead of standing apart as a family ``NA`` while their children's families add them
+    as parents 'with nothing else known'. A row no family asks for stays in its own family."""
+    missing = [fam for fam in grouped if fam.lower() in UNKNOWN]
+    if not missing or len(grouped) == len(missing):
+        return
+    spare = {pid: row for fam in missing for pid, row in grouped[fam].items()}
+    used: set[str] = set()
+    for fam, people in grouped.items():
+        if fam in missing:
+            continue
+        todo = [p for row in people.values() for p in (row.father, row.mother) if p is not None and p not in people]
+        while todo:
+            pid = todo.pop()
+            row = spare.get(pid)
+            if row is None or pid in people:
+                continue
+            people[pid] = dataclasses.replace(row, family=fam)
+            used.add(pid)
+            todo += [p for p in (row.father, row.mother) if p is not None and p not in people]
+    for fam in missing:
+        for pid in [pid for pid in grouped[fam] if pid in used]:
+            row = grouped[fam].pop(pid)
+            problem.note(f"'{fam}' is a code for a missing family: drawn in the family of their children",
+                         row.where, "family")
+        if not grouped[fam]:
+            del grouped[fam]
 
 
 def _family(people: dict[str, Row], fam: str, source: str, problem: _Problems) -> dict[str, Any]:
