@@ -10,7 +10,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from socialtools.genogram import Family, Genogram
-from socialtools.genogram.coordinates import _Placer
+from socialtools.genogram.coordinates import _crossings, _outside, _Placer, nearer_sides
 from socialtools.genogram.isotonic import isotonic, isotonic_sparse
 from socialtools.genogram.ordering import _Graph, count_crossings, order_component, positions
 from socialtools.genogram.structure import FamilyStructure
@@ -65,6 +65,62 @@ def test_drops_stand_within_their_sibships_where_the_order_allows(family: Family
     for row in lay.rows.values():
         xs = [lay.nodes[p].x for p in row]
         assert all(b - a > 1 for a, b in itertools.pairwise(xs)), "a row out of order or people on top of each other"
+
+
+def _wide_over_narrow() -> Family:
+    """Minnbreast 432's shape, by hand: ten childless siblings between A and B make the parents'
+    row far wider than the children's, so the ordering's drops (kept as far apart as their
+    unions, scaled) come down right of their sibships: B's past D's child, D's past E's first."""
+    mid = [f"C{i}" for i in range(1, 11)]
+    kids = {"ua": ["a1", "a2", "a3", "a4"], "ub": ["b1", "b2"], "ud": ["d1"], "ue": ["e1", "e2", "e3"]}
+    people = [{"id": p} for p in ["G1", "G2", "A", "A2", *mid, "B", "B2", "D", "D2", "E", "E2"]]
+    people += [{"id": k} for ks in kids.values() for k in ks]
+    unions = [{"id": "g", "partners": ["G1", "G2"], "children": ["A", *mid, "B", "D", "E"]}]
+    unions += [{"id": u, "partners": [u[1].upper(), u[1].upper() + "2"], "children": ks} for u, ks in kids.items()]
+    return Family.model_validate({"people": people, "unions": unions})
+
+
+def test_a_sibship_stands_under_its_parents_drop_not_beside_a_neighbours() -> None:
+    """Issue 10: "each union's drop lands over the middle of its sibship". The ordering's drops
+    have B's beyond D's child (index places); kept as a hard side, B's children stood 77 units
+    left of their drop, D's child under B's bar (minnbreast 432: 1,693 units). Either side
+    crosses nothing, so the drop now comes down within its sibship, without a crossing."""
+    family = _wide_over_narrow()
+    s = FamilyStructure(family)
+    comp = s.components()[0]
+    graph = _Graph(s, set(comp))
+    band = graph.drops(1, positions(order_component(s, comp)))
+    ub = next((t, ks) for u, t, ks in band if u == "ub")
+    assert ub[0] > ub[1][-1] + 1  # the ordering's estimate: B's drop past D's child
+    lay = Genogram(family).layout
+    for sib in lay.sibships:
+        xs = sorted(lay.nodes[c].x for c in sib.children)
+        assert xs[0] - 1e-6 <= sib.stem[0][0] <= xs[-1] + 1e-6, sib.union
+        others = [lay.nodes[c].x for o in lay.sibships if o.union != sib.union for c in o.children
+                  if lay.nodes[c].row == lay.nodes[next(iter(sib.children))].row]
+        lo, hi = sorted((sib.bar[0][0], sib.bar[1][0]))
+        assert not any(lo + 1 < x < hi - 1 for x in others), sib.union  # no bar over another's child
+    assert Genogram(family).quality().crossings == 0
+
+
+@LOOPS
+@given(loopy_families())
+def test_nearer_sides_cross_no_more_and_bring_no_drop_further(family: Family) -> None:
+    """The drops moved over their sibships keep their order and cross no more often than the
+    ordering's; moved, every one stands within its sibship."""
+    s = FamilyStructure(family)
+    for comp in s.components():
+        rows = order_component(s, comp)
+        graph = _Graph(s, set(comp))
+        pos = positions(rows)
+        for r in rows:
+            band = graph.drops(r, pos)
+            near = nearer_sides(graph, r, band)
+            assert [u for u, _, _ in near] == [u for u, _, _ in band]
+            assert all(a[1] <= b[1] for a, b in itertools.pairwise(near))
+            assert _crossings(near) <= _crossings(band)
+            if near != band:
+                assert all(_outside(t, ks) == 0.0 for _, t, ks in near)
 
 
 def _placer(s: FamilyStructure, comp: list[str]) -> _Placer:

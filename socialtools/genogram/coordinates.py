@@ -6,7 +6,9 @@ line) as a point of its own in its partners' row: between adjacent partners, rig
 partner a one-sided union hangs from, or — partners further apart — in the gap beside the one
 with fewer unions. A row is a chain of people and drops with the least gaps that symbols and
 labels need. The ordering (:meth:`~socialtools.genogram.ordering._Graph.drops`) decides on which
-side of every other union's child each drop comes down; here that is a hard constraint between
+side of every other union's child each drop comes down, in index places; where a drop comes down
+beside its sibship and its row's bars cross no more often with the drops over their sibships,
+those sides are taken instead (:func:`nearer_sides`). The sides are a hard constraint between
 rows, so the drawing has exactly the crossings the ordering counted.
 
 The positions start midway between the leftmost and the rightmost ones that meet every
@@ -38,8 +40,9 @@ from collections import defaultdict
 from collections.abc import Callable
 from typing import NamedTuple
 
-from socialtools.genogram.isotonic import INF, _pooled
-from socialtools.genogram.ordering import Rows, graph_of, positions
+from socialtools.genogram.bars import Bar, staggered_crossings
+from socialtools.genogram.isotonic import INF, _pooled, isotonic
+from socialtools.genogram.ordering import TIE_SHIFT, Rows, _Graph, graph_of, positions
 from socialtools.genogram.structure import FamilyStructure
 
 __all__ = ["place"]
@@ -62,6 +65,55 @@ def place(s: FamilyStructure, rows: Rows, sep: Callable[[str, str], float], half
     neighbours ``a`` and ``b`` of a row, ``half[p]`` half the width of a person's symbol or label,
     ``single_offset(p)`` how far right of ``p`` the drop of a union hanging from ``p`` alone stands."""
     return _Placer(s, rows, sep, half, single_offset).run(passes)
+
+
+Band = list[tuple[str, float, list[float]]]  # a row's drops: (union, where it comes down, its children's places)
+
+
+def _crossings(band: Band) -> int:
+    return staggered_crossings([Bar(min(ks[0], d), max(ks[-1], d), d, tuple(ks)) for _, d, ks in band])
+
+
+def nearer_sides(graph: _Graph, r: int, band: Band) -> Band:
+    """The drops of row ``r`` (:meth:`~socialtools.genogram.ordering._Graph.drops`), each moved over
+    its own sibship where the bars then cross no more often than where the ordering put them.
+
+    The ordering keeps its drops at least as far apart as their unions stand in the row above
+    (scaled to the row below): under a row much wider than the row below, a drop then comes down
+    beside its sibship, past other unions' children, though the row below could spread to stand
+    under it — and the coordinate step keeps that side. Here each drop stands over the middle of
+    its sibship as far as the order of the drops allows (isotonic regression without the gaps),
+    on its own side of another union's child it would land on. That is taken if every drop then
+    stands within its sibship (none pooled with another: the row's sibships do not cross) and the
+    row's bars cross no more often (:func:`staggered_crossings`, the ordering's own count); else
+    the ordering's drops. Left as they are: a row with no more people than the row below (its
+    drops' gaps are not scaled down; there, standing beside its sibship is the ordering's choice,
+    and moving such drops made some stress families a tenth wider), a row whose drops all stand
+    within their sibships already, and one with a long line or a union line across rows, whose
+    crossings are counted with lines the coordinate step does not place here."""
+    if (not band or graph.row_size.get(r + 1, 0) >= graph.row_size.get(r, 0) or r in graph.links
+            or any(len(ks) != len(graph.kids[u]) for u, _, ks in band)
+            or all(ks[0] <= t <= ks[-1] for _, t, ks in band)
+            or any(u in graph.cross_from for u, _, _ in band)):
+        return band
+    mids = [(ks[0] + ks[-1]) / 2 for _, _, ks in band]
+    drops = isotonic(mids, [float(len(ks)) for _, _, ks in band], [0.0] * len(band))
+    out: Band = []
+    last = float("-inf")
+    for d, (uid, _, ks), mid in zip(drops, band, mids, strict=True):
+        k = float(round(d))
+        if abs(d - k) < 1e-9 and k not in ks:  # on the line of another union's child
+            d = k + (TIE_SHIFT if mid > k or k - TIE_SHIFT < last else -TIE_SHIFT)
+        last = max(last, d)
+        out.append((uid, last, ks))
+    if any(_outside(t, ks) > 0.0 for _, t, ks in out):
+        return band  # some drop still beside its sibship (drops pooled: the row's sibships cross)
+    return out if _crossings(out) <= _crossings(band) else band
+
+
+def _outside(t: float, ks: list[float]) -> float:
+    """How far ``t`` is outside ``ks[0]..ks[-1]``."""
+    return max(ks[0] - t, t - ks[-1], 0.0)
 
 
 class _Placer:
@@ -147,21 +199,23 @@ class _Placer:
             for g in gaps:
                 off.append(off[-1] + g)
             self.offsets[r] = off
-        # the sides the ordering gave: each drop between two children of other unions
+        # the sides the ordering gave (or nearer ones that cross as often): each drop between two
+        # children of other unions
         self.after: list[list[tuple[int, float]]] = [[] for _ in range(n)]  # x_e >= x_a + w
         self.before: list[list[tuple[int, float]]] = [[] for _ in range(n)]  # x_e <= x_b - w
         for r in people_rows:
-            band = graph.drops(r, pos)
+            given = graph.drops(r, pos)
+            band = nearer_sides(graph, r, given)
             if not band:
                 continue
             below = people_rows.get(r + 1, [])
             kid_union = {c: u for u, _, _ in band if u not in graph.cross_from for c in graph.kids[u]}
             kids = [(float(i), c) for i, c in enumerate(below) if c in kid_union]
             at = [k for k, _ in kids]
-            for u, t, ks in band:
+            for (u, t, ks), (_, was, _) in zip(band, given, strict=True):
                 d = self.drop_elem[u]
                 own = [self.elem[below[round(k)]] for k in ks]
-                if len(own) > 1 and ks[0] <= t <= ks[-1]:  # over its sibship where the ordering put it there
+                if len(own) > 1 and ks[0] <= was <= ks[-1]:  # over its sibship where the ordering put it there
                     self._require(own[0], d, 0.0)
                     self._require(d, own[-1], 0.0)
                 i = bisect.bisect_left(at, t)

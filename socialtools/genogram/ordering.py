@@ -450,8 +450,12 @@ class _Graph:
         along the row: (union, where its drop comes down, its children's positions sorted).
         Each drop stands over the middle of its sibship as far as the order of the drops
         allows (isotonic regression); a drop that would land on another union's child goes to
-        the side of its own sibship. The coordinate step keeps each drop on the same side of
-        every other union's child, so the drawing has the crossings counted here."""
+        the side of its own sibship. The drops keep at least the gaps of their unions in the row
+        above (scaled to the row below), so under a much wider row a drop can come down beside
+        its sibship; the coordinate step moves such drops over their sibships where the bars
+        cross as often (:func:`~socialtools.genogram.coordinates.nearer_sides`), and keeps each
+        drop on the same side of every other union's child, so the drawing has the crossings
+        counted here."""
         items = []
         for uid in self.row_unions.get(r, ()):
             # (an order without dummy nodes, as the coordinate step has it: the children one row down)
