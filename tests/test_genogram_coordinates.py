@@ -244,8 +244,9 @@ def test_stress_family_drawn_with_the_crossings_of_its_order(name: str, was: int
 
 
 def test_the_passes_stop_once_an_up_pass_moves_nobody_more_than_settled(monkeypatch) -> None:
-    """Issue 10's race: the coordinate step's tail of ever smaller moves is cut at 12 units (was 4:
-    1,115 row placements for the first 20 families of the race's table, now 791)."""
+    """Issue 10's race: the coordinate step's tail of ever smaller moves is cut at 6 units (was 4:
+    1,115 row placements for the first 20 families of the race's table, now 995; 12 units left an
+    emotional line of a crowded report drawing without a clean route)."""
     import socialtools.genogram.coordinates as coordinates
     from socialtools.genogram.layout import layout_family
     from socialtools.io.pedigree import read_pedigree_text
@@ -258,4 +259,4 @@ def test_the_passes_stop_once_an_up_pass_moves_nobody_more_than_settled(monkeypa
                         staticmethod(lambda plan, xs: placed.append(1) or place_row(plan, xs)))
     for name in list(families)[:20]:
         layout_family(families[name], {}, {}, {})
-    assert coordinates.SETTLED == 12.0 and len(placed) < 850
+    assert coordinates.SETTLED == 6.0 and len(placed) < 1050

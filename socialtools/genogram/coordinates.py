@@ -52,10 +52,11 @@ DROP_SPACING = 8.0  # between two drops in one gap
 ONE_PARENT_SPACING = 12.0  # between a one-parent family's drop and another drop in its gap (issue 10, F1)
 KID_CLEAR = 7.0  # a drop keeps this far from the line of another union's child (over the bars' stagger pad)
 IDLE = 0.05  # weight of the pull of someone nothing else pulls, toward where they stand
-SETTLED = 12.0  # an up pass moved nobody further than this: stop (a few units: the rest of the way is a
-# geometric tail of ever smaller moves, a third of the row placements for no visible change; 12 rather than 4:
-# row placements of the 400-family table 21,022 -> 14,028, its total width and parent offsets a little smaller;
-# stopping after a down pass as well was tried and left parents off the middle of their children)
+SETTLED = 6.0  # an up pass moved nobody further than this: stop (a few units: the rest of the way is a
+# geometric tail of ever smaller moves, many of the row placements for no visible change). Not more: at 8 and
+# 12 the report drawing of a crowded three-generation case (tests/test_genogram_emotional_crowded.py) left an
+# emotional line without a clean route, the few units it lacked taken by the unfinished tail. Stopping after
+# a down pass as well was tried and left parents off the middle of their children.
 
 
 def place(s: FamilyStructure, rows: Rows, sep: Callable[[str, str], float], half: dict[str, float],
