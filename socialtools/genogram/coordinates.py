@@ -42,7 +42,7 @@ from typing import NamedTuple
 
 from socialtools.genogram.bars import Bar, staggered_crossings
 from socialtools.genogram.isotonic import INF, _pooled, isotonic
-from socialtools.genogram.ordering import TIE_SHIFT, Rows, _Graph, graph_of, positions
+from socialtools.genogram.ordering import Rows, _Graph, graph_of, off_other_children, positions
 from socialtools.genogram.structure import FamilyStructure
 
 __all__ = ["place"]
@@ -99,14 +99,8 @@ def nearer_sides(graph: _Graph, r: int, band: Band) -> Band:
         return band
     mids = [(ks[0] + ks[-1]) / 2 for _, _, ks in band]
     drops = isotonic(mids, [float(len(ks)) for _, _, ks in band], [0.0] * len(band))
-    out: Band = []
-    last = float("-inf")
-    for d, (uid, _, ks), mid in zip(drops, band, mids, strict=True):
-        k = float(round(d))
-        if abs(d - k) < 1e-9 and k not in ks:  # on the line of another union's child
-            d = k + (TIE_SHIFT if mid > k or k - TIE_SHIFT < last else -TIE_SHIFT)
-        last = max(last, d)
-        out.append((uid, last, ks))
+    placed = off_other_children(drops, mids, [ks for _, _, ks in band])
+    out: Band = [(uid, t, ks) for t, (uid, _, ks) in zip(placed, band, strict=True)]
     if any(_outside(t, ks) > 0.0 for _, t, ks in out):
         return band  # some drop still beside its sibship (drops pooled: the row's sibships cross)
     return out if _crossings(out) <= _crossings(band) else band

@@ -474,16 +474,31 @@ class _Graph:
         drops = isotonic([m for _, m, _, _ in items], [float(len(ks)) for _, _, ks, _ in items],
                          list(itertools.accumulate(gaps, initial=0.0)))
         out = []
-        last = float("-inf")
-        for d, (_, mid, ks, uid) in zip(drops, items, strict=True):
-            k = float(round(d))
-            if abs(d - k) < 1e-9 and k not in ks:  # on the line of another union's child
-                d = k + (TIE_SHIFT if mid > k or k - TIE_SHIFT < last else -TIE_SHIFT)
-            last = max(last, d)
+        placed = off_other_children(drops, [m for _, m, _, _ in items], [ks for _, _, ks, _ in items])
+        for t, (_, _, ks, uid) in zip(placed, items, strict=True):
             if self.cross_from and uid in self.cross_from and self.kids[uid][0] == self.cross_from[uid]:
-                ks = [self.cross_end(last, self.cross_from[uid], pos)]  # on the side the drop comes down
-            out.append((uid, last, ks))
+                ks = [self.cross_end(t, self.cross_from[uid], pos)]  # on the side the drop comes down
+            out.append((uid, t, ks))
         return out
+
+
+def off_other_children(drops: list[float], mids: list[float], sibships: list[list[float]]) -> list[float]:
+    """``drops`` (in order along the row; each union's sibship middle in ``mids``, its children's
+    places in ``sibships``) with each drop that lands on the line of another union's child moved
+    :data:`TIE_SHIFT` off it, toward its own sibship, and none left of the drop before it.
+
+    >>> off_other_children([1.0, 2.5], [0.0, 2.5], [[0.0], [2.0, 3.0]])
+    [0.75, 2.5]
+    """
+    out: list[float] = []
+    last = float("-inf")
+    for d, mid, ks in zip(drops, mids, sibships, strict=True):
+        k = float(round(d))
+        if abs(d - k) < 1e-9 and k not in ks:  # on the line of another union's child
+            d = k + (TIE_SHIFT if mid > k or k - TIE_SHIFT < last else -TIE_SHIFT)
+        last = max(last, d)
+        out.append(last)
+    return out
 
 
 _Flat = tuple[tuple[int, tuple[str, ...]], ...]  # an order: each row's people (and dummies), rows top down
